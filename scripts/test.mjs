@@ -1,0 +1,28 @@
+// Builds dist/ (the end-to-end tests run it as the runner would), then runs every test/**/*.test.ts
+// with Node's own test runner. Extra arguments are passed on (e.g. a file, or --test-name-pattern=...).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const explicitFiles = args.filter((a) => a.endsWith('.ts'));
+const flags = args.filter((a) => !a.endsWith('.ts'));
+
+function find(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...find(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const files = explicitFiles.length ? explicitFiles : find('test').sort();
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...flags, ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,5 @@
+import { reportCommand } from './report';
+import type { Command } from './types';
+
+/** Every CLI subcommand; `mlreport --help` lists them in this order. */
+export const COMMANDS: Command[] = [reportCommand];

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BaseCandidate, Config } from '../config/types';
+import { GitRepo, shortSha } from '../git/repo';
+import { run } from '../run';
+import { consoleLogger } from '../util/console-logger';
+import type { Command } from './types';
+
+export const reportCommand: Command = {
+  path: ['report'],
+  summary: 'compare metrics and params with a base revision and write report.md and report.json',
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where report.md and report.json go (default: .mlreport)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --cwd DIR       the project directory (default: the current directory)
+  --quiet         print only the report's path`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        base: { type: 'string' },
+        out: { type: 'string', default: '.mlreport' },
+        metrics: { type: 'string', multiple: true },
+        params: { type: 'string', multiple: true },
+        cwd: { type: 'string', default: '.' },
+        quiet: { type: 'boolean', default: false },
+      },
+    });
+    const workspace = resolve(values.cwd);
+    const log = consoleLogger(values.quiet);
+    const config: Config = {
+      workspace,
+      baseCandidates: values.base
+        ? [{ kind: 'rev', rev: values.base, label: values.base }]
+        : await defaultBaseCandidates(),
+      headLabel: await headLabel(workspace),
+      metricsPaths: values.metrics ?? null,
+      paramsPaths: values.params ?? null,
+      outDir: resolve(workspace, values.out),
+      summaryPath: null,
+    };
+    const result = await run(config, log);
+    if (!values.quiet) process.stdout.write(`${result.markdown}\n`);
+    process.stdout.write(`report: ${result.reportPath}\n`);
+    return result.passed ? 0 : 1;
+  },
+};
+
+async function defaultBaseCandidates(): Promise<BaseCandidate[]> {
+  return [
+    { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
+    { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
+  ];
+}
+
+/** The workspace is the head; named after the branch (or `workspace` when detached), as people say it. */
+async function headLabel(workspace: string): Promise<string> {
+  const git = await GitRepo.open(workspace);
+  const branch = await git.currentBranch();
+  if (branch) return branch;
+  const sha = await git.resolveCommit('HEAD');
+  return sha ? shortSha(sha) : 'workspace';
+}
+

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { UserError } from '../util/errors';
+import type { Config } from './types';
+
+/** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
+export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export type ActionInput = (typeof ACTION_INPUTS)[number];
+
+/** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
+export interface ActionEnvironment {
+  env: NodeJS.ProcessEnv;
+}
+
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+export function getInput(env: NodeJS.ProcessEnv, name: ActionInput): string {
+  return (env[inputEnvName(name)] ?? '').trim();
+}
+
+/** Lines of a multi-line input, blank lines and `#` comments dropped; null when the input is empty. */
+export function getListInput(env: NodeJS.ProcessEnv, name: ActionInput): string[] | null {
+  const lines = getInput(env, name)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  return lines.length ? lines : null;
+}
+
+/** Inputs given with `with:` that action.yml does not declare: almost always a typo. */
+export function unknownInputs(env: NodeJS.ProcessEnv): string[] {
+  const known = new Set(ACTION_INPUTS.map(inputEnvName));
+  return Object.keys(env)
+    .filter((k) => k.startsWith('INPUT_') && !known.has(k))
+    .map((k) => k.slice('INPUT_'.length).toLowerCase());
+}
+
+/** Turns the runner's environment into a Config; errors name the input or variable at fault. */
+export async function configFromAction({ env }: ActionEnvironment): Promise<Config> {
+  const unknown = unknownInputs(env);
+  if (unknown.length) {
+    throw new UserError(`Unknown input${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}. Known inputs: ${ACTION_INPUTS.join(', ')}.`);
+  }
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const event = await readEvent(env.GITHUB_EVENT_PATH);
+  const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
+  const workingDirectory = getInput(env, 'working-directory') || '.';
+  const baseOverride = getInput(env, 'base');
+  const sha = env.GITHUB_SHA ?? '';
+  return {
+    workspace: resolve(workspaceRoot, workingDirectory),
+    baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
+    headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
+    metricsPaths: getListInput(env, 'metrics'),
+    paramsPaths: getListInput(env, 'params'),
+    outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
+    summaryPath: env.GITHUB_STEP_SUMMARY || null,
+  };
+}
+
+async function readEvent(path: string | undefined): Promise<EventPayload> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
+  }
+  try {
+    return JSON.parse(text) as EventPayload;
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
+  }
+}

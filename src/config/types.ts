@@ -1,0 +1,25 @@
+/** Everything one run needs, decided up front from action inputs or CLI arguments. */
+export interface Config {
+  /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
+  workspace: string;
+  /** Ways to find the base revision, tried in order. Empty: no base (head-only report). */
+  baseCandidates: BaseCandidate[];
+  /** What the report calls the head (the files in the workspace). */
+  headLabel: string;
+  /** Metrics/params files or globs chosen by the user; null: the defaults from dvc.yaml. */
+  metricsPaths: string[] | null;
+  paramsPaths: string[] | null;
+  /** Where report.md and report.json are written. */
+  outDir: string;
+  /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */
+  summaryPath: string | null;
+}
+
+/** One way to find the base commit. */
+export type BaseCandidate =
+  /** An exact commit (the PR's base SHA, a push's `before`); fetched at depth 1 when a shallow clone lacks it. */
+  | { kind: 'commit'; sha: string; label: string }
+  /** The merge-base of HEAD with a branch; `fetchBranch` is fetched first when set (shallow clones). */
+  | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string }
+  /** Any revision git understands, as the user wrote it (`HEAD~1`, `main`, a tag). */
+  | { kind: 'rev'; rev: string; label: string };

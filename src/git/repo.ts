@@ -1,0 +1,118 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UserError } from '../util/errors';
+
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/**
+ * The git edge: every call passes arguments as an array (never through a shell), and revisions that come
+ * from outside are checked so they cannot be read as options.
+ */
+export class GitRepo {
+  private constructor(
+    private readonly git: SimpleGit,
+    /** The directory git commands run in; paths read at a revision are relative to it. */
+    readonly cwd: string,
+    readonly root: string,
+  ) {}
+
+  static async open(dir: string): Promise<GitRepo> {
+    const git = simpleGit({ baseDir: dir });
+    let root: string;
+    try {
+      root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch {
+      throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    }
+    return new GitRepo(git, dir, root);
+  }
+
+  /** The full SHA of a revision, or null when git does not know it. */
+  async resolveCommit(rev: string): Promise<string | null> {
+    assertSafeRev(rev);
+    try {
+      return (await this.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
+  /** Fetches exactly one commit at depth 1 (what a shallow `actions/checkout` clone lacks). */
+  async fetchCommit(sha: string, remote = 'origin'): Promise<void> {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', '--depth=1', '--end-of-options', remote, sha]);
+  }
+
+  /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
+  async fetchBranch(branch: string, depth: number, remote = 'origin'): Promise<void> {
+    await this.git.raw(['check-ref-format', '--branch', branch]).catch(() => {
+      throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
+    });
+    assertSafeRev(branch);
+    await this.git.raw([
+      'fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+    ]);
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    assertSafeRev(a);
+    assertSafeRev(b);
+    try {
+      return (await this.git.raw(['merge-base', '--end-of-options', a, b])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A file's bytes at a commit, or null when the file does not exist there. `path` is relative to `cwd`
+   * (the `./` form makes git resolve it from there), with `/` separators.
+   */
+  async readFile(sha: string, path: string): Promise<Buffer | null> {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const spec = `${sha}:./${path.replace(/\\/g, '/').replace(/^\.\//, '')}`;
+    try {
+      return await this.git.showBuffer(['--no-textconv', '--end-of-options', spec]);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/does not exist|exists on disk, but not in|invalid object name|not a valid object name|bad revision/i.test(message)) return null;
+      throw error;
+    }
+  }
+
+  /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
+  async listFiles(sha: string): Promise<string[]> {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(['ls-tree', '-r', '--name-only', '--full-tree', '-z', '--end-of-options', sha]);
+    const prefix = (await this.git.raw(['rev-parse', '--show-prefix'])).trim();
+    return out
+      .split('\0')
+      .filter((p) => p && p.startsWith(prefix))
+      .map((p) => p.slice(prefix.length));
+  }
+
+  async currentBranch(): Promise<string | null> {
+    try {
+      const name = (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
+      return name || null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Rejects revisions that git could read as an option or that contain control characters. */
+export function assertSafeRev(rev: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (!rev || rev.startsWith('-') || /[\x00-\x1f\x7f]/.test(rev)) {
+    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
+  }
+}
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}

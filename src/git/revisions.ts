@@ -1,0 +1,102 @@
+import type { BaseCandidate } from '../config/types';
+import type { Logger } from '../util/log';
+import { GitRepo, shortSha } from './repo';
+
+export interface Revision {
+  sha: string;
+  /** What people see in tables and legends: a branch name, or a short SHA. */
+  label: string;
+}
+
+const ZERO_SHA = /^0+$/;
+
+/** The minimal part of a GitHub event payload that decides the base. */
+export interface EventPayload {
+  before?: string;
+  after?: string;
+  ref?: string;
+  pull_request?: { number?: number; base?: { sha?: string; ref?: string }; head?: { sha?: string; ref?: string } };
+  repository?: { default_branch?: string };
+}
+
+/**
+ * Where the base is, for each event: a PR's base SHA; a push's `before` (for a new branch, the merge-base
+ * with the default branch); otherwise the previous commit.
+ */
+export function baseFromEvent(eventName: string, event: EventPayload): BaseCandidate[] {
+  const defaultBranch = event.repository?.default_branch;
+  const previous: BaseCandidate = { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' };
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    const sha = event.pull_request?.base?.sha;
+    if (sha) return [{ kind: 'commit', sha, label: event.pull_request?.base?.ref || shortSha(sha) }];
+  }
+  if (eventName === 'push' && event.before) {
+    if (!ZERO_SHA.test(event.before)) return [{ kind: 'commit', sha: event.before, label: shortSha(event.before) }];
+    if (defaultBranch) {
+      return [
+        { kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch },
+        previous,
+      ];
+    }
+  }
+  return [previous];
+}
+
+/** The head's label: the PR's branch, or the pushed branch, or the short SHA. */
+export function headLabelFromEvent(eventName: string, event: EventPayload, sha: string): string {
+  if (event.pull_request?.head?.ref) return event.pull_request.head.ref;
+  if (eventName === 'push' && event.ref?.startsWith('refs/heads/')) return event.ref.slice('refs/heads/'.length);
+  return shortSha(sha);
+}
+
+/** Finds the base commit, fetching what a shallow clone lacks; null (with a warning) when there is none. */
+export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger): Promise<Revision | null> {
+  for (const candidate of candidates) {
+    const found = await resolveCandidate(git, candidate, log);
+    if (found) return found;
+  }
+  if (candidates.length) {
+    log.warning(`No base revision found (tried ${candidates.map(describe).join(', ')}); the report shows the head's values alone.`);
+  }
+  return null;
+}
+
+async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Logger): Promise<Revision | null> {
+  switch (candidate.kind) {
+    case 'commit': {
+      let sha = await git.resolveCommit(candidate.sha);
+      if (!sha) {
+        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
+        try {
+          await git.fetchCommit(candidate.sha);
+          sha = await git.resolveCommit(candidate.sha);
+        } catch (error) {
+          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error)}`);
+        }
+      }
+      return sha ? { sha, label: candidate.label } : null;
+    }
+    case 'merge-base': {
+      if (candidate.fetchBranch) {
+        log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
+        // Deep enough for most branches; a shallow clone then still finds the fork point.
+        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => log.info(`Fetch failed: ${firstLine(error)}`));
+      }
+      const ref = await git.resolveCommit(candidate.ref);
+      const sha = ref && (await git.mergeBase('HEAD', ref));
+      return sha ? { sha, label: candidate.label } : null;
+    }
+    case 'rev': {
+      const sha = await git.resolveCommit(candidate.rev);
+      return sha ? { sha, label: candidate.label } : null;
+    }
+  }
+}
+
+function describe(candidate: BaseCandidate): string {
+  return candidate.kind === 'commit' ? shortSha(candidate.sha) : candidate.kind === 'merge-base' ? `merge-base with ${candidate.ref}` : candidate.rev;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -1,0 +1,21 @@
+import * as core from '@actions/core';
+import { configFromAction } from './config/action';
+import { run } from './run';
+import { actionLogger } from './util/action-logger';
+import { describeError } from './util/errors';
+
+/** The action: runner environment → Config → run() → outputs and exit code. */
+async function main(): Promise<void> {
+  try {
+    const config = await configFromAction({ env: process.env });
+    const result = await run(config, actionLogger);
+    core.setOutput('report', result.reportPath);
+    core.setOutput('report-json', result.reportJsonPath);
+    core.setOutput('passed', String(result.passed));
+    if (!result.passed) core.setFailed('mlreport: see the errors above.');
+  } catch (error) {
+    core.setFailed(`mlreport: ${describeError(error)}`);
+  }
+}
+
+await main();

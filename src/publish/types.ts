@@ -1,0 +1,18 @@
+import type { ReportData } from '../report/types';
+
+/** What every publisher gets: the report data and its composed markdown. */
+export interface ComposedReport {
+  data: ReportData;
+  markdown: string;
+}
+
+/** One place a report goes (local files, the job summary, a PR comment, a hub). */
+export interface Publisher {
+  readonly name: string;
+  publish(report: ComposedReport): Promise<PublishOutcome>;
+}
+
+export interface PublishOutcome {
+  /** Where the report ended up (a path or a URL), when there is one. */
+  location?: string;
+}
