@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     core.setOutput('report', result.reportPath);
     core.setOutput('report-json', result.reportJsonPath);
     core.setOutput('passed', String(result.passed));
+    core.setOutput('comment-url', result.commentUrl ?? '');
     if (!result.passed) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
     core.setFailed(`mlreport: ${describeError(error)}`);

@@ -5,8 +5,11 @@ import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { LocalFilesPublisher } from './publish/local';
 import { JobSummaryPublisher } from './publish/summary';
+import { readArtifact } from './publish/github/artifact';
+import { GitHubPublisher } from './publish/github/publisher';
 import type { Publisher } from './publish/types';
-import { describeError } from './util/errors';
+import { join } from 'node:path';
+import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
@@ -18,10 +21,13 @@ export interface RunResult {
   reportJsonPath: string;
   /** False when something the user asked for failed (a publisher, later a gate or a stage). */
   passed: boolean;
+  /** The report's comment on GitHub, when one was posted. */
+  commentUrl: string | null;
 }
 
 /** One run, top to bottom: revisions → values → compare → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
+  if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
@@ -50,14 +56,34 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
+  const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
+  if (github) publishers.push(github);
   let passed = true;
+  let commentUrl: string | null = null;
   for (const publisher of publishers) {
     try {
-      await publisher.publish(composed);
+      const outcome = await publisher.publish(composed);
+      if (publisher === github) commentUrl = outcome.location ?? null;
     } catch (error) {
       passed = false;
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
     }
   }
-  return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
+  return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed, commentUrl };
+}
+
+/** `mode: publish` (the fork pattern's second workflow): post a report another run made; nothing is computed. */
+async function publishArtifact(config: Config, log: Logger): Promise<RunResult> {
+  const publish = config.githubPublish!;
+  if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
+  const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
+  const reportPath = join(publish.artifactDir, 'report.md');
+  const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
+  try {
+    const outcome = await github.publish(composed);
+    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: true, commentUrl: outcome.location ?? null };
+  } catch (error) {
+    log.error(`Publishing to GitHub failed: ${describeError(error)}`);
+    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: false, commentUrl: null };
+  }
 }

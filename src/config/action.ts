@@ -3,10 +3,26 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
-import type { Config, GitHubContext } from './types';
+import type { Config, GitHubContext, WorkflowRunInfo } from './types';
+import { publishConfigFromInputs } from './publish-inputs';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export const ACTION_INPUTS = [
+  'github-token',
+  'working-directory',
+  'base',
+  'metrics',
+  'params',
+  'out-dir',
+  'mode',
+  'comment',
+  'comment-on',
+  'report-id',
+  'image-store',
+  'assets-branch',
+  'artifact-dir',
+  'allow-pull-request-target-repro',
+] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -60,6 +76,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     github: githubContext(env, eventName, event),
+    githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
   };
 }
 
@@ -77,6 +94,40 @@ function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPa
     headSha: event.pull_request?.head?.sha ?? null,
     prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
     runId: env.GITHUB_RUN_ID || null,
+    forkPr: isForkPr(event, `${owner}/${repo}`),
+    workflowRun: workflowRunInfo(event),
+  };
+}
+
+interface ForkAndRunPayload {
+  pull_request?: { head?: { repo?: { full_name?: string } | null } };
+  workflow_run?: {
+    id?: number;
+    event?: string;
+    head_sha?: string;
+    head_branch?: string;
+    head_repository?: { full_name?: string };
+    pull_requests?: { number?: number }[];
+  };
+}
+
+function isForkPr(event: EventPayload, repository: string): boolean {
+  const head = (event as ForkAndRunPayload).pull_request?.head;
+  if (!head) return false;
+  // GitHub sends `repo: null` when the fork was deleted: still not this repository.
+  return head.repo === null || (head.repo?.full_name !== undefined && head.repo.full_name.toLowerCase() !== repository.toLowerCase());
+}
+
+function workflowRunInfo(event: EventPayload): WorkflowRunInfo | null {
+  const run = (event as ForkAndRunPayload).workflow_run;
+  if (!run?.head_sha) return null;
+  return {
+    id: run.id ?? 0,
+    event: run.event ?? '',
+    headSha: run.head_sha,
+    headBranch: run.head_branch ?? '',
+    headRepository: run.head_repository?.full_name ?? '',
+    pullRequests: (run.pull_requests ?? []).map((p) => p.number).filter((n): n is number => typeof n === 'number'),
   };
 }
 

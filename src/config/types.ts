@@ -15,6 +15,27 @@ export interface Config {
   summaryPath: string | null;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
+  /** How the report goes to GitHub (sticky comment, images); absent for a local CLI run. */
+  githubPublish?: GitHubPublishConfig;
+}
+
+/** The action's publishing inputs (docs: README "Publishing on GitHub"). */
+export interface GitHubPublishConfig {
+  /** `run`: compute and publish; `publish`: post a report made by another workflow (artifactDir). */
+  mode: 'run' | 'publish';
+  /** `update`: one sticky comment; `new`: a new comment every run; `off`: no comment. */
+  comment: 'update' | 'new' | 'off';
+  /** `auto`: the PR (on push: the open PRs whose head is the commit, else the commit). */
+  commentOn: 'auto' | 'pr' | 'commit';
+  /** Tells reports apart on one PR (two workflows, matrix jobs). */
+  reportId: string;
+  imageStore: 'branch' | 'release' | 'none';
+  /** The orphan branch (image-store branch) or the prerelease's tag (image-store release). */
+  assetsBranch: string;
+  /** mode publish: the downloaded artifact (report.md, plots/). */
+  artifactDir: string | null;
+  /** Lets pull_request_target runs reproduce the pipeline from the PR's code (unsafe; off by default). */
+  allowPullRequestTargetRepro: boolean;
 }
 
 /** The repository, event and API a run reports to. */
@@ -35,6 +56,22 @@ export interface GitHubContext {
   prNumber: number | null;
   /** The workflow run, for links to logs and artifacts. */
   runId: string | null;
+  /** A pull request from a fork: the token is read-only and secrets are absent. */
+  forkPr?: boolean;
+  /** On `workflow_run`: the run that triggered this one (the fork pattern's workflow A). */
+  workflowRun?: WorkflowRunInfo | null;
+}
+
+/** What a `workflow_run` event says about the run it follows. */
+export interface WorkflowRunInfo {
+  id: number;
+  event: string;
+  headSha: string;
+  headBranch: string;
+  /** `owner/name` of the repository the head commit came from (a fork for fork PRs). */
+  headRepository: string;
+  /** PR numbers GitHub lists on the run (empty for fork PRs). */
+  pullRequests: number[];
 }
 
 /** One way to find the base commit. */

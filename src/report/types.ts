@@ -29,6 +29,16 @@ export interface PlotEntry {
   /** The rendered image, relative to the report's directory; null when rendering failed. */
   image: string | null;
   error?: string;
+  /** The plot's key series, downsampled; lets a comment draw it as a Mermaid chart where no PNG can be hosted. */
+  series?: PlotSeries;
+}
+
+/** Lines sharing one x-axis (e.g. loss per epoch for base and head). */
+export interface PlotSeries {
+  x: (number | string)[];
+  lines: { name: string; y: (number | null)[] }[];
+  xLabel?: string;
+  yLabel?: string;
 }
 
 export interface GateSummary {

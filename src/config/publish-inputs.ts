@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { UserError } from '../util/errors';
+import type { GitHubPublishConfig } from './types';
+
+/** Allowed values of the enumerated publishing inputs; the first is the default. */
+const CHOICES = {
+  mode: ['run', 'publish'],
+  comment: ['update', 'new', 'off'],
+  'comment-on': ['auto', 'pr', 'commit'],
+  'image-store': ['branch', 'release', 'none'],
+} as const;
+
+type ChoiceInput = keyof typeof CHOICES;
+type PublishInput = ChoiceInput | 'report-id' | 'assets-branch' | 'artifact-dir' | 'allow-pull-request-target-repro';
+
+/** Validates the publishing inputs up front; an error names the input and the values it accepts. */
+export function publishConfigFromInputs(get: (name: PublishInput) => string, workspaceRoot: string): GitHubPublishConfig {
+  const choice = <K extends ChoiceInput>(name: K): (typeof CHOICES)[K][number] => {
+    const value = get(name);
+    const allowed: readonly string[] = CHOICES[name];
+    if (!value) return allowed[0] as (typeof CHOICES)[K][number];
+    if (!allowed.includes(value)) throw new UserError(`Input '${name}' is '${value}'; expected one of: ${allowed.join(', ')}.`);
+    return value as (typeof CHOICES)[K][number];
+  };
+  const reportId = get('report-id') || 'default';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(reportId)) {
+    throw new UserError(`Input 'report-id' is '${reportId}'; expected 1-64 letters, digits, '.', '_' or '-'.`);
+  }
+  const assetsBranch = get('assets-branch') || 'mlreport-assets';
+  if (!/^[A-Za-z0-9._/-]{1,100}$/.test(assetsBranch) || assetsBranch.includes('..') || assetsBranch.startsWith('/') || assetsBranch.endsWith('/')) {
+    throw new UserError(`Input 'assets-branch' is '${assetsBranch}'; expected a branch name (letters, digits, '.', '_', '-', '/').`);
+  }
+  const allow = get('allow-pull-request-target-repro');
+  if (allow && allow !== 'true' && allow !== 'false') {
+    throw new UserError(`Input 'allow-pull-request-target-repro' is '${allow}'; expected one of: true, false.`);
+  }
+  const mode = choice('mode');
+  const artifactDir = get('artifact-dir');
+  if (mode === 'publish' && !artifactDir) {
+    throw new UserError("Input 'mode' is 'publish', which needs 'artifact-dir': the folder holding the downloaded report (report.md, plots/).");
+  }
+  return {
+    mode,
+    comment: choice('comment'),
+    commentOn: choice('comment-on'),
+    reportId,
+    imageStore: choice('image-store'),
+    assetsBranch,
+    artifactDir: artifactDir ? resolve(workspaceRoot, artifactDir) : null,
+    allowPullRequestTargetRepro: allow === 'true',
+  };
+}

@@ -1,0 +1,124 @@
+import { apiStatus, type GitHubClient } from './client';
+import type { RepoRef } from './comments';
+
+/** A PNG to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
+export interface ImageFile {
+  rel: string;
+  name: string;
+  bytes: Buffer;
+}
+
+/** Hosts images where a comment can show them; returns each file's URL by its `rel`. */
+export interface ImageStore {
+  readonly name: string;
+  upload(files: ImageFile[], folder: string): Promise<Map<string, string>>;
+}
+
+/**
+ * `image-store: branch`. One commit per run on an orphan branch of the same repository, made with the Git Data
+ * API (blobs, tree, commit, ref: no clone). Each commit holds that run's files only; its parent keeps earlier
+ * runs reachable, and URLs name the commit SHA, so an old comment keeps its images. Links use the form GitHub's
+ * docs give for same-repository images (`/blob/SHA/PATH?raw=true`), which — unlike raw.githubusercontent.com —
+ * is meant to render for members of a private repository.
+ */
+export class BranchImageStore implements ImageStore {
+  readonly name = 'branch';
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly repo: RepoRef,
+    private readonly branch: string,
+    private readonly serverUrl: string,
+    private readonly message: string,
+  ) {}
+
+  async upload(files: ImageFile[], folder: string): Promise<Map<string, string>> {
+    const { owner, repo } = this.repo;
+    const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
+    for (const file of files) {
+      const blob = await this.client.request('POST /repos/{owner}/{repo}/git/blobs', { owner, repo, content: file.bytes.toString('base64'), encoding: 'base64' });
+      tree.push({ path: `${folder}/${file.name}`, mode: '100644', type: 'blob', sha: blob.data.sha });
+    }
+    const treeSha = (await this.client.request('POST /repos/{owner}/{repo}/git/trees', { owner, repo, tree })).data.sha;
+    const commitSha = await this.commitOnBranch(treeSha);
+    const base = `${this.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/blob/${commitSha}`;
+    return new Map(files.map((f, i) => [f.rel, `${base}/${tree[i]!.path.split('/').map(encodeURIComponent).join('/')}?raw=true`]));
+  }
+
+  /** Commits the tree on top of the branch (creating it on first use); retries when another run moved it first. */
+  private async commitOnBranch(treeSha: string): Promise<string> {
+    const { owner, repo } = this.repo;
+    for (let attempt = 0; ; attempt++) {
+      const tip = await this.tip();
+      const commit = await this.client.request('POST /repos/{owner}/{repo}/git/commits', { owner, repo, message: this.message, tree: treeSha, parents: tip ? [tip] : [] });
+      try {
+        if (tip) {
+          await this.client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${this.branch}`, sha: commit.data.sha, force: false });
+        } else {
+          await this.client.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
+        }
+        return commit.data.sha;
+      } catch (error) {
+        // 422: not a fast-forward, or the branch was just created — another run got there first.
+        if (apiStatus(error) !== 422 || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  private async tip(): Promise<string | null> {
+    const { owner, repo } = this.repo;
+    try {
+      return (await this.client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${this.branch}` })).data.object.sha;
+    } catch (error) {
+      if (apiStatus(error) === 404) return null;
+      throw error;
+    }
+  }
+}
+
+/**
+ * `image-store: release`. Assets of one dedicated prerelease (tag `assets-branch`), created on first use.
+ * Release download URLs are reported to render for signed-in members of private repositories.
+ */
+export class ReleaseImageStore implements ImageStore {
+  readonly name = 'release';
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly repo: RepoRef,
+    private readonly tag: string,
+  ) {}
+
+  async upload(files: ImageFile[], folder: string): Promise<Map<string, string>> {
+    const release = await this.release();
+    const urls = new Map<string, string>();
+    for (const file of files) {
+      const name = `${folder}/${file.name}`.replace(/[^\w.-]+/g, '-');
+      const existing = release.assets.find((a) => a.name === name);
+      if (existing) await this.client.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { ...this.repo, asset_id: existing.id });
+      const uploaded = await this.client.request({
+        method: 'POST',
+        url: release.upload_url,
+        name,
+        data: file.bytes,
+        headers: { 'content-type': 'image/png', 'content-length': file.bytes.length },
+      });
+      urls.set(file.rel, (uploaded.data as { browser_download_url: string }).browser_download_url);
+    }
+    return urls;
+  }
+
+  private async release(): Promise<{ upload_url: string; assets: { id: number; name: string }[] }> {
+    try {
+      return (await this.client.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...this.repo, tag: this.tag })).data;
+    } catch (error) {
+      if (apiStatus(error) !== 404) throw error;
+    }
+    const created = await this.client.request('POST /repos/{owner}/{repo}/releases', {
+      ...this.repo,
+      tag_name: this.tag,
+      name: 'mlreport plot images',
+      body: 'Images shown in mlreport comments. Deleting this release breaks the images in those comments.',
+      prerelease: true,
+    });
+    return created.data;
+  }
+}

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, normalize, posix } from 'node:path';
+import type { GitHubContext, GitHubPublishConfig } from '../../config/types';
+import { fitReport } from '../../report/fit';
+import type { PlotEntry } from '../../report/types';
+import { UserError } from '../../util/errors';
+import type { Logger } from '../../util/log';
+import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import { commentBody } from './body';
+import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
+import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
+import { BranchImageStore, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
+import { resolveTargets } from './targets';
+
+/** PNG files start with these eight bytes; anything else is not uploaded. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+export interface GitHubPublisherOptions {
+  /** Where `plots[].image` paths are relative to (the out-dir, or the downloaded artifact). */
+  baseDir: string;
+  /** Fold a long report using its data; false in publish mode, which trusts only the text. */
+  useDataToFold: boolean;
+  client?: GitHubClient;
+  clientOptions?: GitHubClientOptions;
+}
+
+/**
+ * Posts the report to GitHub: hosts the plot images, then writes one sticky comment per target. Where the
+ * token may not write (fork PRs, read-only permissions) it warns and explains instead of failing: the job summary
+ * and the out-dir already hold the report. Any other failure is thrown with GitHub's own message.
+ */
+export class GitHubPublisher implements Publisher {
+  readonly name = 'GitHub';
+  constructor(
+    private readonly ctx: GitHubContext,
+    private readonly cfg: GitHubPublishConfig,
+    private readonly log: Logger,
+    private readonly options: GitHubPublisherOptions,
+  ) {}
+
+  async publish(report: ComposedReport): Promise<PublishOutcome> {
+    const { ctx, cfg, log } = this;
+    if (cfg.comment === 'off') return {};
+    if (!ctx.token) {
+      log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
+      return {};
+    }
+    if (ctx.forkPr && ctx.eventName === 'pull_request') {
+      log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish()}`);
+      return {};
+    }
+    const client = this.options.client ?? createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
+    try {
+      return await this.post(client, report);
+    } catch (error) {
+      if (isPermissionError(error)) {
+        log.warning(`The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`);
+        return {};
+      }
+      const status = apiStatus(error);
+      throw new UserError(`Could not post the report to GitHub: ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`);
+    }
+  }
+
+  private async post(client: GitHubClient, report: ComposedReport): Promise<PublishOutcome> {
+    const { ctx, cfg, log } = this;
+    const targets = await resolveTargets(client, ctx, cfg, log);
+    if (!targets.threads.length) return {};
+    const plots = report.data.plots;
+    const images = await readImages(this.options.baseDir, plots, log);
+    const first = targets.threads[0]!;
+    const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
+    let hosted = new Map<string, string>();
+    let reason: string | null = cfg.imageStore === 'none' ? "'image-store: none'" : null;
+    if (images.length && cfg.imageStore !== 'none') {
+      try {
+        hosted = await this.store(client).upload(images, folder);
+        log.info(`Uploaded ${images.length} plot image${images.length === 1 ? '' : 's'} (image-store: ${cfg.imageStore}).`);
+      } catch (error) {
+        if (!isPermissionError(error)) throw error;
+        reason = `the token cannot write to '${cfg.assetsBranch}': it needs 'contents: write'`;
+        log.warning(`Could not upload plot images (${apiStatus(error)}: ${apiMessage(error)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`);
+      }
+    }
+    const body = commentBody(cfg.reportId, report.markdown, plots, hosted, reason);
+    const fitted = fitReport(body, this.options.useDataToFold ? report.data : null, { fullReportUrl: this.runUrl() });
+    if (fitted.folded) log.info(`The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`);
+    let identity: Promise<Identity> | null = null;
+    const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
+    const urls: string[] = [];
+    for (const thread of targets.threads) {
+      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === 'new' ? 'new' : 'update', who);
+      const where = thread.kind === 'pr' ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
+      log.info(`Report comment ${result.action} on ${where}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? '' : 's'} deleted)` : ''}`);
+      urls.push(result.url);
+    }
+    return { location: urls[0] };
+  }
+
+  private store(client: GitHubClient): ImageStore {
+    const { ctx, cfg } = this;
+    if (cfg.imageStore === 'release') return new ReleaseImageStore(client, ctx, cfg.assetsBranch);
+    return new BranchImageStore(client, ctx, cfg.assetsBranch, ctx.serverUrl, `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ''}`);
+  }
+
+  private runUrl(): string | null {
+    const { ctx } = this;
+    return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+  }
+
+  private howToPublish(): string {
+    return (
+      `The report is in the job summary, and report.md, report.json and plots/ are in ${this.options.baseDir}. ` +
+      "To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests')."
+    );
+  }
+}
+
+/** The plots' PNG files that exist, are PNGs and stay inside `baseDir`; others are skipped with a note. */
+async function readImages(baseDir: string, plots: PlotEntry[], log: Logger): Promise<ImageFile[]> {
+  const files: ImageFile[] = [];
+  const names = new Set<string>();
+  for (const plot of plots) {
+    if (!plot.image) continue;
+    const rel = normalize(plot.image);
+    if (isAbsolute(rel) || rel.startsWith('..')) {
+      log.warning(`Plot '${plot.id}': image path ${plot.image} is outside the report folder; not uploaded.`);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(baseDir, rel));
+    } catch {
+      log.warning(`Plot '${plot.id}': ${plot.image} cannot be read; not uploaded.`);
+      continue;
+    }
+    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.length > MAX_IMAGE_BYTES) {
+      log.warning(`Plot '${plot.id}': ${plot.image} is not a PNG of at most 10 MB; not uploaded.`);
+      continue;
+    }
+    let name = posix.basename(plot.image.replace(/\\/g, '/')).replace(/[^\w.-]+/g, '-');
+    while (names.has(name)) name = `x-${name}`;
+    names.add(name);
+    files.push({ rel: plot.image.replace(/^\.\//, ''), name, bytes });
+  }
+  return files;
+}
