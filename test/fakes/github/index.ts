@@ -1,10 +1,15 @@
+import { registerComments } from './routes/comments';
+import { registerGitData } from './routes/git-data';
+import { registerPulls } from './routes/pulls';
+import { registerReleases } from './routes/releases';
+import { registerUsers } from './routes/users';
 import { FakeGitHub } from './server';
 
 /**
  * Route modules, one per API area. Each registers its endpoints and keeps its state in `fake.state`.
  * Add a module here when the action starts calling a new area of the API.
  */
-const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [];
+const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [registerUsers, registerPulls, registerComments, registerGitData, registerReleases];
 
 /** A started fake GitHub API with every route module registered. */
 export async function startFakeGitHub(): Promise<FakeGitHub> {

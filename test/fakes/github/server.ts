@@ -38,6 +38,8 @@ export interface RecordedRequest {
   route: string | null;
   status: number;
   body: unknown;
+  /** The response body sent (checked against the OpenAPI description by the fake's own tests). */
+  response?: unknown;
 }
 
 export interface Fault {
@@ -87,7 +89,8 @@ export class FakeGitHub {
     const pattern = new RegExp(
       `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_m, name: string) => {
         names.push(name);
-        return '([^/]+)';
+        // A git ref (`heads/feature/x`) may hold slashes, sent raw or encoded.
+        return name === 'ref' ? '(.+)' : '([^/]+)';
       })}$`,
     );
     this.routes.push({ method, template, pattern, names, handler });
@@ -127,7 +130,11 @@ export class FakeGitHub {
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     let body: unknown = undefined;
-    if (raw.length) {
+    const contentType = String(req.headers['content-type'] ?? '');
+    // Release asset uploads send the file's bytes (e.g. image/png); everything else is JSON.
+    if (raw.length && contentType && !/json/i.test(contentType)) {
+      body = raw;
+    } else if (raw.length) {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
@@ -165,7 +172,7 @@ export class FakeGitHub {
   }
 
   private send(res: ServerResponse, record: Omit<RecordedRequest, 'status'>, response: FakeResponse): void {
-    this.requests.push({ ...record, status: response.status });
+    this.requests.push({ ...record, status: response.status, response: response.body });
     const headers: Record<string, string> = {
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': '4999',

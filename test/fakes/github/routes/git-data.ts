@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { notFound, validationFailed, type FakeGitHub, type FakeRequest, type FakeResponse } from '../server';
+import { bucket, requireActor } from './shapes';
+
+/**
+ * The Git Data API (blobs, trees, commits, refs) over an in-memory object store. Blob SHAs are git's own
+ * (sha1 of "blob <size>\0<bytes>"); tree and commit SHAs are sha1 of their content, unique like git's but not
+ * equal to them. Trees accept nested paths (`a/b/c.png`) as GitHub's "Create a tree" does. Ref updates without
+ * `force` must be fast-forwards (422 "Update is not a fast forward").
+ */
+export interface GitStore {
+  blobs: Map<string, Buffer>;
+  /** tree sha → path → blob sha (flattened). */
+  trees: Map<string, Map<string, string>>;
+  commits: Map<string, { tree: string; parents: string[]; message: string }>;
+  refs: Map<string, string>;
+}
+
+export function gitStore(fake: FakeGitHub, req: Pick<FakeRequest, 'params'>): GitStore {
+  return bucket(fake, 'git', req as FakeRequest, () => ({ blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map() }) as GitStore);
+}
+
+/** The bytes at `path` in `commit` of `owner/repo`, or null (what a `/blob/SHA/PATH?raw=true` link would show). */
+export function fileAtCommit(fake: FakeGitHub, fullName: string, commit: string, path: string): Buffer | null {
+  const [owner = '', repo = ''] = fullName.split('/');
+  const store = gitStore(fake, { params: { owner, repo } });
+  const tree = store.trees.get(store.commits.get(commit)?.tree ?? '');
+  const blob = tree?.get(path);
+  return blob ? (store.blobs.get(blob) ?? null) : null;
+}
+
+const sha1 = (data: Buffer | string): string => createHash('sha1').update(data).digest('hex');
+
+export function registerGitData(fake: FakeGitHub): void {
+  const api = (req: FakeRequest): string => `${fake.url}/repos/${req.params.owner}/${req.params.repo}`;
+  const html = (req: FakeRequest): string => `${fake.url}/${req.params.owner}/${req.params.repo}`;
+
+  fake.route('POST', '/repos/{owner}/{repo}/git/blobs', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const { content, encoding = 'utf-8' } = (req.body ?? {}) as { content?: unknown; encoding?: unknown };
+    if (typeof content !== 'string') return validationFailed('content is missing', 'content');
+    if (encoding !== 'base64' && encoding !== 'utf-8') return validationFailed(`encoding must be utf-8 or base64`, 'encoding');
+    const bytes = Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8');
+    const sha = sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]));
+    gitStore(fake, req).blobs.set(sha, bytes);
+    return { status: 201, body: { url: `${api(req)}/git/blobs/${sha}`, sha } };
+  });
+
+  fake.route('POST', '/repos/{owner}/{repo}/git/trees', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const store = gitStore(fake, req);
+    const { tree, base_tree } = (req.body ?? {}) as { tree?: { path?: string; mode?: string; type?: string; sha?: string }[]; base_tree?: string };
+    if (!Array.isArray(tree)) return validationFailed('tree is missing', 'tree');
+    const files = new Map(base_tree ? (store.trees.get(base_tree) ?? []) : []);
+    for (const entry of tree) {
+      if (!entry.path || entry.type !== 'blob' || !entry.sha || !store.blobs.has(entry.sha) || !['100644', '100755'].includes(entry.mode ?? '')) {
+        return validationFailed(`tree entry ${JSON.stringify(entry.path)} is not a valid blob entry`, 'tree');
+      }
+      files.set(entry.path, entry.sha);
+    }
+    const sha = sha1(JSON.stringify([...files].sort()));
+    store.trees.set(sha, files);
+    const entries = [...files].map(([path, blob]) => ({ path, mode: '100644', type: 'blob', sha: blob, size: store.blobs.get(blob)!.length, url: `${api(req)}/git/blobs/${blob}` }));
+    return { status: 201, body: { sha, url: `${api(req)}/git/trees/${sha}`, tree: entries, truncated: false } };
+  });
+
+  fake.route('POST', '/repos/{owner}/{repo}/git/commits', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const store = gitStore(fake, req);
+    const { message, tree, parents = [] } = (req.body ?? {}) as { message?: string; tree?: string; parents?: string[] };
+    if (typeof message !== 'string' || !tree || !store.trees.has(tree)) return validationFailed('Tree SHA does not exist', 'tree');
+    if (parents.some((p) => !store.commits.has(p))) return validationFailed('Parent SHA does not exist or is not a commit object', 'parents');
+    const sha = sha1(JSON.stringify({ message, tree, parents, n: fake.nextId() }));
+    store.commits.set(sha, { tree, parents, message });
+    const person = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com', date: new Date().toISOString() };
+    return {
+      status: 201,
+      body: {
+        sha,
+        node_id: `C_${sha}`,
+        url: `${api(req)}/git/commits/${sha}`,
+        html_url: `${html(req)}/commit/${sha}`,
+        author: person,
+        committer: person,
+        tree: { sha: tree, url: `${api(req)}/git/trees/${tree}` },
+        message,
+        parents: parents.map((p) => ({ sha: p, url: `${api(req)}/git/commits/${p}`, html_url: `${html(req)}/commit/${p}` })),
+        verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+      },
+    };
+  });
+
+  const refBody = (req: FakeRequest, ref: string, sha: string): FakeResponse['body'] => ({
+    ref,
+    node_id: `REF_${ref}`,
+    url: `${api(req)}/git/${ref}`,
+    object: { type: 'commit', sha, url: `${api(req)}/git/commits/${sha}` },
+  });
+
+  fake.route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (req) => {
+    const ref = `refs/${req.params.ref}`;
+    const sha = gitStore(fake, req).refs.get(ref);
+    return sha ? { status: 200, body: refBody(req, ref, sha) } : { status: 404, body: notFound() };
+  });
+
+  fake.route('POST', '/repos/{owner}/{repo}/git/refs', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const store = gitStore(fake, req);
+    const { ref, sha } = (req.body ?? {}) as { ref?: string; sha?: string };
+    if (!ref || !/^refs\/.+\/.+/.test(ref)) return validationFailed('ref must start with refs/ and have at least two slashes', 'ref');
+    if (!sha || !store.commits.has(sha)) return validationFailed('Object does not exist', 'sha');
+    if (store.refs.has(ref)) return validationFailed('Reference already exists', 'ref');
+    store.refs.set(ref, sha);
+    return { status: 201, body: refBody(req, ref, sha) };
+  });
+
+  fake.route('PATCH', '/repos/{owner}/{repo}/git/refs/{ref}', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const store = gitStore(fake, req);
+    const ref = `refs/${req.params.ref}`;
+    const { sha, force = false } = (req.body ?? {}) as { sha?: string; force?: boolean };
+    const current = store.refs.get(ref);
+    if (!current) return validationFailed('Reference does not exist', 'ref');
+    if (!sha || !store.commits.has(sha)) return validationFailed('Object does not exist', 'sha');
+    if (!force && !isAncestor(store, current, sha)) return validationFailed('Update is not a fast forward', 'sha');
+    store.refs.set(ref, sha);
+    return { status: 200, body: refBody(req, ref, sha) };
+  });
+}
+
+function isAncestor(store: GitStore, ancestor: string, of: string): boolean {
+  const seen = new Set<string>();
+  const queue = [of];
+  while (queue.length) {
+    const c = queue.pop()!;
+    if (c === ancestor) return true;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    queue.push(...(store.commits.get(c)?.parents ?? []));
+  }
+  return false;
+}

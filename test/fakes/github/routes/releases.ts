@@ -1,0 +1,105 @@
+import { notFound, validationFailed, type FakeGitHub, type FakeRequest } from '../server';
+import { bucket, requireActor, simpleUser } from './shapes';
+
+/**
+ * Releases and their assets: get by tag, create, upload an asset (raw bytes to the release's `upload_url`,
+ * `?name=`; 422 already_exists for a taken name), delete an asset. The upload endpoint lives on
+ * uploads.github.com upstream; here `upload_url` points at the fake itself.
+ */
+export interface FakeRelease {
+  id: number;
+  tag: string;
+  name: string;
+  prerelease: boolean;
+  assets: { id: number; name: string; bytes: Buffer; createdAt: string }[];
+  createdAt: string;
+}
+
+export function releases(fake: FakeGitHub, req: Pick<FakeRequest, 'params'>): FakeRelease[] {
+  return bucket(fake, 'releases', req as FakeRequest, () => [] as FakeRelease[]);
+}
+
+export function registerReleases(fake: FakeGitHub): void {
+  const full = (req: FakeRequest): string => `${req.params.owner}/${req.params.repo}`;
+  const bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
+  const asset = (req: FakeRequest, r: FakeRelease, a: FakeRelease['assets'][number]): Record<string, unknown> => ({
+    id: a.id,
+    node_id: `RA_${a.id}`,
+    name: a.name,
+    label: null,
+    state: 'uploaded',
+    content_type: 'image/png',
+    size: a.bytes.length,
+    digest: null,
+    download_count: 0,
+    url: `${fake.url}/repos/${full(req)}/releases/assets/${a.id}`,
+    browser_download_url: `${fake.url}/${full(req)}/releases/download/${encodeURIComponent(r.tag)}/${encodeURIComponent(a.name)}`,
+    uploader: simpleUser(fake, bot),
+    created_at: a.createdAt,
+    updated_at: a.createdAt,
+  });
+  const release = (req: FakeRequest, r: FakeRelease): Record<string, unknown> => {
+    const api = `${fake.url}/repos/${full(req)}/releases/${r.id}`;
+    return {
+      id: r.id,
+      node_id: `RE_${r.id}`,
+      url: api,
+      html_url: `${fake.url}/${full(req)}/releases/tag/${encodeURIComponent(r.tag)}`,
+      assets_url: `${api}/assets`,
+      upload_url: `${api}/assets{?name,label}`,
+      tarball_url: null,
+      zipball_url: null,
+      tag_name: r.tag,
+      target_commitish: 'main',
+      name: r.name,
+      body: null,
+      draft: false,
+      prerelease: r.prerelease,
+      immutable: false,
+      created_at: r.createdAt,
+      published_at: r.createdAt,
+      author: simpleUser(fake, bot),
+      assets: r.assets.map((a) => asset(req, r, a)),
+    };
+  };
+
+  fake.route('GET', '/repos/{owner}/{repo}/releases/tags/{tag}', (req) => {
+    const r = releases(fake, req).find((x) => x.tag === req.params.tag);
+    return r ? { status: 200, body: release(req, r) } : { status: 404, body: notFound() };
+  });
+  fake.route('POST', '/repos/{owner}/{repo}/releases', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const { tag_name, name, prerelease = false } = (req.body ?? {}) as { tag_name?: string; name?: string; prerelease?: boolean };
+    if (!tag_name) return validationFailed('tag_name is missing', 'tag_name');
+    if (releases(fake, req).some((x) => x.tag === tag_name)) return validationFailed('already_exists', 'tag_name');
+    const r: FakeRelease = { id: fake.nextId(), tag: tag_name, name: name ?? tag_name, prerelease, assets: [], createdAt: new Date().toISOString() };
+    releases(fake, req).push(r);
+    return { status: 201, body: release(req, r) };
+  });
+  fake.route('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    const r = releases(fake, req).find((x) => x.id === Number(req.params.release_id));
+    if (!r) return { status: 404, body: notFound() };
+    const name = req.query.get('name');
+    if (!name) return validationFailed('name is missing', 'name');
+    if (!Buffer.isBuffer(req.body)) return validationFailed('the asset must be sent as raw bytes with its content-type', 'data');
+    if (r.assets.some((a) => a.name === name)) return validationFailed('already_exists', 'name');
+    const a = { id: fake.nextId(), name, bytes: req.body, createdAt: new Date().toISOString() };
+    r.assets.push(a);
+    return { status: 201, body: asset(req, r, a) };
+  });
+  fake.route('DELETE', '/repos/{owner}/{repo}/releases/assets/{asset_id}', (req) => {
+    const denied = requireActor(req);
+    if (denied) return denied;
+    for (const r of releases(fake, req)) {
+      const i = r.assets.findIndex((a) => a.id === Number(req.params.asset_id));
+      if (i >= 0) {
+        r.assets.splice(i, 1);
+        return { status: 204 };
+      }
+    }
+    return { status: 404, body: notFound() };
+  });
+}
