@@ -1,0 +1,92 @@
+import { describe, test, afterEach, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { comments } from '../fakes/github/routes/comments';
+import { addPullRequest } from '../fakes/github/routes/pulls';
+import { retryDecision } from '../../src/publish/github/client';
+import { UserError } from '../../src/util/errors';
+import { tempDir } from '../helpers/repo';
+import { HEAD, REPO, markdownWith, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+
+const [owner, repo] = REPO.split('/') as [string, string];
+const COMMENTS = /^POST \/repos\/octo\/iris\/issues\/5\/comments$/;
+const bodies = (fake: FakeGitHub): string[] => comments(fake, { params: { owner, repo } } as never).map((c) => c.body);
+
+let fake: FakeGitHub;
+let dir: string;
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  registerGhsToken(fake);
+  addPullRequest(fake, REPO, { number: 5, headSha: HEAD });
+  dir = tempDir();
+});
+afterEach(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('API faults', () => {
+  test('502s are retried with backoff and the comment is posted once', async () => {
+    fake.injectFault({ match: COMMENTS, times: 2, response: { status: 502, body: { message: 'Server Error' } } });
+    const { pub, log } = publisher(fake, dir);
+    const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    assert.ok(out.location);
+    assert.equal(bodies(fake).length, 1);
+    assert.deepEqual(fake.requests.filter((r) => COMMENTS.test(`${r.method} ${r.path}`)).map((r) => r.status), [502, 502, 201]);
+    assert.equal(log.lines.filter((l) => /GitHub answered 502.*retry \d of 4/.test(l)).length, 2, log.lines.join('\n'));
+  });
+
+  test('429 and a secondary-rate-limit 403 with retry-after are waited out', async () => {
+    fake.injectFault({ match: COMMENTS, response: { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } } });
+    fake.injectFault({
+      match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/,
+      response: { status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' } },
+    });
+    const { pub, log } = publisher(fake, dir);
+    await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    assert.equal(bodies(fake).length, 1);
+    assert.ok(log.lines.some((l) => /Secondary rate limit \(403\)/.test(l)));
+    assert.ok(log.lines.some((l) => /Secondary rate limit \(429\)/.test(l)));
+  });
+
+  test('a permanent fault fails with GitHub\'s message and status, after the retries, without the token', async () => {
+    fake.injectFault({ match: COMMENTS, times: 100, response: { status: 502, body: { message: 'Server Error' } } });
+    const { pub } = publisher(fake, dir);
+    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.message, /^Could not post the report to GitHub: Server Error \(HTTP 502\)\. The report is in the job summary and in /);
+      assert.doesNotMatch(error.message, /ghs_/);
+      return true;
+    });
+    assert.equal(fake.requests.filter((r) => COMMENTS.test(`${r.method} ${r.path}`)).length, 5);
+  });
+
+  test('a primary rate limit that resets beyond the longest wait fails at once, saying so', () => {
+    const now = 1_000_000_000_000;
+    const error = { status: 403, message: 'API rate limit exceeded', response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 1800) }, data: { message: 'API rate limit exceeded for installation.' } } };
+    assert.deepEqual(retryDecision(error, 0, now), { reason: 'Rate limit exhausted (403)', waitMs: 1_800_000 });
+    assert.equal(retryDecision({ status: 422, response: { headers: {}, data: {} } }, 0, now), null);
+    assert.equal(retryDecision({ status: 404, response: { headers: {}, data: {} } }, 0, now), null);
+    assert.deepEqual(retryDecision({ status: 503, response: { headers: {}, data: {} } }, 2, now), { reason: 'GitHub answered 503', waitMs: 4000 });
+  });
+
+  test('a read-only token warns and explains how to publish, without failing', async () => {
+    const plots = plotsDir(dir, ['loss']);
+    const { pub, log } = publisher(fake, dir, { token: 'read-only-token' });
+    const out = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    assert.equal(out.location, undefined);
+    assert.equal(bodies(fake).length, 0);
+    const text = log.lines.join('\n');
+    assert.match(text, /Could not upload plot images \(403: Resource not accessible by integration\)/);
+    assert.match(text, /token may not write here \(403: Resource not accessible by integration\).*mode: publish/s);
+    assert.doesNotMatch(text, /read-only-token/);
+  });
+
+  test('a fork PR on pull_request makes no write at all and says how to publish', async () => {
+    const { pub, log } = publisher(fake, dir, { forkPr: true });
+    await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    assert.equal(fake.requests.length, 0);
+    assert.match(log.lines.join('\n'), /comes from a fork.*actions\/upload-artifact.*mode: publish/s);
+  });
+});

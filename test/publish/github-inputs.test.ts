@@ -1,0 +1,68 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configFromAction } from '../../src/config/action';
+import { publishConfigFromInputs } from '../../src/config/publish-inputs';
+import { mayReproduce } from '../../src/config/repro-guard';
+import { tempDir } from '../helpers/repo';
+
+const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('publishing inputs', () => {
+  test('defaults', () => {
+    assert.deepEqual(publishConfigFromInputs(inputs({}), '/ws'), {
+      mode: 'run',
+      comment: 'update',
+      commentOn: 'auto',
+      reportId: 'default',
+      imageStore: 'branch',
+      assetsBranch: 'mlreport-assets',
+      artifactDir: null,
+      allowPullRequestTargetRepro: false,
+    });
+  });
+
+  for (const [name, value, message] of [
+    ['comment', 'sticky', "Input 'comment' is 'sticky'; expected one of: update, new, off."],
+    ['comment-on', 'issue', "Input 'comment-on' is 'issue'; expected one of: auto, pr, commit."],
+    ['image-store', 'imgur', "Input 'image-store' is 'imgur'; expected one of: branch, release, none."],
+    ['mode', 'reproduce', "Input 'mode' is 'reproduce'; expected one of: run, publish."],
+    ['report-id', 'my report', "Input 'report-id' is 'my report'; expected 1-64 letters, digits, '.', '_' or '-'."],
+    ['assets-branch', '../x', "Input 'assets-branch' is '../x'; expected a branch name (letters, digits, '.', '_', '-', '/')."],
+    ['allow-pull-request-target-repro', 'yes', "Input 'allow-pull-request-target-repro' is 'yes'; expected one of: true, false."],
+  ] as const) {
+    test(`an invalid '${name}' names the input and the allowed values`, () => {
+      assert.throws(() => publishConfigFromInputs(inputs({ [name]: value }), '/ws'), { name: 'UserError', message });
+    });
+  }
+
+  test("mode publish needs artifact-dir", () => {
+    assert.throws(() => publishConfigFromInputs(inputs({ mode: 'publish' }), '/ws'), /needs 'artifact-dir'/);
+    assert.equal(publishConfigFromInputs(inputs({ mode: 'publish', 'artifact-dir': 'in' }), '/ws').artifactDir, join('/ws', 'in'));
+  });
+
+  test('the action reads fork PRs and workflow_run events from the event payload', async () => {
+    const dir = tempDir();
+    const event = join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 3, head: { sha: 'f'.repeat(40), ref: 'x', repo: { full_name: 'someone/iris' } }, base: { sha: 'e'.repeat(40), ref: 'main' } } }));
+    const env = { GITHUB_REPOSITORY: 'octo/iris', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, 'INPUT_IMAGE-STORE': 'none' };
+    const config = await configFromAction({ env });
+    assert.equal(config.github?.forkPr, true);
+    assert.equal(config.githubPublish?.imageStore, 'none');
+    writeFileSync(event, JSON.stringify({ workflow_run: { id: 9, event: 'pull_request', head_sha: 'f'.repeat(40), head_branch: 'x', head_repository: { full_name: 'someone/iris' }, pull_requests: [] } }));
+    const wr = await configFromAction({ env: { ...env, GITHUB_EVENT_NAME: 'workflow_run' } });
+    assert.deepEqual(wr.github?.workflowRun, { id: 9, event: 'pull_request', headSha: 'f'.repeat(40), headBranch: 'x', headRepository: 'someone/iris', pullRequests: [] });
+    assert.equal(wr.github?.forkPr, false);
+  });
+});
+
+describe('pull_request_target guard', () => {
+  test('refuses to reproduce on pull_request_target unless explicitly allowed', () => {
+    const refused = mayReproduce('pull_request_target', false);
+    assert.equal(refused.allowed, false);
+    assert.match(!refused.allowed ? refused.reason : '', /allow-pull-request-target-repro: true/);
+    assert.deepEqual(mayReproduce('pull_request_target', true), { allowed: true });
+    for (const event of ['pull_request', 'push', 'workflow_run', 'workflow_dispatch']) assert.deepEqual(mayReproduce(event, false), { allowed: true });
+  });
+});
