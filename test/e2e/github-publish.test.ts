@@ -1,0 +1,211 @@
+import { describe, test, afterEach, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeGitHub, startFakeGitHub } from '../fakes/github';
+import { comments } from '../fakes/github/routes/comments';
+import { addPullRequest } from '../fakes/github/routes/pulls';
+import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
+import { DIST_ACTION, runNode, type ProcessResult } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+import { png } from '../publish/github-fixtures';
+
+/**
+ * The bundled action (dist/index.js) run as the runner runs it: INPUT_* and GITHUB_* variables, a real event
+ * payload file, a git repository with a base and a head commit, and GITHUB_API_URL pointed at the fake.
+ */
+const REPO = 'octo/iris';
+const TOKEN = 'ghs_e2eInstallationToken';
+
+let fake: FakeGitHub;
+let repo: TempRepo;
+let runner: string;
+let base: string;
+let head: string;
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  fake.tokens.set(TOKEN, FakeGitHub.ACTIONS_BOT);
+  repo = new TempRepo();
+  base = repo.commit('base', { 'metrics.json': JSON.stringify({ accuracy: 0.9, loss: 0.3 }), 'params.yaml': 'lr: 0.1\n' });
+  head = repo.commit('head', { 'metrics.json': JSON.stringify({ accuracy: 0.95, loss: 0.2 }), 'params.yaml': 'lr: 0.2\n' });
+  runner = tempDir('mlreport-runner-');
+});
+afterEach(async () => {
+  await fake.stop();
+  repo.remove();
+  rmSync(runner, { recursive: true, force: true });
+});
+
+interface ActionRun extends ProcessResult {
+  outputs: Record<string, string>;
+  summary: string;
+  outDir: string;
+}
+
+async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN): Promise<ActionRun> {
+  const n = readdirCount();
+  const eventPath = join(runner, `event-${n}.json`);
+  const outputPath = join(runner, `output-${n}`);
+  const summaryPath = join(runner, `summary-${n}.md`);
+  const outDir = join(runner, `out-${n}`);
+  writeFileSync(eventPath, JSON.stringify(event));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SYSTEMROOT: process.env.SYSTEMROOT,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_SHA: head,
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: runner,
+    'INPUT_GITHUB-TOKEN': token,
+    INPUT_METRICS: 'metrics.json',
+    INPUT_PARAMS: 'params.yaml',
+    'INPUT_OUT-DIR': outDir,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  const result = await runNode(DIST_ACTION, [], { cwd: repo.dir, env });
+  return { ...result, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), outDir };
+}
+
+let counter = 0;
+function readdirCount(): number {
+  return counter++;
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function prEvent(number: number, headRepo = REPO): unknown {
+  return {
+    pull_request: { number, head: { sha: head, ref: 'feature', repo: { full_name: headRepo } }, base: { sha: base, ref: 'main', repo: { full_name: REPO } } },
+    repository: { full_name: REPO, default_branch: 'main' },
+  };
+}
+
+const prComments = (n: number): string[] => comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === `pr:${n}`).map((c) => c.body);
+const noToken = (r: ProcessResult): void => assert.doesNotMatch(r.stdout + r.stderr, new RegExp(TOKEN));
+
+describe('action on GitHub (dist/index.js against the fake API)', () => {
+  test('pull_request: two runs leave one comment; outputs and job summary set', async () => {
+    const pr = addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const first = await runAction('pull_request', prEvent(5));
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    head = repo.commit('better', { 'metrics.json': JSON.stringify({ accuracy: 0.96, loss: 0.2 }) });
+    pr.headSha = head;
+    const second = await runAction('pull_request', prEvent(5), { 'report-id': 'default' });
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    const bodies = prComments(5);
+    assert.equal(bodies.length, 1);
+    assert.match(bodies[0]!, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.96 \|/);
+    assert.match(second.outputs['comment-url']!, /\/octo\/iris\/pull\/5#issuecomment-\d+$/);
+    assert.equal(second.outputs['comment-url'], first.outputs['comment-url']);
+    assert.equal(second.outputs.passed, 'true');
+    assert.match(second.summary, /accuracy/);
+    assert.match(second.stdout, /Report comment updated on pull request #5/);
+    noToken(second);
+  });
+
+  test('a fork PR: no write is tried, the summary and artifact folder are written, exit 0, the log says how to publish', async () => {
+    addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris' });
+    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), {}, 'read-only-token');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(fake.requests.length, 0);
+    assert.match(r.summary, /accuracy/);
+    assert.ok(existsSync(join(r.outDir, 'report.md')) && existsSync(join(r.outDir, 'report.json')));
+    assert.match(r.stdout, /comes from a fork.*actions\/upload-artifact.*mode: publish/s);
+    assert.equal(r.outputs.passed, 'true');
+    assert.equal(r.outputs['comment-url'], '');
+  });
+
+  test('a read-only token on a same-repository PR warns and exits 0', async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const r = await runAction('pull_request', prEvent(5), {}, 'read-only-token');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /::warning::The token may not write here \(403: Resource not accessible by integration\)/);
+    assert.equal(prComments(5).length, 0);
+  });
+
+  test('push: comments on the PR whose head is the pushed commit, else on the commit', async () => {
+    const push = { before: base, after: head, ref: 'refs/heads/feature', repository: { full_name: REPO, default_branch: 'main' } };
+    const alone = await runAction('push', push);
+    assert.equal(alone.code, 0, alone.stdout + alone.stderr);
+    assert.match(alone.outputs['comment-url']!, new RegExp(`/commit/${head}#commitcomment-`));
+    addPullRequest(fake, REPO, { number: 8, headSha: head });
+    const withPr = await runAction('push', push);
+    assert.match(withPr.outputs['comment-url']!, /\/pull\/8#issuecomment-/);
+    assert.equal(prComments(8).length, 1);
+  });
+
+  test('a permanent API fault fails the step with a clear message; summary and files are in place', async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    fake.injectFault({ match: /^POST \/repos\/octo\/iris\/issues\/5\/comments$/, times: 10, response: { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/rest', status: '410' } } });
+    const r = await runAction('pull_request', prEvent(5));
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /::error::Publishing to GitHub failed: Could not post the report to GitHub: Issues are disabled for this repo \(HTTP 410\)/);
+    assert.match(r.summary, /accuracy/);
+    assert.ok(existsSync(join(r.outDir, 'report.md')));
+    assert.equal(r.outputs.passed, 'false');
+    noToken(r);
+  });
+
+  test('a 70,000-character report is folded into one comment, never failing', async () => {
+    const many = Object.fromEntries([...Array(1400).keys()].map((i) => [`class_${String(i).padStart(4, '0')}_f1_score_macro_average`, i < 3 ? 0.5 : 0.25]));
+    repo.commit('many metrics', { 'metrics.json': JSON.stringify({ ...many, accuracy: 0.97 }) });
+    head = repo.git('rev-parse', 'HEAD');
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const r = await runAction('pull_request', prEvent(5));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(readFileSync(join(r.outDir, 'report.md'), 'utf8').length > 70_000);
+    const [body] = prComments(5);
+    assert.ok(body!.length <= 65_536, String(body!.length));
+    assert.ok(/\| metrics\.json \| accuracy \| 0\.9 \| 0\.97 \|/.test(body!), 'the changed accuracy row is kept');
+    assert.match(body!, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/4242\)/);
+  });
+
+  test('mode publish (workflow_run): posts the artifact\'s report and images to the fork PR found by GitHub\'s data', async () => {
+    addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris', headRef: 'fix' });
+    addPullRequest(fake, REPO, { number: 7, headSha: 'f'.repeat(40), headRepo: 'someone/iris', headRef: 'other' });
+    const artifact = join(runner, 'artifact');
+    mkdirSync(join(artifact, 'plots'), { recursive: true });
+    writeFileSync(join(artifact, 'plots', 'loss.png'), png(5, 5));
+    writeFileSync(join(artifact, 'plots', 'fake.png'), 'not a png');
+    writeFileSync(
+      join(artifact, 'report.md'),
+      '<!-- mlreport -->\n<!-- mlreport:comment id=other -->\n## mlreport: fork report\n\naccuracy went up\n\n![Loss](plots/loss.png)\n![Fake](plots/fake.png)\n',
+    );
+    writeFileSync(join(artifact, 'report.json'), '{"pr": 7, "not": "trusted"}');
+    const event = {
+      workflow_run: { id: 99, event: 'pull_request', head_sha: head, head_branch: 'fix', head_repository: { full_name: 'someone/iris' }, pull_requests: [] },
+      repository: { full_name: REPO, default_branch: 'main' },
+    };
+    const r = await runAction('workflow_run', event, { mode: 'publish', 'artifact-dir': artifact });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(prComments(7).length, 0);
+    const [body] = prComments(6);
+    assert.ok(body, r.stdout);
+    assert.match(body!, /^<!-- mlreport:comment id=default -->\n/);
+    assert.doesNotMatch(body!, /id=other/);
+    const tip = gitStore(fake, { params: { owner: 'octo', repo: 'iris' } }).refs.get('refs/heads/mlreport-assets')!;
+    assert.match(body!, new RegExp(`!\\[Loss\\]\\(https://github\\.example/octo/iris/blob/${tip}/pr-6/${head}/default/loss\\.png\\?raw=true\\)`));
+    assert.deepEqual(fileAtCommit(fake, REPO, tip, `pr-6/${head}/default/loss.png`), png(5, 5));
+    assert.match(body!, /Fake: PNG `plots\/fake\.png` in the workflow artifact/);
+    assert.match(r.stdout, /fake\.png is not a PNG/);
+    assert.match(r.outputs['comment-url']!, /\/pull\/6#issuecomment-/);
+  });
+});
