@@ -17,8 +17,8 @@ export function registerGhsToken(fake: FakeGitHub): void {
   fake.tokens.set(GHS_TOKEN, FakeGitHub.ACTIONS_BOT);
 }
 
-/** A valid PNG of `w`×`h` grey pixels (signature, IHDR, IDAT, IEND with CRCs). */
-export function png(w = 4, h = 3, shade = 128): Buffer {
+/** A valid PNG of `w`×`h` grey pixels (signature, IHDR, IDAT, IEND with CRCs); `noise` makes it plot-sized. */
+export function png(w = 4, h = 3, shade = 128, noise = false): Buffer {
   const chunk = (type: string, data: Buffer): Buffer => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -32,7 +32,8 @@ export function png(w = 4, h = 3, shade = 128): Buffer {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
   ihdr[9] = 0;
-  const raw = Buffer.concat([...Array(h)].map(() => Buffer.concat([Buffer.from([0]), Buffer.alloc(w, shade)])));
+  const row = (): Buffer => (noise ? Buffer.from([...Array(w)].map(() => Math.floor(Math.random() * 256))) : Buffer.alloc(w, shade));
+  const raw = Buffer.concat([...Array(h)].map(() => Buffer.concat([Buffer.from([0]), row()])));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
