@@ -144,6 +144,20 @@ describe('plot images', () => {
     assert.equal(onPr().length, 1);
   });
 
+  test('another run moving the branch first (422 not a fast forward) is handled: re-read, re-commit on top', async () => {
+    const plots = plotsDir(dir, ['loss']);
+    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    fake.injectFault({
+      match: /^PATCH \/repos\/octo\/iris\/git\/refs\//,
+      response: { status: 422, body: { message: 'Update is not a fast forward', documentation_url: 'https://docs.github.com/rest', status: '422' } },
+    });
+    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'raced') });
+    assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/commits').length, 3);
+    assert.equal(fake.requestsTo('GET /repos/{owner}/{repo}/git/ref/{ref}').length, 3);
+    const tip = gitStore(fake, { params: { owner, repo } }).refs.get('refs/heads/mlreport-assets')!;
+    assert.ok(onPr()[0]!.includes(`/blob/${tip}/`));
+  });
+
   test('the uploaded bytes are the PNG files', async () => {
     const plots = plotsDir(dir, ['loss']);
     await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
