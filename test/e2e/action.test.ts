@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github/index';
 import { runAction } from '../helpers/action';
-import { TempRepo } from '../helpers/repo';
+import { execFileSync } from 'node:child_process';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 describe('the action (dist/index.js) as the runner runs it', () => {
   let fake: FakeGitHub;
@@ -54,6 +55,15 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.summary, /## mlreport: `main` vs `\w{7}`/);
     assert.match(run.summary, /0\.9 \| 0\.95/);
+  });
+
+  test('a shallow clone (actions/checkout default, depth 1): the base commit is fetched, not required', async () => {
+    const clone = tempDir('mlreport-shallow-');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${repo.dir}`, clone]);
+    const run = await runAction({ workspace: clone, eventName: 'pull_request', event: prEvent, sha: headSha, apiUrl: fake.url });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /is not in this clone \(shallow checkout\); fetching that one commit \(depth 1\)/);
+    assert.match(run.summary, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.95 \|/);
   });
 
   test('an unknown input fails the step with a message naming it, and no token in the log', async () => {
