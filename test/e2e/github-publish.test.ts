@@ -6,7 +6,8 @@ import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
-import { DIST_ACTION, runNode, type ProcessResult } from '../helpers/cli';
+import { runAction as runActionAsRunner, type ActionRun } from '../helpers/action';
+import type { ProcessResult } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
 import { png } from '../publish/github-fixtures';
 
@@ -34,61 +35,26 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.stop();
   repo.remove();
-  rmSync(runner, { recursive: true, force: true });
+  for (const dir of [runner, ...runners.splice(0)]) rmSync(dir, { recursive: true, force: true });
 });
 
-interface ActionRun extends ProcessResult {
-  outputs: Record<string, string>;
-  summary: string;
-  outDir: string;
-}
+const runners: string[] = [];
 
-async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN): Promise<ActionRun> {
-  const n = readdirCount();
-  const eventPath = join(runner, `event-${n}.json`);
-  const outputPath = join(runner, `output-${n}`);
-  const summaryPath = join(runner, `summary-${n}.md`);
-  const outDir = join(runner, `out-${n}`);
-  writeFileSync(eventPath, JSON.stringify(event));
-  writeFileSync(outputPath, '');
-  writeFileSync(summaryPath, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    SYSTEMROOT: process.env.SYSTEMROOT,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_SHA: head,
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    RUNNER_TEMP: runner,
-    'INPUT_GITHUB-TOKEN': token,
-    INPUT_METRICS: 'metrics.json',
-    INPUT_PARAMS: 'params.yaml',
-    'INPUT_OUT-DIR': outDir,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-  };
-  const result = await runNode(DIST_ACTION, [], { cwd: repo.dir, env });
-  return { ...result, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), outDir };
-}
-
-let counter = 0;
-function readdirCount(): number {
-  return counter++;
-}
-
-/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
+/** The action as the runner starts it, against the fake, writing its report folder to `<runner temp>/out`. */
+async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN): Promise<ActionRun & { outDir: string }> {
+  const outDir = join(runner, `out-${runners.length}`);
+  const r = await runActionAsRunner({
+    workspace: repo.dir,
+    eventName,
+    event,
+    sha: head,
+    apiUrl: fake.url,
+    repository: REPO,
+    inputs: { 'github-token': token, metrics: 'metrics.json', params: 'params.yaml', 'out-dir': outDir, ...inputs },
+    env: { GITHUB_SERVER_URL: 'https://github.example' },
+  });
+  runners.push(r.runnerTemp);
+  return { ...r, outDir };
 }
 
 function prEvent(number: number, headRepo = REPO): unknown {
