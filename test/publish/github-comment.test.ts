@@ -94,6 +94,20 @@ describe('sticky PR comment', () => {
   });
 });
 
+describe('requests per run', () => {
+  test('a PR that already has the report: 5 requests + 1 per image + 1 per 100 comments', async () => {
+    for (let i = 0; i < 150; i++) addComment(fake, REPO, 'pr:5', `chatter ${i}`, HUMAN);
+    const plots = plotsDir(dir, ['loss', 'roc', 'confusion']);
+    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const before = fake.requests.length;
+    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'run 2') });
+    assert.equal(fake.requests.length - before, 5 + 3 + 2);
+    const again = fake.requests.length;
+    await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'run 3') });
+    assert.equal(fake.requests.length - again, 2 + 1);
+  });
+});
+
 describe('push events', () => {
   test('a push whose commit is an open PR\'s head comments on that PR', async () => {
     const { pub } = publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD });
