@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { COMMENT_LIMIT, fitReport } from '../../src/report/fit';
 import { composeMarkdown } from '../../src/report/markdown';
 import { mermaidChart } from '../../src/report/mermaid';
-import { commentBody } from '../../src/publish/github/body';
+import { commentBody, localPngLinks } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
-import { reportData } from './github-fixtures';
+import { plotEntry, reportData } from './github-fixtures';
 
 /** ~70,000 characters: 1,400 metrics, 3 of them changed. */
 function bigReport(): ReturnType<typeof reportData> {
@@ -58,7 +58,7 @@ describe('fitting a report into one comment', () => {
 describe('Mermaid fallback', () => {
   test('downsamples to 40 points, keeps first and last, drops points with gaps, names lines', () => {
     const x = [...Array(100).keys()];
-    const chart = mermaidChart({ id: 'loss', title: 'Loss "train"', image: null, series: { x, lines: [{ name: 'a', y: x.map((i) => (i === 50 ? null : 100 - i)) }, { name: 'b', y: x.map((i) => i) }] } })!;
+    const chart = mermaidChart(plotEntry({ id: 'loss', title: 'Loss "train"', image: null, series: { x, lines: [{ name: 'a', y: x.map((i) => (i === 50 ? null : 100 - i)) }, { name: 'b', y: x.map((i) => i) }] } }))!;
     const xs = /x-axis \[([^\]]*)\]/.exec(chart)![1]!.split(', ');
     assert.equal(xs.length, 40);
     assert.equal(xs[0], '0');
@@ -69,8 +69,8 @@ describe('Mermaid fallback', () => {
   });
 
   test('no series, or fewer than two points: no chart', () => {
-    assert.equal(mermaidChart({ id: 'a', title: 'A', image: null }), null);
-    assert.equal(mermaidChart({ id: 'a', title: 'A', image: null, series: { x: [1], lines: [{ name: 'l', y: [1] }] } }), null);
+    assert.equal(mermaidChart(plotEntry({ id: 'a', title: 'A', image: null })), null);
+    assert.equal(mermaidChart(plotEntry({ id: 'a', title: 'A', image: null, series: { x: [1], lines: [{ name: 'l', y: [1] }] } })), null);
   });
 });
 
@@ -81,8 +81,19 @@ describe('comment body', () => {
   });
 
   test('hosted images replace the relative links; external images are left alone', () => {
-    const body = commentBody('d', '![a](plots/a.png) ![b](https://example.com/b.png)', [{ id: 'a', title: 'A', image: 'plots/a.png' }], new Map([['plots/a.png', 'https://h/a.png']]), null);
+    const body = commentBody('d', '![a](plots/a.png) ![b](https://example.com/b.png)', [plotEntry({ id: 'a', title: 'A', image: 'plots/a.png' })], new Map([['plots/a.png', 'https://h/a.png']]), null);
     assert.match(body, /!\[a\]\(https:\/\/h\/a\.png\) !\[b\]\(https:\/\/example\.com\/b\.png\)/);
     assert.doesNotMatch(body, /not shown inline/);
+  });
+
+  test('local PNG links: decoded, images and plain links alike, never outside the folder', () => {
+    const md = '![Loss curve](plots/loss%20curve.png)\nAt the base: [Loss curve](./plots/loss_base.png)\n![x](../secret.png) ![y](/etc/x.png) [z](report.md)';
+    assert.deepEqual(localPngLinks(md), ['plots/loss curve.png', 'plots/loss_base.png']);
+    const hosted = new Map([['plots/loss curve.png', 'https://h/1.png'], ['plots/loss_base.png', 'https://h/2.png']]);
+    const body = commentBody('d', md, [], hosted, null);
+    assert.match(body, /!\[Loss curve\]\(https:\/\/h\/1\.png\)\nAt the base: \[Loss curve\]\(https:\/\/h\/2\.png\)/);
+    const offline = commentBody('d', md, [], new Map(), 'no store');
+    assert.match(offline, /At the base: Loss curve \(PNG `plots\/loss_base\.png` in the workflow artifact\)/);
+    assert.match(offline, /_Plot images are not shown inline \(no store\)/);
   });
 });

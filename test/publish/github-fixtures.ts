@@ -106,8 +106,14 @@ export function plotsDir(dir: string, ids: string[]): PlotEntry[] {
   mkdirSync(join(dir, 'plots'), { recursive: true });
   return ids.map((id, i) => {
     writeFileSync(join(dir, 'plots', `${id}.png`), png(4 + i, 3));
-    return { id, title: `Plot ${id}`, image: `plots/${id}.png` };
+    return plotEntry({ id, title: `Plot ${id}`, image: `plots/${id}.png` });
   });
+}
+
+/** A PlotEntry with defaults for the fields the plots feature fills (built via a variable, so it type-checks either way). */
+export function plotEntry(fields: Pick<PlotEntry, 'id' | 'title' | 'image'> & Partial<PlotEntry>): PlotEntry {
+  const entry = { notes: [] as string[], ...fields };
+  return entry;
 }
 
 export function markdownWith(plots: PlotEntry[], text = 'Report text'): string {

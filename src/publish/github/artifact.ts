@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PlotEntry, ReportData } from '../../report/types';
+import type { ReportData } from '../../report/types';
 import { UserError } from '../../util/errors';
 import { VERSION } from '../../version';
 import type { ComposedReport } from '../types';
@@ -10,8 +10,9 @@ const MAX_REPORT_CHARS = 1024 * 1024;
 
 /**
  * The report inside a downloaded artifact, for `mode: publish`. The artifact was made by a workflow that ran a
- * pull request's code, so it is untrusted: only report.md (as text) and plots/*.png (as images, checked when
- * uploaded) are read; report.json and anything else are ignored, and nothing in it chooses where the report goes.
+ * pull request's code, so it is untrusted: only report.md (as text) and the PNG files it links to inside the
+ * folder (checked to be PNGs when uploaded) are read; report.json and anything else are ignored, and nothing in
+ * it chooses where the report goes.
  */
 export async function readArtifact(dir: string, headSha: string): Promise<ComposedReport> {
   let markdown: string;
@@ -20,13 +21,6 @@ export async function readArtifact(dir: string, headSha: string): Promise<Compos
   } catch {
     throw new UserError(`'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`);
   }
-  const plots: PlotEntry[] = [];
-  const plotsDir = join(dir, 'plots');
-  const names = await readdir(plotsDir).catch(() => [] as string[]);
-  for (const name of names.sort().slice(0, 50)) {
-    if (!/^[\w.-]+\.png$/i.test(name) || !(await stat(join(plotsDir, name))).isFile()) continue;
-    plots.push({ id: name.replace(/\.png$/i, ''), title: name, image: `plots/${name}` });
-  }
   const data: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
@@ -34,7 +28,7 @@ export async function readArtifact(dir: string, headSha: string): Promise<Compos
     head: { sha: headSha || null, label: headSha.slice(0, 7) || 'head' },
     params: [],
     metrics: [],
-    plots,
+    plots: [],
     gates: null,
     pipeline: null,
     warnings: [],

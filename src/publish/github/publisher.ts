@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, normalize, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import type { GitHubContext, GitHubPublishConfig } from '../../config/types';
 import { fitReport } from '../../report/fit';
-import type { PlotEntry } from '../../report/types';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import type { ComposedReport, PublishOutcome, Publisher } from '../types';
-import { commentBody } from './body';
+import { commentBody, localPngLinks } from './body';
 import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
 import { BranchImageStore, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
@@ -68,7 +67,7 @@ export class GitHubPublisher implements Publisher {
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return {};
     const plots = report.data.plots;
-    const images = await readImages(this.options.baseDir, plots, log);
+    const images = await readImages(this.options.baseDir, localPngLinks(report.markdown), log);
     const first = targets.threads[0]!;
     const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
     let hosted = new Map<string, string>();
@@ -117,32 +116,26 @@ export class GitHubPublisher implements Publisher {
   }
 }
 
-/** The plots' PNG files that exist, are PNGs and stay inside `baseDir`; others are skipped with a note. */
-async function readImages(baseDir: string, plots: PlotEntry[], log: Logger): Promise<ImageFile[]> {
+/** The linked PNG files that exist and are PNGs of at most 10 MB (at most 50); others are skipped with a note. */
+async function readImages(baseDir: string, rels: string[], log: Logger): Promise<ImageFile[]> {
   const files: ImageFile[] = [];
   const names = new Set<string>();
-  for (const plot of plots) {
-    if (!plot.image) continue;
-    const rel = normalize(plot.image);
-    if (isAbsolute(rel) || rel.startsWith('..')) {
-      log.warning(`Plot '${plot.id}': image path ${plot.image} is outside the report folder; not uploaded.`);
-      continue;
-    }
+  for (const rel of rels.slice(0, 50)) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(join(baseDir, rel));
+      bytes = await readFile(join(baseDir, ...rel.split('/')));
     } catch {
-      log.warning(`Plot '${plot.id}': ${plot.image} cannot be read; not uploaded.`);
+      log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
     }
     if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.length > MAX_IMAGE_BYTES) {
-      log.warning(`Plot '${plot.id}': ${plot.image} is not a PNG of at most 10 MB; not uploaded.`);
+      log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix.basename(plot.image.replace(/\\/g, '/')).replace(/[^\w.-]+/g, '-');
+    let name = posix.basename(rel).replace(/[^\w.-]+/g, '-');
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
-    files.push({ rel: plot.image.replace(/^\.\//, ''), name, bytes });
+    files.push({ rel, name, bytes });
   }
   return files;
 }
