@@ -4,10 +4,12 @@ import { rmSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
-import { retryDecision } from '../../src/publish/github/client';
+import { createGitHubClient, retryDecision } from '../../src/publish/github/client';
+import { GitHubPublisher } from '../../src/publish/github/publisher';
+import { MemoryLogger } from '../../src/util/log';
 import { UserError } from '../../src/util/errors';
 import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, markdownWith, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { GHS_TOKEN, HEAD, REPO, context, markdownWith, plotsDir, publishConfig, publisher, registerGhsToken, reportData } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const COMMENTS = /^POST \/repos\/octo\/iris\/issues\/5\/comments$/;
@@ -69,6 +71,16 @@ describe('API faults', () => {
     assert.equal(retryDecision({ status: 422, response: { headers: {}, data: {} } }, 0, now), null);
     assert.equal(retryDecision({ status: 404, response: { headers: {}, data: {} } }, 0, now), null);
     assert.deepEqual(retryDecision({ status: 503, response: { headers: {}, data: {} } }, 2, now), { reason: 'GitHub answered 503', waitMs: 4000 });
+  });
+
+  test('an exhausted rate limit resetting in half an hour fails at once, saying why', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 1800);
+    fake.injectFault({ match: /^GET /, times: 10, response: { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded for installation ID 1.' } } });
+    const log = new MemoryLogger();
+    const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000 });
+    const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
+    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), /Could not post the report to GitHub: Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/);
+    assert.equal(fake.requests.length, 1, 'no retry: it would wait beyond the limit');
   });
 
   test('a read-only token warns and explains how to publish, without failing', async () => {
