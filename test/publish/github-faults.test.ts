@@ -2,6 +2,7 @@ import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { createGitHubClient, retryDecision } from '../../src/publish/github/client';
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 describe('API faults', () => {
   test('502s are retried with backoff and the comment is posted once', async () => {
-    fake.injectFault({ match: COMMENTS, times: 2, response: { status: 502, body: { message: 'Server Error' } } });
+    fake.injectFault({ match: COMMENTS, times: 2, response: serverError(502) });
     const { pub, log } = publisher(fake, dir);
     const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.ok(out.location);
@@ -40,11 +41,8 @@ describe('API faults', () => {
   });
 
   test('429 and a secondary-rate-limit 403 with retry-after are waited out', async () => {
-    fake.injectFault({ match: COMMENTS, response: { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } } });
-    fake.injectFault({
-      match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/,
-      response: { status: 403, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' } },
-    });
+    fake.injectFault({ match: COMMENTS, response: secondaryRateLimit(1, 429) });
+    fake.injectFault({ match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/, response: secondaryRateLimit(2, 403) });
     const { pub, log } = publisher(fake, dir);
     await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.equal(bodies(fake).length, 1);
@@ -53,7 +51,7 @@ describe('API faults', () => {
   });
 
   test('a permanent fault fails with GitHub\'s message and status, after the retries, without the token', async () => {
-    fake.injectFault({ match: COMMENTS, times: 100, response: { status: 502, body: { message: 'Server Error' } } });
+    fake.injectFault({ match: COMMENTS, times: 100, response: serverError(502) });
     const { pub } = publisher(fake, dir);
     await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: unknown) => {
       assert.ok(error instanceof UserError);
@@ -74,8 +72,7 @@ describe('API faults', () => {
   });
 
   test('an exhausted rate limit resetting in half an hour fails at once, saying why', async () => {
-    const reset = String(Math.floor(Date.now() / 1000) + 1800);
-    fake.injectFault({ match: /^GET /, times: 10, response: { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded for installation ID 1.' } } });
+    fake.injectFault({ match: /^GET /, times: 10, response: primaryRateLimit(Math.floor(Date.now() / 1000) + 1800) });
     const log = new MemoryLogger();
     const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000 });
     const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
