@@ -42,6 +42,8 @@ export const reportCommand: Command = {
       paramsPaths: values.params ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
+      hub: null,
+      mlflow: null,
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);

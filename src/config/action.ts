@@ -3,10 +3,26 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
+import { changeFromEvent, hubFromInputs } from './hub';
 import type { Config } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export const ACTION_INPUTS = [
+  'github-token',
+  'working-directory',
+  'base',
+  'metrics',
+  'params',
+  'out-dir',
+  'hub',
+  'hub-url',
+  'hub-repo',
+  'hub-user',
+  'hub-token',
+  'hub-required',
+  'mlflow-tracking-uri',
+  'mlflow-experiment',
+] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -51,6 +67,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workingDirectory = getInput(env, 'working-directory') || '.';
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
   return {
     workspace: resolve(workspaceRoot, workingDirectory),
     baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
@@ -59,6 +76,8 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     paramsPaths: getListInput(env, 'params'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    hub,
+    mlflow,
   };
 }
 
