@@ -88,7 +88,7 @@ export function hubSecrets(hub: HubConfig | null, mlflow: MlflowConfig | null): 
   const out = [hub?.token];
   if (mlflow?.auth.kind === 'basic') out.push(mlflow.auth.password);
   if (mlflow?.auth.kind === 'bearer') out.push(mlflow.auth.token);
-  return out.filter((s): s is string => !!s);
+  return [...new Set(out.filter((s): s is string => !!s))];
 }
 
 function httpUrl(text: string, input: string): URL {

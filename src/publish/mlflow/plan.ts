@@ -21,9 +21,9 @@ export interface RunPlan {
 }
 
 /**
- * Turns a report into MLflow params, metrics and tags. Keys are the report's keys (`train.loss`), prefixed by
- * the file's path (`eval/metrics.json/train.loss`) when there is more than one metrics file (one params file),
- * so two files' `loss` never collide. Pure.
+ * Turns a report into MLflow params, metrics and tags. Keys are the report's keys (`train.loss`); a key found in
+ * more than one file is prefixed by each file's path (`eval/test.json/loss`, `eval/train.json/loss`) so they
+ * never collide, while the usual single-file names stay as people know them. Pure.
  */
 export function planRun(
   data: ReportData,
@@ -32,10 +32,8 @@ export function planRun(
   notes: string[],
 ): RunPlan {
   const sha = context.sha;
-  const metricFiles = new Set([...data.metrics.filter((f) => f.rows.some((r) => r.new !== undefined)).map((f) => f.path), ...logs.map((s) => s.file)]);
-  const paramFiles = new Set(data.params.filter((f) => f.rows.some((r) => r.new !== undefined)).map((f) => f.path));
-  const metricKey = (file: string, key: string): string => mlflowKey(metricFiles.size > 1 ? `${file}/${key}` : key, notes);
-  const paramKey = (file: string, key: string): string => mlflowKey(paramFiles.size > 1 ? `${file}/${key}` : key, notes);
+  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l) => ({ file: l.file, key: l.name }))], notes);
+  const paramKey = keyMaker(rowsOf(data.params), notes);
 
   const series: MlflowMetric[] = [];
   const logged = new Set<string>();
@@ -77,6 +75,13 @@ export function planRun(
   if (data.base?.sha) tags.push({ key: 'ci.base_sha', value: data.base.sha });
   for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName, params: dedupe(params, notes), finals, series, tags };
+}
+
+/** Names keys as described on planRun: the file path in front only for keys two files share. */
+function keyMaker(entries: { file: string; key: string }[], notes: string[]): (file: string, key: string) => string {
+  const files = new Map<string, Set<string>>();
+  for (const { file, key } of entries) files.set(key, (files.get(key) ?? new Set()).add(file));
+  return (file, key) => mlflowKey((files.get(key)?.size ?? 0) > 1 ? `${file}/${key}` : key, notes);
 }
 
 function rowsOf(files: FileDiff[]): { file: string; key: string; value: NonNullable<FileDiff['rows'][number]['new']> | null }[] {
