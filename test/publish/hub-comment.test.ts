@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HubCommentPublisher, hubBody, matchPull } from '../../src/publish/hub/comment';
 import { REPORT_MARKER } from '../../src/report/markdown';
