@@ -36,7 +36,10 @@ describe('JsonHttp', () => {
       sendJson(res, 400, { error_code: 'INVALID_PARAMETER_VALUE', message: `bad token ${SECRET}` });
     });
     const http = new JsonHttp({ service: 'MLflow', baseUrl: url, headers: { authorization: `Bearer ${SECRET}` }, secrets: [SECRET], backoffMs: 1 });
-    const error = await http.request('POST', '/api', { body: {} }).catch((e: unknown) => e as HttpError);
+    const error = await http.request('POST', '/api', { body: {} }).then(
+      () => assert.fail('expected a 400'),
+      (e: unknown) => e as HttpError,
+    );
     assert.equal(calls, 1);
     assert.equal(error.status, 400);
     assert.equal(error.message, 'MLflow: POST /api returned 400: INVALID_PARAMETER_VALUE: bad token ***');
