@@ -5,7 +5,7 @@ import { REPORT_MARKER } from '../../src/report/markdown';
 import { describeError } from '../../src/util/errors';
 import { MemoryLogger } from '../../src/util/log';
 import { FakeHub, type FakeHubOptions } from '../fakes/hub/server';
-import { FAST, fileDiff, HEAD_SHA, hubConfig, report, TOKEN } from './hub-fixtures';
+import { change, FAST, fileDiff, HEAD_SHA, hubConfig, report, TOKEN } from './hub-fixtures';
 
 const composed = (acc: number) => report([fileDiff('metrics.json', { acc })], [fileDiff('params.yaml', { lr: 0.01 })]);
 
@@ -106,6 +106,15 @@ describe('hub PR comment', () => {
     assert.match(message, /Check 'hub-token'/);
     assert.ok(!message.includes(wrong) && !message.includes(TOKEN));
     assert.equal(hub.requests.length, 1, '401 is not retried');
+  });
+
+  test('not a pull request (a push): no comment and no request', async () => {
+    await start();
+    hub.addPull({ headRef: 'tune-lr' });
+    const log = new MemoryLogger();
+    await new HubCommentPublisher(hubConfig(hub.url, { change: change({ prNumber: null }) }), log, FAST).publish(composed(0.9));
+    assert.equal(hub.requests.length, 0);
+    assert.ok(log.lines.some((l) => /not a pull request/.test(l)));
   });
 
   test('no token (a fork): a clear error before any request', async () => {

@@ -115,13 +115,26 @@ describe('MLflow run mirror', () => {
     assert.ok(log.lines.some((l) => /longer than 250 characters/.test(l)));
   });
 
-  test('two metrics files: keys are prefixed with the file path', async () => {
+  test('a report longer than the note limit is cut at a line break, with a link to the full report', async () => {
+    mlflow = await FakeMlflow.start({ auth });
+    const params = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`a_rather_long_parameter_name_${i}`, i]));
+    const composed = report([fileDiff('m.json', { a: 1 })], [fileDiff('params.yaml', params)]);
+    assert.ok(composed.markdown.length > 5000);
+    const log = new MemoryLogger();
+    await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], log, { tuning: FAST }).publish(composed);
+    const note = mlflow.runsOf('acme/iris')[0]!.tags.get('mlflow.note.content') ?? '';
+    assert.ok(note.length <= 5000);
+    assert.match(note, /\|\n\n_The report was cut here .*https:\/\/github\.com\/acme\/iris\/actions\/runs\/1\._\n$/);
+    assert.ok(log.lines.some((l) => /the run's note keeps the first 5000/.test(l)));
+  });
+
+  test('a key in two metrics files is prefixed with each file path; a key in one file is not', async () => {
     mlflow = await FakeMlflow.start({ auth });
     await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], new MemoryLogger(), { tuning: FAST }).publish(
-      report([fileDiff('eval/train.json', { loss: 0.2 }), fileDiff('eval/test.json', { loss: 0.3 })], []),
+      report([fileDiff('eval/train.json', { loss: 0.2 }), fileDiff('eval/test.json', { loss: 0.3, auc: 0.8 })], []),
     );
     const keys = mlflow.runsOf('acme/iris')[0]!.history.map((m) => m.key).sort();
-    assert.deepEqual(keys, ['eval/test.json/loss', 'eval/train.json/loss']);
+    assert.deepEqual(keys, ['auc', 'eval/test.json/loss', 'eval/train.json/loss']);
   });
 
   test('bad credentials: the error says what to set and never contains the token', async () => {

@@ -36,6 +36,10 @@ export class HubCommentPublisher implements Publisher {
   }
 
   async publish(report: ComposedReport): Promise<PublishOutcome> {
+    if (this.hub.change.prNumber === null) {
+      this.log.info('DagsHub: not a pull request, so no PR comment (the MLflow run is still logged).');
+      return {};
+    }
     if (!this.hub.token) throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
     if (!branch) throw new UserError('This run has no head branch (not a pull request or a branch push), so there is no DagsHub PR to comment on.');

@@ -66,7 +66,7 @@ export function planRun(
     { key: 'mlflow.source.git.commit', value: sha },
     { key: 'mlflow.source.type', value: 'JOB' },
     { key: 'mlflow.source.name', value: change.runUrl ?? change.repository ?? 'mlreport' },
-    { key: 'mlflow.note.content', value: fitValue('mlflow.note.content', context.markdown, LENGTH_LIMITS.tagValue, notes) },
+    { key: 'mlflow.note.content', value: noteContent(context.markdown, change.runUrl, notes) },
   ];
   if (change.branch) tags.push({ key: 'mlflow.source.git.branch', value: change.branch });
   if (change.repository) tags.push({ key: 'mlflow.source.git.repoURL', value: `https://github.com/${change.repository}` });
@@ -75,6 +75,16 @@ export function planRun(
   if (data.base?.sha) tags.push({ key: 'ci.base_sha', value: data.base.sha });
   for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName, params: dedupe(params, notes), finals, series, tags };
+}
+
+/** The report as the run's note; a long one is cut at a line break, with where to read the rest. */
+function noteContent(markdown: string, runUrl: string | null, notes: string[]): string {
+  if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
+  const trailer = `\n\n_The report was cut here to fit MLflow's ${LENGTH_LIMITS.tagValue}-character note; the full report is ${runUrl ? `in the workflow run: ${runUrl}` : 'in report.md'}._\n`;
+  const room = LENGTH_LIMITS.tagValue - trailer.length;
+  const cut = markdown.lastIndexOf('\n', room);
+  notes.push(`The report is ${markdown.length} characters; the run's note keeps the first ${LENGTH_LIMITS.tagValue}.`);
+  return markdown.slice(0, cut > room / 2 ? cut : room) + trailer;
 }
 
 /** Names keys as described on planRun: the file path in front only for keys two files share. */
