@@ -66,8 +66,8 @@ describe('hub PR comment', () => {
     assert.ok(hub.requests.filter((r) => r.method === 'PATCH').length === 2, 'tried both edit paths');
   });
 
-  test('without an edit endpoint but with delete: exactly one report comment remains', async () => {
-    await start({ commentEndpoint: 'none', deleteEndpoint: 'gitea' });
+  test('without an edit endpoint (404) but with delete: exactly one report comment remains', async () => {
+    await start({ commentEndpoint: 'none', deleteEndpoint: 'gitea', missingEndpointStatus: 404 });
     const pr = hub.addPull({ headRef: 'tune-lr' });
     const old = hub.addComment(pr.number, `${REPORT_MARKER}\nold report`);
     await new HubCommentPublisher(hubConfig(hub.url), new MemoryLogger(), FAST).publish(composed(0.95));
@@ -75,6 +75,19 @@ describe('hub PR comment', () => {
     assert.equal(left.length, 1);
     assert.notEqual(left[0]!.id, old.id);
     assert.match(left[0]!.body, /0\.95/);
+  });
+
+  test('twin report comments (a retried POST) are reduced to one', async () => {
+    await start();
+    const pr = hub.addPull({ headRef: 'tune-lr' });
+    hub.addComment(pr.number, `${REPORT_MARKER}\nfirst`);
+    const latest = hub.addComment(pr.number, `${REPORT_MARKER}\ntwin`);
+    hub.addComment(pr.number, `${REPORT_MARKER}\nsomeone quoting the report`, 'alice');
+    await new HubCommentPublisher(hubConfig(hub.url), new MemoryLogger(), FAST).publish(composed(0.95));
+    const ours = hub.commentsOn(pr.number).filter((c) => c.login === 'ci-bot');
+    assert.deepEqual(ours.map((c) => c.id), [latest.id]);
+    assert.match(ours[0]!.body, /0\.95/);
+    assert.equal(hub.commentsOn(pr.number).length, 2);
   });
 
   test('finds the PR on a later page and prefers the one at the head commit', async () => {

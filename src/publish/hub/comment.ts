@@ -68,6 +68,8 @@ export class HubCommentPublisher implements Publisher {
         this.log.info(`DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? ' and deleted the old one' : `; the old one (${existing.id}) could not be deleted`}.`);
       }
     }
+    // A retried POST whose first answer was lost can leave a twin; one report per PR is the promise.
+    for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull.number, stale.id).catch(() => false);
     return { location: comment.html_url ?? pull.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull.number}` };
   }
 

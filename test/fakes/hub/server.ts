@@ -14,6 +14,8 @@ export interface FakeHubOptions {
   token: string;
   /** Which edit/delete comment path exists: Gitea's `/issues/comments/{id}`, Gogs' `/issues/{index}/comments/{id}`, or none (405). */
   commentEndpoint?: 'gitea' | 'gogs' | 'none';
+  /** What a missing edit/delete path answers: 405 (the route exists for other methods) or 404 (no route). */
+  missingEndpointStatus?: 404 | 405;
   /** The same for deleting; defaults to `commentEndpoint`. */
   deleteEndpoint?: 'gitea' | 'gogs' | 'none';
   /** Gitea caps `limit` at its MAX_RESPONSE_ITEMS (50 by default). */
@@ -131,7 +133,10 @@ export class FakeHub {
         return sendJson(res, 204, null);
       }
     }
-    if (giteaPath || gogsPath) return sendJson(res, 405, { message: 'Method Not Allowed' });
+    if (giteaPath || gogsPath) {
+      const status = this.options.missingEndpointStatus ?? 405;
+      return sendJson(res, status, { message: status === 405 ? 'Method Not Allowed' : "The target couldn't be found.", errors: [] });
+    }
     return sendJson(res, 404, { message: 'The target couldn\'t be found.', errors: [] });
   }
 
