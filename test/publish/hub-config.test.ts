@@ -6,12 +6,14 @@ import { configFromAction } from '../../src/config/action';
 import { hubSecrets } from '../../src/config/hub';
 import { tempDir } from '../helpers/repo';
 
-async function config(inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}) {
+const PR_EVENT = { pull_request: { number: 12, head: { ref: 'tune-lr', sha: 'a'.repeat(40) }, base: { ref: 'main', sha: 'b'.repeat(40) } } };
+
+async function config(inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}, event: object = PR_EVENT) {
   const dir = tempDir();
   const eventPath = join(dir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 12, head: { ref: 'tune-lr', sha: 'a'.repeat(40) }, base: { ref: 'main', sha: 'b'.repeat(40) } } }));
+  writeFileSync(eventPath, JSON.stringify(event));
   const env: NodeJS.ProcessEnv = {
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: 'pull_request' in event ? 'pull_request' : 'push',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_WORKSPACE: dir,
     GITHUB_REPOSITORY: 'acme/iris',
@@ -78,6 +80,11 @@ describe('hub inputs', () => {
     await assert.rejects(config({ hub: 'dagshub', 'hub-url': 'dagshub.com' }), /Input 'hub-url' is not a URL/);
     await assert.rejects(config({ hub: 'dagshub', 'hub-required': 'yes' }), /Input 'hub-required' is 'yes'; expected true or false/);
     await assert.rejects(config({ 'mlflow-tracking-uri': 'file:///tmp/mlruns' }), /'mlflow-tracking-uri' must be an http\(s\) URL/);
+  });
+
+  test('on push: the pushed branch and commit, no PR number', async () => {
+    const c = await config({ hub: 'dagshub', 'hub-token': 'tok' }, {}, { ref: 'refs/heads/main', before: 'b'.repeat(40), after: 'c'.repeat(40) });
+    assert.deepEqual(c.hub?.change, { repository: 'acme/iris', branch: 'main', sha: 'c'.repeat(40), prNumber: null, runUrl: 'https://github.com/acme/iris/actions/runs/99' });
   });
 
   test('no token is not a config error (forks get no secrets): the mirror warns instead', async () => {

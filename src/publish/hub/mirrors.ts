@@ -6,23 +6,22 @@ import { DEFAULT_LOGGER_CSV, readLoggerSeries } from '../mlflow/series';
 import type { ComposedReport, Publisher } from '../types';
 import { HubCommentPublisher, hubHttp } from './comment';
 import { GiteaClient } from './gitea';
-import type { HttpSettings } from './http';
 
 /**
  * Mirrors the report to the hub (PR comment) and to MLflow (the run). The hub is secondary: a failure is a
  * warning saying what to fix, unless `hub-required` makes it an error. Returns false only for a required failure.
  */
-export async function publishMirrors(config: Config, report: ComposedReport, log: Logger, tuning: Partial<HttpSettings> = {}): Promise<boolean> {
+export async function publishMirrors(config: Config, report: ComposedReport, log: Logger): Promise<boolean> {
   const mirrors: { publisher: Publisher; required: boolean }[] = [];
   const hub = config.hub;
-  if (hub) mirrors.push({ publisher: new HubCommentPublisher(hub, log, tuning), required: hub.required });
+  if (hub) mirrors.push({ publisher: new HubCommentPublisher(hub, log), required: hub.required });
   if (config.mlflow) {
     const notes: string[] = [];
     const csvFiles = report.data.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
     const logs = await readLoggerSeries(config.workspace, [...new Set([...csvFiles, DEFAULT_LOGGER_CSV])], notes);
     for (const note of notes) log.warning(`MLflow: ${note}`);
-    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub, tuning), hub.owner, hub.repo).currentUser() : undefined;
-    mirrors.push({ publisher: new MlflowRunPublisher(config.mlflow, logs, log, { resolveUser, tuning }), required: config.mlflow.required });
+    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : undefined;
+    mirrors.push({ publisher: new MlflowRunPublisher(config.mlflow, logs, log, { resolveUser }), required: config.mlflow.required });
   }
   let passed = true;
   for (const { publisher, required } of mirrors) {
