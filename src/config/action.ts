@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
 import { changeFromEvent, hubFromInputs } from './hub';
-import type { Config } from './types';
+import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
 export const ACTION_INPUTS = [
@@ -76,8 +76,26 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     paramsPaths: getListInput(env, 'params'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    github: githubContext(env, eventName, event),
     hub,
     mlflow,
+  };
+}
+
+function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return null;
+  return {
+    token: getInput(env, 'github-token'),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    owner,
+    repo,
+    eventName,
+    sha: env.GITHUB_SHA ?? '',
+    headSha: event.pull_request?.head?.sha ?? null,
+    prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
+    runId: env.GITHUB_RUN_ID || null,
   };
 }
 

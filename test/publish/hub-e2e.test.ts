@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST_ACTION, runNode } from '../helpers/cli';
-import { TempRepo, tempDir } from '../helpers/repo';
+import { readFileSync } from 'node:fs';
+import { runAction } from '../helpers/action';
+import { TempRepo } from '../helpers/repo';
 import { FakeHub } from '../fakes/hub/server';
 import { FakeMlflow } from '../fakes/mlflow/server';
 
@@ -21,7 +20,6 @@ function irisProject(repo: TempRepo, lr: number, accuracy: number): void {
 
 describe('the action mirrors to a hub and its MLflow (dist/index.js against the fakes)', () => {
   const repo = new TempRepo();
-  const work = tempDir();
   let hub: FakeHub;
   let mlflow: FakeMlflow;
   let headSha = '';
@@ -40,33 +38,21 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
   after(async () => {
     await hub.close();
     repo.remove();
-    rmSync(work, { recursive: true, force: true });
   });
 
-  function runAction(inputs: Record<string, string>) {
-    const event = join(work, 'event.json');
-    writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { ref: 'tune-lr', sha: headSha }, base: { ref: 'main', sha: baseSha } }, repository: { full_name: 'acme/iris' } }));
-    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('MLFLOW_')));
-    Object.assign(env, {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_WORKSPACE: repo.dir,
-      GITHUB_REPOSITORY: 'acme/iris',
-      GITHUB_SHA: headSha,
-      GITHUB_RUN_ID: '4242',
-      RUNNER_TEMP: work,
-      INPUT_METRICS: 'metrics.json',
-      INPUT_PARAMS: 'params.yaml',
-      INPUT_HUB: 'dagshub',
-      'INPUT_HUB-URL': hub.url,
-      'INPUT_HUB-TOKEN': TOKEN,
+  function run(inputs: Record<string, string>) {
+    return runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, head: { ref: 'tune-lr', sha: headSha }, base: { ref: 'main', sha: baseSha } }, repository: { full_name: 'acme/iris' } },
+      sha: headSha,
+      repository: 'acme/iris',
+      inputs: { metrics: 'metrics.json', params: 'params.yaml', hub: 'dagshub', 'hub-url': hub.url, 'hub-token': TOKEN, ...inputs },
     });
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    return runNode(DIST_ACTION, [], { cwd: repo.dir, env });
   }
 
   test('first run: the comment on the mirrored PR and an MLflow run with every param and metric', async (t) => {
-    const result = await runAction({});
+    const result = await run({});
     if (process.env.MLREPORT_SHOW_RUN) t.diagnostic(result.stdout);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const comments = hub.commentsOn(1);
@@ -74,23 +60,23 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
     assert.match(comments[0]!.body, /<!-- mlreport -->/);
     assert.match(comments[0]!.body, /0\.93/);
 
-    const [run] = mlflow.runsOf('acme/iris');
-    assert.ok(run, 'a run in experiment acme/iris');
-    assert.deepEqual(Object.fromEntries(run.params), {
+    const [mlrun] = mlflow.runsOf('acme/iris');
+    assert.ok(mlrun, 'a run in experiment acme/iris');
+    assert.deepEqual(Object.fromEntries(mlrun.params), {
       'train.lr': '0.02',
       'train.epochs': '5',
       'train.max_depth': '4',
       'data.test_size': '0.2',
       'data.features': '["sepal_length","sepal_width","petal_length","petal_width"]',
     });
-    const latest = new Map(run.history.map((m) => [m.key, m.value]));
+    const latest = new Map(mlrun.history.map((m) => [m.key, m.value]));
     assert.deepEqual([...latest.keys()].sort(), ['accuracy', 'f1_macro', 'loss', 'per_class.setosa', 'per_class.versicolor', 'per_class.virginica']);
     assert.equal(latest.get('accuracy'), 0.93);
-    assert.deepEqual(run.history.filter((m) => m.key === 'loss').map((m) => m.step), [1, 2, 3, 4, 5]);
-    assert.equal(run.tags.get('mlflow.source.git.commit'), headSha);
-    assert.equal(run.tags.get('ci.pr'), '7');
-    assert.equal(run.tags.get('ci.run_url'), 'https://github.com/acme/iris/actions/runs/4242');
-    assert.equal(run.tags.get('mlflow.note.content'), readFileSync(join(work, 'mlreport', 'report.md'), 'utf8'));
+    assert.deepEqual(mlrun.history.filter((m) => m.key === 'loss').map((m) => m.step), [1, 2, 3, 4, 5]);
+    assert.equal(mlrun.tags.get('mlflow.source.git.commit'), headSha);
+    assert.equal(mlrun.tags.get('ci.pr'), '7');
+    assert.equal(mlrun.tags.get('ci.run_url'), 'https://github.com/acme/iris/actions/runs/4242');
+    assert.equal(mlrun.tags.get('mlflow.note.content'), readFileSync(result.outputs.report!, 'utf8'));
     assert.ok(mlflow.requests.every((r) => r.authorization === `Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}`), 'user name asked from the hub');
 
     const output = result.stdout + result.stderr;
@@ -100,7 +86,7 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
 
   test('re-run: the same comment replaced (no edit endpoint), the same MLflow run updated', async () => {
     const runId = mlflow.runsOf('acme/iris')[0]!.info.run_id;
-    const result = await runAction({});
+    const result = await run({});
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(hub.commentsOn(1).length, 1);
     assert.deepEqual(mlflow.runsOf('acme/iris').map((r) => r.info.run_id), [runId]);
@@ -110,10 +96,10 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
   test('a PR that is not mirrored: a warning saying what to fix, the step passes', async () => {
     hub.pulls[0]!.state = 'closed';
     try {
-      const result = await runAction({});
+      const result = await run({});
       assert.equal(result.code, 0, result.stdout + result.stderr);
       assert.match(result.stdout, /::warning::DagsHub PR comment \(acme\/iris\): No open DagsHub PR in acme\/iris has head branch 'tune-lr'/);
-      const required = await runAction({ 'hub-required': 'true' });
+      const required = await run({ 'hub-required': 'true' });
       assert.equal(required.code, 1);
       assert.match(required.stdout, /::error::DagsHub PR comment/);
     } finally {
@@ -123,7 +109,7 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
 
   test('a bad token: warnings for both mirrors, the token never printed, the step passes', async () => {
     const wrong = 'dhp_wrong-token-5678';
-    const result = await runAction({ 'hub-token': wrong });
+    const result = await run({ 'hub-token': wrong });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /::warning::DagsHub PR comment.*returned 401.*Check 'hub-token'/);
     assert.match(result.stdout, /::warning::MLflow run.*hub-token/);
