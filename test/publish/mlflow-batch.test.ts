@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitValue, LOG_BATCH_LIMITS, mlflowKey, splitBatches } from '../../src/publish/mlflow/batch';
-import { parseLoggerCsv } from '../../src/publish/mlflow/series';
+import { parseLoggerCsv, plotCsvFilesFromDvcYaml } from '../../src/publish/mlflow/series';
 
 const metric = (i: number) => ({ key: `m${i}`, value: i, timestamp: 1, step: 0 });
 
@@ -69,6 +69,38 @@ describe('parseLoggerCsv (DagsHub logger metrics.csv)', () => {
   });
 
   test('another CSV format is not a training log', () => {
-    assert.equal(parseLoggerCsv('plots.csv', 'epoch,loss\n1,0.3\n', []), null);
+    assert.equal(parseLoggerCsv('plots/confusion.csv', 'actual,predicted\nsetosa,setosa\n', []), null);
+  });
+});
+
+describe('wide training logs and where they are', () => {
+  test('a step or epoch column and one column per metric; empty and text cells skipped', () => {
+    const notes: string[] = [];
+    const series = parseLoggerCsv('plots/train_log.csv', 'epoch,loss,val_loss,phase\n1,0.9,1.0,train\n2,0.5,,train\nx,1,1,train\n', notes, 7);
+    assert.deepEqual(series, [
+      { file: 'plots/train_log.csv', name: 'loss', points: [{ step: 1, value: 0.9, timestamp: 7 }, { step: 2, value: 0.5, timestamp: 7 }] },
+      { file: 'plots/train_log.csv', name: 'val_loss', points: [{ step: 1, value: 1, timestamp: 7 }] },
+    ]);
+    assert.deepEqual(notes, ['plots/train_log.csv:4: the epoch column is not an integer; row skipped.']);
+  });
+
+  test("plotCsvFilesFromDvcYaml: stage plots and top-level plots' y files", () => {
+    const text = [
+      'stages:',
+      '  train:',
+      '    cmd: python train.py',
+      '    plots:',
+      '      - plots/train_log.csv:',
+      '          cache: false',
+      '      - plots/roc.json',
+      'plots:',
+      '  - Loss:',
+      '      x: epoch',
+      '      y:',
+      '        logs/extra.csv: [loss, val_loss]',
+      '  - ./logs/direct.csv',
+    ].join('\n');
+    assert.deepEqual(plotCsvFilesFromDvcYaml(text), ['logs/direct.csv', 'logs/extra.csv', 'plots/train_log.csv']);
+    assert.deepEqual(plotCsvFilesFromDvcYaml('stages: ['), []);
   });
 });

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../../config/types';
 import { describeError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import { MlflowRunPublisher } from '../mlflow/mirror';
-import { DEFAULT_LOGGER_CSV, readLoggerSeries } from '../mlflow/series';
+import { DEFAULT_LOGGER_CSV, plotCsvFilesFromDvcYaml, readLoggerSeries } from '../mlflow/series';
 import type { ComposedReport, Publisher } from '../types';
 import { HubCommentPublisher, hubHttp } from './comment';
 import { GiteaClient } from './gitea';
@@ -17,8 +19,7 @@ export async function publishMirrors(config: Config, report: ComposedReport, log
   if (hub) mirrors.push({ publisher: new HubCommentPublisher(hub, log), required: hub.required });
   if (config.mlflow) {
     const notes: string[] = [];
-    const csvFiles = report.data.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
-    const logs = await readLoggerSeries(config.workspace, [...new Set([...csvFiles, DEFAULT_LOGGER_CSV])], notes);
+    const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report), notes);
     for (const note of notes) log.warning(`MLflow: ${note}`);
     const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : undefined;
     mirrors.push({ publisher: new MlflowRunPublisher(config.mlflow, logs, log, { resolveUser }), required: config.mlflow.required });
@@ -39,4 +40,11 @@ export async function publishMirrors(config: Config, report: ComposedReport, log
     }
   }
   return passed;
+}
+
+/** Where step series may be: CSV metrics files, dvc.yaml's CSV plots, and the DagsHub logger's default file. */
+async function trainingLogFiles(workspace: string, report: ComposedReport): Promise<string[]> {
+  const metricsCsv = report.data.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
+  const dvcYaml = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => '');
+  return [...new Set([...metricsCsv, ...plotCsvFilesFromDvcYaml(dvcYaml), DEFAULT_LOGGER_CSV])];
 }
