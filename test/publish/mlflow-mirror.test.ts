@@ -170,6 +170,20 @@ describe('MLflow run mirror', () => {
     assert.equal(run.info.status, 'FINISHED');
   });
 
+  test('a log-batch that keeps failing marks the run FAILED; the next run for the commit completes it', async () => {
+    mlflow = await FakeMlflow.start({ auth });
+    mlflow.faults.add({ path: /log-batch/, times: 4, action: { status: 500, body: { error_code: 'INTERNAL_ERROR', message: 'database is locked' } } });
+    const publisher = new MlflowRunPublisher(mlflowConfig(mlflow.url), [series('loss', 3)], new MemoryLogger(), { tuning: FAST });
+    await assert.rejects(publisher.publish(iris(0.9)), /log-batch returned 500: INTERNAL_ERROR: database is locked/);
+    assert.equal(mlflow.runsOf('acme/iris')[0]!.info.status, 'FAILED');
+    await publisher.publish(iris(0.9));
+    const runs = mlflow.runsOf('acme/iris');
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]!.info.status, 'FINISHED');
+    assert.equal(runs[0]!.params.size, 3);
+    assert.equal(runs[0]!.history.length, 5);
+  });
+
   test('a server that drops every connection: bounded attempts, an error naming the call', async () => {
     mlflow = await FakeMlflow.start({ auth });
     mlflow.faults.add({ times: Infinity, action: 'drop' });

@@ -44,14 +44,22 @@ export class MlflowRunPublisher implements Publisher {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
     const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
-    const run = existing ?? (await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, [])));
+    // The run key goes in at creation, so even a run whose logging then fails is found and completed next time.
+    const identity = plan.tags.filter((t) => [RUN_KEY_TAG, 'mlflow.runName', 'mlflow.source.git.commit'].includes(t.key));
+    const run = existing ?? (await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity)));
     const runId = run.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, 'RUNNING'));
 
     const params = existing ? newParams(plan.params, existing, notes) : plan.params;
     const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
     const batches = splitBatches({ params, tags: plan.tags, metrics });
-    for (const batch of batches) await this.guard(client.logBatch(runId, batch));
+    try {
+      for (const batch of batches) await this.guard(client.logBatch(runId, batch));
+    } catch (error) {
+      // Say in MLflow too that this run is incomplete; the next run for this commit fills it in.
+      await client.updateRun(runId, 'FAILED', now).catch(() => undefined);
+      throw error;
+    }
     await this.guard(client.updateRun(runId, 'FINISHED', now));
 
     for (const note of notes) this.log.warning(`MLflow: ${note}`);
