@@ -42,7 +42,7 @@ export class HubCommentPublisher implements Publisher {
     }
     if (!this.hub.token) throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
-    if (!branch) throw new UserError('This run has no head branch (not a pull request or a branch push), so there is no DagsHub PR to comment on.');
+    if (!branch) throw new UserError('The event names no head branch, so the DagsHub PR cannot be found.');
     const pull = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
     if (!pull) {
       throw new UserError(

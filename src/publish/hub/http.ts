@@ -1,4 +1,5 @@
 import { UserError } from '../../util/errors';
+import { VERSION } from '../../version';
 
 /** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
 export interface HttpSettings {
@@ -63,7 +64,7 @@ export class JsonHttp {
   async request<T>(method: string, path: string, options: { query?: Record<string, string | number>; body?: unknown } = {}): Promise<HttpResponse<T>> {
     const url = new URL(this.settings.baseUrl.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json', ...this.settings.headers };
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `mlreport/${VERSION}`, ...this.settings.headers };
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
