@@ -43,6 +43,8 @@ export const reportCommand: Command = {
       outDir: resolve(workspace, values.out),
       summaryPath: null,
       github: null,
+      hub: null,
+      mlflow: null,
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
-import type { Config, GitHubContext, WorkflowRunInfo } from './types';
+import { changeFromEvent, hubFromInputs } from './hub';
 import { publishConfigFromInputs } from './publish-inputs';
+import type { Config, GitHubContext, WorkflowRunInfo } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
 export const ACTION_INPUTS = [
@@ -22,6 +23,14 @@ export const ACTION_INPUTS = [
   'assets-branch',
   'artifact-dir',
   'allow-pull-request-target-repro',
+  'hub',
+  'hub-url',
+  'hub-repo',
+  'hub-user',
+  'hub-token',
+  'hub-required',
+  'mlflow-tracking-uri',
+  'mlflow-experiment',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -67,6 +76,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workingDirectory = getInput(env, 'working-directory') || '.';
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
   return {
     workspace: resolve(workspaceRoot, workingDirectory),
     baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
@@ -76,6 +86,8 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     github: githubContext(env, eventName, event),
+    hub,
+    mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
   };
 }
