@@ -1,6 +1,6 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromAction } from '../../src/config/action';
 import { publishConfigFromInputs } from '../../src/config/publish-inputs';
@@ -44,6 +44,7 @@ describe('publishing inputs', () => {
 
   test('the action reads fork PRs and workflow_run events from the event payload', async () => {
     const dir = tempDir();
+    after(() => rmSync(dir, { recursive: true, force: true }));
     const event = join(dir, 'event.json');
     writeFileSync(event, JSON.stringify({ pull_request: { number: 3, head: { sha: 'f'.repeat(40), ref: 'x', repo: { full_name: 'someone/iris' } }, base: { sha: 'e'.repeat(40), ref: 'main' } } }));
     const env = { GITHUB_REPOSITORY: 'octo/iris', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, 'INPUT_IMAGE-STORE': 'none' };
