@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,9 +42,9 @@ describe('publishing inputs', () => {
     assert.equal(publishConfigFromInputs(inputs({ mode: 'publish', 'artifact-dir': 'in' }), '/ws').artifactDir, join('/ws', 'in'));
   });
 
-  test('the action reads fork PRs and workflow_run events from the event payload', async () => {
+  test('the action reads fork PRs and workflow_run events from the event payload', async (t) => {
     const dir = tempDir();
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const event = join(dir, 'event.json');
     writeFileSync(event, JSON.stringify({ pull_request: { number: 3, head: { sha: 'f'.repeat(40), ref: 'x', repo: { full_name: 'someone/iris' } }, base: { sha: 'e'.repeat(40), ref: 'main' } } }));
     const env = { GITHUB_REPOSITORY: 'octo/iris', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, 'INPUT_IMAGE-STORE': 'none' };
