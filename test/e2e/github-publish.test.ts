@@ -123,7 +123,7 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     fake.injectFault({ match: /^POST \/repos\/octo\/iris\/issues\/5\/comments$/, times: 10, response: { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/rest', status: '410' } } });
     const r = await runAction('pull_request', prEvent(5));
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /::error::Publishing to GitHub failed: Could not post the report to GitHub: Issues are disabled for this repo \(HTTP 410\)/);
+    assert.match(r.stdout, /::error::Publishing to GitHub failed: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Issues are disabled for this repo \(HTTP 410\)/);
     assert.match(r.summary, /accuracy/);
     assert.ok(existsSync(join(r.outDir, 'report.md')));
     assert.equal(r.outputs.passed, 'false');

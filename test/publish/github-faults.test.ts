@@ -55,7 +55,7 @@ describe('API faults', () => {
     const { pub } = publisher(fake, dir);
     await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: unknown) => {
       assert.ok(error instanceof UserError);
-      assert.match(error.message, /^Could not post the report to GitHub: Server Error \(HTTP 502\)\. The report is in the job summary and in /);
+      assert.match(error.message, /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Server Error \(HTTP 502\)\. The report is in the job summary and in /);
       assert.doesNotMatch(error.message, /ghs_/);
       return true;
     });
@@ -76,8 +76,21 @@ describe('API faults', () => {
     const log = new MemoryLogger();
     const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000 });
     const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
-    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), /Could not post the report to GitHub: Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/);
+    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), /Could not post the report to GitHub \([^)]*\): Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/);
     assert.equal(fake.requests.length, 1, 'no retry: it would wait beyond the limit');
+  });
+
+  test('an API that cannot be reached: retried, then a message naming the API URL, no HTTP status', async () => {
+    const log = new MemoryLogger();
+    const ctx = context(fake, { apiUrl: 'http://127.0.0.1:9' });
+    const client = createGitHubClient(GHS_TOKEN, ctx.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
+    const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
+    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: Error) => {
+      assert.match(error.message, /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:9\): /);
+      assert.doesNotMatch(error.message, /HTTP 500/);
+      return true;
+    });
+    assert.equal(log.lines.filter((l) => /Network error .* retry \d of 4/.test(l)).length, 4, log.lines.join('\n'));
   });
 
   test('a read-only token warns and explains how to publish, without failing', async () => {

@@ -64,9 +64,9 @@ export function retryDecision(error: unknown, attempt: number, now: number): { r
     const reset = Number(headers['x-ratelimit-reset']) * 1000;
     return { reason: `Rate limit exhausted (${status})`, waitMs: Number.isFinite(reset) ? Math.max(reset - now, 1000) : 60_000 };
   }
-  if (status !== undefined && status >= 500) return { reason: `GitHub answered ${status}`, waitMs: 1000 * 2 ** attempt };
   // Octokit reports a failed connection (reset, refused, DNS) as status 500 with no response.
   if (status === undefined || (status === 500 && !e.response)) return { reason: 'Network error', waitMs: 1000 * 2 ** attempt };
+  if (status >= 500) return { reason: `GitHub answered ${status}`, waitMs: 1000 * 2 ** attempt };
   return null;
 }
 

@@ -16,7 +16,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 export interface GitHubPublisherOptions {
-  /** Where `plots[].image` paths are relative to (the out-dir, or the downloaded artifact). */
+  /** The folder the report's image links are relative to (the out-dir, or the downloaded artifact). */
   baseDir: string;
   /** Fold a long report using its data; false in publish mode, which trusts only the text. */
   useDataToFold: boolean;
@@ -57,8 +57,9 @@ export class GitHubPublisher implements Publisher {
         log.warning(`The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`);
         return {};
       }
-      const status = apiStatus(error);
-      throw new UserError(`Could not post the report to GitHub: ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`);
+      // Octokit reports a connection that never got an answer as status 500 without a response.
+      const status = (error as { response?: unknown }).response ? apiStatus(error) : undefined;
+      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`);
     }
   }
 
@@ -67,12 +68,12 @@ export class GitHubPublisher implements Publisher {
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return {};
     const plots = report.data.plots;
-    const images = await readImages(this.options.baseDir, localPngLinks(report.markdown), log);
+    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, localPngLinks(report.markdown), log);
     const first = targets.threads[0]!;
     const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
     let hosted = new Map<string, string>();
     let reason: string | null = cfg.imageStore === 'none' ? "'image-store: none'" : null;
-    if (images.length && cfg.imageStore !== 'none') {
+    if (images.length) {
       try {
         hosted = await this.store(client).upload(images, folder);
         log.info(`Uploaded ${images.length} plot image${images.length === 1 ? '' : 's'} (image-store: ${cfg.imageStore}).`);
