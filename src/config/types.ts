@@ -1,3 +1,5 @@
+import type { GateConfig } from '../gate/types';
+
 /** Everything one run needs, decided up front from action inputs or CLI arguments. */
 export interface Config {
   /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
@@ -15,6 +17,8 @@ export interface Config {
   summaryPath: string | null;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
+  /** Threshold rules (parsed) and what a broken one does; no rules: no gate. */
+  gate: GateConfig;
 }
 
 /** The repository, event and API a run reports to. */

@@ -1,0 +1,168 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+import type { GitHubContext } from '../../config/types';
+import { brokenRules } from '../../gate/summary';
+import { gatesHeadline } from '../../report/gates-section';
+import type { GateRuleResult, GateSummary } from '../../report/types';
+import type { Logger } from '../../util/log';
+import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import { createGitHubClient, type GitHubClient } from './client';
+import { keyLine } from './key-line';
+
+/** Checks API limits: output.summary and output.text ≤ 65,535 characters; ≤ 50 annotations per request. */
+export const CHECK_TEXT_LIMIT = 65535;
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** Commit status descriptions over 140 characters are rejected (422). */
+export const STATUS_DESCRIPTION_LIMIT = 140;
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+export interface GateCheckOptions {
+  github: GitHubContext;
+  checkName: string;
+  /** The workspace directory (metrics paths are relative to it) and the repository's root. */
+  workspace: string;
+  repoRoot: string;
+}
+
+/**
+ * Publishes the gate's outcome where branch protection can require it: a check run (conclusion, the report
+ * as summary, an annotation on the metrics file per broken rule). Without `checks: write` (403), a commit
+ * status with the same name; without that either, the log alone.
+ */
+export class GateCheckPublisher implements Publisher {
+  readonly name = 'check run';
+  private readonly client: GitHubClient;
+
+  constructor(
+    private readonly options: GateCheckOptions,
+    private readonly log: Logger,
+  ) {
+    this.client = createGitHubClient(options.github.token, options.github.apiUrl);
+  }
+
+  async publish(report: ComposedReport): Promise<PublishOutcome> {
+    const gates = report.data.gates;
+    if (!gates) return {};
+    const { owner, repo } = this.options.github;
+    const headSha = this.options.github.headSha ?? this.options.github.sha;
+    const failed = brokenRules(gates).failures > 0;
+    const title = stripEmoji(gatesHeadline(gates));
+    const summary = truncate(report.markdown, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n');
+    const annotations = await this.annotations(gates);
+    try {
+      const created = await this.client.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner,
+        repo,
+        name: this.options.checkName,
+        head_sha: headSha,
+        conclusion: failed ? 'failure' : 'success',
+        completed_at: new Date().toISOString(),
+        ...(this.runUrl() ? { details_url: this.runUrl()! } : {}),
+        output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
+      });
+      for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+        await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+          owner,
+          repo,
+          check_run_id: created.data.id,
+          output: { title, summary, annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
+        });
+      }
+      return { location: created.data.html_url ?? undefined };
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+      this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
+    }
+    try {
+      const description = truncate(title, STATUS_DESCRIPTION_LIMIT, '…');
+      await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+        owner,
+        repo,
+        sha: headSha,
+        state: failed ? 'failure' : 'success',
+        context: this.options.checkName,
+        description,
+        target_url: this.runUrl(),
+      });
+      return { location: `commit status '${this.options.checkName}' on ${headSha}` };
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+      this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
+    }
+    for (const a of annotations) {
+      const where = { file: a.path, line: a.start_line };
+      if (a.annotation_level === 'failure') this.log.error(`${a.title}: ${a.message}`, where);
+      else this.log.warning(`${a.title}: ${a.message}`, where);
+    }
+    return {};
+  }
+
+  private runUrl(): string | null {
+    const { serverUrl, owner, repo, runId } = this.options.github;
+    return runId ? `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runId}` : null;
+  }
+
+  /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
+  private async annotations(gates: GateSummary): Promise<Annotation[]> {
+    const out: Annotation[] = [];
+    const texts = new Map<string, string | null>();
+    const read = async (path: string): Promise<string | null> => {
+      if (!texts.has(path)) texts.set(path, await readFile(join(this.options.workspace, path), 'utf8').catch(() => null));
+      return texts.get(path)!;
+    };
+    for (const r of gates.rules) {
+      if (r.status !== 'failed' && r.status !== 'error') continue;
+      const level = r.status === 'error' || r.level === 'fail' ? 'failure' : 'warning';
+      const title = `${r.level === 'warn' ? 'Warning' : 'Gate'}: ${r.rule}`.slice(0, 255);
+      let path: string | null = null;
+      let line = 1;
+      if (r.metric) {
+        path = r.metric.file;
+        const text = await read(r.metric.file);
+        if (text !== null) line = keyLine(text, r.metric.key);
+      } else if (r.source.origin !== "input 'thresholds'") {
+        path = r.source.origin;
+        line = r.source.line;
+      }
+      if (!path) continue;
+      out.push({ path: await this.inRepo(path), start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r) });
+    }
+    return out;
+  }
+
+  /** Annotation paths are relative to the repository root; metrics paths to the workspace. */
+  private async inRepo(path: string): Promise<string> {
+    const real = async (p: string): Promise<string> => realpath(p).catch(() => p);
+    const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep).join('/');
+    return prefix && !prefix.startsWith('..') ? posix.join(prefix, path) : path;
+  }
+}
+
+function ruleMessage(r: GateRuleResult): string {
+  return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
+}
+
+function isForbidden(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 403;
+}
+
+/** Cuts `text` to at most `limit` characters (code points never split), ending with `tail` when cut. */
+export function truncate(text: string, limit: number, tail: string): string {
+  if (text.length <= limit) return text;
+  let cut = text.slice(0, limit - tail.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
+}
+
+/** Check titles and status descriptions read better without the report's emoji. */
+function stripEmoji(text: string): string {
+  return text.replace(/^[^\p{L}\p{N}]+/u, '');
+}
