@@ -154,7 +154,8 @@ function tokenize(text: string, start: number, fail: (pos: number, problem: stri
       pos += 1;
       continue;
     }
-    if (/^(?:>=|<=|==|!=|[<>≥≤≠])/.test(rest)) {
+    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
+      if (!tokens.length) fail(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)![0]}\``);
       fail(pos, 'a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule');
     }
     fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);

@@ -39,10 +39,10 @@ export function closestNames(ref: MetricRef, metrics: MetricLookup[], limit = 3)
     );
     return { full, distance };
   });
-  return scored
-    .sort((a, b) => a.distance - b.distance || a.full.localeCompare(b.full))
-    .slice(0, limit)
-    .map((s) => s.full);
+  const sorted = scored.sort((a, b) => a.distance - b.distance || a.full.localeCompare(b.full));
+  // Names within a few edits are likely typos; when none is that close, the nearest few still help.
+  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
 }
 
 function editDistance(a: string, b: string): number {
