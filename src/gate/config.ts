@@ -53,7 +53,7 @@ export function projectRulesFromText(text: string): RuleLine[] | null {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`);
   }
   if (doc.contents === null) return null;
