@@ -28,7 +28,7 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
   const notes: string[] = [];
   let lines = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
-    notes.push(`The \`thresholds\` input replaces the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`);
+    notes.push(`The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`);
   } else if (!settings.thresholds && fromFile) {
     lines = fromFile;
   }

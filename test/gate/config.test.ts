@@ -61,7 +61,7 @@ describe('.mlreport.yml thresholds', () => {
       assert.deepEqual(fromFile.notes, []);
       const fromInput = await loadGateConfig(dir, { ...defaults, thresholds: [{ text: 'f1 > 0', source: { origin: "input 'thresholds'", line: 1 } }] });
       assert.deepEqual(fromInput.rules.map((r) => r.text), ['f1 > 0']);
-      assert.deepEqual(fromInput.notes, ['The `thresholds` input replaces the 2 rules in .mlreport.yml.']);
+      assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input (or `--threshold`) replace the 2 rules in .mlreport.yml.']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
