@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { commitStatuses } from '../fakes/github/routes/statuses';
-import { DIST_ACTION, runNode, type ProcessResult } from '../helpers/cli';
-import { TempRepo, tempDir } from '../helpers/repo';
+import { runAction, type ActionRun } from '../helpers/action';
+import { TempRepo } from '../helpers/repo';
 
-/** The action as the runner starts it: dist/index.js, INPUT_* and GITHUB_* variables, an event file. */
 let fake: FakeGitHub;
 let repo: TempRepo;
-let runner: string;
 let baseSha: string;
 let headSha: string;
+/** On pull_request, GITHUB_SHA is GitHub's test merge commit; the check run must go on the PR head instead. */
+const mergeSha = 'e'.repeat(40);
 
 before(async () => {
   fake = await startFakeGitHub();
@@ -21,61 +21,32 @@ before(async () => {
   baseSha = repo.commit('base', { 'metrics.json': JSON.stringify({ accuracy: 0.9, loss: 0.5 }, null, 2) });
   repo.git('checkout', '-q', '-b', 'feature');
   headSha = repo.commit('head', { 'metrics.json': JSON.stringify({ accuracy: 0.93, loss: 0.6 }, null, 2) });
-  runner = tempDir('mlreport-runner-');
-  writeFileSync(
-    join(runner, 'event.json'),
-    JSON.stringify({ pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } }),
-  );
 });
 after(async () => {
   await fake.stop();
   repo.remove();
-  rmSync(runner, { recursive: true, force: true });
 });
 beforeEach(() => {
   checkRuns(fake).length = 0;
   commitStatuses(fake).length = 0;
 });
 
-interface ActionRun extends ProcessResult {
-  outputs: Record<string, string>;
-}
-
-async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
-  const outputFile = join(runner, `output-${Date.now()}-${Math.random()}`);
-  writeFileSync(outputFile, '');
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INPUT_|GITHUB_|RUNNER_)/.test(k)));
-  Object.assign(env, {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(runner, 'event.json'),
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_REPOSITORY: 'octo/ml',
-    GITHUB_SHA: headSha,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '42',
-    GITHUB_OUTPUT: outputFile,
-    RUNNER_TEMP: runner,
-    'INPUT_GITHUB-TOKEN': 'test-token',
-    INPUT_METRICS: 'metrics.json',
+/** The action as the runner starts it (test/helpers/action.ts), on a pull_request from `feature` into `main`. */
+function runGate(inputs: Record<string, string>): Promise<ActionRun> {
+  return runAction({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    event: { pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } },
+    sha: mergeSha,
+    repository: 'octo/ml',
+    apiUrl: fake.url,
+    inputs: { metrics: 'metrics.json', ...inputs },
   });
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = await runNode(DIST_ACTION, [], { cwd: repo.dir, env });
-  return { ...result, outputs: parseOutputs(readFileSync(outputFile, 'utf8')) };
-}
-
-/** The GITHUB_OUTPUT file format @actions/core writes: `name<<DELIM\nvalue\nDELIM`. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
 }
 
 describe('the action gates a pull request', () => {
   test('a passing gate: exit 0, passed=true, a successful check run on the PR head', async () => {
-    const result = await runAction({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.5' });
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.5' });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(result.outputs.passed, 'true');
     const [run, ...others] = checkRuns(fake);
@@ -84,6 +55,7 @@ describe('the action gates a pull request', () => {
     assert.equal(run!.head_sha, headSha);
     assert.equal(run!.conclusion, 'success');
     assert.match(run!.output.summary!, /### Gates: ✅ all 2 rules passed/);
+    assert.match(result.summary, /### Gates: ✅ all 2 rules passed/, 'the job summary has the section too');
     const report = readFileSync(result.outputs.report!, 'utf8');
     assert.ok(report.indexOf('### Gates') < report.indexOf('### Metrics'));
     const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
@@ -95,7 +67,7 @@ describe('the action gates a pull request', () => {
   });
 
   test('a failing gate: exit 1, passed=false, a failed check run annotated on metrics.json', async () => {
-    const result = await runAction({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.02', 'check-name': 'ml gates' });
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.02', 'check-name': 'ml gates' });
     assert.equal(result.code, 1);
     assert.equal(result.outputs.passed, 'false');
     assert.match(result.stdout, /::error::Gates: ❌ 1 of 2 rules broke\.%0A  \[passed\] accuracy >= 0\.9: 0\.93 >= 0\.9%0A  \[failed\] loss <= base \* 1\.02: 0\.6 is not <= 0\.51 \(base 0\.5\)\./);
@@ -107,7 +79,7 @@ describe('the action gates a pull request', () => {
   });
 
   test('fail-on-threshold: false keeps the step green, passed=false, the check still fails', async () => {
-    const result = await runAction({ thresholds: 'loss <= base', 'fail-on-threshold': 'false' });
+    const result = await runGate({ thresholds: 'loss <= base', 'fail-on-threshold': 'false' });
     assert.equal(result.code, 0, result.stdout);
     assert.equal(result.outputs.passed, 'false');
     assert.match(result.stdout, /fail-on-threshold is false: the step does not fail/);
@@ -115,7 +87,7 @@ describe('the action gates a pull request', () => {
   });
 
   test('a token without checks: write: a commit status instead', async () => {
-    const result = await runAction({ thresholds: 'accuracy >= 0.9', 'github-token': 'no-checks-token' });
+    const result = await runGate({ thresholds: 'accuracy >= 0.9', 'github-token': 'no-checks-token' });
     assert.equal(result.code, 0, result.stdout);
     assert.equal(checkRuns(fake).length, 0);
     assert.deepEqual(commitStatuses(fake).map((s) => [s.sha, s.context, s.state, s.description]), [[headSha, 'mlreport', 'success', 'the rule passed']]);
@@ -124,7 +96,7 @@ describe('the action gates a pull request', () => {
   test('rules from .mlreport.yml when the input is empty', async () => {
     writeFileSync(join(repo.dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.95\n  - warn: loss <= base\n');
     try {
-      const result = await runAction({});
+      const result = await runGate({});
       assert.equal(result.code, 1);
       const run = checkRuns(fake)[0]!;
       assert.equal(run.output.title, '1 of 2 rules broke (1 warning)');
@@ -135,7 +107,7 @@ describe('the action gates a pull request', () => {
   });
 
   test('a rule that does not parse: the step fails before anything runs, naming line and column', async () => {
-    const result = await runAction({ thresholds: 'accuracy >= 0.9\nloss <== base' });
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <== base' });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /::error::mlreport: input 'thresholds' line 2, column 8: expected a number, `base`, `\(` or `-` after the comparison, but found `=`/);
     assert.doesNotMatch(result.stdout + result.stderr, /at .*\.js:\d+/, 'no stack trace');
@@ -143,7 +115,7 @@ describe('the action gates a pull request', () => {
   });
 
   test('an unknown metric: an error naming the closest known metrics', async () => {
-    const result = await runAction({ thresholds: 'acuracy >= 0.9' });
+    const result = await runGate({ thresholds: 'acuracy >= 0.9' });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /\[error\] acuracy >= 0\.9: Unknown metric `acuracy` \(closest known: metrics\.json:accuracy\)/);
     assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
