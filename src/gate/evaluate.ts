@@ -48,7 +48,7 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
   }
   if (resolved.kind === 'unknown') {
     const known = resolved.closest.length ? `closest known: ${resolved.closest.join(', ')}` : 'no metrics were found at all';
-    if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file (${known}); skipped because of \`if present\`.`);
+    if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
     return outcome('error', `Unknown metric \`${rule.metric.text}\` (${known}).`);
   }
   const m = resolved.metric;
@@ -75,10 +75,11 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
   if (Number.isNaN(threshold)) return outcome('failed', 'The threshold works out to NaN.', withHead);
   const full = { ...withHead, threshold };
-  const comparison = `${formatValue(head)} ${rule.comparator} ${formatValue(threshold)}`;
+  // Values that differ only beyond six digits are shown in full, so a message never reads "0.9 is not >= 0.9".
+  const [h, t] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base!)})` : '';
-  if (compare(head, rule.comparator, threshold)) return outcome('passed', `${comparison}${baseNote}`, full);
-  return outcome('failed', `${formatValue(head)} is not ${rule.comparator} ${formatValue(threshold)}${baseNote}.`, full);
+  if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
+  return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
 }
 
 export function evaluateExpr(expr: Expr, base: number): number {

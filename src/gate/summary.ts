@@ -15,7 +15,7 @@ export function gateSummary(evaluation: GateEvaluation): GateSummary {
       base: finiteOrNull(o.base),
       head: finiteOrNull(o.head),
       threshold: finiteOrNull(o.threshold),
-      source: { origin: o.rule.source.origin, line: o.rule.source.line },
+      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...(o.rule.source.file ? { file: o.rule.source.file } : {}) },
     })),
     directions: evaluation.directions,
   };

@@ -52,8 +52,8 @@ export interface GateRuleResult {
   base: number | null;
   head: number | null;
   threshold: number | null;
-  /** Where the rule was written: `input 'thresholds'` or `.mlreport.yml`, and the line. */
-  source: { origin: string; line: number };
+  /** Where the rule was written: `input 'thresholds'`, `--threshold #N` or `.mlreport.yml`, the line, and the file when it is one. */
+  source: { origin: string; line: number; file?: string };
 }
 
 export interface PipelineSummary {

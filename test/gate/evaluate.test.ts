@@ -101,6 +101,12 @@ describe('gate evaluation', () => {
     assert.match(one('label >= 1').message, /not a number at the head/);
   });
 
+  test('values that differ beyond six digits are shown in full', () => {
+    const close: MetricLookup[] = [{ file: 'm.json', key: 'acc', base: 0.9, head: 0.89999999 }];
+    assert.equal(one('acc >= 0.9', close).message, '0.89999999 is not >= 0.9.');
+    assert.equal(one('acc >= 0.8', close).message, '0.9 >= 0.8');
+  });
+
   test('unknown metrics are errors that name the closest known metrics', () => {
     const typo = one('acuracy >= 0.9');
     assert.equal(typo.status, 'error');

@@ -128,8 +128,8 @@ export class GateCheckPublisher implements Publisher {
         path = r.metric.file;
         const text = await read(r.metric.file);
         if (text !== null) line = keyLine(text, r.metric.key);
-      } else if (r.source.origin !== "input 'thresholds'") {
-        path = r.source.origin;
+      } else if (r.source.file) {
+        path = r.source.file;
         line = r.source.line;
       }
       if (!path) continue;

@@ -104,6 +104,17 @@ describe('gate check run', () => {
     ]);
   });
 
+  test('a rule that cannot be checked is annotated on its line in .mlreport.yml', async () => {
+    const report = composed('acuracy >= 0.9');
+    const rules = parseRules([{ text: 'acuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } }]);
+    report.data.gates = gateSummary(evaluateRules(rules, METRICS, { missingBase: 'skip', hasBase: true }));
+    await publisher().publish(report);
+    assert.deepEqual(onlyRun().annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.message]), [
+      ['project/.mlreport.yml', 3, 'failure', 'Unknown metric `acuracy` (closest known: metrics.json:accuracy). (rule from .mlreport.yml line 3)'],
+    ]);
+    assert.equal(onlyRun().conclusion, 'failure');
+  });
+
   test('only warnings broke: the check succeeds, with warning annotations', async () => {
     await publisher().publish(composed('warn: accuracy >= 0.95'));
     const run = onlyRun();
