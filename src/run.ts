@@ -38,8 +38,8 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
-  for (const note of config.gate.notes) log.info(note);
-  const gates = gateMetrics(config.gate, comparison.metrics, base !== null);
+  for (const note of config.gate?.notes ?? []) log.info(note);
+  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
 
   const report: ReportData = {
     schemaVersion: 1,
@@ -58,7 +58,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
-  if (gates && config.github?.token) {
+  if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
   let passed = true;
@@ -71,13 +71,13 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     }
   }
   const gatesBroke = gates !== null && !gates.passed;
-  if (gates) logGates(gates, config.gate, log);
+  if (gates && config.gate) logGates(gates, config.gate, log);
   return {
     report,
     markdown: composed.markdown,
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || (gatesBroke && config.gate.failOnThreshold),
+    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
   };
 }

@@ -17,8 +17,8 @@ export interface Config {
   summaryPath: string | null;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
-  /** Threshold rules (parsed) and what a broken one does; no rules: no gate. */
-  gate: GateConfig;
+  /** Threshold rules (parsed) and what a broken one does; absent or no rules: no gate. */
+  gate?: GateConfig;
 }
 
 /** The repository, event and API a run reports to. */
