@@ -7,6 +7,7 @@ import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
+import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
 import { describeError } from './util/errors';
@@ -70,6 +71,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
     }
   }
+  if (!(await publishMirrors(config, composed, log))) passed = false;
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);
   return {

@@ -51,6 +51,8 @@ export const reportCommand: Command = {
       outDir: resolve(workspace, values.out),
       summaryPath: null,
       github: null,
+      hub: null,
+      mlflow: null,
       gate: await loadGateConfig(workspace, {
         thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values['missing-base']),

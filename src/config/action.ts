@@ -5,10 +5,30 @@ import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/rev
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
+import { changeFromEvent, hubFromInputs } from './hub';
 import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir', 'thresholds', 'fail-on-threshold', 'check-name', 'missing-base'] as const;
+export const ACTION_INPUTS = [
+  'github-token',
+  'working-directory',
+  'base',
+  'metrics',
+  'params',
+  'out-dir',
+  'hub',
+  'hub-url',
+  'hub-repo',
+  'hub-user',
+  'hub-token',
+  'hub-required',
+  'mlflow-tracking-uri',
+  'mlflow-experiment',
+  'thresholds',
+  'fail-on-threshold',
+  'check-name',
+  'missing-base',
+] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -53,6 +73,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workingDirectory = getInput(env, 'working-directory') || '.';
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
   const workspace = resolve(workspaceRoot, workingDirectory);
   return {
     workspace,
@@ -63,6 +84,8 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     github: githubContext(env, eventName, event),
+    hub,
+    mlflow,
     gate: await loadGateConfig(workspace, gateSettings(env)),
   };
 }
