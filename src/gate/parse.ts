@@ -181,9 +181,7 @@ class ExprParser {
   }
 
   private found(t: Token): string {
-    if (t.kind === 'end') return 'the end of the rule';
-    if (t.kind === 'number') return `\`${t.value}\``;
-    return `\`${t.value}\``;
+    return t.kind === 'end' ? 'the end of the rule' : `\`${t.value}\``;
   }
 
   /** expression := term (('+' | '-') (NUMBER '%' | term))* */

@@ -113,6 +113,7 @@ export class GateCheckPublisher implements Publisher {
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
   private async annotations(gates: GateSummary): Promise<Annotation[]> {
     const out: Annotation[] = [];
+    const prefix = await this.workspaceInRepo();
     const texts = new Map<string, string | null>();
     const read = async (path: string): Promise<string | null> => {
       if (!texts.has(path)) texts.set(path, await readFile(join(this.options.workspace, path), 'utf8').catch(() => null));
@@ -133,16 +134,16 @@ export class GateCheckPublisher implements Publisher {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: await this.inRepo(path), start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r) });
     }
     return out;
   }
 
-  /** Annotation paths are relative to the repository root; metrics paths to the workspace. */
-  private async inRepo(path: string): Promise<string> {
+  /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
+  private async workspaceInRepo(): Promise<string> {
     const real = async (p: string): Promise<string> => realpath(p).catch(() => p);
     const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep).join('/');
-    return prefix && !prefix.startsWith('..') ? posix.join(prefix, path) : path;
+    return prefix.startsWith('..') ? '' : prefix;
   }
 }
 
