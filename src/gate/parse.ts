@@ -86,8 +86,8 @@ export function parseRule(text: string, source: RuleSource): GateRule {
   const parser = new ExprParser(tokens, fail);
   const threshold = parser.expression();
   const ifPresent = parser.ifPresent();
-  parser.expectEnd();
-  return { text: text.slice(ruleStart).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+  const end = parser.expectEnd();
+  return { text: text.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
 }
 
 function skipSpace(text: string, pos: number): number {
@@ -133,7 +133,8 @@ function tokenize(text: string, start: number, fail: (pos: number, problem: stri
   let pos = start;
   for (;;) {
     pos = skipSpace(text, pos);
-    if (pos >= text.length) break;
+    // `#` starts a comment, as in YAML: `accuracy >= 0.9  # agreed with the team in May`.
+    if (pos >= text.length || text[pos] === '#') break;
     const rest = text.slice(pos);
     const number = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
     if (number) {
@@ -149,8 +150,9 @@ function tokenize(text: string, start: number, fail: (pos: number, problem: stri
       pos += word[0].length;
       continue;
     }
-    if ('+-*/()%'.includes(rest[0]!)) {
-      tokens.push({ kind: 'punct', value: rest[0]!, pos, end: pos + 1 });
+    if ('+-*/()%−'.includes(rest[0]!)) {
+      // − (U+2212, the minus sign of typeset docs) is read as -.
+      tokens.push({ kind: 'punct', value: rest[0] === '−' ? '-' : rest[0]!, pos, end: pos + 1 });
       pos += 1;
       continue;
     }
@@ -160,7 +162,7 @@ function tokenize(text: string, start: number, fail: (pos: number, problem: stri
     }
     fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
-  tokens.push({ kind: 'end', pos: text.length, end: text.length });
+  tokens.push({ kind: 'end', pos, end: pos });
   return tokens;
 }
 
@@ -255,9 +257,10 @@ class ExprParser {
     return true;
   }
 
-  expectEnd(): void {
+  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
+  expectEnd(): number {
     const t = this.peek();
-    if (t.kind === 'end') return;
+    if (t.kind === 'end') return t.pos;
     this.fail(t.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t)}`);
   }
 }

@@ -85,6 +85,15 @@ describe('rule parser', () => {
     assert.deepEqual(parse("'a>b' < 3").metric.key, 'a>b');
   });
 
+  test('a trailing `#` comment is not part of the rule; the typeset minus sign reads as -', () => {
+    const r = parse('accuracy >= 0.9  # agreed in May');
+    assert.equal(r.text, 'accuracy >= 0.9');
+    assert.deepEqual(r.threshold, { kind: 'number', value: 0.9 });
+    assert.equal(parse('f1 >= base − 0.01 if present # copied from the docs').text, 'f1 >= base − 0.01 if present');
+    assert.equal(thresholdOf('f1 >= base − 0.01', 0.5), 0.49);
+    assert.equal(syntaxError('loss <= # base').column, 9);
+  });
+
   test('usesBase tells rules that need the base apart', () => {
     assert.equal(usesBase(parse('m >= 0.9').threshold), false);
     assert.equal(usesBase(parse('m >= base').threshold), true);
