@@ -18,9 +18,11 @@ export const reportCommand: Command = {
   --out DIR       where report.md and report.json go (default: .mlreport)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
-  --threshold RULE  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: .mlreport.yml's thresholds);
-                  a broken rule makes the exit code 1
-  --missing-base skip|fail  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --threshold RULE
+                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
+                  in .mlreport.yml); a broken rule makes the exit code 1
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
