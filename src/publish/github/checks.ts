@@ -24,6 +24,15 @@ export interface Annotation {
   message: string;
 }
 
+/** What the check run or the status says, computed once. */
+interface GateOutcome {
+  headSha: string;
+  failed: boolean;
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
 export interface GateCheckOptions {
   github: GitHubContext;
   checkName: string;
@@ -51,58 +60,76 @@ export class GateCheckPublisher implements Publisher {
   async publish(report: ComposedReport): Promise<PublishOutcome> {
     const gates = report.data.gates;
     if (!gates) return {};
-    const { owner, repo } = this.options.github;
-    const headSha = this.options.github.headSha ?? this.options.github.sha;
-    const failed = brokenRules(gates).failures > 0;
-    const title = stripEmoji(gatesHeadline(gates));
-    const summary = truncate(report.markdown, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n');
-    const annotations = await this.annotations(gates);
-    try {
-      const created = await this.client.request('POST /repos/{owner}/{repo}/check-runs', {
-        owner,
-        repo,
-        name: this.options.checkName,
-        head_sha: headSha,
-        conclusion: failed ? 'failure' : 'success',
-        completed_at: new Date().toISOString(),
-        ...(this.runUrl() ? { details_url: this.runUrl()! } : {}),
-        output: { title, summary, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) },
-      });
-      for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-        await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-          owner,
-          repo,
-          check_run_id: created.data.id,
-          output: { title, summary, annotations: annotations.slice(i, i + ANNOTATIONS_PER_REQUEST) },
-        });
-      }
-      return { location: created.data.html_url ?? undefined };
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
-    }
-    try {
-      const description = truncate(title, STATUS_DESCRIPTION_LIMIT, '…');
-      await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
-        owner,
-        repo,
-        sha: headSha,
-        state: failed ? 'failure' : 'success',
-        context: this.options.checkName,
-        description,
-        target_url: this.runUrl(),
-      });
-      return { location: `commit status '${this.options.checkName}' on ${headSha}` };
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
-    }
-    for (const a of annotations) {
+    const outcome: GateOutcome = {
+      headSha: this.options.github.headSha ?? this.options.github.sha,
+      failed: brokenRules(gates).failures > 0,
+      title: stripEmoji(gatesHeadline(gates)),
+      summary: truncate(report.markdown, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n'),
+      annotations: await this.annotations(gates),
+    };
+    const checkRun = await this.createCheckRun(outcome);
+    if (checkRun) return checkRun;
+    this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
+    const status = await this.setStatus(outcome);
+    if (status) return status;
+    this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
+    for (const a of outcome.annotations) {
       const where = { file: a.path, line: a.start_line };
       if (a.annotation_level === 'failure') this.log.error(`${a.title}: ${a.message}`, where);
       else this.log.warning(`${a.title}: ${a.message}`, where);
     }
     return {};
+  }
+
+  /** The check run, annotations beyond the first 50 appended by updates; null when the token may not create it. */
+  private async createCheckRun(o: GateOutcome): Promise<PublishOutcome | null> {
+    const { owner, repo } = this.options.github;
+    const output = (annotations: Annotation[]) => ({ title: o.title, summary: o.summary, annotations });
+    let created;
+    try {
+      created = await this.client.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner,
+        repo,
+        name: this.options.checkName,
+        head_sha: o.headSha,
+        conclusion: o.failed ? 'failure' : 'success',
+        completed_at: new Date().toISOString(),
+        ...(this.runUrl() ? { details_url: this.runUrl()! } : {}),
+        output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
+      });
+    } catch (error) {
+      if (isNotPermitted(error)) return null;
+      throw error;
+    }
+    for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+      await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: output(o.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+      });
+    }
+    return { location: created.data.html_url ?? undefined };
+  }
+
+  /** A commit status named like the check; null when the token may not set it. */
+  private async setStatus(o: GateOutcome): Promise<PublishOutcome | null> {
+    const { owner, repo } = this.options.github;
+    try {
+      await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+        owner,
+        repo,
+        sha: o.headSha,
+        state: o.failed ? 'failure' : 'success',
+        context: this.options.checkName,
+        description: truncate(o.title, STATUS_DESCRIPTION_LIMIT, '…'),
+        target_url: this.runUrl(),
+      });
+    } catch (error) {
+      if (isNotPermitted(error)) return null;
+      throw error;
+    }
+    return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
   }
 
   private runUrl(): string | null {
@@ -151,8 +178,10 @@ function ruleMessage(r: GateRuleResult): string {
   return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
 }
 
-function isForbidden(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 403;
+/** A 403 for a missing permission ("Resource not accessible by integration"), not a rate limit's 403. */
+function isNotPermitted(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || (error as { status?: unknown }).status !== 403) return false;
+  return !/rate limit/i.test(String((error as { message?: unknown }).message ?? ''));
 }
 
 /** Cuts `text` to at most `limit` characters (code points never split), ending with `tail` when cut. */

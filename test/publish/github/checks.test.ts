@@ -199,6 +199,28 @@ describe('gate check run', () => {
     assert.match(text, /error: Gate: train.loss <= base: 0.6 is not <= 0.5/);
   });
 
+  test('a rate limit\'s 403, or a 403 after the check run exists, is an error, not a reason for a status', async () => {
+    // Its own server: a client that retries rate limits would consume the faults, and they must not outlive this test.
+    const limited = await startFakeGitHub();
+    try {
+      limited.injectFault({
+        match: /^POST \/repos\/octo\/ml\/check-runs$/,
+        response: { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+        times: 20,
+      });
+      const p = new GateCheckPublisher({ github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot }, new MemoryLogger());
+      await assert.rejects(p.publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 403);
+      assert.equal(commitStatuses(limited).length, 0);
+    } finally {
+      await limited.stop();
+    }
+    const metrics: MetricLookup[] = Array.from({ length: 60 }, (_, i) => ({ file: 'metrics.json', key: `m${i}`, base: 1, head: 0 }));
+    fake.injectFault({ match: /^PATCH \/repos\/octo\/ml\/check-runs\/\d+$/, response: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } } });
+    await assert.rejects(publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics)));
+    assert.equal(checkRuns(fake).length, 1);
+    assert.equal(commitStatuses(fake).length, 0, 'no status beside a check run of the same name: both would be required');
+  });
+
   test('other API errors are not hidden: the publisher fails', async () => {
     fake.injectFault({ match: /^POST \/repos\/octo\/ml\/check-runs$/, response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } } });
     await assert.rejects(publisher().publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 422);
