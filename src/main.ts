@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     core.setOutput('report-json', result.reportJsonPath);
     core.setOutput('passed', String(result.passed));
     core.setOutput('comment-url', result.commentUrl ?? '');
-    if (!result.passed) core.setFailed('mlreport: see the errors above.');
+    if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
     core.setFailed(`mlreport: ${describeError(error)}`);
   }

@@ -1,8 +1,11 @@
 import type { Config } from './config/types';
+import { gateMetrics } from './gate';
+import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
 import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
@@ -20,10 +23,12 @@ export interface RunResult {
   markdown: string;
   reportPath: string;
   reportJsonPath: string;
-  /** False when something the user asked for failed (a publisher, later a gate or a stage). */
+  /** False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage). */
   passed: boolean;
   /** The report's comment on GitHub, when one was posted. */
   commentUrl: string | null;
+  /** Whether the step should fail: `passed` is false, unless only gates broke and `fail-on-threshold` is false. */
+  failStep: boolean;
 }
 
 /** One run, top to bottom: revisions → values → compare → compose → publish. */
@@ -40,6 +45,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
+  for (const note of config.gate?.notes ?? []) log.info(note);
+  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+
   const report: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
@@ -48,7 +56,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     params: comparison.params,
     metrics: comparison.metrics,
     plots: [],
-    gates: null,
+    gates,
     pipeline: null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
@@ -59,6 +67,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
   const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
   if (github) publishers.push(github);
+  if (gates && config.gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  }
   let passed = true;
   let commentUrl: string | null = null;
   for (const publisher of publishers) {
@@ -71,7 +82,17 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     }
   }
   if (!(await publishMirrors(config, composed, log))) passed = false;
-  return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed, commentUrl };
+  const gatesBroke = gates !== null && !gates.passed;
+  if (gates && config.gate) logGates(gates, config.gate, log);
+  return {
+    report,
+    markdown: composed.markdown,
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
+    commentUrl,
+  };
 }
 
 /** `mode: publish` (the fork pattern's second workflow): post a report another run made; nothing is computed. */
@@ -83,9 +104,9 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: true, commentUrl: outcome.location ?? null };
+    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: true, failStep: false, commentUrl: outcome.location ?? null };
   } catch (error) {
     log.error(`Publishing to GitHub failed: ${describeError(error)}`);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: false, commentUrl: null };
+    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: false, failStep: true, commentUrl: null };
   }
 }

@@ -1,6 +1,8 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
+import { gatesSection } from './gates-section';
+import { headline } from './markdown';
 import type { ReportData } from './types';
 
 /** GitHub rejects issue, PR and commit comment bodies longer than this (422 "Body is too long"). */
@@ -28,16 +30,17 @@ export function fitReport(markdown: string, data: ReportData | null, options: Fi
 }
 
 function compact(markdown: string, data: ReportData, note: string, limit: number): string {
-  const top = markdown.split(/\n(?=### )/)[0] ?? '';
-  const head = [cutLines(top, Math.floor(limit / 8)), note, ''];
+  const lines = markdown.split('\n');
+  const titleAt = lines.findIndex((l) => l.startsWith('## '));
+  const top = cutLines(lines.slice(0, titleAt + 1).join('\n'), Math.floor(limit / 8));
+  const head = [top, ''];
+  if (data.gates) head.push(gatesSection(data.gates), '');
+  head.push(headline(data), '', note, '');
   const tail: string[] = [];
-  const images = markdown.split('\n').filter((l) => /^!\[[^\]]*\]\([^)]+\)\s*$/.test(l));
+  const images = lines.filter((l) => /^!\[[^\]]*\]\([^)]+\)\s*$/.test(l));
   if (images.length) tail.push('### Plots', '', ...images, '');
   const budget = (): number => limit - [...head, ...tail].join('\n').length - 200;
 
-  if (data.gates) {
-    head.push('### Gates', '', ...data.gates.rules.map((r) => `- ${r.passed ? 'pass' : r.level === 'fail' ? '**FAIL**' : 'warn'}: ${escapeCell(r.rule)}${r.detail ? ` (${escapeCell(r.detail)})` : ''}`), '');
-  }
   for (const [title, files, withChange] of [
     ['Changed metrics', data.metrics, true],
     ['Changed params', data.params, false],

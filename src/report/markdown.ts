@@ -1,16 +1,18 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
+import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
 
-/** Composes the report markdown: headline, metrics, params, then notes. Pure. */
+/** Composes the report markdown: gates (when there are rules), headline, metrics, params, then notes. Pure. */
 export function composeMarkdown(report: ReportData): string {
   const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
+  if (report.gates) parts.push(gatesSection(report.gates), '');
   parts.push(headline(report), '');
   parts.push('### Metrics', '', valuesTable(report.metrics, report, true), '');
   parts.push('### Params', '', valuesTable(report.params, report, false), '');
@@ -20,7 +22,8 @@ export function composeMarkdown(report: ReportData): string {
   return parts.join('\n');
 }
 
-function headline(report: ReportData): string {
+/** The one-line summary under the title (exported for fit.ts, which rebuilds a long report's top). */
+export function headline(report: ReportData): string {
   const changedMetrics = countChanged(report.metrics);
   const changedParams = countChanged(report.params);
   if (!report.base) return 'No base revision to compare with: values below are the head\'s alone.';

@@ -11,7 +11,24 @@ import { plotEntry, reportData } from './github-fixtures';
 function bigReport(): ReturnType<typeof reportData> {
   const data = reportData([], 1400, 3);
   data.metrics[0]!.rows = data.metrics[0]!.rows.map((r, i) => ({ ...r, key: `per_class/class_${String(i).padStart(4, '0')}/f1_score_macro` }));
-  data.gates = { passed: false, rules: [{ rule: 'accuracy >= 0.9', level: 'fail', passed: false, detail: '0.75 < 0.9' }] };
+  data.gates = {
+    passed: false,
+    rules: [
+      {
+        rule: 'accuracy >= 0.9',
+        level: 'fail',
+        passed: false,
+        status: 'failed',
+        detail: '0.75 < 0.9',
+        metric: { file: 'metrics.json', key: 'accuracy' },
+        base: 0.5,
+        head: 0.75,
+        threshold: 0.9,
+        source: { origin: "input 'thresholds'", line: 1 },
+      },
+    ],
+    directions: [],
+  };
   return data;
 }
 
@@ -31,7 +48,9 @@ describe('fitting a report into one comment', () => {
     assert.ok(body.startsWith(commentMarker('default')), 'the marker stays first, so the comment is found next run');
     assert.match(body, /## mlreport: `feature` vs `main`/);
     assert.match(body, /3 metrics and 1 param changed\./);
-    assert.match(body, /### Gates\n\n- \*\*FAIL\*\*: accuracy &gt;= 0\.9 \(0\.75 &lt; 0\.9\)/);
+    assert.match(body, /### Gates: ❌ 1 of 1 rule broke\n/);
+    assert.match(body, /\| accuracy &gt;= 0\.9 \| 0\.5 \| 0\.75 \| 0\.9 \| 0\.75 &lt; 0\.9 \|/);
+    assert.ok(body.indexOf('### Gates') < body.indexOf('3 metrics and 1 param changed.'), 'gates first, as in the full report');
     for (const i of [0, 1, 2]) assert.match(body, new RegExp(`\\| metrics\\.json \\| per\\\\_class/class\\\\_000${i}/f1\\\\_score\\\\_macro \\| 0\\.5 \\| 0\\.75 \\|`));
     assert.match(body, /### Changed params[\s\S]*\| params\.yaml \| lr \| 0\.1 \| 0\.2 \|/);
     assert.match(body, /<details><summary>Unchanged values<\/summary>[\s\S]*_… \d+ more unchanged rows: see the full report\._[\s\S]*<\/details>/);
