@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { Config } from './config/types';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { renderPlots } from './plots/render-plots';
 import { LocalFilesPublisher } from './publish/local';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
@@ -33,6 +35,13 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
+  const plots = await renderPlots(
+    git,
+    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths, dir: join(config.outDir, 'plots'), linkPrefix: 'plots/' },
+    loadPlotRenderer,
+    log,
+  );
+
   const report: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
@@ -40,7 +49,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics: comparison.metrics,
-    plots: [],
+    plots,
     gates: null,
     pipeline: null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
@@ -60,4 +69,10 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     }
   }
   return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
+}
+
+/** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */
+async function loadPlotRenderer() {
+  const { loadRenderer } = await import('./plots/engine');
+  return loadRenderer();
 }

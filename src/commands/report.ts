@@ -9,12 +9,13 @@ import type { Command } from './types';
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
@@ -26,6 +27,7 @@ export const reportCommand: Command = {
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
+        plots: { type: 'string', multiple: true },
         cwd: { type: 'string', default: '.' },
         quiet: { type: 'boolean', default: false },
       },
@@ -40,6 +42,7 @@ export const reportCommand: Command = {
       headLabel: await headLabel(workspace),
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
+      plotsPaths: values.plots ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
     };

@@ -6,7 +6,7 @@ import { UserError } from '../util/errors';
 import type { Config } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir', 'plots'] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -57,6 +57,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),
+    plotsPaths: getListInput(env, 'plots'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
   };

@@ -9,6 +9,8 @@ export interface Config {
   /** Metrics/params files or globs chosen by the user; null: the defaults from dvc.yaml. */
   metricsPaths: string[] | null;
   paramsPaths: string[] | null;
+  /** Plot data or image files (or globs) chosen by the user; null: the plots dvc.yaml defines. */
+  plotsPaths: string[] | null;
   /** Where report.md and report.json are written. */
   outDir: string;
   /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */

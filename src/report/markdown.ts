@@ -1,6 +1,7 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
+import { plotsMarkdown } from './plots-markdown';
 import type { ReportData } from './types';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
@@ -14,6 +15,7 @@ export function composeMarkdown(report: ReportData): string {
   parts.push(headline(report), '');
   parts.push('### Metrics', '', valuesTable(report.metrics, report, true), '');
   parts.push('### Params', '', valuesTable(report.params, report, false), '');
+  if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots), '');
   if (report.warnings.length) {
     parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCell(w)}`), '');
   }

@@ -28,6 +28,10 @@ export interface PlotEntry {
   title: string;
   /** The rendered image, relative to the report's directory; null when rendering failed. */
   image: string | null;
+  /** An image file the pipeline wrote, as it was at the base (image plots are not overlaid). */
+  baseImage?: string | null;
+  /** What the reader should know: "no data at the base", "downsampled to 2,000 points per line", … */
+  notes: string[];
   error?: string;
 }
 

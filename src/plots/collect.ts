@@ -1,0 +1,227 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { GitRepo } from '../git/repo';
+import type { Revision } from '../git/revisions';
+import { describeError } from '../util/errors';
+import { globToRegExp, isGlob } from '../values/files';
+import { fillCustomTemplate } from './custom';
+import { parsePlotData } from './data';
+import { DATA_EXTENSIONS, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
+import { frameFields, PlotDataError, resolveSources, revisionDatapoints, type ResolvedSource, type RevisionFiles } from './datapoints';
+import { coerceNumeric, downsampleLines, MAX_LINE_POINTS, MAX_SCATTER_POINTS, thinScatter } from './series';
+import { builtinSpec, REVISION_COLORS, type SpecInput } from './spec';
+import type { BuiltinTemplate, Datapoint, PlotDefinition, PreparedPlot } from './types';
+
+export interface PlotsRequest {
+  workspace: string;
+  base: Revision | null;
+  headLabel: string;
+  /** Files or globs from the `plots` input; null: the plots dvc.yaml defines. */
+  plotsPaths: string[] | null;
+}
+
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
+
+/** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
+export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null): Promise<DefinitionsResult> {
+  let result: DefinitionsResult;
+  if (plotsPaths) {
+    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const paths = plotsPaths.flatMap((p) => {
+      const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (!isGlob(clean)) return [clean];
+      const re = globToRegExp(clean);
+      return files.filter((f) => re.test(f));
+    });
+    result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
+  } else {
+    const text = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => null);
+    if (text === null) return { definitions: [], errors: [] };
+    try {
+      result = plotsFromDvcYaml(text);
+    } catch (error) {
+      return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
+    }
+  }
+  const expanded: PlotDefinition[] = [];
+  for (const def of result.definitions) expanded.push(...(await expandDirectory(workspace, def)));
+  return { definitions: expanded, errors: result.errors };
+}
+
+/** A plot whose id is a directory stands for every data or image file in it, as in DVC. */
+async function expandDirectory(workspace: string, def: PlotDefinition): Promise<PlotDefinition[]> {
+  if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
+  const isDir = await stat(join(workspace, def.id)).then((s) => s.isDirectory(), () => false);
+  if (!isDir) return [def];
+  const files = (await listFiles(join(workspace, def.id)))
+    .filter((f) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase()))
+    .sort();
+  return files.map((f) => {
+    const file = `${def.id}/${f}`;
+    return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(f).toLowerCase()) };
+  });
+}
+
+/**
+ * Reads each plot's data at the base (through git) and in the workspace (the head), overlays them like
+ * `dvc plots diff`, and returns Vega-Lite specs ready to render. A plot that cannot be drawn becomes an
+ * error entry naming the plot, file and field; the others are unaffected.
+ */
+export async function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
+  const readHead = (path: string) => readFile(join(request.workspace, path)).catch(() => null);
+  const readBase = (path: string) => (request.base ? git.readFile(request.base.sha, path).catch(() => null) : Promise.resolve(null));
+  const out: PreparedPlot[] = [];
+  for (const def of definitions) {
+    const title = def.title ?? def.id;
+    try {
+      if (def.image) {
+        const file = def.sources[0]!.file;
+        const [head, base] = await Promise.all([readHead(file), readBase(file)]);
+        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+        const notes = head ? [] : ['no image at the head; showing the base'];
+        out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
+        continue;
+      }
+      const [headFiles, baseFiles] = await Promise.all([readFiles(def, readHead), request.base ? readFiles(def, readBase) : new Map() as RevisionFiles]);
+      for (const expanded of splitDagshub(def, headFiles)) {
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead));
+      }
+    } catch (error) {
+      out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
+    }
+  }
+  return out;
+}
+
+async function readFiles(def: PlotDefinition, read: (path: string) => Promise<Buffer | null>): Promise<RevisionFiles> {
+  const files: RevisionFiles = new Map();
+  for (const source of def.sources) {
+    const bytes = await read(source.file);
+    if (bytes) files.set(source.file, parsePlotData(source.file, bytes.toString('utf8'), def.header));
+  }
+  return files;
+}
+
+/** A DagsHub metrics.csv with no `y` holds many metrics of different scales: one plot per Name. */
+function splitDagshub(def: PlotDefinition, headFiles: RevisionFiles): PlotDefinition[] {
+  const source = def.sources[0]!;
+  const data = headFiles.get(source.file);
+  if (def.sources.length !== 1 || source.y.length || !data?.dagshub) return [def];
+  const names = [...new Set(data.rows.map((r) => String(r.Name ?? r.name)))];
+  return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
+}
+
+async function prepareOne(
+  def: PlotDefinition,
+  headFiles: RevisionFiles,
+  baseFiles: RevisionFiles,
+  request: PlotsRequest,
+  readHead: (path: string) => Promise<Buffer | null>,
+): Promise<PreparedPlot> {
+  const title = def.title ?? def.id;
+  const notes: string[] = [];
+  const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : (request.base?.label ?? 'base');
+  const headComplete = def.sources.every((s) => headFiles.has(s.file));
+  const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
+  if (!headComplete && !baseComplete) {
+    const missing = def.sources.find((s) => !headFiles.has(s.file))!.file;
+    throw new PlotDataError(`${missing} does not exist${request.base ? ' at the head or the base' : ''}`);
+  }
+  // DVC: the first revision that has data decides the fields.
+  const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
+  const fields = frameFields(sources);
+  const headPoints = headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : [];
+  let basePoints: Datapoint[] = [];
+  if (request.base) {
+    try {
+      basePoints = baseComplete || baseFiles.size ? revisionDatapoints(checkedAtBase(def, sources, baseFiles), fields, baseLabel, baseFiles) : [];
+    } catch (error) {
+      notes.push(`base: ${describeError(error)}`);
+    }
+  }
+  if (!headPoints.length) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (request.base && !basePoints.length) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+
+  const revs = [
+    ...(basePoints.length ? [{ label: baseLabel, color: REVISION_COLORS[0]! }] : []),
+    ...(headPoints.length ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
+  ];
+  let points = [...basePoints, ...headPoints];
+  const series = fields.multi ? [...new Set(points.map((p) => String(p.series)))] : [];
+  const xLabel = def.xLabel ?? fields.defaultXLabel;
+  const yLabel = def.yLabel ?? fields.defaultYLabel;
+
+  if (def.template.kind === 'custom') {
+    const text = await readHead(def.template.path);
+    if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+    const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
+    const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), { data: numeric, x: fields.x, y: fields.y, title, xLabel, yLabel, revs, multi: fields.multi });
+    return { kind: 'vega', id: def.id, title, spec, notes };
+  }
+
+  const template: BuiltinTemplate = def.template.name;
+  const numericX = ['linear', 'simple', 'smooth', 'scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template);
+  const numericY = ['linear', 'simple', 'smooth', 'scatter'].includes(template);
+  let dropped = 0;
+  for (const [need, field, axis] of [[numericX, fields.x, 'x'], [numericY, fields.y, 'y']] as const) {
+    if (!need) continue;
+    const r = coerceNumeric(points, field, axis);
+    points = r.points;
+    dropped += r.dropped;
+  }
+  if (!points.length) throw new PlotDataError('no numeric values to draw');
+  if (dropped) notes.push(`${dropped.toLocaleString('en-US')} blank or NaN value${dropped === 1 ? '' : 's'} skipped`);
+  if (['linear', 'simple', 'smooth'].includes(template)) {
+    const d = downsampleLines(points, fields.x, fields.y);
+    points = d.points;
+    if (d.from) notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString('en-US')} points per line (from ${d.from.toLocaleString('en-US')}, LTTB, shape kept)`);
+  } else if (template === 'scatter' || template === 'scatter_jitter') {
+    const d = thinScatter(points);
+    points = d.points;
+    if (d.from) notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${d.from.toLocaleString('en-US')})`);
+  }
+  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points };
+  return { kind: 'vega', id: def.id, title, spec: builtinSpec(input), notes };
+}
+
+/** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */
+function checkedAtBase(def: PlotDefinition, sources: ResolvedSource[], baseFiles: RevisionFiles): ResolvedSource[] {
+  return sources.filter((s) => {
+    const data = baseFiles.get(s.file);
+    if (!data) return false;
+    try {
+      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys }] }, baseFiles);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function tryNumeric(points: Datapoint[], field: string): Datapoint[] {
+  try {
+    return coerceNumeric(points, field, 'x').points;
+  } catch {
+    return points;
+  }
+}
+
+function plotError(def: PlotDefinition, error: unknown): string {
+  return `plot '${def.id}' (${def.origin}): ${describeError(error)}`;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
+      else out.push(rel);
+    }
+  };
+  await walk(root, '');
+  return out;
+}
+
