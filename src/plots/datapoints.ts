@@ -1,3 +1,4 @@
+import { UserError } from '../util/errors';
 import type { PlotData, Row } from './data';
 import type { Datapoint, PlotDefinition, PlotSource } from './types';
 
@@ -19,7 +20,8 @@ export interface ResolvedSource {
 /** The data of one plot at one revision: its files, parsed. A file missing at that revision is absent. */
 export type RevisionFiles = Map<string, PlotData>;
 
-export class PlotDataError extends Error {}
+/** Data that does not fit its plot definition: the message names the file and field. */
+export class PlotDataError extends UserError {}
 
 /**
  * Fills in what the definition leaves out, as DVC does: no `y` → the last key of the first row (a DagsHub

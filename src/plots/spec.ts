@@ -79,26 +79,28 @@ export const BASE_CONFIG = {
   header: { labelFontSize: 13, labelFontWeight: 'bold', titleFontSize: 13 },
 };
 
-function colorEncoding(input: SpecInput): Record<string, unknown> {
+function colorEncoding(input: SpecInput, symbol: 'stroke' | 'circle' | 'square' = 'circle'): Record<string, unknown> {
+  const lineSymbol = symbol === 'stroke' ? { symbolSize: 500, symbolStrokeWidth: 3 } : {};
   return {
     field: 'rev',
     type: 'nominal',
     // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
     scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
-    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolStrokeWidth: 3 },
+    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolType: symbol, ...lineSymbol },
   };
 }
 
-function seriesLegend(channelTitle: string): Record<string, unknown> {
-  return { title: channelTitle, orient: 'top', direction: 'horizontal', symbolStrokeColor: '#555555', symbolFillColor: 'transparent' };
+function seriesLegend(channelTitle: string, line = false): Record<string, unknown> {
+  const lineSymbol = line ? { symbolType: 'stroke', symbolSize: 500, symbolStrokeWidth: 2.5 } : {};
+  return { title: channelTitle, orient: 'top', direction: 'horizontal', symbolStrokeColor: '#555555', symbolFillColor: 'transparent', ...lineSymbol };
 }
 
 function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
   const x = { field: input.x, type: 'quantitative', title: input.xLabel, scale: { zero: false, nice: false }, axis: { tickCount: 8 } };
   const y = { field: input.y, type: 'quantitative', title: input.yLabel, scale: { zero: false } };
-  const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input) };
+  const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
   if (input.series.length) {
-    encoding.strokeDash = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend('series') };
+    encoding.strokeDash = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend('series', true) };
   }
   const layers: Record<string, unknown>[] = [];
   if (opts.smooth) {
@@ -118,6 +120,7 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
         x: { ...x, aggregate: 'max' },
         y: { ...y, aggregate: { argmax: input.x } },
         strokeDash: null,
+        ...(input.series.length ? { detail: { field: 'series', type: 'nominal' } } : {}),
       },
     });
   }
@@ -277,7 +280,7 @@ function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
     color: colorEncoding(input),
   };
   const bandStep = input.revs.length > 1 ? 30 : 20;
-  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding };
+  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, 'square') } };
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: 'series', type: 'nominal', sort: input.series, title: null } }, spec };
