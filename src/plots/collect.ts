@@ -7,8 +7,17 @@ import { globToRegExp, isGlob } from '../values/files';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData } from './data';
 import { DATA_EXTENSIONS, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
-import { frameFields, PlotDataError, resolveSources, revisionDatapoints, type ResolvedSource, type RevisionFiles } from './datapoints';
-import { coerceNumeric, downsampleLines, MAX_LINE_POINTS, MAX_SCATTER_POINTS, thinScatter } from './series';
+import {
+  frameFields,
+  PlotDataError,
+  resolveSources,
+  revisionDatapoints,
+  revisionSeries,
+  type ResolvedSource,
+  type RevisionFiles,
+  type SeriesColumns,
+} from './datapoints';
+import { coerceNumeric, MAX_LINE_POINTS, MAX_SCATTER_POINTS, reduceSeries } from './series';
 import { builtinSpec, REVISION_COLORS, type SpecInput } from './spec';
 import type { BuiltinTemplate, Datapoint, PlotDefinition, PreparedPlot } from './types';
 
@@ -130,57 +139,54 @@ async function prepareOne(
   // DVC: the first revision that has data decides the fields.
   const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
   const fields = frameFields(sources);
-  const headPoints = headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : [];
-  let basePoints: Datapoint[] = [];
-  if (request.base) {
-    try {
-      basePoints = baseComplete || baseFiles.size ? revisionDatapoints(checkedAtBase(def, sources, baseFiles), fields, baseLabel, baseFiles) : [];
-    } catch (error) {
-      notes.push(`base: ${describeError(error)}`);
-    }
+  const headSeries = headComplete ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  let baseSeries: SeriesColumns[] = [];
+  let baseSources: ResolvedSource[] = [];
+  if (request.base && (baseComplete || baseFiles.size)) {
+    baseSources = checkedAtBase(def, sources, baseFiles);
+    baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
-  if (!headPoints.length) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
-  else if (request.base && !basePoints.length) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
-
+  const hasData = (series: SeriesColumns[]) => series.some((s) => s.xs.length > 0);
+  if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   const revs = [
-    ...(basePoints.length ? [{ label: baseLabel, color: REVISION_COLORS[0]! }] : []),
-    ...(headPoints.length ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
+    ...(hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0]! }] : []),
+    ...(hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
   ];
-  let points = [...basePoints, ...headPoints];
-  const series = fields.multi ? [...new Set(points.map((p) => String(p.series)))] : [];
+  const series = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
 
   if (def.template.kind === 'custom') {
     const text = await readHead(def.template.path);
     if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+    // DVC hands custom templates every field of every row.
+    const points = [
+      ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
+      ...(headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
+    ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
     const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), { data: numeric, x: fields.x, y: fields.y, title, xLabel, yLabel, revs, multi: fields.multi });
     return { kind: 'vega', id: def.id, title, spec, notes };
   }
 
   const template: BuiltinTemplate = def.template.name;
-  const numericX = ['linear', 'simple', 'smooth', 'scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template);
-  const numericY = ['linear', 'simple', 'smooth', 'scatter'].includes(template);
-  let dropped = 0;
-  for (const [need, field, axis] of [[numericX, fields.x, 'x'], [numericY, fields.y, 'y']] as const) {
-    if (!need) continue;
-    const r = coerceNumeric(points, field, axis);
-    points = r.points;
-    dropped += r.dropped;
+  const lines = ['linear', 'simple', 'smooth'].includes(template);
+  const reduced = reduceSeries([...baseSeries, ...headSeries], {
+    x: fields.x,
+    y: fields.y,
+    numericX: lines || ['scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template),
+    numericY: lines || template === 'scatter',
+    reduce: lines ? 'lines' : template === 'scatter' || template === 'scatter_jitter' ? 'points' : 'all',
+  });
+  if (!reduced.points.length) throw new PlotDataError('no numeric values to draw');
+  if (reduced.dropped) notes.push(`${reduced.dropped.toLocaleString('en-US')} blank or NaN value${reduced.dropped === 1 ? '' : 's'} skipped`);
+  if (reduced.from && lines) {
+    notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString('en-US')} points per line (from ${reduced.from.toLocaleString('en-US')}, LTTB, shape kept)`);
+  } else if (reduced.from) {
+    notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${reduced.from.toLocaleString('en-US')})`);
   }
-  if (!points.length) throw new PlotDataError('no numeric values to draw');
-  if (dropped) notes.push(`${dropped.toLocaleString('en-US')} blank or NaN value${dropped === 1 ? '' : 's'} skipped`);
-  if (['linear', 'simple', 'smooth'].includes(template)) {
-    const d = downsampleLines(points, fields.x, fields.y);
-    points = d.points;
-    if (d.from) notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString('en-US')} points per line (from ${d.from.toLocaleString('en-US')}, LTTB, shape kept)`);
-  } else if (template === 'scatter' || template === 'scatter_jitter') {
-    const d = thinScatter(points);
-    points = d.points;
-    if (d.from) notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${d.from.toLocaleString('en-US')})`);
-  }
-  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points };
+  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
   return { kind: 'vega', id: def.id, title, spec: builtinSpec(input), notes };
 }
 

@@ -24,7 +24,11 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
     const table = parseDelimited(path, text, ext === '.tsv' ? '\t' : ',');
     const names = header ? (table.shift() ?? []) : (table[0] ?? []).map((_, i) => String(i));
     const dagshub = header && names.length === 4 && names.every((n, i) => n.trim().toLowerCase() === DAGSHUB_HEADER[i]);
-    const rows = table.map((cells) => Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])));
+    const rows = table.map((cells) => {
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i]!] = cells[i] ?? '';
+      return row;
+    });
     return { rows, dagshub };
   }
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
@@ -55,6 +59,11 @@ export function findDatapoints(doc: unknown): Row[] {
 
 /** RFC 4180 fields: quotes around a field may hold the delimiter, newlines and doubled quotes. */
 function parseDelimited(path: string, text: string, delimiter: string): string[][] {
+  // Logs with 100k+ rows rarely quote anything: splitting is several times faster than the scanner below.
+  if (!text.includes('"')) {
+    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return src.split(/\r?\n|\r/).filter((line) => line !== '').map((line) => line.split(delimiter));
+  }
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -79,7 +79,12 @@ export function frameFields(sources: ResolvedSource[]): FrameFields {
  * `field`; the row index as `step` when there is no x; values copied into the inferred x/y fields when the
  * sources disagree on names. Files absent at this revision give no points.
  */
-export function revisionDatapoints(sources: ResolvedSource[], fields: FrameFields, rev: string, files: RevisionFiles): Datapoint[] {
+export function revisionDatapoints(
+  sources: ResolvedSource[],
+  fields: FrameFields,
+  rev: string,
+  files: RevisionFiles,
+): Datapoint[] {
   const names = shortNames(sources.map((s) => s.file));
   const points: Datapoint[] = [];
   sources.forEach((source, si) => {
@@ -109,6 +114,49 @@ export function revisionDatapoints(sources: ResolvedSource[], fields: FrameField
     }
   });
   return points;
+}
+
+/** One series (revision × file × field) as columns: what builtin templates need, before any point object exists. */
+export interface SeriesColumns {
+  rev: string;
+  filename: string;
+  field: string;
+  series: string;
+  xs: unknown[];
+  ys: unknown[];
+  /** The 1-based data row each value came from, for messages. */
+  rows: number[];
+}
+
+/**
+ * The same data as `revisionDatapoints`, kept as columns so long logs can be checked and downsampled
+ * before vega sees them (100k-row files would otherwise become 100k objects per series).
+ */
+export function revisionSeries(sources: ResolvedSource[], rev: string, files: RevisionFiles): SeriesColumns[] {
+  const names = shortNames(sources.map((s) => s.file));
+  const out: SeriesColumns[] = [];
+  sources.forEach((source, si) => {
+    const data = files.get(source.file);
+    if (!data) return;
+    const filename = names[si]!;
+    for (const yField of source.ys) {
+      const cols: SeriesColumns = { rev, filename, field: yField, series: seriesName(sources, filename, yField), xs: [], ys: [], rows: [] };
+      data.rows.forEach((row: Row, index) => {
+        if (source.dagshub) {
+          if (String(row.Name ?? row.name) !== yField) return;
+          cols.xs.push(row.Step ?? row.step);
+          cols.ys.push(row.Value ?? row.value);
+        } else {
+          if (!(yField in row)) return;
+          cols.xs.push(source.x === null ? index : row[source.x]);
+          cols.ys.push(row[yField]);
+        }
+        cols.rows.push(index + 1);
+      });
+      out.push(cols);
+    }
+  });
+  return out;
 }
 
 function seriesName(sources: ResolvedSource[], filename: string, field: string): string {

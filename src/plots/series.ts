@@ -1,5 +1,5 @@
 import { lttbIndices } from './lttb';
-import { PlotDataError } from './datapoints';
+import { PlotDataError, type SeriesColumns } from './datapoints';
 import type { Datapoint } from './types';
 
 /** Points per series above which a line is downsampled (≥ 1.5 points per device pixel at 2× density). */
@@ -12,26 +12,121 @@ export const MAX_SCATTER_POINTS = 5000;
  * a gap in a logged series; anything else that is not a number is an error naming the file, field and row.
  */
 export function coerceNumeric(points: Datapoint[], field: string, axis: 'x' | 'y'): { points: Datapoint[]; dropped: number } {
+  // Points are this module's own copies, so values are converted in place (100k-row logs stay fast).
   const kept: Datapoint[] = [];
-  const rowInSeries = new Map<string, number>();
   let dropped = 0;
-  for (const p of points) {
-    const key = `${p.rev}\0${p.filename}\0${p.field}`;
-    const row = (rowInSeries.get(key) ?? 0) + 1;
-    rowInSeries.set(key, row);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
     const value = toNumber(p[field]);
     if (value === undefined) {
       throw new PlotDataError(
-        `${axis} field '${field}' in ${String(p.filename)} (${String(p.rev)}) is ${JSON.stringify(p[field])} at data row ${row}: expected a number`,
+        `${axis} field '${field}' in ${String(p.filename)} (${String(p.rev)}) is ${JSON.stringify(p[field])} at data row ${rowOf(points, i)}: expected a number`,
       );
     }
     if (Number.isNaN(value)) {
       dropped++;
       continue;
     }
-    kept.push({ ...p, [field]: value });
+    p[field] = value;
+    kept.push(p);
   }
   return { points: kept, dropped };
+}
+
+/** The 1-based row of points[i] within its file and field (for messages only). */
+function rowOf(points: Datapoint[], i: number): number {
+  const p = points[i]!;
+  let row = 1;
+  for (let j = 0; j < i; j++) {
+    const q = points[j]!;
+    if (q.rev === p.rev && q.filename === p.filename && q.field === p.field) row++;
+  }
+  return row;
+}
+
+export interface ReduceOptions {
+  x: string;
+  y: string;
+  numericX: boolean;
+  numericY: boolean;
+  /** 'lines': LTTB to MAX_LINE_POINTS; 'points': even thinning to MAX_SCATTER_POINTS; 'all': keep all. */
+  reduce: 'lines' | 'points' | 'all';
+}
+
+export interface Reduced {
+  points: Datapoint[];
+  dropped: number;
+  /** The longest series' length when any was downsampled or thinned. */
+  from: number | null;
+}
+
+/**
+ * Checks and reduces columnar series, then makes point objects for what is kept: numbers where the
+ * template needs them (blank/NaN rows skipped, other text an error naming file, field and row), lines
+ * downsampled with LTTB, scatter clouds thinned evenly.
+ */
+export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoints = MAX_LINE_POINTS): Reduced {
+  const points: Datapoint[] = [];
+  let dropped = 0;
+  let from: number | null = null;
+  for (const s of all) {
+    const n = s.xs.length;
+    const xs = o.numericX ? new Float64Array(n) : null;
+    const ys = o.numericY ? new Float64Array(n) : null;
+    const keep: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = xs ? checkedNumber(s, 'x', o.x, s.xs[i], i) : 0;
+      const y = ys ? checkedNumber(s, 'y', o.y, s.ys[i], i) : 0;
+      if (Number.isNaN(x) || Number.isNaN(y)) {
+        dropped++;
+        continue;
+      }
+      if (xs) xs[keep.length] = x;
+      if (ys) ys[keep.length] = y;
+      keep.push(i);
+    }
+    let chosen = keep.map((_, k) => k);
+    const max = o.reduce === 'lines' ? maxLinePoints : o.reduce === 'points' ? MAX_SCATTER_POINTS : Infinity;
+    if (keep.length > max) {
+      from = Math.max(from ?? 0, keep.length);
+      if (o.reduce === 'lines' && xs && ys) {
+        let order = chosen;
+        if (!ascending(xs, keep.length)) order = [...chosen].sort((a, b) => xs[a]! - xs[b]!);
+        const sx = Float64Array.from(order, (k) => xs[k]!);
+        const sy = Float64Array.from(order, (k) => ys[k]!);
+        chosen = lttbIndices(sx, sy, max).map((j) => order[j]!);
+      } else {
+        const step = keep.length / max;
+        chosen = Array.from({ length: max }, (_, j) => Math.floor(j * step));
+      }
+    }
+    for (const k of chosen) {
+      const i = keep[k]!;
+      points.push({
+        rev: s.rev,
+        filename: s.filename,
+        field: s.field,
+        series: s.series,
+        [o.x]: xs ? xs[k] : s.xs[i],
+        [o.y]: ys ? ys[k] : s.ys[i],
+      });
+    }
+  }
+  return { points, dropped, from };
+}
+
+function checkedNumber(s: SeriesColumns, axis: 'x' | 'y', field: string, value: unknown, i: number): number {
+  const n = toNumber(value);
+  if (n === undefined) {
+    const name = axis === 'y' ? s.field : field;
+    throw new PlotDataError(`${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows[i]}: expected a number`);
+  }
+  return n;
+}
+
+function ascending(xs: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (xs[i]! < xs[i - 1]!) return false;
+  return true;
 }
 
 /** A number, NaN for a missing value, undefined for text that is not a number. */
@@ -44,56 +139,4 @@ function toNumber(value: unknown): number | undefined {
   if (t === '' || /^[+-]?(nan|inf(inity)?)$/i.test(t)) return Number.NaN;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** Groups points into series (one line each: revision × file × field), keeping their order. */
-export function groupSeries(points: Datapoint[]): Datapoint[][] {
-  const groups = new Map<string, Datapoint[]>();
-  for (const p of points) {
-    const key = `${p.rev}\0${p.series}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(p);
-  }
-  return [...groups.values()];
-}
-
-export interface Downsampled {
-  points: Datapoint[];
-  /** The longest series' length before downsampling, when any series was downsampled. */
-  from: number | null;
-}
-
-/** LTTB per series (sorted by x first), so 100k-step curves render in milliseconds and keep their shape. */
-export function downsampleLines(points: Datapoint[], x: string, y: string, max = MAX_LINE_POINTS): Downsampled {
-  let from: number | null = null;
-  const out: Datapoint[] = [];
-  for (const series of groupSeries(points)) {
-    if (series.length <= max) {
-      out.push(...series);
-      continue;
-    }
-    from = Math.max(from ?? 0, series.length);
-    const sorted = [...series].sort((a, b) => (a[x] as number) - (b[x] as number));
-    const xs = Float64Array.from(sorted, (p) => p[x] as number);
-    const ys = Float64Array.from(sorted, (p) => p[y] as number);
-    for (const i of lttbIndices(xs, ys, max)) out.push(sorted[i]!);
-  }
-  return { points: out, from };
-}
-
-/** Every k-th point of long scatter series (no shape to keep; an even thinning keeps the density). */
-export function thinScatter(points: Datapoint[], max = MAX_SCATTER_POINTS): Downsampled {
-  let from: number | null = null;
-  const out: Datapoint[] = [];
-  for (const series of groupSeries(points)) {
-    if (series.length <= max) {
-      out.push(...series);
-      continue;
-    }
-    from = Math.max(from ?? 0, series.length);
-    const step = series.length / max;
-    for (let i = 0; i < max; i++) out.push(series[Math.floor(i * step)]!);
-  }
-  return { points: out, from };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lttbIndices } from '../../src/plots/lttb';
-import { downsampleLines } from '../../src/plots/series';
+import { reduceSeries } from '../../src/plots/series';
 
 test('LTTB keeps the requested count, the first and last points, and a lone spike', () => {
   const n = 100_000;
@@ -19,12 +19,23 @@ test('LTTB leaves short series alone', () => {
   assert.deepEqual(lttbIndices([0, 1, 2], [5, 6, 7], 2000), [0, 1, 2]);
 });
 
-test('downsampleLines works per series and reports the original length', () => {
-  const points = ['base', 'head'].flatMap((rev) => Array.from({ length: 5000 }, (_, i) => ({ rev, series: 'loss', step: 4999 - i, loss: i % 7 })));
-  const d = downsampleLines(points, 'step', 'loss', 1000);
-  assert.equal(d.from, 5000);
-  assert.equal(d.points.filter((p) => p.rev === 'base').length, 1000);
-  assert.equal(d.points.filter((p) => p.rev === 'head').length, 1000);
-  const steps = d.points.filter((p) => p.rev === 'head').map((p) => p.step as number);
+test('reduceSeries: LTTB per series (sorted by x first), NaN rows skipped, text rows named', () => {
+  const column = (rev: string) => {
+    const xs = Array.from({ length: 5000 }, (_, i) => String(4999 - i));
+    const ys: unknown[] = Array.from({ length: 5000 }, (_, i) => String(i % 7));
+    ys[10] = 'nan';
+    return { rev, filename: 'l.csv', field: 'loss', series: 'loss', xs, ys, rows: xs.map((_, i) => i + 1) };
+  };
+  const r = reduceSeries([column('base'), column('head')], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }, 1000);
+  assert.equal(r.from, 4999);
+  assert.equal(r.dropped, 2);
+  assert.equal(r.points.filter((p) => p.rev === 'base').length, 1000);
+  const steps = r.points.filter((p) => p.rev === 'head').map((p) => p.step as number);
   assert.deepEqual([steps[0], steps.at(-1)], [0, 4999], 'sorted by x first');
+  const bad = column('head');
+  bad.ys[41] = 'oops';
+  assert.throws(
+    () => reduceSeries([bad], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }),
+    /y field 'loss' in l\.csv \(head\) is "oops" at data row 42: expected a number/,
+  );
 });
