@@ -8,6 +8,7 @@ import { fillCustomTemplate } from './custom';
 import { parsePlotData } from './data';
 import { DATA_EXTENSIONS, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
+  dagshubNames,
   frameFields,
   PlotDataError,
   resolveSources,
@@ -116,7 +117,7 @@ function splitDagshub(def: PlotDefinition, headFiles: RevisionFiles): PlotDefini
   const source = def.sources[0]!;
   const data = headFiles.get(source.file);
   if (def.sources.length !== 1 || source.y.length || !data?.dagshub) return [def];
-  const names = [...new Set(data.rows.map((r) => String(r.Name ?? r.name)))];
+  const names = dagshubNames(data);
   return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
 }
 

@@ -6,7 +6,10 @@ export type Row = Record<string, unknown>;
 
 /** The rows of a plot data file, and whether it is a DagsHub logger `metrics.csv` (long format). */
 export interface PlotData {
-  rows: Row[];
+  /** The rows as objects (CSV/TSV: built on first use, from `columns`). */
+  readonly rows: Row[];
+  /** CSV/TSV: the values by column name, so long logs are read without an object per row. */
+  columns?: Map<string, string[]>;
   /** Name,Value,Timestamp,Step: one series per Name, x = Step. */
   dagshub: boolean;
 }
@@ -24,12 +27,20 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
     const table = parseDelimited(path, text, ext === '.tsv' ? '\t' : ',');
     const names = header ? (table.shift() ?? []) : (table[0] ?? []).map((_, i) => String(i));
     const dagshub = header && names.length === 4 && names.every((n, i) => n.trim().toLowerCase() === DAGSHUB_HEADER[i]);
-    const rows = table.map((cells) => {
-      const row: Row = {};
-      for (let i = 0; i < names.length; i++) row[names[i]!] = cells[i] ?? '';
-      return row;
-    });
-    return { rows, dagshub };
+    const columns = new Map(names.map((n, i) => [n, table.map((cells) => cells[i] ?? '')]));
+    let rows: Row[] | null = null;
+    return {
+      columns,
+      dagshub,
+      get rows() {
+        rows ??= table.map((cells) => {
+          const row: Row = {};
+          for (let i = 0; i < names.length; i++) row[names[i]!] = cells[i] ?? '';
+          return row;
+        });
+        return rows;
+      },
+    };
   }
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     return { rows: findDatapoints(parseValuesText(path, text)), dagshub: false };

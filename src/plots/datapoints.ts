@@ -31,23 +31,33 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
   return def.sources.map((source: PlotSource) => {
     const data = files.get(source.file);
     if (!data) throw new PlotDataError(`${source.file} does not exist`);
-    if (!data.rows.length) throw new PlotDataError(`${source.file} has no data rows`);
+    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
     if (data.dagshub) {
-      const names = distinct(data.rows.map((r) => String(r.Name ?? r.name ?? '')));
+      const names = dagshubNames(data);
       const ys = source.y.length ? source.y : names;
       for (const y of ys) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list(names)})`);
       return { file: source.file, x: null, ys, dagshub: true };
     }
-    const keys = Object.keys(data.rows[0]!);
+    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]!);
     const ys = source.y.length ? source.y : keys.slice(-1);
     for (const field of [...ys, ...(source.x ? [source.x] : [])]) {
-      if (!data.rows.some((r) => field in r)) {
+      if (data.columns ? !data.columns.has(field) : !data.rows.some((r) => field in r)) {
         const which = field === source.x ? 'x' : 'y';
         throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list(keys)})`);
       }
     }
     return { file: source.file, x: source.x, ys, dagshub: false };
   });
+}
+
+function rowCount(data: PlotData): number {
+  return data.columns ? (data.columns.values().next().value?.length ?? 0) : data.rows.length;
+}
+
+/** The metric names of a DagsHub metrics.csv, in order of first appearance. */
+export function dagshubNames(data: PlotData): string[] {
+  const column = data.columns?.get('Name') ?? data.columns?.get('name') ?? data.rows.map((r) => String(r.Name ?? r.name ?? ''));
+  return distinct(column);
 }
 
 /** Field names the template reads, shared by every revision. */
@@ -124,8 +134,8 @@ export interface SeriesColumns {
   series: string;
   xs: unknown[];
   ys: unknown[];
-  /** The 1-based data row each value came from, for messages. */
-  rows: number[];
+  /** The 1-based data row each value came from, for messages; absent when every row has a value (row = index + 1). */
+  rows?: number[];
 }
 
 /**
@@ -140,7 +150,15 @@ export function revisionSeries(sources: ResolvedSource[], rev: string, files: Re
     if (!data) return;
     const filename = names[si]!;
     for (const yField of source.ys) {
-      const cols: SeriesColumns = { rev, filename, field: yField, series: seriesName(sources, filename, yField), xs: [], ys: [], rows: [] };
+      const series = seriesName(sources, filename, yField);
+      const columns = data.columns;
+      if (columns && !source.dagshub) {
+        const ys = columns.get(yField)!;
+        const xs = source.x === null ? ys.map((_, i) => i) : columns.get(source.x)!;
+        out.push({ rev, filename, field: yField, series, xs, ys });
+        continue;
+      }
+      const cols: SeriesColumns = { rev, filename, field: yField, series, xs: [], ys: [], rows: [] };
       data.rows.forEach((row: Row, index) => {
         if (source.dagshub) {
           if (String(row.Name ?? row.name) !== yField) return;
@@ -151,7 +169,7 @@ export function revisionSeries(sources: ResolvedSource[], rev: string, files: Re
           cols.xs.push(source.x === null ? index : row[source.x]);
           cols.ys.push(row[yField]);
         }
-        cols.rows.push(index + 1);
+        cols.rows!.push(index + 1);
       });
       out.push(cols);
     }

@@ -73,7 +73,9 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
     const n = s.xs.length;
     const xs = o.numericX ? new Float64Array(n) : null;
     const ys = o.numericY ? new Float64Array(n) : null;
-    const keep: number[] = [];
+    // keep[k]: the index in s of the k-th usable value; xs/ys hold the numbers at position k.
+    const keep = new Int32Array(n);
+    let count = 0;
     for (let i = 0; i < n; i++) {
       const x = xs ? checkedNumber(s, 'x', o.x, s.xs[i], i) : 0;
       const y = ys ? checkedNumber(s, 'y', o.y, s.ys[i], i) : 0;
@@ -81,26 +83,30 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
         dropped++;
         continue;
       }
-      if (xs) xs[keep.length] = x;
-      if (ys) ys[keep.length] = y;
-      keep.push(i);
+      if (xs) xs[count] = x;
+      if (ys) ys[count] = y;
+      keep[count++] = i;
     }
-    let chosen = keep.map((_, k) => k);
     const max = o.reduce === 'lines' ? maxLinePoints : o.reduce === 'points' ? MAX_SCATTER_POINTS : Infinity;
-    if (keep.length > max) {
-      from = Math.max(from ?? 0, keep.length);
+    let chosen: ArrayLike<number> = { length: count };
+    let identity = true;
+    if (count > max) {
+      from = Math.max(from ?? 0, count);
+      identity = false;
       if (o.reduce === 'lines' && xs && ys) {
-        let order = chosen;
-        if (!ascending(xs, keep.length)) order = [...chosen].sort((a, b) => xs[a]! - xs[b]!);
-        const sx = Float64Array.from(order, (k) => xs[k]!);
-        const sy = Float64Array.from(order, (k) => ys[k]!);
-        chosen = lttbIndices(sx, sy, max).map((j) => order[j]!);
+        if (ascending(xs, count)) chosen = lttbIndices(xs.subarray(0, count), ys.subarray(0, count), max);
+        else {
+          const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => xs[a]! - xs[b]!);
+          const picked = lttbIndices(Float64Array.from(order, (k) => xs[k]!), Float64Array.from(order, (k) => ys[k]!), max);
+          chosen = picked.map((j) => order[j]!);
+        }
       } else {
-        const step = keep.length / max;
+        const step = count / max;
         chosen = Array.from({ length: max }, (_, j) => Math.floor(j * step));
       }
     }
-    for (const k of chosen) {
+    for (let c = 0; c < chosen.length; c++) {
+      const k = identity ? c : chosen[c]!;
       const i = keep[k]!;
       points.push({
         rev: s.rev,
@@ -119,7 +125,7 @@ function checkedNumber(s: SeriesColumns, axis: 'x' | 'y', field: string, value: 
   const n = toNumber(value);
   if (n === undefined) {
     const name = axis === 'y' ? s.field : field;
-    throw new PlotDataError(`${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows[i]}: expected a number`);
+    throw new PlotDataError(`${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`);
   }
   return n;
 }
