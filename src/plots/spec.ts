@@ -86,7 +86,7 @@ function colorEncoding(input: SpecInput, symbol: 'stroke' | 'circle' | 'square' 
     type: 'nominal',
     // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
     scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
-    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolType: symbol, ...lineSymbol },
+    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolType: symbol, symbolOpacity: 1, labelLimit: 520, ...lineSymbol },
   };
 }
 
@@ -106,7 +106,7 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
   if (opts.smooth) {
     layers.push({ mark: { type: 'line', strokeWidth: 1.5, opacity: 0.25, clip: true } });
     layers.push({
-      transform: [{ loess: input.y, on: input.x, groupby: ['rev', 'series'], bandwidth: 0.3 }],
+      transform: [{ loess: input.y, on: input.x, groupby: ['rev', 'series'], bandwidth: 0.15 }],
       mark: { type: 'line', strokeWidth: 2.5, clip: true },
     });
   } else {
@@ -208,13 +208,13 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
     layers.push({
       mark: { type: 'text', fontSize: step >= 40 ? 13 : 11 },
       encoding: {
-        text: { field: value, type: 'quantitative', format: normalized ? '.2f' : 'd' },
+        text: { field: value, type: 'quantitative', format: normalized ? '.0%' : 'd' },
         color: { condition: { test: `datum.${value === 'xy_count' ? 'percent_of_max' : 'percent_of_y'} > 0.5`, value: 'white' }, value: '#1a1a1a' },
       },
     });
   }
   const facet: Record<string, unknown> = {
-    column: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label), title: null, header: { labelFontSize: 14, labelPadding: 8 } },
+    column: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label), title: null, header: revisionHeader(step * xCats.length) },
   };
   if (input.series.length) facet.row = { field: 'series', type: 'nominal', sort: input.series, title: null, header: { labelAngle: 0, labelAlign: 'left' } };
   return {
@@ -231,6 +231,21 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
       layer: layers,
     },
     resolve: { scale: { color: 'shared' } },
+  };
+}
+
+/** Facet headers naming the revision: long branch names wrap onto up to three lines the width of their matrix. */
+function revisionHeader(width: number): Record<string, unknown> {
+  const k = Math.max(8, Math.floor(width / 9.5));
+  const label = 'datum.label';
+  return {
+    labelFontSize: 14,
+    labelPadding: 8,
+    // vega estimates text widths generously (no canvas); the lines are already cut to fit.
+    labelLimit: 0,
+    labelExpr:
+      `length(${label}) <= ${k} ? ${label} : length(${label}) <= ${2 * k} ? [substring(${label}, 0, ${k}), substring(${label}, ${k})]` +
+      ` : [substring(${label}, 0, ${k}), substring(${label}, ${k}, ${2 * k}), substring(${label}, ${2 * k})]`,
   };
 }
 
