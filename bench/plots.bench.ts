@@ -13,6 +13,11 @@ import { rendererAssets } from '../test/plots/assets';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ms = (t: number) => `${Math.round(t)} ms`;
+/** CPU time of this process in ms: steadier than wall time on a shared machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function lossCsv(rows: number, k: number): string {
@@ -58,21 +63,23 @@ function twentyPlots(k: number): Record<string, string> {
   repo.commit('base', twentyPlots(0));
   repo.commit('head', twentyPlots(1));
   const walls: number[] = [];
+  const cpus: number[] = [];
   let rss = 0;
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const r = spawnSync(
       process.execPath,
-      ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss_kb="+process.resourceUsage().maxRSS+"\\n"))', CLI, 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'],
+      ['--import', 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})', CLI, 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'],
       { cwd: repo.dir, encoding: 'utf8' },
     );
     walls.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`plots render failed: ${r.stderr}`);
     rss = Math.max(rss, Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0));
+    cpus.push(Number(/cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000);
   }
   const pngs = readdirSync(join(repo.dir, 'out')).filter((f) => f.endsWith('.png'));
   const sizes = pngs.map((f) => statSync(join(repo.dir, 'out', f)).size);
-  console.log(`20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))}`);
+  console.log(`20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))} wall, ${ms(median(cpus))} CPU`);
   console.log(`  peak RSS ${Math.round(rss / 1024)} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`);
   repo.remove();
 }
@@ -88,6 +95,7 @@ function twentyPlots(k: number): Record<string, string> {
   const spec = (p: PreparedPlot) => (p.kind === 'vega' ? p.spec : (() => { throw new Error(p.kind === 'error' ? p.error : 'not a chart'); })());
 
   const t0 = performance.now();
+  const c0 = cpu();
   const { PlotRenderer } = await import('../src/plots/render');
   const tImport = performance.now();
   const renderer = await PlotRenderer.create(rendererAssets());
@@ -95,7 +103,7 @@ function twentyPlots(k: number): Record<string, string> {
   const [small] = await preparePlots(git, request, [definitions[0]!]);
   const first = await renderer.render(spec(small!));
   const tFirst = performance.now();
-  console.log(`first chart in a process (2 × 1,000 points): ${ms(tFirst - t0)} in all = import vega ${ms(tImport - t0)} + WebAssembly init ${ms(tInit - tImport)} + prepare and render ${ms(tFirst - tInit)}; PNG ${Math.round(first.png.length / 1024)} KB`);
+  console.log(`first chart in a process (2 × 1,000 points): ${ms(tFirst - t0)} wall (${ms(cpu() - c0)} CPU) in all = import vega ${ms(tImport - t0)} + WebAssembly init ${ms(tInit - tImport)} + prepare and render ${ms(tFirst - tInit)}; PNG ${Math.round(first.png.length / 1024)} KB`);
 
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -106,17 +114,20 @@ function twentyPlots(k: number): Record<string, string> {
   console.log(`same chart again (warm), median of 5: ${ms(median(warm))}`);
 
   const big: number[] = [];
+  const bigCpu: number[] = [];
   let bigPng = 0;
   let notes: string[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
+    const c = cpu();
     const [prepared] = await preparePlots(git, request, [definitions[1]!]);
     const image = await renderer.render(spec(prepared!));
     big.push(performance.now() - t);
+    bigCpu.push(cpu() - c);
     bigPng = image.png.length;
     notes = prepared!.notes;
   }
-  console.log(`100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))}; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`);
+  console.log(`100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))} wall, ${ms(median(bigCpu))} CPU; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`);
   console.log(`peak RSS of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   repo.remove();
 }
