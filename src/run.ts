@@ -6,6 +6,7 @@ import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { renderPlots } from './plots/render-plots';
 import { LocalFilesPublisher } from './publish/local';
+import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
 import { describeError } from './util/errors';
@@ -37,7 +38,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
 
   const plots = await renderPlots(
     git,
-    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths, dir: join(config.outDir, 'plots'), linkPrefix: 'plots/' },
+    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths ?? null, dir: join(config.outDir, 'plots'), linkPrefix: 'plots/' },
     loadPlotRenderer,
     log,
   );
@@ -68,6 +69,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
     }
   }
+  if (!(await publishMirrors(config, composed, log))) passed = false;
   return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
 }
 

@@ -45,6 +45,9 @@ export const reportCommand: Command = {
       plotsPaths: values.plots ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
+      github: null,
+      hub: null,
+      mlflow: null,
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);

@@ -30,11 +30,19 @@ export function plotsFromDvcYaml(text: string): DefinitionsResult {
     out.errors.push({ id: 'plots', error: 'dvc.yaml: `plots` must be a list of paths or {id: properties} entries.' });
   }
   asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  // A stage output with no plot properties whose file a top-level plot already draws (the usual way to give
+  // it a template) would only repeat that plot with default properties: it is left out.
+  const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
     if (!isRecord(stage)) continue;
     const wdir = typeof stage.wdir === 'string' ? stage.wdir : '.';
-    asList(stage.plots).forEach((entry, i) => add(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`)));
+    asList(stage.plots).forEach((entry, i) => {
+      const before = out.definitions.length;
+      add(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
+      const added = out.definitions[before];
+      if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
+    });
   }
   return out;
 }
@@ -86,6 +94,14 @@ function stageEntry(entry: unknown, wdir: string, origin: string): PlotDefinitio
 }
 
 /** `{id: {y: {file: field | [fields]}, x: field | {file: field}}}`: the id is a name, the keys are files. */
+const PLOT_PROPS = ['x', 'y', 'template', 'title', 'x_label', 'y_label'];
+
+function hasPlotProps(entry: unknown): boolean {
+  if (!isRecord(entry)) return false;
+  const props = Object.values(entry)[0];
+  return isRecord(props) && PLOT_PROPS.some((k) => k in props);
+}
+
 function fromYDict(id: string, p: Record<string, unknown>, origin: string): PlotDefinition {
   const yDict = p.y as Record<string, unknown>;
   const sources: PlotSource[] = Object.entries(yDict).map(([file, fields]) => ({

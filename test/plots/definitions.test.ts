@@ -67,6 +67,22 @@ stages:
     assert.equal(definitions[1]!.origin, 'dvc.yaml stages.train.plots[1]');
   });
 
+  test('a stage output without plot properties is not drawn again when a top-level plot draws its file', () => {
+    const { definitions } = plotsFromDvcYaml(`
+stages:
+  train:
+    cmd: python train.py
+    plots:
+      - plots/train_log.csv: {cache: false}
+      - plots/confusion.json: {cache: false, template: confusion, x: actual, y: predicted}
+      - plots/other.csv
+plots:
+  - Loss: {x: epoch, y: {plots/train_log.csv: [loss, val_loss]}}
+  - Confusion: {template: confusion, x: actual, y: {plots/confusion.json: predicted}}
+`);
+    assert.deepEqual(definitions.map((d) => d.id), ['Loss', 'Confusion', 'plots/confusion.json', 'plots/other.csv']);
+  });
+
   test('custom templates are .json paths; an unknown template name is an error naming the plot, others survive', () => {
     const { definitions, errors } = plotsFromDvcYaml(`
 plots:
