@@ -5,7 +5,7 @@ import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import { globToRegExp, isGlob } from '../values/files';
 import { fillCustomTemplate } from './custom';
-import { parsePlotData } from './data';
+import { parsePlotData, type PlotData } from './data';
 import { DATA_EXTENSIONS, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
   dagshubNames,
@@ -80,6 +80,9 @@ async function expandDirectory(workspace: string, def: PlotDefinition): Promise<
 export async function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
   const readHead = (path: string) => readFile(join(request.workspace, path)).catch(() => null);
   const readBase = (path: string) => (request.base ? git.readFile(request.base.sha, path).catch(() => null) : Promise.resolve(null));
+  // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.
+  const headCache: ParseCache = new Map();
+  const baseCache: ParseCache = new Map();
   const out: PreparedPlot[] = [];
   for (const def of definitions) {
     const title = def.title ?? def.id;
@@ -92,7 +95,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
         out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
         continue;
       }
-      const [headFiles, baseFiles] = await Promise.all([readFiles(def, readHead), request.base ? readFiles(def, readBase) : new Map() as RevisionFiles]);
+      const [headFiles, baseFiles] = await Promise.all([readFiles(def, readHead, headCache), request.base ? readFiles(def, readBase, baseCache) : new Map() as RevisionFiles]);
       for (const expanded of splitDagshub(def, headFiles)) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead));
       }
@@ -103,11 +106,19 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   return out;
 }
 
-async function readFiles(def: PlotDefinition, read: (path: string) => Promise<Buffer | null>): Promise<RevisionFiles> {
+type ParseCache = Map<string, Promise<PlotData | null>>;
+
+async function readFiles(def: PlotDefinition, read: (path: string) => Promise<Buffer | null>, cache: ParseCache): Promise<RevisionFiles> {
   const files: RevisionFiles = new Map();
   for (const source of def.sources) {
-    const bytes = await read(source.file);
-    if (bytes) files.set(source.file, parsePlotData(source.file, bytes.toString('utf8'), def.header));
+    const key = `${def.header}\0${source.file}`;
+    let parsed = cache.get(key);
+    if (!parsed) {
+      parsed = read(source.file).then((bytes) => (bytes ? parsePlotData(source.file, bytes.toString('utf8'), def.header) : null));
+      cache.set(key, parsed);
+    }
+    const data = await parsed;
+    if (data) files.set(source.file, data);
   }
   return files;
 }

@@ -296,8 +296,8 @@ function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
     yOffset: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label) },
     color: colorEncoding(input),
   };
-  const bandStep = input.revs.length > 1 ? 30 : 20;
-  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, 'square') } };
+  const bandStep = input.revs.length > 1 ? 40 : 26;
+  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep, for: 'position' }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, 'square') } };
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: 'series', type: 'nominal', sort: input.series, title: null } }, spec };
