@@ -57,30 +57,32 @@ function twentyPlots(k: number): Record<string, string> {
   return files;
 }
 
+/** Runs `mlreport plots render` in a fresh process: wall time, CPU time and peak RSS. */
+function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number } {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})', CLI, 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`plots render failed: ${r.stderr}`);
+  return { wall, cpu: Number(/cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000, rssMb: Math.round(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024) };
+}
+
 // 1. Twenty typical plots, one cold process of the bundled CLI (first chart included).
 {
   const repo = new TempRepo('mlreport-bench-');
   repo.commit('base', twentyPlots(0));
   repo.commit('head', twentyPlots(1));
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  let rss = 0;
-  for (let run = 0; run < 3; run++) {
-    const t0 = performance.now();
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})', CLI, 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'],
-      { cwd: repo.dir, encoding: 'utf8' },
-    );
-    walls.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`plots render failed: ${r.stderr}`);
-    rss = Math.max(rss, Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0));
-    cpus.push(Number(/cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000);
-  }
+  const runs = [0, 1, 2].map(() => renderWithCli(repo.dir));
+  const walls = runs.map((r) => r.wall);
+  const cpus = runs.map((r) => r.cpu);
+  const rss = Math.max(...runs.map((r) => r.rssMb));
   const pngs = readdirSync(join(repo.dir, 'out')).filter((f) => f.endsWith('.png'));
   const sizes = pngs.map((f) => statSync(join(repo.dir, 'out', f)).size);
   console.log(`20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))} wall, ${ms(median(cpus))} CPU`);
-  console.log(`  peak RSS ${Math.round(rss / 1024)} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`);
+  console.log(`  peak RSS ${rss} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`);
   repo.remove();
 }
 
@@ -128,6 +130,10 @@ function twentyPlots(k: number): Record<string, string> {
     notes = prepared!.notes;
   }
   console.log(`100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))} wall, ${ms(median(bigCpu))} CPU; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`);
-  console.log(`peak RSS of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  console.log(`peak RSS of this benchmark process (tsx, test data and 6 runs included): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  const cli = [0, 1, 2].map(() => renderWithCli(repo.dir));
+  console.log(
+    `the same two plots (1k and 100k points) with \`mlreport plots render\` in a cold process, 3 runs: ${cli.map((r) => ms(r.wall)).join(', ')} wall; peak RSS ${Math.max(...cli.map((r) => r.rssMb))} MB`,
+  );
   repo.remove();
 }
