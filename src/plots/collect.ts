@@ -91,7 +91,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
         const file = def.sources[0]!.file;
         const [head, base] = await Promise.all([readHead(file), readBase(file)]);
         if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = head ? [] : ['no image at the head; showing the base'];
+        const notes = !head ? [`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`] : request.base && !base ? [`no image at the base (${request.base.label})`] : [];
         out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
         continue;
       }
