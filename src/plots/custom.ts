@@ -33,6 +33,7 @@ export function fillCustomTemplate(path: string, text: string, values: AnchorVal
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
   assertNoUrls(path, template, '');
+  assertKnownMarks(path, template, '');
   const fills = anchorFills(values);
   return fill(template, fills) as VegaLiteSpec;
 }
@@ -86,6 +87,28 @@ function assertNoUrls(path: string, value: unknown, at: string): void {
       throw new UserError(`${path}: \`${key}\` asks for data from ${JSON.stringify(v)}; refused: plots only show their own data files, nothing is fetched.`);
     }
     assertNoUrls(path, v, key);
+  }
+}
+
+const MARKS = ['arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square', 'geoshape', 'boxplot', 'errorband', 'errorbar'];
+
+/** vega-lite answers an unknown mark with a TypeError from deep inside; say what is wrong instead. */
+function assertKnownMarks(path: string, value: unknown, at: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertKnownMarks(path, v, `${at}[${i}]`));
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    const key = at ? `${at}.${k}` : k;
+    if (k === 'mark') {
+      const type = isRecord(v) ? v.type : v;
+      if (typeof type !== 'string' || !MARKS.includes(type)) {
+        throw new UserError(`${path}: \`${key}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(', ')}).`);
+      }
+      continue;
+    }
+    assertKnownMarks(path, v, key);
   }
 }
 

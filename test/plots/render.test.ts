@@ -122,6 +122,7 @@ plots:
   - plots/bad.csv: {x: epoch, y: loss}
   - plots/empty.json
   - Remote: {template: tpl/remote.json, y: {plots/loss.csv: loss}}
+  - Broken: {template: tpl/broken.json, y: {plots/loss.csv: loss}}
 `,
         'plots/new.json': JSON.stringify([{ score: 1 }, { score: 2 }, { score: 4 }]),
         'plots/loss.csv': 'epoch,loss\n0,0.9\n1,0.4\n2,0.2\n',
@@ -135,6 +136,7 @@ plots:
           mark: { type: 'point', filled: true },
           encoding: { x: { field: '<DVC_METRIC_X>', type: 'quantitative' }, y: { field: '<DVC_METRIC_Y>', type: 'quantitative' }, color: '<DVC_METRIC_COLOR>' },
         }),
+        'tpl/broken.json': JSON.stringify({ data: { values: '<DVC_METRIC_DATA>' }, mark: 'sparkline', encoding: { y: { field: '<DVC_METRIC_Y>' } } }),
         'tpl/remote.json': JSON.stringify({ data: { url: 'http://127.0.0.1:9/data.json' }, mark: 'line', layer: [{ data: { values: '<DVC_METRIC_DATA>' } }] }),
       });
       const git = await GitRepo.open(repo.dir);
@@ -173,7 +175,8 @@ plots:
       assert.match(byId('plots/bad.csv')[0]!.error!, /y field 'loss' in plots\/bad\.csv \(feature\) is "oops" at data row 2: expected a number/);
       assert.match(byId('plots/empty.json')[0]!.error!, /plots\/empty\.json has no data rows/);
       assert.match(byId('Remote')[0]!.error!, /tpl\/remote\.json: `data\.url` asks for data from "http:\/\/127\.0\.0\.1:9\/data\.json"; refused/);
-      assert.equal(log.lines.filter((l) => l.startsWith('warning:')).length, 4);
+      assert.match(byId('Broken')[0]!.error!, /^plot 'Broken' \(dvc\.yaml plots\[7\]\): tpl\/broken\.json: `mark` is "sparkline", not a Vega-Lite mark/);
+      assert.equal(log.lines.filter((l) => l.startsWith('warning:')).length, 5);
     } finally {
       repo.remove();
     }
