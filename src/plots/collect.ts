@@ -95,9 +95,14 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
         out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
         continue;
       }
-      const [headFiles, baseFiles] = await Promise.all([readFiles(def, readHead, headCache), request.base ? readFiles(def, readBase, baseCache) : new Map() as RevisionFiles]);
+      const headFiles = await readFiles(def, readHead, headCache);
+      // A base file that cannot be parsed leaves the base out of this plot, with a note; the head still shows.
+      const baseNotes: string[] = [];
+      const baseFiles = request.base
+        ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
+        : (new Map() as RevisionFiles);
       for (const expanded of splitDagshub(def, headFiles)) {
-        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead));
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead, baseNotes));
       }
     } catch (error) {
       out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
@@ -108,7 +113,13 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
 
 type ParseCache = Map<string, Promise<PlotData | null>>;
 
-async function readFiles(def: PlotDefinition, read: (path: string) => Promise<Buffer | null>, cache: ParseCache): Promise<RevisionFiles> {
+/** The plot's files at one revision, parsed; a file that fails to parse throws, or is left out when `onError` is given. */
+async function readFiles(
+  def: PlotDefinition,
+  read: (path: string) => Promise<Buffer | null>,
+  cache: ParseCache,
+  onError?: (error: unknown) => void,
+): Promise<RevisionFiles> {
   const files: RevisionFiles = new Map();
   for (const source of def.sources) {
     const key = `${def.header}\0${source.file}`;
@@ -117,8 +128,13 @@ async function readFiles(def: PlotDefinition, read: (path: string) => Promise<Bu
       parsed = read(source.file).then((bytes) => (bytes ? parsePlotData(source.file, bytes.toString('utf8'), def.header) : null));
       cache.set(key, parsed);
     }
-    const data = await parsed;
-    if (data) files.set(source.file, data);
+    try {
+      const data = await parsed;
+      if (data) files.set(source.file, data);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(error);
+    }
   }
   return files;
 }
@@ -138,9 +154,10 @@ async function prepareOne(
   baseFiles: RevisionFiles,
   request: PlotsRequest,
   readHead: (path: string) => Promise<Buffer | null>,
+  baseNotes: string[],
 ): Promise<PreparedPlot> {
   const title = def.title ?? def.id;
-  const notes: string[] = [];
+  const notes: string[] = [...baseNotes];
   const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : (request.base?.label ?? 'base');
   const headComplete = def.sources.every((s) => headFiles.has(s.file));
   const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));

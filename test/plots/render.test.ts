@@ -110,6 +110,7 @@ describe('renderPlots writes images and entries', () => {
       const baseSha = repo.commit('base', {
         'dvc.yaml': 'plots: []\n',
         'plots/loss.csv': 'epoch,loss\n0,1\n1,0.5\n',
+        'plots/fixed.json': '[{"score": 1},',
         'img/cm.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 1]),
       });
       repo.commit('head', {
@@ -123,7 +124,9 @@ plots:
   - plots/empty.json
   - Remote: {template: tpl/remote.json, y: {plots/loss.csv: loss}}
   - Broken: {template: tpl/broken.json, y: {plots/loss.csv: loss}}
+  - plots/fixed.json
 `,
+        'plots/fixed.json': '[{"score": 1}, {"score": 2}]',
         'plots/new.json': JSON.stringify([{ score: 1 }, { score: 2 }, { score: 4 }]),
         'plots/loss.csv': 'epoch,loss\n0,0.9\n1,0.4\n2,0.2\n',
         'plots/bad.csv': 'epoch,loss\n0,0.9\n1,oops\n',
@@ -176,6 +179,11 @@ plots:
       assert.match(byId('plots/empty.json')[0]!.error!, /plots\/empty\.json has no data rows/);
       assert.match(byId('Remote')[0]!.error!, /tpl\/remote\.json: `data\.url` asks for data from "http:\/\/127\.0\.0\.1:9\/data\.json"; refused/);
       assert.match(byId('Broken')[0]!.error!, /^plot 'Broken' \(dvc\.yaml plots\[7\]\): tpl\/broken\.json: `mark` is "sparkline", not a Vega-Lite mark/);
+      const [fixed] = byId('plots/fixed.json');
+      assert.equal(fixed!.image, 'plots/plots-fixed-json.png');
+      assert.equal(fixed!.notes.length, 2);
+      assert.match(fixed!.notes[0]!, /^base \(main\): plots\/fixed\.json:1:\d+: invalid JSON/);
+      assert.equal(fixed!.notes[1], 'no data at the base (main): showing feature only');
       assert.equal(log.lines.filter((l) => l.startsWith('warning:')).length, 5);
     } finally {
       repo.remove();
