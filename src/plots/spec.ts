@@ -96,7 +96,9 @@ function seriesLegend(channelTitle: string, line = false): Record<string, unknow
 }
 
 function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
-  const x = { field: input.x, type: 'quantitative', title: input.xLabel, scale: { zero: false, nice: false }, axis: { tickCount: 8 } };
+  // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
+  const whole = input.points.every((p) => Number.isInteger(p[input.x]));
+  const x = { field: input.x, type: 'quantitative', title: input.xLabel, scale: { zero: false, nice: false }, axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) } };
   const y = { field: input.y, type: 'quantitative', title: input.yLabel, scale: { zero: false } };
   const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
   if (input.series.length) {
