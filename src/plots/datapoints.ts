@@ -3,7 +3,7 @@ import type { PlotData, Row } from './data';
 import type { Datapoint, PlotDefinition, PlotSource } from './types';
 
 /** DVC's name for the row index when a plot has no `x` (dvc/render/__init__.py `INDEX`). */
-export const INDEX_FIELD = 'step';
+const INDEX_FIELD = 'step';
 const INFERRED_X = 'dvc_inferred_x_value';
 const INFERRED_Y = 'dvc_inferred_y_value';
 /** Where a DagsHub metrics.csv row's Value goes (its Step goes to `step`). */

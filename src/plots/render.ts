@@ -17,7 +17,7 @@ export interface RenderedImage {
 }
 
 /** Pixel density of the PNGs: 2× looks sharp on high-density screens and in zoomed PR comments. */
-export const PIXEL_RATIO = 2;
+const PIXEL_RATIO = 2;
 
 // resvg's WebAssembly module can be instantiated only once per process.
 let wasmReady: Promise<void> | null = null;
@@ -56,7 +56,7 @@ export class PlotRenderer {
 }
 
 /** The SVG of a Vega-Lite spec at PIXEL_RATIO; compile and dataflow errors are thrown with vega's message. */
-export async function toSvg(spec: Record<string, unknown>): Promise<string> {
+async function toSvg(spec: Record<string, unknown>): Promise<string> {
   const errors: string[] = [];
   const logger = quietLogger(errors);
   const compiled = compile(spec as never, { logger: logger as never }).spec;

@@ -59,7 +59,7 @@ export function builtinSpec(input: SpecInput): VegaLiteSpec {
 }
 
 /** The house style: readable at a PR comment's width, DejaVu text, light grid, no clipped labels. */
-export const BASE_CONFIG = {
+const BASE_CONFIG = {
   font: FONT,
   view: { stroke: '#d0d0d0' },
   axis: {
