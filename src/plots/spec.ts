@@ -1,3 +1,4 @@
+import { UserError } from '../util/errors';
 import type { BuiltinTemplate, Datapoint } from './types';
 
 /** DVC's revision colours (dvc/render/converter/vega.py): base takes the first, head the second. */
@@ -26,8 +27,29 @@ export interface SpecInput {
   points: Datapoint[];
 }
 
-/** A Vega-Lite spec in the look of DVC's builtin template `input.template`, without its interactive parts. Pure. */
+/** Categories a template can show readably, per axis: beyond this an image is huge and says nothing. */
+const CATEGORY_LIMITS: Partial<Record<BuiltinTemplate, { x?: number; y?: number }>> = {
+  confusion: { x: 50, y: 50 },
+  confusion_normalized: { x: 50, y: 50 },
+  scatter_jitter: { x: 50, y: 50 },
+  bar_horizontal: { y: 100 },
+  bar_horizontal_sorted: { y: 100 },
+};
+
+/**
+ * A Vega-Lite spec in the look of DVC's builtin template `input.template`, without its interactive parts.
+ * Throws when a category axis has more values than can be drawn (a numeric field used as classes). Pure.
+ */
 export function builtinSpec(input: SpecInput): VegaLiteSpec {
+  const limits = CATEGORY_LIMITS[input.template] ?? {};
+  for (const axis of ['x', 'y'] as const) {
+    const limit = limits[axis];
+    const field = input[axis];
+    const count = limit === undefined ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
+    if (limit !== undefined && count > limit) {
+      throw new UserError(`${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`);
+    }
+  }
   const body = (() => {
     switch (input.template) {
       case 'linear':

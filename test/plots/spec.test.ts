@@ -70,3 +70,11 @@ test('the markdown lists each plot with a relative image link, its notes, or its
     ].join('\n'),
   );
 });
+
+test('a category template refuses an axis with too many values, naming the field', () => {
+  const points = Array.from({ length: 80 }, (_, i) => ({ rev: 'r', series: 'p', actual: i * 0.37, predicted: 1 }));
+  assert.throws(
+    () => builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', points })),
+    /x field 'actual' has 80 different values; the confusion template draws at most 50 categories/,
+  );
+});
