@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DIST_CLI, runCli, runNode } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
 import { pngSize } from './svg';
 
 /** An iris-like project: a per-epoch loss log and a confusion matrix data file, defined in dvc.yaml. */
@@ -72,17 +72,27 @@ describe('mlreport CLI with plots (bundled dist)', () => {
     }
   });
 
-  test('report without plots writes no plots folder', async () => {
+  test('report without plots never loads the plots chunk (vega, WebAssembly) and writes no plots folder', async () => {
     const repo = new TempRepo();
+    // A copy of dist/ without the plots chunk: loading it would fail the run.
+    const dist = tempDir('mlreport-dist-');
     try {
+      cpSync(dirname(DIST_CLI), dist, { recursive: true });
+      const engine = readdirSync(join(dist, 'chunks')).filter((f) => f.startsWith('engine-'));
+      assert.equal(engine.length, 1);
+      rmSync(join(dist, 'chunks', engine[0]!));
       repo.commit('one', { 'metrics.json': '{"acc": 0.5}', 'dvc.yaml': 'metrics: [metrics.json]\n' });
       repo.commit('two', { 'metrics.json': '{"acc": 0.6}' });
-      const r = await runCli(['report', '--out', 'out', '--quiet'], repo.dir);
+      const r = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(existsSync(join(repo.dir, 'out/plots')), false);
       assert.doesNotMatch(readFileSync(join(repo.dir, 'out/report.md'), 'utf8'), /### Plots/);
+      repo.write({ 'dvc.yaml': 'metrics: [metrics.json]\nplots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
+      const withPlots = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
+      assert.match(withPlots.stderr, /engine-/, 'with a plot to draw, the chunk is loaded (and missing here)');
     } finally {
       repo.remove();
+      rmSync(dist, { recursive: true, force: true });
     }
   });
 });
