@@ -40,7 +40,16 @@ const CATEGORY_LIMITS: Partial<Record<BuiltinTemplate, { x?: number; y?: number 
  * A Vega-Lite spec in the look of DVC's builtin template `input.template`, without its interactive parts.
  * Throws when a category axis has more values than can be drawn (a numeric field used as classes). Pure.
  */
-export function builtinSpec(input: SpecInput): VegaLiteSpec {
+export function builtinSpec(given: SpecInput): VegaLiteSpec {
+  // vega sizes the image by estimated text widths (about 0.8 em per character, more than DejaVu needs), so
+  // long texts are wrapped to fit the plot instead of widening the image around it.
+  const input: SpecInput = {
+    ...given,
+    title: wrap(given.title, 56).join('\n'),
+    subtitle: given.subtitle.flatMap((line) => wrap(line, 72)),
+    xLabel: wrap(given.xLabel, 60).join('\n'),
+    yLabel: wrap(given.yLabel, 30).join('\n'),
+  };
   const limits = CATEGORY_LIMITS[input.template] ?? {};
   for (const axis of ['x', 'y'] as const) {
     const limit = limits[axis];
@@ -72,7 +81,7 @@ export function builtinSpec(input: SpecInput): VegaLiteSpec {
   })();
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: input.title, ...(input.subtitle.length ? { subtitle: input.subtitle } : {}) },
+    title: { text: lines(input.title), ...(input.subtitle.length ? { subtitle: input.subtitle } : {}) },
     background: 'white',
     padding: 16,
     config: BASE_CONFIG,
@@ -120,8 +129,8 @@ function seriesLegend(channelTitle: string, line = false): Record<string, unknow
 function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
   // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
-  const x = { field: input.x, type: 'quantitative', title: input.xLabel, scale: { zero: false, nice: false }, axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) } };
-  const y = { field: input.y, type: 'quantitative', title: input.yLabel, scale: { zero: false } };
+  const x = { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false, nice: false }, axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) } };
+  const y = { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } };
   const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
   if (input.series.length) {
     encoding.strokeDash = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend('series', true) };
@@ -155,8 +164,8 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
 
 function scatterSpec(input: SpecInput): VegaLiteSpec {
   const encoding: Record<string, unknown> = {
-    x: { field: input.x, type: 'quantitative', title: input.xLabel, scale: { zero: false } },
-    y: { field: input.y, type: 'quantitative', title: input.yLabel, scale: { zero: false } },
+    x: { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false } },
+    y: { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } },
     color: colorEncoding(input),
   };
   if (input.series.length) {
@@ -181,8 +190,8 @@ function jitterSpec(input: SpecInput): VegaLiteSpec {
   }));
   const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
   const encoding: Record<string, unknown> = {
-    x: { field: input.x, type: 'nominal', title: input.xLabel, sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
-    y: { field: input.y, type: 'nominal', title: input.yLabel, sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
+    x: { field: input.x, type: 'nominal', title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
+    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
     xOffset: { field: 'jitter_x', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     yOffset: { field: 'jitter_y', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     color: colorEncoding(input),
@@ -251,8 +260,8 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
       width: { step },
       height: { step },
       encoding: {
-        x: { field: input.x, type: 'nominal', sort: xCats, title: input.xLabel, axis: { labelAngle: longestX > 3 ? -40 : 0 } },
-        y: { field: input.y, type: 'nominal', sort: yCats, title: input.yLabel },
+        x: { field: input.x, type: 'nominal', sort: xCats, title: lines(input.xLabel), axis: { labelAngle: longestX > 3 ? -40 : 0 } },
+        y: { field: input.y, type: 'nominal', sort: yCats, title: lines(input.yLabel) },
       },
       layer: layers,
     },
@@ -315,8 +324,8 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
 function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
   const cats = categories(input.points, input.y);
   const encoding: Record<string, unknown> = {
-    x: { field: input.x, type: 'quantitative', title: input.xLabel },
-    y: { field: input.y, type: 'nominal', title: input.yLabel, sort: sorted ? '-x' : cats },
+    x: { field: input.x, type: 'quantitative', title: lines(input.xLabel) },
+    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: sorted ? '-x' : cats },
     yOffset: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label) },
     color: colorEncoding(input),
   };
@@ -325,6 +334,27 @@ function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: 'series', type: 'nominal', sort: input.series, title: null } }, spec };
+}
+
+/** Splits text into lines of at most `max` characters, at spaces or after `/`, `-`, `_` where it can. */
+export function wrap(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const space = window.lastIndexOf(' ');
+    const mark = Math.max(window.lastIndexOf('/'), window.lastIndexOf('-'), window.lastIndexOf('_'));
+    const cut = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/** One line as a string, several as the array vega draws as lines. */
+function lines(text: string): string | string[] {
+  return text.includes('\n') ? text.split('\n') : text;
 }
 
 /** The distinct values of a field as text, numerically ordered when they are all numbers. */

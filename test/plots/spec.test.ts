@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinSpec, type SpecInput } from '../../src/plots/spec';
+import { builtinSpec, wrap, type SpecInput } from '../../src/plots/spec';
 import { plotsMarkdown } from '../../src/report/plots-markdown';
 
 const input = (over: Partial<SpecInput>): SpecInput => ({
@@ -77,4 +77,12 @@ test('a category template refuses an axis with too many values, naming the field
     () => builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', points })),
     /x field 'actual' has 80 different values; the confusion template draws at most 50 categories/,
   );
+});
+
+test('long titles and labels wrap at spaces or path separators, so vega does not widen the image', () => {
+  assert.deepEqual(wrap('Validation accuracy per training epoch', 20), ['Validation accuracy', 'per training epoch']);
+  assert.deepEqual(wrap('eval/plots/sklearn/roc/train.json', 16), ['eval/plots/', 'sklearn/roc/', 'train.json']);
+  assert.deepEqual(wrap('x'.repeat(25), 10), ['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+  const spec = builtinSpec(input({ title: 'A very long title that goes on and on about the validation loss of the model' })) as { title: { text: string[] } };
+  assert.deepEqual(spec.title.text, ['A very long title that goes on and on about the', 'validation loss of the model']);
 });
