@@ -37,5 +37,16 @@ export interface GateSummary {
 }
 
 export interface PipelineSummary {
-  stages: { name: string; status: 'ran' | 'skipped' | 'failed' | 'not-run'; seconds: number; log?: string }[];
+  /** How the pipeline was reproduced: mlreport's own runner, `dvc repro`, or the `run` commands. */
+  engine: 'builtin' | 'dvc' | 'run';
+  stages: {
+    name: string;
+    status: 'ran' | 'skipped' | 'failed' | 'not-run';
+    seconds: number;
+    /** Why it ran, in `dvc status` words. */
+    reasons?: string[];
+    error?: string;
+    /** The last 50 lines of a failed stage's output. */
+    log?: string;
+  }[];
 }

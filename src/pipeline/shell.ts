@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+
+/** The last lines a command printed, kept for the report. */
+export class TailBuffer {
+  private readonly lines: string[] = [];
+  private partial = '';
+
+  constructor(private readonly max: number) {}
+
+  /** Adds output; returns the complete lines it finished (for live logging). */
+  push(text: string): string[] {
+    const parts = (this.partial + text).split(/\r?\n/);
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) this.keep(line);
+    return parts;
+  }
+
+  /** Ends the stream; returns the unterminated last line, if any. */
+  flush(): string[] {
+    if (!this.partial) return [];
+    const last = this.partial;
+    this.partial = '';
+    this.keep(last);
+    return [last];
+  }
+
+  addLine(line: string): void {
+    this.keep(line);
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
+
+  private keep(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+}
+
+/**
+ * Runs one command through the platform shell, as DVC does (`sh -c` on POSIX, `cmd /c` on Windows); the
+ * command text comes from the repository's own dvc.yaml or the `run` input. stdout and stderr are merged
+ * into `onLine` as they arrive. Resolves with the exit code (or a signal name).
+ */
+export function runShell(command: string, cwd: string, onLine: (line: string) => void, tail: TailBuffer): Promise<{ code: number | null; signal: string | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { cwd, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const take = (data: Buffer): void => {
+      for (const line of tail.push(data.toString('utf8'))) onLine(line);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      for (const line of tail.flush()) onLine(line);
+      resolve({ code, signal });
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { parse } from 'yaml';
+import { isPyDict, PyFloat, pyFloatRepr, type PyDict, type PyValue } from './pyvalue';
+
+/**
+ * A small block-style YAML emitter that writes what ruamel.yaml (DVC's dumper, default settings) writes:
+ * 2-space mapping indent, sequences not indented under their key, scalars plain unless they must be
+ * quoted, single quotes preferred, plain and single-quoted scalars folded after column 80.
+ */
+export function emitYaml(value: PyDict): string {
+  const out: string[] = [];
+  emitMapping(value, 0, out);
+  return out.join('');
+}
+
+const BEST_WIDTH = 80;
+
+function emitMapping(map: PyDict, indent: number, out: string[]): void {
+  for (const [key, value] of Object.entries(map)) {
+    const keyText = `${' '.repeat(indent)}${scalarText(key, 0, 0, false)}:`;
+    emitValue(keyText, value, indent, out);
+  }
+}
+
+/** Emits `prefix` (a key with its colon, or a `-`) followed by the value. */
+function emitValue(prefix: string, value: PyValue, indent: number, out: string[]): void {
+  if (Array.isArray(value)) {
+    if (!value.length) return void out.push(`${prefix} []\n`);
+    out.push(`${prefix}\n`);
+    for (const item of value) emitSeqItem(item, indent, out);
+  } else if (isPyDict(value)) {
+    if (!Object.keys(value).length) return void out.push(`${prefix} {}\n`);
+    out.push(`${prefix}\n`);
+    emitMapping(value, indent + 2, out);
+  } else {
+    out.push(`${prefix} ${scalarText(value, prefix.length + 1, indent + 2, true)}\n`);
+  }
+}
+
+function emitSeqItem(item: PyValue, indent: number, out: string[]): void {
+  const dash = `${' '.repeat(indent)}-`;
+  if (isPyDict(item) && Object.keys(item).length) {
+    const entries = Object.entries(item);
+    const [firstKey, firstValue] = entries[0]!;
+    emitValue(`${dash} ${scalarText(firstKey, 0, 0, false)}:`, firstValue, indent + 2, out);
+    emitMapping(Object.fromEntries(entries.slice(1)), indent + 2, out);
+  } else if (Array.isArray(item) && item.length) {
+    out.push(`${dash}\n`);
+    for (const inner of item) emitSeqItem(inner, indent + 2, out);
+  } else {
+    emitValue(dash, item, indent, out);
+  }
+}
+
+/** A scalar as ruamel writes it; `column` is where it starts, `indent` where folded lines continue. */
+function scalarText(value: PyValue, column: number, indent: number, split: boolean): string {
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (value instanceof PyFloat) return floatText(value.value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
+  const style = chooseStyle(value);
+  if (style === 'plain') return fold(value, column, indent, split);
+  if (style === 'single') return fold(`'${value.replace(/'/g, "''")}'`, column, indent, split);
+  return JSON.stringify(value);
+}
+
+/** ruamel's float representer: `repr(x).lower()`, with .nan / .inf. */
+function floatText(x: number): string {
+  if (Number.isNaN(x)) return '.nan';
+  if (!Number.isFinite(x)) return x > 0 ? '.inf' : '-.inf';
+  return pyFloatRepr(x).toLowerCase();
+}
+
+/** PyYAML/ruamel `analyze_scalar` + `choose_scalar_style`, for block context. */
+function chooseStyle(s: string): 'plain' | 'single' | 'double' {
+  if (!s.length) return 'single';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/.test(s)) return 'double';
+  if (/[\n\r\x85\u2028\u2029]/.test(s)) return 'double';
+  if (s.startsWith(' ') || s.endsWith(' ')) return 'single';
+  if (/^[#,[\]{}&*!|>'"%@`]/.test(s)) return 'single';
+  if (/^[-?:](\s|$)/.test(s)) return 'single';
+  if (s.startsWith('---') || s.startsWith('...')) return 'single';
+  if (/:(\s|$)/.test(s) || /\s#/.test(s)) return 'single';
+  if (resolvesToNonString(s)) return 'single';
+  return 'plain';
+}
+
+function resolvesToNonString(s: string): boolean {
+  if (s === '~' || /^(null|Null|NULL)$/.test(s)) return true;
+  try {
+    return typeof parse(s, { schema: 'core' }) !== 'string';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Folds a long scalar the way the emitter's `write_plain` does: at a single space, once the line has
+ * passed column 80, the rest continues on the next line at `indent`.
+ */
+function fold(text: string, column: number, indent: number, split: boolean): string {
+  if (!split || column + text.length <= BEST_WIDTH) return text;
+  let out = '';
+  let col = column;
+  let i = 0;
+  while (i < text.length) {
+    const space = text.indexOf(' ', i);
+    const word = space < 0 ? text.slice(i) : text.slice(i, space);
+    out += word;
+    col += word.length;
+    if (space < 0) break;
+    let end = space;
+    while (text[end] === ' ') end++;
+    if (end - space === 1 && col > BEST_WIDTH && end < text.length) {
+      out += `\n${' '.repeat(indent)}`;
+      col = indent;
+    } else {
+      out += text.slice(space, end);
+      col += end - space;
+    }
+    i = end;
+  }
+  return out;
+}
