@@ -6,6 +6,7 @@ import type { ReportData } from './report/types';
 import { LocalFilesPublisher } from './publish/local';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
+import { reproduceStep } from './pipeline/engine';
 import { describeError } from './util/errors';
 import type { Logger } from './util/log';
 import { collectAndCompare } from './values/collect';
@@ -20,12 +21,14 @@ export interface RunResult {
   passed: boolean;
 }
 
-/** One run, top to bottom: revisions → values → compare → compose → publish. */
+/** One run, top to bottom: revisions → reproduce → values → compare → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
+
+  const pipeline = await reproduceStep({ workspace: config.workspace, repro: config.repro, runCommands: config.runCommands }, log);
 
   const comparison = await collectAndCompare(
     git,
@@ -42,7 +45,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     metrics: comparison.metrics,
     plots: [],
     gates: null,
-    pipeline: null,
+    pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
   const composed = { data: report, markdown: composeMarkdown(report) };
@@ -50,7 +53,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
-  let passed = true;
+  let passed = pipeline ? pipeline.passed : true;
   for (const publisher of publishers) {
     try {
       await publisher.publish(composed);

@@ -1,5 +1,7 @@
 import { reportCommand } from './report';
+import { reproCommand } from './repro';
+import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand];
+export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand];

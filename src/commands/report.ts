@@ -2,19 +2,22 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BaseCandidate, Config } from '../config/types';
 import { GitRepo, shortSha } from '../git/repo';
+import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
+import { UserError } from '../util/errors';
 import { consoleLogger } from '../util/console-logger';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
@@ -26,6 +29,7 @@ export const reportCommand: Command = {
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
+        repro: { type: 'string', default: 'off' },
         cwd: { type: 'string', default: '.' },
         quiet: { type: 'boolean', default: false },
       },
@@ -42,6 +46,8 @@ export const reportCommand: Command = {
       paramsPaths: values.params ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
+      repro: reproMode(values.repro),
+      runCommands: [],
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);
@@ -49,6 +55,11 @@ export const reportCommand: Command = {
     return result.passed ? 0 : 1;
   },
 };
+
+function reproMode(value: string): Config['repro'] {
+  if (!(REPRO_MODES as readonly string[]).includes(value)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
+  return value as Config['repro'];
+}
 
 async function defaultBaseCandidates(): Promise<BaseCandidate[]> {
   return [

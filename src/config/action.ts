@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { REPRO_MODES } from '../pipeline/engine';
 import { UserError } from '../util/errors';
 import type { Config } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir', 'repro', 'run'] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -59,7 +60,17 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     paramsPaths: getListInput(env, 'params'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    repro: reproInput(env),
+    runCommands: getListInput(env, 'run') ?? [],
   };
+}
+
+function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
+  const value = getInput(env, 'repro') || 'auto';
+  if (!(REPRO_MODES as readonly string[]).includes(value)) {
+    throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
+  }
+  return value as Config['repro'];
 }
 
 async function readEvent(path: string | undefined): Promise<EventPayload> {

@@ -13,6 +13,10 @@ export interface Config {
   outDir: string;
   /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */
   summaryPath: string | null;
+  /** How to reproduce the pipeline before collecting values (see src/pipeline/engine.ts). */
+  repro: 'auto' | 'builtin' | 'dvc' | 'off';
+  /** Commands run before the pipeline and collecting (the `run` input), one per entry. */
+  runCommands: string[];
 }
 
 /** One way to find the base commit. */

@@ -23,11 +23,11 @@ export function isPyDict(value: PyValue | undefined): value is PyDict {
 
 /** Parses YAML (1.2 core schema, as ruamel reads it) keeping ints and floats apart. */
 export function parseYamlPy(path: string, text: string): PyValue {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
-    throw new UserError(`${path}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]}`);
+    throw new UserError(`${path}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   return toPy(doc.contents, path);
 }

@@ -75,7 +75,6 @@ function floatText(x: number): string {
 /** PyYAML/ruamel `analyze_scalar` + `choose_scalar_style`, for block context. */
 function chooseStyle(s: string): 'plain' | 'single' | 'double' {
   if (!s.length) return 'single';
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/.test(s)) return 'double';
   if (/[\n\r\x85\u2028\u2029]/.test(s)) return 'double';
   if (s.startsWith(' ') || s.endsWith(' ')) return 'single';

@@ -1,6 +1,7 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
+import { pipelineSection } from './pipeline-section';
 import type { ReportData } from './types';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
@@ -12,6 +13,7 @@ export function composeMarkdown(report: ReportData): string {
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
   parts.push(headline(report), '');
+  if (report.pipeline) parts.push('### Pipeline', '', pipelineSection(report.pipeline), '');
   parts.push('### Metrics', '', valuesTable(report.metrics, report, true), '');
   parts.push('### Params', '', valuesTable(report.params, report, false), '');
   if (report.warnings.length) {
