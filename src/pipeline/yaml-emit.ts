@@ -31,6 +31,8 @@ function emitValue(prefix: string, value: PyValue, indent: number, out: string[]
     if (!Object.keys(value).length) return void out.push(`${prefix} {}\n`);
     out.push(`${prefix}\n`);
     emitMapping(value, indent + 2, out);
+  } else if (value === null) {
+    out.push(`${prefix}\n`);
   } else {
     out.push(`${prefix} ${scalarText(value, prefix.length + 1, indent + 2, true)}\n`);
   }
@@ -61,7 +63,8 @@ function scalarText(value: PyValue, column: number, indent: number, split: boole
   if (typeof value !== 'string') return JSON.stringify(value);
   const style = chooseStyle(value);
   if (style === 'plain') return fold(value, column, indent, split);
-  if (style === 'single') return fold(`'${value.replace(/'/g, "''")}'`, column, indent, split);
+  if (style === 'single' && !value.includes("'")) return foldQuoted(`'${value}'`, column, indent, split);
+  if (style === 'single') return foldQuoted(JSON.stringify(value), column, indent, split);
   return JSON.stringify(value);
 }
 
@@ -76,7 +79,7 @@ function floatText(x: number): string {
 function chooseStyle(s: string): 'plain' | 'single' | 'double' {
   if (!s.length) return 'single';
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/.test(s)) return 'double';
-  if (/[\n\r\x85\u2028\u2029]/.test(s)) return 'double';
+  if (/[\t\n\r\x85\u2028\u2029]/.test(s)) return 'double';
   if (s.startsWith(' ') || s.endsWith(' ')) return 'single';
   if (/^[#,[\]{}&*!|>'"%@`]/.test(s)) return 'single';
   if (/^[-?:](\s|$)/.test(s)) return 'single';
@@ -88,6 +91,9 @@ function chooseStyle(s: string): 'plain' | 'single' | 'double' {
 
 function resolvesToNonString(s: string): boolean {
   if (s === '~' || /^(null|Null|NULL)$/.test(s)) return true;
+  // ruamel's YAML 1.2 resolver also reads digits with underscores as numbers.
+  if (/^[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)$/.test(s)) return true;
+  if (/^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
   try {
     return typeof parse(s, { schema: 'core' }) !== 'string';
   } catch {
@@ -96,8 +102,31 @@ function resolvesToNonString(s: string): boolean {
 }
 
 /**
- * Folds a long scalar the way the emitter's `write_plain` does: at a single space, once the line has
- * passed column 80, the rest continues on the next line at `indent`.
+ * Folds a quoted scalar as the emitter's `write_single_quoted` does: at a single space (not the first or
+ * last character), once the line has passed column 80, the space becomes a line break.
+ */
+function foldQuoted(text: string, column: number, indent: number, split: boolean): string {
+  if (!split || column + text.length <= BEST_WIDTH) return text;
+  let out = text[0]!;
+  let col = column + 1;
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i]!;
+    const single = ch === ' ' && text[i - 1] !== ' ' && text[i + 1] !== ' ';
+    if (single && col > BEST_WIDTH && i > 1 && i < text.length - 2) {
+      out += `\n${' '.repeat(indent)}`;
+      col = indent;
+    } else {
+      out += ch;
+      col += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Folds a long plain scalar as ruamel does: before a word that would end past column 80, the line breaks and
+ * the rest continues at `indent` (the space before the break is kept when it still fits in 80 columns;
+ * the first word may move to the next line too). Runs of several spaces are never broken.
  */
 function fold(text: string, column: number, indent: number, split: boolean): string {
   if (!split || column + text.length <= BEST_WIDTH) return text;
@@ -107,17 +136,23 @@ function fold(text: string, column: number, indent: number, split: boolean): str
   while (i < text.length) {
     const space = text.indexOf(' ', i);
     const word = space < 0 ? text.slice(i) : text.slice(i, space);
+    if (col + word.length > BEST_WIDTH && col > indent) {
+      out += `\n${' '.repeat(indent)}`;
+      col = indent;
+    }
     out += word;
     col += word.length;
     if (space < 0) break;
     let end = space;
     while (text[end] === ' ') end++;
-    if (end - space === 1 && col > BEST_WIDTH && end < text.length) {
-      out += `\n${' '.repeat(indent)}`;
-      col = indent;
-    } else {
+    if (end - space > 1 || end === text.length) {
       out += text.slice(space, end);
       col += end - space;
+    } else if (col + 1 <= BEST_WIDTH) {
+      out += ' ';
+      col += 1;
+    } else {
+      col = BEST_WIDTH + 1;
     }
     i = end;
   }
