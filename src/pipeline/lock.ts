@@ -3,7 +3,7 @@ import { UserError } from '../util/errors';
 import { writeFileAtomic } from '../util/files';
 import { compareCodePoints, type HashMeta, type HashName } from './hash';
 import { isPyDict, parseYamlPy, type PyDict, type PyValue } from './pyvalue';
-import { emitYaml } from './yaml-emit';
+import { emitYaml, type Folding } from './yaml-emit';
 
 /** A dep or out as dvc.lock records it. */
 export interface LockEntry {
@@ -29,6 +29,8 @@ export interface LockStage {
 export interface LockFile {
   stages: Map<string, LockStage>;
   raw: PyDict;
+  /** The line folding the file was written with (older ruamel versions wrap long commands differently). */
+  folding: Folding;
 }
 
 /** Reads dvc.lock; a missing file is an empty lock. Errors name the file and the stage. */
@@ -37,14 +39,14 @@ export async function readLock(path: string, displayPath = 'dvc.lock'): Promise<
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { stages: new Map(), raw: {} };
+    return { stages: new Map(), raw: {}, folding: 'current' };
   }
   return parseLock(text, displayPath);
 }
 
 export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: new Map(), raw: {} };
+  if (doc === null) return { stages: new Map(), raw: {}, folding: 'current' };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
   const legacy = !('schema' in doc);
@@ -56,7 +58,9 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw: PyDict = legacy ? { schema: '2.0', stages: stagesRaw } : doc;
-  return { stages, raw };
+  // Keep the folding the file already has, so stages we do not touch stay byte for byte as they were.
+  const folding: Folding = emitYaml(raw, 'current') !== text && emitYaml(raw, 'legacy') === text ? 'legacy' : 'current';
+  return { stages, raw, folding };
 }
 
 function parseStage(entry: PyValue, where: string): LockStage {
@@ -131,7 +135,7 @@ export function renderLock(lock: LockFile, updates: Map<string, LockStage>): str
   const stages: PyDict = isPyDict(raw.stages) ? { ...raw.stages } : {};
   for (const [name, stage] of updates) stages[name] = serializeStage(stage);
   raw.stages = stages;
-  return emitYaml(raw);
+  return emitYaml(raw, lock.folding);
 }
 
 export async function writeLock(path: string, lock: LockFile, updates: Map<string, LockStage>): Promise<void> {

@@ -6,47 +6,58 @@ import { isPyDict, PyFloat, pyFloatRepr, type PyDict, type PyValue } from './pyv
  * 2-space mapping indent, sequences not indented under their key, scalars plain unless they must be
  * quoted, single quotes preferred, plain and single-quoted scalars folded after column 80.
  */
-export function emitYaml(value: PyDict): string {
-  const out: string[] = [];
+export function emitYaml(value: PyDict, folding: Folding = 'current'): string {
+  const out: Out = { parts: [], folding };
   emitMapping(value, 0, out);
-  return out.join('');
+  return out.parts.join('');
+}
+
+/**
+ * How long plain scalars wrap: ruamel.yaml 0.18.13 (June 2025) changed it. `current` breaks before a word
+ * that would pass column 80; `legacy` (older ruamel, PyYAML's rule) breaks at the first space after it.
+ */
+export type Folding = 'current' | 'legacy';
+
+interface Out {
+  parts: string[];
+  folding: Folding;
 }
 
 const BEST_WIDTH = 80;
 
-function emitMapping(map: PyDict, indent: number, out: string[]): void {
+function emitMapping(map: PyDict, indent: number, out: Out): void {
   for (const [key, value] of Object.entries(map)) {
-    const keyText = `${' '.repeat(indent)}${scalarText(key, 0, 0, false)}:`;
+    const keyText = `${' '.repeat(indent)}${scalarText(key, 0, 0, false, out.folding)}:`;
     emitValue(keyText, value, indent, out);
   }
 }
 
 /** Emits `prefix` (a key with its colon, or a `-`) followed by the value. */
-function emitValue(prefix: string, value: PyValue, indent: number, out: string[]): void {
+function emitValue(prefix: string, value: PyValue, indent: number, out: Out): void {
   if (Array.isArray(value)) {
-    if (!value.length) return void out.push(`${prefix} []\n`);
-    out.push(`${prefix}\n`);
+    if (!value.length) return void out.parts.push(`${prefix} []\n`);
+    out.parts.push(`${prefix}\n`);
     for (const item of value) emitSeqItem(item, indent, out);
   } else if (isPyDict(value)) {
-    if (!Object.keys(value).length) return void out.push(`${prefix} {}\n`);
-    out.push(`${prefix}\n`);
+    if (!Object.keys(value).length) return void out.parts.push(`${prefix} {}\n`);
+    out.parts.push(`${prefix}\n`);
     emitMapping(value, indent + 2, out);
   } else if (value === null) {
-    out.push(`${prefix}\n`);
+    out.parts.push(`${prefix}\n`);
   } else {
-    out.push(`${prefix} ${scalarText(value, prefix.length + 1, indent + 2, true)}\n`);
+    out.parts.push(`${prefix} ${scalarText(value, prefix.length + 1, indent + 2, true, out.folding)}\n`);
   }
 }
 
-function emitSeqItem(item: PyValue, indent: number, out: string[]): void {
+function emitSeqItem(item: PyValue, indent: number, out: Out): void {
   const dash = `${' '.repeat(indent)}-`;
   if (isPyDict(item) && Object.keys(item).length) {
     const entries = Object.entries(item);
     const [firstKey, firstValue] = entries[0]!;
-    emitValue(`${dash} ${scalarText(firstKey, 0, 0, false)}:`, firstValue, indent + 2, out);
+    emitValue(`${dash} ${scalarText(firstKey, 0, 0, false, out.folding)}:`, firstValue, indent + 2, out);
     emitMapping(Object.fromEntries(entries.slice(1)), indent + 2, out);
   } else if (Array.isArray(item) && item.length) {
-    out.push(`${dash}\n`);
+    out.parts.push(`${dash}\n`);
     for (const inner of item) emitSeqItem(inner, indent + 2, out);
   } else {
     emitValue(dash, item, indent, out);
@@ -54,7 +65,7 @@ function emitSeqItem(item: PyValue, indent: number, out: string[]): void {
 }
 
 /** A scalar as ruamel writes it; `column` is where it starts, `indent` where folded lines continue. */
-function scalarText(value: PyValue, column: number, indent: number, split: boolean): string {
+function scalarText(value: PyValue, column: number, indent: number, split: boolean, folding: Folding): string {
   if (value === null) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
@@ -62,7 +73,7 @@ function scalarText(value: PyValue, column: number, indent: number, split: boole
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return JSON.stringify(value);
   const style = chooseStyle(value);
-  if (style === 'plain') return fold(value, column, indent, split);
+  if (style === 'plain') return folding === 'current' ? fold(value, column, indent, split) : foldLegacy(value, column, indent, split);
   if (style === 'single' && !value.includes("'")) return foldQuoted(`'${value}'`, column, indent, split);
   if (style === 'single') return foldQuoted(JSON.stringify(value), column, indent, split);
   return JSON.stringify(value);
@@ -99,6 +110,25 @@ function resolvesToNonString(s: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** PyYAML's `write_plain` (ruamel before 0.18.13): a single space once the line is past column 80 breaks. */
+function foldLegacy(text: string, column: number, indent: number, split: boolean): string {
+  if (!split || column + text.length <= BEST_WIDTH) return text;
+  let out = '';
+  let col = column;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const single = ch === ' ' && text[i - 1] !== ' ' && text[i + 1] !== ' ' && i + 1 < text.length;
+    if (single && col > BEST_WIDTH) {
+      out += `\n${' '.repeat(indent)}`;
+      col = indent;
+    } else {
+      out += ch;
+      col += 1;
+    }
+  }
+  return out;
 }
 
 /**

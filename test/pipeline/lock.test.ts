@@ -66,7 +66,7 @@ describe('dvc.lock writing', () => {
       outs: [{ path: 'model.pkl', hashName: 'md5', md5: 'd1f6e055f7f5e2827fcfae68d9b64d4c', size: 1958115, isexec: true }],
     };
     const build: LockStage = { cmd: ['echo one', "echo 'a: b' with enough words to go past the eighty column limit of ruamel's emitter"], deps: [], params: {}, outs: [] };
-    const text = renderLock({ stages: new Map(), raw: {} }, new Map([['train', train], ['build@win-3.7', build]]));
+    const text = renderLock({ stages: new Map(), raw: {}, folding: 'current' }, new Map([['train', train], ['build@win-3.7', build]]));
     assert.equal(text, RUAMEL_OUTPUT);
   });
 
@@ -78,7 +78,7 @@ describe('dvc.lock writing', () => {
       params: { 'b.yaml': { k: 1 }, 'a.json': { k: 2 }, 'params.yaml': { z: 1, a: 2 } },
       outs: [entry('out/2'), entry('out/1')],
     };
-    const text = renderLock({ stages: new Map(), raw: {} }, new Map([['s', stage]]));
+    const text = renderLock({ stages: new Map(), raw: {}, folding: 'current' }, new Map([['s', stage]]));
     const paths = [...text.matchAll(/path: (\S+)/g)].map((m) => m[1]);
     assert.deepEqual(paths, ['data/B', 'data/a', 'src/z.py', 'out/1', 'out/2']);
     assert.match(text, /params:\n      params.yaml:\n        a: 2\n        z: 1\n      a.json:\n        k: 2\n      b.yaml:\n        k: 1\n/);
@@ -90,6 +90,27 @@ describe('dvc.lock writing', () => {
     assert.equal(renderLock(lock, lock.stages), RUAMEL_OUTPUT);
     const updated = renderLock(lock, new Map([['new', { cmd: 'echo', deps: [], params: {}, outs: [] }], ['train', { cmd: 'x', deps: [], params: {}, outs: [] }]]));
     assert.match(updated, /^schema: '2.0'\nstages:\n  train:\n    cmd: x\n  build@win-3.7:\n[\s\S]*\n  new:\n    cmd: echo\n$/);
+  });
+
+  test('a lock folded by older ruamel (PyYAML rule) keeps that folding, new stages included', () => {
+    // Written by PyYAML 6 (`yaml.dump(data, default_flow_style=False, sort_keys=False)`), whose wrapping
+    // rule ruamel.yaml used before 0.18.13; the same cmd appears folded this way in public dvc.lock files.
+    const legacy = `schema: '2.0'
+stages:
+  sagemaker:
+    cmd: cp models/model.pth sagemaker/code/model.pth && cd sagemaker && tar -cpzf
+      model.tar.gz code/ && cd .. && mv sagemaker/model.tar.gz .  && rm sagemaker/code/model.pth
+    outs:
+    - path: model.tar.gz
+      hash: md5
+      md5: d41d8cd98f00b204e9800998ecf8427e
+      size: 0
+`;
+    const lock = parseLock(legacy);
+    assert.equal(lock.folding, 'legacy');
+    assert.equal(renderLock(lock, lock.stages), legacy);
+    const current = renderLock({ ...lock, folding: 'current' }, lock.stages);
+    assert.match(current, /tar \n      -cpzf model/);
   });
 
   test('legacy entries without hash: read as md5-dos2unix and are written back unchanged', () => {
