@@ -54,7 +54,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error) {
-      log.error(describeError(error), { file: 'dvc.yaml' });
+      log.error(describeError(error));
       stages.push({ name: 'dvc.yaml', status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
       passed = false;
     }
