@@ -4,6 +4,7 @@ import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { LocalFilesPublisher } from './publish/local';
+import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
 import { reproduceStep } from './pipeline/engine';
@@ -62,5 +63,6 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
     }
   }
+  if (!(await publishMirrors(config, composed, log))) passed = false;
   return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
 }

@@ -48,6 +48,9 @@ export const reportCommand: Command = {
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
+      github: null,
+      hub: null,
+      mlflow: null,
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);

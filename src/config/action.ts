@@ -4,10 +4,28 @@ import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { REPRO_MODES } from '../pipeline/engine';
 import { UserError } from '../util/errors';
-import type { Config } from './types';
+import { changeFromEvent, hubFromInputs } from './hub';
+import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir', 'repro', 'run'] as const;
+export const ACTION_INPUTS = [
+  'github-token',
+  'working-directory',
+  'base',
+  'metrics',
+  'params',
+  'out-dir',
+  'hub',
+  'hub-url',
+  'hub-repo',
+  'hub-user',
+  'hub-token',
+  'hub-required',
+  'mlflow-tracking-uri',
+  'mlflow-experiment',
+  'repro',
+  'run',
+] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -52,6 +70,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workingDirectory = getInput(env, 'working-directory') || '.';
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
   return {
     workspace: resolve(workspaceRoot, workingDirectory),
     baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
@@ -62,6 +81,26 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, 'run') ?? [],
+    github: githubContext(env, eventName, event),
+    hub,
+    mlflow,
+  };
+}
+
+function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return null;
+  return {
+    token: getInput(env, 'github-token'),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    owner,
+    repo,
+    eventName,
+    sha: env.GITHUB_SHA ?? '',
+    headSha: event.pull_request?.head?.sha ?? null,
+    prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
+    runId: env.GITHUB_RUN_ID || null,
   };
 }
 

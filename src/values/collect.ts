@@ -48,7 +48,7 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
       const head = await readSide(path, kind, () => readFile(join(request.workspace, path)).catch(notFoundToNull));
       const base = request.base ? await readSide(path, kind, () => git.readFile(request.base!.sha, path)) : null;
       for (const [side, file] of [['base', base], ['head', head]] as const) {
-        if (file?.status === 'error') log.warning(`${side} ${path}: ${file.message}`, { file: path });
+        if (file?.status === 'error') log.warning(`${file.message} (at ${side})`, { file: path });
       }
       diffs.push(diffValueFile(path, base, head));
     }

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
+import { jsonErrorOffset, lineColumn } from './json-position';
 
 /**
  * Parses a metrics/params file by extension as DVC does: `.json` is JSON, anything else YAML (1.2 core
@@ -20,13 +21,11 @@ function parseJson(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const offset = Number(at[1]);
-      const before = text.slice(0, offset).split('\n');
-      throw new UserError(`${path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-    }
-    throw new UserError(`${path}: invalid JSON: ${message}`);
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) throw new UserError(`${path}: invalid JSON: ${reason}`);
+    const { line, column } = lineColumn(text, offset);
+    const found = offset >= text.length ? 'end of file' : JSON.stringify(text[offset]);
+    throw new UserError(`${path}:${line}:${column}: invalid JSON: unexpected ${found}`);
   }
 }
