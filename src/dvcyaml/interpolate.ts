@@ -1,4 +1,4 @@
-import { isPyDict, PyFloat, pyFloatRepr, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { isPyDict, PyFloat, pyFloatRepr, pyStr, type PyDict, type PyValue } from '../pipeline/pyvalue';
 
 /** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */
 const KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
@@ -26,13 +26,16 @@ export function interpolateString(src: string, context: PyDict, inCmd: boolean):
   return unescape(out);
 }
 
-/** Resolves every string inside a value (dict keys are left as written, as DVC does). */
+/** Resolves every string inside a value, mapping keys included (dvc/parsing/context.py `recurse`). */
 export function interpolateValue(value: PyValue, context: PyDict, inCmd: boolean): PyValue {
   if (typeof value === 'string') return interpolateString(value, context, inCmd);
   if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
   if (isPyDict(value)) {
     const out: PyDict = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateValue(v, context, inCmd);
+    for (const [k, v] of Object.entries(value)) {
+      const key = interpolateString(k, context, false);
+      out[typeof key === 'string' ? key : pyStr(key)] = interpolateValue(v, context, inCmd);
+    }
     return out;
   }
   return value;

@@ -88,6 +88,8 @@ stages:
   s:
     cmd: run --lr ${'${train.lr}'} --one ${'${train.one}'} --tiny ${'${train.tiny}'} --flag ${'${train.flag}'} --n ${'${inline.n}'} --t ${'${tag}'} --d ${'${layers[1]}'} \\${'${literal}'}
     deps: ["${'${data_dir}'}/raw"]
+    outs:
+      - ${'${data_dir}'}/out.csv: {cache: false}
     always_changed: ${'${train.flag}'}
 `;
     const files = {
@@ -100,6 +102,8 @@ stages:
       const s = (await loadDvcYaml(dir))!.stages[0]!;
       assert.equal(s.cmd, 'run --lr 0.1 --one 1.0 --tiny 1e-05 --flag true --n 3 --t v1 --d 16 ${literal}');
       assert.deepEqual(s.deps, ['data/raw']);
+      // Mapping keys are interpolated too (dvc/parsing/context.py resolves keys and values).
+      assert.deepEqual(s.outs.map((o) => [o.path, o.cache]), [['data/out.csv', false]]);
       assert.equal(s.alwaysChanged, true);
     });
   });
