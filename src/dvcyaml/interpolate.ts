@@ -1,4 +1,4 @@
-import { isPyDict, PyFloat, pyFloatRepr, pyStr, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { dictFromEntries, isPyDict, PyFloat, pyEntries, pyFloatRepr, pyStr, type PyDict, type PyValue } from '../pipeline/pyvalue';
 
 /** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */
 const KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
@@ -31,12 +31,12 @@ export function interpolateValue(value: PyValue, context: PyDict, inCmd: boolean
   if (typeof value === 'string') return interpolateString(value, context, inCmd);
   if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
   if (isPyDict(value)) {
-    const out: PyDict = {};
-    for (const [k, v] of Object.entries(value)) {
-      const key = interpolateString(k, context, false);
-      out[typeof key === 'string' ? key : pyStr(key)] = interpolateValue(v, context, inCmd);
-    }
-    return out;
+    return dictFromEntries(
+      pyEntries(value).map(([k, v]) => {
+        const key = interpolateString(k, context, false);
+        return [typeof key === 'string' ? key : pyStr(key), interpolateValue(v, context, inCmd)];
+      }),
+    );
   }
   return value;
 }
@@ -110,7 +110,7 @@ function unpackDict(dict: PyDict, key: string): string {
 
 function flatten(dict: PyDict, prefix = ''): [string, PyValue][] {
   const out: [string, PyValue][] = [];
-  for (const [k, v] of Object.entries(dict)) {
+  for (const [k, v] of pyEntries(dict)) {
     const name = prefix ? `${prefix}.${k}` : k;
     if (isPyDict(v) && Object.keys(v).length) out.push(...flatten(v, name));
     else out.push([name, v]);

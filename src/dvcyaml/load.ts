@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { UserError } from '../util/errors';
-import { fromJs, isPyDict, parseYamlPy, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { dictFromEntries, fromJs, isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from '../pipeline/pyvalue';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
@@ -41,7 +41,7 @@ export async function parseDvcYaml(dir: string, text: string): Promise<DvcYaml> 
   const stages: Stage[] = [];
   const stagesDoc = doc.stages ?? {};
   if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
-  for (const [name, definition] of Object.entries(stagesDoc)) {
+  for (const [name, definition] of pyEntries(stagesDoc)) {
     for (const generated of await expandEntry(name, definition, context)) {
       stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
     }
@@ -115,7 +115,7 @@ async function expandEntry(name: string, definition: PyValue, context: PyDict): 
         out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item } });
       });
     } else if (isPyDict(items)) {
-      for (const [key, item] of Object.entries(items)) {
+      for (const [key, item] of pyEntries(items)) {
         out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item } });
       }
     } else {
@@ -127,7 +127,7 @@ async function expandEntry(name: string, definition: PyValue, context: PyDict): 
     const matrix = definition.matrix;
     if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes: [string, PyValue[]][] = [];
-    for (const [axis, raw] of Object.entries(matrix)) {
+    for (const [axis, raw] of pyEntries(matrix)) {
       const values = typeof raw === 'string' ? withField(`matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
@@ -373,7 +373,5 @@ function asMapping(value: PyValue, file: string): PyDict {
 }
 
 function structuredCloneDict(d: PyDict): PyDict {
-  const out: PyDict = {};
-  for (const [k, v] of Object.entries(d)) out[k] = isPyDict(v) ? structuredCloneDict(v) : v;
-  return out;
+  return dictFromEntries(pyEntries(d).map(([k, v]) => [k, isPyDict(v) ? structuredCloneDict(v) : v]));
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { UserError } from '../util/errors';
 import { writeFileAtomic } from '../util/files';
 import { compareCodePoints, type HashMeta, type HashName } from './hash';
-import { isPyDict, parseYamlPy, type PyDict, type PyValue } from './pyvalue';
+import { isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from './pyvalue';
 import { emitYaml, type Folding } from './yaml-emit';
 
 /** A dep or out as dvc.lock records it. */
@@ -54,7 +54,7 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   const stagesRaw = legacy ? doc : doc.stages ?? {};
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = new Map<string, LockStage>();
-  for (const [name, entry] of Object.entries(stagesRaw)) {
+  for (const [name, entry] of pyEntries(stagesRaw)) {
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw: PyDict = legacy ? { schema: '2.0', stages: stagesRaw } : doc;

@@ -10,6 +10,41 @@ export interface PyDict {
   [key: string]: PyValue;
 }
 
+/**
+ * JavaScript objects list integer-like keys ('2021', '0') first; Python dicts keep insertion order. A
+ * mapping parsed with such keys remembers its file order here (copied along by object spread).
+ */
+export const KEY_ORDER: unique symbol = Symbol('keyOrder');
+
+/** Keys that were not strings in the file (`0: x`, `true: y`), with their value, so they are written back unquoted. */
+export const KEY_VALUES: unique symbol = Symbol('keyValues');
+
+/** The key as it was in the file: a string, or the int/bool/float/null it was written as. */
+export function pyKey(dict: PyDict, key: string): PyValue {
+  const raw = (dict as { [KEY_VALUES]?: Map<string, PyValue> })[KEY_VALUES];
+  return raw?.has(key) ? raw.get(key)! : key;
+}
+
+/** A mapping's entries in file order (see KEY_ORDER); keys added later come after, in object order. */
+export function pyEntries(dict: PyDict): [string, PyValue][] {
+  const order = (dict as { [KEY_ORDER]?: string[] })[KEY_ORDER];
+  if (!order) return Object.entries(dict);
+  const keys = [...order.filter((k) => Object.hasOwn(dict, k)), ...Object.keys(dict).filter((k) => !order.includes(k))];
+  return keys.map((k) => [k, dict[k]!]);
+}
+
+/** A mapping from entries, keeping their order even for integer-like keys. */
+export function dictFromEntries(entries: [string, PyValue][]): PyDict {
+  const out: PyDict = {};
+  for (const [k, v] of entries) out[k] = v;
+  return withOrder(out, entries.map(([k]) => k));
+}
+
+function withOrder(dict: PyDict, keys: string[]): PyDict {
+  if (keys.some((k) => /^(0|[1-9]\d*)$/.test(k))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
+  return dict;
+}
+
 export class PyFloat {
   constructor(readonly value: number) {}
   toString(): string {
@@ -48,11 +83,17 @@ function toPy(node: Node | null | undefined, path: string): PyValue {
   if (isSeq(node)) return node.items.map((item) => toPy(item as Node, path));
   if (isMap(node)) {
     const out: PyDict = {};
+    const keys: string[] = [];
+    const rawKeys = new Map<string, PyValue>();
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? pyStr(toPy(pair.key, path)) : String(pair.key);
+      const raw = isScalar(pair.key) ? toPy(pair.key, path) : String(pair.key);
+      const key = typeof raw === 'string' ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? 'null' : String(raw);
+      if (typeof raw !== 'string') rawKeys.set(key, raw);
+      if (!Object.hasOwn(out, key)) keys.push(key);
       out[key] = toPy(pair.value as Node, path);
     }
-    return out;
+    if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
+    return withOrder(out, keys);
   }
   const resolved = (node as { toJSON?: () => unknown }).toJSON?.();
   return resolved === undefined ? null : fromJs(resolved);
@@ -128,6 +169,6 @@ export function pyEqual(a: PyValue | undefined, b: PyValue | undefined): boolean
 export function toJs(value: PyValue): unknown {
   if (value instanceof PyFloat) return value.value;
   if (Array.isArray(value)) return value.map(toJs);
-  if (isPyDict(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJs(v)]));
+  if (isPyDict(value)) return Object.fromEntries(pyEntries(value).map(([k, v]) => [k, toJs(v)]));
   return value;
 }

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { isPyDict, PyFloat, pyFloatRepr, type PyDict, type PyValue } from './pyvalue';
+import { isPyDict, PyFloat, pyEntries, pyFloatRepr, pyKey, type PyDict, type PyValue } from './pyvalue';
 
 /**
  * A small block-style YAML emitter that writes what ruamel.yaml (DVC's dumper, default settings) writes:
@@ -26,8 +26,8 @@ interface Out {
 const BEST_WIDTH = 80;
 
 function emitMapping(map: PyDict, indent: number, out: Out): void {
-  for (const [key, value] of Object.entries(map)) {
-    const keyText = `${' '.repeat(indent)}${scalarText(key, 0, 0, false, out.folding)}:`;
+  for (const [key, value] of pyEntries(map)) {
+    const keyText = `${' '.repeat(indent)}${scalarText(pyKey(map, key), 0, 0, false, out.folding)}:`;
     emitValue(keyText, value, indent, out);
   }
 }
@@ -52,10 +52,12 @@ function emitValue(prefix: string, value: PyValue, indent: number, out: Out): vo
 function emitSeqItem(item: PyValue, indent: number, out: Out): void {
   const dash = `${' '.repeat(indent)}-`;
   if (isPyDict(item) && Object.keys(item).length) {
-    const entries = Object.entries(item);
+    const entries = pyEntries(item);
     const [firstKey, firstValue] = entries[0]!;
-    emitValue(`${dash} ${scalarText(firstKey, 0, 0, false, out.folding)}:`, firstValue, indent + 2, out);
-    emitMapping(Object.fromEntries(entries.slice(1)), indent + 2, out);
+    emitValue(`${dash} ${scalarText(pyKey(item, firstKey), 0, 0, false, out.folding)}:`, firstValue, indent + 2, out);
+    for (const [key, value] of entries.slice(1)) {
+      emitValue(`${' '.repeat(indent + 2)}${scalarText(pyKey(item, key), 0, 0, false, out.folding)}:`, value, indent + 2, out);
+    }
   } else if (Array.isArray(item) && item.length) {
     out.parts.push(`${dash}\n`);
     for (const inner of item) emitSeqItem(inner, indent + 2, out);
