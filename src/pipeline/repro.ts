@@ -7,7 +7,7 @@ import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './dag';
 import { lockEntryFromHash, readLock, writeLock, type LockEntry, type LockFile, type LockStage } from './lock';
-import { runShell, TailBuffer } from './shell';
+import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, Workspace } from './status';
 import type { StageResult } from './types';
 
@@ -155,10 +155,12 @@ async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: 
     // DVC deletes non-persistent outs before running the command, so a stale out cannot pass for a new one.
     for (const out of stage.outs) if (!out.persist) await rm(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);
-    for (const cmd of typeof stage.cmd === 'string' ? [stage.cmd] : stage.cmd) {
+    // The environment DVC gives a stage (dvc/stage/run.py `prepare_kwargs`).
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage.name };
+    for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
-      const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+      const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
       if (code !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code}: ${cmd}`);
     }
     ws.invalidate();

@@ -28,6 +28,8 @@ if (op === 'concat') {
   const f = args[0];
   const n = fs.existsSync(f) ? Number(fs.readFileSync(f, 'utf8')) : 0;
   fs.writeFileSync(f, String(n + 1));
+} else if (op === 'env') {
+  fs.writeFileSync(args[0], process.env.DVC_STAGE + ' ' + (process.env.DVC_ROOT === process.cwd()));
 } else if (op === 'fail') {
   for (let i = 1; i <= 60; i++) console.log('line ' + i);
   console.error('boom');
@@ -272,6 +274,20 @@ describe('reproduce (builtin runner)', () => {
       const r = await p.repro({ targets: ['train'] });
       assert.deepEqual(p.statuses(r), { prepare: 'ran', train: 'ran' });
       await assert.rejects(p.repro({ targets: ['nope'] }), /No stage 'nope' in dvc.yaml/);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a multi-line cmd runs line by line, with DVC_STAGE and DVC_ROOT set as DVC sets them', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: |\n      node tool.js append log.txt one\n      node tool.js env env.txt\n    outs: [log.txt, env.txt]\n';
+    const p = project({ 'dvc.yaml': yaml });
+    try {
+      const r = await p.repro();
+      assert.equal(r.passed, true, r.stages[0]?.error);
+      assert.equal(p.read('log.txt'), 'one\n');
+      assert.equal(p.read('env.txt'), 's true');
+      assert.match(p.read('dvc.lock'), /    cmd: "node tool.js append log.txt one\\nnode tool.js env env.txt\\n"\n/);
     } finally {
       p.remove();
     }
