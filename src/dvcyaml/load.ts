@@ -109,11 +109,11 @@ async function expandEntry(name: string, definition: PyValue, context: PyDict): 
     if (typeof items === 'string') items = withField('foreach', () => interpolateString(items as string, context, false), name);
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
+      // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
       const byIndex = items.some((v) => Array.isArray(v) || isPyDict(v));
-      items.forEach((item, i) => {
-        const key = byIndex ? String(i) : toStr(item, 'item', false);
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item } });
-      });
+      const keyed = new Map<string, PyValue>();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
+      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item } });
     } else if (isPyDict(items)) {
       for (const [key, item] of pyEntries(items)) {
         out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item } });

@@ -121,7 +121,7 @@ stages:
     const yaml = `
 stages:
   a:
-    foreach: [x, 2, true]
+    foreach: [x, 2, true, x]
     do: {cmd: "echo \${item}"}
   b:
     foreach: \${models}
