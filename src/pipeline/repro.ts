@@ -91,8 +91,27 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     if (stage.frozen) {
+      // DVC never runs a frozen stage's command; when its cmd or outs changed it checks the outs exist and
+      // records the workspace as it is in dvc.lock (Stage.run with frozen=True, then save()).
       log.info(`Stage '${name}' is frozen, skipping.`);
-      results.push({ name, status: 'skipped', seconds: 0, reasons: ['frozen'] });
+      if (!status.changed || options.dry) {
+        results.push({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons] });
+        continue;
+      }
+      try {
+        const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
+        if (missing.length) throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
+        const record = await lockStage(stage, ws, project);
+        updates.set(name, record);
+        pipeline.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline.lock, updates);
+        results.push({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons, 'dvc.lock updated from the workspace'] });
+      } catch (error) {
+        passed = false;
+        log.error(`Stage '${name}': ${describeError(error)}`);
+        results.push({ name, status: 'failed', seconds: 0, reasons: ['frozen', ...status.reasons], error: describeError(error) });
+        for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
+      }
       continue;
     }
     if (options.dry) {

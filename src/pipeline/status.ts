@@ -124,10 +124,9 @@ async function entryStatus(path: string, entry: LockEntry | undefined, ws: Works
 /**
  * DVC's `Stage.changed()` with all reasons collected: a changed cmd, a dep or params value that differs
  * from dvc.lock, an out that is missing or modified, `always_changed`, or a stage with neither deps nor
- * outs. Frozen stages never change (their deps are not checked and DVC never runs their command).
+ * outs. For a frozen stage only the cmd and the outs count (DVC's `changed_deps` returns False for it).
  */
 export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws: Workspace, project: (p: string) => string): Promise<StageStatus> {
-  if (stage.frozen) return { changed: false, reasons: ['frozen'] };
   const reasons: string[] = [];
   if (stage.alwaysChanged) reasons.push('always changed');
   else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push('always changed (no deps or outs)');
@@ -168,6 +167,10 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
     const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
     else if (s === 'deleted') reasons.push(`out ${out.path}: deleted`);
+  }
+  if (stage.frozen) {
+    const kept = reasons.filter((r) => r === 'changed command' || r === 'not in dvc.lock' || r.startsWith('out '));
+    return { changed: kept.length > 0, reasons: kept };
   }
   return { changed: reasons.length > 0, reasons };
 }

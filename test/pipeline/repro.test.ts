@@ -227,18 +227,29 @@ describe('reproduce (builtin runner)', () => {
     cmd: node tool.js count callback.n
   frozen:
     cmd: node tool.js count frozen.n
-    outs: [never.txt]
+    deps: [tool.js]
+    outs: [kept.txt]
     frozen: true
 `;
     const p = project({ 'dvc.yaml': yaml });
     try {
-      await p.repro();
-      const r = await p.repro();
-      assert.deepEqual(p.statuses(r), { always: 'ran', callback: 'ran', frozen: 'skipped' });
-      assert.equal(p.read('always.n'), '2');
-      assert.equal(p.read('callback.n'), '2');
+      // A frozen stage's command never runs; with its out missing that is an error, as in DVC.
+      const first = await p.repro();
+      assert.deepEqual(p.statuses(first), { always: 'ran', callback: 'ran', frozen: 'failed' });
+      assert.match(first.stages[2]!.error!, /frozen stage is missing outputs 'kept.txt'/);
+      // With the out present, DVC records the workspace in dvc.lock without running anything.
+      p.write({ 'kept.txt': 'by hand' });
+      const second = await p.repro();
+      assert.deepEqual(p.statuses(second), { always: 'ran', callback: 'ran', frozen: 'skipped' });
+      assert.deepEqual(second.stages[2]?.reasons, ['frozen', 'not in dvc.lock', 'dvc.lock updated from the workspace']);
+      assert.match(p.read('dvc.lock'), /  frozen:\n    cmd: node tool.js count frozen.n\n    deps:\n    - path: tool.js\n/);
+      // Its deps are not checked: a changed dep leaves it alone.
+      p.write({ 'tool.js': `${TOOL}\n// changed\n` });
+      const third = await p.repro({ force: true });
+      assert.deepEqual(third.stages[2]?.reasons, ['frozen']);
+      assert.equal(p.read('always.n'), '3');
+      assert.equal(p.read('callback.n'), '3');
       assert.equal(existsSync(join(p.dir, 'frozen.n')), false);
-      assert.equal((await p.repro({ force: true })).stages[2]?.status, 'skipped');
     } finally {
       p.remove();
     }
