@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDvcYaml, parseDvcYaml } from '../../src/dvcyaml';
+import { dvcYamlFiles, loadDvcYaml, parseDvcYaml } from '../../src/dvcyaml';
 import { shlexQuote } from '../../src/dvcyaml/interpolate';
 import { tempDir } from '../helpers/repo';
 
@@ -192,4 +192,31 @@ describe('dvc.yaml errors name the stage and the key', () => {
       await assert.rejects(parseDvcYaml(tempDir(), yaml), expected);
     });
   }
+});
+
+describe('dvcYamlFiles', () => {
+  test('metrics, params and plots files as DVC collects them, relative to dvc.yaml', async () => {
+    const yaml = `
+stages:
+  train:
+    wdir: sub
+    cmd: x
+    params: [lr, {../conf.json: [a]}]
+    outs: [model.pkl]
+    metrics: [{m.json: {cache: false}}]
+    plots: [loss.csv]
+metrics: [eval/metrics.json]
+params: [extra.yaml]
+plots:
+  - images/importance.png
+  - ROC: {x: fpr, y: {eval/roc.json: tpr}}
+`;
+    await withProject({ 'dvc.yaml': yaml }, async (dir) => {
+      assert.deepEqual(dvcYamlFiles((await loadDvcYaml(dir))!), {
+        metrics: ['eval/metrics.json', 'sub/m.json'],
+        params: ['conf.json', 'extra.yaml', 'sub/params.yaml'],
+        plots: ['eval/roc.json', 'images/importance.png', 'sub/loss.csv'],
+      });
+    });
+  });
 });
