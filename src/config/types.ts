@@ -1,3 +1,5 @@
+import type { GateConfig } from '../gate/types';
+
 /** Everything one run needs, decided up front from action inputs or CLI arguments. */
 export interface Config {
   /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
@@ -23,6 +25,8 @@ export interface Config {
   hub: HubConfig | null;
   /** Log the run to an MLflow tracking server (the hub's, or `mlflow-tracking-uri`); null when off. */
   mlflow: MlflowConfig | null;
+  /** Threshold rules (parsed) and what a broken one does; absent or no rules: no gate. */
+  gate?: GateConfig;
 }
 
 /** The repository, event and API a run reports to. */
