@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     core.setOutput('report', result.reportPath);
     core.setOutput('report-json', result.reportJsonPath);
     core.setOutput('passed', String(result.passed));
-    if (!result.passed) core.setFailed('mlreport: see the errors above.');
+    if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
     core.setFailed(`mlreport: ${describeError(error)}`);
   }

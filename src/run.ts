@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import type { Config } from './config/types';
+import { gateMetrics } from './gate';
+import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { renderPlots } from './plots/render-plots';
+import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
 import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
+import { reproduceStep } from './pipeline/engine';
 import { describeError } from './util/errors';
 import type { Logger } from './util/log';
 import { collectAndCompare } from './values/collect';
@@ -19,16 +23,20 @@ export interface RunResult {
   markdown: string;
   reportPath: string;
   reportJsonPath: string;
-  /** False when something the user asked for failed (a publisher, later a gate or a stage). */
+  /** False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage). */
   passed: boolean;
+  /** Whether the step should fail: `passed` is false, unless only gates broke and `fail-on-threshold` is false. */
+  failStep: boolean;
 }
 
-/** One run, top to bottom: revisions → values → compare → compose → publish. */
+/** One run, top to bottom: revisions → reproduce → values → compare → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
+
+  const pipeline = await reproduceStep({ workspace: config.workspace, repro: config.repro, runCommands: config.runCommands }, log);
 
   const comparison = await collectAndCompare(
     git,
@@ -43,6 +51,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
+  for (const note of config.gate?.notes ?? []) log.info(note);
+  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+
   const report: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
@@ -51,8 +62,8 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     params: comparison.params,
     metrics: comparison.metrics,
     plots,
-    gates: null,
-    pipeline: null,
+    gates,
+    pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
   const composed = { data: report, markdown: composeMarkdown(report) };
@@ -60,7 +71,10 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
-  let passed = true;
+  if (gates && config.gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  }
+  let passed = pipeline ? pipeline.passed : true;
   for (const publisher of publishers) {
     try {
       await publisher.publish(composed);
@@ -70,7 +84,16 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     }
   }
   if (!(await publishMirrors(config, composed, log))) passed = false;
-  return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
+  const gatesBroke = gates !== null && !gates.passed;
+  if (gates && config.gate) logGates(gates, config.gate, log);
+  return {
+    report,
+    markdown: composed.markdown,
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
+  };
 }
 
 /** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */

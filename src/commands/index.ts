@@ -1,6 +1,8 @@
 import { plotsRenderCommand } from './plots-render';
 import { reportCommand } from './report';
+import { reproCommand } from './repro';
+import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand, plotsRenderCommand];
+export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, plotsRenderCommand];

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { REPRO_MODES } from '../pipeline/engine';
+import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
+import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
 import { changeFromEvent, hubFromInputs } from './hub';
 import type { Config, GitHubContext } from './types';
@@ -22,6 +25,12 @@ export const ACTION_INPUTS = [
   'hub-required',
   'mlflow-tracking-uri',
   'mlflow-experiment',
+  'repro',
+  'run',
+  'thresholds',
+  'fail-on-threshold',
+  'check-name',
+  'missing-base',
   'plots',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
@@ -69,8 +78,9 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
+  const workspace = resolve(workspaceRoot, workingDirectory);
   return {
-    workspace: resolve(workspaceRoot, workingDirectory),
+    workspace,
     baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
@@ -78,10 +88,37 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     plotsPaths: getListInput(env, 'plots'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    repro: reproInput(env),
+    runCommands: getListInput(env, 'run') ?? [],
     github: githubContext(env, eventName, event),
     hub,
     mlflow,
+    gate: await loadGateConfig(workspace, gateSettings(env)),
   };
+}
+
+/** The gate inputs, validated: errors name the input and the values it accepts. */
+export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
+  const lines = ruleLinesFromText(getInput(env, 'thresholds'), "input 'thresholds'");
+  const missingBase = getInput(env, 'missing-base') || 'skip';
+  if (missingBase !== 'skip' && missingBase !== 'fail') {
+    throw new UserError(`Input 'missing-base' must be \`skip\` or \`fail\`, not '${missingBase}'.`);
+  }
+  return {
+    thresholds: lines.length ? lines : null,
+    missingBase,
+    failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
+    checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
+  };
+}
+
+/** A boolean input as YAML 1.2 spells it (true/True/TRUE, false/False/FALSE), like @actions/core's getBooleanInput. */
+export function booleanInput(env: NodeJS.ProcessEnv, name: ActionInput, fallback: boolean): boolean {
+  const value = getInput(env, name);
+  if (!value) return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UserError(`Input '${name}' must be \`true\` or \`false\`, not '${value}'.`);
 }
 
 function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
@@ -99,6 +136,14 @@ function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPa
     prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
     runId: env.GITHUB_RUN_ID || null,
   };
+}
+
+function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
+  const value = getInput(env, 'repro') || 'auto';
+  if (!(REPRO_MODES as readonly string[]).includes(value)) {
+    throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
+  }
+  return value as Config['repro'];
 }
 
 async function readEvent(path: string | undefined): Promise<EventPayload> {

@@ -1,3 +1,5 @@
+import type { GateConfig } from '../gate/types';
+
 /** Everything one run needs, decided up front from action inputs or CLI arguments. */
 export interface Config {
   /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
@@ -15,12 +17,18 @@ export interface Config {
   outDir: string;
   /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */
   summaryPath: string | null;
+  /** How to reproduce the pipeline before collecting values (see src/pipeline/engine.ts). */
+  repro: 'auto' | 'builtin' | 'dvc' | 'off';
+  /** Commands run before the pipeline and collecting (the `run` input), one per entry. */
+  runCommands: string[];
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
   /** Mirror the report to a connected hub's PR (DagsHub); null when the `hub` input is empty. */
   hub: HubConfig | null;
   /** Log the run to an MLflow tracking server (the hub's, or `mlflow-tracking-uri`); null when off. */
   mlflow: MlflowConfig | null;
+  /** Threshold rules (parsed) and what a broken one does; absent or no rules: no gate. */
+  gate?: GateConfig;
 }
 
 /** The repository, event and API a run reports to. */

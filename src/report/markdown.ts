@@ -2,17 +2,21 @@ import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
 import { plotsMarkdown } from './plots-markdown';
+import { pipelineSection } from './pipeline-section';
+import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
 
-/** Composes the report markdown: headline, metrics, params, then notes. Pure. */
+/** Composes the report markdown: gates (when there are rules), headline, metrics, params, then notes. Pure. */
 export function composeMarkdown(report: ReportData): string {
   const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
+  if (report.gates) parts.push(gatesSection(report.gates), '');
   parts.push(headline(report), '');
+  if (report.pipeline) parts.push('### Pipeline', '', pipelineSection(report.pipeline), '');
   parts.push('### Metrics', '', valuesTable(report.metrics, report, true), '');
   parts.push('### Params', '', valuesTable(report.params, report, false), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots), '');
