@@ -6,7 +6,10 @@ import { describeError } from '../util/errors';
 import { globToRegExp, isGlob } from '../values/files';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData, type PlotData } from './data';
-import { DATA_EXTENSIONS, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
+import { parseDvcYaml } from '../dvcyaml/load';
+import type { DvcYaml } from '../dvcyaml/types';
+import { toJs } from '../pipeline/pyvalue';
+import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
   dagshubNames,
   frameFields,
@@ -48,7 +51,10 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     const text = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => null);
     if (text === null) return { definitions: [], errors: [] };
     try {
-      result = plotsFromDvcYaml(text);
+      // `${…}` in plot paths and properties resolved as DVC does; a dvc.yaml the loader rejects (the pipeline
+      // step reports why) still has its plots read as written.
+      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
+      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
     }
@@ -56,6 +62,16 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
   const expanded: PlotDefinition[] = [];
   for (const def of result.definitions) expanded.push(...(await expandDirectory(workspace, def)));
   return { definitions: expanded, errors: result.errors };
+}
+
+/** The plot parts of a loaded dvc.yaml, in the shape dvc.yaml has them. */
+function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
+  return {
+    plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toJs(p.props) })),
+    stages: Object.fromEntries(
+      dvc.stages.map((stage) => [stage.name, { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toJs(o.props) })) }]),
+    ),
+  };
 }
 
 /** A plot whose id is a directory stands for every data or image file in it, as in DVC. */

@@ -24,6 +24,11 @@ export function plotsFromDvcYaml(text: string): DefinitionsResult {
   } catch (error) {
     throw new UserError(`dvc.yaml: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  return plotsFromDvcDoc(doc);
+}
+
+/** The same, for a dvc.yaml already parsed (and `${…}`-resolved: see collect.ts). */
+export function plotsFromDvcDoc(doc: unknown): DefinitionsResult {
   const out: DefinitionsResult = { definitions: [], errors: [] };
   if (!isRecord(doc)) return out;
   if (doc.plots !== undefined && !Array.isArray(doc.plots)) {

@@ -41,3 +41,40 @@ test('the plots input takes files and globs instead of dvc.yaml; invalid dvc.yam
     repo.remove();
   }
 });
+
+test('plot paths and properties with ${…} are resolved from params.yaml and vars, as DVC does', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({
+      'params.yaml': 'logs: out/logs\nchart: {title: Loss per epoch}\n',
+      'dvc.yaml': `vars:
+  - split: test
+stages:
+  train:
+    cmd: python train.py
+    plots:
+      - \${logs}/train.csv:
+          x: epoch
+          y: loss
+          title: \${chart.title}
+plots:
+  - CM:
+      template: confusion
+      x: actual
+      y:
+        eval/\${split}.json: predicted
+`,
+    });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.title, d.sources.map((s) => s.file)]),
+      [
+        ['CM', null, ['eval/test.json']],
+        ['out/logs/train.csv', 'Loss per epoch', ['out/logs/train.csv']],
+      ],
+    );
+  } finally {
+    repo.remove();
+  }
+});
