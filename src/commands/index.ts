@@ -1,5 +1,7 @@
+import { metricsDiffCommand } from './metrics-diff';
+import { paramsDiffCommand } from './params-diff';
 import { reportCommand } from './report';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand];
+export const COMMANDS: Command[] = [reportCommand, metricsDiffCommand, paramsDiffCommand];

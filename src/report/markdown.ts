@@ -1,7 +1,7 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
-import { formatChange, formatLeaf } from './format';
 import type { ReportData } from './types';
+import { valuesSection } from './values-section';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
@@ -12,8 +12,9 @@ export function composeMarkdown(report: ReportData): string {
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
   parts.push(headline(report), '');
-  parts.push('### Metrics', '', valuesTable(report.metrics, report, true), '');
-  parts.push('### Params', '', valuesTable(report.params, report, false), '');
+  const labels = { base: report.base?.label ?? null, head: report.head.label };
+  parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels), '');
+  parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.warnings.length) {
     parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCell(w)}`), '');
   }
@@ -29,19 +30,4 @@ function headline(report: ReportData): string {
 
 function countChanged(files: FileDiff[]): number {
   return files.reduce((n, f) => n + f.rows.filter((r) => r.changed).length, 0);
-}
-
-function valuesTable(files: FileDiff[], report: ReportData, withChange: boolean): string {
-  const rows = files.flatMap((f) => f.rows.map((r) => ({ file: f.path, ...r })));
-  const notes = files.flatMap((f) => f.notes.map((n) => `- \`${escapeCell(f.path)}\`: ${escapeCell(n)}`));
-  if (!rows.length) return ['_No values found._', ...notes].join('\n');
-  const header = ['Path', withChange ? 'Metric' : 'Param', report.base ? escapeCell(report.base.label) : 'base', escapeCell(report.head.label)];
-  if (withChange) header.push('Change');
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const r of rows) {
-    const cells = [escapeCell(r.file), escapeCell(r.key), escapeCell(formatLeaf(r.old)), escapeCell(formatLeaf(r.new))];
-    if (withChange) cells.push(escapeCell(formatChange(r.diff, r.old)));
-    lines.push(`| ${cells.join(' | ')} |`);
-  }
-  return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }

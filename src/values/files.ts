@@ -1,36 +1,79 @@
+import { posix } from 'node:path';
 import { parse } from 'yaml';
 
-export interface ValueFileNames {
+/** What one revision's dvc.yaml files say to compare. Paths are `/`-separated, relative to the workspace. */
+export interface DvcValueFiles {
   metrics: string[];
-  params: string[];
+  /** Params file → the dotted keys a stage tracks; an empty list is the whole file (DVC's `_merge_params`). */
+  params: Map<string, string[]>;
+  /** Outputs DVC caches (so git does not hold them): a metrics file among them missing at a commit is expected. */
+  dvcOuts: Set<string>;
+  /** Entries we could not follow (templated paths), for a note. */
+  skipped: string[];
+}
+
+export function emptyValueFiles(): DvcValueFiles {
+  return { metrics: [], params: new Map(), dvcOuts: new Set(), skipped: [] };
 }
 
 /**
- * The metrics and params files a dvc.yaml names, as DVC collects them: stage `metrics:` outs and the
- * top-level `metrics:` list; stage `params:` files, the top-level `params:` list, and `params.yaml`
- * (added by the caller when it exists).
+ * Adds what a dvc.yaml (at `dvcYamlPath`) names: stage `metrics:` outs and the top-level `metrics:` list;
+ * stage `params:` (bare keys → `<wdir>/params.yaml`, `{file: [keys]}`, `{file: null}` = whole file) and the
+ * top-level `params:` list. Paths resolve against the dvc.yaml's folder and the stage's `wdir`, as DVC does.
+ * `params.yaml` at the root is added by the caller when it exists. Throws on invalid YAML.
  */
-export function valueFilesFromDvcYaml(text: string): ValueFileNames {
-  const doc: unknown = parse(text);
-  const metrics = new Set<string>();
-  const params = new Set<string>();
-  if (!isRecord(doc)) return { metrics: [], params: [] };
-  for (const entry of asList(doc.metrics)) if (typeof entry === 'string') metrics.add(entry);
-  for (const entry of asList(doc.params)) if (typeof entry === 'string') params.add(entry);
+export function addDvcYaml(into: DvcValueFiles, dvcYamlPath: string, text: string): void {
+  const doc: unknown = parse(text, { schema: 'core' });
+  if (!isRecord(doc)) return;
+  const dir = posix.dirname(dvcYamlPath);
+  const resolve = (base: string, p: string): string => posix.normalize(posix.join(base, p)).replace(/^\.\//, '');
+  const metrics = new Set(into.metrics);
+  const addParams = (file: string, keys: string[] | null): void => {
+    const current = into.params.get(file);
+    if (keys === null || !keys.length || (current && !current.length)) into.params.set(file, []);
+    else into.params.set(file, [...new Set([...(current ?? []), ...keys])]);
+  };
+  for (const entry of asList(doc.metrics)) {
+    if (typeof entry !== 'string') continue;
+    if (entry.includes('${')) into.skipped.push(entry);
+    else metrics.add(resolve(dir, entry));
+  }
+  for (const entry of asList(doc.params)) {
+    if (typeof entry !== 'string') continue;
+    if (entry.includes('${')) into.skipped.push(entry);
+    else addParams(resolve(dir, entry), null);
+  }
   const stages = isRecord(doc.stages) ? doc.stages : {};
-  for (const stage of Object.values(stages)) {
+  for (const raw of Object.values(stages)) {
+    const stage = isRecord(raw) && isRecord(raw.do) ? raw.do : raw;
     if (!isRecord(stage)) continue;
-    const wdir = typeof stage.wdir === 'string' && stage.wdir !== '.' ? `${stage.wdir.replace(/\/$/, '')}/` : '';
-    for (const out of asList(stage.metrics)) {
-      const path = typeof out === 'string' ? out : isRecord(out) ? Object.keys(out)[0] : undefined;
-      if (path) metrics.add(wdir + path);
+    const wdir = typeof stage.wdir === 'string' ? stage.wdir : '.';
+    if (wdir.includes('${')) continue;
+    const base = posix.join(dir, wdir);
+    for (const field of ['outs', 'metrics', 'plots'] as const) {
+      for (const out of asList(stage[field])) {
+        const [path, props] = typeof out === 'string' ? [out, {}] : isRecord(out) ? (Object.entries(out)[0] ?? []) : [];
+        if (typeof path !== 'string') continue;
+        if (path.includes('${')) {
+          if (field === 'metrics') into.skipped.push(path);
+          continue;
+        }
+        const full = resolve(base, path);
+        if (field === 'metrics') metrics.add(full);
+        if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
+      }
     }
     for (const p of asList(stage.params)) {
-      if (typeof p === 'string') params.add(`${wdir}params.yaml`);
-      else if (isRecord(p)) for (const file of Object.keys(p)) params.add(wdir + file);
+      if (typeof p === 'string') addParams(resolve(base, 'params.yaml'), p.split(',').map((k) => k.trim()).filter(Boolean));
+      else if (isRecord(p)) {
+        for (const [file, keys] of Object.entries(p)) {
+          if (file.includes('${')) continue;
+          addParams(resolve(base, file), Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : null);
+        }
+      }
     }
   }
-  return { metrics: [...metrics].sort(), params: [...params].sort() };
+  into.metrics = [...metrics];
 }
 
 /** Matches `/`-separated paths against a glob with `*`, `**` and `?`. */

@@ -1,0 +1,82 @@
+import type { FileDiff, ValueRow } from '../values/types';
+import { escapeCell } from './escape';
+import { formatChange, formatLeaf } from './format';
+
+export type Direction = 'higher' | 'lower';
+
+export interface ValuesSectionOptions {
+  /** Which way is better for a metric, e.g. from a threshold rule; wins over the name-based guess. */
+  direction?: (path: string, key: string) => Direction | undefined;
+}
+
+/** Longer values are cut in the report (report.json keeps them whole): a 10 MB string is not a table cell. */
+const MAX_CELL = 120;
+
+/**
+ * The metrics or params section: changed rows first in DVC's columns (metrics with a Change column, a
+ * direction hint and a regression marker), unchanged rows folded into `<details>`, then per-file notes.
+ * Everything read from files is escaped. Pure.
+ */
+export function valuesSection(kind: 'metrics' | 'params', files: FileDiff[], labels: { base: string | null; head: string }, options: ValuesSectionOptions = {}): string {
+  const metrics = kind === 'metrics';
+  const precision = metrics ? 5 : null;
+  const rows = files.flatMap((f) => f.rows.map((row) => ({ path: f.path, row })));
+  const notes = files.flatMap((f) => f.notes.map((n) => `- \`${escapeCell(f.path)}\`: ${escapeCell(n)}`));
+  if (!rows.length) return [`_No ${kind} found._`, ...(notes.length ? ['', ...notes] : [])].join('\n');
+
+  const direction = (path: string, key: string): Direction | undefined => options.direction?.(path, key) ?? guessDirection(key);
+  const withBase = labels.base !== null;
+  const header = ['Path', metrics ? 'Metric' : 'Param'];
+  if (withBase) header.push(cell(labels.base!));
+  header.push(cell(labels.head));
+  if (metrics && withBase) header.push('Change');
+  const table = (list: typeof rows): string[] => [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...list.map(({ path, row }) => {
+      const dir = metrics ? direction(path, row.key) : undefined;
+      const name = cell(row.key) + (dir ? (dir === 'higher' ? ' ↑' : ' ↓') : '');
+      const cells = [cell(path), name];
+      if (withBase) cells.push(cell(formatLeaf(row.old, precision)));
+      cells.push(cell(formatLeaf(row.new, precision)));
+      if (metrics && withBase) cells.push(changeCell(row, dir));
+      return `| ${cells.join(' | ')} |`;
+    }),
+  ];
+
+  const changed = withBase ? rows.filter((r) => r.row.changed) : rows;
+  const unchanged = withBase ? rows.filter((r) => !r.row.changed) : [];
+  const parts: string[] = [];
+  if (changed.length) parts.push(...table(changed));
+  else parts.push(`_No ${kind} changed._`);
+  if (unchanged.length) {
+    const n = unchanged.length;
+    parts.push('', `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, '', ...table(unchanged), '', '</details>');
+  }
+  if (notes.length) parts.push('', ...notes);
+  return parts.join('\n');
+}
+
+function changeCell(row: ValueRow, dir: Direction | undefined): string {
+  const text = cell(formatChange(row));
+  if (!dir || row.diff === undefined || row.diff === 0 || Number.isNaN(row.diff)) return text;
+  const worse = dir === 'higher' ? row.diff < 0 : row.diff > 0;
+  return worse ? `${text} **⚠️ worse**` : `${text} ✓`;
+}
+
+function cell(text: string): string {
+  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString('en-US')} characters)` : text;
+  return escapeCell(cut);
+}
+
+const LOWER_BETTER = new Set(['loss', 'error', 'err', 'errors', 'mae', 'mse', 'rmse', 'mape', 'smape', 'wer', 'cer', 'perplexity', 'ppl', 'latency', 'fpr', 'fnr', 'nll', 'logloss', 'brier', 'eer', 'time', 'seconds', 'duration']);
+const HIGHER_BETTER = new Set(['acc', 'accuracy', 'precision', 'recall', 'f1', 'fscore', 'auc', 'roc', 'ap', 'map', 'iou', 'miou', 'dice', 'r2', 'bleu', 'rouge', 'score', 'tpr', 'top1', 'top5', 'specificity', 'sensitivity', 'mcc', 'kappa', 'ndcg', 'mrr', 'hit', 'hits']);
+
+/** Which way is better, from the metric's own name (its last dotted part): `val_loss` ↓, `test.accuracy` ↑. */
+export function guessDirection(key: string): Direction | undefined {
+  const last = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
+  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w) => LOWER_BETTER.has(w))) return 'lower';
+  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return 'higher';
+  return undefined;
+}

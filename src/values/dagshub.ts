@@ -1,0 +1,70 @@
+import { csvNumber, parseCsvRecords } from './csv';
+import { SyntaxProblem } from './json';
+import { PyFloat, type Raw } from './raw';
+
+export interface LoggerPoint {
+  step: number | null;
+  value: number;
+  /** Milliseconds since the epoch, as the logger writes it; null when the cell is empty. */
+  timestamp: number | null;
+}
+
+export interface LoggerMetrics {
+  /** Each metric's last logged value (file order: the logger appends), as a number or Python float. */
+  last: Map<string, number | PyFloat>;
+  /** Every logged value per metric, in file order, for plots. */
+  series: Map<string, LoggerPoint[]>;
+}
+
+const COLUMNS = ['Name', 'Value', 'Timestamp', 'Step'];
+
+/** True when a CSV header is the DagsHub logger's (`Name,Value,Timestamp,Step`, any order, any case). */
+export function isLoggerHeader(fields: string[]): boolean {
+  const names = fields.map((f) => f.trim().toLowerCase());
+  return names.includes('name') && names.includes('value');
+}
+
+/**
+ * Parses a DagsHub logger `metrics.csv` (`Name,Value,Timestamp,Step`). Pure. Throws `SyntaxProblem`
+ * (with line and column) for a broken file or a value that is not a number.
+ */
+export function parseLoggerMetricsCsv(text: string): LoggerMetrics {
+  const records = parseCsvRecords(text, ',');
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, header?.line ?? 1, 1);
+  }
+  const col = (name: string): number => header.fields.findIndex((f) => f.trim().toLowerCase() === name.toLowerCase());
+  const [name, value, timestamp, step] = COLUMNS.map(col) as [number, number, number, number];
+  const last = new Map<string, number | PyFloat>();
+  const series = new Map<string, LoggerPoint[]>();
+  for (const record of records.slice(1)) {
+    const key = record.fields[name] ?? '';
+    const cell = record.fields[value] ?? '';
+    const parsed = csvNumber(cell);
+    if (parsed === undefined) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    last.delete(key);
+    last.set(key, parsed);
+    const point: LoggerPoint = {
+      step: optionalNumber(record.fields[step]),
+      value: parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp]),
+    };
+    const points = series.get(key);
+    if (points) points.push(point);
+    else series.set(key, [point]);
+  }
+  return { last, series };
+}
+
+function optionalNumber(cell: string | undefined): number | null {
+  if (cell === undefined || cell.trim() === '') return null;
+  const n = csvNumber(cell);
+  if (n === undefined) return null;
+  return n instanceof PyFloat ? n.value : n;
+}
+
+/** The logger file as a metrics mapping: each name's last value. */
+export function loggerMetricsAsRaw(metrics: LoggerMetrics): Map<string, Raw> {
+  return new Map(metrics.last);
+}

@@ -1,0 +1,36 @@
+/**
+ * A file's contents as the readers return them, before flattening. Mappings are `Map`s (key order kept,
+ * no prototype surprises with keys like `__proto__`); numbers keep Python's int/float distinction:
+ * a JS number is an int when integral and a float otherwise, `PyFloat` marks floats JS would lose
+ * (`1.0`, NaN, inf), `bigint` is an int too large for a double. Python tuples and sets stay apart
+ * because Python prints them differently.
+ */
+export type Raw = null | boolean | number | bigint | string | PyFloat | PyCollection | Raw[] | RawMap;
+export type RawMap = Map<string, Raw>;
+
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+export class PyCollection {
+  constructor(
+    readonly kind: 'tuple' | 'set',
+    readonly items: Raw[],
+  ) {}
+}
+
+/** A parsed file plus things worth telling the user that did not stop the parse (duplicate keys, ...). */
+export interface ParsedFile {
+  data: Raw;
+  warnings: string[];
+}
+
+export function isRawMap(value: Raw): value is RawMap {
+  return value instanceof Map;
+}
+
+/** A JS number read from text with its syntax: floats stay floats even when integral. */
+export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
+  if (isFloat && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+  return value;
+}

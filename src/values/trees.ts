@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GitRepo } from '../git/repo';
+
+/** Files at one revision: the workspace on disk, or a commit read through git. Paths are `/`-separated. */
+export interface Tree {
+  /** The revision as people name it (`workspace`, `HEAD~1`, `main`); used in notes and table headers. */
+  name: string;
+  /** A commit: DVC-cached outputs are not in it. */
+  isCommit: boolean;
+  read(path: string): Promise<Buffer | null>;
+  /** Every file (for globs, directories and dvc.yaml discovery). */
+  list(): Promise<string[]>;
+}
+
+/** Walking stops here: a workspace with more files is mostly data, and values files are near the top. */
+const MAX_WORKSPACE_FILES = 200_000;
+const SKIP_DIRS = new Set(['.git', '.dvc', 'node_modules', '.mlreport']);
+
+export function workspaceTree(root: string, name = 'workspace'): Tree {
+  let files: Promise<string[]> | null = null;
+  return {
+    name,
+    isCommit: false,
+    async read(path) {
+      try {
+        return await readFile(join(root, ...path.split('/')));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+        throw error;
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    },
+  };
+}
+
+export function commitTree(git: GitRepo, sha: string, name: string): Tree {
+  let files: Promise<string[]> | null = null;
+  return {
+    name,
+    isCommit: true,
+    read: (path) => git.readFile(sha, path),
+    list() {
+      files ??= git.listFiles(sha);
+      return files;
+    },
+  };
+}
+
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (dir: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (out.length >= MAX_WORKSPACE_FILES) return;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await visit(join(dir, entry.name), `${rel}/`);
+      } else out.push(rel);
+    }
+  };
+  await visit(root, '');
+  return out.sort();
+}
