@@ -9,6 +9,8 @@ import { parseValueFile, type ValueKind } from './parse';
 import { commitTree, workspaceTree, type Tree } from './trees';
 import type { FileDiff, ValueFile } from './types';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export interface CollectRequest {
   workspace: string;
   base: Revision | null;
@@ -96,7 +98,13 @@ export async function readValueFile(tree: Tree, path: string, kind: ValueKind, k
     return { status: 'missing', note: `not present at ${tree.name}` };
   }
   try {
-    const parsed = parseValueFile(path, bytes.toString('utf8'), kind);
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      return { status: 'error', message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text, kind);
     const values = kind === 'metrics' ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
     return { status: 'ok', values, warnings: parsed.warnings };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { pyNumber, type ParsedFile, type Raw, type RawMap } from './raw';
 
 /** Deeper than this is not a metrics file; stop before the stack does. */
-export const MAX_DEPTH = 5000;
+export const MAX_DEPTH = 2000;
 
 export class SyntaxProblem extends Error {
   constructor(
@@ -109,7 +109,7 @@ export function parseJson(text: string): ParsedFile {
       // Fast path: jump to the next quote or backslash (10 MB strings stay linear).
       const q = text.indexOf('"', i);
       const b = text.indexOf('\\', i);
-      if (q === -1) fail(`unterminated string starting at ${where(text, start)}`);
+      if (q === -1) fail('unterminated string', start);
       const stop = b !== -1 && b < q ? b : q;
       for (let k = i; k < stop; k++) if (text.charCodeAt(k) < 0x20) fail('control character in a string', k);
       if (stop === q) {

@@ -34,6 +34,7 @@ export function parseValueFile(path: string, text: string, kind: ValueKind): Par
     }
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { MAX_DEPTH, SyntaxProblem } from './json';
+import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
 import { pyRepr } from './pyformat';
 
@@ -12,8 +12,9 @@ export function parseYaml(text: string): ParsedFile {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), pos?.line ?? 1, pos?.col ?? 1);
+    const { line, column } = lineColumn(text, error.pos[0]);
+    if (/call stack/i.test(error.message)) throw new SyntaxProblem('nested too deeply to read', line, column);
+    throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
   }
   if (doc.contents === null) return { data: new Map(), warnings: [] };
   const seen = new Map<Node, Raw>();
