@@ -174,7 +174,7 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
   });
 
   test('an unclosed bracket is a syntax error with its line', () => {
-    assert.match(errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n')), /^params\.py:2:5: invalid Python: '\[' was never closed/);
+    assert.match(errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n', 'params')), /^params\.py:2:5: invalid Python: '\[' was never closed/);
   });
 });
 
