@@ -18,6 +18,19 @@ export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[
   let line = 1;
   while (i < text.length) {
     const startLine = line;
+    if (text[i] !== '"') {
+      // Fast path: a line without quotes is a plain split.
+      let end = text.indexOf('\n', i);
+      if (end === -1) end = text.length;
+      const raw = text.slice(i, end);
+      if (!raw.includes('"')) {
+        const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== '') records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
     const fields: string[] = [];
     for (;;) {
       let field: string;
@@ -69,12 +82,27 @@ export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[
 
 /**
  * A CSV cell as a number when Python's `int()`/`float()` would read it (`1` int, `1.0` float, `nan`, `1e-3`),
- * else undefined.
+ * else undefined. A character scan rather than regexes: logger files have hundreds of thousands of cells.
  */
 export function csvNumber(cell: string): number | PyFloat | undefined {
   const t = cell.trim();
-  if (/^[-+]?\d+$/.test(t)) return Number(t);
-  if (/^[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)$/.test(t)) return pyNumber(Number(t), true);
-  if (/^[-+]?(?:nan|inf|infinity)$/i.test(t)) return pyNumber(t.toLowerCase().includes('nan') ? NaN : t.startsWith('-') ? -Infinity : Infinity, true);
-  return undefined;
+  if (!t) return undefined;
+  let digits = 0;
+  let float = false;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 || c === 101 || c === 69) float = true;
+    else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === 'e' || t[k - 1] === 'E'))) return special(t);
+  }
+  if (!digits) return undefined;
+  const n = Number(t);
+  if (Number.isNaN(n)) return undefined;
+  return float ? pyNumber(n, true) : n;
+}
+
+function special(t: string): PyFloat | undefined {
+  const m = /^([-+]?)(nan|inf|infinity)$/i.exec(t);
+  if (!m) return undefined;
+  return pyNumber(m[2]!.toLowerCase() === 'nan' ? NaN : m[1] === '-' ? -Infinity : Infinity, true) as PyFloat;
 }

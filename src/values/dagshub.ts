@@ -1,6 +1,6 @@
-import { csvNumber, parseCsvRecords } from './csv';
+import { csvNumber, parseCsvRecords, type CsvRecord } from './csv';
 import { SyntaxProblem } from './json';
-import { PyFloat, type Raw } from './raw';
+import { PyFloat } from './raw';
 
 export interface LoggerPoint {
   step: number | null;
@@ -29,7 +29,11 @@ export function isLoggerHeader(fields: string[]): boolean {
  * (with line and column) for a broken file or a value that is not a number.
  */
 export function parseLoggerMetricsCsv(text: string): LoggerMetrics {
-  const records = parseCsvRecords(text, ',');
+  return loggerMetricsFromRecords(parseCsvRecords(text, ','));
+}
+
+/** The same, from records already split (the metrics reader has them, and needs no series). */
+export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true): LoggerMetrics {
   const header = records[0];
   if (!header || !isLoggerHeader(header.fields)) {
     throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, header?.line ?? 1, 1);
@@ -43,8 +47,8 @@ export function parseLoggerMetricsCsv(text: string): LoggerMetrics {
     const cell = record.fields[value] ?? '';
     const parsed = csvNumber(cell);
     if (parsed === undefined) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
-    last.delete(key);
     last.set(key, parsed);
+    if (!withSeries) continue;
     const point: LoggerPoint = {
       step: optionalNumber(record.fields[step]),
       value: parsed instanceof PyFloat ? parsed.value : parsed,
@@ -62,9 +66,4 @@ function optionalNumber(cell: string | undefined): number | null {
   const n = csvNumber(cell);
   if (n === undefined) return null;
   return n instanceof PyFloat ? n.value : n;
-}
-
-/** The logger file as a metrics mapping: each name's last value. */
-export function loggerMetricsAsRaw(metrics: LoggerMetrics): Map<string, Raw> {
-  return new Map(metrics.last);
 }

@@ -21,6 +21,7 @@ export class SyntaxProblem extends Error {
 export function parseJson(text: string): ParsedFile {
   const warnings: string[] = [];
   let i = 0;
+  let nextBackslash = text.indexOf('\\');
   const fail = (message: string, at = i): never => {
     const { line, column } = lineColumn(text, at);
     throw new SyntaxProblem(message, line, column);
@@ -108,7 +109,9 @@ export function parseJson(text: string): ParsedFile {
     for (;;) {
       // Fast path: jump to the next quote or backslash (10 MB strings stay linear).
       const q = text.indexOf('"', i);
-      const b = text.indexOf('\\', i);
+      // The next backslash is remembered: searching afresh for each string would rescan the file.
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf('\\', i);
+      const b = nextBackslash;
       if (q === -1) fail('unterminated string', start);
       const stop = b !== -1 && b < q ? b : q;
       for (let k = i; k < stop; k++) if (text.charCodeAt(k) < 0x20) fail('control character in a string', k);
@@ -131,7 +134,8 @@ export function parseJson(text: string): ParsedFile {
     }
   };
   const number = (): Raw => {
-    const m = NUMBER.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) {
       if (text.startsWith('-Infinity', i)) {
         i += 9;
@@ -152,7 +156,7 @@ export function parseJson(text: string): ParsedFile {
   return { data, warnings };
 }
 
-const NUMBER = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const LITERALS: [string, () => Raw][] = [
   ['true', () => true],

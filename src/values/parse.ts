@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { csvNumber, parseCsvRecords } from './csv';
-import { isLoggerHeader, parseLoggerMetricsCsv } from './dagshub';
+import { isLoggerHeader, loggerMetricsFromRecords } from './dagshub';
 import { parseJson, SyntaxProblem } from './json';
 import { parsePython } from './python';
 import type { ParsedFile, Raw } from './raw';
@@ -45,7 +45,7 @@ function parseMetricsTable(text: string, delimiter: ',' | '\t'): ParsedFile {
   const header = records[0];
   if (!header) return { data: new Map(), warnings: [] };
   if (delimiter === ',' && isLoggerHeader(header.fields)) {
-    return { data: new Map(parseLoggerMetricsCsv(text).last), warnings: [] };
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
   }
   const last = records.at(-1)!;
   if (last === header) return { data: new Map(), warnings: [] };
