@@ -1,7 +1,7 @@
-// Builds dist/ (the end-to-end tests run it as the runner would), then runs every test/**/*.test.ts
+// Installs dependencies when missing, builds dist/ (the end-to-end tests run it as the runner would), then runs every test/**/*.test.ts
 // with Node's own test runner. Extra arguments are passed on (e.g. a file, or --test-name-pattern=...).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -18,6 +18,11 @@ function find(dir) {
   return out;
 }
 
+// A fresh clone has no node_modules: install exactly what package-lock.json says first.
+if (!existsSync('node_modules/.package-lock.json')) {
+  console.log('Installing dependencies (npm ci)…');
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
+}
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const files = explicitFiles.length ? explicitFiles : find('test').sort();
 const result = spawnSync(

@@ -42,6 +42,7 @@ export const reportCommand: Command = {
       paramsPaths: values.params ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
+      github: null,
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);

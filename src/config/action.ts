@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
-import type { Config } from './types';
+import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
 export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
@@ -59,6 +59,24 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     paramsPaths: getListInput(env, 'params'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    github: githubContext(env, eventName, event),
+  };
+}
+
+function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return null;
+  return {
+    token: getInput(env, 'github-token'),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    owner,
+    repo,
+    eventName,
+    sha: env.GITHUB_SHA ?? '',
+    headSha: event.pull_request?.head?.sha ?? null,
+    prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
+    runId: env.GITHUB_RUN_ID || null,
   };
 }
 

@@ -13,6 +13,28 @@ export interface Config {
   outDir: string;
   /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */
   summaryPath: string | null;
+  /** Where the run happens on GitHub; null for a local CLI run. */
+  github: GitHubContext | null;
+}
+
+/** The repository, event and API a run reports to. */
+export interface GitHubContext {
+  token: string;
+  /** REST API root (GITHUB_API_URL; differs on GitHub Enterprise). */
+  apiUrl: string;
+  /** Web root (GITHUB_SERVER_URL), for links. */
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** The commit the workflow runs for (GITHUB_SHA; on pull_request, the merge commit). */
+  sha: string;
+  /** The PR's head commit, when the event is about a pull request. */
+  headSha: string | null;
+  /** The PR number, when the event is about a pull request. */
+  prNumber: number | null;
+  /** The workflow run, for links to logs and artifacts. */
+  runId: string | null;
 }
 
 /** One way to find the base commit. */

@@ -1,0 +1,87 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ACTION_INPUTS, configFromAction, unknownInputs } from '../../src/config/action';
+import { tempDir } from '../helpers/repo';
+
+const root = join(import.meta.dirname, '../..');
+const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
+
+describe('action.yml, the code and README agree', () => {
+  test('every input in action.yml is known to the code, and the other way round', () => {
+    assert.deepEqual(Object.keys(actionYml.inputs).sort(), [...ACTION_INPUTS].sort());
+  });
+
+  test('every input and output has a description and a row in the README tables', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const [name, spec] of Object.entries({ ...actionYml.inputs, ...actionYml.outputs })) {
+      assert.ok(spec.description?.trim(), `${name} has no description in action.yml`);
+      assert.match(readme, new RegExp(`^\\| \`${name}\` \\|`, 'm'), `README.md has no table row for \`${name}\``);
+    }
+  });
+
+  test('runs on the current Actions Node runtime, from dist/', () => {
+    assert.equal(actionYml.runs.using, 'node24');
+    assert.equal(actionYml.runs.main, 'dist/index.js');
+  });
+});
+
+describe('configFromAction', () => {
+  const dir = tempDir();
+  const eventPath = join(dir, 'event.json');
+  const base = 'a'.repeat(40);
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: 'b'.repeat(40), ref: 'tune-lr' } } }));
+  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_REPOSITORY: 'octo/iris',
+    GITHUB_SHA: 'c'.repeat(40),
+    INPUT_METRICS: 'metrics.json\n# a comment\n\nevals/*.json\n',
+    ...extra,
+  });
+
+  test('reads inputs, event and runner variables into one Config', async () => {
+    const config = await configFromAction({ env: env({ 'INPUT_WORKING-DIRECTORY': 'project', RUNNER_TEMP: dir }) });
+    assert.equal(config.workspace, join(dir, 'project'));
+    assert.deepEqual(config.baseCandidates, [{ kind: 'commit', sha: base, label: 'main' }]);
+    assert.equal(config.headLabel, 'tune-lr');
+    assert.deepEqual(config.metricsPaths, ['metrics.json', 'evals/*.json']);
+    assert.equal(config.paramsPaths, null);
+    assert.equal(config.outDir, join(dir, 'mlreport'));
+    assert.equal(config.github?.prNumber, 7);
+    assert.equal(config.github?.owner, 'octo');
+    assert.equal(config.github?.apiUrl, 'https://api.github.com');
+  });
+
+  test('GitHub Enterprise: the API URL comes from GITHUB_API_URL', async () => {
+    const config = await configFromAction({ env: env({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }) });
+    assert.equal(config.github?.apiUrl, 'https://ghe.example.com/api/v3');
+  });
+
+  test('the base input overrides the event', async () => {
+    const config = await configFromAction({ env: env({ INPUT_BASE: 'v1.0' }) });
+    assert.deepEqual(config.baseCandidates, [{ kind: 'rev', rev: 'v1.0', label: 'v1.0' }]);
+  });
+
+  test('an unknown input is an error naming it and listing the known ones', async () => {
+    assert.deepEqual(unknownInputs({ INPUT_METRIC: 'x', INPUT_METRICS: 'y' }), ['metric']);
+    await assert.rejects(configFromAction({ env: env({ INPUT_METRIC: 'metrics.json' }) }), (e: Error) => {
+      assert.match(e.message, /Unknown input 'metric'/);
+      assert.match(e.message, /Known inputs: .*metrics/);
+      return true;
+    });
+  });
+
+  test('an unreadable event file is a clear error naming the variable', async () => {
+    await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }) }), /GITHUB_EVENT_PATH points to .*missing\.json/);
+    writeFileSync(join(dir, 'bad.json'), '{nope');
+    await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'bad.json') }) }), /GITHUB_EVENT_PATH .* is not valid JSON/);
+  });
+});

@@ -1,0 +1,16 @@
+import { FakeGitHub } from './server';
+
+/**
+ * Route modules, one per API area. Each registers its endpoints and keeps its state in `fake.state`.
+ * Add a module here when the action starts calling a new area of the API.
+ */
+const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [];
+
+/** A started fake GitHub API with every route module registered. */
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const fake = new FakeGitHub();
+  for (const register of ROUTE_MODULES) register(fake);
+  return fake.start();
+}
+
+export { FakeGitHub } from './server';

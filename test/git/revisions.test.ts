@@ -1,0 +1,90 @@
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { GitRepo } from '../../src/git/repo';
+import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
+import { MemoryLogger } from '../../src/util/log';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+describe('baseFromEvent', () => {
+  test('pull_request: the PR base SHA, labelled with the base branch', () => {
+    const sha = 'a'.repeat(40);
+    assert.deepEqual(baseFromEvent('pull_request', { pull_request: { base: { sha, ref: 'main' } } }), [{ kind: 'commit', sha, label: 'main' }]);
+    assert.deepEqual(baseFromEvent('pull_request_target', { pull_request: { base: { sha, ref: 'dev' } } }), [{ kind: 'commit', sha, label: 'dev' }]);
+  });
+
+  test('push: the `before` commit', () => {
+    const before = 'b'.repeat(40);
+    assert.deepEqual(baseFromEvent('push', { before }), [{ kind: 'commit', sha: before, label: 'bbbbbbb' }]);
+  });
+
+  test('push of a new branch (before is all zeros): merge-base with the default branch, then HEAD~1', () => {
+    const candidates = baseFromEvent('push', { before: '0'.repeat(40), repository: { default_branch: 'main' } });
+    assert.equal(candidates[0]!.kind, 'merge-base');
+    assert.deepEqual(candidates[0], { kind: 'merge-base', ref: 'refs/remotes/origin/main', fetchBranch: 'main', label: 'main' });
+    assert.deepEqual(candidates[1], { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' });
+  });
+
+  test('other events: the previous commit', () => {
+    assert.deepEqual(baseFromEvent('workflow_dispatch', {}), [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }]);
+  });
+
+  test('head label: PR branch, pushed branch, else short SHA', () => {
+    assert.equal(headLabelFromEvent('pull_request', { pull_request: { head: { ref: 'feature/x' } } }, 'c'.repeat(40)), 'feature/x');
+    assert.equal(headLabelFromEvent('push', { ref: 'refs/heads/dev' }, 'c'.repeat(40)), 'dev');
+    assert.equal(headLabelFromEvent('schedule', {}, 'c'.repeat(40)), 'ccccccc');
+  });
+});
+
+describe('resolveBase against real repositories', () => {
+  const origin = new TempRepo('mlreport-origin-');
+  const first = origin.commit('one', { 'metrics.json': '{"acc": 1}' });
+  origin.commit('two', { 'metrics.json': '{"acc": 2}' });
+  const third = origin.commit('three', { 'metrics.json': '{"acc": 3}' });
+  const cloneDir = join(tempDir(), 'clone');
+  // What actions/checkout does by default: a depth-1 clone of the head.
+  execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, cloneDir]);
+  after(() => origin.remove());
+
+  test('a base commit missing from a shallow clone is fetched (depth 1) and logged', async () => {
+    const git = await GitRepo.open(cloneDir);
+    assert.equal(await git.isShallow(), true);
+    assert.equal(await git.resolveCommit(first), null, 'precondition: the shallow clone lacks the base');
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, [{ kind: 'commit', sha: first, label: 'main' }], log);
+    assert.deepEqual(base, { sha: first, label: 'main' });
+    assert.ok(log.lines.some((l) => l.includes('fetching that one commit')), log.lines.join('\n'));
+    assert.equal((await git.readFile(first, 'metrics.json'))?.toString(), '{"acc": 1}');
+    assert.equal(await git.isShallow(), true, 'still shallow: only the one commit was fetched');
+  });
+
+  test('an unknown base commit falls through to the next candidate, with a warning when none is left', async () => {
+    const git = await GitRepo.open(origin.dir);
+    const log = new MemoryLogger();
+    const missing = 'f'.repeat(40);
+    const base = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }, { kind: 'rev', rev: 'HEAD~2', label: 'HEAD~2' }], log);
+    assert.deepEqual(base, { sha: first, label: 'HEAD~2' });
+    const none = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }], log);
+    assert.equal(none, null);
+    assert.ok(log.lines.some((l) => l.startsWith('warning: No base revision found')));
+  });
+
+  test('readFile is binary-safe, returns null for a missing path, and reads relative to a sub-folder', async () => {
+    const repo = new TempRepo();
+    const bytes = Buffer.from([0, 255, 1, 254, 10, 13, 10]);
+    const sha = repo.commit('bin', { 'sub/model.bin': bytes, 'sub/m.json': '{}' });
+    const git = await GitRepo.open(join(repo.dir, 'sub'));
+    assert.deepEqual(await git.readFile(sha, 'model.bin'), bytes);
+    assert.equal(await git.readFile(sha, 'nope.json'), null);
+    assert.deepEqual(await git.listFiles(sha), ['m.json', 'model.bin']);
+    repo.remove();
+  });
+
+  test('revisions that look like options are refused, not passed to git', async () => {
+    const git = await GitRepo.open(origin.dir);
+    await assert.rejects(git.resolveCommit('--output=/tmp/pwned'), /not a usable git revision/);
+    await assert.rejects(git.fetchBranch('--upload-pack=touch /tmp/x', 1), /not a valid branch name|not a usable git revision/);
+    assert.equal(await git.resolveCommit(third), third);
+  });
+});

@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST_ACTION, runNode, type ProcessResult } from './cli';
+import { tempDir } from './repo';
+
+export interface ActionRun extends ProcessResult {
+  outputs: Record<string, string>;
+  summary: string;
+  runnerTemp: string;
+}
+
+/**
+ * Runs dist/index.js the way the Actions runner does: GITHUB_* variables, the event payload in a file,
+ * inputs as INPUT_* variables, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files to read back.
+ */
+export async function runAction(options: {
+  workspace: string;
+  eventName: string;
+  event: unknown;
+  inputs?: Record<string, string>;
+  apiUrl?: string;
+  sha: string;
+  repository?: string;
+  env?: Record<string, string>;
+}): Promise<ActionRun> {
+  const runnerTemp = tempDir('mlreport-runner-');
+  const eventPath = join(runnerTemp, 'event.json');
+  const outputPath = join(runnerTemp, 'output.txt');
+  const summaryPath = join(runnerTemp, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(options.event));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const inputs: Record<string, string> = { 'github-token': 'test-token', 'working-directory': '.', ...options.inputs };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SYSTEMROOT: process.env.SYSTEMROOT,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: options.repository ?? 'octo/iris',
+    GITHUB_SHA: options.sha,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: runnerTemp,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])),
+    ...options.env,
+  };
+  const result = await runNode(DIST_ACTION, [], { cwd: options.workspace, env });
+  return {
+    ...result,
+    outputs: existsSync(outputPath) ? parseOutputFile(readFileSync(outputPath, 'utf8')) : {},
+    summary: readFileSync(summaryPath, 'utf8'),
+    runnerTemp,
+  };
+}
+
+/** Parses the GITHUB_OUTPUT file format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<=]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
