@@ -24,22 +24,24 @@ export function valuesSection(kind: 'metrics' | 'params', files: FileDiff[], lab
   const notes = files.flatMap((f) => f.notes.map((n) => `- \`${escapeCell(f.path)}\`: ${escapeCell(n)}`));
   if (!rows.length) return [`_No ${kind} found._`, ...(notes.length ? ['', ...notes] : [])].join('\n');
 
-  const direction = (path: string, key: string): Direction | undefined => options.direction?.(path, key) ?? guessDirection(key);
+  const direction = (path: string, key: string): Direction | undefined => (metrics ? (options.direction?.(path, key) ?? guessDirection(key)) : undefined);
   const withBase = labels.base !== null;
+  // DVC's columns first (tools and people match on them), then which way is better when we know it.
+  const withTrend = rows.some(({ path, row }) => direction(path, row.key));
   const header = ['Path', metrics ? 'Metric' : 'Param'];
   if (withBase) header.push(cell(labels.base!));
   header.push(cell(labels.head));
   if (metrics && withBase) header.push('Change');
+  if (withTrend) header.push('Better');
   const table = (list: typeof rows): string[] => [
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
     ...list.map(({ path, row }) => {
-      const dir = metrics ? direction(path, row.key) : undefined;
-      const name = cell(row.key) + (dir ? (dir === 'higher' ? ' ↑' : ' ↓') : '');
-      const cells = [cell(path), name];
+      const cells = [cell(path), cell(row.key)];
       if (withBase) cells.push(cell(formatLeaf(row.old, precision)));
       cells.push(cell(formatLeaf(row.new, precision)));
-      if (metrics && withBase) cells.push(changeCell(row, dir));
+      if (metrics && withBase) cells.push(cell(formatChange(row)));
+      if (withTrend) cells.push(trendCell(row, direction(path, row.key), withBase));
       return `| ${cells.join(' | ')} |`;
     }),
   ];
@@ -57,11 +59,13 @@ export function valuesSection(kind: 'metrics' | 'params', files: FileDiff[], lab
   return parts.join('\n');
 }
 
-function changeCell(row: ValueRow, dir: Direction | undefined): string {
-  const text = cell(formatChange(row));
-  if (!dir || row.diff === undefined || row.diff === 0 || Number.isNaN(row.diff)) return text;
+/** `↑`/`↓` says which way is better; a change the wrong way is marked so nobody misses it. */
+function trendCell(row: ValueRow, dir: Direction | undefined, withBase: boolean): string {
+  if (!dir) return '';
+  const arrow = dir === 'higher' ? '↑' : '↓';
+  if (!withBase || row.diff === undefined || row.diff === 0 || Number.isNaN(row.diff)) return arrow;
   const worse = dir === 'higher' ? row.diff < 0 : row.diff > 0;
-  return worse ? `${text} **⚠️ worse**` : `${text} ✓`;
+  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
 
 function cell(text: string): string {

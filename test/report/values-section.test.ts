@@ -15,16 +15,16 @@ describe('report values sections', () => {
   test('changed metrics first with DVC columns, Change with relative %, unchanged folded in <details>', () => {
     const md = valuesSection('metrics', [file('eval/metrics.json', [['acc', 0.9, 0.95], ['epochs', 10, 10], ['note', 'a', 'b']])], labels);
     assert.equal(md, [
-      '| Path | Metric | main | feature | Change |',
-      '|---|---|---|---|---|',
-      '| eval/metrics.json | acc ↑ | 0.9 | 0.95 | +0.05 (+5.6%) ✓ |',
-      '| eval/metrics.json | note | a | b | - |',
+      '| Path | Metric | main | feature | Change | Better |',
+      '|---|---|---|---|---|---|',
+      '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ↑ ✅ better |',
+      '| eval/metrics.json | note | a | b | - |  |',
       '',
       '<details><summary>1 unchanged metric</summary>',
       '',
-      '| Path | Metric | main | feature | Change |',
-      '|---|---|---|---|---|',
-      '| eval/metrics.json | epochs | 10 | 10 | 0 |',
+      '| Path | Metric | main | feature | Change | Better |',
+      '|---|---|---|---|---|---|',
+      '| eval/metrics.json | epochs | 10 | 10 | 0 |  |',
       '',
       '</details>',
     ].join('\n'));
@@ -32,13 +32,13 @@ describe('report values sections', () => {
 
   test('a regression is marked: loss up, accuracy down', () => {
     const md = valuesSection('metrics', [file('m.json', [['val_loss', 0.2, 0.3], ['test.accuracy', 0.9, 0.8]])], labels);
-    assert.match(md, /\| test\.accuracy ↑ \| 0\.9 \| 0\.8 \| -0\.1 \(-11%\) \*\*⚠️ worse\*\* \|/);
-    assert.match(md, /\| val\\_loss ↓ \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \*\*⚠️ worse\*\* \|/);
+    assert.match(md, /\| test\.accuracy \| 0\.9 \| 0\.8 \| -0\.1 \(-11%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
+    assert.match(md, /\| val\\_loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
   });
 
   test('a direction from a threshold wins over the name', () => {
     const md = valuesSection('metrics', [file('m.json', [['loss', 0.2, 0.3]])], labels, { direction: () => 'higher' });
-    assert.match(md, /\| loss ↑ \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) ✓ \|/);
+    assert.match(md, /\| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
   });
 
   test('params have no Change column and are not rounded', () => {
@@ -64,7 +64,7 @@ describe('report values sections', () => {
 
   test('no base: the head values alone; notes listed under the table', () => {
     const md = valuesSection('metrics', [file('m.json', [['acc', undefined, 0.9]], ['not in git at main (DVC-tracked)'])], { base: null, head: 'feature' });
-    assert.equal(md, '| Path | Metric | feature |\n|---|---|---|\n| m.json | acc ↑ | 0.9 |\n\n- `m.json`: not in git at main (DVC-tracked)');
+    assert.equal(md, '| Path | Metric | feature | Better |\n|---|---|---|---|\n| m.json | acc | 0.9 | ↑ |\n\n- `m.json`: not in git at main (DVC-tracked)');
   });
 
   test('nothing found / nothing changed', () => {
