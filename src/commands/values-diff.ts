@@ -34,10 +34,11 @@ export function parseValuesDiffArgs(args: string[], withPrecision: boolean): Val
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value ?? '')}`);
       out.precision = Number(value);
-    } else if (arg === '--') positionals.push(...args.slice(i + 1).splice(0));
-    else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
+    } else if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
     else positionals.push(arg);
-    if (arg === '--') break;
   }
   if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(' ')}`);
   if (positionals[0]) out.aRev = positionals[0];
