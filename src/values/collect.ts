@@ -16,6 +16,8 @@ export interface CollectRequest {
   base: Revision | null;
   metricsPaths: string[] | null;
   paramsPaths: string[] | null;
+  /** What notes call the head (default `head`). */
+  headLabel?: string;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -39,7 +41,7 @@ export interface Targets {
 
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
 export async function collectAndCompare(git: GitRepo, request: CollectRequest, log: Logger): Promise<Comparison> {
-  const head = workspaceTree(request.workspace, 'head');
+  const head = workspaceTree(request.workspace, request.headLabel ?? 'head');
   const base = request.base ? commitTree(git, request.base.sha, request.base.label) : null;
   return compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
 }

@@ -40,7 +40,8 @@ export function flattenMetrics(data: Raw): Map<string, Leaf> {
 export function flattenParams(data: Raw, keyPaths: string[] = []): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   if (!isRawMap(data)) {
-    out.set('', leafOf(data));
+    // DVC's loaders return `data or {}`: an empty or falsy document is no params.
+    if (!isPyFalsy(data)) out.set('', leafOf(data));
     return out;
   }
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
@@ -73,6 +74,10 @@ function scalarLeaf(v: Raw): Leaf | undefined {
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return undefined;
   return undefined;
+}
+
+function isPyFalsy(v: Raw): boolean {
+  return v === null || v === false || v === 0 || v === '' || isZeroFloat(v) || (Array.isArray(v) && !v.length);
 }
 
 function isZeroFloat(v: Raw): boolean {

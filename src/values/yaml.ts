@@ -34,10 +34,18 @@ export function parseYaml(text: string): ParsedFile {
     if (isMap(node)) {
       const map: RawMap = new Map();
       seen.set(node, map);
+      const merged: RawMap[] = [];
       for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+          // A merge key (`<<: *defaults`), which ruamel applies: its keys fill in what the mapping lacks.
+          const value = convert(pair.value, depth + 1);
+          for (const m of Array.isArray(value) ? value : [value]) if (m instanceof Map) merged.push(m);
+          continue;
+        }
         const key = convert(pair.key, depth + 1);
         map.set(keyText(key), convert(pair.value, depth + 1));
       }
+      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
       return map;
     } else if (isSeq(node)) {
       const list: Raw[] = [];

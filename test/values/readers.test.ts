@@ -96,6 +96,16 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
     assert.match(errorOf(() => params('params.yaml', lines.join('\n'))), /more than 1,000,000 values/);
   });
 
+  test('merge keys fill in what a mapping lacks (ruamel applies `<<`)', () => {
+    const text = 'defaults: &d\n  lr: 0.1\n  epochs: 10\ntrain:\n  <<: *d\n  lr: 0.01\n';
+    assert.deepEqual(params('params.yaml', text), { 'defaults.lr': 0.1, 'defaults.epochs': 10, 'train.lr': 0.01, 'train.epochs': 10 });
+  });
+
+  test('a document that is null or empty JSON is no params (DVC `data or {}`)', () => {
+    assert.deepEqual(params('params.json', 'null'), {});
+    assert.deepEqual(params('params.yaml', '~'), {});
+  });
+
   test('non-string keys print as Python str() (True, 1)', () => {
     assert.deepEqual(params('params.yaml', '1: a\ntrue: b'), { 1: 'a', True: 'b' });
   });
