@@ -26,7 +26,7 @@ export function pyFloatRepr(x: number): string {
 
 /** Python's `round(x, ndigits)` for floats: correctly rounded, ties to even (JS `toFixed` ties away). */
 export function pyRound(x: number, ndigits: number): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
   const fixed = x.toFixed(ndigits);
   const exact = x.toFixed(100);
   const dot = exact.indexOf('.');

@@ -30,6 +30,22 @@ describe('Python float formatting (what DVC prints)', () => {
     assert.equal(pyRound(3.5, 0), 4);
   });
 
+  test('agrees with CPython 3 repr(x), repr(round(x, 5)), repr(round(x, 3)) (values printed by python3)', () => {
+    const cases: [number, string, string, string][] = [
+      [2464483868.6197934, '2464483868.6197934', '2464483868.61979', '2464483868.62'],
+      [-7.98056376676012, '-7.98056376676012', '-7.98056', '-7.981'],
+      [11265.96875, '11265.96875', '11265.96875', '11265.969'],
+      [1712.5546875, '1712.5546875', '1712.55469', '1712.555'],
+      [-1337062884868.8738, '-1337062884868.8738', '-1337062884868.8738', '-1337062884868.874'],
+      [-0, '-0.0', '-0.0', '-0.0'],
+      [-0.000001, '-1e-06', '-0.0', '-0.0'],
+      [5e-324, '5e-324', '0.0', '0.0'],
+    ];
+    for (const [x, repr, r5, r3] of cases) {
+      assert.deepEqual([pyFloatRepr(x), pyFloatRepr(pyRound(x, 5)), pyFloatRepr(pyRound(x, 3))], [repr, r5, r3], String(x));
+    }
+  });
+
   test('DVC test_metrics_diff_cli: 1.23456789 → 1.23457, and 1e-05 stays 1e-05 at precision 5', () => {
     assert.equal(displayValue(1.23456789), '1.23457');
     assert.equal(displayValue(3.45678910111213), '3.45679');
