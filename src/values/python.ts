@@ -1,6 +1,6 @@
 import { SyntaxProblem } from './json';
 import { PyCollection, PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
-import { pyRepr } from './pyformat';
+import { pyFloatRepr, pyRepr } from './pyformat';
 
 /**
  * Params from a `.py` file the way DVC reads them (dvc/utils/serialize/_py.py): module-level `NAME = literal`
@@ -217,7 +217,11 @@ function literal(tokens: Token[]): Parsed {
 
 function number(text: string): Parsed {
   const t = text.replace(/_/g, '').toLowerCase();
-  if (t.endsWith('j')) return FAIL;
+  if (t.endsWith('j')) {
+    // An imaginary literal: literal_eval keeps the complex number; DVC prints it as Python does (`2.5j`).
+    const v = Number(t.slice(0, -1));
+    return Number.isNaN(v) ? FAIL : `${Number.isInteger(v) ? String(v) : pyFloatRepr(v)}j`;
+  }
   if (/^0[xob]/.test(t)) {
     const big = BigInt(t);
     return Number.isSafeInteger(Number(big)) ? Number(big) : big;
@@ -304,7 +308,8 @@ function tokenize(text: string): RawToken[] {
         k++;
       }
       const body = text.slice(open + delim.length, k);
-      const value = prefix.includes('b') || prefix.includes('f') ? null : prefix.includes('r') ? body : unescape(body);
+      // f-strings are not literals (DVC skips them); bytes keep their Python spelling, as DVC prints them.
+      const value = prefix.includes('f') ? null : prefix.includes('b') ? `b${q}${body}${q}` : prefix.includes('r') ? body : unescape(body);
       tokens.push({ kind: 'string', text: text.slice(i, k + delim.length), value, line: startLine, column });
       i = k + delim.length;
       continue;

@@ -183,6 +183,19 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
     assert.deepEqual(params('params.py', text), { LR: 0.1, LAYERS: '[64, 32]', NAME: 'a # not a comment', DOC: 'multi\nline', T: '(1, 2)', BIG: 1000, JOINED: 'ab' });
   });
 
+  // Expected values: DVC's own dvc/utils/serialize/_py.py (parse_py) run on python3 over the same text.
+  test('matches DVC parse_py on mixed module 1', () => {
+    assert.deepEqual(params('params.py', "import os\nLR: float = 0.1\nA = B = 3\nLAYERS = [\n    64,  # first\n    32,\n]\nNAME = 'a # not'\nDOC = '''multi\nline'''\ndef helper():\n    HIDDEN = 1\nif True:\n    ALSO = 2\nx, y = 1, 2\nT = 1, 2\nBIG = 1_000\nJOINED = 'a' 'b'\nNEG = -0.5\nE = 1e3\nD = {'x': [1, 2], 'y': {'z': None}}\nS = set()\nHEX = 0x1F\nBYTES = b'x'\nF = f'{x}'\nC = 1j\nDIFF = 1.0 - 1\n"), {"LR": 0.1, "LAYERS": "[64, 32]", "NAME": "a # not", "DOC": "multi\nline", "T": "(1, 2)", "BIG": 1000, "JOINED": "ab", "NEG": -0.5, "E": { float: 1000 }, "D.x": "[1, 2]", "D.y.z": null, "S": "set()", "HEX": 31, "BYTES": "b'x'", "C": "1j"});
+  });
+
+  test('matches DVC parse_py on mixed module 2', () => {
+    assert.deepEqual(params('params.py', "class Cfg:\n    A = 1\n    class Inner:\n        B = 2.0\n    def __init__(self, x):\n        self.c = [1, (2, 3)]\n        d = 4\n        self.e: int = 5\n    def other(self):\n        self.f = 6\n"), {"Cfg.A": 1, "Cfg.Inner.B": { float: 2 }, "Cfg.c": "[1, (2, 3)]", "Cfg.e": 5});
+  });
+
+  test('matches DVC parse_py on mixed module 3', () => {
+    assert.deepEqual(params('params.py', "def __init__(self):\n    self.top = 1\nX = 2\n"), {"top": 1, "X": 2});
+  });
+
   test('an unclosed bracket is a syntax error with its line', () => {
     assert.match(errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n', 'params')), /^params\.py:2:5: invalid Python: '\[' was never closed/);
   });
