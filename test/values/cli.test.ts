@@ -158,6 +158,24 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.equal(res.stdout, '| Path   | Metric   | HEAD~1   | HEAD   | Change   |\n|--------|----------|----------|--------|----------|\n| m.json | loss     | 0.12     | 0.2    | 0.08     |\n\n');
   });
 
+  test('--targets takes directories and globs; --no-path drops the Path column', async () => {
+    const r = repo();
+    r.commit('1', { 'eval/a.json': '{"x": 1}', 'eval/sub/b.yaml': 'y: 1\n', 'other/c.json': '{"z": 1}' });
+    r.write({ 'eval/a.json': '{"x": 2}', 'eval/sub/b.yaml': 'y: 2\n', 'other/c.json': '{"z": 2}' });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', 'eval', '--json']), { 'eval/a.json': { x: { old: 1, new: 2, diff: 1 } }, 'eval/sub/b.yaml': { y: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(Object.keys((await json(r, ['metrics', 'diff', '--targets', '**/*.json', '--json'])) as object), ['eval/a.json', 'other/c.json']);
+    const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
+    assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
+  });
+
+  test('--help prints the usage; both commands are listed by mlreport --help', async () => {
+    const r = repo();
+    assert.match((await runCli(['metrics', 'diff', '--help'], r.dir)).stdout, /usage: mlreport metrics diff \[A_REV\] \[B_REV\]/);
+    const help = (await runCli(['--help'], r.dir)).stdout;
+    assert.match(help, /metrics diff/);
+    assert.match(help, /params diff/);
+  });
+
   test('an unknown revision is a clear error, exit 2', async () => {
     const r = repo();
     const res = await runCli(['metrics', 'diff', 'nope'], r.dir);
