@@ -1,8 +1,7 @@
+import { guessDirection, type Direction } from '../values/direction';
 import type { FileDiff, ValueRow } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
-
-export type Direction = 'higher' | 'lower';
 
 export interface ValuesSectionOptions {
   /** Which way is better for a metric, e.g. from a threshold rule; wins over the name-based guess. */
@@ -71,16 +70,4 @@ function trendCell(row: ValueRow, dir: Direction | undefined, withBase: boolean)
 function cell(text: string): string {
   const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString('en-US')} characters)` : text;
   return escapeCell(cut);
-}
-
-const LOWER_BETTER = new Set(['loss', 'error', 'err', 'errors', 'mae', 'mse', 'rmse', 'mape', 'smape', 'wer', 'cer', 'perplexity', 'ppl', 'latency', 'fpr', 'fnr', 'nll', 'logloss', 'brier', 'eer', 'time', 'seconds', 'duration']);
-const HIGHER_BETTER = new Set(['acc', 'accuracy', 'precision', 'recall', 'f1', 'fscore', 'auc', 'roc', 'ap', 'map', 'iou', 'miou', 'dice', 'r2', 'bleu', 'rouge', 'score', 'tpr', 'top1', 'top5', 'specificity', 'sensitivity', 'mcc', 'kappa', 'ndcg', 'mrr', 'hit', 'hits']);
-
-/** Which way is better, from the metric's own name (its last dotted part): `val_loss` ↓, `test.accuracy` ↑. */
-export function guessDirection(key: string): Direction | undefined {
-  const last = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w) => LOWER_BETTER.has(w))) return 'lower';
-  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return 'higher';
-  return undefined;
 }

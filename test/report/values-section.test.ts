@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guessDirection, valuesSection } from '../../src/report/values-section';
+import { valuesSection } from '../../src/report/values-section';
+import { guessDirection } from '../../src/values/direction';
 import { diffRow } from '../../src/values/diff';
 import type { FileDiff, Leaf } from '../../src/values/types';
 
