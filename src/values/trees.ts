@@ -51,23 +51,24 @@ export function commitTree(git: GitRepo, sha: string, name: string): Tree {
   };
 }
 
+/** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */
 async function walk(root: string): Promise<string[]> {
   const out: string[] = [];
-  const visit = async (dir: string, prefix: string): Promise<void> => {
+  const queue: [string, string][] = [[root, '']];
+  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
+    const [dir, prefix] = next;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch {
-      return;
+      continue;
     }
     for (const entry of entries) {
-      if (out.length >= MAX_WORKSPACE_FILES) return;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await visit(join(dir, entry.name), `${rel}/`);
-      } else out.push(rel);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
-  };
-  await visit(root, '');
+  }
   return out.sort();
 }
