@@ -63,7 +63,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     for (const path of paths) {
       const read = async (tree: Tree | null, side: DvcValueFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
         if (!tree || !side) return null;
-        if (keys === undefined) return { status: 'missing', note: `not tracked at ${tree.name}` };
+        if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
         const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
         if (file.status === 'error') {
           errors.push({ rev: tree.name, path, message: file.message });
@@ -71,8 +71,10 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
         }
         return file;
       };
-      const fileA = await read(a, sideA, pathsA.get(path));
-      const fileB = (await read(b, sideB, pathsB.get(path)))!;
+      // Files the user named are read on both sides, even where a glob matched only one of them.
+      const named = targets[kind] ? [] : undefined;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
+      const fileB = (await read(b, sideB, pathsB.get(path) ?? named))!;
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name });
       diffs.push(diff);
     }
