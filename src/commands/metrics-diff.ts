@@ -16,5 +16,5 @@ export const metricsDiffCommand: Command = {
   --no-path        leave out the Path column
 
 Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff('metrics', parseValuesDiffArgs(args, true), process.cwd()),
+  run: (args) => runValuesDiff('metrics', parseValuesDiffArgs(args, 'metrics'), process.cwd()),
 };

@@ -15,11 +15,14 @@ export interface ValuesDiffArgs {
   all: boolean;
   noPath: boolean;
   precision: number | null;
+  /** params only: stage dependencies alone. */
+  deps: boolean;
 }
 
 /** Parses argv as DVC's argparse does: two optional positionals, `--targets` taking every word up to the next option. */
-export function parseValuesDiffArgs(args: string[], withPrecision: boolean): ValuesDiffArgs {
-  const out: ValuesDiffArgs = { aRev: 'HEAD', bRev: 'workspace', targets: null, json: false, markdown: false, all: false, noPath: false, precision: null };
+export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiffArgs {
+  const withPrecision = kind === 'metrics';
+  const out: ValuesDiffArgs = { aRev: 'HEAD', bRev: 'workspace', targets: null, json: false, markdown: false, all: false, noPath: false, precision: null, deps: false };
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -27,6 +30,7 @@ export function parseValuesDiffArgs(args: string[], withPrecision: boolean): Val
     else if (arg === '--md') out.markdown = true;
     else if (arg === '--all') out.all = true;
     else if (arg === '--no-path') out.noPath = true;
+    else if (kind === 'params' && arg === '--deps') out.deps = true;
     else if (arg === '--targets') {
       out.targets ??= [];
       while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
@@ -61,7 +65,7 @@ export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, works
     };
     const a = await tree(args.aRev);
     const b = await tree(args.bRev);
-    const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets };
+    const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
     comparison = await compareTrees(a, b, targets, log, [kind]);
   }
   const files = comparison[kind];

@@ -37,6 +37,8 @@ export interface Comparison {
 export interface Targets {
   metrics: string[] | null;
   params: string[] | null;
+  /** Only params that stages depend on (`dvc params diff --deps`): no top-level `params:`, no default params.yaml. */
+  depsOnly?: boolean;
 }
 
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
@@ -151,7 +153,10 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<D
   files.metrics = expand(targets.metrics ?? files.metrics);
   if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
   else {
-    if (all.includes('params.yaml')) files.params.set('params.yaml', []);
+    if (!targets.depsOnly) {
+      for (const p of files.topParams) files.params.set(p, []);
+      if (all.includes('params.yaml')) files.params.set('params.yaml', []);
+    }
     const expanded = new Map<string, string[]>();
     for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
     files.params = expanded;

@@ -6,6 +6,8 @@ export interface DvcValueFiles {
   metrics: string[];
   /** Params file → the dotted keys a stage tracks; an empty list is the whole file (DVC's `_merge_params`). */
   params: Map<string, string[]>;
+  /** Files of the top-level `params:` lists (whole files; left out by `params diff --deps`). */
+  topParams: string[];
   /** Outputs DVC caches (so git does not hold them): a metrics file among them missing at a commit is expected. */
   dvcOuts: Set<string>;
   /** Entries we could not follow (templated paths), for a note. */
@@ -13,7 +15,7 @@ export interface DvcValueFiles {
 }
 
 export function emptyValueFiles(): DvcValueFiles {
-  return { metrics: [], params: new Map(), dvcOuts: new Set(), skipped: [] };
+  return { metrics: [], params: new Map(), topParams: [], dvcOuts: new Set(), skipped: [] };
 }
 
 /**
@@ -41,7 +43,7 @@ export function addDvcYaml(into: DvcValueFiles, dvcYamlPath: string, text: strin
   for (const entry of asList(doc.params)) {
     if (typeof entry !== 'string') continue;
     if (entry.includes('${')) into.skipped.push(entry);
-    else addParams(resolve(dir, entry), null);
+    else into.topParams.push(resolve(dir, entry));
   }
   const stages = isRecord(doc.stages) ? doc.stages : {};
   for (const raw of Object.values(stages)) {

@@ -290,6 +290,14 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   }
 
+  test('--deps: only the keys stages depend on, no top-level params files (dvc/repo/params/show.py deps_only)', async () => {
+    const r = repo();
+    r.commit('1', { 'params.yaml': 'foo: 1\nxyz: 1\n', 'other.yaml': 'a: 1\n', 'dvc.yaml': 'params:\n- other.yaml\n' + paramsStage('    - foo\n') });
+    r.write({ 'params.yaml': 'foo: 2\nxyz: 2\n', 'other.yaml': 'a: 2\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--deps', '--json']), { 'params.yaml': { foo: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(Object.keys((await json(r, ['params', 'diff', '--json'])) as object).sort(), ['other.yaml', 'params.yaml']);
+  });
+
   test('test_diff_active_branch_no_changes', async () => {
     const r = repo();
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
