@@ -13,6 +13,10 @@ export const MAX_VALUES = 1_000_000;
  */
 export function flattenMetrics(data: Raw): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    // DVC silently shows nothing for these; a clear error helps more (the usual cause: a plot file listed as metrics).
+    throw new UserError(`expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`);
+  }
   if (!isRawMap(data)) {
     const leaf = scalarLeaf(data);
     if (leaf !== undefined && leaf !== null && leaf !== 0 && leaf !== '' && leaf !== false && !isZeroFloat(data)) out.set('', leaf);

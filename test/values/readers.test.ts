@@ -59,8 +59,8 @@ describe('JSON (DVC: json.loads)', () => {
     assert.deepEqual(metrics('m.yaml', '3'), { '': 3 });
   });
 
-  test('a top-level list is no metrics (DVC: not a mapping)', () => {
-    assert.deepEqual(metrics('m.json', '[1, 2]'), {});
+  test('a metrics file that is a list is a clear error (DVC would show nothing)', () => {
+    assert.throws(() => metrics('m.json', '[{"x": 1}, {"x": 2}]'), /expected a mapping of metrics \(or a single value\), found a list of 2 items; is this a plots file\?/);
   });
 });
 
