@@ -67,3 +67,41 @@ function optionalNumber(cell: string | undefined): number | null {
   if (n === undefined) return null;
   return n instanceof PyFloat ? n.value : n;
 }
+
+/**
+ * Just each name's last value, for the metrics diff: one pass over the lines without building records
+ * (a logger file can have millions of rows). Lines with quotes go through the full CSV parser.
+ */
+export function loggerLastValues(text: string): Map<string, number | PyFloat> {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstBreak = text.indexOf('\n', start);
+  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
+  const header = parseCsvRecords(text.slice(start, headerEnd), ',')[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ','), false).last;
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const nameCol = names.indexOf('name');
+  const valueCol = names.indexOf('value');
+  const last = new Map<string, number | PyFloat>();
+  let lineNo = 1;
+  for (let i = headerEnd + 1; i < text.length; ) {
+    lineNo++;
+    let end = text.indexOf('\n', i);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+    if (line.includes('"')) {
+      // A quoted name (it may hold commas or even line breaks): hand the rest to the full parser.
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ',').map((r) => ({ ...r, line: r.line + lineNo - 1 }))], false).last;
+      for (const [k, v] of rest) last.set(k, v);
+      return last;
+    }
+    i = end + 1;
+    if (!line) continue;
+    const fields = line.split(',');
+    const key = fields[nameCol] ?? '';
+    const cell = fields[valueCol] ?? '';
+    const parsed = csvNumber(cell);
+    if (parsed === undefined) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
+    last.set(key, parsed);
+  }
+  return last;
+}

@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { csvNumber, parseCsvRecords } from './csv';
-import { isLoggerHeader, loggerMetricsFromRecords } from './dagshub';
+import { isLoggerHeader, loggerLastValues, loggerMetricsFromRecords } from './dagshub';
 import { parseJson, SyntaxProblem } from './json';
 import { parsePython } from './python';
 import type { ParsedFile, Raw } from './raw';
@@ -41,6 +41,10 @@ export function parseValueFile(path: string, text: string, kind: ValueKind): Par
 
 /** A metrics table: the DagsHub logger format, or a header row and rows of which the last one counts. */
 function parseMetricsTable(text: string, delimiter: ',' | '\t'): ParsedFile {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (delimiter === ',' && !firstLine.includes('"') && isLoggerHeader(firstLine.replace(/^\ufeff/, '').split(','))) {
+    return { data: new Map(loggerLastValues(text)), warnings: [] };
+  }
   const records = parseCsvRecords(text, delimiter);
   const header = records[0];
   if (!header) return { data: new Map(), warnings: [] };

@@ -28,6 +28,9 @@ export function pyFloatRepr(x: number): string {
 export function pyRound(x: number, ndigits: number): number {
   if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
   const fixed = x.toFixed(ndigits);
+  // Only a value next to a tie needs its exact decimal expansion (toFixed(100) is slow).
+  const scaled = Math.abs(x) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
   const exact = x.toFixed(100);
   const dot = exact.indexOf('.');
   const tail = exact.slice(dot + 1 + ndigits);

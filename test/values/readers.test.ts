@@ -221,6 +221,11 @@ describe('CSV/TSV metrics', () => {
     const text = 'Name,Value,Timestamp,Step\nloss,0.9,1700000000000,1\nacc,0.5,1700000000001,1\nloss,0.4,1700000000002,2\n';
     assert.deepEqual(metrics('metrics.csv', text), { loss: 0.4, acc: 0.5 });
   });
+  test('logger files: a quoted name with a comma, CRLF lines, and a bad value named by its line', () => {
+    assert.deepEqual(metrics('metrics.csv', 'Name,Value,Timestamp,Step\r\nloss,1,1,1\r\n"f1, macro",0.5,2,1\r\nloss,0.25,3,2\r\n'), { loss: 0.25, 'f1, macro': 0.5 });
+    assert.match(errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\nloss,1,1,1\nloss,oops,2,2\n', 'metrics')), /^metrics\.csv:3:1: invalid CSV: value "oops" of "loss" is not a number/);
+    assert.match(errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\n"a,b",1,1,1\nloss,oops,2,2\n', 'metrics')), /^metrics\.csv:3:1: invalid CSV/);
+  });
 });
 
 describe('parseLoggerMetricsCsv', () => {
