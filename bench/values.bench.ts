@@ -1,6 +1,7 @@
 // Diffs two 10,000-key JSON metrics files and two 100,000-row DagsHub logger metrics.csv files the way
 // `mlreport metrics diff` does (parse → flatten → diff → --json and table output), in one process.
 // Prints the median of 7 runs after 2 warm-ups.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { diffValueFile } from '../src/values/diff';
 import { dvcDiffJson, dvcDiffTable } from '../src/values/dvc-output';
@@ -26,7 +27,8 @@ function loggerCsv(seed: number): string {
 
 const inputs = { a: jsonMetrics(1), b: jsonMetrics(2), c: loggerCsv(1), d: loggerCsv(2) };
 
-function once(): { ms: number; keys: number } {
+function once(): { ms: number; cpuMs: number; keys: number } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const read = (path: string, text: string) => ({ status: 'ok' as const, values: flattenMetrics(parseValueFile(path, text, 'metrics').data) });
   const files: FileDiff[] = [
@@ -36,8 +38,9 @@ function once(): { ms: number; keys: number } {
   const json = dvcDiffJson(files, false);
   const table = dvcDiffTable(files, { title: 'Metric', aRev: 'HEAD', bRev: 'workspace', precision: 5, showChange: true, markdown: true, all: false });
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   if (!json.length || !table.length) throw new Error('empty output');
-  return { ms, keys: files.reduce((n, f) => n + f.rows.length, 0) };
+  return { ms, cpuMs: (used.user + used.system) / 1000, keys: files.reduce((n, f) => n + f.rows.length, 0) };
 }
 
 once();
@@ -45,4 +48,4 @@ once();
 const runs = Array.from({ length: 7 }, once).sort((x, y) => x.ms - y.ms);
 const median = runs[3]!;
 const mb = (Object.values(inputs).reduce((n, s) => n + s.length, 0) / 1024 / 1024).toFixed(1);
-console.log(`values: 2×10,000-key JSON + 2×100,000-row metrics.csv (${mb} MB, ${median.keys} keys diffed): median ${median.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[6]!.ms.toFixed(0)}) on Node ${process.versions.node}`);
+console.log(`values: 2×10,000-key JSON + 2×100,000-row metrics.csv (${mb} MB, ${median.keys} keys diffed): median ${median.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[6]!.ms.toFixed(0)}; CPU ${median.cpuMs.toFixed(0)} ms) on Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}`);
