@@ -157,6 +157,8 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<D
       for (const p of files.topParams) files.params.set(p, []);
       if (all.includes('params.yaml')) files.params.set('params.yaml', []);
     }
+    // Tracked vars come last: a file already shown as params is shown whole (DVC's _collect_vars skips it).
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== 'params.yaml' && all.includes(file)) files.params.set(file, keys);
     const expanded = new Map<string, string[]>();
     for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
     files.params = expanded;

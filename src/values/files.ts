@@ -8,6 +8,8 @@ export interface DvcValueFiles {
   params: Map<string, string[]>;
   /** Files of the top-level `params:` lists (whole files; left out by `params diff --deps`). */
   topParams: string[];
+  /** `vars:` files → the keys stages interpolate from them (DVC's tracked vars, shown by `params diff`). */
+  vars: Map<string, string[]>;
   /** Outputs DVC caches (so git does not hold them): a metrics file among them missing at a commit is expected. */
   dvcOuts: Set<string>;
   /** Entries we could not follow (templated paths), for a note. */
@@ -15,7 +17,7 @@ export interface DvcValueFiles {
 }
 
 export function emptyValueFiles(): DvcValueFiles {
-  return { metrics: [], params: new Map(), topParams: [], dvcOuts: new Set(), skipped: [] };
+  return { metrics: [], params: new Map(), topParams: [], vars: new Map(), dvcOuts: new Set(), skipped: [] };
 }
 
 /**
@@ -46,7 +48,10 @@ export function addDvcYaml(into: DvcValueFiles, dvcYamlPath: string, text: strin
     else into.topParams.push(resolve(dir, entry));
   }
   const stages = isRecord(doc.stages) ? doc.stages : {};
+  // The dvc.yaml's own params.yaml is always in the templating context, before the `vars:` files.
+  const globalVars = [posix.join(dir, 'params.yaml').replace(/^\.\//, ''), ...varsFiles(doc.vars, dir)];
   for (const raw of Object.values(stages)) {
+    trackVars(into, raw, globalVars, dir);
     const stage = isRecord(raw) && isRecord(raw.do) ? raw.do : raw;
     if (!isRecord(stage)) continue;
     const wdir = typeof stage.wdir === 'string' ? stage.wdir : '.';
@@ -76,6 +81,39 @@ export function addDvcYaml(into: DvcValueFiles, dvcYamlPath: string, text: strin
     }
   }
   into.metrics = [...metrics];
+}
+
+/** A `vars:` list's files (`file` or `file:key1,key2`), resolved against `base`; inline mappings hold no file. */
+function varsFiles(list: unknown, base: string): string[] {
+  return asList(list)
+    .filter((v): v is string => typeof v === 'string' && !v.includes('${'))
+    .map((v) => posix.normalize(posix.join(base, v.replace(/:[^:/\\]*$/, ''))).replace(/^\.\//, ''));
+}
+
+/**
+ * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` a stage interpolates, except the
+ * loop's own `item`/`key`, is a param of the vars file it comes from. The keys are recorded for every vars file
+ * in scope; reading a key a file lacks gives nothing, so each key lands where it is defined.
+ */
+function trackVars(into: DvcValueFiles, stage: unknown, globalVars: string[], dir: string): void {
+  const inner = isRecord(stage) && isRecord(stage.do) ? stage.do : stage;
+  const wdir = isRecord(inner) && typeof inner.wdir === 'string' && !inner.wdir.includes('${') ? inner.wdir : '.';
+  const files = [...globalVars, ...(isRecord(inner) ? varsFiles(inner.vars, posix.join(dir, wdir)) : [])];
+  if (!files.length) return;
+  const keys = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+        const key = m[1]!.replace(/\[([^\]]*)\]/g, '.$1');
+        const head = key.split('.')[0];
+        if (head !== 'item' && head !== 'key') keys.add(key);
+      }
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (isRecord(value)) Object.entries(value).forEach(([k, v]) => (k === 'vars' ? undefined : (visit(k), visit(v))));
+  };
+  visit(stage);
+  if (!keys.size) return;
+  for (const file of files) into.vars.set(file, [...new Set([...(into.vars.get(file) ?? []), ...keys])]);
 }
 
 /** Matches `/`-separated paths against a glob with `*`, `**` and `?`. */

@@ -88,19 +88,20 @@ function isZeroFloat(v: Raw): boolean {
   return v instanceof PyFloat && v.value === 0;
 }
 
-/** dpath.search + merge for dotted key paths: the sub-tree holding just those keys. */
+/** dpath.search + merge for dotted key paths: the sub-tree holding just those keys (`*` any one level, list indexes too). */
 function selectPaths(data: RawMap, keyPaths: string[]): RawMap {
   const result: RawMap = new Map();
+  const entries = (node: Raw): [string, Raw][] | null => (isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null);
   for (const path of keyPaths) {
-    const walk = (node: RawMap, parts: string[], target: RawMap): void => {
+    const walk = (node: Raw, parts: string[], target: RawMap): void => {
       const [head, ...rest] = parts;
       if (head === undefined) return;
-      for (const [k, v] of node) {
+      for (const [k, v] of entries(node) ?? []) {
         if (head !== '*' && head !== k) continue;
         if (!rest.length) target.set(k, v);
-        else if (isRawMap(v)) {
+        else if (entries(v)) {
           const existing = target.get(k);
-          const sub: RawMap = isRawMap(existing ?? null) ? (existing as RawMap) : new Map();
+          const sub: RawMap = existing instanceof Map ? existing : new Map();
           walk(v, rest, sub);
           if (sub.size) target.set(k, sub);
         }

@@ -298,6 +298,23 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     assert.deepEqual(Object.keys((await json(r, ['params', 'diff', '--json'])) as object).sort(), ['other.yaml', 'params.yaml']);
   });
 
+  test('test_vars_shows_on_params_diff: values a stage interpolates from a vars file are params', async () => {
+    const r = repo();
+    const dvcYaml = 'vars:\n- test_params.yaml\nstages:\n  build:\n    foreach: ${vars}\n    do:\n      cmd: script --epoch ${item.epoch}\n';
+    r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 15\n  model2:\n    epoch: 35\n', 'dvc.yaml': dvcYaml });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 15, old: null }, 'vars.model2.epoch': { new: 35, old: null } } });
+    r.commit('added stages');
+    r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 20\n  model2:\n    epoch: 35\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 20, old: 15, diff: 5 } } });
+  });
+
+  test('tracked vars: only the keys used, a[0] indexing, and not the loop item', async () => {
+    const r = repo();
+    r.commit('1', { 'cfg.yaml': 'train:\n  lr: 0.1\n  unused: 1\nsizes: [1, 2]\n', 'dvc.yaml': 'vars:\n- cfg.yaml\nstages:\n  t:\n    cmd: train --lr ${train.lr} --size ${sizes[0]}\n' });
+    r.write({ 'cfg.yaml': 'train:\n  lr: 0.2\n  unused: 2\nsizes: [3, 2]\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 }, 'train.lr': { old: 0.1, new: 0.2, diff: 0.1 } } });
+  });
+
   test('test_diff_active_branch_no_changes', async () => {
     const r = repo();
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
