@@ -3,7 +3,7 @@ import { csvNumber, parseCsvRecords } from './csv';
 import { isLoggerHeader, loggerLastValues, loggerMetricsFromRecords } from './dagshub';
 import { parseJson, SyntaxProblem } from './json';
 import { parsePython } from './python';
-import type { ParsedFile, Raw } from './raw';
+import { toPlain, type ParsedFile, type Raw } from './raw';
 import { parseToml } from './toml';
 import { parseYaml } from './yaml';
 
@@ -37,6 +37,14 @@ export function parseValueFile(path: string, text: string, kind: ValueKind): Par
     if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
     throw error;
   }
+}
+
+/**
+ * A JSON or YAML document (by extension, as DVC picks its parser) as plain JavaScript, for plot data.
+ * Errors name the file, line and column.
+ */
+export function parseValuesText(path: string, text: string): unknown {
+  return toPlain(parseValueFile(path, text, 'params').data);
 }
 
 /** A metrics table: the DagsHub logger format, or a header row and rows of which the last one counts. */

@@ -34,3 +34,20 @@ export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
   if (isFloat && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
   return value;
 }
+
+/**
+ * A parsed value as plain JavaScript (objects, arrays, numbers), for readers that do not care about Python's
+ * int/float distinction (plot data). Keys such as `__proto__` stay ordinary keys.
+ */
+export function toPlain(value: Raw): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof PyCollection) return value.items.map(toPlain);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLoggerMetricsCsv } from '../../src/values/dagshub';
 import { flattenMetrics, flattenParams } from '../../src/values/flatten';
-import { parseValueFile } from '../../src/values/parse';
+import { parseValueFile, parseValuesText } from '../../src/values/parse';
 import { UserError } from '../../src/util/errors';
 
 const metrics = (path: string, text: string): Record<string, unknown> => Object.fromEntries(flattenMetrics(parseValueFile(path, text, 'metrics').data));
@@ -243,5 +243,17 @@ describe('parseLoggerMetricsCsv', () => {
 
   test('a value that is not a number is an error naming the line', () => {
     assert.throws(() => parseLoggerMetricsCsv('Name,Value,Timestamp,Step\nloss,abc,1,1\n'), (e: Error & { line?: number }) => e.line === 2 && /not a number/.test(e.message));
+  });
+});
+
+describe('parseValuesText (plain data, for plots)', () => {
+  test('JSON and YAML become plain objects and arrays; floats are numbers; __proto__ is just a key', () => {
+    assert.deepEqual(parseValuesText('p.json', '{"rows": [{"x": 1.0, "y": 2}], "__proto__": {"a": 1}}'), JSON.parse('{"rows": [{"x": 1, "y": 2}], "__proto__": {"a": 1}}'));
+    assert.deepEqual(parseValuesText('p.yaml', 'rows:\n- {x: 1.0, y: yes}\n'), { rows: [{ x: 1, y: 'yes' }] });
+    assert.equal(Object.getPrototypeOf(parseValuesText('p.json', '{"__proto__": {"polluted": 1}}')), Object.prototype);
+  });
+
+  test('errors name file, line and column', () => {
+    assert.throws(() => parseValuesText('p.json', '[1,\n'), /^UserError: p\.json:2:1: invalid JSON/);
   });
 });
