@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { configFromAction } from './config/action';
+import { hubSecrets } from './config/hub';
 import { run } from './run';
 import { actionLogger } from './util/action-logger';
 import { describeError } from './util/errors';
@@ -8,11 +9,12 @@ import { describeError } from './util/errors';
 async function main(): Promise<void> {
   try {
     const config = await configFromAction({ env: process.env });
+    for (const secret of hubSecrets(config.hub, config.mlflow)) core.setSecret(secret);
     const result = await run(config, actionLogger);
     core.setOutput('report', result.reportPath);
     core.setOutput('report-json', result.reportJsonPath);
     core.setOutput('passed', String(result.passed));
-    if (!result.passed) core.setFailed('mlreport: see the errors above.');
+    if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
     core.setFailed(`mlreport: ${describeError(error)}`);
   }

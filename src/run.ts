@@ -1,9 +1,13 @@
 import type { Config } from './config/types';
+import { gateMetrics } from './gate';
+import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
+import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import type { Publisher } from './publish/types';
 import { describeError } from './util/errors';
@@ -16,8 +20,10 @@ export interface RunResult {
   markdown: string;
   reportPath: string;
   reportJsonPath: string;
-  /** False when something the user asked for failed (a publisher, later a gate or a stage). */
+  /** False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage). */
   passed: boolean;
+  /** Whether the step should fail: `passed` is false, unless only gates broke and `fail-on-threshold` is false. */
+  failStep: boolean;
 }
 
 /** One run, top to bottom: revisions → values → compare → compose → publish. */
@@ -33,6 +39,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
+  for (const note of config.gate?.notes ?? []) log.info(note);
+  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+
   const report: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
@@ -41,7 +50,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     params: comparison.params,
     metrics: comparison.metrics,
     plots: [],
-    gates: null,
+    gates,
     pipeline: null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
@@ -50,6 +59,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
+  if (gates && config.gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  }
   let passed = true;
   for (const publisher of publishers) {
     try {
@@ -59,5 +71,15 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
     }
   }
-  return { report, markdown: composed.markdown, reportPath: local.markdownPath, reportJsonPath: local.jsonPath, passed };
+  if (!(await publishMirrors(config, composed, log))) passed = false;
+  const gatesBroke = gates !== null && !gates.passed;
+  if (gates && config.gate) logGates(gates, config.gate, log);
+  return {
+    report,
+    markdown: composed.markdown,
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
+  };
 }

@@ -1,20 +1,28 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BaseCandidate, Config } from '../config/types';
+import { DEFAULT_CHECK_NAME, loadGateConfig } from '../gate/config';
+import type { MissingBasePolicy } from '../gate/types';
 import { GitRepo, shortSha } from '../git/repo';
 import { run } from '../run';
 import { consoleLogger } from '../util/console-logger';
+import { UserError } from '../util/errors';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--threshold RULE]... [--missing-base skip|fail] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --threshold RULE
+                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
+                  in .mlreport.yml); a broken rule makes the exit code 1
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
@@ -26,6 +34,8 @@ export const reportCommand: Command = {
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
+        threshold: { type: 'string', multiple: true },
+        'missing-base': { type: 'string', default: 'skip' },
         cwd: { type: 'string', default: '.' },
         quiet: { type: 'boolean', default: false },
       },
@@ -43,6 +53,14 @@ export const reportCommand: Command = {
       outDir: resolve(workspace, values.out),
       summaryPath: null,
       github: null,
+      hub: null,
+      mlflow: null,
+      gate: await loadGateConfig(workspace, {
+        thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
+        missingBase: missingBasePolicy(values['missing-base']),
+        failOnThreshold: true,
+        checkName: DEFAULT_CHECK_NAME,
+      }),
     };
     const result = await run(config, log);
     if (!values.quiet) process.stdout.write(`${result.markdown}\n`);
@@ -67,3 +85,8 @@ async function headLabel(workspace: string): Promise<string> {
   return sha ? shortSha(sha) : 'workspace';
 }
 
+
+function missingBasePolicy(value: string | undefined): MissingBasePolicy {
+  if (value === 'skip' || value === 'fail') return value;
+  throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${value}'.`);
+}

@@ -2,11 +2,33 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
+import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
+import { changeFromEvent, hubFromInputs } from './hub';
 import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
-export const ACTION_INPUTS = ['github-token', 'working-directory', 'base', 'metrics', 'params', 'out-dir'] as const;
+export const ACTION_INPUTS = [
+  'github-token',
+  'working-directory',
+  'base',
+  'metrics',
+  'params',
+  'out-dir',
+  'hub',
+  'hub-url',
+  'hub-repo',
+  'hub-user',
+  'hub-token',
+  'hub-required',
+  'mlflow-tracking-uri',
+  'mlflow-experiment',
+  'thresholds',
+  'fail-on-threshold',
+  'check-name',
+  'missing-base',
+] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
@@ -51,8 +73,10 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workingDirectory = getInput(env, 'working-directory') || '.';
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
+  const workspace = resolve(workspaceRoot, workingDirectory);
   return {
-    workspace: resolve(workspaceRoot, workingDirectory),
+    workspace,
     baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
@@ -60,7 +84,34 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     github: githubContext(env, eventName, event),
+    hub,
+    mlflow,
+    gate: await loadGateConfig(workspace, gateSettings(env)),
   };
+}
+
+/** The gate inputs, validated: errors name the input and the values it accepts. */
+export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
+  const lines = ruleLinesFromText(getInput(env, 'thresholds'), "input 'thresholds'");
+  const missingBase = getInput(env, 'missing-base') || 'skip';
+  if (missingBase !== 'skip' && missingBase !== 'fail') {
+    throw new UserError(`Input 'missing-base' must be \`skip\` or \`fail\`, not '${missingBase}'.`);
+  }
+  return {
+    thresholds: lines.length ? lines : null,
+    missingBase,
+    failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
+    checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
+  };
+}
+
+/** A boolean input as YAML 1.2 spells it (true/True/TRUE, false/False/FALSE), like @actions/core's getBooleanInput. */
+export function booleanInput(env: NodeJS.ProcessEnv, name: ActionInput, fallback: boolean): boolean {
+  const value = getInput(env, name);
+  if (!value) return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UserError(`Input '${name}' must be \`true\` or \`false\`, not '${value}'.`);
 }
 
 function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {

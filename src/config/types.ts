@@ -1,3 +1,5 @@
+import type { GateConfig } from '../gate/types';
+
 /** Everything one run needs, decided up front from action inputs or CLI arguments. */
 export interface Config {
   /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
@@ -15,6 +17,12 @@ export interface Config {
   summaryPath: string | null;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
+  /** Mirror the report to a connected hub's PR (DagsHub); null when the `hub` input is empty. */
+  hub: HubConfig | null;
+  /** Log the run to an MLflow tracking server (the hub's, or `mlflow-tracking-uri`); null when off. */
+  mlflow: MlflowConfig | null;
+  /** Threshold rules (parsed) and what a broken one does; absent or no rules: no gate. */
+  gate?: GateConfig;
 }
 
 /** The repository, event and API a run reports to. */
@@ -45,3 +53,47 @@ export type BaseCandidate =
   | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string }
   /** Any revision git understands, as the user wrote it (`HEAD~1`, `main`, a tag). */
   | { kind: 'rev'; rev: string; label: string };
+
+/** The change being reported, as GitHub describes it: matches the hub's PR and tags the MLflow run. */
+export interface ChangeInfo {
+  /** GitHub `owner/name`; null outside GitHub. */
+  repository: string | null;
+  /** The head branch: the PR's head ref, or the pushed branch. */
+  branch: string | null;
+  /** The head commit as GitHub knows it (a PR's head, not its merge commit); null: the checked-out HEAD. */
+  sha: string | null;
+  prNumber: number | null;
+  /** This workflow run's page, for links back. */
+  runUrl: string | null;
+}
+
+/** Mirror of the PR comment on a connected hub (DagsHub, a Gitea-style API). */
+export interface HubConfig {
+  kind: 'dagshub';
+  /** e.g. https://dagshub.com (no trailing slash). */
+  url: string;
+  owner: string;
+  repo: string;
+  user: string | null;
+  /** null: not given (a fork's PR gets no secrets); the mirror then warns and skips. */
+  token: string | null;
+  /** When true a hub failure fails the step; otherwise it is a warning. */
+  required: boolean;
+  change: ChangeInfo;
+}
+
+/** Logging of the run to an MLflow tracking server (the hub's, or any other). */
+export interface MlflowConfig {
+  /** e.g. https://dagshub.com/owner/repo.mlflow (credentials never in it). */
+  trackingUri: string;
+  experiment: string;
+  auth: MlflowAuth;
+  required: boolean;
+  change: ChangeInfo;
+}
+
+/** `username: null`: the hub's token owner, asked from the hub's API (DagsHub's MLflow wants a user name). */
+export type MlflowAuth =
+  | { kind: 'none' }
+  | { kind: 'basic'; username: string | null; password: string }
+  | { kind: 'bearer'; token: string };

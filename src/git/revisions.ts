@@ -16,7 +16,7 @@ export interface EventPayload {
   after?: string;
   ref?: string;
   pull_request?: { number?: number; base?: { sha?: string; ref?: string }; head?: { sha?: string; ref?: string } };
-  repository?: { default_branch?: string };
+  repository?: { default_branch?: string; full_name?: string };
 }
 
 /**

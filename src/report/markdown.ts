@@ -1,19 +1,23 @@
 import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
+import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
 import { valuesSection } from './values-section';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
 
-/** Composes the report markdown: headline, metrics, params, then notes. Pure. */
+/** Composes the report markdown: gates (when there are rules), headline, metrics, params, then notes. Pure. */
 export function composeMarkdown(report: ReportData): string {
   const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
+  if (report.gates) parts.push(gatesSection(report.gates), '');
   parts.push(headline(report), '');
   const labels = { base: report.base?.label ?? null, head: report.head.label };
-  parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels), '');
+  // Threshold rules say which way is better; the section falls back to the metric's name.
+  const direction = (file: string, key: string) => report.gates?.directions.find((d) => d.file === file && d.key === key)?.better;
+  parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.warnings.length) {
     parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCell(w)}`), '');

@@ -32,8 +32,28 @@ export interface PlotEntry {
 }
 
 export interface GateSummary {
+  /** false when a failing-level rule broke or a rule could not be checked. */
   passed: boolean;
-  rules: { rule: string; level: 'fail' | 'warn'; passed: boolean; detail: string }[];
+  rules: GateRuleResult[];
+  /** Which way is better per metric, as the rules say (`>=` → higher), for ↑/↓ next to values. */
+  directions: { file: string; key: string; better: 'higher' | 'lower' }[];
+}
+
+export interface GateRuleResult {
+  /** The rule as written, without its level prefix. */
+  rule: string;
+  level: 'fail' | 'warn';
+  /** The rule did not break: it held, or it was skipped. */
+  passed: boolean;
+  status: 'passed' | 'failed' | 'skipped' | 'error';
+  /** What was compared, or why the rule was skipped or broke. */
+  detail: string;
+  metric: { file: string; key: string } | null;
+  base: number | null;
+  head: number | null;
+  threshold: number | null;
+  /** Where the rule was written: `input 'thresholds'`, `--threshold #N` or `.mlreport.yml`, the line, and the file when it is one. */
+  source: { origin: string; line: number; file?: string };
 }
 
 export interface PipelineSummary {

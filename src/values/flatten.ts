@@ -1,7 +1,12 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from './pyformat';
-import { isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from './raw';
+import { fromPlain, isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from './raw';
 import { floatLeaf, type Leaf } from './types';
+
+/** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
+export function flattenValues(data: unknown, kind: 'metrics' | 'params'): Map<string, Leaf> {
+  return kind === 'metrics' ? flattenMetrics(fromPlain(data)) : flattenParams(fromPlain(data));
+}
 
 /** More flattened values than this is not a metrics file (e.g. a YAML alias bomb); say so instead of hanging. */
 export const MAX_VALUES = 1_000_000;

@@ -51,3 +51,11 @@ export function toPlain(value: Raw): unknown {
   }
   return value;
 }
+
+/** Plain JavaScript data (e.g. from JSON.parse) as a parsed value: objects become mappings, numbers stay numbers. */
+export function fromPlain(value: unknown): Raw {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return value;
+  if (Array.isArray(value)) return value.map(fromPlain);
+  if (typeof value === 'object') return new Map(Object.entries(value).map(([k, v]) => [k, fromPlain(v)]));
+  return null;
+}

@@ -63,3 +63,18 @@ describe('collectAndCompare (run.ts entry point)', () => {
     assert.equal(json.metrics[0].rows.find((row: { key: string }) => row.key === 'val_loss').old, 0.123456789);
   });
 });
+
+describe('consumers read leaves through numericValue', () => {
+  test('the gate lookup sees a float written as 1.0 as the number 1, and a boolean as no number', async () => {
+    const { metricLookupFromDiffs } = await import('../../src/gate/lookup');
+    const { diffValueFile } = await import('../../src/values/diff');
+    const { flattenMetrics } = await import('../../src/values/flatten');
+    const { parseValueFile } = await import('../../src/values/parse');
+    const read = (text: string) => ({ status: 'ok' as const, values: flattenMetrics(parseValueFile('m.json', text, 'metrics').data) });
+    const diff = diffValueFile('m.json', read('{"acc": 1.0, "ok": true}'), read('{"acc": 0.5, "ok": false}'));
+    assert.deepEqual(metricLookupFromDiffs([diff]), [
+      { file: 'm.json', key: 'acc', base: 1, head: 0.5 },
+      { file: 'm.json', key: 'ok', base: null, head: null },
+    ]);
+  });
+});

@@ -1,10 +1,12 @@
+import { registerChecksRoutes } from './routes/checks';
+import { registerStatusesRoutes } from './routes/statuses';
 import { FakeGitHub } from './server';
 
 /**
  * Route modules, one per API area. Each registers its endpoints and keeps its state in `fake.state`.
  * Add a module here when the action starts calling a new area of the API.
  */
-const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [];
+const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [registerChecksRoutes, registerStatusesRoutes];
 
 /** A started fake GitHub API with every route module registered. */
 export async function startFakeGitHub(): Promise<FakeGitHub> {

@@ -29,6 +29,18 @@ export interface Actor {
   type: 'Bot' | 'User';
   /** A read-only token (fork PRs, `permissions: read-all`): every write answers 403. */
   readOnly: boolean;
+  /** Scopes this token may not write (a workflow's `permissions:` without e.g. `checks: write`); routes check it. */
+  cannotWrite?: string[];
+}
+
+/** Whether the actor may write `scope` (`checks`, `statuses`...): the answer to GitHub's per-scope token permissions. */
+export function canWrite(actor: Actor | null, scope: string): boolean {
+  return actor !== null && !actor.readOnly && !(actor.cannotWrite ?? []).includes(scope);
+}
+
+/** GitHub's 403 for a token without the permission ("Resource not accessible by integration"). */
+export function notAccessible(): FakeResponse {
+  return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } };
 }
 
 export interface RecordedRequest {
@@ -75,6 +87,7 @@ export class FakeGitHub {
   constructor() {
     this.tokens.set('test-token', FakeGitHub.ACTIONS_BOT);
     this.tokens.set('read-only-token', { ...FakeGitHub.ACTIONS_BOT, readOnly: true });
+    this.tokens.set('no-checks-token', { ...FakeGitHub.ACTIONS_BOT, cannotWrite: ['checks'] });
   }
 
   nextId(): number {

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { UserError } from '../util/errors';
+import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
+import type { GateConfig, MissingBasePolicy } from './types';
+
+/** The optional project file at the workspace root; its `thresholds:` list holds rules like the input. */
+export const PROJECT_FILE = '.mlreport.yml';
+
+export const DEFAULT_CHECK_NAME = 'mlreport';
+
+export interface GateSettings {
+  /** The `thresholds` input / `--threshold` flags; when given, they replace the project file's rules. */
+  thresholds: RuleLine[] | null;
+  missingBase: MissingBasePolicy;
+  failOnThreshold: boolean;
+  checkName: string;
+}
+
+/**
+ * The gate's rules: from the `thresholds` input when it has any, else from `.mlreport.yml`. The input
+ * wins outright (no merging), so the workflow file alone tells what a run gates on; `notes` says when
+ * the project file's rules were set aside. Every rule is parsed here, before anything runs.
+ */
+export async function loadGateConfig(workspace: string, settings: GateSettings): Promise<GateConfig> {
+  const fromFile = await readProjectRules(workspace);
+  const notes: string[] = [];
+  let lines = settings.thresholds ?? [];
+  if (settings.thresholds && fromFile?.length) {
+    notes.push(`The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`);
+  } else if (!settings.thresholds && fromFile) {
+    lines = fromFile;
+  }
+  const rules = parseRules(lines);
+  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+}
+
+/** The `thresholds:` rules of .mlreport.yml with their line numbers; null when the file or the key is absent. */
+export async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
+  let text: string;
+  try {
+    text = await readFile(join(workspace, PROJECT_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${(error as Error).message}`);
+  }
+  return projectRulesFromText(text);
+}
+
+export function projectRulesFromText(text: string): RuleLine[] | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const line = lineCounter.linePos(e.pos[0]).line;
+    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`);
+  }
+  if (doc.contents === null) return null;
+  if (!isMap(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  const node = doc.contents.get('thresholds', true);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return null;
+  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const origin = PROJECT_FILE;
+  if (isScalar(node) && typeof node.value === 'string') {
+    // A block string (`thresholds: |`) holds one rule per line, like the input; its text starts a line below.
+    const first = lineOf(node.range?.[0]) + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
+    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
+  }
+  if (!isSeq(node)) {
+    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+  }
+  return node.items.map((item, i) => {
+    const line = lineOf((item as { range?: [number, number, number] } | null)?.range?.[0]);
+    const text = itemText(item);
+    if (text === null) {
+      throw new UserError(`${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`);
+    }
+    return { text, source: { origin, line, file: PROJECT_FILE } };
+  });
+}
+
+/** A list item's rule text. `- warn: x < 1` is a one-key mapping to YAML; it is read back as the rule the user meant. */
+function itemText(item: unknown): string | null {
+  if (isScalar(item)) return typeof item.value === 'string' ? item.value.trim() : null;
+  if (isMap(item) && item.items.length === 1) {
+    const pair = item.items[0]!;
+    const key = isScalar(pair.key) ? pair.key.value : null;
+    const value = isScalar(pair.value) ? pair.value.value : null;
+    if (typeof key === 'string' && /^(warn|warning|fail)$/i.test(key) && (typeof value === 'string' || typeof value === 'number')) {
+      return `${key}: ${String(value).trim()}`;
+    }
+  }
+  return null;
+}

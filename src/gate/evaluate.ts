@@ -1,0 +1,151 @@
+import { usesBase } from './parse';
+import { metricName, resolveMetric } from './resolve';
+import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
+
+export interface GateEvaluation {
+  /** false when a failing-level rule broke, or a rule could not be evaluated (unknown metric). */
+  passed: boolean;
+  outcomes: RuleOutcome[];
+  /** Which way is better per metric, as the rules say; for ↑/↓ in the report. */
+  directions: MetricDirection[];
+}
+
+export interface EvaluateOptions {
+  missingBase: MissingBasePolicy;
+  /** Whether there is a base revision at all (changes the message of a rule that needs one). */
+  hasBase: boolean;
+}
+
+/**
+ * Evaluates every rule against the metrics. Semantics:
+ * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
+ * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
+ * - NaN (at head, at base, or as the computed threshold) and non-numbers break the rule;
+ * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
+ *   because a rule that cannot be checked must not pass silently.
+ */
+export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
+  const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
+  const passed = outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
+  return { passed, outcomes, directions: directionsOf(outcomes) };
+}
+
+export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: EvaluateOptions): RuleOutcome {
+  const outcome = (status: RuleOutcome['status'], message: string, extra: Partial<RuleOutcome> = {}): RuleOutcome => ({
+    rule,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra,
+  });
+  const resolved = resolveMetric(rule.metric, metrics);
+  if (resolved.kind === 'ambiguous') {
+    const names = resolved.candidates.map(metricName);
+    return outcome('error', `\`${rule.metric.text}\` matches ${names.length} metrics (${names.join(', ')}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === 'unknown') {
+    const known = resolved.closest.length ? `closest known: ${resolved.closest.join(', ')}` : 'no metrics were found at all';
+    if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome('error', `Unknown metric \`${rule.metric.text}\` (${known}).`);
+  }
+  const m = resolved.metric;
+  const metric = { file: m.file, key: m.key };
+  const head = m.head;
+  const base = m.base ?? null;
+  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  if (head === undefined) {
+    if (rule.ifPresent) return outcome('skipped', `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome('failed', `\`${metricName(m)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome('failed', `\`${metricName(m)}\` is not a number at the head.`, known);
+  if (Number.isNaN(head)) return outcome('failed', `\`${metricName(m)}\` is NaN at the head.`, known);
+  const withHead = { ...known, head };
+
+  if (usesBase(rule.threshold)) {
+    if (base === null) {
+      const why = !options.hasBase ? 'there is no base revision' : m.base === undefined ? `\`${metricName(m)}\` is not present at the base` : `\`${metricName(m)}\` is not a number at the base`;
+      if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (Number.isNaN(base)) return outcome('failed', `\`${metricName(m)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+  }
+  const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
+  if (Number.isNaN(threshold)) return outcome('failed', 'The threshold works out to NaN.', withHead);
+  const full = { ...withHead, threshold };
+  // Values that differ only beyond six digits are shown in full, so a message never reads "0.9 is not >= 0.9".
+  const [h, t] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
+  const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base!)})` : '';
+  if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
+  return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
+}
+
+export function evaluateExpr(expr: Expr, base: number): number {
+  switch (expr.kind) {
+    case 'number':
+      return expr.value;
+    case 'base':
+      return base;
+    case 'negate':
+      return -evaluateExpr(expr.operand, base);
+    case 'percent': {
+      const left = evaluateExpr(expr.left, base);
+      const delta = (Math.abs(left) * expr.percent) / 100;
+      return expr.op === '+' ? left + delta : left - delta;
+    }
+    case 'binary': {
+      const l = evaluateExpr(expr.left, base);
+      const r = evaluateExpr(expr.right, base);
+      switch (expr.op) {
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+          return l / r;
+      }
+    }
+  }
+}
+
+export function compare(value: number, comparator: Comparator, threshold: number): boolean {
+  switch (comparator) {
+    case '>=':
+      return value >= threshold;
+    case '<=':
+      return value <= threshold;
+    case '>':
+      return value > threshold;
+    case '<':
+      return value < threshold;
+    case '==':
+      return value === threshold;
+    case '!=':
+      return value !== threshold;
+  }
+}
+
+/** Six significant digits: enough to tell 0.9 from 0.90001 where it matters, short enough to read. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(6)));
+}
+
+function directionsOf(outcomes: RuleOutcome[]): MetricDirection[] {
+  const byMetric = new Map<string, MetricDirection | null>();
+  for (const o of outcomes) {
+    if (!o.metric) continue;
+    const c = o.rule.comparator;
+    const better = c === '>=' || c === '>' ? 'higher' : c === '<=' || c === '<' ? 'lower' : null;
+    if (!better) continue;
+    const name = metricName(o.metric);
+    const seen = byMetric.get(name);
+    if (seen === undefined) byMetric.set(name, { ...o.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d): d is MetricDirection => d !== null);
+}

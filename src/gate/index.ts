@@ -1,0 +1,12 @@
+import type { GateSummary } from '../report/types';
+import type { FileDiff } from '../values/types';
+import { evaluateRules } from './evaluate';
+import { metricLookupFromDiffs } from './lookup';
+import { gateSummary } from './summary';
+import type { GateConfig } from './types';
+
+/** The gate step: the rules evaluated against the metrics diff; null when there are no rules. Pure. */
+export function gateMetrics(gate: GateConfig, metrics: FileDiff[], hasBase: boolean): GateSummary | null {
+  if (!gate.rules.length) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+}

@@ -1,0 +1,90 @@
+/** A comparison operator, as written in a rule. */
+export type Comparator = '>=' | '<=' | '>' | '<' | '==' | '!=';
+
+/** The right-hand side of a rule: numbers, `base`, arithmetic and relative percentages. */
+export type Expr =
+  | { kind: 'number'; value: number }
+  | { kind: 'base' }
+  | { kind: 'negate'; operand: Expr }
+  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
+  /** `left ± N%`: N percent of |left| added or taken away (`base + 5%` is base × 1.05 for a positive base). */
+  | { kind: 'percent'; op: '+' | '-'; left: Expr; percent: number };
+
+/** A metric as a rule names it: `[file:]key.path`; without a file, any file whose key matches uniquely. */
+export interface MetricRef {
+  file: string | null;
+  key: string;
+  /** As written, for messages. */
+  text: string;
+}
+
+/** Where a rule was written, so errors and annotations can point at it. */
+export interface RuleSource {
+  /** `input 'thresholds'` or the project file's name. */
+  origin: string;
+  /** 1-based line in the input or the file. */
+  line: number;
+  /** The file the rule lives in (for annotations), when it is a file in the repository. */
+  file?: string;
+}
+
+export type GateLevel = 'fail' | 'warn';
+
+/** One parsed threshold rule. */
+export interface GateRule {
+  /** The rule as the user wrote it (without the level prefix). */
+  text: string;
+  level: GateLevel;
+  metric: MetricRef;
+  comparator: Comparator;
+  threshold: Expr;
+  /** `if present`: a metric missing at the head skips the rule instead of breaking it. */
+  ifPresent: boolean;
+  source: RuleSource;
+}
+
+/** What to do with a rule that compares with `base` when the base has no value. */
+export type MissingBasePolicy = 'skip' | 'fail';
+
+/** Everything the gate step needs, decided up front. */
+export interface GateConfig {
+  rules: GateRule[];
+  missingBase: MissingBasePolicy;
+  /** false: a broken rule makes `passed` false but does not fail the step. */
+  failOnThreshold: boolean;
+  /** The check run's name (and the commit status context in the fallback). */
+  checkName: string;
+  /** Where the rules came from, when that needs saying (the input set aside the project file's rules). */
+  notes: string[];
+}
+
+/** One metric's values, as the evaluator sees them (built from the metrics diff by one adapter). */
+export interface MetricLookup {
+  file: string;
+  key: string;
+  /** undefined: absent on that side; null: present but not a number (text, boolean, null). NaN stays NaN. */
+  base: number | null | undefined;
+  head: number | null | undefined;
+}
+
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
+/** How one rule came out. */
+export interface RuleOutcome {
+  rule: GateRule;
+  status: RuleStatus;
+  /** The metric the rule resolved to, when it did. */
+  metric: { file: string; key: string } | null;
+  base: number | null;
+  head: number | null;
+  threshold: number | null;
+  /** For people: what was compared, or why the rule was skipped or broke. */
+  message: string;
+}
+
+/** Which way is better for a metric, as the rules say (`>=` → higher). */
+export interface MetricDirection {
+  file: string;
+  key: string;
+  better: 'higher' | 'lower';
+}

@@ -1,0 +1,198 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+import type { GitHubContext } from '../../config/types';
+import { brokenRules } from '../../gate/summary';
+import { gatesHeadline } from '../../report/gates-section';
+import type { GateRuleResult, GateSummary } from '../../report/types';
+import type { Logger } from '../../util/log';
+import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import { createGitHubClient, type GitHubClient } from './client';
+import { keyLine } from './key-line';
+
+/** Checks API limits: output.summary and output.text ≤ 65,535 characters; ≤ 50 annotations per request. */
+export const CHECK_TEXT_LIMIT = 65535;
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** Commit status descriptions over 140 characters are rejected (422). */
+export const STATUS_DESCRIPTION_LIMIT = 140;
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+/** What the check run or the status says, computed once. */
+interface GateOutcome {
+  headSha: string;
+  failed: boolean;
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
+export interface GateCheckOptions {
+  github: GitHubContext;
+  checkName: string;
+  /** The workspace directory (metrics paths are relative to it) and the repository's root. */
+  workspace: string;
+  repoRoot: string;
+}
+
+/**
+ * Publishes the gate's outcome where branch protection can require it: a check run (conclusion, the report
+ * as summary, an annotation on the metrics file per broken rule). Without `checks: write` (403), a commit
+ * status with the same name; without that either, the log alone.
+ */
+export class GateCheckPublisher implements Publisher {
+  readonly name = 'check run';
+  private readonly client: GitHubClient;
+
+  constructor(
+    private readonly options: GateCheckOptions,
+    private readonly log: Logger,
+  ) {
+    this.client = createGitHubClient(options.github.token, options.github.apiUrl);
+  }
+
+  async publish(report: ComposedReport): Promise<PublishOutcome> {
+    const gates = report.data.gates;
+    if (!gates) return {};
+    const outcome: GateOutcome = {
+      headSha: this.options.github.headSha ?? this.options.github.sha,
+      failed: brokenRules(gates).failures > 0,
+      title: stripEmoji(gatesHeadline(gates)),
+      summary: truncate(report.markdown, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n'),
+      annotations: await this.annotations(gates),
+    };
+    const checkRun = await this.createCheckRun(outcome);
+    if (checkRun) return checkRun;
+    this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
+    const status = await this.setStatus(outcome);
+    if (status) return status;
+    this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
+    for (const a of outcome.annotations) {
+      const where = { file: a.path, line: a.start_line };
+      if (a.annotation_level === 'failure') this.log.error(`${a.title}: ${a.message}`, where);
+      else this.log.warning(`${a.title}: ${a.message}`, where);
+    }
+    return {};
+  }
+
+  /** The check run, annotations beyond the first 50 appended by updates; null when the token may not create it. */
+  private async createCheckRun(o: GateOutcome): Promise<PublishOutcome | null> {
+    const { owner, repo } = this.options.github;
+    const output = (annotations: Annotation[]) => ({ title: o.title, summary: o.summary, annotations });
+    let created;
+    try {
+      created = await this.client.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner,
+        repo,
+        name: this.options.checkName,
+        head_sha: o.headSha,
+        conclusion: o.failed ? 'failure' : 'success',
+        completed_at: new Date().toISOString(),
+        ...(this.runUrl() ? { details_url: this.runUrl()! } : {}),
+        output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
+      });
+    } catch (error) {
+      if (isNotPermitted(error)) return null;
+      throw error;
+    }
+    for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+      await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: output(o.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+      });
+    }
+    return { location: created.data.html_url ?? undefined };
+  }
+
+  /** A commit status named like the check; null when the token may not set it. */
+  private async setStatus(o: GateOutcome): Promise<PublishOutcome | null> {
+    const { owner, repo } = this.options.github;
+    try {
+      await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+        owner,
+        repo,
+        sha: o.headSha,
+        state: o.failed ? 'failure' : 'success',
+        context: this.options.checkName,
+        description: truncate(o.title, STATUS_DESCRIPTION_LIMIT, '…'),
+        target_url: this.runUrl(),
+      });
+    } catch (error) {
+      if (isNotPermitted(error)) return null;
+      throw error;
+    }
+    return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
+  }
+
+  private runUrl(): string | null {
+    const { serverUrl, owner, repo, runId } = this.options.github;
+    return runId ? `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runId}` : null;
+  }
+
+  /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
+  private async annotations(gates: GateSummary): Promise<Annotation[]> {
+    const out: Annotation[] = [];
+    const prefix = await this.workspaceInRepo();
+    const texts = new Map<string, string | null>();
+    const read = async (path: string): Promise<string | null> => {
+      if (!texts.has(path)) texts.set(path, await readFile(join(this.options.workspace, path), 'utf8').catch(() => null));
+      return texts.get(path)!;
+    };
+    for (const r of gates.rules) {
+      if (r.status !== 'failed' && r.status !== 'error') continue;
+      const level = r.status === 'error' || r.level === 'fail' ? 'failure' : 'warning';
+      const title = `${r.level === 'warn' ? 'Warning' : 'Gate'}: ${r.rule}`.slice(0, 255);
+      let path: string | null = null;
+      let line = 1;
+      if (r.metric) {
+        path = r.metric.file;
+        const text = await read(r.metric.file);
+        if (text !== null) line = keyLine(text, r.metric.key);
+      } else if (r.source.file) {
+        path = r.source.file;
+        line = r.source.line;
+      }
+      if (!path) continue;
+      out.push({ path: prefix ? posix.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r) });
+    }
+    return out;
+  }
+
+  /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
+  private async workspaceInRepo(): Promise<string> {
+    const real = async (p: string): Promise<string> => realpath(p).catch(() => p);
+    const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep).join('/');
+    return prefix.startsWith('..') ? '' : prefix;
+  }
+}
+
+function ruleMessage(r: GateRuleResult): string {
+  return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
+}
+
+/** A 403 for a missing permission ("Resource not accessible by integration"), not a rate limit's 403. */
+function isNotPermitted(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || (error as { status?: unknown }).status !== 403) return false;
+  return !/rate limit/i.test(String((error as { message?: unknown }).message ?? ''));
+}
+
+/** Cuts `text` to at most `limit` characters (code points never split), ending with `tail` when cut. */
+export function truncate(text: string, limit: number, tail: string): string {
+  if (text.length <= limit) return text;
+  let cut = text.slice(0, limit - tail.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
+}
+
+/** Check titles and status descriptions read better without the report's emoji. */
+function stripEmoji(text: string): string {
+  return text.replace(/^[^\p{L}\p{N}]+/u, '');
+}

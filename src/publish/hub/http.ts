@@ -1,0 +1,148 @@
+import { UserError } from '../../util/errors';
+import { VERSION } from '../../version';
+
+/** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
+export interface HttpSettings {
+  /** What messages call the service ("DagsHub", "MLflow at https://…"). */
+  service: string;
+  baseUrl: string;
+  /** Sent with every request; where the token lives. Never logged. */
+  headers: Record<string, string>;
+  /** Strings that must never appear in a message (tokens, encoded credentials). */
+  secrets: string[];
+  /** Attempts per request, the first included. */
+  attempts?: number;
+  /** First backoff delay; doubles each retry. */
+  backoffMs?: number;
+  /** Longest wait we accept from a Retry-After header. */
+  maxRetryAfterMs?: number;
+  timeoutMs?: number;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+/** A response the service refused, or a request that never got one (status null). */
+export class HttpError extends UserError {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * A small JSON client over Node's fetch: bounded retries with exponential backoff for dropped connections,
+ * timeouts, 429 and 5xx (honouring Retry-After), and messages with the credentials scrubbed out.
+ */
+export class JsonHttp {
+  private readonly attempts: number;
+  private readonly backoffMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly settings: HttpSettings) {
+    this.attempts = settings.attempts ?? 4;
+    this.backoffMs = settings.backoffMs ?? 500;
+    this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 30_000;
+    this.timeoutMs = settings.timeoutMs ?? 30_000;
+  }
+
+  get service(): string {
+    return this.settings.service;
+  }
+
+  /** Returns the response for any status below 400; throws HttpError otherwise (after retries). */
+  async request<T>(method: string, path: string, options: { query?: Record<string, string | number>; body?: unknown } = {}): Promise<HttpResponse<T>> {
+    const url = new URL(this.settings.baseUrl.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `mlreport/${VERSION}`, ...this.settings.headers };
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const what = `${method} ${url.pathname}`;
+    let lastError: HttpError | null = null;
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (error) {
+        lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
+        if (attempt < this.attempts) await sleep(this.backoff(attempt));
+        continue;
+      }
+      const text = await response.text().catch(() => '');
+      const data = parseJson(text);
+      if (response.status < 400) return { status: response.status, data: data as T, headers: response.headers };
+      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text)}`), response.status, data);
+      if (!RETRY_STATUSES.has(response.status) || attempt === this.attempts) break;
+      await sleep(this.retryAfter(response.headers.get('retry-after')) ?? this.backoff(attempt));
+    }
+    throw lastError ?? new HttpError(`${this.service}: ${what} failed`, null, null);
+  }
+
+  /** Removes every secret from a message, whatever the server echoed back. */
+  scrub(message: string): string {
+    let out = message;
+    for (const secret of this.settings.secrets) if (secret) out = out.split(secret).join('***');
+    return out;
+  }
+
+  private backoff(attempt: number): number {
+    return this.backoffMs * 2 ** (attempt - 1);
+  }
+
+  private retryAfter(header: string | null): number | null {
+    if (!header) return null;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+    if (!Number.isFinite(ms)) return null;
+    return Math.min(Math.max(ms, 0), this.maxRetryAfterMs);
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The server's own explanation, short: MLflow's `message`, Gitea's `message`, or the start of the text. */
+function serverMessage(data: unknown, text: string): string {
+  if (data && typeof data === 'object') {
+    const d = data as { message?: unknown; error_code?: unknown };
+    const parts = [typeof d.error_code === 'string' ? d.error_code : '', typeof d.message === 'string' ? d.message : ''].filter(Boolean);
+    if (parts.length) return `: ${parts.join(': ').slice(0, 500)}`;
+  }
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean ? `: ${clean.slice(0, 200)}` : '';
+}
+
+function networkReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `Authorization: Basic …` for a user and password/token. */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}

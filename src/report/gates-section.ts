@@ -1,0 +1,51 @@
+import { brokenRules } from '../gate/summary';
+import { formatValue } from '../gate/evaluate';
+import { escapeCell } from './escape';
+import type { GateRuleResult, GateSummary } from './types';
+
+/** The "Gates" section that opens the report: one line per rule with the values it compared. Pure. */
+export function gatesSection(gates: GateSummary): string {
+  const lines = [`### Gates: ${gatesHeadline(gates)}`, '', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|'];
+  for (const r of gates.rules) {
+    const cells = [
+      statusIcon(r),
+      escapeCell(r.level === 'warn' ? `warn: ${r.rule}` : r.rule),
+      value(r.base),
+      value(r.head),
+      value(r.threshold),
+      r.status === 'passed' ? '' : escapeCell(r.detail),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** `✅ all 3 rules passed`, `❌ 1 of 4 rules broke`…: the title of the section and of the check run. */
+export function gatesHeadline(gates: GateSummary): string {
+  const total = gates.rules.length;
+  const { failures, warnings } = brokenRules(gates);
+  const skipped = gates.rules.filter((r) => r.status === 'skipped').length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(', ')})` : '';
+  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? '' : 's'} broke${tail}`;
+  if (warnings) return `⚠️ no failing rule broke${tail}`;
+  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `✅ ${total === 1 ? 'the rule' : `all ${total} rules`} passed`;
+}
+
+function statusIcon(r: GateRuleResult): string {
+  switch (r.status) {
+    case 'passed':
+      return '✅';
+    case 'skipped':
+      return '⏭️';
+    case 'error':
+      return '❌';
+    case 'failed':
+      return r.level === 'warn' ? '⚠️' : '❌';
+  }
+}
+
+function value(v: number | null): string {
+  return v === null ? '-' : formatValue(v);
+}

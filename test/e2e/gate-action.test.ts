@@ -1,0 +1,123 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { checkRuns } from '../fakes/github/routes/checks';
+import { commitStatuses } from '../fakes/github/routes/statuses';
+import { runAction, type ActionRun } from '../helpers/action';
+import { TempRepo } from '../helpers/repo';
+
+let fake: FakeGitHub;
+let repo: TempRepo;
+let baseSha: string;
+let headSha: string;
+/** On pull_request, GITHUB_SHA is GitHub's test merge commit; the check run must go on the PR head instead. */
+const mergeSha = 'e'.repeat(40);
+
+before(async () => {
+  fake = await startFakeGitHub();
+  repo = new TempRepo();
+  baseSha = repo.commit('base', { 'metrics.json': JSON.stringify({ accuracy: 0.9, loss: 0.5 }, null, 2) });
+  repo.git('checkout', '-q', '-b', 'feature');
+  headSha = repo.commit('head', { 'metrics.json': JSON.stringify({ accuracy: 0.93, loss: 0.6 }, null, 2) });
+});
+after(async () => {
+  await fake.stop();
+  repo.remove();
+});
+beforeEach(() => {
+  checkRuns(fake).length = 0;
+  commitStatuses(fake).length = 0;
+});
+
+/** The action as the runner starts it (test/helpers/action.ts), on a pull_request from `feature` into `main`. */
+function runGate(inputs: Record<string, string>): Promise<ActionRun> {
+  return runAction({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    event: { pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } },
+    sha: mergeSha,
+    repository: 'octo/ml',
+    apiUrl: fake.url,
+    inputs: { metrics: 'metrics.json', ...inputs },
+  });
+}
+
+describe('the action gates a pull request', () => {
+  test('a passing gate: exit 0, passed=true, a successful check run on the PR head', async () => {
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.5' });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.equal(result.outputs.passed, 'true');
+    const [run, ...others] = checkRuns(fake);
+    assert.equal(others.length, 0);
+    assert.equal(run!.name, 'mlreport');
+    assert.equal(run!.head_sha, headSha);
+    assert.equal(run!.conclusion, 'success');
+    assert.match(run!.output.summary!, /### Gates: ✅ all 2 rules passed/);
+    assert.match(result.summary, /### Gates: ✅ all 2 rules passed/, 'the job summary has the section too');
+    const report = readFileSync(result.outputs.report!, 'utf8');
+    assert.ok(report.indexOf('### Gates') < report.indexOf('### Metrics'));
+    const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
+    assert.equal(json.gates.passed, true);
+    assert.deepEqual(json.gates.rules[1], {
+      rule: 'loss <= base * 1.5', level: 'fail', passed: true, status: 'passed', detail: '0.6 <= 0.75 (base 0.5)',
+      metric: { file: 'metrics.json', key: 'loss' }, base: 0.5, head: 0.6, threshold: 0.75, source: { origin: "input 'thresholds'", line: 2 },
+    });
+  });
+
+  test('a failing gate: exit 1, passed=false, a failed check run annotated on metrics.json', async () => {
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.02', 'check-name': 'ml gates' });
+    assert.equal(result.code, 1);
+    assert.equal(result.outputs.passed, 'false');
+    assert.match(result.stdout, /::error::Gates: ❌ 1 of 2 rules broke\.%0A  \[passed\] accuracy >= 0\.9: 0\.93 >= 0\.9%0A  \[failed\] loss <= base \* 1\.02: 0\.6 is not <= 0\.51 \(base 0\.5\)\./);
+    assert.match(result.stdout, /::error::mlreport: see the errors above\./);
+    const run = checkRuns(fake)[0]!;
+    assert.equal(run.name, 'ml gates');
+    assert.equal(run.conclusion, 'failure');
+    assert.deepEqual(run.annotations.map((a) => [a.path, a.start_line, a.annotation_level]), [['metrics.json', 3, 'failure']]);
+  });
+
+  test('fail-on-threshold: false keeps the step green, passed=false, the check still fails', async () => {
+    const result = await runGate({ thresholds: 'loss <= base', 'fail-on-threshold': 'false' });
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(result.outputs.passed, 'false');
+    assert.match(result.stdout, /fail-on-threshold is false: the step does not fail/);
+    assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
+  });
+
+  test('a token without checks: write: a commit status instead', async () => {
+    const result = await runGate({ thresholds: 'accuracy >= 0.9', 'github-token': 'no-checks-token' });
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(checkRuns(fake).length, 0);
+    assert.deepEqual(commitStatuses(fake).map((s) => [s.sha, s.context, s.state, s.description]), [[headSha, 'mlreport', 'success', 'the rule passed']]);
+  });
+
+  test('rules from .mlreport.yml when the input is empty', async () => {
+    writeFileSync(join(repo.dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.95\n  - warn: loss <= base\n');
+    try {
+      const result = await runGate({});
+      assert.equal(result.code, 1);
+      const run = checkRuns(fake)[0]!;
+      assert.equal(run.output.title, '1 of 2 rules broke (1 warning)');
+      assert.deepEqual(run.annotations.map((a) => [a.title, a.annotation_level]), [['Gate: accuracy >= 0.95', 'failure'], ['Warning: loss <= base', 'warning']]);
+    } finally {
+      rmSync(join(repo.dir, '.mlreport.yml'));
+    }
+  });
+
+  test('a rule that does not parse: the step fails before anything runs, naming line and column', async () => {
+    const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <== base' });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /::error::mlreport: input 'thresholds' line 2, column 8: expected a number, `base`, `\(` or `-` after the comparison, but found `=`/);
+    assert.doesNotMatch(result.stdout + result.stderr, /at .*\.js:\d+/, 'no stack trace');
+    assert.equal(checkRuns(fake).length, 0);
+  });
+
+  test('an unknown metric: an error naming the closest known metrics', async () => {
+    const result = await runGate({ thresholds: 'acuracy >= 0.9' });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /\[error\] acuracy >= 0\.9: Unknown metric `acuracy` \(closest known: metrics\.json:accuracy\)/);
+    assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
+  });
+});

@@ -1,0 +1,27 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+let repo: TempRepo;
+before(() => {
+  repo = new TempRepo();
+  repo.commit('base', { 'metrics.json': '{"accuracy": 0.9, "loss": 0.5}\n' });
+  repo.commit('head', { 'metrics.json': '{"accuracy": 0.93, "loss": 0.6}\n', '.mlreport.yml': 'thresholds:\n  - accuracy >= base\n' });
+});
+after(() => repo.remove());
+
+test('the CLI gates with .mlreport.yml by default and --threshold when given; a broken rule exits 1', async () => {
+  const fromFile = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json'], repo.dir);
+  assert.equal(fromFile.code, 0, fromFile.stderr);
+  assert.match(fromFile.stdout, /### Gates: ✅ the rule passed/);
+
+  const broken = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'loss <= base + 10%', '--threshold', 'accuracy > 0.9'], repo.dir);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stdout, /### Gates: ❌ 1 of 2 rules broke/);
+  assert.match(broken.stderr, /The rules given with the `thresholds` input \(or `--threshold`\) replace the 1 rule in \.mlreport\.yml\./);
+
+  const bad = await runCli(['report', '--base', 'HEAD~1', '--threshold', 'loss <= base +'], repo.dir);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /--threshold #1 line 1, column 15: expected a number, `base`, `\(` or `-`, but found the end of the rule/);
+});

@@ -1,0 +1,103 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGateConfig, projectRulesFromText, type GateSettings } from '../../src/gate/config';
+import { configFromAction, gateSettings } from '../../src/config/action';
+import { tempDir } from '../helpers/repo';
+import { UserError } from '../../src/util/errors';
+
+const defaults: GateSettings = { thresholds: null, missingBase: 'skip', failOnThreshold: true, checkName: 'mlreport' };
+
+describe('.mlreport.yml thresholds', () => {
+  test('a list of rules, each with its line in the file', () => {
+    const lines = projectRulesFromText('# project settings\nthresholds:\n  - accuracy >= 0.9\n  - "loss <= base * 1.02"\n  - warn: latency_ms < base + 5%\n');
+    assert.deepEqual(lines, [
+      { text: 'accuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } },
+      { text: 'loss <= base * 1.02', source: { origin: '.mlreport.yml', line: 4, file: '.mlreport.yml' } },
+      // YAML reads `- warn: x` as a one-key mapping; it is taken as the rule the user meant.
+      { text: 'warn: latency_ms < base + 5%', source: { origin: '.mlreport.yml', line: 5, file: '.mlreport.yml' } },
+    ]);
+  });
+
+  test('a block string works like the input, one rule per line', () => {
+    const lines = projectRulesFromText('thresholds: |\n  accuracy >= 0.9\n\n  f1 >= base - 0.01\n');
+    assert.deepEqual(lines?.map((l) => [l.text, l.source.line]), [['accuracy >= 0.9', 2], ['f1 >= base - 0.01', 4]]);
+  });
+
+  test('no file, no key, or other sections only: no rules', () => {
+    assert.equal(projectRulesFromText(''), null);
+    assert.equal(projectRulesFromText('plots: []\n'), null);
+    assert.equal(projectRulesFromText('thresholds:\n'), null);
+  });
+
+  test('bad shapes are errors naming the file and line', () => {
+    assert.throws(() => projectRulesFromText('thresholds: [a\n'), /^UserError: \.mlreport\.yml line \d+: not valid YAML/);
+    assert.throws(() => projectRulesFromText('- a\n'), /\.mlreport\.yml: expected a mapping/);
+    assert.throws(() => projectRulesFromText('x: 1\nthresholds: {a: 1}\n'), /\.mlreport\.yml line 2: `thresholds` must be a list of rules/);
+    assert.throws(() => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\n  - 0.5\n'), /\.mlreport\.yml line 3: thresholds item 2 must be a rule written as text/);
+  });
+
+  test('a rule that does not parse names .mlreport.yml and its line', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n  - loss <= bse\n');
+      await assert.rejects(loadGateConfig(dir, defaults), (error: Error) => {
+        assert.ok(error instanceof UserError);
+        assert.match(error.message, /^\.mlreport\.yml line 3, column 9: unknown name `bse`/);
+        return true;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the input replaces the file\'s rules, and says so', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n  - loss <= 1\n');
+      const fromFile = await loadGateConfig(dir, defaults);
+      assert.deepEqual(fromFile.rules.map((r) => r.text), ['accuracy >= 0.9', 'loss <= 1']);
+      assert.deepEqual(fromFile.notes, []);
+      const fromInput = await loadGateConfig(dir, { ...defaults, thresholds: [{ text: 'f1 > 0', source: { origin: "input 'thresholds'", line: 1 } }] });
+      assert.deepEqual(fromInput.rules.map((r) => r.text), ['f1 > 0']);
+      assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input (or `--threshold`) replace the 2 rules in .mlreport.yml.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('gate inputs', () => {
+  const env = (inputs: Record<string, string>): NodeJS.ProcessEnv =>
+    Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+
+  test('defaults: no rules, skip, fail the step, check named mlreport', () => {
+    assert.deepEqual(gateSettings(env({})), defaults);
+  });
+
+  test('values are read and validated, errors name the input', () => {
+    const s = gateSettings(env({ thresholds: 'accuracy >= 0.9\n\n  # why\nf1 >= base', 'fail-on-threshold': 'false', 'check-name': 'ml gates', 'missing-base': 'fail' }));
+    assert.deepEqual(s.thresholds?.map((l) => [l.text, l.source.line]), [['accuracy >= 0.9', 1], ['f1 >= base', 4]]);
+    assert.equal(s.failOnThreshold, false);
+    assert.equal(s.checkName, 'ml gates');
+    assert.equal(s.missingBase, 'fail');
+    assert.equal(gateSettings(env({ 'fail-on-threshold': 'TRUE' })).failOnThreshold, true);
+    assert.throws(() => gateSettings(env({ 'fail-on-threshold': 'yes' })), /^UserError: Input 'fail-on-threshold' must be `true` or `false`, not 'yes'\.$/);
+    assert.throws(() => gateSettings(env({ 'missing-base': 'ignore' })), /Input 'missing-base' must be `skip` or `fail`, not 'ignore'/);
+  });
+
+  test('a bad rule in the input stops the run up front, naming the input, line and column', async () => {
+    const dir = tempDir();
+    try {
+      await assert.rejects(
+        configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9\naccuracy >= 0.9 if presnt' }) } }),
+        (error: Error) => error instanceof UserError && /^input 'thresholds' line 2, column 20: expected `present` after `if`/.test(error.message),
+      );
+      const config = await configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9' }) } });
+      assert.equal(config.gate?.rules.length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

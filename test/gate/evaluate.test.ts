@@ -1,0 +1,166 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateRules, type EvaluateOptions } from '../../src/gate/evaluate';
+import { metricLookupFromDiffs } from '../../src/gate/lookup';
+import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
+import { resolveMetric } from '../../src/gate/resolve';
+import type { MetricLookup, RuleOutcome } from '../../src/gate/types';
+import { diffValueFile } from '../../src/values/diff';
+import { flattenValues } from '../../src/values/flatten';
+
+const METRICS: MetricLookup[] = [
+  { file: 'metrics.json', key: 'accuracy', base: 0.9, head: 0.92 },
+  { file: 'metrics.json', key: 'loss', base: 0.5, head: 0.51 },
+  { file: 'metrics.json', key: 'train.f1', base: 0.8, head: 0.795 },
+  { file: 'eval/scores.json', key: 'latency_ms', base: 200, head: 209 },
+  { file: 'eval/scores.json', key: 'test.f1', base: 0.7, head: 0.7 },
+  { file: 'eval/scores.json', key: 'new_metric', base: undefined, head: 3 },
+  { file: 'eval/scores.json', key: 'dropped', base: 1, head: undefined },
+  { file: 'eval/scores.json', key: 'nan_head', base: 1, head: Number.NaN },
+  { file: 'eval/scores.json', key: 'nan_base', base: Number.NaN, head: 1 },
+  { file: 'eval/scores.json', key: 'label', base: null, head: null },
+];
+const withBase: EvaluateOptions = { missingBase: 'skip', hasBase: true };
+
+function run(text: string, metrics = METRICS, options = withBase): RuleOutcome[] {
+  return evaluateRules(parseRules(ruleLinesFromText(text, "input 'thresholds'")), metrics, options).outcomes;
+}
+function one(text: string, metrics = METRICS, options = withBase): RuleOutcome {
+  return run(text, metrics, options)[0]!;
+}
+
+describe('gate evaluation', () => {
+  test('every comparator, holding and breaking', () => {
+    const cases: [string, 'passed' | 'failed'][] = [
+      ['accuracy >= 0.92', 'passed'],
+      ['accuracy >= 0.93', 'failed'],
+      ['accuracy > 0.91', 'passed'],
+      ['accuracy > 0.92', 'failed'],
+      ['loss <= 0.51', 'passed'],
+      ['loss <= 0.5', 'failed'],
+      ['loss < 0.52', 'passed'],
+      ['loss < 0.51', 'failed'],
+      ['test.f1 == base', 'passed'],
+      ['accuracy == base', 'failed'],
+      ['accuracy != base', 'passed'],
+      ['test.f1 != 0.7', 'failed'],
+    ];
+    for (const [rule, status] of cases) assert.equal(one(rule).status, status, rule);
+  });
+
+  test('relative rules compare with the base and report the values compared', () => {
+    const loss = one('metrics.json:loss <= base * 1.02');
+    assert.equal(loss.status, 'passed');
+    assert.deepEqual([loss.base, loss.head, loss.threshold], [0.5, 0.51, 0.51]);
+    assert.equal(loss.message, '0.51 <= 0.51 (base 0.5)');
+
+    const f1 = one('train.f1 >= base - 0.001');
+    assert.equal(f1.status, 'failed');
+    assert.equal(f1.message, '0.795 is not >= 0.799 (base 0.8).');
+
+    assert.equal(one('latency_ms < base + 5%').status, 'passed'); // 209 < 210
+    assert.equal(one('latency_ms < base + 4%').status, 'failed'); // 209 ≥ 208
+    assert.equal(one('latency_ms <= base - 1%').status, 'failed');
+  });
+
+  test('a metric missing at the head breaks its rule, unless `if present`', () => {
+    const broken = one('dropped >= 0');
+    assert.equal(broken.status, 'failed');
+    assert.equal(broken.message, '`eval/scores.json:dropped` is missing at the head.');
+    assert.equal(broken.base, 1);
+    assert.equal(one('dropped >= 0 if present').status, 'skipped');
+    // A metric no file has at all is not "missing", it is unknown, unless `if present` says it may be absent.
+    assert.equal(one('auc >= 0.8 if present').status, 'skipped');
+    assert.match(one('auc >= 0.8 if present').message, /not in any metrics file.*skipped because of `if present`/);
+  });
+
+  test('a rule that needs `base` without a base value: skipped with a note, or broken with missing-base: fail', () => {
+    const skipped = one('new_metric >= base');
+    assert.equal(skipped.status, 'skipped');
+    assert.equal(skipped.message, 'Skipped: the rule compares with `base`, but `eval/scores.json:new_metric` is not present at the base.');
+    const failed = one('new_metric >= base', METRICS, { missingBase: 'fail', hasBase: true });
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.message, /missing-base: fail/);
+    const noBase = one('accuracy >= base', METRICS.map((m) => ({ ...m, base: undefined })), { missingBase: 'skip', hasBase: false });
+    assert.equal(noBase.status, 'skipped');
+    assert.match(noBase.message, /there is no base revision/);
+    // A rule without `base` does not care.
+    assert.equal(one('new_metric >= 1', METRICS, { missingBase: 'fail', hasBase: false }).status, 'passed');
+  });
+
+  test('NaN fails: at the head, at the base, or as the computed threshold; non-numbers fail', () => {
+    assert.match(one('nan_head >= 0').message, /is NaN at the head/);
+    assert.equal(one('nan_head >= 0').status, 'failed');
+    assert.equal(one('nan_head != 5').status, 'failed', 'NaN != 5 is true in IEEE terms, but NaN still fails');
+    assert.equal(one('nan_base >= base').status, 'failed');
+    assert.match(one('nan_base >= base').message, /NaN at the base/);
+    assert.equal(one('nan_base >= 0').status, 'passed', 'a NaN base does not matter to a rule without `base`');
+    assert.equal(one('accuracy >= base * 0 / 0').status, 'failed');
+    assert.match(one('accuracy >= base * 0 / 0').message, /works out to NaN/);
+    assert.equal(one('label >= 1').status, 'failed');
+    assert.match(one('label >= 1').message, /not a number at the head/);
+  });
+
+  test('values that differ beyond six digits are shown in full', () => {
+    const close: MetricLookup[] = [{ file: 'm.json', key: 'acc', base: 0.9, head: 0.89999999 }];
+    assert.equal(one('acc >= 0.9', close).message, '0.89999999 is not >= 0.9.');
+    assert.equal(one('acc >= 0.8', close).message, '0.9 >= 0.8');
+  });
+
+  test('unknown metrics are errors that name the closest known metrics', () => {
+    const typo = one('acuracy >= 0.9');
+    assert.equal(typo.status, 'error');
+    assert.equal(typo.message, 'Unknown metric `acuracy` (closest known: metrics.json:accuracy).');
+    assert.match(one('metrics.json:los <= 1').message, /closest known: metrics\.json:loss/);
+    assert.match(one('x >= 1', []).message, /no metrics were found at all/);
+    assert.match(one('zzzzzzzzzz >= 1').message, /closest known: (\S+, ){2}\S+\)/, 'nothing close: the nearest three');
+  });
+
+  test('references: exact key, unique suffix, file or file suffix; ambiguity is an error', () => {
+    const resolved = (text: string): string | undefined => {
+      const r = resolveMetric(parseRules(ruleLinesFromText(`${text} >= 0`, 'x'))[0]!.metric, METRICS);
+      return r.kind === 'found' ? `${r.metric.file}:${r.metric.key}` : r.kind;
+    };
+    assert.equal(resolved('accuracy'), 'metrics.json:accuracy');
+    assert.equal(resolved('train.f1'), 'metrics.json:train.f1');
+    assert.equal(resolved('f1'), 'ambiguous');
+    assert.equal(resolved('metrics.json:f1'), 'metrics.json:train.f1');
+    assert.equal(resolved('scores.json:f1'), 'eval/scores.json:test.f1');
+    assert.equal(resolved('eval/scores.json:latency_ms'), 'eval/scores.json:latency_ms');
+    assert.equal(resolved('other.json:accuracy'), 'unknown');
+    assert.equal(resolved('curacy'), 'unknown', 'suffixes match whole key segments only');
+    const ambiguous = one('f1 >= 0.5');
+    assert.equal(ambiguous.status, 'error');
+    assert.equal(ambiguous.message, '`f1` matches 2 metrics (metrics.json:train.f1, eval/scores.json:test.f1); name one as `file:key`.');
+  });
+
+  test('levels: a broken warning never fails the gate; a failure or an error does', () => {
+    const evaluate = (text: string): boolean => evaluateRules(parseRules(ruleLinesFromText(text, 'x')), METRICS, withBase).passed;
+    assert.equal(evaluate('accuracy >= 0.9\nwarn: accuracy >= 0.99'), true);
+    assert.equal(evaluate('accuracy >= 0.99'), false);
+    assert.equal(evaluate('warn: acuracy >= 0.9'), false, 'a rule that cannot be checked fails even as a warning');
+    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base'), true, 'skipped rules do not fail');
+  });
+
+  test('directions: which way is better, per metric, from the comparators', () => {
+    const { directions } = evaluateRules(parseRules(ruleLinesFromText('accuracy >= 0.9\nloss <= base\nlatency_ms < 300\nlatency_ms > 1\ntest.f1 == base', 'x')), METRICS, withBase);
+    assert.deepEqual(directions, [
+      { file: 'metrics.json', key: 'accuracy', better: 'higher' },
+      { file: 'metrics.json', key: 'loss', better: 'lower' },
+    ]);
+  });
+
+  test('the adapter reads the metrics diff: numbers stay numbers, absent is undefined, text is null', () => {
+    const diff = diffValueFile(
+      'metrics.json',
+      { status: 'ok', values: flattenValues({ acc: 0.9, train: { loss: 0.3 }, note: 'x' }, 'metrics') },
+      { status: 'ok', values: flattenValues({ acc: 0.95, train: { loss: 0.25, f1: 0.7 }, note: 'y' }, 'metrics') },
+    );
+    assert.deepEqual(metricLookupFromDiffs([diff]), [
+      { file: 'metrics.json', key: 'acc', base: 0.9, head: 0.95 },
+      { file: 'metrics.json', key: 'note', base: null, head: null },
+      { file: 'metrics.json', key: 'train.f1', base: undefined, head: 0.7 },
+      { file: 'metrics.json', key: 'train.loss', base: 0.3, head: 0.25 },
+    ]);
+  });
+});

@@ -1,0 +1,229 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GitHubContext } from '../../../src/config/types';
+import { evaluateRules } from '../../../src/gate/evaluate';
+import { parseRules, ruleLinesFromText } from '../../../src/gate/parse';
+import { gateSummary } from '../../../src/gate/summary';
+import type { MetricLookup } from '../../../src/gate/types';
+import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, GateCheckPublisher, STATUS_DESCRIPTION_LIMIT, truncate } from '../../../src/publish/github/checks';
+import { composeMarkdown } from '../../../src/report/markdown';
+import type { ReportData } from '../../../src/report/types';
+import type { ComposedReport } from '../../../src/publish/types';
+import { MemoryLogger } from '../../../src/util/log';
+import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
+import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
+import { commitStatuses } from '../../fakes/github/routes/statuses';
+import { tempDir } from '../../helpers/repo';
+
+const HEAD_SHA = 'b'.repeat(40);
+const MERGE_SHA = 'c'.repeat(40);
+const METRICS: MetricLookup[] = [
+  { file: 'metrics.json', key: 'accuracy', base: 0.9, head: 0.93 },
+  { file: 'metrics.json', key: 'train.loss', base: 0.5, head: 0.6 },
+];
+const METRICS_JSON = '{\n  "accuracy": 0.93,\n  "train": {\n    "loss": 0.6\n  }\n}\n';
+
+let fake: FakeGitHub;
+let repoRoot: string;
+let workspace: string;
+
+before(async () => {
+  fake = await startFakeGitHub();
+  repoRoot = tempDir();
+  workspace = join(repoRoot, 'project');
+  mkdirSync(workspace);
+  writeFileSync(join(workspace, 'metrics.json'), METRICS_JSON);
+});
+after(async () => {
+  await fake.stop();
+  rmSync(repoRoot, { recursive: true, force: true });
+});
+beforeEach(() => {
+  checkRuns(fake).length = 0;
+  commitStatuses(fake).length = 0;
+  fake.requests.length = 0;
+});
+
+function github(token = 'test-token'): GitHubContext {
+  return { token, apiUrl: fake.url, serverUrl: 'https://github.com', owner: 'octo', repo: 'ml', eventName: 'pull_request', sha: MERGE_SHA, headSha: HEAD_SHA, prNumber: 7, runId: '42' };
+}
+
+function composed(rules: string, metrics = METRICS): ComposedReport {
+  const lines = ruleLinesFromText(rules, "input 'thresholds'");
+  const data: ReportData = {
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: '0' },
+    base: { sha: 'a'.repeat(40), label: 'main' },
+    head: { sha: HEAD_SHA, label: 'feature' },
+    params: [],
+    metrics: [],
+    plots: [],
+    gates: gateSummary(evaluateRules(parseRules(lines), metrics, { missingBase: 'skip', hasBase: true })),
+    pipeline: null,
+    warnings: [],
+  };
+  return { data, markdown: composeMarkdown(data) };
+}
+
+function publisher(token = 'test-token', log = new MemoryLogger()): GateCheckPublisher {
+  return new GateCheckPublisher({ github: github(token), checkName: 'ml gates', workspace, repoRoot }, log);
+}
+
+function onlyRun(): FakeCheckRun {
+  const runs = checkRuns(fake);
+  assert.equal(runs.length, 1);
+  return runs[0]!;
+}
+
+describe('gate check run', () => {
+  test('passing gates: a successful check run on the PR head, the report as its summary', async () => {
+    const report = composed('accuracy >= 0.9');
+    const outcome = await publisher().publish(report);
+    const run = onlyRun();
+    assert.equal(run.name, 'ml gates');
+    assert.equal(run.head_sha, HEAD_SHA, 'the PR head, not the merge commit');
+    assert.equal(run.status, 'completed');
+    assert.equal(run.conclusion, 'success');
+    assert.equal(run.details_url, 'https://github.com/octo/ml/actions/runs/42');
+    assert.equal(run.output.title, 'the rule passed');
+    assert.equal(run.output.summary, report.markdown);
+    assert.deepEqual(run.annotations, []);
+    assert.equal(outcome.location, `https://github.com/octo/ml/runs/${run.id}`);
+  });
+
+  test('a broken rule: failure, and an annotation on the metrics file at the key, path from the repository root', async () => {
+    await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'));
+    const run = onlyRun();
+    assert.equal(run.conclusion, 'failure');
+    assert.equal(run.output.title, '1 of 3 rules broke (1 warning)');
+    assert.deepEqual(run.annotations, [
+      { path: 'project/metrics.json', start_line: 4, end_line: 4, annotation_level: 'failure', title: 'Gate: train.loss <= base * 1.02', message: "0.6 is not <= 0.51 (base 0.5). (rule from input 'thresholds' line 2)" },
+      { path: 'project/metrics.json', start_line: 2, end_line: 2, annotation_level: 'warning', title: 'Warning: accuracy >= 0.95', message: "0.93 is not >= 0.95. (rule from input 'thresholds' line 3)" },
+    ]);
+  });
+
+  test('a rule that cannot be checked is annotated on its line in .mlreport.yml', async () => {
+    const report = composed('acuracy >= 0.9');
+    const rules = parseRules([{ text: 'acuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } }]);
+    report.data.gates = gateSummary(evaluateRules(rules, METRICS, { missingBase: 'skip', hasBase: true }));
+    await publisher().publish(report);
+    assert.deepEqual(onlyRun().annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.message]), [
+      ['project/.mlreport.yml', 3, 'failure', 'Unknown metric `acuracy` (closest known: metrics.json:accuracy). (rule from .mlreport.yml line 3)'],
+    ]);
+    assert.equal(onlyRun().conclusion, 'failure');
+  });
+
+  test('only warnings broke: the check succeeds, with warning annotations', async () => {
+    await publisher().publish(composed('warn: accuracy >= 0.95'));
+    const run = onlyRun();
+    assert.equal(run.conclusion, 'success');
+    assert.equal(run.annotations[0]!.annotation_level, 'warning');
+  });
+
+  test('more than 50 annotations: the first 50 on create, the rest appended by updates', async () => {
+    const metrics: MetricLookup[] = Array.from({ length: 120 }, (_, i) => ({ file: 'metrics.json', key: `m${i}`, base: 1, head: 0 }));
+    await publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics));
+    const run = onlyRun();
+    assert.equal(run.annotations.length, 120);
+    assert.deepEqual(run.annotations.map((a) => a.title), metrics.map((m) => `Gate: ${m.key} >= base`));
+    const creates = fake.requestsTo('POST /repos/{owner}/{repo}/check-runs');
+    const updates = fake.requestsTo('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}');
+    assert.equal(creates.length, 1);
+    assert.equal(updates.length, 2);
+    for (const r of [...creates, ...updates]) {
+      assert.equal(r.status, r.method === 'POST' ? 201 : 200);
+      assert.ok(((r.body as { output: { annotations: unknown[] } }).output.annotations.length) <= ANNOTATIONS_PER_REQUEST);
+    }
+  });
+
+  test('a report over 65,535 characters is cut to fit the summary, with a note', async () => {
+    const report = composed('accuracy >= 0.9');
+    report.markdown += 'x'.repeat(100_000);
+    await publisher().publish(report);
+    const summary = onlyRun().output.summary!;
+    assert.equal(summary.length, CHECK_TEXT_LIMIT);
+    assert.match(summary, /The report was cut here to fit the check run summary limit; report\.md is complete\._\n$/);
+  });
+
+  test('the fake enforces the limits the publisher keeps to', async () => {
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${fake.url}/repos/octo/ml/check-runs`, { method: 'POST', headers: { authorization: 'token test-token', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const base = { name: 'x', head_sha: HEAD_SHA, conclusion: 'success' };
+    const tooLong = await post({ ...base, output: { title: 't', summary: 'x'.repeat(CHECK_TEXT_LIMIT + 1) } });
+    assert.equal(tooLong.status, 422);
+    assert.match(JSON.stringify(await tooLong.json()), /Only 65535 characters are allowed; 65536 were supplied/);
+    const annotation = { path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'm' };
+    const tooMany = await post({ ...base, output: { title: 't', summary: 's', annotations: Array(51).fill(annotation) } });
+    assert.equal(tooMany.status, 422);
+    assert.equal((await post({ name: 'x', head_sha: 'nope' })).status, 422);
+    assert.equal((await post({ ...base, output: { title: 't', summary: 's', annotations: [annotation] } })).status, 201);
+  });
+
+  test('without checks: write, a commit status with the check name instead', async () => {
+    const log = new MemoryLogger();
+    const outcome = await publisher('no-checks-token', log).publish(composed('accuracy >= 0.99'));
+    assert.equal(checkRuns(fake).length, 0);
+    assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/check-runs')[0]!.status, 403);
+    const [status, ...rest] = commitStatuses(fake);
+    assert.equal(rest.length, 0);
+    assert.equal(status!.sha, HEAD_SHA);
+    assert.equal(status!.context, 'ml gates');
+    assert.equal(status!.state, 'failure');
+    assert.equal(status!.description, '1 of 1 rule broke');
+    assert.equal(status!.target_url, 'https://github.com/octo/ml/actions/runs/42');
+    assert.match(log.lines.join('\n'), /warning: Cannot create the check run 'ml gates' \(403: the token needs `checks: write`\); setting a commit status instead\./);
+    assert.equal(outcome.location, `commit status 'ml gates' on ${HEAD_SHA}`);
+  });
+
+  test('truncate keeps to a limit without splitting a character', () => {
+    assert.equal(truncate('short', STATUS_DESCRIPTION_LIMIT, '…'), 'short');
+    const cut = truncate('a'.repeat(138) + '😀😀😀', STATUS_DESCRIPTION_LIMIT, '…');
+    assert.equal(cut, `${'a'.repeat(138)}…`, 'the emoji would be split at 139: dropped whole');
+    assert.ok(cut.length <= STATUS_DESCRIPTION_LIMIT);
+  });
+
+  test('without statuses: write either, the outcome goes to the log, annotated on the file', async () => {
+    const log = new MemoryLogger();
+    const outcome = await publisher('read-only-token', log).publish(composed('train.loss <= base'));
+    assert.deepEqual(outcome, {});
+    assert.equal(checkRuns(fake).length, 0);
+    assert.equal(commitStatuses(fake).length, 0);
+    assert.deepEqual(
+      fake.requests.map((r) => `${r.method} ${r.status}`),
+      ['POST 403', 'POST 403'],
+    );
+    const text = log.lines.join('\n');
+    assert.match(text, /Cannot set a commit status either/);
+    assert.match(text, /error: Gate: train.loss <= base: 0.6 is not <= 0.5/);
+  });
+
+  test('a rate limit\'s 403, or a 403 after the check run exists, is an error, not a reason for a status', async () => {
+    // Its own server: a client that retries rate limits would consume the faults, and they must not outlive this test.
+    const limited = await startFakeGitHub();
+    try {
+      limited.injectFault({
+        match: /^POST \/repos\/octo\/ml\/check-runs$/,
+        response: { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+        times: 20,
+      });
+      const p = new GateCheckPublisher({ github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot }, new MemoryLogger());
+      await assert.rejects(p.publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 403);
+      assert.equal(commitStatuses(limited).length, 0);
+    } finally {
+      await limited.stop();
+    }
+    const metrics: MetricLookup[] = Array.from({ length: 60 }, (_, i) => ({ file: 'metrics.json', key: `m${i}`, base: 1, head: 0 }));
+    fake.injectFault({ match: /^PATCH \/repos\/octo\/ml\/check-runs\/\d+$/, response: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } } });
+    await assert.rejects(publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics)));
+    assert.equal(checkRuns(fake).length, 1);
+    assert.equal(commitStatuses(fake).length, 0, 'no status beside a check run of the same name: both would be required');
+  });
+
+  test('other API errors are not hidden: the publisher fails', async () => {
+    fake.injectFault({ match: /^POST \/repos\/octo\/ml\/check-runs$/, response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } } });
+    await assert.rejects(publisher().publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 422);
+    assert.equal(commitStatuses(fake).length, 0, 'no fallback for errors other than 403');
+  });
+});

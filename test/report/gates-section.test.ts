@@ -1,0 +1,69 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateRules } from '../../src/gate/evaluate';
+import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
+import { gateSummary } from '../../src/gate/summary';
+import { gatesHeadline, gatesSection } from '../../src/report/gates-section';
+import { composeMarkdown } from '../../src/report/markdown';
+import type { GateSummary, ReportData } from '../../src/report/types';
+import type { MetricLookup } from '../../src/gate/types';
+
+const METRICS: MetricLookup[] = [
+  { file: 'metrics.json', key: 'accuracy', base: 0.9, head: 0.93 },
+  { file: 'metrics.json', key: 'loss', base: 0.5, head: 0.6 },
+  { file: 'metrics.json', key: 'latency_ms', base: 100, head: 104 },
+  { file: 'metrics.json', key: 'fresh', base: undefined, head: 1 },
+];
+
+function gates(rules: string, hasBase = true): GateSummary {
+  return gateSummary(evaluateRules(parseRules(ruleLinesFromText(rules, "input 'thresholds'")), METRICS, { missingBase: 'skip', hasBase }));
+}
+
+describe('Gates section', () => {
+  test('one row per rule with the values it compared, ✅/❌/⚠️/⏭️', () => {
+    const section = gatesSection(gates('accuracy >= 0.9\nloss <= base * 1.02\nwarn: latency_ms < base + 3%\nauc >= 0.8 if present'));
+    assert.equal(
+      section,
+      [
+        '### Gates: ❌ 1 of 4 rules broke (1 warning, 1 skipped)',
+        '',
+        '| | Rule | Base | Head | Threshold | Note |',
+        '|---|---|---|---|---|---|',
+        '| ✅ | accuracy &gt;= 0.9 | 0.9 | 0.93 | 0.9 |  |',
+        '| ❌ | loss &lt;= base \\* 1.02 | 0.5 | 0.6 | 0.51 | 0.6 is not &lt;= 0.51 (base 0.5). |',
+        '| ⚠️ | warn: latency\\_ms &lt; base + 3% | 100 | 104 | 103 | 104 is not &lt; 103 (base 100). |',
+        '| ⏭️ | auc &gt;= 0.8 if present | - | - | - | \\`auc\\` is not in any metrics file; skipped because of \\`if present\\`. |',
+      ].join('\n'),
+    );
+  });
+
+  test('headlines', () => {
+    assert.equal(gatesHeadline(gates('accuracy >= 0.9')), '✅ the rule passed');
+    assert.equal(gatesHeadline(gates('accuracy >= 0.9\nloss > 0')), '✅ all 2 rules passed');
+    assert.equal(gatesHeadline(gates('accuracy >= 0.9\nloss > base')), '✅ all 2 rules passed');
+    assert.equal(gatesHeadline(gates('warn: loss <= base')), '⚠️ no failing rule broke (1 warning)');
+    assert.equal(gatesHeadline(gates('fresh >= base\nloss > 0')), '✅ no rule broke (1 passed, 1 skipped)');
+    assert.equal(gatesHeadline(gates('acc >= 1')), '❌ 1 of 1 rule broke');
+  });
+
+  test('the section opens the report, before the headline and the tables', () => {
+    const report: ReportData = {
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: '0' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: 'b'.repeat(40), label: 'feature' },
+      params: [],
+      metrics: [],
+      plots: [],
+      gates: gates('accuracy >= 0.9'),
+      pipeline: null,
+      warnings: [],
+    };
+    const md = composeMarkdown(report);
+    const at = (s: string): number => md.indexOf(s);
+    assert.ok(at('### Gates: ✅ the rule passed') > at('## mlreport:'));
+    assert.ok(at('### Gates') < at('metrics and'));
+    assert.ok(at('### Gates') < at('### Metrics'));
+    assert.equal(composeMarkdown({ ...report, gates: null }).includes('### Gates'), false);
+  });
+});
