@@ -81,3 +81,23 @@ describe('report values sections', () => {
     assert.equal(guessDirection('epochs'), undefined);
   });
 });
+
+describe('composeMarkdown wires threshold directions into the metrics section', () => {
+  test("a rule's direction (gates.directions) wins over the name", async () => {
+    const { composeMarkdown } = await import('../../src/report/markdown');
+    const md = composeMarkdown({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: 'test' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: null, label: 'feature' },
+      params: [],
+      metrics: [file('m.json', [['loss', 0.2, 0.3], ['acc', 0.5, 0.4]])],
+      plots: [],
+      gates: { passed: true, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
+      pipeline: null,
+      warnings: [],
+    });
+    assert.match(md, /\| m\.json \| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
+    assert.match(md, /\| m\.json \| acc \| 0\.5 \| 0\.4 \| -0\.1 \(-20%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
+  });
+});
