@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
@@ -6,7 +7,7 @@ import { diffValueFile } from './diff';
 import { addDvcYaml, emptyValueFiles, globToRegExp, isGlob, type DvcValueFiles } from './files';
 import { flattenMetrics, flattenParams } from './flatten';
 import { parseValueFile, type ValueKind } from './parse';
-import { commitTree, workspaceTree, type Tree } from './trees';
+import { commitTree, PRIVATE_DIRS, workspaceTree, type Tree } from './trees';
 import type { FileDiff, ValueFile } from './types';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -119,6 +120,10 @@ export async function readValueFile(tree: Tree, path: string, kind: ValueKind, k
   }
 }
 
+function outsideProject(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:/.test(path) || path === '..' || path.startsWith('../') || PRIVATE_DIRS.has(path.split('/')[0]!);
+}
+
 /** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */
 async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<DvcValueFiles> {
   const files = emptyValueFiles();
@@ -139,8 +144,14 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<D
   const expand = (patterns: string[]): string[] => {
     const out = new Set<string>();
     for (const p of patterns) {
-      const clean = p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
-      if (!clean) continue;
+      const clean = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+      if (!clean || clean === '.') continue;
+      if (outsideProject(clean)) {
+        // A pull request names these files; reading outside the project (or git's own files, which may hold the
+        // checkout's token) would put them in a public comment.
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+        continue;
+      }
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`)));
       if (re) under.forEach((f) => out.add(f));

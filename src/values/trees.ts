@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { UserError } from '../util/errors';
 import type { GitRepo } from '../git/repo';
 
 /** Files at one revision: the workspace on disk, or a commit read through git. Paths are `/`-separated. */
@@ -16,15 +17,24 @@ export interface Tree {
 /** Walking stops here: a workspace with more files is mostly data, and values files are near the top. */
 const MAX_WORKSPACE_FILES = 200_000;
 const SKIP_DIRS = new Set(['.git', '.dvc', 'node_modules', '.mlreport']);
+/** Folders whose files may hold credentials (the checkout's token, DVC remote secrets): never read as values. */
+export const PRIVATE_DIRS = new Set(['.git', '.dvc']);
 
 export function workspaceTree(root: string, name = 'workspace'): Tree {
   let files: Promise<string[]> | null = null;
+  let realRoot: Promise<string> | null = null;
   return {
     name,
     isCommit: false,
     async read(path) {
       try {
-        return await readFile(join(root, ...path.split('/')));
+        const full = join(root, ...path.split('/'));
+        // A symlink committed in a pull request could point at the runner's own files; only the project is read.
+        realRoot ??= realpath(root);
+        const [inside, target] = [await realRoot, await realpath(full)];
+        const rel = target.startsWith(inside + sep) ? target.slice(inside.length + 1).split(sep) : null;
+        if (!rel || PRIVATE_DIRS.has(rel[0]!)) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
+        return await readFile(full);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;

@@ -78,3 +78,24 @@ describe('consumers read leaves through numericValue', () => {
     ]);
   });
 });
+
+describe('a pull request cannot make mlreport read files outside the project', () => {
+  test('paths outside the project or under .git/ are skipped with a warning; a symlink out is refused', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const { symlinkSync } = await import('node:fs');
+    const base = r.commit('base', { 'dvc.yaml': 'metrics:\n- ../../etc/hostname\n- .git/config\n- link.json\n- ok.json\n', 'ok.json': '{"a": 1}' });
+    const outside = join(r.dir, '..', `outside-${Date.now()}.json`);
+    (await import('node:fs')).writeFileSync(outside, '{"secret": 42}');
+    symlinkSync(outside, join(r.dir, 'link.json'));
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    (await import('node:fs')).rmSync(outside);
+    assert.deepEqual(result.metrics.map((f) => f.path), ['link.json', 'ok.json']);
+    assert.ok(!JSON.stringify(result).includes('42'));
+    assert.match(result.metrics[0]!.notes.join('\n'), /link\.json is a link to a file outside the project/);
+    assert.ok(log.lines.some((l) => l.includes('skipped "../../etc/hostname"')), log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => l.includes('skipped ".git/config"')), log.lines.join('\n'));
+  });
+});
