@@ -1,7 +1,9 @@
+import { metricsDiffCommand } from './metrics-diff';
+import { paramsDiffCommand } from './params-diff';
 import { reportCommand } from './report';
 import { reproCommand } from './repro';
 import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand];
+export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand];
