@@ -1,3 +1,5 @@
+import { metricsDiffCommand } from './metrics-diff';
+import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
 import { reportCommand } from './report';
 import { reproCommand } from './repro';
@@ -5,4 +7,4 @@ import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, plotsRenderCommand];
+export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];
