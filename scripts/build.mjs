@@ -29,3 +29,13 @@ await build({
   logLevel: 'warning',
 });
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
+// Licences of what the plots chunk inlines (fonts, WebAssembly) and bundles (vega, vega-lite).
+await mkdir(`${outdir}/licenses`, { recursive: true });
+for (const [from, to] of [
+  ['node_modules/dejavu-fonts-ttf/LICENSE', 'dejavu-fonts.txt'],
+  ['third-party/resvg-wasm-MPL-2.0.txt', 'resvg-wasm.txt'],
+  ['node_modules/vega/LICENSE', 'vega.txt'],
+  ['node_modules/vega-lite/LICENSE', 'vega-lite.txt'],
+]) {
+  await cp(from, `${outdir}/licenses/${to}`);
+}

@@ -15,12 +15,9 @@ cpSync(join(root, 'examples/iris'), dir, { recursive: true });
 const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
 const step = (text) => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`);
 
-/** Runs the pipeline's stage commands in dvc.yaml order (listed upstream first). Node built-ins only, so the demo runs without npm install. */
+/** Reproduces the pipeline with mlreport's own runner: only the stages whose deps or params changed. */
 function reproduce() {
-  for (const [, cmd] of readFileSync(join(dir, 'dvc.yaml'), 'utf8').matchAll(/^ {4}cmd: (.+)$/gm)) {
-    console.log(`  $ ${cmd}`);
-    execFileSync(cmd, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], shell: true });
-  }
+  execFileSync(process.execPath, [cli, 'repro'], { cwd: dir, stdio: 'inherit' });
 }
 
 step(`A project like examples/iris, in ${dir}`);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { guardReproduction } from './config/repro-guard';
 import type { Config } from './config/types';
 import { gateMetrics } from './gate';
 import { logGates } from './gate/log';
@@ -5,6 +7,7 @@ import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { renderPlots } from './plots/render-plots';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
 import { publishMirrors } from './publish/hub/mirrors';
@@ -12,7 +15,7 @@ import { JobSummaryPublisher } from './publish/summary';
 import { readArtifact } from './publish/github/artifact';
 import { GitHubPublisher } from './publish/github/publisher';
 import type { Publisher } from './publish/types';
-import { join } from 'node:path';
+import { reproduceStep } from './pipeline/engine';
 import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { collectAndCompare } from './values/collect';
@@ -31,7 +34,7 @@ export interface RunResult {
   failStep: boolean;
 }
 
-/** One run, top to bottom: revisions → values → compare → compose → publish. */
+/** One run, top to bottom: revisions → reproduce → values → compare → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
   const git = await GitRepo.open(config.workspace);
@@ -39,9 +42,24 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
 
+  const reproduction = guardReproduction(
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands },
+    config.github?.eventName ?? '',
+    config.githubPublish?.allowPullRequestTargetRepro ?? false,
+  );
+  if (reproduction.refused) log.warning(reproduction.refused);
+  const pipeline = await reproduceStep(reproduction.step, log);
+
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    log,
+  );
+
+  const plots = await renderPlots(
+    git,
+    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths ?? null, dir: join(config.outDir, 'plots'), linkPrefix: 'plots/' },
+    loadPlotRenderer,
     log,
   );
 
@@ -55,9 +73,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics: comparison.metrics,
-    plots: [],
+    plots,
     gates,
-    pipeline: null,
+    pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
   const composed = { data: report, markdown: composeMarkdown(report) };
@@ -70,7 +88,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
-  let passed = true;
+  let passed = pipeline ? pipeline.passed : true;
   let commentUrl: string | null = null;
   for (const publisher of publishers) {
     try {
@@ -109,4 +127,10 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
     log.error(`Publishing to GitHub failed: ${describeError(error)}`);
     return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: false, failStep: true, commentUrl: null };
   }
+}
+
+/** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */
+async function loadPlotRenderer() {
+  const { loadRenderer } = await import('./plots/engine');
+  return loadRenderer();
 }

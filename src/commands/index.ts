@@ -1,5 +1,10 @@
+import { metricsDiffCommand } from './metrics-diff';
+import { paramsDiffCommand } from './params-diff';
+import { plotsRenderCommand } from './plots-render';
 import { reportCommand } from './report';
+import { reproCommand } from './repro';
+import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand];
+export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];

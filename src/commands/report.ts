@@ -4,6 +4,7 @@ import type { BaseCandidate, Config } from '../config/types';
 import { DEFAULT_CHECK_NAME, loadGateConfig } from '../gate/config';
 import type { MissingBasePolicy } from '../gate/types';
 import { GitRepo, shortSha } from '../git/repo';
+import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
 import { consoleLogger } from '../util/console-logger';
 import { UserError } from '../util/errors';
@@ -12,17 +13,19 @@ import type { Command } from './types';
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--threshold RULE]... [--missing-base skip|fail] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
   --threshold RULE
                   a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
                   in .mlreport.yml); a broken rule makes the exit code 1
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
+  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
@@ -34,8 +37,10 @@ export const reportCommand: Command = {
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
+        plots: { type: 'string', multiple: true },
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
+        repro: { type: 'string', default: 'off' },
         cwd: { type: 'string', default: '.' },
         quiet: { type: 'boolean', default: false },
       },
@@ -50,8 +55,11 @@ export const reportCommand: Command = {
       headLabel: await headLabel(workspace),
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
+      plotsPaths: values.plots ?? null,
       outDir: resolve(workspace, values.out),
       summaryPath: null,
+      repro: reproMode(values.repro),
+      runCommands: [],
       github: null,
       hub: null,
       mlflow: null,
@@ -68,6 +76,11 @@ export const reportCommand: Command = {
     return result.passed ? 0 : 1;
   },
 };
+
+function reproMode(value: string): Config['repro'] {
+  if (!(REPRO_MODES as readonly string[]).includes(value)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
+  return value as Config['repro'];
+}
 
 async function defaultBaseCandidates(): Promise<BaseCandidate[]> {
   return [

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
@@ -33,10 +34,13 @@ export const ACTION_INPUTS = [
   'hub-required',
   'mlflow-tracking-uri',
   'mlflow-experiment',
+  'repro',
+  'run',
   'thresholds',
   'fail-on-threshold',
   'check-name',
   'missing-base',
+  'plots',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -90,8 +94,11 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),
+    plotsPaths: getListInput(env, 'plots'),
     outDir: resolve(workspaceRoot, getInput(env, 'out-dir') || join(env.RUNNER_TEMP || tmpdir(), 'mlreport')),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    repro: reproInput(env),
+    runCommands: getListInput(env, 'run') ?? [],
     github: githubContext(env, eventName, event),
     hub,
     mlflow,
@@ -173,6 +180,14 @@ function workflowRunInfo(event: EventPayload): WorkflowRunInfo | null {
     headRepository: run.head_repository?.full_name ?? '',
     pullRequests: (run.pull_requests ?? []).map((p) => p.number).filter((n): n is number => typeof n === 'number'),
   };
+}
+
+function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
+  const value = getInput(env, 'repro') || 'auto';
+  if (!(REPRO_MODES as readonly string[]).includes(value)) {
+    throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
+  }
+  return value as Config['repro'];
 }
 
 async function readEvent(path: string | undefined): Promise<EventPayload> {

@@ -15,3 +15,15 @@ export function mayReproduce(eventName: string, allowPullRequestTargetRepro: boo
       "Use the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.",
   };
 }
+
+/** The reproduce step as the guard allows it: unchanged, or with nothing to run and the reason to log. */
+export function guardReproduction<T extends { repro: string; runCommands: string[] }>(
+  step: T,
+  eventName: string,
+  allowPullRequestTargetRepro: boolean,
+): { step: T; refused: string | null } {
+  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
+  if (verdict.allowed) return { step, refused: null };
+  const wouldRun = step.repro !== 'off' || step.runCommands.length > 0;
+  return { step: { ...step, repro: 'off', runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}

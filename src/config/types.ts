@@ -11,10 +11,16 @@ export interface Config {
   /** Metrics/params files or globs chosen by the user; null: the defaults from dvc.yaml. */
   metricsPaths: string[] | null;
   paramsPaths: string[] | null;
+  /** Plot data or image files (or globs) chosen by the user; null: the plots dvc.yaml defines. */
+  plotsPaths?: string[] | null;
   /** Where report.md and report.json are written. */
   outDir: string;
   /** The job summary file ($GITHUB_STEP_SUMMARY), when running as an action. */
   summaryPath: string | null;
+  /** How to reproduce the pipeline before collecting values (see src/pipeline/engine.ts). */
+  repro: 'auto' | 'builtin' | 'dvc' | 'off';
+  /** Commands run before the pipeline and collecting (the `run` input), one per entry. */
+  runCommands: string[];
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
   /** Mirror the report to a connected hub's PR (DagsHub); null when the `hub` input is empty. */

@@ -1,4 +1,4 @@
-import type { FileDiff, Leaf } from '../values/types';
+import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import type { MetricLookup } from './types';
 
 /**
@@ -11,5 +11,6 @@ export function metricLookupFromDiffs(files: FileDiff[]): MetricLookup[] {
 
 function toNumber(leaf: Leaf | undefined): number | null | undefined {
   if (leaf === undefined) return undefined;
-  return typeof leaf === 'number' ? leaf : null;
+  // numericValue reads floats kept as written (`1.0` is `{float: 1}`); booleans are not numbers to a rule.
+  return typeof leaf === 'boolean' ? null : (numericValue(leaf) ?? null);
 }

@@ -28,6 +28,10 @@ export interface PlotEntry {
   title: string;
   /** The rendered image, relative to the report's directory; null when rendering failed. */
   image: string | null;
+  /** An image file the pipeline wrote, as it was at the base (image plots are not overlaid). */
+  baseImage?: string | null;
+  /** What the reader should know: "no data at the base", "downsampled to 2,000 points per line", … */
+  notes: string[];
   error?: string;
   /** The plot's key series, downsampled; lets a comment draw it as a Mermaid chart where no PNG can be hosted. */
   series?: PlotSeries;
@@ -67,5 +71,16 @@ export interface GateRuleResult {
 }
 
 export interface PipelineSummary {
-  stages: { name: string; status: 'ran' | 'skipped' | 'failed' | 'not-run'; seconds: number; log?: string }[];
+  /** How the pipeline was reproduced: mlreport's own runner, `dvc repro`, or the `run` commands. */
+  engine: 'builtin' | 'dvc' | 'run';
+  stages: {
+    name: string;
+    status: 'ran' | 'skipped' | 'failed' | 'not-run';
+    seconds: number;
+    /** Why it ran, in `dvc status` words. */
+    reasons?: string[];
+    error?: string;
+    /** The last 50 lines of a failed stage's output. */
+    log?: string;
+  }[];
 }

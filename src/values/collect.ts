@@ -1,104 +1,178 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { posix } from 'node:path';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
-import type { Logger } from '../util/log';
 import { describeError } from '../util/errors';
+import type { Logger } from '../util/log';
 import { diffValueFile } from './diff';
-import { flattenValues } from './flatten';
-import { globToRegExp, isGlob, valueFilesFromDvcYaml } from './files';
-import { parseValuesText } from './parse';
+import { addDvcYaml, emptyValueFiles, globToRegExp, isGlob, type DvcValueFiles } from './files';
+import { flattenMetrics, flattenParams } from './flatten';
+import { parseValueFile, type ValueKind } from './parse';
+import { commitTree, PRIVATE_DIRS, workspaceTree, type Tree } from './trees';
 import type { FileDiff, ValueFile } from './types';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export interface CollectRequest {
   workspace: string;
   base: Revision | null;
   metricsPaths: string[] | null;
   paramsPaths: string[] | null;
+  /** What notes call the head (default `head`). */
+  headLabel?: string;
+}
+
+/** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
+export interface LoadError {
+  rev: string;
+  path: string;
+  message: string;
 }
 
 export interface Comparison {
   metrics: FileDiff[];
   params: FileDiff[];
+  errors: LoadError[];
+}
+
+/** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
+export interface Targets {
+  metrics: string[] | null;
+  params: string[] | null;
+  /** Only params that stages depend on (`dvc params diff --deps`): no top-level `params:`, no default params.yaml. */
+  depsOnly?: boolean;
 }
 
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
 export async function collectAndCompare(git: GitRepo, request: CollectRequest, log: Logger): Promise<Comparison> {
-  const headNames = await defaultNames(request.workspace);
-  const workspaceFiles = await listWorkspaceFiles(request.workspace);
-  const baseFiles = request.base ? await git.listFiles(request.base.sha) : [];
-  const expand = (patterns: string[]): string[] => {
-    const out = new Set<string>();
-    for (const p of patterns) {
-      const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
-      if (!isGlob(clean)) out.add(clean);
-      else {
-        const re = globToRegExp(clean);
-        for (const f of [...workspaceFiles, ...baseFiles]) if (re.test(f)) out.add(f);
-      }
-    }
-    return [...out].sort();
-  };
-  const metricsFiles = expand(request.metricsPaths ?? headNames.metrics);
-  const paramsFiles = expand(request.paramsPaths ?? headNames.params);
+  const head = workspaceTree(request.workspace, request.headLabel ?? 'head');
+  const base = request.base ? commitTree(git, request.base.sha, request.base.label) : null;
+  return compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
+}
 
-  const compare = async (paths: string[], kind: 'metrics' | 'params'): Promise<FileDiff[]> => {
+/**
+ * `dvc metrics diff` + `dvc params diff` between two trees: each side's files come from its own dvc.yaml
+ * (or the targets), every file is read and parsed independently, and a file that fails on one side only
+ * loses that side's values (with a warning naming the revision and file).
+ */
+export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, log: Logger, kinds: ValueKind[] = ['metrics', 'params']): Promise<Comparison> {
+  const errors: LoadError[] = [];
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b, targets, log);
+  const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
+    const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
+    const pathsB = filesOf(sideB, kind);
+    const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     const diffs: FileDiff[] = [];
     for (const path of paths) {
-      const head = await readSide(path, kind, () => readFile(join(request.workspace, path)).catch(notFoundToNull));
-      const base = request.base ? await readSide(path, kind, () => git.readFile(request.base!.sha, path)) : null;
-      for (const [side, file] of [['base', base], ['head', head]] as const) {
-        if (file?.status === 'error') log.warning(`${file.message} (at ${side})`, { file: path });
-      }
-      diffs.push(diffValueFile(path, base, head));
+      const read = async (tree: Tree | null, side: DvcValueFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
+        if (!tree || !side) return null;
+        if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        if (file.status === 'error') {
+          errors.push({ rev: tree.name, path, message: file.message });
+          log.warning(`${tree.name}: ${file.message}`, { file: path });
+        }
+        return file;
+      };
+      // Files the user named are read on both sides, even where a glob matched only one of them.
+      const named = targets[kind] ? [] : undefined;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
+      const fileB = (await read(b, sideB, pathsB.get(path) ?? named))!;
+      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name });
+      diffs.push(diff);
     }
     return diffs;
   };
-  return { metrics: await compare(metricsFiles, 'metrics'), params: await compare(paramsFiles, 'params') };
+  const comparison: Comparison = { metrics: [], params: [], errors };
+  for (const kind of kinds) comparison[kind] = await compare(kind);
+  return comparison;
 }
 
-async function readSide(path: string, kind: 'metrics' | 'params', read: () => Promise<Buffer | null>): Promise<ValueFile> {
+function filesOf(side: DvcValueFiles, kind: ValueKind): Map<string, string[]> {
+  return kind === 'params' ? side.params : new Map(side.metrics.map((p) => [p, []]));
+}
+
+/** One file at one revision, parsed and flattened; never throws for the file's own problems. */
+export async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean): Promise<ValueFile> {
+  let bytes: Buffer | null;
   try {
-    const bytes = await read();
-    if (!bytes) return { status: 'missing' };
-    return { status: 'ok', values: flattenValues(parseValuesText(path, bytes.toString('utf8')), kind) };
+    bytes = await tree.read(path);
   } catch (error) {
-    return { status: 'error', message: describeError(error) };
+    return { status: 'error', message: `${path}: ${describeError(error)}` };
   }
-}
-
-async function defaultNames(workspace: string): Promise<{ metrics: string[]; params: string[] }> {
-  const dvcYaml = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(notFoundToNull);
-  const names = dvcYaml ? safeNames(dvcYaml) : { metrics: [], params: [] };
-  const hasParamsYaml = (await readFile(join(workspace, 'params.yaml')).catch(notFoundToNull)) !== null;
-  const params = new Set(names.params);
-  if (hasParamsYaml) params.add('params.yaml');
-  return { metrics: names.metrics, params: [...params].sort() };
-}
-
-function safeNames(text: string): { metrics: string[]; params: string[] } {
+  if (!bytes) {
+    if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: 'missing', note: `not present at ${tree.name}` };
+  }
   try {
-    return valueFilesFromDvcYaml(text);
-  } catch {
-    return { metrics: [], params: [] };
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      return { status: 'error', message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text, kind);
+    const values = kind === 'metrics' ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: 'ok', values, warnings: parsed.warnings };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
 }
 
-async function listWorkspaceFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
-      else out.push(rel);
-    }
-  };
-  await walk(root, '');
-  return out;
+function outsideProject(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:/.test(path) || path === '..' || path.startsWith('../') || PRIVATE_DIRS.has(path.split('/')[0]!);
 }
 
-function notFoundToNull(error: NodeJS.ErrnoException): null {
-  if (error.code === 'ENOENT' || error.code === 'EISDIR') return null;
-  throw error;
+/** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */
+async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<DvcValueFiles> {
+  const files = emptyValueFiles();
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  if (needDvcYaml) {
+    for (const dvcYaml of all.filter((p) => p === 'dvc.yaml' || p.endsWith('/dvc.yaml'))) {
+      const bytes = await tree.read(dvcYaml);
+      if (!bytes) continue;
+      try {
+        addDvcYaml(files, dvcYaml, bytes.toString('utf8'));
+      } catch (error) {
+        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split('\n')[0]}`, { file: dvcYaml });
+      }
+    }
+    if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(', ')}`);
+  }
+  const expand = (patterns: string[]): string[] => {
+    const out = new Set<string>();
+    for (const p of patterns) {
+      const clean = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+      if (!clean || clean === '.') continue;
+      if (outsideProject(clean)) {
+        // A pull request names these files; reading outside the project (or git's own files, which may hold the
+        // checkout's token) would put them in a public comment.
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+        continue;
+      }
+      const re = isGlob(clean) ? globToRegExp(clean) : null;
+      const under = all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`)));
+      if (re) under.forEach((f) => out.add(f));
+      // A directory stands for the files in it (DVC's try_expand_paths); anything else is a file.
+      else if (under.length && !all.includes(clean)) under.forEach((f) => out.add(f));
+      else out.add(clean);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p of files.topParams) files.params.set(p, []);
+      if (all.includes('params.yaml')) files.params.set('params.yaml', []);
+    }
+    // Tracked vars come last: a file already shown as params is shown whole (DVC's _collect_vars skips it).
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== 'params.yaml' && all.includes(file)) files.params.set(file, keys);
+    const expanded = new Map<string, string[]>();
+    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
+    files.params = expanded;
+  }
+  return files;
 }

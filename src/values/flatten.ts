@@ -1,27 +1,118 @@
-import type { Leaf } from './types';
+import { UserError } from '../util/errors';
+import { pyRepr } from './pyformat';
+import { fromPlain, isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from './raw';
+import { floatLeaf, type Leaf } from './types';
+
+/** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
+export function flattenValues(data: unknown, kind: 'metrics' | 'params'): Map<string, Leaf> {
+  return kind === 'metrics' ? flattenMetrics(fromPlain(data)) : flattenParams(fromPlain(data));
+}
+
+/** More flattened values than this is not a metrics file (e.g. a YAML alias bomb); say so instead of hanging. */
+export const MAX_VALUES = 1_000_000;
 
 /**
- * Flattens nested mappings with `.` like DVC. For metrics, lists, nulls and empty mappings are dropped
- * (DVC keeps only numbers, strings and booleans); params keep everything, lists shown as text.
+ * Metrics as DVC extracts them (dvc/repo/metrics/show.py `_extract_metrics`): numbers, strings and
+ * booleans are kept; lists, nulls and mappings left empty are dropped; nested keys join with `.`; a file
+ * holding one scalar is one metric named `` (and a falsy one, like DVC's `val or {}`, is no metric).
  */
-export function flattenValues(data: unknown, kind: 'metrics' | 'params'): Map<string, Leaf> {
+export function flattenMetrics(data: Raw): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
-  const visit = (value: unknown, key: string): void => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) visit(v, key ? `${key}.${k}` : k);
-      return;
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    // DVC silently shows nothing for these; a clear error helps more (the usual cause: a plot file listed as metrics).
+    throw new UserError(`expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`);
+  }
+  if (!isRawMap(data)) {
+    const leaf = scalarLeaf(data);
+    if (leaf !== undefined && leaf !== null && leaf !== 0 && leaf !== '' && leaf !== false && !isZeroFloat(data)) out.set('', leaf);
+    return out;
+  }
+  const visit = (map: RawMap, prefix: string): void => {
+    for (const [k, v] of map) {
+      const key = prefix + k;
+      if (isRawMap(v)) visit(v, `${key}.`);
+      else {
+        const leaf = scalarLeaf(v);
+        if (leaf !== undefined && leaf !== null) add(out, key, leaf);
+      }
     }
-    if (Array.isArray(value)) {
-      if (kind === 'params') out.set(key, JSON.stringify(value));
-      return;
-    }
-    if (value === null || value === undefined) {
-      if (kind === 'params') out.set(key, null);
-      return;
-    }
-    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') out.set(key, value);
-    else out.set(key, String(value));
   };
   visit(data, '');
   return out;
+}
+
+/**
+ * Params as DVC shows them: everything kept; nested keys join with `.`; empty mappings vanish; lists
+ * (and tuples, sets) become the text Python prints (`['a', 'b']`); null stays null. `keyPaths` limits the
+ * result to those dotted paths (a stage's `params: [{file: [keys]}]`), `*` matching one level.
+ */
+export function flattenParams(data: Raw, keyPaths: string[] = []): Map<string, Leaf> {
+  const out = new Map<string, Leaf>();
+  if (!isRawMap(data)) {
+    // DVC's loaders return `data or {}`: an empty or falsy document is no params.
+    if (!isPyFalsy(data)) out.set('', leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map: RawMap, prefix: string): void => {
+    for (const [k, v] of map) {
+      const key = prefix + k;
+      if (isRawMap(v)) visit(v, `${key}.`);
+      else add(out, key, leafOf(v));
+    }
+  };
+  visit(root, '');
+  return out;
+}
+
+function add(out: Map<string, Leaf>, key: string, leaf: Leaf): void {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString('en-US')} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key, leaf);
+}
+
+function leafOf(v: Raw): Leaf {
+  const leaf = scalarLeaf(v);
+  if (leaf !== undefined) return leaf;
+  return pyRepr(v);
+}
+
+/** A scalar as a Leaf; undefined for lists, tuples, sets and mappings. */
+function scalarLeaf(v: Raw): Leaf | undefined {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return undefined;
+  return undefined;
+}
+
+function isPyFalsy(v: Raw): boolean {
+  return v === null || v === false || v === 0 || v === '' || isZeroFloat(v) || (Array.isArray(v) && !v.length);
+}
+
+function isZeroFloat(v: Raw): boolean {
+  return v instanceof PyFloat && v.value === 0;
+}
+
+/** dpath.search + merge for dotted key paths: the sub-tree holding just those keys (`*` any one level, list indexes too). */
+function selectPaths(data: RawMap, keyPaths: string[]): RawMap {
+  const result: RawMap = new Map();
+  const entries = (node: Raw): [string, Raw][] | null => (isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null);
+  for (const path of keyPaths) {
+    const walk = (node: Raw, parts: string[], target: RawMap): void => {
+      const [head, ...rest] = parts;
+      if (head === undefined) return;
+      for (const [k, v] of entries(node) ?? []) {
+        if (head !== '*' && head !== k) continue;
+        if (!rest.length) target.set(k, v);
+        else if (entries(v)) {
+          const existing = target.get(k);
+          const sub: RawMap = existing instanceof Map ? existing : new Map();
+          walk(v, rest, sub);
+          if (sub.size) target.set(k, sub);
+        }
+      }
+    };
+    walk(data, path.split('.'), result);
+  }
+  return result;
 }

@@ -1,31 +1,81 @@
-import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
-import { jsonErrorOffset, lineColumn } from './json-position';
+import { csvNumber, parseCsvRecords } from './csv';
+import { isLoggerHeader, loggerLastValues, loggerMetricsFromRecords } from './dagshub';
+import { parseJson, SyntaxProblem } from './json';
+import { parsePython } from './python';
+import { toPlain, type ParsedFile, type Raw } from './raw';
+import { parseToml } from './toml';
+import { parseYaml } from './yaml';
+
+export type ValueKind = 'metrics' | 'params';
 
 /**
- * Parses a metrics/params file by extension as DVC does: `.json` is JSON, anything else YAML (1.2 core
- * schema, so `yes`/`no` stay strings). Errors name the file, line and column.
+ * Parses a metrics or params file by extension, as DVC picks its parser: `.json` JSON, `.toml` TOML, `.py`
+ * Python constants, anything else YAML. mlreport also reads `.csv`/`.tsv` metrics (the DagsHub logger's
+ * `Name,Value,Timestamp,Step` file: each name's last value; any other table: its last row). Errors name
+ * the file, line and column.
  */
-export function parseValuesText(path: string, text: string): unknown {
-  if (path.toLowerCase().endsWith('.json')) return parseJson(path, text);
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    throw new UserError(`${path}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]}`);
+export function parseValueFile(path: string, text: string, kind: ValueKind): ParsedFile {
+  const ext = extension(path);
+  const format = ext === '.json' ? 'JSON' : ext === '.toml' ? 'TOML' : ext === '.py' ? 'Python' : kind === 'metrics' && (ext === '.csv' || ext === '.tsv') ? ext.slice(1).toUpperCase() : 'YAML';
+  try {
+    switch (format) {
+      case 'JSON':
+        return parseJson(text);
+      case 'TOML':
+        return parseToml(text);
+      case 'Python':
+        return parsePython(text);
+      case 'CSV':
+      case 'TSV':
+        return parseMetricsTable(text, format === 'CSV' ? ',' : '\t');
+      default:
+        return parseYaml(text);
+    }
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    throw error;
   }
-  return doc.toJS({ maxAliasCount: 100 });
 }
 
-function parseJson(path: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    const offset = jsonErrorOffset(text);
-    if (offset < 0) throw new UserError(`${path}: invalid JSON: ${reason}`);
-    const { line, column } = lineColumn(text, offset);
-    const found = offset >= text.length ? 'end of file' : JSON.stringify(text[offset]);
-    throw new UserError(`${path}:${line}:${column}: invalid JSON: unexpected ${found}`);
+/**
+ * A JSON or YAML document (by extension, as DVC picks its parser) as plain JavaScript, for plot data.
+ * Errors name the file, line and column.
+ */
+export function parseValuesText(path: string, text: string): unknown {
+  return toPlain(parseValueFile(path, text, 'params').data);
+}
+
+/** A metrics table: the DagsHub logger format, or a header row and rows of which the last one counts. */
+function parseMetricsTable(text: string, delimiter: ',' | '\t'): ParsedFile {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (delimiter === ',' && !firstLine.includes('"') && isLoggerHeader(firstLine.replace(/^\ufeff/, '').split(','))) {
+    return { data: new Map(loggerLastValues(text)), warnings: [] };
   }
+  const records = parseCsvRecords(text, delimiter);
+  const header = records[0];
+  if (!header) return { data: new Map(), warnings: [] };
+  if (delimiter === ',' && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1)!;
+  if (last === header) return { data: new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = new Map<string, Raw>();
+  header.fields.forEach((name, i) => {
+    const cell = last.fields[i];
+    if (cell === undefined || cell === '') return;
+    data.set(name, csvNumber(cell) ?? cell);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+function extension(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }

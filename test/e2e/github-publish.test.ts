@@ -144,6 +144,19 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.match(body!, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/4242\)/);
   });
 
+  test("pull_request_target: the PR's commands are not run with the write token unless explicitly allowed", async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const marker = join(repo.dir, 'pwned.txt');
+    const command = `node -e "require('fs').writeFileSync('pwned.txt', 'x')"`;
+    const refused = await runAction('pull_request_target', prEvent(5), { run: command, comment: 'off' });
+    assert.equal(refused.code, 0, refused.stdout + refused.stderr);
+    assert.equal(existsSync(marker), false);
+    assert.match(refused.stdout, /::warning::Not reproducing the pipeline on 'pull_request_target'/);
+    const allowed = await runAction('pull_request_target', prEvent(5), { run: command, comment: 'off', 'allow-pull-request-target-repro': 'true' });
+    assert.equal(allowed.code, 0, allowed.stdout + allowed.stderr);
+    assert.equal(existsSync(marker), true);
+  });
+
   test('mode publish (workflow_run): posts the artifact\'s report and images to the fork PR found by GitHub\'s data', async () => {
     addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris', headRef: 'fix' });
     addPullRequest(fake, REPO, { number: 7, headSha: 'f'.repeat(40), headRepo: 'someone/iris', headRef: 'other' });

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromAction } from '../../src/config/action';
 import { publishConfigFromInputs } from '../../src/config/publish-inputs';
-import { mayReproduce } from '../../src/config/repro-guard';
+import { guardReproduction, mayReproduce } from '../../src/config/repro-guard';
 import { tempDir } from '../helpers/repo';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -65,5 +65,15 @@ describe('pull_request_target guard', () => {
     assert.match(!refused.allowed ? refused.reason : '', /allow-pull-request-target-repro: true/);
     assert.deepEqual(mayReproduce('pull_request_target', true), { allowed: true });
     for (const event of ['pull_request', 'push', 'workflow_run', 'workflow_dispatch']) assert.deepEqual(mayReproduce(event, false), { allowed: true });
+  });
+
+  test('guardReproduction turns the step off (repro and run commands), and says so only when something would have run', () => {
+    const step = { workspace: '/w', repro: 'auto', runCommands: ['python train.py'] };
+    const refused = guardReproduction(step, 'pull_request_target', false);
+    assert.deepEqual(refused.step, { workspace: '/w', repro: 'off', runCommands: [] });
+    assert.match(refused.refused ?? '', /pull_request_target/);
+    assert.equal(guardReproduction({ ...step, repro: 'off', runCommands: [] }, 'pull_request_target', false).refused, null);
+    assert.deepEqual(guardReproduction(step, 'pull_request_target', true), { step, refused: null });
+    assert.deepEqual(guardReproduction(step, 'pull_request', false), { step, refused: null });
   });
 });

@@ -68,7 +68,7 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
       'train.epochs': '5',
       'train.max_depth': '4',
       'data.test_size': '0.2',
-      'data.features': '["sepal_length","sepal_width","petal_length","petal_width"]',
+      'data.features': "['sepal_length', 'sepal_width', 'petal_length', 'petal_width']",
     });
     const latest = new Map(mlrun.history.map((m) => [m.key, m.value]));
     assert.deepEqual([...latest.keys()].sort(), ['accuracy', 'f1_macro', 'loss', 'per_class.setosa', 'per_class.versicolor', 'per_class.virginica']);

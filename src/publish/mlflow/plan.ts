@@ -1,6 +1,7 @@
 import type { ChangeInfo } from '../../config/types';
 import type { ReportData } from '../../report/types';
-import type { FileDiff } from '../../values/types';
+import { displayValue } from '../../values/pyformat';
+import { numericValue, type FileDiff } from '../../values/types';
 import { fitValue, LENGTH_LIMITS, mlflowKey } from './batch';
 import type { MlflowMetric, MlflowParam, MlflowTag } from './client';
 import type { MetricSeries } from './series';
@@ -46,16 +47,19 @@ export function planRun(
   for (const { file, key: name, value } of rowsOf(data.metrics)) {
     const key = metricKey(file, name);
     if (logged.has(key)) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
+    // numericValue reads floats kept as written (`1.0`); booleans and strings are not MLflow metrics.
+    const number = typeof value === 'boolean' ? undefined : numericValue(value ?? undefined);
+    if (number === undefined || !Number.isFinite(number)) {
       notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value)}, not a number; MLflow metrics are numbers, so it was not logged.`);
       continue;
     }
-    finals.push({ key, value, timestamp: context.now, step: 0 });
+    finals.push({ key, value: number, timestamp: context.now, step: 0 });
   }
   const params: MlflowParam[] = [];
   for (const { file, key: name, value } of rowsOf(data.params)) {
     const key = paramKey(file, name);
-    params.push({ key, value: fitValue(key, typeof value === 'string' ? value : JSON.stringify(value), LENGTH_LIMITS.paramValue, notes) });
+    // Params as DVC prints them (`1.0`, `True`, `['a', 'b']`); null stays JSON's `null`.
+    params.push({ key, value: fitValue(key, value === null ? 'null' : displayValue(value, null), LENGTH_LIMITS.paramValue, notes) });
   }
 
   const change = context.change;

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GitRepo, shortSha } from '../git/repo';
+import { resolveBase } from '../git/revisions';
+import { renderPlots } from '../plots/render-plots';
+import { plotsMarkdown } from '../report/plots-markdown';
+import { consoleLogger } from '../util/console-logger';
+import { writeFileAtomic } from '../util/files';
+import type { Command } from './types';
+
+export const plotsRenderCommand: Command = {
+  path: ['plots', 'render'],
+  summary: 'render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index',
+  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --cwd DIR       the project directory (default: the current directory)
+  --quiet         print only the index's path`,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        base: { type: 'string' },
+        out: { type: 'string', default: '.mlreport/plots' },
+        plots: { type: 'string', multiple: true },
+        cwd: { type: 'string', default: '.' },
+        quiet: { type: 'boolean', default: false },
+      },
+    });
+    const workspace = resolve(values.cwd);
+    const out = resolve(workspace, values.out);
+    const log = consoleLogger(values.quiet);
+    const git = await GitRepo.open(workspace);
+    const base = await resolveBase(
+      git,
+      values.base
+        ? [{ kind: 'rev', rev: values.base, label: values.base }]
+        : [
+            { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
+            { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
+          ],
+      log,
+    );
+    const branch = await git.currentBranch();
+    const headSha = await git.resolveCommit('HEAD');
+    const headLabel = branch ?? (headSha ? shortSha(headSha) : 'workspace');
+    const plots = await renderPlots(
+      git,
+      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },
+      async () => (await import('../plots/engine')).loadRenderer(),
+      log,
+    );
+    const index = `# Plots: ${headLabel} vs ${base ? base.label : 'no base'}\n\n${plots.length ? plotsMarkdown(plots) : '_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._'}\n`;
+    await writeFileAtomic(resolve(out, 'index.json'), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}\n`);
+    await writeFileAtomic(resolve(out, 'index.md'), index);
+    if (!values.quiet) for (const p of plots) process.stdout.write(`${p.image ? resolve(out, p.image) : 'FAILED'}  ${p.title}${p.error ? `: ${p.error}` : ''}\n`);
+    process.stdout.write(`index: ${resolve(out, 'index.md')}\n`);
+    return plots.some((p) => p.error) ? 1 : 0;
+  },
+};

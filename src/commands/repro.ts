@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadPipeline, reproduce } from '../pipeline/repro';
+import { consoleLogger } from '../util/console-logger';
+import type { Command } from './types';
+
+export const reproCommand: Command = {
+  path: ['repro'],
+  summary: 'run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock',
+  usage: `mlreport repro [STAGE...] [--dry] [--force] [--cwd DIR]
+
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  --dry      print what would run and why, run nothing
+  --force    run the selected stages even when unchanged (frozen stages still never run)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        dry: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        cwd: { type: 'string', default: '.' },
+      },
+    });
+    const log = consoleLogger();
+    const pipeline = await loadPipeline(resolve(values.cwd));
+    const result = await reproduce(pipeline, log, { targets: positionals, dry: values.dry, force: values.force });
+    for (const s of result.stages) {
+      const what = values.dry && s.status === 'not-run' ? 'would run' : s.status;
+      const detail = s.error ?? s.reasons.join('; ');
+      const time = s.status === 'ran' || s.status === 'failed' ? ` ${s.seconds.toFixed(1)}s` : '';
+      process.stdout.write(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);
+    }
+    return result.passed ? 0 : 1;
+  },
+};

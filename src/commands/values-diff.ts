@@ -1,0 +1,98 @@
+import { GitRepo } from '../git/repo';
+import { UserError } from '../util/errors';
+import { consoleLogger } from '../util/console-logger';
+import { compareTrees } from '../values/collect';
+import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
+import type { ValueKind } from '../values/parse';
+import { commitTree, workspaceTree, type Tree } from '../values/trees';
+
+export interface ValuesDiffArgs {
+  aRev: string;
+  bRev: string;
+  targets: string[] | null;
+  json: boolean;
+  markdown: boolean;
+  all: boolean;
+  noPath: boolean;
+  precision: number | null;
+  /** params only: stage dependencies alone. */
+  deps: boolean;
+}
+
+/** Parses argv as DVC's argparse does: two optional positionals, `--targets` taking every word up to the next option. */
+export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiffArgs {
+  const withPrecision = kind === 'metrics';
+  const out: ValuesDiffArgs = { aRev: 'HEAD', bRev: 'workspace', targets: null, json: false, markdown: false, all: false, noPath: false, precision: null, deps: false };
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') out.json = true;
+    else if (arg === '--md') out.markdown = true;
+    else if (arg === '--all') out.all = true;
+    else if (arg === '--no-path') out.noPath = true;
+    else if (kind === 'params' && arg === '--deps') out.deps = true;
+    else if (arg === '--targets') {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
+    } else if (withPrecision && (arg === '--precision' || arg.startsWith('--precision='))) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value === undefined || !/^\d+$/.test(value)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value ?? '')}`);
+      out.precision = Number(value);
+    } else if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) out.bRev = positionals[1];
+  return out;
+}
+
+/** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the current directory's project. */
+export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
+  const log = consoleLogger(true);
+  const git = await GitRepo.open(workspace);
+  const empty = !(await git.resolveCommit('HEAD'));
+  let comparison = { metrics: [], params: [], errors: [] } as Awaited<ReturnType<typeof compareTrees>>;
+  if (!empty) {
+    const tree = async (rev: string): Promise<Tree> => {
+      if (rev === 'workspace') return workspaceTree(workspace);
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return commitTree(git, sha, rev);
+    };
+    const a = await tree(args.aRev);
+    const b = await tree(args.bRev);
+    const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+    comparison = await compareTrees(a, b, targets, log, [kind]);
+  }
+  const files = comparison[kind];
+  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
+  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(', ')}'.\n`);
+  if (args.json) {
+    process.stdout.write(`${dvcDiffJson(files, args.all)}\n`);
+    return 0;
+  }
+  let table = dvcDiffTable(files, {
+    title: kind === 'metrics' ? 'Metric' : 'Param',
+    aRev: args.aRev,
+    bRev: args.bRev,
+    precision: kind === 'metrics' ? (args.precision || DEFAULT_PRECISION) : null,
+    showChange: kind === 'metrics',
+    markdown: args.markdown,
+    all: args.all,
+  });
+  if (args.noPath) table = dropFirstColumn(table, args.markdown);
+  process.stdout.write(table);
+  return 0;
+}
+
+function dropFirstColumn(table: string, markdown: boolean): string {
+  // Rebuilding is simpler than threading the option through: re-render without the Path column.
+  const lines = table.split('\n');
+  if (markdown) return lines.map((l) => (l.startsWith('|') ? `|${l.split('|').slice(2).join('|')}` : l)).join('\n');
+  const pathWidth = (lines[0]!.match(/^Path\s+/)?.[0].length ?? 0);
+  return lines.map((l) => l.slice(pathWidth)).join('\n');
+}

@@ -1,0 +1,126 @@
+import { dictFromEntries, isPyDict, PyFloat, pyEntries, pyFloatRepr, pyStr, type PyDict, type PyValue } from '../pipeline/pyvalue';
+
+/** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */
+const KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+
+/** An interpolation failure; the loader adds the file, stage and field. */
+export class InterpolationError extends Error {}
+
+/**
+ * Resolves `${…}` in a string as DVC does: a string that is exactly one `${x}` takes x's value with its
+ * type; otherwise each reference is converted with `to_str` (dicts only in `cmd`, as `--key value`
+ * arguments). `\${` stays literal (as `${`).
+ */
+export function interpolateString(src: string, context: PyDict, inCmd: boolean): PyValue {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape(src);
+  if (matches.length === 1 && matches[0]![0] === src) return lookup(context, matches[0]![1]!);
+  let out = '';
+  let last = 0;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]!), m[1]!, inCmd);
+    last = m.index! + m[0].length;
+  }
+  out += src.slice(last);
+  return unescape(out);
+}
+
+/** Resolves every string inside a value, mapping keys included (dvc/parsing/context.py `recurse`). */
+export function interpolateValue(value: PyValue, context: PyDict, inCmd: boolean): PyValue {
+  if (typeof value === 'string') return interpolateString(value, context, inCmd);
+  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
+  if (isPyDict(value)) {
+    return dictFromEntries(
+      pyEntries(value).map(([k, v]) => {
+        const key = interpolateString(k, context, false);
+        return [typeof key === 'string' ? key : pyStr(key), interpolateValue(v, context, inCmd)];
+      }),
+    );
+  }
+  return value;
+}
+
+export function hasInterpolation(value: PyValue): boolean {
+  if (typeof value === 'string') return new RegExp(KEYCRE.source).test(value);
+  if (Array.isArray(value)) return value.some(hasInterpolation);
+  if (isPyDict(value)) return Object.values(value).some(hasInterpolation);
+  return false;
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\\$\{/g, '${');
+}
+
+/** `a.b[0].c` → value; errors say "Could not find 'a.b[0].c'" as DVC does. */
+export function lookup(context: PyDict, inner: string): PyValue {
+  const parts: string[] = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(inner))) {
+    if (m[1] !== undefined) parts.push(m[1]);
+    else if (m[2] !== undefined) parts.push(m[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur: PyValue = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item: PyValue | undefined = cur[i < 0 ? cur.length + i : i];
+      if (item === undefined) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isPyDict(cur) && part in cur) {
+      cur = cur[part]!;
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+
+/** dvc/parsing/interpolate.py `to_str` for a value embedded in a longer string. */
+export function toStr(value: PyValue, key: string, inCmd: boolean): string {
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (value === null) return 'None';
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value, key);
+}
+
+/** `${dict}` in a cmd: `--k v` per flattened key (DVC defaults: bool store_true, list nargs). */
+function unpackDict(dict: PyDict, key: string): string {
+  const parts: string[] = [];
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === 'string') parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
+        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
+        return typeof item === 'string' ? shlexQuote(item) : toStr(item, key, false);
+      });
+      parts.push(`--${k} ${items.join(' ')}`);
+    } else parts.push(`--${k} ${toStr(v, key, false)}`);
+  }
+  return parts.join(' ').trimEnd();
+}
+
+function flatten(dict: PyDict, prefix = ''): [string, PyValue][] {
+  const out: [string, PyValue][] = [];
+  for (const [k, v] of pyEntries(dict)) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isPyDict(v) && Object.keys(v).length) out.push(...flatten(v, name));
+    else out.push([name, v]);
+  }
+  return out;
+}
+
+/** Python's `shlex.quote`. */
+export function shlexQuote(s: string): string {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}

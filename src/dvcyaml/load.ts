@@ -1,0 +1,377 @@
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { UserError } from '../util/errors';
+import { dictFromEntries, fromJs, isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
+import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
+
+const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
+const STAGE_KEYS = ['cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots', 'frozen', 'always_changed', 'desc', 'meta', 'vars'];
+const OUT_FLAGS = ['cache', 'persist', 'checkpoint', 'remote', 'push', 'desc', 'type', 'labels', 'meta'];
+const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
+
+/**
+ * Reads `<dir>/dvc.yaml` the way DVC does: schema checked, `vars` and params.yaml loaded for `${…}`,
+ * `foreach`/`matrix` groups expanded into `group@key` stages. Returns null when there is no dvc.yaml.
+ * Errors name the file, the stage and the key.
+ */
+export async function loadDvcYaml(dir: string): Promise<DvcYaml | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'dvc.yaml'), 'utf8');
+  } catch {
+    return null;
+  }
+  return parseDvcYaml(dir, text);
+}
+
+/** The same as loadDvcYaml for text already read (params and vars files are still read from `dir`). */
+export async function parseDvcYaml(dir: string, text: string): Promise<DvcYaml> {
+  const doc = parseYamlPy('dvc.yaml', text);
+  if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
+  if (!isPyDict(doc)) throw new UserError('dvc.yaml: expected a mapping with `stages:` at the top level.');
+  for (const key of Object.keys(doc)) {
+    if (!TOP_KEYS.includes(key)) throw new UserError(`dvc.yaml: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(', ')}).`);
+  }
+  const vars = new VarsLoader(dir);
+  await vars.loadDefaultParams();
+  await vars.load(doc.vars, '', 'vars');
+  const context = vars.context;
+
+  const stages: Stage[] = [];
+  const stagesDoc = doc.stages ?? {};
+  if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
+  for (const [name, definition] of pyEntries(stagesDoc)) {
+    for (const generated of await expandEntry(name, definition, context)) {
+      stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
+    }
+  }
+  const seen = new Set<string>();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+
+  const topStrings = (key: 'metrics' | 'params'): string[] => {
+    const value = doc[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) throw new UserError(`dvc.yaml: '${key}' must be a list of paths.`);
+    return value.map((v, i) => {
+      const resolved = withField(`${key}[${i}]`, () => interpolateValue(v, context, false));
+      if (typeof resolved !== 'string') throw new UserError(`dvc.yaml: '${key}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(doc.plots, context) };
+}
+
+function topPlots(value: PyValue | undefined, context: PyDict): TopPlot[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError("dvc.yaml: 'plots' must be a list.");
+  return value.map((entry, i): TopPlot => {
+    const resolved = withField(`plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === 'string') return { id: resolved, props: null };
+    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
+      const [id, props] = Object.entries(resolved)[0]!;
+      if (props === null || isPyDict(props)) return { id, props };
+    }
+    throw new UserError(`dvc.yaml: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+  });
+}
+
+function withField<T>(field: string, fn: () => T, stage?: string): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`dvc.yaml: failed to parse '${where}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+
+interface GeneratedEntry {
+  name: string;
+  definition: PyValue;
+  context: PyDict;
+}
+
+/** A plain stage, a `foreach`/`do` group or a `matrix` stage → the stages DVC generates from it. */
+async function expandEntry(name: string, definition: PyValue, context: PyDict): Promise<GeneratedEntry[]> {
+  if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
+  if ('foreach' in definition || 'do' in definition) {
+    const extra = Object.keys(definition).filter((k) => k !== 'foreach' && k !== 'do');
+    if (extra.length) throw new UserError(`dvc.yaml: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!('do' in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!('foreach' in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.foreach ?? null;
+    if (typeof items === 'string') items = withField('foreach', () => interpolateString(items as string, context, false), name);
+    const out: GeneratedEntry[] = [];
+    if (Array.isArray(items)) {
+      // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
+      const byIndex = items.some((v) => Array.isArray(v) || isPyDict(v));
+      const keyed = new Map<string, PyValue>();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
+      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item } });
+    } else if (isPyDict(items)) {
+      for (const [key, item] of pyEntries(items)) {
+        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item } });
+      }
+    } else {
+      throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+    }
+    return out;
+  }
+  if ('matrix' in definition) {
+    const matrix = definition.matrix;
+    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes: [string, PyValue[]][] = [];
+    for (const [axis, raw] of pyEntries(matrix)) {
+      const values = typeof raw === 'string' ? withField(`matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest: PyDict = { ...definition };
+    delete rest.matrix;
+    let combos: { item: PyDict; key: string[] }[] = [{ item: {}, key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap((c) =>
+        values.map((v, i) => ({
+          item: { ...c.item, [axis]: v },
+          key: [...c.key, Array.isArray(v) || isPyDict(v) ? `${axis}${i}` : toStr(v, axis, false)],
+        })),
+      );
+    }
+    return combos.map((c) => {
+      const key = c.key.join('-');
+      return { name: `${name}@${key}`, definition: rest, context: { ...context, item: c.item, key } };
+    });
+  }
+  return [{ name, definition, context }];
+}
+
+async function resolveStage(dir: string, name: string, definition: PyValue, context: PyDict, vars: VarsLoader): Promise<Stage> {
+  const where = `dvc.yaml: stage '${name}'`;
+  if (!isPyDict(definition)) throw new UserError(`${where}: expected a mapping with 'cmd'.`);
+  for (const key of Object.keys(definition)) {
+    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(', ')}).`);
+  }
+  // wdir sees only the global context (and foreach/matrix item), as in DVC.
+  const wdirValue = definition.wdir === undefined ? '.' : withField('wdir', () => interpolateValue(definition.wdir!, context, false), name);
+  if (typeof wdirValue !== 'string') throw new UserError(`${where}: 'wdir' must be a path.`);
+  const wdir = posix.normalize(wdirValue.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
+  let stageContext = context;
+  if (definition.vars !== undefined) {
+    const local = vars.fork();
+    await local.load(definition.vars, wdir === '.' ? '' : wdir, `stages.${name}.vars`);
+    stageContext = { ...local.context, ...pick(context, ['item', 'key']) };
+  }
+  const field = (key: string, inCmd = false): PyValue | undefined =>
+    definition[key] === undefined ? undefined : withField(key, () => interpolateValue(definition[key]!, stageContext, inCmd), name);
+
+  const cmd = field('cmd', true);
+  if (cmd === undefined || cmd === null) throw new UserError(`${where}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? (cmd as string[]) : null;
+  if (cmdValue === null) throw new UserError(`${where}: 'cmd' must be a string or a list of strings.`);
+
+  const deps = stringList(field('deps'), `${where}: 'deps'`);
+  const params = paramsDeps(field('params'), where);
+  const outs: Out[] = [
+    ...outList(field('outs'), 'out', `${where}: 'outs'`),
+    ...outList(field('metrics'), 'metric', `${where}: 'metrics'`),
+    ...outList(field('plots'), 'plot', `${where}: 'plots'`),
+  ];
+  const flag = (key: string): boolean => {
+    const v = field(key);
+    if (v === undefined || v === null) return false;
+    if (typeof v !== 'boolean') throw new UserError(`${where}: '${key}' must be true or false.`);
+    return v;
+  };
+  const desc = field('desc');
+  const stage: Stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag('frozen'), alwaysChanged: flag('always_changed') };
+  if (typeof desc === 'string') stage.desc = desc;
+  return stage;
+}
+
+function pick(dict: PyDict, keys: string[]): PyDict {
+  return Object.fromEntries(keys.filter((k) => k in dict).map((k) => [k, dict[k]!]));
+}
+
+function stringList(value: PyValue | undefined, where: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where} must be a list of paths.`);
+  return value.map((v, i) => {
+    if (typeof v !== 'string' || !v) throw new UserError(`${where}[${i}] must be a path (a string).`);
+    return v;
+  });
+}
+
+/** dvc/dependency/__init__.py `_merge_params`: bare keys → params.yaml; `{file: [keys] | null}`; empty → whole file. */
+function paramsDeps(value: PyValue | undefined, where: string): ParamsDep[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = new Map<string, string[] | null>();
+  const add = (file: string, keys: string[] | null): void => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...(current ?? []), ...keys.filter((k) => !current?.includes(k))]);
+  };
+  value.forEach((item, i) => {
+    if (typeof item === 'string') add('params.yaml', [item]);
+    else if (isPyDict(item)) {
+      for (const [file, keys] of Object.entries(item)) {
+        if (keys === null || (Array.isArray(keys) && !keys.length)) add(file, null);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) add(file, keys as string[]);
+        else throw new UserError(`${where}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+
+function outList(value: PyValue | undefined, kind: Out['kind'], where: string): Out[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where} must be a list.`);
+  const allowed = kind === 'plot' ? PLOT_FLAGS : OUT_FLAGS;
+  return value.map((item, i): Out => {
+    if (typeof item === 'string' && item) return { path: item, kind, cache: true, persist: false, props: {} };
+    if (isPyDict(item) && Object.keys(item).length === 1) {
+      const [path, flags] = Object.entries(item)[0]!;
+      const props: PyDict = flags === null ? {} : isPyDict(flags) ? flags : (() => {
+        throw new UserError(`${where}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      })();
+      for (const [k, v] of Object.entries(props)) {
+        if (!allowed.includes(k)) throw new UserError(`${where}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(', ')}).`);
+        if ((k === 'cache' || k === 'persist') && typeof v !== 'boolean') throw new UserError(`${where}[${i}]: '${k}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+    }
+    throw new UserError(`${where}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+  });
+}
+
+/**
+ * The `${…}` context: params.yaml next to dvc.yaml (if present), then `vars` entries in order — files
+ * (`file`, `file:k1,k2`) or inline mappings. A leaf defined twice is an error, as in DVC (no overriding).
+ */
+class VarsLoader {
+  context: PyDict = {};
+  private readonly sources = new Map<string, string>();
+  private readonly loadedFiles = new Set<string>();
+
+  constructor(private readonly dir: string) {}
+
+  fork(): VarsLoader {
+    const copy = new VarsLoader(this.dir);
+    copy.context = structuredCloneDict(this.context);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    return copy;
+  }
+
+  async loadDefaultParams(): Promise<void> {
+    const text = await readFile(join(this.dir, 'params.yaml'), 'utf8').catch(() => null);
+    if (text === null) return;
+    this.merge(asMapping(parseYamlPy('params.yaml', text), 'params.yaml'), 'params.yaml');
+    this.loadedFiles.add('params.yaml');
+  }
+
+  async load(vars: PyValue | undefined, wdir: string, where: string): Promise<void> {
+    if (vars === undefined || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`dvc.yaml: '${where}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`dvc.yaml: '${where}[${i}]' cannot use \${…} interpolation.`);
+      if (isPyDict(entry)) {
+        this.merge(entry, `${where}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== 'string') throw new UserError(`dvc.yaml: '${where}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = posix.join(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readVarsFile(this.dir, rel, `${where}[${i}]`);
+      const picked = keyList ? pickKeys(data, keyList, rel) : data;
+      this.merge(picked, rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+
+  private merge(data: PyDict, source: string, into: PyDict = this.context, prefix = ''): void {
+    for (const [k, v] of Object.entries(data)) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into[k];
+      if (existing !== undefined && isPyDict(existing) && isPyDict(v)) {
+        this.merge(v, source, existing, path);
+      } else if (existing !== undefined) {
+        throw new UserError(`dvc.yaml: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`);
+      } else {
+        into[k] = isPyDict(v) ? structuredCloneDict(v) : v;
+        this.sources.set(path, source);
+      }
+    }
+  }
+
+  private sourceOf(path: string): string {
+    for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+      const s = this.sources.get(p);
+      if (s) return s;
+    }
+    return 'vars';
+  }
+}
+
+function splitVarsEntry(entry: string): [string, string[] | null] {
+  const colon = entry.lastIndexOf(':');
+  // `C:\…` style drive letters are not key lists.
+  if (colon > 1) return [entry.slice(0, colon), entry.slice(colon + 1).split(',').map((k) => k.trim()).filter(Boolean)];
+  return [entry, null];
+}
+
+function pickKeys(data: PyDict, keys: string[], file: string): PyDict {
+  const out: PyDict = {};
+  for (const key of keys) {
+    if (!(key in data)) throw new UserError(`dvc.yaml: vars: '${key}' not found in '${file}'.`);
+    out[key] = data[key]!;
+  }
+  return out;
+}
+
+/** Reads a params/vars file by extension as DVC does (YAML unless `.json`). */
+export async function readParamsFile(absPath: string, displayPath: string): Promise<PyValue> {
+  const text = await readFile(absPath, 'utf8');
+  const lower = displayPath.toLowerCase();
+  if (lower.endsWith('.json')) {
+    try {
+      return fromJs(JSON.parse(text));
+    } catch (error) {
+      throw new UserError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (lower.endsWith('.toml') || lower.endsWith('.py')) {
+    throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
+  }
+  return parseYamlPy(displayPath, text);
+}
+
+async function readVarsFile(dir: string, rel: string, where: string): Promise<PyDict> {
+  let data: PyValue;
+  try {
+    data = await readParamsFile(join(dir, ...rel.split('/')), rel);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`dvc.yaml: '${where}': vars file '${rel}' does not exist.`);
+    throw error;
+  }
+  return asMapping(data, rel);
+}
+
+function asMapping(value: PyValue, file: string): PyDict {
+  if (value === null) return {};
+  if (!isPyDict(value)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value;
+}
+
+function structuredCloneDict(d: PyDict): PyDict {
+  return dictFromEntries(pyEntries(d).map(([k, v]) => [k, isPyDict(v) ? structuredCloneDict(v) : v]));
+}

@@ -1,0 +1,134 @@
+import { posix } from 'node:path';
+import { UserError } from '../util/errors';
+import type { Stage } from '../dvcyaml/types';
+
+/** A stage with its deps and outs as paths relative to the dvc.yaml directory. */
+export interface StageNode {
+  stage: Stage;
+  deps: string[];
+  outs: string[];
+}
+
+/** Stages connected out → dep, in an order that runs every stage after all stages it depends on. */
+export interface Dag {
+  nodes: Map<string, StageNode>;
+  /** stage → the stages whose outs it reads. */
+  upstream: Map<string, string[]>;
+  /** Every stage, upstream first, otherwise in dvc.yaml order. */
+  order: string[];
+  /** The stage that writes a path (or a directory containing it), if any. */
+  producerOf(path: string): string | undefined;
+}
+
+/** A path relative to the dvc.yaml directory for `p` written relative to the stage's wdir. */
+export function projectPath(stage: Stage, p: string): string {
+  return posix.normalize(posix.join(stage.wdir, p.replace(/\\/g, '/'))).replace(/\/$/, '');
+}
+
+function isInside(child: string, parent: string): boolean {
+  return parent === '.' || child.startsWith(`${parent}/`);
+}
+
+/**
+ * Builds the DAG; errors as DVC's: an out declared by two stages, outs nested in one another across
+ * stages, a cycle. Each names the stages and the path.
+ */
+export function buildDag(stages: Stage[]): Dag {
+  const nodes = new Map<string, StageNode>();
+  const writer = new Map<string, string>();
+  for (const stage of stages) {
+    const node: StageNode = {
+      stage,
+      deps: [...stage.deps.map((d) => projectPath(stage, d)), ...stage.params.map((p) => projectPath(stage, p.file))],
+      outs: stage.outs.map((o) => projectPath(stage, o.path)),
+    };
+    nodes.set(stage.name, node);
+    for (const out of node.outs) {
+      const other = writer.get(out);
+      if (other !== undefined) {
+        throw new UserError(
+          other === stage.name
+            ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.`
+            : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`,
+        );
+      }
+      for (const [path, owner] of writer) {
+        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
+          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
+        }
+      }
+      writer.set(out, stage.name);
+    }
+  }
+  const producerOf = (path: string): string | undefined => {
+    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
+    return undefined;
+  };
+  const upstream = new Map<string, string[]>();
+  for (const [name, node] of nodes) {
+    const ups = new Set<string>();
+    for (const dep of node.deps) {
+      for (const [out, owner] of writer) {
+        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
+        if (owner === name && (out === dep || isInside(dep, out))) {
+          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
+        }
+      }
+    }
+    upstream.set(name, [...ups]);
+  }
+
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]): void => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle.join(' → ')}.`);
+    }
+    state.set(name, 'visiting');
+    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const name of nodes.keys()) visit(name, []);
+  return { nodes, upstream, order, producerOf };
+}
+
+/**
+ * The stages `dvc repro TARGET…` considers: the targets and everything upstream of them, not walking
+ * past frozen stages (DVC's active graph drops a frozen stage's edges to its upstream).
+ */
+export function selectStages(dag: Dag, targets: string[]): string[] {
+  if (!targets.length) return dag.order;
+  const wanted = new Set<string>();
+  const add = (name: string): void => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    if (dag.nodes.get(name)?.stage.frozen) return;
+    for (const up of dag.upstream.get(name) ?? []) add(up);
+  };
+  for (const target of targets) {
+    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
+    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(', ') || 'none'}).`);
+    matches.forEach(add);
+  }
+  return dag.order.filter((n) => wanted.has(n));
+}
+
+/** Every stage that (transitively) reads what `name` writes. */
+export function downstreamOf(dag: Dag, name: string): Set<string> {
+  const out = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stage, ups] of dag.upstream) {
+      if (!out.has(stage) && ups.some((u) => u === name || out.has(u))) {
+        out.add(stage);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One `.dvcignore` line, compiled (gitignore syntax, as DVC reads it with pathspec). */
+interface IgnoreRule {
+  negate: boolean;
+  dirOnly: boolean;
+  regex: RegExp;
+}
+
+/** DVC's built-in patterns (dvc/ignore.py `DvcIgnoreFilter`), applied at the repository root. */
+const DEFAULT_PATTERNS = ['.hg/', '.git/', '.git', '.dvc/'];
+
+/**
+ * Answers "does DVC ignore this path?" for paths relative to the DVC root, from the built-in patterns and
+ * every `.dvcignore` on the way down (deeper files are read after, so they win). `.gitignore` plays no part.
+ */
+export class DvcIgnore {
+  private readonly cache = new Map<string, IgnoreRule[]>();
+
+  constructor(readonly root: string) {
+    this.cache.set('\0defaults', DEFAULT_PATTERNS.map(compileRule).filter((r): r is IgnoreRule => r !== null));
+  }
+
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath: string, isDir: boolean): boolean {
+    const parts = relPath.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join('/');
+      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir: string): boolean {
+    try {
+      readFileSync(join(this.root, relDir, '.dvcignore'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private matches(relPath: string, isDir: boolean): boolean {
+    let ignored = false;
+    const apply = (rules: IgnoreRule[], rel: string): void => {
+      for (const rule of rules) {
+        if (rule.dirOnly && !isDir) continue;
+        if (rule.regex.test(rel)) ignored = !rule.negate;
+      }
+    };
+    apply(this.cache.get('\0defaults')!, relPath);
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      const rules = this.rulesIn(dir);
+      if (rules.length) apply(rules, parts.slice(i).join('/'));
+    }
+    return ignored;
+  }
+
+  private rulesIn(relDir: string): IgnoreRule[] {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      let text = '';
+      try {
+        text = readFileSync(join(this.root, relDir, '.dvcignore'), 'utf8');
+      } catch {
+        text = '';
+      }
+      rules = text.split(/\r?\n/).map(compileRule).filter((r): r is IgnoreRule => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+}
+
+function compileRule(line: string): IgnoreRule | null {
+  let pattern = line.replace(/(?<!\\)\s+$/, '');
+  if (!pattern || pattern.startsWith('#')) return null;
+  let negate = false;
+  if (pattern.startsWith('!')) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith('\\#') || pattern.startsWith('\\!')) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith('/')) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes('/');
+  if (pattern.startsWith('/')) pattern = pattern.slice(1);
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*' && pattern[i + 1] === '*') {
+      const atStart = i === 0 || pattern[i - 1] === '/';
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === '/';
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += '.*';
+        else {
+          re += '(?:.*/)?';
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += '[^/]*';
+      i += 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < pattern.length) {
+      re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  const prefix = anchored ? '^' : '^(?:.*/)?';
+  return { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+}

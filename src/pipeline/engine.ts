@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { describeError } from '../util/errors';
+import type { Logger } from '../util/log';
+import { loadPipeline, reproduce, TAIL_LINES } from './repro';
+import { runShell, TailBuffer } from './shell';
+import type { StageResult } from './types';
+
+/** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
+export type ReproMode = 'auto' | 'builtin' | 'dvc' | 'off';
+export const REPRO_MODES: readonly ReproMode[] = ['auto', 'builtin', 'dvc', 'off'];
+
+export interface ReproduceStep {
+  workspace: string;
+  repro: ReproMode;
+  /** Commands from the `run` input, one per line, run before the pipeline. */
+  runCommands: string[];
+}
+
+export interface ReproduceSummary {
+  engine: 'builtin' | 'dvc' | 'run';
+  stages: StageResult[];
+  passed: boolean;
+}
+
+/**
+ * The "Reproduce" step of a run: the `run` commands, then the pipeline (builtin runner or `dvc repro`).
+ * Never throws for a broken pipeline: the failure is a stage result, so the report is still produced.
+ * Returns null when there was nothing to do.
+ */
+export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<ReproduceSummary | null> {
+  const stages: StageResult[] = [];
+  let passed = true;
+  let engine: ReproduceSummary['engine'] | null = null;
+  if (step.runCommands.length) {
+    engine = 'run';
+    for (const [i, cmd] of step.runCommands.entries()) {
+      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
+      stages.push(result);
+      if (result.status === 'failed') {
+        passed = false;
+        break;
+      }
+    }
+  }
+  const hasDvcYaml = existsSync(join(step.workspace, 'dvc.yaml'));
+  const mode = step.repro === 'auto' ? (hasDvcYaml ? 'builtin' : 'off') : step.repro;
+  if (passed && mode === 'builtin') {
+    engine = 'builtin';
+    try {
+      const result = await reproduce(await loadPipeline(step.workspace), log);
+      stages.push(...result.stages);
+      passed = result.passed;
+    } catch (error) {
+      log.error(describeError(error));
+      stages.push({ name: 'dvc.yaml', status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
+      passed = false;
+    }
+  } else if (passed && mode === 'dvc') {
+    engine = 'dvc';
+    const result = await dvcRepro(step.workspace, log);
+    stages.push(...result.stages);
+    passed = result.passed;
+  }
+  return engine ? { engine, stages, passed } : null;
+}
+
+async function runCommand(name: string, cmd: string, cwd: string, log: Logger): Promise<StageResult> {
+  const tail = new TailBuffer(TAIL_LINES);
+  const started = performance.now();
+  try {
+    const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const seconds = (performance.now() - started) / 1000;
+    if (code === 0) return { name, status: 'ran', seconds, reasons: [] };
+    const error = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    log.error(`${name} ${error}`);
+    return { name, status: 'failed', seconds, reasons: [], error, log: tail.text() };
+  } catch (error) {
+    return { name, status: 'failed', seconds: (performance.now() - started) / 1000, reasons: [], error: describeError(error), log: tail.text() };
+  }
+}
+
+/**
+ * `dvc repro` for users who need DVC itself (remote pulls, run cache). Per-stage results come from its
+ * own log lines ("Running stage 'x':", "Stage 'x' didn't change, skipping").
+ */
+async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult[]; passed: boolean }> {
+  const stages: StageResult[] = [];
+  let current: { result: StageResult; started: number; tail: TailBuffer } | null = null;
+  const close = (): void => {
+    if (current) current.result.seconds = (performance.now() - current.started) / 1000;
+  };
+  const onLine = (line: string): void => {
+    log.info(line);
+    const running = /^Running stage '(.+)':$/.exec(line.trim());
+    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
+    if (running) {
+      close();
+      const result: StageResult = { name: running[1]!, status: 'ran', seconds: 0, reasons: [] };
+      stages.push(result);
+      current = { result, started: performance.now(), tail: new TailBuffer(TAIL_LINES) };
+    } else if (skipped) {
+      stages.push({ name: skipped[1]!, status: 'skipped', seconds: 0, reasons: [] });
+    } else if (current) {
+      current.tail.addLine(line);
+    }
+  };
+  const whole = new TailBuffer(TAIL_LINES);
+  const outcome = await new Promise<{ code: number | null; error?: string }>((resolve) => {
+    const child = spawn('dvc', ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const take = (data: Buffer): void => {
+      for (const line of whole.push(data.toString('utf8'))) onLine(line);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', (error) => resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }));
+    child.on('close', (code) => {
+      for (const line of whole.flush()) onLine(line);
+      resolve({ code });
+    });
+  });
+  close();
+  if (outcome.code === 0) return { stages, passed: true };
+  const error = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  log.error(error);
+  const last = current as { result: StageResult; tail: TailBuffer } | null;
+  if (last && last.result.status === 'ran') {
+    last.result.status = 'failed';
+    last.result.error = error;
+    last.result.log = last.tail.text();
+  } else {
+    stages.push({ name: 'dvc repro', status: 'failed', seconds: 0, reasons: [], error, log: whole.text() });
+  }
+  return { stages, passed: false };
+}

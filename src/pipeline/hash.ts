@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { UserError } from '../util/errors';
+import type { DvcIgnore } from './dvcignore';
+
+/**
+ * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
+ * bytes; `md5-dos2unix` (DVC 2 entries without `hash:`) turns CRLF into LF in 1 MiB chunks that look like
+ * text first (dvc-data `hashfile/hash.py` `Dos2UnixHashStreamFile`).
+ */
+export type HashName = 'md5' | 'md5-dos2unix';
+
+/** What DVC records for a file or directory: the hash and the `Meta` fields it writes. */
+export interface HashMeta {
+  md5: string;
+  size: number;
+  /** Directories only. */
+  nfiles?: number;
+  /** Files only, when an execute bit is set. */
+  isexec?: boolean;
+}
+
+const STREAM_CHUNK = 4 * 1024 * 1024;
+const DOS2UNIX_CHUNK = 1024 * 1024;
+/** Files up to this size are read in one go: faster than a stream for the small files of a dataset dir. */
+const WHOLE_READ_LIMIT = 1024 * 1024;
+const DIR_CONCURRENCY = 16;
+
+/** The md5 of a file's bytes (hex), as `md5sum` prints it. */
+export async function md5File(path: string, size?: number): Promise<string> {
+  if (size !== undefined && size <= WHOLE_READ_LIMIT) {
+    return createHash('md5').update(await readFile(path)).digest('hex');
+  }
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** DVC 2's legacy file hash: CRLF → LF within each 1 MiB chunk whose first 512 bytes look like text. */
+export async function md5FileDos2Unix(path: string): Promise<string> {
+  const hash = createHash('md5');
+  let pending: Buffer = Buffer.alloc(0);
+  const flush = (chunk: Buffer): void => {
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  };
+  // dvc-data reads exactly 1 MiB per call, so chunk boundaries must match its own.
+  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
+    pending = pending.length ? Buffer.concat([pending, data as Buffer]) : (data as Buffer);
+    while (pending.length >= DOS2UNIX_CHUNK) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK));
+      pending = pending.subarray(DOS2UNIX_CHUNK);
+    }
+  }
+  if (pending.length) flush(pending);
+  return hash.digest('hex');
+}
+
+/** dvc-data `istextfile.istextblock`: no NUL, and at most 30% of bytes outside printable ASCII and \n\r\t\f\b. */
+export function isTextBlock(block: Buffer): boolean {
+  if (!block.length) return true;
+  let nontext = 0;
+  for (const b of block) {
+    if (b === 0) return false;
+    const text = (b >= 32 && b < 127) || b === 10 || b === 13 || b === 9 || b === 12 || b === 8;
+    if (!text) nontext++;
+  }
+  return nontext / block.length <= 0.3;
+}
+
+function dos2unix(chunk: Buffer): Buffer {
+  if (chunk.indexOf('\r\n') < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i]!;
+  }
+  return out.subarray(0, n);
+}
+
+/** One file of a directory listing: DVC's `{"md5": …, "relpath": …}`. */
+export interface DirEntry {
+  md5: string;
+  relpath: string;
+}
+
+/**
+ * The bytes DVC hashes for a directory (dvc-data `Tree.as_bytes`): the entries sorted by relpath in code
+ * point order, serialised as Python's `json.dumps(…, sort_keys=True)` would (", " and ": ", non-ASCII
+ * escaped as \uXXXX).
+ */
+export function dirListingJson(entries: DirEntry[]): string {
+  const sorted = [...entries].sort((a, b) => compareCodePoints(a.relpath, b.relpath));
+  return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
+}
+
+/** The directory hash: md5 of the listing plus `.dir`. */
+export function dirHash(entries: DirEntry[]): string {
+  return `${createHash('md5').update(dirListingJson(entries), 'utf8').digest('hex')}.dir`;
+}
+
+/** Python's str ordering (code points); UTF-8 byte order is the same order. */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** A JSON string literal as Python's json module writes it with ensure_ascii=True. */
+export function pyJsonString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i]!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * Hashes a file or directory as DVC would record it, or returns null when it does not exist. `root` is the
+ * DVC root (where `.dvcignore` rules are anchored); `rel` is the posix path from it.
+ */
+export async function hashPath(root: string, rel: string, ignore: DvcIgnore, name: HashName = 'md5'): Promise<HashMeta | null> {
+  const abs = join(root, ...rel.split('/'));
+  let info;
+  try {
+    info = await stat(abs);
+  } catch {
+    return null;
+  }
+  if (!info.isDirectory()) {
+    const md5 = name === 'md5' ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
+    const meta: HashMeta = { md5, size: info.size };
+    if (isExecutable(info.mode)) meta.isexec = true;
+    return meta;
+  }
+  const files = await listDirFiles(root, rel, ignore);
+  const entries: DirEntry[] = new Array(files.length);
+  let size = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const md5 = name === 'md5' ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5, relpath: file.relpath };
+      size += file.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+  return { md5: dirHash(entries), size, nfiles: entries.length };
+}
+
+function isExecutable(mode: number): boolean {
+  return process.platform !== 'win32' && (mode & 0o111) !== 0;
+}
+
+interface ListedFile {
+  abs: string;
+  relpath: string;
+  size: number;
+}
+
+/** Every file under a directory, recursively, minus what `.dvcignore` excludes; empty dirs add nothing. */
+async function listDirFiles(root: string, rel: string, ignore: DvcIgnore): Promise<ListedFile[]> {
+  const out: ListedFile[] = [];
+  const walk = async (relDir: string, inside: string): Promise<void> => {
+    const absDir = join(root, ...relDir.split('/'));
+    const names = await readdir(absDir, { withFileTypes: true });
+    if (names.some((d) => d.name === '.dvcignore')) {
+      throw new UserError(`'${posix.join(relDir, '.dvcignore')}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    for (const d of names) {
+      const childRel = relDir ? `${relDir}/${d.name}` : d.name;
+      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      let isDir = d.isDirectory();
+      let size = 0;
+      if (d.isSymbolicLink() || !isDir) {
+        const info = await stat(join(absDir, d.name)).catch(() => null);
+        if (!info) continue;
+        isDir = info.isDirectory();
+        size = info.size;
+      }
+      if (ignore.isIgnored(childRel, isDir)) continue;
+      if (isDir) await walk(childRel, childInside);
+      else out.push({ abs: join(absDir, d.name), relpath: childInside, size });
+    }
+  };
+  await walk(rel, '');
+  return out;
+}

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import { join, posix, relative, resolve, dirname } from 'node:path';
+import { readParamsFile } from '../dvcyaml/load';
+import type { Stage } from '../dvcyaml/types';
+import { UserError } from '../util/errors';
+import { DvcIgnore } from './dvcignore';
+import { hashPath, type HashMeta, type HashName } from './hash';
+import type { LockEntry, LockStage } from './lock';
+import { isPyDict, pyEqual, type PyDict, type PyValue } from './pyvalue';
+
+/** Why a stage would run, in `dvc status` words. */
+export interface StageStatus {
+  changed: boolean;
+  reasons: string[];
+}
+
+/**
+ * The filesystem side of status checks: hashes paths under the project (memoised until `invalidate`) and
+ * reads params files. Paths are relative to the dvc.yaml directory.
+ */
+export class Workspace {
+  readonly ignore: DvcIgnore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  readonly root: string;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  private readonly prefix: string;
+  private readonly hashes = new Map<string, Promise<HashMeta | null>>();
+
+  constructor(readonly dir: string) {
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join('/');
+  }
+
+  abs(path: string): string {
+    return join(this.dir, ...path.split('/'));
+  }
+
+  hash(path: string, name: HashName = 'md5'): Promise<HashMeta | null> {
+    const key = `${name}\0${path}`;
+    let p = this.hashes.get(key);
+    if (!p) {
+      const rel = posix.normalize(posix.join(this.prefix || '.', path));
+      if (rel.startsWith('../')) throw new UserError(`'${path}' is outside the DVC project.`);
+      p = hashPath(this.root, rel, this.ignore, name);
+      this.hashes.set(key, p);
+    }
+    return p;
+  }
+
+  invalidate(): void {
+    this.hashes.clear();
+  }
+
+  exists(path: string): boolean {
+    return existsSync(this.abs(path));
+  }
+
+  /** A params file's contents, or null when the file does not exist. */
+  async params(path: string): Promise<PyDict | null> {
+    if (!this.exists(path)) return null;
+    const data: PyValue = await readParamsFile(this.abs(path), path);
+    if (data === null) return {};
+    if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+}
+
+/** The DVC root: the nearest directory up with a `.dvc` folder; the project directory when there is none. */
+function findDvcRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.dvc'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
+/** dpath.get(config, key, separator='.') as DVC's read_param_file uses it. */
+export function getParam(data: PyDict, key: string): PyValue | undefined {
+  let cur: PyValue | undefined = data;
+  for (const part of key.split('.')) {
+    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
+    else if (isPyDict(cur) && part in cur) cur = cur[part];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Current values of a stage's params, as dvc.lock records them; errors on a key the file lacks. */
+export async function currentParams(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<Record<string, PyDict>> {
+  const out: Record<string, PyDict> = {};
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    if (dep.keys === null) {
+      out[dep.file] = { ...data };
+      continue;
+    }
+    const values: PyDict = {};
+    const missing: string[] = [];
+    for (const key of dep.keys) {
+      const v = getParam(data, key);
+      if (v === undefined) missing.push(key);
+      else values[key] = v;
+    }
+    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k) => `'${k}'`).join(', ')} missing from '${path}'.`);
+    out[dep.file] = values;
+  }
+  return out;
+}
+
+function sameCmd(a: string | string[], b: string | string[]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+async function entryStatus(path: string, entry: LockEntry | undefined, ws: Workspace): Promise<string | null> {
+  const current = await ws.hash(path, entry?.hashName ?? 'md5');
+  if (!current) return 'deleted';
+  if (!entry || entry.md5 === null) return 'new';
+  return current.md5 === entry.md5 ? null : 'modified';
+}
+
+/**
+ * DVC's `Stage.changed()` with all reasons collected: a changed cmd, a dep or params value that differs
+ * from dvc.lock, an out that is missing or modified, `always_changed`, or a stage with neither deps nor
+ * outs. For a frozen stage only the cmd and the outs count (DVC's `changed_deps` returns False for it).
+ */
+export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws: Workspace, project: (p: string) => string): Promise<StageStatus> {
+  const reasons: string[] = [];
+  if (stage.alwaysChanged) reasons.push('always changed');
+  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push('always changed (no deps or outs)');
+  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push('changed command');
+  if (!lock) reasons.push('not in dvc.lock');
+
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of stage.deps) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === 'deleted') reasons.push(`dep ${dep}: deleted`);
+  }
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    const locked = lock?.params[dep.file];
+    if (data === null) {
+      reasons.push(`params ${dep.file}: deleted`);
+      continue;
+    }
+    if (!lock) continue;
+    if (!locked) {
+      reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    const keys = dep.keys ?? [...new Set([...Object.keys(data), ...Object.keys(locked)])];
+    for (const key of keys) {
+      const actual = dep.keys ? getParam(data, key) : data[key];
+      const before = locked[key];
+      if (actual === undefined && before === undefined) continue;
+      if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
+      else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
+    }
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === 'deleted') reasons.push(`out ${out.path}: deleted`);
+  }
+  if (stage.frozen) {
+    const kept = reasons.filter((r) => r === 'changed command' || r === 'not in dvc.lock' || r.startsWith('out '));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}

@@ -1,0 +1,13 @@
+/** One stage's outcome in a run (report.json `pipeline.stages[]`). */
+export interface StageResult {
+  name: string;
+  /** ran; skipped (unchanged or frozen); failed; not-run (an upstream stage failed, or a dry run). */
+  status: 'ran' | 'skipped' | 'failed' | 'not-run';
+  seconds: number;
+  /** Why it ran or would run, in `dvc status` words (`changed command`, `dep data/x: modified`, …). */
+  reasons: string[];
+  /** What went wrong, for a failed stage. */
+  error?: string;
+  /** The last lines of a failed stage's output. */
+  log?: string;
+}

@@ -1,0 +1,278 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { GitRepo } from '../git/repo';
+import type { Revision } from '../git/revisions';
+import { describeError } from '../util/errors';
+import { globToRegExp, isGlob } from '../values/files';
+import { fillCustomTemplate } from './custom';
+import { parsePlotData, type PlotData } from './data';
+import { parseDvcYaml } from '../dvcyaml/load';
+import type { DvcYaml } from '../dvcyaml/types';
+import { toJs } from '../pipeline/pyvalue';
+import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
+import {
+  dagshubNames,
+  frameFields,
+  PlotDataError,
+  resolveSources,
+  revisionDatapoints,
+  revisionSeries,
+  type ResolvedSource,
+  type RevisionFiles,
+  type SeriesColumns,
+} from './datapoints';
+import { coerceNumeric, MAX_LINE_POINTS, MAX_SCATTER_POINTS, reduceSeries } from './series';
+import { builtinSpec, REVISION_COLORS, type SpecInput } from './spec';
+import type { BuiltinTemplate, Datapoint, PlotDefinition, PreparedPlot } from './types';
+
+export interface PlotsRequest {
+  workspace: string;
+  base: Revision | null;
+  headLabel: string;
+  /** Files or globs from the `plots` input; null: the plots dvc.yaml defines. */
+  plotsPaths: string[] | null;
+}
+
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
+
+/** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
+export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null): Promise<DefinitionsResult> {
+  let result: DefinitionsResult;
+  if (plotsPaths) {
+    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const paths = plotsPaths.flatMap((p) => {
+      const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
+      if (!isGlob(clean)) return [clean];
+      const re = globToRegExp(clean);
+      return files.filter((f) => re.test(f));
+    });
+    result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
+  } else {
+    const text = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => null);
+    if (text === null) return { definitions: [], errors: [] };
+    try {
+      // `${…}` in plot paths and properties resolved as DVC does; a dvc.yaml the loader rejects (the pipeline
+      // step reports why) still has its plots read as written.
+      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
+      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
+    } catch (error) {
+      return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
+    }
+  }
+  const expanded: PlotDefinition[] = [];
+  for (const def of result.definitions) expanded.push(...(await expandDirectory(workspace, def)));
+  return { definitions: expanded, errors: result.errors };
+}
+
+/** The plot parts of a loaded dvc.yaml, in the shape dvc.yaml has them. */
+function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
+  return {
+    plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toJs(p.props) })),
+    stages: Object.fromEntries(
+      dvc.stages.map((stage) => [stage.name, { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toJs(o.props) })) }]),
+    ),
+  };
+}
+
+/** A plot whose id is a directory stands for every data or image file in it, as in DVC. */
+async function expandDirectory(workspace: string, def: PlotDefinition): Promise<PlotDefinition[]> {
+  if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
+  const isDir = await stat(join(workspace, def.id)).then((s) => s.isDirectory(), () => false);
+  if (!isDir) return [def];
+  const files = (await listFiles(join(workspace, def.id)))
+    .filter((f) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase()))
+    .sort();
+  return files.map((f) => {
+    const file = `${def.id}/${f}`;
+    return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(f).toLowerCase()) };
+  });
+}
+
+/**
+ * Reads each plot's data at the base (through git) and in the workspace (the head), overlays them like
+ * `dvc plots diff`, and returns Vega-Lite specs ready to render. A plot that cannot be drawn becomes an
+ * error entry naming the plot, file and field; the others are unaffected.
+ */
+export async function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
+  const readHead = (path: string) => readFile(join(request.workspace, path)).catch(() => null);
+  const readBase = (path: string) => (request.base ? git.readFile(request.base.sha, path).catch(() => null) : Promise.resolve(null));
+  // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.
+  const headCache: ParseCache = new Map();
+  const baseCache: ParseCache = new Map();
+  const out: PreparedPlot[] = [];
+  for (const def of definitions) {
+    const title = def.title ?? def.id;
+    try {
+      if (def.image) {
+        const file = def.sources[0]!.file;
+        const [head, base] = await Promise.all([readHead(file), readBase(file)]);
+        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+        const notes = !head ? [`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`] : request.base && !base ? [`no image at the base (${request.base.label})`] : [];
+        out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
+        continue;
+      }
+      const headFiles = await readFiles(def, readHead, headCache);
+      // A base file that cannot be parsed leaves the base out of this plot, with a note; the head still shows.
+      const baseNotes: string[] = [];
+      const baseFiles = request.base
+        ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
+        : (new Map() as RevisionFiles);
+      for (const expanded of splitDagshub(def, headFiles)) {
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead, baseNotes));
+      }
+    } catch (error) {
+      out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
+    }
+  }
+  return out;
+}
+
+type ParseCache = Map<string, Promise<PlotData | null>>;
+
+/** The plot's files at one revision, parsed; a file that fails to parse throws, or is left out when `onError` is given. */
+async function readFiles(
+  def: PlotDefinition,
+  read: (path: string) => Promise<Buffer | null>,
+  cache: ParseCache,
+  onError?: (error: unknown) => void,
+): Promise<RevisionFiles> {
+  const files: RevisionFiles = new Map();
+  for (const source of def.sources) {
+    const key = `${def.header}\0${source.file}`;
+    let parsed = cache.get(key);
+    if (!parsed) {
+      parsed = read(source.file).then((bytes) => (bytes ? parsePlotData(source.file, bytes.toString('utf8'), def.header) : null));
+      cache.set(key, parsed);
+    }
+    try {
+      const data = await parsed;
+      if (data) files.set(source.file, data);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(error);
+    }
+  }
+  return files;
+}
+
+/** A DagsHub metrics.csv with no `y` holds many metrics of different scales: one plot per Name. */
+function splitDagshub(def: PlotDefinition, headFiles: RevisionFiles): PlotDefinition[] {
+  const source = def.sources[0]!;
+  const data = headFiles.get(source.file);
+  if (def.sources.length !== 1 || source.y.length || !data?.dagshub) return [def];
+  const names = dagshubNames(data);
+  return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
+}
+
+async function prepareOne(
+  def: PlotDefinition,
+  headFiles: RevisionFiles,
+  baseFiles: RevisionFiles,
+  request: PlotsRequest,
+  readHead: (path: string) => Promise<Buffer | null>,
+  baseNotes: string[],
+): Promise<PreparedPlot> {
+  const title = def.title ?? def.id;
+  const notes: string[] = [...baseNotes];
+  const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : (request.base?.label ?? 'base');
+  const headComplete = def.sources.every((s) => headFiles.has(s.file));
+  const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
+  if (!headComplete && !baseComplete) {
+    const missing = def.sources.find((s) => !headFiles.has(s.file))!.file;
+    throw new PlotDataError(`${missing} does not exist${request.base ? ' at the head or the base' : ''}`);
+  }
+  // DVC: the first revision that has data decides the fields.
+  const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
+  const fields = frameFields(sources);
+  const headSeries = headComplete ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  let baseSeries: SeriesColumns[] = [];
+  let baseSources: ResolvedSource[] = [];
+  if (request.base && (baseComplete || baseFiles.size)) {
+    baseSources = checkedAtBase(def, sources, baseFiles);
+    baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
+  }
+  const hasData = (series: SeriesColumns[]) => series.some((s) => s.xs.length > 0);
+  if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+  const revs = [
+    ...(hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0]! }] : []),
+    ...(hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
+  ];
+  const series = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
+  const xLabel = def.xLabel ?? fields.defaultXLabel;
+  const yLabel = def.yLabel ?? fields.defaultYLabel;
+
+  if (def.template.kind === 'custom') {
+    const text = await readHead(def.template.path);
+    if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+    // DVC hands custom templates every field of every row.
+    const points = [
+      ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
+      ...(headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
+    ];
+    const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
+    const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), { data: numeric, x: fields.x, y: fields.y, title, xLabel, yLabel, revs, multi: fields.multi });
+    return { kind: 'vega', id: def.id, title, spec, notes };
+  }
+
+  const template: BuiltinTemplate = def.template.name;
+  const lines = ['linear', 'simple', 'smooth'].includes(template);
+  const reduced = reduceSeries([...baseSeries, ...headSeries], {
+    x: fields.x,
+    y: fields.y,
+    numericX: lines || ['scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template),
+    numericY: lines || template === 'scatter',
+    reduce: lines ? 'lines' : template === 'scatter' || template === 'scatter_jitter' ? 'points' : 'all',
+  });
+  if (!reduced.points.length) throw new PlotDataError('no numeric values to draw');
+  if (reduced.dropped) notes.push(`${reduced.dropped.toLocaleString('en-US')} blank or NaN value${reduced.dropped === 1 ? '' : 's'} skipped`);
+  if (reduced.from && lines) {
+    notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString('en-US')} points per line (from ${reduced.from.toLocaleString('en-US')}, LTTB, shape kept)`);
+  } else if (reduced.from) {
+    notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${reduced.from.toLocaleString('en-US')})`);
+  }
+  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
+  return { kind: 'vega', id: def.id, title, spec: builtinSpec(input), notes };
+}
+
+/** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */
+function checkedAtBase(def: PlotDefinition, sources: ResolvedSource[], baseFiles: RevisionFiles): ResolvedSource[] {
+  return sources.filter((s) => {
+    const data = baseFiles.get(s.file);
+    if (!data) return false;
+    try {
+      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys }] }, baseFiles);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function tryNumeric(points: Datapoint[], field: string): Datapoint[] {
+  try {
+    return coerceNumeric(points, field, 'x').points;
+  } catch {
+    return points;
+  }
+}
+
+function plotError(def: PlotDefinition, error: unknown): string {
+  return `plot '${def.id}' (${def.origin}): ${describeError(error)}`;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
+      else out.push(rel);
+    }
+  };
+  await walk(root, '');
+  return out;
+}
+

@@ -1,0 +1,202 @@
+import { UserError } from '../util/errors';
+import type { PlotData, Row } from './data';
+import type { Datapoint, PlotDefinition, PlotSource } from './types';
+
+/** DVC's name for the row index when a plot has no `x` (dvc/render/__init__.py `INDEX`). */
+const INDEX_FIELD = 'step';
+const INFERRED_X = 'dvc_inferred_x_value';
+const INFERRED_Y = 'dvc_inferred_y_value';
+/** Where a DagsHub metrics.csv row's Value goes (its Step goes to `step`). */
+const DAGSHUB_VALUE = 'value';
+
+/** A source's fields, decided once (from the first revision that has data) and used for every revision. */
+export interface ResolvedSource {
+  file: string;
+  x: string | null;
+  ys: string[];
+  dagshub: boolean;
+}
+
+/** The data of one plot at one revision: its files, parsed. A file missing at that revision is absent. */
+export type RevisionFiles = Map<string, PlotData>;
+
+/** Data that does not fit its plot definition: the message names the file and field. */
+export class PlotDataError extends UserError {}
+
+/**
+ * Fills in what the definition leaves out, as DVC does: no `y` → the last key of the first row (a DagsHub
+ * metrics.csv: every Name); fields must exist in the file.
+ */
+export function resolveSources(def: PlotDefinition, files: RevisionFiles): ResolvedSource[] {
+  return def.sources.map((source: PlotSource) => {
+    const data = files.get(source.file);
+    if (!data) throw new PlotDataError(`${source.file} does not exist`);
+    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
+    if (data.dagshub) {
+      const names = dagshubNames(data);
+      const ys = source.y.length ? source.y : names;
+      for (const y of ys) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list(names)})`);
+      return { file: source.file, x: null, ys, dagshub: true };
+    }
+    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]!);
+    const ys = source.y.length ? source.y : keys.slice(-1);
+    for (const field of [...ys, ...(source.x ? [source.x] : [])]) {
+      if (data.columns ? !data.columns.has(field) : !data.rows.some((r) => field in r)) {
+        const which = field === source.x ? 'x' : 'y';
+        throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list(keys)})`);
+      }
+    }
+    return { file: source.file, x: source.x, ys, dagshub: false };
+  });
+}
+
+function rowCount(data: PlotData): number {
+  return data.columns ? (data.columns.values().next().value?.length ?? 0) : data.rows.length;
+}
+
+/** The metric names of a DagsHub metrics.csv, in order of first appearance. */
+export function dagshubNames(data: PlotData): string[] {
+  const column = data.columns?.get('Name') ?? data.columns?.get('name') ?? data.rows.map((r) => String(r.Name ?? r.name ?? ''));
+  return distinct(column);
+}
+
+/** Field names the template reads, shared by every revision. */
+export interface FrameFields {
+  x: string;
+  y: string;
+  /** Several files or fields: points carry `series` (`file::field`, shortened), drawn with dashes/shapes. */
+  multi: boolean;
+  defaultXLabel: string;
+  defaultYLabel: string;
+}
+
+export function frameFields(sources: ResolvedSource[]): FrameFields {
+  const xs = distinct(sources.map((s) => (s.dagshub ? INDEX_FIELD : (s.x ?? INDEX_FIELD))));
+  const ys = distinct(sources.flatMap((s) => (s.dagshub ? [DAGSHUB_VALUE] : s.ys)));
+  const yNames = distinct(sources.flatMap((s) => s.ys));
+  const seriesCount = sources.reduce((n, s) => n + s.ys.length, 0);
+  return {
+    x: xs.length > 1 ? INFERRED_X : xs[0]!,
+    y: ys.length > 1 ? INFERRED_Y : ys[0]!,
+    multi: seriesCount > 1,
+    defaultXLabel: xs.join(', '),
+    defaultYLabel: yNames.length <= 3 ? yNames.join(', ') : 'value',
+  };
+}
+
+/**
+ * DVC's `flat_datapoints`: every row of every source at one revision, tagged with `rev`, `filename` and
+ * `field`; the row index as `step` when there is no x; values copied into the inferred x/y fields when the
+ * sources disagree on names. Files absent at this revision give no points.
+ */
+export function revisionDatapoints(
+  sources: ResolvedSource[],
+  fields: FrameFields,
+  rev: string,
+  files: RevisionFiles,
+): Datapoint[] {
+  const names = shortNames(sources.map((s) => s.file));
+  const points: Datapoint[] = [];
+  sources.forEach((source, si) => {
+    const data = files.get(source.file);
+    if (!data) return;
+    const filename = names[si]!;
+    for (const yField of source.ys) {
+      const series = seriesName(sources, filename, yField);
+      if (source.dagshub) {
+        for (const row of data.rows) {
+          if (String(row.Name ?? row.name) !== yField) continue;
+          const point: Datapoint = { ...row, [INDEX_FIELD]: row.Step ?? row.step, [DAGSHUB_VALUE]: row.Value ?? row.value, rev, filename, field: yField, series };
+          point[fields.x] = point[INDEX_FIELD];
+          point[fields.y] = point[DAGSHUB_VALUE];
+          points.push(point);
+        }
+        continue;
+      }
+      data.rows.forEach((row: Row, index) => {
+        if (!(yField in row)) return;
+        const point: Datapoint = { ...row, rev, filename, field: yField, series };
+        if (source.x === null) point[INDEX_FIELD] = index;
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row[source.x];
+        if (fields.y !== yField) point[fields.y] = row[yField];
+        points.push(point);
+      });
+    }
+  });
+  return points;
+}
+
+/** One series (revision × file × field) as columns: what builtin templates need, before any point object exists. */
+export interface SeriesColumns {
+  rev: string;
+  filename: string;
+  field: string;
+  series: string;
+  xs: unknown[];
+  ys: unknown[];
+  /** The 1-based data row each value came from, for messages; absent when every row has a value (row = index + 1). */
+  rows?: number[];
+}
+
+/**
+ * The same data as `revisionDatapoints`, kept as columns so long logs can be checked and downsampled
+ * before vega sees them (100k-row files would otherwise become 100k objects per series).
+ */
+export function revisionSeries(sources: ResolvedSource[], rev: string, files: RevisionFiles): SeriesColumns[] {
+  const names = shortNames(sources.map((s) => s.file));
+  const out: SeriesColumns[] = [];
+  sources.forEach((source, si) => {
+    const data = files.get(source.file);
+    if (!data) return;
+    const filename = names[si]!;
+    for (const yField of source.ys) {
+      const series = seriesName(sources, filename, yField);
+      const columns = data.columns;
+      if (columns && !source.dagshub) {
+        const ys = columns.get(yField)!;
+        const xs = source.x === null ? ys.map((_, i) => i) : columns.get(source.x)!;
+        out.push({ rev, filename, field: yField, series, xs, ys });
+        continue;
+      }
+      const cols: SeriesColumns = { rev, filename, field: yField, series, xs: [], ys: [], rows: [] };
+      data.rows.forEach((row: Row, index) => {
+        if (source.dagshub) {
+          if (String(row.Name ?? row.name) !== yField) return;
+          cols.xs.push(row.Step ?? row.step);
+          cols.ys.push(row.Value ?? row.value);
+        } else {
+          if (!(yField in row)) return;
+          cols.xs.push(source.x === null ? index : row[source.x]);
+          cols.ys.push(row[yField]);
+        }
+        cols.rows!.push(index + 1);
+      });
+      out.push(cols);
+    }
+  });
+  return out;
+}
+
+function seriesName(sources: ResolvedSource[], filename: string, field: string): string {
+  const severalFiles = sources.length > 1;
+  const severalFields = distinct(sources.flatMap((s) => s.ys)).length > 1;
+  if (severalFiles && severalFields) return `${filename}::${field}`;
+  return severalFiles ? filename : field;
+}
+
+/** Files with their common directory prefix removed, as DVC shows them. */
+function shortNames(files: string[]): string[] {
+  if (files.length < 2) return files;
+  const parts = files.map((f) => f.split('/'));
+  let common = 0;
+  while (parts.every((p) => common < p.length - 1 && p[common] === parts[0]![common])) common++;
+  return parts.map((p) => p.slice(common).join('/'));
+}
+
+function distinct<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function list(values: string[]): string {
+  return values.length > 12 ? `${values.slice(0, 12).join(', ')}, …` : values.join(', ');
+}

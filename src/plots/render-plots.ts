@@ -1,0 +1,33 @@
+import type { GitRepo } from '../git/repo';
+import type { PlotEntry } from '../report/types';
+import type { Logger } from '../util/log';
+import { findPlotDefinitions, preparePlots, type PlotsRequest } from './collect';
+import type { PlotRenderer } from './render';
+import { writePlots } from './write';
+
+export interface RenderPlotsRequest extends PlotsRequest {
+  /** Where the images go. */
+  dir: string;
+  /** The path from the report (or index) to `dir`, put in front of each image's name. */
+  linkPrefix: string;
+}
+
+/**
+ * Finds the plots, overlays base and head, writes one image per plot, and returns the report's entries.
+ * `getRenderer` loads vega and the WebAssembly rasteriser; it is called only when a chart is drawn.
+ */
+export async function renderPlots(
+  git: GitRepo,
+  request: RenderPlotsRequest,
+  getRenderer: () => Promise<PlotRenderer>,
+  log: Logger,
+): Promise<PlotEntry[]> {
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths);
+  const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
+  if (found.definitions.length) {
+    const prepared = await preparePlots(git, request, found.definitions);
+    entries.push(...(await writePlots(prepared, getRenderer, request.dir, request.linkPrefix)));
+  }
+  for (const entry of entries) if (entry.error) log.warning(entry.error);
+  return entries;
+}

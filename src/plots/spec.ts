@@ -1,0 +1,369 @@
+import { UserError } from '../util/errors';
+import type { BuiltinTemplate, Datapoint } from './types';
+
+/** DVC's revision colours (dvc/render/converter/vega.py): base takes the first, head the second. */
+export const REVISION_COLORS = ['#945dd6', '#13adc7', '#f46837', '#48bb78', '#4299e1', '#ed8936', '#f56565'];
+/** DVC's stroke dashes and point shapes for several files/fields in one plot. */
+const DASHES = [[1, 0], [8, 8], [8, 4], [4, 4], [4, 2], [2, 1], [1, 1]];
+const SHAPES = ['circle', 'square', 'triangle', 'diamond'];
+export const FONT = 'DejaVu Sans';
+
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** Everything a builtin template needs; points are already numeric/downsampled where the template needs it. */
+export interface SpecInput {
+  template: BuiltinTemplate;
+  title: string;
+  /** Lines under the title (e.g. "no data at base: showing main only"). */
+  subtitle: string[];
+  x: string;
+  y: string;
+  xLabel: string;
+  yLabel: string;
+  /** Revisions that have data, base first, with their colours. */
+  revs: { label: string; color: string }[];
+  /** Series names (file/field) when a plot draws several; empty otherwise. */
+  series: string[];
+  points: Datapoint[];
+}
+
+/** Categories a template can show readably, per axis: beyond this an image is huge and says nothing. */
+const CATEGORY_LIMITS: Partial<Record<BuiltinTemplate, { x?: number; y?: number }>> = {
+  confusion: { x: 50, y: 50 },
+  confusion_normalized: { x: 50, y: 50 },
+  scatter_jitter: { x: 50, y: 50 },
+  bar_horizontal: { y: 100 },
+  bar_horizontal_sorted: { y: 100 },
+};
+
+/**
+ * A Vega-Lite spec in the look of DVC's builtin template `input.template`, without its interactive parts.
+ * Throws when a category axis has more values than can be drawn (a numeric field used as classes). Pure.
+ */
+export function builtinSpec(given: SpecInput): VegaLiteSpec {
+  // vega sizes the image by estimated text widths (about 0.8 em per character, more than DejaVu needs), so
+  // long texts are wrapped to fit the plot instead of widening the image around it.
+  const input: SpecInput = {
+    ...given,
+    title: wrap(given.title, 56).join('\n'),
+    subtitle: given.subtitle.flatMap((line) => wrap(line, 72)),
+    xLabel: wrap(given.xLabel, 60).join('\n'),
+    yLabel: wrap(given.yLabel, 30).join('\n'),
+  };
+  const limits = CATEGORY_LIMITS[input.template] ?? {};
+  for (const axis of ['x', 'y'] as const) {
+    const limit = limits[axis];
+    const field = input[axis];
+    const count = limit === undefined ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
+    if (limit !== undefined && count > limit) {
+      throw new UserError(`${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`);
+    }
+  }
+  const body = (() => {
+    switch (input.template) {
+      case 'linear':
+        return lineSpec(input, { endPoint: true, smooth: false });
+      case 'simple':
+        return lineSpec(input, { endPoint: false, smooth: false });
+      case 'smooth':
+        return lineSpec(input, { endPoint: true, smooth: true });
+      case 'scatter':
+        return scatterSpec(input);
+      case 'scatter_jitter':
+        return jitterSpec(input);
+      case 'confusion':
+      case 'confusion_normalized':
+        return confusionSpec(input, input.template === 'confusion_normalized');
+      case 'bar_horizontal':
+      case 'bar_horizontal_sorted':
+        return barSpec(input, input.template === 'bar_horizontal_sorted');
+    }
+  })();
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: lines(input.title), ...(input.subtitle.length ? { subtitle: input.subtitle } : {}) },
+    background: 'white',
+    padding: 16,
+    config: BASE_CONFIG,
+    ...body,
+  };
+}
+
+/** The house style: readable at a PR comment's width, DejaVu text, light grid, no clipped labels. */
+const BASE_CONFIG = {
+  font: FONT,
+  view: { stroke: '#d0d0d0' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 13,
+    titleFontWeight: 'bold',
+    titlePadding: 10,
+    labelColor: '#333333',
+    titleColor: '#222222',
+    gridColor: '#ececec',
+    domainColor: '#9a9a9a',
+    tickColor: '#9a9a9a',
+    labelLimit: 220,
+  },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 320, symbolSize: 140, rowPadding: 6, columnPadding: 16 },
+  title: { fontSize: 16, subtitleFontSize: 12, subtitleColor: '#8a5a00', anchor: 'start', offset: 12, subtitlePadding: 6 },
+  header: { labelFontSize: 13, labelFontWeight: 'bold', titleFontSize: 13 },
+};
+
+function colorEncoding(input: SpecInput, symbol: 'stroke' | 'circle' | 'square' = 'circle'): Record<string, unknown> {
+  const lineSymbol = symbol === 'stroke' ? { symbolSize: 500, symbolStrokeWidth: 3 } : {};
+  return {
+    field: 'rev',
+    type: 'nominal',
+    // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
+    scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
+    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolType: symbol, symbolOpacity: 1, labelLimit: 520, ...lineSymbol },
+  };
+}
+
+function seriesLegend(channelTitle: string, line = false): Record<string, unknown> {
+  const lineSymbol = line ? { symbolType: 'stroke', symbolSize: 500, symbolStrokeWidth: 2.5 } : {};
+  return { title: channelTitle, orient: 'top', direction: 'horizontal', symbolStrokeColor: '#555555', symbolFillColor: 'transparent', ...lineSymbol };
+}
+
+function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
+  // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
+  const whole = input.points.every((p) => Number.isInteger(p[input.x]));
+  const x = { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false, nice: false }, axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) } };
+  const y = { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } };
+  const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
+  if (input.series.length) {
+    encoding.strokeDash = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend('series', true) };
+  }
+  // No `clip` and no `opacity` (stroke/fill opacities instead): the scales already span the data, and resvg
+  // draws clip paths and group opacity through an extra full-size layer, several times slower.
+  const layers: Record<string, unknown>[] = [];
+  if (opts.smooth) {
+    layers.push({ mark: { type: 'line', strokeWidth: 1.5, strokeOpacity: 0.25 } });
+    layers.push({
+      transform: [{ loess: input.y, on: input.x, groupby: ['rev', 'series'], bandwidth: 0.15 }],
+      mark: { type: 'line', strokeWidth: 2.5 },
+    });
+  } else {
+    layers.push({ mark: { type: 'line', strokeWidth: 2 } });
+  }
+  if (opts.endPoint) {
+    // DVC marks each line's last point, where a training curve ends up.
+    layers.push({
+      mark: { type: 'circle', size: 60, opacity: 1 },
+      encoding: {
+        x: { ...x, aggregate: 'max' },
+        y: { ...y, aggregate: { argmax: input.x } },
+        strokeDash: null,
+        ...(input.series.length ? { detail: { field: 'series', type: 'nominal' } } : {}),
+      },
+    });
+  }
+  return { width: 640, height: 320, data: { values: input.points }, encoding, layer: layers };
+}
+
+function scatterSpec(input: SpecInput): VegaLiteSpec {
+  const encoding: Record<string, unknown> = {
+    x: { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false } },
+    y: { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } },
+    color: colorEncoding(input),
+  };
+  if (input.series.length) {
+    encoding.shape = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend('series') };
+  }
+  return { width: 520, height: 360, data: { values: input.points }, mark: { type: 'point', filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 }, encoding };
+}
+
+/**
+ * DVC's scatter_jitter spreads points inside each category with random offsets; here the offsets are
+ * computed from the point's position so the image is the same on every run.
+ */
+function jitterSpec(input: SpecInput): VegaLiteSpec {
+  const xCats = categories(input.points, input.x);
+  const yCats = categories(input.points, input.y);
+  const points = input.points.map((p, i) => ({
+    ...p,
+    [input.x]: String(p[input.x]),
+    [input.y]: String(p[input.y]),
+    jitter_x: jitter(i * 2),
+    jitter_y: jitter(i * 2 + 1),
+  }));
+  const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
+  const encoding: Record<string, unknown> = {
+    x: { field: input.x, type: 'nominal', title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
+    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
+    xOffset: { field: 'jitter_x', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
+    yOffset: { field: 'jitter_y', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
+    color: colorEncoding(input),
+  };
+  if (input.series.length) {
+    encoding.shape = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend('series') };
+  }
+  return { width: { step }, height: { step }, data: { values: points }, mark: { type: 'point', filled: true, size: 28, fillOpacity: 0.6, strokeOpacity: 0 }, encoding };
+}
+
+/** A deterministic value in [-0.42, 0.42]: a hash of the index, spread like a uniform draw. */
+function jitter(i: number): number {
+  let h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 0xffffffff - 0.5) * 0.84;
+}
+
+/**
+ * DVC's confusion matrices: one heatmap per revision side by side (facet column by `rev`), rows per file
+ * when there are several. Counts are aggregated here, zero cells included, so both revisions show the same
+ * classes in the same order and share one colour scale.
+ */
+function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
+  const xCats = categories(input.points, input.x);
+  const yCats = categories(input.points, input.y);
+  const cells = confusionCells(input, xCats, yCats, normalized);
+  const n = Math.max(xCats.length, yCats.length);
+  const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
+  const showText = step >= 26;
+  const value = normalized ? 'percent_of_y' : 'xy_count';
+  const longestX = Math.max(...xCats.map((c) => c.length));
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+      encoding: {
+        color: {
+          field: value,
+          type: 'quantitative',
+          title: normalized ? 'share' : 'count',
+          scale: { scheme: 'blues', domainMin: 0, ...(normalized ? { domainMax: 1 } : { nice: true }) },
+          legend: { gradientLength: Math.max(120, Math.min(step * n, 300)), format: normalized ? '.0%' : 'd' },
+        },
+      },
+    },
+  ];
+  if (showText) {
+    layers.push({
+      mark: { type: 'text', fontSize: step >= 40 ? 13 : 11 },
+      encoding: {
+        text: { field: value, type: 'quantitative', format: normalized ? '.0%' : 'd' },
+        color: { condition: { test: `datum.${value === 'xy_count' ? 'percent_of_max' : 'percent_of_y'} > 0.5`, value: 'white' }, value: '#1a1a1a' },
+      },
+    });
+  }
+  const facet: Record<string, unknown> = {
+    column: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label), title: null, header: revisionHeader(step * xCats.length) },
+  };
+  if (input.series.length) facet.row = { field: 'series', type: 'nominal', sort: input.series, title: null, header: { labelAngle: 0, labelAlign: 'left' } };
+  return {
+    data: { values: cells },
+    facet,
+    spacing: 28,
+    spec: {
+      width: { step },
+      height: { step },
+      encoding: {
+        x: { field: input.x, type: 'nominal', sort: xCats, title: lines(input.xLabel), axis: { labelAngle: longestX > 3 ? -40 : 0 } },
+        y: { field: input.y, type: 'nominal', sort: yCats, title: lines(input.yLabel) },
+      },
+      layer: layers,
+    },
+    resolve: { scale: { color: 'shared' } },
+  };
+}
+
+/** Facet headers naming the revision: long branch names wrap onto up to three lines the width of their matrix. */
+function revisionHeader(width: number): Record<string, unknown> {
+  const k = Math.max(8, Math.floor(width / 9.5));
+  const label = 'datum.label';
+  return {
+    labelFontSize: 14,
+    labelPadding: 8,
+    // vega estimates text widths generously (no canvas); the lines are already cut to fit.
+    labelLimit: 0,
+    labelExpr:
+      `length(${label}) <= ${k} ? ${label} : length(${label}) <= ${2 * k} ? [substring(${label}, 0, ${k}), substring(${label}, ${k})]` +
+      ` : [substring(${label}, 0, ${k}), substring(${label}, ${k}, ${2 * k}), substring(${label}, ${2 * k})]`,
+  };
+}
+
+function confusionCells(input: SpecInput, xCats: string[], yCats: string[], normalized: boolean): Datapoint[] {
+  const cells: Datapoint[] = [];
+  const groups = new Map<string, Datapoint[]>();
+  for (const p of input.points) {
+    const key = `${p.rev}\0${p.series}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(p);
+  }
+  for (const group of groups.values()) {
+    const counts = new Map<string, number>();
+    for (const p of group) {
+      const k = `${String(p[input.x])}\0${String(p[input.y])}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const max = Math.max(...counts.values());
+    const rowSums = new Map<string, number>();
+    for (const yv of yCats) rowSums.set(yv, xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0));
+    for (const xv of xCats) {
+      for (const yv of yCats) {
+        const count = counts.get(`${xv}\0${yv}`) ?? 0;
+        const sumY = rowSums.get(yv) ?? 0;
+        cells.push({
+          rev: group[0]!.rev,
+          series: group[0]!.series,
+          [input.x]: xv,
+          [input.y]: yv,
+          xy_count: count,
+          percent_of_max: max ? count / max : 0,
+          ...(normalized ? { percent_of_y: sumY ? count / sumY : 0 } : {}),
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
+  const cats = categories(input.points, input.y);
+  const encoding: Record<string, unknown> = {
+    x: { field: input.x, type: 'quantitative', title: lines(input.xLabel) },
+    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: sorted ? '-x' : cats },
+    yOffset: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label) },
+    color: colorEncoding(input),
+  };
+  const bandStep = input.revs.length > 1 ? 40 : 26;
+  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep, for: 'position' }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, 'square') } };
+  const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
+  if (!input.series.length) return { data: { values }, ...spec };
+  return { data: { values }, facet: { row: { field: 'series', type: 'nominal', sort: input.series, title: null } }, spec };
+}
+
+/** Splits text into lines of at most `max` characters, at spaces or after `/`, `-`, `_` where it can. */
+export function wrap(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const space = window.lastIndexOf(' ');
+    const mark = Math.max(window.lastIndexOf('/'), window.lastIndexOf('-'), window.lastIndexOf('_'));
+    const cut = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/** One line as a string, several as the array vega draws as lines. */
+function lines(text: string): string | string[] {
+  return text.includes('\n') ? text.split('\n') : text;
+}
+
+/** The distinct values of a field as text, numerically ordered when they are all numbers. */
+function categories(points: Datapoint[], field: string): string[] {
+  const values = [...new Set(points.map((p) => String(p[field])))];
+  const numeric = values.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
+  return numeric ? values.sort((a, b) => Number(a) - Number(b)) : values.sort();
+}
+
+function cycle<T>(values: T[], n: number): T[] {
+  return Array.from({ length: n }, (_, i) => values[i % values.length]!);
+}

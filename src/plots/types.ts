@@ -1,0 +1,54 @@
+/** DVC's builtin Vega-Lite templates (dvc-render `TEMPLATES`), by the names dvc.yaml uses. */
+export const BUILTIN_TEMPLATES = [
+  'linear',
+  'simple',
+  'scatter',
+  'scatter_jitter',
+  'smooth',
+  'confusion',
+  'confusion_normalized',
+  'bar_horizontal',
+  'bar_horizontal_sorted',
+] as const;
+export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
+
+export type TemplateRef = { kind: 'builtin'; name: BuiltinTemplate } | { kind: 'custom'; path: string };
+
+/** One y file of a plot and the fields to draw from it (empty: DVC's default, the last key of the first row). */
+export interface PlotSource {
+  file: string;
+  y: string[];
+  /** null: the row index, called `step`, as in DVC. */
+  x: string | null;
+}
+
+/** A plot as dvc.yaml (or the `plots` input) defines it; paths are relative to the workspace, `/`-separated. */
+export interface PlotDefinition {
+  id: string;
+  sources: PlotSource[];
+  template: TemplateRef;
+  title: string | null;
+  xLabel: string | null;
+  yLabel: string | null;
+  /** csv/tsv: whether the first line names the columns (DVC `header`, default true). */
+  header: boolean;
+  /** An image file the pipeline wrote (png, jpg, svg): shown as it is. */
+  image: boolean;
+  /** Where it was defined, for messages: `dvc.yaml plots[2]`, `stage train plots`, `plots input`. */
+  origin: string;
+}
+
+/** One data row as DVC hands it to a template: the file's fields plus `rev`, `filename`, `field` (and `step`). */
+export type Datapoint = Record<string, unknown>;
+
+/** The two sides of a comparison, in legend order: base first, then head. */
+export interface RevisionSide {
+  role: 'base' | 'head';
+  label: string;
+}
+
+/** A plot ready to draw: a Vega-Lite spec whose data is inline, or an image to copy. */
+export type PreparedPlot =
+  | { kind: 'vega'; id: string; title: string; spec: Record<string, unknown>; notes: string[] }
+  | { kind: 'image'; id: string; title: string; head: Uint8Array | null; base: Uint8Array | null; ext: string; notes: string[] }
+  | { kind: 'error'; id: string; title: string; error: string; notes: string[] };

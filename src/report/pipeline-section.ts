@@ -1,0 +1,37 @@
+import { escapeCell } from './escape';
+import type { PipelineSummary } from './types';
+
+const STATUS_TEXT: Record<PipelineSummary['stages'][number]['status'], string> = {
+  ran: 'ran',
+  skipped: 'skipped (unchanged)',
+  failed: '**failed**',
+  'not-run': 'not run',
+};
+
+/** The "Pipeline" section: one row per stage, then each failed stage's last output lines. Pure. */
+export function pipelineSection(pipeline: PipelineSummary): string {
+  if (!pipeline.stages.length) return '_No stages._';
+  const lines = ['| Stage | Result | Time | Why |', '|---|---|---|---|'];
+  for (const s of pipeline.stages) {
+    const status = s.status === 'skipped' && s.reasons?.includes('frozen') ? 'skipped (frozen)' : STATUS_TEXT[s.status];
+    const why = s.status === 'failed' ? (s.error ?? '') : (s.reasons ?? []).join('; ');
+    const time = s.status === 'ran' || s.status === 'failed' ? formatSeconds(s.seconds) : '–';
+    lines.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline.stages) {
+    if (s.status !== 'failed' || !s.log) continue;
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines.push('', `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, '', fence, s.log, fence, '', '</details>');
+  }
+  return lines.join('\n');
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - m * 60)} s`;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+}

@@ -1,0 +1,61 @@
+/**
+ * A file's contents as the readers return them, before flattening. Mappings are `Map`s (key order kept,
+ * no prototype surprises with keys like `__proto__`); numbers keep Python's int/float distinction:
+ * a JS number is an int when integral and a float otherwise, `PyFloat` marks floats JS would lose
+ * (`1.0`, NaN, inf), `bigint` is an int too large for a double. Python tuples and sets stay apart
+ * because Python prints them differently.
+ */
+export type Raw = null | boolean | number | bigint | string | PyFloat | PyCollection | Raw[] | RawMap;
+export type RawMap = Map<string, Raw>;
+
+export class PyFloat {
+  constructor(readonly value: number) {}
+}
+
+export class PyCollection {
+  constructor(
+    readonly kind: 'tuple' | 'set',
+    readonly items: Raw[],
+  ) {}
+}
+
+/** A parsed file plus things worth telling the user that did not stop the parse (duplicate keys, ...). */
+export interface ParsedFile {
+  data: Raw;
+  warnings: string[];
+}
+
+export function isRawMap(value: Raw): value is RawMap {
+  return value instanceof Map;
+}
+
+/** A JS number read from text with its syntax: floats stay floats even when integral. */
+export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
+  if (isFloat && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+  return value;
+}
+
+/**
+ * A parsed value as plain JavaScript (objects, arrays, numbers), for readers that do not care about Python's
+ * int/float distinction (plot data). Keys such as `__proto__` stay ordinary keys.
+ */
+export function toPlain(value: Raw): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof PyCollection) return value.items.map(toPlain);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}
+
+/** Plain JavaScript data (e.g. from JSON.parse) as a parsed value: objects become mappings, numbers stay numbers. */
+export function fromPlain(value: unknown): Raw {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return value;
+  if (Array.isArray(value)) return value.map(fromPlain);
+  if (typeof value === 'object') return new Map(Object.entries(value).map(([k, v]) => [k, fromPlain(v)]));
+  return null;
+}

@@ -1,0 +1,78 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
+import { PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
+import { pyRepr } from './pyformat';
+
+/**
+ * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
+ * key is an error, an empty document is an empty mapping. Anchors are shared, not copied, so an alias
+ * bomb costs no more than the file's size.
+ */
+export function parseYaml(text: string): ParsedFile {
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, column } = lineColumn(text, error.pos[0]);
+    if (/call stack/i.test(error.message)) throw new SyntaxProblem('nested too deeply to read', line, column);
+    throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
+  }
+  if (doc.contents === null) return { data: new Map(), warnings: [] };
+  const seen = new Map<Node, Raw>();
+  const convert = (node: unknown, depth: number): Raw => {
+    if (depth > MAX_DEPTH) {
+      const at = (node as Node).range?.[0] ?? 0;
+      const line = text.slice(0, at).split('\n').length;
+      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc as Document);
+      if (!target) return null;
+      return convert(target, depth + 1);
+    }
+    if (seen.has(node as Node)) return seen.get(node as Node)!;
+    let out: Raw;
+    if (isMap(node)) {
+      const map: RawMap = new Map();
+      seen.set(node, map);
+      const merged: RawMap[] = [];
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+          // A merge key (`<<: *defaults`), which ruamel applies: its keys fill in what the mapping lacks.
+          const value = convert(pair.value, depth + 1);
+          for (const m of Array.isArray(value) ? value : [value]) if (m instanceof Map) merged.push(m);
+          continue;
+        }
+        const key = convert(pair.key, depth + 1);
+        map.set(keyText(key), convert(pair.value, depth + 1));
+      }
+      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
+      return map;
+    } else if (isSeq(node)) {
+      const list: Raw[] = [];
+      seen.set(node, list);
+      for (const item of node.items) list.push(convert(item, depth + 1));
+      return list;
+    } else if (isScalar(node)) {
+      out = scalar(node.value, node.source);
+    } else out = null;
+    return out;
+  };
+  return { data: convert(doc.contents, 0), warnings: [] };
+}
+
+function scalar(value: unknown, source: string | undefined): Raw {
+  if (typeof value === 'number') {
+    const float = !Number.isFinite(value) || (source !== undefined && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source));
+    if (float && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+    return value;
+  }
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
+
+/** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`). */
+function keyText(key: Raw): string {
+  if (typeof key === 'string') return key;
+  return pyRepr(key);
+}

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, runNode, DIST_ACTION } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+// Stage commands call this script, so the fixture needs no shell quoting (portable to cmd.exe).
+const WRITER = "const [f, ...kv] = process.argv.slice(2); const o = {}; for (let i = 0; i < kv.length; i += 2) o[kv[i]] = Number(kv[i + 1]); require('fs').writeFileSync(f, JSON.stringify(o));\n";
+
+function pipelineRepo(): TempRepo {
+  const repo = new TempRepo();
+  repo.commit('pipeline', {
+    'params.yaml': 'train:\n  lr: 0.1\n',
+    'w.js': WRITER,
+    'dvc.yaml': `stages:
+  train:
+    cmd: node w.js model.txt m 1
+    params: [train.lr]
+    outs: [model.txt]
+  evaluate:
+    cmd: node w.js metrics.json acc 0.9
+    deps: [model.txt]
+    metrics:
+      - metrics.json: {cache: false}
+`,
+  });
+  return repo;
+}
+
+describe('mlreport repro / status', () => {
+  test('repro runs, status then reports up to date; a param change shows up in status with its reason', async () => {
+    const repo = pipelineRepo();
+    try {
+      let r = await runCli(['status'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /train:\n\tnot in dvc.lock\n\tout model.txt: deleted\n/);
+      r = await runCli(['repro'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^train: ran .*\nevaluate: ran /);
+      assert.match(r.stderr, /── Stage train\n/);
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.stdout, 'Data and pipelines are up to date.\n');
+      repo.write({ 'params.yaml': 'train:\n  lr: 0.2\n' });
+      r = await runCli(['status', '--json'], repo.dir);
+      assert.deepEqual(JSON.parse(r.stdout), { train: ['param params.yaml:train.lr: modified'] });
+      r = await runCli(['repro', '--dry'], repo.dir);
+      assert.match(r.stdout, /train: would run \(param params.yaml:train.lr: modified\)\nevaluate: would run \(upstream stage 'train' would run\)/);
+      r = await runCli(['repro', 'train', '--force'], repo.dir);
+      assert.match(r.stdout, /^train: ran [\d.]+s \(forced; param params.yaml:train.lr: modified\)\n$/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('a broken dvc.yaml is a clear error, exit code 2', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write({ 'fail.js': "console.log('bad things');\nprocess.exit(4);\n" });
+      repo.write({ 'dvc.yaml': 'stages:\n  s:\n    cmd: echo ${missing}\n' });
+      const r = await runCli(['repro'], repo.dir);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, "mlreport: dvc.yaml: failed to parse 'stages.s.cmd': Could not find 'missing'.\n");
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('report with the Reproduce step', () => {
+  test('--repro builtin runs the pipeline first; the report has a Pipeline section', async () => {
+    const repo = pipelineRepo();
+    try {
+      const r = await runCli(['report', '--repro', 'builtin', '--base', 'HEAD', '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const md = readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8');
+      assert.match(md, /### Pipeline\n\n\| Stage \| Result \| Time \| Why \|\n\|---\|---\|---\|---\|\n\| train \| ran \| [\d.]+ s \|/);
+      assert.match(md, /\| metrics.json \| acc \| - \| 0.9 \|/);
+      const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
+      assert.equal(json.pipeline.engine, 'builtin');
+      assert.deepEqual(json.pipeline.stages.map((s: { status: string }) => s.status), ['ran', 'ran']);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('a failing stage: the report is still written, with the output tail, and the exit code is 1', async () => {
+    const repo = pipelineRepo();
+    try {
+      repo.write({ 'fail.js': "console.log('bad things');\nprocess.exit(4);\n" });
+      repo.write({ 'dvc.yaml': readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8').replace('node w.js model.txt m 1', 'node fail.js') });
+      const r = await runCli(['report', '--repro', 'builtin', '--base', 'HEAD', '--quiet'], repo.dir);
+      assert.equal(r.code, 1);
+      const md = readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8');
+      assert.match(md, /\| train \| \*\*failed\*\* \| [\d.]+ s \| command exited with code 4/);
+      assert.match(md, /\| evaluate \| not run \| – \| upstream stage 'train' failed/);
+      assert.match(md, /<details><summary>train: last lines of output<\/summary>\n\n```\n> node fail.js\nbad things\n```\n\n<\/details>/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('the action: repro defaults to auto (runs when dvc.yaml exists); `run` commands run first', async () => {
+    const repo = pipelineRepo();
+    try {
+      const out = join(repo.dir, 'out');
+      const env = {
+        ...process.env,
+        GITHUB_WORKSPACE: repo.dir,
+        GITHUB_EVENT_NAME: 'workflow_dispatch',
+        'INPUT_OUT-DIR': out,
+        INPUT_RUN: `node -e "require('fs').writeFileSync('setup.txt', 'ok')"`,
+      };
+      const r = await runNode(DIST_ACTION, [], { cwd: repo.dir, env });
+      assert.doesNotMatch(r.stdout, /::error::/);
+      assert.equal(existsSync(join(repo.dir, 'setup.txt')), true);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.equal(json.pipeline.engine, 'builtin');
+      assert.deepEqual(json.pipeline.stages.map((s: { name: string }) => s.name), ['run[1]: node -e "require(\'fs\').writeFileSync(\'setup.txt\', \'ok\')"', 'train', 'evaluate']);
+
+      const bad = await runNode(DIST_ACTION, [], { cwd: repo.dir, env: { ...env, INPUT_REPRO: 'sometimes' } });
+      assert.match(bad.stdout, /::error::mlreport: Input 'repro' must be one of auto, builtin, dvc, off \(got 'sometimes'\)/);
+    } finally {
+      repo.remove();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reproduceStep } from '../../src/pipeline/engine';
+import { MemoryLogger } from '../../src/util/log';
+import { tempDir } from '../helpers/repo';
+
+/** Runs `fn` with `dir` first on PATH (restored after). */
+async function withPath<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.PATH;
+  process.env.PATH = `${dir}${delimiter}${before ?? ''}`;
+  try {
+    return await fn();
+  } finally {
+    process.env.PATH = before;
+  }
+}
+
+describe('repro: dvc', () => {
+  // A stand-in `dvc` that prints what `dvc repro` prints (dvc/stage/__init__.py and dvc/stage/run.py
+  // messages) and fails in the last stage, as a real failing run would.
+  test('per-stage results come from dvc repro\'s own lines; a failure keeps the stage\'s output', { skip: process.platform === 'win32' }, async () => {
+    const bin = tempDir('mlreport-fake-dvc-');
+    const work = tempDir('mlreport-dvc-work-');
+    try {
+      writeFileSync(
+        join(bin, 'dvc'),
+        `#!/bin/sh
+echo "$@" > "${join(work, 'args.txt')}"
+echo "Running stage 'prepare':"
+echo "> python prepare.py"
+echo "Stage 'train' didn't change, skipping"
+echo "Running stage 'evaluate':"
+echo "> python evaluate.py"
+echo "Traceback: boom" >&2
+echo "ERROR: failed to reproduce 'evaluate': failed to run: python evaluate.py, exited with 1" >&2
+exit 1
+`,
+      );
+      chmodSync(join(bin, 'dvc'), 0o755);
+      const log = new MemoryLogger();
+      const result = await withPath(bin, () => reproduceStep({ workspace: work, repro: 'dvc', runCommands: [] }, log));
+      assert.equal(readFileSync(join(work, 'args.txt'), 'utf8'), 'repro\n');
+      assert.equal(result?.engine, 'dvc');
+      assert.equal(result?.passed, false);
+      assert.deepEqual(result?.stages.map((s) => [s.name, s.status]), [['prepare', 'ran'], ['train', 'skipped'], ['evaluate', 'failed']]);
+      const evaluate = result!.stages[2]!;
+      assert.equal(evaluate.error, 'dvc repro exited with code 1');
+      assert.match(evaluate.log!, /^> python evaluate.py\nTraceback: boom\nERROR: failed to reproduce 'evaluate'/);
+      assert.ok(log.lines.includes('info: Traceback: boom'));
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test('without dvc installed the step fails with a message saying what to do', async () => {
+    const empty = tempDir('mlreport-no-dvc-');
+    const before = process.env.PATH;
+    process.env.PATH = empty;
+    try {
+      const result = await reproduceStep({ workspace: empty, repro: 'dvc', runCommands: [] }, new MemoryLogger());
+      assert.equal(result?.passed, false);
+      assert.match(result!.stages[0]!.error!, /could not start 'dvc'.*install DVC in an earlier step or use repro: builtin/);
+    } finally {
+      process.env.PATH = before;
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('repro: auto / off and run commands', () => {
+  test('auto without dvc.yaml and no run commands: nothing to do', async () => {
+    const dir = tempDir();
+    try {
+      assert.equal(await reproduceStep({ workspace: dir, repro: 'auto', runCommands: [] }, new MemoryLogger()), null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('run commands run in order; the first failure stops the rest and the pipeline', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, 'dvc.yaml'), 'stages:\n  s:\n    cmd: node -e "require(\'fs\').writeFileSync(\'s.txt\', \'\')"\n');
+      const cmds = ['node -e "require(\'fs\').writeFileSync(\'one.txt\', \'1\')"', 'node -e "process.exit(5)"', 'node -e "require(\'fs\').writeFileSync(\'three.txt\', \'3\')"'];
+      const result = await reproduceStep({ workspace: dir, repro: 'auto', runCommands: cmds }, new MemoryLogger());
+      assert.equal(result?.engine, 'run');
+      assert.equal(result?.passed, false);
+      assert.deepEqual(result?.stages.map((s) => s.status), ['ran', 'failed']);
+      assert.equal(result?.stages[1]?.error, 'exited with code 5');
+      assert.equal(readFileSync(join(dir, 'one.txt'), 'utf8'), '1');
+      assert.throws(() => readFileSync(join(dir, 'three.txt')));
+      assert.throws(() => readFileSync(join(dir, 's.txt')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('builtin without dvc.yaml is a failed step with a clear message; off does nothing', async () => {
+    const dir = tempDir();
+    try {
+      const result = await reproduceStep({ workspace: dir, repro: 'builtin', runCommands: [] }, new MemoryLogger());
+      assert.equal(result?.passed, false);
+      assert.match(result!.stages[0]!.error!, /No dvc.yaml in /);
+      assert.equal(await reproduceStep({ workspace: dir, repro: 'off', runCommands: [] }, new MemoryLogger()), null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DvcIgnore } from '../../src/pipeline/dvcignore';
+import { dirHash, dirListingJson, hashPath, isTextBlock, md5File, md5FileDos2Unix, pyJsonString } from '../../src/pipeline/hash';
+import { tempDir } from '../helpers/repo';
+
+const md5 = (data: string | Buffer): string => createHash('md5').update(data).digest('hex');
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = tempDir('mlreport-hash-');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
+    writeFileSync(join(dir, ...path.split('/')), content);
+  }
+  return dir;
+}
+
+describe('file hashes (hash: md5 = plain md5 of the bytes)', () => {
+  test('md5 of "foo" as in dvc-data tests/hashfile/test_build.py::test_build_file', async () => {
+    const dir = tree({ foo: 'foo' });
+    try {
+      const meta = await hashPath(dir, 'foo', new DvcIgnore(dir));
+      // dvc-data: `assert meta.size == 3` and HashInfo("md5", "acbd18db4cc2f85cedef654fccc4a4d8")
+      assert.deepEqual(meta, { md5: 'acbd18db4cc2f85cedef654fccc4a4d8', size: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('large files hash the same through the stream as md5sum does', async () => {
+    const dir = tree({ big: Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n') });
+    try {
+      const expected = process.platform === 'win32' ? md5(Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n')) : execFileSync('md5sum', [join(dir, 'big')], { encoding: 'utf8' }).split(' ')[0];
+      assert.equal(await md5File(join(dir, 'big')), expected);
+      assert.equal(await md5File(join(dir, 'big'), 10), expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the exec bit is recorded as isexec', { skip: process.platform === 'win32' }, async () => {
+    const dir = tree({ 'run.sh': '#!/bin/sh\n' });
+    try {
+      chmodSync(join(dir, 'run.sh'), 0o755);
+      assert.deepEqual(await hashPath(dir, 'run.sh', new DvcIgnore(dir)), { md5: md5('#!/bin/sh\n'), size: 10, isexec: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a missing path has no hash', async () => {
+    const dir = tempDir();
+    try {
+      assert.equal(await hashPath(dir, 'nope', new DvcIgnore(dir)), null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('legacy md5-dos2unix (DVC 2 entries without hash:)', () => {
+  test('istextblock cases from dvc-data tests/hashfile/test_istextfile.py', () => {
+    assert.equal(isTextBlock(Buffer.from('')), true);
+    assert.equal(isTextBlock(Buffer.from('text')), true);
+    assert.equal(isTextBlock(Buffer.from('\x00\x001', 'latin1')), false);
+    const longBinary = Buffer.from('True\x80\x04\x95\x1a\x00\x00\x00\x00\x00\x00\x00\x8c\x08\r\n__main__\x94\x8c\x06Animal\x94\x93\x94)\x81\x94.', 'latin1');
+    assert.equal(isTextBlock(longBinary), false);
+  });
+
+  test('CRLF text hashes as its LF form; binary bytes are left alone', async () => {
+    const dir = tree({ 'a.txt': 'one\r\ntwo\r\n', 'b.bin': Buffer.from('x\r\n\x00y\r\n', 'latin1') });
+    try {
+      assert.equal(await md5FileDos2Unix(join(dir, 'a.txt')), md5('one\ntwo\n'));
+      assert.equal(await md5File(join(dir, 'a.txt')), md5('one\r\ntwo\r\n'));
+      assert.equal(await md5FileDos2Unix(join(dir, 'b.bin')), md5(Buffer.from('x\r\n\x00y\r\n', 'latin1')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('conversion is decided per 1 MiB chunk, as dvc-data reads', async () => {
+    const text = Buffer.alloc(1024 * 1024, 'a\r\n');
+    const binary = Buffer.concat([Buffer.from([0]), Buffer.alloc(1000, 'b\r\n')]);
+    const dir = tree({ mixed: Buffer.concat([text, binary]) });
+    try {
+      const expected = createHash('md5').update(Buffer.from(text.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')).update(binary).digest('hex');
+      assert.equal(await md5FileDos2Unix(join(dir, 'mixed')), expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('directory hashes (<md5 of the listing>.dir)', () => {
+  test('dir {foo, bar} as in dvc-data tests/hashfile/test_build.py::test_build_directory', async () => {
+    const dir = tree({ 'dir/foo': 'foo', 'dir/bar': 'bar' });
+    try {
+      // dvc-data: Meta(isdir=True, size=6, nfiles=2), HashInfo("md5", "5ea40360f5b4ec688df672a4db9c17d1.dir")
+      assert.deepEqual(await hashPath(dir, 'dir', new DvcIgnore(dir)), { md5: '5ea40360f5b4ec688df672a4db9c17d1.dir', size: 6, nfiles: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an empty directory is md5("[]").dir with no files', async () => {
+    const dir = tempDir();
+    try {
+      mkdirSync(join(dir, 'empty', 'sub'), { recursive: true });
+      assert.equal(md5('[]'), 'd751713988987e9331980363e24189ce');
+      assert.deepEqual(await hashPath(dir, 'empty', new DvcIgnore(dir)), { md5: 'd751713988987e9331980363e24189ce.dir', size: 0, nfiles: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the listing is Python json.dumps(sort_keys=True): ", " and ": ", ASCII escapes, code point order', () => {
+    const listing = dirListingJson([
+      { md5: 'b', relpath: 'a/b.txt' },
+      { md5: 'c', relpath: 'a.b' },
+      { md5: 'd', relpath: 'Z' },
+      { md5: 'e', relpath: 'é\u{1F600}"\\' },
+      { md5: 'f', relpath: '\uff21' },
+    ]);
+    // '.' (0x2e) sorts before '/' (0x2f); 'Z' before 'a'; U+00E9 before U+FF21; the emoji is a surrogate pair.
+    assert.equal(
+      listing,
+      '[{"md5": "d", "relpath": "Z"}, {"md5": "c", "relpath": "a.b"}, {"md5": "b", "relpath": "a/b.txt"}, ' +
+        '{"md5": "e", "relpath": "\\u00e9\\ud83d\\ude00\\"\\\\"}, {"md5": "f", "relpath": "\\uff21"}]',
+    );
+    assert.equal(pyJsonString('tab\tnl\ncr\r\x01\x7f'), '"tab\\tnl\\ncr\\r\\u0001\\u007f"');
+  });
+
+  test('astral characters sort by code point, not UTF-16 unit', () => {
+    const entries = [{ md5: 'a', relpath: '\u{1F600}' }, { md5: 'b', relpath: '\uff21' }];
+    // U+FF21 < U+1F600 in code points, although its UTF-16 unit 0xFF21 is above the surrogate 0xD83D.
+    assert.ok(dirListingJson(entries).indexOf('\\uff21') < dirListingJson(entries).indexOf('\\ud83d'));
+    assert.equal(dirHash(entries), `${md5(dirListingJson(entries))}.dir`);
+  });
+
+  test('nested files use / relpaths; size sums files; .dvcignore applies, .gitignore does not', async () => {
+    const dir = tree({
+      '.dvcignore': '*.tmp\n/data/skip/\n',
+      '.gitignore': 'data/git-ignored.txt\n',
+      'data/a.txt': 'a',
+      'data/sub/b.txt': 'bb',
+      'data/x.tmp': 'ignored',
+      'data/skip/c.txt': 'ignored',
+      'data/git-ignored.txt': 'ccc',
+    });
+    try {
+      const meta = await hashPath(dir, 'data', new DvcIgnore(dir));
+      const expected = dirHash([
+        { md5: md5('a'), relpath: 'a.txt' },
+        { md5: md5('ccc'), relpath: 'git-ignored.txt' },
+        { md5: md5('bb'), relpath: 'sub/b.txt' },
+      ]);
+      assert.deepEqual(meta, { md5: expected, size: 6, nfiles: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('negation and ** patterns in .dvcignore', async () => {
+    const dir = tree({ '.dvcignore': '**/logs/**\n*.csv\n!keep.csv\n', 'd/logs/x/1': '1', 'd/a.csv': 'a', 'd/keep.csv': 'k', 'd/n': 'n' });
+    try {
+      const meta = await hashPath(dir, 'd', new DvcIgnore(dir));
+      assert.equal(meta?.nfiles, 2);
+      assert.equal(meta?.md5, dirHash([{ md5: md5('k'), relpath: 'keep.csv' }, { md5: md5('n'), relpath: 'n' }]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a .dvcignore inside a tracked directory is an error, as in DVC', async () => {
+    const dir = tree({ 'd/.dvcignore': 'x\n', 'd/a': 'a' });
+    try {
+      await assert.rejects(hashPath(dir, 'd', new DvcIgnore(dir)), /d\/\.dvcignore.*cannot be inside a tracked directory/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

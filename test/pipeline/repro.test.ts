@@ -1,0 +1,327 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPipeline, reproduce, type ReproOptions } from '../../src/pipeline/repro';
+import { MemoryLogger } from '../../src/util/log';
+import { tempDir } from '../helpers/repo';
+
+const md5 = (data: string): string => createHash('md5').update(data).digest('hex');
+
+// A tiny portable "tool" the fixture stages call with node, so tests need no POSIX shell utilities.
+const TOOL = `
+const fs = require('fs');
+const path = require('path');
+const [op, ...args] = process.argv.slice(2);
+if (op === 'concat') {
+  const [out, ...ins] = args;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, ins.map((f) => fs.readFileSync(f, 'utf8')).join(''));
+} else if (op === 'param') {
+  const [out, key] = args;
+  const m = new RegExp('^\\\\s*' + key + ':\\\\s*(.*)$', 'm').exec(fs.readFileSync('params.yaml', 'utf8'));
+  fs.writeFileSync(out, 'value=' + (m ? m[1] : '?') + '\\n');
+} else if (op === 'append') {
+  fs.appendFileSync(args[0], args[1] + '\\n');
+} else if (op === 'count') {
+  const f = args[0];
+  const n = fs.existsSync(f) ? Number(fs.readFileSync(f, 'utf8')) : 0;
+  fs.writeFileSync(f, String(n + 1));
+} else if (op === 'env') {
+  fs.writeFileSync(args[0], process.env.DVC_STAGE + ' ' + (process.env.DVC_ROOT === process.cwd()));
+} else if (op === 'fail') {
+  for (let i = 1; i <= 60; i++) console.log('line ' + i);
+  console.error('boom');
+  process.exit(3);
+}
+`;
+
+interface Project {
+  dir: string;
+  write(files: Record<string, string>): void;
+  read(path: string): string;
+  repro(options?: ReproOptions): ReturnType<typeof reproduce>;
+  statuses(result: Awaited<ReturnType<typeof reproduce>>): Record<string, string>;
+  remove(): void;
+}
+
+function project(files: Record<string, string>): Project {
+  const dir = tempDir('mlreport-repro-');
+  const p: Project = {
+    dir,
+    write(more) {
+      for (const [path, text] of Object.entries(more)) {
+        mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
+        writeFileSync(join(dir, ...path.split('/')), text);
+      }
+    },
+    read: (path) => readFileSync(join(dir, ...path.split('/')), 'utf8'),
+    repro: async (options) => reproduce(await loadPipeline(dir), new MemoryLogger(), options),
+    statuses: (result) => Object.fromEntries(result.stages.map((s) => [s.name, s.status])),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  p.write({ 'tool.js': TOOL, ...files });
+  return p;
+}
+
+const PIPELINE = `stages:
+  prepare:
+    cmd: node tool.js concat data/prepared.txt data/raw.txt
+    deps: [tool.js, data/raw.txt]
+    outs: [data/prepared.txt]
+  train:
+    cmd: node tool.js param model.txt lr
+    deps: [data/prepared.txt]
+    params: [train.lr]
+    outs: [model.txt]
+  report:
+    cmd: node tool.js concat metrics.json model.txt
+    deps: [model.txt]
+    metrics:
+      - metrics.json: {cache: false}
+  other:
+    cmd: node tool.js param other.txt epochs
+    params: [train.epochs]
+    outs: [other.txt]
+`;
+
+describe('reproduce (builtin runner)', () => {
+  test('first run: all stages; second: all skipped; a changed param: that stage and its dependants', async () => {
+    const p = project({ 'dvc.yaml': PIPELINE, 'params.yaml': 'train:\n  lr: 0.10\n  epochs: 3\n', 'data/raw.txt': 'raw\n' });
+    try {
+      const first = await p.repro();
+      assert.equal(first.passed, true);
+      assert.deepEqual(p.statuses(first), { prepare: 'ran', train: 'ran', report: 'ran', other: 'ran' });
+      assert.equal(p.read('metrics.json'), 'value=0.10\n');
+      const lock = p.read('dvc.lock');
+      // The train stage's record, with hashes of contents we know and DVC's key order and style.
+      assert.ok(
+        lock.includes(`  train:
+    cmd: node tool.js param model.txt lr
+    deps:
+    - path: data/prepared.txt
+      hash: md5
+      md5: ${md5('raw\n')}
+      size: 4
+    params:
+      params.yaml:
+        train.lr: 0.1
+    outs:
+    - path: model.txt
+      hash: md5
+      md5: ${md5('value=0.10\n')}
+      size: 11
+`),
+        lock,
+      );
+      assert.ok(lock.startsWith("schema: '2.0'\nstages:\n  prepare:\n"));
+
+      const second = await p.repro();
+      assert.deepEqual(p.statuses(second), { prepare: 'skipped', train: 'skipped', report: 'skipped', other: 'skipped' });
+      assert.equal(p.read('dvc.lock'), lock);
+
+      p.write({ 'params.yaml': 'train:\n  lr: 0.2\n  epochs: 3\n' });
+      const third = await p.repro();
+      assert.deepEqual(p.statuses(third), { prepare: 'skipped', train: 'ran', report: 'ran', other: 'skipped' });
+      assert.deepEqual(third.stages.find((s) => s.name === 'train')?.reasons, ['param params.yaml:train.lr: modified']);
+      assert.equal(p.read('metrics.json'), 'value=0.2\n');
+
+      // Formatting-only changes to a value (0.2 → 0.20) are no change, as Python compares floats.
+      p.write({ 'params.yaml': 'train:\n  lr: 0.20\n  epochs: 3\n' });
+      assert.deepEqual(p.statuses(await p.repro()), { prepare: 'skipped', train: 'skipped', report: 'skipped', other: 'skipped' });
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a changed dep, a changed cmd and a deleted out each make a stage run', async () => {
+    const p = project({ 'dvc.yaml': PIPELINE, 'params.yaml': 'train:\n  lr: 1\n  epochs: 3\n', 'data/raw.txt': 'raw\n' });
+    try {
+      await p.repro();
+      p.write({ 'data/raw.txt': 'raw 2\n' });
+      let r = await p.repro();
+      assert.deepEqual(r.stages[0]?.reasons, ['dep data/raw.txt: modified']);
+      // prepare's out changed, so train ran; train's out is byte-identical, so report did not need to.
+      assert.deepEqual(p.statuses(r), { prepare: 'ran', train: 'ran', report: 'skipped', other: 'skipped' });
+
+      p.write({ 'dvc.yaml': PIPELINE.replace('param other.txt epochs', 'param other.txt  epochs') });
+      r = await p.repro();
+      assert.deepEqual(r.stages.find((s) => s.name === 'other')?.reasons, ['changed command']);
+
+      rmSync(join(p.dir, 'model.txt'));
+      r = await p.repro();
+      assert.deepEqual(r.stages.find((s) => s.name === 'train')?.reasons, ['out model.txt: deleted']);
+      assert.equal(r.stages.find((s) => s.name === 'train')?.status, 'ran');
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a failed stage stops its dependants, independent stages still run, the last 50 lines are kept', async () => {
+    const yaml = PIPELINE.replace('node tool.js param model.txt lr', 'node tool.js fail');
+    const p = project({ 'dvc.yaml': yaml, 'params.yaml': 'train:\n  lr: 1\n  epochs: 3\n', 'data/raw.txt': 'raw\n' });
+    try {
+      const r = await p.repro();
+      assert.equal(r.passed, false);
+      assert.deepEqual(p.statuses(r), { prepare: 'ran', train: 'failed', report: 'not-run', other: 'ran' });
+      const train = r.stages.find((s) => s.name === 'train')!;
+      assert.match(train.error!, /command exited with code 3: node tool.js fail/);
+      const lines = train.log!.split('\n');
+      assert.equal(lines.length, 50);
+      assert.equal(lines.at(-1), 'boom');
+      assert.ok(!lines.includes('line 1'));
+      assert.deepEqual(r.stages.find((s) => s.name === 'report')?.reasons, ["upstream stage 'train' failed"]);
+      const lock = p.read('dvc.lock');
+      assert.ok(lock.includes('  prepare:') && lock.includes('  other:') && !lock.includes('  train:'));
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('an out the command did not write fails the stage, naming the path', async () => {
+    const p = project({ 'dvc.yaml': 'stages:\n  s:\n    cmd: node tool.js concat a.txt tool.js\n    outs: [a.txt, b/missing.txt]\n' });
+    try {
+      const r = await p.repro();
+      assert.equal(r.stages[0]?.status, 'failed');
+      assert.match(r.stages[0]!.error!, /the command did not write 'b\/missing.txt'/);
+      assert.equal(existsSync(join(p.dir, 'dvc.lock')), false);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a dep that does not exist and no stage writes fails the stage, naming the path', async () => {
+    const p = project({ 'dvc.yaml': 'stages:\n  s:\n    cmd: node tool.js concat o.txt data/nope.csv\n    deps: [data/nope.csv]\n    outs: [o.txt]\n' });
+    try {
+      const r = await p.repro();
+      assert.equal(r.stages[0]?.status, 'failed');
+      assert.match(r.stages[0]!.error!, /dependency 'data\/nope.csv' does not exist and no stage writes it/);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('cycles and two stages writing one out are errors naming the stages and path', async () => {
+    const cycle = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n' });
+    const dup = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    outs: [out/m.pkl]\n  b:\n    cmd: y\n    outs: [out/m.pkl]\n' });
+    const overlap = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    outs: [out]\n  b:\n    cmd: y\n    outs: [out/m.pkl]\n' });
+    try {
+      await assert.rejects(loadPipeline(cycle.dir), /the pipeline has a cycle: (a → b → a|b → a → b)/);
+      await assert.rejects(loadPipeline(dup.dir), /output 'out\/m.pkl' is written by two stages: 'a' and 'b'/);
+      await assert.rejects(loadPipeline(overlap.dir), /output 'out\/m.pkl' of stage 'b' overlaps output 'out' of stage 'a'/);
+    } finally {
+      cycle.remove();
+      dup.remove();
+      overlap.remove();
+    }
+  });
+
+  test('always_changed and dep-less stages always run; frozen stages never do', async () => {
+    const yaml = `stages:
+  always:
+    cmd: node tool.js count always.n
+    deps: [tool.js]
+    always_changed: true
+  callback:
+    cmd: node tool.js count callback.n
+  frozen:
+    cmd: node tool.js count frozen.n
+    deps: [tool.js]
+    outs: [kept.txt]
+    frozen: true
+`;
+    const p = project({ 'dvc.yaml': yaml });
+    try {
+      // A frozen stage's command never runs; with its out missing that is an error, as in DVC.
+      const first = await p.repro();
+      assert.deepEqual(p.statuses(first), { always: 'ran', callback: 'ran', frozen: 'failed' });
+      assert.match(first.stages[2]!.error!, /frozen stage is missing outputs 'kept.txt'/);
+      // With the out present, DVC records the workspace in dvc.lock without running anything.
+      p.write({ 'kept.txt': 'by hand' });
+      const second = await p.repro();
+      assert.deepEqual(p.statuses(second), { always: 'ran', callback: 'ran', frozen: 'skipped' });
+      assert.deepEqual(second.stages[2]?.reasons, ['frozen', 'not in dvc.lock', 'dvc.lock updated from the workspace']);
+      assert.match(p.read('dvc.lock'), /  frozen:\n    cmd: node tool.js count frozen.n\n    deps:\n    - path: tool.js\n/);
+      // Its deps are not checked: a changed dep leaves it alone.
+      p.write({ 'tool.js': `${TOOL}\n// changed\n` });
+      const third = await p.repro({ force: true });
+      assert.deepEqual(third.stages[2]?.reasons, ['frozen']);
+      assert.equal(p.read('always.n'), '3');
+      assert.equal(p.read('callback.n'), '3');
+      assert.equal(existsSync(join(p.dir, 'frozen.n')), false);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('non-persistent outs are removed before the command runs (as DVC does); persistent ones are kept', async () => {
+    const yaml = `stages:
+  s:
+    cmd: [node tool.js append fresh.txt run, node tool.js append kept.txt run]
+    deps: [trigger.txt]
+    outs: [fresh.txt, {kept.txt: {persist: true}}]
+`;
+    const p = project({ 'dvc.yaml': yaml, 'trigger.txt': '1' });
+    try {
+      await p.repro();
+      p.write({ 'trigger.txt': '2' });
+      await p.repro();
+      assert.equal(p.read('fresh.txt'), 'run\n');
+      assert.equal(p.read('kept.txt'), 'run\nrun\n');
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('targets run only that stage and its upstream; --dry runs nothing and writes no lock', async () => {
+    const p = project({ 'dvc.yaml': PIPELINE, 'params.yaml': 'train:\n  lr: 1\n  epochs: 3\n', 'data/raw.txt': 'raw\n' });
+    try {
+      const dry = await p.repro({ dry: true });
+      assert.deepEqual(p.statuses(dry), { prepare: 'not-run', train: 'not-run', report: 'not-run', other: 'not-run' });
+      assert.equal(existsSync(join(p.dir, 'dvc.lock')), false);
+      assert.equal(existsSync(join(p.dir, 'model.txt')), false);
+
+      const r = await p.repro({ targets: ['train'] });
+      assert.deepEqual(p.statuses(r), { prepare: 'ran', train: 'ran' });
+      await assert.rejects(p.repro({ targets: ['nope'] }), /No stage 'nope' in dvc.yaml/);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a multi-line cmd runs line by line, with DVC_STAGE and DVC_ROOT set as DVC sets them', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: |\n      node tool.js append log.txt one\n      node tool.js env env.txt\n    outs: [log.txt, env.txt]\n';
+    const p = project({ 'dvc.yaml': yaml });
+    try {
+      const r = await p.repro();
+      assert.equal(r.passed, true, r.stages[0]?.error);
+      assert.equal(p.read('log.txt'), 'one\n');
+      assert.equal(p.read('env.txt'), 's true');
+      assert.match(p.read('dvc.lock'), /    cmd: "node tool.js append log.txt one\\nnode tool.js env env.txt\\n"\n/);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('foreach stages are named group@key in dvc.lock; wdir paths are relative to it', async () => {
+    const yaml = `stages:
+  copy:
+    foreach: [a, b]
+    do:
+      wdir: sub
+      cmd: node ../tool.js concat out-\${item}.txt in.txt
+      deps: [in.txt]
+      outs: ["out-\${item}.txt"]
+`;
+    const p = project({ 'dvc.yaml': yaml, 'sub/in.txt': 'x' });
+    try {
+      const r = await p.repro();
+      assert.deepEqual(p.statuses(r), { 'copy@a': 'ran', 'copy@b': 'ran' });
+      assert.match(p.read('dvc.lock'), /  copy@b:\n    cmd: node \.\.\/tool\.js concat out-b\.txt in\.txt\n    deps:\n    - path: in\.txt\n/);
+      assert.equal(p.read('sub/out-a.txt'), 'x');
+    } finally {
+      p.remove();
+    }
+  });
+});

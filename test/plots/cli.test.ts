@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DIST_CLI, runCli, runNode } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+import { pngSize } from './svg';
+
+/** An iris-like project: a per-epoch loss log and a confusion matrix data file, defined in dvc.yaml. */
+function irisLike(repo: TempRepo, k: number): void {
+  const log = ['epoch,loss,val_loss,accuracy', ...Array.from({ length: 30 }, (_, e) => `${e},${(1 / (e + k)).toFixed(4)},${(1.1 / (e + k)).toFixed(4)},${(1 - 0.5 / (e + k)).toFixed(4)}`)];
+  const classes = ['setosa', 'versicolor', 'virginica'];
+  const cm = Array.from({ length: 45 }, (_, i) => ({ actual: classes[i % 3], predicted: classes[(i + (i % (5 + k) === 0 ? 1 : 0)) % 3] }));
+  repo.commit(`k=${k}`, {
+    'dvc.yaml': `stages:
+  train:
+    cmd: python train.py
+    plots:
+      - plots/confusion.json: {template: confusion, x: actual, y: predicted, title: Confusion matrix}
+plots:
+  - Loss: {x: epoch, y: {plots/loss.csv: [loss, val_loss]}}
+  - plots/loss.csv: {x: epoch, y: accuracy, title: Accuracy}
+`,
+    'plots/loss.csv': `${log.join('\n')}\n`,
+    'plots/confusion.json': JSON.stringify(cm),
+  });
+}
+
+describe('mlreport CLI with plots (bundled dist)', () => {
+  test('report: renders base+head PNGs under out/plots and lists them in the markdown and report.json', async () => {
+    const repo = new TempRepo();
+    try {
+      irisLike(repo, 1);
+      repo.git('checkout', '-q', '-b', 'feature');
+      irisLike(repo, 2);
+      const r = await runCli(['report', '--base', 'main', '--out', 'out', '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const md = readFileSync(join(repo.dir, 'out/report.md'), 'utf8');
+      assert.match(md, /### Plots/);
+      assert.match(md, /!\[Loss\]\(plots\/Loss\.png\)/);
+      assert.match(md, /!\[Accuracy\]\(plots\/plots-loss-csv\.png\)/);
+      assert.match(md, /!\[Confusion matrix\]\(plots\/plots-confusion-json\.png\)/);
+      const report = JSON.parse(readFileSync(join(repo.dir, 'out/report.json'), 'utf8'));
+      assert.deepEqual(report.plots.map((p: { id: string }) => p.id), ['Loss', 'plots/loss.csv', 'plots/confusion.json']);
+      for (const p of report.plots) {
+        const png = readFileSync(join(repo.dir, 'out', p.image));
+        const { width } = pngSize(png);
+        assert.ok(width > 1000, `${p.id} is drawn at 2x (${width}px wide)`);
+        assert.ok(png.length < 300_000);
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('plots render: index.md/index.json beside the images; a broken plot is named, the rest still render, exit 1', async () => {
+    const repo = new TempRepo();
+    try {
+      irisLike(repo, 1);
+      repo.write({ 'dvc.yaml': `${readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8')}  - plots/loss.csv: {x: epoch, y: lr}\n` });
+      const r = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl'], repo.dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /warning: plot 'plots\/loss\.csv' \(dvc\.yaml plots\[2\]\): plots\/loss\.csv has no y field 'lr' \(fields: epoch, loss, val_loss, accuracy\)/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      const index = JSON.parse(readFileSync(join(repo.dir, 'pl/index.json'), 'utf8'));
+      assert.equal(index.plots.length, 4);
+      assert.equal(index.plots.filter((p: { image: string | null }) => p.image).length, 3);
+      assert.ok(existsSync(join(repo.dir, 'pl/Loss.png')));
+      assert.match(readFileSync(join(repo.dir, 'pl/index.md'), 'utf8'), /could not be drawn: plot 'plots\/loss\.csv'/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('report without plots never loads the plots chunk (vega, WebAssembly) and writes no plots folder', async () => {
+    const repo = new TempRepo();
+    // A copy of dist/ without the plots chunk: loading it would fail the run.
+    const dist = tempDir('mlreport-dist-');
+    try {
+      cpSync(dirname(DIST_CLI), dist, { recursive: true });
+      const engine = readdirSync(join(dist, 'chunks')).filter((f) => f.startsWith('engine-'));
+      assert.equal(engine.length, 1);
+      rmSync(join(dist, 'chunks', engine[0]!));
+      repo.commit('one', { 'metrics.json': '{"acc": 0.5}', 'dvc.yaml': 'metrics: [metrics.json]\n' });
+      repo.commit('two', { 'metrics.json': '{"acc": 0.6}' });
+      const r = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(existsSync(join(repo.dir, 'out/plots')), false);
+      assert.doesNotMatch(readFileSync(join(repo.dir, 'out/report.md'), 'utf8'), /### Plots/);
+      repo.write({ 'dvc.yaml': 'metrics: [metrics.json]\nplots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
+      const withPlots = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
+      assert.match(withPlots.stderr, /engine-/, 'with a plot to draw, the chunk is loaded (and missing here)');
+    } finally {
+      repo.remove();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPlotDefinitions } from '../../src/plots/collect';
+import { TempRepo } from '../helpers/repo';
+
+test('a plot id that is a directory stands for each data file and image in it; props carry over', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({
+      'dvc.yaml': 'plots:\n  - eval/plots: {template: scatter, x: a, y: b}\n',
+      'eval/plots/one.json': '[]',
+      'eval/plots/sub/two.csv': 'a,b\n',
+      'eval/plots/cm.png': 'x',
+      'eval/plots/notes.txt': 'ignored',
+    });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.image, d.template.kind === 'builtin' ? d.template.name : d.template.path]),
+      [
+        ['eval/plots/cm.png', true, 'scatter'],
+        ['eval/plots/one.json', false, 'scatter'],
+        ['eval/plots/sub/two.csv', false, 'scatter'],
+      ],
+    );
+  } finally {
+    repo.remove();
+  }
+});
+
+test('the plots input takes files and globs instead of dvc.yaml; invalid dvc.yaml YAML is an error entry', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({ 'dvc.yaml': 'plots: [\n', 'logs/a.csv': 'x\n', 'logs/b.tsv': 'x\n', 'logs/c.txt': 'x\n' });
+    const fromInput = await findPlotDefinitions(repo.dir, ['logs/*.csv', 'logs/b.tsv', 'missing.json']);
+    assert.deepEqual(fromInput.definitions.map((d) => d.id), ['logs/a.csv', 'logs/b.tsv', 'missing.json']);
+    const fromYaml = await findPlotDefinitions(repo.dir, null);
+    assert.equal(fromYaml.definitions.length, 0);
+    assert.match(fromYaml.errors[0]!.error, /^dvc\.yaml: invalid YAML/);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('plot paths and properties with ${…} are resolved from params.yaml and vars, as DVC does', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({
+      'params.yaml': 'logs: out/logs\nchart: {title: Loss per epoch}\n',
+      'dvc.yaml': `vars:
+  - split: test
+stages:
+  train:
+    cmd: python train.py
+    plots:
+      - \${logs}/train.csv:
+          x: epoch
+          y: loss
+          title: \${chart.title}
+plots:
+  - CM:
+      template: confusion
+      x: actual
+      y:
+        eval/\${split}.json: predicted
+`,
+    });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.title, d.sources.map((s) => s.file)]),
+      [
+        ['CM', null, ['eval/test.json']],
+        ['out/logs/train.csv', 'Loss per epoch', ['out/logs/train.csv']],
+      ],
+    );
+  } finally {
+    repo.remove();
+  }
+});

@@ -1,0 +1,119 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { plotsFromDvcYaml, plotsFromPaths } from '../../src/plots/definitions';
+
+describe('plotsFromDvcYaml', () => {
+  test('reads the forms of example-get-started: a y dict makes the id a name, a bare string is a path', () => {
+    // dvc.yaml of iterative/example-get-started @06ea489 (quoted in dvc-semantics.md §4c).
+    const { definitions, errors } = plotsFromDvcYaml(`
+plots:
+- ROC: {template: simple, x: fpr, y: {eval/plots/sklearn/roc/train.json: tpr, eval/plots/sklearn/roc/test.json: tpr}}
+- Confusion-Matrix: {template: confusion, x: actual, y: {eval/plots/sklearn/cm/train.json: predicted, eval/plots/sklearn/cm/test.json: predicted}}
+- eval/plots/images/importance.png
+`);
+    assert.deepEqual(errors, []);
+    assert.equal(definitions.length, 3);
+    const [roc, cm, img] = definitions;
+    assert.equal(roc!.id, 'ROC');
+    assert.deepEqual(roc!.template, { kind: 'builtin', name: 'simple' });
+    assert.deepEqual(roc!.sources, [
+      { file: 'eval/plots/sklearn/roc/train.json', y: ['tpr'], x: 'fpr' },
+      { file: 'eval/plots/sklearn/roc/test.json', y: ['tpr'], x: 'fpr' },
+    ]);
+    assert.deepEqual(cm!.template, { kind: 'builtin', name: 'confusion' });
+    assert.equal(img!.image, true);
+    assert.equal(img!.id, 'eval/plots/images/importance.png');
+  });
+
+  test('a path id with props; template defaults to linear; labels and title kept', () => {
+    const { definitions } = plotsFromDvcYaml(`
+plots:
+  - plots/loss.csv:
+      x: epoch
+      y: [loss, val_loss]
+      title: Loss
+      x_label: Epoch
+      y_label: Loss
+  - plots/acc.json
+`);
+    assert.deepEqual(definitions[0], {
+      id: 'plots/loss.csv',
+      sources: [{ file: 'plots/loss.csv', y: ['loss', 'val_loss'], x: 'epoch' }],
+      template: { kind: 'builtin', name: 'linear' },
+      title: 'Loss',
+      xLabel: 'Epoch',
+      yLabel: 'Loss',
+      header: true,
+      image: false,
+      origin: 'dvc.yaml plots[0]',
+    });
+    assert.deepEqual(definitions[1]!.sources, [{ file: 'plots/acc.json', y: [], x: null }]);
+  });
+
+  test('stage plots are relative to the stage wdir and may set header: false', () => {
+    const { definitions } = plotsFromDvcYaml(`
+stages:
+  train:
+    wdir: models
+    cmd: python train.py
+    plots:
+      - out/roc.tsv: {x: fpr, y: tpr, header: false, template: scatter}
+      - out/pr.json
+`);
+    assert.equal(definitions[0]!.id, 'models/out/roc.tsv');
+    assert.equal(definitions[0]!.header, false);
+    assert.deepEqual(definitions[0]!.template, { kind: 'builtin', name: 'scatter' });
+    assert.equal(definitions[1]!.id, 'models/out/pr.json');
+    assert.equal(definitions[1]!.origin, 'dvc.yaml stages.train.plots[1]');
+  });
+
+  test('a stage output without plot properties is not drawn again when a top-level plot draws its file', () => {
+    const { definitions } = plotsFromDvcYaml(`
+stages:
+  train:
+    cmd: python train.py
+    plots:
+      - plots/train_log.csv: {cache: false}
+      - plots/confusion.json: {cache: false, template: confusion, x: actual, y: predicted}
+      - plots/other.csv
+plots:
+  - Loss: {x: epoch, y: {plots/train_log.csv: [loss, val_loss]}}
+  - Confusion: {template: confusion, x: actual, y: {plots/confusion.json: predicted}}
+`);
+    assert.deepEqual(definitions.map((d) => d.id), ['Loss', 'Confusion', 'plots/confusion.json', 'plots/other.csv']);
+  });
+
+  test('custom templates are .json paths; an unknown template name is an error naming the plot, others survive', () => {
+    const { definitions, errors } = plotsFromDvcYaml(`
+plots:
+  - a.csv: {template: .dvc/plots/my.json}
+  - b.csv: {template: lineary}
+  - c.csv: {y: [1, 2]}
+`);
+    assert.deepEqual(definitions.map((d) => d.id), ['a.csv']);
+    assert.deepEqual(definitions[0]!.template, { kind: 'custom', path: '.dvc/plots/my.json' });
+    assert.equal(errors.length, 2);
+    assert.equal(errors[0]!.id, 'b.csv');
+    assert.match(errors[0]!.error, /dvc\.yaml plots\[1\] \(b\.csv\): unknown template 'lineary'/);
+    assert.match(errors[1]!.error, /`y` must be a field name or a list of field names/);
+  });
+
+  test('x as a {file: field} dict applies per file', () => {
+    const { definitions } = plotsFromDvcYaml(`
+plots:
+  - P: {x: {a.json: t, b.json: s}, y: {a.json: v, b.json: [v, w]}}
+`);
+    assert.deepEqual(definitions[0]!.sources, [
+      { file: 'a.json', y: ['v'], x: 't' },
+      { file: 'b.json', y: ['v', 'w'], x: 's' },
+    ]);
+  });
+});
+
+test('plotsFromPaths gives default properties and marks images', () => {
+  const defs = plotsFromPaths(['./logs/metrics.csv', 'out\\cm.png']);
+  assert.deepEqual(defs.map((d) => [d.id, d.image, d.origin]), [
+    ['logs/metrics.csv', false, 'plots input'],
+    ['out/cm.png', true, 'plots input'],
+  ]);
+});

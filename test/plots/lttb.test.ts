@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lttbIndices } from '../../src/plots/lttb';
+import { reduceSeries } from '../../src/plots/series';
+
+test('LTTB keeps the requested count, the first and last points, and a lone spike', () => {
+  const n = 100_000;
+  const xs = Float64Array.from({ length: n }, (_, i) => i);
+  const ys = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 5000) + (i === 43_210 ? 50 : 0));
+  const kept = lttbIndices(xs, ys, 2000);
+  assert.equal(kept.length, 2000);
+  assert.equal(kept[0], 0);
+  assert.equal(kept.at(-1), n - 1);
+  assert.ok(kept.includes(43_210), 'the spike survives');
+  assert.ok(kept.every((v, i) => i === 0 || v > kept[i - 1]!), 'indices ascend');
+});
+
+test('LTTB leaves short series alone', () => {
+  assert.deepEqual(lttbIndices([0, 1, 2], [5, 6, 7], 2000), [0, 1, 2]);
+});
+
+test('reduceSeries: LTTB per series (sorted by x first), NaN rows skipped, text rows named', () => {
+  const column = (rev: string) => {
+    const xs = Array.from({ length: 5000 }, (_, i) => String(4999 - i));
+    const ys: unknown[] = Array.from({ length: 5000 }, (_, i) => String(i % 7));
+    ys[10] = 'nan';
+    return { rev, filename: 'l.csv', field: 'loss', series: 'loss', xs, ys, rows: xs.map((_, i) => i + 1) };
+  };
+  const r = reduceSeries([column('base'), column('head')], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }, 1000);
+  assert.equal(r.from, 4999);
+  assert.equal(r.dropped, 2);
+  assert.equal(r.points.filter((p) => p.rev === 'base').length, 1000);
+  const steps = r.points.filter((p) => p.rev === 'head').map((p) => p.step as number);
+  assert.deepEqual([steps[0], steps.at(-1)], [0, 4999], 'sorted by x first');
+  const bad = column('head');
+  bad.ys[41] = 'oops';
+  assert.throws(
+    () => reduceSeries([bad], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }),
+    /y field 'loss' in l\.csv \(head\) is "oops" at data row 42: expected a number/,
+  );
+});

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtinSpec, wrap, type SpecInput } from '../../src/plots/spec';
+import { plotsMarkdown } from '../../src/report/plots-markdown';
+
+const input = (over: Partial<SpecInput>): SpecInput => ({
+  template: 'linear',
+  title: 'T',
+  subtitle: [],
+  x: 'step',
+  y: 'loss',
+  xLabel: 'step',
+  yLabel: 'loss',
+  revs: [
+    { label: 'zeta-base', color: '#945dd6' },
+    { label: 'alpha-pr', color: '#13adc7' },
+  ],
+  series: [],
+  points: [],
+  ...over,
+});
+
+test('the colour scale keeps base first even when the head sorts before it alphabetically', () => {
+  const spec = builtinSpec(input({})) as { encoding: { color: { scale: { domain: string[]; range: string[] } } } };
+  assert.deepEqual(spec.encoding.color.scale, { domain: ['zeta-base', 'alpha-pr'], range: ['#945dd6', '#13adc7'] });
+});
+
+test('confusion: counts every cell, zeros included, per revision', () => {
+  const points = [
+    { rev: 'zeta-base', series: 'p', actual: 'a', predicted: 'a' },
+    { rev: 'zeta-base', series: 'p', actual: 'a', predicted: 'b' },
+    { rev: 'alpha-pr', series: 'p', actual: 'b', predicted: 'b' },
+  ];
+  const spec = builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', points })) as { data: { values: Record<string, unknown>[] } };
+  const cells = spec.data.values.map((c) => `${c.rev}:${c.actual}/${c.predicted}=${c.xy_count}`);
+  assert.deepEqual(cells, ['zeta-base:a/a=1', 'zeta-base:a/b=1', 'zeta-base:b/a=0', 'zeta-base:b/b=0', 'alpha-pr:a/a=0', 'alpha-pr:a/b=0', 'alpha-pr:b/a=0', 'alpha-pr:b/b=1']);
+});
+
+test('confusion_normalized: each cell as a share of its y value (DVC percent_of_y)', () => {
+  const points = [
+    { rev: 'r', series: 'p', actual: 'a', predicted: 'a' },
+    { rev: 'r', series: 'p', actual: 'b', predicted: 'a' },
+    { rev: 'r', series: 'p', actual: 'b', predicted: 'a' },
+    { rev: 'r', series: 'p', actual: 'b', predicted: 'b' },
+  ];
+  const spec = builtinSpec(input({ template: 'confusion_normalized', x: 'actual', y: 'predicted', revs: [{ label: 'r', color: '#000' }], points })) as {
+    data: { values: Record<string, unknown>[] };
+  };
+  const share = Object.fromEntries(spec.data.values.map((c) => [`${c.actual}/${c.predicted}`, c.percent_of_y]));
+  assert.deepEqual(share, { 'a/a': 1 / 3, 'b/a': 2 / 3, 'a/b': 0, 'b/b': 1 });
+});
+
+test('the markdown lists each plot with a relative image link, its notes, or its error', () => {
+  const md = plotsMarkdown([
+    { id: 'plots/loss.csv', title: 'Loss', image: 'plots/plots-loss-csv.png', notes: ['downsampled to 2,000 points per line'] },
+    { id: 'cm', title: 'cm', image: null, notes: [], error: "plot 'cm': no data" },
+  ]);
+  assert.equal(
+    md,
+    [
+      '**Loss** (`plots/loss.csv`)',
+      '',
+      '![Loss](plots/plots-loss-csv.png)',
+      '',
+      '_downsampled to 2,000 points per line_',
+      '',
+      '**cm**',
+      '',
+      "_could not be drawn: plot 'cm': no data_",
+    ].join('\n'),
+  );
+});
+
+test('a category template refuses an axis with too many values, naming the field', () => {
+  const points = Array.from({ length: 80 }, (_, i) => ({ rev: 'r', series: 'p', actual: i * 0.37, predicted: 1 }));
+  assert.throws(
+    () => builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', points })),
+    /x field 'actual' has 80 different values; the confusion template draws at most 50 categories/,
+  );
+});
+
+test('long titles and labels wrap at spaces or path separators, so vega does not widen the image', () => {
+  assert.deepEqual(wrap('Validation accuracy per training epoch', 20), ['Validation accuracy', 'per training epoch']);
+  assert.deepEqual(wrap('eval/plots/sklearn/roc/train.json', 16), ['eval/plots/', 'sklearn/roc/', 'train.json']);
+  assert.deepEqual(wrap('x'.repeat(25), 10), ['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(5)]);
+  const spec = builtinSpec(input({ title: 'A very long title that goes on and on about the validation loss of the model' })) as { title: { text: string[] } };
+  assert.deepEqual(spec.title.text, ['A very long title that goes on and on about the', 'validation loss of the model']);
+});

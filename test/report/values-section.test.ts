@@ -1,0 +1,103 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { valuesSection } from '../../src/report/values-section';
+import { guessDirection } from '../../src/values/direction';
+import { diffRow } from '../../src/values/diff';
+import type { FileDiff, Leaf } from '../../src/values/types';
+
+const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][], notes: string[] = []): FileDiff => ({
+  path,
+  rows: rows.map(([k, o, n]) => diffRow(k, o, n)),
+  notes,
+});
+const labels = { base: 'main', head: 'feature' };
+
+describe('report values sections', () => {
+  test('changed metrics first with DVC columns, Change with relative %, unchanged folded in <details>', () => {
+    const md = valuesSection('metrics', [file('eval/metrics.json', [['acc', 0.9, 0.95], ['epochs', 10, 10], ['note', 'a', 'b']])], labels);
+    assert.equal(md, [
+      '| Path | Metric | main | feature | Change | Better |',
+      '|---|---|---|---|---|---|',
+      '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ↑ ✅ better |',
+      '| eval/metrics.json | note | a | b | - |  |',
+      '',
+      '<details><summary>1 unchanged metric</summary>',
+      '',
+      '| Path | Metric | main | feature | Change | Better |',
+      '|---|---|---|---|---|---|',
+      '| eval/metrics.json | epochs | 10 | 10 | 0 |  |',
+      '',
+      '</details>',
+    ].join('\n'));
+  });
+
+  test('a regression is marked: loss up, accuracy down', () => {
+    const md = valuesSection('metrics', [file('m.json', [['val_loss', 0.2, 0.3], ['test.accuracy', 0.9, 0.8]])], labels);
+    assert.match(md, /\| test\.accuracy \| 0\.9 \| 0\.8 \| -0\.1 \(-11%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
+    assert.match(md, /\| val\\_loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
+  });
+
+  test('a direction from a threshold wins over the name', () => {
+    const md = valuesSection('metrics', [file('m.json', [['loss', 0.2, 0.3]])], labels, { direction: () => 'higher' });
+    assert.match(md, /\| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
+  });
+
+  test('params have no Change column and are not rounded', () => {
+    const md = valuesSection('params', [file('params.yaml', [['lr', 0.123456789, 0.1]])], labels);
+    assert.equal(md, '| Path | Param | main | feature |\n|---|---|---|---|\n| params.yaml | lr | 0.123456789 | 0.1 |');
+  });
+
+  test('names and values from files are escaped: pipes, backticks, HTML, @mentions', () => {
+    const md = valuesSection('params', [file('p|x.yaml', [['a|b', '<img src=x>', '`rm -rf` @octocat']])], labels);
+    assert.ok(md.includes('p\\|x.yaml'));
+    assert.ok(md.includes('a\\|b'));
+    assert.ok(md.includes('&lt;img src=x&gt;'));
+    assert.ok(md.includes('\\`rm -rf\\`'));
+    assert.ok(md.includes('@\u200doctocat'));
+    assert.ok(!/@octocat/.test(md));
+  });
+
+  test('a 10 MB value is cut in the table (report.json keeps it)', () => {
+    const md = valuesSection('params', [file('p.yaml', [['s', 'a', 'x'.repeat(10_000_000)]])], labels);
+    assert.ok(md.length < 1000);
+    assert.match(md, /… \(10,000,000 characters\)/);
+  });
+
+  test('no base: the head values alone; notes listed under the table', () => {
+    const md = valuesSection('metrics', [file('m.json', [['acc', undefined, 0.9]], ['not in git at main (DVC-tracked)'])], { base: null, head: 'feature' });
+    assert.equal(md, '| Path | Metric | feature | Better |\n|---|---|---|---|\n| m.json | acc | 0.9 | ↑ |\n\n- `m.json`: not in git at main (DVC-tracked)');
+  });
+
+  test('nothing found / nothing changed', () => {
+    assert.equal(valuesSection('params', [], labels), '_No params found._');
+    assert.match(valuesSection('params', [file('p.yaml', [['a', 1, 1]])], labels), /^_No params changed\._\n\n<details><summary>1 unchanged param<\/summary>/);
+  });
+
+  test('guessDirection reads the last part of the name', () => {
+    assert.equal(guessDirection('train.loss'), 'lower');
+    assert.equal(guessDirection('eval.f1_score'), 'higher');
+    assert.equal(guessDirection('rmse'), 'lower');
+    assert.equal(guessDirection('roc_auc'), 'higher');
+    assert.equal(guessDirection('epochs'), undefined);
+  });
+});
+
+describe('composeMarkdown wires threshold directions into the metrics section', () => {
+  test("a rule's direction (gates.directions) wins over the name", async () => {
+    const { composeMarkdown } = await import('../../src/report/markdown');
+    const md = composeMarkdown({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: 'test' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: null, label: 'feature' },
+      params: [],
+      metrics: [file('m.json', [['loss', 0.2, 0.3], ['acc', 0.5, 0.4]])],
+      plots: [],
+      gates: { passed: true, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
+      pipeline: null,
+      warnings: [],
+    });
+    assert.match(md, /\| m\.json \| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
+    assert.match(md, /\| m\.json \| acc \| 0\.5 \| 0\.4 \| -0\.1 \(-20%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
+  });
+});

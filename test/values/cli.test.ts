@@ -1,0 +1,341 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+// Each test follows one of DVC's own functional tests (tests/func/metrics/test_diff.py,
+// tests/func/params/test_diff.py at iterative/dvc 9f901e57) and expects what DVC's --json prints for it.
+// DVC's `run_copy_metrics(..., metrics=[...])` becomes a dvc.yaml stage with the file under `metrics:`;
+// `metrics_no_cache` adds `cache: false` (the file lives in git).
+
+const repos: TempRepo[] = [];
+after(() => repos.forEach((r) => r.remove()));
+
+function repo(): TempRepo {
+  const r = new TempRepo();
+  repos.push(r);
+  r.commit('init', { '.dvc/config': '' });
+  return r;
+}
+
+const stageYaml = (metrics: string[], cache = false): string =>
+  `stages:\n  copy-metrics:\n    cmd: cp in out\n    metrics:\n${metrics.map((m) => (cache ? `    - ${m}\n` : `    - ${m}:\n        cache: false\n`)).join('')}`;
+const paramsStage = (params: string): string => `stages:\n  echo-params:\n    cmd: echo params.yaml\n    params:\n${params}`;
+
+async function json(r: TempRepo, args: string[]): Promise<unknown> {
+  const res = await runCli(args, r.dir);
+  assert.equal(res.code, 0, res.stderr);
+  return JSON.parse(res.stdout);
+}
+
+describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
+  test('test_metrics_diff_simple: a scalar file is the metric ""', async () => {
+    const r = repo();
+    for (const v of [1, 2, 3]) r.commit(String(v), { 'm.yaml': String(v), 'dvc.yaml': stageYaml(['m.yaml']) });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), { 'm.yaml': { '': { old: 1, new: 3, diff: 2 } } });
+  });
+
+  for (const ext of ['yaml', 'json'] as const) {
+    test(`test_metrics_diff_${ext}: nested keys, strings without diff, unchanged keys left out`, async () => {
+      const r = repo();
+      for (const v of [1, 2, 3]) {
+        const data = { a: { b: { c: v, d: 1, e: String(v) } } };
+        r.commit(String(v), { [`m.${ext}`]: ext === 'json' ? JSON.stringify(data) : `a:\n  b:\n    c: ${v}\n    d: 1\n    e: '${v}'\n`, 'dvc.yaml': stageYaml([`m.${ext}`]) });
+      }
+      assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), { [`m.${ext}`]: { 'a.b.e': { old: '1', new: '3' }, 'a.b.c': { old: 1, new: 3, diff: 2 } } });
+    });
+  }
+
+  test('test_metrics_diff_json_unchanged: back to the same values prints {}', async () => {
+    const r = repo();
+    for (const v of [1, 2, 1]) r.commit(String(v), { 'm.json': JSON.stringify({ a: { b: { c: v, d: 1, e: String(v) } } }), 'dvc.yaml': stageYaml(['m.json']) });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), {});
+  });
+
+  test('test_metrics_diff_broken_json: the broken side counts as missing, a warning names it, exit 0', async () => {
+    const r = repo();
+    const metrics = JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } });
+    r.commit('add metrics', { 'm.json': metrics, 'dvc.yaml': stageYaml(['m.json']) });
+    r.write({ 'm.json': `${metrics}ma\nlformed\n` });
+    const res = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(res.code, 0);
+    assert.deepEqual(JSON.parse(res.stdout), { 'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } } });
+    assert.match(res.stderr, /workspace: m\.json:1:\d+: invalid JSON: extra data after the JSON value/);
+    assert.match(res.stderr, /failed to load some metrics for following revisions: 'workspace'/);
+  });
+
+  test('test_metrics_diff_no_metrics: no metrics files prints {}', async () => {
+    const r = repo();
+    r.commit('add foo', { foo: 'foo' });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~1', '--json']), {});
+  });
+
+  test('test_metrics_diff_new_metric: a metrics file that is not committed yet has old null', async () => {
+    const r = repo();
+    r.write({ 'm.json': JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } }), 'dvc.yaml': stageYaml(['m.json']) });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.json': { 'a.b.e': { old: null, new: '3' }, 'a.b.c': { old: null, new: 1 }, 'a.b.d': { old: null, new: 1 } } });
+  });
+
+  test('test_metrics_diff_deleted_metric: a deleted file has new null', async () => {
+    const r = repo();
+    r.commit('add metrics', { 'm.json': JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } }), 'dvc.yaml': stageYaml(['m.json']) });
+    rmSync(join(r.dir, 'm.json'));
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } } });
+  });
+
+  test('test_metrics_diff_with_unchanged: --all keeps unchanged metrics with diff 0', async () => {
+    const r = repo();
+    r.commit('1', { 'metrics.yaml': 'foo: 1\nxyz: 10', 'dvc.yaml': stageYaml(['metrics.yaml']) });
+    r.commit('2', { 'metrics.yaml': 'foo: 2\nxyz: 10' });
+    r.commit('3', { 'metrics.yaml': 'foo: 3\nxyz: 10' });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--all', '--json']), { 'metrics.yaml': { foo: { old: 1, new: 3, diff: 2 }, xyz: { old: 10, new: 10, diff: 0 } } });
+  });
+
+  test('test_no_commits: a repository without commits prints {}', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'm.yaml': 'foo: 1', 'dvc.yaml': stageYaml(['m.yaml']) });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), {});
+  });
+
+  test('test_metrics_diff_dirty: workspace changes against HEAD', async () => {
+    const r = repo();
+    for (const v of [1, 2, 3]) r.commit(String(v), { 'm.yaml': String(v), 'dvc.yaml': stageYaml(['m.yaml']) });
+    r.write({ 'm.yaml': '4' });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.yaml': { '': { old: 3, new: 4, diff: 1 } } });
+  });
+
+  test('test_metrics_diff_cli: the plain table, byte for byte', async () => {
+    const r = repo();
+    for (const v of [1.23456789, 2.34567891011, 3.45678910111213]) r.commit(String(v), { 'm.yaml': `foo: ${v}`, 'dvc.yaml': stageYaml(['m.yaml']) });
+    const res = await runCli(['metrics', 'diff', 'HEAD~2'], r.dir);
+    assert.equal(res.code, 0);
+    assert.equal(res.stdout, 'Path    Metric    HEAD~2    workspace    Change\nm.yaml  foo       1.23457   3.45679      2.22222\n');
+  });
+
+  test('test_metrics_diff_non_metrics: --targets reads a file dvc.yaml does not name', async () => {
+    const r = repo();
+    for (const v of [1, 2, 3]) r.commit(String(v), { 'some_file.yaml': `foo: ${v}` });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--targets', 'some_file.yaml', '--json']), { 'some_file.yaml': { foo: { old: 1, new: 3, diff: 2 } } });
+  });
+
+  for (const [dvcfile, metricsFile, expectedPath] of [
+    ['dvc.yaml', 'my_metrics.yaml', 'my_metrics.yaml'],
+    ['dir/dvc.yaml', 'my_metrics.yaml', 'dir/my_metrics.yaml'],
+    ['dir/dvc.yaml', '../my_metrics.yaml', 'my_metrics.yaml'],
+  ] as const) {
+    test(`test_diff_top_level_metrics[${dvcfile}-${metricsFile}]: top-level metrics resolve against the dvc.yaml's folder`, async () => {
+      const r = repo();
+      r.commit('add metrics', { [dvcfile]: `metrics:\n- ${metricsFile}\n`, [expectedPath]: JSON.stringify({ foo: 3 }) });
+      r.write({ [expectedPath]: JSON.stringify({ foo: 5 }) });
+      assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { [expectedPath]: { foo: { diff: 2, new: 5, old: 3 } } });
+    });
+  }
+
+  test('test_metrics_diff_active_branch_unchanged: comparing with the branch name itself', async () => {
+    const r = repo();
+    for (const v of [1, 2, 1]) r.commit(String(v), { 'm.yaml': `a:\n  b:\n    c: ${v}\n`, 'dvc.yaml': stageYaml(['m.yaml']) });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'main', '--json']), {});
+  });
+
+  test('a cached DVC output missing from git at the base: one note, not an error', async () => {
+    const r = repo();
+    r.commit('pipeline', { 'dvc.yaml': stageYaml(['eval/metrics.json'], true), '.gitignore': '/eval/metrics.json\n' });
+    r.write({ 'eval/metrics.json': '{"acc": 0.9}' });
+    const res = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(res.code, 0);
+    assert.deepEqual(JSON.parse(res.stdout), { 'eval/metrics.json': { acc: { old: null, new: 0.9 } } });
+    assert.equal(res.stderr, '');
+  });
+
+  test('--md prints the GitHub table; --precision and revisions as written', async () => {
+    const r = repo();
+    r.commit('1', { 'm.json': '{"loss": 0.123456789}', 'dvc.yaml': stageYaml(['m.json']) });
+    r.commit('2', { 'm.json': '{"loss": 0.2}' });
+    const res = await runCli(['metrics', 'diff', 'HEAD~1', 'HEAD', '--md', '--precision', '2'], r.dir);
+    assert.equal(res.stdout, '| Path   | Metric   | HEAD~1   | HEAD   | Change   |\n|--------|----------|----------|--------|----------|\n| m.json | loss     | 0.12     | 0.2    | 0.08     |\n\n');
+  });
+
+  test('--targets takes directories and globs; --no-path drops the Path column', async () => {
+    const r = repo();
+    r.commit('1', { 'eval/a.json': '{"x": 1}', 'eval/sub/b.yaml': 'y: 1\n', 'other/c.json': '{"z": 1}' });
+    r.write({ 'eval/a.json': '{"x": 2}', 'eval/sub/b.yaml': 'y: 2\n', 'other/c.json': '{"z": 2}' });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', 'eval', '--json']), { 'eval/a.json': { x: { old: 1, new: 2, diff: 1 } }, 'eval/sub/b.yaml': { y: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(Object.keys((await json(r, ['metrics', 'diff', '--targets', '**/*.json', '--json'])) as object), ['eval/a.json', 'other/c.json']);
+    const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
+    assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
+  });
+
+  test('--help prints the usage; both commands are listed by mlreport --help', async () => {
+    const r = repo();
+    assert.match((await runCli(['metrics', 'diff', '--help'], r.dir)).stdout, /usage: mlreport metrics diff \[A_REV\] \[B_REV\]/);
+    const help = (await runCli(['--help'], r.dir)).stdout;
+    assert.match(help, /metrics diff/);
+    assert.match(help, /params diff/);
+  });
+
+  test('an unknown revision is a clear error, exit 2', async () => {
+    const r = repo();
+    const res = await runCli(['metrics', 'diff', 'nope'], r.dir);
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /unknown revision 'nope'/);
+  });
+});
+
+describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
+  test('test_diff_no_params: nothing to compare prints {}', async () => {
+    const r = repo();
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {});
+  });
+
+  test('test_diff_no_changes', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {});
+  });
+
+  test('test_diff: strings change without a diff', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    r.commit('baz', { 'params.yaml': 'foo: baz' });
+    r.commit('qux', { 'params.yaml': 'foo: qux' });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' } } });
+  });
+
+  test('test_diff_dirty', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    r.commit('baz', { 'params.yaml': 'foo: baz' });
+    r.write({ 'params.yaml': 'foo: qux' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { foo: { old: 'baz', new: 'qux' } } });
+  });
+
+  test('test_diff_new', async () => {
+    const r = repo();
+    r.write({ 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { foo: { old: null, new: 'bar' } } });
+  });
+
+  test('test_diff_deleted', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    rmSync(join(r.dir, 'params.yaml'));
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { foo: { old: 'bar', new: null } } });
+  });
+
+  test('test_diff_list: lists compare and print as Python shows them', async () => {
+    const r = repo();
+    r.commit('foo', { 'params.yaml': 'foo:\n- bar\n- baz', 'dvc.yaml': paramsStage('    - foo\n') });
+    r.write({ 'params.yaml': 'foo:\n- bar\n- baz\n- qux' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { foo: { old: "['bar', 'baz']", new: "['bar', 'baz', 'qux']" } } });
+  });
+
+  test('test_diff_dict: nested keys flatten with "."', async () => {
+    const r = repo();
+    r.commit('foo', { 'params.yaml': 'foo:\n  bar: baz', 'dvc.yaml': paramsStage('    - foo\n') });
+    r.write({ 'params.yaml': 'foo:\n  bar: qux' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { 'foo.bar': { old: 'baz', new: 'qux' } } });
+  });
+
+  test('test_diff_with_unchanged: --all', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar\nxyz: val', 'dvc.yaml': paramsStage('    - foo\n    - xyz\n') });
+    r.commit('baz', { 'params.yaml': 'foo: baz\nxyz: val' });
+    r.commit('qux', { 'params.yaml': 'foo: qux\nxyz: val' });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--all', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' }, xyz: { old: 'val', new: 'val' } } });
+  });
+
+  test('test_diff_targeted: --targets limits the files; stage keys of other files are tracked', async () => {
+    const r = repo();
+    r.commit('add stage', {
+      'params.yaml': 'foo: bar',
+      'other_params.yaml': 'xyz: val',
+      'dvc.yaml': 'stages:\n  copy-foo-bar:\n    cmd: cp foo bar\n    params:\n    - foo\n    - other_params.yaml:\n      - xyz\n',
+    });
+    r.commit('baz', { 'params.yaml': 'foo: baz', 'other_params.yaml': 'xyz: val2' });
+    r.commit('qux', { 'params.yaml': 'foo: qux', 'other_params.yaml': 'xyz: val3' });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' } }, 'other_params.yaml': { xyz: { old: 'val', new: 'val3' } } });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--targets', 'params.yaml', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' } } });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--targets', 'other_params.yaml', '--json']), { 'other_params.yaml': { xyz: { old: 'val', new: 'val3' } } });
+  });
+
+  for (const file of ['params.yaml', 'other_params.yaml']) {
+    test(`test_diff_without_targets_specified[${file}]: a wholly tracked file shows added and removed keys`, async () => {
+      const r = repo();
+      r.commit('foo', { [file]: "foo:\n  bar: bar\nx: '0'\n", 'dvc.yaml': `stages:\n  test:\n    cmd: echo ${file}\n    params:\n    - ${file}:\n` });
+      r.write({ [file]: "foo:\n  bar: baz\ny: '100'\n" });
+      assert.deepEqual(await json(r, ['params', 'diff', '--json']), { [file]: { 'foo.bar': { new: 'baz', old: 'bar' }, x: { new: null, old: '0' }, y: { new: '100', old: null } } });
+    });
+  }
+
+  test('a stage tracking some keys of a non-default file shows only those keys (DVC read_param_file key_paths)', async () => {
+    const r = repo();
+    r.commit('1', { 'train.yaml': 'lr: 0.1\nseed: 1\n', 'dvc.yaml': 'stages:\n  t:\n    cmd: x\n    params:\n    - train.yaml:\n      - lr\n' });
+    r.write({ 'train.yaml': 'lr: 0.2\nseed: 2\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'train.yaml': { lr: { old: 0.1, new: 0.2, diff: 0.1 } } });
+  });
+
+  for (const [dvcfile, paramsFile, expectedPath] of [
+    ['dvc.yaml', 'my_params.yaml', 'my_params.yaml'],
+    ['dir/dvc.yaml', 'my_params.yaml', 'dir/my_params.yaml'],
+    ['dir/dvc.yaml', '../my_params.yaml', 'my_params.yaml'],
+  ] as const) {
+    test(`test_diff_top_level_params[${dvcfile}-${paramsFile}]: numeric params get a diff too`, async () => {
+      const r = repo();
+      r.commit('add params', { [dvcfile]: `params:\n- ${paramsFile}\n`, [expectedPath]: 'foo: 3\n' });
+      r.write({ [expectedPath]: 'foo: 5\n' });
+      assert.deepEqual(await json(r, ['params', 'diff', '--json']), { [expectedPath]: { foo: { diff: 2, new: 5, old: 3 } } });
+    });
+  }
+
+  test('--deps: only the keys stages depend on, no top-level params files (dvc/repo/params/show.py deps_only)', async () => {
+    const r = repo();
+    r.commit('1', { 'params.yaml': 'foo: 1\nxyz: 1\n', 'other.yaml': 'a: 1\n', 'dvc.yaml': 'params:\n- other.yaml\n' + paramsStage('    - foo\n') });
+    r.write({ 'params.yaml': 'foo: 2\nxyz: 2\n', 'other.yaml': 'a: 2\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--deps', '--json']), { 'params.yaml': { foo: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(Object.keys((await json(r, ['params', 'diff', '--json'])) as object).sort(), ['other.yaml', 'params.yaml']);
+  });
+
+  test('test_vars_shows_on_params_diff: values a stage interpolates from a vars file are params', async () => {
+    const r = repo();
+    const dvcYaml = 'vars:\n- test_params.yaml\nstages:\n  build:\n    foreach: ${vars}\n    do:\n      cmd: script --epoch ${item.epoch}\n';
+    r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 15\n  model2:\n    epoch: 35\n', 'dvc.yaml': dvcYaml });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 15, old: null }, 'vars.model2.epoch': { new: 35, old: null } } });
+    r.commit('added stages');
+    r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 20\n  model2:\n    epoch: 35\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 20, old: 15, diff: 5 } } });
+  });
+
+  test('tracked vars: only the keys used, a[0] indexing, and not the loop item', async () => {
+    const r = repo();
+    r.commit('1', { 'cfg.yaml': 'train:\n  lr: 0.1\n  unused: 1\nsizes: [1, 2]\n', 'dvc.yaml': 'vars:\n- cfg.yaml\nstages:\n  t:\n    cmd: train --lr ${train.lr} --size ${sizes[0]}\n' });
+    r.write({ 'cfg.yaml': 'train:\n  lr: 0.2\n  unused: 2\nsizes: [3, 2]\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 }, 'train.lr': { old: 0.1, new: 0.2, diff: 0.1 } } });
+  });
+
+  test('test_diff_active_branch_no_changes', async () => {
+    const r = repo();
+    r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
+    assert.deepEqual(await json(r, ['params', 'diff', 'main', '--json']), {});
+  });
+
+  test('params tables have no Change column and print floats unrounded (dvc/commands/params.py)', async () => {
+    const r = repo();
+    r.commit('1', { 'params.yaml': 'lr: 0.123456789\nflag: true\n' });
+    r.write({ 'params.yaml': 'lr: 0.1\nflag: false\n' });
+    const res = await runCli(['params', 'diff'], r.dir);
+    assert.equal(res.stdout, 'Path         Param    HEAD         workspace\nparams.yaml  flag     True         False\nparams.yaml  lr       0.123456789  0.1\n');
+  });
+
+  test('Python, TOML and JSON params files named with --targets', async () => {
+    const r = repo();
+    r.commit('1', { 'cfg.py': 'LR = 0.1\nclass Model:\n    layers = [64, 32]\n', 'cfg.toml': '[a]\nb = 1\n', 'cfg.json': '{"c": 1.0}' });
+    r.write({ 'cfg.py': 'LR = 0.01\nclass Model:\n    layers = [64]\n', 'cfg.toml': '[a]\nb = 2\n', 'cfg.json': '{"c": 1}' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--targets', 'cfg.py', 'cfg.toml', 'cfg.json', '--json']), {
+      'cfg.py': { LR: { old: 0.1, new: 0.01, diff: 0.01 - 0.1 }, 'Model.layers': { old: '[64, 32]', new: '[64]' } },
+      'cfg.toml': { 'a.b': { old: 1, new: 2, diff: 1 } },
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitRepo } from '../../src/git/repo';
+import { MemoryLogger } from '../../src/util/log';
+import { collectAndCompare } from '../../src/values/collect';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+const repos: TempRepo[] = [];
+after(() => repos.forEach((r) => r.remove()));
+
+describe('collectAndCompare (run.ts entry point)', () => {
+  test('reads dvc.yaml at each side, keeps full precision, notes a DVC-cached output missing from git once', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', {
+      'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n    params:\n    - train\n    metrics:\n    - metrics.json:\n        cache: false\n    - eval/scores.json\n',
+      'params.yaml': 'train:\n  lr: 0.001\n  layers: [64, 32]\n',
+      'metrics.json': '{"loss": 0.123456789, "bad": [1]}',
+    });
+    r.write({ 'params.yaml': 'train:\n  lr: 0.0001\n  layers: [64, 32]\n', 'metrics.json': '{"loss": 0.1}', 'eval/scores.json': '{"acc": 1.0}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(result.metrics.map((f) => f.path), ['eval/scores.json', 'metrics.json']);
+    assert.deepEqual(result.metrics[0], { path: 'eval/scores.json', rows: [{ key: 'acc', old: undefined, new: { float: 1 }, changed: true }], notes: ['not in git at main (DVC-tracked)'] });
+    assert.deepEqual(result.metrics[1]!.rows, [{ key: 'loss', old: 0.123456789, new: 0.1, diff: 0.1 - 0.123456789, relative: (0.1 - 0.123456789) / 0.123456789, changed: true }]);
+    assert.deepEqual(result.params[0]!.rows.map((row) => [row.key, row.old, row.new, row.changed]), [
+      ['train.layers', '[64, 32]', '[64, 32]', false],
+      ['train.lr', 0.001, 0.0001, true],
+    ]);
+    assert.deepEqual(result.errors, []);
+    assert.ok(!log.lines.some((l) => l.startsWith('warning')), log.lines.join('\n'));
+  });
+
+  test('a file that fails to parse on one side: warning names revision and file, the other files still diffed', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', { 'a.json': '{"x": 1}', 'b.yaml': 'y: 1\n' });
+    r.write({ 'a.json': '{"x": 1,,}', 'b.yaml': 'y: 2\n' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: ['*.json', 'b.yaml'], paramsPaths: [] }, log);
+    assert.deepEqual(result.errors, [{ rev: 'head', path: 'a.json', message: 'a.json:1:9: invalid JSON: expected a "quoted" key' }]);
+    assert.ok(log.lines.includes('warning: head: a.json:1:9: invalid JSON: expected a "quoted" key'), log.lines.join('\n'));
+    assert.deepEqual(result.metrics[1]!.rows[0], { key: 'y', old: 1, new: 2, diff: 1, relative: 1, changed: true });
+  });
+
+  test('mlreport report renders the same facts, and report.json keeps full precision', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.commit('base', { 'metrics.json': '{"val_loss": 0.123456789, "acc": 0.5}', 'dvc.yaml': 'metrics:\n- metrics.json\n' });
+    r.git('checkout', '-q', '-b', 'feature');
+    r.commit('head', { 'metrics.json': '{"val_loss": 0.2, "acc": 0.5}' });
+    const res = await runCli(['report', '--base', 'main', '--quiet'], r.dir);
+    assert.equal(res.code, 0, res.stderr);
+    const md = readFileSync(join(r.dir, '.mlreport', 'report.md'), 'utf8');
+    assert.match(md, /\| metrics\.json \| val\\_loss \| 0\.12346 \| 0\.2 \| \+0\.07654 \(\+62%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
+    assert.match(md, /<details><summary>1 unchanged metric<\/summary>/);
+    const json = JSON.parse(readFileSync(join(r.dir, '.mlreport', 'report.json'), 'utf8'));
+    assert.equal(json.metrics[0].rows.find((row: { key: string }) => row.key === 'val_loss').old, 0.123456789);
+  });
+});
+
+describe('consumers read leaves through numericValue', () => {
+  test('the gate lookup sees a float written as 1.0 as the number 1, and a boolean as no number', async () => {
+    const { metricLookupFromDiffs } = await import('../../src/gate/lookup');
+    const { diffValueFile } = await import('../../src/values/diff');
+    const { flattenMetrics } = await import('../../src/values/flatten');
+    const { parseValueFile } = await import('../../src/values/parse');
+    const read = (text: string) => ({ status: 'ok' as const, values: flattenMetrics(parseValueFile('m.json', text, 'metrics').data) });
+    const diff = diffValueFile('m.json', read('{"acc": 1.0, "ok": true}'), read('{"acc": 0.5, "ok": false}'));
+    assert.deepEqual(metricLookupFromDiffs([diff]), [
+      { file: 'm.json', key: 'acc', base: 1, head: 0.5 },
+      { file: 'm.json', key: 'ok', base: null, head: null },
+    ]);
+  });
+});
+
+describe('a pull request cannot make mlreport read files outside the project', () => {
+  test('paths outside the project or under .git/ are skipped with a warning; a symlink out is refused', { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' }, async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const { symlinkSync } = await import('node:fs');
+    const base = r.commit('base', { 'dvc.yaml': 'metrics:\n- ../../etc/hostname\n- .git/config\n- link.json\n- ok.json\n', 'ok.json': '{"a": 1}' });
+    const outside = join(r.dir, '..', `outside-${Date.now()}.json`);
+    (await import('node:fs')).writeFileSync(outside, '{"secret": 42}');
+    symlinkSync(outside, join(r.dir, 'link.json'));
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    (await import('node:fs')).rmSync(outside);
+    assert.deepEqual(result.metrics.map((f) => f.path), ['link.json', 'ok.json']);
+    assert.ok(!JSON.stringify(result).includes('42'));
+    assert.match(result.metrics[0]!.notes.join('\n'), /link\.json is a link to a file outside the project/);
+    assert.ok(log.lines.some((l) => l.includes('skipped "../../etc/hostname"')), log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => l.includes('skipped ".git/config"')), log.lines.join('\n'));
+  });
+});
