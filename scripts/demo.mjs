@@ -41,3 +41,13 @@ const out = join(dir, '.mlreport');
 execFileSync(process.execPath, [cli, 'report', '--base', 'HEAD~1', '--out', out, '--quiet'], { cwd: dir, stdio: 'inherit' });
 console.log(`\nThe report (as it would appear on the pull request): ${join(out, 'report.md')}\n`);
 console.log(readFileSync(join(out, 'report.md'), 'utf8'));
+
+step("A stricter gate: mlreport report --base HEAD~1 --threshold 'accuracy >= 0.9'");
+const strictOut = join(dir, '.mlreport-strict');
+try {
+  execFileSync(process.execPath, [cli, 'report', '--base', 'HEAD~1', '--out', strictOut, '--quiet', '--threshold', 'accuracy >= 0.9'], { cwd: dir, stdio: 'inherit' });
+} catch (error) {
+  console.log(`exit code ${error.status}: the gate broke, so a workflow step would fail and the check run would say why.`);
+}
+const strict = readFileSync(join(strictOut, 'report.md'), 'utf8');
+console.log(`\n${strict.slice(0, strict.indexOf('### Metrics')).trim()}\n`);
