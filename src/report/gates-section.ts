@@ -1,6 +1,6 @@
 import { brokenRules } from '../gate/summary';
 import { formatValue } from '../gate/evaluate';
-import { escapeCell } from './escape';
+import { escapeCell, escapeCellKeepingCode } from './escape';
 import type { GateRuleResult, GateSummary } from './types';
 
 /** The "Gates" section that opens the report: one line per rule with the values it compared. Pure. */
@@ -13,7 +13,7 @@ export function gatesSection(gates: GateSummary): string {
       value(r.base),
       value(r.head),
       value(r.threshold),
-      r.status === 'passed' ? '' : escapeCell(r.detail),
+      r.status === 'passed' ? '' : escapeCellKeepingCode(r.detail),
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }

@@ -5,6 +5,7 @@ import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
 import { gateSummary } from '../../src/gate/summary';
 import { gatesHeadline, gatesSection } from '../../src/report/gates-section';
 import { composeMarkdown } from '../../src/report/markdown';
+import { escapeCellKeepingCode } from '../../src/report/escape';
 import type { GateSummary, ReportData } from '../../src/report/types';
 import type { MetricLookup } from '../../src/gate/types';
 
@@ -32,9 +33,14 @@ describe('Gates section', () => {
         '| ✅ | accuracy &gt;= 0.9 | 0.9 | 0.93 | 0.9 |  |',
         '| ❌ | loss &lt;= base \\* 1.02 | 0.5 | 0.6 | 0.51 | 0.6 is not &lt;= 0.51 (base 0.5). |',
         '| ⚠️ | warn: latency\\_ms &lt; base + 3% | 100 | 104 | 103 | 104 is not &lt; 103 (base 100). |',
-        '| ⏭️ | auc &gt;= 0.8 if present | - | - | - | \\`auc\\` is not in any metrics file; skipped because of \\`if present\\`. |',
+        '| ⏭️ | auc &gt;= 0.8 if present | - | - | - | <code>auc</code> is not in any metrics file; skipped because of <code>if present</code>. |',
       ].join('\n'),
     );
+  });
+
+  test('names quoted in a note show as code, still escaped (no markdown or HTML from a metric name)', () => {
+    const cell = escapeCellKeepingCode('`a|b<img src=x>_@team` is not in any metrics file');
+    assert.equal(cell, '<code>a\\|b&lt;img src=x&gt;\\_@\u200dteam</code> is not in any metrics file');
   });
 
   test('headlines', () => {
