@@ -14,7 +14,7 @@ import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import { readArtifact } from './publish/github/artifact';
 import { GitHubPublisher } from './publish/github/publisher';
-import type { Publisher } from './publish/types';
+import type { ComposedReport, Publisher } from './publish/types';
 import { reproduceStep } from './pipeline/engine';
 import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
@@ -78,13 +78,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
-  const composed = { data: report, markdown: composeMarkdown(report) };
+  const composed: ComposedReport = { data: report, markdown: composeMarkdown(report) };
 
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
-  if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath));
+  // GitHub before the job summary: the summary shows the plot images the comment's publisher hosted.
   const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
   if (github) publishers.push(github);
+  if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
   if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
@@ -93,7 +94,10 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   for (const publisher of publishers) {
     try {
       const outcome = await publisher.publish(composed);
-      if (publisher === github) commentUrl = outcome.location ?? null;
+      if (publisher === github) {
+        commentUrl = outcome.location ?? null;
+        composed.hostedImages = outcome.hostedImages;
+      }
     } catch (error) {
       passed = false;
       log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);

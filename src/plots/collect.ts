@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
+import { chartSeries } from './chart-series';
 import { globToRegExp, isGlob } from '../values/files';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData, type PlotData } from './data';
@@ -34,6 +35,7 @@ export interface PlotsRequest {
 }
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
+const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
 
 /** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
 export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null): Promise<DefinitionsResult> {
@@ -232,7 +234,10 @@ async function prepareOne(
     notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${reduced.from.toLocaleString('en-US')})`);
   }
   const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
-  return { kind: 'vega', id: def.id, title, spec: builtinSpec(input), notes };
+  const spec = builtinSpec(input);
+  // Confusion matrices and bars have no line to draw; the others' lines let a comment without images show a chart.
+  const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
+  return { kind: 'vega', id: def.id, title, spec, notes, ...(chart ? { series: chart } : {}) };
 }
 
 /** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */

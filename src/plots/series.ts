@@ -136,7 +136,7 @@ function ascending(xs: Float64Array, n: number): boolean {
 }
 
 /** A number, NaN for a missing value, undefined for text that is not a number. */
-function toNumber(value: unknown): number | undefined {
+export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
   if (value === null || value === undefined) return Number.NaN;
   if (typeof value === 'boolean') return value ? 1 : 0;

@@ -1,3 +1,5 @@
+import type { PlotSeries } from '../report/types';
+
 /** DVC's builtin Vega-Lite templates (dvc-render `TEMPLATES`), by the names dvc.yaml uses. */
 export const BUILTIN_TEMPLATES = [
   'linear',
@@ -47,8 +49,8 @@ export interface RevisionSide {
   label: string;
 }
 
-/** A plot ready to draw: a Vega-Lite spec whose data is inline, or an image to copy. */
+/** A plot ready to draw: a Vega-Lite spec whose data is inline (and its lines for a Mermaid chart), or an image to copy. */
 export type PreparedPlot =
-  | { kind: 'vega'; id: string; title: string; spec: Record<string, unknown>; notes: string[] }
+  | { kind: 'vega'; id: string; title: string; spec: Record<string, unknown>; notes: string[]; series?: PlotSeries }
   | { kind: 'image'; id: string; title: string; head: Uint8Array | null; base: Uint8Array | null; ext: string; notes: string[] }
   | { kind: 'error'; id: string; title: string; error: string; notes: string[] };

@@ -21,7 +21,7 @@ export async function writePlots(
   let renderer: PlotRenderer | null = null;
   for (const plot of prepared) {
     const name = uniqueName(plot.id, names);
-    const entry: PlotEntry = { id: plot.id, title: plot.title, image: null, notes: plot.notes };
+    const entry: PlotEntry = { id: plot.id, title: plot.title, image: null, notes: plot.notes, ...(plot.kind === 'vega' && plot.series ? { series: plot.series } : {}) };
     try {
       if (plot.kind === 'error') {
         entry.error = plot.error;

@@ -4,6 +4,8 @@ import type { ReportData } from '../report/types';
 export interface ComposedReport {
   data: ReportData;
   markdown: string;
+  /** Plot images an earlier publisher of this run hosted: URL by the markdown's link (`plots/x.png`). */
+  hostedImages?: Map<string, string>;
 }
 
 /** One place a report goes (local files, the job summary, a PR comment, a hub). */
@@ -15,4 +17,6 @@ export interface Publisher {
 export interface PublishOutcome {
   /** Where the report ended up (a path or a URL), when there is one. */
   location?: string;
+  /** Plot images this publisher hosted: URL by the markdown's link (`plots/x.png`). */
+  hostedImages?: Map<string, string>;
 }

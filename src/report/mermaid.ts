@@ -1,7 +1,9 @@
 import type { PlotEntry, PlotSeries } from './types';
 
 /** GitHub's renderer gets slow and unreadable with many points; a PR comment needs the shape, not every epoch. */
-const MAX_POINTS = 40;
+export const MERMAID_MAX_POINTS = 40;
+/** The chart has no legend; past this many lines it cannot be read. */
+export const MERMAID_MAX_LINES = 8;
 
 /**
  * A plot's key series as a Mermaid `xychart-beta` block, which GitHub draws itself — for comments where no
@@ -25,17 +27,17 @@ export function mermaidChart(plot: PlotEntry): string | null {
   return lines.join('\n');
 }
 
-/** Drops points where any line has no value, then keeps at most MAX_POINTS evenly spaced (first and last kept). */
+/** Drops points where any line has no value, then keeps at most MERMAID_MAX_POINTS evenly spaced (first and last kept). */
 function usable(series: PlotSeries): PlotSeries | null {
   const n = series.x.length;
   if (!n || !series.lines.length || series.lines.some((l) => l.y.length !== n)) return null;
   let idx = [...Array(n).keys()].filter((i) => series.lines.every((l) => typeof l.y[i] === 'number' && Number.isFinite(l.y[i])));
   if (idx.length < 2) return null;
-  if (idx.length > MAX_POINTS) {
-    const step = (idx.length - 1) / (MAX_POINTS - 1);
-    idx = [...Array(MAX_POINTS).keys()].map((k) => idx[Math.round(k * step)]!);
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k) => idx[Math.round(k * step)]!);
   }
-  return { ...series, x: idx.map((i) => series.x[i]!), lines: series.lines.slice(0, 8).map((l) => ({ name: l.name, y: idx.map((i) => l.y[i]!) })) };
+  return { ...series, x: idx.map((i) => series.x[i]!), lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l) => ({ name: l.name, y: idx.map((i) => l.y[i]!) })) };
 }
 
 function label(x: number | string): string {

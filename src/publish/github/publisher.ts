@@ -95,7 +95,7 @@ export class GitHubPublisher implements Publisher {
       log.info(`Report comment ${result.action} on ${where}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? '' : 's'} deleted)` : ''}`);
       urls.push(result.url);
     }
-    return { location: urls[0] };
+    return { location: urls[0], hostedImages: hosted };
   }
 
   private store(client: GitHubClient): ImageStore {

@@ -1,0 +1,154 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GitRepo } from '../../src/git/repo';
+import { chartSeries } from '../../src/plots/chart-series';
+import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
+import type { Datapoint, PreparedPlot } from '../../src/plots/types';
+import { mermaidChart } from '../../src/report/mermaid';
+import type { PlotSeries } from '../../src/report/types';
+import { TempRepo } from '../helpers/repo';
+
+const DVC_YAML = `
+plots:
+  - Loss: {x: epoch, y: {logs/train.csv: [loss, val_loss]}, title: Training loss}
+  - logs/acc.json: {template: simple, y: acc}
+  - logs/long.csv: {x: step, y: loss}
+  - ROC: {template: scatter, x: fpr, y: {eval/roc.json: tpr}}
+  - Jitter: {template: scatter_jitter, x: actual, y: {eval/cm.json: predicted}}
+  - Confusion: {template: confusion, x: actual, y: {eval/cm.json: predicted}}
+  - Importance: {template: bar_horizontal, x: importance, y: {eval/importance.csv: feature}}
+`;
+
+/** A long, noisy log with one spike: LTTB must keep the spike and both ends. */
+function longLog(k: number): string {
+  const rows = Array.from({ length: 5000 }, (_, i) => `${i},${i === 2500 ? 9 : (1 / (1 + i / 500) + k / 10 + ((i * 7919) % 13) / 1000).toFixed(4)}`);
+  return `step,loss\n${rows.join('\n')}\n`;
+}
+
+function files(k: number, epochs: number): Record<string, string> {
+  const train = ['epoch,loss,val_loss', ...Array.from({ length: epochs }, (_, e) => `${e + 1},${(1 / (e + 1 + k)).toFixed(4)},${(1.2 / (e + 1 + k)).toFixed(4)}`)];
+  return {
+    'logs/train.csv': `${train.join('\n')}\n`,
+    'logs/acc.json': JSON.stringify({ history: [0.5, 0.7, 0.8].map((a) => ({ acc: Number((a + k / 100).toFixed(2)) })) }),
+    'logs/long.csv': longLog(k),
+    'eval/roc.json': JSON.stringify([0, 0.2, 0.2, 1].map((fpr, i) => ({ fpr, tpr: [0, 0.6, 0.7, 1][i]! - k / 100 }))),
+    'eval/cm.json': JSON.stringify([{ actual: 'a', predicted: 'b' }, { actual: 'b', predicted: 'b' }]),
+    'eval/importance.csv': 'feature,importance\nwidth,0.5\nlength,0.3\n',
+  };
+}
+
+describe('plot series for the Mermaid fallback, from a real two-revision repository', () => {
+  const repo = new TempRepo();
+  let prepared: PreparedPlot[];
+  const series = (id: string): PlotSeries | undefined => {
+    const plot = prepared.find((p) => p.id === id);
+    assert.ok(plot && plot.kind === 'vega', id);
+    return plot.series;
+  };
+
+  before(async () => {
+    // The base trained 3 epochs, the PR 5: the chart spans the epochs both have.
+    const baseSha = repo.commit('base', { 'dvc.yaml': DVC_YAML, ...files(1, 3) });
+    repo.commit('head', files(2, 5));
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'feature', plotsPaths: null }, definitions);
+  });
+  after(() => repo.remove());
+
+  test('two fields × two revisions: one line each, named by revision and field, base beside head', () => {
+    assert.deepEqual(series('Loss'), {
+      x: [1, 2, 3],
+      lines: [
+        { name: 'main: loss', y: [0.5, 0.3333, 0.25] },
+        { name: 'feature: loss', y: [0.3333, 0.25, 0.2] },
+        { name: 'main: val_loss', y: [0.6, 0.4, 0.3] },
+        { name: 'feature: val_loss', y: [0.4, 0.3, 0.24] },
+      ],
+      xLabel: 'epoch',
+      yLabel: 'loss, val_loss',
+    });
+  });
+
+  test('one field: lines named by revision; x is the row index, called step', () => {
+    assert.deepEqual(series('logs/acc.json'), {
+      x: [0, 1, 2],
+      lines: [
+        { name: 'main', y: [0.51, 0.71, 0.81] },
+        { name: 'feature', y: [0.52, 0.72, 0.82] },
+      ],
+      xLabel: 'step',
+      yLabel: 'acc',
+    });
+  });
+
+  test('a 5,000-step log: at most 40 points, LTTB keeps both ends and the spike, values are real rows', () => {
+    const s = series('logs/long.csv')!;
+    assert.ok(s.x.length <= 40 && s.x.length >= 30, String(s.x.length));
+    assert.equal(s.x[0], 0);
+    assert.equal(s.x.at(-1), 4999);
+    const spike = s.x.indexOf(2500);
+    assert.ok(spike > 0, 'the spike at step 2500 is kept');
+    assert.equal(s.lines[0]!.y[spike], 9);
+    assert.equal(s.lines[1]!.y[spike], 9);
+    const rows = new Map(longLog(2).trim().split('\n').slice(1).map((r) => r.split(',').map(Number) as [number, number]));
+    s.x.forEach((x, i) => assert.equal(s.lines[1]!.y[i], rows.get(x as number)));
+    assert.ok(JSON.stringify(s).length < 2000, 'small enough for report.json');
+  });
+
+  test('scatter: points sorted by x, a repeated x averaged', () => {
+    assert.deepEqual(series('ROC'), {
+      x: [0, 0.2, 1],
+      lines: [
+        { name: 'main', y: [-0.01, 0.64, 0.99] },
+        { name: 'feature', y: [-0.02, 0.63, 0.98] },
+      ],
+      xLabel: 'fpr',
+      yLabel: 'tpr',
+    });
+  });
+
+  test('categories (scatter_jitter of class names), confusion matrices and bars: no series', () => {
+    assert.equal(series('Jitter'), undefined);
+    assert.equal(series('Confusion'), undefined);
+    assert.equal(series('Importance'), undefined);
+  });
+
+  test('the series draws as a Mermaid chart with those values', () => {
+    const chart = mermaidChart({ id: 'Loss', title: 'Training loss', image: null, notes: [], series: series('Loss')! })!;
+    assert.match(chart, /x-axis "epoch" \[1, 2, 3\]\n {4}y-axis "loss, val_loss"\n {4}line \[0\.5, 0\.3333, 0\.25\]\n {4}line \[0\.3333, 0\.25, 0\.2\]/);
+    assert.match(chart, /_Lines, in drawing order: `main: loss`, `feature: loss`, `main: val_loss`, `feature: val_loss`\._/);
+  });
+});
+
+describe('chartSeries on points', () => {
+  /** One line's points as reduceSeries makes them: rev, series, and the x/y fields. */
+  const col = (rev: string, xs: unknown[], ys: unknown[], field = 'loss'): Datapoint[] => xs.map((x, i) => ({ rev, filename: 'l.csv', field, series: field, step: x, value: ys[i] }));
+  const chart = (lines: Datapoint[][], multi = false, xLabel = '') => chartSeries({ points: lines.flat(), x: 'step', y: 'value', multi, xLabel, yLabel: '' });
+
+  test('revisions logged at different steps are read on one x (between their points, linearly) over the range both cover', () => {
+    const s = chart([col('main', [0, 10, 20], [1, 0.5, 0.25]), col('pr', [0, 5, 15, 30], [1, 0.6, 0.3, 0.1])], false, 'step')!;
+    assert.deepEqual(s, {
+      x: [0, 5, 10, 15, 20],
+      lines: [
+        { name: 'main', y: [1, 0.75, 0.5, 0.375, 0.25] },
+        { name: 'pr', y: [1, 0.6, 0.45, 0.3, 0.233333] },
+      ],
+      xLabel: 'step',
+    });
+  });
+
+  test('blank and NaN values are skipped; lines that share no x range, or text, give no series', () => {
+    assert.deepEqual(chart([col('pr', ['0', '1', '2'], ['1', '', 'nan'])]), null);
+    assert.deepEqual(chart([col('pr', ['0', '1', '2'], ['1', '', '0.5'])])!.x, [0, 2]);
+    assert.equal(chart([col('main', [0, 1], [1, 2]), col('pr', [2, 3], [1, 2])]), null);
+    assert.equal(chart([col('pr', [0, 1], ['cat', 'dog'])]), null);
+  });
+
+  test('at most 8 lines, fields kept whole (base and head together)', () => {
+    const fields = ['a', 'b', 'c', 'd', 'e'];
+    const all = [...fields.map((f) => col('main', [0, 1], [1, 2], f)), ...fields.map((f) => col('pr', [0, 1], [1, 2], f))];
+    const s = chart(all, true)!;
+    assert.deepEqual(s.lines.map((l) => l.name), ['main: a', 'pr: a', 'main: b', 'pr: b', 'main: c', 'pr: c', 'main: d', 'pr: d']);
+  });
+});
