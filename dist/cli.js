@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);
-import{A as U,c as u,d as w,g as L,h as C,i as y,j as I,k as S,l as A,n as _,o as F,p as O,q as M,r as $,s as k,t as b,u as P,v as N,w as x,x as B,y as G,z as q}from"./chunks/chunk-S64DF3FK.js";import{f as p,g as T}from"./chunks/chunk-FGLWVIUF.js";function f(t=!1){return{info:e=>{t||process.stderr.write(`${e}
+import{A as U,c as u,d as w,g as L,h as C,i as y,j as I,k as S,l as A,n as _,o as F,p as O,q as M,r as $,s as k,t as b,u as P,v as N,w as x,x as B,y as G,z as q}from"./chunks/chunk-EGYFNFPB.js";import{f as p,g as T}from"./chunks/chunk-FGLWVIUF.js";function f(t=!1){return{info:e=>{t||process.stderr.write(`${e}
 `)},warning:e=>process.stderr.write(`warning: ${e}
 `),error:e=>process.stderr.write(`error: ${e}
 `),group:async(e,r)=>(t||process.stderr.write(`\u2500\u2500 ${e}

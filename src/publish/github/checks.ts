@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
 import { brokenRules } from '../../gate/summary';
+import { withHostedImages } from './body';
 import { gatesHeadline } from '../../report/gates-section';
 import type { GateRuleResult, GateSummary } from '../../report/types';
 import type { Logger } from '../../util/log';
@@ -66,7 +67,8 @@ export class GateCheckPublisher implements Publisher {
       headSha: this.options.github.headSha ?? this.options.github.sha,
       failed: brokenRules(gates).failures > 0,
       title: stripEmoji(gatesHeadline(gates)),
-      summary: truncate(report.markdown, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n'),
+      // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
+      summary: truncate(withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map(), 'the workflow artifact').text, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n'),
       annotations: await this.annotations(gates),
     };
     const checkRun = await this.createCheckRun(outcome);

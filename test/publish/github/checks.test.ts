@@ -138,6 +138,17 @@ describe('gate check run', () => {
     }
   });
 
+  test('the summary shows plot images hosted earlier in the run, not the report\'s relative links', async () => {
+    const report = composed('accuracy >= 0.9');
+    const plot = { id: 'Loss', title: 'Loss', image: 'plots/Loss.png', notes: [] };
+    const withPlot = { ...report, data: { ...report.data, plots: [plot] }, markdown: `${report.markdown}\n![Loss](plots/Loss.png)\n` };
+    const hosted = 'https://github.com/octo/ml/blob/abc/pr-1/Loss.png?raw=true';
+    await publisher().publish({ ...withPlot, hostedImages: new Map([['plots/Loss.png', hosted]]) });
+    const summary = onlyRun().output.summary!;
+    assert.ok(summary.includes(`![Loss](${hosted})`), summary);
+    assert.ok(!summary.includes('](plots/Loss.png)'), summary);
+  });
+
   test('a report over 65,535 characters is cut to fit the summary, with a note', async () => {
     const report = composed('accuracy >= 0.9');
     report.markdown += 'x'.repeat(100_000);
