@@ -68,6 +68,22 @@ describe('parseLoggerCsv (DagsHub logger metrics.csv)', () => {
     assert.deepEqual(notes, ['logs/metrics.csv:3: expected name, a finite value, a timestamp in ms and an integer step; row skipped.']);
   });
 
+  test('read as the metrics diff reads it: quoted names may hold commas and line breaks; an empty value is no value', () => {
+    const notes: string[] = [];
+    const text = 'Name,Value,Timestamp,Step\n"f1, macro",0.5,10,1\n"two\nlines",1,11,1\nloss,,12,1\n';
+    assert.deepEqual(parseLoggerCsv('metrics.csv', text, notes), [
+      { file: 'metrics.csv', name: 'f1, macro', points: [{ step: 1, value: 0.5, timestamp: 10 }] },
+      { file: 'metrics.csv', name: 'two\nlines', points: [{ step: 1, value: 1, timestamp: 11 }] },
+    ]);
+    assert.deepEqual(notes, ['metrics.csv:5: expected name, a finite value, a timestamp in ms and an integer step; row skipped.']);
+  });
+
+  test('an unterminated quote skips the file with a note naming the line', () => {
+    const notes: string[] = [];
+    assert.deepEqual(parseLoggerCsv('metrics.csv', 'Name,Value,Timestamp,Step\nloss,1,1,1\n"acc,1,2,1\n', notes), []);
+    assert.deepEqual(notes, ['metrics.csv:3: unterminated quoted field; file skipped.']);
+  });
+
   test('another CSV format is not a training log', () => {
     assert.equal(parseLoggerCsv('plots/confusion.csv', 'actual,predicted\nsetosa,setosa\n', []), null);
   });
