@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { findPlotDefinitions } from '../../plots/collect';
 import { parseCsvRecords, type CsvRecord } from '../../values/csv';
 import { isLoggerHeader, loggerMetricsFromRecords } from '../../values/dagshub';
 import { SyntaxProblem } from '../../values/json';
@@ -79,32 +79,14 @@ export function parseLoggerCsv(file: string, text: string, notes: string[], now 
 }
 
 /**
- * CSV files dvc.yaml names as plots (stage `plots:` outputs and top-level `plots:` definitions): where a DVC
- * project keeps its training logs.
+ * CSV files dvc.yaml draws as plots (top-level definitions and stage `plots:` outputs), read as the plots step
+ * reads them (`${…}` resolved, `wdir` applied, plot directories expanded): where a DVC project keeps its
+ * training logs. A dvc.yaml that cannot be read names none.
  */
-export function plotCsvFilesFromDvcYaml(text: string): string[] {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch {
-    return [];
-  }
-  const out = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (value.toLowerCase().endsWith('.csv')) out.add(value.replace(/\\/g, '/').replace(/^\.\//, ''));
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        visit(k);
-        if (k === 'y' || typeof v === 'object') visit(v);
-      }
-    }
-  };
-  const d = doc as { stages?: Record<string, { plots?: unknown }>; plots?: unknown } | null;
-  for (const stage of Object.values(d?.stages ?? {})) visit(stage?.plots);
-  visit(d?.plots);
-  return [...out].sort();
+export async function plotCsvFiles(workspace: string): Promise<string[]> {
+  const { definitions } = await findPlotDefinitions(workspace, null);
+  const files = definitions.flatMap((d) => d.sources.map((s) => s.file)).filter((f) => f.toLowerCase().endsWith('.csv'));
+  return [...new Set(files)].sort();
 }
 
 /** Reads each training log CSV that exists in the workspace; files in another CSV format are left out. */
