@@ -6,7 +6,7 @@ import { renderPlots } from '../plots/render-plots';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
-import { cliBaseCandidates, cliHead } from './revisions';
+import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const plotsRenderCommand: Command = {
@@ -23,13 +23,7 @@ export const plotsRenderCommand: Command = {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: {
-        base: { type: 'string' },
-        out: { type: 'string', default: '.mlreport/plots' },
-        plots: { type: 'string', multiple: true },
-        cwd: { type: 'string', default: '.' },
-        quiet: { type: 'boolean', default: false },
-      },
+      options: { ...PROJECT_OPTIONS, out: { type: 'string', default: '.mlreport/plots' } },
     });
     const workspace = resolve(values.cwd);
     const out = resolve(workspace, values.out);

@@ -8,7 +8,7 @@ import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
 import { consoleLogger } from '../util/console-logger';
 import { UserError } from '../util/errors';
-import { cliBaseCandidates, cliHead } from './revisions';
+import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
@@ -34,16 +34,13 @@ export const reportCommand: Command = {
       args,
       strict: true,
       options: {
-        base: { type: 'string' },
+        ...PROJECT_OPTIONS,
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
-        plots: { type: 'string', multiple: true },
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
         repro: { type: 'string', default: 'off' },
-        cwd: { type: 'string', default: '.' },
-        quiet: { type: 'boolean', default: false },
       },
     });
     const workspace = resolve(values.cwd);

@@ -1,6 +1,14 @@
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
 
+/** The options `report` and `plots render` share, for node:util's parseArgs (each adds its own `--out`). */
+export const PROJECT_OPTIONS = {
+  base: { type: 'string' },
+  plots: { type: 'string', multiple: true },
+  cwd: { type: 'string', default: '.' },
+  quiet: { type: 'boolean', default: false },
+} as const;
+
 /** `--base REV`, else the merge-base with origin/HEAD, else HEAD~1: what `report` and `plots render` compare with. */
 export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
   if (base) return [{ kind: 'rev', rev: base, label: base }];
