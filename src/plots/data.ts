@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { parseCsvRecords } from '../values/csv';
+import { isExactLoggerHeader } from '../values/dagshub';
 import { SyntaxProblem } from '../values/json';
 import { parseValuesText } from '../values/parse';
 import { UserError } from '../util/errors';
@@ -16,8 +17,6 @@ export interface PlotData {
   dagshub: boolean;
 }
 
-const DAGSHUB_HEADER = ['name', 'value', 'timestamp', 'step'];
-
 /**
  * Parses a plot data file by extension, as DVC does (dvc/render/converter/vega.py): JSON and YAML give the
  * lists of objects found anywhere in them, merged row by row; CSV/TSV give one row per line with string
@@ -28,7 +27,7 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
   if (ext === '.csv' || ext === '.tsv') {
     const table = parseDelimited(path, text, ext === '.tsv' ? '\t' : ',');
     const names = header ? (table.shift() ?? []) : (table[0] ?? []).map((_, i) => String(i));
-    const dagshub = header && names.length === 4 && names.every((n, i) => n.trim().toLowerCase() === DAGSHUB_HEADER[i]);
+    const dagshub = header && isExactLoggerHeader(names);
     const columns = new Map(names.map((n, i) => [n, table.map((cells) => cells[i] ?? '')]));
     let rows: Row[] | null = null;
     return {

@@ -18,6 +18,14 @@ export interface LoggerMetrics {
 
 const COLUMNS = ['Name', 'Value', 'Timestamp', 'Step'];
 
+/**
+ * Exactly the logger's header (`Name,Value,Timestamp,Step` in that order, any case). Plots draw such a file as
+ * one series per Name; with `isLoggerHeader`'s looser test any `name,value` table would be split that way.
+ */
+export function isExactLoggerHeader(fields: string[]): boolean {
+  return fields.length === COLUMNS.length && fields.every((f, i) => f.trim().toLowerCase() === COLUMNS[i]!.toLowerCase());
+}
+
 /** True when a CSV header is the DagsHub logger's (`Name,Value,Timestamp,Step`, any order, any case). */
 export function isLoggerHeader(fields: string[]): boolean {
   const names = fields.map((f) => f.trim().toLowerCase());
