@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GitRepo, shortSha } from '../git/repo';
+import { GitRepo } from '../git/repo';
 import { resolveBase } from '../git/revisions';
 import { renderPlots } from '../plots/render-plots';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
+import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const plotsRenderCommand: Command = {
@@ -22,31 +23,14 @@ export const plotsRenderCommand: Command = {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: {
-        base: { type: 'string' },
-        out: { type: 'string', default: '.mlreport/plots' },
-        plots: { type: 'string', multiple: true },
-        cwd: { type: 'string', default: '.' },
-        quiet: { type: 'boolean', default: false },
-      },
+      options: { ...PROJECT_OPTIONS, out: { type: 'string', default: '.mlreport/plots' } },
     });
     const workspace = resolve(values.cwd);
     const out = resolve(workspace, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
-    const base = await resolveBase(
-      git,
-      values.base
-        ? [{ kind: 'rev', rev: values.base, label: values.base }]
-        : [
-            { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
-            { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
-          ],
-      log,
-    );
-    const branch = await git.currentBranch();
-    const headSha = await git.resolveCommit('HEAD');
-    const headLabel = branch ?? (headSha ? shortSha(headSha) : 'workspace');
+    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
+    const { label: headLabel, sha: headSha } = await cliHead(git);
     const plots = await renderPlots(
       git,
       { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BaseCandidate, Config } from '../config/types';
+import type { Config } from '../config/types';
 import { DEFAULT_CHECK_NAME, loadGateConfig } from '../gate/config';
 import type { MissingBasePolicy } from '../gate/types';
-import { GitRepo, shortSha } from '../git/repo';
+import { GitRepo } from '../git/repo';
 import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
 import { consoleLogger } from '../util/console-logger';
 import { UserError } from '../util/errors';
+import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
@@ -33,26 +34,21 @@ export const reportCommand: Command = {
       args,
       strict: true,
       options: {
-        base: { type: 'string' },
+        ...PROJECT_OPTIONS,
         out: { type: 'string', default: '.mlreport' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
-        plots: { type: 'string', multiple: true },
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
         repro: { type: 'string', default: 'off' },
-        cwd: { type: 'string', default: '.' },
-        quiet: { type: 'boolean', default: false },
       },
     });
     const workspace = resolve(values.cwd);
     const log = consoleLogger(values.quiet);
     const config: Config = {
       workspace,
-      baseCandidates: values.base
-        ? [{ kind: 'rev', rev: values.base, label: values.base }]
-        : await defaultBaseCandidates(),
-      headLabel: await headLabel(workspace),
+      baseCandidates: cliBaseCandidates(values.base),
+      headLabel: (await cliHead(await GitRepo.open(workspace))).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
@@ -81,23 +77,6 @@ function reproMode(value: string): Config['repro'] {
   if (!(REPRO_MODES as readonly string[]).includes(value)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
   return value as Config['repro'];
 }
-
-async function defaultBaseCandidates(): Promise<BaseCandidate[]> {
-  return [
-    { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
-    { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
-  ];
-}
-
-/** The workspace is the head; named after the branch (or `workspace` when detached), as people say it. */
-async function headLabel(workspace: string): Promise<string> {
-  const git = await GitRepo.open(workspace);
-  const branch = await git.currentBranch();
-  if (branch) return branch;
-  const sha = await git.resolveCommit('HEAD');
-  return sha ? shortSha(sha) : 'workspace';
-}
-
 
 function missingBasePolicy(value: string | undefined): MissingBasePolicy {
   if (value === 'skip' || value === 'fail') return value;

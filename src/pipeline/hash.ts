@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
+import { pyJsonString } from '../util/python-text';
 
 /**
  * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
@@ -105,25 +106,6 @@ export function dirHash(entries: DirEntry[]): string {
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-/** A JSON string literal as Python's json module writes it with ensure_ascii=True. */
-export function pyJsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ch = s[i]!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { UserError } from '../util/errors';
+import { pyFloatRepr } from '../util/python-text';
 
 /**
  * A value as Python sees it after DVC's YAML loader: JavaScript numbers lose the difference between `1`
@@ -111,29 +112,6 @@ export function fromJs(value: unknown): PyValue {
     return out;
   }
   return String(value);
-}
-
-/** Python's `repr(float)`: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, expText] = x.toExponential().split('e') as [string, string];
-  const exp = Number(expText);
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  let body: string;
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    body = `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  } else if (exp < 0) {
-    body = `0.${'0'.repeat(-exp - 1)}${digits}`;
-  } else if (digits.length <= exp + 1) {
-    body = `${digits}${'0'.repeat(exp + 1 - digits.length)}.0`;
-  } else {
-    body = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-  }
-  return negative ? `-${body}` : body;
 }
 
 /** Python's `str()` of a scalar, as DVC's templating puts values into strings. */

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { isPyDict, PyFloat, pyEntries, pyFloatRepr, pyKey, type PyDict, type PyValue } from './pyvalue';
+import { isPyDict, PyFloat, pyEntries, pyKey, type PyDict, type PyValue } from './pyvalue';
+import { pyFloatRepr } from '../util/python-text';
 
 /**
  * A small block-style YAML emitter that writes what ruamel.yaml (DVC's dumper, default settings) writes:

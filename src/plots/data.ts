@@ -1,4 +1,7 @@
 import { posix } from 'node:path';
+import { parseCsvRecords } from '../values/csv';
+import { isExactLoggerHeader } from '../values/dagshub';
+import { SyntaxProblem } from '../values/json';
 import { parseValuesText } from '../values/parse';
 import { UserError } from '../util/errors';
 
@@ -14,8 +17,6 @@ export interface PlotData {
   dagshub: boolean;
 }
 
-const DAGSHUB_HEADER = ['name', 'value', 'timestamp', 'step'];
-
 /**
  * Parses a plot data file by extension, as DVC does (dvc/render/converter/vega.py): JSON and YAML give the
  * lists of objects found anywhere in them, merged row by row; CSV/TSV give one row per line with string
@@ -26,7 +27,7 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
   if (ext === '.csv' || ext === '.tsv') {
     const table = parseDelimited(path, text, ext === '.tsv' ? '\t' : ',');
     const names = header ? (table.shift() ?? []) : (table[0] ?? []).map((_, i) => String(i));
-    const dagshub = header && names.length === 4 && names.every((n, i) => n.trim().toLowerCase() === DAGSHUB_HEADER[i]);
+    const dagshub = header && isExactLoggerHeader(names);
     const columns = new Map(names.map((n, i) => [n, table.map((cells) => cells[i] ?? '')]));
     let rows: Row[] | null = null;
     return {
@@ -68,51 +69,14 @@ export function findDatapoints(doc: unknown): Row[] {
   return rows;
 }
 
-/** RFC 4180 fields: quotes around a field may hold the delimiter, newlines and doubled quotes. */
-function parseDelimited(path: string, text: string, delimiter: string): string[][] {
-  // Logs with 100k+ rows rarely quote anything: splitting is several times faster than the scanner below.
-  if (!text.includes('"')) {
-    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return src.split(/\r?\n|\r/).filter((line) => line !== '').map((line) => line.split(delimiter));
+/** RFC 4180 fields, split by the values engine's reader; an unclosed quote names the file and line. */
+function parseDelimited(path: string, text: string, delimiter: ',' | '\t'): string[][] {
+  try {
+    return parseCsvRecords(text, delimiter).map((record) => record.fields);
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}: a quoted field is never closed.`);
+    throw error;
   }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let quoteLine = 0;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-    } else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
-      line++;
-    } else field += c;
-  }
-  if (quoted) throw new UserError(`${path}:${quoteLine}: a quoted field is never closed.`);
-  row.push(field);
-  if (row.length > 1 || row[0] !== '') rows.push(row);
-  return rows;
 }
 
 function sameKeys(rows: Row[]): boolean {

@@ -8,7 +8,7 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 records: quoted fields may hold the delimiter, quotes (`""`) and line breaks; CRLF or LF.
+ * RFC 4180 records: quoted fields may hold the delimiter, quotes (`""`) and line breaks; CRLF, LF or CR.
  * Blank lines are skipped. An unterminated quote is an error with its line and column.
  */
 export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[] {
@@ -19,11 +19,13 @@ export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[
   while (i < text.length) {
     const startLine = line;
     if (text[i] !== '"') {
-      // Fast path: a line without quotes is a plain split.
+      // Fast path: a line without quotes is a plain split. A lone CR (old Mac line ends) ends a record, as in
+      // the full scan below, so such a line takes that path.
       let end = text.indexOf('\n', i);
       if (end === -1) end = text.length;
       const raw = text.slice(i, end);
-      if (!raw.includes('"')) {
+      const cr = raw.indexOf('\r');
+      if (!raw.includes('"') && (cr === -1 || cr === raw.length - 1)) {
         const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         i = end + 1;
         line++;

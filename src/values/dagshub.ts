@@ -12,11 +12,19 @@ export interface LoggerPoint {
 export interface LoggerMetrics {
   /** Each metric's last logged value (file order: the logger appends), as a number or Python float. */
   last: Map<string, number | PyFloat>;
-  /** Every logged value per metric, in file order, for plots. */
+  /** Every logged value per metric, in file order, for step series (the MLflow mirror). */
   series: Map<string, LoggerPoint[]>;
 }
 
 const COLUMNS = ['Name', 'Value', 'Timestamp', 'Step'];
+
+/**
+ * Exactly the logger's header (`Name,Value,Timestamp,Step` in that order, any case). Plots draw such a file as
+ * one series per Name; with `isLoggerHeader`'s looser test any `name,value` table would be split that way.
+ */
+export function isExactLoggerHeader(fields: string[]): boolean {
+  return fields.length === COLUMNS.length && fields.every((f, i) => f.trim().toLowerCase() === COLUMNS[i]!.toLowerCase());
+}
 
 /** True when a CSV header is the DagsHub logger's (`Name,Value,Timestamp,Step`, any order, any case). */
 export function isLoggerHeader(fields: string[]): boolean {
@@ -32,8 +40,13 @@ export function parseLoggerMetricsCsv(text: string): LoggerMetrics {
   return loggerMetricsFromRecords(parseCsvRecords(text, ','));
 }
 
-/** The same, from records already split (the metrics reader has them, and needs no series). */
-export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true): LoggerMetrics {
+/**
+ * The same, from records already split (the metrics reader has them, and needs no series). With `skipRow`
+ * the read is tolerant, for mirroring a training log rather than diffing it: a row whose name is blank, whose
+ * value is not a finite number or whose Timestamp/Step is not a number (Step: an integer) is left out and its
+ * line passed to `skipRow`, and names are trimmed.
+ */
+export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true, skipRow?: (line: number) => void): LoggerMetrics {
   const header = records[0];
   if (!header || !isLoggerHeader(header.fields)) {
     throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, header?.line ?? 1, 1);
@@ -43,17 +56,28 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
   const last = new Map<string, number | PyFloat>();
   const series = new Map<string, LoggerPoint[]>();
   for (const record of records.slice(1)) {
-    const key = record.fields[name] ?? '';
+    if (skipRow && record.fields.every((f) => !f.trim())) continue;
+    const key = skipRow ? (record.fields[name] ?? '').trim() : (record.fields[name] ?? '');
     const cell = record.fields[value] ?? '';
     const parsed = csvNumber(cell);
-    if (parsed === undefined) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
-    last.set(key, parsed);
-    if (!withSeries) continue;
+    if (parsed === undefined && !skipRow) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key, parsed!);
+      continue;
+    }
+    // Strict reads keep a Timestamp/Step that is not a number as null; tolerant ones skip the row.
+    const unreadable = skipRow ? NaN : null;
     const point: LoggerPoint = {
-      step: optionalNumber(record.fields[step]),
-      value: parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp]),
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === undefined ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable),
     };
+    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key, parsed!);
+    if (!withSeries) continue;
     const points = series.get(key);
     if (points) points.push(point);
     else series.set(key, [point]);
@@ -61,10 +85,10 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
   return { last, series };
 }
 
-function optionalNumber(cell: string | undefined): number | null {
+function optionalNumber(cell: string | undefined, unreadable: number | null): number | null {
   if (cell === undefined || cell.trim() === '') return null;
   const n = csvNumber(cell);
-  if (n === undefined) return null;
+  if (n === undefined) return unreadable;
   return n instanceof PyFloat ? n.value : n;
 }
 

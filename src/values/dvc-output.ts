@@ -1,5 +1,6 @@
 import { diffIsFloat } from './diff';
-import { diffLeaf, displayValue, pyFloatRepr } from './pyformat';
+import { pyFloatRepr, pyJsonString } from '../util/python-text';
+import { diffLeaf, displayValue } from './pyformat';
 import { isFloatLeaf, type FileDiff, type Leaf, type ValueRow } from './types';
 
 /** DVC's default `--precision` for `metrics diff` (dvc/commands/metrics.py DEFAULT_PRECISION). */
@@ -92,21 +93,3 @@ function pyJsonLeaf(leaf: Leaf | undefined): string {
   return 'null';
 }
 
-/** Python's `json.dumps` of a str with `ensure_ascii=True`. */
-export function pyJsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ch = s[i]!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}

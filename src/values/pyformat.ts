@@ -1,28 +1,6 @@
+import { pyFloatRepr } from '../util/python-text';
 import { PyCollection, PyFloat, type Raw } from './raw';
 import { floatLeaf, isFloatLeaf, type Leaf } from './types';
-
-/**
- * Python's `repr(float)`: the shortest digits that round-trip, fixed notation when the decimal exponent is
- * in [-4, 16), else `1e-05` / `1e+16` style. `str(float)` is the same in Python 3.
- */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const sign = x < 0 ? '-' : '';
-  const [mantissa, exp] = Math.abs(x).toExponential().split('e') as [string, string];
-  const digits = mantissa.replace('.', '');
-  const decpt = Number(exp) + 1;
-  if (decpt <= -4 || decpt > 16) {
-    const e = decpt - 1;
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  if (decpt <= 0) return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
-  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-  return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
-}
 
 /** Python's `round(x, ndigits)` for floats: correctly rounded, ties to even (JS `toFixed` ties away). */
 export function pyRound(x: number, ndigits: number): number {

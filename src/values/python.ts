@@ -1,6 +1,7 @@
 import { SyntaxProblem } from './json';
 import { PyCollection, PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
-import { pyFloatRepr, pyRepr } from './pyformat';
+import { pyFloatRepr } from '../util/python-text';
+import { pyRepr } from './pyformat';
 
 /**
  * Params from a `.py` file the way DVC reads them (dvc/utils/serialize/_py.py): module-level `NAME = literal`

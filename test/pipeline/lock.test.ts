@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLock, renderLock, type LockStage } from '../../src/pipeline/lock';
-import { PyFloat, pyFloatRepr } from '../../src/pipeline/pyvalue';
+import { PyFloat } from '../../src/pipeline/pyvalue';
+import { pyFloatRepr } from '../../src/util/python-text';
 
 // Expected bytes below were produced by ruamel.yaml 0.19.1 configured as DVC's dumper
 // (dvc/utils/serialize/_yaml.py: `YAML()` with `default_flow_style = False`) dumping the same data, with

@@ -19,6 +19,13 @@ describe('parsePlotData', () => {
     ]);
   });
 
+  test('old Mac line ends (a lone CR) end rows too', () => {
+    assert.deepEqual(parsePlotData('a.csv', 'a,b\r1,2\r3,4\r').rows, [
+      { a: '1', b: '2' },
+      { a: '3', b: '4' },
+    ]);
+  });
+
   test('an unclosed quote names the file and line', () => {
     assert.throws(() => parsePlotData('bad.csv', 'a,b\n1,2\n3,"4\n'), /bad\.csv:3: a quoted field is never closed/);
   });

@@ -1,7 +1,10 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { fitValue, LOG_BATCH_LIMITS, mlflowKey, splitBatches } from '../../src/publish/mlflow/batch';
-import { parseLoggerCsv, plotCsvFilesFromDvcYaml } from '../../src/publish/mlflow/series';
+import { parseLoggerCsv, plotCsvFiles } from '../../src/publish/mlflow/series';
 
 const metric = (i: number) => ({ key: `m${i}`, value: i, timestamp: 1, step: 0 });
 
@@ -68,6 +71,22 @@ describe('parseLoggerCsv (DagsHub logger metrics.csv)', () => {
     assert.deepEqual(notes, ['logs/metrics.csv:3: expected name, a finite value, a timestamp in ms and an integer step; row skipped.']);
   });
 
+  test('read as the metrics diff reads it: quoted names may hold commas and line breaks; an empty value is no value', () => {
+    const notes: string[] = [];
+    const text = 'Name,Value,Timestamp,Step\n"f1, macro",0.5,10,1\n"two\nlines",1,11,1\nloss,,12,1\n';
+    assert.deepEqual(parseLoggerCsv('metrics.csv', text, notes), [
+      { file: 'metrics.csv', name: 'f1, macro', points: [{ step: 1, value: 0.5, timestamp: 10 }] },
+      { file: 'metrics.csv', name: 'two\nlines', points: [{ step: 1, value: 1, timestamp: 11 }] },
+    ]);
+    assert.deepEqual(notes, ['metrics.csv:5: expected name, a finite value, a timestamp in ms and an integer step; row skipped.']);
+  });
+
+  test('an unterminated quote skips the file with a note naming the line', () => {
+    const notes: string[] = [];
+    assert.deepEqual(parseLoggerCsv('metrics.csv', 'Name,Value,Timestamp,Step\nloss,1,1,1\n"acc,1,2,1\n', notes), []);
+    assert.deepEqual(notes, ['metrics.csv:3: unterminated quoted field; file skipped.']);
+  });
+
   test('another CSV format is not a training log', () => {
     assert.equal(parseLoggerCsv('plots/confusion.csv', 'actual,predicted\nsetosa,setosa\n', []), null);
   });
@@ -84,7 +103,7 @@ describe('wide training logs and where they are', () => {
     assert.deepEqual(notes, ['plots/train_log.csv:4: the epoch column is not an integer; row skipped.']);
   });
 
-  test("plotCsvFilesFromDvcYaml: stage plots and top-level plots' y files", () => {
+  test("plotCsvFiles: stage plots and top-level plots' y files, as the plots step reads dvc.yaml", async () => {
     const text = [
       'stages:',
       '  train:',
@@ -100,7 +119,24 @@ describe('wide training logs and where they are', () => {
       '        logs/extra.csv: [loss, val_loss]',
       '  - ./logs/direct.csv',
     ].join('\n');
-    assert.deepEqual(plotCsvFilesFromDvcYaml(text), ['logs/direct.csv', 'logs/extra.csv', 'plots/train_log.csv']);
-    assert.deepEqual(plotCsvFilesFromDvcYaml('stages: ['), []);
+    assert.deepEqual(await plotCsvFiles(await workspaceWith(text)), ['logs/direct.csv', 'logs/extra.csv', 'plots/train_log.csv']);
+    assert.deepEqual(await plotCsvFiles(await workspaceWith('stages: [')), []);
+    assert.deepEqual(await plotCsvFiles(await workspaceWith(null)), []);
+  });
+
+  test('plotCsvFiles: a stage wdir and ${…} in a plot path resolve as in DVC', async () => {
+    const text = ['vars:', '  - logdir: logs', 'stages:', '  train:', '    cmd: python train.py', '    wdir: model', '    plots:', '      - ${logdir}/train.csv'].join('\n');
+    assert.deepEqual(await plotCsvFiles(await workspaceWith(text)), ['model/logs/train.csv']);
   });
 });
+
+const workspaces: string[] = [];
+after(() => Promise.all(workspaces.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A workspace holding just this dvc.yaml (none when null). */
+async function workspaceWith(dvcYaml: string | null): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mlreport-plotcsv-'));
+  workspaces.push(dir);
+  if (dvcYaml !== null) await writeFile(join(dir, 'dvc.yaml'), dvcYaml);
+  return dir;
+}

@@ -6,7 +6,7 @@ import { dvcDiffJson } from '../../src/values/dvc-output';
 import { flattenMetrics, flattenParams } from '../../src/values/flatten';
 import { parseJson } from '../../src/values/json';
 import { parseValueFile } from '../../src/values/parse';
-import { pyFloatRepr } from '../../src/values/pyformat';
+import { pyFloatRepr } from '../../src/util/python-text';
 import { PyFloat, type Raw } from '../../src/values/raw';
 
 interface Case {

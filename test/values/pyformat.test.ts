@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayValue, pyFloatRepr, pyRepr, pyRound } from '../../src/values/pyformat';
+import { displayValue, pyRepr, pyRound } from '../../src/values/pyformat';
+import { pyFloatRepr } from '../../src/util/python-text';
 import { PyCollection, PyFloat } from '../../src/values/raw';
 
 describe('Python float formatting (what DVC prints)', () => {

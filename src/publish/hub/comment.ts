@@ -4,7 +4,7 @@ import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import type { ComposedReport, PublishOutcome, Publisher } from '../types';
 import { GiteaClient, type HubComment, type HubPull } from './gitea';
-import { HttpError, JsonHttp, type HttpSettings } from './http';
+import { HttpError, JsonHttp, type HttpSettings } from '../../util/http';
 
 /** The hub's API client for a config: Bearer token in a header, never in a URL or a message. */
 export function hubHttp(hub: HubConfig, tuning: Partial<HttpSettings> = {}): JsonHttp {

@@ -1,4 +1,4 @@
-import { HttpError, type JsonHttp } from './http';
+import { HttpError, type JsonHttp } from '../../util/http';
 
 /** The parts of Gitea's PullRequest we read. */
 export interface HubPull {

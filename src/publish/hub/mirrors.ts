@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Config } from '../../config/types';
 import { describeError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import { MlflowRunPublisher } from '../mlflow/mirror';
-import { DEFAULT_LOGGER_CSV, plotCsvFilesFromDvcYaml, readLoggerSeries } from '../mlflow/series';
+import { DEFAULT_LOGGER_CSV, plotCsvFiles, readLoggerSeries } from '../mlflow/series';
 import type { ComposedReport, Publisher } from '../types';
 import { HubCommentPublisher, hubHttp } from './comment';
 import { GiteaClient } from './gitea';
@@ -45,6 +43,5 @@ export async function publishMirrors(config: Config, report: ComposedReport, log
 /** Where step series may be: CSV metrics files, dvc.yaml's CSV plots, and the DagsHub logger's default file. */
 async function trainingLogFiles(workspace: string, report: ComposedReport): Promise<string[]> {
   const metricsCsv = report.data.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
-  const dvcYaml = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => '');
-  return [...new Set([...metricsCsv, ...plotCsvFilesFromDvcYaml(dvcYaml), DEFAULT_LOGGER_CSV])];
+  return [...new Set([...metricsCsv, ...(await plotCsvFiles(workspace)), DEFAULT_LOGGER_CSV])];
 }

@@ -1,4 +1,4 @@
-import { HttpError, type JsonHttp } from '../hub/http';
+import { HttpError, type JsonHttp } from '../../util/http';
 
 export interface MlflowTag {
   key: string;

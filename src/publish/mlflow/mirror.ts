@@ -1,7 +1,7 @@
 import type { MlflowConfig } from '../../config/types';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
-import { basicAuth, HttpError, JsonHttp, type HttpSettings } from '../hub/http';
+import { basicAuth, HttpError, JsonHttp, type HttpSettings } from '../../util/http';
 import type { ComposedReport, PublishOutcome, Publisher } from '../types';
 import { splitBatches } from './batch';
 import { MlflowClient, type MlflowMetric, type MlflowParam, type MlflowRun } from './client';

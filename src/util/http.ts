@@ -1,5 +1,5 @@
-import { UserError } from '../../util/errors';
-import { VERSION } from '../../version';
+import { UserError } from './errors';
+import { VERSION } from '../version';
 
 /** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
 export interface HttpSettings {

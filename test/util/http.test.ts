@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { HttpError, JsonHttp } from '../../src/publish/hub/http';
+import { HttpError, JsonHttp } from '../../src/util/http';
 import { close, listen, sendJson } from '../fakes/hub/http';
 
 const SECRET = 'tok_abcdef123456';
