@@ -99,7 +99,8 @@ export class ReleaseImageStore implements ImageStore {
         url: release.upload_url,
         name,
         data: file.bytes,
-        headers: { 'content-type': 'image/png', 'content-length': file.bytes.length },
+        // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
+        headers: { 'content-type': 'image/png' },
       });
       urls.set(file.rel, (uploaded.data as { browser_download_url: string }).browser_download_url);
     }
