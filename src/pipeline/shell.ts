@@ -56,11 +56,12 @@ export function runShell(
     const child = process.platform === 'win32'
       ? spawn(command, { cwd, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env })
       : spawn(...posixShell(command, env), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
-    const take = (data: Buffer): void => {
-      for (const line of tail.push(data.toString('utf8'))) onLine(line);
+    const take = (text: string): void => {
+      for (const line of tail.push(text)) onLine(line);
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    // Decoding per stream keeps a UTF-8 character split across two chunks whole.
+    child.stdout.setEncoding('utf8').on('data', take);
+    child.stderr.setEncoding('utf8').on('data', take);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       for (const line of tail.flush()) onLine(line);
