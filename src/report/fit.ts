@@ -38,7 +38,9 @@ function compact(markdown: string, data: ReportData, note: string, limit: number
   head.push(headline(data), '', note, '');
   const tail: string[] = [];
   const images = lines.filter((l) => /^!\[[^\]]*\]\([^)]+\)\s*$/.test(l));
-  if (images.length) tail.push('### Plots', '', ...images, '');
+  // Where no image could be hosted, plots are Mermaid charts: they are the plots too, keep them.
+  const charts = markdown.match(/^```mermaid\n[\s\S]*?\n```$/gm) ?? [];
+  if (images.length || charts.length) tail.push('### Plots', '', ...images, ...charts.flatMap((c) => [c, '']), '');
   const budget = (): number => limit - [...head, ...tail].join('\n').length - 200;
 
   for (const [title, files, withChange] of [

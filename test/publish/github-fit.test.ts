@@ -57,6 +57,20 @@ describe('fitting a report into one comment', () => {
     assert.match(body, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/7\)/);
   });
 
+  test('plots drawn as Mermaid charts (no image hosted) are kept when the report is folded', () => {
+    const data = bigReport();
+    const x = [...Array(10).keys()];
+    const plot = plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png', series: { x, lines: [{ name: 'main', y: x.map((i) => 10 - i) }] } });
+    data.plots = [plot];
+    const md = commentBody('default', composeMarkdown(data), [plot], new Map(), 'image-store: none');
+    assert.match(md, /```mermaid\nxychart-beta/, 'precondition: the image became a chart');
+    const { body, folded } = fitReport(md, data, { fullReportUrl: null });
+    assert.equal(folded, true);
+    assert.ok(body.length <= COMMENT_LIMIT);
+    assert.equal((body.match(/^```mermaid$/gm) ?? []).length, 1);
+    assert.match(body, /### Plots\n\n```mermaid\nxychart-beta[\s\S]*title "Loss"[\s\S]*\n```\n/);
+  });
+
   test('without data (publish mode) the text is cut at a line, an open code fence closed', () => {
     const md = `${commentMarker('x')}\n## r\n\`\`\`\n${'line of a long log\n'.repeat(5000)}\`\`\`\n`;
     const { body } = fitReport(md, null, { fullReportUrl: null });
