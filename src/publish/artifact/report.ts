@@ -31,7 +31,7 @@ export async function uploadReportArtifact(
   report: ComposedReport,
   runtime: ArtifactRuntime | null,
   log: Logger,
-  options: { backoffMs?: number } = {},
+  options: { backoffMs?: number; maxBytes?: number } = {},
 ): Promise<UploadedArtifact | null> {
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
@@ -48,7 +48,7 @@ export async function uploadReportArtifact(
     );
     return uploaded;
   } catch (error) {
-    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error)} ${instead}`);
+    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, '.')} ${instead}`);
     return null;
   }
 }

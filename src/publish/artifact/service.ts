@@ -5,6 +5,8 @@ import { VERSION } from '../../version';
 import type { ArtifactRuntime } from '../../config/types';
 
 const TWIRP_SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService';
+/** Azure takes far more in one Put Blob; its own SDK switches to blocks above 256 MiB, and so do we stop there. */
+const MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 
 export type { ArtifactRuntime } from '../../config/types';
 
@@ -42,9 +44,13 @@ export function backendIds(token: string): { workflowRunBackendId: string; workf
 /**
  * Uploads one zip as a workflow artifact the way @actions/artifact does: CreateArtifact (Twirp JSON, proto field
  * names) → the zip to the signed blob URL → FinalizeArtifact with its size and SHA-256. The blob goes up in one
- * Put Blob request, which Azure accepts up to 5,000 MiB; a report folder is a few megabytes.
+ * Put Blob request (at most 256 MiB here); a report folder is a few megabytes.
  */
-export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, options: { backoffMs?: number } = {}): Promise<UploadedArtifact> {
+export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, options: { backoffMs?: number; maxBytes?: number } = {}): Promise<UploadedArtifact> {
+  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+  if (zip.length > maxBytes) {
+    throw new UserError(`the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`);
+  }
   const ids = backendIds(runtime.token);
   const twirp = new JsonHttp({
     service: 'The artifact service',

@@ -143,6 +143,15 @@ describe('uploadReportArtifact', () => {
     leaks(log);
   });
 
+  test('a zip above the single-request limit is not sent; the warning says why', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x'.repeat(10));
+    writeFileSync(join(dir, 'report.json'), '{}');
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { maxBytes: 100 }), null);
+    assert.equal(fake.requests.length, 0);
+    assert.match(log.lines.join('\n'), /the report folder zips to 0\.0 MiB, more than the 0 MiB mlreport uploads in one request\. Upload /);
+  });
+
   test('off a runner (no ACTIONS_RUNTIME_TOKEN) it warns and makes no request', async () => {
     const log = new MemoryLogger();
     assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, null, log), null);
