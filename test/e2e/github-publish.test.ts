@@ -225,7 +225,7 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     for (const [name, bytes] of files) assert.ok(bytes.equals(readFileSync(join(r.outDir, ...name.split('/')))), `${name} in the zip is the out-dir's file`);
     for (const image of images as string[]) assert.ok(files.get(image)!.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])), `${image} is a PNG`);
     if (hasUnzip()) assert.deepEqual([...unzipWithInfoZip(artifact.blob!).keys()].sort(), [...files.keys()].sort());
-    assert.match(r.stdout, /comes from a fork.*They go up as the workflow artifact 'mlreport-iris-fork'/s);
+    assert.match(r.stdout, /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-iris-fork'/s);
     assert.match(r.stdout, /Uploaded the report \(report\.md, report\.json, plots\/.*; \d+ bytes\) as the workflow artifact 'mlreport-iris-fork' \(ID \d+\)\. To post it.*mode: publish/);
     assert.equal(r.outputs.passed, 'true');
     noSecrets(r);

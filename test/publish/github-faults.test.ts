@@ -111,7 +111,7 @@ describe('API faults', () => {
     const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.equal(fake.requests.length, 0);
     assert.equal(out.notPosted, 'a pull request from a fork');
-    assert.match(log.lines.join('\n'), /comes from a fork.*They go up as the workflow artifact 'mlreport-default'.*mode: publish/s);
+    assert.match(log.lines.join('\n'), /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-default'.*mode: publish/s);
     const off = publisher(fake, dir, { forkPr: true }, { artifact: 'off' });
     await off.pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);

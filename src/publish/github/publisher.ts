@@ -115,7 +115,7 @@ export class GitHubPublisher implements Publisher {
     if (this.cfg.artifact === 'off') {
       return `${where} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
     }
-    return `${where} They go up as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
+    return `${where} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
 }
 
