@@ -13,6 +13,7 @@ import { LocalFilesPublisher } from './publish/local';
 import { publishMirrors } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import { readArtifact } from './publish/github/artifact';
+import { uploadReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import type { ComposedReport, Publisher } from './publish/types';
 import { reproduceStep } from './pipeline/engine';
@@ -91,12 +92,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   }
   let passed = pipeline ? pipeline.passed : true;
   let commentUrl: string | null = null;
+  let notPosted: string | null = null;
   for (const publisher of publishers) {
     try {
       const outcome = await publisher.publish(composed);
       if (publisher === github) {
         commentUrl = outcome.location ?? null;
         composed.hostedImages = outcome.hostedImages;
+        notPosted = outcome.notPosted ?? null;
       }
     } catch (error) {
       passed = false;
@@ -104,6 +107,10 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     }
   }
   if (!(await publishMirrors(config, composed, log))) passed = false;
+  // A report that could not be posted goes up as a workflow artifact, for a workflow_run workflow to post.
+  if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
+    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
+  }
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);
   return {

@@ -41,6 +41,7 @@ export const ACTION_INPUTS = [
   'check-name',
   'missing-base',
   'plots',
+  'artifact',
 ] as const;
 export type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -147,6 +148,7 @@ function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPa
     runId: env.GITHUB_RUN_ID || null,
     forkPr: isForkPr(event, `${owner}/${repo}`),
     workflowRun: workflowRunInfo(event),
+    artifactRuntime: env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL ? { token: env.ACTIONS_RUNTIME_TOKEN, resultsUrl: env.ACTIONS_RESULTS_URL } : null,
   };
 }
 

@@ -8,6 +8,7 @@ const CHOICES = {
   comment: ['update', 'new', 'off'],
   'comment-on': ['auto', 'pr', 'commit'],
   'image-store': ['branch', 'release', 'none'],
+  artifact: ['auto', 'always', 'off'],
 } as const;
 
 type ChoiceInput = keyof typeof CHOICES;
@@ -48,5 +49,6 @@ export function publishConfigFromInputs(get: (name: PublishInput) => string, wor
     assetsBranch,
     artifactDir: artifactDir ? resolve(workspaceRoot, artifactDir) : null,
     allowPullRequestTargetRepro: allow === 'true',
+    artifact: choice('artifact'),
   };
 }

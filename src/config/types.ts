@@ -50,6 +50,8 @@ export interface GitHubPublishConfig {
   artifactDir: string | null;
   /** Lets pull_request_target runs reproduce the pipeline from the PR's code (unsafe; off by default). */
   allowPullRequestTargetRepro: boolean;
+  /** Upload the report folder as the workflow artifact `mlreport-<reportId>`: `auto` when it could not be posted. */
+  artifact: 'auto' | 'always' | 'off';
 }
 
 /** The repository, event and API a run reports to. */
@@ -74,6 +76,16 @@ export interface GitHubContext {
   forkPr?: boolean;
   /** On `workflow_run`: the run that triggered this one (the fork pattern's workflow A). */
   workflowRun?: WorkflowRunInfo | null;
+  /** The runner's artifact service; null off a runner (the CLI, a local run). */
+  artifactRuntime?: ArtifactRuntime | null;
+}
+
+/** What the runner gives a JavaScript action for workflow artifacts (v4). */
+export interface ArtifactRuntime {
+  /** ACTIONS_RUNTIME_TOKEN: a JWT whose `scp` claim names the run and the job. Never logged. */
+  token: string;
+  /** ACTIONS_RESULTS_URL; only its origin is used, as the official client does. */
+  resultsUrl: string;
 }
 
 /** What a `workflow_run` event says about the run it follows. */

@@ -19,4 +19,6 @@ export interface PublishOutcome {
   location?: string;
   /** Plot images this publisher hosted: URL by the markdown's link (`plots/x.png`). */
   hostedImages?: Map<string, string>;
+  /** Why the report was not posted although it should have been (a fork's PR, a read-only token, no token). */
+  notPosted?: string;
 }

@@ -10,6 +10,8 @@ import { runAction as runActionAsRunner, type ActionRun } from '../helpers/actio
 import type { ProcessResult } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
 import { png } from '../publish/github-fixtures';
+import { FakeArtifactService, SIGNATURE } from '../fakes/artifact/server';
+import { hasUnzip, readZip, unzipWithInfoZip } from '../helpers/zip';
 
 /**
  * The bundled action (dist/index.js) run as the runner runs it: INPUT_* and GITHUB_* variables, a real event
@@ -41,7 +43,7 @@ afterEach(async () => {
 const runners: string[] = [];
 
 /** The action as the runner starts it, against the fake, writing its report folder to `<runner temp>/out`. */
-async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN): Promise<ActionRun & { outDir: string }> {
+async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN, env: Record<string, string> = {}): Promise<ActionRun & { outDir: string }> {
   const outDir = join(runner, `out-${runners.length}`);
   const r = await runActionAsRunner({
     workspace: repo.dir,
@@ -51,7 +53,7 @@ async function runAction(eventName: string, event: unknown, inputs: Record<strin
     apiUrl: fake.url,
     repository: REPO,
     inputs: { 'github-token': token, metrics: 'metrics.json', params: 'params.yaml', 'out-dir': outDir, ...inputs },
-    env: { GITHUB_SERVER_URL: 'https://github.example' },
+    env: { GITHUB_SERVER_URL: 'https://github.example', ...env },
   });
   runners.push(r.runnerTemp);
   return { ...r, outDir };
@@ -94,7 +96,9 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(fake.requests.length, 0);
     assert.match(r.summary, /accuracy/);
     assert.ok(existsSync(join(r.outDir, 'report.md')) && existsSync(join(r.outDir, 'report.json')));
-    assert.match(r.stdout, /comes from a fork.*actions\/upload-artifact.*mode: publish/s);
+    assert.match(r.stdout, /comes from a fork.*workflow artifact 'mlreport-default'.*mode: publish/s);
+    // Run without the runner's artifact service (as here) the upload is only a warning saying what to do.
+    assert.match(r.stdout, /::warning::Could not upload the report as the artifact 'mlreport-default': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/);
     assert.equal(r.outputs.passed, 'true');
     assert.equal(r.outputs['comment-url'], '');
   });
@@ -186,5 +190,74 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.match(body!, /Fake: PNG `plots\/fake\.png` in the workflow artifact/);
     assert.match(r.stdout, /fake\.png is not a PNG/);
     assert.match(r.outputs['comment-url']!, /\/pull\/6#issuecomment-/);
+  });
+});
+
+describe('the report artifact (dist/index.js against the fake artifact service)', () => {
+  let service: FakeArtifactService;
+  beforeEach(async () => {
+    service = await FakeArtifactService.start();
+  });
+  afterEach(() => service.stop());
+  const runnerEnv = (): Record<string, string> => ({ ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/` });
+  const noSecrets = (r: ProcessResult): void => {
+    for (const secret of [TOKEN, service.token, SIGNATURE, encodeURIComponent(SIGNATURE)]) assert.ok(!(r.stdout + r.stderr).includes(secret), 'a secret was printed');
+  };
+  const withPlots = (): void => {
+    head = repo.commit('plots', { 'loss.json': JSON.stringify([{ step: 0, loss: 0.5 }, { step: 1, loss: 0.3 }, { step: 2, loss: 0.2 }]), 'cm.png': png(6, 4, 90) });
+  };
+
+  test('a fork PR: report.md, report.json and the PNGs go up as mlreport-<report-id>, finalized; exit 0', async () => {
+    withPlots();
+    addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris' });
+    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), { plots: 'loss.json\ncm.png', 'report-id': 'iris-fork' }, 'read-only-token', runnerEnv());
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(fake.requests.length, 0, 'no GitHub API write was tried');
+    assert.deepEqual([...service.artifacts.keys()], ['mlreport-iris-fork']);
+    const artifact = service.artifacts.get('mlreport-iris-fork')!;
+    assert.ok(artifact.finalized, 'FinalizeArtifact accepted the size and sha256 of the uploaded zip');
+    const report = JSON.parse(readFileSync(join(r.outDir, 'report.json'), 'utf8')) as { plots: { image: string | null }[] };
+    const images = report.plots.map((p) => p.image);
+    assert.equal(images.length, 2);
+    assert.ok(images.every((i) => i && /^plots\/[\w.-]+\.png$/.test(i)), String(images));
+    const files = readZip(artifact.blob!);
+    assert.deepEqual([...files.keys()].sort(), ['report.json', 'report.md', ...(images as string[])].sort());
+    for (const [name, bytes] of files) assert.ok(bytes.equals(readFileSync(join(r.outDir, ...name.split('/')))), `${name} in the zip is the out-dir's file`);
+    for (const image of images as string[]) assert.ok(files.get(image)!.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])), `${image} is a PNG`);
+    if (hasUnzip()) assert.deepEqual([...unzipWithInfoZip(artifact.blob!).keys()].sort(), [...files.keys()].sort());
+    assert.match(r.stdout, /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-iris-fork'/s);
+    assert.match(r.stdout, /Uploaded the report \(report\.md, report\.json, plots\/.*; \d+ bytes\) as the workflow artifact 'mlreport-iris-fork' \(ID \d+\)\. To post it.*mode: publish/);
+    assert.equal(r.outputs.passed, 'true');
+    noSecrets(r);
+  });
+
+  test('the artifact service failing (500) is a warning saying what to do; the job still passes', async () => {
+    service.faults.set('CreateArtifact', [500, 500, 500, 500]);
+    addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris' });
+    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), {}, 'read-only-token', runnerEnv());
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(service.artifacts.size, 0);
+    assert.match(r.stdout, /::warning::Could not upload the report as the artifact 'mlreport-default': The artifact service: POST \/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/CreateArtifact returned 500.*actions\/upload-artifact step named 'mlreport-default'/);
+    assert.doesNotMatch(r.stdout, /::error::/);
+    assert.equal(r.outputs.passed, 'true');
+    assert.match(r.summary, /accuracy/);
+    noSecrets(r);
+  });
+
+  test("a posted report uploads nothing with 'artifact: auto'; 'always' uploads it too; 'off' on a fork never calls the service", async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const auto = await runAction('pull_request', prEvent(5), {}, TOKEN, runnerEnv());
+    assert.equal(auto.code, 0, auto.stdout + auto.stderr);
+    assert.equal(prComments(5).length, 1);
+    assert.equal(service.requests.length, 0);
+    const always = await runAction('pull_request', prEvent(5), { artifact: 'always', 'report-id': 'both' }, TOKEN, runnerEnv());
+    assert.equal(always.code, 0, always.stdout + always.stderr);
+    assert.deepEqual([...readZip(service.artifacts.get('mlreport-both')!.blob!).keys()], ['report.md', 'report.json']);
+    const requests = service.requests.length;
+    const off = await runAction('pull_request', prEvent(5, 'someone/iris'), { artifact: 'off' }, 'read-only-token', runnerEnv());
+    assert.equal(off.code, 0, off.stdout + off.stderr);
+    assert.equal(service.requests.length, requests);
+    assert.match(off.stdout, /comes from a fork.*upload that folder with actions\/upload-artifact/);
+    noSecrets(always);
   });
 });

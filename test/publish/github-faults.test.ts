@@ -99,16 +99,21 @@ describe('API faults', () => {
     const out = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
     assert.equal(out.location, undefined);
     assert.equal(bodies(fake).length, 0);
+    assert.equal(out.notPosted, 'a read-only token');
     const text = log.lines.join('\n');
     assert.match(text, /Could not upload plot images \(403: Resource not accessible by integration\)/);
     assert.match(text, /token may not write here \(403: Resource not accessible by integration\).*mode: publish/s);
     assert.doesNotMatch(text, /read-only-token/);
   });
 
-  test('a fork PR on pull_request makes no write at all and says how to publish', async () => {
+  test('a fork PR on pull_request makes no write at all, says how to publish, and tells the run it was not posted', async () => {
     const { pub, log } = publisher(fake, dir, { forkPr: true });
-    await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.equal(fake.requests.length, 0);
-    assert.match(log.lines.join('\n'), /comes from a fork.*actions\/upload-artifact.*mode: publish/s);
+    assert.equal(out.notPosted, 'a pull request from a fork');
+    assert.match(log.lines.join('\n'), /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-default'.*mode: publish/s);
+    const off = publisher(fake, dir, { forkPr: true }, { artifact: 'off' });
+    await off.pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);
   });
 });

@@ -75,6 +75,7 @@ export function publishConfig(over: Partial<GitHubPublishConfig> = {}): GitHubPu
     assetsBranch: 'mlreport-assets',
     artifactDir: null,
     allowPullRequestTargetRepro: false,
+    artifact: 'auto',
     ...over,
   };
 }

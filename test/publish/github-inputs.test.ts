@@ -20,6 +20,7 @@ describe('publishing inputs', () => {
       assetsBranch: 'mlreport-assets',
       artifactDir: null,
       allowPullRequestTargetRepro: false,
+      artifact: 'auto',
     });
   });
 
@@ -27,6 +28,7 @@ describe('publishing inputs', () => {
     ['comment', 'sticky', "Input 'comment' is 'sticky'; expected one of: update, new, off."],
     ['comment-on', 'issue', "Input 'comment-on' is 'issue'; expected one of: auto, pr, commit."],
     ['image-store', 'imgur', "Input 'image-store' is 'imgur'; expected one of: branch, release, none."],
+    ['artifact', 'sometimes', "Input 'artifact' is 'sometimes'; expected one of: auto, always, off."],
     ['mode', 'reproduce', "Input 'mode' is 'reproduce'; expected one of: run, publish."],
     ['report-id', 'my report', "Input 'report-id' is 'my report'; expected 1-64 letters, digits, '.', '_' or '-'."],
     ['assets-branch', '../x', "Input 'assets-branch' is '../x'; expected a branch name (letters, digits, '.', '_', '-', '/')."],

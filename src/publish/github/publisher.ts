@@ -10,6 +10,7 @@ import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitH
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
 import { BranchImageStore, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
 import { resolveTargets } from './targets';
+import { artifactName } from '../artifact/report';
 
 /** PNG files start with these eight bytes; anything else is not uploaded. */
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -43,11 +44,11 @@ export class GitHubPublisher implements Publisher {
     if (cfg.comment === 'off') return {};
     if (!ctx.token) {
       log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
-      return {};
+      return { notPosted: "no 'github-token'" };
     }
     if (ctx.forkPr && ctx.eventName === 'pull_request') {
       log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish()}`);
-      return {};
+      return { notPosted: 'a pull request from a fork' };
     }
     const client = this.options.client ?? createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
     try {
@@ -55,7 +56,7 @@ export class GitHubPublisher implements Publisher {
     } catch (error) {
       if (isPermissionError(error)) {
         log.warning(`The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`);
-        return {};
+        return { notPosted: 'a read-only token' };
       }
       // Octokit reports a connection that never got an answer as status 500 without a response.
       const status = (error as { response?: unknown }).response ? apiStatus(error) : undefined;
@@ -110,10 +111,11 @@ export class GitHubPublisher implements Publisher {
   }
 
   private howToPublish(): string {
-    return (
-      `The report is in the job summary, and report.md, report.json and plots/ are in ${this.options.baseDir}. ` +
-      "To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests')."
-    );
+    const where = `The report is in the job summary, and report.md, report.json and plots/ are in ${this.options.baseDir}.`;
+    if (this.cfg.artifact === 'off') {
+      return `${where} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
+    }
+    return `${where} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
 }
 

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GitHubPublishConfig } from '../../config/types';
+import { describeError } from '../../util/errors';
+import type { Logger } from '../../util/log';
+import { zipFiles, type ZipEntry } from '../../util/zip';
+import type { ComposedReport } from '../types';
+import { uploadArtifact, type ArtifactRuntime, type UploadedArtifact } from './service';
+
+/** The artifact workflow B downloads (README: 'Fork pull requests'). */
+export function artifactName(reportId: string): string {
+  return `mlreport-${reportId}`;
+}
+
+/**
+ * `artifact: auto` uploads the report folder when the report should have been posted but the token could not write
+ * (a fork's PR, a read-only token, no token); `always` on every run; `off` never.
+ */
+export function wantsArtifact(mode: GitHubPublishConfig['artifact'], notPosted: string | null): boolean {
+  return mode === 'always' || (mode === 'auto' && notPosted !== null);
+}
+
+/**
+ * Uploads report.md, report.json and the plot images the report links to as the workflow artifact
+ * `mlreport-<report-id>`. Never fails the run: without the runner's artifact service, or when it refuses, it warns
+ * and says how to upload the folder instead.
+ */
+export async function uploadReportArtifact(
+  cfg: GitHubPublishConfig,
+  outDir: string,
+  report: ComposedReport,
+  runtime: ArtifactRuntime | null,
+  log: Logger,
+  options: { backoffMs?: number; maxBytes?: number } = {},
+): Promise<UploadedArtifact | null> {
+  const name = artifactName(cfg.reportId);
+  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (!runtime) {
+    log.warning(`Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`);
+    return null;
+  }
+  try {
+    const entries = await reportFiles(outDir, report, log);
+    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
+    log.info(
+      `Uploaded the report (${entries.map((e) => e.name).join(', ')}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ''}. ` +
+        `To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`,
+    );
+    return uploaded;
+  } catch (error) {
+    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, '.')} ${instead}`);
+    return null;
+  }
+}
+
+/** report.md, report.json and each plot image the report names (paths relative to the out-dir, as in its links). */
+async function reportFiles(outDir: string, report: ComposedReport, log: Logger): Promise<ZipEntry[]> {
+  const names = ['report.md', 'report.json'];
+  for (const plot of report.data.plots ?? []) {
+    // The run wrote these under the out-dir itself; anything else is not taken along.
+    for (const image of [plot.image, plot.baseImage]) if (image && !image.split('/').includes('..') && !names.includes(image)) names.push(image);
+  }
+  const entries: ZipEntry[] = [];
+  for (const name of names) {
+    try {
+      entries.push({ name, bytes: await readFile(join(outDir, ...name.split('/'))) });
+    } catch {
+      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
+    }
+  }
+  return entries;
+}

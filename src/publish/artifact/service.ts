@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { HttpError, JsonHttp } from '../../util/http';
+import { UserError } from '../../util/errors';
+import { VERSION } from '../../version';
+import type { ArtifactRuntime } from '../../config/types';
+
+const TWIRP_SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService';
+/** Azure takes far more in one Put Blob; its own SDK switches to blocks above 256 MiB, and so do we stop there. */
+const MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+
+export type { ArtifactRuntime } from '../../config/types';
+
+export interface UploadedArtifact {
+  id: string;
+  size: number;
+  /** `sha256:<hex>` of the zip. */
+  digest: string;
+}
+
+/**
+ * The run's and the job's backend ids, from the token's `scp` claim: one scope reads
+ * `Actions.Results:<workflow run backend id>:<workflow job run backend id>`.
+ */
+export function backendIds(token: string): { workflowRunBackendId: string; workflowJobRunBackendId: string } {
+  const invalid = new UserError('ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.');
+  const payload = token.split('.')[1];
+  if (!payload) throw invalid;
+  let scp: unknown;
+  try {
+    scp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { scp?: unknown }).scp;
+  } catch {
+    throw invalid;
+  }
+  if (typeof scp !== 'string') throw invalid;
+  for (const scope of scp.split(' ')) {
+    const parts = scope.split(':');
+    if (parts[0] !== 'Actions.Results') continue;
+    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
+    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
+  }
+  throw invalid;
+}
+
+/**
+ * Uploads one zip as a workflow artifact the way @actions/artifact does: CreateArtifact (Twirp JSON, proto field
+ * names) → the zip to the signed blob URL → FinalizeArtifact with its size and SHA-256. The blob goes up in one
+ * Put Blob request (at most 256 MiB here); a report folder is a few megabytes.
+ */
+export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, options: { backoffMs?: number; maxBytes?: number } = {}): Promise<UploadedArtifact> {
+  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+  if (zip.length > maxBytes) {
+    throw new UserError(`the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`);
+  }
+  const ids = backendIds(runtime.token);
+  const twirp = new JsonHttp({
+    service: 'The artifact service',
+    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
+    headers: { authorization: `Bearer ${runtime.token}` },
+    secrets: [runtime.token],
+    backoffMs: options.backoffMs,
+  });
+  const created = await twirp.request<{ ok?: boolean; signed_upload_url?: string }>('POST', '/CreateArtifact', {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      version: 7,
+      mime_type: 'application/zip',
+    },
+  });
+  const uploadUrl = created.data?.signed_upload_url;
+  if (!created.data?.ok || !uploadUrl) throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
+  const digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`;
+  const finalized = await twirp.request<{ ok?: boolean; artifact_id?: string | number }>('POST', '/FinalizeArtifact', {
+    body: { workflow_run_backend_id: ids.workflowRunBackendId, workflow_job_run_backend_id: ids.workflowJobRunBackendId, name, size: String(zip.length), hash: digest },
+  });
+  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
+  return { id: String(finalized.data.artifact_id ?? ''), size: zip.length, digest };
+}
+
+/** Azure Put Blob to a SAS URL. The URL carries the signature, so messages name only its host. */
+async function putBlob(url: string, body: Buffer, backoffMs: number): Promise<void> {
+  const host = new URL(url).host;
+  let last = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: 'PUT',
+        headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2020-10-02', 'x-ms-blob-content-type': 'application/zip', 'user-agent': `mlreport/${VERSION}` },
+        body,
+        signal: AbortSignal.timeout(120_000),
+      });
+      const text = await response.text().catch(() => '');
+      if (response.status === 201 || response.status === 200) return;
+      const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+      last = `${response.status}${code ? ` ${code}` : ''}`;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (attempt < 3) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
+  }
+  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
+}

@@ -1,0 +1,90 @@
+import { deflateRawSync } from 'node:zlib';
+
+/** One file in a ZIP archive: its path inside the archive (`/`-separated) and its bytes. */
+export interface ZipEntry {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * A ZIP archive (PKWARE APPNOTE 6.3: local headers, deflated data, central directory) of a few small files, built
+ * in memory. No ZIP64: the report folder is far below its 4 GiB / 65,535-entry limits, which are checked.
+ */
+export function zipFiles(entries: ZipEntry[], modified = new Date()): Buffer {
+  if (entries.length > 0xffff) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
+  const { time, date } = dosDateTime(modified);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const deflated = deflateRawSync(entry.bytes);
+    // Stored is smaller for data that does not compress (PNGs): method 0, the bytes as they are.
+    const stored = deflated.length >= entry.bytes.length;
+    const data = stored ? entry.bytes : deflated;
+    const crc = crc32(entry.bytes);
+    if (entry.bytes.length > 0xfffffffe || offset > 0xfffffffe) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(0x0800, 6); // bit 11: the name is UTF-8
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0 (so the mode below is read)
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: a regular file, rw-r--r--
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** MS-DOS date and time (local fields, 2-second resolution), as ZIP stores them; 1980 is the earliest. */
+function dosDateTime(d: Date): { time: number; date: number } {
+  const year = Math.max(d.getFullYear(), 1980);
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+let table: Uint32Array | null = null;
+
+/** CRC-32 (IEEE 802.3, reflected 0xEDB88320), as ZIP requires; zlib.crc32 is not in every Node 20. */
+export function crc32(bytes: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { uploadReportArtifact, wantsArtifact } from '../../../src/publish/artifact/report';
+import { backendIds, uploadArtifact } from '../../../src/publish/artifact/service';
+import type { GitHubPublishConfig } from '../../../src/config/types';
+import type { ReportData } from '../../../src/report/types';
+import { MemoryLogger } from '../../../src/util/log';
+import { zipFiles } from '../../../src/util/zip';
+import { FakeArtifactService, runtimeToken, SIGNATURE } from '../../fakes/artifact/server';
+import { tempDir } from '../../helpers/repo';
+import { readZip } from '../../helpers/zip';
+import { png } from '../github-fixtures';
+
+let fake: FakeArtifactService;
+let dir: string;
+beforeEach(async () => {
+  fake = await FakeArtifactService.start();
+  dir = tempDir('mlreport-artifact-');
+});
+afterEach(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const runtime = () => ({ token: fake.token, resultsUrl: `${fake.url}/some/path/` });
+const cfg = (artifact: GitHubPublishConfig['artifact'] = 'auto'): GitHubPublishConfig => ({
+  mode: 'run', comment: 'update', commentOn: 'auto', reportId: 'iris', imageStore: 'branch', assetsBranch: 'mlreport-assets', artifactDir: null, allowPullRequestTargetRepro: false, artifact,
+});
+const data = (plots: ReportData['plots']): ReportData => ({
+  schemaVersion: 1, tool: { name: 'mlreport', version: '0' }, base: null, head: { sha: null, label: 'head' }, params: [], metrics: [], plots, gates: null, pipeline: null, warnings: [],
+});
+const leaks = (log: MemoryLogger): void => {
+  const text = log.lines.join('\n');
+  assert.ok(!text.includes(fake.token) && !text.includes(SIGNATURE) && !text.includes(encodeURIComponent(SIGNATURE)), text);
+};
+
+describe('backendIds', () => {
+  test('reads the run and job ids from the Actions.Results scope, wherever it is in scp', () => {
+    assert.deepEqual(backendIds(runtimeToken('Actions.GenericRead:x Actions.Results:run-1:job-2')), { workflowRunBackendId: 'run-1', workflowJobRunBackendId: 'job-2' });
+  });
+  for (const [what, token] of [
+    ['not a JWT', 'abc'],
+    ['no Actions.Results scope', runtimeToken('Actions.GenericRead:x')],
+    ['a scope without the job id', runtimeToken('Actions.Results:run-1')],
+  ] as const) {
+    test(`refuses ${what}, without echoing the token`, () => {
+      assert.throws(() => backendIds(token), (e: Error) => /ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope/.test(e.message) && !e.message.includes(token));
+    });
+  }
+});
+
+describe('uploadArtifact against the fake service', () => {
+  test('creates, uploads and finalizes; the service holds the same bytes', async () => {
+    const zip = zipFiles([{ name: 'report.md', bytes: Buffer.from('# hi\n') }]);
+    const uploaded = await uploadArtifact(runtime(), 'mlreport-iris', zip);
+    const stored = fake.artifacts.get('mlreport-iris')!;
+    assert.ok(stored.finalized && stored.blob!.equals(zip));
+    assert.equal(uploaded.id, stored.id);
+    assert.equal(stored.size, String(zip.length));
+    assert.match(uploaded.digest, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(stored.hash, uploaded.digest);
+    assert.equal(stored.mimeType, 'application/zip');
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path.replace(/.*\//, '')}`), ['POST CreateArtifact', 'PUT mlreport-iris.zip', 'POST FinalizeArtifact']);
+  });
+
+  test('a second artifact of the same name is refused (409 already_exists), naming the call', async () => {
+    const zip = zipFiles([{ name: 'a', bytes: Buffer.from('a') }]);
+    await uploadArtifact(runtime(), 'mlreport-iris', zip);
+    await assert.rejects(uploadArtifact(runtime(), 'mlreport-iris', zip, { backoffMs: 1 }), /CreateArtifact returned 409/);
+  });
+
+  test('a token for another job is refused by the service', async () => {
+    const other = { ...runtime(), token: runtimeToken('Actions.Results:other-run:other-job') };
+    await assert.rejects(uploadArtifact(other, 'x', zipFiles([]), { backoffMs: 1 }), /returned 401/);
+  });
+});
+
+describe('uploadReportArtifact', () => {
+  test('wantsArtifact: auto only when the report was not posted; always; off', () => {
+    assert.equal(wantsArtifact('auto', null), false);
+    assert.equal(wantsArtifact('auto', 'a pull request from a fork'), true);
+    assert.equal(wantsArtifact('always', null), true);
+    assert.equal(wantsArtifact('off', 'a read-only token'), false);
+  });
+
+  test('zips report.md, report.json and the linked images (base images too) under their report paths', async () => {
+    mkdirSync(join(dir, 'plots'));
+    writeFileSync(join(dir, 'report.md'), '![loss](plots/loss.png)\n');
+    writeFileSync(join(dir, 'report.json'), '{}\n');
+    writeFileSync(join(dir, 'plots/loss.png'), png(4, 3, 10));
+    writeFileSync(join(dir, 'plots/cm.png'), png(2, 2, 20));
+    writeFileSync(join(dir, 'plots/cm.base.png'), png(2, 2, 30));
+    writeFileSync(join(dir, 'plots/stale.png'), png(1, 1, 1));
+    const log = new MemoryLogger();
+    const plots = [
+      { id: 'loss', title: 'loss', image: 'plots/loss.png', notes: [] },
+      { id: 'cm', title: 'cm', image: 'plots/cm.png', baseImage: 'plots/cm.base.png', notes: [] },
+      { id: 'broken', title: 'broken', image: null, notes: [], error: 'bad' },
+    ];
+    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data(plots), markdown: '' }, runtime(), log);
+    assert.ok(uploaded);
+    const files = readZip(fake.artifacts.get('mlreport-iris')!.blob!);
+    assert.deepEqual([...files.keys()], ['report.md', 'report.json', 'plots/loss.png', 'plots/cm.png', 'plots/cm.base.png']);
+    assert.ok(files.get('plots/cm.base.png')!.equals(png(2, 2, 30)));
+    assert.match(log.lines.join('\n'), /info: Uploaded the report \(report\.md, report\.json, plots\/loss\.png, plots\/cm\.png, plots\/cm\.base\.png; \d+ bytes\) as the workflow artifact 'mlreport-iris' \(ID 7000000001\)\. To post it.*mode: publish/);
+    leaks(log);
+  });
+
+  test('the service failing (500 on every try) is a warning saying how to upload instead; nothing thrown', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+    fake.faults.set('CreateArtifact', [500, 500, 500, 500]);
+    const log = new MemoryLogger();
+    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 });
+    assert.equal(uploaded, null);
+    assert.equal(fake.requests.length, 4, 'retried, then gave up');
+    assert.match(log.lines.join('\n'), /warning: Could not upload the report as the artifact 'mlreport-iris': The artifact service: POST \/twirp\/.*\/CreateArtifact returned 500.*Upload .* with an actions\/upload-artifact step named 'mlreport-iris' instead, or set 'artifact: off'\./);
+    leaks(log);
+  });
+
+  test('the blob storage refusing the upload is a warning naming its host only, never the signed URL', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+    fake.blobFaults.push(403);
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 }), null);
+    assert.match(log.lines.join('\n'), /Uploading the zip to the artifact storage \(127\.0\.0\.1:\d+\) failed: 403 AuthorizationFailure/);
+    assert.equal(fake.artifacts.get('mlreport-iris')!.finalized, false);
+    leaks(log);
+  });
+
+  test('a blob storage 503 is retried; FinalizeArtifact refusing is a warning', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+    fake.blobFaults.push(503);
+    fake.faults.set('FinalizeArtifact', [400]);
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 }), null);
+    assert.ok(fake.artifacts.get('mlreport-iris')!.blob, 'the second PUT landed');
+    assert.match(log.lines.join('\n'), /FinalizeArtifact returned 400/);
+    leaks(log);
+  });
+
+  test('a zip above the single-request limit is not sent; the warning says why', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x'.repeat(10));
+    writeFileSync(join(dir, 'report.json'), '{}');
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { maxBytes: 100 }), null);
+    assert.equal(fake.requests.length, 0);
+    assert.match(log.lines.join('\n'), /the report folder zips to 0\.0 MiB, more than the 0 MiB mlreport uploads in one request\. Upload /);
+  });
+
+  test('off a runner (no ACTIONS_RUNTIME_TOKEN) it warns and makes no request', async () => {
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, null, log), null);
+    assert.equal(fake.requests.length, 0);
+    assert.match(log.lines.join('\n'), /warning: Could not upload the report as the artifact 'mlreport-iris': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/);
+  });
+});
