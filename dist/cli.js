@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);
-import{A as U,B as W,c as u,d as O,g as L,h as A,i as w,j as P,k as y,l as S,m as _,n as k,p as N,q as F,r as M,s as B,t as x,u as b,v as j,w as G,x as T,y as J,z as q}from"./chunks/chunk-OTTQJGFK.js";import{f as p,g as I}from"./chunks/chunk-FGLWVIUF.js";function d(e=!1){return{info:t=>{e||process.stderr.write(`${t}
+import{A as U,B as W,c as u,d as O,g as L,h as A,i as w,j as P,k as y,l as S,m as _,n as k,p as N,q as F,r as M,s as B,t as x,u as b,v as j,w as G,x as T,y as J,z as q}from"./chunks/chunk-NBG7IVMM.js";import{f as p,g as I}from"./chunks/chunk-FGLWVIUF.js";function d(e=!1){return{info:t=>{e||process.stderr.write(`${t}
 `)},warning:t=>process.stderr.write(`warning: ${t}
 `),error:t=>process.stderr.write(`error: ${t}
 `),group:async(t,r)=>(e||process.stderr.write(`\u2500\u2500 ${t}

@@ -71,7 +71,7 @@ function tableRows(files: FileDiff[], data: ReportData, withChange: boolean, kee
   const body = files.flatMap((f) =>
     f.rows.filter(keep).map((r) => {
       const cells = [escapeCell(f.path), escapeCell(r.key), escapeCell(formatLeaf(r.old)), escapeCell(formatLeaf(r.new))];
-      if (withChange) cells.push(escapeCell(formatChange(r.diff, r.old)));
+      if (withChange) cells.push(escapeCell(formatChange(r)));
       return `| ${cells.join(' | ')} |`;
     }),
   );
