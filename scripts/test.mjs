@@ -1,7 +1,9 @@
-// Installs dependencies when missing, builds dist/ (the end-to-end tests run it as the runner would), then runs every test/**/*.test.ts
-// with Node's own test runner. Extra arguments are passed on (e.g. a file, or --test-name-pattern=...).
+// Installs dependencies when missing, bundles src/ into a temp dir (the end-to-end tests run the bundle as the
+// runner would, never touching the committed dist/), then runs every test/**/*.test.ts with Node's own test runner.
+// Extra arguments are passed on (e.g. a file, or --test-name-pattern=...).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -23,11 +25,17 @@ if (!existsSync('node_modules/.package-lock.json')) {
   console.log('Installing dependencies (npm ci)…');
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
-execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-const files = explicitFiles.length ? explicitFiles : find('test').sort();
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...flags, ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+const bundle = mkdtempSync(join(tmpdir(), 'mlreport-test-dist-'));
+let status = 1;
+try {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', bundle], { stdio: 'inherit' });
+  const files = explicitFiles.length ? explicitFiles : find('test').sort();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...flags, ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, MLREPORT_TEST_DIST: bundle },
+  });
+  status = result.status ?? 1;
+} finally {
+  rmSync(bundle, { recursive: true, force: true });
+}
+process.exit(status);

@@ -1,16 +1,16 @@
 import * as core from '@actions/core';
 import { configFromAction } from './config/action';
 import { hubSecrets } from './config/hub';
-import { run } from './run';
+import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
 import { describeError } from './util/errors';
 
 /** The action: runner environment → Config → run() → outputs and exit code. */
-async function main(): Promise<void> {
+export async function run(): Promise<void> {
   try {
     const config = await configFromAction({ env: process.env });
     for (const secret of hubSecrets(config.hub, config.mlflow)) core.setSecret(secret);
-    const result = await run(config, actionLogger);
+    const result = await runReport(config, actionLogger);
     core.setOutput('report', result.reportPath);
     core.setOutput('report-json', result.reportJsonPath);
     core.setOutput('passed', String(result.passed));
@@ -21,4 +21,3 @@ async function main(): Promise<void> {
   }
 }
 
-await main();

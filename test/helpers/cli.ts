@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DIST_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-export const DIST_ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+/** The bundle under test: `npm test` builds src/ into a temp dir and names it here, so tests never touch dist/. */
+const DIST = process.env.MLREPORT_TEST_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+export const DIST_CLI = join(DIST, 'cli.js');
+export const DIST_ACTION = join(DIST, 'index.js');
 
 export interface ProcessResult {
   code: number | null;

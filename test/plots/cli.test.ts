@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -74,13 +74,11 @@ describe('mlreport CLI with plots (bundled dist)', () => {
 
   test('report without plots never loads the plots chunk (vega, WebAssembly) and writes no plots folder', async () => {
     const repo = new TempRepo();
-    // A copy of dist/ without the plots chunk: loading it would fail the run.
+    // A copy of the bundle without the renderer (vega, WebAssembly): loading it would fail the run.
     const dist = tempDir('mlreport-dist-');
     try {
       cpSync(dirname(DIST_CLI), dist, { recursive: true });
-      const engine = readdirSync(join(dist, 'chunks')).filter((f) => f.startsWith('engine-'));
-      assert.equal(engine.length, 1);
-      rmSync(join(dist, 'chunks', engine[0]!));
+      rmSync(join(dist, 'render.js'));
       repo.commit('one', { 'metrics.json': '{"acc": 0.5}', 'dvc.yaml': 'metrics: [metrics.json]\n' });
       repo.commit('two', { 'metrics.json': '{"acc": 0.6}' });
       const r = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
@@ -89,7 +87,7 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       assert.doesNotMatch(readFileSync(join(repo.dir, 'out/report.md'), 'utf8'), /### Plots/);
       repo.write({ 'dvc.yaml': 'metrics: [metrics.json]\nplots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
       const withPlots = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
-      assert.match(withPlots.stderr, /engine-/, 'with a plot to draw, the chunk is loaded (and missing here)');
+      assert.match(withPlots.stderr, /render\.js/, 'with a plot to draw, the renderer is loaded (and missing here)');
     } finally {
       repo.remove();
       rmSync(dist, { recursive: true, force: true });
