@@ -10,5 +10,12 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  // The shipped code is also linted with type information: a promise nobody awaits is an error lost in the log.
+  {
+    files: ['src/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   { files: ['test/**', 'bench/**', 'scripts/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -6,7 +6,12 @@ import { parseRules, ruleLinesFromText } from '../src/gate/parse';
 import type { MetricLookup } from '../src/gate/types';
 
 function metricsOf(count: number): MetricLookup[] {
-  return Array.from({ length: count }, (_, i) => ({ file: `eval/part${i % 10}.json`, key: `group${i % 37}.metric_${i}`, base: i / count, head: i / count + 0.001 }));
+  return Array.from({ length: count }, (_, i) => ({
+    file: `eval/part${i % 10}.json`,
+    key: `group${i % 37}.metric_${i}`,
+    base: i / count,
+    head: i / count + 0.001,
+  }));
 }
 
 function time<T>(fn: () => T): { ms: number; value: T } {
@@ -23,7 +28,13 @@ for (const [rules, metrics, unknown] of [
 ] as const) {
   const lookup = metricsOf(metrics);
   const text = Array.from({ length: rules }, (_, i) =>
-    i < unknown ? `metric_typo_${i} >= 0.5` : i % 3 === 0 ? `metric_${i} >= base - 1%` : i % 3 === 1 ? `eval/part${i % 10}.json:metric_${i} <= base * 1.02 + 0.01` : `warn: metric_${i} > 0 if present`,
+    i < unknown
+      ? `metric_typo_${i} >= 0.5`
+      : i % 3 === 0
+        ? `metric_${i} >= base - 1%`
+        : i % 3 === 1
+          ? `eval/part${i % 10}.json:metric_${i} <= base * 1.02 + 0.01`
+          : `warn: metric_${i} > 0 if present`,
   ).join('\n');
   const parsed = time(() => parseRules(ruleLinesFromText(text, "input 'thresholds'")));
   const evaluated = time(() => evaluateRules(parsed.value, lookup, { missingBase: 'skip', hasBase: true }));

@@ -68,7 +68,9 @@ async function status(dir: string): Promise<void> {
   const stages: string[] = [];
   for (let i = 0; i < 10; i++) {
     const input = i === 0 ? 'input.bin' : `out${i - 1}.bin`;
-    stages.push(`  s${i}:\n    cmd: node -e "require('fs').copyFileSync('${input}', 'out${i}.bin')"\n    deps: [${input}]\n    params: [p.v${i}]\n    outs: [out${i}.bin]`);
+    stages.push(
+      `  s${i}:\n    cmd: node -e "require('fs').copyFileSync('${input}', 'out${i}.bin')"\n    deps: [${input}]\n    params: [p.v${i}]\n    outs: [out${i}.bin]`,
+    );
   }
   writeFileSync(join(project, 'dvc.yaml'), `stages:\n${stages.join('\n')}\n`);
   writeFileSync(join(project, 'params.yaml'), `p:\n${Array.from({ length: 10 }, (_, i) => `  v${i}: ${i}`).join('\n')}\n`);
@@ -82,7 +84,9 @@ async function status(dir: string): Promise<void> {
     const [t] = await time(() => execFileSync(process.execPath, [CLI, 'status'], { cwd: project, encoding: 'utf8' }));
     best = Math.min(best, t);
   }
-  console.log(`status, unchanged 10-stage pipeline (8 MiB deps): in-process ${(inProcess * 1000).toFixed(0)} ms, \`mlreport status\` process ${(best * 1000).toFixed(0)} ms (changed stages: ${changed})`);
+  console.log(
+    `status, unchanged 10-stage pipeline (8 MiB deps): in-process ${(inProcess * 1000).toFixed(0)} ms, \`mlreport status\` process ${(best * 1000).toFixed(0)} ms (changed stages: ${changed})`,
+  );
 }
 
 const dir = tempDir('mlreport-bench-');

@@ -24,7 +24,9 @@ function lossCsv(rows: number, k: number): string {
   const lines = ['step,loss,val_loss'];
   for (let i = 0; i < rows; i++) {
     const t = i / rows;
-    lines.push(`${i},${(2 * Math.exp(-4 * t) + 0.1 * Math.sin(i * 0.37 + k)).toFixed(5)},${(2.2 * Math.exp(-3.5 * t) + 0.12 * Math.cos(i * 0.11 + k)).toFixed(5)}`);
+    lines.push(
+      `${i},${(2 * Math.exp(-4 * t) + 0.1 * Math.sin(i * 0.37 + k)).toFixed(5)},${(2.2 * Math.exp(-3.5 * t) + 0.12 * Math.cos(i * 0.11 + k)).toFixed(5)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -49,7 +51,8 @@ function twentyPlots(k: number): Record<string, string> {
   for (let i = 0; i < 2; i++) {
     files[`plots/roc_${i}.json`] = JSON.stringify(Array.from({ length: 200 }, (_, j) => ({ fpr: j / 199, tpr: Math.min(1, Math.sqrt(j / 199) + k / 50) })));
     defs.push(`  - ROC ${i}: {template: scatter, x: fpr, y: {plots/roc_${i}.json: tpr}}`);
-    files[`plots/imp_${i}.csv`] = `feature,importance\n${Array.from({ length: 12 }, (_, j) => `feature_${j},${(1 / (j + 1) + k / 100).toFixed(3)}`).join('\n')}\n`;
+    files[`plots/imp_${i}.csv`] =
+      `feature,importance\n${Array.from({ length: 12 }, (_, j) => `feature_${j},${(1 / (j + 1) + k / 100).toFixed(3)}`).join('\n')}\n`;
     defs.push(`  - Importance ${i}: {template: bar_horizontal_sorted, x: importance, y: {plots/imp_${i}.csv: feature}}`);
     defs.push(`  - Smooth ${i}: {template: smooth, x: step, y: {plots/loss_${i}.csv: loss}}`);
   }
@@ -62,7 +65,18 @@ function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number 
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--import', 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})', CLI, 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'],
+    [
+      '--import',
+      'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})',
+      CLI,
+      'plots',
+      'render',
+      '--base',
+      'HEAD~1',
+      '--out',
+      'out',
+      '--quiet',
+    ],
     { cwd: dir, encoding: 'utf8' },
   );
   const wall = performance.now() - t0;
@@ -81,20 +95,33 @@ function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number 
   const rss = Math.max(...runs.map((r) => r.rssMb));
   const pngs = readdirSync(join(repo.dir, 'out')).filter((f) => f.endsWith('.png'));
   const sizes = pngs.map((f) => statSync(join(repo.dir, 'out', f)).size);
-  console.log(`20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))} wall, ${ms(median(cpus))} CPU`);
-  console.log(`  peak RSS ${rss} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`);
+  console.log(
+    `20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))} wall, ${ms(median(cpus))} CPU`,
+  );
+  console.log(
+    `  peak RSS ${rss} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`,
+  );
   repo.remove();
 }
 
 // 2. In one process: the first chart (vega import + WebAssembly init + first render), then a 100,000-point chart.
 {
   const repo = new TempRepo('mlreport-bench-');
-  const baseSha = repo.commit('base', { 'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n  - big.csv: {x: step, y: loss}\n', 'small.csv': lossCsv(1000, 0), 'big.csv': lossCsv(100_000, 0) });
+  const baseSha = repo.commit('base', {
+    'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n  - big.csv: {x: step, y: loss}\n',
+    'small.csv': lossCsv(1000, 0),
+    'big.csv': lossCsv(100_000, 0),
+  });
   repo.commit('head', { 'small.csv': lossCsv(1000, 1), 'big.csv': lossCsv(100_000, 1) });
   const git = await GitRepo.open(repo.dir);
   const request = { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null };
   const { definitions } = await findPlotDefinitions(repo.dir, null);
-  const spec = (p: PreparedPlot) => (p.kind === 'vega' ? p.spec : (() => { throw new Error(p.kind === 'error' ? p.error : 'not a chart'); })());
+  const spec = (p: PreparedPlot) =>
+    p.kind === 'vega'
+      ? p.spec
+      : (() => {
+          throw new Error(p.kind === 'error' ? p.error : 'not a chart');
+        })();
 
   const t0 = performance.now();
   const c0 = cpu();
@@ -105,7 +132,9 @@ function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number 
   const [small] = await preparePlots(git, request, [definitions[0]!]);
   const first = await renderer.render(spec(small!));
   const tFirst = performance.now();
-  console.log(`first chart in a process (2 × 1,000 points): ${ms(tFirst - t0)} wall (${ms(cpu() - c0)} CPU) in all = import vega ${ms(tImport - t0)} + WebAssembly init ${ms(tInit - tImport)} + prepare and render ${ms(tFirst - tInit)}; PNG ${Math.round(first.png.length / 1024)} KB`);
+  console.log(
+    `first chart in a process (2 × 1,000 points): ${ms(tFirst - t0)} wall (${ms(cpu() - c0)} CPU) in all = import vega ${ms(tImport - t0)} + WebAssembly init ${ms(tInit - tImport)} + prepare and render ${ms(tFirst - tInit)}; PNG ${Math.round(first.png.length / 1024)} KB`,
+  );
 
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -129,7 +158,9 @@ function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number 
     bigPng = image.png.length;
     notes = prepared!.notes;
   }
-  console.log(`100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))} wall, ${ms(median(bigCpu))} CPU; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`);
+  console.log(
+    `100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))} wall, ${ms(median(bigCpu))} CPU; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`,
+  );
   console.log(`peak RSS of this benchmark process (tsx, test data and 6 runs included): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   const cli = [0, 1, 2].map(() => renderWithCli(repo.dir));
   console.log(

@@ -49,16 +49,25 @@ try {
     console.log(`${label}: ${made.length} requests`);
     for (const [route, n] of byRoute) console.log(`    ${n} × ${route}`);
   };
-  await count('PR with the report, 151 other comments, 3 images (branch store)', () => publisher(fake, work).pub.publish({ ...report, markdown: markdownWith(plots, 'run 2') }));
-  await count('same, no images (image-store none)', () => publisher(fake, work, {}, { imageStore: 'none' }).pub.publish({ ...report, markdown: markdownWith(plots, 'run 3') }));
+  await count('PR with the report, 151 other comments, 3 images (branch store)', () =>
+    publisher(fake, work).pub.publish({ ...report, markdown: markdownWith(plots, 'run 2') }),
+  );
+  await count('same, no images (image-store none)', () =>
+    publisher(fake, work, {}, { imageStore: 'none' }).pub.publish({ ...report, markdown: markdownWith(plots, 'run 3') }),
+  );
   await publisher(fake, work, {}, { imageStore: 'release' }).pub.publish(report);
-  await count('same, 3 images (release store, replacing last run\'s assets)', () =>
+  await count("same, 3 images (release store, replacing last run's assets)", () =>
     publisher(fake, work, {}, { imageStore: 'release' }).pub.publish({ ...report, markdown: markdownWith(plots, 'run 5') }),
   );
 
   // 2. End to end: dist/index.js as the runner starts it (node start-up, config, git, diff, compose, publish).
   const event = join(work, 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: 5, head: { sha: head, ref: 'feature', repo: { full_name: REPO } }, base: { sha: base, ref: 'main', repo: { full_name: REPO } } } }));
+  writeFileSync(
+    event,
+    JSON.stringify({
+      pull_request: { number: 5, head: { sha: head, ref: 'feature', repo: { full_name: REPO } }, base: { sha: base, ref: 'main', repo: { full_name: REPO } } },
+    }),
+  );
   const artifact = join(work, 'artifact');
   mkdirSync(join(artifact, 'plots'), { recursive: true });
   for (const p of plots) copyFileSync(join(work, p.image!), join(artifact, p.image!));
@@ -98,7 +107,9 @@ try {
       if (r.code !== 0) throw new Error(`${label}: exit ${r.code}\n${r.stdout}${r.stderr}`);
     }
     ms.sort((a, b) => a - b);
-    console.log(`${label}: median ${(ms[Math.floor(RUNS / 2)]! / 1000).toFixed(2)} s (min ${(ms[0]! / 1000).toFixed(2)}, max ${(ms.at(-1)! / 1000).toFixed(2)}; ${RUNS} runs), ${requests} requests per run${gateRequests ? ` (${gateRequests} of them the gates' check run: the example has gates)` : ''}`);
+    console.log(
+      `${label}: median ${(ms[Math.floor(RUNS / 2)]! / 1000).toFixed(2)} s (min ${(ms[0]! / 1000).toFixed(2)}, max ${(ms.at(-1)! / 1000).toFixed(2)}; ${RUNS} runs), ${requests} requests per run${gateRequests ? ` (${gateRequests} of them the gates' check run: the example has gates)` : ''}`,
+    );
   };
   await time('action end to end, mode run, iris example (dvc.yaml metrics and params), PR with the report', {});
   await time('action end to end, mode publish, 3 plots (branch store), PR with the report', {

@@ -21,7 +21,9 @@ function time(args: string[], env: NodeJS.ProcessEnv = process.env): number[] {
 
 function line(label: string, samples: number[]): void {
   const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`${label.padEnd(46)} median ${median.toFixed(0).padStart(4)} ms  (min ${samples[0]!.toFixed(0)}, max ${samples.at(-1)!.toFixed(0)}, n=${samples.length})`);
+  console.log(
+    `${label.padEnd(46)} median ${median.toFixed(0).padStart(4)} ms  (min ${samples[0]!.toFixed(0)}, max ${samples.at(-1)!.toFixed(0)}, n=${samples.length})`,
+  );
 }
 
 // The action with no inputs at all fails fast on config; give it an empty event so it runs to its first I/O.
@@ -29,7 +31,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'mlreport-bench-'));
 writeFileSync(join(tmp, 'event.json'), '{}');
 line('node -e 0 (floor)', time(['-e', '0']));
 line('node dist/cli.js --help', time(['dist/cli.js', '--help']));
-line('node dist/index.js (loads, exits on no repo)', time(['dist/index.js'], { PATH: process.env.PATH, GITHUB_WORKSPACE: tmp, GITHUB_EVENT_PATH: join(tmp, 'event.json') }));
+line(
+  'node dist/index.js (loads, exits on no repo)',
+  time(['dist/index.js'], { PATH: process.env.PATH, GITHUB_WORKSPACE: tmp, GITHUB_EVENT_PATH: join(tmp, 'event.json') }),
+);
 
 let total = 0;
 const sizes: string[] = [];

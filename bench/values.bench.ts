@@ -48,4 +48,6 @@ once();
 const runs = Array.from({ length: 7 }, once).sort((x, y) => x.ms - y.ms);
 const median = runs[3]!;
 const mb = (Object.values(inputs).reduce((n, s) => n + s.length, 0) / 1024 / 1024).toFixed(1);
-console.log(`values: 2×10,000-key JSON + 2×100,000-row metrics.csv (${mb} MB, ${median.keys} keys diffed): median ${median.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[6]!.ms.toFixed(0)}; CPU ${median.cpuMs.toFixed(0)} ms) on Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `values: 2×10,000-key JSON + 2×100,000-row metrics.csv (${mb} MB, ${median.keys} keys diffed): median ${median.ms.toFixed(0)} ms (min ${runs[0]!.ms.toFixed(0)}, max ${runs[6]!.ms.toFixed(0)}; CPU ${median.cpuMs.toFixed(0)} ms) on Node ${process.versions.node}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+);

@@ -19612,6 +19612,115 @@ var require_browser = __commonJS({
   }
 });
 
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv) => {
+      argv = argv || process.argv;
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const pos = argv.indexOf(prefix + flag);
+      const terminatorPos = argv.indexOf("--");
+      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os6 = __require("os");
+    var hasFlag = require_has_flag();
+    var env = process.env;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+      forceColor = false;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = true;
+    }
+    if ("FORCE_COLOR" in env) {
+      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(stream) {
+      if (forceColor === false) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (stream && !stream.isTTY && forceColor !== true) {
+        return 0;
+      }
+      const min = forceColor ? 1 : 0;
+      if (process.platform === "win32") {
+        const osRelease = os6.release().split(".");
+        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel(process.stdout),
+      stderr: getSupportLevel(process.stderr)
+    };
+  }
+});
+
 // node_modules/debug/src/node.js
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
@@ -19630,7 +19739,7 @@ var require_node = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor = __require("supports-color");
+      const supportsColor = require_supports_color();
       if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports.colors = [
           20,
@@ -32033,14 +32142,7 @@ var GitRepo = class _GitRepo {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.git.raw([
-      "fetch",
-      "--no-tags",
-      `--depth=${depth}`,
-      "--end-of-options",
-      remote,
-      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`
-    ]);
+    await this.git.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
   async mergeBase(a, b3) {
     assertSafeRev(a);
@@ -32103,10 +32205,7 @@ function baseFromEvent(eventName, event) {
   if (eventName === "push" && event.before) {
     if (!ZERO_SHA.test(event.before)) return [{ kind: "commit", sha: event.before, label: shortSha(event.before) }];
     if (defaultBranch) {
-      return [
-        { kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch },
-        previous
-      ];
+      return [{ kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }, previous];
     }
   }
   return [previous];
@@ -32234,7 +32333,10 @@ function pyEntries(dict) {
 function dictFromEntries(entries) {
   const out = {};
   for (const [k2, v2] of entries) out[k2] = v2;
-  return withOrder(out, entries.map(([k2]) => k2));
+  return withOrder(
+    out,
+    entries.map(([k2]) => k2)
+  );
 }
 function withOrder(dict, keys) {
   if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
@@ -32257,7 +32359,9 @@ function parseYamlPy(path, text) {
   const error2 = doc.errors[0];
   if (error2) {
     const pos = error2.linePos?.[0];
-    throw new UserError(`${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`);
+    throw new UserError(
+      `${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`
+    );
   }
   return toPy(doc.contents, path);
 }
@@ -32272,7 +32376,7 @@ function toPy(node, path) {
     }
     if (typeof v2 === "bigint") return Number(v2);
     if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string") return v2;
-    return String(v2);
+    return JSON.stringify(v2) ?? "";
   }
   if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => toPy(item, path));
   if ((0, import_yaml.isMap)(node)) {
@@ -32281,7 +32385,7 @@ function toPy(node, path) {
     const rawKeys = /* @__PURE__ */ new Map();
     for (const pair of node.items) {
       const raw = (0, import_yaml.isScalar)(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key = typeof raw === "string" ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? "null" : String(raw);
+      const key = typeof raw === "string" ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
       if (typeof raw !== "string") rawKeys.set(key, raw);
       if (!Object.hasOwn(out, key)) keys.push(key);
       out[key] = toPy(pair.value, path);
@@ -32302,7 +32406,7 @@ function fromJs(value2) {
     for (const [k2, v2] of Object.entries(value2)) out[k2] = fromJs(v2);
     return out;
   }
-  return String(value2);
+  return typeof value2 === "number" || typeof value2 === "bigint" ? String(value2) : "";
 }
 function pyStr(value2) {
   if (value2 === null) return "None";
@@ -32469,7 +32573,7 @@ async function parseDvcYaml(dir, text) {
   const stagesDoc = doc.stages ?? {};
   if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
   for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of await expandEntry(name, definition, context3)) {
+    for (const generated of expandEntry(name, definition, context3)) {
       stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
     }
   }
@@ -32514,7 +32618,7 @@ function withField(field, fn2, stage) {
     throw error2;
   }
 }
-async function expandEntry(name, definition, context3) {
+function expandEntry(name, definition, context3) {
   if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
   if ("foreach" in definition || "do" in definition) {
     const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
@@ -32720,7 +32824,11 @@ var VarsLoader = class _VarsLoader {
 };
 function splitVarsEntry(entry) {
   const colon = entry.lastIndexOf(":");
-  if (colon > 1) return [entry.slice(0, colon), entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)];
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
   return [entry, null];
 }
 function pickKeys(data, keys, file) {
@@ -33176,7 +33284,7 @@ function parseLock(text, displayPath = "dvc.lock") {
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${String(doc.schema)}' (expected '2.0').`);
+  if (!legacy && doc.schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${JSON.stringify(doc.schema)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : doc.stages ?? {};
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
@@ -33236,7 +33344,9 @@ function serializeStage(stage) {
     const params = {};
     for (const file of ordered) {
       const values = stage.params[file];
-      params[file] = Object.fromEntries(Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]]));
+      params[file] = Object.fromEntries(
+        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+      );
     }
     out.params = params;
   }
@@ -33329,7 +33439,10 @@ var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
     this.root = root;
-    this.cache.set("\0defaults", DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null));
+    this.cache.set(
+      "\0defaults",
+      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
+    );
   }
   root;
   cache = /* @__PURE__ */ new Map();
@@ -33619,7 +33732,8 @@ async function reproduce(pipeline, log, options = {}) {
       }
       try {
         const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
-        if (missing.length) throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
+        if (missing.length)
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const record = await lockStage(stage, ws2, project);
         updates.set(name, record);
         pipeline.lock.stages.set(name, record);
@@ -33797,7 +33911,10 @@ async function dvcRepro(cwd, log) {
     };
     child.stdout.on("data", take);
     child.stderr.on("data", take);
-    child.on("error", (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` }));
+    child.on(
+      "error",
+      (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
+    );
     child.on("close", (code) => {
       for (const line of whole.flush()) onLine(line);
       resolve5({ code });
@@ -34010,7 +34127,10 @@ var ExprParser = class {
     if (t2.kind === "number") {
       this.i++;
       if (this.isPunct("%")) {
-        this.fail(this.peek().pos, `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`);
+        this.fail(
+          this.peek().pos,
+          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
+        );
       }
       return { kind: "number", value: t2.value };
     }
@@ -34021,12 +34141,16 @@ var ExprParser = class {
     if (t2.kind === "punct" && t2.value === "(") {
       this.i++;
       const inner = this.expression();
-      if (!this.isPunct(")")) this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+      if (!this.isPunct(")"))
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
       this.i++;
       return inner;
     }
     if (t2.kind === "word") {
-      this.fail(t2.pos, `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`);
+      this.fail(
+        t2.pos,
+        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
+      );
     }
     return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
   }
@@ -34080,7 +34204,9 @@ async function loadGateConfig(workspace, settings) {
   const notes = [];
   let lines2 = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
-    notes.push(`The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`);
+    notes.push(
+      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
+    );
   } else if (!settings.thresholds && fromFile) {
     lines2 = fromFile;
   }
@@ -34122,7 +34248,9 @@ function projectRulesFromText(text) {
     const line = lineOf(item?.range?.[0]);
     const text2 = itemText(item);
     if (text2 === null) {
-      throw new UserError(`${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`);
+      throw new UserError(
+        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+      );
     }
     return { text: text2, source: { origin, line, file: PROJECT_FILE } };
   });
@@ -34169,7 +34297,9 @@ function hubFromInputs(get, env, change) {
     const fullName = get("hub-repo") || change.repository || "";
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
     if (!match) {
-      throw new UserError(fullName ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.` : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'.");
+      throw new UserError(
+        fullName ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.` : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'."
+      );
     }
     hub = {
       kind: "dagshub",
@@ -34803,8 +34933,61 @@ function longestBacktickRun(text) {
 }
 
 // src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set(["loss", "error", "err", "errors", "mae", "mse", "rmse", "mape", "smape", "wer", "cer", "perplexity", "ppl", "latency", "fpr", "fnr", "nll", "logloss", "brier", "eer", "time", "seconds", "duration"]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set(["acc", "accuracy", "precision", "recall", "f1", "fscore", "auc", "roc", "ap", "map", "iou", "miou", "dice", "r2", "bleu", "rouge", "score", "tpr", "top1", "top5", "specificity", "sensitivity", "mcc", "kappa", "ndcg", "mrr", "hit", "hits"]);
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "fscore",
+  "auc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits"
+]);
 function guessDirection(key) {
   const last = key.slice(key.lastIndexOf(".") + 1).toLowerCase();
   const words = last.split(/[^a-z0-9]+/).filter(Boolean);
@@ -35090,7 +35273,11 @@ function usable(series) {
     const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
     idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
   }
-  return { ...series, x: idx.map((i) => series.x[i]), lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) })) };
+  return {
+    ...series,
+    x: idx.map((i) => series.x[i]),
+    lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
 }
 function label(x3) {
   const text = typeof x3 === "number" ? number(x3) : clean(x3);
@@ -35175,7 +35362,7 @@ function rowCount(data) {
   return data.columns ? data.columns.values().next().value?.length ?? 0 : data.rows.length;
 }
 function dagshubNames(data) {
-  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => String(r2.Name ?? r2.name ?? ""));
+  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText2(r2.Name ?? r2.name));
   return distinct(column);
 }
 function frameFields(sources) {
@@ -35203,7 +35390,15 @@ function revisionDatapoints(sources, fields, rev, files) {
       if (source.dagshub) {
         for (const row of data.rows) {
           if (String(row.Name ?? row.name) !== yField) continue;
-          const point = { ...row, [INDEX_FIELD]: row.Step ?? row.step, [DAGSHUB_VALUE]: row.Value ?? row.value, rev, filename, field: yField, series };
+          const point = {
+            ...row,
+            [INDEX_FIELD]: row.Step ?? row.step,
+            [DAGSHUB_VALUE]: row.Value ?? row.value,
+            rev,
+            filename,
+            field: yField,
+            series
+          };
           point[fields.x] = point[INDEX_FIELD];
           point[fields.y] = point[DAGSHUB_VALUE];
           points.push(point);
@@ -35275,6 +35470,9 @@ function distinct(values) {
 function list(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
 }
+function scalarText2(value2) {
+  return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
+}
 
 // src/plots/series.ts
 var MAX_LINE_POINTS = 2e3;
@@ -35339,7 +35537,11 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
         if (ascending(xs2, count)) chosen = lttbIndices(xs2.subarray(0, count), ys2.subarray(0, count), max);
         else {
           const order = Array.from({ length: count }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
-          const picked = lttbIndices(Float64Array.from(order, (k2) => xs2[k2]), Float64Array.from(order, (k2) => ys2[k2]), max);
+          const picked = lttbIndices(
+            Float64Array.from(order, (k2) => xs2[k2]),
+            Float64Array.from(order, (k2) => ys2[k2]),
+            max
+          );
           chosen = picked.map((j3) => order[j3]);
         }
       } else {
@@ -35366,7 +35568,9 @@ function checkedNumber(s, axis, field, value2, i) {
   const n = toNumber2(value2);
   if (n === void 0) {
     const name = axis === "y" ? s.field : field;
-    throw new PlotDataError(`${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value2)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`);
+    throw new PlotDataError(
+      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value2)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
+    );
   }
   return n;
 }
@@ -35529,7 +35733,11 @@ function addDvcYaml(into, dvcYamlPath, text) {
       }
     }
     for (const p2 of asList(stage.params)) {
-      if (typeof p2 === "string") addParams(resolve5(base, "params.yaml"), p2.split(",").map((k2) => k2.trim()).filter(Boolean));
+      if (typeof p2 === "string")
+        addParams(
+          resolve5(base, "params.yaml"),
+          p2.split(",").map((k2) => k2.trim()).filter(Boolean)
+        );
       else if (isRecord(p2)) {
         for (const [file, keys] of Object.entries(p2)) {
           if (file.includes("${")) continue;
@@ -35653,7 +35861,25 @@ function assertNoUrls(path, value2, at2) {
     assertNoUrls(path, v2, key);
   }
 }
-var MARKS = ["arc", "area", "bar", "image", "line", "point", "rect", "rule", "text", "tick", "trail", "circle", "square", "geoshape", "boxplot", "errorband", "errorbar"];
+var MARKS = [
+  "arc",
+  "area",
+  "bar",
+  "image",
+  "line",
+  "point",
+  "rect",
+  "rule",
+  "text",
+  "tick",
+  "trail",
+  "circle",
+  "square",
+  "geoshape",
+  "boxplot",
+  "errorband",
+  "errorbar"
+];
 function assertKnownMarks(path, value2, at2) {
   if (Array.isArray(value2)) {
     value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
@@ -35960,7 +36186,8 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
     const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
     const cell2 = record.fields[value2] ?? "";
     const parsed = csvNumber(cell2);
-    if (parsed === void 0 && !skipRow) throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
     if (!withSeries && !skipRow) {
       last.set(key, parsed);
       continue;
@@ -36016,7 +36243,8 @@ function loggerLastValues(text) {
     const key = fields[nameCol] ?? "";
     const cell2 = fields[valueCol] ?? "";
     const parsed = csvNumber(cell2);
-    if (parsed === void 0) throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
     last.set(key, parsed);
   }
   return last;
@@ -36224,8 +36452,62 @@ function number2(text) {
   if (Number.isNaN(n)) return FAIL;
   return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat2(n) : n;
 }
-var KEYWORDS = /* @__PURE__ */ new Set(["class", "def", "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "import", "from", "return", "pass", "global", "nonlocal", "del", "assert", "raise", "async", "await", "lambda", "yield", "break", "continue", "match", "case"]);
-var OPERATORS = ["**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="];
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "class",
+  "def",
+  "if",
+  "elif",
+  "else",
+  "for",
+  "while",
+  "try",
+  "except",
+  "finally",
+  "with",
+  "import",
+  "from",
+  "return",
+  "pass",
+  "global",
+  "nonlocal",
+  "del",
+  "assert",
+  "raise",
+  "async",
+  "await",
+  "lambda",
+  "yield",
+  "break",
+  "continue",
+  "match",
+  "case"
+]);
+var OPERATORS = [
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  "->",
+  ":=",
+  "**",
+  "//",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "@="
+];
 function tokenize2(text) {
   const tokens = [];
   const brackets = [];
@@ -37195,7 +37477,7 @@ function scalar(value2, source) {
   }
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
-  return String(value2);
+  return JSON.stringify(value2) ?? "";
 }
 function keyText(key) {
   if (typeof key === "string") return key;
@@ -37484,7 +37766,15 @@ function asList2(value2) {
 
 // src/plots/spec.ts
 var REVISION_COLORS = ["#945dd6", "#13adc7", "#f46837", "#48bb78", "#4299e1", "#ed8936", "#f56565"];
-var DASHES = [[1, 0], [8, 8], [8, 4], [4, 4], [4, 2], [2, 1], [1, 1]];
+var DASHES = [
+  [1, 0],
+  [8, 8],
+  [8, 4],
+  [4, 4],
+  [4, 2],
+  [2, 1],
+  [1, 1]
+];
 var SHAPES = ["circle", "square", "triangle", "diamond"];
 var FONT = "DejaVu Sans";
 var CATEGORY_LIMITS = {
@@ -37508,7 +37798,9 @@ function builtinSpec(given) {
     const field = input[axis];
     const count = limit === void 0 ? 0 : new Set(input.points.map((p2) => String(p2[field]))).size;
     if (limit !== void 0 && count > limit) {
-      throw new UserError(`${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`);
+      throw new UserError(
+        `${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
+      );
     }
   }
   const body = (() => {
@@ -37575,11 +37867,22 @@ function seriesLegend(channelTitle, line = false) {
 }
 function lineSpec(input, opts) {
   const whole = input.points.every((p2) => Number.isInteger(p2[input.x]));
-  const x3 = { field: input.x, type: "quantitative", title: lines(input.xLabel), scale: { zero: false, nice: false }, axis: { tickCount: 8, ...whole ? { tickMinStep: 1 } : {} } };
+  const x3 = {
+    field: input.x,
+    type: "quantitative",
+    title: lines(input.xLabel),
+    scale: { zero: false, nice: false },
+    axis: { tickCount: 8, ...whole ? { tickMinStep: 1 } : {} }
+  };
   const y2 = { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } };
   const encoding = { x: x3, y: y2, color: colorEncoding(input, "stroke") };
   if (input.series.length) {
-    encoding.strokeDash = { field: "series", type: "nominal", scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend("series", true) };
+    encoding.strokeDash = {
+      field: "series",
+      type: "nominal",
+      scale: { domain: input.series, range: cycle(DASHES, input.series.length) },
+      legend: seriesLegend("series", true)
+    };
   }
   const layers = [];
   if (opts.smooth) {
@@ -37611,9 +37914,20 @@ function scatterSpec(input) {
     color: colorEncoding(input)
   };
   if (input.series.length) {
-    encoding.shape = { field: "series", type: "nominal", scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend("series") };
+    encoding.shape = {
+      field: "series",
+      type: "nominal",
+      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
+      legend: seriesLegend("series")
+    };
   }
-  return { width: 520, height: 360, data: { values: input.points }, mark: { type: "point", filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 }, encoding };
+  return {
+    width: 520,
+    height: 360,
+    data: { values: input.points },
+    mark: { type: "point", filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
+    encoding
+  };
 }
 function jitterSpec(input) {
   const xCats = categories(input.points, input.x);
@@ -37634,9 +37948,20 @@ function jitterSpec(input) {
     color: colorEncoding(input)
   };
   if (input.series.length) {
-    encoding.shape = { field: "series", type: "nominal", scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend("series") };
+    encoding.shape = {
+      field: "series",
+      type: "nominal",
+      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
+      legend: seriesLegend("series")
+    };
   }
-  return { width: { step }, height: { step }, data: { values: points }, mark: { type: "point", filled: true, size: 28, fillOpacity: 0.6, strokeOpacity: 0 }, encoding };
+  return {
+    width: { step },
+    height: { step },
+    data: { values: points },
+    mark: { type: "point", filled: true, size: 28, fillOpacity: 0.6, strokeOpacity: 0 },
+    encoding
+  };
 }
 function jitter(i) {
   let h3 = Math.imul(i ^ 2654435769, 2246822507);
@@ -37712,7 +38037,7 @@ function confusionCells(input, xCats, yCats, normalized) {
   const cells = [];
   const groups = /* @__PURE__ */ new Map();
   for (const p2 of input.points) {
-    const key = `${p2.rev}\0${p2.series}`;
+    const key = JSON.stringify([p2.rev, p2.series]);
     let g2 = groups.get(key);
     if (!g2) groups.set(key, g2 = []);
     g2.push(p2);
@@ -37725,7 +38050,11 @@ function confusionCells(input, xCats, yCats, normalized) {
     }
     const max = Math.max(...counts.values());
     const rowSums = /* @__PURE__ */ new Map();
-    for (const yv of yCats) rowSums.set(yv, xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0));
+    for (const yv of yCats)
+      rowSums.set(
+        yv,
+        xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0)
+      );
     for (const xv of xCats) {
       for (const yv of yCats) {
         const count = counts.get(`${xv}\0${yv}`) ?? 0;
@@ -37753,7 +38082,12 @@ function barSpec(input, sorted) {
     color: colorEncoding(input)
   };
   const bandStep = input.revs.length > 1 ? 40 : 26;
-  const spec = { width: 560, height: { step: bandStep, for: "position" }, mark: { type: "bar", cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, "square") } };
+  const spec = {
+    width: 560,
+    height: { step: bandStep, for: "position" },
+    mark: { type: "bar", cornerRadiusEnd: 2 },
+    encoding: { ...encoding, color: colorEncoding(input, "square") }
+  };
   const values = input.points.map((p2) => ({ ...p2, [input.y]: String(p2[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
@@ -37816,13 +38150,19 @@ function resolvedDoc(dvc) {
   return {
     plots: dvc.plots.map((p2) => p2.props === null ? p2.id : { [p2.id]: toJs(p2.props) }),
     stages: Object.fromEntries(
-      dvc.stages.map((stage) => [stage.name, { wdir: stage.wdir, plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toJs(o2.props) })) }])
+      dvc.stages.map((stage) => [
+        stage.name,
+        { wdir: stage.wdir, plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toJs(o2.props) })) }
+      ])
     )
   };
 }
 async function expandDirectory(workspace, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat3(join10(workspace, def.id)).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat3(join10(workspace, def.id)).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
   if (!isDir) return [def];
   const files = (await listFiles(join10(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
   return files.map((f3) => {
@@ -37922,7 +38262,16 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
       ...headComplete ? revisionDatapoints(sources, fields, request2.headLabel, headFiles) : []
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec2 = fillCustomTemplate(def.template.path, text.toString("utf8"), { data: numeric, x: fields.x, y: fields.y, title, xLabel, yLabel, revs, multi: fields.multi });
+    const spec2 = fillCustomTemplate(def.template.path, text.toString("utf8"), {
+      data: numeric,
+      x: fields.x,
+      y: fields.y,
+      title,
+      xLabel,
+      yLabel,
+      revs,
+      multi: fields.multi
+    });
     return { kind: "vega", id: def.id, title, spec: spec2, notes };
   }
   const template = def.template.name;
@@ -37991,7 +38340,13 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   let renderer = null;
   for (const plot of prepared) {
     const name = uniqueName(plot.id, names);
-    const entry = { id: plot.id, title: plot.title, image: null, notes: plot.notes, ...plot.kind === "vega" && plot.series ? { series: plot.series } : {} };
+    const entry = {
+      id: plot.id,
+      title: plot.title,
+      image: null,
+      notes: plot.notes,
+      ...plot.kind === "vega" && plot.series ? { series: plot.series } : {}
+    };
     try {
       if (plot.kind === "error") {
         entry.error = plot.error;
@@ -42223,7 +42578,9 @@ function createGitHubClient(token, apiUrl, options = {}) {
         if (!decision || attempt >= retries) throw error2;
         const waitMs = decision.waitMs * scale;
         if (waitMs > maxWaitMs) {
-          throw new Error(`${decision.reason} on ${what}; GitHub asks to wait ${Math.ceil(decision.waitMs / 1e3)} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`);
+          throw new Error(
+            `${decision.reason} on ${what}; GitHub asks to wait ${Math.ceil(decision.waitMs / 1e3)} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`
+          );
         }
         options.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
         await new Promise((resolve5) => setTimeout(resolve5, waitMs));
@@ -42431,7 +42788,11 @@ var GateCheckPublisher = class {
       failed: brokenRules(gates).failures > 0,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
-      summary: truncate(withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? /* @__PURE__ */ new Map(), "the workflow artifact").text, CHECK_TEXT_LIMIT, "\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n"),
+      summary: truncate(
+        withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? /* @__PURE__ */ new Map(), "the workflow artifact").text,
+        CHECK_TEXT_LIMIT,
+        "\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n"
+      ),
       annotations: await this.annotations(gates)
     };
     const checkRun = await this.createCheckRun(outcome);
@@ -42439,7 +42800,9 @@ var GateCheckPublisher = class {
     this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
     const status = await this.setStatus(outcome);
     if (status) return status;
-    this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
+    this.log.warning(
+      `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
+    );
     for (const a of outcome.annotations) {
       const where2 = { file: a.path, line: a.start_line };
       if (a.annotation_level === "failure") this.log.error(`${a.title}: ${a.message}`, where2);
@@ -42540,7 +42903,8 @@ function ruleMessage(r2) {
 }
 function isNotPermitted(error2) {
   if (typeof error2 !== "object" || error2 === null || error2.status !== 403) return false;
-  return !/rate limit/i.test(String(error2.message ?? ""));
+  const message = error2.message;
+  return !/rate limit/i.test(typeof message === "string" ? message : "");
 }
 function truncate(text, limit, tail) {
   if (text.length <= limit) return text;
@@ -42733,7 +43097,9 @@ var MlflowClient = class {
   /** null when there is no experiment of that name (RESOURCE_DOES_NOT_EXIST). */
   async experimentByName(name) {
     try {
-      const { data } = await this.http.request("GET", "/api/2.0/mlflow/experiments/get-by-name", { query: { experiment_name: name } });
+      const { data } = await this.http.request("GET", "/api/2.0/mlflow/experiments/get-by-name", {
+        query: { experiment_name: name }
+      });
       return data.experiment;
     } catch (error2) {
       if (errorCode(error2) === "RESOURCE_DOES_NOT_EXIST") return null;
@@ -42932,7 +43298,9 @@ var MlflowRunPublisher = class {
       return await call;
     } catch (error2) {
       if (error2 instanceof HttpError && (error2.status === 401 || error2.status === 403)) {
-        throw new UserError(`${error2.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`);
+        throw new UserError(
+          `${error2.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`
+        );
       }
       if (error2 instanceof HttpError && error2.status === 404 && !(error2.body && typeof error2.body === "object" && "error_code" in error2.body)) {
         throw new UserError(`${error2.message}. No MLflow server answers at ${this.config.trackingUri}: check 'mlflow-tracking-uri' (or 'hub-repo').`);
@@ -43120,7 +43488,8 @@ var HubCommentPublisher = class {
       this.log.info("DagsHub: not a pull request, so no PR comment (the MLflow run is still logged).");
       return {};
     }
-    if (!this.hub.token) throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
+    if (!this.hub.token)
+      throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
     if (!branch) throw new UserError("The event names no head branch, so the DagsHub PR cannot be found.");
     const pull = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
@@ -43145,7 +43514,9 @@ var HubCommentPublisher = class {
       } else {
         comment = await this.guard(this.api.createComment(pull.number, body));
         const deleted = await this.api.deleteComment(pull.number, existing.id).catch(() => false);
-        this.log.info(`DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`);
+        this.log.info(
+          `DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
+        );
       }
     }
     for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull.number, stale.id).catch(() => false);
@@ -43257,7 +43628,9 @@ async function readArtifact(dir, headSha) {
   try {
     markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
-    throw new UserError(`'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`);
+    throw new UserError(
+      `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
+    );
   }
   const data = {
     schemaVersion: 1,
@@ -43379,7 +43752,9 @@ function backendIds(token) {
 async function uploadArtifact(runtime, name, zip, options = {}) {
   const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
   if (zip.length > maxBytes) {
-    throw new UserError(`the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`);
+    throw new UserError(
+      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
+    );
   }
   const ids = backendIds(runtime.token);
   const twirp = new JsonHttp({
@@ -43399,11 +43774,18 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
     }
   });
   const uploadUrl = created.data?.signed_upload_url;
-  if (!created.data?.ok || !uploadUrl) throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  if (!created.data?.ok || !uploadUrl)
+    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
   const digest = `sha256:${createHash2("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
-    body: { workflow_run_backend_id: ids.workflowRunBackendId, workflow_job_run_backend_id: ids.workflowJobRunBackendId, name, size: String(zip.length), hash: digest }
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      size: String(zip.length),
+      hash: digest
+    }
   });
   if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
   return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
@@ -43415,7 +43797,12 @@ async function putBlob(url, body, backoffMs) {
     try {
       const response = await fetch(url, {
         method: "PUT",
-        headers: { "x-ms-blob-type": "BlockBlob", "x-ms-version": "2020-10-02", "x-ms-blob-content-type": "application/zip", "user-agent": `mlreport/${VERSION7}` },
+        headers: {
+          "x-ms-blob-type": "BlockBlob",
+          "x-ms-version": "2020-10-02",
+          "x-ms-blob-content-type": "application/zip",
+          "user-agent": `mlreport/${VERSION7}`
+        },
         body,
         signal: AbortSignal.timeout(12e4)
       });
@@ -43443,7 +43830,9 @@ async function uploadReportArtifact(cfg, outDir, report, runtime, log, options =
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
   if (!runtime) {
-    log.warning(`Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`);
+    log.warning(
+      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
+    );
     return null;
   }
   try {
@@ -43578,7 +43967,12 @@ var BranchImageStore = class {
     const { owner, repo } = this.repo;
     const tree = [];
     for (const file of files) {
-      const blob = await this.client.request("POST /repos/{owner}/{repo}/git/blobs", { owner, repo, content: file.bytes.toString("base64"), encoding: "base64" });
+      const blob = await this.client.request("POST /repos/{owner}/{repo}/git/blobs", {
+        owner,
+        repo,
+        content: file.bytes.toString("base64"),
+        encoding: "base64"
+      });
       tree.push({ path: `${folder}/${file.name}`, mode: "100644", type: "blob", sha: blob.data.sha });
     }
     const treeSha = (await this.client.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree })).data.sha;
@@ -43591,10 +43985,22 @@ var BranchImageStore = class {
     const { owner, repo } = this.repo;
     for (let attempt = 0; ; attempt++) {
       const tip = await this.tip();
-      const commit = await this.client.request("POST /repos/{owner}/{repo}/git/commits", { owner, repo, message: this.message, tree: treeSha, parents: tip ? [tip] : [] });
+      const commit = await this.client.request("POST /repos/{owner}/{repo}/git/commits", {
+        owner,
+        repo,
+        message: this.message,
+        tree: treeSha,
+        parents: tip ? [tip] : []
+      });
       try {
         if (tip) {
-          await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${this.branch}`, sha: commit.data.sha, force: false });
+          await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+            owner,
+            repo,
+            ref: `heads/${this.branch}`,
+            sha: commit.data.sha,
+            force: false
+          });
         } else {
           await this.client.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
         }
@@ -43677,7 +44083,12 @@ async function resolveTargets(client, ctx, cfg, log) {
   }
   const sha = ctx.sha;
   if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha }], headSha: sha };
-  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { owner: ctx.owner, repo: ctx.repo, commit_sha: sha, per_page: 100 });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    commit_sha: sha,
+    per_page: 100
+  });
   const prs = data.filter((pr2) => pr2.state === "open" && pr2.head.sha === sha).map((pr2) => pr2.number);
   if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha };
   if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha }], headSha: sha };
@@ -43687,7 +44098,13 @@ async function resolveTargets(client, ctx, cfg, log) {
 async function prsForFork(client, ctx, headRepository, branch, sha) {
   const headOwner = headRepository.split("/")[0];
   if (!headOwner || !branch) return [];
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { owner: ctx.owner, repo: ctx.repo, state: "open", head: `${headOwner}:${branch}`, per_page: 100 });
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "open",
+    head: `${headOwner}:${branch}`,
+    per_page: 100
+  });
   return data.filter((pr2) => pr2.head.sha === sha && pr2.head.repo?.full_name === headRepository).map((pr2) => pr2.number);
 }
 
@@ -43722,11 +44139,15 @@ var GitHubPublisher = class {
       return await this.post(client, report);
     } catch (error2) {
       if (isPermissionError(error2)) {
-        log.warning(`The token may not write here (${apiStatus(error2)}: ${apiMessage(error2)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`);
+        log.warning(
+          `The token may not write here (${apiStatus(error2)}: ${apiMessage(error2)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`
+        );
         return { notPosted: "a read-only token" };
       }
       const status = error2.response ? apiStatus(error2) : void 0;
-      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error2)}${status ? ` (HTTP ${status})` : ""}. The report is in the job summary and in ${this.options.baseDir}.`);
+      throw new UserError(
+        `Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error2)}${status ? ` (HTTP ${status})` : ""}. The report is in the job summary and in ${this.options.baseDir}.`
+      );
     }
   }
   async post(client, report) {
@@ -43746,19 +44167,26 @@ var GitHubPublisher = class {
       } catch (error2) {
         if (!isPermissionError(error2)) throw error2;
         reason = `the token cannot write to '${cfg.assetsBranch}': it needs 'contents: write'`;
-        log.warning(`Could not upload plot images (${apiStatus(error2)}: ${apiMessage(error2)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`);
+        log.warning(
+          `Could not upload plot images (${apiStatus(error2)}: ${apiMessage(error2)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`
+        );
       }
     }
     const body = commentBody(cfg.reportId, report.markdown, plots, hosted, reason);
     const fitted = fitReport(body, this.options.useDataToFold ? report.data : null, { fullReportUrl: this.runUrl() });
-    if (fitted.folded) log.info(`The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`);
+    if (fitted.folded)
+      log.info(
+        `The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`
+      );
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
     for (const thread of targets.threads) {
       const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === "new" ? "new" : "update", who);
       const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
-      log.info(`Report comment ${result.action} on ${where2}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? "" : "s"} deleted)` : ""}`);
+      log.info(
+        `Report comment ${result.action} on ${where2}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? "" : "s"} deleted)` : ""}`
+      );
       urls.push(result.url);
     }
     return { location: urls[0], hostedImages: hosted };
@@ -43766,7 +44194,13 @@ var GitHubPublisher = class {
   store(client) {
     const { ctx, cfg } = this;
     if (cfg.imageStore === "release") return new ReleaseImageStore(client, ctx, cfg.assetsBranch);
-    return new BranchImageStore(client, ctx, cfg.assetsBranch, ctx.serverUrl, `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ""}`);
+    return new BranchImageStore(
+      client,
+      ctx,
+      cfg.assetsBranch,
+      ctx.serverUrl,
+      `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ""}`
+    );
   }
   runUrl() {
     const { ctx } = this;
@@ -43811,7 +44245,9 @@ var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
   const out = /* @__PURE__ */ new Map();
   if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(`expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`);
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
   }
   if (!isRawMap(data)) {
     const leaf = scalarLeaf(data);
@@ -44040,7 +44476,9 @@ async function selectFiles(tree, targets, log) {
       try {
         addDvcYaml(files, dvcYaml, bytes.toString("utf8"));
       } catch (error2) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error2).split("\n")[0]}`, { file: dvcYaml });
+        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error2).split("\n")[0]}`, {
+          file: dvcYaml
+        });
       }
     }
     if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(", ")}`);
@@ -44098,7 +44536,14 @@ async function run(config, log) {
   );
   const plots = await renderPlots(
     git,
-    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths ?? null, dir: join19(config.outDir, "plots"), linkPrefix: "plots/" },
+    {
+      workspace: config.workspace,
+      base,
+      headLabel: config.headLabel,
+      plotsPaths: config.plotsPaths ?? null,
+      dir: join19(config.outDir, "plots"),
+      linkPrefix: "plots/"
+    },
     loadPlotRenderer,
     log
   );
@@ -44165,10 +44610,26 @@ async function publishArtifact(config, log) {
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join19(publish.artifactDir, "report.json"), passed: true, failStep: false, commentUrl: outcome.location ?? null };
+    return {
+      report: composed.data,
+      markdown: composed.markdown,
+      reportPath,
+      reportJsonPath: join19(publish.artifactDir, "report.json"),
+      passed: true,
+      failStep: false,
+      commentUrl: outcome.location ?? null
+    };
   } catch (error2) {
     log.error(`Publishing to GitHub failed: ${describeError(error2)}`);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join19(publish.artifactDir, "report.json"), passed: false, failStep: true, commentUrl: null };
+    return {
+      report: composed.data,
+      markdown: composed.markdown,
+      reportPath,
+      reportJsonPath: join19(publish.artifactDir, "report.json"),
+      passed: false,
+      failStep: true,
+      commentUrl: null
+    };
   }
 }
 async function loadPlotRenderer() {

@@ -12,7 +12,10 @@ const cli = join(root, 'dist/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'mlreport-demo-'));
 cpSync(join(root, 'examples/iris'), dir, { recursive: true });
 
-const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+const git = (...args) =>
+  execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
+    .toString()
+    .trim();
 const step = (text) => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`);
 
 /** Reproduces the pipeline with mlreport's own runner: only the stages whose deps or params changed. */
@@ -45,7 +48,10 @@ console.log(readFileSync(join(out, 'report.md'), 'utf8'));
 step("A stricter gate: mlreport report --base HEAD~1 --threshold 'accuracy >= 0.9'");
 const strictOut = join(dir, '.mlreport-strict');
 try {
-  execFileSync(process.execPath, [cli, 'report', '--base', 'HEAD~1', '--out', strictOut, '--quiet', '--threshold', 'accuracy >= 0.9'], { cwd: dir, stdio: 'inherit' });
+  execFileSync(process.execPath, [cli, 'report', '--base', 'HEAD~1', '--out', strictOut, '--quiet', '--threshold', 'accuracy >= 0.9'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
 } catch (error) {
   console.log(`exit code ${error.status}: the gate broke, so a workflow step would fail and the check run would say why.`);
 }

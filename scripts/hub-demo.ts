@@ -43,7 +43,12 @@ try {
     inputs: { hub: 'dagshub', 'hub-url': hub.url, 'hub-token': TOKEN },
   });
   console.log(`── the action (exit code ${result.code}):\n${result.stdout.replace(/^::add-mask::.*\n/gm, '')}`);
-  console.log(`── the comment on the fake DagsHub PR #${pr.number}:\n${hub.commentsOn(pr.number).map((c) => c.body).join('\n---\n')}`);
+  console.log(
+    `── the comment on the fake DagsHub PR #${pr.number}:\n${hub
+      .commentsOn(pr.number)
+      .map((c) => c.body)
+      .join('\n---\n')}`,
+  );
   for (const run of mlflow.runsOf('acme/iris')) {
     console.log(`── MLflow run ${run.info.run_id} (${run.info.status}) in experiment acme/iris`);
     console.log('params:', Object.fromEntries(run.params));

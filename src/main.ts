@@ -20,4 +20,3 @@ export async function run(): Promise<void> {
     core.setFailed(`mlreport: ${describeError(error)}`);
   }
 }
-

@@ -59,7 +59,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
 
   const plots = await renderPlots(
     git,
-    { workspace: config.workspace, base, headLabel: config.headLabel, plotsPaths: config.plotsPaths ?? null, dir: join(config.outDir, 'plots'), linkPrefix: 'plots/' },
+    {
+      workspace: config.workspace,
+      base,
+      headLabel: config.headLabel,
+      plotsPaths: config.plotsPaths ?? null,
+      dir: join(config.outDir, 'plots'),
+      linkPrefix: 'plots/',
+    },
     loadPlotRenderer,
     log,
   );
@@ -77,14 +84,20 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
+    warnings:
+      comparison.metrics.length || comparison.params.length
+        ? []
+        : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
   const composed: ComposedReport = { data: report, markdown: composeMarkdown(report) };
 
   const local = new LocalFilesPublisher(config.outDir);
   const publishers: Publisher[] = [local];
   // GitHub before the job summary: the summary shows the plot images the comment's publisher hosted.
-  const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
+  const github =
+    config.github && config.githubPublish
+      ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true })
+      : null;
   if (github) publishers.push(github);
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
   if (gates && config.gate && config.github?.token) {
@@ -133,10 +146,26 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: true, failStep: false, commentUrl: outcome.location ?? null };
+    return {
+      report: composed.data,
+      markdown: composed.markdown,
+      reportPath,
+      reportJsonPath: join(publish.artifactDir, 'report.json'),
+      passed: true,
+      failStep: false,
+      commentUrl: outcome.location ?? null,
+    };
   } catch (error) {
     log.error(`Publishing to GitHub failed: ${describeError(error)}`);
-    return { report: composed.data, markdown: composed.markdown, reportPath, reportJsonPath: join(publish.artifactDir, 'report.json'), passed: false, failStep: true, commentUrl: null };
+    return {
+      report: composed.data,
+      markdown: composed.markdown,
+      reportPath,
+      reportJsonPath: join(publish.artifactDir, 'report.json'),
+      passed: false,
+      failStep: true,
+      commentUrl: null,
+    };
   }
 }
 

@@ -22,7 +22,17 @@ export interface ValuesDiffArgs {
 /** Parses argv as DVC's argparse does: two optional positionals, `--targets` taking every word up to the next option. */
 export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiffArgs {
   const withPrecision = kind === 'metrics';
-  const out: ValuesDiffArgs = { aRev: 'HEAD', bRev: 'workspace', targets: null, json: false, markdown: false, all: false, noPath: false, precision: null, deps: false };
+  const out: ValuesDiffArgs = {
+    aRev: 'HEAD',
+    bRev: 'workspace',
+    targets: null,
+    json: false,
+    markdown: false,
+    all: false,
+    noPath: false,
+    precision: null,
+    deps: false,
+  };
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -79,7 +89,7 @@ export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, works
     title: kind === 'metrics' ? 'Metric' : 'Param',
     aRev: args.aRev,
     bRev: args.bRev,
-    precision: kind === 'metrics' ? (args.precision || DEFAULT_PRECISION) : null,
+    precision: kind === 'metrics' ? args.precision || DEFAULT_PRECISION : null,
     showChange: kind === 'metrics',
     markdown: args.markdown,
     all: args.all,
@@ -93,6 +103,6 @@ function dropFirstColumn(table: string, markdown: boolean): string {
   // Rebuilding is simpler than threading the option through: re-render without the Path column.
   const lines = table.split('\n');
   if (markdown) return lines.map((l) => (l.startsWith('|') ? `|${l.split('|').slice(2).join('|')}` : l)).join('\n');
-  const pathWidth = (lines[0]!.match(/^Path\s+/)?.[0].length ?? 0);
+  const pathWidth = lines[0]!.match(/^Path\s+/)?.[0].length ?? 0;
   return lines.map((l) => l.slice(pathWidth)).join('\n');
 }

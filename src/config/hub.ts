@@ -27,7 +27,11 @@ export function changeFromEvent(env: NodeJS.ProcessEnv, eventName: string, event
  * The hub and MLflow settings, validated up front: errors name the input and what it accepts. A missing
  * token is not an error here: forks' PRs get no secrets, and the hub is secondary (the mirror warns).
  */
-export function hubFromInputs(get: (name: HubInput) => string, env: NodeJS.ProcessEnv, change: ChangeInfo): { hub: HubConfig | null; mlflow: MlflowConfig | null } {
+export function hubFromInputs(
+  get: (name: HubInput) => string,
+  env: NodeJS.ProcessEnv,
+  change: ChangeInfo,
+): { hub: HubConfig | null; mlflow: MlflowConfig | null } {
   const kind = get('hub').toLowerCase();
   if (kind && !(HUB_KINDS as readonly string[]).includes(kind)) {
     throw new UserError(`Input 'hub' is '${get('hub')}'; allowed values: ${HUB_KINDS.join(', ')} (or empty to turn the mirror off).`);
@@ -40,7 +44,11 @@ export function hubFromInputs(get: (name: HubInput) => string, env: NodeJS.Proce
     const fullName = get('hub-repo') || change.repository || '';
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
     if (!match) {
-      throw new UserError(fullName ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.` : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'.");
+      throw new UserError(
+        fullName
+          ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.`
+          : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'.",
+      );
     }
     hub = {
       kind: 'dagshub',
@@ -56,7 +64,13 @@ export function hubFromInputs(get: (name: HubInput) => string, env: NodeJS.Proce
   return { hub, mlflow: mlflowFromInputs(get, env, hub, required, change) };
 }
 
-function mlflowFromInputs(get: (name: HubInput) => string, env: NodeJS.ProcessEnv, hub: HubConfig | null, required: boolean, change: ChangeInfo): MlflowConfig | null {
+function mlflowFromInputs(
+  get: (name: HubInput) => string,
+  env: NodeJS.ProcessEnv,
+  hub: HubConfig | null,
+  required: boolean,
+  change: ChangeInfo,
+): MlflowConfig | null {
   const given = get('mlflow-tracking-uri');
   if (!given && !hub) return null;
   let trackingUri: string;

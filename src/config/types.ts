@@ -148,7 +148,4 @@ export interface MlflowConfig {
 }
 
 /** `username: null`: the hub's token owner, asked from the hub's API (DagsHub's MLflow wants a user name). */
-export type MlflowAuth =
-  | { kind: 'none' }
-  | { kind: 'basic'; username: string | null; password: string }
-  | { kind: 'bearer'; token: string };
+export type MlflowAuth = { kind: 'none' } | { kind: 'basic'; username: string | null; password: string } | { kind: 'bearer'; token: string };

@@ -21,7 +21,7 @@ export function interpolateString(src: string, context: PyDict, inCmd: boolean):
   for (const m of matches) {
     out += src.slice(last, m.index);
     out += toStr(lookup(context, m[1]!), m[1]!, inCmd);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape(out);

@@ -42,7 +42,7 @@ export async function parseDvcYaml(dir: string, text: string): Promise<DvcYaml> 
   const stagesDoc = doc.stages ?? {};
   if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
   for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of await expandEntry(name, definition, context)) {
+    for (const generated of expandEntry(name, definition, context)) {
       stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
     }
   }
@@ -98,7 +98,7 @@ interface GeneratedEntry {
 }
 
 /** A plain stage, a `foreach`/`do` group or a `matrix` stage → the stages DVC generates from it. */
-async function expandEntry(name: string, definition: PyValue, context: PyDict): Promise<GeneratedEntry[]> {
+function expandEntry(name: string, definition: PyValue, context: PyDict): GeneratedEntry[] {
   if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
   if ('foreach' in definition || 'do' in definition) {
     const extra = Object.keys(definition).filter((k) => k !== 'foreach' && k !== 'do');
@@ -172,7 +172,7 @@ async function resolveStage(dir: string, name: string, definition: PyValue, cont
 
   const cmd = field('cmd', true);
   if (cmd === undefined || cmd === null) throw new UserError(`${where}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? (cmd as string[]) : null;
+  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where}: 'cmd' must be a string or a list of strings.`);
 
   const deps = stringList(field('deps'), `${where}: 'deps'`);
@@ -223,7 +223,7 @@ function paramsDeps(value: PyValue | undefined, where: string): ParamsDep[] {
     else if (isPyDict(item)) {
       for (const [file, keys] of Object.entries(item)) {
         if (keys === null || (Array.isArray(keys) && !keys.length)) add(file, null);
-        else if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) add(file, keys as string[]);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) add(file, keys);
         else throw new UserError(`${where}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
       }
     } else throw new UserError(`${where}: 'params[${i}]' must be a key or {file: [keys]}.`);
@@ -239,9 +239,14 @@ function outList(value: PyValue | undefined, kind: Out['kind'], where: string): 
     if (typeof item === 'string' && item) return { path: item, kind, cache: true, persist: false, props: {} };
     if (isPyDict(item) && Object.keys(item).length === 1) {
       const [path, flags] = Object.entries(item)[0]!;
-      const props: PyDict = flags === null ? {} : isPyDict(flags) ? flags : (() => {
-        throw new UserError(`${where}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      })();
+      const props: PyDict =
+        flags === null
+          ? {}
+          : isPyDict(flags)
+            ? flags
+            : (() => {
+                throw new UserError(`${where}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+              })();
       for (const [k, v] of Object.entries(props)) {
         if (!allowed.includes(k)) throw new UserError(`${where}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(', ')}).`);
         if ((k === 'cache' || k === 'persist') && typeof v !== 'boolean') throw new UserError(`${where}[${i}]: '${k}' on '${path}' must be true or false.`);
@@ -325,7 +330,15 @@ class VarsLoader {
 function splitVarsEntry(entry: string): [string, string[] | null] {
   const colon = entry.lastIndexOf(':');
   // `C:\…` style drive letters are not key lists.
-  if (colon > 1) return [entry.slice(0, colon), entry.slice(colon + 1).split(',').map((k) => k.trim()).filter(Boolean)];
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry
+        .slice(colon + 1)
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ];
   return [entry, null];
 }
 

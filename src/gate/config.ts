@@ -28,7 +28,9 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
   const notes: string[] = [];
   let lines = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
-    notes.push(`The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`);
+    notes.push(
+      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`,
+    );
   } else if (!settings.thresholds && fromFile) {
     lines = fromFile;
   }
@@ -74,7 +76,9 @@ export function projectRulesFromText(text: string): RuleLine[] | null {
     const line = lineOf((item as { range?: [number, number, number] } | null)?.range?.[0]);
     const text = itemText(item);
     if (text === null) {
-      throw new UserError(`${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`);
+      throw new UserError(
+        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`,
+      );
     }
     return { text, source: { origin, line, file: PROJECT_FILE } };
   });

@@ -66,7 +66,11 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
 
   if (usesBase(rule.threshold)) {
     if (base === null) {
-      const why = !options.hasBase ? 'there is no base revision' : m.base === undefined ? `\`${metricName(m)}\` is not present at the base` : `\`${metricName(m)}\` is not a number at the base`;
+      const why = !options.hasBase
+        ? 'there is no base revision'
+        : m.base === undefined
+          ? `\`${metricName(m)}\` is not present at the base`
+          : `\`${metricName(m)}\` is not a number at the base`;
       if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
@@ -76,7 +80,8 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
   if (Number.isNaN(threshold)) return outcome('failed', 'The threshold works out to NaN.', withHead);
   const full = { ...withHead, threshold };
   // Values that differ only beyond six digits are shown in full, so a message never reads "0.9 is not >= 0.9".
-  const [h, t] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
+  const [h, t] =
+    formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base!)})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);

@@ -224,7 +224,10 @@ class ExprParser {
     if (t.kind === 'number') {
       this.i++;
       if (this.isPunct('%')) {
-        this.fail(this.peek().pos, `a percentage is relative to the value before it: write \`base + ${t.value}%\` or \`base - ${t.value}%\` (for an absolute value, write ${t.value / 100})`);
+        this.fail(
+          this.peek().pos,
+          `a percentage is relative to the value before it: write \`base + ${t.value}%\` or \`base - ${t.value}%\` (for an absolute value, write ${t.value / 100})`,
+        );
       }
       return { kind: 'number', value: t.value };
     }
@@ -235,12 +238,16 @@ class ExprParser {
     if (t.kind === 'punct' && t.value === '(') {
       this.i++;
       const inner = this.expression();
-      if (!this.isPunct(')')) this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+      if (!this.isPunct(')'))
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
       this.i++;
       return inner;
     }
     if (t.kind === 'word') {
-      this.fail(t.pos, `unknown name \`${t.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`);
+      this.fail(
+        t.pos,
+        `unknown name \`${t.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`,
+      );
     }
     return this.fail(t.pos, `expected ${OPERAND}, but found ${this.found(t)}`);
   }

@@ -1,9 +1,6 @@
 import type { MetricLookup, MetricRef } from './types';
 
-export type Resolution =
-  | { kind: 'found'; metric: MetricLookup }
-  | { kind: 'ambiguous'; candidates: MetricLookup[] }
-  | { kind: 'unknown'; closest: string[] };
+export type Resolution = { kind: 'found'; metric: MetricLookup } | { kind: 'ambiguous'; candidates: MetricLookup[] } | { kind: 'unknown'; closest: string[] };
 
 /** `file:key` as rules and messages write it. */
 export function metricName(m: { file: string; key: string }): string {

@@ -52,10 +52,7 @@ export class GitRepo {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.git.raw([
-      'fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote,
-      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
-    ]);
+    await this.git.raw(['fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {

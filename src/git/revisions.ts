@@ -33,10 +33,7 @@ export function baseFromEvent(eventName: string, event: EventPayload): BaseCandi
   if (eventName === 'push' && event.before) {
     if (!ZERO_SHA.test(event.before)) return [{ kind: 'commit', sha: event.before, label: shortSha(event.before) }];
     if (defaultBranch) {
-      return [
-        { kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch },
-        previous,
-      ];
+      return [{ kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }, previous];
     }
   }
   return [previous];

@@ -19,7 +19,10 @@ export class DvcIgnore {
   private readonly cache = new Map<string, IgnoreRule[]>();
 
   constructor(readonly root: string) {
-    this.cache.set('\0defaults', DEFAULT_PATTERNS.map(compileRule).filter((r): r is IgnoreRule => r !== null));
+    this.cache.set(
+      '\0defaults',
+      DEFAULT_PATTERNS.map(compileRule).filter((r): r is IgnoreRule => r !== null),
+    );
   }
 
   /** `relPath` is posix, relative to the root, without a leading `./`. */
@@ -69,7 +72,10 @@ export class DvcIgnore {
       } catch {
         text = '';
       }
-      rules = text.split(/\r?\n/).map(compileRule).filter((r): r is IgnoreRule => r !== null);
+      rules = text
+        .split(/\r?\n/)
+        .map(compileRule)
+        .filter((r): r is IgnoreRule => r !== null);
       this.cache.set(relDir, rules);
     }
     return rules;

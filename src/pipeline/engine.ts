@@ -115,7 +115,9 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('error', (error) => resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }));
+    child.on('error', (error) =>
+      resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }),
+    );
     child.on('close', (code) => {
       for (const line of whole.flush()) onLine(line);
       resolve({ code });

@@ -32,7 +32,9 @@ const DIR_CONCURRENCY = 16;
 /** The md5 of a file's bytes (hex), as `md5sum` prints it. */
 export async function md5File(path: string, size?: number): Promise<string> {
   if (size !== undefined && size <= WHOLE_READ_LIMIT) {
-    return createHash('md5').update(await readFile(path)).digest('hex');
+    return createHash('md5')
+      .update(await readFile(path))
+      .digest('hex');
   }
   const hash = createHash('md5');
   for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk as Buffer);
@@ -127,7 +129,7 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
-  const entries: DirEntry[] = new Array(files.length);
+  const entries = new Array<DirEntry>(files.length);
   let size = 0;
   let next = 0;
   const worker = async (): Promise<void> => {

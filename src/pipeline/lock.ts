@@ -50,8 +50,8 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
   const legacy = !('schema' in doc);
-  if (!legacy && doc.schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${String(doc.schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
+  if (!legacy && doc.schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${JSON.stringify(doc.schema)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : (doc.stages ?? {});
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = new Map<string, LockStage>();
   for (const [name, entry] of pyEntries(stagesRaw)) {
@@ -66,7 +66,7 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
 function parseStage(entry: PyValue, where: string): LockStage {
   if (!isPyDict(entry)) throw new UserError(`${where}: expected a mapping.`);
   const cmd = entry.cmd;
-  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? (cmd as string[]) : '';
+  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : '';
   const params: Record<string, PyDict> = {};
   if (entry.params !== undefined && entry.params !== null) {
     if (!isPyDict(entry.params)) throw new UserError(`${where}: 'params' must be a mapping of files to values.`);
@@ -118,7 +118,11 @@ export function serializeStage(stage: LockStage): PyDict {
     const params: PyDict = {};
     for (const file of ordered) {
       const values = stage.params[file]!;
-      params[file] = Object.fromEntries(Object.keys(values).sort(compareCodePoints).map((k) => [k, values[k]!]));
+      params[file] = Object.fromEntries(
+        Object.keys(values)
+          .sort(compareCodePoints)
+          .map((k) => [k, values[k]!]),
+      );
     }
     out.params = params;
   }

@@ -38,7 +38,10 @@ export function pyEntries(dict: PyDict): [string, PyValue][] {
 export function dictFromEntries(entries: [string, PyValue][]): PyDict {
   const out: PyDict = {};
   for (const [k, v] of entries) out[k] = v;
-  return withOrder(out, entries.map(([k]) => k));
+  return withOrder(
+    out,
+    entries.map(([k]) => k),
+  );
 }
 
 function withOrder(dict: PyDict, keys: string[]): PyDict {
@@ -63,7 +66,9 @@ export function parseYamlPy(path: string, text: string): PyValue {
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
-    throw new UserError(`${path}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new UserError(
+      `${path}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   }
   return toPy(doc.contents, path);
 }
@@ -79,7 +84,7 @@ function toPy(node: Node | null | undefined, path: string): PyValue {
     }
     if (typeof v === 'bigint') return Number(v);
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-    return String(v);
+    return JSON.stringify(v) ?? '';
   }
   if (isSeq(node)) return node.items.map((item) => toPy(item as Node, path));
   if (isMap(node)) {
@@ -88,7 +93,16 @@ function toPy(node: Node | null | undefined, path: string): PyValue {
     const rawKeys = new Map<string, PyValue>();
     for (const pair of node.items) {
       const raw = isScalar(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key = typeof raw === 'string' ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? 'null' : String(raw);
+      const key =
+        typeof raw === 'string'
+          ? raw
+          : raw instanceof PyFloat
+            ? pyFloatRepr(raw.value)
+            : raw === null
+              ? 'null'
+              : typeof raw === 'number' || typeof raw === 'boolean'
+                ? String(raw)
+                : JSON.stringify(raw);
       if (typeof raw !== 'string') rawKeys.set(key, raw);
       if (!Object.hasOwn(out, key)) keys.push(key);
       out[key] = toPy(pair.value as Node, path);
@@ -111,7 +125,7 @@ export function fromJs(value: unknown): PyValue {
     for (const [k, v] of Object.entries(value)) out[k] = fromJs(v);
     return out;
   }
-  return String(value);
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : '';
 }
 
 /** Python's `str()` of a scalar, as DVC's templating puts values into strings. */

@@ -100,7 +100,8 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
       }
       try {
         const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
-        if (missing.length) throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
+        if (missing.length)
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
         const record = await lockStage(stage, ws, project);
         updates.set(name, record);
         pipeline.lock.stages.set(name, record);

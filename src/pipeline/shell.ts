@@ -53,9 +53,10 @@ export function runShell(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = process.platform === 'win32'
-      ? spawn(command, { cwd, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env })
-      : spawn(...posixShell(command, env), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child =
+      process.platform === 'win32'
+        ? spawn(command, { cwd, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env })
+        : spawn(...posixShell(command, env), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
     const take = (text: string): void => {
       for (const line of tail.push(text)) onLine(line);
     };

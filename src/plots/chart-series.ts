@@ -70,7 +70,7 @@ function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefin
   }
   points.sort((a, b) => a[0] - b[0]);
   const line: Line = { name, xs: [], ys: [] };
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     const x = points[i]![0];
     let sum = 0;
     let count = 0;

@@ -71,7 +71,10 @@ function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
   return {
     plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toJs(p.props) })),
     stages: Object.fromEntries(
-      dvc.stages.map((stage) => [stage.name, { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toJs(o.props) })) }]),
+      dvc.stages.map((stage) => [
+        stage.name,
+        { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toJs(o.props) })) },
+      ]),
     ),
   };
 }
@@ -79,7 +82,10 @@ function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
 /** A plot whose id is a directory stands for every data or image file in it, as in DVC. */
 async function expandDirectory(workspace: string, def: PlotDefinition): Promise<PlotDefinition[]> {
   if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
-  const isDir = await stat(join(workspace, def.id)).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(join(workspace, def.id)).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!isDir) return [def];
   const files = (await listFiles(join(workspace, def.id)))
     .filter((f) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase()))
@@ -109,7 +115,11 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
         const file = def.sources[0]!.file;
         const [head, base] = await Promise.all([readHead(file), readBase(file)]);
         if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head ? [`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`] : request.base && !base ? [`no image at the base (${request.base.label})`] : [];
+        const notes = !head
+          ? [`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`]
+          : request.base && !base
+            ? [`no image at the base (${request.base.label})`]
+            : [];
         out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
         continue;
       }
@@ -213,7 +223,16 @@ async function prepareOne(
       ...(headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), { data: numeric, x: fields.x, y: fields.y, title, xLabel, yLabel, revs, multi: fields.multi });
+    const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), {
+      data: numeric,
+      x: fields.x,
+      y: fields.y,
+      title,
+      xLabel,
+      yLabel,
+      revs,
+      multi: fields.multi,
+    });
     return { kind: 'vega', id: def.id, title, spec, notes };
   }
 
@@ -280,4 +299,3 @@ async function listFiles(root: string): Promise<string[]> {
   await walk(root, '');
   return out;
 }
-

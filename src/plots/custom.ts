@@ -90,7 +90,25 @@ function assertNoUrls(path: string, value: unknown, at: string): void {
   }
 }
 
-const MARKS = ['arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square', 'geoshape', 'boxplot', 'errorband', 'errorbar'];
+const MARKS = [
+  'arc',
+  'area',
+  'bar',
+  'image',
+  'line',
+  'point',
+  'rect',
+  'rule',
+  'text',
+  'tick',
+  'trail',
+  'circle',
+  'square',
+  'geoshape',
+  'boxplot',
+  'errorband',
+  'errorbar',
+];
 
 /** vega-lite answers an unknown mark with a TypeError from deep inside; say what is wrong instead. */
 function assertKnownMarks(path: string, value: unknown, at: string): void {

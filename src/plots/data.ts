@@ -57,7 +57,7 @@ export function findDatapoints(doc: unknown): Row[] {
   const lists: Row[][] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
-      if (value.length && value.every(isRecord) && sameKeys(value as Row[])) lists.push(value as Row[]);
+      if (value.length && value.every(isRecord) && sameKeys(value)) lists.push(value);
       return;
     }
     if (isRecord(value)) for (const v of Object.values(value)) visit(v);
@@ -65,7 +65,7 @@ export function findDatapoints(doc: unknown): Row[] {
   visit(doc);
   const length = Math.max(0, ...lists.map((l) => l.length));
   const rows: Row[] = [];
-  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})));
+  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})) as Row);
   return rows;
 }
 

@@ -56,7 +56,7 @@ function rowCount(data: PlotData): number {
 
 /** The metric names of a DagsHub metrics.csv, in order of first appearance. */
 export function dagshubNames(data: PlotData): string[] {
-  const column = data.columns?.get('Name') ?? data.columns?.get('name') ?? data.rows.map((r) => String(r.Name ?? r.name ?? ''));
+  const column = data.columns?.get('Name') ?? data.columns?.get('name') ?? data.rows.map((r) => scalarText(r.Name ?? r.name));
   return distinct(column);
 }
 
@@ -89,12 +89,7 @@ export function frameFields(sources: ResolvedSource[]): FrameFields {
  * `field`; the row index as `step` when there is no x; values copied into the inferred x/y fields when the
  * sources disagree on names. Files absent at this revision give no points.
  */
-export function revisionDatapoints(
-  sources: ResolvedSource[],
-  fields: FrameFields,
-  rev: string,
-  files: RevisionFiles,
-): Datapoint[] {
+export function revisionDatapoints(sources: ResolvedSource[], fields: FrameFields, rev: string, files: RevisionFiles): Datapoint[] {
   const names = shortNames(sources.map((s) => s.file));
   const points: Datapoint[] = [];
   sources.forEach((source, si) => {
@@ -106,7 +101,15 @@ export function revisionDatapoints(
       if (source.dagshub) {
         for (const row of data.rows) {
           if (String(row.Name ?? row.name) !== yField) continue;
-          const point: Datapoint = { ...row, [INDEX_FIELD]: row.Step ?? row.step, [DAGSHUB_VALUE]: row.Value ?? row.value, rev, filename, field: yField, series };
+          const point: Datapoint = {
+            ...row,
+            [INDEX_FIELD]: row.Step ?? row.step,
+            [DAGSHUB_VALUE]: row.Value ?? row.value,
+            rev,
+            filename,
+            field: yField,
+            series,
+          };
           point[fields.x] = point[INDEX_FIELD];
           point[fields.y] = point[DAGSHUB_VALUE];
           points.push(point);
@@ -199,4 +202,9 @@ function distinct<T>(values: T[]): T[] {
 
 function list(values: string[]): string {
   return values.length > 12 ? `${values.slice(0, 12).join(', ')}, …` : values.join(', ');
+}
+
+/** A cell as text: numbers and strings as written, anything else (a nested object) empty. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }

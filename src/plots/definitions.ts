@@ -149,7 +149,7 @@ function templateRef(value: unknown, id: string, origin: string): TemplateRef {
 function fieldList(value: unknown, id: string, origin: string, key: string): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a field name or a list of field names, got ${describe(value)}.`);
 }
 

@@ -16,12 +16,7 @@ export interface RenderPlotsRequest extends PlotsRequest {
  * Finds the plots, overlays base and head, writes one image per plot, and returns the report's entries.
  * `getRenderer` loads vega and the WebAssembly rasteriser; it is called only when a chart is drawn.
  */
-export async function renderPlots(
-  git: GitRepo,
-  request: RenderPlotsRequest,
-  getRenderer: () => Promise<PlotRenderer>,
-  log: Logger,
-): Promise<PlotEntry[]> {
+export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, getRenderer: () => Promise<PlotRenderer>, log: Logger): Promise<PlotEntry[]> {
   const found = await findPlotDefinitions(request.workspace, request.plotsPaths);
   const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {

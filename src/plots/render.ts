@@ -59,8 +59,8 @@ export class PlotRenderer {
 async function toSvg(spec: Record<string, unknown>): Promise<string> {
   const errors: string[] = [];
   const logger = quietLogger(errors);
-  const compiled = compile(spec as never, { logger: logger as never }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: logger as never, logLevel: vega.Error });
+  const compiled = compile(spec as never, { logger: logger }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(), logger: logger, logLevel: vega.Error });
   try {
     await view.runAsync();
     if (errors.length) throw new Error(errors[0]);
@@ -72,9 +72,7 @@ async function toSvg(spec: Record<string, unknown>): Promise<string> {
 
 function refusingLoader(): vega.Loader {
   const loader = vega.loader();
-  const refuse = async (uri: string): Promise<never> => {
-    throw new Error(`refused to load ${JSON.stringify(uri)}: plots only show their own data`);
-  };
+  const refuse = (uri: string): Promise<never> => Promise.reject(new Error(`refused to load ${JSON.stringify(uri)}: plots only show their own data`));
   loader.load = refuse;
   loader.sanitize = refuse;
   loader.http = refuse;

@@ -97,7 +97,11 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
         if (ascending(xs, count)) chosen = lttbIndices(xs.subarray(0, count), ys.subarray(0, count), max);
         else {
           const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => xs[a]! - xs[b]!);
-          const picked = lttbIndices(Float64Array.from(order, (k) => xs[k]!), Float64Array.from(order, (k) => ys[k]!), max);
+          const picked = lttbIndices(
+            Float64Array.from(order, (k) => xs[k]!),
+            Float64Array.from(order, (k) => ys[k]!),
+            max,
+          );
           chosen = picked.map((j) => order[j]!);
         }
       } else {
@@ -125,7 +129,9 @@ function checkedNumber(s: SeriesColumns, axis: 'x' | 'y', field: string, value: 
   const n = toNumber(value);
   if (n === undefined) {
     const name = axis === 'y' ? s.field : field;
-    throw new PlotDataError(`${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`);
+    throw new PlotDataError(
+      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`,
+    );
   }
   return n;
 }

@@ -4,7 +4,15 @@ import type { BuiltinTemplate, Datapoint } from './types';
 /** DVC's revision colours (dvc/render/converter/vega.py): base takes the first, head the second. */
 export const REVISION_COLORS = ['#945dd6', '#13adc7', '#f46837', '#48bb78', '#4299e1', '#ed8936', '#f56565'];
 /** DVC's stroke dashes and point shapes for several files/fields in one plot. */
-const DASHES = [[1, 0], [8, 8], [8, 4], [4, 4], [4, 2], [2, 1], [1, 1]];
+const DASHES = [
+  [1, 0],
+  [8, 8],
+  [8, 4],
+  [4, 4],
+  [4, 2],
+  [2, 1],
+  [1, 1],
+];
 const SHAPES = ['circle', 'square', 'triangle', 'diamond'];
 export const FONT = 'DejaVu Sans';
 
@@ -56,7 +64,9 @@ export function builtinSpec(given: SpecInput): VegaLiteSpec {
     const field = input[axis];
     const count = limit === undefined ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
     if (limit !== undefined && count > limit) {
-      throw new UserError(`${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`);
+      throw new UserError(
+        `${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`,
+      );
     }
   }
   const body = (() => {
@@ -129,11 +139,22 @@ function seriesLegend(channelTitle: string, line = false): Record<string, unknow
 function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
   // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
-  const x = { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false, nice: false }, axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) } };
+  const x = {
+    field: input.x,
+    type: 'quantitative',
+    title: lines(input.xLabel),
+    scale: { zero: false, nice: false },
+    axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) },
+  };
   const y = { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } };
   const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
   if (input.series.length) {
-    encoding.strokeDash = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(DASHES, input.series.length) }, legend: seriesLegend('series', true) };
+    encoding.strokeDash = {
+      field: 'series',
+      type: 'nominal',
+      scale: { domain: input.series, range: cycle(DASHES, input.series.length) },
+      legend: seriesLegend('series', true),
+    };
   }
   // No `clip` and no `opacity` (stroke/fill opacities instead): the scales already span the data, and resvg
   // draws clip paths and group opacity through an extra full-size layer, several times slower.
@@ -169,9 +190,20 @@ function scatterSpec(input: SpecInput): VegaLiteSpec {
     color: colorEncoding(input),
   };
   if (input.series.length) {
-    encoding.shape = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend('series') };
+    encoding.shape = {
+      field: 'series',
+      type: 'nominal',
+      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
+      legend: seriesLegend('series'),
+    };
   }
-  return { width: 520, height: 360, data: { values: input.points }, mark: { type: 'point', filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 }, encoding };
+  return {
+    width: 520,
+    height: 360,
+    data: { values: input.points },
+    mark: { type: 'point', filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
+    encoding,
+  };
 }
 
 /**
@@ -197,9 +229,20 @@ function jitterSpec(input: SpecInput): VegaLiteSpec {
     color: colorEncoding(input),
   };
   if (input.series.length) {
-    encoding.shape = { field: 'series', type: 'nominal', scale: { domain: input.series, range: cycle(SHAPES, input.series.length) }, legend: seriesLegend('series') };
+    encoding.shape = {
+      field: 'series',
+      type: 'nominal',
+      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
+      legend: seriesLegend('series'),
+    };
   }
-  return { width: { step }, height: { step }, data: { values: points }, mark: { type: 'point', filled: true, size: 28, fillOpacity: 0.6, strokeOpacity: 0 }, encoding };
+  return {
+    width: { step },
+    height: { step },
+    data: { values: points },
+    mark: { type: 'point', filled: true, size: 28, fillOpacity: 0.6, strokeOpacity: 0 },
+    encoding,
+  };
 }
 
 /** A deterministic value in [-0.42, 0.42]: a hash of the index, spread like a uniform draw. */
@@ -288,7 +331,7 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
   const cells: Datapoint[] = [];
   const groups = new Map<string, Datapoint[]>();
   for (const p of input.points) {
-    const key = `${p.rev}\0${p.series}`;
+    const key = JSON.stringify([p.rev, p.series]);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(p);
@@ -301,7 +344,11 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
     }
     const max = Math.max(...counts.values());
     const rowSums = new Map<string, number>();
-    for (const yv of yCats) rowSums.set(yv, xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0));
+    for (const yv of yCats)
+      rowSums.set(
+        yv,
+        xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0),
+      );
     for (const xv of xCats) {
       for (const yv of yCats) {
         const count = counts.get(`${xv}\0${yv}`) ?? 0;
@@ -330,7 +377,12 @@ function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
     color: colorEncoding(input),
   };
   const bandStep = input.revs.length > 1 ? 40 : 26;
-  const spec: VegaLiteSpec = { width: 560, height: { step: bandStep, for: 'position' }, mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { ...encoding, color: colorEncoding(input, 'square') } };
+  const spec: VegaLiteSpec = {
+    width: 560,
+    height: { step: bandStep, for: 'position' },
+    mark: { type: 'bar', cornerRadiusEnd: 2 },
+    encoding: { ...encoding, color: colorEncoding(input, 'square') },
+  };
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: 'series', type: 'nominal', sort: input.series, title: null } }, spec };

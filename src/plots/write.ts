@@ -10,18 +10,19 @@ import type { PreparedPlot } from './types';
  * entries, image paths prefixed with `linkPrefix` (the path from the report to `dir`). One plot failing
  * leaves the others alone. The renderer is created on first use, so a run with only images never loads it.
  */
-export async function writePlots(
-  prepared: PreparedPlot[],
-  getRenderer: () => Promise<PlotRenderer>,
-  dir: string,
-  linkPrefix: string,
-): Promise<PlotEntry[]> {
+export async function writePlots(prepared: PreparedPlot[], getRenderer: () => Promise<PlotRenderer>, dir: string, linkPrefix: string): Promise<PlotEntry[]> {
   const names = new Set<string>();
   const entries: PlotEntry[] = [];
   let renderer: PlotRenderer | null = null;
   for (const plot of prepared) {
     const name = uniqueName(plot.id, names);
-    const entry: PlotEntry = { id: plot.id, title: plot.title, image: null, notes: plot.notes, ...(plot.kind === 'vega' && plot.series ? { series: plot.series } : {}) };
+    const entry: PlotEntry = {
+      id: plot.id,
+      title: plot.title,
+      image: null,
+      notes: plot.notes,
+      ...(plot.kind === 'vega' && plot.series ? { series: plot.series } : {}),
+    };
     try {
       if (plot.kind === 'error') {
         entry.error = plot.error;
@@ -51,7 +52,11 @@ export async function writePlots(
 
 /** A file name from a plot id: `plots/loss.csv` → `plots-loss-csv`, unique within one run. */
 function uniqueName(id: string, taken: Set<string>): string {
-  const base = id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'plot';
+  const base =
+    id
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'plot';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}-${i}`;
   taken.add(name.toLowerCase());

@@ -20,11 +20,15 @@ export class JobSummaryPublisher implements Publisher {
 
   async publish(report: ComposedReport): Promise<PublishOutcome> {
     const where = `the out-dir (\`${this.reportDir}\`)`;
-    const hosted = withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map(), where);
+    const hosted = withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map<string, string>(), where);
     let text = hosted.missing ? `${hosted.text.trimEnd()}\n\n_Plot images are not shown inline: the image files are in ${where}._\n` : hosted.text;
     if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
       const note = '\n\n_The report was cut here to fit the job summary limit (1 MiB); report.md in the artifact is complete._\n';
-      text = Buffer.from(text).subarray(0, SUMMARY_LIMIT_BYTES - note.length).toString('utf8').replace(/\uFFFD*$/, '') + note;
+      text =
+        Buffer.from(text)
+          .subarray(0, SUMMARY_LIMIT_BYTES - note.length)
+          .toString('utf8')
+          .replace(/\uFFFD*$/, '') + note;
     }
     await appendFile(this.path, `${text}\n`);
     return { location: this.path };

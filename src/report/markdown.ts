@@ -33,7 +33,7 @@ export function composeMarkdown(report: ReportData): string {
 export function headline(report: ReportData): string {
   const changedMetrics = countChanged(report.metrics);
   const changedParams = countChanged(report.params);
-  if (!report.base) return 'No base revision to compare with: values below are the head\'s alone.';
+  if (!report.base) return "No base revision to compare with: values below are the head's alone.";
   return `${changedMetrics} metric${changedMetrics === 1 ? '' : 's'} and ${changedParams} param${changedParams === 1 ? '' : 's'} changed.`;
 }
 

@@ -37,7 +37,11 @@ function usable(series: PlotSeries): PlotSeries | null {
     const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
     idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k) => idx[Math.round(k * step)]!);
   }
-  return { ...series, x: idx.map((i) => series.x[i]!), lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l) => ({ name: l.name, y: idx.map((i) => l.y[i]!) })) };
+  return {
+    ...series,
+    x: idx.map((i) => series.x[i]!),
+    lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l) => ({ name: l.name, y: idx.map((i) => l.y[i]!) })),
+  };
 }
 
 function label(x: number | string): string {
@@ -51,5 +55,8 @@ function number(v: number): string {
 
 /** Mermaid strings cannot hold quotes, and a newline or backtick would end the block. */
 function clean(text: string): string {
-  return text.replace(/["`\r\n[\]]/g, ' ').trim().slice(0, 80);
+  return text
+    .replace(/["`\r\n[\]]/g, ' ')
+    .trim()
+    .slice(0, 80);
 }

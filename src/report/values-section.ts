@@ -16,7 +16,12 @@ const MAX_CELL = 120;
  * direction hint and a regression marker), unchanged rows folded into `<details>`, then per-file notes.
  * Everything read from files is escaped. Pure.
  */
-export function valuesSection(kind: 'metrics' | 'params', files: FileDiff[], labels: { base: string | null; head: string }, options: ValuesSectionOptions = {}): string {
+export function valuesSection(
+  kind: 'metrics' | 'params',
+  files: FileDiff[],
+  labels: { base: string | null; head: string },
+  options: ValuesSectionOptions = {},
+): string {
   const metrics = kind === 'metrics';
   const precision = metrics ? 5 : null;
   const rows = files.flatMap((f) => f.rows.map((row) => ({ path: f.path, row })));

@@ -136,7 +136,9 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<D
       try {
         addDvcYaml(files, dvcYaml, bytes.toString('utf8'));
       } catch (error) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split('\n')[0]}`, { file: dvcYaml });
+        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split('\n')[0]}`, {
+          file: dvcYaml,
+        });
       }
     }
     if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(', ')}`);

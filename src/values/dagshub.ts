@@ -60,7 +60,8 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
     const key = skipRow ? (record.fields[name] ?? '').trim() : (record.fields[name] ?? '');
     const cell = record.fields[value] ?? '';
     const parsed = csvNumber(cell);
-    if (parsed === undefined && !skipRow) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    if (parsed === undefined && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
     if (!withSeries && !skipRow) {
       last.set(key, parsed!);
       continue;
@@ -72,7 +73,15 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
       value: parsed === undefined ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
       timestamp: optionalNumber(record.fields[timestamp], unreadable),
     };
-    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+    if (
+      skipRow &&
+      !(
+        key &&
+        Number.isFinite(point.value) &&
+        (point.step === null || Number.isInteger(point.step)) &&
+        (point.timestamp === null || Number.isFinite(point.timestamp))
+      )
+    ) {
       skipRow(record.line);
       continue;
     }
@@ -107,7 +116,7 @@ export function loggerLastValues(text: string): Map<string, number | PyFloat> {
   const valueCol = names.indexOf('value');
   const last = new Map<string, number | PyFloat>();
   let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length; ) {
+  for (let i = headerEnd + 1; i < text.length;) {
     lineNo++;
     let end = text.indexOf('\n', i);
     if (end === -1) end = text.length;
@@ -124,7 +133,8 @@ export function loggerLastValues(text: string): Map<string, number | PyFloat> {
     const key = fields[nameCol] ?? '';
     const cell = fields[valueCol] ?? '';
     const parsed = csvNumber(cell);
-    if (parsed === undefined) throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
+    if (parsed === undefined)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
     last.set(key, parsed);
   }
   return last;

@@ -1,8 +1,61 @@
 /** Which way is better for a metric. */
 export type Direction = 'higher' | 'lower';
 
-const LOWER_BETTER = new Set(['loss', 'error', 'err', 'errors', 'mae', 'mse', 'rmse', 'mape', 'smape', 'wer', 'cer', 'perplexity', 'ppl', 'latency', 'fpr', 'fnr', 'nll', 'logloss', 'brier', 'eer', 'time', 'seconds', 'duration']);
-const HIGHER_BETTER = new Set(['acc', 'accuracy', 'precision', 'recall', 'f1', 'fscore', 'auc', 'roc', 'ap', 'map', 'iou', 'miou', 'dice', 'r2', 'bleu', 'rouge', 'score', 'tpr', 'top1', 'top5', 'specificity', 'sensitivity', 'mcc', 'kappa', 'ndcg', 'mrr', 'hit', 'hits']);
+const LOWER_BETTER = new Set([
+  'loss',
+  'error',
+  'err',
+  'errors',
+  'mae',
+  'mse',
+  'rmse',
+  'mape',
+  'smape',
+  'wer',
+  'cer',
+  'perplexity',
+  'ppl',
+  'latency',
+  'fpr',
+  'fnr',
+  'nll',
+  'logloss',
+  'brier',
+  'eer',
+  'time',
+  'seconds',
+  'duration',
+]);
+const HIGHER_BETTER = new Set([
+  'acc',
+  'accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'fscore',
+  'auc',
+  'roc',
+  'ap',
+  'map',
+  'iou',
+  'miou',
+  'dice',
+  'r2',
+  'bleu',
+  'rouge',
+  'score',
+  'tpr',
+  'top1',
+  'top5',
+  'specificity',
+  'sensitivity',
+  'mcc',
+  'kappa',
+  'ndcg',
+  'mrr',
+  'hit',
+  'hits',
+]);
 
 /** Which way is better, from the metric's own name (its last dotted part): `val_loss` ↓, `test.accuracy` ↑. */
 export function guessDirection(key: string): Direction | undefined {

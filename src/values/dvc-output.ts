@@ -69,7 +69,11 @@ function widths(headers: string[], rows: string[][]): number[] {
 
 function plainTable(headers: string[], rows: string[][]): string {
   const w = widths(headers, rows);
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(w[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -92,4 +96,3 @@ function pyJsonLeaf(leaf: Leaf | undefined): string {
   }
   return 'null';
 }
-

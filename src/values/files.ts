@@ -71,7 +71,14 @@ export function addDvcYaml(into: DvcValueFiles, dvcYamlPath: string, text: strin
       }
     }
     for (const p of asList(stage.params)) {
-      if (typeof p === 'string') addParams(resolve(base, 'params.yaml'), p.split(',').map((k) => k.trim()).filter(Boolean));
+      if (typeof p === 'string')
+        addParams(
+          resolve(base, 'params.yaml'),
+          p
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+        );
       else if (isRecord(p)) {
         for (const [file, keys] of Object.entries(p)) {
           if (file.includes('${')) continue;

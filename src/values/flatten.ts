@@ -20,7 +20,9 @@ export function flattenMetrics(data: Raw): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   if (Array.isArray(data) || data instanceof PyCollection) {
     // DVC silently shows nothing for these; a clear error helps more (the usual cause: a plot file listed as metrics).
-    throw new UserError(`expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`);
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`,
+    );
   }
   if (!isRawMap(data)) {
     const leaf = scalarLeaf(data);
@@ -106,7 +108,7 @@ function selectPaths(data: RawMap, keyPaths: string[]): RawMap {
         if (!rest.length) target.set(k, v);
         else if (entries(v)) {
           const existing = target.get(k);
-          const sub: RawMap = existing instanceof Map ? existing : new Map();
+          const sub: RawMap = existing instanceof Map ? existing : new Map<string, Raw>();
           walk(v, rest, sub);
           if (sub.size) target.set(k, sub);
         }

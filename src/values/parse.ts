@@ -17,7 +17,16 @@ export type ValueKind = 'metrics' | 'params';
  */
 export function parseValueFile(path: string, text: string, kind: ValueKind): ParsedFile {
   const ext = extension(path);
-  const format = ext === '.json' ? 'JSON' : ext === '.toml' ? 'TOML' : ext === '.py' ? 'Python' : kind === 'metrics' && (ext === '.csv' || ext === '.tsv') ? ext.slice(1).toUpperCase() : 'YAML';
+  const format =
+    ext === '.json'
+      ? 'JSON'
+      : ext === '.toml'
+        ? 'TOML'
+        : ext === '.py'
+          ? 'Python'
+          : kind === 'metrics' && (ext === '.csv' || ext === '.tsv')
+            ? ext.slice(1).toUpperCase()
+            : 'YAML';
   try {
     switch (format) {
       case 'JSON':

@@ -42,13 +42,13 @@ function block(lines: Line[], start: number, parentIndent: number, onlySelf: boo
     const [first, second] = line.tokens;
     const opensBlock = line.tokens.at(-1)?.text === ':';
     if (first?.text === 'class' && second?.kind === 'name' && opensBlock) {
-      const [body, next] = lines[i + 1] && lines[i + 1]!.indent > indent ? block(lines, i + 1, indent, false) : [new Map(), i + 1];
+      const [body, next] = lines[i + 1] && lines[i + 1]!.indent > indent ? block(lines, i + 1, indent, false) : [new Map<string, Raw>(), i + 1];
       out.set(second.text, body);
       i = next;
       continue;
     }
     if (first?.text === 'def' && second?.text === '__init__' && opensBlock) {
-      const [body, next] = lines[i + 1] && lines[i + 1]!.indent > indent ? block(lines, i + 1, indent, true) : [new Map(), i + 1];
+      const [body, next] = lines[i + 1] && lines[i + 1]!.indent > indent ? block(lines, i + 1, indent, true) : [new Map<string, Raw>(), i + 1];
       for (const [k, v] of body) out.set(k, v);
       i = next;
       continue;
@@ -236,8 +236,62 @@ function number(text: string): Parsed {
   return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
 }
 
-const KEYWORDS = new Set(['class', 'def', 'if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'import', 'from', 'return', 'pass', 'global', 'nonlocal', 'del', 'assert', 'raise', 'async', 'await', 'lambda', 'yield', 'break', 'continue', 'match', 'case']);
-const OPERATORS = ['**=', '//=', '>>=', '<<=', '...', '->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='];
+const KEYWORDS = new Set([
+  'class',
+  'def',
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'try',
+  'except',
+  'finally',
+  'with',
+  'import',
+  'from',
+  'return',
+  'pass',
+  'global',
+  'nonlocal',
+  'del',
+  'assert',
+  'raise',
+  'async',
+  'await',
+  'lambda',
+  'yield',
+  'break',
+  'continue',
+  'match',
+  'case',
+]);
+const OPERATORS = [
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '->',
+  ':=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+];
 
 interface RawToken extends Token {
   /** Column of a token that starts a physical line outside brackets (for indentation). */

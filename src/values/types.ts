@@ -17,9 +17,7 @@ export type Leaf = number | string | boolean | null | FloatLeaf;
 
 /** A metrics or params file read at one revision. */
 export type ValueFile =
-  | { status: 'ok'; values: Map<string, Leaf>; warnings?: string[] }
-  | { status: 'missing'; note?: string }
-  | { status: 'error'; message: string };
+  { status: 'ok'; values: Map<string, Leaf>; warnings?: string[] } | { status: 'missing'; note?: string } | { status: 'error'; message: string };
 
 export interface ValueRow {
   key: string;

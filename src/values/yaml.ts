@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
 import { pyRepr } from './pyformat';
@@ -25,7 +25,7 @@ export function parseYaml(text: string): ParsedFile {
       throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc as Document);
+      const target = node.resolve(doc);
       if (!target) return null;
       return convert(target, depth + 1);
     }
@@ -68,7 +68,7 @@ function scalar(value: unknown, source: string | undefined): Raw {
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`). */

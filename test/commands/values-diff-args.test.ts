@@ -7,7 +7,15 @@ import { UserError } from '../../src/util/errors';
 describe('metrics/params diff arguments', () => {
   test('test_metrics_diff: HEAD~10 HEAD~1 --all --md --targets target1 target2 --no-path', () => {
     assert.deepEqual(parseValuesDiffArgs(['HEAD~10', 'HEAD~1', '--all', '--md', '--targets', 'target1', 'target2', '--no-path'], 'metrics'), {
-      aRev: 'HEAD~10', bRev: 'HEAD~1', targets: ['target1', 'target2'], json: false, markdown: true, all: true, noPath: true, precision: null, deps: false,
+      aRev: 'HEAD~10',
+      bRev: 'HEAD~1',
+      targets: ['target1', 'target2'],
+      json: false,
+      markdown: true,
+      all: true,
+      noPath: true,
+      precision: null,
+      deps: false,
     });
   });
 

@@ -55,7 +55,10 @@ plots:
       const dvc = (await loadDvcYaml(dir))!;
       assert.deepEqual(dvc.metrics, ['metrics.json']);
       assert.deepEqual(dvc.params, ['other.yaml']);
-      assert.deepEqual(dvc.plots.map((p) => p.id), ['plot.csv', 'ROC']);
+      assert.deepEqual(
+        dvc.plots.map((p) => p.id),
+        ['plot.csv', 'ROC'],
+      );
       const s = dvc.stages[0]!;
       assert.equal(s.name, 'train');
       assert.equal(s.wdir, 'sub');
@@ -67,12 +70,15 @@ plots:
         { file: 'conf.json', keys: ['a.b'] },
         { file: 'whole.yaml', keys: null },
       ]);
-      assert.deepEqual(s.outs.map((o) => [o.path, o.kind, o.cache, o.persist]), [
-        ['model.pkl', 'out', true, false],
-        ['cache', 'out', false, true],
-        ['metrics.json', 'metric', false, false],
-        ['plot.csv', 'plot', true, false],
-      ]);
+      assert.deepEqual(
+        s.outs.map((o) => [o.path, o.kind, o.cache, o.persist]),
+        [
+          ['model.pkl', 'out', true, false],
+          ['cache', 'out', false, true],
+          ['metrics.json', 'metric', false, false],
+          ['plot.csv', 'plot', true, false],
+        ],
+      );
       assert.equal(s.alwaysChanged, true);
       assert.equal(s.frozen, false);
     });
@@ -103,13 +109,19 @@ stages:
       assert.equal(s.cmd, 'run --lr 0.1 --one 1.0 --tiny 1e-05 --flag true --n 3 --t v1 --d 16 ${literal}');
       assert.deepEqual(s.deps, ['data/raw']);
       // Mapping keys are interpolated too (dvc/parsing/context.py resolves keys and values).
-      assert.deepEqual(s.outs.map((o) => [o.path, o.cache]), [['data/out.csv', false]]);
+      assert.deepEqual(
+        s.outs.map((o) => [o.path, o.cache]),
+        [['data/out.csv', false]],
+      );
       assert.equal(s.alwaysChanged, true);
     });
   });
 
   test('a dict in cmd unpacks into --key value arguments (DVC defaults: store_true, nargs)', async () => {
-    const files = { 'dvc.yaml': 'stages:\n  s:\n    cmd: python t.py ${args}\n', 'params.yaml': "args:\n  lr: 0.5\n  name: my model\n  on: true\n  off: false\n  ids: [1, 'a b']\n  sub: {k: x}\n" };
+    const files = {
+      'dvc.yaml': 'stages:\n  s:\n    cmd: python t.py ${args}\n',
+      'params.yaml': "args:\n  lr: 0.5\n  name: my model\n  on: true\n  off: false\n  ids: [1, 'a b']\n  sub: {k: x}\n",
+    };
     await withProject(files, async (dir) => {
       assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, "python t.py --lr 0.5 --name 'my model' --on --ids 1 'a b' --sub.k x");
     });
@@ -135,11 +147,18 @@ stages:
     await withProject({ 'dvc.yaml': yaml, 'params.yaml': 'models:\n  - {name: m1}\n  - {name: m2}\n' }, async (dir) => {
       const stages = (await loadDvcYaml(dir))!.stages;
       // File order, as DVC keeps it, even for keys that look like integers.
-      assert.deepEqual(stages.map((s) => [s.name, s.cmd]), [
-        ['a@x', 'echo x'], ['a@2', 'echo 2'], ['a@true', 'echo true'],
-        ['b@0', 'train m1'], ['b@1', 'train m2'],
-        ['c@us', 'echo us 1'], ['c@2021', 'echo 2021 2'],
-      ]);
+      assert.deepEqual(
+        stages.map((s) => [s.name, s.cmd]),
+        [
+          ['a@x', 'echo x'],
+          ['a@2', 'echo 2'],
+          ['a@true', 'echo true'],
+          ['b@0', 'train m1'],
+          ['b@1', 'train m2'],
+          ['c@us', 'echo us 1'],
+          ['c@2021', 'echo 2021 2'],
+        ],
+      );
     });
   });
 

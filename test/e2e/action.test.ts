@@ -68,7 +68,11 @@ describe('the action (dist/index.js) as the runner runs it', () => {
 
   test('an unknown input fails the step with a message naming it, and no token in the log', async () => {
     const run = await runAction({
-      workspace: repo.dir, eventName: 'pull_request', event: prEvent, sha: headSha, apiUrl: fake.url,
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: prEvent,
+      sha: headSha,
+      apiUrl: fake.url,
       inputs: { metrcs: 'metrics.json', 'github-token': 'ghs_secret123' },
     });
     assert.equal(run.code, 1);

@@ -61,8 +61,16 @@ describe('the action gates a pull request', () => {
     const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
     assert.equal(json.gates.passed, true);
     assert.deepEqual(json.gates.rules[1], {
-      rule: 'loss <= base * 1.5', level: 'fail', passed: true, status: 'passed', detail: '0.6 <= 0.75 (base 0.5)',
-      metric: { file: 'metrics.json', key: 'loss' }, base: 0.5, head: 0.6, threshold: 0.75, source: { origin: "input 'thresholds'", line: 2 },
+      rule: 'loss <= base * 1.5',
+      level: 'fail',
+      passed: true,
+      status: 'passed',
+      detail: '0.6 <= 0.75 (base 0.5)',
+      metric: { file: 'metrics.json', key: 'loss' },
+      base: 0.5,
+      head: 0.6,
+      threshold: 0.75,
+      source: { origin: "input 'thresholds'", line: 2 },
     });
   });
 
@@ -70,12 +78,18 @@ describe('the action gates a pull request', () => {
     const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <= base * 1.02', 'check-name': 'ml gates' });
     assert.equal(result.code, 1);
     assert.equal(result.outputs.passed, 'false');
-    assert.match(result.stdout, /::error::Gates: ❌ 1 of 2 rules broke\.%0A  \[passed\] accuracy >= 0\.9: 0\.93 >= 0\.9%0A  \[failed\] loss <= base \* 1\.02: 0\.6 is not <= 0\.51 \(base 0\.5\)\./);
+    assert.match(
+      result.stdout,
+      /::error::Gates: ❌ 1 of 2 rules broke\.%0A  \[passed\] accuracy >= 0\.9: 0\.93 >= 0\.9%0A  \[failed\] loss <= base \* 1\.02: 0\.6 is not <= 0\.51 \(base 0\.5\)\./,
+    );
     assert.match(result.stdout, /::error::mlreport: see the errors above\./);
     const run = checkRuns(fake)[0]!;
     assert.equal(run.name, 'ml gates');
     assert.equal(run.conclusion, 'failure');
-    assert.deepEqual(run.annotations.map((a) => [a.path, a.start_line, a.annotation_level]), [['metrics.json', 3, 'failure']]);
+    assert.deepEqual(
+      run.annotations.map((a) => [a.path, a.start_line, a.annotation_level]),
+      [['metrics.json', 3, 'failure']],
+    );
   });
 
   test('fail-on-threshold: false keeps the step green, passed=false, the check still fails', async () => {
@@ -90,7 +104,10 @@ describe('the action gates a pull request', () => {
     const result = await runGate({ thresholds: 'accuracy >= 0.9', 'github-token': 'no-checks-token' });
     assert.equal(result.code, 0, result.stdout);
     assert.equal(checkRuns(fake).length, 0);
-    assert.deepEqual(commitStatuses(fake).map((s) => [s.sha, s.context, s.state, s.description]), [[headSha, 'mlreport', 'success', 'the rule passed']]);
+    assert.deepEqual(
+      commitStatuses(fake).map((s) => [s.sha, s.context, s.state, s.description]),
+      [[headSha, 'mlreport', 'success', 'the rule passed']],
+    );
   });
 
   test('rules from .mlreport.yml when the input is empty', async () => {
@@ -100,7 +117,13 @@ describe('the action gates a pull request', () => {
       assert.equal(result.code, 1);
       const run = checkRuns(fake)[0]!;
       assert.equal(run.output.title, '1 of 2 rules broke (1 warning)');
-      assert.deepEqual(run.annotations.map((a) => [a.title, a.annotation_level]), [['Gate: accuracy >= 0.95', 'failure'], ['Warning: loss <= base', 'warning']]);
+      assert.deepEqual(
+        run.annotations.map((a) => [a.title, a.annotation_level]),
+        [
+          ['Gate: accuracy >= 0.95', 'failure'],
+          ['Warning: loss <= base', 'warning'],
+        ],
+      );
     } finally {
       rmSync(join(repo.dir, '.mlreport.yml'));
     }
@@ -109,7 +132,10 @@ describe('the action gates a pull request', () => {
   test('a rule that does not parse: the step fails before anything runs, naming line and column', async () => {
     const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <== base' });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /::error::mlreport: input 'thresholds' line 2, column 8: expected a number, `base`, `\(` or `-` after the comparison, but found `=`/);
+    assert.match(
+      result.stdout,
+      /::error::mlreport: input 'thresholds' line 2, column 8: expected a number, `base`, `\(` or `-` after the comparison, but found `=`/,
+    );
     assert.doesNotMatch(result.stdout + result.stderr, /at .*\.js:\d+/, 'no stack trace');
     assert.equal(checkRuns(fake).length, 0);
   });

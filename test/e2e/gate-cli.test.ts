@@ -16,7 +16,10 @@ test('the CLI gates with .mlreport.yml by default and --threshold when given; a 
   assert.equal(fromFile.code, 0, fromFile.stderr);
   assert.match(fromFile.stdout, /### Gates: ✅ the rule passed/);
 
-  const broken = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'loss <= base + 10%', '--threshold', 'accuracy > 0.9'], repo.dir);
+  const broken = await runCli(
+    ['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'loss <= base + 10%', '--threshold', 'accuracy > 0.9'],
+    repo.dir,
+  );
   assert.equal(broken.code, 1);
   assert.match(broken.stdout, /### Gates: ❌ 1 of 2 rules broke/);
   assert.match(broken.stderr, /The rules given with the `thresholds` input \(or `--threshold`\) replace the 1 rule in \.mlreport\.yml\./);

@@ -43,7 +43,13 @@ afterEach(async () => {
 const runners: string[] = [];
 
 /** The action as the runner starts it, against the fake, writing its report folder to `<runner temp>/out`. */
-async function runAction(eventName: string, event: unknown, inputs: Record<string, string> = {}, token = TOKEN, env: Record<string, string> = {}): Promise<ActionRun & { outDir: string }> {
+async function runAction(
+  eventName: string,
+  event: unknown,
+  inputs: Record<string, string> = {},
+  token = TOKEN,
+  env: Record<string, string> = {},
+): Promise<ActionRun & { outDir: string }> {
   const outDir = join(runner, `out-${runners.length}`);
   const r = await runActionAsRunner({
     workspace: repo.dir,
@@ -66,7 +72,10 @@ function prEvent(number: number, headRepo = REPO): unknown {
   };
 }
 
-const prComments = (n: number): string[] => comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === `pr:${n}`).map((c) => c.body);
+const prComments = (n: number): string[] =>
+  comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never)
+    .filter((c) => c.on === `pr:${n}`)
+    .map((c) => c.body);
 const noToken = (r: ProcessResult): void => assert.doesNotMatch(r.stdout + r.stderr, new RegExp(TOKEN));
 
 describe('action on GitHub (dist/index.js against the fake API)', () => {
@@ -98,7 +107,10 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.ok(existsSync(join(r.outDir, 'report.md')) && existsSync(join(r.outDir, 'report.json')));
     assert.match(r.stdout, /comes from a fork.*workflow artifact 'mlreport-default'.*mode: publish/s);
     // Run without the runner's artifact service (as here) the upload is only a warning saying what to do.
-    assert.match(r.stdout, /::warning::Could not upload the report as the artifact 'mlreport-default': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/);
+    assert.match(
+      r.stdout,
+      /::warning::Could not upload the report as the artifact 'mlreport-default': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/,
+    );
     assert.equal(r.outputs.passed, 'true');
     assert.equal(r.outputs['comment-url'], '');
   });
@@ -124,10 +136,17 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
 
   test('a permanent API fault fails the step with a clear message; summary and files are in place', async () => {
     addPullRequest(fake, REPO, { number: 5, headSha: head });
-    fake.injectFault({ match: /^POST \/repos\/octo\/iris\/issues\/5\/comments$/, times: 10, response: { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/rest', status: '410' } } });
+    fake.injectFault({
+      match: /^POST \/repos\/octo\/iris\/issues\/5\/comments$/,
+      times: 10,
+      response: { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/rest', status: '410' } },
+    });
     const r = await runAction('pull_request', prEvent(5));
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /::error::Publishing to GitHub failed: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Issues are disabled for this repo \(HTTP 410\)/);
+    assert.match(
+      r.stdout,
+      /::error::Publishing to GitHub failed: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Issues are disabled for this repo \(HTTP 410\)/,
+    );
     assert.match(r.summary, /accuracy/);
     assert.ok(existsSync(join(r.outDir, 'report.md')));
     assert.equal(r.outputs.passed, 'false');
@@ -161,7 +180,7 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(existsSync(marker), true);
   });
 
-  test('mode publish (workflow_run): posts the artifact\'s report and images to the fork PR found by GitHub\'s data', async () => {
+  test("mode publish (workflow_run): posts the artifact's report and images to the fork PR found by GitHub's data", async () => {
     addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris', headRef: 'fix' });
     addPullRequest(fake, REPO, { number: 7, headSha: 'f'.repeat(40), headRepo: 'someone/iris', headRef: 'other' });
     const artifact = join(runner, 'artifact');
@@ -201,16 +220,30 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
   afterEach(() => service.stop());
   const runnerEnv = (): Record<string, string> => ({ ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/` });
   const noSecrets = (r: ProcessResult): void => {
-    for (const secret of [TOKEN, service.token, SIGNATURE, encodeURIComponent(SIGNATURE)]) assert.ok(!(r.stdout + r.stderr).includes(secret), 'a secret was printed');
+    for (const secret of [TOKEN, service.token, SIGNATURE, encodeURIComponent(SIGNATURE)])
+      assert.ok(!(r.stdout + r.stderr).includes(secret), 'a secret was printed');
   };
   const withPlots = (): void => {
-    head = repo.commit('plots', { 'loss.json': JSON.stringify([{ step: 0, loss: 0.5 }, { step: 1, loss: 0.3 }, { step: 2, loss: 0.2 }]), 'cm.png': png(6, 4, 90) });
+    head = repo.commit('plots', {
+      'loss.json': JSON.stringify([
+        { step: 0, loss: 0.5 },
+        { step: 1, loss: 0.3 },
+        { step: 2, loss: 0.2 },
+      ]),
+      'cm.png': png(6, 4, 90),
+    });
   };
 
   test('a fork PR: report.md, report.json and the PNGs go up as mlreport-<report-id>, finalized; exit 0', async () => {
     withPlots();
     addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris' });
-    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), { plots: 'loss.json\ncm.png', 'report-id': 'iris-fork' }, 'read-only-token', runnerEnv());
+    const r = await runAction(
+      'pull_request',
+      prEvent(6, 'someone/iris'),
+      { plots: 'loss.json\ncm.png', 'report-id': 'iris-fork' },
+      'read-only-token',
+      runnerEnv(),
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(fake.requests.length, 0, 'no GitHub API write was tried');
     assert.deepEqual([...service.artifacts.keys()], ['mlreport-iris-fork']);
@@ -219,14 +252,27 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     const report = JSON.parse(readFileSync(join(r.outDir, 'report.json'), 'utf8')) as { plots: { image: string | null }[] };
     const images = report.plots.map((p) => p.image);
     assert.equal(images.length, 2);
-    assert.ok(images.every((i) => i && /^plots\/[\w.-]+\.png$/.test(i)), String(images));
+    assert.ok(
+      images.every((i) => i && /^plots\/[\w.-]+\.png$/.test(i)),
+      String(images),
+    );
     const files = readZip(artifact.blob!);
     assert.deepEqual([...files.keys()].sort(), ['report.json', 'report.md', ...(images as string[])].sort());
     for (const [name, bytes] of files) assert.ok(bytes.equals(readFileSync(join(r.outDir, ...name.split('/')))), `${name} in the zip is the out-dir's file`);
-    for (const image of images as string[]) assert.ok(files.get(image)!.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])), `${image} is a PNG`);
+    for (const image of images as string[])
+      assert.ok(
+        files
+          .get(image)!
+          .subarray(0, 4)
+          .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+        `${image} is a PNG`,
+      );
     if (hasUnzip()) assert.deepEqual([...unzipWithInfoZip(artifact.blob!).keys()].sort(), [...files.keys()].sort());
     assert.match(r.stdout, /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-iris-fork'/s);
-    assert.match(r.stdout, /Uploaded the report \(report\.md, report\.json, plots\/.*; \d+ bytes\) as the workflow artifact 'mlreport-iris-fork' \(ID \d+\)\. To post it.*mode: publish/);
+    assert.match(
+      r.stdout,
+      /Uploaded the report \(report\.md, report\.json, plots\/.*; \d+ bytes\) as the workflow artifact 'mlreport-iris-fork' \(ID \d+\)\. To post it.*mode: publish/,
+    );
     assert.equal(r.outputs.passed, 'true');
     noSecrets(r);
   });
@@ -237,7 +283,10 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     const r = await runAction('pull_request', prEvent(6, 'someone/iris'), {}, 'read-only-token', runnerEnv());
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(service.artifacts.size, 0);
-    assert.match(r.stdout, /::warning::Could not upload the report as the artifact 'mlreport-default': The artifact service: POST \/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/CreateArtifact returned 500.*actions\/upload-artifact step named 'mlreport-default'/);
+    assert.match(
+      r.stdout,
+      /::warning::Could not upload the report as the artifact 'mlreport-default': The artifact service: POST \/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/CreateArtifact returned 500.*actions\/upload-artifact step named 'mlreport-default'/,
+    );
     assert.doesNotMatch(r.stdout, /::error::/);
     assert.equal(r.outputs.passed, 'true');
     assert.match(r.summary, /accuracy/);

@@ -67,7 +67,9 @@ async function run(inputs: Record<string, string>): Promise<ActionRun> {
 }
 
 const prComment = (): string => {
-  const bodies = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === 'pr:5').map((c) => c.body);
+  const bodies = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never)
+    .filter((c) => c.on === 'pr:5')
+    .map((c) => c.body);
   assert.equal(bodies.length, 1);
   return bodies[0]!;
 };

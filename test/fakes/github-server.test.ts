@@ -39,13 +39,15 @@ describe('FakeGitHub', () => {
     fake.injectFault({ match: /^POST .*\/comments$/, response: { status: 502, body: { message: 'Server Error' } }, times: 2 });
     const statuses = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push((await fetch(`${fake.url}/repos/o/r/issues/3/comments`, { method: 'POST', headers: { authorization: 'token test-token' }, body: '{}' })).status);
+      statuses.push(
+        (await fetch(`${fake.url}/repos/o/r/issues/3/comments`, { method: 'POST', headers: { authorization: 'token test-token' }, body: '{}' })).status,
+      );
     }
     assert.deepEqual(statuses, [502, 502, 201]);
-    assert.equal(fake.requests.filter((r) => r.method === "POST" && r.status !== 403).length, 3);
+    assert.equal(fake.requests.filter((r) => r.method === 'POST' && r.status !== 403).length, 3);
   });
 
-  test('unknown routes are 404 with GitHub\'s error shape', async () => {
+  test("unknown routes are 404 with GitHub's error shape", async () => {
     const r = await fetch(`${fake.url}/nope`);
     assert.equal(r.status, 404);
     assert.deepEqual(await r.json(), { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
@@ -56,7 +58,13 @@ describe('FakeGitHub', () => {
     assert.equal(operationExists('GET', '/repos/{owner}/{repo}/nonsense'), false);
     assert.deepEqual(validateResponse('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls', 200, []), []);
     const problems = validateResponse('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 200, { id: 'x' });
-    assert.ok(problems.some((p) => p.includes('$.id')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('required')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.includes('$.id')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('required')),
+      problems.join('\n'),
+    );
   });
 });

@@ -22,7 +22,13 @@ describe('.mlreport.yml thresholds', () => {
 
   test('a block string works like the input, one rule per line', () => {
     const lines = projectRulesFromText('thresholds: |\n  accuracy >= 0.9\n\n  f1 >= base - 0.01\n');
-    assert.deepEqual(lines?.map((l) => [l.text, l.source.line]), [['accuracy >= 0.9', 2], ['f1 >= base - 0.01', 4]]);
+    assert.deepEqual(
+      lines?.map((l) => [l.text, l.source.line]),
+      [
+        ['accuracy >= 0.9', 2],
+        ['f1 >= base - 0.01', 4],
+      ],
+    );
   });
 
   test('no file, no key, or other sections only: no rules', () => {
@@ -35,7 +41,10 @@ describe('.mlreport.yml thresholds', () => {
     assert.throws(() => projectRulesFromText('thresholds: [a\n'), /^UserError: \.mlreport\.yml line \d+: not valid YAML/);
     assert.throws(() => projectRulesFromText('- a\n'), /\.mlreport\.yml: expected a mapping/);
     assert.throws(() => projectRulesFromText('x: 1\nthresholds: {a: 1}\n'), /\.mlreport\.yml line 2: `thresholds` must be a list of rules/);
-    assert.throws(() => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\n  - 0.5\n'), /\.mlreport\.yml line 3: thresholds item 2 must be a rule written as text/);
+    assert.throws(
+      () => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\n  - 0.5\n'),
+      /\.mlreport\.yml line 3: thresholds item 2 must be a rule written as text/,
+    );
   });
 
   test('a rule that does not parse names .mlreport.yml and its line', async () => {
@@ -52,15 +61,21 @@ describe('.mlreport.yml thresholds', () => {
     }
   });
 
-  test('the input replaces the file\'s rules, and says so', async () => {
+  test("the input replaces the file's rules, and says so", async () => {
     const dir = tempDir();
     try {
       writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n  - loss <= 1\n');
       const fromFile = await loadGateConfig(dir, defaults);
-      assert.deepEqual(fromFile.rules.map((r) => r.text), ['accuracy >= 0.9', 'loss <= 1']);
+      assert.deepEqual(
+        fromFile.rules.map((r) => r.text),
+        ['accuracy >= 0.9', 'loss <= 1'],
+      );
       assert.deepEqual(fromFile.notes, []);
       const fromInput = await loadGateConfig(dir, { ...defaults, thresholds: [{ text: 'f1 > 0', source: { origin: "input 'thresholds'", line: 1 } }] });
-      assert.deepEqual(fromInput.rules.map((r) => r.text), ['f1 > 0']);
+      assert.deepEqual(
+        fromInput.rules.map((r) => r.text),
+        ['f1 > 0'],
+      );
       assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input (or `--threshold`) replace the 2 rules in .mlreport.yml.']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -77,8 +92,16 @@ describe('gate inputs', () => {
   });
 
   test('values are read and validated, errors name the input', () => {
-    const s = gateSettings(env({ thresholds: 'accuracy >= 0.9\n\n  # why\nf1 >= base', 'fail-on-threshold': 'false', 'check-name': 'ml gates', 'missing-base': 'fail' }));
-    assert.deepEqual(s.thresholds?.map((l) => [l.text, l.source.line]), [['accuracy >= 0.9', 1], ['f1 >= base', 4]]);
+    const s = gateSettings(
+      env({ thresholds: 'accuracy >= 0.9\n\n  # why\nf1 >= base', 'fail-on-threshold': 'false', 'check-name': 'ml gates', 'missing-base': 'fail' }),
+    );
+    assert.deepEqual(
+      s.thresholds?.map((l) => [l.text, l.source.line]),
+      [
+        ['accuracy >= 0.9', 1],
+        ['f1 >= base', 4],
+      ],
+    );
     assert.equal(s.failOnThreshold, false);
     assert.equal(s.checkName, 'ml gates');
     assert.equal(s.missingBase, 'fail');

@@ -81,7 +81,11 @@ describe('gate evaluation', () => {
     const failed = one('new_metric >= base', METRICS, { missingBase: 'fail', hasBase: true });
     assert.equal(failed.status, 'failed');
     assert.match(failed.message, /missing-base: fail/);
-    const noBase = one('accuracy >= base', METRICS.map((m) => ({ ...m, base: undefined })), { missingBase: 'skip', hasBase: false });
+    const noBase = one(
+      'accuracy >= base',
+      METRICS.map((m) => ({ ...m, base: undefined })),
+      { missingBase: 'skip', hasBase: false },
+    );
     assert.equal(noBase.status, 'skipped');
     assert.match(noBase.message, /there is no base revision/);
     // A rule without `base` does not care.
@@ -143,7 +147,11 @@ describe('gate evaluation', () => {
   });
 
   test('directions: which way is better, per metric, from the comparators', () => {
-    const { directions } = evaluateRules(parseRules(ruleLinesFromText('accuracy >= 0.9\nloss <= base\nlatency_ms < 300\nlatency_ms > 1\ntest.f1 == base', 'x')), METRICS, withBase);
+    const { directions } = evaluateRules(
+      parseRules(ruleLinesFromText('accuracy >= 0.9\nloss <= base\nlatency_ms < 300\nlatency_ms > 1\ntest.f1 == base', 'x')),
+      METRICS,
+      withBase,
+    );
     assert.deepEqual(directions, [
       { file: 'metrics.json', key: 'accuracy', better: 'higher' },
       { file: 'metrics.json', key: 'loss', better: 'lower' },

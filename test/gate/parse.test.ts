@@ -42,7 +42,17 @@ describe('rule parser', () => {
   });
 
   test('every comparator, in ASCII and as the mathematical sign', () => {
-    for (const [written, op] of [['>=', '>='], ['<=', '<='], ['>', '>'], ['<', '<'], ['==', '=='], ['!=', '!='], ['≥', '>='], ['≤', '<='], ['≠', '!=']]) {
+    for (const [written, op] of [
+      ['>=', '>='],
+      ['<=', '<='],
+      ['>', '>'],
+      ['<', '<'],
+      ['==', '=='],
+      ['!=', '!='],
+      ['≥', '>='],
+      ['≤', '<='],
+      ['≠', '!='],
+    ]) {
       assert.equal(parse(`m ${written} 1`).comparator, op, written);
       assert.equal(parse(`m${written}1`).comparator, op, `${written} without spaces`);
     }
@@ -79,7 +89,11 @@ describe('rule parser', () => {
   });
 
   test('metric references: files with folders, nested keys, quotes for odd names', () => {
-    assert.deepEqual(parse('eval/metrics.json:avg_prec.test >= 0.5').metric, { file: 'eval/metrics.json', key: 'avg_prec.test', text: 'eval/metrics.json:avg_prec.test' });
+    assert.deepEqual(parse('eval/metrics.json:avg_prec.test >= 0.5').metric, {
+      file: 'eval/metrics.json',
+      key: 'avg_prec.test',
+      text: 'eval/metrics.json:avg_prec.test',
+    });
     assert.deepEqual(parse('./eval/m.json:a >= 0.5').metric.file, 'eval/m.json');
     assert.deepEqual(parse('"scores.yaml:top 5 acc" >= 0.5').metric, { file: 'scores.yaml', key: 'top 5 acc', text: 'scores.yaml:top 5 acc' });
     assert.deepEqual(parse("'a>b' < 3").metric.key, 'a>b');
@@ -137,14 +151,20 @@ describe('rule syntax errors name the line, the column and what was expected', (
 
   test('parseRules reports every bad line at once, never dropping one silently', () => {
     const lines = ruleLinesFromText('accuracy >= 0.9\n\n# a comment\nloss <= base +\nf1 >> 2\n', "input 'thresholds'");
-    assert.deepEqual(lines.map((l) => l.source.line), [1, 4, 5]);
-    assert.throws(() => parseRules(lines), (error: Error) => {
-      assert.ok(error instanceof UserError);
-      assert.match(error.message, /^2 threshold rules do not parse:/);
-      assert.match(error.message, /line 4, column 15: expected a number/);
-      assert.match(error.message, /line 5, column 5: expected a number/);
-      return true;
-    });
+    assert.deepEqual(
+      lines.map((l) => l.source.line),
+      [1, 4, 5],
+    );
+    assert.throws(
+      () => parseRules(lines),
+      (error: Error) => {
+        assert.ok(error instanceof UserError);
+        assert.match(error.message, /^2 threshold rules do not parse:/);
+        assert.match(error.message, /line 4, column 15: expected a number/);
+        assert.match(error.message, /line 5, column 5: expected a number/);
+        return true;
+      },
+    );
     assert.equal(parseRules(lines.slice(0, 1)).length, 1);
   });
 });

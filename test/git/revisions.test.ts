@@ -54,7 +54,10 @@ describe('resolveBase against real repositories', () => {
     const log = new MemoryLogger();
     const base = await resolveBase(git, [{ kind: 'commit', sha: first, label: 'main' }], log);
     assert.deepEqual(base, { sha: first, label: 'main' });
-    assert.ok(log.lines.some((l) => l.includes('fetching that one commit')), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => l.includes('fetching that one commit')),
+      log.lines.join('\n'),
+    );
     assert.equal((await git.readFile(first, 'metrics.json'))?.toString(), '{"acc": 1}');
     assert.equal(await git.isShallow(), true, 'still shallow: only the one commit was fetched');
   });
@@ -63,7 +66,14 @@ describe('resolveBase against real repositories', () => {
     const git = await GitRepo.open(origin.dir);
     const log = new MemoryLogger();
     const missing = 'f'.repeat(40);
-    const base = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }, { kind: 'rev', rev: 'HEAD~2', label: 'HEAD~2' }], log);
+    const base = await resolveBase(
+      git,
+      [
+        { kind: 'commit', sha: missing, label: 'gone' },
+        { kind: 'rev', rev: 'HEAD~2', label: 'HEAD~2' },
+      ],
+      log,
+    );
     assert.deepEqual(base, { sha: first, label: 'HEAD~2' });
     const none = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }], log);
     assert.equal(none, null);

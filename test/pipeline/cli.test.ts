@@ -6,7 +6,8 @@ import { runCli, runNode, DIST_ACTION } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
 
 // Stage commands call this script, so the fixture needs no shell quoting (portable to cmd.exe).
-const WRITER = "const [f, ...kv] = process.argv.slice(2); const o = {}; for (let i = 0; i < kv.length; i += 2) o[kv[i]] = Number(kv[i + 1]); require('fs').writeFileSync(f, JSON.stringify(o));\n";
+const WRITER =
+  "const [f, ...kv] = process.argv.slice(2); const o = {}; for (let i = 0; i < kv.length; i += 2) o[kv[i]] = Number(kv[i + 1]); require('fs').writeFileSync(f, JSON.stringify(o));\n";
 
 function pipelineRepo(): TempRepo {
   const repo = new TempRepo();
@@ -78,7 +79,10 @@ describe('report with the Reproduce step', () => {
       assert.match(md, /\| metrics.json \| acc \| - \| 0.9 \|/);
       const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
       assert.equal(json.pipeline.engine, 'builtin');
-      assert.deepEqual(json.pipeline.stages.map((s: { status: string }) => s.status), ['ran', 'ran']);
+      assert.deepEqual(
+        json.pipeline.stages.map((s: { status: string }) => s.status),
+        ['ran', 'ran'],
+      );
     } finally {
       repo.remove();
     }
@@ -116,7 +120,10 @@ describe('report with the Reproduce step', () => {
       assert.equal(existsSync(join(repo.dir, 'setup.txt')), true);
       const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
       assert.equal(json.pipeline.engine, 'builtin');
-      assert.deepEqual(json.pipeline.stages.map((s: { name: string }) => s.name), ['run[1]: node -e "require(\'fs\').writeFileSync(\'setup.txt\', \'ok\')"', 'train', 'evaluate']);
+      assert.deepEqual(
+        json.pipeline.stages.map((s: { name: string }) => s.name),
+        ["run[1]: node -e \"require('fs').writeFileSync('setup.txt', 'ok')\"", 'train', 'evaluate'],
+      );
 
       const bad = await runNode(DIST_ACTION, [], { cwd: repo.dir, env: { ...env, INPUT_REPRO: 'sometimes' } });
       assert.match(bad.stdout, /::error::mlreport: Input 'repro' must be one of auto, builtin, dvc, off \(got 'sometimes'\)/);

@@ -20,7 +20,7 @@ async function withPath<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 describe('repro: dvc', () => {
   // A stand-in `dvc` that prints what `dvc repro` prints (dvc/stage/__init__.py and dvc/stage/run.py
   // messages) and fails in the last stage, as a real failing run would.
-  test('per-stage results come from dvc repro\'s own lines; a failure keeps the stage\'s output', { skip: process.platform === 'win32' }, async () => {
+  test("per-stage results come from dvc repro's own lines; a failure keeps the stage's output", { skip: process.platform === 'win32' }, async () => {
     const bin = tempDir('mlreport-fake-dvc-');
     const work = tempDir('mlreport-dvc-work-');
     try {
@@ -44,7 +44,14 @@ exit 1
       assert.equal(readFileSync(join(work, 'args.txt'), 'utf8'), 'repro\n');
       assert.equal(result?.engine, 'dvc');
       assert.equal(result?.passed, false);
-      assert.deepEqual(result?.stages.map((s) => [s.name, s.status]), [['prepare', 'ran'], ['train', 'skipped'], ['evaluate', 'failed']]);
+      assert.deepEqual(
+        result?.stages.map((s) => [s.name, s.status]),
+        [
+          ['prepare', 'ran'],
+          ['train', 'skipped'],
+          ['evaluate', 'failed'],
+        ],
+      );
       const evaluate = result!.stages[2]!;
       assert.equal(evaluate.error, 'dvc repro exited with code 1');
       assert.match(evaluate.log!, /^> python evaluate.py\nTraceback: boom\nERROR: failed to reproduce 'evaluate'/);
@@ -83,12 +90,19 @@ describe('repro: auto / off and run commands', () => {
   test('run commands run in order; the first failure stops the rest and the pipeline', async () => {
     const dir = tempDir();
     try {
-      writeFileSync(join(dir, 'dvc.yaml'), 'stages:\n  s:\n    cmd: node -e "require(\'fs\').writeFileSync(\'s.txt\', \'\')"\n');
-      const cmds = ['node -e "require(\'fs\').writeFileSync(\'one.txt\', \'1\')"', 'node -e "process.exit(5)"', 'node -e "require(\'fs\').writeFileSync(\'three.txt\', \'3\')"'];
+      writeFileSync(join(dir, 'dvc.yaml'), "stages:\n  s:\n    cmd: node -e \"require('fs').writeFileSync('s.txt', '')\"\n");
+      const cmds = [
+        "node -e \"require('fs').writeFileSync('one.txt', '1')\"",
+        'node -e "process.exit(5)"',
+        "node -e \"require('fs').writeFileSync('three.txt', '3')\"",
+      ];
       const result = await reproduceStep({ workspace: dir, repro: 'auto', runCommands: cmds }, new MemoryLogger());
       assert.equal(result?.engine, 'run');
       assert.equal(result?.passed, false);
-      assert.deepEqual(result?.stages.map((s) => s.status), ['ran', 'failed']);
+      assert.deepEqual(
+        result?.stages.map((s) => s.status),
+        ['ran', 'failed'],
+      );
       assert.equal(result?.stages[1]?.error, 'exited with code 5');
       assert.equal(readFileSync(join(dir, 'one.txt'), 'utf8'), '1');
       assert.throws(() => readFileSync(join(dir, 'three.txt')));

@@ -35,7 +35,10 @@ describe('file hashes (hash: md5 = plain md5 of the bytes)', () => {
   test('large files hash the same through the stream as md5sum does', async () => {
     const dir = tree({ big: Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n') });
     try {
-      const expected = process.platform === 'win32' ? md5(Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n')) : execFileSync('md5sum', [join(dir, 'big')], { encoding: 'utf8' }).split(' ')[0];
+      const expected =
+        process.platform === 'win32'
+          ? md5(Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n'))
+          : execFileSync('md5sum', [join(dir, 'big')], { encoding: 'utf8' }).split(' ')[0];
       assert.equal(await md5File(join(dir, 'big')), expected);
       assert.equal(await md5File(join(dir, 'big'), 10), expected);
     } finally {
@@ -88,7 +91,10 @@ describe('legacy md5-dos2unix (DVC 2 entries without hash:)', () => {
     const binary = Buffer.concat([Buffer.from([0]), Buffer.alloc(1000, 'b\r\n')]);
     const dir = tree({ mixed: Buffer.concat([text, binary]) });
     try {
-      const expected = createHash('md5').update(Buffer.from(text.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')).update(binary).digest('hex');
+      const expected = createHash('md5')
+        .update(Buffer.from(text.toString('latin1').replace(/\r\n/g, '\n'), 'latin1'))
+        .update(binary)
+        .digest('hex');
       assert.equal(await md5FileDos2Unix(join(dir, 'mixed')), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -136,7 +142,10 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
   });
 
   test('astral characters sort by code point, not UTF-16 unit', () => {
-    const entries = [{ md5: 'a', relpath: '\u{1F600}' }, { md5: 'b', relpath: '\uff21' }];
+    const entries = [
+      { md5: 'a', relpath: '\u{1F600}' },
+      { md5: 'b', relpath: '\uff21' },
+    ];
     // U+FF21 < U+1F600 in code points, although its UTF-16 unit 0xFF21 is above the surrogate 0xD83D.
     assert.ok(dirListingJson(entries).indexOf('\\uff21') < dirListingJson(entries).indexOf('\\ud83d'));
     assert.equal(dirHash(entries), `${md5(dirListingJson(entries))}.dir`);
@@ -170,7 +179,13 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
     try {
       const meta = await hashPath(dir, 'd', new DvcIgnore(dir));
       assert.equal(meta?.nfiles, 2);
-      assert.equal(meta?.md5, dirHash([{ md5: md5('k'), relpath: 'keep.csv' }, { md5: md5('n'), relpath: 'n' }]));
+      assert.equal(
+        meta?.md5,
+        dirHash([
+          { md5: md5('k'), relpath: 'keep.csv' },
+          { md5: md5('n'), relpath: 'n' },
+        ]),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

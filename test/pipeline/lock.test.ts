@@ -66,8 +66,19 @@ describe('dvc.lock writing', () => {
       },
       outs: [{ path: 'model.pkl', hashName: 'md5', md5: 'd1f6e055f7f5e2827fcfae68d9b64d4c', size: 1958115, isexec: true }],
     };
-    const build: LockStage = { cmd: ['echo one', "echo 'a: b' with enough words to go past the eighty column limit of ruamel's emitter"], deps: [], params: {}, outs: [] };
-    const text = renderLock({ stages: new Map(), raw: {}, folding: 'current' }, new Map([['train', train], ['build@win-3.7', build]]));
+    const build: LockStage = {
+      cmd: ['echo one', "echo 'a: b' with enough words to go past the eighty column limit of ruamel's emitter"],
+      deps: [],
+      params: {},
+      outs: [],
+    };
+    const text = renderLock(
+      { stages: new Map(), raw: {}, folding: 'current' },
+      new Map([
+        ['train', train],
+        ['build@win-3.7', build],
+      ]),
+    );
     assert.equal(text, RUAMEL_OUTPUT);
   });
 
@@ -89,7 +100,13 @@ describe('dvc.lock writing', () => {
     const lock = parseLock(RUAMEL_OUTPUT);
     assert.equal(renderLock(lock, new Map()), RUAMEL_OUTPUT);
     assert.equal(renderLock(lock, lock.stages), RUAMEL_OUTPUT);
-    const updated = renderLock(lock, new Map([['new', { cmd: 'echo', deps: [], params: {}, outs: [] }], ['train', { cmd: 'x', deps: [], params: {}, outs: [] }]]));
+    const updated = renderLock(
+      lock,
+      new Map([
+        ['new', { cmd: 'echo', deps: [], params: {}, outs: [] }],
+        ['train', { cmd: 'x', deps: [], params: {}, outs: [] }],
+      ]),
+    );
     assert.match(updated, /^schema: '2.0'\nstages:\n  train:\n    cmd: x\n  build@win-3.7:\n[\s\S]*\n  new:\n    cmd: echo\n$/);
   });
 
@@ -135,8 +152,16 @@ stages:
 describe("Python's float repr", () => {
   test('shortest digits, exponent below 1e-4 and from 1e16', () => {
     const cases: [number, string][] = [
-      [0.2, '0.2'], [1, '1.0'], [1e-5, '1e-05'], [0.0001, '0.0001'], [1e16, '1e+16'], [1e15, '1000000000000000.0'],
-      [123456789.123, '123456789.123'], [-2.5e-7, '-2.5e-07'], [1.5e300, '1.5e+300'], [0.1 + 0.2, '0.30000000000000004'],
+      [0.2, '0.2'],
+      [1, '1.0'],
+      [1e-5, '1e-05'],
+      [0.0001, '0.0001'],
+      [1e16, '1e+16'],
+      [1e15, '1000000000000000.0'],
+      [123456789.123, '123456789.123'],
+      [-2.5e-7, '-2.5e-07'],
+      [1.5e300, '1.5e+300'],
+      [0.1 + 0.2, '0.30000000000000004'],
     ];
     for (const [x, repr] of cases) assert.equal(pyFloatRepr(x), repr, String(x));
   });

@@ -203,7 +203,9 @@ describe('reproduce (builtin runner)', () => {
   });
 
   test('cycles and two stages writing one out are errors naming the stages and path', async () => {
-    const cycle = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n' });
+    const cycle = project({
+      'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n',
+    });
     const dup = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    outs: [out/m.pkl]\n  b:\n    cmd: y\n    outs: [out/m.pkl]\n' });
     const overlap = project({ 'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    outs: [out]\n  b:\n    cmd: y\n    outs: [out/m.pkl]\n' });
     try {

@@ -10,10 +10,20 @@ test('the action draws the `plots` input (a DagsHub metrics.csv, an image) for a
   const repo = new TempRepo();
   try {
     const log = (k: number) =>
-      ['Name,Value,Timestamp,Step', ...Array.from({ length: 30 }, (_, s) => [`loss,${(1 / (s + k)).toFixed(4)},${1700000000000 + s},${s}`, `acc,${(1 - 0.5 / (s + k)).toFixed(4)},${1700000000000 + s},${s}`]).flat()].join('\n');
+      [
+        'Name,Value,Timestamp,Step',
+        ...Array.from({ length: 30 }, (_, s) => [
+          `loss,${(1 / (s + k)).toFixed(4)},${1700000000000 + s},${s}`,
+          `acc,${(1 - 0.5 / (s + k)).toFixed(4)},${1700000000000 + s},${s}`,
+        ]).flat(),
+      ].join('\n');
     const baseSha = repo.commit('base', { 'logs/metrics.csv': `${log(1)}\n`, 'metrics.json': '{"acc": 0.9}' });
     repo.git('checkout', '-q', '-b', 'tune-lr');
-    const headSha = repo.commit('head', { 'logs/metrics.csv': `${log(2)}\n`, 'metrics.json': '{"acc": 0.95}', 'out/cm.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>' });
+    const headSha = repo.commit('head', {
+      'logs/metrics.csv': `${log(2)}\n`,
+      'metrics.json': '{"acc": 0.95}',
+      'out/cm.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+    });
     const run = await runAction({
       workspace: repo.dir,
       eventName: 'pull_request',

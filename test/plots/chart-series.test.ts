@@ -26,13 +26,19 @@ function longLog(k: number): string {
 }
 
 function files(k: number, epochs: number): Record<string, string> {
-  const train = ['epoch,loss,val_loss', ...Array.from({ length: epochs }, (_, e) => `${e + 1},${(1 / (e + 1 + k)).toFixed(4)},${(1.2 / (e + 1 + k)).toFixed(4)}`)];
+  const train = [
+    'epoch,loss,val_loss',
+    ...Array.from({ length: epochs }, (_, e) => `${e + 1},${(1 / (e + 1 + k)).toFixed(4)},${(1.2 / (e + 1 + k)).toFixed(4)}`),
+  ];
   return {
     'logs/train.csv': `${train.join('\n')}\n`,
     'logs/acc.json': JSON.stringify({ history: [0.5, 0.7, 0.8].map((a) => ({ acc: Number((a + k / 100).toFixed(2)) })) }),
     'logs/long.csv': longLog(k),
     'eval/roc.json': JSON.stringify([0, 0.2, 0.2, 1].map((fpr, i) => ({ fpr, tpr: [0, 0.6, 0.7, 1][i]! - k / 100 }))),
-    'eval/cm.json': JSON.stringify([{ actual: 'a', predicted: 'b' }, { actual: 'b', predicted: 'b' }]),
+    'eval/cm.json': JSON.stringify([
+      { actual: 'a', predicted: 'b' },
+      { actual: 'b', predicted: 'b' },
+    ]),
     'eval/importance.csv': 'feature,importance\nwidth,0.5\nlength,0.3\n',
   };
 }
@@ -91,7 +97,13 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
     assert.ok(spike > 0, 'the spike at step 2500 is kept');
     assert.equal(s.lines[0]!.y[spike], 9);
     assert.equal(s.lines[1]!.y[spike], 9);
-    const rows = new Map(longLog(2).trim().split('\n').slice(1).map((r) => r.split(',').map(Number) as [number, number]));
+    const rows = new Map(
+      longLog(2)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((r) => r.split(',').map(Number) as [number, number]),
+    );
     s.x.forEach((x, i) => assert.equal(s.lines[1]!.y[i], rows.get(x as number)));
     assert.ok(JSON.stringify(s).length < 2000, 'small enough for report.json');
   });
@@ -123,7 +135,8 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
 
 describe('chartSeries on points', () => {
   /** One line's points as reduceSeries makes them: rev, series, and the x/y fields. */
-  const col = (rev: string, xs: unknown[], ys: unknown[], field = 'loss'): Datapoint[] => xs.map((x, i) => ({ rev, filename: 'l.csv', field, series: field, step: x, value: ys[i] }));
+  const col = (rev: string, xs: unknown[], ys: unknown[], field = 'loss'): Datapoint[] =>
+    xs.map((x, i) => ({ rev, filename: 'l.csv', field, series: field, step: x, value: ys[i] }));
   const chart = (lines: Datapoint[][], multi = false, xLabel = '') => chartSeries({ points: lines.flat(), x: 'step', y: 'value', multi, xLabel, yLabel: '' });
 
   test('revisions logged at different steps are read on one x (between their points, linearly) over the range both cover', () => {
@@ -149,6 +162,9 @@ describe('chartSeries on points', () => {
     const fields = ['a', 'b', 'c', 'd', 'e'];
     const all = [...fields.map((f) => col('main', [0, 1], [1, 2], f)), ...fields.map((f) => col('pr', [0, 1], [1, 2], f))];
     const s = chart(all, true)!;
-    assert.deepEqual(s.lines.map((l) => l.name), ['main: a', 'pr: a', 'main: b', 'pr: b', 'main: c', 'pr: c', 'main: d', 'pr: d']);
+    assert.deepEqual(
+      s.lines.map((l) => l.name),
+      ['main: a', 'pr: a', 'main: b', 'pr: b', 'main: c', 'pr: c', 'main: d', 'pr: d'],
+    );
   });
 });

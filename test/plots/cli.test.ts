@@ -8,7 +8,10 @@ import { pngSize } from './svg';
 
 /** An iris-like project: a per-epoch loss log and a confusion matrix data file, defined in dvc.yaml. */
 function irisLike(repo: TempRepo, k: number): void {
-  const log = ['epoch,loss,val_loss,accuracy', ...Array.from({ length: 30 }, (_, e) => `${e},${(1 / (e + k)).toFixed(4)},${(1.1 / (e + k)).toFixed(4)},${(1 - 0.5 / (e + k)).toFixed(4)}`)];
+  const log = [
+    'epoch,loss,val_loss,accuracy',
+    ...Array.from({ length: 30 }, (_, e) => `${e},${(1 / (e + k)).toFixed(4)},${(1.1 / (e + k)).toFixed(4)},${(1 - 0.5 / (e + k)).toFixed(4)}`),
+  ];
   const classes = ['setosa', 'versicolor', 'virginica'];
   const cm = Array.from({ length: 45 }, (_, i) => ({ actual: classes[i % 3], predicted: classes[(i + (i % (5 + k) === 0 ? 1 : 0)) % 3] }));
   repo.commit(`k=${k}`, {
@@ -41,7 +44,10 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       assert.match(md, /!\[Accuracy\]\(plots\/plots-loss-csv\.png\)/);
       assert.match(md, /!\[Confusion matrix\]\(plots\/plots-confusion-json\.png\)/);
       const report = JSON.parse(readFileSync(join(repo.dir, 'out/report.json'), 'utf8'));
-      assert.deepEqual(report.plots.map((p: { id: string }) => p.id), ['Loss', 'plots/loss.csv', 'plots/confusion.json']);
+      assert.deepEqual(
+        report.plots.map((p: { id: string }) => p.id),
+        ['Loss', 'plots/loss.csv', 'plots/confusion.json'],
+      );
       for (const p of report.plots) {
         const png = readFileSync(join(repo.dir, 'out', p.image));
         const { width } = pngSize(png);
@@ -60,7 +66,10 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       repo.write({ 'dvc.yaml': `${readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8')}  - plots/loss.csv: {x: epoch, y: lr}\n` });
       const r = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl'], repo.dir);
       assert.equal(r.code, 1);
-      assert.match(r.stderr, /warning: plot 'plots\/loss\.csv' \(dvc\.yaml plots\[2\]\): plots\/loss\.csv has no y field 'lr' \(fields: epoch, loss, val_loss, accuracy\)/);
+      assert.match(
+        r.stderr,
+        /warning: plot 'plots\/loss\.csv' \(dvc\.yaml plots\[2\]\): plots\/loss\.csv has no y field 'lr' \(fields: epoch, loss, val_loss, accuracy\)/,
+      );
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
       const index = JSON.parse(readFileSync(join(repo.dir, 'pl/index.json'), 'utf8'));
       assert.equal(index.plots.length, 4);

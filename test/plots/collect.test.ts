@@ -33,7 +33,10 @@ test('the plots input takes files and globs instead of dvc.yaml; invalid dvc.yam
   try {
     repo.write({ 'dvc.yaml': 'plots: [\n', 'logs/a.csv': 'x\n', 'logs/b.tsv': 'x\n', 'logs/c.txt': 'x\n' });
     const fromInput = await findPlotDefinitions(repo.dir, ['logs/*.csv', 'logs/b.tsv', 'missing.json']);
-    assert.deepEqual(fromInput.definitions.map((d) => d.id), ['logs/a.csv', 'logs/b.tsv', 'missing.json']);
+    assert.deepEqual(
+      fromInput.definitions.map((d) => d.id),
+      ['logs/a.csv', 'logs/b.tsv', 'missing.json'],
+    );
     const fromYaml = await findPlotDefinitions(repo.dir, null);
     assert.equal(fromYaml.definitions.length, 0);
     assert.match(fromYaml.errors[0]!.error, /^dvc\.yaml: invalid YAML/);

@@ -40,7 +40,12 @@ test('a template without the data anchor, invalid JSON, and any url are refused 
   assert.throws(() => fillCustomTemplate('t.json', '{"mark": "line"}', values), /t\.json: the template does not use the '<DVC_METRIC_DATA>' anchor/);
   assert.throws(() => fillCustomTemplate('t.json', '{"mark": ', values), /t\.json: invalid JSON/);
   assert.throws(
-    () => fillCustomTemplate('t.json', JSON.stringify({ layer: [{ data: { values: '<DVC_METRIC_DATA>' } }, { data: { url: 'https://example.com/x.csv' } }] }), values),
+    () =>
+      fillCustomTemplate(
+        't.json',
+        JSON.stringify({ layer: [{ data: { values: '<DVC_METRIC_DATA>' } }, { data: { url: 'https://example.com/x.csv' } }] }),
+        values,
+      ),
     /t\.json: `layer\[1\]\.data\.url` asks for data from "https:\/\/example\.com\/x\.csv"; refused/,
   );
 });

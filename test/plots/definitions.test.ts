@@ -80,7 +80,10 @@ plots:
   - Loss: {x: epoch, y: {plots/train_log.csv: [loss, val_loss]}}
   - Confusion: {template: confusion, x: actual, y: {plots/confusion.json: predicted}}
 `);
-    assert.deepEqual(definitions.map((d) => d.id), ['Loss', 'Confusion', 'plots/confusion.json', 'plots/other.csv']);
+    assert.deepEqual(
+      definitions.map((d) => d.id),
+      ['Loss', 'Confusion', 'plots/confusion.json', 'plots/other.csv'],
+    );
   });
 
   test('custom templates are .json paths; an unknown template name is an error naming the plot, others survive', () => {
@@ -90,7 +93,10 @@ plots:
   - b.csv: {template: lineary}
   - c.csv: {y: [1, 2]}
 `);
-    assert.deepEqual(definitions.map((d) => d.id), ['a.csv']);
+    assert.deepEqual(
+      definitions.map((d) => d.id),
+      ['a.csv'],
+    );
     assert.deepEqual(definitions[0]!.template, { kind: 'custom', path: '.dvc/plots/my.json' });
     assert.equal(errors.length, 2);
     assert.equal(errors[0]!.id, 'b.csv');
@@ -112,8 +118,11 @@ plots:
 
 test('plotsFromPaths gives default properties and marks images', () => {
   const defs = plotsFromPaths(['./logs/metrics.csv', 'out\\cm.png']);
-  assert.deepEqual(defs.map((d) => [d.id, d.image, d.origin]), [
-    ['logs/metrics.csv', false, 'plots input'],
-    ['out/cm.png', true, 'plots input'],
-  ]);
+  assert.deepEqual(
+    defs.map((d) => [d.id, d.image, d.origin]),
+    [
+      ['logs/metrics.csv', false, 'plots input'],
+      ['out/cm.png', true, 'plots input'],
+    ],
+  );
 });

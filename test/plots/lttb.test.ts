@@ -12,7 +12,10 @@ test('LTTB keeps the requested count, the first and last points, and a lone spik
   assert.equal(kept[0], 0);
   assert.equal(kept.at(-1), n - 1);
   assert.ok(kept.includes(43_210), 'the spike survives');
-  assert.ok(kept.every((v, i) => i === 0 || v > kept[i - 1]!), 'indices ascend');
+  assert.ok(
+    kept.every((v, i) => i === 0 || v > kept[i - 1]!),
+    'indices ascend',
+  );
 });
 
 test('LTTB leaves short series alone', () => {

@@ -166,7 +166,10 @@ plots:
       const [custom, missingField] = byId('plots/loss.csv');
       assert.equal(custom!.error, undefined);
       pngSize(readFileSync(join(out, 'plots-loss-csv.png')));
-      assert.match(missingField!.error!, /plot 'plots\/loss\.csv' \(dvc\.yaml plots\[3\]\): plots\/loss\.csv has no y field 'val_loss' \(fields: epoch, loss\)/);
+      assert.match(
+        missingField!.error!,
+        /plot 'plots\/loss\.csv' \(dvc\.yaml plots\[3\]\): plots\/loss\.csv has no y field 'val_loss' \(fields: epoch, loss\)/,
+      );
       assert.equal(missingField!.image, null);
 
       const [image] = byId('img/cm.png');
@@ -193,16 +196,26 @@ plots:
   test('a DagsHub metrics.csv becomes one plot per metric name, x = Step', async () => {
     const repo = new TempRepo();
     try {
-      const rows = (k: number) => ['Name,Value,Timestamp,Step', ...[1, 2, 3].flatMap((s) => [`loss,${1 / (s + k)},170000000000${s},${s}`, `acc,${0.5 + s / 10},170000000000${s},${s}`])];
+      const rows = (k: number) => [
+        'Name,Value,Timestamp,Step',
+        ...[1, 2, 3].flatMap((s) => [`loss,${1 / (s + k)},170000000000${s},${s}`, `acc,${0.5 + s / 10},170000000000${s},${s}`]),
+      ];
       const baseSha = repo.commit('base', { 'metrics.csv': `${rows(0).join('\n')}\n` });
       repo.commit('head', { 'metrics.csv': `${rows(1).join('\n')}\n` });
       const git = await GitRepo.open(repo.dir);
       const defs = await findPlotDefinitions(repo.dir, ['metrics.csv']);
-      const prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: ['metrics.csv'] }, defs.definitions);
-      assert.deepEqual(prepared.map((p) => [p.id, p.title, p.kind]), [
-        ['metrics.csv#loss', 'loss', 'vega'],
-        ['metrics.csv#acc', 'acc', 'vega'],
-      ]);
+      const prepared = await preparePlots(
+        git,
+        { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: ['metrics.csv'] },
+        defs.definitions,
+      );
+      assert.deepEqual(
+        prepared.map((p) => [p.id, p.title, p.kind]),
+        [
+          ['metrics.csv#loss', 'loss', 'vega'],
+          ['metrics.csv#acc', 'acc', 'vega'],
+        ],
+      );
       const renderer = await PlotRenderer.create(rendererAssets());
       const spec = (prepared[0] as Extract<PreparedPlot, { kind: 'vega' }>).spec;
       const { svg } = await renderer.render(spec);

@@ -33,7 +33,16 @@ test('confusion: counts every cell, zeros included, per revision', () => {
   ];
   const spec = builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', points })) as { data: { values: Record<string, unknown>[] } };
   const cells = spec.data.values.map((c) => `${c.rev}:${c.actual}/${c.predicted}=${c.xy_count}`);
-  assert.deepEqual(cells, ['zeta-base:a/a=1', 'zeta-base:a/b=1', 'zeta-base:b/a=0', 'zeta-base:b/b=0', 'alpha-pr:a/a=0', 'alpha-pr:a/b=0', 'alpha-pr:b/a=0', 'alpha-pr:b/b=1']);
+  assert.deepEqual(cells, [
+    'zeta-base:a/a=1',
+    'zeta-base:a/b=1',
+    'zeta-base:b/a=0',
+    'zeta-base:b/b=0',
+    'alpha-pr:a/a=0',
+    'alpha-pr:a/b=0',
+    'alpha-pr:b/a=0',
+    'alpha-pr:b/b=1',
+  ]);
 });
 
 test('confusion_normalized: each cell as a share of its y value (DVC percent_of_y)', () => {

@@ -27,7 +27,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const onPr = (n = 5): string[] => comments(fake, { params: { owner, repo } } as never).filter((c) => c.on === `pr:${n}`).map((c) => c.body);
+const onPr = (n = 5): string[] =>
+  comments(fake, { params: { owner, repo } } as never)
+    .filter((c) => c.on === `pr:${n}`)
+    .map((c) => c.body);
 
 describe('sticky PR comment', () => {
   test('two runs leave one comment, updated in place', async () => {
@@ -44,7 +47,7 @@ describe('sticky PR comment', () => {
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/issues/{issue_number}/comments').length, 1);
   });
 
-  test('three duplicates: the newest is updated, the rest deleted; others\' comments and other report-ids untouched', async () => {
+  test("three duplicates: the newest is updated, the rest deleted; others' comments and other report-ids untouched", async () => {
     const bot = fake.tokens.get('test-token')!;
     const a = addComment(fake, REPO, 'pr:5', `${MARKER}\nold 1`, bot);
     const b = addComment(fake, REPO, 'pr:5', `${MARKER}\nold 2`, bot);
@@ -61,7 +64,10 @@ describe('sticky PR comment', () => {
     assert.match(left.find((x) => x.id === c.id)!.body, /fresh/);
     assert.ok(left.some((x) => x.author.login === 'alice'));
     assert.ok(left.some((x) => x.body.includes('GPU job')));
-    assert.ok(log.lines.some((l) => /2 duplicates deleted/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => /2 duplicates deleted/.test(l)),
+      log.lines.join('\n'),
+    );
   });
 
   test('finds its comment past the first page (all comments are listed, 100 per request)', async () => {
@@ -86,7 +92,7 @@ describe('sticky PR comment', () => {
     assert.equal(fake.requestsTo('GET /user').length, 1);
   });
 
-  test("comment: new posts every run; comment: off posts nothing", async () => {
+  test('comment: new posts every run; comment: off posts nothing', async () => {
     for (let i = 0; i < 2; i++) await publisher(fake, dir, {}, { comment: 'new' }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.equal(onPr().length, 2);
     await publisher(fake, dir, {}, { comment: 'off' }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
@@ -109,7 +115,7 @@ describe('requests per run', () => {
 });
 
 describe('push events', () => {
-  test('a push whose commit is an open PR\'s head comments on that PR', async () => {
+  test("a push whose commit is an open PR's head comments on that PR", async () => {
     const { pub } = publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD });
     const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.equal(onPr().length, 1);
@@ -118,10 +124,19 @@ describe('push events', () => {
 
   test('a push with no PR comments on the commit (auto), or nowhere (comment-on: pr)', async () => {
     const sha = 'd'.repeat(40);
-    await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }, { commentOn: 'pr' }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }, { commentOn: 'pr' }).pub.publish({
+      data: reportData(),
+      markdown: markdownWith([]),
+    });
     assert.equal(comments(fake, { params: { owner, repo } } as never).length, 0);
-    const out = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
-    const again = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({ data: reportData(), markdown: markdownWith([], 'v2') });
+    const out = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({
+      data: reportData(),
+      markdown: markdownWith([]),
+    });
+    const again = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({
+      data: reportData(),
+      markdown: markdownWith([], 'v2'),
+    });
     const onCommit = comments(fake, { params: { owner, repo } } as never).filter((c) => c.on === `commit:${sha}`);
     assert.equal(onCommit.length, 1);
     assert.match(onCommit[0]!.body, /v2/);
@@ -154,7 +169,7 @@ describe('plot images', () => {
     const second = store.refs.get('refs/heads/mlreport-assets')!;
     assert.notEqual(second, first);
     assert.deepEqual(store.commits.get(second)!.parents, [first]);
-    assert.ok(fileAtCommit(fake, REPO, first, `pr-5/${HEAD}/default/loss.png`), 'the first run\'s images stay at its commit');
+    assert.ok(fileAtCommit(fake, REPO, first, `pr-5/${HEAD}/default/loss.png`), "the first run's images stay at its commit");
     assert.equal(onPr().length, 1);
   });
 
@@ -194,10 +209,20 @@ describe('plot images', () => {
 
   test("image-store none: Mermaid xychart-beta from the plot's series, and a note that the PNGs are in the artifact", async () => {
     const plots = plotsDir(dir, ['loss', 'roc']);
-    plots[0]!.series = { x: [1, 2, 3], lines: [{ name: 'main', y: [0.9, 0.5, 0.3] }, { name: 'feature', y: [0.8, 0.4, 0.2] }], xLabel: 'epoch' };
+    plots[0]!.series = {
+      x: [1, 2, 3],
+      lines: [
+        { name: 'main', y: [0.9, 0.5, 0.3] },
+        { name: 'feature', y: [0.8, 0.4, 0.2] },
+      ],
+      xLabel: 'epoch',
+    };
     await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
     const body = onPr()[0]!;
-    assert.match(body, /```mermaid\nxychart-beta\n {4}title "Plot loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```/);
+    assert.match(
+      body,
+      /```mermaid\nxychart-beta\n {4}title "Plot loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```/,
+    );
     assert.match(body, /Plot roc: PNG `plots\/roc\.png` in the workflow artifact/);
     assert.match(body, /the PNGs are in the workflow artifact/);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 0);

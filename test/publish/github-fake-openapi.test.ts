@@ -40,18 +40,34 @@ test("the fake's responses, through the publisher's real calls, validate against
     addComment(fake, REPO, `commit:${'d'.repeat(40)}`, '<!-- mlreport:comment id=default -->\ndup', bot);
     await publisher(fake, dir, push, { imageStore: 'none' }).pub.publish({ ...report, markdown: 'v2' });
     // Publish mode for a fork PR (pulls list with head filter); a read-only token (403s).
-    await publisher(fake, dir, { eventName: 'workflow_run', workflowRun: { id: 1, event: 'pull_request', headSha: 'e'.repeat(40), headBranch: 'fix', headRepository: 'someone/iris', pullRequests: [] } }, { mode: 'publish', imageStore: 'none' }).pub.publish(report);
+    await publisher(
+      fake,
+      dir,
+      {
+        eventName: 'workflow_run',
+        workflowRun: { id: 1, event: 'pull_request', headSha: 'e'.repeat(40), headBranch: 'fix', headRepository: 'someone/iris', pullRequests: [] },
+      },
+      { mode: 'publish', imageStore: 'none' },
+    ).pub.publish(report);
     await publisher(fake, dir, { token: 'read-only-token' }).pub.publish(report);
     // A too-long body straight to the API: 422.
-    const res = await fetch(`${fake.url}/repos/${REPO}/issues/5/comments`, { method: 'POST', headers: { authorization: 'token test-token', 'content-type': 'application/json' }, body: JSON.stringify({ body: 'x'.repeat(65537) }) });
+    const res = await fetch(`${fake.url}/repos/${REPO}/issues/5/comments`, {
+      method: 'POST',
+      headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'x'.repeat(65537) }),
+    });
     assert.equal(res.status, 422);
     assert.match(JSON.stringify(await res.json()), /Body is too long \(maximum is 65536 characters\)/);
 
     const used = new Set(fake.requests.map((r) => r.route));
-    const unused = fake.registeredRoutes().map((r) => `${r.method} ${r.template}`).filter((r) => !used.has(r) && !/check|status/i.test(r));
+    const unused = fake
+      .registeredRoutes()
+      .map((r) => `${r.method} ${r.template}`)
+      .filter((r) => !used.has(r) && !/check|status/i.test(r));
     assert.deepEqual(unused, [], 'every route of this area is exercised');
     // GitHub answers any write by a read-only integration token with this 403, documented per endpoint or not.
-    const readOnly403 = (r: (typeof fake.requests)[number]): boolean => r.status === 403 && (r.response as { message?: string }).message === 'Resource not accessible by integration';
+    const readOnly403 = (r: (typeof fake.requests)[number]): boolean =>
+      r.status === 403 && (r.response as { message?: string }).message === 'Resource not accessible by integration';
     const problems = fake.requests
       .filter((r) => r.route && !readOnly403(r))
       .flatMap((r) => {

@@ -36,7 +36,10 @@ describe('API faults', () => {
     const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
     assert.ok(out.location);
     assert.equal(bodies(fake).length, 1);
-    assert.deepEqual(fake.requests.filter((r) => COMMENTS.test(`${r.method} ${r.path}`)).map((r) => r.status), [502, 502, 201]);
+    assert.deepEqual(
+      fake.requests.filter((r) => COMMENTS.test(`${r.method} ${r.path}`)).map((r) => r.status),
+      [502, 502, 201],
+    );
     assert.equal(log.lines.filter((l) => /GitHub answered 502.*retry \d of 4/.test(l)).length, 2, log.lines.join('\n'));
   });
 
@@ -50,12 +53,15 @@ describe('API faults', () => {
     assert.ok(log.lines.some((l) => /Secondary rate limit \(429\)/.test(l)));
   });
 
-  test('a permanent fault fails with GitHub\'s message and status, after the retries, without the token', async () => {
+  test("a permanent fault fails with GitHub's message and status, after the retries, without the token", async () => {
     fake.injectFault({ match: COMMENTS, times: 100, response: serverError(502) });
     const { pub } = publisher(fake, dir);
     await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: unknown) => {
       assert.ok(error instanceof UserError);
-      assert.match(error.message, /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Server Error \(HTTP 502\)\. The report is in the job summary and in /);
+      assert.match(
+        error.message,
+        /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Server Error \(HTTP 502\)\. The report is in the job summary and in /,
+      );
       assert.doesNotMatch(error.message, /ghs_/);
       return true;
     });
@@ -64,7 +70,14 @@ describe('API faults', () => {
 
   test('a primary rate limit that resets beyond the longest wait fails at once, saying so', () => {
     const now = 1_000_000_000_000;
-    const error = { status: 403, message: 'API rate limit exceeded', response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 1800) }, data: { message: 'API rate limit exceeded for installation.' } } };
+    const error = {
+      status: 403,
+      message: 'API rate limit exceeded',
+      response: {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 1800) },
+        data: { message: 'API rate limit exceeded for installation.' },
+      },
+    };
     assert.deepEqual(retryDecision(error, 0, now), { reason: 'Rate limit exhausted (403)', waitMs: 1_800_000 });
     assert.equal(retryDecision({ status: 422, response: { headers: {}, data: {} } }, 0, now), null);
     assert.equal(retryDecision({ status: 404, response: { headers: {}, data: {} } }, 0, now), null);
@@ -76,7 +89,10 @@ describe('API faults', () => {
     const log = new MemoryLogger();
     const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000 });
     const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
-    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), /Could not post the report to GitHub \([^)]*\): Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/);
+    await assert.rejects(
+      pub.publish({ data: reportData(), markdown: markdownWith([]) }),
+      /Could not post the report to GitHub \([^)]*\): Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/,
+    );
     assert.equal(fake.requests.length, 1, 'no retry: it would wait beyond the limit');
   });
 

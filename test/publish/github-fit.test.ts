@@ -51,7 +51,8 @@ describe('fitting a report into one comment', () => {
     assert.match(body, /### Gates: ❌ 1 of 1 rule broke\n/);
     assert.match(body, /\| accuracy &gt;= 0\.9 \| 0\.5 \| 0\.75 \| 0\.9 \| 0\.75 &lt; 0\.9 \|/);
     assert.ok(body.indexOf('### Gates') < body.indexOf('3 metrics and 1 param changed.'), 'gates first, as in the full report');
-    for (const i of [0, 1, 2]) assert.match(body, new RegExp(`\\| metrics\\.json \\| per\\\\_class/class\\\\_000${i}/f1\\\\_score\\\\_macro \\| 0\\.5 \\| 0\\.75 \\|`));
+    for (const i of [0, 1, 2])
+      assert.match(body, new RegExp(`\\| metrics\\.json \\| per\\\\_class/class\\\\_000${i}/f1\\\\_score\\\\_macro \\| 0\\.5 \\| 0\\.75 \\|`));
     assert.match(body, /### Changed params[\s\S]*\| params\.yaml \| lr \| 0\.1 \| 0\.2 \|/);
     assert.match(body, /<details><summary>Unchanged values<\/summary>[\s\S]*_… \d+ more unchanged rows: see the full report\._[\s\S]*<\/details>/);
     assert.match(body, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/7\)/);
@@ -91,7 +92,20 @@ describe('fitting a report into one comment', () => {
 describe('Mermaid fallback', () => {
   test('downsamples to 40 points, keeps first and last, drops points with gaps, names lines', () => {
     const x = [...Array(100).keys()];
-    const chart = mermaidChart(plotEntry({ id: 'loss', title: 'Loss "train"', image: null, series: { x, lines: [{ name: 'a', y: x.map((i) => (i === 50 ? null : 100 - i)) }, { name: 'b', y: x.map((i) => i) }] } }))!;
+    const chart = mermaidChart(
+      plotEntry({
+        id: 'loss',
+        title: 'Loss "train"',
+        image: null,
+        series: {
+          x,
+          lines: [
+            { name: 'a', y: x.map((i) => (i === 50 ? null : 100 - i)) },
+            { name: 'b', y: x.map((i) => i) },
+          ],
+        },
+      }),
+    )!;
     const xs = /x-axis \[([^\]]*)\]/.exec(chart)![1]!.split(', ');
     assert.equal(xs.length, 40);
     assert.equal(xs[0], '0');
@@ -108,13 +122,19 @@ describe('Mermaid fallback', () => {
 });
 
 describe('comment body', () => {
-  test('an untrusted report cannot carry another report\'s marker', () => {
+  test("an untrusted report cannot carry another report's marker", () => {
     const body = commentBody('default', `${commentMarker('other')}\nhello`, [], new Map(), null);
     assert.equal(body, `${commentMarker('default')}\n\nhello\n`);
   });
 
   test('hosted images replace the relative links; external images are left alone', () => {
-    const body = commentBody('d', '![a](plots/a.png) ![b](https://example.com/b.png)', [plotEntry({ id: 'a', title: 'A', image: 'plots/a.png' })], new Map([['plots/a.png', 'https://h/a.png']]), null);
+    const body = commentBody(
+      'd',
+      '![a](plots/a.png) ![b](https://example.com/b.png)',
+      [plotEntry({ id: 'a', title: 'A', image: 'plots/a.png' })],
+      new Map([['plots/a.png', 'https://h/a.png']]),
+      null,
+    );
     assert.match(body, /!\[a\]\(https:\/\/h\/a\.png\) !\[b\]\(https:\/\/example\.com\/b\.png\)/);
     assert.doesNotMatch(body, /not shown inline/);
   });
@@ -122,7 +142,10 @@ describe('comment body', () => {
   test('local PNG links: decoded, images and plain links alike, never outside the folder', () => {
     const md = '![Loss curve](plots/loss%20curve.png)\nAt the base: [Loss curve](./plots/loss_base.png)\n![x](../secret.png) ![y](/etc/x.png) [z](report.md)';
     assert.deepEqual(localPngLinks(md), ['plots/loss curve.png', 'plots/loss_base.png']);
-    const hosted = new Map([['plots/loss curve.png', 'https://h/1.png'], ['plots/loss_base.png', 'https://h/2.png']]);
+    const hosted = new Map([
+      ['plots/loss curve.png', 'https://h/1.png'],
+      ['plots/loss_base.png', 'https://h/2.png'],
+    ]);
     const body = commentBody('d', md, [], hosted, null);
     assert.match(body, /!\[Loss curve\]\(https:\/\/h\/1\.png\)\nAt the base: \[Loss curve\]\(https:\/\/h\/2\.png\)/);
     const offline = commentBody('d', md, [], new Map(), 'no store');

@@ -34,7 +34,12 @@ export function png(w = 4, h = 3, shade = 128, noise = false): Buffer {
   ihdr[9] = 0;
   const row = (): Buffer => (noise ? Buffer.from([...Array(w)].map(() => Math.floor(Math.random() * 256))) : Buffer.alloc(w, shade));
   const raw = Buffer.concat([...Array(h)].map(() => Buffer.concat([Buffer.from([0]), row()])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(buf: Buffer): number {
@@ -91,7 +96,13 @@ export function reportData(plots: PlotEntry[] = [], rows = 3, changed = 1): Repo
       {
         path: 'metrics.json',
         notes: [],
-        rows: [...Array(rows).keys()].map((i) => ({ key: `m${i}`, old: 0.5, new: i < changed ? 0.75 : 0.5, diff: i < changed ? 0.25 : 0, changed: i < changed })),
+        rows: [...Array(rows).keys()].map((i) => ({
+          key: `m${i}`,
+          old: 0.5,
+          new: i < changed ? 0.75 : 0.5,
+          diff: i < changed ? 0.25 : 0,
+          changed: i < changed,
+        })),
       },
     ],
     params: [{ path: 'params.yaml', notes: [], rows: [{ key: 'lr', old: 0.1, new: 0.2, diff: 0.1, changed: true }] }],
@@ -122,7 +133,12 @@ export function markdownWith(plots: PlotEntry[], text = 'Report text'): string {
 }
 
 /** A publisher wired to the fake, with fast retries. */
-export function publisher(fake: FakeGitHub, baseDir: string, ctx: Partial<GitHubContext> = {}, cfg: Partial<GitHubPublishConfig> = {}): { pub: GitHubPublisher; log: MemoryLogger } {
+export function publisher(
+  fake: FakeGitHub,
+  baseDir: string,
+  ctx: Partial<GitHubContext> = {},
+  cfg: Partial<GitHubPublishConfig> = {},
+): { pub: GitHubPublisher; log: MemoryLogger } {
   const log = new MemoryLogger();
   const c = context(fake, ctx);
   const client = createGitHubClient(c.token, c.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });

@@ -39,7 +39,7 @@ describe('publishing inputs', () => {
     });
   }
 
-  test("mode publish needs artifact-dir", () => {
+  test('mode publish needs artifact-dir', () => {
     assert.throws(() => publishConfigFromInputs(inputs({ mode: 'publish' }), '/ws'), /needs 'artifact-dir'/);
     assert.equal(publishConfigFromInputs(inputs({ mode: 'publish', 'artifact-dir': 'in' }), '/ws').artifactDir, join('/ws', 'in'));
   });
@@ -48,14 +48,44 @@ describe('publishing inputs', () => {
     const dir = tempDir();
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const event = join(dir, 'event.json');
-    writeFileSync(event, JSON.stringify({ pull_request: { number: 3, head: { sha: 'f'.repeat(40), ref: 'x', repo: { full_name: 'someone/iris' } }, base: { sha: 'e'.repeat(40), ref: 'main' } } }));
-    const env = { GITHUB_REPOSITORY: 'octo/iris', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_WORKSPACE: dir, 'INPUT_IMAGE-STORE': 'none' };
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: { number: 3, head: { sha: 'f'.repeat(40), ref: 'x', repo: { full_name: 'someone/iris' } }, base: { sha: 'e'.repeat(40), ref: 'main' } },
+      }),
+    );
+    const env = {
+      GITHUB_REPOSITORY: 'octo/iris',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_WORKSPACE: dir,
+      'INPUT_IMAGE-STORE': 'none',
+    };
     const config = await configFromAction({ env });
     assert.equal(config.github?.forkPr, true);
     assert.equal(config.githubPublish?.imageStore, 'none');
-    writeFileSync(event, JSON.stringify({ workflow_run: { id: 9, event: 'pull_request', head_sha: 'f'.repeat(40), head_branch: 'x', head_repository: { full_name: 'someone/iris' }, pull_requests: [] } }));
+    writeFileSync(
+      event,
+      JSON.stringify({
+        workflow_run: {
+          id: 9,
+          event: 'pull_request',
+          head_sha: 'f'.repeat(40),
+          head_branch: 'x',
+          head_repository: { full_name: 'someone/iris' },
+          pull_requests: [],
+        },
+      }),
+    );
     const wr = await configFromAction({ env: { ...env, GITHUB_EVENT_NAME: 'workflow_run' } });
-    assert.deepEqual(wr.github?.workflowRun, { id: 9, event: 'pull_request', headSha: 'f'.repeat(40), headBranch: 'x', headRepository: 'someone/iris', pullRequests: [] });
+    assert.deepEqual(wr.github?.workflowRun, {
+      id: 9,
+      event: 'pull_request',
+      headSha: 'f'.repeat(40),
+      headBranch: 'x',
+      headRepository: 'someone/iris',
+      pullRequests: [],
+    });
     assert.equal(wr.github?.forkPr, false);
   });
 });

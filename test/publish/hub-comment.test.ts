@@ -38,7 +38,10 @@ describe('hub PR comment', () => {
     assert.match(ours()[0]!.body, /0\.95/);
     assert.equal(hub.commentsOn(pr.number).length, 2, "alice's comment untouched");
     assert.ok(hub.requests.some((r) => r.method === 'PATCH' && r.path.endsWith(`/issues/comments/${id}`)));
-    assert.ok(hub.requests.every((r) => r.authorization === `Bearer ${TOKEN}`), 'every call sends the Bearer token');
+    assert.ok(
+      hub.requests.every((r) => r.authorization === `Bearer ${TOKEN}`),
+      'every call sends the Bearer token',
+    );
   });
 
   test("uses Gogs' edit path when Gitea's does not exist", async () => {
@@ -48,7 +51,10 @@ describe('hub PR comment', () => {
     await publisher.publish(composed(0.9));
     const id = hub.commentsOn(pr.number)[0]!.id;
     await publisher.publish(composed(0.95));
-    assert.deepEqual(hub.commentsOn(pr.number).map((c) => c.id), [id]);
+    assert.deepEqual(
+      hub.commentsOn(pr.number).map((c) => c.id),
+      [id],
+    );
     assert.match(hub.commentsOn(pr.number)[0]!.body, /0\.95/);
   });
 
@@ -85,7 +91,10 @@ describe('hub PR comment', () => {
     hub.addComment(pr.number, `${REPORT_MARKER}\nsomeone quoting the report`, 'alice');
     await new HubCommentPublisher(hubConfig(hub.url), new MemoryLogger(), FAST).publish(composed(0.95));
     const ours = hub.commentsOn(pr.number).filter((c) => c.login === 'ci-bot');
-    assert.deepEqual(ours.map((c) => c.id), [latest.id]);
+    assert.deepEqual(
+      ours.map((c) => c.id),
+      [latest.id],
+    );
     assert.match(ours[0]!.body, /0\.95/);
     assert.equal(hub.commentsOn(pr.number).length, 2);
   });

@@ -56,7 +56,14 @@ describe('hub inputs', () => {
 
   test('hub-repo, hub-url and hub-required are read; MLflow variables win over the hub token', async () => {
     const c = await config(
-      { hub: 'DagsHub', 'hub-url': 'https://hub.example.org/', 'hub-repo': 'team/models', 'hub-token': 'tok', 'hub-required': 'true', 'mlflow-experiment': 'iris-ci' },
+      {
+        hub: 'DagsHub',
+        'hub-url': 'https://hub.example.org/',
+        'hub-repo': 'team/models',
+        'hub-token': 'tok',
+        'hub-required': 'true',
+        'mlflow-experiment': 'iris-ci',
+      },
       { MLFLOW_TRACKING_TOKEN: 'mlf' },
     );
     assert.equal(c.hub?.url, 'https://hub.example.org');
@@ -84,7 +91,13 @@ describe('hub inputs', () => {
 
   test('on push: the pushed branch and commit, no PR number', async () => {
     const c = await config({ hub: 'dagshub', 'hub-token': 'tok' }, {}, { ref: 'refs/heads/main', before: 'b'.repeat(40), after: 'c'.repeat(40) });
-    assert.deepEqual(c.hub?.change, { repository: 'acme/iris', branch: 'main', sha: 'c'.repeat(40), prNumber: null, runUrl: 'https://github.com/acme/iris/actions/runs/99' });
+    assert.deepEqual(c.hub?.change, {
+      repository: 'acme/iris',
+      branch: 'main',
+      sha: 'c'.repeat(40),
+      prNumber: null,
+      runUrl: 'https://github.com/acme/iris/actions/runs/99',
+    });
   });
 
   test('no token is not a config error (forks get no secrets): the mirror warns instead', async () => {

@@ -13,7 +13,11 @@ function irisProject(repo: TempRepo, lr: number, accuracy: number): void {
   const losses = [1.05, 0.61, 0.38, 0.27, 0.21].map((l) => +(l * (lr / 0.01) ** 0.1).toFixed(4));
   repo.write({
     'params.yaml': `train:\n  lr: ${lr}\n  epochs: 5\n  max_depth: 4\ndata:\n  test_size: 0.2\n  features: [sepal_length, sepal_width, petal_length, petal_width]\n`,
-    'metrics.json': JSON.stringify({ accuracy, f1_macro: +(accuracy - 0.01).toFixed(4), per_class: { setosa: 1, versicolor: accuracy - 0.03, virginica: accuracy - 0.02 } }, null, 2),
+    'metrics.json': JSON.stringify(
+      { accuracy, f1_macro: +(accuracy - 0.01).toFixed(4), per_class: { setosa: 1, versicolor: accuracy - 0.03, virginica: accuracy - 0.02 } },
+      null,
+      2,
+    ),
     'metrics.csv': ['Name,Value,Timestamp,Step', ...losses.map((l, i) => `"loss",${l},${1_715_430_000_000 + i * 1000},${i + 1}`)].join('\n') + '\n',
   });
 }
@@ -44,7 +48,10 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
     return runAction({
       workspace: repo.dir,
       eventName: 'pull_request',
-      event: { pull_request: { number: 7, head: { ref: 'tune-lr', sha: headSha }, base: { ref: 'main', sha: baseSha } }, repository: { full_name: 'acme/iris' } },
+      event: {
+        pull_request: { number: 7, head: { ref: 'tune-lr', sha: headSha }, base: { ref: 'main', sha: baseSha } },
+        repository: { full_name: 'acme/iris' },
+      },
       sha: headSha,
       repository: 'acme/iris',
       // No GitHub API here: the GitHub comment is off (tested in test/e2e/github-publish.test.ts).
@@ -73,12 +80,18 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
     const latest = new Map(mlrun.history.map((m) => [m.key, m.value]));
     assert.deepEqual([...latest.keys()].sort(), ['accuracy', 'f1_macro', 'loss', 'per_class.setosa', 'per_class.versicolor', 'per_class.virginica']);
     assert.equal(latest.get('accuracy'), 0.93);
-    assert.deepEqual(mlrun.history.filter((m) => m.key === 'loss').map((m) => m.step), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      mlrun.history.filter((m) => m.key === 'loss').map((m) => m.step),
+      [1, 2, 3, 4, 5],
+    );
     assert.equal(mlrun.tags.get('mlflow.source.git.commit'), headSha);
     assert.equal(mlrun.tags.get('ci.pr'), '7');
     assert.equal(mlrun.tags.get('ci.run_url'), 'https://github.com/acme/iris/actions/runs/4242');
     assert.equal(mlrun.tags.get('mlflow.note.content'), readFileSync(result.outputs.report!, 'utf8'));
-    assert.ok(mlflow.requests.every((r) => r.authorization === `Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}`), 'user name asked from the hub');
+    assert.ok(
+      mlflow.requests.every((r) => r.authorization === `Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}`),
+      'user name asked from the hub',
+    );
 
     const output = result.stdout + result.stderr;
     assert.ok(output.includes(`::add-mask::${TOKEN}`), 'the token is masked for the runner');
@@ -90,7 +103,10 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
     const result = await run({});
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.equal(hub.commentsOn(1).length, 1);
-    assert.deepEqual(mlflow.runsOf('acme/iris').map((r) => r.info.run_id), [runId]);
+    assert.deepEqual(
+      mlflow.runsOf('acme/iris').map((r) => r.info.run_id),
+      [runId],
+    );
     assert.equal(mlflow.runsOf('acme/iris')[0]!.history.filter((m) => m.key === 'loss').length, 5);
   });
 

@@ -18,7 +18,14 @@ export function hubConfig(url: string, overrides: Partial<HubConfig> = {}): HubC
 }
 
 export function mlflowConfig(trackingUri: string, overrides: Partial<MlflowConfig> = {}): MlflowConfig {
-  return { trackingUri, experiment: 'acme/iris', auth: { kind: 'basic', username: 'ci-bot', password: TOKEN }, required: false, change: change(), ...overrides };
+  return {
+    trackingUri,
+    experiment: 'acme/iris',
+    auth: { kind: 'basic', username: 'ci-bot', password: TOKEN },
+    required: false,
+    change: change(),
+    ...overrides,
+  };
 }
 
 export function fileDiff(path: string, values: Record<string, number | string | boolean | null>): FileDiff {

@@ -10,7 +10,11 @@ const metric = (i: number) => ({ key: `m${i}`, value: i, timestamp: 1, step: 0 }
 
 describe('splitBatches', () => {
   test('counts: 1,500 metrics and 30 params become requests of ≤1000 items, params first', () => {
-    const batches = splitBatches({ metrics: Array.from({ length: 1500 }, (_, i) => metric(i)), params: Array.from({ length: 30 }, (_, i) => ({ key: `p${i}`, value: 'v' })), tags: [] });
+    const batches = splitBatches({
+      metrics: Array.from({ length: 1500 }, (_, i) => metric(i)),
+      params: Array.from({ length: 30 }, (_, i) => ({ key: `p${i}`, value: 'v' })),
+      tags: [],
+    });
     assert.deepEqual(
       batches.map((b) => [b.params.length, b.metrics.length]),
       [
@@ -25,7 +29,10 @@ describe('splitBatches', () => {
     const batches = splitBatches({ metrics: [], params: [], tags });
     assert.ok(batches.length >= 3);
     for (const b of batches) assert.ok(Buffer.byteLength(JSON.stringify({ run_id: 'r'.repeat(32), ...b })) <= LOG_BATCH_LIMITS.bytes);
-    assert.equal(batches.reduce((n, b) => n + b.tags.length, 0), 50);
+    assert.equal(
+      batches.reduce((n, b) => n + b.tags.length, 0),
+      50,
+    );
   });
 
   test('nothing to log: no request', () => {
@@ -58,7 +65,14 @@ describe('parseLoggerCsv (DagsHub logger metrics.csv)', () => {
     const notes: string[] = [];
     const series = parseLoggerCsv('metrics.csv', text, notes);
     assert.deepEqual(series, [
-      { file: 'metrics.csv', name: 'loss', points: [{ step: 1, value: 0.9, timestamp: 1715430000123 }, { step: 2, value: 0.4, timestamp: 1715430000200 }] },
+      {
+        file: 'metrics.csv',
+        name: 'loss',
+        points: [
+          { step: 1, value: 0.9, timestamp: 1715430000123 },
+          { step: 2, value: 0.4, timestamp: 1715430000200 },
+        ],
+      },
       { file: 'metrics.csv', name: 'acc', points: [{ step: 1, value: 0.5, timestamp: 1715430000124 }] },
     ]);
     assert.deepEqual(notes, []);
@@ -97,7 +111,14 @@ describe('wide training logs and where they are', () => {
     const notes: string[] = [];
     const series = parseLoggerCsv('plots/train_log.csv', 'epoch,loss,val_loss,phase\n1,0.9,1.0,train\n2,0.5,,train\nx,1,1,train\n', notes, 7);
     assert.deepEqual(series, [
-      { file: 'plots/train_log.csv', name: 'loss', points: [{ step: 1, value: 0.9, timestamp: 7 }, { step: 2, value: 0.5, timestamp: 7 }] },
+      {
+        file: 'plots/train_log.csv',
+        name: 'loss',
+        points: [
+          { step: 1, value: 0.9, timestamp: 7 },
+          { step: 2, value: 0.5, timestamp: 7 },
+        ],
+      },
       { file: 'plots/train_log.csv', name: 'val_loss', points: [{ step: 1, value: 1, timestamp: 7 }] },
     ]);
     assert.deepEqual(notes, ['plots/train_log.csv:4: the epoch column is not an integer; row skipped.']);
@@ -125,7 +146,16 @@ describe('wide training logs and where they are', () => {
   });
 
   test('plotCsvFiles: a stage wdir and ${…} in a plot path resolve as in DVC', async () => {
-    const text = ['vars:', '  - logdir: logs', 'stages:', '  train:', '    cmd: python train.py', '    wdir: model', '    plots:', '      - ${logdir}/train.csv'].join('\n');
+    const text = [
+      'vars:',
+      '  - logdir: logs',
+      'stages:',
+      '  train:',
+      '    cmd: python train.py',
+      '    wdir: model',
+      '    plots:',
+      '      - ${logdir}/train.csv',
+    ].join('\n');
     assert.deepEqual(await plotCsvFiles(await workspaceWith(text)), ['model/logs/train.csv']);
   });
 });

@@ -65,11 +65,17 @@ describe('MLflow run mirror', () => {
     assert.equal(run.params.get('train.lr'), '0.01', 'params are immutable');
     assert.ok(log.lines.some((l) => /Param 'train\.lr' was logged as '0\.01'.*'0\.02' was not logged/.test(l)));
     assert.equal(run.history.filter((m) => m.key === 'loss').length, 3);
-    assert.deepEqual(run.history.filter((m) => m.key === 'acc').map((m) => m.value), [0.9, 0.93]);
+    assert.deepEqual(
+      run.history.filter((m) => m.key === 'acc').map((m) => m.value),
+      [0.9, 0.93],
+    );
     assert.equal(run.history.filter((m) => m.key === 'f1.macro').length, 1, 'unchanged final not sent again');
     assert.match(run.tags.get('mlflow.note.content') ?? '', /0\.93/, 'tags overwrite');
     assert.equal(run.info.status, 'FINISHED');
-    assert.ok(mlflow.batches.every((b) => b.status === 200), 'the server refused nothing');
+    assert.ok(
+      mlflow.batches.every((b) => b.status === 200),
+      'the server refused nothing',
+    );
   });
 
   test('another commit gets its own run', async () => {
@@ -93,7 +99,9 @@ describe('MLflow run mirror', () => {
   test('250 params: batches of at most 100 params each', async () => {
     mlflow = await FakeMlflow.start({ auth });
     const params = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`p${i}`, i]));
-    await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], new MemoryLogger(), { tuning: FAST }).publish(report([fileDiff('m.json', { a: 1 })], [fileDiff('params.yaml', params)]));
+    await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], new MemoryLogger(), { tuning: FAST }).publish(
+      report([fileDiff('m.json', { a: 1 })], [fileDiff('params.yaml', params)]),
+    );
     assert.equal(mlflow.runsOf('acme/iris')[0]!.params.size, 250);
     assert.ok(mlflow.batches.every((b) => b.status === 200 && b.params <= 100));
     assert.equal(mlflow.batches.filter((b) => b.params).length, 3);
@@ -133,7 +141,10 @@ describe('MLflow run mirror', () => {
     await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], new MemoryLogger(), { tuning: FAST }).publish(
       report([fileDiff('eval/train.json', { loss: 0.2 }), fileDiff('eval/test.json', { loss: 0.3, auc: 0.8 })], []),
     );
-    const keys = mlflow.runsOf('acme/iris')[0]!.history.map((m) => m.key).sort();
+    const keys = mlflow
+      .runsOf('acme/iris')[0]!
+      .history.map((m) => m.key)
+      .sort();
     assert.deepEqual(keys, ['auc', 'eval/test.json/loss', 'eval/train.json/loss']);
   });
 
@@ -149,7 +160,9 @@ describe('MLflow run mirror', () => {
 
   test('bearer token (MLFLOW_TRACKING_TOKEN) is sent as such', async () => {
     mlflow = await FakeMlflow.start({ auth: { kind: 'bearer', token: TOKEN } });
-    await new MlflowRunPublisher(mlflowConfig(mlflow.url, { auth: { kind: 'bearer', token: TOKEN } }), [], new MemoryLogger(), { tuning: FAST }).publish(iris(0.9));
+    await new MlflowRunPublisher(mlflowConfig(mlflow.url, { auth: { kind: 'bearer', token: TOKEN } }), [], new MemoryLogger(), { tuning: FAST }).publish(
+      iris(0.9),
+    );
     assert.equal(mlflow.runsOf('acme/iris').length, 1);
   });
 
@@ -163,7 +176,11 @@ describe('MLflow run mirror', () => {
   test('dropped connections and 503s are retried; the run is complete', async () => {
     mlflow = await FakeMlflow.start({ auth });
     mlflow.faults.add({ path: /get-by-name/, times: 2, action: 'drop' });
-    mlflow.faults.add({ path: /log-batch/, times: 1, action: { status: 503, body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'try later' }, headers: { 'retry-after': '0' } } });
+    mlflow.faults.add({
+      path: /log-batch/,
+      times: 1,
+      action: { status: 503, body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'try later' }, headers: { 'retry-after': '0' } },
+    });
     await new MlflowRunPublisher(mlflowConfig(mlflow.url), [series('loss', 5)], new MemoryLogger(), { tuning: FAST }).publish(iris(0.9));
     const run = mlflow.runsOf('acme/iris')[0]!;
     assert.equal(run.history.length, 7);
@@ -194,7 +211,9 @@ describe('MLflow run mirror', () => {
 
   test('a URL with no MLflow behind it: the error points at the tracking URI', async () => {
     mlflow = await FakeMlflow.start({ auth });
-    const error = await new MlflowRunPublisher(mlflowConfig(`${mlflow.url}/nothing-here`), [], new MemoryLogger(), { tuning: FAST }).publish(iris(0.9)).catch((e: unknown) => e);
+    const error = await new MlflowRunPublisher(mlflowConfig(`${mlflow.url}/nothing-here`), [], new MemoryLogger(), { tuning: FAST })
+      .publish(iris(0.9))
+      .catch((e: unknown) => e);
     assert.match(describeError(error), /No MLflow server answers at .*nothing-here: check 'mlflow-tracking-uri'/);
   });
 });

@@ -16,7 +16,19 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const loss = () =>
-  plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png', series: { x: [1, 2, 3], lines: [{ name: 'main', y: [0.9, 0.5, 0.3] }, { name: 'feature', y: [0.8, 0.4, 0.2] }], xLabel: 'epoch' } });
+  plotEntry({
+    id: 'loss',
+    title: 'Loss',
+    image: 'plots/loss.png',
+    series: {
+      x: [1, 2, 3],
+      lines: [
+        { name: 'main', y: [0.9, 0.5, 0.3] },
+        { name: 'feature', y: [0.8, 0.4, 0.2] },
+      ],
+      xLabel: 'epoch',
+    },
+  });
 const roc = () => plotEntry({ id: 'roc', title: 'ROC', image: 'plots/roc.png' });
 const cm = () => plotEntry({ id: 'cm', title: 'Confusion', image: 'plots/cm.svg', baseImage: 'plots/cm.base.svg' });
 
@@ -44,7 +56,10 @@ describe('job summary', () => {
     const markdown = `${markdownWith(plots)}\nAt the base: [Confusion](plots/cm.base.svg)\n`;
     await new JobSummaryPublisher(summary, '/runner/out').publish({ data: reportData(plots), markdown });
     const text = readFileSync(summary, 'utf8');
-    assert.match(text, /```mermaid\nxychart-beta\n {4}title "Loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```\n_Lines, in drawing order: `main`, `feature`\._/);
+    assert.match(
+      text,
+      /```mermaid\nxychart-beta\n {4}title "Loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```\n_Lines, in drawing order: `main`, `feature`\._/,
+    );
     assert.match(text, /_ROC: PNG `plots\/roc\.png` in the out-dir \(`\/runner\/out`\)\._/);
     assert.match(text, /_Confusion: SVG `plots\/cm\.svg` in the out-dir \(`\/runner\/out`\)\._/);
     assert.match(text, /At the base: Confusion \(SVG `plots\/cm\.base\.svg` in the out-dir \(`\/runner\/out`\)\)/);

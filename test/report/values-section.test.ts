@@ -14,25 +14,47 @@ const labels = { base: 'main', head: 'feature' };
 
 describe('report values sections', () => {
   test('changed metrics first with DVC columns, Change with relative %, unchanged folded in <details>', () => {
-    const md = valuesSection('metrics', [file('eval/metrics.json', [['acc', 0.9, 0.95], ['epochs', 10, 10], ['note', 'a', 'b']])], labels);
-    assert.equal(md, [
-      '| Path | Metric | main | feature | Change | Better |',
-      '|---|---|---|---|---|---|',
-      '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ↑ ✅ better |',
-      '| eval/metrics.json | note | a | b | - |  |',
-      '',
-      '<details><summary>1 unchanged metric</summary>',
-      '',
-      '| Path | Metric | main | feature | Change | Better |',
-      '|---|---|---|---|---|---|',
-      '| eval/metrics.json | epochs | 10 | 10 | 0 |  |',
-      '',
-      '</details>',
-    ].join('\n'));
+    const md = valuesSection(
+      'metrics',
+      [
+        file('eval/metrics.json', [
+          ['acc', 0.9, 0.95],
+          ['epochs', 10, 10],
+          ['note', 'a', 'b'],
+        ]),
+      ],
+      labels,
+    );
+    assert.equal(
+      md,
+      [
+        '| Path | Metric | main | feature | Change | Better |',
+        '|---|---|---|---|---|---|',
+        '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ↑ ✅ better |',
+        '| eval/metrics.json | note | a | b | - |  |',
+        '',
+        '<details><summary>1 unchanged metric</summary>',
+        '',
+        '| Path | Metric | main | feature | Change | Better |',
+        '|---|---|---|---|---|---|',
+        '| eval/metrics.json | epochs | 10 | 10 | 0 |  |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
   });
 
   test('a regression is marked: loss up, accuracy down', () => {
-    const md = valuesSection('metrics', [file('m.json', [['val_loss', 0.2, 0.3], ['test.accuracy', 0.9, 0.8]])], labels);
+    const md = valuesSection(
+      'metrics',
+      [
+        file('m.json', [
+          ['val_loss', 0.2, 0.3],
+          ['test.accuracy', 0.9, 0.8],
+        ]),
+      ],
+      labels,
+    );
     assert.match(md, /\| test\.accuracy \| 0\.9 \| 0\.8 \| -0\.1 \(-11%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
     assert.match(md, /\| val\\_loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
   });
@@ -91,7 +113,12 @@ describe('composeMarkdown wires threshold directions into the metrics section', 
       base: { sha: 'a'.repeat(40), label: 'main' },
       head: { sha: null, label: 'feature' },
       params: [],
-      metrics: [file('m.json', [['loss', 0.2, 0.3], ['acc', 0.5, 0.4]])],
+      metrics: [
+        file('m.json', [
+          ['loss', 0.2, 0.3],
+          ['acc', 0.5, 0.4],
+        ]),
+      ],
       plots: [],
       gates: { passed: true, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
       pipeline: null,

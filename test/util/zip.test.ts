@@ -20,7 +20,10 @@ const files = [
 test('zipFiles: every file comes back byte for byte; text is deflated, incompressible data stored', () => {
   const zip = zipFiles(files, new Date(2026, 10, 25, 1, 2, 4));
   const back = readZip(zip);
-  assert.deepEqual([...back.keys()], files.map((f) => f.name));
+  assert.deepEqual(
+    [...back.keys()],
+    files.map((f) => f.name),
+  );
   for (const f of files) assert.ok(back.get(f.name)!.equals(f.bytes), f.name);
   assert.ok(zip.length < files.reduce((n, f) => n + f.bytes.length, 0), 'the markdown was compressed');
 });

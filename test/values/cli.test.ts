@@ -42,9 +42,14 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
       const r = repo();
       for (const v of [1, 2, 3]) {
         const data = { a: { b: { c: v, d: 1, e: String(v) } } };
-        r.commit(String(v), { [`m.${ext}`]: ext === 'json' ? JSON.stringify(data) : `a:\n  b:\n    c: ${v}\n    d: 1\n    e: '${v}'\n`, 'dvc.yaml': stageYaml([`m.${ext}`]) });
+        r.commit(String(v), {
+          [`m.${ext}`]: ext === 'json' ? JSON.stringify(data) : `a:\n  b:\n    c: ${v}\n    d: 1\n    e: '${v}'\n`,
+          'dvc.yaml': stageYaml([`m.${ext}`]),
+        });
       }
-      assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), { [`m.${ext}`]: { 'a.b.e': { old: '1', new: '3' }, 'a.b.c': { old: 1, new: 3, diff: 2 } } });
+      assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), {
+        [`m.${ext}`]: { 'a.b.e': { old: '1', new: '3' }, 'a.b.c': { old: 1, new: 3, diff: 2 } },
+      });
     });
   }
 
@@ -61,7 +66,9 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     r.write({ 'm.json': `${metrics}ma\nlformed\n` });
     const res = await runCli(['metrics', 'diff', '--json'], r.dir);
     assert.equal(res.code, 0);
-    assert.deepEqual(JSON.parse(res.stdout), { 'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } } });
+    assert.deepEqual(JSON.parse(res.stdout), {
+      'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } },
+    });
     assert.match(res.stderr, /workspace: m\.json:1:\d+: invalid JSON: extra data after the JSON value/);
     assert.match(res.stderr, /failed to load some metrics for following revisions: 'workspace'/);
   });
@@ -75,14 +82,18 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
   test('test_metrics_diff_new_metric: a metrics file that is not committed yet has old null', async () => {
     const r = repo();
     r.write({ 'm.json': JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } }), 'dvc.yaml': stageYaml(['m.json']) });
-    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.json': { 'a.b.e': { old: null, new: '3' }, 'a.b.c': { old: null, new: 1 }, 'a.b.d': { old: null, new: 1 } } });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), {
+      'm.json': { 'a.b.e': { old: null, new: '3' }, 'a.b.c': { old: null, new: 1 }, 'a.b.d': { old: null, new: 1 } },
+    });
   });
 
   test('test_metrics_diff_deleted_metric: a deleted file has new null', async () => {
     const r = repo();
     r.commit('add metrics', { 'm.json': JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } }), 'dvc.yaml': stageYaml(['m.json']) });
     rmSync(join(r.dir, 'm.json'));
-    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } } });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), {
+      'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } },
+    });
   });
 
   test('test_metrics_diff_with_unchanged: --all keeps unchanged metrics with diff 0', async () => {
@@ -90,7 +101,9 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     r.commit('1', { 'metrics.yaml': 'foo: 1\nxyz: 10', 'dvc.yaml': stageYaml(['metrics.yaml']) });
     r.commit('2', { 'metrics.yaml': 'foo: 2\nxyz: 10' });
     r.commit('3', { 'metrics.yaml': 'foo: 3\nxyz: 10' });
-    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--all', '--json']), { 'metrics.yaml': { foo: { old: 1, new: 3, diff: 2 }, xyz: { old: 10, new: 10, diff: 0 } } });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--all', '--json']), {
+      'metrics.yaml': { foo: { old: 1, new: 3, diff: 2 }, xyz: { old: 10, new: 10, diff: 0 } },
+    });
   });
 
   test('test_no_commits: a repository without commits prints {}', async () => {
@@ -118,7 +131,9 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
   test('test_metrics_diff_non_metrics: --targets reads a file dvc.yaml does not name', async () => {
     const r = repo();
     for (const v of [1, 2, 3]) r.commit(String(v), { 'some_file.yaml': `foo: ${v}` });
-    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--targets', 'some_file.yaml', '--json']), { 'some_file.yaml': { foo: { old: 1, new: 3, diff: 2 } } });
+    assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--targets', 'some_file.yaml', '--json']), {
+      'some_file.yaml': { foo: { old: 1, new: 3, diff: 2 } },
+    });
   });
 
   for (const [dvcfile, metricsFile, expectedPath] of [
@@ -155,14 +170,20 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     r.commit('1', { 'm.json': '{"loss": 0.123456789}', 'dvc.yaml': stageYaml(['m.json']) });
     r.commit('2', { 'm.json': '{"loss": 0.2}' });
     const res = await runCli(['metrics', 'diff', 'HEAD~1', 'HEAD', '--md', '--precision', '2'], r.dir);
-    assert.equal(res.stdout, '| Path   | Metric   | HEAD~1   | HEAD   | Change   |\n|--------|----------|----------|--------|----------|\n| m.json | loss     | 0.12     | 0.2    | 0.08     |\n\n');
+    assert.equal(
+      res.stdout,
+      '| Path   | Metric   | HEAD~1   | HEAD   | Change   |\n|--------|----------|----------|--------|----------|\n| m.json | loss     | 0.12     | 0.2    | 0.08     |\n\n',
+    );
   });
 
   test('--targets takes directories and globs; --no-path drops the Path column', async () => {
     const r = repo();
     r.commit('1', { 'eval/a.json': '{"x": 1}', 'eval/sub/b.yaml': 'y: 1\n', 'other/c.json': '{"z": 1}' });
     r.write({ 'eval/a.json': '{"x": 2}', 'eval/sub/b.yaml': 'y: 2\n', 'other/c.json': '{"z": 2}' });
-    assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', 'eval', '--json']), { 'eval/a.json': { x: { old: 1, new: 2, diff: 1 } }, 'eval/sub/b.yaml': { y: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', 'eval', '--json']), {
+      'eval/a.json': { x: { old: 1, new: 2, diff: 1 } },
+      'eval/sub/b.yaml': { y: { old: 1, new: 2, diff: 1 } },
+    });
     assert.deepEqual(Object.keys((await json(r, ['metrics', 'diff', '--targets', '**/*.json', '--json'])) as object), ['eval/a.json', 'other/c.json']);
     const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
     assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
@@ -244,7 +265,9 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     r.commit('bar', { 'params.yaml': 'foo: bar\nxyz: val', 'dvc.yaml': paramsStage('    - foo\n    - xyz\n') });
     r.commit('baz', { 'params.yaml': 'foo: baz\nxyz: val' });
     r.commit('qux', { 'params.yaml': 'foo: qux\nxyz: val' });
-    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--all', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' }, xyz: { old: 'val', new: 'val' } } });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--all', '--json']), {
+      'params.yaml': { foo: { old: 'bar', new: 'qux' }, xyz: { old: 'val', new: 'val' } },
+    });
   });
 
   test('test_diff_targeted: --targets limits the files; stage keys of other files are tracked', async () => {
@@ -256,9 +279,14 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
     r.commit('baz', { 'params.yaml': 'foo: baz', 'other_params.yaml': 'xyz: val2' });
     r.commit('qux', { 'params.yaml': 'foo: qux', 'other_params.yaml': 'xyz: val3' });
-    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' } }, 'other_params.yaml': { xyz: { old: 'val', new: 'val3' } } });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--json']), {
+      'params.yaml': { foo: { old: 'bar', new: 'qux' } },
+      'other_params.yaml': { xyz: { old: 'val', new: 'val3' } },
+    });
     assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--targets', 'params.yaml', '--json']), { 'params.yaml': { foo: { old: 'bar', new: 'qux' } } });
-    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--targets', 'other_params.yaml', '--json']), { 'other_params.yaml': { xyz: { old: 'val', new: 'val3' } } });
+    assert.deepEqual(await json(r, ['params', 'diff', 'HEAD~2', '--targets', 'other_params.yaml', '--json']), {
+      'other_params.yaml': { xyz: { old: 'val', new: 'val3' } },
+    });
   });
 
   for (const file of ['params.yaml', 'other_params.yaml']) {
@@ -266,7 +294,9 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
       const r = repo();
       r.commit('foo', { [file]: "foo:\n  bar: bar\nx: '0'\n", 'dvc.yaml': `stages:\n  test:\n    cmd: echo ${file}\n    params:\n    - ${file}:\n` });
       r.write({ [file]: "foo:\n  bar: baz\ny: '100'\n" });
-      assert.deepEqual(await json(r, ['params', 'diff', '--json']), { [file]: { 'foo.bar': { new: 'baz', old: 'bar' }, x: { new: null, old: '0' }, y: { new: '100', old: null } } });
+      assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+        [file]: { 'foo.bar': { new: 'baz', old: 'bar' }, x: { new: null, old: '0' }, y: { new: '100', old: null } },
+      });
     });
   }
 
@@ -302,7 +332,9 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     const r = repo();
     const dvcYaml = 'vars:\n- test_params.yaml\nstages:\n  build:\n    foreach: ${vars}\n    do:\n      cmd: script --epoch ${item.epoch}\n';
     r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 15\n  model2:\n    epoch: 35\n', 'dvc.yaml': dvcYaml });
-    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 15, old: null }, 'vars.model2.epoch': { new: 35, old: null } } });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'test_params.yaml': { 'vars.model1.epoch': { new: 15, old: null }, 'vars.model2.epoch': { new: 35, old: null } },
+    });
     r.commit('added stages');
     r.write({ 'test_params.yaml': 'vars:\n  model1:\n    epoch: 20\n  model2:\n    epoch: 35\n' });
     assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'test_params.yaml': { 'vars.model1.epoch': { new: 20, old: 15, diff: 5 } } });
@@ -310,9 +342,14 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
 
   test('tracked vars: only the keys used, a[0] indexing, and not the loop item', async () => {
     const r = repo();
-    r.commit('1', { 'cfg.yaml': 'train:\n  lr: 0.1\n  unused: 1\nsizes: [1, 2]\n', 'dvc.yaml': 'vars:\n- cfg.yaml\nstages:\n  t:\n    cmd: train --lr ${train.lr} --size ${sizes[0]}\n' });
+    r.commit('1', {
+      'cfg.yaml': 'train:\n  lr: 0.1\n  unused: 1\nsizes: [1, 2]\n',
+      'dvc.yaml': 'vars:\n- cfg.yaml\nstages:\n  t:\n    cmd: train --lr ${train.lr} --size ${sizes[0]}\n',
+    });
     r.write({ 'cfg.yaml': 'train:\n  lr: 0.2\n  unused: 2\nsizes: [3, 2]\n' });
-    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 }, 'train.lr': { old: 0.1, new: 0.2, diff: 0.1 } } });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'cfg.yaml': { 'sizes.0': { old: 1, new: 3, diff: 2 }, 'train.lr': { old: 0.1, new: 0.2, diff: 0.1 } },
+    });
   });
 
   test('test_diff_active_branch_no_changes', async () => {
@@ -326,7 +363,10 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     r.commit('1', { 'params.yaml': 'lr: 0.123456789\nflag: true\n' });
     r.write({ 'params.yaml': 'lr: 0.1\nflag: false\n' });
     const res = await runCli(['params', 'diff'], r.dir);
-    assert.equal(res.stdout, 'Path         Param    HEAD         workspace\nparams.yaml  flag     True         False\nparams.yaml  lr       0.123456789  0.1\n');
+    assert.equal(
+      res.stdout,
+      'Path         Param    HEAD         workspace\nparams.yaml  flag     True         False\nparams.yaml  lr       0.123456789  0.1\n',
+    );
   });
 
   test('Python, TOML and JSON params files named with --targets', async () => {

@@ -16,7 +16,8 @@ describe('collectAndCompare (run.ts entry point)', () => {
     const r = new TempRepo();
     repos.push(r);
     const base = r.commit('base', {
-      'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n    params:\n    - train\n    metrics:\n    - metrics.json:\n        cache: false\n    - eval/scores.json\n',
+      'dvc.yaml':
+        'stages:\n  train:\n    cmd: python train.py\n    params:\n    - train\n    metrics:\n    - metrics.json:\n        cache: false\n    - eval/scores.json\n',
       'params.yaml': 'train:\n  lr: 0.001\n  layers: [64, 32]\n',
       'metrics.json': '{"loss": 0.123456789, "bad": [1]}',
     });
@@ -24,13 +25,25 @@ describe('collectAndCompare (run.ts entry point)', () => {
     const log = new MemoryLogger();
     const git = await GitRepo.open(r.dir);
     const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
-    assert.deepEqual(result.metrics.map((f) => f.path), ['eval/scores.json', 'metrics.json']);
-    assert.deepEqual(result.metrics[0], { path: 'eval/scores.json', rows: [{ key: 'acc', old: undefined, new: { float: 1 }, changed: true }], notes: ['not in git at main (DVC-tracked)'] });
-    assert.deepEqual(result.metrics[1]!.rows, [{ key: 'loss', old: 0.123456789, new: 0.1, diff: 0.1 - 0.123456789, relative: (0.1 - 0.123456789) / 0.123456789, changed: true }]);
-    assert.deepEqual(result.params[0]!.rows.map((row) => [row.key, row.old, row.new, row.changed]), [
-      ['train.layers', '[64, 32]', '[64, 32]', false],
-      ['train.lr', 0.001, 0.0001, true],
+    assert.deepEqual(
+      result.metrics.map((f) => f.path),
+      ['eval/scores.json', 'metrics.json'],
+    );
+    assert.deepEqual(result.metrics[0], {
+      path: 'eval/scores.json',
+      rows: [{ key: 'acc', old: undefined, new: { float: 1 }, changed: true }],
+      notes: ['not in git at main (DVC-tracked)'],
+    });
+    assert.deepEqual(result.metrics[1]!.rows, [
+      { key: 'loss', old: 0.123456789, new: 0.1, diff: 0.1 - 0.123456789, relative: (0.1 - 0.123456789) / 0.123456789, changed: true },
     ]);
+    assert.deepEqual(
+      result.params[0]!.rows.map((row) => [row.key, row.old, row.new, row.changed]),
+      [
+        ['train.layers', '[64, 32]', '[64, 32]', false],
+        ['train.lr', 0.001, 0.0001, true],
+      ],
+    );
     assert.deepEqual(result.errors, []);
     assert.ok(!log.lines.some((l) => l.startsWith('warning')), log.lines.join('\n'));
   });
@@ -42,7 +55,11 @@ describe('collectAndCompare (run.ts entry point)', () => {
     r.write({ 'a.json': '{"x": 1,,}', 'b.yaml': 'y: 2\n' });
     const log = new MemoryLogger();
     const git = await GitRepo.open(r.dir);
-    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: ['*.json', 'b.yaml'], paramsPaths: [] }, log);
+    const result = await collectAndCompare(
+      git,
+      { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: ['*.json', 'b.yaml'], paramsPaths: [] },
+      log,
+    );
     assert.deepEqual(result.errors, [{ rev: 'head', path: 'a.json', message: 'a.json:1:9: invalid JSON: expected a "quoted" key' }]);
     assert.ok(log.lines.includes('warning: head: a.json:1:9: invalid JSON: expected a "quoted" key'), log.lines.join('\n'));
     assert.deepEqual(result.metrics[1]!.rows[0], { key: 'y', old: 1, new: 2, diff: 1, relative: 1, changed: true });
@@ -80,22 +97,35 @@ describe('consumers read leaves through numericValue', () => {
 });
 
 describe('a pull request cannot make mlreport read files outside the project', () => {
-  test('paths outside the project or under .git/ are skipped with a warning; a symlink out is refused', { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' }, async () => {
-    const r = new TempRepo();
-    repos.push(r);
-    const { symlinkSync } = await import('node:fs');
-    const base = r.commit('base', { 'dvc.yaml': 'metrics:\n- ../../etc/hostname\n- .git/config\n- link.json\n- ok.json\n', 'ok.json': '{"a": 1}' });
-    const outside = join(r.dir, '..', `outside-${Date.now()}.json`);
-    (await import('node:fs')).writeFileSync(outside, '{"secret": 42}');
-    symlinkSync(outside, join(r.dir, 'link.json'));
-    const log = new MemoryLogger();
-    const git = await GitRepo.open(r.dir);
-    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
-    (await import('node:fs')).rmSync(outside);
-    assert.deepEqual(result.metrics.map((f) => f.path), ['link.json', 'ok.json']);
-    assert.ok(!JSON.stringify(result).includes('42'));
-    assert.match(result.metrics[0]!.notes.join('\n'), /link\.json is a link to a file outside the project/);
-    assert.ok(log.lines.some((l) => l.includes('skipped "../../etc/hostname"')), log.lines.join('\n'));
-    assert.ok(log.lines.some((l) => l.includes('skipped ".git/config"')), log.lines.join('\n'));
-  });
+  test(
+    'paths outside the project or under .git/ are skipped with a warning; a symlink out is refused',
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const r = new TempRepo();
+      repos.push(r);
+      const { symlinkSync } = await import('node:fs');
+      const base = r.commit('base', { 'dvc.yaml': 'metrics:\n- ../../etc/hostname\n- .git/config\n- link.json\n- ok.json\n', 'ok.json': '{"a": 1}' });
+      const outside = join(r.dir, '..', `outside-${Date.now()}.json`);
+      (await import('node:fs')).writeFileSync(outside, '{"secret": 42}');
+      symlinkSync(outside, join(r.dir, 'link.json'));
+      const log = new MemoryLogger();
+      const git = await GitRepo.open(r.dir);
+      const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+      (await import('node:fs')).rmSync(outside);
+      assert.deepEqual(
+        result.metrics.map((f) => f.path),
+        ['link.json', 'ok.json'],
+      );
+      assert.ok(!JSON.stringify(result).includes('42'));
+      assert.match(result.metrics[0]!.notes.join('\n'), /link\.json is a link to a file outside the project/);
+      assert.ok(
+        log.lines.some((l) => l.includes('skipped "../../etc/hostname"')),
+        log.lines.join('\n'),
+      );
+      assert.ok(
+        log.lines.some((l) => l.includes('skipped ".git/config"')),
+        log.lines.join('\n'),
+      );
+    },
+  );
 });

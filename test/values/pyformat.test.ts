@@ -73,7 +73,15 @@ describe('Python float formatting (what DVC prints)', () => {
     assert.equal(pyRepr(['bar', 'baz']), "['bar', 'baz']");
     assert.equal(pyRepr([2, 3]), '[2, 3]');
     assert.equal(pyRepr([new PyFloat(1), 0.5, null, true]), '[1.0, 0.5, None, True]');
-    assert.equal(pyRepr(new Map([['foo', 3], ['bar', 3]])), "{'foo': 3, 'bar': 3}");
+    assert.equal(
+      pyRepr(
+        new Map([
+          ['foo', 3],
+          ['bar', 3],
+        ]),
+      ),
+      "{'foo': 3, 'bar': 3}",
+    );
     assert.equal(pyRepr(new PyCollection('tuple', [10, 100])), '(10, 100)');
     assert.equal(pyRepr(new PyCollection('tuple', [1])), '(1,)');
     assert.equal(pyRepr(["it's"]), '["it\'s"]');

@@ -6,7 +6,8 @@ import { parseValueFile, parseValuesText } from '../../src/values/parse';
 import { UserError } from '../../src/util/errors';
 
 const metrics = (path: string, text: string): Record<string, unknown> => Object.fromEntries(flattenMetrics(parseValueFile(path, text, 'metrics').data));
-const params = (path: string, text: string, keys: string[] = []): Record<string, unknown> => Object.fromEntries(flattenParams(parseValueFile(path, text, 'params').data, keys));
+const params = (path: string, text: string, keys: string[] = []): Record<string, unknown> =>
+  Object.fromEntries(flattenParams(parseValueFile(path, text, 'params').data, keys));
 const errorOf = (fn: () => unknown): string => {
   try {
     fn();
@@ -23,7 +24,11 @@ describe('JSON (DVC: json.loads)', () => {
   });
 
   test('NaN and Infinity are accepted as Python does, and kept as floats', () => {
-    assert.deepEqual(metrics('m.json', '{"a": NaN, "b": -Infinity, "c": Infinity}'), { a: { float: 'NaN' }, b: { float: '-Infinity' }, c: { float: 'Infinity' } });
+    assert.deepEqual(metrics('m.json', '{"a": NaN, "b": -Infinity, "c": Infinity}'), {
+      a: { float: 'NaN' },
+      b: { float: '-Infinity' },
+      c: { float: 'Infinity' },
+    });
   });
 
   test('a repeated key keeps the last value and says so', () => {
@@ -33,16 +38,28 @@ describe('JSON (DVC: json.loads)', () => {
   });
 
   test('invalid JSON names the file, line and column', () => {
-    assert.equal(errorOf(() => parseValueFile('m.json', '{"a": 1,\n  "b": }', 'metrics')), 'm.json:2:8: invalid JSON: unexpected character "}", expected a value');
-    assert.match(errorOf(() => parseValueFile('m.json', '{"a": 1}ma\nlformed', 'metrics')), /^m\.json:1:9: invalid JSON: extra data/);
-    assert.match(errorOf(() => parseValueFile('m.json', '{"a": "x', 'metrics')), /^m\.json:1:7: invalid JSON: unterminated string/);
+    assert.equal(
+      errorOf(() => parseValueFile('m.json', '{"a": 1,\n  "b": }', 'metrics')),
+      'm.json:2:8: invalid JSON: unexpected character "}", expected a value',
+    );
+    assert.match(
+      errorOf(() => parseValueFile('m.json', '{"a": 1}ma\nlformed', 'metrics')),
+      /^m\.json:1:9: invalid JSON: extra data/,
+    );
+    assert.match(
+      errorOf(() => parseValueFile('m.json', '{"a": "x', 'metrics')),
+      /^m\.json:1:7: invalid JSON: unterminated string/,
+    );
   });
 
   test('1,000-level nesting is read; 10,000 levels is a plain error, not a stack overflow', () => {
     const deep = (n: number): string => '{"a": '.repeat(n) + '1' + '}'.repeat(n);
     const got = metrics('m.json', deep(1000));
     assert.equal(Object.keys(got)[0], Array(1000).fill('a').join('.'));
-    assert.match(errorOf(() => parseValueFile('m.json', deep(10_000), 'metrics')), /nesting deeper than 2000 levels/);
+    assert.match(
+      errorOf(() => parseValueFile('m.json', deep(10_000), 'metrics')),
+      /nesting deeper than 2000 levels/,
+    );
   });
 
   test('a 10 MB string value is read whole', () => {
@@ -60,29 +77,48 @@ describe('JSON (DVC: json.loads)', () => {
   });
 
   test('a metrics file that is a list is a clear error (DVC would show nothing)', () => {
-    assert.throws(() => metrics('m.json', '[{"x": 1}, {"x": 2}]'), /expected a mapping of metrics \(or a single value\), found a list of 2 items; is this a plots file\?/);
+    assert.throws(
+      () => metrics('m.json', '[{"x": 1}, {"x": 2}]'),
+      /expected a mapping of metrics \(or a single value\), found a list of 2 items; is this a plots file\?/,
+    );
   });
 });
 
 describe('YAML (DVC: ruamel, YAML 1.2)', () => {
   test('yes/no are strings, 1.0 is a float, 1e3 is a float, 0x10 an int', () => {
     assert.deepEqual(params('params.yaml', 'a: yes\nb: no\nc: 1.0\nd: 1e3\ne: 0x10\nf: true\ng: ~\nh: .nan'), {
-      a: 'yes', b: 'no', c: { float: 1 }, d: { float: 1000 }, e: 16, f: true, g: null, h: { float: 'NaN' },
+      a: 'yes',
+      b: 'no',
+      c: { float: 1 },
+      d: { float: 1000 },
+      e: 16,
+      f: true,
+      g: null,
+      h: { float: 'NaN' },
     });
   });
 
   test('DVC test_parse_yaml_duplicate_key_error: a repeated key is an error with its line', () => {
-    assert.match(errorOf(() => parseValueFile('params.yaml', 'mykey:\n- foo\nmykey:\n- bar\n', 'params')), /^params\.yaml:3:1: invalid YAML: Map keys must be unique/);
+    assert.match(
+      errorOf(() => parseValueFile('params.yaml', 'mykey:\n- foo\nmykey:\n- bar\n', 'params')),
+      /^params\.yaml:3:1: invalid YAML: Map keys must be unique/,
+    );
   });
 
   test('invalid YAML names the line and column', () => {
-    assert.match(errorOf(() => parseValueFile('m.yaml', 'a: 1\nb: [1, 2\n', 'metrics')), /^m\.yaml:\d+:\d+: invalid YAML: /);
+    assert.match(
+      errorOf(() => parseValueFile('m.yaml', 'a: 1\nb: [1, 2\n', 'metrics')),
+      /^m\.yaml:\d+:\d+: invalid YAML: /,
+    );
   });
 
-  test('500-level nesting is read; 1,000 levels (past the YAML reader\'s stack) is a plain error', () => {
+  test("500-level nesting is read; 1,000 levels (past the YAML reader's stack) is a plain error", () => {
     const got = metrics('m.yaml', '{a: '.repeat(500) + '1' + '}'.repeat(500));
     assert.equal(Object.keys(got)[0]!.length, 999);
-    assert.match(errorOf(() => parseValueFile('m.yaml', '{a: '.repeat(1000) + '1' + '}'.repeat(1000), 'metrics')), /^m\.yaml:1:\d+: invalid YAML: nested too deeply to read$/);
+    assert.match(
+      errorOf(() => parseValueFile('m.yaml', '{a: '.repeat(1000) + '1' + '}'.repeat(1000), 'metrics')),
+      /^m\.yaml:1:\d+: invalid YAML: nested too deeply to read$/,
+    );
   });
 
   test('an empty file is an empty mapping (ruamel `or {}`)', () => {
@@ -93,7 +129,10 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} {${Array.from({ length: 10 }, (_, k) => `k${k}: *a${i - 1}`).join(', ')}}`);
     // Params turn lists into text, so the bomb is 10^8 strings' worth of keys: refused, quickly.
-    assert.match(errorOf(() => params('params.yaml', lines.join('\n'))), /more than 1,000,000 values/);
+    assert.match(
+      errorOf(() => params('params.yaml', lines.join('\n'))),
+      /more than 1,000,000 values/,
+    );
   });
 
   test('merge keys fill in what a mapping lacks (ruamel applies `<<`)', () => {
@@ -114,12 +153,18 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
 describe('TOML (DVC: tomlkit)', () => {
   test('tables flatten, ints and floats kept, arrays print as Python lists', () => {
     assert.deepEqual(params('params.toml', '[train]\nlr = 0.01\nepochs = 10\nscale = 1.0\nlayers = ["a", "b"]\n'), {
-      'train.lr': 0.01, 'train.epochs': 10, 'train.scale': { float: 1 }, 'train.layers': "['a', 'b']",
+      'train.lr': 0.01,
+      'train.epochs': 10,
+      'train.scale': { float: 1 },
+      'train.layers': "['a', 'b']",
     });
   });
 
   test('invalid TOML names the line and column', () => {
-    assert.match(errorOf(() => parseValueFile('params.toml', 'a = 1\nb =\n', 'params')), /^params\.toml:2:\d+: invalid TOML: /);
+    assert.match(
+      errorOf(() => parseValueFile('params.toml', 'a = 1\nb =\n', 'params')),
+      /^params\.toml:2:\d+: invalid TOML: /,
+    );
   });
 });
 
@@ -180,24 +225,63 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
       'BIG = 1_000',
       "JOINED = 'a' 'b'",
     ].join('\n');
-    assert.deepEqual(params('params.py', text), { LR: 0.1, LAYERS: '[64, 32]', NAME: 'a # not a comment', DOC: 'multi\nline', T: '(1, 2)', BIG: 1000, JOINED: 'ab' });
+    assert.deepEqual(params('params.py', text), {
+      LR: 0.1,
+      LAYERS: '[64, 32]',
+      NAME: 'a # not a comment',
+      DOC: 'multi\nline',
+      T: '(1, 2)',
+      BIG: 1000,
+      JOINED: 'ab',
+    });
   });
 
   // Expected values: DVC's own dvc/utils/serialize/_py.py (parse_py) run on python3 over the same text.
   test('matches DVC parse_py on mixed module 1', () => {
-    assert.deepEqual(params('params.py', "import os\nLR: float = 0.1\nA = B = 3\nLAYERS = [\n    64,  # first\n    32,\n]\nNAME = 'a # not'\nDOC = '''multi\nline'''\ndef helper():\n    HIDDEN = 1\nif True:\n    ALSO = 2\nx, y = 1, 2\nT = 1, 2\nBIG = 1_000\nJOINED = 'a' 'b'\nNEG = -0.5\nE = 1e3\nD = {'x': [1, 2], 'y': {'z': None}}\nS = set()\nHEX = 0x1F\nBYTES = b'x'\nF = f'{x}'\nC = 1j\nDIFF = 1.0 - 1\n"), {"LR": 0.1, "LAYERS": "[64, 32]", "NAME": "a # not", "DOC": "multi\nline", "T": "(1, 2)", "BIG": 1000, "JOINED": "ab", "NEG": -0.5, "E": { float: 1000 }, "D.x": "[1, 2]", "D.y.z": null, "S": "set()", "HEX": 31, "BYTES": "b'x'", "C": "1j"});
+    assert.deepEqual(
+      params(
+        'params.py',
+        "import os\nLR: float = 0.1\nA = B = 3\nLAYERS = [\n    64,  # first\n    32,\n]\nNAME = 'a # not'\nDOC = '''multi\nline'''\ndef helper():\n    HIDDEN = 1\nif True:\n    ALSO = 2\nx, y = 1, 2\nT = 1, 2\nBIG = 1_000\nJOINED = 'a' 'b'\nNEG = -0.5\nE = 1e3\nD = {'x': [1, 2], 'y': {'z': None}}\nS = set()\nHEX = 0x1F\nBYTES = b'x'\nF = f'{x}'\nC = 1j\nDIFF = 1.0 - 1\n",
+      ),
+      {
+        LR: 0.1,
+        LAYERS: '[64, 32]',
+        NAME: 'a # not',
+        DOC: 'multi\nline',
+        T: '(1, 2)',
+        BIG: 1000,
+        JOINED: 'ab',
+        NEG: -0.5,
+        E: { float: 1000 },
+        'D.x': '[1, 2]',
+        'D.y.z': null,
+        S: 'set()',
+        HEX: 31,
+        BYTES: "b'x'",
+        C: '1j',
+      },
+    );
   });
 
   test('matches DVC parse_py on mixed module 2', () => {
-    assert.deepEqual(params('params.py', "class Cfg:\n    A = 1\n    class Inner:\n        B = 2.0\n    def __init__(self, x):\n        self.c = [1, (2, 3)]\n        d = 4\n        self.e: int = 5\n    def other(self):\n        self.f = 6\n"), {"Cfg.A": 1, "Cfg.Inner.B": { float: 2 }, "Cfg.c": "[1, (2, 3)]", "Cfg.e": 5});
+    assert.deepEqual(
+      params(
+        'params.py',
+        'class Cfg:\n    A = 1\n    class Inner:\n        B = 2.0\n    def __init__(self, x):\n        self.c = [1, (2, 3)]\n        d = 4\n        self.e: int = 5\n    def other(self):\n        self.f = 6\n',
+      ),
+      { 'Cfg.A': 1, 'Cfg.Inner.B': { float: 2 }, 'Cfg.c': '[1, (2, 3)]', 'Cfg.e': 5 },
+    );
   });
 
   test('matches DVC parse_py on mixed module 3', () => {
-    assert.deepEqual(params('params.py', "def __init__(self):\n    self.top = 1\nX = 2\n"), {"top": 1, "X": 2});
+    assert.deepEqual(params('params.py', 'def __init__(self):\n    self.top = 1\nX = 2\n'), { top: 1, X: 2 });
   });
 
   test('an unclosed bracket is a syntax error with its line', () => {
-    assert.match(errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n', 'params')), /^params\.py:2:5: invalid Python: '\[' was never closed/);
+    assert.match(
+      errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n', 'params')),
+      /^params\.py:2:5: invalid Python: '\[' was never closed/,
+    );
   });
 });
 
@@ -213,8 +297,14 @@ describe('CSV/TSV metrics', () => {
   });
 
   test('an unterminated quote names line and column; a long row names its line', () => {
-    assert.match(errorOf(() => parseValueFile('m.csv', 'a,b\n1,"2\n', 'metrics')), /^m\.csv:2:3: invalid CSV: unterminated quoted field/);
-    assert.match(errorOf(() => parseValueFile('m.csv', 'a,b\n1,2,3\n', 'metrics')), /^m\.csv:2:1: invalid CSV: 3 fields but the header has 2/);
+    assert.match(
+      errorOf(() => parseValueFile('m.csv', 'a,b\n1,"2\n', 'metrics')),
+      /^m\.csv:2:3: invalid CSV: unterminated quoted field/,
+    );
+    assert.match(
+      errorOf(() => parseValueFile('m.csv', 'a,b\n1,2,3\n', 'metrics')),
+      /^m\.csv:2:1: invalid CSV: 3 fields but the header has 2/,
+    );
   });
 
   test('the DagsHub logger metrics.csv: each name’s last value is the metric', () => {
@@ -222,9 +312,18 @@ describe('CSV/TSV metrics', () => {
     assert.deepEqual(metrics('metrics.csv', text), { loss: 0.4, acc: 0.5 });
   });
   test('logger files: a quoted name with a comma, CRLF lines, and a bad value named by its line', () => {
-    assert.deepEqual(metrics('metrics.csv', 'Name,Value,Timestamp,Step\r\nloss,1,1,1\r\n"f1, macro",0.5,2,1\r\nloss,0.25,3,2\r\n'), { loss: 0.25, 'f1, macro': 0.5 });
-    assert.match(errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\nloss,1,1,1\nloss,oops,2,2\n', 'metrics')), /^metrics\.csv:3:1: invalid CSV: value "oops" of "loss" is not a number/);
-    assert.match(errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\n"a,b",1,1,1\nloss,oops,2,2\n', 'metrics')), /^metrics\.csv:3:1: invalid CSV/);
+    assert.deepEqual(metrics('metrics.csv', 'Name,Value,Timestamp,Step\r\nloss,1,1,1\r\n"f1, macro",0.5,2,1\r\nloss,0.25,3,2\r\n'), {
+      loss: 0.25,
+      'f1, macro': 0.5,
+    });
+    assert.match(
+      errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\nloss,1,1,1\nloss,oops,2,2\n', 'metrics')),
+      /^metrics\.csv:3:1: invalid CSV: value "oops" of "loss" is not a number/,
+    );
+    assert.match(
+      errorOf(() => parseValueFile('metrics.csv', 'Name,Value,Timestamp,Step\n"a,b",1,1,1\nloss,oops,2,2\n', 'metrics')),
+      /^metrics\.csv:3:1: invalid CSV/,
+    );
   });
 });
 
@@ -242,13 +341,19 @@ describe('parseLoggerMetricsCsv', () => {
   });
 
   test('a value that is not a number is an error naming the line', () => {
-    assert.throws(() => parseLoggerMetricsCsv('Name,Value,Timestamp,Step\nloss,abc,1,1\n'), (e: Error & { line?: number }) => e.line === 2 && /not a number/.test(e.message));
+    assert.throws(
+      () => parseLoggerMetricsCsv('Name,Value,Timestamp,Step\nloss,abc,1,1\n'),
+      (e: Error & { line?: number }) => e.line === 2 && /not a number/.test(e.message),
+    );
   });
 });
 
 describe('parseValuesText (plain data, for plots)', () => {
   test('JSON and YAML become plain objects and arrays; floats are numbers; __proto__ is just a key', () => {
-    assert.deepEqual(parseValuesText('p.json', '{"rows": [{"x": 1.0, "y": 2}], "__proto__": {"a": 1}}'), JSON.parse('{"rows": [{"x": 1, "y": 2}], "__proto__": {"a": 1}}'));
+    assert.deepEqual(
+      parseValuesText('p.json', '{"rows": [{"x": 1.0, "y": 2}], "__proto__": {"a": 1}}'),
+      JSON.parse('{"rows": [{"x": 1, "y": 2}], "__proto__": {"a": 1}}'),
+    );
     assert.deepEqual(parseValuesText('p.yaml', 'rows:\n- {x: 1.0, y: yes}\n'), { rows: [{ x: 1, y: 'yes' }] });
     assert.equal(Object.getPrototypeOf(parseValuesText('p.json', '{"__proto__": {"polluted": 1}}')), Object.prototype);
   });

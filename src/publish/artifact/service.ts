@@ -46,10 +46,17 @@ export function backendIds(token: string): { workflowRunBackendId: string; workf
  * names) → the zip to the signed blob URL → FinalizeArtifact with its size and SHA-256. The blob goes up in one
  * Put Blob request (at most 256 MiB here); a report folder is a few megabytes.
  */
-export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, options: { backoffMs?: number; maxBytes?: number } = {}): Promise<UploadedArtifact> {
+export async function uploadArtifact(
+  runtime: ArtifactRuntime,
+  name: string,
+  zip: Buffer,
+  options: { backoffMs?: number; maxBytes?: number } = {},
+): Promise<UploadedArtifact> {
   const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
   if (zip.length > maxBytes) {
-    throw new UserError(`the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`);
+    throw new UserError(
+      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`,
+    );
   }
   const ids = backendIds(runtime.token);
   const twirp = new JsonHttp({
@@ -69,11 +76,18 @@ export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip
     },
   });
   const uploadUrl = created.data?.signed_upload_url;
-  if (!created.data?.ok || !uploadUrl) throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  if (!created.data?.ok || !uploadUrl)
+    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
   const digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`;
   const finalized = await twirp.request<{ ok?: boolean; artifact_id?: string | number }>('POST', '/FinalizeArtifact', {
-    body: { workflow_run_backend_id: ids.workflowRunBackendId, workflow_job_run_backend_id: ids.workflowJobRunBackendId, name, size: String(zip.length), hash: digest },
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      size: String(zip.length),
+      hash: digest,
+    },
   });
   if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
   return { id: String(finalized.data.artifact_id ?? ''), size: zip.length, digest };
@@ -87,7 +101,12 @@ async function putBlob(url: string, body: Buffer, backoffMs: number): Promise<vo
     try {
       const response = await fetch(url, {
         method: 'PUT',
-        headers: { 'x-ms-blob-type': 'BlockBlob', 'x-ms-version': '2020-10-02', 'x-ms-blob-content-type': 'application/zip', 'user-agent': `mlreport/${VERSION}` },
+        headers: {
+          'x-ms-blob-type': 'BlockBlob',
+          'x-ms-version': '2020-10-02',
+          'x-ms-blob-content-type': 'application/zip',
+          'user-agent': `mlreport/${VERSION}`,
+        },
         body,
         signal: AbortSignal.timeout(120_000),
       });

@@ -19,7 +19,9 @@ export async function readArtifact(dir: string, headSha: string): Promise<Compos
   try {
     markdown = (await readFile(join(dir, 'report.md'), 'utf8')).slice(0, MAX_REPORT_CHARS);
   } catch {
-    throw new UserError(`'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`);
+    throw new UserError(
+      `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`,
+    );
   }
   const data: ReportData = {
     schemaVersion: 1,

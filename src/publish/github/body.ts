@@ -45,7 +45,10 @@ export function withHostedImages(markdown: string, plots: PlotEntry[], hosted: M
     const url = hosted.get(path);
     if (url) return `${bang}[${label}](${url})`;
     missing++;
-    const file = `${path.slice(path.lastIndexOf('.') + 1).toUpperCase().replace('JPG', 'JPEG')} \`${path}\``;
+    const file = `${path
+      .slice(path.lastIndexOf('.') + 1)
+      .toUpperCase()
+      .replace('JPG', 'JPEG')} \`${path}\``;
     if (!bang) return `${label} (${file} in ${where})`;
     const plot = byImage.get(path);
     const chart = plot ? mermaidChart(plot) : null;

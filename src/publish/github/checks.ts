@@ -68,7 +68,11 @@ export class GateCheckPublisher implements Publisher {
       failed: brokenRules(gates).failures > 0,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
-      summary: truncate(withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map(), 'the workflow artifact').text, CHECK_TEXT_LIMIT, '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n'),
+      summary: truncate(
+        withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map<string, string>(), 'the workflow artifact').text,
+        CHECK_TEXT_LIMIT,
+        '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n',
+      ),
       annotations: await this.annotations(gates),
     };
     const checkRun = await this.createCheckRun(outcome);
@@ -76,7 +80,9 @@ export class GateCheckPublisher implements Publisher {
     this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
     const status = await this.setStatus(outcome);
     if (status) return status;
-    this.log.warning(`Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`);
+    this.log.warning(
+      `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`,
+    );
     for (const a of outcome.annotations) {
       const where = { file: a.path, line: a.start_line };
       if (a.annotation_level === 'failure') this.log.error(`${a.title}: ${a.message}`, where);
@@ -173,7 +179,9 @@ export class GateCheckPublisher implements Publisher {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   private async workspaceInRepo(): Promise<string> {
     const real = async (p: string): Promise<string> => realpath(p).catch(() => p);
-    const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep).join('/');
+    const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace))
+      .split(sep)
+      .join('/');
     return prefix.startsWith('..') ? '' : prefix;
   }
 }
@@ -185,7 +193,8 @@ function ruleMessage(r: GateRuleResult): string {
 /** A 403 for a missing permission ("Resource not accessible by integration"), not a rate limit's 403. */
 function isNotPermitted(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || (error as { status?: unknown }).status !== 403) return false;
-  return !/rate limit/i.test(String((error as { message?: unknown }).message ?? ''));
+  const message = (error as { message?: unknown }).message;
+  return !/rate limit/i.test(typeof message === 'string' ? message : '');
 }
 
 /** Cuts `text` to at most `limit` characters (code points never split), ending with `tail` when cut. */

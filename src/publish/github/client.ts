@@ -34,7 +34,9 @@ export function createGitHubClient(token: string, apiUrl: string, options: GitHu
         if (!decision || attempt >= retries) throw error;
         const waitMs = decision.waitMs * scale;
         if (waitMs > maxWaitMs) {
-          throw new Error(`${decision.reason} on ${what}; GitHub asks to wait ${Math.ceil(decision.waitMs / 1000)} s, longer than mlreport waits (${Math.round(maxWaitMs / 1000)} s).`);
+          throw new Error(
+            `${decision.reason} on ${what}; GitHub asks to wait ${Math.ceil(decision.waitMs / 1000)} s, longer than mlreport waits (${Math.round(maxWaitMs / 1000)} s).`,
+          );
         }
         options.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1000).toFixed(1)} s.`);
         await new Promise((resolve) => setTimeout(resolve, waitMs));

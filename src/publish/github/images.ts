@@ -35,7 +35,12 @@ export class BranchImageStore implements ImageStore {
     const { owner, repo } = this.repo;
     const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
     for (const file of files) {
-      const blob = await this.client.request('POST /repos/{owner}/{repo}/git/blobs', { owner, repo, content: file.bytes.toString('base64'), encoding: 'base64' });
+      const blob = await this.client.request('POST /repos/{owner}/{repo}/git/blobs', {
+        owner,
+        repo,
+        content: file.bytes.toString('base64'),
+        encoding: 'base64',
+      });
       tree.push({ path: `${folder}/${file.name}`, mode: '100644', type: 'blob', sha: blob.data.sha });
     }
     const treeSha = (await this.client.request('POST /repos/{owner}/{repo}/git/trees', { owner, repo, tree })).data.sha;
@@ -49,10 +54,22 @@ export class BranchImageStore implements ImageStore {
     const { owner, repo } = this.repo;
     for (let attempt = 0; ; attempt++) {
       const tip = await this.tip();
-      const commit = await this.client.request('POST /repos/{owner}/{repo}/git/commits', { owner, repo, message: this.message, tree: treeSha, parents: tip ? [tip] : [] });
+      const commit = await this.client.request('POST /repos/{owner}/{repo}/git/commits', {
+        owner,
+        repo,
+        message: this.message,
+        tree: treeSha,
+        parents: tip ? [tip] : [],
+      });
       try {
         if (tip) {
-          await this.client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${this.branch}`, sha: commit.data.sha, force: false });
+          await this.client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+            owner,
+            repo,
+            ref: `heads/${this.branch}`,
+            sha: commit.data.sha,
+            force: false,
+          });
         } else {
           await this.client.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
         }

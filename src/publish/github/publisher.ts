@@ -55,12 +55,16 @@ export class GitHubPublisher implements Publisher {
       return await this.post(client, report);
     } catch (error) {
       if (isPermissionError(error)) {
-        log.warning(`The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`);
+        log.warning(
+          `The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`,
+        );
         return { notPosted: 'a read-only token' };
       }
       // Octokit reports a connection that never got an answer as status 500 without a response.
       const status = (error as { response?: unknown }).response ? apiStatus(error) : undefined;
-      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`);
+      throw new UserError(
+        `Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`,
+      );
     }
   }
 
@@ -81,19 +85,26 @@ export class GitHubPublisher implements Publisher {
       } catch (error) {
         if (!isPermissionError(error)) throw error;
         reason = `the token cannot write to '${cfg.assetsBranch}': it needs 'contents: write'`;
-        log.warning(`Could not upload plot images (${apiStatus(error)}: ${apiMessage(error)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`);
+        log.warning(
+          `Could not upload plot images (${apiStatus(error)}: ${apiMessage(error)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`,
+        );
       }
     }
     const body = commentBody(cfg.reportId, report.markdown, plots, hosted, reason);
     const fitted = fitReport(body, this.options.useDataToFold ? report.data : null, { fullReportUrl: this.runUrl() });
-    if (fitted.folded) log.info(`The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`);
+    if (fitted.folded)
+      log.info(
+        `The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`,
+      );
     let identity: Promise<Identity> | null = null;
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
     const urls: string[] = [];
     for (const thread of targets.threads) {
       const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === 'new' ? 'new' : 'update', who);
       const where = thread.kind === 'pr' ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
-      log.info(`Report comment ${result.action} on ${where}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? '' : 's'} deleted)` : ''}`);
+      log.info(
+        `Report comment ${result.action} on ${where}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? '' : 's'} deleted)` : ''}`,
+      );
       urls.push(result.url);
     }
     return { location: urls[0], hostedImages: hosted };
@@ -102,7 +113,13 @@ export class GitHubPublisher implements Publisher {
   private store(client: GitHubClient): ImageStore {
     const { ctx, cfg } = this;
     if (cfg.imageStore === 'release') return new ReleaseImageStore(client, ctx, cfg.assetsBranch);
-    return new BranchImageStore(client, ctx, cfg.assetsBranch, ctx.serverUrl, `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ''}`);
+    return new BranchImageStore(
+      client,
+      ctx,
+      cfg.assetsBranch,
+      ctx.serverUrl,
+      `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ''}`,
+    );
   }
 
   private runUrl(): string | null {

@@ -32,7 +32,12 @@ export async function resolveTargets(client: GitHubClient, ctx: GitHubContext, c
   }
   const sha = ctx.sha;
   if (cfg.commentOn === 'commit') return { threads: [{ kind: 'commit', sha }], headSha: sha };
-  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { owner: ctx.owner, repo: ctx.repo, commit_sha: sha, per_page: 100 });
+  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    commit_sha: sha,
+    per_page: 100,
+  });
   const prs = data.filter((pr) => pr.state === 'open' && pr.head.sha === sha).map((pr) => pr.number);
   if (prs.length) return { threads: prs.map((n) => ({ kind: 'pr', number: n })), headSha: sha };
   if (cfg.commentOn === 'auto') return { threads: [{ kind: 'commit', sha }], headSha: sha };
@@ -43,6 +48,12 @@ export async function resolveTargets(client: GitHubClient, ctx: GitHubContext, c
 async function prsForFork(client: GitHubClient, ctx: GitHubContext, headRepository: string, branch: string, sha: string): Promise<number[]> {
   const headOwner = headRepository.split('/')[0];
   if (!headOwner || !branch) return [];
-  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls', { owner: ctx.owner, repo: ctx.repo, state: 'open', head: `${headOwner}:${branch}`, per_page: 100 });
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls', {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: 'open',
+    head: `${headOwner}:${branch}`,
+    per_page: 100,
+  });
   return data.filter((pr) => pr.head.sha === sha && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
 }

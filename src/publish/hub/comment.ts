@@ -40,7 +40,8 @@ export class HubCommentPublisher implements Publisher {
       this.log.info('DagsHub: not a pull request, so no PR comment (the MLflow run is still logged).');
       return {};
     }
-    if (!this.hub.token) throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
+    if (!this.hub.token)
+      throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
     if (!branch) throw new UserError('The event names no head branch, so the DagsHub PR cannot be found.');
     const pull = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
@@ -65,7 +66,9 @@ export class HubCommentPublisher implements Publisher {
       } else {
         comment = await this.guard(this.api.createComment(pull.number, body));
         const deleted = await this.api.deleteComment(pull.number, existing.id).catch(() => false);
-        this.log.info(`DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? ' and deleted the old one' : `; the old one (${existing.id}) could not be deleted`}.`);
+        this.log.info(
+          `DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? ' and deleted the old one' : `; the old one (${existing.id}) could not be deleted`}.`,
+        );
       }
     }
     // A retried POST whose first answer was lost can leave a twin; one report per PR is the promise.

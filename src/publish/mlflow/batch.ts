@@ -26,8 +26,7 @@ export function splitBatches(all: Batch, limits = LOG_BATCH_LIMITS): Batch[] {
   const size = (b: Batch): number => b.metrics.length + b.params.length + b.tags.length;
   const add = (kind: keyof Batch, item: MlflowMetric | MlflowParam | MlflowTag): void => {
     const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
-    const full =
-      current[kind].length >= limits[kind] || size(current) >= limits.items || (size(current) > 0 && bytes + itemBytes > limits.bytes);
+    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || (size(current) > 0 && bytes + itemBytes > limits.bytes);
     if (full) {
       batches.push(current);
       current = { metrics: [], params: [], tags: [] };

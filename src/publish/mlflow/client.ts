@@ -35,7 +35,9 @@ export class MlflowClient {
   /** null when there is no experiment of that name (RESOURCE_DOES_NOT_EXIST). */
   async experimentByName(name: string): Promise<MlflowExperiment | null> {
     try {
-      const { data } = await this.http.request<{ experiment: MlflowExperiment }>('GET', '/api/2.0/mlflow/experiments/get-by-name', { query: { experiment_name: name } });
+      const { data } = await this.http.request<{ experiment: MlflowExperiment }>('GET', '/api/2.0/mlflow/experiments/get-by-name', {
+        query: { experiment_name: name },
+      });
       return data.experiment;
     } catch (error) {
       if (errorCode(error) === 'RESOURCE_DOES_NOT_EXIST') return null;

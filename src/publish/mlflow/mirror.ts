@@ -98,7 +98,9 @@ export class MlflowRunPublisher implements Publisher {
       return await call;
     } catch (error) {
       if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
-        throw new UserError(`${error.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`);
+        throw new UserError(
+          `${error.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`,
+        );
       }
       if (error instanceof HttpError && error.status === 404 && !(error.body && typeof error.body === 'object' && 'error_code' in error.body)) {
         throw new UserError(`${error.message}. No MLflow server answers at ${this.config.trackingUri}: check 'mlflow-tracking-uri' (or 'hub-repo').`);

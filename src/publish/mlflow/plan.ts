@@ -106,7 +106,7 @@ function rowsOf(files: FileDiff[]): { file: string; key: string; value: NonNulla
 function dedupe(params: MlflowParam[], notes: string[]): MlflowParam[] {
   const seen = new Map<string, string>();
   return params.filter((p) => {
-    if (!seen.has(p.key)) return seen.set(p.key, p.value), true;
+    if (!seen.has(p.key)) return (seen.set(p.key, p.value), true);
     if (seen.get(p.key) !== p.value) notes.push(`Two params map to the MLflow key '${p.key}'; the first one was logged.`);
     return false;
   });

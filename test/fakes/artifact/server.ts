@@ -43,8 +43,15 @@ export class FakeArtifactService {
   ) {}
 
   /** Starts the fake; `token` is a JWT (unsigned) whose scp claim carries the two backend ids. */
-  static async start(runBackendId = 'c4d5e6f7-0000-4aae-887f-30da475f5f1a', jobBackendId = 'ca395085-040a-526b-2ce8-bdc85f692774'): Promise<FakeArtifactService> {
-    const fake = new FakeArtifactService(runBackendId, jobBackendId, runtimeToken(`Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId} Actions.UploadArtifacts:00000000`));
+  static async start(
+    runBackendId = 'c4d5e6f7-0000-4aae-887f-30da475f5f1a',
+    jobBackendId = 'ca395085-040a-526b-2ce8-bdc85f692774',
+  ): Promise<FakeArtifactService> {
+    const fake = new FakeArtifactService(
+      runBackendId,
+      jobBackendId,
+      runtimeToken(`Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId} Actions.UploadArtifacts:00000000`),
+    );
     fake.server = createServer((req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => fake.server!.listen(0, '127.0.0.1', resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
@@ -88,10 +95,23 @@ export class FakeArtifactService {
 
   private create(res: ServerResponse, name: string, request: Record<string, unknown>): void {
     if (typeof request.version !== 'number' || request.version < 4) return twirpError(res, 400, 'invalid_argument', 'unsupported artifact version');
-    if (request.mime_type !== undefined && typeof request.mime_type !== 'string') return twirpError(res, 400, 'invalid_argument', 'mime_type is a google.protobuf.StringValue: a JSON string');
+    if (request.mime_type !== undefined && typeof request.mime_type !== 'string')
+      return twirpError(res, 400, 'invalid_argument', 'mime_type is a google.protobuf.StringValue: a JSON string');
     if (this.artifacts.has(name)) return twirpError(res, 409, 'already_exists', 'an artifact with this name already exists on the workflow run');
-    this.artifacts.set(name, { id: String(this.nextId++), name, version: request.version, mimeType: (request.mime_type as string | undefined) ?? null, blob: null, finalized: false, size: null, hash: null });
-    sendJson(res, 200, { ok: true, signed_upload_url: `${this.url}/blob/actions-results/${encodeURIComponent(name)}.zip?sig=${encodeURIComponent(SIGNATURE)}&se=2099-01-01T00%3A00%3A00Z&sp=cw&sr=b&sv=2020-10-02` });
+    this.artifacts.set(name, {
+      id: String(this.nextId++),
+      name,
+      version: request.version,
+      mimeType: (request.mime_type as string | undefined) ?? null,
+      blob: null,
+      finalized: false,
+      size: null,
+      hash: null,
+    });
+    sendJson(res, 200, {
+      ok: true,
+      signed_upload_url: `${this.url}/blob/actions-results/${encodeURIComponent(name)}.zip?sig=${encodeURIComponent(SIGNATURE)}&se=2099-01-01T00%3A00%3A00Z&sp=cw&sr=b&sv=2020-10-02`,
+    });
   }
 
   private finalize(res: ServerResponse, name: string, request: Record<string, unknown>): void {
@@ -99,7 +119,8 @@ export class FakeArtifactService {
     if (!artifact) return twirpError(res, 404, 'not_found', 'artifact not found');
     if (!artifact.blob) return twirpError(res, 400, 'failed_precondition', 'nothing was uploaded to the artifact');
     // int64 travels as a JSON string; StringValue as a plain string.
-    if (request.size !== String(artifact.blob.length)) return twirpError(res, 400, 'invalid_argument', `size ${String(request.size)} does not match the uploaded ${artifact.blob.length} bytes`);
+    if (request.size !== String(artifact.blob.length))
+      return twirpError(res, 400, 'invalid_argument', `size ${String(request.size)} does not match the uploaded ${artifact.blob.length} bytes`);
     const hash = `sha256:${createHash('sha256').update(artifact.blob).digest('hex')}`;
     if (request.hash !== hash) return twirpError(res, 400, 'invalid_argument', 'hash does not match the uploaded content');
     Object.assign(artifact, { finalized: true, size: request.size, hash: request.hash });

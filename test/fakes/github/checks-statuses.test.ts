@@ -23,7 +23,7 @@ async function call(method: string, path: string, body?: unknown, token = 'test-
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-test('every checks and statuses route exists in GitHub\'s OpenAPI description', () => {
+test("every checks and statuses route exists in GitHub's OpenAPI description", () => {
   const probe = new FakeGitHub();
   registerChecksRoutes(probe);
   registerStatusesRoutes(probe);
@@ -34,7 +34,12 @@ test('every checks and statuses route exists in GitHub\'s OpenAPI description', 
 
 test('responses validate against the documented schemas', async () => {
   const annotation = { path: 'metrics.json', start_line: 2, end_line: 2, annotation_level: 'failure', message: 'loss rose', title: 'Gate: loss <= base' };
-  const created = await call('POST', '/repos/o/r/check-runs', { name: 'mlreport', head_sha: SHA, conclusion: 'failure', output: { title: 't', summary: 's', annotations: [annotation] } });
+  const created = await call('POST', '/repos/o/r/check-runs', {
+    name: 'mlreport',
+    head_sha: SHA,
+    conclusion: 'failure',
+    output: { title: 't', summary: 's', annotations: [annotation] },
+  });
   assert.equal(created.status, 201);
   assert.deepEqual(validateResponse('POST', '/repos/{owner}/{repo}/check-runs', 201, created.body), []);
   const id = (created.body as { id: number }).id;
@@ -53,7 +58,12 @@ test('responses validate against the documented schemas', async () => {
   assert.equal((forCommit.body as { total_count: number }).total_count, 1);
   assert.deepEqual(validateResponse('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', 200, forCommit.body), []);
 
-  const status = await call('POST', `/repos/o/r/statuses/${SHA}`, { state: 'success', context: 'mlreport', description: 'all passed', target_url: 'https://example.com/run' });
+  const status = await call('POST', `/repos/o/r/statuses/${SHA}`, {
+    state: 'success',
+    context: 'mlreport',
+    description: 'all passed',
+    target_url: 'https://example.com/run',
+  });
   assert.equal(status.status, 201);
   assert.deepEqual(validateResponse('POST', '/repos/{owner}/{repo}/statuses/{sha}', 201, status.body), []);
   const statuses = await call('GET', `/repos/o/r/commits/${SHA}/statuses`);
@@ -61,7 +71,7 @@ test('responses validate against the documented schemas', async () => {
   assert.equal((statuses.body as { context: string }[])[0]!.context, 'mlreport');
 });
 
-test('errors use GitHub\'s codes and shapes', async () => {
+test("errors use GitHub's codes and shapes", async () => {
   assert.equal((await call('POST', '/repos/o/r/check-runs', { name: 'x', head_sha: SHA }, 'no-checks-token')).status, 403);
   assert.equal((await call('POST', `/repos/o/r/statuses/${SHA}`, { state: 'success' }, 'no-checks-token')).status, 201, 'that token can still write statuses');
   const forbidden = await call('POST', `/repos/o/r/statuses/${SHA}`, { state: 'success' }, 'read-only-token');
@@ -69,7 +79,9 @@ test('errors use GitHub\'s codes and shapes', async () => {
   assert.deepEqual(forbidden.body, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
   const long = await call('POST', `/repos/o/r/statuses/${SHA}`, { state: 'success', description: 'x'.repeat(141) });
   assert.equal(long.status, 422);
-  assert.deepEqual((long.body as { errors: unknown[] }).errors, [{ resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }]);
+  assert.deepEqual((long.body as { errors: unknown[] }).errors, [
+    { resource: 'Status', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' },
+  ]);
   assert.equal((await call('POST', `/repos/o/r/statuses/${SHA}`, { state: 'done' })).status, 422);
   assert.equal((await call('POST', '/repos/o/r/check-runs', { name: 'x', head_sha: SHA, status: 'completed' })).status, 422, 'completed needs a conclusion');
   assert.equal((await call('PATCH', '/repos/o/r/check-runs/999999', { status: 'completed' })).status, 404);

@@ -11,7 +11,11 @@ export function secondaryRateLimit(retryAfterSeconds: number | null, status: 403
   return {
     status,
     headers: retryAfterSeconds === null ? {} : { 'retry-after': String(retryAfterSeconds) },
-    body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: `${DOCS}#about-secondary-rate-limits`, status: String(status) },
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url: `${DOCS}#about-secondary-rate-limits`,
+      status: String(status),
+    },
   };
 }
 

@@ -11,7 +11,15 @@ import { FakeGitHub } from './server';
  * Route modules, one per API area. Each registers its endpoints and keeps its state in `fake.state`.
  * Add a module here when the action starts calling a new area of the API.
  */
-const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [registerChecksRoutes, registerStatusesRoutes, registerUsers, registerPulls, registerComments, registerGitData, registerReleases];
+const ROUTE_MODULES: ((fake: FakeGitHub) => void)[] = [
+  registerChecksRoutes,
+  registerStatusesRoutes,
+  registerUsers,
+  registerPulls,
+  registerComments,
+  registerGitData,
+  registerReleases,
+];
 
 /** A started fake GitHub API with every route module registered. */
 export async function startFakeGitHub(): Promise<FakeGitHub> {

@@ -151,7 +151,11 @@ export class FakeGitHub {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return this.send(res, { method, path: url.pathname, route: null, body: raw.toString('utf8') }, { status: 400, body: { message: 'Problems parsing JSON' } });
+        return this.send(
+          res,
+          { method, path: url.pathname, route: null, body: raw.toString('utf8') },
+          { status: 400, body: { message: 'Problems parsing JSON' } },
+        );
       }
     }
     const found = this.routes
@@ -171,9 +175,13 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? '';
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
     const actor = token ? (this.tokens.get(token) ?? null) : null;
-    if (token && !actor) return this.send(res, record, { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } });
+    if (token && !actor)
+      return this.send(res, record, { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } });
     if (actor?.readOnly && method !== 'GET' && method !== 'HEAD') {
-      return this.send(res, record, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } });
+      return this.send(res, record, {
+        status: 403,
+        body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' },
+      });
     }
     const params = Object.fromEntries(found.r.names.map((n, i) => [n, decodeURIComponent(found.m![i + 1]!)]));
     try {
@@ -209,7 +217,12 @@ export function notFound(): { message: string; documentation_url: string; status
 export function validationFailed(message: string, field?: string): FakeResponse {
   return {
     status: 422,
-    body: { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field, message }], documentation_url: 'https://docs.github.com/rest', status: '422' },
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'Issue', code: 'custom', field, message }],
+      documentation_url: 'https://docs.github.com/rest',
+      status: '422',
+    },
   };
 }
 

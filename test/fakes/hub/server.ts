@@ -97,17 +97,26 @@ export class FakeHub {
     const path = url.pathname;
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/api/v1/user') return sendJson(res, 200, { id: 1, login: this.options.login, username: this.options.login });
-    if (!path.startsWith(`${base}/`)) return sendJson(res, 404, { message: 'The target couldn\'t be found.', errors: [] });
+    if (!path.startsWith(`${base}/`)) return sendJson(res, 404, { message: "The target couldn't be found.", errors: [] });
     const rest = path.slice(base.length);
     if (method === 'GET' && rest === '/pulls') {
       const state = url.searchParams.get('state') ?? 'open';
       const list = this.pulls.filter((p) => state === 'all' || p.state === state);
-      return this.page(res, url, list.map((p) => this.pullJson(p)));
+      return this.page(
+        res,
+        url,
+        list.map((p) => this.pullJson(p)),
+      );
     }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);
       if (!this.pulls.some((p) => p.number === issue)) return sendJson(res, 404, { message: 'issue does not exist', errors: [] });
-      if (method === 'GET') return this.page(res, url, this.commentsOn(issue).map((c) => this.commentJson(c)));
+      if (method === 'GET')
+        return this.page(
+          res,
+          url,
+          this.commentsOn(issue).map((c) => this.commentJson(c)),
+        );
       if (method === 'POST') {
         const body = parseBody(text);
         if (typeof body?.body !== 'string') return sendJson(res, 422, { message: '[Body]: Required', errors: [] });
@@ -137,7 +146,7 @@ export class FakeHub {
       const status = this.options.missingEndpointStatus ?? 405;
       return sendJson(res, status, { message: status === 405 ? 'Method Not Allowed' : "The target couldn't be found.", errors: [] });
     }
-    return sendJson(res, 404, { message: 'The target couldn\'t be found.', errors: [] });
+    return sendJson(res, 404, { message: "The target couldn't be found.", errors: [] });
   }
 
   /** Gitea's pagination: `page` from 1, `limit` capped, `Link` with rel="next"/"last", `X-Total-Count`. */

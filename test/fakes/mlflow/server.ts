@@ -24,7 +24,17 @@ interface Metric {
 }
 
 export interface FakeRun {
-  info: { run_id: string; run_uuid: string; experiment_id: string; run_name: string; status: string; start_time: number; end_time?: number; artifact_uri: string; lifecycle_stage: string };
+  info: {
+    run_id: string;
+    run_uuid: string;
+    experiment_id: string;
+    run_name: string;
+    status: string;
+    start_time: number;
+    end_time?: number;
+    artifact_uri: string;
+    lifecycle_stage: string;
+  };
   params: Map<string, string>;
   tags: Map<string, string>;
   /** Every metric point ever logged, in order. */
@@ -133,7 +143,13 @@ export class FakeMlflow {
         if (typeof name !== 'string' || !name) throw new MlflowError(400, 'INVALID_PARAMETER_VALUE', "Missing value for required parameter 'name'.");
         if (this.experimentByName(name)) throw new MlflowError(400, 'RESOURCE_ALREADY_EXISTS', `Experiment '${name}' already exists.`);
         const id = String(this.nextExperiment++);
-        this.experiments.set(id, { experiment_id: id, name, artifact_location: `mlflow-artifacts:/${id}`, lifecycle_stage: 'active', tags: (body.tags as FakeExperiment['tags']) ?? [] });
+        this.experiments.set(id, {
+          experiment_id: id,
+          name,
+          artifact_location: `mlflow-artifacts:/${id}`,
+          lifecycle_stage: 'active',
+          tags: (body.tags as FakeExperiment['tags']) ?? [],
+        });
         return { experiment_id: id };
       }
       case 'POST /runs/create': {
@@ -144,7 +160,16 @@ export class FakeMlflow {
         const runName = typeof body.run_name === 'string' && body.run_name ? body.run_name : (tags.get('mlflow.runName') ?? `run-${id.slice(0, 6)}`);
         tags.set('mlflow.runName', runName);
         const run: FakeRun = {
-          info: { run_id: id, run_uuid: id, experiment_id: exp.experiment_id, run_name: runName, status: 'RUNNING', start_time: Number(body.start_time ?? Date.now()), artifact_uri: `${exp.artifact_location}/${id}/artifacts`, lifecycle_stage: 'active' },
+          info: {
+            run_id: id,
+            run_uuid: id,
+            experiment_id: exp.experiment_id,
+            run_name: runName,
+            status: 'RUNNING',
+            start_time: Number(body.start_time ?? Date.now()),
+            artifact_uri: `${exp.artifact_location}/${id}/artifacts`,
+            lifecycle_stage: 'active',
+          },
           params: new Map(),
           tags,
           history: [],
@@ -231,30 +256,47 @@ export class FakeMlflow {
         throw new MlflowError(400, 'INVALID_PARAMETER_VALUE', message);
       };
       if (bytes > LIMITS.bytes) invalid(`Batched logging API requests must be at most 1 MB in size. Got size ${bytes} bytes.`);
-      if (metrics.length > LIMITS.metrics) invalid(`A batch logging request can contain at most ${LIMITS.metrics} metrics. Got ${metrics.length} metrics. Please split up metrics across multiple requests and try again.`);
-      if (params.length > LIMITS.params) invalid(`A batch logging request can contain at most ${LIMITS.params} params. Got ${params.length} params. Please split up params across multiple requests and try again.`);
-      if (tags.length > LIMITS.tags) invalid(`A batch logging request can contain at most ${LIMITS.tags} tags. Got ${tags.length} tags. Please split up tags across multiple requests and try again.`);
+      if (metrics.length > LIMITS.metrics)
+        invalid(
+          `A batch logging request can contain at most ${LIMITS.metrics} metrics. Got ${metrics.length} metrics. Please split up metrics across multiple requests and try again.`,
+        );
+      if (params.length > LIMITS.params)
+        invalid(
+          `A batch logging request can contain at most ${LIMITS.params} params. Got ${params.length} params. Please split up params across multiple requests and try again.`,
+        );
+      if (tags.length > LIMITS.tags)
+        invalid(
+          `A batch logging request can contain at most ${LIMITS.tags} tags. Got ${tags.length} tags. Please split up tags across multiple requests and try again.`,
+        );
       const total = metrics.length + params.length + tags.length;
       if (total > LIMITS.items) invalid(`A batch logging request can contain at most ${LIMITS.items} total metrics, params, and tags. Got ${total}.`);
       const run = this.run(body.run_id);
       if (run.info.lifecycle_stage !== 'active') invalid(`The run ${run.info.run_id} must be in the 'active' state.`);
       for (const m of metrics) {
         this.checkKey('metric', m.key);
-        if (typeof m.value !== 'number') invalid(`Got invalid value ${String(m.value)} for metric '${m.key}' (timestamp=${m.timestamp}). Please specify value as a valid double (64-bit floating point)`);
-        if (!Number.isInteger(m.timestamp)) invalid(`Got invalid timestamp ${String(m.timestamp)} for metric '${m.key}'. Timestamp must be a nonnegative long (64-bit integer)`);
+        if (typeof m.value !== 'number')
+          invalid(
+            `Got invalid value ${String(m.value)} for metric '${m.key}' (timestamp=${m.timestamp}). Please specify value as a valid double (64-bit floating point)`,
+          );
+        if (!Number.isInteger(m.timestamp))
+          invalid(`Got invalid timestamp ${String(m.timestamp)} for metric '${m.key}'. Timestamp must be a nonnegative long (64-bit integer)`);
         if (!Number.isInteger(m.step ?? 0)) invalid(`Got invalid step ${String(m.step)} for metric '${m.key}'. Step must be a valid long (64-bit integer).`);
       }
       const seen = new Map<string, string>();
       for (const p of params) {
         this.checkKey('param', p.key);
         const limit = this.options.paramValueLimit ?? 500;
-        if (String(p.value).length > limit) invalid(`Param value '${String(p.value).slice(0, 20)}...' had length ${String(p.value).length}, which exceeded length limit of ${limit}`);
+        if (String(p.value).length > limit)
+          invalid(`Param value '${String(p.value).slice(0, 20)}...' had length ${String(p.value).length}, which exceeded length limit of ${limit}`);
         const dup = seen.get(p.key);
-        if (dup !== undefined && dup !== p.value) invalid(`Duplicate parameter keys have been submitted: [${p.key}]. Please ensure the request contains only one param value per param key.`);
+        if (dup !== undefined && dup !== p.value)
+          invalid(`Duplicate parameter keys have been submitted: [${p.key}]. Please ensure the request contains only one param value per param key.`);
         seen.set(p.key, p.value);
         const old = run.params.get(p.key);
         if (old !== undefined && old !== p.value) {
-          invalid(`Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${old}' for run ID='${run.info.run_id}'. Attempted logging new value '${p.value}'.`);
+          invalid(
+            `Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${old}' for run ID='${run.info.run_id}'. Attempted logging new value '${p.value}'.`,
+          );
         }
       }
       for (const t of tags) this.checkTag(t.key, t.value);
@@ -270,15 +312,29 @@ export class FakeMlflow {
 
   private checkKey(kind: string, key: string): void {
     if (typeof key !== 'string' || !NAME.test(key) || key.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-      throw new MlflowError(400, 'INVALID_PARAMETER_VALUE', `Invalid ${kind} name: '${key}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`);
+      throw new MlflowError(
+        400,
+        'INVALID_PARAMETER_VALUE',
+        `Invalid ${kind} name: '${key}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`,
+      );
     }
-    if (key.length > LIMITS.key) throw new MlflowError(400, 'INVALID_PARAMETER_VALUE', `${kind} name '${key.slice(0, 20)}...' had length ${key.length}, which exceeded length limit of ${LIMITS.key}`);
+    if (key.length > LIMITS.key)
+      throw new MlflowError(
+        400,
+        'INVALID_PARAMETER_VALUE',
+        `${kind} name '${key.slice(0, 20)}...' had length ${key.length}, which exceeded length limit of ${LIMITS.key}`,
+      );
   }
 
   private checkTag(key: string, value: string): void {
     this.checkKey('tag', key);
     const limit = this.options.tagValueLimit ?? 5000;
-    if (value.length > limit) throw new MlflowError(400, 'INVALID_PARAMETER_VALUE', `Tag value '${value.slice(0, 20)}...' had length ${value.length}, which exceeded length limit of ${limit}`);
+    if (value.length > limit)
+      throw new MlflowError(
+        400,
+        'INVALID_PARAMETER_VALUE',
+        `Tag value '${value.slice(0, 20)}...' had length ${value.length}, which exceeded length limit of ${limit}`,
+      );
   }
 }
 

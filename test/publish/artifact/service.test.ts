@@ -26,10 +26,27 @@ afterEach(async () => {
 
 const runtime = () => ({ token: fake.token, resultsUrl: `${fake.url}/some/path/` });
 const cfg = (artifact: GitHubPublishConfig['artifact'] = 'auto'): GitHubPublishConfig => ({
-  mode: 'run', comment: 'update', commentOn: 'auto', reportId: 'iris', imageStore: 'branch', assetsBranch: 'mlreport-assets', artifactDir: null, allowPullRequestTargetRepro: false, artifact,
+  mode: 'run',
+  comment: 'update',
+  commentOn: 'auto',
+  reportId: 'iris',
+  imageStore: 'branch',
+  assetsBranch: 'mlreport-assets',
+  artifactDir: null,
+  allowPullRequestTargetRepro: false,
+  artifact,
 });
 const data = (plots: ReportData['plots']): ReportData => ({
-  schemaVersion: 1, tool: { name: 'mlreport', version: '0' }, base: null, head: { sha: null, label: 'head' }, params: [], metrics: [], plots, gates: null, pipeline: null, warnings: [],
+  schemaVersion: 1,
+  tool: { name: 'mlreport', version: '0' },
+  base: null,
+  head: { sha: null, label: 'head' },
+  params: [],
+  metrics: [],
+  plots,
+  gates: null,
+  pipeline: null,
+  warnings: [],
 });
 const leaks = (log: MemoryLogger): void => {
   const text = log.lines.join('\n');
@@ -38,7 +55,10 @@ const leaks = (log: MemoryLogger): void => {
 
 describe('backendIds', () => {
   test('reads the run and job ids from the Actions.Results scope, wherever it is in scp', () => {
-    assert.deepEqual(backendIds(runtimeToken('Actions.GenericRead:x Actions.Results:run-1:job-2')), { workflowRunBackendId: 'run-1', workflowJobRunBackendId: 'job-2' });
+    assert.deepEqual(backendIds(runtimeToken('Actions.GenericRead:x Actions.Results:run-1:job-2')), {
+      workflowRunBackendId: 'run-1',
+      workflowJobRunBackendId: 'job-2',
+    });
   });
   for (const [what, token] of [
     ['not a JWT', 'abc'],
@@ -46,7 +66,10 @@ describe('backendIds', () => {
     ['a scope without the job id', runtimeToken('Actions.Results:run-1')],
   ] as const) {
     test(`refuses ${what}, without echoing the token`, () => {
-      assert.throws(() => backendIds(token), (e: Error) => /ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope/.test(e.message) && !e.message.includes(token));
+      assert.throws(
+        () => backendIds(token),
+        (e: Error) => /ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope/.test(e.message) && !e.message.includes(token),
+      );
     });
   }
 });
@@ -62,7 +85,10 @@ describe('uploadArtifact against the fake service', () => {
     assert.match(uploaded.digest, /^sha256:[0-9a-f]{64}$/);
     assert.equal(stored.hash, uploaded.digest);
     assert.equal(stored.mimeType, 'application/zip');
-    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path.replace(/.*\//, '')}`), ['POST CreateArtifact', 'PUT mlreport-iris.zip', 'POST FinalizeArtifact']);
+    assert.deepEqual(
+      fake.requests.map((r) => `${r.method} ${r.path.replace(/.*\//, '')}`),
+      ['POST CreateArtifact', 'PUT mlreport-iris.zip', 'POST FinalizeArtifact'],
+    );
   });
 
   test('a second artifact of the same name is refused (409 already_exists), naming the call', async () => {
@@ -104,7 +130,10 @@ describe('uploadReportArtifact', () => {
     const files = readZip(fake.artifacts.get('mlreport-iris')!.blob!);
     assert.deepEqual([...files.keys()], ['report.md', 'report.json', 'plots/loss.png', 'plots/cm.png', 'plots/cm.base.png']);
     assert.ok(files.get('plots/cm.base.png')!.equals(png(2, 2, 30)));
-    assert.match(log.lines.join('\n'), /info: Uploaded the report \(report\.md, report\.json, plots\/loss\.png, plots\/cm\.png, plots\/cm\.base\.png; \d+ bytes\) as the workflow artifact 'mlreport-iris' \(ID 7000000001\)\. To post it.*mode: publish/);
+    assert.match(
+      log.lines.join('\n'),
+      /info: Uploaded the report \(report\.md, report\.json, plots\/loss\.png, plots\/cm\.png, plots\/cm\.base\.png; \d+ bytes\) as the workflow artifact 'mlreport-iris' \(ID 7000000001\)\. To post it.*mode: publish/,
+    );
     leaks(log);
   });
 
@@ -116,7 +145,10 @@ describe('uploadReportArtifact', () => {
     const uploaded = await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 });
     assert.equal(uploaded, null);
     assert.equal(fake.requests.length, 4, 'retried, then gave up');
-    assert.match(log.lines.join('\n'), /warning: Could not upload the report as the artifact 'mlreport-iris': The artifact service: POST \/twirp\/.*\/CreateArtifact returned 500.*Upload .* with an actions\/upload-artifact step named 'mlreport-iris' instead, or set 'artifact: off'\./);
+    assert.match(
+      log.lines.join('\n'),
+      /warning: Could not upload the report as the artifact 'mlreport-iris': The artifact service: POST \/twirp\/.*\/CreateArtifact returned 500.*Upload .* with an actions\/upload-artifact step named 'mlreport-iris' instead, or set 'artifact: off'\./,
+    );
     leaks(log);
   });
 
@@ -156,6 +188,9 @@ describe('uploadReportArtifact', () => {
     const log = new MemoryLogger();
     assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, null, log), null);
     assert.equal(fake.requests.length, 0);
-    assert.match(log.lines.join('\n'), /warning: Could not upload the report as the artifact 'mlreport-iris': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/);
+    assert.match(
+      log.lines.join('\n'),
+      /warning: Could not upload the report as the artifact 'mlreport-iris': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/,
+    );
   });
 });

@@ -47,7 +47,18 @@ beforeEach(() => {
 });
 
 function github(token = 'test-token'): GitHubContext {
-  return { token, apiUrl: fake.url, serverUrl: 'https://github.com', owner: 'octo', repo: 'ml', eventName: 'pull_request', sha: MERGE_SHA, headSha: HEAD_SHA, prNumber: 7, runId: '42' };
+  return {
+    token,
+    apiUrl: fake.url,
+    serverUrl: 'https://github.com',
+    owner: 'octo',
+    repo: 'ml',
+    eventName: 'pull_request',
+    sha: MERGE_SHA,
+    headSha: HEAD_SHA,
+    prNumber: 7,
+    runId: '42',
+  };
 }
 
 function composed(rules: string, metrics = METRICS): ComposedReport {
@@ -99,8 +110,22 @@ describe('gate check run', () => {
     assert.equal(run.conclusion, 'failure');
     assert.equal(run.output.title, '1 of 3 rules broke (1 warning)');
     assert.deepEqual(run.annotations, [
-      { path: 'project/metrics.json', start_line: 4, end_line: 4, annotation_level: 'failure', title: 'Gate: train.loss <= base * 1.02', message: "0.6 is not <= 0.51 (base 0.5). (rule from input 'thresholds' line 2)" },
-      { path: 'project/metrics.json', start_line: 2, end_line: 2, annotation_level: 'warning', title: 'Warning: accuracy >= 0.95', message: "0.93 is not >= 0.95. (rule from input 'thresholds' line 3)" },
+      {
+        path: 'project/metrics.json',
+        start_line: 4,
+        end_line: 4,
+        annotation_level: 'failure',
+        title: 'Gate: train.loss <= base * 1.02',
+        message: "0.6 is not <= 0.51 (base 0.5). (rule from input 'thresholds' line 2)",
+      },
+      {
+        path: 'project/metrics.json',
+        start_line: 2,
+        end_line: 2,
+        annotation_level: 'warning',
+        title: 'Warning: accuracy >= 0.95',
+        message: "0.93 is not >= 0.95. (rule from input 'thresholds' line 3)",
+      },
     ]);
   });
 
@@ -109,9 +134,10 @@ describe('gate check run', () => {
     const rules = parseRules([{ text: 'acuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } }]);
     report.data.gates = gateSummary(evaluateRules(rules, METRICS, { missingBase: 'skip', hasBase: true }));
     await publisher().publish(report);
-    assert.deepEqual(onlyRun().annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.message]), [
-      ['project/.mlreport.yml', 3, 'failure', 'Unknown metric `acuracy` (closest known: metrics.json:accuracy). (rule from .mlreport.yml line 3)'],
-    ]);
+    assert.deepEqual(
+      onlyRun().annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.message]),
+      [['project/.mlreport.yml', 3, 'failure', 'Unknown metric `acuracy` (closest known: metrics.json:accuracy). (rule from .mlreport.yml line 3)']],
+    );
     assert.equal(onlyRun().conclusion, 'failure');
   });
 
@@ -127,18 +153,21 @@ describe('gate check run', () => {
     await publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics));
     const run = onlyRun();
     assert.equal(run.annotations.length, 120);
-    assert.deepEqual(run.annotations.map((a) => a.title), metrics.map((m) => `Gate: ${m.key} >= base`));
+    assert.deepEqual(
+      run.annotations.map((a) => a.title),
+      metrics.map((m) => `Gate: ${m.key} >= base`),
+    );
     const creates = fake.requestsTo('POST /repos/{owner}/{repo}/check-runs');
     const updates = fake.requestsTo('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}');
     assert.equal(creates.length, 1);
     assert.equal(updates.length, 2);
     for (const r of [...creates, ...updates]) {
       assert.equal(r.status, r.method === 'POST' ? 201 : 200);
-      assert.ok(((r.body as { output: { annotations: unknown[] } }).output.annotations.length) <= ANNOTATIONS_PER_REQUEST);
+      assert.ok((r.body as { output: { annotations: unknown[] } }).output.annotations.length <= ANNOTATIONS_PER_REQUEST);
     }
   });
 
-  test('the summary shows plot images hosted earlier in the run, not the report\'s relative links', async () => {
+  test("the summary shows plot images hosted earlier in the run, not the report's relative links", async () => {
     const report = composed('accuracy >= 0.9');
     const plot = { id: 'Loss', title: 'Loss', image: 'plots/Loss.png', notes: [] };
     const withPlot = { ...report, data: { ...report.data, plots: [plot] }, markdown: `${report.markdown}\n![Loss](plots/Loss.png)\n` };
@@ -160,7 +189,11 @@ describe('gate check run', () => {
 
   test('the fake enforces the limits the publisher keeps to', async () => {
     const post = (body: unknown): Promise<Response> =>
-      fetch(`${fake.url}/repos/octo/ml/check-runs`, { method: 'POST', headers: { authorization: 'token test-token', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${fake.url}/repos/octo/ml/check-runs`, {
+        method: 'POST',
+        headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const base = { name: 'x', head_sha: HEAD_SHA, conclusion: 'success' };
     const tooLong = await post({ ...base, output: { title: 't', summary: 'x'.repeat(CHECK_TEXT_LIMIT + 1) } });
     assert.equal(tooLong.status, 422);
@@ -184,7 +217,10 @@ describe('gate check run', () => {
     assert.equal(status!.state, 'failure');
     assert.equal(status!.description, '1 of 1 rule broke');
     assert.equal(status!.target_url, 'https://github.com/octo/ml/actions/runs/42');
-    assert.match(log.lines.join('\n'), /warning: Cannot create the check run 'ml gates' \(403: the token needs `checks: write`\); setting a commit status instead\./);
+    assert.match(
+      log.lines.join('\n'),
+      /warning: Cannot create the check run 'ml gates' \(403: the token needs `checks: write`\); setting a commit status instead\./,
+    );
     assert.equal(outcome.location, `commit status 'ml gates' on ${HEAD_SHA}`);
   });
 
@@ -210,30 +246,46 @@ describe('gate check run', () => {
     assert.match(text, /error: Gate: train.loss <= base: 0.6 is not <= 0.5/);
   });
 
-  test('a rate limit\'s 403, or a 403 after the check run exists, is an error, not a reason for a status', async () => {
+  test("a rate limit's 403, or a 403 after the check run exists, is an error, not a reason for a status", async () => {
     // Its own server: a client that retries rate limits would consume the faults, and they must not outlive this test.
     const limited = await startFakeGitHub();
     try {
       limited.injectFault({
         match: /^POST \/repos\/octo\/ml\/check-runs$/,
-        response: { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+        response: {
+          status: 403,
+          body: {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '403',
+          },
+        },
         times: 20,
       });
-      const p = new GateCheckPublisher({ github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot, clientOptions: { waitScale: 0.001 } }, new MemoryLogger());
+      const p = new GateCheckPublisher(
+        { github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot, clientOptions: { waitScale: 0.001 } },
+        new MemoryLogger(),
+      );
       await assert.rejects(p.publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 403);
       assert.equal(commitStatuses(limited).length, 0);
     } finally {
       await limited.stop();
     }
     const metrics: MetricLookup[] = Array.from({ length: 60 }, (_, i) => ({ file: 'metrics.json', key: `m${i}`, base: 1, head: 0 }));
-    fake.injectFault({ match: /^PATCH \/repos\/octo\/ml\/check-runs\/\d+$/, response: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } } });
+    fake.injectFault({
+      match: /^PATCH \/repos\/octo\/ml\/check-runs\/\d+$/,
+      response: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } },
+    });
     await assert.rejects(publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics)));
     assert.equal(checkRuns(fake).length, 1);
     assert.equal(commitStatuses(fake).length, 0, 'no status beside a check run of the same name: both would be required');
   });
 
   test('other API errors are not hidden: the publisher fails', async () => {
-    fake.injectFault({ match: /^POST \/repos\/octo\/ml\/check-runs$/, response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } } });
+    fake.injectFault({
+      match: /^POST \/repos\/octo\/ml\/check-runs$/,
+      response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } },
+    });
     await assert.rejects(publisher().publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 422);
     assert.equal(commitStatuses(fake).length, 0, 'no fallback for errors other than 403');
   });

@@ -51,7 +51,8 @@ export function registerChecksRoutes(fake: FakeGitHub): void {
     if (!canWrite(req.actor, 'checks')) return notAccessible();
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (typeof body.name !== 'string' || !body.name) return invalid('name', 'name is missing');
-    if (typeof body.head_sha !== 'string' || !/^[0-9a-f]{40}$/i.test(body.head_sha)) return invalid('head_sha', `No commit found for SHA: ${String(body.head_sha)}`);
+    if (typeof body.head_sha !== 'string' || !/^[0-9a-f]{40}$/i.test(body.head_sha))
+      return invalid('head_sha', `No commit found for SHA: ${String(body.head_sha)}`);
     const problem = validateRunFields(body, true);
     if (problem) return problem;
     const now = new Date().toISOString();
@@ -95,7 +96,11 @@ export function registerChecksRoutes(fake: FakeGitHub): void {
   fake.route('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', (req) => {
     const run = findRun(fake, req);
     if (!run) return { status: 404, body: notFound() };
-    return paginate(fake, req, run.annotations.map((a) => annotationBody(fake, run, a)));
+    return paginate(
+      fake,
+      req,
+      run.annotations.map((a) => annotationBody(fake, run, a)),
+    );
   });
 
   fake.route('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', (req) => {
@@ -130,7 +135,8 @@ function validateRunFields(body: Record<string, unknown>, creating: boolean): Fa
   const annotations = output.annotations;
   if (annotations === undefined) return null;
   if (!Array.isArray(annotations)) return invalid('output.annotations', 'annotations must be an array');
-  if (annotations.length > ANNOTATION_LIMIT) return invalid('output.annotations', `Only ${ANNOTATION_LIMIT} annotations are allowed per request; ${annotations.length} were supplied.`);
+  if (annotations.length > ANNOTATION_LIMIT)
+    return invalid('output.annotations', `Only ${ANNOTATION_LIMIT} annotations are allowed per request; ${annotations.length} were supplied.`);
   for (const a of annotations as Record<string, unknown>[]) {
     for (const required of ['path', 'start_line', 'end_line', 'annotation_level', 'message']) {
       if (a[required] === undefined) return invalid(`output.annotations.${required}`, `${required} is missing`);
@@ -202,7 +208,12 @@ function annotationBody(fake: FakeGitHub, run: FakeCheckRun, a: FakeAnnotation):
 function invalid(field: string, message: string): FakeResponse {
   return {
     status: 422,
-    body: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'custom', field, message }], documentation_url: 'https://docs.github.com/rest/checks/runs', status: '422' },
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'CheckRun', code: 'custom', field, message }],
+      documentation_url: 'https://docs.github.com/rest/checks/runs',
+      status: '422',
+    },
   };
 }
 

@@ -90,8 +90,14 @@ export function registerComments(fake: FakeGitHub): void {
     fake.route('GET', listTemplate, (req) => {
       const on = where(req);
       if (!on) return { status: 404, body: notFound() };
-      const list = comments(fake, req).filter((c) => c.on === on).sort((a, b) => a.id - b.id);
-      return paginate(fake, req, list.map((c) => shape(fake, req, c)));
+      const list = comments(fake, req)
+        .filter((c) => c.on === on)
+        .sort((a, b) => a.id - b.id);
+      return paginate(
+        fake,
+        req,
+        list.map((c) => shape(fake, req, c)),
+      );
     });
     fake.route('POST', listTemplate, (req) => {
       const on = where(req);

@@ -62,7 +62,14 @@ export function registerGitData(fake: FakeGitHub): void {
     }
     const sha = sha1(JSON.stringify([...files].sort()));
     store.trees.set(sha, files);
-    const entries = [...files].map(([path, blob]) => ({ path, mode: '100644', type: 'blob', sha: blob, size: store.blobs.get(blob)!.length, url: `${api(req)}/git/blobs/${blob}` }));
+    const entries = [...files].map(([path, blob]) => ({
+      path,
+      mode: '100644',
+      type: 'blob',
+      sha: blob,
+      size: store.blobs.get(blob)!.length,
+      url: `${api(req)}/git/blobs/${blob}`,
+    }));
     return { status: 201, body: { sha, url: `${api(req)}/git/trees/${sha}`, tree: entries, truncated: false } };
   });
 

@@ -22,7 +22,15 @@ export function pulls(fake: FakeGitHub, req: FakeRequest): FakePull[] {
 export function addPullRequest(fake: FakeGitHub, fullName: string, pull: Partial<FakePull> & { number: number; headSha: string }): FakePull {
   const [owner = '', repo = ''] = fullName.split('/');
   const list = pulls(fake, { params: { owner, repo } } as unknown as FakeRequest);
-  const full: FakePull = { state: 'open', title: `PR ${pull.number}`, headRef: `feature-${pull.number}`, headRepo: fullName, baseRef: 'main', baseSha: '0'.repeat(40), ...pull };
+  const full: FakePull = {
+    state: 'open',
+    title: `PR ${pull.number}`,
+    headRef: `feature-${pull.number}`,
+    headRepo: fullName,
+    baseRef: 'main',
+    baseSha: '0'.repeat(40),
+    ...pull,
+  };
   list.push(full);
   return full;
 }
@@ -66,7 +74,13 @@ function pullSimple(fake: FakeGitHub, req: FakeRequest, pr: FakePull): Record<st
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
-    head: { label: `${pr.headRepo.split('/')[0]}:${pr.headRef}`, ref: pr.headRef, sha: pr.headSha, user: author, repo: repository(fake, pr.headRepo, pr.headRepo.toLowerCase() !== full.toLowerCase()) },
+    head: {
+      label: `${pr.headRepo.split('/')[0]}:${pr.headRef}`,
+      ref: pr.headRef,
+      sha: pr.headSha,
+      user: author,
+      repo: repository(fake, pr.headRepo, pr.headRepo.toLowerCase() !== full.toLowerCase()),
+    },
     base: { label: `${req.params.owner}:${pr.baseRef}`, ref: pr.baseRef, sha: pr.baseSha, user: author, repo: repository(fake, full, false) },
     _links: {
       self: link(`${api}/pulls/${pr.number}`),
@@ -91,7 +105,9 @@ function pullSimple(fake: FakeGitHub, req: FakeRequest, pr: FakePull): Record<st
 export function registerPulls(fake: FakeGitHub): void {
   fake.route('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls', (req) => ({
     status: 200,
-    body: pulls(fake, req).filter((p) => p.headSha === req.params.commit_sha).map((p) => pullSimple(fake, req, p)),
+    body: pulls(fake, req)
+      .filter((p) => p.headSha === req.params.commit_sha)
+      .map((p) => pullSimple(fake, req, p)),
   }));
   fake.route('GET', '/repos/{owner}/{repo}/pulls', (req) => {
     const state = req.query.get('state') ?? 'open';

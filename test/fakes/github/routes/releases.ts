@@ -86,7 +86,14 @@ export function registerReleases(fake: FakeGitHub): void {
     if (!name) return validationFailed('name is missing', 'name');
     if (!Buffer.isBuffer(req.body)) return validationFailed('the asset must be sent as raw bytes with its content-type', 'data');
     // GitHub's upload endpoint needs the asset's size up front (no chunked uploads).
-    if (req.headers['content-length'] !== String(req.body.length)) return { status: 400, body: { message: 'Content-Length header required and must match the body', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset' } };
+    if (req.headers['content-length'] !== String(req.body.length))
+      return {
+        status: 400,
+        body: {
+          message: 'Content-Length header required and must match the body',
+          documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+        },
+      };
     if (r.assets.some((a) => a.name === name)) return validationFailed('already_exists', 'name');
     const a = { id: fake.nextId(), name, bytes: req.body, createdAt: new Date().toISOString() };
     r.assets.push(a);

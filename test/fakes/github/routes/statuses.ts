@@ -32,9 +32,14 @@ export function registerStatusesRoutes(fake: FakeGitHub): void {
     if (!canWrite(req.actor, 'statuses')) return notAccessible();
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!STATES.includes(String(body.state))) return invalid('state', 'state is not included in the list');
-    if (!/^[0-9a-f]{40}$/i.test(req.params.sha!)) return { status: 422, body: { message: `No commit found for SHA: ${req.params.sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses', status: '422' } };
+    if (!/^[0-9a-f]{40}$/i.test(req.params.sha!))
+      return {
+        status: 422,
+        body: { message: `No commit found for SHA: ${req.params.sha}`, documentation_url: 'https://docs.github.com/rest/commits/statuses', status: '422' },
+      };
     const description = typeof body.description === 'string' ? body.description : null;
-    if (description !== null && [...description].length > DESCRIPTION_LIMIT) return invalid('description', 'description is too long (maximum is 140 characters)');
+    if (description !== null && [...description].length > DESCRIPTION_LIMIT)
+      return invalid('description', 'description is too long (maximum is 140 characters)');
     const status: FakeStatus = {
       id: fake.nextId(),
       owner: req.params.owner!,
@@ -55,7 +60,11 @@ export function registerStatusesRoutes(fake: FakeGitHub): void {
     const list = commitStatuses(fake)
       .filter((s) => s.owner === req.params.owner && s.repo === req.params.repo && s.sha === req.params.ref)
       .reverse();
-    return paginate(fake, req, list.map((s) => statusBody(fake, s)));
+    return paginate(
+      fake,
+      req,
+      list.map((s) => statusBody(fake, s)),
+    );
   });
 }
 
@@ -102,6 +111,11 @@ function simpleUser(actor: Actor): Record<string, unknown> {
 function invalid(field: string, message: string): FakeResponse {
   return {
     status: 422,
-    body: { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', field, message }], documentation_url: 'https://docs.github.com/rest/commits/statuses', status: '422' },
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'Status', code: 'custom', field, message }],
+      documentation_url: 'https://docs.github.com/rest/commits/statuses',
+      status: '422',
+    },
   };
 }
