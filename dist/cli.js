@@ -36955,7 +36955,7 @@ function parseLock(text, displayPath = "dvc.lock") {
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${JSON.stringify(doc.schema)}' (expected '2.0').`);
+  if (!legacy && doc.schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : doc.stages ?? {};
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
