@@ -43106,8 +43106,16 @@ var GiteaClient = class {
   openPulls() {
     return this.paginate(`${this.repoPath}/pulls`, { state: "open" });
   }
-  comments(index) {
-    return this.paginate(`${this.repoPath}/issues/${index}/comments`, {});
+  /**
+   * Every comment of an issue or PR, in one answer: Gitea's and Gogs' comment list has no pages (its swagger
+   * defines only `since`/`before`; `page`/`limit` are ignored and no `Link` header comes back), so paging it would
+   * read the same list again and again.
+   */
+  async comments(index) {
+    const path = `${this.repoPath}/issues/${index}/comments`;
+    const { data } = await this.http.request("GET", path);
+    if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
+    return data;
   }
   async createComment(index, body) {
     return (await this.http.request("POST", `${this.repoPath}/issues/${index}/comments`, { body: { body } })).data;
@@ -43142,8 +43150,8 @@ var GiteaClient = class {
     return [`${this.repoPath}/issues/comments/${id}`, `${this.repoPath}/issues/${index}/comments/${id}`];
   }
   /**
-   * Gitea pages with `page` (from 1) and `limit`, and says in a `Link` header whether a next page exists (the
-   * server may cap `limit` lower than asked); without the header, a short page is the last.
+   * Lists that Gitea pages (pulls) take `page` (from 1) and `limit`, and say in a `Link` header whether a next page
+   * exists (the server may cap `limit` lower than asked); without the header, a short page is the last.
    */
   async paginate(path, query) {
     const out = [];
