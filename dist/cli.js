@@ -43438,6 +43438,15 @@ function crc32(bytes) {
 import { createHash as createHash2 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+function isGhes(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
 function backendIds(token) {
   const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
   const payload = token.split(".")[1];
@@ -43534,9 +43543,16 @@ function artifactName(reportId) {
 function wantsArtifact(mode, notPosted) {
   return mode === "always" || mode === "auto" && notPosted !== null;
 }
-async function uploadReportArtifact(cfg, outDir, report, runtime, log, options = {}) {
+async function uploadReportArtifact(cfg, outDir, report, github, log, options = {}) {
+  const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
+    );
+    return null;
+  }
   if (!runtime) {
     log.warning(
       `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
@@ -43551,6 +43567,12 @@ async function uploadReportArtifact(cfg, outDir, report, runtime, log, options =
     );
     return uploaded;
   } catch (error) {
+    if (error instanceof HttpError && error.status === 409) {
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
+      );
+      return null;
+    }
     log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, ".")} ${instead}`);
     return null;
   }
@@ -44053,7 +44075,7 @@ async function run(config, log) {
   }
   if (!await publishMirrors(config, composed, log)) passed = false;
   if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
-    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
+    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);
