@@ -42491,8 +42491,8 @@ var GateCheckPublisher = class {
       annotations: await this.annotations(gates)
     };
     const checkRun = await this.createCheckRun(outcome);
-    if (checkRun) return checkRun;
-    this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
+    if (!("refused" in checkRun)) return checkRun;
+    this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
     const status = await this.setStatus(outcome);
     if (status) return status;
     this.log.warning(
@@ -42505,7 +42505,7 @@ var GateCheckPublisher = class {
     }
     return {};
   }
-  /** The check run, annotations beyond the first 50 appended by updates; null when the token may not create it. */
+  /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
   async createCheckRun(o2) {
     const { owner, repo } = this.options.github;
     const output = (annotations) => ({ title: o2.title, summary: o2.summary, annotations });
@@ -42522,8 +42522,13 @@ var GateCheckPublisher = class {
         output: output(o2.annotations.slice(0, ANNOTATIONS_PER_REQUEST))
       });
     } catch (error) {
-      if (isNotPermitted(error)) return null;
-      throw error;
+      if (!isNotPermitted(error)) throw error;
+      if (/authenticate via a GitHub App/i.test(apiMessage(error))) {
+        return {
+          refused: `: only a GitHub App token (such as the workflow's GITHUB_TOKEN) may create check runs, and 'github-token' is a personal access or OAuth token`
+        };
+      }
+      return { refused: " (403: the token needs `checks: write`)" };
     }
     for (let i = ANNOTATIONS_PER_REQUEST; i < o2.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
       await this.client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
@@ -43101,8 +43106,16 @@ var GiteaClient = class {
   openPulls() {
     return this.paginate(`${this.repoPath}/pulls`, { state: "open" });
   }
-  comments(index) {
-    return this.paginate(`${this.repoPath}/issues/${index}/comments`, {});
+  /**
+   * Every comment of an issue or PR, in one answer: Gitea's and Gogs' comment list has no pages (its swagger
+   * defines only `since`/`before`; `page`/`limit` are ignored and no `Link` header comes back), so paging it would
+   * read the same list again and again.
+   */
+  async comments(index) {
+    const path = `${this.repoPath}/issues/${index}/comments`;
+    const { data } = await this.http.request("GET", path);
+    if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
+    return data;
   }
   async createComment(index, body) {
     return (await this.http.request("POST", `${this.repoPath}/issues/${index}/comments`, { body: { body } })).data;
@@ -43137,8 +43150,8 @@ var GiteaClient = class {
     return [`${this.repoPath}/issues/comments/${id}`, `${this.repoPath}/issues/${index}/comments/${id}`];
   }
   /**
-   * Gitea pages with `page` (from 1) and `limit`, and says in a `Link` header whether a next page exists (the
-   * server may cap `limit` lower than asked); without the header, a short page is the last.
+   * Lists that Gitea pages (pulls) take `page` (from 1) and `limit`, and say in a `Link` header whether a next page
+   * exists (the server may cap `limit` lower than asked); without the header, a short page is the last.
    */
   async paginate(path, query) {
     const out = [];
@@ -43425,6 +43438,15 @@ function crc32(bytes) {
 import { createHash as createHash2 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+function isGhes(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
 function backendIds(token) {
   const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
   const payload = token.split(".")[1];
@@ -43521,9 +43543,16 @@ function artifactName(reportId) {
 function wantsArtifact(mode, notPosted) {
   return mode === "always" || mode === "auto" && notPosted !== null;
 }
-async function uploadReportArtifact(cfg, outDir, report, runtime, log, options = {}) {
+async function uploadReportArtifact(cfg, outDir, report, github, log, options = {}) {
+  const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
+    );
+    return null;
+  }
   if (!runtime) {
     log.warning(
       `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
@@ -43538,6 +43567,12 @@ async function uploadReportArtifact(cfg, outDir, report, runtime, log, options =
     );
     return uploaded;
   } catch (error) {
+    if (error instanceof HttpError && error.status === 409) {
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
+      );
+      return null;
+    }
     log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, ".")} ${instead}`);
     return null;
   }
@@ -43644,6 +43679,8 @@ function cutLines(text, max) {
 }
 
 // src/publish/github/images.ts
+var MAX_RELEASE_ASSETS = 1e3;
+var PRUNE_HEADROOM = 100;
 var BranchImageStore = class {
   constructor(client, repo, branch, serverUrl, message) {
     this.client = client;
@@ -43701,7 +43738,7 @@ var BranchImageStore = class {
         }
         return commit.data.sha;
       } catch (error) {
-        if (apiStatus(error) !== 422 || attempt >= 2) throw error;
+        if (apiStatus(error) !== 422 || isRulesetRefusal(error) || attempt >= 2) throw error;
       }
     }
   }
@@ -43716,22 +43753,40 @@ var BranchImageStore = class {
   }
 };
 var ReleaseImageStore = class {
-  constructor(client, repo, tag) {
+  constructor(client, repo, tag, note = () => {
+  }) {
     this.client = client;
     this.repo = repo;
     this.tag = tag;
+    this.note = note;
   }
   client;
   repo;
   tag;
+  note;
   name = "release";
   async upload(files, folder) {
+    const { owner, repo } = this.repo;
     const release = await this.release();
+    const named = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
+    const names = new Set(named.map((n) => n.name));
+    const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release.id, per_page: 100 });
+    const others = assets.filter((a) => !names.has(a.name));
+    const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
+    for (const asset of [...assets.filter((a) => names.has(a.name)), ...pruned]) {
+      try {
+        await this.client.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", { owner, repo, asset_id: asset.id });
+      } catch (error) {
+        if (apiStatus(error) !== 404) throw error;
+      }
+    }
+    if (pruned.length) {
+      this.note(
+        `The release '${this.tag}' is near GitHub's limit of ${MAX_RELEASE_ASSETS} assets: deleted the ${pruned.length} oldest images (older comments no longer show them).`
+      );
+    }
     const urls = /* @__PURE__ */ new Map();
-    for (const file of files) {
-      const name = `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-");
-      const existing = release.assets.find((a) => a.name === name);
-      if (existing) await this.client.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", { ...this.repo, asset_id: existing.id });
+    for (const { file, name } of named) {
       const uploaded = await this.client.request({
         method: "POST",
         url: release.upload_url,
@@ -43745,13 +43800,15 @@ var ReleaseImageStore = class {
     return urls;
   }
   async release() {
+    const { owner, repo } = this.repo;
     try {
-      return (await this.client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { ...this.repo, tag: this.tag })).data;
+      return (await this.client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { owner, repo, tag: this.tag })).data;
     } catch (error) {
       if (apiStatus(error) !== 404) throw error;
     }
     const created = await this.client.request("POST /repos/{owner}/{repo}/releases", {
-      ...this.repo,
+      owner,
+      repo,
       tag_name: this.tag,
       name: "mlreport plot images",
       body: "Images shown in mlreport comments. Deleting this release breaks the images in those comments.",
@@ -43760,6 +43817,12 @@ var ReleaseImageStore = class {
     return created.data;
   }
 };
+function oldestFirst(assets) {
+  return [...assets].sort((a, b3) => a.created_at.localeCompare(b3.created_at) || a.id - b3.id);
+}
+function isRulesetRefusal(error) {
+  return apiStatus(error) === 422 && /repository rule violations/i.test(apiMessage(error));
+}
 
 // src/publish/github/targets.ts
 async function resolveTargets(client, ctx, cfg, log) {
@@ -43860,10 +43923,9 @@ var GitHubPublisher = class {
         hosted = await this.store(client).upload(images, folder);
         log.info(`Uploaded ${images.length} plot image${images.length === 1 ? "" : "s"} (image-store: ${cfg.imageStore}).`);
       } catch (error) {
-        if (!isPermissionError(error)) throw error;
-        reason = `the token cannot write to '${cfg.assetsBranch}': it needs 'contents: write'`;
+        reason = imageFailureReason(error, cfg.imageStore, cfg.assetsBranch);
         log.warning(
-          `Could not upload plot images (${apiStatus(error)}: ${apiMessage(error)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`
+          `Could not upload plot images (${apiStatus(error) ?? "no answer"}: ${apiMessage(error)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`
         );
       }
     }
@@ -43888,10 +43950,11 @@ var GitHubPublisher = class {
   }
   store(client) {
     const { ctx, cfg } = this;
-    if (cfg.imageStore === "release") return new ReleaseImageStore(client, ctx, cfg.assetsBranch);
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    if (cfg.imageStore === "release") return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m2) => this.log.info(m2));
     return new BranchImageStore(
       client,
-      ctx,
+      repo,
       cfg.assetsBranch,
       ctx.serverUrl,
       `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ""}`
@@ -43909,6 +43972,13 @@ var GitHubPublisher = class {
     return `${where2} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
 };
+function imageFailureReason(error, store, assetsBranch) {
+  const where2 = store === "release" ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
+  if (isRulesetRefusal(error)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
+  if (isPermissionError(error)) return `the token cannot write to ${where2}: it needs 'contents: write'`;
+  if (/file_count/i.test(apiMessage(error))) return `${where2} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
+  return `GitHub refused the upload to ${where2}`;
+}
 async function readImages(baseDir, rels, log) {
   const files = [];
   const names = /* @__PURE__ */ new Set();
@@ -44005,7 +44075,7 @@ async function run(config, log) {
   }
   if (!await publishMirrors(config, composed, log)) passed = false;
   if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
-    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
+    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);

@@ -122,7 +122,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (!(await publishMirrors(config, composed, log))) passed = false;
   // A report that could not be posted goes up as a workflow artifact, for a workflow_run workflow to post.
   if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
-    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
+    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);

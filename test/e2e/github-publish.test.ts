@@ -100,7 +100,8 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
 
   test('a fork PR: no write is tried, the summary and artifact folder are written, exit 0, the log says how to publish', async () => {
     addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris' });
-    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), {}, 'read-only-token');
+    // github.com: a server with the artifact service, but a runner that does not give its variables.
+    const r = await runAction('pull_request', prEvent(6, 'someone/iris'), {}, 'read-only-token', { GITHUB_SERVER_URL: 'https://github.com' });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(fake.requests.length, 0);
     assert.match(r.summary, /accuracy/);
@@ -218,7 +219,12 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     service = await FakeArtifactService.start();
   });
   afterEach(() => service.stop());
-  const runnerEnv = (): Record<string, string> => ({ ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/` });
+  // github.com: GitHub Enterprise Server has no service for these artifacts (@actions/artifact's isGhes rule).
+  const runnerEnv = (): Record<string, string> => ({
+    GITHUB_SERVER_URL: 'https://github.com',
+    ACTIONS_RUNTIME_TOKEN: service.token,
+    ACTIONS_RESULTS_URL: `${service.url}/`,
+  });
   const noSecrets = (r: ProcessResult): void => {
     for (const secret of [TOKEN, service.token, SIGNATURE, encodeURIComponent(SIGNATURE)])
       assert.ok(!(r.stdout + r.stderr).includes(secret), 'a secret was printed');

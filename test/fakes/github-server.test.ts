@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeGitHub, paginate } from './github/server';
-import { operationExists, validateResponse } from './github/openapi';
+import { operationExists, validateRequest, validateResponse } from './github/openapi';
 
 // The fake itself is test infrastructure; these tests keep it honest (real HTTP, GitHub's pagination,
 // auth and error shapes) so the feature tests built on it mean something.
@@ -51,6 +51,42 @@ describe('FakeGitHub', () => {
     const r = await fetch(`${fake.url}/nope`);
     assert.equal(r.status, 404);
     assert.deepEqual(await r.json(), { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+  });
+
+  test('a request with a field its endpoint does not define is refused (422), and stop() then fails the test', async () => {
+    const probe = new FakeGitHub();
+    probe.route('GET', '/repos/{owner}/{repo}/releases/tags/{tag}', () => ({ status: 200, body: {} }));
+    probe.route('POST', '/repos/{owner}/{repo}/releases', () => ({ status: 201, body: {} }));
+    await probe.start();
+    const ok = await fetch(`${probe.url}/repos/o/r/releases/tags/v1`);
+    assert.equal(ok.status, 200);
+    const leaky = await fetch(`${probe.url}/repos/o/r/releases/tags/v1?token=ghs_x`);
+    assert.equal(leaky.status, 422);
+    assert.match(((await leaky.json()) as { message: string }).message, /query parameter "token" is not defined/);
+    const body = await fetch(`${probe.url}/repos/o/r/releases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tag_name: 'v1', artifactRuntime: { token: 'x' } }),
+    });
+    assert.equal(body.status, 422);
+    await assert.rejects(probe.stop(), /Requests not in GitHub's OpenAPI description:[\s\S]*\$\.artifactRuntime: not a field the endpoint defines/);
+  });
+
+  test('the request checker: nested fields, types, required fields, bodies where none is taken', () => {
+    const none = new URLSearchParams();
+    const checkRun = '/repos/{owner}/{repo}/check-runs';
+    assert.deepEqual(validateRequest('POST', checkRun, none, { name: 'n', head_sha: 'a', output: { title: 't', summary: 's', annotations: [] } }), []);
+    assert.deepEqual(validateRequest('POST', checkRun, none, { name: 'n', head_sha: 'a', output: { title: 't', summary: 's', token: 'x' } }), [
+      '$.output.token: not a field the endpoint defines',
+    ]);
+    assert.deepEqual(validateRequest('POST', checkRun, none, { head_sha: 1 }), [
+      '$.name: required by the endpoint, missing',
+      '$.head_sha: number where string is defined',
+    ]);
+    assert.deepEqual(validateRequest('DELETE', '/repos/{owner}/{repo}/releases/assets/{asset_id}', none, { token: 'x' }), [
+      'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id} takes no JSON body, but one was sent',
+    ]);
+    assert.deepEqual(validateRequest('GET', template, new URLSearchParams('per_page=100&page=2'), undefined), []);
   });
 
   test('the OpenAPI checker knows real routes and catches wrong shapes', () => {

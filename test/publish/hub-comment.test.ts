@@ -99,6 +99,28 @@ describe('hub PR comment', () => {
     assert.equal(hub.commentsOn(pr.number).length, 2);
   });
 
+  test("a PR with 60 comments (Gitea's comment list has no pages): read once, the report updated, never deleted", async () => {
+    await start();
+    const pr = hub.addPull({ headRef: 'tune-lr', headSha: HEAD_SHA });
+    for (let i = 0; i < 30; i++) hub.addComment(pr.number, `review note ${i}`, 'alice');
+    const report = hub.addComment(pr.number, `${REPORT_MARKER}\nold report`);
+    for (let i = 0; i < 29; i++) hub.addComment(pr.number, `later note ${i}`, 'bob');
+    const log = new MemoryLogger();
+    await new HubCommentPublisher(hubConfig(hub.url), log, FAST).publish(composed(0.95));
+    const lists = hub.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${pr.number}/comments`));
+    assert.equal(lists.length, 1, 'the whole list comes in one answer');
+    assert.equal(lists[0]!.search, '', "no page/limit: Gitea's endpoint defines neither");
+    const ours = hub.commentsOn(pr.number).filter((c) => c.body.includes(REPORT_MARKER));
+    assert.deepEqual(
+      ours.map((c) => c.id),
+      [report.id],
+      'the same comment, edited in place',
+    );
+    assert.match(ours[0]!.body, /0\.95/);
+    assert.equal(hub.commentsOn(pr.number).length, 60);
+    assert.equal(hub.requests.filter((r) => r.method === 'DELETE').length, 0);
+  });
+
   test('finds the PR on a later page and prefers the one at the head commit', async () => {
     await start({ maxPageSize: 30 });
     for (let i = 0; i < 70; i++) hub.addPull({ headRef: `feature-${i}` });

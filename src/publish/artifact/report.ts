@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GitHubPublishConfig } from '../../config/types';
+import type { GitHubContext, GitHubPublishConfig } from '../../config/types';
 import { describeError } from '../../util/errors';
+import { HttpError } from '../../util/http';
 import type { Logger } from '../../util/log';
 import { zipFiles, type ZipEntry } from '../../util/zip';
 import type { ComposedReport } from '../types';
-import { uploadArtifact, type ArtifactRuntime, type UploadedArtifact } from './service';
+import { isGhes, uploadArtifact, type UploadedArtifact } from './service';
 
 /** The artifact workflow B downloads (README: 'Fork pull requests'). */
 export function artifactName(reportId: string): string {
@@ -22,19 +23,26 @@ export function wantsArtifact(mode: GitHubPublishConfig['artifact'], notPosted: 
 
 /**
  * Uploads report.md, report.json and the plot images the report links to as the workflow artifact
- * `mlreport-<report-id>`. Never fails the run: without the runner's artifact service, or when it refuses, it warns
- * and says how to upload the folder instead.
+ * `mlreport-<report-id>`. Never fails the run: without the runner's artifact service (off a runner, or on GitHub
+ * Enterprise Server, which has none), or when it refuses, it warns and says how to upload the folder instead.
  */
 export async function uploadReportArtifact(
   cfg: GitHubPublishConfig,
   outDir: string,
   report: ComposedReport,
-  runtime: ArtifactRuntime | null,
+  github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
   log: Logger,
   options: { backoffMs?: number; maxBytes?: number } = {},
 ): Promise<UploadedArtifact | null> {
+  const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`,
+    );
+    return null;
+  }
   if (!runtime) {
     log.warning(
       `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`,
@@ -50,6 +58,13 @@ export async function uploadReportArtifact(
     );
     return uploaded;
   } catch (error) {
+    if (error instanceof HttpError && error.status === 409) {
+      // Names are unique per workflow run, so retrying cannot help: matrix jobs need their own report-id.
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`,
+      );
+      return null;
+    }
     log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, '.')} ${instead}`);
     return null;
   }

@@ -18,6 +18,20 @@ export interface UploadedArtifact {
 }
 
 /**
+ * Whether the server is GitHub Enterprise Server, which has no v4 artifact service: @actions/artifact's own rule
+ * (`isGhes()` in its shared config) — any host but github.com, *.ghe.com (GHE.com) and *.localhost.
+ */
+export function isGhes(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+}
+
+/**
  * The run's and the job's backend ids, from the token's `scp` claim: one scope reads
  * `Actions.Results:<workflow run backend id>:<workflow job run backend id>`.
  */

@@ -7,7 +7,7 @@ import { gatesHeadline } from '../../report/gates-section';
 import type { GateRuleResult, GateSummary } from '../../report/types';
 import type { Logger } from '../../util/log';
 import type { ComposedReport, PublishOutcome, Publisher } from '../types';
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
+import { apiMessage, createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
 import { keyLine } from './key-line';
 
 /** Checks API limits: output.summary and output.text ≤ 65,535 characters; ≤ 50 annotations per request. */
@@ -76,8 +76,8 @@ export class GateCheckPublisher implements Publisher {
       annotations: await this.annotations(gates),
     };
     const checkRun = await this.createCheckRun(outcome);
-    if (checkRun) return checkRun;
-    this.log.warning(`Cannot create the check run '${this.options.checkName}' (403: the token needs \`checks: write\`); setting a commit status instead.`);
+    if (!('refused' in checkRun)) return checkRun;
+    this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
     const status = await this.setStatus(outcome);
     if (status) return status;
     this.log.warning(
@@ -91,8 +91,8 @@ export class GateCheckPublisher implements Publisher {
     return {};
   }
 
-  /** The check run, annotations beyond the first 50 appended by updates; null when the token may not create it. */
-  private async createCheckRun(o: GateOutcome): Promise<PublishOutcome | null> {
+  /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
+  private async createCheckRun(o: GateOutcome): Promise<PublishOutcome | { refused: string }> {
     const { owner, repo } = this.options.github;
     const output = (annotations: Annotation[]) => ({ title: o.title, summary: o.summary, annotations });
     let created;
@@ -108,8 +108,14 @@ export class GateCheckPublisher implements Publisher {
         output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
       });
     } catch (error) {
-      if (isNotPermitted(error)) return null;
-      throw error;
+      if (!isNotPermitted(error)) throw error;
+      // GitHub lets only Apps write check runs: a personal access token gets this 403 whatever its scopes.
+      if (/authenticate via a GitHub App/i.test(apiMessage(error))) {
+        return {
+          refused: `: only a GitHub App token (such as the workflow's GITHUB_TOKEN) may create check runs, and 'github-token' is a personal access or OAuth token`,
+        };
+      }
+      return { refused: ' (403: the token needs `checks: write`)' };
     }
     for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
       await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {

@@ -1,5 +1,10 @@
-import { apiStatus, type GitHubClient } from './client';
+import { apiMessage, apiStatus, type GitHubClient } from './client';
 import type { RepoRef } from './comments';
+
+/** GitHub refuses an asset upload to a release that already holds this many ("file_count limited to 1000 assets per release"). */
+export const MAX_RELEASE_ASSETS = 1000;
+/** Pruning frees this many places beyond the run's own need, so the next runs do not prune again at once. */
+const PRUNE_HEADROOM = 100;
 
 /** A PNG to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
 export interface ImageFile {
@@ -75,8 +80,9 @@ export class BranchImageStore implements ImageStore {
         }
         return commit.data.sha;
       } catch (error) {
-        // 422: not a fast-forward, or the branch was just created — another run got there first.
-        if (apiStatus(error) !== 422 || attempt >= 2) throw error;
+        // 422: not a fast-forward, or the branch was just created — another run got there first. A repository
+        // ruleset's 422 is a refusal, not a race: repeating it changes nothing.
+        if (apiStatus(error) !== 422 || isRulesetRefusal(error) || attempt >= 2) throw error;
       }
     }
   }
@@ -94,7 +100,9 @@ export class BranchImageStore implements ImageStore {
 
 /**
  * `image-store: release`. Assets of one dedicated prerelease (tag `assets-branch`), created on first use.
- * Release download URLs are reported to render for signed-in members of private repositories.
+ * Release download URLs are reported to render for signed-in members of private repositories. GitHub holds at
+ * most 1,000 assets per release, so when a run's images would not fit, the oldest assets are deleted first (their
+ * old comments lose those images; the newest reports keep theirs).
  */
 export class ReleaseImageStore implements ImageStore {
   readonly name = 'release';
@@ -102,15 +110,36 @@ export class ReleaseImageStore implements ImageStore {
     private readonly client: GitHubClient,
     private readonly repo: RepoRef,
     private readonly tag: string,
+    private readonly note: (message: string) => void = () => {},
   ) {}
 
   async upload(files: ImageFile[], folder: string): Promise<Map<string, string>> {
+    // Only the two path parameters: a whole context spread here would go out as query or body fields.
+    const { owner, repo } = this.repo;
     const release = await this.release();
+    const named = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, '-') }));
+    const names = new Set(named.map((n) => n.name));
+    const assets = await this.client.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { owner, repo, release_id: release.id, per_page: 100 });
+    const others = assets.filter((a) => !names.has(a.name));
+    const pruned =
+      others.length + files.length > MAX_RELEASE_ASSETS
+        ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM))
+        : [];
+    for (const asset of [...assets.filter((a) => names.has(a.name)), ...pruned]) {
+      try {
+        await this.client.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner, repo, asset_id: asset.id });
+      } catch (error) {
+        // Another run deleted it first: that is the outcome we wanted.
+        if (apiStatus(error) !== 404) throw error;
+      }
+    }
+    if (pruned.length) {
+      this.note(
+        `The release '${this.tag}' is near GitHub's limit of ${MAX_RELEASE_ASSETS} assets: deleted the ${pruned.length} oldest images (older comments no longer show them).`,
+      );
+    }
     const urls = new Map<string, string>();
-    for (const file of files) {
-      const name = `${folder}/${file.name}`.replace(/[^\w.-]+/g, '-');
-      const existing = release.assets.find((a) => a.name === name);
-      if (existing) await this.client.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { ...this.repo, asset_id: existing.id });
+    for (const { file, name } of named) {
       const uploaded = await this.client.request({
         method: 'POST',
         url: release.upload_url,
@@ -124,14 +153,16 @@ export class ReleaseImageStore implements ImageStore {
     return urls;
   }
 
-  private async release(): Promise<{ upload_url: string; assets: { id: number; name: string }[] }> {
+  private async release(): Promise<{ id: number; upload_url: string }> {
+    const { owner, repo } = this.repo;
     try {
-      return (await this.client.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...this.repo, tag: this.tag })).data;
+      return (await this.client.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { owner, repo, tag: this.tag })).data;
     } catch (error) {
       if (apiStatus(error) !== 404) throw error;
     }
     const created = await this.client.request('POST /repos/{owner}/{repo}/releases', {
-      ...this.repo,
+      owner,
+      repo,
       tag_name: this.tag,
       name: 'mlreport plot images',
       body: 'Images shown in mlreport comments. Deleting this release breaks the images in those comments.',
@@ -139,4 +170,13 @@ export class ReleaseImageStore implements ImageStore {
     });
     return created.data;
   }
+}
+
+function oldestFirst<T extends { id: number; created_at: string }>(assets: T[]): T[] {
+  return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+}
+
+/** GitHub's answer when a repository ruleset forbids the ref write (creation, update or non-fast-forward). */
+export function isRulesetRefusal(error: unknown): boolean {
+  return apiStatus(error) === 422 && /repository rule violations/i.test(apiMessage(error));
 }

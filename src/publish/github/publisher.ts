@@ -8,7 +8,7 @@ import type { ComposedReport, PublishOutcome, Publisher } from '../types';
 import { commentBody, localPngLinks } from './body';
 import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
-import { BranchImageStore, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
+import { BranchImageStore, isRulesetRefusal, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
 import { resolveTargets } from './targets';
 import { artifactName } from '../artifact/report';
 
@@ -83,10 +83,10 @@ export class GitHubPublisher implements Publisher {
         hosted = await this.store(client).upload(images, folder);
         log.info(`Uploaded ${images.length} plot image${images.length === 1 ? '' : 's'} (image-store: ${cfg.imageStore}).`);
       } catch (error) {
-        if (!isPermissionError(error)) throw error;
-        reason = `the token cannot write to '${cfg.assetsBranch}': it needs 'contents: write'`;
+        // The images are an extra: whatever stops them, the comment still goes out, with Mermaid charts.
+        reason = imageFailureReason(error, cfg.imageStore, cfg.assetsBranch);
         log.warning(
-          `Could not upload plot images (${apiStatus(error)}: ${apiMessage(error)}); drawing Mermaid charts instead. Give the workflow 'contents: write' or set 'image-store: none'.`,
+          `Could not upload plot images (${apiStatus(error) ?? 'no answer'}: ${apiMessage(error)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`,
         );
       }
     }
@@ -112,10 +112,12 @@ export class GitHubPublisher implements Publisher {
 
   private store(client: GitHubClient): ImageStore {
     const { ctx, cfg } = this;
-    if (cfg.imageStore === 'release') return new ReleaseImageStore(client, ctx, cfg.assetsBranch);
+    // The repository alone: the context also holds the tokens, which must not become request fields.
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    if (cfg.imageStore === 'release') return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m) => this.log.info(m));
     return new BranchImageStore(
       client,
-      ctx,
+      repo,
       cfg.assetsBranch,
       ctx.serverUrl,
       `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ''}`,
@@ -134,6 +136,15 @@ export class GitHubPublisher implements Publisher {
     }
     return `${where} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
+}
+
+/** Why the images could not be hosted, in words that say what to change. */
+function imageFailureReason(error: unknown, store: GitHubPublishConfig['imageStore'], assetsBranch: string): string {
+  const where = store === 'release' ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
+  if (isRulesetRefusal(error)) return `a repository ruleset refuses writes to ${where}; exempt it from the ruleset or use another 'assets-branch'`;
+  if (isPermissionError(error)) return `the token cannot write to ${where}: it needs 'contents: write'`;
+  if (/file_count/i.test(apiMessage(error))) return `${where} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
+  return `GitHub refused the upload to ${where}`;
 }
 
 /** The linked PNG files that exist and are PNGs of at most 10 MB (at most 50); others are skipped with a note. */

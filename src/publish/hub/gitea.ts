@@ -44,8 +44,16 @@ export class GiteaClient {
     return this.paginate<HubPull>(`${this.repoPath}/pulls`, { state: 'open' });
   }
 
-  comments(index: number): Promise<HubComment[]> {
-    return this.paginate<HubComment>(`${this.repoPath}/issues/${index}/comments`, {});
+  /**
+   * Every comment of an issue or PR, in one answer: Gitea's and Gogs' comment list has no pages (its swagger
+   * defines only `since`/`before`; `page`/`limit` are ignored and no `Link` header comes back), so paging it would
+   * read the same list again and again.
+   */
+  async comments(index: number): Promise<HubComment[]> {
+    const path = `${this.repoPath}/issues/${index}/comments`;
+    const { data } = await this.http.request<HubComment[]>('GET', path);
+    if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
+    return data;
   }
 
   async createComment(index: number, body: string): Promise<HubComment> {
@@ -85,8 +93,8 @@ export class GiteaClient {
   }
 
   /**
-   * Gitea pages with `page` (from 1) and `limit`, and says in a `Link` header whether a next page exists (the
-   * server may cap `limit` lower than asked); without the header, a short page is the last.
+   * Lists that Gitea pages (pulls) take `page` (from 1) and `limit`, and say in a `Link` header whether a next page
+   * exists (the server may cap `limit` lower than asked); without the header, a short page is the last.
    */
   private async paginate<T>(path: string, query: Record<string, string>): Promise<T[]> {
     const out: T[] = [];

@@ -27,7 +27,8 @@ export interface FakeArtifact {
 
 export class FakeArtifactService {
   readonly artifacts = new Map<string, FakeArtifact>();
-  readonly requests: { method: string; path: string }[] = [];
+  /** Every request as sent: `search` is the query string, `body` the raw bytes (tests grep them for secrets). */
+  readonly requests: { method: string; path: string; search: string; body: Buffer }[] = [];
   /** Statuses the next Twirp calls of a method answer (500 → Twirp `internal`). */
   readonly faults = new Map<string, number[]>();
   /** Statuses the next blob PUTs answer, with Azure's XML error body. */
@@ -69,7 +70,7 @@ export class FakeArtifactService {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const body = await readBody(req);
-    this.requests.push({ method: req.method ?? '', path: url.pathname });
+    this.requests.push({ method: req.method ?? '', path: url.pathname, search: url.search, body });
     if (url.pathname.startsWith('/blob/')) return this.putBlob(req, res, url, body);
     if (req.method !== 'POST' || !url.pathname.startsWith(`${SERVICE}/`)) return twirpError(res, 404, 'bad_route', `no handler for path "${url.pathname}"`);
     if (req.headers.authorization !== `Bearer ${this.token}`) return twirpError(res, 401, 'unauthenticated', 'invalid token');

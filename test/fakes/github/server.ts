@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { validateRequest } from './openapi';
 
 /**
  * A local stand-in for the GitHub REST API: real HTTP on 127.0.0.1, routes registered per feature
@@ -75,6 +76,8 @@ interface Route {
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly tokens = new Map<string, Actor>();
+  /** Requests that sent a query parameter or body field their endpoint does not define (see `stop`). */
+  readonly requestProblems: string[] = [];
   private readonly routes: Route[] = [];
   private readonly faults: Fault[] = [];
   private server: Server | null = null;
@@ -131,11 +134,19 @@ export class FakeGitHub {
     return this;
   }
 
+  /**
+   * Stops the server, then fails when any request sent a query parameter or body field its endpoint does not
+   * define in GitHub's OpenAPI description: every test that uses the fake checks its requests, not only the
+   * responses it got.
+   */
   async stop(): Promise<void> {
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = null;
+    if (this.requestProblems.length) {
+      throw new Error(`Requests not in GitHub's OpenAPI description:\n${[...new Set(this.requestProblems)].join('\n')}`);
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -164,6 +175,16 @@ export class FakeGitHub {
       .find((x) => x.m);
     const routeName = found ? `${method} ${found.r.template}` : null;
     const record = { method, path: url.pathname + url.search, route: routeName, body };
+    if (found) {
+      const problems = validateRequest(method, found.r.template, url.searchParams, body);
+      if (problems.length) {
+        this.requestProblems.push(...problems.map((p) => `${method} ${url.pathname}: ${p}`));
+        return this.send(res, record, {
+          status: 422,
+          body: { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: 'https://docs.github.com/rest' },
+        });
+      }
+    }
 
     const fault = this.faults.find((f) => (f.times ?? 1) > 0 && f.match.test(`${method} ${url.pathname}`));
     if (fault) {

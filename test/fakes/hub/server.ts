@@ -5,7 +5,10 @@ import { applyFault, close, createServer, FaultQueue, listen, readBody, sendJson
 /**
  * A fake hub speaking the Gitea-style REST API DagsHub follows (`/api/v1/...`): the user, a repository's open
  * pulls (paginated with `page`/`limit`, `Link` and `X-Total-Count` headers), issue comments (list, create,
- * edit, delete). Optionally serves a fake MLflow under `/{owner}/{repo}.mlflow`, as DagsHub does. Loopback only.
+ * edit, delete). The comment list is not paginated, as in Gitea and Gogs: Gitea's swagger (`issueGetComments`)
+ * defines only `since`/`before`, and its handler (`ListIssueComments`) ignores `page`/`limit`, answers every
+ * comment each time with an `X-Total-Count` header and no `Link`. Optionally serves a fake MLflow under
+ * `/{owner}/{repo}.mlflow`, as DagsHub does. Loopback only.
  */
 export interface FakeHubOptions {
   owner: string;
@@ -41,7 +44,7 @@ export class FakeHub {
   readonly pulls: FakePull[] = [];
   readonly comments: FakeComment[] = [];
   readonly faults = new FaultQueue();
-  readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
+  readonly requests: { method: string; path: string; search: string; authorization: string | undefined; body: string }[] = [];
   url = '';
   private nextComment = 1000;
   private server: Server | null = null;
@@ -85,8 +88,8 @@ export class FakeHub {
       await mlflow.handle(req, res, url.pathname.slice(mount.length), url.searchParams);
       return;
     }
-    this.requests.push({ method, path: url.pathname, authorization: req.headers.authorization });
     const text = await readBody(req);
+    this.requests.push({ method, path: url.pathname, search: url.search, authorization: req.headers.authorization, body: text });
     if (applyFault(this.faults.take(method, url.pathname), req, res)) return;
     const auth = req.headers.authorization ?? '';
     if (auth !== `Bearer ${this.options.token}` && auth !== `token ${this.options.token}`) {
@@ -111,12 +114,15 @@ export class FakeHub {
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(m[1]);
       if (!this.pulls.some((p) => p.number === issue)) return sendJson(res, 404, { message: 'issue does not exist', errors: [] });
-      if (method === 'GET')
-        return this.page(
+      if (method === 'GET') {
+        const all = this.commentsOn(issue);
+        return sendJson(
           res,
-          url,
-          this.commentsOn(issue).map((c) => this.commentJson(c)),
+          200,
+          all.map((c) => this.commentJson(c)),
+          { 'x-total-count': String(all.length) },
         );
+      }
       if (method === 'POST') {
         const body = parseBody(text);
         if (typeof body?.body !== 'string') return sendJson(res, 422, { message: '[Body]: Required', errors: [] });

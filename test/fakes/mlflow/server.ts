@@ -67,7 +67,7 @@ export class FakeMlflow {
   readonly runs = new Map<string, FakeRun>();
   readonly faults = new FaultQueue();
   /** Every request: method, path (after any mount prefix) and its Authorization header. */
-  readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
+  readonly requests: { method: string; path: string; search: string; authorization: string | undefined; body: string }[] = [];
   /** Size of every accepted or refused log-batch request. */
   readonly batches: { metrics: number; params: number; tags: number; bytes: number; status: number }[] = [];
   private nextExperiment = 1;
@@ -104,8 +104,8 @@ export class FakeMlflow {
   /** Serves one request; `path` is relative to the tracking URI (a hub mounts us under `/{o}/{r}.mlflow`). */
   async handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path, authorization: req.headers.authorization });
     const text = await readBody(req);
+    this.requests.push({ method, path, search: query.size ? `?${query.toString()}` : '', authorization: req.headers.authorization, body: text });
     if (applyFault(this.faults.take(method, path), req, res)) return;
     if (!this.authorized(req.headers.authorization)) {
       sendText(res, 401, 'You are not authenticated. Please see the documentation for details.', { 'www-authenticate': 'Basic realm="mlflow"' });

@@ -25,6 +25,8 @@ afterEach(async () => {
 });
 
 const runtime = () => ({ token: fake.token, resultsUrl: `${fake.url}/some/path/` });
+/** Where the run happens: github.com with the runner's artifact service, unless told otherwise. */
+const github = (serverUrl = 'https://github.com', artifactRuntime: ReturnType<typeof runtime> | null = runtime()) => ({ serverUrl, artifactRuntime });
 const cfg = (artifact: GitHubPublishConfig['artifact'] = 'auto'): GitHubPublishConfig => ({
   mode: 'run',
   comment: 'update',
@@ -125,7 +127,7 @@ describe('uploadReportArtifact', () => {
       { id: 'cm', title: 'cm', image: 'plots/cm.png', baseImage: 'plots/cm.base.png', notes: [] },
       { id: 'broken', title: 'broken', image: null, notes: [], error: 'bad' },
     ];
-    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data(plots), markdown: '' }, runtime(), log);
+    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data(plots), markdown: '' }, github(), log);
     assert.ok(uploaded);
     const files = readZip(fake.artifacts.get('mlreport-iris')!.blob!);
     assert.deepEqual([...files.keys()], ['report.md', 'report.json', 'plots/loss.png', 'plots/cm.png', 'plots/cm.base.png']);
@@ -142,7 +144,7 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.json'), '{}');
     fake.faults.set('CreateArtifact', [500, 500, 500, 500]);
     const log = new MemoryLogger();
-    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 });
+    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 });
     assert.equal(uploaded, null);
     assert.equal(fake.requests.length, 4, 'retried, then gave up');
     assert.match(
@@ -157,7 +159,7 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.json'), '{}');
     fake.blobFaults.push(403);
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
     assert.match(log.lines.join('\n'), /Uploading the zip to the artifact storage \(127\.0\.0\.1:\d+\) failed: 403 AuthorizationFailure/);
     assert.equal(fake.artifacts.get('mlreport-iris')!.finalized, false);
     leaks(log);
@@ -169,7 +171,7 @@ describe('uploadReportArtifact', () => {
     fake.blobFaults.push(503);
     fake.faults.set('FinalizeArtifact', [400]);
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { backoffMs: 1 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
     assert.ok(fake.artifacts.get('mlreport-iris')!.blob, 'the second PUT landed');
     assert.match(log.lines.join('\n'), /FinalizeArtifact returned 400/);
     leaks(log);
@@ -179,14 +181,55 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.md'), 'x'.repeat(10));
     writeFileSync(join(dir, 'report.json'), '{}');
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, runtime(), log, { maxBytes: 100 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { maxBytes: 100 }), null);
     assert.equal(fake.requests.length, 0);
     assert.match(log.lines.join('\n'), /the report folder zips to 0\.0 MiB, more than the 0 MiB mlreport uploads in one request\. Upload /);
   });
 
+  test("matrix jobs sharing a report-id: the service's 409 is not retried, and the warning names 'report-id'", async () => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+    const first = new MemoryLogger();
+    assert.ok(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), first, { backoffMs: 1 }));
+    fake.requests.length = 0;
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
+    assert.deepEqual(
+      fake.requests.map((r) => r.path.split('/').pop()),
+      ['CreateArtifact'],
+      'one attempt: the name stays taken',
+    );
+    const text = log.lines.join('\n');
+    assert.match(
+      text,
+      /warning: Could not upload the report as the artifact 'mlreport-iris': another job of this workflow run already uploaded one with that name\./,
+    );
+    assert.match(text, /give each job its own 'report-id'/);
+    leaks(log);
+  });
+
+  for (const host of ['https://ghes.example.com', 'https://github.acme.internal/']) {
+    test(`GitHub Enterprise Server (${host}) has no artifact service: a clear warning, no request`, async () => {
+      const log = new MemoryLogger();
+      assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(host), log), null);
+      assert.equal(fake.requests.length, 0);
+      assert.match(
+        log.lines.join('\n'),
+        /warning: Could not upload the report as the artifact 'mlreport-iris': GitHub Enterprise Server \([^)]+\) has no service for these artifacts.*actions\/upload-artifact@v3/,
+      );
+    });
+  }
+
+  test('GHE.com (*.ghe.com) has the artifact service, as @actions/artifact decides', async () => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+    const log = new MemoryLogger();
+    assert.ok(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github('https://octo.ghe.com'), log));
+  });
+
   test('off a runner (no ACTIONS_RUNTIME_TOKEN) it warns and makes no request', async () => {
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, null, log), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github('https://github.com', null), log), null);
     assert.equal(fake.requests.length, 0);
     assert.match(
       log.lines.join('\n'),

@@ -224,6 +224,21 @@ describe('gate check run', () => {
     assert.equal(outcome.location, `commit status 'ml gates' on ${HEAD_SHA}`);
   });
 
+  test('a personal access token: GitHub refuses check runs to all but Apps; the status fallback names the token type, not a permission', async () => {
+    fake.tokens.set('ghp_personal', { login: 'alice', id: 5, type: 'User', readOnly: false });
+    const log = new MemoryLogger();
+    const outcome = await publisher('ghp_personal', log).publish(composed('accuracy >= 0.99'));
+    const refused = fake.requestsTo('POST /repos/{owner}/{repo}/check-runs')[0]!;
+    assert.equal(refused.status, 403);
+    assert.equal((refused.response as { message: string }).message, 'You must authenticate via a GitHub App.');
+    assert.equal(checkRuns(fake).length, 0);
+    assert.equal(commitStatuses(fake)[0]!.context, 'ml gates');
+    assert.equal(outcome.location, `commit status 'ml gates' on ${HEAD_SHA}`);
+    const text = log.lines.join('\n');
+    assert.match(text, /warning: Cannot create the check run 'ml gates': only a GitHub App token .* may create check runs/);
+    assert.doesNotMatch(text, /checks: write/, 'a personal token with every scope still gets this 403');
+  });
+
   test('truncate keeps to a limit without splitting a character', () => {
     assert.equal(truncate('short', STATUS_DESCRIPTION_LIMIT, '…'), 'short');
     const cut = truncate('a'.repeat(138) + '😀😀😀', STATUS_DESCRIPTION_LIMIT, '…');

@@ -48,6 +48,7 @@ export function checkRuns(fake: FakeGitHub): FakeCheckRun[] {
 export function registerChecksRoutes(fake: FakeGitHub): void {
   fake.route('POST', '/repos/{owner}/{repo}/check-runs', (req) => {
     if (!req.actor) return requiresAuth();
+    if (req.actor.type === 'User') return appsOnly();
     if (!canWrite(req.actor, 'checks')) return notAccessible();
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (typeof body.name !== 'string' || !body.name) return invalid('name', 'name is missing');
@@ -78,6 +79,7 @@ export function registerChecksRoutes(fake: FakeGitHub): void {
 
   fake.route('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', (req) => {
     if (!req.actor) return requiresAuth();
+    if (req.actor.type === 'User') return appsOnly();
     if (!canWrite(req.actor, 'checks')) return notAccessible();
     const run = findRun(fake, req);
     if (!run) return { status: 404, body: notFound() };
@@ -213,6 +215,22 @@ function invalid(field: string, message: string): FakeResponse {
       errors: [{ resource: 'CheckRun', code: 'custom', field, message }],
       documentation_url: 'https://docs.github.com/rest/checks/runs',
       status: '422',
+    },
+  };
+}
+
+/**
+ * Only GitHub Apps (the workflow's GITHUB_TOKEN is one) may write check runs; a personal access token or OAuth
+ * token gets this 403 whatever its scopes (REST docs, "Check runs": "OAuth apps and authenticated users can view
+ * check runs, but cannot create them").
+ */
+function appsOnly(): FakeResponse {
+  return {
+    status: 403,
+    body: {
+      message: 'You must authenticate via a GitHub App.',
+      documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+      status: '403',
     },
   };
 }

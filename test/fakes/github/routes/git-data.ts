@@ -16,6 +16,28 @@ export interface GitStore {
   refs: Map<string, string>;
 }
 
+/**
+ * Makes a repository ruleset cover `ref` (e.g. `refs/heads/mlreport-assets`): creating or moving it answers what
+ * GitHub answers then, 422 "Repository rule violations found" (not a fast-forward problem; retrying changes nothing).
+ */
+export function addRuleset(fake: FakeGitHub, fullName: string, ref: string): void {
+  const [owner = '', repo = ''] = fullName.split('/');
+  bucket(fake, 'rulesets', { params: { owner, repo } } as unknown as FakeRequest, () => new Set<string>()).add(ref);
+}
+
+function ruleViolation(fake: FakeGitHub, req: FakeRequest, ref: string): FakeResponse | null {
+  const rules = bucket(fake, 'rulesets', req, () => new Set<string>());
+  if (!rules.has(ref)) return null;
+  return {
+    status: 422,
+    body: {
+      message: 'Repository rule violations found\n\nCannot update this protected ref.\n\n',
+      documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference',
+      status: '422',
+    },
+  };
+}
+
 export function gitStore(fake: FakeGitHub, req: Pick<FakeRequest, 'params'>): GitStore {
   return bucket(fake, 'git', req as FakeRequest, () => ({ blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map() }) as GitStore);
 }
@@ -119,6 +141,8 @@ export function registerGitData(fake: FakeGitHub): void {
     const store = gitStore(fake, req);
     const { ref, sha } = (req.body ?? {}) as { ref?: string; sha?: string };
     if (!ref || !/^refs\/.+\/.+/.test(ref)) return validationFailed('ref must start with refs/ and have at least two slashes', 'ref');
+    const refused = ruleViolation(fake, req, ref);
+    if (refused) return refused;
     if (!sha || !store.commits.has(sha)) return validationFailed('Object does not exist', 'sha');
     if (store.refs.has(ref)) return validationFailed('Reference already exists', 'ref');
     store.refs.set(ref, sha);
@@ -130,6 +154,8 @@ export function registerGitData(fake: FakeGitHub): void {
     if (denied) return denied;
     const store = gitStore(fake, req);
     const ref = `refs/${req.params.ref}`;
+    const refused = ruleViolation(fake, req, ref);
+    if (refused) return refused;
     const { sha, force = false } = (req.body ?? {}) as { sha?: string; force?: boolean };
     const current = store.refs.get(ref);
     if (!current) return validationFailed('Reference does not exist', 'ref');

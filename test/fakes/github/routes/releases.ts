@@ -1,11 +1,13 @@
-import { notFound, validationFailed, type FakeGitHub, type FakeRequest } from '../server';
+import { notFound, paginate, validationFailed, type FakeGitHub, type FakeRequest } from '../server';
 import { bucket, requireActor, simpleUser } from './shapes';
 
 /**
- * Releases and their assets: get by tag, create, upload an asset (raw bytes to the release's `upload_url`,
- * `?name=`; 422 already_exists for a taken name), delete an asset. The upload endpoint lives on
- * uploads.github.com upstream; here `upload_url` points at the fake itself.
+ * Releases and their assets: get by tag, create, list a release's assets (paginated), upload an asset (raw bytes
+ * to the release's `upload_url`, `?name=`; 422 already_exists for a taken name; 422 `file_count` once the release
+ * holds 1,000 assets, GitHub's limit since 2025 — "file_count limited to 1000 assets per release"), delete an
+ * asset. The upload endpoint lives on uploads.github.com upstream; here `upload_url` points at the fake itself.
  */
+export const MAX_ASSETS_PER_RELEASE = 1000;
 export interface FakeRelease {
   id: number;
   tag: string;
@@ -95,9 +97,31 @@ export function registerReleases(fake: FakeGitHub): void {
         },
       };
     if (r.assets.some((a) => a.name === name)) return validationFailed('already_exists', 'name');
+    if (r.assets.length >= MAX_ASSETS_PER_RELEASE) {
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            { resource: 'ReleaseAsset', code: 'custom', field: 'file_count', message: `file_count limited to ${MAX_ASSETS_PER_RELEASE} assets per release` },
+          ],
+          documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+          status: '422',
+        },
+      };
+    }
     const a = { id: fake.nextId(), name, bytes: req.body, createdAt: new Date().toISOString() };
     r.assets.push(a);
     return { status: 201, body: asset(req, r, a) };
+  });
+  fake.route('GET', '/repos/{owner}/{repo}/releases/{release_id}/assets', (req) => {
+    const r = releases(fake, req).find((x) => x.id === Number(req.params.release_id));
+    if (!r) return { status: 404, body: notFound() };
+    return paginate(
+      fake,
+      req,
+      r.assets.map((a) => asset(req, r, a)),
+    );
   });
   fake.route('DELETE', '/repos/{owner}/{repo}/releases/assets/{asset_id}', (req) => {
     const denied = requireActor(req);
@@ -111,4 +135,15 @@ export function registerReleases(fake: FakeGitHub): void {
     }
     return { status: 404, body: notFound() };
   });
+}
+
+/** A release as an earlier run left it: `count` assets, created one second apart from `since`. */
+export function seedRelease(fake: FakeGitHub, fullName: string, tag: string, count: number, since = Date.parse('2026-01-01T00:00:00Z')): FakeRelease {
+  const [owner = '', repo = ''] = fullName.split('/');
+  const r: FakeRelease = { id: fake.nextId(), tag, name: tag, prerelease: true, assets: [], createdAt: new Date(since).toISOString() };
+  for (let i = 0; i < count; i++) {
+    r.assets.push({ id: fake.nextId(), name: `pr-1-old-${i}.png`, bytes: Buffer.from('png'), createdAt: new Date(since + i * 1000).toISOString() });
+  }
+  releases(fake, { params: { owner, repo } }).push(r);
+  return r;
 }
