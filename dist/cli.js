@@ -37619,11 +37619,12 @@ async function dvcRepro(cwd, log) {
 import { join as join18 } from "node:path";
 
 // src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (eventName !== "pull_request_target" || allowPullRequestTargetRepro) return { allowed: true };
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
   return {
     allowed: false,
-    reason: "Not reproducing the pipeline on 'pull_request_target': that event has a write token and secrets, and running a pull request's code with them lets the PR take over the repository. Use the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted."
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
   };
 }
 function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
