@@ -16550,8 +16550,8 @@ var require_pool_base = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const { [kRunning]: running } of this[kClients]) {
-          ret += running;
+        for (const { [kRunning]: running2 } of this[kClients]) {
+          ret += running2;
         }
         return ret;
       }
@@ -31653,20 +31653,82 @@ function shortSha(sha) {
   return sha.slice(0, 7);
 }
 
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text) {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key of Object.keys(record)) {
+      const clean2 = redact(key);
+      const v2 = redactValue(record[key]);
+      if (clean2 !== key) delete record[key];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/util/workflow-commands.ts
+import { randomUUID } from "node:crypto";
+function inertCommands(text) {
+  if (!/^\s*::|##\[/m.test(text)) return text;
+  const token = randomUUID();
+  return `::stop-commands::${token}
+${text}
+::${token}::`;
+}
+
 // src/util/console-logger.ts
 function consoleLogger(quiet = false) {
+  const inWorkflow = process.env.GITHUB_ACTIONS === "true";
+  const write = (text) => {
+    const clean2 = redact(text);
+    process.stderr.write(`${inWorkflow ? inertCommands(clean2) : clean2}
+`);
+  };
   return {
     info: (message) => {
-      if (!quiet) process.stderr.write(`${message}
-`);
+      if (!quiet) write(message);
     },
-    warning: (message) => process.stderr.write(`warning: ${message}
-`),
-    error: (message) => process.stderr.write(`error: ${message}
-`),
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
     group: async (title, fn2) => {
-      if (!quiet) process.stderr.write(`── ${title}
-`);
+      if (!quiet) write(`── ${title}`);
       return fn2();
     }
   };
@@ -36544,7 +36606,6 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { join as join11 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
@@ -37073,7 +37134,8 @@ var TailBuffer = class {
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
   return new Promise((resolve7, reject) => {
-    const child = process.platform === "win32" ? spawn(command, { cwd, shell: true, stdio: ["ignore", "pipe", "pipe"], env }) : spawn(...posixShell(command, env), { cwd, stdio: ["ignore", "pipe", "pipe"], env });
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     const take = (text) => {
       for (const line of tail.push(text)) onLine(line);
     };
@@ -37085,6 +37147,45 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
       resolve7({ code, signal });
     });
   });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options) {
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix12 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix12 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+var GRACE_MS = 5e3;
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+  }
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
@@ -37570,11 +37671,11 @@ async function dvcRepro(cwd, log) {
   };
   const onLine = (line) => {
     log.info(line);
-    const running = /^Running stage '(.+)':$/.exec(line.trim());
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
     const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running) {
+    if (running2) {
       close();
-      const result = { name: running[1], status: "ran", seconds: 0, reasons: [] };
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
       stages.push(result);
       current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
     } else if (skipped) {
@@ -37585,7 +37686,7 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve7) => {
-    const child = spawn2("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
     };
@@ -43979,6 +44080,7 @@ async function run(config, log) {
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
   };
+  redactDeep(report);
   const composed = { data: report, markdown: composeMarkdown(report) };
   const local = new LocalFilesPublisher(config.outDir);
   const publishers = [local];
@@ -44204,6 +44306,40 @@ ${s.reasons.map((r2) => `	${r2}
 // src/commands/index.ts
 var COMMANDS = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];
 
+// src/config/action.ts
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
+
 // src/cli.ts
 async function main(argv) {
   if (!argv.length || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
@@ -44242,6 +44378,7 @@ function help() {
     ""
   ].join("\n");
 }
+secretsFromEnvironment(process.env).forEach(addSecret);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -44249,8 +44386,8 @@ main(process.argv.slice(2)).then(
   (error) => {
     const code = error.code;
     const message = code?.startsWith("ERR_PARSE_ARGS") ? error.message : describeError(error);
-    process.stderr.write(`mlreport: ${message}
-`);
+    process.stderr.write(redact(`mlreport: ${message}
+`));
     process.exitCode = 2;
   }
 );
