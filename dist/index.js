@@ -35864,6 +35864,24 @@ function asList(value2) {
   return Array.isArray(value2) ? value2 : [];
 }
 
+// src/plots/bounds.ts
+var PLOT_BOUNDS = {
+  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  customPoints: 2e4,
+  /** Width or height a custom template may ask for, in CSS pixels. */
+  templateSide: 4e3,
+  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  canvasPixels: 16e6,
+  /** Marks and groups in the laid-out chart, which become SVG elements. */
+  markItems: 5e4,
+  /** Time for one plot, checked after each step of drawing it. */
+  plotSeconds: 30,
+  /** Time for all plots of a run: the plots after it are not drawn. */
+  totalSeconds: 120
+};
+var PlotBoundError = class extends UserError {
+};
+
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
 function fillCustomTemplate(path, text, values) {
@@ -35879,6 +35897,12 @@ function fillCustomTemplate(path, text, values) {
   }
   assertNoUrls(path, template, "");
   assertKnownMarks(path, template, "");
+  assertBounded(path, template, "");
+  if (values.data.length > PLOT_BOUNDS.customPoints) {
+    throw new PlotBoundError(
+      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
+    );
+  }
   const fills = anchorFills(values);
   return fill(template, fills);
 }
@@ -35924,11 +35948,42 @@ function assertNoUrls(path, value2, at2) {
   if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key = at2 ? `${at2}.${k2}` : k2;
-    if ((k2 === "url" || k2 === "href") && typeof v2 === "string") {
-      throw new UserError(`${path}: \`${key}\` asks for data from ${JSON.stringify(v2)}; refused: plots only show their own data files, nothing is fetched.`);
+    if (k2 === "url" || k2 === "href") {
+      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
+      throw new UserError(`${path}: \`${key}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
     assertNoUrls(path, v2, key);
   }
+}
+function assertBounded(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord2(value2)) return;
+  const over = (what) => {
+    throw new PlotBoundError(`${path}: \`${at2 || "the template"}\` ${what}; not drawn`);
+  };
+  for (const range of ["sequence", "keyvals"]) {
+    const r2 = value2[range];
+    if (!isRecord2(r2)) continue;
+    const { start = 0, stop, step = 1 } = r2;
+    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count <= PLOT_BOUNDS.customPoints))
+      over(
+        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+      );
+  }
+  for (const steps of ["steps", "minsteps", "maxsteps"]) {
+    const n = value2[steps];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
+  }
+  for (const side of ["width", "height"]) {
+    const n = value2[side];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
+      over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
+  }
+  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
 }
 var MARKS = [
   "arc",
