@@ -31708,17 +31708,16 @@ import { randomUUID } from "node:crypto";
 function inertCommands(text) {
   if (!/^\s*::|##\[/m.test(text)) return text;
   const token = randomUUID();
+  const ended = text.endsWith("\n");
   return `::stop-commands::${token}
-${text}
-::${token}::`;
+${ended ? text : `${text}
+`}::${token}::${ended ? "\n" : ""}`;
 }
 
 // src/util/console-logger.ts
 function consoleLogger(quiet = false) {
-  const inWorkflow = process.env.GITHUB_ACTIONS === "true";
   const write = (text) => {
-    const clean2 = redact(text);
-    process.stderr.write(`${inWorkflow ? inertCommands(clean2) : clean2}
+    process.stderr.write(`${safeText(text)}
 `);
   };
   return {
@@ -31732,6 +31731,13 @@ function consoleLogger(quiet = false) {
       return fn2();
     }
   };
+}
+function writeResult(text) {
+  process.stdout.write(safeText(text));
+}
+function safeText(text) {
+  const clean2 = redact(text);
+  return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
 }
 
 // src/values/collect.ts
@@ -34104,7 +34110,7 @@ async function runValuesDiff(kind, args, workspace) {
     all: args.all
   });
   if (args.noPath) table2 = dropFirstColumn(table2, args.markdown);
-  process.stdout.write(table2);
+  writeResult(table2);
   return 0;
 }
 function dropFirstColumn(table2, markdown) {
@@ -36314,8 +36320,7 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
     await writeFileAtomic(resolve(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
     await writeFileAtomic(resolve(out, "index.md"), index);
-    if (!values.quiet)
-      for (const p2 of plots) process.stdout.write(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
     process.stdout.write(`index: ${resolve(out, "index.md")}
 `);
@@ -44269,7 +44274,7 @@ var reportCommand = {
       })
     };
     const result = await run(config, log);
-    if (!values.quiet) process.stdout.write(`${result.markdown}
+    if (!values.quiet) writeResult(`${result.markdown}
 `);
     process.stdout.write(`report: ${result.reportPath}
 `);
@@ -44315,7 +44320,7 @@ var reproCommand = {
       const what = values.dry && s.status === "not-run" ? "would run" : s.status;
       const detail = s.error ?? s.reasons.join("; ");
       const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
-      process.stdout.write(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
+      writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
 `);
     }
     return result.passed ? 0 : 1;
@@ -44350,7 +44355,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
     } else if (!stages.length) {
       process.stdout.write("Data and pipelines are up to date.\n");
     } else {
-      for (const s of stages) process.stdout.write(`${s.name}:
+      for (const s of stages) writeResult(`${s.name}:
 ${s.reasons.map((r2) => `	${r2}
 `).join("")}`);
     }

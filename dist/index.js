@@ -44817,9 +44817,10 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 function inertCommands(text) {
   if (!/^\s*::|##\[/m.test(text)) return text;
   const token = randomUUID2();
+  const ended = text.endsWith("\n");
   return `::stop-commands::${token}
-${text}
-::${token}::`;
+${ended ? text : `${text}
+`}::${token}::${ended ? "\n" : ""}`;
 }
 
 // src/util/action-logger.ts

@@ -8,10 +8,8 @@ import { inertCommands } from './workflow-commands';
  * in a workflow step (where the runner reads stderr for workflow commands) kept from acting as a command.
  */
 export function consoleLogger(quiet = false): Logger {
-  const inWorkflow = process.env.GITHUB_ACTIONS === 'true';
   const write = (text: string): void => {
-    const clean = redact(text);
-    process.stderr.write(`${inWorkflow ? inertCommands(clean) : clean}\n`);
+    process.stderr.write(`${safeText(text)}\n`);
   };
   return {
     info: (message) => {
@@ -24,4 +22,14 @@ export function consoleLogger(quiet = false): Logger {
       return fn();
     },
   };
+}
+
+/** A command's human-readable result on stdout (a table, the report), made safe as log lines are. */
+export function writeResult(text: string): void {
+  process.stdout.write(safeText(text));
+}
+
+function safeText(text: string): string {
+  const clean = redact(text);
+  return process.env.GITHUB_ACTIONS === 'true' ? inertCommands(clean) : clean;
 }

@@ -9,5 +9,7 @@ import { randomUUID } from 'node:crypto';
 export function inertCommands(text: string): string {
   if (!/^\s*::|##\[/m.test(text)) return text;
   const token = randomUUID();
-  return `::stop-commands::${token}\n${text}\n::${token}::`;
+  // Ends as the text ends, with or without a newline, so callers print it as they would the text.
+  const ended = text.endsWith('\n');
+  return `::stop-commands::${token}\n${ended ? text : `${text}\n`}::${token}::${ended ? '\n' : ''}`;
 }

@@ -6,6 +6,7 @@ import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { runAction, workflowCommands, type ActionRun } from '../helpers/action';
+import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
 
 /**
@@ -152,5 +153,22 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
     );
     assert.ok(!commands.some((c) => c.data.includes('pwned')));
     assert.match(run.stdout, /::set-output name=passed::true/, 'the text is still in the log, inert');
+    assert.match(run.stdout, /##\[add-mask\]accuracy/, "the dvc.yaml entry's text is in the log, inert");
   });
+});
+
+test('the CLI in a workflow step: stage output and results that look like workflow commands stay inert', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.commit('stage', {
+      'dvc.yaml': 'stages:\n  "::set-output name=passed::true":\n    cmd: echo "::add-mask::0.95"; echo "##[error]forged"; exit 1\n',
+    });
+    const r = await runCli(['repro'], repo.dir, { ...process.env, GITHUB_ACTIONS: 'true' });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout + r.stderr, /::add-mask::0\.95/);
+    assert.deepEqual(workflowCommands(r.stderr), []);
+    assert.deepEqual(workflowCommands(r.stdout), []);
+  } finally {
+    repo.remove();
+  }
 });
