@@ -16550,8 +16550,8 @@ var require_pool_base = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const { [kRunning]: running } of this[kClients]) {
-          ret += running;
+        for (const { [kRunning]: running2 } of this[kClients]) {
+          ret += running2;
         }
         return ret;
       }
@@ -31653,23 +31653,91 @@ function shortSha(sha) {
   return sha.slice(0, 7);
 }
 
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text) {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key of Object.keys(record)) {
+      const clean2 = redact(key);
+      const v2 = redactValue(record[key]);
+      if (clean2 !== key) delete record[key];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/util/workflow-commands.ts
+import { randomUUID } from "node:crypto";
+function inertCommands(text) {
+  if (!/^\s*::|##\[/m.test(text)) return text;
+  const token = randomUUID();
+  const ended = text.endsWith("\n");
+  return `::stop-commands::${token}
+${ended ? text : `${text}
+`}::${token}::${ended ? "\n" : ""}`;
+}
+
 // src/util/console-logger.ts
 function consoleLogger(quiet = false) {
+  const write = (text) => {
+    process.stderr.write(`${safeText(text)}
+`);
+  };
   return {
     info: (message) => {
-      if (!quiet) process.stderr.write(`${message}
-`);
+      if (!quiet) write(message);
     },
-    warning: (message) => process.stderr.write(`warning: ${message}
-`),
-    error: (message) => process.stderr.write(`error: ${message}
-`),
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
     group: async (title, fn2) => {
-      if (!quiet) process.stderr.write(`── ${title}
-`);
+      if (!quiet) write(`── ${title}`);
       return fn2();
     }
   };
+}
+function writeResult(text) {
+  process.stdout.write(safeText(text));
+}
+function safeText(text) {
+  const clean2 = redact(text);
+  return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
 }
 
 // src/values/collect.ts
@@ -34042,7 +34110,7 @@ async function runValuesDiff(kind, args, workspace) {
     all: args.all
   });
   if (args.noPath) table2 = dropFirstColumn(table2, args.markdown);
-  process.stdout.write(table2);
+  writeResult(table2);
   return 0;
 }
 function dropFirstColumn(table2, markdown) {
@@ -34583,6 +34651,24 @@ function round(v2) {
   return Number(v2.toPrecision(6));
 }
 
+// src/plots/bounds.ts
+var PLOT_BOUNDS = {
+  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  customPoints: 2e4,
+  /** Width or height a custom template may ask for, in CSS pixels. */
+  templateSide: 4e3,
+  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  canvasPixels: 16e6,
+  /** Marks and groups in the laid-out chart, which become SVG elements. */
+  markItems: 5e4,
+  /** Time for one plot, checked after each step of drawing it. */
+  plotSeconds: 30,
+  /** Time for all plots of a run: the plots after it are not drawn. */
+  totalSeconds: 120
+};
+var PlotBoundError = class extends UserError {
+};
+
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
 function fillCustomTemplate(path, text, values) {
@@ -34598,6 +34684,12 @@ function fillCustomTemplate(path, text, values) {
   }
   assertNoUrls(path, template, "");
   assertKnownMarks(path, template, "");
+  assertBounded(path, template, "");
+  if (values.data.length > PLOT_BOUNDS.customPoints) {
+    throw new PlotBoundError(
+      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
+    );
+  }
   const fills = anchorFills(values);
   return fill(template, fills);
 }
@@ -34643,11 +34735,42 @@ function assertNoUrls(path, value2, at2) {
   if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key = at2 ? `${at2}.${k2}` : k2;
-    if ((k2 === "url" || k2 === "href") && typeof v2 === "string") {
-      throw new UserError(`${path}: \`${key}\` asks for data from ${JSON.stringify(v2)}; refused: plots only show their own data files, nothing is fetched.`);
+    if (k2 === "url" || k2 === "href") {
+      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
+      throw new UserError(`${path}: \`${key}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
     assertNoUrls(path, v2, key);
   }
+}
+function assertBounded(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord2(value2)) return;
+  const over = (what) => {
+    throw new PlotBoundError(`${path}: \`${at2 || "the template"}\` ${what}; not drawn`);
+  };
+  for (const range of ["sequence", "keyvals"]) {
+    const r2 = value2[range];
+    if (!isRecord2(r2)) continue;
+    const { start = 0, stop, step = 1 } = r2;
+    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count <= PLOT_BOUNDS.customPoints))
+      over(
+        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+      );
+  }
+  for (const steps of ["steps", "minsteps", "maxsteps"]) {
+    const n = value2[steps];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
+  }
+  for (const side of ["width", "height"]) {
+    const n = value2[side];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
+      over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
+  }
+  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
 }
 var MARKS = [
   "arc",
@@ -36197,8 +36320,7 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
     await writeFileAtomic(resolve(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
     await writeFileAtomic(resolve(out, "index.md"), index);
-    if (!values.quiet)
-      for (const p2 of plots) process.stdout.write(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
     process.stdout.write(`index: ${resolve(out, "index.md")}
 `);
@@ -36544,7 +36666,6 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { join as join11 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
@@ -37073,7 +37194,8 @@ var TailBuffer = class {
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
   return new Promise((resolve7, reject) => {
-    const child = process.platform === "win32" ? spawn(command, { cwd, shell: true, stdio: ["ignore", "pipe", "pipe"], env }) : spawn(...posixShell(command, env), { cwd, stdio: ["ignore", "pipe", "pipe"], env });
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     const take = (text) => {
       for (const line of tail.push(text)) onLine(line);
     };
@@ -37085,6 +37207,45 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
       resolve7({ code, signal });
     });
   });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options) {
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix12 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix12 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+var GRACE_MS = 5e3;
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+  }
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
@@ -37570,11 +37731,11 @@ async function dvcRepro(cwd, log) {
   };
   const onLine = (line) => {
     log.info(line);
-    const running = /^Running stage '(.+)':$/.exec(line.trim());
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
     const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running) {
+    if (running2) {
       close();
-      const result = { name: running[1], status: "ran", seconds: 0, reasons: [] };
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
       stages.push(result);
       current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
     } else if (skipped) {
@@ -37585,7 +37746,7 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve7) => {
-    const child = spawn2("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
     };
@@ -37619,11 +37780,12 @@ async function dvcRepro(cwd, log) {
 import { join as join18 } from "node:path";
 
 // src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (eventName !== "pull_request_target" || allowPullRequestTargetRepro) return { allowed: true };
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
   return {
     allowed: false,
-    reason: "Not reproducing the pipeline on 'pull_request_target': that event has a write token and secrets, and running a pull request's code with them lets the PR take over the repository. Use the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted."
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
   };
 }
 function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
@@ -44048,6 +44210,7 @@ async function run(config, log) {
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
   };
+  redactDeep(report);
   const composed = { data: report, markdown: composeMarkdown(report) };
   const local = new LocalFilesPublisher(config.outDir);
   const publishers = [local];
@@ -44181,7 +44344,7 @@ var reportCommand = {
       })
     };
     const result = await run(config, log);
-    if (!values.quiet) process.stdout.write(`${result.markdown}
+    if (!values.quiet) writeResult(`${result.markdown}
 `);
     process.stdout.write(`report: ${result.reportPath}
 `);
@@ -44227,7 +44390,7 @@ var reproCommand = {
       const what = values.dry && s.status === "not-run" ? "would run" : s.status;
       const detail = s.error ?? s.reasons.join("; ");
       const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
-      process.stdout.write(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
+      writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
 `);
     }
     return result.passed ? 0 : 1;
@@ -44262,7 +44425,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
     } else if (!stages.length) {
       process.stdout.write("Data and pipelines are up to date.\n");
     } else {
-      for (const s of stages) process.stdout.write(`${s.name}:
+      for (const s of stages) writeResult(`${s.name}:
 ${s.reasons.map((r2) => `	${r2}
 `).join("")}`);
     }
@@ -44272,6 +44435,40 @@ ${s.reasons.map((r2) => `	${r2}
 
 // src/commands/index.ts
 var COMMANDS = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];
+
+// src/config/action.ts
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
 
 // src/cli.ts
 async function main(argv) {
@@ -44311,6 +44508,7 @@ function help() {
     ""
   ].join("\n");
 }
+secretsFromEnvironment(process.env).forEach(addSecret);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -44318,8 +44516,8 @@ main(process.argv.slice(2)).then(
   (error) => {
     const code = error.code;
     const message = code?.startsWith("ERR_PARSE_ARGS") ? error.message : describeError(error);
-    process.stderr.write(`mlreport: ${message}
-`);
+    process.stderr.write(redact(`mlreport: ${message}
+`));
     process.exitCode = 2;
   }
 );

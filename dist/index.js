@@ -8283,8 +8283,8 @@ var require_pool_base = __commonJS({
       }
       get [kRunning]() {
         let ret = 0;
-        for (const { [kRunning]: running } of this[kClients]) {
-          ret += running;
+        for (const { [kRunning]: running2 } of this[kClients]) {
+          ret += running2;
         }
         return ret;
       }
@@ -32263,7 +32263,6 @@ function firstLine(error2) {
 }
 
 // src/pipeline/engine.ts
-import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
@@ -33402,7 +33401,8 @@ var TailBuffer = class {
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
   return new Promise((resolve5, reject) => {
-    const child = process.platform === "win32" ? spawn(command, { cwd, shell: true, stdio: ["ignore", "pipe", "pipe"], env }) : spawn(...posixShell(command, env), { cwd, stdio: ["ignore", "pipe", "pipe"], env });
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     const take = (text) => {
       for (const line of tail.push(text)) onLine(line);
     };
@@ -33414,6 +33414,45 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
       resolve5({ code, signal });
     });
   });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options) {
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix12 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix12 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+var GRACE_MS = 5e3;
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+  }
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
@@ -33890,11 +33929,11 @@ async function dvcRepro(cwd, log) {
   };
   const onLine = (line) => {
     log.info(line);
-    const running = /^Running stage '(.+)':$/.exec(line.trim());
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
     const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running) {
+    if (running2) {
       close();
-      const result = { name: running[1], status: "ran", seconds: 0, reasons: [] };
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
       stages.push(result);
       current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
     } else if (skipped) {
@@ -33905,7 +33944,7 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve5) => {
-    const child = spawn2("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
     };
@@ -34571,15 +34610,45 @@ async function readEvent(path) {
   }
 }
 
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
+
 // src/run.ts
 import { join as join19 } from "node:path";
 
 // src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (eventName !== "pull_request_target" || allowPullRequestTargetRepro) return { allowed: true };
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
   return {
     allowed: false,
-    reason: "Not reproducing the pipeline on 'pull_request_target': that event has a write token and secrets, and running a pull request's code with them lets the PR take over the repository. Use the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted."
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
   };
 }
 function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
@@ -35795,6 +35864,24 @@ function asList(value2) {
   return Array.isArray(value2) ? value2 : [];
 }
 
+// src/plots/bounds.ts
+var PLOT_BOUNDS = {
+  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  customPoints: 2e4,
+  /** Width or height a custom template may ask for, in CSS pixels. */
+  templateSide: 4e3,
+  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  canvasPixels: 16e6,
+  /** Marks and groups in the laid-out chart, which become SVG elements. */
+  markItems: 5e4,
+  /** Time for one plot, checked after each step of drawing it. */
+  plotSeconds: 30,
+  /** Time for all plots of a run: the plots after it are not drawn. */
+  totalSeconds: 120
+};
+var PlotBoundError = class extends UserError {
+};
+
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
 function fillCustomTemplate(path, text, values) {
@@ -35810,6 +35897,12 @@ function fillCustomTemplate(path, text, values) {
   }
   assertNoUrls(path, template, "");
   assertKnownMarks(path, template, "");
+  assertBounded(path, template, "");
+  if (values.data.length > PLOT_BOUNDS.customPoints) {
+    throw new PlotBoundError(
+      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
+    );
+  }
   const fills = anchorFills(values);
   return fill(template, fills);
 }
@@ -35855,11 +35948,42 @@ function assertNoUrls(path, value2, at2) {
   if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key = at2 ? `${at2}.${k2}` : k2;
-    if ((k2 === "url" || k2 === "href") && typeof v2 === "string") {
-      throw new UserError(`${path}: \`${key}\` asks for data from ${JSON.stringify(v2)}; refused: plots only show their own data files, nothing is fetched.`);
+    if (k2 === "url" || k2 === "href") {
+      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
+      throw new UserError(`${path}: \`${key}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
     assertNoUrls(path, v2, key);
   }
+}
+function assertBounded(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord2(value2)) return;
+  const over = (what) => {
+    throw new PlotBoundError(`${path}: \`${at2 || "the template"}\` ${what}; not drawn`);
+  };
+  for (const range of ["sequence", "keyvals"]) {
+    const r2 = value2[range];
+    if (!isRecord2(r2)) continue;
+    const { start = 0, stop, step = 1 } = r2;
+    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count <= PLOT_BOUNDS.customPoints))
+      over(
+        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+      );
+  }
+  for (const steps of ["steps", "minsteps", "maxsteps"]) {
+    const n = value2[steps];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
+  }
+  for (const side of ["width", "height"]) {
+    const n = value2[side];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
+      over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
+  }
+  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
 }
 var MARKS = [
   "arc",
@@ -44307,6 +44431,56 @@ async function readImages(baseDir, rels, log) {
   return files;
 }
 
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text) {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key of Object.keys(record)) {
+      const clean2 = redact(key);
+      const v2 = redactValue(record[key]);
+      if (clean2 !== key) delete record[key];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
 // src/values/collect.ts
 import { posix as posix11 } from "node:path";
 
@@ -44631,6 +44805,7 @@ async function run(config, log) {
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
   };
+  redactDeep(report);
   const composed = { data: report, markdown: composeMarkdown(report) };
   const local = new LocalFilesPublisher(config.outDir);
   const publishers = [local];
@@ -44707,19 +44882,34 @@ async function loadPlotRenderer() {
   return loadRenderer();
 }
 
+// src/util/workflow-commands.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function inertCommands(text) {
+  if (!/^\s*::|##\[/m.test(text)) return text;
+  const token = randomUUID2();
+  const ended = text.endsWith("\n");
+  return `::stop-commands::${token}
+${ended ? text : `${text}
+`}::${token}::${ended ? "\n" : ""}`;
+}
+
 // src/util/action-logger.ts
 var actionLogger = {
-  info: (message) => info(message),
-  warning: (message, where2) => warning(message, where2 ? { file: where2.file, startLine: where2.line } : void 0),
-  error: (message, where2) => error(message, where2 ? { file: where2.file, startLine: where2.line } : void 0),
-  group: (title, fn2) => group(title, fn2)
+  info: (message) => info(inertCommands(redact(message))),
+  warning: (message, where2) => warning(redact(message), where2 ? { file: where2.file, startLine: where2.line } : void 0),
+  error: (message, where2) => error(redact(message), where2 ? { file: where2.file, startLine: where2.line } : void 0),
+  group: (title, fn2) => group(redact(title), fn2)
 };
 
 // src/main.ts
 async function run2() {
   try {
+    secretsFromEnvironment(process.env).forEach(addSecret);
     const config = await configFromAction({ env: process.env });
-    for (const secret of hubSecrets(config.hub, config.mlflow)) setSecret(secret);
+    for (const secret of hubSecrets(config.hub, config.mlflow)) {
+      setSecret(secret);
+      addSecret(secret);
+    }
     const result = await run(config, actionLogger);
     setOutput("report", result.reportPath);
     setOutput("report-json", result.reportJsonPath);
@@ -44727,7 +44917,7 @@ async function run2() {
     setOutput("comment-url", result.commentUrl ?? "");
     if (result.failStep) setFailed("mlreport: see the errors above.");
   } catch (error2) {
-    setFailed(`mlreport: ${describeError(error2)}`);
+    setFailed(redact(`mlreport: ${describeError(error2)}`));
   }
 }
 

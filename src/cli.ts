@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { COMMANDS } from './commands/index';
 import type { Command } from './commands/types';
+import { secretsFromEnvironment } from './config/secrets';
 import { describeError, UserError } from './util/errors';
+import { addSecret, redact } from './util/redact';
 import { VERSION } from './version';
 
 /** The `mlreport` command: argv → the matching subcommand → exit code. */
@@ -43,6 +45,7 @@ function help(): string {
   ].join('\n');
 }
 
+secretsFromEnvironment(process.env).forEach(addSecret);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -51,7 +54,7 @@ main(process.argv.slice(2)).then(
     // parseArgs' own errors (unknown option, missing value) are user errors too.
     const code = (error as { code?: string }).code;
     const message = code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : describeError(error);
-    process.stderr.write(`mlreport: ${message}\n`);
+    process.stderr.write(redact(`mlreport: ${message}\n`));
     process.exitCode = 2;
   },
 );

@@ -1,15 +1,23 @@
 import * as core from '@actions/core';
 import { configFromAction } from './config/action';
 import { hubSecrets } from './config/hub';
+import { secretsFromEnvironment } from './config/secrets';
 import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
 import { describeError } from './util/errors';
+import { addSecret, redact } from './util/redact';
 
 /** The action: runner environment → Config → run() → outputs and exit code. */
 export async function run(): Promise<void> {
   try {
+    // The runner masks the secrets it gave the job itself; the redactor also covers the report and the forms
+    // (percent-encoded, base64) the runner does not know.
+    secretsFromEnvironment(process.env).forEach(addSecret);
     const config = await configFromAction({ env: process.env });
-    for (const secret of hubSecrets(config.hub, config.mlflow)) core.setSecret(secret);
+    for (const secret of hubSecrets(config.hub, config.mlflow)) {
+      core.setSecret(secret);
+      addSecret(secret);
+    }
     const result = await runReport(config, actionLogger);
     core.setOutput('report', result.reportPath);
     core.setOutput('report-json', result.reportJsonPath);
@@ -17,6 +25,6 @@ export async function run(): Promise<void> {
     core.setOutput('comment-url', result.commentUrl ?? '');
     if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
-    core.setFailed(`mlreport: ${describeError(error)}`);
+    core.setFailed(redact(`mlreport: ${describeError(error)}`));
   }
 }

@@ -19,6 +19,7 @@ import type { ComposedReport, Publisher } from './publish/types';
 import { reproduceStep } from './pipeline/engine';
 import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
+import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
 
@@ -89,6 +90,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
         ? []
         : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
+  redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.
   const composed: ComposedReport = { data: report, markdown: composeMarkdown(report) };
 
   const local = new LocalFilesPublisher(config.outDir);

@@ -4,7 +4,7 @@ import { GitRepo } from '../git/repo';
 import { resolveBase } from '../git/revisions';
 import { renderPlots } from '../plots/render-plots';
 import { plotsMarkdown } from '../report/plots-markdown';
-import { consoleLogger } from '../util/console-logger';
+import { consoleLogger, writeResult } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
 import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
@@ -40,8 +40,7 @@ export const plotsRenderCommand: Command = {
     const index = `# Plots: ${headLabel} vs ${base ? base.label : 'no base'}\n\n${plots.length ? plotsMarkdown(plots) : '_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._'}\n`;
     await writeFileAtomic(resolve(out, 'index.json'), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}\n`);
     await writeFileAtomic(resolve(out, 'index.md'), index);
-    if (!values.quiet)
-      for (const p of plots) process.stdout.write(`${p.image ? resolve(out, p.image) : 'FAILED'}  ${p.title}${p.error ? `: ${p.error}` : ''}\n`);
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve(out, p.image) : 'FAILED'}  ${p.title}${p.error ? `: ${p.error}` : ''}\n`);
     process.stdout.write(`index: ${resolve(out, 'index.md')}\n`);
     return plots.some((p) => p.error) ? 1 : 0;
   },

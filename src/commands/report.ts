@@ -6,7 +6,7 @@ import type { MissingBasePolicy } from '../gate/types';
 import { GitRepo } from '../git/repo';
 import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
-import { consoleLogger } from '../util/console-logger';
+import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
 import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
@@ -67,7 +67,7 @@ export const reportCommand: Command = {
       }),
     };
     const result = await run(config, log);
-    if (!values.quiet) process.stdout.write(`${result.markdown}\n`);
+    if (!values.quiet) writeResult(`${result.markdown}\n`);
     process.stdout.write(`report: ${result.reportPath}\n`);
     return result.passed ? 0 : 1;
   },

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPipeline, reproduce } from '../pipeline/repro';
-import { consoleLogger } from '../util/console-logger';
+import { consoleLogger, writeResult } from '../util/console-logger';
 import type { Command } from './types';
 
 export const reproCommand: Command = {
@@ -31,7 +31,7 @@ export const reproCommand: Command = {
       const what = values.dry && s.status === 'not-run' ? 'would run' : s.status;
       const detail = s.error ?? s.reasons.join('; ');
       const time = s.status === 'ran' || s.status === 'failed' ? ` ${s.seconds.toFixed(1)}s` : '';
-      process.stdout.write(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);
+      writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);
     }
     return result.passed ? 0 : 1;
   },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPipeline, pipelineStatus } from '../pipeline/repro';
 import type { Command } from './types';
+import { writeResult } from '../util/console-logger';
 
 export const statusCommand: Command = {
   path: ['status'],
@@ -27,7 +28,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
     } else if (!stages.length) {
       process.stdout.write('Data and pipelines are up to date.\n');
     } else {
-      for (const s of stages) process.stdout.write(`${s.name}:\n${s.reasons.map((r) => `\t${r}\n`).join('')}`);
+      for (const s of stages) writeResult(`${s.name}:\n${s.reasons.map((r) => `\t${r}\n`).join('')}`);
     }
     return 0;
   },

@@ -1,6 +1,6 @@
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
-import { consoleLogger } from '../util/console-logger';
+import { consoleLogger, writeResult } from '../util/console-logger';
 import { compareTrees } from '../values/collect';
 import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
@@ -95,7 +95,7 @@ export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, works
     all: args.all,
   });
   if (args.noPath) table = dropFirstColumn(table, args.markdown);
-  process.stdout.write(table);
+  writeResult(table);
   return 0;
 }
 

@@ -48,7 +48,7 @@ export interface GitHubPublishConfig {
   assetsBranch: string;
   /** mode publish: the downloaded artifact (report.md, plots/). */
   artifactDir: string | null;
-  /** Lets pull_request_target runs reproduce the pipeline from the PR's code (unsafe; off by default). */
+  /** Lets runs on events with the repository's write token (pull_request_target, workflow_run, …) reproduce the pipeline (unsafe; off by default). */
   allowPullRequestTargetRepro: boolean;
   /** Upload the report folder as the workflow artifact `mlreport-<reportId>`: `auto` when it could not be posted. */
   artifact: 'auto' | 'always' | 'off';

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
-import { runShell, TailBuffer } from './shell';
+import { runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
 import type { StageResult } from './types';
 
 /** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
@@ -109,12 +108,12 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise<{ code: number | null; error?: string }>((resolve) => {
-    const child = spawn('dvc', ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnStage('dvc', ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: stageEnvironment(process.env) });
     const take = (data: Buffer): void => {
       for (const line of whole.push(data.toString('utf8'))) onLine(line);
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
     child.on('error', (error) =>
       resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }),
     );

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { basename } from 'node:path';
 
 /** The last lines a command printed, kept for the report. */
@@ -42,8 +42,8 @@ export class TailBuffer {
 /**
  * Runs one command through the shell the way DVC does (dvc/stage/run.py): on POSIX `$SHELL -c` (default
  * /bin/sh) with bash/zsh told not to read rc files; on Windows `cmd /c`. The command text comes from the
- * repository's own dvc.yaml or the `run` input. stdout and stderr go to `onLine` as they arrive. Resolves
- * with the exit code (or a signal name).
+ * repository's own dvc.yaml or the `run` input, and runs with `stageEnvironment(env)`. stdout and stderr go
+ * to `onLine` as they arrive. Resolves with the exit code (or a signal name).
  */
 export function runShell(
   command: string,
@@ -53,22 +53,82 @@ export function runShell(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child =
-      process.platform === 'win32'
-        ? spawn(command, { cwd, shell: true, stdio: ['ignore', 'pipe', 'pipe'], env })
-        : spawn(...posixShell(command, env), { cwd, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const options: SpawnOptions & { stdio: ['ignore', 'pipe', 'pipe'] } = { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: stageEnvironment(env) };
+    const child = process.platform === 'win32' ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     const take = (text: string): void => {
       for (const line of tail.push(text)) onLine(line);
     };
     // Decoding per stream keeps a UTF-8 character split across two chunks whole.
-    child.stdout.setEncoding('utf8').on('data', take);
-    child.stderr.setEncoding('utf8').on('data', take);
+    child.stdout!.setEncoding('utf8').on('data', take);
+    child.stderr!.setEncoding('utf8').on('data', take);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       for (const line of tail.flush()) onLine(line);
       resolve({ code, signal });
     });
   });
+}
+
+/** The action's own variables a stage never sees: its inputs, the runner's tokens and file commands. */
+const FILE_COMMANDS = new Set(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']);
+
+/**
+ * The environment a stage (a `run` command, a dvc.yaml command, `dvc repro`) runs with: ours without the
+ * action's inputs (`INPUT_*`: the github and hub tokens), the runner's `ACTIONS_*` (the artifact service's
+ * runtime token, the OIDC token request), `GITHUB_TOKEN`, and the files that set outputs, variables, the PATH,
+ * state and the job summary. A pull request's code so cannot act as the action. The workflow's own variables
+ * (cloud credentials for DVC remotes, MLFLOW_*) stay: the workflow gave them to the job on purpose.
+ */
+export function stageEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith('INPUT_') && !upper.startsWith('ACTIONS_') && upper !== 'GITHUB_TOKEN' && !FILE_COMMANDS.has(upper);
+    }),
+  );
+}
+
+/** Stages' processes still running, each the leader of its own process group (POSIX). */
+const running = new Set<ChildProcess>();
+let forwarding = false;
+
+/**
+ * Spawns a stage's process in a process group of its own, so that SIGTERM or SIGINT to us (a cancelled job,
+ * Ctrl-C) ends the stage and everything it started, not only the shell: the signal is passed to each group,
+ * stragglers are killed after a grace period, and then we end by the same signal.
+ */
+export function spawnStage(file: string, args: string[], options: SpawnOptions): ChildProcess {
+  const posix = process.platform !== 'win32';
+  const child = spawn(file, args, { ...options, detached: posix });
+  running.add(child);
+  // 'close', not 'exit': the shell may be gone while what it started in the background still holds its output.
+  child.on('close', () => running.delete(child));
+  child.on('error', () => running.delete(child));
+  if (posix && !forwarding) {
+    forwarding = true;
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+
+const GRACE_MS = 5000;
+
+async function endStages(signal: NodeJS.Signals): Promise<void> {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r) => child.once('close', r)));
+  await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, 'SIGKILL');
+  process.kill(process.pid, signal);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is gone already.
+  }
 }
 
 function posixShell(command: string, env: NodeJS.ProcessEnv): [string, string[]] {

@@ -1,4 +1,5 @@
 import { UserError } from '../util/errors';
+import { PLOT_BOUNDS, PlotBoundError } from './bounds';
 import type { Datapoint } from './types';
 import type { VegaLiteSpec } from './spec';
 
@@ -34,6 +35,12 @@ export function fillCustomTemplate(path: string, text: string, values: AnchorVal
   }
   assertNoUrls(path, template, '');
   assertKnownMarks(path, template, '');
+  assertBounded(path, template, '');
+  if (values.data.length > PLOT_BOUNDS.customPoints) {
+    throw new PlotBoundError(
+      `${values.data.length.toLocaleString('en-US')} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString('en-US')} a custom template is given; not drawn`,
+    );
+  }
   const fills = anchorFills(values);
   return fill(template, fills) as VegaLiteSpec;
 }
@@ -74,7 +81,10 @@ function fill(value: unknown, fills: Record<string, unknown>): unknown {
   return value;
 }
 
-/** Any `url` in the spec (data, images, geo): mlreport renders the plot's own data and never fetches. */
+/**
+ * Any `url` or `href` in the spec (data, images, geo, the `url` and `href` encoding channels): mlreport renders
+ * the plot's own data, never fetches, and draws no links.
+ */
 function assertNoUrls(path: string, value: unknown, at: string): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => assertNoUrls(path, v, `${at}[${i}]`));
@@ -83,11 +93,44 @@ function assertNoUrls(path: string, value: unknown, at: string): void {
   if (!isRecord(value)) return;
   for (const [k, v] of Object.entries(value)) {
     const key = at ? `${at}.${k}` : k;
-    if ((k === 'url' || k === 'href') && typeof v === 'string') {
-      throw new UserError(`${path}: \`${key}\` asks for data from ${JSON.stringify(v)}; refused: plots only show their own data files, nothing is fetched.`);
+    if (k === 'url' || k === 'href') {
+      const what = typeof v === 'string' ? `asks for data from ${JSON.stringify(v)}` : 'links marks to URLs or loads images from them';
+      throw new UserError(`${path}: \`${key}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
     assertNoUrls(path, v, key);
   }
+}
+
+/** Parameters that make rows or pixels out of nothing: data generators, imputed key ranges, density steps, canvas size. */
+function assertBounded(path: string, value: unknown, at: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertBounded(path, v, `${at}[${i}]`));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const over = (what: string): never => {
+    throw new PlotBoundError(`${path}: \`${at || 'the template'}\` ${what}; not drawn`);
+  };
+  for (const range of ['sequence', 'keyvals']) {
+    const r = value[range];
+    if (!isRecord(r)) continue;
+    const { start = 0, stop, step = 1 } = r;
+    const count = typeof start === 'number' && typeof stop === 'number' && typeof step === 'number' && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count <= PLOT_BOUNDS.customPoints))
+      over(
+        `generates ${Number.isFinite(count) ? count.toLocaleString('en-US') : 'unbounded'} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString('en-US')}`,
+      );
+  }
+  for (const steps of ['steps', 'minsteps', 'maxsteps']) {
+    const n = value[steps];
+    if (typeof n === 'number' && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString('en-US')}`);
+  }
+  for (const side of ['width', 'height']) {
+    const n = value[side];
+    if (typeof n === 'number' && !(n <= PLOT_BOUNDS.templateSide))
+      over(`is ${n} px ${side === 'width' ? 'wide' : 'high'}, over ${PLOT_BOUNDS.templateSide.toLocaleString('en-US')}`);
+  }
+  for (const [k, v] of Object.entries(value)) assertBounded(path, v, at ? `${at}.${k}` : k);
 }
 
 const MARKS = [

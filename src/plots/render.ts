@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
+import { PlotBoundError, PLOT_BOUNDS } from './bounds';
 import { FONT } from './spec';
 
 /** The binary parts of the renderer: resvg's WebAssembly module and the fonts text is drawn with. */
@@ -28,6 +30,9 @@ let wasmReady: Promise<void> | null = null;
  * every OS). Nothing is fetched: the loader refuses every URL.
  */
 export class PlotRenderer {
+  /** Time spent drawing so far, against the run's budget for all plots. */
+  private spentMs = 0;
+
   private constructor(private readonly fonts: Uint8Array[]) {}
 
   static async create(assets: RendererAssets): Promise<PlotRenderer> {
@@ -36,27 +41,45 @@ export class PlotRenderer {
     return new PlotRenderer(assets.fonts);
   }
 
+  /**
+   * Draws one plot within PLOT_BOUNDS: the canvas and the number of marks are checked before the SVG and the
+   * PNG (the costly steps) are made, and the time spent after each step. A plot over a bound throws a
+   * PlotBoundError that says which bound, for the report's note; so does every plot once the run's budget is spent.
+   */
   async render(spec: Record<string, unknown>): Promise<RenderedImage> {
-    const svg = await toSvg(spec);
-    const resvg = new Resvg(svg, {
-      font: { fontBuffers: this.fonts, defaultFontFamily: FONT, sansSerifFamily: FONT, loadSystemFonts: false } as never,
-      background: 'white',
-    });
+    if (this.spentMs > PLOT_BOUNDS.totalSeconds * 1000) {
+      throw new PlotBoundError(`not drawn: the ${PLOT_BOUNDS.totalSeconds} s budget for all plots of a run was used up by the plots before it`);
+    }
+    const started = performance.now();
+    const clock = (): void => {
+      const seconds = (performance.now() - started) / 1000;
+      if (seconds > PLOT_BOUNDS.plotSeconds) throw new PlotBoundError(`took over ${PLOT_BOUNDS.plotSeconds} s to draw; stopped`);
+    };
     try {
-      const image = resvg.render();
+      const svg = await toSvg(spec, clock);
+      clock();
+      const resvg = new Resvg(svg, {
+        font: { fontBuffers: this.fonts, defaultFontFamily: FONT, sansSerifFamily: FONT, loadSystemFonts: false } as never,
+        background: 'white',
+      });
       try {
-        return { png: image.asPng(), svg, width: image.width, height: image.height };
+        const image = resvg.render();
+        try {
+          return { png: image.asPng(), svg, width: image.width, height: image.height };
+        } finally {
+          image.free();
+        }
       } finally {
-        image.free();
+        resvg.free();
       }
     } finally {
-      resvg.free();
+      this.spentMs += performance.now() - started;
     }
   }
 }
 
 /** The SVG of a Vega-Lite spec at PIXEL_RATIO; compile and dataflow errors are thrown with vega's message. */
-async function toSvg(spec: Record<string, unknown>): Promise<string> {
+async function toSvg(spec: Record<string, unknown>, clock: () => void): Promise<string> {
   const errors: string[] = [];
   const logger = quietLogger(errors);
   const compiled = compile(spec as never, { logger: logger }).spec;
@@ -64,17 +87,54 @@ async function toSvg(spec: Record<string, unknown>): Promise<string> {
   try {
     await view.runAsync();
     if (errors.length) throw new Error(errors[0]);
+    clock();
+    checkScene(view);
     return await view.toSVG(PIXEL_RATIO);
   } finally {
     view.finalize();
   }
 }
 
+interface SceneNode {
+  items?: SceneNode[];
+  bounds?: { x1: number; y1: number; x2: number; y2: number };
+}
+
+/** The laid-out chart against the canvas and mark bounds, before any pixel or SVG element is made. */
+function checkScene(view: vega.View): void {
+  const root = (view.scenegraph() as unknown as { root: SceneNode }).root;
+  const b = root.bounds;
+  const width = Math.max(view.width(), b ? b.x2 - b.x1 : 0) * PIXEL_RATIO;
+  const height = Math.max(view.height(), b ? b.y2 - b.y1 : 0) * PIXEL_RATIO;
+  if (!(width * height <= PLOT_BOUNDS.canvasPixels)) {
+    throw new PlotBoundError(
+      `the chart would be ${Math.round(width)}×${Math.round(height)} px, over the ${PLOT_BOUNDS.canvasPixels.toLocaleString('en-US')} px a plot may have`,
+    );
+  }
+  const items = countItems(root, PLOT_BOUNDS.markItems + 1);
+  if (items > PLOT_BOUNDS.markItems) throw new PlotBoundError(`the chart has over ${PLOT_BOUNDS.markItems.toLocaleString('en-US')} marks to draw`);
+}
+
+/** Marks and groups in the scenegraph, counted up to `limit`. */
+function countItems(node: SceneNode, limit: number): number {
+  let n = 0;
+  for (const item of node.items ?? []) {
+    n += 1 + countItems(item, limit - n);
+    if (n >= limit) return n;
+  }
+  return n;
+}
+
+/**
+ * Nothing is fetched. Data and images are refused (vega reports the data error; an image stays empty). A link
+ * (`href`) resolves to no link at all: vega's SVG renderer writes into the answer without a catch, so a
+ * rejection there would be an unhandled one.
+ */
 function refusingLoader(): vega.Loader {
   const loader = vega.loader();
   const refuse = (uri: string): Promise<never> => Promise.reject(new Error(`refused to load ${JSON.stringify(uri)}: plots only show their own data`));
   loader.load = refuse;
-  loader.sanitize = refuse;
+  loader.sanitize = (uri: string, options?: { context?: string }) => (options?.context === 'href' ? Promise.resolve({}) : refuse(uri)) as never;
   loader.http = refuse;
   loader.file = refuse;
   return loader;

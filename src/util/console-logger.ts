@@ -1,19 +1,35 @@
 import type { Logger } from './log';
+import { redact } from './redact';
+import { inertCommands } from './workflow-commands';
 
 /**
  * The CLI's logger: everything on stderr, so stdout stays clean for --json and --md output. Messages already
- * name their file; the `where` argument only matters for the action's annotations.
+ * name their file; the `where` argument only matters for the action's annotations. Every line is redacted, and
+ * in a workflow step (where the runner reads stderr for workflow commands) kept from acting as a command.
  */
 export function consoleLogger(quiet = false): Logger {
+  const write = (text: string): void => {
+    process.stderr.write(`${safeText(text)}\n`);
+  };
   return {
     info: (message) => {
-      if (!quiet) process.stderr.write(`${message}\n`);
+      if (!quiet) write(message);
     },
-    warning: (message) => process.stderr.write(`warning: ${message}\n`),
-    error: (message) => process.stderr.write(`error: ${message}\n`),
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
     group: async (title, fn) => {
-      if (!quiet) process.stderr.write(`── ${title}\n`);
+      if (!quiet) write(`── ${title}`);
       return fn();
     },
   };
+}
+
+/** A command's human-readable result on stdout (a table, the report), made safe as log lines are. */
+export function writeResult(text: string): void {
+  process.stdout.write(safeText(text));
+}
+
+function safeText(text: string): string {
+  const clean = redact(text);
+  return process.env.GITHUB_ACTIONS === 'true' ? inertCommands(clean) : clean;
 }

@@ -181,6 +181,21 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(existsSync(marker), true);
   });
 
+  test("workflow_run and issue_comment (write token, secrets, code maybe a fork's): no command runs without the opt-in", async () => {
+    const marker = join(repo.dir, 'pwned.txt');
+    const command = `node -e "require('fs').writeFileSync('pwned.txt', 'x')"`;
+    const events: [string, unknown][] = [
+      ['workflow_run', { workflow_run: { id: 9, event: 'pull_request', head_sha: head, head_branch: 'fix', head_repository: { full_name: 'someone/iris' } } }],
+      ['issue_comment', { issue: { number: 5, pull_request: {} }, comment: { body: '/mlreport' } }],
+    ];
+    for (const [name, event] of events) {
+      const r = await runAction(name, event, { run: command, comment: 'off' });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(existsSync(marker), false, name);
+      assert.match(r.stdout, new RegExp(`::warning::Not reproducing the pipeline on '${name}'`));
+    }
+  });
+
   test("mode publish (workflow_run): posts the artifact's report and images to the fork PR found by GitHub's data", async () => {
     addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris', headRef: 'fix' });
     addPullRequest(fake, REPO, { number: 7, headSha: 'f'.repeat(40), headRepo: 'someone/iris', headRef: 'other' });

@@ -67,3 +67,33 @@ export function parseOutputFile(text: string): Record<string, string> {
   for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
   return out;
 }
+
+export interface WorkflowCommand {
+  name: string;
+  properties: string;
+  data: string;
+}
+
+/**
+ * The workflow commands the runner would act on in a step's output (actions/runner ActionCommandManager): a line
+ * that starts with `::name props::data` after blanks, or holds the older `##[name props]data`; nothing between
+ * `::stop-commands::<token>` and `::<token>::`.
+ */
+export function workflowCommands(output: string): WorkflowCommand[] {
+  const out: WorkflowCommand[] = [];
+  let stopToken: string | null = null;
+  for (const line of output.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (stopToken !== null) {
+      if (trimmed === `::${stopToken}::`) stopToken = null;
+      continue;
+    }
+    const v2 = /^::([^\s:]+)(?: ([^:]*))?::(.*)$/.exec(trimmed);
+    const v1 = /##\[([^\s\]]+)(?: ([^\]]*))?\](.*)$/.exec(line);
+    const m = v2 ?? v1;
+    if (!m) continue;
+    if (m[1] === 'stop-commands') stopToken = m[3]!;
+    else out.push({ name: m[1]!, properties: m[2] ?? '', data: m[3]! });
+  }
+  return out;
+}

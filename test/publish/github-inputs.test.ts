@@ -90,13 +90,25 @@ describe('publishing inputs', () => {
   });
 });
 
-describe('pull_request_target guard', () => {
-  test('refuses to reproduce on pull_request_target unless explicitly allowed', () => {
-    const refused = mayReproduce('pull_request_target', false);
-    assert.equal(refused.allowed, false);
-    assert.match(!refused.allowed ? refused.reason : '', /allow-pull-request-target-repro: true/);
-    assert.deepEqual(mayReproduce('pull_request_target', true), { allowed: true });
-    for (const event of ['pull_request', 'push', 'workflow_run', 'workflow_dispatch']) assert.deepEqual(mayReproduce(event, false), { allowed: true });
+describe('repro guard', () => {
+  test("refuses to reproduce on every event with the base repository's token and secrets unless explicitly allowed", () => {
+    const privileged = [
+      'pull_request_target',
+      'workflow_run',
+      'issue_comment',
+      'pull_request_review_comment',
+      'pull_request_review',
+      'check_run',
+      'discussion',
+    ];
+    for (const event of privileged) {
+      const refused = mayReproduce(event, false);
+      assert.equal(refused.allowed, false, event);
+      assert.match(!refused.allowed ? refused.reason : '', new RegExp(`on '${event}'.*allow-pull-request-target-repro: true`), event);
+      assert.deepEqual(mayReproduce(event, true), { allowed: true });
+    }
+    for (const event of ['pull_request', 'push', 'workflow_dispatch', 'schedule', 'merge_group', ''])
+      assert.deepEqual(mayReproduce(event, false), { allowed: true });
   });
 
   test('guardReproduction turns the step off (repro and run commands), and says so only when something would have run', () => {

@@ -1,0 +1,74 @@
+/**
+ * The one redactor: every secret the process knows is registered here, and every text that leaves the process
+ * (log lines, the report's data before any target renders it, error messages) goes through `redact`. A secret
+ * is also found in the forms it travels in: percent-encoded (URLs, form bodies) and base64, at any of the three
+ * byte alignments (an `Authorization: Basic` header, git's `extraheader`, `user:token` encoded together).
+ */
+
+/** Registered forms, longest first so a longer form is replaced before a shorter one inside it. */
+let forms: string[] = [];
+
+const MASK = '***';
+/** Shorter secrets would mask ordinary words; the derived forms of a short secret are only a few characters. */
+const MIN_SECRET = 4;
+const MIN_DERIVED = 6;
+
+/** `scheme://user:password@` in a URL, whoever's it is. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+/** An HTTP authorization header's value, as a misconfigured tool or `git config --list` prints it. */
+const AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+
+/** Registers a secret (a token, a password); empty and very short values are ignored. */
+export function addSecret(secret: string | null | undefined): void {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [...new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
+}
+
+/** The text with every registered secret, URL password and authorization header value replaced by `***`. */
+export function redact(text: string): string {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+
+/** Every string in a JSON-like value (keys too) redacted, in place; returns the value. */
+export function redactDeep<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i]);
+  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const clean = redact(key);
+      const v = redactValue(record[key]);
+      if (clean !== key) delete record[key];
+      record[clean] = v;
+    }
+  }
+  return value;
+}
+
+function redactValue(value: unknown): unknown {
+  return typeof value === 'string' ? redact(value) : redactDeep(value);
+}
+
+/**
+ * The base64 characters that encode only the secret's bytes, whatever precedes it: the secret is prefixed with
+ * 0, 1 and 2 bytes, and the characters that mix in prefix bits or trailing padding are cut off. Both the standard
+ * and the URL-safe alphabet.
+ */
+function base64Cores(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const out: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const text = Buffer.concat([Buffer.alloc(k), bytes]).toString('base64');
+    const core = text.slice(Math.ceil((8 * k) / 6), Math.floor((8 * (k + bytes.length)) / 6));
+    out.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return out;
+}
