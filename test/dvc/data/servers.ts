@@ -64,7 +64,7 @@ export async function startAzurite(location: string): Promise<{ connectionString
   const bin = join(fileURLToPath(new URL('../../../node_modules/.bin/', import.meta.url)), 'azurite-blob');
   const child: ChildProcess = spawn(
     bin,
-    ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--silent', '--loose'],
+    ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--skipApiVersionCheck', '--silent', '--loose', '--disableTelemetry'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -73,7 +73,7 @@ export async function startAzurite(location: string): Promise<{ connectionString
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const deadline = Date.now() + 30_000;
-  while (!/successfully listening/i.test(output)) {
+  while (!/successfully listens/i.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill();
       throw new Error(`azurite did not start: ${output}`);
