@@ -1,5 +1,6 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ export const S3RVER_KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY:
 
 /** A real S3-compatible server (s3rver) on loopback, storing into `dir`, with `buckets` created. */
 export async function startS3rver(dir: string, buckets: string[]): Promise<{ endpoint: string; requests: () => number; stop: () => Promise<void> }> {
-  const { default: S3rver } = (await import('s3rver')) as unknown as { default: S3rverClass };
+  const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: buckets.map((name) => ({ name })) });
   const address = await server.run();
   let requests = 0;
