@@ -45,19 +45,19 @@ var require_ms = __commonJS({
     var d2 = h3 * 24;
     var w2 = d2 * 7;
     var y2 = d2 * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
+    module.exports = function(val, options2) {
+      options2 = options2 || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse8(val);
       } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
+        return options2.long ? fmtLong(val) : fmtShort(val);
       }
       throw new Error(
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str) {
+    function parse8(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -807,12 +807,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat6 = fs_1.statSync(path);
+        if (stat6.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat6.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -1858,14 +1858,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1882,14 +1882,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1906,12 +1906,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1923,12 +1923,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j3])
-                return text;
+                return text2;
               folds.push(j3);
               escapedFolds[j3] = true;
               end = j3 + endStep;
@@ -1943,39 +1943,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold2 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -2278,7 +2278,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -2298,7 +2298,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -2720,10 +2720,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -4178,10 +4178,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines2 = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines2.push(dir);
@@ -4191,7 +4191,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -4267,7 +4267,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value2, replacer, options) {
+      constructor(value2, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -4276,8 +4276,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -4289,17 +4289,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
+        this.setSchema(version, options2);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -4350,7 +4350,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value2, replacer, options) {
+      createNode(value2, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value2 = replacer.call({ "": value2 }, "", value2);
@@ -4361,11 +4361,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -4390,9 +4390,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options = {}) {
-        const k2 = this.createNode(key, null, options);
-        const v2 = this.createNode(value2, null, options);
+      createPair(key, value2, options2 = {}) {
+        const k2 = this.createNode(key, null, options2);
+        const v2 = this.createNode(value2, null, options2);
         return new Pair.Pair(k2, v2);
       }
       /**
@@ -4478,7 +4478,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
+      setSchema(version, options2 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -4508,10 +4508,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -4541,14 +4541,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -4854,10 +4854,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep7, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4871,7 +4871,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4895,7 +4895,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4911,7 +4911,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -5002,7 +5002,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5016,13 +5016,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -5065,18 +5065,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep7, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep7 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5130,8 +5130,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap4 && !sep7 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -5143,7 +5143,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -5154,8 +5154,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep7)
+                for (const st2 of sep7) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -5172,7 +5172,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5352,7 +5352,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -5369,24 +5369,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep7 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep7 = "\n";
         } else {
-          value2 += sep4 + content;
-          sep4 = " ";
+          value2 += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5569,25 +5569,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep4 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5899,14 +5899,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re2.offset];
       if (re2.comment)
         alias.comment = re2.comment;
@@ -5925,8 +5925,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -6005,7 +6005,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -6018,8 +6018,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -6397,14 +6397,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep7, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep7)
+        for (const st2 of sep7)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -7571,18 +7571,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep7;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep7 = scalar2.end;
+            sep7.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7735,15 +7735,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep7 = it2.sep;
+                  sep7.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7937,13 +7937,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8083,15 +8083,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -8102,10 +8102,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument4(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -8121,14 +8121,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -8138,31 +8138,31 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value2, replacer, options) {
+    function stringify2(value2, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value2 === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value2) && !_replacer)
-        return value2.toString(options);
-      return new Document.Document(value2, _replacer, options).toString(options);
+        return value2.toString(options2);
+      return new Document.Document(value2, _replacer, options2).toString(options2);
     }
-    exports.parse = parse7;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
@@ -8317,42 +8317,42 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttp = httpsOverHttp;
     exports.httpOverHttps = httpOverHttps;
     exports.httpsOverHttps = httpsOverHttps;
-    function httpOverHttp(options) {
-      var agent = new TunnelingAgent(options);
+    function httpOverHttp(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http.request;
       return agent;
     }
-    function httpsOverHttp(options) {
-      var agent = new TunnelingAgent(options);
+    function httpsOverHttp(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function httpOverHttps(options) {
-      var agent = new TunnelingAgent(options);
+    function httpOverHttps(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https.request;
       return agent;
     }
-    function httpsOverHttps(options) {
-      var agent = new TunnelingAgent(options);
+    function httpsOverHttps(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function TunnelingAgent(options) {
+    function TunnelingAgent(options2) {
       var self = this;
-      self.options = options || {};
+      self.options = options2 || {};
       self.proxyOptions = self.options.proxy || {};
       self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
+        var options3 = toOptions(host, port, localAddress);
         for (var i = 0, len = self.requests.length; i < len; ++i) {
           var pending = self.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          if (pending.host === options3.host && pending.port === options3.port) {
             self.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
@@ -8365,18 +8365,18 @@ var require_tunnel = __commonJS({
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      var options2 = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
       if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+        self.requests.push(options2);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self.createSocket(options2, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self.emit("free", socket, options2);
         }
         function onCloseOrRemove(err) {
           self.removeSocket(socket);
@@ -8386,20 +8386,20 @@ var require_tunnel = __commonJS({
         }
       });
     };
-    TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+    TunnelingAgent.prototype.createSocket = function createSocket(options2, cb) {
       var self = this;
       var placeholder = {};
       self.sockets.push(placeholder);
       var connectOptions = mergeOptions({}, self.proxyOptions, {
         method: "CONNECT",
-        path: options.host + ":" + options.port,
+        path: options2.host + ":" + options2.port,
         agent: false,
         headers: {
-          host: options.host + ":" + options.port
+          host: options2.host + ":" + options2.port
         }
       });
-      if (options.localAddress) {
-        connectOptions.localAddress = options.localAddress;
+      if (options2.localAddress) {
+        connectOptions.localAddress = options2.localAddress;
       }
       if (connectOptions.proxyAuth) {
         connectOptions.headers = connectOptions.headers || {};
@@ -8432,7 +8432,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          options2.request.emit("error", error);
           self.removeSocket(placeholder);
           return;
         }
@@ -8441,7 +8441,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error = new Error("got illegal response body from proxy");
           error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          options2.request.emit("error", error);
           self.removeSocket(placeholder);
           return;
         }
@@ -8458,7 +8458,7 @@ var require_tunnel = __commonJS({
         );
         var error = new Error("tunneling socket could not be established, cause=" + cause.message);
         error.code = "ECONNRESET";
-        options.request.emit("error", error);
+        options2.request.emit("error", error);
         self.removeSocket(placeholder);
       }
     };
@@ -8475,13 +8475,13 @@ var require_tunnel = __commonJS({
         });
       }
     };
-    function createSecureSocket(options, cb) {
+    function createSecureSocket(options2, cb) {
       var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
-        var hostHeader = options.request.getHeader("host");
+      TunnelingAgent.prototype.createSocket.call(self, options2, function(socket) {
+        var hostHeader = options2.request.getHeader("host");
         var tlsOptions = mergeOptions({}, self.options, {
           socket,
-          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
+          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options2.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
         self.sockets[self.sockets.indexOf(socket)] = secureSocket;
@@ -8914,8 +8914,8 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message, options2) {
+        super(message, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -10840,7 +10840,7 @@ var require_connect = __commonJS({
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
-      const options = { path: socketPath, ...opts };
+      const options2 = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
@@ -10850,7 +10850,7 @@ var require_connect = __commonJS({
           if (!tls) {
             tls = __require("node:tls");
           }
-          servername = servername || options.servername || util.getServerName(host) || null;
+          servername = servername || options2.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
@@ -10858,7 +10858,7 @@ var require_connect = __commonJS({
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
-            ...options,
+            ...options2,
             servername,
             session,
             localAddress,
@@ -10878,14 +10878,14 @@ var require_connect = __commonJS({
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
-            ...options,
+            ...options2,
             localAddress,
             port,
             host: hostname
           });
         }
-        if (options.keepAlive == null || options.keepAlive) {
-          const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
+        if (options2.keepAlive == null || options2.keepAlive) {
+          const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
         const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
@@ -12158,8 +12158,8 @@ var require_webidl = __commonJS({
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
-        for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+        for (const options2 of converters) {
+          const { key, defaultValue, required, converter } = options2;
           if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
@@ -12169,16 +12169,16 @@ var require_webidl = __commonJS({
             }
           }
           let value2 = dictionary[key];
-          const hasDefault = Object.hasOwn(options, "defaultValue");
+          const hasDefault = Object.hasOwn(options2, "defaultValue");
           if (hasDefault && value2 !== null) {
             value2 ??= defaultValue();
           }
           if (required || hasDefault || value2 !== void 0) {
             value2 = converter(value2, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value2)) {
+            if (options2.allowedValues && !options2.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
             dict[key] = value2;
@@ -12343,7 +12343,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -12449,10 +12449,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -13031,7 +13031,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform {
+    var InflateStream = class extends Transform2 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -13231,10 +13231,10 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options = {}) {
+      constructor(blobLike, fileName, options2 = {}) {
         const n = fileName;
-        const t2 = options.type;
-        const d2 = options.lastModified ?? Date.now();
+        const t2 = options2.type;
+        const d2 = options2.lastModified ?? Date.now();
         this[kState] = {
           blobLike,
           name: n,
@@ -13381,7 +13381,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth, options2) {
         const state = this[kState].reduce((a, b3) => {
           if (a[b3.name]) {
             if (Array.isArray(a[b3.name])) {
@@ -13394,9 +13394,9 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
-        options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
+        options2.depth ??= depth;
+        options2.colors ??= true;
+        const output = nodeUtil.formatWithOptions(options2, state);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
       }
     };
@@ -13420,11 +13420,11 @@ var require_formdata = __commonJS({
           value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
-          const options = {
+          const options2 = {
             type: value2.type,
             lastModified: value2.lastModified
           };
-          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
+          value2 = value2 instanceof NativeFile ? new File([value2], filename, options2) : new FileLike(value2, filename, options2);
         }
       }
       return { name, value: value2 };
@@ -14052,7 +14052,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -14127,7 +14127,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -14222,11 +14222,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -14249,10 +14249,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -14269,7 +14269,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -14449,7 +14449,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -14471,7 +14471,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -14507,13 +14507,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15134,7 +15134,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -15613,7 +15613,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve7(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -16665,7 +16665,7 @@ var require_pool = __commonJS({
         autoSelectFamily,
         autoSelectFamilyAttemptTimeout,
         allowH2,
-        ...options
+        ...options2
       } = {}) {
         if (connections != null && (!Number.isFinite(connections) || connections < 0)) {
           throw new InvalidArgumentError("invalid connections");
@@ -16687,12 +16687,12 @@ var require_pool = __commonJS({
             ...connect
           });
         }
-        super(options);
-        this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
+        super(options2);
+        this[kInterceptors] = options2.interceptors?.Pool && Array.isArray(options2.interceptors.Pool) ? options2.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
-        this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
+        this[kOptions] = { ...util.deepClone(options2), connect, allowH2 };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error) => {
           for (const target of targets) {
@@ -16886,7 +16886,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -16896,16 +16896,16 @@ var require_agent = __commonJS({
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        super(options);
+        super(options2);
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
-        this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
-        this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
+        this[kInterceptors] = options2.interceptors?.Agent && Array.isArray(options2.interceptors.Agent) ? options2.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
+        this[kOptions] = { ...util.deepClone(options2), connect, tls };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
@@ -17073,7 +17073,7 @@ var require_proxy_agent = __commonJS({
         const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options) => {
+        const factory = (origin2, options2) => {
           const { protocol: protocol2 } = new URL2(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
@@ -17082,7 +17082,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options);
+          return agentFactory(origin2, options2);
         };
         this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent({
@@ -17681,10 +17681,10 @@ var require_retry_agent = __commonJS({
     var RetryAgent = class extends Dispatcher {
       #agent = null;
       #options = null;
-      constructor(agent, options = {}) {
-        super(options);
+      constructor(agent, options2 = {}) {
+        super(options2);
         this.#agent = agent;
-        this.#options = options;
+        this.#options = options2;
       }
       dispatch(opts, handler2) {
         const retry = new RetryHandler({
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve10(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -18658,7 +18658,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler2) {
+    function pipeline2(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -18667,7 +18667,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -19517,13 +19517,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "✅" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform({
+        this.transform = new Transform2({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -20564,9 +20564,9 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
-        return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
+      [util.inspect.custom](depth, options2) {
+        options2.depth ??= depth;
+        return `Headers ${util.formatWithOptions(options2, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o2) {
         return o2.#guard;
@@ -20791,11 +20791,11 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
-        if (options.depth === null) {
-          options.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           status: this.status,
           statusText: this.statusText,
@@ -20807,7 +20807,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Response);
@@ -21560,11 +21560,11 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
-        if (options.depth === null) {
-          options.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           method: this.method,
           url: this.url,
@@ -21582,7 +21582,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Request);
@@ -21832,7 +21832,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -22411,74 +22411,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request2 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest2 = request2;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest2 = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -22486,7 +22486,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -22494,8 +22494,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,11 +22773,11 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve10({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -23704,7 +23704,7 @@ var require_cache = __commonJS({
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
     var assert = __require("node:assert");
-    var Cache = class _Cache {
+    var Cache2 = class _Cache {
       /**
        * @see https://w3c.github.io/ServiceWorker/#dfn-relevant-request-response-list
        * @type {requestResponseList}
@@ -23717,24 +23717,24 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request2, options = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p2 = this.#internalMatchAll(request2, options, 1);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const p2 = this.#internalMatchAll(request2, options2, 1);
         if (p2.length === 0) {
           return;
         }
         return p2[0];
       }
-      async matchAll(request2 = void 0, options = {}) {
+      async matchAll(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
         if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request2, options);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        return this.#internalMatchAll(request2, options2);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
@@ -23931,16 +23931,16 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request2, options = {}) {
+      async delete(request2, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r2 = null;
         if (request2 instanceof Request) {
           r2 = request2[kState];
-          if (r2.method !== "GET" && !options.ignoreMethod) {
+          if (r2.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
@@ -23951,7 +23951,7 @@ var require_cache = __commonJS({
         const operation = {
           type: "delete",
           request: r2,
-          options
+          options: options2
         };
         operations.push(operation);
         const cacheJobPromise = createDeferredPromise();
@@ -23977,16 +23977,16 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request2 = void 0, options = {}) {
+      async keys(request2 = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
         if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r2 = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
             r2 = request2[kState];
-            if (r2.method !== "GET" && !options.ignoreMethod) {
+            if (r2.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
@@ -24000,7 +24000,7 @@ var require_cache = __commonJS({
             requests.push(requestResponse[0]);
           }
         } else {
-          const requestResponses = this.#queryCache(r2, options);
+          const requestResponses = this.#queryCache(r2, options2);
           for (const requestResponse of requestResponses) {
             requests.push(requestResponse[0]);
           }
@@ -24108,12 +24108,12 @@ var require_cache = __commonJS({
        * @param {requestResponseList} targetStorage
        * @returns {requestResponseList}
        */
-      #queryCache(requestQuery, options, targetStorage) {
+      #queryCache(requestQuery, options2, targetStorage) {
         const resultList = [];
         const storage = targetStorage ?? this.#relevantRequestResponseList;
         for (const requestResponse of storage) {
           const [cachedRequest, cachedResponse] = requestResponse;
-          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options)) {
+          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options2)) {
             resultList.push(requestResponse);
           }
         }
@@ -24127,17 +24127,17 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request2, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request2, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
         const cachedURL = new URL(request2.url);
-        if (options?.ignoreSearch) {
+        if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
         }
         if (!urlEquals(queryURL, cachedURL, true)) {
           return false;
         }
-        if (response == null || options?.ignoreVary || !response.headersList.contains("vary")) {
+        if (response == null || options2?.ignoreVary || !response.headersList.contains("vary")) {
           return true;
         }
         const fieldValues = getFieldValues(response.headersList.get("vary"));
@@ -24153,12 +24153,12 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request2, options, maxResponses = Infinity) {
+      #internalMatchAll(request2, options2, maxResponses = Infinity) {
         let r2 = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
             r2 = request2[kState];
-            if (r2.method !== "GET" && !options.ignoreMethod) {
+            if (r2.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
@@ -24171,7 +24171,7 @@ var require_cache = __commonJS({
             responses.push(requestResponse[1]);
           }
         } else {
-          const requestResponses = this.#queryCache(r2, options);
+          const requestResponses = this.#queryCache(r2, options2);
           for (const requestResponse of requestResponses) {
             responses.push(requestResponse[1]);
           }
@@ -24187,7 +24187,7 @@ var require_cache = __commonJS({
         return Object.freeze(responseList);
       }
     };
-    Object.defineProperties(Cache.prototype, {
+    Object.defineProperties(Cache2.prototype, {
       [Symbol.toStringTag]: {
         value: "Cache",
         configurable: true
@@ -24230,7 +24230,7 @@ var require_cache = __commonJS({
       webidl.converters.RequestInfo
     );
     module.exports = {
-      Cache
+      Cache: Cache2
     };
   }
 });
@@ -24240,7 +24240,7 @@ var require_cachestorage = __commonJS({
   "node_modules/undici/lib/web/cache/cachestorage.js"(exports, module) {
     "use strict";
     var { kConstruct } = require_symbols4();
-    var { Cache } = require_cache();
+    var { Cache: Cache2 } = require_cache();
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util();
     var CacheStorage = class _CacheStorage {
@@ -24255,21 +24255,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request2, options = {}) {
+      async match(request2, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
         request2 = webidl.converters.RequestInfo(request2);
-        options = webidl.converters.MultiCacheQueryOptions(options);
-        if (options.cacheName != null) {
-          if (this.#caches.has(options.cacheName)) {
-            const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+        options2 = webidl.converters.MultiCacheQueryOptions(options2);
+        if (options2.cacheName != null) {
+          if (this.#caches.has(options2.cacheName)) {
+            const cacheList = this.#caches.get(options2.cacheName);
+            const cache = new Cache2(kConstruct, cacheList);
+            return await cache.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache = new Cache2(kConstruct, cacheList);
+            const response = await cache.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -24300,11 +24300,11 @@ var require_cachestorage = __commonJS({
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          return new Cache2(kConstruct, cache2);
         }
         const cache = [];
         this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        return new Cache2(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -25446,7 +25446,7 @@ var require_connection = __commonJS({
       crypto = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options) {
+    function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options2) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
@@ -25459,8 +25459,8 @@ var require_connection = __commonJS({
         cache: "no-store",
         redirect: "error"
       });
-      if (options.headers) {
-        const headersList = getHeadersList(new Headers(options.headers));
+      if (options2.headers) {
+        const headersList = getHeadersList(new Headers(options2.headers));
         request2.headersList = headersList;
       }
       const keyValue = crypto.randomBytes(16).toString("base64");
@@ -25474,7 +25474,7 @@ var require_connection = __commonJS({
       const controller = fetching({
         request: request2,
         useParallelQueue: true,
-        dispatcher: options.dispatcher,
+        dispatcher: options2.dispatcher,
         processResponse(response) {
           if (response.type === "error" || response.status !== 101) {
             failWebsocketConnection(ws2, "Received network error or non-101 status code.");
@@ -25624,10 +25624,10 @@ var require_permessage_deflate = __commonJS({
       /**
        * @param {Map<string, string>} extensions
        */
-      constructor(extensions, options) {
+      constructor(extensions, options2) {
         this.#options.serverNoContextTakeover = extensions.has("server_no_context_takeover");
         this.#options.serverMaxWindowBits = extensions.get("server_max_window_bits");
-        this.#maxPayloadSize = options.maxPayloadSize;
+        this.#maxPayloadSize = options2.maxPayloadSize;
       }
       /**
        * Decompress a compressed payload.
@@ -25734,14 +25734,14 @@ var require_receiver = __commonJS({
        * @param {Map<string, string>|null} extensions
        * @param {{ maxFragments?: number, maxPayloadSize?: number }} [options]
        */
-      constructor(ws2, extensions, options = {}) {
+      constructor(ws2, extensions, options2 = {}) {
         super();
         this.ws = ws2;
         this.#extensions = extensions == null ? /* @__PURE__ */ new Map() : extensions;
-        this.#maxFragments = options.maxFragments ?? 0;
-        this.#maxPayloadSize = options.maxPayloadSize ?? 0;
+        this.#maxFragments = options2.maxFragments ?? 0;
+        this.#maxPayloadSize = options2.maxPayloadSize ?? 0;
         if (this.#extensions.has("permessage-deflate")) {
-          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options));
+          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options2));
         }
       }
       /**
@@ -26204,9 +26204,9 @@ var require_websocket = __commonJS({
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
+        const options2 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
         url = webidl.converters.USVString(url, prefix, "url");
-        protocols = options.protocols;
+        protocols = options2.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
@@ -26245,7 +26245,7 @@ var require_websocket = __commonJS({
           client,
           this,
           (response, extensions) => this.#onConnectionEstablished(response, extensions),
-          options
+          options2
         );
         this[kReadyState] = _WebSocket.CONNECTING;
         this[kSentClose] = sentCloseFrameState.NOT_SENT;
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms2).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms2).unref();
       });
     }
     module.exports = {
@@ -26574,7 +26574,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -26624,7 +26624,7 @@ var require_eventsource_stream = __commonJS({
       error.aborted = false;
       return error;
     }
-    var EventSourceStream = class extends Transform {
+    var EventSourceStream = class extends Transform2 {
       /**
        * @type {eventSourceSettings}
        */
@@ -26669,16 +26669,16 @@ var require_eventsource_stream = __commonJS({
        * @param {eventSourceSettings} options.eventSourceSettings
        * @param {Function} [options.push]
        */
-      constructor(options = {}) {
-        options.readableObjectMode = true;
-        super(options);
-        this.state = options.eventSourceSettings || {};
-        this.maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
+      constructor(options2 = {}) {
+        options2.readableObjectMode = true;
+        super(options2);
+        this.state = options2.eventSourceSettings || {};
+        this.maxEventSize = options2.maxEventSize ?? defaultMaxEventSize;
         const parserItemLimit = this.maxEventSize > 0 ? Math.min(maxParserItems, Math.max(minParserItems, Math.floor(this.maxEventSize / bytesPerParserItem))) : 0;
         this.maxDataLines = parserItemLimit;
         this.maxBufferedChunks = parserItemLimit;
-        if (options.push) {
-          this.push = options.push;
+        if (options2.push) {
+          this.push = options2.push;
         }
       }
       /**
@@ -26978,7 +26978,7 @@ ${value2}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -27138,7 +27138,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -27367,9 +27367,9 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch3(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options2 = void 0) {
       try {
-        return await fetchImpl(init, options);
+        return await fetchImpl(init, options2);
       } catch (err) {
         if (err && typeof err === "object") {
           Error.captureStackTrace(err);
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
-          resolve7(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve10) {
+          resolve10(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve7, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve10, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28000,8 +28000,8 @@ var require_lib = __commonJS({
           this._proxyAgent = agent;
         }
         if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          const options2 = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options2) : new http.Agent(options2);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms2));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms2));
         });
       }
-      _processResponse(res, options) {
+      _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve7(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -28073,7 +28073,7 @@ var require_lib = __commonJS({
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
+                if (options2 && options2.deserializeDates) {
                   obj = JSON.parse(contents, dateTimeDeserializer);
                 } else {
                   obj = JSON.parse(contents);
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve10(response);
             }
           }));
         });
@@ -31670,8 +31670,8 @@ function addSecret(secret) {
   }
   forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
 }
-function redact(text) {
-  let out = text;
+function redact(text2) {
+  let out = text2;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
 }
@@ -31696,8 +31696,8 @@ function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
   const out = [];
   for (let k2 = 0; k2 < 3; k2++) {
-    const text = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
     out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
   }
   return out;
@@ -31705,19 +31705,19 @@ function base64Cores(secret) {
 
 // src/util/workflow-commands.ts
 import { randomUUID } from "node:crypto";
-function inertCommands(text) {
-  if (!/^\s*::|##\[/m.test(text)) return text;
+function inertCommands(text2) {
+  if (!/^\s*::|##\[/m.test(text2)) return text2;
   const token = randomUUID();
-  const ended = text.endsWith("\n");
+  const ended = text2.endsWith("\n");
   return `::stop-commands::${token}
-${ended ? text : `${text}
+${ended ? text2 : `${text2}
 `}::${token}::${ended ? "\n" : ""}`;
 }
 
 // src/util/console-logger.ts
 function consoleLogger(quiet = false) {
-  const write = (text) => {
-    process.stderr.write(`${safeText(text)}
+  const write = (text2) => {
+    process.stderr.write(`${safeText(text2)}
 `);
   };
   return {
@@ -31732,11 +31732,11 @@ function consoleLogger(quiet = false) {
     }
   };
 }
-function writeResult(text) {
-  process.stdout.write(safeText(text));
+function writeResult(text2) {
+  process.stdout.write(safeText(text2));
 }
-function safeText(text) {
-  const clean2 = redact(text);
+function safeText(text2) {
+  const clean2 = redact(text2);
   return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
 }
 
@@ -31820,11 +31820,11 @@ import { posix } from "node:path";
 function emptyValueFiles() {
   return { metrics: [], params: /* @__PURE__ */ new Map(), topParams: [], vars: /* @__PURE__ */ new Map(), dvcOuts: /* @__PURE__ */ new Set(), skipped: [] };
 }
-function addDvcYaml(into, dvcYamlPath, text) {
-  const doc = (0, import_yaml.parse)(text, { schema: "core" });
+function addDvcYaml(into, dvcYamlPath, text2) {
+  const doc = (0, import_yaml.parse)(text2, { schema: "core" });
   if (!isRecord(doc)) return;
   const dir = posix.dirname(dvcYamlPath);
-  const resolve7 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
+  const resolve10 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
   const metrics = new Set(into.metrics);
   const addParams = (file, keys) => {
     const current = into.params.get(file);
@@ -31834,12 +31834,12 @@ function addDvcYaml(into, dvcYamlPath, text) {
   for (const entry of asList(doc.metrics)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve7(dir, entry));
+    else metrics.add(resolve10(dir, entry));
   }
   for (const entry of asList(doc.params)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve7(dir, entry));
+    else into.topParams.push(resolve10(dir, entry));
   }
   const stages = isRecord(doc.stages) ? doc.stages : {};
   const globalVars = [posix.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
@@ -31858,7 +31858,7 @@ function addDvcYaml(into, dvcYamlPath, text) {
           if (field === "metrics") into.skipped.push(path);
           continue;
         }
-        const full = resolve7(base, path);
+        const full = resolve10(base, path);
         if (field === "metrics") metrics.add(full);
         if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
       }
@@ -31866,13 +31866,13 @@ function addDvcYaml(into, dvcYamlPath, text) {
     for (const p2 of asList(stage.params)) {
       if (typeof p2 === "string")
         addParams(
-          resolve7(base, "params.yaml"),
+          resolve10(base, "params.yaml"),
           p2.split(",").map((k2) => k2.trim()).filter(Boolean)
         );
       else if (isRecord(p2)) {
         for (const [file, keys] of Object.entries(p2)) {
           if (file.includes("${")) continue;
-          addParams(resolve7(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
+          addParams(resolve10(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
         }
       }
     }
@@ -32164,17 +32164,17 @@ var SyntaxProblem = class extends Error {
   line;
   column;
 };
-function parseJson(text) {
+function parseJson(text2) {
   const warnings = [];
   let i = 0;
-  let nextBackslash = text.indexOf("\\");
+  let nextBackslash = text2.indexOf("\\");
   const fail = (message, at2 = i) => {
-    const { line, column } = lineColumn(text, at2);
+    const { line, column } = lineColumn(text2, at2);
     throw new SyntaxProblem(message, line, column);
   };
   const ws2 = () => {
     for (; ; ) {
-      const c3 = text.charCodeAt(i);
+      const c3 = text2.charCodeAt(i);
       if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
       else return;
     }
@@ -32182,13 +32182,13 @@ function parseJson(text) {
   const value2 = (depth) => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
     ws2();
-    const c3 = text[i];
+    const c3 = text2[i];
     if (c3 === "{") return object(depth);
     if (c3 === "[") return array(depth);
     if (c3 === '"') return string();
     if (c3 === void 0) return fail("unexpected end of file, expected a value");
     for (const [word, v2] of LITERALS) {
-      if (text.startsWith(word, i)) {
+      if (text2.startsWith(word, i)) {
         i += word.length;
         return v2();
       }
@@ -32201,31 +32201,31 @@ function parseJson(text) {
     const start = i;
     i++;
     ws2();
-    if (text[i] === "}") {
+    if (text2[i] === "}") {
       i++;
       return out;
     }
     for (; ; ) {
       ws2();
-      if (text[i] !== '"') fail('expected a "quoted" key');
+      if (text2[i] !== '"') fail('expected a "quoted" key');
       const keyAt = i;
       const key = string();
       ws2();
-      if (text[i] !== ":") fail("expected ':' after the key");
+      if (text2[i] !== ":") fail("expected ':' after the key");
       i++;
       const v2 = value2(depth + 1);
       if (out.has(key)) {
-        const { line } = lineColumn(text, keyAt);
+        const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
         out.delete(key);
       }
       out.set(key, v2);
       ws2();
-      if (text[i] === ",") i++;
-      else if (text[i] === "}") {
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "}") {
         i++;
         return out;
-      } else fail(text[i] === void 0 ? `unexpected end of file in the object opened at ${where(text, start)}` : "expected ',' or '}'");
+      } else fail(text2[i] === void 0 ? `unexpected end of file in the object opened at ${where(text2, start)}` : "expected ',' or '}'");
     }
   };
   const array = (depth) => {
@@ -32233,18 +32233,18 @@ function parseJson(text) {
     const start = i;
     i++;
     ws2();
-    if (text[i] === "]") {
+    if (text2[i] === "]") {
       i++;
       return out;
     }
     for (; ; ) {
       out.push(value2(depth + 1));
       ws2();
-      if (text[i] === ",") i++;
-      else if (text[i] === "]") {
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "]") {
         i++;
         return out;
-      } else fail(text[i] === void 0 ? `unexpected end of file in the list opened at ${where(text, start)}` : "expected ',' or ']'");
+      } else fail(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
     }
   };
   const string = () => {
@@ -32253,22 +32253,22 @@ function parseJson(text) {
     let out = "";
     let chunk = i;
     for (; ; ) {
-      const q3 = text.indexOf('"', i);
-      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf("\\", i);
+      const q3 = text2.indexOf('"', i);
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
       const b3 = nextBackslash;
       if (q3 === -1) fail("unterminated string", start);
       const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text.charCodeAt(k2) < 32) fail("control character in a string", k2);
+      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail("control character in a string", k2);
       if (stop === q3) {
-        out += text.slice(chunk, q3);
+        out += text2.slice(chunk, q3);
         i = q3 + 1;
         return out;
       }
-      out += text.slice(chunk, b3);
-      const e = text[b3 + 1];
+      out += text2.slice(chunk, b3);
+      const e = text2[b3 + 1];
       i = b3 + 2;
       if (e === "u") {
-        const hex = text.slice(i, i + 4);
+        const hex = text2.slice(i, i + 4);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape", b3);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
@@ -32279,9 +32279,9 @@ function parseJson(text) {
   };
   const number3 = () => {
     NUMBER.lastIndex = i;
-    const m2 = NUMBER.exec(text);
+    const m2 = NUMBER.exec(text2);
     if (!m2) {
-      if (text.startsWith("-Infinity", i)) {
+      if (text2.startsWith("-Infinity", i)) {
         i += 9;
         return pyNumber(-Infinity, true);
       }
@@ -32295,7 +32295,7 @@ function parseJson(text) {
   };
   const data = value2(0);
   ws2();
-  if (i < text.length) fail("extra data after the JSON value");
+  if (i < text2.length) fail("extra data after the JSON value");
   return { data, warnings };
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -32307,32 +32307,32 @@ var LITERALS = [
   ["NaN", () => pyNumber(NaN, true)],
   ["Infinity", () => pyNumber(Infinity, true)]
 ];
-function lineColumn(text, offset) {
+function lineColumn(text2, offset) {
   let line = 1;
   let lastBreak = -1;
-  for (let k2 = text.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text.indexOf("\n", k2 + 1)) {
+  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
     line++;
     lastBreak = k2;
   }
   return { line, column: offset - lastBreak };
 }
-function where(text, offset) {
-  const { line, column } = lineColumn(text, offset);
+function where(text2, offset) {
+  const { line, column } = lineColumn(text2, offset);
   return `line ${line}, column ${column}`;
 }
 
 // src/values/csv.ts
-function parseCsvRecords(text, delimiter) {
+function parseCsvRecords(text2, delimiter) {
   const records = [];
   const d2 = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let line = 1;
-  while (i < text.length) {
+  while (i < text2.length) {
     const startLine = line;
-    if (text[i] !== '"') {
-      let end = text.indexOf("\n", i);
-      if (end === -1) end = text.length;
-      const raw = text.slice(i, end);
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
       const cr2 = raw.indexOf("\r");
       if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
         const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -32345,21 +32345,21 @@ function parseCsvRecords(text, delimiter) {
     const fields = [];
     for (; ; ) {
       let field;
-      if (text[i] === '"') {
-        const open = i;
+      if (text2[i] === '"') {
+        const open2 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
-          const q3 = text.indexOf('"', i);
+          const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open - text.lastIndexOf("\n", open - 1);
+            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
-          const part = text.slice(i, q3);
+          const part = text2.slice(i, q3);
           for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
           out += part;
-          if (text[q3 + 1] === '"') {
+          if (text2[q3 + 1] === '"') {
             out += '"';
             i = q3 + 2;
           } else {
@@ -32368,22 +32368,22 @@ function parseCsvRecords(text, delimiter) {
           }
         }
         field = out;
-        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
       } else {
         let end = i;
-        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
-        field = text.slice(i, end);
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
         i = end;
       }
       fields.push(field);
-      if (text.charCodeAt(i) === d2) {
+      if (text2.charCodeAt(i) === d2) {
         i++;
         continue;
       }
       break;
     }
-    if (text[i] === "\r") i++;
-    if (text[i] === "\n") i++;
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
     line++;
     if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
   }
@@ -32464,24 +32464,24 @@ function optionalNumber(cell2, unreadable) {
   if (n === void 0) return unreadable;
   return n instanceof PyFloat ? n.value : n;
 }
-function loggerLastValues(text) {
-  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
+function loggerLastValues(text2) {
+  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  const firstBreak = text2.indexOf("\n", start);
+  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
+  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
   const names = header.fields.map((f3) => f3.trim().toLowerCase());
   const nameCol = names.indexOf("name");
   const valueCol = names.indexOf("value");
   const last = /* @__PURE__ */ new Map();
   let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length; ) {
+  for (let i = headerEnd + 1; i < text2.length; ) {
     lineNo++;
-    let end = text.indexOf("\n", i);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+    let end = text2.indexOf("\n", i);
+    if (end === -1) end = text2.length;
+    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
     if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
       for (const [k2, v2] of rest) last.set(k2, v2);
       return last;
     }
@@ -32499,8 +32499,8 @@ function loggerLastValues(text) {
 }
 
 // src/values/python.ts
-function parsePython(text) {
-  const lines2 = logicalLines(tokenize(text));
+function parsePython(text2) {
+  const lines2 = logicalLines(tokenize(text2));
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -32682,8 +32682,8 @@ function literal(tokens) {
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
-function number(text) {
-  const t2 = text.replace(/_/g, "").toLowerCase();
+function number(text2) {
+  const t2 = text2.replace(/_/g, "").toLowerCase();
   if (t2.endsWith("j")) {
     const v2 = Number(t2.slice(0, -1));
     return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
@@ -32756,18 +32756,18 @@ var OPERATORS = [
   "^=",
   "@="
 ];
-function tokenize(text) {
+function tokenize(text2) {
   const tokens = [];
   const brackets = [];
   let i = 0;
   let line = 1;
   let lineStart = 0;
   const fail = (message, at2 = i) => {
-    const l3 = text.slice(0, at2).split("\n").length;
-    throw new SyntaxProblem(message, l3, at2 - text.lastIndexOf("\n", at2 - 1));
+    const l3 = text2.slice(0, at2).split("\n").length;
+    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
   };
-  while (i < text.length) {
-    const c3 = text[i];
+  while (i < text2.length) {
+    const c3 = text2[i];
     if (c3 === "\n") {
       if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
       i++;
@@ -32780,31 +32780,31 @@ function tokenize(text) {
       continue;
     }
     if (c3 === "#") {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end;
       continue;
     }
-    if (c3 === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r" && text[i + 2] === "\n")) {
-      i += text[i + 1] === "\n" ? 2 : 3;
+    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+      i += text2[i + 1] === "\n" ? 2 : 3;
       line++;
       lineStart = i;
       continue;
     }
     const column = i - lineStart;
-    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text.slice(i, i + 3));
+    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open2 = i + prefix.length;
-      const triple = text.startsWith(q3.repeat(3), open2);
+      const open3 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open3);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open2 + delim.length;
+      let k2 = open3 + delim.length;
       const startLine = line;
       for (; ; ) {
-        if (k2 >= text.length) fail(`unterminated string starting at line ${startLine}`, i);
-        const ch = text[k2];
+        if (k2 >= text2.length) fail(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k2];
         if (ch === "\\") {
-          if (text[k2 + 1] === "\n") {
+          if (text2[k2 + 1] === "\n") {
             line++;
             lineStart = k2 + 2;
           }
@@ -32816,22 +32816,22 @@ function tokenize(text) {
           line++;
           lineStart = k2 + 1;
         }
-        if (text.startsWith(delim, k2)) break;
+        if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text.slice(open2 + delim.length, k2);
+      const body = text2.slice(open3 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text.slice(i, k2 + delim.length), value: value2, line: startLine, column });
+      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
       continue;
     }
-    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text.slice(i, i + 400));
+    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
     if (num && num[0] !== ".") {
       tokens.push({ kind: "number", text: num[0], line, column });
       i += num[0].length;
       continue;
     }
-    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(i, i + 400));
+    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
     if (name) {
       tokens.push({ kind: "name", text: name[0], line, column });
       i += name[0].length;
@@ -32839,15 +32839,15 @@ function tokenize(text) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open2 = brackets.pop();
-      if (!open2 || "([{".indexOf(open2.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
+      const open3 = brackets.pop();
+      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
     }
-    const op = OPERATORS.find((o2) => text.startsWith(o2, i)) ?? c3;
+    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open = brackets.pop();
-  if (open) throw new SyntaxProblem(`'${open.ch}' was never closed`, open.line, open.column + 1);
+  const open2 = brackets.pop();
+  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -32911,12 +32911,12 @@ var TomlError = class _TomlError extends Error {
   line;
   column;
   codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
+  constructor(message, options2) {
+    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
+    const codeblock = makeCodeBlock(options2.toml, line, column);
     super(`Invalid TOML document: ${message}
 
-${codeblock}`, options);
+${codeblock}`, options2);
     this.line = line;
     this.column = column;
     this.codeblock = codeblock;
@@ -33562,14 +33562,14 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse2(toml, options = {}) {
+function parse2(toml, options2 = {}) {
   let ctx = {
     s: toml,
     p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+    d: options2.maxDepth ?? 1e3,
+    bi: options2.integersAsBigInt ?? false,
+    ld: options2.useLegacyDate ?? true,
+    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
   };
   let res = /* @__PURE__ */ Object.create(null);
   let meta = /* @__PURE__ */ Object.create(null);
@@ -33642,10 +33642,10 @@ function parse2(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/values/toml.ts
-function parseToml(text) {
+function parseToml(text2) {
   let doc;
   try {
-    doc = parse2(text, { integersAsBigInt: true });
+    doc = parse2(text2, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
       const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -33667,11 +33667,11 @@ function convert(value2) {
 
 // src/values/yaml.ts
 var import_yaml2 = __toESM(require_dist3(), 1);
-function parseYaml(text) {
-  const doc = (0, import_yaml2.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+function parseYaml(text2) {
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
-    const { line, column } = lineColumn(text, error.pos[0]);
+    const { line, column } = lineColumn(text2, error.pos[0]);
     if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
@@ -33680,7 +33680,7 @@ function parseYaml(text) {
   const convert2 = (node, depth) => {
     if (depth > MAX_DEPTH) {
       const at2 = node.range?.[0] ?? 0;
-      const line = text.slice(0, at2).split("\n").length;
+      const line = text2.slice(0, at2).split("\n").length;
       throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
     }
     if ((0, import_yaml2.isAlias)(node)) {
@@ -33733,22 +33733,22 @@ function keyText(key) {
 }
 
 // src/values/parse.ts
-function parseValueFile(path, text, kind) {
+function parseValueFile(path, text2, kind) {
   const ext = extension(path);
   const format = ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : kind === "metrics" && (ext === ".csv" || ext === ".tsv") ? ext.slice(1).toUpperCase() : "YAML";
   try {
     switch (format) {
       case "JSON":
-        return parseJson(text);
+        return parseJson(text2);
       case "TOML":
-        return parseToml(text);
+        return parseToml(text2);
       case "Python":
-        return parsePython(text);
+        return parsePython(text2);
       case "CSV":
       case "TSV":
-        return parseMetricsTable(text, format === "CSV" ? "," : "	");
+        return parseMetricsTable(text2, format === "CSV" ? "," : "	");
       default:
-        return parseYaml(text);
+        return parseYaml(text2);
     }
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
@@ -33756,15 +33756,15 @@ function parseValueFile(path, text, kind) {
     throw error;
   }
 }
-function parseValuesText(path, text) {
-  return toPlain(parseValueFile(path, text, "params").data);
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
 }
-function parseMetricsTable(text, delimiter) {
-  const firstLine2 = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
   if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text)), warnings: [] };
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
   }
-  const records = parseCsvRecords(text, delimiter);
+  const records = parseCsvRecords(text2, delimiter);
   const header = records[0];
   if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   if (delimiter === "," && isLoggerHeader(header.fields)) {
@@ -33909,13 +33909,13 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "missing", note: `not present at ${tree.name}` };
   }
   try {
-    let text;
+    let text2;
     try {
-      text = UTF8.decode(bytes);
+      text2 = UTF8.decode(bytes);
     } catch {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
-    const parsed = parseValueFile(path, text, kind);
+    const parsed = parseValueFile(path, text2, kind);
     const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
     return { status: "ok", values, warnings: parsed.warnings };
   } catch (error) {
@@ -33995,18 +33995,18 @@ function dvcDiffJson(files, all) {
   }
   return `{${parts.join(", ")}}`;
 }
-function dvcDiffTable(files, options) {
-  const headers = ["Path", options.title, options.aRev, options.bRev];
-  if (options.showChange) headers.push("Change");
+function dvcDiffTable(files, options2) {
+  const headers = ["Path", options2.title, options2.aRev, options2.bRev];
+  if (options2.showChange) headers.push("Change");
   const rows = [];
   for (const file of files) {
-    for (const r2 of visibleRows(file, options.all)) {
-      const row = [file.path, r2.key, displayValue(r2.old, options.precision), displayValue(r2.new, options.precision)];
-      if (options.showChange) row.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options.precision));
+    for (const r2 of visibleRows(file, options2.all)) {
+      const row = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
+      if (options2.showChange) row.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
       rows.push(row);
     }
   }
-  return options.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
+  return options2.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
 }
 function widths(headers, rows) {
   return headers.map((h3, i) => Math.max(h3.length + 2, ...rows.map((r2) => r2[i].length)));
@@ -34248,14 +34248,14 @@ function usable(series) {
   };
 }
 function label(x3) {
-  const text = typeof x3 === "number" ? number2(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
+  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
 }
 function number2(v2) {
   return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
 }
-function clean(text) {
-  return text.replace(/["`\r\n[\]]/g, " ").trim().slice(0, 80);
+function clean(text2) {
+  return text2.replace(/["`\r\n[\]]/g, " ").trim().slice(0, 80);
 }
 
 // src/plots/lttb.ts
@@ -34671,15 +34671,15 @@ var PlotBoundError = class extends UserError {
 
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
-function fillCustomTemplate(path, text, values) {
+function fillCustomTemplate(path, text2, values) {
   let template;
   try {
-    template = JSON.parse(text);
+    template = JSON.parse(text2);
   } catch (error) {
     throw new UserError(`${path}: invalid JSON: ${error.message}`);
   }
   if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
-  if (!text.includes("<DVC_METRIC_DATA>")) {
+  if (!text2.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
   assertNoUrls(path, template, "");
@@ -34815,10 +34815,10 @@ function isRecord2(value2) {
 
 // src/plots/data.ts
 import { posix as posix3 } from "node:path";
-function parsePlotData(path, text, header = true) {
+function parsePlotData(path, text2, header = true) {
   const ext = posix3.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table2 = parseDelimited(path, text, ext === ".tsv" ? "	" : ",");
+    const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
     const dagshub = header && isExactLoggerHeader(names);
     const columns = new Map(names.map((n, i) => [n, table2.map((cells) => cells[i] ?? "")]));
@@ -34837,7 +34837,7 @@ function parsePlotData(path, text, header = true) {
     };
   }
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    return { rows: findDatapoints(parseValuesText(path, text)), dagshub: false };
+    return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
   }
   throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
 }
@@ -34856,9 +34856,9 @@ function findDatapoints(doc) {
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
   return rows;
 }
-function parseDelimited(path, text, delimiter) {
+function parseDelimited(path, text2, delimiter) {
   try {
-    return parseCsvRecords(text, delimiter).map((record) => record.fields);
+    return parseCsvRecords(text2, delimiter).map((record) => record.fields);
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}: a quoted field is never closed.`);
     throw error;
@@ -34914,8 +34914,8 @@ var PyFloat2 = class {
 function isPyDict(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat2);
 }
-function parseYamlPy(path, text) {
-  const doc = (0, import_yaml4.parseDocument)(text, { schema: "core", uniqueKeys: false, prettyErrors: true });
+function parseYamlPy(path, text2) {
+  const doc = (0, import_yaml4.parseDocument)(text2, { schema: "core", uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
@@ -35110,16 +35110,16 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 async function loadDvcYaml(dir) {
-  let text;
+  let text2;
   try {
-    text = await readFile2(join2(dir, "dvc.yaml"), "utf8");
+    text2 = await readFile2(join2(dir, "dvc.yaml"), "utf8");
   } catch {
     return null;
   }
-  return parseDvcYaml(dir, text);
+  return parseDvcYaml(dir, text2);
 }
-async function parseDvcYaml(dir, text) {
-  const doc = parseYamlPy("dvc.yaml", text);
+async function parseDvcYaml(dir, text2) {
+  const doc = parseYamlPy("dvc.yaml", text2);
   if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
   if (!isPyDict(doc)) throw new UserError("dvc.yaml: expected a mapping with `stages:` at the top level.");
   for (const key of Object.keys(doc)) {
@@ -35336,9 +35336,9 @@ var VarsLoader = class _VarsLoader {
     return copy;
   }
   async loadDefaultParams() {
-    const text = await readFile2(join2(this.dir, "params.yaml"), "utf8").catch(() => null);
-    if (text === null) return;
-    this.merge(asMapping(parseYamlPy("params.yaml", text), "params.yaml"), "params.yaml");
+    const text2 = await readFile2(join2(this.dir, "params.yaml"), "utf8").catch(() => null);
+    if (text2 === null) return;
+    this.merge(asMapping(parseYamlPy("params.yaml", text2), "params.yaml"), "params.yaml");
     this.loadedFiles.add("params.yaml");
   }
   async load(vars, wdir, where2) {
@@ -35400,11 +35400,11 @@ function pickKeys(data, keys, file) {
   return out;
 }
 async function readParamsFile(absPath, displayPath) {
-  const text = await readFile2(absPath, "utf8");
+  const text2 = await readFile2(absPath, "utf8");
   const lower = displayPath.toLowerCase();
   if (lower.endsWith(".json")) {
     try {
-      return fromJs(JSON.parse(text));
+      return fromJs(JSON.parse(text2));
     } catch (error) {
       throw new UserError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -35412,7 +35412,7 @@ async function readParamsFile(absPath, displayPath) {
   if (lower.endsWith(".toml") || lower.endsWith(".py")) {
     throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
   }
-  return parseYamlPy(displayPath, text);
+  return parseYamlPy(displayPath, text2);
 }
 async function readVarsFile(dir, rel, where2) {
   let data;
@@ -35453,10 +35453,10 @@ var BUILTIN_TEMPLATES = [
 // src/plots/definitions.ts
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
-function plotsFromDvcYaml(text) {
+function plotsFromDvcYaml(text2) {
   let doc;
   try {
-    doc = (0, import_yaml5.parse)(text);
+    doc = (0, import_yaml5.parse)(text2);
   } catch (error) {
     throw new UserError(`dvc.yaml: invalid YAML: ${error.message.split("\n")[0]}`);
   }
@@ -35925,9 +35925,9 @@ function barSpec(input, sorted) {
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
 }
-function wrap(text, max) {
+function wrap(text2, max) {
   const out = [];
-  let rest = text.trim();
+  let rest = text2.trim();
   while (rest.length > max) {
     const window2 = rest.slice(0, max + 1);
     const space = window2.lastIndexOf(" ");
@@ -35939,8 +35939,8 @@ function wrap(text, max) {
   out.push(rest);
   return out;
 }
-function lines(text) {
-  return text.includes("\n") ? text.split("\n") : text;
+function lines(text2) {
+  return text2.includes("\n") ? text2.split("\n") : text2;
 }
 function categories(points, field) {
   const values = [...new Set(points.map((p2) => String(p2[field])))];
@@ -35966,11 +35966,11 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile3(join3(workspace, "dvc.yaml"), "utf8").catch(() => null);
-    if (text === null) return { definitions: [], errors: [] };
+    const text2 = await readFile3(join3(workspace, "dvc.yaml"), "utf8").catch(() => null);
+    if (text2 === null) return { definitions: [], errors: [] };
     try {
-      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
-      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
+      const resolved = await parseDvcYaml(workspace, text2).catch(() => null);
+      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text2);
     } catch (error) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error) }] };
     }
@@ -36088,14 +36088,14 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
   if (def.template.kind === "custom") {
-    const text = await readHead(def.template.path);
-    if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+    const text2 = await readHead(def.template.path);
+    if (!text2) throw new PlotDataError(`template ${def.template.path} does not exist`);
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...headComplete ? revisionDatapoints(sources, fields, request2.headLabel, headFiles) : []
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec2 = fillCustomTemplate(def.template.path, text.toString("utf8"), {
+    const spec2 = fillCustomTemplate(def.template.path, text2.toString("utf8"), {
       data: numeric,
       x: fields.x,
       y: fields.y,
@@ -36239,11 +36239,11 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/report/escape.ts
-function escapeCell(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\*/g, "\\*").replace(/_/g, "\\_").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/@(?=\w)/g, "@‍").replace(/\r?\n/g, " ");
+function escapeCell(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\*/g, "\\*").replace(/_/g, "\\_").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/@(?=\w)/g, "@‍").replace(/\r?\n/g, " ");
 }
-function escapeCellKeepingCode(text) {
-  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
 }
 
 // src/report/plots-markdown.ts
@@ -36328,14 +36328,1557 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
   }
 };
 
-// src/commands/report.ts
+// src/commands/pull.ts
 import { resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
-// src/gate/config.ts
-var import_yaml6 = __toESM(require_dist3(), 1);
+// src/dvc/data/config.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname2, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key)) throw new DataError(`${at2(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    current.set(key, parseValue(kv[2], at2(n), key));
+  }
+  for (const [name, section] of sections) {
+    for (const [key, value2] of section) {
+      const resolve10 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
+      section.set(key, Array.isArray(value2) ? value2.map(resolve10) : resolve10(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults2, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults2, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}) {
+  const env = environment.env ?? process.env;
+  const files = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join6(d2, "config")),
+    join6(root, ".dvc", "config"),
+    join6(root, ".dvc", "config.local")
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let text2;
+    try {
+      text2 = await readFile4(file, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
+      throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+    }
+    read.push(file);
+    mergeLevel(merged, parseIni(text2, file), file);
+  }
+  return buildConfig(root, read, merged);
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global2;
+  if (platform === "win32") {
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global2 = join6(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
+}
+function mergeLevel(merged, sections, file) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key) ?? /* @__PURE__ */ new Map();
+    merged.set(key, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key, file), file });
+  }
+}
+function resolvePath(key, value2, section, file) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dirname2(file), value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options2 = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options: options2, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key) {
+    return (await this.sdk()).get(this.key(key)).catch((error) => {
+      throw this.fail("GET", key, error);
+    });
+  }
+  async exists(key) {
+    return (await this.sdk()).exists(this.key(key)).catch((error) => {
+      throw this.fail("HEAD", key, error);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key, file) {
+    await (await this.sdk()).put(this.key(key), file).catch((error) => {
+      throw this.fail("PUT", key, error);
+    });
+  }
+  async close() {
+  }
+  key(key) {
+    return this.prefix ? `${this.prefix}/${key}` : key;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key, error) {
+    const e = error;
+    const status = e.statusCode;
+    const code = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
+    if (code === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream, readFileSync } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options2) {
+    this.options = options2;
+    this.name = options2.name;
+    this.jobs = options2.jobs;
+    this.description = `remote '${options2.name}' (${options2.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
+    if (options2.url.protocol === "https:") {
+      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync(options2.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key, response.statusCode ?? 0, "GET");
+      } catch (error) {
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key) {
+    let response = await this.send("HEAD", key);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key, status, "HEAD");
+  }
+  async write(key, file, size) {
+    const response = await this.send(this.options.uploadMethod, key, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key}`;
+    return url;
+  }
+  send(method, key, file, size) {
+    const url = this.url(key);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve10, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve10(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error) => {
+        reject(new ObjectError(`${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve10) => setTimeout(resolve10, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes } from "node:crypto";
+import { copyFile, mkdir as mkdir2, open, readdir as readdir3, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname3, join as join7 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key) {
+    const path = join7(this.root, key);
+    const handle = await open(path, "r").catch((error) => {
+      throw this.fail(key, error);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key) {
+    try {
+      return (await stat2(join7(this.root, key))).isFile();
+    } catch (error) {
+      if (error.code === "ENOENT") return false;
+      throw this.fail(key, error);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir3(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw this.fail(prefix, error);
+    }
+  }
+  async write(key, file) {
+    const target = join7(this.root, key);
+    const tmp = join7(dirname3(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    try {
+      await mkdir2(dirname3(target), { recursive: true });
+      await copyFile(file, tmp);
+      await rename2(tmp, target);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw this.fail(key, error);
+    }
+  }
+  async close() {
+  }
+  fail(key, error) {
+    if (error.code === "ENOENT") return new ObjectError(`${key} is not in ${this.description}`, "missing");
+    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key} in ${this.description}`, "denied");
+    return new ObjectError(`${key} in ${this.description}: ${error.code ?? error.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key)).catch((error) => {
+      throw this.fail("GET", key, error);
+    });
+  }
+  async exists(key) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key)).catch((error) => {
+      throw this.fail("HEAD", key, error);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key), file, size).catch((error) => {
+      throw this.fail("PUT", key, error);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key) {
+    return this.prefix ? `${this.prefix}/${key}` : key;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key, error) {
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    const code = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
+    if (code === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code === "NoSuchKey" || code === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code)) {
+      kind = "denied";
+      why = `access denied (${code}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key of Object.keys(remote.options)) {
+    if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where2}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
+  return [...new Set(out)];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options2, where2) {
+    this.options = options2;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key) {
+    const v2 = this.options[key];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key) {
+    const v2 = this.raw(key);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key) {
+    const v2 = this.str(key);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key}' must be true or false, found '${v2}'`);
+  }
+  num(key) {
+    const v2 = this.str(key);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key) {
+    const n = this.num(key);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/cache.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile5, readdir as readdir4, rename as rename3, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join8, relative, sep as sep2 } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  pending = [];
+  pendingBytes = 0;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+    let all = Buffer.concat(this.pending);
+    while (all.length >= DOS2UNIX_CHUNK) {
+      this.block(all.subarray(0, DOS2UNIX_CHUNK));
+      all = all.subarray(DOS2UNIX_CHUNK);
+    }
+    this.pending = all.length ? [Buffer.from(all)] : [];
+    this.pendingBytes = all.length;
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+function dirManifest(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "utf8");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+function compareCodePoints(a, b3) {
+  const ia = a[Symbol.iterator]();
+  const ib = b3[Symbol.iterator]();
+  for (; ; ) {
+    const x3 = ia.next();
+    const y2 = ib.next();
+    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
+    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
+    if (d2) return d2;
+  }
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join8(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat3(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    const target = this.path(oid, legacy);
+    await mkdir3(dirname4(target), { recursive: true });
+    const tmp = join8(dirname4(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size = 0;
+    const hashing = new Transform({
+      transform(chunk, _enc, done) {
+        hasher.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+    } catch (error) {
+      await rm2(tmp, { force: true });
+      if (error instanceof ObjectError) throw error;
+      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, "");
+    if (actual !== expected) {
+      await rm2(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+    }
+    await chmod(tmp, CACHE_MODE);
+    await rename3(tmp, target);
+    return size;
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile5(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir3(dirname4(target), { recursive: true });
+      const tmp = join8(dirname4(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+      try {
+        await copyFile2(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename3(tmp, target);
+      } catch (error) {
+        await rm2(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size = 0;
+    for (const file of await listFiles2(dir)) {
+      const relpath = relative(dir, file).split(sep2).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+};
+async function listFiles2(dir) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join8(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat3(path)).isDirectory();
+    if (isDir) out.push(...await listFiles2(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+// src/dvc/data/transfer.ts
+import { stat as stat4 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error) {
+      fail(ref, error);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
+    const first = group[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key), `${key} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error) {
+      fail(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error) {
+      fail(dir.ref, error);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading ${key} from ${remote.description} broke off: ${error.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key of await remotePresence(remote, [...new Set(unknown)])) present.add(key);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key = objectKey(f3.oid, f3.legacy);
+    byKey.set(key, [...byKey.get(key) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key, group]) => {
+    const first = group[0];
+    if (present.has(key)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat4(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error) {
+      fail(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat4(file)).size;
+        await remote.write(key, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error) {
+        fail(dir.ref, error);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key of await remote.list(prefix)) if (wanted.has(key)) present.add(key);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key) => {
+    if (await remote.exists(key)) present.add(key);
+  });
+  return present;
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { constants, createReadStream as createReadStream3 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile3, lstat, mkdir as mkdir4, readdir as readdir5, rename as rename4, rm as rm3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname5, join as join9, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+async function checkout(cache, root, target, options2 = {}) {
+  checkOid(target.oid, target.path);
+  const dest = resolve3(root, target.path);
+  const rel = relative2(resolve3(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod2(dest, 493 & ~process.umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
+    await mkdir4(dirname5(dest), { recursive: true });
+    const tmp = join9(dirname5(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      await rename4(tmp, dest);
+    } catch (error) {
+      await rm3(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing = [];
+  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles3(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join9(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options2);
+  }
+  await mkdir4(dirname5(dest), { recursive: true });
+  const token = randomBytes3(6).toString("hex");
+  const fresh = join9(dirname5(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join9(dirname5(dest), `.${basename2(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join9(fresh, ...e.relpath.split("/"));
+      await mkdir4(dirname5(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir4(fresh, { recursive: true });
+    if (current) await rename4(dest, old);
+    await rename4(fresh, dest);
+  } catch (error) {
+    await rm3(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+  }
+  await rm3(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile3(from, to2, constants.COPYFILE_FICLONE);
+  await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options2) {
+  if (options2.force) return;
+  const stats = await lstat(dest);
+  const files = stats.isDirectory() ? (await listFiles3(dest)).map((f3) => join9(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream3(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles3(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...await listFiles3(join9(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/dvcfile.ts
+var import_yaml6 = __toESM(require_dist3(), 1);
+import { readdir as readdir6, readFile as readFile6 } from "node:fs/promises";
+import { dirname as dirname6, join as join10, posix as posix7, relative as relative3, sep as sep4 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir6(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join10(dir, entry.name)));
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join10(dir, entry.name)).split(sep4).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile(root, file) {
+  let data;
+  try {
+    data = (0, import_yaml6.parse)(await readFile6(join10(root, file), "utf8"));
+  } catch (error) {
+    throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
+  }
+  const doc = data;
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
+  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
+  const base = posix7.join(dirname6(file).split(sep4).join("/"), wdir);
+  const outs = [];
+  doc.outs.forEach((raw, i) => {
+    const o2 = raw;
+    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
+    if (o2.cache === false || o2.md5 === void 0) return;
+    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
+    const path = posix7.normalize(posix7.join(base, o2.path));
+    if (path.startsWith("..") || posix7.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
+    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
+    outs.push({
+      oid: o2.md5,
+      path,
+      dvcfile: file,
+      legacy: o2.hash === void 0,
+      isexec: o2.isexec === true,
+      remote: typeof o2.remote === "string" ? o2.remote : void 0
+    });
+  });
+  return outs;
+}
+
+// src/dvc/data/tracked.ts
+async function pullTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const report = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
+  const failures = [];
+  const ready = [];
+  for (const [name, outs] of groups) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await pull(cache, remote, outs);
+      report.downloaded += r2.downloaded;
+      report.cached += r2.cached;
+      report.bytes += r2.bytes;
+      ready.push(...outs);
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      failures.push({ remote: error.remote, failures: error.failures });
+      const broken = error.failures.map((f3) => f3.path ?? "");
+      ready.push(...outs.filter((o2) => !broken.some((p2) => p2 === o2.path || p2.startsWith(`${o2.path}/`))));
+    } finally {
+      await remote.close();
+    }
+  }
+  for (const out of ready) report.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force }) });
+  if (failures.length) {
+    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
+  }
+  return report;
+}
+async function pushTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options2) {
+  const config = await loadDvcConfig(root, options2);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options2.remote;
+    groups.set(name, [...groups.get(name) ?? [], out]);
+  }
+  return { config, cache, groups };
+}
+
+// src/commands/pull.ts
+var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
+  --cwd DIR          the project root (default: the current directory)
+
+Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
+HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
+password (or token).`;
+function options(args, extra = {}) {
+  const { values, positionals } = parseArgs2({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      remote: { type: "string", short: "r" },
+      jobs: { type: "string", short: "j" },
+      cwd: { type: "string", default: "." },
+      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
+    }
+  });
+  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
+  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
+  return {
+    root: resolve4(values.cwd),
+    options: {
+      targets: positionals,
+      remote: values.remote,
+      jobs,
+      force: values.force === true,
+      user: process.env.MLREPORT_REMOTE_USER || void 0,
+      password: process.env.MLREPORT_REMOTE_PASSWORD || void 0
+    }
+  };
+}
+var pullCommand = {
+  path: ["pull"],
+  summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
+
+${COMMON_USAGE}
+  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+  async run(args) {
+    const { root, options: o2 } = options(args, { force: false });
+    const report = await pullTracked(root, o2);
+    for (const out of report.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
+`);
+    process.stdout.write(`${report.downloaded} object(s) downloaded (${mib(report.bytes)}), ${report.cached} already in the cache
+`);
+    return 0;
+  }
+};
+var pushCommand = {
+  path: ["push"],
+  summary: "upload the cached objects of .dvc-tracked data to the DVC remote (like dvc push)",
+  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
+
+${COMMON_USAGE}`,
+  async run(args) {
+    const { root, options: o2 } = options(args);
+    const report = await pushTracked(root, o2);
+    process.stdout.write(`${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote
+`);
+    return 0;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// src/commands/report.ts
+import { resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
+
+// src/gate/config.ts
+var import_yaml7 = __toESM(require_dist3(), 1);
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -36372,58 +37915,58 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
-function parseRule(text, source) {
+function parseRule(text2, source) {
   const fail = (pos2, problem) => {
-    throw new RuleSyntaxError(source, pos2 + 1, problem, text);
+    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
   };
   let pos = 0;
   let level = "fail";
-  const levelMatch = LEVEL.exec(text);
+  const levelMatch = LEVEL.exec(text2);
   if (levelMatch) {
     level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
     pos = levelMatch[0].length;
   }
-  const ruleStart = skipSpace(text, pos);
-  const { ref, end: refEnd } = readMetric(text, ruleStart, fail);
-  pos = skipSpace(text, refEnd);
-  const comparatorText = [2, 1].map((n) => text.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  const ruleStart = skipSpace(text2, pos);
+  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail);
+  pos = skipSpace(text2, refEnd);
+  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
   if (!comparatorText) {
-    const found = text.slice(pos, pos + 2);
+    const found = text2.slice(pos, pos + 2);
     const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
+    fail(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
   }
   const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize2(text, pos + comparatorText.length, fail);
+  const tokens = tokenize2(text2, pos + comparatorText.length, fail);
   const parser = new ExprParser(tokens, fail);
   const threshold = parser.expression();
   const ifPresent = parser.ifPresent();
   const end = parser.expectEnd();
-  return { text: text.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
 }
-function skipSpace(text, pos) {
-  while (pos < text.length && /\s/.test(text[pos])) pos++;
+function skipSpace(text2, pos) {
+  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
   return pos;
 }
-function describeFound(text, pos) {
-  if (pos >= text.length) return "the end of the rule";
-  const word = /^[^\s]+/.exec(text.slice(pos))[0];
+function describeFound(text2, pos) {
+  if (pos >= text2.length) return "the end of the rule";
+  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
   return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
 }
-function readMetric(text, pos, fail) {
-  if (pos >= text.length) fail(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+function readMetric(text2, pos, fail) {
+  if (pos >= text2.length) fail(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
-  const quote = text[pos];
+  const quote = text2[pos];
   if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, pos + 1);
+    const close = text2.indexOf(quote, pos + 1);
     if (close < 0) fail(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
-    raw = text.slice(pos + 1, close);
+    raw = text2.slice(pos + 1, close);
     end = close + 1;
   } else {
     end = pos;
-    while (end < text.length && !/[\s<>=!≥≤≠]/.test(text[end])) end++;
-    raw = text.slice(pos, end);
-    if (!raw) fail(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
+    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
+    raw = text2.slice(pos, end);
+    if (!raw) fail(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
     if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
       fail(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
     }
@@ -36435,13 +37978,13 @@ function readMetric(text, pos, fail) {
   if (!key) fail(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
   return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key, text: raw }, end };
 }
-function tokenize2(text, start, fail) {
+function tokenize2(text2, start, fail) {
   const tokens = [];
   let pos = start;
   for (; ; ) {
-    pos = skipSpace(text, pos);
-    if (pos >= text.length || text[pos] === "#") break;
-    const rest = text.slice(pos);
+    pos = skipSpace(text2, pos);
+    if (pos >= text2.length || text2[pos] === "#") break;
+    const rest = text2.slice(pos);
     const number3 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
     if (number3) {
       const value2 = Number(number3[0].replace(/_/g, ""));
@@ -36583,9 +38126,9 @@ function usesBase(expr) {
       return usesBase(expr.left);
   }
 }
-function ruleLinesFromText(text, origin, file) {
+function ruleLinesFromText(text2, origin, file) {
   const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith("#")) return;
     out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
@@ -36611,53 +38154,53 @@ async function loadGateConfig(workspace, settings) {
   return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
 }
 async function readProjectRules(workspace) {
-  let text;
+  let text2;
   try {
-    text = await readFile4(join6(workspace, PROJECT_FILE), "utf8");
+    text2 = await readFile7(join11(workspace, PROJECT_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
   }
-  return projectRulesFromText(text);
+  return projectRulesFromText(text2);
 }
-function projectRulesFromText(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false });
+function projectRulesFromText(text2) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml6.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml7.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml6.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml7.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const origin = PROJECT_FILE;
-  if ((0, import_yaml6.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml7.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml6.isSeq)(node)) {
+  if (!(0, import_yaml7.isSeq)(node)) {
     throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
-    const text2 = itemText(item);
-    if (text2 === null) {
+    const text3 = itemText(item);
+    if (text3 === null) {
       throw new UserError(
         `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, file: PROJECT_FILE } };
+    return { text: text3, source: { origin, line, file: PROJECT_FILE } };
   });
 }
 function itemText(item) {
-  if ((0, import_yaml6.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml6.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml7.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml7.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key = (0, import_yaml6.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml6.isScalar)(pair.value) ? pair.value.value : null;
+    const key = (0, import_yaml7.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml7.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key === "string" && /^(warn|warning|fail)$/i.test(key) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key}: ${String(value2).trim()}`;
     }
@@ -36667,18 +38210,18 @@ function itemText(item) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
-import { rm } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { rm as rm4 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 function projectPath(stage, p2) {
-  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix8.normalize(posix8.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -36774,52 +38317,52 @@ function downstreamOf(dag, name) {
 }
 
 // src/pipeline/lock.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 
 // src/pipeline/hash.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir3, readFile as readFile5, stat as stat2 } from "node:fs/promises";
-import { join as join7, posix as posix8 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { readdir as readdir7, readFile as readFile8, stat as stat5 } from "node:fs/promises";
+import { join as join12, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK = 1024 * 1024;
+var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile5(path)).digest("hex");
+    return createHash3("md5").update(await readFile8(path)).digest("hex");
   }
-  const hash = createHash("md5");
-  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  const hash = createHash3("md5");
+  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
   return hash.digest("hex");
 }
 async function md5FileDos2Unix(path) {
-  const hash = createHash("md5");
+  const hash = createHash3("md5");
   let pending = Buffer.alloc(0);
   const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+    hash.update(isTextBlock2(chunk.subarray(0, 512)) ? dos2unix2(chunk) : chunk);
   };
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
+  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
     pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK));
-      pending = pending.subarray(DOS2UNIX_CHUNK);
+    while (pending.length >= DOS2UNIX_CHUNK2) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
+      pending = pending.subarray(DOS2UNIX_CHUNK2);
     }
   }
   if (pending.length) flush(pending);
   return hash.digest("hex");
 }
-function isTextBlock(block2) {
+function isTextBlock2(block2) {
   if (!block2.length) return true;
   let nontext = 0;
   for (const b3 of block2) {
     if (b3 === 0) return false;
-    const text = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
-    if (!text) nontext++;
+    const text2 = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
+    if (!text2) nontext++;
   }
   return nontext / block2.length <= 0.3;
 }
-function dos2unix(chunk) {
+function dos2unix2(chunk) {
   if (chunk.indexOf("\r\n") < 0) return chunk;
   const out = Buffer.allocUnsafe(chunk.length);
   let n = 0;
@@ -36830,27 +38373,27 @@ function dos2unix(chunk) {
   return out.subarray(0, n);
 }
 function dirListingJson(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));
   return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
 }
 function dirHash(entries) {
-  return `${createHash("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
+  return `${createHash3("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
 }
-function compareCodePoints(a, b3) {
+function compareCodePoints2(a, b3) {
   if (a === b3) return 0;
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join7(root, ...rel.split("/"));
+  const abs = join12(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat2(abs);
+    info = await stat5(abs);
   } catch {
     return null;
   }
   if (!info.isDirectory()) {
-    const md5 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
-    const meta = { md5, size: info.size };
+    const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
+    const meta = { md5: md52, size: info.size };
     if (isExecutable(info.mode)) meta.isexec = true;
     return meta;
   }
@@ -36862,8 +38405,8 @@ async function hashPath(root, rel, ignore, name = "md5") {
     while (next < files.length) {
       const i = next++;
       const file = files[i];
-      const md5 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5, relpath: file.relpath };
+      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5: md52, relpath: file.relpath };
       size += file.size;
     }
   };
@@ -36876,10 +38419,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join7(root, ...relDir.split("/"));
-    const names = await readdir3(absDir, { withFileTypes: true });
+    const absDir = join12(root, ...relDir.split("/"));
+    const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -36887,14 +38430,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat2(join7(absDir, d2.name)).catch(() => null);
+        const info = await stat5(join12(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join7(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join12(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -36902,7 +38445,7 @@ async function listDirFiles(root, rel, ignore) {
 }
 
 // src/pipeline/yaml-emit.ts
-var import_yaml7 = __toESM(require_dist3(), 1);
+var import_yaml8 = __toESM(require_dist3(), 1);
 function emitYaml(value2, folding = "current") {
   const out = { parts: [], folding };
   emitMapping(value2, 0, out);
@@ -36988,18 +38531,18 @@ function resolvesToNonString(s) {
   if (/^[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)$/.test(s)) return true;
   if (/^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
   try {
-    return typeof (0, import_yaml7.parse)(s, { schema: "core" }) !== "string";
+    return typeof (0, import_yaml8.parse)(s, { schema: "core" }) !== "string";
   } catch {
     return true;
   }
 }
-function foldLegacy(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
+function foldLegacy(text2, column, indent, split) {
+  if (!split || column + text2.length <= BEST_WIDTH) return text2;
   let out = "";
   let col = column;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const single = ch === " " && text[i - 1] !== " " && text[i + 1] !== " " && i + 1 < text.length;
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    const single = ch === " " && text2[i - 1] !== " " && text2[i + 1] !== " " && i + 1 < text2.length;
     if (single && col > BEST_WIDTH) {
       out += `
 ${" ".repeat(indent)}`;
@@ -37011,14 +38554,14 @@ ${" ".repeat(indent)}`;
   }
   return out;
 }
-function foldQuoted(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
-  let out = text[0];
+function foldQuoted(text2, column, indent, split) {
+  if (!split || column + text2.length <= BEST_WIDTH) return text2;
+  let out = text2[0];
   let col = column + 1;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i];
-    const single = ch === " " && text[i - 1] !== " " && text[i + 1] !== " ";
-    if (single && col > BEST_WIDTH && i > 1 && i < text.length - 2) {
+  for (let i = 1; i < text2.length; i++) {
+    const ch = text2[i];
+    const single = ch === " " && text2[i - 1] !== " " && text2[i + 1] !== " ";
+    if (single && col > BEST_WIDTH && i > 1 && i < text2.length - 2) {
       out += `
 ${" ".repeat(indent)}`;
       col = indent;
@@ -37029,14 +38572,14 @@ ${" ".repeat(indent)}`;
   }
   return out;
 }
-function fold(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
+function fold(text2, column, indent, split) {
+  if (!split || column + text2.length <= BEST_WIDTH) return text2;
   let out = "";
   let col = column;
   let i = 0;
-  while (i < text.length) {
-    const space = text.indexOf(" ", i);
-    const word = space < 0 ? text.slice(i) : text.slice(i, space);
+  while (i < text2.length) {
+    const space = text2.indexOf(" ", i);
+    const word = space < 0 ? text2.slice(i) : text2.slice(i, space);
     if (col + word.length > BEST_WIDTH && col > indent) {
       out += `
 ${" ".repeat(indent)}`;
@@ -37046,9 +38589,9 @@ ${" ".repeat(indent)}`;
     col += word.length;
     if (space < 0) break;
     let end = space;
-    while (text[end] === " ") end++;
-    if (end - space > 1 || end === text.length) {
-      out += text.slice(space, end);
+    while (text2[end] === " ") end++;
+    if (end - space > 1 || end === text2.length) {
+      out += text2.slice(space, end);
       col += end - space;
     } else if (col + 1 <= BEST_WIDTH) {
       out += " ";
@@ -37063,16 +38606,16 @@ ${" ".repeat(indent)}`;
 
 // src/pipeline/lock.ts
 async function readLock(path, displayPath = "dvc.lock") {
-  let text;
+  let text2;
   try {
-    text = await readFile6(path, "utf8");
+    text2 = await readFile9(path, "utf8");
   } catch {
     return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   }
-  return parseLock(text, displayPath);
+  return parseLock(text2, displayPath);
 }
-function parseLock(text, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text);
+function parseLock(text2, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text2);
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !("schema" in doc);
@@ -37084,7 +38627,7 @@ function parseLock(text, displayPath = "dvc.lock") {
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
-  const folding = emitYaml(raw, "current") !== text && emitYaml(raw, "legacy") === text ? "legacy" : "current";
+  const folding = emitYaml(raw, "current") !== text2 && emitYaml(raw, "legacy") === text2 ? "legacy" : "current";
   return { stages, raw, folding };
 }
 function parseStage(entry, where2) {
@@ -37103,8 +38646,8 @@ function parseEntries(value2, where2) {
   if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
   return value2.map((item, i) => {
     if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
+    const md52 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
     if (typeof item.size === "number") entry.size = item.size;
     if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
     if (item.isexec === true) entry.isexec = true;
@@ -37128,16 +38671,16 @@ function serializeStage(stage) {
     if (e.isexec) d2.isexec = true;
     return d2;
   };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  const byPath = (a, b3) => compareCodePoints2(a.path, b3.path);
   if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
+  const files = Object.keys(stage.params).sort(compareCodePoints2);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
     const params = {};
     for (const file of ordered) {
       const values = stage.params[file];
       params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+        Object.keys(values).sort(compareCodePoints2).map((k2) => [k2, values[k2]])
       );
     }
     out.params = params;
@@ -37158,7 +38701,7 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -37167,8 +38710,8 @@ var TailBuffer = class {
   lines = [];
   partial = "";
   /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text) {
-    const parts = (this.partial + text).split(/\r?\n/);
+  push(text2) {
+    const parts = (this.partial + text2).split(/\r?\n/);
     this.partial = parts.pop() ?? "";
     for (const line of parts) this.keep(line);
     return parts;
@@ -37193,18 +38736,18 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
-  return new Promise((resolve7, reject) => {
-    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
-    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
-    const take = (text) => {
-      for (const line of tail.push(text)) onLine(line);
+  return new Promise((resolve10, reject) => {
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
+    const take = (text2) => {
+      for (const line of tail.push(text2)) onLine(line);
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
     child.on("error", reject);
     child.on("close", (code, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve7({ code, signal });
+      resolve10({ code, signal });
     });
   });
 }
@@ -37219,13 +38762,13 @@ function stageEnvironment(env) {
 }
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
-function spawnStage(file, args, options) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix12 });
+function spawnStage(file, args, options2) {
+  const posix13 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -37249,7 +38792,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename2(executable).toLowerCase();
+  const name = basename3(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -37262,11 +38805,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join9, posix as posix9, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
+import { join as join14, posix as posix10, relative as relative4, resolve as resolve5, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join13 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -37290,7 +38833,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join8(this.root, relDir, ".dvcignore"));
+      readFileSync2(join13(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -37316,13 +38859,13 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      let text = "";
+      let text2 = "";
       try {
-        text = readFileSync(join8(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync2(join13(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
-        text = "";
+        text2 = "";
       }
-      rules = text.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
       this.cache.set(relDir, rules);
     }
     return rules;
@@ -37386,7 +38929,7 @@ var Workspace = class {
     this.dir = dir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   ignore;
@@ -37396,13 +38939,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join9(this.dir, ...path.split("/"));
+    return join14(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key = `${name}\0${path}`;
     let p2 = this.hashes.get(key);
     if (!p2) {
-      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
+      const rel = posix10.normalize(posix10.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key, p2);
@@ -37425,9 +38968,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve2(dir); ; d2 = dirname2(d2)) {
-    if (existsSync(join9(d2, ".dvc"))) return d2;
-    if (dirname2(d2) === d2) return resolve2(dir);
+  for (let d2 = resolve5(dir); ; d2 = dirname7(d2)) {
+    if (existsSync(join14(d2, ".dvc"))) return d2;
+    if (dirname7(d2) === d2) return resolve5(dir);
   }
 }
 function getParam(data, key) {
@@ -37525,27 +39068,27 @@ async function loadPipeline(dir) {
   const dvc = await loadDvcYaml(dir);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join10(dir, "dvc.lock"));
+  const lock = await readLock(join15(dir, "dvc.lock"));
   return { dir, dvc, dag, lock, ws: new Workspace(dir) };
 }
-async function pipelineStatus(pipeline, targets = []) {
+async function pipelineStatus(pipeline2, targets = []) {
   const out = [];
-  for (const name of selectStages(pipeline.dag, targets)) {
-    const node = pipeline.dag.nodes.get(name);
-    const status = await stageStatus(node.stage, pipeline.lock.stages.get(name), pipeline.ws, (p2) => projectPath(node.stage, p2));
+  for (const name of selectStages(pipeline2.dag, targets)) {
+    const node = pipeline2.dag.nodes.get(name);
+    const status = await stageStatus(node.stage, pipeline2.lock.stages.get(name), pipeline2.ws, (p2) => projectPath(node.stage, p2));
     out.push({ name, ...status });
   }
   return out;
 }
-async function reproduce(pipeline, log, options = {}) {
-  const { dag, ws: ws2 } = pipeline;
-  const lockPath = join10(pipeline.dir, "dvc.lock");
+async function reproduce(pipeline2, log, options2 = {}) {
+  const { dag, ws: ws2 } = pipeline2;
+  const lockPath = join15(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
   let passed = true;
-  for (const name of selectStages(dag, options.targets ?? [])) {
+  for (const name of selectStages(dag, options2.targets ?? [])) {
     const stage = dag.nodes.get(name).stage;
     const project = (p2) => projectPath(stage, p2);
     const blocker = blocked.get(name);
@@ -37556,7 +39099,7 @@ async function reproduce(pipeline, log, options = {}) {
     const started = performance2.now();
     let status;
     try {
-      status = await stageStatus(stage, pipeline.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
     } catch (error) {
       passed = false;
       results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
@@ -37567,7 +39110,7 @@ async function reproduce(pipeline, log, options = {}) {
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
     if (stage.frozen) {
       log.info(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options.dry) {
+      if (!status.changed || options2.dry) {
         results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
         continue;
       }
@@ -37577,8 +39120,8 @@ async function reproduce(pipeline, log, options = {}) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const record = await lockStage(stage, ws2, project);
         updates.set(name, record);
-        pipeline.lock.stages.set(name, record);
-        await writeLock(lockPath, pipeline.lock, updates);
+        pipeline2.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline2.lock, updates);
         results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error) {
         passed = false;
@@ -37588,10 +39131,10 @@ async function reproduce(pipeline, log, options = {}) {
       }
       continue;
     }
-    if (options.dry) {
-      const reasons2 = options.force ? ["forced"] : status.reasons;
+    if (options2.dry) {
+      const reasons2 = options2.force ? ["forced"] : status.reasons;
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
-      if (options.force || status.changed || upstreamWouldRun) {
+      if (options2.force || status.changed || upstreamWouldRun) {
         wouldRun.add(name);
         log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
         results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
@@ -37600,18 +39143,18 @@ async function reproduce(pipeline, log, options = {}) {
       }
       continue;
     }
-    if (!options.force && !status.changed) {
+    if (!options2.force && !status.changed) {
       log.info(`Stage '${name}' didn't change, skipping.`);
       results.push({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
     }
-    const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons));
+    const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, reasons));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
       updates.set(name, outcome.lock);
-      pipeline.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline.lock, updates);
+      pipeline2.lock.stages.set(name, outcome.lock);
+      await writeLock(lockPath, pipeline2.lock, updates);
       results.push({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
@@ -37622,8 +39165,8 @@ async function reproduce(pipeline, log, options = {}) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline, log, reasons) {
-  const { ws: ws2, dag } = pipeline;
+async function runStage(stage, pipeline2, log, reasons) {
+  const { ws: ws2, dag } = pipeline2;
   const project = (p2) => projectPath(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
@@ -37636,7 +39179,7 @@ async function runStage(stage, pipeline, log, reasons) {
       );
     }
     await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm(ws2.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage.outs) if (!out.persist) await rm4(ws2.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws2.abs(stage.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
     for (const cmd of stageCommands(stage.cmd)) {
@@ -37688,7 +39231,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join11(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join16(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -37745,7 +39288,7 @@ async function dvcRepro(cwd, log) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve7) => {
+  const outcome = await new Promise((resolve10) => {
     const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
@@ -37754,11 +39297,11 @@ async function dvcRepro(cwd, log) {
     child.stderr.on("data", take);
     child.on(
       "error",
-      (error2) => resolve7({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve10({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code) => {
       for (const line of whole.flush()) onLine(line);
-      resolve7({ code });
+      resolve10({ code });
     });
   });
   close();
@@ -37777,7 +39320,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join18 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -37838,12 +39381,12 @@ function editDistance(a, b3) {
 }
 
 // src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
+function evaluateRules(rules, metrics, options2) {
+  const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options2));
   const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
   return { passed, outcomes, directions: directionsOf(outcomes) };
 }
-function evaluateRule(rule, metrics, options) {
+function evaluateRule(rule, metrics, options2) {
   const outcome = (status, message, extra = {}) => ({
     rule,
     status,
@@ -37878,8 +39421,8 @@ function evaluateRule(rule, metrics, options) {
   const withHead = { ...known, head };
   if (usesBase(rule.threshold)) {
     if (base === null) {
-      const why = !options.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
+      if (options2.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
@@ -38067,16 +39610,16 @@ var STATUS_TEXT = {
   failed: "**failed**",
   "not-run": "not run"
 };
-function pipelineSection(pipeline) {
-  if (!pipeline.stages.length) return "_No stages._";
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
   const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline.stages) {
+  for (const s of pipeline2.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
     lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
-  for (const s of pipeline.stages) {
+  for (const s of pipeline2.stages) {
     if (s.status !== "failed" || !s.log) continue;
     const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
     lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
@@ -38088,8 +39631,8 @@ function formatSeconds(seconds) {
   const m2 = Math.floor(seconds / 60);
   return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
 }
-function longestBacktickRun(text) {
-  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r2) => r2.length));
+function longestBacktickRun(text2) {
+  return Math.max(0, ...(text2.match(/`+/g) ?? []).map((r2) => r2.length));
 }
 
 // src/values/direction.ts
@@ -38171,13 +39714,13 @@ function formatChange(row, precision = 5) {
 
 // src/report/values-section.ts
 var MAX_CELL = 120;
-function valuesSection(kind, files, labels, options = {}) {
+function valuesSection(kind, files, labels, options2 = {}) {
   const metrics = kind === "metrics";
   const precision = metrics ? 5 : null;
   const rows = files.flatMap((f3) => f3.rows.map((row) => ({ path: f3.path, row })));
   const notes = files.flatMap((f3) => f3.notes.map((n) => `- \`${escapeCell(f3.path)}\`: ${escapeCell(n)}`));
   if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key) => metrics ? options.direction?.(path, key) ?? guessDirection(key) : void 0;
+  const direction = (path, key) => metrics ? options2.direction?.(path, key) ?? guessDirection(key) : void 0;
   const withBase = labels.base !== null;
   const withTrend = rows.some(({ path, row }) => direction(path, row.key));
   const header = ["Path", metrics ? "Metric" : "Param"];
@@ -38216,8 +39759,8 @@ function trendCell(row, dir, withBase) {
   const worse = dir === "higher" ? row.diff < 0 : row.diff > 0;
   return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
-function cell(text) {
-  const cut2 = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+function cell(text2) {
+  const cut2 = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
   return escapeCell(cut2);
 }
 
@@ -38251,11 +39794,11 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
-import { join as join12, posix as posix10, relative as relative2, sep as sep3 } from "node:path";
+import { readFile as readFile10, realpath as realpath2 } from "node:fs/promises";
+import { join as join17, posix as posix11, relative as relative5, sep as sep6 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -38266,7 +39809,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
@@ -38310,11 +39853,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve10) {
+      resolve10(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -38330,18 +39873,18 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function getAuthString(token, options) {
-  if (!token && !options.auth) {
+function getAuthString(token, options2) {
+  if (!token && !options2.auth) {
     throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options.auth) {
+  } else if (token && options2.auth) {
     throw new Error("Parameters token and opts.auth may not both be specified");
   }
-  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+  return typeof options2.auth === "string" ? options2.auth : `token ${token}`;
 }
 function getProxyAgent(destinationUrl) {
   const hc = new httpClient.HttpClient();
@@ -38387,24 +39930,24 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options) {
-    options = {};
+  if (!options2) {
+    options2 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+      return register.bind(null, state, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method(options2);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
+      return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
@@ -38416,25 +39959,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method, options2) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
         result = result_;
-        return orig(result, options);
+        return orig(result, options2);
       }).then(() => {
         return result;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
-        return orig(error, options);
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error) => {
+        return orig(error, options2);
       });
     };
   }
@@ -38493,8 +40036,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -38523,14 +40066,14 @@ function isPlainObject(value2) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
-function mergeDeep(defaults2, options) {
+function mergeDeep(defaults2, options2) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject(options2[key])) {
+      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result, { [key]: options2[key] });
     }
   });
   return result;
@@ -38543,18 +40086,18 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults2, route, options) {
+function merge(defaults2, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    options2 = Object.assign(url ? { method, url } : { url: method }, options2);
   } else {
-    options = Object.assign({}, route);
+    options2 = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options);
-  if (options.url === "/graphql") {
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults2 || {}, options2);
+  if (options2.url === "/graphql") {
     if (defaults2 && defaults2.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -38727,12 +40270,12 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse5(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
+function parse6(options2) {
+  let method = options2.method.toUpperCase();
+  let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = omit(options2, [
     "method",
     "baseUrl",
     "url",
@@ -38743,25 +40286,25 @@ function parse5(options) {
   const urlVariableNames = extractUrlVariableNames(url);
   url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+    url = options2.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options.mediaType.format) {
+    if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
+          `application/vnd$1$2.${options2.mediaType.format}`
         )
       ).join(",");
     }
     if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
+      if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -38787,11 +40330,11 @@ function parse5(options) {
   return Object.assign(
     { method, url, headers },
     typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
+    options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options) {
-  return parse5(merge(defaults2, route, options));
+function endpointWithDefaults(defaults2, route, options2) {
+  return parse6(merge(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -38800,7 +40343,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse5
+    parse: parse6
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -38846,17 +40389,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse6(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+function parse7(header, options2) {
+  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options?.start ?? 0;
+  let valueStart = options2?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code = header.charCodeAt(index);
     const flags = CHAR_MAP[code];
@@ -39231,8 +40774,8 @@ var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value2, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -39290,8 +40833,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -39305,18 +40848,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -39339,20 +40882,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message, statusCode, options2) {
+    super(message, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options) {
-      this.response = options.response;
+    if ("response" in options2) {
+      this.response = options2.response;
     }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options2.request);
+    if (options2.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options2.request.headers, {
+        authorization: options2.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -39364,10 +40907,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value2) {
@@ -39482,14 +41025,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse6(contentType);
+  const mimetype = parse7(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -39546,7 +41089,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -39582,14 +41125,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
+    for (const key in options2) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -39598,7 +41141,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -39633,8 +41176,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -39643,7 +41186,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -39657,8 +41200,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -39701,7 +41244,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION5 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -39723,24 +41266,24 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION5;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
-        const options = args[0] || {};
+        const options2 = args[0] || {};
         if (typeof defaults2 === "function") {
-          super(defaults2(options));
+          super(defaults2(options2));
           return;
         }
         super(
           Object.assign(
             {},
             defaults2,
-            options,
-            options.userAgent && defaults2.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults2.userAgent}`
+            options2,
+            options2.userAgent && defaults2.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -39764,12 +41307,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options = {}) {
+  constructor(options2 = {}) {
     const hook2 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options.request, {
+      request: Object.assign({}, options2.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook2.bind(null, "request")
       }),
@@ -39778,32 +41321,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
+    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options2.baseUrl) {
+      requestDefaults.baseUrl = options2.baseUrl;
     }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
+    if (options2.previews) {
+      requestDefaults.mediaType.previews = options2.previews;
     }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
+    if (options2.timeZone) {
+      requestDefaults.headers["time-zone"] = options2.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
+    this.log = createLogger(options2.log);
     this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
+    if (!options2.authStrategy) {
+      if (!options2.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth2 = createTokenAuth(options.auth);
+        const auth2 = createTokenAuth(options2.auth);
         hook2.wrap("request", auth2.hook);
         this.auth = auth2;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options;
+      const { authStrategy, ...otherOptions } = options2;
       const auth2 = authStrategy(
         Object.assign(
           {
@@ -39817,7 +41360,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options.auth
+          options2.auth
         )
       );
       hook2.wrap("request", auth2.hook);
@@ -39825,7 +41368,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+      Object.assign(this, classConstructor.plugins[i](this, options2));
     }
   }
   // assigned during constructor
@@ -39838,7 +41381,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -42216,13 +43759,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults2, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
+    let options2 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
+      options2 = Object.assign({}, options2, {
+        data: options2[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options);
+      return requestWithDefaults(options2);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -42234,21 +43777,21 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
+      const options22 = requestWithDefaults.endpoint.merge(...args);
       for (const [name, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name in options22) {
           octokit.log.warn(
             `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
+          if (!(alias in options22)) {
+            options22[alias] = options22[name];
           }
-          delete options2[name];
+          delete options22[name];
         }
       }
-      return requestWithDefaults(options2);
+      return requestWithDefaults(options22);
     }
     return requestWithDefaults(...args);
   }
@@ -42262,7 +43805,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION5;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -42270,10 +43813,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION5;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -42305,11 +43848,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url = options2.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -42386,7 +43929,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION7;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -42399,8 +43942,8 @@ var defaults = {
   }
 };
 var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-function getOctokitOptions(token, options) {
-  const opts = Object.assign({}, options || {});
+function getOctokitOptions(token, options2) {
+  const opts = Object.assign({}, options2 || {});
   const auth2 = getAuthString(token, opts);
   if (auth2) {
     opts.auth = auth2;
@@ -42414,17 +43957,17 @@ function getOctokitOptions(token, options) {
 
 // node_modules/@actions/github/lib/github.js
 var context2 = new Context();
-function getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token, options2, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options));
+  return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
 // src/publish/github/client.ts
-function createGitHubClient(token, apiUrl, options = {}) {
+function createGitHubClient(token, apiUrl, options2 = {}) {
   const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
-  const retries = options.retries ?? 4;
-  const maxWaitMs = options.maxWaitMs ?? 6e4;
-  const scale = options.waitScale ?? 1;
+  const retries = options2.retries ?? 4;
+  const maxWaitMs = options2.maxWaitMs ?? 6e4;
+  const scale = options2.waitScale ?? 1;
   octokit.hook.wrap("request", async (request2, requestOptions) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -42439,8 +43982,8 @@ function createGitHubClient(token, apiUrl, options = {}) {
             `${decision.reason} on ${what}; GitHub asks to wait ${Math.ceil(decision.waitMs / 1e3)} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`
           );
         }
-        options.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
-        await new Promise((resolve7) => setTimeout(resolve7, waitMs));
+        options2.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
+        await new Promise((resolve10) => setTimeout(resolve10, waitMs));
       }
     }
   });
@@ -42550,8 +44093,8 @@ function localPngLinks(markdown) {
   return [...found];
 }
 function commentBody(reportId, markdown, plots, hosted, notHostedReason) {
-  const { text, missing } = withHostedImages(markdown, plots, hosted, "the workflow artifact");
-  const parts = [commentMarker(reportId), stripMarkers(text).trimEnd()];
+  const { text: text2, missing } = withHostedImages(markdown, plots, hosted, "the workflow artifact");
+  const parts = [commentMarker(reportId), stripMarkers(text2).trimEnd()];
   if (missing) {
     parts.push("", `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the PNGs are in the workflow artifact._`);
   }
@@ -42561,7 +44104,7 @@ function commentBody(reportId, markdown, plots, hosted, notHostedReason) {
 function withHostedImages(markdown, plots, hosted, where2) {
   const byImage = new Map(plots.filter((p2) => p2.image).map((p2) => [localImage(p2.image) ?? p2.image, p2]));
   let missing = 0;
-  const text = markdown.replace(LINK, (whole, bang, label2, target) => {
+  const text2 = markdown.replace(LINK, (whole, bang, label2, target) => {
     const path = localImage(target);
     if (!path) return whole;
     const url = hosted.get(path);
@@ -42575,10 +44118,10 @@ function withHostedImages(markdown, plots, hosted, where2) {
 ${chart}
 ` : `_${label2 || path}: ${file} in ${where2}._`;
   });
-  return { text, missing };
+  return { text: text2, missing };
 }
-function stripMarkers(text) {
-  return text.replace(/<!--\s*mlreport:comment[^>]*-->/g, "");
+function stripMarkers(text2) {
+  return text2.replace(/<!--\s*mlreport:comment[^>]*-->/g, "");
 }
 function localPath(target) {
   const path = localImage(target);
@@ -42603,23 +44146,23 @@ function localImage(target) {
 }
 
 // src/publish/github/key-line.ts
-function keyLine(text, key) {
+function keyLine(text2, key) {
   let from = 0;
   let at2 = -1;
   for (const segment of key.split(".")) {
     const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const re2 = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
     re2.lastIndex = from;
-    const m2 = re2.exec(text);
-    if (!m2) return at2 < 0 ? 1 : lineAt(text, at2);
+    const m2 = re2.exec(text2);
+    if (!m2) return at2 < 0 ? 1 : lineAt(text2, at2);
     at2 = m2.index + (/^\s/.test(m2[0]) ? m2[0].length - m2[0].trimStart().length : 0);
     from = m2.index + m2[0].length;
   }
-  return at2 < 0 ? 1 : lineAt(text, at2);
+  return at2 < 0 ? 1 : lineAt(text2, at2);
 }
-function lineAt(text, offset) {
+function lineAt(text2, offset) {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset; i++) if (text2.charCodeAt(i) === 10) line++;
   return line;
 }
 
@@ -42628,10 +44171,10 @@ var CHECK_TEXT_LIMIT = 65535;
 var ANNOTATIONS_PER_REQUEST = 50;
 var STATUS_DESCRIPTION_LIMIT = 140;
 var GateCheckPublisher = class {
-  constructor(options, log) {
-    this.options = options;
+  constructor(options2, log) {
+    this.options = options2;
     this.log = log;
-    this.client = createGitHubClient(options.github.token, options.github.apiUrl, options.clientOptions);
+    this.client = createGitHubClient(options2.github.token, options2.github.apiUrl, options2.clientOptions);
   }
   options;
   log;
@@ -42731,7 +44274,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile10(join17(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42742,21 +44285,21 @@ var GateCheckPublisher = class {
       let line = 1;
       if (r2.metric) {
         path = r2.metric.file;
-        const text = await read(r2.metric.file);
-        if (text !== null) line = keyLine(text, r2.metric.key);
+        const text2 = await read(r2.metric.file);
+        if (text2 !== null) line = keyLine(text2, r2.metric.key);
       } else if (r2.source.file) {
         path = r2.source.file;
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p2) => realpath2(p2).catch(() => p2);
-    const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep3).join("/");
+    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -42768,18 +44311,18 @@ function isNotPermitted(error) {
   const message = error.message;
   return !/rate limit/i.test(typeof message === "string" ? message : "");
 }
-function truncate(text, limit, tail) {
-  if (text.length <= limit) return text;
-  let cut2 = text.slice(0, limit - tail.length);
+function truncate(text2, limit, tail) {
+  if (text2.length <= limit) return text2;
+  let cut2 = text2.slice(0, limit - tail.length);
   if (/[\uD800-\uDBFF]$/.test(cut2)) cut2 = cut2.slice(0, -1);
   return cut2 + tail;
 }
-function stripEmoji(text) {
-  return text.replace(/^[^\p{L}\p{N}]+/u, "");
+function stripEmoji(text2) {
+  return text2.replace(/^[^\p{L}\p{N}]+/u, "");
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve3 } from "node:path";
+import { join as join18, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -42787,21 +44330,18 @@ var LocalFilesPublisher = class {
   dir;
   name = "local files";
   get markdownPath() {
-    return resolve3(this.dir, "report.md");
+    return resolve6(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve3(this.dir, "report.json");
+    return resolve6(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join18(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
-
-// src/version.ts
-var VERSION7 = true ? "0.1.0" : "0.0.0-dev";
 
 // src/util/http.ts
 var HttpError = class extends UserError {
@@ -42832,14 +44372,14 @@ var JsonHttp = class {
     return this.settings.service;
   }
   /** Returns the response for any status below 400; throws HttpError otherwise (after retries). */
-  async request(method, path, options = {}) {
+  async request(method, path, options2 = {}) {
     const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
-    for (const [k2, v2] of Object.entries(options.query ?? {})) url.searchParams.set(k2, String(v2));
-    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION7}`, ...this.settings.headers };
+    for (const [k2, v2] of Object.entries(options2.query ?? {})) url.searchParams.set(k2, String(v2));
+    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION}`, ...this.settings.headers };
     let body;
-    if (options.body !== void 0) {
+    if (options2.body !== void 0) {
       headers["content-type"] = "application/json";
-      body = JSON.stringify(options.body);
+      body = JSON.stringify(options2.body);
     }
     const what = `${method} ${url.pathname}`;
     let lastError = null;
@@ -42849,15 +44389,15 @@ var JsonHttp = class {
         response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
-        if (attempt < this.attempts) await sleep(this.backoff(attempt));
+        if (attempt < this.attempts) await sleep2(this.backoff(attempt));
         continue;
       }
-      const text = await response.text().catch(() => "");
-      const data = parseJson2(text);
+      const text2 = await response.text().catch(() => "");
+      const data = parseJson2(text2);
       if (response.status < 400) return { status: response.status, data, headers: response.headers };
-      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text)}`), response.status, data);
+      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
       if (!RETRY_STATUSES.has(response.status) || attempt === this.attempts) break;
-      await sleep(this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt));
+      await sleep2(this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt));
     }
     throw lastError ?? new HttpError(`${this.service}: ${what} failed`, null, null);
   }
@@ -42878,21 +44418,21 @@ var JsonHttp = class {
     return Math.min(Math.max(ms2, 0), this.maxRetryAfterMs);
   }
 };
-function parseJson2(text) {
-  if (!text) return null;
+function parseJson2(text2) {
+  if (!text2) return null;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
-function serverMessage(data, text) {
+function serverMessage(data, text2) {
   if (data && typeof data === "object") {
     const d2 = data;
     const parts = [typeof d2.error_code === "string" ? d2.error_code : "", typeof d2.message === "string" ? d2.message : ""].filter(Boolean);
     if (parts.length) return `: ${parts.join(": ").slice(0, 500)}`;
   }
-  const clean2 = text.replace(/\s+/g, " ").trim();
+  const clean2 = text2.replace(/\s+/g, " ").trim();
   return clean2 ? `: ${clean2.slice(0, 200)}` : "";
 }
 function networkReason(error, timeoutMs) {
@@ -42901,8 +44441,8 @@ function networkReason(error, timeoutMs) {
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
   return error instanceof Error ? error.message : String(error);
 }
-function sleep(ms2) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms2));
+function sleep2(ms2) {
+  return new Promise((resolve10) => setTimeout(resolve10, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -43089,11 +44629,11 @@ function dedupe(params, notes) {
 
 // src/publish/mlflow/mirror.ts
 var MlflowRunPublisher = class {
-  constructor(config, logs, log, options = {}) {
+  constructor(config, logs, log, options2 = {}) {
     this.config = config;
     this.logs = logs;
     this.log = log;
-    this.options = options;
+    this.options = options2;
     this.name = `MLflow run (${config.trackingUri})`;
   }
   config;
@@ -43107,19 +44647,19 @@ var MlflowRunPublisher = class {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan = planRun(report.data, this.logs, { sha, change: this.config.change, markdown: report.markdown, now }, notes);
+    const plan2 = planRun(report.data, this.logs, { sha, change: this.config.change, markdown: report.markdown, now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
-    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
-    const identity = plan.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
-    const run2 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
+    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan2.runKey));
+    const identity = plan2.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
+    const run2 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan2.runName, now, identity));
     const runId = run2.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
-    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
-    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
-    const batches = splitBatches({ params, tags: plan.tags, metrics });
+    const params = existing ? newParams(plan2.params, existing, notes) : plan2.params;
+    const metrics = existing ? newMetrics(plan2.finals, plan2.series, existing) : [...plan2.series, ...plan2.finals];
+    const batches = splitBatches({ params, tags: plan2.tags, metrics });
     try {
       for (const batch of batches) await this.guard(client.logBatch(runId, batch));
     } catch (error) {
@@ -43186,13 +44726,13 @@ function newMetrics(finals, series, run2) {
 }
 
 // src/publish/mlflow/series.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile11 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
-function parseLoggerCsv(file, text, notes, now = Date.now()) {
+function parseLoggerCsv(file, text2, notes, now = Date.now()) {
   let records;
   try {
-    records = parseCsvRecords(text, ",");
+    records = parseCsvRecords(text2, ",");
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;
     notes.push(`${file}:${error.line}: ${error.message}; file skipped.`);
@@ -43241,9 +44781,9 @@ async function plotCsvFiles(workspace) {
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
   for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
-    if (text === null) continue;
-    out.push(...parseLoggerCsv(file, text, notes) ?? []);
+    const text2 = await readFile11(join19(workspace, file), "utf8").catch(() => null);
+    if (text2 === null) continue;
+    out.push(...parseLoggerCsv(file, text2, notes) ?? []);
   }
   return out;
 }
@@ -43362,35 +44902,35 @@ var HubCommentPublisher = class {
       throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
     if (!branch) throw new UserError("The event names no head branch, so the DagsHub PR cannot be found.");
-    const pull = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
-    if (!pull) {
+    const pull2 = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
+    if (!pull2) {
       throw new UserError(
         `No open DagsHub PR in ${this.hub.owner}/${this.hub.repo} has head branch '${branch}': the PR is not mirrored. Open it on DagsHub (or connect the repository), or check 'hub-repo'.`
       );
     }
     const body = hubBody(report.markdown);
     const login = await this.api.currentUser().catch(() => null);
-    const ours = (await this.guard(this.api.comments(pull.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
+    const ours = (await this.guard(this.api.comments(pull2.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
     const existing = ours.at(-1);
     let comment;
     if (!existing) {
-      comment = await this.guard(this.api.createComment(pull.number, body));
-      this.log.info(`DagsHub: posted the report on PR #${pull.number}.`);
+      comment = await this.guard(this.api.createComment(pull2.number, body));
+      this.log.info(`DagsHub: posted the report on PR #${pull2.number}.`);
     } else {
-      const edited = await this.guard(this.api.editComment(pull.number, existing.id, body));
+      const edited = await this.guard(this.api.editComment(pull2.number, existing.id, body));
       if (edited) {
         comment = edited;
-        this.log.info(`DagsHub: updated the report on PR #${pull.number}.`);
+        this.log.info(`DagsHub: updated the report on PR #${pull2.number}.`);
       } else {
-        comment = await this.guard(this.api.createComment(pull.number, body));
-        const deleted = await this.api.deleteComment(pull.number, existing.id).catch(() => false);
+        comment = await this.guard(this.api.createComment(pull2.number, body));
+        const deleted = await this.api.deleteComment(pull2.number, existing.id).catch(() => false);
         this.log.info(
-          `DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
+          `DagsHub cannot edit comments: posted the report anew on PR #${pull2.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
         );
       }
     }
-    for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull.number, stale.id).catch(() => false);
-    return { location: comment.html_url ?? pull.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull.number}` };
+    for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull2.number, stale.id).catch(() => false);
+    return { location: comment.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
   }
   /** Turns the statuses people can fix into messages that say how. */
   async guard(call) {
@@ -43475,28 +45015,28 @@ var JobSummaryPublisher = class {
   async publish(report) {
     const where2 = `the out-dir (\`${this.reportDir}\`)`;
     const hosted = withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? /* @__PURE__ */ new Map(), where2);
-    let text = hosted.missing ? `${hosted.text.trimEnd()}
+    let text2 = hosted.missing ? `${hosted.text.trimEnd()}
 
 _Plot images are not shown inline: the image files are in ${where2}._
 ` : hosted.text;
-    if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
+    if (Buffer.byteLength(text2) > SUMMARY_LIMIT_BYTES) {
       const note = "\n\n_The report was cut here to fit the job summary limit (1 MiB); report.md in the artifact is complete._\n";
-      text = Buffer.from(text).subarray(0, SUMMARY_LIMIT_BYTES - note.length).toString("utf8").replace(/\uFFFD*$/, "") + note;
+      text2 = Buffer.from(text2).subarray(0, SUMMARY_LIMIT_BYTES - note.length).toString("utf8").replace(/\uFFFD*$/, "") + note;
     }
-    await appendFile(this.path, `${text}
+    await appendFile(this.path, `${text2}
 `);
     return { location: this.path };
   }
 };
 
 // src/publish/github/artifact.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { readFile as readFile12 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile12(join20(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43504,7 +45044,7 @@ async function readArtifact(dir, headSha) {
   }
   const data = {
     schemaVersion: 1,
-    tool: { name: "mlreport", version: VERSION7 },
+    tool: { name: "mlreport", version: VERSION },
     base: null,
     head: { sha: headSha || null, label: headSha.slice(0, 7) || "head" },
     params: [],
@@ -43518,8 +45058,8 @@ async function readArtifact(dir, headSha) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readFile as readFile13 } from "node:fs/promises";
+import { join as join21 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43597,7 +45137,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -43628,8 +45168,8 @@ function backendIds(token) {
   }
   throw invalid;
 }
-async function uploadArtifact(runtime, name, zip, options = {}) {
-  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+async function uploadArtifact(runtime, name, zip, options2 = {}) {
+  const maxBytes = options2.maxBytes ?? MAX_SINGLE_PUT_BYTES;
   if (zip.length > maxBytes) {
     throw new UserError(
       `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
@@ -43641,7 +45181,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
     baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
     headers: { authorization: `Bearer ${runtime.token}` },
     secrets: [runtime.token],
-    backoffMs: options.backoffMs
+    backoffMs: options2.backoffMs
   });
   const created = await twirp.request("POST", "/CreateArtifact", {
     body: {
@@ -43655,8 +45195,8 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   const uploadUrl = created.data?.signed_upload_url;
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash2("sha256").update(zip).digest("hex")}`;
+  await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
+  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -43680,14 +45220,14 @@ async function putBlob(url, body, backoffMs) {
           "x-ms-blob-type": "BlockBlob",
           "x-ms-version": "2020-10-02",
           "x-ms-blob-content-type": "application/zip",
-          "user-agent": `mlreport/${VERSION7}`
+          "user-agent": `mlreport/${VERSION}`
         },
         body,
         signal: AbortSignal.timeout(12e4)
       });
-      const text = await response.text().catch(() => "");
+      const text2 = await response.text().catch(() => "");
       if (response.status === 201 || response.status === 200) return;
-      const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+      const code = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
       last = `${response.status}${code ? ` ${code}` : ""}`;
       if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
     } catch (error) {
@@ -43705,7 +45245,7 @@ function artifactName(reportId) {
 function wantsArtifact(mode, notPosted) {
   return mode === "always" || mode === "auto" && notPosted !== null;
 }
-async function uploadReportArtifact(cfg, outDir, report, github, log, options = {}) {
+async function uploadReportArtifact(cfg, outDir, report, github, log, options2 = {}) {
   const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
@@ -43723,7 +45263,7 @@ async function uploadReportArtifact(cfg, outDir, report, github, log, options = 
   }
   try {
     const entries = await reportFiles(outDir, report, log);
-    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
+    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options2);
     log.info(
       `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
     );
@@ -43747,7 +45287,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile13(join21(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43756,15 +45296,15 @@ async function reportFiles(outDir, report, log) {
 }
 
 // src/publish/github/publisher.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join17, posix as posix11 } from "node:path";
+import { readFile as readFile14 } from "node:fs/promises";
+import { join as join22, posix as posix12 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
-function fitReport(markdown, data, options) {
-  const limit = options.limit ?? COMMENT_LIMIT;
+function fitReport(markdown, data, options2) {
+  const limit = options2.limit ?? COMMENT_LIMIT;
   if (markdown.length <= limit) return { body: markdown, folded: false };
-  const where2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
+  const where2 = options2.fullReportUrl ? `[the job summary](${options2.fullReportUrl})` : "the job summary";
   const note = `> [!NOTE]
 > This report is longer than a comment may be (${limit.toLocaleString("en-US")} characters). The full report is in ${where2} and in report.md in the workflow artifact.`;
   const body = data ? compact(markdown, data, note, limit) : cut(markdown, note, limit);
@@ -43823,8 +45363,8 @@ function boundedTable(table2, budget, what) {
   if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
   return shown ? out : [`_${table2.body.length} ${what}._`];
 }
-function cut(text, note, limit) {
-  let kept = cutLines(text, limit - note.length - 40);
+function cut(text2, note, limit) {
+  let kept = cutLines(text2, limit - note.length - 40);
   if ((kept.match(/^```/gm) ?? []).length % 2 === 1) kept += "\n```";
   const opened = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
   kept += "\n</details>".repeat(Math.max(opened, 0));
@@ -43833,9 +45373,9 @@ function cut(text, note, limit) {
 ${note}
 `;
 }
-function cutLines(text, max) {
-  if (text.length <= max) return text;
-  const slice = text.slice(0, max);
+function cutLines(text2, max) {
+  if (text2.length <= max) return text2;
+  const slice = text2.slice(0, max);
   const nl = slice.lastIndexOf("\n");
   return nl > 0 ? slice.slice(0, nl) : slice;
 }
@@ -44032,11 +45572,11 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 var GitHubPublisher = class {
-  constructor(ctx, cfg, log, options) {
+  constructor(ctx, cfg, log, options2) {
     this.ctx = ctx;
     this.cfg = cfg;
     this.log = log;
-    this.options = options;
+    this.options = options2;
   }
   ctx;
   cfg;
@@ -44147,7 +45687,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile11(join17(baseDir, ...rel.split("/")));
+      bytes = await readFile14(join22(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -44156,7 +45696,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -44177,7 +45717,7 @@ async function run(config, log) {
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
-  const pipeline = await reproduceStep(reproduction.step, log);
+  const pipeline2 = await reproduceStep(reproduction.step, log);
   const comparison = await collectAndCompare(
     git,
     { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
@@ -44190,7 +45730,7 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join18(config.outDir, "plots"),
+      dir: join23(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -44200,14 +45740,14 @@ async function run(config, log) {
   const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
   const report = {
     schemaVersion: 1,
-    tool: { name: "mlreport", version: VERSION7 },
+    tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics: comparison.metrics,
     plots,
     gates,
-    pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
+    pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
   };
   redactDeep(report);
@@ -44220,7 +45760,7 @@ async function run(config, log) {
   if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
-  let passed = pipeline ? pipeline.passed : true;
+  let passed = pipeline2 ? pipeline2.passed : true;
   let commentUrl = null;
   let notPosted = null;
   for (const publisher of publishers) {
@@ -44256,7 +45796,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join18(publish.artifactDir, "report.md");
+  const reportPath = join23(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44264,7 +45804,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join23(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44275,7 +45815,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join23(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null
@@ -44307,7 +45847,7 @@ var reportCommand = {
   --cwd DIR       the project directory (default: the current directory)
   --quiet         print only the report's path`,
   async run(args) {
-    const { values } = parseArgs2({
+    const { values } = parseArgs3({
       args,
       strict: true,
       options: {
@@ -44320,7 +45860,7 @@ var reportCommand = {
         repro: { type: "string", default: "off" }
       }
     });
-    const workspace = resolve4(values.cwd);
+    const workspace = resolve7(values.cwd);
     const log = consoleLogger(values.quiet);
     const config = {
       workspace,
@@ -44329,7 +45869,7 @@ var reportCommand = {
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
-      outDir: resolve4(workspace, values.out),
+      outDir: resolve7(workspace, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -44337,7 +45877,7 @@ var reportCommand = {
       hub: null,
       mlflow: null,
       gate: await loadGateConfig(workspace, {
-        thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
+        thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values["missing-base"]),
         failOnThreshold: true,
         checkName: DEFAULT_CHECK_NAME
@@ -44361,8 +45901,8 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve5 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { resolve as resolve8 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 var reproCommand = {
   path: ["repro"],
   summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
@@ -44373,7 +45913,7 @@ var reproCommand = {
   --force    run the selected stages even when unchanged (frozen stages still never run)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
-    const { values, positionals } = parseArgs3({
+    const { values, positionals } = parseArgs4({
       args,
       strict: true,
       allowPositionals: true,
@@ -44384,8 +45924,8 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline = await loadPipeline(resolve5(values.cwd));
-    const result = await reproduce(pipeline, log, { targets: positionals, dry: values.dry, force: values.force });
+    const pipeline2 = await loadPipeline(resolve8(values.cwd));
+    const result = await reproduce(pipeline2, log, { targets: positionals, dry: values.dry, force: values.force });
     for (const s of result.stages) {
       const what = values.dry && s.status === "not-run" ? "would run" : s.status;
       const detail = s.error ?? s.reasons.join("; ");
@@ -44398,8 +45938,8 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve6 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+import { resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
 var statusCommand = {
   path: ["status"],
   summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
@@ -44411,14 +45951,14 @@ var statusCommand = {
 
 Exit code 0 either way; changed stages are listed with their reasons.`,
   async run(args) {
-    const { values, positionals } = parseArgs4({
+    const { values, positionals } = parseArgs5({
       args,
       strict: true,
       allowPositionals: true,
       options: { json: { type: "boolean", default: false }, cwd: { type: "string", default: "." } }
     });
-    const pipeline = await loadPipeline(resolve6(values.cwd));
-    const stages = (await pipelineStatus(pipeline, positionals)).filter((s) => s.changed);
+    const pipeline2 = await loadPipeline(resolve9(values.cwd));
+    const stages = (await pipelineStatus(pipeline2, positionals)).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);
@@ -44434,7 +45974,16 @@ ${s.reasons.map((r2) => `	${r2}
 };
 
 // src/commands/index.ts
-var COMMANDS = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];
+var COMMANDS = [
+  reportCommand,
+  reproCommand,
+  statusCommand,
+  metricsDiffCommand,
+  paramsDiffCommand,
+  plotsRenderCommand,
+  pullCommand,
+  pushCommand
+];
 
 // src/config/action.ts
 function inputEnvName(name) {
@@ -44477,7 +46026,7 @@ async function main(argv) {
     return 0;
   }
   if (argv[0] === "--version" || argv[0] === "-V") {
-    process.stdout.write(`${VERSION7}
+    process.stdout.write(`${VERSION}
 `);
     return 0;
   }
@@ -44497,7 +46046,7 @@ function findCommand(argv) {
 function help() {
   const width = Math.max(...COMMANDS.map((c3) => c3.path.join(" ").length));
   return [
-    `mlreport ${VERSION7}: the review a good ML lead would give a pull request.`,
+    `mlreport ${VERSION}: the review a good ML lead would give a pull request.`,
     "",
     "usage: mlreport <command> [options]",
     "",

@@ -13,11 +13,21 @@ const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'di
 const outdir = values.outdir;
 const version = JSON.parse(await readFile('package.json', 'utf8')).version;
 
-/** `import('…/plots/engine')` in src/ is the separately bundled dist/render.js at run time. */
-const renderBundleIsExternal = {
-  name: 'render-bundle-external',
+/**
+ * Modules src/ loads with `await import()` that are bundled on their own, so a run that does not need them never
+ * parses them: the plot renderer (vega, the rasteriser, fonts) and the clouds' SDKs behind the DVC data layer.
+ */
+const LAZY_BUNDLES = [
+  { filter: /\/plots\/engine$/, entry: 'render', source: 'src/plots/engine.ts' },
+  { filter: /\/dvc\/data\/remotes\/s3-sdk$|^\.\/s3-sdk$/, entry: 'dvc-s3', source: 'src/dvc/data/remotes/s3-sdk.ts' },
+  { filter: /\/dvc\/data\/remotes\/azure-sdk$|^\.\/azure-sdk$/, entry: 'dvc-azure', source: 'src/dvc/data/remotes/azure-sdk.ts' },
+];
+const lazyBundlesExternal = {
+  name: 'lazy-bundles-external',
   setup(b) {
-    b.onResolve({ filter: /\/plots\/engine$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './render.js', external: true } : undefined));
+    for (const lazy of LAZY_BUNDLES) {
+      b.onResolve({ filter: lazy.filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${lazy.entry}.js`, external: true } : undefined));
+    }
   },
 };
 
@@ -37,8 +47,9 @@ const common = {
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
-await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir, plugins: [renderBundleIsExternal] });
+await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir, plugins: [lazyBundlesExternal] });
 await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir, loader: { '.wasm': 'binary', '.ttf': 'binary' } });
+await build({ ...common, entryPoints: Object.fromEntries(LAZY_BUNDLES.slice(1).map((l) => [l.entry, l.source])), outdir });
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
 // Licences of what the renderer inlines (fonts, WebAssembly) and bundles (vega, vega-lite).
 await mkdir(`${outdir}/licenses`, { recursive: true });

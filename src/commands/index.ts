@@ -1,10 +1,20 @@
 import { metricsDiffCommand } from './metrics-diff';
 import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
+import { pullCommand, pushCommand } from './pull';
 import { reportCommand } from './report';
 import { reproCommand } from './repro';
 import { statusCommand } from './status';
 import type { Command } from './types';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
-export const COMMANDS: Command[] = [reportCommand, reproCommand, statusCommand, metricsDiffCommand, paramsDiffCommand, plotsRenderCommand];
+export const COMMANDS: Command[] = [
+  reportCommand,
+  reproCommand,
+  statusCommand,
+  metricsDiffCommand,
+  paramsDiffCommand,
+  plotsRenderCommand,
+  pullCommand,
+  pushCommand,
+];

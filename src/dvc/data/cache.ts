@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataError, ObjectError } from './errors';
+import { ObjectHasher } from './hash';
+import { dirManifest, parseManifest, type DirEntry } from './manifest';
+import { objectKey } from './oid';
+
+/** DVC protects cache files read-only (dvc-data `CACHE_MODE`), and trusts a 0444 file without re-hashing it. */
+const CACHE_MODE = 0o444;
+
+/**
+ * The local DVC cache (`.dvc/cache` or `cache.dir`) in DVC 3's layout: `files/md5/ab/cdef…` for DVC 3 objects,
+ * `ab/cdef…` at the root for DVC 2.x ones. Objects arrive verified and whole: streamed into a temp file in the
+ * target directory while their md5 is computed, and renamed into place only when it matches.
+ */
+export class Cache {
+  constructor(readonly dir: string) {}
+
+  path(oid: string, legacy = false): string {
+    return join(this.dir, ...objectKey(oid, legacy).split('/'));
+  }
+
+  async has(oid: string, legacy = false): Promise<boolean> {
+    try {
+      return (await stat(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid: string, legacy: boolean, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, from: string): Promise<number> {
+    const target = this.path(oid, legacy);
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size = 0;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hasher.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, hashing, createWriteStream(tmp, { mode: 0o644 }));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      if (error instanceof ObjectError) throw error;
+      throw new ObjectError(`reading it from ${from} broke off: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreachable');
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, '');
+    if (actual !== expected) {
+      await rm(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, 'corrupt');
+    }
+    await chmod(tmp, CACHE_MODE);
+    await rename(tmp, target);
+    return size;
+  }
+
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid: string, legacy: boolean, bytes: Uint8Array, from: string): Promise<void> {
+    await this.write(oid, legacy, [bytes], from);
+  }
+
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid: string, legacy = false): Promise<DirEntry[]> {
+    const path = this.path(oid, legacy);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file: string): Promise<{ oid: string; size: number }> {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    const oid = hasher.digest();
+    if (!(await this.has(oid))) {
+      const target = this.path(oid);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+      try {
+        await copyFile(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename(tmp, target);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size };
+  }
+
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir: string, ignored: (relpath: string) => boolean = () => false): Promise<{ oid: string; size: number; nfiles: number }> {
+    const entries: DirEntry[] = [];
+    let size = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep).join('/');
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!(await this.has(manifest.oid))) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    // DVC's default ignores (`.git`, `.hg`, `.dvc`) hold at any depth.
+    if (entry.name === '.git' || entry.name === '.hg' || entry.name === '.dvc') continue;
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory());
+    if (isDir) out.push(...(await listFiles(path)));
+    else out.push(path);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Cache } from './cache';
+import { DataError } from './errors';
+import { ObjectHasher } from './hash';
+import { checkOid, isDirOid } from './oid';
+
+/** A DVC output to materialise: its path relative to the project root and the object it should hold. */
+export interface CheckoutTarget {
+  path: string;
+  oid: string;
+  legacy?: boolean;
+  /** `isexec: true` in the `.dvc`/lock entry: the file gets the execute bits. */
+  isexec?: boolean;
+}
+
+export interface CheckoutOptions {
+  /** Replace workspace content that differs and is not in the cache (DVC's `--force`). */
+  force?: boolean;
+}
+
+export type CheckoutOutcome = 'unchanged' | 'created' | 'modified';
+
+/**
+ * Puts an output from the cache into the workspace, as `dvc checkout` does with the default `copy` link type
+ * (a reflink where the file system offers one). A file is written to a temp file beside it and renamed over; a
+ * directory is built whole beside the old one and swapped in, so the workspace never holds a half-written file
+ * or a half-filled directory. Content that differs and is not in the cache is kept unless `force` — DVC's
+ * "Can't remove the following unsaved files without confirmation".
+ */
+export async function checkout(cache: Cache, root: string, target: CheckoutTarget, options: CheckoutOptions = {}): Promise<CheckoutOutcome> {
+  checkOid(target.oid, target.path);
+  const dest = resolve(root, target.path);
+  const rel = relative(resolve(root), dest);
+  if (!rel || rel.startsWith('..') || rel.split(sep).includes('..')) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!(await cache.has(target.oid, legacy))) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat(dest).catch(() => undefined);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && (await md5(dest, legacy)) === target.oid) {
+      if (target.isexec) await chmod(dest, 0o755 & ~process.umask());
+      return 'unchanged';
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
+    await mkdir(dirname(dest), { recursive: true });
+    const tmp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm(dest, { recursive: true, force: true });
+      await rename(tmp, dest);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${(error as Error).message}`);
+    }
+    return current ? 'modified' : 'created';
+  }
+
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing: string[] = [];
+  for (const e of entries) if (!(await cache.has(e.md5, legacy))) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:\n  ${missing.slice(0, 10).join('\n  ')}`,
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join(dest, ...relpath.split('/'));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options.force && !(await cache.has(actual, legacy))) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return 'unchanged';
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options);
+  }
+  await mkdir(dirname(dest), { recursive: true });
+  const token = randomBytes(6).toString('hex');
+  const fresh = join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
+  const old = join(dirname(dest), `.${basename(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join(fresh, ...e.relpath.split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir(fresh, { recursive: true });
+    if (current) await rename(dest, old);
+    await rename(fresh, dest);
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${(error as Error).message}`);
+  }
+  await rm(old, { recursive: true, force: true });
+  return current ? 'modified' : 'created';
+}
+
+/** A copy of a cache file with ordinary permissions (cache files are read-only); a reflink where supported. */
+async function materialise(from: string, to: string, exec: boolean): Promise<void> {
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
+  await chmod(to, (exec ? 0o777 : 0o666) & ~process.umask());
+}
+
+async function guardUnsaved(cache: Cache, dest: string, path: string, legacy: boolean, options: CheckoutOptions): Promise<void> {
+  if (options.force) return;
+  const stats = await lstat(dest);
+  const files = stats.isDirectory() ? (await listFiles(dest)).map((f) => join(dest, ...f.split('/'))) : [dest];
+  for (const file of files) {
+    if (!(await cache.has(await md5(file, legacy), legacy))) throw unsaved(file === dest ? path : `${path}/${relative(dest, file).split(sep).join('/')}`);
+  }
+}
+
+function unsaved(path: string): DataError {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`,
+  );
+}
+
+async function md5(file: string, legacy: boolean): Promise<string> {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk as Buffer);
+  return hasher.digest();
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DataError } from './errors';
+import { parseIni, type IniSections, type IniValue } from './ini';
+
+/** One `['remote "name"']` section after merging every level, with its paths resolved. */
+export interface RemoteConfig {
+  /** Lower-cased, as DVC looks remotes up. */
+  name: string;
+  /** A URL (`s3://…`, `https://…`) or an absolute local path. */
+  url: string;
+  /** Every other option of the section, lower-cased keys. */
+  options: Record<string, IniValue>;
+  /** The config files that define it, for messages. */
+  files: string[];
+}
+
+/** The DVC configuration of a project as DVC reads it: system, global, repo and local levels merged key by key. */
+export interface DvcConfig {
+  root: string;
+  /** Config files read, in the order they shadow each other. */
+  files: string[];
+  /** `core.remote`, lower-cased. */
+  defaultRemote?: string;
+  remotes: Map<string, RemoteConfig>;
+  /** `cache.dir`, absolute; `<root>/.dvc/cache` by default. */
+  cacheDir: string;
+  /** `core.*` options besides `remote` (e.g. `no_scm`, `autostage`), lower-cased keys. */
+  core: Record<string, IniValue>;
+}
+
+export interface ConfigEnvironment {
+  /** Environment to read `DVC_GLOBAL_CONFIG_DIR`, `XDG_CONFIG_HOME`… from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+/** Keys whose relative values DVC resolves against the directory of the config file holding them (`config.py::_load_paths`). */
+const PATH_KEYS = new Set([
+  'url',
+  'credentialpath',
+  'configpath',
+  'keyfile',
+  'cert_path',
+  'key_path',
+  'gdrive_service_account_json_file_path',
+  'gdrive_user_credentials_file',
+]);
+const NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+
+/**
+ * Reads `.dvc/config` and `.dvc/config.local` of the project at `root`, under the global and system files where
+ * they exist (DVC's `LEVELS = ("system", "global", "repo", "local")`, later levels winning key by key).
+ */
+export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}): Promise<DvcConfig> {
+  const env = environment.env ?? process.env;
+  const files = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => join(d, 'config')),
+    join(root, '.dvc', 'config'),
+    join(root, '.dvc', 'config.local'),
+  ];
+  const read: string[] = [];
+  const merged: Map<string, Map<string, { value: IniValue; file: string }>> = new Map();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      throw new DataError(`cannot read the DVC config ${file}: ${(error as Error).message}`);
+    }
+    read.push(file);
+    mergeLevel(merged, parseIni(text, file), file);
+  }
+  return buildConfig(root, read, merged);
+}
+
+/** The system and global config directories (`dvc/dirs.py`), in shadowing order: system first. */
+function configDirs(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system: string;
+  let global: string;
+  if (platform === 'win32') {
+    system = join(env.ALLUSERSPROFILE ?? 'C:\\ProgramData', 'iterative', 'dvc');
+    global = join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'iterative', 'dvc');
+  } else if (platform === 'darwin') {
+    system = '/Library/Application Support/dvc';
+    global = join(home, 'Library', 'Application Support', 'dvc');
+  } else {
+    system = join((env.XDG_CONFIG_DIRS || '/etc/xdg').split(':')[0]!, 'dvc');
+    global = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'dvc');
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+
+function mergeLevel(merged: Map<string, Map<string, { value: IniValue; file: string }>>, sections: IniSections, file: string): void {
+  for (const [name, section] of sections) {
+    if (name === '' && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key) ?? new Map<string, { value: IniValue; file: string }>();
+    merged.set(key, target);
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, file), file });
+  }
+}
+
+/** DVC `_resolve`: URLs and absolute paths stay, `~` expands, the rest joins the config file's directory. */
+function resolvePath(key: string, value: IniValue, section: string, file: string): IniValue {
+  const applies = (section.startsWith('remote "') && PATH_KEYS.has(key)) || (section === 'cache' && key === 'dir');
+  if (!applies || typeof value !== 'string' || !value || /^\w+:\/\//.test(value)) return value;
+  if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));
+  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
+  return resolve(dirname(file), value);
+}
+
+function buildConfig(root: string, files: string[], merged: Map<string, Map<string, { value: IniValue; file: string }>>): DvcConfig {
+  const remotes = new Map<string, RemoteConfig>();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== 'remote') continue;
+    const name = named[2]!;
+    const url = values.get('url');
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    if (typeof url?.value !== 'string' || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(', ')})`);
+    const options: Record<string, IniValue> = {};
+    for (const [k, v] of values) if (k !== 'url') options[k] = v.value;
+    remotes.set(name, { name, url: url.value, options, files: defining });
+  }
+  const core: Record<string, IniValue> = {};
+  for (const [k, v] of merged.get('core') ?? []) core[k] = v.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get('core')!.get('remote')!.file})`);
+  const cacheDir = merged.get('cache')?.get('dir')?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get('cache')!.get('dir')!.file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : undefined,
+    remotes,
+    cacheDir: cacheDir || join(root, '.dvc', 'cache'),
+    core,
+  };
+}
+
+/**
+ * The remote a command uses: `name` (an output's `remote:` field or `-r`) or else `core.remote`, with
+ * `remote://other/sub` URLs resolved against the remote they name (DVC `_resolve_remote_refs`).
+ */
+export function selectRemote(config: DvcConfig, name?: string): RemoteConfig {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where = config.files.length ? config.files.join(', ') : `${join(config.root, '.dvc', 'config')} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where}`);
+  }
+  return resolveRef(config, wanted, where, new Set());
+}
+
+function resolveRef(config: DvcConfig, name: string, where: string, seen: Set<string>): RemoteConfig {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(', ')}` : 'no remotes are defined'}); read ${where}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1]!.toLowerCase(), where, seen);
+  const sub = ref[2] ?? '';
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, '')}/${sub}` : join(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [...new Set([...base.files, ...remote.files])] };
+}

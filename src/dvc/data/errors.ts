@@ -1,0 +1,49 @@
+import { UserError } from '../../util/errors';
+
+/**
+ * A data-layer failure a user can act on. Messages name the workspace path (when known), the object and the
+ * remote; they are built from redacted remote descriptions only, so no credential can reach them.
+ */
+export class DataError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+/** Why one object could not be moved. */
+export type FailureKind = 'missing' | 'corrupt' | 'denied' | 'unreachable' | 'failed';
+
+export interface ObjectFailure {
+  oid: string;
+  /** The workspace path the object belongs to, e.g. `data/prepared/train.tsv`. */
+  path?: string;
+  kind: FailureKind;
+  reason: string;
+}
+
+/** One object's transfer failed; `kind` lets callers tell a missing object from a broken remote. */
+export class ObjectError extends DataError {
+  constructor(
+    message: string,
+    readonly kind: FailureKind,
+  ) {
+    super(message);
+    this.name = 'ObjectError';
+  }
+}
+
+/** Some objects of a pull or push failed: each is listed with its path, object and reason. */
+export class TransferError extends DataError {
+  constructor(
+    readonly direction: 'pull' | 'push',
+    readonly remote: string,
+    readonly failures: ObjectFailure[],
+  ) {
+    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ''}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const verb = direction === 'pull' ? 'could not be pulled from' : 'could not be pushed to';
+    super(`${failures.length} object${failures.length === 1 ? '' : 's'} ${verb} ${remote}:\n${shown.join('\n')}`);
+    this.name = 'TransferError';
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { pyJsonString } from '../../util/python-text';
+import { DataError } from './errors';
+
+/** One file of a directory output, as a `.dir` manifest lists it. */
+export interface DirEntry {
+  /** POSIX path relative to the directory. */
+  relpath: string;
+  md5: string;
+}
+
+/**
+ * A `.dir` manifest byte for byte as DVC writes it (dvc-data `Tree.as_bytes`): entries sorted by relpath in
+ * code-point order, `json.dumps(…, sort_keys=True)` with Python's `", "`/`": "` separators and
+ * `ensure_ascii`, no trailing newline. Its oid is the md5 of those bytes plus `.dir`.
+ */
+export function dirManifest(entries: DirEntry[]): { bytes: Buffer; oid: string } {
+  const sorted = [...entries].sort((a, b) => compareCodePoints(a.relpath, b.relpath));
+  const text = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
+  const bytes = Buffer.from(text, 'utf8');
+  return { bytes, oid: `${createHash('md5').update(bytes).digest('hex')}.dir` };
+}
+
+/** Python's str ordering: by code point, which UTF-16 `<` gets wrong for characters beyond the BMP. */
+export function compareCodePoints(a: string, b: string): number {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (d) return d;
+  }
+}
+
+const MD5 = /^[0-9a-f]{32}$/;
+
+/**
+ * Reads a `.dir` manifest (DVC 2 and 3 write the same shape; extra keys such as `size` are tolerated as
+ * dvc-data does). A relpath that would leave the directory is refused: it comes from a remote.
+ */
+export function parseManifest(bytes: Uint8Array, where: string): DirEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new DataError(`${where} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e: unknown, i) => {
+    const entry = e as { md5?: unknown; relpath?: unknown };
+    if (!entry || typeof entry.md5 !== 'string' || !MD5.test(entry.md5) || typeof entry.relpath !== 'string') {
+      throw new DataError(`${where} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split('/');
+    if (
+      !entry.relpath ||
+      entry.relpath.startsWith('/') ||
+      parts.some((p) => p === '..' || p === '' || p === '.') ||
+      (process.platform === 'win32' && /[\\:]/.test(entry.relpath))
+    ) {
+      throw new DataError(`${where}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}

@@ -1,0 +1,155 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { VERSION } from '../../../version';
+import { ObjectError, type FailureKind } from '../errors';
+import type { Remote } from './types';
+
+export interface HttpRemoteOptions {
+  name: string;
+  /** The remote URL without credentials. */
+  url: URL;
+  /** Request headers carrying credentials (`authorization`, or a custom header); never shown. */
+  authHeaders: Record<string, string>;
+  /** `method`: how objects are uploaded, POST (DVC's default, what DagsHub takes) or PUT. */
+  uploadMethod: 'POST' | 'PUT';
+  jobs: number;
+  /** `ssl_verify`: false to accept any certificate, or a CA bundle path. */
+  sslVerify: boolean | string;
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+  /** Strings never to repeat in a message, whatever a server echoes back. */
+  secrets: string[];
+}
+
+/** Reads retry like dvc-http's ExponentialRetry(attempts=5, factor=0.1); uploads are tried once, as there. */
+const READ_ATTEMPTS = 5;
+
+/**
+ * DVC's HTTP(S) remote (dvc-http over fsspec), which DagsHub's `https://dagshub.com/<owner>/<repo>.dvc` is:
+ * objects at `<url>/files/md5/ab/cdef…`, fetched with GET, probed with HEAD (GET where HEAD is refused), uploaded
+ * as the raw bytes with POST or PUT. HTTP remotes cannot be listed.
+ */
+export class HttpRemote implements Remote {
+  readonly name: string;
+  readonly description: string;
+  readonly jobs: number;
+  private readonly agent: HttpAgent;
+
+  constructor(private readonly options: HttpRemoteOptions) {
+    this.name = options.name;
+    this.jobs = options.jobs;
+    this.description = `remote '${options.name}' (${options.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    if (options.url.protocol === 'https:') {
+      const tls =
+        options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === 'string' ? { ca: readFileSync(options.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+
+  async read(key: string): Promise<AsyncIterable<Uint8Array>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send('GET', key);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key, response.statusCode ?? 0, 'GET');
+      } catch (error) {
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 60_000));
+      }
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    let response = await this.send('HEAD', key);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send('GET', key);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key, status, 'HEAD');
+  }
+
+  async write(key: string, file: string, size: number): Promise<void> {
+    const response = await this.send(this.options.uploadMethod, key, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key, status, this.options.uploadMethod, body);
+  }
+
+  close(): Promise<void> {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+
+  private url(key: string): URL {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${key}`;
+    return url;
+  }
+
+  private send(method: string, key: string, file?: string, size?: number): Promise<IncomingMessage> {
+    const url = this.url(key);
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers: Record<string, string> = { 'user-agent': `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === 'HEAD') headers['accept-encoding'] = 'identity';
+    if (file !== undefined) {
+      headers['content-type'] = 'application/octet-stream';
+      headers['content-length'] = String(size);
+    }
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        // After the answer starts, `read_timeout` is how long the socket may stay silent.
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1000} s`)));
+        resolve(res);
+      });
+      req.on('timeout', () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1000} s`)));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        reject(new ObjectError(`${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`, 'unreachable'));
+      });
+      if (file === undefined) req.end();
+      else
+        createReadStream(file)
+          .on('error', (e) => req.destroy(e))
+          .pipe(req);
+    });
+  }
+
+  private statusError(key: string, status: number, method: string, body = ''): ObjectError {
+    const kind: FailureKind =
+      status === 404 ? 'missing' : status === 401 || status === 403 ? 'denied' : status >= 500 || status === 429 || status === 408 ? 'unreachable' : 'failed';
+    const why =
+      status === 404
+        ? 'not found'
+        : status === 401
+          ? 'authentication required or refused (set the remote user/password, e.g. with DagsHub a token)'
+          : status === 403
+            ? 'access forbidden for these credentials'
+            : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, ' ').trim().slice(0, 200);
+    let message = `${method} ${key} on ${this.description}: ${status} ${why}${detail && kind === 'failed' ? ` (${detail})` : ''}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join('***');
+    return new ObjectError(message, kind);
+  }
+}
+
+function retryable(kind: FailureKind): boolean {
+  return kind === 'unreachable';
+}
+
+async function text(response: IncomingMessage): Promise<string> {
+  let out = '';
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,276 @@
+import { availableParallelism } from 'node:os';
+import type { RemoteConfig } from '../config';
+import { DataError } from '../errors';
+import type { IniValue } from '../ini';
+import { AzureRemote } from './azure';
+import type { AzureAuth } from './azure-sdk';
+import { HttpRemote } from './http';
+import { LocalRemote } from './local';
+import { S3Remote } from './s3';
+import type { S3Settings } from './s3-sdk';
+import { defaultJobs, type Remote } from './types';
+
+/** Secrets given outside the DVC config: the action's inputs for an HTTP/DagsHub remote. */
+export interface RemoteInputs {
+  /** User for HTTP basic auth (DagsHub: the user name, or the token). */
+  user?: string;
+  /** Password or token for HTTP basic auth. */
+  password?: string;
+  /** Overrides the remote's `jobs`. */
+  jobs?: number;
+  /** Where cloud credentials are read from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const COMMON = ['jobs', 'checksum_jobs', 'no_traverse', 'verify', 'version_aware', 'worktree'];
+const KNOWN: Record<string, string[]> = {
+  local: ['type', 'protected', 'shared', 'slow_link_warning'],
+  http: ['auth', 'custom_auth_header', 'user', 'password', 'ask_password', 'ssl_verify', 'method', 'read_timeout', 'connect_timeout'],
+  s3: [
+    ...['region', 'profile', 'credentialpath', 'configpath', 'endpointurl', 'access_key_id', 'secret_access_key', 'session_token'],
+    ...['read_timeout', 'connect_timeout', 'use_ssl', 'ssl_verify', 'sse', 'sse_kms_key_id', 'sse_customer_key', 'sse_customer_algorithm'],
+    ...['acl', 'grant_read', 'grant_read_acp', 'grant_write_acp', 'grant_full_control', 'cache_regions', 'listobjects', 'allow_anonymous_login'],
+  ],
+  azure: [
+    ...['account_name', 'account_key', 'connection_string', 'sas_token', 'tenant_id', 'client_id', 'client_secret', 'allow_anonymous_login'],
+    ...['exclude_environment_credential', 'exclude_visual_studio_code_credential', 'exclude_shared_token_cache_credential'],
+    ...['exclude_managed_identity_credential', 'timeout', 'read_timeout', 'connection_timeout'],
+  ],
+};
+/** Option values that are secrets wherever they appear. */
+const SECRET_OPTIONS = [
+  'password',
+  'user',
+  'secret_access_key',
+  'session_token',
+  'access_key_id',
+  'sse_customer_key',
+  'account_key',
+  'connection_string',
+  'sas_token',
+  'client_secret',
+];
+
+/**
+ * Opens the remote a RemoteConfig describes. Types the builtin layer does not speak (ssh, gdrive, gs, webdav, …)
+ * and options it cannot honour are errors that name `repro: dvc` — DVC itself — as the way to use them.
+ */
+export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Remote {
+  const type = remoteType(remote.url);
+  const where = `remote '${remote.name}' (${remote.files.join(', ')})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`,
+    );
+  }
+  for (const key of Object.keys(remote.options)) {
+    if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o = new Options(remote.options, where);
+  if (o.bool('version_aware') || o.bool('worktree')) {
+    throw new DataError(`${where}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === 'function' ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o.int('jobs') ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case 'local':
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case 'http':
+      return openHttp(remote, o, inputs, jobs, where);
+    case 's3':
+      return openS3(remote, o, env, jobs, where);
+    default:
+      return openAzure(remote, o, env, jobs, where);
+  }
+}
+
+/** Every credential a remote's config and inputs hold, for the action to mask in logs. */
+export function remoteSecrets(remote: RemoteConfig, inputs: RemoteInputs = {}): string[] {
+  const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v): v is string => !!v));
+  return [...new Set(out)];
+}
+
+/** The remote's URL as messages may show it: no user or password. */
+export function displayUrl(url: string): string {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, '$1');
+}
+
+function remoteType(url: string): string {
+  const m = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  // A scheme without a host (or no scheme) is a local path, as dvc-objects' ByUrl decides.
+  if (!m || !m[2]) return 'local';
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === 'https') return 'http';
+  return scheme;
+}
+
+function urlUserinfo(url: string): { user?: string; password?: string } {
+  const m = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m) return {};
+  const [user, password] = m[1]!.split(':', 2);
+  return { user: user ? decodeURIComponent(user) : undefined, password: password ? decodeURIComponent(password) : undefined };
+}
+
+function openHttp(remote: RemoteConfig, o: Options, inputs: RemoteInputs, jobs: number, where: string): Remote {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth = o.str('auth');
+  const authHeaders: Record<string, string> = {};
+  const user = o.str('user') ?? inputs.user ?? fromUrl.user;
+  const password = o.str('password') ?? inputs.password ?? fromUrl.password;
+  if (auth === 'digest') throw new DataError(`${where}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth === 'custom') {
+    const header = o.str('custom_auth_header');
+    if (!header || !password) throw new DataError(`${where}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth === 'basic' || inputs.user || inputs.password || fromUrl.user) {
+    // DVC sends basic auth when `auth = basic`; the URL's userinfo and the action's inputs imply it, as
+    // aiohttp does for the URL and DagsHub's recipe does with `auth basic` in config.local.
+    if (!user || password === undefined) {
+      throw new DataError(`${where}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  } else if (auth !== undefined) {
+    throw new DataError(`${where}: auth must be basic or custom, found '${auth}'`);
+  }
+  const method = (o.str('method') ?? 'POST').toUpperCase();
+  if (method !== 'POST' && method !== 'PUT') throw new DataError(`${where}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o.raw('ssl_verify');
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === undefined ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === 'true' : sslVerify,
+    connectTimeoutMs: (o.num('connect_timeout') ?? 60) * 1000,
+    readTimeoutMs: (o.num('read_timeout') ?? 60) * 1000,
+    secrets: remoteSecrets(remote, inputs),
+  });
+}
+
+function openS3(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url)!;
+  const bucket = m[1]!;
+  const prefix = m[2]!.replace(/\/+$/, '');
+  if (bucket.includes('?') || prefix.includes('?')) throw new DataError(`${where}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  // dvc-s3 points boto at these files with os.environ.setdefault; the SDK reads the same variables.
+  const credentialpath = o.str('credentialpath');
+  const configpath = o.str('configpath');
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o.bool('use_ssl') ?? true;
+  let endpoint = o.str('endpointurl');
+  if (endpoint && !useSsl) endpoint = endpoint.replace(/^https:/, 'http:');
+  const keyId = o.str('access_key_id');
+  const secret = o.str('secret_access_key');
+  if ((keyId === undefined) !== (secret === undefined)) throw new DataError(`${where}: access_key_id and secret_access_key go together`);
+  const putParams: Record<string, string> = {};
+  const put = (option: string, param: string): void => {
+    const v = o.str(option);
+    if (v !== undefined) putParams[param] = v;
+  };
+  put('sse', 'ServerSideEncryption');
+  put('sse_kms_key_id', 'SSEKMSKeyId');
+  put('acl', 'ACL');
+  put('grant_read', 'GrantRead');
+  put('grant_read_acp', 'GrantReadACP');
+  put('grant_write_acp', 'GrantWriteACP');
+  put('grant_full_control', 'GrantFullControl');
+  const customerKey = o.str('sse_customer_key');
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, 'base64').toString('binary');
+    putParams.SSECustomerAlgorithm = o.str('sse_customer_algorithm') ?? 'AES256';
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k) => k.startsWith('Grant'))) throw new DataError(`${where}: 'acl' and 'grant_*' exclude each other`);
+  const settings: S3Settings = {
+    region: o.str('region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    endpoint,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o.str('session_token') } : undefined,
+    profile: o.str('profile'),
+    anonymous: o.bool('allow_anonymous_login') ?? false,
+    sslVerify: o.bool('ssl_verify') ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o.num('connect_timeout')),
+    readTimeoutMs: secondsToMs(o.num('read_timeout')),
+    putParams,
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+
+function openAzure(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
+  const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url)!;
+  const container = m[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m[2]!.replace(/\/+$/, '');
+  // dvc-azure reads each option from the config, then the AZURE_STORAGE_* variables (knack's env prefix).
+  const connectionString = o.str('connection_string') ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o.str('account_name') ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o.str('account_key') ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o.str('sas_token') ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth: AzureAuth;
+  if (connectionString) auth = { kind: 'connection-string', connectionString };
+  else if (!accountName) throw new DataError(`${where}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o.str('tenant_id') || o.str('client_id') || o.str('client_secret')) {
+    throw new DataError(
+      `${where}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`,
+    );
+  } else if (accountKey) auth = { kind: 'account-key', accountName, accountKey };
+  else if (sasToken) auth = { kind: 'sas', accountName, sasToken };
+  else if (o.bool('allow_anonymous_login')) auth = { kind: 'anonymous', accountName };
+  else {
+    throw new DataError(
+      `${where}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`,
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth, jobs);
+}
+
+function secondsToMs(s: number | undefined): number | undefined {
+  return s === undefined ? undefined : s * 1000;
+}
+
+/** Typed reads of a remote's options, failing with the remote and the key on a wrong value. */
+class Options {
+  constructor(
+    private readonly options: Record<string, IniValue>,
+    private readonly where: string,
+  ) {}
+
+  raw(key: string): string | undefined {
+    const v = this.options[key];
+    if (Array.isArray(v)) throw new DataError(`${this.where}: '${key}' must be one value, found a list (quote a value that holds a comma)`);
+    return v;
+  }
+
+  str(key: string): string | undefined {
+    const v = this.raw(key);
+    return v === '' ? undefined : v;
+  }
+
+  bool(key: string): boolean | undefined {
+    const v = this.str(key);
+    if (v === undefined) return undefined;
+    if (/^true$/i.test(v)) return true;
+    if (/^false$/i.test(v)) return false;
+    throw new DataError(`${this.where}: '${key}' must be true or false, found '${v}'`);
+  }
+
+  num(key: string): number | undefined {
+    const v = this.str(key);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key}' must be a number, found '${v}'`);
+    return n;
+  }
+
+  int(key: string): number | undefined {
+    const n = this.num(key);
+    if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+}

@@ -1,0 +1,88 @@
+import { Cache } from './cache';
+import { checkout, type CheckoutOutcome } from './checkout';
+import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
+import { DataError, TransferError, type ObjectFailure } from './errors';
+import { findDvcFiles, readDvcFile, type TrackedOut } from './dvcfile';
+import { openRemote, type RemoteInputs } from './remotes/open';
+import { pull, push, type PullResult, type PushResult } from './transfer';
+
+export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
+  /** `.dvc` files or the paths they track; all `.dvc` files of the project when empty. */
+  targets?: string[];
+  /** `-r`: the remote for outs that do not name their own. */
+  remote?: string;
+  force?: boolean;
+}
+
+export interface PullReport extends PullResult {
+  outputs: { path: string; outcome: CheckoutOutcome }[];
+}
+
+/** `dvc pull` for `.dvc`-tracked data: fetch each out's objects from its remote, then check it out. */
+export async function pullTracked(root: string, options: TrackedOptions = {}): Promise<PullReport> {
+  const { config, cache, groups } = await plan(root, options);
+  const report: PullReport = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
+  const failures: { remote: string; failures: ObjectFailure[] }[] = [];
+  const ready: TrackedOut[] = [];
+  for (const [name, outs] of groups) {
+    const remote = openRemote(selectRemote(config, name), options);
+    try {
+      const r = await pull(cache, remote, outs);
+      report.downloaded += r.downloaded;
+      report.cached += r.cached;
+      report.bytes += r.bytes;
+      ready.push(...outs);
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      failures.push({ remote: error.remote, failures: error.failures });
+      // Outs whose objects all arrived are still checked out, as `dvc pull` does.
+      const broken = error.failures.map((f) => f.path ?? '');
+      ready.push(...outs.filter((o) => !broken.some((p) => p === o.path || p.startsWith(`${o.path}/`))));
+    } finally {
+      await remote.close();
+    }
+  }
+  for (const out of ready) report.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options.force }) });
+  if (failures.length) {
+    throw new DataError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'));
+  }
+  return report;
+}
+
+/** `dvc push` for `.dvc`-tracked data already in the cache. */
+export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushResult> {
+  const { config, cache, groups } = await plan(root, options);
+  const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups) {
+    const remote = openRemote(selectRemote(config, name), options);
+    try {
+      const r = await push(cache, remote, outs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+
+async function plan(root: string, options: TrackedOptions) {
+  const config = await loadDvcConfig(root, options);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options.targets?.length ? options.targets.map((t) => t.replace(/\/+$/, '')) : undefined;
+  const outs: TrackedOut[] = [];
+  for (const file of all) {
+    for (const out of await readDvcFile(root, file)) {
+      if (!wanted || wanted.some((t) => t === file || t === out.path || out.path.startsWith(`${t}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(', ')}`);
+  const groups = new Map<string | undefined, TrackedOut[]>();
+  for (const out of outs) {
+    const name = out.remote ?? options.remote;
+    groups.set(name, [...(groups.get(name) ?? []), out]);
+  }
+  return { config, cache, groups };
+}

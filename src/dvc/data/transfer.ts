@@ -1,0 +1,263 @@
+import { stat } from 'node:fs/promises';
+import type { Cache } from './cache';
+import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
+import { ObjectHasher } from './hash';
+import { parseManifest } from './manifest';
+import { checkOid, isDirOid, objectKey, type ObjectRef } from './oid';
+import { eachLimit } from './pool';
+import type { Remote } from './remotes/types';
+
+export interface PullResult {
+  /** Objects downloaded (files and `.dir` manifests). */
+  downloaded: number;
+  /** Objects that were already in the cache. */
+  cached: number;
+  bytes: number;
+}
+
+export interface PushResult {
+  uploaded: number;
+  /** Objects the remote already held. */
+  present: number;
+  bytes: number;
+}
+
+/** A file object to move, with the `.dir` it belongs to (if any). */
+interface Item {
+  oid: string;
+  legacy: boolean;
+  path?: string;
+  dir?: DirState;
+}
+
+interface DirState {
+  ref: Item;
+  pending: number;
+  failed: boolean;
+  manifest?: Uint8Array;
+}
+
+/**
+ * Brings objects into the cache from a remote (DVC's fetch). A `.dir` pulls its entries too: the manifest is
+ * read (from the cache, else from the remote, verified), its files are fetched, and the manifest is stored
+ * last and only when every entry arrived, so a `.dir` in the cache always means a complete directory.
+ * Objects already in the cache are not requested: a warm cache makes no request at all. Transfers run
+ * `remote.jobs` at a time. Any object that fails is listed in one TransferError after all others finished.
+ */
+export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Promise<PullResult> {
+  const result: PullResult = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures: ObjectFailure[] = [];
+  const fail = (item: { oid: string; path?: string }, error: unknown): void => {
+    const e = error instanceof ObjectError ? error : undefined;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? 'failed', reason: error instanceof Error ? error.message : String(error) });
+  };
+  const files: Item[] = [];
+  const dirs: DirState[] = [];
+  const seen = new Set<string>();
+  const unique = refs.filter((r) => {
+    checkOid(r.oid, r.path);
+    const k = `${r.legacy ? 'L' : ''}${r.oid}`;
+    return !seen.has(k) && seen.add(k);
+  });
+
+  // Manifests first (they say which files to fetch), all at once up to `jobs`.
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state: DirState = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes: Uint8Array | undefined;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error) {
+      fail(ref, error);
+    }
+  });
+
+  // One download per distinct object, even when several directories share a file.
+  const byOid = new Map<string, Item[]>();
+  for (const f of files) {
+    const k = `${f.legacy ? 'L' : ''}${f.oid}`;
+    byOid.set(k, [...(byOid.get(k) ?? []), f]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
+    const first = group[0]!;
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key), `${key} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error) {
+      fail(first, error);
+      for (const f of group) if (f.dir) f.dir.failed = true;
+    }
+  });
+
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error) {
+      fail(dir.ref, error);
+    }
+  }
+  if (failures.length) throw new TransferError('pull', remote.description, failures);
+  return result;
+}
+
+async function readVerified(remote: Remote, oid: string, legacy: boolean): Promise<Uint8Array> {
+  const key = objectKey(oid, legacy);
+  const chunks: Buffer[] = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading ${key} from ${remote.description} broke off: ${(error as Error).message}`, 'unreachable');
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key} on ${remote.description} has md5 ${actual}`, 'corrupt');
+  return bytes;
+}
+
+/**
+ * Sends cached objects to a remote (DVC's push): asks the remote what it already holds first (a `.dir` the
+ * remote has vouches for its entries, as in DVC), uploads the rest `remote.jobs` at a time, and each `.dir`
+ * manifest last, only when all its entries made it — a remote never lists a directory it cannot serve whole.
+ */
+export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Promise<PushResult> {
+  const result: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+  const failures: ObjectFailure[] = [];
+  const fail = (item: { oid: string; path?: string }, error: unknown): void => {
+    const e = error instanceof ObjectError ? error : undefined;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? 'failed', reason: error instanceof Error ? error.message : String(error) });
+  };
+  const seen = new Set<string>();
+  const unique = refs.filter((r) => {
+    checkOid(r.oid, r.path);
+    const k = `${r.legacy ? 'L' : ''}${r.oid}`;
+    return !seen.has(k) && seen.add(k);
+  });
+  const dirs: DirState[] = [];
+  const files: Item[] = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy)),
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f) => f.dir && !present.has(objectKey(f.oid, f.legacy))).map((f) => objectKey(f.oid, f.legacy));
+  for (const key of await remotePresence(remote, [...new Set(unknown)])) present.add(key);
+
+  const byKey = new Map<string, Item[]>();
+  for (const f of files) {
+    const key = objectKey(f.oid, f.legacy);
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key, group]) => {
+    const first = group[0]!;
+    if (present.has(key)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        },
+      );
+      await remote.write(key, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error) {
+      fail(first, error);
+      for (const f of group) if (f.dir) f.dir.failed = true;
+    }
+  });
+
+  await eachLimit(
+    dirs.filter((d) => !d.failed && !present.has(objectKey(d.ref.oid, d.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat(file)).size;
+        await remote.write(key, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error) {
+        fail(dir.ref, error);
+      }
+    },
+  );
+  if (failures.length) throw new TransferError('push', remote.description, failures);
+  return result;
+}
+
+/**
+ * Which of `keys` the remote holds. Where the remote can list and many objects share a two-hex-digit prefix
+ * directory, one listing per prefix beats one request per object; otherwise each object is probed.
+ */
+async function remotePresence(remote: Remote, keys: string[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k) => k.slice(0, k.lastIndexOf('/') + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key of await remote.list!(prefix)) if (wanted.has(key)) present.add(key);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key) => {
+    if (await remote.exists(key)) present.add(key);
+  });
+  return present;
+}

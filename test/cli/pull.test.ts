@@ -1,0 +1,97 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+import { EXAMPLE_DIR, exampleDirInStore, temp } from '../dvc/data/helpers';
+import { aws, awsCli, S3RVER_KEYS, startS3rver } from '../dvc/data/servers';
+import { DvcHttpServer } from '../fakes/dvc-http/server';
+
+/** `data.dvc` as DVC 3's `dvc add data` writes it for the reference's example directory. */
+const DATA_DVC = `outs:\n- md5: ${EXAMPLE_DIR.oid}\n  size: 4\n  nfiles: 2\n  hash: md5\n  path: data\n`;
+
+describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
+  test('a fresh clone with a relative local remote: pull restores the data; a second pull changes nothing', async () => {
+    const parent = temp();
+    exampleDirInStore(join(parent, 'dvcstore'));
+    const repo = new TempRepo();
+    mkdirSync(join(repo.dir, '.dvc'));
+    // `dvc remote add -d store ../dvcstore` at the repo root: stored relative to .dvc/.
+    writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = store\n['remote "store"']\n    url = ../../${basename(parent)}/dvcstore\n`);
+    writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+    const r = await runCli(['pull'], repo.dir, env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^A\tdata$/m);
+    assert.match(r.stdout, /3 object\(s\) downloaded/);
+    assert.equal(readFileSync(join(repo.dir, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
+    const again = await runCli(['pull'], repo.dir, env);
+    assert.match(again.stdout, /0 object\(s\) downloaded .*, 3 already in the cache/);
+    repo.remove();
+  });
+
+  test('an HTTP (DagsHub-style) remote with the token from MLREPORT_REMOTE_PASSWORD; a wrong token fails naming the data, exit 2, token unprinted', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const server = new DvcHttpServer(store, '/acme/iris.dvc', 'alice', 'tok_CLI_secret_1');
+    const url = await server.start();
+    try {
+      const repo = new TempRepo();
+      mkdirSync(join(repo.dir, '.dvc'));
+      writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = origin\n['remote "origin"']\n    url = ${url}\n`);
+      writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
+      const bad = await runCli(['pull'], repo.dir, { ...process.env, MLREPORT_REMOTE_USER: 'alice', MLREPORT_REMOTE_PASSWORD: 'tok_WRONG_2' });
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /data\/a\.txt: object 60b725f10c9c85c70d97880dfe8191b3|object 849835d274483dc683eb416d6e4f887d\.dir/);
+      assert.match(bad.stderr, /403/);
+      assert.ok(!bad.stderr.includes('tok_WRONG_2') && !bad.stdout.includes('tok_WRONG_2'));
+      assert.ok(!existsSync(join(repo.dir, 'data')));
+      const good = await runCli(['pull', '-j', '2'], repo.dir, { ...process.env, MLREPORT_REMOTE_USER: 'alice', MLREPORT_REMOTE_PASSWORD: 'tok_CLI_secret_1' });
+      assert.equal(good.code, 0, good.stderr);
+      assert.equal(readFileSync(join(repo.dir, 'data', 'a.txt'), 'utf8'), 'a\n');
+      repo.remove();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  describe('S3 through the lazily loaded SDK bundle', { skip: awsCli() ? false : 'awscli is not installed' }, () => {
+    let s3: Awaited<ReturnType<typeof startS3rver>>;
+    before(async () => {
+      s3 = await startS3rver(temp(), ['dvc']);
+    });
+    after(() => s3?.stop());
+
+    test('push uploads what awscli then finds; pull in a fresh clone restores it; an unknown -r is named', async () => {
+      const repo = new TempRepo();
+      mkdirSync(join(repo.dir, '.dvc'));
+      writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://dvc/store\n    endpointurl = ${s3.endpoint}\n`);
+      writeFileSync(
+        join(repo.dir, '.dvc', 'config.local'),
+        `['remote "s3"']\n    access_key_id = S3RVER\n    secret_access_key = ${S3RVER_KEYS.AWS_SECRET_ACCESS_KEY}\n`,
+      );
+      writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
+      exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
+      const pushed = await runCli(['push'], repo.dir);
+      assert.equal(pushed.code, 0, pushed.stderr);
+      assert.match(pushed.stdout, /3 object\(s\) uploaded/);
+      const listed = await aws(s3.endpoint, ['s3', 'ls', '--recursive', 's3://dvc/store/']);
+      assert.match(listed, /store\/files\/md5\/84\/9835d274483dc683eb416d6e4f887d\.dir/);
+
+      const clone = new TempRepo();
+      mkdirSync(join(clone.dir, '.dvc'));
+      writeFileSync(join(clone.dir, '.dvc', 'config'), readFileSync(join(repo.dir, '.dvc', 'config')));
+      writeFileSync(join(clone.dir, 'data.dvc'), DATA_DVC);
+      const pulled = await runCli(['pull'], clone.dir, { ...process.env, ...S3RVER_KEYS });
+      assert.equal(pulled.code, 0, pulled.stderr);
+      assert.equal(readFileSync(join(clone.dir, 'data', 'a.txt'), 'utf8'), 'a\n');
+
+      const unknown = await runCli(['pull', '-r', 'nope'], clone.dir);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /DVC remote 'nope' is not defined \(defined: s3\)/);
+      repo.remove();
+      clone.remove();
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataError, loadDvcConfig, openRemote, selectRemote } from '../../../src/dvc/data/index';
+import { temp } from './helpers';
+
+/** A project with `.dvc/config` (+ optional config.local) and an empty global/system config dir. */
+function project(config: string, local?: string): { root: string; env: NodeJS.ProcessEnv } {
+  const root = temp();
+  mkdirSync(join(root, '.dvc'));
+  writeFileSync(join(root, '.dvc', 'config'), config);
+  if (local !== undefined) writeFileSync(join(root, '.dvc', 'config.local'), local);
+  const none = temp();
+  return { root, env: { DVC_GLOBAL_CONFIG_DIR: join(none, 'g'), DVC_SYSTEM_CONFIG_DIR: join(none, 's'), HOME: none } };
+}
+
+describe('DVC config as DVC reads it', () => {
+  test('DVC’s canonical form: [core] remote, quoted remote section, 4-space indent', async () => {
+    const { root, env } = project(`[core]\n    remote = myremote\n['remote "myremote"']\n    url = /tmp/dvcstore\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.equal(config.defaultRemote, 'myremote');
+    assert.equal(selectRemote(config).url, '/tmp/dvcstore');
+    assert.equal(config.cacheDir, join(root, '.dvc', 'cache'));
+  });
+
+  test('a relative local URL is resolved against the config file’s directory (.dvc/), as `dvc remote add` stores it', async () => {
+    // `dvc remote add -d store ../dvcstore` run at the repo root writes url = ../../dvcstore.
+    const { root, env } = project(`[core]\nremote = store\n[remote "store"]\nurl = ../../dvcstore\n[cache]\ndir = ../cache-elsewhere\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.equal(selectRemote(config).url, join(root, '..', 'dvcstore'));
+    assert.equal(config.cacheDir, join(root, 'cache-elsewhere'));
+  });
+
+  test('config.local shadows key by key; names are case-insensitive; global config sits beneath the repo', async () => {
+    const { root, env } = project(
+      `[core]\n    remote = Origin\n['remote "origin"']\n    url = https://dagshub.com/acme/iris.dvc\n`,
+      `['remote "ORIGIN"']\n    auth = basic\n    user = alice\n    password = "s3cr#t, with comma"  # inline comment\n`,
+    );
+    mkdirSync(env.DVC_GLOBAL_CONFIG_DIR!, { recursive: true });
+    writeFileSync(join(env.DVC_GLOBAL_CONFIG_DIR!, 'config'), `['remote "origin"']\n    url = s3://overridden/by/repo\n    method = put\n`);
+    const config = await loadDvcConfig(root, { env });
+    const remote = selectRemote(config);
+    assert.equal(remote.url, 'https://dagshub.com/acme/iris.dvc');
+    assert.deepEqual(remote.options, { method: 'put', auth: 'basic', user: 'alice', password: 's3cr#t, with comma' });
+    assert.equal(config.files.length, 3);
+  });
+
+  test('unknown and missing remotes name the remote and the files read', async () => {
+    const { root, env } = project(`[remote "a"]\nurl = /x\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.throws(
+      () => selectRemote(config),
+      (e: unknown) => e instanceof DataError && /no DVC remote specified.*dvc remote add -d/.test(e.message),
+    );
+    assert.throws(
+      () => selectRemote(config, 'b'),
+      (e: unknown) =>
+        e instanceof DataError && e.message.includes("DVC remote 'b' is not defined (defined: a)") && e.message.includes(join(root, '.dvc', 'config')),
+    );
+  });
+
+  test('remote:// URLs extend another remote’s URL and settings', async () => {
+    const { root, env } = project(`['remote "base"']\nurl = s3://bucket/root\nregion = eu-west-1\n['remote "sub"']\nurl = remote://base/models\n`);
+    const remote = selectRemote(await loadDvcConfig(root, { env }), 'sub');
+    assert.equal(remote.url, 's3://bucket/root/models');
+    assert.equal(remote.options.region, 'eu-west-1');
+  });
+
+  test('unsupported types name `repro: dvc`; unknown options are refused as DVC does; digest auth is gone', async () => {
+    const { root, env } = project(
+      `['remote "ssh"']\nurl = ssh://host/path\n['remote "gd"']\nurl = gdrive://folder\n['remote "s3"']\nurl = s3://b/p\nmethod = put\n['remote "web"']\nurl = https://h/p\nauth = digest\nuser = u\npassword = p\n`,
+    );
+    const config = await loadDvcConfig(root, { env });
+    assert.throws(() => openRemote(selectRemote(config, 'ssh')), /ssh remotes are not read by mlreport's builtin DVC data layer.*'repro: dvc'/);
+    assert.throws(() => openRemote(selectRemote(config, 'gd')), /gdrive remotes .*'repro: dvc'/);
+    assert.throws(() => openRemote(selectRemote(config, 's3')), /remote 's3' \(.*config\): unknown option 'method' for a s3 remote/);
+    assert.throws(() => openRemote(selectRemote(config, 'web')), /digest was removed/);
+  });
+
+  test('syntax errors name the file and line; a broken %(interpolation)s is an error, as in ConfigObj', async () => {
+    const bad = project(`[core]\nremote\n`);
+    await assert.rejects(
+      loadDvcConfig(bad.root, { env: bad.env }),
+      (e: unknown) => e instanceof DataError && e.message.includes(`${join(bad.root, '.dvc', 'config')}:2`),
+    );
+    const interp = project(`['remote "r"']\nurl = /x\npassword = 50%(off)s\n`);
+    await assert.rejects(loadDvcConfig(interp.root, { env: interp.env }), /%\(off\)s' names no option/);
+    const ok = project(`['remote "r"']\nbase = /data\nurl = %(base)s/store\n`);
+    // `base` is not a DVC option, but interpolation resolves before validation.
+    assert.equal(selectRemote(await loadDvcConfig(ok.root, { env: ok.env }), 'r').url, '/data/store');
+  });
+
+  test('credentials never appear in an error: basic auth without a password, a URL with userinfo', async () => {
+    const { root, env } = project(`['remote "r"']\nurl = https://tok_SECRET123@dagshub.com/a/b.dvc\nauth = basic\n`);
+    const remote = openRemote(selectRemote(await loadDvcConfig(root, { env }), 'r'), { password: 'pw_SECRET456' });
+    assert.equal(remote.description, "remote 'r' (https://dagshub.com/a/b.dvc)");
+    const { root: r2, env: e2 } = project(`['remote "r"']\nurl = https://dagshub.com/a/b.dvc\nauth = basic\npassword = pw_SECRET789\n`);
+    const config = await loadDvcConfig(r2, { env: e2 });
+    assert.throws(
+      () => openRemote(selectRemote(config, 'r')),
+      (e: unknown) => e instanceof DataError && /requires both 'user' and 'password'/.test(e.message) && !e.message.includes('SECRET'),
+    );
+  });
+});

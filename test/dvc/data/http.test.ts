@@ -1,0 +1,119 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
+import { DvcHttpServer } from '../../fakes/dvc-http/server';
+import { EXAMPLE_DIR, exampleDirInStore, md5sum, temp } from './helpers';
+
+const TOKEN = 'dh_tok_5f3a9c0e1b';
+
+describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () => {
+  const store = temp();
+  const server = new DvcHttpServer(store, '/acme/iris.dvc', 'alice', TOKEN);
+  let url = '';
+  before(async () => {
+    url = await server.start();
+  });
+  after(() => server.stop());
+
+  const remote = (options: Record<string, string> = {}): RemoteConfig => ({ name: 'origin', url, options, files: ['.dvc/config'] });
+
+  test('pulls objects laid out by md5sum with basic auth from the action inputs (user + token)', async () => {
+    exampleDirInStore(store);
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const r = openRemote(remote(), { user: 'alice', password: TOKEN });
+    await pull(cache, r, [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
+    await r.close();
+    await checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid });
+    assert.equal(readFileSync(join(root, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
+    assert.ok(server.requests.some((q) => q.method === 'GET' && q.path === '/acme/iris.dvc/files/md5/84/9835d274483dc683eb416d6e4f887d.dir'));
+  });
+
+  test('config.local credentials (auth = basic) push with POST, the raw bytes where md5sum says; PUT with method = put', async () => {
+    for (const method of ['post', 'put']) {
+      const root = temp();
+      const file = join(root, 'model.bin');
+      writeFileSync(file, `weights for ${method}\n`);
+      const cache = new Cache(join(root, '.dvc', 'cache'));
+      const { oid } = await cache.addFile(file);
+      server.requests.length = 0;
+      const r = openRemote(remote({ auth: 'basic', user: 'alice', password: TOKEN, method }));
+      assert.equal((await push(cache, r, [{ oid, path: 'model.bin' }])).uploaded, 1);
+      await r.close();
+      const md5 = md5sum(file);
+      assert.equal(readFileSync(join(store, 'files', 'md5', md5.slice(0, 2), md5.slice(2)), 'utf8'), `weights for ${method}\n`);
+      // Asked first (HEAD), then uploaded with the configured method.
+      assert.deepEqual(
+        server.requests.map((q) => q.method),
+        ['HEAD', method.toUpperCase()],
+      );
+    }
+  });
+
+  test('a .dir is pushed after its files, and a .dir the remote has vouches for its entries', async () => {
+    const root = temp();
+    mkdirSync(join(root, 'eval', 'plots'), { recursive: true });
+    writeFileSync(join(root, 'eval', 'metrics.json'), '{"acc": 0.9}');
+    writeFileSync(join(root, 'eval', 'plots', 'roc.csv'), 'fpr,tpr\n0,0\n1,1\n');
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const { oid } = await cache.addDirectory(join(root, 'eval'));
+    server.requests.length = 0;
+    const r = openRemote(remote(), { user: 'alice', password: TOKEN });
+    await push(cache, r, [{ oid, path: 'eval' }]);
+    const uploads = server.requests.filter((q) => q.method === 'POST').map((q) => q.path);
+    assert.equal(uploads.length, 3);
+    assert.ok(uploads[2]!.endsWith('.dir'));
+    server.requests.length = 0;
+    assert.equal((await push(cache, r, [{ oid, path: 'eval' }])).uploaded, 0);
+    assert.deepEqual(
+      server.requests.map((q) => q.method),
+      ['HEAD'],
+    );
+    await r.close();
+  });
+
+  test('401 without credentials and 403 with a wrong token: named, with no credential in the message', async () => {
+    const cache = new Cache(join(temp(), 'cache'));
+    const anonymous = openRemote(remote());
+    await assert.rejects(pull(cache, anonymous, [{ oid: 'b1946ac92492d2347c6235b4d2611184', path: 'hello.txt' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.equal(e.failures[0]!.kind, 'denied');
+      assert.match(
+        e.message,
+        /hello\.txt: object b1946ac92492d2347c6235b4d2611184: GET files\/md5\/b1\/946ac92492d2347c6235b4d2611184 on remote 'origin' \(http:\/\/127\.0\.0\.1:\d+\/acme\/iris\.dvc\): 401/,
+      );
+      return true;
+    });
+    const wrong = openRemote(remote(), { user: 'alice', password: 'dh_tok_WRONG_77' });
+    await assert.rejects(pull(cache, wrong, [{ oid: 'b1946ac92492d2347c6235b4d2611184' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.match(e.message, /403 access forbidden/);
+      assert.ok(!e.message.includes('WRONG') && !e.message.includes(TOKEN));
+      return true;
+    });
+    await wrong.close();
+    await anonymous.close();
+  });
+
+  test('a missing object is named; an unreachable server is reported as such, with nothing written', async () => {
+    const root = temp();
+    const cache = new Cache(join(root, 'cache'));
+    const r = openRemote(remote(), { user: 'alice', password: TOKEN });
+    await assert.rejects(
+      pull(cache, r, [{ oid: 'ffffffffffffffffffffffffffffffff', path: 'data.xml' }]),
+      /data\.xml: object f{32}: GET files\/md5\/ff\/f{30} on remote 'origin' .*: 404 not found/,
+    );
+    await r.close();
+    const down = openRemote({ name: 'down', url: 'http://127.0.0.1:9/x.dvc', options: { connect_timeout: '2' }, files: [] }, { user: 'u', password: 'p' });
+    await assert.rejects(pull(cache, down, [{ oid: 'ffffffffffffffffffffffffffffffff', path: 'data.xml' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.equal(e.failures[0]!.kind, 'unreachable');
+      assert.match(e.message, /remote 'down' \(http:\/\/127\.0\.0\.1:9\/x\.dvc\) failed: ECONNREFUSED/);
+      return true;
+    });
+    await down.close();
+    assert.ok(!existsSync(join(root, 'cache', 'files')));
+  });
+});

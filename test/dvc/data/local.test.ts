@@ -1,0 +1,219 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { Cache, checkout, DataError, dirManifest, openRemote, pull, push, TransferError } from '../../../src/dvc/data/index';
+import type { RemoteConfig } from '../../../src/dvc/data/index';
+import { EXAMPLE_DIR, exampleDirInStore, md5sum, placeByMd5sum, temp } from './helpers';
+
+function localRemote(url: string, options: Record<string, string> = {}): RemoteConfig {
+  return { name: 'store', url, options, files: ['.dvc/config'] };
+}
+
+/** Every file under `dir`, relative, for "nothing half-written was left behind" checks. */
+function tree(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+describe('DVC data layer on a local-directory remote', () => {
+  test('the .dir manifest is byte-identical to DVC’s worked example, and its oid is md5sum of those bytes', () => {
+    const m = dirManifest([
+      { relpath: 'sub/b.txt', md5: '3b5d5c3712955042212316173ccf37be' },
+      { relpath: 'a.txt', md5: '60b725f10c9c85c70d97880dfe8191b3' },
+    ]);
+    assert.equal(m.bytes.toString(), EXAMPLE_DIR.bytes);
+    const file = join(temp(), 'm');
+    writeFileSync(file, m.bytes);
+    assert.equal(m.oid, `${md5sum(file)}.dir`);
+    assert.equal(m.oid, EXAMPLE_DIR.oid);
+  });
+
+  test('Python json.dumps escapes and code-point order: non-ASCII as \\u escapes, astral after BMP', () => {
+    const m = dirManifest([
+      { relpath: '\u{1F600}.txt', md5: '0'.repeat(32) },
+      { relpath: '\uFB01.txt', md5: '1'.repeat(32) },
+      { relpath: 'é "q".txt', md5: '2'.repeat(32) },
+    ]);
+    assert.equal(
+      m.bytes.toString(),
+      `[{"md5": "${'2'.repeat(32)}", "relpath": "\\u00e9 \\"q\\".txt"}, {"md5": "${'1'.repeat(32)}", "relpath": "\\ufb01.txt"}, {"md5": "${'0'.repeat(32)}", "relpath": "\\ud83d\\ude00.txt"}]`,
+    );
+  });
+
+  test('objects laid out by md5sum are pulled into .dvc/cache (DVC 3 layout) and checked out', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const work = temp();
+    writeFileSync(join(work, 'hello'), 'hello\n');
+    const hello = placeByMd5sum(store, join(work, 'hello'));
+    assert.equal(hello, 'b1946ac92492d2347c6235b4d2611184');
+
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const remote = openRemote(localRemote(store));
+    const result = await pull(cache, remote, [
+      { oid: EXAMPLE_DIR.oid, path: 'data' },
+      { oid: hello, path: 'hello.txt' },
+    ]);
+    assert.deepEqual({ downloaded: result.downloaded, cached: result.cached }, { downloaded: 4, cached: 0 });
+    assert.deepEqual(tree(join(root, '.dvc', 'cache')).sort(), [
+      'files/md5/3b/5d5c3712955042212316173ccf37be',
+      'files/md5/60/b725f10c9c85c70d97880dfe8191b3',
+      'files/md5/84/9835d274483dc683eb416d6e4f887d.dir',
+      'files/md5/b1/946ac92492d2347c6235b4d2611184',
+    ]);
+    // DVC protects cache files read-only.
+    assert.equal(statSync(cache.path(hello)).mode & 0o777, 0o444);
+
+    assert.equal(await checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid }), 'created');
+    assert.equal(await checkout(cache, root, { path: 'hello.txt', oid: hello }), 'created');
+    assert.equal(readFileSync(join(root, 'data', 'a.txt'), 'utf8'), 'a\n');
+    assert.equal(readFileSync(join(root, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
+    assert.equal(readFileSync(join(root, 'hello.txt'), 'utf8'), 'hello\n');
+    assert.equal(await checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid }), 'unchanged');
+
+    // A second pull finds everything in the cache and asks the remote nothing: a remote that is gone proves it.
+    const gone = openRemote(localRemote(join(store, 'nowhere')));
+    const again = await pull(cache, gone, [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
+    assert.deepEqual({ downloaded: again.downloaded, cached: again.cached }, { downloaded: 0, cached: 3 });
+  });
+
+  test('DVC 2.x objects (no hash: md5) are read from the remote root and land at the cache root', async () => {
+    const store = temp();
+    exampleDirInStore(store, true);
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    await pull(cache, openRemote(localRemote(store)), [{ oid: EXAMPLE_DIR.oid, path: 'data', legacy: true }]);
+    assert.ok(existsSync(join(root, '.dvc', 'cache', '84', '9835d274483dc683eb416d6e4f887d.dir')));
+    assert.ok(existsSync(join(root, '.dvc', 'cache', '60', 'b725f10c9c85c70d97880dfe8191b3')));
+  });
+
+  test('legacy objects are verified md5-dos2unix: a CRLF text file named by its LF md5 is accepted', async () => {
+    const store = temp();
+    const work = temp();
+    writeFileSync(join(work, 'lf'), 'x,y\n1,2\n');
+    writeFileSync(join(work, 'crlf'), 'x,y\r\n1,2\r\n');
+    const lfMd5 = md5sum(join(work, 'lf'));
+    mkdirSync(join(store, lfMd5.slice(0, 2)), { recursive: true });
+    writeFileSync(join(store, lfMd5.slice(0, 2), lfMd5.slice(2)), readFileSync(join(work, 'crlf')));
+    const cache = new Cache(join(temp(), 'cache'));
+    await pull(cache, openRemote(localRemote(store)), [{ oid: lfMd5, path: 'data.csv', legacy: true }]);
+    assert.equal(readFileSync(cache.path(lfMd5, true), 'utf8'), 'x,y\r\n1,2\r\n');
+  });
+
+  test('pushed objects sit where md5sum says they belong, the .dir last; a second push uploads nothing', async () => {
+    const root = temp();
+    mkdirSync(join(root, 'data', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'data', 'a.txt'), 'a\n');
+    writeFileSync(join(root, 'data', 'sub', 'b.txt'), 'b\n');
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const added = await cache.addDirectory(join(root, 'data'));
+    assert.deepEqual(added, { oid: EXAMPLE_DIR.oid, size: 4, nfiles: 2 });
+
+    const store = temp();
+    const written: string[] = [];
+    const remote = openRemote(localRemote(store));
+    const write = remote.write.bind(remote);
+    remote.write = async (key, file, size) => {
+      written.push(key);
+      await write(key, file, size);
+    };
+    const result = await push(cache, remote, [{ oid: added.oid, path: 'data' }]);
+    assert.equal(result.uploaded, 3);
+    assert.equal(written.at(-1), 'files/md5/84/9835d274483dc683eb416d6e4f887d.dir');
+    for (const [file, content] of [
+      ['a.txt', 'a\n'],
+      ['sub/b.txt', 'b\n'],
+    ] as const) {
+      const md5 = md5sum(join(root, 'data', file));
+      assert.equal(readFileSync(join(store, 'files', 'md5', md5.slice(0, 2), md5.slice(2)), 'utf8'), content);
+    }
+    const dirFile = join(store, 'files', 'md5', '84', '9835d274483dc683eb416d6e4f887d.dir');
+    assert.equal(`${md5sum(dirFile)}.dir`, EXAMPLE_DIR.oid);
+    assert.equal((await push(cache, remote, [{ oid: added.oid, path: 'data' }])).uploaded, 0);
+  });
+
+  test('a corrupt object (md5 mismatch) fails naming path, object and remote, and leaves nothing in the cache', async () => {
+    const store = temp();
+    const md5 = 'b1946ac92492d2347c6235b4d2611184';
+    mkdirSync(join(store, 'files', 'md5', 'b1'), { recursive: true });
+    writeFileSync(join(store, 'files', 'md5', 'b1', md5.slice(2)), 'tampered\n');
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    await assert.rejects(
+      pull(cache, openRemote(localRemote(store)), [{ oid: md5, path: 'hello.txt' }]),
+      (e: unknown) =>
+        e instanceof TransferError &&
+        e.failures[0]!.kind === 'corrupt' &&
+        e.message.includes('hello.txt') &&
+        e.message.includes(md5) &&
+        e.message.includes(`remote 'store' (${store})`),
+    );
+    assert.deepEqual(tree(join(root, '.dvc', 'cache')), []);
+  });
+
+  test('a directory with a missing file: the others arrive, the .dir is not stored, the error names the file', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(store, 'files', 'md5', '3b', '5d5c3712955042212316173ccf37be'));
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    await assert.rejects(pull(cache, openRemote(localRemote(store)), [{ oid: EXAMPLE_DIR.oid, path: 'data' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.equal(e.failures.length, 1);
+      assert.equal(e.failures[0]!.kind, 'missing');
+      assert.match(
+        e.message,
+        /data\/sub\/b\.txt: object 3b5d5c3712955042212316173ccf37be: files\/md5\/3b\/5d5c3712955042212316173ccf37be is not in remote 'store'/,
+      );
+      return true;
+    });
+    assert.deepEqual(tree(join(root, '.dvc', 'cache')), ['files/md5/60/b725f10c9c85c70d97880dfe8191b3']);
+    await assert.rejects(
+      checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid }),
+      /data: object 849835d274483dc683eb416d6e4f887d\.dir is not in the cache/,
+    );
+    assert.ok(!existsSync(join(root, 'data')));
+  });
+
+  test('checkout keeps unsaved workspace content unless forced, and replaces a file atomically', async () => {
+    const store = temp();
+    const work = temp();
+    writeFileSync(join(work, 'hello'), 'hello\n');
+    const md5 = placeByMd5sum(store, join(work, 'hello'));
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    await pull(cache, openRemote(localRemote(store)), [{ oid: md5 }]);
+    writeFileSync(join(root, 'hello.txt'), 'my local edit\n');
+    await assert.rejects(
+      checkout(cache, root, { path: 'hello.txt', oid: md5 }),
+      (e: unknown) => e instanceof DataError && /hello\.txt: .*not in the DVC cache.*--force/.test(e.message),
+    );
+    assert.equal(readFileSync(join(root, 'hello.txt'), 'utf8'), 'my local edit\n');
+    assert.equal(await checkout(cache, root, { path: 'hello.txt', oid: md5, isexec: true }, { force: true }), 'modified');
+    assert.equal(readFileSync(join(root, 'hello.txt'), 'utf8'), 'hello\n');
+    assert.ok(statSync(join(root, 'hello.txt')).mode & 0o100);
+    // The workspace copy is writable again; the cache file stays read-only.
+    chmodSync(join(root, 'hello.txt'), 0o644);
+    assert.equal(statSync(cache.path(md5)).mode & 0o777, 0o444);
+    assert.deepEqual(
+      tree(root).filter((f) => !f.startsWith('.dvc/')),
+      ['hello.txt'],
+    );
+  });
+
+  test('a directory checkout removes files the manifest does not list when their content is cached', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    await pull(cache, openRemote(localRemote(store)), [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data', 'extra.txt'), 'a\n');
+    assert.equal(await checkout(cache, root, { path: 'data', oid: EXAMPLE_DIR.oid }), 'modified');
+    assert.deepEqual(tree(join(root, 'data')).sort(), ['a.txt', 'sub/b.txt']);
+    assert.deepEqual(readdirSync(root).sort(), ['.dvc', 'data']);
+  });
+});
