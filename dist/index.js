@@ -35962,7 +35962,7 @@ function assertBounded(path, value2, at2) {
   }
   if (!isRecord2(value2)) return;
   const over = (what) => {
-    throw new PlotBoundError(`${path}: \`${at2 || "the template"}\` ${what}; not drawn`);
+    throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
   };
   for (const range of ["sequence", "keyvals"]) {
     const r2 = value2[range];

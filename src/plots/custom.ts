@@ -109,7 +109,7 @@ function assertBounded(path: string, value: unknown, at: string): void {
   }
   if (!isRecord(value)) return;
   const over = (what: string): never => {
-    throw new PlotBoundError(`${path}: \`${at || 'the template'}\` ${what}; not drawn`);
+    throw new PlotBoundError(`${path}: ${at ? `\`${at}\`` : 'the template'} ${what}; not drawn`);
   };
   for (const range of ['sequence', 'keyvals']) {
     const r = value[range];

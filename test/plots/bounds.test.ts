@@ -52,7 +52,7 @@ test('custom templates over a bound (links, images, canvas, generated rows, too 
     const expected: Record<string, RegExp> = {
       linked: /`encoding\.href` links marks to URLs/,
       image: /`encoding\.url` links marks to URLs or loads images/,
-      canvas: /`the template` is 11000 px wide, over 4,000/,
+      canvas: /canvas\.json: the template is 11000 px wide, over 4,000/,
       stepped: /the chart would be \d+×\d+ px, over the 16,000,000 px/,
       generator: /generates 100,000,000 rows with `sequence`/,
       'Many rows': /25,000 rows are more than the 20,000 a custom template is given; not drawn/,
