@@ -16,7 +16,12 @@ export interface ImageResolver {
 
 /** report.md beside its plots/ folder: links relative to the report. */
 export const RELATIVE_IMAGES: ImageResolver = {
-  url: (path) => path.split('/').map(encodeURIComponent).join('/'),
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) =>
+    path
+      .split('/')
+      .map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join('/'),
   where: 'the report folder',
   charts: true,
 };

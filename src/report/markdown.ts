@@ -1,5 +1,5 @@
 import type { FileDiff } from '../values/types';
-import { escapeCell } from './escape';
+import { code, escapeCell } from './escape';
 import { RELATIVE_IMAGES, type ImageResolver } from './images';
 import { plotsMarkdown } from './plots-markdown';
 import { pipelineSection } from './pipeline-section';
@@ -43,8 +43,8 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
 
 /** The target's header, our marker and the title: what every rendering starts with (fit.ts keeps it too). */
 export function top(report: ReportData, options: RenderOptions): string[] {
-  const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
-  const head = `\`${escapeCell(report.head.label)}\``;
+  const base = report.base ? code(report.base.label) : 'no base';
+  const head = code(report.head.label);
   return [...(options.header ? [options.header] : []), REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
 }
 

@@ -1,4 +1,4 @@
-import { escapeCell } from './escape';
+import { code, escapeCell } from './escape';
 import { RELATIVE_IMAGES, type ImageResolver } from './images';
 import { mermaidChart } from './mermaid';
 import type { PlotEntry } from './types';
@@ -11,7 +11,7 @@ export function plotsMarkdown(plots: PlotEntry[], images: ImageResolver = RELATI
   const parts: string[] = [];
   for (const plot of plots) {
     const title = escapeCell(plot.title);
-    const id = plot.id !== plot.title ? ` (\`${plot.id.replace(/`/g, "'")}\`)` : '';
+    const id = plot.id !== plot.title ? ` (${code(plot.id)})` : '';
     parts.push(`**${title}**${id}`, '');
     if (plot.image) parts.push(plotImage(plot, plot.image, images), '');
     if (plot.baseImage && plot.baseImage !== plot.image) {
@@ -39,5 +39,5 @@ function fileIn(path: string, images: ImageResolver): string {
     .slice(path.lastIndexOf('.') + 1)
     .toUpperCase()
     .replace('JPG', 'JPEG');
-  return `${kind} \`${path.replace(/`/g, "'")}\` in ${images.where}`;
+  return `${kind} ${code(path)} in ${images.where}`;
 }

@@ -137,7 +137,7 @@ describe('Mermaid fallback', () => {
 
 describe('comment body', () => {
   test("a report cannot carry another report's marker, even nested or in a stage's log", () => {
-    const data = reportData([plotEntry({ id: '<!-- mlreport:comment <!-- mlreport:comment id=x -->id=other -->', title: 'Loss', image: null })]);
+    const data = reportData([plotEntry({ id: '<!-- mlreport:<!-- mlreport:comment id=x -->comment id=other -->', title: 'Loss', image: null })]);
     data.pipeline = { engine: 'builtin', stages: [{ name: 'train', status: 'failed', seconds: 1, log: `${commentMarker('other')}\nboom` }] };
     const { body } = commentBody('default', data, new Map(), null, null);
     assert.ok(body.startsWith(`${commentMarker('default')}\n`));
