@@ -44866,11 +44866,14 @@ async function loadPlotRenderer() {
 
 // src/util/action-logger.ts
 var actionLogger = {
-  info: (message) => info(message),
+  info: (message) => info(inert(message)),
   warning: (message, where2) => warning(message, where2 ? { file: where2.file, startLine: where2.line } : void 0),
   error: (message, where2) => error(message, where2 ? { file: where2.file, startLine: where2.line } : void 0),
   group: (title, fn2) => group(title, fn2)
 };
+function inert(message) {
+  return message.replace(/^(\s*):(?=:)/gm, "$1:​");
+}
 
 // src/main.ts
 async function run2() {
