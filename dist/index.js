@@ -35289,8 +35289,8 @@ function trendCell(row2, dir, withBase) {
   return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
 function cell(text) {
-  const cut2 = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
-  return escapeCell(cut2);
+  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+  return escapeCell(cut);
 }
 
 // src/report/markdown.ts
@@ -38140,9 +38140,9 @@ function wrap(text, max) {
     const window2 = rest.slice(0, max + 1);
     const space = window2.lastIndexOf(" ");
     const mark = Math.max(window2.lastIndexOf("/"), window2.lastIndexOf("-"), window2.lastIndexOf("_"));
-    const cut2 = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
-    out.push(rest.slice(0, cut2).trimEnd());
-    rest = rest.slice(cut2).trimStart();
+    const cut = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
   }
   out.push(rest);
   return out;
@@ -38453,33 +38453,38 @@ function fitReport(report2, render, options) {
   return { body: compact(report2, render, note, limit, measure), folded: true };
 }
 function compact(data, render, note, limit, measure) {
-  const head = [cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), ""];
-  if (data.gates) head.push(gatesSection(data.gates), "");
-  head.push(headline(data), "", note, "");
+  const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
+  const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
+  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
   const tail = [];
   const shown = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
     return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push("### Plots", "", ...shown.flatMap((line) => [line, ""]));
-  if (render.footer) tail.push(render.footer, "");
-  const budget = () => limit - measure([...head, ...tail].join("\n")) - 200;
+  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (render.footer) tail.push({ text: render.footer, keep: true });
+  const join20 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+`;
+  const budget = () => limit - measure(join20([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
   ]) {
     const rows = tableRows(files, data, withChange, (r2) => r2.changed);
-    if (rows.body.length) head.push(`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure), "");
+    if (rows.body.length) head.push({ text: [`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
   const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
   if (unchanged.length) {
     const header = tableRows([], data, true, () => true).header;
     const rows = boundedTable({ header, body: unchanged }, budget() - 100, "unchanged rows: see the full report", measure);
-    head.push("<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>", "");
+    head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
-  const out = [...head, ...tail].join("\n");
-  return measure(out) <= limit ? out : cut(out, note, limit, measure);
+  const blocks = [...head, ...tail];
+  for (let i = blocks.length - 1; i >= 0 && measure(join20(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join20(blocks)) - limit;
+  if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
+  return join20(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -38506,17 +38511,6 @@ function boundedTable(table2, budget, what, measure) {
   }
   if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
   return shown ? out : [`_${table2.body.length} ${what}._`];
-}
-function cut(text, note, limit, measure) {
-  let kept = text;
-  while (measure(kept) > limit - measure(note) - 40) kept = cutLines(kept, kept.length - Math.max(1, measure(kept) - (limit - measure(note) - 40)));
-  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) kept += "\n```";
-  const opened = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-  kept += "\n</details>".repeat(Math.max(opened, 0));
-  return `${kept}
-
-${note}
-`;
 }
 function cutLines(text, max) {
   if (text.length <= max) return text;
@@ -42913,9 +42907,9 @@ function isNotPermitted(error2) {
 }
 function truncate(text, limit, tail) {
   if (text.length <= limit) return text;
-  let cut2 = text.slice(0, limit - tail.length);
-  if (/[\uD800-\uDBFF]$/.test(cut2)) cut2 = cut2.slice(0, -1);
-  return cut2 + tail;
+  let cut = text.slice(0, limit - tail.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
 }
 function stripEmoji(text) {
   return text.replace(/^[^\p{L}\p{N}]+/u, "");
@@ -43374,9 +43368,9 @@ function noteContent(markdown, runUrl, notes) {
 _The report was cut here to fit MLflow's ${LENGTH_LIMITS.tagValue}-character note; the full report is ${runUrl ? `in the workflow run: ${runUrl}` : "in report.md"}._
 `;
   const room = LENGTH_LIMITS.tagValue - trailer.length;
-  const cut2 = markdown.lastIndexOf("\n", room);
+  const cut = markdown.lastIndexOf("\n", room);
   notes.push(`The report is ${markdown.length} characters; the run's note keeps the first ${LENGTH_LIMITS.tagValue}.`);
-  return markdown.slice(0, cut2 > room / 2 ? cut2 : room) + trailer;
+  return markdown.slice(0, cut > room / 2 ? cut : room) + trailer;
 }
 function keyMaker(entries, notes) {
   const files = /* @__PURE__ */ new Map();

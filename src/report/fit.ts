@@ -38,36 +38,48 @@ export function fitReport(report: ReportData, render: RenderOptions, options: Fi
   return { body: compact(report, render, note, limit, measure), folded: true };
 }
 
+/** A whole piece of the folded report (a title, a table, a `<details>` block, the charts); `keep`: never dropped. */
+interface Block {
+  text: string;
+  keep?: boolean;
+}
+
 function compact(data: ReportData, render: RenderOptions, note: string, limit: number, measure: (text: string) => number): string {
-  const head = [cutLines(top(data, render).join('\n'), Math.floor(limit / 8)), ''];
-  if (data.gates) head.push(gatesSection(data.gates), '');
-  head.push(headline(data), '', note, '');
-  const tail: string[] = [];
+  const gates: Block | null = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
+  const head: Block[] = [{ text: cutLines(top(data, render).join('\n'), Math.floor(limit / 8)), keep: true }, ...(gates ? [gates] : [])];
+  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  const tail: Block[] = [];
   // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay.
   const shown = data.plots.flatMap((p) => {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
     return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push('### Plots', '', ...shown.flatMap((line) => [line, '']));
-  if (render.footer) tail.push(render.footer, '');
-  const budget = (): number => limit - measure([...head, ...tail].join('\n')) - 200;
+  if (shown.length) tail.push({ text: ['### Plots', ...shown].join('\n\n') });
+  if (render.footer) tail.push({ text: render.footer, keep: true });
+  const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;
+  const budget = (): number => limit - measure(join([...head, ...tail])) - 200;
 
   for (const [title, files, withChange] of [
     ['Changed metrics', data.metrics, true],
     ['Changed params', data.params, false],
   ] as const) {
     const rows = tableRows(files, data, withChange, (r) => r.changed);
-    if (rows.body.length) head.push(`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure), '');
+    if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
   }
   const unchanged = [...tableRows(data.metrics, data, true, (r) => !r.changed).body, ...tableRows(data.params, data, false, (r) => !r.changed).body];
   if (unchanged.length) {
     const header = tableRows([], data, true, () => true).header;
     const rows = boundedTable({ header, body: unchanged }, budget() - 100, 'unchanged rows: see the full report', measure);
-    head.push('<details><summary>Unchanged values</summary>', '', ...rows, '', '</details>', '');
+    head.push({ text: ['<details><summary>Unchanged values</summary>', '', ...rows, '', '</details>'].join('\n') });
   }
-  const out = [...head, ...tail].join('\n');
-  return measure(out) <= limit ? out : cut(out, note, limit, measure);
+  // Still too long (a huge gates table, long names): drop whole blocks from the end, then shorten the gates table
+  // by rows, so nothing is ever left open.
+  const blocks = [...head, ...tail];
+  for (let i = blocks.length - 1; i >= 0 && measure(join(blocks)) > limit; i--) if (!blocks[i]!.keep) blocks.splice(i, 1);
+  const excess = (): number => measure(join(blocks)) - limit;
+  if (gates) while (excess() > 0 && gates.text.includes('\n')) gates.text = cutLines(gates.text, gates.text.length - Math.max(1, excess()));
+  return join(blocks);
 }
 
 interface Table {
@@ -102,17 +114,6 @@ function boundedTable(table: Table, budget: number, what: string, measure: (text
   }
   if (shown < table.body.length) out.push('', `_… ${table.body.length - shown} more ${what}._`);
   return shown ? out : [`_${table.body.length} ${what}._`];
-}
-
-/** Cuts text at a line boundary to leave room for `note`, closing a code fence or <details> left open. */
-function cut(text: string, note: string, limit: number, measure: (text: string) => number): string {
-  // Characters never measure less than they count, so cutting to the measured excess always ends.
-  let kept = text;
-  while (measure(kept) > limit - measure(note) - 40) kept = cutLines(kept, kept.length - Math.max(1, measure(kept) - (limit - measure(note) - 40)));
-  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) kept += '\n```';
-  const opened = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-  kept += '\n</details>'.repeat(Math.max(opened, 0));
-  return `${kept}\n\n${note}\n`;
 }
 
 function cutLines(text: string, max: number): string {

@@ -96,6 +96,17 @@ describe('fitting a report into one comment', () => {
     assert.match(body, /longer than a comment may be \([\d,]+ bytes\)/);
   });
 
+  test('even a gates table longer than the limit fits: whole blocks dropped, the table shortened by rows, nothing left open', () => {
+    const data = bigReport();
+    const rule = data.gates!.rules[0]!;
+    data.gates!.rules = [...Array(1500).keys()].map((i) => ({ ...rule, rule: `class_${i}/f1_score_macro >= 0.9`, detail: `${'long detail '.repeat(5)}${i}` }));
+    const { body } = commentBody('default', data, new Map(), null, null);
+    assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
+    assert.match(body, /This report is longer than a comment may be/);
+    assert.equal((body.match(/<details>/g) ?? []).length, (body.match(/<\/details>/g) ?? []).length);
+    assert.match(body, /^\| ❌ \| class\\_0\/f1\\_score\\_macro &gt;= 0\.9 \|/m);
+  });
+
   test('even when the changed rows alone are too many, the comment fits', () => {
     const { body } = commentBody('default', reportData([], 3000, 3000), new Map(), null, null);
     assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
