@@ -9,7 +9,7 @@ import { addComment } from '../test/fakes/github/routes/comments';
 import { addPullRequest } from '../test/fakes/github/routes/pulls';
 import { DIST_ACTION, runNode } from '../test/helpers/cli';
 import { TempRepo, tempDir } from '../test/helpers/repo';
-import { markdownWith, plotsDir, png, publisher, registerGhsToken, reportData, GHS_TOKEN, REPO } from '../test/publish/github-fixtures';
+import { noted, plotsDir, png, publisher, registerGhsToken, reportData, GHS_TOKEN, REPO } from '../test/publish/github-fixtures';
 
 const RUNS = 5;
 const fake = await startFakeGitHub();
@@ -38,7 +38,7 @@ try {
   // 1. Requests per run, in process, three plots, the report already on the PR.
   const plots = plotsDir(work, ['confusion', 'roc', 'precision_recall']);
   for (const p of plots) writeFileSync(join(work, p.image!), png(480, 360, 0, true));
-  const report = { data: reportData(plots), markdown: markdownWith(plots) };
+  const report = reportData(plots);
   await publisher(fake, work).pub.publish(report);
   const count = async (label: string, run: () => Promise<unknown>): Promise<void> => {
     const before = fake.requests.length;
@@ -49,15 +49,11 @@ try {
     console.log(`${label}: ${made.length} requests`);
     for (const [route, n] of byRoute) console.log(`    ${n} × ${route}`);
   };
-  await count('PR with the report, 151 other comments, 3 images (branch store)', () =>
-    publisher(fake, work).pub.publish({ ...report, markdown: markdownWith(plots, 'run 2') }),
-  );
-  await count('same, no images (image-store none)', () =>
-    publisher(fake, work, {}, { imageStore: 'none' }).pub.publish({ ...report, markdown: markdownWith(plots, 'run 3') }),
-  );
+  await count('PR with the report, 151 other comments, 3 images (branch store)', () => publisher(fake, work).pub.publish(noted(report, 'run 2')));
+  await count('same, no images (image-store none)', () => publisher(fake, work, {}, { imageStore: 'none' }).pub.publish(noted(report, 'run 3')));
   await publisher(fake, work, {}, { imageStore: 'release' }).pub.publish(report);
   await count("same, 3 images (release store, replacing last run's assets)", () =>
-    publisher(fake, work, {}, { imageStore: 'release' }).pub.publish({ ...report, markdown: markdownWith(plots, 'run 5') }),
+    publisher(fake, work, {}, { imageStore: 'release' }).pub.publish(noted(report, 'run 5')),
   );
 
   // 2. End to end: dist/index.js as the runner starts it (node start-up, config, git, diff, compose, publish).
@@ -71,7 +67,7 @@ try {
   const artifact = join(work, 'artifact');
   mkdirSync(join(artifact, 'plots'), { recursive: true });
   for (const p of plots) copyFileSync(join(work, p.image!), join(artifact, p.image!));
-  writeFileSync(join(artifact, 'report.md'), markdownWith(plots, 'iris report'));
+  writeFileSync(join(artifact, 'report.json'), JSON.stringify(noted(report, 'iris report')));
   const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
     PATH: process.env.PATH,
     HOME: process.env.HOME,

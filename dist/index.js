@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to2, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to2, key) && key !== except)
-        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to2, key2) && key2 !== except)
+        __defProp(to2, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to2;
 };
@@ -589,10 +589,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -615,12 +615,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -631,12 +631,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -806,9 +806,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -842,16 +842,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value2, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value2, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value2, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value2, index);
         } else {
           this.value = value2;
         }
@@ -860,39 +860,39 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value2) {
-        const length = key.length;
+      add(key2, value2) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value2, index);
+              node.middle = new _TstNode(key2, value2, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value2, index);
+              node.left = new _TstNode(key2, value2, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value2, index);
+            node.right = new _TstNode(key2, value2, index);
             break;
           }
         }
@@ -901,24 +901,24 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -931,25 +931,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value2) {
+      insert(key2, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value2, 0);
+          this.node = new TstNode(key2, value2, 0);
         } else {
-          this.node.add(key, value2);
+          this.node.add(key2, value2);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1013,16 +1013,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object) {
-      if (object === null) {
+    function isBlobLike(object2) {
+      if (object2 === null) {
         return false;
-      } else if (object instanceof Blob2) {
+      } else if (object2 instanceof Blob2) {
         return true;
-      } else if (typeof object !== "object") {
+      } else if (typeof object2 !== "object") {
         return false;
       } else {
-        const sTag = object[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
+        const sTag = object2[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
       }
     }
     function buildURL(url, queryParams) {
@@ -1173,20 +1173,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x3) => x3.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x3) => x3.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1200,21 +1200,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1304,8 +1304,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object) {
-      return object && typeof object === "object" && typeof object.append === "function" && typeof object.delete === "function" && typeof object.get === "function" && typeof object.getAll === "function" && typeof object.has === "function" && typeof object.set === "function" && object[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object2) {
+      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -1625,11 +1625,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1955,20 +1955,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value2) {
-        processHeader(this, key, value2);
+      addHeader(key2, value2) {
+        processHeader(this, key2, value2);
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1978,17 +1978,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -1996,14 +1996,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2024,7 +2024,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2038,7 +2038,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2526,13 +2526,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2696,10 +2696,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value2 = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value2 = obj[key2];
         if (typeof value2 === "number") {
-          res[key] = value2;
+          res[key2] = value2;
         }
       });
       return res;
@@ -2876,9 +2876,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports.H_METHOD_MAP[key] = exports.METHOD_MAP[key];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3849,19 +3849,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O3)) {
           const keys2 = [...Object.getOwnPropertyNames(O3), ...Object.getOwnPropertySymbols(O3)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O3[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O3[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O3);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O3, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O3, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O3[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O3[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3892,29 +3892,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value2 = dictionary[key];
+          let value2 = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value2 !== null) {
             value2 ??= defaultValue();
           }
           if (required || hasDefault || value2 !== void 0) {
-            value2 = converter(value2, prefix, `${argument}.${key}`);
+            value2 = converter(value2, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value2;
+            dict[key2] = value2;
           }
         }
         return dict;
@@ -4117,9 +4117,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4138,8 +4138,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object) {
-      return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
+    function isErrorLike(object2) {
+      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -4529,18 +4529,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value2;
               break;
             case "key+value":
-              result = [key, value2];
+              result = [key2, value2];
               break;
           }
           return {
@@ -4564,7 +4564,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -4572,7 +4572,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key");
           }
         },
@@ -4581,7 +4581,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "value");
           }
         },
@@ -4590,7 +4590,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
         },
@@ -4599,20 +4599,20 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value2, key, this);
+            for (const { 0: key2, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key2, this);
             }
           }
         }
       };
-      return Object.defineProperties(object.prototype, {
+      return Object.defineProperties(object2.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -4710,8 +4710,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4737,8 +4737,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value2 = list2.get(name, true);
+    function getDecodeSplit(name, list3) {
+      const value2 = list3.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -5012,8 +5012,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
-      return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+    function isFileLike(object2) {
+      return object2 instanceof File || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -5461,12 +5461,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object, keepalive = false) {
+    function extractBody(object2, keepalive = false) {
       let stream = null;
-      if (object instanceof ReadableStream) {
-        stream = object;
-      } else if (isBlobLike(object)) {
-        stream = object.stream();
+      if (object2 instanceof ReadableStream) {
+        stream = object2;
+      } else if (isBlobLike(object2)) {
+        stream = object2.stream();
       } else {
         stream = new ReadableStream({
           async pull(controller) {
@@ -5486,17 +5486,17 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object === "string") {
-        source = object;
+      if (typeof object2 === "string") {
+        source = object2;
         type = "text/plain;charset=UTF-8";
-      } else if (object instanceof URLSearchParams) {
-        source = object.toString();
+      } else if (object2 instanceof URLSearchParams) {
+        source = object2.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object)) {
-        source = new Uint8Array(object.slice());
-      } else if (ArrayBuffer.isView(object)) {
-        source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util.isFormDataLike(object)) {
+      } else if (isArrayBuffer(object2)) {
+        source = new Uint8Array(object2.slice());
+      } else if (ArrayBuffer.isView(object2)) {
+        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
+      } else if (util.isFormDataLike(object2)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -5506,7 +5506,7 @@ Content-Disposition: form-data`;
         const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object) {
+        for (const [name, value2] of object2) {
           if (typeof value2 === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
@@ -5534,7 +5534,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object;
+        source = object2;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5545,22 +5545,22 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object)) {
-        source = object;
-        length = object.size;
-        if (object.type) {
-          type = object.type;
+      } else if (isBlobLike(object2)) {
+        source = object2;
+        length = object2.size;
+        if (object2.type) {
+          type = object2.type;
         }
-      } else if (typeof object[Symbol.asyncIterator] === "function") {
+      } else if (typeof object2[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object) || object.locked) {
+        if (util.isDisturbed(object2) || object2.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
+        stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -5569,7 +5569,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action(object)[Symbol.asyncIterator]();
+            iterator2 = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value: value2, done } = await iterator2.next();
@@ -5597,12 +5597,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object, keepalive = false) {
-      if (object instanceof ReadableStream) {
-        assert(!util.isDisturbed(object), "The body has already been consumed.");
-        assert(!object.locked, "The stream is locked.");
+    function safelyExtractBody(object2, keepalive = false) {
+      if (object2 instanceof ReadableStream) {
+        assert(!util.isDisturbed(object2), "The body has already been consumed.");
+        assert(!object2.locked, "The stream is locked.");
       }
-      return extractBody(object, keepalive);
+      return extractBody(object2, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -5682,12 +5682,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object, instance);
-      if (bodyUnusable(object)) {
+    async function consumeBody(object2, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object2, instance);
+      if (bodyUnusable(object2)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object[kState]);
+      throwIfAborted(object2[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error2) => promise.reject(error2);
       const successSteps = (data) => {
@@ -5697,15 +5697,15 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object[kState].body == null) {
+      if (object2[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object) {
-      const body = object[kState].body;
+    function bodyUnusable(object2) {
+      const body = object2[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -6050,15 +6050,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6556,15 +6556,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -6867,7 +6867,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7029,9 +7029,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7041,8 +7041,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7074,18 +7074,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key2] = val[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7247,8 +7247,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7346,7 +7346,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -7580,9 +7580,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8663,16 +8663,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8911,7 +8911,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -9186,7 +9186,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -10391,7 +10391,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler2) {
+    function pipeline2(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10400,7 +10400,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -10689,18 +10689,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10764,41 +10764,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value2 = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i];
+        const value2 = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value2)) {
           for (let j3 = 0; j3 < value2.length; ++j3) {
             result.push(name, Buffer.from(`${value2[j3]}`));
@@ -10842,8 +10842,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10853,7 +10853,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error2);
         return true;
       }
@@ -10878,7 +10878,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -11941,8 +11941,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -11951,10 +11951,10 @@ var require_headers = __commonJS({
       while (j3 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j3 === potentialValue.length ? potentialValue : potentialValue.substring(i, j3);
     }
-    function fill2(headers, object) {
-      if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+    function fill2(headers, object2) {
+      if (Array.isArray(object2)) {
+        for (let i = 0; i < object2.length; ++i) {
+          const header = object2[i];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -11963,10 +11963,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header[0], header[1]);
         }
-      } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
+      } else if (typeof object2 === "object" && object2 !== null) {
+        const keys = Object.keys(object2);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+          appendHeader(headers, keys[i], object2[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o2) {
         return o2.#headersList;
       }
-      static setHeadersList(o2, list2) {
-        o2.#headersList = list2;
+      static setHeadersList(o2, list3) {
+        o2.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12785,16 +12785,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16097,8 +16097,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value2) {
       for (let i = 0; i < value2.length; ++i) {
-        const code = value2.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value2.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16106,26 +16106,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16141,31 +16141,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value2.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value2.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16176,8 +16176,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16187,10 +16187,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16279,8 +16279,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value2] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value2] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -16964,37 +16964,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws2, reason) {
       const { [kController]: controller, [kResponse]: response } = ws2;
@@ -17263,7 +17263,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17271,12 +17271,12 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17301,25 +17301,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws2[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws2[kReadyState] = states.CLOSED;
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17444,8 +17444,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code, reason) {
-      closeWebSocketConnection(ws2, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws2, code2, reason) {
+      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
@@ -17632,8 +17632,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17719,11 +17719,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17735,7 +17735,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17750,8 +17750,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17989,17 +17989,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18013,7 +18013,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18259,15 +18259,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -18711,7 +18711,7 @@ ${value2}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18871,7 +18871,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19277,8 +19277,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -19822,13 +19822,13 @@ var require_node = __commonJS({
       }
     } catch (error2) {
     }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
+      return /^debug_/i.test(key2);
+    }).reduce((obj, key2) => {
+      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
         return k2.toUpperCase();
       });
-      let val = process.env[key];
+      let val = process.env[key2];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
         val = true;
       } else if (/^(no|off|false|disabled)$/i.test(val)) {
@@ -19970,11 +19970,11 @@ var require_dist2 = __commonJS({
     exports.createDeferred = exports.deferred = void 0;
     function deferred() {
       let done;
-      let fail;
+      let fail2;
       let status = "pending";
       const promise = new Promise((_done, _fail) => {
         done = _done;
-        fail = _fail;
+        fail2 = _fail;
       });
       return {
         promise,
@@ -19987,7 +19987,7 @@ var require_dist2 = __commonJS({
         fail(error2) {
           if (status === "pending") {
             status = "rejected";
-            fail(error2);
+            fail2(error2);
           }
         },
         get fulfilled() {
@@ -20081,11 +20081,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -20129,11 +20129,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -20183,27 +20183,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key2, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -20464,7 +20464,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -20504,7 +20504,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -20867,14 +20867,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value2);
         else {
-          const [key, ...rest] = path;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -20882,14 +20882,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -20897,8 +20897,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -20916,10 +20916,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -20927,17 +20927,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value2) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value2);
+          this.set(key2, value2);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -21151,8 +21151,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -21178,8 +21178,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -21515,19 +21515,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -21535,7 +21535,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21679,7 +21679,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -21696,14 +21696,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value3] of srcMap) {
+      for (const [key2, value3] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value3);
+          if (!map.has(key2))
+            map.set(key2, value3);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -21731,19 +21731,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value: value2 }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value2);
-      else if (merge2.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value: value2 }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value2);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map, value2);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -21758,19 +21758,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -21794,24 +21794,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value2, ctx) {
-      const k2 = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value2, ctx) {
+      const k2 = createNode.createNode(key2, void 0, ctx);
       const v2 = createNode.createNode(value2, void 0, ctx);
       return new Pair(k2, v2);
     }
     var Pair = class _Pair {
-      constructor(key, value2 = null) {
+      constructor(key2, value2 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value2;
       }
       clone(schema) {
-        let { key, value: value2 } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value: value2 } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value2))
           value2 = value2.clone(schema);
-        return new _Pair(key, value2);
+        return new _Pair(key2, value2);
       }
       toJSON(_3, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -21987,11 +21987,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k2 = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k2 = identity.isScalar(key2) ? key2.value : key2;
       for (const it2 of items) {
         if (identity.isPair(it2)) {
-          if (it2.key === key || it2.key === k2)
+          if (it2.key === key2 || it2.key === k2)
             return it2;
           if (identity.isScalar(it2.key) && it2.key.value === k2)
             return it2;
@@ -22014,20 +22014,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add3 = (key, value2) => {
+        const add3 = (key2, value2) => {
           if (typeof replacer === "function")
-            value2 = replacer.call(obj, key, value2);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value2 = replacer.call(obj, key2, value2);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key2, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value2] of obj)
-            add3(key, value2);
+          for (const [key2, value2] of obj)
+            add3(key2, value2);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add3(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add3(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -22067,23 +22067,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it2 = findPair(this.items, key);
+      delete(key2) {
+        const it2 = findPair(this.items, key2);
         if (!it2)
           return false;
         const del = this.items.splice(this.items.indexOf(it2), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it2 = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it2 = findPair(this.items, key2);
         const node = it2?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value2) {
-        this.add(new Pair.Pair(key, value2), true);
+      set(key2, value2) {
+        this.add(new Pair.Pair(key2, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -22172,15 +22172,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it2 = this.items[idx];
@@ -22192,8 +22192,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -22203,10 +22203,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value2) {
-        const idx = asItemIndex(key);
+      set(key2, value2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
           prev.value = value2;
@@ -22240,8 +22240,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it2 of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it2 : String(i++);
-              it2 = replacer.call(obj, key, it2);
+              const key2 = obj instanceof Set ? it2 : String(i++);
+              it2 = replacer.call(obj, key2, it2);
             }
             seq.items.push(createNode.createNode(it2, void 0, ctx));
           }
@@ -22249,8 +22249,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -22286,7 +22286,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -22296,7 +22296,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -22467,14 +22467,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -22664,25 +22664,25 @@ ${cn2.comment}` : item.comment;
         for (let it2 of iterable) {
           if (typeof replacer === "function")
             it2 = replacer.call(iterable, String(i++), it2);
-          let key, value2;
+          let key2, value2;
           if (Array.isArray(it2)) {
             if (it2.length === 2) {
-              key = it2[0];
+              key2 = it2[0];
               value2 = it2[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it2}`);
           } else if (it2 && it2 instanceof Object) {
             const keys = Object.keys(it2);
             if (keys.length === 1) {
-              key = keys[0];
-              value2 = it2[key];
+              key2 = keys[0];
+              value2 = it2[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it2;
+            key2 = it2;
           }
-          pairs2.items.push(Pair.createPair(key, value2, ctx));
+          pairs2.items.push(Pair.createPair(key2, value2, ctx));
         }
       return pairs2;
     }
@@ -22729,16 +22729,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value2;
+          let key2, value2;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value2 = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value2);
+          map.set(key2, value2);
         }
         return map;
       }
@@ -22759,12 +22759,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -22949,14 +22949,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -22965,18 +22965,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value2) {
+      set(key2, value2) {
         if (typeof value2 !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value2) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_3, ctx) {
@@ -23121,7 +23121,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -23134,7 +23134,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -23165,7 +23165,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -23180,7 +23180,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -23223,7 +23223,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -23239,7 +23239,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -23259,7 +23259,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
     var Schema = class _Schema {
@@ -23270,7 +23270,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -23503,8 +23503,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options = {}) {
-        const k2 = this.createNode(key, null, options);
+      createPair(key2, value2, options = {}) {
+        const k2 = this.createNode(key2, null, options);
         const v2 = this.createNode(value2, null, options);
         return new Pair.Pair(k2, v2);
       }
@@ -23512,8 +23512,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -23533,8 +23533,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -23549,8 +23549,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -23564,11 +23564,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value2) {
+      set(key2, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value2);
+          this.contents.set(key2, value2);
         }
       }
       /**
@@ -23678,22 +23678,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23876,24 +23876,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st2 of key.end)
+          if (key2.end) {
+            for (const st2 of key2.end)
               if (st2.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it2 of key.items) {
+          for (const it2 of key2.items) {
             for (const st2 of it2.start)
               if (st2.type === "newline")
                 return true;
@@ -23967,10 +23967,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key: key2, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23978,10 +23978,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
@@ -23994,17 +23994,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24014,7 +24014,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -24178,11 +24178,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key: key2, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -24203,9 +24203,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -24252,8 +24252,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
@@ -24602,7 +24602,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value2;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -24800,9 +24800,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -25124,12 +25124,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -25291,12 +25291,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -25403,9 +25403,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -25453,9 +25453,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -25510,12 +25510,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep4, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep4)
         for (const st2 of sep4)
           res += st2.source;
@@ -26318,15 +26318,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -26507,8 +26507,8 @@ var require_parser = __commonJS({
         return st2;
       }
       *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
+        const top2 = this.peek(1);
+        if (this.type === "doc-end" && top2?.type !== "doc-end") {
           while (this.stack.length > 0)
             yield* this.pop();
           this.stack.push({
@@ -26518,26 +26518,26 @@ var require_parser = __commonJS({
           });
           return;
         }
-        if (!top)
+        if (!top2)
           return yield* this.stream();
-        switch (top.type) {
+        switch (top2.type) {
           case "document":
-            return yield* this.document(top);
+            return yield* this.document(top2);
           case "alias":
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return yield* this.scalar(top);
+            return yield* this.scalar(top2);
           case "block-scalar":
-            return yield* this.blockScalar(top);
+            return yield* this.blockScalar(top2);
           case "block-map":
-            return yield* this.blockMap(top);
+            return yield* this.blockMap(top2);
           case "block-seq":
-            return yield* this.blockSequence(top);
+            return yield* this.blockSequence(top2);
           case "flow-collection":
-            return yield* this.flowCollection(top);
+            return yield* this.flowCollection(top2);
           case "doc-end":
-            return yield* this.documentEnd(top);
+            return yield* this.documentEnd(top2);
         }
         yield* this.pop();
       }
@@ -26552,25 +26552,25 @@ var require_parser = __commonJS({
         } else if (this.stack.length === 0) {
           yield token;
         } else {
-          const top = this.peek(1);
+          const top2 = this.peek(1);
           if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = "indent" in top2 ? top2.indent : 0;
+          } else if (token.type === "flow-collection" && top2.type === "document") {
             token.indent = 0;
           }
           if (token.type === "flow-collection")
             fixFlowSeqItems(token);
-          switch (top.type) {
+          switch (top2.type) {
             case "document":
-              top.value = token;
+              top2.value = token;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top2.props.push(token);
               break;
             case "block-map": {
-              const it2 = top.items[top.items.length - 1];
+              const it2 = top2.items[top2.items.length - 1];
               if (it2.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it2.sep) {
@@ -26583,17 +26583,17 @@ var require_parser = __commonJS({
               break;
             }
             case "block-seq": {
-              const it2 = top.items[top.items.length - 1];
+              const it2 = top2.items[top2.items.length - 1];
               if (it2.value)
-                top.items.push({ start: [], value: token });
+                top2.items.push({ start: [], value: token });
               else
                 it2.value = token;
               break;
             }
             case "flow-collection": {
-              const it2 = top.items[top.items.length - 1];
+              const it2 = top2.items[top2.items.length - 1];
               if (!it2 || it2.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
               else if (it2.sep)
                 it2.value = token;
               else
@@ -26605,13 +26605,13 @@ var require_parser = __commonJS({
               yield* this.pop();
               yield* this.pop(token);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+          if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last = token.items[token.items.length - 1];
             if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last.start;
+              if (top2.type === "document")
+                top2.end = last.start;
               else
-                top.items.push({ start: last.start });
+                top2.items.push({ start: last.start });
               token.items.splice(-1, 1);
             }
           }
@@ -26847,7 +26847,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
-                  const key = it2.key;
+                  const key2 = it2.key;
                   const sep4 = it2.sep;
                   sep4.push(this.sourceToken);
                   delete it2.key;
@@ -26856,7 +26856,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -26982,11 +26982,11 @@ var require_parser = __commonJS({
       *flowCollection(fc) {
         const it2 = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
-          let top;
+          let top2;
           do {
             yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
+            top2 = this.peek(1);
+          } while (top2?.type === "flow-collection");
         } else if (fc.end.length === 0) {
           switch (this.type) {
             case "comma":
@@ -28058,7 +28058,7 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve5(response);
             }
-            function dateTimeDeserializer(key, value2) {
+            function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
                 const a = new Date(value2);
                 if (!isNaN(a.valueOf())) {
@@ -28155,16 +28155,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -28196,16 +28196,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value2) {
+function prepareKeyValueMessage(key2, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value2);
-  if (key.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -28336,7 +28336,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value2]) => ` ${key2}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -28421,9 +28421,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28448,8 +28448,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell2) => {
         if (typeof cell2 === "string") {
           return this.wrap("td", cell2);
         }
@@ -32319,9 +32319,9 @@ function pyJsonString(s) {
 // src/pipeline/pyvalue.ts
 var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
 var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
-function pyKey(dict, key) {
+function pyKey(dict, key2) {
   const raw = dict[KEY_VALUES];
-  return raw?.has(key) ? raw.get(key) : key;
+  return raw?.has(key2) ? raw.get(key2) : key2;
 }
 function pyEntries(dict) {
   const order = dict[KEY_ORDER];
@@ -32384,10 +32384,10 @@ function toPy(node, path) {
     const rawKeys = /* @__PURE__ */ new Map();
     for (const pair of node.items) {
       const raw = (0, import_yaml.isScalar)(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key = typeof raw === "string" ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
-      if (typeof raw !== "string") rawKeys.set(key, raw);
-      if (!Object.hasOwn(out, key)) keys.push(key);
-      out[key] = toPy(pair.value, path);
+      const key2 = typeof raw === "string" ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
+      if (typeof raw !== "string") rawKeys.set(key2, raw);
+      if (!Object.hasOwn(out, key2)) keys.push(key2);
+      out[key2] = toPy(pair.value, path);
     }
     if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
     return withOrder(out, keys);
@@ -32462,8 +32462,8 @@ function interpolateValue(value2, context3, inCmd) {
   if (isPyDict(value2)) {
     return dictFromEntries(
       pyEntries(value2).map(([k2, v2]) => {
-        const key = interpolateString(k2, context3, false);
-        return [typeof key === "string" ? key : pyStr(key), interpolateValue(v2, context3, inCmd)];
+        const key2 = interpolateString(k2, context3, false);
+        return [typeof key2 === "string" ? key2 : pyStr(key2), interpolateValue(v2, context3, inCmd)];
       })
     );
   }
@@ -32502,17 +32502,17 @@ function lookup(context3, inner) {
   }
   return cur;
 }
-function toStr(value2, key, inCmd) {
+function toStr(value2, key2, inCmd) {
   if (value2 === true) return "true";
   if (value2 === false) return "false";
   if (value2 === null) return "None";
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
   if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
 }
-function unpackDict(dict, key) {
+function unpackDict(dict, key2) {
   const parts = [];
   for (const [k2, v2] of flatten(dict)) {
     if (v2 === true) parts.push(`--${k2}`);
@@ -32520,11 +32520,11 @@ function unpackDict(dict, key) {
     else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
     else if (Array.isArray(v2)) {
       const items = v2.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
+        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
       });
       parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key, false)}`);
+    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
   }
   return parts.join(" ").trimEnd();
 }
@@ -32561,8 +32561,8 @@ async function parseDvcYaml(dir, text) {
   const doc = parseYamlPy("dvc.yaml", text);
   if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
   if (!isPyDict(doc)) throw new UserError("dvc.yaml: expected a mapping with `stages:` at the top level.");
-  for (const key of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new UserError(`dvc.yaml: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  for (const key2 of Object.keys(doc)) {
+    if (!TOP_KEYS.includes(key2)) throw new UserError(`dvc.yaml: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
   }
   const vars = new VarsLoader(dir);
   await vars.loadDefaultParams();
@@ -32581,13 +32581,13 @@ async function parseDvcYaml(dir, text) {
     if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
     seen.add(s.name);
   }
-  const topStrings = (key) => {
-    const value2 = doc[key];
+  const topStrings = (key2) => {
+    const value2 = doc[key2];
     if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`dvc.yaml: '${key}' must be a list of paths.`);
+    if (!Array.isArray(value2)) throw new UserError(`dvc.yaml: '${key2}' must be a list of paths.`);
     return value2.map((v2, i) => {
-      const resolved = withField(`${key}[${i}]`, () => interpolateValue(v2, context3, false));
-      if (typeof resolved !== "string") throw new UserError(`dvc.yaml: '${key}[${i}]' must be a path (a string).`);
+      const resolved = withField(`${key2}[${i}]`, () => interpolateValue(v2, context3, false));
+      if (typeof resolved !== "string") throw new UserError(`dvc.yaml: '${key2}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
@@ -32631,10 +32631,10 @@ function expandEntry(name, definition, context3) {
       const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
       const keyed = /* @__PURE__ */ new Map();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, item } });
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item } });
     } else if (isPyDict(items)) {
-      for (const [key, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, key, item } });
+      for (const [key2, item] of pyEntries(items)) {
+        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item } });
       }
     } else {
       throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
@@ -32662,8 +32662,8 @@ function expandEntry(name, definition, context3) {
       );
     }
     return combos.map((c3) => {
-      const key = c3.key.join("-");
-      return { name: `${name}@${key}`, definition: rest, context: { ...context3, item: c3.item, key } };
+      const key2 = c3.key.join("-");
+      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 } };
     });
   }
   return [{ name, definition, context: context3 }];
@@ -32671,8 +32671,8 @@ function expandEntry(name, definition, context3) {
 async function resolveStage(dir, name, definition, context3, vars) {
   const where2 = `dvc.yaml: stage '${name}'`;
   if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key of Object.keys(definition)) {
-    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  for (const key2 of Object.keys(definition)) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
   }
   const wdirValue = definition.wdir === void 0 ? "." : withField("wdir", () => interpolateValue(definition.wdir, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
@@ -32683,7 +32683,7 @@ async function resolveStage(dir, name, definition, context3, vars) {
     await local.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
     stageContext = { ...local.context, ...pick(context3, ["item", "key"]) };
   }
-  const field = (key, inCmd = false) => definition[key] === void 0 ? void 0 : withField(key, () => interpolateValue(definition[key], stageContext, inCmd), name);
+  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
   const cmd = field("cmd", true);
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
@@ -32695,10 +32695,10 @@ async function resolveStage(dir, name, definition, context3, vars) {
     ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
     ...outList(field("plots"), "plot", `${where2}: 'plots'`)
   ];
-  const flag = (key) => {
-    const v2 = field(key);
+  const flag = (key2) => {
+    const v2 = field(key2);
     if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
     return v2;
   };
   const desc = field("desc");
@@ -32832,9 +32832,9 @@ function splitVarsEntry(entry) {
 }
 function pickKeys(data, keys, file) {
   const out = {};
-  for (const key of keys) {
-    if (!(key in data)) throw new UserError(`dvc.yaml: vars: '${key}' not found in '${file}'.`);
-    out[key] = data[key];
+  for (const key2 of keys) {
+    if (!(key2 in data)) throw new UserError(`dvc.yaml: vars: '${key2}' not found in '${file}'.`);
+    out[key2] = data[key2];
   }
   return out;
 }
@@ -33117,8 +33117,8 @@ function emitYaml(value2, folding = "current") {
 }
 var BEST_WIDTH = 80;
 function emitMapping(map, indent, out) {
-  for (const [key, value2] of pyEntries(map)) {
-    const keyText2 = `${" ".repeat(indent)}${scalarText(pyKey(map, key), 0, 0, false, out.folding)}:`;
+  for (const [key2, value2] of pyEntries(map)) {
+    const keyText2 = `${" ".repeat(indent)}${scalarText(pyKey(map, key2), 0, 0, false, out.folding)}:`;
     emitValue(keyText2, value2, indent, out);
   }
 }
@@ -33149,8 +33149,8 @@ function emitSeqItem(item, indent, out) {
     const entries = pyEntries(item);
     const [firstKey, firstValue] = entries[0];
     emitValue(`${dash} ${scalarText(pyKey(item, firstKey), 0, 0, false, out.folding)}:`, firstValue, indent + 2, out);
-    for (const [key, value2] of entries.slice(1)) {
-      emitValue(`${" ".repeat(indent + 2)}${scalarText(pyKey(item, key), 0, 0, false, out.folding)}:`, value2, indent + 2, out);
+    for (const [key2, value2] of entries.slice(1)) {
+      emitValue(`${" ".repeat(indent + 2)}${scalarText(pyKey(item, key2), 0, 0, false, out.folding)}:`, value2, indent + 2, out);
     }
   } else if (Array.isArray(item) && item.length) {
     out.parts.push(`${dash}
@@ -33409,9 +33409,9 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
     child.on("error", reject);
-    child.on("close", (code, signal) => {
+    child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve5({ code, signal });
+      resolve5({ code: code2, signal });
     });
   });
 }
@@ -33506,9 +33506,9 @@ var DvcIgnore = class {
   matches(relPath, isDir) {
     let ignored = false;
     const apply = (rules, rel) => {
-      for (const rule of rules) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(rel)) ignored = !rule.negate;
+      for (const rule2 of rules) {
+        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.regex.test(rel)) ignored = !rule2.negate;
       }
     };
     apply(this.cache.get("\0defaults"), relPath);
@@ -33606,13 +33606,13 @@ var Workspace = class {
     return join5(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
-    const key = `${name}\0${path}`;
-    let p2 = this.hashes.get(key);
+    const key2 = `${name}\0${path}`;
+    let p2 = this.hashes.get(key2);
     if (!p2) {
       const rel = posix4.normalize(posix4.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
-      this.hashes.set(key, p2);
+      this.hashes.set(key2, p2);
     }
     return p2;
   }
@@ -33637,9 +33637,9 @@ function findDvcRoot(dir) {
     if (dirname2(d2) === d2) return resolve(dir);
   }
 }
-function getParam(data, key) {
+function getParam(data, key2) {
   let cur = data;
-  for (const part of key.split(".")) {
+  for (const part of key2.split(".")) {
     if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
     else if (isPyDict(cur) && part in cur) cur = cur[part];
     else return void 0;
@@ -33658,10 +33658,10 @@ async function currentParams(stage, ws2, project) {
     }
     const values = {};
     const missing = [];
-    for (const key of dep.keys) {
-      const v2 = getParam(data, key);
-      if (v2 === void 0) missing.push(key);
-      else values[key] = v2;
+    for (const key2 of dep.keys) {
+      const v2 = getParam(data, key2);
+      if (v2 === void 0) missing.push(key2);
+      else values[key2] = v2;
     }
     if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
     out[dep.file] = values;
@@ -33704,13 +33704,13 @@ async function stageStatus(stage, lock, ws2, project) {
       continue;
     }
     const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...Object.keys(data), ...Object.keys(locked)])];
-    for (const key of keys) {
-      const actual = dep.keys ? getParam(data, key) : data[key];
-      const before = locked[key];
+    for (const key2 of keys) {
+      const actual = dep.keys ? getParam(data, key2) : data[key2];
+      const before = locked[key2];
       if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
+      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
     }
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
@@ -33735,9 +33735,9 @@ async function loadPipeline(dir) {
   const lock = await readLock(join6(dir, "dvc.lock"));
   return { dir, dvc, dag, lock, ws: new Workspace(dir) };
 }
-async function reproduce(pipeline, log, options = {}) {
-  const { dag, ws: ws2 } = pipeline;
-  const lockPath = join6(pipeline.dir, "dvc.lock");
+async function reproduce(pipeline2, log, options = {}) {
+  const { dag, ws: ws2 } = pipeline2;
+  const lockPath = join6(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -33754,7 +33754,7 @@ async function reproduce(pipeline, log, options = {}) {
     const started = performance2.now();
     let status;
     try {
-      status = await stageStatus(stage, pipeline.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
     } catch (error2) {
       passed = false;
       results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
@@ -33775,8 +33775,8 @@ async function reproduce(pipeline, log, options = {}) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const record = await lockStage(stage, ws2, project);
         updates.set(name, record);
-        pipeline.lock.stages.set(name, record);
-        await writeLock(lockPath, pipeline.lock, updates);
+        pipeline2.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline2.lock, updates);
         results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
@@ -33804,12 +33804,12 @@ async function reproduce(pipeline, log, options = {}) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, reasons));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
       updates.set(name, outcome.lock);
-      pipeline.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline.lock, updates);
+      pipeline2.lock.stages.set(name, outcome.lock);
+      await writeLock(lockPath, pipeline2.lock, updates);
       results.push({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
@@ -33820,8 +33820,8 @@ async function reproduce(pipeline, log, options = {}) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline, log, reasons) {
-  const { ws: ws2, dag } = pipeline;
+async function runStage(stage, pipeline2, log, reasons) {
+  const { ws: ws2, dag } = pipeline2;
   const project = (p2) => projectPath(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
@@ -33840,8 +33840,8 @@ async function runStage(stage, pipeline, log, reasons) {
     for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
-      const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
-      if (code !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code}: ${cmd}`);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
+      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws2.invalidate();
     const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
@@ -33911,10 +33911,10 @@ async function runCommand(name, cmd, cwd, log) {
   const tail = new TailBuffer(TAIL_LINES);
   const started = performance3.now();
   try {
-    const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
     const seconds = (performance3.now() - started) / 1e3;
-    if (code === 0) return { name, status: "ran", seconds, reasons: [] };
-    const error2 = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
+    const error2 = signal ? `killed by ${signal}` : `exited with code ${code2}`;
     log.error(`${name} ${error2}`);
     return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
   } catch (error2) {
@@ -33954,9 +33954,9 @@ async function dvcRepro(cwd, log) {
       "error",
       (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
     );
-    child.on("close", (code) => {
+    child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve5({ code });
+      resolve5({ code: code2 });
     });
   });
   close();
@@ -34015,7 +34015,7 @@ var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
 function parseRule(text, source) {
-  const fail = (pos2, problem) => {
+  const fail2 = (pos2, problem) => {
     throw new RuleSyntaxError(source, pos2 + 1, problem, text);
   };
   let pos = 0;
@@ -34026,17 +34026,17 @@ function parseRule(text, source) {
     pos = levelMatch[0].length;
   }
   const ruleStart = skipSpace(text, pos);
-  const { ref, end: refEnd } = readMetric(text, ruleStart, fail);
+  const { ref, end: refEnd } = readMetric(text, ruleStart, fail2);
   pos = skipSpace(text, refEnd);
   const comparatorText = [2, 1].map((n) => text.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
   if (!comparatorText) {
     const found = text.slice(pos, pos + 2);
     const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
+    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
   }
   const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize(text, pos + comparatorText.length, fail);
-  const parser = new ExprParser(tokens, fail);
+  const tokens = tokenize(text, pos + comparatorText.length, fail2);
+  const parser = new ExprParser(tokens, fail2);
   const threshold = parser.expression();
   const ifPresent = parser.ifPresent();
   const end = parser.expectEnd();
@@ -34051,45 +34051,45 @@ function describeFound(text, pos) {
   const word = /^[^\s]+/.exec(text.slice(pos))[0];
   return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
 }
-function readMetric(text, pos, fail) {
-  if (pos >= text.length) fail(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+function readMetric(text, pos, fail2) {
+  if (pos >= text.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
   const quote = text[pos];
   if (quote === '"' || quote === "'") {
     const close = text.indexOf(quote, pos + 1);
-    if (close < 0) fail(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
     raw = text.slice(pos + 1, close);
     end = close + 1;
   } else {
     end = pos;
     while (end < text.length && !/[\s<>=!≥≤≠]/.test(text[end])) end++;
     raw = text.slice(pos, end);
-    if (!raw) fail(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
+    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
     if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
-      fail(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
+      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
     }
   }
   const colon = raw.indexOf(":");
   const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
-  const key = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
-  if (file === "") fail(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
-  if (!key) fail(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
-  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key, text: raw }, end };
+  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
+  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
+  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
+  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
 }
-function tokenize(text, start, fail) {
+function tokenize(text, start, fail2) {
   const tokens = [];
   let pos = start;
   for (; ; ) {
     pos = skipSpace(text, pos);
     if (pos >= text.length || text[pos] === "#") break;
     const rest = text.slice(pos);
-    const number3 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    if (number3) {
-      const value2 = Number(number3[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail(pos, `\`${number3[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number3[0].length });
-      pos += number3[0].length;
+    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number4) {
+      const value2 = Number(number4[0].replace(/_/g, ""));
+      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
+      pos += number4[0].length;
       continue;
     }
     const word = /^[A-Za-z_][\w.]*/.exec(rest);
@@ -34104,18 +34104,18 @@ function tokenize(text, start, fail) {
       continue;
     }
     if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
-      if (!tokens.length) fail(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
-      fail(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
+      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
+      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
     }
-    fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
+    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: "end", pos, end: pos });
   return tokens;
 }
 var ExprParser = class {
-  constructor(tokens, fail) {
+  constructor(tokens, fail2) {
     this.tokens = tokens;
-    this.fail = fail;
+    this.fail = fail2;
   }
   tokens;
   fail;
@@ -34298,10 +34298,10 @@ function itemText(item) {
   if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
   if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
+    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
     const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key === "string" && /^(warn|warning|fail)$/i.test(key) && (typeof value2 === "string" || typeof value2 === "number")) {
-      return `${key}: ${String(value2).trim()}`;
+    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
+      return `${key2}: ${String(value2).trim()}`;
     }
   }
   return null;
@@ -34691,24 +34691,24 @@ function closestNames(ref, metrics, limit = 3) {
 function editDistance(a, b3) {
   let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const row2 = [i];
     for (let j3 = 1; j3 <= b3.length; j3++) {
-      row[j3] = Math.min(prev[j3] + 1, row[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
+      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
     }
-    prev = row;
+    prev = row2;
   }
   return prev[b3.length];
 }
 
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
+  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
   const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
   return { passed, outcomes, directions: directionsOf(outcomes) };
 }
-function evaluateRule(rule, metrics, options) {
+function evaluateRule(rule2, metrics, options) {
   const outcome = (status, message, extra = {}) => ({
-    rule,
+    rule: rule2,
     status,
     metric: null,
     base: null,
@@ -34717,15 +34717,15 @@ function evaluateRule(rule, metrics, options) {
     message,
     ...extra
   });
-  const resolved = resolveMetric(rule.metric, metrics);
+  const resolved = resolveMetric(rule2.metric, metrics);
   if (resolved.kind === "ambiguous") {
     const names = resolved.candidates.map(metricName);
-    return outcome("error", `\`${rule.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
   }
   if (resolved.kind === "unknown") {
     const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule.ifPresent) return outcome("skipped", `\`${rule.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome("error", `Unknown metric \`${rule.metric.text}\` (${known2}).`);
+    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
   const m2 = resolved.metric;
   const metric = { file: m2.file, key: m2.key };
@@ -34733,13 +34733,13 @@ function evaluateRule(rule, metrics, options) {
   const base = m2.base ?? null;
   const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
   if (head === void 0) {
-    if (rule.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
   if (Number.isNaN(head)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the head.`, known);
   const withHead = { ...known, head };
-  if (usesBase(rule.threshold)) {
+  if (usesBase(rule2.threshold)) {
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
       if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
@@ -34747,13 +34747,13 @@ function evaluateRule(rule, metrics, options) {
     }
     if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
   }
-  const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
   if (Number.isNaN(threshold)) return outcome("failed", "The threshold works out to NaN.", withHead);
   const full = { ...withHead, threshold };
   const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base)})` : "";
-  if (compare(head, rule.comparator, threshold)) return outcome("passed", `${h3} ${rule.comparator} ${t2}${baseNote}`, full);
-  return outcome("failed", `${h3} is not ${rule.comparator} ${t2}${baseNote}.`, full);
+  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
 }
 function evaluateExpr(expr, base) {
   switch (expr.kind) {
@@ -34823,14 +34823,14 @@ function directionsOf(outcomes) {
 function isFloatLeaf(value2) {
   return value2 !== null && typeof value2 === "object" && "float" in value2;
 }
-function numericValue(leaf) {
-  if (typeof leaf === "number") return leaf;
-  if (typeof leaf === "boolean") return leaf ? 1 : 0;
-  if (isFloatLeaf(leaf)) return typeof leaf.float === "number" ? leaf.float : Number(leaf.float);
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
   return void 0;
 }
-function isFloat(leaf) {
-  return isFloatLeaf(leaf) || typeof leaf === "number" && !Number.isInteger(leaf);
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
 }
 function floatLeaf(value2) {
   if (Number.isNaN(value2)) return { float: "NaN" };
@@ -34843,9 +34843,9 @@ function floatLeaf(value2) {
 function metricLookupFromDiffs(files) {
   return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
 }
-function toNumber(leaf) {
-  if (leaf === void 0) return void 0;
-  return typeof leaf === "boolean" ? null : numericValue(leaf) ?? null;
+function toNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
 }
 
 // src/gate/summary.ts
@@ -34888,16 +34888,23 @@ function gateMetrics(gate, metrics, hasBase) {
 
 // src/report/escape.ts
 function escapeCell(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "\\`").replace(/\*/g, "\\*").replace(/_/g, "\\_").replace(/\[/g, "\\[").replace(/\]/g, "\\]").replace(/@(?=\w)/g, "@‍").replace(/\r?\n/g, " ");
+  return text.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+}
+function code(text) {
+  const flat = text.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 function escapeCellKeepingCode(text) {
   return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
 }
 
 // src/report/gates-section.ts
-function gatesSection(gates) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates)}`, "", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|"];
-  for (const r2 of gates.rules) {
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`, "", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|"];
+  for (const r2 of gates2.rules) {
     const cells = [
       statusIcon(r2),
       escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
@@ -34910,10 +34917,10 @@ function gatesSection(gates) {
   }
   return lines2.join("\n");
 }
-function gatesHeadline(gates) {
-  const total = gates.rules.length;
-  const { failures, warnings } = brokenRules(gates);
-  const skipped = gates.rules.filter((r2) => r2.status === "skipped").length;
+function gatesHeadline(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
@@ -34938,12 +34945,12 @@ function value(v2) {
 }
 
 // src/gate/log.ts
-function logGates(gates, gate, log) {
+function logGates(gates2, gate, log) {
   const lines2 = [
-    `Gates: ${gatesHeadline(gates)}.`,
-    ...gates.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+    `Gates: ${gatesHeadline(gates2)}.`,
+    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
   ].join("\n");
-  if (gates.passed) {
+  if (gates2.passed) {
     log.info(lines2);
     return;
   }
@@ -34951,22 +34958,95 @@ function logGates(gates, gate, log) {
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
 }
 
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  return [...new Set(paths)];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var MERMAID_MAX_LINES = 8;
+function mermaidChart(plot2) {
+  const series2 = plot2.series && usable(plot2.series);
+  if (!series2) return null;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${clean(plot2.title)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
+  lines2.push("```");
+  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
+  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  if (idx.length < 2) return null;
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
+  }
+  return {
+    ...series2,
+    x: idx.map((i) => series2.x[i]),
+    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
+}
+function label(x3) {
+  const text = typeof x3 === "number" ? number(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
+}
+function number(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text) {
+  return text.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+}
+
 // src/report/plots-markdown.ts
-function plotsMarkdown(plots) {
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
   const parts = [];
-  for (const plot of plots) {
-    const title = escapeCell(plot.title);
-    const id = plot.id !== plot.title ? ` (\`${plot.id.replace(/`/g, "'")}\`)` : "";
+  for (const plot2 of plots) {
+    const title = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
     parts.push(`**${title}**${id}`, "");
-    if (plot.image) parts.push(`![${title}](${encodeLink(plot.image)})`, "");
-    if (plot.baseImage && plot.baseImage !== plot.image) parts.push(`At the base: [${title}](${encodeLink(plot.baseImage)})`, "");
-    const notes = [...plot.notes, ...plot.error ? [`could not be drawn: ${plot.error}`] : []];
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
     if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), "");
   }
   return parts.join("\n").trimEnd();
 }
-function encodeLink(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+function plotImage(plot2, image, images) {
+  const title = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
 }
 
 // src/report/pipeline-section.ts
@@ -34976,16 +35056,16 @@ var STATUS_TEXT = {
   failed: "**failed**",
   "not-run": "not run"
 };
-function pipelineSection(pipeline) {
-  if (!pipeline.stages.length) return "_No stages._";
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
   const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline.stages) {
+  for (const s of pipeline2.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
     lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
-  for (const s of pipeline.stages) {
+  for (const s of pipeline2.stages) {
     if (s.status !== "failed" || !s.log) continue;
     const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
     lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
@@ -35057,8 +35137,8 @@ var HIGHER_BETTER = /* @__PURE__ */ new Set([
   "hit",
   "hits"
 ]);
-function guessDirection(key) {
-  const last = key.slice(key.lastIndexOf(".") + 1).toLowerCase();
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
   const words = last.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
   if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
@@ -35080,18 +35160,18 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const old = side(base, names.base);
   const now = side(head, names.head);
   const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key) => diffRow(key, old.get(key), now.get(key)));
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
   return { path, rows, notes };
 }
-function diffRow(key, o2, n) {
-  const row = { key, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
   const a = numericValue(o2);
   const b3 = numericValue(n);
   if (a !== void 0 && b3 !== void 0) {
-    row.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row.relative = row.diff / Math.abs(a);
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
   }
-  return row;
+  return row2;
 }
 function pyEqual2(a, b3) {
   const x3 = numericValue(a);
@@ -35099,8 +35179,8 @@ function pyEqual2(a, b3) {
   if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
   return a === b3;
 }
-function diffIsFloat(row) {
-  return isFloat(row.old) || isFloat(row.new);
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
 }
 function compareKeys(a, b3) {
   const n = Math.min(a.length, b3.length);
@@ -35173,13 +35253,13 @@ function pyStrRepr(s) {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
-    const code = ch.codePointAt(0);
+    const code2 = ch.codePointAt(0);
     if (ch === "\\") out += "\\\\";
     else if (ch === quote) out += `\\${quote}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
-    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
   return out + quote;
@@ -35198,20 +35278,20 @@ function pyRepr(value2) {
   if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
   return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
-function pyStr2(leaf) {
-  if (leaf === null) return "None";
-  if (typeof leaf === "boolean") return leaf ? "True" : "False";
-  if (typeof leaf === "string") return leaf;
-  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
-  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
+function pyStr2(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
 }
-function displayValue(leaf, precision = 5) {
-  if (leaf === void 0 || leaf === null) return "-";
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
   if (precision !== null && precision > 0) {
-    if (typeof leaf === "number" && !Number.isInteger(leaf)) return pyFloatRepr(pyRound(leaf, precision));
-    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
   }
-  return pyStr2(leaf);
+  return pyStr2(leaf2);
 }
 function diffLeaf(diff, float) {
   return float ? floatLeaf(diff) : diff;
@@ -35221,12 +35301,12 @@ function diffLeaf(diff, float) {
 function formatLeaf(value2, precision = 5) {
   return displayValue(value2, precision);
 }
-function formatChange(row, precision = 5) {
-  if (row.diff === void 0) return "-";
-  const abs = displayValue(diffLeaf(row.diff, diffIsFloat(row)), precision);
-  const signed = row.diff > 0 ? `+${abs}` : abs;
-  if (row.relative === void 0 || row.diff === 0 || !Number.isFinite(row.relative)) return signed;
-  const pct = row.relative * 100;
+function formatChange(row2, precision = 5) {
+  if (row2.diff === void 0) return "-";
+  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
+  const signed = row2.diff > 0 ? `+${abs}` : abs;
+  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
+  const pct = row2.relative * 100;
   return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
 }
 
@@ -35235,26 +35315,26 @@ var MAX_CELL = 120;
 function valuesSection(kind, files, labels, options = {}) {
   const metrics = kind === "metrics";
   const precision = metrics ? 5 : null;
-  const rows = files.flatMap((f3) => f3.rows.map((row) => ({ path: f3.path, row })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- \`${escapeCell(f3.path)}\`: ${escapeCell(n)}`));
+  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
   if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key) => metrics ? options.direction?.(path, key) ?? guessDirection(key) : void 0;
+  const direction = (path, key2) => metrics ? options.direction?.(path, key2) ?? guessDirection(key2) : void 0;
   const withBase = labels.base !== null;
-  const withTrend = rows.some(({ path, row }) => direction(path, row.key));
+  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
   const header = ["Path", metrics ? "Metric" : "Param"];
   if (withBase) header.push(cell(labels.base));
   header.push(cell(labels.head));
   if (metrics && withBase) header.push("Change");
   if (withTrend) header.push("Better");
-  const table2 = (list2) => [
+  const table2 = (list3) => [
     `| ${header.join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...list2.map(({ path, row }) => {
-      const cells = [cell(path), cell(row.key)];
-      if (withBase) cells.push(cell(formatLeaf(row.old, precision)));
-      cells.push(cell(formatLeaf(row.new, precision)));
-      if (metrics && withBase) cells.push(cell(formatChange(row)));
-      if (withTrend) cells.push(trendCell(row, direction(path, row.key), withBase));
+    ...list3.map(({ path, row: row2 }) => {
+      const cells = [cell(path), cell(row2.key)];
+      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
+      cells.push(cell(formatLeaf(row2.new, precision)));
+      if (metrics && withBase) cells.push(cell(formatChange(row2)));
+      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
       return `| ${cells.join(" | ")} |`;
     })
   ];
@@ -35270,41 +35350,46 @@ function valuesSection(kind, files, labels, options = {}) {
   if (notes.length) parts.push("", ...notes);
   return parts.join("\n");
 }
-function trendCell(row, dir, withBase) {
+function trendCell(row2, dir, withBase) {
   if (!dir) return "";
   const arrow = dir === "higher" ? "↑" : "↓";
-  if (!withBase || row.diff === void 0 || row.diff === 0 || Number.isNaN(row.diff)) return arrow;
-  const worse = dir === "higher" ? row.diff < 0 : row.diff > 0;
+  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
+  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
   return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
 function cell(text) {
-  const cut2 = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
-  return escapeCell(cut2);
+  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+  return escapeCell(cut);
 }
 
 // src/report/markdown.ts
 var REPORT_MARKER = "<!-- mlreport -->";
-function composeMarkdown(report) {
-  const base = report.base ? `\`${escapeCell(report.base.label)}\`` : "no base";
-  const head = `\`${escapeCell(report.head.label)}\``;
-  const parts = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ""];
-  if (report.gates) parts.push(gatesSection(report.gates), "");
-  parts.push(headline(report), "");
-  if (report.pipeline) parts.push("### Pipeline", "", pipelineSection(report.pipeline), "");
-  const labels = { base: report.base?.label ?? null, head: report.head.label };
-  const direction = (file, key) => report.gates?.directions.find((d2) => d2.file === file && d2.key === key)?.better;
-  parts.push("### Metrics", "", valuesSection("metrics", report.metrics, labels, { direction }), "");
-  parts.push("### Params", "", valuesSection("params", report.params, labels), "");
-  if (report.plots.length) parts.push("### Plots", "", plotsMarkdown(report.plots), "");
-  if (report.warnings.length) {
-    parts.push("### Notes", "", ...report.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options = REPORT_FILE) {
+  const parts = [...top(report2, options), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  parts.push(headline(report2), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
   }
+  if (options.footer) parts.push(options.footer, "");
   return parts.join("\n");
 }
-function headline(report) {
-  const changedMetrics = countChanged(report.metrics);
-  const changedParams = countChanged(report.params);
-  if (!report.base) return "No base revision to compare with: values below are the head's alone.";
+function top(report2, options) {
+  const base = report2.base ? code(report2.base.label) : "no base";
+  const head = code(report2.head.label);
+  return [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+}
+function headline(report2) {
+  const changedMetrics = countChanged(report2.metrics);
+  const changedParams = countChanged(report2.params);
+  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
   return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
 }
 function countChanged(files) {
@@ -35314,50 +35399,6 @@ function countChanged(files) {
 // src/plots/collect.ts
 import { readFile as readFile6, readdir as readdir3, stat as stat3 } from "node:fs/promises";
 import { join as join10, posix as posix8 } from "node:path";
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var MERMAID_MAX_LINES = 8;
-function mermaidChart(plot) {
-  const series = plot.series && usable(plot.series);
-  if (!series) return null;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${clean(plot.title)}"`,
-    `    x-axis ${series.xLabel ? `"${clean(series.xLabel)}" ` : ""}[${series.x.map(label).join(", ")}]`
-  ];
-  if (series.yLabel) lines2.push(`    y-axis "${clean(series.yLabel)}"`);
-  for (const line of series.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
-  lines2.push("```");
-  if (series.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
-  return lines2.join("\n");
-}
-function usable(series) {
-  const n = series.x.length;
-  if (!n || !series.lines.length || series.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series,
-    x: idx.map((i) => series.x[i]),
-    lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
-}
-function label(x3) {
-  const text = typeof x3 === "number" ? number(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
-}
-function number(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text) {
-  return text.replace(/["`\r\n[\]]/g, " ").trim().slice(0, 80);
-}
 
 // src/plots/lttb.ts
 function lttbIndices(xs2, ys2, threshold) {
@@ -35455,18 +35496,18 @@ function revisionDatapoints(sources, fields, rev, files) {
     if (!data) return;
     const filename = names[si];
     for (const yField of source.ys) {
-      const series = seriesName(sources, filename, yField);
+      const series2 = seriesName(sources, filename, yField);
       if (source.dagshub) {
-        for (const row of data.rows) {
-          if (String(row.Name ?? row.name) !== yField) continue;
+        for (const row2 of data.rows) {
+          if (String(row2.Name ?? row2.name) !== yField) continue;
           const point = {
-            ...row,
-            [INDEX_FIELD]: row.Step ?? row.step,
-            [DAGSHUB_VALUE]: row.Value ?? row.value,
+            ...row2,
+            [INDEX_FIELD]: row2.Step ?? row2.step,
+            [DAGSHUB_VALUE]: row2.Value ?? row2.value,
             rev,
             filename,
             field: yField,
-            series
+            series: series2
           };
           point[fields.x] = point[INDEX_FIELD];
           point[fields.y] = point[DAGSHUB_VALUE];
@@ -35474,12 +35515,12 @@ function revisionDatapoints(sources, fields, rev, files) {
         }
         continue;
       }
-      data.rows.forEach((row, index) => {
-        if (!(yField in row)) return;
-        const point = { ...row, rev, filename, field: yField, series };
+      data.rows.forEach((row2, index) => {
+        if (!(yField in row2)) return;
+        const point = { ...row2, rev, filename, field: yField, series: series2 };
         if (source.x === null) point[INDEX_FIELD] = index;
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row[source.x];
-        if (fields.y !== yField) point[fields.y] = row[yField];
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row2[source.x];
+        if (fields.y !== yField) point[fields.y] = row2[yField];
         points.push(point);
       });
     }
@@ -35494,24 +35535,24 @@ function revisionSeries(sources, rev, files) {
     if (!data) return;
     const filename = names[si];
     for (const yField of source.ys) {
-      const series = seriesName(sources, filename, yField);
+      const series2 = seriesName(sources, filename, yField);
       const columns = data.columns;
       if (columns && !source.dagshub) {
         const ys2 = columns.get(yField);
         const xs2 = source.x === null ? ys2.map((_3, i) => i) : columns.get(source.x);
-        out.push({ rev, filename, field: yField, series, xs: xs2, ys: ys2 });
+        out.push({ rev, filename, field: yField, series: series2, xs: xs2, ys: ys2 });
         continue;
       }
-      const cols = { rev, filename, field: yField, series, xs: [], ys: [], rows: [] };
-      data.rows.forEach((row, index) => {
+      const cols = { rev, filename, field: yField, series: series2, xs: [], ys: [], rows: [] };
+      data.rows.forEach((row2, index) => {
         if (source.dagshub) {
-          if (String(row.Name ?? row.name) !== yField) return;
-          cols.xs.push(row.Step ?? row.step);
-          cols.ys.push(row.Value ?? row.value);
+          if (String(row2.Name ?? row2.name) !== yField) return;
+          cols.xs.push(row2.Step ?? row2.step);
+          cols.ys.push(row2.Value ?? row2.value);
         } else {
-          if (!(yField in row)) return;
-          cols.xs.push(source.x === null ? index : row[source.x]);
-          cols.ys.push(row[yField]);
+          if (!(yField in row2)) return;
+          cols.xs.push(source.x === null ? index : row2[source.x]);
+          cols.ys.push(row2[yField]);
         }
         cols.rows.push(index + 1);
       });
@@ -35568,12 +35609,12 @@ function coerceNumeric(points, field, axis) {
 }
 function rowOf(points, i) {
   const p2 = points[i];
-  let row = 1;
+  let row2 = 1;
   for (let j3 = 0; j3 < i; j3++) {
     const q3 = points[j3];
-    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row++;
+    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row2++;
   }
-  return row;
+  return row2;
 }
 function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
   const points = [];
@@ -35662,9 +35703,9 @@ function toNumber2(value2) {
 function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   const groups = /* @__PURE__ */ new Map();
   for (const p2 of input.points) {
-    const key = `${String(p2.rev)}\0${String(p2.series)}`;
-    let group2 = groups.get(key);
-    if (!group2) groups.set(key, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
+    const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
+    let group2 = groups.get(key2);
+    if (!group2) groups.set(key2, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
     group2.xs.push(p2[input.x]);
     group2.ys.push(p2[input.y]);
   }
@@ -35817,8 +35858,8 @@ function addDvcYaml(into, dvcYamlPath, text) {
   }
   into.metrics = [...metrics];
 }
-function varsFiles(list2, base) {
-  return asList(list2).filter((v2) => typeof v2 === "string" && !v2.includes("${")).map((v2) => posix5.normalize(posix5.join(base, v2.replace(/:[^:/\\]*$/, ""))).replace(/^\.\//, ""));
+function varsFiles(list3, base) {
+  return asList(list3).filter((v2) => typeof v2 === "string" && !v2.includes("${")).map((v2) => posix5.normalize(posix5.join(base, v2.replace(/:[^:/\\]*$/, ""))).replace(/^\.\//, ""));
 }
 function trackVars(into, stage, globalVars, dir) {
   const inner = isRecord(stage) && isRecord(stage.do) ? stage.do : stage;
@@ -35829,9 +35870,9 @@ function trackVars(into, stage, globalVars, dir) {
   const visit = (value2) => {
     if (typeof value2 === "string") {
       for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-        const key = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-        const head = key.split(".")[0];
-        if (head !== "item" && head !== "key") keys.add(key);
+        const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+        const head = key2.split(".")[0];
+        if (head !== "item" && head !== "key") keys.add(key2);
       }
     } else if (Array.isArray(value2)) value2.forEach(visit);
     else if (isRecord(value2)) Object.entries(value2).forEach(([k2, v2]) => k2 === "vars" ? void 0 : (visit(k2), visit(v2)));
@@ -35947,12 +35988,12 @@ function assertNoUrls(path, value2, at2) {
   }
   if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
-    const key = at2 ? `${at2}.${k2}` : k2;
+    const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "url" || k2 === "href") {
       const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
-      throw new UserError(`${path}: \`${key}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
+      throw new UserError(`${path}: \`${key2}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
-    assertNoUrls(path, v2, key);
+    assertNoUrls(path, v2, key2);
   }
 }
 function assertBounded(path, value2, at2) {
@@ -36011,15 +36052,15 @@ function assertKnownMarks(path, value2, at2) {
   }
   if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
-    const key = at2 ? `${at2}.${k2}` : k2;
+    const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "mark") {
       const type = isRecord2(v2) ? v2.type : v2;
       if (typeof type !== "string" || !MARKS.includes(type)) {
-        throw new UserError(`${path}: \`${key}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
+        throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
       }
       continue;
     }
-    assertKnownMarks(path, v2, key);
+    assertKnownMarks(path, v2, key2);
   }
 }
 function isRecord2(value2) {
@@ -36044,7 +36085,7 @@ function parseJson(text) {
   const warnings = [];
   let i = 0;
   let nextBackslash = text.indexOf("\\");
-  const fail = (message, at2 = i) => {
+  const fail2 = (message, at2 = i) => {
     const { line, column } = lineColumn(text, at2);
     throw new SyntaxProblem(message, line, column);
   };
@@ -36056,23 +36097,23 @@ function parseJson(text) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
     ws2();
     const c3 = text[i];
-    if (c3 === "{") return object(depth);
+    if (c3 === "{") return object2(depth);
     if (c3 === "[") return array(depth);
-    if (c3 === '"') return string();
-    if (c3 === void 0) return fail("unexpected end of file, expected a value");
+    if (c3 === '"') return string2();
+    if (c3 === void 0) return fail2("unexpected end of file, expected a value");
     for (const [word, v2] of LITERALS) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return v2();
       }
     }
-    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number3();
-    return fail(`unexpected character ${JSON.stringify(c3)}, expected a value`);
+    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number4();
+    return fail2(`unexpected character ${JSON.stringify(c3)}, expected a value`);
   };
-  const object = (depth) => {
+  const object2 = (depth) => {
     const out = /* @__PURE__ */ new Map();
     const start = i;
     i++;
@@ -36083,25 +36124,25 @@ function parseJson(text) {
     }
     for (; ; ) {
       ws2();
-      if (text[i] !== '"') fail('expected a "quoted" key');
+      if (text[i] !== '"') fail2('expected a "quoted" key');
       const keyAt = i;
-      const key = string();
+      const key2 = string2();
       ws2();
-      if (text[i] !== ":") fail("expected ':' after the key");
+      if (text[i] !== ":") fail2("expected ':' after the key");
       i++;
       const v2 = value2(depth + 1);
-      if (out.has(key)) {
+      if (out.has(key2)) {
         const { line } = lineColumn(text, keyAt);
-        warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
-        out.delete(key);
+        warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
+        out.delete(key2);
       }
-      out.set(key, v2);
+      out.set(key2, v2);
       ws2();
       if (text[i] === ",") i++;
       else if (text[i] === "}") {
         i++;
         return out;
-      } else fail(text[i] === void 0 ? `unexpected end of file in the object opened at ${where(text, start)}` : "expected ',' or '}'");
+      } else fail2(text[i] === void 0 ? `unexpected end of file in the object opened at ${where(text, start)}` : "expected ',' or '}'");
     }
   };
   const array = (depth) => {
@@ -36120,10 +36161,10 @@ function parseJson(text) {
       else if (text[i] === "]") {
         i++;
         return out;
-      } else fail(text[i] === void 0 ? `unexpected end of file in the list opened at ${where(text, start)}` : "expected ',' or ']'");
+      } else fail2(text[i] === void 0 ? `unexpected end of file in the list opened at ${where(text, start)}` : "expected ',' or ']'");
     }
   };
-  const string = () => {
+  const string2 = () => {
     const start = i;
     i++;
     let out = "";
@@ -36132,9 +36173,9 @@ function parseJson(text) {
       const q3 = text.indexOf('"', i);
       if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf("\\", i);
       const b3 = nextBackslash;
-      if (q3 === -1) fail("unterminated string", start);
+      if (q3 === -1) fail2("unterminated string", start);
       const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text.charCodeAt(k2) < 32) fail("control character in a string", k2);
+      for (let k2 = i; k2 < stop; k2++) if (text.charCodeAt(k2) < 32) fail2("control character in a string", k2);
       if (stop === q3) {
         out += text.slice(chunk, q3);
         i = q3 + 1;
@@ -36145,15 +36186,15 @@ function parseJson(text) {
       i = b3 + 2;
       if (e === "u") {
         const hex = text.slice(i, i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape", b3);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
       } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
-      else fail(`invalid escape \\${e ?? ""}`, b3);
+      else fail2(`invalid escape \\${e ?? ""}`, b3);
       chunk = i;
     }
   };
-  const number3 = () => {
+  const number4 = () => {
     NUMBER.lastIndex = i;
     const m2 = NUMBER.exec(text);
     if (!m2) {
@@ -36161,7 +36202,7 @@ function parseJson(text) {
         i += 9;
         return pyNumber(-Infinity, true);
       }
-      return fail("invalid number");
+      return fail2("invalid number");
     }
     i += m2[0].length;
     const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
@@ -36171,7 +36212,7 @@ function parseJson(text) {
   };
   const data = value2(0);
   ws2();
-  if (i < text.length) fail("extra data after the JSON value");
+  if (i < text.length) fail2("extra data after the JSON value");
   return { data, warnings };
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -36304,16 +36345,16 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
   const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
   const [name, value2, timestamp, step] = COLUMNS.map(col);
   const last = /* @__PURE__ */ new Map();
-  const series = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
   for (const record of records.slice(1)) {
     if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
     const cell2 = record.fields[value2] ?? "";
     const parsed = csvNumber(cell2);
     if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
     if (!withSeries && !skipRow) {
-      last.set(key, parsed);
+      last.set(key2, parsed);
       continue;
     }
     const unreadable = skipRow ? NaN : null;
@@ -36322,17 +36363,17 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
       value: parsed === void 0 ? NaN : parsed instanceof PyFloat2 ? parsed.value : parsed,
       timestamp: optionalNumber(record.fields[timestamp], unreadable)
     };
-    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
       skipRow(record.line);
       continue;
     }
-    last.set(key, parsed);
+    last.set(key2, parsed);
     if (!withSeries) continue;
-    const points = series.get(key);
+    const points = series2.get(key2);
     if (points) points.push(point);
-    else series.set(key, [point]);
+    else series2.set(key2, [point]);
   }
-  return { last, series };
+  return { last, series: series2 };
 }
 function optionalNumber(cell2, unreadable) {
   if (cell2 === void 0 || cell2.trim() === "") return null;
@@ -36364,12 +36405,12 @@ function loggerLastValues(text) {
     i = end + 1;
     if (!line) continue;
     const fields = line.split(",");
-    const key = fields[nameCol] ?? "";
+    const key2 = fields[nameCol] ?? "";
     const cell2 = fields[valueCol] ?? "";
     const parsed = csvNumber(cell2);
     if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key, parsed);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
+    last.set(key2, parsed);
   }
   return last;
 }
@@ -36525,13 +36566,13 @@ function literal(tokens) {
         return more === FAIL ? FAIL : new PyCollection("set", [first2, ...more]);
       }
       const map = /* @__PURE__ */ new Map();
-      let key = first2;
+      let key2 = first2;
       for (; ; ) {
         if (peek() !== ":") return FAIL;
         i++;
         const v2 = expr();
         if (v2 === FAIL) return FAIL;
-        map.set(typeof key === "string" ? key : pyRepr(key), v2);
+        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v2);
         if (peek() === ",") i++;
         if (peek() === "}") {
           i++;
@@ -36539,7 +36580,7 @@ function literal(tokens) {
         }
         const k2 = expr();
         if (k2 === FAIL) return FAIL;
-        key = k2;
+        key2 = k2;
       }
     }
     return FAIL;
@@ -36638,7 +36679,7 @@ function tokenize2(text) {
   let i = 0;
   let line = 1;
   let lineStart = 0;
-  const fail = (message, at2 = i) => {
+  const fail2 = (message, at2 = i) => {
     const l3 = text.slice(0, at2).split("\n").length;
     throw new SyntaxProblem(message, l3, at2 - text.lastIndexOf("\n", at2 - 1));
   };
@@ -36677,7 +36718,7 @@ function tokenize2(text) {
       let k2 = open3 + delim.length;
       const startLine = line;
       for (; ; ) {
-        if (k2 >= text.length) fail(`unterminated string starting at line ${startLine}`, i);
+        if (k2 >= text.length) fail2(`unterminated string starting at line ${startLine}`, i);
         const ch = text[k2];
         if (ch === "\\") {
           if (text[k2 + 1] === "\n") {
@@ -36688,7 +36729,7 @@ function tokenize2(text) {
           continue;
         }
         if (ch === "\n") {
-          if (!triple) fail("unterminated string (end of line)", i);
+          if (!triple) fail2("unterminated string (end of line)", i);
           line++;
           lineStart = k2 + 1;
         }
@@ -36716,7 +36757,7 @@ function tokenize2(text) {
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
       const open3 = brackets.pop();
-      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
+      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
@@ -36760,12 +36801,12 @@ function unescape2(body) {
 }
 
 // node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines2 = string.slice(0, ptr).split(/\r?\n/);
+function getLineColFromPtr(string2, ptr) {
+  let lines2 = string2.slice(0, ptr).split(/\r?\n/);
   return [lines2.length, lines2.pop().length + 1];
 }
-function makeCodeBlock(string, line, column) {
-  let lines2 = string.split(/\r?\n/);
+function makeCodeBlock(string2, line, column) {
+  let lines2 = string2.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
@@ -37309,11 +37350,11 @@ function parseInlineTable(ctx) {
     let t2 = res;
     let hasOwn = false;
     let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
+    let key2 = parseKey(ctx);
+    for (let i = 0; i < key2.length; i++) {
       if (i)
         t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key[i];
+      k2 = key2[i];
       if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
@@ -37372,13 +37413,13 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type) {
+function peekTable(ctx, key2, table2, meta, type) {
   let t2 = table2;
   let m2 = meta;
   let k2;
   let hasOwn = false;
   let state;
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 0; i < key2.length; i++) {
     if (i) {
       t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
       m2 = (state = m2[k2]).c;
@@ -37391,7 +37432,7 @@ function peekTable(ctx, key, table2, meta, type) {
         m2 = m2[l3].c;
       }
     }
-    k2 = key[i];
+    k2 = key2[i];
     if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
       return null;
     }
@@ -37404,7 +37445,7 @@ function peekTable(ctx, key, table2, meta, type) {
         Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
       }
       m2[k2] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
+        t: i < key2.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
@@ -37576,16 +37617,16 @@ function parseYaml(text) {
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
         }
-        const key = convert2(pair.key, depth + 1);
-        map.set(keyText(key), convert2(pair.value, depth + 1));
+        const key2 = convert2(pair.key, depth + 1);
+        map.set(keyText(key2), convert2(pair.value, depth + 1));
       }
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     } else if ((0, import_yaml5.isSeq)(node)) {
-      const list2 = [];
-      seen.set(node, list2);
-      for (const item of node.items) list2.push(convert2(item, depth + 1));
-      return list2;
+      const list3 = [];
+      seen.set(node, list3);
+      for (const item of node.items) list3.push(convert2(item, depth + 1));
+      return list3;
     } else if ((0, import_yaml5.isScalar)(node)) {
       out = scalar(node.value, node.source);
     } else out = null;
@@ -37603,9 +37644,9 @@ function scalar(value2, source) {
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
   return JSON.stringify(value2) ?? "";
 }
-function keyText(key) {
-  if (typeof key === "string") return key;
-  return pyRepr(key);
+function keyText(key2) {
+  if (typeof key2 === "string") return key2;
+  return pyRepr(key2);
 }
 
 // src/values/parse.ts
@@ -37680,9 +37721,9 @@ function parsePlotData(path, text, header = true) {
       dagshub,
       get rows() {
         rows ??= table2.map((cells) => {
-          const row = {};
-          for (let i = 0; i < names.length; i++) row[names[i]] = cells[i] ?? "";
-          return row;
+          const row2 = {};
+          for (let i = 0; i < names.length; i++) row2[names[i]] = cells[i] ?? "";
+          return row2;
         });
         return rows;
       }
@@ -37854,11 +37895,11 @@ function templateRef(value2, id, origin) {
     `${origin} (${id}): unknown template '${value2}': use one of ${BUILTIN_TEMPLATES.join(", ")}, or the path of a Vega-Lite .json file.`
   );
 }
-function fieldList(value2, id, origin, key) {
+function fieldList(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return [];
   if (typeof value2 === "string") return [value2];
   if (Array.isArray(value2) && value2.every((v2) => typeof v2 === "string")) return value2;
-  throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a field name or a list of field names, got ${describe2(value2)}.`);
+  throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a field name or a list of field names, got ${describe2(value2)}.`);
 }
 function xFor(x3, file, id, origin) {
   if (x3 === void 0 || x3 === null) return null;
@@ -37870,10 +37911,10 @@ function xFor(x3, file, id, origin) {
   }
   throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, got ${describe2(x3)}.`);
 }
-function optionalString(value2, id, origin, key) {
+function optionalString(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return null;
   if (typeof value2 === "string" || typeof value2 === "number") return String(value2);
-  throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a string.`);
+  throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
   return posix7.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
@@ -38161,9 +38202,9 @@ function confusionCells(input, xCats, yCats, normalized) {
   const cells = [];
   const groups = /* @__PURE__ */ new Map();
   for (const p2 of input.points) {
-    const key = JSON.stringify([p2.rev, p2.series]);
-    let g2 = groups.get(key);
-    if (!g2) groups.set(key, g2 = []);
+    const key2 = JSON.stringify([p2.rev, p2.series]);
+    let g2 = groups.get(key2);
+    if (!g2) groups.set(key2, g2 = []);
     g2.push(p2);
   }
   for (const group2 of groups.values()) {
@@ -38223,9 +38264,9 @@ function wrap(text, max) {
     const window2 = rest.slice(0, max + 1);
     const space = window2.lastIndexOf(" ");
     const mark = Math.max(window2.lastIndexOf("/"), window2.lastIndexOf("-"), window2.lastIndexOf("_"));
-    const cut2 = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
-    out.push(rest.slice(0, cut2).trimEnd());
-    rest = rest.slice(cut2).trimStart();
+    const cut = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
   }
   out.push(rest);
   return out;
@@ -38326,11 +38367,11 @@ async function preparePlots(git, request2, definitions) {
 async function readFiles(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
   for (const source of def.sources) {
-    const key = `${def.header}\0${source.file}`;
-    let parsed = cache.get(key);
+    const key2 = `${def.header}\0${source.file}`;
+    let parsed = cache.get(key2);
     if (!parsed) {
       parsed = read(source.file).then((bytes) => bytes ? parsePlotData(source.file, bytes.toString("utf8"), def.header) : null);
-      cache.set(key, parsed);
+      cache.set(key2, parsed);
     }
     try {
       const data = await parsed;
@@ -38368,14 +38409,14 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
     baseSources = checkedAtBase(def, sources, baseFiles);
     baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
-  const hasData = (series2) => series2.some((s) => s.xs.length > 0);
+  const hasData = (series3) => series3.some((s) => s.xs.length > 0);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request2.headLabel}): showing ${baseLabel} only`);
   else if (request2.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request2.headLabel} only`);
   const revs = [
     ...hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0] }] : [],
     ...hasData(headSeries) ? [{ label: request2.headLabel, color: REVISION_COLORS[1] }] : []
   ];
-  const series = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
+  const series2 = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
   if (def.template.kind === "custom") {
@@ -38414,7 +38455,7 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
   } else if (reduced.from) {
     notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString("en-US")} points per revision (from ${reduced.from.toLocaleString("en-US")})`);
   }
-  const input = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
+  const input = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
   const spec = builtinSpec(input);
   const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
   return { kind: "vega", id: def.id, title, spec, notes, ...chart ? { series: chart } : {} };
@@ -38462,36 +38503,36 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
   let renderer = null;
-  for (const plot of prepared) {
-    const name = uniqueName(plot.id, names);
+  for (const plot2 of prepared) {
+    const name = uniqueName(plot2.id, names);
     const entry = {
-      id: plot.id,
-      title: plot.title,
+      id: plot2.id,
+      title: plot2.title,
       image: null,
-      notes: plot.notes,
-      ...plot.kind === "vega" && plot.series ? { series: plot.series } : {}
+      notes: plot2.notes,
+      ...plot2.kind === "vega" && plot2.series ? { series: plot2.series } : {}
     };
     try {
-      if (plot.kind === "error") {
-        entry.error = plot.error;
-      } else if (plot.kind === "image") {
-        if (plot.head) {
-          await writeFileAtomic(join11(dir, name + plot.ext), plot.head);
-          entry.image = linkPrefix + name + plot.ext;
+      if (plot2.kind === "error") {
+        entry.error = plot2.error;
+      } else if (plot2.kind === "image") {
+        if (plot2.head) {
+          await writeFileAtomic(join11(dir, name + plot2.ext), plot2.head);
+          entry.image = linkPrefix + name + plot2.ext;
         }
-        if (plot.base) {
-          await writeFileAtomic(join11(dir, `${name}.base${plot.ext}`), plot.base);
-          entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
-          if (!plot.head) entry.image = entry.baseImage;
+        if (plot2.base) {
+          await writeFileAtomic(join11(dir, `${name}.base${plot2.ext}`), plot2.base);
+          entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
+          if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
-        const image = await renderer.render(plot.spec);
+        const image = await renderer.render(plot2.spec);
         await writeFileAtomic(join11(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
-      entry.error = `plot '${plot.id}': ${plot.kind === "vega" ? "could not render: " : ""}${describeError(error2)}`;
+      entry.error = `plot '${plot2.id}': ${plot2.kind === "vega" ? "could not render: " : ""}${describeError(error2)}`;
     }
     entries.push(entry);
   }
@@ -38520,6 +38561,87 @@ async function renderPlots(git, request2, getRenderer, log) {
 // src/publish/github/checks.ts
 import { readFile as readFile7, realpath } from "node:fs/promises";
 import { join as join12, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
+
+// src/report/fit.ts
+var COMMENT_LIMIT = 65536;
+function fitReport(report2, render, options) {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const measure = options.measure ?? ((text) => text.length);
+  const whole = composeMarkdown(report2, render);
+  if (measure(whole) <= limit) return { body: whole, folded: false };
+  const summary2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
+  const where2 = options.fullReport ?? `${summary2} and in report.md in the workflow artifact`;
+  const unit = options.measure ? "bytes" : "characters";
+  const note = `> [!NOTE]
+> This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
+  return { body: compact(report2, render, note, limit, measure), folded: true };
+}
+function compact(data, render, note, limit, measure) {
+  const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
+  const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
+  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  const tail = [];
+  const shown = data.plots.flatMap((p2) => {
+    const url = p2.image ? render.images.url(p2.image) : null;
+    const chart = !url && render.images.charts ? mermaidChart(p2) : null;
+    return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
+  });
+  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (render.footer) tail.push({ text: render.footer, keep: true });
+  const join20 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+`;
+  const budget = () => limit - measure(join20([...head, ...tail])) - 200;
+  for (const [title, files, withChange] of [
+    ["Changed metrics", data.metrics, true],
+    ["Changed params", data.params, false]
+  ]) {
+    const rows = tableRows(files, data, withChange, (r2) => r2.changed);
+    if (rows.body.length) head.push({ text: [`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
+  }
+  const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
+  if (unchanged.length) {
+    const header = tableRows([], data, true, () => true).header;
+    const rows = boundedTable({ header, body: unchanged }, budget() - 100, "unchanged rows: see the full report", measure);
+    head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
+  }
+  const blocks = [...head, ...tail];
+  for (let i = blocks.length - 1; i >= 0 && measure(join20(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join20(blocks)) - limit;
+  if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
+  return join20(blocks);
+}
+function tableRows(files, data, withChange, keep) {
+  const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
+  if (withChange) cols.push("Change");
+  const body = files.flatMap(
+    (f3) => f3.rows.filter(keep).map((r2) => {
+      const cells = [escapeCell(f3.path), escapeCell(r2.key), escapeCell(formatLeaf(r2.old)), escapeCell(formatLeaf(r2.new))];
+      if (withChange) cells.push(escapeCell(formatChange(r2)));
+      return `| ${cells.join(" | ")} |`;
+    })
+  );
+  return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
+}
+function boundedTable(table2, budget, what, measure) {
+  const out = [...table2.header];
+  let size = measure(out.join("\n"));
+  let shown = 0;
+  for (const row2 of table2.body) {
+    const length = measure(row2) + 1;
+    if (size + length > budget - 80) break;
+    out.push(row2);
+    size += length;
+    shown++;
+  }
+  if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
+  return shown ? out : [`_${table2.body.length} ${what}._`];
+}
+function cutLines(text, max) {
+  if (text.length <= max) return text;
+  const slice = text.slice(0, max);
+  const nl = slice.lastIndexOf("\n");
+  return nl > 0 ? slice.slice(0, nl) : slice;
+}
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
@@ -38773,12 +38895,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object) {
-  if (!object) {
+function lowercaseKeys(object2) {
+  if (!object2) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object2).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object2[key2];
     return newObj;
   }, {});
 }
@@ -38792,20 +38914,20 @@ function isPlainObject(value2) {
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject(options[key2])) {
+      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options[key2] });
+      else result[key2] = mergeDeep(defaults2[key2], options[key2]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result, { [key2]: options[key2] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -38855,11 +38977,11 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b3) => a.concat(b3), []);
 }
-function omit(object, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+  for (const key2 of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object2[key2];
     }
   }
   return result;
@@ -38877,10 +38999,10 @@ function encodeUnreserved(str) {
     return "%" + c3.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value2, key) {
+function encodeValue(operator, value2, key2) {
   value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value2;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value2;
   } else {
     return value2;
   }
@@ -38891,8 +39013,8 @@ function isDefined(value2) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value2 = context3[key], result = [];
+function getValues(context3, operator, key2, modifier) {
+  var value2 = context3[key2], result = [];
   if (isDefined(value2) && value2 !== "") {
     if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
       value2 = value2.toString();
@@ -38900,14 +39022,14 @@ function getValues(context3, operator, key, modifier) {
         value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value2)) {
           value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -38932,7 +39054,7 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -38941,10 +39063,10 @@ function getValues(context3, operator, key, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value2)) {
-        result.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key2));
       }
     } else if (value2 === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key2) + "=");
     } else if (value2 === "") {
       result.push("");
     }
@@ -39092,20 +39214,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -39125,8 +39247,8 @@ function parse6(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -39137,7 +39259,7 @@ function parse6(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -39159,17 +39281,17 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -39178,16 +39300,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -39198,7 +39320,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -39211,8 +39333,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -39225,9 +39347,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -39239,7 +39361,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -39275,11 +39397,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
+  const prepareVal = (parent, key2, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key);
+      val = val.toJSON(key2);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -39290,7 +39412,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val = replacer.call(parent, key2, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -39427,11 +39549,11 @@ var JSONStringify = (value2, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value2,
-        (key, val) => {
+        (key2, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (hasFunctionReplacer) return replacer(key2, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -39441,13 +39563,13 @@ var JSONStringify = (value2, replacer, space) => {
     if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value2,
-      (key, val) => {
+      (key2, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (hasFunctionReplacer) return replacer(key2, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -39489,17 +39611,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key2, value2, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
   if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
   const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
   if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value2;
-  return userReviver(key, value2, context3);
+  return userReviver(key2, value2, context3);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value2, context3) => {
+  return JSON.parse(text, (key2, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -39508,7 +39630,7 @@ var JSONParseV2 = (text, reviver) => {
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value2;
-    return reviver(key, value2, context3);
+    return reviver(key2, value2, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -39531,8 +39653,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node;
-      let value2 = parent[key];
+      const { parent, key: key2 } = node;
+      let value2 = parent[key2];
       if (typeof value2 === "string") {
         const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
@@ -39544,13 +39666,13 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value2 = userReviver.call(parent, key, value2);
+        value2 = userReviver.call(parent, key2, value2);
       }
       const isDeleted = value2 === void 0;
       if (isDeleted) {
-        delete parent[key];
+        delete parent[key2];
       } else {
-        parent[key] = value2;
+        parent[key2] = value2;
       }
       stack.pop();
     }
@@ -39579,7 +39701,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
+      (key2, value2, context3) => convertMarkedBigIntsReviver(key2, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -39699,8 +39821,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value2] of fetchResponse.headers) {
-    responseHeaders[key] = value2;
+  for (const [key2, value2] of fetchResponse.headers) {
+    responseHeaders[key2] = value2;
   }
   const octokitResponse = {
     url,
@@ -39856,11 +39978,11 @@ function graphql(request2, query, options) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -39868,15 +39990,15 @@ function graphql(request2, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
+    result.variables[key2] = parsedOptions[key2];
     return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -39886,8 +40008,8 @@ function graphql(request2, query, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -42746,134 +42868,11 @@ function isPermissionError(error2) {
   return status === 404 || status === 403 && !/rate limit/i.test(apiMessage(error2));
 }
 
-// src/publish/github/comments.ts
-function commentMarker(reportId) {
-  return `<!-- mlreport:comment id=${reportId} -->`;
-}
-async function tokenIdentity(client, token) {
-  const app = { describe: "a GitHub App bot (installation token)", owns: (u2) => u2?.type === "Bot" };
-  if (token.startsWith("ghs_")) return app;
-  try {
-    const { data } = await client.request("GET /user");
-    return { describe: data.login, owns: (u2) => u2?.login === data.login };
-  } catch (error2) {
-    const status = apiStatus(error2);
-    if (status === 403 || status === 404) return app;
-    throw error2;
-  }
-}
-async function upsertComment(client, repo, thread, body, marker, mode, identity) {
-  if (mode === "update") {
-    const marked = (await listComments(client, repo, thread)).filter((c3) => c3.body?.includes(marker));
-    if (marked.length) {
-      const who = await identity();
-      const mine = marked.filter((c3) => who.owns(c3.user)).sort((a, b3) => Number(b3.id) - Number(a.id));
-      const [newest, ...older] = mine;
-      if (newest) {
-        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
-        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
-        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
-      }
-    }
-  }
-  const created = await createComment(client, repo, thread, body);
-  return { url: created.html_url, action: "created", deleted: 0 };
-}
-async function listComments(client, { owner, repo }, thread) {
-  if (thread.kind === "pr") {
-    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
-  }
-  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
-}
-async function createComment(client, { owner, repo }, thread, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
-  }
-  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
-}
-async function updateComment(client, { owner, repo }, thread, id, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-  }
-  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-}
-async function deleteComment(client, { owner, repo }, thread, id) {
-  try {
-    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
-    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
-  } catch (error2) {
-    if (apiStatus(error2) !== 404) throw error2;
-  }
-}
-
-// src/publish/github/body.ts
-var LINK = /(!?)\[([^\]]*)\]\(([^)\s]+)\)/g;
-function localPngLinks(markdown) {
-  const found = /* @__PURE__ */ new Set();
-  for (const m2 of markdown.matchAll(LINK)) {
-    const path = localPath(m2[3]);
-    if (path) found.add(path);
-  }
-  return [...found];
-}
-function commentBody(reportId, markdown, plots, hosted, notHostedReason) {
-  const { text, missing } = withHostedImages(markdown, plots, hosted, "the workflow artifact");
-  const parts = [commentMarker(reportId), stripMarkers(text).trimEnd()];
-  if (missing) {
-    parts.push("", `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the PNGs are in the workflow artifact._`);
-  }
-  return `${parts.join("\n")}
-`;
-}
-function withHostedImages(markdown, plots, hosted, where2) {
-  const byImage = new Map(plots.filter((p2) => p2.image).map((p2) => [localImage(p2.image) ?? p2.image, p2]));
-  let missing = 0;
-  const text = markdown.replace(LINK, (whole, bang, label2, target) => {
-    const path = localImage(target);
-    if (!path) return whole;
-    const url = hosted.get(path);
-    if (url) return `${bang}[${label2}](${url})`;
-    missing++;
-    const file = `${path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG")} \`${path}\``;
-    if (!bang) return `${label2} (${file} in ${where2})`;
-    const plot = byImage.get(path);
-    const chart = plot ? mermaidChart(plot) : null;
-    return chart ? `
-${chart}
-` : `_${label2 || path}: ${file} in ${where2}._`;
-  });
-  return { text, missing };
-}
-function stripMarkers(text) {
-  return text.replace(/<!--\s*mlreport:comment[^>]*-->/g, "");
-}
-function localPath(target) {
-  const path = localImage(target);
-  return path && /\.png$/i.test(path) ? path : null;
-}
-function localImage(target) {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("#") || target.startsWith("/")) return null;
-  let path;
-  try {
-    path = decodeURIComponent(target.split(/[?#]/)[0]);
-  } catch {
-    return null;
-  }
-  const parts = [];
-  for (const part of path.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") return null;
-    parts.push(part);
-  }
-  const clean2 = parts.join("/");
-  return /\.(png|jpe?g|gif|svg)$/i.test(clean2) ? clean2 : null;
-}
-
 // src/publish/github/key-line.ts
-function keyLine(text, key) {
+function keyLine(text, key2) {
   let from = 0;
   let at2 = -1;
-  for (const segment of key.split(".")) {
+  for (const segment of key2.split(".")) {
     const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const re2 = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
     re2.lastIndex = from;
@@ -42904,20 +42903,20 @@ var GateCheckPublisher = class {
   log;
   name = "check run";
   client;
-  async publish(report) {
-    const gates = report.data.gates;
-    if (!gates) return {};
+  async publish(report2, context3) {
+    const gates2 = report2.gates;
+    if (!gates2) return { skipped: true };
     const outcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates).failures > 0,
-      title: stripEmoji(gatesHeadline(gates)),
-      // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
-      summary: truncate(
-        withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? /* @__PURE__ */ new Map(), "the workflow artifact").text,
-        CHECK_TEXT_LIMIT,
-        "\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n"
-      ),
-      annotations: await this.annotations(gates)
+      failed: brokenRules(gates2).failures > 0,
+      title: stripEmoji(gatesHeadline(gates2)),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: fitReport(
+        report2,
+        { images: hostedImages(context3.hosted, "the workflow artifact") },
+        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
+      ).body,
+      annotations: await this.annotations(gates2)
     };
     const checkRun = await this.createCheckRun(outcome);
     if (!("refused" in checkRun)) return checkRun;
@@ -42993,7 +42992,7 @@ var GateCheckPublisher = class {
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
-  async annotations(gates) {
+  async annotations(gates2) {
     const out = [];
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
@@ -43001,7 +43000,7 @@ var GateCheckPublisher = class {
       if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
-    for (const r2 of gates.rules) {
+    for (const r2 of gates2.rules) {
       if (r2.status !== "failed" && r2.status !== "error") continue;
       const level = r2.status === "error" || r2.level === "fail" ? "failure" : "warning";
       const title = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
@@ -43037,9 +43036,9 @@ function isNotPermitted(error2) {
 }
 function truncate(text, limit, tail) {
   if (text.length <= limit) return text;
-  let cut2 = text.slice(0, limit - tail.length);
-  if (/[\uD800-\uDBFF]$/.test(cut2)) cut2 = cut2.slice(0, -1);
-  return cut2 + tail;
+  let cut = text.slice(0, limit - tail.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
 }
 function stripEmoji(text) {
   return text.replace(/^[^\p{L}\p{N}]+/u, "");
@@ -43059,10 +43058,10 @@ var LocalFilesPublisher = class {
   get jsonPath() {
     return resolve4(this.dir, "report.json");
   }
-  async publish(report) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+  async publish(report2) {
+    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join13(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -43175,346 +43174,6 @@ function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 }
 
-// src/publish/mlflow/batch.ts
-var LOG_BATCH_LIMITS = { metrics: 1e3, params: 100, tags: 100, items: 1e3, bytes: 1e6 };
-var LENGTH_LIMITS = { key: 250, paramValue: 500, tagValue: 5e3 };
-var ENVELOPE_BYTES = 200;
-function splitBatches(all, limits = LOG_BATCH_LIMITS) {
-  const batches = [];
-  let current = { metrics: [], params: [], tags: [] };
-  let bytes = ENVELOPE_BYTES;
-  const size = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
-  const add3 = (kind, item) => {
-    const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
-    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || size(current) > 0 && bytes + itemBytes > limits.bytes;
-    if (full) {
-      batches.push(current);
-      current = { metrics: [], params: [], tags: [] };
-      bytes = ENVELOPE_BYTES;
-    }
-    current[kind].push(item);
-    bytes += itemBytes;
-  };
-  for (const p2 of all.params) add3("params", p2);
-  for (const t2 of all.tags) add3("tags", t2);
-  for (const m2 of all.metrics) add3("metrics", m2);
-  if (size(current)) batches.push(current);
-  return batches;
-}
-function mlflowKey(name, notes) {
-  let key = name.replace(/[^\p{L}\p{N}_\-./ ]/gu, "_").split("/").filter((segment) => segment && segment !== "." && segment !== "..").join("/");
-  if (!key) key = "_";
-  if (key.length > LENGTH_LIMITS.key) {
-    notes.push(`Key '${key.slice(0, 60)}…' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
-    key = key.slice(0, LENGTH_LIMITS.key);
-  }
-  return key;
-}
-function fitValue(key, value2, limit, notes) {
-  if (value2.length <= limit) return value2;
-  const marker = "…(truncated)";
-  notes.push(`The value of '${key}' is ${value2.length} characters; MLflow keeps ${limit}, so it was cut.`);
-  return value2.slice(0, limit - marker.length) + marker;
-}
-
-// src/publish/mlflow/client.ts
-var MlflowClient = class {
-  constructor(http) {
-    this.http = http;
-  }
-  http;
-  /** null when there is no experiment of that name (RESOURCE_DOES_NOT_EXIST). */
-  async experimentByName(name) {
-    try {
-      const { data } = await this.http.request("GET", "/api/2.0/mlflow/experiments/get-by-name", {
-        query: { experiment_name: name }
-      });
-      return data.experiment;
-    } catch (error2) {
-      if (errorCode(error2) === "RESOURCE_DOES_NOT_EXIST") return null;
-      throw error2;
-    }
-  }
-  /** The experiment's id, creating it when missing (and surviving a concurrent creation). */
-  async ensureExperiment(name, tags = []) {
-    const found = await this.experimentByName(name);
-    if (found) return found;
-    try {
-      const { data } = await this.http.request("POST", "/api/2.0/mlflow/experiments/create", { body: { name, tags } });
-      return { experiment_id: data.experiment_id, name, lifecycle_stage: "active" };
-    } catch (error2) {
-      if (errorCode(error2) !== "RESOURCE_ALREADY_EXISTS") throw error2;
-      const again = await this.experimentByName(name);
-      if (!again) throw error2;
-      return again;
-    }
-  }
-  /** The first active run in the experiment with this tag value. */
-  async findRunByTag(experimentId, key, value2) {
-    const filter = `tags.\`${key}\` = '${value2.replace(/'/g, "\\'")}'`;
-    const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/search", {
-      body: { experiment_ids: [experimentId], filter, run_view_type: "ACTIVE_ONLY", max_results: 1, order_by: ["attributes.start_time DESC"] }
-    });
-    return data.runs?.[0] ?? null;
-  }
-  async createRun(experimentId, runName, startTime, tags) {
-    const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/create", {
-      body: { experiment_id: experimentId, run_name: runName, start_time: startTime, tags }
-    });
-    return data.run;
-  }
-  async updateRun(runId, status, endTime) {
-    await this.http.request("POST", "/api/2.0/mlflow/runs/update", { body: { run_id: runId, status, ...endTime ? { end_time: endTime } : {} } });
-  }
-  async logBatch(runId, batch) {
-    await this.http.request("POST", "/api/2.0/mlflow/runs/log-batch", { body: { run_id: runId, ...batch } });
-  }
-  async setTag(runId, key, value2) {
-    await this.http.request("POST", "/api/2.0/mlflow/runs/set-tag", { body: { run_id: runId, key, value: value2 } });
-  }
-};
-function errorCode(error2) {
-  if (!(error2 instanceof HttpError) || !error2.body || typeof error2.body !== "object") return null;
-  const code = error2.body.error_code;
-  return typeof code === "string" ? code : null;
-}
-
-// src/publish/mlflow/plan.ts
-var RUN_KEY_TAG = "mlreport.head_sha";
-function planRun(data, logs, context3, notes) {
-  const sha = context3.sha;
-  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l3) => ({ file: l3.file, key: l3.name }))], notes);
-  const paramKey = keyMaker(rowsOf(data.params), notes);
-  const series = [];
-  const logged = /* @__PURE__ */ new Set();
-  for (const s of logs) {
-    const key = metricKey(s.file, s.name);
-    logged.add(key);
-    for (const p2 of s.points) series.push({ key, value: p2.value, timestamp: p2.timestamp, step: p2.step });
-  }
-  const finals = [];
-  for (const { file, key: name, value: value2 } of rowsOf(data.metrics)) {
-    const key = metricKey(file, name);
-    if (logged.has(key)) continue;
-    const number3 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
-    if (number3 === void 0 || !Number.isFinite(number3)) {
-      notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value2)}, not a number; MLflow metrics are numbers, so it was not logged.`);
-      continue;
-    }
-    finals.push({ key, value: number3, timestamp: context3.now, step: 0 });
-  }
-  const params = [];
-  for (const { file, key: name, value: value2 } of rowsOf(data.params)) {
-    const key = paramKey(file, name);
-    params.push({ key, value: fitValue(key, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
-  }
-  const change = context3.change;
-  const runName = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
-  const tags = [
-    { key: RUN_KEY_TAG, value: sha },
-    { key: "mlflow.runName", value: runName },
-    { key: "mlflow.source.git.commit", value: sha },
-    { key: "mlflow.source.type", value: "JOB" },
-    { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
-    { key: "mlflow.note.content", value: noteContent(context3.markdown, change.runUrl, notes) }
-  ];
-  if (change.branch) tags.push({ key: "mlflow.source.git.branch", value: change.branch });
-  if (change.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change.repository}` });
-  if (change.prNumber !== null) tags.push({ key: "ci.pr", value: String(change.prNumber) });
-  if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
-  if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
-  for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
-  return { runKey: sha, runName, params: dedupe(params, notes), finals, series, tags };
-}
-function noteContent(markdown, runUrl, notes) {
-  if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
-  const trailer = `
-
-_The report was cut here to fit MLflow's ${LENGTH_LIMITS.tagValue}-character note; the full report is ${runUrl ? `in the workflow run: ${runUrl}` : "in report.md"}._
-`;
-  const room = LENGTH_LIMITS.tagValue - trailer.length;
-  const cut2 = markdown.lastIndexOf("\n", room);
-  notes.push(`The report is ${markdown.length} characters; the run's note keeps the first ${LENGTH_LIMITS.tagValue}.`);
-  return markdown.slice(0, cut2 > room / 2 ? cut2 : room) + trailer;
-}
-function keyMaker(entries, notes) {
-  const files = /* @__PURE__ */ new Map();
-  for (const { file, key } of entries) files.set(key, (files.get(key) ?? /* @__PURE__ */ new Set()).add(file));
-  return (file, key) => mlflowKey((files.get(key)?.size ?? 0) > 1 ? `${file}/${key}` : key, notes);
-}
-function rowsOf(files) {
-  return files.flatMap((f3) => f3.rows.filter((r2) => r2.new !== void 0).map((r2) => ({ file: f3.path, key: r2.key, value: r2.new ?? null })));
-}
-function dedupe(params, notes) {
-  const seen = /* @__PURE__ */ new Map();
-  return params.filter((p2) => {
-    if (!seen.has(p2.key)) return seen.set(p2.key, p2.value), true;
-    if (seen.get(p2.key) !== p2.value) notes.push(`Two params map to the MLflow key '${p2.key}'; the first one was logged.`);
-    return false;
-  });
-}
-
-// src/publish/mlflow/mirror.ts
-var MlflowRunPublisher = class {
-  constructor(config, logs, log, options = {}) {
-    this.config = config;
-    this.logs = logs;
-    this.log = log;
-    this.options = options;
-    this.name = `MLflow run (${config.trackingUri})`;
-  }
-  config;
-  logs;
-  log;
-  options;
-  name;
-  async publish(report) {
-    const sha = this.config.change.sha ?? report.data.head.sha;
-    if (!sha) throw new UserError("The head has no commit, so there is no MLflow run to log to (commit first).");
-    const client = new MlflowClient(await this.http());
-    const now = this.options.now?.() ?? Date.now();
-    const notes = [];
-    const plan = planRun(report.data, this.logs, { sha, change: this.config.change, markdown: report.markdown, now }, notes);
-    const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
-    if (experiment.lifecycle_stage === "deleted") {
-      throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
-    }
-    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
-    const identity = plan.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
-    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
-    const runId = run3.info.run_id;
-    if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
-    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
-    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
-    const batches = splitBatches({ params, tags: plan.tags, metrics });
-    try {
-      for (const batch of batches) await this.guard(client.logBatch(runId, batch));
-    } catch (error2) {
-      await client.updateRun(runId, "FAILED", now).catch(() => void 0);
-      throw error2;
-    }
-    await this.guard(client.updateRun(runId, "FINISHED", now));
-    for (const note of notes) this.log.warning(`MLflow: ${note}`);
-    this.log.info(
-      `MLflow: ${existing ? "updated" : "created"} run ${runId} in experiment '${this.config.experiment}' (${params.length} params, ${metrics.length} metric points, ${batches.length} request${batches.length === 1 ? "" : "s"}).`
-    );
-    return { location: `${this.config.trackingUri}/#/experiments/${experiment.experiment_id}/runs/${runId}` };
-  }
-  async http() {
-    const auth2 = this.config.auth;
-    const headers = {};
-    const secrets = [];
-    if (auth2.kind === "bearer") {
-      headers.authorization = `Bearer ${auth2.token}`;
-      secrets.push(auth2.token);
-    } else if (auth2.kind === "basic") {
-      const user = auth2.username ?? await this.whoOwnsTheToken();
-      headers.authorization = basicAuth(user, auth2.password);
-      secrets.push(auth2.password, headers.authorization.slice("Basic ".length));
-    }
-    return new JsonHttp({ service: `MLflow (${this.config.trackingUri})`, baseUrl: this.config.trackingUri, headers, secrets, ...this.options.tuning });
-  }
-  async whoOwnsTheToken() {
-    if (!this.options.resolveUser) throw new UserError("MLflow needs a user name with the token: set 'hub-user' (or MLFLOW_TRACKING_USERNAME).");
-    try {
-      return await this.options.resolveUser();
-    } catch (error2) {
-      throw new UserError(`Could not ask DagsHub who owns 'hub-token' (${error2 instanceof Error ? error2.message : String(error2)}); set 'hub-user'.`);
-    }
-  }
-  async guard(call) {
-    try {
-      return await call;
-    } catch (error2) {
-      if (error2 instanceof HttpError && (error2.status === 401 || error2.status === 403)) {
-        throw new UserError(
-          `${error2.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`
-        );
-      }
-      if (error2 instanceof HttpError && error2.status === 404 && !(error2.body && typeof error2.body === "object" && "error_code" in error2.body)) {
-        throw new UserError(`${error2.message}. No MLflow server answers at ${this.config.trackingUri}: check 'mlflow-tracking-uri' (or 'hub-repo').`);
-      }
-      throw error2;
-    }
-  }
-};
-function newParams(params, run3, notes) {
-  const had = new Map((run3.data?.params ?? []).map((p2) => [p2.key, p2.value]));
-  return params.filter((p2) => {
-    const old = had.get(p2.key);
-    if (old === void 0) return true;
-    if (old !== p2.value) notes.push(`Param '${p2.key}' was logged as '${old}' for this commit; MLflow params cannot change, so '${p2.value}' was not logged.`);
-    return false;
-  });
-}
-function newMetrics(finals, series, run3) {
-  const latest = new Map((run3.data?.metrics ?? []).map((m2) => [m2.key, m2.value]));
-  return [...series.filter((m2) => !latest.has(m2.key)), ...finals.filter((m2) => latest.get(m2.key) !== m2.value)];
-}
-
-// src/publish/mlflow/series.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
-var DEFAULT_LOGGER_CSV = "metrics.csv";
-function parseLoggerCsv(file, text, notes, now = Date.now()) {
-  let records;
-  try {
-    records = parseCsvRecords(text, ",");
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxProblem)) throw error2;
-    notes.push(`${file}:${error2.line}: ${error2.message}; file skipped.`);
-    return [];
-  }
-  const header = records[0];
-  if (!header) return [];
-  if (isLoggerHeader(header.fields)) {
-    const skipped = (line) => {
-      notes.push(`${file}:${line}: expected name, a finite value, a timestamp in ms and an integer step; row skipped.`);
-    };
-    const { series } = loggerMetricsFromRecords(records, true, skipped);
-    return [...series].map(([name, points]) => ({
-      file,
-      name,
-      points: points.map((p2) => ({ step: p2.step ?? 1, value: p2.value, timestamp: p2.timestamp === null ? now : Math.round(p2.timestamp) }))
-    }));
-  }
-  const names = header.fields.map((h3) => h3.trim());
-  const lower = names.map((h3) => h3.toLowerCase());
-  const stepCol = lower.includes("step") ? lower.indexOf("step") : lower.indexOf("epoch");
-  if (stepCol < 0) return null;
-  const byName = /* @__PURE__ */ new Map();
-  for (const { fields: cells, line } of records.slice(1)) {
-    if (cells.every((c3) => !c3.trim())) continue;
-    const step = Number(cells[stepCol]);
-    if (!Number.isInteger(step)) {
-      notes.push(`${file}:${line}: the ${names[stepCol]} column is not an integer; row skipped.`);
-      continue;
-    }
-    names.forEach((name, i) => {
-      const cell2 = cells[i]?.trim();
-      if (i === stepCol || !name || !cell2 || !Number.isFinite(Number(cell2))) return;
-      let series = byName.get(name);
-      if (!series) byName.set(name, series = { file, name, points: [] });
-      series.points.push({ step, value: Number(cell2), timestamp: now });
-    });
-  }
-  return [...byName.values()];
-}
-async function plotCsvFiles(workspace) {
-  const { definitions } = await findPlotDefinitions(workspace, null);
-  const files = definitions.flatMap((d2) => d2.sources.map((s) => s.file)).filter((f3) => f3.toLowerCase().endsWith(".csv"));
-  return [...new Set(files)].sort();
-}
-async function readLoggerSeries(workspace, files, notes) {
-  const out = [];
-  for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
-    if (text === null) continue;
-    out.push(...parseLoggerCsv(file, text, notes) ?? []);
-  }
-  return out;
-}
-
 // src/publish/hub/gitea.ts
 var PAGE_SIZE = 50;
 var MAX_PAGES = 40;
@@ -43620,10 +43279,10 @@ var HubCommentPublisher = class {
   log;
   name;
   api;
-  async publish(report) {
+  async publish(report2) {
     if (this.hub.change.prNumber === null) {
       this.log.info("DagsHub: not a pull request, so no PR comment (the MLflow run is still logged).");
-      return {};
+      return { skipped: true };
     }
     if (!this.hub.token)
       throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
@@ -43635,7 +43294,7 @@ var HubCommentPublisher = class {
         `No open DagsHub PR in ${this.hub.owner}/${this.hub.repo} has head branch '${branch}': the PR is not mirrored. Open it on DagsHub (or connect the repository), or check 'hub-repo'.`
       );
     }
-    const body = hubBody(report.markdown);
+    const body = hubBody(report2);
     const login = await this.api.currentUser().catch(() => null);
     const ours = (await this.guard(this.api.comments(pull.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
     const existing = ours.at(-1);
@@ -43681,49 +43340,380 @@ function matchPull(pulls, branch, sha) {
   const pool = atSha.length ? atSha : candidates;
   return pool.reduce((a, b3) => b3.number > a.number ? b3 : a);
 }
-function hubBody(markdown) {
-  const body = markdown.replace(
-    /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g,
-    (whole, alt, url) => /^(https?:|data:)/i.test(url) ? whole : `_${alt || "image"} (see the GitHub report)_`
-  );
-  return body.includes(REPORT_MARKER) ? body : `${REPORT_MARKER}
-${body}`;
+function hubBody(report2) {
+  return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
 }
 function authorOf(comment) {
   return comment.user?.login || comment.user?.username;
 }
 
-// src/publish/hub/mirrors.ts
-async function publishMirrors(config, report, log) {
-  const mirrors = [];
-  const hub = config.hub;
-  if (hub) mirrors.push({ publisher: new HubCommentPublisher(hub, log), required: hub.required });
-  if (config.mlflow) {
-    const notes = [];
-    const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report), notes);
-    for (const note of notes) log.warning(`MLflow: ${note}`);
-    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : void 0;
-    mirrors.push({ publisher: new MlflowRunPublisher(config.mlflow, logs, log, { resolveUser }), required: config.mlflow.required });
+// src/publish/mlflow/batch.ts
+var LOG_BATCH_LIMITS = { metrics: 1e3, params: 100, tags: 100, items: 1e3, bytes: 1e6 };
+var LENGTH_LIMITS = { key: 250, paramValue: 500, tagValue: 5e3 };
+var ENVELOPE_BYTES = 200;
+function splitBatches(all, limits = LOG_BATCH_LIMITS) {
+  const batches = [];
+  let current = { metrics: [], params: [], tags: [] };
+  let bytes = ENVELOPE_BYTES;
+  const size = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
+  const add3 = (kind, item) => {
+    const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
+    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || size(current) > 0 && bytes + itemBytes > limits.bytes;
+    if (full) {
+      batches.push(current);
+      current = { metrics: [], params: [], tags: [] };
+      bytes = ENVELOPE_BYTES;
+    }
+    current[kind].push(item);
+    bytes += itemBytes;
+  };
+  for (const p2 of all.params) add3("params", p2);
+  for (const t2 of all.tags) add3("tags", t2);
+  for (const m2 of all.metrics) add3("metrics", m2);
+  if (size(current)) batches.push(current);
+  return batches;
+}
+function mlflowKey(name, notes) {
+  let key2 = name.replace(/[^\p{L}\p{N}_\-./ ]/gu, "_").split("/").filter((segment) => segment && segment !== "." && segment !== "..").join("/");
+  if (!key2) key2 = "_";
+  if (key2.length > LENGTH_LIMITS.key) {
+    notes.push(`Key '${key2.slice(0, 60)}…' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
+    key2 = key2.slice(0, LENGTH_LIMITS.key);
   }
-  let passed = true;
-  for (const { publisher, required } of mirrors) {
+  return key2;
+}
+function fitValue(key2, value2, limit, notes) {
+  if (value2.length <= limit) return value2;
+  const marker = "…(truncated)";
+  notes.push(`The value of '${key2}' is ${value2.length} characters; MLflow keeps ${limit}, so it was cut.`);
+  return value2.slice(0, limit - marker.length) + marker;
+}
+
+// src/publish/mlflow/client.ts
+var MlflowClient = class {
+  constructor(http) {
+    this.http = http;
+  }
+  http;
+  /** null when there is no experiment of that name (RESOURCE_DOES_NOT_EXIST). */
+  async experimentByName(name) {
     try {
-      const outcome = await publisher.publish(report);
-      if (outcome.location) log.info(`${publisher.name}: ${outcome.location}`);
+      const { data } = await this.http.request("GET", "/api/2.0/mlflow/experiments/get-by-name", {
+        query: { experiment_name: name }
+      });
+      return data.experiment;
     } catch (error2) {
-      const message = `${publisher.name}: ${describeError(error2)}`;
-      if (required) {
-        passed = false;
-        log.error(message);
-      } else {
-        log.warning(`${message} (The GitHub report is not affected; set 'hub-required: true' to fail the step on this.)`);
-      }
+      if (errorCode(error2) === "RESOURCE_DOES_NOT_EXIST") return null;
+      throw error2;
     }
   }
-  return passed;
+  /** The experiment's id, creating it when missing (and surviving a concurrent creation). */
+  async ensureExperiment(name, tags = []) {
+    const found = await this.experimentByName(name);
+    if (found) return found;
+    try {
+      const { data } = await this.http.request("POST", "/api/2.0/mlflow/experiments/create", { body: { name, tags } });
+      return { experiment_id: data.experiment_id, name, lifecycle_stage: "active" };
+    } catch (error2) {
+      if (errorCode(error2) !== "RESOURCE_ALREADY_EXISTS") throw error2;
+      const again = await this.experimentByName(name);
+      if (!again) throw error2;
+      return again;
+    }
+  }
+  /** The first active run in the experiment with this tag value. */
+  async findRunByTag(experimentId, key2, value2) {
+    const filter = `tags.\`${key2}\` = '${value2.replace(/'/g, "\\'")}'`;
+    const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/search", {
+      body: { experiment_ids: [experimentId], filter, run_view_type: "ACTIVE_ONLY", max_results: 1, order_by: ["attributes.start_time DESC"] }
+    });
+    return data.runs?.[0] ?? null;
+  }
+  async createRun(experimentId, runName, startTime, tags) {
+    const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/create", {
+      body: { experiment_id: experimentId, run_name: runName, start_time: startTime, tags }
+    });
+    return data.run;
+  }
+  async updateRun(runId, status, endTime) {
+    await this.http.request("POST", "/api/2.0/mlflow/runs/update", { body: { run_id: runId, status, ...endTime ? { end_time: endTime } : {} } });
+  }
+  async logBatch(runId, batch) {
+    await this.http.request("POST", "/api/2.0/mlflow/runs/log-batch", { body: { run_id: runId, ...batch } });
+  }
+  async setTag(runId, key2, value2) {
+    await this.http.request("POST", "/api/2.0/mlflow/runs/set-tag", { body: { run_id: runId, key: key2, value: value2 } });
+  }
+};
+function errorCode(error2) {
+  if (!(error2 instanceof HttpError) || !error2.body || typeof error2.body !== "object") return null;
+  const code2 = error2.body.error_code;
+  return typeof code2 === "string" ? code2 : null;
 }
-async function trainingLogFiles(workspace, report) {
-  const metricsCsv = report.data.metrics.map((f3) => f3.path).filter((p2) => p2.toLowerCase().endsWith(".csv"));
+
+// src/publish/mlflow/plan.ts
+var RUN_KEY_TAG = "mlreport.head_sha";
+function planRun(data, logs, context3, notes) {
+  const sha = context3.sha;
+  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l3) => ({ file: l3.file, key: l3.name }))], notes);
+  const paramKey = keyMaker(rowsOf(data.params), notes);
+  const series2 = [];
+  const logged = /* @__PURE__ */ new Set();
+  for (const s of logs) {
+    const key2 = metricKey(s.file, s.name);
+    logged.add(key2);
+    for (const p2 of s.points) series2.push({ key: key2, value: p2.value, timestamp: p2.timestamp, step: p2.step });
+  }
+  const finals = [];
+  for (const { file, key: name, value: value2 } of rowsOf(data.metrics)) {
+    const key2 = metricKey(file, name);
+    if (logged.has(key2)) continue;
+    const number4 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
+    if (number4 === void 0 || !Number.isFinite(number4)) {
+      notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value2)}, not a number; MLflow metrics are numbers, so it was not logged.`);
+      continue;
+    }
+    finals.push({ key: key2, value: number4, timestamp: context3.now, step: 0 });
+  }
+  const params = [];
+  for (const { file, key: name, value: value2 } of rowsOf(data.params)) {
+    const key2 = paramKey(file, name);
+    params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
+  }
+  const change = context3.change;
+  const runName = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const tags = [
+    { key: RUN_KEY_TAG, value: sha },
+    { key: "mlflow.runName", value: runName },
+    { key: "mlflow.source.git.commit", value: sha },
+    { key: "mlflow.source.type", value: "JOB" },
+    { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
+    { key: "mlflow.note.content", value: noteContent(context3.markdown, change.runUrl, notes) }
+  ];
+  if (change.branch) tags.push({ key: "mlflow.source.git.branch", value: change.branch });
+  if (change.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change.repository}` });
+  if (change.prNumber !== null) tags.push({ key: "ci.pr", value: String(change.prNumber) });
+  if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
+  if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
+  for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
+  return { runKey: sha, runName, params: dedupe(params, notes), finals, series: series2, tags };
+}
+function noteContent(markdown, runUrl, notes) {
+  if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
+  const trailer = `
+
+_The report was cut here to fit MLflow's ${LENGTH_LIMITS.tagValue}-character note; the full report is ${runUrl ? `in the workflow run: ${runUrl}` : "in report.md"}._
+`;
+  const room = LENGTH_LIMITS.tagValue - trailer.length;
+  const cut = markdown.lastIndexOf("\n", room);
+  notes.push(`The report is ${markdown.length} characters; the run's note keeps the first ${LENGTH_LIMITS.tagValue}.`);
+  return markdown.slice(0, cut > room / 2 ? cut : room) + trailer;
+}
+function keyMaker(entries, notes) {
+  const files = /* @__PURE__ */ new Map();
+  for (const { file, key: key2 } of entries) files.set(key2, (files.get(key2) ?? /* @__PURE__ */ new Set()).add(file));
+  return (file, key2) => mlflowKey((files.get(key2)?.size ?? 0) > 1 ? `${file}/${key2}` : key2, notes);
+}
+function rowsOf(files) {
+  return files.flatMap((f3) => f3.rows.filter((r2) => r2.new !== void 0).map((r2) => ({ file: f3.path, key: r2.key, value: r2.new ?? null })));
+}
+function dedupe(params, notes) {
+  const seen = /* @__PURE__ */ new Map();
+  return params.filter((p2) => {
+    if (!seen.has(p2.key)) return seen.set(p2.key, p2.value), true;
+    if (seen.get(p2.key) !== p2.value) notes.push(`Two params map to the MLflow key '${p2.key}'; the first one was logged.`);
+    return false;
+  });
+}
+
+// src/publish/mlflow/mirror.ts
+var MlflowRunPublisher = class {
+  constructor(config, logs, log, options = {}) {
+    this.config = config;
+    this.logs = logs;
+    this.log = log;
+    this.options = options;
+    this.name = `MLflow run (${config.trackingUri})`;
+  }
+  config;
+  logs;
+  log;
+  options;
+  name;
+  async publish(report2) {
+    const sha = this.config.change.sha ?? report2.head.sha;
+    if (!sha) throw new UserError("The head has no commit, so there is no MLflow run to log to (commit first).");
+    const client = new MlflowClient(await this.http());
+    const now = this.options.now?.() ?? Date.now();
+    const notes = [];
+    const plan = planRun(report2, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report2), now }, notes);
+    const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
+    if (experiment.lifecycle_stage === "deleted") {
+      throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
+    }
+    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
+    const identity = plan.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
+    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
+    const runId = run3.info.run_id;
+    if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
+    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
+    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
+    const batches = splitBatches({ params, tags: plan.tags, metrics });
+    try {
+      for (const batch of batches) await this.guard(client.logBatch(runId, batch));
+    } catch (error2) {
+      await client.updateRun(runId, "FAILED", now).catch(() => void 0);
+      throw error2;
+    }
+    await this.guard(client.updateRun(runId, "FINISHED", now));
+    for (const note of notes) this.log.warning(`MLflow: ${note}`);
+    this.log.info(
+      `MLflow: ${existing ? "updated" : "created"} run ${runId} in experiment '${this.config.experiment}' (${params.length} params, ${metrics.length} metric points, ${batches.length} request${batches.length === 1 ? "" : "s"}).`
+    );
+    return { location: `${this.config.trackingUri}/#/experiments/${experiment.experiment_id}/runs/${runId}` };
+  }
+  async http() {
+    const auth2 = this.config.auth;
+    const headers = {};
+    const secrets = [];
+    if (auth2.kind === "bearer") {
+      headers.authorization = `Bearer ${auth2.token}`;
+      secrets.push(auth2.token);
+    } else if (auth2.kind === "basic") {
+      const user = auth2.username ?? await this.whoOwnsTheToken();
+      headers.authorization = basicAuth(user, auth2.password);
+      secrets.push(auth2.password, headers.authorization.slice("Basic ".length));
+    }
+    return new JsonHttp({ service: `MLflow (${this.config.trackingUri})`, baseUrl: this.config.trackingUri, headers, secrets, ...this.options.tuning });
+  }
+  async whoOwnsTheToken() {
+    if (!this.options.resolveUser) throw new UserError("MLflow needs a user name with the token: set 'hub-user' (or MLFLOW_TRACKING_USERNAME).");
+    try {
+      return await this.options.resolveUser();
+    } catch (error2) {
+      throw new UserError(`Could not ask DagsHub who owns 'hub-token' (${error2 instanceof Error ? error2.message : String(error2)}); set 'hub-user'.`);
+    }
+  }
+  async guard(call) {
+    try {
+      return await call;
+    } catch (error2) {
+      if (error2 instanceof HttpError && (error2.status === 401 || error2.status === 403)) {
+        throw new UserError(
+          `${error2.message}. Check the MLflow credentials: 'hub-user' and 'hub-token' for DagsHub, or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN).`
+        );
+      }
+      if (error2 instanceof HttpError && error2.status === 404 && !(error2.body && typeof error2.body === "object" && "error_code" in error2.body)) {
+        throw new UserError(`${error2.message}. No MLflow server answers at ${this.config.trackingUri}: check 'mlflow-tracking-uri' (or 'hub-repo').`);
+      }
+      throw error2;
+    }
+  }
+};
+function mlflowNote(report2) {
+  return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
+}
+function newParams(params, run3, notes) {
+  const had = new Map((run3.data?.params ?? []).map((p2) => [p2.key, p2.value]));
+  return params.filter((p2) => {
+    const old = had.get(p2.key);
+    if (old === void 0) return true;
+    if (old !== p2.value) notes.push(`Param '${p2.key}' was logged as '${old}' for this commit; MLflow params cannot change, so '${p2.value}' was not logged.`);
+    return false;
+  });
+}
+function newMetrics(finals, series2, run3) {
+  const latest = new Map((run3.data?.metrics ?? []).map((m2) => [m2.key, m2.value]));
+  return [...series2.filter((m2) => !latest.has(m2.key)), ...finals.filter((m2) => latest.get(m2.key) !== m2.value)];
+}
+
+// src/publish/mlflow/series.ts
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+var DEFAULT_LOGGER_CSV = "metrics.csv";
+function parseLoggerCsv(file, text, notes, now = Date.now()) {
+  let records;
+  try {
+    records = parseCsvRecords(text, ",");
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxProblem)) throw error2;
+    notes.push(`${file}:${error2.line}: ${error2.message}; file skipped.`);
+    return [];
+  }
+  const header = records[0];
+  if (!header) return [];
+  if (isLoggerHeader(header.fields)) {
+    const skipped = (line) => {
+      notes.push(`${file}:${line}: expected name, a finite value, a timestamp in ms and an integer step; row skipped.`);
+    };
+    const { series: series2 } = loggerMetricsFromRecords(records, true, skipped);
+    return [...series2].map(([name, points]) => ({
+      file,
+      name,
+      points: points.map((p2) => ({ step: p2.step ?? 1, value: p2.value, timestamp: p2.timestamp === null ? now : Math.round(p2.timestamp) }))
+    }));
+  }
+  const names = header.fields.map((h3) => h3.trim());
+  const lower = names.map((h3) => h3.toLowerCase());
+  const stepCol = lower.includes("step") ? lower.indexOf("step") : lower.indexOf("epoch");
+  if (stepCol < 0) return null;
+  const byName = /* @__PURE__ */ new Map();
+  for (const { fields: cells, line } of records.slice(1)) {
+    if (cells.every((c3) => !c3.trim())) continue;
+    const step = Number(cells[stepCol]);
+    if (!Number.isInteger(step)) {
+      notes.push(`${file}:${line}: the ${names[stepCol]} column is not an integer; row skipped.`);
+      continue;
+    }
+    names.forEach((name, i) => {
+      const cell2 = cells[i]?.trim();
+      if (i === stepCol || !name || !cell2 || !Number.isFinite(Number(cell2))) return;
+      let series2 = byName.get(name);
+      if (!series2) byName.set(name, series2 = { file, name, points: [] });
+      series2.points.push({ step, value: Number(cell2), timestamp: now });
+    });
+  }
+  return [...byName.values()];
+}
+async function plotCsvFiles(workspace) {
+  const { definitions } = await findPlotDefinitions(workspace, null);
+  const files = definitions.flatMap((d2) => d2.sources.map((s) => s.file)).filter((f3) => f3.toLowerCase().endsWith(".csv"));
+  return [...new Set(files)].sort();
+}
+async function readLoggerSeries(workspace, files, notes) {
+  const out = [];
+  for (const file of files) {
+    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
+    if (text === null) continue;
+    out.push(...parseLoggerCsv(file, text, notes) ?? []);
+  }
+  return out;
+}
+
+// src/publish/hub/mirrors.ts
+var MlflowTarget = class {
+  constructor(config, mlflow, log) {
+    this.config = config;
+    this.mlflow = mlflow;
+    this.log = log;
+    this.name = `MLflow run (${mlflow.trackingUri})`;
+  }
+  config;
+  mlflow;
+  log;
+  name;
+  async publish(report2) {
+    const { config, log } = this;
+    const notes = [];
+    const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report2), notes);
+    for (const note of notes) log.warning(`MLflow: ${note}`);
+    const hub = config.hub;
+    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : void 0;
+    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser }).publish(report2);
+  }
+};
+async function trainingLogFiles(workspace, report2) {
+  const metricsCsv = report2.metrics.map((f3) => f3.path).filter((p2) => p2.toLowerCase().endsWith(".csv"));
   return [.../* @__PURE__ */ new Set([...metricsCsv, ...await plotCsvFiles(workspace), DEFAULT_LOGGER_CSV])];
 }
 
@@ -43739,49 +43729,245 @@ var JobSummaryPublisher = class {
   path;
   reportDir;
   name = "job summary";
-  async publish(report) {
+  async publish(report2, context3) {
     const where2 = `the out-dir (\`${this.reportDir}\`)`;
-    const hosted = withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? /* @__PURE__ */ new Map(), where2);
-    let text = hosted.missing ? `${hosted.text.trimEnd()}
-
-_Plot images are not shown inline: the image files are in ${where2}._
-` : hosted.text;
-    if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
-      const note = "\n\n_The report was cut here to fit the job summary limit (1 MiB); report.md in the artifact is complete._\n";
-      text = Buffer.from(text).subarray(0, SUMMARY_LIMIT_BYTES - note.length).toString("utf8").replace(/\uFFFD*$/, "") + note;
-    }
-    await appendFile2(this.path, `${text}
+    const images = hostedImages(context3.hosted, where2);
+    const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
+    const { body } = fitReport(
+      report2,
+      { images, footer },
+      {
+        limit: SUMMARY_LIMIT_BYTES,
+        measure: (text) => Buffer.byteLength(text),
+        what: "a job summary",
+        fullReport: `report.md in ${where2}`,
+        fullReportUrl: null
+      }
+    );
+    await appendFile2(this.path, `${body}
 `);
     return { location: this.path };
   }
 };
 
 // src/publish/github/artifact.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile9 } from "node:fs/promises";
 import { join as join15 } from "node:path";
-var MAX_REPORT_CHARS = 1024 * 1024;
-async function readArtifact(dir, headSha) {
-  let markdown;
+
+// src/report/parse.ts
+var ReportJsonError = class extends Error {
+};
+function parseReportJson(text) {
+  let json;
   try {
-    markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
-  } catch {
-    throw new UserError(
-      `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
-    );
+    json = JSON.parse(text);
+  } catch (error2) {
+    throw new ReportJsonError(`not JSON (${error2.message})`);
   }
-  const data = {
+  return report(json, "");
+}
+var report = (v2, at2) => {
+  const o2 = object(v2, at2);
+  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
+  const tool = object(o2.tool, key(at2, "tool"));
+  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
+  return {
     schemaVersion: 1,
-    tool: { name: "mlreport", version: VERSION7 },
-    base: null,
-    head: { sha: headSha || null, label: headSha.slice(0, 7) || "head" },
-    params: [],
-    metrics: [],
-    plots: [],
-    gates: null,
-    pipeline: null,
-    warnings: []
+    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
+    base: nullable(revision)(o2.base, key(at2, "base")),
+    head: revision(o2.head, key(at2, "head")),
+    params: list2(fileDiff)(o2.params, key(at2, "params")),
+    metrics: list2(fileDiff)(o2.metrics, key(at2, "metrics")),
+    plots: list2(plot)(o2.plots, key(at2, "plots")),
+    gates: nullable(gates)(o2.gates, key(at2, "gates")),
+    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
+    warnings: list2(string)(o2.warnings, key(at2, "warnings"))
   };
-  return { data, markdown };
+};
+var revision = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
+};
+var fileDiff = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { path: string(o2.path, key(at2, "path")), rows: list2(row)(o2.rows, key(at2, "rows")), notes: list2(string)(o2.notes, key(at2, "notes")) };
+};
+var row = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    key: string(o2.key, key(at2, "key")),
+    old: optional(leaf)(o2.old, key(at2, "old")),
+    new: optional(leaf)(o2.new, key(at2, "new")),
+    changed: boolean(o2.changed, key(at2, "changed"))
+  };
+  const diff = optional(number3)(o2.diff, key(at2, "diff"));
+  const relative3 = optional(number3)(o2.relative, key(at2, "relative"));
+  if (diff !== void 0) out.diff = diff;
+  if (relative3 !== void 0) out.relative = relative3;
+  return out;
+};
+var leaf = (v2, at2) => {
+  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
+  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
+  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
+    const f3 = v2.float;
+    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
+  }
+  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
+};
+var plot = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    id: string(o2.id, key(at2, "id")),
+    title: string(o2.title, key(at2, "title")),
+    image: nullable(imagePath)(o2.image, key(at2, "image")),
+    notes: list2(string)(o2.notes, key(at2, "notes"))
+  };
+  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
+  const error2 = optional(string)(o2.error, key(at2, "error"));
+  const s = optional(series)(o2.series, key(at2, "series"));
+  if (baseImage !== void 0) entry.baseImage = baseImage;
+  if (error2 !== void 0) entry.error = error2;
+  if (s !== void 0) entry.series = s;
+  return entry;
+};
+var imagePath = (v2, at2) => {
+  const path = string(v2, at2);
+  const parts = path.split("/");
+  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
+    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
+  }
+  return path;
+};
+var series = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    x: list2((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
+    lines: list2((l3, a) => {
+      const line = object(l3, a);
+      return { name: string(line.name, key(a, "name")), y: list2(nullable(number3))(line.y, key(a, "y")) };
+    })(o2.lines, key(at2, "lines"))
+  };
+  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
+  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
+  if (xLabel !== void 0) out.xLabel = xLabel;
+  if (yLabel !== void 0) out.yLabel = yLabel;
+  return out;
+};
+var gates = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    passed: boolean(o2.passed, key(at2, "passed")),
+    rules: list2(rule)(o2.rules, key(at2, "rules")),
+    directions: list2((d2, a) => {
+      const dir = object(d2, a);
+      return {
+        file: string(dir.file, key(a, "file")),
+        key: string(dir.key, key(a, "key")),
+        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
+      };
+    })(o2.directions, key(at2, "directions"))
+  };
+};
+var rule = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const source = object(o2.source, key(at2, "source"));
+  const file = optional(string)(source.file, key(at2, "source.file"));
+  return {
+    rule: string(o2.rule, key(at2, "rule")),
+    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
+    passed: boolean(o2.passed, key(at2, "passed")),
+    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
+    detail: string(o2.detail, key(at2, "detail")),
+    metric: nullable((m2, a) => {
+      const metric = object(m2, a);
+      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
+    })(o2.metric, key(at2, "metric")),
+    base: nullable(number3)(o2.base, key(at2, "base")),
+    head: nullable(number3)(o2.head, key(at2, "head")),
+    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
+    source: {
+      origin: string(source.origin, key(at2, "source.origin")),
+      line: number3(source.line, key(at2, "source.line")),
+      ...file !== void 0 ? { file } : {}
+    }
+  };
+};
+var pipeline = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
+    stages: list2((s, a) => {
+      const stage = object(s, a);
+      const out = {
+        name: string(stage.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
+        seconds: number3(stage.seconds, key(a, "seconds"))
+      };
+      const reasons = optional(list2(string))(stage.reasons, key(a, "reasons"));
+      const error2 = optional(string)(stage.error, key(a, "error"));
+      const log = optional(string)(stage.log, key(a, "log"));
+      if (reasons !== void 0) out.reasons = reasons;
+      if (error2 !== void 0) out.error = error2;
+      if (log !== void 0) out.log = log;
+      return out;
+    })(o2.stages, key(at2, "stages"))
+  };
+};
+function object(v2, at2) {
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
+  return v2;
+}
+function string(v2, at2) {
+  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
+}
+function number3(v2, at2) {
+  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
+}
+function boolean(v2, at2) {
+  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
+}
+function oneOf(values) {
+  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
+}
+function list2(item) {
+  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
+}
+function nullable(read) {
+  return (v2, at2) => v2 === null ? null : read(v2, at2);
+}
+function optional(read) {
+  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
+}
+function key(at2, name) {
+  return at2 ? `${at2}.${name}` : name;
+}
+function fail(at2, expected, got) {
+  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+}
+
+// src/publish/github/artifact.ts
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
+async function readArtifact(dir) {
+  const path = join15(dir, "report.json");
+  const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
+  let text;
+  try {
+    const stat4 = await lstat2(path);
+    if (!stat4.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat4.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat4.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    text = await readFile9(path, "utf8");
+  } catch (error2) {
+    if (error2 instanceof UserError) throw error2;
+    throw new UserError(missing);
+  }
+  try {
+    return parseReportJson(text);
+  } catch (error2) {
+    if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
+    throw error2;
+  }
 }
 
 // src/publish/artifact/report.ts
@@ -43954,8 +44140,8 @@ async function putBlob(url, body, backoffMs) {
       });
       const text = await response.text().catch(() => "");
       if (response.status === 201 || response.status === 200) return;
-      const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
-      last = `${response.status}${code ? ` ${code}` : ""}`;
+      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
       if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
     } catch (error2) {
       last = error2 instanceof Error ? error2.message : String(error2);
@@ -43969,10 +44155,27 @@ async function putBlob(url, body, backoffMs) {
 function artifactName(reportId) {
   return `mlreport-${reportId}`;
 }
-function wantsArtifact(mode, notPosted) {
-  return mode === "always" || mode === "auto" && notPosted !== null;
+function wantsArtifact(mode, comment) {
+  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
 }
-async function uploadReportArtifact(cfg, outDir, report, github, log, options = {}) {
+var ReportArtifact = class {
+  constructor(cfg, outDir, github, log) {
+    this.cfg = cfg;
+    this.outDir = outDir;
+    this.github = github;
+    this.log = log;
+  }
+  cfg;
+  outDir;
+  github;
+  log;
+  name = "workflow artifact";
+  async publish(report2) {
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
+    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
+  }
+};
+async function uploadReportArtifact(cfg, outDir, report2, github, log, options = {}) {
   const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
@@ -43989,7 +44192,7 @@ async function uploadReportArtifact(cfg, outDir, report, github, log, options = 
     return null;
   }
   try {
-    const entries = await reportFiles(outDir, report, log);
+    const entries = await reportFiles(outDir, report2, log);
     const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
     log.info(
       `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
@@ -44006,10 +44209,10 @@ async function uploadReportArtifact(cfg, outDir, report, github, log, options = 
     return null;
   }
 }
-async function reportFiles(outDir, report, log) {
+async function reportFiles(outDir, report2, log) {
   const names = ["report.md", "report.json"];
-  for (const plot of report.data.plots ?? []) {
-    for (const image of [plot.image, plot.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
+  for (const plot2 of report2.plots) {
+    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
   }
   const entries = [];
   for (const name of names) {
@@ -44023,88 +44226,92 @@ async function reportFiles(outDir, report, log) {
 }
 
 // src/publish/github/publisher.ts
-import { readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
 import { join as join17, posix as posix10 } from "node:path";
 
-// src/report/fit.ts
-var COMMENT_LIMIT = 65536;
-function fitReport(markdown, data, options) {
-  const limit = options.limit ?? COMMENT_LIMIT;
-  if (markdown.length <= limit) return { body: markdown, folded: false };
-  const where2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
-  const note = `> [!NOTE]
-> This report is longer than a comment may be (${limit.toLocaleString("en-US")} characters). The full report is in ${where2} and in report.md in the workflow artifact.`;
-  const body = data ? compact(markdown, data, note, limit) : cut(markdown, note, limit);
-  return { body, folded: true };
+// src/publish/github/comments.ts
+function commentMarker(reportId) {
+  return `<!-- mlreport:comment id=${reportId} -->`;
 }
-function compact(markdown, data, note, limit) {
-  const lines2 = markdown.split("\n");
-  const titleAt = lines2.findIndex((l3) => l3.startsWith("## "));
-  const top = cutLines(lines2.slice(0, titleAt + 1).join("\n"), Math.floor(limit / 8));
-  const head = [top, ""];
-  if (data.gates) head.push(gatesSection(data.gates), "");
-  head.push(headline(data), "", note, "");
-  const tail = [];
-  const images = lines2.filter((l3) => /^!\[[^\]]*\]\([^)]+\)\s*$/.test(l3));
-  const charts = markdown.match(/^```mermaid\n[\s\S]*?\n```$/gm) ?? [];
-  if (images.length || charts.length) tail.push("### Plots", "", ...images, ...charts.flatMap((c3) => [c3, ""]), "");
-  const budget = () => limit - [...head, ...tail].join("\n").length - 200;
-  for (const [title, files, withChange] of [
-    ["Changed metrics", data.metrics, true],
-    ["Changed params", data.params, false]
-  ]) {
-    const rows = tableRows(files, data, withChange, (r2) => r2.changed);
-    if (rows.body.length) head.push(`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report"), "");
+async function tokenIdentity(client, token) {
+  const app = { describe: "a GitHub App bot (installation token)", owns: (u2) => u2?.type === "Bot" };
+  if (token.startsWith("ghs_")) return app;
+  try {
+    const { data } = await client.request("GET /user");
+    return { describe: data.login, owns: (u2) => u2?.login === data.login };
+  } catch (error2) {
+    const status = apiStatus(error2);
+    if (status === 403 || status === 404) return app;
+    throw error2;
   }
-  const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
-  if (unchanged.length) {
-    const header = tableRows([], data, true, () => true).header;
-    const rows = boundedTable({ header, body: unchanged }, budget() - 100, "unchanged rows: see the full report");
-    head.push("<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>", "");
+}
+async function upsertComment(client, repo, thread, body, marker, mode, identity) {
+  if (mode === "update") {
+    const marked = (await listComments(client, repo, thread)).filter((c3) => c3.body?.includes(marker));
+    if (marked.length) {
+      const who = await identity();
+      const mine = marked.filter((c3) => who.owns(c3.user)).sort((a, b3) => Number(b3.id) - Number(a.id));
+      const [newest, ...older] = mine;
+      if (newest) {
+        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
+        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
+        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
+      }
+    }
   }
-  const out = [...head, ...tail].join("\n");
-  return out.length <= limit ? out : cut(out, note, limit);
+  const created = await createComment(client, repo, thread, body);
+  return { url: created.html_url, action: "created", deleted: 0 };
 }
-function tableRows(files, data, withChange, keep) {
-  const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
-  if (withChange) cols.push("Change");
-  const body = files.flatMap(
-    (f3) => f3.rows.filter(keep).map((r2) => {
-      const cells = [escapeCell(f3.path), escapeCell(r2.key), escapeCell(formatLeaf(r2.old)), escapeCell(formatLeaf(r2.new))];
-      if (withChange) cells.push(escapeCell(formatChange(r2)));
-      return `| ${cells.join(" | ")} |`;
-    })
-  );
-  return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
-}
-function boundedTable(table2, budget, what) {
-  const out = [...table2.header];
-  let size = out.join("\n").length;
-  let shown = 0;
-  for (const row of table2.body) {
-    if (size + row.length + 1 > budget - 80) break;
-    out.push(row);
-    size += row.length + 1;
-    shown++;
+async function listComments(client, { owner, repo }, thread) {
+  if (thread.kind === "pr") {
+    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
   }
-  if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table2.body.length} ${what}._`];
+  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
 }
-function cut(text, note, limit) {
-  let kept = cutLines(text, limit - note.length - 40);
-  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) kept += "\n```";
-  const opened = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-  kept += "\n</details>".repeat(Math.max(opened, 0));
-  return `${kept}
+async function createComment(client, { owner, repo }, thread, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
+  }
+  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
+}
+async function updateComment(client, { owner, repo }, thread, id, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+  }
+  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+}
+async function deleteComment(client, { owner, repo }, thread, id) {
+  try {
+    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
+    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
+  } catch (error2) {
+    if (apiStatus(error2) !== 404) throw error2;
+  }
+}
 
-${note}
-`;
+// src/publish/github/body.ts
+function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, limit = COMMENT_LIMIT) {
+  const marker = commentMarker(reportId);
+  const images = hostedImages(hosted, "the workflow artifact");
+  const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the PNGs are in the workflow artifact._` : void 0;
+  const fitted = fitReport(report2, { images, footer }, { limit: limit - marker.length - 1, fullReportUrl });
+  return { body: `${marker}
+${stripMarkers(fitted.body)}`, folded: fitted.folded };
 }
-function cutLines(text, max) {
-  if (text.length <= max) return text;
-  const slice = text.slice(0, max);
-  const nl = slice.lastIndexOf("\n");
-  return nl > 0 ? slice.slice(0, nl) : slice;
+function localPngs(report2) {
+  return plotImages(report2.plots).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+}
+var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
+function stripMarkers(text) {
+  for (let out = text; ; ) {
+    const next = out.replace(MARKER, "");
+    if (next === out) return out;
+    out = next;
+  }
+}
+function insideFolder(path) {
+  const parts = path.split("/");
+  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
 }
 
 // src/publish/github/images.ts
@@ -44309,10 +44516,10 @@ var GitHubPublisher = class {
   cfg;
   log;
   options;
-  name = "GitHub";
-  async publish(report) {
+  name = "GitHub comment";
+  async publish(report2) {
     const { ctx, cfg, log } = this;
-    if (cfg.comment === "off") return {};
+    if (cfg.comment === "off") return { skipped: true };
     if (!ctx.token) {
       log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
       return { notPosted: "no 'github-token'" };
@@ -44323,7 +44530,7 @@ var GitHubPublisher = class {
     }
     const client = this.options.client ?? createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m2) => log.info(m2), ...this.options.clientOptions });
     try {
-      return await this.post(client, report);
+      return await this.post(client, report2);
     } catch (error2) {
       if (isPermissionError(error2)) {
         log.warning(
@@ -44337,12 +44544,11 @@ var GitHubPublisher = class {
       );
     }
   }
-  async post(client, report) {
+  async post(client, report2) {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
-    if (!targets.threads.length) return {};
-    const plots = report.data.plots;
-    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, localPngLinks(report.markdown), log);
+    if (!targets.threads.length) return { skipped: true };
+    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, localPngs(report2), log);
     const first = targets.threads[0];
     const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
     let hosted = /* @__PURE__ */ new Map();
@@ -44358,12 +44564,9 @@ var GitHubPublisher = class {
         );
       }
     }
-    const body = commentBody(cfg.reportId, report.markdown, plots, hosted, reason);
-    const fitted = fitReport(body, this.options.useDataToFold ? report.data : null, { fullReportUrl: this.runUrl() });
+    const fitted = commentBody(cfg.reportId, report2, hosted, reason, this.runUrl());
     if (fitted.folded)
-      log.info(
-        `The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`
-      );
+      log.info("The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.");
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
@@ -44414,7 +44617,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile11(join17(baseDir, ...rel.split("/")));
+      const path = join17(baseDir, ...rel.split("/"));
+      if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
+      bytes = await readFile11(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -44429,6 +44634,37 @@ async function readImages(baseDir, rels, log) {
     files.push({ rel, name, bytes });
   }
   return files;
+}
+
+// src/publish/runner.ts
+async function publishAll(report2, table2, log) {
+  const results = /* @__PURE__ */ new Map();
+  const hosted = /* @__PURE__ */ new Map();
+  let failed = false;
+  for (const row2 of table2) {
+    if (!row2 || row2.when && !row2.when(results)) continue;
+    const { target, policy } = row2;
+    try {
+      const outcome = await target.publish(report2, { hosted });
+      for (const [path, url] of outcome.hostedImages ?? []) hosted.set(path, url);
+      results.set(
+        target,
+        outcome.notPosted ? { status: "not-posted", reason: outcome.notPosted } : outcome.skipped ? { status: "skipped" } : { status: "published", location: outcome.location ?? null }
+      );
+    } catch (error2) {
+      const message = describeError(error2);
+      results.set(target, { status: "failed", error: message });
+      if (policy === "required") {
+        failed = true;
+        log.error(`${target.name}: ${message}`);
+      } else if (policy === "optional") {
+        log.warning(`${target.name}: ${message} (This does not fail the step${row2.requiredBy ? `; set '${row2.requiredBy}' to make it` : ""}.)`);
+      } else {
+        log.warning(`${target.name}: ${message}`);
+      }
+    }
+  }
+  return { results, failed };
 }
 
 // src/util/redact.ts
@@ -44458,10 +44694,10 @@ function redactDeep(value2) {
     for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
-    for (const key of Object.keys(record)) {
-      const clean2 = redact(key);
-      const v2 = redactValue(record[key]);
-      if (clean2 !== key) delete record[key];
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
       record[clean2] = v2;
     }
   }
@@ -44494,17 +44730,17 @@ function flattenMetrics(data) {
     );
   }
   if (!isRawMap(data)) {
-    const leaf = scalarLeaf(data);
-    if (leaf !== void 0 && leaf !== null && leaf !== 0 && leaf !== "" && leaf !== false && !isZeroFloat(data)) out.set("", leaf);
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
     return out;
   }
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key}.`);
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
       else {
-        const leaf = scalarLeaf(v2);
-        if (leaf !== void 0 && leaf !== null) add2(out, key, leaf);
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
       }
     }
   };
@@ -44520,21 +44756,21 @@ function flattenParams(data, keyPaths = []) {
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key}.`);
-      else add2(out, key, leafOf(v2));
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add2(out, key2, leafOf(v2));
     }
   };
   visit(root, "");
   return out;
 }
-function add2(out, key, leaf) {
+function add2(out, key2, leaf2) {
   if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key, leaf);
+  out.set(key2, leaf2);
 }
 function leafOf(v2) {
-  const leaf = scalarLeaf(v2);
-  if (leaf !== void 0) return leaf;
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
   return pyRepr(v2);
 }
 function scalarLeaf(v2) {
@@ -44594,8 +44830,8 @@ function workspaceTree(root, name = "workspace") {
         if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
         return await readFile12(full);
       } catch (error2) {
-        const code = error2.code;
-        if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
+        const code2 = error2.code;
+        if (code2 === "ENOENT" || code2 === "EISDIR" || code2 === "ENOTDIR") return null;
         throw error2;
       }
     },
@@ -44772,7 +45008,7 @@ async function run(config, log) {
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
-  const pipeline = await reproduceStep(reproduction.step, log);
+  const pipeline2 = await reproduceStep(reproduction.step, log);
   const comparison = await collectAndCompare(
     git,
     { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
@@ -44792,8 +45028,8 @@ async function run(config, log) {
     log
   );
   for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
-  const report = {
+  const gates2 = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const report2 = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION7 },
     base: base ? { sha: base.sha, label: base.label } : null,
@@ -44801,81 +45037,67 @@ async function run(config, log) {
     params: comparison.params,
     metrics: comparison.metrics,
     plots,
-    gates,
-    pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
+    gates: gates2,
+    pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
   };
-  redactDeep(report);
-  const composed = { data: report, markdown: composeMarkdown(report) };
+  redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir);
-  const publishers = [local];
-  const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
-  if (github) publishers.push(github);
-  if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
-  if (gates && config.gate && config.github?.token) {
-    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
-  }
-  let passed = pipeline ? pipeline.passed : true;
-  let commentUrl = null;
-  let notPosted = null;
-  for (const publisher of publishers) {
-    try {
-      const outcome = await publisher.publish(composed);
-      if (publisher === github) {
-        commentUrl = outcome.location ?? null;
-        composed.hostedImages = outcome.hostedImages;
-        notPosted = outcome.notPosted ?? null;
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const published = await publishAll(
+    report2,
+    [
+      { target: local, policy: "required" },
+      comment && { target: comment, policy: "required" },
+      config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
+      gates2 && config.gate && gh?.ctx.token ? {
+        target: new GateCheckPublisher({ github: gh.ctx, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+        policy: "required"
+      } : null,
+      config.hub ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
+      config.mlflow ? { target: new MlflowTarget(config, config.mlflow, log), policy: config.mlflow.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
+      gh && {
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        policy: "never-fails",
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
       }
-    } catch (error2) {
-      passed = false;
-      log.error(`Publishing to ${publisher.name} failed: ${describeError(error2)}`);
-    }
-  }
-  if (!await publishMirrors(config, composed, log)) passed = false;
-  if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
-    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github, log);
-  }
-  const gatesBroke = gates !== null && !gates.passed;
-  if (gates && config.gate) logGates(gates, config.gate, log);
+    ],
+    log
+  );
+  const passed = (pipeline2 ? pipeline2.passed : true) && !published.failed;
+  const gatesBroke = gates2 !== null && !gates2.passed;
+  if (gates2 && config.gate) logGates(gates2, config.gate, log);
   return {
-    report,
-    markdown: composed.markdown,
+    report: report2,
+    markdown: composeMarkdown(report2),
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && config.gate?.failOnThreshold !== false,
-    commentUrl
+    commentUrl: locationOf(comment, published.results)
   };
 }
 async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
-  const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join19(publish.artifactDir, "report.md");
-  const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
-  try {
-    const outcome = await github.publish(composed);
-    return {
-      report: composed.data,
-      markdown: composed.markdown,
-      reportPath,
-      reportJsonPath: join19(publish.artifactDir, "report.json"),
-      passed: true,
-      failStep: false,
-      commentUrl: outcome.location ?? null
-    };
-  } catch (error2) {
-    log.error(`Publishing to GitHub failed: ${describeError(error2)}`);
-    return {
-      report: composed.data,
-      markdown: composed.markdown,
-      reportPath,
-      reportJsonPath: join19(publish.artifactDir, "report.json"),
-      passed: false,
-      failStep: true,
-      commentUrl: null
-    };
-  }
+  const report2 = await readArtifact(publish.artifactDir);
+  redactDeep(report2);
+  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const published = await publishAll(report2, [{ target: comment, policy: "required" }], log);
+  return {
+    report: report2,
+    markdown: composeMarkdown(report2),
+    reportPath: join19(publish.artifactDir, "report.md"),
+    reportJsonPath: join19(publish.artifactDir, "report.json"),
+    passed: !published.failed,
+    failStep: published.failed,
+    commentUrl: locationOf(comment, published.results)
+  };
+}
+function locationOf(target, results) {
+  const result = target && results.get(target);
+  return result?.status === "published" ? result.location : null;
 }
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");

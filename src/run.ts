@@ -10,14 +10,16 @@ import type { ReportData } from './report/types';
 import { renderPlots } from './plots/render-plots';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
-import { publishMirrors } from './publish/hub/mirrors';
+import { HubCommentPublisher } from './publish/hub/comment';
+import { MlflowTarget } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import { readArtifact } from './publish/github/artifact';
-import { uploadReportArtifact, wantsArtifact } from './publish/artifact/report';
+import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
-import type { ComposedReport, Publisher } from './publish/types';
+import { publishAll, type PublishResults } from './publish/runner';
+import type { Target } from './publish/types';
 import { reproduceStep } from './pipeline/engine';
-import { describeError, UserError } from './util/errors';
+import { UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
@@ -36,7 +38,7 @@ export interface RunResult {
   failStep: boolean;
 }
 
-/** One run, top to bottom: revisions → reproduce → values → compare → compose → publish. */
+/** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
   const git = await GitRepo.open(config.workspace);
@@ -91,84 +93,76 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
         : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
   };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.
-  const composed: ComposedReport = { data: report, markdown: composeMarkdown(report) };
 
+  // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
+  // the run. The order matters twice: the comment hosts the plot images the summary and the check run then show,
+  // and the artifact goes up when the comment was not posted, whatever the reason.
   const local = new LocalFilesPublisher(config.outDir);
-  const publishers: Publisher[] = [local];
-  // GitHub before the job summary: the summary shows the plot images the comment's publisher hosted.
-  const github =
-    config.github && config.githubPublish
-      ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true })
-      : null;
-  if (github) publishers.push(github);
-  if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
-  if (gates && config.gate && config.github?.token) {
-    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
-  }
-  let passed = pipeline ? pipeline.passed : true;
-  let commentUrl: string | null = null;
-  let notPosted: string | null = null;
-  for (const publisher of publishers) {
-    try {
-      const outcome = await publisher.publish(composed);
-      if (publisher === github) {
-        commentUrl = outcome.location ?? null;
-        composed.hostedImages = outcome.hostedImages;
-        notPosted = outcome.notPosted ?? null;
-      }
-    } catch (error) {
-      passed = false;
-      log.error(`Publishing to ${publisher.name} failed: ${describeError(error)}`);
-    }
-  }
-  if (!(await publishMirrors(config, composed, log))) passed = false;
-  // A report that could not be posted goes up as a workflow artifact, for a workflow_run workflow to post.
-  if (config.github && config.githubPublish && wantsArtifact(config.githubPublish.artifact, notPosted)) {
-    await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github, log);
-  }
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const published = await publishAll(
+    report,
+    [
+      { target: local, policy: 'required' },
+      comment && { target: comment, policy: 'required' },
+      config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
+      gates && config.gate && gh?.ctx.token
+        ? {
+            target: new GateCheckPublisher({ github: gh.ctx, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+            policy: 'required',
+          }
+        : null,
+      config.hub
+        ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? 'required' : 'optional', requiredBy: 'hub-required: true' }
+        : null,
+      config.mlflow
+        ? { target: new MlflowTarget(config, config.mlflow, log), policy: config.mlflow.required ? 'required' : 'optional', requiredBy: 'hub-required: true' }
+        : null,
+      gh && {
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        policy: 'never-fails',
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
+      },
+    ],
+    log,
+  );
+
+  const passed = (pipeline ? pipeline.passed : true) && !published.failed;
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && config.gate) logGates(gates, config.gate, log);
   return {
     report,
-    markdown: composed.markdown,
+    markdown: composeMarkdown(report),
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
     failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
-    commentUrl,
+    commentUrl: locationOf(comment, published.results),
   };
 }
 
-/** `mode: publish` (the fork pattern's second workflow): post a report another run made; nothing is computed. */
+/** `mode: publish` (the fork pattern's second workflow): post the report another run made; nothing is computed. */
 async function publishArtifact(config: Config, log: Logger): Promise<RunResult> {
   const publish = config.githubPublish!;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
-  const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join(publish.artifactDir, 'report.md');
-  const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
-  try {
-    const outcome = await github.publish(composed);
-    return {
-      report: composed.data,
-      markdown: composed.markdown,
-      reportPath,
-      reportJsonPath: join(publish.artifactDir, 'report.json'),
-      passed: true,
-      failStep: false,
-      commentUrl: outcome.location ?? null,
-    };
-  } catch (error) {
-    log.error(`Publishing to GitHub failed: ${describeError(error)}`);
-    return {
-      report: composed.data,
-      markdown: composed.markdown,
-      reportPath,
-      reportJsonPath: join(publish.artifactDir, 'report.json'),
-      passed: false,
-      failStep: true,
-      commentUrl: null,
-    };
-  }
+  const report = await readArtifact(publish.artifactDir);
+  redactDeep(report); // This workflow holds secrets the run that made the report never had; none may be posted.
+  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const published = await publishAll(report, [{ target: comment, policy: 'required' }], log);
+  return {
+    report,
+    markdown: composeMarkdown(report),
+    reportPath: join(publish.artifactDir, 'report.md'),
+    reportJsonPath: join(publish.artifactDir, 'report.json'),
+    passed: !published.failed,
+    failStep: published.failed,
+    commentUrl: locationOf(comment, published.results),
+  };
+}
+
+function locationOf(target: Target | null, results: PublishResults): string | null {
+  const result = target && results.get(target);
+  return result?.status === 'published' ? result.location : null;
 }
 
 /** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */

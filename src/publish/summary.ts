@@ -1,16 +1,18 @@
 import { appendFile } from 'node:fs/promises';
-import { withHostedImages } from './github/body';
-import type { ComposedReport, PublishOutcome, Publisher } from './types';
+import { fitReport } from '../report/fit';
+import { hostedImages, imagesNotShown } from '../report/images';
+import type { ReportData } from '../report/types';
+import type { PublishContext, Target, TargetOutcome } from './types';
 
 /** GitHub aborts a step summary over 1 MiB; stay below it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
 /**
- * Appends the report to the job summary ($GITHUB_STEP_SUMMARY). A job summary cannot show the report's
- * relative image links: each shows the image hosted earlier in the run, else its plot's Mermaid chart, else a
- * line saying where the PNG is.
+ * Appends the report to the job summary ($GITHUB_STEP_SUMMARY). A job summary cannot show images relative to
+ * report.md: each plot shows the image hosted earlier in the run, else its Mermaid chart, else a line saying where
+ * the file is. A report over 1 MiB is folded as a comment is.
  */
-export class JobSummaryPublisher implements Publisher {
+export class JobSummaryPublisher implements Target {
   readonly name = 'job summary';
   /** `reportDir`: the folder holding report.md and plots/ (the out-dir), named where an image is not shown. */
   constructor(
@@ -18,19 +20,22 @@ export class JobSummaryPublisher implements Publisher {
     private readonly reportDir: string,
   ) {}
 
-  async publish(report: ComposedReport): Promise<PublishOutcome> {
+  async publish(report: ReportData, context: PublishContext): Promise<TargetOutcome> {
     const where = `the out-dir (\`${this.reportDir}\`)`;
-    const hosted = withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map<string, string>(), where);
-    let text = hosted.missing ? `${hosted.text.trimEnd()}\n\n_Plot images are not shown inline: the image files are in ${where}._\n` : hosted.text;
-    if (Buffer.byteLength(text) > SUMMARY_LIMIT_BYTES) {
-      const note = '\n\n_The report was cut here to fit the job summary limit (1 MiB); report.md in the artifact is complete._\n';
-      text =
-        Buffer.from(text)
-          .subarray(0, SUMMARY_LIMIT_BYTES - note.length)
-          .toString('utf8')
-          .replace(/\uFFFD*$/, '') + note;
-    }
-    await appendFile(this.path, `${text}\n`);
+    const images = hostedImages(context.hosted, where);
+    const footer = imagesNotShown(report.plots, images) ? `_Plot images are not shown inline: the image files are in ${where}._` : undefined;
+    const { body } = fitReport(
+      report,
+      { images, footer },
+      {
+        limit: SUMMARY_LIMIT_BYTES,
+        measure: (text) => Buffer.byteLength(text),
+        what: 'a job summary',
+        fullReport: `report.md in ${where}`,
+        fullReportUrl: null,
+      },
+    );
+    await appendFile(this.path, `${body}\n`);
     return { location: this.path };
   }
 }

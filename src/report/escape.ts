@@ -1,20 +1,40 @@
 /**
- * Makes text from files safe inside a markdown table cell: no HTML, no table breaks, no code spans,
- * and no @mentions (a zero-width joiner keeps `@name` from pinging anyone).
+ * The one escaping policy for text from files and from a pull request (names, values, notes, plot ids and titles,
+ * branch names, stage output) in the markdown the report emits. Whatever the text, it shows as text:
+ * - no raw HTML (`<`, `>` and `&` are entities), so no tracking pixel, no `<details>` left open, no comment marker;
+ * - no markdown from data: `\` first, then every character that starts emphasis, code, a link or a table cell;
+ * - no live links: brackets are escaped and bare URLs (`https://`, `www.`) are broken with a zero-width space;
+ * - no notifications: `@name`, `@org/team`, `#123`, `owner/repo#123` and `GH-123` are broken with a zero-width
+ *   joiner, which GitHub's mention and reference filters do not match across;
+ * - one line: a newline would end a table row, a code span or a paragraph.
+ * Code spans (`code`) hold text as it is, so inside them only the line and the span's own fence need care.
  */
 export function escapeCell(text: string): string {
   return text
+    .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, '\\`')
-    .replace(/\*/g, '\\*')
-    .replace(/_/g, '\\_')
-    .replace(/\[/g, '\\[')
-    .replace(/\]/g, '\\]')
+    .replace(/[|`*_[\]~]/g, '\\$&')
     .replace(/@(?=\w)/g, '@\u200d')
-    .replace(/\r?\n/g, ' ');
+    .replace(/#(?=\d)/g, '#\u200d')
+    .replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200d-`)
+    .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1:\u200b')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
+    .replace(/\r\n?|\n/g, ' ');
+}
+
+/**
+ * Text as an inline code span: shown as it is, on one line (a blank line would end the span and let the rest be
+ * read as markdown), fenced by one backtick more than its longest run of backticks, padded with a space where it
+ * starts or ends with a backtick or a space (CommonMark strips one space from each side).
+ */
+export function code(text: string): string {
+  const flat = text.replace(/\r\n?|\n/g, ' ');
+  if (flat === '') return '` `';
+  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /**

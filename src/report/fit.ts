@@ -2,7 +2,8 @@ import type { FileDiff } from '../values/types';
 import { escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
 import { gatesSection } from './gates-section';
-import { headline } from './markdown';
+import { composeMarkdown, headline, top, type RenderOptions } from './markdown';
+import { mermaidChart } from './mermaid';
 import type { ReportData } from './types';
 
 /** GitHub rejects issue, PR and commit comment bodies longer than this (422 "Body is too long"). */
@@ -10,54 +11,75 @@ export const COMMENT_LIMIT = 65_536;
 
 export interface FitOptions {
   limit?: number;
+  /** How the target counts its limit: characters (comments, check runs) or UTF-8 bytes (the job summary). */
+  measure?: (text: string) => number;
   /** Where the whole report can be read (the run's job summary); null when unknown. */
   fullReportUrl: string | null;
+  /** What the limit is of, and where else the full report is, for the note (a comment's by default). */
+  what?: string;
+  fullReport?: string;
 }
 
 /**
- * Makes a report fit in one comment. A report within the limit is returned unchanged. A longer one keeps
- * what a reviewer needs first — the title and headline, the gates, every changed value — folds the unchanged
- * values into a <details> block as far as they fit, and links the full report. Without the report's data
- * (publish mode trusts only the text), the text is cut at a line boundary. Pure; never throws for length.
+ * The report as one target draws it, within the target's size limit. A report within the limit is drawn whole.
+ * A longer one keeps what a reviewer needs first — the title and headline, the gates, every changed value, the
+ * plots the target can show — folds the unchanged values into a <details> block as far as they fit, and links the
+ * full report. Pure; never throws for length.
  */
-export function fitReport(markdown: string, data: ReportData | null, options: FitOptions): { body: string; folded: boolean } {
+export function fitReport(report: ReportData, render: RenderOptions, options: FitOptions): { body: string; folded: boolean } {
   const limit = options.limit ?? COMMENT_LIMIT;
-  if (markdown.length <= limit) return { body: markdown, folded: false };
-  const where = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : 'the job summary';
-  const note = `> [!NOTE]\n> This report is longer than a comment may be (${limit.toLocaleString('en-US')} characters). The full report is in ${where} and in report.md in the workflow artifact.`;
-  const body = data ? compact(markdown, data, note, limit) : cut(markdown, note, limit);
-  return { body, folded: true };
+  const measure = options.measure ?? ((text: string) => text.length);
+  const whole = composeMarkdown(report, render);
+  if (measure(whole) <= limit) return { body: whole, folded: false };
+  const summary = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : 'the job summary';
+  const where = options.fullReport ?? `${summary} and in report.md in the workflow artifact`;
+  const unit = options.measure ? 'bytes' : 'characters';
+  const note = `> [!NOTE]\n> This report is longer than ${options.what ?? 'a comment'} may be (${limit.toLocaleString('en-US')} ${unit}). The full report is in ${where}.`;
+  return { body: compact(report, render, note, limit, measure), folded: true };
 }
 
-function compact(markdown: string, data: ReportData, note: string, limit: number): string {
-  const lines = markdown.split('\n');
-  const titleAt = lines.findIndex((l) => l.startsWith('## '));
-  const top = cutLines(lines.slice(0, titleAt + 1).join('\n'), Math.floor(limit / 8));
-  const head = [top, ''];
-  if (data.gates) head.push(gatesSection(data.gates), '');
-  head.push(headline(data), '', note, '');
-  const tail: string[] = [];
-  const images = lines.filter((l) => /^!\[[^\]]*\]\([^)]+\)\s*$/.test(l));
-  // Where no image could be hosted, plots are Mermaid charts: they are the plots too, keep them.
-  const charts = markdown.match(/^```mermaid\n[\s\S]*?\n```$/gm) ?? [];
-  if (images.length || charts.length) tail.push('### Plots', '', ...images, ...charts.flatMap((c) => [c, '']), '');
-  const budget = (): number => limit - [...head, ...tail].join('\n').length - 200;
+/** A whole piece of the folded report (a title, a table, a `<details>` block, the charts); `keep`: never dropped. */
+interface Block {
+  text: string;
+  keep?: boolean;
+}
+
+function compact(data: ReportData, render: RenderOptions, note: string, limit: number, measure: (text: string) => number): string {
+  const gates: Block | null = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
+  const head: Block[] = [{ text: cutLines(top(data, render).join('\n'), Math.floor(limit / 8)), keep: true }, ...(gates ? [gates] : [])];
+  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  const tail: Block[] = [];
+  // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay.
+  const shown = data.plots.flatMap((p) => {
+    const url = p.image ? render.images.url(p.image) : null;
+    const chart = !url && render.images.charts ? mermaidChart(p) : null;
+    return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
+  });
+  if (shown.length) tail.push({ text: ['### Plots', ...shown].join('\n\n') });
+  if (render.footer) tail.push({ text: render.footer, keep: true });
+  const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;
+  const budget = (): number => limit - measure(join([...head, ...tail])) - 200;
 
   for (const [title, files, withChange] of [
     ['Changed metrics', data.metrics, true],
     ['Changed params', data.params, false],
   ] as const) {
     const rows = tableRows(files, data, withChange, (r) => r.changed);
-    if (rows.body.length) head.push(`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report'), '');
+    if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
   }
   const unchanged = [...tableRows(data.metrics, data, true, (r) => !r.changed).body, ...tableRows(data.params, data, false, (r) => !r.changed).body];
   if (unchanged.length) {
     const header = tableRows([], data, true, () => true).header;
-    const rows = boundedTable({ header, body: unchanged }, budget() - 100, 'unchanged rows: see the full report');
-    head.push('<details><summary>Unchanged values</summary>', '', ...rows, '', '</details>', '');
+    const rows = boundedTable({ header, body: unchanged }, budget() - 100, 'unchanged rows: see the full report', measure);
+    head.push({ text: ['<details><summary>Unchanged values</summary>', '', ...rows, '', '</details>'].join('\n') });
   }
-  const out = [...head, ...tail].join('\n');
-  return out.length <= limit ? out : cut(out, note, limit);
+  // Still too long (a huge gates table, long names): drop whole blocks from the end, then shorten the gates table
+  // by rows, so nothing is ever left open.
+  const blocks = [...head, ...tail];
+  for (let i = blocks.length - 1; i >= 0 && measure(join(blocks)) > limit; i--) if (!blocks[i]!.keep) blocks.splice(i, 1);
+  const excess = (): number => measure(join(blocks)) - limit;
+  if (gates) while (excess() > 0 && gates.text.includes('\n')) gates.text = cutLines(gates.text, gates.text.length - Math.max(1, excess()));
+  return join(blocks);
 }
 
 interface Table {
@@ -79,27 +101,19 @@ function tableRows(files: FileDiff[], data: ReportData, withChange: boolean, kee
 }
 
 /** The table's rows while they fit in `budget` characters, then a line saying how many were left out. */
-function boundedTable(table: Table, budget: number, what: string): string[] {
+function boundedTable(table: Table, budget: number, what: string, measure: (text: string) => number): string[] {
   const out = [...table.header];
-  let size = out.join('\n').length;
+  let size = measure(out.join('\n'));
   let shown = 0;
   for (const row of table.body) {
-    if (size + row.length + 1 > budget - 80) break;
+    const length = measure(row) + 1;
+    if (size + length > budget - 80) break;
     out.push(row);
-    size += row.length + 1;
+    size += length;
     shown++;
   }
   if (shown < table.body.length) out.push('', `_… ${table.body.length - shown} more ${what}._`);
   return shown ? out : [`_${table.body.length} ${what}._`];
-}
-
-/** Cuts text at a line boundary to leave room for `note`, closing a code fence or <details> left open. */
-function cut(text: string, note: string, limit: number): string {
-  let kept = cutLines(text, limit - note.length - 40);
-  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) kept += '\n```';
-  const opened = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-  kept += '\n</details>'.repeat(Math.max(opened, 0));
-  return `${kept}\n\n${note}\n`;
 }
 
 function cutLines(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import type { FileDiff } from '../values/types';
-import { escapeCell } from './escape';
+import { code, escapeCell } from './escape';
+import { RELATIVE_IMAGES, type ImageResolver } from './images';
 import { plotsMarkdown } from './plots-markdown';
 import { pipelineSection } from './pipeline-section';
 import { gatesSection } from './gates-section';
@@ -9,11 +10,21 @@ import { valuesSection } from './values-section';
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
 
-/** Composes the report markdown: gates (when there are rules), headline, metrics, params, then notes. Pure. */
-export function composeMarkdown(report: ReportData): string {
-  const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
-  const head = `\`${escapeCell(report.head.label)}\``;
-  const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
+/** How one target wants the report drawn. */
+export interface RenderOptions {
+  images: ImageResolver;
+  /** Lines before the report (a comment's own marker). */
+  header?: string;
+  /** Lines after the report (why the plot images are not inline). */
+  footer?: string;
+}
+
+/** report.md: images linked relative to the report's folder. */
+export const REPORT_FILE: RenderOptions = { images: RELATIVE_IMAGES };
+
+/** Composes the report markdown: gates (when there are rules), headline, metrics, params, plots, then notes. Pure. */
+export function composeMarkdown(report: ReportData, options: RenderOptions = REPORT_FILE): string {
+  const parts: string[] = [...top(report, options), ''];
   if (report.gates) parts.push(gatesSection(report.gates), '');
   parts.push(headline(report), '');
   if (report.pipeline) parts.push('### Pipeline', '', pipelineSection(report.pipeline), '');
@@ -22,11 +33,19 @@ export function composeMarkdown(report: ReportData): string {
   const direction = (file: string, key: string) => report.gates?.directions.find((d) => d.file === file && d.key === key)?.better;
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
-  if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots), '');
+  if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');
   if (report.warnings.length) {
     parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCell(w)}`), '');
   }
+  if (options.footer) parts.push(options.footer, '');
   return parts.join('\n');
+}
+
+/** The target's header, our marker and the title: what every rendering starts with (fit.ts keeps it too). */
+export function top(report: ReportData, options: RenderOptions): string[] {
+  const base = report.base ? code(report.base.label) : 'no base';
+  const head = code(report.head.label);
+  return [...(options.header ? [options.header] : []), REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
 }
 
 /** The one-line summary under the title (exported for fit.ts, which rebuilds a long report's top). */

@@ -53,10 +53,10 @@ function number(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
-/** Mermaid strings cannot hold quotes, and a newline or backtick would end the block. */
+/** Mermaid strings cannot hold quotes, a newline or backtick would end the block, and Mermaid reads some HTML in labels. */
 function clean(text: string): string {
   return text
-    .replace(/["`\r\n[\]]/g, ' ')
+    .replace(/["`\r\n[\]<>]/g, ' ')
     .trim()
     .slice(0, 80);
 }

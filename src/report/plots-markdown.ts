@@ -1,24 +1,43 @@
-import { escapeCell } from './escape';
+import { code, escapeCell } from './escape';
+import { RELATIVE_IMAGES, type ImageResolver } from './images';
+import { mermaidChart } from './mermaid';
 import type { PlotEntry } from './types';
 
 /**
- * The plots part of the report: each plot's title, its image (a link relative to the report; publishers
- * may rewrite it to a hosted URL), its notes, or the reason it could not be drawn. Pure.
+ * The plots part of the report: each plot's title, its image as the target shows it (a link, a Mermaid chart,
+ * or a line saying where the file is), its notes, or the reason it could not be drawn. Pure.
  */
-export function plotsMarkdown(plots: PlotEntry[]): string {
+export function plotsMarkdown(plots: PlotEntry[], images: ImageResolver = RELATIVE_IMAGES): string {
   const parts: string[] = [];
   for (const plot of plots) {
     const title = escapeCell(plot.title);
-    const id = plot.id !== plot.title ? ` (\`${plot.id.replace(/`/g, "'")}\`)` : '';
+    const id = plot.id !== plot.title ? ` (${code(plot.id)})` : '';
     parts.push(`**${title}**${id}`, '');
-    if (plot.image) parts.push(`![${title}](${encodeLink(plot.image)})`, '');
-    if (plot.baseImage && plot.baseImage !== plot.image) parts.push(`At the base: [${title}](${encodeLink(plot.baseImage)})`, '');
+    if (plot.image) parts.push(plotImage(plot, plot.image, images), '');
+    if (plot.baseImage && plot.baseImage !== plot.image) {
+      const url = images.url(plot.baseImage);
+      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot.baseImage, images)})`, '');
+    }
     const notes = [...plot.notes, ...(plot.error ? [`could not be drawn: ${plot.error}`] : [])];
     if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), '');
   }
   return parts.join('\n').trimEnd();
 }
 
-function encodeLink(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+/** A plot's head image as the target can show it: the image, else its Mermaid chart, else where the file is. */
+function plotImage(plot: PlotEntry, image: string, images: ImageResolver): string {
+  const title = escapeCell(plot.title);
+  const url = images.url(image);
+  if (url) return `![${title}](${url})`;
+  const chart = images.charts ? mermaidChart(plot) : null;
+  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+
+/** `PNG \`plots/x.png\` in the workflow artifact`. */
+function fileIn(path: string, images: ImageResolver): string {
+  const kind = path
+    .slice(path.lastIndexOf('.') + 1)
+    .toUpperCase()
+    .replace('JPG', 'JPEG');
+  return `${kind} ${code(path)} in ${images.where}`;
 }

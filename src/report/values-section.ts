@@ -1,6 +1,6 @@
 import { guessDirection, type Direction } from '../values/direction';
 import type { FileDiff, ValueRow } from '../values/types';
-import { escapeCell } from './escape';
+import { code, escapeCell } from './escape';
 import { formatChange, formatLeaf } from './format';
 
 export interface ValuesSectionOptions {
@@ -25,7 +25,7 @@ export function valuesSection(
   const metrics = kind === 'metrics';
   const precision = metrics ? 5 : null;
   const rows = files.flatMap((f) => f.rows.map((row) => ({ path: f.path, row })));
-  const notes = files.flatMap((f) => f.notes.map((n) => `- \`${escapeCell(f.path)}\`: ${escapeCell(n)}`));
+  const notes = files.flatMap((f) => f.notes.map((n) => `- ${code(f.path)}: ${escapeCell(n)}`));
   if (!rows.length) return [`_No ${kind} found._`, ...(notes.length ? ['', ...notes] : [])].join('\n');
 
   const direction = (path: string, key: string): Direction | undefined => (metrics ? (options.direction?.(path, key) ?? guessDirection(key)) : undefined);

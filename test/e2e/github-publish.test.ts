@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
+import { serverError } from '../fakes/github/faults';
 import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
 import { runAction as runActionAsRunner, type ActionRun } from '../helpers/action';
 import type { ProcessResult } from '../helpers/cli';
@@ -146,7 +147,7 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
-      /::error::Publishing to GitHub failed: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Issues are disabled for this repo \(HTTP 410\)/,
+      /::error::GitHub comment: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Issues are disabled for this repo \(HTTP 410\)/,
     );
     assert.match(r.summary, /accuracy/);
     assert.ok(existsSync(join(r.outDir, 'report.md')));
@@ -203,11 +204,9 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     mkdirSync(join(artifact, 'plots'), { recursive: true });
     writeFileSync(join(artifact, 'plots', 'loss.png'), png(5, 5));
     writeFileSync(join(artifact, 'plots', 'fake.png'), 'not a png');
-    writeFileSync(
-      join(artifact, 'report.md'),
-      '<!-- mlreport -->\n<!-- mlreport:comment id=other -->\n## mlreport: fork report\n\naccuracy went up\n\n![Loss](plots/loss.png)\n![Fake](plots/fake.png)\n',
-    );
-    writeFileSync(join(artifact, 'report.json'), '{"pr": 7, "not": "trusted"}');
+    // report.md is ignored (the comment is drawn from report.json); a marker in it or in the data cannot pose as another report.
+    writeFileSync(join(artifact, 'report.md'), '<!-- mlreport:comment id=other -->\nnot this\n');
+    writeFileSync(join(artifact, 'report.json'), JSON.stringify(artifactReport()));
     const event = {
       workflow_run: { id: 99, event: 'pull_request', head_sha: head, head_branch: 'fix', head_repository: { full_name: 'someone/iris' }, pull_requests: [] },
       repository: { full_name: REPO, default_branch: 'main' },
@@ -223,10 +222,53 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.match(body!, new RegExp(`!\\[Loss\\]\\(https://github\\.example/octo/iris/blob/${tip}/pr-6/${head}/default/loss\\.png\\?raw=true\\)`));
     assert.deepEqual(fileAtCommit(fake, REPO, tip, `pr-6/${head}/default/loss.png`), png(5, 5));
     assert.match(body!, /Fake: PNG `plots\/fake\.png` in the workflow artifact/);
+    assert.match(body!, /## mlreport: `fix` vs `main`/);
+    assert.match(body!, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.95 \|/);
+    assert.doesNotMatch(body!, /not this/);
     assert.match(r.stdout, /fake\.png is not a PNG/);
     assert.match(r.outputs['comment-url']!, /\/pull\/6#issuecomment-/);
   });
+
+  test("mode publish: a report.json that is not mlreport's fails the step naming the key, and posts nothing", async () => {
+    addPullRequest(fake, REPO, { number: 6, headSha: head, headRepo: 'someone/iris', headRef: 'fix' });
+    const artifact = join(runner, 'artifact');
+    mkdirSync(artifact, { recursive: true });
+    const bad = artifactReport();
+    (bad.plots[0] as { image: unknown }).image = '../../../etc/passwd.png';
+    writeFileSync(join(artifact, 'report.json'), JSON.stringify(bad));
+    const event = {
+      workflow_run: { id: 99, event: 'pull_request', head_sha: head, head_branch: 'fix', head_repository: { full_name: 'someone/iris' }, pull_requests: [] },
+      repository: { full_name: REPO, default_branch: 'main' },
+    };
+    const r = await runAction('workflow_run', event, { mode: 'publish', 'artifact-dir': artifact });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /::error::.*report\.json is not a report mlreport wrote: 'plots\[0\]\.image' must be a path inside the report folder/);
+    assert.equal(prComments(6).length, 0);
+    writeFileSync(join(artifact, 'report.json'), '{"pr": 7, "not": "trusted"}');
+    const junk = await runAction('workflow_run', event, { mode: 'publish', 'artifact-dir': artifact });
+    assert.equal(junk.code, 1);
+    assert.match(junk.stdout, /'schemaVersion' must be the number 1, not missing/);
+  });
 });
+
+/** The report.json a first workflow uploads: a fork's report with two plots (one of them not a real PNG). */
+function artifactReport() {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: '1.0.0' },
+    base: { sha: base, label: 'main' },
+    head: { sha: head, label: 'fix' },
+    params: [],
+    metrics: [{ path: 'metrics.json', notes: [], rows: [{ key: 'accuracy', old: 0.9, new: 0.95, diff: 0.05, relative: 0.0556, changed: true }] }],
+    plots: [
+      { id: '<!-- mlreport:comment id=other -->', title: 'Loss', image: 'plots/loss.png', notes: [] },
+      { id: 'fake', title: 'Fake', image: 'plots/fake.png', notes: [] },
+    ],
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  };
+}
 
 describe('the report artifact (dist/index.js against the fake artifact service)', () => {
   let service: FakeArtifactService;
@@ -311,6 +353,20 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     assert.doesNotMatch(r.stdout, /::error::/);
     assert.equal(r.outputs.passed, 'true');
     assert.match(r.summary, /accuracy/);
+    noSecrets(r);
+  });
+
+  test("GitHub failing (500s on every attempt): the step fails, and 'artifact: auto' still uploads the report", async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    fake.injectFault({ match: /^POST \/repos\/octo\/iris\/issues\/5\/comments$/, times: 100, response: serverError(500) });
+    const r = await runAction('pull_request', prEvent(5), {}, TOKEN, runnerEnv());
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /::error::.*Could not post the report to GitHub .*\(HTTP 500\)/);
+    assert.equal(prComments(5).length, 0);
+    const artifact = service.artifacts.get('mlreport-default');
+    assert.ok(artifact?.finalized, `the report went up as the artifact:\n${r.stdout}`);
+    assert.deepEqual([...readZip(artifact.blob!).keys()].sort(), ['report.json', 'report.md']);
+    assert.equal(r.outputs.passed, 'false');
     noSecrets(r);
   });
 

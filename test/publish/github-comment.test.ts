@@ -8,7 +8,7 @@ import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
 import { releases } from '../fakes/github/routes/releases';
 import { commentMarker } from '../../src/publish/github/comments';
 import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, markdownWith, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { HEAD, REPO, noted, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const MARKER = commentMarker('default');
@@ -35,9 +35,9 @@ const onPr = (n = 5): string[] =>
 describe('sticky PR comment', () => {
   test('two runs leave one comment, updated in place', async () => {
     const first = publisher(fake, dir);
-    const out1 = await first.pub.publish({ data: reportData(), markdown: markdownWith([], 'accuracy 0.90') });
+    const out1 = await first.pub.publish(noted(reportData(), 'accuracy 0.90'));
     const second = publisher(fake, dir);
-    const out2 = await second.pub.publish({ data: reportData(), markdown: markdownWith([], 'accuracy 0.95') });
+    const out2 = await second.pub.publish(noted(reportData(), 'accuracy 0.95'));
     const bodies = onPr();
     assert.equal(bodies.length, 1);
     assert.match(bodies[0]!, /accuracy 0\.95/);
@@ -55,7 +55,7 @@ describe('sticky PR comment', () => {
     addComment(fake, REPO, 'pr:5', `quoting your report: ${MARKER}`, HUMAN);
     addComment(fake, REPO, 'pr:5', `${commentMarker('gpu')}\nthe GPU job's report`, bot);
     const { pub, log } = publisher(fake, dir);
-    await pub.publish({ data: reportData(), markdown: markdownWith([], 'fresh') });
+    await pub.publish(noted(reportData(), 'fresh'));
     const left = comments(fake, { params: { owner, repo } } as never);
     assert.deepEqual(
       left.map((x) => x.id).filter((id) => [a.id, b.id, c.id].includes(id)),
@@ -76,7 +76,7 @@ describe('sticky PR comment', () => {
     addComment(fake, REPO, 'pr:5', `${MARKER}\nprevious`, bot);
     for (let i = 0; i < 30; i++) addComment(fake, REPO, 'pr:5', `more chatter ${i}`, HUMAN);
     const { pub } = publisher(fake, dir);
-    await pub.publish({ data: reportData(), markdown: markdownWith([], 'next') });
+    await pub.publish(noted(reportData(), 'next'));
     assert.equal(onPr().filter((b) => b.includes(MARKER)).length, 1);
     assert.equal(fake.requestsTo('GET /repos/{owner}/{repo}/issues/{issue_number}/comments').length, 2);
     assert.ok(fake.requestsTo('GET /repos/{owner}/{repo}/issues/{issue_number}/comments').every((r) => r.path.includes('per_page=100')));
@@ -86,16 +86,16 @@ describe('sticky PR comment', () => {
     fake.tokens.set('ghp_alice', HUMAN);
     addComment(fake, REPO, 'pr:5', `${MARKER}\nby the bot`, fake.tokens.get('test-token')!);
     const { pub } = publisher(fake, dir, { token: 'ghp_alice' });
-    await pub.publish({ data: reportData(), markdown: markdownWith([], 'by alice') });
+    await pub.publish(noted(reportData(), 'by alice'));
     const marked = comments(fake, { params: { owner, repo } } as never).filter((c) => c.body.includes(MARKER));
     assert.deepEqual(marked.map((c) => c.author.login).sort(), ['alice', 'github-actions[bot]']);
     assert.equal(fake.requestsTo('GET /user').length, 1);
   });
 
   test('comment: new posts every run; comment: off posts nothing', async () => {
-    for (let i = 0; i < 2; i++) await publisher(fake, dir, {}, { comment: 'new' }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    for (let i = 0; i < 2; i++) await publisher(fake, dir, {}, { comment: 'new' }).pub.publish(reportData());
     assert.equal(onPr().length, 2);
-    await publisher(fake, dir, {}, { comment: 'off' }).pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    await publisher(fake, dir, {}, { comment: 'off' }).pub.publish(reportData());
     assert.equal(onPr().length, 2);
   });
 });
@@ -104,12 +104,12 @@ describe('requests per run', () => {
   test('a PR that already has the report: 5 requests + 1 per image + 1 per 100 comments', async () => {
     for (let i = 0; i < 150; i++) addComment(fake, REPO, 'pr:5', `chatter ${i}`, HUMAN);
     const plots = plotsDir(dir, ['loss', 'roc', 'confusion']);
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir).pub.publish(reportData(plots));
     const before = fake.requests.length;
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'run 2') });
+    await publisher(fake, dir).pub.publish(noted(reportData(plots), 'run 2'));
     assert.equal(fake.requests.length - before, 5 + 3 + 2);
     const again = fake.requests.length;
-    await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'run 3') });
+    await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish(noted(reportData(plots), 'run 3'));
     assert.equal(fake.requests.length - again, 2 + 1);
   });
 });
@@ -117,26 +117,17 @@ describe('requests per run', () => {
 describe('push events', () => {
   test("a push whose commit is an open PR's head comments on that PR", async () => {
     const { pub } = publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD });
-    const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    const out = await pub.publish(reportData());
     assert.equal(onPr().length, 1);
     assert.match(out.location!, /\/pull\/5#issuecomment-/);
   });
 
   test('a push with no PR comments on the commit (auto), or nowhere (comment-on: pr)', async () => {
     const sha = 'd'.repeat(40);
-    await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }, { commentOn: 'pr' }).pub.publish({
-      data: reportData(),
-      markdown: markdownWith([]),
-    });
+    await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }, { commentOn: 'pr' }).pub.publish(reportData());
     assert.equal(comments(fake, { params: { owner, repo } } as never).length, 0);
-    const out = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({
-      data: reportData(),
-      markdown: markdownWith([]),
-    });
-    const again = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish({
-      data: reportData(),
-      markdown: markdownWith([], 'v2'),
-    });
+    const out = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish(reportData());
+    const again = await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha }).pub.publish(noted(reportData(), 'v2'));
     const onCommit = comments(fake, { params: { owner, repo } } as never).filter((c) => c.on === `commit:${sha}`);
     assert.equal(onCommit.length, 1);
     assert.match(onCommit[0]!.body, /v2/);
@@ -148,7 +139,7 @@ describe('push events', () => {
 describe('plot images', () => {
   test('branch store: one commit per run on an orphan branch, links pinned to the commit SHA', async () => {
     const plots = plotsDir(dir, ['loss', 'roc', 'confusion']);
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir).pub.publish(reportData(plots));
     const store = gitStore(fake, { params: { owner, repo } });
     const first = store.refs.get('refs/heads/mlreport-assets')!;
     assert.deepEqual(store.commits.get(first)!.parents, []);
@@ -165,7 +156,7 @@ describe('plot images', () => {
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 3);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/commits').length, 1);
 
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'second run') });
+    await publisher(fake, dir).pub.publish(noted(reportData(plots), 'second run'));
     const second = store.refs.get('refs/heads/mlreport-assets')!;
     assert.notEqual(second, first);
     assert.deepEqual(store.commits.get(second)!.parents, [first]);
@@ -175,12 +166,12 @@ describe('plot images', () => {
 
   test('another run moving the branch first (422 not a fast forward) is handled: re-read, re-commit on top', async () => {
     const plots = plotsDir(dir, ['loss']);
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir).pub.publish(reportData(plots));
     fake.injectFault({
       match: /^PATCH \/repos\/octo\/iris\/git\/refs\//,
       response: { status: 422, body: { message: 'Update is not a fast forward', documentation_url: 'https://docs.github.com/rest', status: '422' } },
     });
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'raced') });
+    await publisher(fake, dir).pub.publish(noted(reportData(plots), 'raced'));
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/commits').length, 3);
     assert.equal(fake.requestsTo('GET /repos/{owner}/{repo}/git/ref/{ref}').length, 3);
     const tip = gitStore(fake, { params: { owner, repo } }).refs.get('refs/heads/mlreport-assets')!;
@@ -189,15 +180,15 @@ describe('plot images', () => {
 
   test('the uploaded bytes are the PNG files', async () => {
     const plots = plotsDir(dir, ['loss']);
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir).pub.publish(reportData(plots));
     const tip = gitStore(fake, { params: { owner, repo } }).refs.get('refs/heads/mlreport-assets')!;
     assert.deepEqual(fileAtCommit(fake, REPO, tip, `pr-5/${HEAD}/default/loss.png`), readFileSync(`${dir}/plots/loss.png`));
   });
 
   test('release store: assets of one prerelease, created on first use, replaced on a re-run', async () => {
     const plots = plotsDir(dir, ['loss', 'roc']);
-    await publisher(fake, dir, {}, { imageStore: 'release' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
-    await publisher(fake, dir, {}, { imageStore: 'release' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir, {}, { imageStore: 'release' }).pub.publish(reportData(plots));
+    await publisher(fake, dir, {}, { imageStore: 'release' }).pub.publish(reportData(plots));
     const rel = releases(fake, { params: { owner, repo } });
     assert.equal(rel.length, 1);
     assert.equal(rel[0]!.prerelease, true);
@@ -217,7 +208,7 @@ describe('plot images', () => {
       ],
       xLabel: 'epoch',
     };
-    await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish(reportData(plots));
     const body = onPr()[0]!;
     assert.match(
       body,

@@ -6,7 +6,7 @@ import { operationExists, validateResponse } from '../fakes/github/openapi';
 import { addComment } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, markdownWith, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { HEAD, REPO, noted, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
 
 test("every route the fake registers exists in GitHub's OpenAPI description", async () => {
   const fake = await startFakeGitHub();
@@ -25,12 +25,12 @@ test("the fake's responses, through the publisher's real calls, validate against
     addPullRequest(fake, REPO, { number: 6, headSha: 'e'.repeat(40), headRepo: 'someone/iris', headRef: 'fix' });
     const bot = fake.tokens.get('test-token')!;
     const plots = plotsDir(dir, ['loss', 'roc']);
-    const report = { data: reportData(plots), markdown: markdownWith(plots) };
+    const report = reportData(plots);
     addComment(fake, REPO, 'pr:5', '<!-- mlreport:comment id=default -->\nold', bot);
     addComment(fake, REPO, 'pr:5', '<!-- mlreport:comment id=default -->\nolder', bot);
     // Branch store, twice (create the ref, then fast-forward it); PR comment update + duplicate delete.
     await publisher(fake, dir, { token: 'test-token' }).pub.publish(report);
-    await publisher(fake, dir).pub.publish({ ...report, markdown: markdownWith(plots, 'v2') });
+    await publisher(fake, dir).pub.publish(noted(report, 'v2'));
     // Release store, twice (create, then replace assets); a user token (GET /user 200).
     await publisher(fake, dir, { token: 'ghp_user' }, { imageStore: 'release' }).pub.publish(report);
     await publisher(fake, dir, {}, { imageStore: 'release' }).pub.publish(report);
@@ -38,7 +38,7 @@ test("the fake's responses, through the publisher's real calls, validate against
     const push = { eventName: 'push', prNumber: null, headSha: null, sha: 'd'.repeat(40) };
     await publisher(fake, dir, push, { imageStore: 'none' }).pub.publish(report);
     addComment(fake, REPO, `commit:${'d'.repeat(40)}`, '<!-- mlreport:comment id=default -->\ndup', bot);
-    await publisher(fake, dir, push, { imageStore: 'none' }).pub.publish({ ...report, markdown: 'v2' });
+    await publisher(fake, dir, push, { imageStore: 'none' }).pub.publish(noted(report, 'v2'));
     // Publish mode for a fork PR (pulls list with head filter); a read-only token (403s).
     await publisher(
       fake,

@@ -10,7 +10,7 @@ import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../../src/util/log';
 import { UserError } from '../../src/util/errors';
 import { tempDir } from '../helpers/repo';
-import { GHS_TOKEN, HEAD, REPO, context, markdownWith, plotsDir, publishConfig, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { GHS_TOKEN, HEAD, REPO, context, plotsDir, publishConfig, publisher, registerGhsToken, reportData } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const COMMENTS = /^POST \/repos\/octo\/iris\/issues\/5\/comments$/;
@@ -33,7 +33,7 @@ describe('API faults', () => {
   test('502s are retried with backoff and the comment is posted once', async () => {
     fake.injectFault({ match: COMMENTS, times: 2, response: serverError(502) });
     const { pub, log } = publisher(fake, dir);
-    const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    const out = await pub.publish(reportData());
     assert.ok(out.location);
     assert.equal(bodies(fake).length, 1);
     assert.deepEqual(
@@ -47,7 +47,7 @@ describe('API faults', () => {
     fake.injectFault({ match: COMMENTS, response: secondaryRateLimit(1, 429) });
     fake.injectFault({ match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/, response: secondaryRateLimit(2, 403) });
     const { pub, log } = publisher(fake, dir);
-    await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    await pub.publish(reportData());
     assert.equal(bodies(fake).length, 1);
     assert.ok(log.lines.some((l) => /Secondary rate limit \(403\)/.test(l)));
     assert.ok(log.lines.some((l) => /Secondary rate limit \(429\)/.test(l)));
@@ -56,7 +56,7 @@ describe('API faults', () => {
   test("a permanent fault fails with GitHub's message and status, after the retries, without the token", async () => {
     fake.injectFault({ match: COMMENTS, times: 100, response: serverError(502) });
     const { pub } = publisher(fake, dir);
-    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: unknown) => {
+    await assert.rejects(pub.publish(reportData()), (error: unknown) => {
       assert.ok(error instanceof UserError);
       assert.match(
         error.message,
@@ -88,9 +88,9 @@ describe('API faults', () => {
     fake.injectFault({ match: /^GET /, times: 10, response: primaryRateLimit(Math.floor(Date.now() / 1000) + 1800) });
     const log = new MemoryLogger();
     const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000 });
-    const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
+    const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, client });
     await assert.rejects(
-      pub.publish({ data: reportData(), markdown: markdownWith([]) }),
+      pub.publish(reportData()),
       /Could not post the report to GitHub \([^)]*\): Rate limit exhausted \(403\) on GET .*; GitHub asks to wait 1[78]\d\d s, longer than mlreport waits \(60 s\)/,
     );
     assert.equal(fake.requests.length, 1, 'no retry: it would wait beyond the limit');
@@ -100,8 +100,8 @@ describe('API faults', () => {
     const log = new MemoryLogger();
     const ctx = context(fake, { apiUrl: 'http://127.0.0.1:9' });
     const client = createGitHubClient(GHS_TOKEN, ctx.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
-    const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, useDataToFold: true, client });
-    await assert.rejects(pub.publish({ data: reportData(), markdown: markdownWith([]) }), (error: Error) => {
+    const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, client });
+    await assert.rejects(pub.publish(reportData()), (error: Error) => {
       assert.match(error.message, /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:9\): /);
       assert.doesNotMatch(error.message, /HTTP 500/);
       return true;
@@ -112,7 +112,7 @@ describe('API faults', () => {
   test('a read-only token warns and explains how to publish, without failing', async () => {
     const plots = plotsDir(dir, ['loss']);
     const { pub, log } = publisher(fake, dir, { token: 'read-only-token' });
-    const out = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const out = await pub.publish(reportData(plots));
     assert.equal(out.location, undefined);
     assert.equal(bodies(fake).length, 0);
     assert.equal(out.notPosted, 'a read-only token');
@@ -124,12 +124,12 @@ describe('API faults', () => {
 
   test('a fork PR on pull_request makes no write at all, says how to publish, and tells the run it was not posted', async () => {
     const { pub, log } = publisher(fake, dir, { forkPr: true });
-    const out = await pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    const out = await pub.publish(reportData());
     assert.equal(fake.requests.length, 0);
     assert.equal(out.notPosted, 'a pull request from a fork');
     assert.match(log.lines.join('\n'), /comes from a fork.*mlreport uploads them as the workflow artifact 'mlreport-default'.*mode: publish/s);
     const off = publisher(fake, dir, { forkPr: true }, { artifact: 'off' });
-    await off.pub.publish({ data: reportData(), markdown: markdownWith([]) });
+    await off.pub.publish(reportData());
     assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMENT_LIMIT, fitReport } from '../../src/report/fit';
-import { composeMarkdown } from '../../src/report/markdown';
+import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { mermaidChart } from '../../src/report/mermaid';
-import { commentBody, localPngLinks } from '../../src/publish/github/body';
+import { commentBody, localPngs } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
 import { plotEntry, reportData } from './github-fixtures';
 
@@ -33,16 +33,14 @@ function bigReport(): ReturnType<typeof reportData> {
 }
 
 describe('fitting a report into one comment', () => {
-  test('a report within the limit is unchanged', () => {
-    const md = composeMarkdown(reportData());
-    assert.deepEqual(fitReport(md, reportData(), { fullReportUrl: null }), { body: md, folded: false });
+  test('a report within the limit is drawn whole', () => {
+    assert.deepEqual(fitReport(reportData(), REPORT_FILE, { fullReportUrl: null }), { body: composeMarkdown(reportData()), folded: false });
   });
 
   test('a 70,000-character report keeps headline, gates and changed rows, folds the rest, links the summary', () => {
     const data = bigReport();
-    const md = commentBody('default', composeMarkdown(data), [], new Map(), null);
-    assert.ok(md.length > 70_000, `fixture is ${md.length} characters`);
-    const { body, folded } = fitReport(md, data, { fullReportUrl: 'https://github.example/octo/iris/actions/runs/7' });
+    assert.ok(composeMarkdown(data).length > 70_000, 'precondition: the report is longer than a comment may be');
+    const { body, folded } = commentBody('default', data, new Map(), null, 'https://github.example/octo/iris/actions/runs/7');
     assert.equal(folded, true);
     assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
     assert.ok(body.startsWith(commentMarker('default')), 'the marker stays first, so the comment is found next run');
@@ -61,29 +59,56 @@ describe('fitting a report into one comment', () => {
   test('plots drawn as Mermaid charts (no image hosted) are kept when the report is folded', () => {
     const data = bigReport();
     const x = [...Array(10).keys()];
-    const plot = plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png', series: { x, lines: [{ name: 'main', y: x.map((i) => 10 - i) }] } });
-    data.plots = [plot];
-    const md = commentBody('default', composeMarkdown(data), [plot], new Map(), 'image-store: none');
-    assert.match(md, /```mermaid\nxychart-beta/, 'precondition: the image became a chart');
-    const { body, folded } = fitReport(md, data, { fullReportUrl: null });
+    data.plots = [plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png', series: { x, lines: [{ name: 'main', y: x.map((i) => 10 - i) }] } })];
+    const { body, folded } = commentBody('default', data, new Map(), 'image-store: none', null);
     assert.equal(folded, true);
     assert.ok(body.length <= COMMENT_LIMIT);
     assert.equal((body.match(/^```mermaid$/gm) ?? []).length, 1);
     assert.match(body, /### Plots\n\n```mermaid\nxychart-beta[\s\S]*title "Loss"[\s\S]*\n```\n/);
+    assert.match(body, /_Plot images are not shown inline \(image-store: none\): the PNGs are in the workflow artifact\._\n$/);
   });
 
-  test('without data (publish mode) the text is cut at a line, an open code fence closed', () => {
-    const md = `${commentMarker('x')}\n## r\n\`\`\`\n${'line of a long log\n'.repeat(5000)}\`\`\`\n`;
-    const { body } = fitReport(md, null, { fullReportUrl: null });
+  test('hosted images are kept when the report is folded', () => {
+    const data = bigReport();
+    data.plots = [plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png' })];
+    const { body } = commentBody('default', data, new Map([['plots/loss.png', 'https://h/loss.png']]), null, null);
+    assert.match(body, /### Plots\n\n!\[Loss\]\(https:\/\/h\/loss\.png\)\n/);
+  });
+
+  test("a failed stage's long log is left out of a folded comment, which fits with no code fence left open", () => {
+    const data = reportData();
+    data.pipeline = { engine: 'builtin', stages: [{ name: 'train', status: 'failed', seconds: 1, error: 'exit 1', log: 'line of a long log\n'.repeat(5000) }] };
+    const { body } = commentBody('x', data, new Map(), null, null);
     assert.ok(body.length <= COMMENT_LIMIT);
     assert.equal((body.match(/^```/gm) ?? []).length % 2, 0);
     assert.match(body, /The full report is in the job summary and in report\.md/);
   });
 
+  test('the job summary folds by bytes, not characters', () => {
+    const data = reportData([], 40, 40);
+    data.metrics[0]!.rows = data.metrics[0]!.rows.map((r, i) => ({ ...r, key: `${'é'.repeat(100)}${i}` }));
+    const whole = composeMarkdown(data);
+    const limit = whole.length + 100;
+    assert.ok(Buffer.byteLength(whole) > limit, 'precondition: fits in characters, not in bytes');
+    const { body, folded } = fitReport(data, REPORT_FILE, { limit, measure: (t) => Buffer.byteLength(t), fullReportUrl: null });
+    assert.equal(folded, true);
+    assert.ok(Buffer.byteLength(body) <= limit, `${Buffer.byteLength(body)} bytes`);
+    assert.match(body, /longer than a comment may be \([\d,]+ bytes\)/);
+  });
+
+  test('even a gates table longer than the limit fits: whole blocks dropped, the table shortened by rows, nothing left open', () => {
+    const data = bigReport();
+    const rule = data.gates!.rules[0]!;
+    data.gates!.rules = [...Array(1500).keys()].map((i) => ({ ...rule, rule: `class_${i}/f1_score_macro >= 0.9`, detail: `${'long detail '.repeat(5)}${i}` }));
+    const { body } = commentBody('default', data, new Map(), null, null);
+    assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
+    assert.match(body, /This report is longer than a comment may be/);
+    assert.equal((body.match(/<details>/g) ?? []).length, (body.match(/<\/details>/g) ?? []).length);
+    assert.match(body, /^\| ❌ \| class\\_0\/f1\\_score\\_macro &gt;= 0\.9 \|/m);
+  });
+
   test('even when the changed rows alone are too many, the comment fits', () => {
-    const data = reportData([], 3000, 3000);
-    const md = commentBody('default', composeMarkdown(data), [], new Map(), null);
-    const { body } = fitReport(md, data, { fullReportUrl: null });
+    const { body } = commentBody('default', reportData([], 3000, 3000), new Map(), null, null);
     assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
     assert.match(body, /more changed rows: see the full report/);
   });
@@ -122,33 +147,37 @@ describe('Mermaid fallback', () => {
 });
 
 describe('comment body', () => {
-  test("an untrusted report cannot carry another report's marker", () => {
-    const body = commentBody('default', `${commentMarker('other')}\nhello`, [], new Map(), null);
-    assert.equal(body, `${commentMarker('default')}\n\nhello\n`);
+  test("a report cannot carry another report's marker, even nested or in a stage's log", () => {
+    const data = reportData([plotEntry({ id: '<!-- mlreport:<!-- mlreport:comment id=x -->comment id=other -->', title: 'Loss', image: null })]);
+    data.pipeline = { engine: 'builtin', stages: [{ name: 'train', status: 'failed', seconds: 1, log: `${commentMarker('other')}\nboom` }] };
+    const { body } = commentBody('default', data, new Map(), null, null);
+    assert.ok(body.startsWith(`${commentMarker('default')}\n`));
+    assert.equal(body.split('mlreport:comment').length, 2, body);
   });
 
-  test('hosted images replace the relative links; external images are left alone', () => {
-    const body = commentBody(
-      'd',
-      '![a](plots/a.png) ![b](https://example.com/b.png)',
-      [plotEntry({ id: 'a', title: 'A', image: 'plots/a.png' })],
-      new Map([['plots/a.png', 'https://h/a.png']]),
-      null,
-    );
-    assert.match(body, /!\[a\]\(https:\/\/h\/a\.png\) !\[b\]\(https:\/\/example\.com\/b\.png\)/);
+  test('hosted images are shown by their URL; no relative link is left', () => {
+    const data = reportData([plotEntry({ id: 'a', title: 'A', image: 'plots/a.png' })]);
+    const { body } = commentBody('d', data, new Map([['plots/a.png', 'https://h/a.png']]), null, null);
+    assert.match(body, /!\[A\]\(https:\/\/h\/a\.png\)/);
+    assert.doesNotMatch(body, /\]\(plots\//);
     assert.doesNotMatch(body, /not shown inline/);
   });
 
-  test('local PNG links: decoded, images and plain links alike, never outside the folder', () => {
-    const md = '![Loss curve](plots/loss%20curve.png)\nAt the base: [Loss curve](./plots/loss_base.png)\n![x](../secret.png) ![y](/etc/x.png) [z](report.md)';
-    assert.deepEqual(localPngLinks(md), ['plots/loss curve.png', 'plots/loss_base.png']);
+  test('local PNGs: head and base images, never outside the folder; base images linked or named', () => {
+    const plots = [
+      plotEntry({ id: 'loss', title: 'Loss curve', image: 'plots/loss curve.png', baseImage: 'plots/loss_base.png' }),
+      plotEntry({ id: 'x', title: 'X', image: '../secret.png', baseImage: '/etc/x.png' }),
+      plotEntry({ id: 'cm', title: 'CM', image: 'plots/cm.svg' }),
+    ];
+    const data = reportData(plots);
+    assert.deepEqual(localPngs(data), ['plots/loss curve.png', 'plots/loss_base.png']);
     const hosted = new Map([
       ['plots/loss curve.png', 'https://h/1.png'],
       ['plots/loss_base.png', 'https://h/2.png'],
     ]);
-    const body = commentBody('d', md, [], hosted, null);
-    assert.match(body, /!\[Loss curve\]\(https:\/\/h\/1\.png\)\nAt the base: \[Loss curve\]\(https:\/\/h\/2\.png\)/);
-    const offline = commentBody('d', md, [], new Map(), 'no store');
+    const { body } = commentBody('d', reportData(plots.slice(0, 1)), hosted, null, null);
+    assert.match(body, /!\[Loss curve\]\(https:\/\/h\/1\.png\)\n\nAt the base: \[Loss curve\]\(https:\/\/h\/2\.png\)/);
+    const offline = commentBody('d', reportData(plots.slice(0, 1)), new Map(), 'no store', null).body;
     assert.match(offline, /At the base: Loss curve \(PNG `plots\/loss_base\.png` in the workflow artifact\)/);
     assert.match(offline, /_Plot images are not shown inline \(no store\)/);
   });

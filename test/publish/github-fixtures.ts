@@ -128,8 +128,9 @@ export function plotEntry(fields: Pick<PlotEntry, 'id' | 'title' | 'image'> & Pa
   return entry;
 }
 
-export function markdownWith(plots: PlotEntry[], text = 'Report text'): string {
-  return ['<!-- mlreport -->', '## mlreport', '', text, '', ...plots.map((p) => `![${p.title}](${p.image})`), ''].join('\n');
+/** The report with a line of text of its own (in its notes), to tell one run's comment from another's. */
+export function noted(report: ReportData, text: string): ReportData {
+  return { ...report, warnings: [...report.warnings, text] };
 }
 
 /** A publisher wired to the fake, with fast retries. */
@@ -142,5 +143,5 @@ export function publisher(
   const log = new MemoryLogger();
   const c = context(fake, ctx);
   const client = createGitHubClient(c.token, c.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
-  return { pub: new GitHubPublisher(c, publishConfig(cfg), log, { baseDir, useDataToFold: true, client }), log };
+  return { pub: new GitHubPublisher(c, publishConfig(cfg), log, { baseDir, client }), log };
 }

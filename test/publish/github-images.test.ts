@@ -8,7 +8,7 @@ import { addRuleset } from '../fakes/github/routes/git-data';
 import { MAX_ASSETS_PER_RELEASE, releases, seedRelease } from '../fakes/github/routes/releases';
 import { serverError } from '../fakes/github/faults';
 import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, markdownWith, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { HEAD, REPO, noted, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
 
 // What GitHub does to the image stores that a quiet test repository never shows: the release asset cap,
 // repository rulesets, and plain failures. In each case the comment must still be posted.
@@ -37,7 +37,7 @@ describe('image stores against what GitHub enforces', () => {
     seedRelease(fake, REPO, 'mlreport-assets', MAX_ASSETS_PER_RELEASE - 1);
     const plots = plotsDir(dir, ['loss', 'roc']);
     const { pub, log } = publisher(fake, dir, {}, { imageStore: 'release' });
-    const outcome = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const outcome = await pub.publish(reportData(plots));
     assert.ok(outcome.location, 'the comment was posted');
     const assets = releases(fake, { params: { owner, repo } })[0]!.assets;
     assert.ok(assets.length <= MAX_ASSETS_PER_RELEASE - 100 + 2, `pruned with headroom (${assets.length} assets left)`);
@@ -70,7 +70,7 @@ describe('image stores against what GitHub enforces', () => {
     });
     const plots = plotsDir(dir, ['loss']);
     const { pub, log } = publisher(fake, dir, {}, { imageStore: 'release' });
-    const outcome = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const outcome = await pub.publish(reportData(plots));
     assert.ok(outcome.location, 'the comment was posted');
     assert.match(
       log.lines.join('\n'),
@@ -83,7 +83,7 @@ describe('image stores against what GitHub enforces', () => {
     addRuleset(fake, REPO, 'refs/heads/mlreport-assets');
     const plots = plotsDir(dir, ['loss']);
     const { pub, log } = publisher(fake, dir);
-    const outcome = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const outcome = await pub.publish(reportData(plots));
     assert.ok(outcome.location, 'the comment was posted');
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/refs').length, 1, 'one attempt: a rule violation is not a race');
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/commits').length, 1);
@@ -96,10 +96,10 @@ describe('image stores against what GitHub enforces', () => {
 
   test('a ruleset on an existing assets branch (update refused): one attempt, comment posted', async () => {
     const plots = plotsDir(dir, ['loss']);
-    await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    await publisher(fake, dir).pub.publish(reportData(plots));
     addRuleset(fake, REPO, 'refs/heads/mlreport-assets');
     fake.requests.length = 0;
-    const outcome = await publisher(fake, dir).pub.publish({ data: reportData(plots), markdown: markdownWith(plots, 'second') });
+    const outcome = await publisher(fake, dir).pub.publish(noted(reportData(plots), 'second'));
     assert.ok(outcome.location);
     assert.equal(fake.requestsTo('PATCH /repos/{owner}/{repo}/git/refs/{ref}').length, 1);
     assert.match(onPr()[0]!, /second/);
@@ -109,7 +109,7 @@ describe('image stores against what GitHub enforces', () => {
     fake.injectFault({ match: /^POST \/repos\/octo\/iris\/git\/blobs$/, response: serverError(502), times: 10 });
     const plots = plotsDir(dir, ['loss']);
     const { pub, log } = publisher(fake, dir);
-    const outcome = await pub.publish({ data: reportData(plots), markdown: markdownWith(plots) });
+    const outcome = await pub.publish(reportData(plots));
     assert.ok(outcome.location, 'the comment was posted');
     assert.match(
       log.lines.join('\n'),

@@ -201,11 +201,23 @@ describe('hub comment helpers', () => {
     assert.equal(matchPull(pulls, 'z', null), null);
   });
 
-  test('hubBody keeps absolute images, replaces relative ones, keeps the marker', () => {
-    const body = hubBody('## r\n![loss](plots/loss.png) ![acc](https://github.com/acme/iris/assets/1/acc.png)');
+  test('hubBody names each plot image and points at the GitHub report: no image link that cannot resolve, no Mermaid; the marker kept', () => {
+    const data = report([fileDiff('metrics.json', { acc: 0.9 })], []);
+    data.plots = [
+      {
+        id: 'loss',
+        title: 'Loss',
+        image: 'plots/loss.png',
+        baseImage: 'plots/loss.base.png',
+        notes: [],
+        series: { x: [1, 2], lines: [{ name: 'head', y: [1, 0.5] }] },
+      },
+    ];
+    const body = hubBody(data);
     assert.ok(body.startsWith(REPORT_MARKER));
-    assert.ok(body.includes('![acc](https://github.com/acme/iris/assets/1/acc.png)'));
-    assert.ok(!body.includes('plots/loss.png'));
-    assert.match(body, /_loss \(see the GitHub report\)_/);
+    assert.doesNotMatch(body, /\]\(plots\//);
+    assert.doesNotMatch(body, /mermaid/);
+    assert.match(body, /_Loss: PNG `plots\/loss\.png` in the GitHub report\._/);
+    assert.match(body, /At the base: Loss \(PNG `plots\/loss\.base\.png` in the GitHub report\)/);
   });
 });

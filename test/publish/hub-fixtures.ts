@@ -1,7 +1,5 @@
 import type { ChangeInfo, HubConfig, MlflowConfig } from '../../src/config/types';
-import { composeMarkdown } from '../../src/report/markdown';
 import type { ReportData } from '../../src/report/types';
-import type { ComposedReport } from '../../src/publish/types';
 import type { FileDiff } from '../../src/values/types';
 
 export const TOKEN = 'dhp_s3cr3t-t0ken-value';
@@ -32,7 +30,7 @@ export function fileDiff(path: string, values: Record<string, number | string | 
   return { path, notes: [], rows: Object.entries(values).map(([key, v]) => ({ key, old: undefined, new: v, changed: true })) };
 }
 
-export function report(metrics: FileDiff[], params: FileDiff[], headSha: string | null = HEAD_SHA): ComposedReport {
+export function report(metrics: FileDiff[], params: FileDiff[], headSha: string | null = HEAD_SHA): ReportData {
   const data: ReportData = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: '0.0.0-test' },
@@ -45,5 +43,5 @@ export function report(metrics: FileDiff[], params: FileDiff[], headSha: string 
     pipeline: null,
     warnings: [],
   };
-  return { data, markdown: composeMarkdown(data) };
+  return data;
 }

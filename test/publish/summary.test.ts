@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobSummaryPublisher } from '../../src/publish/summary';
 import { tempDir } from '../helpers/repo';
-import { markdownWith, plotEntry, reportData } from './github-fixtures';
+import { plotEntry, reportData } from './github-fixtures';
 
 let dir: string;
 let summary: string;
@@ -42,7 +42,7 @@ describe('job summary', () => {
       ['plots/loss.png', 'https://github.example/octo/iris/blob/abc/pr-5/loss.png?raw=true'],
       ['plots/roc.png', 'https://github.example/octo/iris/blob/abc/pr-5/roc.png?raw=true'],
     ]);
-    await new JobSummaryPublisher(summary, '/runner/out').publish({ data: reportData(plots), markdown: markdownWith(plots), hostedImages });
+    await new JobSummaryPublisher(summary, '/runner/out').publish(reportData(plots), { hosted: hostedImages });
     const text = readFileSync(summary, 'utf8');
     assert.ok(text.startsWith('an earlier step wrote this\n'), 'appended');
     assert.match(text, /!\[Loss\]\(https:\/\/github\.example\/octo\/iris\/blob\/abc\/pr-5\/loss\.png\?raw=true\)/);
@@ -53,8 +53,7 @@ describe('job summary', () => {
 
   test('nothing hosted: a Mermaid chart where the plot has a series, else a line naming the file in the out-dir; no relative link remains', async () => {
     const plots = [loss(), roc(), cm()];
-    const markdown = `${markdownWith(plots)}\nAt the base: [Confusion](plots/cm.base.svg)\n`;
-    await new JobSummaryPublisher(summary, '/runner/out').publish({ data: reportData(plots), markdown });
+    await new JobSummaryPublisher(summary, '/runner/out').publish(reportData(plots), { hosted: new Map() });
     const text = readFileSync(summary, 'utf8');
     assert.match(
       text,

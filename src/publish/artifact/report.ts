@@ -5,7 +5,9 @@ import { describeError } from '../../util/errors';
 import { HttpError } from '../../util/http';
 import type { Logger } from '../../util/log';
 import { zipFiles, type ZipEntry } from '../../util/zip';
-import type { ComposedReport } from '../types';
+import type { ReportData } from '../../report/types';
+import type { TargetResult } from '../runner';
+import type { Target, TargetOutcome } from '../types';
 import { isGhes, uploadArtifact, type UploadedArtifact } from './service';
 
 /** The artifact workflow B downloads (README: 'Fork pull requests'). */
@@ -14,11 +16,27 @@ export function artifactName(reportId: string): string {
 }
 
 /**
- * `artifact: auto` uploads the report folder when the report should have been posted but the token could not write
- * (a fork's PR, a read-only token, no token); `always` on every run; `off` never.
+ * `artifact: auto` uploads the report folder whenever the comment should have been posted and was not, whatever
+ * the reason (a fork's PR, a read-only token, no token, GitHub failing); `always` on every run; `off` never.
  */
-export function wantsArtifact(mode: GitHubPublishConfig['artifact'], notPosted: string | null): boolean {
-  return mode === 'always' || (mode === 'auto' && notPosted !== null);
+export function wantsArtifact(mode: GitHubPublishConfig['artifact'], comment: TargetResult | undefined): boolean {
+  return mode === 'always' || (mode === 'auto' && (comment?.status === 'not-posted' || comment?.status === 'failed'));
+}
+
+/** The report folder (written by the local-files target) as the workflow artifact `mlreport-<report-id>`. */
+export class ReportArtifact implements Target {
+  readonly name = 'workflow artifact';
+  constructor(
+    private readonly cfg: GitHubPublishConfig,
+    private readonly outDir: string,
+    private readonly github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
+    private readonly log: Logger,
+  ) {}
+
+  async publish(report: ReportData): Promise<TargetOutcome> {
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log);
+    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: 'see the warning above' };
+  }
 }
 
 /**
@@ -29,7 +47,7 @@ export function wantsArtifact(mode: GitHubPublishConfig['artifact'], notPosted: 
 export async function uploadReportArtifact(
   cfg: GitHubPublishConfig,
   outDir: string,
-  report: ComposedReport,
+  report: ReportData,
   github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
   log: Logger,
   options: { backoffMs?: number; maxBytes?: number } = {},
@@ -71,9 +89,9 @@ export async function uploadReportArtifact(
 }
 
 /** report.md, report.json and each plot image the report names (paths relative to the out-dir, as in its links). */
-async function reportFiles(outDir: string, report: ComposedReport, log: Logger): Promise<ZipEntry[]> {
+async function reportFiles(outDir: string, report: ReportData, log: Logger): Promise<ZipEntry[]> {
   const names = ['report.md', 'report.json'];
-  for (const plot of report.data.plots ?? []) {
+  for (const plot of report.plots) {
     // The run wrote these under the out-dir itself; anything else is not taken along.
     for (const image of [plot.image, plot.baseImage]) if (image && !image.split('/').includes('..') && !names.includes(image)) names.push(image);
   }

@@ -2,11 +2,12 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
 import { brokenRules } from '../../gate/summary';
-import { withHostedImages } from './body';
+import { fitReport } from '../../report/fit';
 import { gatesHeadline } from '../../report/gates-section';
-import type { GateRuleResult, GateSummary } from '../../report/types';
+import { hostedImages } from '../../report/images';
+import type { GateRuleResult, GateSummary, ReportData } from '../../report/types';
 import type { Logger } from '../../util/log';
-import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import type { PublishContext, Target, TargetOutcome } from '../types';
 import { apiMessage, createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
 import { keyLine } from './key-line';
 
@@ -49,7 +50,7 @@ export interface GateCheckOptions {
  * as summary, an annotation on the metrics file per broken rule). Without `checks: write` (403), a commit
  * status with the same name; without that either, the log alone.
  */
-export class GateCheckPublisher implements Publisher {
+export class GateCheckPublisher implements Target {
   readonly name = 'check run';
   private readonly client: GitHubClient;
 
@@ -60,19 +61,19 @@ export class GateCheckPublisher implements Publisher {
     this.client = createGitHubClient(options.github.token, options.github.apiUrl, options.clientOptions);
   }
 
-  async publish(report: ComposedReport): Promise<PublishOutcome> {
-    const gates = report.data.gates;
-    if (!gates) return {};
+  async publish(report: ReportData, context: PublishContext): Promise<TargetOutcome> {
+    const gates = report.gates;
+    if (!gates) return { skipped: true };
     const outcome: GateOutcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
       failed: brokenRules(gates).failures > 0,
       title: stripEmoji(gatesHeadline(gates)),
-      // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
-      summary: truncate(
-        withHostedImages(report.markdown, report.data.plots, report.hostedImages ?? new Map<string, string>(), 'the workflow artifact').text,
-        CHECK_TEXT_LIMIT,
-        '\n\n_The report was cut here to fit the check run summary limit; report.md is complete._\n',
-      ),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: fitReport(
+        report,
+        { images: hostedImages(context.hosted, 'the workflow artifact') },
+        { limit: CHECK_TEXT_LIMIT, what: 'a check run summary', fullReportUrl: this.runUrl() },
+      ).body,
       annotations: await this.annotations(gates),
     };
     const checkRun = await this.createCheckRun(outcome);
@@ -92,7 +93,7 @@ export class GateCheckPublisher implements Publisher {
   }
 
   /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
-  private async createCheckRun(o: GateOutcome): Promise<PublishOutcome | { refused: string }> {
+  private async createCheckRun(o: GateOutcome): Promise<TargetOutcome | { refused: string }> {
     const { owner, repo } = this.options.github;
     const output = (annotations: Annotation[]) => ({ title: o.title, summary: o.summary, annotations });
     let created;
@@ -129,7 +130,7 @@ export class GateCheckPublisher implements Publisher {
   }
 
   /** A commit status named like the check; null when the token may not set it. */
-  private async setStatus(o: GateOutcome): Promise<PublishOutcome | null> {
+  private async setStatus(o: GateOutcome): Promise<TargetOutcome | null> {
     const { owner, repo } = this.options.github;
     try {
       await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {

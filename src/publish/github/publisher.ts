@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { GitHubContext, GitHubPublishConfig } from '../../config/types';
-import { fitReport } from '../../report/fit';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
-import type { ComposedReport, PublishOutcome, Publisher } from '../types';
-import { commentBody, localPngLinks } from './body';
+import type { ReportData } from '../../report/types';
+import type { Target, TargetOutcome } from '../types';
+import { commentBody, localPngs } from './body';
 import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
 import { BranchImageStore, isRulesetRefusal, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
@@ -17,21 +17,20 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 export interface GitHubPublisherOptions {
-  /** The folder the report's image links are relative to (the out-dir, or the downloaded artifact). */
+  /** The folder the report's image paths are relative to (the out-dir, or the downloaded artifact). */
   baseDir: string;
-  /** Fold a long report using its data; false in publish mode, which trusts only the text. */
-  useDataToFold: boolean;
   client?: GitHubClient;
   clientOptions?: GitHubClientOptions;
 }
 
 /**
- * Posts the report to GitHub: hosts the plot images, then writes one sticky comment per target. Where the
- * token may not write (fork PRs, read-only permissions) it warns and explains instead of failing: the job summary
- * and the out-dir already hold the report. Any other failure is thrown with GitHub's own message.
+ * Posts the report to GitHub: hosts the plot images (for the targets after it too), then writes one sticky comment
+ * per thread. Where the token may not write (fork PRs, read-only permissions) it warns, explains, and says the
+ * report was not posted (so the artifact goes up): the job summary and the out-dir already hold the report. Any
+ * other failure is thrown with GitHub's own message.
  */
-export class GitHubPublisher implements Publisher {
-  readonly name = 'GitHub';
+export class GitHubPublisher implements Target {
+  readonly name = 'GitHub comment';
   constructor(
     private readonly ctx: GitHubContext,
     private readonly cfg: GitHubPublishConfig,
@@ -39,9 +38,9 @@ export class GitHubPublisher implements Publisher {
     private readonly options: GitHubPublisherOptions,
   ) {}
 
-  async publish(report: ComposedReport): Promise<PublishOutcome> {
+  async publish(report: ReportData): Promise<TargetOutcome> {
     const { ctx, cfg, log } = this;
-    if (cfg.comment === 'off') return {};
+    if (cfg.comment === 'off') return { skipped: true };
     if (!ctx.token) {
       log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
       return { notPosted: "no 'github-token'" };
@@ -68,12 +67,11 @@ export class GitHubPublisher implements Publisher {
     }
   }
 
-  private async post(client: GitHubClient, report: ComposedReport): Promise<PublishOutcome> {
+  private async post(client: GitHubClient, report: ReportData): Promise<TargetOutcome> {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
-    if (!targets.threads.length) return {};
-    const plots = report.data.plots;
-    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, localPngLinks(report.markdown), log);
+    if (!targets.threads.length) return { skipped: true };
+    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, localPngs(report), log);
     const first = targets.threads[0]!;
     const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
     let hosted = new Map<string, string>();
@@ -90,12 +88,9 @@ export class GitHubPublisher implements Publisher {
         );
       }
     }
-    const body = commentBody(cfg.reportId, report.markdown, plots, hosted, reason);
-    const fitted = fitReport(body, this.options.useDataToFold ? report.data : null, { fullReportUrl: this.runUrl() });
+    const fitted = commentBody(cfg.reportId, report, hosted, reason, this.runUrl());
     if (fitted.folded)
-      log.info(
-        `The report (${body.length} characters) is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.`,
-      );
+      log.info('The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.');
     let identity: Promise<Identity> | null = null;
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
     const urls: string[] = [];
@@ -154,7 +149,10 @@ async function readImages(baseDir: string, rels: string[], log: Logger): Promise
   for (const rel of rels.slice(0, 50)) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(join(baseDir, ...rel.split('/')));
+      const path = join(baseDir, ...rel.split('/'));
+      // A downloaded artifact is untrusted: a symlink in it could name any file on the runner.
+      if (!(await lstat(path)).isFile()) throw new Error('not a regular file');
+      bytes = await readFile(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;

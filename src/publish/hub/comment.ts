@@ -1,8 +1,10 @@
 import type { HubConfig } from '../../config/types';
-import { REPORT_MARKER } from '../../report/markdown';
+import { hostedImages } from '../../report/images';
+import { composeMarkdown, REPORT_MARKER } from '../../report/markdown';
+import type { ReportData } from '../../report/types';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
-import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import type { Target, TargetOutcome } from '../types';
 import { GiteaClient, type HubComment, type HubPull } from './gitea';
 import { HttpError, JsonHttp, type HttpSettings } from '../../util/http';
 
@@ -22,7 +24,7 @@ export function hubHttp(hub: HubConfig, tuning: Partial<HttpSettings> = {}): Jso
  * head commit when the hub says which). Edits it in place where the hub allows, else posts a new one and
  * deletes the old.
  */
-export class HubCommentPublisher implements Publisher {
+export class HubCommentPublisher implements Target {
   readonly name: string;
   private readonly api: GiteaClient;
 
@@ -35,10 +37,10 @@ export class HubCommentPublisher implements Publisher {
     this.api = new GiteaClient(hubHttp(hub, tuning), hub.owner, hub.repo);
   }
 
-  async publish(report: ComposedReport): Promise<PublishOutcome> {
+  async publish(report: ReportData): Promise<TargetOutcome> {
     if (this.hub.change.prNumber === null) {
       this.log.info('DagsHub: not a pull request, so no PR comment (the MLflow run is still logged).');
-      return {};
+      return { skipped: true };
     }
     if (!this.hub.token)
       throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
@@ -50,7 +52,7 @@ export class HubCommentPublisher implements Publisher {
         `No open DagsHub PR in ${this.hub.owner}/${this.hub.repo} has head branch '${branch}': the PR is not mirrored. Open it on DagsHub (or connect the repository), or check 'hub-repo'.`,
       );
     }
-    const body = hubBody(report.markdown);
+    const body = hubBody(report);
     const login = await this.api.currentUser().catch(() => null);
     const ours = (await this.guard(this.api.comments(pull.number))).filter((c) => c.body?.includes(REPORT_MARKER) && (!login || authorOf(c) === login));
     const existing = ours.at(-1);
@@ -102,14 +104,11 @@ export function matchPull(pulls: HubPull[], branch: string, sha: string | null):
 }
 
 /**
- * The report as the hub shows it: with our marker, and with relative image links (which only resolve next to
- * report.md) turned into their alt text, so the hub never shows a broken image.
+ * The report as the hub shows it: images relative to report.md cannot resolve there, and GitHub-hosted ones may be
+ * private, so each plot is named and points at the GitHub report. Pure.
  */
-export function hubBody(markdown: string): string {
-  const body = markdown.replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (whole, alt: string, url: string) =>
-    /^(https?:|data:)/i.test(url) ? whole : `_${alt || 'image'} (see the GitHub report)_`,
-  );
-  return body.includes(REPORT_MARKER) ? body : `${REPORT_MARKER}\n${body}`;
+export function hubBody(report: ReportData): string {
+  return composeMarkdown(report, { images: hostedImages(new Map(), 'the GitHub report', false) });
 }
 
 function authorOf(comment: HubComment): string | undefined {

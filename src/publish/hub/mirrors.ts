@@ -1,47 +1,39 @@
-import type { Config } from '../../config/types';
-import { describeError } from '../../util/errors';
+import type { Config, MlflowConfig } from '../../config/types';
+import type { ReportData } from '../../report/types';
 import type { Logger } from '../../util/log';
 import { MlflowRunPublisher } from '../mlflow/mirror';
 import { DEFAULT_LOGGER_CSV, plotCsvFiles, readLoggerSeries } from '../mlflow/series';
-import type { ComposedReport, Publisher } from '../types';
-import { HubCommentPublisher, hubHttp } from './comment';
+import type { Target, TargetOutcome } from '../types';
+import { hubHttp } from './comment';
 import { GiteaClient } from './gitea';
 
 /**
- * Mirrors the report to the hub (PR comment) and to MLflow (the run). The hub is secondary: a failure is a
- * warning saying what to fix, unless `hub-required` makes it an error. Returns false only for a required failure.
+ * The MLflow run as a target: the training-log series are read when it publishes (their files are named by the
+ * report), then the run is logged.
  */
-export async function publishMirrors(config: Config, report: ComposedReport, log: Logger): Promise<boolean> {
-  const mirrors: { publisher: Publisher; required: boolean }[] = [];
-  const hub = config.hub;
-  if (hub) mirrors.push({ publisher: new HubCommentPublisher(hub, log), required: hub.required });
-  if (config.mlflow) {
+export class MlflowTarget implements Target {
+  readonly name: string;
+  constructor(
+    private readonly config: Config,
+    private readonly mlflow: MlflowConfig,
+    private readonly log: Logger,
+  ) {
+    this.name = `MLflow run (${mlflow.trackingUri})`;
+  }
+
+  async publish(report: ReportData): Promise<TargetOutcome> {
+    const { config, log } = this;
     const notes: string[] = [];
     const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report), notes);
     for (const note of notes) log.warning(`MLflow: ${note}`);
+    const hub = config.hub;
     const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : undefined;
-    mirrors.push({ publisher: new MlflowRunPublisher(config.mlflow, logs, log, { resolveUser }), required: config.mlflow.required });
+    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser }).publish(report);
   }
-  let passed = true;
-  for (const { publisher, required } of mirrors) {
-    try {
-      const outcome = await publisher.publish(report);
-      if (outcome.location) log.info(`${publisher.name}: ${outcome.location}`);
-    } catch (error) {
-      const message = `${publisher.name}: ${describeError(error)}`;
-      if (required) {
-        passed = false;
-        log.error(message);
-      } else {
-        log.warning(`${message} (The GitHub report is not affected; set 'hub-required: true' to fail the step on this.)`);
-      }
-    }
-  }
-  return passed;
 }
 
 /** Where step series may be: CSV metrics files, dvc.yaml's CSV plots, and the DagsHub logger's default file. */
-async function trainingLogFiles(workspace: string, report: ComposedReport): Promise<string[]> {
-  const metricsCsv = report.data.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
+async function trainingLogFiles(workspace: string, report: ReportData): Promise<string[]> {
+  const metricsCsv = report.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith('.csv'));
   return [...new Set([...metricsCsv, ...(await plotCsvFiles(workspace)), DEFAULT_LOGGER_CSV])];
 }

@@ -2,7 +2,10 @@ import type { MlflowConfig } from '../../config/types';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import { basicAuth, HttpError, JsonHttp, type HttpSettings } from '../../util/http';
-import type { ComposedReport, PublishOutcome, Publisher } from '../types';
+import { hostedImages } from '../../report/images';
+import { composeMarkdown } from '../../report/markdown';
+import type { ReportData } from '../../report/types';
+import type { Target, TargetOutcome } from '../types';
 import { splitBatches } from './batch';
 import { MlflowClient, type MlflowMetric, type MlflowParam, type MlflowRun } from './client';
 import { planRun, RUN_KEY_TAG } from './plan';
@@ -19,7 +22,7 @@ export interface MlflowMirrorOptions {
  * Logs the report to an MLflow tracking server: one run per head commit (found again by a tag), with the
  * params, final metrics, training-log series, the standard source tags and the report as the run's note.
  */
-export class MlflowRunPublisher implements Publisher {
+export class MlflowRunPublisher implements Target {
   readonly name: string;
 
   constructor(
@@ -31,13 +34,13 @@ export class MlflowRunPublisher implements Publisher {
     this.name = `MLflow run (${config.trackingUri})`;
   }
 
-  async publish(report: ComposedReport): Promise<PublishOutcome> {
-    const sha = this.config.change.sha ?? report.data.head.sha;
+  async publish(report: ReportData): Promise<TargetOutcome> {
+    const sha = this.config.change.sha ?? report.head.sha;
     if (!sha) throw new UserError('The head has no commit, so there is no MLflow run to log to (commit first).');
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes: string[] = [];
-    const plan = planRun(report.data, this.logs, { sha, change: this.config.change, markdown: report.markdown, now }, notes);
+    const plan = planRun(report, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report), now }, notes);
 
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === 'deleted') {
@@ -108,6 +111,11 @@ export class MlflowRunPublisher implements Publisher {
       throw error;
     }
   }
+}
+
+/** The run's note: the report, its plots named (MLflow cannot show GitHub's images). Pure. */
+export function mlflowNote(report: ReportData): string {
+  return composeMarkdown(report, { images: hostedImages(new Map(), 'the GitHub report', false) });
 }
 
 /** Params are immutable in MLflow: log only those the run lacks; a changed value is a note, not a failure. */

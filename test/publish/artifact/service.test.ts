@@ -106,11 +106,14 @@ describe('uploadArtifact against the fake service', () => {
 });
 
 describe('uploadReportArtifact', () => {
-  test('wantsArtifact: auto only when the report was not posted; always; off', () => {
-    assert.equal(wantsArtifact('auto', null), false);
-    assert.equal(wantsArtifact('auto', 'a pull request from a fork'), true);
-    assert.equal(wantsArtifact('always', null), true);
-    assert.equal(wantsArtifact('off', 'a read-only token'), false);
+  test('wantsArtifact: auto whenever the comment was not posted (whatever the reason, a failure too); always; off', () => {
+    assert.equal(wantsArtifact('auto', { status: 'published', location: 'https://github.example/c/1' }), false);
+    assert.equal(wantsArtifact('auto', { status: 'skipped' }), false);
+    assert.equal(wantsArtifact('auto', undefined), false);
+    assert.equal(wantsArtifact('auto', { status: 'not-posted', reason: 'a pull request from a fork' }), true);
+    assert.equal(wantsArtifact('auto', { status: 'failed', error: 'Could not post the report to GitHub' }), true);
+    assert.equal(wantsArtifact('always', { status: 'published', location: null }), true);
+    assert.equal(wantsArtifact('off', { status: 'not-posted', reason: 'a read-only token' }), false);
   });
 
   test('zips report.md, report.json and the linked images (base images too) under their report paths', async () => {
@@ -127,7 +130,7 @@ describe('uploadReportArtifact', () => {
       { id: 'cm', title: 'cm', image: 'plots/cm.png', baseImage: 'plots/cm.base.png', notes: [] },
       { id: 'broken', title: 'broken', image: null, notes: [], error: 'bad' },
     ];
-    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data(plots), markdown: '' }, github(), log);
+    const uploaded = await uploadReportArtifact(cfg(), dir, data(plots), github(), log);
     assert.ok(uploaded);
     const files = readZip(fake.artifacts.get('mlreport-iris')!.blob!);
     assert.deepEqual([...files.keys()], ['report.md', 'report.json', 'plots/loss.png', 'plots/cm.png', 'plots/cm.base.png']);
@@ -144,7 +147,7 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.json'), '{}');
     fake.faults.set('CreateArtifact', [500, 500, 500, 500]);
     const log = new MemoryLogger();
-    const uploaded = await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 });
+    const uploaded = await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 1 });
     assert.equal(uploaded, null);
     assert.equal(fake.requests.length, 4, 'retried, then gave up');
     assert.match(
@@ -159,7 +162,7 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.json'), '{}');
     fake.blobFaults.push(403);
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 1 }), null);
     assert.match(log.lines.join('\n'), /Uploading the zip to the artifact storage \(127\.0\.0\.1:\d+\) failed: 403 AuthorizationFailure/);
     assert.equal(fake.artifacts.get('mlreport-iris')!.finalized, false);
     leaks(log);
@@ -171,7 +174,7 @@ describe('uploadReportArtifact', () => {
     fake.blobFaults.push(503);
     fake.faults.set('FinalizeArtifact', [400]);
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 1 }), null);
     assert.ok(fake.artifacts.get('mlreport-iris')!.blob, 'the second PUT landed');
     assert.match(log.lines.join('\n'), /FinalizeArtifact returned 400/);
     leaks(log);
@@ -181,7 +184,7 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.md'), 'x'.repeat(10));
     writeFileSync(join(dir, 'report.json'), '{}');
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { maxBytes: 100 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { maxBytes: 100 }), null);
     assert.equal(fake.requests.length, 0);
     assert.match(log.lines.join('\n'), /the report folder zips to 0\.0 MiB, more than the 0 MiB mlreport uploads in one request\. Upload /);
   });
@@ -190,10 +193,10 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.md'), 'x');
     writeFileSync(join(dir, 'report.json'), '{}');
     const first = new MemoryLogger();
-    assert.ok(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), first, { backoffMs: 1 }));
+    assert.ok(await uploadReportArtifact(cfg(), dir, data([]), github(), first, { backoffMs: 1 }));
     fake.requests.length = 0;
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(), log, { backoffMs: 1 }), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 1 }), null);
     assert.deepEqual(
       fake.requests.map((r) => r.path.split('/').pop()),
       ['CreateArtifact'],
@@ -211,7 +214,7 @@ describe('uploadReportArtifact', () => {
   for (const host of ['https://ghes.example.com', 'https://github.acme.internal/']) {
     test(`GitHub Enterprise Server (${host}) has no artifact service: a clear warning, no request`, async () => {
       const log = new MemoryLogger();
-      assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github(host), log), null);
+      assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(host), log), null);
       assert.equal(fake.requests.length, 0);
       assert.match(
         log.lines.join('\n'),
@@ -224,12 +227,12 @@ describe('uploadReportArtifact', () => {
     writeFileSync(join(dir, 'report.md'), 'x');
     writeFileSync(join(dir, 'report.json'), '{}');
     const log = new MemoryLogger();
-    assert.ok(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github('https://octo.ghe.com'), log));
+    assert.ok(await uploadReportArtifact(cfg(), dir, data([]), github('https://octo.ghe.com'), log));
   });
 
   test('off a runner (no ACTIONS_RUNTIME_TOKEN) it warns and makes no request', async () => {
     const log = new MemoryLogger();
-    assert.equal(await uploadReportArtifact(cfg(), dir, { data: data([]), markdown: '' }, github('https://github.com', null), log), null);
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github('https://github.com', null), log), null);
     assert.equal(fake.requests.length, 0);
     assert.match(
       log.lines.join('\n'),

@@ -10,7 +10,6 @@ import type { MetricLookup } from '../../../src/gate/types';
 import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, GateCheckPublisher, STATUS_DESCRIPTION_LIMIT, truncate } from '../../../src/publish/github/checks';
 import { composeMarkdown } from '../../../src/report/markdown';
 import type { ReportData } from '../../../src/report/types';
-import type { ComposedReport } from '../../../src/publish/types';
 import { MemoryLogger } from '../../../src/util/log';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
@@ -61,7 +60,7 @@ function github(token = 'test-token'): GitHubContext {
   };
 }
 
-function composed(rules: string, metrics = METRICS): ComposedReport {
+function composed(rules: string, metrics = METRICS): ReportData {
   const lines = ruleLinesFromText(rules, "input 'thresholds'");
   const data: ReportData = {
     schemaVersion: 1,
@@ -75,8 +74,11 @@ function composed(rules: string, metrics = METRICS): ComposedReport {
     pipeline: null,
     warnings: [],
   };
-  return { data, markdown: composeMarkdown(data) };
+  return data;
 }
+
+/** Nothing hosted earlier in the run. */
+const NONE = { hosted: new Map<string, string>() };
 
 function publisher(token = 'test-token', log = new MemoryLogger()): GateCheckPublisher {
   return new GateCheckPublisher({ github: github(token), checkName: 'ml gates', workspace, repoRoot }, log);
@@ -91,7 +93,7 @@ function onlyRun(): FakeCheckRun {
 describe('gate check run', () => {
   test('passing gates: a successful check run on the PR head, the report as its summary', async () => {
     const report = composed('accuracy >= 0.9');
-    const outcome = await publisher().publish(report);
+    const outcome = await publisher().publish(report, NONE);
     const run = onlyRun();
     assert.equal(run.name, 'ml gates');
     assert.equal(run.head_sha, HEAD_SHA, 'the PR head, not the merge commit');
@@ -99,13 +101,13 @@ describe('gate check run', () => {
     assert.equal(run.conclusion, 'success');
     assert.equal(run.details_url, 'https://github.com/octo/ml/actions/runs/42');
     assert.equal(run.output.title, 'the rule passed');
-    assert.equal(run.output.summary, report.markdown);
+    assert.equal(run.output.summary, composeMarkdown(report));
     assert.deepEqual(run.annotations, []);
     assert.equal(outcome.location, `https://github.com/octo/ml/runs/${run.id}`);
   });
 
   test('a broken rule: failure, and an annotation on the metrics file at the key, path from the repository root', async () => {
-    await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'));
+    await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'), NONE);
     const run = onlyRun();
     assert.equal(run.conclusion, 'failure');
     assert.equal(run.output.title, '1 of 3 rules broke (1 warning)');
@@ -132,8 +134,8 @@ describe('gate check run', () => {
   test('a rule that cannot be checked is annotated on its line in .mlreport.yml', async () => {
     const report = composed('acuracy >= 0.9');
     const rules = parseRules([{ text: 'acuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } }]);
-    report.data.gates = gateSummary(evaluateRules(rules, METRICS, { missingBase: 'skip', hasBase: true }));
-    await publisher().publish(report);
+    report.gates = gateSummary(evaluateRules(rules, METRICS, { missingBase: 'skip', hasBase: true }));
+    await publisher().publish(report, NONE);
     assert.deepEqual(
       onlyRun().annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.message]),
       [['project/.mlreport.yml', 3, 'failure', 'Unknown metric `acuracy` (closest known: metrics.json:accuracy). (rule from .mlreport.yml line 3)']],
@@ -142,7 +144,7 @@ describe('gate check run', () => {
   });
 
   test('only warnings broke: the check succeeds, with warning annotations', async () => {
-    await publisher().publish(composed('warn: accuracy >= 0.95'));
+    await publisher().publish(composed('warn: accuracy >= 0.95'), NONE);
     const run = onlyRun();
     assert.equal(run.conclusion, 'success');
     assert.equal(run.annotations[0]!.annotation_level, 'warning');
@@ -150,7 +152,7 @@ describe('gate check run', () => {
 
   test('more than 50 annotations: the first 50 on create, the rest appended by updates', async () => {
     const metrics: MetricLookup[] = Array.from({ length: 120 }, (_, i) => ({ file: 'metrics.json', key: `m${i}`, base: 1, head: 0 }));
-    await publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics));
+    await publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics), NONE);
     const run = onlyRun();
     assert.equal(run.annotations.length, 120);
     assert.deepEqual(
@@ -170,21 +172,32 @@ describe('gate check run', () => {
   test("the summary shows plot images hosted earlier in the run, not the report's relative links", async () => {
     const report = composed('accuracy >= 0.9');
     const plot = { id: 'Loss', title: 'Loss', image: 'plots/Loss.png', notes: [] };
-    const withPlot = { ...report, data: { ...report.data, plots: [plot] }, markdown: `${report.markdown}\n![Loss](plots/Loss.png)\n` };
     const hosted = 'https://github.com/octo/ml/blob/abc/pr-1/Loss.png?raw=true';
-    await publisher().publish({ ...withPlot, hostedImages: new Map([['plots/Loss.png', hosted]]) });
+    await publisher().publish({ ...report, plots: [plot] }, { hosted: new Map([['plots/Loss.png', hosted]]) });
     const summary = onlyRun().output.summary!;
     assert.ok(summary.includes(`![Loss](${hosted})`), summary);
     assert.ok(!summary.includes('](plots/Loss.png)'), summary);
   });
 
-  test('a report over 65,535 characters is cut to fit the summary, with a note', async () => {
+  test('nothing hosted: the summary draws the plot as a Mermaid chart from its series, no relative link', async () => {
     const report = composed('accuracy >= 0.9');
-    report.markdown += 'x'.repeat(100_000);
-    await publisher().publish(report);
+    const plot = { id: 'Loss', title: 'Loss', image: 'plots/Loss.png', notes: [], series: { x: [1, 2, 3], lines: [{ name: 'head', y: [0.9, 0.5, 0.3] }] } };
+    await publisher().publish({ ...report, plots: [plot] }, NONE);
     const summary = onlyRun().output.summary!;
-    assert.equal(summary.length, CHECK_TEXT_LIMIT);
-    assert.match(summary, /The report was cut here to fit the check run summary limit; report\.md is complete\._\n$/);
+    assert.match(summary, /```mermaid\nxychart-beta\n {4}title "Loss"\n {4}x-axis \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n```/);
+    assert.ok(!summary.includes('](plots/'), summary);
+  });
+
+  test('a report over 65,535 characters is folded to fit the summary, with a note', async () => {
+    const report = composed('accuracy >= 0.9');
+    const rows = [...Array(2000).keys()].map((i) => ({ key: `class_${i}/f1_score`, old: 0.5, new: 0.5, diff: 0, changed: false }));
+    report.metrics = [{ path: 'metrics.json', notes: [], rows }];
+    assert.ok(composeMarkdown(report).length > CHECK_TEXT_LIMIT, 'precondition: the report is longer than the limit');
+    await publisher().publish(report, NONE);
+    const summary = onlyRun().output.summary!;
+    assert.ok(summary.length <= CHECK_TEXT_LIMIT, `${summary.length}`);
+    assert.match(summary, /This report is longer than a check run summary may be \(65,535 characters\)/);
+    assert.match(summary, /### Gates: ✅ the rule passed/);
   });
 
   test('the fake enforces the limits the publisher keeps to', async () => {
@@ -207,7 +220,7 @@ describe('gate check run', () => {
 
   test('without checks: write, a commit status with the check name instead', async () => {
     const log = new MemoryLogger();
-    const outcome = await publisher('no-checks-token', log).publish(composed('accuracy >= 0.99'));
+    const outcome = await publisher('no-checks-token', log).publish(composed('accuracy >= 0.99'), NONE);
     assert.equal(checkRuns(fake).length, 0);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/check-runs')[0]!.status, 403);
     const [status, ...rest] = commitStatuses(fake);
@@ -227,7 +240,7 @@ describe('gate check run', () => {
   test('a personal access token: GitHub refuses check runs to all but Apps; the status fallback names the token type, not a permission', async () => {
     fake.tokens.set('ghp_personal', { login: 'alice', id: 5, type: 'User', readOnly: false });
     const log = new MemoryLogger();
-    const outcome = await publisher('ghp_personal', log).publish(composed('accuracy >= 0.99'));
+    const outcome = await publisher('ghp_personal', log).publish(composed('accuracy >= 0.99'), NONE);
     const refused = fake.requestsTo('POST /repos/{owner}/{repo}/check-runs')[0]!;
     assert.equal(refused.status, 403);
     assert.equal((refused.response as { message: string }).message, 'You must authenticate via a GitHub App.');
@@ -248,7 +261,7 @@ describe('gate check run', () => {
 
   test('without statuses: write either, the outcome goes to the log, annotated on the file', async () => {
     const log = new MemoryLogger();
-    const outcome = await publisher('read-only-token', log).publish(composed('train.loss <= base'));
+    const outcome = await publisher('read-only-token', log).publish(composed('train.loss <= base'), NONE);
     assert.deepEqual(outcome, {});
     assert.equal(checkRuns(fake).length, 0);
     assert.equal(commitStatuses(fake).length, 0);
@@ -281,7 +294,7 @@ describe('gate check run', () => {
         { github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot, clientOptions: { waitScale: 0.001 } },
         new MemoryLogger(),
       );
-      await assert.rejects(p.publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 403);
+      await assert.rejects(p.publish(composed('accuracy >= 0.9'), NONE), (error: Error & { status?: number }) => error.status === 403);
       assert.equal(commitStatuses(limited).length, 0);
     } finally {
       await limited.stop();
@@ -291,7 +304,7 @@ describe('gate check run', () => {
       match: /^PATCH \/repos\/octo\/ml\/check-runs\/\d+$/,
       response: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } },
     });
-    await assert.rejects(publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics)));
+    await assert.rejects(publisher().publish(composed(metrics.map((m) => `${m.key} >= base`).join('\n'), metrics), NONE));
     assert.equal(checkRuns(fake).length, 1);
     assert.equal(commitStatuses(fake).length, 0, 'no status beside a check run of the same name: both would be required');
   });
@@ -301,7 +314,7 @@ describe('gate check run', () => {
       match: /^POST \/repos\/octo\/ml\/check-runs$/,
       response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } },
     });
-    await assert.rejects(publisher().publish(composed('accuracy >= 0.9')), (error: Error & { status?: number }) => error.status === 422);
+    await assert.rejects(publisher().publish(composed('accuracy >= 0.9'), NONE), (error: Error & { status?: number }) => error.status === 422);
     assert.equal(commitStatuses(fake).length, 0, 'no fallback for errors other than 403');
   });
 });

@@ -1,0 +1,225 @@
+import type { FileDiff, Leaf, ValueRow } from '../values/types';
+import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo } from './types';
+
+/** What is wrong with a report.json: the key path (`plots[2].image`) and what was expected there. */
+export class ReportJsonError extends Error {}
+
+type Reader<T> = (value: unknown, at: string) => T;
+
+/**
+ * report.json checked field by field against ReportData (docs/report-schema.md): every key the report is drawn
+ * from has the type it should, image paths stay inside the report's folder, nothing else is kept. It may come from
+ * a workflow that ran a pull request's code (`mode: publish`), so nothing is assumed. Throws ReportJsonError naming
+ * the first key that is wrong. Pure.
+ */
+export function parseReportJson(text: string): ReportData {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ReportJsonError(`not JSON (${(error as Error).message})`);
+  }
+  return report(json, '');
+}
+
+const report: Reader<ReportData> = (v, at) => {
+  const o = object(v, at);
+  if (o.schemaVersion !== 1) fail(`${key(at, 'schemaVersion')}`, 'the number 1', o.schemaVersion);
+  const tool = object(o.tool, key(at, 'tool'));
+  if (tool.name !== 'mlreport') fail(key(at, 'tool.name'), '"mlreport"', tool.name);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: string(tool.version, key(at, 'tool.version')) },
+    base: nullable(revision)(o.base, key(at, 'base')),
+    head: revision(o.head, key(at, 'head')),
+    params: list(fileDiff)(o.params, key(at, 'params')),
+    metrics: list(fileDiff)(o.metrics, key(at, 'metrics')),
+    plots: list(plot)(o.plots, key(at, 'plots')),
+    gates: nullable(gates)(o.gates, key(at, 'gates')),
+    pipeline: nullable(pipeline)(o.pipeline, key(at, 'pipeline')),
+    warnings: list(string)(o.warnings, key(at, 'warnings')),
+  };
+};
+
+const revision: Reader<RevisionInfo> = (v, at) => {
+  const o = object(v, at);
+  return { sha: nullable(string)(o.sha, key(at, 'sha')), label: string(o.label, key(at, 'label')) };
+};
+
+const fileDiff: Reader<FileDiff> = (v, at) => {
+  const o = object(v, at);
+  return { path: string(o.path, key(at, 'path')), rows: list(row)(o.rows, key(at, 'rows')), notes: list(string)(o.notes, key(at, 'notes')) };
+};
+
+const row: Reader<ValueRow> = (v, at) => {
+  const o = object(v, at);
+  const out: ValueRow = {
+    key: string(o.key, key(at, 'key')),
+    old: optional(leaf)(o.old, key(at, 'old')),
+    new: optional(leaf)(o.new, key(at, 'new')),
+    changed: boolean(o.changed, key(at, 'changed')),
+  };
+  const diff = optional(number)(o.diff, key(at, 'diff'));
+  const relative = optional(number)(o.relative, key(at, 'relative'));
+  if (diff !== undefined) out.diff = diff;
+  if (relative !== undefined) out.relative = relative;
+  return out;
+};
+
+const leaf: Reader<Leaf> = (v, at) => {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && 'float' in v) {
+    const f = v.float;
+    if ((typeof f === 'number' && Number.isFinite(f)) || f === 'NaN' || f === 'Infinity' || f === '-Infinity') return { float: f };
+  }
+  return fail(at, 'a number, string, boolean, null or {"float": …}', v);
+};
+
+const plot: Reader<PlotEntry> = (v, at) => {
+  const o = object(v, at);
+  const entry: PlotEntry = {
+    id: string(o.id, key(at, 'id')),
+    title: string(o.title, key(at, 'title')),
+    image: nullable(imagePath)(o.image, key(at, 'image')),
+    notes: list(string)(o.notes, key(at, 'notes')),
+  };
+  const baseImage = optional(nullable(imagePath))(o.baseImage, key(at, 'baseImage'));
+  const error = optional(string)(o.error, key(at, 'error'));
+  const s = optional(series)(o.series, key(at, 'series'));
+  if (baseImage !== undefined) entry.baseImage = baseImage;
+  if (error !== undefined) entry.error = error;
+  if (s !== undefined) entry.series = s;
+  return entry;
+};
+
+/** A path inside the report's folder (`plots/loss.png`): relative, no `..`, no backslashes. */
+const imagePath: Reader<string> = (v, at) => {
+  const path = string(v, at);
+  const parts = path.split('/');
+  if (path.includes('\\') || /^[a-z]:/i.test(path) || parts.some((p) => p === '' || p === '.' || p === '..')) {
+    fail(at, 'a path inside the report folder (like plots/loss.png)', v);
+  }
+  return path;
+};
+
+const series: Reader<PlotSeries> = (v, at) => {
+  const o = object(v, at);
+  const out: PlotSeries = {
+    x: list<number | string>((x, a) => (typeof x === 'string' ? x : number(x, a)))(o.x, key(at, 'x')),
+    lines: list((l, a) => {
+      const line = object(l, a);
+      return { name: string(line.name, key(a, 'name')), y: list(nullable(number))(line.y, key(a, 'y')) };
+    })(o.lines, key(at, 'lines')),
+  };
+  const xLabel = optional(string)(o.xLabel, key(at, 'xLabel'));
+  const yLabel = optional(string)(o.yLabel, key(at, 'yLabel'));
+  if (xLabel !== undefined) out.xLabel = xLabel;
+  if (yLabel !== undefined) out.yLabel = yLabel;
+  return out;
+};
+
+const gates: Reader<GateSummary> = (v, at) => {
+  const o = object(v, at);
+  return {
+    passed: boolean(o.passed, key(at, 'passed')),
+    rules: list(rule)(o.rules, key(at, 'rules')),
+    directions: list((d, a) => {
+      const dir = object(d, a);
+      return {
+        file: string(dir.file, key(a, 'file')),
+        key: string(dir.key, key(a, 'key')),
+        better: oneOf(['higher', 'lower'] as const)(dir.better, key(a, 'better')),
+      };
+    })(o.directions, key(at, 'directions')),
+  };
+};
+
+const rule: Reader<GateRuleResult> = (v, at) => {
+  const o = object(v, at);
+  const source = object(o.source, key(at, 'source'));
+  const file = optional(string)(source.file, key(at, 'source.file'));
+  return {
+    rule: string(o.rule, key(at, 'rule')),
+    level: oneOf(['fail', 'warn'] as const)(o.level, key(at, 'level')),
+    passed: boolean(o.passed, key(at, 'passed')),
+    status: oneOf(['passed', 'failed', 'skipped', 'error'] as const)(o.status, key(at, 'status')),
+    detail: string(o.detail, key(at, 'detail')),
+    metric: nullable((m, a) => {
+      const metric = object(m, a);
+      return { file: string(metric.file, key(a, 'file')), key: string(metric.key, key(a, 'key')) };
+    })(o.metric, key(at, 'metric')),
+    base: nullable(number)(o.base, key(at, 'base')),
+    head: nullable(number)(o.head, key(at, 'head')),
+    threshold: nullable(number)(o.threshold, key(at, 'threshold')),
+    source: {
+      origin: string(source.origin, key(at, 'source.origin')),
+      line: number(source.line, key(at, 'source.line')),
+      ...(file !== undefined ? { file } : {}),
+    },
+  };
+};
+
+const pipeline: Reader<PipelineSummary> = (v, at) => {
+  const o = object(v, at);
+  return {
+    engine: oneOf(['builtin', 'dvc', 'run'] as const)(o.engine, key(at, 'engine')),
+    stages: list((s, a) => {
+      const stage = object(s, a);
+      const out: PipelineSummary['stages'][number] = {
+        name: string(stage.name, key(a, 'name')),
+        status: oneOf(['ran', 'skipped', 'failed', 'not-run'] as const)(stage.status, key(a, 'status')),
+        seconds: number(stage.seconds, key(a, 'seconds')),
+      };
+      const reasons = optional(list(string))(stage.reasons, key(a, 'reasons'));
+      const error = optional(string)(stage.error, key(a, 'error'));
+      const log = optional(string)(stage.log, key(a, 'log'));
+      if (reasons !== undefined) out.reasons = reasons;
+      if (error !== undefined) out.error = error;
+      if (log !== undefined) out.log = log;
+      return out;
+    })(o.stages, key(at, 'stages')),
+  };
+};
+
+function object(v: unknown, at: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'an object', v);
+  return v as Record<string, unknown>;
+}
+
+function string(v: unknown, at: string): string {
+  return typeof v === 'string' ? v : fail(at, 'a string', v);
+}
+
+function number(v: unknown, at: string): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fail(at, 'a finite number', v);
+}
+
+function boolean(v: unknown, at: string): boolean {
+  return typeof v === 'boolean' ? v : fail(at, 'true or false', v);
+}
+
+function oneOf<const T extends string>(values: readonly T[]): Reader<T> {
+  return (v, at) => (values.includes(v as T) ? (v as T) : fail(at, `one of ${values.map((x) => `"${x}"`).join(', ')}`, v));
+}
+
+function list<T>(item: Reader<T>): Reader<T[]> {
+  return (v, at) => (Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : fail(at, 'a list', v));
+}
+
+function nullable<T>(read: Reader<T>): Reader<T | null> {
+  return (v, at) => (v === null ? null : read(v, at));
+}
+
+function optional<T>(read: Reader<T>): Reader<T | undefined> {
+  return (v, at) => (v === undefined ? undefined : read(v, at));
+}
+
+function key(at: string, name: string): string {
+  return at ? `${at}.${name}` : name;
+}
+
+function fail(at: string, expected: string, got: unknown): never {
+  const shown = got === undefined ? 'missing' : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at || '(top level)'}' must be ${expected}, not ${shown}`);
+}
