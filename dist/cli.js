@@ -36250,6 +36250,8 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH2 = 64;
+var MAX_TOKENS = 1e3;
 function parseRule(text, source) {
   const fail = (pos2, problem) => {
     throw new RuleSyntaxError(source, pos2 + 1, problem, text);
@@ -36346,6 +36348,8 @@ function tokenize2(text, start, fail) {
     fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
   return tokens;
 }
 var ExprParser = class {
@@ -36356,6 +36360,7 @@ var ExprParser = class {
   tokens;
   fail;
   i = 0;
+  depth = 0;
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
@@ -36395,6 +36400,14 @@ var ExprParser = class {
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   unary() {
     const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH2) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH2} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
     if (t2.kind === "punct" && t2.value === "-") {
       this.i++;
       return { kind: "negate", operand: this.unary() };
@@ -37706,13 +37719,13 @@ function evaluateRule(rule, metrics, options) {
   const metric = { file: m2.file, key: m2.key };
   const head = m2.head;
   const base = m2.base ?? null;
-  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
     if (rule.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (Number.isNaN(head)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule.threshold)) {
     if (base === null) {
@@ -37720,10 +37733,10 @@ function evaluateRule(rule, metrics, options) {
       if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
-  if (Number.isNaN(threshold)) return outcome("failed", "The threshold works out to NaN.", withHead);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
   const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base)})` : "";

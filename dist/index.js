@@ -33975,6 +33975,8 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH = 64;
+var MAX_TOKENS = 1e3;
 function parseRule(text, source) {
   const fail = (pos2, problem) => {
     throw new RuleSyntaxError(source, pos2 + 1, problem, text);
@@ -34071,6 +34073,8 @@ function tokenize(text, start, fail) {
     fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
   return tokens;
 }
 var ExprParser = class {
@@ -34081,6 +34085,7 @@ var ExprParser = class {
   tokens;
   fail;
   i = 0;
+  depth = 0;
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
@@ -34120,6 +34125,14 @@ var ExprParser = class {
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   unary() {
     const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
     if (t2.kind === "punct" && t2.value === "-") {
       this.i++;
       return { kind: "negate", operand: this.unary() };
@@ -34662,13 +34675,13 @@ function evaluateRule(rule, metrics, options) {
   const metric = { file: m2.file, key: m2.key };
   const head = m2.head;
   const base = m2.base ?? null;
-  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
     if (rule.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (Number.isNaN(head)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule.threshold)) {
     if (base === null) {
@@ -34676,10 +34689,10 @@ function evaluateRule(rule, metrics, options) {
       if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
-  if (Number.isNaN(threshold)) return outcome("failed", "The threshold works out to NaN.", withHead);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
   const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base)})` : "";
@@ -35906,7 +35919,7 @@ function isRecord2(value2) {
 import { posix as posix6 } from "node:path";
 
 // src/values/json.ts
-var MAX_DEPTH = 2e3;
+var MAX_DEPTH2 = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -35932,7 +35945,7 @@ function parseJson(text) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH2) fail(`nesting deeper than ${MAX_DEPTH2} levels`);
     ws2();
     const c3 = text[i];
     if (c3 === "{") return object(depth);
@@ -37430,10 +37443,10 @@ function parseYaml(text) {
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_DEPTH2) {
       const at2 = node.range?.[0] ?? 0;
       const line = text.slice(0, at2).split("\n").length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
+      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH2} levels`, line, 1);
     }
     if ((0, import_yaml5.isAlias)(node)) {
       const target = node.resolve(doc);
