@@ -31635,6 +31635,10 @@ var GitRepo = class _GitRepo {
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
     return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
   }
+  /** The names of the configured remotes (`origin`, …). */
+  async remotes() {
+    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
+  }
   async currentBranch() {
     try {
       const name = (await this.git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"])).trim();
@@ -34133,7 +34137,31 @@ async function resolveCandidate(git, candidate, log) {
       const sha = await git.resolveCommit(candidate.rev);
       return sha ? { sha, label: candidate.label } : null;
     }
+    case "explicit":
+      return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveExplicit(git, candidate, log) {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes("origin")) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${rev}' from origin.`);
+    try {
+      await git.fetchBranch(rev, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${rev}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${rev}' from origin`);
+    } catch (error) {
+      tried.push(`fetching the branch '${rev}' from origin (${firstLine(error)})`);
+    }
+  }
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+  );
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
@@ -36149,7 +36177,7 @@ var PROJECT_OPTIONS = {
   quiet: { type: "boolean", default: false }
 };
 function cliBaseCandidates(base) {
-  if (base) return [{ kind: "rev", rev: base, label: base }];
+  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
   return [
     { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
     { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
@@ -37691,8 +37719,9 @@ function editDistance(a, b3) {
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
   const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
-  const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule, metrics, options) {
   const outcome = (status, message, extra = {}) => ({
@@ -37820,6 +37849,7 @@ function toNumber2(leaf) {
 function gateSummary(evaluation) {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o2) => ({
       rule: o2.rule.text,
       level: o2.rule.level,
@@ -37877,6 +37907,7 @@ function gatesHeadline(gates) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates.checked) return `❌ nothing checked (${!total ? "no rules" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -42493,7 +42524,8 @@ var GateCheckPublisher = class {
     if (!gates) return {};
     const outcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates.passed,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
       summary: truncate(

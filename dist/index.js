@@ -28647,6 +28647,19 @@ import { readFile as readFile5 } from "node:fs/promises";
 import { join as join9, resolve as resolve3 } from "node:path";
 import { tmpdir } from "node:os";
 
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error2) {
+  if (error2 instanceof UserError) return error2.message;
+  if (error2 instanceof Error) return `${error2.name}: ${error2.message}`;
+  return String(error2);
+}
+
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
 function c(...n) {
@@ -32085,19 +32098,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UserError";
-  }
-};
-function describeError(error2) {
-  if (error2 instanceof UserError) return error2.message;
-  if (error2 instanceof Error) return `${error2.name}: ${error2.message}`;
-  return String(error2);
-}
-
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
@@ -32174,6 +32174,10 @@ var GitRepo = class _GitRepo {
     const out = await this.git.raw(["ls-tree", "-r", "--name-only", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
     return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
+  }
+  /** The names of the configured remotes (`origin`, …). */
+  async remotes() {
+    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
   async currentBranch() {
     try {
@@ -32253,7 +32257,31 @@ async function resolveCandidate(git, candidate, log) {
       const sha = await git.resolveCommit(candidate.rev);
       return sha ? { sha, label: candidate.label } : null;
     }
+    case "explicit":
+      return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveExplicit(git, candidate, log) {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes("origin")) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${rev}' from origin.`);
+    try {
+      await git.fetchBranch(rev, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${rev}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${rev}' from origin`);
+    } catch (error2) {
+      tried.push(`fetching the branch '${rev}' from origin (${firstLine(error2)})`);
+    }
+  }
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+  );
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
@@ -34490,7 +34518,7 @@ async function configFromAction({ env }) {
   const workspace = resolve3(workspaceRoot, workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: "rev", rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
@@ -34647,8 +34675,9 @@ function editDistance(a, b3) {
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
   const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
-  const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule, metrics, options) {
   const outcome = (status, message, extra = {}) => ({
@@ -34796,6 +34825,7 @@ function toNumber(leaf) {
 function gateSummary(evaluation) {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o2) => ({
       rule: o2.rule.text,
       level: o2.rule.level,
@@ -34861,6 +34891,7 @@ function gatesHeadline(gates) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates.checked) return `❌ nothing checked (${!total ? "no rules" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -42798,7 +42829,8 @@ var GateCheckPublisher = class {
     if (!gates) return {};
     const outcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates.passed,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
       summary: truncate(

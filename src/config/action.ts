@@ -91,7 +91,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const workspace = resolve(workspaceRoot, workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseOverride ? [{ kind: 'explicit', rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),

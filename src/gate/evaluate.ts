@@ -3,8 +3,10 @@ import { metricName, resolveMetric } from './resolve';
 import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
 
 export interface GateEvaluation {
-  /** false when a failing-level rule broke, or a rule could not be evaluated (unknown metric). */
+  /** false when a failing-level rule broke, a rule could not be evaluated (unknown metric), or no rule was checked. */
   passed: boolean;
+  /** Rules that compared values (held or broke); 0 means the gate checked nothing and must not pass. */
+  checked: number;
   outcomes: RuleOutcome[];
   /** Which way is better per metric, as the rules say; for ↑/↓ in the report. */
   directions: MetricDirection[];
@@ -22,12 +24,14 @@ export interface EvaluateOptions {
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
  * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
- *   because a rule that cannot be checked must not pass silently.
+ *   because a rule that cannot be checked must not pass silently;
+ * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
   const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
-  const passed = outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
+  const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 
 export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: EvaluateOptions): RuleOutcome {

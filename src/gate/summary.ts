@@ -5,6 +5,7 @@ import type { GateEvaluation } from './evaluate';
 export function gateSummary(evaluation: GateEvaluation): GateSummary {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o) => ({
       rule: o.rule.text,
       level: o.rule.level,

@@ -28,6 +28,7 @@ export function gatesHeadline(gates: GateSummary): string {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(', ')})` : '';
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? '' : 's'} broke${tail}`;
+  if (!gates.checked) return `❌ nothing checked (${!total ? 'no rules' : total === 1 ? 'the rule was skipped' : `${total} rules skipped`})`;
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? 'the rule' : `all ${total} rules`} passed`;

@@ -1,7 +1,6 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
-import { brokenRules } from '../../gate/summary';
 import { withHostedImages } from './body';
 import { gatesHeadline } from '../../report/gates-section';
 import type { GateRuleResult, GateSummary } from '../../report/types';
@@ -65,7 +64,8 @@ export class GateCheckPublisher implements Publisher {
     if (!gates) return {};
     const outcome: GateOutcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates.passed,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show the report's relative image links: the hosted ones, else the Mermaid charts.
       summary: truncate(
