@@ -804,15 +804,15 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory) {
+    function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat4 = fs_1.statSync(path);
+        if (stat4.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat4.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -4854,10 +4854,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4871,7 +4871,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4895,7 +4895,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4911,7 +4911,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -5002,7 +5002,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5016,13 +5016,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -5065,18 +5065,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5130,8 +5130,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap4 && !sep5 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -5143,7 +5143,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -5154,8 +5154,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep5)
+                for (const st2 of sep5) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -5172,7 +5172,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5352,7 +5352,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -5369,24 +5369,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value2 += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value2 += sep4 + content;
-          sep4 = " ";
+          value2 += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5569,25 +5569,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6397,14 +6397,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep5)
+        for (const st2 of sep5)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -7571,18 +7571,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar2.end;
+            sep5.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7735,15 +7735,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it2.sep;
+                  sep5.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7937,13 +7937,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -19380,7 +19380,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -19420,7 +19420,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -19433,7 +19433,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -19473,7 +19473,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms2).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms2).unref();
       });
     }
     module.exports = {
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
-          resolve7(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve8) {
+          resolve8(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve7, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve8, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms2));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -28106,6 +28106,61 @@ var require_lib = __commonJS({
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj[k2], c3), {});
   }
 });
+
+// src/commands/values-diff.ts
+import { relative, resolve, sep as sep2 } from "node:path";
+
+// src/config/project-root.ts
+import { execFile } from "node:child_process";
+import { realpath, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error) {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+// src/config/project-root.ts
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname(dir)) {
+    chain.push(dir);
+    if (dir === top || dirname(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top;
+}
+async function gitRoot(dir) {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
+    return await realpath(stdout.trim());
+  } catch {
+    throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+  }
+}
+async function isDirectory(path) {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -31545,19 +31600,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UserError";
-  }
-};
-function describeError(error) {
-  if (error instanceof UserError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
-
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
@@ -31760,7 +31802,7 @@ function addDvcYaml(into, dvcYamlPath, text) {
   const doc = (0, import_yaml.parse)(text, { schema: "core" });
   if (!isRecord(doc)) return;
   const dir = posix.dirname(dvcYamlPath);
-  const resolve7 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
+  const resolve8 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
   const metrics = new Set(into.metrics);
   const addParams = (file, keys) => {
     const current = into.params.get(file);
@@ -31770,12 +31812,12 @@ function addDvcYaml(into, dvcYamlPath, text) {
   for (const entry of asList(doc.metrics)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve7(dir, entry));
+    else metrics.add(resolve8(dir, entry));
   }
   for (const entry of asList(doc.params)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve7(dir, entry));
+    else into.topParams.push(resolve8(dir, entry));
   }
   const stages = isRecord(doc.stages) ? doc.stages : {};
   const globalVars = [posix.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
@@ -31794,7 +31836,7 @@ function addDvcYaml(into, dvcYamlPath, text) {
           if (field === "metrics") into.skipped.push(path);
           continue;
         }
-        const full = resolve7(base, path);
+        const full = resolve8(base, path);
         if (field === "metrics") metrics.add(full);
         if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
       }
@@ -31802,13 +31844,13 @@ function addDvcYaml(into, dvcYamlPath, text) {
     for (const p2 of asList(stage.params)) {
       if (typeof p2 === "string")
         addParams(
-          resolve7(base, "params.yaml"),
+          resolve8(base, "params.yaml"),
           p2.split(",").map((k2) => k2.trim()).filter(Boolean)
         );
       else if (isRecord(p2)) {
         for (const [file, keys] of Object.entries(p2)) {
           if (file.includes("${")) continue;
-          addParams(resolve7(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
+          addParams(resolve8(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
         }
       }
     }
@@ -33727,8 +33769,8 @@ function extension(path) {
 }
 
 // src/values/trees.ts
-import { readdir, readFile, realpath } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { readdir, readFile, realpath as realpath2 } from "node:fs/promises";
+import { join as join2, sep } from "node:path";
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
 var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
@@ -33740,9 +33782,9 @@ function workspaceTree(root, name = "workspace") {
     isCommit: false,
     async read(path) {
       try {
-        const full = join(root, ...path.split("/"));
-        realRoot ??= realpath(root);
-        const [inside, target] = [await realRoot, await realpath(full)];
+        const full = join2(root, ...path.split("/"));
+        realRoot ??= realpath2(root);
+        const [inside, target] = [await realRoot, await realpath2(full)];
         const rel = target.startsWith(inside + sep) ? target.slice(inside.length + 1).split(sep) : null;
         if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
         return await readFile(full);
@@ -33784,7 +33826,7 @@ async function walk(root) {
     for (const entry of entries) {
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -34010,6 +34052,12 @@ function parseValuesDiffArgs(args, kind) {
   if (positionals[1]) out.bRev = positionals[1];
   return out;
 }
+async function runValuesDiffHere(kind, args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative(root, resolve(cwd, t2)).split(sep2).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
 async function runValuesDiff(kind, args, workspace) {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
@@ -34072,7 +34120,7 @@ var metricsDiffCommand = {
   --no-path        leave out the Path column
 
 Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff("metrics", parseValuesDiffArgs(args, "metrics"), process.cwd())
+  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
 };
 
 // src/commands/params-diff.ts
@@ -34091,11 +34139,11 @@ var paramsDiffCommand = {
   --no-path        leave out the Path column
 
 Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff("params", parseValuesDiffArgs(args, "params"), process.cwd())
+  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
 };
 
 // src/commands/plots-render.ts
-import { resolve } from "node:path";
+import { join as join7, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/git/revisions.ts
@@ -34171,8 +34219,8 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile3, readdir as readdir2, stat } from "node:fs/promises";
-import { join as join3, posix as posix6 } from "node:path";
+import { readFile as readFile3, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { join as join4, posix as posix6 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -34779,7 +34827,7 @@ function isRecord3(value2) {
 
 // src/dvcyaml/load.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2, posix as posix4 } from "node:path";
+import { join as join3, posix as posix4 } from "node:path";
 
 // src/pipeline/pyvalue.ts
 var import_yaml4 = __toESM(require_dist3(), 1);
@@ -35017,7 +35065,7 @@ var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "tit
 async function loadDvcYaml(dir) {
   let text;
   try {
-    text = await readFile2(join2(dir, "dvc.yaml"), "utf8");
+    text = await readFile2(join3(dir, "dvc.yaml"), "utf8");
   } catch {
     return null;
   }
@@ -35241,7 +35289,7 @@ var VarsLoader = class _VarsLoader {
     return copy;
   }
   async loadDefaultParams() {
-    const text = await readFile2(join2(this.dir, "params.yaml"), "utf8").catch(() => null);
+    const text = await readFile2(join3(this.dir, "params.yaml"), "utf8").catch(() => null);
     if (text === null) return;
     this.merge(asMapping(parseYamlPy("params.yaml", text), "params.yaml"), "params.yaml");
     this.loadedFiles.add("params.yaml");
@@ -35322,7 +35370,7 @@ async function readParamsFile(absPath, displayPath) {
 async function readVarsFile(dir, rel, where2) {
   let data;
   try {
-    data = await readParamsFile(join2(dir, ...rel.split("/")), rel);
+    data = await readParamsFile(join3(dir, ...rel.split("/")), rel);
   } catch (error) {
     if (error.code === "ENOENT") throw new UserError(`dvc.yaml: '${where2}': vars file '${rel}' does not exist.`);
     throw error;
@@ -35871,7 +35919,7 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile3(join3(workspace, "dvc.yaml"), "utf8").catch(() => null);
+    const text = await readFile3(join4(workspace, "dvc.yaml"), "utf8").catch(() => null);
     if (text === null) return { definitions: [], errors: [] };
     try {
       const resolved = await parseDvcYaml(workspace, text).catch(() => null);
@@ -35897,19 +35945,19 @@ function resolvedDoc(dvc) {
 }
 async function expandDirectory(workspace, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat(join3(workspace, def.id)).then(
+  const isDir = await stat2(join4(workspace, def.id)).then(
     (s) => s.isDirectory(),
     () => false
   );
   if (!isDir) return [def];
-  const files = (await listFiles(join3(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
+  const files = (await listFiles(join4(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
   return files.map((f3) => {
     const file = `${def.id}/${f3}`;
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(f3).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile3(join3(request2.workspace, path)).catch(() => null);
+  const readHead = (path) => readFile3(join4(request2.workspace, path)).catch(() => null);
   const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
@@ -36062,7 +36110,7 @@ async function listFiles(root) {
     for (const entry of entries) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join3(dir, entry.name), `${rel}/`);
+      if (entry.isDirectory()) await walk2(join4(dir, entry.name), `${rel}/`);
       else out.push(rel);
     }
   };
@@ -36071,14 +36119,14 @@ async function listFiles(root) {
 }
 
 // src/plots/write.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/util/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join as join4, basename } from "node:path";
+import { dirname as dirname2, join as join5, basename } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join4(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await mkdir(dirname2(path), { recursive: true });
+  const tmp = join5(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -36102,18 +36150,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot.error;
       } else if (plot.kind === "image") {
         if (plot.head) {
-          await writeFileAtomic(join5(dir, name + plot.ext), plot.head);
+          await writeFileAtomic(join6(dir, name + plot.ext), plot.head);
           entry.image = linkPrefix + name + plot.ext;
         }
         if (plot.base) {
-          await writeFileAtomic(join5(dir, `${name}.base${plot.ext}`), plot.base);
+          await writeFileAtomic(join6(dir, `${name}.base${plot.ext}`), plot.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
           if (!plot.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot.spec);
-        await writeFileAtomic(join5(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join6(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -36198,16 +36246,16 @@ var plotsRenderCommand = {
   --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
   --quiet         print only the index's path`,
   async run(args) {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: { ...PROJECT_OPTIONS, out: { type: "string", default: ".mlreport/plots" } }
+      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = resolve(values.cwd);
-    const out = resolve(workspace, values.out);
+    const workspace = await findProjectRoot(resolve2(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join7(workspace, ".mlreport", "plots") : resolve2(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -36222,26 +36270,26 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    await writeFileAtomic(resolve2(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
-    await writeFileAtomic(resolve(out, "index.md"), index);
+    await writeFileAtomic(resolve2(out, "index.md"), index);
     if (!values.quiet)
-      for (const p2 of plots) process.stdout.write(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+      for (const p2 of plots) process.stdout.write(`${p2.image ? resolve2(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
-    process.stdout.write(`index: ${resolve(out, "index.md")}
+    process.stdout.write(`index: ${resolve2(out, "index.md")}
 `);
     return plots.some((p2) => p2.error) ? 1 : 0;
   }
 };
 
 // src/commands/report.ts
-import { resolve as resolve4 } from "node:path";
+import { join as join21, resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/gate/config.ts
 var import_yaml6 = __toESM(require_dist3(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -36532,7 +36580,7 @@ async function loadGateConfig(workspace, settings) {
 async function readProjectRules(workspace) {
   let text;
   try {
-    text = await readFile4(join6(workspace, PROJECT_FILE), "utf8");
+    text = await readFile4(join8(workspace, PROJECT_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
@@ -36587,12 +36635,12 @@ function itemText(item) {
 // src/pipeline/engine.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -36699,8 +36747,8 @@ import { readFile as readFile6 } from "node:fs/promises";
 // src/pipeline/hash.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir as readdir3, readFile as readFile5, stat as stat2 } from "node:fs/promises";
-import { join as join7, posix as posix8 } from "node:path";
+import { readdir as readdir3, readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { join as join9, posix as posix8 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -36761,10 +36809,10 @@ function compareCodePoints(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join7(root, ...rel.split("/"));
+  const abs = join9(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat2(abs);
+    info = await stat3(abs);
   } catch {
     return null;
   }
@@ -36796,7 +36844,7 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join7(root, ...relDir.split("/"));
+    const absDir = join9(root, ...relDir.split("/"));
     const names = await readdir3(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -36807,14 +36855,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat2(join7(absDir, d2.name)).catch(() => null);
+        const info = await stat3(join9(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join7(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join9(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -37113,7 +37161,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = process.platform === "win32" ? spawn(command, { cwd, shell: true, stdio: ["ignore", "pipe", "pipe"], env }) : spawn(...posixShell(command, env), { cwd, stdio: ["ignore", "pipe", "pipe"], env });
     const take = (text) => {
       for (const line of tail.push(text)) onLine(line);
@@ -37123,7 +37171,7 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
     child.on("error", reject);
     child.on("close", (code, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve7({ code, signal });
+      resolve8({ code, signal });
     });
   });
 }
@@ -37142,11 +37190,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join9, posix as posix9, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
+import { join as join11, posix as posix9, relative as relative2, resolve as resolve3, dirname as dirname3 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -37170,7 +37218,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join8(this.root, relDir, ".dvcignore"));
+      readFileSync(join10(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -37198,7 +37246,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text = "";
       try {
-        text = readFileSync(join8(this.root, relDir, ".dvcignore"), "utf8");
+        text = readFileSync(join10(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text = "";
       }
@@ -37266,7 +37314,7 @@ var Workspace = class {
     this.dir = dir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative2(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   ignore;
@@ -37276,7 +37324,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join9(this.dir, ...path.split("/"));
+    return join11(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key = `${name}\0${path}`;
@@ -37305,9 +37353,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve2(dir); ; d2 = dirname2(d2)) {
-    if (existsSync(join9(d2, ".dvc"))) return d2;
-    if (dirname2(d2) === d2) return resolve2(dir);
+  for (let d2 = resolve3(dir); ; d2 = dirname3(d2)) {
+    if (existsSync(join11(d2, ".dvc"))) return d2;
+    if (dirname3(d2) === d2) return resolve3(dir);
   }
 }
 function getParam(data, key) {
@@ -37405,7 +37453,7 @@ async function loadPipeline(dir) {
   const dvc = await loadDvcYaml(dir);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join10(dir, "dvc.lock"));
+  const lock = await readLock(join12(dir, "dvc.lock"));
   return { dir, dvc, dag, lock, ws: new Workspace(dir) };
 }
 async function pipelineStatus(pipeline, targets = []) {
@@ -37419,7 +37467,7 @@ async function pipelineStatus(pipeline, targets = []) {
 }
 async function reproduce(pipeline, log, options = {}) {
   const { dag, ws: ws2 } = pipeline;
-  const lockPath = join10(pipeline.dir, "dvc.lock");
+  const lockPath = join12(pipeline.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -37568,7 +37616,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join11(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join13(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -37625,7 +37673,7 @@ async function dvcRepro(cwd, log) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve7) => {
+  const outcome = await new Promise((resolve8) => {
     const child = spawn2("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
@@ -37634,11 +37682,11 @@ async function dvcRepro(cwd, log) {
     child.stderr.on("data", take);
     child.on(
       "error",
-      (error2) => resolve7({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve8({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code) => {
       for (const line of whole.flush()) onLine(line);
-      resolve7({ code });
+      resolve8({ code });
     });
   });
   close();
@@ -37657,7 +37705,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join18 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/config/repro-guard.ts
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
@@ -38133,8 +38181,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
-import { join as join12, posix as posix10, relative as relative2, sep as sep3 } from "node:path";
+import { readFile as readFile7, realpath as realpath3 } from "node:fs/promises";
+import { join as join14, posix as posix10, relative as relative3, sep as sep4 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
@@ -38192,11 +38240,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -38212,7 +38260,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39539,8 +39587,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -42322,7 +42370,7 @@ function createGitHubClient(token, apiUrl, options = {}) {
           );
         }
         options.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
-        await new Promise((resolve7) => setTimeout(resolve7, waitMs));
+        await new Promise((resolve8) => setTimeout(resolve8, waitMs));
       }
     }
   });
@@ -42609,7 +42657,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile7(join14(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42633,8 +42681,8 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath2(p2).catch(() => p2);
-    const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep3).join("/");
+    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const prefix = relative3(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep4).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -42657,7 +42705,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve3 } from "node:path";
+import { join as join15, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -42665,15 +42713,15 @@ var LocalFilesPublisher = class {
   dir;
   name = "local files";
   get markdownPath() {
-    return resolve3(this.dir, "report.md");
+    return resolve4(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve3(this.dir, "report.json");
+    return resolve4(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join15(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join15(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
@@ -42780,7 +42828,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep(ms2) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms2));
+  return new Promise((resolve8) => setTimeout(resolve8, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -43065,7 +43113,7 @@ function newMetrics(finals, series, run2) {
 
 // src/publish/mlflow/series.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join16 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text, notes, now = Date.now()) {
   let records;
@@ -43119,7 +43167,7 @@ async function plotCsvFiles(workspace) {
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
   for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
+    const text = await readFile8(join16(workspace, file), "utf8").catch(() => null);
     if (text === null) continue;
     out.push(...parseLoggerCsv(file, text, notes) ?? []);
   }
@@ -43361,12 +43409,12 @@ _Plot images are not shown inline: the image files are in ${where2}._
 
 // src/publish/github/artifact.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join17 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile9(join17(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43389,7 +43437,7 @@ async function readArtifact(dir, headSha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile10 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43595,7 +43643,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile10(join18(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43605,7 +43653,7 @@ async function reportFiles(outDir, report, log) {
 
 // src/publish/github/publisher.ts
 import { readFile as readFile11 } from "node:fs/promises";
-import { join as join17, posix as posix11 } from "node:path";
+import { join as join19, posix as posix11 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -43960,7 +44008,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile11(join17(baseDir, ...rel.split("/")));
+      bytes = await readFile11(join19(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -44003,7 +44051,7 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join18(config.outDir, "plots"),
+      dir: join20(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -44068,7 +44116,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join18(publish.artifactDir, "report.md");
+  const reportPath = join20(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44076,7 +44124,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join20(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44087,7 +44135,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join20(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null
@@ -44106,7 +44154,7 @@ var reportCommand = {
   usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
@@ -44116,7 +44164,8 @@ var reportCommand = {
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
   async run(args) {
     const { values } = parseArgs2({
@@ -44124,7 +44173,7 @@ var reportCommand = {
       strict: true,
       options: {
         ...PROJECT_OPTIONS,
-        out: { type: "string", default: ".mlreport" },
+        out: { type: "string" },
         metrics: { type: "string", multiple: true },
         params: { type: "string", multiple: true },
         threshold: { type: "string", multiple: true },
@@ -44132,7 +44181,7 @@ var reportCommand = {
         repro: { type: "string", default: "off" }
       }
     });
-    const workspace = resolve4(values.cwd);
+    const workspace = await findProjectRoot(resolve5(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
     const config = {
       workspace,
@@ -44141,7 +44190,8 @@ var reportCommand = {
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
-      outDir: resolve4(workspace, values.out),
+      // --out is a path the user typed, so relative to where they are; the default sits at the project root.
+      outDir: values.out === void 0 ? join21(workspace, ".mlreport") : resolve5(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -44173,7 +44223,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var reproCommand = {
   path: ["repro"],
@@ -44196,7 +44246,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline = await loadPipeline(resolve5(values.cwd));
+    const pipeline = await loadPipeline(resolve6(values.cwd));
     const result = await reproduce(pipeline, log, { targets: positionals, dry: values.dry, force: values.force });
     for (const s of result.stages) {
       const what = values.dry && s.status === "not-run" ? "would run" : s.status;
@@ -44210,7 +44260,7 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var statusCommand = {
   path: ["status"],
@@ -44229,7 +44279,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
       allowPositionals: true,
       options: { json: { type: "boolean", default: false }, cwd: { type: "string", default: "." } }
     });
-    const pipeline = await loadPipeline(resolve6(values.cwd));
+    const pipeline = await loadPipeline(resolve7(values.cwd));
     const stages = (await pipelineStatus(pipeline, positionals)).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}

@@ -11113,7 +11113,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11153,7 +11153,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11206,7 +11206,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -19917,15 +19917,15 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
+    function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory2) {
+        if (stat5.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -28644,7 +28644,7 @@ function group(name, fn2) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve3 } from "node:path";
 import { tmpdir } from "node:os";
 
 // src/util/errors.ts
@@ -34409,6 +34409,43 @@ function isUnder(url, base) {
   return new URL(url).origin === new URL(base).origin;
 }
 
+// src/config/project-root.ts
+import { execFile } from "node:child_process";
+import { realpath, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname3, join as join9 } from "node:path";
+import { promisify } from "node:util";
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory2(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname3(dir)) {
+    chain.push(dir);
+    if (dir === top || dirname3(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory2(join9(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top;
+}
+async function gitRoot(dir) {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
+    return await realpath(stdout.trim());
+  } catch {
+    throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+  }
+}
+async function isDirectory2(path) {
+  return (await stat3(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat3(join9(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
+
 // src/config/publish-inputs.ts
 import { resolve as resolve2 } from "node:path";
 var CHOICES = {
@@ -34515,7 +34552,7 @@ async function configFromAction({ env }) {
   const baseOverride = getInput(env, "base");
   const sha = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = resolve3(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(resolve3(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
     baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
@@ -34523,7 +34560,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join9(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join10(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -34613,7 +34650,7 @@ async function readEvent(path) {
 }
 
 // src/run.ts
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/config/repro-guard.ts
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
@@ -35287,8 +35324,8 @@ function countChanged(files) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile6, readdir as readdir3, stat as stat3 } from "node:fs/promises";
-import { join as join10, posix as posix8 } from "node:path";
+import { readFile as readFile6, readdir as readdir3, stat as stat4 } from "node:fs/promises";
+import { join as join11, posix as posix8 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -38177,7 +38214,7 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile6(join10(workspace, "dvc.yaml"), "utf8").catch(() => null);
+    const text = await readFile6(join11(workspace, "dvc.yaml"), "utf8").catch(() => null);
     if (text === null) return { definitions: [], errors: [] };
     try {
       const resolved = await parseDvcYaml(workspace, text).catch(() => null);
@@ -38203,19 +38240,19 @@ function resolvedDoc(dvc) {
 }
 async function expandDirectory(workspace, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat3(join10(workspace, def.id)).then(
+  const isDir = await stat4(join11(workspace, def.id)).then(
     (s) => s.isDirectory(),
     () => false
   );
   if (!isDir) return [def];
-  const files = (await listFiles(join10(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
+  const files = (await listFiles(join11(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
   return files.map((f3) => {
     const file = `${def.id}/${f3}`;
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(f3).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile6(join10(request2.workspace, path)).catch(() => null);
+  const readHead = (path) => readFile6(join11(request2.workspace, path)).catch(() => null);
   const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
@@ -38368,7 +38405,7 @@ async function listFiles(root) {
     for (const entry of entries) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join10(dir, entry.name), `${rel}/`);
+      if (entry.isDirectory()) await walk2(join11(dir, entry.name), `${rel}/`);
       else out.push(rel);
     }
   };
@@ -38377,7 +38414,7 @@ async function listFiles(root) {
 }
 
 // src/plots/write.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -38396,18 +38433,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot.error;
       } else if (plot.kind === "image") {
         if (plot.head) {
-          await writeFileAtomic(join11(dir, name + plot.ext), plot.head);
+          await writeFileAtomic(join12(dir, name + plot.ext), plot.head);
           entry.image = linkPrefix + name + plot.ext;
         }
         if (plot.base) {
-          await writeFileAtomic(join11(dir, `${name}.base${plot.ext}`), plot.base);
+          await writeFileAtomic(join12(dir, `${name}.base${plot.ext}`), plot.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
           if (!plot.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot.spec);
-        await writeFileAtomic(join11(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join12(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -38438,8 +38475,8 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath } from "node:fs/promises";
-import { join as join12, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
+import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
+import { join as join13, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
@@ -42914,7 +42951,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile7(join13(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42938,7 +42975,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath(p2).catch(() => p2);
+    const real = async (p2) => realpath2(p2).catch(() => p2);
     const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep2).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -42962,7 +42999,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve4 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -42976,9 +43013,9 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join14(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join14(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
@@ -43370,7 +43407,7 @@ function newMetrics(finals, series, run3) {
 
 // src/publish/mlflow/series.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text, notes, now = Date.now()) {
   let records;
@@ -43424,7 +43461,7 @@ async function plotCsvFiles(workspace) {
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
   for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
+    const text = await readFile8(join15(workspace, file), "utf8").catch(() => null);
     if (text === null) continue;
     out.push(...parseLoggerCsv(file, text, notes) ?? []);
   }
@@ -43666,12 +43703,12 @@ _Plot images are not shown inline: the image files are in ${where2}._
 
 // src/publish/github/artifact.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile9(join16(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43694,7 +43731,7 @@ async function readArtifact(dir, headSha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile10 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43900,7 +43937,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile10(join17(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43910,7 +43947,7 @@ async function reportFiles(outDir, report, log) {
 
 // src/publish/github/publisher.ts
 import { readFile as readFile11 } from "node:fs/promises";
-import { join as join17, posix as posix10 } from "node:path";
+import { join as join18, posix as posix10 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -44265,7 +44302,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile11(join17(baseDir, ...rel.split("/")));
+      bytes = await readFile11(join18(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -44375,8 +44412,8 @@ function selectPaths(data, keyPaths) {
 }
 
 // src/values/trees.ts
-import { readdir as readdir4, readFile as readFile12, realpath as realpath2 } from "node:fs/promises";
-import { join as join18, sep as sep3 } from "node:path";
+import { readdir as readdir4, readFile as readFile12, realpath as realpath3 } from "node:fs/promises";
+import { join as join19, sep as sep3 } from "node:path";
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
 var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
@@ -44388,9 +44425,9 @@ function workspaceTree(root, name = "workspace") {
     isCommit: false,
     async read(path) {
       try {
-        const full = join18(root, ...path.split("/"));
-        realRoot ??= realpath2(root);
-        const [inside, target] = [await realRoot, await realpath2(full)];
+        const full = join19(root, ...path.split("/"));
+        realRoot ??= realpath3(root);
+        const [inside, target] = [await realRoot, await realpath3(full)];
         const rel = target.startsWith(inside + sep3) ? target.slice(inside.length + 1).split(sep3) : null;
         if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
         return await readFile12(full);
@@ -44432,7 +44469,7 @@ async function walk(root) {
     for (const entry of entries) {
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join18(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join19(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -44586,7 +44623,7 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join19(config.outDir, "plots"),
+      dir: join20(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -44651,7 +44688,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join19(publish.artifactDir, "report.md");
+  const reportPath = join20(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44659,7 +44696,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join19(publish.artifactDir, "report.json"),
+      reportJsonPath: join20(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44670,7 +44707,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join19(publish.artifactDir, "report.json"),
+      reportJsonPath: join20(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null

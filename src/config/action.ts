@@ -7,6 +7,7 @@ import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/c
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
 import { changeFromEvent, hubFromInputs } from './hub';
+import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
 import type { Config, GitHubContext, WorkflowRunInfo } from './types';
 
@@ -88,7 +89,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = resolve(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(resolve(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
     baseCandidates: baseOverride ? [{ kind: 'explicit', rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),

@@ -4,7 +4,7 @@ import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGateConfig, projectRulesFromText, type GateSettings } from '../../src/gate/config';
 import { configFromAction, gateSettings } from '../../src/config/action';
-import { tempDir } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 import { UserError } from '../../src/util/errors';
 
 const defaults: GateSettings = { thresholds: null, missingBase: 'skip', failOnThreshold: true, checkName: 'mlreport' };
@@ -111,7 +111,7 @@ describe('gate inputs', () => {
   });
 
   test('a bad rule in the input stops the run up front, naming the input, line and column', async () => {
-    const dir = tempDir();
+    const dir = new TempRepo().dir;
     try {
       await assert.rejects(
         configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9\naccuracy >= 0.9 if presnt' }) } }),
