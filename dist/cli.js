@@ -36575,7 +36575,34 @@ async function loadGateConfig(workspace, settings) {
     lines2 = fromFile;
   }
   const rules = parseRules(lines2);
-  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
 }
 async function readProjectRules(workspace) {
   let text;
@@ -36587,36 +36614,36 @@ async function readProjectRules(workspace) {
   }
   return projectRulesFromText(text);
 }
-function projectRulesFromText(text) {
+function projectRulesFromText(text, origin = PROJECT_FILE) {
   const lineCounter = new import_yaml6.LineCounter();
   const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml6.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml6.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
   if (node === void 0 || node === null || (0, import_yaml6.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const origin = PROJECT_FILE;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml6.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
   if (!(0, import_yaml6.isSeq)(node)) {
-    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
     const text2 = itemText(item);
     if (text2 === null) {
       throw new UserError(
-        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, file: PROJECT_FILE } };
+    return { text: text2, source: { origin, line, ...file } };
   });
 }
 function itemText(item) {
@@ -37894,7 +37921,7 @@ function toNumber2(leaf) {
 }
 
 // src/gate/summary.ts
-function gateSummary(evaluation) {
+function gateSummary(evaluation, proposed = null) {
   return {
     passed: evaluation.passed,
     checked: evaluation.checked,
@@ -37910,7 +37937,8 @@ function gateSummary(evaluation) {
       threshold: finiteOrNull(o2.threshold),
       source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
     })),
-    directions: evaluation.directions
+    directions: evaluation.directions,
+    proposed
   };
 }
 function finiteOrNull(value2) {
@@ -37928,8 +37956,8 @@ function brokenRules(summary) {
 
 // src/gate/index.ts
 function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts
@@ -37946,7 +37974,17 @@ function gatesSection(gates) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
+  if (gates.proposed) lines2.push("", ...proposedRules(gates.proposed));
   return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  const code = (rule) => `<code>${escapeCell(rule)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${code(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${code(r2)}`)
+  ];
 }
 function gatesHeadline(gates) {
   const total = gates.rules.length;
@@ -37955,7 +37993,9 @@ function gatesHeadline(gates) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates.checked) return `❌ nothing checked (${!total ? "no rules" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  if (!gates.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -44057,8 +44097,9 @@ async function run(config, log) {
     loadPlotRenderer,
     log
   );
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION7 },
@@ -44077,8 +44118,8 @@ async function run(config, log) {
   const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
   if (github) publishers.push(github);
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
-  if (gates && config.gate && config.github?.token) {
-    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  if (gates && gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
   let passed = pipeline ? pipeline.passed : true;
   let commentUrl = null;
@@ -44101,14 +44142,14 @@ async function run(config, log) {
     await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
-  if (gates && config.gate) logGates(gates, config.gate, log);
+  if (gates && gate) logGates(gates, gate, log);
   return {
     report,
     markdown: composed.markdown,
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || gatesBroke && config.gate?.failOnThreshold !== false,
+    failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl
   };
 }
@@ -44202,7 +44243,8 @@ var reportCommand = {
         thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values["missing-base"]),
         failOnThreshold: true,
-        checkName: DEFAULT_CHECK_NAME
+        checkName: DEFAULT_CHECK_NAME,
+        trustBase: false
       })
     };
     const result = await run(config, log);

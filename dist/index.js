@@ -34252,7 +34252,34 @@ async function loadGateConfig(workspace, settings) {
     lines2 = fromFile;
   }
   const rules = parseRules(lines2);
-  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
 }
 async function readProjectRules(workspace) {
   let text;
@@ -34264,36 +34291,36 @@ async function readProjectRules(workspace) {
   }
   return projectRulesFromText(text);
 }
-function projectRulesFromText(text) {
+function projectRulesFromText(text, origin = PROJECT_FILE) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const origin = PROJECT_FILE;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
   if (!(0, import_yaml3.isSeq)(node)) {
-    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
     const text2 = itemText(item);
     if (text2 === null) {
       throw new UserError(
-        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, file: PROJECT_FILE } };
+    return { text: text2, source: { origin, line, ...file } };
   });
 }
 function itemText(item) {
@@ -34571,6 +34598,7 @@ async function configFromAction({ env }) {
     gate: await loadGateConfig(workspace, gateSettings(env))
   };
 }
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function gateSettings(env) {
   const lines2 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
   const missingBase = getInput(env, "missing-base") || "skip";
@@ -34581,7 +34609,9 @@ function gateSettings(env) {
     thresholds: lines2.length ? lines2 : null,
     missingBase,
     failOnThreshold: booleanInput(env, "fail-on-threshold", true),
-    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME
+    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME,
+    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
+    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? "")
   };
 }
 function booleanInput(env, name, fallback) {
@@ -34859,7 +34889,7 @@ function toNumber(leaf) {
 }
 
 // src/gate/summary.ts
-function gateSummary(evaluation) {
+function gateSummary(evaluation, proposed = null) {
   return {
     passed: evaluation.passed,
     checked: evaluation.checked,
@@ -34875,7 +34905,8 @@ function gateSummary(evaluation) {
       threshold: finiteOrNull(o2.threshold),
       source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
     })),
-    directions: evaluation.directions
+    directions: evaluation.directions,
+    proposed
   };
 }
 function finiteOrNull(value2) {
@@ -34893,8 +34924,8 @@ function brokenRules(summary2) {
 
 // src/gate/index.ts
 function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/escape.ts
@@ -34919,7 +34950,17 @@ function gatesSection(gates) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
+  if (gates.proposed) lines2.push("", ...proposedRules(gates.proposed));
   return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  const code = (rule) => `<code>${escapeCell(rule)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${code(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${code(r2)}`)
+  ];
 }
 function gatesHeadline(gates) {
   const total = gates.rules.length;
@@ -34928,7 +34969,9 @@ function gatesHeadline(gates) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates.checked) return `❌ nothing checked (${!total ? "no rules" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  if (!gates.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -44629,8 +44672,9 @@ async function run(config, log) {
     loadPlotRenderer,
     log
   );
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION7 },
@@ -44649,8 +44693,8 @@ async function run(config, log) {
   const github = config.github && config.githubPublish ? new GitHubPublisher(config.github, config.githubPublish, log, { baseDir: config.outDir, useDataToFold: true }) : null;
   if (github) publishers.push(github);
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
-  if (gates && config.gate && config.github?.token) {
-    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  if (gates && gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
   let passed = pipeline ? pipeline.passed : true;
   let commentUrl = null;
@@ -44673,14 +44717,14 @@ async function run(config, log) {
     await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
-  if (gates && config.gate) logGates(gates, config.gate, log);
+  if (gates && gate) logGates(gates, gate, log);
   return {
     report,
     markdown: composed.markdown,
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || gatesBroke && config.gate?.failOnThreshold !== false,
+    failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl
   };
 }

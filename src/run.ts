@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
 import type { Config } from './config/types';
 import { gateMetrics } from './gate';
+import { rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
@@ -71,8 +72,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base!.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
 
   const report: ReportData = {
     schemaVersion: 1,
@@ -100,8 +102,8 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       : null;
   if (github) publishers.push(github);
   if (config.summaryPath) publishers.push(new JobSummaryPublisher(config.summaryPath, config.outDir));
-  if (gates && config.gate && config.github?.token) {
-    publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
+  if (gates && gate && config.github?.token) {
+    publishers.push(new GateCheckPublisher({ github: config.github, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
   let passed = pipeline ? pipeline.passed : true;
   let commentUrl: string | null = null;
@@ -125,14 +127,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     await uploadReportArtifact(config.githubPublish, config.outDir, composed, config.github.artifactRuntime ?? null, log);
   }
   const gatesBroke = gates !== null && !gates.passed;
-  if (gates && config.gate) logGates(gates, config.gate, log);
+  if (gates && gate) logGates(gates, gate, log);
   return {
     report,
     markdown: composed.markdown,
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
+    failStep: !passed || (gatesBroke && gate?.failOnThreshold !== false),
     commentUrl,
   };
 }

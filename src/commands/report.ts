@@ -67,6 +67,7 @@ export const reportCommand: Command = {
         missingBase: missingBasePolicy(values['missing-base']),
         failOnThreshold: true,
         checkName: DEFAULT_CHECK_NAME,
+        trustBase: false,
       }),
     };
     const result = await run(config, log);

@@ -109,6 +109,8 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   };
 }
 
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+
 /** The gate inputs, validated: errors name the input and the values it accepts. */
 export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
   const lines = ruleLinesFromText(getInput(env, 'thresholds'), "input 'thresholds'");
@@ -121,6 +123,8 @@ export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
     missingBase,
     failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
     checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
+    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
+    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''),
   };
 }
 

@@ -53,6 +53,8 @@ export interface GateSummary {
   rules: GateRuleResult[];
   /** Which way is better per metric, as the rules say (`>=` → higher), for ↑/↓ next to values. */
   directions: { file: string; key: string; better: 'higher' | 'lower' }[];
+  /** On pull requests: how the PR changes .mlreport.yml's rules, which apply only after merge; null when it does not. */
+  proposed: { file: string; added: string[]; removed: string[] } | null;
 }
 
 export interface GateRuleResult {

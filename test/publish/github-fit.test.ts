@@ -14,6 +14,7 @@ function bigReport(): ReturnType<typeof reportData> {
   data.gates = {
     passed: false,
     checked: 1,
+    proposed: null,
     rules: [
       {
         rule: 'accuracy >= 0.9',
