@@ -28143,6 +28143,7 @@ async function findProjectRoot(start, what, written = start) {
     if (dir === top || dirname(dir) === dir) break;
   }
   for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
+  if (!top) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top;
 }
@@ -28151,7 +28152,7 @@ async function gitRoot(dir) {
     const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
     return await realpath(stdout.trim());
   } catch {
-    throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    return null;
   }
 }
 async function isDirectory(path) {

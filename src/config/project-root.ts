@@ -11,8 +11,8 @@ const PROJECT_FILES = ['dvc.yaml', '.mlreport.yml'];
  * The project a run reports on, found from `start` (the working directory) as DVC finds its repository: the
  * nearest folder upwards with a `.dvc/` directory, so running from `src/` reads the same dvc.yaml and .mlreport.yml
  * as running from the root. Without `.dvc/` up to the git root, the nearest folder holding dvc.yaml or .mlreport.yml;
- * else the git root. `what` and `written` (the input or option, and its value as given) name it when `start` is not
- * a directory.
+ * else the git root. Outside git, only `.dvc/` is looked for (the run then stops at opening the repository, with its
+ * own error). `what` and `written` (the input or option, and its value as given) name it when `start` is not a directory.
  */
 export async function findProjectRoot(start: string, what: string, written = start): Promise<string> {
   const real = await realpath(start).catch(() => null);
@@ -26,16 +26,17 @@ export async function findProjectRoot(start: string, what: string, written = sta
     if (dir === top || dirname(dir) === dir) break;
   }
   for (const dir of chain) if (await isDirectory(join(dir, '.dvc'))) return dir;
+  if (!top) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top;
 }
 
-async function gitRoot(dir: string): Promise<string> {
+async function gitRoot(dir: string): Promise<string | null> {
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
     return await realpath(stdout.trim());
   } catch {
-    throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    return null;
   }
 }
 

@@ -163,7 +163,8 @@ describe('gate evaluation', () => {
     assert.equal(evaluate('accuracy >= 0.9\nwarn: accuracy >= 0.99'), true);
     assert.equal(evaluate('accuracy >= 0.99'), false);
     assert.equal(evaluate('warn: acuracy >= 0.9'), false, 'a rule that cannot be checked fails even as a warning');
-    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base'), true, 'skipped rules do not fail');
+    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base\naccuracy >= 0.9'), true, 'skipped rules do not fail');
+    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base'), false, 'but a gate whose rules were all skipped checked nothing');
   });
 
   test('directions: which way is better, per metric, from the comparators', () => {
