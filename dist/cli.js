@@ -34198,14 +34198,15 @@ async function resolveExplicit(git, candidate, log) {
   if (!(await git.remotes()).includes("origin")) {
     tried.push("no remote 'origin' to fetch it from");
   } else {
-    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${rev}' from origin.`);
+    const branch = rev.replace(/^origin\//, "");
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
     try {
-      await git.fetchBranch(rev, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${rev}`);
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
       if (fetched) return { sha: fetched, label: candidate.label };
-      tried.push(`fetching the branch '${rev}' from origin`);
+      tried.push(`fetching the branch '${branch}' from origin`);
     } catch (error) {
-      tried.push(`fetching the branch '${rev}' from origin (${firstLine(error)})`);
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
     }
   }
   throw new UserError(
@@ -37963,7 +37964,8 @@ function gateMetrics(gate, metrics, hasBase) {
 
 // src/report/gates-section.ts
 function gatesSection(gates) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates)}`, "", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|"];
+  const lines2 = [`### Gates: ${gatesHeadline(gates)}`];
+  if (gates.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r2 of gates.rules) {
     const cells = [
       statusIcon(r2),

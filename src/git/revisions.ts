@@ -105,15 +105,16 @@ async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, {
   if (!(await git.remotes()).includes('origin')) {
     tried.push("no remote 'origin' to fetch it from");
   } else {
-    // actions/checkout clones one commit deep: a branch named as the base is usually only on the remote.
-    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${rev}' from origin.`);
+    // actions/checkout clones one commit deep: a branch named as the base (`main` or `origin/main`) is only on the remote.
+    const branch = rev.replace(/^origin\//, '');
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
     try {
-      await git.fetchBranch(rev, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${rev}`);
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
       if (fetched) return { sha: fetched, label: candidate.label };
-      tried.push(`fetching the branch '${rev}' from origin`);
+      tried.push(`fetching the branch '${branch}' from origin`);
     } catch (error) {
-      tried.push(`fetching the branch '${rev}' from origin (${firstLine(error)})`);
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
     }
   }
   throw new UserError(

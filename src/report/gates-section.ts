@@ -5,7 +5,8 @@ import type { GateRuleResult, GateSummary } from './types';
 
 /** The "Gates" section that opens the report: one line per rule with the values it compared. Pure. */
 export function gatesSection(gates: GateSummary): string {
-  const lines = [`### Gates: ${gatesHeadline(gates)}`, '', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|'];
+  const lines = [`### Gates: ${gatesHeadline(gates)}`];
+  if (gates.rules.length) lines.push('', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|');
   for (const r of gates.rules) {
     const cells = [
       statusIcon(r),

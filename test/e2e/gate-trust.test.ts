@@ -87,7 +87,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       });
       assert.equal(result.code, 1, result.stdout);
       assert.equal(result.outputs.passed, 'false');
-      assert.match(result.summary, /### Gates: ❌ nothing checked \(no rules at the base revision\)/);
+      assert.match(result.summary, /### Gates: ❌ nothing checked \(no rules at the base revision\)\n\n\*\*Proposed rules\*\*/);
       const json = reportJson(result);
       assert.equal(json.gates.checked, 0);
       assert.deepEqual(json.gates.proposed, { file: '.mlreport.yml', added: ['accuracy >= 0.5'], removed: [] });

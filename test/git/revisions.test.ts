@@ -88,6 +88,9 @@ describe('resolveBase against real repositories', () => {
     const log = new MemoryLogger();
     const base = await resolveBase(git, [{ kind: 'explicit', rev: 'release', origin: "Input 'base'", label: 'release' }], log);
     assert.deepEqual(base, { sha: first, label: 'release' });
+    origin.git('branch', 'stable', first);
+    const remote = await resolveBase(git, [{ kind: 'explicit', rev: 'origin/stable', origin: '--base', label: 'origin/stable' }], log);
+    assert.deepEqual(remote, { sha: first, label: 'origin/stable' }, 'origin/<branch> fetches <branch>');
     await assert.rejects(
       resolveBase(git, [{ kind: 'explicit', rev: 'relaese', origin: "Input 'base'", label: 'relaese' }], log),
       (error: Error) =>
