@@ -19380,7 +19380,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -19420,7 +19420,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -19433,7 +19433,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -19473,7 +19473,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -28111,57 +28111,8 @@ var require_lib = __commonJS({
 import { relative, resolve, sep as sep2 } from "node:path";
 
 // src/config/project-root.ts
-import { execFile } from "node:child_process";
 import { realpath, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
-
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UserError";
-  }
-};
-function describeError(error) {
-  if (error instanceof UserError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
-
-// src/config/project-root.ts
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
-async function findProjectRoot(start, what, written = start) {
-  const real = await realpath(start).catch(() => null);
-  if (!real || !await isDirectory(real)) {
-    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
-  }
-  const top = await gitRoot(real);
-  const chain = [];
-  for (let dir = real; ; dir = dirname(dir)) {
-    chain.push(dir);
-    if (dir === top || dirname(dir) === dir) break;
-  }
-  for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
-  if (!top) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top;
-}
-async function gitRoot(dir) {
-  try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
-    return await realpath(stdout.trim());
-  } catch {
-    return null;
-  }
-}
-async function isDirectory(path) {
-  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
-}
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
-}
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -31601,6 +31552,19 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error) {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
@@ -31698,6 +31662,39 @@ function assertSafeRev(rev) {
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
+}
+
+// src/config/project-root.ts
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname(dir)) {
+    chain.push(dir);
+    if (dir === top || dirname(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
+  if (!top) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
 }
 
 // src/util/console-logger.ts

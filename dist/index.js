@@ -11113,7 +11113,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11153,7 +11153,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11166,7 +11166,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify2 } = __require("node:util");
+    var { promisify } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11206,7 +11206,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify2(this[kOriginalClose])();
+        await promisify(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -34438,10 +34438,8 @@ function isUnder(url, base) {
 }
 
 // src/config/project-root.ts
-import { execFile } from "node:child_process";
 import { realpath, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname3, join as join9 } from "node:path";
-import { promisify } from "node:util";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath(start).catch(() => null);
@@ -34461,8 +34459,7 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function gitRoot(dir) {
   try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir });
-    return await realpath(stdout.trim());
+    return await realpath((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }

@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 
 /** Files that mark a project folder when there is no `.dvc/` (a pipeline run by mlreport alone, or gate rules only). */
@@ -33,8 +32,7 @@ export async function findProjectRoot(start: string, what: string, written = sta
 
 async function gitRoot(dir: string): Promise<string | null> {
   try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
-    return await realpath(stdout.trim());
+    return await realpath((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
