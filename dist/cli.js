@@ -804,15 +804,15 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory) {
+    function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat6 = fs_1.statSync(path);
-        if (stat6.isFile() && isFile) {
+        const stat7 = fs_1.statSync(path);
+        if (stat7.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat6.isDirectory() && isDirectory) {
+        if (stat7.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -4854,10 +4854,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4871,7 +4871,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4895,7 +4895,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4911,7 +4911,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -5002,7 +5002,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5016,13 +5016,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -5065,18 +5065,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value2) {
+          if (!props.anchor && !props.tag && !sep8 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5130,8 +5130,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep7 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap4 && !sep8 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -5143,7 +5143,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -5154,8 +5154,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st2 of sep7) {
+              if (sep8)
+                for (const st2 of sep8) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -5172,7 +5172,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5352,7 +5352,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -5369,24 +5369,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value2 += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value2 += sep7 + content;
-          sep7 = " ";
+          value2 += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5569,25 +5569,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6397,14 +6397,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep7, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep7)
-        for (const st2 of sep7)
+      if (sep8)
+        for (const st2 of sep8)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -7571,18 +7571,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7735,15 +7735,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep7 = it2.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it2.sep;
+                  sep8.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep7 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7937,13 +7937,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms2).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms2).unref();
       });
     }
     module.exports = {
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve10) {
-          resolve10(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve11) {
+          resolve11(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve10, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve11, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve11(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve11) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve11(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve11(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms2));
+          return new Promise((resolve11) => setTimeout(() => resolve11(), ms2));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve11, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve10(response);
+              resolve11(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve11(response);
             }
           }));
         });
@@ -28106,6 +28106,13 @@ var require_lib = __commonJS({
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj[k2], c3), {});
   }
 });
+
+// src/commands/values-diff.ts
+import { relative, resolve, sep as sep2 } from "node:path";
+
+// src/config/project-root.ts
+import { realpath, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -31635,6 +31642,10 @@ var GitRepo = class _GitRepo {
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
     return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
   }
+  /** The names of the configured remotes (`origin`, …). */
+  async remotes() {
+    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
+  }
   async currentBranch() {
     try {
       const name = (await this.git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"])).trim();
@@ -31651,6 +31662,39 @@ function assertSafeRev(rev) {
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
+}
+
+// src/config/project-root.ts
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
+  if (!top2) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top2;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
 }
 
 // src/util/redact.ts
@@ -31824,7 +31868,7 @@ function addDvcYaml(into, dvcYamlPath, text2) {
   const doc = (0, import_yaml.parse)(text2, { schema: "core" });
   if (!isRecord(doc)) return;
   const dir = posix.dirname(dvcYamlPath);
-  const resolve10 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
+  const resolve11 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
   const metrics = new Set(into.metrics);
   const addParams = (file, keys) => {
     const current = into.params.get(file);
@@ -31834,12 +31878,12 @@ function addDvcYaml(into, dvcYamlPath, text2) {
   for (const entry of asList(doc.metrics)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve10(dir, entry));
+    else metrics.add(resolve11(dir, entry));
   }
   for (const entry of asList(doc.params)) {
     if (typeof entry !== "string") continue;
     if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve10(dir, entry));
+    else into.topParams.push(resolve11(dir, entry));
   }
   const stages = isRecord(doc.stages) ? doc.stages : {};
   const globalVars = [posix.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
@@ -31858,7 +31902,7 @@ function addDvcYaml(into, dvcYamlPath, text2) {
           if (field === "metrics") into.skipped.push(path);
           continue;
         }
-        const full = resolve10(base, path);
+        const full = resolve11(base, path);
         if (field === "metrics") metrics.add(full);
         if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
       }
@@ -31866,13 +31910,13 @@ function addDvcYaml(into, dvcYamlPath, text2) {
     for (const p2 of asList(stage.params)) {
       if (typeof p2 === "string")
         addParams(
-          resolve10(base, "params.yaml"),
+          resolve11(base, "params.yaml"),
           p2.split(",").map((k2) => k2.trim()).filter(Boolean)
         );
       else if (isRecord(p2)) {
         for (const [file, keys] of Object.entries(p2)) {
           if (file.includes("${")) continue;
-          addParams(resolve10(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
+          addParams(resolve11(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
         }
       }
     }
@@ -33791,8 +33835,8 @@ function extension(path) {
 }
 
 // src/values/trees.ts
-import { readdir, readFile, realpath } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { readdir, readFile, realpath as realpath2 } from "node:fs/promises";
+import { join as join2, sep } from "node:path";
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
 var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
@@ -33804,9 +33848,9 @@ function workspaceTree(root, name = "workspace") {
     isCommit: false,
     async read(path) {
       try {
-        const full = join(root, ...path.split("/"));
-        realRoot ??= realpath(root);
-        const [inside, target] = [await realRoot, await realpath(full)];
+        const full = join2(root, ...path.split("/"));
+        realRoot ??= realpath2(root);
+        const [inside, target] = [await realRoot, await realpath2(full)];
         const rel = target.startsWith(inside + sep) ? target.slice(inside.length + 1).split(sep) : null;
         if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
         return await readFile(full);
@@ -33848,7 +33892,7 @@ async function walk(root) {
     for (const entry of entries) {
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -34074,6 +34118,12 @@ function parseValuesDiffArgs(args, kind) {
   if (positionals[1]) out.bRev = positionals[1];
   return out;
 }
+async function runValuesDiffHere(kind, args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative(root, resolve(cwd, t2)).split(sep2).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
 async function runValuesDiff(kind, args, workspace) {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
@@ -34136,7 +34186,7 @@ var metricsDiffCommand = {
   --no-path        leave out the Path column
 
 Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff("metrics", parseValuesDiffArgs(args, "metrics"), process.cwd())
+  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
 };
 
 // src/commands/params-diff.ts
@@ -34155,11 +34205,11 @@ var paramsDiffCommand = {
   --no-path        leave out the Path column
 
 Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff("params", parseValuesDiffArgs(args, "params"), process.cwd())
+  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
 };
 
 // src/commands/plots-render.ts
-import { resolve } from "node:path";
+import { join as join7, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/git/revisions.ts
@@ -34201,7 +34251,32 @@ async function resolveCandidate(git, candidate, log) {
       const sha = await git.resolveCommit(candidate.rev);
       return sha ? { sha, label: candidate.label } : null;
     }
+    case "explicit":
+      return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveExplicit(git, candidate, log) {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes("origin")) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    const branch = rev.replace(/^origin\//, "");
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
+    try {
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${branch}' from origin`);
+    } catch (error) {
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
+    }
+  }
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+  );
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
@@ -34211,8 +34286,8 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile3, readdir as readdir2, stat } from "node:fs/promises";
-import { join as join3, posix as posix6 } from "node:path";
+import { readFile as readFile3, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { join as join4, posix as posix6 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -34874,7 +34949,7 @@ function isRecord3(value2) {
 
 // src/dvcyaml/load.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2, posix as posix4 } from "node:path";
+import { join as join3, posix as posix4 } from "node:path";
 
 // src/pipeline/pyvalue.ts
 var import_yaml4 = __toESM(require_dist3(), 1);
@@ -35112,7 +35187,7 @@ var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "tit
 async function loadDvcYaml(dir) {
   let text2;
   try {
-    text2 = await readFile2(join2(dir, "dvc.yaml"), "utf8");
+    text2 = await readFile2(join3(dir, "dvc.yaml"), "utf8");
   } catch {
     return null;
   }
@@ -35336,7 +35411,7 @@ var VarsLoader = class _VarsLoader {
     return copy;
   }
   async loadDefaultParams() {
-    const text2 = await readFile2(join2(this.dir, "params.yaml"), "utf8").catch(() => null);
+    const text2 = await readFile2(join3(this.dir, "params.yaml"), "utf8").catch(() => null);
     if (text2 === null) return;
     this.merge(asMapping(parseYamlPy("params.yaml", text2), "params.yaml"), "params.yaml");
     this.loadedFiles.add("params.yaml");
@@ -35417,7 +35492,7 @@ async function readParamsFile(absPath, displayPath) {
 async function readVarsFile(dir, rel, where2) {
   let data;
   try {
-    data = await readParamsFile(join2(dir, ...rel.split("/")), rel);
+    data = await readParamsFile(join3(dir, ...rel.split("/")), rel);
   } catch (error) {
     if (error.code === "ENOENT") throw new UserError(`dvc.yaml: '${where2}': vars file '${rel}' does not exist.`);
     throw error;
@@ -35966,7 +36041,7 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text2 = await readFile3(join3(workspace, "dvc.yaml"), "utf8").catch(() => null);
+    const text2 = await readFile3(join4(workspace, "dvc.yaml"), "utf8").catch(() => null);
     if (text2 === null) return { definitions: [], errors: [] };
     try {
       const resolved = await parseDvcYaml(workspace, text2).catch(() => null);
@@ -35992,19 +36067,19 @@ function resolvedDoc(dvc) {
 }
 async function expandDirectory(workspace, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat(join3(workspace, def.id)).then(
+  const isDir = await stat2(join4(workspace, def.id)).then(
     (s) => s.isDirectory(),
     () => false
   );
   if (!isDir) return [def];
-  const files = (await listFiles(join3(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
+  const files = (await listFiles(join4(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
   return files.map((f3) => {
     const file = `${def.id}/${f3}`;
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(f3).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile3(join3(request2.workspace, path)).catch(() => null);
+  const readHead = (path) => readFile3(join4(request2.workspace, path)).catch(() => null);
   const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
@@ -36157,7 +36232,7 @@ async function listFiles(root) {
     for (const entry of entries) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join3(dir, entry.name), `${rel}/`);
+      if (entry.isDirectory()) await walk2(join4(dir, entry.name), `${rel}/`);
       else out.push(rel);
     }
   };
@@ -36166,14 +36241,14 @@ async function listFiles(root) {
 }
 
 // src/plots/write.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/util/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join as join4, basename } from "node:path";
+import { dirname as dirname2, join as join5, basename } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join4(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await mkdir(dirname2(path), { recursive: true });
+  const tmp = join5(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -36197,18 +36272,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join5(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join6(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join5(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join6(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join5(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join6(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -36308,7 +36383,7 @@ var PROJECT_OPTIONS = {
   quiet: { type: "boolean", default: false }
 };
 function cliBaseCandidates(base) {
-  if (base) return [{ kind: "rev", rev: base, label: base }];
+  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
   return [
     { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
     { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
@@ -36329,16 +36404,16 @@ var plotsRenderCommand = {
   --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
   --quiet         print only the index's path`,
   async run(args) {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: { ...PROJECT_OPTIONS, out: { type: "string", default: ".mlreport/plots" } }
+      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = resolve(values.cwd);
-    const out = resolve(workspace, values.out);
+    const workspace = await findProjectRoot(resolve2(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join7(workspace, ".mlreport", "plots") : resolve2(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -36353,25 +36428,25 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    await writeFileAtomic(resolve2(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
-    await writeFileAtomic(resolve(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    await writeFileAtomic(resolve2(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve2(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
-    process.stdout.write(`index: ${resolve(out, "index.md")}
+    process.stdout.write(`index: ${resolve2(out, "index.md")}
 `);
     return plots.some((p2) => p2.error) ? 1 : 0;
   }
 };
 
 // src/commands/pull.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/dvc/data/config.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname2, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join8, resolve as resolve3 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -36434,8 +36509,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve10 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve10) : resolve10(value2));
+      const resolve11 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve11) : resolve11(value2));
     }
   }
   return sections;
@@ -36503,9 +36578,9 @@ var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}) {
   const env = environment.env ?? process.env;
   const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join6(d2, "config")),
-    join6(root, ".dvc", "config"),
-    join6(root, ".dvc", "config.local")
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join8(d2, "config")),
+    join8(root, ".dvc", "config"),
+    join8(root, ".dvc", "config.local")
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -36527,14 +36602,14 @@ function configDirs(env, platform) {
   let system;
   let global2;
   if (platform === "win32") {
-    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global2 = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+    system = join8(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join8(env.LOCALAPPDATA ?? join8(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global2 = join6(home, "Library", "Application Support", "dvc");
+    global2 = join8(home, "Library", "Application Support", "dvc");
   } else {
-    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global2 = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+    system = join8((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
 }
@@ -36551,9 +36626,9 @@ function mergeLevel(merged, sections, file) {
 function resolvePath(key2, value2, section, file) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dirname2(file), value2);
+  return resolve3(dirname3(file), value2);
 }
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
@@ -36580,13 +36655,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join8(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -36604,7 +36679,7 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join8(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
@@ -36758,10 +36833,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size);
     }
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve10(res);
+        resolve11(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -36790,13 +36865,13 @@ async function text(response) {
   return out;
 }
 function sleep(ms2) {
-  return new Promise((resolve10) => setTimeout(resolve10, ms2));
+  return new Promise((resolve11) => setTimeout(resolve11, ms2));
 }
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir as mkdir2, open, readdir as readdir3, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname3, join as join7 } from "node:path";
+import { copyFile, mkdir as mkdir2, open, readdir as readdir3, rename as rename2, rm, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -36809,7 +36884,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join7(this.root, key2);
+    const path = join9(this.root, key2);
     const handle = await open(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -36817,7 +36892,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat2(join7(this.root, key2))).isFile();
+      return (await stat3(join9(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -36825,17 +36900,17 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir3(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir3(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join7(this.root, key2);
-    const tmp = join7(dirname3(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const target = join9(this.root, key2);
+    const tmp = join9(dirname4(target), `.${randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir2(dirname3(target), { recursive: true });
+      await mkdir2(dirname4(target), { recursive: true });
       await copyFile(file, tmp);
       await rename2(tmp, target);
     } catch (error) {
@@ -37163,8 +37238,8 @@ var Options = class {
 // src/dvc/data/cache.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile5, readdir as readdir4, rename as rename3, rm as rm2, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join8, relative, sep as sep2 } from "node:path";
+import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile5, readdir as readdir4, rename as rename3, rm as rm2, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname5, join as join10, relative as relative2, sep as sep3 } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -37285,11 +37360,11 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join8(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join10(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
-      return (await stat3(this.path(oid, legacy))).isFile();
+      return (await stat4(this.path(oid, legacy))).isFile();
     } catch {
       return false;
     }
@@ -37300,8 +37375,8 @@ var Cache = class {
    */
   async write(oid, legacy, source, from) {
     const target = this.path(oid, legacy);
-    await mkdir3(dirname4(target), { recursive: true });
-    const tmp = join8(dirname4(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+    await mkdir3(dirname5(target), { recursive: true });
+    const tmp = join10(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
     let size = 0;
     const hashing = new Transform({
@@ -37354,8 +37429,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir3(dirname4(target), { recursive: true });
-      const tmp = join8(dirname4(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+      await mkdir3(dirname5(target), { recursive: true });
+      const tmp = join10(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -37376,7 +37451,7 @@ var Cache = class {
     const entries = [];
     let size = 0;
     for (const file of await listFiles2(dir)) {
-      const relpath = relative(dir, file).split(sep2).join("/");
+      const relpath = relative2(dir, file).split(sep3).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -37391,8 +37466,8 @@ async function listFiles2(dir) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join8(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat3(path)).isDirectory();
+    const path = join10(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat4(path)).isDirectory();
     if (isDir) out.push(...await listFiles2(path));
     else out.push(path);
   }
@@ -37400,7 +37475,7 @@ async function listFiles2(dir) {
 }
 
 // src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 
 // src/dvc/data/pool.ts
 async function eachLimit(items, limit, fn2) {
@@ -37568,7 +37643,7 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat4(file).then(
+      const size = await stat5(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -37589,7 +37664,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat4(file)).size;
+        const size = (await stat5(file)).size;
         await remote.write(key2, file, size);
         result.uploaded++;
         result.bytes += size;
@@ -37622,12 +37697,12 @@ async function remotePresence(remote, keys) {
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { constants, createReadStream as createReadStream3 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile3, lstat, mkdir as mkdir4, readdir as readdir5, rename as rename4, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname5, join as join9, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join11, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 async function checkout(cache, root, target, options2 = {}) {
   checkOid(target.oid, target.path);
-  const dest = resolve3(root, target.path);
-  const rel = relative2(resolve3(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const dest = resolve4(root, target.path);
+  const rel = relative3(resolve4(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   const current = await lstat(dest).catch(() => void 0);
@@ -37637,8 +37712,8 @@ async function checkout(cache, root, target, options2 = {}) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir4(dirname5(dest), { recursive: true });
-    const tmp = join9(dirname5(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
+    await mkdir4(dirname6(dest), { recursive: true });
+    const tmp = join11(dirname6(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -37662,7 +37737,7 @@ async function checkout(cache, root, target, options2 = {}) {
     const have = await listFiles3(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join9(dest, ...relpath.split("/"));
+      const file = join11(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -37673,14 +37748,14 @@ async function checkout(cache, root, target, options2 = {}) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
-  await mkdir4(dirname5(dest), { recursive: true });
+  await mkdir4(dirname6(dest), { recursive: true });
   const token = randomBytes3(6).toString("hex");
-  const fresh = join9(dirname5(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join9(dirname5(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = join11(dirname6(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join11(dirname6(dest), `.${basename2(dest)}.${token}.old`);
   try {
     for (const e of entries) {
-      const file = join9(fresh, ...e.relpath.split("/"));
-      await mkdir4(dirname5(file), { recursive: true });
+      const file = join11(fresh, ...e.relpath.split("/"));
+      await mkdir4(dirname6(file), { recursive: true });
       await materialise(cache.path(e.md5, legacy), file, false);
     }
     if (!entries.length) await mkdir4(fresh, { recursive: true });
@@ -37700,9 +37775,9 @@ async function materialise(from, to2, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles3(dest)).map((f3) => join9(dest, ...f3.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles3(dest)).map((f3) => join11(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -37719,7 +37794,7 @@ async function listFiles3(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles3(join9(dir, entry.name), rel));
+    if (entry.isDirectory()) out.push(...await listFiles3(join11(dir, entry.name), rel));
     else out.push(rel);
   }
   return out;
@@ -37728,14 +37803,14 @@ async function listFiles3(dir, prefix = "") {
 // src/dvc/data/dvcfile.ts
 var import_yaml6 = __toESM(require_dist3(), 1);
 import { readdir as readdir6, readFile as readFile6 } from "node:fs/promises";
-import { dirname as dirname6, join as join10, posix as posix7, relative as relative3, sep as sep4 } from "node:path";
+import { dirname as dirname7, join as join12, posix as posix7, relative as relative4, sep as sep5 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir6(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join10(dir, entry.name)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join12(dir, entry.name)));
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join10(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative4(root, join12(dir, entry.name)).split(sep5).join("/"));
     }
   }
   return out.sort();
@@ -37743,14 +37818,14 @@ async function findDvcFiles(root, dir = root) {
 async function readDvcFile(root, file) {
   let data;
   try {
-    data = (0, import_yaml6.parse)(await readFile6(join10(root, file), "utf8"));
+    data = (0, import_yaml6.parse)(await readFile6(join12(root, file), "utf8"));
   } catch (error) {
     throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
   }
   const doc = data;
   if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
   const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix7.join(dirname6(file).split(sep4).join("/"), wdir);
+  const base = posix7.join(dirname7(file).split(sep5).join("/"), wdir);
   const outs = [];
   doc.outs.forEach((raw, i) => {
     const o2 = raw;
@@ -37861,7 +37936,7 @@ function options(args, extra = {}) {
   const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
   if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
   return {
-    root: resolve4(values.cwd),
+    root: resolve5(values.cwd),
     options: {
       targets: positionals,
       remote: values.remote,
@@ -37908,13 +37983,13 @@ function mib(bytes) {
 }
 
 // src/commands/report.ts
-import { resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
 var import_yaml7 = __toESM(require_dist3(), 1);
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -37951,6 +38026,8 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH2 = 64;
+var MAX_TOKENS = 1e3;
 function parseRule(text2, source) {
   const fail2 = (pos2, problem) => {
     throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
@@ -38047,6 +38124,8 @@ function tokenize2(text2, start, fail2) {
     fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
   return tokens;
 }
 var ExprParser = class {
@@ -38057,6 +38136,7 @@ var ExprParser = class {
   tokens;
   fail;
   i = 0;
+  depth = 0;
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
@@ -38096,6 +38176,14 @@ var ExprParser = class {
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   unary() {
     const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH2) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH2} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
     if (t2.kind === "punct" && t2.value === "-") {
       this.i++;
       return { kind: "negate", operand: this.unary() };
@@ -38187,48 +38275,75 @@ async function loadGateConfig(workspace, settings) {
     lines2 = fromFile;
   }
   const rules = parseRules(lines2);
-  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
 }
 async function readProjectRules(workspace) {
   let text2;
   try {
-    text2 = await readFile7(join11(workspace, PROJECT_FILE), "utf8");
+    text2 = await readFile7(join13(workspace, PROJECT_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
   }
   return projectRulesFromText(text2);
 }
-function projectRulesFromText(text2) {
+function projectRulesFromText(text2, origin = PROJECT_FILE) {
   const lineCounter = new import_yaml7.LineCounter();
   const doc = (0, import_yaml7.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml7.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml7.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
   if (node === void 0 || node === null || (0, import_yaml7.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const origin = PROJECT_FILE;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml7.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
   if (!(0, import_yaml7.isSeq)(node)) {
-    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
     const text3 = itemText(item);
     if (text3 === null) {
       throw new UserError(
-        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text3, source: { origin, line, file: PROJECT_FILE } };
+    return { text: text3, source: { origin, line, ...file } };
   });
 }
 function itemText(item) {
@@ -38246,12 +38361,12 @@ function itemText(item) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join18 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -38358,8 +38473,8 @@ import { readFile as readFile9 } from "node:fs/promises";
 // src/pipeline/hash.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile8, stat as stat5 } from "node:fs/promises";
-import { join as join12, posix as posix9 } from "node:path";
+import { readdir as readdir7, readFile as readFile8, stat as stat6 } from "node:fs/promises";
+import { join as join14, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -38420,10 +38535,10 @@ function compareCodePoints2(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join12(root, ...rel.split("/"));
+  const abs = join14(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat5(abs);
+    info = await stat6(abs);
   } catch {
     return null;
   }
@@ -38455,7 +38570,7 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join12(root, ...relDir.split("/"));
+    const absDir = join14(root, ...relDir.split("/"));
     const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -38466,14 +38581,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat5(join12(absDir, d2.name)).catch(() => null);
+        const info = await stat6(join14(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join12(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -38772,7 +38887,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     const take = (text2) => {
@@ -38783,7 +38898,7 @@ function runShell(command, cwd, onLine, tail, env = process.env) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve10({ code: code2, signal });
+      resolve11({ code: code2, signal });
     });
   });
 }
@@ -38841,11 +38956,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join14, posix as posix10, relative as relative4, resolve as resolve5, dirname as dirname7 } from "node:path";
+import { join as join16, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -38869,7 +38984,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync2(join13(this.root, relDir, ".dvcignore"));
+      readFileSync2(join15(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -38897,7 +39012,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync2(join13(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync2(join15(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -38965,7 +39080,7 @@ var Workspace = class {
     this.dir = dir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   ignore;
@@ -38975,7 +39090,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join16(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -39004,9 +39119,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve5(dir); ; d2 = dirname7(d2)) {
-    if (existsSync(join14(d2, ".dvc"))) return d2;
-    if (dirname7(d2) === d2) return resolve5(dir);
+  for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
+    if (existsSync(join16(d2, ".dvc"))) return d2;
+    if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
 function getParam(data, key2) {
@@ -39104,7 +39219,7 @@ async function loadPipeline(dir) {
   const dvc = await loadDvcYaml(dir);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join15(dir, "dvc.lock"));
+  const lock = await readLock(join17(dir, "dvc.lock"));
   return { dir, dvc, dag, lock, ws: new Workspace(dir) };
 }
 async function pipelineStatus(pipeline3, targets = []) {
@@ -39118,7 +39233,7 @@ async function pipelineStatus(pipeline3, targets = []) {
 }
 async function reproduce(pipeline3, log, options2 = {}) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join15(pipeline3.dir, "dvc.lock");
+  const lockPath = join17(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -39267,7 +39382,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join18(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -39324,7 +39439,7 @@ async function dvcRepro(cwd, log) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve10) => {
+  const outcome = await new Promise((resolve11) => {
     const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
@@ -39333,11 +39448,11 @@ async function dvcRepro(cwd, log) {
     child.stderr.on("data", take);
     child.on(
       "error",
-      (error2) => resolve10({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve11({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve10({ code: code2 });
+      resolve11({ code: code2 });
     });
   });
   close();
@@ -39356,7 +39471,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join23 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -39419,8 +39534,9 @@ function editDistance(a, b3) {
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options2) {
   const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
-  const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule2, metrics, options2) {
   const outcome = (status, message, extra = {}) => ({
@@ -39447,13 +39563,13 @@ function evaluateRule(rule2, metrics, options2) {
   const metric = { file: m2.file, key: m2.key };
   const head = m2.head;
   const base = m2.base ?? null;
-  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
     if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (Number.isNaN(head)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
@@ -39461,10 +39577,10 @@ function evaluateRule(rule2, metrics, options2) {
       if (options2.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (Number.isNaN(threshold)) return outcome("failed", "The threshold works out to NaN.", withHead);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
   const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
@@ -39545,9 +39661,10 @@ function toNumber2(leaf2) {
 }
 
 // src/gate/summary.ts
-function gateSummary(evaluation) {
+function gateSummary(evaluation, proposed = null) {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o2) => ({
       rule: o2.rule.text,
       level: o2.rule.level,
@@ -39560,7 +39677,8 @@ function gateSummary(evaluation) {
       threshold: finiteOrNull(o2.threshold),
       source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
     })),
-    directions: evaluation.directions
+    directions: evaluation.directions,
+    proposed
   };
 }
 function finiteOrNull(value2) {
@@ -39578,13 +39696,14 @@ function brokenRules(summary) {
 
 // src/gate/index.ts
 function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts
 function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`, "", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|"];
+  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r2 of gates2.rules) {
     const cells = [
       statusIcon(r2),
@@ -39596,7 +39715,17 @@ function gatesSection(gates2) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
+  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
   return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  const code2 = (rule2) => `<code>${escapeCell(rule2)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${code2(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${code2(r2)}`)
+  ];
 }
 function gatesHeadline(gates2) {
   const total = gates2.rules.length;
@@ -39605,6 +39734,9 @@ function gatesHeadline(gates2) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -39835,8 +39967,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile10, realpath as realpath2 } from "node:fs/promises";
-import { join as join17, posix as posix11, relative as relative5, sep as sep6 } from "node:path";
+import { readFile as readFile10, realpath as realpath3 } from "node:fs/promises";
+import { join as join19, posix as posix11, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -39864,9 +39996,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -39881,10 +40013,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join24(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join27(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join24(blocks);
+  return join27(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -39975,11 +40107,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve10) {
-      resolve10(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve11) {
+      resolve11(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -39995,7 +40127,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41322,8 +41454,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep5 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -44105,7 +44237,7 @@ function createGitHubClient(token, apiUrl, options2 = {}) {
           );
         }
         options2.onRetry?.(`${decision.reason} on ${what}; retry ${attempt + 1} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
-        await new Promise((resolve10) => setTimeout(resolve10, waitMs));
+        await new Promise((resolve11) => setTimeout(resolve11, waitMs));
       }
     }
   });
@@ -44184,7 +44316,8 @@ var GateCheckPublisher = class {
     if (!gates2) return { skipped: true };
     const outcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates2).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates2.passed,
       title: stripEmoji(gatesHeadline(gates2)),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(
@@ -44273,7 +44406,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile10(join17(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile10(join19(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -44297,8 +44430,8 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath2(p2).catch(() => p2);
-    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
+    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const prefix = relative6(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -44321,7 +44454,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join18, resolve as resolve6 } from "node:path";
+import { join as join20, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -44329,15 +44462,15 @@ var LocalFilesPublisher = class {
   dir;
   name = "local files";
   get markdownPath() {
-    return resolve6(this.dir, "report.md");
+    return resolve7(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve6(this.dir, "report.json");
+    return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join20(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join20(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -44441,7 +44574,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms2) {
-  return new Promise((resolve10) => setTimeout(resolve10, ms2));
+  return new Promise((resolve11) => setTimeout(resolve11, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -44902,7 +45035,7 @@ function newMetrics(finals, series2, run2) {
 
 // src/publish/mlflow/series.ts
 import { readFile as readFile11 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join21 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text2, notes, now = Date.now()) {
   let records;
@@ -44956,7 +45089,7 @@ async function plotCsvFiles(workspace) {
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
   for (const file of files) {
-    const text2 = await readFile11(join19(workspace, file), "utf8").catch(() => null);
+    const text2 = await readFile11(join21(workspace, file), "utf8").catch(() => null);
     if (text2 === null) continue;
     out.push(...parseLoggerCsv(file, text2, notes) ?? []);
   }
@@ -45025,7 +45158,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile12 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -45074,9 +45207,9 @@ var row = (v2, at2) => {
     changed: boolean(o2.changed, key(at2, "changed"))
   };
   const diff = optional(number3)(o2.diff, key(at2, "diff"));
-  const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
+  const relative7 = optional(number3)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
-  if (relative6 !== void 0) out.relative = relative6;
+  if (relative7 !== void 0) out.relative = relative7;
   return out;
 };
 var leaf = (v2, at2) => {
@@ -45139,7 +45272,16 @@ var gates = (v2, at2) => {
         key: string(dir.key, key(a, "key")),
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
-    })(o2.directions, key(at2, "directions"))
+    })(o2.directions, key(at2, "directions")),
+    checked: number3(o2.checked, key(at2, "checked")),
+    proposed: nullable((p2, a) => {
+      const proposed = object(p2, a);
+      return {
+        file: string(proposed.file, key(a, "file")),
+        added: list2(string)(proposed.added, key(a, "added")),
+        removed: list2(string)(proposed.removed, key(a, "removed"))
+      };
+    })(o2.proposed, key(at2, "proposed"))
   };
 };
 var rule = (v2, at2) => {
@@ -45223,13 +45365,13 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join20(dir, "report.json");
+  const path = join22(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat6 = await lstat2(path);
-    if (!stat6.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat6.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat6.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    const stat7 = await lstat2(path);
+    if (!stat7.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat7.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat7.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
     text2 = await readFile12(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -45245,7 +45387,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile13 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -45490,7 +45632,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile13(join21(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile13(join23(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -45500,7 +45642,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile14 } from "node:fs/promises";
-import { join as join22, posix as posix12 } from "node:path";
+import { join as join24, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -45890,7 +46032,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join22(baseDir, ...rel.split("/"));
+      const path = join24(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile14(path);
     } catch {
@@ -45966,14 +46108,15 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join23(config.outDir, "plots"),
+      dir: join25(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
     log
   );
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates2 = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report2 = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION },
@@ -45996,8 +46139,8 @@ async function run(config, log) {
       { target: local, policy: "required" },
       comment && { target: comment, policy: "required" },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
-      gates2 && config.gate && gh?.ctx.token ? {
-        target: new GateCheckPublisher({ github: gh.ctx, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+      gates2 && gate && gh?.ctx.token ? {
+        target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
         policy: "required"
       } : null,
       config.hub ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
@@ -46012,14 +46155,14 @@ async function run(config, log) {
   );
   const passed = (pipeline3 ? pipeline3.passed : true) && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
-  if (gates2 && config.gate) logGates(gates2, config.gate, log);
+  if (gates2 && gate) logGates(gates2, gate, log);
   return {
     report: report2,
     markdown: composeMarkdown(report2),
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || gatesBroke && config.gate?.failOnThreshold !== false,
+    failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl: locationOf(comment, published.results)
   };
 }
@@ -46033,8 +46176,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join23(publish.artifactDir, "report.md"),
-    reportJsonPath: join23(publish.artifactDir, "report.json"),
+    reportPath: join25(publish.artifactDir, "report.md"),
+    reportJsonPath: join25(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -46056,7 +46199,7 @@ var reportCommand = {
   usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
@@ -46066,7 +46209,8 @@ var reportCommand = {
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
   async run(args) {
     const { values } = parseArgs3({
@@ -46074,7 +46218,7 @@ var reportCommand = {
       strict: true,
       options: {
         ...PROJECT_OPTIONS,
-        out: { type: "string", default: ".mlreport" },
+        out: { type: "string" },
         metrics: { type: "string", multiple: true },
         params: { type: "string", multiple: true },
         threshold: { type: "string", multiple: true },
@@ -46082,7 +46226,7 @@ var reportCommand = {
         repro: { type: "string", default: "off" }
       }
     });
-    const workspace = resolve7(values.cwd);
+    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
     const config = {
       workspace,
@@ -46091,7 +46235,8 @@ var reportCommand = {
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
-      outDir: resolve7(workspace, values.out),
+      // --out is a path the user typed, so relative to where they are; the default sits at the project root.
+      outDir: values.out === void 0 ? join26(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -46102,7 +46247,8 @@ var reportCommand = {
         thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values["missing-base"]),
         failOnThreshold: true,
-        checkName: DEFAULT_CHECK_NAME
+        checkName: DEFAULT_CHECK_NAME,
+        trustBase: false
       })
     };
     const result = await run(config, log);
@@ -46123,7 +46269,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var reproCommand = {
   path: ["repro"],
@@ -46146,7 +46292,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline3 = await loadPipeline(resolve8(values.cwd));
+    const pipeline3 = await loadPipeline(resolve9(values.cwd));
     const result = await reproduce(pipeline3, log, { targets: positionals, dry: values.dry, force: values.force });
     for (const s of result.stages) {
       const what = values.dry && s.status === "not-run" ? "would run" : s.status;
@@ -46160,7 +46306,7 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var statusCommand = {
   path: ["status"],
@@ -46179,7 +46325,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
       allowPositionals: true,
       options: { json: { type: "boolean", default: false }, cwd: { type: "string", default: "." } }
     });
-    const pipeline3 = await loadPipeline(resolve9(values.cwd));
+    const pipeline3 = await loadPipeline(resolve10(values.cwd));
     const stages = (await pipelineStatus(pipeline3, positionals)).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}

@@ -19917,15 +19917,15 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
+    function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory2) {
+        if (stat5.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -28644,8 +28644,21 @@ function group(name, fn2) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve3 } from "node:path";
 import { tmpdir } from "node:os";
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error2) {
+  if (error2 instanceof UserError) return error2.message;
+  if (error2 instanceof Error) return `${error2.name}: ${error2.message}`;
+  return String(error2);
+}
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -32085,19 +32098,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UserError";
-  }
-};
-function describeError(error2) {
-  if (error2 instanceof UserError) return error2.message;
-  if (error2 instanceof Error) return `${error2.name}: ${error2.message}`;
-  return String(error2);
-}
-
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
@@ -32174,6 +32174,10 @@ var GitRepo = class _GitRepo {
     const out = await this.git.raw(["ls-tree", "-r", "--name-only", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
     return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
+  }
+  /** The names of the configured remotes (`origin`, …). */
+  async remotes() {
+    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
   async currentBranch() {
     try {
@@ -32253,7 +32257,32 @@ async function resolveCandidate(git, candidate, log) {
       const sha = await git.resolveCommit(candidate.rev);
       return sha ? { sha, label: candidate.label } : null;
     }
+    case "explicit":
+      return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveExplicit(git, candidate, log) {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes("origin")) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    const branch = rev.replace(/^origin\//, "");
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
+    try {
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${branch}' from origin`);
+    } catch (error2) {
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error2)})`);
+    }
+  }
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+  );
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
@@ -34014,6 +34043,8 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH = 64;
+var MAX_TOKENS = 1e3;
 function parseRule(text, source) {
   const fail2 = (pos2, problem) => {
     throw new RuleSyntaxError(source, pos2 + 1, problem, text);
@@ -34110,6 +34141,8 @@ function tokenize(text, start, fail2) {
     fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
   return tokens;
 }
 var ExprParser = class {
@@ -34120,6 +34153,7 @@ var ExprParser = class {
   tokens;
   fail;
   i = 0;
+  depth = 0;
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
@@ -34159,6 +34193,14 @@ var ExprParser = class {
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   unary() {
     const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
     if (t2.kind === "punct" && t2.value === "-") {
       this.i++;
       return { kind: "negate", operand: this.unary() };
@@ -34250,7 +34292,34 @@ async function loadGateConfig(workspace, settings) {
     lines2 = fromFile;
   }
   const rules = parseRules(lines2);
-  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
 }
 async function readProjectRules(workspace) {
   let text;
@@ -34262,36 +34331,36 @@ async function readProjectRules(workspace) {
   }
   return projectRulesFromText(text);
 }
-function projectRulesFromText(text) {
+function projectRulesFromText(text, origin = PROJECT_FILE) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const origin = PROJECT_FILE;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
   if (!(0, import_yaml3.isSeq)(node)) {
-    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
     const text2 = itemText(item);
     if (text2 === null) {
       throw new UserError(
-        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, file: PROJECT_FILE } };
+    return { text: text2, source: { origin, line, ...file } };
   });
 }
 function itemText(item) {
@@ -34407,6 +34476,41 @@ function isUnder(url, base) {
   return new URL(url).origin === new URL(base).origin;
 }
 
+// src/config/project-root.ts
+import { realpath, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname3, join as join9 } from "node:path";
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory2(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname3(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname3(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory2(join9(dir, ".dvc"))) return dir;
+  if (!top2) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top2;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory2(path) {
+  return (await stat3(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat3(join9(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
+
 // src/config/publish-inputs.ts
 import { resolve as resolve2 } from "node:path";
 var CHOICES = {
@@ -34513,15 +34617,15 @@ async function configFromAction({ env }) {
   const baseOverride = getInput(env, "base");
   const sha = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = resolve3(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(resolve3(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: "rev", rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join9(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join10(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -34532,6 +34636,7 @@ async function configFromAction({ env }) {
     gate: await loadGateConfig(workspace, gateSettings(env))
   };
 }
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function gateSettings(env) {
   const lines2 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
   const missingBase = getInput(env, "missing-base") || "skip";
@@ -34542,7 +34647,9 @@ function gateSettings(env) {
     thresholds: lines2.length ? lines2 : null,
     missingBase,
     failOnThreshold: booleanInput(env, "fail-on-threshold", true),
-    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME
+    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME,
+    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
+    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? "")
   };
 }
 function booleanInput(env, name, fallback) {
@@ -34640,7 +34747,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -34703,8 +34810,9 @@ function editDistance(a, b3) {
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
   const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
-  const passed = outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule2, metrics, options) {
   const outcome = (status, message, extra = {}) => ({
@@ -34731,13 +34839,13 @@ function evaluateRule(rule2, metrics, options) {
   const metric = { file: m2.file, key: m2.key };
   const head = m2.head;
   const base = m2.base ?? null;
-  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
     if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (Number.isNaN(head)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
@@ -34745,10 +34853,10 @@ function evaluateRule(rule2, metrics, options) {
       if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (Number.isNaN(base)) return outcome("failed", `\`${metricName(m2)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (Number.isNaN(threshold)) return outcome("failed", "The threshold works out to NaN.", withHead);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
   const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
   const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
@@ -34849,9 +34957,10 @@ function toNumber(leaf2) {
 }
 
 // src/gate/summary.ts
-function gateSummary(evaluation) {
+function gateSummary(evaluation, proposed = null) {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o2) => ({
       rule: o2.rule.text,
       level: o2.rule.level,
@@ -34864,7 +34973,8 @@ function gateSummary(evaluation) {
       threshold: finiteOrNull(o2.threshold),
       source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
     })),
-    directions: evaluation.directions
+    directions: evaluation.directions,
+    proposed
   };
 }
 function finiteOrNull(value2) {
@@ -34882,8 +34992,8 @@ function brokenRules(summary2) {
 
 // src/gate/index.ts
 function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/escape.ts
@@ -34903,7 +35013,8 @@ function escapeCellKeepingCode(text) {
 
 // src/report/gates-section.ts
 function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`, "", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|"];
+  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r2 of gates2.rules) {
     const cells = [
       statusIcon(r2),
@@ -34915,7 +35026,17 @@ function gatesSection(gates2) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
+  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
   return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  const code2 = (rule2) => `<code>${escapeCell(rule2)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${code2(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${code2(r2)}`)
+  ];
 }
 function gatesHeadline(gates2) {
   const total = gates2.rules.length;
@@ -34924,6 +35045,9 @@ function gatesHeadline(gates2) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
@@ -35397,8 +35521,8 @@ function countChanged(files) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile6, readdir as readdir3, stat as stat3 } from "node:fs/promises";
-import { join as join10, posix as posix8 } from "node:path";
+import { readFile as readFile6, readdir as readdir3, stat as stat4 } from "node:fs/promises";
+import { join as join11, posix as posix8 } from "node:path";
 
 // src/plots/lttb.ts
 function lttbIndices(xs2, ys2, threshold) {
@@ -36071,7 +36195,7 @@ function isRecord2(value2) {
 import { posix as posix6 } from "node:path";
 
 // src/values/json.ts
-var MAX_DEPTH = 2e3;
+var MAX_DEPTH2 = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -36097,7 +36221,7 @@ function parseJson(text) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
     ws2();
     const c3 = text[i];
     if (c3 === "{") return object2(depth);
@@ -37595,10 +37719,10 @@ function parseYaml(text) {
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_DEPTH2) {
       const at2 = node.range?.[0] ?? 0;
       const line = text.slice(0, at2).split("\n").length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
+      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH2} levels`, line, 1);
     }
     if ((0, import_yaml5.isAlias)(node)) {
       const target = node.resolve(doc);
@@ -38298,7 +38422,7 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile6(join10(workspace, "dvc.yaml"), "utf8").catch(() => null);
+    const text = await readFile6(join11(workspace, "dvc.yaml"), "utf8").catch(() => null);
     if (text === null) return { definitions: [], errors: [] };
     try {
       const resolved = await parseDvcYaml(workspace, text).catch(() => null);
@@ -38324,19 +38448,19 @@ function resolvedDoc(dvc) {
 }
 async function expandDirectory(workspace, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat3(join10(workspace, def.id)).then(
+  const isDir = await stat4(join11(workspace, def.id)).then(
     (s) => s.isDirectory(),
     () => false
   );
   if (!isDir) return [def];
-  const files = (await listFiles(join10(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
+  const files = (await listFiles(join11(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
   return files.map((f3) => {
     const file = `${def.id}/${f3}`;
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(f3).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile6(join10(request2.workspace, path)).catch(() => null);
+  const readHead = (path) => readFile6(join11(request2.workspace, path)).catch(() => null);
   const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
@@ -38489,7 +38613,7 @@ async function listFiles(root) {
     for (const entry of entries) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
       const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join10(dir, entry.name), `${rel}/`);
+      if (entry.isDirectory()) await walk2(join11(dir, entry.name), `${rel}/`);
       else out.push(rel);
     }
   };
@@ -38498,7 +38622,7 @@ async function listFiles(root) {
 }
 
 // src/plots/write.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -38517,18 +38641,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join11(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join12(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join11(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join12(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join11(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join12(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -38559,8 +38683,8 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath } from "node:fs/promises";
-import { join as join12, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
+import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
+import { join as join13, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -38588,9 +38712,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join20 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join21 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join20([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join21([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -38605,10 +38729,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join20(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join20(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join21(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join21(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join20(blocks);
+  return join21(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42908,7 +43032,8 @@ var GateCheckPublisher = class {
     if (!gates2) return { skipped: true };
     const outcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates2).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates2.passed,
       title: stripEmoji(gatesHeadline(gates2)),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(
@@ -42997,7 +43122,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile7(join13(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -43021,7 +43146,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath(p2).catch(() => p2);
+    const real = async (p2) => realpath2(p2).catch(() => p2);
     const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep2).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -43045,7 +43170,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve4 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -43059,9 +43184,9 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join14(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join14(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -43629,7 +43754,7 @@ function newMetrics(finals, series2, run3) {
 
 // src/publish/mlflow/series.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text, notes, now = Date.now()) {
   let records;
@@ -43683,7 +43808,7 @@ async function plotCsvFiles(workspace) {
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
   for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
+    const text = await readFile8(join15(workspace, file), "utf8").catch(() => null);
     if (text === null) continue;
     out.push(...parseLoggerCsv(file, text, notes) ?? []);
   }
@@ -43752,7 +43877,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -43866,7 +43991,16 @@ var gates = (v2, at2) => {
         key: string(dir.key, key(a, "key")),
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
-    })(o2.directions, key(at2, "directions"))
+    })(o2.directions, key(at2, "directions")),
+    checked: number3(o2.checked, key(at2, "checked")),
+    proposed: nullable((p2, a) => {
+      const proposed = object(p2, a);
+      return {
+        file: string(proposed.file, key(a, "file")),
+        added: list2(string)(proposed.added, key(a, "added")),
+        removed: list2(string)(proposed.removed, key(a, "removed"))
+      };
+    })(o2.proposed, key(at2, "proposed"))
   };
 };
 var rule = (v2, at2) => {
@@ -43950,13 +44084,13 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join15(dir, "report.json");
+  const path = join16(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text;
   try {
-    const stat4 = await lstat2(path);
-    if (!stat4.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat4.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat4.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    const stat5 = await lstat2(path);
+    if (!stat5.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat5.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat5.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
     text = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -43972,7 +44106,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile10 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -44217,7 +44351,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile10(join17(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -44227,7 +44361,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
-import { join as join17, posix as posix10 } from "node:path";
+import { join as join18, posix as posix10 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -44617,7 +44751,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join17(baseDir, ...rel.split("/"));
+      const path = join18(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile11(path);
     } catch {
@@ -44810,8 +44944,8 @@ function selectPaths(data, keyPaths) {
 }
 
 // src/values/trees.ts
-import { readdir as readdir4, readFile as readFile12, realpath as realpath2 } from "node:fs/promises";
-import { join as join18, sep as sep3 } from "node:path";
+import { readdir as readdir4, readFile as readFile12, realpath as realpath3 } from "node:fs/promises";
+import { join as join19, sep as sep3 } from "node:path";
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
 var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
@@ -44823,9 +44957,9 @@ function workspaceTree(root, name = "workspace") {
     isCommit: false,
     async read(path) {
       try {
-        const full = join18(root, ...path.split("/"));
-        realRoot ??= realpath2(root);
-        const [inside, target] = [await realRoot, await realpath2(full)];
+        const full = join19(root, ...path.split("/"));
+        realRoot ??= realpath3(root);
+        const [inside, target] = [await realRoot, await realpath3(full)];
         const rel = target.startsWith(inside + sep3) ? target.slice(inside.length + 1).split(sep3) : null;
         if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
         return await readFile12(full);
@@ -44867,7 +45001,7 @@ async function walk(root) {
     for (const entry of entries) {
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join18(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join19(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -45021,14 +45155,15 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join19(config.outDir, "plots"),
+      dir: join20(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
     log
   );
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates2 = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report2 = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION7 },
@@ -45051,8 +45186,8 @@ async function run(config, log) {
       { target: local, policy: "required" },
       comment && { target: comment, policy: "required" },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
-      gates2 && config.gate && gh?.ctx.token ? {
-        target: new GateCheckPublisher({ github: gh.ctx, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+      gates2 && gate && gh?.ctx.token ? {
+        target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
         policy: "required"
       } : null,
       config.hub ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
@@ -45067,14 +45202,14 @@ async function run(config, log) {
   );
   const passed = (pipeline2 ? pipeline2.passed : true) && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
-  if (gates2 && config.gate) logGates(gates2, config.gate, log);
+  if (gates2 && gate) logGates(gates2, gate, log);
   return {
     report: report2,
     markdown: composeMarkdown(report2),
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || gatesBroke && config.gate?.failOnThreshold !== false,
+    failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl: locationOf(comment, published.results)
   };
 }
@@ -45088,8 +45223,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join19(publish.artifactDir, "report.md"),
-    reportJsonPath: join19(publish.artifactDir, "report.json"),
+    reportPath: join20(publish.artifactDir, "report.md"),
+    reportJsonPath: join20(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)

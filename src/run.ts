@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
 import type { Config } from './config/types';
 import { gateMetrics } from './gate';
+import { rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
@@ -74,8 +75,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
-  for (const note of config.gate?.notes ?? []) log.info(note);
-  const gates = config.gate ? gateMetrics(config.gate, comparison.metrics, base !== null) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base!.sha, path)) : null;
+  for (const note of gate?.notes ?? []) log.info(note);
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
 
   const report: ReportData = {
     schemaVersion: 1,
@@ -106,9 +108,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       { target: local, policy: 'required' },
       comment && { target: comment, policy: 'required' },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
-      gates && config.gate && gh?.ctx.token
+      gates && gate && gh?.ctx.token
         ? {
-            target: new GateCheckPublisher({ github: gh.ctx, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+            target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
             policy: 'required',
           }
         : null,
@@ -129,14 +131,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
 
   const passed = (pipeline ? pipeline.passed : true) && !published.failed;
   const gatesBroke = gates !== null && !gates.passed;
-  if (gates && config.gate) logGates(gates, config.gate, log);
+  if (gates && gate) logGates(gates, gate, log);
   return {
     report,
     markdown: composeMarkdown(report),
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
-    failStep: !passed || (gatesBroke && config.gate?.failOnThreshold !== false),
+    failStep: !passed || (gatesBroke && gate?.failOnThreshold !== false),
     commentUrl: locationOf(comment, published.results),
   };
 }

@@ -1,5 +1,5 @@
 import type { Command } from './types';
-import { parseValuesDiffArgs, runValuesDiff } from './values-diff';
+import { parseValuesDiffArgs, runValuesDiffHere } from './values-diff';
 
 export const metricsDiffCommand: Command = {
   path: ['metrics', 'diff'],
@@ -16,5 +16,5 @@ export const metricsDiffCommand: Command = {
   --no-path        leave out the Path column
 
 Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff('metrics', parseValuesDiffArgs(args, 'metrics'), process.cwd()),
+  run: async (args) => runValuesDiffHere('metrics', parseValuesDiffArgs(args, 'metrics')),
 };

@@ -1,5 +1,5 @@
 import type { Command } from './types';
-import { parseValuesDiffArgs, runValuesDiff } from './values-diff';
+import { parseValuesDiffArgs, runValuesDiffHere } from './values-diff';
 
 export const paramsDiffCommand: Command = {
   path: ['params', 'diff'],
@@ -16,5 +16,5 @@ export const paramsDiffCommand: Command = {
   --no-path        leave out the Path column
 
 Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-  run: (args) => runValuesDiff('params', parseValuesDiffArgs(args, 'params'), process.cwd()),
+  run: async (args) => runValuesDiffHere('params', parseValuesDiffArgs(args, 'params')),
 };

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { findProjectRoot } from '../config/project-root';
 import { parseArgs } from 'node:util';
 import { GitRepo } from '../git/repo';
 import { resolveBase } from '../git/revisions';
@@ -17,16 +18,16 @@ export const plotsRenderCommand: Command = {
   --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
   --quiet         print only the index's path`,
   async run(args) {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: { ...PROJECT_OPTIONS, out: { type: 'string', default: '.mlreport/plots' } },
+      options: { ...PROJECT_OPTIONS, out: { type: 'string' } },
     });
-    const workspace = resolve(values.cwd);
-    const out = resolve(workspace, values.out);
+    const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
+    const out = values.out === undefined ? join(workspace, '.mlreport', 'plots') : resolve(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);

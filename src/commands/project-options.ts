@@ -11,7 +11,7 @@ export const PROJECT_OPTIONS = {
 
 /** `--base REV`, else the merge-base with origin/HEAD, else HEAD~1: what `report` and `plots render` compare with. */
 export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
-  if (base) return [{ kind: 'rev', rev: base, label: base }];
+  if (base) return [{ kind: 'explicit', rev: base, origin: '--base', label: base }];
   return [
     { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
     { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },

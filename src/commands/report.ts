@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { findProjectRoot } from '../config/project-root';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/types';
 import { DEFAULT_CHECK_NAME, loadGateConfig } from '../gate/config';
@@ -17,7 +18,7 @@ export const reportCommand: Command = {
   usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
@@ -27,7 +28,8 @@ export const reportCommand: Command = {
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --cwd DIR       the project directory (default: the current directory)
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
   async run(args) {
     const { values } = parseArgs({
@@ -35,7 +37,7 @@ export const reportCommand: Command = {
       strict: true,
       options: {
         ...PROJECT_OPTIONS,
-        out: { type: 'string', default: '.mlreport' },
+        out: { type: 'string' },
         metrics: { type: 'string', multiple: true },
         params: { type: 'string', multiple: true },
         threshold: { type: 'string', multiple: true },
@@ -43,7 +45,7 @@ export const reportCommand: Command = {
         repro: { type: 'string', default: 'off' },
       },
     });
-    const workspace = resolve(values.cwd);
+    const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
     const log = consoleLogger(values.quiet);
     const config: Config = {
       workspace,
@@ -52,7 +54,8 @@ export const reportCommand: Command = {
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
-      outDir: resolve(workspace, values.out),
+      // --out is a path the user typed, so relative to where they are; the default sits at the project root.
+      outDir: values.out === undefined ? join(workspace, '.mlreport') : resolve(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -64,6 +67,7 @@ export const reportCommand: Command = {
         missingBase: missingBasePolicy(values['missing-base']),
         failOnThreshold: true,
         checkName: DEFAULT_CHECK_NAME,
+        trustBase: false,
       }),
     };
     const result = await run(config, log);

@@ -1,3 +1,5 @@
+import { relative, resolve, sep } from 'node:path';
+import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 import { consoleLogger, writeResult } from '../util/console-logger';
@@ -60,7 +62,18 @@ export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiff
   return out;
 }
 
-/** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the current directory's project. */
+/**
+ * From the current directory, as DVC runs: the project is found upwards (src/ reports on the root's project) and
+ * `--targets` are paths from where the user is.
+ */
+export async function runValuesDiffHere(kind: ValueKind, args: ValuesDiffArgs): Promise<number> {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, 'the current directory');
+  const targets = args.targets?.map((t) => relative(root, resolve(cwd, t)).split(sep).join('/')) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
+
+/** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the project at `workspace`. */
 export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);

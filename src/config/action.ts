@@ -7,6 +7,7 @@ import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/c
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
 import { changeFromEvent, hubFromInputs } from './hub';
+import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
 import type { Config, GitHubContext, WorkflowRunInfo } from './types';
 
@@ -88,10 +89,10 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   const baseOverride = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = resolve(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(resolve(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: 'rev', rev: baseOverride, label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseOverride ? [{ kind: 'explicit', rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),
@@ -108,6 +109,8 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
   };
 }
 
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+
 /** The gate inputs, validated: errors name the input and the values it accepts. */
 export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
   const lines = ruleLinesFromText(getInput(env, 'thresholds'), "input 'thresholds'");
@@ -120,6 +123,8 @@ export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
     missingBase,
     failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
     checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
+    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
+    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''),
   };
 }
 

@@ -106,8 +106,13 @@ export type BaseCandidate =
   | { kind: 'commit'; sha: string; label: string }
   /** The merge-base of HEAD with a branch; `fetchBranch` is fetched first when set (shallow clones). */
   | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string }
-  /** Any revision git understands, as the user wrote it (`HEAD~1`, `main`, a tag). */
-  | { kind: 'rev'; rev: string; label: string };
+  /** Any revision git understands (`HEAD~1`, `origin/HEAD`); skipped when it does not resolve. */
+  | { kind: 'rev'; rev: string; label: string }
+  /**
+   * The revision the user named (`origin` says where: `Input 'base'`, `--base`): fetched from origin when it is
+   * a branch a shallow clone lacks; when it still does not resolve, the run fails (a typo must not turn the gate off).
+   */
+  | { kind: 'explicit'; rev: string; origin: string; label: string };
 
 /** The change being reported, as GitHub describes it: matches the hub's PR and tags the MLflow run. */
 export interface ChangeInfo {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
 import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
-import type { GateConfig, MissingBasePolicy } from './types';
+import type { GateConfig, GateRule, MissingBasePolicy } from './types';
 
 /** The optional project file at the workspace root; its `thresholds:` list holds rules like the input. */
 export const PROJECT_FILE = '.mlreport.yml';
@@ -16,6 +16,8 @@ export interface GateSettings {
   missingBase: MissingBasePolicy;
   failOnThreshold: boolean;
   checkName: string;
+  /** Pull request events: the rules in force come from the base revision's project file (see rulesAtBase). */
+  trustBase: boolean;
 }
 
 /**
@@ -35,7 +37,46 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
     lines = fromFile;
   }
   const rules = parseRules(lines);
-  return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? 'input' : 'project-file',
+    trustBase: settings.trustBase,
+  };
+}
+
+/**
+ * The rules in force on a pull request: the project file at the base revision, not the PR's (which could loosen its
+ * own gate); how the PR changes them becomes `proposed`. No base, or a base without rules, leaves no rule in force,
+ * so the gate checks nothing and fails. Rules from the workflow input, and runs on other events, are kept as they are.
+ */
+export async function rulesAtBase(
+  gate: GateConfig,
+  base: { label: string; sha: string } | null,
+  readAtBase: (path: string) => Promise<Buffer | null>,
+): Promise<GateConfig> {
+  if (!gate.trustBase || gate.rulesFrom === 'input') return gate;
+  const where = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines = text === null ? [] : (projectRulesFromText(text.toString('utf8'), where!) ?? []);
+  const rules = parseRules(lines);
+  const written = (r: GateRule): string => (r.level === 'warn' ? `warn: ${r.text}` : r.text);
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r) => !inForce.includes(r));
+  const removed = inForce.filter((r) => !atHead.includes(r));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : '';
+  const notes = [
+    ...gate.notes,
+    where
+      ? `The gate uses the rules in ${where}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}`
+      : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`,
+  ];
+  return { ...gate, rules, proposed, notes };
 }
 
 /** The `thresholds:` rules of .mlreport.yml with their line numbers; null when the file or the key is absent. */
@@ -50,37 +91,39 @@ export async function readProjectRules(workspace: string): Promise<RuleLine[] | 
   return projectRulesFromText(text);
 }
 
-export function projectRulesFromText(text: string): RuleLine[] | null {
+/** `origin` names where the text came from in errors and in each rule's source (the file at a revision). */
+export function projectRulesFromText(text: string, origin: string = PROJECT_FILE): RuleLine[] | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`);
+    throw new UserError(`${origin}${line ? ` line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!isMap(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!isMap(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get('thresholds', true);
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return null;
   const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  const origin = PROJECT_FILE;
+  // Rules read at another revision keep no `file`: their lines are not the lines of the checked-out file.
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if (isScalar(node) && typeof node.value === 'string') {
     // A block string (`thresholds: |`) holds one rule per line, like the input; its text starts a line below.
     const first = lineOf(node.range?.[0]) + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
   }
   if (!isSeq(node)) {
-    throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf((item as { range?: [number, number, number] } | null)?.range?.[0]);
     const text = itemText(item);
     if (text === null) {
       throw new UserError(
-        `${PROJECT_FILE} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`,
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`,
       );
     }
-    return { text, source: { origin, line, file: PROJECT_FILE } };
+    return { text, source: { origin, line, ...file } };
   });
 }
 

@@ -3,8 +3,10 @@ import { metricName, resolveMetric } from './resolve';
 import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
 
 export interface GateEvaluation {
-  /** false when a failing-level rule broke, or a rule could not be evaluated (unknown metric). */
+  /** false when a failing-level rule broke, a rule could not be evaluated (unknown metric), or no rule was checked. */
   passed: boolean;
+  /** Rules that compared values (held or broke); 0 means the gate checked nothing and must not pass. */
+  checked: number;
   outcomes: RuleOutcome[];
   /** Which way is better per metric, as the rules say; for ↑/↓ in the report. */
   directions: MetricDirection[];
@@ -20,14 +22,16 @@ export interface EvaluateOptions {
  * Evaluates every rule against the metrics. Semantics:
  * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
- * - NaN (at head, at base, or as the computed threshold) and non-numbers break the rule;
+ * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
  * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
- *   because a rule that cannot be checked must not pass silently.
+ *   because a rule that cannot be checked must not pass silently;
+ * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
   const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
-  const passed = outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
-  return { passed, outcomes, directions: directionsOf(outcomes) };
+  const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
+  const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 
 export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: EvaluateOptions): RuleOutcome {
@@ -55,13 +59,14 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
   const metric = { file: m.file, key: m.key };
   const head = m.head;
   const base = m.base ?? null;
-  const known = { metric, base: base !== null && !Number.isNaN(base) ? base : null };
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === undefined) {
     if (rule.ifPresent) return outcome('skipped', `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome('failed', `\`${metricName(m)}\` is missing at the head.`, known);
   }
   if (head === null) return outcome('failed', `\`${metricName(m)}\` is not a number at the head.`, known);
-  if (Number.isNaN(head)) return outcome('failed', `\`${metricName(m)}\` is NaN at the head.`, known);
+  // ±Infinity compares like a number but means the metric blew up (a loss of `inf` is below no threshold a rule intends).
+  if (!Number.isFinite(head)) return outcome('failed', `\`${metricName(m)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
 
   if (usesBase(rule.threshold)) {
@@ -74,10 +79,11 @@ export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: E
       if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (Number.isNaN(base)) return outcome('failed', `\`${metricName(m)}\` is NaN at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome('failed', `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
-  if (Number.isNaN(threshold)) return outcome('failed', 'The threshold works out to NaN.', withHead);
+  // `base / 0` is Infinity, which every value is below: a rule that would hold whatever the metric is checks nothing.
+  if (!Number.isFinite(threshold)) return outcome('failed', `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
   // Values that differ only beyond six digits are shown in full, so a message never reads "0.9 is not >= 0.9".
   const [h, t] =

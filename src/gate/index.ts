@@ -5,8 +5,11 @@ import { metricLookupFromDiffs } from './lookup';
 import { gateSummary } from './summary';
 import type { GateConfig } from './types';
 
-/** The gate step: the rules evaluated against the metrics diff; null when there are no rules. Pure. */
+/**
+ * The gate step: the rules evaluated against the metrics diff; null when no rules are written anywhere. A PR that
+ * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. Pure.
+ */
 export function gateMetrics(gate: GateConfig, metrics: FileDiff[], hasBase: boolean): GateSummary | null {
-  if (!gate.rules.length) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }));
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }

@@ -52,6 +52,12 @@ const COMPARATORS: Record<string, Comparator> = { '>=': '>=', '<=': '<=', '==': 
 const COMPARATOR_LIST = '`>=`, `<=`, `>`, `<`, `==` or `!=`';
 const OPERAND = 'a number, `base`, `(` or `-`';
 const LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+/**
+ * Bounds that keep parsing and evaluation far from the call stack's limit (5,000 `(` overflowed it): no rule
+ * a person writes comes near them.
+ */
+const MAX_DEPTH = 64;
+const MAX_TOKENS = 1000;
 
 type Token =
   | { kind: 'number'; value: number; pos: number; end: number }
@@ -163,11 +169,14 @@ function tokenize(text: string, start: number, fail: (pos: number, problem: stri
     fail(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
   }
   tokens.push({ kind: 'end', pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail(tokens[MAX_TOKENS]!.pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
   return tokens;
 }
 
 class ExprParser {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly fail: (pos: number, problem: string) => never,
@@ -217,6 +226,15 @@ class ExprParser {
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   private unary(): Expr {
     const t = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    try {
+      return this.operand(t);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private operand(t: Token): Expr {
     if (t.kind === 'punct' && t.value === '-') {
       this.i++;
       return { kind: 'negate', operand: this.unary() };

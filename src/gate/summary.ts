@@ -1,10 +1,12 @@
 import type { GateSummary } from '../report/types';
 import type { GateEvaluation } from './evaluate';
+import type { ProposedRules } from './types';
 
 /** The gate's outcome as report.json carries it. */
-export function gateSummary(evaluation: GateEvaluation): GateSummary {
+export function gateSummary(evaluation: GateEvaluation, proposed: ProposedRules | null = null): GateSummary {
   return {
     passed: evaluation.passed,
+    checked: evaluation.checked,
     rules: evaluation.outcomes.map((o) => ({
       rule: o.rule.text,
       level: o.rule.level,
@@ -18,6 +20,7 @@ export function gateSummary(evaluation: GateEvaluation): GateSummary {
       source: { origin: o.rule.source.origin, line: o.rule.source.line, ...(o.rule.source.file ? { file: o.rule.source.file } : {}) },
     })),
     directions: evaluation.directions,
+    proposed,
   };
 }
 

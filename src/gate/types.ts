@@ -56,6 +56,22 @@ export interface GateConfig {
   checkName: string;
   /** Where the rules came from, when that needs saying (the input set aside the project file's rules). */
   notes: string[];
+  /** `project-file`: the rules are the head's .mlreport.yml, until `trustBase` swaps in the base revision's. */
+  rulesFrom: 'input' | 'project-file';
+  /**
+   * Pull request events: the rules in force are .mlreport.yml at the base revision, so a PR cannot loosen its own
+   * gate; the head's rules (`rules` until then) become proposed rules (see rulesAtBase).
+   */
+  trustBase: boolean;
+  /** Set once the base's rules are in force: how the PR changes them (they apply after merge); null when it does not. */
+  proposed?: ProposedRules | null;
+}
+
+/** Rules a pull request adds to or removes from .mlreport.yml, as written (with a `warn: ` prefix for warnings). */
+export interface ProposedRules {
+  file: string;
+  added: string[];
+  removed: string[];
 }
 
 /** One metric's values, as the evaluator sees them (built from the metrics diff by one adapter). */

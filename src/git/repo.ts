@@ -92,6 +92,11 @@ export class GitRepo {
       .map((p) => p.slice(prefix.length));
   }
 
+  /** The names of the configured remotes (`origin`, …). */
+  async remotes(): Promise<string[]> {
+    return (await this.git.raw(['remote'])).split('\n').filter(Boolean);
+  }
+
   async currentBranch(): Promise<string | null> {
     try {
       const name = (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();

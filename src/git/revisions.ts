@@ -1,4 +1,5 @@
 import type { BaseCandidate } from '../config/types';
+import { UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { GitRepo, shortSha } from './repo';
 
@@ -46,7 +47,10 @@ export function headLabelFromEvent(eventName: string, event: EventPayload, sha: 
   return shortSha(sha);
 }
 
-/** Finds the base commit, fetching what a shallow clone lacks; null (with a warning) when there is none. */
+/**
+ * Finds the base commit, fetching what a shallow clone lacks; null (with a warning) when there is none.
+ * A base the user named explicitly that does not resolve is a UserError naming what was tried.
+ */
 export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger): Promise<Revision | null> {
   for (const candidate of candidates) {
     const found = await resolveCandidate(git, candidate, log);
@@ -87,7 +91,35 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
       const sha = await git.resolveCommit(candidate.rev);
       return sha ? { sha, label: candidate.label } : null;
     }
+    case 'explicit':
+      return resolveExplicit(git, candidate, log);
   }
+}
+
+/** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */
+async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, { kind: 'explicit' }>, log: Logger): Promise<Revision> {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes('origin')) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    // actions/checkout clones one commit deep: a branch named as the base (`main` or `origin/main`) is only on the remote.
+    const branch = rev.replace(/^origin\//, '');
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
+    try {
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${branch}' from origin`);
+    } catch (error) {
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
+    }
+  }
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join('; ')}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`,
+  );
 }
 
 function describe(candidate: BaseCandidate): string {

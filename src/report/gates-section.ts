@@ -5,7 +5,8 @@ import type { GateRuleResult, GateSummary } from './types';
 
 /** The "Gates" section that opens the report: one line per rule with the values it compared. Pure. */
 export function gatesSection(gates: GateSummary): string {
-  const lines = [`### Gates: ${gatesHeadline(gates)}`, '', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|'];
+  const lines = [`### Gates: ${gatesHeadline(gates)}`];
+  if (gates.rules.length) lines.push('', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|');
   for (const r of gates.rules) {
     const cells = [
       statusIcon(r),
@@ -17,7 +18,19 @@ export function gatesSection(gates: GateSummary): string {
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
+  if (gates.proposed) lines.push('', ...proposedRules(gates.proposed));
   return lines.join('\n');
+}
+
+/** A pull request's changes to the rules: shown, never in force until merged (the base's rules gate the PR). */
+function proposedRules(proposed: NonNullable<GateSummary['proposed']>): string[] {
+  const code = (rule: string): string => `<code>${escapeCell(rule)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    '',
+    ...proposed.added.map((r) => `- added: ${code(r)}`),
+    ...proposed.removed.map((r) => `- removed: ${code(r)}`),
+  ];
 }
 
 /** `✅ all 3 rules passed`, `❌ 1 of 4 rules broke`…: the title of the section and of the check run. */
@@ -28,6 +41,9 @@ export function gatesHeadline(gates: GateSummary): string {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(', ')})` : '';
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? '' : 's'} broke${tail}`;
+  if (!gates.checked) {
+    return `❌ nothing checked (${!total ? 'no rules at the base revision' : total === 1 ? 'the rule was skipped' : `${total} rules skipped`})`;
+  }
   if (warnings) return `⚠️ no failing rule broke${tail}`;
   if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `✅ ${total === 1 ? 'the rule' : `all ${total} rules`} passed`;

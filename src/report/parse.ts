@@ -132,6 +132,15 @@ const gates: Reader<GateSummary> = (v, at) => {
         better: oneOf(['higher', 'lower'] as const)(dir.better, key(a, 'better')),
       };
     })(o.directions, key(at, 'directions')),
+    checked: number(o.checked, key(at, 'checked')),
+    proposed: nullable((p, a) => {
+      const proposed = object(p, a);
+      return {
+        file: string(proposed.file, key(a, 'file')),
+        added: list(string)(proposed.added, key(a, 'added')),
+        removed: list(string)(proposed.removed, key(a, 'removed')),
+      };
+    })(o.proposed, key(at, 'proposed')),
   };
 };
 

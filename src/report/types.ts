@@ -46,11 +46,15 @@ export interface PlotSeries {
 }
 
 export interface GateSummary {
-  /** false when a failing-level rule broke or a rule could not be checked. */
+  /** false when a failing-level rule broke, a rule could not be checked, or no rule was checked (`checked: 0`). */
   passed: boolean;
+  /** How many rules compared values (held or broke); skipped rules and errors are not counted. */
+  checked: number;
   rules: GateRuleResult[];
   /** Which way is better per metric, as the rules say (`>=` → higher), for ↑/↓ next to values. */
   directions: { file: string; key: string; better: 'higher' | 'lower' }[];
+  /** On pull requests: how the PR changes .mlreport.yml's rules, which apply only after merge; null when it does not. */
+  proposed: { file: string; added: string[]; removed: string[] } | null;
 }
 
 export interface GateRuleResult {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ACTION_INPUTS, configFromAction, unknownInputs } from '../../src/config/action';
-import { tempDir } from '../helpers/repo';
+import { TempRepo } from '../helpers/repo';
 
 const root = join(import.meta.dirname, '../..');
 const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
@@ -33,7 +33,8 @@ describe('action.yml, the code and README agree', () => {
 });
 
 describe('configFromAction', () => {
-  const dir = tempDir();
+  // A checkout whose project (with its own .dvc/) is in a sub-folder.
+  const dir = new TempRepo().write({ 'project/.dvc/config': '', 'project/dvc.yaml': 'stages: {}\n' }).dir;
   const eventPath = join(dir, 'event.json');
   const base = 'a'.repeat(40);
   writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: 'b'.repeat(40), ref: 'tune-lr' } } }));
@@ -67,7 +68,7 @@ describe('configFromAction', () => {
 
   test('the base input overrides the event', async () => {
     const config = await configFromAction({ env: env({ INPUT_BASE: 'v1.0' }) });
-    assert.deepEqual(config.baseCandidates, [{ kind: 'rev', rev: 'v1.0', label: 'v1.0' }]);
+    assert.deepEqual(config.baseCandidates, [{ kind: 'explicit', rev: 'v1.0', origin: "Input 'base'", label: 'v1.0' }]);
   });
 
   test('an unknown input is an error naming it and listing the known ones', async () => {

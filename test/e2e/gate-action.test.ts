@@ -110,10 +110,18 @@ describe('the action gates a pull request', () => {
     );
   });
 
-  test('rules from .mlreport.yml when the input is empty', async () => {
+  test("rules from .mlreport.yml when the input is empty (on push; pull requests use the base's file, test/e2e/gate-trust.test.ts)", async () => {
     writeFileSync(join(repo.dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.95\n  - warn: loss <= base\n');
     try {
-      const result = await runGate({});
+      const result = await runAction({
+        workspace: repo.dir,
+        eventName: 'push',
+        event: { before: baseSha, after: headSha, ref: 'refs/heads/feature' },
+        sha: headSha,
+        repository: 'octo/ml',
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json' },
+      });
       assert.equal(result.code, 1);
       const run = checkRuns(fake)[0]!;
       assert.equal(run.output.title, '1 of 2 rules broke (1 warning)');

@@ -2,12 +2,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGateConfig, projectRulesFromText, type GateSettings } from '../../src/gate/config';
+import { loadGateConfig, projectRulesFromText, rulesAtBase, type GateSettings } from '../../src/gate/config';
 import { configFromAction, gateSettings } from '../../src/config/action';
-import { tempDir } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 import { UserError } from '../../src/util/errors';
 
-const defaults: GateSettings = { thresholds: null, missingBase: 'skip', failOnThreshold: true, checkName: 'mlreport' };
+const defaults: GateSettings = { thresholds: null, missingBase: 'skip', failOnThreshold: true, checkName: 'mlreport', trustBase: false };
 
 describe('.mlreport.yml thresholds', () => {
   test('a list of rules, each with its line in the file', () => {
@@ -83,6 +83,51 @@ describe('.mlreport.yml thresholds', () => {
   });
 });
 
+describe("pull requests: the base revision's rules are in force", () => {
+  const base = { label: 'main', sha: 'abcdef1'.padEnd(40, '0') };
+  const atBase = (text: string | null) => async (path: string) => (path === '.mlreport.yml' && text !== null ? Buffer.from(text) : null);
+
+  test('levels count: turning a failing rule into a warning is a proposed change, and the failing rule stays in force', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - warn: accuracy >= 0.9\n  - loss <= 1\n');
+      const head = await loadGateConfig(dir, { ...defaults, trustBase: true });
+      const gate = await rulesAtBase(head, base, atBase('thresholds:\n  - accuracy >= 0.9\n  - loss <= 1\n'));
+      assert.deepEqual(
+        gate.rules.map((r) => [r.level, r.text, r.source.origin, r.source.file]),
+        [
+          ['fail', 'accuracy >= 0.9', '.mlreport.yml at the base revision (main, abcdef1)', undefined],
+          ['fail', 'loss <= 1', '.mlreport.yml at the base revision (main, abcdef1)', undefined],
+        ],
+      );
+      assert.deepEqual(gate.proposed, { file: '.mlreport.yml', added: ['warn: accuracy >= 0.9'], removed: ['accuracy >= 0.9'] });
+      // Off pull requests (trustBase false) the head's rules are kept as they are.
+      const onPush = { ...head, trustBase: false };
+      assert.equal(await rulesAtBase(onPush, base, atBase('')), onPush);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a base file that does not parse is an error naming the revision; no base leaves no rule in force', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n');
+      const head = await loadGateConfig(dir, { ...defaults, trustBase: true });
+      await assert.rejects(
+        rulesAtBase(head, base, atBase('thresholds:\n  - accuracy >= 0.9\n  - loss <=\n')),
+        /^RuleSyntaxError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 3, column 8: expected a number/,
+      );
+      const none = await rulesAtBase(head, null, atBase('thresholds:\n  - loss <= 1\n'));
+      assert.deepEqual(none.rules, []);
+      assert.deepEqual(none.proposed, { file: '.mlreport.yml', added: ['accuracy >= 0.9'], removed: [] });
+      assert.match(none.notes.at(-1)!, /^No base revision, so no rules from \.mlreport\.yml are in force on this pull request/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('gate inputs', () => {
   const env = (inputs: Record<string, string>): NodeJS.ProcessEnv =>
     Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
@@ -111,7 +156,7 @@ describe('gate inputs', () => {
   });
 
   test('a bad rule in the input stops the run up front, naming the input, line and column', async () => {
-    const dir = tempDir();
+    const dir = new TempRepo().dir;
     try {
       await assert.rejects(
         configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9\naccuracy >= 0.9 if presnt' }) } }),

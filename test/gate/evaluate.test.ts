@@ -105,6 +105,26 @@ describe('gate evaluation', () => {
     assert.match(one('label >= 1').message, /not a number at the head/);
   });
 
+  test('±Infinity breaks the rule like NaN: at the head, at the base, or as the computed threshold', () => {
+    const infinite: MetricLookup[] = [
+      { file: 'm.json', key: 'loss', base: 0.5, head: 0.4 },
+      { file: 'm.json', key: 'inf_head', base: 1, head: Number.POSITIVE_INFINITY },
+      { file: 'm.json', key: 'neg_inf_head', base: 1, head: Number.NEGATIVE_INFINITY },
+      { file: 'm.json', key: 'inf_base', base: Number.NEGATIVE_INFINITY, head: 1 },
+    ];
+    // `base / 0` is Infinity: every finite loss is below it, so the rule held whatever the loss was.
+    const divided = one('loss <= base / 0', infinite);
+    assert.equal(divided.status, 'failed');
+    assert.match(divided.message, /works out to Infinity/);
+    assert.equal(one('loss >= -base / 0', infinite).status, 'failed');
+    assert.equal(one('inf_head >= 0.9', infinite).status, 'failed');
+    assert.match(one('inf_head >= 0.9', infinite).message, /is Infinity at the head/);
+    assert.equal(one('neg_inf_head <= 0.1', infinite).status, 'failed');
+    assert.equal(one('inf_base >= base', infinite).status, 'failed');
+    assert.match(one('inf_base >= base', infinite).message, /-Infinity at the base/);
+    assert.equal(one('inf_base >= 0', infinite).status, 'passed', 'an infinite base does not matter to a rule without `base`');
+  });
+
   test('values that differ beyond six digits are shown in full', () => {
     const close: MetricLookup[] = [{ file: 'm.json', key: 'acc', base: 0.9, head: 0.89999999 }];
     assert.equal(one('acc >= 0.9', close).message, '0.89999999 is not >= 0.9.');
@@ -143,7 +163,8 @@ describe('gate evaluation', () => {
     assert.equal(evaluate('accuracy >= 0.9\nwarn: accuracy >= 0.99'), true);
     assert.equal(evaluate('accuracy >= 0.99'), false);
     assert.equal(evaluate('warn: acuracy >= 0.9'), false, 'a rule that cannot be checked fails even as a warning');
-    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base'), true, 'skipped rules do not fail');
+    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base\naccuracy >= 0.9'), true, 'skipped rules do not fail');
+    assert.equal(evaluate('dropped >= 0 if present\nnew_metric >= base'), false, 'but a gate whose rules were all skipped checked nothing');
   });
 
   test('directions: which way is better, per metric, from the comparators', () => {

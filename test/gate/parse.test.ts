@@ -149,6 +149,18 @@ describe('rule syntax errors name the line, the column and what was expected', (
     });
   }
 
+  test('deep nesting and very long rules are syntax errors, not a stack overflow', () => {
+    assert.match(syntaxError(`accuracy >= ${'('.repeat(5000)}1${')'.repeat(5000)}`).problem, /the rule is too long/);
+    const parens = syntaxError(`accuracy >= ${'('.repeat(100)}1${')'.repeat(100)}`);
+    assert.match(parens.problem, /nested too deeply/);
+    assert.equal(parens.column, 13 + 64);
+    assert.match(syntaxError(`accuracy >= ${'-'.repeat(500)}1`).problem, /nested too deeply/);
+    const long = syntaxError(`accuracy >= 1${' + 1'.repeat(100000)}`);
+    assert.match(long.problem, /too long/);
+    // A reasonable depth still parses.
+    assert.equal(parseRule(`accuracy >= ${'('.repeat(20)}1${')'.repeat(20)}`, { origin: 'x', line: 1 }).comparator, '>=');
+  });
+
   test('parseRules reports every bad line at once, never dropping one silently', () => {
     const lines = ruleLinesFromText('accuracy >= 0.9\n\n# a comment\nloss <= base +\nf1 >> 2\n', "input 'thresholds'");
     assert.deepEqual(

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
+import { UserError } from '../../src/util/errors';
 import { MemoryLogger } from '../../src/util/log';
 import { TempRepo, tempDir } from '../helpers/repo';
 
@@ -78,6 +79,26 @@ describe('resolveBase against real repositories', () => {
     const none = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }], log);
     assert.equal(none, null);
     assert.ok(log.lines.some((l) => l.startsWith('warning: No base revision found')));
+  });
+
+  test('an explicit base a shallow clone lacks is fetched from origin; one that does not exist is an error naming what was tried', async () => {
+    origin.git('branch', 'release', first);
+    const git = await GitRepo.open(cloneDir);
+    assert.equal(await git.resolveCommit('release'), null, 'precondition: the clone has only its own branch');
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, [{ kind: 'explicit', rev: 'release', origin: "Input 'base'", label: 'release' }], log);
+    assert.deepEqual(base, { sha: first, label: 'release' });
+    origin.git('branch', 'stable', first);
+    const remote = await resolveBase(git, [{ kind: 'explicit', rev: 'origin/stable', origin: '--base', label: 'origin/stable' }], log);
+    assert.deepEqual(remote, { sha: first, label: 'origin/stable' }, 'origin/<branch> fetches <branch>');
+    await assert.rejects(
+      resolveBase(git, [{ kind: 'explicit', rev: 'relaese', origin: "Input 'base'", label: 'relaese' }], log),
+      (error: Error) =>
+        error instanceof UserError &&
+        /^Input 'base': 'relaese' is not a commit in this repository \(tried `relaese`; fetching the branch 'relaese' from origin \(.*couldn't find remote ref/.test(
+          error.message,
+        ),
+    );
   });
 
   test('readFile is binary-safe, returns null for a missing path, and reads relative to a sub-folder', async () => {

@@ -13,6 +13,8 @@ function bigReport(): ReturnType<typeof reportData> {
   data.metrics[0]!.rows = data.metrics[0]!.rows.map((r, i) => ({ ...r, key: `per_class/class_${String(i).padStart(4, '0')}/f1_score_macro` }));
   data.gates = {
     passed: false,
+    checked: 1,
+    proposed: null,
     rules: [
       {
         rule: 'accuracy >= 0.9',

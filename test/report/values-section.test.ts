@@ -120,7 +120,7 @@ describe('composeMarkdown wires threshold directions into the metrics section', 
         ]),
       ],
       plots: [],
-      gates: { passed: true, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
+      gates: { passed: true, checked: 1, proposed: null, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
       pipeline: null,
       warnings: [],
     });

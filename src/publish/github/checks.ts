@@ -66,7 +66,8 @@ export class GateCheckPublisher implements Target {
     if (!gates) return { skipped: true };
     const outcome: GateOutcome = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
-      failed: brokenRules(gates).failures > 0,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates.passed,
       title: stripEmoji(gatesHeadline(gates)),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(

@@ -1,0 +1,130 @@
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { checkRuns } from '../fakes/github/routes/checks';
+import { runAction, type ActionRun } from '../helpers/action';
+import { TempRepo } from '../helpers/repo';
+
+/**
+ * A pull request whose accuracy fell from 0.9 to 0.765 and which also edits .mlreport.yml so that its own gate
+ * passes. On pull_request events the rules must come from the base revision.
+ */
+let fake: FakeGitHub;
+let repo: TempRepo;
+let baseSha: string;
+let headSha: string;
+const LOOSENED = 'thresholds:\n  - accuracy >= 0.5\n';
+
+before(async () => {
+  fake = await startFakeGitHub();
+  repo = new TempRepo();
+  baseSha = repo.commit('base', { 'metrics.json': '{"accuracy": 0.9}\n', '.mlreport.yml': 'thresholds:\n  - accuracy >= base - 0.01\n' });
+  repo.git('checkout', '-q', '-b', 'loosen');
+  headSha = repo.commit('loosen the gate', { 'metrics.json': '{"accuracy": 0.765}\n', '.mlreport.yml': LOOSENED });
+});
+after(async () => {
+  await fake.stop();
+  repo.remove();
+});
+beforeEach(() => {
+  checkRuns(fake).length = 0;
+});
+
+function runOn(eventName: string, base: string, head: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  repo.git('checkout', '-q', head);
+  return runAction({
+    workspace: repo.dir,
+    eventName,
+    event: { pull_request: { number: 3, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'loosen' } } },
+    sha: head,
+    apiUrl: fake.url,
+    inputs: { metrics: 'metrics.json', repro: 'off', ...inputs },
+  });
+}
+
+function reportJson(result: ActionRun): {
+  gates: { passed: boolean; checked: number; rules: { rule: string; status: string; source: { origin: string } }[]; proposed: unknown };
+} {
+  return JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
+}
+
+describe("on pull requests the gate's rules come from the base revision", () => {
+  for (const eventName of ['pull_request', 'pull_request_target']) {
+    test(`${eventName}: a PR that loosens its own .mlreport.yml is gated by the base's rules; its rules are shown as proposed`, async () => {
+      const result = await runOn(eventName, baseSha, headSha);
+      assert.equal(result.code, 1, result.stdout);
+      assert.equal(result.outputs.passed, 'false');
+      const json = reportJson(result);
+      assert.deepEqual(
+        json.gates.rules.map((r) => [r.rule, r.status, r.source.origin]),
+        [['accuracy >= base - 0.01', 'failed', `.mlreport.yml at the base revision (main, ${baseSha.slice(0, 7)})`]],
+      );
+      assert.deepEqual(json.gates.proposed, { file: '.mlreport.yml', added: ['accuracy >= 0.5'], removed: ['accuracy >= base - 0.01'] });
+      const report = readFileSync(result.outputs.report!, 'utf8');
+      assert.match(report, /### Gates: ❌ 1 of 1 rule broke/);
+      assert.match(report, /\*\*Proposed rules\*\*.*apply after merge/);
+      assert.match(report, /- added: <code>accuracy &gt;= 0\.5<\/code>/);
+      assert.match(report, /- removed: <code>accuracy &gt;= base - 0\.01<\/code>/);
+      assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
+      assert.match(result.stdout, /The gate uses the rules in \.mlreport\.yml at the base revision/);
+    });
+  }
+
+  test('a base without rules checks nothing: never ✅, the check run fails, the PR rules are proposed', async () => {
+    const bare = new TempRepo();
+    try {
+      const bareBase = bare.commit('base', { 'metrics.json': '{"accuracy": 0.9}\n' });
+      bare.git('checkout', '-q', '-b', 'add-gate');
+      const bareHead = bare.commit('add a gate', { 'metrics.json': '{"accuracy": 0.765}\n', '.mlreport.yml': LOOSENED });
+      const result = await runAction({
+        workspace: bare.dir,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 4, base: { sha: bareBase, ref: 'main' }, head: { sha: bareHead, ref: 'add-gate' } } },
+        sha: bareHead,
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json', repro: 'off' },
+      });
+      assert.equal(result.code, 1, result.stdout);
+      assert.equal(result.outputs.passed, 'false');
+      assert.match(result.summary, /### Gates: ❌ nothing checked \(no rules at the base revision\)\n\n\*\*Proposed rules\*\*/);
+      const json = reportJson(result);
+      assert.equal(json.gates.checked, 0);
+      assert.deepEqual(json.gates.proposed, { file: '.mlreport.yml', added: ['accuracy >= 0.5'], removed: [] });
+      assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
+      assert.doesNotMatch(result.summary, /✅/);
+    } finally {
+      bare.remove();
+    }
+  });
+
+  test('the thresholds input replaces the file at both revisions: nothing is proposed', async () => {
+    const result = await runOn('pull_request', baseSha, headSha, { thresholds: 'accuracy >= 0.7' });
+    assert.equal(result.code, 0, result.stdout);
+    const json = reportJson(result);
+    assert.deepEqual(
+      json.gates.rules.map((r) => r.rule),
+      ['accuracy >= 0.7'],
+    );
+    assert.equal(json.gates.proposed, null);
+  });
+
+  test("a PR that leaves the rules alone has no proposed rules; on push the head's rules apply", async () => {
+    const same = await runOn('pull_request', headSha, headSha);
+    assert.equal(reportJson(same).gates.proposed, null);
+    assert.equal(same.code, 0, same.stdout);
+    const push = await runAction({
+      workspace: repo.dir,
+      eventName: 'push',
+      event: { before: baseSha, after: headSha, ref: 'refs/heads/loosen' },
+      sha: headSha,
+      apiUrl: fake.url,
+      inputs: { metrics: 'metrics.json', repro: 'off' },
+    });
+    assert.equal(push.code, 0, push.stdout);
+    assert.deepEqual(
+      reportJson(push).gates.rules.map((r) => [r.rule, r.source.origin]),
+      [['accuracy >= 0.5', '.mlreport.yml']],
+    );
+  });
+});

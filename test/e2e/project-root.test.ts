@@ -1,0 +1,106 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectRoot } from '../../src/config/project-root';
+import { UserError } from '../../src/util/errors';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { runAction } from '../helpers/action';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+/** A project as DVC lays it out: dvc.yaml and .mlreport.yml at the root, code in src/; accuracy fell. */
+let repo: TempRepo;
+let headSha: string;
+let fake: FakeGitHub;
+before(async () => {
+  fake = await startFakeGitHub();
+  repo = new TempRepo();
+  const project = {
+    'dvc.yaml': 'stages:\n  evaluate:\n    cmd: python src/evaluate.py\n    metrics:\n      - metrics.json:\n          cache: false\n',
+    '.mlreport.yml': 'thresholds:\n  - accuracy >= base - 0.01\n',
+    'src/evaluate.py': 'print("evaluate")\n',
+  };
+  repo.commit('base', { ...project, 'metrics.json': '{"accuracy": 0.9}\n' });
+  headSha = repo.commit('head', { 'metrics.json': '{"accuracy": 0.765}\n' });
+});
+after(async () => {
+  await fake.stop();
+  repo.remove();
+});
+
+/** The report without the lines that name where it ran. */
+function reportBody(markdown: string): string {
+  return markdown.replace(/^report: .*$/m, '').trim();
+}
+
+describe('the project root is found as DVC finds it, so a sub-folder gives the same report', () => {
+  test('action: `working-directory: src` reads dvc.yaml and .mlreport.yml at the root: the gate breaks as it does from the root', async () => {
+    const run = (workingDirectory: string) =>
+      runAction({
+        workspace: repo.dir,
+        eventName: 'workflow_dispatch',
+        event: {},
+        sha: headSha,
+        apiUrl: fake.url,
+        inputs: { 'working-directory': workingDirectory, repro: 'off' },
+      });
+    const fromRoot = await run('.');
+    const fromSrc = await run('src');
+    assert.equal(fromRoot.code, 1, fromRoot.stdout);
+    assert.equal(fromSrc.code, 1, fromSrc.stdout);
+    assert.equal(fromSrc.outputs.passed, 'false');
+    assert.match(fromSrc.summary, /### Gates: ❌ 1 of 1 rule broke/);
+    assert.match(fromSrc.summary, /accuracy/);
+    assert.equal(readFileSync(fromSrc.outputs.report!, 'utf8'), readFileSync(fromRoot.outputs.report!, 'utf8'));
+  });
+
+  test('CLI: `mlreport report` from src/ prints the same report as from the root', async () => {
+    const fromRoot = await runCli(['report', '--base', 'HEAD~1', '--out', join(repo.dir, '.out-root')], repo.dir);
+    const fromSrc = await runCli(['report', '--base', 'HEAD~1', '--out', join(repo.dir, '.out-src')], join(repo.dir, 'src'));
+    assert.equal(fromRoot.code, 1, fromRoot.stderr);
+    assert.equal(fromSrc.code, 1, fromSrc.stderr);
+    assert.match(fromSrc.stdout, /### Gates: ❌ 1 of 1 rule broke/);
+    assert.equal(reportBody(fromSrc.stdout), reportBody(fromRoot.stdout));
+  });
+
+  test('action: a working-directory that does not exist is an input error, not a library error', async () => {
+    const result = await runAction({ workspace: repo.dir, eventName: 'workflow_dispatch', event: {}, sha: headSha, inputs: { 'working-directory': 'scr' } });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /::error::mlreport: Input 'working-directory': 'scr' is not a directory \(.*scr does not exist\)/);
+    assert.doesNotMatch(result.stdout + result.stderr, /simple-git|at .*\.js:\d+/);
+  });
+
+  test('CLI: --cwd to a directory that does not exist exits 2 with the same message', async () => {
+    const result = await runCli(['report', '--cwd', 'scr'], repo.dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^mlreport: --cwd: 'scr' is not a directory \(.*scr does not exist\)/);
+    assert.doesNotMatch(result.stderr, /simple-git/);
+  });
+});
+
+describe('findProjectRoot', () => {
+  test('the nearest folder with .dvc/ (a `dvc init --subdir` project), else one with dvc.yaml or .mlreport.yml, else the git root', async () => {
+    const mono = new TempRepo();
+    try {
+      mono.commit('layout', {
+        'ml/.dvc/config': '',
+        'ml/dvc.yaml': 'stages: {}\n',
+        'ml/src/train.py': '',
+        'web/app/index.js': '',
+        'tools/dvc.yaml': 'stages: {}\n',
+      });
+      mkdirSync(join(mono.dir, 'tools', 'bin'));
+      assert.equal(await findProjectRoot(join(mono.dir, 'ml', 'src'), '--cwd'), join(mono.dir, 'ml'));
+      assert.equal(await findProjectRoot(join(mono.dir, 'ml'), '--cwd'), join(mono.dir, 'ml'));
+      assert.equal(await findProjectRoot(join(mono.dir, 'web', 'app'), '--cwd'), mono.dir, 'no project above: the git root');
+      assert.equal(await findProjectRoot(join(mono.dir, 'tools', 'bin'), '--cwd'), join(mono.dir, 'tools'), 'a dvc.yaml without .dvc/');
+      await assert.rejects(
+        findProjectRoot(join(mono.dir, 'ml', 'src', 'train.py'), '--cwd'),
+        (e: Error) => e instanceof UserError && /is not a directory/.test(e.message),
+      );
+    } finally {
+      mono.remove();
+    }
+  });
+});
