@@ -34268,6 +34268,14 @@ function itemText(item) {
   return null;
 }
 
+// src/config/boolean.ts
+function parseBooleanInput(value2, name, fallback) {
+  if (!value2) return fallback;
+  if (["true", "True", "TRUE"].includes(value2)) return true;
+  if (["false", "False", "FALSE"].includes(value2)) return false;
+  throw new UserError(`Input '${name}' is '${value2}'; expected true or false (also True, TRUE, False, FALSE).`);
+}
+
 // src/config/hub.ts
 var HUB_KINDS = ["dagshub"];
 var DEFAULT_HUB_URL = "https://dagshub.com";
@@ -34289,7 +34297,7 @@ function hubFromInputs(get, env, change) {
   if (kind && !HUB_KINDS.includes(kind)) {
     throw new UserError(`Input 'hub' is '${get("hub")}'; allowed values: ${HUB_KINDS.join(", ")} (or empty to turn the mirror off).`);
   }
-  const required = parseBoolean(get("hub-required"), "hub-required");
+  const required = parseBooleanInput(get("hub-required"), "hub-required", false);
   let hub = null;
   if (kind) {
     const url = httpUrl(get("hub-url") || DEFAULT_HUB_URL, "hub-url");
@@ -34355,12 +34363,6 @@ function httpUrl(text, input) {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new UserError(`Input '${input}' must be an http(s) URL; got ${url.protocol}.`);
   return url;
 }
-function parseBoolean(text, input) {
-  if (!text) return false;
-  if (/^true$/i.test(text)) return true;
-  if (/^false$/i.test(text)) return false;
-  throw new UserError(`Input '${input}' is '${text}'; expected true or false.`);
-}
 function stripSlash(url) {
   return url.replace(/\/+$/, "");
 }
@@ -34393,10 +34395,6 @@ function publishConfigFromInputs(get, workspaceRoot) {
   if (!/^[A-Za-z0-9._/-]{1,100}$/.test(assetsBranch) || assetsBranch.includes("..") || assetsBranch.startsWith("/") || assetsBranch.endsWith("/")) {
     throw new UserError(`Input 'assets-branch' is '${assetsBranch}'; expected a branch name (letters, digits, '.', '_', '-', '/').`);
   }
-  const allow = get("allow-pull-request-target-repro");
-  if (allow && allow !== "true" && allow !== "false") {
-    throw new UserError(`Input 'allow-pull-request-target-repro' is '${allow}'; expected one of: true, false.`);
-  }
   const mode = choice("mode");
   const artifactDir = get("artifact-dir");
   if (mode === "publish" && !artifactDir) {
@@ -34410,7 +34408,7 @@ function publishConfigFromInputs(get, workspaceRoot) {
     imageStore: choice("image-store"),
     assetsBranch,
     artifactDir: artifactDir ? resolve2(workspaceRoot, artifactDir) : null,
-    allowPullRequestTargetRepro: allow === "true",
+    allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
     artifact: choice("artifact")
   };
 }
@@ -34502,16 +34500,9 @@ function gateSettings(env) {
   return {
     thresholds: lines2.length ? lines2 : null,
     missingBase,
-    failOnThreshold: booleanInput(env, "fail-on-threshold", true),
+    failOnThreshold: parseBooleanInput(getInput(env, "fail-on-threshold"), "fail-on-threshold", true),
     checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME
   };
-}
-function booleanInput(env, name, fallback) {
-  const value2 = getInput(env, name);
-  if (!value2) return fallback;
-  if (["true", "True", "TRUE"].includes(value2)) return true;
-  if (["false", "False", "FALSE"].includes(value2)) return false;
-  throw new UserError(`Input '${name}' must be \`true\` or \`false\`, not '${value2}'.`);
 }
 function githubContext(env, eventName, event) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");

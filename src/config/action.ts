@@ -6,6 +6,7 @@ import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
+import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { publishConfigFromInputs } from './publish-inputs';
 import type { Config, GitHubContext, WorkflowRunInfo } from './types';
@@ -118,18 +119,9 @@ export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
   return {
     thresholds: lines.length ? lines : null,
     missingBase,
-    failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
+    failOnThreshold: parseBooleanInput(getInput(env, 'fail-on-threshold'), 'fail-on-threshold', true),
     checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
   };
-}
-
-/** A boolean input as YAML 1.2 spells it (true/True/TRUE, false/False/FALSE), like @actions/core's getBooleanInput. */
-export function booleanInput(env: NodeJS.ProcessEnv, name: ActionInput, fallback: boolean): boolean {
-  const value = getInput(env, name);
-  if (!value) return fallback;
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new UserError(`Input '${name}' must be \`true\` or \`false\`, not '${value}'.`);
 }
 
 function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
