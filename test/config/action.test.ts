@@ -110,9 +110,9 @@ describe('configFromAction', () => {
         }
         const config = await result;
         const parsed = {
-          'fail-on-threshold': config.gate.failOnThreshold,
+          'fail-on-threshold': config.gate?.failOnThreshold,
           'hub-required': config.hub?.required,
-          'allow-pull-request-target-repro': config.githubPublish.allowPullRequestTargetRepro,
+          'allow-pull-request-target-repro': config.githubPublish?.allowPullRequestTargetRepro,
         }[name];
         assert.equal(parsed, expected, `${name}: ${value}`);
       }
