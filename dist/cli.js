@@ -32864,6 +32864,36 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/util/crash-site.ts
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var FRAME = /(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):\d+\)?$/gm;
+var MODULE_COMMENT = /^\/\/ (\S+\.[cm]?[jt]sx?)$/;
+function crashSite(error) {
+  for (const [, where2 = "", line = "0"] of (error.stack ?? "").matchAll(FRAME)) {
+    const file = where2.startsWith("file:") ? fileURLToPath(where2) : where2;
+    if (file.includes("/node_modules/")) continue;
+    const direct = /\/(src\/.+\.ts)$/.exec(file);
+    if (direct) return `${direct[1]}:${line}`;
+    const module = file.endsWith(".js") ? moduleAt(file, Number(line)) : null;
+    if (module?.startsWith("src/")) return `${module}, ${file.split("/").slice(-2).join("/")}:${line}`;
+  }
+  return null;
+}
+function moduleAt(bundle, line) {
+  let lines2;
+  try {
+    lines2 = readFileSync(bundle, "utf8").split("\n", line);
+  } catch {
+    return null;
+  }
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    const m2 = MODULE_COMMENT.exec(lines2[i]);
+    if (m2) return m2[1];
+  }
+  return null;
+}
+
 // src/util/errors.ts
 var UserError = class extends Error {
   constructor(message) {
@@ -32873,7 +32903,10 @@ var UserError = class extends Error {
 };
 function describeError(error) {
   if (error instanceof UserError) return error.message;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) {
+    const site = crashSite(error);
+    return `${error.name}: ${error.message}${site ? ` (in ${site})` : ""}`;
+  }
   return String(error);
 }
 
@@ -38423,7 +38456,7 @@ import { existsSync } from "node:fs";
 import { join as join9, posix as posix9, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join8 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -38448,7 +38481,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join8(this.root, relDir, ".dvcignore"));
+      readFileSync2(join8(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -38476,7 +38509,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text = "";
       try {
-        text = readFileSync(join8(this.root, relDir, ".dvcignore"), "utf8");
+        text = readFileSync2(join8(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text = "";
       }
@@ -39412,7 +39445,7 @@ import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
 import { join as join12, posix as posix10, relative as relative2, sep as sep3 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -39423,7 +39456,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);

@@ -33477,6 +33477,36 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/util/crash-site.ts
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var FRAME = /(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):\d+\)?$/gm;
+var MODULE_COMMENT = /^\/\/ (\S+\.[cm]?[jt]sx?)$/;
+function crashSite(error2) {
+  for (const [, where2 = "", line = "0"] of (error2.stack ?? "").matchAll(FRAME)) {
+    const file = where2.startsWith("file:") ? fileURLToPath(where2) : where2;
+    if (file.includes("/node_modules/")) continue;
+    const direct = /\/(src\/.+\.ts)$/.exec(file);
+    if (direct) return `${direct[1]}:${line}`;
+    const module = file.endsWith(".js") ? moduleAt(file, Number(line)) : null;
+    if (module?.startsWith("src/")) return `${module}, ${file.split("/").slice(-2).join("/")}:${line}`;
+  }
+  return null;
+}
+function moduleAt(bundle, line) {
+  let lines2;
+  try {
+    lines2 = readFileSync(bundle, "utf8").split("\n", line);
+  } catch {
+    return null;
+  }
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    const m2 = MODULE_COMMENT.exec(lines2[i]);
+    if (m2) return m2[1];
+  }
+  return null;
+}
+
 // src/util/errors.ts
 var UserError = class extends Error {
   constructor(message) {
@@ -33486,7 +33516,10 @@ var UserError = class extends Error {
 };
 function describeError(error2) {
   if (error2 instanceof UserError) return error2.message;
-  if (error2 instanceof Error) return `${error2.name}: ${error2.message}`;
+  if (error2 instanceof Error) {
+    const site = crashSite(error2);
+    return `${error2.name}: ${error2.message}${site ? ` (in ${site})` : ""}`;
+  }
   return String(error2);
 }
 
@@ -34825,7 +34858,7 @@ import { existsSync as existsSync2 } from "node:fs";
 import { join as join5, posix as posix4, relative, resolve, dirname as dirname2 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -34850,7 +34883,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join4(this.root, relDir, ".dvcignore"));
+      readFileSync2(join4(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -34878,7 +34911,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text = "";
       try {
-        text = readFileSync(join4(this.root, relDir, ".dvcignore"), "utf8");
+        text = readFileSync2(join4(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text = "";
       }
@@ -39781,7 +39814,7 @@ import { readFile as readFile7, realpath } from "node:fs/promises";
 import { join as join12, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -39792,7 +39825,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
