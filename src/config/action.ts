@@ -44,23 +44,23 @@ export const ACTION_INPUTS = [
   'plots',
   'artifact',
 ] as const;
-export type ActionInput = (typeof ACTION_INPUTS)[number];
+type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
 export interface ActionEnvironment {
   env: NodeJS.ProcessEnv;
 }
 
-export function inputEnvName(name: string): string {
+function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export function getInput(env: NodeJS.ProcessEnv, name: ActionInput): string {
+function getInput(env: NodeJS.ProcessEnv, name: ActionInput): string {
   return (env[inputEnvName(name)] ?? '').trim();
 }
 
 /** Lines of a multi-line input, blank lines and `#` comments dropped; null when the input is empty. */
-export function getListInput(env: NodeJS.ProcessEnv, name: ActionInput): string[] | null {
+function getListInput(env: NodeJS.ProcessEnv, name: ActionInput): string[] | null {
   const lines = getInput(env, name)
     .split(/\r?\n/)
     .map((l) => l.trim())

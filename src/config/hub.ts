@@ -3,8 +3,8 @@ import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
 import type { ChangeInfo, HubConfig, MlflowAuth, MlflowConfig } from './types';
 
-export const HUB_KINDS = ['dagshub'] as const;
-export const DEFAULT_HUB_URL = 'https://dagshub.com';
+const HUB_KINDS = ['dagshub'] as const;
+const DEFAULT_HUB_URL = 'https://dagshub.com';
 
 /** The inputs this reads, by name (action.ts gives them trimmed). */
 export type HubInput = 'hub' | 'hub-url' | 'hub-repo' | 'hub-user' | 'hub-token' | 'hub-required' | 'mlflow-tracking-uri' | 'mlflow-experiment';

@@ -98,7 +98,7 @@ export function lockEntryFromHash(path: string, meta: HashMeta): LockEntry {
 }
 
 /** The stage mapping in DVC's key order (dvc/stage/serialize.py `to_single_stage_lockfile`). */
-export function serializeStage(stage: LockStage): PyDict {
+function serializeStage(stage: LockStage): PyDict {
   const out: PyDict = { cmd: stage.cmd };
   const entry = (e: LockEntry): PyDict => {
     const d: PyDict = { path: e.path };

@@ -3,7 +3,7 @@ import { withHostedImages } from './github/body';
 import type { ComposedReport, PublishOutcome, Publisher } from './types';
 
 /** GitHub aborts a step summary over 1 MiB; stay below it. */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
 /**
  * Appends the report to the job summary ($GITHUB_STEP_SUMMARY). A job summary cannot show the report's

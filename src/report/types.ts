@@ -17,7 +17,7 @@ export interface ReportData {
   warnings: string[];
 }
 
-export interface RevisionInfo {
+interface RevisionInfo {
   /** null for the head when it is the (possibly uncommitted) workspace. */
   sha: string | null;
   label: string;

@@ -11,7 +11,7 @@ const proxies = new Map<string, ProxyAgent>();
  * HTTP_PROXY by the URL's scheme, none when NO_PROXY lists the host or the host is loopback. Node 20's own fetch
  * ignores these variables, so every client of ours sends through this.
  */
-export function proxyFor(url: URL): Dispatcher | undefined {
+function proxyFor(url: URL): Dispatcher | undefined {
   const proxy = getProxyUrl(url);
   if (!proxy?.hostname) return undefined;
   let agent = proxies.get(proxy.href);

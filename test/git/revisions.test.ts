@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 describe('baseFromEvent', () => {

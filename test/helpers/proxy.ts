@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /** What the proxy saw of one tunnel: the target asked for and the credentials sent. */
-export interface ProxiedConnect {
+interface ProxiedConnect {
   target: string;
   authorization: string | undefined;
 }

@@ -7,7 +7,7 @@ import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { UserError } from '../../src/util/errors';
 import { tempDir } from '../helpers/repo';
 import { GHS_TOKEN, HEAD, REPO, context, markdownWith, plotsDir, publishConfig, publisher, registerGhsToken, reportData } from './github-fixtures';

@@ -58,7 +58,7 @@ export function withHostedImages(markdown: string, plots: PlotEntry[], hosted: M
 }
 
 /** Removes comment markers from report text, so a report (perhaps from an untrusted artifact) cannot pose as another. */
-export function stripMarkers(text: string): string {
+function stripMarkers(text: string): string {
   return text.replace(/<!--\s*mlreport:comment[^>]*-->/g, '');
 }
 

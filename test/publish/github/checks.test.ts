@@ -11,7 +11,7 @@ import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, GateCheckPublisher, STATUS_D
 import { composeMarkdown } from '../../../src/report/markdown';
 import type { ReportData } from '../../../src/report/types';
 import type { ComposedReport } from '../../../src/publish/types';
-import { MemoryLogger } from '../../../src/util/log';
+import { MemoryLogger } from '../../helpers/memory-logger';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
 import { commitStatuses } from '../../fakes/github/routes/statuses';
