@@ -2,7 +2,7 @@
 // log-batch requests it took and how long: the cost of the MLflow mirror for a large run.
 import { MlflowRunPublisher } from '../src/publish/mlflow/mirror';
 import type { MetricSeries } from '../src/publish/mlflow/series';
-import { MemoryLogger } from '../src/util/log';
+import { MemoryLogger } from '../test/helpers/memory-logger';
 import { FakeMlflow } from '../test/fakes/mlflow/server';
 import { fileDiff, mlflowConfig, report, TOKEN } from '../test/publish/hub-fixtures';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DvcIgnore } from '../src/pipeline/dvcignore';
 import { hashPath, md5File } from '../src/pipeline/hash';
 import { loadPipeline, pipelineStatus, reproduce } from '../src/pipeline/repro';
-import { MemoryLogger } from '../src/util/log';
+import { MemoryLogger } from '../test/helpers/memory-logger';
 import { tempDir } from '../test/helpers/repo';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));

@@ -6,6 +6,7 @@ import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
 import { UserError } from '../util/errors';
+import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
@@ -44,7 +45,7 @@ export const ACTION_INPUTS = [
   'plots',
   'artifact',
 ] as const;
-export type ActionInput = (typeof ACTION_INPUTS)[number];
+type ActionInput = (typeof ACTION_INPUTS)[number];
 
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
 export interface ActionEnvironment {
@@ -55,12 +56,12 @@ export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export function getInput(env: NodeJS.ProcessEnv, name: ActionInput): string {
+function getInput(env: NodeJS.ProcessEnv, name: ActionInput): string {
   return (env[inputEnvName(name)] ?? '').trim();
 }
 
 /** Lines of a multi-line input, blank lines and `#` comments dropped; null when the input is empty. */
-export function getListInput(env: NodeJS.ProcessEnv, name: ActionInput): string[] | null {
+function getListInput(env: NodeJS.ProcessEnv, name: ActionInput): string[] | null {
   const lines = getInput(env, name)
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -121,20 +122,11 @@ export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
   return {
     thresholds: lines.length ? lines : null,
     missingBase,
-    failOnThreshold: booleanInput(env, 'fail-on-threshold', true),
+    failOnThreshold: parseBooleanInput(getInput(env, 'fail-on-threshold'), 'fail-on-threshold', true),
     checkName: getInput(env, 'check-name') || DEFAULT_CHECK_NAME,
     // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
     trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''),
   };
-}
-
-/** A boolean input as YAML 1.2 spells it (true/True/TRUE, false/False/FALSE), like @actions/core's getBooleanInput. */
-export function booleanInput(env: NodeJS.ProcessEnv, name: ActionInput, fallback: boolean): boolean {
-  const value = getInput(env, name);
-  if (!value) return fallback;
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new UserError(`Input '${name}' must be \`true\` or \`false\`, not '${value}'.`);
 }
 
 function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {

@@ -1,9 +1,10 @@
 import type { EventPayload } from '../git/revisions';
 import { UserError } from '../util/errors';
+import { parseBooleanInput } from './boolean';
 import type { ChangeInfo, HubConfig, MlflowAuth, MlflowConfig } from './types';
 
-export const HUB_KINDS = ['dagshub'] as const;
-export const DEFAULT_HUB_URL = 'https://dagshub.com';
+const HUB_KINDS = ['dagshub'] as const;
+const DEFAULT_HUB_URL = 'https://dagshub.com';
 
 /** The inputs this reads, by name (action.ts gives them trimmed). */
 export type HubInput = 'hub' | 'hub-url' | 'hub-repo' | 'hub-user' | 'hub-token' | 'hub-required' | 'mlflow-tracking-uri' | 'mlflow-experiment';
@@ -36,7 +37,7 @@ export function hubFromInputs(
   if (kind && !(HUB_KINDS as readonly string[]).includes(kind)) {
     throw new UserError(`Input 'hub' is '${get('hub')}'; allowed values: ${HUB_KINDS.join(', ')} (or empty to turn the mirror off).`);
   }
-  const required = parseBoolean(get('hub-required'), 'hub-required');
+  const required = parseBooleanInput(get('hub-required'), 'hub-required', false);
   let hub: HubConfig | null = null;
   if (kind) {
     const url = httpUrl(get('hub-url') || DEFAULT_HUB_URL, 'hub-url');
@@ -114,13 +115,6 @@ function httpUrl(text: string, input: string): URL {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UserError(`Input '${input}' must be an http(s) URL; got ${url.protocol}.`);
   return url;
-}
-
-function parseBoolean(text: string, input: string): boolean {
-  if (!text) return false;
-  if (/^true$/i.test(text)) return true;
-  if (/^false$/i.test(text)) return false;
-  throw new UserError(`Input '${input}' is '${text}'; expected true or false.`);
 }
 
 function stripSlash(url: string): string {

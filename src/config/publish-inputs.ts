@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UserError } from '../util/errors';
+import { parseBooleanInput } from './boolean';
 import type { GitHubPublishConfig } from './types';
 
 /** Allowed values of the enumerated publishing inputs; the first is the default. */
@@ -31,10 +32,6 @@ export function publishConfigFromInputs(get: (name: PublishInput) => string, wor
   if (!/^[A-Za-z0-9._/-]{1,100}$/.test(assetsBranch) || assetsBranch.includes('..') || assetsBranch.startsWith('/') || assetsBranch.endsWith('/')) {
     throw new UserError(`Input 'assets-branch' is '${assetsBranch}'; expected a branch name (letters, digits, '.', '_', '-', '/').`);
   }
-  const allow = get('allow-pull-request-target-repro');
-  if (allow && allow !== 'true' && allow !== 'false') {
-    throw new UserError(`Input 'allow-pull-request-target-repro' is '${allow}'; expected one of: true, false.`);
-  }
   const mode = choice('mode');
   const artifactDir = get('artifact-dir');
   if (mode === 'publish' && !artifactDir) {
@@ -48,7 +45,7 @@ export function publishConfigFromInputs(get: (name: PublishInput) => string, wor
     imageStore: choice('image-store'),
     assetsBranch,
     artifactDir: artifactDir ? resolve(workspaceRoot, artifactDir) : null,
-    allowPullRequestTargetRepro: allow === 'true',
+    allowPullRequestTargetRepro: parseBooleanInput(get('allow-pull-request-target-repro'), 'allow-pull-request-target-repro', false),
     artifact: choice('artifact'),
   };
 }

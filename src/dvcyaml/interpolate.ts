@@ -54,7 +54,7 @@ function unescape(s: string): string {
 }
 
 /** `a.b[0].c` → value; errors say "Could not find 'a.b[0].c'" as DVC does. */
-export function lookup(context: PyDict, inner: string): PyValue {
+function lookup(context: PyDict, inner: string): PyValue {
   const parts: string[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
   let m: RegExpExecArray | null;

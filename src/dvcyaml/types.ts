@@ -1,4 +1,4 @@
-import type { PyDict, PyValue } from '../pipeline/pyvalue';
+import type { PyDict } from '../pipeline/pyvalue';
 
 /** A dvc.yaml, loaded, validated and with `${…}` resolved, `foreach`/`matrix` groups expanded. */
 export interface DvcYaml {
@@ -46,7 +46,3 @@ export interface Out {
   /** Other flags as written (push, desc, remote, template, x, y, …). */
   props: PyDict;
 }
-
-/** What `${…}` can see: params.yaml and `vars`, merged. */
-export type Context = PyDict;
-export type { PyValue };

@@ -6,7 +6,7 @@ import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
 import type { GateConfig, GateRule, MissingBasePolicy } from './types';
 
 /** The optional project file at the workspace root; its `thresholds:` list holds rules like the input. */
-export const PROJECT_FILE = '.mlreport.yml';
+const PROJECT_FILE = '.mlreport.yml';
 
 export const DEFAULT_CHECK_NAME = 'mlreport';
 
@@ -80,7 +80,7 @@ export async function rulesAtBase(
 }
 
 /** The `thresholds:` rules of .mlreport.yml with their line numbers; null when the file or the key is absent. */
-export async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
+async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
   let text: string;
   try {
     text = await readFile(join(workspace, PROJECT_FILE), 'utf8');

@@ -34,7 +34,7 @@ export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], option
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 
-export function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: EvaluateOptions): RuleOutcome {
+function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: EvaluateOptions): RuleOutcome {
   const outcome = (status: RuleOutcome['status'], message: string, extra: Partial<RuleOutcome> = {}): RuleOutcome => ({
     rule,
     status,
@@ -123,7 +123,7 @@ export function evaluateExpr(expr: Expr, base: number): number {
   }
 }
 
-export function compare(value: number, comparator: Comparator, threshold: number): boolean {
+function compare(value: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
     case '>=':
       return value >= threshold;

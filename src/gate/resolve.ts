@@ -25,7 +25,7 @@ export function resolveMetric(ref: MetricRef, metrics: MetricLookup[]): Resoluti
 }
 
 /** Up to three known metric names nearest to what the rule wrote (edit distance), nearest first. */
-export function closestNames(ref: MetricRef, metrics: MetricLookup[], limit = 3): string[] {
+function closestNames(ref: MetricRef, metrics: MetricLookup[], limit = 3): string[] {
   const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
   const scored = metrics.map((m) => {
     const full = metricName(m);

@@ -83,7 +83,7 @@ export interface MetricLookup {
   head: number | null | undefined;
 }
 
-export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
 /** How one rule came out. */
 export interface RuleOutcome {

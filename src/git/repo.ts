@@ -108,7 +108,7 @@ export class GitRepo {
 }
 
 /** Rejects revisions that git could read as an option or that contain control characters. */
-export function assertSafeRev(rev: string): void {
+function assertSafeRev(rev: string): void {
   if (!rev || rev.startsWith('-') || /[\x00-\x1f\x7f]/.test(rev)) {
     throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
   }

@@ -3,7 +3,7 @@ import { UserError } from '../util/errors';
 import type { Stage } from '../dvcyaml/types';
 
 /** A stage with its deps and outs as paths relative to the dvc.yaml directory. */
-export interface StageNode {
+interface StageNode {
   stage: Stage;
   deps: string[];
   outs: string[];

@@ -50,7 +50,8 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
   const legacy = !('schema' in doc);
-  if (!legacy && doc.schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === 'string' ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
+  if (!legacy && doc.schema !== '2.0')
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === 'string' ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : (doc.stages ?? {});
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = new Map<string, LockStage>();
@@ -98,7 +99,7 @@ export function lockEntryFromHash(path: string, meta: HashMeta): LockEntry {
 }
 
 /** The stage mapping in DVC's key order (dvc/stage/serialize.py `to_single_stage_lockfile`). */
-export function serializeStage(stage: LockStage): PyDict {
+function serializeStage(stage: LockStage): PyDict {
   const out: PyDict = { cmd: stage.cmd };
   const entry = (e: LockEntry): PyDict => {
     const d: PyDict = { path: e.path };

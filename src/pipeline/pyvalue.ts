@@ -15,10 +15,10 @@ export interface PyDict {
  * JavaScript objects list integer-like keys ('2021', '0') first; Python dicts keep insertion order. A
  * mapping parsed with such keys remembers its file order here (copied along by object spread).
  */
-export const KEY_ORDER: unique symbol = Symbol('keyOrder');
+const KEY_ORDER: unique symbol = Symbol('keyOrder');
 
 /** Keys that were not strings in the file (`0: x`, `true: y`), with their value, so they are written back unquoted. */
-export const KEY_VALUES: unique symbol = Symbol('keyValues');
+const KEY_VALUES: unique symbol = Symbol('keyValues');
 
 /** The key as it was in the file: a string, or the int/bool/float/null it was written as. */
 export function pyKey(dict: PyDict, key: string): PyValue {

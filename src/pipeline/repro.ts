@@ -193,7 +193,7 @@ async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: 
 }
 
 /** The dvc.lock record of a stage from the workspace as it is now. */
-export async function lockStage(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<LockStage> {
+async function lockStage(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<LockStage> {
   const entries = async (paths: string[]): Promise<LockEntry[]> => {
     const out: LockEntry[] = [];
     for (const p of paths) {

@@ -43,12 +43,6 @@ export interface PlotDefinition {
 /** One data row as DVC hands it to a template: the file's fields plus `rev`, `filename`, `field` (and `step`). */
 export type Datapoint = Record<string, unknown>;
 
-/** The two sides of a comparison, in legend order: base first, then head. */
-export interface RevisionSide {
-  role: 'base' | 'head';
-  label: string;
-}
-
 /** A plot ready to draw: a Vega-Lite spec whose data is inline (and its lines for a Mermaid chart), or an image to copy. */
 export type PreparedPlot =
   | { kind: 'vega'; id: string; title: string; spec: Record<string, unknown>; notes: string[]; series?: PlotSeries }

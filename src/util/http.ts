@@ -1,5 +1,6 @@
 import { UserError } from './errors';
 import { VERSION } from '../version';
+import { DEFAULT_TIMEOUT_MS, httpFetch, RequestTimeoutError } from './fetch';
 
 /** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
 export interface HttpSettings {
@@ -40,7 +41,7 @@ export class HttpError extends UserError {
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * A small JSON client over Node's fetch: bounded retries with exponential backoff for dropped connections,
+ * A small JSON client over fetch (through the environment's proxy, see util/fetch.ts): bounded retries with exponential backoff for dropped connections,
  * timeouts, 429 and 5xx (honouring Retry-After), and messages with the credentials scrubbed out.
  */
 export class JsonHttp {
@@ -53,7 +54,7 @@ export class JsonHttp {
     this.attempts = settings.attempts ?? 4;
     this.backoffMs = settings.backoffMs ?? 500;
     this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 30_000;
-    this.timeoutMs = settings.timeoutMs ?? 30_000;
+    this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   get service(): string {
@@ -75,7 +76,7 @@ export class JsonHttp {
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       let response: Response;
       try {
-        response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await httpFetch(url, { method, headers, body }, this.timeoutMs);
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
         if (attempt < this.attempts) await sleep(this.backoff(attempt));
@@ -132,7 +133,7 @@ function serverMessage(data: unknown, text: string): string {
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
+  if (error instanceof RequestTimeoutError || (error instanceof Error && error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
   return error instanceof Error ? error.message : String(error);

@@ -6,21 +6,3 @@ export interface Logger {
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
-
-/** A logger that keeps what it was told; used where output must be collected instead of printed. */
-export class MemoryLogger implements Logger {
-  readonly lines: string[] = [];
-  info(message: string): void {
-    this.lines.push(`info: ${message}`);
-  }
-  warning(message: string): void {
-    this.lines.push(`warning: ${message}`);
-  }
-  error(message: string): void {
-    this.lines.push(`error: ${message}`);
-  }
-  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    this.lines.push(`group: ${title}`);
-    return fn();
-  }
-}

@@ -22,7 +22,7 @@ export interface CollectRequest {
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
-export interface LoadError {
+interface LoadError {
   rev: string;
   path: string;
   message: string;
@@ -93,7 +93,7 @@ function filesOf(side: DvcValueFiles, kind: ValueKind): Map<string, string[]> {
 }
 
 /** One file at one revision, parsed and flattened; never throws for the file's own problems. */
-export async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean): Promise<ValueFile> {
+async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean): Promise<ValueFile> {
   let bytes: Buffer | null;
   try {
     bytes = await tree.read(path);

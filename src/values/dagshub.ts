@@ -2,7 +2,7 @@ import { csvNumber, parseCsvRecords, type CsvRecord } from './csv';
 import { SyntaxProblem } from './json';
 import { PyFloat } from './raw';
 
-export interface LoggerPoint {
+interface LoggerPoint {
   step: number | null;
   value: number;
   /** Milliseconds since the epoch, as the logger writes it; null when the cell is empty. */

@@ -49,7 +49,7 @@ export function diffIsFloat(row: ValueRow): boolean {
 }
 
 /** Python's sort order for str keys: by code point (UTF-16 order differs only for astral characters). */
-export function compareKeys(a: string, b: string): number {
+function compareKeys(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);

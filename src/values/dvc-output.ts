@@ -21,7 +21,7 @@ export interface DvcTableOptions {
 }
 
 /** The rows DVC prints: changed ones, or every one with `--all`. */
-export function visibleRows(file: FileDiff, all: boolean): ValueRow[] {
+function visibleRows(file: FileDiff, all: boolean): ValueRow[] {
   return all ? file.rows : file.rows.filter((r) => r.changed);
 }
 

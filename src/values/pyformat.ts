@@ -24,7 +24,7 @@ export function pyRound(x: number, ndigits: number): number {
 }
 
 /** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
-export function pyStrRepr(s: string): string {
+function pyStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
@@ -57,7 +57,7 @@ export function pyRepr(value: Raw): string {
 }
 
 /** Python's `str` of a leaf, as DVC's tables print values (without rounding). */
-export function pyStr(leaf: Leaf): string {
+function pyStr(leaf: Leaf): string {
   if (leaf === null) return 'None';
   if (typeof leaf === 'boolean') return leaf ? 'True' : 'False';
   if (typeof leaf === 'string') return leaf;

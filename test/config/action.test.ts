@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import { parse } from 'yaml';
 import { ACTION_INPUTS, configFromAction, unknownInputs } from '../../src/config/action';
 import { TempRepo } from '../helpers/repo';
@@ -84,5 +85,38 @@ describe('configFromAction', () => {
     await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }) }), /GITHUB_EVENT_PATH points to .*missing\.json/);
     writeFileSync(join(dir, 'bad.json'), '{nope');
     await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'bad.json') }) }), /GITHUB_EVENT_PATH .* is not valid JSON/);
+  });
+
+  test("every boolean input of action.yml accepts exactly what @actions/core's getBooleanInput accepts", async () => {
+    const booleans = Object.entries(actionYml.inputs)
+      .filter(([, spec]) => spec.default === 'true' || spec.default === 'false')
+      .map(([name]) => name);
+    assert.deepEqual(booleans.sort(), ['allow-pull-request-target-repro', 'fail-on-threshold', 'hub-required']);
+    for (const name of booleans) {
+      for (const value of ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'tRuE', 'yes', '1', 'off']) {
+        const key = `INPUT_${name.toUpperCase()}`;
+        process.env[key] = value;
+        let expected: boolean | null;
+        try {
+          expected = core.getBooleanInput(name);
+        } catch {
+          expected = null;
+        } finally {
+          delete process.env[key];
+        }
+        const result = configFromAction({ env: env({ [key]: value, INPUT_HUB: 'dagshub', 'INPUT_HUB-TOKEN': 'hub-secret' }) });
+        if (expected === null) {
+          await assert.rejects(result, new RegExp(`^UserError: Input '${name}' is '${value}'; expected true or false`), `${name}: ${value}`);
+          continue;
+        }
+        const config = await result;
+        const parsed = {
+          'fail-on-threshold': config.gate?.failOnThreshold,
+          'hub-required': config.hub?.required,
+          'allow-pull-request-target-repro': config.githubPublish?.allowPullRequestTargetRepro,
+        }[name];
+        assert.equal(parsed, expected, `${name}: ${value}`);
+      }
+    }
   });
 });

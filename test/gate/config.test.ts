@@ -151,7 +151,7 @@ describe('gate inputs', () => {
     assert.equal(s.checkName, 'ml gates');
     assert.equal(s.missingBase, 'fail');
     assert.equal(gateSettings(env({ 'fail-on-threshold': 'TRUE' })).failOnThreshold, true);
-    assert.throws(() => gateSettings(env({ 'fail-on-threshold': 'yes' })), /^UserError: Input 'fail-on-threshold' must be `true` or `false`, not 'yes'\.$/);
+    assert.throws(() => gateSettings(env({ 'fail-on-threshold': 'yes' })), /^UserError: Input 'fail-on-threshold' is 'yes'; expected true or false/);
     assert.throws(() => gateSettings(env({ 'missing-base': 'ignore' })), /Input 'missing-base' must be `skip` or `fail`, not 'ignore'/);
   });
 

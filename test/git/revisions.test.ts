@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
 import { UserError } from '../../src/util/errors';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 describe('baseFromEvent', () => {

@@ -3,7 +3,7 @@ import { delimiter, join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reproduceStep } from '../../src/pipeline/engine';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/repo';
 
 /** Runs `fn` with `dir` first on PATH (restored after). */

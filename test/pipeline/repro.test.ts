@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPipeline, reproduce, type ReproOptions } from '../../src/pipeline/repro';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/repo';
 
 const md5 = (data: string): string => createHash('md5').update(data).digest('hex');

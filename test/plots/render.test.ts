@@ -7,7 +7,7 @@ import { findPlotDefinitions, preparePlots, type PlotsRequest } from '../../src/
 import { PlotRenderer } from '../../src/plots/render';
 import { renderPlots } from '../../src/plots/render-plots';
 import type { PreparedPlot } from '../../src/plots/types';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo } from '../helpers/repo';
 import { rendererAssets } from './assets';
 import { countMarks, pngSize } from './svg';

@@ -5,7 +5,7 @@ import type { GitHubContext, GitHubPublishConfig } from '../../src/config/types'
 import type { PlotEntry, ReportData } from '../../src/report/types';
 import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { FakeGitHub } from '../fakes/github';
 
 export const REPO = 'octo/iris';

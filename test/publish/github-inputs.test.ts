@@ -32,7 +32,7 @@ describe('publishing inputs', () => {
     ['mode', 'reproduce', "Input 'mode' is 'reproduce'; expected one of: run, publish."],
     ['report-id', 'my report', "Input 'report-id' is 'my report'; expected 1-64 letters, digits, '.', '_' or '-'."],
     ['assets-branch', '../x', "Input 'assets-branch' is '../x'; expected a branch name (letters, digits, '.', '_', '-', '/')."],
-    ['allow-pull-request-target-repro', 'yes', "Input 'allow-pull-request-target-repro' is 'yes'; expected one of: true, false."],
+    ['allow-pull-request-target-repro', 'yes', "Input 'allow-pull-request-target-repro' is 'yes'; expected true or false (also True, TRUE, False, FALSE)."],
   ] as const) {
     test(`an invalid '${name}' names the input and the allowed values`, () => {
       assert.throws(() => publishConfigFromInputs(inputs({ [name]: value }), '/ws'), { name: 'UserError', message });

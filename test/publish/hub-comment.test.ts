@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { HubCommentPublisher, hubBody, matchPull } from '../../src/publish/hub/comment';
 import { REPORT_MARKER } from '../../src/report/markdown';
 import { describeError } from '../../src/util/errors';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { FakeHub, type FakeHubOptions } from '../fakes/hub/server';
 import { change, FAST, fileDiff, HEAD_SHA, hubConfig, report, TOKEN } from './hub-fixtures';
 

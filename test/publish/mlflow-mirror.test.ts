@@ -4,7 +4,7 @@ import { mlflowNote, MlflowRunPublisher } from '../../src/publish/mlflow/mirror'
 import { RUN_KEY_TAG } from '../../src/publish/mlflow/plan';
 import type { MetricSeries } from '../../src/publish/mlflow/series';
 import { describeError } from '../../src/util/errors';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { FakeMlflow } from '../fakes/mlflow/server';
 import { FAST, fileDiff, HEAD_SHA, mlflowConfig, report, TOKEN } from './hub-fixtures';
 

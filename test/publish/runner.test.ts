@@ -4,7 +4,7 @@ import { publishAll, type PlannedTarget } from '../../src/publish/runner';
 import type { PublishContext, Target, TargetOutcome } from '../../src/publish/types';
 import type { ReportData } from '../../src/report/types';
 import { UserError } from '../../src/util/errors';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { reportData } from './github-fixtures';
 
 /** A target that records what it was given and then answers as told. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
-import { MemoryLogger } from '../../src/util/log';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { collectAndCompare } from '../../src/values/collect';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { httpFetch } from '../../util/fetch';
 import { HttpError, JsonHttp } from '../../util/http';
 import { UserError } from '../../util/errors';
 import { VERSION } from '../../version';
@@ -113,17 +114,20 @@ async function putBlob(url: string, body: Buffer, backoffMs: number): Promise<vo
   let last = '';
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
-      const response = await fetch(url, {
-        method: 'PUT',
-        headers: {
-          'x-ms-blob-type': 'BlockBlob',
-          'x-ms-version': '2020-10-02',
-          'x-ms-blob-content-type': 'application/zip',
-          'user-agent': `mlreport/${VERSION}`,
+      const response = await httpFetch(
+        url,
+        {
+          method: 'PUT',
+          headers: {
+            'x-ms-blob-type': 'BlockBlob',
+            'x-ms-version': '2020-10-02',
+            'x-ms-blob-content-type': 'application/zip',
+            'user-agent': `mlreport/${VERSION}`,
+          },
+          body,
         },
-        body,
-        signal: AbortSignal.timeout(120_000),
-      });
+        120_000,
+      );
       const text = await response.text().catch(() => '');
       if (response.status === 201 || response.status === 200) return;
       const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];

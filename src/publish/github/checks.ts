@@ -1,7 +1,6 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
-import { brokenRules } from '../../gate/summary';
 import { fitReport } from '../../report/fit';
 import { gatesHeadline } from '../../report/gates-section';
 import { hostedImages } from '../../report/images';

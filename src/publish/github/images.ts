@@ -6,6 +6,13 @@ export const MAX_RELEASE_ASSETS = 1000;
 /** Pruning frees this many places beyond the run's own need, so the next runs do not prune again at once. */
 const PRUNE_HEADROOM = 100;
 
+/** How long the assets-branch commit keeps retrying when other runs move the branch first. */
+export interface RefRetry {
+  deadlineMs: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
 /** A PNG to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
 export interface ImageFile {
   rel: string;
@@ -34,6 +41,7 @@ export class BranchImageStore implements ImageStore {
     private readonly branch: string,
     private readonly serverUrl: string,
     private readonly message: string,
+    private readonly refRetry: RefRetry = { deadlineMs: 60_000, firstDelayMs: 250, maxDelayMs: 8_000 },
   ) {}
 
   async upload(files: ImageFile[], folder: string): Promise<Map<string, string>> {
@@ -57,6 +65,7 @@ export class BranchImageStore implements ImageStore {
   /** Commits the tree on top of the branch (creating it on first use); retries when another run moved it first. */
   private async commitOnBranch(treeSha: string): Promise<string> {
     const { owner, repo } = this.repo;
+    const deadline = Date.now() + this.refRetry.deadlineMs;
     for (let attempt = 0; ; attempt++) {
       const tip = await this.tip();
       const commit = await this.client.request('POST /repos/{owner}/{repo}/git/commits', {
@@ -81,8 +90,12 @@ export class BranchImageStore implements ImageStore {
         return commit.data.sha;
       } catch (error) {
         // 422: not a fast-forward, or the branch was just created — another run got there first. A repository
-        // ruleset's 422 is a refusal, not a race: repeating it changes nothing.
-        if (apiStatus(error) !== 422 || isRulesetRefusal(error) || attempt >= 2) throw error;
+        // ruleset's 422 is a refusal, not a race: repeating it changes nothing. Runs that collided would collide
+        // again after equal waits: a random share of a doubling delay ("full jitter").
+        if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
+        const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
+        if (Date.now() + waitMs > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     }
   }

@@ -90,7 +90,7 @@ export class MlflowClient {
 }
 
 /** MLflow's `error_code` (e.g. RESOURCE_DOES_NOT_EXIST) of a failed call, if it gave one. */
-export function errorCode(error: unknown): string | null {
+function errorCode(error: unknown): string | null {
   if (!(error instanceof HttpError) || !error.body || typeof error.body !== 'object') return null;
   const code = (error.body as { error_code?: unknown }).error_code;
   return typeof code === 'string' ? code : null;

@@ -5,7 +5,7 @@ import { parseCsvRecords, type CsvRecord } from '../../values/csv';
 import { isLoggerHeader, loggerMetricsFromRecords } from '../../values/dagshub';
 import { SyntaxProblem } from '../../values/json';
 
-export interface MetricPoint {
+interface MetricPoint {
   step: number;
   value: number;
   /** Milliseconds since the epoch. */

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
  * It checks the bearer token, the backend ids the token's `scp` claim names, that names are unique in the run, and
  * that FinalizeArtifact's size and `sha256:` hash match the bytes the blob received.
  */
-export const SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService';
+const SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService';
 
 export interface FakeArtifact {
   id: string;

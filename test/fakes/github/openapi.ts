@@ -20,7 +20,7 @@ interface Spec {
 }
 
 let cached: Spec | null = null;
-export function githubSpec(): Spec {
+function githubSpec(): Spec {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const path = require.resolve('@octokit/openapi/generated/api.github.com.json');

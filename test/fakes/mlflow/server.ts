@@ -7,7 +7,7 @@ import { applyFault, close, createServer, FaultQueue, listen, readBody, sendJson
  * `{error_code, message}` and its rules: log-batch limits (1000 metrics, 100 params, 100 tags, 1000 items,
  * 1 MB), immutable params, appended metrics, overwritten tags, key/value length limits. Loopback only.
  */
-export type FakeMlflowAuth = { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+type FakeMlflowAuth = { kind: 'none' } | { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
 
 export interface FakeMlflowOptions {
   auth?: FakeMlflowAuth;

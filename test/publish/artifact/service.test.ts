@@ -6,7 +6,7 @@ import { uploadReportArtifact, wantsArtifact } from '../../../src/publish/artifa
 import { backendIds, uploadArtifact } from '../../../src/publish/artifact/service';
 import type { GitHubPublishConfig } from '../../../src/config/types';
 import type { ReportData } from '../../../src/report/types';
-import { MemoryLogger } from '../../../src/util/log';
+import { MemoryLogger } from '../../helpers/memory-logger';
 import { zipFiles } from '../../../src/util/zip';
 import { FakeArtifactService, runtimeToken, SIGNATURE } from '../../fakes/artifact/server';
 import { tempDir } from '../../helpers/repo';

@@ -10,7 +10,7 @@ import type { MetricLookup } from '../../../src/gate/types';
 import { ANNOTATIONS_PER_REQUEST, CHECK_TEXT_LIMIT, GateCheckPublisher, STATUS_DESCRIPTION_LIMIT, truncate } from '../../../src/publish/github/checks';
 import { composeMarkdown } from '../../../src/report/markdown';
 import type { ReportData } from '../../../src/report/types';
-import { MemoryLogger } from '../../../src/util/log';
+import { MemoryLogger } from '../../helpers/memory-logger';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
 import { commitStatuses } from '../../fakes/github/routes/statuses';

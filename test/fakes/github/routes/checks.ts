@@ -5,7 +5,7 @@ import { canWrite, notAccessible, notFound, paginate, type FakeGitHub, type Fake
  * check runs. Validates what GitHub validates: name and head_sha required, the status/conclusion enums,
  * output.summary/text ≤ 65,535 characters, ≤ 50 annotations per request with their required fields.
  */
-export interface FakeAnnotation {
+interface FakeAnnotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -33,8 +33,8 @@ export interface FakeCheckRun {
   annotations: FakeAnnotation[];
 }
 
-export const TEXT_LIMIT = 65535;
-export const ANNOTATION_LIMIT = 50;
+const TEXT_LIMIT = 65535;
+const ANNOTATION_LIMIT = 50;
 const STATUSES = ['queued', 'in_progress', 'completed'];
 const CONCLUSIONS = ['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'timed_out'];
 const LEVELS = ['notice', 'warning', 'failure'];

@@ -3,7 +3,7 @@ import { pulls } from './pulls';
 import { bucket, requireActor, simpleUser } from './shapes';
 
 /** GitHub's limit on a comment body; longer bodies get 422 "Body is too long (maximum is 65536 characters)". */
-export const COMMENT_BODY_LIMIT = 65536;
+const COMMENT_BODY_LIMIT = 65536;
 
 export interface FakeComment {
   id: number;

@@ -122,7 +122,7 @@ function hashId(text: string): number {
 }
 
 /** `owner/repo` of the request, lower-cased as GitHub compares them. */
-export function repoKey(req: FakeRequest): string {
+function repoKey(req: FakeRequest): string {
   return `${req.params.owner}/${req.params.repo}`.toLowerCase();
 }
 

@@ -18,7 +18,7 @@ export interface FakeStatus {
 }
 
 const STATES = ['error', 'failure', 'pending', 'success'];
-export const DESCRIPTION_LIMIT = 140;
+const DESCRIPTION_LIMIT = 140;
 
 export function commitStatuses(fake: FakeGitHub): FakeStatus[] {
   let statuses = fake.state.get('statuses') as FakeStatus[] | undefined;
