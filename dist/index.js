@@ -5500,7 +5500,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5508,14 +5508,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value2] of object2) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape2(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -19162,7 +19162,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse6(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -19170,7 +19170,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str) {
+    function parse6(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -21061,16 +21061,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
+        const fold = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold2 === 0)
+        if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
@@ -24709,8 +24709,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
-          res += fold2;
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -24750,19 +24750,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold2 = "";
+      let fold = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold2 += "\n";
+          fold += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold2)
-        fold2 = " ";
-      return { fold: fold2, offset };
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -27234,7 +27234,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27275,7 +27275,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
@@ -34563,163 +34563,383 @@ async function listDirFiles(root, rel, ignore) {
 }
 
 // src/pipeline/yaml-emit.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
 function emitYaml(value2, folding = "current") {
-  const out = { parts: [], folding };
-  emitMapping(value2, 0, out);
-  return out.parts.join("");
+  const emitter = new Emitter(folding);
+  emitter.node(value2, {});
+  emitter.writeIndent();
+  return emitter.out.join("");
 }
 var BEST_WIDTH = 80;
-function emitMapping(map, indent, out) {
-  for (const [key2, value2] of pyEntries(map)) {
-    const keyText2 = `${" ".repeat(indent)}${scalarText(pyKey(map, key2), 0, 0, false, out.folding)}:`;
-    emitValue(keyText2, value2, indent, out);
+var INDENT = 2;
+var MAX_SIMPLE_KEY_LENGTH = 128;
+var BREAKS = "\n\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
+var Emitter = class {
+  constructor(folding) {
+    this.folding = folding;
   }
-}
-function emitValue(prefix, value2, indent, out) {
-  if (Array.isArray(value2)) {
-    if (!value2.length) return void out.parts.push(`${prefix} []
-`);
-    out.parts.push(`${prefix}
-`);
-    for (const item of value2) emitSeqItem(item, indent, out);
-  } else if (isPyDict(value2)) {
-    if (!Object.keys(value2).length) return void out.parts.push(`${prefix} {}
-`);
-    out.parts.push(`${prefix}
-`);
-    emitMapping(value2, indent + 2, out);
-  } else if (value2 === null) {
-    out.parts.push(`${prefix}
-`);
-  } else {
-    out.parts.push(`${prefix} ${scalarText(value2, prefix.length + 1, indent + 2, true, out.folding)}
-`);
-  }
-}
-function emitSeqItem(item, indent, out) {
-  const dash = `${" ".repeat(indent)}-`;
-  if (isPyDict(item) && Object.keys(item).length) {
-    const entries = pyEntries(item);
-    const [firstKey, firstValue] = entries[0];
-    emitValue(`${dash} ${scalarText(pyKey(item, firstKey), 0, 0, false, out.folding)}:`, firstValue, indent + 2, out);
-    for (const [key2, value2] of entries.slice(1)) {
-      emitValue(`${" ".repeat(indent + 2)}${scalarText(pyKey(item, key2), 0, 0, false, out.folding)}:`, value2, indent + 2, out);
+  folding;
+  out = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = null;
+  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
+  indents = [];
+  sequenceContext = false;
+  simpleKeyContext = false;
+  node(value2, context3) {
+    this.sequenceContext = context3.sequence ?? false;
+    this.simpleKeyContext = context3.simpleKey ?? false;
+    if (Array.isArray(value2)) {
+      if (!value2.length) return this.emptyFlow("[", "]");
+      this.blockSequence(value2, context3.mapping ?? false);
+    } else if (isPyDict(value2)) {
+      const entries = pyEntries(value2);
+      if (!entries.length) return this.emptyFlow("{", "}");
+      this.blockMapping(entries.map(([k2, v2]) => [pyKey(value2, k2), v2]));
+    } else {
+      this.scalar(scalarEvent(value2));
     }
-  } else if (Array.isArray(item) && item.length) {
-    out.parts.push(`${dash}
-`);
-    for (const inner of item) emitSeqItem(inner, indent + 2, out);
-  } else {
-    emitValue(dash, item, indent, out);
   }
+  blockSequence(items, mappingContext) {
+    this.increaseIndent(true, mappingContext && !this.indention);
+    if (this.indents.at(-2)?.[1]) this.indention = true;
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, { sequence: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false, false);
+    for (const [key2, value2] of entries) {
+      this.writeIndent();
+      const event = scalarEvent(key2);
+      if (isSimpleKey(event)) {
+        this.sequenceContext = false;
+        this.simpleKeyContext = true;
+        this.scalar(event);
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.sequenceContext = false;
+        this.simpleKeyContext = false;
+        this.scalar(event);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value2, { mapping: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
+  emptyFlow(open2, close) {
+    const top2 = this.indents.at(-1);
+    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
+    this.writeIndicator(close, false);
+    this.writeLineBreak();
+  }
+  scalar(event) {
+    this.indents.push([this.indent, false]);
+    this.indent = (this.indent ?? 0) + INDENT;
+    const analysis = analyze(event.text);
+    let text = event.text;
+    let style = this.chooseStyle(event, analysis);
+    if (event.isNull && style === "'") {
+      text = [..."null"];
+      style = this.chooseStyle({ ...event, text }, analyze(text));
+    }
+    const split = !this.simpleKeyContext;
+    if (this.sequenceContext) this.writeIndent();
+    if (style === '"') this.writeDoubleQuoted(text, split);
+    else if (style === "'") this.writeSingleQuoted(text, split);
+    else this.writePlain(text, split);
+    this.indent = this.indents.pop()[0];
+  }
+  chooseStyle(event, analysis) {
+    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
+    if (event.text.includes("'") || event.text.includes("\n")) return '"';
+    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
+    return '"';
+  }
+  increaseIndent(sequence, indentless) {
+    this.indents.push([this.indent, sequence]);
+    if (this.indent === null) this.indent = 0;
+    else if (!indentless) this.indent += INDENT;
+  }
+  writeIndent() {
+    const indent = this.indent ?? 0;
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
+    if (this.column < indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(indent - this.column));
+      this.column = indent;
+    }
+  }
+  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+    this.column += data.length;
+    this.write(data);
+  }
+  writeLineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.column = 0;
+    this.write(data);
+  }
+  write(data) {
+    this.out.push(data);
+  }
+  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
+  put(chars) {
+    this.column += chars.length;
+    this.write(chars.join(""));
+  }
+  writeBreaks(breaks) {
+    if (breaks[0] === "\n") this.writeLineBreak();
+    for (const br2 of breaks) this.writeLineBreak(br2);
+    this.writeIndent();
+  }
+  writePlain(text, split) {
+    if (!text.length) return;
+    if (!this.whitespace) this.put([" "]);
+    this.whitespace = false;
+    this.indention = false;
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (spaces) {
+        if (ch !== " ") {
+          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
+          if (start + 1 === end && pastWidth && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else {
+            this.put(text.slice(start, end));
+          }
+          start = end;
+        }
+      } else if (ch === void 0 || ch === " ") {
+        const word = text.slice(start, end);
+        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
+          this.writeIndent();
+        }
+        this.put(word);
+        start = end;
+      }
+      spaces = ch === " ";
+    }
+  }
+  writeSingleQuoted(text, split) {
+    this.writeIndicator("'", true);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text.length) this.writeIndent();
+          else this.put(text.slice(start, end));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          this.writeBreaks(text.slice(start, end));
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
+        if (start < end) {
+          this.put(text.slice(start, end));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.put(["'", "'"]);
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text, split) {
+    this.writeIndicator('"', true);
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+        if (start < end) {
+          this.put(text.slice(start, end));
+          start = end;
+        }
+        if (ch !== void 0) {
+          this.put([...escape(ch)]);
+          start = end + 1;
+        }
+      }
+      if (0 < end && end < text.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text, start, end);
+        this.put([...text.slice(start, end), ...backslash ? ["\\"] : []]);
+        if (start < end) start = end;
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (text[start] === " ") {
+          if (backslash) this.put(["\\"]);
+          else start += 1;
+        }
+      }
+    }
+    this.writeIndicator('"', false);
+  }
+  printableInDoubleQuotes(ch) {
+    const c3 = ch.codePointAt(0);
+    if (c3 >= 32 && c3 <= 126) return true;
+    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
+    return this.folding === "current" && c3 >= 65536;
+  }
+};
+function needsBackslash(text, start, end) {
+  let spacePos = text.indexOf(" ", end);
+  if (spacePos < 0) return true;
+  const newline = text.indexOf("\n", end);
+  if (newline >= 0 && newline < spacePos) spacePos = newline;
+  const after = text[spacePos + 1];
+  if (after === void 0) return true;
+  if (text[spacePos] === "\n" && after !== " ") return true;
+  const word = text.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text.slice(end - 1, end + 1).join("") === "  " || start === end;
 }
-function scalarText(value2, column, indent, split, folding) {
-  if (value2 === null) return "null";
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 instanceof PyFloat) return floatText(value2.value);
-  if (typeof value2 === "number") return String(value2);
-  if (typeof value2 !== "string") return JSON.stringify(value2);
-  const style = chooseStyle(value2);
-  if (style === "plain") return folding === "current" ? fold(value2, column, indent, split) : foldLegacy(value2, column, indent, split);
-  if (style === "single" && !value2.includes("'")) return foldQuoted(`'${value2}'`, column, indent, split);
-  if (style === "single") return foldQuoted(JSON.stringify(value2), column, indent, split);
-  return JSON.stringify(value2);
+var ESCAPES = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "": "N",
+  " ": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+function escape(ch) {
+  const named = ESCAPES[ch];
+  if (named) return `\\${named}`;
+  const c3 = ch.codePointAt(0);
+  const hex = c3.toString(16).toUpperCase();
+  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  return `\\U${hex.padStart(8, "0")}`;
+}
+function scalarEvent(value2) {
+  const plain = (text, tag) => ({ text: [...text], isNull: false, plainResolves: true, tag });
+  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
+  if (typeof value2 === "number") {
+    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
+    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  }
+  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
 }
 function floatText(x3) {
   if (Number.isNaN(x3)) return ".nan";
   if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
   return pyFloatRepr(x3).toLowerCase();
 }
-function chooseStyle(s) {
-  if (!s.length) return "single";
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]/.test(s)) return "double";
-  if (/[\t\n\r\x85\u2028\u2029]/.test(s)) return "double";
-  if (s.startsWith(" ") || s.endsWith(" ")) return "single";
-  if (/^[#,[\]{}&*!|>'"%@`]/.test(s)) return "single";
-  if (/^[-?:](\s|$)/.test(s)) return "single";
-  if (s.startsWith("---") || s.startsWith("...")) return "single";
-  if (/:(\s|$)/.test(s) || /\s#/.test(s)) return "single";
-  if (resolvesToNonString(s)) return "single";
-  return "plain";
-}
+var RESOLVERS = [
+  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ["<", /^<<$/],
+  ["~nN", /^(?:~|null|Null|NULL)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
+  ["=", /^=$/],
+  ["!&*", /^[!&*]$/]
+];
 function resolvesToNonString(s) {
-  if (s === "~" || /^(null|Null|NULL)$/.test(s)) return true;
-  if (/^[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)$/.test(s)) return true;
-  if (/^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
-  try {
-    return typeof (0, import_yaml2.parse)(s, { schema: "core" }) !== "string";
-  } catch {
-    return true;
-  }
+  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
 }
-function foldLegacy(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
-  let out = "";
-  let col = column;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const single = ch === " " && text[i - 1] !== " " && text[i + 1] !== " " && i + 1 < text.length;
-    if (single && col > BEST_WIDTH) {
-      out += `
-${" ".repeat(indent)}`;
-      col = indent;
-    } else {
-      out += ch;
-      col += 1;
-    }
-  }
-  return out;
+function isSimpleKey(event) {
+  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
 }
-function foldQuoted(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
-  let out = text[0];
-  let col = column + 1;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i];
-    const single = ch === " " && text[i - 1] !== " " && text[i + 1] !== " ";
-    if (single && col > BEST_WIDTH && i > 1 && i < text.length - 2) {
-      out += `
-${" ".repeat(indent)}`;
-      col = indent;
+function analyze(text) {
+  if (!text.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks = false;
+  let special2 = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  const first = text.slice(0, 3).join("");
+  if (first === "---" || first === "...") blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = text.length === 1 || SPACE_OR_BREAK.includes(text[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index = 0; index < text.length; index++) {
+    const ch = text[index];
+    if (index === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
+      blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
+      const c3 = ch.codePointAt(0);
+      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
+      if (!printable || c3 === 65279) special2 = true;
+    }
+    if (ch === " ") {
+      if (index === 0) leadingSpace = true;
+      if (index === text.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index === 0) leadingBreak = true;
+      if (index === text.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
     } else {
-      out += ch;
-      col += 1;
+      previousSpace = false;
+      previousBreak = false;
     }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index + 2 >= text.length || SPACE_OR_BREAK.includes(text[index + 2]);
   }
-  return out;
-}
-function fold(text, column, indent, split) {
-  if (!split || column + text.length <= BEST_WIDTH) return text;
-  let out = "";
-  let col = column;
-  let i = 0;
-  while (i < text.length) {
-    const space = text.indexOf(" ", i);
-    const word = space < 0 ? text.slice(i) : text.slice(i, space);
-    if (col + word.length > BEST_WIDTH && col > indent) {
-      out += `
-${" ".repeat(indent)}`;
-      col = indent;
-    }
-    out += word;
-    col += word.length;
-    if (space < 0) break;
-    let end = space;
-    while (text[end] === " ") end++;
-    if (end - space > 1 || end === text.length) {
-      out += text.slice(space, end);
-      col += end - space;
-    } else if (col + 1 <= BEST_WIDTH) {
-      out += " ";
-      col += 1;
-    } else {
-      col = BEST_WIDTH + 1;
-    }
-    i = end;
-  }
-  return out;
+  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowSingleQuoted = true;
+  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
 }
 
 // src/pipeline/lock.ts
@@ -35430,7 +35650,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/gate/config.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
+var import_yaml2 = __toESM(require_dist3(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 
@@ -35758,24 +35978,24 @@ async function readProjectRules(workspace) {
   return projectRulesFromText(text);
 }
 function projectRulesFromText(text, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml2.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml2.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml2.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml3.isSeq)(node)) {
+  if (!(0, import_yaml2.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -35790,11 +36010,11 @@ function projectRulesFromText(text, origin = PROJECT_FILE) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml2.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml2.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml2.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -37013,7 +37233,7 @@ function rowCount(data) {
   return data.columns ? data.columns.values().next().value?.length ?? 0 : data.rows.length;
 }
 function dagshubNames(data) {
-  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText2(r2.Name ?? r2.name));
+  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
   return distinct(column);
 }
 function frameFields(sources) {
@@ -37121,7 +37341,7 @@ function distinct(values) {
 function list(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
 }
-function scalarText2(value2) {
+function scalarText(value2) {
   return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
 }
 
@@ -37335,13 +37555,13 @@ function round(v2) {
 }
 
 // src/values/files.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+var import_yaml3 = __toESM(require_dist3(), 1);
 import { posix as posix5 } from "node:path";
 function emptyValueFiles() {
   return { metrics: [], params: /* @__PURE__ */ new Map(), topParams: [], vars: /* @__PURE__ */ new Map(), dvcOuts: /* @__PURE__ */ new Set(), skipped: [] };
 }
 function addDvcYaml(into, dvcYamlPath, text) {
-  const doc = (0, import_yaml4.parse)(text, { schema: "core" });
+  const doc = (0, import_yaml3.parse)(text, { schema: "core" });
   if (!isRecord(doc)) return;
   const dir = posix5.dirname(dvcYamlPath);
   const resolve5 = (base, p2) => posix5.normalize(posix5.join(base, p2)).replace(/^\.\//, "");
@@ -37489,12 +37709,12 @@ function fillCustomTemplate(path, text, values) {
   return fill(template, fills);
 }
 function anchorFills(v2) {
-  const escape = (field) => field.replace(/([.[\]])/g, "\\$1");
+  const escape2 = (field) => field.replace(/([.[\]])/g, "\\$1");
   const groupBy = v2.multi ? ["rev", "series"] : ["rev"];
   return {
     DATA: v2.data,
-    X: escape(v2.x),
-    Y: escape(v2.y),
+    X: escape2(v2.x),
+    Y: escape2(v2.y),
     TITLE: v2.title,
     X_LABEL: v2.xLabel,
     Y_LABEL: v2.yLabel,
@@ -37730,7 +37950,7 @@ function parseJson(text) {
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
-      } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
+      } else if (e !== void 0 && e in ESCAPES2) out += ESCAPES2[e];
       else fail2(`invalid escape \\${e ?? ""}`, b3);
       chunk = i;
     }
@@ -37757,7 +37977,7 @@ function parseJson(text) {
   return { data, warnings };
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var ESCAPES2 = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
 var LITERALS = [
   ["true", () => true],
   ["false", () => false],
@@ -39020,7 +39240,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse3(toml, options = {}) {
+function parse2(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -39103,7 +39323,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 function parseToml(text) {
   let doc;
   try {
-    doc = parse3(text, { integersAsBigInt: true });
+    doc = parse2(text, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -39124,9 +39344,9 @@ function convert(value2) {
 }
 
 // src/values/yaml.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
+var import_yaml4 = __toESM(require_dist3(), 1);
 function parseYaml(text) {
-  const doc = (0, import_yaml5.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml4.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text, error2.pos[0]);
@@ -39141,19 +39361,19 @@ function parseYaml(text) {
       const line = text.slice(0, at2).split("\n").length;
       throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH2} levels`, line, 1);
     }
-    if ((0, import_yaml5.isAlias)(node)) {
+    if ((0, import_yaml4.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
     let out;
-    if ((0, import_yaml5.isMap)(node)) {
+    if ((0, import_yaml4.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml5.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml4.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -39163,12 +39383,12 @@ function parseYaml(text) {
       }
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
-    } else if ((0, import_yaml5.isSeq)(node)) {
+    } else if ((0, import_yaml4.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
-    } else if ((0, import_yaml5.isScalar)(node)) {
+    } else if ((0, import_yaml4.isScalar)(node)) {
       out = scalar(node.value, node.source);
     } else out = null;
     return out;
@@ -39307,7 +39527,7 @@ function isRecord3(value2) {
 }
 
 // src/plots/definitions.ts
-var import_yaml7 = __toESM(require_dist3(), 1);
+var import_yaml6 = __toESM(require_dist3(), 1);
 import { posix as posix7 } from "node:path";
 
 // src/plots/types.ts
@@ -39329,7 +39549,7 @@ var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcYaml(text) {
   let doc;
   try {
-    doc = (0, import_yaml7.parse)(text);
+    doc = (0, import_yaml6.parse)(text);
   } catch (error2) {
     throw new UserError(`dvc.yaml: invalid YAML: ${error2.message.split("\n")[0]}`);
   }
@@ -40657,7 +40877,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse5(options) {
+function parse4(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -40721,7 +40941,7 @@ function parse5(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse5(merge(defaults2, route, options));
+  return parse4(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -40730,7 +40950,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse5
+    parse: parse4
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -40776,7 +40996,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse6(header, options) {
+function parse5(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -41412,7 +41632,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse6(contentType);
+  const mimetype = parse5(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseYamlPy, type PyDict } from '../../src/pipeline/pyvalue';
+import { parseYamlPy, type PyDict, type PyValue } from '../../src/pipeline/pyvalue';
 import { emitYaml } from '../../src/pipeline/yaml-emit';
 
 // INPUT is read the way DVC reads params (YAML 1.2, ints and floats apart); EXPECTED is what ruamel.yaml
@@ -64,7 +64,101 @@ const EXPECTED = `stages:
           '7': 6
 `;
 
+// One case of each way the emitter used to differ from ruamel on fuzzed documents (see lock-emit-ruamel.test.ts),
+// with what ruamel.yaml 0.17.21 (legacy folding) and 0.19.1 (current) write for it with DVC's dumper settings.
+const CLASSES: PyDict = {
+  ints: [(2n ** 64n) as unknown as PyValue, 1e21, 2 ** 63],
+  escapes: ['x\x00y', 'bell\x07 esc\x1b del\x7f', 'bom\ufeff', 'nel\x85 emoji \u{1F600}\n'],
+  quoted: "it's: a long value with a quote, and enough words to pass the eighty column limit of ruamel's emitter",
+  'line\nbreak': 1,
+  ['k'.repeat(123)]: 2,
+  nulls: [null, [1, [2]], []],
+  resolved: ['2021-01-01', '2001-12-14t21:59:43.10-05:00', '<<', '=', '-_'],
+  separator: 'ls\u2028x',
+  stages: { train: { params: { 'params.yaml': { 'a key with several words that goes past the eighty column limit of ruamel': 1 } } } },
+  cmd: 'python train.py --config configs/experiment.yaml  --out models/ --seed 1 --verbose --epochs 10',
+};
+
+const CLASSES_LEGACY = `ints:
+- 18446744073709551616
+- 1000000000000000000000
+- 9223372036854775808
+escapes:
+- "x\\0y"
+- "bell\\a esc\\e del\\x7F"
+- "bom\\uFEFF"
+- "nel\\N emoji \\U0001F600\\n"
+quoted: "it's: a long value with a quote, and enough words to pass the eighty column\\
+  \\ limit of ruamel's emitter"
+? "line\\nbreak"
+: 1
+? kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk
+: 2
+nulls:
+- 
+- - 1
+  - - 2
+- []
+resolved:
+- '2021-01-01'
+- '2001-12-14t21:59:43.10-05:00'
+- '<<'
+- '='
+- '-_'
+separator: 'ls\u2028  x'
+stages:
+  train:
+    params:
+      params.yaml:
+        a key with several words that goes past the eighty column limit of ruamel: 1
+cmd: python train.py --config configs/experiment.yaml  --out models/ --seed 1 --verbose
+  --epochs 10
+`;
+
+// ruamel 0.19.1 itself would also wrap the long key in `stages` after `ruamel:`, and then fail to read its text.
+const CLASSES_CURRENT = `ints:
+- 18446744073709551616
+- 1000000000000000000000
+- 9223372036854775808
+escapes:
+- "x\\0y"
+- "bell\\a esc\\e del\\x7F"
+- "bom\\uFEFF"
+- "nel\\N emoji 😀\\n"
+quoted: "it's: a long value with a quote, and enough words to pass the eighty column
+  limit of ruamel's emitter"
+? "line\\nbreak"
+: 1
+? kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk
+: 2
+nulls:
+- 
+- - 1
+  - - 2
+- []
+resolved:
+- '2021-01-01'
+- '2001-12-14t21:59:43.10-05:00'
+- '<<'
+- '='
+- '-_'
+separator: 'ls\u2028  x'
+stages:
+  train:
+    params:
+      params.yaml:
+        a key with several words that goes past the eighty column limit of ruamel: 
+          1
+cmd: python train.py --config configs/experiment.yaml  --out models/ --seed 1 
+  --verbose --epochs 10
+`;
+
 describe('YAML emitter (ruamel style)', () => {
+  test('big ints, YAML escapes, double-quoted folding, `? ` keys, null and nested items, timestamps, line separators', () => {
+    assert.equal(emitYaml(CLASSES, 'legacy'), CLASSES_LEGACY);
+    assert.equal(emitYaml(CLASSES, 'current'), CLASSES_CURRENT);
+  });
+
   test('quoting, floats, empty and null values, non-string keys, key order, folding', () => {
     assert.equal(emitYaml(parseYamlPy('cases.yaml', INPUT) as PyDict), EXPECTED);
   });
