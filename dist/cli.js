@@ -49,7 +49,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -57,7 +57,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str) {
+    function parse5(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -904,10 +904,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -928,7 +928,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -940,11 +940,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -5052,9 +5052,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5090,7 +5090,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5130,7 +5130,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5153,7 +5153,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st2 of sep4) {
                   if (st2 === valueProps.found)
@@ -5185,7 +5185,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5201,7 +5201,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -6488,7 +6488,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6572,7 +6572,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8102,7 +8102,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -8121,14 +8121,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -8162,9 +8162,9 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -14052,7 +14052,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -14127,7 +14127,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -14222,11 +14222,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -14249,10 +14249,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -14269,7 +14269,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -14449,7 +14449,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -14471,7 +14471,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -14507,13 +14507,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -25463,8 +25463,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto.randomBytes(16).toString("base64");
+      request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request2.headersList.append("sec-websocket-protocol", protocol);
@@ -25493,7 +25493,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -31630,10 +31630,25 @@ var GitRepo = class _GitRepo {
   }
   /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
   async listFiles(sha) {
+    return [...(await this.listEntries(sha)).keys()];
+  }
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  async listEntries(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["ls-tree", "-r", "--name-only", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
-    return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
+    const entries = /* @__PURE__ */ new Map();
+    for (const line of out.split("\0")) {
+      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m2 || !m2[4].startsWith(prefix)) continue;
+      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+    }
+    return entries;
+  }
+  /** An object's bytes (a blob by the id `listEntries` gave). */
+  async readObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return await this.git.binaryCatFile(["blob", oid]);
   }
   async currentBranch() {
     try {
@@ -31672,191 +31687,8 @@ function consoleLogger(quiet = false) {
   };
 }
 
-// src/values/collect.ts
-import { posix as posix2 } from "node:path";
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf) {
-  if (typeof leaf === "number") return leaf;
-  if (typeof leaf === "boolean") return leaf ? 1 : 0;
-  if (isFloatLeaf(leaf)) return typeof leaf.float === "number" ? leaf.float : Number(leaf.float);
-  return void 0;
-}
-function isFloat(leaf) {
-  return isFloatLeaf(leaf) || typeof leaf === "number" && !Number.isInteger(leaf);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key) => diffRow(key, old.get(key), now.get(key)));
-  return { path, rows, notes };
-}
-function diffRow(key, o2, n) {
-  const row = { key, old: o2, new: n, changed: !pyEqual(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row.relative = row.diff / Math.abs(a);
-  }
-  return row;
-}
-function pyEqual(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row) {
-  return isFloat(row.old) || isFloat(row.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/files.ts
-var import_yaml = __toESM(require_dist3(), 1);
+// src/dvc/project.ts
 import { posix } from "node:path";
-function emptyValueFiles() {
-  return { metrics: [], params: /* @__PURE__ */ new Map(), topParams: [], vars: /* @__PURE__ */ new Map(), dvcOuts: /* @__PURE__ */ new Set(), skipped: [] };
-}
-function addDvcYaml(into, dvcYamlPath, text) {
-  const doc = (0, import_yaml.parse)(text, { schema: "core" });
-  if (!isRecord(doc)) return;
-  const dir = posix.dirname(dvcYamlPath);
-  const resolve7 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
-  const metrics = new Set(into.metrics);
-  const addParams = (file, keys) => {
-    const current = into.params.get(file);
-    if (keys === null || !keys.length || current && !current.length) into.params.set(file, []);
-    else into.params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const entry of asList(doc.metrics)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve7(dir, entry));
-  }
-  for (const entry of asList(doc.params)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve7(dir, entry));
-  }
-  const stages = isRecord(doc.stages) ? doc.stages : {};
-  const globalVars = [posix.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
-  for (const raw of Object.values(stages)) {
-    trackVars(into, raw, globalVars, dir);
-    const stage = isRecord(raw) && isRecord(raw.do) ? raw.do : raw;
-    if (!isRecord(stage)) continue;
-    const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    if (wdir.includes("${")) continue;
-    const base = posix.join(dir, wdir);
-    for (const field of ["outs", "metrics", "plots"]) {
-      for (const out of asList(stage[field])) {
-        const [path, props] = typeof out === "string" ? [out, {}] : isRecord(out) ? Object.entries(out)[0] ?? [] : [];
-        if (typeof path !== "string") continue;
-        if (path.includes("${")) {
-          if (field === "metrics") into.skipped.push(path);
-          continue;
-        }
-        const full = resolve7(base, path);
-        if (field === "metrics") metrics.add(full);
-        if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
-      }
-    }
-    for (const p2 of asList(stage.params)) {
-      if (typeof p2 === "string")
-        addParams(
-          resolve7(base, "params.yaml"),
-          p2.split(",").map((k2) => k2.trim()).filter(Boolean)
-        );
-      else if (isRecord(p2)) {
-        for (const [file, keys] of Object.entries(p2)) {
-          if (file.includes("${")) continue;
-          addParams(resolve7(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
-        }
-      }
-    }
-  }
-  into.metrics = [...metrics];
-}
-function varsFiles(list2, base) {
-  return asList(list2).filter((v2) => typeof v2 === "string" && !v2.includes("${")).map((v2) => posix.normalize(posix.join(base, v2.replace(/:[^:/\\]*$/, ""))).replace(/^\.\//, ""));
-}
-function trackVars(into, stage, globalVars, dir) {
-  const inner = isRecord(stage) && isRecord(stage.do) ? stage.do : stage;
-  const wdir = isRecord(inner) && typeof inner.wdir === "string" && !inner.wdir.includes("${") ? inner.wdir : ".";
-  const files = [...globalVars, ...isRecord(inner) ? varsFiles(inner.vars, posix.join(dir, wdir)) : []];
-  if (!files.length) return;
-  const keys = /* @__PURE__ */ new Set();
-  const visit = (value2) => {
-    if (typeof value2 === "string") {
-      for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-        const key = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-        const head = key.split(".")[0];
-        if (head !== "item" && head !== "key") keys.add(key);
-      }
-    } else if (Array.isArray(value2)) value2.forEach(visit);
-    else if (isRecord(value2)) Object.entries(value2).forEach(([k2, v2]) => k2 === "vars" ? void 0 : (visit(k2), visit(v2)));
-  };
-  visit(stage);
-  if (!keys.size) return;
-  for (const file of files) into.vars.set(file, [.../* @__PURE__ */ new Set([...into.vars.get(file) ?? [], ...keys])]);
-}
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-function isRecord(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-function asList(value2) {
-  return Array.isArray(value2) ? value2 : [];
-}
 
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
@@ -31895,12 +31727,15 @@ function pyJsonString(s) {
   return `${out}"`;
 }
 
-// src/values/raw.ts
+// src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value2) {
     this.value = value2;
   }
   value;
+  toString() {
+    return pyFloatRepr(this.value);
+  }
 };
 var PyCollection = class {
   constructor(kind, items) {
@@ -31910,6 +31745,16 @@ var PyCollection = class {
   kind;
   items;
 };
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key, value2) {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
+  values.set(key, value2);
+}
+function keyValue(map, key) {
+  const values = keyValues.get(map);
+  return values?.has(key) ? values.get(key) : key;
+}
 function isRawMap(value2) {
   return value2 instanceof Map;
 }
@@ -31930,162 +31775,7 @@ function toPlain(value2) {
   return value2;
 }
 
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const code = ch.codePointAt(0);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return out + quote;
-}
-function pyRepr(value2) {
-  if (value2 === null) return "None";
-  if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint") return value2.toString();
-  if (typeof value2 === "string") return pyStrRepr(value2);
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (value2 instanceof PyCollection) {
-    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
-    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
-  }
-  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
-}
-function pyStr(leaf) {
-  if (leaf === null) return "None";
-  if (typeof leaf === "boolean") return leaf ? "True" : "False";
-  if (typeof leaf === "string") return leaf;
-  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
-  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
-}
-function displayValue(leaf, precision = 5) {
-  if (leaf === void 0 || leaf === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf === "number" && !Number.isInteger(leaf)) return pyFloatRepr(pyRound(leaf, precision));
-    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
-  }
-  return pyStr(leaf);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf = scalarLeaf(data);
-    if (leaf !== void 0 && leaf !== null && leaf !== 0 && leaf !== "" && leaf !== false && !isZeroFloat(data)) out.set("", leaf);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key}.`);
-      else {
-        const leaf = scalarLeaf(v2);
-        if (leaf !== void 0 && leaf !== null) add(out, key, leaf);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key}.`);
-      else add(out, key, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add(out, key, leaf) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key, leaf);
-}
-function leafOf(v2) {
-  const leaf = scalarLeaf(v2);
-  if (leaf !== void 0) return leaf;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/values/json.ts
+// src/dvc/formats/json.ts
 var MAX_DEPTH = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
@@ -32253,184 +31943,38 @@ function where(text, offset) {
   return `line ${line}, column ${column}`;
 }
 
-// src/values/csv.ts
-function parseCsvRecords(text, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text.length) {
-    const startLine = line;
-    if (text[i] !== '"') {
-      let end = text.indexOf("\n", i);
-      if (end === -1) end = text.length;
-      const raw = text.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text[i] === '"') {
-        const open = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open - text.lastIndexOf("\n", open - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
-      } else {
-        let end = i;
-        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
-        field = text.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text[i] === "\r") i++;
-    if (text[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += ch;
   }
-  return records;
+  return out + quote;
 }
-function csvNumber(cell2) {
-  const t2 = cell2.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+function pyRepr(value2) {
+  if (value2 === null) return "None";
+  if (typeof value2 === "boolean") return value2 ? "True" : "False";
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (typeof value2 === "string") return pyStrRepr(value2);
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (value2 instanceof PyCollection) {
+    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
+    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
   }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
+  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
 
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell2 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key, parsed);
-    if (!withSeries) continue;
-    const points = series.get(key);
-    if (points) points.push(point);
-    else series.set(key, [point]);
-  }
-  return { last, series };
-}
-function optionalNumber(cell2, unreadable) {
-  if (cell2 === void 0 || cell2.trim() === "") return null;
-  const n = csvNumber(cell2);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text) {
-  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length; ) {
-    lineNo++;
-    let end = text.indexOf("\n", i);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
-    }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key, parsed);
-  }
-  return last;
-}
-
-// src/values/python.ts
+// src/dvc/formats/python.ts
 function parsePython(text) {
   const lines2 = logicalLines(tokenize(text));
   const [data] = block(lines2, 0, -1, false);
@@ -32727,10 +32271,10 @@ function tokenize(text) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open2 = i + prefix.length;
-      const triple = text.startsWith(q3.repeat(3), open2);
+      const open3 = i + prefix.length;
+      const triple = text.startsWith(q3.repeat(3), open3);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open2 + delim.length;
+      let k2 = open3 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text.length) fail(`unterminated string starting at line ${startLine}`, i);
@@ -32751,7 +32295,7 @@ function tokenize(text) {
         if (text.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text.slice(open2 + delim.length, k2);
+      const body = text.slice(open3 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -32771,15 +32315,15 @@ function tokenize(text) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open2 = brackets.pop();
-      if (!open2 || "([{".indexOf(open2.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
+      const open3 = brackets.pop();
+      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open = brackets.pop();
-  if (open) throw new SyntaxProblem(`'${open.ch}' was never closed`, open.line, open.column + 1);
+  const open2 = brackets.pop();
+  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -33494,7 +33038,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse2(toml, options = {}) {
+function parse(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -33573,11 +33117,11 @@ function parse2(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/values/toml.ts
+// src/dvc/formats/toml.ts
 function parseToml(text) {
   let doc;
   try {
-    doc = parse2(text, { integersAsBigInt: true });
+    doc = parse(text, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
       const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -33597,10 +33141,11 @@ function convert(value2) {
   return null;
 }
 
-// src/values/yaml.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
+// src/dvc/formats/yaml.ts
+var import_yaml = __toESM(require_dist3(), 1);
+var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text) {
-  const doc = (0, import_yaml2.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
     const { line, column } = lineColumn(text, error.pos[0]);
@@ -33608,44 +33153,63 @@ function parseYaml(text) {
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  const problemAt = (node, message) => {
+    const { line, column } = lineColumn(text, node.range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  const budget = (node, alias, depth) => {
+    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
+    }
+    if ((0, import_yaml.isMap)(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if (depth > MAX_DEPTH) {
-      const at2 = node.range?.[0] ?? 0;
-      const line = text.slice(0, at2).split("\n").length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
-    }
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    let out;
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
         }
         const key = convert2(pair.key, depth + 1);
-        map.set(keyText(key), convert2(pair.value, depth + 1));
+        const name = keyText(key);
+        if (typeof key !== "string") setKeyValue(map, name, key);
+        map.set(name, convert2(pair.value, depth + 1));
       }
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
-    } else if ((0, import_yaml2.isSeq)(node)) {
+    }
+    if ((0, import_yaml.isSeq)(node)) {
       const list2 = [];
       seen.set(node, list2);
       for (const item of node.items) list2.push(convert2(item, depth + 1));
       return list2;
-    } else if ((0, import_yaml2.isScalar)(node)) {
-      out = scalar(node.value, node.source);
-    } else out = null;
-    return out;
+    }
+    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
 }
@@ -33664,11 +33228,23 @@ function keyText(key) {
   return pyRepr(key);
 }
 
-// src/values/parse.ts
-function parseValueFile(path, text, kind) {
+// src/dvc/formats/index.ts
+function formatOf(path) {
   const ext = extension(path);
-  const format = ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : kind === "metrics" && (ext === ".csv" || ext === ".tsv") ? ext.slice(1).toUpperCase() : "YAML";
+  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
+}
+function withPosition(path, format, parse5) {
   try {
+    return parse5();
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    throw error;
+  }
+}
+function parseDataFile(path, text) {
+  const format = formatOf(path);
+  return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
         return parseJson(text);
@@ -33676,17 +33252,1127 @@ function parseValueFile(path, text, kind) {
         return parseToml(text);
       case "Python":
         return parsePython(text);
-      case "CSV":
-      case "TSV":
-        return parseMetricsTable(text, format === "CSV" ? "," : "	");
       default:
         return parseYaml(text);
     }
+  });
+}
+function extension(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+// src/dvc/python/pyvalue.ts
+var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
+var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
+function pyKey(dict, key) {
+  const raw = dict[KEY_VALUES];
+  return raw?.has(key) ? raw.get(key) : key;
+}
+function pyEntries(dict) {
+  const order = dict[KEY_ORDER];
+  if (!order) return Object.entries(dict);
+  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
+  return keys.map((k2) => [k2, dict[k2]]);
+}
+function dictFromEntries(entries) {
+  const out = {};
+  for (const [k2, v2] of entries) out[k2] = v2;
+  return withOrder(
+    out,
+    entries.map(([k2]) => k2)
+  );
+}
+function withOrder(dict, keys) {
+  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
+  return dict;
+}
+function isPyDict(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
+}
+function parseYamlPy(path, text) {
+  return fromRaw(withPosition(path, "YAML", () => parseYaml(text)).data);
+}
+function fromRaw(value2) {
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyFloat) return value2;
+  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat(value2);
+  if (typeof value2 === "bigint") return Number(value2);
+  if (value2 instanceof PyCollection) return value2.items.map(fromRaw);
+  if (Array.isArray(value2)) return value2.map(fromRaw);
+  const out = {};
+  const keys = [];
+  const rawKeys = /* @__PURE__ */ new Map();
+  for (const [k2, v2] of value2) {
+    Object.defineProperty(out, k2, { value: fromRaw(v2), enumerable: true, writable: true, configurable: true });
+    keys.push(k2);
+    const key = keyValue(value2, k2);
+    if (key !== k2) rawKeys.set(k2, fromRaw(key));
+  }
+  if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
+  return withOrder(out, keys);
+}
+function pyStr(value2) {
+  if (value2 === null) return "None";
+  if (value2 === true) return "True";
+  if (value2 === false) return "False";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return String(value2);
+  if (typeof value2 === "string") return value2;
+  return JSON.stringify(toJs(value2));
+}
+function pyEqual(a, b3) {
+  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat ? v2.value : null;
+  const na = num(a);
+  const nb = num(b3);
+  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
+  if (Array.isArray(a) || Array.isArray(b3)) {
+    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual(x3, b3[i]));
+  }
+  if (isPyDict(a) || isPyDict(b3)) {
+    if (!isPyDict(a) || !isPyDict(b3)) return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual(a[k2], b3[k2]));
+  }
+  return a === b3;
+}
+function toJs(value2) {
+  if (value2 instanceof PyFloat) return value2.value;
+  if (Array.isArray(value2)) return value2.map(toJs);
+  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
+  return value2;
+}
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context3, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context3, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
+  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
+  if (isPyDict(value2)) {
+    return dictFromEntries(
+      pyEntries(value2).map(([k2, v2]) => {
+        const key = interpolateString(k2, context3, false);
+        return [typeof key === "string" ? key : pyStr(key), interpolateValue(v2, context3, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context3, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context3;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isPyDict(cur) && part in cur) {
+      cur = cur[part];
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key);
+}
+function unpackDict(dict, key) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of pyEntries(dict)) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix.normalize(posix.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isPyDict(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key of Object.keys(doc)) {
+    if (!TOP_KEYS.includes(key)) throw new UserError(`${where2}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.vars, "", "vars");
+  const context3 = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.stages ?? {};
+  if (!isPyDict(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of pyEntries(stagesDoc)) {
+    for (const generated of expandEntry(where2, name, definition, context3)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key) => {
+    const value2 = doc[key];
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key}' must be a list of paths.`);
+    return value2.map((v2, i) => {
+      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v2, context3, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
+}
+async function loadProject(tree) {
+  const project = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(await tree.list())) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  }
+  return project;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return fromRaw(parseDataFile(path, bytes.toString("utf8")).data);
+}
+function topPlots(file, value2, context3) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
+      const [id, props] = Object.entries(resolved)[0];
+      if (props === null || isPyDict(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+  });
+}
+function withField(file, field, fn2, stage) {
+  try {
+    return fn2();
   } catch (error) {
-    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
-    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    if (error instanceof InterpolationError) {
+      const where2 = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
     throw error;
   }
+}
+function expandEntry(file, name, definition, context3) {
+  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  if ("foreach" in definition || "do" in definition) {
+    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!("do" in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!("foreach" in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.foreach ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key, item] of keyed)
+        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, item }, written: definition });
+    } else if (isPyDict(items)) {
+      for (const [key, item] of pyEntries(items)) {
+        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, key, item }, written: definition });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+    }
+    return out;
+  }
+  if ("matrix" in definition) {
+    const matrix = definition.matrix;
+    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of pyEntries(matrix)) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = { ...definition };
+    delete rest.matrix;
+    let combos = [{ item: {}, key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: { ...c3.item, [axis]: v2 },
+          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key = c3.key.join("-");
+      return { name: `${name}@${key}`, definition: rest, context: { ...context3, item: c3.item, key }, written: definition };
+    });
+  }
+  return [{ name, definition, context: context3, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context: context3 } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key of Object.keys(definition)) {
+    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context3;
+  let scope = vars;
+  if (definition.vars !== void 0) {
+    scope = vars.fork();
+    await scope.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = { ...scope.context, ...pick(context3, ["item", "key"]) };
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key, inCmd = false) => definition[key] === void 0 ? void 0 : withField(file, key, () => interpolateValue(definition[key], stageContext, inCmd), name);
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key) => {
+    const v2 = field(key);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
+}
+function pick(dict, keys) {
+  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isPyDict(item)) {
+      for (const [file, keys] of Object.entries(item)) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
+    if (isPyDict(item) && Object.keys(item).length === 1) {
+      const [path, flags] = Object.entries(item)[0];
+      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
+        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      })();
+      for (const [k2, v2] of Object.entries(props)) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = {};
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = structuredCloneDict(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
+      if (isPyDict(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isPyDict(value2)) {
+        for (const [k2, v2] of pyEntries(value2)) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of Object.entries(data)) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into[k2];
+      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = {};
+  for (const key of keys) {
+    if (!(key in data)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
+    out[key] = data[key];
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return {};
+  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+function structuredCloneDict(d2) {
+  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
+}
+
+// src/dvc/files.ts
+function projectFiles(dvcYamls) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot of dvc.plots) {
+      const y2 = plot.props?.y;
+      if (y2 !== void 0 && isPyDict(y2)) for (const file of Object.keys(y2)) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot.id));
+    }
+  }
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/workspace/tree.ts
+import { constants } from "node:fs";
+import { open, readdir, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size) {
+    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    async read(path) {
+      const rel = projectPath(path);
+      const full = join(root, ...rel.split("/"));
+      realRoot ??= realpath(root);
+      let target;
+      try {
+        target = await realpath(full);
+      } catch (error) {
+        if (isAbsent(error)) return null;
+        throw error;
+      }
+      const inside = await realRoot;
+      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const info = await stat(target);
+      if (info.isDirectory()) return null;
+      if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+      budget.take(path, info.size);
+      const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+        if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size));
+        const buffer = Buffer.alloc(opened.size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+}
+function isAbsent(error) {
+  const code = error.code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+function commitTree(git, sha, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      let rel = projectPath(path);
+      const all = await listing();
+      for (let hops = 0; ; hops++) {
+        const entry = all.get(rel);
+        if (!entry) return null;
+        if (entry.mode === "120000") {
+          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+          const link = (await git.readObject(entry.oid)).toString("utf8");
+          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+          try {
+            rel = projectPath(link.startsWith("/") ? link : `${dir}/${link}`);
+          } catch {
+            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+          }
+          continue;
+        }
+        if (!entry.mode.startsWith("100")) return null;
+        budget.take(path, entry.size);
+        return git.readObject(entry.oid);
+      }
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    }
+  };
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
+    const [dir, prefix] = next;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf) {
+  if (typeof leaf === "number") return leaf;
+  if (typeof leaf === "boolean") return leaf ? 1 : 0;
+  if (isFloatLeaf(leaf)) return typeof leaf.float === "number" ? leaf.float : Number(leaf.float);
+  return void 0;
+}
+function isFloat(leaf) {
+  return isFloatLeaf(leaf) || typeof leaf === "number" && !Number.isInteger(leaf);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key) => diffRow(key, old.get(key), now.get(key)));
+  return { path, rows, notes };
+}
+function diffRow(key, o2, n) {
+  const row = { key, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row.relative = row.diff / Math.abs(a);
+  }
+  return row;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function diffIsFloat(row) {
+  return isFloat(row.old) || isFloat(row.new);
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf = scalarLeaf(data);
+    if (leaf !== void 0 && leaf !== null && leaf !== 0 && leaf !== "" && leaf !== false && !isZeroFloat(data)) out.set("", leaf);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key}.`);
+      else {
+        const leaf = scalarLeaf(v2);
+        if (leaf !== void 0 && leaf !== null) add(out, key, leaf);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key}.`);
+      else add(out, key, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add(out, key, leaf) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key, leaf);
+}
+function leafOf(v2) {
+  const leaf = scalarLeaf(v2);
+  if (leaf !== void 0) return leaf;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text.length) {
+    const startLine = line;
+    if (text[i] !== '"') {
+      let end = text.indexOf("\n", i);
+      if (end === -1) end = text.length;
+      const raw = text.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text[i] === '"') {
+        const open2 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open2 - text.lastIndexOf("\n", open2 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+      } else {
+        let end = i;
+        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
+        field = text.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text[i] === "\r") i++;
+    if (text[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell2) {
+  const t2 = cell2.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell2 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key, parsed);
+    if (!withSeries) continue;
+    const points = series.get(key);
+    if (points) points.push(point);
+    else series.set(key, [point]);
+  }
+  return { last, series };
+}
+function optionalNumber(cell2, unreadable) {
+  if (cell2 === void 0 || cell2.trim() === "") return null;
+  const n = csvNumber(cell2);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text) {
+  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const firstBreak = text.indexOf("\n", start);
+  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
+  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
+  const names = header.fields.map((f3) => f3.trim().toLowerCase());
+  const nameCol = names.indexOf("name");
+  const valueCol = names.indexOf("value");
+  const last = /* @__PURE__ */ new Map();
+  let lineNo = 1;
+  for (let i = headerEnd + 1; i < text.length; ) {
+    lineNo++;
+    let end = text.indexOf("\n", i);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+    if (line.includes('"')) {
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
+      for (const [k2, v2] of rest) last.set(k2, v2);
+      return last;
+    }
+    i = end + 1;
+    if (!line) continue;
+    const fields = line.split(",");
+    const key = fields[nameCol] ?? "";
+    const cell2 = fields[valueCol] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
+    last.set(key, parsed);
+  }
+  return last;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text);
 }
 function parseValuesText(path, text) {
   return toPlain(parseValueFile(path, text, "params").data);
@@ -33716,88 +34402,20 @@ function parseMetricsTable(text, delimiter) {
   const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
   return { data, warnings };
 }
-function extension(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot).toLowerCase() : "";
-}
-
-// src/values/trees.ts
-import { readdir, readFile, realpath } from "node:fs/promises";
-import { join, sep } from "node:path";
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
-var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
-function workspaceTree(root, name = "workspace") {
-  let files = null;
-  let realRoot = null;
-  return {
-    name,
-    isCommit: false,
-    async read(path) {
-      try {
-        const full = join(root, ...path.split("/"));
-        realRoot ??= realpath(root);
-        const [inside, target] = [await realRoot, await realpath(full)];
-        const rel = target.startsWith(inside + sep) ? target.slice(inside.length + 1).split(sep) : null;
-        if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
-        return await readFile(full);
-      } catch (error) {
-        const code = error.code;
-        if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return null;
-        throw error;
-      }
-    },
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-}
-function commitTree(git, sha, name) {
-  let files = null;
-  return {
-    name,
-    isCommit: true,
-    read: (path) => git.readFile(sha, path),
-    list() {
-      files ??= git.listFiles(sha);
-      return files;
-    }
-  };
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
-    const [dir, prefix] = next;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
 
 // src/values/collect.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
-  const head = workspaceTree(request2.workspace, request2.headLabel ?? "head");
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label) : null;
+  const budget = request2.budget;
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
   return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
+  const headErrors = [];
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log);
+  const sideB = await selectFiles(b3, targets, log, headErrors);
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
@@ -33811,6 +34429,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
         }
         return file;
       };
@@ -33822,7 +34441,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors };
+  const comparison = { metrics: [], params: [], errors, headErrors };
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
 }
@@ -33855,36 +34474,29 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
 }
-function outsideProject(path) {
-  return path.startsWith("/") || /^[A-Za-z]:/.test(path) || path === ".." || path.startsWith("../") || PRIVATE_DIRS.has(path.split("/")[0]);
-}
-async function selectFiles(tree, targets, log) {
-  const files = emptyValueFiles();
+async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
+  let files = projectFiles([]);
   if (needDvcYaml) {
-    for (const dvcYaml of all.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml"))) {
-      const bytes = await tree.read(dvcYaml);
-      if (!bytes) continue;
-      try {
-        addDvcYaml(files, dvcYaml, bytes.toString("utf8"));
-      } catch (error) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split("\n")[0]}`, {
-          file: dvcYaml
-        });
-      }
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
-    if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(", ")}`);
+    files = projectFiles(project.dvcYamls);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const p2 of patterns) {
-      const clean2 = posix2.normalize(p2.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
-      if (!clean2 || clean2 === ".") continue;
-      if (outsideProject(clean2)) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
         continue;
       }
+      if (!clean2) continue;
       const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
       if (re2) under.forEach((f3) => out.add(f3));
@@ -33906,6 +34518,43 @@ async function selectFiles(tree, targets, log) {
     files.params = expanded;
   }
   return files;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+function pyStr2(leaf) {
+  if (leaf === null) return "None";
+  if (typeof leaf === "boolean") return leaf ? "True" : "False";
+  if (typeof leaf === "string") return leaf;
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
+}
+function displayValue(leaf, precision = 5) {
+  if (leaf === void 0 || leaf === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf === "number" && !Number.isInteger(leaf)) return pyFloatRepr(pyRound(leaf, precision));
+    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
+  }
+  return pyStr2(leaf);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
 }
 
 // src/values/dvc-output.ts
@@ -34010,18 +34659,24 @@ async function runValuesDiff(kind, args, workspace) {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
   const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [] };
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
+    const budget = new ReadBudget();
     const tree = async (rev) => {
-      if (rev === "workspace") return workspaceTree(workspace);
+      if (rev === "workspace") return workspaceTree(workspace, { budget });
       const sha = await git.resolveCommit(rev);
       if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return commitTree(git, sha, rev);
+      return commitTree(git, sha, rev, { budget });
     };
     const a = await tree(args.aRev);
     const b3 = await tree(args.bRev);
     const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
     comparison = await compareTrees(a, b3, targets, log, [kind]);
+  }
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) process.stderr.write(`mlreport: ERROR: ${error}
+`);
+    return 1;
   }
   const files = comparison[kind];
   const revs = [...new Set(comparison.errors.map((e) => e.rev))];
@@ -34143,8 +34798,7 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile3, readdir as readdir2, stat } from "node:fs/promises";
-import { join as join3, posix as posix6 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -34592,7 +35246,7 @@ function fillCustomTemplate(path, text, values) {
   } catch (error) {
     throw new UserError(`${path}: invalid JSON: ${error.message}`);
   }
-  if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
+  if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
@@ -34632,7 +35286,7 @@ function fill(value2, fills) {
     });
   }
   if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
-  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
+  if (isRecord(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
   return value2;
 }
 function assertNoUrls(path, value2, at2) {
@@ -34640,7 +35294,7 @@ function assertNoUrls(path, value2, at2) {
     value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key = at2 ? `${at2}.${k2}` : k2;
     if ((k2 === "url" || k2 === "href") && typeof v2 === "string") {
@@ -34673,11 +35327,11 @@ function assertKnownMarks(path, value2, at2) {
     value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "mark") {
-      const type = isRecord2(v2) ? v2.type : v2;
+      const type = isRecord(v2) ? v2.type : v2;
       if (typeof type !== "string" || !MARKS.includes(type)) {
         throw new UserError(`${path}: \`${key}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
       }
@@ -34686,14 +35340,14 @@ function assertKnownMarks(path, value2, at2) {
     assertKnownMarks(path, v2, key);
   }
 }
-function isRecord2(value2) {
+function isRecord(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // src/plots/data.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix2 } from "node:path";
 function parsePlotData(path, text, header = true) {
-  const ext = posix3.extname(path).toLowerCase();
+  const ext = posix2.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -34722,10 +35376,10 @@ function findDatapoints(doc) {
   const lists = [];
   const visit = (value2) => {
     if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord3) && sameKeys(value2)) lists.push(value2);
+      if (value2.length && value2.every(isRecord2) && sameKeys(value2)) lists.push(value2);
       return;
     }
-    if (isRecord3(value2)) for (const v2 of Object.values(value2)) visit(v2);
+    if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
   };
   visit(doc);
   const length = Math.max(0, ...lists.map((l3) => l3.length));
@@ -34745,574 +35399,12 @@ function sameKeys(rows) {
   const first = Object.keys(rows[0]).sort().join("\0");
   return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
 }
-function isRecord3(value2) {
+function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// src/dvcyaml/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2, posix as posix4 } from "node:path";
-
-// src/pipeline/pyvalue.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
-var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
-var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
-function pyKey(dict, key) {
-  const raw = dict[KEY_VALUES];
-  return raw?.has(key) ? raw.get(key) : key;
-}
-function pyEntries(dict) {
-  const order = dict[KEY_ORDER];
-  if (!order) return Object.entries(dict);
-  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
-  return keys.map((k2) => [k2, dict[k2]]);
-}
-function dictFromEntries(entries) {
-  const out = {};
-  for (const [k2, v2] of entries) out[k2] = v2;
-  return withOrder(
-    out,
-    entries.map(([k2]) => k2)
-  );
-}
-function withOrder(dict, keys) {
-  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
-  return dict;
-}
-var PyFloat2 = class {
-  constructor(value2) {
-    this.value = value2;
-  }
-  value;
-  toString() {
-    return pyFloatRepr(this.value);
-  }
-};
-function isPyDict(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat2);
-}
-function parseYamlPy(path, text) {
-  const doc = (0, import_yaml4.parseDocument)(text, { schema: "core", uniqueKeys: false, prettyErrors: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    throw new UserError(
-      `${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`
-    );
-  }
-  return toPy(doc.contents, path);
-}
-function toPy(node, path) {
-  if (!node) return null;
-  if ((0, import_yaml4.isScalar)(node)) {
-    const v2 = node.value;
-    if (typeof v2 === "number") {
-      const src = node.source ?? "";
-      const isFloat2 = node.format !== "HEX" && node.format !== "OCT" && /[.eEnN]/.test(src);
-      return isFloat2 || !Number.isInteger(v2) ? new PyFloat2(v2) : v2;
-    }
-    if (typeof v2 === "bigint") return Number(v2);
-    if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string") return v2;
-    return JSON.stringify(v2) ?? "";
-  }
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => toPy(item, path));
-  if ((0, import_yaml4.isMap)(node)) {
-    const out = {};
-    const keys = [];
-    const rawKeys = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
-      const raw = (0, import_yaml4.isScalar)(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key = typeof raw === "string" ? raw : raw instanceof PyFloat2 ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
-      if (typeof raw !== "string") rawKeys.set(key, raw);
-      if (!Object.hasOwn(out, key)) keys.push(key);
-      out[key] = toPy(pair.value, path);
-    }
-    if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
-    return withOrder(out, keys);
-  }
-  const resolved = node.toJSON?.();
-  return resolved === void 0 ? null : fromJs(resolved);
-}
-function fromJs(value2) {
-  if (value2 === null || value2 === void 0) return null;
-  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat2(value2);
-  if (typeof value2 === "boolean" || typeof value2 === "string") return value2;
-  if (Array.isArray(value2)) return value2.map(fromJs);
-  if (typeof value2 === "object") {
-    const out = {};
-    for (const [k2, v2] of Object.entries(value2)) out[k2] = fromJs(v2);
-    return out;
-  }
-  return typeof value2 === "number" || typeof value2 === "bigint" ? String(value2) : "";
-}
-function pyStr2(value2) {
-  if (value2 === null) return "None";
-  if (value2 === true) return "True";
-  if (value2 === false) return "False";
-  if (value2 instanceof PyFloat2) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return String(value2);
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(toJs(value2));
-}
-function pyEqual2(a, b3) {
-  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat2 ? v2.value : null;
-  const na = num(a);
-  const nb = num(b3);
-  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
-  if (Array.isArray(a) || Array.isArray(b3)) {
-    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual2(x3, b3[i]));
-  }
-  if (isPyDict(a) || isPyDict(b3)) {
-    if (!isPyDict(a) || !isPyDict(b3)) return false;
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual2(a[k2], b3[k2]));
-  }
-  return a === b3;
-}
-function toJs(value2) {
-  if (value2 instanceof PyFloat2) return value2.value;
-  if (Array.isArray(value2)) return value2.map(toJs);
-  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
-  return value2;
-}
-
-// src/dvcyaml/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context3, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context3, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
-  if (isPyDict(value2)) {
-    return dictFromEntries(
-      pyEntries(value2).map(([k2, v2]) => {
-        const key = interpolateString(k2, context3, false);
-        return [typeof key === "string" ? key : pyStr2(key), interpolateValue(v2, context3, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context3, inner) {
-  const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context3;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isPyDict(cur) && part in cur) {
-      cur = cur[part];
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat2) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key);
-}
-function unpackDict(dict, key) {
-  const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
-      });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k2, v2] of pyEntries(dict)) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
-    else out.push([name, v2]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvcyaml/load.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-async function loadDvcYaml(dir) {
-  let text;
-  try {
-    text = await readFile2(join2(dir, "dvc.yaml"), "utf8");
-  } catch {
-    return null;
-  }
-  return parseDvcYaml(dir, text);
-}
-async function parseDvcYaml(dir, text) {
-  const doc = parseYamlPy("dvc.yaml", text);
-  if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
-  if (!isPyDict(doc)) throw new UserError("dvc.yaml: expected a mapping with `stages:` at the top level.");
-  for (const key of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new UserError(`dvc.yaml: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
-  }
-  const vars = new VarsLoader(dir);
-  await vars.loadDefaultParams();
-  await vars.load(doc.vars, "", "vars");
-  const context3 = vars.context;
-  const stages = [];
-  const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
-  for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of expandEntry(name, definition, context3)) {
-      stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key) => {
-    const value2 = doc[key];
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`dvc.yaml: '${key}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(`${key}[${i}]`, () => interpolateValue(v2, context3, false));
-      if (typeof resolved !== "string") throw new UserError(`dvc.yaml: '${key}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(doc.plots, context3) };
-}
-function topPlots(value2, context3) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError("dvc.yaml: 'plots' must be a list.");
-  return value2.map((entry, i) => {
-    const resolved = withField(`plots[${i}]`, () => interpolateValue(entry, context3, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
-      const [id, props] = Object.entries(resolved)[0];
-      if (props === null || isPyDict(props)) return { id, props };
-    }
-    throw new UserError(`dvc.yaml: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
-  });
-}
-function withField(field, fn2, stage) {
-  try {
-    return fn2();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage ? `stages.${stage}.${field}` : field;
-      throw new UserError(`dvc.yaml: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(name, definition, context3) {
-  if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
-  if ("foreach" in definition || "do" in definition) {
-    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
-    if (extra.length) throw new UserError(`dvc.yaml: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!("do" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!("foreach" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.foreach ?? null;
-    if (typeof items === "string") items = withField("foreach", () => interpolateString(items, context3, false), name);
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, item } });
-    } else if (isPyDict(items)) {
-      for (const [key, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context3, key, item } });
-      }
-    } else {
-      throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
-    }
-    return out;
-  }
-  if ("matrix" in definition) {
-    const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of pyEntries(matrix)) {
-      const values = typeof raw === "string" ? withField(`matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = { ...definition };
-    delete rest.matrix;
-    let combos = [{ item: {}, key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: { ...c3.item, [axis]: v2 },
-          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c3) => {
-      const key = c3.key.join("-");
-      return { name: `${name}@${key}`, definition: rest, context: { ...context3, item: c3.item, key } };
-    });
-  }
-  return [{ name, definition, context: context3 }];
-}
-async function resolveStage(dir, name, definition, context3, vars) {
-  const where2 = `dvc.yaml: stage '${name}'`;
-  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key of Object.keys(definition)) {
-    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  const wdirValue = definition.wdir === void 0 ? "." : withField("wdir", () => interpolateValue(definition.wdir, context3, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context3;
-  if (definition.vars !== void 0) {
-    const local = vars.fork();
-    await local.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = { ...local.context, ...pick(context3, ["item", "key"]) };
-  }
-  const field = (key, inCmd = false) => definition[key] === void 0 ? void 0 : withField(key, () => interpolateValue(definition[key], stageContext, inCmd), name);
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key) => {
-    const v2 = field(key);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
-    return v2;
-  };
-  const desc = field("desc");
-  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage.desc = desc;
-  return stage;
-}
-function pick(dict, keys) {
-  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isPyDict(item)) {
-      for (const [file, keys] of Object.entries(item)) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
-    if (isPyDict(item) && Object.keys(item).length === 1) {
-      const [path, flags] = Object.entries(item)[0];
-      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
-        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      })();
-      for (const [k2, v2] of Object.entries(props)) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  context = {};
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.dir);
-    copy.context = structuredCloneDict(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const text = await readFile2(join2(this.dir, "params.yaml"), "utf8").catch(() => null);
-    if (text === null) return;
-    this.merge(asMapping(parseYamlPy("params.yaml", text), "params.yaml"), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`dvc.yaml: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`dvc.yaml: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isPyDict(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`dvc.yaml: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = posix4.join(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readVarsFile(this.dir, rel, `${where2}[${i}]`);
-      const picked = keyList ? pickKeys(data, keyList, rel) : data;
-      this.merge(picked, rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of Object.entries(data)) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into[k2];
-      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
-        this.merge(v2, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(`dvc.yaml: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`);
-      } else {
-        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(data, keys, file) {
-  const out = {};
-  for (const key of keys) {
-    if (!(key in data)) throw new UserError(`dvc.yaml: vars: '${key}' not found in '${file}'.`);
-    out[key] = data[key];
-  }
-  return out;
-}
-async function readParamsFile(absPath, displayPath) {
-  const text = await readFile2(absPath, "utf8");
-  const lower = displayPath.toLowerCase();
-  if (lower.endsWith(".json")) {
-    try {
-      return fromJs(JSON.parse(text));
-    } catch (error) {
-      throw new UserError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (lower.endsWith(".toml") || lower.endsWith(".py")) {
-    throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
-  }
-  return parseYamlPy(displayPath, text);
-}
-async function readVarsFile(dir, rel, where2) {
-  let data;
-  try {
-    data = await readParamsFile(join2(dir, ...rel.split("/")), rel);
-  } catch (error) {
-    if (error.code === "ENOENT") throw new UserError(`dvc.yaml: '${where2}': vars file '${rel}' does not exist.`);
-    throw error;
-  }
-  return asMapping(data, rel);
-}
-function asMapping(value2, file) {
-  if (value2 === null) return {};
-  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-function structuredCloneDict(d2) {
-  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
-}
-
 // src/plots/definitions.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
-import { posix as posix5 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -35330,28 +35422,19 @@ var BUILTIN_TEMPLATES = [
 // src/plots/definitions.ts
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
-function plotsFromDvcYaml(text) {
-  let doc;
-  try {
-    doc = (0, import_yaml5.parse)(text);
-  } catch (error) {
-    throw new UserError(`dvc.yaml: invalid YAML: ${error.message.split("\n")[0]}`);
-  }
-  return plotsFromDvcDoc(doc);
-}
 function plotsFromDvcDoc(doc) {
   const out = { definitions: [], errors: [] };
-  if (!isRecord4(doc)) return out;
+  if (!isRecord3(doc)) return out;
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: "dvc.yaml: `plots` must be a list of paths or {id: properties} entries." });
   }
-  asList2(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
-  const stages = isRecord4(doc.stages) ? doc.stages : {};
+  const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
-    if (!isRecord4(stage)) continue;
+    if (!isRecord3(stage)) continue;
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    asList2(stage.plots).forEach((entry, i) => {
+    asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
       add2(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
@@ -35380,30 +35463,30 @@ var DefinitionError = class extends UserError {
 };
 function topLevelEntry(entry, origin) {
   if (typeof entry === "string") return fromPath(normalise(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or a single-key mapping {id: properties}, got ${describe2(entry)}.`);
   }
   const [id, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
   const p2 = props ?? {};
-  if (isRecord4(p2.y)) return fromYDict(id, p2, origin);
+  if (isRecord3(p2.y)) return fromYDict(id, p2, origin);
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix3.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
   }
   const [path, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
   return fromPath(prefix(path), props ?? {}, origin);
 }
 var PLOT_PROPS = ["x", "y", "template", "title", "x_label", "y_label"];
 function hasPlotProps(entry) {
-  if (!isRecord4(entry)) return false;
+  if (!isRecord3(entry)) return false;
   const props = Object.values(entry)[0];
-  return isRecord4(props) && PLOT_PROPS.some((k2) => k2 in props);
+  return isRecord3(props) && PLOT_PROPS.some((k2) => k2 in props);
 }
 function fromYDict(id, p2, origin) {
   const yDict = p2.y;
@@ -35416,7 +35499,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix3.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -35449,7 +35532,7 @@ function fieldList(value2, id, origin, key) {
 function xFor(x3, file, id, origin) {
   if (x3 === void 0 || x3 === null) return null;
   if (typeof x3 === "string") return x3;
-  if (isRecord4(x3)) {
+  if (isRecord3(x3)) {
     const field = x3[file];
     if (field === void 0) return null;
     if (typeof field === "string") return field;
@@ -35462,15 +35545,15 @@ function optionalString(value2, id, origin, key) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a string.`);
 }
 function normalise(path) {
-  return posix5.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix3.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
 }
-function isRecord4(value2) {
+function isRecord3(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
-function asList2(value2) {
+function asList(value2) {
   return Array.isArray(value2) ? value2 : [];
 }
 
@@ -35831,10 +35914,11 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths) {
+async function findPlotDefinitions(workspace, plotsPaths, budget) {
+  const tree = workspaceTree(workspace, budget ? { budget } : {});
   let result;
   if (plotsPaths) {
-    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const files = plotsPaths.some(isGlob) ? await tree.list() : [];
     const paths = plotsPaths.flatMap((p2) => {
       const clean2 = p2.replace(/\\/g, "/").replace(/^\.\//, "");
       if (!isGlob(clean2)) return [clean2];
@@ -35843,17 +35927,16 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile3(join3(workspace, "dvc.yaml"), "utf8").catch(() => null);
-    if (text === null) return { definitions: [], errors: [] };
     try {
-      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
-      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
+      const dvc = await loadDvcYaml(tree);
+      if (!dvc) return { definitions: [], errors: [] };
+      result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error) }] };
     }
   }
   const expanded = [];
-  for (const def of result.definitions) expanded.push(...await expandDirectory(workspace, def));
+  for (const def of result.definitions) expanded.push(...await expandDirectory(tree, def));
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
@@ -35867,22 +35950,22 @@ function resolvedDoc(dvc) {
     )
   };
 }
-async function expandDirectory(workspace, def) {
+async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat(join3(workspace, def.id)).then(
-    (s) => s.isDirectory(),
-    () => false
-  );
-  if (!isDir) return [def];
-  const files = (await listFiles(join3(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
-  return files.map((f3) => {
-    const file = `${def.id}/${f3}`;
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(f3).toLowerCase()) };
+  const all = await tree.list();
+  if (all.includes(def.id)) return [def];
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix4.extname(f3).toLowerCase())).sort();
+  if (!files.length) return [def];
+  return files.map((file) => {
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix4.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile3(join3(request2.workspace, path)).catch(() => null);
-  const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
+  const budget = request2.budget ? { budget: request2.budget } : {};
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const readHead = (path) => head.read(path);
+  const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
@@ -35891,10 +35974,10 @@ async function preparePlots(git, request2, definitions) {
     try {
       if (def.image) {
         const file = def.sources[0].file;
-        const [head, base] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head, base, ext: posix6.extname(file).toLowerCase(), notes });
+        const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
+        if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
+        const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix4.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -36027,30 +36110,16 @@ function tryNumeric(points, field) {
 function plotError(def, error) {
   return `plot '${def.id}' (${def.origin}): ${describeError(error)}`;
 }
-async function listFiles(root) {
-  const out = [];
-  const walk2 = async (dir, prefix) => {
-    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join3(dir, entry.name), `${rel}/`);
-      else out.push(rel);
-    }
-  };
-  await walk2(root, "");
-  return out;
-}
 
 // src/plots/write.ts
-import { join as join5 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/util/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join as join4, basename } from "node:path";
+import { dirname, join as join2, basename } from "node:path";
 async function writeFileAtomic(path, data) {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join4(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -36074,18 +36143,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot.error;
       } else if (plot.kind === "image") {
         if (plot.head) {
-          await writeFileAtomic(join5(dir, name + plot.ext), plot.head);
+          await writeFileAtomic(join3(dir, name + plot.ext), plot.head);
           entry.image = linkPrefix + name + plot.ext;
         }
         if (plot.base) {
-          await writeFileAtomic(join5(dir, `${name}.base${plot.ext}`), plot.base);
+          await writeFileAtomic(join3(dir, `${name}.base${plot.ext}`), plot.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
           if (!plot.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot.spec);
-        await writeFileAtomic(join5(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join3(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -36105,7 +36174,7 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request2, getRenderer, log) {
-  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths);
+  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths, request2.budget);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
@@ -36211,9 +36280,9 @@ import { resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/gate/config.ts
-var import_yaml6 = __toESM(require_dist3(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+var import_yaml4 = __toESM(require_dist3(), 1);
+import { readFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -36491,7 +36560,7 @@ async function loadGateConfig(workspace, settings) {
 async function readProjectRules(workspace) {
   let text;
   try {
-    text = await readFile4(join6(workspace, PROJECT_FILE), "utf8");
+    text = await readFile(join4(workspace, PROJECT_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
@@ -36499,24 +36568,24 @@ async function readProjectRules(workspace) {
   return projectRulesFromText(text);
 }
 function projectRulesFromText(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${PROJECT_FILE}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml6.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${PROJECT_FILE}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml6.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const origin = PROJECT_FILE;
-  if ((0, import_yaml6.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, PROJECT_FILE).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml6.isSeq)(node)) {
+  if (!(0, import_yaml4.isSeq)(node)) {
     throw new UserError(`${PROJECT_FILE} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -36531,11 +36600,11 @@ function projectRulesFromText(text) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml6.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml6.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key = (0, import_yaml6.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml6.isScalar)(pair.value) ? pair.value.value : null;
+    const key = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key === "string" && /^(warn|warning|fail)$/i.test(key) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key}: ${String(value2).trim()}`;
     }
@@ -36546,18 +36615,18 @@ function itemText(item) {
 // src/pipeline/engine.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join9 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join8 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix7 } from "node:path";
-function projectPath(stage, p2) {
-  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+import { posix as posix5 } from "node:path";
+function projectPath2(stage, p2) {
+  return posix5.normalize(posix5.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -36568,8 +36637,8 @@ function buildDag(stages) {
   for (const stage of stages) {
     const node = {
       stage,
-      deps: [...stage.deps.map((d2) => projectPath(stage, d2)), ...stage.params.map((p2) => projectPath(stage, p2.file))],
-      outs: stage.outs.map((o2) => projectPath(stage, o2.path))
+      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
+      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
     };
     nodes.set(stage.name, node);
     for (const out of node.outs) {
@@ -36652,21 +36721,18 @@ function downstreamOf(dag, name) {
   return out;
 }
 
-// src/pipeline/lock.ts
-import { readFile as readFile6 } from "node:fs/promises";
-
 // src/pipeline/hash.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir as readdir3, readFile as readFile5, stat as stat2 } from "node:fs/promises";
-import { join as join7, posix as posix8 } from "node:path";
+import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join5, posix as posix6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile5(path)).digest("hex");
+    return createHash("md5").update(await readFile2(path)).digest("hex");
   }
   const hash = createHash("md5");
   for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -36720,7 +36786,7 @@ function compareCodePoints(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join7(root, ...rel.split("/"));
+  const abs = join5(root, ...rel.split("/"));
   let info;
   try {
     info = await stat2(abs);
@@ -36755,10 +36821,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join7(root, ...relDir.split("/"));
-    const names = await readdir3(absDir, { withFileTypes: true });
+    const absDir = join5(root, ...relDir.split("/"));
+    const names = await readdir2(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -36766,14 +36832,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat2(join7(absDir, d2.name)).catch(() => null);
+        const info = await stat2(join5(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join7(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join5(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -36781,7 +36847,7 @@ async function listDirFiles(root, rel, ignore) {
 }
 
 // src/pipeline/yaml-emit.ts
-var import_yaml7 = __toESM(require_dist3(), 1);
+var import_yaml5 = __toESM(require_dist3(), 1);
 function emitYaml(value2, folding = "current") {
   const out = { parts: [], folding };
   emitMapping(value2, 0, out);
@@ -36836,7 +36902,7 @@ function scalarText2(value2, column, indent, split, folding) {
   if (value2 === null) return "null";
   if (value2 === true) return "true";
   if (value2 === false) return "false";
-  if (value2 instanceof PyFloat2) return floatText(value2.value);
+  if (value2 instanceof PyFloat) return floatText(value2.value);
   if (typeof value2 === "number") return String(value2);
   if (typeof value2 !== "string") return JSON.stringify(value2);
   const style = chooseStyle(value2);
@@ -36867,7 +36933,7 @@ function resolvesToNonString(s) {
   if (/^[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)$/.test(s)) return true;
   if (/^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/.test(s) && /[0-9]/.test(s)) return true;
   try {
-    return typeof (0, import_yaml7.parse)(s, { schema: "core" }) !== "string";
+    return typeof (0, import_yaml5.parse)(s, { schema: "core" }) !== "string";
   } catch {
     return true;
   }
@@ -36941,21 +37007,18 @@ ${" ".repeat(indent)}`;
 }
 
 // src/pipeline/lock.ts
-async function readLock(path, displayPath = "dvc.lock") {
-  let text;
-  try {
-    text = await readFile6(path, "utf8");
-  } catch {
-    return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  }
-  return parseLock(text, displayPath);
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
 }
 function parseLock(text, displayPath = "dvc.lock") {
   const doc = parseYamlPy(displayPath, text);
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${JSON.stringify(doc.schema)}' (expected '2.0').`);
+  if (!legacy && doc.schema !== "2.0")
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : doc.stages ?? {};
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
@@ -37101,11 +37164,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join9, posix as posix9, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
+import { join as join7, posix as posix7, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join6 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -37129,7 +37192,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join8(this.root, relDir, ".dvcignore"));
+      readFileSync(join6(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -37157,7 +37220,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text = "";
       try {
-        text = readFileSync(join8(this.root, relDir, ".dvcignore"), "utf8");
+        text = readFileSync(join6(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text = "";
       }
@@ -37221,13 +37284,15 @@ function compileRule(line) {
 
 // src/pipeline/status.ts
 var Workspace = class {
-  constructor(dir) {
+  constructor(dir, tree) {
     this.dir = dir;
+    this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
+  tree;
   ignore;
   /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
   root;
@@ -37235,13 +37300,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join9(this.dir, ...path.split("/"));
+    return join7(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key = `${name}\0${path}`;
     let p2 = this.hashes.get(key);
     if (!p2) {
-      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
+      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key, p2);
@@ -37256,8 +37321,8 @@ var Workspace = class {
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
-    if (!this.exists(path)) return null;
-    const data = await readParamsFile(this.abs(path), path);
+    const data = await readDataFile(this.tree, path);
+    if (data === void 0) return null;
     if (data === null) return {};
     if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
     return data;
@@ -37265,7 +37330,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve2(dir); ; d2 = dirname2(d2)) {
-    if (existsSync(join9(d2, ".dvc"))) return d2;
+    if (existsSync(join7(d2, ".dvc"))) return d2;
     if (dirname2(d2) === d2) return resolve2(dir);
   }
 }
@@ -37342,7 +37407,7 @@ async function stageStatus(stage, lock, ws2, project) {
       if (actual === void 0 && before === void 0) continue;
       if (actual === void 0) reasons.push(`param ${dep.file}:${key}: deleted`);
       else if (before === void 0) reasons.push(`param ${dep.file}:${key}: new`);
-      else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
     }
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
@@ -37361,24 +37426,25 @@ async function stageStatus(stage, lock, ws2, project) {
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(dir) {
-  const dvc = await loadDvcYaml(dir);
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join10(dir, "dvc.lock"));
-  return { dir, dvc, dag, lock, ws: new Workspace(dir) };
+  const lock = await readLock(tree, "dvc.lock");
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 async function pipelineStatus(pipeline, targets = []) {
   const out = [];
   for (const name of selectStages(pipeline.dag, targets)) {
     const node = pipeline.dag.nodes.get(name);
-    const status = await stageStatus(node.stage, pipeline.lock.stages.get(name), pipeline.ws, (p2) => projectPath(node.stage, p2));
+    const status = await stageStatus(node.stage, pipeline.lock.stages.get(name), pipeline.ws, (p2) => projectPath2(node.stage, p2));
     out.push({ name, ...status });
   }
   return out;
 }
 async function reproduce(pipeline, log, options = {}) {
   const { dag, ws: ws2 } = pipeline;
-  const lockPath = join10(pipeline.dir, "dvc.lock");
+  const lockPath = join8(pipeline.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -37386,7 +37452,7 @@ async function reproduce(pipeline, log, options = {}) {
   let passed = true;
   for (const name of selectStages(dag, options.targets ?? [])) {
     const stage = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath(stage, p2);
+    const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
     if (blocker) {
       results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
@@ -37463,7 +37529,7 @@ async function reproduce(pipeline, log, options = {}) {
 }
 async function runStage(stage, pipeline, log, reasons) {
   const { ws: ws2, dag } = pipeline;
-  const project = (p2) => projectPath(stage, p2);
+  const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
   try {
@@ -37527,7 +37593,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join11(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join9(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -37616,7 +37682,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join18 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/config/repro-guard.ts
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
@@ -38065,6 +38131,9 @@ function composeMarkdown(report) {
   const base = report.base ? `\`${escapeCell(report.base.label)}\`` : "no base";
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ""];
+  if (report.projectErrors?.length) {
+    parts.push("### ❌ Project files that do not parse", "", ...report.projectErrors.map((e) => `- ${escapeCell(e)}`), "");
+  }
   if (report.gates) parts.push(gatesSection(report.gates), "");
   parts.push(headline(report), "");
   if (report.pipeline) parts.push("### Pipeline", "", pipelineSection(report.pipeline), "");
@@ -38089,8 +38158,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
-import { join as join12, posix as posix10, relative as relative2, sep as sep3 } from "node:path";
+import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
+import { join as join10, posix as posix8, relative as relative2, sep as sep3 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
@@ -38565,7 +38634,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse5(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -38629,7 +38698,7 @@ function parse5(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse5(merge(defaults2, route, options));
+  return parse3(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -38638,7 +38707,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse5
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -38684,7 +38753,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse6(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -39320,7 +39389,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse6(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -42564,7 +42633,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join12(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile3(join10(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42582,7 +42651,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix8.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -42612,7 +42681,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve3 } from "node:path";
+import { join as join11, resolve as resolve3 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -42626,9 +42695,9 @@ var LocalFilesPublisher = class {
     return resolve3(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join13(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join13(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join11(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
@@ -43019,8 +43088,6 @@ function newMetrics(finals, series, run2) {
 }
 
 // src/publish/mlflow/series.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text, notes, now = Date.now()) {
   let records;
@@ -43073,10 +43140,17 @@ async function plotCsvFiles(workspace) {
 }
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
+  const tree = workspaceTree(workspace);
   for (const file of files) {
-    const text = await readFile8(join14(workspace, file), "utf8").catch(() => null);
-    if (text === null) continue;
-    out.push(...parseLoggerCsv(file, text, notes) ?? []);
+    let bytes;
+    try {
+      bytes = await tree.read(file);
+    } catch (error) {
+      notes.push(describeError(error));
+      continue;
+    }
+    if (bytes === null) continue;
+    out.push(...parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []);
   }
   return out;
 }
@@ -43315,13 +43389,13 @@ _Plot images are not shown inline: the image files are in ${where2}._
 };
 
 // src/publish/github/artifact.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile9(join15(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile4(join12(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43343,8 +43417,8 @@ async function readArtifact(dir, headSha) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43550,7 +43624,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join13(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43559,8 +43633,8 @@ async function reportFiles(outDir, report, log) {
 }
 
 // src/publish/github/publisher.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join17, posix as posix11 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join14, posix as posix9 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -43915,7 +43989,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile11(join17(baseDir, ...rel.split("/")));
+      bytes = await readFile6(join14(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -43924,7 +43998,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix9.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -43946,11 +44020,13 @@ async function run(config, log) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
+  const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
     log
   );
+  for (const error of comparison.headErrors) log.error(error);
   const plots = await renderPlots(
     git,
     {
@@ -43958,7 +44034,8 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join18(config.outDir, "plots"),
+      budget,
+      dir: join15(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -43976,7 +44053,8 @@ async function run(config, log) {
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
+    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    projectErrors: comparison.headErrors
   };
   const composed = { data: report, markdown: composeMarkdown(report) };
   const local = new LocalFilesPublisher(config.outDir);
@@ -43987,7 +44065,7 @@ async function run(config, log) {
   if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
-  let passed = pipeline ? pipeline.passed : true;
+  let passed = (pipeline ? pipeline.passed : true) && !comparison.headErrors.length;
   let commentUrl = null;
   let notPosted = null;
   for (const publisher of publishers) {
@@ -44023,7 +44101,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join18(publish.artifactDir, "report.md");
+  const reportPath = join15(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44031,7 +44109,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join15(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44042,7 +44120,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join18(publish.artifactDir, "report.json"),
+      reportJsonPath: join15(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null

@@ -21,6 +21,7 @@ import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
+import { ReadBudget } from './workspace/tree';
 
 export interface RunResult {
   report: ReportData;
@@ -51,11 +52,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
 
+  // One read budget for every project file this run reads, at the head and at the base.
+  const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
     log,
   );
+  for (const error of comparison.headErrors) log.error(error);
 
   const plots = await renderPlots(
     git,
@@ -64,6 +68,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
+      budget,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
     },
@@ -88,6 +93,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       comparison.metrics.length || comparison.params.length
         ? []
         : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
+    projectErrors: comparison.headErrors,
   };
   const composed: ComposedReport = { data: report, markdown: composeMarkdown(report) };
 
@@ -103,7 +109,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (gates && config.gate && config.github?.token) {
     publishers.push(new GateCheckPublisher({ github: config.github, checkName: config.gate.checkName, workspace: config.workspace, repoRoot: git.root }, log));
   }
-  let passed = pipeline ? pipeline.passed : true;
+  let passed = (pipeline ? pipeline.passed : true) && !comparison.headErrors.length;
   let commentUrl: string | null = null;
   let notPosted: string | null = null;
   for (const publisher of publishers) {

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../util/errors';
 import { writeFileAtomic } from '../util/files';
+import type { Tree } from '../workspace/tree';
 import { compareCodePoints, type HashMeta, type HashName } from './hash';
-import { isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from './pyvalue';
+import { isPyDict, parseYamlPy, pyEntries, pyStr, type PyDict, type PyValue } from '../dvc/python/pyvalue';
 import { emitYaml, type Folding } from './yaml-emit';
 
 /** A dep or out as dvc.lock records it. */
@@ -33,15 +33,11 @@ export interface LockFile {
   folding: Folding;
 }
 
-/** Reads dvc.lock; a missing file is an empty lock. Errors name the file and the stage. */
-export async function readLock(path: string, displayPath = 'dvc.lock'): Promise<LockFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { stages: new Map(), raw: {}, folding: 'current' };
-  }
-  return parseLock(text, displayPath);
+/** Reads dvc.lock through the project's reader; a missing file is an empty lock. Errors name the file and the stage. */
+export async function readLock(tree: Tree, path = 'dvc.lock'): Promise<LockFile> {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: new Map(), raw: {}, folding: 'current' };
+  return parseLock(bytes.toString('utf8'), path);
 }
 
 export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
@@ -50,7 +46,8 @@ export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
   const legacy = !('schema' in doc);
-  if (!legacy && doc.schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${JSON.stringify(doc.schema)}' (expected '2.0').`);
+  if (!legacy && doc.schema !== '2.0')
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === 'string' ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : (doc.stages ?? {});
   if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = new Map<string, LockStage>();

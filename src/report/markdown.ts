@@ -14,6 +14,9 @@ export function composeMarkdown(report: ReportData): string {
   const base = report.base ? `\`${escapeCell(report.base.label)}\`` : 'no base';
   const head = `\`${escapeCell(report.head.label)}\``;
   const parts: string[] = [REPORT_MARKER, `## mlreport: ${head} vs ${base}`, ''];
+  if (report.projectErrors?.length) {
+    parts.push('### ❌ Project files that do not parse', '', ...report.projectErrors.map((e) => `- ${escapeCell(e)}`), '');
+  }
   if (report.gates) parts.push(gatesSection(report.gates), '');
   parts.push(headline(report), '');
   if (report.pipeline) parts.push('### Pipeline', '', pipelineSection(report.pipeline), '');

@@ -2,9 +2,18 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dvcYamlFiles, loadDvcYaml, parseDvcYaml } from '../../src/dvcyaml';
-import { shlexQuote } from '../../src/dvcyaml/interpolate';
+import { projectFiles } from '../../src/dvc/files';
+import { shlexQuote } from '../../src/dvc/interpolate';
+import { loadDvcYaml as loadFromTree } from '../../src/dvc/project';
+import { workspaceTree } from '../../src/workspace/tree';
 import { tempDir } from '../helpers/repo';
+
+const loadDvcYaml = (dir: string) => loadFromTree(workspaceTree(dir));
+
+async function parseDvcYaml(dir: string, text: string) {
+  writeFileSync(join(dir, 'dvc.yaml'), text);
+  return loadDvcYaml(dir);
+}
 
 async function withProject<T>(files: Record<string, string>, fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = tempDir('mlreport-dvcyaml-');
@@ -213,7 +222,7 @@ describe('dvc.yaml errors name the stage and the key', () => {
   }
 });
 
-describe('dvcYamlFiles', () => {
+describe('projectFiles', () => {
   test('metrics, params and plots files as DVC collects them, relative to dvc.yaml', async () => {
     const yaml = `
 stages:
@@ -231,11 +240,18 @@ plots:
   - ROC: {x: fpr, y: {eval/roc.json: tpr}}
 `;
     await withProject({ 'dvc.yaml': yaml }, async (dir) => {
-      assert.deepEqual(dvcYamlFiles((await loadDvcYaml(dir))!), {
-        metrics: ['eval/metrics.json', 'sub/m.json'],
-        params: ['conf.json', 'extra.yaml', 'sub/params.yaml'],
-        plots: ['eval/roc.json', 'images/importance.png', 'sub/loss.csv'],
-      });
+      const files = projectFiles([(await loadDvcYaml(dir))!]);
+      assert.deepEqual(files.metrics, ['eval/metrics.json', 'sub/m.json']);
+      assert.deepEqual(
+        [...files.params],
+        [
+          ['sub/params.yaml', ['lr']],
+          ['conf.json', ['a']],
+        ],
+      );
+      assert.deepEqual(files.topParams, ['extra.yaml']);
+      assert.deepEqual(files.plots, ['eval/roc.json', 'images/importance.png', 'sub/loss.csv']);
+      assert.deepEqual([...files.dvcOuts].sort(), ['sub/loss.csv', 'sub/model.pkl']);
     });
   });
 });
