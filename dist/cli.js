@@ -31688,6 +31688,9 @@ function consoleLogger(quiet = false) {
 }
 
 // src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/dvcfile.ts
 import { posix } from "node:path";
 
 // src/util/python-text.ts
@@ -33343,6 +33346,67 @@ function toJs(value2) {
   return value2;
 }
 
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text);
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
+  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !("schema" in doc);
+  if (!legacy && doc.schema !== "2.0")
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.stages ?? {};
+  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of pyEntries(stagesRaw)) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.cmd;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = {};
+  if (entry.params !== void 0 && entry.params !== null) {
+    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where2} deps`), params, outs: parseLockEntries(entry.outs, `${where2} outs`) };
+}
+function parseLockEntries(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  return value2.map((item, i) => {
+    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md5 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
+    if (typeof item.size === "number") entry.size = item.size;
+    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
+    if (item.isexec === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  if (!bytes) return null;
+  const doc = parseYamlPy(file, bytes.toString("utf8"));
+  if (doc === null) return { file, outs: [] };
+  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key of Object.keys(doc)) if (!KEYS.includes(key)) throw new UserError(`${file}: unknown key '${key}' (expected one of ${KEYS.join(", ")}).`);
+  if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  return { file, outs };
+}
+
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
@@ -33454,7 +33518,7 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix.normalize(posix.join(dir || ".", path.replace(/\\/g, "/")));
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -33498,14 +33562,30 @@ async function loadDvcYaml(tree, dir = "") {
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
 }
 async function loadProject(tree) {
-  const project = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(await tree.list())) {
+  const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load) => {
     try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) project.dvcYamls.push(dvc);
+      await load();
     } catch (error) {
       project.errors.push(describeError(error));
     }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
   }
   return project;
 }
@@ -33602,7 +33682,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   }
   const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
   if (definition.vars !== void 0) {
@@ -33814,7 +33894,7 @@ function structuredCloneDict(d2) {
 }
 
 // src/dvc/files.ts
-function projectFiles(dvcYamls) {
+function projectFiles(dvcYamls, dvcFiles = []) {
   const metrics = /* @__PURE__ */ new Set();
   const params = /* @__PURE__ */ new Map();
   const topParams = /* @__PURE__ */ new Set();
@@ -33849,6 +33929,7 @@ function projectFiles(dvcYamls) {
       else plots.add(joinPath(dvc.dir, plot.id));
     }
   }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
   const sorted = (s) => [...s].sort();
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }
@@ -33930,7 +34011,6 @@ function workspaceTree(root, options = {}) {
     async read(path) {
       const rel = projectPath(path);
       const full = join(root, ...rel.split("/"));
-      realRoot ??= realpath(root);
       let target;
       try {
         target = await realpath(full);
@@ -33938,6 +34018,7 @@ function workspaceTree(root, options = {}) {
         if (isAbsent(error)) return null;
         throw error;
       }
+      realRoot ??= realpath(root);
       const inside = await realRoot;
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
@@ -33991,7 +34072,7 @@ function commitTree(git, sha, name, options = {}) {
           const link = (await git.readObject(entry.oid)).toString("utf8");
           const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
           try {
-            rel = projectPath(link.startsWith("/") ? link : `${dir}/${link}`);
+            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
           } catch {
             throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
           }
@@ -34484,7 +34565,7 @@ async function selectFiles(tree, targets, log, fatal) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
-    files = projectFiles(project.dvcYamls);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -34798,7 +34879,7 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -35345,9 +35426,9 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function parsePlotData(path, text, header = true) {
-  const ext = posix2.extname(path).toLowerCase();
+  const ext = posix3.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -35404,7 +35485,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -35473,7 +35554,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix3.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix4.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -35499,7 +35580,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix3.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix4.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -35545,7 +35626,7 @@ function optionalString(value2, id, origin, key) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a string.`);
 }
 function normalise(path) {
-  return posix3.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix4.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -35954,10 +36035,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix4.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix5.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix4.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix5.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
@@ -35977,7 +36058,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix4.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix5.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -36281,8 +36362,6 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/gate/config.ts
 var import_yaml4 = __toESM(require_dist3(), 1);
-import { readFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -36558,14 +36637,13 @@ async function loadGateConfig(workspace, settings) {
   return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
 }
 async function readProjectRules(workspace) {
-  let text;
+  let bytes;
   try {
-    text = await readFile(join4(workspace, PROJECT_FILE), "utf8");
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
   } catch (error) {
-    if (error.code === "ENOENT") return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
   }
-  return projectRulesFromText(text);
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text) {
   const lineCounter = new import_yaml4.LineCounter();
@@ -36615,18 +36693,18 @@ function itemText(item) {
 // src/pipeline/engine.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix5.normalize(posix5.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix6.normalize(posix6.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -36724,15 +36802,15 @@ function downstreamOf(dag, name) {
 // src/pipeline/hash.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join5, posix as posix6 } from "node:path";
+import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { join as join4, posix as posix7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile2(path)).digest("hex");
+    return createHash("md5").update(await readFile(path)).digest("hex");
   }
   const hash = createHash("md5");
   for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -36786,7 +36864,7 @@ function compareCodePoints(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join5(root, ...rel.split("/"));
+  const abs = join4(root, ...rel.split("/"));
   let info;
   try {
     info = await stat2(abs);
@@ -36821,10 +36899,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join5(root, ...relDir.split("/"));
+    const absDir = join4(root, ...relDir.split("/"));
     const names = await readdir2(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix7.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -36832,14 +36910,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat2(join5(absDir, d2.name)).catch(() => null);
+        const info = await stat2(join4(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join5(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join4(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -37013,45 +37091,9 @@ async function readLock(tree, path = "dvc.lock") {
   return parseLock(bytes.toString("utf8"), path);
 }
 function parseLock(text, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0")
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
-  const folding = emitYaml(raw, "current") !== text && emitYaml(raw, "legacy") === text ? "legacy" : "current";
-  return { stages, raw, folding };
-}
-function parseStage(entry, where2) {
-  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.cmd;
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = {};
-  if (entry.params !== void 0 && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
-  }
-  return { cmd: cmdValue, deps: parseEntries(entry.deps, `${where2} deps`), params, outs: parseEntries(entry.outs, `${where2} outs`) };
-}
-function parseEntries(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
-  return value2.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
-    if (typeof item.size === "number") entry.size = item.size;
-    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
-    return entry;
-  });
+  const lock = parseLockText(text, displayPath);
+  const folding = emitYaml(lock.raw, "current") !== text && emitYaml(lock.raw, "legacy") === text ? "legacy" : "current";
+  return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
   const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
@@ -37164,11 +37206,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join7, posix as posix7, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
+import { join as join6, posix as posix8, relative, resolve as resolve2, dirname as dirname2 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -37192,7 +37234,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync(join6(this.root, relDir, ".dvcignore"));
+      readFileSync(join5(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -37220,7 +37262,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text = "";
       try {
-        text = readFileSync(join6(this.root, relDir, ".dvcignore"), "utf8");
+        text = readFileSync(join5(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text = "";
       }
@@ -37300,13 +37342,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join7(this.dir, ...path.split("/"));
+    return join6(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key = `${name}\0${path}`;
     let p2 = this.hashes.get(key);
     if (!p2) {
-      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
+      const rel = posix8.normalize(posix8.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key, p2);
@@ -37330,7 +37372,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve2(dir); ; d2 = dirname2(d2)) {
-    if (existsSync(join7(d2, ".dvc"))) return d2;
+    if (existsSync(join6(d2, ".dvc"))) return d2;
     if (dirname2(d2) === d2) return resolve2(dir);
   }
 }
@@ -37444,7 +37486,7 @@ async function pipelineStatus(pipeline, targets = []) {
 }
 async function reproduce(pipeline, log, options = {}) {
   const { dag, ws: ws2 } = pipeline;
-  const lockPath = join8(pipeline.dir, "dvc.lock");
+  const lockPath = join7(pipeline.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -37593,7 +37635,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join9(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join8(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -37682,7 +37724,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join15 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/config/repro-guard.ts
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
@@ -38158,8 +38200,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
-import { join as join10, posix as posix8, relative as relative2, sep as sep3 } from "node:path";
+import { readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
+import { join as join9, posix as posix9, relative as relative2, sep as sep3 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
@@ -42633,7 +42675,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile3(join10(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile2(join9(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42651,7 +42693,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix8.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -42681,7 +42723,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join11, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve3 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -42695,9 +42737,9 @@ var LocalFilesPublisher = class {
     return resolve3(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join10(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join11(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join10(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
@@ -43389,13 +43431,13 @@ _Plot images are not shown inline: the image files are in ${where2}._
 };
 
 // src/publish/github/artifact.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile4(join12(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile3(join11(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43417,8 +43459,8 @@ async function readArtifact(dir, headSha) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43624,7 +43666,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join13(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile4(join12(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43633,8 +43675,8 @@ async function reportFiles(outDir, report, log) {
 }
 
 // src/publish/github/publisher.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join14, posix as posix9 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join13, posix as posix10 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -43989,7 +44031,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile6(join14(baseDir, ...rel.split("/")));
+      bytes = await readFile5(join13(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -43998,7 +44040,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix9.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix10.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -44035,7 +44077,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join15(config.outDir, "plots"),
+      dir: join14(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -44101,7 +44143,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join15(publish.artifactDir, "report.md");
+  const reportPath = join14(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44109,7 +44151,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join15(publish.artifactDir, "report.json"),
+      reportJsonPath: join14(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44120,7 +44162,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join15(publish.artifactDir, "report.json"),
+      reportJsonPath: join14(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null

@@ -28643,8 +28643,8 @@ function group(name, fn2) {
 }
 
 // src/config/action.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join8, resolve as resolve3 } from "node:path";
 import { tmpdir } from "node:os";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
@@ -32289,6 +32289,9 @@ import { join as join6 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/dvcfile.ts
 import { posix } from "node:path";
 
 // src/util/python-text.ts
@@ -33944,6 +33947,67 @@ function toJs(value2) {
   return value2;
 }
 
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text);
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
+  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !("schema" in doc);
+  if (!legacy && doc.schema !== "2.0")
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.stages ?? {};
+  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of pyEntries(stagesRaw)) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.cmd;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = {};
+  if (entry.params !== void 0 && entry.params !== null) {
+    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where2} deps`), params, outs: parseLockEntries(entry.outs, `${where2} outs`) };
+}
+function parseLockEntries(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  return value2.map((item, i) => {
+    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md5 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
+    if (typeof item.size === "number") entry.size = item.size;
+    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
+    if (item.isexec === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  if (!bytes) return null;
+  const doc = parseYamlPy(file, bytes.toString("utf8"));
+  if (doc === null) return { file, outs: [] };
+  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key of Object.keys(doc)) if (!KEYS.includes(key)) throw new UserError(`${file}: unknown key '${key}' (expected one of ${KEYS.join(", ")}).`);
+  if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  return { file, outs };
+}
+
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
@@ -34055,7 +34119,7 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix.normalize(posix.join(dir || ".", path.replace(/\\/g, "/")));
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -34099,14 +34163,30 @@ async function loadDvcYaml(tree, dir = "") {
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
 }
 async function loadProject(tree) {
-  const project = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(await tree.list())) {
+  const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load) => {
     try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) project.dvcYamls.push(dvc);
+      await load();
     } catch (error2) {
       project.errors.push(describeError(error2));
     }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
   }
   return project;
 }
@@ -34203,7 +34283,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   }
   const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
   if (definition.vars !== void 0) {
@@ -34472,7 +34552,6 @@ function workspaceTree(root, options = {}) {
     async read(path) {
       const rel = projectPath(path);
       const full = join(root, ...rel.split("/"));
-      realRoot ??= realpath(root);
       let target;
       try {
         target = await realpath(full);
@@ -34480,6 +34559,7 @@ function workspaceTree(root, options = {}) {
         if (isAbsent(error2)) return null;
         throw error2;
       }
+      realRoot ??= realpath(root);
       const inside = await realRoot;
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
@@ -34533,7 +34613,7 @@ function commitTree(git, sha, name, options = {}) {
           const link = (await git.readObject(entry.oid)).toString("utf8");
           const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
           try {
-            rel = projectPath(link.startsWith("/") ? link : `${dir}/${link}`);
+            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
           } catch {
             throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
           }
@@ -34572,9 +34652,9 @@ async function walk(root) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix2.normalize(posix2.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -34683,7 +34763,7 @@ async function writeFileAtomic(path, data) {
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, readFile, stat as stat3 } from "node:fs/promises";
-import { join as join3, posix as posix3 } from "node:path";
+import { join as join3, posix as posix4 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -34782,7 +34862,7 @@ async function listDirFiles(root, rel, ignore) {
     const absDir = join3(root, ...relDir.split("/"));
     const names = await readdir3(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix3.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -34971,45 +35051,9 @@ async function readLock(tree, path = "dvc.lock") {
   return parseLock(bytes.toString("utf8"), path);
 }
 function parseLock(text, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0")
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
-  const folding = emitYaml(raw, "current") !== text && emitYaml(raw, "legacy") === text ? "legacy" : "current";
-  return { stages, raw, folding };
-}
-function parseStage(entry, where2) {
-  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.cmd;
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = {};
-  if (entry.params !== void 0 && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
-  }
-  return { cmd: cmdValue, deps: parseEntries(entry.deps, `${where2} deps`), params, outs: parseEntries(entry.outs, `${where2} outs`) };
-}
-function parseEntries(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
-  return value2.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
-    if (typeof item.size === "number") entry.size = item.size;
-    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
-    return entry;
-  });
+  const lock = parseLockText(text, displayPath);
+  const folding = emitYaml(lock.raw, "current") !== text && emitYaml(lock.raw, "legacy") === text ? "legacy" : "current";
+  return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
   const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
@@ -35122,7 +35166,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join5, posix as posix4, relative, resolve, dirname as dirname2 } from "node:path";
+import { join as join5, posix as posix5, relative, resolve, dirname as dirname2 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync } from "node:fs";
@@ -35264,7 +35308,7 @@ var Workspace = class {
     const key = `${name}\0${path}`;
     let p2 = this.hashes.get(key);
     if (!p2) {
-      const rel = posix4.normalize(posix4.join(this.prefix || ".", path));
+      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key, p2);
@@ -35632,8 +35676,6 @@ async function dvcRepro(cwd, log) {
 
 // src/gate/config.ts
 var import_yaml5 = __toESM(require_dist3(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -35909,14 +35951,13 @@ async function loadGateConfig(workspace, settings) {
   return { rules, missingBase: settings.missingBase, failOnThreshold: settings.failOnThreshold, checkName: settings.checkName, notes };
 }
 async function readProjectRules(workspace) {
-  let text;
+  let bytes;
   try {
-    text = await readFile2(join8(workspace, PROJECT_FILE), "utf8");
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
   } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${error2.message}`);
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error2)}`);
   }
-  return projectRulesFromText(text);
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text) {
   const lineCounter = new import_yaml5.LineCounter();
@@ -36177,7 +36218,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join9(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join8(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -36255,7 +36296,7 @@ async function readEvent(path) {
   if (!path) return {};
   let text;
   try {
-    text = await readFile3(path, "utf8");
+    text = await readFile2(path, "utf8");
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
   }
@@ -36267,7 +36308,7 @@ async function readEvent(path) {
 }
 
 // src/run.ts
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/config/repro-guard.ts
 function mayReproduce(eventName, allowPullRequestTargetRepro) {
@@ -36877,7 +36918,7 @@ function countChanged(files) {
 }
 
 // src/plots/collect.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -37443,7 +37484,7 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/dvc/formats/csv.ts
 function parseCsvRecords(text, delimiter) {
@@ -37661,7 +37702,7 @@ function parseMetricsTable(text, delimiter) {
 
 // src/plots/data.ts
 function parsePlotData(path, text, header = true) {
-  const ext = posix5.extname(path).toLowerCase();
+  const ext = posix6.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -37718,7 +37759,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -37787,7 +37828,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix6.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix7.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -37813,7 +37854,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix6.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix7.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -37859,7 +37900,7 @@ function optionalString(value2, id, origin, key) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a string.`);
 }
 function normalise(path) {
-  return posix6.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix7.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -38268,10 +38309,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix7.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix7.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
@@ -38291,7 +38332,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix7.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix8.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -38426,7 +38467,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join10 } from "node:path";
+import { join as join9 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -38445,18 +38486,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot.error;
       } else if (plot.kind === "image") {
         if (plot.head) {
-          await writeFileAtomic(join10(dir, name + plot.ext), plot.head);
+          await writeFileAtomic(join9(dir, name + plot.ext), plot.head);
           entry.image = linkPrefix + name + plot.ext;
         }
         if (plot.base) {
-          await writeFileAtomic(join10(dir, `${name}.base${plot.ext}`), plot.base);
+          await writeFileAtomic(join9(dir, `${name}.base${plot.ext}`), plot.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
           if (!plot.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot.spec);
-        await writeFileAtomic(join10(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join9(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -38487,8 +38528,8 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile4, realpath as realpath2 } from "node:fs/promises";
-import { join as join11, posix as posix8, relative as relative2, sep as sep3 } from "node:path";
+import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
+import { join as join10, posix as posix9, relative as relative2, sep as sep3 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync2, existsSync as existsSync4 } from "fs";
@@ -42962,7 +43003,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile4(join11(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile3(join10(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates.rules) {
@@ -42980,7 +43021,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix8.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -43010,7 +43051,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join12, resolve as resolve4 } from "node:path";
+import { join as join11, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -43024,9 +43065,9 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report) {
-    await writeFileAtomic(join12(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
+    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report.data, null, 2)}
 `);
-    await writeFileAtomic(join12(this.dir, "report.md"), report.markdown);
+    await writeFileAtomic(join11(this.dir, "report.md"), report.markdown);
     return { location: this.markdownPath };
   }
 };
@@ -43718,13 +43759,13 @@ _Plot images are not shown inline: the image files are in ${where2}._
 };
 
 // src/publish/github/artifact.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 var MAX_REPORT_CHARS = 1024 * 1024;
 async function readArtifact(dir, headSha) {
   let markdown;
   try {
-    markdown = (await readFile5(join13(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
+    markdown = (await readFile4(join12(dir, "report.md"), "utf8")).slice(0, MAX_REPORT_CHARS);
   } catch {
     throw new UserError(
       `'artifact-dir' (${dir}) has no readable report.md; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`
@@ -43746,8 +43787,8 @@ async function readArtifact(dir, headSha) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -43953,7 +43994,7 @@ async function reportFiles(outDir, report, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join14(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join13(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -43962,8 +44003,8 @@ async function reportFiles(outDir, report, log) {
 }
 
 // src/publish/github/publisher.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join15, posix as posix9 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join14, posix as posix10 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -44318,7 +44359,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      bytes = await readFile7(join15(baseDir, ...rel.split("/")));
+      bytes = await readFile6(join14(baseDir, ...rel.split("/")));
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -44327,7 +44368,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix9.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix10.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -44336,7 +44377,7 @@ async function readImages(baseDir, rels, log) {
 }
 
 // src/dvc/files.ts
-function projectFiles(dvcYamls) {
+function projectFiles(dvcYamls, dvcFiles = []) {
   const metrics = /* @__PURE__ */ new Set();
   const params = /* @__PURE__ */ new Map();
   const topParams = /* @__PURE__ */ new Set();
@@ -44371,6 +44412,7 @@ function projectFiles(dvcYamls) {
       else plots.add(joinPath(dvc.dir, plot.id));
     }
   }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
   const sorted = (s) => [...s].sort();
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }
@@ -44545,7 +44587,7 @@ async function selectFiles(tree, targets, log, fatal) {
       if (fatal) fatal.push(error2);
       else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
     }
-    files = projectFiles(project.dvcYamls);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -44610,7 +44652,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join16(config.outDir, "plots"),
+      dir: join15(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -44676,7 +44718,7 @@ async function publishArtifact(config, log) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const composed = await readArtifact(publish.artifactDir, config.github.workflowRun?.headSha ?? config.github.headSha ?? config.github.sha);
-  const reportPath = join16(publish.artifactDir, "report.md");
+  const reportPath = join15(publish.artifactDir, "report.md");
   const github = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, useDataToFold: false });
   try {
     const outcome = await github.publish(composed);
@@ -44684,7 +44726,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join16(publish.artifactDir, "report.json"),
+      reportJsonPath: join15(publish.artifactDir, "report.json"),
       passed: true,
       failStep: false,
       commentUrl: outcome.location ?? null
@@ -44695,7 +44737,7 @@ async function publishArtifact(config, log) {
       report: composed.data,
       markdown: composed.markdown,
       reportPath,
-      reportJsonPath: join16(publish.artifactDir, "report.json"),
+      reportJsonPath: join15(publish.artifactDir, "report.json"),
       passed: false,
       failStep: true,
       commentUrl: null

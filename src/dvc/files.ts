@@ -1,5 +1,6 @@
 import { joinPath } from './project';
 import { isPyDict } from './python/pyvalue';
+import type { DvcFile } from './dvcfile';
 import type { DvcYaml } from './types';
 
 /** What a project's dvc.yaml files name, as project paths (`/`-separated, relative to the project). */
@@ -20,10 +21,10 @@ export interface ProjectFiles {
 
 /**
  * What DVC's `metrics show`, `params show` and `plots show` collect from these dvc.yaml files: paths resolve
- * against each dvc.yaml's folder and the stage's `wdir`, as DVC does. `params.yaml` at the root is added by
+ * against each dvc.yaml's folder and the stage's `wdir`, as DVC does; `.dvc` files add the data they track. `params.yaml` at the root is added by
  * callers that find it.
  */
-export function projectFiles(dvcYamls: DvcYaml[]): ProjectFiles {
+export function projectFiles(dvcYamls: DvcYaml[], dvcFiles: DvcFile[] = []): ProjectFiles {
   const metrics = new Set<string>();
   const params = new Map<string, string[]>();
   const topParams = new Set<string>();
@@ -58,6 +59,7 @@ export function projectFiles(dvcYamls: DvcYaml[]): ProjectFiles {
       else plots.add(joinPath(dvc.dir, plot.id));
     }
   }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
   const sorted = (s: Set<string>): string[] => [...s].sort();
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }

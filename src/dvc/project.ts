@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import { describeError, UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
+import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
+import { readLockFile, type LockDocument } from './lock';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
 import { dictFromEntries, fromRaw, isPyDict, pyEntries, type PyDict, type PyValue } from './python/pyvalue';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
@@ -65,23 +67,45 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.plots, context), trackedVars };
 }
 
-/** A project at one revision: every dvc.yaml that loads, and what is wrong with those that do not. */
+/** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */
 export interface DvcProject {
   dvcYamls: DvcYaml[];
-  /** One message per dvc.yaml that could not be read (file, line and column where YAML says them). */
+  /** dvc.lock files by the folder of their dvc.yaml (`''` at the root). */
+  locks: Map<string, LockDocument>;
+  dvcFiles: DvcFile[];
+  /** One message per file that could not be read (file, line and column where YAML says them). */
   errors: string[];
 }
 
-/** Loads every dvc.yaml of a tree (root first), as DVC collects them; a broken one is an error, the others still load. */
+/**
+ * Loads every dvc.yaml (with its dvc.lock) and `.dvc` file of a tree, as DVC collects its index; a broken file
+ * is an error, the others still load.
+ */
 export async function loadProject(tree: Tree): Promise<DvcProject> {
-  const project: DvcProject = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(await tree.list())) {
+  const project: DvcProject = { dvcYamls: [], locks: new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load: () => Promise<void>): Promise<void> => {
     try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) project.dvcYamls.push(dvc);
+      await load();
     } catch (error) {
       project.errors.push(describeError(error));
     }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, 'dvc.lock'));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f) => f.endsWith('.dvc'))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
   }
   return project;
 }

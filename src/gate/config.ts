@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { describeError, UserError } from '../util/errors';
+import { workspaceTree } from '../workspace/tree';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { UserError } from '../util/errors';
 import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
 import type { GateConfig, MissingBasePolicy } from './types';
 
@@ -40,14 +39,13 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
 
 /** The `thresholds:` rules of .mlreport.yml with their line numbers; null when the file or the key is absent. */
 export async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = await readFile(join(workspace, PROJECT_FILE), 'utf8');
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${(error as Error).message}`);
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
   }
-  return projectRulesFromText(text);
+  return bytes === null ? null : projectRulesFromText(bytes.toString('utf8'));
 }
 
 export function projectRulesFromText(text: string): RuleLine[] | null {

@@ -5,8 +5,8 @@ import type { Stage } from '../dvc/types';
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { DvcIgnore } from './dvcignore';
-import { hashPath, type HashMeta, type HashName } from './hash';
-import type { LockEntry, LockStage } from './lock';
+import { hashPath, type HashMeta } from './hash';
+import type { HashName, LockEntry, LockStage } from '../dvc/lock';
 import { isPyDict, pyEqual, type PyDict, type PyValue } from '../dvc/python/pyvalue';
 
 /** Why a stage would run, in `dvc status` words. */

@@ -142,7 +142,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
-    files = projectFiles(project.dvcYamls);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand = (patterns: string[]): string[] => {
     const out = new Set<string>();

@@ -92,7 +92,6 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
     async read(path) {
       const rel = projectPath(path);
       const full = join(root, ...rel.split('/'));
-      realRoot ??= realpath(root);
       let target: string;
       try {
         target = await realpath(full);
@@ -101,6 +100,7 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
         throw error;
       }
       // A symlink committed in a pull request could point at the runner's own files or at .git/config.
+      realRoot ??= realpath(root);
       const inside = await realRoot;
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
@@ -159,7 +159,7 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
           const link = (await git.readObject(entry.oid)).toString('utf8');
           const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
           try {
-            rel = projectPath(link.startsWith('/') ? link : `${dir}/${link}`);
+            rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
           } catch {
             throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
           }
