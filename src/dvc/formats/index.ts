@@ -10,7 +10,7 @@ export { SyntaxProblem } from './json';
 export type DataFormat = 'JSON' | 'TOML' | 'Python' | 'YAML';
 
 /** The parser DVC picks for a params, metrics or vars file (dvc/utils/serialize LOADERS): by extension, YAML otherwise. */
-export function formatOf(path: string): DataFormat {
+function formatOf(path: string): DataFormat {
   const ext = extension(path);
   return ext === '.json' ? 'JSON' : ext === '.toml' ? 'TOML' : ext === '.py' ? 'Python' : 'YAML';
 }

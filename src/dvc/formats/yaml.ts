@@ -4,7 +4,7 @@ import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '..
 import { pyRepr } from '../python/format';
 
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
-export const MAX_ALIAS_NODES = 1_000_000;
+const MAX_ALIAS_NODES = 1_000_000;
 
 /**
  * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
