@@ -49,7 +49,7 @@ var require_ms = __commonJS({
       options2 = options2 || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options2.long ? fmtLong(val) : fmtShort(val);
       }
@@ -57,7 +57,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str) {
+    function parse5(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -904,10 +904,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -928,7 +928,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -940,11 +940,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -5052,9 +5052,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5090,7 +5090,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -5130,7 +5130,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep8 && !props.found) {
+        if (!isMap3 && !sep8 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5153,7 +5153,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep8)
                 for (const st2 of sep8) {
                   if (st2 === valueProps.found)
@@ -5185,7 +5185,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5201,7 +5201,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -6488,7 +6488,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6572,7 +6572,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8102,7 +8102,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -8121,14 +8121,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options2) {
+    function parse5(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument4(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -8162,9 +8162,9 @@ var require_public_api = __commonJS({
         return value2.toString(options2);
       return new Document.Document(value2, _replacer, options2).toString(options2);
     }
-    exports.parse = parse7;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -14052,7 +14052,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -14127,7 +14127,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -14222,11 +14222,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants2.ERROR.OK) {
+          if (ret !== constants3.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants2.ERROR.PAUSED) {
+            } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -14249,10 +14249,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants2.ERROR.OK) {
+        if (ret === constants3.ERROR.OK) {
           return null;
         }
-        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -14269,7 +14269,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants2.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -14449,7 +14449,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants2.ERROR.PAUSED : 0;
+        return pause ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -14471,7 +14471,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants2.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -14507,13 +14507,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants2.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants2.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants2.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -25463,8 +25463,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options2.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto.randomBytes(16).toString("base64");
+      request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request2.headersList.append("sec-websocket-protocol", protocol);
@@ -25493,7 +25493,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -32989,10 +32989,25 @@ var GitRepo = class _GitRepo {
   }
   /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
   async listFiles(sha) {
+    return [...(await this.listEntries(sha)).keys()];
+  }
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  async listEntries(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["ls-tree", "-r", "--name-only", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
-    return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
+    const entries = /* @__PURE__ */ new Map();
+    for (const line of out.split("\0")) {
+      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m2 || !m2[4].startsWith(prefix)) continue;
+      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+    }
+    return entries;
+  }
+  /** An object's bytes (a blob by the id `listEntries` gave). */
+  async readObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return await this.git.binaryCatFile(["blob", oid]);
   }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
@@ -33136,191 +33151,11 @@ function safeText(text2) {
   return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
 }
 
-// src/values/collect.ts
+// src/dvc/project.ts
 import { posix as posix2 } from "node:path";
 
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/files.ts
-var import_yaml = __toESM(require_dist3(), 1);
+// src/dvc/dvcfile.ts
 import { posix } from "node:path";
-function emptyValueFiles() {
-  return { metrics: [], params: /* @__PURE__ */ new Map(), topParams: [], vars: /* @__PURE__ */ new Map(), dvcOuts: /* @__PURE__ */ new Set(), skipped: [] };
-}
-function addDvcYaml(into, dvcYamlPath, text2) {
-  const doc = (0, import_yaml.parse)(text2, { schema: "core" });
-  if (!isRecord(doc)) return;
-  const dir = posix.dirname(dvcYamlPath);
-  const resolve11 = (base, p2) => posix.normalize(posix.join(base, p2)).replace(/^\.\//, "");
-  const metrics = new Set(into.metrics);
-  const addParams = (file, keys) => {
-    const current = into.params.get(file);
-    if (keys === null || !keys.length || current && !current.length) into.params.set(file, []);
-    else into.params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const entry of asList(doc.metrics)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve11(dir, entry));
-  }
-  for (const entry of asList(doc.params)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve11(dir, entry));
-  }
-  const stages = isRecord(doc.stages) ? doc.stages : {};
-  const globalVars = [posix.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
-  for (const raw of Object.values(stages)) {
-    trackVars(into, raw, globalVars, dir);
-    const stage = isRecord(raw) && isRecord(raw.do) ? raw.do : raw;
-    if (!isRecord(stage)) continue;
-    const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    if (wdir.includes("${")) continue;
-    const base = posix.join(dir, wdir);
-    for (const field of ["outs", "metrics", "plots"]) {
-      for (const out of asList(stage[field])) {
-        const [path, props] = typeof out === "string" ? [out, {}] : isRecord(out) ? Object.entries(out)[0] ?? [] : [];
-        if (typeof path !== "string") continue;
-        if (path.includes("${")) {
-          if (field === "metrics") into.skipped.push(path);
-          continue;
-        }
-        const full = resolve11(base, path);
-        if (field === "metrics") metrics.add(full);
-        if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
-      }
-    }
-    for (const p2 of asList(stage.params)) {
-      if (typeof p2 === "string")
-        addParams(
-          resolve11(base, "params.yaml"),
-          p2.split(",").map((k2) => k2.trim()).filter(Boolean)
-        );
-      else if (isRecord(p2)) {
-        for (const [file, keys] of Object.entries(p2)) {
-          if (file.includes("${")) continue;
-          addParams(resolve11(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
-        }
-      }
-    }
-  }
-  into.metrics = [...metrics];
-}
-function varsFiles(list3, base) {
-  return asList(list3).filter((v2) => typeof v2 === "string" && !v2.includes("${")).map((v2) => posix.normalize(posix.join(base, v2.replace(/:[^:/\\]*$/, ""))).replace(/^\.\//, ""));
-}
-function trackVars(into, stage, globalVars, dir) {
-  const inner = isRecord(stage) && isRecord(stage.do) ? stage.do : stage;
-  const wdir = isRecord(inner) && typeof inner.wdir === "string" && !inner.wdir.includes("${") ? inner.wdir : ".";
-  const files = [...globalVars, ...isRecord(inner) ? varsFiles(inner.vars, posix.join(dir, wdir)) : []];
-  if (!files.length) return;
-  const keys = /* @__PURE__ */ new Set();
-  const visit = (value2) => {
-    if (typeof value2 === "string") {
-      for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-        const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-        const head = key2.split(".")[0];
-        if (head !== "item" && head !== "key") keys.add(key2);
-      }
-    } else if (Array.isArray(value2)) value2.forEach(visit);
-    else if (isRecord(value2)) Object.entries(value2).forEach(([k2, v2]) => k2 === "vars" ? void 0 : (visit(k2), visit(v2)));
-  };
-  visit(stage);
-  if (!keys.size) return;
-  for (const file of files) into.vars.set(file, [.../* @__PURE__ */ new Set([...into.vars.get(file) ?? [], ...keys])]);
-}
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-function isRecord(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-function asList(value2) {
-  return Array.isArray(value2) ? value2 : [];
-}
 
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
@@ -33359,12 +33194,15 @@ function pyJsonString(s) {
   return `${out}"`;
 }
 
-// src/values/raw.ts
+// src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value2) {
     this.value = value2;
   }
   value;
+  toString() {
+    return pyFloatRepr(this.value);
+  }
 };
 var PyCollection = class {
   constructor(kind, items) {
@@ -33374,6 +33212,16 @@ var PyCollection = class {
   kind;
   items;
 };
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key2, value2) {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
+  values.set(key2, value2);
+}
+function keyValue(map, key2) {
+  const values = keyValues.get(map);
+  return values?.has(key2) ? values.get(key2) : key2;
+}
 function isRawMap(value2) {
   return value2 instanceof Map;
 }
@@ -33394,162 +33242,7 @@ function toPlain(value2) {
   return value2;
 }
 
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const code2 = ch.codePointAt(0);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return out + quote;
-}
-function pyRepr(value2) {
-  if (value2 === null) return "None";
-  if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint") return value2.toString();
-  if (typeof value2 === "string") return pyStrRepr(value2);
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (value2 instanceof PyCollection) {
-    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
-    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
-  }
-  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
-}
-function pyStr(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/values/json.ts
+// src/dvc/formats/json.ts
 var MAX_DEPTH = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
@@ -33717,184 +33410,38 @@ function where(text2, offset) {
   return `line ${line}, column ${column}`;
 }
 
-// src/values/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open2 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code2 = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else out += ch;
   }
-  return records;
+  return out + quote;
 }
-function csvNumber(cell2) {
-  const t2 = cell2.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+function pyRepr(value2) {
+  if (value2 === null) return "None";
+  if (typeof value2 === "boolean") return value2 ? "True" : "False";
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (typeof value2 === "string") return pyStrRepr(value2);
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (value2 instanceof PyCollection) {
+    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
+    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
   }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
+  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
 
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell2 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell2, unreadable) {
-  if (cell2 === void 0 || cell2.trim() === "") return null;
-  const n = csvNumber(cell2);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text2.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
-  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text2.length; ) {
-    lineNo++;
-    let end = text2.indexOf("\n", i);
-    if (end === -1) end = text2.length;
-    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
-    }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key2 = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key2, parsed);
-  }
-  return last;
-}
-
-// src/values/python.ts
+// src/dvc/formats/python.ts
 function parsePython(text2) {
   const lines2 = logicalLines(tokenize(text2));
   const [data] = block(lines2, 0, -1, false);
@@ -34191,10 +33738,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open3 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open3);
+      const open4 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open4);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open3 + delim.length;
+      let k2 = open4 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -34215,7 +33762,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open3 + delim.length, k2);
+      const body = text2.slice(open4 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -34235,15 +33782,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open3 = brackets.pop();
-      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open2 = brackets.pop();
-  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -34958,7 +34505,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse2(toml, options2 = {}) {
+function parse(toml, options2 = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -35037,11 +34584,11 @@ function parse2(toml, options2 = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/values/toml.ts
+// src/dvc/formats/toml.ts
 function parseToml(text2) {
   let doc;
   try {
-    doc = parse2(text2, { integersAsBigInt: true });
+    doc = parse(text2, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
       const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -35061,10 +34608,11 @@ function convert(value2) {
   return null;
 }
 
-// src/values/yaml.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
+// src/dvc/formats/yaml.ts
+var import_yaml = __toESM(require_dist3(), 1);
+var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text2) {
-  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
     const { line, column } = lineColumn(text2, error.pos[0]);
@@ -35072,44 +34620,63 @@ function parseYaml(text2) {
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  const problemAt = (node, message) => {
+    const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  const budget = (node, alias, depth) => {
+    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
+    }
+    if ((0, import_yaml.isMap)(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if (depth > MAX_DEPTH) {
-      const at2 = node.range?.[0] ?? 0;
-      const line = text2.slice(0, at2).split("\n").length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
-    }
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    let out;
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
-        map.set(keyText(key2), convert2(pair.value, depth + 1));
+        const name = keyText(key2);
+        if (typeof key2 !== "string") setKeyValue(map, name, key2);
+        map.set(name, convert2(pair.value, depth + 1));
       }
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
-    } else if ((0, import_yaml2.isSeq)(node)) {
+    }
+    if ((0, import_yaml.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
-    } else if ((0, import_yaml2.isScalar)(node)) {
-      out = scalar(node.value, node.source);
-    } else out = null;
-    return out;
+    }
+    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
 }
@@ -35128,11 +34695,23 @@ function keyText(key2) {
   return pyRepr(key2);
 }
 
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
+// src/dvc/formats/index.ts
+function formatOf(path) {
   const ext = extension(path);
-  const format = ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : kind === "metrics" && (ext === ".csv" || ext === ".tsv") ? ext.slice(1).toUpperCase() : "YAML";
+  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
+}
+function withPosition(path, format, parse5) {
   try {
+    return parse5();
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    throw error;
+  }
+}
+function parseDataFile(path, text2) {
+  const format = formatOf(path);
+  return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
         return parseJson(text2);
@@ -35140,17 +34719,1205 @@ function parseValueFile(path, text2, kind) {
         return parseToml(text2);
       case "Python":
         return parsePython(text2);
-      case "CSV":
-      case "TSV":
-        return parseMetricsTable(text2, format === "CSV" ? "," : "	");
       default:
         return parseYaml(text2);
     }
+  });
+}
+function extension(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+// src/dvc/python/pyvalue.ts
+var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
+var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
+function pyKey(dict, key2) {
+  const raw = dict[KEY_VALUES];
+  return raw?.has(key2) ? raw.get(key2) : key2;
+}
+function pyEntries(dict) {
+  const order = dict[KEY_ORDER];
+  if (!order) return Object.entries(dict);
+  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
+  return keys.map((k2) => [k2, dict[k2]]);
+}
+function dictFromEntries(entries) {
+  const out = {};
+  for (const [k2, v2] of entries) out[k2] = v2;
+  return withOrder(
+    out,
+    entries.map(([k2]) => k2)
+  );
+}
+function withOrder(dict, keys) {
+  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
+  return dict;
+}
+function isPyDict(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
+}
+function parseYamlPy(path, text2) {
+  return fromRaw(withPosition(path, "YAML", () => parseYaml(text2)).data);
+}
+function fromRaw(value2) {
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyFloat) return value2;
+  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat(value2);
+  if (typeof value2 === "bigint") return Number(value2);
+  if (value2 instanceof PyCollection) return value2.items.map(fromRaw);
+  if (Array.isArray(value2)) return value2.map(fromRaw);
+  const out = {};
+  const keys = [];
+  const rawKeys = /* @__PURE__ */ new Map();
+  for (const [k2, v2] of value2) {
+    Object.defineProperty(out, k2, { value: fromRaw(v2), enumerable: true, writable: true, configurable: true });
+    keys.push(k2);
+    const key2 = keyValue(value2, k2);
+    if (key2 !== k2) rawKeys.set(k2, fromRaw(key2));
+  }
+  if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
+  return withOrder(out, keys);
+}
+function pyStr(value2) {
+  if (value2 === null) return "None";
+  if (value2 === true) return "True";
+  if (value2 === false) return "False";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return String(value2);
+  if (typeof value2 === "string") return value2;
+  return JSON.stringify(toJs(value2));
+}
+function pyEqual(a, b3) {
+  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat ? v2.value : null;
+  const na = num(a);
+  const nb = num(b3);
+  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
+  if (Array.isArray(a) || Array.isArray(b3)) {
+    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual(x3, b3[i]));
+  }
+  if (isPyDict(a) || isPyDict(b3)) {
+    if (!isPyDict(a) || !isPyDict(b3)) return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual(a[k2], b3[k2]));
+  }
+  return a === b3;
+}
+function toJs(value2) {
+  if (value2 instanceof PyFloat) return value2.value;
+  if (Array.isArray(value2)) return value2.map(toJs);
+  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
+  return value2;
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text2);
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
+  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !("schema" in doc);
+  if (!legacy && doc.schema !== "2.0")
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.stages ?? {};
+  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of pyEntries(stagesRaw)) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.cmd;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = {};
+  if (entry.params !== void 0 && entry.params !== null) {
+    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where2} deps`), params, outs: parseLockEntries(entry.outs, `${where2} outs`) };
+}
+function parseLockEntries(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  return value2.map((item, i) => {
+    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md52 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+    if (typeof item.size === "number") entry.size = item.size;
+    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
+    if (item.isexec === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  if (!bytes) return null;
+  const doc = parseYamlPy(file, bytes.toString("utf8"));
+  if (doc === null) return { file, outs: [] };
+  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key2 of Object.keys(doc)) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  return { file, outs };
+}
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context3, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context3, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
+  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
+  if (isPyDict(value2)) {
+    return dictFromEntries(
+      pyEntries(value2).map(([k2, v2]) => {
+        const key2 = interpolateString(k2, context3, false);
+        return [typeof key2 === "string" ? key2 : pyStr(key2), interpolateValue(v2, context3, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context3, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context3;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isPyDict(cur) && part in cur) {
+      cur = cur[part];
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of pyEntries(dict)) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isPyDict(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of Object.keys(doc)) {
+    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.vars, "", "vars");
+  const context3 = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.stages ?? {};
+  if (!isPyDict(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of pyEntries(stagesDoc)) {
+    for (const generated of expandEntry(where2, name, definition, context3)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc[key2];
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v2, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context3, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
+}
+async function loadProject(tree) {
+  const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return fromRaw(parseDataFile(path, bytes.toString("utf8")).data);
+}
+function topPlots(file, value2, context3) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
+      const [id, props] = Object.entries(resolved)[0];
+      if (props === null || isPyDict(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+  });
+}
+function withField(file, field, fn2, stage) {
+  try {
+    return fn2();
   } catch (error) {
-    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
-    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    if (error instanceof InterpolationError) {
+      const where2 = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
     throw error;
   }
+}
+function expandEntry(file, name, definition, context3) {
+  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  if ("foreach" in definition || "do" in definition) {
+    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!("do" in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!("foreach" in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.foreach ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed)
+        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item }, written: definition });
+    } else if (isPyDict(items)) {
+      for (const [key2, item] of pyEntries(items)) {
+        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item }, written: definition });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+    }
+    return out;
+  }
+  if ("matrix" in definition) {
+    const matrix = definition.matrix;
+    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of pyEntries(matrix)) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = { ...definition };
+    delete rest.matrix;
+    let combos = [{ item: {}, key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: { ...c3.item, [axis]: v2 },
+          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key2 = c3.key.join("-");
+      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 }, written: definition };
+    });
+  }
+  return [{ name, definition, context: context3, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context: context3 } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of Object.keys(definition)) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context3;
+  let scope = vars;
+  if (definition.vars !== void 0) {
+    scope = vars.fork();
+    await scope.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = { ...scope.context, ...pick(context3, ["item", "key"]) };
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(file, key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v2 = field(key2);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
+}
+function pick(dict, keys) {
+  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isPyDict(item)) {
+      for (const [file, keys] of Object.entries(item)) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
+    if (isPyDict(item) && Object.keys(item).length === 1) {
+      const [path, flags] = Object.entries(item)[0];
+      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
+        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      })();
+      for (const [k2, v2] of Object.entries(props)) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = {};
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = structuredCloneDict(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
+      if (isPyDict(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isPyDict(value2)) {
+        for (const [k2, v2] of pyEntries(value2)) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of Object.entries(data)) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into[k2];
+      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = {};
+  for (const key2 of keys) {
+    if (!(key2 in data)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out[key2] = data[key2];
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return {};
+  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+function structuredCloneDict(d2) {
+  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
+}
+
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.y;
+      if (y2 !== void 0 && isPyDict(y2)) for (const file of Object.keys(y2)) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/workspace/tree.ts
+import { constants } from "node:fs";
+import { open, readdir, realpath as realpath2, stat as stat2 } from "node:fs/promises";
+import { join as join2, sep } from "node:path";
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size) {
+    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options2.name ?? "workspace",
+    isCommit: false,
+    async read(path) {
+      const rel = projectPath(path);
+      const full = join2(root, ...rel.split("/"));
+      let target;
+      try {
+        target = await realpath2(full);
+      } catch (error) {
+        if (isAbsent(error)) return null;
+        throw error;
+      }
+      realRoot ??= realpath2(root);
+      const inside = await realRoot;
+      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const info = await stat2(target);
+      if (info.isDirectory()) return null;
+      if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+      budget.take(path, info.size);
+      const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+        if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size));
+        const buffer = Buffer.alloc(opened.size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+}
+function isAbsent(error) {
+  const code2 = error.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha, name, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let entries = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      let rel = projectPath(path);
+      const all = await listing();
+      for (let hops = 0; ; hops++) {
+        const entry = all.get(rel);
+        if (!entry) return null;
+        if (entry.mode === "120000") {
+          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+          const link = (await git.readObject(entry.oid)).toString("utf8");
+          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+          try {
+            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          } catch {
+            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+          }
+          continue;
+        }
+        if (!entry.mode.startsWith("100")) return null;
+        budget.take(path, entry.size);
+        return git.readObject(entry.oid);
+      }
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    }
+  };
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
+    const [dir, prefix] = next;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open3 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell2) {
+  const t2 = cell2.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell2 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell2, unreadable) {
+  if (cell2 === void 0 || cell2.trim() === "") return null;
+  const n = csvNumber(cell2);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  const firstBreak = text2.indexOf("\n", start);
+  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
+  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
+  const names = header.fields.map((f3) => f3.trim().toLowerCase());
+  const nameCol = names.indexOf("name");
+  const valueCol = names.indexOf("value");
+  const last = /* @__PURE__ */ new Map();
+  let lineNo = 1;
+  for (let i = headerEnd + 1; i < text2.length; ) {
+    lineNo++;
+    let end = text2.indexOf("\n", i);
+    if (end === -1) end = text2.length;
+    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
+    if (line.includes('"')) {
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
+      for (const [k2, v2] of rest) last.set(k2, v2);
+      return last;
+    }
+    i = end + 1;
+    if (!line) continue;
+    const fields = line.split(",");
+    const key2 = fields[nameCol] ?? "";
+    const cell2 = fields[valueCol] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
+    last.set(key2, parsed);
+  }
+  return last;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
 }
 function parseValuesText(path, text2) {
   return toPlain(parseValueFile(path, text2, "params").data);
@@ -35180,88 +35947,20 @@ function parseMetricsTable(text2, delimiter) {
   const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
   return { data, warnings };
 }
-function extension(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot).toLowerCase() : "";
-}
-
-// src/values/trees.ts
-import { readdir, readFile, realpath as realpath2 } from "node:fs/promises";
-import { join as join2, sep } from "node:path";
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
-var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
-function workspaceTree(root, name = "workspace") {
-  let files = null;
-  let realRoot = null;
-  return {
-    name,
-    isCommit: false,
-    async read(path) {
-      try {
-        const full = join2(root, ...path.split("/"));
-        realRoot ??= realpath2(root);
-        const [inside, target] = [await realRoot, await realpath2(full)];
-        const rel = target.startsWith(inside + sep) ? target.slice(inside.length + 1).split(sep) : null;
-        if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
-        return await readFile(full);
-      } catch (error) {
-        const code2 = error.code;
-        if (code2 === "ENOENT" || code2 === "EISDIR" || code2 === "ENOTDIR") return null;
-        throw error;
-      }
-    },
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-}
-function commitTree(git, sha, name) {
-  let files = null;
-  return {
-    name,
-    isCommit: true,
-    read: (path) => git.readFile(sha, path),
-    list() {
-      files ??= git.listFiles(sha);
-      return files;
-    }
-  };
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
-    const [dir, prefix] = next;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
 
 // src/values/collect.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
-  const head = workspaceTree(request2.workspace, request2.headLabel ?? "head");
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label) : null;
+  const budget = request2.budget;
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
   return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
+  const headErrors = [];
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log);
+  const sideB = await selectFiles(b3, targets, log, headErrors);
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
@@ -35275,6 +35974,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
         }
         return file;
       };
@@ -35286,7 +35986,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors };
+  const comparison = { metrics: [], params: [], errors, headErrors };
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
 }
@@ -35319,36 +36019,29 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
 }
-function outsideProject(path) {
-  return path.startsWith("/") || /^[A-Za-z]:/.test(path) || path === ".." || path.startsWith("../") || PRIVATE_DIRS.has(path.split("/")[0]);
-}
-async function selectFiles(tree, targets, log) {
-  const files = emptyValueFiles();
+async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
+  let files = projectFiles([]);
   if (needDvcYaml) {
-    for (const dvcYaml of all.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml"))) {
-      const bytes = await tree.read(dvcYaml);
-      if (!bytes) continue;
-      try {
-        addDvcYaml(files, dvcYaml, bytes.toString("utf8"));
-      } catch (error) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split("\n")[0]}`, {
-          file: dvcYaml
-        });
-      }
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
-    if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(", ")}`);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const p2 of patterns) {
-      const clean2 = posix2.normalize(p2.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
-      if (!clean2 || clean2 === ".") continue;
-      if (outsideProject(clean2)) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
         continue;
       }
+      if (!clean2) continue;
       const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
       if (re2) under.forEach((f3) => out.add(f3));
@@ -35370,6 +36063,43 @@ async function selectFiles(tree, targets, log) {
     files.params = expanded;
   }
   return files;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+function pyStr2(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr2(leaf2);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
 }
 
 // src/values/dvc-output.ts
@@ -35480,18 +36210,24 @@ async function runValuesDiff(kind, args, workspace) {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
   const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [] };
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
+    const budget = new ReadBudget();
     const tree = async (rev) => {
-      if (rev === "workspace") return workspaceTree(workspace);
+      if (rev === "workspace") return workspaceTree(workspace, { budget });
       const sha = await git.resolveCommit(rev);
       if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return commitTree(git, sha, rev);
+      return commitTree(git, sha, rev, { budget });
     };
     const a = await tree(args.aRev);
     const b3 = await tree(args.bRev);
     const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
     comparison = await compareTrees(a, b3, targets, log, [kind]);
+  }
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) process.stderr.write(`mlreport: ERROR: ${error}
+`);
+    return 1;
   }
   const files = comparison[kind];
   const revs = [...new Set(comparison.errors.map((e) => e.rev))];
@@ -35561,7 +36297,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join7, resolve as resolve2 } from "node:path";
+import { join as join5, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/git/revisions.ts
@@ -35638,8 +36374,7 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { readFile as readFile3, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { join as join4, posix as posix6 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -36105,7 +36840,7 @@ function fillCustomTemplate(path, text2, values) {
   } catch (error) {
     throw new UserError(`${path}: invalid JSON: ${error.message}`);
   }
-  if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
+  if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text2.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
@@ -36151,7 +36886,7 @@ function fill(value2, fills) {
     });
   }
   if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
-  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
+  if (isRecord(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
   return value2;
 }
 function assertNoUrls(path, value2, at2) {
@@ -36159,7 +36894,7 @@ function assertNoUrls(path, value2, at2) {
     value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "url" || k2 === "href") {
@@ -36174,13 +36909,13 @@ function assertBounded(path, value2, at2) {
     value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord(value2)) return;
   const over = (what) => {
     throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
   };
   for (const range of ["sequence", "keyvals"]) {
     const r2 = value2[range];
-    if (!isRecord2(r2)) continue;
+    if (!isRecord(r2)) continue;
     const { start = 0, stop, step = 1 } = r2;
     const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
     if (!(count <= PLOT_BOUNDS.customPoints))
@@ -36223,11 +36958,11 @@ function assertKnownMarks(path, value2, at2) {
     value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "mark") {
-      const type = isRecord2(v2) ? v2.type : v2;
+      const type = isRecord(v2) ? v2.type : v2;
       if (typeof type !== "string" || !MARKS.includes(type)) {
         throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
       }
@@ -36236,7 +36971,7 @@ function assertKnownMarks(path, value2, at2) {
     assertKnownMarks(path, v2, key2);
   }
 }
-function isRecord2(value2) {
+function isRecord(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
@@ -36272,10 +37007,10 @@ function findDatapoints(doc) {
   const lists = [];
   const visit = (value2) => {
     if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord3) && sameKeys(value2)) lists.push(value2);
+      if (value2.length && value2.every(isRecord2) && sameKeys(value2)) lists.push(value2);
       return;
     }
-    if (isRecord3(value2)) for (const v2 of Object.values(value2)) visit(v2);
+    if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
   };
   visit(doc);
   const length = Math.max(0, ...lists.map((l3) => l3.length));
@@ -36295,574 +37030,12 @@ function sameKeys(rows) {
   const first = Object.keys(rows[0]).sort().join("\0");
   return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
 }
-function isRecord3(value2) {
+function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// src/dvcyaml/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join3, posix as posix4 } from "node:path";
-
-// src/pipeline/pyvalue.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
-var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
-var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
-function pyKey(dict, key2) {
-  const raw = dict[KEY_VALUES];
-  return raw?.has(key2) ? raw.get(key2) : key2;
-}
-function pyEntries(dict) {
-  const order = dict[KEY_ORDER];
-  if (!order) return Object.entries(dict);
-  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
-  return keys.map((k2) => [k2, dict[k2]]);
-}
-function dictFromEntries(entries) {
-  const out = {};
-  for (const [k2, v2] of entries) out[k2] = v2;
-  return withOrder(
-    out,
-    entries.map(([k2]) => k2)
-  );
-}
-function withOrder(dict, keys) {
-  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
-  return dict;
-}
-var PyFloat2 = class {
-  constructor(value2) {
-    this.value = value2;
-  }
-  value;
-  toString() {
-    return pyFloatRepr(this.value);
-  }
-};
-function isPyDict(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat2);
-}
-function parseYamlPy(path, text2) {
-  const doc = (0, import_yaml4.parseDocument)(text2, { schema: "core", uniqueKeys: false, prettyErrors: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    throw new UserError(
-      `${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`
-    );
-  }
-  return toPy(doc.contents, path);
-}
-function toPy(node, path) {
-  if (!node) return null;
-  if ((0, import_yaml4.isScalar)(node)) {
-    const v2 = node.value;
-    if (typeof v2 === "number") {
-      const src = node.source ?? "";
-      const isFloat2 = node.format !== "HEX" && node.format !== "OCT" && /[.eEnN]/.test(src);
-      return isFloat2 || !Number.isInteger(v2) ? new PyFloat2(v2) : v2;
-    }
-    if (typeof v2 === "bigint") return Number(v2);
-    if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string") return v2;
-    return JSON.stringify(v2) ?? "";
-  }
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((item) => toPy(item, path));
-  if ((0, import_yaml4.isMap)(node)) {
-    const out = {};
-    const keys = [];
-    const rawKeys = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
-      const raw = (0, import_yaml4.isScalar)(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key2 = typeof raw === "string" ? raw : raw instanceof PyFloat2 ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
-      if (typeof raw !== "string") rawKeys.set(key2, raw);
-      if (!Object.hasOwn(out, key2)) keys.push(key2);
-      out[key2] = toPy(pair.value, path);
-    }
-    if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
-    return withOrder(out, keys);
-  }
-  const resolved = node.toJSON?.();
-  return resolved === void 0 ? null : fromJs(resolved);
-}
-function fromJs(value2) {
-  if (value2 === null || value2 === void 0) return null;
-  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat2(value2);
-  if (typeof value2 === "boolean" || typeof value2 === "string") return value2;
-  if (Array.isArray(value2)) return value2.map(fromJs);
-  if (typeof value2 === "object") {
-    const out = {};
-    for (const [k2, v2] of Object.entries(value2)) out[k2] = fromJs(v2);
-    return out;
-  }
-  return typeof value2 === "number" || typeof value2 === "bigint" ? String(value2) : "";
-}
-function pyStr2(value2) {
-  if (value2 === null) return "None";
-  if (value2 === true) return "True";
-  if (value2 === false) return "False";
-  if (value2 instanceof PyFloat2) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return String(value2);
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(toJs(value2));
-}
-function pyEqual2(a, b3) {
-  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat2 ? v2.value : null;
-  const na = num(a);
-  const nb = num(b3);
-  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
-  if (Array.isArray(a) || Array.isArray(b3)) {
-    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual2(x3, b3[i]));
-  }
-  if (isPyDict(a) || isPyDict(b3)) {
-    if (!isPyDict(a) || !isPyDict(b3)) return false;
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual2(a[k2], b3[k2]));
-  }
-  return a === b3;
-}
-function toJs(value2) {
-  if (value2 instanceof PyFloat2) return value2.value;
-  if (Array.isArray(value2)) return value2.map(toJs);
-  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
-  return value2;
-}
-
-// src/dvcyaml/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context3, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context3, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
-  if (isPyDict(value2)) {
-    return dictFromEntries(
-      pyEntries(value2).map(([k2, v2]) => {
-        const key2 = interpolateString(k2, context3, false);
-        return [typeof key2 === "string" ? key2 : pyStr2(key2), interpolateValue(v2, context3, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context3, inner) {
-  const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context3;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isPyDict(cur) && part in cur) {
-      cur = cur[part];
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat2) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k2, v2] of pyEntries(dict)) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
-    else out.push([name, v2]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvcyaml/load.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-async function loadDvcYaml(dir) {
-  let text2;
-  try {
-    text2 = await readFile2(join3(dir, "dvc.yaml"), "utf8");
-  } catch {
-    return null;
-  }
-  return parseDvcYaml(dir, text2);
-}
-async function parseDvcYaml(dir, text2) {
-  const doc = parseYamlPy("dvc.yaml", text2);
-  if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
-  if (!isPyDict(doc)) throw new UserError("dvc.yaml: expected a mapping with `stages:` at the top level.");
-  for (const key2 of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key2)) throw new UserError(`dvc.yaml: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-  }
-  const vars = new VarsLoader(dir);
-  await vars.loadDefaultParams();
-  await vars.load(doc.vars, "", "vars");
-  const context3 = vars.context;
-  const stages = [];
-  const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
-  for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of expandEntry(name, definition, context3)) {
-      stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc[key2];
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`dvc.yaml: '${key2}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(`${key2}[${i}]`, () => interpolateValue(v2, context3, false));
-      if (typeof resolved !== "string") throw new UserError(`dvc.yaml: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(doc.plots, context3) };
-}
-function topPlots(value2, context3) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError("dvc.yaml: 'plots' must be a list.");
-  return value2.map((entry, i) => {
-    const resolved = withField(`plots[${i}]`, () => interpolateValue(entry, context3, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
-      const [id, props] = Object.entries(resolved)[0];
-      if (props === null || isPyDict(props)) return { id, props };
-    }
-    throw new UserError(`dvc.yaml: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
-  });
-}
-function withField(field, fn2, stage) {
-  try {
-    return fn2();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage ? `stages.${stage}.${field}` : field;
-      throw new UserError(`dvc.yaml: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(name, definition, context3) {
-  if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
-  if ("foreach" in definition || "do" in definition) {
-    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
-    if (extra.length) throw new UserError(`dvc.yaml: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!("do" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!("foreach" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.foreach ?? null;
-    if (typeof items === "string") items = withField("foreach", () => interpolateString(items, context3, false), name);
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item } });
-    } else if (isPyDict(items)) {
-      for (const [key2, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item } });
-      }
-    } else {
-      throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
-    }
-    return out;
-  }
-  if ("matrix" in definition) {
-    const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of pyEntries(matrix)) {
-      const values = typeof raw === "string" ? withField(`matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = { ...definition };
-    delete rest.matrix;
-    let combos = [{ item: {}, key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: { ...c3.item, [axis]: v2 },
-          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c3) => {
-      const key2 = c3.key.join("-");
-      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 } };
-    });
-  }
-  return [{ name, definition, context: context3 }];
-}
-async function resolveStage(dir, name, definition, context3, vars) {
-  const where2 = `dvc.yaml: stage '${name}'`;
-  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of Object.keys(definition)) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  const wdirValue = definition.wdir === void 0 ? "." : withField("wdir", () => interpolateValue(definition.wdir, context3, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context3;
-  if (definition.vars !== void 0) {
-    const local = vars.fork();
-    await local.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = { ...local.context, ...pick(context3, ["item", "key"]) };
-  }
-  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v2 = field(key2);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v2;
-  };
-  const desc = field("desc");
-  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage.desc = desc;
-  return stage;
-}
-function pick(dict, keys) {
-  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isPyDict(item)) {
-      for (const [file, keys] of Object.entries(item)) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
-    if (isPyDict(item) && Object.keys(item).length === 1) {
-      const [path, flags] = Object.entries(item)[0];
-      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
-        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      })();
-      for (const [k2, v2] of Object.entries(props)) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  context = {};
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.dir);
-    copy.context = structuredCloneDict(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const text2 = await readFile2(join3(this.dir, "params.yaml"), "utf8").catch(() => null);
-    if (text2 === null) return;
-    this.merge(asMapping(parseYamlPy("params.yaml", text2), "params.yaml"), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`dvc.yaml: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`dvc.yaml: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isPyDict(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`dvc.yaml: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = posix4.join(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readVarsFile(this.dir, rel, `${where2}[${i}]`);
-      const picked = keyList ? pickKeys(data, keyList, rel) : data;
-      this.merge(picked, rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of Object.entries(data)) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into[k2];
-      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
-        this.merge(v2, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(`dvc.yaml: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`);
-      } else {
-        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(data, keys, file) {
-  const out = {};
-  for (const key2 of keys) {
-    if (!(key2 in data)) throw new UserError(`dvc.yaml: vars: '${key2}' not found in '${file}'.`);
-    out[key2] = data[key2];
-  }
-  return out;
-}
-async function readParamsFile(absPath, displayPath) {
-  const text2 = await readFile2(absPath, "utf8");
-  const lower = displayPath.toLowerCase();
-  if (lower.endsWith(".json")) {
-    try {
-      return fromJs(JSON.parse(text2));
-    } catch (error) {
-      throw new UserError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (lower.endsWith(".toml") || lower.endsWith(".py")) {
-    throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
-  }
-  return parseYamlPy(displayPath, text2);
-}
-async function readVarsFile(dir, rel, where2) {
-  let data;
-  try {
-    data = await readParamsFile(join3(dir, ...rel.split("/")), rel);
-  } catch (error) {
-    if (error.code === "ENOENT") throw new UserError(`dvc.yaml: '${where2}': vars file '${rel}' does not exist.`);
-    throw error;
-  }
-  return asMapping(data, rel);
-}
-function asMapping(value2, file) {
-  if (value2 === null) return {};
-  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-function structuredCloneDict(d2) {
-  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
-}
-
 // src/plots/definitions.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
-import { posix as posix5 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -36880,28 +37053,19 @@ var BUILTIN_TEMPLATES = [
 // src/plots/definitions.ts
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
-function plotsFromDvcYaml(text2) {
-  let doc;
-  try {
-    doc = (0, import_yaml5.parse)(text2);
-  } catch (error) {
-    throw new UserError(`dvc.yaml: invalid YAML: ${error.message.split("\n")[0]}`);
-  }
-  return plotsFromDvcDoc(doc);
-}
 function plotsFromDvcDoc(doc) {
   const out = { definitions: [], errors: [] };
-  if (!isRecord4(doc)) return out;
+  if (!isRecord3(doc)) return out;
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: "dvc.yaml: `plots` must be a list of paths or {id: properties} entries." });
   }
-  asList2(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
-  const stages = isRecord4(doc.stages) ? doc.stages : {};
+  const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
-    if (!isRecord4(stage)) continue;
+    if (!isRecord3(stage)) continue;
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    asList2(stage.plots).forEach((entry, i) => {
+    asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
       add2(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
@@ -36930,30 +37094,30 @@ var DefinitionError = class extends UserError {
 };
 function topLevelEntry(entry, origin) {
   if (typeof entry === "string") return fromPath(normalise(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or a single-key mapping {id: properties}, got ${describe2(entry)}.`);
   }
   const [id, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
   const p2 = props ?? {};
-  if (isRecord4(p2.y)) return fromYDict(id, p2, origin);
+  if (isRecord3(p2.y)) return fromYDict(id, p2, origin);
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix4.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
   }
   const [path, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
   return fromPath(prefix(path), props ?? {}, origin);
 }
 var PLOT_PROPS = ["x", "y", "template", "title", "x_label", "y_label"];
 function hasPlotProps(entry) {
-  if (!isRecord4(entry)) return false;
+  if (!isRecord3(entry)) return false;
   const props = Object.values(entry)[0];
-  return isRecord4(props) && PLOT_PROPS.some((k2) => k2 in props);
+  return isRecord3(props) && PLOT_PROPS.some((k2) => k2 in props);
 }
 function fromYDict(id, p2, origin) {
   const yDict = p2.y;
@@ -36966,7 +37130,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix4.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -36999,7 +37163,7 @@ function fieldList(value2, id, origin, key2) {
 function xFor(x3, file, id, origin) {
   if (x3 === void 0 || x3 === null) return null;
   if (typeof x3 === "string") return x3;
-  if (isRecord4(x3)) {
+  if (isRecord3(x3)) {
     const field = x3[file];
     if (field === void 0) return null;
     if (typeof field === "string") return field;
@@ -37012,15 +37176,15 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix5.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix4.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
 }
-function isRecord4(value2) {
+function isRecord3(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
-function asList2(value2) {
+function asList(value2) {
   return Array.isArray(value2) ? value2 : [];
 }
 
@@ -37381,10 +37545,11 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths) {
+async function findPlotDefinitions(workspace, plotsPaths, budget) {
+  const tree = workspaceTree(workspace, budget ? { budget } : {});
   let result;
   if (plotsPaths) {
-    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const files = plotsPaths.some(isGlob) ? await tree.list() : [];
     const paths = plotsPaths.flatMap((p2) => {
       const clean2 = p2.replace(/\\/g, "/").replace(/^\.\//, "");
       if (!isGlob(clean2)) return [clean2];
@@ -37393,17 +37558,16 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text2 = await readFile3(join4(workspace, "dvc.yaml"), "utf8").catch(() => null);
-    if (text2 === null) return { definitions: [], errors: [] };
     try {
-      const resolved = await parseDvcYaml(workspace, text2).catch(() => null);
-      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text2);
+      const dvc = await loadDvcYaml(tree);
+      if (!dvc) return { definitions: [], errors: [] };
+      result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error) }] };
     }
   }
   const expanded = [];
-  for (const def of result.definitions) expanded.push(...await expandDirectory(workspace, def));
+  for (const def of result.definitions) expanded.push(...await expandDirectory(tree, def));
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
@@ -37417,22 +37581,22 @@ function resolvedDoc(dvc) {
     )
   };
 }
-async function expandDirectory(workspace, def) {
+async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat2(join4(workspace, def.id)).then(
-    (s) => s.isDirectory(),
-    () => false
-  );
-  if (!isDir) return [def];
-  const files = (await listFiles(join4(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
-  return files.map((f3) => {
-    const file = `${def.id}/${f3}`;
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(f3).toLowerCase()) };
+  const all = await tree.list();
+  if (all.includes(def.id)) return [def];
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix5.extname(f3).toLowerCase())).sort();
+  if (!files.length) return [def];
+  return files.map((file) => {
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix5.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile3(join4(request2.workspace, path)).catch(() => null);
-  const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
+  const budget = request2.budget ? { budget: request2.budget } : {};
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const readHead = (path) => head.read(path);
+  const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
@@ -37441,10 +37605,10 @@ async function preparePlots(git, request2, definitions) {
     try {
       if (def.image) {
         const file = def.sources[0].file;
-        const [head, base] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head, base, ext: posix6.extname(file).toLowerCase(), notes });
+        const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
+        if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
+        const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix5.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -37577,30 +37741,16 @@ function tryNumeric(points, field) {
 function plotError(def, error) {
   return `plot '${def.id}' (${def.origin}): ${describeError(error)}`;
 }
-async function listFiles(root) {
-  const out = [];
-  const walk2 = async (dir, prefix) => {
-    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join4(dir, entry.name), `${rel}/`);
-      else out.push(rel);
-    }
-  };
-  await walk2(root, "");
-  return out;
-}
 
 // src/plots/write.ts
-import { join as join6 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/util/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname2, join as join5, basename } from "node:path";
+import { dirname as dirname2, join as join3, basename } from "node:path";
 async function writeFileAtomic(path, data) {
   await mkdir(dirname2(path), { recursive: true });
-  const tmp = join5(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = join3(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -37624,18 +37774,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join6(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join4(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join6(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join4(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join6(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join4(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -37655,7 +37805,7 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request2, getRenderer, log) {
-  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths);
+  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths, request2.budget);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
@@ -37765,7 +37915,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve2(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join7(workspace, ".mlreport", "plots") : resolve2(values.cwd, values.out);
+    const out = values.out === void 0 ? join5(workspace, ".mlreport", "plots") : resolve2(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -37796,9 +37946,9 @@ import { resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/dvc/data/config.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join8, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join6, resolve as resolve3 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -37930,16 +38080,16 @@ var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}) {
   const env = environment.env ?? process.env;
   const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join8(d2, "config")),
-    join8(root, ".dvc", "config"),
-    join8(root, ".dvc", "config.local")
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join6(d2, "config")),
+    join6(root, ".dvc", "config"),
+    join6(root, ".dvc", "config.local")
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
   for (const file of files) {
     let text2;
     try {
-      text2 = await readFile4(file, "utf8");
+      text2 = await readFile(file, "utf8");
     } catch (error) {
       if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
       throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
@@ -37954,14 +38104,14 @@ function configDirs(env, platform) {
   let system;
   let global2;
   if (platform === "win32") {
-    system = join8(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global2 = join8(env.LOCALAPPDATA ?? join8(home, "AppData", "Local"), "iterative", "dvc");
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global2 = join8(home, "Library", "Application Support", "dvc");
+    global2 = join6(home, "Library", "Application Support", "dvc");
   } else {
-    system = join8((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global2 = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
 }
@@ -37978,7 +38128,7 @@ function mergeLevel(merged, sections, file) {
 function resolvePath(key2, value2, section, file) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve3(dirname3(file), value2);
 }
@@ -38007,13 +38157,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join8(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -38031,7 +38181,7 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join8(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
@@ -38222,8 +38372,8 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes } from "node:crypto";
-import { copyFile, mkdir as mkdir2, open, readdir as readdir3, rename as rename2, rm, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join9 } from "node:path";
+import { copyFile, mkdir as mkdir2, open as open2, readdir as readdir2, rename as rename2, rm, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -38236,15 +38386,15 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join9(this.root, key2);
-    const handle = await open(path, "r").catch((error) => {
+    const path = join7(this.root, key2);
+    const handle = await open2(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
   }
   async exists(key2) {
     try {
-      return (await stat3(join9(this.root, key2))).isFile();
+      return (await stat3(join7(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -38252,15 +38402,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir3(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir2(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join9(this.root, key2);
-    const tmp = join9(dirname4(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const target = join7(this.root, key2);
+    const tmp = join7(dirname4(target), `.${randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir2(dirname4(target), { recursive: true });
       await copyFile(file, tmp);
@@ -38590,8 +38740,8 @@ var Options = class {
 // src/dvc/data/cache.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile5, readdir as readdir4, rename as rename3, rm as rm2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname5, join as join10, relative as relative2, sep as sep3 } from "node:path";
+import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile2, readdir as readdir3, rename as rename3, rm as rm2, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname5, join as join8, relative as relative2, sep as sep3 } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -38712,7 +38862,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join10(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join8(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -38728,7 +38878,7 @@ var Cache = class {
   async write(oid, legacy, source, from) {
     const target = this.path(oid, legacy);
     await mkdir3(dirname5(target), { recursive: true });
-    const tmp = join10(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+    const tmp = join8(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
     let size = 0;
     const hashing = new Transform({
@@ -38764,7 +38914,7 @@ var Cache = class {
     const path = this.path(oid, legacy);
     let bytes;
     try {
-      bytes = await readFile5(path);
+      bytes = await readFile2(path);
     } catch {
       throw new DataError(`${oid} is not in the cache (${this.dir})`);
     }
@@ -38782,7 +38932,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir3(dirname5(target), { recursive: true });
-      const tmp = join10(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
+      const tmp = join8(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -38802,7 +38952,7 @@ var Cache = class {
   async addDirectory(dir, ignored = () => false) {
     const entries = [];
     let size = 0;
-    for (const file of await listFiles2(dir)) {
+    for (const file of await listFiles(dir)) {
       const relpath = relative2(dir, file).split(sep3).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
@@ -38814,13 +38964,13 @@ var Cache = class {
     return { oid: manifest.oid, size, nfiles: entries.length };
   }
 };
-async function listFiles2(dir) {
+async function listFiles(dir) {
   const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join10(dir, entry.name);
+    const path = join8(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat4(path)).isDirectory();
-    if (isDir) out.push(...await listFiles2(path));
+    if (isDir) out.push(...await listFiles(path));
     else out.push(path);
   }
   return out;
@@ -39047,9 +39197,9 @@ async function remotePresence(remote, keys) {
 
 // src/dvc/data/checkout.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { constants, createReadStream as createReadStream3 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile3, lstat, mkdir as mkdir4, readdir as readdir5, rename as rename4, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname6, join as join11, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { constants as constants2, createReadStream as createReadStream3 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile3, lstat, mkdir as mkdir4, readdir as readdir4, rename as rename4, rm as rm3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname6, join as join9, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 async function checkout(cache, root, target, options2 = {}) {
   checkOid(target.oid, target.path);
   const dest = resolve4(root, target.path);
@@ -39065,7 +39215,7 @@ async function checkout(cache, root, target, options2 = {}) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
     await mkdir4(dirname6(dest), { recursive: true });
-    const tmp = join11(dirname6(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
+    const tmp = join9(dirname6(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -39086,10 +39236,10 @@ async function checkout(cache, root, target, options2 = {}) {
     );
   if (current?.isDirectory()) {
     const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles3(dest);
+    const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join11(dest, ...relpath.split("/"));
+      const file = join9(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -39102,11 +39252,11 @@ async function checkout(cache, root, target, options2 = {}) {
   }
   await mkdir4(dirname6(dest), { recursive: true });
   const token = randomBytes3(6).toString("hex");
-  const fresh = join11(dirname6(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join11(dirname6(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = join9(dirname6(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join9(dirname6(dest), `.${basename2(dest)}.${token}.old`);
   try {
     for (const e of entries) {
-      const file = join11(fresh, ...e.relpath.split("/"));
+      const file = join9(fresh, ...e.relpath.split("/"));
       await mkdir4(dirname6(file), { recursive: true });
       await materialise(cache.path(e.md5, legacy), file, false);
     }
@@ -39121,13 +39271,13 @@ async function checkout(cache, root, target, options2 = {}) {
   return current ? "modified" : "created";
 }
 async function materialise(from, to2, exec) {
-  await copyFile3(from, to2, constants.COPYFILE_FICLONE);
+  await copyFile3(from, to2, constants2.COPYFILE_FICLONE);
   await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
 }
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles3(dest)).map((f3) => join11(dest, ...f3.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join9(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
   }
@@ -39142,50 +39292,50 @@ async function md5(file, legacy) {
   for await (const chunk of createReadStream3(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
   return hasher.digest();
 }
-async function listFiles3(dir, prefix = "") {
+async function listFiles2(dir, prefix = "") {
   const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles3(join11(dir, entry.name), rel));
+    if (entry.isDirectory()) out.push(...await listFiles2(join9(dir, entry.name), rel));
     else out.push(rel);
   }
   return out;
 }
 
 // src/dvc/data/dvcfile.ts
-var import_yaml6 = __toESM(require_dist3(), 1);
-import { readdir as readdir6, readFile as readFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join12, posix as posix7, relative as relative4, sep as sep5 } from "node:path";
+var import_yaml4 = __toESM(require_dist3(), 1);
+import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname7, join as join10, posix as posix6, relative as relative4, sep as sep5 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
-  for (const entry of await readdir6(dir, { withFileTypes: true })) {
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join12(dir, entry.name)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join10(dir, entry.name)));
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join12(dir, entry.name)).split(sep5).join("/"));
+      out.push(relative4(root, join10(dir, entry.name)).split(sep5).join("/"));
     }
   }
   return out.sort();
 }
-async function readDvcFile(root, file) {
+async function readDvcFile2(root, file) {
   let data;
   try {
-    data = (0, import_yaml6.parse)(await readFile6(join12(root, file), "utf8"));
+    data = (0, import_yaml4.parse)(await readFile3(join10(root, file), "utf8"));
   } catch (error) {
     throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
   }
   const doc = data;
   if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
   const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix7.join(dirname7(file).split(sep5).join("/"), wdir);
+  const base = posix6.join(dirname7(file).split(sep5).join("/"), wdir);
   const outs = [];
   doc.outs.forEach((raw, i) => {
     const o2 = raw;
     if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
     if (o2.cache === false || o2.md5 === void 0) return;
     if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix7.normalize(posix7.join(base, o2.path));
-    if (path.startsWith("..") || posix7.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
+    const path = posix6.normalize(posix6.join(base, o2.path));
+    if (path.startsWith("..") || posix6.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
     if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
     outs.push({
       oid: o2.md5,
@@ -39251,7 +39401,7 @@ async function plan(root, options2) {
   const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
   const outs = [];
   for (const file of all) {
-    for (const out of await readDvcFile(root, file)) {
+    for (const out of await readDvcFile2(root, file)) {
       if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
     }
   }
@@ -39311,7 +39461,7 @@ ${COMMON_USAGE}
     const report2 = await pullTracked(root, o2);
     for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
-    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib(report2.bytes)}), ${report2.cached} already in the cache
+    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
 `);
     return 0;
   }
@@ -39325,23 +39475,21 @@ ${COMMON_USAGE}`,
   async run(args) {
     const { root, options: o2 } = options(args);
     const report2 = await pushTracked(root, o2);
-    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib(report2.bytes)}), ${report2.present} already on the remote
+    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
 `);
     return 0;
   }
 };
-function mib(bytes) {
+function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // src/commands/report.ts
-import { join as join26, resolve as resolve8 } from "node:path";
+import { join as join22, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
-var import_yaml7 = __toESM(require_dist3(), 1);
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+var import_yaml5 = __toESM(require_dist3(), 1);
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -39657,34 +39805,33 @@ async function rulesAtBase(gate, base, readAtBase) {
   return { ...gate, rules, proposed, notes };
 }
 async function readProjectRules(workspace) {
-  let text2;
+  let bytes;
   try {
-    text2 = await readFile7(join13(workspace, PROJECT_FILE), "utf8");
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
   } catch (error) {
-    if (error.code === "ENOENT") return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${error.message}`);
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
   }
-  return projectRulesFromText(text2);
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml7.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml5.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml7.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml5.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml7.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml5.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml7.isSeq)(node)) {
+  if (!(0, import_yaml5.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -39699,11 +39846,11 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml7.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml7.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml5.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml5.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml7.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml7.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml5.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml5.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -39713,18 +39860,18 @@ function itemText(item) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join15 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join14 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix8 } from "node:path";
-function projectPath(stage, p2) {
-  return posix8.normalize(posix8.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+import { posix as posix7 } from "node:path";
+function projectPath2(stage, p2) {
+  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -39735,8 +39882,8 @@ function buildDag(stages) {
   for (const stage of stages) {
     const node = {
       stage,
-      deps: [...stage.deps.map((d2) => projectPath(stage, d2)), ...stage.params.map((p2) => projectPath(stage, p2.file))],
-      outs: stage.outs.map((o2) => projectPath(stage, o2.path))
+      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
+      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
     };
     nodes.set(stage.name, node);
     for (const out of node.outs) {
@@ -39819,21 +39966,18 @@ function downstreamOf(dag, name) {
   return out;
 }
 
-// src/pipeline/lock.ts
-import { readFile as readFile9 } from "node:fs/promises";
-
 // src/pipeline/hash.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile8, stat as stat6 } from "node:fs/promises";
-import { join as join14, posix as posix9 } from "node:path";
+import { readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join11, posix as posix8 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile8(path)).digest("hex");
+    return createHash3("md5").update(await readFile4(path)).digest("hex");
   }
   const hash = createHash3("md5");
   for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -39887,7 +40031,7 @@ function compareCodePoints2(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join14(root, ...rel.split("/"));
+  const abs = join11(root, ...rel.split("/"));
   let info;
   try {
     info = await stat6(abs);
@@ -39922,10 +40066,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join14(root, ...relDir.split("/"));
-    const names = await readdir7(absDir, { withFileTypes: true });
+    const absDir = join11(root, ...relDir.split("/"));
+    const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -39933,14 +40077,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat6(join14(absDir, d2.name)).catch(() => null);
+        const info = await stat6(join11(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join11(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -40020,10 +40164,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open2, close) {
+  emptyFlow(open3, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -40235,7 +40379,7 @@ function scalarEvent(value2) {
   const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
   if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
   if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat2) return plain(floatText(value2.value), "!!float");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
   if (typeof value2 === "bigint") return plain(String(value2), "!!int");
   if (typeof value2 === "number") {
     if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
@@ -40328,55 +40472,15 @@ function analyze(text2) {
 }
 
 // src/pipeline/lock.ts
-async function readLock(path, displayPath = "dvc.lock") {
-  let text2;
-  try {
-    text2 = await readFile9(path, "utf8");
-  } catch {
-    return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  }
-  return parseLock(text2, displayPath);
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
 }
 function parseLock(text2, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text2);
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0")
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
-  const folding = emitYaml(raw, "current") !== text2 && emitYaml(raw, "legacy") === text2 ? "legacy" : "current";
-  return { stages, raw, folding };
-}
-function parseStage(entry, where2) {
-  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.cmd;
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = {};
-  if (entry.params !== void 0 && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
-  }
-  return { cmd: cmdValue, deps: parseEntries(entry.deps, `${where2} deps`), params, outs: parseEntries(entry.outs, `${where2} outs`) };
-}
-function parseEntries(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
-  return value2.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md52 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-    if (typeof item.size === "number") entry.size = item.size;
-    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
-    return entry;
-  });
+  const lock = parseLockText(text2, displayPath);
+  const folding = emitYaml(lock.raw, "current") !== text2 && emitYaml(lock.raw, "legacy") === text2 ? "legacy" : "current";
+  return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
   const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
@@ -40487,12 +40591,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix13 });
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options2, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix13 && !forwarding) {
+  if (posix12 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -40529,11 +40633,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync } from "node:fs";
-import { join as join16, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { join as join13, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join12 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -40557,7 +40661,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join15(this.root, relDir, ".dvcignore"));
+      readFileSync3(join12(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -40585,7 +40689,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join15(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join12(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -40649,13 +40753,15 @@ function compileRule(line) {
 
 // src/pipeline/status.ts
 var Workspace = class {
-  constructor(dir) {
+  constructor(dir, tree) {
     this.dir = dir;
+    this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
+  tree;
   ignore;
   /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
   root;
@@ -40663,13 +40769,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join16(this.dir, ...path.split("/"));
+    return join13(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix10.normalize(posix10.join(this.prefix || ".", path));
+      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -40684,8 +40790,8 @@ var Workspace = class {
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
-    if (!this.exists(path)) return null;
-    const data = await readParamsFile(this.abs(path), path);
+    const data = await readDataFile(this.tree, path);
+    if (data === void 0) return null;
     if (data === null) return {};
     if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
     return data;
@@ -40693,7 +40799,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
-    if (existsSync(join16(d2, ".dvc"))) return d2;
+    if (existsSync(join13(d2, ".dvc"))) return d2;
     if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
@@ -40770,7 +40876,7 @@ async function stageStatus(stage, lock, ws2, project) {
       if (actual === void 0 && before === void 0) continue;
       if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
       else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
     }
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
@@ -40789,24 +40895,25 @@ async function stageStatus(stage, lock, ws2, project) {
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(dir) {
-  const dvc = await loadDvcYaml(dir);
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join17(dir, "dvc.lock"));
-  return { dir, dvc, dag, lock, ws: new Workspace(dir) };
+  const lock = await readLock(tree, "dvc.lock");
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 async function pipelineStatus(pipeline3, targets = []) {
   const out = [];
   for (const name of selectStages(pipeline3.dag, targets)) {
     const node = pipeline3.dag.nodes.get(name);
-    const status = await stageStatus(node.stage, pipeline3.lock.stages.get(name), pipeline3.ws, (p2) => projectPath(node.stage, p2));
+    const status = await stageStatus(node.stage, pipeline3.lock.stages.get(name), pipeline3.ws, (p2) => projectPath2(node.stage, p2));
     out.push({ name, ...status });
   }
   return out;
 }
 async function reproduce(pipeline3, log, options2 = {}) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join17(pipeline3.dir, "dvc.lock");
+  const lockPath = join14(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -40814,7 +40921,7 @@ async function reproduce(pipeline3, log, options2 = {}) {
   let passed = true;
   for (const name of selectStages(dag, options2.targets ?? [])) {
     const stage = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath(stage, p2);
+    const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
     if (blocker) {
       results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
@@ -40891,7 +40998,7 @@ async function reproduce(pipeline3, log, options2 = {}) {
 }
 async function runStage(stage, pipeline3, log, reasons) {
   const { ws: ws2, dag } = pipeline3;
-  const project = (p2) => projectPath(stage, p2);
+  const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
   try {
@@ -40955,7 +41062,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join18(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync2(join15(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41044,7 +41151,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join25 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41527,7 +41634,9 @@ function composeMarkdown(report2, options2 = REPORT_FILE) {
 function top(report2, options2) {
   const base = report2.base ? code(report2.base.label) : "no base";
   const head = code(report2.head.label);
-  return [...options2.header ? [options2.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  const title = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  if (!report2.projectErrors?.length) return title;
+  return [...title, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
 }
 function headline(report2) {
   const changedMetrics = countChanged(report2.metrics);
@@ -41540,8 +41649,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile10, realpath as realpath3 } from "node:fs/promises";
-import { join as join19, posix as posix11, relative as relative6, sep as sep7 } from "node:path";
+import { readFile as readFile5, realpath as realpath3 } from "node:fs/promises";
+import { join as join16, posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -41569,9 +41678,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -41586,10 +41695,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join27(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join23(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join27(blocks);
+  return join23(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42097,7 +42206,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse5(options2) {
+function parse3(options2) {
   let method = options2.method.toUpperCase();
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -42161,7 +42270,7 @@ function parse5(options2) {
   );
 }
 function endpointWithDefaults(defaults2, route, options2) {
-  return parse5(merge(defaults2, route, options2));
+  return parse3(merge(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -42170,7 +42279,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse5
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -42216,7 +42325,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse6(header, options2) {
+function parse4(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options2?.start ?? 0;
@@ -42852,7 +42961,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse6(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -46404,7 +46513,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile10(join19(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile5(join16(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -46422,7 +46531,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -46452,7 +46561,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join20, resolve as resolve7 } from "node:path";
+import { join as join17, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46466,9 +46575,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join20(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join20(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47032,8 +47141,6 @@ function newMetrics(finals, series2, run2) {
 }
 
 // src/publish/mlflow/series.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join21 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text2, notes, now = Date.now()) {
   let records;
@@ -47086,10 +47193,17 @@ async function plotCsvFiles(workspace) {
 }
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
+  const tree = workspaceTree(workspace);
   for (const file of files) {
-    const text2 = await readFile11(join21(workspace, file), "utf8").catch(() => null);
-    if (text2 === null) continue;
-    out.push(...parseLoggerCsv(file, text2, notes) ?? []);
+    let bytes;
+    try {
+      bytes = await tree.read(file);
+    } catch (error) {
+      notes.push(describeError(error));
+      continue;
+    }
+    if (bytes === null) continue;
+    out.push(...parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []);
   }
   return out;
 }
@@ -47155,8 +47269,8 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile12 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47363,14 +47477,14 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join22(dir, "report.json");
+  const path = join18(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
     const stat7 = await lstat2(path);
     if (!stat7.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat7.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat7.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile12(path, "utf8");
+    text2 = await readFile6(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -47384,8 +47498,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile13 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -47633,7 +47747,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile13(join23(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -47642,8 +47756,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile14 } from "node:fs/promises";
-import { join as join24, posix as posix12 } from "node:path";
+import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
+import { join as join20, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48039,9 +48153,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join24(baseDir, ...rel.split("/"));
+      const path = join20(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile14(path);
+      bytes = await readFile8(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48050,7 +48164,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -48103,11 +48217,13 @@ async function run(config, log) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
+  const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
     log
   );
+  for (const error of comparison.headErrors) log.error(error);
   const plots = await renderPlots(
     git,
     {
@@ -48115,13 +48231,14 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join25(config.outDir, "plots"),
+      budget,
+      dir: join21(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report2 = {
@@ -48134,7 +48251,8 @@ async function run(config, log) {
     plots,
     gates: gates2,
     pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
+    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    projectErrors: comparison.headErrors
   };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir);
@@ -48160,7 +48278,7 @@ async function run(config, log) {
     ],
     log
   );
-  const passed = (pipeline3 ? pipeline3.passed : true) && !published.failed;
+  const passed = (pipeline3 ? pipeline3.passed : true) && !comparison.headErrors.length && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
   if (gates2 && gate) logGates(gates2, gate, log);
   return {
@@ -48183,8 +48301,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join25(publish.artifactDir, "report.md"),
-    reportJsonPath: join25(publish.artifactDir, "report.json"),
+    reportPath: join21(publish.artifactDir, "report.md"),
+    reportJsonPath: join21(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48243,7 +48361,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join26(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],

@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -17196,8 +17196,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
-      request2.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto2.randomBytes(16).toString("base64");
+      request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request2.headersList.append("sec-websocket-protocol", protocol);
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19162,7 +19162,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse6(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -19170,7 +19170,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse6(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -20017,10 +20017,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -20041,7 +20041,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -20053,11 +20053,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -24165,9 +24165,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24203,7 +24203,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -24243,7 +24243,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24266,7 +24266,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st2 of sep4) {
                   if (st2 === valueProps.found)
@@ -24298,7 +24298,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24314,7 +24314,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -25601,7 +25601,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25685,7 +25685,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -27215,7 +27215,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27234,14 +27234,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -27275,9 +27275,9 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -30035,8 +30035,8 @@ function group(name, fn2) {
 }
 
 // src/config/action.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join9, resolve as resolve3 } from "node:path";
 import { tmpdir } from "node:os";
 
 // src/util/crash-site.ts
@@ -33595,10 +33595,25 @@ var GitRepo = class _GitRepo {
   }
   /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
   async listFiles(sha) {
+    return [...(await this.listEntries(sha)).keys()];
+  }
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  async listEntries(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["ls-tree", "-r", "--name-only", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
-    return out.split("\0").filter((p2) => p2 && p2.startsWith(prefix)).map((p2) => p2.slice(prefix.length));
+    const entries = /* @__PURE__ */ new Map();
+    for (const line of out.split("\0")) {
+      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m2 || !m2[4].startsWith(prefix)) continue;
+      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+    }
+    return entries;
+  }
+  /** An object's bytes (a blob by the id `listEntries` gave). */
+  async readObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return await this.git.binaryCatFile(["blob", oid]);
   }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
@@ -33726,12 +33741,11 @@ import { rm as rm2 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
-// src/dvcyaml/load.ts
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
 
-// src/pipeline/pyvalue.ts
-var import_yaml = __toESM(require_dist3(), 1);
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
 
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
@@ -33770,31 +33784,7 @@ function pyJsonString(s) {
   return `${out}"`;
 }
 
-// src/pipeline/pyvalue.ts
-var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
-var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
-function pyKey(dict, key2) {
-  const raw = dict[KEY_VALUES];
-  return raw?.has(key2) ? raw.get(key2) : key2;
-}
-function pyEntries(dict) {
-  const order = dict[KEY_ORDER];
-  if (!order) return Object.entries(dict);
-  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
-  return keys.map((k2) => [k2, dict[k2]]);
-}
-function dictFromEntries(entries) {
-  const out = {};
-  for (const [k2, v2] of entries) out[k2] = v2;
-  return withOrder(
-    out,
-    entries.map(([k2]) => k2)
-  );
-}
-function withOrder(dict, keys) {
-  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
-  return dict;
-}
+// src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value2) {
     this.value = value2;
@@ -33804,3166 +33794,6 @@ var PyFloat = class {
     return pyFloatRepr(this.value);
   }
 };
-function isPyDict(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
-}
-function parseYamlPy(path, text) {
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "core", uniqueKeys: false, prettyErrors: true });
-  const error2 = doc.errors[0];
-  if (error2) {
-    const pos = error2.linePos?.[0];
-    throw new UserError(
-      `${path}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`
-    );
-  }
-  return toPy(doc.contents, path);
-}
-function toPy(node, path) {
-  if (!node) return null;
-  if ((0, import_yaml.isScalar)(node)) {
-    const v2 = node.value;
-    if (typeof v2 === "number") {
-      const src = node.source ?? "";
-      const isFloat2 = node.format !== "HEX" && node.format !== "OCT" && /[.eEnN]/.test(src);
-      return isFloat2 || !Number.isInteger(v2) ? new PyFloat(v2) : v2;
-    }
-    if (typeof v2 === "bigint") return Number(v2);
-    if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string") return v2;
-    return JSON.stringify(v2) ?? "";
-  }
-  if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => toPy(item, path));
-  if ((0, import_yaml.isMap)(node)) {
-    const out = {};
-    const keys = [];
-    const rawKeys = /* @__PURE__ */ new Map();
-    for (const pair of node.items) {
-      const raw = (0, import_yaml.isScalar)(pair.key) ? toPy(pair.key, path) : String(pair.key);
-      const key2 = typeof raw === "string" ? raw : raw instanceof PyFloat ? pyFloatRepr(raw.value) : raw === null ? "null" : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : JSON.stringify(raw);
-      if (typeof raw !== "string") rawKeys.set(key2, raw);
-      if (!Object.hasOwn(out, key2)) keys.push(key2);
-      out[key2] = toPy(pair.value, path);
-    }
-    if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
-    return withOrder(out, keys);
-  }
-  const resolved = node.toJSON?.();
-  return resolved === void 0 ? null : fromJs(resolved);
-}
-function fromJs(value2) {
-  if (value2 === null || value2 === void 0) return null;
-  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat(value2);
-  if (typeof value2 === "boolean" || typeof value2 === "string") return value2;
-  if (Array.isArray(value2)) return value2.map(fromJs);
-  if (typeof value2 === "object") {
-    const out = {};
-    for (const [k2, v2] of Object.entries(value2)) out[k2] = fromJs(v2);
-    return out;
-  }
-  return typeof value2 === "number" || typeof value2 === "bigint" ? String(value2) : "";
-}
-function pyStr(value2) {
-  if (value2 === null) return "None";
-  if (value2 === true) return "True";
-  if (value2 === false) return "False";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return String(value2);
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(toJs(value2));
-}
-function pyEqual(a, b3) {
-  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat ? v2.value : null;
-  const na = num(a);
-  const nb = num(b3);
-  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
-  if (Array.isArray(a) || Array.isArray(b3)) {
-    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual(x3, b3[i]));
-  }
-  if (isPyDict(a) || isPyDict(b3)) {
-    if (!isPyDict(a) || !isPyDict(b3)) return false;
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual(a[k2], b3[k2]));
-  }
-  return a === b3;
-}
-function toJs(value2) {
-  if (value2 instanceof PyFloat) return value2.value;
-  if (Array.isArray(value2)) return value2.map(toJs);
-  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
-  return value2;
-}
-
-// src/dvcyaml/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context3, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
-  }
-  out += src.slice(last);
-  return unescape(out);
-}
-function interpolateValue(value2, context3, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
-  if (isPyDict(value2)) {
-    return dictFromEntries(
-      pyEntries(value2).map(([k2, v2]) => {
-        const key2 = interpolateString(k2, context3, false);
-        return [typeof key2 === "string" ? key2 : pyStr(key2), interpolateValue(v2, context3, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
-  return false;
-}
-function unescape(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context3, inner) {
-  const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context3;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isPyDict(cur) && part in cur) {
-      cur = cur[part];
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k2, v2] of pyEntries(dict)) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
-    else out.push([name, v2]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvcyaml/load.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-async function loadDvcYaml(dir) {
-  let text;
-  try {
-    text = await readFile(join(dir, "dvc.yaml"), "utf8");
-  } catch {
-    return null;
-  }
-  return parseDvcYaml(dir, text);
-}
-async function parseDvcYaml(dir, text) {
-  const doc = parseYamlPy("dvc.yaml", text);
-  if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
-  if (!isPyDict(doc)) throw new UserError("dvc.yaml: expected a mapping with `stages:` at the top level.");
-  for (const key2 of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key2)) throw new UserError(`dvc.yaml: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-  }
-  const vars = new VarsLoader(dir);
-  await vars.loadDefaultParams();
-  await vars.load(doc.vars, "", "vars");
-  const context3 = vars.context;
-  const stages = [];
-  const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
-  for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of expandEntry(name, definition, context3)) {
-      stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc[key2];
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`dvc.yaml: '${key2}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(`${key2}[${i}]`, () => interpolateValue(v2, context3, false));
-      if (typeof resolved !== "string") throw new UserError(`dvc.yaml: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(doc.plots, context3) };
-}
-function topPlots(value2, context3) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError("dvc.yaml: 'plots' must be a list.");
-  return value2.map((entry, i) => {
-    const resolved = withField(`plots[${i}]`, () => interpolateValue(entry, context3, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
-      const [id, props] = Object.entries(resolved)[0];
-      if (props === null || isPyDict(props)) return { id, props };
-    }
-    throw new UserError(`dvc.yaml: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
-  });
-}
-function withField(field, fn2, stage) {
-  try {
-    return fn2();
-  } catch (error2) {
-    if (error2 instanceof InterpolationError) {
-      const where2 = stage ? `stages.${stage}.${field}` : field;
-      throw new UserError(`dvc.yaml: failed to parse '${where2}': ${error2.message}.`);
-    }
-    throw error2;
-  }
-}
-function expandEntry(name, definition, context3) {
-  if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
-  if ("foreach" in definition || "do" in definition) {
-    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
-    if (extra.length) throw new UserError(`dvc.yaml: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!("do" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!("foreach" in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.foreach ?? null;
-    if (typeof items === "string") items = withField("foreach", () => interpolateString(items, context3, false), name);
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item } });
-    } else if (isPyDict(items)) {
-      for (const [key2, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item } });
-      }
-    } else {
-      throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
-    }
-    return out;
-  }
-  if ("matrix" in definition) {
-    const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of pyEntries(matrix)) {
-      const values = typeof raw === "string" ? withField(`matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = { ...definition };
-    delete rest.matrix;
-    let combos = [{ item: {}, key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: { ...c3.item, [axis]: v2 },
-          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c3) => {
-      const key2 = c3.key.join("-");
-      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 } };
-    });
-  }
-  return [{ name, definition, context: context3 }];
-}
-async function resolveStage(dir, name, definition, context3, vars) {
-  const where2 = `dvc.yaml: stage '${name}'`;
-  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of Object.keys(definition)) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  const wdirValue = definition.wdir === void 0 ? "." : withField("wdir", () => interpolateValue(definition.wdir, context3, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context3;
-  if (definition.vars !== void 0) {
-    const local = vars.fork();
-    await local.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = { ...local.context, ...pick(context3, ["item", "key"]) };
-  }
-  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v2 = field(key2);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v2;
-  };
-  const desc = field("desc");
-  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage.desc = desc;
-  return stage;
-}
-function pick(dict, keys) {
-  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isPyDict(item)) {
-      for (const [file, keys] of Object.entries(item)) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
-    if (isPyDict(item) && Object.keys(item).length === 1) {
-      const [path, flags] = Object.entries(item)[0];
-      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
-        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      })();
-      for (const [k2, v2] of Object.entries(props)) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  context = {};
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.dir);
-    copy.context = structuredCloneDict(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const text = await readFile(join(this.dir, "params.yaml"), "utf8").catch(() => null);
-    if (text === null) return;
-    this.merge(asMapping(parseYamlPy("params.yaml", text), "params.yaml"), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`dvc.yaml: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`dvc.yaml: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isPyDict(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`dvc.yaml: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = posix.join(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readVarsFile(this.dir, rel, `${where2}[${i}]`);
-      const picked = keyList ? pickKeys(data, keyList, rel) : data;
-      this.merge(picked, rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of Object.entries(data)) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into[k2];
-      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
-        this.merge(v2, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(`dvc.yaml: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`);
-      } else {
-        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(data, keys, file) {
-  const out = {};
-  for (const key2 of keys) {
-    if (!(key2 in data)) throw new UserError(`dvc.yaml: vars: '${key2}' not found in '${file}'.`);
-    out[key2] = data[key2];
-  }
-  return out;
-}
-async function readParamsFile(absPath, displayPath) {
-  const text = await readFile(absPath, "utf8");
-  const lower = displayPath.toLowerCase();
-  if (lower.endsWith(".json")) {
-    try {
-      return fromJs(JSON.parse(text));
-    } catch (error2) {
-      throw new UserError(`${displayPath}: invalid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
-    }
-  }
-  if (lower.endsWith(".toml") || lower.endsWith(".py")) {
-    throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
-  }
-  return parseYamlPy(displayPath, text);
-}
-async function readVarsFile(dir, rel, where2) {
-  let data;
-  try {
-    data = await readParamsFile(join(dir, ...rel.split("/")), rel);
-  } catch (error2) {
-    if (error2.code === "ENOENT") throw new UserError(`dvc.yaml: '${where2}': vars file '${rel}' does not exist.`);
-    throw error2;
-  }
-  return asMapping(data, rel);
-}
-function asMapping(value2, file) {
-  if (value2 === null) return {};
-  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-function structuredCloneDict(d2) {
-  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
-}
-
-// src/pipeline/dag.ts
-import { posix as posix2 } from "node:path";
-function projectPath(stage, p2) {
-  return posix2.normalize(posix2.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
-}
-function isInside(child, parent) {
-  return parent === "." || child.startsWith(`${parent}/`);
-}
-function buildDag(stages) {
-  const nodes = /* @__PURE__ */ new Map();
-  const writer = /* @__PURE__ */ new Map();
-  for (const stage of stages) {
-    const node = {
-      stage,
-      deps: [...stage.deps.map((d2) => projectPath(stage, d2)), ...stage.params.map((p2) => projectPath(stage, p2.file))],
-      outs: stage.outs.map((o2) => projectPath(stage, o2.path))
-    };
-    nodes.set(stage.name, node);
-    for (const out of node.outs) {
-      const other = writer.get(out);
-      if (other !== void 0) {
-        throw new UserError(
-          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
-        );
-      }
-      for (const [path, owner] of writer) {
-        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
-          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
-        }
-      }
-      writer.set(out, stage.name);
-    }
-  }
-  const producerOf = (path) => {
-    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
-    return void 0;
-  };
-  const upstream = /* @__PURE__ */ new Map();
-  for (const [name, node] of nodes) {
-    const ups = /* @__PURE__ */ new Set();
-    for (const dep of node.deps) {
-      for (const [out, owner] of writer) {
-        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
-        if (owner === name && (out === dep || isInside(dep, out))) {
-          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
-        }
-      }
-    }
-    upstream.set(name, [...ups]);
-  }
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (name, path) => {
-    const s = state.get(name);
-    if (s === "done") return;
-    if (s === "visiting") {
-      const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
-    }
-    state.set(name, "visiting");
-    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
-    state.set(name, "done");
-    order.push(name);
-  };
-  for (const name of nodes.keys()) visit(name, []);
-  return { nodes, upstream, order, producerOf };
-}
-function selectStages(dag, targets) {
-  if (!targets.length) return dag.order;
-  const wanted = /* @__PURE__ */ new Set();
-  const add3 = (name) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    if (dag.nodes.get(name)?.stage.frozen) return;
-    for (const up of dag.upstream.get(name) ?? []) add3(up);
-  };
-  for (const target of targets) {
-    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
-    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
-    matches.forEach(add3);
-  }
-  return dag.order.filter((n) => wanted.has(n));
-}
-function downstreamOf(dag, name) {
-  const out = /* @__PURE__ */ new Set();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [stage, ups] of dag.upstream) {
-      if (!out.has(stage) && ups.some((u2) => u2 === name || out.has(u2))) {
-        out.add(stage);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-// src/pipeline/lock.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/util/files.ts
-import { mkdir as mkdir2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join2, basename } from "node:path";
-async function writeFileAtomic(path, data) {
-  await mkdir2(dirname(path), { recursive: true });
-  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile2(tmp, data);
-  await rename2(tmp, path);
-}
-
-// src/pipeline/hash.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join3, posix as posix3 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile2(path)).digest("hex");
-  }
-  const hash = createHash("md5");
-  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK));
-      pending = pending.subarray(DOS2UNIX_CHUNK);
-    }
-  }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
-}
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    const text = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
-    if (!text) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
-}
-function dirListingJson(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
-}
-function dirHash(entries) {
-  return `${createHash("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
-}
-function compareCodePoints(a, b3) {
-  if (a === b3) return 0;
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
-}
-async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join3(root, ...rel.split("/"));
-  let info2;
-  try {
-    info2 = await stat2(abs);
-  } catch {
-    return null;
-  }
-  if (!info2.isDirectory()) {
-    const md5 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
-    const meta = { md5, size: info2.size };
-    if (isExecutable(info2.mode)) meta.isexec = true;
-    return meta;
-  }
-  const files = await listDirFiles(root, rel, ignore);
-  const entries = new Array(files.length);
-  let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md5 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5, relpath: file.relpath };
-      size += file.size;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
-  return { md5: dirHash(entries), size, nfiles: entries.length };
-}
-function isExecutable(mode) {
-  return process.platform !== "win32" && (mode & 73) !== 0;
-}
-async function listDirFiles(root, rel, ignore) {
-  const out = [];
-  const walk2 = async (relDir, inside) => {
-    const absDir = join3(root, ...relDir.split("/"));
-    const names = await readdir2(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix3.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    for (const d2 of names) {
-      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat2(join3(absDir, d2.name)).catch(() => null);
-        if (!info2) continue;
-        isDir = info2.isDirectory();
-        size = info2.size;
-      }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join3(absDir, d2.name), relpath: childInside, size });
-    }
-  };
-  await walk2(rel, "");
-  return out;
-}
-
-// src/pipeline/yaml-emit.ts
-function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding);
-  emitter.node(value2, {});
-  emitter.writeIndent();
-  return emitter.out.join("");
-}
-var BEST_WIDTH = 80;
-var INDENT = 2;
-var MAX_SIMPLE_KEY_LENGTH = 128;
-var BREAKS = "\n\u2028\u2029";
-var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
-var Emitter = class {
-  constructor(folding) {
-    this.folding = folding;
-  }
-  folding;
-  out = [];
-  column = 0;
-  whitespace = true;
-  indention = true;
-  indent = null;
-  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
-  indents = [];
-  sequenceContext = false;
-  simpleKeyContext = false;
-  node(value2, context3) {
-    this.sequenceContext = context3.sequence ?? false;
-    this.simpleKeyContext = context3.simpleKey ?? false;
-    if (Array.isArray(value2)) {
-      if (!value2.length) return this.emptyFlow("[", "]");
-      this.blockSequence(value2, context3.mapping ?? false);
-    } else if (isPyDict(value2)) {
-      const entries = pyEntries(value2);
-      if (!entries.length) return this.emptyFlow("{", "}");
-      this.blockMapping(entries.map(([k2, v2]) => [pyKey(value2, k2), v2]));
-    } else {
-      this.scalar(scalarEvent(value2));
-    }
-  }
-  blockSequence(items, mappingContext) {
-    this.increaseIndent(true, mappingContext && !this.indention);
-    if (this.indents.at(-2)?.[1]) this.indention = true;
-    for (const item of items) {
-      this.writeIndent();
-      this.writeIndicator("-", true, false, true);
-      this.node(item, { sequence: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  blockMapping(entries) {
-    this.increaseIndent(false, false);
-    for (const [key2, value2] of entries) {
-      this.writeIndent();
-      const event = scalarEvent(key2);
-      if (isSimpleKey(event)) {
-        this.sequenceContext = false;
-        this.simpleKeyContext = true;
-        this.scalar(event);
-        this.writeIndicator(":", false);
-      } else {
-        this.writeIndicator("?", true, false, true);
-        this.sequenceContext = false;
-        this.simpleKeyContext = false;
-        this.scalar(event);
-        this.writeIndent();
-        this.writeIndicator(":", true, false, true);
-      }
-      this.node(value2, { mapping: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open2, close) {
-    const top2 = this.indents.at(-1);
-    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
-    this.writeIndicator(close, false);
-    this.writeLineBreak();
-  }
-  scalar(event) {
-    this.indents.push([this.indent, false]);
-    this.indent = (this.indent ?? 0) + INDENT;
-    const analysis = analyze(event.text);
-    let text = event.text;
-    let style = this.chooseStyle(event, analysis);
-    if (event.isNull && style === "'") {
-      text = [..."null"];
-      style = this.chooseStyle({ ...event, text }, analyze(text));
-    }
-    const split = !this.simpleKeyContext;
-    if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(text, split);
-    else if (style === "'") this.writeSingleQuoted(text, split);
-    else this.writePlain(text, split);
-    this.indent = this.indents.pop()[0];
-  }
-  chooseStyle(event, analysis) {
-    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
-    if (event.text.includes("'") || event.text.includes("\n")) return '"';
-    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
-    return '"';
-  }
-  increaseIndent(sequence, indentless) {
-    this.indents.push([this.indent, sequence]);
-    if (this.indent === null) this.indent = 0;
-    else if (!indentless) this.indent += INDENT;
-  }
-  writeIndent() {
-    const indent = this.indent ?? 0;
-    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
-    if (this.column < indent) {
-      this.whitespace = true;
-      this.write(" ".repeat(indent - this.column));
-      this.column = indent;
-    }
-  }
-  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
-    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
-    this.whitespace = whitespace;
-    this.indention = this.indention && indention;
-    this.column += data.length;
-    this.write(data);
-  }
-  writeLineBreak(data = "\n") {
-    this.whitespace = true;
-    this.indention = true;
-    this.column = 0;
-    this.write(data);
-  }
-  write(data) {
-    this.out.push(data);
-  }
-  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
-  put(chars) {
-    this.column += chars.length;
-    this.write(chars.join(""));
-  }
-  writeBreaks(breaks) {
-    if (breaks[0] === "\n") this.writeLineBreak();
-    for (const br2 of breaks) this.writeLineBreak(br2);
-    this.writeIndent();
-  }
-  writePlain(text, split) {
-    if (!text.length) return;
-    if (!this.whitespace) this.put([" "]);
-    this.whitespace = false;
-    this.indention = false;
-    let spaces = false;
-    let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
-      if (spaces) {
-        if (ch !== " ") {
-          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
-          if (start + 1 === end && pastWidth && split) {
-            this.writeIndent();
-            this.whitespace = false;
-            this.indention = false;
-          } else {
-            this.put(text.slice(start, end));
-          }
-          start = end;
-        }
-      } else if (ch === void 0 || ch === " ") {
-        const word = text.slice(start, end);
-        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
-          this.writeIndent();
-        }
-        this.put(word);
-        start = end;
-      }
-      spaces = ch === " ";
-    }
-  }
-  writeSingleQuoted(text, split) {
-    this.writeIndicator("'", true);
-    let spaces = false;
-    let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
-      if (spaces) {
-        if (ch !== " ") {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text.length) this.writeIndent();
-          else this.put(text.slice(start, end));
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === void 0 || !BREAKS.includes(ch)) {
-          this.writeBreaks(text.slice(start, end));
-          start = end;
-        }
-      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
-        if (start < end) {
-          this.put(text.slice(start, end));
-          start = end;
-        }
-      }
-      if (ch === "'") {
-        this.put(["'", "'"]);
-        start = end + 1;
-      }
-      if (ch !== void 0) {
-        spaces = ch === " ";
-        breaks = BREAKS.includes(ch);
-      }
-    }
-    this.writeIndicator("'", false);
-  }
-  writeDoubleQuoted(text, split) {
-    this.writeIndicator('"', true);
-    let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
-      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
-        if (start < end) {
-          this.put(text.slice(start, end));
-          start = end;
-        }
-        if (ch !== void 0) {
-          this.put([...escape(ch)]);
-          start = end + 1;
-        }
-      }
-      if (0 < end && end < text.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const backslash = this.folding === "legacy" || needsBackslash(text, start, end);
-        this.put([...text.slice(start, end), ...backslash ? ["\\"] : []]);
-        if (start < end) start = end;
-        this.writeIndent();
-        this.whitespace = false;
-        this.indention = false;
-        if (text[start] === " ") {
-          if (backslash) this.put(["\\"]);
-          else start += 1;
-        }
-      }
-    }
-    this.writeIndicator('"', false);
-  }
-  printableInDoubleQuotes(ch) {
-    const c3 = ch.codePointAt(0);
-    if (c3 >= 32 && c3 <= 126) return true;
-    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
-    return this.folding === "current" && c3 >= 65536;
-  }
-};
-function needsBackslash(text, start, end) {
-  let spacePos = text.indexOf(" ", end);
-  if (spacePos < 0) return true;
-  const newline = text.indexOf("\n", end);
-  if (newline >= 0 && newline < spacePos) spacePos = newline;
-  const after = text[spacePos + 1];
-  if (after === void 0) return true;
-  if (text[spacePos] === "\n" && after !== " ") return true;
-  const word = text.slice(end, spacePos);
-  return word.includes('"') || word.includes("'") || " \n".includes(after) || text.slice(end - 1, end + 1).join("") === "  " || start === end;
-}
-var ESCAPES = {
-  "\0": "0",
-  "\x07": "a",
-  "\b": "b",
-  "	": "t",
-  "\n": "n",
-  "\v": "v",
-  "\f": "f",
-  "\r": "r",
-  "\x1B": "e",
-  '"': '"',
-  "\\": "\\",
-  "": "N",
-  " ": "_",
-  "\u2028": "L",
-  "\u2029": "P"
-};
-function escape(ch) {
-  const named = ESCAPES[ch];
-  if (named) return `\\${named}`;
-  const c3 = ch.codePointAt(0);
-  const hex = c3.toString(16).toUpperCase();
-  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
-  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
-  return `\\U${hex.padStart(8, "0")}`;
-}
-function scalarEvent(value2) {
-  const plain = (text, tag) => ({ text: [...text], isNull: false, plainResolves: true, tag });
-  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
-  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
-  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
-  if (typeof value2 === "number") {
-    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
-    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
-  }
-  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
-}
-function floatText(x3) {
-  if (Number.isNaN(x3)) return ".nan";
-  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
-  return pyFloatRepr(x3).toLowerCase();
-}
-var RESOLVERS = [
-  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  [
-    "-+0123456789.",
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
-  ],
-  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
-  ["<", /^<<$/],
-  ["~nN", /^(?:~|null|Null|NULL)$/],
-  [
-    "0123456789",
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-  ],
-  ["=", /^=$/],
-  ["!&*", /^[!&*]$/]
-];
-function resolvesToNonString(s) {
-  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
-}
-function isSimpleKey(event) {
-  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
-}
-function analyze(text) {
-  if (!text.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
-  let blockIndicators = false;
-  let lineBreaks = false;
-  let special2 = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  const first = text.slice(0, 3).join("");
-  if (first === "---" || first === "...") blockIndicators = true;
-  let precededByWhitespace = true;
-  let followedByWhitespace = text.length === 1 || SPACE_OR_BREAK.includes(text[1]);
-  let previousSpace = false;
-  let previousBreak = false;
-  for (let index = 0; index < text.length; index++) {
-    const ch = text[index];
-    if (index === 0) {
-      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
-      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
-      blockIndicators = true;
-    }
-    if (BREAKS.includes(ch)) lineBreaks = true;
-    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
-      const c3 = ch.codePointAt(0);
-      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
-      if (!printable || c3 === 65279) special2 = true;
-    }
-    if (ch === " ") {
-      if (index === 0) leadingSpace = true;
-      if (index === text.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (BREAKS.includes(ch)) {
-      if (index === 0) leadingBreak = true;
-      if (index === text.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 2 >= text.length || SPACE_OR_BREAK.includes(text[index + 2]);
-  }
-  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
-  let allowSingleQuoted = true;
-  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
-}
-
-// src/pipeline/lock.ts
-async function readLock(path, displayPath = "dvc.lock") {
-  let text;
-  try {
-    text = await readFile3(path, "utf8");
-  } catch {
-    return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  }
-  return parseLock(text, displayPath);
-}
-function parseLock(text, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0")
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
-  const folding = emitYaml(raw, "current") !== text && emitYaml(raw, "legacy") === text ? "legacy" : "current";
-  return { stages, raw, folding };
-}
-function parseStage(entry, where2) {
-  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.cmd;
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = {};
-  if (entry.params !== void 0 && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
-  }
-  return { cmd: cmdValue, deps: parseEntries(entry.deps, `${where2} deps`), params, outs: parseEntries(entry.outs, `${where2} outs`) };
-}
-function parseEntries(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
-  return value2.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
-    if (typeof item.size === "number") entry.size = item.size;
-    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
-    return entry;
-  });
-}
-function lockEntryFromHash(path, meta) {
-  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
-  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
-  if (meta.isexec) entry.isexec = true;
-  return entry;
-}
-function serializeStage(stage) {
-  const out = { cmd: stage.cmd };
-  const entry = (e) => {
-    const d2 = { path: e.path };
-    if (e.hashName === "md5") d2.hash = "md5";
-    if (e.md5 !== null) d2.md5 = e.md5;
-    if (e.size !== void 0) d2.size = e.size;
-    if (e.nfiles !== void 0) d2.nfiles = e.nfiles;
-    if (e.isexec) d2.isexec = true;
-    return d2;
-  };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
-  if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
-  if (files.length) {
-    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
-    const params = {};
-    for (const file of ordered) {
-      const values = stage.params[file];
-      params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
-      );
-    }
-    out.params = params;
-  }
-  if (stage.outs.length) out.outs = [...stage.outs].sort(byPath).map(entry);
-  return out;
-}
-function renderLock(lock, updates) {
-  const raw = { schema: "2.0", ...lock.raw };
-  const stages = isPyDict(raw.stages) ? { ...raw.stages } : {};
-  for (const [name, stage] of updates) stages[name] = serializeStage(stage);
-  raw.stages = stages;
-  return emitYaml(raw, lock.folding);
-}
-async function writeLock(path, lock, updates) {
-  await writeFileAtomic(path, renderLock(lock, updates));
-}
-
-// src/pipeline/shell.ts
-import { spawn } from "node:child_process";
-import { basename as basename2 } from "node:path";
-var TailBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  partial = "";
-  /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text) {
-    const parts = (this.partial + text).split(/\r?\n/);
-    this.partial = parts.pop() ?? "";
-    for (const line of parts) this.keep(line);
-    return parts;
-  }
-  /** Ends the stream; returns the unterminated last line, if any. */
-  flush() {
-    if (!this.partial) return [];
-    const last = this.partial;
-    this.partial = "";
-    this.keep(last);
-    return [last];
-  }
-  addLine(line) {
-    this.keep(line);
-  }
-  text() {
-    return this.lines.join("\n");
-  }
-  keep(line) {
-    this.lines.push(line);
-    if (this.lines.length > this.max) this.lines.shift();
-  }
-};
-function runShell(command, cwd, onLine, tail, env = process.env) {
-  return new Promise((resolve5, reject) => {
-    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
-    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
-    const take = (text) => {
-      for (const line of tail.push(text)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      for (const line of tail.flush()) onLine(line);
-      resolve5({ code: code2, signal });
-    });
-  });
-}
-var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
-function stageEnvironment(env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => {
-      const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
-    })
-  );
-}
-var running = /* @__PURE__ */ new Set();
-var forwarding = false;
-function spawnStage(file, args, options) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix12 });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
-    forwarding = true;
-    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
-  }
-  return child;
-}
-var GRACE_MS = 5e3;
-async function endStages(signal) {
-  const children = [...running];
-  for (const child of children) killGroup(child, signal);
-  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
-  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
-  for (const child of children) killGroup(child, "SIGKILL");
-  process.kill(process.pid, signal);
-}
-function killGroup(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-  }
-}
-function posixShell(command, env) {
-  const executable = env.SHELL || "/bin/sh";
-  const name = basename2(executable).toLowerCase();
-  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
-  return [executable, [...opts, "-c", command]];
-}
-function stageCommands(cmd) {
-  if (Array.isArray(cmd)) return cmd;
-  const lines2 = cmd.split(/\r\n|\r|\n/);
-  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
-  return lines2;
-}
-
-// src/pipeline/status.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join5, posix as posix4, relative, resolve, dirname as dirname2 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-    this.cache.set(
-      "\0defaults",
-      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
-    );
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync2(join4(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  matches(relPath, isDir) {
-    let ignored = false;
-    const apply = (rules, rel) => {
-      for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
-        if (rule2.regex.test(rel)) ignored = !rule2.negate;
-      }
-    };
-    apply(this.cache.get("\0defaults"), relPath);
-    const parts = relPath.split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join("/");
-      const rules = this.rulesIn(dir);
-      if (rules.length) apply(rules, parts.slice(i).join("/"));
-    }
-    return ignored;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      let text = "";
-      try {
-        text = readFileSync2(join4(this.root, relDir, ".dvcignore"), "utf8");
-      } catch {
-        text = "";
-      }
-      rules = text.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re2 = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c3 = pattern[i];
-    if (c3 === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re2 += ".*";
-        else {
-          re2 += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re2 += "[^/]*";
-      i += 1;
-    } else if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else if (c3 === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re2 += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c3 === "\\" && i + 1 < pattern.length) {
-      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
-}
-
-// src/pipeline/status.ts
-var Workspace = class {
-  constructor(dir) {
-    this.dir = dir;
-    this.root = findDvcRoot(dir);
-    this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
-  }
-  dir;
-  ignore;
-  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
-  root;
-  /** The project directory relative to the DVC root, posix ('' when they are the same). */
-  prefix;
-  hashes = /* @__PURE__ */ new Map();
-  abs(path) {
-    return join5(this.dir, ...path.split("/"));
-  }
-  hash(path, name = "md5") {
-    const key2 = `${name}\0${path}`;
-    let p2 = this.hashes.get(key2);
-    if (!p2) {
-      const rel = posix4.normalize(posix4.join(this.prefix || ".", path));
-      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      p2 = hashPath(this.root, rel, this.ignore, name);
-      this.hashes.set(key2, p2);
-    }
-    return p2;
-  }
-  invalidate() {
-    this.hashes.clear();
-  }
-  exists(path) {
-    return existsSync2(this.abs(path));
-  }
-  /** A params file's contents, or null when the file does not exist. */
-  async params(path) {
-    if (!this.exists(path)) return null;
-    const data = await readParamsFile(this.abs(path), path);
-    if (data === null) return {};
-    if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
-    return data;
-  }
-};
-function findDvcRoot(dir) {
-  for (let d2 = resolve(dir); ; d2 = dirname2(d2)) {
-    if (existsSync2(join5(d2, ".dvc"))) return d2;
-    if (dirname2(d2) === d2) return resolve(dir);
-  }
-}
-function getParam(data, key2) {
-  let cur = data;
-  for (const part of key2.split(".")) {
-    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
-    else if (isPyDict(cur) && part in cur) cur = cur[part];
-    else return void 0;
-  }
-  return cur;
-}
-async function currentParams(stage, ws2, project) {
-  const out = {};
-  for (const dep of stage.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
-    if (dep.keys === null) {
-      out[dep.file] = { ...data };
-      continue;
-    }
-    const values = {};
-    const missing = [];
-    for (const key2 of dep.keys) {
-      const v2 = getParam(data, key2);
-      if (v2 === void 0) missing.push(key2);
-      else values[key2] = v2;
-    }
-    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
-    out[dep.file] = values;
-  }
-  return out;
-}
-function sameCmd(a, b3) {
-  if (typeof a === "string" || typeof b3 === "string") return a === b3;
-  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
-}
-async function entryStatus(path, entry, ws2) {
-  const current = await ws2.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "deleted";
-  if (!entry || entry.md5 === null) return "new";
-  return current.md5 === entry.md5 ? null : "modified";
-}
-async function stageStatus(stage, lock, ws2, project) {
-  const reasons = [];
-  if (stage.alwaysChanged) reasons.push("always changed");
-  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
-  if (!lock) reasons.push("not in dvc.lock");
-  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage.deps) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
-    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
-  }
-  for (const dep of stage.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    const locked = lock?.params[dep.file];
-    if (data === null) {
-      reasons.push(`params ${dep.file}: deleted`);
-      continue;
-    }
-    if (!lock) continue;
-    if (!locked) {
-      reasons.push(`params ${dep.file}: new`);
-      continue;
-    }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...Object.keys(data), ...Object.keys(locked)])];
-    for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data[key2];
-      const before = locked[key2];
-      if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-    }
-  }
-  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
-    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
-  }
-  if (stage.frozen) {
-    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
-    return { changed: kept.length > 0, reasons: kept };
-  }
-  return { changed: reasons.length > 0, reasons };
-}
-
-// src/pipeline/repro.ts
-var TAIL_LINES = 50;
-async function loadPipeline(dir) {
-  const dvc = await loadDvcYaml(dir);
-  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
-  const dag = buildDag(dvc.stages);
-  const lock = await readLock(join6(dir, "dvc.lock"));
-  return { dir, dvc, dag, lock, ws: new Workspace(dir) };
-}
-async function reproduce(pipeline2, log, options = {}) {
-  const { dag, ws: ws2 } = pipeline2;
-  const lockPath = join6(pipeline2.dir, "dvc.lock");
-  const updates = /* @__PURE__ */ new Map();
-  const blocked = /* @__PURE__ */ new Map();
-  const wouldRun = /* @__PURE__ */ new Set();
-  const results = [];
-  let passed = true;
-  for (const name of selectStages(dag, options.targets ?? [])) {
-    const stage = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath(stage, p2);
-    const blocker = blocked.get(name);
-    if (blocker) {
-      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
-      continue;
-    }
-    const started = performance2.now();
-    let status;
-    try {
-      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
-    } catch (error2) {
-      passed = false;
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
-      log.error(`Stage '${name}': ${describeError(error2)}`);
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      continue;
-    }
-    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
-    if (stage.frozen) {
-      log.info(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options.dry) {
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
-        continue;
-      }
-      try {
-        const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
-        if (missing.length)
-          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const record = await lockStage(stage, ws2, project);
-        updates.set(name, record);
-        pipeline2.lock.stages.set(name, record);
-        await writeLock(lockPath, pipeline2.lock, updates);
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
-      } catch (error2) {
-        passed = false;
-        log.error(`Stage '${name}': ${describeError(error2)}`);
-        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error2) });
-        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      }
-      continue;
-    }
-    if (options.dry) {
-      const reasons2 = options.force ? ["forced"] : status.reasons;
-      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
-      if (options.force || status.changed || upstreamWouldRun) {
-        wouldRun.add(name);
-        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
-        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
-      } else {
-        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
-      }
-      continue;
-    }
-    if (!options.force && !status.changed) {
-      log.info(`Stage '${name}' didn't change, skipping.`);
-      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
-      continue;
-    }
-    const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, reasons));
-    const seconds = (performance2.now() - started) / 1e3;
-    if (outcome.lock) {
-      updates.set(name, outcome.lock);
-      pipeline2.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline2.lock, updates);
-      results.push({ name, status: "ran", seconds, reasons });
-    } else {
-      passed = false;
-      log.error(`Stage '${name}' failed: ${outcome.error}`);
-      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-    }
-  }
-  return { stages: results, passed };
-}
-async function runStage(stage, pipeline2, log, reasons) {
-  const { ws: ws2, dag } = pipeline2;
-  const project = (p2) => projectPath(stage, p2);
-  const tail = new TailBuffer(TAIL_LINES);
-  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
-  try {
-    for (const dep of stage.deps) {
-      if (ws2.exists(project(dep))) continue;
-      const producer = dag.producerOf(project(dep));
-      throw new UserError(
-        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
-      );
-    }
-    await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm2(ws2.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws2.abs(stage.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
-    for (const cmd of stageCommands(stage.cmd)) {
-      log.info(`> ${cmd}`);
-      tail.addLine(`> ${cmd}`);
-      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
-      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
-    }
-    ws2.invalidate();
-    const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
-    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage, ws2, project) };
-  } catch (error2) {
-    return { error: describeError(error2), tail: tail.text() };
-  }
-}
-async function lockStage(stage, ws2, project) {
-  const entries = async (paths) => {
-    const out = [];
-    for (const p2 of paths) {
-      const meta = await ws2.hash(project(p2));
-      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
-      out.push(lockEntryFromHash(p2, meta));
-    }
-    return out;
-  };
-  return {
-    cmd: stage.cmd,
-    deps: await entries(stage.deps),
-    params: await currentParams(stage, ws2, project),
-    outs: await entries(stage.outs.map((o2) => o2.path))
-  };
-}
-
-// src/pipeline/engine.ts
-var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
-async function reproduceStep(step, log) {
-  const stages = [];
-  let passed = true;
-  let engine = null;
-  if (step.runCommands.length) {
-    engine = "run";
-    for (const [i, cmd] of step.runCommands.entries()) {
-      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
-      stages.push(result);
-      if (result.status === "failed") {
-        passed = false;
-        break;
-      }
-    }
-  }
-  const hasDvcYaml = existsSync3(join7(step.workspace, "dvc.yaml"));
-  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
-  if (passed && mode === "builtin") {
-    engine = "builtin";
-    try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
-      stages.push(...result.stages);
-      passed = result.passed;
-    } catch (error2) {
-      log.error(describeError(error2));
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
-      passed = false;
-    }
-  } else if (passed && mode === "dvc") {
-    engine = "dvc";
-    const result = await dvcRepro(step.workspace, log);
-    stages.push(...result.stages);
-    passed = result.passed;
-  }
-  return engine ? { engine, stages, passed } : null;
-}
-async function runCommand(name, cmd, cwd, log) {
-  const tail = new TailBuffer(TAIL_LINES);
-  const started = performance3.now();
-  try {
-    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
-    const seconds = (performance3.now() - started) / 1e3;
-    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const error2 = signal ? `killed by ${signal}` : `exited with code ${code2}`;
-    log.error(`${name} ${error2}`);
-    return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
-  } catch (error2) {
-    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2), log: tail.text() };
-  }
-}
-async function dvcRepro(cwd, log) {
-  const stages = [];
-  let current = null;
-  const close = () => {
-    if (current) current.result.seconds = (performance3.now() - current.started) / 1e3;
-  };
-  const onLine = (line) => {
-    log.info(line);
-    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
-    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running2) {
-      close();
-      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
-      stages.push(result);
-      current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
-    } else if (skipped) {
-      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
-    } else if (current) {
-      current.tail.addLine(line);
-    }
-  };
-  const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve5) => {
-    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
-    const take = (data) => {
-      for (const line of whole.push(data.toString("utf8"))) onLine(line);
-    };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
-    child.on(
-      "error",
-      (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
-    );
-    child.on("close", (code2) => {
-      for (const line of whole.flush()) onLine(line);
-      resolve5({ code: code2 });
-    });
-  });
-  close();
-  if (outcome.code === 0) return { stages, passed: true };
-  const error2 = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
-  log.error(error2);
-  const last = current;
-  if (last && last.result.status === "ran") {
-    last.result.status = "failed";
-    last.result.error = error2;
-    last.result.log = last.tail.text();
-  } else {
-    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error: error2, log: whole.text() });
-  }
-  return { stages, passed: false };
-}
-
-// src/gate/config.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-
-// src/gate/parse.ts
-var RuleSyntaxError = class extends UserError {
-  constructor(source, column, problem, lineText) {
-    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
-    ${lineText}
-    ${" ".repeat(Math.max(column - 1, 0))}^`);
-    this.source = source;
-    this.column = column;
-    this.problem = problem;
-    this.name = "RuleSyntaxError";
-  }
-  source;
-  column;
-  problem;
-};
-function parseRules(lines2) {
-  const rules = [];
-  const errors = [];
-  for (const line of lines2) {
-    try {
-      rules.push(parseRule(line.text, line.source));
-    } catch (error2) {
-      if (error2 instanceof RuleSyntaxError) errors.push(error2);
-      else throw error2;
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
-${errors.map((e) => e.message).join("\n")}`);
-  return rules;
-}
-var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
-var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
-var OPERAND = "a number, `base`, `(` or `-`";
-var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
-var MAX_DEPTH = 64;
-var MAX_TOKENS = 1e3;
-function parseRule(text, source) {
-  const fail2 = (pos2, problem) => {
-    throw new RuleSyntaxError(source, pos2 + 1, problem, text);
-  };
-  let pos = 0;
-  let level = "fail";
-  const levelMatch = LEVEL.exec(text);
-  if (levelMatch) {
-    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
-    pos = levelMatch[0].length;
-  }
-  const ruleStart = skipSpace(text, pos);
-  const { ref, end: refEnd } = readMetric(text, ruleStart, fail2);
-  pos = skipSpace(text, refEnd);
-  const comparatorText = [2, 1].map((n) => text.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
-  if (!comparatorText) {
-    const found = text.slice(pos, pos + 2);
-    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
-  }
-  const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize(text, pos + comparatorText.length, fail2);
-  const parser = new ExprParser(tokens, fail2);
-  const threshold = parser.expression();
-  const ifPresent = parser.ifPresent();
-  const end = parser.expectEnd();
-  return { text: text.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
-}
-function skipSpace(text, pos) {
-  while (pos < text.length && /\s/.test(text[pos])) pos++;
-  return pos;
-}
-function describeFound(text, pos) {
-  if (pos >= text.length) return "the end of the rule";
-  const word = /^[^\s]+/.exec(text.slice(pos))[0];
-  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
-}
-function readMetric(text, pos, fail2) {
-  if (pos >= text.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
-  let raw;
-  let end;
-  const quote = text[pos];
-  if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
-    raw = text.slice(pos + 1, close);
-    end = close + 1;
-  } else {
-    end = pos;
-    while (end < text.length && !/[\s<>=!≥≤≠]/.test(text[end])) end++;
-    raw = text.slice(pos, end);
-    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
-    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
-      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
-    }
-  }
-  const colon = raw.indexOf(":");
-  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
-  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
-  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
-  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
-  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
-}
-function tokenize(text, start, fail2) {
-  const tokens = [];
-  let pos = start;
-  for (; ; ) {
-    pos = skipSpace(text, pos);
-    if (pos >= text.length || text[pos] === "#") break;
-    const rest = text.slice(pos);
-    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    if (number4) {
-      const value2 = Number(number4[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
-      pos += number4[0].length;
-      continue;
-    }
-    const word = /^[A-Za-z_][\w.]*/.exec(rest);
-    if (word) {
-      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
-      pos += word[0].length;
-      continue;
-    }
-    if ("+-*/()%−".includes(rest[0])) {
-      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
-      pos += 1;
-      continue;
-    }
-    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
-      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
-      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
-    }
-    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
-  }
-  tokens.push({ kind: "end", pos, end: pos });
-  if (tokens.length > MAX_TOKENS)
-    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
-  return tokens;
-}
-var ExprParser = class {
-  constructor(tokens, fail2) {
-    this.tokens = tokens;
-    this.fail = fail2;
-  }
-  tokens;
-  fail;
-  i = 0;
-  depth = 0;
-  peek(offset = 0) {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
-  }
-  isPunct(value2, offset = 0) {
-    const t2 = this.peek(offset);
-    return t2.kind === "punct" && t2.value === value2;
-  }
-  found(t2) {
-    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
-  }
-  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
-  expression() {
-    let left = this.term();
-    while (this.isPunct("+") || this.isPunct("-")) {
-      const op = this.peek().value;
-      this.i++;
-      const next = this.peek();
-      if (next.kind === "number" && this.isPunct("%", 1)) {
-        this.i += 2;
-        left = { kind: "percent", op, left, percent: next.value };
-      } else {
-        left = { kind: "binary", op, left, right: this.term() };
-      }
-    }
-    return left;
-  }
-  /** term := unary (('*' | '/') unary)* */
-  term() {
-    let left = this.unary();
-    while (this.isPunct("*") || this.isPunct("/")) {
-      const op = this.peek().value;
-      this.i++;
-      left = { kind: "binary", op, left, right: this.unary() };
-    }
-    return left;
-  }
-  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
-  unary() {
-    const t2 = this.peek();
-    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
-    try {
-      return this.operand(t2);
-    } finally {
-      this.depth--;
-    }
-  }
-  operand(t2) {
-    if (t2.kind === "punct" && t2.value === "-") {
-      this.i++;
-      return { kind: "negate", operand: this.unary() };
-    }
-    if (t2.kind === "number") {
-      this.i++;
-      if (this.isPunct("%")) {
-        this.fail(
-          this.peek().pos,
-          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
-        );
-      }
-      return { kind: "number", value: t2.value };
-    }
-    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
-      this.i++;
-      return { kind: "base" };
-    }
-    if (t2.kind === "punct" && t2.value === "(") {
-      this.i++;
-      const inner = this.expression();
-      if (!this.isPunct(")"))
-        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
-      this.i++;
-      return inner;
-    }
-    if (t2.kind === "word") {
-      this.fail(
-        t2.pos,
-        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
-      );
-    }
-    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
-  }
-  /** Consumes a trailing `if present`, if there is one. */
-  ifPresent() {
-    const t2 = this.peek();
-    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
-    const next = this.peek(1);
-    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
-      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
-    }
-    this.i += 2;
-    return true;
-  }
-  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
-  expectEnd() {
-    const t2 = this.peek();
-    if (t2.kind === "end") return t2.pos;
-    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
-  }
-};
-function usesBase(expr) {
-  switch (expr.kind) {
-    case "base":
-      return true;
-    case "number":
-      return false;
-    case "negate":
-      return usesBase(expr.operand);
-    case "binary":
-      return usesBase(expr.left) || usesBase(expr.right);
-    case "percent":
-      return usesBase(expr.left);
-  }
-}
-function ruleLinesFromText(text, origin, file) {
-  const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const trimmed = raw.trim();
-    if (!trimmed || trimmed.startsWith("#")) return;
-    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
-  });
-  return out;
-}
-
-// src/gate/config.ts
-var PROJECT_FILE = ".mlreport.yml";
-var DEFAULT_CHECK_NAME = "mlreport";
-async function loadGateConfig(workspace, settings) {
-  const fromFile = await readProjectRules(workspace);
-  const notes = [];
-  let lines2 = settings.thresholds ?? [];
-  if (settings.thresholds && fromFile?.length) {
-    notes.push(
-      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
-    );
-  } else if (!settings.thresholds && fromFile) {
-    lines2 = fromFile;
-  }
-  const rules = parseRules(lines2);
-  return {
-    rules,
-    missingBase: settings.missingBase,
-    failOnThreshold: settings.failOnThreshold,
-    checkName: settings.checkName,
-    notes,
-    rulesFrom: settings.thresholds ? "input" : "project-file",
-    trustBase: settings.trustBase
-  };
-}
-async function rulesAtBase(gate, base, readAtBase) {
-  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
-  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
-  const rules = parseRules(lines2);
-  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
-  const inForce = rules.map(written);
-  const atHead = gate.rules.map(written);
-  const added = atHead.filter((r2) => !inForce.includes(r2));
-  const removed = inForce.filter((r2) => !atHead.includes(r2));
-  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
-  const notes = [
-    ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
-  ];
-  return { ...gate, rules, proposed, notes };
-}
-async function readProjectRules(workspace) {
-  let text;
-  try {
-    text = await readFile4(join8(workspace, PROJECT_FILE), "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${error2.message}`);
-  }
-  return projectRulesFromText(text);
-}
-function projectRulesFromText(text, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
-  }
-  if (doc.contents === null) return null;
-  if (!(0, import_yaml2.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml2.isScalar)(node) && node.value === null) return null;
-  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml2.isScalar)(node) && typeof node.value === "string") {
-    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
-  }
-  if (!(0, import_yaml2.isSeq)(node)) {
-    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
-  }
-  return node.items.map((item, i) => {
-    const line = lineOf(item?.range?.[0]);
-    const text2 = itemText(item);
-    if (text2 === null) {
-      throw new UserError(
-        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
-      );
-    }
-    return { text: text2, source: { origin, line, ...file } };
-  });
-}
-function itemText(item) {
-  if ((0, import_yaml2.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml2.isMap)(item) && item.items.length === 1) {
-    const pair = item.items[0];
-    const key2 = (0, import_yaml2.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml2.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
-      return `${key2}: ${String(value2).trim()}`;
-    }
-  }
-  return null;
-}
-
-// src/config/boolean.ts
-function parseBooleanInput(value2, name, fallback) {
-  if (!value2) return fallback;
-  if (["true", "True", "TRUE"].includes(value2)) return true;
-  if (["false", "False", "FALSE"].includes(value2)) return false;
-  throw new UserError(`Input '${name}' is '${value2}'; expected true or false (also True, TRUE, False, FALSE).`);
-}
-
-// src/config/hub.ts
-var HUB_KINDS = ["dagshub"];
-var DEFAULT_HUB_URL = "https://dagshub.com";
-function changeFromEvent(env, eventName, event) {
-  const pr2 = event.pull_request;
-  const pushedBranch = eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
-  const repository = env.GITHUB_REPOSITORY || event.repository?.full_name || null;
-  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  return {
-    repository,
-    branch: pr2?.head?.ref || pushedBranch || env.GITHUB_HEAD_REF || null,
-    sha: pr2?.head?.sha || env.GITHUB_SHA || null,
-    prNumber: typeof pr2?.number === "number" ? pr2.number : null,
-    runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
-  };
-}
-function hubFromInputs(get, env, change) {
-  const kind = get("hub").toLowerCase();
-  if (kind && !HUB_KINDS.includes(kind)) {
-    throw new UserError(`Input 'hub' is '${get("hub")}'; allowed values: ${HUB_KINDS.join(", ")} (or empty to turn the mirror off).`);
-  }
-  const required = parseBooleanInput(get("hub-required"), "hub-required", false);
-  let hub = null;
-  if (kind) {
-    const url = httpUrl(get("hub-url") || DEFAULT_HUB_URL, "hub-url");
-    if (url.username || url.password) throw new UserError("Input 'hub-url' must not contain credentials: put the token in 'hub-token'.");
-    const fullName = get("hub-repo") || change.repository || "";
-    const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
-    if (!match) {
-      throw new UserError(
-        fullName ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.` : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'."
-      );
-    }
-    hub = {
-      kind: "dagshub",
-      url: stripSlash(url.href),
-      owner: match[1],
-      repo: match[2],
-      user: get("hub-user") || null,
-      token: get("hub-token") || null,
-      required,
-      change
-    };
-  }
-  return { hub, mlflow: mlflowFromInputs(get, env, hub, required, change) };
-}
-function mlflowFromInputs(get, env, hub, required, change) {
-  const given = get("mlflow-tracking-uri");
-  if (!given && !hub) return null;
-  let trackingUri;
-  let auth2 = { kind: "none" };
-  if (given) {
-    const url = httpUrl(given, "mlflow-tracking-uri");
-    if (url.username || url.password) {
-      auth2 = { kind: "basic", username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-      url.username = "";
-      url.password = "";
-    }
-    trackingUri = stripSlash(url.href);
-  } else {
-    trackingUri = `${hub.url}/${hub.owner}/${hub.repo}.mlflow`;
-  }
-  if (env.MLFLOW_TRACKING_TOKEN) auth2 = { kind: "bearer", token: env.MLFLOW_TRACKING_TOKEN };
-  else if (env.MLFLOW_TRACKING_USERNAME || env.MLFLOW_TRACKING_PASSWORD) {
-    auth2 = { kind: "basic", username: env.MLFLOW_TRACKING_USERNAME ?? "", password: env.MLFLOW_TRACKING_PASSWORD ?? "" };
-  } else if (auth2.kind === "none" && hub?.token && isUnder(trackingUri, hub.url)) {
-    auth2 = { kind: "basic", username: hub.user, password: hub.token };
-  }
-  const experiment = get("mlflow-experiment") || change.repository || (hub ? `${hub.owner}/${hub.repo}` : "mlreport");
-  return { trackingUri, experiment, auth: auth2, required, change };
-}
-function hubSecrets(hub, mlflow) {
-  const out = [hub?.token];
-  if (mlflow?.auth.kind === "basic") out.push(mlflow.auth.password);
-  if (mlflow?.auth.kind === "bearer") out.push(mlflow.auth.token);
-  return [...new Set(out.filter((s) => !!s))];
-}
-function httpUrl(text, input) {
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UserError(`Input '${input}' is not a URL; expected e.g. https://dagshub.com${input === "hub-url" ? "" : "/owner/repo.mlflow"}.`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UserError(`Input '${input}' must be an http(s) URL; got ${url.protocol}.`);
-  return url;
-}
-function stripSlash(url) {
-  return url.replace(/\/+$/, "");
-}
-function isUnder(url, base) {
-  return new URL(url).origin === new URL(base).origin;
-}
-
-// src/config/project-root.ts
-import { realpath, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname3, join as join9 } from "node:path";
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
-async function findProjectRoot(start, what, written = start) {
-  const real = await realpath(start).catch(() => null);
-  if (!real || !await isDirectory2(real)) {
-    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
-  }
-  const top2 = await gitRoot(real);
-  const chain = [];
-  for (let dir = real; ; dir = dirname3(dir)) {
-    chain.push(dir);
-    if (dir === top2 || dirname3(dir) === dir) break;
-  }
-  for (const dir of chain) if (await isDirectory2(join9(dir, ".dvc"))) return dir;
-  if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top2;
-}
-async function gitRoot(dir) {
-  try {
-    return await realpath((await GitRepo.open(dir)).root);
-  } catch {
-    return null;
-  }
-}
-async function isDirectory2(path) {
-  return (await stat3(path).catch(() => null))?.isDirectory() ?? false;
-}
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat3(join9(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
-}
-
-// src/config/publish-inputs.ts
-import { resolve as resolve2 } from "node:path";
-var CHOICES = {
-  mode: ["run", "publish"],
-  comment: ["update", "new", "off"],
-  "comment-on": ["auto", "pr", "commit"],
-  "image-store": ["branch", "release", "none"],
-  artifact: ["auto", "always", "off"]
-};
-function publishConfigFromInputs(get, workspaceRoot) {
-  const choice = (name) => {
-    const value2 = get(name);
-    const allowed = CHOICES[name];
-    if (!value2) return allowed[0];
-    if (!allowed.includes(value2)) throw new UserError(`Input '${name}' is '${value2}'; expected one of: ${allowed.join(", ")}.`);
-    return value2;
-  };
-  const reportId = get("report-id") || "default";
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(reportId)) {
-    throw new UserError(`Input 'report-id' is '${reportId}'; expected 1-64 letters, digits, '.', '_' or '-'.`);
-  }
-  const assetsBranch = get("assets-branch") || "mlreport-assets";
-  if (!/^[A-Za-z0-9._/-]{1,100}$/.test(assetsBranch) || assetsBranch.includes("..") || assetsBranch.startsWith("/") || assetsBranch.endsWith("/")) {
-    throw new UserError(`Input 'assets-branch' is '${assetsBranch}'; expected a branch name (letters, digits, '.', '_', '-', '/').`);
-  }
-  const mode = choice("mode");
-  const artifactDir = get("artifact-dir");
-  if (mode === "publish" && !artifactDir) {
-    throw new UserError("Input 'mode' is 'publish', which needs 'artifact-dir': the folder holding the downloaded report (report.md, plots/).");
-  }
-  return {
-    mode,
-    comment: choice("comment"),
-    commentOn: choice("comment-on"),
-    reportId,
-    imageStore: choice("image-store"),
-    assetsBranch,
-    artifactDir: artifactDir ? resolve2(workspaceRoot, artifactDir) : null,
-    allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
-    artifact: choice("artifact")
-  };
-}
-
-// src/config/action.ts
-var ACTION_INPUTS = [
-  "github-token",
-  "working-directory",
-  "base",
-  "metrics",
-  "params",
-  "out-dir",
-  "mode",
-  "comment",
-  "comment-on",
-  "report-id",
-  "image-store",
-  "assets-branch",
-  "artifact-dir",
-  "allow-pull-request-target-repro",
-  "hub",
-  "hub-url",
-  "hub-repo",
-  "hub-user",
-  "hub-token",
-  "hub-required",
-  "mlflow-tracking-uri",
-  "mlflow-experiment",
-  "repro",
-  "run",
-  "thresholds",
-  "fail-on-threshold",
-  "check-name",
-  "missing-base",
-  "plots",
-  "artifact"
-];
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function getInput(env, name) {
-  return (env[inputEnvName(name)] ?? "").trim();
-}
-function getListInput(env, name) {
-  const lines2 = getInput(env, name).split(/\r?\n/).map((l3) => l3.trim()).filter((l3) => l3 && !l3.startsWith("#"));
-  return lines2.length ? lines2 : null;
-}
-function unknownInputs(env) {
-  const known = new Set(ACTION_INPUTS.map(inputEnvName));
-  return Object.keys(env).filter((k2) => k2.startsWith("INPUT_") && !known.has(k2)).map((k2) => k2.slice("INPUT_".length).toLowerCase());
-}
-async function configFromAction({ env }) {
-  const unknown = unknownInputs(env);
-  if (unknown.length) {
-    throw new UserError(`Unknown input${unknown.length > 1 ? "s" : ""} ${unknown.map((u2) => `'${u2}'`).join(", ")}. Known inputs: ${ACTION_INPUTS.join(", ")}.`);
-  }
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const event = await readEvent(env.GITHUB_EVENT_PATH);
-  const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
-  const workingDirectory = getInput(env, "working-directory") || ".";
-  const baseOverride = getInput(env, "base");
-  const sha = env.GITHUB_SHA ?? "";
-  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = await findProjectRoot(resolve3(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
-  return {
-    workspace,
-    baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
-    headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
-    metricsPaths: getListInput(env, "metrics"),
-    paramsPaths: getListInput(env, "params"),
-    plotsPaths: getListInput(env, "plots"),
-    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join10(env.RUNNER_TEMP || tmpdir(), "mlreport")),
-    summaryPath: env.GITHUB_STEP_SUMMARY || null,
-    repro: reproInput(env),
-    runCommands: getListInput(env, "run") ?? [],
-    github: githubContext(env, eventName, event),
-    hub,
-    mlflow,
-    githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
-    gate: await loadGateConfig(workspace, gateSettings(env))
-  };
-}
-var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
-function gateSettings(env) {
-  const lines2 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
-  const missingBase = getInput(env, "missing-base") || "skip";
-  if (missingBase !== "skip" && missingBase !== "fail") {
-    throw new UserError(`Input 'missing-base' must be \`skip\` or \`fail\`, not '${missingBase}'.`);
-  }
-  return {
-    thresholds: lines2.length ? lines2 : null,
-    missingBase,
-    failOnThreshold: parseBooleanInput(getInput(env, "fail-on-threshold"), "fail-on-threshold", true),
-    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME,
-    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
-    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? "")
-  };
-}
-function githubContext(env, eventName, event) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) return null;
-  return {
-    token: getInput(env, "github-token"),
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-    owner,
-    repo,
-    eventName,
-    sha: env.GITHUB_SHA ?? "",
-    headSha: event.pull_request?.head?.sha ?? null,
-    prNumber: typeof event.pull_request?.number === "number" ? event.pull_request.number : null,
-    runId: env.GITHUB_RUN_ID || null,
-    forkPr: isForkPr(event, `${owner}/${repo}`),
-    workflowRun: workflowRunInfo(event),
-    artifactRuntime: env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL ? { token: env.ACTIONS_RUNTIME_TOKEN, resultsUrl: env.ACTIONS_RESULTS_URL } : null
-  };
-}
-function isForkPr(event, repository) {
-  const head = event.pull_request?.head;
-  if (!head) return false;
-  return head.repo === null || head.repo?.full_name !== void 0 && head.repo.full_name.toLowerCase() !== repository.toLowerCase();
-}
-function workflowRunInfo(event) {
-  const run3 = event.workflow_run;
-  if (!run3?.head_sha) return null;
-  return {
-    id: run3.id ?? 0,
-    event: run3.event ?? "",
-    headSha: run3.head_sha,
-    headBranch: run3.head_branch ?? "",
-    headRepository: run3.head_repository?.full_name ?? "",
-    pullRequests: (run3.pull_requests ?? []).map((p2) => p2.number).filter((n) => typeof n === "number")
-  };
-}
-function reproInput(env) {
-  const value2 = getInput(env, "repro") || "auto";
-  if (!REPRO_MODES.includes(value2)) {
-    throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
-  }
-  return value2;
-}
-async function readEvent(path) {
-  if (!path) return {};
-  let text;
-  try {
-    text = await readFile5(path, "utf8");
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
-  }
-}
-
-// src/config/secrets.ts
-var SECRET_VARIABLES = [
-  inputEnvName("github-token"),
-  inputEnvName("hub-token"),
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "MLFLOW_TRACKING_PASSWORD",
-  "MLFLOW_TRACKING_TOKEN",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AZURE_STORAGE_KEY",
-  "AZURE_STORAGE_SAS_TOKEN",
-  "AZURE_CLIENT_SECRET"
-];
-function secretsFromEnvironment(env) {
-  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
-  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
-  if (uri) {
-    try {
-      const url = new URL(uri);
-      out.push(url.password, decodeURIComponent(url.password));
-    } catch {
-    }
-  }
-  return [...new Set(out.filter((s) => !!s))];
-}
-
-// src/run.ts
-import { join as join20 } from "node:path";
-
-// src/config/repro-guard.ts
-var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
-function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
-  return {
-    allowed: false,
-    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
-  };
-}
-function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
-  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
-  if (verdict.allowed) return { step, refused: null };
-  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
-  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
-}
-
-// src/gate/resolve.ts
-function metricName(m2) {
-  return `${m2.file}:${m2.key}`;
-}
-function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
-  const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m2) => m2.key === ref.key);
-  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
-  const matches = exact.length ? exact : suffix;
-  if (matches.length === 1) return { kind: "found", metric: matches[0] };
-  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
-  return { kind: "unknown", closest: closestNames(ref, metrics) };
-}
-function closestNames(ref, metrics, limit = 3) {
-  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
-  const scored = metrics.map((m2) => {
-    const full = metricName(m2);
-    const distance = Math.min(
-      editDistance(wanted.toLowerCase(), full.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.split(".").pop().toLowerCase())
-    );
-    return { full, distance };
-  });
-  const sorted = scored.sort((a, b3) => a.distance - b3.distance || a.full.localeCompare(b3.full));
-  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
-}
-function editDistance(a, b3) {
-  let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
-  for (let i = 1; i <= a.length; i++) {
-    const row2 = [i];
-    for (let j3 = 1; j3 <= b3.length; j3++) {
-      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
-    }
-    prev = row2;
-  }
-  return prev[b3.length];
-}
-
-// src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
-  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
-}
-function evaluateRule(rule2, metrics, options) {
-  const outcome = (status, message, extra = {}) => ({
-    rule: rule2,
-    status,
-    metric: null,
-    base: null,
-    head: null,
-    threshold: null,
-    message,
-    ...extra
-  });
-  const resolved = resolveMetric(rule2.metric, metrics);
-  if (resolved.kind === "ambiguous") {
-    const names = resolved.candidates.map(metricName);
-    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
-  }
-  if (resolved.kind === "unknown") {
-    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
-  }
-  const m2 = resolved.metric;
-  const metric = { file: m2.file, key: m2.key };
-  const head = m2.head;
-  const base = m2.base ?? null;
-  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
-  if (head === void 0) {
-    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
-  }
-  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
-  const withHead = { ...known, head };
-  if (usesBase(rule2.threshold)) {
-    if (base === null) {
-      const why = !options.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
-    }
-    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
-  }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
-  const full = { ...withHead, threshold };
-  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
-}
-function evaluateExpr(expr, base) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "base":
-      return base;
-    case "negate":
-      return -evaluateExpr(expr.operand, base);
-    case "percent": {
-      const left = evaluateExpr(expr.left, base);
-      const delta = Math.abs(left) * expr.percent / 100;
-      return expr.op === "+" ? left + delta : left - delta;
-    }
-    case "binary": {
-      const l3 = evaluateExpr(expr.left, base);
-      const r2 = evaluateExpr(expr.right, base);
-      switch (expr.op) {
-        case "+":
-          return l3 + r2;
-        case "-":
-          return l3 - r2;
-        case "*":
-          return l3 * r2;
-        case "/":
-          return l3 / r2;
-      }
-    }
-  }
-}
-function compare(value2, comparator, threshold) {
-  switch (comparator) {
-    case ">=":
-      return value2 >= threshold;
-    case "<=":
-      return value2 <= threshold;
-    case ">":
-      return value2 > threshold;
-    case "<":
-      return value2 < threshold;
-    case "==":
-      return value2 === threshold;
-    case "!=":
-      return value2 !== threshold;
-  }
-}
-function formatValue(value2) {
-  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
-  return String(Number(value2.toPrecision(6)));
-}
-function directionsOf(outcomes) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const o2 of outcomes) {
-    if (!o2.metric) continue;
-    const c3 = o2.rule.comparator;
-    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
-    if (!better) continue;
-    const name = metricName(o2.metric);
-    const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
-    else if (seen && seen.better !== better) byMetric.set(name, null);
-  }
-  return [...byMetric.values()].filter((d2) => d2 !== null);
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files) {
-  return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
-}
-function toNumber(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o2) => ({
-      rule: o2.rule.text,
-      level: o2.rule.level,
-      passed: o2.status === "passed" || o2.status === "skipped",
-      status: o2.status,
-      detail: o2.message,
-      metric: o2.metric,
-      base: finiteOrNull(o2.base),
-      head: finiteOrNull(o2.head),
-      threshold: finiteOrNull(o2.threshold),
-      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary2) {
-  let failures = 0;
-  let warnings = 0;
-  for (const r2 of summary2.rules) {
-    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
-    else if (r2.status === "failed") warnings++;
-  }
-  return { failures, warnings };
-}
-
-// src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length && !gate.proposed) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
-}
-
-// src/report/escape.ts
-function escapeCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
-}
-function code(text) {
-  const flat = text.replace(/\r\n?|\n/g, " ");
-  if (flat === "") return "` `";
-  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function escapeCellKeepingCode(text) {
-  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
-}
-
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r2 of gates2.rules) {
-    const cells = [
-      statusIcon(r2),
-      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
-      value(r2.base),
-      value(r2.head),
-      value(r2.threshold),
-      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
-    ];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  const code2 = (rule2) => `<code>${escapeCell(rule2)}</code>`;
-  return [
-    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r2) => `- added: ${code2(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${code2(r2)}`)
-  ];
-}
-function gatesHeadline(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates2.checked) {
-    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `⚠️ no failing rule broke${tail}`;
-  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r2) {
-  switch (r2.status) {
-    case "passed":
-      return "✅";
-    case "skipped":
-      return "⏭️";
-    case "error":
-      return "❌";
-    case "failed":
-      return r2.level === "warn" ? "⚠️" : "❌";
-  }
-}
-function value(v2) {
-  return v2 === null ? "-" : formatValue(v2);
-}
-
-// src/gate/log.ts
-function logGates(gates2, gate, log) {
-  const lines2 = [
-    `Gates: ${gatesHeadline(gates2)}.`,
-    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
-  ].join("\n");
-  if (gates2.passed) {
-    log.info(lines2);
-    return;
-  }
-  log.error(lines2);
-  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
-  return [...new Set(paths)];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var MERMAID_MAX_LINES = 8;
-function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
-  lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
-}
-function label(x3) {
-  const text = typeof x3 === "number" ? number(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
-}
-function number(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text) {
-  return text.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline2) {
-  if (!pipeline2.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline2.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline2.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m2 = Math.floor(seconds / 60);
-  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
-}
-function longestBacktickRun(text) {
-  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r2) => r2.length));
-}
-
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "fscore",
-  "auc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits"
-]);
-function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
-  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
-  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
-  return void 0;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/raw.ts
-var PyFloat2 = class {
-  constructor(value2) {
-    this.value = value2;
-  }
-  value;
-};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -36972,15 +33802,25 @@ var PyCollection = class {
   kind;
   items;
 };
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key2, value2) {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
+  values.set(key2, value2);
+}
+function keyValue(map, key2) {
+  const values = keyValues.get(map);
+  return values?.has(key2) ? values.get(key2) : key2;
+}
 function isRawMap(value2) {
   return value2 instanceof Map;
 }
 function pyNumber(value2, isFloat2) {
-  if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat2(value2);
+  if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
   return value2;
 }
 function toPlain(value2) {
-  if (value2 instanceof PyFloat2) return value2.value;
+  if (value2 instanceof PyFloat) return value2.value;
   if (typeof value2 === "bigint") return Number(value2);
   if (value2 instanceof PyCollection) return value2.items.map(toPlain);
   if (Array.isArray(value2)) return value2.map(toPlain);
@@ -36992,847 +33832,8 @@ function toPlain(value2) {
   return value2;
 }
 
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const code2 = ch.codePointAt(0);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return out + quote;
-}
-function pyRepr(value2) {
-  if (value2 === null) return "None";
-  if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint") return value2.toString();
-  if (typeof value2 === "string") return pyStrRepr(value2);
-  if (value2 instanceof PyFloat2) return pyFloatRepr(value2.value);
-  if (value2 instanceof PyCollection) {
-    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
-    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
-  }
-  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
-}
-function pyStr2(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr2(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/report/format.ts
-function formatLeaf(value2, precision = 5) {
-  return displayValue(value2, precision);
-}
-function formatChange(row2, precision = 5) {
-  if (row2.diff === void 0) return "-";
-  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
-  const signed = row2.diff > 0 ? `+${abs}` : abs;
-  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
-  const pct = row2.relative * 100;
-  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
-}
-
-// src/report/values-section.ts
-var MAX_CELL = 120;
-function valuesSection(kind, files, labels, options = {}) {
-  const metrics = kind === "metrics";
-  const precision = metrics ? 5 : null;
-  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key2) => metrics ? options.direction?.(path, key2) ?? guessDirection(key2) : void 0;
-  const withBase = labels.base !== null;
-  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
-  const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell(labels.base));
-  header.push(cell(labels.head));
-  if (metrics && withBase) header.push("Change");
-  if (withTrend) header.push("Better");
-  const table2 = (list3) => [
-    `| ${header.join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...list3.map(({ path, row: row2 }) => {
-      const cells = [cell(path), cell(row2.key)];
-      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
-      cells.push(cell(formatLeaf(row2.new, precision)));
-      if (metrics && withBase) cells.push(cell(formatChange(row2)));
-      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
-      return `| ${cells.join(" | ")} |`;
-    })
-  ];
-  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
-  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
-  const parts = [];
-  if (changed.length) parts.push(...table2(changed));
-  else parts.push(`_No ${kind} changed._`);
-  if (unchanged.length) {
-    const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...table2(unchanged), "", "</details>");
-  }
-  if (notes.length) parts.push("", ...notes);
-  return parts.join("\n");
-}
-function trendCell(row2, dir, withBase) {
-  if (!dir) return "";
-  const arrow = dir === "higher" ? "↑" : "↓";
-  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
-  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
-  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
-}
-function cell(text) {
-  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
-  return escapeCell(cut);
-}
-
-// src/report/markdown.ts
-var REPORT_MARKER = "<!-- mlreport -->";
-var REPORT_FILE = { images: RELATIVE_IMAGES };
-function composeMarkdown(report2, options = REPORT_FILE) {
-  const parts = [...top(report2, options), ""];
-  if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  parts.push(headline(report2), "");
-  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
-  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
-  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
-  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
-  }
-  if (options.footer) parts.push(options.footer, "");
-  return parts.join("\n");
-}
-function top(report2, options) {
-  const base = report2.base ? code(report2.base.label) : "no base";
-  const head = code(report2.head.label);
-  return [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-}
-function headline(report2) {
-  const changedMetrics = countChanged(report2.metrics);
-  const changedParams = countChanged(report2.params);
-  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
-  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
-}
-function countChanged(files) {
-  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
-}
-
-// src/plots/collect.ts
-import { readFile as readFile6, readdir as readdir3, stat as stat4 } from "node:fs/promises";
-import { join as join11, posix as posix8 } from "node:path";
-
-// src/plots/lttb.ts
-function lttbIndices(xs2, ys2, threshold) {
-  const n = xs2.length;
-  if (threshold >= n || threshold < 3) return Array.from({ length: n }, (_3, i) => i);
-  const kept = [0];
-  const bucket = (n - 2) / (threshold - 2);
-  let a = 0;
-  for (let i = 0; i < threshold - 2; i++) {
-    const nextStart = Math.floor((i + 1) * bucket) + 1;
-    const nextEnd = Math.min(Math.floor((i + 2) * bucket) + 1, n);
-    let avgX = 0;
-    let avgY = 0;
-    for (let j3 = nextStart; j3 < nextEnd; j3++) {
-      avgX += xs2[j3];
-      avgY += ys2[j3];
-    }
-    const count = nextEnd - nextStart;
-    avgX /= count;
-    avgY /= count;
-    const start = Math.floor(i * bucket) + 1;
-    const end = Math.floor((i + 1) * bucket) + 1;
-    const ax = xs2[a];
-    const ay = ys2[a];
-    let best = start;
-    let bestArea = -1;
-    for (let j3 = start; j3 < end; j3++) {
-      const area = Math.abs((ax - avgX) * (ys2[j3] - ay) - (ax - xs2[j3]) * (avgY - ay));
-      if (area > bestArea) {
-        bestArea = area;
-        best = j3;
-      }
-    }
-    kept.push(best);
-    a = best;
-  }
-  kept.push(n - 1);
-  return kept;
-}
-
-// src/plots/datapoints.ts
-var INDEX_FIELD = "step";
-var INFERRED_X = "dvc_inferred_x_value";
-var INFERRED_Y = "dvc_inferred_y_value";
-var DAGSHUB_VALUE = "value";
-var PlotDataError = class extends UserError {
-};
-function resolveSources(def, files) {
-  return def.sources.map((source) => {
-    const data = files.get(source.file);
-    if (!data) throw new PlotDataError(`${source.file} does not exist`);
-    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
-    if (data.dagshub) {
-      const names = dagshubNames(data);
-      const ys3 = source.y.length ? source.y : names;
-      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list(names)})`);
-      return { file: source.file, x: null, ys: ys3, dagshub: true };
-    }
-    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]);
-    const ys2 = source.y.length ? source.y : keys.slice(-1);
-    for (const field of [...ys2, ...source.x ? [source.x] : []]) {
-      if (data.columns ? !data.columns.has(field) : !data.rows.some((r2) => field in r2)) {
-        const which2 = field === source.x ? "x" : "y";
-        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list(keys)})`);
-      }
-    }
-    return { file: source.file, x: source.x, ys: ys2, dagshub: false };
-  });
-}
-function rowCount(data) {
-  return data.columns ? data.columns.values().next().value?.length ?? 0 : data.rows.length;
-}
-function dagshubNames(data) {
-  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
-  return distinct(column);
-}
-function frameFields(sources) {
-  const xs2 = distinct(sources.map((s) => s.dagshub ? INDEX_FIELD : s.x ?? INDEX_FIELD));
-  const ys2 = distinct(sources.flatMap((s) => s.dagshub ? [DAGSHUB_VALUE] : s.ys));
-  const yNames = distinct(sources.flatMap((s) => s.ys));
-  const seriesCount = sources.reduce((n, s) => n + s.ys.length, 0);
-  return {
-    x: xs2.length > 1 ? INFERRED_X : xs2[0],
-    y: ys2.length > 1 ? INFERRED_Y : ys2[0],
-    multi: seriesCount > 1,
-    defaultXLabel: xs2.join(", "),
-    defaultYLabel: yNames.length <= 3 ? yNames.join(", ") : "value"
-  };
-}
-function revisionDatapoints(sources, fields, rev, files) {
-  const names = shortNames(sources.map((s) => s.file));
-  const points = [];
-  sources.forEach((source, si) => {
-    const data = files.get(source.file);
-    if (!data) return;
-    const filename = names[si];
-    for (const yField of source.ys) {
-      const series2 = seriesName(sources, filename, yField);
-      if (source.dagshub) {
-        for (const row2 of data.rows) {
-          if (String(row2.Name ?? row2.name) !== yField) continue;
-          const point = {
-            ...row2,
-            [INDEX_FIELD]: row2.Step ?? row2.step,
-            [DAGSHUB_VALUE]: row2.Value ?? row2.value,
-            rev,
-            filename,
-            field: yField,
-            series: series2
-          };
-          point[fields.x] = point[INDEX_FIELD];
-          point[fields.y] = point[DAGSHUB_VALUE];
-          points.push(point);
-        }
-        continue;
-      }
-      data.rows.forEach((row2, index) => {
-        if (!(yField in row2)) return;
-        const point = { ...row2, rev, filename, field: yField, series: series2 };
-        if (source.x === null) point[INDEX_FIELD] = index;
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row2[source.x];
-        if (fields.y !== yField) point[fields.y] = row2[yField];
-        points.push(point);
-      });
-    }
-  });
-  return points;
-}
-function revisionSeries(sources, rev, files) {
-  const names = shortNames(sources.map((s) => s.file));
-  const out = [];
-  sources.forEach((source, si) => {
-    const data = files.get(source.file);
-    if (!data) return;
-    const filename = names[si];
-    for (const yField of source.ys) {
-      const series2 = seriesName(sources, filename, yField);
-      const columns = data.columns;
-      if (columns && !source.dagshub) {
-        const ys2 = columns.get(yField);
-        const xs2 = source.x === null ? ys2.map((_3, i) => i) : columns.get(source.x);
-        out.push({ rev, filename, field: yField, series: series2, xs: xs2, ys: ys2 });
-        continue;
-      }
-      const cols = { rev, filename, field: yField, series: series2, xs: [], ys: [], rows: [] };
-      data.rows.forEach((row2, index) => {
-        if (source.dagshub) {
-          if (String(row2.Name ?? row2.name) !== yField) return;
-          cols.xs.push(row2.Step ?? row2.step);
-          cols.ys.push(row2.Value ?? row2.value);
-        } else {
-          if (!(yField in row2)) return;
-          cols.xs.push(source.x === null ? index : row2[source.x]);
-          cols.ys.push(row2[yField]);
-        }
-        cols.rows.push(index + 1);
-      });
-      out.push(cols);
-    }
-  });
-  return out;
-}
-function seriesName(sources, filename, field) {
-  const severalFiles = sources.length > 1;
-  const severalFields = distinct(sources.flatMap((s) => s.ys)).length > 1;
-  if (severalFiles && severalFields) return `${filename}::${field}`;
-  return severalFiles ? filename : field;
-}
-function shortNames(files) {
-  if (files.length < 2) return files;
-  const parts = files.map((f3) => f3.split("/"));
-  let common2 = 0;
-  while (parts.every((p2) => common2 < p2.length - 1 && p2[common2] === parts[0][common2])) common2++;
-  return parts.map((p2) => p2.slice(common2).join("/"));
-}
-function distinct(values) {
-  return [...new Set(values)];
-}
-function list(values) {
-  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
-}
-function scalarText(value2) {
-  return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
-}
-
-// src/plots/series.ts
-var MAX_LINE_POINTS = 2e3;
-var MAX_SCATTER_POINTS = 5e3;
-function coerceNumeric(points, field, axis) {
-  const kept = [];
-  let dropped = 0;
-  for (let i = 0; i < points.length; i++) {
-    const p2 = points[i];
-    const value2 = toNumber2(p2[field]);
-    if (value2 === void 0) {
-      throw new PlotDataError(
-        `${axis} field '${field}' in ${String(p2.filename)} (${String(p2.rev)}) is ${JSON.stringify(p2[field])} at data row ${rowOf(points, i)}: expected a number`
-      );
-    }
-    if (Number.isNaN(value2)) {
-      dropped++;
-      continue;
-    }
-    p2[field] = value2;
-    kept.push(p2);
-  }
-  return { points: kept, dropped };
-}
-function rowOf(points, i) {
-  const p2 = points[i];
-  let row2 = 1;
-  for (let j3 = 0; j3 < i; j3++) {
-    const q3 = points[j3];
-    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row2++;
-  }
-  return row2;
-}
-function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
-  const points = [];
-  let dropped = 0;
-  let from = null;
-  for (const s of all) {
-    const n = s.xs.length;
-    const xs2 = o2.numericX ? new Float64Array(n) : null;
-    const ys2 = o2.numericY ? new Float64Array(n) : null;
-    const keep = new Int32Array(n);
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const x3 = xs2 ? checkedNumber(s, "x", o2.x, s.xs[i], i) : 0;
-      const y2 = ys2 ? checkedNumber(s, "y", o2.y, s.ys[i], i) : 0;
-      if (Number.isNaN(x3) || Number.isNaN(y2)) {
-        dropped++;
-        continue;
-      }
-      if (xs2) xs2[count] = x3;
-      if (ys2) ys2[count] = y2;
-      keep[count++] = i;
-    }
-    const max = o2.reduce === "lines" ? maxLinePoints : o2.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
-    let chosen = { length: count };
-    let identity = true;
-    if (count > max) {
-      from = Math.max(from ?? 0, count);
-      identity = false;
-      if (o2.reduce === "lines" && xs2 && ys2) {
-        if (ascending(xs2, count)) chosen = lttbIndices(xs2.subarray(0, count), ys2.subarray(0, count), max);
-        else {
-          const order = Array.from({ length: count }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
-          const picked = lttbIndices(
-            Float64Array.from(order, (k2) => xs2[k2]),
-            Float64Array.from(order, (k2) => ys2[k2]),
-            max
-          );
-          chosen = picked.map((j3) => order[j3]);
-        }
-      } else {
-        const step = count / max;
-        chosen = Array.from({ length: max }, (_3, j3) => Math.floor(j3 * step));
-      }
-    }
-    for (let c3 = 0; c3 < chosen.length; c3++) {
-      const k2 = identity ? c3 : chosen[c3];
-      const i = keep[k2];
-      points.push({
-        rev: s.rev,
-        filename: s.filename,
-        field: s.field,
-        series: s.series,
-        [o2.x]: xs2 ? xs2[k2] : s.xs[i],
-        [o2.y]: ys2 ? ys2[k2] : s.ys[i]
-      });
-    }
-  }
-  return { points, dropped, from };
-}
-function checkedNumber(s, axis, field, value2, i) {
-  const n = toNumber2(value2);
-  if (n === void 0) {
-    const name = axis === "y" ? s.field : field;
-    throw new PlotDataError(
-      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value2)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
-    );
-  }
-  return n;
-}
-function ascending(xs2, n) {
-  for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
-  return true;
-}
-function toNumber2(value2) {
-  if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
-  if (value2 === null || value2 === void 0) return Number.NaN;
-  if (typeof value2 === "boolean") return value2 ? 1 : 0;
-  if (typeof value2 !== "string") return void 0;
-  const t2 = value2.trim();
-  if (t2 === "" || /^[+-]?(nan|inf(inity)?)$/i.test(t2)) return Number.NaN;
-  const n = Number(t2);
-  return Number.isFinite(n) ? n : void 0;
-}
-
-// src/plots/chart-series.ts
-function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const p2 of input.points) {
-    const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
-    let group2 = groups2.get(key2);
-    if (!group2) groups2.set(key2, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
-    group2.xs.push(p2[input.x]);
-    group2.ys.push(p2[input.y]);
-  }
-  const order = [...new Set([...groups2.values()].map((g2) => g2.series))];
-  const columns = [...groups2.values()].sort((a, b3) => order.indexOf(a.series) - order.indexOf(b3.series)).slice(0, MERMAID_MAX_LINES);
-  const lines2 = [];
-  for (const g2 of columns) {
-    const line = numericLine(g2.xs, g2.ys, input.multi ? `${g2.rev}: ${g2.series}` : g2.rev);
-    if (line === void 0) return null;
-    if (line.xs.length) lines2.push(line);
-  }
-  if (!lines2.length) return null;
-  const aligned = align(lines2);
-  if (!aligned || aligned.x.length < 2) return null;
-  const keep = downsample(aligned.x, aligned.ys, maxPoints);
-  return {
-    x: keep.map((i) => aligned.x[i]),
-    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i]) })),
-    ...input.xLabel ? { xLabel: input.xLabel } : {},
-    ...input.yLabel ? { yLabel: input.yLabel } : {}
-  };
-}
-function numericLine(xs2, ys2, name) {
-  const points = [];
-  for (let i = 0; i < xs2.length; i++) {
-    const x3 = toNumber2(xs2[i]);
-    const y2 = toNumber2(ys2[i]);
-    if (x3 === void 0 || y2 === void 0) return void 0;
-    if (!Number.isNaN(x3) && !Number.isNaN(y2)) points.push([x3, y2]);
-  }
-  points.sort((a, b3) => a[0] - b3[0]);
-  const line = { name, xs: [], ys: [] };
-  for (let i = 0; i < points.length; ) {
-    const x3 = points[i][0];
-    let sum = 0;
-    let count = 0;
-    for (; i < points.length && points[i][0] === x3; i++, count++) sum += points[i][1];
-    line.xs.push(x3);
-    line.ys.push(count === 1 ? sum : round(sum / count));
-  }
-  return line;
-}
-function align(lines2) {
-  const first = lines2[0].xs;
-  if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const lo = Math.max(...lines2.map((l3) => l3.xs[0]));
-  const hi = Math.min(...lines2.map((l3) => l3.xs[l3.xs.length - 1]));
-  if (!(lo < hi)) return null;
-  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
-  return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
-}
-function readAt(line, xs2) {
-  const out = [];
-  let j3 = 0;
-  for (const x3 of xs2) {
-    while (line.xs[j3 + 1] !== void 0 && line.xs[j3 + 1] <= x3) j3++;
-    const x0 = line.xs[j3];
-    const y0 = line.ys[j3];
-    if (x0 === x3 || line.xs[j3 + 1] === void 0) {
-      out.push(y0);
-      continue;
-    }
-    const x1 = line.xs[j3 + 1];
-    const y1 = line.ys[j3 + 1];
-    out.push(round(y0 + (y1 - y0) * (x3 - x0) / (x1 - x0)));
-  }
-  return out;
-}
-function downsample(x3, ys2, max) {
-  if (x3.length <= max) return x3.map((_3, i) => i);
-  const merged = (share) => {
-    const picked = /* @__PURE__ */ new Set();
-    for (const y2 of ys2) for (const i of lttbIndices(x3, y2, share)) picked.add(i);
-    return [...picked].sort((a, b3) => a - b3);
-  };
-  let best = merged(Math.max(3, Math.floor(max / ys2.length)));
-  for (let share = Math.floor(max / ys2.length) + 1; best.length < max && share <= max; share++) {
-    const next = merged(share);
-    if (next.length > max) break;
-    best = next;
-  }
-  return best;
-}
-function round(v2) {
-  return Number(v2.toPrecision(6));
-}
-
-// src/values/files.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
-import { posix as posix5 } from "node:path";
-function emptyValueFiles() {
-  return { metrics: [], params: /* @__PURE__ */ new Map(), topParams: [], vars: /* @__PURE__ */ new Map(), dvcOuts: /* @__PURE__ */ new Set(), skipped: [] };
-}
-function addDvcYaml(into, dvcYamlPath, text) {
-  const doc = (0, import_yaml3.parse)(text, { schema: "core" });
-  if (!isRecord(doc)) return;
-  const dir = posix5.dirname(dvcYamlPath);
-  const resolve5 = (base, p2) => posix5.normalize(posix5.join(base, p2)).replace(/^\.\//, "");
-  const metrics = new Set(into.metrics);
-  const addParams = (file, keys) => {
-    const current = into.params.get(file);
-    if (keys === null || !keys.length || current && !current.length) into.params.set(file, []);
-    else into.params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const entry of asList(doc.metrics)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else metrics.add(resolve5(dir, entry));
-  }
-  for (const entry of asList(doc.params)) {
-    if (typeof entry !== "string") continue;
-    if (entry.includes("${")) into.skipped.push(entry);
-    else into.topParams.push(resolve5(dir, entry));
-  }
-  const stages = isRecord(doc.stages) ? doc.stages : {};
-  const globalVars = [posix5.join(dir, "params.yaml").replace(/^\.\//, ""), ...varsFiles(doc.vars, dir)];
-  for (const raw of Object.values(stages)) {
-    trackVars(into, raw, globalVars, dir);
-    const stage = isRecord(raw) && isRecord(raw.do) ? raw.do : raw;
-    if (!isRecord(stage)) continue;
-    const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    if (wdir.includes("${")) continue;
-    const base = posix5.join(dir, wdir);
-    for (const field of ["outs", "metrics", "plots"]) {
-      for (const out of asList(stage[field])) {
-        const [path, props] = typeof out === "string" ? [out, {}] : isRecord(out) ? Object.entries(out)[0] ?? [] : [];
-        if (typeof path !== "string") continue;
-        if (path.includes("${")) {
-          if (field === "metrics") into.skipped.push(path);
-          continue;
-        }
-        const full = resolve5(base, path);
-        if (field === "metrics") metrics.add(full);
-        if (!(isRecord(props) && props.cache === false)) into.dvcOuts.add(full);
-      }
-    }
-    for (const p2 of asList(stage.params)) {
-      if (typeof p2 === "string")
-        addParams(
-          resolve5(base, "params.yaml"),
-          p2.split(",").map((k2) => k2.trim()).filter(Boolean)
-        );
-      else if (isRecord(p2)) {
-        for (const [file, keys] of Object.entries(p2)) {
-          if (file.includes("${")) continue;
-          addParams(resolve5(base, file), Array.isArray(keys) ? keys.filter((k2) => typeof k2 === "string") : null);
-        }
-      }
-    }
-  }
-  into.metrics = [...metrics];
-}
-function varsFiles(list3, base) {
-  return asList(list3).filter((v2) => typeof v2 === "string" && !v2.includes("${")).map((v2) => posix5.normalize(posix5.join(base, v2.replace(/:[^:/\\]*$/, ""))).replace(/^\.\//, ""));
-}
-function trackVars(into, stage, globalVars, dir) {
-  const inner = isRecord(stage) && isRecord(stage.do) ? stage.do : stage;
-  const wdir = isRecord(inner) && typeof inner.wdir === "string" && !inner.wdir.includes("${") ? inner.wdir : ".";
-  const files = [...globalVars, ...isRecord(inner) ? varsFiles(inner.vars, posix5.join(dir, wdir)) : []];
-  if (!files.length) return;
-  const keys = /* @__PURE__ */ new Set();
-  const visit = (value2) => {
-    if (typeof value2 === "string") {
-      for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-        const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-        const head = key2.split(".")[0];
-        if (head !== "item" && head !== "key") keys.add(key2);
-      }
-    } else if (Array.isArray(value2)) value2.forEach(visit);
-    else if (isRecord(value2)) Object.entries(value2).forEach(([k2, v2]) => k2 === "vars" ? void 0 : (visit(k2), visit(v2)));
-  };
-  visit(stage);
-  if (!keys.size) return;
-  for (const file of files) into.vars.set(file, [.../* @__PURE__ */ new Set([...into.vars.get(file) ?? [], ...keys])]);
-}
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-function isRecord(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-function asList(value2) {
-  return Array.isArray(value2) ? value2 : [];
-}
-
-// src/plots/bounds.ts
-var PLOT_BOUNDS = {
-  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
-  customPoints: 2e4,
-  /** Width or height a custom template may ask for, in CSS pixels. */
-  templateSide: 4e3,
-  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
-  canvasPixels: 16e6,
-  /** Marks and groups in the laid-out chart, which become SVG elements. */
-  markItems: 5e4,
-  /** Time for one plot, checked after each step of drawing it. */
-  plotSeconds: 30,
-  /** Time for all plots of a run: the plots after it are not drawn. */
-  totalSeconds: 120
-};
-var PlotBoundError = class extends UserError {
-};
-
-// src/plots/custom.ts
-var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
-function fillCustomTemplate(path, text, values) {
-  let template;
-  try {
-    template = JSON.parse(text);
-  } catch (error2) {
-    throw new UserError(`${path}: invalid JSON: ${error2.message}`);
-  }
-  if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
-  if (!text.includes("<DVC_METRIC_DATA>")) {
-    throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
-  }
-  assertNoUrls(path, template, "");
-  assertKnownMarks(path, template, "");
-  assertBounded(path, template, "");
-  if (values.data.length > PLOT_BOUNDS.customPoints) {
-    throw new PlotBoundError(
-      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
-    );
-  }
-  const fills = anchorFills(values);
-  return fill(template, fills);
-}
-function anchorFills(v2) {
-  const escape2 = (field) => field.replace(/([.[\]])/g, "\\$1");
-  const groupBy = v2.multi ? ["rev", "series"] : ["rev"];
-  return {
-    DATA: v2.data,
-    X: escape2(v2.x),
-    Y: escape2(v2.y),
-    TITLE: v2.title,
-    X_LABEL: v2.xLabel,
-    Y_LABEL: v2.yLabel,
-    COLOR: { field: "rev", scale: { domain: v2.revs.map((r2) => r2.label), range: v2.revs.map((r2) => r2.color) } },
-    TOOLTIP: [{ field: "rev" }, { field: v2.x }, { field: v2.y }],
-    ZOOM_AND_PAN: { name: "grid", select: "interval", bind: "scales" },
-    PLOT_WIDTH: 300,
-    PLOT_HEIGHT: 300,
-    GROUP_BY: groupBy,
-    GROUP_BY_X: [...groupBy, v2.x],
-    GROUP_BY_Y: [...groupBy, v2.y],
-    PIVOT_FIELD: v2.multi ? "datum.rev + '::' + datum.series" : "datum.rev"
-  };
-}
-function fill(value2, fills) {
-  if (typeof value2 === "string") {
-    const whole = /^<DVC_METRIC_([A-Z_]+)>$/.exec(value2);
-    if (whole) return whole[1] in fills ? fills[whole[1]] : {};
-    return value2.replace(ANCHOR, (m2, name) => {
-      const f3 = fills[name];
-      return typeof f3 === "string" || typeof f3 === "number" ? String(f3) : m2;
-    });
-  }
-  if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
-  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
-  return value2;
-}
-function assertNoUrls(path, value2, at2) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
-    return;
-  }
-  if (!isRecord2(value2)) return;
-  for (const [k2, v2] of Object.entries(value2)) {
-    const key2 = at2 ? `${at2}.${k2}` : k2;
-    if (k2 === "url" || k2 === "href") {
-      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
-      throw new UserError(`${path}: \`${key2}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
-    }
-    assertNoUrls(path, v2, key2);
-  }
-}
-function assertBounded(path, value2, at2) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
-    return;
-  }
-  if (!isRecord2(value2)) return;
-  const over = (what) => {
-    throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
-  };
-  for (const range of ["sequence", "keyvals"]) {
-    const r2 = value2[range];
-    if (!isRecord2(r2)) continue;
-    const { start = 0, stop, step = 1 } = r2;
-    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
-    if (!(count <= PLOT_BOUNDS.customPoints))
-      over(
-        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
-      );
-  }
-  for (const steps of ["steps", "minsteps", "maxsteps"]) {
-    const n = value2[steps];
-    if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
-  }
-  for (const side of ["width", "height"]) {
-    const n = value2[side];
-    if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
-      over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
-  }
-  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
-}
-var MARKS = [
-  "arc",
-  "area",
-  "bar",
-  "image",
-  "line",
-  "point",
-  "rect",
-  "rule",
-  "text",
-  "tick",
-  "trail",
-  "circle",
-  "square",
-  "geoshape",
-  "boxplot",
-  "errorband",
-  "errorbar"
-];
-function assertKnownMarks(path, value2, at2) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
-    return;
-  }
-  if (!isRecord2(value2)) return;
-  for (const [k2, v2] of Object.entries(value2)) {
-    const key2 = at2 ? `${at2}.${k2}` : k2;
-    if (k2 === "mark") {
-      const type = isRecord2(v2) ? v2.type : v2;
-      if (typeof type !== "string" || !MARKS.includes(type)) {
-        throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
-      }
-      continue;
-    }
-    assertKnownMarks(path, v2, key2);
-  }
-}
-function isRecord2(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-
-// src/plots/data.ts
-import { posix as posix6 } from "node:path";
-
-// src/values/json.ts
-var MAX_DEPTH2 = 2e3;
+// src/dvc/formats/json.ts
+var MAX_DEPTH = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -37858,7 +33859,7 @@ function parseJson(text) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
+    if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
     ws2();
     const c3 = text[i];
     if (c3 === "{") return object2(depth);
@@ -37950,7 +33951,7 @@ function parseJson(text) {
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
-      } else if (e !== void 0 && e in ESCAPES2) out += ESCAPES2[e];
+      } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
       else fail2(`invalid escape \\${e ?? ""}`, b3);
       chunk = i;
     }
@@ -37977,7 +33978,7 @@ function parseJson(text) {
   return { data, warnings };
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-var ESCAPES2 = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
 var LITERALS = [
   ["true", () => true],
   ["false", () => false],
@@ -37999,186 +34000,40 @@ function where(text, offset) {
   return `line ${line}, column ${column}`;
 }
 
-// src/values/csv.ts
-function parseCsvRecords(text, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text.length) {
-    const startLine = line;
-    if (text[i] !== '"') {
-      let end = text.indexOf("\n", i);
-      if (end === -1) end = text.length;
-      const raw = text.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text[i] === '"') {
-        const open2 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open2 - text.lastIndexOf("\n", open2 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
-      } else {
-        let end = i;
-        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
-        field = text.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text[i] === "\r") i++;
-    if (text[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code2 = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else out += ch;
   }
-  return records;
+  return out + quote;
 }
-function csvNumber(cell2) {
-  const t2 = cell2.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+function pyRepr(value2) {
+  if (value2 === null) return "None";
+  if (typeof value2 === "boolean") return value2 ? "True" : "False";
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (typeof value2 === "string") return pyStrRepr(value2);
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (value2 instanceof PyCollection) {
+    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
+    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
   }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
+  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
 
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell2 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat2 ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell2, unreadable) {
-  if (cell2 === void 0 || cell2.trim() === "") return null;
-  const n = csvNumber(cell2);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat2 ? n.value : n;
-}
-function loggerLastValues(text) {
-  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length; ) {
-    lineNo++;
-    let end = text.indexOf("\n", i);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
-    }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key2 = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key2, parsed);
-  }
-  return last;
-}
-
-// src/values/python.ts
+// src/dvc/formats/python.ts
 function parsePython(text) {
-  const lines2 = logicalLines(tokenize2(text));
+  const lines2 = logicalLines(tokenize(text));
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -38267,7 +34122,7 @@ function literal(tokens) {
     const t2 = tokens[i];
     if (!t2) return FAIL;
     i++;
-    if (t2.kind === "number") return number2(t2.text);
+    if (t2.kind === "number") return number(t2.text);
     if (t2.kind === "string") {
       let s = t2.value;
       while (tokens[i]?.kind === "string") {
@@ -38280,9 +34135,9 @@ function literal(tokens) {
       const n = tokens[i];
       if (n?.kind !== "number") return FAIL;
       i++;
-      const v2 = number2(n.text);
+      const v2 = number(n.text);
       if (t2.text === "+" || v2 === FAIL) return v2;
-      if (v2 instanceof PyFloat2) return new PyFloat2(-v2.value);
+      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
       if (typeof v2 === "bigint") return -v2;
       return -v2;
     }
@@ -38360,7 +34215,7 @@ function literal(tokens) {
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
-function number2(text) {
+function number(text) {
   const t2 = text.replace(/_/g, "").toLowerCase();
   if (t2.endsWith("j")) {
     const v2 = Number(t2.slice(0, -1));
@@ -38376,7 +34231,7 @@ function number2(text) {
   }
   const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
   if (Number.isNaN(n)) return FAIL;
-  return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat2(n) : n;
+  return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
 }
 var KEYWORDS = /* @__PURE__ */ new Set([
   "class",
@@ -38434,7 +34289,7 @@ var OPERATORS = [
   "^=",
   "@="
 ];
-function tokenize2(text) {
+function tokenize(text) {
   const tokens = [];
   const brackets = [];
   let i = 0;
@@ -38473,10 +34328,10 @@ function tokenize2(text) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open3 = i + prefix.length;
-      const triple = text.startsWith(q3.repeat(3), open3);
+      const open4 = i + prefix.length;
+      const triple = text.startsWith(q3.repeat(3), open4);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open3 + delim.length;
+      let k2 = open4 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -38497,8 +34352,8 @@ function tokenize2(text) {
         if (text.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text.slice(open3 + delim.length, k2);
-      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape2(body);
+      const body = text.slice(open4 + delim.length, k2);
+      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
       continue;
@@ -38517,15 +34372,15 @@ function tokenize2(text) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open3 = brackets.pop();
-      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open2 = brackets.pop();
-  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -38552,7 +34407,7 @@ function logicalLines(tokens) {
   return lines2;
 }
 var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
-function unescape2(body) {
+function unescape(body) {
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, e) => {
     if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
     if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
@@ -39240,7 +35095,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse2(toml, options = {}) {
+function parse(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -39319,11 +35174,11 @@ function parse2(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/values/toml.ts
+// src/dvc/formats/toml.ts
 function parseToml(text) {
   let doc;
   try {
-    doc = parse2(text, { integersAsBigInt: true });
+    doc = parse(text, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -39335,7 +35190,7 @@ function parseToml(text) {
 }
 function convert(value2) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat2(value2) : value2;
+  if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat(value2) : value2;
   if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
   if (value2 instanceof TomlDate) return value2.toISOString();
   if (Array.isArray(value2)) return value2.map(convert);
@@ -39343,10 +35198,11 @@ function convert(value2) {
   return null;
 }
 
-// src/values/yaml.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+// src/dvc/formats/yaml.ts
+var import_yaml = __toESM(require_dist3(), 1);
+var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text) {
-  const doc = (0, import_yaml4.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text, error2.pos[0]);
@@ -39354,51 +35210,70 @@ function parseYaml(text) {
     throw new SyntaxProblem(error2.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  const problemAt = (node, message) => {
+    const { line, column } = lineColumn(text, node.range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  const budget = (node, alias, depth) => {
+    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
+    }
+    if ((0, import_yaml.isMap)(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if (depth > MAX_DEPTH2) {
-      const at2 = node.range?.[0] ?? 0;
-      const line = text.slice(0, at2).split("\n").length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH2} levels`, line, 1);
-    }
-    if ((0, import_yaml4.isAlias)(node)) {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    let out;
-    if ((0, import_yaml4.isMap)(node)) {
+    if ((0, import_yaml.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml4.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
-        map.set(keyText(key2), convert2(pair.value, depth + 1));
+        const name = keyText(key2);
+        if (typeof key2 !== "string") setKeyValue(map, name, key2);
+        map.set(name, convert2(pair.value, depth + 1));
       }
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
-    } else if ((0, import_yaml4.isSeq)(node)) {
+    }
+    if ((0, import_yaml.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
-    } else if ((0, import_yaml4.isScalar)(node)) {
-      out = scalar(node.value, node.source);
-    } else out = null;
-    return out;
+    }
+    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
 }
 function scalar(value2, source) {
   if (typeof value2 === "number") {
     const float = !Number.isFinite(value2) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
-    if (float && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat2(value2);
+    if (float && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
     return value2;
   }
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
@@ -39410,11 +35285,23 @@ function keyText(key2) {
   return pyRepr(key2);
 }
 
-// src/values/parse.ts
-function parseValueFile(path, text, kind) {
+// src/dvc/formats/index.ts
+function formatOf(path) {
   const ext = extension(path);
-  const format = ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : kind === "metrics" && (ext === ".csv" || ext === ".tsv") ? ext.slice(1).toUpperCase() : "YAML";
+  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
+}
+function withPosition(path, format, parse4) {
   try {
+    return parse4();
+  } catch (error2) {
+    if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}:${error2.column}: invalid ${format}: ${error2.message}`);
+    if (error2 instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error2.message})`);
+    throw error2;
+  }
+}
+function parseDataFile(path, text) {
+  const format = formatOf(path);
+  return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
         return parseJson(text);
@@ -39422,17 +35309,4291 @@ function parseValueFile(path, text, kind) {
         return parseToml(text);
       case "Python":
         return parsePython(text);
-      case "CSV":
-      case "TSV":
-        return parseMetricsTable(text, format === "CSV" ? "," : "	");
       default:
         return parseYaml(text);
     }
+  });
+}
+function extension(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+// src/dvc/python/pyvalue.ts
+var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
+var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
+function pyKey(dict, key2) {
+  const raw = dict[KEY_VALUES];
+  return raw?.has(key2) ? raw.get(key2) : key2;
+}
+function pyEntries(dict) {
+  const order = dict[KEY_ORDER];
+  if (!order) return Object.entries(dict);
+  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
+  return keys.map((k2) => [k2, dict[k2]]);
+}
+function dictFromEntries(entries) {
+  const out = {};
+  for (const [k2, v2] of entries) out[k2] = v2;
+  return withOrder(
+    out,
+    entries.map(([k2]) => k2)
+  );
+}
+function withOrder(dict, keys) {
+  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
+  return dict;
+}
+function isPyDict(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
+}
+function parseYamlPy(path, text) {
+  return fromRaw(withPosition(path, "YAML", () => parseYaml(text)).data);
+}
+function fromRaw(value2) {
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyFloat) return value2;
+  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat(value2);
+  if (typeof value2 === "bigint") return Number(value2);
+  if (value2 instanceof PyCollection) return value2.items.map(fromRaw);
+  if (Array.isArray(value2)) return value2.map(fromRaw);
+  const out = {};
+  const keys = [];
+  const rawKeys = /* @__PURE__ */ new Map();
+  for (const [k2, v2] of value2) {
+    Object.defineProperty(out, k2, { value: fromRaw(v2), enumerable: true, writable: true, configurable: true });
+    keys.push(k2);
+    const key2 = keyValue(value2, k2);
+    if (key2 !== k2) rawKeys.set(k2, fromRaw(key2));
+  }
+  if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
+  return withOrder(out, keys);
+}
+function pyStr(value2) {
+  if (value2 === null) return "None";
+  if (value2 === true) return "True";
+  if (value2 === false) return "False";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return String(value2);
+  if (typeof value2 === "string") return value2;
+  return JSON.stringify(toJs(value2));
+}
+function pyEqual(a, b3) {
+  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat ? v2.value : null;
+  const na = num(a);
+  const nb = num(b3);
+  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
+  if (Array.isArray(a) || Array.isArray(b3)) {
+    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual(x3, b3[i]));
+  }
+  if (isPyDict(a) || isPyDict(b3)) {
+    if (!isPyDict(a) || !isPyDict(b3)) return false;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual(a[k2], b3[k2]));
+  }
+  return a === b3;
+}
+function toJs(value2) {
+  if (value2 instanceof PyFloat) return value2.value;
+  if (Array.isArray(value2)) return value2.map(toJs);
+  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
+  return value2;
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text);
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
+  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !("schema" in doc);
+  if (!legacy && doc.schema !== "2.0")
+    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.stages ?? {};
+  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of pyEntries(stagesRaw)) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.cmd;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = {};
+  if (entry.params !== void 0 && entry.params !== null) {
+    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where2} deps`), params, outs: parseLockEntries(entry.outs, `${where2} outs`) };
+}
+function parseLockEntries(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  return value2.map((item, i) => {
+    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md5 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
+    if (typeof item.size === "number") entry.size = item.size;
+    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
+    if (item.isexec === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  if (!bytes) return null;
+  const doc = parseYamlPy(file, bytes.toString("utf8"));
+  if (doc === null) return { file, outs: [] };
+  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key2 of Object.keys(doc)) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  return { file, outs };
+}
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context3, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context3, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
+  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
+  if (isPyDict(value2)) {
+    return dictFromEntries(
+      pyEntries(value2).map(([k2, v2]) => {
+        const key2 = interpolateString(k2, context3, false);
+        return [typeof key2 === "string" ? key2 : pyStr(key2), interpolateValue(v2, context3, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context3, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context3;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isPyDict(cur) && part in cur) {
+      cur = cur[part];
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of pyEntries(dict)) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isPyDict(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of Object.keys(doc)) {
+    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.vars, "", "vars");
+  const context3 = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.stages ?? {};
+  if (!isPyDict(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of pyEntries(stagesDoc)) {
+    for (const generated of expandEntry(where2, name, definition, context3)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc[key2];
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v2, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context3, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
+}
+async function loadProject(tree) {
+  const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load) => {
+    try {
+      await load();
+    } catch (error2) {
+      project.errors.push(describeError(error2));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return fromRaw(parseDataFile(path, bytes.toString("utf8")).data);
+}
+function topPlots(file, value2, context3) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
+      const [id, props] = Object.entries(resolved)[0];
+      if (props === null || isPyDict(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+  });
+}
+function withField(file, field, fn2, stage) {
+  try {
+    return fn2();
   } catch (error2) {
-    if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}:${error2.column}: invalid ${format}: ${error2.message}`);
-    if (error2 instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error2.message})`);
+    if (error2 instanceof InterpolationError) {
+      const where2 = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error2.message}.`);
+    }
     throw error2;
   }
+}
+function expandEntry(file, name, definition, context3) {
+  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  if ("foreach" in definition || "do" in definition) {
+    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!("do" in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!("foreach" in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.foreach ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed)
+        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item }, written: definition });
+    } else if (isPyDict(items)) {
+      for (const [key2, item] of pyEntries(items)) {
+        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item }, written: definition });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+    }
+    return out;
+  }
+  if ("matrix" in definition) {
+    const matrix = definition.matrix;
+    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of pyEntries(matrix)) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = { ...definition };
+    delete rest.matrix;
+    let combos = [{ item: {}, key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: { ...c3.item, [axis]: v2 },
+          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key2 = c3.key.join("-");
+      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 }, written: definition };
+    });
+  }
+  return [{ name, definition, context: context3, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context: context3 } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of Object.keys(definition)) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context3;
+  let scope = vars;
+  if (definition.vars !== void 0) {
+    scope = vars.fork();
+    await scope.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = { ...scope.context, ...pick(context3, ["item", "key"]) };
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(file, key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v2 = field(key2);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
+}
+function pick(dict, keys) {
+  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isPyDict(item)) {
+      for (const [file, keys] of Object.entries(item)) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
+    if (isPyDict(item) && Object.keys(item).length === 1) {
+      const [path, flags] = Object.entries(item)[0];
+      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
+        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      })();
+      for (const [k2, v2] of Object.entries(props)) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = {};
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = structuredCloneDict(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
+      if (isPyDict(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isPyDict(value2)) {
+        for (const [k2, v2] of pyEntries(value2)) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of Object.entries(data)) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into[k2];
+      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = {};
+  for (const key2 of keys) {
+    if (!(key2 in data)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out[key2] = data[key2];
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return {};
+  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+function structuredCloneDict(d2) {
+  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
+}
+
+// src/workspace/tree.ts
+import { constants as constants3 } from "node:fs";
+import { open as open2, readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
+import { join, sep } from "node:path";
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size) {
+    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    async read(path) {
+      const rel = projectPath(path);
+      const full = join(root, ...rel.split("/"));
+      let target;
+      try {
+        target = await realpath(full);
+      } catch (error2) {
+        if (isAbsent(error2)) return null;
+        throw error2;
+      }
+      realRoot ??= realpath(root);
+      const inside = await realRoot;
+      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const info2 = await stat2(target);
+      if (info2.isDirectory()) return null;
+      if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+      budget.take(path, info2.size);
+      const handle = await open2(target, constants3.O_RDONLY | constants3.O_NONBLOCK);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+        if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size));
+        const buffer = Buffer.alloc(opened.size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+}
+function isAbsent(error2) {
+  const code2 = error2.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      let rel = projectPath(path);
+      const all = await listing();
+      for (let hops = 0; ; hops++) {
+        const entry = all.get(rel);
+        if (!entry) return null;
+        if (entry.mode === "120000") {
+          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+          const link = (await git.readObject(entry.oid)).toString("utf8");
+          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+          try {
+            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          } catch {
+            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+          }
+          continue;
+        }
+        if (!entry.mode.startsWith("100")) return null;
+        budget.take(path, entry.size);
+        return git.readObject(entry.oid);
+      }
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    }
+  };
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
+    const [dir, prefix] = next;
+    let entries;
+    try {
+      entries = await readdir2(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+
+// src/pipeline/dag.ts
+import { posix as posix3 } from "node:path";
+function projectPath2(stage, p2) {
+  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isInside(child, parent) {
+  return parent === "." || child.startsWith(`${parent}/`);
+}
+function buildDag(stages) {
+  const nodes = /* @__PURE__ */ new Map();
+  const writer = /* @__PURE__ */ new Map();
+  for (const stage of stages) {
+    const node = {
+      stage,
+      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
+      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
+    };
+    nodes.set(stage.name, node);
+    for (const out of node.outs) {
+      const other = writer.get(out);
+      if (other !== void 0) {
+        throw new UserError(
+          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
+        );
+      }
+      for (const [path, owner] of writer) {
+        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
+          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
+        }
+      }
+      writer.set(out, stage.name);
+    }
+  }
+  const producerOf = (path) => {
+    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
+    return void 0;
+  };
+  const upstream = /* @__PURE__ */ new Map();
+  for (const [name, node] of nodes) {
+    const ups = /* @__PURE__ */ new Set();
+    for (const dep of node.deps) {
+      for (const [out, owner] of writer) {
+        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
+        if (owner === name && (out === dep || isInside(dep, out))) {
+          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
+        }
+      }
+    }
+    upstream.set(name, [...ups]);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (name, path) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle2 = [...path.slice(path.indexOf(name)), name];
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
+    }
+    state.set(name, "visiting");
+    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const name of nodes.keys()) visit(name, []);
+  return { nodes, upstream, order, producerOf };
+}
+function selectStages(dag, targets) {
+  if (!targets.length) return dag.order;
+  const wanted = /* @__PURE__ */ new Set();
+  const add3 = (name) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    if (dag.nodes.get(name)?.stage.frozen) return;
+    for (const up of dag.upstream.get(name) ?? []) add3(up);
+  };
+  for (const target of targets) {
+    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
+    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
+    matches.forEach(add3);
+  }
+  return dag.order.filter((n) => wanted.has(n));
+}
+function downstreamOf(dag, name) {
+  const out = /* @__PURE__ */ new Set();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stage, ups] of dag.upstream) {
+      if (!out.has(stage) && ups.some((u2) => u2 === name || out.has(u2))) {
+        out.add(stage);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+// src/util/files.ts
+import { mkdir as mkdir2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join2, basename } from "node:path";
+async function writeFileAtomic(path, data) {
+  await mkdir2(dirname(path), { recursive: true });
+  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile2(tmp, data);
+  await rename2(tmp, path);
+}
+
+// src/pipeline/hash.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir as readdir3, readFile, stat as stat3 } from "node:fs/promises";
+import { join as join3, posix as posix4 } from "node:path";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var WHOLE_READ_LIMIT = 1024 * 1024;
+var DIR_CONCURRENCY = 16;
+async function md5File(path, size) {
+  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
+    return createHash("md5").update(await readFile(path)).digest("hex");
+  }
+  const hash = createHash("md5");
+  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function md5FileDos2Unix(path) {
+  const hash = createHash("md5");
+  let pending = Buffer.alloc(0);
+  const flush = (chunk) => {
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  };
+  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
+    pending = pending.length ? Buffer.concat([pending, data]) : data;
+    while (pending.length >= DOS2UNIX_CHUNK) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK));
+      pending = pending.subarray(DOS2UNIX_CHUNK);
+    }
+  }
+  if (pending.length) flush(pending);
+  return hash.digest("hex");
+}
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    const text = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
+    if (!text) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+function dirListingJson(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+}
+function dirHash(entries) {
+  return `${createHash("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
+}
+function compareCodePoints(a, b3) {
+  if (a === b3) return 0;
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
+}
+async function hashPath(root, rel, ignore, name = "md5") {
+  const abs = join3(root, ...rel.split("/"));
+  let info2;
+  try {
+    info2 = await stat3(abs);
+  } catch {
+    return null;
+  }
+  if (!info2.isDirectory()) {
+    const md5 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
+    const meta = { md5, size: info2.size };
+    if (isExecutable(info2.mode)) meta.isexec = true;
+    return meta;
+  }
+  const files = await listDirFiles(root, rel, ignore);
+  const entries = new Array(files.length);
+  let size = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i];
+      const md5 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5, relpath: file.relpath };
+      size += file.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+  return { md5: dirHash(entries), size, nfiles: entries.length };
+}
+function isExecutable(mode) {
+  return process.platform !== "win32" && (mode & 73) !== 0;
+}
+async function listDirFiles(root, rel, ignore) {
+  const out = [];
+  const walk2 = async (relDir, inside) => {
+    const absDir = join3(root, ...relDir.split("/"));
+    const names = await readdir3(absDir, { withFileTypes: true });
+    if (names.some((d2) => d2.name === ".dvcignore")) {
+      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    for (const d2 of names) {
+      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
+      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
+      let isDir = d2.isDirectory();
+      let size = 0;
+      if (d2.isSymbolicLink() || !isDir) {
+        const info2 = await stat3(join3(absDir, d2.name)).catch(() => null);
+        if (!info2) continue;
+        isDir = info2.isDirectory();
+        size = info2.size;
+      }
+      if (ignore.isIgnored(childRel, isDir)) continue;
+      if (isDir) await walk2(childRel, childInside);
+      else out.push({ abs: join3(absDir, d2.name), relpath: childInside, size });
+    }
+  };
+  await walk2(rel, "");
+  return out;
+}
+
+// src/pipeline/yaml-emit.ts
+function emitYaml(value2, folding = "current") {
+  const emitter = new Emitter(folding);
+  emitter.node(value2, {});
+  emitter.writeIndent();
+  return emitter.out.join("");
+}
+var BEST_WIDTH = 80;
+var INDENT = 2;
+var MAX_SIMPLE_KEY_LENGTH = 128;
+var BREAKS = "\n\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
+var Emitter = class {
+  constructor(folding) {
+    this.folding = folding;
+  }
+  folding;
+  out = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = null;
+  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
+  indents = [];
+  sequenceContext = false;
+  simpleKeyContext = false;
+  node(value2, context3) {
+    this.sequenceContext = context3.sequence ?? false;
+    this.simpleKeyContext = context3.simpleKey ?? false;
+    if (Array.isArray(value2)) {
+      if (!value2.length) return this.emptyFlow("[", "]");
+      this.blockSequence(value2, context3.mapping ?? false);
+    } else if (isPyDict(value2)) {
+      const entries = pyEntries(value2);
+      if (!entries.length) return this.emptyFlow("{", "}");
+      this.blockMapping(entries.map(([k2, v2]) => [pyKey(value2, k2), v2]));
+    } else {
+      this.scalar(scalarEvent(value2));
+    }
+  }
+  blockSequence(items, mappingContext) {
+    this.increaseIndent(true, mappingContext && !this.indention);
+    if (this.indents.at(-2)?.[1]) this.indention = true;
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, { sequence: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false, false);
+    for (const [key2, value2] of entries) {
+      this.writeIndent();
+      const event = scalarEvent(key2);
+      if (isSimpleKey(event)) {
+        this.sequenceContext = false;
+        this.simpleKeyContext = true;
+        this.scalar(event);
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.sequenceContext = false;
+        this.simpleKeyContext = false;
+        this.scalar(event);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value2, { mapping: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
+  emptyFlow(open3, close) {
+    const top2 = this.indents.at(-1);
+    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(close, false);
+    this.writeLineBreak();
+  }
+  scalar(event) {
+    this.indents.push([this.indent, false]);
+    this.indent = (this.indent ?? 0) + INDENT;
+    const analysis = analyze(event.text);
+    let text = event.text;
+    let style = this.chooseStyle(event, analysis);
+    if (event.isNull && style === "'") {
+      text = [..."null"];
+      style = this.chooseStyle({ ...event, text }, analyze(text));
+    }
+    const split = !this.simpleKeyContext;
+    if (this.sequenceContext) this.writeIndent();
+    if (style === '"') this.writeDoubleQuoted(text, split);
+    else if (style === "'") this.writeSingleQuoted(text, split);
+    else this.writePlain(text, split);
+    this.indent = this.indents.pop()[0];
+  }
+  chooseStyle(event, analysis) {
+    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
+    if (event.text.includes("'") || event.text.includes("\n")) return '"';
+    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
+    return '"';
+  }
+  increaseIndent(sequence, indentless) {
+    this.indents.push([this.indent, sequence]);
+    if (this.indent === null) this.indent = 0;
+    else if (!indentless) this.indent += INDENT;
+  }
+  writeIndent() {
+    const indent = this.indent ?? 0;
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
+    if (this.column < indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(indent - this.column));
+      this.column = indent;
+    }
+  }
+  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+    this.column += data.length;
+    this.write(data);
+  }
+  writeLineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.column = 0;
+    this.write(data);
+  }
+  write(data) {
+    this.out.push(data);
+  }
+  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
+  put(chars) {
+    this.column += chars.length;
+    this.write(chars.join(""));
+  }
+  writeBreaks(breaks) {
+    if (breaks[0] === "\n") this.writeLineBreak();
+    for (const br2 of breaks) this.writeLineBreak(br2);
+    this.writeIndent();
+  }
+  writePlain(text, split) {
+    if (!text.length) return;
+    if (!this.whitespace) this.put([" "]);
+    this.whitespace = false;
+    this.indention = false;
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (spaces) {
+        if (ch !== " ") {
+          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
+          if (start + 1 === end && pastWidth && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else {
+            this.put(text.slice(start, end));
+          }
+          start = end;
+        }
+      } else if (ch === void 0 || ch === " ") {
+        const word = text.slice(start, end);
+        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
+          this.writeIndent();
+        }
+        this.put(word);
+        start = end;
+      }
+      spaces = ch === " ";
+    }
+  }
+  writeSingleQuoted(text, split) {
+    this.writeIndicator("'", true);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text.length) this.writeIndent();
+          else this.put(text.slice(start, end));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          this.writeBreaks(text.slice(start, end));
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
+        if (start < end) {
+          this.put(text.slice(start, end));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.put(["'", "'"]);
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text, split) {
+    this.writeIndicator('"', true);
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const ch = text[end];
+      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+        if (start < end) {
+          this.put(text.slice(start, end));
+          start = end;
+        }
+        if (ch !== void 0) {
+          this.put([...escape(ch)]);
+          start = end + 1;
+        }
+      }
+      if (0 < end && end < text.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text, start, end);
+        this.put([...text.slice(start, end), ...backslash ? ["\\"] : []]);
+        if (start < end) start = end;
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (text[start] === " ") {
+          if (backslash) this.put(["\\"]);
+          else start += 1;
+        }
+      }
+    }
+    this.writeIndicator('"', false);
+  }
+  printableInDoubleQuotes(ch) {
+    const c3 = ch.codePointAt(0);
+    if (c3 >= 32 && c3 <= 126) return true;
+    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
+    return this.folding === "current" && c3 >= 65536;
+  }
+};
+function needsBackslash(text, start, end) {
+  let spacePos = text.indexOf(" ", end);
+  if (spacePos < 0) return true;
+  const newline = text.indexOf("\n", end);
+  if (newline >= 0 && newline < spacePos) spacePos = newline;
+  const after = text[spacePos + 1];
+  if (after === void 0) return true;
+  if (text[spacePos] === "\n" && after !== " ") return true;
+  const word = text.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text.slice(end - 1, end + 1).join("") === "  " || start === end;
+}
+var ESCAPES2 = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "": "N",
+  " ": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+function escape(ch) {
+  const named = ESCAPES2[ch];
+  if (named) return `\\${named}`;
+  const c3 = ch.codePointAt(0);
+  const hex = c3.toString(16).toUpperCase();
+  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  return `\\U${hex.padStart(8, "0")}`;
+}
+function scalarEvent(value2) {
+  const plain = (text, tag) => ({ text: [...text], isNull: false, plainResolves: true, tag });
+  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
+  if (typeof value2 === "number") {
+    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
+    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  }
+  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
+}
+function floatText(x3) {
+  if (Number.isNaN(x3)) return ".nan";
+  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
+  return pyFloatRepr(x3).toLowerCase();
+}
+var RESOLVERS = [
+  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ["<", /^<<$/],
+  ["~nN", /^(?:~|null|Null|NULL)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
+  ["=", /^=$/],
+  ["!&*", /^[!&*]$/]
+];
+function resolvesToNonString(s) {
+  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
+}
+function isSimpleKey(event) {
+  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
+}
+function analyze(text) {
+  if (!text.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks = false;
+  let special2 = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  const first = text.slice(0, 3).join("");
+  if (first === "---" || first === "...") blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = text.length === 1 || SPACE_OR_BREAK.includes(text[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index = 0; index < text.length; index++) {
+    const ch = text[index];
+    if (index === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
+      blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
+      const c3 = ch.codePointAt(0);
+      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
+      if (!printable || c3 === 65279) special2 = true;
+    }
+    if (ch === " ") {
+      if (index === 0) leadingSpace = true;
+      if (index === text.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index === 0) leadingBreak = true;
+      if (index === text.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index + 2 >= text.length || SPACE_OR_BREAK.includes(text[index + 2]);
+  }
+  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowSingleQuoted = true;
+  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
+}
+
+// src/pipeline/lock.ts
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
+}
+function parseLock(text, displayPath = "dvc.lock") {
+  const lock = parseLockText(text, displayPath);
+  const folding = emitYaml(lock.raw, "current") !== text && emitYaml(lock.raw, "legacy") === text ? "legacy" : "current";
+  return { ...lock, folding };
+}
+function lockEntryFromHash(path, meta) {
+  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
+  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
+  if (meta.isexec) entry.isexec = true;
+  return entry;
+}
+function serializeStage(stage) {
+  const out = { cmd: stage.cmd };
+  const entry = (e) => {
+    const d2 = { path: e.path };
+    if (e.hashName === "md5") d2.hash = "md5";
+    if (e.md5 !== null) d2.md5 = e.md5;
+    if (e.size !== void 0) d2.size = e.size;
+    if (e.nfiles !== void 0) d2.nfiles = e.nfiles;
+    if (e.isexec) d2.isexec = true;
+    return d2;
+  };
+  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
+  const files = Object.keys(stage.params).sort(compareCodePoints);
+  if (files.length) {
+    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
+    const params = {};
+    for (const file of ordered) {
+      const values = stage.params[file];
+      params[file] = Object.fromEntries(
+        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+      );
+    }
+    out.params = params;
+  }
+  if (stage.outs.length) out.outs = [...stage.outs].sort(byPath).map(entry);
+  return out;
+}
+function renderLock(lock, updates) {
+  const raw = { schema: "2.0", ...lock.raw };
+  const stages = isPyDict(raw.stages) ? { ...raw.stages } : {};
+  for (const [name, stage] of updates) stages[name] = serializeStage(stage);
+  raw.stages = stages;
+  return emitYaml(raw, lock.folding);
+}
+async function writeLock(path, lock, updates) {
+  await writeFileAtomic(path, renderLock(lock, updates));
+}
+
+// src/pipeline/shell.ts
+import { spawn } from "node:child_process";
+import { basename as basename2 } from "node:path";
+var TailBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  partial = "";
+  /** Adds output; returns the complete lines it finished (for live logging). */
+  push(text) {
+    const parts = (this.partial + text).split(/\r?\n/);
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) this.keep(line);
+    return parts;
+  }
+  /** Ends the stream; returns the unterminated last line, if any. */
+  flush() {
+    if (!this.partial) return [];
+    const last = this.partial;
+    this.partial = "";
+    this.keep(last);
+    return [last];
+  }
+  addLine(line) {
+    this.keep(line);
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+  keep(line) {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+};
+function runShell(command, cwd, onLine, tail, env = process.env) {
+  return new Promise((resolve5, reject) => {
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
+    const take = (text) => {
+      for (const line of tail.push(text)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      for (const line of tail.flush()) onLine(line);
+      resolve5({ code: code2, signal });
+    });
+  });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options) {
+  const posix11 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix11 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix11 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+var GRACE_MS = 5e3;
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+  }
+}
+function posixShell(command, env) {
+  const executable = env.SHELL || "/bin/sh";
+  const name = basename2(executable).toLowerCase();
+  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
+  return [executable, [...opts, "-c", command]];
+}
+function stageCommands(cmd) {
+  if (Array.isArray(cmd)) return cmd;
+  const lines2 = cmd.split(/\r\n|\r|\n/);
+  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+
+// src/pipeline/status.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join5, posix as posix5, relative, resolve, dirname as dirname2 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+    this.cache.set(
+      "\0defaults",
+      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
+    );
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync2(join4(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  matches(relPath, isDir) {
+    let ignored = false;
+    const apply = (rules, rel) => {
+      for (const rule2 of rules) {
+        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.regex.test(rel)) ignored = !rule2.negate;
+      }
+    };
+    apply(this.cache.get("\0defaults"), relPath);
+    const parts = relPath.split("/");
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      const rules = this.rulesIn(dir);
+      if (rules.length) apply(rules, parts.slice(i).join("/"));
+    }
+    return ignored;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      let text = "";
+      try {
+        text = readFileSync2(join4(this.root, relDir, ".dvcignore"), "utf8");
+      } catch {
+        text = "";
+      }
+      rules = text.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re2 = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c3 = pattern[i];
+    if (c3 === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re2 += ".*";
+        else {
+          re2 += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re2 += "[^/]*";
+      i += 1;
+    } else if (c3 === "*") re2 += "[^/]*";
+    else if (c3 === "?") re2 += "[^/]";
+    else if (c3 === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re2 += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c3 === "\\" && i + 1 < pattern.length) {
+      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+}
+
+// src/pipeline/status.ts
+var Workspace = class {
+  constructor(dir, tree) {
+    this.dir = dir;
+    this.tree = tree;
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+  }
+  dir;
+  tree;
+  ignore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  root;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  prefix;
+  hashes = /* @__PURE__ */ new Map();
+  abs(path) {
+    return join5(this.dir, ...path.split("/"));
+  }
+  hash(path, name = "md5") {
+    const key2 = `${name}\0${path}`;
+    let p2 = this.hashes.get(key2);
+    if (!p2) {
+      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
+      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
+      p2 = hashPath(this.root, rel, this.ignore, name);
+      this.hashes.set(key2, p2);
+    }
+    return p2;
+  }
+  invalidate() {
+    this.hashes.clear();
+  }
+  exists(path) {
+    return existsSync2(this.abs(path));
+  }
+  /** A params file's contents, or null when the file does not exist. */
+  async params(path) {
+    const data = await readDataFile(this.tree, path);
+    if (data === void 0) return null;
+    if (data === null) return {};
+    if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+};
+function findDvcRoot(dir) {
+  for (let d2 = resolve(dir); ; d2 = dirname2(d2)) {
+    if (existsSync2(join5(d2, ".dvc"))) return d2;
+    if (dirname2(d2) === d2) return resolve(dir);
+  }
+}
+function getParam(data, key2) {
+  let cur = data;
+  for (const part of key2.split(".")) {
+    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
+    else if (isPyDict(cur) && part in cur) cur = cur[part];
+    else return void 0;
+  }
+  return cur;
+}
+async function currentParams(stage, ws2, project) {
+  const out = {};
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    if (dep.keys === null) {
+      out[dep.file] = { ...data };
+      continue;
+    }
+    const values = {};
+    const missing = [];
+    for (const key2 of dep.keys) {
+      const v2 = getParam(data, key2);
+      if (v2 === void 0) missing.push(key2);
+      else values[key2] = v2;
+    }
+    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
+    out[dep.file] = values;
+  }
+  return out;
+}
+function sameCmd(a, b3) {
+  if (typeof a === "string" || typeof b3 === "string") return a === b3;
+  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
+}
+async function entryStatus(path, entry, ws2) {
+  const current = await ws2.hash(path, entry?.hashName ?? "md5");
+  if (!current) return "deleted";
+  if (!entry || entry.md5 === null) return "new";
+  return current.md5 === entry.md5 ? null : "modified";
+}
+async function stageStatus(stage, lock, ws2, project) {
+  const reasons = [];
+  if (stage.alwaysChanged) reasons.push("always changed");
+  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
+  if (!lock) reasons.push("not in dvc.lock");
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of stage.deps) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
+  }
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    const locked = lock?.params[dep.file];
+    if (data === null) {
+      reasons.push(`params ${dep.file}: deleted`);
+      continue;
+    }
+    if (!lock) continue;
+    if (!locked) {
+      reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...Object.keys(data), ...Object.keys(locked)])];
+    for (const key2 of keys) {
+      const actual = dep.keys ? getParam(data, key2) : data[key2];
+      const before = locked[key2];
+      if (actual === void 0 && before === void 0) continue;
+      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    }
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
+  }
+  if (stage.frozen) {
+    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}
+
+// src/pipeline/repro.ts
+var TAIL_LINES = 50;
+async function loadPipeline(dir) {
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
+  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
+  const dag = buildDag(dvc.stages);
+  const lock = await readLock(tree, "dvc.lock");
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
+}
+async function reproduce(pipeline2, log, options = {}) {
+  const { dag, ws: ws2 } = pipeline2;
+  const lockPath = join6(pipeline2.dir, "dvc.lock");
+  const updates = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Map();
+  const wouldRun = /* @__PURE__ */ new Set();
+  const results = [];
+  let passed = true;
+  for (const name of selectStages(dag, options.targets ?? [])) {
+    const stage = dag.nodes.get(name).stage;
+    const project = (p2) => projectPath2(stage, p2);
+    const blocker = blocked.get(name);
+    if (blocker) {
+      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      continue;
+    }
+    const started = performance2.now();
+    let status;
+    try {
+      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
+    } catch (error2) {
+      passed = false;
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
+      log.error(`Stage '${name}': ${describeError(error2)}`);
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
+    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
+    if (stage.frozen) {
+      log.info(`Stage '${name}' is frozen, skipping.`);
+      if (!status.changed || options.dry) {
+        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+        continue;
+      }
+      try {
+        const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
+        if (missing.length)
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
+        const record = await lockStage(stage, ws2, project);
+        updates.set(name, record);
+        pipeline2.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline2.lock, updates);
+        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+      } catch (error2) {
+        passed = false;
+        log.error(`Stage '${name}': ${describeError(error2)}`);
+        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error2) });
+        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      }
+      continue;
+    }
+    if (options.dry) {
+      const reasons2 = options.force ? ["forced"] : status.reasons;
+      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
+      if (options.force || status.changed || upstreamWouldRun) {
+        wouldRun.add(name);
+        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
+      } else {
+        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      }
+      continue;
+    }
+    if (!options.force && !status.changed) {
+      log.info(`Stage '${name}' didn't change, skipping.`);
+      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      continue;
+    }
+    const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, reasons));
+    const seconds = (performance2.now() - started) / 1e3;
+    if (outcome.lock) {
+      updates.set(name, outcome.lock);
+      pipeline2.lock.stages.set(name, outcome.lock);
+      await writeLock(lockPath, pipeline2.lock, updates);
+      results.push({ name, status: "ran", seconds, reasons });
+    } else {
+      passed = false;
+      log.error(`Stage '${name}' failed: ${outcome.error}`);
+      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+    }
+  }
+  return { stages: results, passed };
+}
+async function runStage(stage, pipeline2, log, reasons) {
+  const { ws: ws2, dag } = pipeline2;
+  const project = (p2) => projectPath2(stage, p2);
+  const tail = new TailBuffer(TAIL_LINES);
+  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
+  try {
+    for (const dep of stage.deps) {
+      if (ws2.exists(project(dep))) continue;
+      const producer = dag.producerOf(project(dep));
+      throw new UserError(
+        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
+      );
+    }
+    await currentParams(stage, ws2, project);
+    for (const out of stage.outs) if (!out.persist) await rm2(ws2.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws2.abs(stage.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
+    for (const cmd of stageCommands(stage.cmd)) {
+      log.info(`> ${cmd}`);
+      tail.addLine(`> ${cmd}`);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
+      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
+    }
+    ws2.invalidate();
+    const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
+    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
+    return { lock: await lockStage(stage, ws2, project) };
+  } catch (error2) {
+    return { error: describeError(error2), tail: tail.text() };
+  }
+}
+async function lockStage(stage, ws2, project) {
+  const entries = async (paths) => {
+    const out = [];
+    for (const p2 of paths) {
+      const meta = await ws2.hash(project(p2));
+      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
+      out.push(lockEntryFromHash(p2, meta));
+    }
+    return out;
+  };
+  return {
+    cmd: stage.cmd,
+    deps: await entries(stage.deps),
+    params: await currentParams(stage, ws2, project),
+    outs: await entries(stage.outs.map((o2) => o2.path))
+  };
+}
+
+// src/pipeline/engine.ts
+var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
+async function reproduceStep(step, log) {
+  const stages = [];
+  let passed = true;
+  let engine = null;
+  if (step.runCommands.length) {
+    engine = "run";
+    for (const [i, cmd] of step.runCommands.entries()) {
+      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
+      stages.push(result);
+      if (result.status === "failed") {
+        passed = false;
+        break;
+      }
+    }
+  }
+  const hasDvcYaml = existsSync3(join7(step.workspace, "dvc.yaml"));
+  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
+  if (passed && mode === "builtin") {
+    engine = "builtin";
+    try {
+      const result = await reproduce(await loadPipeline(step.workspace), log);
+      stages.push(...result.stages);
+      passed = result.passed;
+    } catch (error2) {
+      log.error(describeError(error2));
+      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
+      passed = false;
+    }
+  } else if (passed && mode === "dvc") {
+    engine = "dvc";
+    const result = await dvcRepro(step.workspace, log);
+    stages.push(...result.stages);
+    passed = result.passed;
+  }
+  return engine ? { engine, stages, passed } : null;
+}
+async function runCommand(name, cmd, cwd, log) {
+  const tail = new TailBuffer(TAIL_LINES);
+  const started = performance3.now();
+  try {
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const seconds = (performance3.now() - started) / 1e3;
+    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
+    const error2 = signal ? `killed by ${signal}` : `exited with code ${code2}`;
+    log.error(`${name} ${error2}`);
+    return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
+  } catch (error2) {
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2), log: tail.text() };
+  }
+}
+async function dvcRepro(cwd, log) {
+  const stages = [];
+  let current = null;
+  const close = () => {
+    if (current) current.result.seconds = (performance3.now() - current.started) / 1e3;
+  };
+  const onLine = (line) => {
+    log.info(line);
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
+    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
+    if (running2) {
+      close();
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
+      stages.push(result);
+      current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
+    } else if (skipped) {
+      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
+    } else if (current) {
+      current.tail.addLine(line);
+    }
+  };
+  const whole = new TailBuffer(TAIL_LINES);
+  const outcome = await new Promise((resolve5) => {
+    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
+    const take = (data) => {
+      for (const line of whole.push(data.toString("utf8"))) onLine(line);
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on(
+      "error",
+      (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
+    );
+    child.on("close", (code2) => {
+      for (const line of whole.flush()) onLine(line);
+      resolve5({ code: code2 });
+    });
+  });
+  close();
+  if (outcome.code === 0) return { stages, passed: true };
+  const error2 = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  log.error(error2);
+  const last = current;
+  if (last && last.result.status === "ran") {
+    last.result.status = "failed";
+    last.result.error = error2;
+    last.result.log = last.tail.text();
+  } else {
+    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error: error2, log: whole.text() });
+  }
+  return { stages, passed: false };
+}
+
+// src/gate/config.ts
+var import_yaml4 = __toESM(require_dist3(), 1);
+
+// src/gate/parse.ts
+var RuleSyntaxError = class extends UserError {
+  constructor(source, column, problem, lineText) {
+    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
+    ${lineText}
+    ${" ".repeat(Math.max(column - 1, 0))}^`);
+    this.source = source;
+    this.column = column;
+    this.problem = problem;
+    this.name = "RuleSyntaxError";
+  }
+  source;
+  column;
+  problem;
+};
+function parseRules(lines2) {
+  const rules = [];
+  const errors = [];
+  for (const line of lines2) {
+    try {
+      rules.push(parseRule(line.text, line.source));
+    } catch (error2) {
+      if (error2 instanceof RuleSyntaxError) errors.push(error2);
+      else throw error2;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
+${errors.map((e) => e.message).join("\n")}`);
+  return rules;
+}
+var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
+var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
+var OPERAND = "a number, `base`, `(` or `-`";
+var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH2 = 64;
+var MAX_TOKENS = 1e3;
+function parseRule(text, source) {
+  const fail2 = (pos2, problem) => {
+    throw new RuleSyntaxError(source, pos2 + 1, problem, text);
+  };
+  let pos = 0;
+  let level = "fail";
+  const levelMatch = LEVEL.exec(text);
+  if (levelMatch) {
+    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
+    pos = levelMatch[0].length;
+  }
+  const ruleStart = skipSpace(text, pos);
+  const { ref, end: refEnd } = readMetric(text, ruleStart, fail2);
+  pos = skipSpace(text, refEnd);
+  const comparatorText = [2, 1].map((n) => text.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  if (!comparatorText) {
+    const found = text.slice(pos, pos + 2);
+    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
+    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
+  }
+  const comparator = COMPARATORS[comparatorText];
+  const tokens = tokenize2(text, pos + comparatorText.length, fail2);
+  const parser = new ExprParser(tokens, fail2);
+  const threshold = parser.expression();
+  const ifPresent = parser.ifPresent();
+  const end = parser.expectEnd();
+  return { text: text.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+}
+function skipSpace(text, pos) {
+  while (pos < text.length && /\s/.test(text[pos])) pos++;
+  return pos;
+}
+function describeFound(text, pos) {
+  if (pos >= text.length) return "the end of the rule";
+  const word = /^[^\s]+/.exec(text.slice(pos))[0];
+  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
+}
+function readMetric(text, pos, fail2) {
+  if (pos >= text.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+  let raw;
+  let end;
+  const quote = text[pos];
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+    raw = text.slice(pos + 1, close);
+    end = close + 1;
+  } else {
+    end = pos;
+    while (end < text.length && !/[\s<>=!≥≤≠]/.test(text[end])) end++;
+    raw = text.slice(pos, end);
+    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
+    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
+      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
+    }
+  }
+  const colon = raw.indexOf(":");
+  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
+  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
+  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
+  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
+  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
+}
+function tokenize2(text, start, fail2) {
+  const tokens = [];
+  let pos = start;
+  for (; ; ) {
+    pos = skipSpace(text, pos);
+    if (pos >= text.length || text[pos] === "#") break;
+    const rest = text.slice(pos);
+    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number4) {
+      const value2 = Number(number4[0].replace(/_/g, ""));
+      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
+      pos += number4[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][\w.]*/.exec(rest);
+    if (word) {
+      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
+      pos += word[0].length;
+      continue;
+    }
+    if ("+-*/()%−".includes(rest[0])) {
+      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
+      pos += 1;
+      continue;
+    }
+    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
+      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
+      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
+    }
+    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
+  }
+  tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
+  return tokens;
+}
+var ExprParser = class {
+  constructor(tokens, fail2) {
+    this.tokens = tokens;
+    this.fail = fail2;
+  }
+  tokens;
+  fail;
+  i = 0;
+  depth = 0;
+  peek(offset = 0) {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  isPunct(value2, offset = 0) {
+    const t2 = this.peek(offset);
+    return t2.kind === "punct" && t2.value === value2;
+  }
+  found(t2) {
+    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
+  }
+  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
+  expression() {
+    let left = this.term();
+    while (this.isPunct("+") || this.isPunct("-")) {
+      const op = this.peek().value;
+      this.i++;
+      const next = this.peek();
+      if (next.kind === "number" && this.isPunct("%", 1)) {
+        this.i += 2;
+        left = { kind: "percent", op, left, percent: next.value };
+      } else {
+        left = { kind: "binary", op, left, right: this.term() };
+      }
+    }
+    return left;
+  }
+  /** term := unary (('*' | '/') unary)* */
+  term() {
+    let left = this.unary();
+    while (this.isPunct("*") || this.isPunct("/")) {
+      const op = this.peek().value;
+      this.i++;
+      left = { kind: "binary", op, left, right: this.unary() };
+    }
+    return left;
+  }
+  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
+  unary() {
+    const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH2) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH2} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
+    if (t2.kind === "punct" && t2.value === "-") {
+      this.i++;
+      return { kind: "negate", operand: this.unary() };
+    }
+    if (t2.kind === "number") {
+      this.i++;
+      if (this.isPunct("%")) {
+        this.fail(
+          this.peek().pos,
+          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
+        );
+      }
+      return { kind: "number", value: t2.value };
+    }
+    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
+      this.i++;
+      return { kind: "base" };
+    }
+    if (t2.kind === "punct" && t2.value === "(") {
+      this.i++;
+      const inner = this.expression();
+      if (!this.isPunct(")"))
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+      this.i++;
+      return inner;
+    }
+    if (t2.kind === "word") {
+      this.fail(
+        t2.pos,
+        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
+      );
+    }
+    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
+  }
+  /** Consumes a trailing `if present`, if there is one. */
+  ifPresent() {
+    const t2 = this.peek();
+    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
+    const next = this.peek(1);
+    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
+      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
+    }
+    this.i += 2;
+    return true;
+  }
+  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
+  expectEnd() {
+    const t2 = this.peek();
+    if (t2.kind === "end") return t2.pos;
+    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
+  }
+};
+function usesBase(expr) {
+  switch (expr.kind) {
+    case "base":
+      return true;
+    case "number":
+      return false;
+    case "negate":
+      return usesBase(expr.operand);
+    case "binary":
+      return usesBase(expr.left) || usesBase(expr.right);
+    case "percent":
+      return usesBase(expr.left);
+  }
+}
+function ruleLinesFromText(text, origin, file) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith("#")) return;
+    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
+  });
+  return out;
+}
+
+// src/gate/config.ts
+var PROJECT_FILE = ".mlreport.yml";
+var DEFAULT_CHECK_NAME = "mlreport";
+async function loadGateConfig(workspace, settings) {
+  const fromFile = await readProjectRules(workspace);
+  const notes = [];
+  let lines2 = settings.thresholds ?? [];
+  if (settings.thresholds && fromFile?.length) {
+    notes.push(
+      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
+    );
+  } else if (!settings.thresholds && fromFile) {
+    lines2 = fromFile;
+  }
+  const rules = parseRules(lines2);
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
+}
+async function readProjectRules(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error2) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error2)}`);
+  }
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
+}
+function projectRulesFromText(text, origin = PROJECT_FILE) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = lineCounter.linePos(e.pos[0]).line;
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+  }
+  if (doc.contents === null) return null;
+  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  const node = doc.contents.get("thresholds", true);
+  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
+  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
+  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
+    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+  }
+  if (!(0, import_yaml4.isSeq)(node)) {
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+  }
+  return node.items.map((item, i) => {
+    const line = lineOf(item?.range?.[0]);
+    const text2 = itemText(item);
+    if (text2 === null) {
+      throw new UserError(
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+      );
+    }
+    return { text: text2, source: { origin, line, ...file } };
+  });
+}
+function itemText(item) {
+  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
+    const pair = item.items[0];
+    const key2 = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
+    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
+      return `${key2}: ${String(value2).trim()}`;
+    }
+  }
+  return null;
+}
+
+// src/config/boolean.ts
+function parseBooleanInput(value2, name, fallback) {
+  if (!value2) return fallback;
+  if (["true", "True", "TRUE"].includes(value2)) return true;
+  if (["false", "False", "FALSE"].includes(value2)) return false;
+  throw new UserError(`Input '${name}' is '${value2}'; expected true or false (also True, TRUE, False, FALSE).`);
+}
+
+// src/config/hub.ts
+var HUB_KINDS = ["dagshub"];
+var DEFAULT_HUB_URL = "https://dagshub.com";
+function changeFromEvent(env, eventName, event) {
+  const pr2 = event.pull_request;
+  const pushedBranch = eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
+  const repository = env.GITHUB_REPOSITORY || event.repository?.full_name || null;
+  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return {
+    repository,
+    branch: pr2?.head?.ref || pushedBranch || env.GITHUB_HEAD_REF || null,
+    sha: pr2?.head?.sha || env.GITHUB_SHA || null,
+    prNumber: typeof pr2?.number === "number" ? pr2.number : null,
+    runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  };
+}
+function hubFromInputs(get, env, change) {
+  const kind = get("hub").toLowerCase();
+  if (kind && !HUB_KINDS.includes(kind)) {
+    throw new UserError(`Input 'hub' is '${get("hub")}'; allowed values: ${HUB_KINDS.join(", ")} (or empty to turn the mirror off).`);
+  }
+  const required = parseBooleanInput(get("hub-required"), "hub-required", false);
+  let hub = null;
+  if (kind) {
+    const url = httpUrl(get("hub-url") || DEFAULT_HUB_URL, "hub-url");
+    if (url.username || url.password) throw new UserError("Input 'hub-url' must not contain credentials: put the token in 'hub-token'.");
+    const fullName = get("hub-repo") || change.repository || "";
+    const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
+    if (!match) {
+      throw new UserError(
+        fullName ? `Input 'hub-repo' is '${fullName}'; expected 'owner/name'.` : "Input 'hub-repo' is empty and GITHUB_REPOSITORY is not set: give the hub repository as 'owner/name'."
+      );
+    }
+    hub = {
+      kind: "dagshub",
+      url: stripSlash(url.href),
+      owner: match[1],
+      repo: match[2],
+      user: get("hub-user") || null,
+      token: get("hub-token") || null,
+      required,
+      change
+    };
+  }
+  return { hub, mlflow: mlflowFromInputs(get, env, hub, required, change) };
+}
+function mlflowFromInputs(get, env, hub, required, change) {
+  const given = get("mlflow-tracking-uri");
+  if (!given && !hub) return null;
+  let trackingUri;
+  let auth2 = { kind: "none" };
+  if (given) {
+    const url = httpUrl(given, "mlflow-tracking-uri");
+    if (url.username || url.password) {
+      auth2 = { kind: "basic", username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+      url.username = "";
+      url.password = "";
+    }
+    trackingUri = stripSlash(url.href);
+  } else {
+    trackingUri = `${hub.url}/${hub.owner}/${hub.repo}.mlflow`;
+  }
+  if (env.MLFLOW_TRACKING_TOKEN) auth2 = { kind: "bearer", token: env.MLFLOW_TRACKING_TOKEN };
+  else if (env.MLFLOW_TRACKING_USERNAME || env.MLFLOW_TRACKING_PASSWORD) {
+    auth2 = { kind: "basic", username: env.MLFLOW_TRACKING_USERNAME ?? "", password: env.MLFLOW_TRACKING_PASSWORD ?? "" };
+  } else if (auth2.kind === "none" && hub?.token && isUnder(trackingUri, hub.url)) {
+    auth2 = { kind: "basic", username: hub.user, password: hub.token };
+  }
+  const experiment = get("mlflow-experiment") || change.repository || (hub ? `${hub.owner}/${hub.repo}` : "mlreport");
+  return { trackingUri, experiment, auth: auth2, required, change };
+}
+function hubSecrets(hub, mlflow) {
+  const out = [hub?.token];
+  if (mlflow?.auth.kind === "basic") out.push(mlflow.auth.password);
+  if (mlflow?.auth.kind === "bearer") out.push(mlflow.auth.token);
+  return [...new Set(out.filter((s) => !!s))];
+}
+function httpUrl(text, input) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UserError(`Input '${input}' is not a URL; expected e.g. https://dagshub.com${input === "hub-url" ? "" : "/owner/repo.mlflow"}.`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UserError(`Input '${input}' must be an http(s) URL; got ${url.protocol}.`);
+  return url;
+}
+function stripSlash(url) {
+  return url.replace(/\/+$/, "");
+}
+function isUnder(url, base) {
+  return new URL(url).origin === new URL(base).origin;
+}
+
+// src/config/project-root.ts
+import { realpath as realpath2, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname3, join as join8 } from "node:path";
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath2(start).catch(() => null);
+  if (!real || !await isDirectory2(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname3(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname3(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory2(join8(dir, ".dvc"))) return dir;
+  if (!top2) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top2;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath2((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory2(path) {
+  return (await stat4(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat4(join8(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
+
+// src/config/publish-inputs.ts
+import { resolve as resolve2 } from "node:path";
+var CHOICES = {
+  mode: ["run", "publish"],
+  comment: ["update", "new", "off"],
+  "comment-on": ["auto", "pr", "commit"],
+  "image-store": ["branch", "release", "none"],
+  artifact: ["auto", "always", "off"]
+};
+function publishConfigFromInputs(get, workspaceRoot) {
+  const choice = (name) => {
+    const value2 = get(name);
+    const allowed = CHOICES[name];
+    if (!value2) return allowed[0];
+    if (!allowed.includes(value2)) throw new UserError(`Input '${name}' is '${value2}'; expected one of: ${allowed.join(", ")}.`);
+    return value2;
+  };
+  const reportId = get("report-id") || "default";
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(reportId)) {
+    throw new UserError(`Input 'report-id' is '${reportId}'; expected 1-64 letters, digits, '.', '_' or '-'.`);
+  }
+  const assetsBranch = get("assets-branch") || "mlreport-assets";
+  if (!/^[A-Za-z0-9._/-]{1,100}$/.test(assetsBranch) || assetsBranch.includes("..") || assetsBranch.startsWith("/") || assetsBranch.endsWith("/")) {
+    throw new UserError(`Input 'assets-branch' is '${assetsBranch}'; expected a branch name (letters, digits, '.', '_', '-', '/').`);
+  }
+  const mode = choice("mode");
+  const artifactDir = get("artifact-dir");
+  if (mode === "publish" && !artifactDir) {
+    throw new UserError("Input 'mode' is 'publish', which needs 'artifact-dir': the folder holding the downloaded report (report.md, plots/).");
+  }
+  return {
+    mode,
+    comment: choice("comment"),
+    commentOn: choice("comment-on"),
+    reportId,
+    imageStore: choice("image-store"),
+    assetsBranch,
+    artifactDir: artifactDir ? resolve2(workspaceRoot, artifactDir) : null,
+    allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
+    artifact: choice("artifact")
+  };
+}
+
+// src/config/action.ts
+var ACTION_INPUTS = [
+  "github-token",
+  "working-directory",
+  "base",
+  "metrics",
+  "params",
+  "out-dir",
+  "mode",
+  "comment",
+  "comment-on",
+  "report-id",
+  "image-store",
+  "assets-branch",
+  "artifact-dir",
+  "allow-pull-request-target-repro",
+  "hub",
+  "hub-url",
+  "hub-repo",
+  "hub-user",
+  "hub-token",
+  "hub-required",
+  "mlflow-tracking-uri",
+  "mlflow-experiment",
+  "repro",
+  "run",
+  "thresholds",
+  "fail-on-threshold",
+  "check-name",
+  "missing-base",
+  "plots",
+  "artifact"
+];
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function getInput(env, name) {
+  return (env[inputEnvName(name)] ?? "").trim();
+}
+function getListInput(env, name) {
+  const lines2 = getInput(env, name).split(/\r?\n/).map((l3) => l3.trim()).filter((l3) => l3 && !l3.startsWith("#"));
+  return lines2.length ? lines2 : null;
+}
+function unknownInputs(env) {
+  const known = new Set(ACTION_INPUTS.map(inputEnvName));
+  return Object.keys(env).filter((k2) => k2.startsWith("INPUT_") && !known.has(k2)).map((k2) => k2.slice("INPUT_".length).toLowerCase());
+}
+async function configFromAction({ env }) {
+  const unknown = unknownInputs(env);
+  if (unknown.length) {
+    throw new UserError(`Unknown input${unknown.length > 1 ? "s" : ""} ${unknown.map((u2) => `'${u2}'`).join(", ")}. Known inputs: ${ACTION_INPUTS.join(", ")}.`);
+  }
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  const event = await readEvent(env.GITHUB_EVENT_PATH);
+  const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
+  const workingDirectory = getInput(env, "working-directory") || ".";
+  const baseOverride = getInput(env, "base");
+  const sha = env.GITHUB_SHA ?? "";
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
+  const workspace = await findProjectRoot(resolve3(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
+  return {
+    workspace,
+    baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
+    headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
+    metricsPaths: getListInput(env, "metrics"),
+    paramsPaths: getListInput(env, "params"),
+    plotsPaths: getListInput(env, "plots"),
+    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join9(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    summaryPath: env.GITHUB_STEP_SUMMARY || null,
+    repro: reproInput(env),
+    runCommands: getListInput(env, "run") ?? [],
+    github: githubContext(env, eventName, event),
+    hub,
+    mlflow,
+    githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
+    gate: await loadGateConfig(workspace, gateSettings(env))
+  };
+}
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+function gateSettings(env) {
+  const lines2 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
+  const missingBase = getInput(env, "missing-base") || "skip";
+  if (missingBase !== "skip" && missingBase !== "fail") {
+    throw new UserError(`Input 'missing-base' must be \`skip\` or \`fail\`, not '${missingBase}'.`);
+  }
+  return {
+    thresholds: lines2.length ? lines2 : null,
+    missingBase,
+    failOnThreshold: parseBooleanInput(getInput(env, "fail-on-threshold"), "fail-on-threshold", true),
+    checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME,
+    // A PR's own .mlreport.yml must not decide its gate: the base revision's rules are in force.
+    trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? "")
+  };
+}
+function githubContext(env, eventName, event) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) return null;
+  return {
+    token: getInput(env, "github-token"),
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    owner,
+    repo,
+    eventName,
+    sha: env.GITHUB_SHA ?? "",
+    headSha: event.pull_request?.head?.sha ?? null,
+    prNumber: typeof event.pull_request?.number === "number" ? event.pull_request.number : null,
+    runId: env.GITHUB_RUN_ID || null,
+    forkPr: isForkPr(event, `${owner}/${repo}`),
+    workflowRun: workflowRunInfo(event),
+    artifactRuntime: env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL ? { token: env.ACTIONS_RUNTIME_TOKEN, resultsUrl: env.ACTIONS_RESULTS_URL } : null
+  };
+}
+function isForkPr(event, repository) {
+  const head = event.pull_request?.head;
+  if (!head) return false;
+  return head.repo === null || head.repo?.full_name !== void 0 && head.repo.full_name.toLowerCase() !== repository.toLowerCase();
+}
+function workflowRunInfo(event) {
+  const run3 = event.workflow_run;
+  if (!run3?.head_sha) return null;
+  return {
+    id: run3.id ?? 0,
+    event: run3.event ?? "",
+    headSha: run3.head_sha,
+    headBranch: run3.head_branch ?? "",
+    headRepository: run3.head_repository?.full_name ?? "",
+    pullRequests: (run3.pull_requests ?? []).map((p2) => p2.number).filter((n) => typeof n === "number")
+  };
+}
+function reproInput(env) {
+  const value2 = getInput(env, "repro") || "auto";
+  if (!REPRO_MODES.includes(value2)) {
+    throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
+  }
+  return value2;
+}
+async function readEvent(path) {
+  if (!path) return {};
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
+  }
+}
+
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
+
+// src/run.ts
+import { join as join16 } from "node:path";
+
+// src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
+function mayReproduce(eventName, allowPullRequestTargetRepro) {
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
+  };
+}
+function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
+  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
+  if (verdict.allowed) return { step, refused: null };
+  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
+  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/gate/resolve.ts
+function metricName(m2) {
+  return `${m2.file}:${m2.key}`;
+}
+function resolveMetric(ref, metrics) {
+  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
+  const files = exactFile.length ? exactFile : inFile;
+  const exact = files.filter((m2) => m2.key === ref.key);
+  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
+  const matches = exact.length ? exact : suffix;
+  if (matches.length === 1) return { kind: "found", metric: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
+  return { kind: "unknown", closest: closestNames(ref, metrics) };
+}
+function closestNames(ref, metrics, limit = 3) {
+  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
+  const scored = metrics.map((m2) => {
+    const full = metricName(m2);
+    const distance = Math.min(
+      editDistance(wanted.toLowerCase(), full.toLowerCase()),
+      editDistance(ref.key.toLowerCase(), m2.key.toLowerCase()),
+      editDistance(ref.key.toLowerCase(), m2.key.split(".").pop().toLowerCase())
+    );
+    return { full, distance };
+  });
+  const sorted = scored.sort((a, b3) => a.distance - b3.distance || a.full.localeCompare(b3.full));
+  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
+}
+function editDistance(a, b3) {
+  let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
+  for (let i = 1; i <= a.length; i++) {
+    const row2 = [i];
+    for (let j3 = 1; j3 <= b3.length; j3++) {
+      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
+    }
+    prev = row2;
+  }
+  return prev[b3.length];
+}
+
+// src/gate/evaluate.ts
+function evaluateRules(rules, metrics, options) {
+  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
+}
+function evaluateRule(rule2, metrics, options) {
+  const outcome = (status, message, extra = {}) => ({
+    rule: rule2,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra
+  });
+  const resolved = resolveMetric(rule2.metric, metrics);
+  if (resolved.kind === "ambiguous") {
+    const names = resolved.candidates.map(metricName);
+    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === "unknown") {
+    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+  }
+  const m2 = resolved.metric;
+  const metric = { file: m2.file, key: m2.key };
+  const head = m2.head;
+  const base = m2.base ?? null;
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (head === void 0) {
+    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  const withHead = { ...known, head };
+  if (usesBase(rule2.threshold)) {
+    if (base === null) {
+      const why = !options.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
+      if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
+  const full = { ...withHead, threshold };
+  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
+  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+}
+function evaluateExpr(expr, base) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "base":
+      return base;
+    case "negate":
+      return -evaluateExpr(expr.operand, base);
+    case "percent": {
+      const left = evaluateExpr(expr.left, base);
+      const delta = Math.abs(left) * expr.percent / 100;
+      return expr.op === "+" ? left + delta : left - delta;
+    }
+    case "binary": {
+      const l3 = evaluateExpr(expr.left, base);
+      const r2 = evaluateExpr(expr.right, base);
+      switch (expr.op) {
+        case "+":
+          return l3 + r2;
+        case "-":
+          return l3 - r2;
+        case "*":
+          return l3 * r2;
+        case "/":
+          return l3 / r2;
+      }
+    }
+  }
+}
+function compare(value2, comparator, threshold) {
+  switch (comparator) {
+    case ">=":
+      return value2 >= threshold;
+    case "<=":
+      return value2 <= threshold;
+    case ">":
+      return value2 > threshold;
+    case "<":
+      return value2 < threshold;
+    case "==":
+      return value2 === threshold;
+    case "!=":
+      return value2 !== threshold;
+  }
+}
+function formatValue(value2) {
+  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
+  return String(Number(value2.toPrecision(6)));
+}
+function directionsOf(outcomes) {
+  const byMetric = /* @__PURE__ */ new Map();
+  for (const o2 of outcomes) {
+    if (!o2.metric) continue;
+    const c3 = o2.rule.comparator;
+    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
+    if (!better) continue;
+    const name = metricName(o2.metric);
+    const seen = byMetric.get(name);
+    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d2) => d2 !== null);
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files) {
+  return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
+}
+function toNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o2) => ({
+      rule: o2.rule.text,
+      level: o2.rule.level,
+      passed: o2.status === "passed" || o2.status === "skipped",
+      status: o2.status,
+      detail: o2.message,
+      metric: o2.metric,
+      base: finiteOrNull(o2.base),
+      head: finiteOrNull(o2.head),
+      threshold: finiteOrNull(o2.threshold),
+      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary2) {
+  let failures = 0;
+  let warnings = 0;
+  for (const r2 of summary2.rules) {
+    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
+    else if (r2.status === "failed") warnings++;
+  }
+  return { failures, warnings };
+}
+
+// src/gate/index.ts
+function gateMetrics(gate, metrics, hasBase) {
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+}
+
+// src/report/escape.ts
+function escapeCell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+}
+function code(text) {
+  const flat = text.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function escapeCellKeepingCode(text) {
+  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r2 of gates2.rules) {
+    const cells = [
+      statusIcon(r2),
+      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
+      value(r2.base),
+      value(r2.head),
+      value(r2.threshold),
+      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  const code2 = (rule2) => `<code>${escapeCell(rule2)}</code>`;
+  return [
+    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${code2(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${code2(r2)}`)
+  ];
+}
+function gatesHeadline(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `⚠️ no failing rule broke${tail}`;
+  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r2) {
+  switch (r2.status) {
+    case "passed":
+      return "✅";
+    case "skipped":
+      return "⏭️";
+    case "error":
+      return "❌";
+    case "failed":
+      return r2.level === "warn" ? "⚠️" : "❌";
+  }
+}
+function value(v2) {
+  return v2 === null ? "-" : formatValue(v2);
+}
+
+// src/gate/log.ts
+function logGates(gates2, gate, log) {
+  const lines2 = [
+    `Gates: ${gatesHeadline(gates2)}.`,
+    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+  ].join("\n");
+  if (gates2.passed) {
+    log.info(lines2);
+    return;
+  }
+  log.error(lines2);
+  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  return [...new Set(paths)];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var MERMAID_MAX_LINES = 8;
+function mermaidChart(plot2) {
+  const series2 = plot2.series && usable(plot2.series);
+  if (!series2) return null;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${clean(plot2.title)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
+  lines2.push("```");
+  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
+  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  if (idx.length < 2) return null;
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
+  }
+  return {
+    ...series2,
+    x: idx.map((i) => series2.x[i]),
+    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
+}
+function label(x3) {
+  const text = typeof x3 === "number" ? number2(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
+}
+function number2(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text) {
+  return text.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+}
+
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline2.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline2.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m2 = Math.floor(seconds / 60);
+  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
+}
+function longestBacktickRun(text) {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r2) => r2.length));
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "fscore",
+  "auc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits"
+]);
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
+  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
+  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
+  return void 0;
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+function pyStr2(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr2(leaf2);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/report/format.ts
+function formatLeaf(value2, precision = 5) {
+  return displayValue(value2, precision);
+}
+function formatChange(row2, precision = 5) {
+  if (row2.diff === void 0) return "-";
+  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
+  const signed = row2.diff > 0 ? `+${abs}` : abs;
+  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
+  const pct = row2.relative * 100;
+  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
+}
+
+// src/report/values-section.ts
+var MAX_CELL = 120;
+function valuesSection(kind, files, labels, options = {}) {
+  const metrics = kind === "metrics";
+  const precision = metrics ? 5 : null;
+  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
+  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  const direction = (path, key2) => metrics ? options.direction?.(path, key2) ?? guessDirection(key2) : void 0;
+  const withBase = labels.base !== null;
+  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
+  const header = ["Path", metrics ? "Metric" : "Param"];
+  if (withBase) header.push(cell(labels.base));
+  header.push(cell(labels.head));
+  if (metrics && withBase) header.push("Change");
+  if (withTrend) header.push("Better");
+  const table2 = (list3) => [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...list3.map(({ path, row: row2 }) => {
+      const cells = [cell(path), cell(row2.key)];
+      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
+      cells.push(cell(formatLeaf(row2.new, precision)));
+      if (metrics && withBase) cells.push(cell(formatChange(row2)));
+      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
+  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
+  const parts = [];
+  if (changed.length) parts.push(...table2(changed));
+  else parts.push(`_No ${kind} changed._`);
+  if (unchanged.length) {
+    const n = unchanged.length;
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...table2(unchanged), "", "</details>");
+  }
+  if (notes.length) parts.push("", ...notes);
+  return parts.join("\n");
+}
+function trendCell(row2, dir, withBase) {
+  if (!dir) return "";
+  const arrow = dir === "higher" ? "↑" : "↓";
+  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
+  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
+  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
+}
+function cell(text) {
+  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+  return escapeCell(cut);
+}
+
+// src/report/markdown.ts
+var REPORT_MARKER = "<!-- mlreport -->";
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options = REPORT_FILE) {
+  const parts = [...top(report2, options), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  parts.push(headline(report2), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
+  }
+  if (options.footer) parts.push(options.footer, "");
+  return parts.join("\n");
+}
+function top(report2, options) {
+  const base = report2.base ? code(report2.base.label) : "no base";
+  const head = code(report2.head.label);
+  const title = [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  if (!report2.projectErrors?.length) return title;
+  return [...title, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
+}
+function headline(report2) {
+  const changedMetrics = countChanged(report2.metrics);
+  const changedParams = countChanged(report2.params);
+  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
+  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
+}
+function countChanged(files) {
+  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
+}
+
+// src/plots/collect.ts
+import { posix as posix8 } from "node:path";
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/plots/lttb.ts
+function lttbIndices(xs2, ys2, threshold) {
+  const n = xs2.length;
+  if (threshold >= n || threshold < 3) return Array.from({ length: n }, (_3, i) => i);
+  const kept = [0];
+  const bucket = (n - 2) / (threshold - 2);
+  let a = 0;
+  for (let i = 0; i < threshold - 2; i++) {
+    const nextStart = Math.floor((i + 1) * bucket) + 1;
+    const nextEnd = Math.min(Math.floor((i + 2) * bucket) + 1, n);
+    let avgX = 0;
+    let avgY = 0;
+    for (let j3 = nextStart; j3 < nextEnd; j3++) {
+      avgX += xs2[j3];
+      avgY += ys2[j3];
+    }
+    const count = nextEnd - nextStart;
+    avgX /= count;
+    avgY /= count;
+    const start = Math.floor(i * bucket) + 1;
+    const end = Math.floor((i + 1) * bucket) + 1;
+    const ax = xs2[a];
+    const ay = ys2[a];
+    let best = start;
+    let bestArea = -1;
+    for (let j3 = start; j3 < end; j3++) {
+      const area = Math.abs((ax - avgX) * (ys2[j3] - ay) - (ax - xs2[j3]) * (avgY - ay));
+      if (area > bestArea) {
+        bestArea = area;
+        best = j3;
+      }
+    }
+    kept.push(best);
+    a = best;
+  }
+  kept.push(n - 1);
+  return kept;
+}
+
+// src/plots/datapoints.ts
+var INDEX_FIELD = "step";
+var INFERRED_X = "dvc_inferred_x_value";
+var INFERRED_Y = "dvc_inferred_y_value";
+var DAGSHUB_VALUE = "value";
+var PlotDataError = class extends UserError {
+};
+function resolveSources(def, files) {
+  return def.sources.map((source) => {
+    const data = files.get(source.file);
+    if (!data) throw new PlotDataError(`${source.file} does not exist`);
+    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
+    if (data.dagshub) {
+      const names = dagshubNames(data);
+      const ys3 = source.y.length ? source.y : names;
+      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list(names)})`);
+      return { file: source.file, x: null, ys: ys3, dagshub: true };
+    }
+    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]);
+    const ys2 = source.y.length ? source.y : keys.slice(-1);
+    for (const field of [...ys2, ...source.x ? [source.x] : []]) {
+      if (data.columns ? !data.columns.has(field) : !data.rows.some((r2) => field in r2)) {
+        const which2 = field === source.x ? "x" : "y";
+        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list(keys)})`);
+      }
+    }
+    return { file: source.file, x: source.x, ys: ys2, dagshub: false };
+  });
+}
+function rowCount(data) {
+  return data.columns ? data.columns.values().next().value?.length ?? 0 : data.rows.length;
+}
+function dagshubNames(data) {
+  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
+  return distinct(column);
+}
+function frameFields(sources) {
+  const xs2 = distinct(sources.map((s) => s.dagshub ? INDEX_FIELD : s.x ?? INDEX_FIELD));
+  const ys2 = distinct(sources.flatMap((s) => s.dagshub ? [DAGSHUB_VALUE] : s.ys));
+  const yNames = distinct(sources.flatMap((s) => s.ys));
+  const seriesCount = sources.reduce((n, s) => n + s.ys.length, 0);
+  return {
+    x: xs2.length > 1 ? INFERRED_X : xs2[0],
+    y: ys2.length > 1 ? INFERRED_Y : ys2[0],
+    multi: seriesCount > 1,
+    defaultXLabel: xs2.join(", "),
+    defaultYLabel: yNames.length <= 3 ? yNames.join(", ") : "value"
+  };
+}
+function revisionDatapoints(sources, fields, rev, files) {
+  const names = shortNames(sources.map((s) => s.file));
+  const points = [];
+  sources.forEach((source, si) => {
+    const data = files.get(source.file);
+    if (!data) return;
+    const filename = names[si];
+    for (const yField of source.ys) {
+      const series2 = seriesName(sources, filename, yField);
+      if (source.dagshub) {
+        for (const row2 of data.rows) {
+          if (String(row2.Name ?? row2.name) !== yField) continue;
+          const point = {
+            ...row2,
+            [INDEX_FIELD]: row2.Step ?? row2.step,
+            [DAGSHUB_VALUE]: row2.Value ?? row2.value,
+            rev,
+            filename,
+            field: yField,
+            series: series2
+          };
+          point[fields.x] = point[INDEX_FIELD];
+          point[fields.y] = point[DAGSHUB_VALUE];
+          points.push(point);
+        }
+        continue;
+      }
+      data.rows.forEach((row2, index) => {
+        if (!(yField in row2)) return;
+        const point = { ...row2, rev, filename, field: yField, series: series2 };
+        if (source.x === null) point[INDEX_FIELD] = index;
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row2[source.x];
+        if (fields.y !== yField) point[fields.y] = row2[yField];
+        points.push(point);
+      });
+    }
+  });
+  return points;
+}
+function revisionSeries(sources, rev, files) {
+  const names = shortNames(sources.map((s) => s.file));
+  const out = [];
+  sources.forEach((source, si) => {
+    const data = files.get(source.file);
+    if (!data) return;
+    const filename = names[si];
+    for (const yField of source.ys) {
+      const series2 = seriesName(sources, filename, yField);
+      const columns = data.columns;
+      if (columns && !source.dagshub) {
+        const ys2 = columns.get(yField);
+        const xs2 = source.x === null ? ys2.map((_3, i) => i) : columns.get(source.x);
+        out.push({ rev, filename, field: yField, series: series2, xs: xs2, ys: ys2 });
+        continue;
+      }
+      const cols = { rev, filename, field: yField, series: series2, xs: [], ys: [], rows: [] };
+      data.rows.forEach((row2, index) => {
+        if (source.dagshub) {
+          if (String(row2.Name ?? row2.name) !== yField) return;
+          cols.xs.push(row2.Step ?? row2.step);
+          cols.ys.push(row2.Value ?? row2.value);
+        } else {
+          if (!(yField in row2)) return;
+          cols.xs.push(source.x === null ? index : row2[source.x]);
+          cols.ys.push(row2[yField]);
+        }
+        cols.rows.push(index + 1);
+      });
+      out.push(cols);
+    }
+  });
+  return out;
+}
+function seriesName(sources, filename, field) {
+  const severalFiles = sources.length > 1;
+  const severalFields = distinct(sources.flatMap((s) => s.ys)).length > 1;
+  if (severalFiles && severalFields) return `${filename}::${field}`;
+  return severalFiles ? filename : field;
+}
+function shortNames(files) {
+  if (files.length < 2) return files;
+  const parts = files.map((f3) => f3.split("/"));
+  let common2 = 0;
+  while (parts.every((p2) => common2 < p2.length - 1 && p2[common2] === parts[0][common2])) common2++;
+  return parts.map((p2) => p2.slice(common2).join("/"));
+}
+function distinct(values) {
+  return [...new Set(values)];
+}
+function list(values) {
+  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
+}
+function scalarText(value2) {
+  return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
+}
+
+// src/plots/series.ts
+var MAX_LINE_POINTS = 2e3;
+var MAX_SCATTER_POINTS = 5e3;
+function coerceNumeric(points, field, axis) {
+  const kept = [];
+  let dropped = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p2 = points[i];
+    const value2 = toNumber2(p2[field]);
+    if (value2 === void 0) {
+      throw new PlotDataError(
+        `${axis} field '${field}' in ${String(p2.filename)} (${String(p2.rev)}) is ${JSON.stringify(p2[field])} at data row ${rowOf(points, i)}: expected a number`
+      );
+    }
+    if (Number.isNaN(value2)) {
+      dropped++;
+      continue;
+    }
+    p2[field] = value2;
+    kept.push(p2);
+  }
+  return { points: kept, dropped };
+}
+function rowOf(points, i) {
+  const p2 = points[i];
+  let row2 = 1;
+  for (let j3 = 0; j3 < i; j3++) {
+    const q3 = points[j3];
+    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row2++;
+  }
+  return row2;
+}
+function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
+  const points = [];
+  let dropped = 0;
+  let from = null;
+  for (const s of all) {
+    const n = s.xs.length;
+    const xs2 = o2.numericX ? new Float64Array(n) : null;
+    const ys2 = o2.numericY ? new Float64Array(n) : null;
+    const keep = new Int32Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const x3 = xs2 ? checkedNumber(s, "x", o2.x, s.xs[i], i) : 0;
+      const y2 = ys2 ? checkedNumber(s, "y", o2.y, s.ys[i], i) : 0;
+      if (Number.isNaN(x3) || Number.isNaN(y2)) {
+        dropped++;
+        continue;
+      }
+      if (xs2) xs2[count] = x3;
+      if (ys2) ys2[count] = y2;
+      keep[count++] = i;
+    }
+    const max = o2.reduce === "lines" ? maxLinePoints : o2.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
+    let chosen = { length: count };
+    let identity = true;
+    if (count > max) {
+      from = Math.max(from ?? 0, count);
+      identity = false;
+      if (o2.reduce === "lines" && xs2 && ys2) {
+        if (ascending(xs2, count)) chosen = lttbIndices(xs2.subarray(0, count), ys2.subarray(0, count), max);
+        else {
+          const order = Array.from({ length: count }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
+          const picked = lttbIndices(
+            Float64Array.from(order, (k2) => xs2[k2]),
+            Float64Array.from(order, (k2) => ys2[k2]),
+            max
+          );
+          chosen = picked.map((j3) => order[j3]);
+        }
+      } else {
+        const step = count / max;
+        chosen = Array.from({ length: max }, (_3, j3) => Math.floor(j3 * step));
+      }
+    }
+    for (let c3 = 0; c3 < chosen.length; c3++) {
+      const k2 = identity ? c3 : chosen[c3];
+      const i = keep[k2];
+      points.push({
+        rev: s.rev,
+        filename: s.filename,
+        field: s.field,
+        series: s.series,
+        [o2.x]: xs2 ? xs2[k2] : s.xs[i],
+        [o2.y]: ys2 ? ys2[k2] : s.ys[i]
+      });
+    }
+  }
+  return { points, dropped, from };
+}
+function checkedNumber(s, axis, field, value2, i) {
+  const n = toNumber2(value2);
+  if (n === void 0) {
+    const name = axis === "y" ? s.field : field;
+    throw new PlotDataError(
+      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value2)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
+    );
+  }
+  return n;
+}
+function ascending(xs2, n) {
+  for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
+  return true;
+}
+function toNumber2(value2) {
+  if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
+  if (value2 === null || value2 === void 0) return Number.NaN;
+  if (typeof value2 === "boolean") return value2 ? 1 : 0;
+  if (typeof value2 !== "string") return void 0;
+  const t2 = value2.trim();
+  if (t2 === "" || /^[+-]?(nan|inf(inity)?)$/i.test(t2)) return Number.NaN;
+  const n = Number(t2);
+  return Number.isFinite(n) ? n : void 0;
+}
+
+// src/plots/chart-series.ts
+function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const p2 of input.points) {
+    const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
+    let group2 = groups2.get(key2);
+    if (!group2) groups2.set(key2, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
+    group2.xs.push(p2[input.x]);
+    group2.ys.push(p2[input.y]);
+  }
+  const order = [...new Set([...groups2.values()].map((g2) => g2.series))];
+  const columns = [...groups2.values()].sort((a, b3) => order.indexOf(a.series) - order.indexOf(b3.series)).slice(0, MERMAID_MAX_LINES);
+  const lines2 = [];
+  for (const g2 of columns) {
+    const line = numericLine(g2.xs, g2.ys, input.multi ? `${g2.rev}: ${g2.series}` : g2.rev);
+    if (line === void 0) return null;
+    if (line.xs.length) lines2.push(line);
+  }
+  if (!lines2.length) return null;
+  const aligned = align(lines2);
+  if (!aligned || aligned.x.length < 2) return null;
+  const keep = downsample(aligned.x, aligned.ys, maxPoints);
+  return {
+    x: keep.map((i) => aligned.x[i]),
+    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i]) })),
+    ...input.xLabel ? { xLabel: input.xLabel } : {},
+    ...input.yLabel ? { yLabel: input.yLabel } : {}
+  };
+}
+function numericLine(xs2, ys2, name) {
+  const points = [];
+  for (let i = 0; i < xs2.length; i++) {
+    const x3 = toNumber2(xs2[i]);
+    const y2 = toNumber2(ys2[i]);
+    if (x3 === void 0 || y2 === void 0) return void 0;
+    if (!Number.isNaN(x3) && !Number.isNaN(y2)) points.push([x3, y2]);
+  }
+  points.sort((a, b3) => a[0] - b3[0]);
+  const line = { name, xs: [], ys: [] };
+  for (let i = 0; i < points.length; ) {
+    const x3 = points[i][0];
+    let sum = 0;
+    let count = 0;
+    for (; i < points.length && points[i][0] === x3; i++, count++) sum += points[i][1];
+    line.xs.push(x3);
+    line.ys.push(count === 1 ? sum : round(sum / count));
+  }
+  return line;
+}
+function align(lines2) {
+  const first = lines2[0].xs;
+  if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
+  const lo = Math.max(...lines2.map((l3) => l3.xs[0]));
+  const hi = Math.min(...lines2.map((l3) => l3.xs[l3.xs.length - 1]));
+  if (!(lo < hi)) return null;
+  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
+  return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
+}
+function readAt(line, xs2) {
+  const out = [];
+  let j3 = 0;
+  for (const x3 of xs2) {
+    while (line.xs[j3 + 1] !== void 0 && line.xs[j3 + 1] <= x3) j3++;
+    const x0 = line.xs[j3];
+    const y0 = line.ys[j3];
+    if (x0 === x3 || line.xs[j3 + 1] === void 0) {
+      out.push(y0);
+      continue;
+    }
+    const x1 = line.xs[j3 + 1];
+    const y1 = line.ys[j3 + 1];
+    out.push(round(y0 + (y1 - y0) * (x3 - x0) / (x1 - x0)));
+  }
+  return out;
+}
+function downsample(x3, ys2, max) {
+  if (x3.length <= max) return x3.map((_3, i) => i);
+  const merged = (share) => {
+    const picked = /* @__PURE__ */ new Set();
+    for (const y2 of ys2) for (const i of lttbIndices(x3, y2, share)) picked.add(i);
+    return [...picked].sort((a, b3) => a - b3);
+  };
+  let best = merged(Math.max(3, Math.floor(max / ys2.length)));
+  for (let share = Math.floor(max / ys2.length) + 1; best.length < max && share <= max; share++) {
+    const next = merged(share);
+    if (next.length > max) break;
+    best = next;
+  }
+  return best;
+}
+function round(v2) {
+  return Number(v2.toPrecision(6));
+}
+
+// src/plots/bounds.ts
+var PLOT_BOUNDS = {
+  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  customPoints: 2e4,
+  /** Width or height a custom template may ask for, in CSS pixels. */
+  templateSide: 4e3,
+  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  canvasPixels: 16e6,
+  /** Marks and groups in the laid-out chart, which become SVG elements. */
+  markItems: 5e4,
+  /** Time for one plot, checked after each step of drawing it. */
+  plotSeconds: 30,
+  /** Time for all plots of a run: the plots after it are not drawn. */
+  totalSeconds: 120
+};
+var PlotBoundError = class extends UserError {
+};
+
+// src/plots/custom.ts
+var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
+function fillCustomTemplate(path, text, values) {
+  let template;
+  try {
+    template = JSON.parse(text);
+  } catch (error2) {
+    throw new UserError(`${path}: invalid JSON: ${error2.message}`);
+  }
+  if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
+  if (!text.includes("<DVC_METRIC_DATA>")) {
+    throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
+  }
+  assertNoUrls(path, template, "");
+  assertKnownMarks(path, template, "");
+  assertBounded(path, template, "");
+  if (values.data.length > PLOT_BOUNDS.customPoints) {
+    throw new PlotBoundError(
+      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
+    );
+  }
+  const fills = anchorFills(values);
+  return fill(template, fills);
+}
+function anchorFills(v2) {
+  const escape2 = (field) => field.replace(/([.[\]])/g, "\\$1");
+  const groupBy = v2.multi ? ["rev", "series"] : ["rev"];
+  return {
+    DATA: v2.data,
+    X: escape2(v2.x),
+    Y: escape2(v2.y),
+    TITLE: v2.title,
+    X_LABEL: v2.xLabel,
+    Y_LABEL: v2.yLabel,
+    COLOR: { field: "rev", scale: { domain: v2.revs.map((r2) => r2.label), range: v2.revs.map((r2) => r2.color) } },
+    TOOLTIP: [{ field: "rev" }, { field: v2.x }, { field: v2.y }],
+    ZOOM_AND_PAN: { name: "grid", select: "interval", bind: "scales" },
+    PLOT_WIDTH: 300,
+    PLOT_HEIGHT: 300,
+    GROUP_BY: groupBy,
+    GROUP_BY_X: [...groupBy, v2.x],
+    GROUP_BY_Y: [...groupBy, v2.y],
+    PIVOT_FIELD: v2.multi ? "datum.rev + '::' + datum.series" : "datum.rev"
+  };
+}
+function fill(value2, fills) {
+  if (typeof value2 === "string") {
+    const whole = /^<DVC_METRIC_([A-Z_]+)>$/.exec(value2);
+    if (whole) return whole[1] in fills ? fills[whole[1]] : {};
+    return value2.replace(ANCHOR, (m2, name) => {
+      const f3 = fills[name];
+      return typeof f3 === "string" || typeof f3 === "number" ? String(f3) : m2;
+    });
+  }
+  if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
+  if (isRecord(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
+  return value2;
+}
+function assertNoUrls(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord(value2)) return;
+  for (const [k2, v2] of Object.entries(value2)) {
+    const key2 = at2 ? `${at2}.${k2}` : k2;
+    if (k2 === "url" || k2 === "href") {
+      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
+      throw new UserError(`${path}: \`${key2}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
+    }
+    assertNoUrls(path, v2, key2);
+  }
+}
+function assertBounded(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord(value2)) return;
+  const over = (what) => {
+    throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
+  };
+  for (const range of ["sequence", "keyvals"]) {
+    const r2 = value2[range];
+    if (!isRecord(r2)) continue;
+    const { start = 0, stop, step = 1 } = r2;
+    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count <= PLOT_BOUNDS.customPoints))
+      over(
+        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+      );
+  }
+  for (const steps of ["steps", "minsteps", "maxsteps"]) {
+    const n = value2[steps];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
+  }
+  for (const side of ["width", "height"]) {
+    const n = value2[side];
+    if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
+      over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
+  }
+  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
+}
+var MARKS = [
+  "arc",
+  "area",
+  "bar",
+  "image",
+  "line",
+  "point",
+  "rect",
+  "rule",
+  "text",
+  "tick",
+  "trail",
+  "circle",
+  "square",
+  "geoshape",
+  "boxplot",
+  "errorband",
+  "errorbar"
+];
+function assertKnownMarks(path, value2, at2) {
+  if (Array.isArray(value2)) {
+    value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
+    return;
+  }
+  if (!isRecord(value2)) return;
+  for (const [k2, v2] of Object.entries(value2)) {
+    const key2 = at2 ? `${at2}.${k2}` : k2;
+    if (k2 === "mark") {
+      const type = isRecord(v2) ? v2.type : v2;
+      if (typeof type !== "string" || !MARKS.includes(type)) {
+        throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
+      }
+      continue;
+    }
+    assertKnownMarks(path, v2, key2);
+  }
+}
+function isRecord(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+
+// src/plots/data.ts
+import { posix as posix6 } from "node:path";
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text.length) {
+    const startLine = line;
+    if (text[i] !== '"') {
+      let end = text.indexOf("\n", i);
+      if (end === -1) end = text.length;
+      const raw = text.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text[i] === '"') {
+        const open3 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open3 - text.lastIndexOf("\n", open3 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+      } else {
+        let end = i;
+        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
+        field = text.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text[i] === "\r") i++;
+    if (text[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell2) {
+  const t2 = cell2.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell2 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell2, unreadable) {
+  if (cell2 === void 0 || cell2.trim() === "") return null;
+  const n = csvNumber(cell2);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text) {
+  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const firstBreak = text.indexOf("\n", start);
+  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
+  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
+  const names = header.fields.map((f3) => f3.trim().toLowerCase());
+  const nameCol = names.indexOf("name");
+  const valueCol = names.indexOf("value");
+  const last = /* @__PURE__ */ new Map();
+  let lineNo = 1;
+  for (let i = headerEnd + 1; i < text.length; ) {
+    lineNo++;
+    let end = text.indexOf("\n", i);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+    if (line.includes('"')) {
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
+      for (const [k2, v2] of rest) last.set(k2, v2);
+      return last;
+    }
+    i = end + 1;
+    if (!line) continue;
+    const fields = line.split(",");
+    const key2 = fields[nameCol] ?? "";
+    const cell2 = fields[valueCol] ?? "";
+    const parsed = csvNumber(cell2);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
+    last.set(key2, parsed);
+  }
+  return last;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text);
 }
 function parseValuesText(path, text) {
   return toPlain(parseValueFile(path, text, "params").data);
@@ -39461,11 +39622,6 @@ function parseMetricsTable(text, delimiter) {
   });
   const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
   return { data, warnings };
-}
-function extension(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
 // src/plots/data.ts
@@ -39499,10 +39655,10 @@ function findDatapoints(doc) {
   const lists = [];
   const visit = (value2) => {
     if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord3) && sameKeys(value2)) lists.push(value2);
+      if (value2.length && value2.every(isRecord2) && sameKeys(value2)) lists.push(value2);
       return;
     }
-    if (isRecord3(value2)) for (const v2 of Object.values(value2)) visit(v2);
+    if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
   };
   visit(doc);
   const length = Math.max(0, ...lists.map((l3) => l3.length));
@@ -39522,12 +39678,11 @@ function sameKeys(rows) {
   const first = Object.keys(rows[0]).sort().join("\0");
   return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
 }
-function isRecord3(value2) {
+function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
 // src/plots/definitions.ts
-var import_yaml6 = __toESM(require_dist3(), 1);
 import { posix as posix7 } from "node:path";
 
 // src/plots/types.ts
@@ -39546,28 +39701,19 @@ var BUILTIN_TEMPLATES = [
 // src/plots/definitions.ts
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
-function plotsFromDvcYaml(text) {
-  let doc;
-  try {
-    doc = (0, import_yaml6.parse)(text);
-  } catch (error2) {
-    throw new UserError(`dvc.yaml: invalid YAML: ${error2.message.split("\n")[0]}`);
-  }
-  return plotsFromDvcDoc(doc);
-}
 function plotsFromDvcDoc(doc) {
   const out = { definitions: [], errors: [] };
-  if (!isRecord4(doc)) return out;
+  if (!isRecord3(doc)) return out;
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: "dvc.yaml: `plots` must be a list of paths or {id: properties} entries." });
   }
-  asList2(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
-  const stages = isRecord4(doc.stages) ? doc.stages : {};
+  const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
-    if (!isRecord4(stage)) continue;
+    if (!isRecord3(stage)) continue;
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    asList2(stage.plots).forEach((entry, i) => {
+    asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
       add(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
@@ -39596,30 +39742,30 @@ var DefinitionError = class extends UserError {
 };
 function topLevelEntry(entry, origin) {
   if (typeof entry === "string") return fromPath(normalise(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or a single-key mapping {id: properties}, got ${describe2(entry)}.`);
   }
   const [id, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
   const p2 = props ?? {};
-  if (isRecord4(p2.y)) return fromYDict(id, p2, origin);
+  if (isRecord3(p2.y)) return fromYDict(id, p2, origin);
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
   const prefix = (path2) => normalise(posix7.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
-  if (!isRecord4(entry) || Object.keys(entry).length !== 1) {
+  if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
   }
   const [path, props] = Object.entries(entry)[0];
-  if (props !== null && !isRecord4(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
+  if (props !== null && !isRecord3(props)) throw new DefinitionError(path, `${origin} (${path}): properties must be a mapping.`);
   return fromPath(prefix(path), props ?? {}, origin);
 }
 var PLOT_PROPS = ["x", "y", "template", "title", "x_label", "y_label"];
 function hasPlotProps(entry) {
-  if (!isRecord4(entry)) return false;
+  if (!isRecord3(entry)) return false;
   const props = Object.values(entry)[0];
-  return isRecord4(props) && PLOT_PROPS.some((k2) => k2 in props);
+  return isRecord3(props) && PLOT_PROPS.some((k2) => k2 in props);
 }
 function fromYDict(id, p2, origin) {
   const yDict = p2.y;
@@ -39665,7 +39811,7 @@ function fieldList(value2, id, origin, key2) {
 function xFor(x3, file, id, origin) {
   if (x3 === void 0 || x3 === null) return null;
   if (typeof x3 === "string") return x3;
-  if (isRecord4(x3)) {
+  if (isRecord3(x3)) {
     const field = x3[file];
     if (field === void 0) return null;
     if (typeof field === "string") return field;
@@ -39683,10 +39829,10 @@ function normalise(path) {
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
 }
-function isRecord4(value2) {
+function isRecord3(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
-function asList2(value2) {
+function asList(value2) {
   return Array.isArray(value2) ? value2 : [];
 }
 
@@ -40047,10 +40193,11 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths) {
+async function findPlotDefinitions(workspace, plotsPaths, budget) {
+  const tree = workspaceTree(workspace, budget ? { budget } : {});
   let result;
   if (plotsPaths) {
-    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const files = plotsPaths.some(isGlob) ? await tree.list() : [];
     const paths = plotsPaths.flatMap((p2) => {
       const clean2 = p2.replace(/\\/g, "/").replace(/^\.\//, "");
       if (!isGlob(clean2)) return [clean2];
@@ -40059,17 +40206,16 @@ async function findPlotDefinitions(workspace, plotsPaths) {
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile6(join11(workspace, "dvc.yaml"), "utf8").catch(() => null);
-    if (text === null) return { definitions: [], errors: [] };
     try {
-      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
-      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
+      const dvc = await loadDvcYaml(tree);
+      if (!dvc) return { definitions: [], errors: [] };
+      result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error2) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error2) }] };
     }
   }
   const expanded = [];
-  for (const def of result.definitions) expanded.push(...await expandDirectory(workspace, def));
+  for (const def of result.definitions) expanded.push(...await expandDirectory(tree, def));
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
@@ -40083,22 +40229,22 @@ function resolvedDoc(dvc) {
     )
   };
 }
-async function expandDirectory(workspace, def) {
+async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
-  const isDir = await stat4(join11(workspace, def.id)).then(
-    (s) => s.isDirectory(),
-    () => false
-  );
-  if (!isDir) return [def];
-  const files = (await listFiles(join11(workspace, def.id))).filter((f3) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
-  return files.map((f3) => {
-    const file = `${def.id}/${f3}`;
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(f3).toLowerCase()) };
+  const all = await tree.list();
+  if (all.includes(def.id)) return [def];
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
+  if (!files.length) return [def];
+  return files.map((file) => {
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
-  const readHead = (path) => readFile6(join11(request2.workspace, path)).catch(() => null);
-  const readBase = (path) => request2.base ? git.readFile(request2.base.sha, path).catch(() => null) : Promise.resolve(null);
+  const budget = request2.budget ? { budget: request2.budget } : {};
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const readHead = (path) => head.read(path);
+  const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
@@ -40107,10 +40253,10 @@ async function preparePlots(git, request2, definitions) {
     try {
       if (def.image) {
         const file = def.sources[0].file;
-        const [head, base] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head, base, ext: posix8.extname(file).toLowerCase(), notes });
+        const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
+        if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
+        const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix8.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -40243,23 +40389,9 @@ function tryNumeric(points, field) {
 function plotError(def, error2) {
   return `plot '${def.id}' (${def.origin}): ${describeError(error2)}`;
 }
-async function listFiles(root) {
-  const out = [];
-  const walk2 = async (dir, prefix) => {
-    const entries = await readdir3(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk2(join11(dir, entry.name), `${rel}/`);
-      else out.push(rel);
-    }
-  };
-  await walk2(root, "");
-  return out;
-}
 
 // src/plots/write.ts
-import { join as join12 } from "node:path";
+import { join as join10 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -40278,18 +40410,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join12(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join10(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join12(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join10(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join12(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join10(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -40309,7 +40441,7 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request2, getRenderer, log) {
-  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths);
+  const found = await findPlotDefinitions(request2.workspace, request2.plotsPaths, request2.budget);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
@@ -40320,8 +40452,8 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile7, realpath as realpath2 } from "node:fs/promises";
-import { join as join13, posix as posix9, relative as relative2, sep as sep2 } from "node:path";
+import { readFile as readFile3, realpath as realpath3 } from "node:fs/promises";
+import { join as join11, posix as posix9, relative as relative2, sep as sep3 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -40349,9 +40481,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join21 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join17 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join21([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join17([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -40366,10 +40498,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join21(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join21(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join17(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join17(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join21(blocks);
+  return join17(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -40877,7 +41009,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -40941,7 +41073,7 @@ function parse4(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse4(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -40950,7 +41082,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse4
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -40996,7 +41128,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse5(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -41632,7 +41764,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse5(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -41807,8 +41939,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -45111,7 +45243,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile7(join13(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile3(join11(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -45135,8 +45267,8 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath2(p2).catch(() => p2);
-    const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep2).join("/");
+    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep3).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -45159,7 +45291,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join14, resolve as resolve4 } from "node:path";
+import { join as join12, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -45173,9 +45305,9 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join14(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join12(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join14(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join12(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -45742,8 +45874,6 @@ function newMetrics(finals, series2, run3) {
 }
 
 // src/publish/mlflow/series.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join15 } from "node:path";
 var DEFAULT_LOGGER_CSV = "metrics.csv";
 function parseLoggerCsv(file, text, notes, now = Date.now()) {
   let records;
@@ -45796,10 +45926,17 @@ async function plotCsvFiles(workspace) {
 }
 async function readLoggerSeries(workspace, files, notes) {
   const out = [];
+  const tree = workspaceTree(workspace);
   for (const file of files) {
-    const text = await readFile8(join15(workspace, file), "utf8").catch(() => null);
-    if (text === null) continue;
-    out.push(...parseLoggerCsv(file, text, notes) ?? []);
+    let bytes;
+    try {
+      bytes = await tree.read(file);
+    } catch (error2) {
+      notes.push(describeError(error2));
+      continue;
+    }
+    if (bytes === null) continue;
+    out.push(...parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []);
   }
   return out;
 }
@@ -45865,8 +46002,8 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile9 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { lstat as lstat2, readFile as readFile4 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -46073,14 +46210,14 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join16(dir, "report.json");
+  const path = join13(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text;
   try {
     const stat5 = await lstat2(path);
     if (!stat5.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat5.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat5.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text = await readFile9(path, "utf8");
+    text = await readFile4(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
@@ -46094,8 +46231,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -46343,7 +46480,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile10(join17(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join14(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -46352,8 +46489,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
-import { join as join18, posix as posix10 } from "node:path";
+import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
+import { join as join15, posix as posix10 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -46749,9 +46886,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join18(baseDir, ...rel.split("/"));
+      const path = join15(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile11(path);
+      bytes = await readFile6(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -46849,8 +46986,46 @@ function base64Cores(secret) {
   return out;
 }
 
-// src/values/collect.ts
-import { posix as posix11 } from "node:path";
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.y;
+      if (y2 !== void 0 && isPyDict(y2)) for (const file of Object.keys(y2)) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
 
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
@@ -46908,7 +47083,7 @@ function leafOf(v2) {
 function scalarLeaf(v2) {
   if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
   if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat2) return floatLeaf(v2.value);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
   if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
   return void 0;
 }
@@ -46916,7 +47091,7 @@ function isPyFalsy(v2) {
   return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
 }
 function isZeroFloat(v2) {
-  return v2 instanceof PyFloat2 && v2.value === 0;
+  return v2 instanceof PyFloat && v2.value === 0;
 }
 function selectPaths(data, keyPaths) {
   const result = /* @__PURE__ */ new Map();
@@ -46941,82 +47116,19 @@ function selectPaths(data, keyPaths) {
   return result;
 }
 
-// src/values/trees.ts
-import { readdir as readdir4, readFile as readFile12, realpath as realpath3 } from "node:fs/promises";
-import { join as join19, sep as sep3 } from "node:path";
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".mlreport"]);
-var PRIVATE_DIRS = /* @__PURE__ */ new Set([".git", ".dvc"]);
-function workspaceTree(root, name = "workspace") {
-  let files = null;
-  let realRoot = null;
-  return {
-    name,
-    isCommit: false,
-    async read(path) {
-      try {
-        const full = join19(root, ...path.split("/"));
-        realRoot ??= realpath3(root);
-        const [inside, target] = [await realRoot, await realpath3(full)];
-        const rel = target.startsWith(inside + sep3) ? target.slice(inside.length + 1).split(sep3) : null;
-        if (!rel || PRIVATE_DIRS.has(rel[0])) throw new UserError(`${path} is a link to a file outside the project (or in .git/ or .dvc/); not read`);
-        return await readFile12(full);
-      } catch (error2) {
-        const code2 = error2.code;
-        if (code2 === "ENOENT" || code2 === "EISDIR" || code2 === "ENOTDIR") return null;
-        throw error2;
-      }
-    },
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-}
-function commitTree(git, sha, name) {
-  let files = null;
-  return {
-    name,
-    isCommit: true,
-    read: (path) => git.readFile(sha, path),
-    list() {
-      files ??= git.listFiles(sha);
-      return files;
-    }
-  };
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
-    const [dir, prefix] = next;
-    let entries;
-    try {
-      entries = await readdir4(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join19(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-
 // src/values/collect.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
-  const head = workspaceTree(request2.workspace, request2.headLabel ?? "head");
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label) : null;
+  const budget = request2.budget;
+  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
+  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
   return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
+  const headErrors = [];
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log);
+  const sideB = await selectFiles(b3, targets, log, headErrors);
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
@@ -47030,6 +47142,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
         }
         return file;
       };
@@ -47041,7 +47154,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors };
+  const comparison = { metrics: [], params: [], errors, headErrors };
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
 }
@@ -47074,36 +47187,29 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
 }
-function outsideProject(path) {
-  return path.startsWith("/") || /^[A-Za-z]:/.test(path) || path === ".." || path.startsWith("../") || PRIVATE_DIRS.has(path.split("/")[0]);
-}
-async function selectFiles(tree, targets, log) {
-  const files = emptyValueFiles();
+async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
+  let files = projectFiles([]);
   if (needDvcYaml) {
-    for (const dvcYaml of all.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml"))) {
-      const bytes = await tree.read(dvcYaml);
-      if (!bytes) continue;
-      try {
-        addDvcYaml(files, dvcYaml, bytes.toString("utf8"));
-      } catch (error2) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error2).split("\n")[0]}`, {
-          file: dvcYaml
-        });
-      }
+    const project = await loadProject(tree);
+    for (const error2 of project.errors) {
+      if (fatal) fatal.push(error2);
+      else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
     }
-    if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(", ")}`);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
     for (const p2 of patterns) {
-      const clean2 = posix11.normalize(p2.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
-      if (!clean2 || clean2 === ".") continue;
-      if (outsideProject(clean2)) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error2) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error2)}`);
         continue;
       }
+      if (!clean2) continue;
       const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
       if (re2) under.forEach((f3) => out.add(f3));
@@ -47141,11 +47247,13 @@ async function run(config, log) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
     log
   );
+  for (const error2 of comparison.headErrors) log.error(error2);
   const plots = await renderPlots(
     git,
     {
@@ -47153,13 +47261,14 @@ async function run(config, log) {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
-      dir: join20(config.outDir, "plots"),
+      budget,
+      dir: join16(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base.sha, path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report2 = {
@@ -47172,7 +47281,8 @@ async function run(config, log) {
     plots,
     gates: gates2,
     pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
+    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    projectErrors: comparison.headErrors
   };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir);
@@ -47198,7 +47308,7 @@ async function run(config, log) {
     ],
     log
   );
-  const passed = (pipeline2 ? pipeline2.passed : true) && !published.failed;
+  const passed = (pipeline2 ? pipeline2.passed : true) && !comparison.headErrors.length && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
   if (gates2 && gate) logGates(gates2, gate, log);
   return {
@@ -47221,8 +47331,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join20(publish.artifactDir, "report.md"),
-    reportJsonPath: join20(publish.artifactDir, "report.json"),
+    reportPath: join16(publish.artifactDir, "report.md"),
+    reportJsonPath: join16(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)

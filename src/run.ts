@@ -25,6 +25,7 @@ import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
+import { commitTree, ReadBudget } from './workspace/tree';
 
 export interface RunResult {
   report: ReportData;
@@ -55,11 +56,14 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
 
+  // One read budget for every project file this run reads, at the head and at the base.
+  const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
     log,
   );
+  for (const error of comparison.headErrors) log.error(error);
 
   const plots = await renderPlots(
     git,
@@ -68,6 +72,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       base,
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
+      budget,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
     },
@@ -75,7 +80,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => git.readFile(base!.sha, path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base!.sha, base!.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
 
@@ -93,6 +98,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       comparison.metrics.length || comparison.params.length
         ? []
         : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
+    projectErrors: comparison.headErrors,
   };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.
 
@@ -129,7 +135,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     log,
   );
 
-  const passed = (pipeline ? pipeline.passed : true) && !published.failed;
+  const passed = (pipeline ? pipeline.passed : true) && !comparison.headErrors.length && !published.failed;
   const gatesBroke = gates !== null && !gates.passed;
   if (gates && gate) logGates(gates, gate, log);
   return {

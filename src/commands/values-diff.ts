@@ -3,10 +3,10 @@ import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 import { consoleLogger, writeResult } from '../util/console-logger';
-import { compareTrees } from '../values/collect';
+import { compareTrees, type Comparison } from '../values/collect';
 import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
-import { commitTree, workspaceTree, type Tree } from '../values/trees';
+import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
 
 export interface ValuesDiffArgs {
   aRev: string;
@@ -78,18 +78,24 @@ export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, works
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
   const empty = !(await git.resolveCommit('HEAD'));
-  let comparison = { metrics: [], params: [], errors: [] } as Awaited<ReturnType<typeof compareTrees>>;
+  let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
+    const budget = new ReadBudget();
     const tree = async (rev: string): Promise<Tree> => {
-      if (rev === 'workspace') return workspaceTree(workspace);
+      if (rev === 'workspace') return workspaceTree(workspace, { budget });
       const sha = await git.resolveCommit(rev);
       if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return commitTree(git, sha, rev);
+      return commitTree(git, sha, rev, { budget });
     };
     const a = await tree(args.aRev);
     const b = await tree(args.bRev);
     const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
     comparison = await compareTrees(a, b, targets, log, [kind]);
+  }
+  // DVC refuses to diff a project whose files do not parse: the error, with its position, and exit 1.
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) process.stderr.write(`mlreport: ERROR: ${error}\n`);
+    return 1;
   }
   const files = comparison[kind];
   const revs = [...new Set(comparison.errors.map((e) => e.rev))];

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { describeError, UserError } from '../util/errors';
+import { workspaceTree } from '../workspace/tree';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { UserError } from '../util/errors';
 import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
 import type { GateConfig, GateRule, MissingBasePolicy } from './types';
 
@@ -81,14 +80,13 @@ export async function rulesAtBase(
 
 /** The `thresholds:` rules of .mlreport.yml with their line numbers; null when the file or the key is absent. */
 async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = await readFile(join(workspace, PROJECT_FILE), 'utf8');
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${(error as Error).message}`);
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
   }
-  return projectRulesFromText(text);
+  return bytes === null ? null : projectRulesFromText(bytes.toString('utf8'));
 }
 
 /** `origin` names where the text came from in errors and in each rule's source (the file at a revision). */

@@ -1,6 +1,13 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
 
+/** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
+export interface TreeEntry {
+  mode: string;
+  oid: string;
+  size: number;
+}
+
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
@@ -83,13 +90,28 @@ export class GitRepo {
 
   /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
   async listFiles(sha: string): Promise<string[]> {
+    return [...(await this.listEntries(sha)).keys()];
+  }
+
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  async listEntries(sha: string): Promise<Map<string, TreeEntry>> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(['ls-tree', '-r', '--name-only', '--full-tree', '-z', '--end-of-options', sha]);
+    const out = await this.git.raw(['ls-tree', '-r', '-l', '--full-tree', '-z', '--end-of-options', sha]);
     const prefix = (await this.git.raw(['rev-parse', '--show-prefix'])).trim();
-    return out
-      .split('\0')
-      .filter((p) => p && p.startsWith(prefix))
-      .map((p) => p.slice(prefix.length));
+    const entries = new Map<string, TreeEntry>();
+    for (const line of out.split('\0')) {
+      // `<mode> <type> <oid> <size>\t<path>`; the size is `-` for submodules.
+      const m = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m || !m[4]!.startsWith(prefix)) continue;
+      entries.set(m[4]!.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
+    }
+    return entries;
+  }
+
+  /** An object's bytes (a blob by the id `listEntries` gave). */
+  async readObject(oid: string): Promise<Buffer> {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return (await this.git.binaryCatFile(['blob', oid])) as Buffer;
   }
 
   /** The names of the configured remotes (`origin`, …). */

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { UserError } from '../util/errors';
-import type { Stage } from '../dvcyaml/types';
+import type { Stage } from '../dvc/types';
 
 /** A stage with its deps and outs as paths relative to the dvc.yaml directory. */
 interface StageNode {

@@ -2,16 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
 import { pyJsonString } from '../util/python-text';
-
-/**
- * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
- * bytes; `md5-dos2unix` (DVC 2 entries without `hash:`) turns CRLF into LF in 1 MiB chunks that look like
- * text first (dvc-data `hashfile/hash.py` `Dos2UnixHashStreamFile`).
- */
-export type HashName = 'md5' | 'md5-dos2unix';
 
 /** What DVC records for a file or directory: the hash and the `Meta` fields it writes. */
 export interface HashMeta {

@@ -1,93 +1,27 @@
-import { readFile } from 'node:fs/promises';
-import { UserError } from '../util/errors';
+import { parseLockText, type LockDocument, type LockEntry, type LockStage } from '../dvc/lock';
+import { isPyDict, type PyDict } from '../dvc/python/pyvalue';
 import { writeFileAtomic } from '../util/files';
-import { compareCodePoints, type HashMeta, type HashName } from './hash';
-import { isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from './pyvalue';
+import type { Tree } from '../workspace/tree';
+import { compareCodePoints, type HashMeta } from './hash';
 import { emitYaml, type Folding } from './yaml-emit';
 
-/** A dep or out as dvc.lock records it. */
-export interface LockEntry {
-  path: string;
-  /** `md5` when the entry says `hash: md5` (DVC 3); `md5-dos2unix` for DVC 2 entries without it. */
-  hashName: HashName;
-  md5: string | null;
-  size?: number;
-  nfiles?: number;
-  isexec?: boolean;
-}
-
-/** One stage's record in dvc.lock (dvc/schema.py LOCK_FILE_STAGE_SCHEMA). */
-export interface LockStage {
-  cmd: string | string[];
-  deps: LockEntry[];
-  /** params file → key as written in dvc.yaml → value. */
-  params: Record<string, PyDict>;
-  outs: LockEntry[];
-}
-
-/** dvc.lock as read: the parsed stages, and the raw document so stages we do not touch are kept as written. */
-export interface LockFile {
-  stages: Map<string, LockStage>;
-  raw: PyDict;
-  /** The line folding the file was written with (older ruamel versions wrap long commands differently). */
+/** dvc.lock as read, and the line folding the file was written with (older ruamel versions wrap long commands differently). */
+export interface LockFile extends LockDocument {
   folding: Folding;
 }
 
-/** Reads dvc.lock; a missing file is an empty lock. Errors name the file and the stage. */
-export async function readLock(path: string, displayPath = 'dvc.lock'): Promise<LockFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { stages: new Map(), raw: {}, folding: 'current' };
-  }
-  return parseLock(text, displayPath);
+/** Reads dvc.lock through the project's reader; a missing file is an empty lock. Errors name the file and the stage. */
+export async function readLock(tree: Tree, path = 'dvc.lock'): Promise<LockFile> {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: new Map(), raw: {}, folding: 'current' };
+  return parseLock(bytes.toString('utf8'), path);
 }
 
 export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
-  const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: new Map(), raw: {}, folding: 'current' };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
-  const legacy = !('schema' in doc);
-  if (!legacy && doc.schema !== '2.0')
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === 'string' ? doc.schema : JSON.stringify(doc.schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : (doc.stages ?? {});
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = new Map<string, LockStage>();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw: PyDict = legacy ? { schema: '2.0', stages: stagesRaw } : doc;
+  const lock = parseLockText(text, displayPath);
   // Keep the folding the file already has, so stages we do not touch stay byte for byte as they were.
-  const folding: Folding = emitYaml(raw, 'current') !== text && emitYaml(raw, 'legacy') === text ? 'legacy' : 'current';
-  return { stages, raw, folding };
-}
-
-function parseStage(entry: PyValue, where: string): LockStage {
-  if (!isPyDict(entry)) throw new UserError(`${where}: expected a mapping.`);
-  const cmd = entry.cmd;
-  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : '';
-  const params: Record<string, PyDict> = {};
-  if (entry.params !== undefined && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
-  }
-  return { cmd: cmdValue, deps: parseEntries(entry.deps, `${where} deps`), params, outs: parseEntries(entry.outs, `${where} outs`) };
-}
-
-function parseEntries(value: PyValue | undefined, where: string): LockEntry[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new UserError(`${where}: expected a list.`);
-  return value.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== 'string') throw new UserError(`${where}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === 'string' ? item.md5 : null;
-    const entry: LockEntry = { path: item.path, hashName: item.hash === 'md5' ? 'md5' : 'md5-dos2unix', md5 };
-    if (typeof item.size === 'number') entry.size = item.size;
-    if (typeof item.nfiles === 'number') entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
-    return entry;
-  });
+  const folding: Folding = emitYaml(lock.raw, 'current') !== text && emitYaml(lock.raw, 'legacy') === text ? 'legacy' : 'current';
+  return { ...lock, folding };
 }
 
 /** A dep/out entry exactly as DVC 3 writes it: path, hash, md5, size, [nfiles], [isexec]. */

@@ -1,12 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadDvcYaml } from '../dvcyaml/load';
-import type { DvcYaml, Stage } from '../dvcyaml/types';
+import { loadDvcYaml } from '../dvc/project';
+import type { DvcYaml, Stage } from '../dvc/types';
 import { describeError, UserError } from '../util/errors';
+import { workspaceTree } from '../workspace/tree';
 import type { Logger } from '../util/log';
 import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './dag';
-import { lockEntryFromHash, readLock, writeLock, type LockEntry, type LockFile, type LockStage } from './lock';
+import type { LockEntry, LockStage } from '../dvc/lock';
+import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, Workspace } from './status';
 import type { StageResult } from './types';
@@ -39,11 +41,12 @@ export interface Pipeline {
 }
 
 export async function loadPipeline(dir: string): Promise<Pipeline> {
-  const dvc = await loadDvcYaml(dir);
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
-  const lock = await readLock(join(dir, 'dvc.lock'));
-  return { dir, dvc, dag, lock, ws: new Workspace(dir) };
+  const lock = await readLock(tree, 'dvc.lock');
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 
 /** What `mlreport status` prints: each selected stage and why it would run. */

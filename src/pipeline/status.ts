@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve, dirname } from 'node:path';
-import { readParamsFile } from '../dvcyaml/load';
-import type { Stage } from '../dvcyaml/types';
+import { readDataFile } from '../dvc/project';
+import type { Stage } from '../dvc/types';
 import { UserError } from '../util/errors';
+import type { Tree } from '../workspace/tree';
 import { DvcIgnore } from './dvcignore';
-import { hashPath, type HashMeta, type HashName } from './hash';
-import type { LockEntry, LockStage } from './lock';
-import { isPyDict, pyEqual, type PyDict, type PyValue } from './pyvalue';
+import { hashPath, type HashMeta } from './hash';
+import type { HashName, LockEntry, LockStage } from '../dvc/lock';
+import { isPyDict, pyEqual, type PyDict, type PyValue } from '../dvc/python/pyvalue';
 
 /** Why a stage would run, in `dvc status` words. */
 export interface StageStatus {
@@ -26,7 +27,11 @@ export class Workspace {
   private readonly prefix: string;
   private readonly hashes = new Map<string, Promise<HashMeta | null>>();
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** Params files are read through the project's guarded reader. */
+    private readonly tree: Tree,
+  ) {
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join('/');
@@ -58,8 +63,8 @@ export class Workspace {
 
   /** A params file's contents, or null when the file does not exist. */
   async params(path: string): Promise<PyDict | null> {
-    if (!this.exists(path)) return null;
-    const data: PyValue = await readParamsFile(this.abs(path), path);
+    const data = await readDataFile(this.tree, path);
+    if (data === undefined) return null;
     if (data === null) return {};
     if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
     return data;

@@ -1,16 +1,16 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
+import { loadDvcYaml } from '../dvc/project';
+import { toJs } from '../dvc/python/pyvalue';
+import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
+import { globToRegExp, isGlob } from '../workspace/glob';
+import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { chartSeries } from './chart-series';
-import { globToRegExp, isGlob } from '../values/files';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData, type PlotData } from './data';
-import { parseDvcYaml } from '../dvcyaml/load';
-import type { DvcYaml } from '../dvcyaml/types';
-import { toJs } from '../pipeline/pyvalue';
-import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromDvcYaml, plotsFromPaths, type DefinitionsResult } from './definitions';
+import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
   dagshubNames,
   frameFields,
@@ -32,16 +32,19 @@ export interface PlotsRequest {
   headLabel: string;
   /** Files or globs from the `plots` input; null: the plots dvc.yaml defines. */
   plotsPaths: string[] | null;
+  /** The run's read budget, shared with the other steps. */
+  budget?: ReadBudget;
 }
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
 const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
 
 /** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
-export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null): Promise<DefinitionsResult> {
+export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null, budget?: ReadBudget): Promise<DefinitionsResult> {
+  const tree = workspaceTree(workspace, budget ? { budget } : {});
   let result: DefinitionsResult;
   if (plotsPaths) {
-    const files = plotsPaths.some(isGlob) ? await listFiles(workspace) : [];
+    const files = plotsPaths.some(isGlob) ? await tree.list() : [];
     const paths = plotsPaths.flatMap((p) => {
       const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
       if (!isGlob(clean)) return [clean];
@@ -50,19 +53,17 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
-    const text = await readFile(join(workspace, 'dvc.yaml'), 'utf8').catch(() => null);
-    if (text === null) return { definitions: [], errors: [] };
     try {
-      // `${…}` in plot paths and properties resolved as DVC does; a dvc.yaml the loader rejects (the pipeline
-      // step reports why) still has its plots read as written.
-      const resolved = await parseDvcYaml(workspace, text).catch(() => null);
-      result = resolved ? plotsFromDvcDoc(resolvedDoc(resolved)) : plotsFromDvcYaml(text);
+      // `${…}` in plot paths and properties resolved as DVC does, by the project's one dvc.yaml loader.
+      const dvc = await loadDvcYaml(tree);
+      if (!dvc) return { definitions: [], errors: [] };
+      result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
     }
   }
   const expanded: PlotDefinition[] = [];
-  for (const def of result.definitions) expanded.push(...(await expandDirectory(workspace, def)));
+  for (const def of result.definitions) expanded.push(...(await expandDirectory(tree, def)));
   return { definitions: expanded, errors: result.errors };
 }
 
@@ -80,19 +81,14 @@ function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
 }
 
 /** A plot whose id is a directory stands for every data or image file in it, as in DVC. */
-async function expandDirectory(workspace: string, def: PlotDefinition): Promise<PlotDefinition[]> {
+async function expandDirectory(tree: Tree, def: PlotDefinition): Promise<PlotDefinition[]> {
   if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
-  const isDir = await stat(join(workspace, def.id)).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!isDir) return [def];
-  const files = (await listFiles(join(workspace, def.id)))
-    .filter((f) => [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase()))
-    .sort();
-  return files.map((f) => {
-    const file = `${def.id}/${f}`;
-    return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(f).toLowerCase()) };
+  const all = await tree.list();
+  if (all.includes(def.id)) return [def];
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase())).sort();
+  if (!files.length) return [def];
+  return files.map((file) => {
+    return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(file).toLowerCase()) };
   });
 }
 
@@ -102,8 +98,13 @@ async function expandDirectory(workspace: string, def: PlotDefinition): Promise<
  * error entry naming the plot, file and field; the others are unaffected.
  */
 export async function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
-  const readHead = (path: string) => readFile(join(request.workspace, path)).catch(() => null);
-  const readBase = (path: string) => (request.base ? git.readFile(request.base.sha, path).catch(() => null) : Promise.resolve(null));
+  // Both sides through the project's guarded reader: a refused file (a link out of the project, .git/…) is an
+  // error for that plot at the head, a note at the base, and its bytes are never read.
+  const budget = request.budget ? { budget: request.budget } : {};
+  const head = workspaceTree(request.workspace, { name: request.headLabel, ...budget });
+  const base = request.base ? commitTree(git, request.base.sha, request.base.label, budget) : null;
+  const readHead = (path: string) => head.read(path);
+  const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
   // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.
   const headCache: ParseCache = new Map();
   const baseCache: ParseCache = new Map();
@@ -283,19 +284,4 @@ function tryNumeric(points: Datapoint[], field: string): Datapoint[] {
 
 function plotError(def: PlotDefinition, error: unknown): string {
   return `plot '${def.id}' (${def.origin}): ${describeError(error)}`;
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) await walk(join(dir, entry.name), `${rel}/`);
-      else out.push(rel);
-    }
-  };
-  await walk(root, '');
-  return out;
 }

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import { parseCsvRecords } from '../values/csv';
+import { parseCsvRecords } from '../dvc/formats/csv';
 import { isExactLoggerHeader } from '../values/dagshub';
-import { SyntaxProblem } from '../values/json';
+import { SyntaxProblem } from '../dvc/formats/json';
 import { parseValuesText } from '../values/parse';
 import { UserError } from '../util/errors';
 

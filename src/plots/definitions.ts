@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { parse } from 'yaml';
 import { UserError } from '../util/errors';
 import { BUILTIN_TEMPLATES, type BuiltinTemplate, type PlotDefinition, type PlotSource, type TemplateRef } from './types';
 
@@ -15,19 +14,9 @@ export interface DefinitionsResult {
 /**
  * The plots a dvc.yaml defines, as DVC reads them (dvc/schema.py `PLOT_DEFINITION`, `PLOT_PROPS`): the
  * top-level `plots:` list (a path, or `{id: props}` where a dict `y` makes the id a name and its keys
- * files), then each stage's `plots:` outputs (paths relative to the stage's `wdir`). Pure.
+ * files), then each stage's `plots:` outputs (paths relative to the stage's `wdir`). `doc` is the dvc.yaml as
+ * the project loader resolved it (see collect.ts). Pure.
  */
-export function plotsFromDvcYaml(text: string): DefinitionsResult {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    throw new UserError(`dvc.yaml: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  return plotsFromDvcDoc(doc);
-}
-
-/** The same, for a dvc.yaml already parsed (and `${…}`-resolved: see collect.ts). */
 export function plotsFromDvcDoc(doc: unknown): DefinitionsResult {
   const out: DefinitionsResult = { definitions: [], errors: [] };
   if (!isRecord(doc)) return out;

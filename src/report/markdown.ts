@@ -45,7 +45,10 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
 export function top(report: ReportData, options: RenderOptions): string[] {
   const base = report.base ? code(report.base.label) : 'no base';
   const head = code(report.head.label);
-  return [...(options.header ? [options.header] : []), REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  const title = [...(options.header ? [options.header] : []), REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  // A project file that does not parse makes every table below suspect: it is the first thing the report says.
+  if (!report.projectErrors?.length) return title;
+  return [...title, '', '### ❌ Project files that do not parse', '', ...report.projectErrors.map((e) => `- ${escapeCell(e)}`)];
 }
 
 /** The one-line summary under the title (exported for fit.ts, which rebuilds a long report's top). */

@@ -15,6 +15,11 @@ export interface ReportData {
   gates: GateSummary | null;
   pipeline: PipelineSummary | null;
   warnings: string[];
+  /**
+   * Project files (dvc.yaml, dvc.lock, params) that do not parse at the head, each with file, line and column:
+   * DVC refuses such a project, so the report says it first and the run fails. Always written by runs.
+   */
+  projectErrors?: string[];
 }
 
 export interface RevisionInfo {

@@ -1,13 +1,14 @@
-import { posix } from 'node:path';
+import { projectFiles, type ProjectFiles } from '../dvc/files';
+import { loadProject } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
+import { globToRegExp, isGlob } from '../workspace/glob';
+import { commitTree, projectPath, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { diffValueFile } from './diff';
-import { addDvcYaml, emptyValueFiles, globToRegExp, isGlob, type DvcValueFiles } from './files';
 import { flattenMetrics, flattenParams } from './flatten';
 import { parseValueFile, type ValueKind } from './parse';
-import { commitTree, PRIVATE_DIRS, workspaceTree, type Tree } from './trees';
 import type { FileDiff, ValueFile } from './types';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -19,6 +20,8 @@ export interface CollectRequest {
   paramsPaths: string[] | null;
   /** What notes call the head (default `head`). */
   headLabel?: string;
+  /** The run's read budget, shared with the other steps. */
+  budget?: ReadBudget;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -32,6 +35,11 @@ export interface Comparison {
   metrics: FileDiff[];
   params: FileDiff[];
   errors: LoadError[];
+  /**
+   * Project files that do not parse at the head (the second tree): its dvc.yaml files and the params files
+   * it compares. DVC refuses to diff such a project, so callers report these first and fail.
+   */
+  headErrors: string[];
 }
 
 /** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
@@ -44,8 +52,9 @@ export interface Targets {
 
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
 export async function collectAndCompare(git: GitRepo, request: CollectRequest, log: Logger): Promise<Comparison> {
-  const head = workspaceTree(request.workspace, request.headLabel ?? 'head');
-  const base = request.base ? commitTree(git, request.base.sha, request.base.label) : null;
+  const budget = request.budget;
+  const head = workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) });
+  const base = request.base ? commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}) : null;
   return compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
 }
 
@@ -56,21 +65,23 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
  */
 export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, log: Logger, kinds: ValueKind[] = ['metrics', 'params']): Promise<Comparison> {
   const errors: LoadError[] = [];
+  const headErrors: string[] = [];
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b, targets, log);
+  const sideB = await selectFiles(b, targets, log, headErrors);
   const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
     const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
     const pathsB = filesOf(sideB, kind);
     const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     const diffs: FileDiff[] = [];
     for (const path of paths) {
-      const read = async (tree: Tree | null, side: DvcValueFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
+      const read = async (tree: Tree | null, side: ProjectFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
         if (!tree || !side) return null;
         if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
         const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
         if (file.status === 'error') {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === 'params' && tree === b) headErrors.push(file.message);
         }
         return file;
       };
@@ -83,12 +94,12 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     }
     return diffs;
   };
-  const comparison: Comparison = { metrics: [], params: [], errors };
+  const comparison: Comparison = { metrics: [], params: [], errors, headErrors };
   for (const kind of kinds) comparison[kind] = await compare(kind);
   return comparison;
 }
 
-function filesOf(side: DvcValueFiles, kind: ValueKind): Map<string, string[]> {
+function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
   return kind === 'params' ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
 
@@ -120,40 +131,32 @@ async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: st
   }
 }
 
-function outsideProject(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:/.test(path) || path === '..' || path.startsWith('../') || PRIVATE_DIRS.has(path.split('/')[0]!);
-}
-
 /** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */
-async function selectFiles(tree: Tree, targets: Targets, log: Logger): Promise<DvcValueFiles> {
-  const files = emptyValueFiles();
+async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<ProjectFiles> {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
+  let files = projectFiles([]);
   if (needDvcYaml) {
-    for (const dvcYaml of all.filter((p) => p === 'dvc.yaml' || p.endsWith('/dvc.yaml'))) {
-      const bytes = await tree.read(dvcYaml);
-      if (!bytes) continue;
-      try {
-        addDvcYaml(files, dvcYaml, bytes.toString('utf8'));
-      } catch (error) {
-        log.warning(`${tree.name}: ${dvcYaml} is not valid YAML, so the metrics and params it names are skipped: ${describeError(error).split('\n')[0]}`, {
-          file: dvcYaml,
-        });
-      }
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
-    if (files.skipped.length) log.info(`${tree.name}: skipped templated paths in dvc.yaml: ${files.skipped.join(', ')}`);
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
   }
   const expand = (patterns: string[]): string[] => {
     const out = new Set<string>();
     for (const p of patterns) {
-      const clean = posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
-      if (!clean || clean === '.') continue;
-      if (outsideProject(clean)) {
+      let clean: string;
+      try {
+        clean = projectPath(p);
+      } catch (error) {
         // A pull request names these files; reading outside the project (or git's own files, which may hold the
         // checkout's token) would put them in a public comment.
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: metrics and params files must be inside the project, and not under .git/ or .dvc/`);
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
       }
+      if (!clean) continue;
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`)));
       if (re) under.forEach((f) => out.add(f));

@@ -1,6 +1,6 @@
-import { csvNumber, parseCsvRecords, type CsvRecord } from './csv';
-import { SyntaxProblem } from './json';
-import { PyFloat } from './raw';
+import { csvNumber, parseCsvRecords, type CsvRecord } from '../dvc/formats/csv';
+import { SyntaxProblem } from '../dvc/formats/json';
+import { PyFloat } from '../dvc/python/value';
 
 interface LoggerPoint {
   step: number | null;

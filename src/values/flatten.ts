@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
-import { pyRepr } from './pyformat';
-import { fromPlain, isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from './raw';
+import { pyRepr } from '../dvc/python/format';
+import { fromPlain, isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { floatLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */

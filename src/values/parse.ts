@@ -1,11 +1,7 @@
-import { UserError } from '../util/errors';
-import { csvNumber, parseCsvRecords } from './csv';
+import { csvNumber, parseCsvRecords } from '../dvc/formats/csv';
+import { extension, parseDataFile, SyntaxProblem, withPosition } from '../dvc/formats';
+import { toPlain, type ParsedFile, type Raw } from '../dvc/python/value';
 import { isLoggerHeader, loggerLastValues, loggerMetricsFromRecords } from './dagshub';
-import { parseJson, SyntaxProblem } from './json';
-import { parsePython } from './python';
-import { toPlain, type ParsedFile, type Raw } from './raw';
-import { parseToml } from './toml';
-import { parseYaml } from './yaml';
 
 export type ValueKind = 'metrics' | 'params';
 
@@ -17,35 +13,10 @@ export type ValueKind = 'metrics' | 'params';
  */
 export function parseValueFile(path: string, text: string, kind: ValueKind): ParsedFile {
   const ext = extension(path);
-  const format =
-    ext === '.json'
-      ? 'JSON'
-      : ext === '.toml'
-        ? 'TOML'
-        : ext === '.py'
-          ? 'Python'
-          : kind === 'metrics' && (ext === '.csv' || ext === '.tsv')
-            ? ext.slice(1).toUpperCase()
-            : 'YAML';
-  try {
-    switch (format) {
-      case 'JSON':
-        return parseJson(text);
-      case 'TOML':
-        return parseToml(text);
-      case 'Python':
-        return parsePython(text);
-      case 'CSV':
-      case 'TSV':
-        return parseMetricsTable(text, format === 'CSV' ? ',' : '\t');
-      default:
-        return parseYaml(text);
-    }
-  } catch (error) {
-    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
-    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
-    throw error;
+  if (kind === 'metrics' && (ext === '.csv' || ext === '.tsv')) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text, ext === '.csv' ? ',' : '\t'));
   }
+  return parseDataFile(path, text);
 }
 
 /**
@@ -81,10 +52,4 @@ function parseMetricsTable(text: string, delimiter: ',' | '\t'): ParsedFile {
   });
   const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
   return { data, warnings };
-}
-
-function extension(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }

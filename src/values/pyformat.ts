@@ -1,5 +1,4 @@
 import { pyFloatRepr } from '../util/python-text';
-import { PyCollection, PyFloat, type Raw } from './raw';
 import { floatLeaf, isFloatLeaf, type Leaf } from './types';
 
 /** Python's `round(x, ndigits)` for floats: correctly rounded, ties to even (JS `toFixed` ties away). */
@@ -23,41 +22,8 @@ export function pyRound(x: number, ndigits: number): number {
   return Number(fixed);
 }
 
-/** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
-function pyStrRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + quote;
-}
-
-/** Python's `repr` of a parsed value (used for lists, tuples and dicts inside lists, as DVC prints them). */
-export function pyRepr(value: Raw): string {
-  if (value === null) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'string') return pyStrRepr(value);
-  if (value instanceof PyFloat) return pyFloatRepr(value.value);
-  if (value instanceof PyCollection) {
-    if (value.kind === 'set') return value.items.length ? `{${value.items.map(pyRepr).join(', ')}}` : 'set()';
-    return value.items.length === 1 ? `(${pyRepr(value.items[0]!)},)` : `(${value.items.map(pyRepr).join(', ')})`;
-  }
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
-  return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
-}
-
 /** Python's `str` of a leaf, as DVC's tables print values (without rounding). */
-function pyStr(leaf: Leaf): string {
+export function pyStr(leaf: Leaf): string {
   if (leaf === null) return 'None';
   if (typeof leaf === 'boolean') return leaf ? 'True' : 'False';
   if (typeof leaf === 'string') return leaf;

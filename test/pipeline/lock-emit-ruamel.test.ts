@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dictFromEntries, isPyDict, KEY_VALUES, pyEntries, PyFloat, pyKey, type PyDict, type PyValue } from '../../src/pipeline/pyvalue';
+import { dictFromEntries, isPyDict, KEY_VALUES, pyEntries, PyFloat, pyKey, type PyDict, type PyValue } from '../../src/dvc/python/pyvalue';
 import { emitYaml, type Folding } from '../../src/pipeline/yaml-emit';
 import { pyFloatRepr } from '../../src/util/python-text';
 

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLock, renderLock, type LockStage } from '../../src/pipeline/lock';
+import type { LockStage } from '../../src/dvc/lock';
+import { parseLock, renderLock } from '../../src/pipeline/lock';
 import { PyFloat } from '../../src/pipeline/pyvalue';
 import { pyFloatRepr } from '../../src/util/python-text';
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { hashPath } from '../../src/pipeline/hash';
 import { parseLock, renderLock } from '../../src/pipeline/lock';
-import { parseYamlPy, pyEqual, type PyDict } from '../../src/pipeline/pyvalue';
+import { parseYamlPy, pyEqual, type PyDict } from '../../src/dvc/python/pyvalue';
 import { getParam } from '../../src/pipeline/status';
 import { tempDir } from '../helpers/repo';
 

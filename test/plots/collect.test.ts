@@ -39,7 +39,7 @@ test('the plots input takes files and globs instead of dvc.yaml; invalid dvc.yam
     );
     const fromYaml = await findPlotDefinitions(repo.dir, null);
     assert.equal(fromYaml.definitions.length, 0);
-    assert.match(fromYaml.errors[0]!.error, /^dvc\.yaml: invalid YAML/);
+    assert.match(fromYaml.errors[0]!.error, /^dvc\.yaml:\d+:\d+: invalid YAML/);
   } finally {
     repo.remove();
   }

@@ -1,6 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plotsFromDvcYaml, plotsFromPaths } from '../../src/plots/definitions';
+import { parse } from 'yaml';
+import { plotsFromDvcDoc, plotsFromPaths } from '../../src/plots/definitions';
+
+// The definitions from a dvc.yaml as written (templating is the project loader's; see test/dvc/project.test.ts).
+const plotsFromDvcYaml = (text: string) => plotsFromDvcDoc(parse(text));
 
 describe('plotsFromDvcYaml', () => {
   test('reads the forms of example-get-started: a y dict makes the id a name, a bare string is a path', () => {

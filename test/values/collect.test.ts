@@ -117,7 +117,7 @@ describe('a pull request cannot make mlreport read files outside the project', (
         ['link.json', 'ok.json'],
       );
       assert.ok(!JSON.stringify(result).includes('42'));
-      assert.match(result.metrics[0]!.notes.join('\n'), /link\.json is a link to a file outside the project/);
+      assert.match(result.metrics[0]!.notes.join('\n'), /link\.json: a link to a file outside the project/);
       assert.ok(
         log.lines.some((l) => l.includes('skipped "../../etc/hostname"')),
         log.lines.join('\n'),

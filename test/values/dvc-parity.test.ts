@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { diffValueFile } from '../../src/values/diff';
 import { dvcDiffJson } from '../../src/values/dvc-output';
 import { flattenMetrics, flattenParams } from '../../src/values/flatten';
-import { parseJson } from '../../src/values/json';
+import { parseJson } from '../../src/dvc/formats/json';
 import { parseValueFile } from '../../src/values/parse';
 import { pyFloatRepr } from '../../src/util/python-text';
-import { PyFloat, type Raw } from '../../src/values/raw';
+import { PyFloat, type Raw } from '../../src/dvc/python/value';
 
 interface Case {
   kind: 'metrics' | 'params';

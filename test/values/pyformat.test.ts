@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayValue, pyRepr, pyRound } from '../../src/values/pyformat';
+import { displayValue, pyRound } from '../../src/values/pyformat';
+import { pyRepr } from '../../src/dvc/python/format';
 import { pyFloatRepr } from '../../src/util/python-text';
-import { PyCollection, PyFloat } from '../../src/values/raw';
+import { PyCollection, PyFloat } from '../../src/dvc/python/value';
 
 describe('Python float formatting (what DVC prints)', () => {
   test('repr switches to exponent form below 1e-4 and from 1e16, like Python', () => {

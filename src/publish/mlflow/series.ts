@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { describeError } from '../../util/errors';
+import { workspaceTree } from '../../workspace/tree';
 import { findPlotDefinitions } from '../../plots/collect';
-import { parseCsvRecords, type CsvRecord } from '../../values/csv';
+import { parseCsvRecords, type CsvRecord } from '../../dvc/formats/csv';
 import { isLoggerHeader, loggerMetricsFromRecords } from '../../values/dagshub';
-import { SyntaxProblem } from '../../values/json';
+import { SyntaxProblem } from '../../dvc/formats/json';
 
 interface MetricPoint {
   step: number;
@@ -92,10 +92,17 @@ export async function plotCsvFiles(workspace: string): Promise<string[]> {
 /** Reads each training log CSV that exists in the workspace; files in another CSV format are left out. */
 export async function readLoggerSeries(workspace: string, files: string[], notes: string[]): Promise<MetricSeries[]> {
   const out: MetricSeries[] = [];
+  const tree = workspaceTree(workspace);
   for (const file of files) {
-    const text = await readFile(join(workspace, file), 'utf8').catch(() => null);
-    if (text === null) continue;
-    out.push(...(parseLoggerCsv(file, text, notes) ?? []));
+    let bytes: Buffer | null;
+    try {
+      bytes = await tree.read(file);
+    } catch (error) {
+      notes.push(describeError(error));
+      continue;
+    }
+    if (bytes === null) continue;
+    out.push(...(parseLoggerCsv(file, bytes.toString('utf8'), notes) ?? []));
   }
   return out;
 }

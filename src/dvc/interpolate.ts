@@ -1,4 +1,4 @@
-import { dictFromEntries, isPyDict, PyFloat, pyEntries, pyStr, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { dictFromEntries, isPyDict, PyFloat, pyEntries, pyStr, type PyDict, type PyValue } from './python/pyvalue';
 import { pyFloatRepr } from '../util/python-text';
 
 /** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */

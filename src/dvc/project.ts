@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { UserError } from '../util/errors';
-import { dictFromEntries, fromJs, isPyDict, parseYamlPy, pyEntries, type PyDict, type PyValue } from '../pipeline/pyvalue';
+import { posix } from 'node:path';
+import { describeError, UserError } from '../util/errors';
+import type { Tree } from '../workspace/tree';
+import { readDvcFile, type DvcFile } from './dvcfile';
+import { parseDataFile } from './formats';
+import { readLockFile, type LockDocument } from './lock';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
+import { dictFromEntries, fromRaw, isPyDict, pyEntries, type PyDict, type PyValue } from './python/pyvalue';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
@@ -10,82 +13,142 @@ const STAGE_KEYS = ['cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots',
 const OUT_FLAGS = ['cache', 'persist', 'checkpoint', 'remote', 'push', 'desc', 'type', 'labels', 'meta'];
 const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
 
-/**
- * Reads `<dir>/dvc.yaml` the way DVC does: schema checked, `vars` and params.yaml loaded for `${…}`,
- * `foreach`/`matrix` groups expanded into `group@key` stages. Returns null when there is no dvc.yaml.
- * Errors name the file, the stage and the key.
- */
-export async function loadDvcYaml(dir: string): Promise<DvcYaml | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'dvc.yaml'), 'utf8');
-  } catch {
-    return null;
-  }
-  return parseDvcYaml(dir, text);
+/** `dir` + `path` as a project path (`/`-separated, no `./`). */
+export function joinPath(dir: string, path: string): string {
+  const joined = posix.normalize(posix.join(dir || '.', path.replace(/\\/g, '/')));
+  return joined === '.' ? '' : joined.replace(/^\.\//, '').replace(/\/$/, '');
 }
 
-/** The same as loadDvcYaml for text already read (params and vars files are still read from `dir`). */
-export async function parseDvcYaml(dir: string, text: string): Promise<DvcYaml> {
-  const doc = parseYamlPy('dvc.yaml', text);
-  if (doc === null) return { dir, stages: [], metrics: [], params: [], plots: [] };
-  if (!isPyDict(doc)) throw new UserError('dvc.yaml: expected a mapping with `stages:` at the top level.');
+/**
+ * Reads `<dir>/dvc.yaml` from a tree the way DVC does: schema checked, `vars` and params.yaml loaded for
+ * `${…}`, `foreach`/`matrix` groups expanded into `group@key` stages. Returns null when there is no dvc.yaml.
+ * Errors name the file (with line and column for YAML errors), the stage and the key.
+ */
+export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null> {
+  const file = joinPath(dir, 'dvc.yaml');
+  const doc = await readDataFile(tree, file);
+  if (doc === undefined) return null;
+  const where = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: new Map() };
+  if (!isPyDict(doc)) throw new UserError(`${where}: expected a mapping with \`stages:\` at the top level.`);
   for (const key of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key)) throw new UserError(`dvc.yaml: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(', ')}).`);
+    if (!TOP_KEYS.includes(key)) throw new UserError(`${where}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(', ')}).`);
   }
-  const vars = new VarsLoader(dir);
+  const vars = new VarsLoader(tree, dir, where);
   await vars.loadDefaultParams();
   await vars.load(doc.vars, '', 'vars');
   const context = vars.context;
 
   const stages: Stage[] = [];
+  const trackedVars = new Map<string, string[]>();
   const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError("dvc.yaml: 'stages' must be a mapping of stage names to definitions.");
+  if (!isPyDict(stagesDoc)) throw new UserError(`${where}: 'stages' must be a mapping of stage names to definitions.`);
   for (const [name, definition] of pyEntries(stagesDoc)) {
-    for (const generated of expandEntry(name, definition, context)) {
-      stages.push(await resolveStage(dir, generated.name, generated.definition, generated.context, vars));
+    for (const generated of expandEntry(where, name, definition, context)) {
+      stages.push(await resolveStage(where, generated, vars, trackedVars));
     }
   }
   const seen = new Set<string>();
   for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`dvc.yaml: stage '${s.name}' is defined twice.`);
+    if (seen.has(s.name)) throw new UserError(`${where}: stage '${s.name}' is defined twice.`);
     seen.add(s.name);
   }
 
   const topStrings = (key: 'metrics' | 'params'): string[] => {
     const value = doc[key];
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) throw new UserError(`dvc.yaml: '${key}' must be a list of paths.`);
+    if (!Array.isArray(value)) throw new UserError(`${where}: '${key}' must be a list of paths.`);
     return value.map((v, i) => {
-      const resolved = withField(`${key}[${i}]`, () => interpolateValue(v, context, false));
-      if (typeof resolved !== 'string') throw new UserError(`dvc.yaml: '${key}[${i}]' must be a path (a string).`);
+      const resolved = withField(where, `${key}[${i}]`, () => interpolateValue(v, context, false));
+      if (typeof resolved !== 'string') throw new UserError(`${where}: '${key}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
-  return { dir, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(doc.plots, context) };
+  return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.plots, context), trackedVars };
 }
 
-function topPlots(value: PyValue | undefined, context: PyDict): TopPlot[] {
+/** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */
+export interface DvcProject {
+  dvcYamls: DvcYaml[];
+  /** dvc.lock files by the folder of their dvc.yaml (`''` at the root). */
+  locks: Map<string, LockDocument>;
+  dvcFiles: DvcFile[];
+  /** One message per file that could not be read (file, line and column where YAML says them). */
+  errors: string[];
+}
+
+/**
+ * Loads every dvc.yaml (with its dvc.lock) and `.dvc` file of a tree, as DVC collects its index; a broken file
+ * is an error, the others still load.
+ */
+export async function loadProject(tree: Tree): Promise<DvcProject> {
+  const project: DvcProject = { dvcYamls: [], locks: new Map(), dvcFiles: [], errors: [] };
+  const files = await tree.list();
+  const attempt = async (load: () => Promise<void>): Promise<void> => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) project.dvcYamls.push(dvc);
+    });
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, 'dvc.lock'));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f) => f.endsWith('.dvc'))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+
+/** The folders holding a dvc.yaml in a file listing, root first. */
+function dvcYamlDirs(files: string[]): string[] {
+  return files
+    .filter((p) => p === 'dvc.yaml' || p.endsWith('/dvc.yaml'))
+    .map((p) => (p === 'dvc.yaml' ? '' : p.slice(0, -'/dvc.yaml'.length)))
+    .sort();
+}
+
+/**
+ * A params, vars or lock file read through the tree and parsed by extension, as DVC does (YAML unless
+ * `.json`, `.toml` or `.py`); undefined when the file does not exist. Errors name `file:line:column`.
+ */
+export async function readDataFile(tree: Tree, path: string): Promise<PyValue | undefined> {
+  const bytes = await tree.read(path);
+  if (!bytes) return undefined;
+  return fromRaw(parseDataFile(path, bytes.toString('utf8')).data);
+}
+
+function topPlots(file: string, value: PyValue | undefined, context: PyDict): TopPlot[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new UserError("dvc.yaml: 'plots' must be a list.");
+  if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value.map((entry, i): TopPlot => {
-    const resolved = withField(`plots[${i}]`, () => interpolateValue(entry, context, false));
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
     if (typeof resolved === 'string') return { id: resolved, props: null };
     if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
       const [id, props] = Object.entries(resolved)[0]!;
       if (props === null || isPyDict(props)) return { id, props };
     }
-    throw new UserError(`dvc.yaml: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
   });
 }
 
-function withField<T>(field: string, fn: () => T, stage?: string): T {
+function withField<T>(file: string, field: string, fn: () => T, stage?: string): T {
   try {
     return fn();
   } catch (error) {
     if (error instanceof InterpolationError) {
       const where = stage ? `stages.${stage}.${field}` : field;
-      throw new UserError(`dvc.yaml: failed to parse '${where}': ${error.message}.`);
+      throw new UserError(`${file}: failed to parse '${where}': ${error.message}.`);
     }
     throw error;
   }
@@ -95,41 +158,44 @@ interface GeneratedEntry {
   name: string;
   definition: PyValue;
   context: PyDict;
+  /** The entry as written (a foreach group whole), for DVC's tracked vars. */
+  written: PyValue;
 }
 
 /** A plain stage, a `foreach`/`do` group or a `matrix` stage → the stages DVC generates from it. */
-function expandEntry(name: string, definition: PyValue, context: PyDict): GeneratedEntry[] {
-  if (!isPyDict(definition)) throw new UserError(`dvc.yaml: stage '${name}': expected a mapping with 'cmd'.`);
+function expandEntry(file: string, name: string, definition: PyValue, context: PyDict): GeneratedEntry[] {
+  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
   if ('foreach' in definition || 'do' in definition) {
     const extra = Object.keys(definition).filter((k) => k !== 'foreach' && k !== 'do');
-    if (extra.length) throw new UserError(`dvc.yaml: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!('do' in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!('foreach' in definition)) throw new UserError(`dvc.yaml: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!('do' in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!('foreach' in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     let items = definition.foreach ?? null;
-    if (typeof items === 'string') items = withField('foreach', () => interpolateString(items as string, context, false), name);
+    if (typeof items === 'string') items = withField(file, 'foreach', () => interpolateString(items as string, context, false), name);
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
       // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
       const byIndex = items.some((v) => Array.isArray(v) || isPyDict(v));
       const keyed = new Map<string, PyValue>();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
-      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item } });
+      for (const [key, item] of keyed)
+        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item }, written: definition });
     } else if (isPyDict(items)) {
       for (const [key, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item } });
+        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item }, written: definition });
       }
     } else {
-      throw new UserError(`dvc.yaml: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
     }
     return out;
   }
   if ('matrix' in definition) {
     const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`dvc.yaml: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes: [string, PyValue[]][] = [];
     for (const [axis, raw] of pyEntries(matrix)) {
-      const values = typeof raw === 'string' ? withField(`matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`dvc.yaml: stage '${name}': 'matrix.${axis}' must be a list.`);
+      const values = typeof raw === 'string' ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
     const rest: PyDict = { ...definition };
@@ -145,30 +211,33 @@ function expandEntry(name: string, definition: PyValue, context: PyDict): Genera
     }
     return combos.map((c) => {
       const key = c.key.join('-');
-      return { name: `${name}@${key}`, definition: rest, context: { ...context, item: c.item, key } };
+      return { name: `${name}@${key}`, definition: rest, context: { ...context, item: c.item, key }, written: definition };
     });
   }
-  return [{ name, definition, context }];
+  return [{ name, definition, context, written: definition }];
 }
 
-async function resolveStage(dir: string, name: string, definition: PyValue, context: PyDict, vars: VarsLoader): Promise<Stage> {
-  const where = `dvc.yaml: stage '${name}'`;
+async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoader, trackedVars: Map<string, string[]>): Promise<Stage> {
+  const { name, definition, context } = entry;
+  const where = `${file}: stage '${name}'`;
   if (!isPyDict(definition)) throw new UserError(`${where}: expected a mapping with 'cmd'.`);
   for (const key of Object.keys(definition)) {
     if (!STAGE_KEYS.includes(key)) throw new UserError(`${where}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(', ')}).`);
   }
   // wdir sees only the global context (and foreach/matrix item), as in DVC.
-  const wdirValue = definition.wdir === undefined ? '.' : withField('wdir', () => interpolateValue(definition.wdir!, context, false), name);
+  const wdirValue = definition.wdir === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(definition.wdir!, context, false), name);
   if (typeof wdirValue !== 'string') throw new UserError(`${where}: 'wdir' must be a path.`);
   const wdir = posix.normalize(wdirValue.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
   let stageContext = context;
+  let scope = vars;
   if (definition.vars !== undefined) {
-    const local = vars.fork();
-    await local.load(definition.vars, wdir === '.' ? '' : wdir, `stages.${name}.vars`);
-    stageContext = { ...local.context, ...pick(context, ['item', 'key']) };
+    scope = vars.fork();
+    await scope.load(definition.vars, wdir === '.' ? '' : wdir, `stages.${name}.vars`);
+    stageContext = { ...scope.context, ...pick(context, ['item', 'key']) };
   }
+  scope.track(entry.written, trackedVars);
   const field = (key: string, inCmd = false): PyValue | undefined =>
-    definition[key] === undefined ? undefined : withField(key, () => interpolateValue(definition[key]!, stageContext, inCmd), name);
+    definition[key] === undefined ? undefined : withField(file, key, () => interpolateValue(definition[key]!, stageContext, inCmd), name);
 
   const cmd = field('cmd', true);
   if (cmd === undefined || cmd === null) throw new UserError(`${where}: 'cmd' is required.`);
@@ -260,47 +329,85 @@ function outList(value: PyValue | undefined, kind: Out['kind'], where: string): 
 /**
  * The `${…}` context: params.yaml next to dvc.yaml (if present), then `vars` entries in order — files
  * (`file`, `file:k1,k2`) or inline mappings. A leaf defined twice is an error, as in DVC (no overriding).
+ * Files are read through the tree, relative to the dvc.yaml directory.
  */
 class VarsLoader {
   context: PyDict = {};
   private readonly sources = new Map<string, string>();
   private readonly loadedFiles = new Set<string>();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  private readonly files = new Set<string>();
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly tree: Tree,
+    private readonly dir: string,
+    private readonly file: string,
+  ) {}
 
   fork(): VarsLoader {
-    const copy = new VarsLoader(this.dir);
+    const copy = new VarsLoader(this.tree, this.dir, this.file);
     copy.context = structuredCloneDict(this.context);
     for (const [k, v] of this.sources) copy.sources.set(k, v);
     for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
     return copy;
   }
 
   async loadDefaultParams(): Promise<void> {
-    const text = await readFile(join(this.dir, 'params.yaml'), 'utf8').catch(() => null);
-    if (text === null) return;
-    this.merge(asMapping(parseYamlPy('params.yaml', text), 'params.yaml'), 'params.yaml');
+    const data = await readDataFile(this.tree, joinPath(this.dir, 'params.yaml'));
+    if (data === undefined) return;
+    this.merge(asMapping(data, joinPath(this.dir, 'params.yaml')), 'params.yaml');
     this.loadedFiles.add('params.yaml');
+    this.files.add('params.yaml');
   }
 
   async load(vars: PyValue | undefined, wdir: string, where: string): Promise<void> {
     if (vars === undefined || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`dvc.yaml: '${where}' must be a list of files or mappings.`);
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`dvc.yaml: '${where}[${i}]' cannot use \${…} interpolation.`);
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where}[${i}]' cannot use \${…} interpolation.`);
       if (isPyDict(entry)) {
         this.merge(entry, `${where}[${i}]`);
         continue;
       }
-      if (typeof entry !== 'string') throw new UserError(`dvc.yaml: '${where}[${i}]' must be a file path or a mapping.`);
+      if (typeof entry !== 'string') throw new UserError(`${this.file}: '${where}[${i}]' must be a file path or a mapping.`);
       const [file, keyList] = splitVarsEntry(entry);
-      const rel = posix.join(wdir, file);
+      const rel = joinPath(wdir, file);
       if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readVarsFile(this.dir, rel, `${where}[${i}]`);
-      const picked = keyList ? pickKeys(data, keyList, rel) : data;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === undefined) throw new UserError(`${this.file}: '${where}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
       this.merge(picked, rel);
+      this.files.add(rel);
       if (!keyList) this.loadedFiles.add(rel);
     }
+  }
+
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written: PyValue, into: Map<string, string[]>): void {
+    const visit = (value: PyValue): void => {
+      if (typeof value === 'string') {
+        for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key = m[1]!.replace(/\[([^\]]*)\]/g, '.$1');
+          const head = key.split('.')[0];
+          if (head === 'item' || head === 'key') continue;
+          const source = this.sourceOf(key);
+          if (this.files.has(source)) into.set(source, [...new Set([...(into.get(source) ?? []), key])]);
+        }
+      } else if (Array.isArray(value)) value.forEach(visit);
+      else if (isPyDict(value)) {
+        for (const [k, v] of pyEntries(value)) {
+          if (k === 'vars') continue;
+          visit(k);
+          visit(v);
+        }
+      }
+    };
+    visit(written);
   }
 
   private merge(data: PyDict, source: string, into: PyDict = this.context, prefix = ''): void {
@@ -310,7 +417,9 @@ class VarsLoader {
       if (existing !== undefined && isPyDict(existing) && isPyDict(v)) {
         this.merge(v, source, existing, path);
       } else if (existing !== undefined) {
-        throw new UserError(`dvc.yaml: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`);
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`,
+        );
       } else {
         into[k] = isPyDict(v) ? structuredCloneDict(v) : v;
         this.sources.set(path, source);
@@ -342,41 +451,13 @@ function splitVarsEntry(entry: string): [string, string[] | null] {
   return [entry, null];
 }
 
-function pickKeys(data: PyDict, keys: string[], file: string): PyDict {
+function pickKeys(dvcYaml: string, data: PyDict, keys: string[], file: string): PyDict {
   const out: PyDict = {};
   for (const key of keys) {
-    if (!(key in data)) throw new UserError(`dvc.yaml: vars: '${key}' not found in '${file}'.`);
+    if (!(key in data)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
     out[key] = data[key]!;
   }
   return out;
-}
-
-/** Reads a params/vars file by extension as DVC does (YAML unless `.json`). */
-export async function readParamsFile(absPath: string, displayPath: string): Promise<PyValue> {
-  const text = await readFile(absPath, 'utf8');
-  const lower = displayPath.toLowerCase();
-  if (lower.endsWith('.json')) {
-    try {
-      return fromJs(JSON.parse(text));
-    } catch (error) {
-      throw new UserError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (lower.endsWith('.toml') || lower.endsWith('.py')) {
-    throw new UserError(`${displayPath}: TOML and Python params files are not supported by the builtin runner; use YAML or JSON, or repro: dvc.`);
-  }
-  return parseYamlPy(displayPath, text);
-}
-
-async function readVarsFile(dir: string, rel: string, where: string): Promise<PyDict> {
-  let data: PyValue;
-  try {
-    data = await readParamsFile(join(dir, ...rel.split('/')), rel);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`dvc.yaml: '${where}': vars file '${rel}' does not exist.`);
-    throw error;
-  }
-  return asMapping(data, rel);
 }
 
 function asMapping(value: PyValue, file: string): PyDict {

@@ -1,5 +1,5 @@
 import { SyntaxProblem } from './json';
-import { pyNumber, type PyFloat } from './raw';
+import { pyNumber, type PyFloat } from '../python/value';
 
 /** One CSV/TSV record with the line it starts on (1-based), for error messages. */
 export interface CsvRecord {

@@ -1,7 +1,7 @@
 import { SyntaxProblem } from './json';
-import { PyCollection, PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
-import { pyFloatRepr } from '../util/python-text';
-import { pyRepr } from './pyformat';
+import { PyCollection, PyFloat, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { pyFloatRepr } from '../../util/python-text';
+import { pyRepr } from '../python/format';
 
 /**
  * Params from a `.py` file the way DVC reads them (dvc/utils/serialize/_py.py): module-level `NAME = literal`

@@ -1,12 +1,16 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
-import { PyFloat, type ParsedFile, type Raw, type RawMap } from './raw';
-import { pyRepr } from './pyformat';
+import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { pyRepr } from '../python/format';
+
+/** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
+const MAX_ALIAS_NODES = 1_000_000;
 
 /**
  * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
- * key is an error, an empty document is an empty mapping. Anchors are shared, not copied, so an alias
- * bomb costs no more than the file's size.
+ * key is an error, ints too large for a double stay exact, an empty document is an empty mapping. Anchors
+ * are shared, not copied, and everything aliases add (scalars, lists and mappings alike) is counted against
+ * MAX_ALIAS_NODES first, so an alias bomb is an error naming the alias, not an exhausted heap downstream.
  */
 export function parseYaml(text: string): ParsedFile {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
@@ -17,20 +21,38 @@ export function parseYaml(text: string): ParsedFile {
     throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
   }
   if (doc.contents === null) return { data: new Map(), warnings: [] };
+  const problemAt = (node: unknown, message: string): SyntaxProblem => {
+    const { line, column } = lineColumn(text, (node as Node).range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  // Walks the document as its readers will see it, aliases expanded: bounded by MAX_ALIAS_NODES steps.
+  const budget = (node: unknown, alias: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} values (an alias bomb?); not read`);
+    }
+    if (isMap(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if (isSeq(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
   const seen = new Map<Node, Raw>();
   const convert = (node: unknown, depth: number): Raw => {
-    if (depth > MAX_DEPTH) {
-      const at = (node as Node).range?.[0] ?? 0;
-      const line = text.slice(0, at).split('\n').length;
-      throw new SyntaxProblem(`nesting deeper than ${MAX_DEPTH} levels`, line, 1);
-    }
     if (isAlias(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert(target, depth + 1);
     }
     if (seen.has(node as Node)) return seen.get(node as Node)!;
-    let out: Raw;
     if (isMap(node)) {
       const map: RawMap = new Map();
       seen.set(node, map);
@@ -43,19 +65,21 @@ export function parseYaml(text: string): ParsedFile {
           continue;
         }
         const key = convert(pair.key, depth + 1);
-        map.set(keyText(key), convert(pair.value, depth + 1));
+        const name = keyText(key);
+        if (typeof key !== 'string') setKeyValue(map, name, key);
+        map.set(name, convert(pair.value, depth + 1));
       }
       for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
       return map;
-    } else if (isSeq(node)) {
+    }
+    if (isSeq(node)) {
       const list: Raw[] = [];
       seen.set(node, list);
       for (const item of node.items) list.push(convert(item, depth + 1));
       return list;
-    } else if (isScalar(node)) {
-      out = scalar(node.value, node.source);
-    } else out = null;
-    return out;
+    }
+    if (isScalar(node)) return scalar(node.value, node.source);
+    return null;
   };
   return { data: convert(doc.contents, 0), warnings: [] };
 }

@@ -1,6 +1,6 @@
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import { SyntaxProblem } from './json';
-import { PyFloat, type ParsedFile, type Raw } from './raw';
+import { PyFloat, type ParsedFile, type Raw } from '../python/value';
 
 /** TOML (DVC uses tomlkit): integers stay ints, floats stay floats, dates print as written in ISO form. */
 export function parseToml(text: string): ParsedFile {

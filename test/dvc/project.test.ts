@@ -2,9 +2,18 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dvcYamlFiles, loadDvcYaml, parseDvcYaml } from '../../src/dvcyaml';
-import { shlexQuote } from '../../src/dvcyaml/interpolate';
+import { projectFiles } from '../../src/dvc/files';
+import { shlexQuote } from '../../src/dvc/interpolate';
+import { loadDvcYaml as loadFromTree, loadProject } from '../../src/dvc/project';
+import { workspaceTree } from '../../src/workspace/tree';
 import { tempDir } from '../helpers/repo';
+
+const loadDvcYaml = (dir: string) => loadFromTree(workspaceTree(dir));
+
+async function parseDvcYaml(dir: string, text: string) {
+  writeFileSync(join(dir, 'dvc.yaml'), text);
+  return loadDvcYaml(dir);
+}
 
 async function withProject<T>(files: Record<string, string>, fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = tempDir('mlreport-dvcyaml-');
@@ -213,7 +222,7 @@ describe('dvc.yaml errors name the stage and the key', () => {
   }
 });
 
-describe('dvcYamlFiles', () => {
+describe('projectFiles', () => {
   test('metrics, params and plots files as DVC collects them, relative to dvc.yaml', async () => {
     const yaml = `
 stages:
@@ -231,11 +240,49 @@ plots:
   - ROC: {x: fpr, y: {eval/roc.json: tpr}}
 `;
     await withProject({ 'dvc.yaml': yaml }, async (dir) => {
-      assert.deepEqual(dvcYamlFiles((await loadDvcYaml(dir))!), {
-        metrics: ['eval/metrics.json', 'sub/m.json'],
-        params: ['conf.json', 'extra.yaml', 'sub/params.yaml'],
-        plots: ['eval/roc.json', 'images/importance.png', 'sub/loss.csv'],
-      });
+      const files = projectFiles([(await loadDvcYaml(dir))!]);
+      assert.deepEqual(files.metrics, ['eval/metrics.json', 'sub/m.json']);
+      assert.deepEqual(
+        [...files.params],
+        [
+          ['sub/params.yaml', ['lr']],
+          ['conf.json', ['a']],
+        ],
+      );
+      assert.deepEqual(files.topParams, ['extra.yaml']);
+      assert.deepEqual(files.plots, ['eval/roc.json', 'images/importance.png', 'sub/loss.csv']);
+      assert.deepEqual([...files.dvcOuts].sort(), ['sub/loss.csv', 'sub/model.pkl']);
+    });
+  });
+});
+
+describe('loadProject', () => {
+  test('every dvc.yaml with its dvc.lock, and .dvc files whose data counts as DVC-tracked; broken files are errors', async () => {
+    const files = {
+      'dvc.yaml': 'metrics: [m.json]\n',
+      'dvc.lock': "schema: '2.0'\nstages:\n  s:\n    cmd: c\n",
+      'sub/dvc.yaml': 'stages:\n  t:\n    cmd: x\n    metrics: [eval.json]\n',
+      'data/raw.dvc': 'outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 1\n  hash: md5\n  path: raw\n',
+      'broken/dvc.yaml': 'stages: [\n',
+      'bad.dvc': 'outs: x\nunknown: 1\n',
+    };
+    await withProject(files, async (dir) => {
+      const project = await loadProject(workspaceTree(dir));
+      assert.deepEqual(
+        project.dvcYamls.map((d) => d.file),
+        ['dvc.yaml', 'sub/dvc.yaml'],
+      );
+      assert.deepEqual([...project.locks.keys()], ['']);
+      assert.deepEqual(
+        project.dvcFiles.map((f) => [f.file, f.outs.map((o) => [o.path, o.md5])]),
+        [['data/raw.dvc', [['data/raw', '0cc175b9c0f1b6a831c399e269772661']]]],
+      );
+      assert.equal(project.errors.length, 2);
+      assert.match(project.errors.join('\n'), /broken\/dvc\.yaml:2:1: invalid YAML/);
+      assert.match(project.errors.join('\n'), /bad\.dvc: unknown key 'unknown'/);
+      const names = projectFiles(project.dvcYamls, project.dvcFiles);
+      assert.deepEqual(names.metrics, ['m.json', 'sub/eval.json']);
+      assert.deepEqual([...names.dvcOuts].sort(), ['data/raw', 'sub/eval.json']);
     });
   });
 });

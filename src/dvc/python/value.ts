@@ -1,3 +1,5 @@
+import { pyFloatRepr } from '../../util/python-text';
+
 /**
  * A file's contents as the readers return them, before flattening. Mappings are `Map`s (key order kept,
  * no prototype surprises with keys like `__proto__`); numbers keep Python's int/float distinction:
@@ -10,6 +12,9 @@ export type RawMap = Map<string, Raw>;
 
 export class PyFloat {
   constructor(readonly value: number) {}
+  toString(): string {
+    return pyFloatRepr(this.value);
+  }
 }
 
 export class PyCollection {
@@ -23,6 +28,21 @@ export class PyCollection {
 export interface ParsedFile {
   data: Raw;
   warnings: string[];
+}
+
+const keyValues = new WeakMap<RawMap, Map<string, Raw>>();
+
+/** Records that a mapping's key was not a string in the file (`0: x`, `true: y`), so writers can keep its type. */
+export function setKeyValue(map: RawMap, key: string, value: Raw): void {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, (values = new Map<string, Raw>()));
+  values.set(key, value);
+}
+
+/** A mapping's key as it was written: the int, bool, float or null for keys that were not strings. */
+export function keyValue(map: RawMap, key: string): Raw {
+  const values = keyValues.get(map);
+  return values?.has(key) ? values.get(key)! : key;
 }
 
 export function isRawMap(value: Raw): value is RawMap {

@@ -1,4 +1,4 @@
-import { pyNumber, type ParsedFile, type Raw, type RawMap } from './raw';
+import { pyNumber, type ParsedFile, type Raw, type RawMap } from '../python/value';
 
 /** Deeper than this is not a metrics file; stop before the stack does. */
 export const MAX_DEPTH = 2000;

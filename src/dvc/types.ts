@@ -1,9 +1,11 @@
-import type { PyDict } from '../pipeline/pyvalue';
+import type { PyDict, PyValue } from './python/pyvalue';
 
 /** A dvc.yaml, loaded, validated and with `${…}` resolved, `foreach`/`matrix` groups expanded. */
 export interface DvcYaml {
-  /** Absolute directory holding dvc.yaml; every path below is relative to it unless said otherwise. */
+  /** The folder holding dvc.yaml, relative to the project (`''` at its root); every path below is relative to it. */
   dir: string;
+  /** The dvc.yaml's own path in the project, for messages. */
+  file: string;
   /** Stages in file order; generated ones are named `group@key` as DVC names them. */
   stages: Stage[];
   /** Top-level `metrics:` (files or dirs, relative to `dir`). */
@@ -12,6 +14,8 @@ export interface DvcYaml {
   params: string[];
   /** Top-level `plots:`, each a path or `{id: definition}`. */
   plots: TopPlot[];
+  /** Params files (relative to `dir`) → the keys stages interpolate from them: DVC's tracked vars. */
+  trackedVars: Map<string, string[]>;
 }
 
 export type TopPlot = { id: string; props: PyDict | null };
@@ -46,3 +50,7 @@ export interface Out {
   /** Other flags as written (push, desc, remote, template, x, y, …). */
   props: PyDict;
 }
+
+/** What `${…}` can see: params.yaml and `vars`, merged. */
+export type Context = PyDict;
+export type { PyValue };

@@ -1,2 +1,0 @@
-export { loadDvcYaml, parseDvcYaml } from './load';
-export { dvcYamlFiles } from './files';

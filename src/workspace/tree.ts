@@ -1,0 +1,201 @@
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { GitRepo, TreeEntry } from '../git/repo';
+import { UserError } from '../util/errors';
+
+/**
+ * Files of the project at one revision: the workspace on disk, or a commit read through git. Paths are
+ * `/`-separated and relative to the project. This is the only way features read project files: a pull
+ * request controls every file in it, so each read stays inside the project, never touches git's or DVC's own
+ * files (where tokens and remote credentials live), reads only regular files and only so many bytes.
+ */
+export interface Tree {
+  /** The revision as people name it (`workspace`, `HEAD~1`, `main`); used in notes and table headers. */
+  name: string;
+  /** A commit: DVC-cached outputs are not in it. */
+  isCommit: boolean;
+  /** A file's bytes; null when it does not exist (or is a directory). Throws `RefusedRead` for what the guard refuses. */
+  read(path: string): Promise<Buffer | null>;
+  /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
+  list(): Promise<string[]>;
+}
+
+/** A read the guard refused; the message names the path and the rule, for the report. */
+export class RefusedRead extends UserError {}
+
+/** Bytes one file may have: a metrics, params or plot file larger than this is a mistake or an attack. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Bytes one run may read across all trees that share a budget. */
+export const MAX_RUN_BYTES = 1024 * 1024 * 1024;
+
+/** The bytes left to read in one run; trees made for one run share it. */
+export class ReadBudget {
+  private used = 0;
+  constructor(
+    readonly perFile = MAX_FILE_BYTES,
+    readonly perRun = MAX_RUN_BYTES,
+  ) {}
+
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path: string, size: number): void {
+    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+
+/** Folder names that hold credentials (the checkout's token, DVC remote secrets), refused at any depth, in any letter case. */
+const PRIVATE_DIRS = ['.git', '.dvc'];
+/** Walking stops here: a workspace with more files is mostly data, and values files are near the top. */
+const MAX_WORKSPACE_FILES = 200_000;
+const SKIP_DIRS = new Set(['node_modules', '.mlreport']);
+/** Links followed inside a commit before giving up (a loop of links). */
+const MAX_LINK_HOPS = 40;
+
+function isPrivate(part: string): boolean {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+
+/**
+ * The `/`-separated project path for a path a file or user named, or a refusal: absolute paths, `..` out of
+ * the project and any `.git`/`.dvc` component are refused before anything is opened.
+ */
+export function projectPath(path: string): string {
+  const parts: string[] = [];
+  const clean = path.replace(/\\/g, '/');
+  if (clean.startsWith('/') || /^[A-Za-z]:/.test(clean)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** The workspace on disk at `root`. */
+export function workspaceTree(root: string, options: { name?: string; budget?: ReadBudget } = {}): Tree {
+  const budget = options.budget ?? new ReadBudget();
+  let files: Promise<string[]> | null = null;
+  let realRoot: Promise<string> | null = null;
+  return {
+    name: options.name ?? 'workspace',
+    isCommit: false,
+    async read(path) {
+      const rel = projectPath(path);
+      const full = join(root, ...rel.split('/'));
+      let target: string;
+      try {
+        target = await realpath(full);
+      } catch (error) {
+        if (isAbsent(error)) return null;
+        throw error;
+      }
+      // A symlink committed in a pull request could point at the runner's own files or at .git/config.
+      realRoot ??= realpath(root);
+      const inside = await realRoot;
+      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const info = await stat(target);
+      if (info.isDirectory()) return null;
+      // A FIFO would block the read forever and a device could be endless: only regular files are read.
+      if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+      budget.take(path, info.size);
+      // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, open does not wait for a writer.
+      const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+        if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size));
+        const buffer = Buffer.alloc(opened.size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    },
+  };
+}
+
+function isAbsent(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
+}
+
+/** A commit, read through git; links are followed inside the commit, with the same rules as on disk. */
+export function commitTree(git: GitRepo, sha: string, name: string, options: { budget?: ReadBudget } = {}): Tree {
+  const budget = options.budget ?? new ReadBudget();
+  let entries: Promise<Map<string, TreeEntry>> | null = null;
+  const listing = (): Promise<Map<string, TreeEntry>> => (entries ??= git.listEntries(sha));
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      let rel = projectPath(path);
+      const all = await listing();
+      for (let hops = 0; ; hops++) {
+        const entry = all.get(rel);
+        if (!entry) return null;
+        if (entry.mode === '120000') {
+          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+          const link = (await git.readObject(entry.oid)).toString('utf8');
+          const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+          try {
+            rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
+          } catch {
+            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+          }
+          continue;
+        }
+        // Submodules (160000) have no content here.
+        if (!entry.mode.startsWith('100')) return null;
+        budget.take(path, entry.size);
+        return git.readObject(entry.oid);
+      }
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p) => !p.split('/').some(isPrivate)).sort();
+    },
+  };
+}
+
+/** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const queue: [string, string][] = [[root, '']];
+  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
+    const [dir, prefix] = next;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}

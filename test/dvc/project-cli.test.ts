@@ -1,0 +1,220 @@
+// The project model seen from the commands a user runs (dist/cli.js in real repositories): every feature reads
+// dvc.yaml and params the same way, and reads project files only through the guarded reader.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST_CLI, type ProcessResult } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+const cleanup: string[] = [];
+after(() => cleanup.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function repo(): TempRepo {
+  const r = new TempRepo();
+  cleanup.push(r.dir);
+  return r;
+}
+
+/** Runs the CLI, killing it after `seconds`: a read that blocks (a FIFO) or a parse that runs away must not hang the test. */
+function cli(args: string[], cwd: string, seconds = 60): Promise<ProcessResult & { timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DIST_CLI, ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, seconds * 1000);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, timedOut });
+    });
+  });
+}
+
+function readTree(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name)).toString('latin1'))
+    .join('\n');
+}
+
+describe('a templated metrics path (vars + ${…}) is found by every command', () => {
+  test('report and metrics diff find ${dir}/m.json at the base and at the head', async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'vars:\n  - dir: out\nmetrics:\n  - ${dir}/m.json\n', 'out/m.json': '{"acc": 0.5}' });
+    r.commit('head', { 'out/m.json': '{"acc": 0.75}' });
+    const out = tempDir();
+    cleanup.push(out);
+    const report = await cli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], r.dir);
+    assert.equal(report.code, 0, report.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.deepEqual(
+      json.metrics.map((f: { path: string; rows: { key: string; old: number; new: number }[] }) => [f.path, f.rows.map((row) => [row.key, row.old, row.new])]),
+      [['out/m.json', [['acc', 0.5, 0.75]]]],
+    );
+    assert.doesNotMatch(readFileSync(join(out, 'report.md'), 'utf8'), /No metrics or params files found/);
+    const diff = await cli(['metrics', 'diff', 'HEAD~1', 'HEAD', '--json'], r.dir);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout), { 'out/m.json': { acc: { old: 0.5, new: 0.75, diff: 0.25 } } });
+  });
+});
+
+describe('a params.yaml with a repeated key is an error everywhere, as in DVC', () => {
+  test('params diff, status and repro name params.yaml:line:column; dvc.lock is not written', async () => {
+    const r = repo();
+    r.commit('base', {
+      'params.yaml': 'lr: 0.1\n',
+      'dvc.yaml': "stages:\n  train:\n    cmd: node -e \"require('fs').writeFileSync('m.json', '{}')\"\n    params: [lr]\n    outs: [m.json]\n",
+    });
+    r.write({ 'params.yaml': 'lr: 0.1\nepochs: 3\nlr: 0.2\n' });
+    const diff = await cli(['params', 'diff'], r.dir);
+    assert.notEqual(diff.code, 0, diff.stdout);
+    assert.match(diff.stderr, /params\.yaml:3:1: invalid YAML: .*(unique|duplicate|repeat)/i);
+    for (const command of [['status'], ['repro']]) {
+      const result = await cli(command, r.dir);
+      assert.notEqual(result.code, 0, `${command[0]}: ${result.stdout}`);
+      assert.match(result.stderr + result.stdout, /params\.yaml:3:1: invalid YAML/, command[0]);
+      assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
+    }
+    assert.equal(existsSync(join(r.dir, 'dvc.lock')), false, 'nothing written to dvc.lock');
+    assert.equal(existsSync(join(r.dir, 'm.json')), false, 'the stage did not run');
+  });
+});
+
+describe('plots read only inside the project', { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' }, () => {
+  const SECRET_X = '7770001';
+  const SECRET_Y = '9990002';
+
+  function leakRepo(): { r: TempRepo; outside: string } {
+    const r = repo();
+    const outside = join(r.dir, '..', `outside-${basename(r.dir)}`);
+    mkdirSync(outside, { recursive: true });
+    cleanup.push(outside);
+    writeFileSync(join(outside, 'data.csv'), `step,loss\n${SECRET_X},${SECRET_Y}\n${SECRET_X}1,${SECRET_Y}1\n`);
+    r.write({ 'dvc.yaml': 'plots:\n  - leak.csv\n', 'metrics.json': '{"acc": 1}' });
+    return { r, outside };
+  }
+
+  test('a committed leak.csv -> ../outside/data.csv is refused at the head and the base; its numbers appear nowhere', async () => {
+    const { r, outside } = leakRepo();
+    symlinkSync(`../${basename(outside)}/data.csv`, join(r.dir, 'leak.csv'));
+    r.commit('base');
+    r.commit('head', { 'metrics.json': '{"acc": 2}' });
+    const out = tempDir();
+    cleanup.push(out);
+    const result = await cli(['report', '--base', 'HEAD~1', '--out', out, '--metrics', 'metrics.json'], r.dir);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const plot = json.plots.find((p: { id: string }) => p.id === 'leak.csv');
+    assert.match(plot.error, /leak\.csv: a link to a file outside the project; not read/);
+    assert.equal(plot.image, null);
+    const everything = [readTree(out), result.stdout, result.stderr].join('\n');
+    assert.ok(!everything.includes(SECRET_X) && !everything.includes(SECRET_Y), 'the outside numbers appear nowhere');
+    const images = existsSync(join(out, 'plots')) ? readdirSync(join(out, 'plots')) : [];
+    assert.ok(!images.some((f) => f.endsWith('.png')), 'no image drawn from it');
+  });
+
+  test('at the base alone: the link is refused with a note, the head is drawn without the outside numbers', async () => {
+    const { r, outside } = leakRepo();
+    symlinkSync(`../${basename(outside)}/data.csv`, join(r.dir, 'leak.csv'));
+    r.commit('base');
+    rmSync(join(r.dir, 'leak.csv'));
+    r.commit('head', { 'leak.csv': 'step,loss\n1,0.5\n2,0.25\n' });
+    const out = tempDir();
+    cleanup.push(out);
+    const result = await cli(['report', '--base', 'HEAD~1', '--out', out, '--metrics', 'metrics.json'], r.dir);
+    assert.equal(result.code, 0, result.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const plot = json.plots.find((p: { id: string }) => p.id === 'leak.csv');
+    assert.match(plot.notes.join('\n'), /leak\.csv: a link to .*outside the project/);
+    assert.ok(plot.image, 'the head is drawn');
+    const everything = [readTree(out), result.stdout, result.stderr].join('\n');
+    assert.ok(!everything.includes(SECRET_X) && !everything.includes(SECRET_Y), 'the outside numbers appear nowhere');
+  });
+});
+
+describe('git and DVC internals, and files that are not regular, are never read', () => {
+  test(
+    '.git in a subfolder, in any letter case, directly or through a symlink, is refused',
+    { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+    async () => {
+      const r = repo();
+      r.commit('base', { 'dvc.yaml': 'metrics:\n  - ok.json\n', 'ok.json': '{"a": 1}' });
+      // A nested repository's config, where a checkout keeps its token.
+      mkdirSync(join(r.dir, 'sub', '.git'), { recursive: true });
+      writeFileSync(join(r.dir, 'sub', '.git', 'config.json'), '{"token": 31337}');
+      symlinkSync('sub/.git/config.json', join(r.dir, 'link.json'));
+      writeFileSync(join(r.dir, 'dvc.yaml'), 'metrics:\n  - ok.json\n  - link.json\n  - sub/.git/config.json\n  - sub/.GIT/config.json\n');
+      const result = await cli(['metrics', 'diff', '--json'], r.dir);
+      assert.ok(!result.stdout.includes('31337') && !result.stderr.includes('31337'), result.stdout);
+      assert.match(result.stderr, /link\.json: a link into \.git\/ or \.dvc\//);
+      assert.match(result.stderr, /sub\/\.git\/config\.json: inside \.git\//);
+      assert.match(result.stderr, /sub\/\.GIT\/config\.json: inside \.GIT\//);
+    },
+  );
+
+  test('a FIFO listed as metrics is refused without waiting for a writer', { skip: process.platform === 'win32' && 'no mkfifo' }, async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - pipe.json\n  - ok.json\n', 'ok.json': '{"a": 1}' });
+    execFileSync('mkfifo', [join(r.dir, 'pipe.json')]);
+    const result = await cli(['metrics', 'diff', '--json'], r.dir, 20);
+    assert.equal(result.timedOut, false, 'did not hang');
+    assert.match(result.stderr, /pipe\.json: not a regular file/);
+  });
+});
+
+describe('a YAML alias bomb is a clear error, not a crash', () => {
+  test('params diff names the file and the alias; it ends quickly', async () => {
+    const r = repo();
+    r.commit('base', { 'params.yaml': 'lr: 0.1\n' });
+    // Ten levels of ten aliases whose leaves are lists: 10^10 values once expanded.
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(join(r.dir, 'params.yaml'), `${levels.join('\n')}\n`);
+    const result = await cli(['params', 'diff'], r.dir, 30);
+    assert.equal(result.timedOut, false, 'did not run away');
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /params\.yaml:\d+:\d+: invalid YAML: aliases expand to more than 1,000,000 values/);
+    assert.doesNotMatch(result.stderr, /heap|RangeError|at .*\.js:\d+/);
+  });
+});
+
+describe('a dvc.yaml that does not parse at the head', () => {
+  test("is the report's first section (file:line:column) and makes report and metrics diff exit non-zero", async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - m.json\n', 'm.json': '{"acc": 1}' });
+    r.write({ 'dvc.yaml': 'metrics:\n  - m.json\n  bad: [\n' });
+    const out = tempDir();
+    cleanup.push(out);
+    const report = await cli(['report', '--base', 'HEAD', '--out', out, '--quiet'], r.dir);
+    assert.notEqual(report.code, 0, report.stdout);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    const firstSection = md.split('\n').find((l) => l.startsWith('### '));
+    assert.match(firstSection ?? '', /do not parse/);
+    assert.match(md.slice(md.indexOf(firstSection!)).split('\n### ')[0]!, /dvc\.yaml:\d+:\d+: invalid YAML: \S/);
+    assert.match(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).projectErrors[0], /^dvc\.yaml:\d+:\d+: invalid YAML/);
+    const diff = await cli(['metrics', 'diff'], r.dir);
+    assert.notEqual(diff.code, 0, diff.stdout);
+    assert.match(diff.stderr, /dvc\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  test('a dvc.lock that does not parse at the head: metrics diff names it and exits non-zero', async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - m.json\n', 'm.json': '{"acc": 1}', 'dvc.lock': "schema: '2.0'\nstages: {}\n" });
+    r.write({ 'dvc.lock': "schema: '2.0'\nstages:\n  a: {cmd: x}\n  a: {cmd: y}\n" });
+    const diff = await cli(['metrics', 'diff'], r.dir);
+    assert.notEqual(diff.code, 0, diff.stdout);
+    assert.match(diff.stderr, /dvc\.lock:4:3: invalid YAML/);
+  });
+});

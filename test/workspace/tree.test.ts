@@ -1,0 +1,54 @@
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GitRepo } from '../../src/git/repo';
+import { commitTree, projectPath, ReadBudget, RefusedRead, workspaceTree } from '../../src/workspace/tree';
+import { TempRepo } from '../helpers/repo';
+
+const repos: TempRepo[] = [];
+after(() => repos.forEach((r) => r.remove()));
+
+describe('projectPath', () => {
+  test('normalises inside the project; refuses absolute paths, `..` out and .git/.dvc at any depth and case', () => {
+    assert.equal(projectPath('./a/b/../c.json'), 'a/c.json');
+    assert.equal(projectPath('a\\b.json'), 'a/b.json');
+    assert.equal(projectPath('my.dvc'), 'my.dvc');
+    for (const bad of ['/etc/passwd', 'C:/x', '../x', 'a/../../x', '.git/config', 'a/.Git/config', 'x/y/.DVC/config', '.dvc/tmp/x']) {
+      assert.throws(() => projectPath(bad), RefusedRead, bad);
+    }
+  });
+});
+
+describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' }, () => {
+  test('workspace: a size cap per file and per run, shared by the trees of one run', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'a.txt': 'x'.repeat(600), 'b.txt': 'y'.repeat(600), 'big.txt': 'z'.repeat(1200) });
+    const budget = new ReadBudget(1000, 1000);
+    const tree = workspaceTree(r.dir, { budget });
+    assert.equal((await tree.read('a.txt'))?.length, 600);
+    await assert.rejects(tree.read('big.txt'), /big\.txt: 0\.00 MiB is larger than|big\.txt: .* larger than/);
+    await assert.rejects(workspaceTree(r.dir, { budget }).read('b.txt'), /one run may read/);
+    assert.equal(await tree.read('missing.txt'), null);
+  });
+
+  test('a commit: links are followed inside it; links out of the project or into .git are refused; no .git in listings', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'data/real.csv': 'a\n1\n' });
+    symlinkSync('data/real.csv', join(r.dir, 'inside.csv'));
+    symlinkSync('../outside.csv', join(r.dir, 'out.csv'));
+    symlinkSync('sub/.git/config', join(r.dir, 'cfg.csv'));
+    symlinkSync('/etc/hostname', join(r.dir, 'abs.csv'));
+    const sha = r.commit('links');
+    writeFileSync(join(r.dir, '..', 'outside.csv'), 'secret');
+    const tree = commitTree(await GitRepo.open(r.dir), sha, 'main');
+    assert.equal((await tree.read('inside.csv'))?.toString(), 'a\n1\n');
+    await assert.rejects(tree.read('out.csv'), /out\.csv: a link to \.\.\/outside\.csv, outside the project/);
+    await assert.rejects(tree.read('cfg.csv'), /cfg\.csv: a link to sub\/\.git\/config/);
+    await assert.rejects(tree.read('abs.csv'), /abs\.csv: a link to \/etc\/hostname/);
+    assert.equal(await tree.read('nope.csv'), null);
+    assert.deepEqual(await tree.list(), ['abs.csv', 'cfg.csv', 'data/real.csv', 'inside.csv', 'out.csv']);
+  });
+});
