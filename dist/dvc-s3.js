@@ -39248,6 +39248,7 @@ import { createReadStream as createReadStream2 } from "node:fs";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 function createS3(settings) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const agent = { keepAlive: true, maxSockets: settings.maxSockets };
   const client = new import_client_s3.S3Client({
     region: settings.region,

@@ -38,6 +38,8 @@ export interface S3Api {
 }
 
 export function createS3(settings: S3Settings): S3Api {
+  // The bundled SDK is a fixed version; its notice that *future* versions will need Node 22 is not for our users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const agent = { keepAlive: true, maxSockets: settings.maxSockets };
   const client = new S3Client({
     region: settings.region,
