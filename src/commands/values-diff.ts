@@ -74,7 +74,7 @@ export async function runValuesDiffHere(kind: ValueKind, args: ValuesDiffArgs): 
 }
 
 /** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the project at `workspace`. */
-export async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
+async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
   const log = consoleLogger(true);
   const git = await GitRepo.open(workspace);
   const empty = !(await git.resolveCommit('HEAD'));

@@ -50,7 +50,3 @@ export interface Out {
   /** Other flags as written (push, desc, remote, template, x, y, …). */
   props: PyDict;
 }
-
-/** What `${…}` can see: params.yaml and `vars`, merged. */
-export type Context = PyDict;
-export type { PyValue };

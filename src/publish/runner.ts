@@ -9,7 +9,7 @@ import type { Target } from './types';
  * - `optional`: a warning saying how to make it required; the step does not fail;
  * - `never-fails`: a best-effort fallback; it warns and says what to do instead.
  */
-export type Policy = 'required' | 'optional' | 'never-fails';
+type Policy = 'required' | 'optional' | 'never-fails';
 
 /** One row of the publishing table. */
 export interface PlannedTarget {

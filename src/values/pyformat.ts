@@ -23,7 +23,7 @@ export function pyRound(x: number, ndigits: number): number {
 }
 
 /** Python's `str` of a leaf, as DVC's tables print values (without rounding). */
-export function pyStr(leaf: Leaf): string {
+function pyStr(leaf: Leaf): string {
   if (leaf === null) return 'None';
   if (typeof leaf === 'boolean') return leaf ? 'True' : 'False';
   if (typeof leaf === 'string') return leaf;

@@ -25,9 +25,9 @@ export interface Tree {
 export class RefusedRead extends UserError {}
 
 /** Bytes one file may have: a metrics, params or plot file larger than this is a mistake or an attack. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Bytes one run may read across all trees that share a budget. */
-export const MAX_RUN_BYTES = 1024 * 1024 * 1024;
+const MAX_RUN_BYTES = 1024 * 1024 * 1024;
 
 /** The bytes left to read in one run; trees made for one run share it. */
 export class ReadBudget {

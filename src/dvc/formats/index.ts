@@ -7,7 +7,7 @@ import { parseYaml } from './yaml';
 
 export { SyntaxProblem } from './json';
 
-export type DataFormat = 'JSON' | 'TOML' | 'Python' | 'YAML';
+type DataFormat = 'JSON' | 'TOML' | 'Python' | 'YAML';
 
 /** The parser DVC picks for a params, metrics or vars file (dvc/utils/serialize LOADERS): by extension, YAML otherwise. */
 function formatOf(path: string): DataFormat {

@@ -2,7 +2,7 @@ import { pyFloatRepr } from '../../util/python-text';
 import { PyCollection, PyFloat, type Raw } from './value';
 
 /** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
-export function pyStrRepr(s: string): string {
+function pyStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {

@@ -16,7 +16,7 @@ export interface PyDict {
  * JavaScript objects list integer-like keys ('2021', '0') first; Python dicts keep insertion order. A
  * mapping parsed with such keys remembers its file order here (copied along by object spread).
  */
-export const KEY_ORDER: unique symbol = Symbol('keyOrder');
+const KEY_ORDER: unique symbol = Symbol('keyOrder');
 
 /** Keys that were not strings in the file (`0: x`, `true: y`), with their value, so they are written back unquoted. */
 export const KEY_VALUES: unique symbol = Symbol('keyValues');
