@@ -39987,7 +39987,7 @@ async function md5FileDos2Unix(path) {
   const hash = createHash3("md5");
   let pending = Buffer.alloc(0);
   const flush = (chunk) => {
-    hash.update(isTextBlock2(chunk.subarray(0, 512)) ? dos2unix2(chunk) : chunk);
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
   };
   for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
     pending = pending.length ? Buffer.concat([pending, data]) : data;
@@ -39998,26 +39998,6 @@ async function md5FileDos2Unix(path) {
   }
   if (pending.length) flush(pending);
   return hash.digest("hex");
-}
-function isTextBlock2(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    const text2 = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
-    if (!text2) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix2(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
 }
 function dirListingJson(entries) {
   const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));

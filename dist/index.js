@@ -36217,8 +36217,32 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, readFile, stat as stat3 } from "node:fs/promises";
 import { join as join3, posix as posix4 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
+
+// src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+
+// src/pipeline/hash.ts
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
@@ -36235,35 +36259,15 @@ async function md5FileDos2Unix(path) {
   const flush = (chunk) => {
     hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
   };
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
+  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
     pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK));
-      pending = pending.subarray(DOS2UNIX_CHUNK);
+    while (pending.length >= DOS2UNIX_CHUNK2) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
+      pending = pending.subarray(DOS2UNIX_CHUNK2);
     }
   }
   if (pending.length) flush(pending);
   return hash.digest("hex");
-}
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    const text = b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8;
-    if (!text) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
 }
 function dirListingJson(entries) {
   const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));

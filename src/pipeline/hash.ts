@@ -6,6 +6,7 @@ import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
 import { pyJsonString } from '../util/python-text';
+import { dos2unix, isTextBlock } from '../dvc/data/hash';
 
 /** What DVC records for a file or directory: the hash and the `Meta` fields it writes. */
 export interface HashMeta {
@@ -52,29 +53,6 @@ export async function md5FileDos2Unix(path: string): Promise<string> {
   }
   if (pending.length) flush(pending);
   return hash.digest('hex');
-}
-
-/** dvc-data `istextfile.istextblock`: no NUL, and at most 30% of bytes outside printable ASCII and \n\r\t\f\b. */
-export function isTextBlock(block: Buffer): boolean {
-  if (!block.length) return true;
-  let nontext = 0;
-  for (const b of block) {
-    if (b === 0) return false;
-    const text = (b >= 32 && b < 127) || b === 10 || b === 13 || b === 9 || b === 12 || b === 8;
-    if (!text) nontext++;
-  }
-  return nontext / block.length <= 0.3;
-}
-
-function dos2unix(chunk: Buffer): Buffer {
-  if (chunk.indexOf('\r\n') < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i]!;
-  }
-  return out.subarray(0, n);
 }
 
 /** One file of a directory listing: DVC's `{"md5": …, "relpath": …}`. */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
-import { dirHash, dirListingJson, hashPath, isTextBlock, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
+import { isTextBlock } from '../../src/dvc/data/hash';
+import { dirHash, dirListingJson, hashPath, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
 import { pyJsonString } from '../../src/util/python-text';
 import { tempDir } from '../helpers/repo';
 

@@ -42,7 +42,7 @@ export class ObjectHasher {
 }
 
 /** dvc-data `istextblock`: no NUL, and at most 30% of bytes outside printable ASCII and \n\r\t\f\b. */
-function isTextBlock(block: Buffer): boolean {
+export function isTextBlock(block: Buffer): boolean {
   if (!block.length) return true;
   let nontext = 0;
   for (const b of block) {
@@ -52,7 +52,8 @@ function isTextBlock(block: Buffer): boolean {
   return nontext / block.length <= 0.3;
 }
 
-function dos2unix(chunk: Buffer): Buffer {
+/** CRLF → LF, as DVC 2.x hashed text (one chunk at a time, as dvc-data reads it). */
+export function dos2unix(chunk: Buffer): Buffer {
   if (chunk.indexOf('\r\n') < 0) return chunk;
   const out = Buffer.allocUnsafe(chunk.length);
   let n = 0;
