@@ -4,7 +4,7 @@
 // requests on a warm cache.
 //
 // Default: 200 files / 64 MiB, a couple of minutes at most on a 2-core machine. The issue's size:
-//   DVC_BENCH_FILES=1000 DVC_BENCH_MIB=1024 npm run bench dvc-data
+//   DVC_BENCH_FILES=1000 DVC_BENCH_MIB=1024 npm run bench dvc-data     (DVC_BENCH_JOBS=N to try another `jobs`)
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ import { tempDir } from '../test/helpers/repo';
 
 const FILES = Number(process.env.DVC_BENCH_FILES ?? 200);
 const MIB = Number(process.env.DVC_BENCH_MIB ?? 64);
+/** Transfers at once; the remote's default (DVC's 4 × CPUs) when unset. */
+const JOBS = process.env.DVC_BENCH_JOBS ? Number(process.env.DVC_BENCH_JOBS) : undefined;
 const KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1' };
 const execFileAsync = promisify(execFile);
 
@@ -81,12 +83,15 @@ try {
   await aws(['s3', 'sync', '--only-show-errors', layout, 's3://bench/project/files/md5']);
   console.log(`dataset: ${FILES} files, ${MIB} MiB, in s3://bench/project on s3rver (${server.endpoint})`);
 
-  const remote = openRemote({
-    name: 'bench',
-    url: 's3://bench/project',
-    options: { endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' },
-    files: [],
-  });
+  const remote = openRemote(
+    {
+      name: 'bench',
+      url: 's3://bench/project',
+      options: { endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' },
+      files: [],
+    },
+    { jobs: JOBS },
+  );
   let ours = Infinity;
   let theirs = Infinity;
   // Alternate the two, two rounds each, and keep each one's best.
