@@ -39485,7 +39485,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join21, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -41131,7 +41131,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41629,8 +41629,8 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile5, realpath as realpath3 } from "node:fs/promises";
-import { join as join16, posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { realpath as realpath3 } from "node:fs/promises";
+import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -41658,9 +41658,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join22 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join22([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -41675,10 +41675,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join22(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join22(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join22(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -46492,8 +46492,16 @@ var GateCheckPublisher = class {
     const out = [];
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
+    const tree = workspaceTree(this.options.workspace);
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile5(join16(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path))
+        texts.set(
+          path,
+          await tree.read(path).then(
+            (bytes) => bytes?.toString("utf8") ?? null,
+            () => null
+          )
+        );
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -46541,7 +46549,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join16, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46555,9 +46563,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join16(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join16(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47249,8 +47257,8 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { lstat as lstat2, readFile as readFile5 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47457,14 +47465,14 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join17(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
     const stat7 = await lstat2(path);
     if (!stat7.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat7.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat7.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile6(path, "utf8");
+    text2 = await readFile5(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -47478,8 +47486,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -47727,7 +47735,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join18(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -47736,8 +47744,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix11 } from "node:path";
+import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { join as join19, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48133,9 +48141,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join19(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile8(path);
+      bytes = await readFile7(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48212,7 +48220,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join20(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48281,8 +48289,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join20(publish.artifactDir, "report.md"),
+    reportJsonPath: join20(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48341,7 +48349,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join21(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],

@@ -38123,7 +38123,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -40456,8 +40456,8 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile3, realpath as realpath3 } from "node:fs/promises";
-import { join as join11, posix as posix9, relative as relative2, sep as sep3 } from "node:path";
+import { realpath as realpath3 } from "node:fs/promises";
+import { posix as posix9, relative as relative2, sep as sep3 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -40485,9 +40485,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join17 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join16 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join17([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join16([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -40502,10 +40502,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join17(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join17(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join16(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join16(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join17(blocks);
+  return join16(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -45246,8 +45246,16 @@ var GateCheckPublisher = class {
     const out = [];
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
+    const tree = workspaceTree(this.options.workspace);
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile3(join11(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path))
+        texts.set(
+          path,
+          await tree.read(path).then(
+            (bytes) => bytes?.toString("utf8") ?? null,
+            () => null
+          )
+        );
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -45295,7 +45303,7 @@ function stripEmoji(text) {
 }
 
 // src/publish/local.ts
-import { join as join12, resolve as resolve4 } from "node:path";
+import { join as join11, resolve as resolve4 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -45309,9 +45317,9 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join12(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join12(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join11(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -46006,8 +46014,8 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile4 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -46214,14 +46222,14 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join13(dir, "report.json");
+  const path = join12(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text;
   try {
     const stat5 = await lstat2(path);
     if (!stat5.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat5.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat5.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text = await readFile4(path, "utf8");
+    text = await readFile3(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
@@ -46235,8 +46243,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -46484,7 +46492,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join14(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile4(join13(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -46493,8 +46501,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
-import { join as join15, posix as posix10 } from "node:path";
+import { lstat as lstat3, readFile as readFile5 } from "node:fs/promises";
+import { join as join14, posix as posix10 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -46890,9 +46898,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join15(baseDir, ...rel.split("/"));
+      const path = join14(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile6(path);
+      bytes = await readFile5(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -47266,7 +47274,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join16(config.outDir, "plots"),
+      dir: join15(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -47335,8 +47343,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join16(publish.artifactDir, "report.md"),
-    reportJsonPath: join16(publish.artifactDir, "report.json"),
+    reportPath: join15(publish.artifactDir, "report.md"),
+    reportJsonPath: join15(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)

@@ -1,5 +1,5 @@
-import { readFile, realpath } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
 import { fitReport } from '../../report/fit';
 import { gatesHeadline } from '../../report/gates-section';
@@ -8,6 +8,7 @@ import type { GateRuleResult, GateSummary, ReportData } from '../../report/types
 import type { Logger } from '../../util/log';
 import type { PublishContext, Target, TargetOutcome } from '../types';
 import { apiMessage, createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
+import { workspaceTree } from '../../workspace/tree';
 import { keyLine } from './key-line';
 
 /** Checks API limits: output.summary and output.text ≤ 65,535 characters; ≤ 50 annotations per request. */
@@ -159,8 +160,17 @@ export class GateCheckPublisher implements Target {
     const out: Annotation[] = [];
     const prefix = await this.workspaceInRepo();
     const texts = new Map<string, string | null>();
+    // The metrics file a rule names comes from the pull request: read it as every project file is read.
+    const tree = workspaceTree(this.options.workspace);
     const read = async (path: string): Promise<string | null> => {
-      if (!texts.has(path)) texts.set(path, await readFile(join(this.options.workspace, path), 'utf8').catch(() => null));
+      if (!texts.has(path))
+        texts.set(
+          path,
+          await tree.read(path).then(
+            (bytes) => bytes?.toString('utf8') ?? null,
+            () => null,
+          ),
+        );
       return texts.get(path)!;
     };
     for (const r of gates.rules) {

@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitHubContext } from '../../../src/config/types';
 import { evaluateRules } from '../../../src/gate/evaluate';
@@ -129,6 +129,22 @@ describe('gate check run', () => {
         message: "0.93 is not >= 0.95. (rule from input 'thresholds' line 3)",
       },
     ]);
+  });
+
+  test("a metrics file that links out of the project is not read for the annotation's line", async () => {
+    // The outside file has the key on line 3; the rule still names the link, whose target must stay unread.
+    writeFileSync(join(repoRoot, 'outside.json'), '{\n\n  "leak": 1, "accuracy": 0.93\n}\n');
+    symlinkSync(join(repoRoot, 'outside.json'), join(workspace, 'linked.json'));
+    try {
+      const metrics: MetricLookup[] = [{ file: 'linked.json', key: 'accuracy', base: 0.9, head: 0.93 }];
+      await publisher().publish(composed('accuracy >= 0.95', metrics), NONE);
+      assert.deepEqual(
+        onlyRun().annotations.map((a) => [a.path, a.start_line]),
+        [['project/linked.json', 1]],
+      );
+    } finally {
+      rmSync(join(workspace, 'linked.json'));
+    }
   });
 
   test('a rule that cannot be checked is annotated on its line in .mlreport.yml', async () => {
