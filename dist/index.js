@@ -33578,25 +33578,6 @@ var GitRepo = class _GitRepo {
       return null;
     }
   }
-  /**
-   * A file's bytes at a commit, or null when the file does not exist there. `path` is relative to `cwd`
-   * (the `./` form makes git resolve it from there), with `/` separators.
-   */
-  async readFile(sha, path) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const spec = `${sha}:./${path.replace(/\\/g, "/").replace(/^\.\//, "")}`;
-    try {
-      return await this.git.showBuffer(["--no-textconv", "--end-of-options", spec]);
-    } catch (error2) {
-      const message = error2 instanceof Error ? error2.message : String(error2);
-      if (/does not exist|exists on disk, but not in|invalid object name|not a valid object name|bad revision/i.test(message)) return null;
-      throw error2;
-    }
-  }
-  /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
-  async listFiles(sha) {
-    return [...(await this.listEntries(sha)).keys()];
-  }
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
   async listEntries(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
@@ -36085,8 +36066,8 @@ function commitTree(git, sha, name, options = {}) {
 async function walk(root) {
   const out = [];
   const queue = [[root, ""]];
-  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
-    const [dir, prefix] = next;
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
     let entries;
     try {
       entries = await readdir2(dir, { withFileTypes: true });
@@ -38384,7 +38365,10 @@ function code(text) {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 function escapeCellKeepingCode(text) {
-  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)).join("");
+  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+}
+function htmlCode(text) {
+  return `<code>${escapeCell(text)}</code>`;
 }
 
 // src/report/gates-section.ts
@@ -38406,12 +38390,11 @@ function gatesSection(gates2) {
   return lines2.join("\n");
 }
 function proposedRules(proposed) {
-  const code2 = (rule2) => `<code>${escapeCell(rule2)}</code>`;
   return [
-    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
     "",
-    ...proposed.added.map((r2) => `- added: ${code2(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${code2(r2)}`)
+    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
   ];
 }
 function gatesHeadline(gates2) {
@@ -45804,7 +45787,7 @@ var MlflowRunPublisher = class {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan = planRun(report2, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report2), now }, notes);
+    const plan = planRun(report2, this.logs, { sha, change: this.config.change, markdown: hubBody(report2), now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
@@ -45868,9 +45851,6 @@ var MlflowRunPublisher = class {
     }
   }
 };
-function mlflowNote(report2) {
-  return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
-}
 function newParams(params, run3, notes) {
   const had = new Map((run3.data?.params ?? []).map((p2) => [p2.key, p2.value]));
   return params.filter((p2) => {

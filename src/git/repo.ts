@@ -72,27 +72,6 @@ export class GitRepo {
     }
   }
 
-  /**
-   * A file's bytes at a commit, or null when the file does not exist there. `path` is relative to `cwd`
-   * (the `./` form makes git resolve it from there), with `/` separators.
-   */
-  async readFile(sha: string, path: string): Promise<Buffer | null> {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const spec = `${sha}:./${path.replace(/\\/g, '/').replace(/^\.\//, '')}`;
-    try {
-      return await this.git.showBuffer(['--no-textconv', '--end-of-options', spec]);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/does not exist|exists on disk, but not in|invalid object name|not a valid object name|bad revision/i.test(message)) return null;
-      throw error;
-    }
-  }
-
-  /** Paths (relative to `cwd`, `/`-separated) of the files tracked at a commit. */
-  async listFiles(sha: string): Promise<string[]> {
-    return [...(await this.listEntries(sha)).keys()];
-  }
-
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
   async listEntries(sha: string): Promise<Map<string, TreeEntry>> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);

@@ -44,6 +44,11 @@ export function code(text: string): string {
 export function escapeCellKeepingCode(text: string): string {
   return text
     .split(/(`[^`\n]*`)/)
-    .map((part) => (part.length > 1 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeCell(part.slice(1, -1))}</code>` : escapeCell(part)))
+    .map((part) => (part.length > 1 && part.startsWith('`') && part.endsWith('`') ? htmlCode(part.slice(1, -1)) : escapeCell(part)))
     .join('');
+}
+
+/** A name from a file as inline code inside HTML-friendly text (table cells, notes), its text escaped. */
+export function htmlCode(text: string): string {
+  return `<code>${escapeCell(text)}</code>`;
 }

@@ -1,6 +1,6 @@
 import { brokenRules } from '../gate/summary';
 import { formatValue } from '../gate/evaluate';
-import { escapeCell, escapeCellKeepingCode } from './escape';
+import { escapeCell, escapeCellKeepingCode, htmlCode } from './escape';
 import type { GateRuleResult, GateSummary } from './types';
 
 /** The "Gates" section that opens the report: one line per rule with the values it compared. Pure. */
@@ -24,12 +24,11 @@ export function gatesSection(gates: GateSummary): string {
 
 /** A pull request's changes to the rules: shown, never in force until merged (the base's rules gate the PR). */
 function proposedRules(proposed: NonNullable<GateSummary['proposed']>): string[] {
-  const code = (rule: string): string => `<code>${escapeCell(rule)}</code>`;
   return [
-    `**Proposed rules**: this pull request changes the rules in <code>${escapeCell(proposed.file)}</code>. The gate above uses the base revision's rules; these changes apply after merge.`,
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
     '',
-    ...proposed.added.map((r) => `- added: ${code(r)}`),
-    ...proposed.removed.map((r) => `- removed: ${code(r)}`),
+    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
+    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`),
   ];
 }
 

@@ -181,8 +181,9 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
 async function walk(root: string): Promise<string[]> {
   const out: string[] = [];
   const queue: [string, string][] = [[root, '']];
-  for (let next = queue.shift(); next && out.length < MAX_WORKSPACE_FILES; next = queue.shift()) {
-    const [dir, prefix] = next;
+  // An index, not shift(): shifting is O(n) a folder, quadratic near the cap.
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head]!;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });

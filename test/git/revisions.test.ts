@@ -6,6 +6,7 @@ import { GitRepo } from '../../src/git/repo';
 import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
 import { UserError } from '../../src/util/errors';
 import { MemoryLogger } from '../helpers/memory-logger';
+import { commitTree } from '../../src/workspace/tree';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 describe('baseFromEvent', () => {
@@ -59,7 +60,7 @@ describe('resolveBase against real repositories', () => {
       log.lines.some((l) => l.includes('fetching that one commit')),
       log.lines.join('\n'),
     );
-    assert.equal((await git.readFile(first, 'metrics.json'))?.toString(), '{"acc": 1}');
+    assert.equal((await commitTree(git, first, 'main').read('metrics.json'))?.toString(), '{"acc": 1}');
     assert.equal(await git.isShallow(), true, 'still shallow: only the one commit was fetched');
   });
 
@@ -101,14 +102,15 @@ describe('resolveBase against real repositories', () => {
     );
   });
 
-  test('readFile is binary-safe, returns null for a missing path, and reads relative to a sub-folder', async () => {
+  test('a commit is read binary-safe, null for a missing path, relative to a sub-folder', async () => {
     const repo = new TempRepo();
     const bytes = Buffer.from([0, 255, 1, 254, 10, 13, 10]);
     const sha = repo.commit('bin', { 'sub/model.bin': bytes, 'sub/m.json': '{}' });
     const git = await GitRepo.open(join(repo.dir, 'sub'));
-    assert.deepEqual(await git.readFile(sha, 'model.bin'), bytes);
-    assert.equal(await git.readFile(sha, 'nope.json'), null);
-    assert.deepEqual(await git.listFiles(sha), ['m.json', 'model.bin']);
+    const tree = commitTree(git, sha, 'bin');
+    assert.deepEqual(await tree.read('model.bin'), bytes);
+    assert.equal(await tree.read('nope.json'), null);
+    assert.deepEqual(await tree.list(), ['m.json', 'model.bin']);
     repo.remove();
   });
 

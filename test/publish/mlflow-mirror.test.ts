@@ -1,6 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mlflowNote, MlflowRunPublisher } from '../../src/publish/mlflow/mirror';
+import { hubBody } from '../../src/publish/hub/comment';
+import { MlflowRunPublisher } from '../../src/publish/mlflow/mirror';
 import { RUN_KEY_TAG } from '../../src/publish/mlflow/plan';
 import type { MetricSeries } from '../../src/publish/mlflow/series';
 import { describeError } from '../../src/util/errors';
@@ -48,7 +49,7 @@ describe('MLflow run mirror', () => {
     assert.equal(run.tags.get('mlflow.runName'), 'tune-lr @ aaaaaaa');
     assert.equal(run.tags.get('ci.pr'), '7');
     assert.equal(run.tags.get('mlflow.source.type'), 'JOB');
-    assert.equal(run.tags.get('mlflow.note.content'), mlflowNote(composed));
+    assert.equal(run.tags.get('mlflow.note.content'), hubBody(composed));
     assert.match(outcome.location ?? '', /#\/experiments\/1\/runs\/[0-9a-f]{32}$/);
     assert.ok(log.lines.some((l) => /'converged' in metrics\.json is "yes", not a number/.test(l)));
   });
@@ -127,7 +128,7 @@ describe('MLflow run mirror', () => {
     mlflow = await FakeMlflow.start({ auth });
     const params = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`a_rather_long_parameter_name_${i}`, i]));
     const composed = report([fileDiff('m.json', { a: 1 })], [fileDiff('params.yaml', params)]);
-    assert.ok(mlflowNote(composed).length > 5000);
+    assert.ok(hubBody(composed).length > 5000);
     const log = new MemoryLogger();
     await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], log, { tuning: FAST }).publish(composed);
     const note = mlflow.runsOf('acme/iris')[0]!.tags.get('mlflow.note.content') ?? '';

@@ -104,8 +104,8 @@ export function matchPull(pulls: HubPull[], branch: string, sha: string | null):
 }
 
 /**
- * The report as the hub shows it: images relative to report.md cannot resolve there, and GitHub-hosted ones may be
- * private, so each plot is named and points at the GitHub report. Pure.
+ * The report as the hub shows it (its PR comment and the MLflow run's note): images relative to report.md cannot
+ * resolve there, and GitHub-hosted ones may be private, so each plot is named and points at the GitHub report. Pure.
  */
 export function hubBody(report: ReportData): string {
   return composeMarkdown(report, { images: hostedImages(new Map(), 'the GitHub report', false) });

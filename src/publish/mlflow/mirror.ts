@@ -2,8 +2,7 @@ import type { MlflowConfig } from '../../config/types';
 import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import { basicAuth, HttpError, JsonHttp, type HttpSettings } from '../../util/http';
-import { hostedImages } from '../../report/images';
-import { composeMarkdown } from '../../report/markdown';
+import { hubBody } from '../hub/comment';
 import type { ReportData } from '../../report/types';
 import type { Target, TargetOutcome } from '../types';
 import { splitBatches } from './batch';
@@ -40,7 +39,7 @@ export class MlflowRunPublisher implements Target {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes: string[] = [];
-    const plan = planRun(report, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report), now }, notes);
+    const plan = planRun(report, this.logs, { sha, change: this.config.change, markdown: hubBody(report), now }, notes);
 
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === 'deleted') {
@@ -111,11 +110,6 @@ export class MlflowRunPublisher implements Target {
       throw error;
     }
   }
-}
-
-/** The run's note: the report, its plots named (MLflow cannot show GitHub's images). Pure. */
-export function mlflowNote(report: ReportData): string {
-  return composeMarkdown(report, { images: hostedImages(new Map(), 'the GitHub report', false) });
 }
 
 /** Params are immutable in MLflow: log only those the run lacks; a changed value is a note, not a failure. */
