@@ -33127,6 +33127,9 @@ function consoleLogger(quiet = false) {
 function writeResult(text2) {
   process.stdout.write(safeText(text2));
 }
+function writeError(text2) {
+  process.stderr.write(safeText(text2));
+}
 function safeText(text2) {
   const clean2 = redact(text2);
   return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
@@ -36206,7 +36209,7 @@ async function runValuesDiff(kind, args, workspace) {
     comparison = await compareTrees(a, b3, targets, log, [kind]);
   }
   if (comparison.headErrors.length) {
-    for (const error of comparison.headErrors) process.stderr.write(`mlreport: ERROR: ${error}
+    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
 `);
     return 1;
   }
@@ -36215,7 +36218,7 @@ async function runValuesDiff(kind, args, workspace) {
   if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
 `);
   if (args.json) {
-    process.stdout.write(`${dvcDiffJson(files, args.all)}
+    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
 `);
     return 0;
   }

@@ -2,7 +2,8 @@ import { relative, resolve, sep } from 'node:path';
 import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
-import { consoleLogger, writeResult } from '../util/console-logger';
+import { consoleLogger, writeError, writeResult } from '../util/console-logger';
+import { redact } from '../util/redact';
 import { compareTrees, type Comparison } from '../values/collect';
 import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
@@ -94,14 +95,15 @@ async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: s
   }
   // DVC refuses to diff a project whose files do not parse: the error, with its position, and exit 1.
   if (comparison.headErrors.length) {
-    for (const error of comparison.headErrors) process.stderr.write(`mlreport: ERROR: ${error}\n`);
+    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}\n`);
     return 1;
   }
   const files = comparison[kind];
   const revs = [...new Set(comparison.errors.map((e) => e.rev))];
   if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(', ')}'.\n`);
   if (args.json) {
-    process.stdout.write(`${dvcDiffJson(files, args.all)}\n`);
+    // JSON stays parseable (no stop-commands around it), still without secrets.
+    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}\n`);
     return 0;
   }
   let table = dvcDiffTable(files, {

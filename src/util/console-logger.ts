@@ -29,6 +29,11 @@ export function writeResult(text: string): void {
   process.stdout.write(safeText(text));
 }
 
+/** A command's own error lines on stderr (they quote project files), made safe as log lines are. */
+export function writeError(text: string): void {
+  process.stderr.write(safeText(text));
+}
+
 function safeText(text: string): string {
   const clean = redact(text);
   return process.env.GITHUB_ACTIONS === 'true' ? inertCommands(clean) : clean;
