@@ -1,4 +1,4 @@
-import type { PyDict, PyValue } from './python/pyvalue';
+import type { PyDict } from './python/pyvalue';
 
 /** A dvc.yaml, loaded, validated and with `${…}` resolved, `foreach`/`matrix` groups expanded. */
 export interface DvcYaml {
