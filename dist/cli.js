@@ -807,12 +807,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat7 = fs_1.statSync(path);
-        if (stat7.isFile() && isFile) {
+        const stat8 = fs_1.statSync(path);
+        if (stat8.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat7.isDirectory() && isDirectory2) {
+        if (stat8.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -39441,13 +39441,14 @@ function options(args, extra = {}) {
     root: resolve5(values.cwd),
     options: {
       targets: positionals,
-      remote: values.remote,
       jobs,
       force: values.force === true,
-      user: process.env.MLREPORT_REMOTE_USER || void 0,
-      password: process.env.MLREPORT_REMOTE_PASSWORD || void 0
+      ...remoteOptions(values.remote)
     }
   };
+}
+function remoteOptions(remote) {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
 }
 var pullCommand = {
   path: ["pull"],
@@ -39485,7 +39486,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join23, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -39859,13 +39860,13 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join15 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join16 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -40591,12 +40592,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix12 });
+  const posix13 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -40788,6 +40789,13 @@ var Workspace = class {
   exists(path) {
     return existsSync(this.abs(path));
   }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix9.normalize(posix9.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync(join13(this.root, ...rootPath.split("/")));
+  }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
     const data = await readDataFile(this.tree, path);
@@ -40892,6 +40900,135 @@ async function stageStatus(stage, lock, ws2, project) {
   return { changed: reasons.length > 0, reasons };
 }
 
+// src/pipeline/restore.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { stat as stat7 } from "node:fs/promises";
+import { join as join14, posix as posix10 } from "node:path";
+var PipelineData = class _PipelineData {
+  constructor(config, cache, options2) {
+    this.config = config;
+    this.cache = cache;
+    this.options = options2;
+  }
+  config;
+  cache;
+  options;
+  remotes = /* @__PURE__ */ new Map();
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root, options2 = {}) {
+    if (!existsSync2(join14(root, ".dvc"))) return null;
+    const config = await loadDvcConfig(root);
+    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
+    return new _PipelineData(config, new Cache(config.cacheDir), options2);
+  }
+  get root() {
+    return this.config.root;
+  }
+  remote(name) {
+    const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
+    let r2 = this.remotes.get(key2);
+    if (!r2) {
+      r2 = openRemote(selectRemote(this.config, name ?? this.options.remote), this.options);
+      this.remotes.set(key2, r2);
+    }
+    return r2;
+  }
+  async close() {
+    for (const r2 of this.remotes.values()) await r2.close();
+  }
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects) {
+    let from = "the cache";
+    for (const o2 of objects) {
+      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+      let remote;
+      try {
+        remote = this.remote(o2.remote);
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there;
+      try {
+        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects, force = false) {
+    let from = "the cache";
+    const missing = [];
+    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
+    for (const [name, refs] of groups2) {
+      const remote = this.remote(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f3 = error.failures[0];
+          throw new DataError(
+            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    return from;
+  }
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps, ws2) {
+    const out = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t2 of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
+        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      }
+    }
+    return out;
+  }
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage, ws2, project) {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws2.abs(project(out.path));
+      const rel = ws2.rootPath(project(out.path));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix10.join(rel, p2), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+};
+function trackedObject(t2) {
+  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
+}
+function restorableOuts(stage, lock, status, expected, ws2, project) {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = /* @__PURE__ */ new Set();
+  for (const dep of stage.deps) {
+    const md52 = lockDeps.get(dep)?.md5;
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: deleted`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: deleted`);
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = typeof out.props.remote === "string" ? out.props.remote : void 0;
+    objects.push({ path: ws2.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== "md5", isexec: entry.isexec, remote });
+  }
+  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
+  return objects;
+}
+
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(dir) {
@@ -40902,24 +41039,85 @@ async function loadPipeline(dir) {
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
-async function pipelineStatus(pipeline3, targets = []) {
-  const out = [];
-  for (const name of selectStages(pipeline3.dag, targets)) {
-    const node = pipeline3.dag.nodes.get(name);
-    const status = await stageStatus(node.stage, pipeline3.lock.stages.get(name), pipeline3.ws, (p2) => projectPath2(node.stage, p2));
-    out.push({ name, ...status });
+async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
+  const { dag, ws: ws2 } = pipeline3;
+  const selected = selectStages(dag, targets);
+  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage, p2);
+      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage, ws2, depErrors);
+      let action;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+      }
+      out.push({ name, ...status, ...action ? { action } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
   }
-  return out;
+}
+async function prepareDeps(pipeline3, selected, data, dry, log) {
+  const expected = /* @__PURE__ */ new Map();
+  const depErrors = /* @__PURE__ */ new Map();
+  if (!data) return { expected, depErrors };
+  const { dag, ws: ws2 } = pipeline3;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
+  for (const t2 of await data.trackedDeps(deps, ws2)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t2)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t2)]);
+        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+      }
+      expected.set(t2.path, t2.oid);
+    } catch (error) {
+      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
+    }
+  }
+  ws2.invalidate();
+  return { expected, depErrors };
+}
+function depErrorOf(stage, ws2, depErrors) {
+  for (const dep of stage.deps) {
+    if (ws2.exists(projectPath2(stage, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage, dep));
+    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
+  }
+  return void 0;
 }
 async function reproduce(pipeline3, log, options2 = {}) {
+  const data = options2.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options2.data);
+  try {
+    return await reproduceWith(pipeline3, log, options2, data);
+  } finally {
+    await data?.close();
+  }
+}
+async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join14(pipeline3.dir, "dvc.lock");
+  const lockPath = join15(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
   let passed = true;
-  for (const name of selectStages(dag, options2.targets ?? [])) {
+  const selected = selectStages(dag, options2.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options2.dry ?? false, log);
+  for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
@@ -40928,6 +41126,19 @@ async function reproduce(pipeline3, log, options2 = {}) {
       continue;
     }
     const started = performance2.now();
+    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
+    if (depError) {
+      if (options2.dry) {
+        wouldRun.add(name);
+        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      log.error(`Stage '${name}': ${depError}`);
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
     let status;
     try {
       status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
@@ -40962,6 +41173,31 @@ async function reproduce(pipeline3, log, options2 = {}) {
       }
       continue;
     }
+    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
+    let cannot;
+    if (data && objects) {
+      if (options2.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          log.info(`Would restore stage '${name}' from ${available.from}.`);
+          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws2.invalidate();
+          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error) {
+          cannot = `cannot restore: ${describeError(error)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
     if (options2.dry) {
       const reasons2 = options2.force ? ["forced"] : status.reasons;
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
@@ -40983,6 +41219,11 @@ async function reproduce(pipeline3, log, options2 = {}) {
     const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
+      try {
+        await data?.save(stage, ws2, project);
+      } catch (error) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+      }
       updates.set(name, outcome.lock);
       pipeline3.lock.stages.set(name, outcome.lock);
       await writeLock(lockPath, pipeline3.lock, updates);
@@ -41062,7 +41303,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join15(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41151,7 +41392,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41650,7 +41891,7 @@ function countChanged(files) {
 
 // src/publish/github/checks.ts
 import { readFile as readFile5, realpath as realpath3 } from "node:fs/promises";
-import { join as join16, posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { join as join17, posix as posix11, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -41678,9 +41919,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -41695,10 +41936,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join24(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join24(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -41734,7 +41975,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -41744,7 +41985,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -46513,7 +46754,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile5(join16(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile5(join17(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -46531,7 +46772,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -46561,7 +46802,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join18, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46575,9 +46816,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47270,7 +47511,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47477,13 +47718,13 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat7 = await lstat2(path);
-    if (!stat7.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat7.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat7.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    const stat8 = await lstat2(path);
+    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
     text2 = await readFile6(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -47499,7 +47740,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -47747,7 +47988,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -47757,7 +47998,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix11 } from "node:path";
+import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48153,7 +48394,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -48164,7 +48405,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -48232,7 +48473,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48301,8 +48542,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48361,7 +48602,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join23(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -48399,11 +48640,14 @@ import { parseArgs as parseArgs4 } from "node:util";
 var reproCommand = {
   path: ["repro"],
   summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
-  usage: `mlreport repro [STAGE...] [--dry] [--force] [--cwd DIR]
+  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
     const { values, positionals } = parseArgs4({
@@ -48413,14 +48657,23 @@ var reproCommand = {
       options: {
         dry: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
         cwd: { type: "string", default: "." }
       }
     });
     const log = consoleLogger();
     const pipeline3 = await loadPipeline(resolve9(values.cwd));
-    const result = await reproduce(pipeline3, log, { targets: positionals, dry: values.dry, force: values.force });
+    const result = await reproduce(pipeline3, log, {
+      targets: positionals,
+      dry: values.dry,
+      force: values.force,
+      pull: !values["no-pull"],
+      data: remoteOptions(values.remote)
+    });
     for (const s of result.stages) {
-      const what = values.dry && s.status === "not-run" ? "would run" : s.status;
+      const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
+      const what = restoring ? s.reasons.shift() ?? "" : values.dry && s.status === "not-run" ? "would run" : s.status;
       const detail = s.error ?? s.reasons.join("; ");
       const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
       writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
@@ -48436,10 +48689,12 @@ import { parseArgs as parseArgs5 } from "node:util";
 var statusCommand = {
   path: ["status"],
   summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
-  usage: `mlreport status [STAGE...] [--json] [--cwd DIR]
+  usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      only these stages and what they depend on
   --json     print {stage: [reasons]} for changed stages
+  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)
 
 Exit code 0 either way; changed stages are listed with their reasons.`,
@@ -48448,17 +48703,22 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
       args,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, cwd: { type: "string", default: "." } }
+      options: {
+        json: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
+        cwd: { type: "string", default: "." }
+      }
     });
     const pipeline3 = await loadPipeline(resolve10(values.cwd));
-    const stages = (await pipelineStatus(pipeline3, positionals)).filter((s) => s.changed);
+    const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);
     } else if (!stages.length) {
       process.stdout.write("Data and pipelines are up to date.\n");
     } else {
-      for (const s of stages) writeResult(`${s.name}:
+      for (const s of stages) writeResult(`${s.name}:${s.action ? ` ${s.action}` : ""}
 ${s.reasons.map((r2) => `	${r2}
 `).join("")}`);
     }

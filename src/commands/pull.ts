@@ -31,13 +31,16 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
     root: resolve(values.cwd),
     options: {
       targets: positionals,
-      remote: values.remote,
       jobs,
       force: values.force === true,
-      user: process.env.MLREPORT_REMOTE_USER || undefined,
-      password: process.env.MLREPORT_REMOTE_PASSWORD || undefined,
+      ...remoteOptions(values.remote),
     },
   };
+}
+
+/** `-r` and the HTTP/DagsHub basic-auth user and password from the environment, for every command that pulls. */
+export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string } {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || undefined, password: process.env.MLREPORT_REMOTE_PASSWORD || undefined };
 }
 
 export const pullCommand: Command = {

@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { Cache } from '../dvc/data/cache';
+import { checkout } from '../dvc/data/checkout';
+import { loadDvcConfig, selectRemote, type DvcConfig } from '../dvc/data/config';
+import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
+import { DataError, TransferError } from '../dvc/data/errors';
+import { objectKey } from '../dvc/data/oid';
+import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
+import type { Remote } from '../dvc/data/remotes/types';
+import { pull } from '../dvc/data/transfer';
+import type { LockEntry, LockStage } from '../dvc/lock';
+import type { Stage } from '../dvc/types';
+import { addSecret } from '../util/redact';
+import { describeError } from '../util/errors';
+import type { StageStatus, Workspace } from './status';
+
+export interface DataOptions extends RemoteInputs {
+  /** `-r`: the remote for outputs that do not name their own (else `core.remote`). */
+  remote?: string;
+}
+
+/** An object a stage needs, with the remote it comes from (undefined: the default remote). */
+interface Wanted {
+  path: string;
+  oid: string;
+  legacy: boolean;
+  isexec?: boolean;
+  remote?: string;
+}
+
+/** Where a set of objects can come from: the cache, a remote, or nowhere (and why). */
+export type Availability = { ok: true; from: string } | { ok: false; why: string };
+
+/**
+ * `dvc repro --pull` for the builtin runner: the project's DVC cache and remotes, used to pull `.dvc`-tracked
+ * deps and to restore the outs of stages whose dvc.lock entry still matches instead of running them.
+ */
+export class PipelineData {
+  private readonly remotes = new Map<string, Remote>();
+
+  private constructor(
+    private readonly config: DvcConfig,
+    readonly cache: Cache,
+    private readonly options: DataOptions,
+  ) {}
+
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root: string, options: DataOptions = {}): Promise<PipelineData | null> {
+    if (!existsSync(join(root, '.dvc'))) return null;
+    const config = await loadDvcConfig(root);
+    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+    return new PipelineData(config, new Cache(config.cacheDir), options);
+  }
+
+  get root(): string {
+    return this.config.root;
+  }
+
+  private remote(name?: string): Remote {
+    const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? '').toLowerCase();
+    let r = this.remotes.get(key);
+    if (!r) {
+      r = openRemote(selectRemote(this.config, name ?? this.options.remote), this.options);
+      this.remotes.set(key, r);
+    }
+    return r;
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.remotes.values()) await r.close();
+  }
+
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects: Wanted[]): Promise<Availability> {
+    let from = 'the cache';
+    for (const o of objects) {
+      if (await this.cache.has(o.oid, o.legacy)) continue;
+      let remote: Remote;
+      try {
+        remote = this.remote(o.remote);
+      } catch (error) {
+        return { ok: false, why: `${o.path}: object ${o.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there: boolean;
+      try {
+        there = await remote.exists(objectKey(o.oid, o.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o.path}: object ${o.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o.path}: object ${o.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects: Wanted[], force = false): Promise<string> {
+    let from = 'the cache';
+    const missing: Wanted[] = [];
+    for (const o of objects) if (!(await this.cache.has(o.oid, o.legacy))) missing.push(o);
+    const groups = new Map<string | undefined, Wanted[]>();
+    for (const o of missing) groups.set(o.remote, [...(groups.get(o.remote) ?? []), o]);
+    for (const [name, refs] of groups) {
+      const remote = this.remote(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f = error.failures[0]!;
+          throw new DataError(
+            `${f.path ? `${f.path}: ` : ''}object ${f.oid} ${f.kind === 'missing' ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f.reason}`}`,
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o of objects) await checkout(this.cache, this.root, o, { force });
+    return from;
+  }
+
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps: Set<string>, ws: Workspace): Promise<TrackedOut[]> {
+    const out: TrackedOut[] = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t of await readDvcFile(this.root, file)) {
+        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
+      }
+    }
+    return out;
+  }
+
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<void> {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws.abs(project(out.path));
+      const rel = ws.rootPath(project(out.path));
+      if ((await stat(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix.join(rel, p), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+}
+
+/** The objects of a tracked out as `PipelineData` moves them. */
+export function trackedObject(t: TrackedOut): Wanted {
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
+}
+
+/**
+ * The outs to restore when a stage's only reasons to run are missing outs (and deps that an earlier restore
+ * or pull will bring, at the md5 dvc.lock records); null when it has to run.
+ */
+export function restorableOuts(
+  stage: Stage,
+  lock: LockStage | undefined,
+  status: StageStatus,
+  expected: Map<string, string>,
+  ws: Workspace,
+  project: (p: string) => string,
+): Wanted[] | null {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = new Set<string>();
+  for (const dep of stage.deps) {
+    const md5 = lockDeps.get(dep)?.md5;
+    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) allowed.add(`dep ${dep}: deleted`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects: Wanted[] = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: deleted`);
+    const entry: LockEntry | undefined = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = typeof out.props.remote === 'string' ? out.props.remote : undefined;
+    objects.push({ path: ws.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== 'md5', isexec: entry.isexec, remote });
+  }
+  if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith('out '))) return null;
+  return objects;
+}

@@ -1,0 +1,161 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+import { placeByMd5sum, temp } from '../dvc/data/helpers';
+
+const DVC_YAML = `stages:
+  prepare:
+    cmd: echo prepare >> "$STAGE_LOG" && mkdir -p data/prepared && cp data/data.xml data/prepared/train.tsv
+    deps:
+    - data/data.xml
+    params:
+    - prepare.split
+    outs:
+    - data/prepared
+  train:
+    cmd: echo train >> "$STAGE_LOG" && cat data/prepared/train.tsv params.yaml > model.pkl
+    deps:
+    - data/prepared
+    params:
+    - train.n_est
+    outs:
+    - model.pkl
+  evaluate:
+    cmd: sh evaluate.sh
+    deps:
+    - model.pkl
+    - evaluate.sh
+    outs:
+    - eval
+metrics:
+- eval/metrics.json
+`;
+
+/**
+ * A project shaped like DVC's example-get-started: data/data.xml tracked by data/data.xml.dvc with its object
+ * placed by md5sum in a local-directory remote given by a relative URL; prepare → train → evaluate with a
+ * directory out `eval/`; dvc.lock committed, outs git-ignored. The stages' outputs reach the remote as
+ * `dvc push` leaves them (the cache's `files/` copied over).
+ */
+function exampleProject(): { repo: TempRepo; store: string; log: string; env: NodeJS.ProcessEnv; dataOid: string } {
+  const repo = new TempRepo('mlreport-getstarted-');
+  const store = `${repo.dir}-store`;
+  const none = temp();
+  const log = join(temp(), 'stages.log');
+  const env = { ...process.env, STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+  repo.write({
+    '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ../../${basename(store)}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'data/data.xml': '<posts>\n<row Id="1"/>\n<row Id="2"/>\n</posts>\n',
+    'data/.gitignore': '/data.xml\n/prepared\n',
+    '.gitignore': '/model.pkl\n/eval\n',
+    'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 50\n',
+    'dvc.yaml': DVC_YAML,
+    'evaluate.sh': `echo evaluate >> "$STAGE_LOG"\nmkdir -p eval\nprintf '{"lines": %s}' "$(wc -l < model.pkl)" > eval/metrics.json\n`,
+  });
+  const dataOid = placeByMd5sum(store, join(repo.dir, 'data', 'data.xml'));
+  repo.write({ 'data/data.xml.dvc': `outs:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: data.xml\n` });
+  return { repo, store, log, env, dataOid };
+}
+
+function clone(repo: TempRepo): string {
+  const dir = temp('mlreport-clone-');
+  execFileSync('git', ['clone', '-q', repo.dir, dir]);
+  return dir;
+}
+
+const ran = (log: string): string[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+
+describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shaped project', () => {
+  const { repo, store, log, env, dataOid } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('the first run runs every stage and saves their outs to the cache', async () => {
+    const r = await runCli(['repro'], repo.dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    // `dvc push` of the run: the cache's objects go to the remote.
+    cpSync(join(repo.dir, '.dvc', 'cache', 'files'), join(store, 'files'), { recursive: true });
+    repo.commit('pipeline');
+    rmSync(log);
+  });
+
+  test('a fresh clone: --dry and status say what would be restored; repro pulls data.xml and restores every stage without running it', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    assert.ok(!existsSync(join(dir, 'data', 'data.xml')) && !existsSync(join(dir, 'eval')));
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^prepare: restore from remote 'storage'$/m);
+    assert.match(dry.stdout, /^evaluate: restore from remote 'storage'$/m);
+    const status = await runCli(['status'], dir, env);
+    assert.match(status.stdout, /^train: restore from remote 'storage'$/m);
+    assert.ok(!existsSync(join(dir, 'data', 'data.xml')), 'dry and status change nothing');
+
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+    assert.match(r.stdout, /^prepare: restored from remote 'storage'$/m);
+    assert.match(r.stdout, /^evaluate: restored from remote 'storage'$/m);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml'), 'utf8'), readFileSync(join(repo.dir, 'data', 'data.xml'), 'utf8'));
+    assert.equal(readFileSync(join(dir, 'eval', 'metrics.json'), 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
+    assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }), '', 'dvc.lock unchanged');
+    const again = await runCli(['status'], dir, env);
+    assert.match(again.stdout, /up to date/);
+
+    // A params change re-runs only the stages it affects.
+    writeFileSync(join(dir, 'params.yaml'), 'prepare:\n  split: 0.2\ntrain:\n  n_est: 100\n');
+    const changed = await runCli(['repro'], dir, env);
+    assert.equal(changed.code, 0, changed.stderr + changed.stdout);
+    assert.deepEqual(ran(log), ['train', 'evaluate']);
+    rmSync(log);
+  });
+
+  test('--no-pull runs what is missing as before', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    cpSync(join(repo.dir, 'data', 'data.xml'), join(dir, 'data', 'data.xml'));
+    const r = await runCli(['repro', '--no-pull'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    rmSync(log);
+  });
+
+  test('data missing from the remote: the error names the .dvc file, the object and the remote; an out missing means "cannot restore" and the stage runs', async () => {
+    const empty = temp();
+    const dir = clone(repo);
+    cleanup.push(dir, empty);
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.match(
+      dry.stdout,
+      new RegExp(
+        `^prepare: would run \\(cannot restore: 'data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'`,
+        'm',
+      ),
+    );
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stdout,
+      new RegExp(`^prepare: failed [0-9.]+s \\('data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'\\)`, 'm'),
+    );
+    assert.doesNotMatch(r.stdout + r.stderr, /does not exist/);
+
+    // With the data there but the stages' objects gone, they run (saying why) instead of failing.
+    placeByMd5sum(empty, join(repo.dir, 'data', 'data.xml'));
+    const run = await runCli(['repro'], dir, env);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /^prepare: ran .*cannot restore: data\/prepared: object [0-9a-f]{32}\.dir missing from remote 'storage'/m);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    rmSync(log);
+  });
+});
