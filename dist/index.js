@@ -30035,7 +30035,7 @@ function group(name, fn2) {
 }
 
 // src/config/action.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join15, resolve as resolve5 } from "node:path";
 import { tmpdir } from "node:os";
 
@@ -37147,7 +37147,8 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { stat as stat6 } from "node:fs/promises";
+import { createHash as createHash4 } from "node:crypto";
+import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
 import { join as join11, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
@@ -38575,6 +38576,36 @@ var PipelineData = class _PipelineData {
     for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
     return from;
   }
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remote(remoteName);
+      if (isDirOid(oid)) {
+        const chunks = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error2) {
+          throw objectError(error2, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (!legacy && createHash4("md5").update(bytes).digest("hex") !== oid.replace(/\.dir$/, ""))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error2) {
+        throw objectError(error2, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat6(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile5(file);
+  }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
     const out = [];
@@ -38597,6 +38628,12 @@ var PipelineData = class _PipelineData {
     }
   }
 };
+function objectError(error2, path, oid, remote) {
+  const kind = error2 instanceof TransferError ? error2.failures[0]?.kind : error2 instanceof ObjectError ? error2.kind : void 0;
+  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error2 instanceof TransferError ? error2.failures[0]?.reason ?? error2.message : describeError(error2);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
 function trackedObject(t2) {
   return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
 }
@@ -39645,7 +39682,7 @@ async function readEvent(path) {
   if (!path) return {};
   let text2;
   try {
-    text2 = await readFile5(path, "utf8");
+    text2 = await readFile6(path, "utf8");
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
   }
@@ -40417,6 +40454,64 @@ function globToRegExp(glob) {
 }
 function isGlob(path) {
   return /[*?]/.test(path);
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = [];
+    for (const [dir, lock] of project.locks) {
+      const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+      for (const [name, stage] of lock.stages) {
+        const defined = dvcYaml?.stages.find((s) => s.name === name);
+        const base = joinPath(dir, defined?.wdir ?? ".");
+        for (const out of stage.outs) {
+          const def = defined?.outs.find((o2) => o2.path === out.path);
+          if (!out.md5 || def?.cache === false) continue;
+          const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
+          found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+        }
+      }
+    }
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve7 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = data.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return data.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve7(path);
+      } catch (error2) {
+        reasons.set(path, describeError(error2));
+        return null;
+      }
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
 }
 
 // src/plots/lttb.ts
@@ -41808,8 +41903,9 @@ async function expandDirectory(tree, def) {
 }
 async function preparePlots(git, request2, definitions) {
   const budget = request2.budget ? { budget: request2.budget } : {};
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const data = await PipelineData.open(request2.workspace).catch(() => null);
+  const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel, ...budget }), data);
+  const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget), data) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
@@ -41836,6 +41932,7 @@ async function preparePlots(git, request2, definitions) {
       out.push({ kind: "error", id: def.id, title, error: plotError(def, error2), notes: [] });
     }
   }
+  await data?.close();
   return out;
 }
 async function readFiles(def, read, cache, onError) {
@@ -42019,7 +42116,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { readFile as readFile6, realpath as realpath3 } from "node:fs/promises";
+import { readFile as readFile7, realpath as realpath3 } from "node:fs/promises";
 import { join as join17, posix as posix11, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
@@ -46810,7 +46907,7 @@ var GateCheckPublisher = class {
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
     const read = async (path) => {
-      if (!texts.has(path)) texts.set(path, await readFile6(join17(this.options.workspace, path), "utf8").catch(() => null));
+      if (!texts.has(path)) texts.set(path, await readFile7(join17(this.options.workspace, path), "utf8").catch(() => null));
       return texts.get(path);
     };
     for (const r2 of gates2.rules) {
@@ -47566,7 +47663,7 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
 import { join as join19 } from "node:path";
 
 // src/report/parse.ts
@@ -47781,7 +47878,7 @@ async function readArtifact(dir) {
     const stat8 = await lstat3(path);
     if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile7(path, "utf8");
+    text2 = await readFile8(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
@@ -47795,7 +47892,7 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { join as join20 } from "node:path";
 
 // src/util/zip.ts
@@ -47874,7 +47971,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -47933,7 +48030,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash5("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -48044,7 +48141,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile8(join20(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile9(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48053,7 +48150,7 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile9 } from "node:fs/promises";
+import { lstat as lstat4, readFile as readFile10 } from "node:fs/promises";
 import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
@@ -48452,7 +48549,7 @@ async function readImages(baseDir, rels, log) {
     try {
       const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile9(path);
+      bytes = await readFile10(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48634,9 +48731,22 @@ function selectPaths(data, keyPaths) {
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
-  return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  const data = await openProjectData(request2.workspace, log);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log) {
+  try {
+    return await PipelineData.open(workspace);
+  } catch (error2) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
+    return null;
+  }
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
@@ -48683,6 +48793,12 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: `${path}: ${describeError(error2)}` };
   }
   if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }

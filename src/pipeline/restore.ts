@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { Cache } from '../dvc/data/cache';
 import { checkout } from '../dvc/data/checkout';
 import { loadDvcConfig, selectRemote, type DvcConfig } from '../dvc/data/config';
 import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
-import { DataError, TransferError } from '../dvc/data/errors';
-import { objectKey } from '../dvc/data/oid';
+import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
+import { isDirOid, objectKey } from '../dvc/data/oid';
 import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
 import type { Remote } from '../dvc/data/remotes/types';
 import { pull } from '../dvc/data/transfer';
 import type { LockEntry, LockStage } from '../dvc/lock';
 import type { Stage } from '../dvc/types';
 import { addSecret } from '../util/redact';
+import { MAX_FILE_BYTES } from '../workspace/tree';
 import { describeError } from '../util/errors';
 import type { StageStatus, Workspace } from './status';
 
@@ -121,6 +123,37 @@ export class PipelineData {
     return from;
   }
 
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid: string, legacy: boolean, path: string, remoteName?: string): Promise<Buffer> {
+    if (!(await this.cache.has(oid, legacy))) {
+      const remote = this.remote(remoteName);
+      if (isDirOid(oid)) {
+        const chunks: Uint8Array[] = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error) {
+          throw objectError(error, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (!legacy && createHash('md5').update(bytes).digest('hex') !== oid.replace(/\.dir$/, ''))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile(file);
+  }
+
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps: Set<string>, ws: Workspace): Promise<TrackedOut[]> {
     const out: TrackedOut[] = [];
@@ -143,6 +176,13 @@ export class PipelineData {
       else await this.cache.addFile(abs);
     }
   }
+}
+
+function objectError(error: unknown, path: string, oid: string, remote: string): DataError {
+  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : undefined;
+  if (kind === 'missing') return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error instanceof TransferError ? (error.failures[0]?.reason ?? error.message) : describeError(error);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
 }
 
 /** The objects of a tracked out as `PipelineData` moves them. */

@@ -55,7 +55,7 @@ function exampleProject(): { repo: TempRepo; store: string; log: string; env: No
     '.gitignore': '/model.pkl\n/eval\n',
     'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 50\n',
     'dvc.yaml': DVC_YAML,
-    'evaluate.sh': `echo evaluate >> "$STAGE_LOG"\nmkdir -p eval\nprintf '{"lines": %s}' "$(wc -l < model.pkl)" > eval/metrics.json\n`,
+    'evaluate.sh': `echo evaluate >> "$STAGE_LOG"\nmkdir -p eval\nprintf '{"lines": %s, "bytes": %s}' "$(wc -l < model.pkl)" "$(wc -c < model.pkl)" > eval/metrics.json\n`,
   });
   const dataOid = placeByMd5sum(store, join(repo.dir, 'data', 'data.xml'));
   repo.write({ 'data/data.xml.dvc': `outs:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: data.xml\n` });
@@ -157,5 +157,62 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.match(run.stdout, /^prepare: ran .*cannot restore: data\/prepared: object [0-9a-f]{32}\.dir missing from remote 'storage'/m);
     assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
     rmSync(log);
+  });
+});
+
+describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json inside the directory out eval/', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+  const push = (): void => cpSync(join(repo.dir, '.dvc', 'cache', 'files'), join(store, 'files'), { recursive: true });
+
+  test('a fresh clone without the outputs: report --base HEAD~1 shows the base and the head values, read from the remote', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    push();
+    repo.commit('n_est 50');
+    const before = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+    repo.write({ 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 1000\n' });
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    push();
+    repo.commit('n_est 1000');
+    const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+    assert.equal(now.bytes, before.bytes + 2);
+
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const out = join(temp(), 'out');
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, new RegExp(`eval/metrics.json\\S* \\| bytes \\| ${before.bytes} \\| ${now.bytes} \\|`));
+    assert.ok(!existsSync(join(dir, 'eval')), 'the workspace is not changed');
+
+    const diff = await runCli(['metrics', 'diff', 'HEAD~1', '--json'], dir, env);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout), { 'eval/metrics.json': { bytes: { old: before.bytes, new: now.bytes, diff: 2 } } });
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate', 'train', 'evaluate'], 'the report ran nothing');
+  });
+
+  test("the base's objects gone from the remote: the report says which object and which remote", async () => {
+    const dir = clone(repo);
+    const empty = temp();
+    cleanup.push(dir, empty);
+    // Only the head's objects: the cache of a run at the head, pushed to a new remote.
+    cpSync(join(store, 'files'), join(empty, 'files'), { recursive: true });
+    const baseLock = execFileSync('git', ['show', 'HEAD~1:dvc.lock'], { cwd: dir, encoding: 'utf8' });
+    const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)|md5: ([0-9a-f]{32}\.dir)\n\s+size: \d+\n\s+nfiles: \d+\n\s+path: eval/.exec(
+      baseLock,
+    );
+    const oid = (evalOid?.[1] ?? evalOid?.[2])!;
+    assert.ok(oid, baseLock);
+    rmSync(join(empty, 'files', 'md5', oid.slice(0, 2), oid.slice(2)));
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const out = join(temp(), 'out');
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, new RegExp(`eval/metrics.json.*cannot be read: eval: object ${oid.replace('.', '\\.')} missing from remote 'storage'`));
   });
 });
