@@ -35576,7 +35576,6 @@ async function walk(root) {
 
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { join as join8, posix as posix4 } from "node:path";
 
@@ -35673,6 +35672,11 @@ function dos2unix(chunk) {
     out[n++] = chunk[i];
   }
   return out.subarray(0, n);
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
 }
 
 // src/dvc/data/manifest.ts
@@ -37079,7 +37083,7 @@ var PipelineData = class _PipelineData {
           throw objectError(error, path, oid, remote.name);
         }
         const bytes = Buffer.concat(chunks);
-        if (!legacy && createHash3("md5").update(bytes).digest("hex") !== oid.replace(/\.dir$/, ""))
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
           throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
         return bytes;
       }
@@ -40220,7 +40224,7 @@ function downstreamOf(dag, name) {
 }
 
 // src/pipeline/hash.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
 import { join as join12, posix as posix9 } from "node:path";
@@ -40230,14 +40234,14 @@ var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash4("md5").update(await readFile5(path)).digest("hex");
+    return createHash3("md5").update(await readFile5(path)).digest("hex");
   }
-  const hash = createHash4("md5");
+  const hash = createHash3("md5");
   for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
   return hash.digest("hex");
 }
 async function md5FileDos2Unix(path) {
-  const hash = createHash4("md5");
+  const hash = createHash3("md5");
   let pending = Buffer.alloc(0);
   const flush = (chunk) => {
     hash.update(isTextBlock2(chunk.subarray(0, 512)) ? dos2unix2(chunk) : chunk);
@@ -40277,7 +40281,7 @@ function dirListingJson(entries) {
   return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
 }
 function dirHash(entries) {
-  return `${createHash4("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
+  return `${createHash3("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
 }
 function compareCodePoints2(a, b3) {
   if (a === b3) return 0;
@@ -47941,7 +47945,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -48000,7 +48004,7 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest = `sha256:${createHash5("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,

@@ -37147,7 +37147,6 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
 import { join as join11, posix as posix7 } from "node:path";
 
@@ -37244,6 +37243,11 @@ function dos2unix2(chunk) {
     out[n++] = chunk[i];
   }
   return out.subarray(0, n);
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
 }
 
 // src/dvc/data/manifest.ts
@@ -38591,7 +38595,7 @@ var PipelineData = class _PipelineData {
           throw objectError(error2, path, oid, remote.name);
         }
         const bytes = Buffer.concat(chunks);
-        if (!legacy && createHash4("md5").update(bytes).digest("hex") !== oid.replace(/\.dir$/, ""))
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
           throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
         return bytes;
       }
@@ -47971,7 +47975,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -48030,7 +48034,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash5("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,

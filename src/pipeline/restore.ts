@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { Cache } from '../dvc/data/cache';
@@ -7,6 +6,7 @@ import { checkout } from '../dvc/data/checkout';
 import { loadDvcConfig, selectRemote, type DvcConfig } from '../dvc/data/config';
 import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
 import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
+import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
 import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
 import type { Remote } from '../dvc/data/remotes/types';
@@ -138,7 +138,7 @@ export class PipelineData {
           throw objectError(error, path, oid, remote.name);
         }
         const bytes = Buffer.concat(chunks);
-        if (!legacy && createHash('md5').update(bytes).digest('hex') !== oid.replace(/\.dir$/, ''))
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ''))
           throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
         return bytes;
       }
