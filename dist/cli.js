@@ -37009,7 +37009,7 @@ var PipelineData = class _PipelineData {
   get root() {
     return this.config.root;
   }
-  remote(name) {
+  remoteFor(name) {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r2 = this.remotes.get(key2);
     if (!r2) {
@@ -37028,7 +37028,7 @@ var PipelineData = class _PipelineData {
       if (await this.cache.has(o2.oid, o2.legacy)) continue;
       let remote;
       try {
-        remote = this.remote(o2.remote);
+        remote = this.remoteFor(o2.remote);
       } catch (error) {
         return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
       }
@@ -37051,7 +37051,7 @@ var PipelineData = class _PipelineData {
     const groups2 = /* @__PURE__ */ new Map();
     for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
     for (const [name, refs] of groups2) {
-      const remote = this.remote(name);
+      const remote = this.remoteFor(name);
       try {
         await pull(this.cache, remote, refs);
       } catch (error) {
@@ -37074,7 +37074,7 @@ var PipelineData = class _PipelineData {
    */
   async objectBytes(oid, legacy, path, remoteName) {
     if (!await this.cache.has(oid, legacy)) {
-      const remote = this.remote(remoteName);
+      const remote = this.remoteFor(remoteName);
       if (isDirOid(oid)) {
         const chunks = [];
         try {
@@ -37126,6 +37126,46 @@ function objectError(error, path, oid, remote) {
   const reason = error instanceof TransferError ? error.failures[0]?.reason ?? error.message : describeError(error);
   return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
 }
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+      }
+    }
+  }
+  return found;
+}
+async function pushStageOutputs(root, options2 = {}) {
+  const data = await PipelineData.open(root, options2);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const out of lockedOutputs(project)) {
+      if (!await data.cache.has(out.oid, out.legacy)) continue;
+      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
+    }
+    const total = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups2) {
+      const r2 = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
+}
 function trackedObject(t2) {
   return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
 }
@@ -37157,20 +37197,7 @@ function withCachedOutputs(tree, data) {
   const manifests = /* @__PURE__ */ new Map();
   const index = async () => {
     const project = await loadProject(tree);
-    const found = [];
-    for (const [dir, lock] of project.locks) {
-      const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
-      for (const [name, stage] of lock.stages) {
-        const defined = dvcYaml?.stages.find((s) => s.name === name);
-        const base = joinPath(dir, defined?.wdir ?? ".");
-        for (const out of stage.outs) {
-          const def = defined?.outs.find((o2) => o2.path === out.path);
-          if (!out.md5 || def?.cache === false) continue;
-          const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
-          found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
-        }
-      }
-    }
+    const found = lockedOutputs(project);
     for (const file of project.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
@@ -39725,13 +39752,19 @@ ${COMMON_USAGE}
 };
 var pushCommand = {
   path: ["push"],
-  summary: "upload the cached objects of .dvc-tracked data to the DVC remote (like dvc push)",
+  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
   usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
 
 ${COMMON_USAGE}`,
   async run(args) {
     const { root, options: o2 } = options(args);
     const report2 = await pushTracked(root, o2);
+    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
+    if (stages) {
+      report2.uploaded += stages.uploaded;
+      report2.present += stages.present;
+      report2.bytes += stages.bytes;
+    }
     process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
 `);
     return 0;

@@ -38521,7 +38521,7 @@ var PipelineData = class _PipelineData {
   get root() {
     return this.config.root;
   }
-  remote(name) {
+  remoteFor(name) {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r2 = this.remotes.get(key2);
     if (!r2) {
@@ -38540,7 +38540,7 @@ var PipelineData = class _PipelineData {
       if (await this.cache.has(o2.oid, o2.legacy)) continue;
       let remote;
       try {
-        remote = this.remote(o2.remote);
+        remote = this.remoteFor(o2.remote);
       } catch (error2) {
         return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error2)}` };
       }
@@ -38563,7 +38563,7 @@ var PipelineData = class _PipelineData {
     const groups2 = /* @__PURE__ */ new Map();
     for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
     for (const [name, refs] of groups2) {
-      const remote = this.remote(name);
+      const remote = this.remoteFor(name);
       try {
         await pull(this.cache, remote, refs);
       } catch (error2) {
@@ -38586,7 +38586,7 @@ var PipelineData = class _PipelineData {
    */
   async objectBytes(oid, legacy, path, remoteName) {
     if (!await this.cache.has(oid, legacy)) {
-      const remote = this.remote(remoteName);
+      const remote = this.remoteFor(remoteName);
       if (isDirOid(oid)) {
         const chunks = [];
         try {
@@ -38637,6 +38637,23 @@ function objectError(error2, path, oid, remote) {
   if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
   const reason = error2 instanceof TransferError ? error2.failures[0]?.reason ?? error2.message : describeError(error2);
   return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+      }
+    }
+  }
+  return found;
 }
 function trackedObject(t2) {
   return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
@@ -40467,20 +40484,7 @@ function withCachedOutputs(tree, data) {
   const manifests = /* @__PURE__ */ new Map();
   const index = async () => {
     const project = await loadProject(tree);
-    const found = [];
-    for (const [dir, lock] of project.locks) {
-      const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
-      for (const [name, stage] of lock.stages) {
-        const defined = dvcYaml?.stages.find((s) => s.name === name);
-        const base = joinPath(dir, defined?.wdir ?? ".");
-        for (const out of stage.outs) {
-          const def = defined?.outs.find((o2) => o2.path === out.path);
-          if (!out.md5 || def?.cache === false) continue;
-          const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
-          found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
-        }
-      }
-    }
+    const found = lockedOutputs(project);
     for (const file of project.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }

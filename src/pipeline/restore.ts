@@ -10,11 +10,12 @@ import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
 import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
 import type { Remote } from '../dvc/data/remotes/types';
-import { pull } from '../dvc/data/transfer';
+import { pull, push, type PushResult } from '../dvc/data/transfer';
 import type { LockEntry, LockStage } from '../dvc/lock';
+import { joinPath, loadProject, type DvcProject } from '../dvc/project';
 import type { Stage } from '../dvc/types';
 import { addSecret } from '../util/redact';
-import { MAX_FILE_BYTES } from '../workspace/tree';
+import { MAX_FILE_BYTES, workspaceTree } from '../workspace/tree';
 import { describeError } from '../util/errors';
 import type { StageStatus, Workspace } from './status';
 
@@ -60,7 +61,7 @@ export class PipelineData {
     return this.config.root;
   }
 
-  private remote(name?: string): Remote {
+  remoteFor(name?: string): Remote {
     const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? '').toLowerCase();
     let r = this.remotes.get(key);
     if (!r) {
@@ -81,7 +82,7 @@ export class PipelineData {
       if (await this.cache.has(o.oid, o.legacy)) continue;
       let remote: Remote;
       try {
-        remote = this.remote(o.remote);
+        remote = this.remoteFor(o.remote);
       } catch (error) {
         return { ok: false, why: `${o.path}: object ${o.oid} is not in the cache and ${describeError(error)}` };
       }
@@ -105,7 +106,7 @@ export class PipelineData {
     const groups = new Map<string | undefined, Wanted[]>();
     for (const o of missing) groups.set(o.remote, [...(groups.get(o.remote) ?? []), o]);
     for (const [name, refs] of groups) {
-      const remote = this.remote(name);
+      const remote = this.remoteFor(name);
       try {
         await pull(this.cache, remote, refs);
       } catch (error) {
@@ -129,7 +130,7 @@ export class PipelineData {
    */
   async objectBytes(oid: string, legacy: boolean, path: string, remoteName?: string): Promise<Buffer> {
     if (!(await this.cache.has(oid, legacy))) {
-      const remote = this.remote(remoteName);
+      const remote = this.remoteFor(remoteName);
       if (isDirOid(oid)) {
         const chunks: Uint8Array[] = [];
         try {
@@ -183,6 +184,63 @@ function objectError(error: unknown, path: string, oid: string, remote: string):
   if (kind === 'missing') return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
   const reason = error instanceof TransferError ? (error.failures[0]?.reason ?? error.message) : describeError(error);
   return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+
+/** A cached stage output as a revision's dvc.lock records it. */
+export interface LockedOutput {
+  /** The out's path from the project root (`eval`, `data/features`). */
+  path: string;
+  oid: string;
+  legacy: boolean;
+  /** The out's `remote:` in dvc.yaml. */
+  remote?: string;
+}
+
+/** The cached outs every dvc.lock of a project records, with their hashes (`cache: false` outs left out). */
+export function lockedOutputs(project: DvcProject): LockedOutput[] {
+  const found: LockedOutput[] = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? '.');
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o) => o.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === 'string' ? def.props.remote : undefined;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * `dvc push` of the stage outputs the workspace's dvc.lock records and the cache holds (a `.dir` with its
+ * entries, last): what a later `repro` restores instead of running. Null for a project without `.dvc`.
+ */
+export async function pushStageOutputs(root: string, options: DataOptions = {}): Promise<PushResult | null> {
+  const data = await PipelineData.open(root, options);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join('\n'));
+    const groups = new Map<string | undefined, LockedOutput[]>();
+    for (const out of lockedOutputs(project)) {
+      if (!(await data.cache.has(out.oid, out.legacy))) continue;
+      groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
+    }
+    const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups) {
+      const r = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
 }
 
 /** The objects of a tracked out as `PipelineData` moves them. */

@@ -1,18 +1,12 @@
 import { joinPath, loadProject } from '../dvc/project';
+import { lockedOutputs, type LockedOutput, type PipelineData } from '../pipeline/restore';
 import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
 import { isDirOid } from '../dvc/data/oid';
-import type { PipelineData } from '../pipeline/restore';
 import { describeError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 
-interface CachedOut {
-  /** The out's path from the project root (`eval`, `data/features`). */
-  path: string;
-  oid: string;
-  legacy: boolean;
-  remote?: string;
-}
+type CachedOut = LockedOutput;
 
 /** A tree whose DVC outputs missing from it (git-ignored, not checked out) are read from the cache or the remote. */
 export interface CachedOutputsTree extends Tree {
@@ -31,20 +25,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
   const manifests = new Map<string, Promise<Map<string, string>>>();
   const index = async (): Promise<CachedOut[]> => {
     const project = await loadProject(tree);
-    const found: CachedOut[] = [];
-    for (const [dir, lock] of project.locks) {
-      const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
-      for (const [name, stage] of lock.stages) {
-        const defined = dvcYaml?.stages.find((s) => s.name === name);
-        const base = joinPath(dir, defined?.wdir ?? '.');
-        for (const out of stage.outs) {
-          const def = defined?.outs.find((o) => o.path === out.path);
-          if (!out.md5 || def?.cache === false) continue;
-          const remote = typeof def?.props.remote === 'string' ? def.props.remote : undefined;
-          found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote });
-        }
-      }
-    }
+    const found: CachedOut[] = lockedOutputs(project);
     for (const file of project.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5' });
     }

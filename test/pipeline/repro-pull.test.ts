@@ -38,8 +38,7 @@ metrics:
 /**
  * A project shaped like DVC's example-get-started: data/data.xml tracked by data/data.xml.dvc with its object
  * placed by md5sum in a local-directory remote given by a relative URL; prepare → train → evaluate with a
- * directory out `eval/`; dvc.lock committed, outs git-ignored. The stages' outputs reach the remote as
- * `dvc push` leaves them (the cache's `files/` copied over).
+ * directory out `eval/`; dvc.lock committed, outs git-ignored. `mlreport push` sends the stages' outputs.
  */
 function exampleProject(): { repo: TempRepo; store: string; log: string; env: NodeJS.ProcessEnv; dataOid: string } {
   const repo = new TempRepo('mlreport-getstarted-');
@@ -81,8 +80,11 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     const r = await runCli(['repro'], repo.dir, env);
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
-    // `dvc push` of the run: the cache's objects go to the remote.
-    cpSync(join(repo.dir, '.dvc', 'cache', 'files'), join(store, 'files'), { recursive: true });
+    const pushed = await runCli(['push'], repo.dir, env);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    // Uploaded: data/prepared's .dir, model.pkl, eval's .dir and eval/metrics.json. Already there: data.xml, and
+    // data/prepared/train.tsv, a copy of it (the same object).
+    assert.match(pushed.stdout, /^4 object\(s\) uploaded .*, 2 already on the remote/m);
     repo.commit('pipeline');
     rmSync(log);
   });
@@ -166,16 +168,16 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
   after(() => {
     for (const d of cleanup) rmSync(d, { recursive: true, force: true });
   });
-  const push = (): void => cpSync(join(repo.dir, '.dvc', 'cache', 'files'), join(store, 'files'), { recursive: true });
+  const push = async (): Promise<void> => assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
 
   test('a fresh clone without the outputs: report --base HEAD~1 shows the base and the head values, read from the remote', async () => {
     assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    push();
+    await push();
     repo.commit('n_est 50');
     const before = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
     repo.write({ 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 1000\n' });
     assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
-    push();
+    await push();
     repo.commit('n_est 1000');
     const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
     assert.equal(now.bytes, before.bytes + 2);
