@@ -41484,6 +41484,23 @@ async function reproduceStep(step, log) {
   }
   return engine ? { engine, stages, passed } : null;
 }
+async function dvcPushStep(workspace, log) {
+  const started = performance3.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary] };
+  } catch (error) {
+    log.error(`dvc push failed: ${describeError(error)}`);
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
+  }
+}
 async function runCommand(name, cmd, cwd, log) {
   const tail = new TailBuffer(TAIL_LINES);
   const started = performance3.now();
@@ -48618,6 +48635,11 @@ async function run(config, log) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline3 && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log);
+    pipeline3.stages.push(pushed);
+    if (pushed.status === "failed") pipeline3.passed = false;
+  }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,

@@ -19920,12 +19920,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
+        const stat9 = fs_1.statSync(path);
+        if (stat9.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat8.isDirectory() && isDirectory3) {
+        if (stat9.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -33736,16 +33736,108 @@ import { existsSync as existsSync4 } from "node:fs";
 import { join as join13 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
-// src/pipeline/repro.ts
-import { rm as rm5 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
 
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  pending = [];
+  pendingBytes = 0;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+    let all = Buffer.concat(this.pending);
+    while (all.length >= DOS2UNIX_CHUNK) {
+      this.block(all.subarray(0, DOS2UNIX_CHUNK));
+      all = all.subarray(DOS2UNIX_CHUNK);
+    }
+    this.pending = all.length ? [Buffer.from(all)] : [];
+    this.pendingBytes = all.length;
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
@@ -33783,6 +33875,1362 @@ function pyJsonString(s) {
   }
   return `${out}"`;
 }
+
+// src/dvc/data/manifest.ts
+function dirManifest(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "utf8");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+function compareCodePoints(a, b3) {
+  const ia = a[Symbol.iterator]();
+  const ib = b3[Symbol.iterator]();
+  for (; ; ) {
+    const x3 = ia.next();
+    const y2 = ib.next();
+    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
+    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
+    if (d2) return d2;
+  }
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat2(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    const target = this.path(oid, legacy);
+    await mkdir2(dirname(target), { recursive: true });
+    const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size = 0;
+    const hashing = new Transform({
+      transform(chunk, _enc, done) {
+        hasher.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+    } catch (error2) {
+      await rm2(tmp, { force: true });
+      if (error2 instanceof ObjectError) throw error2;
+      throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, "");
+    if (actual !== expected) {
+      await rm2(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+    }
+    await chmod2(tmp, CACHE_MODE);
+    await rename2(tmp, target);
+    return size;
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir2(dirname(target), { recursive: true });
+      const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile2(file, tmp);
+        await chmod2(tmp, CACHE_MODE);
+        await rename2(tmp, target);
+      } catch (error2) {
+        await rm2(tmp, { force: true });
+        throw error2;
+      }
+    }
+    return { oid, size };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+};
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir) out.push(...await listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3, createReadStream as createReadStream2 } from "node:fs";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+async function checkout(cache, root, target, options = {}) {
+  checkOid(target.oid, target.path);
+  const dest = resolve(root, target.path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat2(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod3(dest, 493 & ~process.umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
+    await mkdir3(dirname2(dest), { recursive: true });
+    const tmp = join2(dirname2(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      await rename3(tmp, dest);
+    } catch (error2) {
+      await rm3(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing = [];
+  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join2(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options);
+  }
+  await mkdir3(dirname2(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = join2(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
+  const old = join2(dirname2(dest), `.${basename(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join2(fresh, ...e.relpath.split("/"));
+      await mkdir3(dirname2(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir3(fresh, { recursive: true });
+    if (current) await rename3(dest, old);
+    await rename3(fresh, dest);
+  } catch (error2) {
+    await rm3(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+  }
+  await rm3(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile3(from, to2, constants3.COPYFILE_FICLONE);
+  await chmod3(to2, (exec ? 511 : 438) & ~process.umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options) {
+  if (options.force) return;
+  const stats = await lstat2(dest);
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...await listFiles2(join2(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at2(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve7 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve7) : resolve7(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults2, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults2, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}) {
+  const env = environment.env ?? process.env;
+  const files = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join3(d2, "config")),
+    join3(root, ".dvc", "config"),
+    join3(root, ".dvc", "config.local")
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let text2;
+    try {
+      text2 = await readFile2(file, "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT" || error2.code === "ENOTDIR") continue;
+      throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
+    }
+    read.push(file);
+    mergeLevel(merged, parseIni(text2, file), file);
+  }
+  return buildConfig(root, read, merged);
+}
+function configDirs(env, platform2) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global2;
+  if (platform2 === "win32") {
+    system = join3(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join3(env.LOCALAPPDATA ?? join3(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform2 === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global2 = join3(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join3((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join3(env.XDG_CONFIG_HOME || join3(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
+}
+function mergeLevel(merged, sections, file) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key2 = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
+  }
+}
+function resolvePath(key2, value2, section, file) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join3(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dirname3(file), value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join3(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join3(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join3(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+var import_yaml = __toESM(require_dist3(), 1);
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join4, posix, relative as relative3, sep as sep3 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join4(dir, entry.name)));
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join4(dir, entry.name)).split(sep3).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile(root, file) {
+  let data;
+  try {
+    data = (0, import_yaml.parse)(await readFile3(join4(root, file), "utf8"));
+  } catch (error2) {
+    throw new DataError(`${file}: cannot read it as YAML: ${error2.message.split("\n")[0]}`);
+  }
+  const doc = data;
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
+  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
+  const base = posix.join(dirname4(file).split(sep3).join("/"), wdir);
+  const outs = [];
+  doc.outs.forEach((raw, i) => {
+    const o2 = raw;
+    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
+    if (o2.cache === false || o2.md5 === void 0) return;
+    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
+    const path = posix.normalize(posix.join(base, o2.path));
+    if (path.startsWith("..") || posix.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
+    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
+    outs.push({
+      oid: o2.md5,
+      path,
+      dvcfile: file,
+      legacy: o2.hash === void 0,
+      isexec: o2.isexec === true,
+      remote: typeof o2.remote === "string" ? o2.remote : void 0
+    });
+  });
+  return outs;
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    return (await this.sdk()).get(this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    return (await this.sdk()).exists(this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file) {
+    await (await this.sdk()).put(this.key(key2), file).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.statusCode;
+    const code2 = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options) {
+    this.options = options;
+    this.name = options.name;
+    this.jobs = options.jobs;
+    this.description = `remote '${options.name}' (${options.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    if (options.url.protocol === "https:") {
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key2) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key2);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key2, response.statusCode ?? 0, "GET");
+      } catch (error2) {
+        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key2) {
+    let response = await this.send("HEAD", key2);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key2);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key2, status, "HEAD");
+  }
+  async write(key2, file, size) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key2) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
+    return url;
+  }
+  send(method, key2, file, size) {
+    const url = this.url(key2);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve7, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve7(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error2) => {
+        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key2, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve7) => setTimeout(resolve7, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open2, readdir as readdir5, rename as rename4, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname5, join as join5 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key2) {
+    const path = join5(this.root, key2);
+    const handle = await open2(path, "r").catch((error2) => {
+      throw this.fail(key2, error2);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key2) {
+    try {
+      return (await stat3(join5(this.root, key2))).isFile();
+    } catch (error2) {
+      if (error2.code === "ENOENT") return false;
+      throw this.fail(key2, error2);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir5(join5(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error2) {
+      if (error2.code === "ENOENT") return [];
+      throw this.fail(prefix, error2);
+    }
+  }
+  async write(key2, file) {
+    const target = join5(this.root, key2);
+    const tmp = join5(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir4(dirname5(target), { recursive: true });
+      await copyFile4(file, tmp);
+      await rename4(tmp, target);
+    } catch (error2) {
+      await rm4(tmp, { force: true });
+      throw this.fail(key2, error2);
+    }
+  }
+  async close() {
+  }
+  fail(key2, error2) {
+    if (error2.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
+    if (error2.code === "EACCES" || error2.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
+    return new ObjectError(`${key2} in ${this.description}: ${error2.code ?? error2.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.$metadata?.httpStatusCode;
+    const code2 = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
+      kind = "denied";
+      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key2 of Object.keys(remote.options)) {
+    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
+  return [...new Set(out)];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options, where2) {
+    this.options = options;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key2) {
+    const v2 = this.options[key2];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key2) {
+    const v2 = this.raw(key2);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+  }
+  num(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key2) {
+    const n = this.num(key2);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+import { stat as stat4 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error2) {
+      fail2(ref, error2);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
+    const first = group2[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key2 = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error2) {
+      fail2(dir.ref, error2);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key2 = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key2)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error2) {
+    if (error2 instanceof ObjectError) throw error2;
+    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error2.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key2 = objectKey(f3.oid, f3.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group2]) => {
+    const first = group2[0];
+    if (present.has(key2)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat4(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key2, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat4(file)).size;
+        await remote.write(key2, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error2) {
+        fail2(dir.ref, error2);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key2) => {
+    if (await remote.exists(key2)) present.add(key2);
+  });
+  return present;
+}
+
+// src/dvc/data/tracked.ts
+async function pushTracked(root, options = {}) {
+  const { config, cache, groups: groups2 } = await plan(root, options);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups2) {
+    const remote = openRemote(selectRemote(config, name), options);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options) {
+  const config = await loadDvcConfig(root, options);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options.targets?.length ? options.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options.remote;
+    groups2.set(name, [...groups2.get(name) ?? [], out]);
+  }
+  return { config, cache, groups: groups2 };
+}
+
+// src/pipeline/repro.ts
+import { rm as rm5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/dvc/project.ts
+import { posix as posix3 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix as posix2 } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -35095,7 +36543,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse(toml, options = {}) {
+function parse2(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -35178,7 +36626,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 function parseToml(text2) {
   let doc;
   try {
-    doc = parse(text2, { integersAsBigInt: true });
+    doc = parse2(text2, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -35199,10 +36647,10 @@ function convert(value2) {
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml = __toESM(require_dist3(), 1);
+var import_yaml2 = __toESM(require_dist3(), 1);
 var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text2) {
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text2, error2.pos[0]);
@@ -35217,7 +36665,7 @@ function parseYaml(text2) {
   let added = 0;
   const budget = (node, alias, depth) => {
     if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (target) budget(target, alias ?? node, depth + 1);
       return;
@@ -35225,28 +36673,28 @@ function parseYaml(text2) {
     if (alias && ++added > MAX_ALIAS_NODES) {
       throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
     }
-    if ((0, import_yaml.isMap)(node))
+    if ((0, import_yaml2.isMap)(node))
       for (const pair of node.items) {
         budget(pair.key, alias, depth + 1);
         budget(pair.value, alias, depth + 1);
       }
-    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
   };
   budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -35259,13 +36707,13 @@ function parseYaml(text2) {
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     }
-    if ((0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -35448,7 +36896,7 @@ function parseLockEntries(value2, where2) {
 
 // src/dvc/dvcfile.ts
 var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-async function readDvcFile(tree, file) {
+async function readDvcFile2(tree, file) {
   const bytes = await tree.read(file);
   if (!bytes) return null;
   const doc = parseYamlPy(file, bytes.toString("utf8"));
@@ -35456,8 +36904,8 @@ async function readDvcFile(tree, file) {
   if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
   for (const key2 of Object.keys(doc)) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
   if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
-  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  const base = posix2.join(posix2.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix2.normalize(posix2.join(base, out.path)) }));
   return { file, outs };
 }
 
@@ -35572,7 +37020,7 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  const joined = posix3.normalize(posix3.join(dir || ".", path.replace(/\\/g, "/")));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -35637,7 +37085,7 @@ async function loadProject(tree) {
   }
   for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
     await attempt(async () => {
-      const dvcFile = await readDvcFile(tree, file);
+      const dvcFile = await readDvcFile2(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
   }
@@ -35736,7 +37184,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   }
   const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
   if (definition.vars !== void 0) {
@@ -35948,9 +37396,9 @@ function structuredCloneDict(d2) {
 }
 
 // src/workspace/tree.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2, readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { constants as constants4 } from "node:fs";
+import { open as open3, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
+import { join as join6, sep as sep4 } from "node:path";
 var RefusedRead = class extends UserError {
 };
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -36004,7 +37452,7 @@ function workspaceTree(root, options = {}) {
     isCommit: false,
     async read(path) {
       const rel = projectPath(path);
-      const full = join(root, ...rel.split("/"));
+      const full = join6(root, ...rel.split("/"));
       let target;
       try {
         target = await realpath(full);
@@ -36014,14 +37462,14 @@ function workspaceTree(root, options = {}) {
       }
       realRoot ??= realpath(root);
       const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep4);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const info2 = await stat2(target);
+      const info2 = await stat5(target);
       if (info2.isDirectory()) return null;
       if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
       budget.take(path, info2.size);
-      const handle = await open2(target, constants3.O_RDONLY | constants3.O_NONBLOCK);
+      const handle = await open3(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
       try {
         const opened = await handle.stat();
         if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
@@ -36089,7 +37537,7 @@ async function walk(root) {
     const [dir, prefix] = next;
     let entries;
     try {
-      entries = await readdir2(dir, { withFileTypes: true });
+      entries = await readdir6(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -36097,7 +37545,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -36105,9 +37553,9 @@ async function walk(root) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix4.normalize(posix4.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -36203,49 +37651,49 @@ function downstreamOf(dag, name) {
 }
 
 // src/util/files.ts
-import { mkdir as mkdir2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join2, basename } from "node:path";
+import { mkdir as mkdir5, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6, join as join7, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir2(dirname(path), { recursive: true });
-  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await mkdir5(dirname6(path), { recursive: true });
+  const tmp = join7(dirname6(path), `.${basename2(path)}.${process.pid}.tmp`);
   await writeFile2(tmp, data);
-  await rename2(tmp, path);
+  await rename5(tmp, path);
 }
 
 // src/pipeline/hash.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir3, readFile, stat as stat3 } from "node:fs/promises";
-import { join as join3, posix as posix4 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { readdir as readdir7, readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join8, posix as posix5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK = 1024 * 1024;
+var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile(path)).digest("hex");
+    return createHash3("md5").update(await readFile4(path)).digest("hex");
   }
-  const hash = createHash("md5");
-  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  const hash = createHash3("md5");
+  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
   return hash.digest("hex");
 }
 async function md5FileDos2Unix(path) {
-  const hash = createHash("md5");
+  const hash = createHash3("md5");
   let pending = Buffer.alloc(0);
   const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+    hash.update(isTextBlock2(chunk.subarray(0, 512)) ? dos2unix2(chunk) : chunk);
   };
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
+  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
     pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK));
-      pending = pending.subarray(DOS2UNIX_CHUNK);
+    while (pending.length >= DOS2UNIX_CHUNK2) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
+      pending = pending.subarray(DOS2UNIX_CHUNK2);
     }
   }
   if (pending.length) flush(pending);
   return hash.digest("hex");
 }
-function isTextBlock(block2) {
+function isTextBlock2(block2) {
   if (!block2.length) return true;
   let nontext = 0;
   for (const b3 of block2) {
@@ -36255,7 +37703,7 @@ function isTextBlock(block2) {
   }
   return nontext / block2.length <= 0.3;
 }
-function dos2unix(chunk) {
+function dos2unix2(chunk) {
   if (chunk.indexOf("\r\n") < 0) return chunk;
   const out = Buffer.allocUnsafe(chunk.length);
   let n = 0;
@@ -36266,21 +37714,21 @@ function dos2unix(chunk) {
   return out.subarray(0, n);
 }
 function dirListingJson(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));
   return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
 }
 function dirHash(entries) {
-  return `${createHash("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
+  return `${createHash3("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
 }
-function compareCodePoints(a, b3) {
+function compareCodePoints2(a, b3) {
   if (a === b3) return 0;
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join3(root, ...rel.split("/"));
+  const abs = join8(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat3(abs);
+    info2 = await stat6(abs);
   } catch {
     return null;
   }
@@ -36312,10 +37760,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join3(root, ...relDir.split("/"));
-    const names = await readdir3(absDir, { withFileTypes: true });
+    const absDir = join8(root, ...relDir.split("/"));
+    const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -36323,14 +37771,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat3(join3(absDir, d2.name)).catch(() => null);
+        const info2 = await stat6(join8(absDir, d2.name)).catch(() => null);
         if (!info2) continue;
         isDir = info2.isDirectory();
         size = info2.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join3(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join8(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -36745,16 +38193,16 @@ function serializeStage(stage) {
     if (e.isexec) d2.isexec = true;
     return d2;
   };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  const byPath = (a, b3) => compareCodePoints2(a.path, b3.path);
   if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
+  const files = Object.keys(stage.params).sort(compareCodePoints2);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
     const params = {};
     for (const file of ordered) {
       const values = stage.params[file];
       params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+        Object.keys(values).sort(compareCodePoints2).map((k2) => [k2, values[k2]])
       );
     }
     out.params = params;
@@ -36775,7 +38223,7 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -36866,7 +38314,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename2(executable).toLowerCase();
+  const name = basename3(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -36879,11 +38327,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join5, posix as posix5, relative, resolve, dirname as dirname2 } from "node:path";
+import { join as join10, posix as posix6, relative as relative4, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join9 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -36907,7 +38355,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync2(join4(this.root, relDir, ".dvcignore"));
+      readFileSync3(join9(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -36935,7 +38383,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync2(join4(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -37004,7 +38452,7 @@ var Workspace = class {
     this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -37015,13 +38463,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join5(this.dir, ...path.split("/"));
+    return join10(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
+      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -37036,10 +38484,10 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix5.normalize(posix5.join(this.prefix || ".", path));
+    return posix6.normalize(posix6.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join5(this.root, ...rootPath.split("/")));
+    return existsSync2(join10(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -37051,9 +38499,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve(dir); ; d2 = dirname2(d2)) {
-    if (existsSync2(join5(d2, ".dvc"))) return d2;
-    if (dirname2(d2) === d2) return resolve(dir);
+  for (let d2 = resolve3(dir); ; d2 = dirname7(d2)) {
+    if (existsSync2(join10(d2, ".dvc"))) return d2;
+    if (dirname7(d2) === d2) return resolve3(dir);
   }
 }
 function getParam(data, key2) {
@@ -37147,1308 +38595,8 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
 import { join as join11, posix as posix7 } from "node:path";
-
-// src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile2, readdir as readdir4, rename as rename3, rm as rm2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname3, join as join6, relative as relative2, sep as sep2 } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
-
-// src/dvc/data/hash.ts
-import { createHash as createHash2 } from "node:crypto";
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = createHash2("md5");
-  pending = [];
-  pendingBytes = 0;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < DOS2UNIX_CHUNK2) return;
-    let all = Buffer.concat(this.pending);
-    while (all.length >= DOS2UNIX_CHUNK2) {
-      this.block(all.subarray(0, DOS2UNIX_CHUNK2));
-      all = all.subarray(DOS2UNIX_CHUNK2);
-    }
-    this.pending = all.length ? [Buffer.from(all)] : [];
-    this.pendingBytes = all.length;
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    this.hash.update(isTextBlock2(chunk.subarray(0, 512)) ? dos2unix2(chunk) : chunk);
-  }
-};
-function isTextBlock2(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix2(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
-}
-function objectMd5(bytes, legacy = false) {
-  const h3 = new ObjectHasher(legacy);
-  h3.update(bytes);
-  return h3.digest();
-}
-
-// src/dvc/data/manifest.ts
-import { createHash as createHash3 } from "node:crypto";
-function dirManifest(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "utf8");
-  return { bytes, oid: `${createHash3("md5").update(bytes).digest("hex")}.dir` };
-}
-function compareCodePoints2(a, b3) {
-  const ia = a[Symbol.iterator]();
-  const ib = b3[Symbol.iterator]();
-  for (; ; ) {
-    const x3 = ia.next();
-    const y2 = ib.next();
-    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
-    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
-    if (d2) return d2;
-  }
-}
-var MD5 = /^[0-9a-f]{32}$/;
-function parseManifest(bytes, where2) {
-  let data;
-  try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    throw new DataError(`${where2} is corrupted: not JSON`);
-  }
-  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
-  return data.map((e, i) => {
-    const entry = e;
-    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
-      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
-    }
-    const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
-      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
-    }
-    return { relpath: entry.relpath, md5: entry.md5 };
-  });
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
-}
-
-// src/dvc/data/cache.ts
-var CACHE_MODE = 292;
-var Cache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  path(oid, legacy = false) {
-    return join6(this.dir, ...objectKey(oid, legacy).split("/"));
-  }
-  async has(oid, legacy = false) {
-    try {
-      return (await stat4(this.path(oid, legacy))).isFile();
-    } catch {
-      return false;
-    }
-  }
-  /**
-   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
-   * nothing behind; so does a stream that breaks off.
-   */
-  async write(oid, legacy, source, from) {
-    const target = this.path(oid, legacy);
-    await mkdir3(dirname3(target), { recursive: true });
-    const tmp = join6(dirname3(target), `.${randomBytes(12).toString("hex")}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size = 0;
-    const hashing = new Transform({
-      transform(chunk, _enc, done) {
-        hasher.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      }
-    });
-    try {
-      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
-    } catch (error2) {
-      await rm2(tmp, { force: true });
-      if (error2 instanceof ObjectError) throw error2;
-      throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, "");
-    if (actual !== expected) {
-      await rm2(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
-    }
-    await chmod2(tmp, CACHE_MODE);
-    await rename3(tmp, target);
-    return size;
-  }
-  /** Stores bytes already in memory (a verified `.dir` manifest). */
-  async writeBytes(oid, legacy, bytes, from) {
-    await this.write(oid, legacy, [bytes], from);
-  }
-  /** The entries of a `.dir` object in the cache. */
-  async manifest(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    let bytes;
-    try {
-      bytes = await readFile2(path);
-    } catch {
-      throw new DataError(`${oid} is not in the cache (${this.dir})`);
-    }
-    return parseManifest(bytes, `cache object ${path}`);
-  }
-  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
-  async addFile(file) {
-    const hasher = new ObjectHasher(false);
-    let size = 0;
-    for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) {
-      hasher.update(chunk);
-      size += chunk.length;
-    }
-    const oid = hasher.digest();
-    if (!await this.has(oid)) {
-      const target = this.path(oid);
-      await mkdir3(dirname3(target), { recursive: true });
-      const tmp = join6(dirname3(target), `.${randomBytes(12).toString("hex")}.tmp`);
-      try {
-        await copyFile2(file, tmp);
-        await chmod2(tmp, CACHE_MODE);
-        await rename3(tmp, target);
-      } catch (error2) {
-        await rm2(tmp, { force: true });
-        throw error2;
-      }
-    }
-    return { oid, size };
-  }
-  /**
-   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
-   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
-   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
-   */
-  async addDirectory(dir, ignored = () => false) {
-    const entries = [];
-    let size = 0;
-    for (const file of await listFiles(dir)) {
-      const relpath = relative2(dir, file).split(sep2).join("/");
-      if (ignored(relpath)) continue;
-      const added = await this.addFile(file);
-      entries.push({ relpath, md5: added.oid });
-      size += added.size;
-    }
-    const manifest = dirManifest(entries);
-    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size, nfiles: entries.length };
-  }
-};
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
-    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join6(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat4(path)).isDirectory();
-    if (isDir) out.push(...await listFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
-
-// src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants4, createReadStream as createReadStream3 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir4, readdir as readdir5, rename as rename4, rm as rm3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
-async function checkout(cache, root, target, options = {}) {
-  checkOid(target.oid, target.path);
-  const dest = resolve2(root, target.path);
-  const rel = relative3(resolve2(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
-  const legacy = target.legacy ?? false;
-  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat2(dest).catch(() => void 0);
-  if (!isDirOid(target.oid)) {
-    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod3(dest, 493 & ~process.umask());
-      return "unchanged";
-    }
-    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir4(dirname4(dest), { recursive: true });
-    const tmp = join7(dirname4(dest), `.${basename3(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
-    try {
-      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
-      await rename4(tmp, dest);
-    } catch (error2) {
-      await rm3(tmp, { force: true });
-      throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
-    }
-    return current ? "modified" : "created";
-  }
-  const entries = await cache.manifest(target.oid, legacy);
-  const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
-  if (missing.length)
-    throw new DataError(
-      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
-  ${missing.slice(0, 10).join("\n  ")}`
-    );
-  if (current?.isDirectory()) {
-    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles2(dest);
-    let same = have.length === want.size;
-    for (const relpath of have) {
-      const file = join7(dest, ...relpath.split("/"));
-      const actual = await md5(file, legacy);
-      if (want.get(relpath) !== actual) {
-        same = false;
-        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
-      }
-    }
-    if (same) return "unchanged";
-  } else if (current) {
-    await guardUnsaved(cache, dest, target.path, legacy, options);
-  }
-  await mkdir4(dirname4(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
-  const fresh = join7(dirname4(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join7(dirname4(dest), `.${basename3(dest)}.${token}.old`);
-  try {
-    for (const e of entries) {
-      const file = join7(fresh, ...e.relpath.split("/"));
-      await mkdir4(dirname4(file), { recursive: true });
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir4(fresh, { recursive: true });
-    if (current) await rename4(dest, old);
-    await rename4(fresh, dest);
-  } catch (error2) {
-    await rm3(fresh, { recursive: true, force: true });
-    throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
-  }
-  await rm3(old, { recursive: true, force: true });
-  return current ? "modified" : "created";
-}
-async function materialise(from, to2, exec) {
-  await copyFile3(from, to2, constants4.COPYFILE_FICLONE);
-  await chmod3(to2, (exec ? 511 : 438) & ~process.umask());
-}
-async function guardUnsaved(cache, dest, path, legacy, options) {
-  if (options.force) return;
-  const stats = await lstat2(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join7(dest, ...f3.split("/"))) : [dest];
-  for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep3).join("/")}`);
-  }
-}
-function unsaved(path) {
-  return new DataError(
-    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
-  );
-}
-async function md5(file, legacy) {
-  const hasher = new ObjectHasher(legacy);
-  for await (const chunk of createReadStream3(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-  return hasher.digest();
-}
-async function listFiles2(dir, prefix = "") {
-  const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles2(join7(dir, entry.name), rel));
-    else out.push(rel);
-  }
-  return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join8, resolve as resolve3 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at2(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve7 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve7) : resolve7(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults2, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults2, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}) {
-  const env = environment.env ?? process.env;
-  const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join8(d2, "config")),
-    join8(root, ".dvc", "config"),
-    join8(root, ".dvc", "config.local")
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    let text2;
-    try {
-      text2 = await readFile3(file, "utf8");
-    } catch (error2) {
-      if (error2.code === "ENOENT" || error2.code === "ENOTDIR") continue;
-      throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
-    }
-    read.push(file);
-    mergeLevel(merged, parseIni(text2, file), file);
-  }
-  return buildConfig(root, read, merged);
-}
-function configDirs(env, platform2) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global2;
-  if (platform2 === "win32") {
-    system = join8(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global2 = join8(env.LOCALAPPDATA ?? join8(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform2 === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global2 = join8(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join8((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global2 = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
-}
-function mergeLevel(merged, sections, file) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named = NAMED_SECTION.exec(name);
-    const key2 = named ? `${named[1]} "${named[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
-  }
-}
-function resolvePath(key2, value2, section, file) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve3(dirname5(file), value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named = NAMED_SECTION.exec(section);
-    if (!named || named[1] !== "remote") continue;
-    const name = named[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options[k2] = v2.value;
-    remotes.set(name, { name, url: url.value, options, files: defining });
-  }
-  const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join8(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join8(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
-}
-
-// src/dvc/data/dvcfile.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
-import { readdir as readdir6, readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname6, join as join9, posix as posix6, relative as relative4, sep as sep4 } from "node:path";
-async function findDvcFiles(root, dir = root) {
-  const out = [];
-  for (const entry of await readdir6(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join9(dir, entry.name)));
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join9(dir, entry.name)).split(sep4).join("/"));
-    }
-  }
-  return out.sort();
-}
-async function readDvcFile2(root, file) {
-  let data;
-  try {
-    data = (0, import_yaml4.parse)(await readFile4(join9(root, file), "utf8"));
-  } catch (error2) {
-    throw new DataError(`${file}: cannot read it as YAML: ${error2.message.split("\n")[0]}`);
-  }
-  const doc = data;
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
-  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix6.join(dirname6(file).split(sep4).join("/"), wdir);
-  const outs = [];
-  doc.outs.forEach((raw, i) => {
-    const o2 = raw;
-    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
-    if (o2.cache === false || o2.md5 === void 0) return;
-    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix6.normalize(posix6.join(base, o2.path));
-    if (path.startsWith("..") || posix6.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
-    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
-    outs.push({
-      oid: o2.md5,
-      path,
-      dvcfile: file,
-      legacy: o2.hash === void 0,
-      isexec: o2.isexec === true,
-      remote: typeof o2.remote === "string" ? o2.remote : void 0
-    });
-  });
-  return outs;
-}
-
-// src/dvc/data/remotes/open.ts
-import { availableParallelism } from "node:os";
-
-// src/dvc/data/remotes/azure.ts
-var AzureRemote = class {
-  constructor(name, container, prefix, auth2, jobs) {
-    this.name = name;
-    this.container = container;
-    this.prefix = prefix;
-    this.auth = auth2;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
-  }
-  name;
-  container;
-  prefix;
-  auth;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    return (await this.sdk()).get(this.key(key2)).catch((error2) => {
-      throw this.fail("GET", key2, error2);
-    });
-  }
-  async exists(key2) {
-    return (await this.sdk()).exists(this.key(key2)).catch((error2) => {
-      throw this.fail("HEAD", key2, error2);
-    });
-  }
-  async list(prefix) {
-    const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error2) => {
-      throw this.fail("LIST", prefix, error2);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file) {
-    await (await this.sdk()).put(this.key(key2), file).catch((error2) => {
-      throw this.fail("PUT", key2, error2);
-    });
-  }
-  async close() {
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
-    return this.api;
-  }
-  fail(method, key2, error2) {
-    const e = error2;
-    const status = e.statusCode;
-    const code2 = e.code ?? e.name ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ContainerNotFound") {
-      why = `container '${this.container}' does not exist`;
-    } else if (status === 404) {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403) {
-      kind = "denied";
-      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream4, readFileSync as readFileSync3 } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
-var READ_ATTEMPTS = 5;
-var HttpRemote = class {
-  constructor(options) {
-    this.options = options;
-    this.name = options.name;
-    this.jobs = options.jobs;
-    this.description = `remote '${options.name}' (${options.url.href})`;
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
-    if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
-      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
-    } else {
-      this.agent = new HttpAgent(agentOptions);
-    }
-  }
-  options;
-  name;
-  description;
-  jobs;
-  agent;
-  async read(key2) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await this.send("GET", key2);
-        if (response.statusCode === 200) return response;
-        response.resume();
-        throw this.statusError(key2, response.statusCode ?? 0, "GET");
-      } catch (error2) {
-        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
-      }
-    }
-  }
-  async exists(key2) {
-    let response = await this.send("HEAD", key2);
-    response.resume();
-    if (response.statusCode === 405 || response.statusCode === 501) {
-      response = await this.send("GET", key2);
-      response.destroy();
-    }
-    const status = response.statusCode ?? 0;
-    if (status < 400) return true;
-    if (status === 404) return false;
-    throw this.statusError(key2, status, "HEAD");
-  }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
-    const body = await text(response);
-    const status = response.statusCode ?? 0;
-    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
-  }
-  close() {
-    this.agent.destroy();
-    return Promise.resolve();
-  }
-  url(key2) {
-    const url = new URL(this.options.url.href);
-    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
-    return url;
-  }
-  send(method, key2, file, size) {
-    const url = this.url(key2);
-    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
-    if (method === "HEAD") headers["accept-encoding"] = "identity";
-    if (file !== void 0) {
-      headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
-    }
-    return new Promise((resolve7, reject) => {
-      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve7(res);
-      });
-      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
-      req.on("error", (error2) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
-      });
-      if (file === void 0) req.end();
-      else
-        createReadStream4(file).on("error", (e) => req.destroy(e)).pipe(req);
-    });
-  }
-  statusError(key2, status, method, body = "") {
-    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
-    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
-    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
-    return new ObjectError(message, kind);
-  }
-};
-function retryable(kind) {
-  return kind === "unreachable";
-}
-async function text(response) {
-  let out = "";
-  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
-  return out;
-}
-function sleep(ms2) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms2));
-}
-
-// src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir5, open as open3, readdir as readdir7, rename as rename5, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { dirname as dirname7, join as join10 } from "node:path";
-var LocalRemote = class {
-  constructor(name, root, jobs) {
-    this.name = name;
-    this.root = root;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${root})`;
-  }
-  name;
-  root;
-  jobs;
-  description;
-  async read(key2) {
-    const path = join10(this.root, key2);
-    const handle = await open3(path, "r").catch((error2) => {
-      throw this.fail(key2, error2);
-    });
-    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
-  }
-  async exists(key2) {
-    try {
-      return (await stat5(join10(this.root, key2))).isFile();
-    } catch (error2) {
-      if (error2.code === "ENOENT") return false;
-      throw this.fail(key2, error2);
-    }
-  }
-  async list(prefix) {
-    try {
-      return (await readdir7(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
-    } catch (error2) {
-      if (error2.code === "ENOENT") return [];
-      throw this.fail(prefix, error2);
-    }
-  }
-  async write(key2, file) {
-    const target = join10(this.root, key2);
-    const tmp = join10(dirname7(target), `.${randomBytes3(12).toString("hex")}.tmp`);
-    try {
-      await mkdir5(dirname7(target), { recursive: true });
-      await copyFile4(file, tmp);
-      await rename5(tmp, target);
-    } catch (error2) {
-      await rm4(tmp, { force: true });
-      throw this.fail(key2, error2);
-    }
-  }
-  async close() {
-  }
-  fail(key2, error2) {
-    if (error2.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
-    if (error2.code === "EACCES" || error2.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
-    return new ObjectError(`${key2} in ${this.description}: ${error2.code ?? error2.message}`, "failed");
-  }
-};
-
-// src/dvc/data/remotes/s3.ts
-var S3Remote = class {
-  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
-    this.name = name;
-    this.bucket = bucket;
-    this.prefix = prefix;
-    this.settings = settings;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
-  }
-  name;
-  bucket;
-  prefix;
-  settings;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    const api = await this.sdk();
-    return api.get(this.bucket, this.key(key2)).catch((error2) => {
-      throw this.fail("GET", key2, error2);
-    });
-  }
-  async exists(key2) {
-    const api = await this.sdk();
-    return api.head(this.bucket, this.key(key2)).catch((error2) => {
-      throw this.fail("HEAD", key2, error2);
-    });
-  }
-  async list(prefix) {
-    const api = await this.sdk();
-    const base = this.key("");
-    const keys = await api.list(this.bucket, this.key(prefix)).catch((error2) => {
-      throw this.fail("LIST", prefix, error2);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file, size) {
-    const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
-      throw this.fail("PUT", key2, error2);
-    });
-  }
-  async close() {
-    if (this.api) (await this.api).destroy();
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
-    return this.api;
-  }
-  fail(method, key2, error2) {
-    const e = error2;
-    const status = e.$metadata?.httpStatusCode;
-    const code2 = e.name ?? e.code ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "NoSuchBucket") {
-      why = `bucket '${this.bucket}' does not exist`;
-    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
-      kind = "denied";
-      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/types.ts
-function defaultJobs(cpus) {
-  return Math.max(1, 4 * cpus);
-}
-
-// src/dvc/data/remotes/open.ts
-var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
-var KNOWN = {
-  local: ["type", "protected", "shared", "slow_link_warning"],
-  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
-  s3: [
-    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
-    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
-    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
-  ],
-  azure: [
-    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
-    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
-    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
-  ]
-};
-var SECRET_OPTIONS = [
-  "password",
-  "user",
-  "secret_access_key",
-  "session_token",
-  "access_key_id",
-  "sse_customer_key",
-  "account_key",
-  "connection_string",
-  "sas_token",
-  "client_secret"
-];
-function openRemote(remote, inputs = {}) {
-  const type = remoteType(remote.url);
-  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
-  const known = KNOWN[type];
-  if (!known) {
-    throw new DataError(
-      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
-    );
-  }
-  for (const key2 of Object.keys(remote.options)) {
-    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
-  }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
-    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
-  }
-  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
-  const env = inputs.env ?? process.env;
-  switch (type) {
-    case "local":
-      return new LocalRemote(remote.name, remote.url, jobs);
-    case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
-    case "s3":
-      return openS3(remote, o2, env, jobs, where2);
-    default:
-      return openAzure(remote, o2, env, jobs, where2);
-  }
-}
-function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
-  return [...new Set(out)];
-}
-function displayUrl(url) {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
-}
-function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
-  if (scheme === "https") return "http";
-  return scheme;
-}
-function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
-  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
-}
-function openHttp(remote, o2, inputs, jobs, where2) {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
-  const auth2 = o2.str("auth");
-  const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
-  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
-  if (auth2 === "custom") {
-    const header = o2.str("custom_auth_header");
-    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
-    authHeaders[header.toLowerCase()] = password;
-  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
-    if (!user || password === void 0) {
-      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
-    }
-    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-  } else if (auth2 !== void 0) {
-    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
-  }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
-  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
-  return new HttpRemote({
-    name: remote.name,
-    url,
-    authHeaders,
-    uploadMethod: method,
-    jobs,
-    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
-    secrets: remoteSecrets(remote, inputs)
-  });
-}
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
-  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
-  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
-  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint2 = o2.str("endpointurl");
-  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
-  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
-  const putParams = {};
-  const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
-  };
-  put("sse", "ServerSideEncryption");
-  put("sse_kms_key_id", "SSEKMSKeyId");
-  put("acl", "ACL");
-  put("grant_read", "GrantRead");
-  put("grant_read_acp", "GrantReadACP");
-  put("grant_write_acp", "GrantWriteACP");
-  put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
-  if (customerKey) {
-    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
-  }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
-  const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    endpoint: endpoint2,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
-    maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
-    putParams
-  };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
-}
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
-  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
-  let auth2;
-  if (connectionString) auth2 = { kind: "connection-string", connectionString };
-  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
-    throw new DataError(
-      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
-    );
-  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
-  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
-  else {
-    throw new DataError(
-      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
-    );
-  }
-  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
-}
-function secondsToMs(s) {
-  return s === void 0 ? void 0 : s * 1e3;
-}
-var Options = class {
-  constructor(options, where2) {
-    this.options = options;
-    this.where = where2;
-  }
-  options;
-  where;
-  raw(key2) {
-    const v2 = this.options[key2];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
-  }
-  str(key2) {
-    const v2 = this.raw(key2);
-    return v2 === "" ? void 0 : v2;
-  }
-  bool(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
-  }
-  num(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
-    return n;
-  }
-  int(key2) {
-    const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
-    return n;
-  }
-};
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error2) {
-        failed ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
-async function pull(cache, remote, refs) {
-  const result = { downloaded: 0, cached: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error2) => {
-    const e = error2 instanceof ObjectError ? error2 : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
-  };
-  const files = [];
-  const dirs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  await eachLimit(unique, remote.jobs, async (ref) => {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      return;
-    }
-    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
-    try {
-      let bytes;
-      if (await cache.has(ref.oid, legacy)) {
-        result.cached++;
-      } else {
-        bytes = await readVerified(remote, ref.oid, legacy);
-        state.manifest = bytes;
-      }
-      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
-      for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
-        state.pending++;
-      }
-      dirs.push(state);
-    } catch (error2) {
-      fail2(ref, error2);
-    }
-  });
-  const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
-  }
-  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
-    const first = group2[0];
-    try {
-      if (await cache.has(first.oid, first.legacy)) {
-        result.cached++;
-      } else {
-        const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
-        result.downloaded++;
-      }
-    } catch (error2) {
-      fail2(first, error2);
-      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  for (const dir of dirs) {
-    if (dir.failed || !dir.manifest) continue;
-    try {
-      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
-      result.downloaded++;
-      result.bytes += dir.manifest.length;
-    } catch (error2) {
-      fail2(dir.ref, error2);
-    }
-  }
-  if (failures.length) throw new TransferError("pull", remote.description, failures);
-  return result;
-}
-async function readVerified(remote, oid, legacy) {
-  const key2 = objectKey(oid, legacy);
-  const chunks = [];
-  const hasher = new ObjectHasher(legacy);
-  try {
-    for await (const chunk of await remote.read(key2)) {
-      hasher.update(chunk);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error2) {
-    if (error2 instanceof ObjectError) throw error2;
-    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error2.message}`, "unreachable");
-  }
-  const bytes = Buffer.concat(chunks);
-  const actual = hasher.digest();
-  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
-  return bytes;
-}
 
 // src/util/redact.ts
 var forms = [];
@@ -38606,7 +38754,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat6(file);
+    const { size } = await stat7(file);
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
     return readFile5(file);
   }
@@ -38614,7 +38762,7 @@ var PipelineData = class _PipelineData {
   async trackedDeps(deps, ws2) {
     const out = [];
     for (const file of await findDvcFiles(this.root)) {
-      for (const t2 of await readDvcFile2(this.root, file)) {
+      for (const t2 of await readDvcFile(this.root, file)) {
         const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
         if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
       }
@@ -38627,7 +38775,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix7.join(rel, p2), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix7.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -38654,6 +38802,29 @@ function lockedOutputs(project) {
     }
   }
   return found;
+}
+async function pushStageOutputs(root, options = {}) {
+  const data = await PipelineData.open(root, options);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const out of lockedOutputs(project)) {
+      if (!await data.cache.has(out.oid, out.legacy)) continue;
+      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
+    }
+    const total = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups2) {
+      const r2 = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
 }
 function trackedObject(t2) {
   return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
@@ -38944,6 +39115,23 @@ async function reproduceStep(step, log) {
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
+}
+async function dvcPushStep(workspace, log) {
+  const started = performance3.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync4(join13(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary2}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary2] };
+  } catch (error2) {
+    log.error(`dvc push failed: ${describeError(error2)}`);
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2) };
+  }
 }
 async function runCommand(name, cmd, cwd, log) {
   const tail = new TailBuffer(TAIL_LINES);
@@ -39485,7 +39673,7 @@ function isUnder(url, base) {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat7 } from "node:fs/promises";
+import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join14 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -39512,10 +39700,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory2(path) {
-  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join14(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join14(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -39588,6 +39776,7 @@ var ACTION_INPUTS = [
   "mlflow-experiment",
   "repro",
   "run",
+  "dvc-push",
   "thresholds",
   "fail-on-threshold",
   "check-name",
@@ -39633,6 +39822,7 @@ async function configFromAction({ env }) {
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
+    dvcPush: parseBooleanInput(getInput(env, "dvc-push"), "dvc-push", false),
     github: githubContext(env, eventName, event),
     hub,
     mlflow,
@@ -47461,19 +47651,19 @@ var MlflowRunPublisher = class {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan = planRun(report2, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report2), now }, notes);
+    const plan2 = planRun(report2, this.logs, { sha, change: this.config.change, markdown: mlflowNote(report2), now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
-    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
-    const identity = plan.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
-    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
+    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan2.runKey));
+    const identity = plan2.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
+    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan2.runName, now, identity));
     const runId = run3.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
-    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
-    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
-    const batches = splitBatches({ params, tags: plan.tags, metrics });
+    const params = existing ? newParams(plan2.params, existing, notes) : plan2.params;
+    const metrics = existing ? newMetrics(plan2.finals, plan2.series, existing) : [...plan2.series, ...plan2.finals];
+    const batches = splitBatches({ params, tags: plan2.tags, metrics });
     try {
       for (const batch of batches) await this.guard(client.logBatch(runId, batch));
     } catch (error2) {
@@ -47883,9 +48073,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat8 = await lstat3(path);
-    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    const stat9 = await lstat3(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
     text2 = await readFile8(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -48885,6 +49075,11 @@ async function run(config, log) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline3 && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log);
+    pipeline3.stages.push(pushed);
+    if (pushed.status === "failed") pipeline3.passed = false;
+  }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,

@@ -19,7 +19,7 @@ import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
-import { reproduceStep } from './pipeline/engine';
+import { dvcPushStep, reproduceStep } from './pipeline/engine';
 import { UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
@@ -55,6 +55,11 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log);
+    pipeline.stages.push(pushed);
+    if (pushed.status === 'failed') pipeline.passed = false;
+  }
 
   // One read budget for every project file this run reads, at the head and at the base.
   const budget = new ReadBudget();

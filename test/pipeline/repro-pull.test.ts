@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
 import { placeByMd5sum, temp } from '../dvc/data/helpers';
@@ -216,5 +217,45 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     assert.match(md, new RegExp(`eval/metrics.json.*cannot be read: eval: object ${oid.replace('.', '\\.')} missing from remote 'storage'`));
+  });
+});
+
+describe('the action (dist/index.js) with the default repro: auto and dvc-push: true', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a fresh clone with changed params restores prepare, runs train and evaluate, pushes their outputs; the next run restores everything', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    repo.commit('pipeline');
+    const sha = repo.commit('more trees', { 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 200\n' });
+    rmSync(log);
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const action = (): ReturnType<typeof runAction> =>
+      runAction({
+        workspace: dir,
+        eventName: 'workflow_dispatch',
+        event: {},
+        sha,
+        inputs: { 'dvc-push': 'true', comment: 'off' },
+        env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+      });
+    const first = await action();
+    assert.deepEqual(ran(log), ['train', 'evaluate'], first.stdout);
+    // model.pkl, eval's .dir and eval/metrics.json; data.xml and data/prepared (its .dir vouching for its entries) were there.
+    assert.match(first.stdout, /dvc push: 3 object\(s\) uploaded, 2 already on the remote/);
+    assert.match(first.summary, /prepare.*restored from remote 'storage'/);
+
+    // The next run on a machine with nothing but the clone and its new dvc.lock: every stage restored.
+    rmSync(log);
+    for (const p of ['eval', 'model.pkl', 'data/prepared', 'data/data.xml', '.dvc/cache']) rmSync(join(dir, p), { recursive: true, force: true });
+    const second = await action();
+    assert.deepEqual(ran(log), [], second.stdout);
+    assert.match(second.stdout, /dvc push: 0 object\(s\) uploaded/);
+    assert.ok(existsSync(join(dir, 'eval', 'metrics.json')));
   });
 });
