@@ -37004,6 +37004,7 @@ var PipelineData = class _PipelineData {
     if (!existsSync(join8(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
+    addSecret(options2.hub?.password);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
   }
   get root() {
@@ -37013,7 +37014,13 @@ var PipelineData = class _PipelineData {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r2 = this.remotes.get(key2);
     if (!r2) {
-      r2 = openRemote(selectRemote(this.config, name ?? this.options.remote), this.options);
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
+      r2 = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
+      );
       this.remotes.set(key2, r2);
     }
     return r2;
@@ -37613,7 +37620,7 @@ function parseMetricsTable(text2, delimiter) {
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
-  const data = await openProjectData(request2.workspace, log);
+  const data = await openProjectData(request2.workspace, log, request2.data);
   try {
     const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
     const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
@@ -37622,9 +37629,9 @@ async function collectAndCompare(git, request2, log) {
     await data?.close();
   }
 }
-async function openProjectData(workspace, log) {
+async function openProjectData(workspace, log, options2 = {}) {
   try {
-    return await PipelineData.open(workspace);
+    return await PipelineData.open(workspace, options2);
   } catch (error) {
     log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
     return null;
@@ -41468,7 +41475,7 @@ async function reproduceStep(step, log) {
   if (passed && mode === "builtin") {
     engine = "builtin";
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error) {
@@ -41484,12 +41491,12 @@ async function reproduceStep(step, log) {
   }
   return engine ? { engine, stages, passed } : null;
 }
-async function dvcPushStep(workspace, log) {
+async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
     const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace);
+    const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;
@@ -48628,22 +48635,23 @@ async function run(config, log) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
+  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
     config.github?.eventName ?? "",
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
   if (config.dvcPush && pipeline3 && !reproduction.refused) {
-    const pushed = await dvcPushStep(config.workspace, log);
+    const pushed = await dvcPushStep(config.workspace, log, data);
     pipeline3.stages.push(pushed);
     if (pushed.status === "failed") pipeline3.passed = false;
   }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
     log
   );
   for (const error of comparison.headErrors) log.error(error);

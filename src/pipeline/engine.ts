@@ -6,7 +6,7 @@ import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
 import { runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
-import { pushStageOutputs } from './restore';
+import { pushStageOutputs, type DataOptions } from './restore';
 import type { StageResult } from './types';
 
 /** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
@@ -18,6 +18,8 @@ export interface ReproduceStep {
   repro: ReproMode;
   /** Commands from the `run` input, one per line, run before the pipeline. */
   runCommands: string[];
+  /** Credentials for the DVC remote that `repro`'s pulls use. */
+  data?: DataOptions;
 }
 
 export interface ReproduceSummary {
@@ -51,7 +53,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   if (passed && mode === 'builtin') {
     engine = 'builtin';
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error) {
@@ -72,12 +74,12 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
  * The `dvc-push` input: `.dvc`-tracked data and the stage outputs dvc.lock records go from the cache to the
  * remote (what is there already is skipped), as a step of the Pipeline section; a failure fails the step.
  */
-export async function dvcPushStep(workspace: string, log: Logger): Promise<StageResult> {
+export async function dvcPushStep(workspace: string, log: Logger, data: DataOptions = {}): Promise<StageResult> {
   const started = performance.now();
   const name = 'dvc push';
   try {
     const tracked = existsSync(join(workspace, '.dvc')) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace);
+    const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;

@@ -22,6 +22,11 @@ import type { StageStatus, Workspace } from './status';
 export interface DataOptions extends RemoteInputs {
   /** `-r`: the remote for outputs that do not name their own (else `core.remote`). */
   remote?: string;
+  /**
+   * The hub's URL and credentials (`hub-user`/`hub-token`): given as the HTTP user and password only to remotes
+   * under that URL (DagsHub's `https://dagshub.com/<owner>/<repo>.dvc`), never to another host.
+   */
+  hub?: { url: string; user: string; password: string };
 }
 
 /** An object a stage needs, with the remote it comes from (undefined: the default remote). */
@@ -54,6 +59,7 @@ export class PipelineData {
     if (!existsSync(join(root, '.dvc'))) return null;
     const config = await loadDvcConfig(root);
     for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+    addSecret(options.hub?.password);
     return new PipelineData(config, new Cache(config.cacheDir), options);
   }
 
@@ -65,7 +71,13 @@ export class PipelineData {
     const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? '').toLowerCase();
     let r = this.remotes.get(key);
     if (!r) {
-      r = openRemote(selectRemote(this.config, name ?? this.options.remote), this.options);
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, '')}/`);
+      r = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options,
+      );
       this.remotes.set(key, r);
     }
     return r;

@@ -6,7 +6,7 @@ import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, projectPath, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
-import { PipelineData } from '../pipeline/restore';
+import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
 import { diffValueFile } from './diff';
 import { flattenMetrics, flattenParams } from './flatten';
@@ -24,6 +24,8 @@ export interface CollectRequest {
   headLabel?: string;
   /** The run's read budget, shared with the other steps. */
   budget?: ReadBudget;
+  /** Credentials for the DVC remote that cached outputs are read from. */
+  data?: DataOptions;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -55,7 +57,7 @@ export interface Targets {
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
 export async function collectAndCompare(git: GitRepo, request: CollectRequest, log: Logger): Promise<Comparison> {
   const budget = request.budget;
-  const data = await openProjectData(request.workspace, log);
+  const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) }), data);
     const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
@@ -66,9 +68,9 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
 }
 
 /** The project's DVC cache and remotes for reading cached outputs; a config that does not load is a warning. */
-export async function openProjectData(workspace: string, log: Logger): Promise<PipelineData | null> {
+export async function openProjectData(workspace: string, log: Logger, options: DataOptions = {}): Promise<PipelineData | null> {
   try {
-    return await PipelineData.open(workspace);
+    return await PipelineData.open(workspace, options);
   } catch (error) {
     log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
     return null;

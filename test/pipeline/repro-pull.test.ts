@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
+import { DvcHttpServer } from '../fakes/dvc-http/server';
 import { placeByMd5sum, temp } from '../dvc/data/helpers';
 
 const DVC_YAML = `stages:
@@ -257,5 +258,43 @@ describe('the action (dist/index.js) with the default repro: auto and dvc-push: 
     assert.deepEqual(ran(log), [], second.stdout);
     assert.match(second.stdout, /dvc push: 0 object\(s\) uploaded/);
     assert.ok(existsSync(join(dir, 'eval', 'metrics.json')));
+  });
+});
+
+describe('a DagsHub DVC remote in the action: hub-user/hub-token serve it', () => {
+  const { repo, store, log, env } = exampleProject();
+  const server = new DvcHttpServer(store, '/acme/iris.dvc', 'alice', 'tok_hub_DVC_7');
+  const cleanup: string[] = [repo.dir, store];
+  after(async () => {
+    await server.stop();
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a fresh clone restores every stage from the HTTP remote with the hub token, which never reaches the log', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    const sha = repo.commit('pipeline');
+    rmSync(log);
+    const url = await server.start();
+    const dir = clone(repo);
+    cleanup.push(dir);
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${url}\n`);
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      event: {},
+      sha,
+      inputs: { hub: 'dagshub', 'hub-url': new URL(url).origin, 'hub-repo': 'acme/iris', 'hub-user': 'alice', 'hub-token': 'tok_hub_DVC_7', comment: 'off' },
+      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+    });
+    assert.deepEqual(ran(log), [], run.stdout);
+    assert.match(run.stdout, /Stage 'evaluate' didn't change; its outputs were restored from remote 'storage'/);
+    // Only the runner's own mask command may carry it.
+    const all = (run.stdout + run.stderr + run.summary).replace(/^::add-mask::.*$/gm, '');
+    assert.ok(!all.includes('tok_hub_DVC_7'), all.slice(Math.max(0, all.indexOf('tok_hub_DVC_7') - 300), all.indexOf('tok_hub_DVC_7') + 50));
+    assert.ok(
+      server.requests.some((r) => r.method === 'GET' && r.path.includes('/files/md5/')),
+      JSON.stringify(server.requests),
+    );
   });
 });
