@@ -807,12 +807,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat7 = fs_1.statSync(path);
-        if (stat7.isFile() && isFile) {
+        const stat8 = fs_1.statSync(path);
+        if (stat8.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat7.isDirectory() && isDirectory2) {
+        if (stat8.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -29427,7 +29427,7 @@ var require_light = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { relative, resolve, sep as sep2 } from "node:path";
+import { relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -35558,6 +35558,1674 @@ async function walk(root) {
   return out.sort();
 }
 
+// src/pipeline/restore.ts
+import { existsSync } from "node:fs";
+import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join8, posix as posix4 } from "node:path";
+
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { chmod, copyFile, mkdir, readFile, readdir as readdir2, rename, rm, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname2, join as join3, relative, sep as sep2 } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  pending = [];
+  pendingBytes = 0;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+    let all = Buffer.concat(this.pending);
+    while (all.length >= DOS2UNIX_CHUNK) {
+      this.block(all.subarray(0, DOS2UNIX_CHUNK));
+      all = all.subarray(DOS2UNIX_CHUNK);
+    }
+    this.pending = all.length ? [Buffer.from(all)] : [];
+    this.pendingBytes = all.length;
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+function dirManifest(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "utf8");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+function compareCodePoints(a, b3) {
+  const ia = a[Symbol.iterator]();
+  const ib = b3[Symbol.iterator]();
+  for (; ; ) {
+    const x3 = ia.next();
+    const y2 = ib.next();
+    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
+    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
+    if (d2) return d2;
+  }
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join3(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat3(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    const target = this.path(oid, legacy);
+    await mkdir(dirname2(target), { recursive: true });
+    const tmp = join3(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size = 0;
+    const hashing = new Transform({
+      transform(chunk, _enc, done) {
+        hasher.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      if (error instanceof ObjectError) throw error;
+      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, "");
+    if (actual !== expected) {
+      await rm(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+    }
+    await chmod(tmp, CACHE_MODE);
+    await rename(tmp, target);
+    return size;
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir(dirname2(target), { recursive: true });
+      const tmp = join3(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename(tmp, target);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep2).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+};
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join3(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat3(path)).isDirectory();
+    if (isDir) out.push(...await listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants2, createReadStream as createReadStream2 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { basename, dirname as dirname3, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
+async function checkout(cache, root, target, options2 = {}) {
+  checkOid(target.oid, target.path);
+  const dest = resolve(root, target.path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod2(dest, 493 & ~process.umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
+    await mkdir2(dirname3(dest), { recursive: true });
+    const tmp = join4(dirname3(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm2(dest, { recursive: true, force: true });
+      await rename2(tmp, dest);
+    } catch (error) {
+      await rm2(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing = [];
+  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join4(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options2);
+  }
+  await mkdir2(dirname3(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = join4(dirname3(dest), `.${basename(dest)}.${token}.tmp`);
+  const old = join4(dirname3(dest), `.${basename(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join4(fresh, ...e.relpath.split("/"));
+      await mkdir2(dirname3(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir2(fresh, { recursive: true });
+    if (current) await rename2(dest, old);
+    await rename2(fresh, dest);
+  } catch (error) {
+    await rm2(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+  }
+  await rm2(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
+  await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options2) {
+  if (options2.force) return;
+  const stats = await lstat(dest);
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join4(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...await listFiles2(join4(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname4, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at2(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve11 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve11) : resolve11(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults2, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults2, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}) {
+  const env = environment.env ?? process.env;
+  const files = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join5(d2, "config")),
+    join5(root, ".dvc", "config"),
+    join5(root, ".dvc", "config.local")
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let text2;
+    try {
+      text2 = await readFile2(file, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
+      throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+    }
+    read.push(file);
+    mergeLevel(merged, parseIni(text2, file), file);
+  }
+  return buildConfig(root, read, merged);
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global2;
+  if (platform === "win32") {
+    system = join5(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join5(env.LOCALAPPDATA ?? join5(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global2 = join5(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join5((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join5(env.XDG_CONFIG_HOME || join5(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
+}
+function mergeLevel(merged, sections, file) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key2 = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
+  }
+}
+function resolvePath(key2, value2, section, file) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join5(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dirname4(file), value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options2 = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options: options2, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join5(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join5(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join5(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+var import_yaml4 = __toESM(require_dist3(), 1);
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname5, join as join6, posix as posix3, relative as relative3, sep as sep4 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join6(dir, entry.name)));
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile2(root, file) {
+  let data;
+  try {
+    data = (0, import_yaml4.parse)(await readFile3(join6(root, file), "utf8"));
+  } catch (error) {
+    throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
+  }
+  const doc = data;
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
+  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
+  const base = posix3.join(dirname5(file).split(sep4).join("/"), wdir);
+  const outs = [];
+  doc.outs.forEach((raw, i) => {
+    const o2 = raw;
+    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
+    if (o2.cache === false || o2.md5 === void 0) return;
+    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
+    const path = posix3.normalize(posix3.join(base, o2.path));
+    if (path.startsWith("..") || posix3.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
+    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
+    outs.push({
+      oid: o2.md5,
+      path,
+      dvcfile: file,
+      legacy: o2.hash === void 0,
+      isexec: o2.isexec === true,
+      remote: typeof o2.remote === "string" ? o2.remote : void 0
+    });
+  });
+  return outs;
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    return (await this.sdk()).get(this.key(key2)).catch((error) => {
+      throw this.fail("GET", key2, error);
+    });
+  }
+  async exists(key2) {
+    return (await this.sdk()).exists(this.key(key2)).catch((error) => {
+      throw this.fail("HEAD", key2, error);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file) {
+    await (await this.sdk()).put(this.key(key2), file).catch((error) => {
+      throw this.fail("PUT", key2, error);
+    });
+  }
+  async close() {
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key2, error) {
+    const e = error;
+    const status = e.statusCode;
+    const code2 = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options2) {
+    this.options = options2;
+    this.name = options2.name;
+    this.jobs = options2.jobs;
+    this.description = `remote '${options2.name}' (${options2.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
+    if (options2.url.protocol === "https:") {
+      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync2(options2.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key2) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key2);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key2, response.statusCode ?? 0, "GET");
+      } catch (error) {
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key2) {
+    let response = await this.send("HEAD", key2);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key2);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key2, status, "HEAD");
+  }
+  async write(key2, file, size) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key2) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
+    return url;
+  }
+  send(method, key2, file, size) {
+    const url = this.url(key2);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve11, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve11(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error) => {
+        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key2, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve11) => setTimeout(resolve11, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open2, readdir as readdir5, rename as rename3, rm as rm3, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname6, join as join7 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key2) {
+    const path = join7(this.root, key2);
+    const handle = await open2(path, "r").catch((error) => {
+      throw this.fail(key2, error);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key2) {
+    try {
+      return (await stat4(join7(this.root, key2))).isFile();
+    } catch (error) {
+      if (error.code === "ENOENT") return false;
+      throw this.fail(key2, error);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir5(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw this.fail(prefix, error);
+    }
+  }
+  async write(key2, file) {
+    const target = join7(this.root, key2);
+    const tmp = join7(dirname6(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir3(dirname6(target), { recursive: true });
+      await copyFile3(file, tmp);
+      await rename3(tmp, target);
+    } catch (error) {
+      await rm3(tmp, { force: true });
+      throw this.fail(key2, error);
+    }
+  }
+  async close() {
+  }
+  fail(key2, error) {
+    if (error.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
+    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
+    return new ObjectError(`${key2} in ${this.description}: ${error.code ?? error.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key2)).catch((error) => {
+      throw this.fail("GET", key2, error);
+    });
+  }
+  async exists(key2) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key2)).catch((error) => {
+      throw this.fail("HEAD", key2, error);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key2), file, size).catch((error) => {
+      throw this.fail("PUT", key2, error);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key2, error) {
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    const code2 = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
+      kind = "denied";
+      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key2 of Object.keys(remote.options)) {
+    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
+  return [...new Set(out)];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options2, where2) {
+    this.options = options2;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key2) {
+    const v2 = this.options[key2];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key2) {
+    const v2 = this.raw(key2);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+  }
+  num(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key2) {
+    const n = this.num(key2);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+import { stat as stat5 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error) {
+      fail2(ref, error);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
+    const first = group[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key2 = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error) {
+      fail2(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error) {
+      fail2(dir.ref, error);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key2 = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key2)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key2 = objectKey(f3.oid, f3.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
+    const first = group[0];
+    if (present.has(key2)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat5(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key2, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error) {
+      fail2(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat5(file)).size;
+        await remote.write(key2, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error) {
+        fail2(dir.ref, error);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key2) => {
+    if (await remote.exists(key2)) present.add(key2);
+  });
+  return present;
+}
+
+// src/pipeline/restore.ts
+var PipelineData = class _PipelineData {
+  constructor(config, cache, options2) {
+    this.config = config;
+    this.cache = cache;
+    this.options = options2;
+  }
+  config;
+  cache;
+  options;
+  remotes = /* @__PURE__ */ new Map();
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root, options2 = {}) {
+    if (!existsSync(join8(root, ".dvc"))) return null;
+    const config = await loadDvcConfig(root);
+    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
+    addSecret(options2.hub?.password);
+    return new _PipelineData(config, new Cache(config.cacheDir), options2);
+  }
+  get root() {
+    return this.config.root;
+  }
+  remoteFor(name) {
+    const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
+    let r2 = this.remotes.get(key2);
+    if (!r2) {
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
+      r2 = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
+      );
+      this.remotes.set(key2, r2);
+    }
+    return r2;
+  }
+  async close() {
+    for (const r2 of this.remotes.values()) await r2.close();
+  }
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects) {
+    let from = "the cache";
+    for (const o2 of objects) {
+      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+      let remote;
+      try {
+        remote = this.remoteFor(o2.remote);
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there;
+      try {
+        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects, force = false) {
+    let from = "the cache";
+    const missing = [];
+    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
+    for (const [name, refs] of groups2) {
+      const remote = this.remoteFor(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f3 = error.failures[0];
+          throw new DataError(
+            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    return from;
+  }
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      if (isDirOid(oid)) {
+        const chunks = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error) {
+          throw objectError(error, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat6(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile4(file);
+  }
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps, ws2) {
+    const out = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t2 of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
+        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      }
+    }
+    return out;
+  }
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage, ws2, project) {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws2.abs(project(out.path));
+      const rel = ws2.rootPath(project(out.path));
+      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix4.join(rel, p2), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+};
+function objectError(error, path, oid, remote) {
+  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : void 0;
+  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error instanceof TransferError ? error.failures[0]?.reason ?? error.message : describeError(error);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+      }
+    }
+  }
+  return found;
+}
+async function pushStageOutputs(root, options2 = {}) {
+  const data = await PipelineData.open(root, options2);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const out of lockedOutputs(project)) {
+      if (!await data.cache.has(out.oid, out.legacy)) continue;
+      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
+    }
+    const total = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups2) {
+      const r2 = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
+}
+function trackedObject(t2) {
+  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
+}
+function restorableOuts(stage, lock, status, expected, ws2, project) {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = /* @__PURE__ */ new Set();
+  for (const dep of stage.deps) {
+    const md52 = lockDeps.get(dep)?.md5;
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: deleted`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: deleted`);
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = typeof out.props.remote === "string" ? out.props.remote : void 0;
+    objects.push({ path: ws2.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== "md5", isexec: entry.isexec, remote });
+  }
+  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
+  return objects;
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve11 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = data.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return data.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve11(path);
+      } catch (error) {
+        reasons.set(path, describeError(error));
+        return null;
+      }
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
+}
+
 // src/values/types.ts
 function isFloatLeaf(value2) {
   return value2 !== null && typeof value2 === "object" && "float" in value2;
@@ -35936,9 +37604,22 @@ function parseMetricsTable(text2, delimiter) {
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
-  return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options2 = {}) {
+  try {
+    return await PipelineData.open(workspace, options2);
+  } catch (error) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
+    return null;
+  }
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
@@ -35985,6 +37666,12 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: `${path}: ${describeError(error)}` };
   }
   if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }
@@ -36187,7 +37874,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative(root, resolve(cwd, t2)).split(sep2).join("/")) ?? null;
+  const targets = args.targets?.map((t2) => relative4(root, resolve3(cwd, t2)).split(sep5).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -36197,16 +37884,21 @@ async function runValuesDiff(kind, args, workspace) {
   let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
     const budget = new ReadBudget();
+    const data = await openProjectData(workspace, log);
     const tree = async (rev) => {
-      if (rev === "workspace") return workspaceTree(workspace, { budget });
+      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
       const sha = await git.resolveCommit(rev);
       if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return commitTree(git, sha, rev, { budget });
+      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
     };
-    const a = await tree(args.aRev);
-    const b3 = await tree(args.bRev);
-    const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-    comparison = await compareTrees(a, b3, targets, log, [kind]);
+    try {
+      const a = await tree(args.aRev);
+      const b3 = await tree(args.bRev);
+      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+      comparison = await compareTrees(a, b3, targets, log, [kind]);
+    } finally {
+      await data?.close();
+    }
   }
   if (comparison.headErrors.length) {
     for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
@@ -36281,7 +37973,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join5, resolve as resolve2 } from "node:path";
+import { join as join11, resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/git/revisions.ts
@@ -36358,7 +38050,7 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -36960,9 +38652,9 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix5 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix3.extname(path).toLowerCase();
+  const ext = posix5.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -37019,7 +38711,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -37088,7 +38780,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix4.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix6.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -37114,7 +38806,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix4.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix6.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -37160,7 +38852,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix4.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix6.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -37569,16 +39261,17 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix5.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix7.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix5.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix7.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
   const budget = request2.budget ? { budget: request2.budget } : {};
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const data = await PipelineData.open(request2.workspace).catch(() => null);
+  const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel, ...budget }), data);
+  const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget), data) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
@@ -37592,7 +39285,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix5.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix7.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -37605,6 +39298,7 @@ async function preparePlots(git, request2, definitions) {
       out.push({ kind: "error", id: def.id, title, error: plotError(def, error), notes: [] });
     }
   }
+  await data?.close();
   return out;
 }
 async function readFiles(def, read, cache, onError) {
@@ -37727,16 +39421,16 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join4 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/util/files.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname2, join as join3, basename } from "node:path";
+import { mkdir as mkdir4, rename as rename4, writeFile } from "node:fs/promises";
+import { dirname as dirname7, join as join9, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir(dirname2(path), { recursive: true });
-  const tmp = join3(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+  await mkdir4(dirname7(path), { recursive: true });
+  const tmp = join9(dirname7(path), `.${basename2(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
-  await rename(tmp, path);
+  await rename4(tmp, path);
 }
 
 // src/plots/write.ts
@@ -37758,18 +39452,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join4(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join10(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join4(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join10(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join4(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join10(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -37901,8 +39595,8 @@ var plotsRenderCommand = {
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve2(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join5(workspace, ".mlreport", "plots") : resolve2(values.cwd, values.out);
+    const workspace = await findProjectRoot(resolve4(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join11(workspace, ".mlreport", "plots") : resolve4(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -37917,12 +39611,12 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve2(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    await writeFileAtomic(resolve4(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
-    await writeFileAtomic(resolve2(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve2(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    await writeFileAtomic(resolve4(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve4(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
-    process.stdout.write(`index: ${resolve2(out, "index.md")}
+    process.stdout.write(`index: ${resolve4(out, "index.md")}
 `);
     return plots.some((p2) => p2.error) ? 1 : 0;
   }
@@ -37931,1410 +39625,6 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 // src/commands/pull.ts
 import { resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/dvc/data/config.ts
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join6, resolve as resolve3 } from "node:path";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at2(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve11 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve11) : resolve11(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults2, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults2, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}) {
-  const env = environment.env ?? process.env;
-  const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join6(d2, "config")),
-    join6(root, ".dvc", "config"),
-    join6(root, ".dvc", "config.local")
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    let text2;
-    try {
-      text2 = await readFile(file, "utf8");
-    } catch (error) {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
-      throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-    }
-    read.push(file);
-    mergeLevel(merged, parseIni(text2, file), file);
-  }
-  return buildConfig(root, read, merged);
-}
-function configDirs(env, platform) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global2;
-  if (platform === "win32") {
-    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global2 = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global2 = join6(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global2 = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
-}
-function mergeLevel(merged, sections, file) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named = NAMED_SECTION.exec(name);
-    const key2 = named ? `${named[1]} "${named[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
-  }
-}
-function resolvePath(key2, value2, section, file) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve3(dirname3(file), value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named = NAMED_SECTION.exec(section);
-    if (!named || named[1] !== "remote") continue;
-    const name = named[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options2 = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
-    remotes.set(name, { name, url: url.value, options: options2, files: defining });
-  }
-  const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
-}
-
-// src/dvc/data/remotes/open.ts
-import { availableParallelism } from "node:os";
-
-// src/dvc/data/remotes/azure.ts
-var AzureRemote = class {
-  constructor(name, container, prefix, auth2, jobs) {
-    this.name = name;
-    this.container = container;
-    this.prefix = prefix;
-    this.auth = auth2;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
-  }
-  name;
-  container;
-  prefix;
-  auth;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    return (await this.sdk()).get(this.key(key2)).catch((error) => {
-      throw this.fail("GET", key2, error);
-    });
-  }
-  async exists(key2) {
-    return (await this.sdk()).exists(this.key(key2)).catch((error) => {
-      throw this.fail("HEAD", key2, error);
-    });
-  }
-  async list(prefix) {
-    const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file) {
-    await (await this.sdk()).put(this.key(key2), file).catch((error) => {
-      throw this.fail("PUT", key2, error);
-    });
-  }
-  async close() {
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
-    return this.api;
-  }
-  fail(method, key2, error) {
-    const e = error;
-    const status = e.statusCode;
-    const code2 = e.code ?? e.name ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ContainerNotFound") {
-      why = `container '${this.container}' does not exist`;
-    } else if (status === 404) {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403) {
-      kind = "denied";
-      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/http.ts
-import { createReadStream, readFileSync as readFileSync2 } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
-var READ_ATTEMPTS = 5;
-var HttpRemote = class {
-  constructor(options2) {
-    this.options = options2;
-    this.name = options2.name;
-    this.jobs = options2.jobs;
-    this.description = `remote '${options2.name}' (${options2.url.href})`;
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
-    if (options2.url.protocol === "https:") {
-      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync2(options2.sslVerify) } : {};
-      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
-    } else {
-      this.agent = new HttpAgent(agentOptions);
-    }
-  }
-  options;
-  name;
-  description;
-  jobs;
-  agent;
-  async read(key2) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await this.send("GET", key2);
-        if (response.statusCode === 200) return response;
-        response.resume();
-        throw this.statusError(key2, response.statusCode ?? 0, "GET");
-      } catch (error) {
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
-      }
-    }
-  }
-  async exists(key2) {
-    let response = await this.send("HEAD", key2);
-    response.resume();
-    if (response.statusCode === 405 || response.statusCode === 501) {
-      response = await this.send("GET", key2);
-      response.destroy();
-    }
-    const status = response.statusCode ?? 0;
-    if (status < 400) return true;
-    if (status === 404) return false;
-    throw this.statusError(key2, status, "HEAD");
-  }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
-    const body = await text(response);
-    const status = response.statusCode ?? 0;
-    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
-  }
-  close() {
-    this.agent.destroy();
-    return Promise.resolve();
-  }
-  url(key2) {
-    const url = new URL(this.options.url.href);
-    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
-    return url;
-  }
-  send(method, key2, file, size) {
-    const url = this.url(key2);
-    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
-    if (method === "HEAD") headers["accept-encoding"] = "identity";
-    if (file !== void 0) {
-      headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
-    }
-    return new Promise((resolve11, reject) => {
-      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve11(res);
-      });
-      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
-      req.on("error", (error) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
-      });
-      if (file === void 0) req.end();
-      else
-        createReadStream(file).on("error", (e) => req.destroy(e)).pipe(req);
-    });
-  }
-  statusError(key2, status, method, body = "") {
-    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
-    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
-    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
-    return new ObjectError(message, kind);
-  }
-};
-function retryable(kind) {
-  return kind === "unreachable";
-}
-async function text(response) {
-  let out = "";
-  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
-  return out;
-}
-function sleep(ms2) {
-  return new Promise((resolve11) => setTimeout(resolve11, ms2));
-}
-
-// src/dvc/data/remotes/local.ts
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdir as mkdir2, open as open2, readdir as readdir2, rename as rename2, rm, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join7 } from "node:path";
-var LocalRemote = class {
-  constructor(name, root, jobs) {
-    this.name = name;
-    this.root = root;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${root})`;
-  }
-  name;
-  root;
-  jobs;
-  description;
-  async read(key2) {
-    const path = join7(this.root, key2);
-    const handle = await open2(path, "r").catch((error) => {
-      throw this.fail(key2, error);
-    });
-    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
-  }
-  async exists(key2) {
-    try {
-      return (await stat3(join7(this.root, key2))).isFile();
-    } catch (error) {
-      if (error.code === "ENOENT") return false;
-      throw this.fail(key2, error);
-    }
-  }
-  async list(prefix) {
-    try {
-      return (await readdir2(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
-    } catch (error) {
-      if (error.code === "ENOENT") return [];
-      throw this.fail(prefix, error);
-    }
-  }
-  async write(key2, file) {
-    const target = join7(this.root, key2);
-    const tmp = join7(dirname4(target), `.${randomBytes(12).toString("hex")}.tmp`);
-    try {
-      await mkdir2(dirname4(target), { recursive: true });
-      await copyFile(file, tmp);
-      await rename2(tmp, target);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw this.fail(key2, error);
-    }
-  }
-  async close() {
-  }
-  fail(key2, error) {
-    if (error.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
-    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
-    return new ObjectError(`${key2} in ${this.description}: ${error.code ?? error.message}`, "failed");
-  }
-};
-
-// src/dvc/data/remotes/s3.ts
-var S3Remote = class {
-  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
-    this.name = name;
-    this.bucket = bucket;
-    this.prefix = prefix;
-    this.settings = settings;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
-  }
-  name;
-  bucket;
-  prefix;
-  settings;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    const api = await this.sdk();
-    return api.get(this.bucket, this.key(key2)).catch((error) => {
-      throw this.fail("GET", key2, error);
-    });
-  }
-  async exists(key2) {
-    const api = await this.sdk();
-    return api.head(this.bucket, this.key(key2)).catch((error) => {
-      throw this.fail("HEAD", key2, error);
-    });
-  }
-  async list(prefix) {
-    const api = await this.sdk();
-    const base = this.key("");
-    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file, size) {
-    const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error) => {
-      throw this.fail("PUT", key2, error);
-    });
-  }
-  async close() {
-    if (this.api) (await this.api).destroy();
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
-    return this.api;
-  }
-  fail(method, key2, error) {
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    const code2 = e.name ?? e.code ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "NoSuchBucket") {
-      why = `bucket '${this.bucket}' does not exist`;
-    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
-      kind = "denied";
-      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/types.ts
-function defaultJobs(cpus) {
-  return Math.max(1, 4 * cpus);
-}
-
-// src/dvc/data/remotes/open.ts
-var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
-var KNOWN = {
-  local: ["type", "protected", "shared", "slow_link_warning"],
-  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
-  s3: [
-    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
-    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
-    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
-  ],
-  azure: [
-    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
-    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
-    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
-  ]
-};
-var SECRET_OPTIONS = [
-  "password",
-  "user",
-  "secret_access_key",
-  "session_token",
-  "access_key_id",
-  "sse_customer_key",
-  "account_key",
-  "connection_string",
-  "sas_token",
-  "client_secret"
-];
-function openRemote(remote, inputs = {}) {
-  const type = remoteType(remote.url);
-  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
-  const known = KNOWN[type];
-  if (!known) {
-    throw new DataError(
-      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
-    );
-  }
-  for (const key2 of Object.keys(remote.options)) {
-    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
-  }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
-    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
-  }
-  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
-  const env = inputs.env ?? process.env;
-  switch (type) {
-    case "local":
-      return new LocalRemote(remote.name, remote.url, jobs);
-    case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
-    case "s3":
-      return openS3(remote, o2, env, jobs, where2);
-    default:
-      return openAzure(remote, o2, env, jobs, where2);
-  }
-}
-function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
-  return [...new Set(out)];
-}
-function displayUrl(url) {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
-}
-function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
-  if (scheme === "https") return "http";
-  return scheme;
-}
-function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
-  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
-}
-function openHttp(remote, o2, inputs, jobs, where2) {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
-  const auth2 = o2.str("auth");
-  const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
-  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
-  if (auth2 === "custom") {
-    const header = o2.str("custom_auth_header");
-    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
-    authHeaders[header.toLowerCase()] = password;
-  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
-    if (!user || password === void 0) {
-      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
-    }
-    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-  } else if (auth2 !== void 0) {
-    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
-  }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
-  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
-  return new HttpRemote({
-    name: remote.name,
-    url,
-    authHeaders,
-    uploadMethod: method,
-    jobs,
-    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
-    secrets: remoteSecrets(remote, inputs)
-  });
-}
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
-  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
-  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
-  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint2 = o2.str("endpointurl");
-  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
-  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
-  const putParams = {};
-  const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
-  };
-  put("sse", "ServerSideEncryption");
-  put("sse_kms_key_id", "SSEKMSKeyId");
-  put("acl", "ACL");
-  put("grant_read", "GrantRead");
-  put("grant_read_acp", "GrantReadACP");
-  put("grant_write_acp", "GrantWriteACP");
-  put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
-  if (customerKey) {
-    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
-  }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
-  const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    endpoint: endpoint2,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
-    maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
-    putParams
-  };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
-}
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
-  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
-  let auth2;
-  if (connectionString) auth2 = { kind: "connection-string", connectionString };
-  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
-    throw new DataError(
-      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
-    );
-  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
-  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
-  else {
-    throw new DataError(
-      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
-    );
-  }
-  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
-}
-function secondsToMs(s) {
-  return s === void 0 ? void 0 : s * 1e3;
-}
-var Options = class {
-  constructor(options2, where2) {
-    this.options = options2;
-    this.where = where2;
-  }
-  options;
-  where;
-  raw(key2) {
-    const v2 = this.options[key2];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
-  }
-  str(key2) {
-    const v2 = this.raw(key2);
-    return v2 === "" ? void 0 : v2;
-  }
-  bool(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
-  }
-  num(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
-    return n;
-  }
-  int(key2) {
-    const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
-    return n;
-  }
-};
-
-// src/dvc/data/cache.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
-import { chmod, copyFile as copyFile2, mkdir as mkdir3, readFile as readFile2, readdir as readdir3, rename as rename3, rm as rm2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname5, join as join8, relative as relative2, sep as sep3 } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = createHash("md5");
-  pending = [];
-  pendingBytes = 0;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-    let all = Buffer.concat(this.pending);
-    while (all.length >= DOS2UNIX_CHUNK) {
-      this.block(all.subarray(0, DOS2UNIX_CHUNK));
-      all = all.subarray(DOS2UNIX_CHUNK);
-    }
-    this.pending = all.length ? [Buffer.from(all)] : [];
-    this.pendingBytes = all.length;
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  }
-};
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
-}
-
-// src/dvc/data/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
-function dirManifest(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "utf8");
-  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
-}
-function compareCodePoints(a, b3) {
-  const ia = a[Symbol.iterator]();
-  const ib = b3[Symbol.iterator]();
-  for (; ; ) {
-    const x3 = ia.next();
-    const y2 = ib.next();
-    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
-    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
-    if (d2) return d2;
-  }
-}
-var MD5 = /^[0-9a-f]{32}$/;
-function parseManifest(bytes, where2) {
-  let data;
-  try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    throw new DataError(`${where2} is corrupted: not JSON`);
-  }
-  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
-  return data.map((e, i) => {
-    const entry = e;
-    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
-      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
-    }
-    const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
-      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
-    }
-    return { relpath: entry.relpath, md5: entry.md5 };
-  });
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
-}
-
-// src/dvc/data/cache.ts
-var CACHE_MODE = 292;
-var Cache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  path(oid, legacy = false) {
-    return join8(this.dir, ...objectKey(oid, legacy).split("/"));
-  }
-  async has(oid, legacy = false) {
-    try {
-      return (await stat4(this.path(oid, legacy))).isFile();
-    } catch {
-      return false;
-    }
-  }
-  /**
-   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
-   * nothing behind; so does a stream that breaks off.
-   */
-  async write(oid, legacy, source, from) {
-    const target = this.path(oid, legacy);
-    await mkdir3(dirname5(target), { recursive: true });
-    const tmp = join8(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size = 0;
-    const hashing = new Transform({
-      transform(chunk, _enc, done) {
-        hasher.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      }
-    });
-    try {
-      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
-    } catch (error) {
-      await rm2(tmp, { force: true });
-      if (error instanceof ObjectError) throw error;
-      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, "");
-    if (actual !== expected) {
-      await rm2(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
-    }
-    await chmod(tmp, CACHE_MODE);
-    await rename3(tmp, target);
-    return size;
-  }
-  /** Stores bytes already in memory (a verified `.dir` manifest). */
-  async writeBytes(oid, legacy, bytes, from) {
-    await this.write(oid, legacy, [bytes], from);
-  }
-  /** The entries of a `.dir` object in the cache. */
-  async manifest(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    let bytes;
-    try {
-      bytes = await readFile2(path);
-    } catch {
-      throw new DataError(`${oid} is not in the cache (${this.dir})`);
-    }
-    return parseManifest(bytes, `cache object ${path}`);
-  }
-  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
-  async addFile(file) {
-    const hasher = new ObjectHasher(false);
-    let size = 0;
-    for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) {
-      hasher.update(chunk);
-      size += chunk.length;
-    }
-    const oid = hasher.digest();
-    if (!await this.has(oid)) {
-      const target = this.path(oid);
-      await mkdir3(dirname5(target), { recursive: true });
-      const tmp = join8(dirname5(target), `.${randomBytes2(12).toString("hex")}.tmp`);
-      try {
-        await copyFile2(file, tmp);
-        await chmod(tmp, CACHE_MODE);
-        await rename3(tmp, target);
-      } catch (error) {
-        await rm2(tmp, { force: true });
-        throw error;
-      }
-    }
-    return { oid, size };
-  }
-  /**
-   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
-   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
-   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
-   */
-  async addDirectory(dir, ignored = () => false) {
-    const entries = [];
-    let size = 0;
-    for (const file of await listFiles(dir)) {
-      const relpath = relative2(dir, file).split(sep3).join("/");
-      if (ignored(relpath)) continue;
-      const added = await this.addFile(file);
-      entries.push({ relpath, md5: added.oid });
-      size += added.size;
-    }
-    const manifest = dirManifest(entries);
-    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size, nfiles: entries.length };
-  }
-};
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join8(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat4(path)).isDirectory();
-    if (isDir) out.push(...await listFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
-
-// src/dvc/data/transfer.ts
-import { stat as stat5 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error) {
-        failed ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
-async function pull(cache, remote, refs) {
-  const result = { downloaded: 0, cached: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error) => {
-    const e = error instanceof ObjectError ? error : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
-  };
-  const files = [];
-  const dirs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  await eachLimit(unique, remote.jobs, async (ref) => {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      return;
-    }
-    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
-    try {
-      let bytes;
-      if (await cache.has(ref.oid, legacy)) {
-        result.cached++;
-      } else {
-        bytes = await readVerified(remote, ref.oid, legacy);
-        state.manifest = bytes;
-      }
-      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
-      for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
-        state.pending++;
-      }
-      dirs.push(state);
-    } catch (error) {
-      fail2(ref, error);
-    }
-  });
-  const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
-  }
-  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
-    const first = group[0];
-    try {
-      if (await cache.has(first.oid, first.legacy)) {
-        result.cached++;
-      } else {
-        const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
-        result.downloaded++;
-      }
-    } catch (error) {
-      fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  for (const dir of dirs) {
-    if (dir.failed || !dir.manifest) continue;
-    try {
-      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
-      result.downloaded++;
-      result.bytes += dir.manifest.length;
-    } catch (error) {
-      fail2(dir.ref, error);
-    }
-  }
-  if (failures.length) throw new TransferError("pull", remote.description, failures);
-  return result;
-}
-async function readVerified(remote, oid, legacy) {
-  const key2 = objectKey(oid, legacy);
-  const chunks = [];
-  const hasher = new ObjectHasher(legacy);
-  try {
-    for await (const chunk of await remote.read(key2)) {
-      hasher.update(chunk);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error) {
-    if (error instanceof ObjectError) throw error;
-    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error.message}`, "unreachable");
-  }
-  const bytes = Buffer.concat(chunks);
-  const actual = hasher.digest();
-  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
-  return bytes;
-}
-async function push(cache, remote, refs) {
-  const result = { uploaded: 0, present: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error) => {
-    const e = error instanceof ObjectError ? error : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
-  };
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  const dirs = [];
-  const files = [];
-  for (const ref of unique) {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      continue;
-    }
-    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
-  }
-  const present = await remotePresence(
-    remote,
-    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
-  );
-  for (const dir of dirs) {
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      result.present++;
-      continue;
-    }
-    try {
-      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
-        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
-        dir.pending++;
-      }
-    } catch {
-      dir.failed = true;
-      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
-    }
-  }
-  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
-  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const key2 = objectKey(f3.oid, f3.legacy);
-    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
-  }
-  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
-    const first = group[0];
-    if (present.has(key2)) {
-      result.present++;
-      return;
-    }
-    try {
-      const file = cache.path(first.oid, first.legacy);
-      const size = await stat5(file).then(
-        (s) => s.size,
-        () => {
-          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
-        }
-      );
-      await remote.write(key2, file, size);
-      result.uploaded++;
-      result.bytes += size;
-    } catch (error) {
-      fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  await eachLimit(
-    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
-    remote.jobs,
-    async (dir) => {
-      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
-      try {
-        const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat5(file)).size;
-        await remote.write(key2, file, size);
-        result.uploaded++;
-        result.bytes += size;
-      } catch (error) {
-        fail2(dir.ref, error);
-      }
-    }
-  );
-  if (failures.length) throw new TransferError("push", remote.description, failures);
-  return result;
-}
-async function remotePresence(remote, keys) {
-  const present = /* @__PURE__ */ new Set();
-  if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
-  if (remote.list && keys.length >= 4 * prefixes.size) {
-    const wanted = new Set(keys);
-    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
-      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
-    });
-    return present;
-  }
-  await eachLimit(keys, remote.jobs, async (key2) => {
-    if (await remote.exists(key2)) present.add(key2);
-  });
-  return present;
-}
-
-// src/dvc/data/checkout.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { constants as constants2, createReadStream as createReadStream3 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile3, lstat, mkdir as mkdir4, readdir as readdir4, rename as rename4, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname6, join as join9, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
-async function checkout(cache, root, target, options2 = {}) {
-  checkOid(target.oid, target.path);
-  const dest = resolve4(root, target.path);
-  const rel = relative3(resolve4(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
-  const legacy = target.legacy ?? false;
-  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat(dest).catch(() => void 0);
-  if (!isDirOid(target.oid)) {
-    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod2(dest, 493 & ~process.umask());
-      return "unchanged";
-    }
-    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir4(dirname6(dest), { recursive: true });
-    const tmp = join9(dirname6(dest), `.${basename2(dest)}.${randomBytes3(6).toString("hex")}.tmp`);
-    try {
-      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
-      await rename4(tmp, dest);
-    } catch (error) {
-      await rm3(tmp, { force: true });
-      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-    }
-    return current ? "modified" : "created";
-  }
-  const entries = await cache.manifest(target.oid, legacy);
-  const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
-  if (missing.length)
-    throw new DataError(
-      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
-  ${missing.slice(0, 10).join("\n  ")}`
-    );
-  if (current?.isDirectory()) {
-    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles2(dest);
-    let same = have.length === want.size;
-    for (const relpath of have) {
-      const file = join9(dest, ...relpath.split("/"));
-      const actual = await md5(file, legacy);
-      if (want.get(relpath) !== actual) {
-        same = false;
-        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
-      }
-    }
-    if (same) return "unchanged";
-  } else if (current) {
-    await guardUnsaved(cache, dest, target.path, legacy, options2);
-  }
-  await mkdir4(dirname6(dest), { recursive: true });
-  const token = randomBytes3(6).toString("hex");
-  const fresh = join9(dirname6(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join9(dirname6(dest), `.${basename2(dest)}.${token}.old`);
-  try {
-    for (const e of entries) {
-      const file = join9(fresh, ...e.relpath.split("/"));
-      await mkdir4(dirname6(file), { recursive: true });
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir4(fresh, { recursive: true });
-    if (current) await rename4(dest, old);
-    await rename4(fresh, dest);
-  } catch (error) {
-    await rm3(fresh, { recursive: true, force: true });
-    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-  }
-  await rm3(old, { recursive: true, force: true });
-  return current ? "modified" : "created";
-}
-async function materialise(from, to2, exec) {
-  await copyFile3(from, to2, constants2.COPYFILE_FICLONE);
-  await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
-}
-async function guardUnsaved(cache, dest, path, legacy, options2) {
-  if (options2.force) return;
-  const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join9(dest, ...f3.split("/"))) : [dest];
-  for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
-  }
-}
-function unsaved(path) {
-  return new DataError(
-    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
-  );
-}
-async function md5(file, legacy) {
-  const hasher = new ObjectHasher(legacy);
-  for await (const chunk of createReadStream3(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-  return hasher.digest();
-}
-async function listFiles2(dir, prefix = "") {
-  const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles2(join9(dir, entry.name), rel));
-    else out.push(rel);
-  }
-  return out;
-}
-
-// src/dvc/data/dvcfile.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
-import { readdir as readdir5, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join10, posix as posix6, relative as relative4, sep as sep5 } from "node:path";
-async function findDvcFiles(root, dir = root) {
-  const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join10(dir, entry.name)));
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join10(dir, entry.name)).split(sep5).join("/"));
-    }
-  }
-  return out.sort();
-}
-async function readDvcFile2(root, file) {
-  let data;
-  try {
-    data = (0, import_yaml4.parse)(await readFile3(join10(root, file), "utf8"));
-  } catch (error) {
-    throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
-  }
-  const doc = data;
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
-  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix6.join(dirname7(file).split(sep5).join("/"), wdir);
-  const outs = [];
-  doc.outs.forEach((raw, i) => {
-    const o2 = raw;
-    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
-    if (o2.cache === false || o2.md5 === void 0) return;
-    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix6.normalize(posix6.join(base, o2.path));
-    if (path.startsWith("..") || posix6.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
-    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
-    outs.push({
-      oid: o2.md5,
-      path,
-      dvcfile: file,
-      legacy: o2.hash === void 0,
-      isexec: o2.isexec === true,
-      remote: typeof o2.remote === "string" ? o2.remote : void 0
-    });
-  });
-  return outs;
-}
 
 // src/dvc/data/tracked.ts
 async function pullTracked(root, options2 = {}) {
@@ -39428,13 +39718,14 @@ function options(args, extra = {}) {
     root: resolve5(values.cwd),
     options: {
       targets: positionals,
-      remote: values.remote,
       jobs,
       force: values.force === true,
-      user: process.env.MLREPORT_REMOTE_USER || void 0,
-      password: process.env.MLREPORT_REMOTE_PASSWORD || void 0
+      ...remoteOptions(values.remote)
     }
   };
+}
+function remoteOptions(remote) {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
 }
 var pullCommand = {
   path: ["pull"],
@@ -39455,13 +39746,19 @@ ${COMMON_USAGE}
 };
 var pushCommand = {
   path: ["push"],
-  summary: "upload the cached objects of .dvc-tracked data to the DVC remote (like dvc push)",
+  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
   usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
 
 ${COMMON_USAGE}`,
   async run(args) {
     const { root, options: o2 } = options(args);
     const report2 = await pushTracked(root, o2);
+    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
+    if (stages) {
+      report2.uploaded += stages.uploaded;
+      report2.present += stages.present;
+      report2.bytes += stages.bytes;
+    }
     process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
 `);
     return 0;
@@ -39472,7 +39769,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join21, resolve as resolve8 } from "node:path";
+import { join as join22, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -39846,19 +40143,19 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join15 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join16 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix8.normalize(posix8.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -39956,15 +40253,15 @@ function downstreamOf(dag, name) {
 // src/pipeline/hash.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join11, posix as posix8 } from "node:path";
+import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
+import { join as join12, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile4(path)).digest("hex");
+    return createHash3("md5").update(await readFile5(path)).digest("hex");
   }
   const hash = createHash3("md5");
   for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -39998,10 +40295,10 @@ function compareCodePoints2(a, b3) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join11(root, ...rel.split("/"));
+  const abs = join12(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat6(abs);
+    info = await stat7(abs);
   } catch {
     return null;
   }
@@ -40033,10 +40330,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join11(root, ...relDir.split("/"));
+    const absDir = join12(root, ...relDir.split("/"));
     const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -40044,14 +40341,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat6(join11(absDir, d2.name)).catch(() => null);
+        const info = await stat7(join12(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join11(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join12(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -40558,12 +40855,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix12 });
+  const posix13 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -40599,12 +40896,12 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync } from "node:fs";
-import { join as join13, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join14, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -40628,7 +40925,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join12(this.root, relDir, ".dvcignore"));
+      readFileSync3(join13(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -40656,7 +40953,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join12(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join13(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -40736,13 +41033,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join13(this.dir, ...path.split("/"));
+    return join14(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
+      const rel = posix10.normalize(posix10.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -40753,7 +41050,14 @@ var Workspace = class {
     this.hashes.clear();
   }
   exists(path) {
-    return existsSync(this.abs(path));
+    return existsSync2(this.abs(path));
+  }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix10.normalize(posix10.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync2(join14(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -40766,7 +41070,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
-    if (existsSync(join13(d2, ".dvc"))) return d2;
+    if (existsSync2(join14(d2, ".dvc"))) return d2;
     if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
@@ -40869,24 +41173,85 @@ async function loadPipeline(dir) {
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
-async function pipelineStatus(pipeline3, targets = []) {
-  const out = [];
-  for (const name of selectStages(pipeline3.dag, targets)) {
-    const node = pipeline3.dag.nodes.get(name);
-    const status = await stageStatus(node.stage, pipeline3.lock.stages.get(name), pipeline3.ws, (p2) => projectPath2(node.stage, p2));
-    out.push({ name, ...status });
+async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
+  const { dag, ws: ws2 } = pipeline3;
+  const selected = selectStages(dag, targets);
+  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage, p2);
+      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage, ws2, depErrors);
+      let action;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+      }
+      out.push({ name, ...status, ...action ? { action } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
   }
-  return out;
+}
+async function prepareDeps(pipeline3, selected, data, dry, log) {
+  const expected = /* @__PURE__ */ new Map();
+  const depErrors = /* @__PURE__ */ new Map();
+  if (!data) return { expected, depErrors };
+  const { dag, ws: ws2 } = pipeline3;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
+  for (const t2 of await data.trackedDeps(deps, ws2)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t2)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t2)]);
+        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+      }
+      expected.set(t2.path, t2.oid);
+    } catch (error) {
+      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
+    }
+  }
+  ws2.invalidate();
+  return { expected, depErrors };
+}
+function depErrorOf(stage, ws2, depErrors) {
+  for (const dep of stage.deps) {
+    if (ws2.exists(projectPath2(stage, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage, dep));
+    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
+  }
+  return void 0;
 }
 async function reproduce(pipeline3, log, options2 = {}) {
+  const data = options2.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options2.data);
+  try {
+    return await reproduceWith(pipeline3, log, options2, data);
+  } finally {
+    await data?.close();
+  }
+}
+async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join14(pipeline3.dir, "dvc.lock");
+  const lockPath = join15(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
   let passed = true;
-  for (const name of selectStages(dag, options2.targets ?? [])) {
+  const selected = selectStages(dag, options2.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options2.dry ?? false, log);
+  for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
@@ -40895,6 +41260,19 @@ async function reproduce(pipeline3, log, options2 = {}) {
       continue;
     }
     const started = performance2.now();
+    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
+    if (depError) {
+      if (options2.dry) {
+        wouldRun.add(name);
+        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      log.error(`Stage '${name}': ${depError}`);
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
     let status;
     try {
       status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
@@ -40929,6 +41307,31 @@ async function reproduce(pipeline3, log, options2 = {}) {
       }
       continue;
     }
+    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
+    let cannot;
+    if (data && objects) {
+      if (options2.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          log.info(`Would restore stage '${name}' from ${available.from}.`);
+          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws2.invalidate();
+          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error) {
+          cannot = `cannot restore: ${describeError(error)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
     if (options2.dry) {
       const reasons2 = options2.force ? ["forced"] : status.reasons;
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
@@ -40950,6 +41353,11 @@ async function reproduce(pipeline3, log, options2 = {}) {
     const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
+      try {
+        await data?.save(stage, ws2, project);
+      } catch (error) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+      }
       updates.set(name, outcome.lock);
       pipeline3.lock.stages.set(name, outcome.lock);
       await writeLock(lockPath, pipeline3.lock, updates);
@@ -41029,12 +41437,12 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync2(join15(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error) {
@@ -41049,6 +41457,23 @@ async function reproduceStep(step, log) {
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
+}
+async function dvcPushStep(workspace, log, data = {}) {
+  const started = performance3.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace, data);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary] };
+  } catch (error) {
+    log.error(`dvc push failed: ${describeError(error)}`);
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
+  }
 }
 async function runCommand(name, cmd, cwd, log) {
   const tail = new TailBuffer(TAIL_LINES);
@@ -41118,7 +41543,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41616,7 +42041,7 @@ function countChanged(files) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { posix as posix11, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -41644,9 +42069,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join22 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join22([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -41661,10 +42086,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join22(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join22(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join23(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join22(blocks);
+  return join23(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -41700,7 +42125,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -41710,7 +42135,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -46505,7 +46930,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -46535,7 +46960,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join16, resolve as resolve7 } from "node:path";
+import { join as join17, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46549,9 +46974,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join16(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join16(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47240,8 +47665,8 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile5 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47448,14 +47873,14 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join17(dir, "report.json");
+  const path = join18(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat7 = await lstat2(path);
-    if (!stat7.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat7.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat7.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile5(path, "utf8");
+    const stat8 = await lstat2(path);
+    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    text2 = await readFile6(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -47469,8 +47894,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -47718,7 +48143,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join18(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -47727,8 +48152,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
-import { join as join19, posix as posix11 } from "node:path";
+import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
+import { join as join20, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48124,9 +48549,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join19(baseDir, ...rel.split("/"));
+      const path = join20(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile7(path);
+      bytes = await readFile8(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48135,7 +48560,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -48181,17 +48606,23 @@ async function run(config, log) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
+  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
     config.github?.eventName ?? "",
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline3 && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log, data);
+    pipeline3.stages.push(pushed);
+    if (pushed.status === "failed") pipeline3.passed = false;
+  }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
     log
   );
   for (const error of comparison.headErrors) log.error(error);
@@ -48203,7 +48634,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join20(config.outDir, "plots"),
+      dir: join21(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48272,8 +48703,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join20(publish.artifactDir, "report.md"),
-    reportJsonPath: join20(publish.artifactDir, "report.json"),
+    reportPath: join21(publish.artifactDir, "report.md"),
+    reportJsonPath: join21(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48332,7 +48763,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join21(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -48370,11 +48801,14 @@ import { parseArgs as parseArgs4 } from "node:util";
 var reproCommand = {
   path: ["repro"],
   summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
-  usage: `mlreport repro [STAGE...] [--dry] [--force] [--cwd DIR]
+  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
     const { values, positionals } = parseArgs4({
@@ -48384,14 +48818,23 @@ var reproCommand = {
       options: {
         dry: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
         cwd: { type: "string", default: "." }
       }
     });
     const log = consoleLogger();
     const pipeline3 = await loadPipeline(resolve9(values.cwd));
-    const result = await reproduce(pipeline3, log, { targets: positionals, dry: values.dry, force: values.force });
+    const result = await reproduce(pipeline3, log, {
+      targets: positionals,
+      dry: values.dry,
+      force: values.force,
+      pull: !values["no-pull"],
+      data: remoteOptions(values.remote)
+    });
     for (const s of result.stages) {
-      const what = values.dry && s.status === "not-run" ? "would run" : s.status;
+      const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
+      const what = restoring ? s.reasons.shift() ?? "" : values.dry && s.status === "not-run" ? "would run" : s.status;
       const detail = s.error ?? s.reasons.join("; ");
       const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
       writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
@@ -48407,10 +48850,12 @@ import { parseArgs as parseArgs5 } from "node:util";
 var statusCommand = {
   path: ["status"],
   summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
-  usage: `mlreport status [STAGE...] [--json] [--cwd DIR]
+  usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      only these stages and what they depend on
   --json     print {stage: [reasons]} for changed stages
+  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)
 
 Exit code 0 either way; changed stages are listed with their reasons.`,
@@ -48419,17 +48864,22 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
       args,
       strict: true,
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, cwd: { type: "string", default: "." } }
+      options: {
+        json: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
+        cwd: { type: "string", default: "." }
+      }
     });
     const pipeline3 = await loadPipeline(resolve10(values.cwd));
-    const stages = (await pipelineStatus(pipeline3, positionals)).filter((s) => s.changed);
+    const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);
     } else if (!stages.length) {
       process.stdout.write("Data and pipelines are up to date.\n");
     } else {
-      for (const s of stages) writeResult(`${s.name}:
+      for (const s of stages) writeResult(`${s.name}:${s.action ? ` ${s.action}` : ""}
 ${s.reasons.map((r2) => `	${r2}
 `).join("")}`);
     }

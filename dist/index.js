@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4076,7 +4076,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4182,10 +4182,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4764,7 +4764,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform {
+    var InflateStream = class extends Transform2 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6867,7 +6867,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7346,7 +7346,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve5(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10391,7 +10391,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler2) {
+    function pipeline3(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10400,7 +10400,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -11250,13 +11250,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "✅" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform({
+        this.transform = new Transform2({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14144,74 +14144,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request2 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest2 = request2;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest2 = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14219,7 +14219,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14227,8 +14227,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,11 +14506,11 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve7({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15437,7 +15437,7 @@ var require_cache = __commonJS({
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
     var assert = __require("node:assert");
-    var Cache = class _Cache {
+    var Cache2 = class _Cache {
       /**
        * @see https://w3c.github.io/ServiceWorker/#dfn-relevant-request-response-list
        * @type {requestResponseList}
@@ -15920,7 +15920,7 @@ var require_cache = __commonJS({
         return Object.freeze(responseList);
       }
     };
-    Object.defineProperties(Cache.prototype, {
+    Object.defineProperties(Cache2.prototype, {
       [Symbol.toStringTag]: {
         value: "Cache",
         configurable: true
@@ -15963,7 +15963,7 @@ var require_cache = __commonJS({
       webidl.converters.RequestInfo
     );
     module.exports = {
-      Cache
+      Cache: Cache2
     };
   }
 });
@@ -15973,7 +15973,7 @@ var require_cachestorage = __commonJS({
   "node_modules/undici/lib/web/cache/cachestorage.js"(exports, module) {
     "use strict";
     var { kConstruct } = require_symbols4();
-    var { Cache } = require_cache();
+    var { Cache: Cache2 } = require_cache();
     var { webidl } = require_webidl();
     var { kEnumerableProperty } = require_util();
     var CacheStorage = class _CacheStorage {
@@ -15996,12 +15996,12 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
+            const cache = new Cache2(kConstruct, cacheList);
             return await cache.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
+            const cache = new Cache2(kConstruct, cacheList);
             const response = await cache.match(request2, options);
             if (response !== void 0) {
               return response;
@@ -16033,11 +16033,11 @@ var require_cachestorage = __commonJS({
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          return new Cache2(kConstruct, cache2);
         }
         const cache = [];
         this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        return new Cache2(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms2).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms2).unref();
       });
     }
     module.exports = {
@@ -18307,7 +18307,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform } = __require("node:stream");
+    var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18357,7 +18357,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform {
+    var EventSourceStream = class extends Transform2 {
       /**
        * @type {eventSourceSettings}
        */
@@ -18711,7 +18711,7 @@ ${value2}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18871,7 +18871,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19162,7 +19162,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse4(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -19170,7 +19170,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str) {
+    function parse5(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -19920,12 +19920,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat5 = fs_1.statSync(path);
-        if (stat5.isFile() && isFile) {
+        const stat9 = fs_1.statSync(path);
+        if (stat9.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat5.isDirectory() && isDirectory3) {
+        if (stat9.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -20971,14 +20971,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20995,14 +20995,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -21019,12 +21019,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -21036,12 +21036,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j3])
-                return text;
+                return text2;
               folds.push(j3);
               escapedFolds[j3] = true;
               end = j3 + endStep;
@@ -21056,39 +21056,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -23967,10 +23967,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value: value2 } = collItem;
+        const { start, key: key2, sep: sep7, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23984,7 +23984,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -24008,7 +24008,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -24024,7 +24024,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -24115,7 +24115,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24129,13 +24129,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -24178,18 +24178,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep4, value: value2 } = collItem;
+        const { start, key: key2, sep: sep7, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value2) {
+          if (!props.anchor && !props.tag && !sep7 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24243,8 +24243,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -24256,7 +24256,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -24267,8 +24267,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep7)
+                for (const st2 of sep7) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -24285,7 +24285,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24465,7 +24465,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep4 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -24482,24 +24482,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value2 += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep7 === "\n")
             value2 += "\n";
           else
-            sep4 = "\n";
+            sep7 = "\n";
         } else {
-          value2 += sep4 + content;
-          sep4 = " ";
+          value2 += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24682,25 +24682,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep4 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25510,14 +25510,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep7, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep7)
+        for (const st2 of sep7)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -26684,18 +26684,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep7;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep7 = scalar2.end;
+            sep7.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26848,15 +26848,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep7 = it2.sep;
+                  sep7.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -27050,13 +27050,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27234,7 +27234,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27275,7 +27275,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -27458,11 +27458,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve5) {
-          resolve5(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
+          resolve7(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve7, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27478,7 +27478,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27565,26 +27565,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -27792,14 +27792,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -28043,12 +28043,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28056,7 +28056,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28095,7 +28095,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve7(response);
             }
           }));
         });
@@ -28559,8 +28559,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t2);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t2);
           });
         }
         computePenalty() {
@@ -28771,15 +28771,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -28794,13 +28794,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -29201,14 +29201,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve7();
                     }
                   });
                 }
@@ -29301,9 +29301,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -29663,11 +29663,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve5) {
-      resolve5(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -29683,7 +29683,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29793,8 +29793,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -29890,10 +29890,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29922,9 +29922,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29935,8 +29935,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -29961,11 +29961,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve5) {
-      resolve5(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -29981,7 +29981,7 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -30035,8 +30035,8 @@ function group(name, fn2) {
 }
 
 // src/config/action.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join15, resolve as resolve5 } from "node:path";
 import { tmpdir } from "node:os";
 
 // src/util/crash-site.ts
@@ -33713,20 +33713,112 @@ function firstLine(error2) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join13 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
-// src/pipeline/repro.ts
-import { rm as rm2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
 
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  pending = [];
+  pendingBytes = 0;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+    let all = Buffer.concat(this.pending);
+    while (all.length >= DOS2UNIX_CHUNK) {
+      this.block(all.subarray(0, DOS2UNIX_CHUNK));
+      all = all.subarray(DOS2UNIX_CHUNK);
+    }
+    this.pending = all.length ? [Buffer.from(all)] : [];
+    this.pendingBytes = all.length;
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+function dos2unix(chunk) {
+  if (chunk.indexOf("\r\n") < 0) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let n = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
+    out[n++] = chunk[i];
+  }
+  return out.subarray(0, n);
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
@@ -33764,6 +33856,1362 @@ function pyJsonString(s) {
   }
   return `${out}"`;
 }
+
+// src/dvc/data/manifest.ts
+function dirManifest(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "utf8");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+function compareCodePoints(a, b3) {
+  const ia = a[Symbol.iterator]();
+  const ib = b3[Symbol.iterator]();
+  for (; ; ) {
+    const x3 = ia.next();
+    const y2 = ib.next();
+    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
+    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
+    if (d2) return d2;
+  }
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat2(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    const target = this.path(oid, legacy);
+    await mkdir2(dirname(target), { recursive: true });
+    const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size = 0;
+    const hashing = new Transform({
+      transform(chunk, _enc, done) {
+        hasher.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+    } catch (error2) {
+      await rm2(tmp, { force: true });
+      if (error2 instanceof ObjectError) throw error2;
+      throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, "");
+    if (actual !== expected) {
+      await rm2(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+    }
+    await chmod2(tmp, CACHE_MODE);
+    await rename2(tmp, target);
+    return size;
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir2(dirname(target), { recursive: true });
+      const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile2(file, tmp);
+        await chmod2(tmp, CACHE_MODE);
+        await rename2(tmp, target);
+      } catch (error2) {
+        await rm2(tmp, { force: true });
+        throw error2;
+      }
+    }
+    return { oid, size };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+};
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir) out.push(...await listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3, createReadStream as createReadStream2 } from "node:fs";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+async function checkout(cache, root, target, options = {}) {
+  checkOid(target.oid, target.path);
+  const dest = resolve(root, target.path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat2(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod3(dest, 493 & ~process.umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
+    await mkdir3(dirname2(dest), { recursive: true });
+    const tmp = join2(dirname2(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      await rename3(tmp, dest);
+    } catch (error2) {
+      await rm3(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing = [];
+  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join2(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options);
+  }
+  await mkdir3(dirname2(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = join2(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
+  const old = join2(dirname2(dest), `.${basename(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join2(fresh, ...e.relpath.split("/"));
+      await mkdir3(dirname2(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir3(fresh, { recursive: true });
+    if (current) await rename3(dest, old);
+    await rename3(fresh, dest);
+  } catch (error2) {
+    await rm3(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+  }
+  await rm3(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile3(from, to2, constants3.COPYFILE_FICLONE);
+  await chmod3(to2, (exec ? 511 : 438) & ~process.umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options) {
+  if (options.force) return;
+  const stats = await lstat2(dest);
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...await listFiles2(join2(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at2(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve7 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve7) : resolve7(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults2, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults2, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}) {
+  const env = environment.env ?? process.env;
+  const files = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join3(d2, "config")),
+    join3(root, ".dvc", "config"),
+    join3(root, ".dvc", "config.local")
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let text2;
+    try {
+      text2 = await readFile2(file, "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT" || error2.code === "ENOTDIR") continue;
+      throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
+    }
+    read.push(file);
+    mergeLevel(merged, parseIni(text2, file), file);
+  }
+  return buildConfig(root, read, merged);
+}
+function configDirs(env, platform2) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global2;
+  if (platform2 === "win32") {
+    system = join3(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join3(env.LOCALAPPDATA ?? join3(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform2 === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global2 = join3(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join3((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join3(env.XDG_CONFIG_HOME || join3(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
+}
+function mergeLevel(merged, sections, file) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key2 = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
+  }
+}
+function resolvePath(key2, value2, section, file) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join3(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dirname3(file), value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join3(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join3(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join3(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+var import_yaml = __toESM(require_dist3(), 1);
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join4, posix, relative as relative3, sep as sep3 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join4(dir, entry.name)));
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join4(dir, entry.name)).split(sep3).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile(root, file) {
+  let data;
+  try {
+    data = (0, import_yaml.parse)(await readFile3(join4(root, file), "utf8"));
+  } catch (error2) {
+    throw new DataError(`${file}: cannot read it as YAML: ${error2.message.split("\n")[0]}`);
+  }
+  const doc = data;
+  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
+  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
+  const base = posix.join(dirname4(file).split(sep3).join("/"), wdir);
+  const outs = [];
+  doc.outs.forEach((raw, i) => {
+    const o2 = raw;
+    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
+    if (o2.cache === false || o2.md5 === void 0) return;
+    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
+    const path = posix.normalize(posix.join(base, o2.path));
+    if (path.startsWith("..") || posix.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
+    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
+    outs.push({
+      oid: o2.md5,
+      path,
+      dvcfile: file,
+      legacy: o2.hash === void 0,
+      isexec: o2.isexec === true,
+      remote: typeof o2.remote === "string" ? o2.remote : void 0
+    });
+  });
+  return outs;
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    return (await this.sdk()).get(this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    return (await this.sdk()).exists(this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file) {
+    await (await this.sdk()).put(this.key(key2), file).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.statusCode;
+    const code2 = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options) {
+    this.options = options;
+    this.name = options.name;
+    this.jobs = options.jobs;
+    this.description = `remote '${options.name}' (${options.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    if (options.url.protocol === "https:") {
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key2) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key2);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key2, response.statusCode ?? 0, "GET");
+      } catch (error2) {
+        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key2) {
+    let response = await this.send("HEAD", key2);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key2);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key2, status, "HEAD");
+  }
+  async write(key2, file, size) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key2) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
+    return url;
+  }
+  send(method, key2, file, size) {
+    const url = this.url(key2);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve7, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve7(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error2) => {
+        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key2, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve7) => setTimeout(resolve7, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open2, readdir as readdir5, rename as rename4, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname5, join as join5 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key2) {
+    const path = join5(this.root, key2);
+    const handle = await open2(path, "r").catch((error2) => {
+      throw this.fail(key2, error2);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key2) {
+    try {
+      return (await stat3(join5(this.root, key2))).isFile();
+    } catch (error2) {
+      if (error2.code === "ENOENT") return false;
+      throw this.fail(key2, error2);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir5(join5(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error2) {
+      if (error2.code === "ENOENT") return [];
+      throw this.fail(prefix, error2);
+    }
+  }
+  async write(key2, file) {
+    const target = join5(this.root, key2);
+    const tmp = join5(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir4(dirname5(target), { recursive: true });
+      await copyFile4(file, tmp);
+      await rename4(tmp, target);
+    } catch (error2) {
+      await rm4(tmp, { force: true });
+      throw this.fail(key2, error2);
+    }
+  }
+  async close() {
+  }
+  fail(key2, error2) {
+    if (error2.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
+    if (error2.code === "EACCES" || error2.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
+    return new ObjectError(`${key2} in ${this.description}: ${error2.code ?? error2.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.$metadata?.httpStatusCode;
+    const code2 = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
+      kind = "denied";
+      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key2 of Object.keys(remote.options)) {
+    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
+  return [...new Set(out)];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options, where2) {
+    this.options = options;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key2) {
+    const v2 = this.options[key2];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key2) {
+    const v2 = this.raw(key2);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+  }
+  num(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key2) {
+    const n = this.num(key2);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+import { stat as stat4 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error2) {
+      fail2(ref, error2);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
+    const first = group2[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key2 = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error2) {
+      fail2(dir.ref, error2);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key2 = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key2)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error2) {
+    if (error2 instanceof ObjectError) throw error2;
+    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error2.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key2 = objectKey(f3.oid, f3.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group2]) => {
+    const first = group2[0];
+    if (present.has(key2)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat4(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key2, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat4(file)).size;
+        await remote.write(key2, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error2) {
+        fail2(dir.ref, error2);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key2) => {
+    if (await remote.exists(key2)) present.add(key2);
+  });
+  return present;
+}
+
+// src/dvc/data/tracked.ts
+async function pushTracked(root, options = {}) {
+  const { config, cache, groups: groups2 } = await plan(root, options);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups2) {
+    const remote = openRemote(selectRemote(config, name), options);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options) {
+  const config = await loadDvcConfig(root, options);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options.targets?.length ? options.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options.remote;
+    groups2.set(name, [...groups2.get(name) ?? [], out]);
+  }
+  return { config, cache, groups: groups2 };
+}
+
+// src/pipeline/repro.ts
+import { rm as rm5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/dvc/project.ts
+import { posix as posix3 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix as posix2 } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -33824,17 +35272,17 @@ var SyntaxProblem = class extends Error {
   line;
   column;
 };
-function parseJson(text) {
+function parseJson(text2) {
   const warnings = [];
   let i = 0;
-  let nextBackslash = text.indexOf("\\");
+  let nextBackslash = text2.indexOf("\\");
   const fail2 = (message, at2 = i) => {
-    const { line, column } = lineColumn(text, at2);
+    const { line, column } = lineColumn(text2, at2);
     throw new SyntaxProblem(message, line, column);
   };
   const ws2 = () => {
     for (; ; ) {
-      const c3 = text.charCodeAt(i);
+      const c3 = text2.charCodeAt(i);
       if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
       else return;
     }
@@ -33842,13 +35290,13 @@ function parseJson(text) {
   const value2 = (depth) => {
     if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
     ws2();
-    const c3 = text[i];
+    const c3 = text2[i];
     if (c3 === "{") return object2(depth);
     if (c3 === "[") return array(depth);
     if (c3 === '"') return string2();
     if (c3 === void 0) return fail2("unexpected end of file, expected a value");
     for (const [word, v2] of LITERALS) {
-      if (text.startsWith(word, i)) {
+      if (text2.startsWith(word, i)) {
         i += word.length;
         return v2();
       }
@@ -33861,31 +35309,31 @@ function parseJson(text) {
     const start = i;
     i++;
     ws2();
-    if (text[i] === "}") {
+    if (text2[i] === "}") {
       i++;
       return out;
     }
     for (; ; ) {
       ws2();
-      if (text[i] !== '"') fail2('expected a "quoted" key');
+      if (text2[i] !== '"') fail2('expected a "quoted" key');
       const keyAt = i;
       const key2 = string2();
       ws2();
-      if (text[i] !== ":") fail2("expected ':' after the key");
+      if (text2[i] !== ":") fail2("expected ':' after the key");
       i++;
       const v2 = value2(depth + 1);
       if (out.has(key2)) {
-        const { line } = lineColumn(text, keyAt);
+        const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
         out.delete(key2);
       }
       out.set(key2, v2);
       ws2();
-      if (text[i] === ",") i++;
-      else if (text[i] === "}") {
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "}") {
         i++;
         return out;
-      } else fail2(text[i] === void 0 ? `unexpected end of file in the object opened at ${where(text, start)}` : "expected ',' or '}'");
+      } else fail2(text2[i] === void 0 ? `unexpected end of file in the object opened at ${where(text2, start)}` : "expected ',' or '}'");
     }
   };
   const array = (depth) => {
@@ -33893,18 +35341,18 @@ function parseJson(text) {
     const start = i;
     i++;
     ws2();
-    if (text[i] === "]") {
+    if (text2[i] === "]") {
       i++;
       return out;
     }
     for (; ; ) {
       out.push(value2(depth + 1));
       ws2();
-      if (text[i] === ",") i++;
-      else if (text[i] === "]") {
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "]") {
         i++;
         return out;
-      } else fail2(text[i] === void 0 ? `unexpected end of file in the list opened at ${where(text, start)}` : "expected ',' or ']'");
+      } else fail2(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
     }
   };
   const string2 = () => {
@@ -33913,22 +35361,22 @@ function parseJson(text) {
     let out = "";
     let chunk = i;
     for (; ; ) {
-      const q3 = text.indexOf('"', i);
-      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf("\\", i);
+      const q3 = text2.indexOf('"', i);
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
       const b3 = nextBackslash;
       if (q3 === -1) fail2("unterminated string", start);
       const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text.charCodeAt(k2) < 32) fail2("control character in a string", k2);
+      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail2("control character in a string", k2);
       if (stop === q3) {
-        out += text.slice(chunk, q3);
+        out += text2.slice(chunk, q3);
         i = q3 + 1;
         return out;
       }
-      out += text.slice(chunk, b3);
-      const e = text[b3 + 1];
+      out += text2.slice(chunk, b3);
+      const e = text2[b3 + 1];
       i = b3 + 2;
       if (e === "u") {
-        const hex = text.slice(i, i + 4);
+        const hex = text2.slice(i, i + 4);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
@@ -33939,9 +35387,9 @@ function parseJson(text) {
   };
   const number4 = () => {
     NUMBER.lastIndex = i;
-    const m2 = NUMBER.exec(text);
+    const m2 = NUMBER.exec(text2);
     if (!m2) {
-      if (text.startsWith("-Infinity", i)) {
+      if (text2.startsWith("-Infinity", i)) {
         i += 9;
         return pyNumber(-Infinity, true);
       }
@@ -33955,7 +35403,7 @@ function parseJson(text) {
   };
   const data = value2(0);
   ws2();
-  if (i < text.length) fail2("extra data after the JSON value");
+  if (i < text2.length) fail2("extra data after the JSON value");
   return { data, warnings };
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -33967,17 +35415,17 @@ var LITERALS = [
   ["NaN", () => pyNumber(NaN, true)],
   ["Infinity", () => pyNumber(Infinity, true)]
 ];
-function lineColumn(text, offset) {
+function lineColumn(text2, offset) {
   let line = 1;
   let lastBreak = -1;
-  for (let k2 = text.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text.indexOf("\n", k2 + 1)) {
+  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
     line++;
     lastBreak = k2;
   }
   return { line, column: offset - lastBreak };
 }
-function where(text, offset) {
-  const { line, column } = lineColumn(text, offset);
+function where(text2, offset) {
+  const { line, column } = lineColumn(text2, offset);
   return `line ${line}, column ${column}`;
 }
 
@@ -34013,8 +35461,8 @@ function pyRepr(value2) {
 }
 
 // src/dvc/formats/python.ts
-function parsePython(text) {
-  const lines2 = logicalLines(tokenize(text));
+function parsePython(text2) {
+  const lines2 = logicalLines(tokenize(text2));
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -34196,8 +35644,8 @@ function literal(tokens) {
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
-function number(text) {
-  const t2 = text.replace(/_/g, "").toLowerCase();
+function number(text2) {
+  const t2 = text2.replace(/_/g, "").toLowerCase();
   if (t2.endsWith("j")) {
     const v2 = Number(t2.slice(0, -1));
     return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
@@ -34270,18 +35718,18 @@ var OPERATORS = [
   "^=",
   "@="
 ];
-function tokenize(text) {
+function tokenize(text2) {
   const tokens = [];
   const brackets = [];
   let i = 0;
   let line = 1;
   let lineStart = 0;
   const fail2 = (message, at2 = i) => {
-    const l3 = text.slice(0, at2).split("\n").length;
-    throw new SyntaxProblem(message, l3, at2 - text.lastIndexOf("\n", at2 - 1));
+    const l3 = text2.slice(0, at2).split("\n").length;
+    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
   };
-  while (i < text.length) {
-    const c3 = text[i];
+  while (i < text2.length) {
+    const c3 = text2[i];
     if (c3 === "\n") {
       if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
       i++;
@@ -34294,31 +35742,31 @@ function tokenize(text) {
       continue;
     }
     if (c3 === "#") {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end;
       continue;
     }
-    if (c3 === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r" && text[i + 2] === "\n")) {
-      i += text[i + 1] === "\n" ? 2 : 3;
+    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+      i += text2[i + 1] === "\n" ? 2 : 3;
       line++;
       lineStart = i;
       continue;
     }
     const column = i - lineStart;
-    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text.slice(i, i + 3));
+    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text.startsWith(q3.repeat(3), open4);
+      const open5 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open5);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
+      let k2 = open5 + delim.length;
       const startLine = line;
       for (; ; ) {
-        if (k2 >= text.length) fail2(`unterminated string starting at line ${startLine}`, i);
-        const ch = text[k2];
+        if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k2];
         if (ch === "\\") {
-          if (text[k2 + 1] === "\n") {
+          if (text2[k2 + 1] === "\n") {
             line++;
             lineStart = k2 + 2;
           }
@@ -34330,22 +35778,22 @@ function tokenize(text) {
           line++;
           lineStart = k2 + 1;
         }
-        if (text.startsWith(delim, k2)) break;
+        if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text.slice(open4 + delim.length, k2);
+      const body = text2.slice(open5 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text.slice(i, k2 + delim.length), value: value2, line: startLine, column });
+      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
       continue;
     }
-    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text.slice(i, i + 400));
+    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
     if (num && num[0] !== ".") {
       tokens.push({ kind: "number", text: num[0], line, column });
       i += num[0].length;
       continue;
     }
-    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(i, i + 400));
+    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
     if (name) {
       tokens.push({ kind: "name", text: name[0], line, column });
       i += name[0].length;
@@ -34353,15 +35801,15 @@ function tokenize(text) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open5 = brackets.pop();
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
-    const op = OPERATORS.find((o2) => text.startsWith(o2, i)) ?? c3;
+    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  const open4 = brackets.pop();
+  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -35076,7 +36524,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse(toml, options = {}) {
+function parse2(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -35156,10 +36604,10 @@ function parse(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/dvc/formats/toml.ts
-function parseToml(text) {
+function parseToml(text2) {
   let doc;
   try {
-    doc = parse(text, { integersAsBigInt: true });
+    doc = parse2(text2, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -35180,25 +36628,25 @@ function convert(value2) {
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml = __toESM(require_dist3(), 1);
+var import_yaml2 = __toESM(require_dist3(), 1);
 var MAX_ALIAS_NODES = 1e6;
-function parseYaml(text) {
-  const doc = (0, import_yaml.parseDocument)(text, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+function parseYaml(text2) {
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
-    const { line, column } = lineColumn(text, error2.pos[0]);
+    const { line, column } = lineColumn(text2, error2.pos[0]);
     if (/call stack/i.test(error2.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error2.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   const problemAt = (node, message) => {
-    const { line, column } = lineColumn(text, node.range?.[0] ?? 0);
+    const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
     return new SyntaxProblem(message, line, column);
   };
   let added = 0;
   const budget = (node, alias, depth) => {
     if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (target) budget(target, alias ?? node, depth + 1);
       return;
@@ -35206,28 +36654,28 @@ function parseYaml(text) {
     if (alias && ++added > MAX_ALIAS_NODES) {
       throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
     }
-    if ((0, import_yaml.isMap)(node))
+    if ((0, import_yaml2.isMap)(node))
       for (const pair of node.items) {
         budget(pair.key, alias, depth + 1);
         budget(pair.value, alias, depth + 1);
       }
-    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
   };
   budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -35240,13 +36688,13 @@ function parseYaml(text) {
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     }
-    if ((0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -35271,27 +36719,27 @@ function formatOf(path) {
   const ext = extension(path);
   return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
 }
-function withPosition(path, format, parse4) {
+function withPosition(path, format, parse5) {
   try {
-    return parse4();
+    return parse5();
   } catch (error2) {
     if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}:${error2.column}: invalid ${format}: ${error2.message}`);
     if (error2 instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error2.message})`);
     throw error2;
   }
 }
-function parseDataFile(path, text) {
+function parseDataFile(path, text2) {
   const format = formatOf(path);
   return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
-        return parseJson(text);
+        return parseJson(text2);
       case "TOML":
-        return parseToml(text);
+        return parseToml(text2);
       case "Python":
-        return parsePython(text);
+        return parsePython(text2);
       default:
-        return parseYaml(text);
+        return parseYaml(text2);
     }
   });
 }
@@ -35329,8 +36777,8 @@ function withOrder(dict, keys) {
 function isPyDict(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
 }
-function parseYamlPy(path, text) {
-  return fromRaw(withPosition(path, "YAML", () => parseYaml(text)).data);
+function parseYamlPy(path, text2) {
+  return fromRaw(withPosition(path, "YAML", () => parseYaml(text2)).data);
 }
 function fromRaw(value2) {
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyFloat) return value2;
@@ -35386,8 +36834,8 @@ async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
   return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
 }
-function parseLockText(text, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text);
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseYamlPy(displayPath, text2);
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
   if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !("schema" in doc);
@@ -35418,8 +36866,8 @@ function parseLockEntries(value2, where2) {
   if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
   return value2.map((item, i) => {
     if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5 };
+    const md52 = typeof item.md5 === "string" ? item.md5 : null;
+    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
     if (typeof item.size === "number") entry.size = item.size;
     if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
     if (item.isexec === true) entry.isexec = true;
@@ -35429,7 +36877,7 @@ function parseLockEntries(value2, where2) {
 
 // src/dvc/dvcfile.ts
 var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-async function readDvcFile(tree, file) {
+async function readDvcFile2(tree, file) {
   const bytes = await tree.read(file);
   if (!bytes) return null;
   const doc = parseYamlPy(file, bytes.toString("utf8"));
@@ -35437,8 +36885,8 @@ async function readDvcFile(tree, file) {
   if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
   for (const key2 of Object.keys(doc)) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
   if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix.join(posix.dirname(file), doc.wdir ?? ".");
-  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  const base = posix2.join(posix2.dirname(file), doc.wdir ?? ".");
+  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix2.normalize(posix2.join(base, out.path)) }));
   return { file, outs };
 }
 
@@ -35553,7 +37001,7 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  const joined = posix3.normalize(posix3.join(dir || ".", path.replace(/\\/g, "/")));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -35618,7 +37066,7 @@ async function loadProject(tree) {
   }
   for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
     await attempt(async () => {
-      const dvcFile = await readDvcFile(tree, file);
+      const dvcFile = await readDvcFile2(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
   }
@@ -35717,7 +37165,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   }
   const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
   if (definition.vars !== void 0) {
@@ -35929,9 +37377,9 @@ function structuredCloneDict(d2) {
 }
 
 // src/workspace/tree.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2, readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { constants as constants4 } from "node:fs";
+import { open as open3, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
+import { join as join6, sep as sep4 } from "node:path";
 var RefusedRead = class extends UserError {
 };
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -35985,7 +37433,7 @@ function workspaceTree(root, options = {}) {
     isCommit: false,
     async read(path) {
       const rel = projectPath(path);
-      const full = join(root, ...rel.split("/"));
+      const full = join6(root, ...rel.split("/"));
       let target;
       try {
         target = await realpath(full);
@@ -35995,14 +37443,14 @@ function workspaceTree(root, options = {}) {
       }
       realRoot ??= realpath(root);
       const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep);
+      if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep4);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const info2 = await stat2(target);
+      const info2 = await stat5(target);
       if (info2.isDirectory()) return null;
       if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
       budget.take(path, info2.size);
-      const handle = await open2(target, constants3.O_RDONLY | constants3.O_NONBLOCK);
+      const handle = await open3(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
       try {
         const opened = await handle.stat();
         if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
@@ -36070,7 +37518,7 @@ async function walk(root) {
     const [dir, prefix] = queue[head];
     let entries;
     try {
-      entries = await readdir2(dir, { withFileTypes: true });
+      entries = await readdir6(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -36078,7 +37526,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -36086,9 +37534,9 @@ async function walk(root) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix4.normalize(posix4.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -36184,63 +37632,39 @@ function downstreamOf(dag, name) {
 }
 
 // src/util/files.ts
-import { mkdir as mkdir2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join2, basename } from "node:path";
+import { mkdir as mkdir5, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6, join as join7, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir2(dirname(path), { recursive: true });
-  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await mkdir5(dirname6(path), { recursive: true });
+  const tmp = join7(dirname6(path), `.${basename2(path)}.${process.pid}.tmp`);
   await writeFile2(tmp, data);
-  await rename2(tmp, path);
+  await rename5(tmp, path);
 }
 
 // src/pipeline/hash.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir3, readFile, stat as stat3 } from "node:fs/promises";
-import { join as join3, posix as posix4 } from "node:path";
-
-// src/dvc/data/hash.ts
-var DOS2UNIX_CHUNK = 1024 * 1024;
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
-  }
-  return out.subarray(0, n);
-}
-
-// src/pipeline/hash.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { readdir as readdir7, readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join8, posix as posix5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash("md5").update(await readFile(path)).digest("hex");
+    return createHash3("md5").update(await readFile4(path)).digest("hex");
   }
-  const hash = createHash("md5");
-  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  const hash = createHash3("md5");
+  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
   return hash.digest("hex");
 }
 async function md5FileDos2Unix(path) {
-  const hash = createHash("md5");
+  const hash = createHash3("md5");
   let pending = Buffer.alloc(0);
   const flush = (chunk) => {
     hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
   };
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
+  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
     pending = pending.length ? Buffer.concat([pending, data]) : data;
     while (pending.length >= DOS2UNIX_CHUNK2) {
       flush(pending.subarray(0, DOS2UNIX_CHUNK2));
@@ -36251,27 +37675,27 @@ async function md5FileDos2Unix(path) {
   return hash.digest("hex");
 }
 function dirListingJson(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));
   return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
 }
 function dirHash(entries) {
-  return `${createHash("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
+  return `${createHash3("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
 }
-function compareCodePoints(a, b3) {
+function compareCodePoints2(a, b3) {
   if (a === b3) return 0;
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join3(root, ...rel.split("/"));
+  const abs = join8(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat3(abs);
+    info2 = await stat6(abs);
   } catch {
     return null;
   }
   if (!info2.isDirectory()) {
-    const md5 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
-    const meta = { md5, size: info2.size };
+    const md52 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
+    const meta = { md5: md52, size: info2.size };
     if (isExecutable(info2.mode)) meta.isexec = true;
     return meta;
   }
@@ -36283,8 +37707,8 @@ async function hashPath(root, rel, ignore, name = "md5") {
     while (next < files.length) {
       const i = next++;
       const file = files[i];
-      const md5 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5, relpath: file.relpath };
+      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5: md52, relpath: file.relpath };
       size += file.size;
     }
   };
@@ -36297,10 +37721,10 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join3(root, ...relDir.split("/"));
-    const names = await readdir3(absDir, { withFileTypes: true });
+    const absDir = join8(root, ...relDir.split("/"));
+    const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -36308,14 +37732,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat3(join3(absDir, d2.name)).catch(() => null);
+        const info2 = await stat6(join8(absDir, d2.name)).catch(() => null);
         if (!info2) continue;
         isDir = info2.isDirectory();
         size = info2.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join3(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join8(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -36395,10 +37819,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open3, close) {
+  emptyFlow(open4, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -36406,17 +37830,17 @@ var Emitter = class {
     this.indents.push([this.indent, false]);
     this.indent = (this.indent ?? 0) + INDENT;
     const analysis = analyze(event.text);
-    let text = event.text;
+    let text2 = event.text;
     let style = this.chooseStyle(event, analysis);
     if (event.isNull && style === "'") {
-      text = [..."null"];
-      style = this.chooseStyle({ ...event, text }, analyze(text));
+      text2 = [..."null"];
+      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
     }
     const split = !this.simpleKeyContext;
     if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(text, split);
-    else if (style === "'") this.writeSingleQuoted(text, split);
-    else this.writePlain(text, split);
+    if (style === '"') this.writeDoubleQuoted(text2, split);
+    else if (style === "'") this.writeSingleQuoted(text2, split);
+    else this.writePlain(text2, split);
     this.indent = this.indents.pop()[0];
   }
   chooseStyle(event, analysis) {
@@ -36465,15 +37889,15 @@ var Emitter = class {
     for (const br2 of breaks) this.writeLineBreak(br2);
     this.writeIndent();
   }
-  writePlain(text, split) {
-    if (!text.length) return;
+  writePlain(text2, split) {
+    if (!text2.length) return;
     if (!this.whitespace) this.put([" "]);
     this.whitespace = false;
     this.indention = false;
     let spaces = false;
     let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
       if (spaces) {
         if (ch !== " ") {
           const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
@@ -36482,12 +37906,12 @@ var Emitter = class {
             this.whitespace = false;
             this.indention = false;
           } else {
-            this.put(text.slice(start, end));
+            this.put(text2.slice(start, end));
           }
           start = end;
         }
       } else if (ch === void 0 || ch === " ") {
-        const word = text.slice(start, end);
+        const word = text2.slice(start, end);
         if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
           this.writeIndent();
         }
@@ -36497,27 +37921,27 @@ var Emitter = class {
       spaces = ch === " ";
     }
   }
-  writeSingleQuoted(text, split) {
+  writeSingleQuoted(text2, split) {
     this.writeIndicator("'", true);
     let spaces = false;
     let breaks = false;
     let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
       if (spaces) {
         if (ch !== " ") {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text.length) this.writeIndent();
-          else this.put(text.slice(start, end));
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
+          else this.put(text2.slice(start, end));
           start = end;
         }
       } else if (breaks) {
         if (ch === void 0 || !BREAKS.includes(ch)) {
-          this.writeBreaks(text.slice(start, end));
+          this.writeBreaks(text2.slice(start, end));
           start = end;
         }
       } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
         if (start < end) {
-          this.put(text.slice(start, end));
+          this.put(text2.slice(start, end));
           start = end;
         }
       }
@@ -36532,14 +37956,14 @@ var Emitter = class {
     }
     this.writeIndicator("'", false);
   }
-  writeDoubleQuoted(text, split) {
+  writeDoubleQuoted(text2, split) {
     this.writeIndicator('"', true);
     let start = 0;
-    for (let end = 0; end <= text.length; end++) {
-      const ch = text[end];
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
       if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
         if (start < end) {
-          this.put(text.slice(start, end));
+          this.put(text2.slice(start, end));
           start = end;
         }
         if (ch !== void 0) {
@@ -36547,14 +37971,14 @@ var Emitter = class {
           start = end + 1;
         }
       }
-      if (0 < end && end < text.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const backslash = this.folding === "legacy" || needsBackslash(text, start, end);
-        this.put([...text.slice(start, end), ...backslash ? ["\\"] : []]);
+      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
+        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
         if (start < end) start = end;
         this.writeIndent();
         this.whitespace = false;
         this.indention = false;
-        if (text[start] === " ") {
+        if (text2[start] === " ") {
           if (backslash) this.put(["\\"]);
           else start += 1;
         }
@@ -36569,16 +37993,16 @@ var Emitter = class {
     return this.folding === "current" && c3 >= 65536;
   }
 };
-function needsBackslash(text, start, end) {
-  let spacePos = text.indexOf(" ", end);
+function needsBackslash(text2, start, end) {
+  let spacePos = text2.indexOf(" ", end);
   if (spacePos < 0) return true;
-  const newline = text.indexOf("\n", end);
+  const newline = text2.indexOf("\n", end);
   if (newline >= 0 && newline < spacePos) spacePos = newline;
-  const after = text[spacePos + 1];
+  const after = text2[spacePos + 1];
   if (after === void 0) return true;
-  if (text[spacePos] === "\n" && after !== " ") return true;
-  const word = text.slice(end, spacePos);
-  return word.includes('"') || word.includes("'") || " \n".includes(after) || text.slice(end - 1, end + 1).join("") === "  " || start === end;
+  if (text2[spacePos] === "\n" && after !== " ") return true;
+  const word = text2.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
 }
 var ESCAPES2 = {
   "\0": "0",
@@ -36607,7 +38031,7 @@ function escape(ch) {
   return `\\U${hex.padStart(8, "0")}`;
 }
 function scalarEvent(value2) {
-  const plain = (text, tag) => ({ text: [...text], isNull: false, plainResolves: true, tag });
+  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
   if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
   if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
   if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
@@ -36645,8 +38069,8 @@ function resolvesToNonString(s) {
 function isSimpleKey(event) {
   return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
 }
-function analyze(text) {
-  if (!text.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+function analyze(text2) {
+  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   let blockIndicators = false;
   let lineBreaks = false;
   let special2 = false;
@@ -36656,14 +38080,14 @@ function analyze(text) {
   let trailingBreak = false;
   let breakSpace = false;
   let spaceBreak = false;
-  const first = text.slice(0, 3).join("");
+  const first = text2.slice(0, 3).join("");
   if (first === "---" || first === "...") blockIndicators = true;
   let precededByWhitespace = true;
-  let followedByWhitespace = text.length === 1 || SPACE_OR_BREAK.includes(text[1]);
+  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
   let previousSpace = false;
   let previousBreak = false;
-  for (let index = 0; index < text.length; index++) {
-    const ch = text[index];
+  for (let index = 0; index < text2.length; index++) {
+    const ch = text2[index];
     if (index === 0) {
       if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
       if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
@@ -36678,13 +38102,13 @@ function analyze(text) {
     }
     if (ch === " ") {
       if (index === 0) leadingSpace = true;
-      if (index === text.length - 1) trailingSpace = true;
+      if (index === text2.length - 1) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (BREAKS.includes(ch)) {
       if (index === 0) leadingBreak = true;
-      if (index === text.length - 1) trailingBreak = true;
+      if (index === text2.length - 1) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -36693,7 +38117,7 @@ function analyze(text) {
       previousBreak = false;
     }
     precededByWhitespace = SPACE_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 2 >= text.length || SPACE_OR_BREAK.includes(text[index + 2]);
+    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
   }
   let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let allowSingleQuoted = true;
@@ -36708,9 +38132,9 @@ async function readLock(tree, path = "dvc.lock") {
   if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
   return parseLock(bytes.toString("utf8"), path);
 }
-function parseLock(text, displayPath = "dvc.lock") {
-  const lock = parseLockText(text, displayPath);
-  const folding = emitYaml(lock.raw, "current") !== text && emitYaml(lock.raw, "legacy") === text ? "legacy" : "current";
+function parseLock(text2, displayPath = "dvc.lock") {
+  const lock = parseLockText(text2, displayPath);
+  const folding = emitYaml(lock.raw, "current") !== text2 && emitYaml(lock.raw, "legacy") === text2 ? "legacy" : "current";
   return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
@@ -36730,16 +38154,16 @@ function serializeStage(stage) {
     if (e.isexec) d2.isexec = true;
     return d2;
   };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  const byPath = (a, b3) => compareCodePoints2(a.path, b3.path);
   if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
+  const files = Object.keys(stage.params).sort(compareCodePoints2);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
     const params = {};
     for (const file of ordered) {
       const values = stage.params[file];
       params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+        Object.keys(values).sort(compareCodePoints2).map((k2) => [k2, values[k2]])
       );
     }
     out.params = params;
@@ -36760,7 +38184,7 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -36769,8 +38193,8 @@ var TailBuffer = class {
   lines = [];
   partial = "";
   /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text) {
-    const parts = (this.partial + text).split(/\r?\n/);
+  push(text2) {
+    const parts = (this.partial + text2).split(/\r?\n/);
     this.partial = parts.pop() ?? "";
     for (const line of parts) this.keep(line);
     return parts;
@@ -36795,18 +38219,18 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
-    const take = (text) => {
-      for (const line of tail.push(text)) onLine(line);
+    const take = (text2) => {
+      for (const line of tail.push(text2)) onLine(line);
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve5({ code: code2, signal });
+      resolve7({ code: code2, signal });
     });
   });
 }
@@ -36822,12 +38246,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix11 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix11 });
+  const posix13 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix11 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -36851,7 +38275,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename2(executable).toLowerCase();
+  const name = basename3(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -36864,11 +38288,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join5, posix as posix5, relative, resolve, dirname as dirname2 } from "node:path";
+import { join as join10, posix as posix6, relative as relative4, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join9 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -36892,7 +38316,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync2(join4(this.root, relDir, ".dvcignore"));
+      readFileSync3(join9(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -36918,13 +38342,13 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      let text = "";
+      let text2 = "";
       try {
-        text = readFileSync2(join4(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
-        text = "";
+        text2 = "";
       }
-      rules = text.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
       this.cache.set(relDir, rules);
     }
     return rules;
@@ -36989,7 +38413,7 @@ var Workspace = class {
     this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -37000,13 +38424,13 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join5(this.dir, ...path.split("/"));
+    return join10(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
+      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -37019,6 +38443,13 @@ var Workspace = class {
   exists(path) {
     return existsSync2(this.abs(path));
   }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix6.normalize(posix6.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync2(join10(this.root, ...rootPath.split("/")));
+  }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
     const data = await readDataFile(this.tree, path);
@@ -37029,9 +38460,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve(dir); ; d2 = dirname2(d2)) {
-    if (existsSync2(join5(d2, ".dvc"))) return d2;
-    if (dirname2(d2) === d2) return resolve(dir);
+  for (let d2 = resolve3(dir); ; d2 = dirname7(d2)) {
+    if (existsSync2(join10(d2, ".dvc"))) return d2;
+    if (dirname7(d2) === d2) return resolve3(dir);
   }
 }
 function getParam(data, key2) {
@@ -37123,6 +38554,270 @@ async function stageStatus(stage, lock, ws2, project) {
   return { changed: reasons.length > 0, reasons };
 }
 
+// src/pipeline/restore.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
+import { join as join11, posix as posix7 } from "node:path";
+
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text2) {
+  let out = text2;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/pipeline/restore.ts
+var PipelineData = class _PipelineData {
+  constructor(config, cache, options) {
+    this.config = config;
+    this.cache = cache;
+    this.options = options;
+  }
+  config;
+  cache;
+  options;
+  remotes = /* @__PURE__ */ new Map();
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root, options = {}) {
+    if (!existsSync3(join11(root, ".dvc"))) return null;
+    const config = await loadDvcConfig(root);
+    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+    addSecret(options.hub?.password);
+    return new _PipelineData(config, new Cache(config.cacheDir), options);
+  }
+  get root() {
+    return this.config.root;
+  }
+  remoteFor(name) {
+    const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
+    let r2 = this.remotes.get(key2);
+    if (!r2) {
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
+      r2 = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
+      );
+      this.remotes.set(key2, r2);
+    }
+    return r2;
+  }
+  async close() {
+    for (const r2 of this.remotes.values()) await r2.close();
+  }
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects) {
+    let from = "the cache";
+    for (const o2 of objects) {
+      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+      let remote;
+      try {
+        remote = this.remoteFor(o2.remote);
+      } catch (error2) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error2)}` };
+      }
+      let there;
+      try {
+        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+      } catch (error2) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error2)}` };
+      }
+      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects, force = false) {
+    let from = "the cache";
+    const missing = [];
+    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
+    for (const [name, refs] of groups2) {
+      const remote = this.remoteFor(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error2) {
+        if (error2 instanceof TransferError) {
+          const f3 = error2.failures[0];
+          throw new DataError(
+            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+          );
+        }
+        throw error2;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    return from;
+  }
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      if (isDirOid(oid)) {
+        const chunks = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error2) {
+          throw objectError(error2, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error2) {
+        throw objectError(error2, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat7(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile5(file);
+  }
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps, ws2) {
+    const out = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t2 of await readDvcFile(this.root, file)) {
+        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
+        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      }
+    }
+    return out;
+  }
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage, ws2, project) {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws2.abs(project(out.path));
+      const rel = ws2.rootPath(project(out.path));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix7.join(rel, p2), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+};
+function objectError(error2, path, oid, remote) {
+  const kind = error2 instanceof TransferError ? error2.failures[0]?.kind : error2 instanceof ObjectError ? error2.kind : void 0;
+  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error2 instanceof TransferError ? error2.failures[0]?.reason ?? error2.message : describeError(error2);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+      }
+    }
+  }
+  return found;
+}
+async function pushStageOutputs(root, options = {}) {
+  const data = await PipelineData.open(root, options);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const out of lockedOutputs(project)) {
+      if (!await data.cache.has(out.oid, out.legacy)) continue;
+      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
+    }
+    const total = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups2) {
+      const r2 = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
+}
+function trackedObject(t2) {
+  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
+}
+function restorableOuts(stage, lock, status, expected, ws2, project) {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = /* @__PURE__ */ new Set();
+  for (const dep of stage.deps) {
+    const md52 = lockDeps.get(dep)?.md5;
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: deleted`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: deleted`);
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = typeof out.props.remote === "string" ? out.props.remote : void 0;
+    objects.push({ path: ws2.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== "md5", isexec: entry.isexec, remote });
+  }
+  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
+  return objects;
+}
+
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(dir) {
@@ -37133,15 +38828,56 @@ async function loadPipeline(dir) {
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
-async function reproduce(pipeline2, log, options = {}) {
-  const { dag, ws: ws2 } = pipeline2;
-  const lockPath = join6(pipeline2.dir, "dvc.lock");
+async function prepareDeps(pipeline3, selected, data, dry, log) {
+  const expected = /* @__PURE__ */ new Map();
+  const depErrors = /* @__PURE__ */ new Map();
+  if (!data) return { expected, depErrors };
+  const { dag, ws: ws2 } = pipeline3;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
+  for (const t2 of await data.trackedDeps(deps, ws2)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t2)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t2)]);
+        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+      }
+      expected.set(t2.path, t2.oid);
+    } catch (error2) {
+      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error2)}`);
+    }
+  }
+  ws2.invalidate();
+  return { expected, depErrors };
+}
+function depErrorOf(stage, ws2, depErrors) {
+  for (const dep of stage.deps) {
+    if (ws2.exists(projectPath2(stage, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage, dep));
+    for (const [path, error2] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error2;
+  }
+  return void 0;
+}
+async function reproduce(pipeline3, log, options = {}) {
+  const data = options.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options.data);
+  try {
+    return await reproduceWith(pipeline3, log, options, data);
+  } finally {
+    await data?.close();
+  }
+}
+async function reproduceWith(pipeline3, log, options, data) {
+  const { dag, ws: ws2 } = pipeline3;
+  const lockPath = join12(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
   let passed = true;
-  for (const name of selectStages(dag, options.targets ?? [])) {
+  const selected = selectStages(dag, options.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options.dry ?? false, log);
+  for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
@@ -37150,9 +38886,22 @@ async function reproduce(pipeline2, log, options = {}) {
       continue;
     }
     const started = performance2.now();
+    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
+    if (depError) {
+      if (options.dry) {
+        wouldRun.add(name);
+        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      log.error(`Stage '${name}': ${depError}`);
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
     let status;
     try {
-      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
     } catch (error2) {
       passed = false;
       results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
@@ -37173,8 +38922,8 @@ async function reproduce(pipeline2, log, options = {}) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const record = await lockStage(stage, ws2, project);
         updates.set(name, record);
-        pipeline2.lock.stages.set(name, record);
-        await writeLock(lockPath, pipeline2.lock, updates);
+        pipeline3.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline3.lock, updates);
         results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
@@ -37184,6 +38933,31 @@ async function reproduce(pipeline2, log, options = {}) {
       }
       continue;
     }
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
+    let cannot;
+    if (data && objects) {
+      if (options.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          log.info(`Would restore stage '${name}' from ${available.from}.`);
+          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws2.invalidate();
+          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error2) {
+          cannot = `cannot restore: ${describeError(error2)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
     if (options.dry) {
       const reasons2 = options.force ? ["forced"] : status.reasons;
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
@@ -37202,12 +38976,17 @@ async function reproduce(pipeline2, log, options = {}) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, reasons));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
+      try {
+        await data?.save(stage, ws2, project);
+      } catch (error2) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
+      }
       updates.set(name, outcome.lock);
-      pipeline2.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline2.lock, updates);
+      pipeline3.lock.stages.set(name, outcome.lock);
+      await writeLock(lockPath, pipeline3.lock, updates);
       results.push({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
@@ -37218,8 +38997,8 @@ async function reproduce(pipeline2, log, options = {}) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline2, log, reasons) {
-  const { ws: ws2, dag } = pipeline2;
+async function runStage(stage, pipeline3, log, reasons) {
+  const { ws: ws2, dag } = pipeline3;
   const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
@@ -37232,7 +39011,7 @@ async function runStage(stage, pipeline2, log, reasons) {
       );
     }
     await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm2(ws2.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage.outs) if (!out.persist) await rm5(ws2.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws2.abs(stage.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
     for (const cmd of stageCommands(stage.cmd)) {
@@ -37284,12 +39063,12 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync3(join7(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync4(join13(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error2) {
@@ -37304,6 +39083,23 @@ async function reproduceStep(step, log) {
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
+}
+async function dvcPushStep(workspace, log, data = {}) {
+  const started = performance3.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync4(join13(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace, data);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary2}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary2] };
+  } catch (error2) {
+    log.error(`dvc push failed: ${describeError(error2)}`);
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2) };
+  }
 }
 async function runCommand(name, cmd, cwd, log) {
   const tail = new TailBuffer(TAIL_LINES);
@@ -37341,7 +39137,7 @@ async function dvcRepro(cwd, log) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve5) => {
+  const outcome = await new Promise((resolve7) => {
     const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
@@ -37350,11 +39146,11 @@ async function dvcRepro(cwd, log) {
     child.stderr.on("data", take);
     child.on(
       "error",
-      (error3) => resolve5({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
+      (error3) => resolve7({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve5({ code: code2 });
+      resolve7({ code: code2 });
     });
   });
   close();
@@ -37373,7 +39169,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/gate/config.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+var import_yaml5 = __toESM(require_dist3(), 1);
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -37412,58 +39208,58 @@ var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
 var MAX_DEPTH2 = 64;
 var MAX_TOKENS = 1e3;
-function parseRule(text, source) {
+function parseRule(text2, source) {
   const fail2 = (pos2, problem) => {
-    throw new RuleSyntaxError(source, pos2 + 1, problem, text);
+    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
   };
   let pos = 0;
   let level = "fail";
-  const levelMatch = LEVEL.exec(text);
+  const levelMatch = LEVEL.exec(text2);
   if (levelMatch) {
     level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
     pos = levelMatch[0].length;
   }
-  const ruleStart = skipSpace(text, pos);
-  const { ref, end: refEnd } = readMetric(text, ruleStart, fail2);
-  pos = skipSpace(text, refEnd);
-  const comparatorText = [2, 1].map((n) => text.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  const ruleStart = skipSpace(text2, pos);
+  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
+  pos = skipSpace(text2, refEnd);
+  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
   if (!comparatorText) {
-    const found = text.slice(pos, pos + 2);
+    const found = text2.slice(pos, pos + 2);
     const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text, pos)}${hint}`);
+    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
   }
   const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize2(text, pos + comparatorText.length, fail2);
+  const tokens = tokenize2(text2, pos + comparatorText.length, fail2);
   const parser = new ExprParser(tokens, fail2);
   const threshold = parser.expression();
   const ifPresent = parser.ifPresent();
   const end = parser.expectEnd();
-  return { text: text.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
 }
-function skipSpace(text, pos) {
-  while (pos < text.length && /\s/.test(text[pos])) pos++;
+function skipSpace(text2, pos) {
+  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
   return pos;
 }
-function describeFound(text, pos) {
-  if (pos >= text.length) return "the end of the rule";
-  const word = /^[^\s]+/.exec(text.slice(pos))[0];
+function describeFound(text2, pos) {
+  if (pos >= text2.length) return "the end of the rule";
+  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
   return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
 }
-function readMetric(text, pos, fail2) {
-  if (pos >= text.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+function readMetric(text2, pos, fail2) {
+  if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
-  const quote = text[pos];
+  const quote = text2[pos];
   if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, pos + 1);
+    const close = text2.indexOf(quote, pos + 1);
     if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
-    raw = text.slice(pos + 1, close);
+    raw = text2.slice(pos + 1, close);
     end = close + 1;
   } else {
     end = pos;
-    while (end < text.length && !/[\s<>=!≥≤≠]/.test(text[end])) end++;
-    raw = text.slice(pos, end);
-    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text, pos)}`);
+    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
+    raw = text2.slice(pos, end);
+    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
     if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
       fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
     }
@@ -37475,13 +39271,13 @@ function readMetric(text, pos, fail2) {
   if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
   return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
 }
-function tokenize2(text, start, fail2) {
+function tokenize2(text2, start, fail2) {
   const tokens = [];
   let pos = start;
   for (; ; ) {
-    pos = skipSpace(text, pos);
-    if (pos >= text.length || text[pos] === "#") break;
-    const rest = text.slice(pos);
+    pos = skipSpace(text2, pos);
+    if (pos >= text2.length || text2[pos] === "#") break;
+    const rest = text2.slice(pos);
     const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
     if (number4) {
       const value2 = Number(number4[0].replace(/_/g, ""));
@@ -37634,9 +39430,9 @@ function usesBase(expr) {
       return usesBase(expr.left);
   }
 }
-function ruleLinesFromText(text, origin, file) {
+function ruleLinesFromText(text2, origin, file) {
   const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith("#")) return;
     out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
@@ -37672,8 +39468,8 @@ async function loadGateConfig(workspace, settings) {
 async function rulesAtBase(gate, base, readAtBase) {
   if (!gate.trustBase || gate.rulesFrom === "input") return gate;
   const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text === null ? [] : projectRulesFromText(text.toString("utf8"), where2) ?? [];
+  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
   const rules = parseRules(lines2);
   const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
   const inForce = rules.map(written);
@@ -37697,44 +39493,44 @@ async function readProjectRules(workspace) {
   }
   return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
-function projectRulesFromText(text, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false });
+function projectRulesFromText(text2, origin = PROJECT_FILE) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml5.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml5.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml5.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml4.isSeq)(node)) {
+  if (!(0, import_yaml5.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
     const line = lineOf(item?.range?.[0]);
-    const text2 = itemText(item);
-    if (text2 === null) {
+    const text3 = itemText(item);
+    if (text3 === null) {
       throw new UserError(
         `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, ...file } };
+    return { text: text3, source: { origin, line, ...file } };
   });
 }
 function itemText(item) {
-  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml5.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml5.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml5.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml5.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -37827,10 +39623,10 @@ function hubSecrets(hub, mlflow) {
   if (mlflow?.auth.kind === "bearer") out.push(mlflow.auth.token);
   return [...new Set(out.filter((s) => !!s))];
 }
-function httpUrl(text, input) {
+function httpUrl(text2, input) {
   let url;
   try {
-    url = new URL(text);
+    url = new URL(text2);
   } catch {
     throw new UserError(`Input '${input}' is not a URL; expected e.g. https://dagshub.com${input === "hub-url" ? "" : "/owner/repo.mlflow"}.`);
   }
@@ -37845,8 +39641,8 @@ function isUnder(url, base) {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname3, join as join8 } from "node:path";
+import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname8, join as join14 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -37855,11 +39651,11 @@ async function findProjectRoot(start, what, written = start) {
   }
   const top2 = await gitRoot(real);
   const chain = [];
-  for (let dir = real; ; dir = dirname3(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     chain.push(dir);
-    if (dir === top2 || dirname3(dir) === dir) break;
+    if (dir === top2 || dirname8(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join8(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory2(join14(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -37872,15 +39668,15 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory2(path) {
-  return (await stat4(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat4(join8(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join14(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
 // src/config/publish-inputs.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var CHOICES = {
   mode: ["run", "publish"],
   comment: ["update", "new", "off"],
@@ -37916,7 +39712,7 @@ function publishConfigFromInputs(get, workspaceRoot) {
     reportId,
     imageStore: choice("image-store"),
     assetsBranch,
-    artifactDir: artifactDir ? resolve2(workspaceRoot, artifactDir) : null,
+    artifactDir: artifactDir ? resolve4(workspaceRoot, artifactDir) : null,
     allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
     artifact: choice("artifact")
   };
@@ -37948,6 +39744,7 @@ var ACTION_INPUTS = [
   "mlflow-experiment",
   "repro",
   "run",
+  "dvc-push",
   "thresholds",
   "fail-on-threshold",
   "check-name",
@@ -37981,7 +39778,7 @@ async function configFromAction({ env }) {
   const baseOverride = getInput(env, "base");
   const sha = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = await findProjectRoot(resolve3(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
+  const workspace = await findProjectRoot(resolve5(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
     baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
@@ -37989,10 +39786,11 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve3(workspaceRoot, getInput(env, "out-dir") || join9(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join15(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
+    dvcPush: parseBooleanInput(getInput(env, "dvc-push"), "dvc-push", false),
     github: githubContext(env, eventName, event),
     hub,
     mlflow,
@@ -38061,14 +39859,14 @@ function reproInput(env) {
 }
 async function readEvent(path) {
   if (!path) return {};
-  let text;
+  let text2;
   try {
-    text = await readFile2(path, "utf8");
+    text2 = await readFile6(path, "utf8");
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
   }
@@ -38104,7 +39902,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join15 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -38354,21 +40152,21 @@ function gateMetrics(gate, metrics, hasBase) {
 }
 
 // src/report/escape.ts
-function escapeCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+function escapeCell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
 }
-function code(text) {
-  const flat = text.replace(/\r\n?|\n/g, " ");
+function code(text2) {
+  const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
   const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
-function escapeCellKeepingCode(text) {
-  return text.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
 }
-function htmlCode(text) {
-  return `<code>${escapeCell(text)}</code>`;
+function htmlCode(text2) {
+  return `<code>${escapeCell(text2)}</code>`;
 }
 
 // src/report/gates-section.ts
@@ -38493,14 +40291,14 @@ function usable(series2) {
   };
 }
 function label(x3) {
-  const text = typeof x3 === "number" ? number2(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
+  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
 }
 function number2(v2) {
   return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
 }
-function clean(text) {
-  return text.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+function clean(text2) {
+  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
 }
 
 // src/report/plots-markdown.ts
@@ -38539,16 +40337,16 @@ var STATUS_TEXT = {
   failed: "**failed**",
   "not-run": "not run"
 };
-function pipelineSection(pipeline2) {
-  if (!pipeline2.stages.length) return "_No stages._";
+function pipelineSection(pipeline3) {
+  if (!pipeline3.stages.length) return "_No stages._";
   const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline2.stages) {
+  for (const s of pipeline3.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
     lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
-  for (const s of pipeline2.stages) {
+  for (const s of pipeline3.stages) {
     if (s.status !== "failed" || !s.log) continue;
     const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
     lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
@@ -38560,8 +40358,8 @@ function formatSeconds(seconds) {
   const m2 = Math.floor(seconds / 60);
   return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
 }
-function longestBacktickRun(text) {
-  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r2) => r2.length));
+function longestBacktickRun(text2) {
+  return Math.max(0, ...(text2.match(/`+/g) ?? []).map((r2) => r2.length));
 }
 
 // src/values/direction.ts
@@ -38776,8 +40574,8 @@ function trendCell(row2, dir, withBase) {
   const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
   return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
-function cell(text) {
-  const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+function cell(text2) {
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
   return escapeCell(cut);
 }
 
@@ -38818,7 +40616,7 @@ function countChanged(files) {
 }
 
 // src/plots/collect.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -38837,6 +40635,51 @@ function globToRegExp(glob) {
 }
 function isGlob(path) {
   return /[*?]/.test(path);
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve7 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = data.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return data.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve7(path);
+      } catch (error2) {
+        reasons.set(path, describeError(error2));
+        return null;
+      }
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
 }
 
 // src/plots/lttb.ts
@@ -39252,15 +41095,15 @@ var PlotBoundError = class extends UserError {
 
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
-function fillCustomTemplate(path, text, values) {
+function fillCustomTemplate(path, text2, values) {
   let template;
   try {
-    template = JSON.parse(text);
+    template = JSON.parse(text2);
   } catch (error2) {
     throw new UserError(`${path}: invalid JSON: ${error2.message}`);
   }
   if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
-  if (!text.includes("<DVC_METRIC_DATA>")) {
+  if (!text2.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
   assertNoUrls(path, template, "");
@@ -39395,20 +41238,20 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/dvc/formats/csv.ts
-function parseCsvRecords(text, delimiter) {
+function parseCsvRecords(text2, delimiter) {
   const records = [];
   const d2 = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let line = 1;
-  while (i < text.length) {
+  while (i < text2.length) {
     const startLine = line;
-    if (text[i] !== '"') {
-      let end = text.indexOf("\n", i);
-      if (end === -1) end = text.length;
-      const raw = text.slice(i, end);
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
       const cr2 = raw.indexOf("\r");
       if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
         const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -39421,21 +41264,21 @@ function parseCsvRecords(text, delimiter) {
     const fields = [];
     for (; ; ) {
       let field;
-      if (text[i] === '"') {
-        const open3 = i;
+      if (text2[i] === '"') {
+        const open4 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
-          const q3 = text.indexOf('"', i);
+          const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open3 - text.lastIndexOf("\n", open3 - 1);
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
-          const part = text.slice(i, q3);
+          const part = text2.slice(i, q3);
           for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
           out += part;
-          if (text[q3 + 1] === '"') {
+          if (text2[q3 + 1] === '"') {
             out += '"';
             i = q3 + 2;
           } else {
@@ -39444,22 +41287,22 @@ function parseCsvRecords(text, delimiter) {
           }
         }
         field = out;
-        while (i < text.length && text.charCodeAt(i) !== d2 && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
       } else {
         let end = i;
-        while (end < text.length && text.charCodeAt(end) !== d2 && text[end] !== "\n" && text[end] !== "\r") end++;
-        field = text.slice(i, end);
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
         i = end;
       }
       fields.push(field);
-      if (text.charCodeAt(i) === d2) {
+      if (text2.charCodeAt(i) === d2) {
         i++;
         continue;
       }
       break;
     }
-    if (text[i] === "\r") i++;
-    if (text[i] === "\n") i++;
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
     line++;
     if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
   }
@@ -39540,24 +41383,24 @@ function optionalNumber(cell2, unreadable) {
   if (n === void 0) return unreadable;
   return n instanceof PyFloat ? n.value : n;
 }
-function loggerLastValues(text) {
-  const start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const header = parseCsvRecords(text.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ","), false).last;
+function loggerLastValues(text2) {
+  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  const firstBreak = text2.indexOf("\n", start);
+  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
+  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
+  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
   const names = header.fields.map((f3) => f3.trim().toLowerCase());
   const nameCol = names.indexOf("name");
   const valueCol = names.indexOf("value");
   const last = /* @__PURE__ */ new Map();
   let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length; ) {
+  for (let i = headerEnd + 1; i < text2.length; ) {
     lineNo++;
-    let end = text.indexOf("\n", i);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
+    let end = text2.indexOf("\n", i);
+    if (end === -1) end = text2.length;
+    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
     if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
+      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
       for (const [k2, v2] of rest) last.set(k2, v2);
       return last;
     }
@@ -39575,22 +41418,22 @@ function loggerLastValues(text) {
 }
 
 // src/values/parse.ts
-function parseValueFile(path, text, kind) {
+function parseValueFile(path, text2, kind) {
   const ext = extension(path);
   if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text, ext === ".csv" ? "," : "	"));
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
   }
-  return parseDataFile(path, text);
+  return parseDataFile(path, text2);
 }
-function parseValuesText(path, text) {
-  return toPlain(parseValueFile(path, text, "params").data);
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
 }
-function parseMetricsTable(text, delimiter) {
-  const firstLine2 = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
   if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text)), warnings: [] };
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
   }
-  const records = parseCsvRecords(text, delimiter);
+  const records = parseCsvRecords(text2, delimiter);
   const header = records[0];
   if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   if (delimiter === "," && isLoggerHeader(header.fields)) {
@@ -39612,10 +41455,10 @@ function parseMetricsTable(text, delimiter) {
 }
 
 // src/plots/data.ts
-function parsePlotData(path, text, header = true) {
-  const ext = posix6.extname(path).toLowerCase();
+function parsePlotData(path, text2, header = true) {
+  const ext = posix8.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table2 = parseDelimited(path, text, ext === ".tsv" ? "	" : ",");
+    const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
     const dagshub = header && isExactLoggerHeader(names);
     const columns = new Map(names.map((n, i) => [n, table2.map((cells) => cells[i] ?? "")]));
@@ -39634,7 +41477,7 @@ function parsePlotData(path, text, header = true) {
     };
   }
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    return { rows: findDatapoints(parseValuesText(path, text)), dagshub: false };
+    return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
   }
   throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
 }
@@ -39653,9 +41496,9 @@ function findDatapoints(doc) {
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
   return rows;
 }
-function parseDelimited(path, text, delimiter) {
+function parseDelimited(path, text2, delimiter) {
   try {
-    return parseCsvRecords(text, delimiter).map((record) => record.fields);
+    return parseCsvRecords(text2, delimiter).map((record) => record.fields);
   } catch (error2) {
     if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}: a quoted field is never closed.`);
     throw error2;
@@ -39670,7 +41513,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -39739,7 +41582,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix7.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix9.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -39765,7 +41608,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix7.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix9.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -39811,7 +41654,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix7.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -40151,9 +41994,9 @@ function barSpec(input, sorted) {
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
 }
-function wrap(text, max) {
+function wrap(text2, max) {
   const out = [];
-  let rest = text.trim();
+  let rest = text2.trim();
   while (rest.length > max) {
     const window2 = rest.slice(0, max + 1);
     const space = window2.lastIndexOf(" ");
@@ -40165,8 +42008,8 @@ function wrap(text, max) {
   out.push(rest);
   return out;
 }
-function lines(text) {
-  return text.includes("\n") ? text.split("\n") : text;
+function lines(text2) {
+  return text2.includes("\n") ? text2.split("\n") : text2;
 }
 function categories(points, field) {
   const values = [...new Set(points.map((p2) => String(p2[field])))];
@@ -40220,16 +42063,17 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix10.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix10.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
   const budget = request2.budget ? { budget: request2.budget } : {};
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel, ...budget });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget) : null;
+  const data = await PipelineData.open(request2.workspace).catch(() => null);
+  const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel, ...budget }), data);
+  const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget), data) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
@@ -40243,7 +42087,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix8.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix10.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -40256,6 +42100,7 @@ async function preparePlots(git, request2, definitions) {
       out.push({ kind: "error", id: def.id, title, error: plotError(def, error2), notes: [] });
     }
   }
+  await data?.close();
   return out;
 }
 async function readFiles(def, read, cache, onError) {
@@ -40314,14 +42159,14 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
   if (def.template.kind === "custom") {
-    const text = await readHead(def.template.path);
-    if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+    const text2 = await readHead(def.template.path);
+    if (!text2) throw new PlotDataError(`template ${def.template.path} does not exist`);
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...headComplete ? revisionDatapoints(sources, fields, request2.headLabel, headFiles) : []
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec2 = fillCustomTemplate(def.template.path, text.toString("utf8"), {
+    const spec2 = fillCustomTemplate(def.template.path, text2.toString("utf8"), {
       data: numeric,
       x: fields.x,
       y: fields.y,
@@ -40378,7 +42223,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join10 } from "node:path";
+import { join as join16 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -40397,18 +42242,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join10(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join16(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join10(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join16(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join10(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join16(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -40440,13 +42285,13 @@ async function renderPlots(git, request2, getRenderer, log) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix9, relative as relative2, sep as sep3 } from "node:path";
+import { posix as posix11, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
 function fitReport(report2, render, options) {
   const limit = options.limit ?? COMMENT_LIMIT;
-  const measure = options.measure ?? ((text) => text.length);
+  const measure = options.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
   const summary2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
@@ -40468,9 +42313,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join16 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join22 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join16([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join22([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -40485,10 +42330,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join16(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join16(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join22(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join22(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join16(blocks);
+  return join22(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -40516,15 +42361,15 @@ function boundedTable(table2, budget, what, measure) {
   if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
   return shown ? out : [`_${table2.body.length} ${what}._`];
 }
-function cutLines(text, max) {
-  if (text.length <= max) return text;
-  const slice = text.slice(0, max);
+function cutLines(text2, max) {
+  if (text2.length <= max) return text2;
+  const slice = text2.slice(0, max);
   const nl = slice.lastIndexOf("\n");
   return nl > 0 ? slice.slice(0, nl) : slice;
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -40534,8 +42379,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -40579,11 +42424,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve5) {
-      resolve5(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve7) {
+      resolve7(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -40599,7 +42444,7 @@ var __awaiter3 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40762,8 +42607,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -40996,7 +42841,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -41060,7 +42905,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse2(merge(defaults2, route, options));
+  return parse3(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -41069,7 +42914,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -41115,7 +42960,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse3(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -41500,8 +43345,8 @@ var convertMarkedBigIntsReviver = (key2, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key2, value2, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value2, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -41559,8 +43404,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -41574,18 +43419,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value2, context3) => convertMarkedBigIntsReviver(key2, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -41633,10 +43478,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value2) {
@@ -41751,14 +43596,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -41815,7 +43660,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -41912,7 +43757,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -41926,8 +43771,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -41970,7 +43815,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION5 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -41992,9 +43837,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION5;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -42107,7 +43952,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -44531,7 +46376,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION5;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -44539,10 +46384,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION5;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -44655,7 +46500,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION7;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -44690,7 +46535,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION7 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
@@ -44760,11 +46605,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION7;
+retry.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
@@ -44989,7 +46834,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION8;
+throttling.VERSION = VERSION9;
 throttling.triggersNotification = triggersNotification;
 
 // src/publish/github/client.ts
@@ -45101,23 +46946,23 @@ function isPermissionError(error2) {
 }
 
 // src/publish/github/key-line.ts
-function keyLine(text, key2) {
+function keyLine(text2, key2) {
   let from = 0;
   let at2 = -1;
   for (const segment of key2.split(".")) {
     const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const re2 = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
     re2.lastIndex = from;
-    const m2 = re2.exec(text);
-    if (!m2) return at2 < 0 ? 1 : lineAt(text, at2);
+    const m2 = re2.exec(text2);
+    if (!m2) return at2 < 0 ? 1 : lineAt(text2, at2);
     at2 = m2.index + (/^\s/.test(m2[0]) ? m2[0].length - m2[0].trimStart().length : 0);
     from = m2.index + m2[0].length;
   }
-  return at2 < 0 ? 1 : lineAt(text, at2);
+  return at2 < 0 ? 1 : lineAt(text2, at2);
 }
-function lineAt(text, offset) {
+function lineAt(text2, offset) {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset; i++) if (text2.charCodeAt(i) === 10) line++;
   return line;
 }
 
@@ -45249,21 +47094,21 @@ var GateCheckPublisher = class {
       let line = 1;
       if (r2.metric) {
         path = r2.metric.file;
-        const text = await read(r2.metric.file);
-        if (text !== null) line = keyLine(text, r2.metric.key);
+        const text2 = await read(r2.metric.file);
+        if (text2 !== null) line = keyLine(text2, r2.metric.key);
       } else if (r2.source.file) {
         path = r2.source.file;
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p2) => realpath3(p2).catch(() => p2);
-    const prefix = relative2(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep3).join("/");
+    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -45275,18 +47120,18 @@ function isNotPermitted(error2) {
   const message = error2.message;
   return !/rate limit/i.test(typeof message === "string" ? message : "");
 }
-function truncate(text, limit, tail) {
-  if (text.length <= limit) return text;
-  let cut = text.slice(0, limit - tail.length);
+function truncate(text2, limit, tail) {
+  if (text2.length <= limit) return text2;
+  let cut = text2.slice(0, limit - tail.length);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return cut + tail;
 }
-function stripEmoji(text) {
-  return text.replace(/^[^\p{L}\p{N}]+/u, "");
+function stripEmoji(text2) {
+  return text2.replace(/^[^\p{L}\p{N}]+/u, "");
 }
 
 // src/publish/local.ts
-import { join as join11, resolve as resolve4 } from "node:path";
+import { join as join17, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -45294,21 +47139,18 @@ var LocalFilesPublisher = class {
   dir;
   name = "local files";
   get markdownPath() {
-    return resolve4(this.dir, "report.md");
+    return resolve6(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve4(this.dir, "report.json");
+    return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join11(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
-
-// src/version.ts
-var VERSION9 = true ? "0.1.0" : "0.0.0-dev";
 
 // src/util/http.ts
 var HttpError = class extends UserError {
@@ -45342,7 +47184,7 @@ var JsonHttp = class {
   async request(method, path, options = {}) {
     const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
     for (const [k2, v2] of Object.entries(options.query ?? {})) url.searchParams.set(k2, String(v2));
-    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION9}`, ...this.settings.headers };
+    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION}`, ...this.settings.headers };
     let body;
     if (options.body !== void 0) {
       headers["content-type"] = "application/json";
@@ -45356,15 +47198,15 @@ var JsonHttp = class {
         response = await httpFetch(url, { method, headers, body }, this.timeoutMs);
       } catch (error2) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error2, this.timeoutMs)}`), null, null);
-        if (attempt < this.attempts) await sleep(this.backoff(attempt));
+        if (attempt < this.attempts) await sleep2(this.backoff(attempt));
         continue;
       }
-      const text = await response.text().catch(() => "");
-      const data = parseJson2(text);
+      const text2 = await response.text().catch(() => "");
+      const data = parseJson2(text2);
       if (response.status < 400) return { status: response.status, data, headers: response.headers };
-      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text)}`), response.status, data);
+      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
       if (!RETRY_STATUSES.has(response.status) || attempt === this.attempts) break;
-      await sleep(this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt));
+      await sleep2(this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt));
     }
     throw lastError ?? new HttpError(`${this.service}: ${what} failed`, null, null);
   }
@@ -45385,21 +47227,21 @@ var JsonHttp = class {
     return Math.min(Math.max(ms2, 0), this.maxRetryAfterMs);
   }
 };
-function parseJson2(text) {
-  if (!text) return null;
+function parseJson2(text2) {
+  if (!text2) return null;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
-function serverMessage(data, text) {
+function serverMessage(data, text2) {
   if (data && typeof data === "object") {
     const d2 = data;
     const parts = [typeof d2.error_code === "string" ? d2.error_code : "", typeof d2.message === "string" ? d2.message : ""].filter(Boolean);
     if (parts.length) return `: ${parts.join(": ").slice(0, 500)}`;
   }
-  const clean2 = text.replace(/\s+/g, " ").trim();
+  const clean2 = text2.replace(/\s+/g, " ").trim();
   return clean2 ? `: ${clean2.slice(0, 200)}` : "";
 }
 function networkReason(error2, timeoutMs) {
@@ -45408,8 +47250,8 @@ function networkReason(error2, timeoutMs) {
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
   return error2 instanceof Error ? error2.message : String(error2);
 }
-function sleep(ms2) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms2));
+function sleep2(ms2) {
+  return new Promise((resolve7) => setTimeout(resolve7, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -45529,35 +47371,35 @@ var HubCommentPublisher = class {
       throw new UserError("'hub-token' is empty, so nothing was posted to DagsHub. Set it from a secret (pull requests from forks get no secrets).");
     const branch = this.hub.change.branch;
     if (!branch) throw new UserError("The event names no head branch, so the DagsHub PR cannot be found.");
-    const pull = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
-    if (!pull) {
+    const pull2 = matchPull(await this.guard(this.api.openPulls()), branch, this.hub.change.sha);
+    if (!pull2) {
       throw new UserError(
         `No open DagsHub PR in ${this.hub.owner}/${this.hub.repo} has head branch '${branch}': the PR is not mirrored. Open it on DagsHub (or connect the repository), or check 'hub-repo'.`
       );
     }
     const body = hubBody(report2);
     const login = await this.api.currentUser().catch(() => null);
-    const ours = (await this.guard(this.api.comments(pull.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
+    const ours = (await this.guard(this.api.comments(pull2.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
     const existing = ours.at(-1);
     let comment;
     if (!existing) {
-      comment = await this.guard(this.api.createComment(pull.number, body));
-      this.log.info(`DagsHub: posted the report on PR #${pull.number}.`);
+      comment = await this.guard(this.api.createComment(pull2.number, body));
+      this.log.info(`DagsHub: posted the report on PR #${pull2.number}.`);
     } else {
-      const edited = await this.guard(this.api.editComment(pull.number, existing.id, body));
+      const edited = await this.guard(this.api.editComment(pull2.number, existing.id, body));
       if (edited) {
         comment = edited;
-        this.log.info(`DagsHub: updated the report on PR #${pull.number}.`);
+        this.log.info(`DagsHub: updated the report on PR #${pull2.number}.`);
       } else {
-        comment = await this.guard(this.api.createComment(pull.number, body));
-        const deleted = await this.api.deleteComment(pull.number, existing.id).catch(() => false);
+        comment = await this.guard(this.api.createComment(pull2.number, body));
+        const deleted = await this.api.deleteComment(pull2.number, existing.id).catch(() => false);
         this.log.info(
-          `DagsHub cannot edit comments: posted the report anew on PR #${pull.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
+          `DagsHub cannot edit comments: posted the report anew on PR #${pull2.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
         );
       }
     }
-    for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull.number, stale.id).catch(() => false);
-    return { location: comment.html_url ?? pull.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull.number}` };
+    for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull2.number, stale.id).catch(() => false);
+    return { location: comment.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
   }
   /** Turns the statuses people can fix into messages that say how. */
   async guard(call) {
@@ -45787,19 +47629,19 @@ var MlflowRunPublisher = class {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan = planRun(report2, this.logs, { sha, change: this.config.change, markdown: hubBody(report2), now }, notes);
+    const plan2 = planRun(report2, this.logs, { sha, change: this.config.change, markdown: hubBody(report2), now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
-    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
-    const identity = plan.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
-    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
+    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan2.runKey));
+    const identity = plan2.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
+    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan2.runName, now, identity));
     const runId = run3.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
-    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
-    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
-    const batches = splitBatches({ params, tags: plan.tags, metrics });
+    const params = existing ? newParams(plan2.params, existing, notes) : plan2.params;
+    const metrics = existing ? newMetrics(plan2.finals, plan2.series, existing) : [...plan2.series, ...plan2.finals];
+    const batches = splitBatches({ params, tags: plan2.tags, metrics });
     try {
       for (const batch of batches) await this.guard(client.logBatch(runId, batch));
     } catch (error2) {
@@ -45867,10 +47709,10 @@ function newMetrics(finals, series2, run3) {
 
 // src/publish/mlflow/series.ts
 var DEFAULT_LOGGER_CSV = "metrics.csv";
-function parseLoggerCsv(file, text, notes, now = Date.now()) {
+function parseLoggerCsv(file, text2, notes, now = Date.now()) {
   let records;
   try {
-    records = parseCsvRecords(text, ",");
+    records = parseCsvRecords(text2, ",");
   } catch (error2) {
     if (!(error2 instanceof SyntaxProblem)) throw error2;
     notes.push(`${file}:${error2.line}: ${error2.message}; file skipped.`);
@@ -45981,7 +47823,7 @@ var JobSummaryPublisher = class {
       { images, footer },
       {
         limit: SUMMARY_LIMIT_BYTES,
-        measure: (text) => Buffer.byteLength(text),
+        measure: (text2) => Buffer.byteLength(text2),
         what: "a job summary",
         fullReport: `report.md in ${where2}`,
         fullReportUrl: null
@@ -45994,16 +47836,16 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
 };
-function parseReportJson(text) {
+function parseReportJson(text2) {
   let json;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text2);
   } catch (error2) {
     throw new ReportJsonError(`not JSON (${error2.message})`);
   }
@@ -46023,7 +47865,7 @@ var report = (v2, at2) => {
     metrics: list2(fileDiff)(o2.metrics, key(at2, "metrics")),
     plots: list2(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
+    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
     warnings: list2(string)(o2.warnings, key(at2, "warnings"))
   };
 };
@@ -46044,9 +47886,9 @@ var row = (v2, at2) => {
     changed: boolean(o2.changed, key(at2, "changed"))
   };
   const diff = optional(number3)(o2.diff, key(at2, "diff"));
-  const relative3 = optional(number3)(o2.relative, key(at2, "relative"));
+  const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
-  if (relative3 !== void 0) out.relative = relative3;
+  if (relative6 !== void 0) out.relative = relative6;
   return out;
 };
 var leaf = (v2, at2) => {
@@ -46145,7 +47987,7 @@ var rule = (v2, at2) => {
     }
   };
 };
-var pipeline = (v2, at2) => {
+var pipeline2 = (v2, at2) => {
   const o2 = object(v2, at2);
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
@@ -46202,20 +48044,20 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join12(dir, "report.json");
+  const path = join18(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
-  let text;
+  let text2;
   try {
-    const stat5 = await lstat2(path);
-    if (!stat5.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat5.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat5.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text = await readFile3(path, "utf8");
+    const stat9 = await lstat3(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+    text2 = await readFile7(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
   }
   try {
-    return parseReportJson(text);
+    return parseReportJson(text2);
   } catch (error2) {
     if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
     throw error2;
@@ -46223,8 +48065,8 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -46302,7 +48144,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -46361,7 +48203,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash2("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -46387,15 +48229,15 @@ async function putBlob(url, body, backoffMs) {
             "x-ms-blob-type": "BlockBlob",
             "x-ms-version": "2020-10-02",
             "x-ms-blob-content-type": "application/zip",
-            "user-agent": `mlreport/${VERSION9}`
+            "user-agent": `mlreport/${VERSION}`
           },
           body
         },
         12e4
       );
-      const text = await response.text().catch(() => "");
+      const text2 = await response.text().catch(() => "");
       if (response.status === 201 || response.status === 200) return;
-      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
+      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
       last = `${response.status}${code2 ? ` ${code2}` : ""}`;
       if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
     } catch (error2) {
@@ -46472,7 +48314,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile4(join13(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile8(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -46481,8 +48323,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile5 } from "node:fs/promises";
-import { join as join14, posix as posix10 } from "node:path";
+import { lstat as lstat4, readFile as readFile9 } from "node:fs/promises";
+import { join as join20, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -46557,8 +48399,8 @@ function localPngs(report2) {
   return plotImages(report2.plots).filter((path) => /\.png$/i.test(path) && insideFolder(path));
 }
 var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
-function stripMarkers(text) {
-  for (let out = text; ; ) {
+function stripMarkers(text2) {
+  for (let out = text2; ; ) {
     const next = out.replace(MARKER, "");
     if (next === out) return out;
     out = next;
@@ -46635,7 +48477,7 @@ var BranchImageStore = class {
         if (apiStatus(error2) !== 422 || isRulesetRefusal(error2)) throw error2;
         const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
         if (Date.now() + waitMs > deadline) throw error2;
-        await new Promise((resolve5) => setTimeout(resolve5, waitMs));
+        await new Promise((resolve7) => setTimeout(resolve7, waitMs));
       }
     }
   }
@@ -46878,9 +48720,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join14(baseDir, ...rel.split("/"));
-      if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile5(path);
+      const path = join20(baseDir, ...rel.split("/"));
+      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
+      bytes = await readFile9(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -46889,7 +48731,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix10.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -46926,56 +48768,6 @@ async function publishAll(report2, table2, log) {
     }
   }
   return { results, failed };
-}
-
-// src/util/redact.ts
-var forms = [];
-var MASK = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
-}
-function redact(text) {
-  let out = text;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
-}
-function redactDeep(value2) {
-  if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
-    for (const key2 of Object.keys(record)) {
-      const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
-    }
-  }
-  return value2;
-}
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
-}
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
 }
 
 // src/dvc/files.ts
@@ -47112,9 +48904,22 @@ function selectPaths(data, keyPaths) {
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
-  const head = workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} });
-  const base = request2.base ? commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}) : null;
-  return compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options = {}) {
+  try {
+    return await PipelineData.open(workspace, options);
+  } catch (error2) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
+    return null;
+  }
 }
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
@@ -47161,17 +48966,23 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     return { status: "error", message: `${path}: ${describeError(error2)}` };
   }
   if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }
   try {
-    let text;
+    let text2;
     try {
-      text = UTF8.decode(bytes);
+      text2 = UTF8.decode(bytes);
     } catch {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
-    const parsed = parseValueFile(path, text, kind);
+    const parsed = parseValueFile(path, text2, kind);
     const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
     return { status: "ok", values, warnings: parsed.warnings };
   } catch (error2) {
@@ -47232,17 +49043,23 @@ async function run(config, log) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
+  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
     config.github?.eventName ?? "",
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
-  const pipeline2 = await reproduceStep(reproduction.step, log);
+  const pipeline3 = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline3 && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log, data);
+    pipeline3.stages.push(pushed);
+    if (pushed.status === "failed") pipeline3.passed = false;
+  }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
     log
   );
   for (const error2 of comparison.headErrors) log.error(error2);
@@ -47254,7 +49071,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join15(config.outDir, "plots"),
+      dir: join21(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -47265,14 +49082,14 @@ async function run(config, log) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
   const report2 = {
     schemaVersion: 1,
-    tool: { name: "mlreport", version: VERSION9 },
+    tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics: comparison.metrics,
     plots,
     gates: gates2,
-    pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
+    pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
     warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
     projectErrors: comparison.headErrors
   };
@@ -47300,7 +49117,7 @@ async function run(config, log) {
     ],
     log
   );
-  const passed = (pipeline2 ? pipeline2.passed : true) && !comparison.headErrors.length && !published.failed;
+  const passed = (pipeline3 ? pipeline3.passed : true) && !comparison.headErrors.length && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
   if (gates2 && gate) logGates(gates2, gate, log);
   return {
@@ -47323,8 +49140,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join15(publish.artifactDir, "report.md"),
-    reportJsonPath: join15(publish.artifactDir, "report.json"),
+    reportPath: join21(publish.artifactDir, "report.md"),
+    reportJsonPath: join21(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -47341,12 +49158,12 @@ async function loadPlotRenderer() {
 
 // src/util/workflow-commands.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-function inertCommands(text) {
-  if (!/^\s*::|##\[/m.test(text)) return text;
+function inertCommands(text2) {
+  if (!/^\s*::|##\[/m.test(text2)) return text2;
   const token = randomUUID2();
-  const ended = text.endsWith("\n");
+  const ended = text2.endsWith("\n");
   return `::stop-commands::${token}
-${ended ? text : `${text}
+${ended ? text2 : `${text2}
 `}::${token}::${ended ? "\n" : ""}`;
 }
 

@@ -19,7 +19,7 @@ import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
-import { reproduceStep } from './pipeline/engine';
+import { dvcPushStep, reproduceStep } from './pipeline/engine';
 import { UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
@@ -48,19 +48,26 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
 
+  // The hub's token serves a DagsHub DVC remote of the same hub (and no other host).
+  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
     config.github?.eventName ?? '',
     config.githubPublish?.allowPullRequestTargetRepro ?? false,
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline && !reproduction.refused) {
+    const pushed = await dvcPushStep(config.workspace, log, data);
+    pipeline.stages.push(pushed);
+    if (pushed.status === 'failed') pipeline.passed = false;
+  }
 
   // One read budget for every project file this run reads, at the head and at the base.
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget },
+    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
     log,
   );
   for (const error of comparison.headErrors) log.error(error);

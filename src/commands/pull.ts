@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index';
 import { UserError } from '../util/errors';
 import type { Command } from './types';
+import { pushStageOutputs } from '../pipeline/restore';
 
 const COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
@@ -31,13 +32,16 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
     root: resolve(values.cwd),
     options: {
       targets: positionals,
-      remote: values.remote,
       jobs,
       force: values.force === true,
-      user: process.env.MLREPORT_REMOTE_USER || undefined,
-      password: process.env.MLREPORT_REMOTE_PASSWORD || undefined,
+      ...remoteOptions(values.remote),
     },
   };
+}
+
+/** `-r` and the HTTP/DagsHub basic-auth user and password from the environment, for every command that pulls. */
+export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string } {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || undefined, password: process.env.MLREPORT_REMOTE_PASSWORD || undefined };
 }
 
 export const pullCommand: Command = {
@@ -58,13 +62,20 @@ ${COMMON_USAGE}
 
 export const pushCommand: Command = {
   path: ['push'],
-  summary: 'upload the cached objects of .dvc-tracked data to the DVC remote (like dvc push)',
+  summary: 'upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)',
   usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
 
 ${COMMON_USAGE}`,
   async run(args) {
     const { root, options: o } = options(args);
     const report = await pushTracked(root, o);
+    // Without targets, the stage outputs dvc.lock records go too, so the next `repro` restores them.
+    const stages = o.targets?.length ? null : await pushStageOutputs(root, o);
+    if (stages) {
+      report.uploaded += stages.uploaded;
+      report.present += stages.present;
+      report.bytes += stages.bytes;
+    }
     process.stdout.write(`${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote\n`);
     return 0;
   },

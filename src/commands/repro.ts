@@ -3,15 +3,19 @@ import { parseArgs } from 'node:util';
 import { loadPipeline, reproduce } from '../pipeline/repro';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import type { Command } from './types';
+import { remoteOptions } from './pull';
 
 export const reproCommand: Command = {
   path: ['repro'],
   summary: 'run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock',
-  usage: `mlreport repro [STAGE...] [--dry] [--force] [--cwd DIR]
+  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
   STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -21,14 +25,23 @@ export const reproCommand: Command = {
       options: {
         dry: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'no-pull': { type: 'boolean', default: false },
+        remote: { type: 'string', short: 'r' },
         cwd: { type: 'string', default: '.' },
       },
     });
     const log = consoleLogger();
     const pipeline = await loadPipeline(resolve(values.cwd));
-    const result = await reproduce(pipeline, log, { targets: positionals, dry: values.dry, force: values.force });
+    const result = await reproduce(pipeline, log, {
+      targets: positionals,
+      dry: values.dry,
+      force: values.force,
+      pull: !values['no-pull'],
+      data: remoteOptions(values.remote),
+    });
     for (const s of result.stages) {
-      const what = values.dry && s.status === 'not-run' ? 'would run' : s.status;
+      const restoring = s.status === 'skipped' && /^restored? from /.test(s.reasons[0] ?? '');
+      const what = restoring ? (s.reasons.shift() ?? '') : values.dry && s.status === 'not-run' ? 'would run' : s.status;
       const detail = s.error ?? s.reasons.join('; ');
       const time = s.status === 'ran' || s.status === 'failed' ? ` ${s.seconds.toFixed(1)}s` : '';
       writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);

@@ -4,7 +4,8 @@ import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { redact } from '../util/redact';
-import { compareTrees, type Comparison } from '../values/collect';
+import { compareTrees, openProjectData, type Comparison } from '../values/collect';
+import { withCachedOutputs } from '../values/cached-outputs';
 import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
@@ -82,16 +83,21 @@ async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: s
   let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
     const budget = new ReadBudget();
+    const data = await openProjectData(workspace, log);
     const tree = async (rev: string): Promise<Tree> => {
-      if (rev === 'workspace') return workspaceTree(workspace, { budget });
+      if (rev === 'workspace') return withCachedOutputs(workspaceTree(workspace, { budget }), data);
       const sha = await git.resolveCommit(rev);
       if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return commitTree(git, sha, rev, { budget });
+      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
     };
-    const a = await tree(args.aRev);
-    const b = await tree(args.bRev);
-    const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-    comparison = await compareTrees(a, b, targets, log, [kind]);
+    try {
+      const a = await tree(args.aRev);
+      const b = await tree(args.bRev);
+      const targets = kind === 'metrics' ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+      comparison = await compareTrees(a, b, targets, log, [kind]);
+    } finally {
+      await data?.close();
+    }
   }
   // DVC refuses to diff a project whose files do not parse: the error, with its position, and exit 1.
   if (comparison.headErrors.length) {

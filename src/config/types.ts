@@ -21,6 +21,8 @@ export interface Config {
   repro: 'auto' | 'builtin' | 'dvc' | 'off';
   /** Commands run before the pipeline and collecting (the `run` input), one per entry. */
   runCommands: string[];
+  /** `dvc-push`: after the pipeline, send the stage outputs dvc.lock records to the DVC remote. */
+  dvcPush?: boolean;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
   /** Mirror the report to a connected hub's PR (DagsHub); null when the `hub` input is empty. */

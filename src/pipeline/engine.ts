@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describeError } from '../util/errors';
+import { pushTracked } from '../dvc/data/tracked';
+import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
 import { runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
+import { pushStageOutputs, type DataOptions } from './restore';
 import type { StageResult } from './types';
 
 /** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
@@ -16,6 +18,8 @@ export interface ReproduceStep {
   repro: ReproMode;
   /** Commands from the `run` input, one per line, run before the pipeline. */
   runCommands: string[];
+  /** Credentials for the DVC remote that `repro`'s pulls use. */
+  data?: DataOptions;
 }
 
 export interface ReproduceSummary {
@@ -49,7 +53,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   if (passed && mode === 'builtin') {
     engine = 'builtin';
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
       stages.push(...result.stages);
       passed = result.passed;
     } catch (error) {
@@ -64,6 +68,28 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
+}
+
+/**
+ * The `dvc-push` input: `.dvc`-tracked data and the stage outputs dvc.lock records go from the cache to the
+ * remote (what is there already is skipped), as a step of the Pipeline section; a failure fails the step.
+ */
+export async function dvcPushStep(workspace: string, log: Logger, data: DataOptions = {}): Promise<StageResult> {
+  const started = performance.now();
+  const name = 'dvc push';
+  try {
+    const tracked = existsSync(join(workspace, '.dvc')) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace, data);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary}.`);
+    return { name, status: 'ran', seconds: (performance.now() - started) / 1000, reasons: [summary] };
+  } catch (error) {
+    log.error(`dvc push failed: ${describeError(error)}`);
+    return { name, status: 'failed', seconds: (performance.now() - started) / 1000, reasons: [], error: describeError(error) };
+  }
 }
 
 async function runCommand(name: string, cmd: string, cwd: string, log: Logger): Promise<StageResult> {

@@ -12,6 +12,7 @@ import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, Workspace } from './status';
 import type { StageResult } from './types';
+import { PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
 
 export interface ReproOptions {
   /** Stage names (or foreach/matrix group names); empty: every stage. */
@@ -20,6 +21,13 @@ export interface ReproOptions {
   dry?: boolean;
   /** Run the selected stages even when unchanged (frozen ones still never run, as in DVC). */
   force?: boolean;
+  /**
+   * `dvc repro --pull` (the default): pull missing `.dvc`-tracked deps and restore the outs of stages whose
+   * dvc.lock entry still matches from the cache or the remote instead of running them. False: `--no-pull`.
+   */
+  pull?: boolean;
+  /** Remote choice and credentials for those pulls. */
+  data?: DataOptions;
 }
 
 export interface ReproResult {
@@ -49,15 +57,87 @@ export async function loadPipeline(dir: string): Promise<Pipeline> {
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 
-/** What `mlreport status` prints: each selected stage and why it would run. */
-export async function pipelineStatus(pipeline: Pipeline, targets: string[] = []): Promise<{ name: string; changed: boolean; reasons: string[] }[]> {
-  const out = [];
-  for (const name of selectStages(pipeline.dag, targets)) {
-    const node = pipeline.dag.nodes.get(name)!;
-    const status = await stageStatus(node.stage, pipeline.lock.stages.get(name), pipeline.ws, (p) => projectPath(node.stage, p));
-    out.push({ name, ...status });
+/**
+ * What `mlreport status` prints: each selected stage, why it would run, and with a DVC cache or remote what
+ * `repro` would do about it: "restore from remote 'x'", "run" or "cannot restore: <object> missing from remote 'x'".
+ */
+export async function pipelineStatus(
+  pipeline: Pipeline,
+  targets: string[] = [],
+  options: Pick<ReproOptions, 'pull' | 'data'> = {},
+): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string }[]> {
+  const { dag, ws } = pipeline;
+  const selected = selectStages(dag, targets);
+  const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage = dag.nodes.get(name)!.stage;
+      const project = (p: string): string => projectPath(stage, p);
+      const status = await stageStatus(stage, pipeline.lock.stages.get(name), ws, project);
+      const depError = depErrorOf(stage, ws, depErrors);
+      let action: string | undefined;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o of objects) expected.set(o.path, o.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
+      }
+      out.push({ name, ...status, ...(action ? { action } : {}) });
+    }
+    return out;
+  } finally {
+    await data?.close();
   }
-  return out;
+}
+
+/**
+ * `.dvc`-tracked deps of the selected stages that the workspace lacks: pulled and checked out (or, for a dry
+ * run, checked on the cache and the remote). `expected` maps each to the md5 it will have; `depErrors` says
+ * why one cannot be pulled, naming its `.dvc` file, the object and the remote.
+ */
+async function prepareDeps(
+  pipeline: Pipeline,
+  selected: string[],
+  data: PipelineData | null,
+  dry: boolean,
+  log?: Logger,
+): Promise<{ expected: Map<string, string>; depErrors: Map<string, string> }> {
+  const expected = new Map<string, string>();
+  const depErrors = new Map<string, string>();
+  if (!data) return { expected, depErrors };
+  const { dag, ws } = pipeline;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name)!.stage.deps.map((d) => ws.rootPath(projectPath(dag.nodes.get(name)!.stage, d)))));
+  for (const t of await data.trackedDeps(deps, ws)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t)]);
+        log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
+      }
+      expected.set(t.path, t.oid);
+    } catch (error) {
+      depErrors.set(t.path, `'${t.path}' is tracked by ${t.dvcfile} but cannot be pulled: ${describeError(error)}`);
+    }
+  }
+  ws.invalidate();
+  return { expected, depErrors };
+}
+
+/** Why a stage's missing dep cannot be pulled, if one of its deps is `.dvc`-tracked data that failed to arrive. */
+function depErrorOf(stage: Stage, ws: Workspace, depErrors: Map<string, string>): string | undefined {
+  for (const dep of stage.deps) {
+    if (ws.exists(projectPath(stage, dep))) continue;
+    const rp = ws.rootPath(projectPath(stage, dep));
+    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
+  }
+  return undefined;
 }
 
 /**
@@ -65,6 +145,15 @@ export async function pipelineStatus(pipeline: Pipeline, targets: string[] = [])
  * stage stops the stages that depend on it; independent ones still run.
  */
 export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproOptions = {}): Promise<ReproResult> {
+  const data = options.pull === false ? null : await PipelineData.open(pipeline.ws.root, options.data);
+  try {
+    return await reproduceWith(pipeline, log, options, data);
+  } finally {
+    await data?.close();
+  }
+}
+
+async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOptions, data: PipelineData | null): Promise<ReproResult> {
   const { dag, ws } = pipeline;
   const lockPath = join(pipeline.dir, 'dvc.lock');
   const updates = new Map<string, LockStage>();
@@ -72,8 +161,10 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
   const wouldRun = new Set<string>();
   const results: StageResult[] = [];
   let passed = true;
+  const selected = selectStages(dag, options.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline, selected, data, options.dry ?? false, log);
 
-  for (const name of selectStages(dag, options.targets ?? [])) {
+  for (const name of selected) {
     const stage = dag.nodes.get(name)!.stage;
     const project = (p: string): string => projectPath(stage, p);
     const blocker = blocked.get(name);
@@ -82,6 +173,19 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
       continue;
     }
     const started = performance.now();
+    const depError = stage.frozen ? undefined : depErrorOf(stage, ws, depErrors);
+    if (depError) {
+      if (options.dry) {
+        wouldRun.add(name);
+        results.push({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      log.error(`Stage '${name}': ${depError}`);
+      results.push({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
+      continue;
+    }
     let status;
     try {
       status = await stageStatus(stage, pipeline.lock.stages.get(name), ws, project);
@@ -118,6 +222,32 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
       }
       continue;
     }
+    // `dvc repro --pull`: a stage that would run only for missing outs gets them from the cache or the remote.
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project) : null;
+    let cannot: string | undefined;
+    if (data && objects) {
+      if (options.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o of objects) expected.set(o.path, o.oid);
+          log.info(`Would restore stage '${name}' from ${available.from}.`);
+          results.push({ name, status: 'skipped', seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws.invalidate();
+          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          results.push({ name, status: 'skipped', seconds: (performance.now() - started) / 1000, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error) {
+          cannot = `cannot restore: ${describeError(error)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
     if (options.dry) {
       const reasons = options.force ? ['forced'] : status.reasons;
       if (upstreamWouldRun && !status.changed) reasons.push(`upstream stage '${upstreamWouldRun}' would run`);
@@ -139,6 +269,11 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
     const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons));
     const seconds = (performance.now() - started) / 1000;
     if (outcome.lock) {
+      try {
+        await data?.save(stage, ws, project);
+      } catch (error) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+      }
       updates.set(name, outcome.lock);
       pipeline.lock.stages.set(name, outcome.lock);
       await writeLock(lockPath, pipeline.lock, updates);

@@ -61,6 +61,15 @@ export class Workspace {
     return existsSync(this.abs(path));
   }
 
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path: string): string {
+    return posix.normalize(posix.join(this.prefix || '.', path));
+  }
+
+  existsAtRoot(rootPath: string): boolean {
+    return existsSync(join(this.root, ...rootPath.split('/')));
+  }
+
   /** A params file's contents, or null when the file does not exist. */
   async params(path: string): Promise<PyDict | null> {
     const data = await readDataFile(this.tree, path);

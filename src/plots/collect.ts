@@ -7,6 +7,8 @@ import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { PipelineData } from '../pipeline/restore';
+import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData, type PlotData } from './data';
@@ -101,8 +103,11 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   // Both sides through the project's guarded reader: a refused file (a link out of the project, .git/…) is an
   // error for that plot at the head, a note at the base, and its bytes are never read.
   const budget = request.budget ? { budget: request.budget } : {};
-  const head = workspaceTree(request.workspace, { name: request.headLabel, ...budget });
-  const base = request.base ? commitTree(git, request.base.sha, request.base.label, budget) : null;
+  // DVC outputs missing from git (or the workspace) are read from the cache or the remote; a DVC config that does
+  // not load leaves them missing here, and the values step says why.
+  const data = await PipelineData.open(request.workspace).catch(() => null);
+  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget }), data);
+  const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
   // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.
@@ -137,6 +142,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
       out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
     }
   }
+  await data?.close();
   return out;
 }
 

@@ -6,6 +6,8 @@ import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, projectPath, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { PipelineData, type DataOptions } from '../pipeline/restore';
+import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
 import { diffValueFile } from './diff';
 import { flattenMetrics, flattenParams } from './flatten';
 import { parseValueFile, type ValueKind } from './parse';
@@ -22,6 +24,8 @@ export interface CollectRequest {
   headLabel?: string;
   /** The run's read budget, shared with the other steps. */
   budget?: ReadBudget;
+  /** Credentials for the DVC remote that cached outputs are read from. */
+  data?: DataOptions;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -53,9 +57,24 @@ export interface Targets {
 /** Reads metrics and params at base (through git) and head (the workspace) and diffs them. */
 export async function collectAndCompare(git: GitRepo, request: CollectRequest, log: Logger): Promise<Comparison> {
   const budget = request.budget;
-  const head = workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) });
-  const base = request.base ? commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}) : null;
-  return compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
+  const data = await openProjectData(request.workspace, log, request.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) }), data);
+    const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+
+/** The project's DVC cache and remotes for reading cached outputs; a config that does not load is a warning. */
+export async function openProjectData(workspace: string, log: Logger, options: DataOptions = {}): Promise<PipelineData | null> {
+  try {
+    return await PipelineData.open(workspace, options);
+  } catch (error) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
+    return null;
+  }
 }
 
 /**
@@ -112,6 +131,12 @@ async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: st
     return { status: 'error', message: `${path}: ${describeError(error)}` };
   }
   if (!bytes) {
+    const why = 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
+    if (why)
+      return {
+        status: 'missing',
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`,
+      };
     if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: 'missing', note: `not present at ${tree.name}` };
   }

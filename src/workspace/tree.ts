@@ -25,7 +25,7 @@ export interface Tree {
 export class RefusedRead extends UserError {}
 
 /** Bytes one file may have: a metrics, params or plot file larger than this is a mistake or an attack. */
-const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Bytes one run may read across all trees that share a budget. */
 const MAX_RUN_BYTES = 1024 * 1024 * 1024;
 

@@ -91,7 +91,7 @@ describe('configFromAction', () => {
     const booleans = Object.entries(actionYml.inputs)
       .filter(([, spec]) => spec.default === 'true' || spec.default === 'false')
       .map(([name]) => name);
-    assert.deepEqual(booleans.sort(), ['allow-pull-request-target-repro', 'fail-on-threshold', 'hub-required']);
+    assert.deepEqual(booleans.sort(), ['allow-pull-request-target-repro', 'dvc-push', 'fail-on-threshold', 'hub-required']);
     for (const name of booleans) {
       for (const value of ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'tRuE', 'yes', '1', 'off']) {
         const key = `INPUT_${name.toUpperCase()}`;
@@ -114,6 +114,7 @@ describe('configFromAction', () => {
           'fail-on-threshold': config.gate?.failOnThreshold,
           'hub-required': config.hub?.required,
           'allow-pull-request-target-repro': config.githubPublish?.allowPullRequestTargetRepro,
+          'dvc-push': config.dvcPush,
         }[name];
         assert.equal(parsed, expected, `${name}: ${value}`);
       }

@@ -63,3 +63,10 @@ export function dos2unix(chunk: Buffer): Buffer {
   }
   return out.subarray(0, n);
 }
+
+/** The name an object's bytes give it, as the ObjectHasher computes it. */
+export function objectMd5(bytes: Uint8Array, legacy = false): string {
+  const h = new ObjectHasher(legacy);
+  h.update(bytes);
+  return h.digest();
+}

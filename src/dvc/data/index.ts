@@ -1,13 +1,11 @@
 // The DVC data layer: configuration, remotes, the cache, pull/push and checkout, byte-compatible with DVC 3.x
-// (and reading DVC 2.x objects). docs/dvc-data.md describes the API.
-export { loadDvcConfig, selectRemote, type DvcConfig, type RemoteConfig, type ConfigEnvironment } from './config';
-export { openRemote, remoteSecrets, displayUrl, type RemoteInputs } from './remotes/open';
-export type { Remote } from './remotes/types';
+// (and reading DVC 2.x objects). docs/dvc-data.md describes the API; code inside mlreport imports the concrete
+// modules, this barrel is what the CLI, tests and bench use.
+export { loadDvcConfig, selectRemote, type RemoteConfig } from './config';
+export { openRemote } from './remotes/open';
 export { Cache } from './cache';
-export { pull, push, type PullResult, type PushResult } from './transfer';
-export { checkout, type CheckoutTarget, type CheckoutOptions, type CheckoutOutcome } from './checkout';
-export { dirManifest, parseManifest, type DirEntry } from './manifest';
-export { objectKey, isDirOid, type ObjectRef } from './oid';
-export { findDvcFiles, readDvcFile, type TrackedOut } from './dvcfile';
-export { pullTracked, pushTracked, type TrackedOptions, type PullReport } from './tracked';
-export { DataError, ObjectError, TransferError, type ObjectFailure, type FailureKind } from './errors';
+export { pull, push } from './transfer';
+export { checkout } from './checkout';
+export { dirManifest } from './manifest';
+export { pullTracked, pushTracked, type TrackedOptions } from './tracked';
+export { DataError, TransferError } from './errors';

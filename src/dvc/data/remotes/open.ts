@@ -95,7 +95,7 @@ export function remoteSecrets(remote: RemoteConfig, inputs: RemoteInputs = {}): 
 }
 
 /** The remote's URL as messages may show it: no user or password. */
-export function displayUrl(url: string): string {
+function displayUrl(url: string): string {
   return url.replace(/^(\w+:\/\/)[^/@]*@/, '$1');
 }
 

@@ -1,0 +1,293 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { Cache } from '../dvc/data/cache';
+import { checkout } from '../dvc/data/checkout';
+import { loadDvcConfig, selectRemote, type DvcConfig } from '../dvc/data/config';
+import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
+import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
+import { objectMd5 } from '../dvc/data/hash';
+import { isDirOid, objectKey } from '../dvc/data/oid';
+import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
+import type { Remote } from '../dvc/data/remotes/types';
+import { pull, push, type PushResult } from '../dvc/data/transfer';
+import type { LockEntry, LockStage } from '../dvc/lock';
+import { joinPath, loadProject, type DvcProject } from '../dvc/project';
+import type { Stage } from '../dvc/types';
+import { addSecret } from '../util/redact';
+import { MAX_FILE_BYTES, workspaceTree } from '../workspace/tree';
+import { describeError } from '../util/errors';
+import type { StageStatus, Workspace } from './status';
+
+export interface DataOptions extends RemoteInputs {
+  /** `-r`: the remote for outputs that do not name their own (else `core.remote`). */
+  remote?: string;
+  /**
+   * The hub's URL and credentials (`hub-user`/`hub-token`): given as the HTTP user and password only to remotes
+   * under that URL (DagsHub's `https://dagshub.com/<owner>/<repo>.dvc`), never to another host.
+   */
+  hub?: { url: string; user: string; password: string };
+}
+
+/** An object a stage needs, with the remote it comes from (undefined: the default remote). */
+interface Wanted {
+  path: string;
+  oid: string;
+  legacy: boolean;
+  isexec?: boolean;
+  remote?: string;
+}
+
+/** Where a set of objects can come from: the cache, a remote, or nowhere (and why). */
+export type Availability = { ok: true; from: string } | { ok: false; why: string };
+
+/**
+ * `dvc repro --pull` for the builtin runner: the project's DVC cache and remotes, used to pull `.dvc`-tracked
+ * deps and to restore the outs of stages whose dvc.lock entry still matches instead of running them.
+ */
+export class PipelineData {
+  private readonly remotes = new Map<string, Remote>();
+
+  private constructor(
+    private readonly config: DvcConfig,
+    readonly cache: Cache,
+    private readonly options: DataOptions,
+  ) {}
+
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root: string, options: DataOptions = {}): Promise<PipelineData | null> {
+    if (!existsSync(join(root, '.dvc'))) return null;
+    const config = await loadDvcConfig(root);
+    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+    addSecret(options.hub?.password);
+    return new PipelineData(config, new Cache(config.cacheDir), options);
+  }
+
+  get root(): string {
+    return this.config.root;
+  }
+
+  remoteFor(name?: string): Remote {
+    const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? '').toLowerCase();
+    let r = this.remotes.get(key);
+    if (!r) {
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, '')}/`);
+      r = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options,
+      );
+      this.remotes.set(key, r);
+    }
+    return r;
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.remotes.values()) await r.close();
+  }
+
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects: Wanted[]): Promise<Availability> {
+    let from = 'the cache';
+    for (const o of objects) {
+      if (await this.cache.has(o.oid, o.legacy)) continue;
+      let remote: Remote;
+      try {
+        remote = this.remoteFor(o.remote);
+      } catch (error) {
+        return { ok: false, why: `${o.path}: object ${o.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there: boolean;
+      try {
+        there = await remote.exists(objectKey(o.oid, o.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o.path}: object ${o.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o.path}: object ${o.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects: Wanted[], force = false): Promise<string> {
+    let from = 'the cache';
+    const missing: Wanted[] = [];
+    for (const o of objects) if (!(await this.cache.has(o.oid, o.legacy))) missing.push(o);
+    const groups = new Map<string | undefined, Wanted[]>();
+    for (const o of missing) groups.set(o.remote, [...(groups.get(o.remote) ?? []), o]);
+    for (const [name, refs] of groups) {
+      const remote = this.remoteFor(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f = error.failures[0]!;
+          throw new DataError(
+            `${f.path ? `${f.path}: ` : ''}object ${f.oid} ${f.kind === 'missing' ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f.reason}`}`,
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o of objects) await checkout(this.cache, this.root, o, { force });
+    return from;
+  }
+
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid: string, legacy: boolean, path: string, remoteName?: string): Promise<Buffer> {
+    if (!(await this.cache.has(oid, legacy))) {
+      const remote = this.remoteFor(remoteName);
+      if (isDirOid(oid)) {
+        const chunks: Uint8Array[] = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error) {
+          throw objectError(error, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ''))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile(file);
+  }
+
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps: Set<string>, ws: Workspace): Promise<TrackedOut[]> {
+    const out: TrackedOut[] = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t of await readDvcFile(this.root, file)) {
+        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
+      }
+    }
+    return out;
+  }
+
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<void> {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws.abs(project(out.path));
+      const rel = ws.rootPath(project(out.path));
+      if ((await stat(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix.join(rel, p), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+}
+
+function objectError(error: unknown, path: string, oid: string, remote: string): DataError {
+  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : undefined;
+  if (kind === 'missing') return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error instanceof TransferError ? (error.failures[0]?.reason ?? error.message) : describeError(error);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+
+/** A cached stage output as a revision's dvc.lock records it. */
+export interface LockedOutput {
+  /** The out's path from the project root (`eval`, `data/features`). */
+  path: string;
+  oid: string;
+  legacy: boolean;
+  /** The out's `remote:` in dvc.yaml. */
+  remote?: string;
+}
+
+/** The cached outs every dvc.lock of a project records, with their hashes (`cache: false` outs left out). */
+export function lockedOutputs(project: DvcProject): LockedOutput[] {
+  const found: LockedOutput[] = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? '.');
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o) => o.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = typeof def?.props.remote === 'string' ? def.props.remote : undefined;
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * `dvc push` of the stage outputs the workspace's dvc.lock records and the cache holds (a `.dir` with its
+ * entries, last): what a later `repro` restores instead of running. Null for a project without `.dvc`.
+ */
+export async function pushStageOutputs(root: string, options: DataOptions = {}): Promise<PushResult | null> {
+  const data = await PipelineData.open(root, options);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join('\n'));
+    const groups = new Map<string | undefined, LockedOutput[]>();
+    for (const out of lockedOutputs(project)) {
+      if (!(await data.cache.has(out.oid, out.legacy))) continue;
+      groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
+    }
+    const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups) {
+      const r = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
+}
+
+/** The objects of a tracked out as `PipelineData` moves them. */
+export function trackedObject(t: TrackedOut): Wanted {
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
+}
+
+/**
+ * The outs to restore when a stage's only reasons to run are missing outs (and deps that an earlier restore
+ * or pull will bring, at the md5 dvc.lock records); null when it has to run.
+ */
+export function restorableOuts(
+  stage: Stage,
+  lock: LockStage | undefined,
+  status: StageStatus,
+  expected: Map<string, string>,
+  ws: Workspace,
+  project: (p: string) => string,
+): Wanted[] | null {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = new Set<string>();
+  for (const dep of stage.deps) {
+    const md5 = lockDeps.get(dep)?.md5;
+    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) allowed.add(`dep ${dep}: deleted`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects: Wanted[] = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: deleted`);
+    const entry: LockEntry | undefined = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = typeof out.props.remote === 'string' ? out.props.remote : undefined;
+    objects.push({ path: ws.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== 'md5', isexec: entry.isexec, remote });
+  }
+  if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith('out '))) return null;
+  return objects;
+}

@@ -1,0 +1,66 @@
+import { joinPath, loadProject } from '../dvc/project';
+import { lockedOutputs, type LockedOutput, type PipelineData } from '../pipeline/restore';
+import { DataError } from '../dvc/data/errors';
+import { parseManifest } from '../dvc/data/manifest';
+import { isDirOid } from '../dvc/data/oid';
+import { describeError } from '../util/errors';
+import type { Tree } from '../workspace/tree';
+
+type CachedOut = LockedOutput;
+
+/** A tree whose DVC outputs missing from it (git-ignored, not checked out) are read from the cache or the remote. */
+export interface CachedOutputsTree extends Tree {
+  /** Why a DVC output could not be read at this revision (which object, which remote), when it could not. */
+  whyMissing(path: string): string | undefined;
+}
+
+/**
+ * Reads metrics, params and plot data that are DVC outputs — single files or files inside a directory output —
+ * by the hash this revision's dvc.lock (or `.dvc` file) records: the tree first (the workspace at the head,
+ * git at the base), then the cache, then the remote. Without a DVC cache (`data` null) it is the tree as is.
+ */
+export function withCachedOutputs(tree: Tree, data: PipelineData | null): CachedOutputsTree {
+  let outs: Promise<CachedOut[]> | null = null;
+  const reasons = new Map<string, string>();
+  const manifests = new Map<string, Promise<Map<string, string>>>();
+  const index = async (): Promise<CachedOut[]> => {
+    const project = await loadProject(tree);
+    const found: CachedOut[] = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5' });
+    }
+    return found;
+  };
+  const resolve = async (path: string): Promise<Buffer | null> => {
+    const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
+    if (!out || !data) return null;
+    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = data
+        .objectBytes(out.oid, out.legacy, out.path, out.remote)
+        .then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return data.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path: string): Promise<Buffer | null> {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve(path);
+      } catch (error) {
+        reasons.set(path, describeError(error));
+        return null;
+      }
+    },
+    whyMissing: (path) => reasons.get(path),
+  };
+}

@@ -1,0 +1,300 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { runAction } from '../helpers/action';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+import { DvcHttpServer } from '../fakes/dvc-http/server';
+import { placeByMd5sum, temp } from '../dvc/data/helpers';
+
+const DVC_YAML = `stages:
+  prepare:
+    cmd: echo prepare >> "$STAGE_LOG" && mkdir -p data/prepared && cp data/data.xml data/prepared/train.tsv
+    deps:
+    - data/data.xml
+    params:
+    - prepare.split
+    outs:
+    - data/prepared
+  train:
+    cmd: echo train >> "$STAGE_LOG" && cat data/prepared/train.tsv params.yaml > model.pkl
+    deps:
+    - data/prepared
+    params:
+    - train.n_est
+    outs:
+    - model.pkl
+  evaluate:
+    cmd: sh evaluate.sh
+    deps:
+    - model.pkl
+    - evaluate.sh
+    outs:
+    - eval
+metrics:
+- eval/metrics.json
+`;
+
+/**
+ * A project shaped like DVC's example-get-started: data/data.xml tracked by data/data.xml.dvc with its object
+ * placed by md5sum in a local-directory remote given by a relative URL; prepare → train → evaluate with a
+ * directory out `eval/`; dvc.lock committed, outs git-ignored. `mlreport push` sends the stages' outputs.
+ */
+function exampleProject(): { repo: TempRepo; store: string; log: string; env: NodeJS.ProcessEnv; dataOid: string } {
+  const repo = new TempRepo('mlreport-getstarted-');
+  const store = `${repo.dir}-store`;
+  const none = temp();
+  const log = join(temp(), 'stages.log');
+  const env = { ...process.env, STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+  repo.write({
+    '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ../../${basename(store)}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'data/data.xml': '<posts>\n<row Id="1"/>\n<row Id="2"/>\n</posts>\n',
+    'data/.gitignore': '/data.xml\n/prepared\n',
+    '.gitignore': '/model.pkl\n/eval\n',
+    'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 50\n',
+    'dvc.yaml': DVC_YAML,
+    'evaluate.sh': `echo evaluate >> "$STAGE_LOG"\nmkdir -p eval\nprintf '{"lines": %s, "bytes": %s}' "$(wc -l < model.pkl)" "$(wc -c < model.pkl)" > eval/metrics.json\n`,
+  });
+  const dataOid = placeByMd5sum(store, join(repo.dir, 'data', 'data.xml'));
+  repo.write({ 'data/data.xml.dvc': `outs:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: data.xml\n` });
+  return { repo, store, log, env, dataOid };
+}
+
+function clone(repo: TempRepo): string {
+  const dir = temp('mlreport-clone-');
+  execFileSync('git', ['clone', '-q', repo.dir, dir]);
+  return dir;
+}
+
+const ran = (log: string): string[] => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+
+describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shaped project', () => {
+  const { repo, store, log, env, dataOid } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('the first run runs every stage and saves their outs to the cache', async () => {
+    const r = await runCli(['repro'], repo.dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    const pushed = await runCli(['push'], repo.dir, env);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    // Uploaded: data/prepared's .dir, model.pkl, eval's .dir and eval/metrics.json. Already there: data.xml, and
+    // data/prepared/train.tsv, a copy of it (the same object).
+    assert.match(pushed.stdout, /^4 object\(s\) uploaded .*, 2 already on the remote/m);
+    repo.commit('pipeline');
+    rmSync(log);
+  });
+
+  test('a fresh clone: --dry and status say what would be restored; repro pulls data.xml and restores every stage without running it', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    assert.ok(!existsSync(join(dir, 'data', 'data.xml')) && !existsSync(join(dir, 'eval')));
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^prepare: restore from remote 'storage'$/m);
+    assert.match(dry.stdout, /^evaluate: restore from remote 'storage'$/m);
+    const status = await runCli(['status'], dir, env);
+    assert.match(status.stdout, /^train: restore from remote 'storage'$/m);
+    assert.ok(!existsSync(join(dir, 'data', 'data.xml')), 'dry and status change nothing');
+
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+    assert.match(r.stdout, /^prepare: restored from remote 'storage'$/m);
+    assert.match(r.stdout, /^evaluate: restored from remote 'storage'$/m);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml'), 'utf8'), readFileSync(join(repo.dir, 'data', 'data.xml'), 'utf8'));
+    assert.equal(readFileSync(join(dir, 'eval', 'metrics.json'), 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
+    assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }), '', 'dvc.lock unchanged');
+    const again = await runCli(['status'], dir, env);
+    assert.match(again.stdout, /up to date/);
+
+    // A params change re-runs only the stages it affects.
+    writeFileSync(join(dir, 'params.yaml'), 'prepare:\n  split: 0.2\ntrain:\n  n_est: 100\n');
+    const changed = await runCli(['repro'], dir, env);
+    assert.equal(changed.code, 0, changed.stderr + changed.stdout);
+    assert.deepEqual(ran(log), ['train', 'evaluate']);
+    rmSync(log);
+  });
+
+  test('--no-pull runs what is missing as before', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    cpSync(join(repo.dir, 'data', 'data.xml'), join(dir, 'data', 'data.xml'));
+    const r = await runCli(['repro', '--no-pull'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    rmSync(log);
+  });
+
+  test('data missing from the remote: the error names the .dvc file, the object and the remote; an out missing means "cannot restore" and the stage runs', async () => {
+    const empty = temp();
+    const dir = clone(repo);
+    cleanup.push(dir, empty);
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.match(
+      dry.stdout,
+      new RegExp(
+        `^prepare: would run \\(cannot restore: 'data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'`,
+        'm',
+      ),
+    );
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stdout,
+      new RegExp(`^prepare: failed [0-9.]+s \\('data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'\\)`, 'm'),
+    );
+    assert.doesNotMatch(r.stdout + r.stderr, /does not exist/);
+
+    // With the data there but the stages' objects gone, they run (saying why) instead of failing.
+    placeByMd5sum(empty, join(repo.dir, 'data', 'data.xml'));
+    const run = await runCli(['repro'], dir, env);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /^prepare: ran .*cannot restore: data\/prepared: object [0-9a-f]{32}\.dir missing from remote 'storage'/m);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    rmSync(log);
+  });
+});
+
+describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json inside the directory out eval/', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+  const push = async (): Promise<void> => assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+
+  test('a fresh clone without the outputs: report --base HEAD~1 shows the base and the head values, read from the remote', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    await push();
+    repo.commit('n_est 50');
+    const before = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+    repo.write({ 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 1000\n' });
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    await push();
+    repo.commit('n_est 1000');
+    const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+    assert.equal(now.bytes, before.bytes + 2);
+
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const out = join(temp(), 'out');
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, new RegExp(`eval/metrics.json\\S* \\| bytes \\| ${before.bytes} \\| ${now.bytes} \\|`));
+    assert.ok(!existsSync(join(dir, 'eval')), 'the workspace is not changed');
+
+    const diff = await runCli(['metrics', 'diff', 'HEAD~1', '--json'], dir, env);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout), { 'eval/metrics.json': { bytes: { old: before.bytes, new: now.bytes, diff: 2 } } });
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate', 'train', 'evaluate'], 'the report ran nothing');
+  });
+
+  test("the base's objects gone from the remote: the report says which object and which remote", async () => {
+    const dir = clone(repo);
+    const empty = temp();
+    cleanup.push(dir, empty);
+    // Only the head's objects: the cache of a run at the head, pushed to a new remote.
+    cpSync(join(store, 'files'), join(empty, 'files'), { recursive: true });
+    const baseLock = execFileSync('git', ['show', 'HEAD~1:dvc.lock'], { cwd: dir, encoding: 'utf8' });
+    const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)|md5: ([0-9a-f]{32}\.dir)\n\s+size: \d+\n\s+nfiles: \d+\n\s+path: eval/.exec(
+      baseLock,
+    );
+    const oid = (evalOid?.[1] ?? evalOid?.[2])!;
+    assert.ok(oid, baseLock);
+    rmSync(join(empty, 'files', 'md5', oid.slice(0, 2), oid.slice(2)));
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const out = join(temp(), 'out');
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, new RegExp(`eval/metrics.json.*cannot be read: eval: object ${oid.replace('.', '\\.')} missing from remote 'storage'`));
+  });
+});
+
+describe('the action (dist/index.js) with the default repro: auto and dvc-push: true', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a fresh clone with changed params restores prepare, runs train and evaluate, pushes their outputs; the next run restores everything', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    repo.commit('pipeline');
+    const sha = repo.commit('more trees', { 'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 200\n' });
+    rmSync(log);
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const action = (): ReturnType<typeof runAction> =>
+      runAction({
+        workspace: dir,
+        eventName: 'workflow_dispatch',
+        event: {},
+        sha,
+        inputs: { 'dvc-push': 'true', comment: 'off' },
+        env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+      });
+    const first = await action();
+    assert.deepEqual(ran(log), ['train', 'evaluate'], first.stdout);
+    // model.pkl, eval's .dir and eval/metrics.json; data.xml and data/prepared (its .dir vouching for its entries) were there.
+    assert.match(first.stdout, /dvc push: 3 object\(s\) uploaded, 2 already on the remote/);
+    assert.match(first.summary, /prepare.*restored from remote 'storage'/);
+
+    // The next run on a machine with nothing but the clone and its new dvc.lock: every stage restored.
+    rmSync(log);
+    for (const p of ['eval', 'model.pkl', 'data/prepared', 'data/data.xml', '.dvc/cache']) rmSync(join(dir, p), { recursive: true, force: true });
+    const second = await action();
+    assert.deepEqual(ran(log), [], second.stdout);
+    assert.match(second.stdout, /dvc push: 0 object\(s\) uploaded/);
+    assert.ok(existsSync(join(dir, 'eval', 'metrics.json')));
+  });
+});
+
+describe('a DagsHub DVC remote in the action: hub-user/hub-token serve it', () => {
+  const { repo, store, log, env } = exampleProject();
+  const server = new DvcHttpServer(store, '/acme/iris.dvc', 'alice', 'tok_hub_DVC_7');
+  const cleanup: string[] = [repo.dir, store];
+  after(async () => {
+    await server.stop();
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a fresh clone restores every stage from the HTTP remote with the hub token, which never reaches the log', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    const sha = repo.commit('pipeline');
+    rmSync(log);
+    const url = await server.start();
+    const dir = clone(repo);
+    cleanup.push(dir);
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${url}\n`);
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      event: {},
+      sha,
+      inputs: { hub: 'dagshub', 'hub-url': new URL(url).origin, 'hub-repo': 'acme/iris', 'hub-user': 'alice', 'hub-token': 'tok_hub_DVC_7', comment: 'off' },
+      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+    });
+    assert.deepEqual(ran(log), [], run.stdout);
+    assert.match(run.stdout, /Stage 'evaluate' didn't change; its outputs were restored from remote 'storage'/);
+    // Only the runner's own mask command may carry it.
+    const all = (run.stdout + run.stderr + run.summary).replace(/^::add-mask::.*$/gm, '');
+    assert.ok(!all.includes('tok_hub_DVC_7'), all.slice(Math.max(0, all.indexOf('tok_hub_DVC_7') - 300), all.indexOf('tok_hub_DVC_7') + 50));
+    assert.ok(
+      server.requests.some((r) => r.method === 'GET' && r.path.includes('/files/md5/')),
+      JSON.stringify(server.requests),
+    );
+  });
+});
