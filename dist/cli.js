@@ -36554,6 +36554,7 @@ var SECRET_OPTIONS = [
   "client_secret"
 ];
 function openRemote(remote, inputs = {}) {
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
   const type = remoteType(remote.url);
   const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
   const known = KNOWN[type];
@@ -48918,7 +48919,10 @@ var SECRET_VARIABLES = [
   "AWS_SESSION_TOKEN",
   "AZURE_STORAGE_KEY",
   "AZURE_STORAGE_SAS_TOKEN",
-  "AZURE_CLIENT_SECRET"
+  "AZURE_CLIENT_SECRET",
+  "AZURE_STORAGE_CONNECTION_STRING",
+  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
+  "MLREPORT_REMOTE_PASSWORD"
 ];
 function secretsFromEnvironment(env) {
   const out = SECRET_VARIABLES.map((name) => env[name]?.trim());

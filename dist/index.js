@@ -34718,6 +34718,56 @@ function defaultJobs(cpus) {
   return Math.max(1, 4 * cpus);
 }
 
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text2) {
+  let out = text2;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
 // src/dvc/data/remotes/open.ts
 var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
 var KNOWN = {
@@ -34747,6 +34797,7 @@ var SECRET_OPTIONS = [
   "client_secret"
 ];
 function openRemote(remote, inputs = {}) {
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
   const type = remoteType(remote.url);
   const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
   const known = KNOWN[type];
@@ -38558,58 +38609,6 @@ async function stageStatus(stage, lock, ws2, project) {
 import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
 import { join as join11, posix as posix7 } from "node:path";
-
-// src/util/redact.ts
-var forms = [];
-var MASK = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
-}
-function redact(text2) {
-  let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
-}
-function redactDeep(value2) {
-  if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
-    for (const key2 of Object.keys(record)) {
-      const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
-    }
-  }
-  return value2;
-}
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
-}
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
-}
-
-// src/pipeline/restore.ts
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -39886,7 +39885,10 @@ var SECRET_VARIABLES = [
   "AWS_SESSION_TOKEN",
   "AZURE_STORAGE_KEY",
   "AZURE_STORAGE_SAS_TOKEN",
-  "AZURE_CLIENT_SECRET"
+  "AZURE_CLIENT_SECRET",
+  "AZURE_STORAGE_CONNECTION_STRING",
+  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
+  "MLREPORT_REMOTE_PASSWORD"
 ];
 function secretsFromEnvironment(env) {
   const out = SECRET_VARIABLES.map((name) => env[name]?.trim());

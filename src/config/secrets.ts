@@ -18,6 +18,9 @@ const SECRET_VARIABLES = [
   'AZURE_STORAGE_KEY',
   'AZURE_STORAGE_SAS_TOKEN',
   'AZURE_CLIENT_SECRET',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
+  'MLREPORT_REMOTE_PASSWORD',
 ];
 
 /** The secrets in an environment: the variables above, and passwords written into the MLflow URI input. */

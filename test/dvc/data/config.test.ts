@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, loadDvcConfig, openRemote, selectRemote } from '../../../src/dvc/data/index';
 import { temp } from './helpers';
+import { redact } from '../../../src/util/redact';
 
 /** A project with `.dvc/config` (+ optional config.local) and an empty global/system config dir. */
 function project(config: string, local?: string): { root: string; env: NodeJS.ProcessEnv } {
@@ -101,5 +102,16 @@ describe('DVC config as DVC reads it', () => {
       () => openRemote(selectRemote(config, 'r')),
       (e: unknown) => e instanceof DataError && /requires both 'user' and 'password'/.test(e.message) && !e.message.includes('SECRET'),
     );
+  });
+
+  test("opening a remote registers its credentials with the redactor: config.local's password never prints", async () => {
+    const secret = 'pw-from-config-local-7f3a';
+    const { root, env } = project(
+      `[core]\n    remote = hub\n['remote "hub"']\n    url = https://dagshub.example/o/r.dvc\n`,
+      `['remote "hub"']\n    auth = basic\n    user = me\n    password = ${secret}\n`,
+    );
+    assert.equal(redact(`token ${secret}`), `token ${secret}`, 'not known before the remote is opened');
+    openRemote(selectRemote(await loadDvcConfig(root, { env })));
+    assert.equal(redact(`token ${secret}`), 'token ***');
   });
 });

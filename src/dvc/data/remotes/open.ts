@@ -9,6 +9,7 @@ import { LocalRemote } from './local';
 import { S3Remote } from './s3';
 import type { S3Settings } from './s3-sdk';
 import { defaultJobs, type Remote } from './types';
+import { addSecret } from '../../../util/redact';
 
 /** Secrets given outside the DVC config: the action's inputs for an HTTP/DagsHub remote. */
 export interface RemoteInputs {
@@ -56,6 +57,8 @@ const SECRET_OPTIONS = [
  * and options it cannot honour are errors that name `repro: dvc` — DVC itself — as the way to use them.
  */
 export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Remote {
+  // Whatever opens a remote (repro, pull, push, cached values), its credentials are never printed or reported.
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
   const type = remoteType(remote.url);
   const where = `remote '${remote.name}' (${remote.files.join(', ')})`;
   const known = KNOWN[type];
