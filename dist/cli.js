@@ -39736,7 +39736,8 @@ var pullCommand = {
 ${COMMON_USAGE}
   -f, --force        replace workspace files that differ even when their content is not in the cache`,
   async run(args) {
-    const { root, options: o2 } = options(args, { force: false });
+    const { root: cwd, options: o2 } = options(args, { force: false });
+    const root = await findProjectRoot(cwd, "--cwd");
     const report2 = await pullTracked(root, o2);
     for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
@@ -39752,7 +39753,8 @@ var pushCommand = {
 
 ${COMMON_USAGE}`,
   async run(args) {
-    const { root, options: o2 } = options(args);
+    const { root: cwd, options: o2 } = options(args);
+    const root = await findProjectRoot(cwd, "--cwd");
     const report2 = await pushTracked(root, o2);
     const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
     if (stages) {

@@ -4,6 +4,7 @@ import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index
 import { UserError } from '../util/errors';
 import type { Command } from './types';
 import { pushStageOutputs } from '../pipeline/restore';
+import { findProjectRoot } from '../config/project-root';
 
 const COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
@@ -52,7 +53,8 @@ export const pullCommand: Command = {
 ${COMMON_USAGE}
   -f, --force        replace workspace files that differ even when their content is not in the cache`,
   async run(args) {
-    const { root, options: o } = options(args, { force: false });
+    const { root: cwd, options: o } = options(args, { force: false });
+    const root = await findProjectRoot(cwd, '--cwd'); // from a subfolder too, as DVC finds its project
     const report = await pullTracked(root, o);
     for (const out of report.outputs) if (out.outcome !== 'unchanged') process.stdout.write(`${out.outcome === 'created' ? 'A' : 'M'}\t${out.path}\n`);
     process.stdout.write(`${report.downloaded} object(s) downloaded (${mib(report.bytes)}), ${report.cached} already in the cache\n`);
@@ -67,7 +69,8 @@ export const pushCommand: Command = {
 
 ${COMMON_USAGE}`,
   async run(args) {
-    const { root, options: o } = options(args);
+    const { root: cwd, options: o } = options(args);
+    const root = await findProjectRoot(cwd, '--cwd');
     const report = await pushTracked(root, o);
     // Without targets, the stage outputs dvc.lock records go too, so the next `repro` restores them.
     const stages = o.targets?.length ? null : await pushStageOutputs(root, o);

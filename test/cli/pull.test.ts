@@ -28,6 +28,11 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.equal(readFileSync(join(repo.dir, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
     const again = await runCli(['pull'], repo.dir, env);
     assert.match(again.stdout, /0 object\(s\) downloaded .*, 3 already in the cache/);
+    // From a subfolder, as DVC does: the project is the nearest folder upwards with .dvc/.
+    mkdirSync(join(repo.dir, 'src'));
+    const fromSub = await runCli(['pull'], join(repo.dir, 'src'), env);
+    assert.equal(fromSub.code, 0, fromSub.stderr);
+    assert.match(fromSub.stdout, /0 object\(s\) downloaded .*, 3 already in the cache/);
     repo.remove();
   });
 
