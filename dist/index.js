@@ -41817,14 +41817,7 @@ function scatterSpec(input) {
     y: { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } },
     color: colorEncoding(input)
   };
-  if (input.series.length) {
-    encoding.shape = {
-      field: "series",
-      type: "nominal",
-      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
-      legend: seriesLegend("series")
-    };
-  }
+  if (input.series.length) encoding.shape = seriesShapes(input.series);
   return {
     width: 520,
     height: 360,
@@ -41832,6 +41825,9 @@ function scatterSpec(input) {
     mark: { type: "point", filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
     encoding
   };
+}
+function seriesShapes(series2) {
+  return { field: "series", type: "nominal", scale: { domain: series2, range: cycle(SHAPES, series2.length) }, legend: seriesLegend("series") };
 }
 function jitterSpec(input) {
   const xCats = categories(input.points, input.x);
@@ -41851,14 +41847,7 @@ function jitterSpec(input) {
     yOffset: { field: "jitter_y", type: "quantitative", scale: { domain: [-0.5, 0.5] } },
     color: colorEncoding(input)
   };
-  if (input.series.length) {
-    encoding.shape = {
-      field: "series",
-      type: "nominal",
-      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
-      legend: seriesLegend("series")
-    };
-  }
+  if (input.series.length) encoding.shape = seriesShapes(input.series);
   return {
     width: { step },
     height: { step },

@@ -189,14 +189,7 @@ function scatterSpec(input: SpecInput): VegaLiteSpec {
     y: { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } },
     color: colorEncoding(input),
   };
-  if (input.series.length) {
-    encoding.shape = {
-      field: 'series',
-      type: 'nominal',
-      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
-      legend: seriesLegend('series'),
-    };
-  }
+  if (input.series.length) encoding.shape = seriesShapes(input.series);
   return {
     width: 520,
     height: 360,
@@ -204,6 +197,11 @@ function scatterSpec(input: SpecInput): VegaLiteSpec {
     mark: { type: 'point', filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
     encoding,
   };
+}
+
+/** One point shape per series (points of a scatter plot tell series apart by shape, revisions by colour). */
+function seriesShapes(series: string[]): Record<string, unknown> {
+  return { field: 'series', type: 'nominal', scale: { domain: series, range: cycle(SHAPES, series.length) }, legend: seriesLegend('series') };
 }
 
 /**
@@ -228,14 +226,7 @@ function jitterSpec(input: SpecInput): VegaLiteSpec {
     yOffset: { field: 'jitter_y', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     color: colorEncoding(input),
   };
-  if (input.series.length) {
-    encoding.shape = {
-      field: 'series',
-      type: 'nominal',
-      scale: { domain: input.series, range: cycle(SHAPES, input.series.length) },
-      legend: seriesLegend('series'),
-    };
-  }
+  if (input.series.length) encoding.shape = seriesShapes(input.series);
   return {
     width: { step },
     height: { step },
