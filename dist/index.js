@@ -37692,111 +37692,6 @@ async function writeFileAtomic(path, data) {
   await rename5(tmp, path);
 }
 
-// src/pipeline/hash.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join8, posix as posix5 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile4(path)).digest("hex");
-  }
-  const hash = createHash3("md5");
-  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash3("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK2) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
-      pending = pending.subarray(DOS2UNIX_CHUNK2);
-    }
-  }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
-}
-function dirListingJson(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints2(a.relpath, b3.relpath));
-  return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
-}
-function dirHash(entries) {
-  return `${createHash3("md5").update(dirListingJson(entries), "utf8").digest("hex")}.dir`;
-}
-function compareCodePoints2(a, b3) {
-  if (a === b3) return 0;
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b3, "utf8"));
-}
-async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join8(root, ...rel.split("/"));
-  let info2;
-  try {
-    info2 = await stat6(abs);
-  } catch {
-    return null;
-  }
-  if (!info2.isDirectory()) {
-    const md52 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
-    const meta = { md5: md52, size: info2.size };
-    if (isExecutable(info2.mode)) meta.isexec = true;
-    return meta;
-  }
-  const files = await listDirFiles(root, rel, ignore);
-  const entries = new Array(files.length);
-  let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5: md52, relpath: file.relpath };
-      size += file.size;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
-  return { md5: dirHash(entries), size, nfiles: entries.length };
-}
-function isExecutable(mode) {
-  return process.platform !== "win32" && (mode & 73) !== 0;
-}
-async function listDirFiles(root, rel, ignore) {
-  const out = [];
-  const walk2 = async (relDir, inside) => {
-    const absDir = join8(root, ...relDir.split("/"));
-    const names = await readdir7(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    for (const d2 of names) {
-      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat6(join8(absDir, d2.name)).catch(() => null);
-        if (!info2) continue;
-        isDir = info2.isDirectory();
-        size = info2.size;
-      }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join8(absDir, d2.name), relpath: childInside, size });
-    }
-  };
-  await walk2(rel, "");
-  return out;
-}
-
 // src/pipeline/yaml-emit.ts
 function emitYaml(value2, folding = "current") {
   const emitter = new Emitter(folding);
@@ -38205,16 +38100,16 @@ function serializeStage(stage) {
     if (e.isexec) d2.isexec = true;
     return d2;
   };
-  const byPath = (a, b3) => compareCodePoints2(a.path, b3.path);
+  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
   if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints2);
+  const files = Object.keys(stage.params).sort(compareCodePoints);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
     const params = {};
     for (const file of ordered) {
       const values = stage.params[file];
       params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints2).map((k2) => [k2, values[k2]])
+        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
       );
     }
     out.params = params;
@@ -38343,7 +38238,7 @@ import { join as join10, posix as posix6, relative as relative4, resolve as reso
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -38367,7 +38262,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join9(this.root, relDir, ".dvcignore"));
+      readFileSync3(join8(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -38395,7 +38290,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join8(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -38455,6 +38350,100 @@ function compileRule(line) {
   }
   const prefix = anchored ? "^" : "^(?:.*/)?";
   return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+}
+
+// src/pipeline/hash.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { readdir as readdir7, readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join9, posix as posix5 } from "node:path";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var DOS2UNIX_CHUNK2 = 1024 * 1024;
+var WHOLE_READ_LIMIT = 1024 * 1024;
+var DIR_CONCURRENCY = 16;
+async function md5File(path, size) {
+  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
+    return createHash3("md5").update(await readFile4(path)).digest("hex");
+  }
+  const hash = createHash3("md5");
+  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function md5FileDos2Unix(path) {
+  const hash = createHash3("md5");
+  let pending = Buffer.alloc(0);
+  const flush = (chunk) => {
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  };
+  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
+    pending = pending.length ? Buffer.concat([pending, data]) : data;
+    while (pending.length >= DOS2UNIX_CHUNK2) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
+      pending = pending.subarray(DOS2UNIX_CHUNK2);
+    }
+  }
+  if (pending.length) flush(pending);
+  return hash.digest("hex");
+}
+async function hashPath(root, rel, ignore, name = "md5") {
+  const abs = join9(root, ...rel.split("/"));
+  let info2;
+  try {
+    info2 = await stat6(abs);
+  } catch {
+    return null;
+  }
+  if (!info2.isDirectory()) {
+    const md52 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
+    const meta = { md5: md52, size: info2.size };
+    if (isExecutable(info2.mode)) meta.isexec = true;
+    return meta;
+  }
+  const files = await listDirFiles(root, rel, ignore);
+  const entries = new Array(files.length);
+  let size = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i];
+      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5: md52, relpath: file.relpath };
+      size += file.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+}
+function isExecutable(mode) {
+  return process.platform !== "win32" && (mode & 73) !== 0;
+}
+async function listDirFiles(root, rel, ignore) {
+  const out = [];
+  const walk2 = async (relDir, inside) => {
+    const absDir = join9(root, ...relDir.split("/"));
+    const names = await readdir7(absDir, { withFileTypes: true });
+    if (names.some((d2) => d2.name === ".dvcignore")) {
+      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    for (const d2 of names) {
+      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
+      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
+      let isDir = d2.isDirectory();
+      let size = 0;
+      if (d2.isSymbolicLink() || !isDir) {
+        const info2 = await stat6(join9(absDir, d2.name)).catch(() => null);
+        if (!info2) continue;
+        isDir = info2.isDirectory();
+        size = info2.size;
+      }
+      if (ignore.isIgnored(childRel, isDir)) continue;
+      if (isDir) await walk2(childRel, childInside);
+      else out.push({ abs: join9(absDir, d2.name), relpath: childInside, size });
+    }
+  };
+  await walk2(rel, "");
+  return out;
 }
 
 // src/pipeline/status.ts

@@ -5,8 +5,8 @@ import { join, posix } from 'node:path';
 import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
-import { pyJsonString } from '../util/python-text';
 import { dos2unix, isTextBlock } from '../dvc/data/hash';
+import { dirManifest, type DirEntry } from '../dvc/data/manifest';
 
 /** What DVC records for a file or directory: the hash and the `Meta` fields it writes. */
 export interface HashMeta {
@@ -55,33 +55,6 @@ export async function md5FileDos2Unix(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** One file of a directory listing: DVC's `{"md5": …, "relpath": …}`. */
-export interface DirEntry {
-  md5: string;
-  relpath: string;
-}
-
-/**
- * The bytes DVC hashes for a directory (dvc-data `Tree.as_bytes`): the entries sorted by relpath in code
- * point order, serialised as Python's `json.dumps(…, sort_keys=True)` would (", " and ": ", non-ASCII
- * escaped as \uXXXX).
- */
-export function dirListingJson(entries: DirEntry[]): string {
-  const sorted = [...entries].sort((a, b) => compareCodePoints(a.relpath, b.relpath));
-  return `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(', ')}]`;
-}
-
-/** The directory hash: md5 of the listing plus `.dir`. */
-export function dirHash(entries: DirEntry[]): string {
-  return `${createHash('md5').update(dirListingJson(entries), 'utf8').digest('hex')}.dir`;
-}
-
-/** Python's str ordering (code points); UTF-8 byte order is the same order. */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
 /**
  * Hashes a file or directory as DVC would record it, or returns null when it does not exist. `root` is the
  * DVC root (where `.dvcignore` rules are anchored); `rel` is the posix path from it.
@@ -114,7 +87,7 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
     }
   };
   await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
-  return { md5: dirHash(entries), size, nfiles: entries.length };
+  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
 
 function isExecutable(mode: number): boolean {

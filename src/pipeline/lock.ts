@@ -2,7 +2,8 @@ import { parseLockText, type LockDocument, type LockEntry, type LockStage } from
 import { isPyDict, type PyDict } from '../dvc/python/pyvalue';
 import { writeFileAtomic } from '../util/files';
 import type { Tree } from '../workspace/tree';
-import { compareCodePoints, type HashMeta } from './hash';
+import { compareCodePoints } from '../dvc/data/manifest';
+import type { HashMeta } from './hash';
 import { emitYaml, type Folding } from './yaml-emit';
 
 /** dvc.lock as read, and the line folding the file was written with (older ruamel versions wrap long commands differently). */

@@ -6,7 +6,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { isTextBlock } from '../../src/dvc/data/hash';
-import { dirHash, dirListingJson, hashPath, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
+import { dirManifest, type DirEntry } from '../../src/dvc/data/manifest';
+import { hashPath, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
+
+/** The `.dir` listing text and its hash, as the pipeline records a directory (the data layer's manifest). */
+const dirListingJson = (entries: DirEntry[]): string => dirManifest(entries).bytes.toString('utf8');
+const dirHash = (entries: DirEntry[]): string => dirManifest(entries).oid;
 import { pyJsonString } from '../../src/util/python-text';
 import { tempDir } from '../helpers/repo';
 

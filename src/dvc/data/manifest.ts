@@ -22,7 +22,7 @@ export function dirManifest(entries: DirEntry[]): { bytes: Buffer; oid: string }
 }
 
 /** Python's str ordering: by code point, which UTF-16 `<` gets wrong for characters beyond the BMP. */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {
