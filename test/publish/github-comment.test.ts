@@ -1,14 +1,12 @@
 import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { readFileSync } from 'node:fs';
+import type { FakeGitHub } from '../fakes/github';
 import { addComment, comments } from '../fakes/github/routes/comments';
-import { addPullRequest } from '../fakes/github/routes/pulls';
 import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
 import { releases } from '../fakes/github/routes/releases';
 import { commentMarker } from '../../src/publish/github/comments';
-import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, noted, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { HEAD, REPO, noted, plotsDir, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const MARKER = commentMarker('default');
@@ -16,16 +14,8 @@ const HUMAN = { login: 'alice', id: 5, type: 'User' as const, readOnly: false };
 
 let fake: FakeGitHub;
 let dir: string;
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  registerGhsToken(fake);
-  addPullRequest(fake, REPO, { number: 5, headSha: HEAD });
-  dir = tempDir();
-});
-afterEach(async () => {
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(async () => ({ fake, dir } = await pullRequestFixture()));
+afterEach(() => dropFixture({ fake, dir }));
 
 const onPr = (n = 5): string[] =>
   comments(fake, { params: { owner, repo } } as never)

@@ -1,16 +1,13 @@
 import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import type { FakeGitHub } from '../fakes/github';
 import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
-import { addPullRequest } from '../fakes/github/routes/pulls';
 import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { UserError } from '../../src/util/errors';
-import { tempDir } from '../helpers/repo';
-import { GHS_TOKEN, HEAD, REPO, context, plotsDir, publishConfig, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { GHS_TOKEN, REPO, context, plotsDir, publishConfig, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const COMMENTS = /^POST \/repos\/octo\/iris\/issues\/5\/comments$/;
@@ -18,16 +15,8 @@ const bodies = (fake: FakeGitHub): string[] => comments(fake, { params: { owner,
 
 let fake: FakeGitHub;
 let dir: string;
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  registerGhsToken(fake);
-  addPullRequest(fake, REPO, { number: 5, headSha: HEAD });
-  dir = tempDir();
-});
-afterEach(async () => {
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(async () => ({ fake, dir } = await pullRequestFixture()));
+afterEach(() => dropFixture({ fake, dir }));
 
 describe('API faults', () => {
   test('502s are retried with backoff and the comment is posted once', async () => {

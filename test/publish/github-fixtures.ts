@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { GitHubContext, GitHubPublishConfig } from '../../src/config/types';
@@ -6,7 +6,9 @@ import type { PlotEntry, ReportData } from '../../src/report/types';
 import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
-import { FakeGitHub } from '../fakes/github';
+import { FakeGitHub, startFakeGitHub } from '../fakes/github';
+import { addPullRequest } from '../fakes/github/routes/pulls';
+import { tempDir } from '../helpers/repo';
 
 export const REPO = 'octo/iris';
 export const HEAD = 'a'.repeat(40);
@@ -144,4 +146,17 @@ export function publisher(
   const c = context(fake, ctx);
   const client = createGitHubClient(c.token, c.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
   return { pub: new GitHubPublisher(c, publishConfig(cfg), log, { baseDir, client }), log };
+}
+
+/** What most publisher tests start from: a fresh fake GitHub with the action's token and PR #5 at HEAD, and a temp folder. */
+export async function pullRequestFixture(): Promise<{ fake: FakeGitHub; dir: string }> {
+  const fake = await startFakeGitHub();
+  registerGhsToken(fake);
+  addPullRequest(fake, REPO, { number: 5, headSha: HEAD });
+  return { fake, dir: tempDir() };
+}
+
+export async function dropFixture(fixture: { fake: FakeGitHub; dir: string }): Promise<void> {
+  await fixture.fake.stop();
+  rmSync(fixture.dir, { recursive: true, force: true });
 }

@@ -1,14 +1,11 @@
 import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import type { FakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
-import { addPullRequest } from '../fakes/github/routes/pulls';
 import { addRuleset } from '../fakes/github/routes/git-data';
 import { MAX_ASSETS_PER_RELEASE, releases, seedRelease } from '../fakes/github/routes/releases';
 import { serverError } from '../fakes/github/faults';
-import { tempDir } from '../helpers/repo';
-import { HEAD, REPO, noted, plotsDir, publisher, registerGhsToken, reportData } from './github-fixtures';
+import { HEAD, REPO, noted, plotsDir, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
 // What GitHub does to the image stores that a quiet test repository never shows: the release asset cap,
 // repository rulesets, and plain failures. In each case the comment must still be posted.
@@ -16,16 +13,8 @@ const [owner, repo] = REPO.split('/') as [string, string];
 
 let fake: FakeGitHub;
 let dir: string;
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  registerGhsToken(fake);
-  addPullRequest(fake, REPO, { number: 5, headSha: HEAD });
-  dir = tempDir();
-});
-afterEach(async () => {
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(async () => ({ fake, dir } = await pullRequestFixture()));
+afterEach(() => dropFixture({ fake, dir }));
 
 const onPr = (): string[] =>
   comments(fake, { params: { owner, repo } } as never)
