@@ -29828,8 +29828,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35295,6 +35295,52 @@ function keyValue(map, key2) {
 function isRawMap(value2) {
   return value2 instanceof Map;
 }
+function mapFrom(entries, source) {
+  const map = new Map(entries);
+  const values = source && keyValues.get(source);
+  if (values) {
+    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
+  }
+  return map;
+}
+function cloneMap(map) {
+  return mapFrom(
+    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
+    map
+  );
+}
+function pyEqual(a, b3) {
+  const na = numeric(a);
+  const nb = numeric(b3);
+  if (na !== null || nb !== null) {
+    if (na === null || nb === null) return false;
+    if (typeof na === "bigint" || typeof nb === "bigint") {
+      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
+      return exact(na) !== null && exact(na) === exact(nb);
+    }
+    return na === nb;
+  }
+  const la = listItems(a);
+  const lb = listItems(b3);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual(x3, lb[i]));
+  if (a instanceof PyCollection || b3 instanceof PyCollection) {
+    if (!(a instanceof PyCollection) || !(b3 instanceof PyCollection) || a.items.length !== b3.items.length) return false;
+    return a.items.every((x3) => b3.items.some((y2) => pyEqual(x3, y2)));
+  }
+  if (isRawMap(a) || isRawMap(b3)) {
+    if (!isRawMap(a) || !isRawMap(b3) || a.size !== b3.size) return false;
+    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual(v2, b3.get(k2)));
+  }
+  return a === b3;
+}
+function numeric(v2) {
+  if (typeof v2 === "number" || typeof v2 === "bigint") return v2;
+  if (typeof v2 === "boolean") return Number(v2);
+  return v2 instanceof PyFloat ? v2.value : null;
+}
+function listItems(v2) {
+  return Array.isArray(v2) ? v2 : v2 instanceof PyCollection && v2.kind === "tuple" ? v2.items : null;
+}
 function pyNumber(value2, isFloat2) {
   if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
   return value2;
@@ -35509,6 +35555,9 @@ function pyRepr(value2) {
   }
   if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
   return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
+}
+function pyStr(value2) {
+  return typeof value2 === "string" ? value2 : pyRepr(value2);
 }
 
 // src/dvc/formats/python.ts
@@ -36800,128 +36849,55 @@ function extension(path) {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
-// src/dvc/python/pyvalue.ts
-var KEY_ORDER = /* @__PURE__ */ Symbol("keyOrder");
-var KEY_VALUES = /* @__PURE__ */ Symbol("keyValues");
-function pyKey(dict, key2) {
-  const raw = dict[KEY_VALUES];
-  return raw?.has(key2) ? raw.get(key2) : key2;
-}
-function pyEntries(dict) {
-  const order = dict[KEY_ORDER];
-  if (!order) return Object.entries(dict);
-  const keys = [...order.filter((k2) => Object.hasOwn(dict, k2)), ...Object.keys(dict).filter((k2) => !order.includes(k2))];
-  return keys.map((k2) => [k2, dict[k2]]);
-}
-function dictFromEntries(entries) {
-  const out = {};
-  for (const [k2, v2] of entries) out[k2] = v2;
-  return withOrder(
-    out,
-    entries.map(([k2]) => k2)
-  );
-}
-function withOrder(dict, keys) {
-  if (keys.some((k2) => /^(0|[1-9]\d*)$/.test(k2))) Object.defineProperty(dict, KEY_ORDER, { value: keys, enumerable: true });
-  return dict;
-}
-function isPyDict(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) && !(value2 instanceof PyFloat);
-}
-function parseYamlPy(path, text2) {
-  return fromRaw(withPosition(path, "YAML", () => parseYaml(text2)).data);
-}
-function fromRaw(value2) {
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyFloat) return value2;
-  if (typeof value2 === "number") return Number.isInteger(value2) ? value2 : new PyFloat(value2);
-  if (typeof value2 === "bigint") return Number(value2);
-  if (value2 instanceof PyCollection) return value2.items.map(fromRaw);
-  if (Array.isArray(value2)) return value2.map(fromRaw);
-  const out = {};
-  const keys = [];
-  const rawKeys = /* @__PURE__ */ new Map();
-  for (const [k2, v2] of value2) {
-    Object.defineProperty(out, k2, { value: fromRaw(v2), enumerable: true, writable: true, configurable: true });
-    keys.push(k2);
-    const key2 = keyValue(value2, k2);
-    if (key2 !== k2) rawKeys.set(k2, fromRaw(key2));
-  }
-  if (rawKeys.size) Object.defineProperty(out, KEY_VALUES, { value: rawKeys, enumerable: true });
-  return withOrder(out, keys);
-}
-function pyStr(value2) {
-  if (value2 === null) return "None";
-  if (value2 === true) return "True";
-  if (value2 === false) return "False";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return String(value2);
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(toJs(value2));
-}
-function pyEqual(a, b3) {
-  const num = (v2) => typeof v2 === "number" ? v2 : typeof v2 === "boolean" ? Number(v2) : v2 instanceof PyFloat ? v2.value : null;
-  const na = num(a);
-  const nb = num(b3);
-  if (na !== null || nb !== null) return na !== null && nb !== null && na === nb;
-  if (Array.isArray(a) || Array.isArray(b3)) {
-    return Array.isArray(a) && Array.isArray(b3) && a.length === b3.length && a.every((x3, i) => pyEqual(x3, b3[i]));
-  }
-  if (isPyDict(a) || isPyDict(b3)) {
-    if (!isPyDict(a) || !isPyDict(b3)) return false;
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b3).length && ka.every((k2) => k2 in b3 && pyEqual(a[k2], b3[k2]));
-  }
-  return a === b3;
-}
-function toJs(value2) {
-  if (value2 instanceof PyFloat) return value2.value;
-  if (Array.isArray(value2)) return value2.map(toJs);
-  if (isPyDict(value2)) return Object.fromEntries(pyEntries(value2).map(([k2, v2]) => [k2, toJs(v2)]));
-  return value2;
-}
-
 // src/dvc/lock.ts
 async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
   return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
 }
 function parseLockText(text2, displayPath = "dvc.lock") {
-  const doc = parseYamlPy(displayPath, text2);
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: {} };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !("schema" in doc);
-  if (!legacy && doc.schema !== "2.0")
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === "string" ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.stages ?? {};
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !doc.has("schema");
+  const schema = doc.get("schema") ?? null;
+  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
+  for (const [name, entry] of stagesRaw) {
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
-  const raw = legacy ? { schema: "2.0", stages: stagesRaw } : doc;
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
   return { stages, raw };
 }
 function parseStage(entry, where2) {
-  if (!isPyDict(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.cmd;
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.get("cmd");
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = {};
-  if (entry.params !== void 0 && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  const params = /* @__PURE__ */ new Map();
+  const paramsRaw = entry.get("params");
+  if (paramsRaw !== void 0 && paramsRaw !== null) {
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
   }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where2} deps`), params, outs: parseLockEntries(entry.outs, `${where2} outs`) };
+  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
 }
 function parseLockEntries(value2, where2) {
   if (value2 === void 0 || value2 === null) return [];
   if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
   return value2.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md52 = typeof item.md5 === "string" ? item.md5 : null;
-    const entry = { path: item.path, hashName: item.hash === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-    if (typeof item.size === "number") entry.size = item.size;
-    if (typeof item.nfiles === "number") entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md52 = item.get("md5");
+    const size = item.get("size");
+    const nfiles = item.get("nfiles");
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
+    if (typeof size === "number") entry.size = size;
+    if (typeof nfiles === "number") entry.nfiles = nfiles;
+    if (item.get("isexec") === true) entry.isexec = true;
     return entry;
   });
 }
@@ -36931,13 +36907,14 @@ var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_c
 async function readDvcFile2(tree, file) {
   const bytes = await tree.read(file);
   if (!bytes) return null;
-  const doc = parseYamlPy(file, bytes.toString("utf8"));
+  const doc = parseDataFile(file, bytes.toString("utf8")).data;
   if (doc === null) return { file, outs: [] };
-  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
-  for (const key2 of Object.keys(doc)) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
-  if (doc.wdir !== void 0 && typeof doc.wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix2.join(posix2.dirname(file), doc.wdir ?? ".");
-  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix2.normalize(posix2.join(base, out.path)) }));
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix2.join(posix2.dirname(file), wdir);
+  const outs = parseLockEntries(doc.get("outs"), `${file}: outs`).map((out) => ({ ...out, path: posix2.normalize(posix2.join(base, out.path)) }));
   return { file, outs };
 }
 
@@ -36962,11 +36939,11 @@ function interpolateString(src, context3, inCmd) {
 function interpolateValue(value2, context3, inCmd) {
   if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
   if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
-  if (isPyDict(value2)) {
-    return dictFromEntries(
-      pyEntries(value2).map(([k2, v2]) => {
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k2, v2]) => {
         const key2 = interpolateString(k2, context3, false);
-        return [typeof key2 === "string" ? key2 : pyStr(key2), interpolateValue(v2, context3, inCmd)];
+        return [pyStr(key2), interpolateValue(v2, context3, inCmd)];
       })
     );
   }
@@ -36975,7 +36952,7 @@ function interpolateValue(value2, context3, inCmd) {
 function hasInterpolation(value2) {
   if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
   if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isPyDict(value2)) return Object.values(value2).some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
   return false;
 }
 function unescape2(s) {
@@ -36997,8 +36974,8 @@ function lookup(context3, inner) {
       const item = cur[i < 0 ? cur.length + i : i];
       if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
       cur = item;
-    } else if (isPyDict(cur) && part in cur) {
-      cur = cur[part];
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
     } else {
       throw new InterpolationError(`Could not find '${inner}'`);
     }
@@ -37010,8 +36987,10 @@ function toStr(value2, key2, inCmd) {
   if (value2 === false) return "false";
   if (value2 === null) return "None";
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number" || typeof value2 === "string") return String(value2);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
   if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value2, key2);
 }
@@ -37023,7 +37002,8 @@ function unpackDict(dict, key2) {
     else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
     else if (Array.isArray(v2)) {
       const items = v2.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
         return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
       });
       parts.push(`--${k2} ${items.join(" ")}`);
@@ -37033,9 +37013,9 @@ function unpackDict(dict, key2) {
 }
 function flatten(dict, prefix = "") {
   const out = [];
-  for (const [k2, v2] of pyEntries(dict)) {
+  for (const [k2, v2] of dict) {
     const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
+    if (isRawMap(v2) && v2.size) out.push(...flatten(v2, name));
     else out.push([name, v2]);
   }
   return out;
@@ -37061,19 +37041,19 @@ async function loadDvcYaml(tree, dir = "") {
   if (doc === void 0) return null;
   const where2 = file;
   if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isPyDict(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of Object.keys(doc)) {
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
     if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
   }
   const vars = new VarsLoader(tree, dir, where2);
   await vars.loadDefaultParams();
-  await vars.load(doc.vars, "", "vars");
+  await vars.load(doc.get("vars"), "", "vars");
   const context3 = vars.context;
   const stages = [];
   const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of pyEntries(stagesDoc)) {
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
     for (const generated of expandEntry(where2, name, definition, context3)) {
       stages.push(await resolveStage(where2, generated, vars, trackedVars));
     }
@@ -37084,7 +37064,7 @@ async function loadDvcYaml(tree, dir = "") {
     seen.add(s.name);
   }
   const topStrings = (key2) => {
-    const value2 = doc[key2];
+    const value2 = doc.get(key2);
     if (value2 === void 0 || value2 === null) return [];
     if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
     return value2.map((v2, i) => {
@@ -37093,7 +37073,7 @@ async function loadDvcYaml(tree, dir = "") {
       return resolved;
     });
   };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.plots, context3), trackedVars };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context3), trackedVars };
 }
 async function loadProject(tree) {
   const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
@@ -37129,7 +37109,7 @@ function dvcYamlDirs(files) {
 async function readDataFile(tree, path) {
   const bytes = await tree.read(path);
   if (!bytes) return void 0;
-  return fromRaw(parseDataFile(path, bytes.toString("utf8")).data);
+  return parseDataFile(path, bytes.toString("utf8")).data;
 }
 function topPlots(file, value2, context3) {
   if (value2 === void 0 || value2 === null) return [];
@@ -37137,9 +37117,9 @@ function topPlots(file, value2, context3) {
   return value2.map((entry, i) => {
     const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
     if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
-      const [id, props] = Object.entries(resolved)[0];
-      if (props === null || isPyDict(props)) return { id, props };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
     }
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
   });
@@ -37156,53 +37136,70 @@ function withField(file, field, fn2, stage) {
   }
 }
 function expandEntry(file, name, definition, context3) {
-  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  if ("foreach" in definition || "do" in definition) {
-    const extra = Object.keys(definition).filter((k2) => k2 !== "foreach" && k2 !== "do");
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context3, ...entries], context3);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!("do" in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!("foreach" in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.foreach ?? null;
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
     if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
+    const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isPyDict(v2));
+      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
       const keyed = /* @__PURE__ */ new Map();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed)
-        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, item }, written: definition });
-    } else if (isPyDict(items)) {
-      for (const [key2, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key2}`, definition: definition.do ?? null, context: { ...context3, key: key2, item }, written: definition });
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key2, item] of items) {
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
       }
     } else {
       throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
     }
     return out;
   }
-  if ("matrix" in definition) {
-    const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
-    for (const [axis, raw] of pyEntries(matrix)) {
+    for (const [axis, raw] of matrix) {
       const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
-    const rest = { ...definition };
-    delete rest.matrix;
-    let combos = [{ item: {}, key: [] }];
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
     for (const [axis, values] of axes) {
       combos = combos.flatMap(
         (c3) => values.map((v2, i) => ({
-          item: { ...c3.item, [axis]: v2 },
-          key: [...c3.key, Array.isArray(v2) || isPyDict(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+          item: [...c3.item, [axis, v2]],
+          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
         }))
       );
     }
     return combos.map((c3) => {
       const key2 = c3.key.join("-");
-      return { name: `${name}@${key2}`, definition: rest, context: { ...context3, item: c3.item, key: key2 }, written: definition };
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c3.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
     });
   }
   return [{ name, definition, context: context3, written: definition }];
@@ -37210,22 +37207,26 @@ function expandEntry(file, name, definition, context3) {
 async function resolveStage(file, entry, vars, trackedVars) {
   const { name, definition, context: context3 } = entry;
   const where2 = `${file}: stage '${name}'`;
-  if (!isPyDict(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of Object.keys(definition)) {
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
     if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
   }
-  const wdirValue = definition.wdir === void 0 ? "." : withField(file, "wdir", () => interpolateValue(definition.wdir, context3, false), name);
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
-  if (definition.vars !== void 0) {
+  if (definition.has("vars")) {
     scope = vars.fork();
-    await scope.load(definition.vars, wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = { ...scope.context, ...pick(context3, ["item", "key"]) };
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context3].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => definition[key2] === void 0 ? void 0 : withField(file, key2, () => interpolateValue(definition[key2], stageContext, inCmd), name);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
   const cmd = field("cmd", true);
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
@@ -37248,9 +37249,6 @@ async function resolveStage(file, entry, vars, trackedVars) {
   if (typeof desc === "string") stage.desc = desc;
   return stage;
 }
-function pick(dict, keys) {
-  return Object.fromEntries(keys.filter((k2) => k2 in dict).map((k2) => [k2, dict[k2]]));
-}
 function stringList(value2, where2) {
   if (value2 === void 0 || value2 === null) return [];
   if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
@@ -37271,8 +37269,8 @@ function paramsDeps(value2, where2) {
   };
   value2.forEach((item, i) => {
     if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isPyDict(item)) {
-      for (const [file, keys] of Object.entries(item)) {
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
         if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
         else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
         else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
@@ -37286,17 +37284,16 @@ function outList(value2, kind, where2) {
   if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
   const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
   return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: {} };
-    if (isPyDict(item) && Object.keys(item).length === 1) {
-      const [path, flags] = Object.entries(item)[0];
-      const props = flags === null ? {} : isPyDict(flags) ? flags : (() => {
-        throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      })();
-      for (const [k2, v2] of Object.entries(props)) {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k2, v2] of props) {
         if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
         if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
       }
-      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
     }
     throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
   });
@@ -37310,14 +37307,14 @@ var VarsLoader = class _VarsLoader {
   tree;
   dir;
   file;
-  context = {};
+  context = /* @__PURE__ */ new Map();
   sources = /* @__PURE__ */ new Map();
   loadedFiles = /* @__PURE__ */ new Set();
   /** Every file values came from (whole or some keys), for tracked vars. */
   files = /* @__PURE__ */ new Set();
   fork() {
     const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = structuredCloneDict(this.context);
+    copy.context = cloneMap(this.context);
     for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
     for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
     for (const f3 of this.files) copy.files.add(f3);
@@ -37335,7 +37332,7 @@ var VarsLoader = class _VarsLoader {
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
       if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isPyDict(entry)) {
+      if (isRawMap(entry)) {
         this.merge(entry, `${where2}[${i}]`);
         continue;
       }
@@ -37367,8 +37364,8 @@ var VarsLoader = class _VarsLoader {
           if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
         }
       } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isPyDict(value2)) {
-        for (const [k2, v2] of pyEntries(value2)) {
+      else if (isRawMap(value2)) {
+        for (const [k2, v2] of value2) {
           if (k2 === "vars") continue;
           visit(k2);
           visit(v2);
@@ -37378,17 +37375,17 @@ var VarsLoader = class _VarsLoader {
     visit(written);
   }
   merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of Object.entries(data)) {
+    for (const [k2, v2] of data) {
       const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into[k2];
-      if (existing !== void 0 && isPyDict(existing) && isPyDict(v2)) {
+      const existing = into.get(k2);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
         this.merge(v2, source, existing, path);
       } else if (existing !== void 0) {
         throw new UserError(
           `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
         );
       } else {
-        into[k2] = isPyDict(v2) ? structuredCloneDict(v2) : v2;
+        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
         this.sources.set(path, source);
       }
     }
@@ -37411,20 +37408,17 @@ function splitVarsEntry(entry) {
   return [entry, null];
 }
 function pickKeys(dvcYaml, data, keys, file) {
-  const out = {};
+  const out = /* @__PURE__ */ new Map();
   for (const key2 of keys) {
-    if (!(key2 in data)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out[key2] = data[key2];
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
   }
   return out;
 }
 function asMapping(value2, file) {
-  if (value2 === null) return {};
-  if (!isPyDict(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
   return value2;
-}
-function structuredCloneDict(d2) {
-  return dictFromEntries(pyEntries(d2).map(([k2, v2]) => [k2, isPyDict(v2) ? structuredCloneDict(v2) : v2]));
 }
 
 // src/workspace/tree.ts
@@ -37721,15 +37715,15 @@ var Emitter = class {
   node(value2, context3) {
     this.sequenceContext = context3.sequence ?? false;
     this.simpleKeyContext = context3.simpleKey ?? false;
-    if (Array.isArray(value2)) {
-      if (!value2.length) return this.emptyFlow("[", "]");
-      this.blockSequence(value2, context3.mapping ?? false);
-    } else if (isPyDict(value2)) {
-      const entries = pyEntries(value2);
-      if (!entries.length) return this.emptyFlow("{", "}");
-      this.blockMapping(entries.map(([k2, v2]) => [pyKey(value2, k2), v2]));
+    const items = value2 instanceof PyCollection ? value2.items : value2;
+    if (Array.isArray(items)) {
+      if (!items.length) return this.emptyFlow("[", "]");
+      this.blockSequence(items, context3.mapping ?? false);
+    } else if (items instanceof Map) {
+      if (!items.size) return this.emptyFlow("{", "}");
+      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
     } else {
-      this.scalar(scalarEvent(value2));
+      this.scalar(scalarEvent(items));
     }
   }
   blockSequence(items, mappingContext) {
@@ -38075,7 +38069,7 @@ function analyze(text2) {
 // src/pipeline/lock.ts
 async function readLock(tree, path = "dvc.lock") {
   const bytes = await tree.read(path);
-  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: {}, folding: "current" };
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
   return parseLock(bytes.toString("utf8"), path);
 }
 function parseLock(text2, displayPath = "dvc.lock") {
@@ -38090,38 +38084,43 @@ function lockEntryFromHash(path, meta) {
   return entry;
 }
 function serializeStage(stage) {
-  const out = { cmd: stage.cmd };
+  const out = /* @__PURE__ */ new Map([["cmd", stage.cmd]]);
   const entry = (e) => {
-    const d2 = { path: e.path };
-    if (e.hashName === "md5") d2.hash = "md5";
-    if (e.md5 !== null) d2.md5 = e.md5;
-    if (e.size !== void 0) d2.size = e.size;
-    if (e.nfiles !== void 0) d2.nfiles = e.nfiles;
-    if (e.isexec) d2.isexec = true;
+    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
+    if (e.hashName === "md5") d2.set("hash", "md5");
+    if (e.md5 !== null) d2.set("md5", e.md5);
+    if (e.size !== void 0) d2.set("size", e.size);
+    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
+    if (e.isexec) d2.set("isexec", true);
     return d2;
   };
   const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
-  if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
+  if (stage.deps.length) out.set("deps", [...stage.deps].sort(byPath).map(entry));
+  const files = [...stage.params.keys()].sort(compareCodePoints);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
-    const params = {};
+    const params = /* @__PURE__ */ new Map();
     for (const file of ordered) {
-      const values = stage.params[file];
-      params[file] = Object.fromEntries(
-        Object.keys(values).sort(compareCodePoints).map((k2) => [k2, values[k2]])
+      const values = stage.params.get(file);
+      params.set(
+        file,
+        mapFrom(
+          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
+          values
+        )
       );
     }
-    out.params = params;
+    out.set("params", params);
   }
-  if (stage.outs.length) out.outs = [...stage.outs].sort(byPath).map(entry);
+  if (stage.outs.length) out.set("outs", [...stage.outs].sort(byPath).map(entry));
   return out;
 }
 function renderLock(lock, updates) {
-  const raw = { schema: "2.0", ...lock.raw };
-  const stages = isPyDict(raw.stages) ? { ...raw.stages } : {};
-  for (const [name, stage] of updates) stages[name] = serializeStage(stage);
-  raw.stages = stages;
+  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
+  const before = raw.get("stages");
+  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
+  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
+  raw.set("stages", stages);
   return emitYaml(raw, lock.folding);
 }
 async function writeLock(path, lock, updates) {
@@ -38494,8 +38493,8 @@ var Workspace = class {
   async params(path) {
     const data = await readDataFile(this.tree, path);
     if (data === void 0) return null;
-    if (data === null) return {};
-    if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    if (data === null) return /* @__PURE__ */ new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
     return data;
   }
 };
@@ -38508,31 +38507,33 @@ function findDvcRoot(dir) {
 function getParam(data, key2) {
   let cur = data;
   for (const part of key2.split(".")) {
-    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
-    else if (isPyDict(cur) && part in cur) cur = cur[part];
+    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
     else return void 0;
+    if (cur === void 0) return void 0;
   }
   return cur;
 }
 async function currentParams(stage, ws2, project) {
-  const out = {};
+  const out = /* @__PURE__ */ new Map();
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
     if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
     if (dep.keys === null) {
-      out[dep.file] = { ...data };
+      out.set(dep.file, mapFrom(data, data));
       continue;
     }
-    const values = {};
+    const values = /* @__PURE__ */ new Map();
     const missing = [];
     for (const key2 of dep.keys) {
       const v2 = getParam(data, key2);
       if (v2 === void 0) missing.push(key2);
-      else values[key2] = v2;
+      else values.set(key2, v2);
     }
     if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
-    out[dep.file] = values;
+    out.set(dep.file, values);
   }
   return out;
 }
@@ -38561,7 +38562,7 @@ async function stageStatus(stage, lock, ws2, project) {
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
-    const locked = lock?.params[dep.file];
+    const locked = lock?.params.get(dep.file);
     if (data === null) {
       reasons.push(`params ${dep.file}: deleted`);
       continue;
@@ -38571,10 +38572,10 @@ async function stageStatus(stage, lock, ws2, project) {
       reasons.push(`params ${dep.file}: new`);
       continue;
     }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...Object.keys(data), ...Object.keys(locked)])];
+    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
     for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data[key2];
-      const before = locked[key2];
+      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+      const before = locked.get(key2);
       if (actual === void 0 && before === void 0) continue;
       if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
       else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
@@ -38752,8 +38753,8 @@ function lockedOutputs(project) {
       for (const out of stage.outs) {
         const def = defined?.outs.find((o2) => o2.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
-        const remote = typeof def?.props.remote === "string" ? def.props.remote : void 0;
-        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote });
+        const remote = def?.props.get("remote");
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
       }
     }
   }
@@ -38799,8 +38800,14 @@ function restorableOuts(stage, lock, status, expected, ws2, project) {
     allowed.add(`out ${out.path}: deleted`);
     const entry = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
-    const remote = typeof out.props.remote === "string" ? out.props.remote : void 0;
-    objects.push({ path: ws2.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== "md5", isexec: entry.isexec, remote });
+    const remote = out.props.get("remote");
+    objects.push({
+      path: ws2.rootPath(project(out.path)),
+      oid: entry.md5,
+      legacy: entry.hashName !== "md5",
+      isexec: entry.isexec,
+      remote: typeof remote === "string" ? remote : void 0
+    });
   }
   if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
   return objects;
@@ -39157,7 +39164,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/gate/config.ts
-var import_yaml5 = __toESM(require_dist3(), 1);
+var import_yaml4 = __toESM(require_dist3(), 1);
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -39482,24 +39489,24 @@ async function readProjectRules(workspace) {
   return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml5.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml5.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml5.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml5.isSeq)(node)) {
+  if (!(0, import_yaml4.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -39514,11 +39521,11 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml5.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml5.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml5.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml5.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -41993,8 +42000,8 @@ function lines(text2) {
 }
 function categories(points, field) {
   const values = [...new Set(points.map((p2) => String(p2[field])))];
-  const numeric = values.every((v2) => v2.trim() !== "" && Number.isFinite(Number(v2)));
-  return numeric ? values.sort((a, b3) => Number(a) - Number(b3)) : values.sort();
+  const numeric2 = values.every((v2) => v2.trim() !== "" && Number.isFinite(Number(v2)));
+  return numeric2 ? values.sort((a, b3) => Number(a) - Number(b3)) : values.sort();
 }
 function cycle(values, n) {
   return Array.from({ length: n }, (_3, i) => values[i % values.length]);
@@ -42030,11 +42037,11 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
 }
 function resolvedDoc(dvc) {
   return {
-    plots: dvc.plots.map((p2) => p2.props === null ? p2.id : { [p2.id]: toJs(p2.props) }),
+    plots: dvc.plots.map((p2) => p2.props === null ? p2.id : { [p2.id]: toPlain(p2.props) }),
     stages: Object.fromEntries(
       dvc.stages.map((stage) => [
         stage.name,
-        { wdir: stage.wdir, plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toJs(o2.props) })) }
+        { wdir: stage.wdir, plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
       ])
     )
   };
@@ -42145,9 +42152,9 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...headComplete ? revisionDatapoints(sources, fields, request2.headLabel, headFiles) : []
     ];
-    const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
+    const numeric2 = tryNumeric(tryNumeric(points, fields.x), fields.y);
     const spec2 = fillCustomTemplate(def.template.path, text2.toString("utf8"), {
-      data: numeric,
+      data: numeric2,
       x: fields.x,
       y: fields.y,
       title,
@@ -48781,8 +48788,8 @@ function projectFiles(dvcYamls, dvcFiles = []) {
       vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
     }
     for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.y;
-      if (y2 !== void 0 && isPyDict(y2)) for (const file of Object.keys(y2)) plots.add(joinPath(dvc.dir, file));
+      const y2 = plot2.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
       else plots.add(joinPath(dvc.dir, plot2.id));
     }
   }

@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { parseLockEntries, type LockEntry } from './lock';
-import { isPyDict, parseYamlPy } from './python/pyvalue';
+import { parseDataFile } from './formats';
+import { isRawMap } from './python/value';
 
 /** A `.dvc` file (`dvc add`): the data it tracks, with paths relative to the project. */
 export interface DvcFile {
@@ -17,13 +18,14 @@ const KEYS = ['md5', 'wdir', 'deps', 'outs', 'frozen', 'locked', 'meta', 'always
 export async function readDvcFile(tree: Tree, file: string): Promise<DvcFile | null> {
   const bytes = await tree.read(file);
   if (!bytes) return null;
-  const doc = parseYamlPy(file, bytes.toString('utf8'));
+  const doc = parseDataFile(file, bytes.toString('utf8')).data;
   if (doc === null) return { file, outs: [] };
-  if (!isPyDict(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
-  for (const key of Object.keys(doc)) if (!KEYS.includes(key)) throw new UserError(`${file}: unknown key '${key}' (expected one of ${KEYS.join(', ')}).`);
-  if (doc.wdir !== undefined && typeof doc.wdir !== 'string') throw new UserError(`${file}: 'wdir' must be a path.`);
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key of doc.keys()) if (!KEYS.includes(key)) throw new UserError(`${file}: unknown key '${key}' (expected one of ${KEYS.join(', ')}).`);
+  const wdir = doc.get('wdir') ?? '.';
+  if (typeof wdir !== 'string') throw new UserError(`${file}: 'wdir' must be a path.`);
   // Paths are relative to the .dvc file's folder and its `wdir`.
-  const base = posix.join(posix.dirname(file), doc.wdir ?? '.');
-  const outs = parseLockEntries(doc.outs, `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  const base = posix.join(posix.dirname(file), wdir);
+  const outs = parseLockEntries(doc.get('outs'), `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
   return { file, outs };
 }

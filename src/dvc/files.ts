@@ -1,5 +1,5 @@
 import { joinPath } from './project';
-import { isPyDict } from './python/pyvalue';
+import { isRawMap } from './python/value';
 import type { DvcFile } from './dvcfile';
 import type { DvcYaml } from './types';
 
@@ -54,8 +54,8 @@ export function projectFiles(dvcYamls: DvcYaml[], dvcFiles: DvcFile[] = []): Pro
       vars.set(path, [...new Set([...(vars.get(path) ?? []), ...keys])]);
     }
     for (const plot of dvc.plots) {
-      const y = plot.props?.y;
-      if (y !== undefined && isPyDict(y)) for (const file of Object.keys(y)) plots.add(joinPath(dvc.dir, file));
+      const y = plot.props?.get('y');
+      if (isRawMap(y)) for (const file of y.keys()) plots.add(joinPath(dvc.dir, file));
       else plots.add(joinPath(dvc.dir, plot.id));
     }
   }

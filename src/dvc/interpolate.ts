@@ -1,4 +1,5 @@
-import { dictFromEntries, isPyDict, PyFloat, pyEntries, pyStr, type PyDict, type PyValue } from './python/pyvalue';
+import { pyStr } from './python/format';
+import { isRawMap, PyCollection, PyFloat, type Raw, type RawMap } from './python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */
@@ -12,7 +13,7 @@ export class InterpolationError extends Error {}
  * type; otherwise each reference is converted with `to_str` (dicts only in `cmd`, as `--key value`
  * arguments). `\${` stays literal (as `${`).
  */
-export function interpolateString(src: string, context: PyDict, inCmd: boolean): PyValue {
+export function interpolateString(src: string, context: RawMap, inCmd: boolean): Raw {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape(src);
   if (matches.length === 1 && matches[0]![0] === src) return lookup(context, matches[0]![1]!);
@@ -28,24 +29,24 @@ export function interpolateString(src: string, context: PyDict, inCmd: boolean):
 }
 
 /** Resolves every string inside a value, mapping keys included (dvc/parsing/context.py `recurse`). */
-export function interpolateValue(value: PyValue, context: PyDict, inCmd: boolean): PyValue {
+export function interpolateValue(value: Raw, context: RawMap, inCmd: boolean): Raw {
   if (typeof value === 'string') return interpolateString(value, context, inCmd);
   if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
-  if (isPyDict(value)) {
-    return dictFromEntries(
-      pyEntries(value).map(([k, v]) => {
+  if (isRawMap(value)) {
+    return new Map(
+      [...value].map(([k, v]) => {
         const key = interpolateString(k, context, false);
-        return [typeof key === 'string' ? key : pyStr(key), interpolateValue(v, context, inCmd)];
+        return [pyStr(key), interpolateValue(v, context, inCmd)];
       }),
     );
   }
   return value;
 }
 
-export function hasInterpolation(value: PyValue): boolean {
+export function hasInterpolation(value: Raw): boolean {
   if (typeof value === 'string') return new RegExp(KEYCRE.source).test(value);
   if (Array.isArray(value)) return value.some(hasInterpolation);
-  if (isPyDict(value)) return Object.values(value).some(hasInterpolation);
+  if (isRawMap(value)) return [...value.values()].some(hasInterpolation);
   return false;
 }
 
@@ -54,7 +55,7 @@ function unescape(s: string): string {
 }
 
 /** `a.b[0].c` → value; errors say "Could not find 'a.b[0].c'" as DVC does. */
-function lookup(context: PyDict, inner: string): PyValue {
+function lookup(context: RawMap, inner: string): Raw {
   const parts: string[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
   let m: RegExpExecArray | null;
@@ -63,15 +64,15 @@ function lookup(context: PyDict, inner: string): PyValue {
     else if (m[2] !== undefined) parts.push(m[2]);
   }
   if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur: PyValue = context;
+  let cur: Raw = context;
   for (const part of parts) {
     if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
       const i = Number(part);
-      const item: PyValue | undefined = cur[i < 0 ? cur.length + i : i];
+      const item: Raw | undefined = cur[i < 0 ? cur.length + i : i];
       if (item === undefined) throw new InterpolationError(`Could not find '${inner}'`);
       cur = item;
-    } else if (isPyDict(cur) && part in cur) {
-      cur = cur[part]!;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part)!;
     } else {
       throw new InterpolationError(`Could not find '${inner}'`);
     }
@@ -80,19 +81,21 @@ function lookup(context: PyDict, inner: string): PyValue {
 }
 
 /** dvc/parsing/interpolate.py `to_str` for a value embedded in a longer string. */
-export function toStr(value: PyValue, key: string, inCmd: boolean): string {
+export function toStr(value: Raw, key: string, inCmd: boolean): string {
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (value === null) return 'None';
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
-  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === 'bigint' || typeof value === 'string') return String(value);
   if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
+  if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value, key);
 }
 
 /** `${dict}` in a cmd: `--k v` per flattened key (DVC defaults: bool store_true, list nargs). */
-function unpackDict(dict: PyDict, key: string): string {
+function unpackDict(dict: RawMap, key: string): string {
   const parts: string[] = [];
   for (const [k, v] of flatten(dict)) {
     if (v === true) parts.push(`--${k}`);
@@ -100,7 +103,8 @@ function unpackDict(dict: PyDict, key: string): string {
     else if (typeof v === 'string') parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
-        if (Array.isArray(item) || isPyDict(item)) throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
         return typeof item === 'string' ? shlexQuote(item) : toStr(item, key, false);
       });
       parts.push(`--${k} ${items.join(' ')}`);
@@ -109,11 +113,11 @@ function unpackDict(dict: PyDict, key: string): string {
   return parts.join(' ').trimEnd();
 }
 
-function flatten(dict: PyDict, prefix = ''): [string, PyValue][] {
-  const out: [string, PyValue][] = [];
-  for (const [k, v] of pyEntries(dict)) {
+function flatten(dict: RawMap, prefix = ''): [string, Raw][] {
+  const out: [string, Raw][] = [];
+  for (const [k, v] of dict) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isPyDict(v) && Object.keys(v).length) out.push(...flatten(v, name));
+    if (isRawMap(v) && v.size) out.push(...flatten(v, name));
     else out.push([name, v]);
   }
   return out;

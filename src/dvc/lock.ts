@@ -1,6 +1,8 @@
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
-import { isPyDict, parseYamlPy, pyEntries, pyStr, type PyDict, type PyValue } from './python/pyvalue';
+import { parseDataFile } from './formats';
+import { pyStr } from './python/format';
+import { isRawMap, type Raw, type RawMap } from './python/value';
 
 /**
  * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
@@ -25,14 +27,14 @@ export interface LockStage {
   cmd: string | string[];
   deps: LockEntry[];
   /** params file → key as written in dvc.yaml → value. */
-  params: Record<string, PyDict>;
+  params: Map<string, RawMap>;
   outs: LockEntry[];
 }
 
 /** dvc.lock as read: the parsed stages, and the raw document so stages nobody touches are written back as they were. */
 export interface LockDocument {
   stages: Map<string, LockStage>;
-  raw: PyDict;
+  raw: RawMap;
 }
 
 /** dvc.lock (next to a dvc.yaml) read through a tree; null when there is none. Errors name the file and the stage. */
@@ -42,46 +44,56 @@ export async function readLockFile(tree: Tree, path: string): Promise<LockDocume
 }
 
 export function parseLockText(text: string, displayPath = 'dvc.lock'): LockDocument {
-  const doc = parseYamlPy(displayPath, text);
-  if (doc === null) return { stages: new Map(), raw: {} };
-  if (!isPyDict(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  // dvc.lock is YAML whatever its name; the one YAML reader, as DVC's (duplicate keys rejected, big ints kept).
+  const doc = parseDataFile(displayPath, text).data;
+  if (doc === null) return { stages: new Map(), raw: new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
-  const legacy = !('schema' in doc);
-  if (!legacy && doc.schema !== '2.0')
-    throw new UserError(`${displayPath}: unsupported schema '${typeof doc.schema === 'string' ? doc.schema : pyStr(doc.schema ?? null)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : (doc.stages ?? {});
-  if (!isPyDict(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const legacy = !doc.has('schema');
+  const schema = doc.get('schema') ?? null;
+  if (!legacy && schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : (doc.get('stages') ?? new Map());
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = new Map<string, LockStage>();
-  for (const [name, entry] of pyEntries(stagesRaw)) {
+  for (const [name, entry] of stagesRaw) {
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
-  const raw: PyDict = legacy ? { schema: '2.0', stages: stagesRaw } : doc;
+  const raw: RawMap = legacy
+    ? new Map<string, Raw>([
+        ['schema', '2.0'],
+        ['stages', stagesRaw],
+      ])
+    : doc;
   return { stages, raw };
 }
 
-function parseStage(entry: PyValue, where: string): LockStage {
-  if (!isPyDict(entry)) throw new UserError(`${where}: expected a mapping.`);
-  const cmd = entry.cmd;
+function parseStage(entry: Raw, where: string): LockStage {
+  if (!isRawMap(entry)) throw new UserError(`${where}: expected a mapping.`);
+  const cmd = entry.get('cmd');
   const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : '';
-  const params: Record<string, PyDict> = {};
-  if (entry.params !== undefined && entry.params !== null) {
-    if (!isPyDict(entry.params)) throw new UserError(`${where}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of Object.entries(entry.params)) params[file] = isPyDict(values) ? values : {};
+  const params = new Map<string, RawMap>();
+  const paramsRaw = entry.get('params');
+  if (paramsRaw !== undefined && paramsRaw !== null) {
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : new Map<string, Raw>());
   }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.deps, `${where} deps`), params, outs: parseLockEntries(entry.outs, `${where} outs`) };
+  return { cmd: cmdValue, deps: parseLockEntries(entry.get('deps'), `${where} deps`), params, outs: parseLockEntries(entry.get('outs'), `${where} outs`) };
 }
 
 /** A list of deps or outs as dvc.lock and `.dvc` files record them. */
-export function parseLockEntries(value: PyValue | undefined, where: string): LockEntry[] {
+export function parseLockEntries(value: Raw | undefined, where: string): LockEntry[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where}: expected a list.`);
   return value.map((item, i) => {
-    if (!isPyDict(item) || typeof item.path !== 'string') throw new UserError(`${where}[${i}]: expected an entry with a 'path'.`);
-    const md5 = typeof item.md5 === 'string' ? item.md5 : null;
-    const entry: LockEntry = { path: item.path, hashName: item.hash === 'md5' ? 'md5' : 'md5-dos2unix', md5 };
-    if (typeof item.size === 'number') entry.size = item.size;
-    if (typeof item.nfiles === 'number') entry.nfiles = item.nfiles;
-    if (item.isexec === true) entry.isexec = true;
+    const path = isRawMap(item) ? item.get('path') : undefined;
+    if (!isRawMap(item) || typeof path !== 'string') throw new UserError(`${where}[${i}]: expected an entry with a 'path'.`);
+    const md5 = item.get('md5');
+    const size = item.get('size');
+    const nfiles = item.get('nfiles');
+    const entry: LockEntry = { path, hashName: item.get('hash') === 'md5' ? 'md5' : 'md5-dos2unix', md5: typeof md5 === 'string' ? md5 : null };
+    if (typeof size === 'number') entry.size = size;
+    if (typeof nfiles === 'number') entry.nfiles = nfiles;
+    if (item.get('isexec') === true) entry.isexec = true;
     return entry;
   });
 }

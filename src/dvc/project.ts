@@ -5,7 +5,7 @@ import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
-import { dictFromEntries, fromRaw, isPyDict, pyEntries, type PyDict, type PyValue } from './python/pyvalue';
+import { cloneMap, isRawMap, mapFrom, type Raw, type RawMap } from './python/value';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
@@ -30,20 +30,20 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   if (doc === undefined) return null;
   const where = file;
   if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: new Map() };
-  if (!isPyDict(doc)) throw new UserError(`${where}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key of Object.keys(doc)) {
+  if (!isRawMap(doc)) throw new UserError(`${where}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key of doc.keys()) {
     if (!TOP_KEYS.includes(key)) throw new UserError(`${where}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(', ')}).`);
   }
   const vars = new VarsLoader(tree, dir, where);
   await vars.loadDefaultParams();
-  await vars.load(doc.vars, '', 'vars');
+  await vars.load(doc.get('vars'), '', 'vars');
   const context = vars.context;
 
   const stages: Stage[] = [];
   const trackedVars = new Map<string, string[]>();
-  const stagesDoc = doc.stages ?? {};
-  if (!isPyDict(stagesDoc)) throw new UserError(`${where}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of pyEntries(stagesDoc)) {
+  const stagesDoc = doc.get('stages') ?? new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
     for (const generated of expandEntry(where, name, definition, context)) {
       stages.push(await resolveStage(where, generated, vars, trackedVars));
     }
@@ -55,7 +55,7 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   }
 
   const topStrings = (key: 'metrics' | 'params'): string[] => {
-    const value = doc[key];
+    const value = doc.get(key);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw new UserError(`${where}: '${key}' must be a list of paths.`);
     return value.map((v, i) => {
@@ -64,7 +64,7 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
       return resolved;
     });
   };
-  return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.plots, context), trackedVars };
+  return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.get('plots'), context), trackedVars };
 }
 
 /** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */
@@ -122,21 +122,21 @@ function dvcYamlDirs(files: string[]): string[] {
  * A params, vars or lock file read through the tree and parsed by extension, as DVC does (YAML unless
  * `.json`, `.toml` or `.py`); undefined when the file does not exist. Errors name `file:line:column`.
  */
-export async function readDataFile(tree: Tree, path: string): Promise<PyValue | undefined> {
+export async function readDataFile(tree: Tree, path: string): Promise<Raw | undefined> {
   const bytes = await tree.read(path);
   if (!bytes) return undefined;
-  return fromRaw(parseDataFile(path, bytes.toString('utf8')).data);
+  return parseDataFile(path, bytes.toString('utf8')).data;
 }
 
-function topPlots(file: string, value: PyValue | undefined, context: PyDict): TopPlot[] {
+function topPlots(file: string, value: Raw | undefined, context: RawMap): TopPlot[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value.map((entry, i): TopPlot => {
     const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
     if (typeof resolved === 'string') return { id: resolved, props: null };
-    if (isPyDict(resolved) && Object.keys(resolved).length === 1) {
-      const [id, props] = Object.entries(resolved)[0]!;
-      if (props === null || isPyDict(props)) return { id, props };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0]!;
+      if (props === null || isRawMap(props)) return { id, props };
     }
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
   });
@@ -156,62 +156,79 @@ function withField<T>(file: string, field: string, fn: () => T, stage?: string):
 
 interface GeneratedEntry {
   name: string;
-  definition: PyValue;
-  context: PyDict;
+  definition: Raw;
+  context: RawMap;
   /** The entry as written (a foreach group whole), for DVC's tracked vars. */
-  written: PyValue;
+  written: Raw;
 }
 
 /** A plain stage, a `foreach`/`do` group or a `matrix` stage → the stages DVC generates from it. */
-function expandEntry(file: string, name: string, definition: PyValue, context: PyDict): GeneratedEntry[] {
-  if (!isPyDict(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  if ('foreach' in definition || 'do' in definition) {
-    const extra = Object.keys(definition).filter((k) => k !== 'foreach' && k !== 'do');
+function expandEntry(file: string, name: string, definition: Raw, context: RawMap): GeneratedEntry[] {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries: [string, Raw][]): RawMap => mapFrom([...context, ...entries], context);
+  if (definition.has('foreach') || definition.has('do')) {
+    const extra = [...definition.keys()].filter((k) => k !== 'foreach' && k !== 'do');
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!('do' in definition)) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!('foreach' in definition)) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.foreach ?? null;
+    if (!definition.has('do')) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has('foreach')) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get('foreach') ?? null;
     if (typeof items === 'string') items = withField(file, 'foreach', () => interpolateString(items as string, context, false), name);
+    const body = definition.get('do') ?? null;
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
       // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
-      const byIndex = items.some((v) => Array.isArray(v) || isPyDict(v));
-      const keyed = new Map<string, PyValue>();
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
+      const keyed = new Map<string, Raw>();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
-      for (const [key, item] of keyed)
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, item }, written: definition });
-    } else if (isPyDict(items)) {
-      for (const [key, item] of pyEntries(items)) {
-        out.push({ name: `${name}@${key}`, definition: definition.do ?? null, context: { ...context, key, item }, written: definition });
+      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key, item] of items) {
+        out.push({
+          name: `${name}@${key}`,
+          definition: body,
+          context: withLoop([
+            ['key', key],
+            ['item', item],
+          ]),
+          written: definition,
+        });
       }
     } else {
       throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
     }
     return out;
   }
-  if ('matrix' in definition) {
-    const matrix = definition.matrix;
-    if (!isPyDict(matrix) || !Object.keys(matrix).length) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes: [string, PyValue[]][] = [];
-    for (const [axis, raw] of pyEntries(matrix)) {
+  if (definition.has('matrix')) {
+    const matrix = definition.get('matrix');
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes: [string, Raw[]][] = [];
+    for (const [axis, raw] of matrix) {
       const values = typeof raw === 'string' ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
-    const rest: PyDict = { ...definition };
-    delete rest.matrix;
-    let combos: { item: PyDict; key: string[] }[] = [{ item: {}, key: [] }];
+    const rest = mapFrom(definition, definition);
+    rest.delete('matrix');
+    let combos: { item: [string, Raw][]; key: string[] }[] = [{ item: [], key: [] }];
     for (const [axis, values] of axes) {
       combos = combos.flatMap((c) =>
         values.map((v, i) => ({
-          item: { ...c.item, [axis]: v },
-          key: [...c.key, Array.isArray(v) || isPyDict(v) ? `${axis}${i}` : toStr(v, axis, false)],
+          item: [...c.item, [axis, v] as [string, Raw]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)],
         })),
       );
     }
     return combos.map((c) => {
       const key = c.key.join('-');
-      return { name: `${name}@${key}`, definition: rest, context: { ...context, item: c.item, key }, written: definition };
+      return {
+        name: `${name}@${key}`,
+        definition: rest,
+        context: withLoop([
+          ['item', new Map(c.item)],
+          ['key', key],
+        ]),
+        written: definition,
+      };
     });
   }
   return [{ name, definition, context, written: definition }];
@@ -220,24 +237,27 @@ function expandEntry(file: string, name: string, definition: PyValue, context: P
 async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoader, trackedVars: Map<string, string[]>): Promise<Stage> {
   const { name, definition, context } = entry;
   const where = `${file}: stage '${name}'`;
-  if (!isPyDict(definition)) throw new UserError(`${where}: expected a mapping with 'cmd'.`);
-  for (const key of Object.keys(definition)) {
+  if (!isRawMap(definition)) throw new UserError(`${where}: expected a mapping with 'cmd'.`);
+  for (const key of definition.keys()) {
     if (!STAGE_KEYS.includes(key)) throw new UserError(`${where}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(', ')}).`);
   }
   // wdir sees only the global context (and foreach/matrix item), as in DVC.
-  const wdirValue = definition.wdir === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(definition.wdir!, context, false), name);
+  const wdirWritten = definition.get('wdir');
+  const wdirValue = wdirWritten === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== 'string') throw new UserError(`${where}: 'wdir' must be a path.`);
   const wdir = posix.normalize(wdirValue.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
   let stageContext = context;
   let scope = vars;
-  if (definition.vars !== undefined) {
+  if (definition.has('vars')) {
     scope = vars.fork();
-    await scope.load(definition.vars, wdir === '.' ? '' : wdir, `stages.${name}.vars`);
-    stageContext = { ...scope.context, ...pick(context, ['item', 'key']) };
+    await scope.load(definition.get('vars'), wdir === '.' ? '' : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === 'item' || k === 'key')], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key: string, inCmd = false): PyValue | undefined =>
-    definition[key] === undefined ? undefined : withField(file, key, () => interpolateValue(definition[key]!, stageContext, inCmd), name);
+  const field = (key: string, inCmd = false): Raw | undefined => {
+    const written = definition.get(key);
+    return written === undefined ? undefined : withField(file, key, () => interpolateValue(written, stageContext, inCmd), name);
+  };
 
   const cmd = field('cmd', true);
   if (cmd === undefined || cmd === null) throw new UserError(`${where}: 'cmd' is required.`);
@@ -263,11 +283,7 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
   return stage;
 }
 
-function pick(dict: PyDict, keys: string[]): PyDict {
-  return Object.fromEntries(keys.filter((k) => k in dict).map((k) => [k, dict[k]!]));
-}
-
-function stringList(value: PyValue | undefined, where: string): string[] {
+function stringList(value: Raw | undefined, where: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where} must be a list of paths.`);
   return value.map((v, i) => {
@@ -277,7 +293,7 @@ function stringList(value: PyValue | undefined, where: string): string[] {
 }
 
 /** dvc/dependency/__init__.py `_merge_params`: bare keys → params.yaml; `{file: [keys] | null}`; empty → whole file. */
-function paramsDeps(value: PyValue | undefined, where: string): ParamsDep[] {
+function paramsDeps(value: Raw | undefined, where: string): ParamsDep[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where}: 'params' must be a list of keys or {file: [keys]}.`);
   const byFile = new Map<string, string[] | null>();
@@ -289,8 +305,8 @@ function paramsDeps(value: PyValue | undefined, where: string): ParamsDep[] {
   };
   value.forEach((item, i) => {
     if (typeof item === 'string') add('params.yaml', [item]);
-    else if (isPyDict(item)) {
-      for (const [file, keys] of Object.entries(item)) {
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
         if (keys === null || (Array.isArray(keys) && !keys.length)) add(file, null);
         else if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) add(file, keys);
         else throw new UserError(`${where}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
@@ -300,27 +316,21 @@ function paramsDeps(value: PyValue | undefined, where: string): ParamsDep[] {
   return [...byFile].map(([file, keys]) => ({ file, keys }));
 }
 
-function outList(value: PyValue | undefined, kind: Out['kind'], where: string): Out[] {
+function outList(value: Raw | undefined, kind: Out['kind'], where: string): Out[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where} must be a list.`);
   const allowed = kind === 'plot' ? PLOT_FLAGS : OUT_FLAGS;
   return value.map((item, i): Out => {
-    if (typeof item === 'string' && item) return { path: item, kind, cache: true, persist: false, props: {} };
-    if (isPyDict(item) && Object.keys(item).length === 1) {
-      const [path, flags] = Object.entries(item)[0]!;
-      const props: PyDict =
-        flags === null
-          ? {}
-          : isPyDict(flags)
-            ? flags
-            : (() => {
-                throw new UserError(`${where}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-              })();
-      for (const [k, v] of Object.entries(props)) {
+    if (typeof item === 'string' && item) return { path: item, kind, cache: true, persist: false, props: new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0]!;
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props: RawMap = flags ?? new Map<string, Raw>();
+      for (const [k, v] of props) {
         if (!allowed.includes(k)) throw new UserError(`${where}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(', ')}).`);
         if ((k === 'cache' || k === 'persist') && typeof v !== 'boolean') throw new UserError(`${where}[${i}]: '${k}' on '${path}' must be true or false.`);
       }
-      return { path, kind, cache: props.cache !== false, persist: props.persist === true, props };
+      return { path, kind, cache: props.get('cache') !== false, persist: props.get('persist') === true, props };
     }
     throw new UserError(`${where}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
   });
@@ -332,7 +342,7 @@ function outList(value: PyValue | undefined, kind: Out['kind'], where: string): 
  * Files are read through the tree, relative to the dvc.yaml directory.
  */
 class VarsLoader {
-  context: PyDict = {};
+  context: RawMap = new Map();
   private readonly sources = new Map<string, string>();
   private readonly loadedFiles = new Set<string>();
   /** Every file values came from (whole or some keys), for tracked vars. */
@@ -346,7 +356,7 @@ class VarsLoader {
 
   fork(): VarsLoader {
     const copy = new VarsLoader(this.tree, this.dir, this.file);
-    copy.context = structuredCloneDict(this.context);
+    copy.context = cloneMap(this.context);
     for (const [k, v] of this.sources) copy.sources.set(k, v);
     for (const f of this.loadedFiles) copy.loadedFiles.add(f);
     for (const f of this.files) copy.files.add(f);
@@ -361,12 +371,12 @@ class VarsLoader {
     this.files.add('params.yaml');
   }
 
-  async load(vars: PyValue | undefined, wdir: string, where: string): Promise<void> {
+  async load(vars: Raw | undefined, wdir: string, where: string): Promise<void> {
     if (vars === undefined || vars === null) return;
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
       if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where}[${i}]' cannot use \${…} interpolation.`);
-      if (isPyDict(entry)) {
+      if (isRawMap(entry)) {
         this.merge(entry, `${where}[${i}]`);
         continue;
       }
@@ -388,8 +398,8 @@ class VarsLoader {
    * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
    * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
    */
-  track(written: PyValue, into: Map<string, string[]>): void {
-    const visit = (value: PyValue): void => {
+  track(written: Raw, into: Map<string, string[]>): void {
+    const visit = (value: Raw): void => {
       if (typeof value === 'string') {
         for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
           const key = m[1]!.replace(/\[([^\]]*)\]/g, '.$1');
@@ -399,8 +409,8 @@ class VarsLoader {
           if (this.files.has(source)) into.set(source, [...new Set([...(into.get(source) ?? []), key])]);
         }
       } else if (Array.isArray(value)) value.forEach(visit);
-      else if (isPyDict(value)) {
-        for (const [k, v] of pyEntries(value)) {
+      else if (isRawMap(value)) {
+        for (const [k, v] of value) {
           if (k === 'vars') continue;
           visit(k);
           visit(v);
@@ -410,18 +420,18 @@ class VarsLoader {
     visit(written);
   }
 
-  private merge(data: PyDict, source: string, into: PyDict = this.context, prefix = ''): void {
-    for (const [k, v] of Object.entries(data)) {
+  private merge(data: RawMap, source: string, into: RawMap = this.context, prefix = ''): void {
+    for (const [k, v] of data) {
       const path = prefix ? `${prefix}.${k}` : k;
-      const existing = into[k];
-      if (existing !== undefined && isPyDict(existing) && isPyDict(v)) {
+      const existing = into.get(k);
+      if (existing !== undefined && isRawMap(existing) && isRawMap(v)) {
         this.merge(v, source, existing, path);
       } else if (existing !== undefined) {
         throw new UserError(
           `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`,
         );
       } else {
-        into[k] = isPyDict(v) ? structuredCloneDict(v) : v;
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
         this.sources.set(path, source);
       }
     }
@@ -451,21 +461,17 @@ function splitVarsEntry(entry: string): [string, string[] | null] {
   return [entry, null];
 }
 
-function pickKeys(dvcYaml: string, data: PyDict, keys: string[], file: string): PyDict {
-  const out: PyDict = {};
+function pickKeys(dvcYaml: string, data: RawMap, keys: string[], file: string): RawMap {
+  const out: RawMap = new Map();
   for (const key of keys) {
-    if (!(key in data)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
-    out[key] = data[key]!;
+    if (!data.has(key)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
+    out.set(key, data.get(key)!);
   }
   return out;
 }
 
-function asMapping(value: PyValue, file: string): PyDict {
-  if (value === null) return {};
-  if (!isPyDict(value)) throw new UserError(`${file}: expected a mapping at the top level.`);
+function asMapping(value: Raw, file: string): RawMap {
+  if (value === null) return new Map();
+  if (!isRawMap(value)) throw new UserError(`${file}: expected a mapping at the top level.`);
   return value;
-}
-
-function structuredCloneDict(d: PyDict): PyDict {
-  return dictFromEntries(pyEntries(d).map(([k, v]) => [k, isPyDict(v) ? structuredCloneDict(v) : v]));
 }

@@ -1,4 +1,4 @@
-import type { PyDict } from './python/pyvalue';
+import type { RawMap } from './python/value';
 
 /** A dvc.yaml, loaded, validated and with `${…}` resolved, `foreach`/`matrix` groups expanded. */
 export interface DvcYaml {
@@ -18,7 +18,7 @@ export interface DvcYaml {
   trackedVars: Map<string, string[]>;
 }
 
-export type TopPlot = { id: string; props: PyDict | null };
+export type TopPlot = { id: string; props: RawMap | null };
 
 export interface Stage {
   name: string;
@@ -48,5 +48,5 @@ export interface Out {
   cache: boolean;
   persist: boolean;
   /** Other flags as written (push, desc, remote, template, x, y, …). */
-  props: PyDict;
+  props: RawMap;
 }

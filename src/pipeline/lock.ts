@@ -1,5 +1,5 @@
 import { parseLockText, type LockDocument, type LockEntry, type LockStage } from '../dvc/lock';
-import { isPyDict, type PyDict } from '../dvc/python/pyvalue';
+import { isRawMap, mapFrom, type Raw, type RawMap } from '../dvc/python/value';
 import { writeFileAtomic } from '../util/files';
 import type { Tree } from '../workspace/tree';
 import { compareCodePoints } from '../dvc/data/manifest';
@@ -14,7 +14,7 @@ export interface LockFile extends LockDocument {
 /** Reads dvc.lock through the project's reader; a missing file is an empty lock. Errors name the file and the stage. */
 export async function readLock(tree: Tree, path = 'dvc.lock'): Promise<LockFile> {
   const bytes = await tree.read(path);
-  if (!bytes) return { stages: new Map(), raw: {}, folding: 'current' };
+  if (!bytes) return { stages: new Map(), raw: new Map(), folding: 'current' };
   return parseLock(bytes.toString('utf8'), path);
 }
 
@@ -34,35 +34,37 @@ export function lockEntryFromHash(path: string, meta: HashMeta): LockEntry {
 }
 
 /** The stage mapping in DVC's key order (dvc/stage/serialize.py `to_single_stage_lockfile`). */
-function serializeStage(stage: LockStage): PyDict {
-  const out: PyDict = { cmd: stage.cmd };
-  const entry = (e: LockEntry): PyDict => {
-    const d: PyDict = { path: e.path };
-    if (e.hashName === 'md5') d.hash = 'md5';
-    if (e.md5 !== null) d.md5 = e.md5;
-    if (e.size !== undefined) d.size = e.size;
-    if (e.nfiles !== undefined) d.nfiles = e.nfiles;
-    if (e.isexec) d.isexec = true;
+function serializeStage(stage: LockStage): RawMap {
+  const out = new Map<string, Raw>([['cmd', stage.cmd]]);
+  const entry = (e: LockEntry): RawMap => {
+    const d = new Map<string, Raw>([['path', e.path]]);
+    if (e.hashName === 'md5') d.set('hash', 'md5');
+    if (e.md5 !== null) d.set('md5', e.md5);
+    if (e.size !== undefined) d.set('size', e.size);
+    if (e.nfiles !== undefined) d.set('nfiles', e.nfiles);
+    if (e.isexec) d.set('isexec', true);
     return d;
   };
   const byPath = (a: LockEntry, b: LockEntry): number => compareCodePoints(a.path, b.path);
-  if (stage.deps.length) out.deps = [...stage.deps].sort(byPath).map(entry);
-  const files = Object.keys(stage.params).sort(compareCodePoints);
+  if (stage.deps.length) out.set('deps', [...stage.deps].sort(byPath).map(entry));
+  const files = [...stage.params.keys()].sort(compareCodePoints);
   if (files.length) {
     // params.yaml first, the other files alphabetically; keys sorted at the first level only.
     const ordered = [...files.filter((f) => f === 'params.yaml'), ...files.filter((f) => f !== 'params.yaml')];
-    const params: PyDict = {};
+    const params: RawMap = new Map();
     for (const file of ordered) {
-      const values = stage.params[file]!;
-      params[file] = Object.fromEntries(
-        Object.keys(values)
-          .sort(compareCodePoints)
-          .map((k) => [k, values[k]!]),
+      const values = stage.params.get(file)!;
+      params.set(
+        file,
+        mapFrom(
+          [...values].sort(([a], [b]) => compareCodePoints(a, b)),
+          values,
+        ),
       );
     }
-    out.params = params;
+    out.set('params', params);
   }
-  if (stage.outs.length) out.outs = [...stage.outs].sort(byPath).map(entry);
+  if (stage.outs.length) out.set('outs', [...stage.outs].sort(byPath).map(entry));
   return out;
 }
 
@@ -71,10 +73,11 @@ function serializeStage(stage: LockStage): PyDict {
  * their text, new ones are appended, `schema: '2.0'` comes first — as DVC's `Lockfile.dump_stages` does.
  */
 export function renderLock(lock: LockFile, updates: Map<string, LockStage>): string {
-  const raw: PyDict = { schema: '2.0', ...lock.raw };
-  const stages: PyDict = isPyDict(raw.stages) ? { ...raw.stages } : {};
-  for (const [name, stage] of updates) stages[name] = serializeStage(stage);
-  raw.stages = stages;
+  const raw = mapFrom([['schema', '2.0'], ...lock.raw], lock.raw);
+  const before = raw.get('stages');
+  const stages = isRawMap(before) ? mapFrom(before, before) : new Map<string, Raw>();
+  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
+  raw.set('stages', stages);
   return emitYaml(raw, lock.folding);
 }
 

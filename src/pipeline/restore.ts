@@ -219,8 +219,8 @@ export function lockedOutputs(project: DvcProject): LockedOutput[] {
       for (const out of stage.outs) {
         const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
-        const remote = typeof def?.props.remote === 'string' ? def.props.remote : undefined;
-        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote });
+        const remote = def?.props.get('remote');
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote: typeof remote === 'string' ? remote : undefined });
       }
     }
   }
@@ -285,8 +285,14 @@ export function restorableOuts(
     allowed.add(`out ${out.path}: deleted`);
     const entry: LockEntry | undefined = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
-    const remote = typeof out.props.remote === 'string' ? out.props.remote : undefined;
-    objects.push({ path: ws.rootPath(project(out.path)), oid: entry.md5, legacy: entry.hashName !== 'md5', isexec: entry.isexec, remote });
+    const remote = out.props.get('remote');
+    objects.push({
+      path: ws.rootPath(project(out.path)),
+      oid: entry.md5,
+      legacy: entry.hashName !== 'md5',
+      isexec: entry.isexec,
+      remote: typeof remote === 'string' ? remote : undefined,
+    });
   }
   if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith('out '))) return null;
   return objects;

@@ -7,7 +7,7 @@ import type { Tree } from '../workspace/tree';
 import { DvcIgnore } from './dvcignore';
 import { hashPath, type HashMeta } from './hash';
 import type { HashName, LockEntry, LockStage } from '../dvc/lock';
-import { isPyDict, pyEqual, type PyDict, type PyValue } from '../dvc/python/pyvalue';
+import { isRawMap, mapFrom, PyCollection, pyEqual, type Raw, type RawMap } from '../dvc/python/value';
 
 /** Why a stage would run, in `dvc status` words. */
 export interface StageStatus {
@@ -71,11 +71,11 @@ export class Workspace {
   }
 
   /** A params file's contents, or null when the file does not exist. */
-  async params(path: string): Promise<PyDict | null> {
+  async params(path: string): Promise<RawMap | null> {
     const data = await readDataFile(this.tree, path);
     if (data === undefined) return null;
-    if (data === null) return {};
-    if (!isPyDict(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    if (data === null) return new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
     return data;
   }
 }
@@ -89,36 +89,38 @@ function findDvcRoot(dir: string): string {
 }
 
 /** dpath.get(config, key, separator='.') as DVC's read_param_file uses it. */
-export function getParam(data: PyDict, key: string): PyValue | undefined {
-  let cur: PyValue | undefined = data;
+export function getParam(data: RawMap, key: string): Raw | undefined {
+  let cur: Raw | undefined = data;
   for (const part of key.split('.')) {
-    if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
-    else if (isPyDict(cur) && part in cur) cur = cur[part];
+    const list: Raw[] | null = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === 'tuple' ? cur.items : null;
+    if (list && /^\d+$/.test(part)) cur = list[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
     else return undefined;
+    if (cur === undefined) return undefined;
   }
   return cur;
 }
 
 /** Current values of a stage's params, as dvc.lock records them; errors on a key the file lacks. */
-export async function currentParams(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<Record<string, PyDict>> {
-  const out: Record<string, PyDict> = {};
+export async function currentParams(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<Map<string, RawMap>> {
+  const out = new Map<string, RawMap>();
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws.params(path);
     if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
     if (dep.keys === null) {
-      out[dep.file] = { ...data };
+      out.set(dep.file, mapFrom(data, data));
       continue;
     }
-    const values: PyDict = {};
+    const values: RawMap = new Map();
     const missing: string[] = [];
     for (const key of dep.keys) {
       const v = getParam(data, key);
       if (v === undefined) missing.push(key);
-      else values[key] = v;
+      else values.set(key, v);
     }
     if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k) => `'${k}'`).join(', ')} missing from '${path}'.`);
-    out[dep.file] = values;
+    out.set(dep.file, values);
   }
   return out;
 }
@@ -156,7 +158,7 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws.params(path);
-    const locked = lock?.params[dep.file];
+    const locked = lock?.params.get(dep.file);
     if (data === null) {
       reasons.push(`params ${dep.file}: deleted`);
       continue;
@@ -166,10 +168,10 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
       reasons.push(`params ${dep.file}: new`);
       continue;
     }
-    const keys = dep.keys ?? [...new Set([...Object.keys(data), ...Object.keys(locked)])];
+    const keys = dep.keys ?? [...new Set([...data.keys(), ...locked.keys()])];
     for (const key of keys) {
-      const actual = dep.keys ? getParam(data, key) : data[key];
-      const before = locked[key];
+      const actual = dep.keys ? getParam(data, key) : data.get(key);
+      const before = locked.get(key);
       if (actual === undefined && before === undefined) continue;
       if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
       else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);

@@ -1,4 +1,4 @@
-import { isPyDict, PyFloat, pyEntries, pyKey, type PyDict, type PyValue } from './pyvalue';
+import { keyValue, PyCollection, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /**
@@ -9,7 +9,7 @@ import { pyFloatRepr } from '../util/python-text';
  * bookkeeping, because where a long scalar wraps depends on the exact column each write leaves behind.
  * test/pipeline/lock-emit-ruamel.test.ts compares it with ruamel itself on fuzzed documents.
  */
-export function emitYaml(value: PyDict, folding: Folding = 'current'): string {
+export function emitYaml(value: RawMap, folding: Folding = 'current'): string {
   const emitter = new Emitter(folding);
   emitter.node(value, {});
   emitter.writeIndent();
@@ -25,8 +25,8 @@ export function emitYaml(value: PyDict, folding: Folding = 'current'): string {
  */
 export type Folding = 'current' | 'legacy';
 
-/** Big ints are kept as bigint by readers that keep them; ruamel writes Python's `str(int)`. */
-type Scalar = Exclude<PyValue, PyValue[] | PyDict> | bigint;
+/** Big ints are bigints (ruamel writes Python's `str(int)`). */
+type Scalar = Exclude<Raw, Raw[] | RawMap | PyCollection>;
 
 interface Context {
   sequence?: boolean;
@@ -72,22 +72,23 @@ class Emitter {
 
   constructor(private readonly folding: Folding) {}
 
-  node(value: PyValue, context: Context): void {
+  node(value: Raw, context: Context): void {
     this.sequenceContext = context.sequence ?? false;
     this.simpleKeyContext = context.simpleKey ?? false;
-    if (Array.isArray(value)) {
-      if (!value.length) return this.emptyFlow('[', ']');
-      this.blockSequence(value, context.mapping ?? false);
-    } else if (isPyDict(value)) {
-      const entries = pyEntries(value);
-      if (!entries.length) return this.emptyFlow('{', '}');
-      this.blockMapping(entries.map(([k, v]) => [pyKey(value, k), v]));
+    // Tuples and sets (from a Python params file) are written as lists, as YAML has no others.
+    const items = value instanceof PyCollection ? value.items : value;
+    if (Array.isArray(items)) {
+      if (!items.length) return this.emptyFlow('[', ']');
+      this.blockSequence(items, context.mapping ?? false);
+    } else if (items instanceof Map) {
+      if (!items.size) return this.emptyFlow('{', '}');
+      this.blockMapping([...items].map(([k, v]) => [keyValue(items, k), v]));
     } else {
-      this.scalar(scalarEvent(value));
+      this.scalar(scalarEvent(items));
     }
   }
 
-  private blockSequence(items: PyValue[], mappingContext: boolean): void {
+  private blockSequence(items: Raw[], mappingContext: boolean): void {
     this.increaseIndent(true, mappingContext && !this.indention);
     // A sequence that is an item of a sequence starts on its parent's `- ` line.
     if (this.indents.at(-2)?.[1]) this.indention = true;
@@ -99,7 +100,7 @@ class Emitter {
     this.indent = this.indents.pop()![0];
   }
 
-  private blockMapping(entries: [PyValue, PyValue][]): void {
+  private blockMapping(entries: [Raw, Raw][]): void {
     this.increaseIndent(false, false);
     for (const [key, value] of entries) {
       this.writeIndent();

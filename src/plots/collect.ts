@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { loadDvcYaml } from '../dvc/project';
-import { toJs } from '../dvc/python/pyvalue';
+import { toPlain } from '../dvc/python/value';
 import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
@@ -72,11 +72,11 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
 /** The plot parts of a loaded dvc.yaml, in the shape dvc.yaml has them. */
 function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
   return {
-    plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toJs(p.props) })),
+    plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toPlain(p.props) })),
     stages: Object.fromEntries(
       dvc.stages.map((stage) => [
         stage.name,
-        { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toJs(o.props) })) },
+        { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toPlain(o.props) })) },
       ]),
     ),
   };

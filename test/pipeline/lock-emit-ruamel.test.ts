@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dictFromEntries, isPyDict, KEY_VALUES, pyEntries, PyFloat, pyKey, type PyDict, type PyValue } from '../../src/dvc/python/pyvalue';
+import { isRawMap, keyValue, PyFloat, setKeyValue, type Raw, type RawMap } from '../../src/dvc/python/value';
 import { emitYaml, type Folding } from '../../src/pipeline/yaml-emit';
 import { pyFloatRepr } from '../../src/util/python-text';
 
@@ -40,25 +40,23 @@ function ruamel(requests: { data: unknown; text: string }[]): Answer[] {
 }
 
 /** The document as the helper reads it: ints, floats and mappings (any scalar keys, in order) tagged. */
-function encode(v: PyValue): unknown {
+function encode(v: Raw): unknown {
   if (v instanceof PyFloat) return { $float: Number.isNaN(v.value) ? 'nan' : pyFloatRepr(v.value) };
   if (typeof v === 'bigint') return { $int: String(v) };
   if (typeof v === 'number') return { $int: BigInt(v).toString() };
   if (Array.isArray(v)) return v.map(encode);
-  if (isPyDict(v)) return { $map: pyEntries(v).map(([k, x]) => [encode(pyKey(v, k)), encode(x)]) };
+  if (isRawMap(v)) return { $map: [...v].map(([k, x]) => [encode(keyValue(v, k)), encode(x)]) };
   return v;
 }
 
 /** A mapping with keys of any scalar type, as the YAML reader builds one. */
-function mapOf(entries: [PyValue, PyValue][]): PyDict {
-  const named: [string, PyValue][] = entries.map(([k, v]) => [keyName(k), v]);
-  const dict = dictFromEntries(named);
-  const raw = new Map(entries.filter(([k]) => typeof k !== 'string').map(([k]) => [keyName(k), k] as [string, PyValue]));
-  if (raw.size) Object.defineProperty(dict, KEY_VALUES, { value: raw, enumerable: true });
-  return dict;
+function mapOf(entries: [Raw, Raw][]): RawMap {
+  const map: RawMap = new Map(entries.map(([k, v]) => [keyName(k), v]));
+  for (const [k] of entries) if (typeof k !== 'string') setKeyValue(map, keyName(k), k);
+  return map;
 }
 
-function keyName(k: PyValue): string {
+function keyName(k: Raw): string {
   if (typeof k === 'string') return k;
   if (k instanceof PyFloat) return pyFloatRepr(k.value);
   return String(k);
@@ -297,17 +295,17 @@ function float(r: Rand): PyFloat {
   return new PyFloat(bits.getFloat64(0));
 }
 
-function scalar(r: Rand): PyValue {
+function scalar(r: Rand): Raw {
   const roll = r();
   if (roll < 0.45) return str(r);
   if (roll < 0.6) return float(r);
   if (roll < 0.72) return r() < 0.7 ? pick(r, INTS) : int(r, 1e6) - 5e5;
-  if (roll < 0.76) return pick(r, BIGINTS) as unknown as PyValue;
+  if (roll < 0.76) return pick(r, BIGINTS);
   if (roll < 0.88) return r() < 0.5;
   return null;
 }
 
-function key(r: Rand, any: boolean): PyValue {
+function key(r: Rand, any: boolean): Raw {
   const roll = r();
   if (any && roll < 0.08) return pick(r, [0, 1, 7, -3, true, false, null, new PyFloat(1.5), new PyFloat(NaN), 2 ** 40]);
   if (roll < 0.2) return pick(r, TRICKY);
@@ -316,19 +314,19 @@ function key(r: Rand, any: boolean): PyValue {
   return pick(r, ['lr', 'train.lr', 'epochs', 'model.layers', 'seed', 'a', 'b', 'name', 'path', '2021', '0', 'x y', 'train']);
 }
 
-function value(r: Rand, depth: number): PyValue {
+function value(r: Rand, depth: number): Raw {
   const roll = r();
   if (depth > 2 || roll < 0.55) return scalar(r);
   if (roll < 0.78) return Array.from({ length: int(r, 5) }, () => value(r, depth + 1));
   return mapping(r, depth, true);
 }
 
-function mapping(r: Rand, depth: number, anyKeys: boolean): PyDict {
-  const entries: [PyValue, PyValue][] = [];
+function mapping(r: Rand, depth: number, anyKeys: boolean): RawMap {
+  const entries: [Raw, Raw][] = [];
   const seen = new Set<string>();
   for (let i = int(r, 5); i > 0; i--) {
     const k = key(r, anyKeys);
-    // Python dict keys 1, 1.0 and True are one key; JavaScript object keys '1' and 1 are one key.
+    // Python dict keys 1, 1.0 and True are one key; here keys '1' and 1 are one key (a mapping stores a key's text).
     const id = typeof k === 'boolean' ? String(Number(k)) : k instanceof PyFloat ? String(k.value) : keyName(k);
     if (seen.has(id) || seen.has(keyName(k))) continue;
     seen.add(id).add(keyName(k));
@@ -337,33 +335,41 @@ function mapping(r: Rand, depth: number, anyKeys: boolean): PyDict {
   return mapOf(entries);
 }
 
-function lockEntry(r: Rand): PyDict {
+function lockEntry(r: Rand): RawMap {
   const hex = Array.from({ length: 32 }, () => '0123456789abcdef'[int(r, 16)]).join('');
   const isDir = r() < 0.3;
-  const entry: PyDict = { path: r() < 0.7 ? pick(r, ['data/raw', 'model.pkl', 'src/train.py', 'eval/metrics.json', 'data']) : str(r) };
-  if (r() < 0.9) entry.hash = 'md5';
-  entry.md5 = isDir ? `${hex}.dir` : hex;
-  entry.size = r() < 0.9 ? int(r, 2 ** 31) : pick(r, INTS);
-  if (isDir) entry.nfiles = int(r, 100000);
-  if (!isDir && r() < 0.1) entry.isexec = true;
+  const entry: RawMap = new Map([['path', r() < 0.7 ? pick(r, ['data/raw', 'model.pkl', 'src/train.py', 'eval/metrics.json', 'data']) : str(r)]]);
+  if (r() < 0.9) entry.set('hash', 'md5');
+  entry.set('md5', isDir ? `${hex}.dir` : hex);
+  entry.set('size', r() < 0.9 ? int(r, 2 ** 31) : pick(r, INTS));
+  if (isDir) entry.set('nfiles', int(r, 100000));
+  if (!isDir && r() < 0.1) entry.set('isexec', true);
   return entry;
 }
 
-function stage(r: Rand): PyDict {
-  const out: PyDict = {};
-  out.cmd = r() < 0.8 ? str(r) : Array.from({ length: 1 + int(r, 4) }, () => str(r));
-  if (r() < 0.7) out.deps = Array.from({ length: 1 + int(r, 3) }, () => lockEntry(r));
+function stage(r: Rand): RawMap {
+  const out: RawMap = new Map();
+  out.set('cmd', r() < 0.8 ? str(r) : Array.from({ length: 1 + int(r, 4) }, () => str(r)));
+  if (r() < 0.7)
+    out.set(
+      'deps',
+      Array.from({ length: 1 + int(r, 3) }, () => lockEntry(r)),
+    );
   if (r() < 0.7) {
-    const files: [PyValue, PyValue][] = [['params.yaml', mapping(r, 0, true)]];
+    const files: [Raw, Raw][] = [['params.yaml', mapping(r, 0, true)]];
     if (r() < 0.3) files.push([pick(r, ['conf/a.yaml', 'p.json', str(r)]), mapping(r, 0, true)]);
-    out.params = mapOf(files.filter(([f], i) => i === 0 || f !== 'params.yaml'));
+    out.set('params', mapOf(files.filter(([f], i) => i === 0 || f !== 'params.yaml')));
   }
-  if (r() < 0.7) out.outs = Array.from({ length: 1 + int(r, 3) }, () => lockEntry(r));
+  if (r() < 0.7)
+    out.set(
+      'outs',
+      Array.from({ length: 1 + int(r, 3) }, () => lockEntry(r)),
+    );
   return out;
 }
 
-function lockDocument(r: Rand): PyDict {
-  const stages: [PyValue, PyValue][] = [];
+function lockDocument(r: Rand): RawMap {
+  const stages: [Raw, Raw][] = [];
   const names = new Set<string>();
   for (let i = 1 + int(r, 3); i > 0; i--) {
     const name = r() < 0.6 ? pick(r, ['train', 'prepare', 'build@win-3.7', 'eval@0', '123']) : str(r);
@@ -371,22 +377,25 @@ function lockDocument(r: Rand): PyDict {
     names.add(name);
     stages.push([name, stage(r)]);
   }
-  return { schema: '2.0', stages: mapOf(stages) };
+  return new Map<string, Raw>([
+    ['schema', '2.0'],
+    ['stages', mapOf(stages)],
+  ]);
 }
 
 // ---- shrinking a failing document -----------------------------------------------------------------------------
 
 /** Smaller variants of `v`, roughly largest cut first. */
-function* shrinks(v: PyValue): Generator<PyValue> {
+function* shrinks(v: Raw): Generator<Raw> {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) yield v.filter((_, j) => j !== i);
     for (let i = 0; i < v.length; i++) for (const s of shrinks(v[i]!)) yield v.map((x, j) => (j === i ? s : x));
-  } else if (isPyDict(v)) {
-    const entries = pyEntries(v).map(([k, x]): [PyValue, PyValue] => [pyKey(v, k), x]);
+  } else if (isRawMap(v)) {
+    const entries = [...v].map(([k, x]): [Raw, Raw] => [keyValue(v, k), x]);
     for (let i = 0; i < entries.length; i++) yield mapOf(entries.filter((_, j) => j !== i));
     for (let i = 0; i < entries.length; i++) {
       const [k, x] = entries[i]!;
-      if (isPyDict(x) || Array.isArray(x)) yield mapOf(entries.map((e, j) => (j === i ? [k, null] : e)));
+      if (isRawMap(x) || Array.isArray(x)) yield mapOf(entries.map((e, j) => (j === i ? [k, null] : e)));
       for (const s of shrinks(x)) yield mapOf(entries.map((e, j) => (j === i ? [k, s] : e)));
       if (typeof k === 'string')
         for (const s of shrinks(k)) if (typeof s === 'string' && !entries.some(([o]) => o === s)) yield mapOf(entries.map((e, j) => (j === i ? [s, x] : e)));
@@ -399,17 +408,17 @@ function* shrinks(v: PyValue): Generator<PyValue> {
   }
 }
 
-function check(docs: PyDict[], folding: Folding): { text: string; answer: Answer }[] {
+function check(docs: RawMap[], folding: Folding): { text: string; answer: Answer }[] {
   const texts = docs.map((d) => emitYaml(d, folding));
   const answers = ruamel(docs.map((d, i) => ({ data: encode(d), text: texts[i]! })));
   return texts.map((text, i) => ({ text, answer: answers[i]! }));
 }
 
-function minimise(doc: PyDict, folding: Folding, fails: (text: string, a: Answer, d: PyDict) => boolean): PyDict {
+function minimise(doc: RawMap, folding: Folding, fails: (text: string, a: Answer, d: RawMap) => boolean): RawMap {
   let current = doc;
   for (let round = 0; round < 300; round++) {
-    const candidates = [...shrinks(current)].filter(isPyDict);
-    let next: PyDict | undefined;
+    const candidates = [...shrinks(current)].filter(isRawMap);
+    let next: RawMap | undefined;
     // Most rounds succeed with one of the first (largest) cuts: ask ruamel in growing chunks.
     for (let at = 0, size = 16; at < candidates.length && !next; at += size, size *= 4) {
       const chunk = candidates.slice(at, at + size);
@@ -483,7 +492,7 @@ test(
     // U+0085, U+2028 or U+2029 is written with that character as a line break and reads back with a space;
     // ruamel 0.18.11+ may wrap a plain scalar after a run of spaces, or a double-quoted one without the `\`
     // that keeps the break from reading as a space. Nothing but whitespace inside strings may change.
-    const lost = (_: string, a: Answer, d: PyDict): boolean => a.error !== undefined || (a.back !== undefined && !sameButWhitespace(encode(d), a.back));
+    const lost = (_: string, a: Answer, d: RawMap): boolean => a.error !== undefined || (a.back !== undefined && !sameButWhitespace(encode(d), a.back));
     const first = results.findIndex(({ text, answer }, i) => lost(text, answer, docs[i]!));
     if (first >= 0) {
       const small = minimise(docs[first]!, folding, lost);

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LockStage } from '../../src/dvc/lock';
 import { parseLock, renderLock } from '../../src/pipeline/lock';
-import { PyFloat } from '../../src/pipeline/pyvalue';
+import { PyFloat, type Raw, type RawMap } from '../../src/dvc/python/value';
 import { pyFloatRepr } from '../../src/util/python-text';
 
 // Expected bytes below were produced by ruamel.yaml 0.19.1 configured as DVC's dumper
@@ -47,34 +47,41 @@ stages:
       emitter"
 `;
 
+function map(entries: Record<string, Raw>): RawMap {
+  return new Map(Object.entries(entries));
+}
+
 describe('dvc.lock writing', () => {
   test('renders exactly what DVC (ruamel) writes: key order, quoting, folding, floats', () => {
     const train: LockStage = {
       cmd: 'python src/train.py --epochs 10 --learning-rate 0.001 --batch-size 64 --output models/model.pkl --seed 42 --verbose',
       deps: [{ path: 'data/features', hashName: 'md5', md5: 'f35d4cc2c552ac959ae602162b8543f3.dir', size: 2232588, nfiles: 2 }],
-      params: {
-        'params.yaml': {
-          'train.sec': { y: "it's: here", x: 1 },
-          'train.lr': new PyFloat(0.2),
-          'train.one': new PyFloat(1),
-          'train.tiny': new PyFloat(1e-5),
-          'train.huge': new PyFloat(1e16),
-          'train.name': '2.0',
-          'train.flag': true,
-          'train.none': null,
-          'train.opts': [1, 'a: b'],
-        },
-      },
+      params: new Map([
+        [
+          'params.yaml',
+          map({
+            'train.sec': map({ y: "it's: here", x: 1 }),
+            'train.lr': new PyFloat(0.2),
+            'train.one': new PyFloat(1),
+            'train.tiny': new PyFloat(1e-5),
+            'train.huge': new PyFloat(1e16),
+            'train.name': '2.0',
+            'train.flag': true,
+            'train.none': null,
+            'train.opts': [1, 'a: b'],
+          }),
+        ],
+      ]),
       outs: [{ path: 'model.pkl', hashName: 'md5', md5: 'd1f6e055f7f5e2827fcfae68d9b64d4c', size: 1958115, isexec: true }],
     };
     const build: LockStage = {
       cmd: ['echo one', "echo 'a: b' with enough words to go past the eighty column limit of ruamel's emitter"],
       deps: [],
-      params: {},
+      params: new Map(),
       outs: [],
     };
     const text = renderLock(
-      { stages: new Map(), raw: {}, folding: 'current' },
+      { stages: new Map(), raw: new Map(), folding: 'current' },
       new Map([
         ['train', train],
         ['build@win-3.7', build],
@@ -88,10 +95,14 @@ describe('dvc.lock writing', () => {
     const stage: LockStage = {
       cmd: 'run',
       deps: [entry('src/z.py'), entry('data/a'), entry('data/B')],
-      params: { 'b.yaml': { k: 1 }, 'a.json': { k: 2 }, 'params.yaml': { z: 1, a: 2 } },
+      params: new Map([
+        ['b.yaml', map({ k: 1 })],
+        ['a.json', map({ k: 2 })],
+        ['params.yaml', map({ z: 1, a: 2 })],
+      ]),
       outs: [entry('out/2'), entry('out/1')],
     };
-    const text = renderLock({ stages: new Map(), raw: {}, folding: 'current' }, new Map([['s', stage]]));
+    const text = renderLock({ stages: new Map(), raw: new Map(), folding: 'current' }, new Map([['s', stage]]));
     const paths = [...text.matchAll(/path: (\S+)/g)].map((m) => m[1]);
     assert.deepEqual(paths, ['data/B', 'data/a', 'src/z.py', 'out/1', 'out/2']);
     assert.match(text, /params:\n      params.yaml:\n        a: 2\n        z: 1\n      a.json:\n        k: 2\n      b.yaml:\n        k: 1\n/);
@@ -104,8 +115,8 @@ describe('dvc.lock writing', () => {
     const updated = renderLock(
       lock,
       new Map([
-        ['new', { cmd: 'echo', deps: [], params: {}, outs: [] }],
-        ['train', { cmd: 'x', deps: [], params: {}, outs: [] }],
+        ['new', { cmd: 'echo', deps: [], params: new Map(), outs: [] }],
+        ['train', { cmd: 'x', deps: [], params: new Map(), outs: [] }],
       ]),
     );
     assert.match(updated, /^schema: '2.0'\nstages:\n  train:\n    cmd: x\n  build@win-3.7:\n[\s\S]*\n  new:\n    cmd: echo\n$/);

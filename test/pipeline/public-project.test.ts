@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { hashPath } from '../../src/pipeline/hash';
 import { parseLock, renderLock } from '../../src/pipeline/lock';
-import { parseYamlPy, pyEqual, type PyDict } from '../../src/dvc/python/pyvalue';
+import { parseDataFile } from '../../src/dvc/formats';
+import { pyEqual, type RawMap } from '../../src/dvc/python/value';
 import { getParam } from '../../src/pipeline/status';
 import { tempDir } from '../helpers/repo';
 
@@ -42,10 +43,10 @@ test(
             if (entry.size !== undefined) assert.equal(meta?.size, entry.size, what);
             files++;
           }
-          for (const [file, values] of Object.entries(stage.params)) {
+          for (const [file, values] of stage.params) {
             if (!tracked.has(file)) continue;
-            const data = parseYamlPy(file, git('show', `${commit}:${file}`).toString('utf8')) as PyDict;
-            for (const [key, value] of Object.entries(values)) {
+            const data = parseDataFile(file, git('show', `${commit}:${file}`).toString('utf8')).data as RawMap;
+            for (const [key, value] of values) {
               assert.ok(pyEqual(getParam(data, key), value), `${commit.slice(0, 7)} ${name} ${file}:${key}`);
               params++;
             }

@@ -306,6 +306,34 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test('params ints too large for a double reach dvc.lock exactly as DVC (ruamel) writes them, and compare exactly', async () => {
+    const p = project({
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node tool.js count n.txt\n    params:\n    - seed\n    - neg\n    - p.json:\n      - big\n    outs: [n.txt]\n',
+      'params.yaml': 'seed: 12345678901234567890\nneg: -98765432109876543210\n',
+      'p.json': '{"big": 123456789012345678901234567890}\n',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { train: 'ran' });
+      // What ruamel.yaml (0.17.21 and 0.19.1) writes for these values with DVC's dumper settings.
+      const params = `    params:
+      params.yaml:
+        neg: -98765432109876543210
+        seed: 12345678901234567890
+      p.json:
+        big: 123456789012345678901234567890
+`;
+      assert.ok(p.read('dvc.lock').includes(params), p.read('dvc.lock'));
+      assert.deepEqual(p.statuses(await p.repro()), { train: 'skipped' });
+      // 12345678901234567891 is the same double as 12345678901234567890, but not the same int.
+      p.write({ 'params.yaml': 'seed: 12345678901234567891\nneg: -98765432109876543210\n' });
+      const third = await p.repro();
+      assert.deepEqual(third.stages[0]?.reasons, ['param params.yaml:seed: modified']);
+      assert.ok(p.read('dvc.lock').includes('        seed: 12345678901234567891\n'));
+    } finally {
+      p.remove();
+    }
+  });
+
   test('foreach stages are named group@key in dvc.lock; wdir paths are relative to it', async () => {
     const yaml = `stages:
   copy:

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseYamlPy, type PyDict, type PyValue } from '../../src/pipeline/pyvalue';
+import { parseDataFile } from '../../src/dvc/formats';
+import type { Raw, RawMap } from '../../src/dvc/python/value';
 import { emitYaml } from '../../src/pipeline/yaml-emit';
 
 // INPUT is read the way DVC reads params (YAML 1.2, ints and floats apart); EXPECTED is what ruamel.yaml
@@ -66,8 +67,8 @@ const EXPECTED = `stages:
 
 // One case of each way the emitter used to differ from ruamel on fuzzed documents (see lock-emit-ruamel.test.ts),
 // with what ruamel.yaml 0.17.21 (legacy folding) and 0.19.1 (current) write for it with DVC's dumper settings.
-const CLASSES: PyDict = {
-  ints: [(2n ** 64n) as unknown as PyValue, 1e21, 2 ** 63],
+const CLASSES: RawMap = deepMap({
+  ints: [2n ** 64n, 1e21, 2 ** 63],
   escapes: ['x\x00y', 'bell\x07 esc\x1b del\x7f', 'bom\ufeff', 'nel\x85 emoji \u{1F600}\n'],
   quoted: "it's: a long value with a quote, and enough words to pass the eighty column limit of ruamel's emitter",
   'line\nbreak': 1,
@@ -77,7 +78,13 @@ const CLASSES: PyDict = {
   separator: 'ls\u2028x',
   stages: { train: { params: { 'params.yaml': { 'a key with several words that goes past the eighty column limit of ruamel': 1 } } } },
   cmd: 'python train.py --config configs/experiment.yaml  --out models/ --seed 1 --verbose --epochs 10',
-};
+});
+
+/** Object literals as mappings, for writing documents in tests. */
+function deepMap(value: object): RawMap {
+  const convert = (v: unknown): Raw => (Array.isArray(v) ? v.map(convert) : v !== null && typeof v === 'object' ? deepMap(v) : (v as Raw));
+  return new Map(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+}
 
 const CLASSES_LEGACY = `ints:
 - 18446744073709551616
@@ -160,6 +167,6 @@ describe('YAML emitter (ruamel style)', () => {
   });
 
   test('quoting, floats, empty and null values, non-string keys, key order, folding', () => {
-    assert.equal(emitYaml(parseYamlPy('cases.yaml', INPUT) as PyDict), EXPECTED);
+    assert.equal(emitYaml(parseDataFile('cases.yaml', INPUT).data as RawMap), EXPECTED);
   });
 });

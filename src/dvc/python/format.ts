@@ -33,3 +33,8 @@ export function pyRepr(value: Raw): string {
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
 }
+
+/** Python's `str()`: the text itself for a string, `repr` for everything else (as DVC puts values into messages and keys). */
+export function pyStr(value: Raw): string {
+  return typeof value === 'string' ? value : pyRepr(value);
+}

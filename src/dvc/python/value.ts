@@ -1,11 +1,12 @@
 import { pyFloatRepr } from '../../util/python-text';
 
 /**
- * A file's contents as the readers return them, before flattening. Mappings are `Map`s (key order kept,
- * no prototype surprises with keys like `__proto__`); numbers keep Python's int/float distinction:
- * a JS number is an int when integral and a float otherwise, `PyFloat` marks floats JS would lose
- * (`1.0`, NaN, inf), `bigint` is an int too large for a double. Python tuples and sets stay apart
- * because Python prints them differently.
+ * A parsed value, as every reader returns it and the pipeline, templating and the dvc.lock emitter use it.
+ * Mappings are `Map`s (key order kept as written, integer-like keys such as '2021' included, no prototype
+ * surprises with keys like `__proto__`); numbers keep Python's int/float distinction: a JS number is an int
+ * when integral and a float otherwise, `PyFloat` marks floats JS would lose (`1.0`, NaN, inf), `bigint` is
+ * an int too large for a double (kept exact into dvc.lock, as DVC keeps it). Python tuples and sets stay
+ * apart because Python prints them differently.
  */
 export type Raw = null | boolean | number | bigint | string | PyFloat | PyCollection | Raw[] | RawMap;
 export type RawMap = Map<string, Raw>;
@@ -45,8 +46,61 @@ export function keyValue(map: RawMap, key: string): Raw {
   return values?.has(key) ? values.get(key)! : key;
 }
 
-export function isRawMap(value: Raw): value is RawMap {
+export function isRawMap(value: Raw | undefined): value is RawMap {
   return value instanceof Map;
+}
+
+/** A mapping from entries; keys that were not strings in `source` (a mapping being copied) stay so. */
+export function mapFrom(entries: Iterable<readonly [string, Raw]>, source?: RawMap): RawMap {
+  const map: RawMap = new Map(entries);
+  const values = source && keyValues.get(source);
+  if (values) for (const [k, v] of values) if (map.has(k)) setKeyValue(map, k, v);
+  return map;
+}
+
+/** A copy of a mapping, nested mappings copied too, so the copy can change without touching the original. */
+export function cloneMap(map: RawMap): RawMap {
+  return mapFrom(
+    [...map].map(([k, v]) => [k, isRawMap(v) ? cloneMap(v) : v]),
+    map,
+  );
+}
+
+/** Python `==`: 1 == 1.0 == True, big ints exactly; lists (and tuples) and dicts compared deeply, dict order ignored. */
+export function pyEqual(a: Raw | undefined, b: Raw | undefined): boolean {
+  const na = numeric(a);
+  const nb = numeric(b);
+  if (na !== null || nb !== null) {
+    if (na === null || nb === null) return false;
+    if (typeof na === 'bigint' || typeof nb === 'bigint') {
+      const exact = (n: number | bigint): bigint | null => (typeof n === 'bigint' ? n : Number.isInteger(n) ? BigInt(n) : null);
+      return exact(na) !== null && exact(na) === exact(nb);
+    }
+    return na === nb;
+  }
+  const la = listItems(a);
+  const lb = listItems(b);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual(x, lb[i]));
+  if (a instanceof PyCollection || b instanceof PyCollection) {
+    // Sets: same size, and each item of one equals an item of the other.
+    if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
+    return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
+  }
+  if (isRawMap(a) || isRawMap(b)) {
+    if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
+    return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
+  }
+  return a === b;
+}
+
+function numeric(v: Raw | undefined): number | bigint | null {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return Number(v);
+  return v instanceof PyFloat ? v.value : null;
+}
+
+function listItems(v: Raw | undefined): Raw[] | null {
+  return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === 'tuple' ? v.items : null;
 }
 
 /** A JS number read from text with its syntax: floats stay floats even when integral. */
