@@ -49,7 +49,7 @@ var require_ms = __commonJS({
       options2 = options2 || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options2.long ? fmtLong(val) : fmtShort(val);
       }
@@ -57,7 +57,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -8121,7 +8121,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options2) {
+    function parse4(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -8162,7 +8162,7 @@ var require_public_api = __commonJS({
         return value2.toString(options2);
       return new Document.Document(value2, _replacer, options2).toString(options2);
     }
-    exports.parse = parse5;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -34733,9 +34733,9 @@ function formatOf(path) {
   const ext = extension(path);
   return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
 }
-function withPosition(path, format, parse5) {
+function withPosition(path, format, parse4) {
   try {
-    return parse5();
+    return parse4();
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
     if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
@@ -34820,15 +34820,34 @@ function parseLockEntries(value2, where2) {
 var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
 async function readDvcFile(tree, file) {
   const bytes = await tree.read(file);
-  if (!bytes) return null;
-  const doc = parseDataFile(file, bytes.toString("utf8")).data;
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
   if (doc === null) return { file, outs: [] };
   if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
   for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
   const base = posix.join(posix.dirname(file), wdir);
-  const outs = parseLockEntries(doc.get("outs"), `${file}: outs`).map((out) => ({ ...out, path: posix.normalize(posix.join(base, out.path)) }));
+  const written = doc.get("outs");
+  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix.normalize(posix.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const md52 = item.get("md5");
+    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
+    const hash = item.get("hash");
+    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
+    const cache = item.get("cache") ?? true;
+    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
+    const remote = item.get("remote");
+    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    const out = { ...entry, path, cache };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
   return { file, outs };
 }
 
@@ -35554,8 +35573,8 @@ async function walk(root) {
 
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join8, posix as posix4 } from "node:path";
+import { readFile as readFile3, stat as stat6 } from "node:fs/promises";
+import { join as join8, posix as posix3 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
@@ -36149,9 +36168,8 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/data/dvcfile.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
-import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname5, join as join6, posix as posix3, relative as relative3, sep as sep4 } from "node:path";
+import { readdir as readdir4 } from "node:fs/promises";
+import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
@@ -36164,35 +36182,11 @@ async function findDvcFiles(root, dir = root) {
   return out.sort();
 }
 async function readDvcFile2(root, file) {
-  let data;
-  try {
-    data = (0, import_yaml3.parse)(await readFile3(join6(root, file), "utf8"));
-  } catch (error) {
-    throw new DataError(`${file}: cannot read it as YAML: ${error.message.split("\n")[0]}`);
-  }
-  const doc = data;
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
-  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix3.join(dirname5(file).split(sep4).join("/"), wdir);
-  const outs = [];
-  doc.outs.forEach((raw, i) => {
-    const o2 = raw;
-    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
-    if (o2.cache === false || o2.md5 === void 0) return;
-    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix3.normalize(posix3.join(base, o2.path));
-    if (path.startsWith("..") || posix3.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
-    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
-    outs.push({
-      oid: o2.md5,
-      path,
-      dvcfile: file,
-      legacy: o2.hash === void 0,
-      isexec: o2.isexec === true,
-      remote: typeof o2.remote === "string" ? o2.remote : void 0
-    });
-  });
-  return outs;
+  const parsed = await readDvcFile(workspaceTree(root), file);
+  if (!parsed) throw new DataError(`${file}: no such file`);
+  return parsed.outs.flatMap(
+    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
+  );
 }
 
 // src/dvc/data/remotes/open.ts
@@ -36383,7 +36377,7 @@ function sleep(ms2) {
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { copyFile as copyFile3, mkdir as mkdir3, open as open2, readdir as readdir5, rename as rename3, rm as rm3, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join7 } from "node:path";
+import { dirname as dirname5, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -36420,9 +36414,9 @@ var LocalRemote = class {
   }
   async write(key2, file) {
     const target = join7(this.root, key2);
-    const tmp = join7(dirname6(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const tmp = join7(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
     try {
-      await mkdir3(dirname6(target), { recursive: true });
+      await mkdir3(dirname5(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
@@ -37082,7 +37076,7 @@ var PipelineData = class _PipelineData {
     const file = this.cache.path(oid, legacy);
     const { size } = await stat6(file);
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
-    return readFile4(file);
+    return readFile3(file);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
@@ -37101,7 +37095,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix4.join(rel, p2), false));
+      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -38051,7 +38045,7 @@ function firstLine(error) {
 }
 
 // src/plots/collect.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
@@ -38653,9 +38647,9 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix4 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix5.extname(path).toLowerCase();
+  const ext = posix4.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -38712,7 +38706,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -38781,7 +38775,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix6.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -38807,7 +38801,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix6.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -38853,7 +38847,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix6.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix5.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -39251,10 +39245,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix7.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix7.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
@@ -39275,7 +39269,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix7.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix6.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -39415,10 +39409,10 @@ import { join as join10 } from "node:path";
 
 // src/util/files.ts
 import { mkdir as mkdir4, rename as rename4, writeFile } from "node:fs/promises";
-import { dirname as dirname7, join as join9, basename as basename2 } from "node:path";
+import { dirname as dirname6, join as join9, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir4(dirname7(path), { recursive: true });
-  const tmp = join9(dirname7(path), `.${basename2(path)}.${process.pid}.tmp`);
+  await mkdir4(dirname6(path), { recursive: true });
+  const tmp = join9(dirname6(path), `.${basename2(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename4(tmp, path);
 }
@@ -39765,7 +39759,7 @@ import { join as join22, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+var import_yaml3 = __toESM(require_dist3(), 1);
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -40090,24 +40084,24 @@ async function readProjectRules(workspace) {
   return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml4.isSeq)(node)) {
+  if (!(0, import_yaml3.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -40122,11 +40116,11 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -40145,9 +40139,9 @@ import { join as join15 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix7 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix8.normalize(posix8.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -40747,12 +40741,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix13 });
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options2, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix13 && !forwarding) {
+  if (posix12 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -40789,7 +40783,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { join as join14, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -40910,15 +40904,15 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join13, posix as posix9 } from "node:path";
+import { readdir as readdir6, readFile as readFile4, stat as stat7 } from "node:fs/promises";
+import { join as join13, posix as posix8 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile5(path)).digest("hex");
+    return createHash3("md5").update(await readFile4(path)).digest("hex");
   }
   const hash = createHash3("md5");
   for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -40979,7 +40973,7 @@ async function listDirFiles(root, rel, ignore) {
     const absDir = join13(root, ...relDir.split("/"));
     const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -41025,7 +41019,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix10.normalize(posix10.join(this.prefix || ".", path));
+      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -41040,7 +41034,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix10.normalize(posix10.join(this.prefix || ".", path));
+    return posix9.normalize(posix9.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync2(join14(this.root, ...rootPath.split("/")));
@@ -41055,9 +41049,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
+  for (let d2 = resolve6(dir); ; d2 = dirname7(d2)) {
     if (existsSync2(join14(d2, ".dvc"))) return d2;
-    if (dirname8(d2) === d2) return resolve6(dir);
+    if (dirname7(d2) === d2) return resolve6(dir);
   }
 }
 function getParam(data, key2) {
@@ -42029,7 +42023,7 @@ function countChanged(files) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix11, relative as relative6, sep as sep7 } from "node:path";
+import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -42585,7 +42579,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options2) {
+function parse2(options2) {
   let method = options2.method.toUpperCase();
   let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options2.headers);
@@ -42649,7 +42643,7 @@ function parse3(options2) {
   );
 }
 function endpointWithDefaults(defaults2, route, options2) {
-  return parse3(merge(defaults2, route, options2));
+  return parse2(merge(defaults2, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -42658,7 +42652,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -42704,7 +42698,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse4(header, options2) {
+function parse3(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options2?.start ?? 0;
@@ -43340,7 +43334,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -46918,7 +46912,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -47653,7 +47647,7 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile5 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 
 // src/report/parse.ts
@@ -47868,7 +47862,7 @@ async function readArtifact(dir) {
     const stat8 = await lstat2(path);
     if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile6(path, "utf8");
+    text2 = await readFile5(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -47882,7 +47876,7 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join19 } from "node:path";
 
 // src/util/zip.ts
@@ -48131,7 +48125,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48140,8 +48134,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix12 } from "node:path";
+import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { join as join20, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48539,7 +48533,7 @@ async function readImages(baseDir, rels, log) {
     try {
       const path = join20(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile8(path);
+      bytes = await readFile7(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48548,7 +48542,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });

@@ -19162,7 +19162,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -19170,7 +19170,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -27234,7 +27234,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27275,7 +27275,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
@@ -30035,7 +30035,7 @@ function group(name, fn2) {
 }
 
 // src/config/action.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { join as join15, resolve as resolve5 } from "node:path";
 import { tmpdir } from "node:os";
 
@@ -34348,921 +34348,168 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/data/dvcfile.ts
-var import_yaml = __toESM(require_dist3(), 1);
-import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join4, posix, relative as relative3, sep as sep3 } from "node:path";
-async function findDvcFiles(root, dir = root) {
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join5, relative as relative3, sep as sep4 } from "node:path";
+
+// src/workspace/tree.ts
+import { constants as constants4 } from "node:fs";
+import { open as open2, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
+import { join as join4, sep as sep3 } from "node:path";
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size) {
+    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    async read(path) {
+      const rel = projectPath(path);
+      const full = join4(root, ...rel.split("/"));
+      let target;
+      try {
+        target = await realpath(full);
+      } catch (error2) {
+        if (isAbsent(error2)) return null;
+        throw error2;
+      }
+      realRoot ??= realpath(root);
+      const inside = await realRoot;
+      if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+      const targetParts = target.slice(inside.length + 1).split(sep3);
+      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const info2 = await stat3(target);
+      if (info2.isDirectory()) return null;
+      if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+      budget.take(path, info2.size);
+      const handle = await open2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
+      try {
+        const opened = await handle.stat();
+        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+        if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size));
+        const buffer = Buffer.alloc(opened.size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+}
+function isAbsent(error2) {
+  const code2 = error2.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      let rel = projectPath(path);
+      const all = await listing();
+      for (let hops = 0; ; hops++) {
+        const entry = all.get(rel);
+        if (!entry) return null;
+        if (entry.mode === "120000") {
+          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+          const link = (await git.readObject(entry.oid)).toString("utf8");
+          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+          try {
+            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          } catch {
+            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+          }
+          continue;
+        }
+        if (!entry.mode.startsWith("100")) return null;
+        budget.take(path, entry.size);
+        return git.readObject(entry.oid);
+      }
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    }
+  };
+}
+async function walk(root) {
   const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join4(dir, entry.name)));
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join4(dir, entry.name)).split(sep3).join("/"));
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir4(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
   return out.sort();
 }
-async function readDvcFile(root, file) {
-  let data;
-  try {
-    data = (0, import_yaml.parse)(await readFile3(join4(root, file), "utf8"));
-  } catch (error2) {
-    throw new DataError(`${file}: cannot read it as YAML: ${error2.message.split("\n")[0]}`);
-  }
-  const doc = data;
-  if (!doc || typeof doc !== "object" || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
-  const wdir = typeof doc.wdir === "string" ? doc.wdir : ".";
-  const base = posix.join(dirname4(file).split(sep3).join("/"), wdir);
-  const outs = [];
-  doc.outs.forEach((raw, i) => {
-    const o2 = raw;
-    if (!o2 || typeof o2 !== "object" || typeof o2.path !== "string") throw new DataError(`${file}: outs[${i}] has no 'path'`);
-    if (o2.cache === false || o2.md5 === void 0) return;
-    if (typeof o2.md5 !== "string") throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix.normalize(posix.join(base, o2.path));
-    if (path.startsWith("..") || posix.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o2.path}' leaves the project`);
-    if (o2.hash !== void 0 && o2.hash !== "md5") throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o2.hash)} is not one DVC writes (md5)`);
-    outs.push({
-      oid: o2.md5,
-      path,
-      dvcfile: file,
-      legacy: o2.hash === void 0,
-      isexec: o2.isexec === true,
-      remote: typeof o2.remote === "string" ? o2.remote : void 0
-    });
-  });
-  return outs;
-}
-
-// src/dvc/data/remotes/open.ts
-import { availableParallelism } from "node:os";
-
-// src/dvc/data/remotes/azure.ts
-var AzureRemote = class {
-  constructor(name, container, prefix, auth2, jobs) {
-    this.name = name;
-    this.container = container;
-    this.prefix = prefix;
-    this.auth = auth2;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
-  }
-  name;
-  container;
-  prefix;
-  auth;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    return (await this.sdk()).get(this.key(key2)).catch((error2) => {
-      throw this.fail("GET", key2, error2);
-    });
-  }
-  async exists(key2) {
-    return (await this.sdk()).exists(this.key(key2)).catch((error2) => {
-      throw this.fail("HEAD", key2, error2);
-    });
-  }
-  async list(prefix) {
-    const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error2) => {
-      throw this.fail("LIST", prefix, error2);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file) {
-    await (await this.sdk()).put(this.key(key2), file).catch((error2) => {
-      throw this.fail("PUT", key2, error2);
-    });
-  }
-  async close() {
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
-    return this.api;
-  }
-  fail(method, key2, error2) {
-    const e = error2;
-    const status = e.statusCode;
-    const code2 = e.code ?? e.name ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ContainerNotFound") {
-      why = `container '${this.container}' does not exist`;
-    } else if (status === 404) {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403) {
-      kind = "denied";
-      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
-var READ_ATTEMPTS = 5;
-var HttpRemote = class {
-  constructor(options) {
-    this.options = options;
-    this.name = options.name;
-    this.jobs = options.jobs;
-    this.description = `remote '${options.name}' (${options.url.href})`;
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
-    if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
-      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
-    } else {
-      this.agent = new HttpAgent(agentOptions);
-    }
-  }
-  options;
-  name;
-  description;
-  jobs;
-  agent;
-  async read(key2) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await this.send("GET", key2);
-        if (response.statusCode === 200) return response;
-        response.resume();
-        throw this.statusError(key2, response.statusCode ?? 0, "GET");
-      } catch (error2) {
-        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
-      }
-    }
-  }
-  async exists(key2) {
-    let response = await this.send("HEAD", key2);
-    response.resume();
-    if (response.statusCode === 405 || response.statusCode === 501) {
-      response = await this.send("GET", key2);
-      response.destroy();
-    }
-    const status = response.statusCode ?? 0;
-    if (status < 400) return true;
-    if (status === 404) return false;
-    throw this.statusError(key2, status, "HEAD");
-  }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
-    const body = await text(response);
-    const status = response.statusCode ?? 0;
-    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
-  }
-  close() {
-    this.agent.destroy();
-    return Promise.resolve();
-  }
-  url(key2) {
-    const url = new URL(this.options.url.href);
-    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
-    return url;
-  }
-  send(method, key2, file, size) {
-    const url = this.url(key2);
-    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
-    if (method === "HEAD") headers["accept-encoding"] = "identity";
-    if (file !== void 0) {
-      headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
-    }
-    return new Promise((resolve7, reject) => {
-      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve7(res);
-      });
-      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
-      req.on("error", (error2) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
-      });
-      if (file === void 0) req.end();
-      else
-        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
-    });
-  }
-  statusError(key2, status, method, body = "") {
-    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
-    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
-    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
-    return new ObjectError(message, kind);
-  }
-};
-function retryable(kind) {
-  return kind === "unreachable";
-}
-async function text(response) {
-  let out = "";
-  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
-  return out;
-}
-function sleep(ms2) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms2));
-}
-
-// src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir4, open as open2, readdir as readdir5, rename as rename4, rm as rm4, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname5, join as join5 } from "node:path";
-var LocalRemote = class {
-  constructor(name, root, jobs) {
-    this.name = name;
-    this.root = root;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${root})`;
-  }
-  name;
-  root;
-  jobs;
-  description;
-  async read(key2) {
-    const path = join5(this.root, key2);
-    const handle = await open2(path, "r").catch((error2) => {
-      throw this.fail(key2, error2);
-    });
-    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
-  }
-  async exists(key2) {
-    try {
-      return (await stat3(join5(this.root, key2))).isFile();
-    } catch (error2) {
-      if (error2.code === "ENOENT") return false;
-      throw this.fail(key2, error2);
-    }
-  }
-  async list(prefix) {
-    try {
-      return (await readdir5(join5(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
-    } catch (error2) {
-      if (error2.code === "ENOENT") return [];
-      throw this.fail(prefix, error2);
-    }
-  }
-  async write(key2, file) {
-    const target = join5(this.root, key2);
-    const tmp = join5(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
-    try {
-      await mkdir4(dirname5(target), { recursive: true });
-      await copyFile4(file, tmp);
-      await rename4(tmp, target);
-    } catch (error2) {
-      await rm4(tmp, { force: true });
-      throw this.fail(key2, error2);
-    }
-  }
-  async close() {
-  }
-  fail(key2, error2) {
-    if (error2.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
-    if (error2.code === "EACCES" || error2.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
-    return new ObjectError(`${key2} in ${this.description}: ${error2.code ?? error2.message}`, "failed");
-  }
-};
-
-// src/dvc/data/remotes/s3.ts
-var S3Remote = class {
-  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
-    this.name = name;
-    this.bucket = bucket;
-    this.prefix = prefix;
-    this.settings = settings;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
-  }
-  name;
-  bucket;
-  prefix;
-  settings;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    const api = await this.sdk();
-    return api.get(this.bucket, this.key(key2)).catch((error2) => {
-      throw this.fail("GET", key2, error2);
-    });
-  }
-  async exists(key2) {
-    const api = await this.sdk();
-    return api.head(this.bucket, this.key(key2)).catch((error2) => {
-      throw this.fail("HEAD", key2, error2);
-    });
-  }
-  async list(prefix) {
-    const api = await this.sdk();
-    const base = this.key("");
-    const keys = await api.list(this.bucket, this.key(prefix)).catch((error2) => {
-      throw this.fail("LIST", prefix, error2);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file, size) {
-    const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
-      throw this.fail("PUT", key2, error2);
-    });
-  }
-  async close() {
-    if (this.api) (await this.api).destroy();
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
-    return this.api;
-  }
-  fail(method, key2, error2) {
-    const e = error2;
-    const status = e.$metadata?.httpStatusCode;
-    const code2 = e.name ?? e.code ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "NoSuchBucket") {
-      why = `bucket '${this.bucket}' does not exist`;
-    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
-      kind = "denied";
-      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/types.ts
-function defaultJobs(cpus) {
-  return Math.max(1, 4 * cpus);
-}
-
-// src/util/redact.ts
-var forms = [];
-var MASK = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
-}
-function redact(text2) {
-  let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
-}
-function redactDeep(value2) {
-  if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
-    for (const key2 of Object.keys(record)) {
-      const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
-    }
-  }
-  return value2;
-}
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
-}
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
-}
-
-// src/dvc/data/remotes/open.ts
-var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
-var KNOWN = {
-  local: ["type", "protected", "shared", "slow_link_warning"],
-  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
-  s3: [
-    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
-    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
-    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
-  ],
-  azure: [
-    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
-    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
-    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
-  ]
-};
-var SECRET_OPTIONS = [
-  "password",
-  "user",
-  "secret_access_key",
-  "session_token",
-  "access_key_id",
-  "sse_customer_key",
-  "account_key",
-  "connection_string",
-  "sas_token",
-  "client_secret"
-];
-function openRemote(remote, inputs = {}) {
-  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const type = remoteType(remote.url);
-  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
-  const known = KNOWN[type];
-  if (!known) {
-    throw new DataError(
-      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
-    );
-  }
-  for (const key2 of Object.keys(remote.options)) {
-    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
-  }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
-    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
-  }
-  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
-  const env = inputs.env ?? process.env;
-  switch (type) {
-    case "local":
-      return new LocalRemote(remote.name, remote.url, jobs);
-    case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
-    case "s3":
-      return openS3(remote, o2, env, jobs, where2);
-    default:
-      return openAzure(remote, o2, env, jobs, where2);
-  }
-}
-function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
-  return [...new Set(out)];
-}
-function displayUrl(url) {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
-}
-function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
-  if (scheme === "https") return "http";
-  return scheme;
-}
-function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
-  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
-}
-function openHttp(remote, o2, inputs, jobs, where2) {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
-  const auth2 = o2.str("auth");
-  const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
-  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
-  if (auth2 === "custom") {
-    const header = o2.str("custom_auth_header");
-    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
-    authHeaders[header.toLowerCase()] = password;
-  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
-    if (!user || password === void 0) {
-      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
-    }
-    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-  } else if (auth2 !== void 0) {
-    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
-  }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
-  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
-  return new HttpRemote({
-    name: remote.name,
-    url,
-    authHeaders,
-    uploadMethod: method,
-    jobs,
-    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
-    secrets: remoteSecrets(remote, inputs)
-  });
-}
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
-  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
-  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
-  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint2 = o2.str("endpointurl");
-  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
-  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
-  const putParams = {};
-  const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
-  };
-  put("sse", "ServerSideEncryption");
-  put("sse_kms_key_id", "SSEKMSKeyId");
-  put("acl", "ACL");
-  put("grant_read", "GrantRead");
-  put("grant_read_acp", "GrantReadACP");
-  put("grant_write_acp", "GrantWriteACP");
-  put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
-  if (customerKey) {
-    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
-  }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
-  const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    endpoint: endpoint2,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
-    maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
-    putParams
-  };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
-}
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
-  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
-  let auth2;
-  if (connectionString) auth2 = { kind: "connection-string", connectionString };
-  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
-    throw new DataError(
-      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
-    );
-  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
-  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
-  else {
-    throw new DataError(
-      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
-    );
-  }
-  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
-}
-function secondsToMs(s) {
-  return s === void 0 ? void 0 : s * 1e3;
-}
-var Options = class {
-  constructor(options, where2) {
-    this.options = options;
-    this.where = where2;
-  }
-  options;
-  where;
-  raw(key2) {
-    const v2 = this.options[key2];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
-  }
-  str(key2) {
-    const v2 = this.raw(key2);
-    return v2 === "" ? void 0 : v2;
-  }
-  bool(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
-  }
-  num(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
-    return n;
-  }
-  int(key2) {
-    const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
-    return n;
-  }
-};
-
-// src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error2) {
-        failed ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
-async function pull(cache, remote, refs) {
-  const result = { downloaded: 0, cached: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error2) => {
-    const e = error2 instanceof ObjectError ? error2 : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
-  };
-  const files = [];
-  const dirs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  await eachLimit(unique, remote.jobs, async (ref) => {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      return;
-    }
-    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
-    try {
-      let bytes;
-      if (await cache.has(ref.oid, legacy)) {
-        result.cached++;
-      } else {
-        bytes = await readVerified(remote, ref.oid, legacy);
-        state.manifest = bytes;
-      }
-      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
-      for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
-        state.pending++;
-      }
-      dirs.push(state);
-    } catch (error2) {
-      fail2(ref, error2);
-    }
-  });
-  const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
-  }
-  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
-    const first = group2[0];
-    try {
-      if (await cache.has(first.oid, first.legacy)) {
-        result.cached++;
-      } else {
-        const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
-        result.downloaded++;
-      }
-    } catch (error2) {
-      fail2(first, error2);
-      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  for (const dir of dirs) {
-    if (dir.failed || !dir.manifest) continue;
-    try {
-      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
-      result.downloaded++;
-      result.bytes += dir.manifest.length;
-    } catch (error2) {
-      fail2(dir.ref, error2);
-    }
-  }
-  if (failures.length) throw new TransferError("pull", remote.description, failures);
-  return result;
-}
-async function readVerified(remote, oid, legacy) {
-  const key2 = objectKey(oid, legacy);
-  const chunks = [];
-  const hasher = new ObjectHasher(legacy);
-  try {
-    for await (const chunk of await remote.read(key2)) {
-      hasher.update(chunk);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error2) {
-    if (error2 instanceof ObjectError) throw error2;
-    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error2.message}`, "unreachable");
-  }
-  const bytes = Buffer.concat(chunks);
-  const actual = hasher.digest();
-  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
-  return bytes;
-}
-async function push(cache, remote, refs) {
-  const result = { uploaded: 0, present: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error2) => {
-    const e = error2 instanceof ObjectError ? error2 : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
-  };
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  const dirs = [];
-  const files = [];
-  for (const ref of unique) {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      continue;
-    }
-    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
-  }
-  const present = await remotePresence(
-    remote,
-    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
-  );
-  for (const dir of dirs) {
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      result.present++;
-      continue;
-    }
-    try {
-      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
-        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
-        dir.pending++;
-      }
-    } catch {
-      dir.failed = true;
-      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
-    }
-  }
-  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
-  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const key2 = objectKey(f3.oid, f3.legacy);
-    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
-  }
-  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group2]) => {
-    const first = group2[0];
-    if (present.has(key2)) {
-      result.present++;
-      return;
-    }
-    try {
-      const file = cache.path(first.oid, first.legacy);
-      const size = await stat4(file).then(
-        (s) => s.size,
-        () => {
-          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
-        }
-      );
-      await remote.write(key2, file, size);
-      result.uploaded++;
-      result.bytes += size;
-    } catch (error2) {
-      fail2(first, error2);
-      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  await eachLimit(
-    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
-    remote.jobs,
-    async (dir) => {
-      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
-      try {
-        const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat4(file)).size;
-        await remote.write(key2, file, size);
-        result.uploaded++;
-        result.bytes += size;
-      } catch (error2) {
-        fail2(dir.ref, error2);
-      }
-    }
-  );
-  if (failures.length) throw new TransferError("push", remote.description, failures);
-  return result;
-}
-async function remotePresence(remote, keys) {
-  const present = /* @__PURE__ */ new Set();
-  if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
-  if (remote.list && keys.length >= 4 * prefixes.size) {
-    const wanted = new Set(keys);
-    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
-      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
-    });
-    return present;
-  }
-  await eachLimit(keys, remote.jobs, async (key2) => {
-    if (await remote.exists(key2)) present.add(key2);
-  });
-  return present;
-}
-
-// src/dvc/data/tracked.ts
-async function pushTracked(root, options = {}) {
-  const { config, cache, groups: groups2 } = await plan(root, options);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
-  for (const [name, outs] of groups2) {
-    const remote = openRemote(selectRemote(config, name), options);
-    try {
-      const r2 = await push(cache, remote, outs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
-    } finally {
-      await remote.close();
-    }
-  }
-  return total;
-}
-async function plan(root, options) {
-  const config = await loadDvcConfig(root, options);
-  const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options.targets?.length ? options.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
-  const outs = [];
-  for (const file of all) {
-    for (const out of await readDvcFile(root, file)) {
-      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const out of outs) {
-    const name = out.remote ?? options.remote;
-    groups2.set(name, [...groups2.get(name) ?? [], out]);
-  }
-  return { config, cache, groups: groups2 };
-}
-
-// src/pipeline/repro.ts
-import { rm as rm5 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
-
-// src/dvc/project.ts
-import { posix as posix3 } from "node:path";
 
 // src/dvc/dvcfile.ts
-import { posix as posix2 } from "node:path";
+import { posix } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -36624,7 +35871,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse2(toml, options = {}) {
+function parse(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -36707,7 +35954,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 function parseToml(text2) {
   let doc;
   try {
-    doc = parse2(text2, { integersAsBigInt: true });
+    doc = parse(text2, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
       const first = error2.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
@@ -36728,10 +35975,10 @@ function convert(value2) {
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml2 = __toESM(require_dist3(), 1);
+var import_yaml = __toESM(require_dist3(), 1);
 var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text2) {
-  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text2, error2.pos[0]);
@@ -36746,7 +35993,7 @@ function parseYaml(text2) {
   let added = 0;
   const budget = (node, alias, depth) => {
     if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(doc);
       if (target) budget(target, alias ?? node, depth + 1);
       return;
@@ -36754,28 +36001,28 @@ function parseYaml(text2) {
     if (alias && ++added > MAX_ALIAS_NODES) {
       throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
     }
-    if ((0, import_yaml2.isMap)(node))
+    if ((0, import_yaml.isMap)(node))
       for (const pair of node.items) {
         budget(pair.key, alias, depth + 1);
         budget(pair.value, alias, depth + 1);
       }
-    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
   };
   budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -36788,13 +36035,13 @@ function parseYaml(text2) {
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     }
-    if ((0, import_yaml2.isSeq)(node)) {
+    if ((0, import_yaml.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -36819,9 +36066,9 @@ function formatOf(path) {
   const ext = extension(path);
   return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
 }
-function withPosition(path, format, parse5) {
+function withPosition(path, format, parse4) {
   try {
-    return parse5();
+    return parse4();
   } catch (error2) {
     if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}:${error2.column}: invalid ${format}: ${error2.message}`);
     if (error2 instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error2.message})`);
@@ -36904,19 +36151,925 @@ function parseLockEntries(value2, where2) {
 
 // src/dvc/dvcfile.ts
 var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-async function readDvcFile2(tree, file) {
+async function readDvcFile(tree, file) {
   const bytes = await tree.read(file);
-  if (!bytes) return null;
-  const doc = parseDataFile(file, bytes.toString("utf8")).data;
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
   if (doc === null) return { file, outs: [] };
   if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
   for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix2.join(posix2.dirname(file), wdir);
-  const outs = parseLockEntries(doc.get("outs"), `${file}: outs`).map((out) => ({ ...out, path: posix2.normalize(posix2.join(base, out.path)) }));
+  const base = posix.join(posix.dirname(file), wdir);
+  const written = doc.get("outs");
+  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix.normalize(posix.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const md52 = item.get("md5");
+    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
+    const hash = item.get("hash");
+    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
+    const cache = item.get("cache") ?? true;
+    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
+    const remote = item.get("remote");
+    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    const out = { ...entry, path, cache };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
   return { file, outs };
 }
+
+// src/dvc/data/dvcfile.ts
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join5(dir, entry.name)));
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join5(dir, entry.name)).split(sep4).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile2(root, file) {
+  const parsed = await readDvcFile(workspaceTree(root), file);
+  if (!parsed) throw new DataError(`${file}: no such file`);
+  return parsed.outs.flatMap(
+    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
+  );
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    return (await this.sdk()).get(this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    return (await this.sdk()).exists(this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file) {
+    await (await this.sdk()).put(this.key(key2), file).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.statusCode;
+    const code2 = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options) {
+    this.options = options;
+    this.name = options.name;
+    this.jobs = options.jobs;
+    this.description = `remote '${options.name}' (${options.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    if (options.url.protocol === "https:") {
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key2) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key2);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key2, response.statusCode ?? 0, "GET");
+      } catch (error2) {
+        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key2) {
+    let response = await this.send("HEAD", key2);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key2);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key2, status, "HEAD");
+  }
+  async write(key2, file, size) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key2) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
+    return url;
+  }
+  send(method, key2, file, size) {
+    const url = this.url(key2);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve7, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve7(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error2) => {
+        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key2, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve7) => setTimeout(resolve7, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open3, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname4, join as join6 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key2) {
+    const path = join6(this.root, key2);
+    const handle = await open3(path, "r").catch((error2) => {
+      throw this.fail(key2, error2);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key2) {
+    try {
+      return (await stat4(join6(this.root, key2))).isFile();
+    } catch (error2) {
+      if (error2.code === "ENOENT") return false;
+      throw this.fail(key2, error2);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir6(join6(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error2) {
+      if (error2.code === "ENOENT") return [];
+      throw this.fail(prefix, error2);
+    }
+  }
+  async write(key2, file) {
+    const target = join6(this.root, key2);
+    const tmp = join6(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir4(dirname4(target), { recursive: true });
+      await copyFile4(file, tmp);
+      await rename4(tmp, target);
+    } catch (error2) {
+      await rm4(tmp, { force: true });
+      throw this.fail(key2, error2);
+    }
+  }
+  async close() {
+  }
+  fail(key2, error2) {
+    if (error2.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
+    if (error2.code === "EACCES" || error2.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
+    return new ObjectError(`${key2} in ${this.description}: ${error2.code ?? error2.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("GET", key2, error2);
+    });
+  }
+  async exists(key2) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key2)).catch((error2) => {
+      throw this.fail("HEAD", key2, error2);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error2) => {
+      throw this.fail("LIST", prefix, error2);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
+      throw this.fail("PUT", key2, error2);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key2, error2) {
+    const e = error2;
+    const status = e.$metadata?.httpStatusCode;
+    const code2 = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
+      kind = "denied";
+      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text2) {
+  let out = text2;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key2 of Object.keys(remote.options)) {
+    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
+  return [...new Set(out)];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options, where2) {
+    this.options = options;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key2) {
+    const v2 = this.options[key2];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key2) {
+    const v2 = this.raw(key2);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+  }
+  num(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key2) {
+    const n = this.num(key2);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+import { stat as stat5 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error2) {
+      fail2(ref, error2);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
+    const first = group2[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key2 = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error2) {
+      fail2(dir.ref, error2);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key2 = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key2)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error2) {
+    if (error2 instanceof ObjectError) throw error2;
+    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error2.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error2) => {
+    const e = error2 instanceof ObjectError ? error2 : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error2 instanceof Error ? error2.message : String(error2) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key2 = objectKey(f3.oid, f3.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group2]) => {
+    const first = group2[0];
+    if (present.has(key2)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size = await stat5(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key2, file, size);
+      result.uploaded++;
+      result.bytes += size;
+    } catch (error2) {
+      fail2(first, error2);
+      for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size = (await stat5(file)).size;
+        await remote.write(key2, file, size);
+        result.uploaded++;
+        result.bytes += size;
+      } catch (error2) {
+        fail2(dir.ref, error2);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key2) => {
+    if (await remote.exists(key2)) present.add(key2);
+  });
+  return present;
+}
+
+// src/dvc/data/tracked.ts
+async function pushTracked(root, options = {}) {
+  const { config, cache, groups: groups2 } = await plan(root, options);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups2) {
+    const remote = openRemote(selectRemote(config, name), options);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options) {
+  const config = await loadDvcConfig(root, options);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options.targets?.length ? options.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile2(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options.remote;
+    groups2.set(name, [...groups2.get(name) ?? [], out]);
+  }
+  return { config, cache, groups: groups2 };
+}
+
+// src/pipeline/repro.ts
+import { rm as rm5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
 
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
@@ -37032,7 +37185,7 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix3.normalize(posix3.join(dir || ".", path.replace(/\\/g, "/")));
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -37097,7 +37250,7 @@ async function loadProject(tree) {
   }
   for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
     await attempt(async () => {
-      const dvcFile = await readDvcFile2(tree, file);
+      const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
   }
@@ -37214,7 +37367,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context3, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context3;
   let scope = vars;
   if (definition.has("vars")) {
@@ -37421,167 +37574,10 @@ function asMapping(value2, file) {
   return value2;
 }
 
-// src/workspace/tree.ts
-import { constants as constants4 } from "node:fs";
-import { open as open3, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
-import { join as join6, sep as sep4 } from "node:path";
-var RefusedRead = class extends UserError {
-};
-var MAX_FILE_BYTES = 100 * 1024 * 1024;
-var MAX_RUN_BYTES = 1024 * 1024 * 1024;
-var ReadBudget = class {
-  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
-    this.perFile = perFile;
-    this.perRun = perRun;
-  }
-  perFile;
-  perRun;
-  used = 0;
-  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size) {
-    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size;
-  }
-};
-function mib(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
-}
-var PRIVATE_DIRS = [".git", ".dvc"];
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
-var MAX_LINK_HOPS = 40;
-function isPrivate(part) {
-  return PRIVATE_DIRS.includes(part.toLowerCase());
-}
-function projectPath(path) {
-  const parts = [];
-  const clean2 = path.replace(/\\/g, "/");
-  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
-  for (const part of clean2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
-      parts.pop();
-    } else if (isPrivate(part)) {
-      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function workspaceTree(root, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  let files = null;
-  let realRoot = null;
-  return {
-    name: options.name ?? "workspace",
-    isCommit: false,
-    async read(path) {
-      const rel = projectPath(path);
-      const full = join6(root, ...rel.split("/"));
-      let target;
-      try {
-        target = await realpath(full);
-      } catch (error2) {
-        if (isAbsent(error2)) return null;
-        throw error2;
-      }
-      realRoot ??= realpath(root);
-      const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep4);
-      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const info2 = await stat5(target);
-      if (info2.isDirectory()) return null;
-      if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-      budget.take(path, info2.size);
-      const handle = await open3(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
-      try {
-        const opened = await handle.stat();
-        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-        if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size));
-        const buffer = Buffer.alloc(opened.size);
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await handle.close();
-      }
-    },
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-}
-function isAbsent(error2) {
-  const code2 = error2.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
-function commitTree(git, sha, name, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  let entries = null;
-  const listing = () => entries ??= git.listEntries(sha);
-  return {
-    name,
-    isCommit: true,
-    async read(path) {
-      let rel = projectPath(path);
-      const all = await listing();
-      for (let hops = 0; ; hops++) {
-        const entry = all.get(rel);
-        if (!entry) return null;
-        if (entry.mode === "120000") {
-          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString("utf8");
-          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-          try {
-            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-          } catch {
-            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-          }
-          continue;
-        }
-        if (!entry.mode.startsWith("100")) return null;
-        budget.take(path, entry.size);
-        return git.readObject(entry.oid);
-      }
-    },
-    async list() {
-      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
-    }
-  };
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
-    let entries;
-    try {
-      entries = await readdir6(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (isPrivate(entry.name)) continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-
 // src/pipeline/dag.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix3 } from "node:path";
 function projectPath2(stage, p2) {
-  return posix4.normalize(posix4.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -37678,10 +37674,10 @@ function downstreamOf(dag, name) {
 
 // src/util/files.ts
 import { mkdir as mkdir5, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname6, join as join7, basename as basename2 } from "node:path";
+import { dirname as dirname5, join as join7, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir5(dirname6(path), { recursive: true });
-  const tmp = join7(dirname6(path), `.${basename2(path)}.${process.pid}.tmp`);
+  await mkdir5(dirname5(path), { recursive: true });
+  const tmp = join7(dirname5(path), `.${basename2(path)}.${process.pid}.tmp`);
   await writeFile2(tmp, data);
   await rename5(tmp, path);
 }
@@ -38191,12 +38187,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix13 });
+  const posix12 = process.platform !== "win32";
+  const child = spawn(file, args, { ...options, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix13 && !forwarding) {
+  if (posix12 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -38233,7 +38229,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join10, posix as posix6, relative as relative4, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join10, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -38354,15 +38350,15 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join9, posix as posix5 } from "node:path";
+import { readdir as readdir7, readFile as readFile3, stat as stat6 } from "node:fs/promises";
+import { join as join9, posix as posix4 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
 var DIR_CONCURRENCY = 16;
 async function md5File(path, size) {
   if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile4(path)).digest("hex");
+    return createHash3("md5").update(await readFile3(path)).digest("hex");
   }
   const hash = createHash3("md5");
   for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
@@ -38423,7 +38419,7 @@ async function listDirFiles(root, rel, ignore) {
     const absDir = join9(root, ...relDir.split("/"));
     const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
@@ -38469,7 +38465,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p2 = this.hashes.get(key2);
     if (!p2) {
-      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
+      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       p2 = hashPath(this.root, rel, this.ignore, name);
       this.hashes.set(key2, p2);
@@ -38484,7 +38480,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix6.normalize(posix6.join(this.prefix || ".", path));
+    return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync2(join10(this.root, ...rootPath.split("/")));
@@ -38499,9 +38495,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve3(dir); ; d2 = dirname7(d2)) {
+  for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
     if (existsSync2(join10(d2, ".dvc"))) return d2;
-    if (dirname7(d2) === d2) return resolve3(dir);
+    if (dirname6(d2) === d2) return resolve3(dir);
   }
 }
 function getParam(data, key2) {
@@ -38597,8 +38593,8 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join11, posix as posix7 } from "node:path";
+import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
+import { join as join11, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -38713,13 +38709,13 @@ var PipelineData = class _PipelineData {
     const file = this.cache.path(oid, legacy);
     const { size } = await stat7(file);
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
-    return readFile5(file);
+    return readFile4(file);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
     const out = [];
     for (const file of await findDvcFiles(this.root)) {
-      for (const t2 of await readDvcFile(this.root, file)) {
+      for (const t2 of await readDvcFile2(this.root, file)) {
         const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
         if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
       }
@@ -38732,7 +38728,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix7.join(rel, p2), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -39164,7 +39160,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/gate/config.ts
-var import_yaml4 = __toESM(require_dist3(), 1);
+var import_yaml3 = __toESM(require_dist3(), 1);
 
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
@@ -39489,24 +39485,24 @@ async function readProjectRules(workspace) {
   return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
   if (doc.contents === null) return null;
-  if (!(0, import_yaml4.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
   const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml4.isScalar)(node) && node.value === null) return null;
+  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml4.isScalar)(node) && typeof node.value === "string") {
+  if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
   }
-  if (!(0, import_yaml4.isSeq)(node)) {
+  if (!(0, import_yaml3.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
@@ -39521,11 +39517,11 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
   });
 }
 function itemText(item) {
-  if ((0, import_yaml4.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml4.isMap)(item) && item.items.length === 1) {
+  if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
-    const key2 = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml4.isScalar)(pair.value) ? pair.value.value : null;
+    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
       return `${key2}: ${String(value2).trim()}`;
     }
@@ -39637,7 +39633,7 @@ function isUnder(url, base) {
 
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname8, join as join14 } from "node:path";
+import { dirname as dirname7, join as join14 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -39646,9 +39642,9 @@ async function findProjectRoot(start, what, written = start) {
   }
   const top2 = await gitRoot(real);
   const chain = [];
-  for (let dir = real; ; dir = dirname8(dir)) {
+  for (let dir = real; ; dir = dirname7(dir)) {
     chain.push(dir);
-    if (dir === top2 || dirname8(dir) === dir) break;
+    if (dir === top2 || dirname7(dir) === dir) break;
   }
   for (const dir of chain) if (await isDirectory2(join14(dir, ".dvc"))) return dir;
   if (!top2) return real;
@@ -39856,7 +39852,7 @@ async function readEvent(path) {
   if (!path) return {};
   let text2;
   try {
-    text2 = await readFile6(path, "utf8");
+    text2 = await readFile5(path, "utf8");
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
   }
@@ -40614,7 +40610,7 @@ function countChanged(files) {
 }
 
 // src/plots/collect.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -41236,7 +41232,7 @@ function isRecord(value2) {
 }
 
 // src/plots/data.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/dvc/formats/csv.ts
 function parseCsvRecords(text2, delimiter) {
@@ -41454,7 +41450,7 @@ function parseMetricsTable(text2, delimiter) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix8.extname(path).toLowerCase();
+  const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
     const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
@@ -41511,7 +41507,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -41580,7 +41576,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix9.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix8.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -41606,7 +41602,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix9.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix8.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -41652,7 +41648,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix8.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -42050,10 +42046,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix10.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix9.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix10.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix9.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request2, definitions) {
@@ -42074,7 +42070,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix10.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -42272,7 +42268,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix11, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -42828,7 +42824,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -42892,7 +42888,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge(defaults2, route, options));
+  return parse2(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -42901,7 +42897,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse2
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -42947,7 +42943,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C2.prototype = /* @__PURE__ */ Object.create(null);
   return C2;
 })();
-function parse4(header, options) {
+function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -43583,7 +43579,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -47088,7 +47084,7 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
     }
     return out;
   }
@@ -47823,7 +47819,7 @@ var JobSummaryPublisher = class {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 
 // src/report/parse.ts
@@ -48038,7 +48034,7 @@ async function readArtifact(dir) {
     const stat9 = await lstat3(path);
     if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile7(path, "utf8");
+    text2 = await readFile6(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
@@ -48052,7 +48048,7 @@ async function readArtifact(dir) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { join as join19 } from "node:path";
 
 // src/util/zip.ts
@@ -48301,7 +48297,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile8(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48310,8 +48306,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile9 } from "node:fs/promises";
-import { join as join20, posix as posix12 } from "node:path";
+import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
+import { join as join20, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48709,7 +48705,7 @@ async function readImages(baseDir, rels, log) {
     try {
       const path = join20(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile9(path);
+      bytes = await readFile8(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48718,7 +48714,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });

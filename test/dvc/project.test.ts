@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readDvcFile as readTrackedOuts } from '../../src/dvc/data/dvcfile';
 import { projectFiles } from '../../src/dvc/files';
 import { shlexQuote } from '../../src/dvc/interpolate';
 import { loadDvcYaml as loadFromTree, loadProject } from '../../src/dvc/project';
@@ -284,5 +285,62 @@ describe('loadProject', () => {
       assert.deepEqual(names.metrics, ['m.json', 'sub/eval.json']);
       assert.deepEqual([...names.dvcOuts].sort(), ['data/raw', 'sub/eval.json']);
     });
+  });
+});
+
+describe('.dvc files: one reader for the project model and the data layer', () => {
+  const A = '0cc175b9c0f1b6a831c399e269772661';
+  const B = '92eb5ffee6ae2fec3ad71c777531578f';
+
+  test('both see the same outs: paths from the file and its wdir, cache: false, remote, DVC 2.x entries', async () => {
+    const text = `wdir: ..\nouts:\n- md5: ${A}\n  size: 1\n  hash: md5\n  path: data/a\n  remote: store\n- path: notes.txt\n  cache: false\n  md5: ${B}\n  hash: md5\n- md5: ${B}.dir\n  path: old\n  nfiles: 2\n`;
+    await withProject({ 'data/a.dvc': text }, async (dir) => {
+      const project = await loadProject(workspaceTree(dir));
+      assert.deepEqual(project.errors, []);
+      assert.deepEqual(
+        project.dvcFiles[0]?.outs.map((o) => [o.path, o.md5, o.hashName, o.cache, o.remote]),
+        [
+          ['data/a', A, 'md5', true, 'store'],
+          ['notes.txt', B, 'md5', false, undefined],
+          ['old', `${B}.dir`, 'md5-dos2unix', true, undefined],
+        ],
+      );
+      // The data layer pulls only what DVC caches.
+      assert.deepEqual(await readTrackedOuts(dir, 'data/a.dvc'), [
+        { oid: A, path: 'data/a', dvcfile: 'data/a.dvc', legacy: false, isexec: false, remote: 'store' },
+        { oid: `${B}.dir`, path: 'old', dvcfile: 'data/a.dvc', legacy: true, isexec: false, remote: undefined },
+      ]);
+    });
+  });
+
+  for (const [name, text, expected] of [
+    ['an unknown key', 'outs: []\nfoo: 1\n', /^x\.dvc: unknown key 'foo'/],
+    ['a hash DVC does not write', `outs:\n- path: a\n  md5: ${A}\n  hash: sha256\n`, /^x\.dvc: outs\[0\]\.hash 'sha256' is not one DVC writes \(md5\)/],
+    ['an md5 that is not a string', 'outs:\n- path: a\n  md5: 5\n', /^x\.dvc: outs\[0\]\.md5 must be a string/],
+    ['a path out of the project', `outs:\n- path: ../../etc/passwd\n  md5: ${A}\n`, /^x\.dvc: outs\[0\]\.path '\.\.\/\.\.\/etc\/passwd' leaves the project/],
+    ['an out without a path', `outs:\n- md5: ${A}\n`, /^x\.dvc: outs\[0\]: expected an entry with a 'path'/],
+    ['a repeated key', 'outs: []\nouts: []\n', /^x\.dvc:2:1: invalid YAML/],
+  ] as const) {
+    test(`${name} is an error naming the file and the key, in the model and the data layer alike`, async () => {
+      await withProject({ 'x.dvc': text }, async (dir) => {
+        const project = await loadProject(workspaceTree(dir));
+        assert.equal(project.errors.length, 1);
+        assert.match(project.errors[0]!, expected);
+        await assert.rejects(readTrackedOuts(dir, 'x.dvc'), (error: Error) => expected.test(error.message));
+      });
+    });
+  }
+
+  test('the data layer reads .dvc files through the guarded reader: a link out of the project is refused', async () => {
+    const outside = tempDir('mlreport-outside-');
+    try {
+      writeFileSync(join(outside, 'x.dvc'), `outs:\n- path: a\n  md5: ${A}\n  hash: md5\n`);
+      await withProject({}, async (dir) => {
+        symlinkSync(join(outside, 'x.dvc'), join(dir, 'x.dvc'));
+        await assert.rejects(readTrackedOuts(dir, 'x.dvc'), /x\.dvc: a link to a file outside the project; not read/);
+      });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, posix, relative, sep } from 'node:path';
-import { parse } from 'yaml';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { workspaceTree } from '../../workspace/tree';
+import { readDvcFile as readModelDvcFile } from '../dvcfile';
 import { DataError } from './errors';
 import type { ObjectRef } from './oid';
 
@@ -29,38 +30,16 @@ export async function findDvcFiles(root: string, dir = root): Promise<string[]> 
 }
 
 /**
- * The cached outs of a `.dvc` file (DVC's single-stage file: `outs: [{md5, size, nfiles, hash, path, …}]`,
- * `wdir` relative to the file). Outs without a hash or with `cache: false` have nothing to pull and are left
- * out; an entry without `hash: md5` is a DVC 2.x (legacy) object.
+ * The cached outs of a `.dvc` file, read by the project model's `.dvc` reader through the guarded workspace
+ * reader. Outs without a hash or with `cache: false` have nothing to pull and are left out; an entry without
+ * `hash: md5` is a DVC 2.x (legacy) object.
  */
 export async function readDvcFile(root: string, file: string): Promise<TrackedOut[]> {
-  let data: unknown;
-  try {
-    data = parse(await readFile(join(root, file), 'utf8'));
-  } catch (error) {
-    throw new DataError(`${file}: cannot read it as YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const doc = data as { outs?: unknown; wdir?: unknown } | null;
-  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.outs)) throw new DataError(`${file}: expected 'outs:' with a list of outputs`);
-  const wdir = typeof doc.wdir === 'string' ? doc.wdir : '.';
-  const base = posix.join(dirname(file).split(sep).join('/'), wdir);
-  const outs: TrackedOut[] = [];
-  doc.outs.forEach((raw: unknown, i: number) => {
-    const o = raw as Record<string, unknown>;
-    if (!o || typeof o !== 'object' || typeof o.path !== 'string') throw new DataError(`${file}: outs[${i}] has no 'path'`);
-    if (o.cache === false || o.md5 === undefined) return;
-    if (typeof o.md5 !== 'string') throw new DataError(`${file}: outs[${i}].md5 must be a string`);
-    const path = posix.normalize(posix.join(base, o.path));
-    if (path.startsWith('..') || posix.isAbsolute(path)) throw new DataError(`${file}: outs[${i}].path '${o.path}' leaves the project`);
-    if (o.hash !== undefined && o.hash !== 'md5') throw new DataError(`${file}: outs[${i}].hash ${JSON.stringify(o.hash)} is not one DVC writes (md5)`);
-    outs.push({
-      oid: o.md5,
-      path,
-      dvcfile: file,
-      legacy: o.hash === undefined,
-      isexec: o.isexec === true,
-      remote: typeof o.remote === 'string' ? o.remote : undefined,
-    });
-  });
-  return outs;
+  const parsed = await readModelDvcFile(workspaceTree(root), file);
+  if (!parsed) throw new DataError(`${file}: no such file`);
+  return parsed.outs.flatMap((out) =>
+    out.cache && out.md5 !== null
+      ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== 'md5', isexec: out.isexec === true, remote: out.remote }]
+      : [],
+  );
 }
