@@ -37229,8 +37229,9 @@ async function loadDvcYaml(tree, dir = "") {
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context3), trackedVars };
 }
 async function loadProject(tree) {
-  const project = { dvcYamls: [], locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: [] };
   const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
   const attempt = async (load) => {
     try {
       await load();
@@ -37239,10 +37240,6 @@ async function loadProject(tree) {
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) project.dvcYamls.push(dvc);
-    });
     await attempt(async () => {
       const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
       if (lock) project.locks.set(dir, lock);
@@ -37255,6 +37252,18 @@ async function loadProject(tree) {
     });
   }
   return project;
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error2) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error2) });
+    }
+  }
+  return out;
 }
 function dvcYamlDirs(files) {
   return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
@@ -41525,13 +41534,13 @@ var BUILTIN_TEMPLATES = [
 // src/plots/definitions.ts
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
-function plotsFromDvcDoc(doc) {
+function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
   if (!isRecord3(doc)) return out;
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
-    out.errors.push({ id: "plots", error: "dvc.yaml: `plots` must be a list of paths or {id: properties} entries." });
+    out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -41539,7 +41548,7 @@ function plotsFromDvcDoc(doc) {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
+      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -42020,9 +42029,9 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
     try {
-      const dvc = await loadDvcYaml(tree);
-      if (!dvc) return { definitions: [], errors: [] };
-      result = plotsFromDvcDoc(resolvedDoc(dvc));
+      const { dvcYamls, errors } = await loadDvcYamls(tree);
+      result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
+      result.errors.unshift(...errors.map((e) => ({ id: e.file, error: e.error })));
     } catch (error2) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error2) }] };
     }
@@ -42032,14 +42041,32 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
+  const at2 = (path) => dvc.dir ? joinPath(dvc.dir, path) : path;
+  const files = (value2) => mapFrom([...value2].map(([file, v2]) => [at2(file), v2]));
+  const topPlot = (id, props) => {
+    if (props === null) return at2(id);
+    const y2 = props.get("y");
+    if (!isRawMap(y2)) return { [at2(id)]: toPlain(props) };
+    const x3 = props.get("x");
+    const moved = mapFrom([...props, ["y", files(y2)], ...isRawMap(x3) ? [["x", files(x3)]] : []]);
+    return { [id]: toPlain(moved) };
+  };
   return {
-    plots: dvc.plots.map((p2) => p2.props === null ? p2.id : { [p2.id]: toPlain(p2.props) }),
+    plots: dvc.plots.map((p2) => topPlot(p2.id, p2.props)),
     stages: Object.fromEntries(
       dvc.stages.map((stage) => [
         stage.name,
-        { wdir: stage.wdir, plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
+        { wdir: at2(stage.wdir), plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
       ])
     )
+  };
+}
+function combine(results) {
+  const files = /* @__PURE__ */ new Map();
+  for (const r2 of results) for (const d2 of r2.definitions) files.set(d2.id, (files.get(d2.id) ?? /* @__PURE__ */ new Set()).add(r2.file));
+  return {
+    definitions: results.flatMap((r2) => r2.definitions.map((d2) => (files.get(d2.id)?.size ?? 0) > 1 ? { ...d2, id: `${r2.file}::${d2.id}` } : d2)),
+    errors: results.flatMap((r2) => r2.errors)
   };
 }
 async function expandDirectory(tree, def) {

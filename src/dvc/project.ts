@@ -82,8 +82,9 @@ export interface DvcProject {
  * is an error, the others still load.
  */
 export async function loadProject(tree: Tree): Promise<DvcProject> {
-  const project: DvcProject = { dvcYamls: [], locks: new Map(), dvcFiles: [], errors: [] };
   const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project: DvcProject = { dvcYamls, locks: new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
   const attempt = async (load: () => Promise<void>): Promise<void> => {
     try {
       await load();
@@ -92,10 +93,6 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) project.dvcYamls.push(dvc);
-    });
     await attempt(async () => {
       const lock = await readLockFile(tree, joinPath(dir, 'dvc.lock'));
       if (lock) project.locks.set(dir, lock);
@@ -108,6 +105,23 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
     });
   }
   return project;
+}
+
+/**
+ * Every dvc.yaml of a tree, root first, as DVC collects them for `metrics show` and `plots show` (each one's
+ * paths relative to its own folder); a file that does not load is an error naming it, the others still load.
+ */
+export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] }> {
+  const out: { dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] } = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(files ?? (await tree.list()))) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, 'dvc.yaml'), error: describeError(error) });
+    }
+  }
+  return out;
 }
 
 /** The folders holding a dvc.yaml in a file listing, root first. */

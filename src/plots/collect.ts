@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { loadDvcYaml } from '../dvc/project';
-import { toPlain } from '../dvc/python/value';
+import { joinPath, loadDvcYamls } from '../dvc/project';
+import { isRawMap, mapFrom, toPlain, type RawMap } from '../dvc/python/value';
 import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
@@ -56,10 +56,11 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
     try {
-      // `${…}` in plot paths and properties resolved as DVC does, by the project's one dvc.yaml loader.
-      const dvc = await loadDvcYaml(tree);
-      if (!dvc) return { definitions: [], errors: [] };
-      result = plotsFromDvcDoc(resolvedDoc(dvc));
+      // Every dvc.yaml's plots, as `dvc plots show` collects them; `${…}` in plot paths and properties resolved
+      // as DVC does, by the project's one dvc.yaml loader.
+      const { dvcYamls, errors } = await loadDvcYamls(tree);
+      result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
+      result.errors.unshift(...errors.map((e) => ({ id: e.file, error: e.error })));
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
     }
@@ -69,16 +70,43 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
   return { definitions: expanded, errors: result.errors };
 }
 
-/** The plot parts of a loaded dvc.yaml, in the shape dvc.yaml has them. */
+/**
+ * The plot parts of a loaded dvc.yaml, in the shape dvc.yaml has them, with paths from the project root: a
+ * dvc.yaml below the root names files relative to its own folder (dvc/repo/plots `_resolve_definitions`).
+ */
 function resolvedDoc(dvc: DvcYaml): Record<string, unknown> {
+  const at = (path: string): string => (dvc.dir ? joinPath(dvc.dir, path) : path);
+  const files = (value: RawMap): RawMap => mapFrom([...value].map(([file, v]) => [at(file), v]));
+  const topPlot = (id: string, props: RawMap | null): unknown => {
+    if (props === null) return at(id);
+    const y = props.get('y');
+    if (!isRawMap(y)) return { [at(id)]: toPlain(props) };
+    // A named plot: its id stays, the files it reads move.
+    const x = props.get('x');
+    const moved = mapFrom([...props, ['y', files(y)], ...(isRawMap(x) ? [['x', files(x)] as const] : [])]);
+    return { [id]: toPlain(moved) };
+  };
   return {
-    plots: dvc.plots.map((p) => (p.props === null ? p.id : { [p.id]: toPlain(p.props) })),
+    plots: dvc.plots.map((p) => topPlot(p.id, p.props)),
     stages: Object.fromEntries(
       dvc.stages.map((stage) => [
         stage.name,
-        { wdir: stage.wdir, plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toPlain(o.props) })) },
+        { wdir: at(stage.wdir), plots: stage.outs.filter((o) => o.kind === 'plot').map((o) => ({ [o.path]: toPlain(o.props) })) },
       ]),
     ),
+  };
+}
+
+/**
+ * The definitions of several dvc.yaml files as one list. An id two files use (a plot name, or a path both draw)
+ * becomes `file::id` in each, as DVC names such plots.
+ */
+function combine(results: (DefinitionsResult & { file: string })[]): DefinitionsResult {
+  const files = new Map<string, Set<string>>();
+  for (const r of results) for (const d of r.definitions) files.set(d.id, (files.get(d.id) ?? new Set()).add(r.file));
+  return {
+    definitions: results.flatMap((r) => r.definitions.map((d) => ((files.get(d.id)?.size ?? 0) > 1 ? { ...d, id: `${r.file}::${d.id}` } : d))),
+    errors: results.flatMap((r) => r.errors),
   };
 }
 

@@ -17,13 +17,13 @@ export interface DefinitionsResult {
  * files), then each stage's `plots:` outputs (paths relative to the stage's `wdir`). `doc` is the dvc.yaml as
  * the project loader resolved it (see collect.ts). Pure.
  */
-export function plotsFromDvcDoc(doc: unknown): DefinitionsResult {
+export function plotsFromDvcDoc(doc: unknown, file = 'dvc.yaml'): DefinitionsResult {
   const out: DefinitionsResult = { definitions: [], errors: [] };
   if (!isRecord(doc)) return out;
   if (doc.plots !== undefined && !Array.isArray(doc.plots)) {
-    out.errors.push({ id: 'plots', error: 'dvc.yaml: `plots` must be a list of paths or {id: properties} entries.' });
+    out.errors.push({ id: 'plots', error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `dvc.yaml plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   // A stage output with no plot properties whose file a top-level plot already draws (the usual way to give
   // it a template) would only repeat that plot with default properties: it is left out.
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
@@ -33,7 +33,7 @@ export function plotsFromDvcDoc(doc: unknown): DefinitionsResult {
     const wdir = typeof stage.wdir === 'string' ? stage.wdir : '.';
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add(out, () => stageEntry(entry, wdir, `dvc.yaml stages.${name}.plots[${i}]`));
+      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });

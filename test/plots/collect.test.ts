@@ -81,3 +81,48 @@ plots:
     repo.remove();
   }
 });
+
+test('plots of every dvc.yaml, each with paths relative to its own folder; a name two files use is `file::name`', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({
+      'dvc.yaml': 'plots:\n  - loss.csv\n  - ROC: {x: fpr, y: {eval/roc.json: tpr}}\n',
+      'models/a/dvc.yaml': `stages:
+  train:
+    cmd: python train.py
+    wdir: src
+    plots:
+      - ../logs/train.csv: {x: step, y: acc}
+plots:
+  - eval/plots
+  - ROC: {x: {eval/roc.json: fpr}, y: {eval/roc.json: tpr}}
+  - CM: {template: confusion, x: actual, y: {eval/cm.json: predicted}}
+`,
+      'models/a/eval/plots/one.json': '[]',
+      'models/a/eval/plots/two.csv': 'a\n',
+      'broken/dvc.yaml': 'plots: [\n',
+    });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(
+      errors.map((e) => e.id),
+      ['broken/dvc.yaml'],
+    );
+    assert.match(errors[0]!.error, /^broken\/dvc\.yaml:\d+:\d+: invalid YAML/);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.sources.map((s) => [s.file, s.x, s.y])]),
+      [
+        ['loss.csv', [['loss.csv', null, []]]],
+        ['dvc.yaml::ROC', [['eval/roc.json', 'fpr', ['tpr']]]],
+        ['models/a/eval/plots/one.json', [['models/a/eval/plots/one.json', null, []]]],
+        ['models/a/eval/plots/two.csv', [['models/a/eval/plots/two.csv', null, []]]],
+        ['models/a/dvc.yaml::ROC', [['models/a/eval/roc.json', 'fpr', ['tpr']]]],
+        ['CM', [['models/a/eval/cm.json', 'actual', ['predicted']]]],
+        ['models/a/logs/train.csv', [['models/a/logs/train.csv', 'step', ['acc']]]],
+      ],
+    );
+    assert.equal(definitions[1]!.origin, 'dvc.yaml plots[1]');
+    assert.equal(definitions[4]!.origin, 'models/a/dvc.yaml plots[1]');
+  } finally {
+    repo.remove();
+  }
+});
