@@ -40140,7 +40140,7 @@ import { join as join16 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
-import { rm as rm4 } from "node:fs/promises";
+import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
 import { join as join15 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
@@ -41146,7 +41146,8 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
-async function loadPipeline(dir) {
+async function loadPipeline(given) {
+  const dir = await realpath3(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -42021,7 +42022,7 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
+import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix11, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
@@ -46917,7 +46918,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const real = async (p2) => realpath4(p2).catch(() => p2);
     const prefix = relative6(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }

@@ -35254,7 +35254,7 @@ async function plan(root, options) {
 }
 
 // src/pipeline/repro.ts
-import { rm as rm5 } from "node:fs/promises";
+import { realpath as realpath2, rm as rm5 } from "node:fs/promises";
 import { join as join12 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
@@ -38808,7 +38808,8 @@ function restorableOuts(stage, lock, status, expected, ws2, project) {
 
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
-async function loadPipeline(dir) {
+async function loadPipeline(given) {
+  const dir = await realpath2(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -39629,11 +39630,11 @@ function isUnder(url, base) {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
+import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join14 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath2(start).catch(() => null);
+  const real = await realpath3(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -39650,7 +39651,7 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function gitRoot(dir) {
   try {
-    return await realpath2((await GitRepo.open(dir)).root);
+    return await realpath3((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
@@ -42264,7 +42265,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
+import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix11, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
@@ -47087,7 +47088,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const real = async (p2) => realpath4(p2).catch(() => p2);
     const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }

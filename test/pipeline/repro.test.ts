@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -303,6 +303,22 @@ describe('reproduce (builtin runner)', () => {
       assert.match(p.read('dvc.lock'), /    cmd: "node tool.js append log.txt one\\nnode tool.js env env.txt\\n"\n/);
     } finally {
       p.remove();
+    }
+  });
+
+  test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
+    const p = project({ 'dvc.yaml': yaml });
+    const links = tempDir('mlreport-links-');
+    try {
+      const linked = join(links, 'project');
+      symlinkSync(p.dir, linked, 'junction');
+      const r = await reproduce(await loadPipeline(linked), new MemoryLogger());
+      assert.equal(r.passed, true, r.stages[0]?.error);
+      assert.equal(p.read('env.txt'), 's true');
+    } finally {
+      p.remove();
+      rmSync(links, { recursive: true, force: true });
     }
   });
 
