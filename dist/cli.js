@@ -34693,8 +34693,9 @@ function withPosition(path, format, parse5) {
     throw error;
   }
 }
-function parseDataFile(path, text2) {
+function parseDataFile(path, raw) {
   const format = formatOf(path);
+  const text2 = raw.replace(/\r\n?/g, "\n");
   return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
@@ -40630,7 +40631,8 @@ async function readLock(tree, path = "dvc.lock") {
 }
 function parseLock(text2, displayPath = "dvc.lock") {
   const lock = parseLockText(text2, displayPath);
-  const folding = emitYaml(lock.raw, "current") !== text2 && emitYaml(lock.raw, "legacy") === text2 ? "legacy" : "current";
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
   return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
@@ -41094,7 +41096,13 @@ async function entryStatus(path, entry, ws2) {
   const current = await ws2.hash(path, entry?.hashName ?? "md5");
   if (!current) return "deleted";
   if (!entry || entry.md5 === null) return "new";
-  return current.md5 === entry.md5 ? null : "modified";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
   const reasons = [];
