@@ -39762,7 +39762,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join23, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -40136,19 +40136,35 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join16 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join17 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
 import { posix as posix8 } from "node:path";
 function projectPath2(stage, p2) {
   return posix8.normalize(posix8.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isAbsolute2(p2) {
+  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage) {
+  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -40157,6 +40173,7 @@ function buildDag(stages) {
   const nodes = /* @__PURE__ */ new Map();
   const writer = /* @__PURE__ */ new Map();
   for (const stage of stages) {
+    refuseAbsolute(stage);
     const node = {
       stage,
       deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
@@ -40682,7 +40699,8 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename3, join as join12 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -40755,6 +40773,19 @@ function spawnStage(file, args, options2) {
   }
   return child;
 }
+function resolveCommand(name, env, platform = process.platform) {
+  if (platform !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join12(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync2(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
 var GRACE_MS = 5e3;
 async function endStages(signal) {
   const children = [...running];
@@ -40785,12 +40816,12 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join15, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -40814,7 +40845,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join12(this.root, relDir, ".dvcignore"));
+      readFileSync3(join13(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -40842,7 +40873,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join12(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join13(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -40908,7 +40939,7 @@ function compileRule(line) {
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join13, posix as posix9 } from "node:path";
+import { join as join14, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -40938,7 +40969,7 @@ async function md5FileDos2Unix(path) {
   return hash.digest("hex");
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join13(root, ...rel.split("/"));
+  const abs = join14(root, ...rel.split("/"));
   let info;
   try {
     info = await stat7(abs);
@@ -40948,7 +40979,7 @@ async function hashPath(root, rel, ignore, name = "md5") {
   if (!info.isDirectory()) {
     const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
     const meta = { md5: md52, size: info.size };
-    if (isExecutable(info.mode)) meta.isexec = true;
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
@@ -40967,13 +40998,13 @@ async function hashPath(root, rel, ignore, name = "md5") {
   await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
-function isExecutable(mode) {
-  return process.platform !== "win32" && (mode & 73) !== 0;
+function isExecutable(mode, path, platform = process.platform) {
+  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join13(root, ...relDir.split("/"));
+    const absDir = join14(root, ...relDir.split("/"));
     const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -40984,14 +41015,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat7(join13(absDir, d2.name)).catch(() => null);
+        const info = await stat7(join14(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join13(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -41016,7 +41047,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join15(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -41033,14 +41064,14 @@ var Workspace = class {
     this.hashes.clear();
   }
   exists(path) {
-    return existsSync2(this.abs(path));
+    return existsSync3(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix10.normalize(posix10.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join14(this.root, ...rootPath.split("/")));
+    return existsSync3(join15(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -41053,7 +41084,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
-    if (existsSync2(join14(d2, ".dvc"))) return d2;
+    if (existsSync3(join15(d2, ".dvc"))) return d2;
     if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
@@ -41233,7 +41264,7 @@ async function reproduce(pipeline3, log, options2 = {}) {
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join15(pipeline3.dir, "dvc.lock");
+  const lockPath = join16(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -41427,7 +41458,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync4(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41452,7 +41483,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync4(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -41502,12 +41533,14 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve11) => {
-    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
-    const take = (data) => {
-      for (const line of whole.push(data.toString("utf8"))) onLine(line);
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand("dvc", env);
+    const child = spawnStage(dvc.file, ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env, shell: dvc.shell });
+    const take = (text2) => {
+      for (const line of whole.push(text2)) onLine(line);
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
       (error2) => resolve11({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
@@ -41533,7 +41566,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -42059,9 +42092,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -42076,10 +42109,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join24(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join24(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42115,7 +42148,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -42125,7 +42158,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -46950,7 +46983,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join18, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46964,9 +46997,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47656,7 +47689,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47863,7 +47896,7 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -47885,7 +47918,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -48133,7 +48166,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48143,7 +48176,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix12 } from "node:path";
+import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48539,7 +48572,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -48624,7 +48657,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48693,8 +48726,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48753,7 +48786,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join23(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],

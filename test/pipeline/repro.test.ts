@@ -202,6 +202,29 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test("absolute and drive-letter deps and outs are refused with DVC's words, whatever OS reads the dvc.yaml", async () => {
+    const cases: [string, RegExp][] = [
+      [
+        'deps: [/data/raw.csv]',
+        /^dvc\.yaml: stage 's': dependency '\/data\/raw\.csv' is an absolute path, outside of DVC project: .* See <https:\/\/dvc\.org\/doc\/user-guide\/pipelines\/external-dependencies-and-outputs> for more info\.$/,
+      ],
+      ["deps: ['C:\\data\\raw.csv']", /dependency 'C:\\data\\raw\.csv' is an absolute path, outside of DVC project/],
+      ["params: [{'D:/cfg/params.yaml': [lr]}]", /dependency 'D:\/cfg\/params\.yaml' is an absolute path/],
+      [
+        "outs: ['\\\\server\\share\\model.pkl']",
+        /^dvc\.yaml: stage 's': Cached output\(s\) outside of DVC project: \\\\server\\share\\model\.pkl\. See <https:\/\/dvc\.org\/doc\/user-guide\/pipelines\/external-dependencies-and-outputs> for more info\.$/,
+      ],
+    ];
+    for (const [field, message] of cases) {
+      const p = project({ 'dvc.yaml': `stages:\n  s:\n    cmd: x\n    ${field}\n` });
+      try {
+        await assert.rejects(loadPipeline(p.dir), { name: 'UserError', message }, field);
+      } finally {
+        p.remove();
+      }
+    }
+  });
+
   test('cycles and two stages writing one out are errors naming the stages and path', async () => {
     const cycle = project({
       'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n',
