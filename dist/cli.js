@@ -41130,7 +41130,7 @@ async function entryStatus(path, entry, ws2) {
   if (current.md5 === entry.md5) return null;
   return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
-var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
 async function onlyLineEndsDiffer(path, entry, size, ws2) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
   return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;

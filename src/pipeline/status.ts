@@ -140,7 +140,7 @@ async function entryStatus(path: string, entry: LockEntry | undefined, ws: Works
  * The fix for a CRLF checkout (Git for Windows' core.autocrlf=true) of text hashed with LF elsewhere. DVC 3 hashes
  * the raw bytes, as we do, so the stage re-runs either way; this names the cause where it shows.
  */
-const LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+const LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
 
 /**
  * Whether the md5 dvc.lock records is that of this path with CRLF read as LF (DVC's md5-dos2unix: text chunks only),
