@@ -35472,6 +35472,12 @@ function workspaceTree(root, options2 = {}) {
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const asOnDisk = targetParts.join("/");
+      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+        throw new RefusedRead(
+          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+        );
+      }
       const info = await stat2(target);
       if (info.isDirectory()) return null;
       if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
@@ -35498,6 +35504,14 @@ function workspaceTree(root, options2 = {}) {
       return files;
     }
   };
+}
+async function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!(await readdir(dir)).includes(part)) return false;
+    dir = join2(dir, part);
+  }
+  return true;
 }
 function isAbsent(error) {
   const code2 = error.code;

@@ -37498,6 +37498,12 @@ function workspaceTree(root, options = {}) {
       if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep4);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const asOnDisk = targetParts.join("/");
+      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+        throw new RefusedRead(
+          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+        );
+      }
       const info2 = await stat5(target);
       if (info2.isDirectory()) return null;
       if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
@@ -37524,6 +37530,14 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
+}
+async function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!(await readdir6(dir)).includes(part)) return false;
+    dir = join6(dir, part);
+  }
+  return true;
 }
 function isAbsent(error2) {
   const code2 = error2.code;
