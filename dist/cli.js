@@ -34742,8 +34742,9 @@ function withPosition(path, format, parse4) {
     throw error;
   }
 }
-function parseDataFile(path, text2) {
+function parseDataFile(path, raw) {
   const format = formatOf(path);
+  const text2 = raw.replace(/\r\n?/g, "\n");
   return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
@@ -35493,6 +35494,12 @@ function workspaceTree(root, options2 = {}) {
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const asOnDisk = targetParts.join("/");
+      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+        throw new RefusedRead(
+          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+        );
+      }
       const info = await stat2(target);
       if (info.isDirectory()) return null;
       if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
@@ -35519,6 +35526,14 @@ function workspaceTree(root, options2 = {}) {
       return files;
     }
   };
+}
+async function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!(await readdir(dir)).includes(part)) return false;
+    dir = join2(dir, part);
+  }
+  return true;
 }
 function isAbsent(error) {
   const code2 = error.code;
@@ -39782,7 +39797,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join23, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -40156,19 +40171,35 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join16 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join17 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
-import { rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
 import { posix as posix7 } from "node:path";
 function projectPath2(stage, p2) {
   return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isAbsolute2(p2) {
+  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage) {
+  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
 }
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
@@ -40177,6 +40208,7 @@ function buildDag(stages) {
   const nodes = /* @__PURE__ */ new Map();
   const writer = /* @__PURE__ */ new Map();
   for (const stage of stages) {
+    refuseAbsolute(stage);
     const node = {
       stage,
       deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
@@ -40651,7 +40683,8 @@ async function readLock(tree, path = "dvc.lock") {
 }
 function parseLock(text2, displayPath = "dvc.lock") {
   const lock = parseLockText(text2, displayPath);
-  const folding = emitYaml(lock.raw, "current") !== text2 && emitYaml(lock.raw, "legacy") === text2 ? "legacy" : "current";
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
   return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
@@ -40706,7 +40739,8 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename3, join as join12 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -40779,6 +40813,19 @@ function spawnStage(file, args, options2) {
   }
   return child;
 }
+function resolveCommand(name, env, platform = process.platform) {
+  if (platform !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join12(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync2(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
 var GRACE_MS = 5e3;
 async function endStages(signal) {
   const children = [...running];
@@ -40809,12 +40856,12 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname7 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join15, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -40838,7 +40885,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join12(this.root, relDir, ".dvcignore"));
+      readFileSync3(join13(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -40866,7 +40913,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join12(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join13(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -40932,7 +40979,7 @@ function compileRule(line) {
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { readdir as readdir6, readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join13, posix as posix8 } from "node:path";
+import { join as join14, posix as posix8 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -40962,7 +41009,7 @@ async function md5FileDos2Unix(path) {
   return hash.digest("hex");
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join13(root, ...rel.split("/"));
+  const abs = join14(root, ...rel.split("/"));
   let info;
   try {
     info = await stat7(abs);
@@ -40972,7 +41019,7 @@ async function hashPath(root, rel, ignore, name = "md5") {
   if (!info.isDirectory()) {
     const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
     const meta = { md5: md52, size: info.size };
-    if (isExecutable(info.mode)) meta.isexec = true;
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
@@ -40991,13 +41038,13 @@ async function hashPath(root, rel, ignore, name = "md5") {
   await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
-function isExecutable(mode) {
-  return process.platform !== "win32" && (mode & 73) !== 0;
+function isExecutable(mode, path, platform = process.platform) {
+  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join13(root, ...relDir.split("/"));
+    const absDir = join14(root, ...relDir.split("/"));
     const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -41008,14 +41055,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat7(join13(absDir, d2.name)).catch(() => null);
+        const info = await stat7(join14(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join13(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -41040,7 +41087,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join15(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -41057,14 +41104,14 @@ var Workspace = class {
     this.hashes.clear();
   }
   exists(path) {
-    return existsSync2(this.abs(path));
+    return existsSync3(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix9.normalize(posix9.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join14(this.root, ...rootPath.split("/")));
+    return existsSync3(join15(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -41077,7 +41124,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname7(d2)) {
-    if (existsSync2(join14(d2, ".dvc"))) return d2;
+    if (existsSync3(join15(d2, ".dvc"))) return d2;
     if (dirname7(d2) === d2) return resolve6(dir);
   }
 }
@@ -41122,7 +41169,13 @@ async function entryStatus(path, entry, ws2) {
   const current = await ws2.hash(path, entry?.hashName ?? "md5");
   if (!current) return "deleted";
   if (!entry || entry.md5 === null) return "new";
-  return current.md5 === entry.md5 ? null : "modified";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
   const reasons = [];
@@ -41174,7 +41227,8 @@ async function stageStatus(stage, lock, ws2, project) {
 
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
-async function loadPipeline(dir) {
+async function loadPipeline(given) {
+  const dir = await realpath3(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -41252,7 +41306,7 @@ async function reproduce(pipeline3, log, options2 = {}) {
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join15(pipeline3.dir, "dvc.lock");
+  const lockPath = join16(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -41446,7 +41500,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync4(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41471,7 +41525,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync4(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -41521,12 +41575,14 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve11) => {
-    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
-    const take = (data) => {
-      for (const line of whole.push(data.toString("utf8"))) onLine(line);
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand("dvc", env);
+    const child = spawnStage(dvc.file, ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env, shell: dvc.shell });
+    const take = (text2) => {
+      for (const line of whole.push(text2)) onLine(line);
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
       (error2) => resolve11({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
@@ -41552,7 +41608,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -42049,7 +42105,7 @@ function countChanged(files) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
+import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
@@ -42078,9 +42134,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -42095,10 +42151,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join24(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join24(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42134,7 +42190,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -42144,7 +42200,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -46945,7 +47001,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const real = async (p2) => realpath4(p2).catch(() => p2);
     const prefix = relative6(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -46969,7 +47025,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join18, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46983,9 +47039,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47675,7 +47731,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile5 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47882,7 +47938,7 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -47904,7 +47960,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -48152,7 +48208,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48162,7 +48218,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
-import { join as join20, posix as posix11 } from "node:path";
+import { join as join21, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48558,7 +48614,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile7(path);
     } catch {
@@ -48643,7 +48699,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48712,8 +48768,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48772,7 +48828,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join23(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],

@@ -30036,7 +30036,7 @@ function group(name, fn2) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join15, resolve as resolve5 } from "node:path";
+import { join as join16, resolve as resolve5 } from "node:path";
 import { tmpdir } from "node:os";
 
 // src/util/crash-site.ts
@@ -33713,8 +33713,8 @@ function firstLine(error2) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join14 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
@@ -34421,6 +34421,12 @@ function workspaceTree(root, options = {}) {
       if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep3);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      const asOnDisk = targetParts.join("/");
+      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+        throw new RefusedRead(
+          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+        );
+      }
       const info2 = await stat3(target);
       if (info2.isDirectory()) return null;
       if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
@@ -34447,6 +34453,14 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
+}
+async function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!(await readdir4(dir)).includes(part)) return false;
+    dir = join4(dir, part);
+  }
+  return true;
 }
 function isAbsent(error2) {
   const code2 = error2.code;
@@ -36075,8 +36089,9 @@ function withPosition(path, format, parse4) {
     throw error2;
   }
 }
-function parseDataFile(path, text2) {
+function parseDataFile(path, raw) {
   const format = formatOf(path);
+  const text2 = raw.replace(/\r\n?/g, "\n");
   return withPosition(path, format, () => {
     switch (format) {
       case "JSON":
@@ -37064,8 +37079,8 @@ async function plan(root, options) {
 }
 
 // src/pipeline/repro.ts
-import { rm as rm5 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { realpath as realpath2, rm as rm5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -37588,6 +37603,22 @@ import { posix as posix3 } from "node:path";
 function projectPath2(stage, p2) {
   return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
+function isAbsolute2(p2) {
+  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage) {
+  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
+}
 function isInside(child, parent) {
   return parent === "." || child.startsWith(`${parent}/`);
 }
@@ -37595,6 +37626,7 @@ function buildDag(stages) {
   const nodes = /* @__PURE__ */ new Map();
   const writer = /* @__PURE__ */ new Map();
   for (const stage of stages) {
+    refuseAbsolute(stage);
     const node = {
       stage,
       deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
@@ -38079,7 +38111,8 @@ async function readLock(tree, path = "dvc.lock") {
 }
 function parseLock(text2, displayPath = "dvc.lock") {
   const lock = parseLockText(text2, displayPath);
-  const folding = emitYaml(lock.raw, "current") !== text2 && emitYaml(lock.raw, "legacy") === text2 ? "legacy" : "current";
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
   return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
@@ -38134,7 +38167,8 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn } from "node:child_process";
-import { basename as basename3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename3, join as join8 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -38207,6 +38241,19 @@ function spawnStage(file, args, options) {
   }
   return child;
 }
+function resolveCommand(name, env, platform2 = process.platform) {
+  if (platform2 !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join8(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync2(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
 var GRACE_MS = 5e3;
 async function endStages(signal) {
   const children = [...running];
@@ -38237,12 +38284,12 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join10, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join11, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -38266,7 +38313,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join8(this.root, relDir, ".dvcignore"));
+      readFileSync3(join9(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -38294,7 +38341,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join8(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -38360,7 +38407,7 @@ function compileRule(line) {
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { readdir as readdir7, readFile as readFile3, stat as stat6 } from "node:fs/promises";
-import { join as join9, posix as posix4 } from "node:path";
+import { join as join10, posix as posix4 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -38390,7 +38437,7 @@ async function md5FileDos2Unix(path) {
   return hash.digest("hex");
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join9(root, ...rel.split("/"));
+  const abs = join10(root, ...rel.split("/"));
   let info2;
   try {
     info2 = await stat6(abs);
@@ -38400,7 +38447,7 @@ async function hashPath(root, rel, ignore, name = "md5") {
   if (!info2.isDirectory()) {
     const md52 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
     const meta = { md5: md52, size: info2.size };
-    if (isExecutable(info2.mode)) meta.isexec = true;
+    if (isExecutable(info2.mode, abs)) meta.isexec = true;
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
@@ -38419,13 +38466,13 @@ async function hashPath(root, rel, ignore, name = "md5") {
   await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
-function isExecutable(mode) {
-  return process.platform !== "win32" && (mode & 73) !== 0;
+function isExecutable(mode, path, platform2 = process.platform) {
+  return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join9(root, ...relDir.split("/"));
+    const absDir = join10(root, ...relDir.split("/"));
     const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -38436,14 +38483,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat6(join9(absDir, d2.name)).catch(() => null);
+        const info2 = await stat6(join10(absDir, d2.name)).catch(() => null);
         if (!info2) continue;
         isDir = info2.isDirectory();
         size = info2.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join9(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join10(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -38468,7 +38515,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join10(this.dir, ...path.split("/"));
+    return join11(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -38485,14 +38532,14 @@ var Workspace = class {
     this.hashes.clear();
   }
   exists(path) {
-    return existsSync2(this.abs(path));
+    return existsSync3(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join10(this.root, ...rootPath.split("/")));
+    return existsSync3(join11(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -38505,7 +38552,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
-    if (existsSync2(join10(d2, ".dvc"))) return d2;
+    if (existsSync3(join11(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve3(dir);
   }
 }
@@ -38550,7 +38597,13 @@ async function entryStatus(path, entry, ws2) {
   const current = await ws2.hash(path, entry?.hashName ?? "md5");
   if (!current) return "deleted";
   if (!entry || entry.md5 === null) return "new";
-  return current.md5 === entry.md5 ? null : "modified";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
   const reasons = [];
@@ -38601,9 +38654,9 @@ async function stageStatus(stage, lock, ws2, project) {
 }
 
 // src/pipeline/restore.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join11, posix as posix6 } from "node:path";
+import { join as join12, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -38616,7 +38669,7 @@ var PipelineData = class _PipelineData {
   remotes = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync3(join11(root, ".dvc"))) return null;
+    if (!existsSync4(join12(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
     addSecret(options.hub?.password);
@@ -38820,7 +38873,8 @@ function restorableOuts(stage, lock, status, expected, ws2, project) {
 
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
-async function loadPipeline(dir) {
+async function loadPipeline(given) {
+  const dir = await realpath2(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -38869,7 +38923,7 @@ async function reproduce(pipeline3, log, options = {}) {
 }
 async function reproduceWith(pipeline3, log, options, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join12(pipeline3.dir, "dvc.lock");
+  const lockPath = join13(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -39063,7 +39117,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync4(join13(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync5(join14(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -39088,7 +39142,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync4(join13(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync5(join14(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -39138,12 +39192,14 @@ async function dvcRepro(cwd, log) {
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve7) => {
-    const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
-    const take = (data) => {
-      for (const line of whole.push(data.toString("utf8"))) onLine(line);
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand("dvc", env);
+    const child = spawnStage(dvc.file, ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env, shell: dvc.shell });
+    const take = (text2) => {
+      for (const line of whole.push(text2)) onLine(line);
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
       (error3) => resolve7({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
@@ -39641,11 +39697,11 @@ function isUnder(url, base) {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname7, join as join14 } from "node:path";
+import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname7, join as join15 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath2(start).catch(() => null);
+  const real = await realpath3(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -39655,14 +39711,14 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join14(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory2(join15(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
 }
 async function gitRoot(dir) {
   try {
-    return await realpath2((await GitRepo.open(dir)).root);
+    return await realpath3((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
@@ -39671,7 +39727,7 @@ async function isDirectory2(path) {
   return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join14(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join15(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -39786,7 +39842,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join15(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join16(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -39905,7 +39961,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -42233,7 +42289,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -42252,18 +42308,18 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join16(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join17(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join16(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join17(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join16(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join17(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -42294,7 +42350,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
+import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
@@ -42323,9 +42379,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join22 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join22([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -42340,10 +42396,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join22(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join22(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join23(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join22(blocks);
+  return join23(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42379,7 +42435,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -42389,7 +42445,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -47117,7 +47173,7 @@ var GateCheckPublisher = class {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath3(p2).catch(() => p2);
+    const real = async (p2) => realpath4(p2).catch(() => p2);
     const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -47141,7 +47197,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve6 } from "node:path";
+import { join as join18, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -47155,9 +47211,9 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47847,7 +47903,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -48054,7 +48110,7 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -48076,7 +48132,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -48324,7 +48380,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48334,7 +48390,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix11 } from "node:path";
+import { join as join21, posix as posix11 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48730,7 +48786,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -49081,7 +49137,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -49150,8 +49206,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)

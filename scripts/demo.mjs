@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pythonEnvironment } from './python.mjs';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 if (!existsSync(join(root, 'dist/cli.js'))) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
@@ -18,9 +19,12 @@ const git = (...args) =>
     .trim();
 const step = (text) => console.log(`\n\x1b[1m▶ ${text}\x1b[0m`);
 
+const python = pythonEnvironment();
+process.on('exit', python.cleanup);
+
 /** Reproduces the pipeline with mlreport's own runner: only the stages whose deps or params changed. */
 function reproduce() {
-  execFileSync(process.execPath, [cli, 'repro'], { cwd: dir, stdio: 'inherit' });
+  execFileSync(process.execPath, [cli, 'repro'], { cwd: dir, stdio: 'inherit', env: python.env });
 }
 
 step(`A project like examples/iris, in ${dir}`);

@@ -1,10 +1,11 @@
 // The hub mirror, end to end on examples/iris: a throwaway repository with a baseline and a tuned-params commit
-// (the pipeline run for each with python3), then the bundled action (dist/index.js) run as on a pull request with
+// (the pipeline run for each by `mlreport repro`), then the bundled action (dist/index.js) run as on a pull request with
 // `hub: dagshub`, against local fakes of DagsHub's API and its MLflow. Prints the comment and the MLflow run.
 // Run: npm run demo:hub
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pythonEnvironment } from './python.mjs';
 import { runAction } from '../test/helpers/action';
 import { TempRepo } from '../test/helpers/repo';
 import { FakeHub } from '../test/fakes/hub/server';
@@ -16,11 +17,10 @@ const TOKEN = 'demo-token-not-secret';
 
 const repo = new TempRepo('mlreport-hub-demo-');
 cpSync(join(root, 'examples/iris'), repo.dir, { recursive: true });
+const python = pythonEnvironment();
+process.on('exit', python.cleanup);
 const reproduce = (): void => {
-  for (const [, cmd] of readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8').matchAll(/^ {4}cmd: (.+)$/gm)) {
-    const [exe, ...args] = cmd!.split(' ');
-    execFileSync(exe!, args, { cwd: repo.dir, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'repro'], { cwd: repo.dir, stdio: ['ignore', 'ignore', 'inherit'], env: python.env });
 };
 reproduce();
 const baseSha = repo.commit('Baseline model');

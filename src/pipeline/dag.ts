@@ -25,6 +25,32 @@ export function projectPath(stage: Stage, p: string): string {
   return posix.normalize(posix.join(stage.wdir, p.replace(/\\/g, '/'))).replace(/\/$/, '');
 }
 
+/** `/data`, `\\server\share`, `C:\data` or `C:/data`: a path of one machine, wherever the dvc.yaml is read. */
+function isAbsolute(p: string): boolean {
+  return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+const EXTERNAL_LINK = '<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>';
+
+/**
+ * DVC takes an absolute path outside the project as an external dependency, and refuses it as a cached output
+ * (dvc/stage/utils.py `check_no_externals`). mlreport reads only the project's own files: both are refused, the
+ * out with DVC's words, before anything runs.
+ */
+function refuseAbsolute(stage: Stage): void {
+  const outs = stage.outs.map((o) => o.path).filter(isAbsolute);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(', ')}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(', ')} is an absolute path, outside of DVC project: ` +
+        `DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`,
+    );
+  }
+}
+
 function isInside(child: string, parent: string): boolean {
   return parent === '.' || child.startsWith(`${parent}/`);
 }
@@ -37,6 +63,7 @@ export function buildDag(stages: Stage[]): Dag {
   const nodes = new Map<string, StageNode>();
   const writer = new Map<string, string>();
   for (const stage of stages) {
+    refuseAbsolute(stage);
     const node: StageNode = {
       stage,
       deps: [...stage.deps.map((d) => projectPath(stage, d)), ...stage.params.map((p) => projectPath(stage, p.file))],

@@ -5,7 +5,7 @@ import { pushTracked } from '../dvc/data/tracked';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
-import { runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
+import { resolveCommand, runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
 import { pushStageOutputs, type DataOptions } from './restore';
 import type { StageResult } from './types';
 
@@ -134,12 +134,15 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
   };
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise<{ code: number | null; error?: string }>((resolve) => {
-    const child = spawnStage('dvc', ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: stageEnvironment(process.env) });
-    const take = (data: Buffer): void => {
-      for (const line of whole.push(data.toString('utf8'))) onLine(line);
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand('dvc', env);
+    const child = spawnStage(dvc.file, ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env, shell: dvc.shell });
+    const take = (text: string): void => {
+      for (const line of whole.push(text)) onLine(line);
     };
-    child.stdout!.on('data', take);
-    child.stderr!.on('data', take);
+    // Decoding per stream keeps a UTF-8 character split across two chunks whole.
+    child.stdout!.setEncoding('utf8').on('data', take);
+    child.stderr!.setEncoding('utf8').on('data', take);
     child.on('error', (error) =>
       resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }),
     );

@@ -70,7 +70,7 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
   if (!info.isDirectory()) {
     const md5 = name === 'md5' ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
     const meta: HashMeta = { md5, size: info.size };
-    if (isExecutable(info.mode)) meta.isexec = true;
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
@@ -90,8 +90,12 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
 
-function isExecutable(mode: number): boolean {
-  return process.platform !== 'win32' && (mode & 0o111) !== 0;
+/**
+ * DVC's `isexec` (dvc-objects `is_exec`: an execute bit of Python's `os.stat`). On Windows Python makes those bits
+ * from the name, as the C runtime does — set for .exe, .bat, .cmd and .com — where Node's stat never sets them.
+ */
+export function isExecutable(mode: number, path: string, platform: NodeJS.Platform = process.platform): boolean {
+  return platform === 'win32' ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 0o111) !== 0;
 }
 
 interface ListedFile {

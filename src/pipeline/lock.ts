@@ -20,8 +20,10 @@ export async function readLock(tree: Tree, path = 'dvc.lock'): Promise<LockFile>
 
 export function parseLock(text: string, displayPath = 'dvc.lock'): LockFile {
   const lock = parseLockText(text, displayPath);
-  // Keep the folding the file already has, so stages we do not touch stay byte for byte as they were.
-  const folding: Folding = emitYaml(lock.raw, 'current') !== text && emitYaml(lock.raw, 'legacy') === text ? 'legacy' : 'current';
+  // Keep the folding the file already has, so stages we do not touch stay byte for byte as they were. A CRLF
+  // checkout (core.autocrlf) of a lock written with LF is still that lock: compare its lines, not its line ends.
+  const lines = text.replace(/\r\n/g, '\n');
+  const folding: Folding = emitYaml(lock.raw, 'current') !== lines && emitYaml(lock.raw, 'legacy') === lines ? 'legacy' : 'current';
   return { ...lock, folding };
 }
 

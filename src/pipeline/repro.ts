@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadDvcYaml } from '../dvc/project';
@@ -48,7 +48,10 @@ export interface Pipeline {
   ws: Workspace;
 }
 
-export async function loadPipeline(dir: string): Promise<Pipeline> {
+export async function loadPipeline(given: string): Promise<Pipeline> {
+  // DVC works from the physical project root (Repo.find_root's realpath): a stage's cwd and DVC_ROOT agree even
+  // where the path it was given crosses a symlink (macOS's /var → /private/var temp dirs).
+  const dir = await realpath(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** The last lines a command printed, kept for the report. */
 export class TailBuffer {
@@ -109,6 +110,26 @@ export function spawnStage(file: string, args: string[], options: SpawnOptions):
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void endStages(signal));
   }
   return child;
+}
+
+/**
+ * How to start the program `name` from PATH as Windows' own command search would: CreateProcess (spawn without a
+ * shell) finds only `name.exe`, so a `.cmd` or `.bat` shim (conda, pipx, scoop wrappers for `dvc`) is looked up
+ * through PATHEXT here and started by cmd.exe. Elsewhere, and when nothing matches (spawn then reports ENOENT), the
+ * name as it is.
+ */
+export function resolveCommand(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): { file: string; shell: boolean } {
+  if (platform !== 'win32') return { file: name, shell: false };
+  const get = (key: string): string => Object.entries(env).find(([k]) => k.toUpperCase() === key)?.[1] ?? '';
+  const exts = (get('PATHEXT') || '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean);
+  for (const dir of get('PATH').split(';').filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join(dir.replace(/^"(.*)"$/, '$1'), name + ext.toLowerCase());
+      if (!existsSync(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
 }
 
 const GRACE_MS = 5000;

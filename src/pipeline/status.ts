@@ -134,7 +134,24 @@ async function entryStatus(path: string, entry: LockEntry | undefined, ws: Works
   const current = await ws.hash(path, entry?.hashName ?? 'md5');
   if (!current) return 'deleted';
   if (!entry || entry.md5 === null) return 'new';
-  return current.md5 === entry.md5 ? null : 'modified';
+  if (current.md5 === entry.md5) return null;
+  return (await onlyLineEndsDiffer(path, entry, current.size, ws)) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : 'modified';
+}
+
+/**
+ * The fix for a CRLF checkout (Git for Windows' core.autocrlf=true) of text hashed with LF elsewhere. DVC 3 hashes
+ * the raw bytes, as we do, so the stage re-runs either way; this names the cause where it shows.
+ */
+const LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+
+/**
+ * Whether the md5 dvc.lock records is that of this path with CRLF read as LF (DVC's md5-dos2unix: text chunks only),
+ * so its bytes differ from it only in line endings. CRLF only adds bytes: the same or a smaller size rules it out
+ * without reading the data again.
+ */
+async function onlyLineEndsDiffer(path: string, entry: LockEntry, size: number, ws: Workspace): Promise<boolean> {
+  if (entry.hashName !== 'md5' || (entry.size !== undefined && size <= entry.size)) return false;
+  return (await ws.hash(path, 'md5-dos2unix'))?.md5 === entry.md5;
 }
 
 /**

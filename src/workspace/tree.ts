@@ -105,6 +105,14 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
       if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
       const targetParts = target.slice(inside.length + 1).split(sep);
       if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+      // macOS and Windows file systems ignore letter case, git does not: a path read here would be missing at the
+      // base commit and on Linux. realpath gives the names as on disk; a difference in case alone is looked at.
+      const asOnDisk = targetParts.join('/');
+      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !(await namedAsOnDisk(root, rel))) {
+        throw new RefusedRead(
+          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
+        );
+      }
       const info = await stat(target);
       if (info.isDirectory()) return null;
       // A FIFO would block the read forever and a device could be endless: only regular files are read.
@@ -133,6 +141,16 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
       return files;
     },
   };
+}
+
+/** Whether every component of `rel` is listed by its directory exactly as written (a link may differ only in case). */
+async function namedAsOnDisk(root: string, rel: string): Promise<boolean> {
+  let dir = root;
+  for (const part of rel.split('/')) {
+    if (!(await readdir(dir)).includes(part)) return false;
+    dir = join(dir, part);
+  }
+  return true;
 }
 
 function isAbsent(error: unknown): boolean {

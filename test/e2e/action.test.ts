@@ -1,6 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github/index';
 import { runAction } from '../helpers/action';
 import { execFileSync } from 'node:child_process';
@@ -42,6 +44,26 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     const json = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8'));
     assert.equal(json.base.sha, baseSha);
     assert.equal(json.base.label, 'main');
+  });
+
+  test('outputs written with CRLF line ends, as @actions/core writes them on Windows (os.EOL), are read back', async () => {
+    // The action itself runs with os.EOL = CRLF: the GITHUB_OUTPUT file then holds what a Windows runner gets.
+    const dir = tempDir('mlreport-eol-');
+    const preload = join(dir, 'crlf-eol.mjs');
+    writeFileSync(
+      preload,
+      "import os from 'node:os';\nimport { syncBuiltinESMExports } from 'node:module';\nObject.defineProperty(os, 'EOL', { value: '\\r\\n' });\nsyncBuiltinESMExports();\n",
+    );
+    try {
+      const env = { NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` };
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', event: prEvent, sha: headSha, apiUrl: fake.url, env });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(readFileSync(join(run.runnerTemp, 'output.txt'), 'utf8'), /^passed<<ghadelimiter_[\w-]+\r\ntrue\r\nghadelimiter_[\w-]+\r\n/m);
+      assert.equal(run.outputs.passed, 'true');
+      assert.equal(readFileSync(run.outputs.report!, 'utf8').includes('train.lr'), true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('push: compares with `before`', async () => {

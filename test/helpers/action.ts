@@ -60,10 +60,13 @@ export async function runAction(options: {
   };
 }
 
-/** Parses the GITHUB_OUTPUT file format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+/**
+ * Parses the GITHUB_OUTPUT file format: `name<<DELIMITER`, the value, `DELIMITER`, each line ended by `os.EOL` as
+ * @actions/core writes it (CRLF on Windows). A value's own line breaks are kept as they were written.
+ */
 function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /^([^\n<=]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  const re = /^([^\r\n<=]+)<<(\S+)\r?\n([\s\S]*?)\r?\n\2\r?$/gm;
   for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
   return out;
 }

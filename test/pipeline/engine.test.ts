@@ -3,6 +3,7 @@ import { delimiter, join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reproduceStep } from '../../src/pipeline/engine';
+import { resolveCommand } from '../../src/pipeline/shell';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/repo';
 
@@ -56,6 +57,41 @@ exit 1
       assert.equal(evaluate.error, 'dvc repro exited with code 1');
       assert.match(evaluate.log!, /^> python evaluate.py\nTraceback: boom\nERROR: failed to reproduce 'evaluate'/);
       assert.ok(log.lines.includes('info: Traceback: boom'));
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test('on Windows a dvc.cmd shim on PATH is found through PATHEXT and started by cmd.exe; a dvc.exe before it wins', () => {
+    const shims = tempDir('mlreport-shims-');
+    const exes = tempDir('mlreport-exes-');
+    try {
+      writeFileSync(join(shims, 'dvc.cmd'), '@python -m dvc %*\r\n');
+      writeFileSync(join(exes, 'dvc.exe'), '');
+      const env = { Path: `C:\\nowhere;"${shims}"`, PATHEXT: '.COM;.EXE;.BAT;.CMD' };
+      assert.deepEqual(resolveCommand('dvc', env, 'win32'), { file: `"${join(shims, 'dvc.cmd')}"`, shell: true });
+      assert.deepEqual(resolveCommand('dvc', { ...env, Path: `${exes};${shims}` }, 'win32'), { file: join(exes, 'dvc.exe'), shell: false });
+      assert.deepEqual(resolveCommand('dvc', { Path: exes, PATHEXT: '.CMD' }, 'win32'), { file: 'dvc', shell: false });
+      assert.deepEqual(resolveCommand('dvc', env, 'linux'), { file: 'dvc', shell: false });
+    } finally {
+      rmSync(shims, { recursive: true, force: true });
+      rmSync(exes, { recursive: true, force: true });
+    }
+  });
+
+  test('a dvc.cmd shim runs dvc repro on Windows', { skip: process.platform !== 'win32' && 'cmd.exe runs .cmd shims on Windows only' }, async () => {
+    const bin = tempDir('mlreport-dvc-shim-');
+    const work = tempDir('mlreport-dvc-shim-work-');
+    try {
+      writeFileSync(join(bin, 'dvc.cmd'), `@echo off\r\necho %* > "${join(work, 'args.txt')}"\r\necho Running stage 'train':\r\n`);
+      const result = await withPath(bin, () => reproduceStep({ workspace: work, repro: 'dvc', runCommands: [] }, new MemoryLogger()));
+      assert.equal(result?.passed, true, result?.stages[0]?.error);
+      assert.deepEqual(
+        result?.stages.map((s) => [s.name, s.status]),
+        [['train', 'ran']],
+      );
+      assert.equal(readFileSync(join(work, 'args.txt'), 'utf8').trim(), 'repro');
     } finally {
       rmSync(bin, { recursive: true, force: true });
       rmSync(work, { recursive: true, force: true });

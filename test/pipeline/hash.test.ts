@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { md5sum } from '../helpers/md5sum';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { isTextBlock } from '../../src/dvc/data/hash';
 import { dirManifest, type DirEntry } from '../../src/dvc/data/manifest';
-import { hashPath, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
+import { hashPath, isExecutable, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
 
 /** The `.dir` listing text and its hash, as the pipeline records a directory (the data layer's manifest). */
 const dirListingJson = (entries: DirEntry[]): string => dirManifest(entries).bytes.toString('utf8');
@@ -38,13 +38,10 @@ describe('file hashes (hash: md5 = plain md5 of the bytes)', () => {
     }
   });
 
-  test('large files hash the same through the stream as md5sum does', async () => {
+  test('large files hash the same through the stream as md5sum (md5 -q, certutil) does', async () => {
     const dir = tree({ big: Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n') });
     try {
-      const expected =
-        process.platform === 'win32'
-          ? md5(Buffer.alloc(9 * 1024 * 1024 + 7, 'ab\r\n'))
-          : execFileSync('md5sum', [join(dir, 'big')], { encoding: 'utf8' }).split(' ')[0];
+      const expected = md5sum(join(dir, 'big'));
       assert.equal(await md5File(join(dir, 'big')), expected);
       assert.equal(await md5File(join(dir, 'big'), 10), expected);
     } finally {
@@ -57,6 +54,20 @@ describe('file hashes (hash: md5 = plain md5 of the bytes)', () => {
     try {
       chmodSync(join(dir, 'run.sh'), 0o755);
       assert.deepEqual(await hashPath(dir, 'run.sh', new DvcIgnore(dir)), { md5: md5('#!/bin/sh\n'), size: 10, isexec: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("on Windows isexec comes from the name, as Python's os.stat there gives DVC the execute bits", async () => {
+    for (const name of ['tool.exe', 'RUN.BAT', 'dvc.cmd', 'x.com']) assert.equal(isExecutable(0o100666, name, 'win32'), true, name);
+    for (const name of ['run.sh', 'model.exe.txt', 'exe', 'train.py']) assert.equal(isExecutable(0o100777, name, 'win32'), false, name);
+    assert.equal(isExecutable(0o100644, 'tool.exe', 'linux'), false);
+    assert.equal(isExecutable(0o100744, 'run.sh', 'darwin'), true);
+    const dir = tree({ 'tool.cmd': '@echo off\r\n' });
+    try {
+      const meta = await hashPath(dir, 'tool.cmd', new DvcIgnore(dir));
+      assert.equal(meta?.isexec, process.platform === 'win32' ? true : undefined);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

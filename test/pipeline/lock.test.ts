@@ -143,6 +143,18 @@ stages:
     assert.match(current, /tar \n      -cpzf model/);
   });
 
+  test('the older folding is recognised in a CRLF checkout of the lock (core.autocrlf=true)', () => {
+    const legacy = `schema: '2.0'
+stages:
+  sagemaker:
+    cmd: cp models/model.pth sagemaker/code/model.pth && cd sagemaker && tar -cpzf
+      model.tar.gz code/ && cd .. && mv sagemaker/model.tar.gz .  && rm sagemaker/code/model.pth
+`;
+    const lock = parseLock(legacy.replace(/\n/g, '\r\n'));
+    assert.equal(lock.folding, 'legacy');
+    assert.equal(renderLock(lock, lock.stages), legacy);
+  });
+
   test('legacy entries without hash: read as md5-dos2unix and are written back unchanged', () => {
     const legacy = `schema: '2.0'\nstages:\n  s:\n    cmd: c\n    deps:\n    - path: a\n      md5: 0cc175b9c0f1b6a831c399e269772661\n      size: 1\n`;
     const lock = parseLock(legacy);

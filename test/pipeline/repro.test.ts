@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -202,6 +202,29 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test("absolute and drive-letter deps and outs are refused with DVC's words, whatever OS reads the dvc.yaml", async () => {
+    const cases: [string, RegExp][] = [
+      [
+        'deps: [/data/raw.csv]',
+        /^dvc\.yaml: stage 's': dependency '\/data\/raw\.csv' is an absolute path, outside of DVC project: .* See <https:\/\/dvc\.org\/doc\/user-guide\/pipelines\/external-dependencies-and-outputs> for more info\.$/,
+      ],
+      ["deps: ['C:\\data\\raw.csv']", /dependency 'C:\\data\\raw\.csv' is an absolute path, outside of DVC project/],
+      ["params: [{'D:/cfg/params.yaml': [lr]}]", /dependency 'D:\/cfg\/params\.yaml' is an absolute path/],
+      [
+        "outs: ['\\\\server\\share\\model.pkl']",
+        /^dvc\.yaml: stage 's': Cached output\(s\) outside of DVC project: \\\\server\\share\\model\.pkl\. See <https:\/\/dvc\.org\/doc\/user-guide\/pipelines\/external-dependencies-and-outputs> for more info\.$/,
+      ],
+    ];
+    for (const [field, message] of cases) {
+      const p = project({ 'dvc.yaml': `stages:\n  s:\n    cmd: x\n    ${field}\n` });
+      try {
+        await assert.rejects(loadPipeline(p.dir), { name: 'UserError', message }, field);
+      } finally {
+        p.remove();
+      }
+    }
+  });
+
   test('cycles and two stages writing one out are errors naming the stages and path', async () => {
     const cycle = project({
       'dvc.yaml': 'stages:\n  a:\n    cmd: x\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: y\n    deps: [a.txt]\n    outs: [b.txt]\n',
@@ -331,6 +354,22 @@ describe('reproduce (builtin runner)', () => {
       assert.ok(p.read('dvc.lock').includes('        seed: 12345678901234567891\n'));
     } finally {
       p.remove();
+    }
+  });
+
+  test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
+    const p = project({ 'dvc.yaml': yaml });
+    const links = tempDir('mlreport-links-');
+    try {
+      const linked = join(links, 'project');
+      symlinkSync(p.dir, linked, 'junction');
+      const r = await reproduce(await loadPipeline(linked), new MemoryLogger());
+      assert.equal(r.passed, true, r.stages[0]?.error);
+      assert.equal(p.read('env.txt'), 's true');
+    } finally {
+      p.remove();
+      rmSync(links, { recursive: true, force: true });
     }
   });
 

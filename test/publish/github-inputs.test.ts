@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { configFromAction } from '../../src/config/action';
 import { publishConfigFromInputs } from '../../src/config/publish-inputs';
 import { guardReproduction, mayReproduce } from '../../src/config/repro-guard';
@@ -41,7 +41,7 @@ describe('publishing inputs', () => {
 
   test('mode publish needs artifact-dir', () => {
     assert.throws(() => publishConfigFromInputs(inputs({ mode: 'publish' }), '/ws'), /needs 'artifact-dir'/);
-    assert.equal(publishConfigFromInputs(inputs({ mode: 'publish', 'artifact-dir': 'in' }), '/ws').artifactDir, join('/ws', 'in'));
+    assert.equal(publishConfigFromInputs(inputs({ mode: 'publish', 'artifact-dir': 'in' }), '/ws').artifactDir, resolve('/ws', 'in'));
   });
 
   test('the action reads fork PRs and workflow_run events from the event payload', async (t) => {

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +17,29 @@ describe('projectPath', () => {
     for (const bad of ['/etc/passwd', 'C:/x', '../x', 'a/../../x', '.git/config', 'a/.Git/config', 'x/y/.DVC/config', '.dvc/tmp/x']) {
       assert.throws(() => projectPath(bad), RefusedRead, bad);
     }
+  });
+});
+
+describe('letter case', () => {
+  test('a path that differs from the file on disk only in case is what git sees at a commit: not there; reported, not read', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const head = r.commit('metrics', { 'eval/metrics.json': '{"acc": 0.9}' });
+    // macOS's and Windows' default file systems find the file under any case; git, and Linux's, do not.
+    const caseInsensitive = existsSync(join(r.dir, 'EVAL', 'Metrics.JSON'));
+    assert.equal(await commitTree(await GitRepo.open(r.dir), head, 'HEAD').read('Eval/metrics.json'), null);
+    const read = workspaceTree(r.dir).read('Eval/metrics.json');
+    if (caseInsensitive) {
+      await assert.rejects(read, (error) => {
+        assert.ok(error instanceof RefusedRead);
+        assert.equal(
+          error.message,
+          "Eval/metrics.json: the file on disk is 'eval/metrics.json' (letter case differs), which git and Linux runners do not take for 'Eval/metrics.json'; not read — use its name as on disk",
+        );
+        return true;
+      });
+    } else assert.equal(await read, null);
+    assert.equal((await workspaceTree(r.dir).read('eval/metrics.json'))?.toString(), '{"acc": 0.9}');
   });
 });
 

@@ -28,10 +28,13 @@ export function withPosition<T>(path: string, format: string, parse: () => T): T
 
 /**
  * A data file (dvc.yaml, dvc.lock, params, vars, metrics) parsed as DVC parses it, by extension. Errors name
- * the file, line and column.
+ * the file, line and column. DVC opens these in Python's text mode (dvc/utils/serialize/_common.py `_load_data`),
+ * whose universal newlines turn CRLF and lone CR into LF: a Windows checkout's multi-line TOML or Python string
+ * reads as on Linux.
  */
-export function parseDataFile(path: string, text: string): ParsedFile {
+export function parseDataFile(path: string, raw: string): ParsedFile {
   const format = formatOf(path);
+  const text = raw.replace(/\r\n?/g, '\n');
   return withPosition(path, format, () => {
     switch (format) {
       case 'JSON':

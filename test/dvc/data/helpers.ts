@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { md5sum } from '../../helpers/md5sum';
 
-/** `md5sum FILE`'s hash: an independent tool decides object names and places in these tests. */
-export function md5sum(file: string): string {
-  return execFileSync('md5sum', [file], { encoding: 'utf8' }).split(' ')[0]!;
-}
+// An independent tool decides object names and places in these tests.
+export { md5sum };
 
 /** Puts `file` into a DVC 3 store (remote or cache root) where `md5sum` says it belongs; returns its md5. */
 export function placeByMd5sum(store: string, file: string, legacy = false): string {
