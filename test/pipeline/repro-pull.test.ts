@@ -122,6 +122,23 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     rmSync(log);
   });
 
+  test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    const mine = '<posts>\n<row Id="9"/>\n</posts>\n';
+    writeFileSync(join(dir, 'data', 'data.xml'), mine);
+    const dvcFile = readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8');
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /^prepare: ran .*dep data\/data\.xml: modified/m);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml'), 'utf8'), mine);
+    assert.equal(readFileSync(join(dir, 'data', 'prepared', 'train.tsv'), 'utf8'), mine);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8'), dvcFile);
+    rmSync(log);
+  });
+
   test('--no-pull runs what is missing as before', async () => {
     const dir = clone(repo);
     cleanup.push(dir);
