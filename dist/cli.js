@@ -35568,6 +35568,12 @@ function commitTree(git, sha, name, options2 = {}) {
         return git.readObject(entry.oid);
       }
     },
+    async dvcConfig() {
+      const entry = (await listing()).get(".dvc/config");
+      if (!entry?.mode.startsWith("100")) return null;
+      budget.take(".dvc/config", entry.size);
+      return git.readObject(entry.oid);
+    },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
@@ -36083,27 +36089,32 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
   "gdrive_user_credentials_file"
 ]);
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}) {
+async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => join5(d2, "config")),
-    join5(root, ".dvc", "config"),
-    join5(root, ".dvc", "config.local")
+  const repoFile = join5(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join5(d2, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join5(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    let text2;
-    try {
-      text2 = await readFile2(file, "utf8");
-    } catch (error) {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") continue;
-      throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-    }
-    read.push(file);
-    mergeLevel(merged, parseIni(text2, file), file);
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
   }
   return buildConfig(root, read, merged);
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
 }
 function configDirs(env, platform) {
   const home = env.HOME ?? env.USERPROFILE ?? homedir();
@@ -36121,22 +36132,22 @@ function configDirs(env, platform) {
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
 }
-function mergeLevel(merged, sections, file) {
+function mergeLevel(merged, sections, file, dir) {
   for (const [name, section] of sections) {
     if (name === "" && section.size === 0) continue;
     const named = NAMED_SECTION.exec(name);
     const key2 = named ? `${named[1]} "${named[2]}"` : name;
     const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
     merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
   }
 }
-function resolvePath(key2, value2, section, file) {
+function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
   if (value2 === "~" || value2.startsWith("~/")) return join5(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dirname4(file), value2);
+  return resolve2(dir, value2);
 }
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
@@ -36996,13 +37007,26 @@ var PipelineData = class _PipelineData {
   cache;
   options;
   remotes = /* @__PURE__ */ new Map();
+  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
+  revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
     if (!existsSync(join8(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
-    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
-    addSecret(options2.hub?.password);
+    registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
+  }
+  /**
+   * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
+   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
+   * objects, so a remote that moved since is still found where that revision's outputs were pushed.
+   */
+  async atRevision(text2, revision2) {
+    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` });
+    registerSecrets(config, this.options);
+    const data = new _PipelineData(config, this.cache, this.options);
+    this.revisions.push(data);
+    return data;
   }
   get root() {
     return this.config.root;
@@ -37024,6 +37048,7 @@ var PipelineData = class _PipelineData {
   }
   async close() {
     for (const r2 of this.remotes.values()) await r2.close();
+    for (const d2 of this.revisions) await d2.close();
   }
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
   async available(objects) {
@@ -37124,6 +37149,10 @@ var PipelineData = class _PipelineData {
     }
   }
 };
+function registerSecrets(config, options2) {
+  for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
+  addSecret(options2.hub?.password);
+}
 function objectError(error, path, oid, remote) {
   const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : void 0;
   if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
@@ -37205,6 +37234,8 @@ function withCachedOutputs(tree, data) {
   let outs = null;
   const reasons = /* @__PURE__ */ new Map();
   const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
   const index = async () => {
     const project = await loadProject(tree);
     const found = lockedOutputs(project);
@@ -37216,16 +37247,17 @@ function withCachedOutputs(tree, data) {
   const resolve11 = async (path) => {
     const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
     if (!out || !data) return null;
-    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
     if (!isDirOid(out.oid)) return null;
     let manifest = manifests.get(out.oid);
     if (!manifest) {
-      manifest = data.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
       manifests.set(out.oid, manifest);
     }
     const oid = (await manifest).get(path);
     if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return data.objectBytes(oid, out.legacy, path, out.remote);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
   };
   return {
     name: tree.name,

@@ -13,7 +13,7 @@ const runs = (name) => spawnSync(name, ['--version'], { stdio: 'ignore', shell: 
 /** The environment to run the pipeline with, and a cleanup for the `python` it may add. */
 export function pythonEnvironment(env = process.env) {
   if (runs('python')) return { env, cleanup: () => {} };
-  if (!runs('python3')) throw new Error('The demo runs examples/iris with Python 3: put `python` (or `python3`) on the PATH.');
+  if (!runs('python3')) throw new Error('The demos run their examples’ stages with Python 3: put `python` (or `python3`) on the PATH.');
   const dir = mkdtempSync(join(tmpdir(), 'mlreport-python-'));
   if (windows) writeFileSync(join(dir, 'python.cmd'), '@python3 %*\r\n');
   else {

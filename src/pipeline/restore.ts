@@ -47,6 +47,8 @@ export type Availability = { ok: true; from: string } | { ok: false; why: string
  */
 export class PipelineData {
   private readonly remotes = new Map<string, Remote>();
+  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
+  private readonly revisions: PipelineData[] = [];
 
   private constructor(
     private readonly config: DvcConfig,
@@ -58,9 +60,21 @@ export class PipelineData {
   static async open(root: string, options: DataOptions = {}): Promise<PipelineData | null> {
     if (!existsSync(join(root, '.dvc'))) return null;
     const config = await loadDvcConfig(root);
-    for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
-    addSecret(options.hub?.password);
+    registerSecrets(config, options);
     return new PipelineData(config, new Cache(config.cacheDir), options);
+  }
+
+  /**
+   * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
+   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
+   * objects, so a remote that moved since is still found where that revision's outputs were pushed.
+   */
+  async atRevision(text: string | null, revision: string): Promise<PipelineData> {
+    const config = await loadDvcConfig(this.root, {}, { text, name: `.dvc/config at ${revision}` });
+    registerSecrets(config, this.options);
+    const data = new PipelineData(config, this.cache, this.options);
+    this.revisions.push(data);
+    return data;
   }
 
   get root(): string {
@@ -85,6 +99,7 @@ export class PipelineData {
 
   async close(): Promise<void> {
     for (const r of this.remotes.values()) await r.close();
+    for (const d of this.revisions) await d.close();
   }
 
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
@@ -189,6 +204,11 @@ export class PipelineData {
       else await this.cache.addFile(abs);
     }
   }
+}
+
+function registerSecrets(config: DvcConfig, options: DataOptions): void {
+  for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+  addSecret(options.hub?.password);
 }
 
 function objectError(error: unknown, path: string, oid: string, remote: string): DataError {

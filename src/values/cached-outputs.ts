@@ -17,12 +17,18 @@ export interface CachedOutputsTree extends Tree {
 /**
  * Reads metrics, params and plot data that are DVC outputs — single files or files inside a directory output —
  * by the hash this revision's dvc.lock (or `.dvc` file) records: the tree first (the workspace at the head,
- * git at the base), then the cache, then the remote. Without a DVC cache (`data` null) it is the tree as is.
+ * git at the base), then the cache, then the remote — at a commit, a remote that commit's `.dvc/config` names.
+ * Without a DVC cache (`data` null) it is the tree as is.
  */
 export function withCachedOutputs(tree: Tree, data: PipelineData | null): CachedOutputsTree {
   let outs: Promise<CachedOut[]> | null = null;
   const reasons = new Map<string, string>();
   const manifests = new Map<string, Promise<Map<string, string>>>();
+  let atRevision: Promise<PipelineData> | null = null;
+  const source = (data: PipelineData): Promise<PipelineData> =>
+    tree.isCommit && tree.dvcConfig
+      ? (atRevision ??= tree.dvcConfig().then((bytes) => data.atRevision(bytes?.toString('utf8') ?? null, tree.name)))
+      : Promise.resolve(data);
   const index = async (): Promise<CachedOut[]> => {
     const project = await loadProject(tree);
     const found: CachedOut[] = lockedOutputs(project);
@@ -34,18 +40,19 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
   const resolve = async (path: string): Promise<Buffer | null> => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
-    if (path === out.path) return isDirOid(out.oid) ? null : data.objectBytes(out.oid, out.legacy, path, out.remote);
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
     if (!isDirOid(out.oid)) return null;
     let manifest = manifests.get(out.oid);
     if (!manifest) {
-      manifest = data
+      manifest = from
         .objectBytes(out.oid, out.legacy, out.path, out.remote)
         .then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
       manifests.set(out.oid, manifest);
     }
     const oid = (await manifest).get(path);
     if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return data.objectBytes(oid, out.legacy, path, out.remote);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
   };
   return {
     name: tree.name,

@@ -19,6 +19,11 @@ export interface Tree {
   read(path: string): Promise<Buffer | null>;
   /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
   list(): Promise<string[]>;
+  /**
+   * A commit's `.dvc/config` (null when it has none): the one file of `.dvc/` that is read, because DVC reads a
+   * revision's objects from the remotes that revision's config names. Only that path, a regular file, in budget.
+   */
+  dvcConfig?(): Promise<Buffer | null>;
 }
 
 /** A read the guard refused; the message names the path and the rule, for the report. */
@@ -188,6 +193,12 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
         budget.take(path, entry.size);
         return git.readObject(entry.oid);
       }
+    },
+    async dvcConfig() {
+      const entry = (await listing()).get('.dvc/config');
+      if (!entry?.mode.startsWith('100')) return null;
+      budget.take('.dvc/config', entry.size);
+      return git.readObject(entry.oid);
     },
     async list() {
       return [...(await listing()).keys()].filter((p) => !p.split('/').some(isPrivate)).sort();

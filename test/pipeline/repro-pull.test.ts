@@ -122,6 +122,23 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     rmSync(log);
   });
 
+  test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    const mine = '<posts>\n<row Id="9"/>\n</posts>\n';
+    writeFileSync(join(dir, 'data', 'data.xml'), mine);
+    const dvcFile = readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8');
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /^prepare: ran .*dep data\/data\.xml: modified/m);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml'), 'utf8'), mine);
+    assert.equal(readFileSync(join(dir, 'data', 'prepared', 'train.tsv'), 'utf8'), mine);
+    assert.equal(readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8'), dvcFile);
+    rmSync(log);
+  });
+
   test('--no-pull runs what is missing as before', async () => {
     const dir = clone(repo);
     cleanup.push(dir);
@@ -218,6 +235,49 @@ describe('cached metrics at both revisions (dist/cli.js): eval/metrics.json insi
     assert.equal(r.code, 0, r.stderr + r.stdout);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     assert.match(md, new RegExp(`eval/metrics.json.*cannot be read: eval: object ${oid.replace('.', '\\.')} missing from remote 'storage'`));
+  });
+});
+
+describe("cached metrics at the base come from the remote the base's .dvc/config names (dist/cli.js)", () => {
+  const { repo, store, env } = exampleProject();
+  const moved = `${repo.dir}-moved`;
+  const cleanup: string[] = [repo.dir, store, moved];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('the remote moved between base and head: base values are read from the old remote, head values from the new one', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    repo.commit('n_est 50, data in the first remote');
+    const before = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+    repo.write({
+      '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ../../${basename(moved)}\n`,
+      'params.yaml': 'prepare:\n  split: 0.2\ntrain:\n  n_est: 1000\n',
+    });
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    const pushed = await runCli(['push'], repo.dir, env);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    repo.commit('n_est 1000, data in a new remote');
+    const now = JSON.parse(readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8')) as { bytes: number };
+
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const diff = await runCli(['metrics', 'diff', 'HEAD~1', '--json'], dir, env);
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.deepEqual(JSON.parse(diff.stdout), { 'eval/metrics.json': { bytes: { old: before.bytes, new: now.bytes, diff: 2 } } });
+
+    // The workspace's config.local still shadows the base's repo level, as in DVC: here it points both at an empty folder.
+    const empty = temp();
+    cleanup.push(empty);
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const out = join(temp(), 'out');
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(
+      readFileSync(join(out, 'report.md'), 'utf8'),
+      /eval\/metrics\.json.*not in git at HEAD\\?~1.*cannot be read: eval: object [0-9a-f]{32}\.dir missing from remote 'storage'/,
+    );
   });
 });
 

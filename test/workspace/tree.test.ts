@@ -74,4 +74,20 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     assert.equal(await tree.read('nope.csv'), null);
     assert.deepEqual(await tree.list(), ['abs.csv', 'cfg.csv', 'data/real.csv', 'inside.csv', 'out.csv']);
   });
+
+  test("a commit's .dvc/config is read by dvcConfig() only: a regular file, within the budget; read() still refuses .dvc/", async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const config = `[core]\n    remote = storage\n['remote "storage"']\n    url = ../../store\n`;
+    const withConfig = r.commit('config', { '.dvc/config': config });
+    const git = await GitRepo.open(r.dir);
+    assert.equal((await commitTree(git, withConfig, 'main').dvcConfig?.())?.toString(), config);
+    await assert.rejects(commitTree(git, withConfig, 'main').read('.dvc/config'), RefusedRead);
+    await assert.rejects(commitTree(git, withConfig, 'main', { budget: new ReadBudget(10) }).dvcConfig!(), /\.dvc\/config: .* larger than/);
+    symlinkSync('../secrets.ini', join(r.dir, '.dvc', 'link'));
+    r.git('rm', '-q', '.dvc/config');
+    symlinkSync('link', join(r.dir, '.dvc', 'config'));
+    const linked = r.commit('a link');
+    assert.equal(await commitTree(git, linked, 'main').dvcConfig!(), null);
+  });
 });

@@ -49,31 +49,50 @@ const PATH_KEYS = new Set([
 ]);
 const NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 
+/** The repo-level `.dvc/config` as a git revision holds it, for reading that revision's objects. */
+export interface RevisionConfig {
+  /** The file's text at the revision; null when the revision has none. */
+  text: string | null;
+  /** How messages name it, e.g. `.dvc/config at HEAD~1`. */
+  name: string;
+}
+
 /**
  * Reads `.dvc/config` and `.dvc/config.local` of the project at `root`, under the global and system files where
  * they exist (DVC's `LEVELS = ("system", "global", "repo", "local")`, later levels winning key by key).
+ *
+ * With `revision`, the repo level is that revision's `.dvc/config` instead of the workspace's, and the local,
+ * global and system levels are still the workspace's: DVC reads a revision's objects this way (its `Config` takes
+ * the repo file from the revision's git tree and `config.local` from the working tree). Relative paths in it are
+ * resolved against the workspace's `.dvc/`, where the file would be.
  */
-export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}): Promise<DvcConfig> {
+export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig): Promise<DvcConfig> {
   const env = environment.env ?? process.env;
-  const files = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => join(d, 'config')),
-    join(root, '.dvc', 'config'),
-    join(root, '.dvc', 'config.local'),
+  const repoFile = join(root, '.dvc', 'config');
+  const onDisk = (file: string) => ({ file, dir: dirname(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join(d, 'config'))),
+    revision ? { file: revision.name, dir: dirname(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
+    onDisk(join(root, '.dvc', 'config.local')),
   ];
   const read: string[] = [];
   const merged: Map<string, Map<string, { value: IniValue; file: string }>> = new Map();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
-      throw new DataError(`cannot read the DVC config ${file}: ${(error as Error).message}`);
-    }
-    read.push(file);
-    mergeLevel(merged, parseIni(text, file), file);
+  for (const level of levels) {
+    const text = await level.text();
+    if (text === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text, level.file), level.file, level.dir);
   }
   return buildConfig(root, read, merged);
+}
+
+async function readConfigFile(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${(error as Error).message}`);
+  }
 }
 
 /** The system and global config directories (`dvc/dirs.py`), in shadowing order: system first. */
@@ -94,24 +113,24 @@ function configDirs(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[]
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
 
-function mergeLevel(merged: Map<string, Map<string, { value: IniValue; file: string }>>, sections: IniSections, file: string): void {
+function mergeLevel(merged: Map<string, Map<string, { value: IniValue; file: string }>>, sections: IniSections, file: string, dir: string): void {
   for (const [name, section] of sections) {
     if (name === '' && section.size === 0) continue;
     const named = NAMED_SECTION.exec(name);
     const key = named ? `${named[1]} "${named[2]}"` : name;
     const target = merged.get(key) ?? new Map<string, { value: IniValue; file: string }>();
     merged.set(key, target);
-    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, file), file });
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, dir), file });
   }
 }
 
-/** DVC `_resolve`: URLs and absolute paths stay, `~` expands, the rest joins the config file's directory. */
-function resolvePath(key: string, value: IniValue, section: string, file: string): IniValue {
+/** DVC `_resolve`: URLs and absolute paths stay, `~` expands, the rest joins the config file's directory `dir`. */
+function resolvePath(key: string, value: IniValue, section: string, dir: string): IniValue {
   const applies = (section.startsWith('remote "') && PATH_KEYS.has(key)) || (section === 'cache' && key === 'dir');
   if (!applies || typeof value !== 'string' || !value || /^\w+:\/\//.test(value)) return value;
   if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));
   if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
-  return resolve(dirname(file), value);
+  return resolve(dir, value);
 }
 
 function buildConfig(root: string, files: string[], merged: Map<string, Map<string, { value: IniValue; file: string }>>): DvcConfig {

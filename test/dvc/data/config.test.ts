@@ -33,6 +33,25 @@ describe('DVC config as DVC reads it', () => {
     assert.equal(config.cacheDir, join(root, 'cache-elsewhere'));
   });
 
+  test("a revision's .dvc/config: it replaces the repo level only; config.local and the global file still apply, relative URLs resolve against .dvc/", async () => {
+    const { root, env } = project(`[core]\nremote = now\n['remote "now"']\nurl = ../../moved\n`, `['remote "old"']\n    jobs = 3\n`);
+    mkdirSync(env.DVC_GLOBAL_CONFIG_DIR!, { recursive: true });
+    writeFileSync(join(env.DVC_GLOBAL_CONFIG_DIR!, 'config'), `['remote "old"']\n    url = /global/default\n    ssl_verify = false\n`);
+    const config = await loadDvcConfig(root, { env }, { text: `[core]\nremote = old\n['remote "old"']\nurl = ../../store\n`, name: '.dvc/config at HEAD~1' });
+    assert.equal(config.defaultRemote, 'old');
+    const old = selectRemote(config);
+    assert.equal(old.url, join(root, '..', 'store'));
+    assert.deepEqual(old.options, { ssl_verify: 'false', jobs: '3' });
+    assert.deepEqual(old.files.sort(), ['.dvc/config at HEAD~1', join(env.DVC_GLOBAL_CONFIG_DIR!, 'config'), join(root, '.dvc', 'config.local')].sort());
+    assert.ok(!config.remotes.has('now'), "the workspace's repo-level remotes are not the revision's");
+    const none = await loadDvcConfig(root, { env }, { text: null, name: '.dvc/config at HEAD~1' });
+    assert.deepEqual([...none.remotes.keys()], ['old']);
+    await assert.rejects(
+      loadDvcConfig(root, { env }, { text: '[core\n', name: '.dvc/config at HEAD~1' }),
+      (e: unknown) => e instanceof DataError && e.message.startsWith('.dvc/config at HEAD~1:1: '),
+    );
+  });
+
   test('config.local shadows key by key; names are case-insensitive; global config sits beneath the repo', async () => {
     const { root, env } = project(
       `[core]\n    remote = Origin\n['remote "origin"']\n    url = https://dagshub.com/acme/iris.dvc\n`,

@@ -153,6 +153,42 @@ describe('DVC data layer on a local-directory remote', () => {
     assert.deepEqual(tree(join(root, '.dvc', 'cache')), []);
   });
 
+  test('a 5 MiB object streamed in many chunks: verified, read-only, whole; a corrupt one (a byte flipped near its end) or one whose stream breaks off leaves nothing', async () => {
+    const store = temp();
+    const work = temp();
+    // 5 MiB + 1 byte of varied content, and the same bytes with one flipped near the end under the good one's name.
+    const big = Buffer.alloc(5 * 1024 * 1024 + 1);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    writeFileSync(join(work, 'big.bin'), big);
+    const good = placeByMd5sum(store, join(work, 'big.bin'));
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const pulled = await pull(cache, openRemote(localRemote(store), { jobs: 2 }), [{ oid: good, path: 'big.bin' }]);
+    assert.deepEqual(pulled, { downloaded: 1, cached: 0, bytes: big.length });
+    assert.equal(md5sum(cache.path(good)), good);
+    assert.equal(statSync(cache.path(good)).mode & 0o777, 0o444);
+    assert.deepEqual(tree(join(root, '.dvc', 'cache')), [`files/md5/${good.slice(0, 2)}/${good.slice(2)}`]);
+
+    const other = temp();
+    const tampered = Buffer.from(big);
+    tampered[big.length - 10] ^= 1;
+    mkdirSync(join(other, 'files', 'md5', good.slice(0, 2)), { recursive: true });
+    writeFileSync(join(other, 'files', 'md5', good.slice(0, 2), good.slice(2)), tampered);
+    const fresh = new Cache(join(temp(), 'cache'));
+    await assert.rejects(
+      pull(fresh, openRemote(localRemote(other)), [{ oid: good, path: 'big.bin' }]),
+      (e: unknown) => e instanceof TransferError && e.failures[0]!.kind === 'corrupt',
+    );
+    assert.deepEqual(tree(fresh.dir), []);
+
+    async function* breaksOff(): AsyncIterable<Uint8Array> {
+      yield big.subarray(0, 3 * 1024 * 1024);
+      throw new Error('connection reset');
+    }
+    await assert.rejects(fresh.write(good, false, breaksOff(), 'a test stream'), /reading it from a test stream broke off: connection reset/);
+    assert.deepEqual(tree(fresh.dir), []);
+  });
+
   test('a directory with a missing file: the others arrive, the .dir is not stored, the error names the file', async () => {
     const store = temp();
     exampleDirInStore(store);
