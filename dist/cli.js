@@ -41609,7 +41609,8 @@ async function dvcRepro(cwd, log) {
   const outcome = await new Promise((resolve11) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
-    const child = spawnStage(dvc.file, ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env, shell: dvc.shell });
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
+    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options2, shell: true }) : spawnStage(dvc.file, ["repro"], options2);
     const take = (text2) => {
       for (const line of whole.push(text2)) onLine(line);
     };

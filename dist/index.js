@@ -39223,7 +39223,8 @@ async function dvcRepro(cwd, log) {
   const outcome = await new Promise((resolve7) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
-    const child = spawnStage(dvc.file, ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env, shell: dvc.shell });
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
+    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options, shell: true }) : spawnStage(dvc.file, ["repro"], options);
     const take = (text2) => {
       for (const line of whole.push(text2)) onLine(line);
     };

@@ -136,7 +136,9 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
   const outcome = await new Promise<{ code: number | null; error?: string }>((resolve) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand('dvc', env);
-    const child = spawnStage(dvc.file, ['repro'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env, shell: dvc.shell });
+    const options = { cwd, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env };
+    // One command line for cmd.exe: Node 24 deprecates separate arguments with `shell` (DEP0190).
+    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options, shell: true }) : spawnStage(dvc.file, ['repro'], options);
     const take = (text: string): void => {
       for (const line of whole.push(text)) onLine(line);
     };

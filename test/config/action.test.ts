@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { parse } from 'yaml';
@@ -51,7 +51,8 @@ describe('configFromAction', () => {
 
   test('reads inputs, event and runner variables into one Config', async () => {
     const config = await configFromAction({ env: env({ 'INPUT_WORKING-DIRECTORY': 'project', RUNNER_TEMP: dir }) });
-    assert.equal(config.workspace, join(dir, 'project'));
+    // The physical folder, as DVC finds its root (macOS temp dirs are reached through /var → /private/var).
+    assert.equal(config.workspace, realpathSync(join(dir, 'project')));
     assert.deepEqual(config.baseCandidates, [{ kind: 'commit', sha: base, label: 'main' }]);
     assert.equal(config.headLabel, 'tune-lr');
     assert.deepEqual(config.metricsPaths, ['metrics.json', 'evals/*.json']);

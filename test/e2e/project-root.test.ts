@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/config/project-root';
 import { UserError } from '../../src/util/errors';
@@ -91,10 +91,12 @@ describe('findProjectRoot', () => {
         'tools/dvc.yaml': 'stages: {}\n',
       });
       mkdirSync(join(mono.dir, 'tools', 'bin'));
-      assert.equal(await findProjectRoot(join(mono.dir, 'ml', 'src'), '--cwd'), join(mono.dir, 'ml'));
-      assert.equal(await findProjectRoot(join(mono.dir, 'ml'), '--cwd'), join(mono.dir, 'ml'));
-      assert.equal(await findProjectRoot(join(mono.dir, 'web', 'app'), '--cwd'), mono.dir, 'no project above: the git root');
-      assert.equal(await findProjectRoot(join(mono.dir, 'tools', 'bin'), '--cwd'), join(mono.dir, 'tools'), 'a dvc.yaml without .dvc/');
+      // Physical folders, as DVC finds its root (macOS temp dirs are reached through /var → /private/var).
+      const root = realpathSync(mono.dir);
+      assert.equal(await findProjectRoot(join(mono.dir, 'ml', 'src'), '--cwd'), join(root, 'ml'));
+      assert.equal(await findProjectRoot(join(mono.dir, 'ml'), '--cwd'), join(root, 'ml'));
+      assert.equal(await findProjectRoot(join(mono.dir, 'web', 'app'), '--cwd'), root, 'no project above: the git root');
+      assert.equal(await findProjectRoot(join(mono.dir, 'tools', 'bin'), '--cwd'), join(root, 'tools'), 'a dvc.yaml without .dvc/');
       await assert.rejects(
         findProjectRoot(join(mono.dir, 'ml', 'src', 'train.py'), '--cwd'),
         (e: Error) => e instanceof UserError && /is not a directory/.test(e.message),
