@@ -1,7 +1,8 @@
 // DVC data layer: pull N files from a local S3 server (s3rver, in its own process) with mlreport's S3 remote,
 // against `aws s3 sync` of the same prefix, side by side in one run; then the same pull on a warm cache, with the
 // server's own count of the requests it received. Target (issue 12): at least as fast as `aws s3 sync`, and zero
-// requests on a warm cache.
+// requests on a warm cache. Also timed: the same GETs with the bodies discarded (no md5, no cache write), which
+// says how much of a pull is the HTTP path against the server and how much is verifying and storing.
 //
 // Default: 200 files / 64 MiB, a couple of minutes at most on a 2-core machine. The issue's size:
 //   DVC_BENCH_FILES=1000 DVC_BENCH_MIB=1024 npm run bench dvc-data     (DVC_BENCH_JOBS=N to try another `jobs`)
@@ -50,6 +51,15 @@ async function startServer(dir: string): Promise<{ endpoint: string; count: () =
   };
 }
 
+/** Reads every key's body and drops it, `remote.jobs` at a time. */
+async function readAll(remote: ReturnType<typeof openRemote>, keys: string[]): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < keys.length) for await (const _chunk of await remote.read(keys[next++]!));
+  };
+  await Promise.all(Array.from({ length: remote.jobs }, worker));
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const value = await fn();
@@ -94,11 +104,14 @@ try {
   );
   let ours = Infinity;
   let theirs = Infinity;
+  let gets = Infinity;
+  const keys = entries.map((e) => `files/md5/${e.md5.slice(0, 2)}/${e.md5.slice(2)}`);
   // Alternate the two, two rounds each, and keep each one's best.
   for (let round = 0; round < 2; round++) {
     const target = join(dir, `aws-${round}`);
     const [t] = await timed(() => aws(['s3', 'sync', '--only-show-errors', 's3://bench/project/files/md5', target]));
     theirs = Math.min(theirs, t);
+    gets = Math.min(gets, (await timed(() => readAll(remote, keys)))[0]);
     const cache = new Cache(join(dir, `cache-${round}`));
     const [o, result] = await timed(() => pull(cache, remote, [{ oid: manifest.oid, path: 'data' }]));
     if (result.downloaded !== FILES + 1) throw new Error(`pulled ${result.downloaded} objects, expected ${FILES + 1}`);
@@ -108,6 +121,7 @@ try {
   const mibs = (t: number) => `${(MIB / t).toFixed(0)} MiB/s`;
   console.log(`pull ${FILES} files / ${MIB} MiB: mlreport ${ours.toFixed(2)} s (${mibs(ours)}, jobs ${remote.jobs})`);
   console.log(`pull ${FILES} files / ${MIB} MiB: aws s3 sync ${theirs.toFixed(2)} s (${mibs(theirs)})`);
+  console.log(`pull ${FILES} files / ${MIB} MiB: mlreport's GETs alone, bodies discarded ${gets.toFixed(2)} s (${mibs(gets)})`);
   console.log(`target: mlreport ≤ aws s3 sync — ${ours <= theirs ? 'met' : 'NOT met'} (mlreport takes ${((ours / theirs) * 100).toFixed(0)}% of aws's time)`);
 
   const cache = new Cache(join(dir, 'cache-1'));
