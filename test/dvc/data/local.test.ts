@@ -171,7 +171,7 @@ describe('DVC data layer on a local-directory remote', () => {
 
     const other = temp();
     const tampered = Buffer.from(big);
-    tampered[big.length - 10] ^= 1;
+    tampered[big.length - 10] = tampered[big.length - 10]! ^ 1;
     mkdirSync(join(other, 'files', 'md5', good.slice(0, 2)), { recursive: true });
     writeFileSync(join(other, 'files', 'md5', good.slice(0, 2), good.slice(2)), tampered);
     const fresh = new Cache(join(temp(), 'cache'));
