@@ -34026,7 +34026,7 @@ async function listFiles(dir) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) out.push(...await listFiles(path));
+    if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -34133,7 +34133,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles2(join2(dir, entry.name), rel));
+    if (entry.isDirectory()) for (const file of await listFiles2(join2(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -34355,7 +34355,7 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join4(dir, entry.name)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join4(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
       out.push(relative3(root, join4(dir, entry.name)).split(sep3).join("/"));
     }
@@ -34830,8 +34830,7 @@ function openRemote(remote, inputs = {}) {
 function remoteSecrets(remote, inputs = {}) {
   const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
   const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
-  return [...new Set(out)];
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
 }
 function displayUrl(url) {
   return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
@@ -37035,7 +37034,7 @@ function flatten(dict, prefix = "") {
   const out = [];
   for (const [k2, v2] of pyEntries(dict)) {
     const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isPyDict(v2) && Object.keys(v2).length) out.push(...flatten(v2, name));
+    if (isPyDict(v2) && Object.keys(v2).length) for (const entry of flatten(v2, name)) out.push(entry);
     else out.push([name, v2]);
   }
   return out;
@@ -39057,7 +39056,7 @@ async function reproduceStep(step, log) {
     engine = "builtin";
     try {
       const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
-      stages.push(...result.stages);
+      for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error2) {
       log.error(describeError(error2));
@@ -39067,7 +39066,7 @@ async function reproduceStep(step, log) {
   } else if (passed && mode === "dvc") {
     engine = "dvc";
     const result = await dvcRepro(step.workspace, log);
-    stages.push(...result.stages);
+    for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
@@ -40149,7 +40148,7 @@ function escapeCell(text2) {
 function code(text2) {
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
-  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run3) => Math.max(m2, run3.length), 0) + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
@@ -40175,7 +40174,7 @@ function gatesSection(gates2) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
-  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
   return lines2.join("\n");
 }
 function proposedRules(proposed) {
@@ -40305,7 +40304,7 @@ function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
       parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
     }
     const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), "");
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
   }
   return parts.join("\n").trimEnd();
 }
@@ -40350,7 +40349,7 @@ function formatSeconds(seconds) {
   return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
 }
 function longestBacktickRun(text2) {
-  return Math.max(0, ...(text2.match(/`+/g) ?? []).map((r2) => r2.length));
+  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
 }
 
 // src/values/direction.ts
@@ -40549,13 +40548,12 @@ function valuesSection(kind, files, labels, options = {}) {
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
-  if (changed.length) parts.push(...table2(changed));
-  else parts.push(`_No ${kind} changed._`);
+  parts.push(changed.length ? table2(changed).join("\n") : `_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...table2(unchanged), "", "</details>");
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table2(unchanged).join("\n"), "", "</details>");
   }
-  if (notes.length) parts.push("", ...notes);
+  if (notes.length) parts.push("", notes.join("\n"));
   return parts.join("\n");
 }
 function trendCell(row2, dir, withBase) {
@@ -40584,7 +40582,9 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
   if (report2.warnings.length) {
-    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCell(w2)}`);
+    parts.push("");
   }
   if (options.footer) parts.push(options.footer, "");
   return parts.join("\n");
@@ -41024,8 +41024,8 @@ function numericLine(xs2, ys2, name) {
 function align(lines2) {
   const first = lines2[0].xs;
   if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const lo = Math.max(...lines2.map((l3) => l3.xs[0]));
-  const hi = Math.min(...lines2.map((l3) => l3.xs[l3.xs.length - 1]));
+  const lo = lines2.reduce((m2, l3) => Math.max(m2, l3.xs[0]), -Infinity);
+  const hi = lines2.reduce((m2, l3) => Math.min(m2, l3.xs[l3.xs.length - 1]), Infinity);
   if (!(lo < hi)) return null;
   const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
   return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
@@ -41482,7 +41482,7 @@ function findDatapoints(doc) {
     if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
   };
   visit(doc);
-  const length = Math.max(0, ...lists.map((l3) => l3.length));
+  const length = lists.reduce((m2, l3) => Math.max(m2, l3.length), 0);
   const rows = [];
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
   return rows;
@@ -41860,7 +41860,7 @@ function confusionSpec(input, normalized) {
   const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
   const showText = step >= 26;
   const value2 = normalized ? "percent_of_y" : "xy_count";
-  const longestX = Math.max(...xCats.map((c3) => c3.length));
+  const longestX = xCats.reduce((m2, c3) => Math.max(m2, c3.length), -Infinity);
   const layers = [
     {
       mark: { type: "rect", stroke: "white", strokeWidth: 1 },
@@ -41930,7 +41930,8 @@ function confusionCells(input, xCats, yCats, normalized) {
       const k2 = `${String(p2[input.x])}\0${String(p2[input.y])}`;
       counts.set(k2, (counts.get(k2) ?? 0) + 1);
     }
-    const max = Math.max(...counts.values());
+    let max = -Infinity;
+    for (const n of counts.values()) max = Math.max(max, n);
     const rowSums = /* @__PURE__ */ new Map();
     for (const yv of yCats)
       rowSums.set(
@@ -42025,7 +42026,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
     }
   }
   const expanded = [];
-  for (const def of result.definitions) expanded.push(...await expandDirectory(tree, def));
+  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
@@ -42257,7 +42258,7 @@ async function renderPlots(git, request2, getRenderer, log) {
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
-    entries.push(...await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix));
+    for (const entry of await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix)) entries.push(entry);
   }
   for (const entry of entries) if (entry.error) log.warning(entry.error);
   return entries;
@@ -47309,7 +47310,7 @@ var GiteaClient = class {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data, headers } = await this.http.request("GET", path, { query: { ...query, page, limit: PAGE_SIZE } });
       if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
-      out.push(...data);
+      for (const item of data) out.push(item);
       const link = headers.get("link");
       const hasNext = link ? /rel="next"/.test(link) : data.length >= PAGE_SIZE;
       if (!hasNext || !data.length) break;
@@ -47750,7 +47751,7 @@ async function readLoggerSeries(workspace, files, notes) {
       continue;
     }
     if (bytes === null) continue;
-    out.push(...parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []);
+    for (const series2 of parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []) out.push(series2);
   }
   return out;
 }

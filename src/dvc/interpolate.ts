@@ -113,7 +113,7 @@ function flatten(dict: PyDict, prefix = ''): [string, PyValue][] {
   const out: [string, PyValue][] = [];
   for (const [k, v] of pyEntries(dict)) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isPyDict(v) && Object.keys(v).length) out.push(...flatten(v, name));
+    if (isPyDict(v) && Object.keys(v).length) for (const entry of flatten(v, name)) out.push(entry);
     else out.push([name, v]);
   }
   return out;

@@ -54,7 +54,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     engine = 'builtin';
     try {
       const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
-      stages.push(...result.stages);
+      for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error) {
       log.error(describeError(error));
@@ -64,7 +64,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   } else if (passed && mode === 'dvc') {
     engine = 'dvc';
     const result = await dvcRepro(step.workspace, log);
-    stages.push(...result.stages);
+    for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;

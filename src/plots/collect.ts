@@ -65,7 +65,7 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     }
   }
   const expanded: PlotDefinition[] = [];
-  for (const def of result.definitions) expanded.push(...(await expandDirectory(tree, def)));
+  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 
