@@ -12348,7 +12348,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance4 } = __require("node:perf_hooks");
+    var { performance: performance5 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -12507,7 +12507,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance4.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance5.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -39269,6 +39269,10 @@ async function preparePlots(git, request2, definitions) {
   const out = [];
   for (const def of definitions) {
     const title = def.title ?? def.id;
+    if (request2.deadline?.passed()) {
+      out.push({ kind: "error", id: def.id, title, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
+      continue;
+    }
     try {
       if (def.image) {
         const file = def.sources[0].file;
@@ -39424,7 +39428,7 @@ async function writeFileAtomic(path, data) {
 }
 
 // src/plots/write.ts
-async function writePlots(prepared, getRenderer, dir, linkPrefix) {
+async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
   let renderer = null;
@@ -39450,6 +39454,8 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
+      } else if (deadline?.passed()) {
+        entry.error = `plot '${plot2.id}': ${deadline.skipped(`plot '${plot2.id}'`)}`;
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
@@ -39477,7 +39483,7 @@ async function renderPlots(git, request2, getRenderer, log) {
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
-    for (const entry of await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix)) entries.push(entry);
+    for (const entry of await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix, request2.deadline)) entries.push(entry);
   }
   for (const entry of entries) if (entry.error) log.warning(entry.error);
   return entries;
@@ -40714,10 +40720,11 @@ var TailBuffer = class {
     if (this.lines.length > this.max) this.lines.shift();
   }
 };
-function runShell(command, cwd, onLine, tail, env = process.env) {
+function runShell(command, cwd, onLine, tail, env = process.env, stop) {
   return new Promise((resolve11, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
+    if (stop) endOnAbort(child, stop);
     const take = (text2) => {
       for (const line of tail.push(text2)) onLine(line);
     };
@@ -40754,6 +40761,16 @@ function spawnStage(file, args, options2) {
   return child;
 }
 var GRACE_MS = 5e3;
+function endOnAbort(child, stop) {
+  const end = () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
+    child.once("close", () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener("abort", end, { once: true });
+  child.once("close", () => stop.removeEventListener("abort", end));
+}
 async function endStages(signal) {
   const children = [...running];
   for (const child of children) killGroup(child, signal);
@@ -40765,7 +40782,8 @@ async function endStages(signal) {
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
-    process.kill(-child.pid, signal);
+    if (process.platform === "win32") child.kill(signal);
+    else process.kill(-child.pid, signal);
   } catch {
   }
 }
@@ -41240,6 +41258,11 @@ async function reproduceWith(pipeline3, log, options2, data) {
       results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
+    if (options2.deadline?.passed()) {
+      passed = false;
+      results.push({ name, status: "not-run", seconds: 0, reasons: [options2.deadline.skipped(`stage '${name}'`)] });
+      continue;
+    }
     const started = performance2.now();
     const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
     if (depError) {
@@ -41331,7 +41354,7 @@ async function reproduceWith(pipeline3, log, options2, data) {
       continue;
     }
     const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons, options2.deadline));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
       try {
@@ -41352,7 +41375,7 @@ async function reproduceWith(pipeline3, log, options2, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline3, log, reasons) {
+async function runStage(stage, pipeline3, log, reasons, deadline) {
   const { ws: ws2, dag } = pipeline3;
   const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
@@ -41372,7 +41395,8 @@ async function runStage(stage, pipeline3, log, reasons) {
     for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
-      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws2.invalidate();
@@ -41410,7 +41434,13 @@ async function reproduceStep(step, log) {
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
-      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
+      const name = `run[${i + 1}]: ${cmd}`;
+      if (step.deadline?.passed()) {
+        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
+        passed = false;
+        continue;
+      }
+      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
       stages.push(result);
       if (result.status === "failed") {
         passed = false;
@@ -41423,7 +41453,7 @@ async function reproduceStep(step, log) {
   if (passed && mode === "builtin") {
     engine = "builtin";
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
       for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error) {
@@ -41433,7 +41463,7 @@ async function reproduceStep(step, log) {
     }
   } else if (passed && mode === "dvc") {
     engine = "dvc";
-    const result = await dvcRepro(step.workspace, log);
+    const result = await dvcRepro(step.workspace, log, step.deadline);
     for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
@@ -41456,21 +41486,22 @@ async function dvcPushStep(workspace, log, data = {}) {
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
   }
 }
-async function runCommand(name, cmd, cwd, log) {
+async function runCommand(name, cmd, cwd, log, deadline) {
   const tail = new TailBuffer(TAIL_LINES);
   const started = performance3.now();
   try {
-    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
     const seconds = (performance3.now() - started) / 1e3;
     if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const error = signal ? `killed by ${signal}` : `exited with code ${code2}`;
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
     log.error(`${name} ${error}`);
     return { name, status: "failed", seconds, reasons: [], error, log: tail.text() };
   } catch (error) {
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
   }
 }
-async function dvcRepro(cwd, log) {
+async function dvcRepro(cwd, log, deadline) {
   const stages = [];
   let current = null;
   const close = () => {
@@ -41494,6 +41525,7 @@ async function dvcRepro(cwd, log) {
   const whole = new TailBuffer(TAIL_LINES);
   const outcome = await new Promise((resolve11) => {
     const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
+    if (deadline) endOnAbort(child, deadline.signal);
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
     };
@@ -41510,7 +41542,8 @@ async function dvcRepro(cwd, log) {
   });
   close();
   if (outcome.code === 0) return { stages, passed: true };
-  const error = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
   log.error(error);
   const last = current;
   if (last && last.result.status === "ran") {
@@ -48581,30 +48614,96 @@ async function publishAll(report2, table2, log) {
   return { results, failed };
 }
 
+// src/util/deadline.ts
+import { performance as performance4 } from "node:perf_hooks";
+var DEFAULT_DEADLINE_MINUTES = 330;
+var MAX_DEADLINE_MINUTES = 35e3;
+var Deadline = class {
+  constructor(minutes) {
+    this.minutes = minutes;
+    this.end = performance4.now() + minutes * 6e4;
+    setTimeout(() => this.controller.abort(), minutes * 6e4).unref();
+  }
+  minutes;
+  end;
+  controller = new AbortController();
+  cuts = [];
+  /** Aborts when the deadline passes. */
+  get signal() {
+    return this.controller.signal;
+  }
+  passed() {
+    return this.controller.signal.aborted || performance4.now() >= this.end;
+  }
+  /** Records a stage the deadline ended; returns the stage's error. */
+  stopped(name) {
+    this.cuts.push(`${name} stopped while running`);
+    return `stopped: ${this.describe()} was spent`;
+  }
+  /** Records work the deadline left undone (a stage, a plot, a values file); returns the reason to show with it. */
+  skipped(what) {
+    this.cuts.push(`${what} skipped`);
+    return `not done: ${this.describe()} was spent`;
+  }
+  /** The report's note: what was cut; none when nothing was. */
+  notes() {
+    if (!this.cuts.length) return [];
+    const shown = this.cuts.slice(0, 20);
+    const more = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more}.`];
+  }
+  describe() {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  }
+};
+function parseDeadlineMinutes(text2, origin) {
+  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
+  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
+    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
+  }
+  return value2;
+}
+function formatMinutes(minutes) {
+  if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
+  return `${+minutes.toFixed(2)} min`;
+}
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
+  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
   const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
     config.github?.eventName ?? "",
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
   if (config.dvcPush && pipeline3 && !reproduction.refused) {
-    const pushed = await dvcPushStep(config.workspace, log, data);
+    const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data);
     pipeline3.stages.push(pushed);
     if (pushed.status === "failed") pipeline3.passed = false;
   }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
+    {
+      workspace: config.workspace,
+      base,
+      metricsPaths: config.metricsPaths,
+      paramsPaths: config.paramsPaths,
+      headLabel: config.headLabel,
+      budget,
+      data
+    },
     log
   );
   for (const error of comparison.headErrors) log.error(error);
@@ -48616,6 +48715,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
+      deadline,
       dir: join21(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
@@ -48635,7 +48735,10 @@ async function run(config, log) {
     plots,
     gates: gates2,
     pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    warnings: [
+      ...deadline.notes(),
+      ...comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
+    ],
     projectErrors: comparison.headErrors
   };
   redactDeep(report2);
@@ -48705,7 +48808,7 @@ async function loadPlotRenderer() {
 var reportCommand = {
   path: ["report"],
   summary: "compare metrics and params with a base revision and write report.md and report.json",
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport at the project root)
@@ -48718,6 +48821,9 @@ var reportCommand = {
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
+  --deadline-minutes N
+                  the time budget for gathering the report (default: 330): a stage still running then is
+                  ended, the work not started is skipped, and the report says what was cut
   --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
                   with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
@@ -48732,7 +48838,8 @@ var reportCommand = {
         params: { type: "string", multiple: true },
         threshold: { type: "string", multiple: true },
         "missing-base": { type: "string", default: "skip" },
-        repro: { type: "string", default: "off" }
+        repro: { type: "string", default: "off" },
+        "deadline-minutes": { type: "string", default: "" }
       }
     });
     const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
@@ -48748,6 +48855,7 @@ var reportCommand = {
       outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
+      deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),
       runCommands: [],
       github: null,
       hub: null,
