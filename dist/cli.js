@@ -29433,6 +29433,9 @@ import { relative as relative4, resolve as resolve3, sep as sep5 } from "node:pa
 import { realpath, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
+// src/git/repo.ts
+import { spawn } from "node:child_process";
+
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
 function c(...n) {
@@ -32990,6 +32993,24 @@ var GitRepo = class _GitRepo {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return await this.git.binaryCatFile(["blob", oid]);
   }
+  /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
+  async *streamObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    const closed = new Promise((resolve11, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve11);
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk;
+      const code2 = await closed;
+      if (code2 !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code2}`}`);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
@@ -33722,10 +33743,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open4);
+      const open3 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open3);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
+      let k2 = open3 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -33746,7 +33767,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open4 + delim.length, k2);
+      const body = text2.slice(open3 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -33766,15 +33787,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open3 = brackets.pop();
+      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  const open2 = brackets.pop();
+  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -35403,7 +35424,7 @@ function isGlob(path) {
 
 // src/workspace/tree.ts
 import { constants } from "node:fs";
-import { open, readdir, realpath as realpath2, stat as stat2 } from "node:fs/promises";
+import { open as openFile, readdir, realpath as realpath2, stat as stat2 } from "node:fs/promises";
 import { join as join2, sep } from "node:path";
 var RefusedRead = class extends UserError {
 };
@@ -35418,8 +35439,9 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size) {
-    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
     if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
     this.used += size;
   }
@@ -35457,30 +35479,11 @@ function workspaceTree(root, options2 = {}) {
     name: options2.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const rel = projectPath(path);
-      const full = join2(root, ...rel.split("/"));
-      let target;
+      const file = await open2(path, false);
+      if (!file) return null;
+      const { handle, size } = file;
       try {
-        target = await realpath2(full);
-      } catch (error) {
-        if (isAbsent(error)) return null;
-        throw error;
-      }
-      realRoot ??= realpath2(root);
-      const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep);
-      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const info = await stat2(target);
-      if (info.isDirectory()) return null;
-      if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-      budget.take(path, info.size);
-      const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
-      try {
-        const opened = await handle.stat();
-        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-        if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size));
-        const buffer = Buffer.alloc(opened.size);
+        const buffer = Buffer.alloc(size);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -35492,12 +35495,61 @@ function workspaceTree(root, options2 = {}) {
         await handle.close();
       }
     },
+    async chunks(path) {
+      const file = await open2(path, true);
+      if (!file) return null;
+      return (async function* () {
+        const { handle, size } = file;
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          for (let offset = 0; offset < size; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+            if (!bytesRead) break;
+            offset += bytesRead;
+            yield Buffer.from(buffer.subarray(0, bytesRead));
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+    },
     list() {
       files ??= walk(root);
       return files;
     }
   };
+  async function open2(path, streamed) {
+    const rel = projectPath(path);
+    const full = join2(root, ...rel.split("/"));
+    let target;
+    try {
+      target = await realpath2(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    realRoot ??= realpath2(root);
+    const inside = await realRoot;
+    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const info = await stat2(target);
+    if (info.isDirectory()) return null;
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    const handle = await openFile(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { handle, size: opened.size };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
 }
+var CHUNK_BYTES = 1024 * 1024;
 function isAbsent(error) {
   const code2 = error.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
@@ -35510,31 +35562,41 @@ function commitTree(git, sha, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      let rel = projectPath(path);
-      const all = await listing();
-      for (let hops = 0; ; hops++) {
-        const entry = all.get(rel);
-        if (!entry) return null;
-        if (entry.mode === "120000") {
-          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString("utf8");
-          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-          try {
-            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-          } catch {
-            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-          }
-          continue;
-        }
-        if (!entry.mode.startsWith("100")) return null;
-        budget.take(path, entry.size);
-        return git.readObject(entry.oid);
-      }
+      const entry = await resolve11(path);
+      if (!entry) return null;
+      budget.take(path, entry.size);
+      return git.readObject(entry.oid);
+    },
+    async chunks(path) {
+      const entry = await resolve11(path);
+      if (!entry) return null;
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
     },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
+  async function resolve11(path) {
+    let rel = projectPath(path);
+    const all = await listing();
+    for (let hops = 0; ; hops++) {
+      const entry = all.get(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await git.readObject(entry.oid)).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
 }
 async function walk(root) {
   const out = [];
@@ -35556,6 +35618,9 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
 }
 
 // src/pipeline/restore.ts
@@ -36388,7 +36453,7 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open as open2, readdir as readdir5, rename as rename3, rm as rm3, stat as stat4 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir3, open, readdir as readdir5, rename as rename3, rm as rm3, stat as stat4 } from "node:fs/promises";
 import { dirname as dirname6, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -36403,7 +36468,7 @@ var LocalRemote = class {
   description;
   async read(key2) {
     const path = join7(this.root, key2);
-    const handle = await open2(path, "r").catch((error) => {
+    const handle = await open(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
@@ -37222,6 +37287,9 @@ function withCachedOutputs(tree, data) {
         return null;
       }
     },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
     whyMissing: (path) => reasons.get(path)
   };
 }
@@ -37411,14 +37479,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open3 = i;
+        const open2 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -37478,6 +37546,7 @@ function special(t2) {
 
 // src/values/dagshub.ts
 var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
 function isExactLoggerHeader(fields) {
   return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
 }
@@ -37530,37 +37599,74 @@ function optionalNumber(cell2, unreadable) {
   return n instanceof PyFloat ? n.value : n;
 }
 function loggerLastValues(text2) {
-  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text2.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
-  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text2.length; ) {
-    lineNo++;
-    let end = text2.indexOf("\n", i);
-    if (end === -1) end = text2.length;
-    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
     }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key2 = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell2 = fields[this.valueCol] ?? "";
     const parsed = csvNumber(cell2);
     if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key2, parsed);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
   }
-  return last;
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 // src/values/parse.ts
@@ -37660,11 +37766,18 @@ function filesOf(side, kind) {
 }
 async function readValueFile(tree, path, kind, keys, dvcTracked) {
   let bytes;
+  let streamed = null;
   try {
-    bytes = await tree.read(path);
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
   } catch (error) {
-    return { status: "error", message: `${path}: ${describeError(error)}` };
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
   if (!bytes) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
     if (why)
@@ -37689,6 +37802,54 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     const message = describeError(error);
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
 }
 async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
@@ -40321,10 +40482,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open3, close) {
+  emptyFlow(open2, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -40574,7 +40735,7 @@ function isSimpleKey(event) {
 function analyze(text2) {
   if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   let blockIndicators = false;
-  let lineBreaks = false;
+  let lineBreaks2 = false;
   let special2 = false;
   let leadingSpace = false;
   let leadingBreak = false;
@@ -40596,7 +40757,7 @@ function analyze(text2) {
     } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
       blockIndicators = true;
     }
-    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
     if (!(ch === "\n" || ch >= " " && ch <= "~")) {
       const c3 = ch.codePointAt(0);
       const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
@@ -40624,8 +40785,8 @@ function analyze(text2) {
   let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let allowSingleQuoted = true;
   if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
 }
 
 // src/pipeline/lock.ts
@@ -40685,7 +40846,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
@@ -40750,7 +40911,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
   const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix13 });
+  const child = spawn2(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));

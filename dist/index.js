@@ -30085,6 +30085,9 @@ function describeError(error2) {
   return String(error2);
 }
 
+// src/git/repo.ts
+import { spawn } from "node:child_process";
+
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
 function c(...n) {
@@ -33596,6 +33599,24 @@ var GitRepo = class _GitRepo {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return await this.git.binaryCatFile(["blob", oid]);
   }
+  /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
+  async *streamObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    const closed = new Promise((resolve7, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve7);
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk;
+      const code2 = await closed;
+      if (code2 !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code2}`}`);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
@@ -35807,10 +35828,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open5 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open5);
+      const open4 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open4);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open5 + delim.length;
+      let k2 = open4 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35831,7 +35852,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open5 + delim.length, k2);
+      const body = text2.slice(open4 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35851,15 +35872,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open5 = brackets.pop();
-      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open4 = brackets.pop();
-  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -37428,7 +37449,7 @@ function structuredCloneDict(d2) {
 
 // src/workspace/tree.ts
 import { constants as constants4 } from "node:fs";
-import { open as open3, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
+import { open as openFile, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
 import { join as join6, sep as sep4 } from "node:path";
 var RefusedRead = class extends UserError {
 };
@@ -37443,8 +37464,9 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size) {
-    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
     if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
     this.used += size;
   }
@@ -37482,30 +37504,11 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const rel = projectPath(path);
-      const full = join6(root, ...rel.split("/"));
-      let target;
+      const file = await open3(path, false);
+      if (!file) return null;
+      const { handle, size } = file;
       try {
-        target = await realpath(full);
-      } catch (error2) {
-        if (isAbsent(error2)) return null;
-        throw error2;
-      }
-      realRoot ??= realpath(root);
-      const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep4);
-      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const info2 = await stat5(target);
-      if (info2.isDirectory()) return null;
-      if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-      budget.take(path, info2.size);
-      const handle = await open3(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
-      try {
-        const opened = await handle.stat();
-        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-        if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size));
-        const buffer = Buffer.alloc(opened.size);
+        const buffer = Buffer.alloc(size);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -37517,12 +37520,61 @@ function workspaceTree(root, options = {}) {
         await handle.close();
       }
     },
+    async chunks(path) {
+      const file = await open3(path, true);
+      if (!file) return null;
+      return (async function* () {
+        const { handle, size } = file;
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          for (let offset = 0; offset < size; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+            if (!bytesRead) break;
+            offset += bytesRead;
+            yield Buffer.from(buffer.subarray(0, bytesRead));
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+    },
     list() {
       files ??= walk(root);
       return files;
     }
   };
+  async function open3(path, streamed) {
+    const rel = projectPath(path);
+    const full = join6(root, ...rel.split("/"));
+    let target;
+    try {
+      target = await realpath(full);
+    } catch (error2) {
+      if (isAbsent(error2)) return null;
+      throw error2;
+    }
+    realRoot ??= realpath(root);
+    const inside = await realRoot;
+    if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep4);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const info2 = await stat5(target);
+    if (info2.isDirectory()) return null;
+    if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info2.size, streamed);
+    const handle = await openFile(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size), streamed);
+      return { handle, size: opened.size };
+    } catch (error2) {
+      await handle.close();
+      throw error2;
+    }
+  }
 }
+var CHUNK_BYTES = 1024 * 1024;
 function isAbsent(error2) {
   const code2 = error2.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
@@ -37535,31 +37587,41 @@ function commitTree(git, sha, name, options = {}) {
     name,
     isCommit: true,
     async read(path) {
-      let rel = projectPath(path);
-      const all = await listing();
-      for (let hops = 0; ; hops++) {
-        const entry = all.get(rel);
-        if (!entry) return null;
-        if (entry.mode === "120000") {
-          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString("utf8");
-          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-          try {
-            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-          } catch {
-            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-          }
-          continue;
-        }
-        if (!entry.mode.startsWith("100")) return null;
-        budget.take(path, entry.size);
-        return git.readObject(entry.oid);
-      }
+      const entry = await resolve7(path);
+      if (!entry) return null;
+      budget.take(path, entry.size);
+      return git.readObject(entry.oid);
+    },
+    async chunks(path) {
+      const entry = await resolve7(path);
+      if (!entry) return null;
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
     },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
+  async function resolve7(path) {
+    let rel = projectPath(path);
+    const all = await listing();
+    for (let hops = 0; ; hops++) {
+      const entry = all.get(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await git.readObject(entry.oid)).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
 }
 async function walk(root) {
   const out = [];
@@ -37581,6 +37643,9 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
 }
 
 // src/pipeline/dag.ts
@@ -37764,10 +37829,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open4, close) {
+  emptyFlow(open3, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -38017,7 +38082,7 @@ function isSimpleKey(event) {
 function analyze(text2) {
   if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   let blockIndicators = false;
-  let lineBreaks = false;
+  let lineBreaks2 = false;
   let special2 = false;
   let leadingSpace = false;
   let leadingBreak = false;
@@ -38039,7 +38104,7 @@ function analyze(text2) {
     } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
       blockIndicators = true;
     }
-    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
     if (!(ch === "\n" || ch >= " " && ch <= "~")) {
       const c3 = ch.codePointAt(0);
       const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
@@ -38067,8 +38132,8 @@ function analyze(text2) {
   let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let allowSingleQuoted = true;
   if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
 }
 
 // src/pipeline/lock.ts
@@ -38128,7 +38193,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
@@ -38193,7 +38258,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
   const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix13 });
+  const child = spawn2(file, args, { ...options, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -40755,6 +40820,9 @@ function withCachedOutputs(tree, data) {
         return null;
       }
     },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
     whyMissing: (path) => reasons.get(path)
   };
 }
@@ -41342,14 +41410,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open4 = i;
+        const open3 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -41409,6 +41477,7 @@ function special(t2) {
 
 // src/values/dagshub.ts
 var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
 function isExactLoggerHeader(fields) {
   return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
 }
@@ -41461,37 +41530,74 @@ function optionalNumber(cell2, unreadable) {
   return n instanceof PyFloat ? n.value : n;
 }
 function loggerLastValues(text2) {
-  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text2.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
-  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text2.length; ) {
-    lineNo++;
-    let end = text2.indexOf("\n", i);
-    if (end === -1) end = text2.length;
-    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
     }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key2 = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell2 = fields[this.valueCol] ?? "";
     const parsed = csvNumber(cell2);
     if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key2, parsed);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
   }
-  return last;
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 // src/values/parse.ts
@@ -49033,11 +49139,18 @@ function filesOf(side, kind) {
 }
 async function readValueFile(tree, path, kind, keys, dvcTracked) {
   let bytes;
+  let streamed = null;
   try {
-    bytes = await tree.read(path);
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
   } catch (error2) {
-    return { status: "error", message: `${path}: ${describeError(error2)}` };
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
   if (!bytes) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
     if (why)
@@ -49062,6 +49175,54 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     const message = describeError(error2);
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
 }
 async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
