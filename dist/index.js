@@ -4081,7 +4081,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance4 } = __require("node:perf_hooks");
+    var { performance: performance5 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4240,7 +4240,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance4.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance5.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -30085,6 +30085,9 @@ function describeError(error2) {
   return String(error2);
 }
 
+// src/git/repo.ts
+import { spawn } from "node:child_process";
+
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
 function c(...n) {
@@ -33596,6 +33599,24 @@ var GitRepo = class _GitRepo {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return await this.git.binaryCatFile(["blob", oid]);
   }
+  /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
+  async *streamObject(oid) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    const closed = new Promise((resolve7, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve7);
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk;
+      const code2 = await closed;
+      if (code2 !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code2}`}`);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
@@ -34026,7 +34047,7 @@ async function listFiles(dir) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) out.push(...await listFiles(path));
+    if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -34133,7 +34154,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles2(join2(dir, entry.name), rel));
+    if (entry.isDirectory()) for (const file of await listFiles2(join2(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -34358,7 +34379,7 @@ import { join as join5, relative as relative3, sep as sep4 } from "node:path";
 
 // src/workspace/tree.ts
 import { constants as constants4 } from "node:fs";
-import { open as open2, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
+import { open as openFile, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
 import { join as join4, sep as sep3 } from "node:path";
 var RefusedRead = class extends UserError {
 };
@@ -34373,8 +34394,9 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size) {
-    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
     if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
     this.used += size;
   }
@@ -34412,36 +34434,11 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const rel = projectPath(path);
-      const full = join4(root, ...rel.split("/"));
-      let target;
+      const file = await open3(path, false);
+      if (!file) return null;
+      const { handle, size } = file;
       try {
-        target = await realpath(full);
-      } catch (error2) {
-        if (isAbsent(error2)) return null;
-        throw error2;
-      }
-      realRoot ??= realpath(root);
-      const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep3);
-      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      const asOnDisk = targetParts.join("/");
-      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
-        throw new RefusedRead(
-          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
-        );
-      }
-      const info2 = await stat3(target);
-      if (info2.isDirectory()) return null;
-      if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-      budget.take(path, info2.size);
-      const handle = await open2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
-      try {
-        const opened = await handle.stat();
-        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-        if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size));
-        const buffer = Buffer.alloc(opened.size);
+        const buffer = Buffer.alloc(size);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -34453,11 +34450,65 @@ function workspaceTree(root, options = {}) {
         await handle.close();
       }
     },
+    async chunks(path) {
+      const file = await open3(path, true);
+      if (!file) return null;
+      return (async function* () {
+        const { handle, size } = file;
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          for (let offset = 0; offset < size; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+            if (!bytesRead) break;
+            offset += bytesRead;
+            yield Buffer.from(buffer.subarray(0, bytesRead));
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+    },
     list() {
       files ??= walk(root);
       return files;
     }
   };
+  async function open3(path, streamed) {
+    const rel = projectPath(path);
+    const full = join4(root, ...rel.split("/"));
+    let target;
+    try {
+      target = await realpath(full);
+    } catch (error2) {
+      if (isAbsent(error2)) return null;
+      throw error2;
+    }
+    realRoot ??= realpath(root);
+    const inside = await realRoot;
+    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep3);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+      );
+    }
+    const info2 = await stat3(target);
+    if (info2.isDirectory()) return null;
+    if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info2.size, streamed);
+    const handle = await openFile(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size), streamed);
+      return { handle, size: opened.size };
+    } catch (error2) {
+      await handle.close();
+      throw error2;
+    }
+  }
 }
 async function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -34467,6 +34518,7 @@ async function namedAsOnDisk(root, rel) {
   }
   return true;
 }
+var CHUNK_BYTES = 1024 * 1024;
 function isAbsent(error2) {
   const code2 = error2.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
@@ -34479,26 +34531,16 @@ function commitTree(git, sha, name, options = {}) {
     name,
     isCommit: true,
     async read(path) {
-      let rel = projectPath(path);
-      const all = await listing();
-      for (let hops = 0; ; hops++) {
-        const entry = all.get(rel);
-        if (!entry) return null;
-        if (entry.mode === "120000") {
-          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString("utf8");
-          const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-          try {
-            rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-          } catch {
-            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-          }
-          continue;
-        }
-        if (!entry.mode.startsWith("100")) return null;
-        budget.take(path, entry.size);
-        return git.readObject(entry.oid);
-      }
+      const entry = await resolve7(path);
+      if (!entry) return null;
+      budget.take(path, entry.size);
+      return git.readObject(entry.oid);
+    },
+    async chunks(path) {
+      const entry = await resolve7(path);
+      if (!entry) return null;
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
     },
     async dvcConfig() {
       const entry = (await listing()).get(".dvc/config");
@@ -34510,6 +34552,26 @@ function commitTree(git, sha, name, options = {}) {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
+  async function resolve7(path) {
+    let rel = projectPath(path);
+    const all = await listing();
+    for (let hops = 0; ; hops++) {
+      const entry = all.get(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await git.readObject(entry.oid)).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
 }
 async function walk(root) {
   const out = [];
@@ -34531,6 +34593,9 @@ async function walk(root) {
     }
   }
   return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
 }
 
 // src/dvc/dvcfile.ts
@@ -35129,10 +35194,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open5 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open5);
+      const open4 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open4);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open5 + delim.length;
+      let k2 = open4 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35153,7 +35218,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open5 + delim.length, k2);
+      const body = text2.slice(open4 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35173,15 +35238,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open5 = brackets.pop();
-      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open4 = brackets.pop();
-  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -36215,7 +36280,7 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") out.push(...await findDvcFiles(root, join5(dir, entry.name)));
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join5(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
       out.push(relative3(root, join5(dir, entry.name)).split(sep4).join("/"));
     }
@@ -36417,7 +36482,7 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir4, open as open3, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open2, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
 import { dirname as dirname4, join as join6 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -36432,7 +36497,7 @@ var LocalRemote = class {
   description;
   async read(key2) {
     const path = join6(this.root, key2);
-    const handle = await open3(path, "r").catch((error2) => {
+    const handle = await open2(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
@@ -36666,8 +36731,7 @@ function openRemote(remote, inputs = {}) {
 function remoteSecrets(remote, inputs = {}) {
   const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
   const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2));
-  return [...new Set(out)];
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
 }
 function displayUrl(url) {
   return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
@@ -37194,7 +37258,7 @@ function flatten(dict, prefix = "") {
   const out = [];
   for (const [k2, v2] of dict) {
     const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isRawMap(v2) && v2.size) out.push(...flatten(v2, name));
+    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
     else out.push([name, v2]);
   }
   return out;
@@ -37807,10 +37871,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open4, close) {
+  emptyFlow(open3, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -38060,7 +38124,7 @@ function isSimpleKey(event) {
 function analyze(text2) {
   if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   let blockIndicators = false;
-  let lineBreaks = false;
+  let lineBreaks2 = false;
   let special2 = false;
   let leadingSpace = false;
   let leadingBreak = false;
@@ -38082,7 +38146,7 @@ function analyze(text2) {
     } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
       blockIndicators = true;
     }
-    if (BREAKS.includes(ch)) lineBreaks = true;
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
     if (!(ch === "\n" || ch >= " " && ch <= "~")) {
       const c3 = ch.codePointAt(0);
       const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
@@ -38110,8 +38174,8 @@ function analyze(text2) {
   let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let allowSingleQuoted = true;
   if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks, allowBlockPlain, allowSingleQuoted };
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
 }
 
 // src/pipeline/lock.ts
@@ -38177,7 +38241,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename3, join as join8 } from "node:path";
 var TailBuffer = class {
@@ -38213,10 +38277,11 @@ var TailBuffer = class {
     if (this.lines.length > this.max) this.lines.shift();
   }
 };
-function runShell(command, cwd, onLine, tail, env = process.env) {
+function runShell(command, cwd, onLine, tail, env = process.env, stop) {
   return new Promise((resolve7, reject) => {
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
+    if (stop) endOnAbort(child, stop);
     const take = (text2) => {
       for (const line of tail.push(text2)) onLine(line);
     };
@@ -38242,7 +38307,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
   const posix12 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options, detached: posix12 });
+  const child = spawn2(file, args, { ...options, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -38266,6 +38331,16 @@ function resolveCommand(name, env, platform2 = process.platform) {
   return { file: name, shell: false };
 }
 var GRACE_MS = 5e3;
+function endOnAbort(child, stop) {
+  const end = () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
+    child.once("close", () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener("abort", end, { once: true });
+  child.once("close", () => stop.removeEventListener("abort", end));
+}
 async function endStages(signal) {
   const children = [...running];
   for (const child of children) killGroup(child, signal);
@@ -38277,7 +38352,8 @@ async function endStages(signal) {
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
-    process.kill(-child.pid, signal);
+    if (process.platform === "win32") child.kill(signal);
+    else process.kill(-child.pid, signal);
   } catch {
   }
 }
@@ -38968,6 +39044,11 @@ async function reproduceWith(pipeline3, log, options, data) {
       results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
+    if (options.deadline?.passed()) {
+      passed = false;
+      results.push({ name, status: "not-run", seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      continue;
+    }
     const started = performance2.now();
     const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
     if (depError) {
@@ -39059,7 +39140,7 @@ async function reproduceWith(pipeline3, log, options, data) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons, options.deadline));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome.lock) {
       try {
@@ -39080,7 +39161,7 @@ async function reproduceWith(pipeline3, log, options, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline3, log, reasons) {
+async function runStage(stage, pipeline3, log, reasons, deadline) {
   const { ws: ws2, dag } = pipeline3;
   const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
@@ -39100,7 +39181,8 @@ async function runStage(stage, pipeline3, log, reasons) {
     for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
-      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws2.invalidate();
@@ -39138,7 +39220,13 @@ async function reproduceStep(step, log) {
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
-      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
+      const name = `run[${i + 1}]: ${cmd}`;
+      if (step.deadline?.passed()) {
+        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
+        passed = false;
+        continue;
+      }
+      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
       stages.push(result);
       if (result.status === "failed") {
         passed = false;
@@ -39151,8 +39239,8 @@ async function reproduceStep(step, log) {
   if (passed && mode === "builtin") {
     engine = "builtin";
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
-      stages.push(...result.stages);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
+      for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error2) {
       log.error(describeError(error2));
@@ -39161,8 +39249,8 @@ async function reproduceStep(step, log) {
     }
   } else if (passed && mode === "dvc") {
     engine = "dvc";
-    const result = await dvcRepro(step.workspace, log);
-    stages.push(...result.stages);
+    const result = await dvcRepro(step.workspace, log, step.deadline);
+    for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
@@ -39184,21 +39272,22 @@ async function dvcPushStep(workspace, log, data = {}) {
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2) };
   }
 }
-async function runCommand(name, cmd, cwd, log) {
+async function runCommand(name, cmd, cwd, log, deadline) {
   const tail = new TailBuffer(TAIL_LINES);
   const started = performance3.now();
   try {
-    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
     const seconds = (performance3.now() - started) / 1e3;
     if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const error2 = signal ? `killed by ${signal}` : `exited with code ${code2}`;
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error2 = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
     log.error(`${name} ${error2}`);
     return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
   } catch (error2) {
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2), log: tail.text() };
   }
 }
-async function dvcRepro(cwd, log) {
+async function dvcRepro(cwd, log, deadline) {
   const stages = [];
   let current = null;
   const close = () => {
@@ -39225,6 +39314,7 @@ async function dvcRepro(cwd, log) {
     const dvc = resolveCommand("dvc", env);
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
     const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options, shell: true }) : spawnStage(dvc.file, ["repro"], options);
+    if (deadline) endOnAbort(child, deadline.signal);
     const take = (text2) => {
       for (const line of whole.push(text2)) onLine(line);
     };
@@ -39241,7 +39331,8 @@ async function dvcRepro(cwd, log) {
   });
   close();
   if (outcome.code === 0) return { stages, passed: true };
-  const error2 = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error2 = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
   log.error(error2);
   const last = current;
   if (last && last.result.status === "ran") {
@@ -39624,6 +39715,63 @@ function itemText(item) {
   return null;
 }
 
+// src/util/deadline.ts
+import { performance as performance4 } from "node:perf_hooks";
+var DEFAULT_DEADLINE_MINUTES = 330;
+var MAX_DEADLINE_MINUTES = 35e3;
+var Deadline = class {
+  constructor(minutes) {
+    this.minutes = minutes;
+    this.end = performance4.now() + minutes * 6e4;
+    setTimeout(() => this.controller.abort(), minutes * 6e4).unref();
+  }
+  minutes;
+  end;
+  controller = new AbortController();
+  cuts = [];
+  /** Aborts when the deadline passes. */
+  get signal() {
+    return this.controller.signal;
+  }
+  passed() {
+    return this.controller.signal.aborted || performance4.now() >= this.end;
+  }
+  /** Records a stage the deadline ended; returns the stage's error. */
+  stopped(name) {
+    this.cuts.push(`${name} stopped while running`);
+    return `stopped: ${this.describe()} was spent`;
+  }
+  /** Records work the deadline left undone (a stage, a plot, a values file); returns the reason to show with it. */
+  skipped(what) {
+    this.cuts.push(`${what} skipped`);
+    return `not done: ${this.describe()} was spent`;
+  }
+  /** The report's note: what was cut; none when nothing was. */
+  notes() {
+    if (!this.cuts.length) return [];
+    const shown = this.cuts.slice(0, 20);
+    const more = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more}.`];
+  }
+  describe() {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  }
+};
+function parseDeadlineMinutes(text2, origin) {
+  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
+  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
+    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
+  }
+  return value2;
+}
+function formatMinutes(minutes) {
+  if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
+  return `${+minutes.toFixed(2)} min`;
+}
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
 // src/config/boolean.ts
 function parseBooleanInput(value2, name, fallback) {
   if (!value2) return fallback;
@@ -39831,6 +39979,7 @@ var ACTION_INPUTS = [
   "repro",
   "run",
   "dvc-push",
+  "deadline-minutes",
   "thresholds",
   "fail-on-threshold",
   "check-name",
@@ -39877,6 +40026,7 @@ async function configFromAction({ env }) {
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
     dvcPush: parseBooleanInput(getInput(env, "dvc-push"), "dvc-push", false),
+    deadlineMinutes: parseDeadlineMinutes(getInput(env, "deadline-minutes"), "Input 'deadline-minutes'"),
     github: githubContext(env, eventName, event),
     hub,
     mlflow,
@@ -40247,7 +40397,7 @@ function escapeCell(text2) {
 function code(text2) {
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
-  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length)) + 1);
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run3) => Math.max(m2, run3.length), 0) + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
@@ -40273,7 +40423,7 @@ function gatesSection(gates2) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
-  if (gates2.proposed) lines2.push("", ...proposedRules(gates2.proposed));
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
   return lines2.join("\n");
 }
 function proposedRules(proposed) {
@@ -40403,7 +40553,7 @@ function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
       parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
     }
     const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), "");
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
   }
   return parts.join("\n").trimEnd();
 }
@@ -40448,7 +40598,7 @@ function formatSeconds(seconds) {
   return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
 }
 function longestBacktickRun(text2) {
-  return Math.max(0, ...(text2.match(/`+/g) ?? []).map((r2) => r2.length));
+  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
 }
 
 // src/values/direction.ts
@@ -40647,13 +40797,12 @@ function valuesSection(kind, files, labels, options = {}) {
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
-  if (changed.length) parts.push(...table2(changed));
-  else parts.push(`_No ${kind} changed._`);
+  parts.push(changed.length ? table2(changed).join("\n") : `_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...table2(unchanged), "", "</details>");
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table2(unchanged).join("\n"), "", "</details>");
   }
-  if (notes.length) parts.push("", ...notes);
+  if (notes.length) parts.push("", notes.join("\n"));
   return parts.join("\n");
 }
 function trendCell(row2, dir, withBase) {
@@ -40682,7 +40831,9 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
   if (report2.warnings.length) {
-    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCell(w2)}`);
+    parts.push("");
   }
   if (options.footer) parts.push(options.footer, "");
   return parts.join("\n");
@@ -40769,6 +40920,9 @@ function withCachedOutputs(tree, data) {
         reasons.set(path, describeError(error2));
         return null;
       }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
     },
     whyMissing: (path) => reasons.get(path)
   };
@@ -41125,8 +41279,8 @@ function numericLine(xs2, ys2, name) {
 function align(lines2) {
   const first = lines2[0].xs;
   if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const lo = Math.max(...lines2.map((l3) => l3.xs[0]));
-  const hi = Math.min(...lines2.map((l3) => l3.xs[l3.xs.length - 1]));
+  const lo = lines2.reduce((m2, l3) => Math.max(m2, l3.xs[0]), -Infinity);
+  const hi = lines2.reduce((m2, l3) => Math.min(m2, l3.xs[l3.xs.length - 1]), Infinity);
   if (!(lo < hi)) return null;
   const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
   return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
@@ -41357,14 +41511,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open4 = i;
+        const open3 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -41424,6 +41578,7 @@ function special(t2) {
 
 // src/values/dagshub.ts
 var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
 function isExactLoggerHeader(fields) {
   return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
 }
@@ -41476,37 +41631,74 @@ function optionalNumber(cell2, unreadable) {
   return n instanceof PyFloat ? n.value : n;
 }
 function loggerLastValues(text2) {
-  const start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const firstBreak = text2.indexOf("\n", start);
-  const headerEnd = firstBreak === -1 ? text2.length : firstBreak;
-  const header = parseCsvRecords(text2.slice(start, headerEnd), ",")[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text2, ","), false).last;
-  const names = header.fields.map((f3) => f3.trim().toLowerCase());
-  const nameCol = names.indexOf("name");
-  const valueCol = names.indexOf("value");
-  const last = /* @__PURE__ */ new Map();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text2.length; ) {
-    lineNo++;
-    let end = text2.indexOf("\n", i);
-    if (end === -1) end = text2.length;
-    const line = text2.charCodeAt(end - 1) === 13 ? text2.slice(i, end - 1) : text2.slice(i, end);
-    if (line.includes('"')) {
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text2.slice(i), ",").map((r2) => ({ ...r2, line: r2.line + lineNo - 1 }))], false).last;
-      for (const [k2, v2] of rest) last.set(k2, v2);
-      return last;
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
     }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(",");
-    const key2 = fields[nameCol] ?? "";
-    const cell2 = fields[valueCol] ?? "";
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell2 = fields[this.valueCol] ?? "";
     const parsed = csvNumber(cell2);
     if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key2, parsed);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
   }
-  return last;
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 // src/values/parse.ts
@@ -41583,7 +41775,7 @@ function findDatapoints(doc) {
     if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
   };
   visit(doc);
-  const length = Math.max(0, ...lists.map((l3) => l3.length));
+  const length = lists.reduce((m2, l3) => Math.max(m2, l3.length), 0);
   const rows = [];
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
   return rows;
@@ -41961,7 +42153,7 @@ function confusionSpec(input, normalized) {
   const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
   const showText = step >= 26;
   const value2 = normalized ? "percent_of_y" : "xy_count";
-  const longestX = Math.max(...xCats.map((c3) => c3.length));
+  const longestX = xCats.reduce((m2, c3) => Math.max(m2, c3.length), -Infinity);
   const layers = [
     {
       mark: { type: "rect", stroke: "white", strokeWidth: 1 },
@@ -42031,7 +42223,8 @@ function confusionCells(input, xCats, yCats, normalized) {
       const k2 = `${String(p2[input.x])}\0${String(p2[input.y])}`;
       counts.set(k2, (counts.get(k2) ?? 0) + 1);
     }
-    const max = Math.max(...counts.values());
+    let max = -Infinity;
+    for (const n of counts.values()) max = Math.max(max, n);
     const rowSums = /* @__PURE__ */ new Map();
     for (const yv of yCats)
       rowSums.set(
@@ -42126,7 +42319,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
     }
   }
   const expanded = [];
-  for (const def of result.definitions) expanded.push(...await expandDirectory(tree, def));
+  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
@@ -42180,6 +42373,10 @@ async function preparePlots(git, request2, definitions) {
   const out = [];
   for (const def of definitions) {
     const title = def.title ?? def.id;
+    if (request2.deadline?.passed()) {
+      out.push({ kind: "error", id: def.id, title, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
+      continue;
+    }
     try {
       if (def.image) {
         const file = def.sources[0].file;
@@ -42323,7 +42520,7 @@ function plotError(def, error2) {
 
 // src/plots/write.ts
 import { join as join17 } from "node:path";
-async function writePlots(prepared, getRenderer, dir, linkPrefix) {
+async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
   let renderer = null;
@@ -42349,6 +42546,8 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix) {
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
+      } else if (deadline?.passed()) {
+        entry.error = `plot '${plot2.id}': ${deadline.skipped(`plot '${plot2.id}'`)}`;
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
@@ -42376,7 +42575,7 @@ async function renderPlots(git, request2, getRenderer, log) {
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request2, found.definitions);
-    entries.push(...await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix));
+    for (const entry of await writePlots(prepared, getRenderer, request2.dir, request2.linkPrefix, request2.deadline)) entries.push(entry);
   }
   for (const entry of entries) if (entry.error) log.warning(entry.error);
   return entries;
@@ -47428,7 +47627,7 @@ var GiteaClient = class {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data, headers } = await this.http.request("GET", path, { query: { ...query, page, limit: PAGE_SIZE } });
       if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
-      out.push(...data);
+      for (const item of data) out.push(item);
       const link = headers.get("link");
       const hasNext = link ? /rel="next"/.test(link) : data.length >= PAGE_SIZE;
       if (!hasNext || !data.length) break;
@@ -47869,7 +48068,7 @@ async function readLoggerSeries(workspace, files, notes) {
       continue;
     }
     if (bytes === null) continue;
-    out.push(...parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []);
+    for (const series2 of parseLoggerCsv(file, bytes.toString("utf8"), notes) ?? []) out.push(series2);
   }
   return out;
 }
@@ -49059,11 +49258,18 @@ function filesOf(side, kind) {
 }
 async function readValueFile(tree, path, kind, keys, dvcTracked) {
   let bytes;
+  let streamed = null;
   try {
-    bytes = await tree.read(path);
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
   } catch (error2) {
-    return { status: "error", message: `${path}: ${describeError(error2)}` };
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
   if (!bytes) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
     if (why)
@@ -49088,6 +49294,54 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
     const message = describeError(error2);
     return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
 }
 async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
@@ -49138,27 +49392,36 @@ async function selectFiles(tree, targets, log, fatal) {
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
+  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
   const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
     config.github?.eventName ?? "",
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline3 = await reproduceStep(reproduction.step, log);
   if (config.dvcPush && pipeline3 && !reproduction.refused) {
-    const pushed = await dvcPushStep(config.workspace, log, data);
+    const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data);
     pipeline3.stages.push(pushed);
     if (pushed.status === "failed") pipeline3.passed = false;
   }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
+    {
+      workspace: config.workspace,
+      base,
+      metricsPaths: config.metricsPaths,
+      paramsPaths: config.paramsPaths,
+      headLabel: config.headLabel,
+      budget,
+      data
+    },
     log
   );
   for (const error2 of comparison.headErrors) log.error(error2);
@@ -49170,6 +49433,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
+      deadline,
       dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
@@ -49189,7 +49453,10 @@ async function run(config, log) {
     plots,
     gates: gates2,
     pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    warnings: [
+      ...deadline.notes(),
+      ...comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
+    ],
     projectErrors: comparison.headErrors
   };
   redactDeep(report2);

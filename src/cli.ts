@@ -31,7 +31,7 @@ function findCommand(argv: string[]): Command | undefined {
 }
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
+  const width = COMMANDS.reduce((w, c) => Math.max(w, c.path.join(' ').length), 0);
   return [
     `mlreport ${VERSION}: the review a good ML lead would give a pull request.`,
     '',

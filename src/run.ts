@@ -20,6 +20,7 @@ import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
+import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
@@ -43,6 +44,8 @@ export interface RunResult {
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
+  // The clock starts before anything else: the budget is for the whole run, from the action's start.
+  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
@@ -51,14 +54,16 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   // The hub's token serves a DagsHub DVC remote of the same hub (and no other host).
   const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data },
+    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
     config.github?.eventName ?? '',
     config.githubPublish?.allowPullRequestTargetRepro ?? false,
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
   if (config.dvcPush && pipeline && !reproduction.refused) {
-    const pushed = await dvcPushStep(config.workspace, log, data);
+    const pushed = deadline.passed()
+      ? { name: 'dvc push', status: 'not-run' as const, seconds: 0, reasons: [deadline.skipped('dvc push')] }
+      : await dvcPushStep(config.workspace, log, data);
     pipeline.stages.push(pushed);
     if (pushed.status === 'failed') pipeline.passed = false;
   }
@@ -67,7 +72,15 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
     git,
-    { workspace: config.workspace, base, metricsPaths: config.metricsPaths, paramsPaths: config.paramsPaths, headLabel: config.headLabel, budget, data },
+    {
+      workspace: config.workspace,
+      base,
+      metricsPaths: config.metricsPaths,
+      paramsPaths: config.paramsPaths,
+      headLabel: config.headLabel,
+      budget,
+      data,
+    },
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
@@ -80,6 +93,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
+      deadline,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
     },
@@ -101,10 +115,12 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
-    warnings:
-      comparison.metrics.length || comparison.params.length
+    warnings: [
+      ...deadline.notes(),
+      ...(comparison.metrics.length || comparison.params.length
         ? []
-        : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
+        : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.']),
+    ],
     projectErrors: comparison.headErrors,
   };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.

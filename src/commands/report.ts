@@ -8,6 +8,7 @@ import { GitRepo } from '../git/repo';
 import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
+import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
@@ -15,7 +16,7 @@ import type { Command } from './types';
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport at the project root)
@@ -28,6 +29,9 @@ export const reportCommand: Command = {
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
+  --deadline-minutes N
+                  the time budget for gathering the report (default: 330): a stage still running then is
+                  ended, the work not started is skipped, and the report says what was cut
   --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
                   with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
@@ -43,6 +47,7 @@ export const reportCommand: Command = {
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
         repro: { type: 'string', default: 'off' },
+        'deadline-minutes': { type: 'string', default: '' },
       },
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
@@ -58,6 +63,7 @@ export const reportCommand: Command = {
       outDir: values.out === undefined ? join(workspace, '.mlreport') : resolve(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
+      deadlineMinutes: parseDeadlineMinutes(values['deadline-minutes'], '--deadline-minutes'),
       runCommands: [],
       github: null,
       hub: null,

@@ -53,7 +53,7 @@ export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiff
       if (value === undefined || !/^\d+$/.test(value)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value ?? '')}`);
       out.precision = Number(value);
     } else if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
     else positionals.push(arg);

@@ -5,6 +5,7 @@ import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/rev
 import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
+import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
@@ -39,6 +40,7 @@ export const ACTION_INPUTS = [
   'repro',
   'run',
   'dvc-push',
+  'deadline-minutes',
   'thresholds',
   'fail-on-threshold',
   'check-name',
@@ -104,6 +106,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     repro: reproInput(env),
     runCommands: getListInput(env, 'run') ?? [],
     dvcPush: parseBooleanInput(getInput(env, 'dvc-push'), 'dvc-push', false),
+    deadlineMinutes: parseDeadlineMinutes(getInput(env, 'deadline-minutes'), "Input 'deadline-minutes'"),
     github: githubContext(env, eventName, event),
     hub,
     mlflow,

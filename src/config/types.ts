@@ -23,6 +23,8 @@ export interface Config {
   runCommands: string[];
   /** `dvc-push`: after the pipeline, send the stage outputs dvc.lock records to the DVC remote. */
   dvcPush?: boolean;
+  /** `deadline-minutes`: the run's time budget for gathering the report (default: DEFAULT_DEADLINE_MINUTES). */
+  deadlineMinutes?: number;
   /** Where the run happens on GitHub; null for a local CLI run. */
   github: GitHubContext | null;
   /** Mirror the report to a connected hub's PR (DagsHub); null when the `hub` input is empty. */

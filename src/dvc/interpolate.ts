@@ -117,7 +117,7 @@ function flatten(dict: RawMap, prefix = ''): [string, Raw][] {
   const out: [string, Raw][] = [];
   for (const [k, v] of dict) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) out.push(...flatten(v, name));
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
     else out.push([name, v]);
   }
   return out;

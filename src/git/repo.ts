@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
 
@@ -91,6 +92,26 @@ export class GitRepo {
   async readObject(oid: string): Promise<Buffer> {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return (await this.git.binaryCatFile(['blob', oid])) as Buffer;
+  }
+
+  /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
+  async *streamObject(oid: string): AsyncGenerator<Buffer> {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const child = spawn('git', ['cat-file', 'blob', oid], { cwd: this.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
+    const closed = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk as Buffer;
+      const code = await closed;
+      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code}`}`);
+    } finally {
+      // A reader that stops early (a parse error) leaves nothing running.
+      if (child.exitCode === null) child.kill();
+    }
   }
 
   /** The names of the configured remotes (`origin`, …). */

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pushTracked } from '../dvc/data/tracked';
+import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
-import { resolveCommand, runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
+import { endOnAbort, resolveCommand, runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
 import { pushStageOutputs, type DataOptions } from './restore';
 import type { StageResult } from './types';
 
@@ -20,6 +21,8 @@ export interface ReproduceStep {
   runCommands: string[];
   /** Credentials for the DVC remote that `repro`'s pulls use. */
   data?: DataOptions;
+  /** The run's deadline: what runs when it passes is ended, what has not started is not run. */
+  deadline?: Deadline;
 }
 
 export interface ReproduceSummary {
@@ -40,7 +43,13 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   if (step.runCommands.length) {
     engine = 'run';
     for (const [i, cmd] of step.runCommands.entries()) {
-      const result = await log.group(`run: ${cmd}`, () => runCommand(`run[${i + 1}]: ${cmd}`, cmd, step.workspace, log));
+      const name = `run[${i + 1}]: ${cmd}`;
+      if (step.deadline?.passed()) {
+        stages.push({ name, status: 'not-run', seconds: 0, reasons: [step.deadline.skipped(name)] });
+        passed = false;
+        continue;
+      }
+      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
       stages.push(result);
       if (result.status === 'failed') {
         passed = false;
@@ -53,8 +62,8 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   if (passed && mode === 'builtin') {
     engine = 'builtin';
     try {
-      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data });
-      stages.push(...result.stages);
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...(step.deadline ? { deadline: step.deadline } : {}) });
+      for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error) {
       log.error(describeError(error));
@@ -63,8 +72,8 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     }
   } else if (passed && mode === 'dvc') {
     engine = 'dvc';
-    const result = await dvcRepro(step.workspace, log);
-    stages.push(...result.stages);
+    const result = await dvcRepro(step.workspace, log, step.deadline);
+    for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
@@ -92,14 +101,15 @@ export async function dvcPushStep(workspace: string, log: Logger, data: DataOpti
   }
 }
 
-async function runCommand(name: string, cmd: string, cwd: string, log: Logger): Promise<StageResult> {
+async function runCommand(name: string, cmd: string, cwd: string, log: Logger, deadline?: Deadline): Promise<StageResult> {
   const tail = new TailBuffer(TAIL_LINES);
   const started = performance.now();
   try {
-    const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail);
+    const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
     const seconds = (performance.now() - started) / 1000;
     if (code === 0) return { name, status: 'ran', seconds, reasons: [] };
-    const error = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code}`);
     log.error(`${name} ${error}`);
     return { name, status: 'failed', seconds, reasons: [], error, log: tail.text() };
   } catch (error) {
@@ -111,7 +121,7 @@ async function runCommand(name: string, cmd: string, cwd: string, log: Logger): 
  * `dvc repro` for users who need DVC itself (remote pulls, run cache). Per-stage results come from its
  * own log lines ("Running stage 'x':", "Stage 'x' didn't change, skipping").
  */
-async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult[]; passed: boolean }> {
+async function dvcRepro(cwd: string, log: Logger, deadline?: Deadline): Promise<{ stages: StageResult[]; passed: boolean }> {
   const stages: StageResult[] = [];
   let current: { result: StageResult; started: number; tail: TailBuffer } | null = null;
   const close = (): void => {
@@ -139,6 +149,7 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
     const options = { cwd, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], env };
     // One command line for cmd.exe: Node 24 deprecates separate arguments with `shell` (DEP0190).
     const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options, shell: true }) : spawnStage(dvc.file, ['repro'], options);
+    if (deadline) endOnAbort(child, deadline.signal);
     const take = (text: string): void => {
       for (const line of whole.push(text)) onLine(line);
     };
@@ -155,7 +166,8 @@ async function dvcRepro(cwd: string, log: Logger): Promise<{ stages: StageResult
   });
   close();
   if (outcome.code === 0) return { stages, passed: true };
-  const error = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  const stopped = deadline?.signal.aborted ? deadline.stopped('dvc repro') : null;
+  const error = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
   log.error(error);
   const last = current as { result: StageResult; tail: TailBuffer } | null;
   if (last && last.result.status === 'ran') {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadDvcYaml } from '../dvc/project';
 import type { DvcYaml, Stage } from '../dvc/types';
+import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import { workspaceTree } from '../workspace/tree';
 import type { Logger } from '../util/log';
@@ -28,6 +29,8 @@ export interface ReproOptions {
   pull?: boolean;
   /** Remote choice and credentials for those pulls. */
   data?: DataOptions;
+  /** The run's deadline: the stage running when it passes is ended, the stages after it are not run. */
+  deadline?: Deadline;
 }
 
 export interface ReproResult {
@@ -175,6 +178,11 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       results.push({ name, status: 'not-run', seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
+    if (options.deadline?.passed()) {
+      passed = false;
+      results.push({ name, status: 'not-run', seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      continue;
+    }
     const started = performance.now();
     const depError = stage.frozen ? undefined : depErrorOf(stage, ws, depErrors);
     if (depError) {
@@ -269,7 +277,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       continue;
     }
     const reasons = options.force ? ['forced', ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons, options.deadline));
     const seconds = (performance.now() - started) / 1000;
     if (outcome.lock) {
       try {
@@ -297,7 +305,7 @@ interface StageOutcome {
   tail?: string;
 }
 
-async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: string[]): Promise<StageOutcome> {
+async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: string[], deadline?: Deadline): Promise<StageOutcome> {
   const { ws, dag } = pipeline;
   const project = (p: string): string => projectPath(stage, p);
   const tail = new TailBuffer(TAIL_LINES);
@@ -321,7 +329,8 @@ async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: 
     for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
-      const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env);
+      const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
+      if (deadline?.signal.aborted && code !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
       if (code !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code}: ${cmd}`);
     }
     ws.invalidate();

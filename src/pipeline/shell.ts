@@ -44,7 +44,8 @@ export class TailBuffer {
  * Runs one command through the shell the way DVC does (dvc/stage/run.py): on POSIX `$SHELL -c` (default
  * /bin/sh) with bash/zsh told not to read rc files; on Windows `cmd /c`. The command text comes from the
  * repository's own dvc.yaml or the `run` input, and runs with `stageEnvironment(env)`. stdout and stderr go
- * to `onLine` as they arrive. Resolves with the exit code (or a signal name).
+ * to `onLine` as they arrive. Resolves with the exit code (or a signal name). When `stop` aborts (the run's
+ * deadline), the command's process group is ended.
  */
 export function runShell(
   command: string,
@@ -52,10 +53,12 @@ export function runShell(
   onLine: (line: string) => void,
   tail: TailBuffer,
   env: NodeJS.ProcessEnv = process.env,
+  stop?: AbortSignal,
 ): Promise<{ code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const options: SpawnOptions & { stdio: ['ignore', 'pipe', 'pipe'] } = { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: stageEnvironment(env) };
     const child = process.platform === 'win32' ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
+    if (stop) endOnAbort(child, stop);
     const take = (text: string): void => {
       for (const line of tail.push(text)) onLine(line);
     };
@@ -134,6 +137,21 @@ export function resolveCommand(name: string, env: NodeJS.ProcessEnv, platform: N
 
 const GRACE_MS = 5000;
 
+/**
+ * Ends a stage's process group when `stop` aborts, as a cancelled job would: SIGTERM, then SIGKILL to what is
+ * left after the grace period.
+ */
+export function endOnAbort(child: ChildProcess, stop: AbortSignal): void {
+  const end = (): void => {
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), GRACE_MS);
+    child.once('close', () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener('abort', end, { once: true });
+  child.once('close', () => stop.removeEventListener('abort', end));
+}
+
 async function endStages(signal: NodeJS.Signals): Promise<void> {
   const children = [...running];
   for (const child of children) killGroup(child, signal);
@@ -146,7 +164,9 @@ async function endStages(signal: NodeJS.Signals): Promise<void> {
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
-    process.kill(-child.pid, signal);
+    // Windows has no process groups: the shell itself is ended there.
+    if (process.platform === 'win32') child.kill(signal);
+    else process.kill(-child.pid, signal);
   } catch {
     // The group is gone already.
   }

@@ -85,8 +85,8 @@ function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefin
 function align(lines: Line[]): { x: number[]; ys: number[][] } | null {
   const first = lines[0]!.xs;
   if (lines.every((l) => l.xs.length === first.length && l.xs.every((x, i) => x === first[i]))) return { x: first, ys: lines.map((l) => l.ys) };
-  const lo = Math.max(...lines.map((l) => l.xs[0]!));
-  const hi = Math.min(...lines.map((l) => l.xs[l.xs.length - 1]!));
+  const lo = lines.reduce((m, l) => Math.max(m, l.xs[0]!), -Infinity);
+  const hi = lines.reduce((m, l) => Math.min(m, l.xs[l.xs.length - 1]!), Infinity);
   if (!(lo < hi)) return null;
   const x = [...new Set(lines.flatMap((l) => l.xs.filter((v) => v >= lo && v <= hi)))].sort((a, b) => a - b);
   return { x, ys: lines.map((l) => readAt(l, x)) };

@@ -4,6 +4,7 @@ import { isRawMap, mapFrom, toPlain, type RawMap } from '../dvc/python/value';
 import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
+import type { Deadline } from '../util/deadline';
 import { describeError } from '../util/errors';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
@@ -36,6 +37,8 @@ export interface PlotsRequest {
   plotsPaths: string[] | null;
   /** The run's read budget, shared with the other steps. */
   budget?: ReadBudget;
+  /** The run's deadline: plots not read or drawn when it passes are a note each. */
+  deadline?: Deadline;
 }
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
@@ -66,7 +69,7 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     }
   }
   const expanded: PlotDefinition[] = [];
-  for (const def of result.definitions) expanded.push(...(await expandDirectory(tree, def)));
+  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 
@@ -144,6 +147,10 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   const out: PreparedPlot[] = [];
   for (const def of definitions) {
     const title = def.title ?? def.id;
+    if (request.deadline?.passed()) {
+      out.push({ kind: 'error', id: def.id, title, error: `plot '${def.id}': ${request.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
+      continue;
+    }
     try {
       if (def.image) {
         const file = def.sources[0]!.file;

@@ -63,7 +63,7 @@ export function findDatapoints(doc: unknown): Row[] {
     if (isRecord(value)) for (const v of Object.values(value)) visit(v);
   };
   visit(doc);
-  const length = Math.max(0, ...lists.map((l) => l.length));
+  const length = lists.reduce((m, l) => Math.max(m, l.length), 0);
   const rows: Row[] = [];
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})) as Row);
   return rows;

@@ -21,7 +21,7 @@ export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, get
   const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);
-    entries.push(...(await writePlots(prepared, getRenderer, request.dir, request.linkPrefix)));
+    for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
   for (const entry of entries) if (entry.error) log.warning(entry.error);
   return entries;

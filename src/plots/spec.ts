@@ -258,7 +258,7 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
   const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
   const showText = step >= 26;
   const value = normalized ? 'percent_of_y' : 'xy_count';
-  const longestX = Math.max(...xCats.map((c) => c.length));
+  const longestX = xCats.reduce((m, c) => Math.max(m, c.length), -Infinity);
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
@@ -333,7 +333,8 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
       const k = `${String(p[input.x])}\0${String(p[input.y])}`;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const max = Math.max(...counts.values());
+    let max = -Infinity;
+    for (const n of counts.values()) max = Math.max(max, n);
     const rowSums = new Map<string, number>();
     for (const yv of yCats)
       rowSums.set(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { PlotEntry } from '../report/types';
+import type { Deadline } from '../util/deadline';
 import { describeError } from '../util/errors';
 import { writeFileAtomic } from '../util/files';
 import type { PlotRenderer } from './render';
@@ -10,7 +11,13 @@ import type { PreparedPlot } from './types';
  * entries, image paths prefixed with `linkPrefix` (the path from the report to `dir`). One plot failing
  * leaves the others alone. The renderer is created on first use, so a run with only images never loads it.
  */
-export async function writePlots(prepared: PreparedPlot[], getRenderer: () => Promise<PlotRenderer>, dir: string, linkPrefix: string): Promise<PlotEntry[]> {
+export async function writePlots(
+  prepared: PreparedPlot[],
+  getRenderer: () => Promise<PlotRenderer>,
+  dir: string,
+  linkPrefix: string,
+  deadline?: Deadline,
+): Promise<PlotEntry[]> {
   const names = new Set<string>();
   const entries: PlotEntry[] = [];
   let renderer: PlotRenderer | null = null;
@@ -36,6 +43,8 @@ export async function writePlots(prepared: PreparedPlot[], getRenderer: () => Pr
           entry.baseImage = `${linkPrefix}${name}.base${plot.ext}`;
           if (!plot.head) entry.image = entry.baseImage;
         }
+      } else if (deadline?.passed()) {
+        entry.error = `plot '${plot.id}': ${deadline.skipped(`plot '${plot.id}'`)}`;
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot.spec);

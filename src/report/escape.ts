@@ -32,7 +32,7 @@ export function escapeCell(text: string): string {
 export function code(text: string): string {
   const flat = text.replace(/\r\n?|\n/g, ' ');
   if (flat === '') return '` `';
-  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const fence = '`'.repeat((flat.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), 0) + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }

@@ -18,7 +18,7 @@ export function gatesSection(gates: GateSummary): string {
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  if (gates.proposed) lines.push('', ...proposedRules(gates.proposed));
+  if (gates.proposed) for (const line of ['', ...proposedRules(gates.proposed)]) lines.push(line);
   return lines.join('\n');
 }
 

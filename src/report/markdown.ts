@@ -35,7 +35,9 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');
   if (report.warnings.length) {
-    parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCell(w)}`), '');
+    parts.push('### Notes', '');
+    for (const w of report.warnings) parts.push(`- ${escapeCell(w)}`);
+    parts.push('');
   }
   if (options.footer) parts.push(options.footer, '');
   return parts.join('\n');

@@ -33,5 +33,5 @@ function formatSeconds(seconds: number): string {
 }
 
 function longestBacktickRun(text: string): number {
-  return Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  return (text.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
 }

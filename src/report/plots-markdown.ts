@@ -19,7 +19,7 @@ export function plotsMarkdown(plots: PlotEntry[], images: ImageResolver = RELATI
       parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot.baseImage, images)})`, '');
     }
     const notes = [...plot.notes, ...(plot.error ? [`could not be drawn: ${plot.error}`] : [])];
-    if (notes.length) parts.push(...notes.map((n) => `_${escapeCell(n)}_`), '');
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join('\n'), '');
   }
   return parts.join('\n').trimEnd();
 }

@@ -53,13 +53,12 @@ export function valuesSection(
   const changed = withBase ? rows.filter((r) => r.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r) => !r.row.changed) : [];
   const parts: string[] = [];
-  if (changed.length) parts.push(...table(changed));
-  else parts.push(`_No ${kind} changed._`);
+  parts.push(changed.length ? table(changed).join('\n') : `_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push('', `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, '', ...table(unchanged), '', '</details>');
+    parts.push('', `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, '', table(unchanged).join('\n'), '', '</details>');
   }
-  if (notes.length) parts.push('', ...notes);
+  if (notes.length) parts.push('', notes.join('\n'));
   return parts.join('\n');
 }
 

@@ -4,7 +4,7 @@ import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
 import { isDirOid } from '../dvc/data/oid';
 import { describeError } from '../util/errors';
-import type { Tree } from '../workspace/tree';
+import { oneChunk, type Chunks, type Tree } from '../workspace/tree';
 
 type CachedOut = LockedOutput;
 
@@ -67,6 +67,9 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
         reasons.set(path, describeError(error));
         return null;
       }
+    },
+    async chunks(path: string): Promise<Chunks | null> {
+      return (await tree.chunks(path)) ?? oneChunk(await this.read(path));
     },
     whyMissing: (path) => reasons.get(path),
   };

@@ -2,14 +2,17 @@ import { projectFiles, type ProjectFiles } from '../dvc/files';
 import { loadProject } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
-import { describeError } from '../util/errors';
+import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { globToRegExp, isGlob } from '../workspace/glob';
-import { commitTree, projectPath, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { commitTree, MAX_FILE_BYTES, projectPath, RefusedRead, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { extension, withPosition } from '../dvc/formats';
+import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
 import { diffValueFile } from './diff';
 import { flattenMetrics, flattenParams } from './flatten';
+import { LoggerReader, isLoggerHeader } from './dagshub';
 import { parseValueFile, type ValueKind } from './parse';
 import type { FileDiff, ValueFile } from './types';
 
@@ -125,11 +128,18 @@ function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
 /** One file at one revision, parsed and flattened; never throws for the file's own problems. */
 async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean): Promise<ValueFile> {
   let bytes: Buffer | null;
+  let streamed: ParsedFile | null = null;
   try {
-    bytes = await tree.read(path);
+    if (kind === 'metrics' && extension(path) === '.csv') {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && 'bytes' in read ? read.bytes : null;
+      streamed = read && 'parsed' in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
   } catch (error) {
-    return { status: 'error', message: `${path}: ${describeError(error)}` };
+    const message = describeError(error);
+    return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+  if (streamed) return { status: 'ok', values: flattenMetrics(streamed.data), warnings: streamed.warnings };
   if (!bytes) {
     const why = 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
     if (why)
@@ -154,6 +164,60 @@ async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: st
     const message = describeError(error);
     return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
   }
+}
+
+/**
+ * A metrics `.csv`: a DagsHub logger file (its header says so) is parsed as it is read, a chunk at a time, so
+ * millions of rows take memory by their names, not their size; any other table is read whole (within the
+ * per-file cap) for `parseValueFile`. Null when the file does not exist.
+ */
+async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: ParsedFile } | { bytes: Buffer } | null> {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError('not UTF-8 text (DVC reads values files as UTF-8)');
+    }
+  };
+  const whole: Buffer[] = [];
+  let size = 0;
+  let reader: LoggerReader | null = null;
+  let head: string | null = '';
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text = decode(chunk);
+      withPosition(path, 'CSV', () => reader!.write(text));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf('\n');
+    if (firstBreak === -1) continue;
+    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, '');
+    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(','))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text = head;
+    withPosition(path, 'CSV', () => reader!.write(text));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text = decode();
+    const last = withPosition(path, 'CSV', () => {
+      reader.write(text);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
 }
 
 /** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */

@@ -17,6 +17,8 @@ export interface LoggerMetrics {
 }
 
 const COLUMNS = ['Name', 'Value', 'Timestamp', 'Step'];
+/** A logger record (one line, or a quoted name's lines) longer than this is not a logger's. */
+const MAX_RECORD_CHARS = 1024 * 1024;
 
 /**
  * Exactly the logger's header (`Name,Value,Timestamp,Step` in that order, any case). Plots draw such a file as
@@ -102,40 +104,89 @@ function optionalNumber(cell: string | undefined, unreadable: number | null): nu
 }
 
 /**
- * Just each name's last value, for the metrics diff: one pass over the lines without building records
- * (a logger file can have millions of rows). Lines with quotes go through the full CSV parser.
+ * Just each name's last value, for the metrics diff, from the whole text: a logger file can have millions of
+ * rows, so no record is built per row.
  */
 export function loggerLastValues(text: string): Map<string, number | PyFloat> {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstBreak = text.indexOf('\n', start);
-  const headerEnd = firstBreak === -1 ? text.length : firstBreak;
-  const header = parseCsvRecords(text.slice(start, headerEnd), ',')[0];
-  if (!header || !isLoggerHeader(header.fields)) return loggerMetricsFromRecords(parseCsvRecords(text, ','), false).last;
-  const names = header.fields.map((f) => f.trim().toLowerCase());
-  const nameCol = names.indexOf('name');
-  const valueCol = names.indexOf('value');
-  const last = new Map<string, number | PyFloat>();
-  let lineNo = 1;
-  for (let i = headerEnd + 1; i < text.length;) {
-    lineNo++;
-    let end = text.indexOf('\n', i);
-    if (end === -1) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(i, end - 1) : text.slice(i, end);
-    if (line.includes('"')) {
-      // A quoted name (it may hold commas or even line breaks): hand the rest to the full parser.
-      const rest = loggerMetricsFromRecords([header, ...parseCsvRecords(text.slice(i), ',').map((r) => ({ ...r, line: r.line + lineNo - 1 }))], false).last;
-      for (const [k, v] of rest) last.set(k, v);
-      return last;
+  const reader = new LoggerReader();
+  reader.write(text);
+  return reader.end();
+}
+
+/**
+ * Reads a DagsHub logger file (`Name,Value,Timestamp,Step` in any column order) a piece at a time, so a file
+ * of millions of rows takes memory by its number of names, not its size: text goes in with `write` as it is
+ * read, and `end` gives each name's last value (a value that is not a number is an error with its line).
+ */
+export class LoggerReader {
+  private readonly last = new Map<string, number | PyFloat>();
+  private header: string[] | null = null;
+  private nameCol = 0;
+  private valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  private partial = '';
+  private lineNo = 0;
+  private started = false;
+
+  write(text: string): void {
+    let chunk = this.partial + text;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    i = end + 1;
-    if (!line) continue;
-    const fields = line.split(',');
-    const key = fields[nameCol] ?? '';
-    const cell = fields[valueCol] ?? '';
+    let recordStart = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      // A line break inside quotes is part of the field: wait for the closing quote.
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    // Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that.
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+
+  end(): Map<string, number | PyFloat> {
+    if (this.partial) this.record(this.partial);
+    this.partial = '';
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, 1, 1);
+    return this.last;
+  }
+
+  private record(text: string): void {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text) + 1;
+    const body = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (!body) return;
+    const fields = body.includes('"') ? (parseCsvRecords(body, ',')[0]?.fields ?? ['']) : body.split(',');
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f) => f.trim().toLowerCase());
+      this.nameCol = names.indexOf('name');
+      this.valueCol = names.indexOf('value');
+      return;
+    }
+    const key = fields[this.nameCol] ?? '';
+    const cell = fields[this.valueCol] ?? '';
     const parsed = csvNumber(cell);
     if (parsed === undefined)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, lineNo, 1);
-    last.set(key, parsed);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key, parsed);
   }
-  return last;
+}
+
+function quotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -64,7 +64,7 @@ export function dvcDiffTable(files: FileDiff[], options: DvcTableOptions): strin
 }
 
 function widths(headers: string[], rows: string[][]): number[] {
-  return headers.map((h, i) => Math.max(h.length + 2, ...rows.map((r) => r[i]!.length)));
+  return headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length + 2));
 }
 
 function plainTable(headers: string[], rows: string[][]): string {

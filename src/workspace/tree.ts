@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open as openFile, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { GitRepo, TreeEntry } from '../git/repo';
 import { UserError } from '../util/errors';
@@ -17,6 +17,12 @@ export interface Tree {
   isCommit: boolean;
   /** A file's bytes; null when it does not exist (or is a directory). Throws `RefusedRead` for what the guard refuses. */
   read(path: string): Promise<Buffer | null>;
+  /**
+   * The same file in chunks, for files read in one pass (a logger's metrics.csv of millions of rows): the same
+   * guards, and the run's byte budget, but not the per-file cap, which bounds memory that a streamed read does not
+   * take. On disk a chunk at a time; from git, the blob (within the per-file cap) as one chunk.
+   */
+  chunks(path: string): Promise<Chunks | null>;
   /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
   list(): Promise<string[]>;
   /**
@@ -25,6 +31,9 @@ export interface Tree {
    */
   dvcConfig?(): Promise<Buffer | null>;
 }
+
+/** A file's bytes in order, for `for await`. */
+export type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
 
 /** A read the guard refused; the message names the path and the rule, for the report. */
 export class RefusedRead extends UserError {}
@@ -43,8 +52,9 @@ export class ReadBudget {
   ) {}
 
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path: string, size: number): void {
-    if (size > this.perFile) throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+  take(path: string, size: number, streamed = false): void {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
     if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
     this.used += size;
   }
@@ -95,41 +105,11 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
     name: options.name ?? 'workspace',
     isCommit: false,
     async read(path) {
-      const rel = projectPath(path);
-      const full = join(root, ...rel.split('/'));
-      let target: string;
+      const file = await open(path, false);
+      if (!file) return null;
+      const { handle, size } = file;
       try {
-        target = await realpath(full);
-      } catch (error) {
-        if (isAbsent(error)) return null;
-        throw error;
-      }
-      // A symlink committed in a pull request could point at the runner's own files or at .git/config.
-      realRoot ??= realpath(root);
-      const inside = await realRoot;
-      if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-      const targetParts = target.slice(inside.length + 1).split(sep);
-      if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-      // macOS and Windows file systems ignore letter case, git does not: a path read here would be missing at the
-      // base commit and on Linux. realpath gives the names as on disk; a difference in case alone is looked at.
-      const asOnDisk = targetParts.join('/');
-      if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !(await namedAsOnDisk(root, rel))) {
-        throw new RefusedRead(
-          `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
-        );
-      }
-      const info = await stat(target);
-      if (info.isDirectory()) return null;
-      // A FIFO would block the read forever and a device could be endless: only regular files are read.
-      if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-      budget.take(path, info.size);
-      // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, open does not wait for a writer.
-      const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
-      try {
-        const opened = await handle.stat();
-        if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-        if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size));
-        const buffer = Buffer.alloc(opened.size);
+        const buffer = Buffer.alloc(size);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -141,11 +121,73 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
         await handle.close();
       }
     },
+    async chunks(path) {
+      const file = await open(path, true);
+      if (!file) return null;
+      return (async function* () {
+        const { handle, size } = file;
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          // Never past the size the budget took: a file that grows while it is read is read as it was.
+          for (let offset = 0; offset < size;) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+            if (!bytesRead) break;
+            offset += bytesRead;
+            yield Buffer.from(buffer.subarray(0, bytesRead));
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+    },
     list() {
       files ??= walk(root);
       return files;
     },
   };
+
+  /** Opens a project file past the guards, its size taken from the budget; null when it does not exist. */
+  async function open(path: string, streamed: boolean): Promise<{ handle: FileHandle; size: number } | null> {
+    const rel = projectPath(path);
+    const full = join(root, ...rel.split('/'));
+    let target: string;
+    try {
+      target = await realpath(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    // A symlink committed in a pull request could point at the runner's own files or at .git/config.
+    realRoot ??= realpath(root);
+    const inside = await realRoot;
+    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    // macOS and Windows file systems ignore letter case, git does not: a path read here would be missing at the
+    // base commit and on Linux. realpath gives the names as on disk; a difference in case alone is looked at.
+    const asOnDisk = targetParts.join('/');
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !(await namedAsOnDisk(root, rel))) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
+      );
+    }
+    const info = await stat(target);
+    if (info.isDirectory()) return null;
+    // A FIFO would block the read forever and a device could be endless: only regular files are read.
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, open does not wait for a writer.
+    const handle = await openFile(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { handle, size: opened.size };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
 }
 
 /** Whether every component of `rel` is listed by its directory exactly as written (a link may differ only in case). */
@@ -157,6 +199,9 @@ async function namedAsOnDisk(root: string, rel: string): Promise<boolean> {
   }
   return true;
 }
+
+/** Bytes a streamed read holds at a time. */
+const CHUNK_BYTES = 1024 * 1024;
 
 function isAbsent(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
@@ -172,27 +217,16 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
     name,
     isCommit: true,
     async read(path) {
-      let rel = projectPath(path);
-      const all = await listing();
-      for (let hops = 0; ; hops++) {
-        const entry = all.get(rel);
-        if (!entry) return null;
-        if (entry.mode === '120000') {
-          if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString('utf8');
-          const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-          try {
-            rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
-          } catch {
-            throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-          }
-          continue;
-        }
-        // Submodules (160000) have no content here.
-        if (!entry.mode.startsWith('100')) return null;
-        budget.take(path, entry.size);
-        return git.readObject(entry.oid);
-      }
+      const entry = await resolve(path);
+      if (!entry) return null;
+      budget.take(path, entry.size);
+      return git.readObject(entry.oid);
+    },
+    async chunks(path) {
+      const entry = await resolve(path);
+      if (!entry) return null;
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
     },
     async dvcConfig() {
       const entry = (await listing()).get('.dvc/config');
@@ -204,6 +238,29 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       return [...(await listing()).keys()].filter((p) => !p.split('/').some(isPrivate)).sort();
     },
   };
+
+  /** The blob a path names, links followed inside the commit; null when there is none. */
+  async function resolve(path: string): Promise<TreeEntry | null> {
+    let rel = projectPath(path);
+    const all = await listing();
+    for (let hops = 0; ; hops++) {
+      const entry = all.get(rel);
+      if (!entry) return null;
+      if (entry.mode === '120000') {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await git.readObject(entry.oid)).toString('utf8');
+        const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+        try {
+          rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      // Submodules (160000) have no content here.
+      return entry.mode.startsWith('100') ? entry : null;
+    }
+  }
 }
 
 /** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */
@@ -228,4 +285,9 @@ async function walk(root: string): Promise<string[]> {
     }
   }
   return out.sort();
+}
+
+/** Bytes already read, as a streamed read of them. */
+export function oneChunk(bytes: Buffer | null): Chunks | null {
+  return bytes ? [bytes] : null;
 }

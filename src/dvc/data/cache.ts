@@ -137,7 +137,7 @@ async function listFiles(dir: string): Promise<string[]> {
     if (entry.name === '.git' || entry.name === '.hg' || entry.name === '.dvc') continue;
     const path = join(dir, entry.name);
     const isDir = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory());
-    if (isDir) out.push(...(await listFiles(path)));
+    if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;

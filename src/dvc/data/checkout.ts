@@ -132,7 +132,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    if (entry.isDirectory()) for (const file of await listFiles(join(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;

@@ -21,7 +21,7 @@ export async function findDvcFiles(root: string, dir = root): Promise<string[]> 
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await findDvcFiles(root, join(dir, entry.name))));
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') for (const file of await findDvcFiles(root, join(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith('.dvc') && entry.name !== '.dvc') {
       out.push(relative(root, join(dir, entry.name)).split(sep).join('/'));
     }

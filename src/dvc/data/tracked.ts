@@ -31,13 +31,13 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
       report.downloaded += r.downloaded;
       report.cached += r.cached;
       report.bytes += r.bytes;
-      ready.push(...outs);
+      for (const out of outs) ready.push(out);
     } catch (error) {
       if (!(error instanceof TransferError)) throw error;
       failures.push({ remote: error.remote, failures: error.failures });
       // Outs whose objects all arrived are still checked out, as `dvc pull` does.
       const broken = error.failures.map((f) => f.path ?? '');
-      ready.push(...outs.filter((o) => !broken.some((p) => p === o.path || p.startsWith(`${o.path}/`))));
+      for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
     } finally {
       await remote.close();
     }

@@ -101,7 +101,7 @@ export class GiteaClient {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data, headers } = await this.http.request<T[]>('GET', path, { query: { ...query, page, limit: PAGE_SIZE } });
       if (!Array.isArray(data)) throw new HttpError(`${this.http.service}: GET ${path} did not return a list`, 200, data);
-      out.push(...data);
+      for (const item of data) out.push(item);
       const link = headers.get('link');
       const hasNext = link ? /rel="next"/.test(link) : data.length >= PAGE_SIZE;
       if (!hasNext || !data.length) break;

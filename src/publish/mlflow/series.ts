@@ -102,7 +102,7 @@ export async function readLoggerSeries(workspace: string, files: string[], notes
       continue;
     }
     if (bytes === null) continue;
-    out.push(...(parseLoggerCsv(file, bytes.toString('utf8'), notes) ?? []));
+    for (const series of parseLoggerCsv(file, bytes.toString('utf8'), notes) ?? []) out.push(series);
   }
   return out;
 }

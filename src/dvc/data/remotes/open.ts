@@ -93,8 +93,7 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
 export function remoteSecrets(remote: RemoteConfig, inputs: RemoteInputs = {}): string[] {
   const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
   const userinfo = urlUserinfo(remote.url);
-  out.push(...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v): v is string => !!v));
-  return [...new Set(out)];
+  return [...new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v): v is string => !!v)])];
 }
 
 /** The remote's URL as messages may show it: no user or password. */

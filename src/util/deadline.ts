@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { UserError } from './errors';
+
+/**
+ * 330 minutes: GitHub ends a job after 360 by default, and a job ended by the runner posts nothing. Stopping the
+ * work half an hour before leaves the comment, summary and artifact time to go out.
+ */
+export const DEFAULT_DEADLINE_MINUTES = 330;
+/** The longest deadline a timer can hold (2³¹ − 1 ms is about 24.8 days). */
+const MAX_DEADLINE_MINUTES = 35_000;
+
+/**
+ * The run's overall time budget. Work that gathers the report (stages, `run` commands, `dvc push`, plots) stops
+ * once it is spent: a running stage's process group is ended, what had not started is skipped, and each cut is
+ * a note in the report. Values files are still read (their reads are bounded by size) and publishing is never
+ * cut: a report about a cut run is still a report.
+ */
+export class Deadline {
+  private readonly end: number;
+  private readonly controller = new AbortController();
+  private readonly cuts: string[] = [];
+
+  constructor(readonly minutes: number) {
+    this.end = performance.now() + minutes * 60_000;
+    // unref: a deadline never keeps a finished run alive.
+    setTimeout(() => this.controller.abort(), minutes * 60_000).unref();
+  }
+
+  /** Aborts when the deadline passes. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  passed(): boolean {
+    return this.controller.signal.aborted || performance.now() >= this.end;
+  }
+
+  /** Records a stage the deadline ended; returns the stage's error. */
+  stopped(name: string): string {
+    this.cuts.push(`${name} stopped while running`);
+    return `stopped: ${this.describe()} was spent`;
+  }
+
+  /** Records work the deadline left undone (a stage, a plot, a values file); returns the reason to show with it. */
+  skipped(what: string): string {
+    this.cuts.push(`${what} skipped`);
+    return `not done: ${this.describe()} was spent`;
+  }
+
+  /** The report's note: what was cut; none when nothing was. */
+  notes(): string[] {
+    if (!this.cuts.length) return [];
+    const shown = this.cuts.slice(0, 20);
+    const more = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : '';
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join('; ')}${more}.`];
+  }
+
+  describe(): string {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  }
+}
+
+/** A `deadline-minutes` value (input or `--deadline-minutes`): minutes, fractions allowed, greater than 0. */
+export function parseDeadlineMinutes(text: string, origin: string): number {
+  const value = text.trim() === '' ? DEFAULT_DEADLINE_MINUTES : Number(text.trim());
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_DEADLINE_MINUTES) {
+    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text.trim()}').`);
+  }
+  return value;
+}
+
+function formatMinutes(minutes: number): string {
+  if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
+  return `${+minutes.toFixed(2)} min`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,141 @@
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FakeGitHub, startFakeGitHub } from '../fakes/github';
+import { comments } from '../fakes/github/routes/comments';
+import { addPullRequest } from '../fakes/github/routes/pulls';
+import { runAction } from '../helpers/action';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+/** Whether a process with this id runs (a zombie counts as gone: it runs nothing). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
+}
+
+async function gone(pid: number, ms = 10_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (!alive(pid)) return true;
+  return !alive(pid);
+}
+
+function pids(dir: string): number[] {
+  return ['worker.pid', 'shell.pid'].map((f) => Number(readFileSync(join(dir, f), 'utf8').trim()));
+}
+
+// The stage starts a long sleep in the background (as training starts workers) and waits for it; the plot and the
+// evaluate stage come after it. 3 s (0.05 min) of budget: the stage is still running when it is spent.
+const SLOW = 'sleep 300 & echo $! > worker.pid; echo $$ > shell.pid; wait';
+const DVC_YAML = `stages:
+  train:
+    cmd: ${SLOW}
+  evaluate:
+    cmd: echo evaluated > evaluated.txt
+    deps: [worker.pid]
+    outs: [evaluated.txt]
+plots:
+  - logs/train.csv:
+      x: epoch
+      y: loss
+`;
+const TRAIN_LOG = 'epoch,loss\n1,0.9\n2,0.5\n';
+
+describe('the run deadline (deadline-minutes)', { skip: process.platform === 'win32' }, () => {
+  test('report --deadline-minutes: the running stage is ended with its worker, the rest is cut, the report says so', async () => {
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      repo.commit('base', { 'metrics.json': '{"acc": 0.5}', 'dvc.yaml': DVC_YAML, 'logs/train.csv': TRAIN_LOG });
+      repo.write({ 'metrics.json': '{"acc": 0.7}' });
+      const started = performance.now();
+      const r = await runCli(
+        ['report', '--base', 'HEAD', '--repro', 'builtin', '--deadline-minutes', '0.05', '--metrics', 'metrics.json', '--out', out, '--quiet'],
+        repo.dir,
+      );
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(r.code, 1, 'the pipeline did not complete: exit 1');
+      assert.ok(seconds < 60, `ended ${seconds.toFixed(1)} s after it started, not when the stage would have`);
+      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const [train, evaluate] = report.pipeline.stages;
+      assert.equal(report.pipeline.stages.length, 2);
+      assert.equal(train.status, 'failed');
+      assert.match(train.error, /stopped: the run's time budget \(3 s, `deadline-minutes`\) was spent/);
+      assert.equal(evaluate.status, 'not-run');
+      // What was gathered before the deadline is reported; what came after it is a note where it would have been.
+      assert.equal(report.metrics[0].rows[0].new, 0.7);
+      assert.match(report.plots[0].error, /logs\/train\.csv.*not done: the run's time budget/);
+      assert.match(
+        report.warnings[0],
+        /^The run's time budget \(3 s, `deadline-minutes`\) was spent, so the report is incomplete: stage 'train' stopped while running; stage 'evaluate' skipped; plot 'logs\/train\.csv' skipped\.$/,
+      );
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(md, /### Notes\n\n- The run's time budget/);
+      assert.ok(!existsSync(join(repo.dir, 'evaluated.txt')), 'the stage after the deadline did not run');
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('the action: a slow `run` command is ended; the comment and the job summary still go out with the note', async () => {
+    const fake = await startFakeGitHub();
+    const repo = new TempRepo();
+    const out = tempDir();
+    after(() => rmSync(out, { recursive: true, force: true }));
+    try {
+      fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
+      const base = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
+      repo.git('checkout', '-q', '-b', 'feature');
+      const head = repo.commit('head', { 'metrics.json': '{"acc": 0.7}' });
+      addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
+      const r = await runAction({
+        workspace: repo.dir,
+        eventName: 'pull_request',
+        event: {
+          pull_request: {
+            number: 5,
+            head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
+            base: { sha: base, ref: 'main', repo: { full_name: 'octo/iris' } },
+          },
+          repository: { full_name: 'octo/iris', default_branch: 'main' },
+        },
+        sha: head,
+        apiUrl: fake.url,
+        inputs: {
+          'github-token': 'ghs_deadlineToken',
+          metrics: 'metrics.json',
+          'out-dir': out,
+          repro: 'off',
+          run: `${SLOW}\necho second > second.txt`,
+          'deadline-minutes': '0.05',
+          'image-store': 'none',
+        },
+      });
+      rmSync(r.runnerTemp, { recursive: true, force: true });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the run command still runs`);
+      const bodies = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === 'pr:5');
+      assert.equal(bodies.length, 1, 'the comment was posted');
+      for (const text of [bodies[0]!.body, r.summary, readFileSync(join(out, 'report.md'), 'utf8')]) {
+        assert.match(
+          text,
+          /The run's time budget \(3 s, \\`deadline-minutes\\`\) was spent, so the report is incomplete: run\\\[1\\\]: sleep 300 .* stopped while running\.\n/,
+        );
+        assert.match(text, /\| metrics\.json \| acc \| 0\.5 \| 0\.7 \|/);
+      }
+      assert.ok(!existsSync(join(repo.dir, 'second.txt')), 'the second run command did not start');
+    } finally {
+      await fake.stop();
+      repo.remove();
+    }
+  });
+});
