@@ -38,7 +38,7 @@ function renderWithCli(dist: string, dir: string): Run {
   const rssHook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss_kb="+process.resourceUsage().maxRSS+"\\n"))';
   const args = [process.execPath, '--import', rssHook, join(dist, 'cli.js'), 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'];
   const started = performance.now();
-  const r = spawnSync('bash', ['-c', '"$@" >/dev/null || exit; times', 'bench', ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', '"$@" >/dev/null || exit; times', 'bench', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const wallMs = performance.now() - started;
   const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout);
   if (r.status !== 0 || !times) throw new Error(`plots render failed (exit ${r.status}): ${r.stderr}`);
