@@ -1,24 +1,79 @@
-// Plot rendering figures quoted in README: the first chart in a process (vega load + WebAssembly
-// warm-up), a 100,000-point line chart after it, 20 typical plots through the bundled CLI (one cold
-// process, first chart included), PNG sizes and peak memory. Each figure is printed with how it was taken.
+// Plot rendering as a user runs it: every figure is whole `node dist/cli.js plots render` processes of the shipped
+// bundle (dist/, built by bench/run.mjs), never the sources. Verdicts are on CPU time (user + system of the process
+// and of the git processes it starts, as a shell's `times` reports them): on a shared 2-core machine that is steadier
+// than wall time, which is printed beside. The first chart is compared in the same run with its peer: the same CLI
+// bundle with only the rasteriser swapped for the native @resvg/resvg-js (bench/native-resvg.ts).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GitRepo } from '../src/git/repo';
-import { findPlotDefinitions, preparePlots } from '../src/plots/collect';
-import type { PreparedPlot } from '../src/plots/types';
+import { build } from 'esbuild';
 import { TempRepo } from '../test/helpers/repo';
-import { rendererAssets } from '../test/plots/assets';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const ms = (t: number) => `${Math.round(t)} ms`;
-/** CPU time of this process in ms: steadier than wall time on a shared machine. */
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+// Under node_modules, so that the peer's render.js finds @resvg/resvg-js.
+const PEER = join(ROOT, 'node_modules/.cache/mlreport-bench-native');
+
+interface Run {
+  cpuMs: number;
+  wallMs: number;
+  rssMb: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (t: number) => `${Math.round(t)} ms`;
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+
+/**
+ * One `plots render` process of the bundle in `dist`. bash's `times` gives the CPU of the process and its children,
+ * which Node cannot see for a process it spawned; the peak RSS comes from the process itself at exit.
+ */
+function renderWithCli(dist: string, dir: string): Run {
+  const rssHook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss_kb="+process.resourceUsage().maxRSS+"\\n"))';
+  const args = [process.execPath, '--import', rssHook, join(dist, 'cli.js'), 'plots', 'render', '--base', 'HEAD~1', '--out', 'out', '--quiet'];
+  const started = performance.now();
+  const r = spawnSync('bash', ['-c', '"$@" >/dev/null || exit; times', 'bench', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const wallMs = performance.now() - started;
+  const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout);
+  if (r.status !== 0 || !times) throw new Error(`plots render failed (exit ${r.status}): ${r.stderr}`);
+  const cpuMs = (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000;
+  return { cpuMs, wallMs, rssMb: Math.round(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024) };
+}
+
+/** `runs` processes of each bundle, alternated so that a change in the machine's load touches both alike. */
+function interleaved(dists: string[], dir: string, runs: number): Run[][] {
+  const out: Run[][] = dists.map(() => []);
+  for (let i = 0; i < runs; i++) dists.forEach((dist, j) => out[j]!.push(renderWithCli(dist, dir)));
+  return out;
+}
+
+const summary = (runs: Run[]) =>
+  `${ms(median(runs.map((r) => r.cpuMs)))} CPU, ${ms(median(runs.map((r) => r.wallMs)))} wall (median of ${runs.length}; CPU ${runs.map((r) => Math.round(r.cpuMs)).join(', ')})`;
+
+/** The shipped CLI with the native rasteriser: a copy of dist/ whose render.js is rebuilt with bench/native-resvg.ts. */
+async function buildNativePeer(): Promise<void> {
+  rmSync(PEER, { recursive: true, force: true });
+  cpSync(DIST, PEER, { recursive: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { render: 'src/plots/engine.ts' },
+    outdir: PEER,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    alias: { '@resvg/resvg-wasm': './bench/native-resvg.ts' },
+    external: ['@resvg/resvg-js'],
+    banner: { js: "import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
 
 function lossCsv(rows: number, k: number): string {
   const lines = ['step,loss,val_loss'];
@@ -60,111 +115,82 @@ function twentyPlots(k: number): Record<string, string> {
   return files;
 }
 
-/** Runs `mlreport plots render` in a fresh process: wall time, CPU time and peak RSS. */
-function renderWithCli(dir: string): { wall: number; cpu: number; rssMb: number } {
-  const t0 = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("maxrss_kb="+u.maxRSS+" cpu_us="+(u.userCPUTime+u.systemCPUTime)+"\\n")})',
-      CLI,
-      'plots',
-      'render',
-      '--base',
-      'HEAD~1',
-      '--out',
-      'out',
-      '--quiet',
-    ],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  const wall = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`plots render failed: ${r.stderr}`);
-  return { wall, cpu: Number(/cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000, rssMb: Math.round(Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024) };
+/** A repository whose head commit changes the given files, for `plots render --base HEAD~1`. */
+function repoWith(base: Record<string, string>, head: Record<string, string>): TempRepo {
+  const repo = new TempRepo('mlreport-bench-');
+  repo.commit('base', base);
+  repo.commit('head', head);
+  return repo;
 }
 
-// 1. Twenty typical plots, one cold process of the bundled CLI (first chart included).
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${process.platform}-${process.arch}, Node ${process.version}`,
+);
+await buildNativePeer();
+
+// 1. The first chart: a whole process drawing one 2 × 1,000-point chart (Node start, CLI, git reads, vega, the
+//    rasteriser's start and one PNG), beside the same work with the native rasteriser.
 {
-  const repo = new TempRepo('mlreport-bench-');
-  repo.commit('base', twentyPlots(0));
-  repo.commit('head', twentyPlots(1));
-  const runs = [0, 1, 2].map(() => renderWithCli(repo.dir));
-  const walls = runs.map((r) => r.wall);
-  const cpus = runs.map((r) => r.cpu);
-  const rss = Math.max(...runs.map((r) => r.rssMb));
+  const RUNS = 7;
+  const repo = repoWith(
+    { 'dvc.yaml': 'plots:\n  - loss.csv: {x: step, y: [loss, val_loss]}\n', 'loss.csv': lossCsv(1000, 0) },
+    { 'loss.csv': lossCsv(1000, 1) },
+  );
+  const [ours, peer] = interleaved([DIST, PEER], repo.dir, RUNS);
+  const ratio = median(ours!.map((r) => r.cpuMs)) / median(peer!.map((r) => r.cpuMs));
+  console.log(`one chart (2 × 1,000 points), a whole \`mlreport plots render\` process, ${RUNS} runs of each alternated:`);
+  console.log(`  shipped bundle (resvg WebAssembly): ${summary(ours!)}`);
+  console.log(`  peer, same bundle with native @resvg/resvg-js: ${summary(peer!)}`);
+  console.log(`${verdict(ratio <= 2)}  first chart: ${ratio.toFixed(2)}× the native peer's CPU (target ≤ 2×)`);
+  repo.remove();
+}
+
+// 2. Twenty typical plots in one process, first chart included.
+{
+  const repo = repoWith(twentyPlots(0), twentyPlots(1));
+  const [ours, peer] = interleaved([DIST, PEER], repo.dir, 3);
+  const cpu = median(ours!.map((r) => r.cpuMs));
+  const rss = Math.max(...ours!.map((r) => r.rssMb));
   const pngs = readdirSync(join(repo.dir, 'out')).filter((f) => f.endsWith('.png'));
   const sizes = pngs.map((f) => statSync(join(repo.dir, 'out', f)).size);
+  const largest = Math.max(...sizes);
+  console.log(`20 typical plots, one \`mlreport plots render\` process: ${summary(ours!)}; native peer ${summary(peer!)}`);
+  console.log(`${verdict(cpu < 5000)}  20 plots: ${ms(cpu)} CPU (target < 5 s)`);
+  console.log(`${verdict(rss < 400)}  20 plots: peak RSS ${rss} MB (target < 400 MB)`);
   console.log(
-    `20 typical plots, \`mlreport plots render\` (bundled CLI, cold process, first chart included), 3 runs: ${walls.map(ms).join(', ')}; median ${ms(median(walls))} wall, ${ms(median(cpus))} CPU`,
-  );
-  console.log(
-    `  peak RSS ${rss} MB; ${pngs.length} PNGs, largest ${Math.round(Math.max(...sizes) / 1024)} KB, total ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB`,
+    `${verdict(pngs.length === 20 && largest < 300 * 1024)}  PNGs (2× density): ${pngs.length} of 20 drawn, largest ${Math.round(largest / 1024)} KB, all ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KB (target < 300 KB each)`,
   );
   repo.remove();
 }
 
-// 2. In one process: the first chart (vega import + WebAssembly init + first render), then a 100,000-point chart.
+// 3. A 100,000-point line chart after the first: what it adds to a process that draws a 1,000-point chart (two
+//    100k-row CSVs read at base and head, LTTB, vega, the PNG).
 {
-  const repo = new TempRepo('mlreport-bench-');
-  const baseSha = repo.commit('base', {
-    'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n  - big.csv: {x: step, y: loss}\n',
-    'small.csv': lossCsv(1000, 0),
-    'big.csv': lossCsv(100_000, 0),
-  });
-  repo.commit('head', { 'small.csv': lossCsv(1000, 1), 'big.csv': lossCsv(100_000, 1) });
-  const git = await GitRepo.open(repo.dir);
-  const request = { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null };
-  const { definitions } = await findPlotDefinitions(repo.dir, null);
-  const spec = (p: PreparedPlot) =>
-    p.kind === 'vega'
-      ? p.spec
-      : (() => {
-          throw new Error(p.kind === 'error' ? p.error : 'not a chart');
-        })();
-
-  const t0 = performance.now();
-  const c0 = cpu();
-  const { PlotRenderer } = await import('../src/plots/render');
-  const tImport = performance.now();
-  const renderer = await PlotRenderer.create(rendererAssets());
-  const tInit = performance.now();
-  const [small] = await preparePlots(git, request, [definitions[0]!]);
-  const first = await renderer.render(spec(small!));
-  const tFirst = performance.now();
-  console.log(
-    `first chart in a process (2 × 1,000 points): ${ms(tFirst - t0)} wall (${ms(cpu() - c0)} CPU) in all = import vega ${ms(tImport - t0)} + WebAssembly init ${ms(tInit - tImport)} + prepare and render ${ms(tFirst - tInit)}; PNG ${Math.round(first.png.length / 1024)} KB`,
+  const RUNS = 5;
+  const small = repoWith({ 'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n', 'small.csv': lossCsv(1000, 0) }, { 'small.csv': lossCsv(1000, 1) });
+  const both = repoWith(
+    {
+      'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n  - big.csv: {x: step, y: loss}\n',
+      'small.csv': lossCsv(1000, 0),
+      'big.csv': lossCsv(100_000, 0),
+    },
+    { 'small.csv': lossCsv(1000, 1), 'big.csv': lossCsv(100_000, 1) },
   );
-
-  const warm: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await renderer.render(spec((await preparePlots(git, request, [definitions[0]!]))[0]!));
-    warm.push(performance.now() - t);
+  const one: Run[] = [];
+  const two: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    one.push(renderWithCli(DIST, small.dir));
+    two.push(renderWithCli(DIST, both.dir));
   }
-  console.log(`same chart again (warm), median of 5: ${ms(median(warm))}`);
-
-  const big: number[] = [];
-  const bigCpu: number[] = [];
-  let bigPng = 0;
-  let notes: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    const c = cpu();
-    const [prepared] = await preparePlots(git, request, [definitions[1]!]);
-    const image = await renderer.render(spec(prepared!));
-    big.push(performance.now() - t);
-    bigCpu.push(cpu() - c);
-    bigPng = image.png.length;
-    notes = prepared!.notes;
-  }
-  console.log(
-    `100,000-point line chart (2 × 100k rows read from CSV at base and head, LTTB, vega, resvg), median of 5: ${ms(median(big))} wall, ${ms(median(bigCpu))} CPU; PNG ${Math.round(bigPng / 1024)} KB; note: "${notes.join('; ')}"`,
-  );
-  console.log(`peak RSS of this benchmark process (tsx, test data and 6 runs included): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  const cli = [0, 1, 2].map(() => renderWithCli(repo.dir));
-  console.log(
-    `the same two plots (1k and 100k points) with \`mlreport plots render\` in a cold process, 3 runs: ${cli.map((r) => ms(r.wall)).join(', ')} wall; peak RSS ${Math.max(...cli.map((r) => r.rssMb))} MB`,
-  );
-  repo.remove();
+  const added = median(two.map((r) => r.cpuMs)) - median(one.map((r) => r.cpuMs));
+  const addedWall = median(two.map((r) => r.wallMs)) - median(one.map((r) => r.wallMs));
+  const rss = Math.max(...two.map((r) => r.rssMb));
+  console.log(`1k-point chart alone: ${summary(one)}; with a 100k-point chart after it: ${summary(two)}`);
+  console.log(`${verdict(added < 400)}  100,000-point chart after the first: adds ${ms(added)} CPU (${ms(addedWall)} wall) to the process (target < 400 ms)`);
+  console.log(`${verdict(rss < 400)}  1k + 100k charts: peak RSS ${rss} MB (target < 400 MB)`);
+  small.remove();
+  both.remove();
 }
+rmSync(PEER, { recursive: true, force: true });

@@ -2,11 +2,13 @@
 //
 // The output is not minified and no file name carries a content hash: dist/ is committed with every change of
 // src/, and a readable bundle under stable names changes by about the lines that changed in src/, where a
-// minified or renamed one is rewritten whole. The renderer (vega, the rasteriser's WebAssembly and the fonts) is
-// its own bundle, read with `await import()` only by runs that draw a chart.
+// minified or renamed one is rewritten whole. The renderer (vega and the rasteriser's JavaScript) is its own
+// bundle, read with `await import()` only by runs that draw a chart; the rasteriser's WebAssembly and the fonts
+// are copied beside it as files (dist/resvg.wasm, dist/fonts/), read by it at run time.
 // `node scripts/build.mjs --outdir DIR` builds elsewhere.
 import { build } from 'esbuild';
 import { rm, mkdir, cp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
@@ -15,7 +17,7 @@ const version = JSON.parse(await readFile('package.json', 'utf8')).version;
 
 /**
  * Modules src/ loads with `await import()` that are bundled on their own, so a run that does not need them never
- * parses them: the plot renderer (vega, the rasteriser, fonts) and the clouds' SDKs behind the DVC data layer.
+ * parses them: the plot renderer (vega, the rasteriser) and the clouds' SDKs behind the DVC data layer.
  */
 const LAZY_BUNDLES = [
   { filter: /\/plots\/engine$/, entry: 'render', source: 'src/plots/engine.ts' },
@@ -48,10 +50,16 @@ const common = {
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir, plugins: [lazyBundlesExternal] });
-await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir, loader: { '.wasm': 'binary', '.ttf': 'binary' } });
+await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir });
 await build({ ...common, entryPoints: Object.fromEntries(LAZY_BUNDLES.slice(1).map((l) => [l.entry, l.source])), outdir });
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
-// Licences of what the renderer inlines (fonts, WebAssembly) and bundles (vega, vega-lite).
+// The files the renderer reads beside its bundle (src/plots/engine.ts): as files, not base64 in the bundle.
+const require = createRequire(import.meta.url);
+await cp(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), `${outdir}/resvg.wasm`);
+await mkdir(`${outdir}/fonts`, { recursive: true });
+await cp(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), `${outdir}/fonts/DejaVuSans.ttf`);
+await cp(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'), `${outdir}/fonts/DejaVuSans-Bold.ttf`);
+// Licences of what the renderer reads (fonts, WebAssembly) and bundles (vega, vega-lite).
 await mkdir(`${outdir}/licenses`, { recursive: true });
 for (const [from, to] of [
   ['node_modules/dejavu-fonts-ttf/LICENSE', 'dejavu-fonts.txt'],

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
@@ -36,7 +37,7 @@ export class PlotRenderer {
   private constructor(private readonly fonts: Uint8Array[]) {}
 
   static async create(assets: RendererAssets): Promise<PlotRenderer> {
-    wasmReady ??= initWasm(assets.wasm);
+    wasmReady ??= initBaseline(assets.wasm);
     await wasmReady;
     return new PlotRenderer(assets.fonts);
   }
@@ -76,6 +77,19 @@ export class PlotRenderer {
       this.spentMs += performance.now() - started;
     }
   }
+}
+
+/**
+ * resvg's module, run on V8's baseline code (Liftoff). By default V8 soon recompiles the functions a chart runs
+ * through with its optimising compiler, in background threads: for this 2.4 MB module that cost about 1 s of CPU
+ * before the first PNG, while the baseline code draws a chart in about 0.1 s (bench/plots.bench.ts). With the
+ * tiering budget (roughly the bytes of code a function runs before it is optimised) at its largest, only a function
+ * that runs for many charts is optimised. Set for the whole process: V8 cannot read a flag's value back to restore
+ * it, and what else a run may compile later (undici's HTTP parser) parses small API responses.
+ */
+async function initBaseline(wasm: Uint8Array): Promise<void> {
+  setFlagsFromString('--wasm-tiering-budget=2147483647');
+  await initWasm(wasm);
 }
 
 /** The SVG of a Vega-Lite spec at PIXEL_RATIO; compile and dataflow errors are thrown with vega's message. */

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -97,6 +97,26 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       repo.write({ 'dvc.yaml': 'metrics: [metrics.json]\nplots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
       const withPlots = await runNode(join(dist, 'cli.js'), ['report', '--out', 'out', '--quiet'], { cwd: repo.dir });
       assert.match(withPlots.stderr, /render\.js/, 'with a plot to draw, the renderer is loaded (and missing here)');
+    } finally {
+      repo.remove();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  test('the renderer reads its WebAssembly and fonts from files beside it: without resvg.wasm the plot is named as not drawn, and why', async () => {
+    const repo = new TempRepo();
+    const dist = tempDir('mlreport-dist-');
+    try {
+      cpSync(dirname(DIST_CLI), dist, { recursive: true });
+      // Inlined as base64, they made render.js 7 MB of source to parse before the first chart.
+      assert.ok(statSync(join(dist, 'render.js')).size < 3_000_000, 'render.js carries no inlined binary');
+      for (const file of ['resvg.wasm', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']) assert.ok(existsSync(join(dist, file)), file);
+      rmSync(join(dist, 'resvg.wasm'));
+      repo.commit('one', { 'dvc.yaml': 'plots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
+      const r = await runNode(join(dist, 'cli.js'), ['plots', 'render', '--out', 'pl'], { cwd: repo.dir });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /plot 'loss\.csv': could not render: .*resvg\.wasm/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     } finally {
       repo.remove();
       rmSync(dist, { recursive: true, force: true });
