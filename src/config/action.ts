@@ -45,6 +45,8 @@ export const ACTION_INPUTS = [
   'missing-base',
   'plots',
   'artifact',
+  'repeat-params',
+  'rank-by',
 ] as const;
 type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -109,6 +111,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
+    sweep: { repeatParams: repeatParams(getListInput(env, 'repeat-params')), rankBy: getInput(env, 'rank-by') || null },
   };
 }
 
@@ -181,6 +184,15 @@ function workflowRunInfo(event: EventPayload): WorkflowRunInfo | null {
     headRepository: run.head_repository?.full_name ?? '',
     pullRequests: (run.pull_requests ?? []).map((p) => p.number).filter((n): n is number => typeof n === 'number'),
   };
+}
+
+/** `repeat-params`: names one per line or separated by commas; default `seed`. */
+function repeatParams(lines: string[] | null): string[] {
+  const names = (lines ?? [])
+    .flatMap((l) => l.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length ? names : ['seed'];
 }
 
 function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
