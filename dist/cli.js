@@ -29476,6 +29476,13 @@ function describeError(error) {
   return String(error);
 }
 
+// src/config/sweep.ts
+function expectedRuns(text2, what) {
+  if (!text2) return null;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
+  return Number(text2);
+}
+
 // src/workspace/tree.ts
 import { constants } from "node:fs";
 import { open, readdir, realpath, stat } from "node:fs/promises";
@@ -30396,7 +30403,10 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/aggregate/compose.ts
 function aggregateRuns(runs, options2) {
-  if (!runs.length) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  if (options2.expectedRuns !== null && runs.length > options2.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options2.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options2.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
   const reported = runs.filter((r2) => r2.report !== null);
   const ok = reported.filter((r2) => r2.failed === null);
   const base = commonBase(reported);
@@ -30459,6 +30469,15 @@ function aggregateRuns(runs, options2) {
     const params = r2.report ? configKey(r2.report) : null;
     return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
   });
+  const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options2.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
   const gated = configurations.filter((c3) => c3.gates);
   const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
   return {
@@ -48743,7 +48762,14 @@ async function publishArtifact(config, log) {
 async function runAggregate(config, log) {
   const runs = await readRuns(config.dirs);
   for (const run2 of runs) if (run2.failed !== null) log.error(`Job ${run2.name}: ${run2.failed}.`);
-  const report2 = aggregateRuns(runs, { repeatParams: config.repeatParams, rankBy: config.rankBy, rules: config.rules, missingBase: config.missingBase });
+  const report2 = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns
+  });
+  for (const missing of report2.failedRuns.filter((f3) => f3.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report2);
   log.info(
     `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
@@ -48790,6 +48816,7 @@ function aggregateConfig(config) {
     summaryPath: config.summaryPath,
     repeatParams: config.sweep?.repeatParams ?? ["seed"],
     rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
     rules: config.gate?.rulesFrom === "input" ? config.gate.rules : null,
     missingBase: config.gate?.missingBase ?? "skip",
     failOnThreshold: config.gate?.failOnThreshold ?? true,
@@ -48851,7 +48878,7 @@ function safeText(text2) {
 var aggregateCommand = {
   path: ["aggregate"],
   summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
-  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
+  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
 
   DIR             a folder holding a job's report.json, or a folder of such folders (as
                   actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
@@ -48861,6 +48888,9 @@ var aggregateCommand = {
   --rank-by METRIC
                   the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
                   followed by 'higher' or 'lower' (default: the first metric a rule gates on)
+  --expected-runs N
+                  how many jobs the matrix has: fewer report folders are failed rows (a job that
+                  failed before uploading leaves no folder)
   --threshold RULE
                   a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
                   (repeatable; default: the rules the jobs were gated with)
@@ -48879,6 +48909,7 @@ configuration breaks a rule. Reports compared with different base commits are re
         out: { type: "string", default: ".mlreport-aggregate" },
         "repeat-params": { type: "string", multiple: true },
         "rank-by": { type: "string" },
+        "expected-runs": { type: "string" },
         threshold: { type: "string", multiple: true },
         "missing-base": { type: "string", default: "skip" },
         quiet: { type: "boolean", default: false }
@@ -48895,6 +48926,7 @@ configuration breaks a rule. Reports compared with different base commits are re
         summaryPath: null,
         repeatParams: values["repeat-params"] ?? ["seed"],
         rankBy: values["rank-by"] ?? null,
+        expectedRuns: expectedRuns(values["expected-runs"], "--expected-runs"),
         rules: values.threshold ? parseRules(values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } }))) : null,
         missingBase,
         failOnThreshold: true,

@@ -39711,6 +39711,17 @@ function publishConfigFromInputs(get, workspaceRoot) {
   };
 }
 
+// src/config/sweep.ts
+function expectedRuns(text2, what) {
+  if (!text2) return null;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
+  return Number(text2);
+}
+function repeatParams(lines2) {
+  const names = (lines2 ?? []).flatMap((l3) => l3.split(",")).map((n) => n.trim()).filter(Boolean);
+  return names.length ? names : ["seed"];
+}
+
 // src/config/action.ts
 var ACTION_INPUTS = [
   "github-token",
@@ -39745,7 +39756,8 @@ var ACTION_INPUTS = [
   "plots",
   "artifact",
   "repeat-params",
-  "rank-by"
+  "rank-by",
+  "expected-runs"
 ];
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -39791,7 +39803,11 @@ async function configFromAction({ env }) {
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
-    sweep: { repeatParams: repeatParams(getListInput(env, "repeat-params")), rankBy: getInput(env, "rank-by") || null }
+    sweep: {
+      repeatParams: repeatParams(getListInput(env, "repeat-params")),
+      rankBy: getInput(env, "rank-by") || null,
+      expectedRuns: expectedRuns(getInput(env, "expected-runs"), "Input 'expected-runs'")
+    }
   };
 }
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
@@ -39845,10 +39861,6 @@ function workflowRunInfo(event) {
     headRepository: run3.head_repository?.full_name ?? "",
     pullRequests: (run3.pull_requests ?? []).map((p2) => p2.number).filter((n) => typeof n === "number")
   };
-}
-function repeatParams(lines2) {
-  const names = (lines2 ?? []).flatMap((l3) => l3.split(",")).map((n) => n.trim()).filter(Boolean);
-  return names.length ? names : ["seed"];
 }
 function reproInput(env) {
   const value2 = getInput(env, "repro") || "auto";
@@ -40257,7 +40269,10 @@ function diffLeaf(diff, float) {
 
 // src/aggregate/compose.ts
 function aggregateRuns(runs, options) {
-  if (!runs.length) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
   const reported = runs.filter((r2) => r2.report !== null);
   const ok = reported.filter((r2) => r2.failed === null);
   const base = commonBase(reported);
@@ -40320,6 +40335,15 @@ function aggregateRuns(runs, options) {
     const params = r2.report ? configKey(r2.report) : null;
     return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
   });
+  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
   const gated = configurations.filter((c3) => c3.gates);
   const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
   return {
@@ -49621,7 +49645,14 @@ async function publishArtifact(config, log) {
 async function runAggregate(config, log) {
   const runs = await readRuns(config.dirs);
   for (const run3 of runs) if (run3.failed !== null) log.error(`Job ${run3.name}: ${run3.failed}.`);
-  const report2 = aggregateRuns(runs, { repeatParams: config.repeatParams, rankBy: config.rankBy, rules: config.rules, missingBase: config.missingBase });
+  const report2 = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns
+  });
+  for (const missing of report2.failedRuns.filter((f3) => f3.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report2);
   log.info(
     `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
@@ -49668,6 +49699,7 @@ function aggregateConfig(config) {
     summaryPath: config.summaryPath,
     repeatParams: config.sweep?.repeatParams ?? ["seed"],
     rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
     rules: config.gate?.rulesFrom === "input" ? config.gate.rules : null,
     missingBase: config.gate?.missingBase ?? "skip",
     failOnThreshold: config.gate?.failOnThreshold ?? true,

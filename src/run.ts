@@ -189,7 +189,14 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
 export async function runAggregate(config: AggregateConfig, log: Logger): Promise<RunResult> {
   const runs = await readRuns(config.dirs);
   for (const run of runs) if (run.failed !== null) log.error(`Job ${run.name}: ${run.failed}.`);
-  const report = aggregateRuns(runs, { repeatParams: config.repeatParams, rankBy: config.rankBy, rules: config.rules, missingBase: config.missingBase });
+  const report = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns,
+  });
+  for (const missing of report.failedRuns.filter((f) => f.run.startsWith('missing '))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report); // The jobs' reports may quote stage output; this job may hold secrets they never had.
   log.info(
     `Aggregated ${runs.length} job${runs.length === 1 ? '' : 's'} into ${report.configurations.length} configuration${report.configurations.length === 1 ? '' : 's'}.`,
@@ -239,6 +246,7 @@ function aggregateConfig(config: Config): AggregateConfig {
     summaryPath: config.summaryPath,
     repeatParams: config.sweep?.repeatParams ?? ['seed'],
     rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
     rules: config.gate?.rulesFrom === 'input' ? config.gate.rules : null,
     missingBase: config.gate?.missingBase ?? 'skip',
     failOnThreshold: config.gate?.failOnThreshold ?? true,

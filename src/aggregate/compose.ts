@@ -19,6 +19,8 @@ export interface AggregateOptions {
   /** Rules given to the aggregate itself (input `thresholds`, `--threshold`); null: the rules the jobs were gated with. */
   rules: GateRule[] | null;
   missingBase: MissingBasePolicy;
+  /** How many jobs the matrix has; fewer folders than this are jobs whose artifact never arrived. null: not known. */
+  expectedRuns: number | null;
 }
 
 /**
@@ -28,7 +30,10 @@ export interface AggregateOptions {
  * different bases: their numbers are not comparable. Pure.
  */
 export function aggregateRuns(runs: RunInput[], options: AggregateOptions): AggregateReport {
-  if (!runs.length) throw new UserError('No runs to aggregate: the folders hold no report.json.');
+  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options.expectedRuns) throw new UserError('No runs to aggregate: the folders hold no report.json.');
   const reported = runs.filter((r): r is RunInput & { report: ReportData } => r.report !== null);
   const ok = reported.filter((r) => r.failed === null);
   const base = commonBase(reported);
@@ -106,6 +111,16 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       const params = r.report ? configKey(r.report) : null;
       return { run: r.name, reason: r.failed!, configuration: params && label(params), params };
     });
+  // A job that failed before uploading leaves no folder at all: only the count tells it is missing.
+  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null,
+    });
+  }
 
   const gated = configurations.filter((c) => c.gates);
   const failedConfigurations = gated.filter((c) => !c.gates!.passed).map((c) => c.id);

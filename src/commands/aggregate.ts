@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { expectedRuns } from '../config/sweep';
 import { DEFAULT_CHECK_NAME } from '../gate/config';
 import { parseRules } from '../gate/parse';
 import { runAggregate } from '../run';
@@ -10,7 +11,7 @@ import type { Command } from './types';
 export const aggregateCommand: Command = {
   path: ['aggregate'],
   summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
-  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
+  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
 
   DIR             a folder holding a job's report.json, or a folder of such folders (as
                   actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
@@ -20,6 +21,9 @@ export const aggregateCommand: Command = {
   --rank-by METRIC
                   the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
                   followed by 'higher' or 'lower' (default: the first metric a rule gates on)
+  --expected-runs N
+                  how many jobs the matrix has: fewer report folders are failed rows (a job that
+                  failed before uploading leaves no folder)
   --threshold RULE
                   a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
                   (repeatable; default: the rules the jobs were gated with)
@@ -38,6 +42,7 @@ configuration breaks a rule. Reports compared with different base commits are re
         out: { type: 'string', default: '.mlreport-aggregate' },
         'repeat-params': { type: 'string', multiple: true },
         'rank-by': { type: 'string' },
+        'expected-runs': { type: 'string' },
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
         quiet: { type: 'boolean', default: false },
@@ -54,6 +59,7 @@ configuration breaks a rule. Reports compared with different base commits are re
         summaryPath: null,
         repeatParams: values['repeat-params'] ?? ['seed'],
         rankBy: values['rank-by'] ?? null,
+        expectedRuns: expectedRuns(values['expected-runs'], '--expected-runs'),
         rules: values.threshold ? parseRules(values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } }))) : null,
         missingBase,
         failOnThreshold: true,

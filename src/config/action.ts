@@ -10,6 +10,7 @@ import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
+import { expectedRuns, repeatParams } from './sweep';
 import type { Config, GitHubContext, WorkflowRunInfo } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
@@ -47,6 +48,7 @@ export const ACTION_INPUTS = [
   'artifact',
   'repeat-params',
   'rank-by',
+  'expected-runs',
 ] as const;
 type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -111,7 +113,11 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
-    sweep: { repeatParams: repeatParams(getListInput(env, 'repeat-params')), rankBy: getInput(env, 'rank-by') || null },
+    sweep: {
+      repeatParams: repeatParams(getListInput(env, 'repeat-params')),
+      rankBy: getInput(env, 'rank-by') || null,
+      expectedRuns: expectedRuns(getInput(env, 'expected-runs'), "Input 'expected-runs'"),
+    },
   };
 }
 
@@ -184,15 +190,6 @@ function workflowRunInfo(event: EventPayload): WorkflowRunInfo | null {
     headRepository: run.head_repository?.full_name ?? '',
     pullRequests: (run.pull_requests ?? []).map((p) => p.number).filter((n): n is number => typeof n === 'number'),
   };
-}
-
-/** `repeat-params`: names one per line or separated by commas; default `seed`. */
-function repeatParams(lines: string[] | null): string[] {
-  const names = (lines ?? [])
-    .flatMap((l) => l.split(','))
-    .map((n) => n.trim())
-    .filter(Boolean);
-  return names.length ? names : ['seed'];
 }
 
 function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {

@@ -42,6 +42,8 @@ interface SweepSettings {
   repeatParams: string[];
   /** The metric that marks the best configuration (`metric`, `file:metric`, optionally `higher`/`lower`); null: the first gated one. */
   rankBy: string | null;
+  /** How many jobs the matrix has, so a job that uploaded nothing is a failed row; null: not known. */
+  expectedRuns: number | null;
 }
 
 /** What `mlreport aggregate` and `mode: aggregate` need: the jobs' report folders, and where the comparison goes. */

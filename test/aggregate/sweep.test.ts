@@ -206,7 +206,15 @@ describe('mode: aggregate (dist/index.js against the fake GitHub API)', () => {
       },
     };
     const workspace = tempDir('mlreport-aggregate-job-');
-    const inputs = { 'github-token': TOKEN, mode: 'aggregate', 'artifact-dir': artifacts, 'report-id': 'sweep', 'out-dir': join(workspace, 'out') };
+    // Nine jobs in the matrix, eight folders: one died before uploading anything.
+    const inputs = {
+      'github-token': TOKEN,
+      mode: 'aggregate',
+      'artifact-dir': artifacts,
+      'report-id': 'sweep',
+      'out-dir': join(workspace, 'out'),
+      'expected-runs': '9',
+    };
     for (let i = 0; i < 2; i++) {
       const r = await runAction({ workspace, eventName: 'pull_request', event, sha: head, apiUrl: fake.url, inputs });
       assert.equal(r.code, 1, r.stdout + r.stderr);
@@ -219,12 +227,13 @@ describe('mode: aggregate (dist/index.js against the fake GitHub API)', () => {
       .filter((c) => c.on === 'pr:9')
       .map((c) => c.body);
     assert.equal(bodies.length, 1, 'the second run updated the sticky comment');
-    assert.match(bodies[0]!, /^<!-- mlreport:comment id=sweep -->\n## mlreport sweep: 8 runs/);
+    assert.match(bodies[0]!, /^<!-- mlreport:comment id=sweep -->\n## mlreport sweep: 9 runs/);
+    assert.match(bodies[0]!, /\| ❌ failed \|  \| 0 \| `missing 1 of 1`: no artifact: 9 jobs expected, 8 uploaded a report \|/);
     assert.match(bodies[0]!, /\| ❌ failed \|  \| 0 \| `lr0\.1-seed3`: no report\.json/);
     const checks = checkRuns(fake).filter((c) => c.name === 'mlreport');
     assert.equal(checks.length, 2);
     assert.equal(checks[1]!.conclusion, 'failure');
-    assert.equal(checks[1]!.output.title, '1 of 3 configurations broke a rule; 2 jobs failed');
+    assert.equal(checks[1]!.output.title, '1 of 3 configurations broke a rule; 3 jobs failed');
     rmSync(workspace, { recursive: true, force: true });
   });
 });
