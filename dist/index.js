@@ -40267,6 +40267,52 @@ function diffLeaf(diff, float) {
   return float ? floatLeaf(diff) : diff;
 }
 
+// src/aggregate/plots.ts
+var TOP_CONFIGURATIONS = 5;
+var MAX_PLOTS = 10;
+function overlaidPlots(configurations, rankedBy) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
+  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
+  const plots = [];
+  for (const id of ids) {
+    let x3 = null;
+    let base = null;
+    let title2 = id;
+    let labels = {};
+    let skipped = 0;
+    const lines2 = [];
+    for (const c3 of top2) {
+      const ys2 = [];
+      for (const report2 of c3.reports) {
+        const plot2 = report2.plots.find((p2) => p2.id === id);
+        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
+        if (!plot2?.series || head.length !== 1) continue;
+        x3 ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
+          skipped++;
+          continue;
+        }
+        title2 = plot2.title;
+        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
+        ys2.push(head[0].y);
+      }
+      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+    }
+    if (!x3 || !lines2.length) continue;
+    const notes = [
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
+    ];
+    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+  }
+  return plots;
+}
+function mean(values) {
+  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
+  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
+}
+
 // src/aggregate/compose.ts
 function aggregateRuns(runs, options) {
   if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
@@ -40323,8 +40369,8 @@ function aggregateRuns(runs, options) {
   if (rankBy) {
     const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
     const score = (c3) => {
-      const mean = c3.metrics[j3]?.mean;
-      return mean === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean : -mean;
+      const mean2 = c3.metrics[j3]?.mean;
+      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
     };
     configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
     if (configurations[0]?.metrics[j3]) configurations[0].best = true;
@@ -40361,7 +40407,10 @@ function aggregateRuns(runs, options) {
     failedRuns,
     // A failed job's configuration could not be checked: the overall gate does not pass without it.
     gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
-    plots: [],
+    plots: overlaidPlots(
+      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
+      rankBy?.key ?? null
+    ),
     warnings
   };
 }
@@ -40432,16 +40481,16 @@ function stats(xs2) {
   const values = xs2.filter((x3) => x3 !== null);
   const n = values.length;
   if (!n) return null;
-  const mean = values.reduce((a, b3) => a + b3, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean) ** 2, 0) / (n - 1)) : null;
-  return { mean, std, n };
+  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
+  return { mean: mean2, std, n };
 }
 function meansAsDiff(columns, metrics) {
   const files = /* @__PURE__ */ new Map();
   columns.forEach((c3, j3) => {
     if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
-    const mean = metrics[j3]?.mean;
-    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean, changed: mean !== c3.base });
+    const mean2 = metrics[j3]?.mean;
+    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
   });
   return [...files.values()];
 }
@@ -40506,6 +40555,50 @@ function htmlCode(text2) {
   return `<code>${escapeCell(text2)}</code>`;
 }
 
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var MERMAID_MAX_LINES = 8;
+function mermaidChart(plot2) {
+  const series2 = plot2.series && usable(plot2.series);
+  if (!series2) return null;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${clean(plot2.title)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
+  lines2.push("```");
+  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
+  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  if (idx.length < 2) return null;
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
+  }
+  return {
+    ...series2,
+    x: idx.map((i) => series2.x[i]),
+    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
+}
+function label(x3) {
+  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function number2(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text2) {
+  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+}
+
 // src/aggregate/markdown.ts
 var FOLDED_METRICS = 8;
 function aggregateMarkdown(report2, options = {}) {
@@ -40562,6 +40655,11 @@ function draw(report2, options, columns, rows, note) {
     }
     parts.push("");
   }
+  const charts = report2.plots.flatMap((p2) => {
+    const chart = mermaidChart(p2);
+    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  });
+  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
   if (report2.warnings.length) parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCellKeepingCode(w2)}`), "");
   return parts.join("\n");
 }
@@ -40686,8 +40784,8 @@ var row = (v2, at2) => {
     new: optional(leaf)(o2.new, key(at2, "new")),
     changed: boolean(o2.changed, key(at2, "changed"))
   };
-  const diff = optional(number2)(o2.diff, key(at2, "diff"));
-  const relative6 = optional(number2)(o2.relative, key(at2, "relative"));
+  const diff = optional(number3)(o2.diff, key(at2, "diff"));
+  const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
   if (relative6 !== void 0) out.relative = relative6;
   return out;
@@ -40728,10 +40826,10 @@ var imagePath = (v2, at2) => {
 var series = (v2, at2) => {
   const o2 = object(v2, at2);
   const out = {
-    x: list((x3, a) => typeof x3 === "string" ? x3 : number2(x3, a))(o2.x, key(at2, "x")),
+    x: list((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
     lines: list((l3, a) => {
       const line = object(l3, a);
-      return { name: string(line.name, key(a, "name")), y: list(nullable(number2))(line.y, key(a, "y")) };
+      return { name: string(line.name, key(a, "name")), y: list(nullable(number3))(line.y, key(a, "y")) };
     })(o2.lines, key(at2, "lines"))
   };
   const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
@@ -40753,7 +40851,7 @@ var gates = (v2, at2) => {
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
     })(o2.directions, key(at2, "directions")),
-    checked: number2(o2.checked, key(at2, "checked")),
+    checked: number3(o2.checked, key(at2, "checked")),
     proposed: nullable((p2, a) => {
       const proposed = object(p2, a);
       return {
@@ -40778,12 +40876,12 @@ var rule = (v2, at2) => {
       const metric = object(m2, a);
       return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
     })(o2.metric, key(at2, "metric")),
-    base: nullable(number2)(o2.base, key(at2, "base")),
-    head: nullable(number2)(o2.head, key(at2, "head")),
-    threshold: nullable(number2)(o2.threshold, key(at2, "threshold")),
+    base: nullable(number3)(o2.base, key(at2, "base")),
+    head: nullable(number3)(o2.head, key(at2, "head")),
+    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
     source: {
       origin: string(source.origin, key(at2, "source.origin")),
-      line: number2(source.line, key(at2, "source.line")),
+      line: number3(source.line, key(at2, "source.line")),
       ...file !== void 0 ? { file } : {}
     }
   };
@@ -40797,7 +40895,7 @@ var pipeline2 = (v2, at2) => {
       const out = {
         name: string(stage.name, key(a, "name")),
         status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number2(stage.seconds, key(a, "seconds"))
+        seconds: number3(stage.seconds, key(a, "seconds"))
       };
       const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
       const error2 = optional(string)(stage.error, key(a, "error"));
@@ -40816,7 +40914,7 @@ function object(v2, at2) {
 function string(v2, at2) {
   return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
 }
-function number2(v2, at2) {
+function number3(v2, at2) {
   return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
 }
 function boolean(v2, at2) {
@@ -40994,50 +41092,6 @@ function plotImages(plots) {
 }
 function imagesNotShown(plots, images) {
   return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var MERMAID_MAX_LINES = 8;
-function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number3(v2)).join(", ")}]`);
-  lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
-}
-function label(x3) {
-  const text2 = typeof x3 === "number" ? number3(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
-}
-function number3(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text2) {
-  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
 }
 
 // src/report/plots-markdown.ts

@@ -8,6 +8,7 @@ import { displayValue } from '../values/pyformat';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
+import { overlaidPlots } from './plots';
 import type { RunInput } from './read';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats, ParamRef } from './types';
 
@@ -141,7 +142,10 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     gates: gate
       ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations }
       : null,
-    plots: [],
+    plots: overlaidPlots(
+      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name)!.report) })),
+      rankBy?.key ?? null,
+    ),
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 import { brokenRules } from '../gate/summary';
 import { code, escapeCell, escapeCellKeepingCode } from '../report/escape';
+import { mermaidChart } from '../report/mermaid';
 import { displayValue } from '../values/pyformat';
 import type { AggregateReport, Configuration, MetricColumn, MetricStats } from './types';
 
@@ -79,6 +80,11 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     }
     parts.push('');
   }
+  const charts = report.plots.flatMap((p) => {
+    const chart = mermaidChart(p);
+    return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join('\n\n')] : [];
+  });
+  if (charts.length) parts.push('### Plots', '', charts.join('\n\n'), '');
   if (report.warnings.length) parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCellKeepingCode(w)}`), '');
   return parts.join('\n');
 }
