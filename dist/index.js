@@ -49224,7 +49224,8 @@ var AggregateCommentPublisher = class extends CommentTarget {
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
     const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
-    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2} and in report.md in the workflow artifact` });
+    const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
     return { body: `${marker}
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
   }
@@ -49255,7 +49256,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
     return Promise.resolve({
       failed: !report2.gates.passed,
       title: stripEmoji(gatesHeadline(report2)),
-      summary: aggregateMarkdown(report2, { limit: CHECK_TEXT_LIMIT, fullReport: "the job summary and in report.md in the workflow artifact" }).body,
+      summary: aggregateMarkdown(report2, { limit: CHECK_TEXT_LIMIT, fullReport: "the job summary" }).body,
       // A sweep's means have no line in any file: the summary carries the broken rules.
       annotations: []
     });

@@ -19,7 +19,9 @@ export class AggregateCommentPublisher extends CommentTarget<AggregateReport> {
   protected body(report: AggregateReport, _hosted: ReadonlyMap<string, string>, _reason: string | null, fullReportUrl: string | null) {
     const marker = commentMarker(this.cfg.reportId);
     const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary';
-    const fitted = aggregateMarkdown(report, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary} and in report.md in the workflow artifact` });
+    // With `artifact: auto` the artifact goes up only when the comment does not: a posted comment names the summary alone.
+    const artifact = this.cfg.artifact === 'always' ? ' and in report.md in the workflow artifact' : '';
+    const fitted = aggregateMarkdown(report, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary}${artifact}` });
     return { body: `${marker}\n${stripMarkers(fitted.body)}`, folded: fitted.folded };
   }
 }
@@ -51,7 +53,7 @@ export class AggregateCheckPublisher extends CheckRunTarget<AggregateReport> {
     return Promise.resolve({
       failed: !report.gates.passed,
       title: stripEmoji(gatesHeadline(report)),
-      summary: aggregateMarkdown(report, { limit: CHECK_TEXT_LIMIT, fullReport: 'the job summary and in report.md in the workflow artifact' }).body,
+      summary: aggregateMarkdown(report, { limit: CHECK_TEXT_LIMIT, fullReport: 'the job summary' }).body,
       // A sweep's means have no line in any file: the summary carries the broken rules.
       annotations: [],
     });
