@@ -40608,23 +40608,31 @@ function aggregateMarkdown(report2, options = {}) {
     options,
     report2.metrics.map((_3, j3) => j3),
     report2.configurations.length,
-    null
+    null,
+    report2.failedRuns.length
   );
   if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report2);
   const unit = options.measure ? "bytes" : "characters";
-  const note = (rows) => `> [!NOTE]
-> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const note = (rows2) => `> [!NOTE]
+> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed = report2.failedRuns.length;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note(rows2), failedRows2)) <= options.limit;
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed));
+  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  return { body: draw(report2, options, kept, rows, note(rows), failedRows), folded: true };
+}
+function largest(max, ok) {
   let low = 0;
-  let high = report2.configurations.length;
+  let high = max;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (measure(draw(report2, options, kept, mid, note(mid))) <= options.limit) low = mid;
+    if (ok(mid)) low = mid;
     else high = mid - 1;
   }
-  return { body: draw(report2, options, kept, low, note(low)), folded: true };
+  return low;
 }
-function draw(report2, options, columns, rows, note) {
+function draw(report2, options, columns, rows, note, failedRows) {
   const parts = [...options.header ? [options.header] : [], `## ${title(report2)}`, ""];
   if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
   const best = report2.configurations.find((c3) => c3.best);
@@ -40636,7 +40644,8 @@ function draw(report2, options, columns, rows, note) {
     );
   }
   if (note) parts.push(note, "");
-  parts.push(table(report2, columns, report2.configurations.slice(0, rows)), "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
+  if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
   const repeats = report2.repeatParams.map(code).join(", ") || "no param";
   parts.push(
     `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
@@ -40680,7 +40689,7 @@ function gatesHeadline(report2) {
   if (!gates2.configurations) return "❌ nothing checked (no run succeeded)";
   return `✅ every configuration passed (${gates2.configurations})`;
 }
-function table(report2, columns, configurations) {
+function table(report2, columns, configurations, failedRows) {
   const metrics = columns.map((j3) => report2.metrics[j3]);
   const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
   const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
@@ -40700,7 +40709,7 @@ function table(report2, columns, configurations) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
-  for (const f3 of report2.failedRuns) {
+  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
     const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
     const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
     cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;

@@ -32,24 +32,34 @@ export function aggregateMarkdown(report: AggregateReport, options: AggregateRen
     report.metrics.map((_, j) => j),
     report.configurations.length,
     null,
+    report.failedRuns.length,
   );
   if (options.limit === undefined || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report);
   const unit = options.measure ? 'bytes' : 'characters';
   const note = (rows: number) =>
     `> [!NOTE]\n> This comparison is longer than ${options.limit!.toLocaleString('en-US')} ${unit}: it shows ${rows} of ${report.configurations.length} configurations (best first) and ${kept.length} of ${report.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? 'the job summary and in report.md in the workflow artifact'}.`;
-  // Fewer rows until it fits; the head of the report (verdict, best, failed jobs) is always kept.
-  let low = 0;
-  let high = report.configurations.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (measure(draw(report, options, kept, mid, note(mid))) <= options.limit) low = mid;
-    else high = mid - 1;
-  }
-  return { body: draw(report, options, kept, low, note(low)), folded: true };
+  // Fewer configurations until it fits, failed jobs kept; only when not even that fits, fewer failed jobs too.
+  const failed = report.failedRuns.length;
+  const fits = (rows: number, failedRows: number) => measure(draw(report, options, kept, rows, note(rows), failedRows)) <= options.limit!;
+  const rows = largest(report.configurations.length, (n) => fits(n, failed));
+  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  return { body: draw(report, options, kept, rows, note(rows), failedRows), folded: true };
 }
 
-function draw(report: AggregateReport, options: AggregateRenderOptions, columns: number[], rows: number, note: string | null): string {
+/** The largest n in 0..max for which `ok(n)` holds (it holds for every smaller n too); 0 when none does. */
+function largest(max: number, ok: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function draw(report: AggregateReport, options: AggregateRenderOptions, columns: number[], rows: number, note: string | null, failedRows: number): string {
   const parts: string[] = [...(options.header ? [options.header] : []), `## ${title(report)}`, ''];
   if (report.gates) parts.push(`### Gates: ${gatesHeadline(report)}`, '');
   const best = report.configurations.find((c) => c.best);
@@ -61,7 +71,8 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     );
   }
   if (note) parts.push(note, '');
-  parts.push(table(report, columns, report.configurations.slice(0, rows)), '');
+  parts.push(table(report, columns, report.configurations.slice(0, rows), failedRows), '');
+  if (failedRows < report.failedRuns.length) parts.push(`…and ${report.failedRuns.length - failedRows} more failed jobs, in the full table.`, '');
   const repeats = report.repeatParams.map(code).join(', ') || 'no param';
   parts.push(
     `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
@@ -109,7 +120,7 @@ export function gatesHeadline(report: AggregateReport): string {
   return `✅ every configuration passed (${gates.configurations})`;
 }
 
-function table(report: AggregateReport, columns: number[], configurations: Configuration[]): string {
+function table(report: AggregateReport, columns: number[], configurations: Configuration[], failedRows: number): string {
   const metrics = columns.map((j) => report.metrics[j]!);
   const header = ['', ...report.varying.map((p) => escapeCell(p.key)), 'n', ...metrics.map(metricHeader), ...(report.gates ? ['gates'] : [])];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
@@ -129,7 +140,7 @@ function table(report: AggregateReport, columns: number[], configurations: Confi
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  for (const f of report.failedRuns) {
+  for (const f of report.failedRuns.slice(0, failedRows)) {
     const params = f.params?.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))) ?? blanks;
     const cells = ['❌ failed', ...params, '0', ...metrics.map(() => ''), ...gateBlank];
     // The reason goes in the first metric cell (or the n cell): a table row has no cell spanning the others.

@@ -70,6 +70,27 @@ describe('the comparison folded to a comment', () => {
     assert.match(body, /it shows \d+ of 100 configurations/);
   });
 
+  test('500 failed jobs: the comment keeps as many failed rows as fit and counts the rest', () => {
+    const failed: RunInput[] = Array.from({ length: 500 }, (_, i) => ({
+      name: `job-${i}`,
+      report: null,
+      failed: 'no report.json: the job failed before it wrote or uploaded its report',
+    }));
+    const many = aggregateRuns([...bigSweep(), ...failed], {
+      repeatParams: ['seed'],
+      rankBy: 'accuracy',
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const { body, folded } = aggregateMarkdown(many, { limit: 20_000 });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 20_000, String(body.length));
+    const shown = body.split('\n').filter((l) => l.startsWith('| ❌ failed')).length;
+    assert.ok(shown > 10 && shown < 501, String(shown));
+    assert.match(body, new RegExp(`…and ${501 - shown} more failed jobs, in the full table\\.`));
+  });
+
   test('the job summary (1 MiB, counted in bytes) holds the whole table', () => {
     const { body, folded } = aggregateMarkdown(report, { limit: 1024 * 1024 - 1024, measure: (t) => Buffer.byteLength(t) });
     assert.equal(folded, false);
