@@ -36,861 +36,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options2) {
-      options2 = options2 || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse4(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options2.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse4(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return plural(ms2, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural(ms2, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key2) => {
-        createDebug[key2] = env[key2];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self2 = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self2.diff = ms2;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv) => {
-      argv = argv || process.argv;
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const pos = argv.indexOf(prefix + flag);
-      const terminatorPos = argv.indexOf("--");
-      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var hasFlag = require_has_flag();
-    var env = process.env;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
-      forceColor = false;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = true;
-    }
-    if ("FORCE_COLOR" in env) {
-      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(stream) {
-      if (forceColor === false) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (stream && !stream.isTTY && forceColor !== true) {
-        return 0;
-      }
-      const min = forceColor ? 1 : 0;
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel(process.stdout),
-      stderr: getSupportLevel(process.stderr)
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
-      return /^debug_/i.test(key2);
-    }).reduce((obj, key2) => {
-      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key2];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
-      try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat8.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail2;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail2 = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail2(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -3236,9 +2381,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
-      const num = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -3278,8 +2423,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3718,8 +2863,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3921,23 +3066,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num2(60) + num2(p2), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value2 } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value2 === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value2 < 0) {
         sign = "-";
-        value2 *= num(-1);
+        value2 *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value2 % _60];
       if (value2 < 60) {
         parts.unshift(0);
@@ -8170,7 +7315,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -8218,6 +7363,861 @@ var require_dist3 = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m2 = s * 60;
+    var h3 = m2 * 60;
+    var d2 = h3 * 24;
+    var w2 = d2 * 7;
+    var y2 = d2 * 365.25;
+    module.exports = function(val, options2) {
+      options2 = options2 || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse4(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options2.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse4(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h3;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m2;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return Math.round(ms2 / d2) + "d";
+      }
+      if (msAbs >= h3) {
+        return Math.round(ms2 / h3) + "h";
+      }
+      if (msAbs >= m2) {
+        return Math.round(ms2 / m2) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms2 / s) + "s";
+      }
+      return ms2 + "ms";
+    }
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return plural(ms2, msAbs, d2, "day");
+      }
+      if (msAbs >= h3) {
+        return plural(ms2, msAbs, h3, "hour");
+      }
+      if (msAbs >= m2) {
+        return plural(ms2, msAbs, m2, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms2, msAbs, s, "second");
+      }
+      return ms2 + " ms";
+    }
+    function plural(ms2, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self2 = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms2 = curr - (prevTime || curr);
+          self2.diff = ms2;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self2, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v2) => {
+            enableOverride = v2;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m2;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v2) {
+      try {
+        return JSON.stringify(v2);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv) => {
+      argv = argv || process.argv;
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const pos = argv.indexOf(prefix + flag);
+      const terminatorPos = argv.indexOf("--");
+      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os2 = __require("os");
+    var hasFlag = require_has_flag();
+    var env = process.env;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+      forceColor = false;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = true;
+    }
+    if ("FORCE_COLOR" in env) {
+      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(stream) {
+      if (forceColor === false) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (stream && !stream.isTTY && forceColor !== true) {
+        return 0;
+      }
+      const min = forceColor ? 1 : 0;
+      if (process.platform === "win32") {
+        const osRelease = os2.release().split(".");
+        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel(process.stdout),
+      stderr: getSupportLevel(process.stderr)
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
+      return /^debug_/i.test(key2);
+    }).reduce((obj, key2) => {
+      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key2];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check(path, isFile, isDirectory2) {
+      log(`checking %s`, path);
+      try {
+        const stat8 = fs_1.statSync(path);
+        if (stat8.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat8.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists(path, type = exports.READABLE) {
+      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail2;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail2 = _fail;
+      });
+      return {
+        promise,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error) {
+          if (status === "pending") {
+            status = "rejected";
+            fail2(error);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
   }
 });
 
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve11(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve11(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve11, reject) => {
-        res = resolve11;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve11;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve11(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve11(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve11, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve11(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve11) => {
-            this[kClosedResolve] = resolve11;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve11, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve11(null);
+              resolve12(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve11,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve11, stream, length } = consume2;
+      const { type, body, resolve: resolve12, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve11(chunksDecode(body, length));
+          resolve12(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve11(JSON.parse(chunksDecode(body, length)));
+          resolve12(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve11(chunksConcat(body, length).buffer);
+          resolve12(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve11(new Blob(body, { type: stream[kContentType] }));
+          resolve12(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve11(chunksConcat(body, length));
+          resolve12(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve11, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve11({
+              resolve12({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve11({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -25312,8 +25312,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value2, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value2, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve11) => {
-        setTimeout(resolve11, ms2).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms2).unref();
       });
     }
     module.exports = {
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve11) {
-          resolve11(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve11, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve12, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve11(output.toString());
+              resolve12(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve11(Buffer.concat(chunks));
+              resolve12(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve11(res);
+                resolve12(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve11) => setTimeout(() => resolve11(), ms2));
+          return new Promise((resolve12) => setTimeout(() => resolve12(), ms2));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve11(response);
+              resolve12(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve11(response);
+              resolve12(response);
             }
           }));
         });
@@ -28560,8 +28560,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve11, reject) {
-            return setTimeout(resolve11, t2);
+          return new this.Promise(function(resolve12, reject) {
+            return setTimeout(resolve12, t2);
           });
         }
         computePenalty() {
@@ -28772,15 +28772,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve11, returned, task;
+          var args, cb, error, reject, resolve12, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve11, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve12, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve11(returned);
+                  return resolve12(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -28795,13 +28795,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve11;
-          resolve11 = reject = null;
+          var promise, reject, resolve12;
+          resolve12 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve11 = _resolve;
+            resolve12 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve11, reject });
+          this._queue.push({ task, args, resolve: resolve12, reject });
           this._tryToRun();
           return promise;
         }
@@ -29202,14 +29202,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve11, reject) => {
+              return new this.Promise((resolve12, reject) => {
                 if (finished()) {
-                  return resolve11();
+                  return resolve12();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve11();
+                      return resolve12();
                     }
                   });
                 }
@@ -29302,9 +29302,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve11, reject) {
+              return new this.Promise(function(resolve12, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve11)(args3);
+                  return (args3[0] != null ? reject : resolve12)(args3);
                 });
               });
             };
@@ -29426,12 +29426,1862 @@ var require_light = __commonJS({
   }
 });
 
-// src/commands/values-diff.ts
-import { relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+// src/commands/aggregate.ts
+import { resolve as resolve5 } from "node:path";
+import { parseArgs } from "node:util";
 
-// src/config/project-root.ts
-import { realpath, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+// src/util/crash-site.ts
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var FRAME = /(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):\d+\)?$/gm;
+var MODULE_COMMENT = /^\/\/ (\S+\.[cm]?[jt]sx?)$/;
+function crashSite(error) {
+  for (const [, where2 = "", line = "0"] of (error.stack ?? "").matchAll(FRAME)) {
+    const file = where2.startsWith("file:") ? fileURLToPath(where2) : where2;
+    if (file.includes("/node_modules/")) continue;
+    const direct = /\/(src\/.+\.ts)$/.exec(file);
+    if (direct) return `${direct[1]}:${line}`;
+    const module = file.endsWith(".js") ? moduleAt(file, Number(line)) : null;
+    if (module?.startsWith("src/")) return `${module}, ${file.split("/").slice(-2).join("/")}:${line}`;
+  }
+  return null;
+}
+function moduleAt(bundle, line) {
+  let lines2;
+  try {
+    lines2 = readFileSync(bundle, "utf8").split("\n", line);
+  } catch {
+    return null;
+  }
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    const m2 = MODULE_COMMENT.exec(lines2[i]);
+    if (m2) return m2[1];
+  }
+  return null;
+}
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error) {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) {
+    const site = crashSite(error);
+    return `${error.name}: ${error.message}${site ? ` (in ${site})` : ""}`;
+  }
+  return String(error);
+}
+
+// src/config/sweep.ts
+function expectedRuns(text2, what) {
+  if (!text2) return null;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
+  return Number(text2);
+}
+
+// src/workspace/tree.ts
+import { constants } from "node:fs";
+import { open as openFile, readdir, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options2.name ?? "workspace",
+    isCommit: false,
+    async read(path) {
+      const file = await open2(path, false);
+      if (!file) return null;
+      const { handle, size } = file;
+      try {
+        const buffer = Buffer.alloc(size);
+        let offset = 0;
+        while (offset < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+        }
+        return buffer.subarray(0, offset);
+      } finally {
+        await handle.close();
+      }
+    },
+    async chunks(path) {
+      const file = await open2(path, true);
+      if (!file) return null;
+      return (async function* () {
+        const { handle, size } = file;
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          for (let offset = 0; offset < size; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+            if (!bytesRead) break;
+            offset += bytesRead;
+            yield Buffer.from(buffer.subarray(0, bytesRead));
+          }
+        } finally {
+          await handle.close();
+        }
+      })();
+    },
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+  async function open2(path, streamed) {
+    const rel = projectPath(path);
+    const full = join(root, ...rel.split("/"));
+    let target;
+    try {
+      target = await realpath(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    realRoot ??= realpath(root);
+    const inside = await realRoot;
+    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+      );
+    }
+    const info = await stat(target);
+    if (info.isDirectory()) return null;
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    const handle = await openFile(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { handle, size: opened.size };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+}
+async function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!(await readdir(dir)).includes(part)) return false;
+    dir = join(dir, part);
+  }
+  return true;
+}
+var CHUNK_BYTES = 1024 * 1024;
+function isAbsent(error) {
+  const code2 = error.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha, name, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let entries = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      const entry = await resolve12(path);
+      if (!entry) return null;
+      budget.take(path, entry.size);
+      return git.readObject(entry.oid);
+    },
+    async chunks(path) {
+      const entry = await resolve12(path);
+      if (!entry) return null;
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
+    },
+    async dvcConfig() {
+      const entry = (await listing()).get(".dvc/config");
+      if (!entry?.mode.startsWith("100")) return null;
+      budget.take(".dvc/config", entry.size);
+      return git.readObject(entry.oid);
+    },
+    async list() {
+      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    }
+  };
+  async function resolve12(path) {
+    let rel = projectPath(path);
+    const all = await listing();
+    for (let hops = 0; ; hops++) {
+      const entry = all.get(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await git.readObject(entry.oid)).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
+}
+
+// src/gate/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/gate/parse.ts
+var RuleSyntaxError = class extends UserError {
+  constructor(source, column, problem, lineText) {
+    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
+    ${lineText}
+    ${" ".repeat(Math.max(column - 1, 0))}^`);
+    this.source = source;
+    this.column = column;
+    this.problem = problem;
+    this.name = "RuleSyntaxError";
+  }
+  source;
+  column;
+  problem;
+};
+function parseRules(lines2) {
+  const rules = [];
+  const errors = [];
+  for (const line of lines2) {
+    try {
+      rules.push(parseRule(line.text, line.source));
+    } catch (error) {
+      if (error instanceof RuleSyntaxError) errors.push(error);
+      else throw error;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
+${errors.map((e) => e.message).join("\n")}`);
+  return rules;
+}
+var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
+var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
+var OPERAND = "a number, `base`, `(` or `-`";
+var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var MAX_DEPTH = 64;
+var MAX_TOKENS = 1e3;
+function parseRule(text2, source) {
+  const fail2 = (pos2, problem) => {
+    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
+  };
+  let pos = 0;
+  let level = "fail";
+  const levelMatch = LEVEL.exec(text2);
+  if (levelMatch) {
+    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
+    pos = levelMatch[0].length;
+  }
+  const ruleStart = skipSpace(text2, pos);
+  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
+  pos = skipSpace(text2, refEnd);
+  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  if (!comparatorText) {
+    const found = text2.slice(pos, pos + 2);
+    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
+    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
+  }
+  const comparator = COMPARATORS[comparatorText];
+  const tokens = tokenize(text2, pos + comparatorText.length, fail2);
+  const parser = new ExprParser(tokens, fail2);
+  const threshold = parser.expression();
+  const ifPresent = parser.ifPresent();
+  const end = parser.expectEnd();
+  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+}
+function skipSpace(text2, pos) {
+  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
+  return pos;
+}
+function describeFound(text2, pos) {
+  if (pos >= text2.length) return "the end of the rule";
+  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
+  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
+}
+function readMetric(text2, pos, fail2) {
+  if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+  let raw;
+  let end;
+  const quote = text2[pos];
+  if (quote === '"' || quote === "'") {
+    const close = text2.indexOf(quote, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+    raw = text2.slice(pos + 1, close);
+    end = close + 1;
+  } else {
+    end = pos;
+    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
+    raw = text2.slice(pos, end);
+    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
+    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
+      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
+    }
+  }
+  const colon = raw.indexOf(":");
+  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
+  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
+  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
+  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
+  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
+}
+function tokenize(text2, start, fail2) {
+  const tokens = [];
+  let pos = start;
+  for (; ; ) {
+    pos = skipSpace(text2, pos);
+    if (pos >= text2.length || text2[pos] === "#") break;
+    const rest = text2.slice(pos);
+    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number4) {
+      const value2 = Number(number4[0].replace(/_/g, ""));
+      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
+      pos += number4[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][\w.]*/.exec(rest);
+    if (word) {
+      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
+      pos += word[0].length;
+      continue;
+    }
+    if ("+-*/()%−".includes(rest[0])) {
+      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
+      pos += 1;
+      continue;
+    }
+    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
+      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
+      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
+    }
+    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
+  }
+  tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
+  return tokens;
+}
+var ExprParser = class {
+  constructor(tokens, fail2) {
+    this.tokens = tokens;
+    this.fail = fail2;
+  }
+  tokens;
+  fail;
+  i = 0;
+  depth = 0;
+  peek(offset = 0) {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  isPunct(value2, offset = 0) {
+    const t2 = this.peek(offset);
+    return t2.kind === "punct" && t2.value === value2;
+  }
+  found(t2) {
+    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
+  }
+  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
+  expression() {
+    let left = this.term();
+    while (this.isPunct("+") || this.isPunct("-")) {
+      const op = this.peek().value;
+      this.i++;
+      const next = this.peek();
+      if (next.kind === "number" && this.isPunct("%", 1)) {
+        this.i += 2;
+        left = { kind: "percent", op, left, percent: next.value };
+      } else {
+        left = { kind: "binary", op, left, right: this.term() };
+      }
+    }
+    return left;
+  }
+  /** term := unary (('*' | '/') unary)* */
+  term() {
+    let left = this.unary();
+    while (this.isPunct("*") || this.isPunct("/")) {
+      const op = this.peek().value;
+      this.i++;
+      left = { kind: "binary", op, left, right: this.unary() };
+    }
+    return left;
+  }
+  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
+  unary() {
+    const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
+    if (t2.kind === "punct" && t2.value === "-") {
+      this.i++;
+      return { kind: "negate", operand: this.unary() };
+    }
+    if (t2.kind === "number") {
+      this.i++;
+      if (this.isPunct("%")) {
+        this.fail(
+          this.peek().pos,
+          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
+        );
+      }
+      return { kind: "number", value: t2.value };
+    }
+    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
+      this.i++;
+      return { kind: "base" };
+    }
+    if (t2.kind === "punct" && t2.value === "(") {
+      this.i++;
+      const inner = this.expression();
+      if (!this.isPunct(")"))
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+      this.i++;
+      return inner;
+    }
+    if (t2.kind === "word") {
+      this.fail(
+        t2.pos,
+        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
+      );
+    }
+    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
+  }
+  /** Consumes a trailing `if present`, if there is one. */
+  ifPresent() {
+    const t2 = this.peek();
+    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
+    const next = this.peek(1);
+    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
+      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
+    }
+    this.i += 2;
+    return true;
+  }
+  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
+  expectEnd() {
+    const t2 = this.peek();
+    if (t2.kind === "end") return t2.pos;
+    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
+  }
+};
+function usesBase(expr) {
+  switch (expr.kind) {
+    case "base":
+      return true;
+    case "number":
+      return false;
+    case "negate":
+      return usesBase(expr.operand);
+    case "binary":
+      return usesBase(expr.left) || usesBase(expr.right);
+    case "percent":
+      return usesBase(expr.left);
+  }
+}
+function ruleLinesFromText(text2, origin, file) {
+  const out = [];
+  text2.split(/\r?\n/).forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith("#")) return;
+    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
+  });
+  return out;
+}
+
+// src/gate/config.ts
+var PROJECT_FILE = ".mlreport.yml";
+var DEFAULT_CHECK_NAME = "mlreport";
+async function loadGateConfig(workspace, settings) {
+  const fromFile = await readProjectRules(workspace);
+  const notes = [];
+  let lines2 = settings.thresholds ?? [];
+  if (settings.thresholds && fromFile?.length) {
+    notes.push(
+      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
+    );
+  } else if (!settings.thresholds && fromFile) {
+    lines2 = fromFile;
+  }
+  const rules = parseRules(lines2);
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+  ];
+  return { ...gate, rules, proposed, notes };
+}
+async function readProjectRules(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
+  }
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
+}
+function projectRulesFromText(text2, origin = PROJECT_FILE) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = lineCounter.linePos(e.pos[0]).line;
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+  }
+  if (doc.contents === null) return null;
+  if (!(0, import_yaml.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  const node = doc.contents.get("thresholds", true);
+  if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return null;
+  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
+  if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
+    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+  }
+  if (!(0, import_yaml.isSeq)(node)) {
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+  }
+  return node.items.map((item, i) => {
+    const line = lineOf(item?.range?.[0]);
+    const text3 = itemText(item);
+    if (text3 === null) {
+      throw new UserError(
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+      );
+    }
+    return { text: text3, source: { origin, line, ...file } };
+  });
+}
+function itemText(item) {
+  if ((0, import_yaml.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml.isMap)(item) && item.items.length === 1) {
+    const pair = item.items[0];
+    const key2 = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
+    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
+      return `${key2}: ${String(value2).trim()}`;
+    }
+  }
+  return null;
+}
+
+// src/run.ts
+import { join as join21 } from "node:path";
+
+// src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
+function mayReproduce(eventName, allowPullRequestTargetRepro) {
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
+  };
+}
+function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
+  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
+  if (verdict.allowed) return { step, refused: null };
+  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
+  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/gate/resolve.ts
+function metricName(m2) {
+  return `${m2.file}:${m2.key}`;
+}
+function resolveMetric(ref, metrics) {
+  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
+  const files = exactFile.length ? exactFile : inFile;
+  const exact = files.filter((m2) => m2.key === ref.key);
+  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
+  const matches = exact.length ? exact : suffix;
+  if (matches.length === 1) return { kind: "found", metric: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
+  return { kind: "unknown", closest: closestNames(ref, metrics) };
+}
+function closestNames(ref, metrics, limit = 3) {
+  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
+  const scored = metrics.map((m2) => {
+    const full = metricName(m2);
+    const distance = Math.min(
+      editDistance(wanted.toLowerCase(), full.toLowerCase()),
+      editDistance(ref.key.toLowerCase(), m2.key.toLowerCase()),
+      editDistance(ref.key.toLowerCase(), m2.key.split(".").pop().toLowerCase())
+    );
+    return { full, distance };
+  });
+  const sorted = scored.sort((a, b3) => a.distance - b3.distance || a.full.localeCompare(b3.full));
+  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
+}
+function editDistance(a, b3) {
+  let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
+  for (let i = 1; i <= a.length; i++) {
+    const row2 = [i];
+    for (let j3 = 1; j3 <= b3.length; j3++) {
+      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
+    }
+    prev = row2;
+  }
+  return prev[b3.length];
+}
+
+// src/gate/evaluate.ts
+function evaluateRules(rules, metrics, options2) {
+  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
+}
+function evaluateRule(rule2, metrics, options2) {
+  const outcome = (status, message, extra = {}) => ({
+    rule: rule2,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra
+  });
+  const resolved = resolveMetric(rule2.metric, metrics);
+  if (resolved.kind === "ambiguous") {
+    const names = resolved.candidates.map(metricName);
+    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === "unknown") {
+    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+  }
+  const m2 = resolved.metric;
+  const metric = { file: m2.file, key: m2.key };
+  const head = m2.head;
+  const base = m2.base ?? null;
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (head === void 0) {
+    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  const withHead = { ...known, head };
+  if (usesBase(rule2.threshold)) {
+    if (base === null) {
+      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
+      if (options2.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
+  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
+  const full = { ...withHead, threshold };
+  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
+  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+}
+function evaluateExpr(expr, base) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "base":
+      return base;
+    case "negate":
+      return -evaluateExpr(expr.operand, base);
+    case "percent": {
+      const left = evaluateExpr(expr.left, base);
+      const delta = Math.abs(left) * expr.percent / 100;
+      return expr.op === "+" ? left + delta : left - delta;
+    }
+    case "binary": {
+      const l3 = evaluateExpr(expr.left, base);
+      const r2 = evaluateExpr(expr.right, base);
+      switch (expr.op) {
+        case "+":
+          return l3 + r2;
+        case "-":
+          return l3 - r2;
+        case "*":
+          return l3 * r2;
+        case "/":
+          return l3 / r2;
+      }
+    }
+  }
+}
+function compare(value2, comparator, threshold) {
+  switch (comparator) {
+    case ">=":
+      return value2 >= threshold;
+    case "<=":
+      return value2 <= threshold;
+    case ">":
+      return value2 > threshold;
+    case "<":
+      return value2 < threshold;
+    case "==":
+      return value2 === threshold;
+    case "!=":
+      return value2 !== threshold;
+  }
+}
+function formatValue(value2) {
+  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
+  return String(Number(value2.toPrecision(6)));
+}
+function directionsOf(outcomes) {
+  const byMetric = /* @__PURE__ */ new Map();
+  for (const o2 of outcomes) {
+    if (!o2.metric) continue;
+    const c3 = o2.rule.comparator;
+    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
+    if (!better) continue;
+    const name = metricName(o2.metric);
+    const seen = byMetric.get(name);
+    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d2) => d2 !== null);
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files) {
+  return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
+}
+function toNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o2) => ({
+      rule: o2.rule.text,
+      level: o2.rule.level,
+      passed: o2.status === "passed" || o2.status === "skipped",
+      status: o2.status,
+      detail: o2.message,
+      metric: o2.metric,
+      base: finiteOrNull(o2.base),
+      head: finiteOrNull(o2.head),
+      threshold: finiteOrNull(o2.threshold),
+      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary) {
+  let failures = 0;
+  let warnings = 0;
+  for (const r2 of summary.rules) {
+    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
+    else if (r2.status === "failed") warnings++;
+  }
+  return { failures, warnings };
+}
+
+// src/gate/index.ts
+function gateMetrics(gate, metrics, hasBase) {
+  if (!gate.rules.length && !gate.proposed) return null;
+  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "fscore",
+  "auc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits"
+]);
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
+  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
+  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
+  return void 0;
+}
+
+// src/util/python-text.ts
+function pyFloatRepr(x3) {
+  if (Number.isNaN(x3)) return "nan";
+  if (x3 === Infinity) return "inf";
+  if (x3 === -Infinity) return "-inf";
+  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
+  const sign = x3 < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const decpt = Number(exp) + 1;
+  if (decpt <= -4 || decpt > 16) {
+    const e = decpt - 1;
+    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
+}
+function pyJsonString(s) {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c3 = s.charCodeAt(i);
+    const ch = s[i];
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+function pyStr(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr(leaf2);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/aggregate/plots.ts
+var TOP_CONFIGURATIONS = 5;
+var MAX_PLOTS = 10;
+function overlaidPlots(configurations, rankedBy) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
+  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
+  const plots = [];
+  for (const id of ids) {
+    let x3 = null;
+    let base = null;
+    let title2 = id;
+    let labels = {};
+    let skipped = 0;
+    const lines2 = [];
+    for (const c3 of top2) {
+      const ys2 = [];
+      for (const report2 of c3.reports) {
+        const plot2 = report2.plots.find((p2) => p2.id === id);
+        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
+        if (!plot2?.series || head.length !== 1) continue;
+        x3 ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
+          skipped++;
+          continue;
+        }
+        title2 = plot2.title;
+        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
+        ys2.push(head[0].y);
+      }
+      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+    }
+    if (!x3 || !lines2.length) continue;
+    const notes = [
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
+    ];
+    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+  }
+  return plots;
+}
+function mean(values) {
+  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
+  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
+}
+
+// src/aggregate/compose.ts
+function aggregateRuns(runs, options2) {
+  if (options2.expectedRuns !== null && runs.length > options2.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options2.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options2.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  const reported = runs.filter((r2) => r2.report !== null);
+  const ok = reported.filter((r2) => r2.failed === null);
+  const base = commonBase(reported);
+  const warnings = [];
+  const values = reported.map((r2) => paramValues(r2.report));
+  const isRepeat = (p2) => options2.repeatParams.some((name) => p2.key === name || p2.key.endsWith(`.${name}`));
+  const refs = unionRefs(reported.map((r2) => r2.report.params)).filter((p2) => !isRepeat(p2));
+  const varying = [];
+  const constant = [];
+  for (const ref of refs) {
+    const id = refId(ref);
+    const seen = new Set(values.map((v2) => v2.has(id) ? JSON.stringify(v2.get(id)) : "absent"));
+    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
+    else varying.push(ref);
+  }
+  const label2 = paramLabel(varying);
+  const configKey = (report2) => {
+    const v2 = paramValues(report2);
+    return varying.map((p2) => v2.get(refId(p2)) ?? null);
+  };
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const run2 of ok) {
+    const params = configKey(run2.report);
+    const key2 = JSON.stringify(params);
+    if (!groups2.has(key2)) groups2.set(key2, { params, runs: [] });
+    groups2.get(key2).runs.push(run2);
+  }
+  const columns = metricColumns(
+    ok.map((r2) => r2.report),
+    reported.map((r2) => r2.report)
+  );
+  const rules = options2.rules ?? jobRules(reported);
+  const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
+  let configurations = [...groups2.values()].map((g2) => {
+    const metrics = columns.map((c3) => stats(g2.runs.map((r2) => metricNumber(r2.report, c3))));
+    return {
+      id: label2(g2.params),
+      params: g2.params,
+      runs: g2.runs.map((r2) => r2.name),
+      metrics,
+      best: false,
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
+    };
+  });
+  const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
+  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? guessDirection(c3.key) ?? null;
+  const rankBy = rankMetric(options2.rankBy, columns, rules, configurations);
+  if (rankBy) {
+    const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
+    const score = (c3) => {
+      const mean2 = c3.metrics[j3]?.mean;
+      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
+    };
+    configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
+    if (configurations[0]?.metrics[j3]) configurations[0].best = true;
+  } else if (configurations.length > 1) {
+    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+  }
+  const failedRuns = runs.filter((r2) => r2.failed !== null).map((r2) => {
+    const params = r2.report ? configKey(r2.report) : null;
+    return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
+  });
+  const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options2.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
+  const gated = configurations.filter((c3) => c3.gates);
+  const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
+  return {
+    schemaVersion: 1,
+    kind: "aggregate",
+    tool: { name: "mlreport", version: VERSION },
+    base,
+    head: commonHead(reported),
+    repeatParams: options2.repeatParams,
+    varying,
+    constant,
+    metrics: columns,
+    rankBy,
+    configurations,
+    failedRuns,
+    // A failed job's configuration could not be checked: the overall gate does not pass without it.
+    gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
+    plots: overlaidPlots(
+      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
+      rankBy?.key ?? null
+    ),
+    warnings
+  };
+}
+function commonBase(runs) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const r2 of runs) {
+    const sha = r2.report.base?.sha ?? "no base";
+    bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
+  }
+  if (bySha.size > 1) {
+    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, … ${names.length - 5} more` : ""})`);
+    throw new UserError(
+      `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
+    );
+  }
+  return runs.find((r2) => r2.report.base)?.report.base ?? null;
+}
+function commonHead(runs) {
+  const first = runs[0]?.report.head;
+  return first && runs.every((r2) => r2.report.head.sha === first.sha && r2.report.head.label === first.label) ? first : null;
+}
+var refId = (ref) => `${ref.file}\0${ref.key}`;
+function paramValues(report2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f3 of report2.params) for (const row2 of f3.rows) if (row2.new !== void 0) out.set(refId({ file: f3.path, key: row2.key }), row2.new);
+  return out;
+}
+function unionRefs(fileLists) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const files of fileLists)
+    for (const f3 of files) for (const row2 of f3.rows) if (row2.new !== void 0) seen.set(refId({ file: f3.path, key: row2.key }), { file: f3.path, key: row2.key });
+  return [...seen.values()];
+}
+function paramLabel(varying) {
+  const names = varying.map((p2) => varying.filter((q3) => q3.key === p2.key).length > 1 ? `${p2.file}:${p2.key}` : p2.key);
+  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
+}
+function metricColumns(ok, all) {
+  const columns = /* @__PURE__ */ new Map();
+  for (const report2 of ok) {
+    for (const f3 of report2.metrics) {
+      for (const row2 of f3.rows) {
+        const id = refId({ file: f3.path, key: row2.key });
+        if (!columns.has(id) && toNumber2(row2.new) !== null) columns.set(id, { file: f3.path, key: row2.key, better: null, base: null });
+      }
+    }
+  }
+  for (const report2 of all) {
+    for (const f3 of report2.metrics) {
+      for (const row2 of f3.rows) {
+        const column = columns.get(refId({ file: f3.path, key: row2.key }));
+        if (column && column.base === null) column.base = toNumber2(row2.old);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+function metricNumber(report2, column) {
+  const file = report2.metrics.find((f3) => f3.path === column.file);
+  return toNumber2(file?.rows.find((r2) => r2.key === column.key)?.new);
+}
+function toNumber2(leaf2) {
+  if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
+  const n = numericValue(leaf2);
+  return n !== void 0 && Number.isFinite(n) ? n : null;
+}
+function stats(xs2) {
+  const values = xs2.filter((x3) => x3 !== null);
+  const n = values.length;
+  if (!n) return null;
+  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
+  return { mean: mean2, std, n };
+}
+function meansAsDiff(columns, metrics) {
+  const files = /* @__PURE__ */ new Map();
+  columns.forEach((c3, j3) => {
+    if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
+    const mean2 = metrics[j3]?.mean;
+    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
+  });
+  return [...files.values()];
+}
+function jobRules(runs) {
+  const lists = runs.filter((r2) => r2.report.gates).map((r2) => ({ name: r2.name, rules: r2.report.gates.rules.map((g2) => g2.level === "warn" ? `warn: ${g2.rule}` : g2.rule) }));
+  if (!lists.length) return [];
+  const first = lists[0];
+  const other = lists.find((l3) => JSON.stringify(l3.rules) !== JSON.stringify(first.rules));
+  if (other) {
+    throw new UserError(
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+    );
+  }
+  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function rankMetric(written, columns, rules, configurations) {
+  const lookup2 = columns.map((c3) => ({ file: c3.file, key: c3.key, base: c3.base, head: null }));
+  if (written === null) {
+    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
+    const column2 = metric && columns.find((c3) => c3.file === metric.file && c3.key === metric.key);
+    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
+  }
+  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
+  const name = match?.[1] ?? "";
+  const colon = name.indexOf(":");
+  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
+  const found = resolveMetric(ref, lookup2);
+  if (found.kind === "ambiguous") {
+    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
+  }
+  if (found.kind === "unknown") {
+    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
+  }
+  const column = columns.find((c3) => c3.file === found.metric.file && c3.key === found.metric.key);
+  const better = match?.[2] ?? column.better;
+  if (!better) {
+    throw new UserError(
+      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
+    );
+  }
+  return { file: column.file, key: column.key, better };
+}
+function firstRuleMetric(gates2) {
+  return gates2?.rules.find((r2) => r2.metric)?.metric ?? null;
+}
+
+// src/report/escape.ts
+function escapeCell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+}
+function code(text2) {
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run2) => Math.max(m2, run2.length), 0) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+}
+function htmlCode(text2) {
+  return `<code>${escapeCell(text2)}</code>`;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var MERMAID_MAX_LINES = 8;
+function mermaidChart(plot2) {
+  const series2 = plot2.series && usable(plot2.series);
+  if (!series2) return null;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${clean(plot2.title)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
+  lines2.push("```");
+  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
+  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  if (idx.length < 2) return null;
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
+  }
+  return {
+    ...series2,
+    x: idx.map((i) => series2.x[i]),
+    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
+}
+function label(x3) {
+  const text2 = typeof x3 === "number" ? number(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function number(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text2) {
+  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+}
+
+// src/aggregate/markdown.ts
+var FOLDED_METRICS = 8;
+function aggregateMarkdown(report2, options2 = {}) {
+  const measure = options2.measure ?? ((text2) => text2.length);
+  const whole = draw(
+    report2,
+    options2,
+    report2.metrics.map((_3, j3) => j3),
+    report2.configurations.length,
+    null,
+    report2.failedRuns.length
+  );
+  if (options2.limit === void 0 || measure(whole) <= options2.limit) return { body: whole, folded: false };
+  const kept = foldedColumns(report2);
+  const unit = options2.measure ? "bytes" : "characters";
+  const note = (rows2) => `> [!NOTE]
+> This comparison is longer than ${options2.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options2.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed = report2.failedRuns.length;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note(rows2), failedRows2)) <= options2.limit;
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed));
+  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  return { body: draw(report2, options2, kept, rows, note(rows), failedRows), folded: true };
+}
+function largest(max, ok) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function draw(report2, options2, columns, rows, note, failedRows) {
+  const parts = [...options2.header ? [options2.header] : [], `## ${title(report2)}`, ""];
+  if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
+  const best = report2.configurations.find((c3) => c3.best);
+  if (best && report2.rankBy) {
+    const j3 = report2.metrics.findIndex((m2) => m2.file === report2.rankBy.file && m2.key === report2.rankBy.key);
+    parts.push(
+      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j3] ?? null, best.runs.length)}`,
+      ""
+    );
+  }
+  if (note) parts.push(note, "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
+  if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
+  parts.push(
+    `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    ""
+  );
+  if (report2.constant.length) {
+    parts.push(`Params the same in every run: ${report2.constant.map((p2) => `${code(p2.key)} = ${code(displayValue(p2.value, null))}`).join(", ")}.`, "");
+  }
+  const broken = report2.configurations.slice(0, rows).filter((c3) => c3.gates && brokenRules(c3.gates).failures + brokenRules(c3.gates).warnings > 0);
+  if (broken.length) {
+    parts.push("### Broken rules", "");
+    for (const c3 of broken) {
+      for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
+        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "⚠️" : "❌"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
+      }
+    }
+    parts.push("");
+  }
+  const charts = report2.plots.flatMap((p2) => {
+    const chart = mermaidChart(p2);
+    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  });
+  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
+  if (report2.warnings.length) parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCellKeepingCode(w2)}`), "");
+  return parts.join("\n");
+}
+function title(report2) {
+  const runs = report2.configurations.reduce((n, c3) => n + c3.runs.length, 0) + report2.failedRuns.length;
+  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
+  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
+  const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
+  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
+}
+function gatesHeadline(report2) {
+  const gates2 = report2.gates;
+  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
+  if (gates2.failedConfigurations.length) {
+    return `❌ ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
+  }
+  if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
+  if (!gates2.configurations) return "❌ nothing checked (no run succeeded)";
+  return `✅ every configuration passed (${gates2.configurations})`;
+}
+function table(report2, columns, configurations, failedRows) {
+  const metrics = columns.map((j3) => report2.metrics[j3]);
+  const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
+  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const blanks = report2.varying.map(() => "");
+  const gateBlank = report2.gates ? [""] : [];
+  if (report2.base)
+    lines2.push(
+      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
+    );
+  for (const c3 of configurations) {
+    const cells = [
+      c3.best ? "🏆 best" : "",
+      ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
+      String(c3.runs.length),
+      ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
+      ...report2.gates ? [gateCell(c3)] : []
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
+    const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
+    const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines2.join("\n");
+}
+function metricHeader(m2) {
+  return `${escapeCell(m2.key)}${m2.better === "higher" ? " ↑" : m2.better === "lower" ? " ↓" : ""}`;
+}
+function cell(s, runs) {
+  if (!s) return "-";
+  const spread = s.std === null ? "" : ` ± ${num(s.std)}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
+}
+function gateCell(c3) {
+  if (!c3.gates) return "";
+  const { failures, warnings } = brokenRules(c3.gates);
+  if (failures) return `❌ ${failures} broke`;
+  if (!c3.gates.checked) return "❌ nothing checked";
+  return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? "" : "s"}` : "✅";
+}
+function num(x3) {
+  return displayValue(x3, 5);
+}
+function foldedColumns(report2) {
+  const wanted = /* @__PURE__ */ new Set();
+  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
+  for (const c3 of report2.configurations) for (const r2 of c3.gates?.rules ?? []) if (r2.metric) wanted.add(`${r2.metric.file}:${r2.metric.key}`);
+  const kept = report2.metrics.flatMap((m2, j3) => wanted.has(`${m2.file}:${m2.key}`) ? [j3] : []);
+  return (kept.length ? kept : report2.metrics.map((_3, j3) => j3)).slice(0, FOLDED_METRICS);
+}
+
+// src/aggregate/read.ts
+import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
+import { basename, join as join2 } from "node:path";
+
+// src/report/parse.ts
+var ReportJsonError = class extends Error {
+};
+function parseReportJson(text2) {
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error) {
+    throw new ReportJsonError(`not JSON (${error.message})`);
+  }
+  return report(json, "");
+}
+var report = (v2, at2) => {
+  const o2 = object(v2, at2);
+  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
+  const tool = object(o2.tool, key(at2, "tool"));
+  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
+  return {
+    schemaVersion: 1,
+    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
+    base: nullable(revision)(o2.base, key(at2, "base")),
+    head: revision(o2.head, key(at2, "head")),
+    params: list(fileDiff)(o2.params, key(at2, "params")),
+    metrics: list(fileDiff)(o2.metrics, key(at2, "metrics")),
+    plots: list(plot)(o2.plots, key(at2, "plots")),
+    gates: nullable(gates)(o2.gates, key(at2, "gates")),
+    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
+    warnings: list(string)(o2.warnings, key(at2, "warnings"))
+  };
+};
+var revision = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
+};
+var fileDiff = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { path: string(o2.path, key(at2, "path")), rows: list(row)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
+};
+var row = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    key: string(o2.key, key(at2, "key")),
+    old: optional(leaf)(o2.old, key(at2, "old")),
+    new: optional(leaf)(o2.new, key(at2, "new")),
+    changed: boolean(o2.changed, key(at2, "changed"))
+  };
+  const diff = optional(number2)(o2.diff, key(at2, "diff"));
+  const relative7 = optional(number2)(o2.relative, key(at2, "relative"));
+  if (diff !== void 0) out.diff = diff;
+  if (relative7 !== void 0) out.relative = relative7;
+  return out;
+};
+var leaf = (v2, at2) => {
+  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
+  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
+  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
+    const f3 = v2.float;
+    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
+  }
+  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
+};
+var plot = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    id: string(o2.id, key(at2, "id")),
+    title: string(o2.title, key(at2, "title")),
+    image: nullable(imagePath)(o2.image, key(at2, "image")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
+  const error = optional(string)(o2.error, key(at2, "error"));
+  const s = optional(series)(o2.series, key(at2, "series"));
+  if (baseImage !== void 0) entry.baseImage = baseImage;
+  if (error !== void 0) entry.error = error;
+  if (s !== void 0) entry.series = s;
+  return entry;
+};
+var imagePath = (v2, at2) => {
+  const path = string(v2, at2);
+  const parts = path.split("/");
+  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
+    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
+  }
+  return path;
+};
+var series = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    x: list((x3, a) => typeof x3 === "string" ? x3 : number2(x3, a))(o2.x, key(at2, "x")),
+    lines: list((l3, a) => {
+      const line = object(l3, a);
+      return { name: string(line.name, key(a, "name")), y: list(nullable(number2))(line.y, key(a, "y")) };
+    })(o2.lines, key(at2, "lines"))
+  };
+  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
+  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
+  if (xLabel !== void 0) out.xLabel = xLabel;
+  if (yLabel !== void 0) out.yLabel = yLabel;
+  return out;
+};
+var gates = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    passed: boolean(o2.passed, key(at2, "passed")),
+    rules: list(rule)(o2.rules, key(at2, "rules")),
+    directions: list((d2, a) => {
+      const dir = object(d2, a);
+      return {
+        file: string(dir.file, key(a, "file")),
+        key: string(dir.key, key(a, "key")),
+        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
+      };
+    })(o2.directions, key(at2, "directions")),
+    checked: number2(o2.checked, key(at2, "checked")),
+    proposed: nullable((p2, a) => {
+      const proposed = object(p2, a);
+      return {
+        file: string(proposed.file, key(a, "file")),
+        added: list(string)(proposed.added, key(a, "added")),
+        removed: list(string)(proposed.removed, key(a, "removed"))
+      };
+    })(o2.proposed, key(at2, "proposed"))
+  };
+};
+var rule = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const source = object(o2.source, key(at2, "source"));
+  const file = optional(string)(source.file, key(at2, "source.file"));
+  return {
+    rule: string(o2.rule, key(at2, "rule")),
+    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
+    passed: boolean(o2.passed, key(at2, "passed")),
+    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
+    detail: string(o2.detail, key(at2, "detail")),
+    metric: nullable((m2, a) => {
+      const metric = object(m2, a);
+      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
+    })(o2.metric, key(at2, "metric")),
+    base: nullable(number2)(o2.base, key(at2, "base")),
+    head: nullable(number2)(o2.head, key(at2, "head")),
+    threshold: nullable(number2)(o2.threshold, key(at2, "threshold")),
+    source: {
+      origin: string(source.origin, key(at2, "source.origin")),
+      line: number2(source.line, key(at2, "source.line")),
+      ...file !== void 0 ? { file } : {}
+    }
+  };
+};
+var pipeline = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
+    stages: list((s, a) => {
+      const stage = object(s, a);
+      const out = {
+        name: string(stage.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
+        seconds: number2(stage.seconds, key(a, "seconds"))
+      };
+      const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
+      const error = optional(string)(stage.error, key(a, "error"));
+      const log = optional(string)(stage.log, key(a, "log"));
+      if (reasons !== void 0) out.reasons = reasons;
+      if (error !== void 0) out.error = error;
+      if (log !== void 0) out.log = log;
+      return out;
+    })(o2.stages, key(at2, "stages"))
+  };
+};
+function object(v2, at2) {
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
+  return v2;
+}
+function string(v2, at2) {
+  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
+}
+function number2(v2, at2) {
+  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
+}
+function boolean(v2, at2) {
+  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
+}
+function oneOf(values) {
+  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
+}
+function list(item) {
+  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
+}
+function nullable(read) {
+  return (v2, at2) => v2 === null ? null : read(v2, at2);
+}
+function optional(read) {
+  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
+}
+function key(at2, name) {
+  return at2 ? `${at2}.${name}` : name;
+}
+function fail(at2, expected, got) {
+  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+}
+
+// src/aggregate/read.ts
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
+async function readRuns(dirs) {
+  const runs = [];
+  for (const dir of dirs) {
+    const stat8 = await lstat(dir).catch(() => null);
+    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    if (await lstat(join2(dir, "report.json")).catch(() => null)) {
+      runs.push(await readRun(dir));
+      continue;
+    }
+    const children = (await readdir2(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
+    for (const child of children.sort()) runs.push(await readRun(join2(dir, child)));
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const run2 of runs) {
+    const count = (seen.get(run2.name) ?? 0) + 1;
+    seen.set(run2.name, count);
+    if (count > 1) run2.name = `${run2.name} (${count})`;
+  }
+  return runs;
+}
+async function readRun(dir) {
+  const name = runName(dir);
+  const path = join2(dir, "report.json");
+  const stat8 = await lstat(path).catch(() => null);
+  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const text2 = await readFile(path, "utf8");
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error) {
+    throw new UserError(`${path} is not JSON (${error.message}).`);
+  }
+  const raw = typeof json === "object" && json !== null ? json : {};
+  if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
+  if (raw.schemaVersion !== 1) {
+    throw new UserError(
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 1 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
+    );
+  }
+  let report2;
+  try {
+    report2 = parseReportJson(text2);
+  } catch (error) {
+    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    throw error;
+  }
+  return { name, report: report2, failed: failure(report2, raw.projectErrors) };
+}
+function failure(report2, projectErrors) {
+  const stage = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ""}`;
+  if (Array.isArray(projectErrors) && projectErrors.length) {
+    return `project files do not parse: ${String(projectErrors[0])}`;
+  }
+  return null;
+}
+function runName(dir) {
+  const name = basename(dir);
+  return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r2 of gates2.rules) {
+    const cells = [
+      statusIcon(r2),
+      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
+      value(r2.base),
+      value(r2.head),
+      value(r2.threshold),
+      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  return [
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
+  ];
+}
+function gatesHeadline2(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `⚠️ no failing rule broke${tail}`;
+  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r2) {
+  switch (r2.status) {
+    case "passed":
+      return "✅";
+    case "skipped":
+      return "⏭️";
+    case "error":
+      return "❌";
+    case "failed":
+      return r2.level === "warn" ? "⚠️" : "❌";
+  }
+}
+function value(v2) {
+  return v2 === null ? "-" : formatValue(v2);
+}
+
+// src/gate/log.ts
+function logGates(gates2, gate, log) {
+  const lines2 = [
+    `Gates: ${gatesHeadline2(gates2)}.`,
+    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+  ].join("\n");
+  if (gates2.passed) {
+    log.info(lines2);
+    return;
+  }
+  log.error(lines2);
+  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
 
 // src/git/repo.ts
 import { spawn } from "node:child_process";
@@ -29450,9 +31300,9 @@ function o(n) {
 }
 
 // node_modules/simple-git/dist/index.mjs
-var import_file_exists = __toESM(require_dist(), 1);
+var import_file_exists = __toESM(require_dist2(), 1);
 var import_debug = __toESM(require_src(), 1);
-var import_promise_deferred = __toESM(require_dist2(), 1);
+var import_promise_deferred = __toESM(require_dist3(), 1);
 import { spawn as ve } from "node:child_process";
 import { normalize as Se } from "node:path";
 
@@ -32874,52 +34724,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/util/crash-site.ts
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var FRAME = /(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):\d+\)?$/gm;
-var MODULE_COMMENT = /^\/\/ (\S+\.[cm]?[jt]sx?)$/;
-function crashSite(error) {
-  for (const [, where2 = "", line = "0"] of (error.stack ?? "").matchAll(FRAME)) {
-    const file = where2.startsWith("file:") ? fileURLToPath(where2) : where2;
-    if (file.includes("/node_modules/")) continue;
-    const direct = /\/(src\/.+\.ts)$/.exec(file);
-    if (direct) return `${direct[1]}:${line}`;
-    const module = file.endsWith(".js") ? moduleAt(file, Number(line)) : null;
-    if (module?.startsWith("src/")) return `${module}, ${file.split("/").slice(-2).join("/")}:${line}`;
-  }
-  return null;
-}
-function moduleAt(bundle, line) {
-  let lines2;
-  try {
-    lines2 = readFileSync(bundle, "utf8").split("\n", line);
-  } catch {
-    return null;
-  }
-  for (let i = lines2.length - 1; i >= 0; i--) {
-    const m2 = MODULE_COMMENT.exec(lines2[i]);
-    if (m2) return m2[1];
-  }
-  return null;
-}
-
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UserError";
-  }
-};
-function describeError(error) {
-  if (error instanceof UserError) return error.message;
-  if (error instanceof Error) {
-    const site = crashSite(error);
-    return `${error.name}: ${error.message}${site ? ` (in ${site})` : ""}`;
-  }
-  return String(error);
-}
-
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
@@ -32999,9 +34803,9 @@ var GitRepo = class _GitRepo {
     const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
-    const closed = new Promise((resolve11, reject) => {
+    const closed = new Promise((resolve12, reject) => {
       child.on("error", reject);
-      child.on("close", resolve11);
+      child.on("close", resolve12);
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -33033,171 +34837,319 @@ function shortSha(sha) {
   return sha.slice(0, 7);
 }
 
-// src/config/project-root.ts
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
-async function findProjectRoot(start, what, written = start) {
-  const real = await realpath(start).catch(() => null);
-  if (!real || !await isDirectory(real)) {
-    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+// src/git/revisions.ts
+async function resolveBase(git, candidates, log) {
+  for (const candidate of candidates) {
+    const found = await resolveCandidate(git, candidate, log);
+    if (found) return found;
   }
-  const top2 = await gitRoot(real);
-  const chain = [];
-  for (let dir = real; ; dir = dirname(dir)) {
-    chain.push(dir);
-    if (dir === top2 || dirname(dir) === dir) break;
+  if (candidates.length) {
+    log.warning(`No base revision found (tried ${candidates.map(describe).join(", ")}); the report shows the head's values alone.`);
   }
-  for (const dir of chain) if (await isDirectory(join(dir, ".dvc"))) return dir;
-  if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top2;
+  return null;
 }
-async function gitRoot(dir) {
-  try {
-    return await realpath((await GitRepo.open(dir)).root);
-  } catch {
-    return null;
+async function resolveCandidate(git, candidate, log) {
+  switch (candidate.kind) {
+    case "commit": {
+      let sha = await git.resolveCommit(candidate.sha);
+      if (!sha) {
+        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
+        try {
+          await git.fetchCommit(candidate.sha);
+          sha = await git.resolveCommit(candidate.sha);
+        } catch (error) {
+          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error)}`);
+        }
+      }
+      return sha ? { sha, label: candidate.label } : null;
+    }
+    case "merge-base": {
+      if (candidate.fetchBranch) {
+        log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
+        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => log.info(`Fetch failed: ${firstLine(error)}`));
+      }
+      const ref = await git.resolveCommit(candidate.ref);
+      const sha = ref && await git.mergeBase("HEAD", ref);
+      return sha ? { sha, label: candidate.label } : null;
+    }
+    case "rev": {
+      const sha = await git.resolveCommit(candidate.rev);
+      return sha ? { sha, label: candidate.label } : null;
+    }
+    case "explicit":
+      return resolveExplicit(git, candidate, log);
   }
 }
-async function isDirectory(path) {
-  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
-}
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
-}
-
-// src/util/redact.ts
-var forms = [];
-var MASK = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
-}
-function redact(text2) {
-  let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
-}
-function redactDeep(value2) {
-  if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
-    for (const key2 of Object.keys(record)) {
-      const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
+async function resolveExplicit(git, candidate, log) {
+  const { rev, origin } = candidate;
+  const local = await git.resolveCommit(rev);
+  if (local) return { sha: local, label: candidate.label };
+  const tried = [`\`${rev}\``];
+  if (!(await git.remotes()).includes("origin")) {
+    tried.push("no remote 'origin' to fetch it from");
+  } else {
+    const branch = rev.replace(/^origin\//, "");
+    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
+    try {
+      await git.fetchBranch(branch, 200);
+      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      if (fetched) return { sha: fetched, label: candidate.label };
+      tried.push(`fetching the branch '${branch}' from origin`);
+    } catch (error) {
+      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
     }
   }
-  return value2;
+  throw new UserError(
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+  );
 }
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+function describe(candidate) {
+  return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
 }
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
+function firstLine(error) {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
-// src/util/workflow-commands.ts
-import { randomUUID } from "node:crypto";
-function inertCommands(text2) {
-  if (!/^\s*::|##\[/m.test(text2)) return text2;
-  const token = randomUUID();
-  const ended = text2.endsWith("\n");
-  return `::stop-commands::${token}
-${ended ? text2 : `${text2}
-`}::${token}::${ended ? "\n" : ""}`;
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  return [...new Set(paths)];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
 }
 
-// src/util/console-logger.ts
-function consoleLogger(quiet = false) {
-  const write = (text2) => {
-    process.stderr.write(`${safeText(text2)}
-`);
-  };
-  return {
-    info: (message) => {
-      if (!quiet) write(message);
-    },
-    warning: (message) => write(`warning: ${message}`),
-    error: (message) => write(`error: ${message}`),
-    group: async (title, fn2) => {
-      if (!quiet) write(`── ${title}`);
-      return fn2();
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title2 = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title2}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
     }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title2}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline3) {
+  if (!pipeline3.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline3.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline3.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m2 = Math.floor(seconds / 60);
+  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
+}
+function longestBacktickRun(text2) {
+  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
   };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
 }
-function writeResult(text2) {
-  process.stdout.write(safeText(text2));
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
 }
-function writeError(text2) {
-  process.stderr.write(safeText(text2));
+function pyEqual(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
 }
-function safeText(text2) {
-  const clean2 = redact(text2);
-  return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
 }
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/report/format.ts
+function formatLeaf(value2, precision = 5) {
+  return displayValue(value2, precision);
+}
+function formatChange(row2, precision = 5) {
+  if (row2.diff === void 0) return "-";
+  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
+  const signed = row2.diff > 0 ? `+${abs}` : abs;
+  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
+  const pct = row2.relative * 100;
+  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
+}
+
+// src/report/values-section.ts
+var MAX_CELL = 120;
+function valuesSection(kind, files, labels, options2 = {}) {
+  const metrics = kind === "metrics";
+  const precision = metrics ? 5 : null;
+  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
+  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  const direction = (path, key2) => metrics ? options2.direction?.(path, key2) ?? guessDirection(key2) : void 0;
+  const withBase = labels.base !== null;
+  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
+  const header = ["Path", metrics ? "Metric" : "Param"];
+  if (withBase) header.push(cell2(labels.base));
+  header.push(cell2(labels.head));
+  if (metrics && withBase) header.push("Change");
+  if (withTrend) header.push("Better");
+  const table3 = (list3) => [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...list3.map(({ path, row: row2 }) => {
+      const cells = [cell2(path), cell2(row2.key)];
+      if (withBase) cells.push(cell2(formatLeaf(row2.old, precision)));
+      cells.push(cell2(formatLeaf(row2.new, precision)));
+      if (metrics && withBase) cells.push(cell2(formatChange(row2)));
+      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
+  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
+  const parts = [];
+  parts.push(changed.length ? table3(changed).join("\n") : `_No ${kind} changed._`);
+  if (unchanged.length) {
+    const n = unchanged.length;
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table3(unchanged).join("\n"), "", "</details>");
+  }
+  if (notes.length) parts.push("", notes.join("\n"));
+  return parts.join("\n");
+}
+function trendCell(row2, dir, withBase) {
+  if (!dir) return "";
+  const arrow = dir === "higher" ? "↑" : "↓";
+  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
+  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
+  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
+}
+function cell2(text2) {
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
+  return escapeCell(cut);
+}
+
+// src/report/markdown.ts
+var REPORT_MARKER = "<!-- mlreport -->";
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options2 = REPORT_FILE) {
+  const parts = [...top(report2, options2), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  parts.push(headline(report2), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCell(w2)}`);
+    parts.push("");
+  }
+  if (options2.footer) parts.push(options2.footer, "");
+  return parts.join("\n");
+}
+function top(report2, options2) {
+  const base = report2.base ? code(report2.base.label) : "no base";
+  const head = code(report2.head.label);
+  const title2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  if (!report2.projectErrors?.length) return title2;
+  return [...title2, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
+}
+function headline(report2) {
+  const changedMetrics = countChanged(report2.metrics);
+  const changedParams = countChanged(report2.params);
+  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
+  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
+}
+function countChanged(files) {
+  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
+}
+
+// src/plots/collect.ts
+import { posix as posix6 } from "node:path";
 
 // src/dvc/project.ts
 import { posix as posix2 } from "node:path";
 
 // src/dvc/dvcfile.ts
 import { posix } from "node:path";
-
-// src/util/python-text.ts
-function pyFloatRepr(x3) {
-  if (Number.isNaN(x3)) return "nan";
-  if (x3 === Infinity) return "inf";
-  if (x3 === -Infinity) return "-inf";
-  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
-  const sign = x3 < 0 ? "-" : "";
-  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
-  const digits = mantissa.replace(".", "");
-  const decpt = Number(exp) + 1;
-  if (decpt <= -4 || decpt > 16) {
-    const e = decpt - 1;
-    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
-  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
-}
-function pyJsonString(s) {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c3 = s.charCodeAt(i);
-    const ch = s[i];
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -33244,7 +35196,7 @@ function cloneMap(map) {
     map
   );
 }
-function pyEqual(a, b3) {
+function pyEqual2(a, b3) {
   const na = numeric(a);
   const nb = numeric(b3);
   if (na !== null || nb !== null) {
@@ -33257,14 +35209,14 @@ function pyEqual(a, b3) {
   }
   const la = listItems(a);
   const lb = listItems(b3);
-  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual(x3, lb[i]));
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual2(x3, lb[i]));
   if (a instanceof PyCollection || b3 instanceof PyCollection) {
     if (!(a instanceof PyCollection) || !(b3 instanceof PyCollection) || a.items.length !== b3.items.length) return false;
-    return a.items.every((x3) => b3.items.some((y2) => pyEqual(x3, y2)));
+    return a.items.every((x3) => b3.items.some((y2) => pyEqual2(x3, y2)));
   }
   if (isRawMap(a) || isRawMap(b3)) {
     if (!isRawMap(a) || !isRawMap(b3) || a.size !== b3.size) return false;
-    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual(v2, b3.get(k2)));
+    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual2(v2, b3.get(k2)));
   }
   return a === b3;
 }
@@ -33294,7 +35246,7 @@ function toPlain(value2) {
 }
 
 // src/dvc/formats/json.ts
-var MAX_DEPTH = 2e3;
+var MAX_DEPTH2 = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -33320,7 +35272,7 @@ function parseJson(text2) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
     ws2();
     const c3 = text2[i];
     if (c3 === "{") return object2(depth);
@@ -33491,13 +35443,13 @@ function pyRepr(value2) {
   if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
   return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
-function pyStr(value2) {
+function pyStr2(value2) {
   return typeof value2 === "string" ? value2 : pyRepr(value2);
 }
 
 // src/dvc/formats/python.ts
 function parsePython(text2) {
-  const lines2 = logicalLines(tokenize(text2));
+  const lines2 = logicalLines(tokenize2(text2));
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -33586,7 +35538,7 @@ function literal(tokens) {
     const t2 = tokens[i];
     if (!t2) return FAIL;
     i++;
-    if (t2.kind === "number") return number(t2.text);
+    if (t2.kind === "number") return number3(t2.text);
     if (t2.kind === "string") {
       let s = t2.value;
       while (tokens[i]?.kind === "string") {
@@ -33599,7 +35551,7 @@ function literal(tokens) {
       const n = tokens[i];
       if (n?.kind !== "number") return FAIL;
       i++;
-      const v2 = number(n.text);
+      const v2 = number3(n.text);
       if (t2.text === "+" || v2 === FAIL) return v2;
       if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
       if (typeof v2 === "bigint") return -v2;
@@ -33679,7 +35631,7 @@ function literal(tokens) {
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
-function number(text2) {
+function number3(text2) {
   const t2 = text2.replace(/_/g, "").toLowerCase();
   if (t2.endsWith("j")) {
     const v2 = Number(t2.slice(0, -1));
@@ -33753,7 +35705,7 @@ var OPERATORS = [
   "^=",
   "@="
 ];
-function tokenize(text2) {
+function tokenize2(text2) {
   const tokens = [];
   const brackets = [];
   let i = 0;
@@ -33822,10 +35774,10 @@ function tokenize(text2) {
       i = k2 + delim.length;
       continue;
     }
-    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
-    if (num && num[0] !== ".") {
-      tokens.push({ kind: "number", text: num[0], line, column });
-      i += num[0].length;
+    const num2 = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
+    if (num2 && num2[0] !== ".") {
+      tokens.push({ kind: "number", text: num2[0], line, column });
+      i += num2[0].length;
       continue;
     }
     const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
@@ -34493,8 +36445,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key2, table2, meta, type) {
-  let t2 = table2;
+function peekTable(ctx, key2, table3, meta, type) {
+  let t2 = table3;
   let m2 = meta;
   let k2;
   let hasOwn = false;
@@ -34663,10 +36615,10 @@ function convert(value2) {
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml = __toESM(require_dist3(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_ALIAS_NODES = 1e6;
 function parseYaml(text2) {
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
     const { line, column } = lineColumn(text2, error.pos[0]);
@@ -34680,8 +36632,8 @@ function parseYaml(text2) {
   };
   let added = 0;
   const budget = (node, alias, depth) => {
-    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
-    if ((0, import_yaml.isAlias)(node)) {
+    if (depth > MAX_DEPTH2) throw problemAt(node, `nesting deeper than ${MAX_DEPTH2} levels`);
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (target) budget(target, alias ?? node, depth + 1);
       return;
@@ -34689,28 +36641,28 @@ function parseYaml(text2) {
     if (alias && ++added > MAX_ALIAS_NODES) {
       throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
     }
-    if ((0, import_yaml.isMap)(node))
+    if ((0, import_yaml2.isMap)(node))
       for (const pair of node.items) {
         budget(pair.key, alias, depth + 1);
         budget(pair.value, alias, depth + 1);
       }
-    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
   };
   budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -34723,13 +36675,13 @@ function parseYaml(text2) {
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     }
-    if ((0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -34796,7 +36748,7 @@ function parseLockText(text2, displayPath = "dvc.lock") {
   if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !doc.has("schema");
   const schema = doc.get("schema") ?? null;
-  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
+  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr2(schema)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
@@ -34861,7 +36813,7 @@ function parseDvcFile(file, text2) {
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
     const hash = item.get("hash");
-    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
+    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -34898,7 +36850,7 @@ function interpolateValue(value2, context3, inCmd) {
     return new Map(
       [...value2].map(([k2, v2]) => {
         const key2 = interpolateString(k2, context3, false);
-        return [pyStr(key2), interpolateValue(v2, context3, inCmd)];
+        return [pyStr2(key2), interpolateValue(v2, context3, inCmd)];
       })
     );
   }
@@ -35385,47 +37337,6 @@ function asMapping(value2, file) {
   return value2;
 }
 
-// src/dvc/files.ts
-function projectFiles(dvcYamls, dvcFiles = []) {
-  const metrics = /* @__PURE__ */ new Set();
-  const params = /* @__PURE__ */ new Map();
-  const topParams = /* @__PURE__ */ new Set();
-  const vars = /* @__PURE__ */ new Map();
-  const dvcOuts = /* @__PURE__ */ new Set();
-  const plots = /* @__PURE__ */ new Set();
-  const addParams = (file, keys) => {
-    const current = params.get(file);
-    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
-    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
-    for (const stage of dvc.stages) {
-      const base = joinPath(dvc.dir, stage.wdir);
-      for (const out of stage.outs) {
-        const path = joinPath(base, out.path);
-        if (out.kind === "metric") metrics.add(path);
-        if (out.kind === "plot") plots.add(path);
-        if (out.cache) dvcOuts.add(path);
-      }
-      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
-    }
-    for (const [file, keys] of dvc.trackedVars) {
-      const path = joinPath(dvc.dir, file);
-      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
-    }
-    for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
-      else plots.add(joinPath(dvc.dir, plot2.id));
-    }
-  }
-  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
-  const sorted = (s) => [...s].sort();
-  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
-}
-
 // src/workspace/glob.ts
 function globToRegExp(glob) {
   let re2 = "";
@@ -35445,239 +37356,18 @@ function isGlob(path) {
   return /[*?]/.test(path);
 }
 
-// src/workspace/tree.ts
-import { constants } from "node:fs";
-import { open as openFile, readdir, realpath as realpath2, stat as stat2 } from "node:fs/promises";
-import { join as join2, sep } from "node:path";
-var RefusedRead = class extends UserError {
-};
-var MAX_FILE_BYTES = 100 * 1024 * 1024;
-var MAX_RUN_BYTES = 1024 * 1024 * 1024;
-var ReadBudget = class {
-  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
-    this.perFile = perFile;
-    this.perRun = perRun;
-  }
-  perFile;
-  perRun;
-  used = 0;
-  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size, streamed = false) {
-    if (size > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size;
-  }
-};
-function mib(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
-}
-var PRIVATE_DIRS = [".git", ".dvc"];
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
-var MAX_LINK_HOPS = 40;
-function isPrivate(part) {
-  return PRIVATE_DIRS.includes(part.toLowerCase());
-}
-function projectPath(path) {
-  const parts = [];
-  const clean2 = path.replace(/\\/g, "/");
-  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
-  for (const part of clean2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
-      parts.pop();
-    } else if (isPrivate(part)) {
-      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function workspaceTree(root, options2 = {}) {
-  const budget = options2.budget ?? new ReadBudget();
-  let files = null;
-  let realRoot = null;
-  return {
-    name: options2.name ?? "workspace",
-    isCommit: false,
-    async read(path) {
-      const file = await open2(path, false);
-      if (!file) return null;
-      const { handle, size } = file;
-      try {
-        const buffer = Buffer.alloc(size);
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await handle.close();
-      }
-    },
-    async chunks(path) {
-      const file = await open2(path, true);
-      if (!file) return null;
-      return (async function* () {
-        const { handle, size } = file;
-        try {
-          const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
-            if (!bytesRead) break;
-            offset += bytesRead;
-            yield Buffer.from(buffer.subarray(0, bytesRead));
-          }
-        } finally {
-          await handle.close();
-        }
-      })();
-    },
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-  async function open2(path, streamed) {
-    const rel = projectPath(path);
-    const full = join2(root, ...rel.split("/"));
-    let target;
-    try {
-      target = await realpath2(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
-    realRoot ??= realpath2(root);
-    const inside = await realRoot;
-    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep);
-    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-    const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
-      throw new RefusedRead(
-        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
-      );
-    }
-    const info = await stat2(target);
-    if (info.isDirectory()) return null;
-    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-    budget.take(path, info.size, streamed);
-    const handle = await openFile(target, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const opened = await handle.stat();
-      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
-      return { handle, size: opened.size };
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
-  }
-}
-async function namedAsOnDisk(root, rel) {
-  let dir = root;
-  for (const part of rel.split("/")) {
-    if (!(await readdir(dir)).includes(part)) return false;
-    dir = join2(dir, part);
-  }
-  return true;
-}
-var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error) {
-  const code2 = error.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
-function commitTree(git, sha, name, options2 = {}) {
-  const budget = options2.budget ?? new ReadBudget();
-  let entries = null;
-  const listing = () => entries ??= git.listEntries(sha);
-  return {
-    name,
-    isCommit: true,
-    async read(path) {
-      const entry = await resolve11(path);
-      if (!entry) return null;
-      budget.take(path, entry.size);
-      return git.readObject(entry.oid);
-    },
-    async chunks(path) {
-      const entry = await resolve11(path);
-      if (!entry) return null;
-      budget.take(path, entry.size, true);
-      return git.streamObject(entry.oid);
-    },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      if (!entry?.mode.startsWith("100")) return null;
-      budget.take(".dvc/config", entry.size);
-      return git.readObject(entry.oid);
-    },
-    async list() {
-      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
-    }
-  };
-  async function resolve11(path) {
-    let rel = projectPath(path);
-    const all = await listing();
-    for (let hops = 0; ; hops++) {
-      const entry = all.get(rel);
-      if (!entry) return null;
-      if (entry.mode === "120000") {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await git.readObject(entry.oid)).toString("utf8");
-        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-        try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-        } catch {
-          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-        }
-        continue;
-      }
-      return entry.mode.startsWith("100") ? entry : null;
-    }
-  }
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (isPrivate(entry.name)) continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-function oneChunk(bytes) {
-  return bytes ? [bytes] : null;
-}
-
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile3, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
 import { join as join8, posix as posix3 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { chmod, copyFile, mkdir, readFile, readdir as readdir2, rename, rm, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname2, join as join3, relative, sep as sep2 } from "node:path";
+import { chmod, copyFile, mkdir, readFile as readFile2, readdir as readdir3, rename, rm, stat as stat2 } from "node:fs/promises";
+import { dirname, join as join3, relative, sep as sep2 } from "node:path";
 import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -35837,7 +37527,7 @@ var Cache = class {
   }
   async has(oid, legacy = false) {
     try {
-      return (await stat3(this.path(oid, legacy))).isFile();
+      return (await stat2(this.path(oid, legacy))).isFile();
     } catch {
       return false;
     }
@@ -35848,8 +37538,8 @@ var Cache = class {
    */
   async write(oid, legacy, source, from) {
     const target = this.path(oid, legacy);
-    await mkdir(dirname2(target), { recursive: true });
-    const tmp = join3(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
     let size = 0;
     const hashing = new Transform({
@@ -35860,7 +37550,7 @@ var Cache = class {
       }
     });
     try {
-      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+      await pipeline2(source, hashing, createWriteStream(tmp, { mode: 420 }));
     } catch (error) {
       await rm(tmp, { force: true });
       if (error instanceof ObjectError) throw error;
@@ -35885,7 +37575,7 @@ var Cache = class {
     const path = this.path(oid, legacy);
     let bytes;
     try {
-      bytes = await readFile(path);
+      bytes = await readFile2(path);
     } catch {
       throw new DataError(`${oid} is not in the cache (${this.dir})`);
     }
@@ -35902,8 +37592,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname2(target), { recursive: true });
-      const tmp = join3(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -35937,10 +37627,10 @@ var Cache = class {
 };
 async function listFiles(dir) {
   const out = [];
-  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join3(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat3(path)).isDirectory();
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
@@ -35950,8 +37640,8 @@ async function listFiles(dir) {
 // src/dvc/data/checkout.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants2, createReadStream as createReadStream2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { basename, dirname as dirname3, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
 async function checkout(cache, root, target, options2 = {}) {
   checkOid(target.oid, target.path);
   const dest = resolve(root, target.path);
@@ -35959,15 +37649,15 @@ async function checkout(cache, root, target, options2 = {}) {
   if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat(dest).catch(() => void 0);
+  const current = await lstat2(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod2(dest, 493 & ~process.umask());
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname3(dest), { recursive: true });
-    const tmp = join4(dirname3(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    await mkdir2(dirname2(dest), { recursive: true });
+    const tmp = join4(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm2(dest, { recursive: true, force: true });
@@ -36002,14 +37692,14 @@ async function checkout(cache, root, target, options2 = {}) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
-  await mkdir2(dirname3(dest), { recursive: true });
+  await mkdir2(dirname2(dest), { recursive: true });
   const token = randomBytes2(6).toString("hex");
-  const fresh = join4(dirname3(dest), `.${basename(dest)}.${token}.tmp`);
-  const old = join4(dirname3(dest), `.${basename(dest)}.${token}.old`);
+  const fresh = join4(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join4(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
     for (const e of entries) {
       const file = join4(fresh, ...e.relpath.split("/"));
-      await mkdir2(dirname3(file), { recursive: true });
+      await mkdir2(dirname2(file), { recursive: true });
       await materialise(cache.path(e.md5, legacy), file, false);
     }
     if (!entries.length) await mkdir2(fresh, { recursive: true });
@@ -36028,8 +37718,8 @@ async function materialise(from, to2, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
-  const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join4(dest, ...f3.split("/"))) : [dest];
+  const stats2 = await lstat2(dest);
+  const files = stats2.isDirectory() ? (await listFiles2(dest)).map((f3) => join4(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
   }
@@ -36046,7 +37736,7 @@ async function md5(file, legacy) {
 }
 async function listFiles2(dir, prefix = "") {
   const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) for (const file of await listFiles2(join4(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
@@ -36055,9 +37745,9 @@ async function listFiles2(dir, prefix = "") {
 }
 
 // src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -36088,8 +37778,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve11 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve11) : resolve11(value2));
+      const resolve12 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve12) : resolve12(value2));
     }
   }
   return sections;
@@ -36157,10 +37847,10 @@ var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
   const repoFile = join5(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
+  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join5(d2, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
     onDisk(join5(root, ".dvc", "config.local"))
   ];
   const read = [];
@@ -36175,7 +37865,7 @@ async function loadDvcConfig(root, environment = {}, revision2) {
 }
 async function readConfigFile(file) {
   try {
-    return await readFile2(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
     throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
@@ -36268,11 +37958,11 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/data/dvcfile.ts
-import { readdir as readdir4 } from "node:fs/promises";
+import { readdir as readdir5 } from "node:fs/promises";
 import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
@@ -36365,11 +38055,6 @@ var AzureRemote = class {
 import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
 var HttpRemote = class {
   constructor(options2) {
@@ -36439,10 +38124,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size);
     }
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve11(res);
+        resolve12(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -36471,13 +38156,13 @@ async function text(response) {
   return out;
 }
 function sleep(ms2) {
-  return new Promise((resolve11) => setTimeout(resolve11, ms2));
+  return new Promise((resolve12) => setTimeout(resolve12, ms2));
 }
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open, readdir as readdir5, rename as rename3, rm as rm3, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname5, join as join7 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir3, open, readdir as readdir6, rename as rename3, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -36498,7 +38183,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat4(join7(this.root, key2))).isFile();
+      return (await stat3(join7(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -36506,7 +38191,7 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
@@ -36514,9 +38199,9 @@ var LocalRemote = class {
   }
   async write(key2, file) {
     const target = join7(this.root, key2);
-    const tmp = join7(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
     try {
-      await mkdir3(dirname5(target), { recursive: true });
+      await mkdir3(dirname4(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
@@ -36611,6 +38296,56 @@ var S3Remote = class {
 // src/dvc/data/remotes/types.ts
 function defaultJobs(cpus) {
   return Math.max(1, 4 * cpus);
+}
+
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text2) {
+  let out = text2;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
 }
 
 // src/dvc/data/remotes/open.ts
@@ -36842,7 +38577,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat5 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 
 // src/dvc/data/pool.ts
 async function eachLimit(items, limit, fn2) {
@@ -37010,7 +38745,7 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat5(file).then(
+      const size = await stat4(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -37031,7 +38766,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat5(file)).size;
+        const size = (await stat4(file)).size;
         await remote.write(key2, file, size);
         result.uploaded++;
         result.bytes += size;
@@ -37187,9 +38922,9 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat6(file);
+    const { size } = await stat5(file);
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
-    return readFile3(file);
+    return readFile4(file);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
@@ -37208,7 +38943,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -37308,7 +39043,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve11 = async (path) => {
+  const resolve12 = async (path) => {
     const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -37331,7 +39066,7 @@ function withCachedOutputs(tree, data) {
       const bytes = await tree.read(path);
       if (bytes || !data) return bytes;
       try {
-        return await resolve11(path);
+        return await resolve12(path);
       } catch (error) {
         reasons.set(path, describeError(error));
         return null;
@@ -37342,969 +39077,6 @@ function withCachedOutputs(tree, data) {
     },
     whyMissing: (path) => reasons.get(path)
   };
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open2 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
-  }
-  return records;
-}
-function csvNumber(cell2) {
-  const t2 = cell2.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
-  }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell2 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell2, unreadable) {
-  if (cell2 === void 0 || cell2.trim() === "") return null;
-  const n = csvNumber(cell2);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  write(text2) {
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  end() {
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell2 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell2);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
-  }
-};
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell2 = last.fields[i];
-    if (cell2 === void 0 || cell2 === "") return;
-    data.set(name, csvNumber(cell2) ?? cell2);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/values/collect.ts
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-async function collectAndCompare(git, request2, log) {
-  const budget = request2.budget;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
-    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
-    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
-  } finally {
-    await data?.close();
-  }
-}
-async function openProjectData(workspace, log, options2 = {}) {
-  try {
-    return await PipelineData.open(workspace, options2);
-  } catch (error) {
-    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
-    return null;
-  }
-}
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
-  const errors = [];
-  const headErrors = [];
-  const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
-  const compare2 = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const diffs = [];
-    for (const path of paths) {
-      const read = async (tree, side, keys) => {
-        if (!tree || !side) return null;
-        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
-        if (file.status === "error") {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === "params" && tree === b3) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const named = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named);
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
-      diffs.push(diff);
-    }
-    return diffs;
-  };
-  const comparison = { metrics: [], params: [], errors, headErrors };
-  for (const kind of kinds) comparison[kind] = await compare2(kind);
-  return comparison;
-}
-function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
-}
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
-  let bytes;
-  let streamed = null;
-  try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
-    } else bytes = await tree.read(path);
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
-    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
-    return { status: "missing", note: `not present at ${tree.name}` };
-  }
-  try {
-    let text2;
-    try {
-      text2 = UTF8.decode(bytes);
-    } catch {
-      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
-    }
-    const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
-    return { status: "ok", values, warnings: parsed.warnings };
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-}
-async function readMetricsCsv(tree, path) {
-  const chunks = await tree.chunks(path);
-  if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
-    }
-  };
-  const whole = [];
-  let size = 0;
-  let reader = null;
-  let head = "";
-  for await (const chunk of chunks) {
-    if (reader) {
-      const text3 = decode(chunk);
-      withPosition(path, "CSV", () => reader.write(text3));
-      continue;
-    }
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
-    whole.push(chunk);
-    if (head === null) continue;
-    head += decode(chunk);
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => reader.write(text2));
-    whole.length = 0;
-  }
-  if (reader) {
-    const text2 = decode();
-    const last = withPosition(path, "CSV", () => {
-      reader.write(text2);
-      return reader.end();
-    });
-    return { parsed: { data: new Map(last), warnings: [] } };
-  }
-  return { bytes: Buffer.concat(whole) };
-}
-async function selectFiles(tree, targets, log, fatal) {
-  const needDvcYaml = !targets.metrics || !targets.params;
-  const all = await tree.list();
-  let files = projectFiles([]);
-  if (needDvcYaml) {
-    const project = await loadProject(tree);
-    for (const error of project.errors) {
-      if (fatal) fatal.push(error);
-      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
-    }
-    files = projectFiles(project.dvcYamls, project.dvcFiles);
-  }
-  const expand2 = (patterns) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
-      let clean2;
-      try {
-        clean2 = projectPath(p2);
-      } catch (error) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
-        continue;
-      }
-      if (!clean2) continue;
-      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
-      else out.add(clean2);
-    }
-    return [...out].sort();
-  };
-  files.metrics = expand2(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
-  else {
-    if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
-      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
-    }
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
-    const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
-    files.params = expanded;
-  }
-  return files;
-}
-
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-function pyStr2(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr2(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/values/dvc-output.ts
-var DEFAULT_PRECISION = 5;
-function visibleRows(file, all) {
-  return all ? file.rows : file.rows.filter((r2) => r2.changed);
-}
-function dvcDiffJson(files, all) {
-  const parts = [];
-  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
-    const rows = visibleRows(file, all);
-    if (!rows.length) continue;
-    const entries = rows.map((r2) => {
-      const fields = [`"old": ${pyJsonLeaf(r2.old)}`, `"new": ${pyJsonLeaf(r2.new)}`];
-      if (r2.diff !== void 0) fields.push(`"diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
-      return `${pyJsonString(r2.key)}: {${fields.join(", ")}}`;
-    });
-    parts.push(`${pyJsonString(file.path)}: {${entries.join(", ")}}`);
-  }
-  return `{${parts.join(", ")}}`;
-}
-function dvcDiffTable(files, options2) {
-  const headers = ["Path", options2.title, options2.aRev, options2.bRev];
-  if (options2.showChange) headers.push("Change");
-  const rows = [];
-  for (const file of files) {
-    for (const r2 of visibleRows(file, options2.all)) {
-      const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
-      if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
-      rows.push(row2);
-    }
-  }
-  return options2.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
-}
-function widths(headers, rows) {
-  return headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length + 2));
-}
-function plainTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => cells.map((c3, i) => c3.padEnd(w2[i])).join("  ").trimEnd();
-  return [line(headers), ...rows.map(line)].join("\n") + "\n";
-}
-function githubTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
-  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
-  return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
-}
-function pyJsonLeaf(leaf2) {
-  if (leaf2 === void 0 || leaf2 === null) return "null";
-  if (typeof leaf2 === "boolean") return leaf2 ? "true" : "false";
-  if (typeof leaf2 === "string") return pyJsonString(leaf2);
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  if (isFloatLeaf(leaf2)) {
-    if (typeof leaf2.float === "string") return leaf2.float;
-    return pyFloatRepr(leaf2.float);
-  }
-  return "null";
-}
-
-// src/commands/values-diff.ts
-function parseValuesDiffArgs(args, kind) {
-  const withPrecision = kind === "metrics";
-  const out = {
-    aRev: "HEAD",
-    bRev: "workspace",
-    targets: null,
-    json: false,
-    markdown: false,
-    all: false,
-    noPath: false,
-    precision: null,
-    deps: false
-  };
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") out.json = true;
-    else if (arg === "--md") out.markdown = true;
-    else if (arg === "--all") out.all = true;
-    else if (arg === "--no-path") out.noPath = true;
-    else if (kind === "params" && arg === "--deps") out.deps = true;
-    else if (arg === "--targets") {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
-    } else if (withPrecision && (arg === "--precision" || arg.startsWith("--precision="))) {
-      const value2 = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
-      if (value2 === void 0 || !/^\d+$/.test(value2)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value2 ?? "")}`);
-      out.precision = Number(value2);
-    } else if (arg === "--") {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) out.bRev = positionals[1];
-  return out;
-}
-async function runValuesDiffHere(kind, args) {
-  const cwd = process.cwd();
-  const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative4(root, resolve3(cwd, t2)).split(sep5).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root);
-}
-async function runValuesDiff(kind, args, workspace) {
-  const log = consoleLogger(true);
-  const git = await GitRepo.open(workspace);
-  const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
-  if (!empty) {
-    const budget = new ReadBudget();
-    const data = await openProjectData(workspace, log);
-    const tree = async (rev) => {
-      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
-      const sha = await git.resolveCommit(rev);
-      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
-    };
-    try {
-      const a = await tree(args.aRev);
-      const b3 = await tree(args.bRev);
-      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-      comparison = await compareTrees(a, b3, targets, log, [kind]);
-    } finally {
-      await data?.close();
-    }
-  }
-  if (comparison.headErrors.length) {
-    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
-`);
-    return 1;
-  }
-  const files = comparison[kind];
-  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
-  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
-`);
-  if (args.json) {
-    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
-`);
-    return 0;
-  }
-  let table2 = dvcDiffTable(files, {
-    title: kind === "metrics" ? "Metric" : "Param",
-    aRev: args.aRev,
-    bRev: args.bRev,
-    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
-    showChange: kind === "metrics",
-    markdown: args.markdown,
-    all: args.all
-  });
-  if (args.noPath) table2 = dropFirstColumn(table2, args.markdown);
-  writeResult(table2);
-  return 0;
-}
-function dropFirstColumn(table2, markdown) {
-  const lines2 = table2.split("\n");
-  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
-  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
-  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
-}
-
-// src/commands/metrics-diff.ts
-var metricsDiffCommand = {
-  path: ["metrics", "diff"],
-  summary: "show changed metrics between two revisions, like `dvc metrics diff`",
-  usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
-  --all            also show unchanged metrics
-  --precision N    round floats to N digits after the point in tables (default: 5)
-  --md             print a GitHub markdown table
-  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
-};
-
-// src/commands/params-diff.ts
-var paramsDiffCommand = {
-  path: ["params", "diff"],
-  summary: "show changed params between two revisions, like `dvc params diff`",
-  usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
-  --all            also show unchanged params
-  --deps           only params that stages depend on
-  --md             print a GitHub markdown table
-  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
-};
-
-// src/commands/plots-render.ts
-import { join as join11, resolve as resolve4 } from "node:path";
-import { parseArgs } from "node:util";
-
-// src/git/revisions.ts
-async function resolveBase(git, candidates, log) {
-  for (const candidate of candidates) {
-    const found = await resolveCandidate(git, candidate, log);
-    if (found) return found;
-  }
-  if (candidates.length) {
-    log.warning(`No base revision found (tried ${candidates.map(describe).join(", ")}); the report shows the head's values alone.`);
-  }
-  return null;
-}
-async function resolveCandidate(git, candidate, log) {
-  switch (candidate.kind) {
-    case "commit": {
-      let sha = await git.resolveCommit(candidate.sha);
-      if (!sha) {
-        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
-        try {
-          await git.fetchCommit(candidate.sha);
-          sha = await git.resolveCommit(candidate.sha);
-        } catch (error) {
-          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error)}`);
-        }
-      }
-      return sha ? { sha, label: candidate.label } : null;
-    }
-    case "merge-base": {
-      if (candidate.fetchBranch) {
-        log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => log.info(`Fetch failed: ${firstLine(error)}`));
-      }
-      const ref = await git.resolveCommit(candidate.ref);
-      const sha = ref && await git.mergeBase("HEAD", ref);
-      return sha ? { sha, label: candidate.label } : null;
-    }
-    case "rev": {
-      const sha = await git.resolveCommit(candidate.rev);
-      return sha ? { sha, label: candidate.label } : null;
-    }
-    case "explicit":
-      return resolveExplicit(git, candidate, log);
-  }
-}
-async function resolveExplicit(git, candidate, log) {
-  const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev);
-  if (local) return { sha: local, label: candidate.label };
-  const tried = [`\`${rev}\``];
-  if (!(await git.remotes()).includes("origin")) {
-    tried.push("no remote 'origin' to fetch it from");
-  } else {
-    const branch = rev.replace(/^origin\//, "");
-    log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
-    try {
-      await git.fetchBranch(branch, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
-      if (fetched) return { sha: fetched, label: candidate.label };
-      tried.push(`fetching the branch '${branch}' from origin`);
-    } catch (error) {
-      tried.push(`fetching the branch '${branch}' from origin (${firstLine(error)})`);
-    }
-  }
-  throw new UserError(
-    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
-  );
-}
-function describe(candidate) {
-  return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
-}
-function firstLine(error) {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-}
-
-// src/plots/collect.ts
-import { posix as posix6 } from "node:path";
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var MERMAID_MAX_LINES = 8;
-function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
-  lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
-}
-function label(x3) {
-  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
-}
-function number2(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text2) {
-  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
 }
 
 // src/plots/lttb.ts
@@ -38361,7 +39133,7 @@ function resolveSources(def, files) {
     if (data.dagshub) {
       const names = dagshubNames(data);
       const ys3 = source.y.length ? source.y : names;
-      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list(names)})`);
+      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list2(names)})`);
       return { file: source.file, x: null, ys: ys3, dagshub: true };
     }
     const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]);
@@ -38369,7 +39141,7 @@ function resolveSources(def, files) {
     for (const field of [...ys2, ...source.x ? [source.x] : []]) {
       if (data.columns ? !data.columns.has(field) : !data.rows.some((r2) => field in r2)) {
         const which = field === source.x ? "x" : "y";
-        throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list(keys)})`);
+        throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list2(keys)})`);
       }
     }
     return { file: source.file, x: source.x, ys: ys2, dagshub: false };
@@ -38484,7 +39256,7 @@ function shortNames(files) {
 function distinct(values) {
   return [...new Set(values)];
 }
-function list(values) {
+function list2(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
 }
 function scalarText(value2) {
@@ -38499,7 +39271,7 @@ function coerceNumeric(points, field, axis) {
   let dropped = 0;
   for (let i = 0; i < points.length; i++) {
     const p2 = points[i];
-    const value2 = toNumber(p2[field]);
+    const value2 = toNumber3(p2[field]);
     if (value2 === void 0) {
       throw new PlotDataError(
         `${axis} field '${field}' in ${String(p2.filename)} (${String(p2.rev)}) is ${JSON.stringify(p2[field])} at data row ${rowOf(points, i)}: expected a number`
@@ -38582,7 +39354,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
   return { points, dropped, from };
 }
 function checkedNumber(s, axis, field, value2, i) {
-  const n = toNumber(value2);
+  const n = toNumber3(value2);
   if (n === void 0) {
     const name = axis === "y" ? s.field : field;
     throw new PlotDataError(
@@ -38595,7 +39367,7 @@ function ascending(xs2, n) {
   for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
   return true;
 }
-function toNumber(value2) {
+function toNumber3(value2) {
   if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
   if (value2 === null || value2 === void 0) return Number.NaN;
   if (typeof value2 === "boolean") return value2 ? 1 : 0;
@@ -38638,8 +39410,8 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
 function numericLine(xs2, ys2, name) {
   const points = [];
   for (let i = 0; i < xs2.length; i++) {
-    const x3 = toNumber(xs2[i]);
-    const y2 = toNumber(ys2[i]);
+    const x3 = toNumber3(xs2[i]);
+    const y2 = toNumber3(ys2[i]);
     if (x3 === void 0 || y2 === void 0) return void 0;
     if (!Number.isNaN(x3) && !Number.isNaN(y2)) points.push([x3, y2]);
   }
@@ -38864,19 +39636,273 @@ function isRecord(value2) {
 
 // src/plots/data.ts
 import { posix as posix4 } from "node:path";
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open2 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
+  }
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
   const ext = posix4.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
-    const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
+    const table3 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
+    const names = header ? table3.shift() ?? [] : (table3[0] ?? []).map((_3, i) => String(i));
     const dagshub = header && isExactLoggerHeader(names);
-    const columns = new Map(names.map((n, i) => [n, table2.map((cells) => cells[i] ?? "")]));
+    const columns = new Map(names.map((n, i) => [n, table3.map((cells) => cells[i] ?? "")]));
     let rows = null;
     return {
       columns,
       dagshub,
       get rows() {
-        rows ??= table2.map((cells) => {
+        rows ??= table3.map((cells) => {
           const row2 = {};
           for (let i = 0; i < names.length; i++) row2[names[i]] = cells[i] ?? "";
           return row2;
@@ -38946,7 +39972,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -38954,7 +39980,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
+      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -38964,7 +39990,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
 function plotsFromPaths(paths) {
   return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
 }
-function add2(out, make) {
+function add(out, make) {
   try {
     out.definitions.push(make());
   } catch (error) {
@@ -39497,9 +40523,9 @@ async function preparePlots(git, request2, definitions) {
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
   for (const def of definitions) {
-    const title = def.title ?? def.id;
+    const title2 = def.title ?? def.id;
     if (request2.deadline?.passed()) {
-      out.push({ kind: "error", id: def.id, title, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
+      out.push({ kind: "error", id: def.id, title: title2, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
       continue;
     }
     try {
@@ -39508,7 +40534,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix6.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix6.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -39518,7 +40544,7 @@ async function preparePlots(git, request2, definitions) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request2, readHead, baseNotes));
       }
     } catch (error) {
-      out.push({ kind: "error", id: def.id, title, error: plotError(def, error), notes: [] });
+      out.push({ kind: "error", id: def.id, title: title2, error: plotError(def, error), notes: [] });
     }
   }
   await data?.close();
@@ -39551,7 +40577,7 @@ function splitDagshub(def, headFiles) {
   return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
 }
 async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNotes) {
-  const title = def.title ?? def.id;
+  const title2 = def.title ?? def.id;
   const notes = [...baseNotes];
   const baseLabel = request2.base && request2.base.label === request2.headLabel ? `${request2.base.label} (base)` : request2.base?.label ?? "base";
   const headComplete = def.sources.every((s) => headFiles.has(s.file));
@@ -39591,13 +40617,13 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
       data: numeric2,
       x: fields.x,
       y: fields.y,
-      title,
+      title: title2,
       xLabel,
       yLabel,
       revs,
       multi: fields.multi
     });
-    return { kind: "vega", id: def.id, title, spec: spec2, notes };
+    return { kind: "vega", id: def.id, title: title2, spec: spec2, notes };
   }
   const template = def.template.name;
   const lines2 = ["linear", "simple", "smooth"].includes(template);
@@ -39615,10 +40641,10 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
   } else if (reduced.from) {
     notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString("en-US")} points per revision (from ${reduced.from.toLocaleString("en-US")})`);
   }
-  const input = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
+  const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
   const spec = builtinSpec(input);
   const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: "vega", id: def.id, title, spec, notes, ...chart ? { series: chart } : {} };
+  return { kind: "vega", id: def.id, title: title2, spec, notes, ...chart ? { series: chart } : {} };
 }
 function checkedAtBase(def, sources, baseFiles) {
   return sources.filter((s) => {
@@ -39648,10 +40674,10 @@ import { join as join10 } from "node:path";
 
 // src/util/files.ts
 import { mkdir as mkdir4, rename as rename4, writeFile } from "node:fs/promises";
-import { dirname as dirname6, join as join9, basename as basename2 } from "node:path";
+import { dirname as dirname5, join as join9, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir4(dirname6(path), { recursive: true });
-  const tmp = join9(dirname6(path), `.${basename2(path)}.${process.pid}.tmp`);
+  await mkdir4(dirname5(path), { recursive: true });
+  const tmp = join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
   await rename4(tmp, path);
 }
@@ -39718,2623 +40744,9 @@ async function renderPlots(git, request2, getRenderer, log) {
   return entries;
 }
 
-// src/report/escape.ts
-function escapeCell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
-}
-function code(text2) {
-  const flat = text2.replace(/\r\n?|\n/g, " ");
-  if (flat === "") return "` `";
-  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run2) => Math.max(m2, run2.length), 0) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function escapeCellKeepingCode(text2) {
-  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
-}
-function htmlCode(text2) {
-  return `<code>${escapeCell(text2)}</code>`;
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
-  return [...new Set(paths)];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/commands/project-options.ts
-var PROJECT_OPTIONS = {
-  base: { type: "string" },
-  plots: { type: "string", multiple: true },
-  cwd: { type: "string", default: "." },
-  quiet: { type: "boolean", default: false }
-};
-function cliBaseCandidates(base) {
-  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
-  return [
-    { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
-    { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
-  ];
-}
-async function cliHead(git) {
-  const branch = await git.currentBranch();
-  const sha = await git.resolveCommit("HEAD");
-  return { label: branch ?? (sha ? shortSha(sha) : "workspace"), sha };
-}
-
-// src/commands/plots-render.ts
-var plotsRenderCommand = {
-  path: ["plots", "render"],
-  summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
-  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
-
-  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
-  --quiet         print only the index's path`,
-  async run(args) {
-    const { values } = parseArgs({
-      args,
-      strict: true,
-      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
-    });
-    const workspace = await findProjectRoot(resolve4(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join11(workspace, ".mlreport", "plots") : resolve4(values.cwd, values.out);
-    const log = consoleLogger(values.quiet);
-    const git = await GitRepo.open(workspace);
-    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-    const { label: headLabel, sha: headSha } = await cliHead(git);
-    const plots = await renderPlots(
-      git,
-      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
-      async () => (await import("./render.js")).loadRenderer(),
-      log
-    );
-    const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
-
-${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
-`;
-    await writeFileAtomic(resolve4(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
-`);
-    await writeFileAtomic(resolve4(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve4(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
-`);
-    process.stdout.write(`index: ${resolve4(out, "index.md")}
-`);
-    return plots.some((p2) => p2.error) ? 1 : 0;
-  }
-};
-
-// src/commands/pull.ts
-import { resolve as resolve5 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/dvc/data/tracked.ts
-async function pullTracked(root, options2 = {}) {
-  const { config, cache, groups: groups2 } = await plan(root, options2);
-  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
-  const failures = [];
-  const ready = [];
-  for (const [name, outs] of groups2) {
-    const remote = openRemote(selectRemote(config, name), options2);
-    try {
-      const r2 = await pull(cache, remote, outs);
-      report2.downloaded += r2.downloaded;
-      report2.cached += r2.cached;
-      report2.bytes += r2.bytes;
-      for (const out of outs) ready.push(out);
-    } catch (error) {
-      if (!(error instanceof TransferError)) throw error;
-      failures.push({ remote: error.remote, failures: error.failures });
-      const broken = error.failures.map((f3) => f3.path ?? "");
-      for (const out of outs) if (!broken.some((p2) => p2 === out.path || p2.startsWith(`${out.path}/`))) ready.push(out);
-    } finally {
-      await remote.close();
-    }
-  }
-  for (const out of ready) report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force }) });
-  if (failures.length) {
-    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
-  }
-  return report2;
-}
-async function pushTracked(root, options2 = {}) {
-  const { config, cache, groups: groups2 } = await plan(root, options2);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
-  for (const [name, outs] of groups2) {
-    const remote = openRemote(selectRemote(config, name), options2);
-    try {
-      const r2 = await push(cache, remote, outs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
-    } finally {
-      await remote.close();
-    }
-  }
-  return total;
-}
-async function plan(root, options2) {
-  const config = await loadDvcConfig(root, options2);
-  const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
-  const outs = [];
-  for (const file of all) {
-    for (const out of await readDvcFile2(root, file)) {
-      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const out of outs) {
-    const name = out.remote ?? options2.remote;
-    groups2.set(name, [...groups2.get(name) ?? [], out]);
-  }
-  return { config, cache, groups: groups2 };
-}
-
-// src/commands/pull.ts
-var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
-  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
-  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
-  --cwd DIR          the project root (default: the current directory)
-
-Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
-HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
-password (or token).`;
-function options(args, extra = {}) {
-  const { values, positionals } = parseArgs2({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      remote: { type: "string", short: "r" },
-      jobs: { type: "string", short: "j" },
-      cwd: { type: "string", default: "." },
-      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
-    }
-  });
-  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
-  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
-  return {
-    root: resolve5(values.cwd),
-    options: {
-      targets: positionals,
-      jobs,
-      force: values.force === true,
-      ...remoteOptions(values.remote)
-    }
-  };
-}
-function remoteOptions(remote) {
-  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
-}
-var pullCommand = {
-  path: ["pull"],
-  summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
-  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
-
-${COMMON_USAGE}
-  -f, --force        replace workspace files that differ even when their content is not in the cache`,
-  async run(args) {
-    const { root: cwd, options: o2 } = options(args, { force: false });
-    const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pullTracked(root, o2);
-    for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
-`);
-    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
-`);
-    return 0;
-  }
-};
-var pushCommand = {
-  path: ["push"],
-  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
-  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
-
-${COMMON_USAGE}`,
-  async run(args) {
-    const { root: cwd, options: o2 } = options(args);
-    const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pushTracked(root, o2);
-    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
-    if (stages) {
-      report2.uploaded += stages.uploaded;
-      report2.present += stages.present;
-      report2.bytes += stages.bytes;
-    }
-    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
-`);
-    return 0;
-  }
-};
-function mib2(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-// src/commands/report.ts
-import { join as join23, resolve as resolve8 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
-
-// src/gate/config.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
-
-// src/gate/parse.ts
-var RuleSyntaxError = class extends UserError {
-  constructor(source, column, problem, lineText) {
-    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
-    ${lineText}
-    ${" ".repeat(Math.max(column - 1, 0))}^`);
-    this.source = source;
-    this.column = column;
-    this.problem = problem;
-    this.name = "RuleSyntaxError";
-  }
-  source;
-  column;
-  problem;
-};
-function parseRules(lines2) {
-  const rules = [];
-  const errors = [];
-  for (const line of lines2) {
-    try {
-      rules.push(parseRule(line.text, line.source));
-    } catch (error) {
-      if (error instanceof RuleSyntaxError) errors.push(error);
-      else throw error;
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
-${errors.map((e) => e.message).join("\n")}`);
-  return rules;
-}
-var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
-var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
-var OPERAND = "a number, `base`, `(` or `-`";
-var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
-var MAX_DEPTH2 = 64;
-var MAX_TOKENS = 1e3;
-function parseRule(text2, source) {
-  const fail2 = (pos2, problem) => {
-    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
-  };
-  let pos = 0;
-  let level = "fail";
-  const levelMatch = LEVEL.exec(text2);
-  if (levelMatch) {
-    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
-    pos = levelMatch[0].length;
-  }
-  const ruleStart = skipSpace(text2, pos);
-  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
-  pos = skipSpace(text2, refEnd);
-  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
-  if (!comparatorText) {
-    const found = text2.slice(pos, pos + 2);
-    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
-  }
-  const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize2(text2, pos + comparatorText.length, fail2);
-  const parser = new ExprParser(tokens, fail2);
-  const threshold = parser.expression();
-  const ifPresent = parser.ifPresent();
-  const end = parser.expectEnd();
-  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
-}
-function skipSpace(text2, pos) {
-  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
-  return pos;
-}
-function describeFound(text2, pos) {
-  if (pos >= text2.length) return "the end of the rule";
-  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
-  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
-}
-function readMetric(text2, pos, fail2) {
-  if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
-  let raw;
-  let end;
-  const quote = text2[pos];
-  if (quote === '"' || quote === "'") {
-    const close = text2.indexOf(quote, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
-    raw = text2.slice(pos + 1, close);
-    end = close + 1;
-  } else {
-    end = pos;
-    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
-    raw = text2.slice(pos, end);
-    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
-    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
-      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
-    }
-  }
-  const colon = raw.indexOf(":");
-  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
-  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
-  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
-  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
-  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
-}
-function tokenize2(text2, start, fail2) {
-  const tokens = [];
-  let pos = start;
-  for (; ; ) {
-    pos = skipSpace(text2, pos);
-    if (pos >= text2.length || text2[pos] === "#") break;
-    const rest = text2.slice(pos);
-    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    if (number4) {
-      const value2 = Number(number4[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
-      pos += number4[0].length;
-      continue;
-    }
-    const word = /^[A-Za-z_][\w.]*/.exec(rest);
-    if (word) {
-      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
-      pos += word[0].length;
-      continue;
-    }
-    if ("+-*/()%−".includes(rest[0])) {
-      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
-      pos += 1;
-      continue;
-    }
-    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
-      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
-      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
-    }
-    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
-  }
-  tokens.push({ kind: "end", pos, end: pos });
-  if (tokens.length > MAX_TOKENS)
-    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
-  return tokens;
-}
-var ExprParser = class {
-  constructor(tokens, fail2) {
-    this.tokens = tokens;
-    this.fail = fail2;
-  }
-  tokens;
-  fail;
-  i = 0;
-  depth = 0;
-  peek(offset = 0) {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
-  }
-  isPunct(value2, offset = 0) {
-    const t2 = this.peek(offset);
-    return t2.kind === "punct" && t2.value === value2;
-  }
-  found(t2) {
-    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
-  }
-  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
-  expression() {
-    let left = this.term();
-    while (this.isPunct("+") || this.isPunct("-")) {
-      const op = this.peek().value;
-      this.i++;
-      const next = this.peek();
-      if (next.kind === "number" && this.isPunct("%", 1)) {
-        this.i += 2;
-        left = { kind: "percent", op, left, percent: next.value };
-      } else {
-        left = { kind: "binary", op, left, right: this.term() };
-      }
-    }
-    return left;
-  }
-  /** term := unary (('*' | '/') unary)* */
-  term() {
-    let left = this.unary();
-    while (this.isPunct("*") || this.isPunct("/")) {
-      const op = this.peek().value;
-      this.i++;
-      left = { kind: "binary", op, left, right: this.unary() };
-    }
-    return left;
-  }
-  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
-  unary() {
-    const t2 = this.peek();
-    if (++this.depth > MAX_DEPTH2) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH2} parentheses and signs inside each other`);
-    try {
-      return this.operand(t2);
-    } finally {
-      this.depth--;
-    }
-  }
-  operand(t2) {
-    if (t2.kind === "punct" && t2.value === "-") {
-      this.i++;
-      return { kind: "negate", operand: this.unary() };
-    }
-    if (t2.kind === "number") {
-      this.i++;
-      if (this.isPunct("%")) {
-        this.fail(
-          this.peek().pos,
-          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
-        );
-      }
-      return { kind: "number", value: t2.value };
-    }
-    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
-      this.i++;
-      return { kind: "base" };
-    }
-    if (t2.kind === "punct" && t2.value === "(") {
-      this.i++;
-      const inner = this.expression();
-      if (!this.isPunct(")"))
-        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
-      this.i++;
-      return inner;
-    }
-    if (t2.kind === "word") {
-      this.fail(
-        t2.pos,
-        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
-      );
-    }
-    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
-  }
-  /** Consumes a trailing `if present`, if there is one. */
-  ifPresent() {
-    const t2 = this.peek();
-    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
-    const next = this.peek(1);
-    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
-      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
-    }
-    this.i += 2;
-    return true;
-  }
-  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
-  expectEnd() {
-    const t2 = this.peek();
-    if (t2.kind === "end") return t2.pos;
-    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
-  }
-};
-function usesBase(expr) {
-  switch (expr.kind) {
-    case "base":
-      return true;
-    case "number":
-      return false;
-    case "negate":
-      return usesBase(expr.operand);
-    case "binary":
-      return usesBase(expr.left) || usesBase(expr.right);
-    case "percent":
-      return usesBase(expr.left);
-  }
-}
-function ruleLinesFromText(text2, origin, file) {
-  const out = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
-    const trimmed = raw.trim();
-    if (!trimmed || trimmed.startsWith("#")) return;
-    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
-  });
-  return out;
-}
-
-// src/gate/config.ts
-var PROJECT_FILE = ".mlreport.yml";
-var DEFAULT_CHECK_NAME = "mlreport";
-async function loadGateConfig(workspace, settings) {
-  const fromFile = await readProjectRules(workspace);
-  const notes = [];
-  let lines2 = settings.thresholds ?? [];
-  if (settings.thresholds && fromFile?.length) {
-    notes.push(
-      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
-    );
-  } else if (!settings.thresholds && fromFile) {
-    lines2 = fromFile;
-  }
-  const rules = parseRules(lines2);
-  return {
-    rules,
-    missingBase: settings.missingBase,
-    failOnThreshold: settings.failOnThreshold,
-    checkName: settings.checkName,
-    notes,
-    rulesFrom: settings.thresholds ? "input" : "project-file",
-    trustBase: settings.trustBase
-  };
-}
-async function rulesAtBase(gate, base, readAtBase) {
-  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
-  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
-  const rules = parseRules(lines2);
-  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
-  const inForce = rules.map(written);
-  const atHead = gate.rules.map(written);
-  const added = atHead.filter((r2) => !inForce.includes(r2));
-  const removed = inForce.filter((r2) => !atHead.includes(r2));
-  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
-  const notes = [
-    ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
-  ];
-  return { ...gate, rules, proposed, notes };
-}
-async function readProjectRules(workspace) {
-  let bytes;
-  try {
-    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
-  } catch (error) {
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
-  }
-  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
-}
-function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
-  }
-  if (doc.contents === null) return null;
-  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
-  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
-    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
-  }
-  if (!(0, import_yaml3.isSeq)(node)) {
-    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
-  }
-  return node.items.map((item, i) => {
-    const line = lineOf(item?.range?.[0]);
-    const text3 = itemText(item);
-    if (text3 === null) {
-      throw new UserError(
-        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
-      );
-    }
-    return { text: text3, source: { origin, line, ...file } };
-  });
-}
-function itemText(item) {
-  if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
-    const pair = item.items[0];
-    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
-      return `${key2}: ${String(value2).trim()}`;
-    }
-  }
-  return null;
-}
-
-// src/pipeline/engine.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join17 } from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-
-// src/pipeline/repro.ts
-import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
-import { join as join16 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
-
-// src/pipeline/dag.ts
-import { posix as posix7 } from "node:path";
-function projectPath2(stage, p2) {
-  return posix7.normalize(posix7.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
-}
-function isAbsolute2(p2) {
-  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
-}
-var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
-function refuseAbsolute(stage) {
-  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
-  if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
-  }
-  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
-  if (deps.length) {
-    throw new UserError(
-      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
-    );
-  }
-}
-function isInside(child, parent) {
-  return parent === "." || child.startsWith(`${parent}/`);
-}
-function buildDag(stages) {
-  const nodes = /* @__PURE__ */ new Map();
-  const writer = /* @__PURE__ */ new Map();
-  for (const stage of stages) {
-    refuseAbsolute(stage);
-    const node = {
-      stage,
-      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
-      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
-    };
-    nodes.set(stage.name, node);
-    for (const out of node.outs) {
-      const other = writer.get(out);
-      if (other !== void 0) {
-        throw new UserError(
-          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
-        );
-      }
-      for (const [path, owner] of writer) {
-        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
-          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
-        }
-      }
-      writer.set(out, stage.name);
-    }
-  }
-  const producerOf = (path) => {
-    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
-    return void 0;
-  };
-  const upstream = /* @__PURE__ */ new Map();
-  for (const [name, node] of nodes) {
-    const ups = /* @__PURE__ */ new Set();
-    for (const dep of node.deps) {
-      for (const [out, owner] of writer) {
-        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
-        if (owner === name && (out === dep || isInside(dep, out))) {
-          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
-        }
-      }
-    }
-    upstream.set(name, [...ups]);
-  }
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (name, path) => {
-    const s = state.get(name);
-    if (s === "done") return;
-    if (s === "visiting") {
-      const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
-    }
-    state.set(name, "visiting");
-    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
-    state.set(name, "done");
-    order.push(name);
-  };
-  for (const name of nodes.keys()) visit(name, []);
-  return { nodes, upstream, order, producerOf };
-}
-function selectStages(dag, targets) {
-  if (!targets.length) return dag.order;
-  const wanted = /* @__PURE__ */ new Set();
-  const add3 = (name) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    if (dag.nodes.get(name)?.stage.frozen) return;
-    for (const up of dag.upstream.get(name) ?? []) add3(up);
-  };
-  for (const target of targets) {
-    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
-    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
-    matches.forEach(add3);
-  }
-  return dag.order.filter((n) => wanted.has(n));
-}
-function downstreamOf(dag, name) {
-  const out = /* @__PURE__ */ new Set();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [stage, ups] of dag.upstream) {
-      if (!out.has(stage) && ups.some((u2) => u2 === name || out.has(u2))) {
-        out.add(stage);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-// src/pipeline/yaml-emit.ts
-function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding);
-  emitter.node(value2, {});
-  emitter.writeIndent();
-  return emitter.out.join("");
-}
-var BEST_WIDTH = 80;
-var INDENT = 2;
-var MAX_SIMPLE_KEY_LENGTH = 128;
-var BREAKS = "\n\u2028\u2029";
-var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
-var Emitter = class {
-  constructor(folding) {
-    this.folding = folding;
-  }
-  folding;
-  out = [];
-  column = 0;
-  whitespace = true;
-  indention = true;
-  indent = null;
-  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
-  indents = [];
-  sequenceContext = false;
-  simpleKeyContext = false;
-  node(value2, context3) {
-    this.sequenceContext = context3.sequence ?? false;
-    this.simpleKeyContext = context3.simpleKey ?? false;
-    const items = value2 instanceof PyCollection ? value2.items : value2;
-    if (Array.isArray(items)) {
-      if (!items.length) return this.emptyFlow("[", "]");
-      this.blockSequence(items, context3.mapping ?? false);
-    } else if (items instanceof Map) {
-      if (!items.size) return this.emptyFlow("{", "}");
-      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
-    } else {
-      this.scalar(scalarEvent(items));
-    }
-  }
-  blockSequence(items, mappingContext) {
-    this.increaseIndent(true, mappingContext && !this.indention);
-    if (this.indents.at(-2)?.[1]) this.indention = true;
-    for (const item of items) {
-      this.writeIndent();
-      this.writeIndicator("-", true, false, true);
-      this.node(item, { sequence: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  blockMapping(entries) {
-    this.increaseIndent(false, false);
-    for (const [key2, value2] of entries) {
-      this.writeIndent();
-      const event = scalarEvent(key2);
-      if (isSimpleKey(event)) {
-        this.sequenceContext = false;
-        this.simpleKeyContext = true;
-        this.scalar(event);
-        this.writeIndicator(":", false);
-      } else {
-        this.writeIndicator("?", true, false, true);
-        this.sequenceContext = false;
-        this.simpleKeyContext = false;
-        this.scalar(event);
-        this.writeIndent();
-        this.writeIndicator(":", true, false, true);
-      }
-      this.node(value2, { mapping: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open2, close) {
-    const top2 = this.indents.at(-1);
-    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
-    this.writeIndicator(close, false);
-    this.writeLineBreak();
-  }
-  scalar(event) {
-    this.indents.push([this.indent, false]);
-    this.indent = (this.indent ?? 0) + INDENT;
-    const analysis = analyze(event.text);
-    let text2 = event.text;
-    let style = this.chooseStyle(event, analysis);
-    if (event.isNull && style === "'") {
-      text2 = [..."null"];
-      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
-    }
-    const split = !this.simpleKeyContext;
-    if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(text2, split);
-    else if (style === "'") this.writeSingleQuoted(text2, split);
-    else this.writePlain(text2, split);
-    this.indent = this.indents.pop()[0];
-  }
-  chooseStyle(event, analysis) {
-    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
-    if (event.text.includes("'") || event.text.includes("\n")) return '"';
-    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
-    return '"';
-  }
-  increaseIndent(sequence, indentless) {
-    this.indents.push([this.indent, sequence]);
-    if (this.indent === null) this.indent = 0;
-    else if (!indentless) this.indent += INDENT;
-  }
-  writeIndent() {
-    const indent = this.indent ?? 0;
-    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
-    if (this.column < indent) {
-      this.whitespace = true;
-      this.write(" ".repeat(indent - this.column));
-      this.column = indent;
-    }
-  }
-  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
-    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
-    this.whitespace = whitespace;
-    this.indention = this.indention && indention;
-    this.column += data.length;
-    this.write(data);
-  }
-  writeLineBreak(data = "\n") {
-    this.whitespace = true;
-    this.indention = true;
-    this.column = 0;
-    this.write(data);
-  }
-  write(data) {
-    this.out.push(data);
-  }
-  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
-  put(chars) {
-    this.column += chars.length;
-    this.write(chars.join(""));
-  }
-  writeBreaks(breaks) {
-    if (breaks[0] === "\n") this.writeLineBreak();
-    for (const br2 of breaks) this.writeLineBreak(br2);
-    this.writeIndent();
-  }
-  writePlain(text2, split) {
-    if (!text2.length) return;
-    if (!this.whitespace) this.put([" "]);
-    this.whitespace = false;
-    this.indention = false;
-    let spaces = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces) {
-        if (ch !== " ") {
-          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
-          if (start + 1 === end && pastWidth && split) {
-            this.writeIndent();
-            this.whitespace = false;
-            this.indention = false;
-          } else {
-            this.put(text2.slice(start, end));
-          }
-          start = end;
-        }
-      } else if (ch === void 0 || ch === " ") {
-        const word = text2.slice(start, end);
-        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
-          this.writeIndent();
-        }
-        this.put(word);
-        start = end;
-      }
-      spaces = ch === " ";
-    }
-  }
-  writeSingleQuoted(text2, split) {
-    this.writeIndicator("'", true);
-    let spaces = false;
-    let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces) {
-        if (ch !== " ") {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
-          else this.put(text2.slice(start, end));
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === void 0 || !BREAKS.includes(ch)) {
-          this.writeBreaks(text2.slice(start, end));
-          start = end;
-        }
-      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-      }
-      if (ch === "'") {
-        this.put(["'", "'"]);
-        start = end + 1;
-      }
-      if (ch !== void 0) {
-        spaces = ch === " ";
-        breaks = BREAKS.includes(ch);
-      }
-    }
-    this.writeIndicator("'", false);
-  }
-  writeDoubleQuoted(text2, split) {
-    this.writeIndicator('"', true);
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-        if (ch !== void 0) {
-          this.put([...escape(ch)]);
-          start = end + 1;
-        }
-      }
-      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
-        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
-        if (start < end) start = end;
-        this.writeIndent();
-        this.whitespace = false;
-        this.indention = false;
-        if (text2[start] === " ") {
-          if (backslash) this.put(["\\"]);
-          else start += 1;
-        }
-      }
-    }
-    this.writeIndicator('"', false);
-  }
-  printableInDoubleQuotes(ch) {
-    const c3 = ch.codePointAt(0);
-    if (c3 >= 32 && c3 <= 126) return true;
-    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
-    return this.folding === "current" && c3 >= 65536;
-  }
-};
-function needsBackslash(text2, start, end) {
-  let spacePos = text2.indexOf(" ", end);
-  if (spacePos < 0) return true;
-  const newline = text2.indexOf("\n", end);
-  if (newline >= 0 && newline < spacePos) spacePos = newline;
-  const after = text2[spacePos + 1];
-  if (after === void 0) return true;
-  if (text2[spacePos] === "\n" && after !== " ") return true;
-  const word = text2.slice(end, spacePos);
-  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
-}
-var ESCAPES2 = {
-  "\0": "0",
-  "\x07": "a",
-  "\b": "b",
-  "	": "t",
-  "\n": "n",
-  "\v": "v",
-  "\f": "f",
-  "\r": "r",
-  "\x1B": "e",
-  '"': '"',
-  "\\": "\\",
-  "": "N",
-  " ": "_",
-  "\u2028": "L",
-  "\u2029": "P"
-};
-function escape(ch) {
-  const named = ESCAPES2[ch];
-  if (named) return `\\${named}`;
-  const c3 = ch.codePointAt(0);
-  const hex = c3.toString(16).toUpperCase();
-  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
-  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
-  return `\\U${hex.padStart(8, "0")}`;
-}
-function scalarEvent(value2) {
-  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
-  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
-  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
-  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
-  if (typeof value2 === "number") {
-    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
-    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
-  }
-  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
-}
-function floatText(x3) {
-  if (Number.isNaN(x3)) return ".nan";
-  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
-  return pyFloatRepr(x3).toLowerCase();
-}
-var RESOLVERS = [
-  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  [
-    "-+0123456789.",
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
-  ],
-  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
-  ["<", /^<<$/],
-  ["~nN", /^(?:~|null|Null|NULL)$/],
-  [
-    "0123456789",
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-  ],
-  ["=", /^=$/],
-  ["!&*", /^[!&*]$/]
-];
-function resolvesToNonString(s) {
-  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
-}
-function isSimpleKey(event) {
-  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
-}
-function analyze(text2) {
-  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
-  let blockIndicators = false;
-  let lineBreaks2 = false;
-  let special2 = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  const first = text2.slice(0, 3).join("");
-  if (first === "---" || first === "...") blockIndicators = true;
-  let precededByWhitespace = true;
-  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
-  let previousSpace = false;
-  let previousBreak = false;
-  for (let index = 0; index < text2.length; index++) {
-    const ch = text2[index];
-    if (index === 0) {
-      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
-      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
-      blockIndicators = true;
-    }
-    if (BREAKS.includes(ch)) lineBreaks2 = true;
-    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
-      const c3 = ch.codePointAt(0);
-      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
-      if (!printable || c3 === 65279) special2 = true;
-    }
-    if (ch === " ") {
-      if (index === 0) leadingSpace = true;
-      if (index === text2.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (BREAKS.includes(ch)) {
-      if (index === 0) leadingBreak = true;
-      if (index === text2.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
-  }
-  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
-  let allowSingleQuoted = true;
-  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
-}
-
-// src/pipeline/lock.ts
-async function readLock(tree, path = "dvc.lock") {
-  const bytes = await tree.read(path);
-  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
-  return parseLock(bytes.toString("utf8"), path);
-}
-function parseLock(text2, displayPath = "dvc.lock") {
-  const lock = parseLockText(text2, displayPath);
-  const lines2 = text2.replace(/\r\n/g, "\n");
-  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
-  return { ...lock, folding };
-}
-function lockEntryFromHash(path, meta) {
-  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
-  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
-  if (meta.isexec) entry.isexec = true;
-  return entry;
-}
-function serializeStage(stage) {
-  const out = /* @__PURE__ */ new Map([["cmd", stage.cmd]]);
-  const entry = (e) => {
-    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
-    if (e.hashName === "md5") d2.set("hash", "md5");
-    if (e.md5 !== null) d2.set("md5", e.md5);
-    if (e.size !== void 0) d2.set("size", e.size);
-    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
-    if (e.isexec) d2.set("isexec", true);
-    return d2;
-  };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
-  if (stage.deps.length) out.set("deps", [...stage.deps].sort(byPath).map(entry));
-  const files = [...stage.params.keys()].sort(compareCodePoints);
-  if (files.length) {
-    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
-    const params = /* @__PURE__ */ new Map();
-    for (const file of ordered) {
-      const values = stage.params.get(file);
-      params.set(
-        file,
-        mapFrom(
-          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
-          values
-        )
-      );
-    }
-    out.set("params", params);
-  }
-  if (stage.outs.length) out.set("outs", [...stage.outs].sort(byPath).map(entry));
-  return out;
-}
-function renderLock(lock, updates) {
-  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
-  const before = raw.get("stages");
-  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
-  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
-  raw.set("stages", stages);
-  return emitYaml(raw, lock.folding);
-}
-async function writeLock(path, lock, updates) {
-  await writeFileAtomic(path, renderLock(lock, updates));
-}
-
-// src/pipeline/shell.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join12 } from "node:path";
-var TailBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  partial = "";
-  /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text2) {
-    const parts = (this.partial + text2).split(/\r?\n/);
-    this.partial = parts.pop() ?? "";
-    for (const line of parts) this.keep(line);
-    return parts;
-  }
-  /** Ends the stream; returns the unterminated last line, if any. */
-  flush() {
-    if (!this.partial) return [];
-    const last = this.partial;
-    this.partial = "";
-    this.keep(last);
-    return [last];
-  }
-  addLine(line) {
-    this.keep(line);
-  }
-  text() {
-    return this.lines.join("\n");
-  }
-  keep(line) {
-    this.lines.push(line);
-    if (this.lines.length > this.max) this.lines.shift();
-  }
-};
-function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve11, reject) => {
-    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
-    const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
-    if (stop) endOnAbort(child, stop);
-    const take = (text2) => {
-      for (const line of tail.push(text2)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      for (const line of tail.flush()) onLine(line);
-      resolve11({ code: code2, signal });
-    });
-  });
-}
-var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
-function stageEnvironment(env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => {
-      const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
-    })
-  );
-}
-var running = /* @__PURE__ */ new Set();
-var forwarding = false;
-function spawnStage(file, args, options2) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn2(file, args, { ...options2, detached: posix12 });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
-    forwarding = true;
-    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
-  }
-  return child;
-}
-function resolveCommand(name, env, platform = process.platform) {
-  if (platform !== "win32") return { file: name, shell: false };
-  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
-  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
-  for (const dir of get("PATH").split(";").filter(Boolean)) {
-    for (const ext of exts) {
-      const file = join12(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
-      if (!existsSync2(file)) continue;
-      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
-    }
-  }
-  return { file: name, shell: false };
-}
-var GRACE_MS = 5e3;
-function endOnAbort(child, stop) {
-  const end = () => {
-    killGroup(child, "SIGTERM");
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
-    child.once("close", () => clearTimeout(timer));
-  };
-  if (stop.aborted) return end();
-  stop.addEventListener("abort", end, { once: true });
-  child.once("close", () => stop.removeEventListener("abort", end));
-}
-async function endStages(signal) {
-  const children = [...running];
-  for (const child of children) killGroup(child, signal);
-  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
-  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
-  for (const child of children) killGroup(child, "SIGKILL");
-  process.kill(process.pid, signal);
-}
-function killGroup(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    if (process.platform === "win32") child.kill(signal);
-    else process.kill(-child.pid, signal);
-  } catch {
-  }
-}
-function posixShell(command, env) {
-  const executable = env.SHELL || "/bin/sh";
-  const name = basename3(executable).toLowerCase();
-  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
-  return [executable, [...opts, "-c", command]];
-}
-function stageCommands(cmd) {
-  if (Array.isArray(cmd)) return cmd;
-  const lines2 = cmd.split(/\r\n|\r|\n/);
-  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
-  return lines2;
-}
-
-// src/pipeline/status.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join15, posix as posix9, relative as relative5, resolve as resolve6, dirname as dirname7 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join13 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-    this.cache.set(
-      "\0defaults",
-      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
-    );
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync3(join13(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  matches(relPath, isDir) {
-    let ignored = false;
-    const apply = (rules, rel) => {
-      for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
-        if (rule2.regex.test(rel)) ignored = !rule2.negate;
-      }
-    };
-    apply(this.cache.get("\0defaults"), relPath);
-    const parts = relPath.split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join("/");
-      const rules = this.rulesIn(dir);
-      if (rules.length) apply(rules, parts.slice(i).join("/"));
-    }
-    return ignored;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      let text2 = "";
-      try {
-        text2 = readFileSync3(join13(this.root, relDir, ".dvcignore"), "utf8");
-      } catch {
-        text2 = "";
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re2 = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c3 = pattern[i];
-    if (c3 === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re2 += ".*";
-        else {
-          re2 += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re2 += "[^/]*";
-      i += 1;
-    } else if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else if (c3 === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re2 += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c3 === "\\" && i + 1 < pattern.length) {
-      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
-}
-
-// src/pipeline/hash.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir6, readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join14, posix as posix8 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile4(path)).digest("hex");
-  }
-  const hash = createHash3("md5");
-  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash3("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK2) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
-      pending = pending.subarray(DOS2UNIX_CHUNK2);
-    }
-  }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
-}
-async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join14(root, ...rel.split("/"));
-  let info;
-  try {
-    info = await stat7(abs);
-  } catch {
-    return null;
-  }
-  if (!info.isDirectory()) {
-    const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
-    const meta = { md5: md52, size: info.size };
-    if (isExecutable(info.mode, abs)) meta.isexec = true;
-    return meta;
-  }
-  const files = await listDirFiles(root, rel, ignore);
-  const entries = new Array(files.length);
-  let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5: md52, relpath: file.relpath };
-      size += file.size;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
-}
-function isExecutable(mode, path, platform = process.platform) {
-  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-async function listDirFiles(root, rel, ignore) {
-  const out = [];
-  const walk2 = async (relDir, inside) => {
-    const absDir = join14(root, ...relDir.split("/"));
-    const names = await readdir6(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix8.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    for (const d2 of names) {
-      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat7(join14(absDir, d2.name)).catch(() => null);
-        if (!info) continue;
-        isDir = info.isDirectory();
-        size = info.size;
-      }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
-    }
-  };
-  await walk2(rel, "");
-  return out;
-}
-
-// src/pipeline/status.ts
-var Workspace = class {
-  constructor(dir, tree) {
-    this.dir = dir;
-    this.tree = tree;
-    this.root = findDvcRoot(dir);
-    this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
-  }
-  dir;
-  tree;
-  ignore;
-  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
-  root;
-  /** The project directory relative to the DVC root, posix ('' when they are the same). */
-  prefix;
-  hashes = /* @__PURE__ */ new Map();
-  abs(path) {
-    return join15(this.dir, ...path.split("/"));
-  }
-  hash(path, name = "md5") {
-    const key2 = `${name}\0${path}`;
-    let p2 = this.hashes.get(key2);
-    if (!p2) {
-      const rel = posix9.normalize(posix9.join(this.prefix || ".", path));
-      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      p2 = hashPath(this.root, rel, this.ignore, name);
-      this.hashes.set(key2, p2);
-    }
-    return p2;
-  }
-  invalidate() {
-    this.hashes.clear();
-  }
-  exists(path) {
-    return existsSync3(this.abs(path));
-  }
-  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
-  rootPath(path) {
-    return posix9.normalize(posix9.join(this.prefix || ".", path));
-  }
-  existsAtRoot(rootPath) {
-    return existsSync3(join15(this.root, ...rootPath.split("/")));
-  }
-  /** A params file's contents, or null when the file does not exist. */
-  async params(path) {
-    const data = await readDataFile(this.tree, path);
-    if (data === void 0) return null;
-    if (data === null) return /* @__PURE__ */ new Map();
-    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
-    return data;
-  }
-};
-function findDvcRoot(dir) {
-  for (let d2 = resolve6(dir); ; d2 = dirname7(d2)) {
-    if (existsSync3(join15(d2, ".dvc"))) return d2;
-    if (dirname7(d2) === d2) return resolve6(dir);
-  }
-}
-function getParam(data, key2) {
-  let cur = data;
-  for (const part of key2.split(".")) {
-    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
-    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
-    else if (isRawMap(cur)) cur = cur.get(part);
-    else return void 0;
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-async function currentParams(stage, ws2, project) {
-  const out = /* @__PURE__ */ new Map();
-  for (const dep of stage.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
-    if (dep.keys === null) {
-      out.set(dep.file, mapFrom(data, data));
-      continue;
-    }
-    const values = /* @__PURE__ */ new Map();
-    const missing = [];
-    for (const key2 of dep.keys) {
-      const v2 = getParam(data, key2);
-      if (v2 === void 0) missing.push(key2);
-      else values.set(key2, v2);
-    }
-    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
-    out.set(dep.file, values);
-  }
-  return out;
-}
-function sameCmd(a, b3) {
-  if (typeof a === "string" || typeof b3 === "string") return a === b3;
-  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
-}
-async function entryStatus(path, entry, ws2) {
-  const current = await ws2.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "deleted";
-  if (!entry || entry.md5 === null) return "new";
-  if (current.md5 === entry.md5) return null;
-  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
-}
-var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size, ws2) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
-  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
-}
-async function stageStatus(stage, lock, ws2, project) {
-  const reasons = [];
-  if (stage.alwaysChanged) reasons.push("always changed");
-  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
-  if (!lock) reasons.push("not in dvc.lock");
-  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage.deps) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
-    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
-  }
-  for (const dep of stage.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    const locked = lock?.params.get(dep.file);
-    if (data === null) {
-      reasons.push(`params ${dep.file}: deleted`);
-      continue;
-    }
-    if (!lock) continue;
-    if (!locked) {
-      reasons.push(`params ${dep.file}: new`);
-      continue;
-    }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
-    for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
-      const before = locked.get(key2);
-      if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-    }
-  }
-  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
-    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
-  }
-  if (stage.frozen) {
-    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
-    return { changed: kept.length > 0, reasons: kept };
-  }
-  return { changed: reasons.length > 0, reasons };
-}
-
-// src/pipeline/repro.ts
-var TAIL_LINES = 50;
-async function loadPipeline(given) {
-  const dir = await realpath3(given).catch(() => given);
-  const tree = workspaceTree(dir);
-  const dvc = await loadDvcYaml(tree);
-  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
-  const dag = buildDag(dvc.stages);
-  const lock = await readLock(tree, "dvc.lock");
-  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
-}
-async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
-  const { dag, ws: ws2 } = pipeline3;
-  const selected = selectStages(dag, targets);
-  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
-  try {
-    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
-    const out = [];
-    for (const name of selected) {
-      const stage = dag.nodes.get(name).stage;
-      const project = (p2) => projectPath2(stage, p2);
-      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
-      const depError = depErrorOf(stage, ws2, depErrors);
-      let action;
-      if (depError) action = `cannot restore: ${depError}`;
-      else if (data && status.changed) {
-        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
-        const available = objects ? await data.available(objects) : null;
-        if (objects && available?.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
-          action = `restore from ${available.from}`;
-        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
-      }
-      out.push({ name, ...status, ...action ? { action } : {} });
-    }
-    return out;
-  } finally {
-    await data?.close();
-  }
-}
-async function prepareDeps(pipeline3, selected, data, dry, log) {
-  const expected = /* @__PURE__ */ new Map();
-  const depErrors = /* @__PURE__ */ new Map();
-  if (!data) return { expected, depErrors };
-  const { dag, ws: ws2 } = pipeline3;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
-  for (const t2 of await data.trackedDeps(deps, ws2)) {
-    try {
-      if (dry) {
-        const available = await data.available([trackedObject(t2)]);
-        if (!available.ok) throw new UserError(available.why);
-      } else {
-        const from = await data.restore([trackedObject(t2)]);
-        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
-      }
-      expected.set(t2.path, t2.oid);
-    } catch (error) {
-      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
-    }
-  }
-  ws2.invalidate();
-  return { expected, depErrors };
-}
-function depErrorOf(stage, ws2, depErrors) {
-  for (const dep of stage.deps) {
-    if (ws2.exists(projectPath2(stage, dep))) continue;
-    const rp = ws2.rootPath(projectPath2(stage, dep));
-    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
-  }
-  return void 0;
-}
-async function reproduce(pipeline3, log, options2 = {}) {
-  const data = options2.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options2.data);
-  try {
-    return await reproduceWith(pipeline3, log, options2, data);
-  } finally {
-    await data?.close();
-  }
-}
-async function reproduceWith(pipeline3, log, options2, data) {
-  const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join16(pipeline3.dir, "dvc.lock");
-  const updates = /* @__PURE__ */ new Map();
-  const blocked = /* @__PURE__ */ new Map();
-  const wouldRun = /* @__PURE__ */ new Set();
-  const results = [];
-  let passed = true;
-  const selected = selectStages(dag, options2.targets ?? []);
-  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options2.dry ?? false, log);
-  for (const name of selected) {
-    const stage = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath2(stage, p2);
-    const blocker = blocked.get(name);
-    if (blocker) {
-      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
-      continue;
-    }
-    if (options2.deadline?.passed()) {
-      passed = false;
-      results.push({ name, status: "not-run", seconds: 0, reasons: [options2.deadline.skipped(`stage '${name}'`)] });
-      continue;
-    }
-    const started = performance2.now();
-    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
-    if (depError) {
-      if (options2.dry) {
-        wouldRun.add(name);
-        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
-        continue;
-      }
-      passed = false;
-      log.error(`Stage '${name}': ${depError}`);
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      continue;
-    }
-    let status;
-    try {
-      status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
-    } catch (error) {
-      passed = false;
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      log.error(`Stage '${name}': ${describeError(error)}`);
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      continue;
-    }
-    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
-    if (stage.frozen) {
-      log.info(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options2.dry) {
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
-        continue;
-      }
-      try {
-        const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
-        if (missing.length)
-          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const record = await lockStage(stage, ws2, project);
-        updates.set(name, record);
-        pipeline3.lock.stages.set(name, record);
-        await writeLock(lockPath, pipeline3.lock, updates);
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
-      } catch (error) {
-        passed = false;
-        log.error(`Stage '${name}': ${describeError(error)}`);
-        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
-        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      }
-      continue;
-    }
-    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
-    let cannot;
-    if (data && objects) {
-      if (options2.dry) {
-        const available = await data.available(objects);
-        if (available.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
-          log.info(`Would restore stage '${name}' from ${available.from}.`);
-          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
-          continue;
-        }
-        cannot = `cannot restore: ${available.why}`;
-      } else {
-        try {
-          const from = await data.restore(objects);
-          ws2.invalidate();
-          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
-          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
-          continue;
-        } catch (error) {
-          cannot = `cannot restore: ${describeError(error)}`;
-        }
-      }
-    }
-    if (cannot) status.reasons.unshift(cannot);
-    if (options2.dry) {
-      const reasons2 = options2.force ? ["forced"] : status.reasons;
-      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
-      if (options2.force || status.changed || upstreamWouldRun) {
-        wouldRun.add(name);
-        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
-        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
-      } else {
-        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
-      }
-      continue;
-    }
-    if (!options2.force && !status.changed) {
-      log.info(`Stage '${name}' didn't change, skipping.`);
-      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
-      continue;
-    }
-    const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons, options2.deadline));
-    const seconds = (performance2.now() - started) / 1e3;
-    if (outcome.lock) {
-      try {
-        await data?.save(stage, ws2, project);
-      } catch (error) {
-        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-      }
-      updates.set(name, outcome.lock);
-      pipeline3.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline3.lock, updates);
-      results.push({ name, status: "ran", seconds, reasons });
-    } else {
-      passed = false;
-      log.error(`Stage '${name}' failed: ${outcome.error}`);
-      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-    }
-  }
-  return { stages: results, passed };
-}
-async function runStage(stage, pipeline3, log, reasons, deadline) {
-  const { ws: ws2, dag } = pipeline3;
-  const project = (p2) => projectPath2(stage, p2);
-  const tail = new TailBuffer(TAIL_LINES);
-  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
-  try {
-    for (const dep of stage.deps) {
-      if (ws2.exists(project(dep))) continue;
-      const producer = dag.producerOf(project(dep));
-      throw new UserError(
-        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
-      );
-    }
-    await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm4(ws2.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws2.abs(stage.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
-    for (const cmd of stageCommands(stage.cmd)) {
-      log.info(`> ${cmd}`);
-      tail.addLine(`> ${cmd}`);
-      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
-      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
-    }
-    ws2.invalidate();
-    const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
-    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage, ws2, project) };
-  } catch (error) {
-    return { error: describeError(error), tail: tail.text() };
-  }
-}
-async function lockStage(stage, ws2, project) {
-  const entries = async (paths) => {
-    const out = [];
-    for (const p2 of paths) {
-      const meta = await ws2.hash(project(p2));
-      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
-      out.push(lockEntryFromHash(p2, meta));
-    }
-    return out;
-  };
-  return {
-    cmd: stage.cmd,
-    deps: await entries(stage.deps),
-    params: await currentParams(stage, ws2, project),
-    outs: await entries(stage.outs.map((o2) => o2.path))
-  };
-}
-
-// src/pipeline/engine.ts
-var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
-async function reproduceStep(step, log) {
-  const stages = [];
-  let passed = true;
-  let engine = null;
-  if (step.runCommands.length) {
-    engine = "run";
-    for (const [i, cmd] of step.runCommands.entries()) {
-      const name = `run[${i + 1}]: ${cmd}`;
-      if (step.deadline?.passed()) {
-        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
-        passed = false;
-        continue;
-      }
-      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
-      stages.push(result);
-      if (result.status === "failed") {
-        passed = false;
-        break;
-      }
-    }
-  }
-  const hasDvcYaml = existsSync4(join17(step.workspace, "dvc.yaml"));
-  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
-  if (passed && mode === "builtin") {
-    engine = "builtin";
-    try {
-      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
-      for (const stage of result.stages) stages.push(stage);
-      passed = result.passed;
-    } catch (error) {
-      log.error(describeError(error));
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      passed = false;
-    }
-  } else if (passed && mode === "dvc") {
-    engine = "dvc";
-    const result = await dvcRepro(step.workspace, log, step.deadline);
-    for (const stage of result.stages) stages.push(stage);
-    passed = result.passed;
-  }
-  return engine ? { engine, stages, passed } : null;
-}
-async function dvcPushStep(workspace, log, data = {}) {
-  const started = performance3.now();
-  const name = "dvc push";
-  try {
-    const tracked = existsSync4(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data);
-    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const uploaded = tracked.uploaded + stages.uploaded;
-    const present = tracked.present + stages.present;
-    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
-    log.info(`dvc push: ${summary}.`);
-    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary] };
-  } catch (error) {
-    log.error(`dvc push failed: ${describeError(error)}`);
-    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
-  }
-}
-async function runCommand(name, cmd, cwd, log, deadline) {
-  const tail = new TailBuffer(TAIL_LINES);
-  const started = performance3.now();
-  try {
-    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
-    const seconds = (performance3.now() - started) / 1e3;
-    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
-    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
-    log.error(`${name} ${error}`);
-    return { name, status: "failed", seconds, reasons: [], error, log: tail.text() };
-  } catch (error) {
-    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
-  }
-}
-async function dvcRepro(cwd, log, deadline) {
-  const stages = [];
-  let current = null;
-  const close = () => {
-    if (current) current.result.seconds = (performance3.now() - current.started) / 1e3;
-  };
-  const onLine = (line) => {
-    log.info(line);
-    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
-    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running2) {
-      close();
-      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
-      stages.push(result);
-      current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
-    } else if (skipped) {
-      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
-    } else if (current) {
-      current.tail.addLine(line);
-    }
-  };
-  const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve11) => {
-    const env = stageEnvironment(process.env);
-    const dvc = resolveCommand("dvc", env);
-    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
-    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options2, shell: true }) : spawnStage(dvc.file, ["repro"], options2);
-    if (deadline) endOnAbort(child, deadline.signal);
-    const take = (text2) => {
-      for (const line of whole.push(text2)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on(
-      "error",
-      (error2) => resolve11({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
-    );
-    child.on("close", (code2) => {
-      for (const line of whole.flush()) onLine(line);
-      resolve11({ code: code2 });
-    });
-  });
-  close();
-  if (outcome.code === 0) return { stages, passed: true };
-  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
-  const error = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
-  log.error(error);
-  const last = current;
-  if (last && last.result.status === "ran") {
-    last.result.status = "failed";
-    last.result.error = error;
-    last.result.log = last.tail.text();
-  } else {
-    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error, log: whole.text() });
-  }
-  return { stages, passed: false };
-}
-
-// src/run.ts
-import { join as join22 } from "node:path";
-
-// src/config/repro-guard.ts
-var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
-function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
-  return {
-    allowed: false,
-    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
-  };
-}
-function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
-  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
-  if (verdict.allowed) return { step, refused: null };
-  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
-  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
-}
-
-// src/gate/resolve.ts
-function metricName(m2) {
-  return `${m2.file}:${m2.key}`;
-}
-function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
-  const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m2) => m2.key === ref.key);
-  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
-  const matches = exact.length ? exact : suffix;
-  if (matches.length === 1) return { kind: "found", metric: matches[0] };
-  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
-  return { kind: "unknown", closest: closestNames(ref, metrics) };
-}
-function closestNames(ref, metrics, limit = 3) {
-  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
-  const scored = metrics.map((m2) => {
-    const full = metricName(m2);
-    const distance = Math.min(
-      editDistance(wanted.toLowerCase(), full.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.split(".").pop().toLowerCase())
-    );
-    return { full, distance };
-  });
-  const sorted = scored.sort((a, b3) => a.distance - b3.distance || a.full.localeCompare(b3.full));
-  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
-}
-function editDistance(a, b3) {
-  let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
-  for (let i = 1; i <= a.length; i++) {
-    const row2 = [i];
-    for (let j3 = 1; j3 <= b3.length; j3++) {
-      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
-    }
-    prev = row2;
-  }
-  return prev[b3.length];
-}
-
-// src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options2) {
-  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
-  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
-}
-function evaluateRule(rule2, metrics, options2) {
-  const outcome = (status, message, extra = {}) => ({
-    rule: rule2,
-    status,
-    metric: null,
-    base: null,
-    head: null,
-    threshold: null,
-    message,
-    ...extra
-  });
-  const resolved = resolveMetric(rule2.metric, metrics);
-  if (resolved.kind === "ambiguous") {
-    const names = resolved.candidates.map(metricName);
-    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
-  }
-  if (resolved.kind === "unknown") {
-    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
-  }
-  const m2 = resolved.metric;
-  const metric = { file: m2.file, key: m2.key };
-  const head = m2.head;
-  const base = m2.base ?? null;
-  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
-  if (head === void 0) {
-    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
-  }
-  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
-  const withHead = { ...known, head };
-  if (usesBase(rule2.threshold)) {
-    if (base === null) {
-      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options2.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
-    }
-    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
-  }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
-  const full = { ...withHead, threshold };
-  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
-}
-function evaluateExpr(expr, base) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "base":
-      return base;
-    case "negate":
-      return -evaluateExpr(expr.operand, base);
-    case "percent": {
-      const left = evaluateExpr(expr.left, base);
-      const delta = Math.abs(left) * expr.percent / 100;
-      return expr.op === "+" ? left + delta : left - delta;
-    }
-    case "binary": {
-      const l3 = evaluateExpr(expr.left, base);
-      const r2 = evaluateExpr(expr.right, base);
-      switch (expr.op) {
-        case "+":
-          return l3 + r2;
-        case "-":
-          return l3 - r2;
-        case "*":
-          return l3 * r2;
-        case "/":
-          return l3 / r2;
-      }
-    }
-  }
-}
-function compare(value2, comparator, threshold) {
-  switch (comparator) {
-    case ">=":
-      return value2 >= threshold;
-    case "<=":
-      return value2 <= threshold;
-    case ">":
-      return value2 > threshold;
-    case "<":
-      return value2 < threshold;
-    case "==":
-      return value2 === threshold;
-    case "!=":
-      return value2 !== threshold;
-  }
-}
-function formatValue(value2) {
-  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
-  return String(Number(value2.toPrecision(6)));
-}
-function directionsOf(outcomes) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const o2 of outcomes) {
-    if (!o2.metric) continue;
-    const c3 = o2.rule.comparator;
-    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
-    if (!better) continue;
-    const name = metricName(o2.metric);
-    const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
-    else if (seen && seen.better !== better) byMetric.set(name, null);
-  }
-  return [...byMetric.values()].filter((d2) => d2 !== null);
-}
-
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files) {
-  return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber2(r2.old), head: toNumber2(r2.new) })));
-}
-function toNumber2(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o2) => ({
-      rule: o2.rule.text,
-      level: o2.rule.level,
-      passed: o2.status === "passed" || o2.status === "skipped",
-      status: o2.status,
-      detail: o2.message,
-      metric: o2.metric,
-      base: finiteOrNull(o2.base),
-      head: finiteOrNull(o2.head),
-      threshold: finiteOrNull(o2.threshold),
-      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary) {
-  let failures = 0;
-  let warnings = 0;
-  for (const r2 of summary.rules) {
-    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
-    else if (r2.status === "failed") warnings++;
-  }
-  return { failures, warnings };
-}
-
-// src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase) {
-  if (!gate.rules.length && !gate.proposed) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
-}
-
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r2 of gates2.rules) {
-    const cells = [
-      statusIcon(r2),
-      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
-      value(r2.base),
-      value(r2.head),
-      value(r2.threshold),
-      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
-    ];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  return [
-    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
-  ];
-}
-function gatesHeadline(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates2.checked) {
-    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `⚠️ no failing rule broke${tail}`;
-  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r2) {
-  switch (r2.status) {
-    case "passed":
-      return "✅";
-    case "skipped":
-      return "⏭️";
-    case "error":
-      return "❌";
-    case "failed":
-      return r2.level === "warn" ? "⚠️" : "❌";
-  }
-}
-function value(v2) {
-  return v2 === null ? "-" : formatValue(v2);
-}
-
-// src/gate/log.ts
-function logGates(gates2, gate, log) {
-  const lines2 = [
-    `Gates: ${gatesHeadline(gates2)}.`,
-    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
-  ].join("\n");
-  if (gates2.passed) {
-    log.info(lines2);
-    return;
-  }
-  log.error(lines2);
-  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline3) {
-  if (!pipeline3.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline3.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline3.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m2 = Math.floor(seconds / 60);
-  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
-}
-function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
-}
-
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "fscore",
-  "auc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits"
-]);
-function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
-  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
-  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
-  return void 0;
-}
-
-// src/report/format.ts
-function formatLeaf(value2, precision = 5) {
-  return displayValue(value2, precision);
-}
-function formatChange(row2, precision = 5) {
-  if (row2.diff === void 0) return "-";
-  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
-  const signed = row2.diff > 0 ? `+${abs}` : abs;
-  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
-  const pct = row2.relative * 100;
-  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
-}
-
-// src/report/values-section.ts
-var MAX_CELL = 120;
-function valuesSection(kind, files, labels, options2 = {}) {
-  const metrics = kind === "metrics";
-  const precision = metrics ? 5 : null;
-  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key2) => metrics ? options2.direction?.(path, key2) ?? guessDirection(key2) : void 0;
-  const withBase = labels.base !== null;
-  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
-  const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell(labels.base));
-  header.push(cell(labels.head));
-  if (metrics && withBase) header.push("Change");
-  if (withTrend) header.push("Better");
-  const table2 = (list3) => [
-    `| ${header.join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...list3.map(({ path, row: row2 }) => {
-      const cells = [cell(path), cell(row2.key)];
-      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
-      cells.push(cell(formatLeaf(row2.new, precision)));
-      if (metrics && withBase) cells.push(cell(formatChange(row2)));
-      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
-      return `| ${cells.join(" | ")} |`;
-    })
-  ];
-  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
-  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
-  const parts = [];
-  parts.push(changed.length ? table2(changed).join("\n") : `_No ${kind} changed._`);
-  if (unchanged.length) {
-    const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table2(unchanged).join("\n"), "", "</details>");
-  }
-  if (notes.length) parts.push("", notes.join("\n"));
-  return parts.join("\n");
-}
-function trendCell(row2, dir, withBase) {
-  if (!dir) return "";
-  const arrow = dir === "higher" ? "↑" : "↓";
-  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
-  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
-  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
-}
-function cell(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
-  return escapeCell(cut);
-}
-
-// src/report/markdown.ts
-var REPORT_MARKER = "<!-- mlreport -->";
-var REPORT_FILE = { images: RELATIVE_IMAGES };
-function composeMarkdown(report2, options2 = REPORT_FILE) {
-  const parts = [...top(report2, options2), ""];
-  if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  parts.push(headline(report2), "");
-  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
-  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
-  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
-  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCell(w2)}`);
-    parts.push("");
-  }
-  if (options2.footer) parts.push(options2.footer, "");
-  return parts.join("\n");
-}
-function top(report2, options2) {
-  const base = report2.base ? code(report2.base.label) : "no base";
-  const head = code(report2.head.label);
-  const title = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-  if (!report2.projectErrors?.length) return title;
-  return [...title, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
-}
-function headline(report2) {
-  const changedMetrics = countChanged(report2.metrics);
-  const changedParams = countChanged(report2.params);
-  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
-  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
-}
-function countChanged(files) {
-  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
-}
-
 // src/publish/github/checks.ts
-import { realpath as realpath4 } from "node:fs/promises";
-import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { realpath as realpath2 } from "node:fs/promises";
+import { posix as posix7, relative as relative4, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -42362,15 +40774,15 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
-  for (const [title, files, withChange] of [
+  const budget = () => limit - measure(join25([...head, ...tail])) - 200;
+  for (const [title2, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
   ]) {
     const rows = tableRows(files, data, withChange, (r2) => r2.changed);
-    if (rows.body.length) head.push({ text: [`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
+    if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
   const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
   if (unchanged.length) {
@@ -42379,10 +40791,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join24(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join25(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join24(blocks);
+  return join25(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42396,19 +40808,19 @@ function tableRows(files, data, withChange, keep) {
   );
   return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
 }
-function boundedTable(table2, budget, what, measure) {
-  const out = [...table2.header];
+function boundedTable(table3, budget, what, measure) {
+  const out = [...table3.header];
   let size = measure(out.join("\n"));
   let shown = 0;
-  for (const row2 of table2.body) {
+  for (const row2 of table3.body) {
     const length = measure(row2) + 1;
     if (size + length > budget - 80) break;
     out.push(row2);
     size += length;
     shown++;
   }
-  if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table2.body.length} ${what}._`];
+  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
+  return shown ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -42418,7 +40830,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -42428,8 +40840,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
@@ -42473,11 +40885,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve11) {
-      resolve11(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42493,7 +40905,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43820,8 +42232,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep6 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -47092,7 +45504,7 @@ function lineAt(text2, offset) {
 var CHECK_TEXT_LIMIT = 65535;
 var ANNOTATIONS_PER_REQUEST = 50;
 var STATUS_DESCRIPTION_LIMIT = 140;
-var GateCheckPublisher = class {
+var CheckRunTarget = class {
   constructor(options2, log) {
     this.options = options2;
     this.log = log;
@@ -47103,21 +45515,9 @@ var GateCheckPublisher = class {
   name = "check run";
   client;
   async publish(report2, context3) {
-    const gates2 = report2.gates;
-    if (!gates2) return { skipped: true };
-    const outcome = {
-      headSha: this.options.github.headSha ?? this.options.github.sha,
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
-      failed: !gates2.passed,
-      title: stripEmoji(gatesHeadline(gates2)),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: fitReport(
-        report2,
-        { images: hostedImages(context3.hosted, "the workflow artifact") },
-        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
-      ).body,
-      annotations: await this.annotations(gates2)
-    };
+    const drawn = await this.outcome(report2, context3);
+    if (!drawn) return { skipped: true };
+    const outcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
     const checkRun = await this.createCheckRun(outcome);
     if (!("refused" in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
@@ -47191,12 +45591,35 @@ var GateCheckPublisher = class {
     const { serverUrl, owner, repo, runId } = this.options.github;
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
+};
+var GateCheckPublisher = class extends CheckRunTarget {
+  constructor(gateOptions, log) {
+    super(gateOptions, log);
+    this.gateOptions = gateOptions;
+  }
+  gateOptions;
+  async outcome(report2, context3) {
+    const gates2 = report2.gates;
+    if (!gates2) return null;
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates2.passed,
+      title: stripEmoji(gatesHeadline2(gates2)),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: fitReport(
+        report2,
+        { images: hostedImages(context3.hosted, "the workflow artifact") },
+        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
+      ).body,
+      annotations: await this.annotations(gates2)
+    };
+  }
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
   async annotations(gates2) {
     const out = [];
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
-    const tree = workspaceTree(this.options.workspace);
+    const tree = workspaceTree(this.gateOptions.workspace);
     const read = async (path) => {
       if (!texts.has(path))
         texts.set(
@@ -47211,7 +45634,7 @@ var GateCheckPublisher = class {
     for (const r2 of gates2.rules) {
       if (r2.status !== "failed" && r2.status !== "error") continue;
       const level = r2.status === "error" || r2.level === "fail" ? "failure" : "warning";
-      const title = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
+      const title2 = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
       let path = null;
       let line = 1;
       if (r2.metric) {
@@ -47223,14 +45646,14 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix7.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r2) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath4(p2).catch(() => p2);
-    const prefix = relative6(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep7).join("/");
+    const real = async (p2) => realpath2(p2).catch(() => p2);
+    const prefix = relative4(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -47253,23 +45676,25 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join18, resolve as resolve7 } from "node:path";
+import { join as join11, resolve as resolve3 } from "node:path";
 var LocalFilesPublisher = class {
-  constructor(dir) {
+  constructor(dir, markdown) {
     this.dir = dir;
+    this.markdown = markdown;
   }
   dir;
+  markdown;
   name = "local files";
   get markdownPath() {
-    return resolve7(this.dir, "report.md");
+    return resolve3(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve7(this.dir, "report.json");
+    return resolve3(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join11(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47373,7 +45798,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms2) {
-  return new Promise((resolve11) => setTimeout(resolve11, ms2));
+  return new Promise((resolve12) => setTimeout(resolve12, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -47634,9 +46059,9 @@ var MlflowClient = class {
     });
     return data.runs?.[0] ?? null;
   }
-  async createRun(experimentId, runName, startTime, tags) {
+  async createRun(experimentId, runName2, startTime, tags) {
     const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/create", {
-      body: { experiment_id: experimentId, run_name: runName, start_time: startTime, tags }
+      body: { experiment_id: experimentId, run_name: runName2, start_time: startTime, tags }
     });
     return data.run;
   }
@@ -47686,10 +46111,10 @@ function planRun(data, logs, context3, notes) {
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
   const change = context3.change;
-  const runName = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const runName2 = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
   const tags = [
     { key: RUN_KEY_TAG, value: sha },
-    { key: "mlflow.runName", value: runName },
+    { key: "mlflow.runName", value: runName2 },
     { key: "mlflow.source.git.commit", value: sha },
     { key: "mlflow.source.type", value: "JOB" },
     { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
@@ -47701,7 +46126,7 @@ function planRun(data, logs, context3, notes) {
   if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
-  return { runKey: sha, runName, params: dedupe(params, notes), finals, series: series2, tags };
+  return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
 function noteContent(markdown, runUrl, notes) {
   if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
@@ -47866,11 +46291,11 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
       continue;
     }
     names.forEach((name, i) => {
-      const cell2 = cells[i]?.trim();
-      if (i === stepCol || !name || !cell2 || !Number.isFinite(Number(cell2))) return;
+      const cell3 = cells[i]?.trim();
+      if (i === stepCol || !name || !cell3 || !Number.isFinite(Number(cell3))) return;
       let series2 = byName.get(name);
       if (!series2) byName.set(name, series2 = { file, name, points: [] });
-      series2.points.push({ step, value: Number(cell2), timestamp: now });
+      series2.points.push({ step, value: Number(cell3), timestamp: now });
     });
   }
   return [...byName.values()];
@@ -47957,496 +46382,8 @@ var JobSummaryPublisher = class {
   }
 };
 
-// src/publish/github/artifact.ts
-import { lstat as lstat2, readFile as readFile5 } from "node:fs/promises";
-import { join as join19 } from "node:path";
-
-// src/report/parse.ts
-var ReportJsonError = class extends Error {
-};
-function parseReportJson(text2) {
-  let json;
-  try {
-    json = JSON.parse(text2);
-  } catch (error) {
-    throw new ReportJsonError(`not JSON (${error.message})`);
-  }
-  return report(json, "");
-}
-var report = (v2, at2) => {
-  const o2 = object(v2, at2);
-  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
-  const tool = object(o2.tool, key(at2, "tool"));
-  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  return {
-    schemaVersion: 1,
-    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
-    base: nullable(revision)(o2.base, key(at2, "base")),
-    head: revision(o2.head, key(at2, "head")),
-    params: list2(fileDiff)(o2.params, key(at2, "params")),
-    metrics: list2(fileDiff)(o2.metrics, key(at2, "metrics")),
-    plots: list2(plot)(o2.plots, key(at2, "plots")),
-    gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list2(string)(o2.warnings, key(at2, "warnings"))
-  };
-};
-var revision = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
-};
-var fileDiff = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { path: string(o2.path, key(at2, "path")), rows: list2(row)(o2.rows, key(at2, "rows")), notes: list2(string)(o2.notes, key(at2, "notes")) };
-};
-var row = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    key: string(o2.key, key(at2, "key")),
-    old: optional(leaf)(o2.old, key(at2, "old")),
-    new: optional(leaf)(o2.new, key(at2, "new")),
-    changed: boolean(o2.changed, key(at2, "changed"))
-  };
-  const diff = optional(number3)(o2.diff, key(at2, "diff"));
-  const relative7 = optional(number3)(o2.relative, key(at2, "relative"));
-  if (diff !== void 0) out.diff = diff;
-  if (relative7 !== void 0) out.relative = relative7;
-  return out;
-};
-var leaf = (v2, at2) => {
-  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
-  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
-  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
-    const f3 = v2.float;
-    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
-  }
-  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
-};
-var plot = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const entry = {
-    id: string(o2.id, key(at2, "id")),
-    title: string(o2.title, key(at2, "title")),
-    image: nullable(imagePath)(o2.image, key(at2, "image")),
-    notes: list2(string)(o2.notes, key(at2, "notes"))
-  };
-  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
-  const error = optional(string)(o2.error, key(at2, "error"));
-  const s = optional(series)(o2.series, key(at2, "series"));
-  if (baseImage !== void 0) entry.baseImage = baseImage;
-  if (error !== void 0) entry.error = error;
-  if (s !== void 0) entry.series = s;
-  return entry;
-};
-var imagePath = (v2, at2) => {
-  const path = string(v2, at2);
-  const parts = path.split("/");
-  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
-    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
-  }
-  return path;
-};
-var series = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    x: list2((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
-    lines: list2((l3, a) => {
-      const line = object(l3, a);
-      return { name: string(line.name, key(a, "name")), y: list2(nullable(number3))(line.y, key(a, "y")) };
-    })(o2.lines, key(at2, "lines"))
-  };
-  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
-  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
-  if (xLabel !== void 0) out.xLabel = xLabel;
-  if (yLabel !== void 0) out.yLabel = yLabel;
-  return out;
-};
-var gates = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    passed: boolean(o2.passed, key(at2, "passed")),
-    rules: list2(rule)(o2.rules, key(at2, "rules")),
-    directions: list2((d2, a) => {
-      const dir = object(d2, a);
-      return {
-        file: string(dir.file, key(a, "file")),
-        key: string(dir.key, key(a, "key")),
-        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
-      };
-    })(o2.directions, key(at2, "directions")),
-    checked: number3(o2.checked, key(at2, "checked")),
-    proposed: nullable((p2, a) => {
-      const proposed = object(p2, a);
-      return {
-        file: string(proposed.file, key(a, "file")),
-        added: list2(string)(proposed.added, key(a, "added")),
-        removed: list2(string)(proposed.removed, key(a, "removed"))
-      };
-    })(o2.proposed, key(at2, "proposed"))
-  };
-};
-var rule = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const source = object(o2.source, key(at2, "source"));
-  const file = optional(string)(source.file, key(at2, "source.file"));
-  return {
-    rule: string(o2.rule, key(at2, "rule")),
-    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
-    passed: boolean(o2.passed, key(at2, "passed")),
-    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
-    detail: string(o2.detail, key(at2, "detail")),
-    metric: nullable((m2, a) => {
-      const metric = object(m2, a);
-      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
-    })(o2.metric, key(at2, "metric")),
-    base: nullable(number3)(o2.base, key(at2, "base")),
-    head: nullable(number3)(o2.head, key(at2, "head")),
-    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
-    source: {
-      origin: string(source.origin, key(at2, "source.origin")),
-      line: number3(source.line, key(at2, "source.line")),
-      ...file !== void 0 ? { file } : {}
-    }
-  };
-};
-var pipeline2 = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
-    stages: list2((s, a) => {
-      const stage = object(s, a);
-      const out = {
-        name: string(stage.name, key(a, "name")),
-        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number3(stage.seconds, key(a, "seconds"))
-      };
-      const reasons = optional(list2(string))(stage.reasons, key(a, "reasons"));
-      const error = optional(string)(stage.error, key(a, "error"));
-      const log = optional(string)(stage.log, key(a, "log"));
-      if (reasons !== void 0) out.reasons = reasons;
-      if (error !== void 0) out.error = error;
-      if (log !== void 0) out.log = log;
-      return out;
-    })(o2.stages, key(at2, "stages"))
-  };
-};
-function object(v2, at2) {
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
-  return v2;
-}
-function string(v2, at2) {
-  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
-}
-function number3(v2, at2) {
-  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
-}
-function boolean(v2, at2) {
-  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
-}
-function oneOf(values) {
-  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
-}
-function list2(item) {
-  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
-}
-function nullable(read) {
-  return (v2, at2) => v2 === null ? null : read(v2, at2);
-}
-function optional(read) {
-  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
-}
-function key(at2, name) {
-  return at2 ? `${at2}.${name}` : name;
-}
-function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
-}
-
-// src/publish/github/artifact.ts
-var MAX_REPORT_BYTES = 32 * 1024 * 1024;
-async function readArtifact(dir) {
-  const path = join19(dir, "report.json");
-  const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
-  let text2;
-  try {
-    const stat8 = await lstat2(path);
-    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile5(path, "utf8");
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(missing);
-  }
-  try {
-    return parseReportJson(text2);
-  } catch (error) {
-    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
-    throw error;
-  }
-}
-
-// src/publish/artifact/report.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join20 } from "node:path";
-
-// src/util/zip.ts
-import { deflateRawSync } from "node:zlib";
-function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
-  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
-  const { time, date } = dosDateTime(modified);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8");
-    const deflated = deflateRawSync(entry.bytes);
-    const stored = deflated.length >= entry.bytes.length;
-    const data = stored ? entry.bytes : deflated;
-    const crc = crc32(entry.bytes);
-    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(67324752, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(2048, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(33639248, 0);
-    central.writeUInt16LE(3 << 8 | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(2048, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(33188 << 16 >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(101010256, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-function dosDateTime(d2) {
-  const year = Math.max(d2.getFullYear(), 1980);
-  return {
-    time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
-    date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
-  };
-}
-var table = null;
-function crc32(bytes) {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c3 = n;
-      for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
-      table[n] = c3 >>> 0;
-    }
-  }
-  let crc = 4294967295;
-  for (const byte of bytes) crc = table[(crc ^ byte) & 255] ^ crc >>> 8;
-  return (crc ^ 4294967295) >>> 0;
-}
-
-// src/publish/artifact/service.ts
-import { createHash as createHash4 } from "node:crypto";
-var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
-var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
-function isGhes(serverUrl) {
-  let host;
-  try {
-    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  } catch {
-    return false;
-  }
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function backendIds(token) {
-  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
-  const payload = token.split(".")[1];
-  if (!payload) throw invalid;
-  let scp;
-  try {
-    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
-  } catch {
-    throw invalid;
-  }
-  if (typeof scp !== "string") throw invalid;
-  for (const scope of scp.split(" ")) {
-    const parts = scope.split(":");
-    if (parts[0] !== "Actions.Results") continue;
-    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
-    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
-  }
-  throw invalid;
-}
-async function uploadArtifact(runtime, name, zip, options2 = {}) {
-  const maxBytes = options2.maxBytes ?? MAX_SINGLE_PUT_BYTES;
-  if (zip.length > maxBytes) {
-    throw new UserError(
-      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
-    );
-  }
-  const ids = backendIds(runtime.token);
-  const twirp = new JsonHttp({
-    service: "The artifact service",
-    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
-    headers: { authorization: `Bearer ${runtime.token}` },
-    secrets: [runtime.token],
-    backoffMs: options2.backoffMs
-  });
-  const created = await twirp.request("POST", "/CreateArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      version: 7,
-      mime_type: "application/zip"
-    }
-  });
-  const uploadUrl = created.data?.signed_upload_url;
-  if (!created.data?.ok || !uploadUrl)
-    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
-  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      size: String(zip.length),
-      hash: digest
-    }
-  });
-  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
-  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
-}
-async function putBlob(url, body, backoffMs) {
-  const host = new URL(url).host;
-  let last = "";
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const response = await httpFetch(
-        url,
-        {
-          method: "PUT",
-          headers: {
-            "x-ms-blob-type": "BlockBlob",
-            "x-ms-version": "2020-10-02",
-            "x-ms-blob-content-type": "application/zip",
-            "user-agent": `mlreport/${VERSION}`
-          },
-          body
-        },
-        12e4
-      );
-      const text2 = await response.text().catch(() => "");
-      if (response.status === 201 || response.status === 200) return;
-      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
-      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
-      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    if (attempt < 3) await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempt - 1)));
-  }
-  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
-}
-
-// src/publish/artifact/report.ts
-function artifactName(reportId) {
-  return `mlreport-${reportId}`;
-}
-function wantsArtifact(mode, comment) {
-  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
-}
-var ReportArtifact = class {
-  constructor(cfg, outDir, github, log) {
-    this.cfg = cfg;
-    this.outDir = outDir;
-    this.github = github;
-    this.log = log;
-  }
-  cfg;
-  outDir;
-  github;
-  log;
-  name = "workflow artifact";
-  async publish(report2) {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
-    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
-  }
-};
-async function uploadReportArtifact(cfg, outDir, report2, github, log, options2 = {}) {
-  const runtime = github.artifactRuntime ?? null;
-  const name = artifactName(cfg.reportId);
-  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
-  if (isGhes(github.serverUrl)) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
-    );
-    return null;
-  }
-  if (!runtime) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
-    );
-    return null;
-  }
-  try {
-    const entries = await reportFiles(outDir, report2, log);
-    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options2);
-    log.info(
-      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
-    );
-    return uploaded;
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 409) {
-      log.warning(
-        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
-      );
-      return null;
-    }
-    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, ".")} ${instead}`);
-    return null;
-  }
-}
-async function reportFiles(outDir, report2, log) {
-  const names = ["report.md", "report.json"];
-  for (const plot2 of report2.plots) {
-    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
-  }
-  const entries = [];
-  for (const name of names) {
-    try {
-      entries.push({ name, bytes: await readFile6(join20(outDir, ...name.split("/"))) });
-    } catch {
-      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
-    }
-  }
-  return entries;
-}
-
-// src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
-import { join as join21, posix as posix11 } from "node:path";
+// src/publish/aggregate.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48533,6 +46470,10 @@ function insideFolder(path) {
   return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
 }
 
+// src/publish/github/publisher.ts
+import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
+import { join as join13, posix as posix8 } from "node:path";
+
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
 var PRUNE_HEADROOM = 100;
@@ -48599,7 +46540,7 @@ var BranchImageStore = class {
         if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
         const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
         if (Date.now() + waitMs > deadline) throw error;
-        await new Promise((resolve11) => setTimeout(resolve11, waitMs));
+        await new Promise((resolve12) => setTimeout(resolve12, waitMs));
       }
     }
   }
@@ -48727,10 +46668,268 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
   return data.filter((pr2) => pr2.head.sha === sha && pr2.head.repo?.full_name === headRepository).map((pr2) => pr2.number);
 }
 
+// src/publish/artifact/report.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+
+// src/util/zip.ts
+import { deflateRawSync } from "node:zlib";
+function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
+  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
+  const { time, date } = dosDateTime(modified);
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const deflated = deflateRawSync(entry.bytes);
+    const stored = deflated.length >= entry.bytes.length;
+    const data = stored ? entry.bytes : deflated;
+    const crc = crc32(entry.bytes);
+    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(67324752, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(2048, 6);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(33639248, 0);
+    central.writeUInt16LE(3 << 8 | 20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(2048, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(33188 << 16 >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+function dosDateTime(d2) {
+  const year = Math.max(d2.getFullYear(), 1980);
+  return {
+    time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
+    date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
+  };
+}
+var table2 = null;
+function crc32(bytes) {
+  if (!table2) {
+    table2 = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c3 = n;
+      for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
+      table2[n] = c3 >>> 0;
+    }
+  }
+  let crc = 4294967295;
+  for (const byte of bytes) crc = table2[(crc ^ byte) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+
+// src/publish/artifact/service.ts
+import { createHash as createHash3 } from "node:crypto";
+var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
+var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+function isGhes(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function backendIds(token) {
+  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
+  const payload = token.split(".")[1];
+  if (!payload) throw invalid;
+  let scp;
+  try {
+    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
+  } catch {
+    throw invalid;
+  }
+  if (typeof scp !== "string") throw invalid;
+  for (const scope of scp.split(" ")) {
+    const parts = scope.split(":");
+    if (parts[0] !== "Actions.Results") continue;
+    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
+    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
+  }
+  throw invalid;
+}
+async function uploadArtifact(runtime, name, zip, options2 = {}) {
+  const maxBytes = options2.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+  if (zip.length > maxBytes) {
+    throw new UserError(
+      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
+    );
+  }
+  const ids = backendIds(runtime.token);
+  const twirp = new JsonHttp({
+    service: "The artifact service",
+    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
+    headers: { authorization: `Bearer ${runtime.token}` },
+    secrets: [runtime.token],
+    backoffMs: options2.backoffMs
+  });
+  const created = await twirp.request("POST", "/CreateArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      version: 7,
+      mime_type: "application/zip"
+    }
+  });
+  const uploadUrl = created.data?.signed_upload_url;
+  if (!created.data?.ok || !uploadUrl)
+    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
+  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
+  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      size: String(zip.length),
+      hash: digest
+    }
+  });
+  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
+  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
+}
+async function putBlob(url, body, backoffMs) {
+  const host = new URL(url).host;
+  let last = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await httpFetch(
+        url,
+        {
+          method: "PUT",
+          headers: {
+            "x-ms-blob-type": "BlockBlob",
+            "x-ms-version": "2020-10-02",
+            "x-ms-blob-content-type": "application/zip",
+            "user-agent": `mlreport/${VERSION}`
+          },
+          body
+        },
+        12e4
+      );
+      const text2 = await response.text().catch(() => "");
+      if (response.status === 201 || response.status === 200) return;
+      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
+      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (attempt < 3) await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempt - 1)));
+  }
+  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
+}
+
+// src/publish/artifact/report.ts
+function artifactName(reportId) {
+  return `mlreport-${reportId}`;
+}
+function wantsArtifact(mode, comment) {
+  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
+}
+var ReportArtifact = class {
+  constructor(cfg, outDir, github, log) {
+    this.cfg = cfg;
+    this.outDir = outDir;
+    this.github = github;
+    this.log = log;
+  }
+  cfg;
+  outDir;
+  github;
+  log;
+  name = "workflow artifact";
+  async publish(report2) {
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
+    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
+  }
+};
+async function uploadReportArtifact(cfg, outDir, report2, github, log, options2 = {}) {
+  const runtime = github.artifactRuntime ?? null;
+  const name = artifactName(cfg.reportId);
+  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
+    );
+    return null;
+  }
+  if (!runtime) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
+    );
+    return null;
+  }
+  try {
+    const entries = await reportFiles(outDir, report2, log);
+    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options2);
+    log.info(
+      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
+    );
+    return uploaded;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 409) {
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
+      );
+      return null;
+    }
+    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error).replace(/\.?$/, ".")} ${instead}`);
+    return null;
+  }
+}
+async function reportFiles(outDir, report2, log) {
+  const names = ["report.md", "report.json"];
+  for (const plot2 of report2.plots) {
+    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
+  }
+  const entries = [];
+  for (const name of names) {
+    try {
+      entries.push({ name, bytes: await readFile5(join12(outDir, ...name.split("/"))) });
+    } catch {
+      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
+    }
+  }
+  return entries;
+}
+
 // src/publish/github/publisher.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-var GitHubPublisher = class {
+var CommentTarget = class {
   constructor(ctx, cfg, log, options2) {
     this.ctx = ctx;
     this.cfg = cfg;
@@ -48773,7 +46972,7 @@ var GitHubPublisher = class {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return { skipped: true };
-    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, localPngs(report2), log);
+    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, this.images(report2), log);
     const first = targets.threads[0];
     const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
     let hosted = /* @__PURE__ */ new Map();
@@ -48789,9 +46988,8 @@ var GitHubPublisher = class {
         );
       }
     }
-    const fitted = commentBody(cfg.reportId, report2, hosted, reason, this.runUrl());
-    if (fitted.folded)
-      log.info("The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.");
+    const fitted = this.body(report2, hosted, reason, this.runUrl());
+    if (fitted.folded) log.info(this.foldedNote);
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
@@ -48829,6 +47027,15 @@ var GitHubPublisher = class {
     return `${where2} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
 };
+var GitHubPublisher = class extends CommentTarget {
+  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
+  images(report2) {
+    return localPngs(report2);
+  }
+  body(report2, hosted, notHostedReason, fullReportUrl) {
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl);
+  }
+};
 function imageFailureReason(error, store, assetsBranch) {
   const where2 = store === "release" ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
   if (isRulesetRefusal(error)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
@@ -48842,9 +47049,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join21(baseDir, ...rel.split("/"));
+      const path = join13(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile7(path);
+      bytes = await readFile6(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -48853,7 +47060,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix8.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -48861,12 +47068,85 @@ async function readImages(baseDir, rels, log) {
   return files;
 }
 
+// src/publish/aggregate.ts
+var AggregateCommentPublisher = class extends CommentTarget {
+  foldedNote = "The comparison is longer than a comment may be; the comment keeps the verdict, the best configurations and the ranked and gated metrics, and links the job summary.";
+  images() {
+    return [];
+  }
+  body(report2, _hosted, _reason, fullReportUrl) {
+    const marker = commentMarker(this.cfg.reportId);
+    const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary}${artifact}` });
+    return { body: `${marker}
+${stripMarkers(fitted.body)}`, folded: fitted.folded };
+  }
+};
+var AggregateSummaryPublisher = class {
+  /** `reportDir`: the out-dir, named where the full table is when even the summary must fold. */
+  constructor(path, reportDir) {
+    this.path = path;
+    this.reportDir = reportDir;
+  }
+  path;
+  reportDir;
+  name = "job summary";
+  async publish(report2) {
+    const { body } = aggregateMarkdown(report2, {
+      limit: SUMMARY_LIMIT_BYTES,
+      measure: (text2) => Buffer.byteLength(text2),
+      fullReport: `report.md in the out-dir (\`${this.reportDir}\`)`
+    });
+    await appendFile2(this.path, `${body}
+`);
+    return { location: this.path };
+  }
+};
+var AggregateCheckPublisher = class extends CheckRunTarget {
+  outcome(report2) {
+    if (!report2.gates) return Promise.resolve(null);
+    return Promise.resolve({
+      failed: !report2.gates.passed,
+      title: stripEmoji(gatesHeadline(report2)),
+      summary: aggregateMarkdown(report2, { limit: CHECK_TEXT_LIMIT, fullReport: "the job summary" }).body,
+      // A sweep's means have no line in any file: the summary carries the broken rules.
+      annotations: []
+    });
+  }
+};
+
+// src/publish/github/artifact.ts
+import { lstat as lstat4, readFile as readFile7 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
+async function readArtifact(dir) {
+  const path = join14(dir, "report.json");
+  const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
+  let text2;
+  try {
+    const stat8 = await lstat4(path);
+    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    text2 = await readFile7(path, "utf8");
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(missing);
+  }
+  try {
+    return parseReportJson(text2);
+  } catch (error) {
+    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    throw error;
+  }
+}
+
 // src/publish/runner.ts
-async function publishAll(report2, table2, log) {
+async function publishAll(report2, table3, log) {
   const results = /* @__PURE__ */ new Map();
   const hosted = /* @__PURE__ */ new Map();
   let failed = false;
-  for (const row2 of table2) {
+  for (const row2 of table3) {
     if (!row2 || row2.when && !row2.when(results)) continue;
     const { target, policy } = row2;
     try {
@@ -48890,6 +47170,1536 @@ async function publishAll(report2, table2, log) {
     }
   }
   return { results, failed };
+}
+
+// src/pipeline/engine.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join20 } from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+
+// src/dvc/data/tracked.ts
+async function pullTracked(root, options2 = {}) {
+  const { config, cache, groups: groups2 } = await plan(root, options2);
+  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
+  const failures = [];
+  const ready = [];
+  for (const [name, outs] of groups2) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await pull(cache, remote, outs);
+      report2.downloaded += r2.downloaded;
+      report2.cached += r2.cached;
+      report2.bytes += r2.bytes;
+      for (const out of outs) ready.push(out);
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      failures.push({ remote: error.remote, failures: error.failures });
+      const broken = error.failures.map((f3) => f3.path ?? "");
+      for (const out of outs) if (!broken.some((p2) => p2 === out.path || p2.startsWith(`${out.path}/`))) ready.push(out);
+    } finally {
+      await remote.close();
+    }
+  }
+  for (const out of ready) report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force }) });
+  if (failures.length) {
+    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
+  }
+  return report2;
+}
+async function pushTracked(root, options2 = {}) {
+  const { config, cache, groups: groups2 } = await plan(root, options2);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups2) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options2) {
+  const config = await loadDvcConfig(root, options2);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile2(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options2.remote;
+    groups2.set(name, [...groups2.get(name) ?? [], out]);
+  }
+  return { config, cache, groups: groups2 };
+}
+
+// src/pipeline/repro.ts
+import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/pipeline/dag.ts
+import { posix as posix9 } from "node:path";
+function projectPath2(stage, p2) {
+  return posix9.normalize(posix9.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isAbsolute2(p2) {
+  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage) {
+  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
+}
+function isInside(child, parent) {
+  return parent === "." || child.startsWith(`${parent}/`);
+}
+function buildDag(stages) {
+  const nodes = /* @__PURE__ */ new Map();
+  const writer = /* @__PURE__ */ new Map();
+  for (const stage of stages) {
+    refuseAbsolute(stage);
+    const node = {
+      stage,
+      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
+      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
+    };
+    nodes.set(stage.name, node);
+    for (const out of node.outs) {
+      const other = writer.get(out);
+      if (other !== void 0) {
+        throw new UserError(
+          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
+        );
+      }
+      for (const [path, owner] of writer) {
+        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
+          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
+        }
+      }
+      writer.set(out, stage.name);
+    }
+  }
+  const producerOf = (path) => {
+    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
+    return void 0;
+  };
+  const upstream = /* @__PURE__ */ new Map();
+  for (const [name, node] of nodes) {
+    const ups = /* @__PURE__ */ new Set();
+    for (const dep of node.deps) {
+      for (const [out, owner] of writer) {
+        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
+        if (owner === name && (out === dep || isInside(dep, out))) {
+          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
+        }
+      }
+    }
+    upstream.set(name, [...ups]);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (name, path) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle2 = [...path.slice(path.indexOf(name)), name];
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
+    }
+    state.set(name, "visiting");
+    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const name of nodes.keys()) visit(name, []);
+  return { nodes, upstream, order, producerOf };
+}
+function selectStages(dag, targets) {
+  if (!targets.length) return dag.order;
+  const wanted = /* @__PURE__ */ new Set();
+  const add3 = (name) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    if (dag.nodes.get(name)?.stage.frozen) return;
+    for (const up of dag.upstream.get(name) ?? []) add3(up);
+  };
+  for (const target of targets) {
+    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
+    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
+    matches.forEach(add3);
+  }
+  return dag.order.filter((n) => wanted.has(n));
+}
+function downstreamOf(dag, name) {
+  const out = /* @__PURE__ */ new Set();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stage, ups] of dag.upstream) {
+      if (!out.has(stage) && ups.some((u2) => u2 === name || out.has(u2))) {
+        out.add(stage);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+// src/pipeline/yaml-emit.ts
+function emitYaml(value2, folding = "current") {
+  const emitter = new Emitter(folding);
+  emitter.node(value2, {});
+  emitter.writeIndent();
+  return emitter.out.join("");
+}
+var BEST_WIDTH = 80;
+var INDENT = 2;
+var MAX_SIMPLE_KEY_LENGTH = 128;
+var BREAKS = "\n\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
+var Emitter = class {
+  constructor(folding) {
+    this.folding = folding;
+  }
+  folding;
+  out = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = null;
+  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
+  indents = [];
+  sequenceContext = false;
+  simpleKeyContext = false;
+  node(value2, context3) {
+    this.sequenceContext = context3.sequence ?? false;
+    this.simpleKeyContext = context3.simpleKey ?? false;
+    const items = value2 instanceof PyCollection ? value2.items : value2;
+    if (Array.isArray(items)) {
+      if (!items.length) return this.emptyFlow("[", "]");
+      this.blockSequence(items, context3.mapping ?? false);
+    } else if (items instanceof Map) {
+      if (!items.size) return this.emptyFlow("{", "}");
+      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
+    } else {
+      this.scalar(scalarEvent(items));
+    }
+  }
+  blockSequence(items, mappingContext) {
+    this.increaseIndent(true, mappingContext && !this.indention);
+    if (this.indents.at(-2)?.[1]) this.indention = true;
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, { sequence: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false, false);
+    for (const [key2, value2] of entries) {
+      this.writeIndent();
+      const event = scalarEvent(key2);
+      if (isSimpleKey(event)) {
+        this.sequenceContext = false;
+        this.simpleKeyContext = true;
+        this.scalar(event);
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.sequenceContext = false;
+        this.simpleKeyContext = false;
+        this.scalar(event);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value2, { mapping: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
+  emptyFlow(open2, close) {
+    const top2 = this.indents.at(-1);
+    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
+    this.writeIndicator(close, false);
+    this.writeLineBreak();
+  }
+  scalar(event) {
+    this.indents.push([this.indent, false]);
+    this.indent = (this.indent ?? 0) + INDENT;
+    const analysis = analyze(event.text);
+    let text2 = event.text;
+    let style = this.chooseStyle(event, analysis);
+    if (event.isNull && style === "'") {
+      text2 = [..."null"];
+      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
+    }
+    const split = !this.simpleKeyContext;
+    if (this.sequenceContext) this.writeIndent();
+    if (style === '"') this.writeDoubleQuoted(text2, split);
+    else if (style === "'") this.writeSingleQuoted(text2, split);
+    else this.writePlain(text2, split);
+    this.indent = this.indents.pop()[0];
+  }
+  chooseStyle(event, analysis) {
+    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
+    if (event.text.includes("'") || event.text.includes("\n")) return '"';
+    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
+    return '"';
+  }
+  increaseIndent(sequence, indentless) {
+    this.indents.push([this.indent, sequence]);
+    if (this.indent === null) this.indent = 0;
+    else if (!indentless) this.indent += INDENT;
+  }
+  writeIndent() {
+    const indent = this.indent ?? 0;
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
+    if (this.column < indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(indent - this.column));
+      this.column = indent;
+    }
+  }
+  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+    this.column += data.length;
+    this.write(data);
+  }
+  writeLineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.column = 0;
+    this.write(data);
+  }
+  write(data) {
+    this.out.push(data);
+  }
+  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
+  put(chars) {
+    this.column += chars.length;
+    this.write(chars.join(""));
+  }
+  writeBreaks(breaks) {
+    if (breaks[0] === "\n") this.writeLineBreak();
+    for (const br2 of breaks) this.writeLineBreak(br2);
+    this.writeIndent();
+  }
+  writePlain(text2, split) {
+    if (!text2.length) return;
+    if (!this.whitespace) this.put([" "]);
+    this.whitespace = false;
+    this.indention = false;
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces) {
+        if (ch !== " ") {
+          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
+          if (start + 1 === end && pastWidth && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else {
+            this.put(text2.slice(start, end));
+          }
+          start = end;
+        }
+      } else if (ch === void 0 || ch === " ") {
+        const word = text2.slice(start, end);
+        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
+          this.writeIndent();
+        }
+        this.put(word);
+        start = end;
+      }
+      spaces = ch === " ";
+    }
+  }
+  writeSingleQuoted(text2, split) {
+    this.writeIndicator("'", true);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
+          else this.put(text2.slice(start, end));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          this.writeBreaks(text2.slice(start, end));
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.put(["'", "'"]);
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text2, split) {
+    this.writeIndicator('"', true);
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+        if (ch !== void 0) {
+          this.put([...escape(ch)]);
+          start = end + 1;
+        }
+      }
+      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
+        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
+        if (start < end) start = end;
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (text2[start] === " ") {
+          if (backslash) this.put(["\\"]);
+          else start += 1;
+        }
+      }
+    }
+    this.writeIndicator('"', false);
+  }
+  printableInDoubleQuotes(ch) {
+    const c3 = ch.codePointAt(0);
+    if (c3 >= 32 && c3 <= 126) return true;
+    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
+    return this.folding === "current" && c3 >= 65536;
+  }
+};
+function needsBackslash(text2, start, end) {
+  let spacePos = text2.indexOf(" ", end);
+  if (spacePos < 0) return true;
+  const newline = text2.indexOf("\n", end);
+  if (newline >= 0 && newline < spacePos) spacePos = newline;
+  const after = text2[spacePos + 1];
+  if (after === void 0) return true;
+  if (text2[spacePos] === "\n" && after !== " ") return true;
+  const word = text2.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
+}
+var ESCAPES2 = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "": "N",
+  " ": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+function escape(ch) {
+  const named = ESCAPES2[ch];
+  if (named) return `\\${named}`;
+  const c3 = ch.codePointAt(0);
+  const hex = c3.toString(16).toUpperCase();
+  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  return `\\U${hex.padStart(8, "0")}`;
+}
+function scalarEvent(value2) {
+  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
+  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
+  if (typeof value2 === "number") {
+    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
+    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  }
+  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
+}
+function floatText(x3) {
+  if (Number.isNaN(x3)) return ".nan";
+  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
+  return pyFloatRepr(x3).toLowerCase();
+}
+var RESOLVERS = [
+  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ["<", /^<<$/],
+  ["~nN", /^(?:~|null|Null|NULL)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
+  ["=", /^=$/],
+  ["!&*", /^[!&*]$/]
+];
+function resolvesToNonString(s) {
+  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
+}
+function isSimpleKey(event) {
+  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
+}
+function analyze(text2) {
+  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks2 = false;
+  let special2 = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  const first = text2.slice(0, 3).join("");
+  if (first === "---" || first === "...") blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index = 0; index < text2.length; index++) {
+    const ch = text2[index];
+    if (index === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
+      blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
+    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
+      const c3 = ch.codePointAt(0);
+      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
+      if (!printable || c3 === 65279) special2 = true;
+    }
+    if (ch === " ") {
+      if (index === 0) leadingSpace = true;
+      if (index === text2.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index === 0) leadingBreak = true;
+      if (index === text2.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
+  }
+  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowSingleQuoted = true;
+  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
+}
+
+// src/pipeline/lock.ts
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
+}
+function parseLock(text2, displayPath = "dvc.lock") {
+  const lock = parseLockText(text2, displayPath);
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
+  return { ...lock, folding };
+}
+function lockEntryFromHash(path, meta) {
+  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
+  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
+  if (meta.isexec) entry.isexec = true;
+  return entry;
+}
+function serializeStage(stage) {
+  const out = /* @__PURE__ */ new Map([["cmd", stage.cmd]]);
+  const entry = (e) => {
+    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
+    if (e.hashName === "md5") d2.set("hash", "md5");
+    if (e.md5 !== null) d2.set("md5", e.md5);
+    if (e.size !== void 0) d2.set("size", e.size);
+    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
+    if (e.isexec) d2.set("isexec", true);
+    return d2;
+  };
+  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  if (stage.deps.length) out.set("deps", [...stage.deps].sort(byPath).map(entry));
+  const files = [...stage.params.keys()].sort(compareCodePoints);
+  if (files.length) {
+    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
+    const params = /* @__PURE__ */ new Map();
+    for (const file of ordered) {
+      const values = stage.params.get(file);
+      params.set(
+        file,
+        mapFrom(
+          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
+          values
+        )
+      );
+    }
+    out.set("params", params);
+  }
+  if (stage.outs.length) out.set("outs", [...stage.outs].sort(byPath).map(entry));
+  return out;
+}
+function renderLock(lock, updates) {
+  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
+  const before = raw.get("stages");
+  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
+  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
+  raw.set("stages", stages);
+  return emitYaml(raw, lock.folding);
+}
+async function writeLock(path, lock, updates) {
+  await writeFileAtomic(path, renderLock(lock, updates));
+}
+
+// src/pipeline/shell.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+import { basename as basename4, join as join15 } from "node:path";
+var TailBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  partial = "";
+  /** Adds output; returns the complete lines it finished (for live logging). */
+  push(text2) {
+    const parts = (this.partial + text2).split(/\r?\n/);
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) this.keep(line);
+    return parts;
+  }
+  /** Ends the stream; returns the unterminated last line, if any. */
+  flush() {
+    if (!this.partial) return [];
+    const last = this.partial;
+    this.partial = "";
+    this.keep(last);
+    return [last];
+  }
+  addLine(line) {
+    this.keep(line);
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+  keep(line) {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+};
+function runShell(command, cwd, onLine, tail, env = process.env, stop) {
+  return new Promise((resolve12, reject) => {
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
+    if (stop) endOnAbort(child, stop);
+    const take = (text2) => {
+      for (const line of tail.push(text2)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      for (const line of tail.flush()) onLine(line);
+      resolve12({ code: code2, signal });
+    });
+  });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options2) {
+  const posix12 = process.platform !== "win32";
+  const child = spawn2(file, args, { ...options2, detached: posix12 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix12 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+function resolveCommand(name, env, platform = process.platform) {
+  if (platform !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join15(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync3(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
+var GRACE_MS = 5e3;
+function endOnAbort(child, stop) {
+  const end = () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
+    child.once("close", () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener("abort", end, { once: true });
+  child.once("close", () => stop.removeEventListener("abort", end));
+}
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    if (process.platform === "win32") child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+  }
+}
+function posixShell(command, env) {
+  const executable = env.SHELL || "/bin/sh";
+  const name = basename4(executable).toLowerCase();
+  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
+  return [executable, [...opts, "-c", command]];
+}
+function stageCommands(cmd) {
+  if (Array.isArray(cmd)) return cmd;
+  const lines2 = cmd.split(/\r\n|\r|\n/);
+  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+
+// src/pipeline/status.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join18, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join16 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+    this.cache.set(
+      "\0defaults",
+      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
+    );
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync4(join16(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  matches(relPath, isDir) {
+    let ignored = false;
+    const apply = (rules, rel) => {
+      for (const rule2 of rules) {
+        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.regex.test(rel)) ignored = !rule2.negate;
+      }
+    };
+    apply(this.cache.get("\0defaults"), relPath);
+    const parts = relPath.split("/");
+    for (let i = 0; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      const rules = this.rulesIn(dir);
+      if (rules.length) apply(rules, parts.slice(i).join("/"));
+    }
+    return ignored;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      let text2 = "";
+      try {
+        text2 = readFileSync4(join16(this.root, relDir, ".dvcignore"), "utf8");
+      } catch {
+        text2 = "";
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re2 = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c3 = pattern[i];
+    if (c3 === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re2 += ".*";
+        else {
+          re2 += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re2 += "[^/]*";
+      i += 1;
+    } else if (c3 === "*") re2 += "[^/]*";
+    else if (c3 === "?") re2 += "[^/]";
+    else if (c3 === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re2 += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c3 === "\\" && i + 1 < pattern.length) {
+      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+}
+
+// src/pipeline/hash.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream4 } from "node:fs";
+import { readdir as readdir7, readFile as readFile8, stat as stat6 } from "node:fs/promises";
+import { join as join17, posix as posix10 } from "node:path";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var DOS2UNIX_CHUNK2 = 1024 * 1024;
+var WHOLE_READ_LIMIT = 1024 * 1024;
+var DIR_CONCURRENCY = 16;
+async function md5File(path, size) {
+  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
+    return createHash4("md5").update(await readFile8(path)).digest("hex");
+  }
+  const hash = createHash4("md5");
+  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function md5FileDos2Unix(path) {
+  const hash = createHash4("md5");
+  let pending = Buffer.alloc(0);
+  const flush = (chunk) => {
+    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+  };
+  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
+    pending = pending.length ? Buffer.concat([pending, data]) : data;
+    while (pending.length >= DOS2UNIX_CHUNK2) {
+      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
+      pending = pending.subarray(DOS2UNIX_CHUNK2);
+    }
+  }
+  if (pending.length) flush(pending);
+  return hash.digest("hex");
+}
+async function hashPath(root, rel, ignore, name = "md5") {
+  const abs = join17(root, ...rel.split("/"));
+  let info;
+  try {
+    info = await stat6(abs);
+  } catch {
+    return null;
+  }
+  if (!info.isDirectory()) {
+    const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
+    const meta = { md5: md52, size: info.size };
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
+    return meta;
+  }
+  const files = await listDirFiles(root, rel, ignore);
+  const entries = new Array(files.length);
+  let size = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i];
+      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
+      entries[i] = { md5: md52, relpath: file.relpath };
+      size += file.size;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+}
+function isExecutable(mode, path, platform = process.platform) {
+  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
+}
+async function listDirFiles(root, rel, ignore) {
+  const out = [];
+  const walk2 = async (relDir, inside) => {
+    const absDir = join17(root, ...relDir.split("/"));
+    const names = await readdir7(absDir, { withFileTypes: true });
+    if (names.some((d2) => d2.name === ".dvcignore")) {
+      throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    for (const d2 of names) {
+      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
+      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
+      let isDir = d2.isDirectory();
+      let size = 0;
+      if (d2.isSymbolicLink() || !isDir) {
+        const info = await stat6(join17(absDir, d2.name)).catch(() => null);
+        if (!info) continue;
+        isDir = info.isDirectory();
+        size = info.size;
+      }
+      if (ignore.isIgnored(childRel, isDir)) continue;
+      if (isDir) await walk2(childRel, childInside);
+      else out.push({ abs: join17(absDir, d2.name), relpath: childInside, size });
+    }
+  };
+  await walk2(rel, "");
+  return out;
+}
+
+// src/pipeline/status.ts
+var Workspace = class {
+  constructor(dir, tree) {
+    this.dir = dir;
+    this.tree = tree;
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+  }
+  dir;
+  tree;
+  ignore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  root;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  prefix;
+  hashes = /* @__PURE__ */ new Map();
+  abs(path) {
+    return join18(this.dir, ...path.split("/"));
+  }
+  hash(path, name = "md5") {
+    const key2 = `${name}\0${path}`;
+    let p2 = this.hashes.get(key2);
+    if (!p2) {
+      const rel = posix11.normalize(posix11.join(this.prefix || ".", path));
+      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
+      p2 = hashPath(this.root, rel, this.ignore, name);
+      this.hashes.set(key2, p2);
+    }
+    return p2;
+  }
+  invalidate() {
+    this.hashes.clear();
+  }
+  exists(path) {
+    return existsSync4(this.abs(path));
+  }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix11.normalize(posix11.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync4(join18(this.root, ...rootPath.split("/")));
+  }
+  /** A params file's contents, or null when the file does not exist. */
+  async params(path) {
+    const data = await readDataFile(this.tree, path);
+    if (data === void 0) return null;
+    if (data === null) return /* @__PURE__ */ new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+};
+function findDvcRoot(dir) {
+  for (let d2 = resolve4(dir); ; d2 = dirname6(d2)) {
+    if (existsSync4(join18(d2, ".dvc"))) return d2;
+    if (dirname6(d2) === d2) return resolve4(dir);
+  }
+}
+function getParam(data, key2) {
+  let cur = data;
+  for (const part of key2.split(".")) {
+    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
+    else return void 0;
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+async function currentParams(stage, ws2, project) {
+  const out = /* @__PURE__ */ new Map();
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    if (dep.keys === null) {
+      out.set(dep.file, mapFrom(data, data));
+      continue;
+    }
+    const values = /* @__PURE__ */ new Map();
+    const missing = [];
+    for (const key2 of dep.keys) {
+      const v2 = getParam(data, key2);
+      if (v2 === void 0) missing.push(key2);
+      else values.set(key2, v2);
+    }
+    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
+    out.set(dep.file, values);
+  }
+  return out;
+}
+function sameCmd(a, b3) {
+  if (typeof a === "string" || typeof b3 === "string") return a === b3;
+  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
+}
+async function entryStatus(path, entry, ws2) {
+  const current = await ws2.hash(path, entry?.hashName ?? "md5");
+  if (!current) return "deleted";
+  if (!entry || entry.md5 === null) return "new";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
+}
+async function stageStatus(stage, lock, ws2, project) {
+  const reasons = [];
+  if (stage.alwaysChanged) reasons.push("always changed");
+  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
+  if (!lock) reasons.push("not in dvc.lock");
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of stage.deps) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
+  }
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    const locked = lock?.params.get(dep.file);
+    if (data === null) {
+      reasons.push(`params ${dep.file}: deleted`);
+      continue;
+    }
+    if (!lock) continue;
+    if (!locked) {
+      reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
+    for (const key2 of keys) {
+      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+      const before = locked.get(key2);
+      if (actual === void 0 && before === void 0) continue;
+      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+      else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    }
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
+  }
+  if (stage.frozen) {
+    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}
+
+// src/pipeline/repro.ts
+var TAIL_LINES = 50;
+async function loadPipeline(given) {
+  const dir = await realpath3(given).catch(() => given);
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
+  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
+  const dag = buildDag(dvc.stages);
+  const lock = await readLock(tree, "dvc.lock");
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
+}
+async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
+  const { dag, ws: ws2 } = pipeline3;
+  const selected = selectStages(dag, targets);
+  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage, p2);
+      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage, ws2, depErrors);
+      let action;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+      }
+      out.push({ name, ...status, ...action ? { action } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
+  }
+}
+async function prepareDeps(pipeline3, selected, data, dry, log) {
+  const expected = /* @__PURE__ */ new Map();
+  const depErrors = /* @__PURE__ */ new Map();
+  if (!data) return { expected, depErrors };
+  const { dag, ws: ws2 } = pipeline3;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
+  for (const t2 of await data.trackedDeps(deps, ws2)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t2)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t2)]);
+        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+      }
+      expected.set(t2.path, t2.oid);
+    } catch (error) {
+      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
+    }
+  }
+  ws2.invalidate();
+  return { expected, depErrors };
+}
+function depErrorOf(stage, ws2, depErrors) {
+  for (const dep of stage.deps) {
+    if (ws2.exists(projectPath2(stage, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage, dep));
+    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
+  }
+  return void 0;
+}
+async function reproduce(pipeline3, log, options2 = {}) {
+  const data = options2.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options2.data);
+  try {
+    return await reproduceWith(pipeline3, log, options2, data);
+  } finally {
+    await data?.close();
+  }
+}
+async function reproduceWith(pipeline3, log, options2, data) {
+  const { dag, ws: ws2 } = pipeline3;
+  const lockPath = join19(pipeline3.dir, "dvc.lock");
+  const updates = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Map();
+  const wouldRun = /* @__PURE__ */ new Set();
+  const results = [];
+  let passed = true;
+  const selected = selectStages(dag, options2.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options2.dry ?? false, log);
+  for (const name of selected) {
+    const stage = dag.nodes.get(name).stage;
+    const project = (p2) => projectPath2(stage, p2);
+    const blocker = blocked.get(name);
+    if (blocker) {
+      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      continue;
+    }
+    if (options2.deadline?.passed()) {
+      passed = false;
+      results.push({ name, status: "not-run", seconds: 0, reasons: [options2.deadline.skipped(`stage '${name}'`)] });
+      continue;
+    }
+    const started = performance2.now();
+    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
+    if (depError) {
+      if (options2.dry) {
+        wouldRun.add(name);
+        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      log.error(`Stage '${name}': ${depError}`);
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
+    let status;
+    try {
+      status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+    } catch (error) {
+      passed = false;
+      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      log.error(`Stage '${name}': ${describeError(error)}`);
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
+    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
+    if (stage.frozen) {
+      log.info(`Stage '${name}' is frozen, skipping.`);
+      if (!status.changed || options2.dry) {
+        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+        continue;
+      }
+      try {
+        const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
+        if (missing.length)
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
+        const record = await lockStage(stage, ws2, project);
+        updates.set(name, record);
+        pipeline3.lock.stages.set(name, record);
+        await writeLock(lockPath, pipeline3.lock, updates);
+        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+      } catch (error) {
+        passed = false;
+        log.error(`Stage '${name}': ${describeError(error)}`);
+        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
+        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      }
+      continue;
+    }
+    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
+    let cannot;
+    if (data && objects) {
+      if (options2.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          log.info(`Would restore stage '${name}' from ${available.from}.`);
+          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws2.invalidate();
+          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error) {
+          cannot = `cannot restore: ${describeError(error)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
+    if (options2.dry) {
+      const reasons2 = options2.force ? ["forced"] : status.reasons;
+      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
+      if (options2.force || status.changed || upstreamWouldRun) {
+        wouldRun.add(name);
+        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
+      } else {
+        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      }
+      continue;
+    }
+    if (!options2.force && !status.changed) {
+      log.info(`Stage '${name}' didn't change, skipping.`);
+      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      continue;
+    }
+    const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons, options2.deadline));
+    const seconds = (performance2.now() - started) / 1e3;
+    if (outcome.lock) {
+      try {
+        await data?.save(stage, ws2, project);
+      } catch (error) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+      }
+      updates.set(name, outcome.lock);
+      pipeline3.lock.stages.set(name, outcome.lock);
+      await writeLock(lockPath, pipeline3.lock, updates);
+      results.push({ name, status: "ran", seconds, reasons });
+    } else {
+      passed = false;
+      log.error(`Stage '${name}' failed: ${outcome.error}`);
+      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+    }
+  }
+  return { stages: results, passed };
+}
+async function runStage(stage, pipeline3, log, reasons, deadline) {
+  const { ws: ws2, dag } = pipeline3;
+  const project = (p2) => projectPath2(stage, p2);
+  const tail = new TailBuffer(TAIL_LINES);
+  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
+  try {
+    for (const dep of stage.deps) {
+      if (ws2.exists(project(dep))) continue;
+      const producer = dag.producerOf(project(dep));
+      throw new UserError(
+        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
+      );
+    }
+    await currentParams(stage, ws2, project);
+    for (const out of stage.outs) if (!out.persist) await rm4(ws2.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws2.abs(stage.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
+    for (const cmd of stageCommands(stage.cmd)) {
+      log.info(`> ${cmd}`);
+      tail.addLine(`> ${cmd}`);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
+      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
+    }
+    ws2.invalidate();
+    const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
+    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
+    return { lock: await lockStage(stage, ws2, project) };
+  } catch (error) {
+    return { error: describeError(error), tail: tail.text() };
+  }
+}
+async function lockStage(stage, ws2, project) {
+  const entries = async (paths) => {
+    const out = [];
+    for (const p2 of paths) {
+      const meta = await ws2.hash(project(p2));
+      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
+      out.push(lockEntryFromHash(p2, meta));
+    }
+    return out;
+  };
+  return {
+    cmd: stage.cmd,
+    deps: await entries(stage.deps),
+    params: await currentParams(stage, ws2, project),
+    outs: await entries(stage.outs.map((o2) => o2.path))
+  };
+}
+
+// src/pipeline/engine.ts
+var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
+async function reproduceStep(step, log) {
+  const stages = [];
+  let passed = true;
+  let engine = null;
+  if (step.runCommands.length) {
+    engine = "run";
+    for (const [i, cmd] of step.runCommands.entries()) {
+      const name = `run[${i + 1}]: ${cmd}`;
+      if (step.deadline?.passed()) {
+        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
+        passed = false;
+        continue;
+      }
+      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
+      stages.push(result);
+      if (result.status === "failed") {
+        passed = false;
+        break;
+      }
+    }
+  }
+  const hasDvcYaml = existsSync5(join20(step.workspace, "dvc.yaml"));
+  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
+  if (passed && mode === "builtin") {
+    engine = "builtin";
+    try {
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
+      for (const stage of result.stages) stages.push(stage);
+      passed = result.passed;
+    } catch (error) {
+      log.error(describeError(error));
+      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      passed = false;
+    }
+  } else if (passed && mode === "dvc") {
+    engine = "dvc";
+    const result = await dvcRepro(step.workspace, log, step.deadline);
+    for (const stage of result.stages) stages.push(stage);
+    passed = result.passed;
+  }
+  return engine ? { engine, stages, passed } : null;
+}
+async function dvcPushStep(workspace, log, data = {}) {
+  const started = performance3.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync5(join20(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace, data);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary] };
+  } catch (error) {
+    log.error(`dvc push failed: ${describeError(error)}`);
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
+  }
+}
+async function runCommand(name, cmd, cwd, log, deadline) {
+  const tail = new TailBuffer(TAIL_LINES);
+  const started = performance3.now();
+  try {
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
+    const seconds = (performance3.now() - started) / 1e3;
+    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
+    log.error(`${name} ${error}`);
+    return { name, status: "failed", seconds, reasons: [], error, log: tail.text() };
+  } catch (error) {
+    return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
+  }
+}
+async function dvcRepro(cwd, log, deadline) {
+  const stages = [];
+  let current = null;
+  const close = () => {
+    if (current) current.result.seconds = (performance3.now() - current.started) / 1e3;
+  };
+  const onLine = (line) => {
+    log.info(line);
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
+    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
+    if (running2) {
+      close();
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
+      stages.push(result);
+      current = { result, started: performance3.now(), tail: new TailBuffer(TAIL_LINES) };
+    } else if (skipped) {
+      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
+    } else if (current) {
+      current.tail.addLine(line);
+    }
+  };
+  const whole = new TailBuffer(TAIL_LINES);
+  const outcome = await new Promise((resolve12) => {
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand("dvc", env);
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
+    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options2, shell: true }) : spawnStage(dvc.file, ["repro"], options2);
+    if (deadline) endOnAbort(child, deadline.signal);
+    const take = (text2) => {
+      for (const line of whole.push(text2)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on(
+      "error",
+      (error2) => resolve12({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+    );
+    child.on("close", (code2) => {
+      for (const line of whole.flush()) onLine(line);
+      resolve12({ code: code2 });
+    });
+  });
+  close();
+  if (outcome.code === 0) return { stages, passed: true };
+  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
+  log.error(error);
+  const last = current;
+  if (last && last.result.status === "ran") {
+    last.result.status = "failed";
+    last.result.error = error;
+    last.result.log = last.tail.text();
+  } else {
+    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error, log: whole.text() });
+  }
+  return { stages, passed: false };
 }
 
 // src/util/deadline.ts
@@ -48949,9 +48759,331 @@ function capitalize(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add2(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add2(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/values/collect.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+async function collectAndCompare(git, request2, log) {
+  const budget = request2.budget;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options2 = {}) {
+  try {
+    return await PipelineData.open(workspace, options2);
+  } catch (error) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
+    return null;
+  }
+}
+async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+  const errors = [];
+  const headErrors = [];
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const compare2 = async (kind) => {
+    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+    const pathsB = filesOf(sideB, kind);
+    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const diffs = [];
+    for (const path of paths) {
+      const read = async (tree, side, keys) => {
+        if (!tree || !side) return null;
+        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        if (file.status === "error") {
+          errors.push({ rev: tree.name, path, message: file.message });
+          log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
+        }
+        return file;
+      };
+      const named = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named);
+      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
+      diffs.push(diff);
+    }
+    return diffs;
+  };
+  const comparison = { metrics: [], params: [], errors, headErrors };
+  for (const kind of kinds) comparison[kind] = await compare2(kind);
+  return comparison;
+}
+function filesOf(side, kind) {
+  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+}
+async function readValueFile(tree, path, kind, keys, dvcTracked) {
+  let bytes;
+  let streamed = null;
+  try {
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
+  if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
+    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: "missing", note: `not present at ${tree.name}` };
+  }
+  try {
+    let text2;
+    try {
+      text2 = UTF8.decode(bytes);
+    } catch {
+      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text2, kind);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: "ok", values, warnings: parsed.warnings };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
+}
+async function selectFiles(tree, targets, log, fatal) {
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  let files = projectFiles([]);
+  if (needDvcYaml) {
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
+    }
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
+  }
+  const expand2 = (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p2 of patterns) {
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
+        continue;
+      }
+      if (!clean2) continue;
+      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
+      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
+      if (re2) under.forEach((f3) => out.add(f3));
+      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
+      else out.add(clean2);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand2(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p2 of files.topParams) files.params.set(p2, []);
+      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
+    }
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    const expanded = /* @__PURE__ */ new Map();
+    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
+    files.params = expanded;
+  }
+  return files;
+}
+
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
+  if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
@@ -48994,7 +49126,7 @@ async function run(config, log) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join22(config.outDir, "plots"),
+      dir: join21(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -49020,7 +49152,7 @@ async function run(config, log) {
     projectErrors: comparison.headErrors
   };
   redactDeep(report2);
-  const local = new LocalFilesPublisher(config.outDir);
+  const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -49066,11 +49198,77 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join22(publish.artifactDir, "report.md"),
-    reportJsonPath: join22(publish.artifactDir, "report.json"),
+    reportPath: join21(publish.artifactDir, "report.md"),
+    reportJsonPath: join21(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
+  };
+}
+async function runAggregate(config, log) {
+  const runs = await readRuns(config.dirs);
+  for (const run2 of runs) if (run2.failed !== null) log.error(`Job ${run2.name}: ${run2.failed}.`);
+  const report2 = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns
+  });
+  for (const missing of report2.failedRuns.filter((f3) => f3.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
+  redactDeep(report2);
+  log.info(
+    `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
+  );
+  const markdown = (r2) => aggregateMarkdown(r2).body;
+  const local = new LocalFilesPublisher(config.outDir, markdown);
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const published = await publishAll(
+    report2,
+    [
+      { target: local, policy: "required" },
+      comment && { target: comment, policy: "required" },
+      config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
+      report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: "required" } : null,
+      gh && {
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        policy: "never-fails",
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
+      }
+    ],
+    log
+  );
+  const gatesBroke = report2.gates !== null && !report2.gates.passed;
+  if (report2.gates && gatesBroke) log.error(`Gates: ${gatesHeadline(report2)}.`);
+  else if (report2.gates) log.info(`Gates: ${gatesHeadline(report2)}.`);
+  const passed = !published.failed && !report2.failedRuns.length;
+  return {
+    report: report2,
+    markdown: markdown(report2),
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || gatesBroke && config.failOnThreshold,
+    commentUrl: locationOf(comment, published.results)
+  };
+}
+function aggregateConfig(config) {
+  const publish = config.githubPublish;
+  if (!publish.artifactDir) throw new UserError("'mode: aggregate' needs 'artifact-dir'.");
+  return {
+    dirs: [publish.artifactDir],
+    outDir: config.outDir,
+    summaryPath: config.summaryPath,
+    repeatParams: config.sweep?.repeatParams ?? ["seed"],
+    rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
+    rules: config.gate?.rulesFrom === "input" ? config.gate.rules : null,
+    missingBase: config.gate?.missingBase ?? "skip",
+    failOnThreshold: config.gate?.failOnThreshold ?? true,
+    checkName: config.gate?.checkName ?? DEFAULT_CHECK_NAME,
+    github: config.github,
+    githubPublish: publish
   };
 }
 function locationOf(target, results) {
@@ -49082,7 +49280,505 @@ async function loadPlotRenderer() {
   return loadRenderer();
 }
 
+// src/util/workflow-commands.ts
+import { randomUUID } from "node:crypto";
+function inertCommands(text2) {
+  if (!/^\s*::|##\[/m.test(text2)) return text2;
+  const token = randomUUID();
+  const ended = text2.endsWith("\n");
+  return `::stop-commands::${token}
+${ended ? text2 : `${text2}
+`}::${token}::${ended ? "\n" : ""}`;
+}
+
+// src/util/console-logger.ts
+function consoleLogger(quiet = false) {
+  const write = (text2) => {
+    process.stderr.write(`${safeText(text2)}
+`);
+  };
+  return {
+    info: (message) => {
+      if (!quiet) write(message);
+    },
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
+    group: async (title2, fn2) => {
+      if (!quiet) write(`── ${title2}`);
+      return fn2();
+    }
+  };
+}
+function writeResult(text2) {
+  process.stdout.write(safeText(text2));
+}
+function writeError(text2) {
+  process.stderr.write(safeText(text2));
+}
+function safeText(text2) {
+  const clean2 = redact(text2);
+  return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
+}
+
+// src/commands/aggregate.ts
+var aggregateCommand = {
+  path: ["aggregate"],
+  summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
+  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
+
+  DIR             a folder holding a job's report.json, or a folder of such folders (as
+                  actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
+  --out DIR       where report.md and report.json go (default: .mlreport-aggregate)
+  --repeat-params NAME
+                  a param whose values tell repeats of one configuration apart (repeatable; default: seed)
+  --rank-by METRIC
+                  the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
+                  followed by 'higher' or 'lower' (default: the first metric a rule gates on)
+  --expected-runs N
+                  how many jobs the matrix has: fewer report folders are failed rows (a job that
+                  failed before uploading leaves no folder)
+  --threshold RULE
+                  a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
+                  (repeatable; default: the rules the jobs were gated with)
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --quiet         print only the report's path
+
+A job whose report.json is missing, or says a stage failed, is a failed row, and the exit code is 1, as it is when a
+configuration breaks a rule. Reports compared with different base commits are refused.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", default: ".mlreport-aggregate" },
+        "repeat-params": { type: "string", multiple: true },
+        "rank-by": { type: "string" },
+        "expected-runs": { type: "string" },
+        threshold: { type: "string", multiple: true },
+        "missing-base": { type: "string", default: "skip" },
+        quiet: { type: "boolean", default: false }
+      }
+    });
+    if (!positionals.length) throw new UserError("aggregate: name at least one folder of report folders (mlreport aggregate DIR...).");
+    const missingBase = values["missing-base"];
+    if (missingBase !== "skip" && missingBase !== "fail") throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${missingBase}'.`);
+    const log = consoleLogger(values.quiet);
+    const result = await runAggregate(
+      {
+        dirs: positionals.map((dir) => resolve5(dir)),
+        outDir: resolve5(values.out),
+        summaryPath: null,
+        repeatParams: values["repeat-params"] ?? ["seed"],
+        rankBy: values["rank-by"] ?? null,
+        expectedRuns: expectedRuns(values["expected-runs"], "--expected-runs"),
+        rules: values.threshold ? parseRules(values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } }))) : null,
+        missingBase,
+        failOnThreshold: true,
+        checkName: DEFAULT_CHECK_NAME,
+        github: null,
+        githubPublish: null
+      },
+      log
+    );
+    if (!values.quiet) writeResult(`${result.markdown}
+`);
+    process.stdout.write(`report: ${result.reportPath}
+`);
+    return result.passed ? 0 : 1;
+  }
+};
+
+// src/commands/values-diff.ts
+import { relative as relative6, resolve as resolve6, sep as sep7 } from "node:path";
+
+// src/config/project-root.ts
+import { realpath as realpath4, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname7, join as join22 } from "node:path";
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath4(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname7(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname7(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join22(dir, ".dvc"))) return dir;
+  if (!top2) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top2;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath4((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat7(join22(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
+
+// src/values/dvc-output.ts
+var DEFAULT_PRECISION = 5;
+function visibleRows(file, all) {
+  return all ? file.rows : file.rows.filter((r2) => r2.changed);
+}
+function dvcDiffJson(files, all) {
+  const parts = [];
+  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+    const rows = visibleRows(file, all);
+    if (!rows.length) continue;
+    const entries = rows.map((r2) => {
+      const fields = [`"old": ${pyJsonLeaf(r2.old)}`, `"new": ${pyJsonLeaf(r2.new)}`];
+      if (r2.diff !== void 0) fields.push(`"diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      return `${pyJsonString(r2.key)}: {${fields.join(", ")}}`;
+    });
+    parts.push(`${pyJsonString(file.path)}: {${entries.join(", ")}}`);
+  }
+  return `{${parts.join(", ")}}`;
+}
+function dvcDiffTable(files, options2) {
+  const headers = ["Path", options2.title, options2.aRev, options2.bRev];
+  if (options2.showChange) headers.push("Change");
+  const rows = [];
+  for (const file of files) {
+    for (const r2 of visibleRows(file, options2.all)) {
+      const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
+      if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
+      rows.push(row2);
+    }
+  }
+  return options2.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
+}
+function widths(headers, rows) {
+  return headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length + 2));
+}
+function plainTable(headers, rows) {
+  const w2 = widths(headers, rows);
+  const line = (cells) => cells.map((c3, i) => c3.padEnd(w2[i])).join("  ").trimEnd();
+  return [line(headers), ...rows.map(line)].join("\n") + "\n";
+}
+function githubTable(headers, rows) {
+  const w2 = widths(headers, rows);
+  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
+  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
+  return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
+}
+function pyJsonLeaf(leaf2) {
+  if (leaf2 === void 0 || leaf2 === null) return "null";
+  if (typeof leaf2 === "boolean") return leaf2 ? "true" : "false";
+  if (typeof leaf2 === "string") return pyJsonString(leaf2);
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  if (isFloatLeaf(leaf2)) {
+    if (typeof leaf2.float === "string") return leaf2.float;
+    return pyFloatRepr(leaf2.float);
+  }
+  return "null";
+}
+
+// src/commands/values-diff.ts
+function parseValuesDiffArgs(args, kind) {
+  const withPrecision = kind === "metrics";
+  const out = {
+    aRev: "HEAD",
+    bRev: "workspace",
+    targets: null,
+    json: false,
+    markdown: false,
+    all: false,
+    noPath: false,
+    precision: null,
+    deps: false
+  };
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") out.json = true;
+    else if (arg === "--md") out.markdown = true;
+    else if (arg === "--all") out.all = true;
+    else if (arg === "--no-path") out.noPath = true;
+    else if (kind === "params" && arg === "--deps") out.deps = true;
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (withPrecision && (arg === "--precision" || arg.startsWith("--precision="))) {
+      const value2 = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      if (value2 === void 0 || !/^\d+$/.test(value2)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value2 ?? "")}`);
+      out.precision = Number(value2);
+    } else if (arg === "--") {
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) out.bRev = positionals[1];
+  return out;
+}
+async function runValuesDiffHere(kind, args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative6(root, resolve6(cwd, t2)).split(sep7).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
+async function runValuesDiff(kind, args, workspace) {
+  const log = consoleLogger(true);
+  const git = await GitRepo.open(workspace);
+  const empty = !await git.resolveCommit("HEAD");
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
+  if (!empty) {
+    const budget = new ReadBudget();
+    const data = await openProjectData(workspace, log);
+    const tree = async (rev) => {
+      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
+    };
+    try {
+      const a = await tree(args.aRev);
+      const b3 = await tree(args.bRev);
+      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+      comparison = await compareTrees(a, b3, targets, log, [kind]);
+    } finally {
+      await data?.close();
+    }
+  }
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
+`);
+    return 1;
+  }
+  const files = comparison[kind];
+  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
+  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
+`);
+  if (args.json) {
+    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
+`);
+    return 0;
+  }
+  let table3 = dvcDiffTable(files, {
+    title: kind === "metrics" ? "Metric" : "Param",
+    aRev: args.aRev,
+    bRev: args.bRev,
+    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
+    showChange: kind === "metrics",
+    markdown: args.markdown,
+    all: args.all
+  });
+  if (args.noPath) table3 = dropFirstColumn(table3, args.markdown);
+  writeResult(table3);
+  return 0;
+}
+function dropFirstColumn(table3, markdown) {
+  const lines2 = table3.split("\n");
+  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
+  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
+  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
+}
+
+// src/commands/metrics-diff.ts
+var metricsDiffCommand = {
+  path: ["metrics", "diff"],
+  summary: "show changed metrics between two revisions, like `dvc metrics diff`",
+  usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
+  --all            also show unchanged metrics
+  --precision N    round floats to N digits after the point in tables (default: 5)
+  --md             print a GitHub markdown table
+  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
+  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
+};
+
+// src/commands/params-diff.ts
+var paramsDiffCommand = {
+  path: ["params", "diff"],
+  summary: "show changed params between two revisions, like `dvc params diff`",
+  usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
+  --all            also show unchanged params
+  --deps           only params that stages depend on
+  --md             print a GitHub markdown table
+  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
+  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
+};
+
+// src/commands/plots-render.ts
+import { join as join23, resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/commands/project-options.ts
+var PROJECT_OPTIONS = {
+  base: { type: "string" },
+  plots: { type: "string", multiple: true },
+  cwd: { type: "string", default: "." },
+  quiet: { type: "boolean", default: false }
+};
+function cliBaseCandidates(base) {
+  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
+  return [
+    { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
+    { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
+  ];
+}
+async function cliHead(git) {
+  const branch = await git.currentBranch();
+  const sha = await git.resolveCommit("HEAD");
+  return { label: branch ?? (sha ? shortSha(sha) : "workspace"), sha };
+}
+
+// src/commands/plots-render.ts
+var plotsRenderCommand = {
+  path: ["plots", "render"],
+  summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
+  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
+  --quiet         print only the index's path`,
+  async run(args) {
+    const { values } = parseArgs2({
+      args,
+      strict: true,
+      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
+    });
+    const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join23(workspace, ".mlreport", "plots") : resolve7(values.cwd, values.out);
+    const log = consoleLogger(values.quiet);
+    const git = await GitRepo.open(workspace);
+    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
+    const { label: headLabel, sha: headSha } = await cliHead(git);
+    const plots = await renderPlots(
+      git,
+      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
+      async () => (await import("./render.js")).loadRenderer(),
+      log
+    );
+    const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
+
+${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
+`;
+    await writeFileAtomic(resolve7(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+`);
+    await writeFileAtomic(resolve7(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve7(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+`);
+    process.stdout.write(`index: ${resolve7(out, "index.md")}
+`);
+    return plots.some((p2) => p2.error) ? 1 : 0;
+  }
+};
+
+// src/commands/pull.ts
+import { resolve as resolve8 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
+var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
+  --cwd DIR          the project root (default: the current directory)
+
+Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
+HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
+password (or token).`;
+function options(args, extra = {}) {
+  const { values, positionals } = parseArgs3({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      remote: { type: "string", short: "r" },
+      jobs: { type: "string", short: "j" },
+      cwd: { type: "string", default: "." },
+      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
+    }
+  });
+  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
+  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
+  return {
+    root: resolve8(values.cwd),
+    options: {
+      targets: positionals,
+      jobs,
+      force: values.force === true,
+      ...remoteOptions(values.remote)
+    }
+  };
+}
+function remoteOptions(remote) {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
+}
+var pullCommand = {
+  path: ["pull"],
+  summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
+
+${COMMON_USAGE}
+  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+  async run(args) {
+    const { root: cwd, options: o2 } = options(args, { force: false });
+    const root = await findProjectRoot(cwd, "--cwd");
+    const report2 = await pullTracked(root, o2);
+    for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
+`);
+    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
+`);
+    return 0;
+  }
+};
+var pushCommand = {
+  path: ["push"],
+  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
+  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
+
+${COMMON_USAGE}`,
+  async run(args) {
+    const { root: cwd, options: o2 } = options(args);
+    const root = await findProjectRoot(cwd, "--cwd");
+    const report2 = await pushTracked(root, o2);
+    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
+    if (stages) {
+      report2.uploaded += stages.uploaded;
+      report2.present += stages.present;
+      report2.bytes += stages.bytes;
+    }
+    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
+`);
+    return 0;
+  }
+};
+function mib2(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 // src/commands/report.ts
+import { join as join24, resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 var reportCommand = {
   path: ["report"],
   summary: "compare metrics and params with a base revision and write report.md and report.json",
@@ -49106,7 +49802,7 @@ var reportCommand = {
                   with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
   async run(args) {
-    const { values } = parseArgs3({
+    const { values } = parseArgs4({
       args,
       strict: true,
       options: {
@@ -49120,7 +49816,7 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
     const config = {
       workspace,
@@ -49130,7 +49826,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join23(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join24(workspace, ".mlreport") : resolve9(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),
@@ -49164,8 +49860,8 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve9 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+import { resolve as resolve10 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
 var reproCommand = {
   path: ["repro"],
   summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
@@ -49179,7 +49875,7 @@ var reproCommand = {
   -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
-    const { values, positionals } = parseArgs4({
+    const { values, positionals } = parseArgs5({
       args,
       strict: true,
       allowPositionals: true,
@@ -49192,7 +49888,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline3 = await loadPipeline(resolve9(values.cwd));
+    const pipeline3 = await loadPipeline(resolve10(values.cwd));
     const result = await reproduce(pipeline3, log, {
       targets: positionals,
       dry: values.dry,
@@ -49213,8 +49909,8 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve10 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
+import { resolve as resolve11 } from "node:path";
+import { parseArgs as parseArgs6 } from "node:util";
 var statusCommand = {
   path: ["status"],
   summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
@@ -49228,7 +49924,7 @@ var statusCommand = {
 
 Exit code 0 either way; changed stages are listed with their reasons.`,
   async run(args) {
-    const { values, positionals } = parseArgs5({
+    const { values, positionals } = parseArgs6({
       args,
       strict: true,
       allowPositionals: true,
@@ -49239,7 +49935,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
         cwd: { type: "string", default: "." }
       }
     });
-    const pipeline3 = await loadPipeline(resolve10(values.cwd));
+    const pipeline3 = await loadPipeline(resolve11(values.cwd));
     const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
@@ -49264,7 +49960,8 @@ var COMMANDS = [
   paramsDiffCommand,
   plotsRenderCommand,
   pullCommand,
-  pushCommand
+  pushCommand,
+  aggregateCommand
 ];
 
 // src/config/action.ts

@@ -17045,8 +17045,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value2, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value2, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -22349,9 +22349,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
-      const num = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -22391,8 +22391,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -22831,8 +22831,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -23034,23 +23034,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num2(60) + num2(p2), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value2 } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value2 === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value2 < 0) {
         sign = "-";
-        value2 *= num(-1);
+        value2 *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value2 % _60];
       if (value2 < 60) {
         parts.unshift(0);
@@ -29841,11 +29841,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row2.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -34134,8 +34134,8 @@ async function materialise(from, to2, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
-  const stats = await lstat2(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  const stats2 = await lstat2(dest);
+  const files = stats2.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
   }
@@ -35224,10 +35224,10 @@ function tokenize(text2) {
       i = k2 + delim.length;
       continue;
     }
-    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
-    if (num && num[0] !== ".") {
-      tokens.push({ kind: "number", text: num[0], line, column });
-      i += num[0].length;
+    const num2 = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
+    if (num2 && num2[0] !== ".") {
+      tokens.push({ kind: "number", text: num2[0], line, column });
+      i += num2[0].length;
       continue;
     }
     const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
@@ -35895,8 +35895,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key2, table2, meta, type) {
-  let t2 = table2;
+function peekTable(ctx, key2, table3, meta, type) {
+  let t2 = table3;
   let m2 = meta;
   let k2;
   let hasOwn = false;
@@ -39911,8 +39911,8 @@ async function anyFile(dir, names) {
 
 // src/config/publish-inputs.ts
 import { resolve as resolve4 } from "node:path";
-var CHOICES = {
-  mode: ["run", "publish"],
+var PUBLISH_CHOICES = {
+  mode: ["run", "publish", "aggregate"],
   comment: ["update", "new", "off"],
   "comment-on": ["auto", "pr", "commit"],
   "image-store": ["branch", "release", "none"],
@@ -39921,7 +39921,7 @@ var CHOICES = {
 function publishConfigFromInputs(get, workspaceRoot) {
   const choice = (name) => {
     const value2 = get(name);
-    const allowed = CHOICES[name];
+    const allowed = PUBLISH_CHOICES[name];
     if (!value2) return allowed[0];
     if (!allowed.includes(value2)) throw new UserError(`Input '${name}' is '${value2}'; expected one of: ${allowed.join(", ")}.`);
     return value2;
@@ -39939,6 +39939,11 @@ function publishConfigFromInputs(get, workspaceRoot) {
   if (mode === "publish" && !artifactDir) {
     throw new UserError("Input 'mode' is 'publish', which needs 'artifact-dir': the folder holding the downloaded report (report.md, plots/).");
   }
+  if (mode === "aggregate" && !artifactDir) {
+    throw new UserError(
+      "Input 'mode' is 'aggregate', which needs 'artifact-dir': the folder actions/download-artifact filled with the matrix jobs' reports (pattern: mlreport-*, merge-multiple: false)."
+    );
+  }
   return {
     mode,
     comment: choice("comment"),
@@ -39950,6 +39955,17 @@ function publishConfigFromInputs(get, workspaceRoot) {
     allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
     artifact: choice("artifact")
   };
+}
+
+// src/config/sweep.ts
+function expectedRuns(text2, what) {
+  if (!text2) return null;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
+  return Number(text2);
+}
+function repeatParams(lines2) {
+  const names = (lines2 ?? []).flatMap((l3) => l3.split(",")).map((n) => n.trim()).filter(Boolean);
+  return names.length ? names : ["seed"];
 }
 
 // src/config/action.ts
@@ -39985,7 +40001,10 @@ var ACTION_INPUTS = [
   "check-name",
   "missing-base",
   "plots",
-  "artifact"
+  "artifact",
+  "repeat-params",
+  "rank-by",
+  "expected-runs"
 ];
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -40031,7 +40050,12 @@ async function configFromAction({ env }) {
     hub,
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
-    gate: await loadGateConfig(workspace, gateSettings(env))
+    gate: await loadGateConfig(workspace, gateSettings(env)),
+    sweep: {
+      repeatParams: repeatParams(getListInput(env, "repeat-params")),
+      rankBy: getInput(env, "rank-by") || null,
+      expectedRuns: expectedRuns(getInput(env, "expected-runs"), "Input 'expected-runs'")
+    }
   };
 }
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
@@ -40141,7 +40165,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -40390,217 +40414,6 @@ function gateMetrics(gate, metrics, hasBase) {
   return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
-// src/report/escape.ts
-function escapeCell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
-}
-function code(text2) {
-  const flat = text2.replace(/\r\n?|\n/g, " ");
-  if (flat === "") return "` `";
-  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run3) => Math.max(m2, run3.length), 0) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function escapeCellKeepingCode(text2) {
-  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
-}
-function htmlCode(text2) {
-  return `<code>${escapeCell(text2)}</code>`;
-}
-
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r2 of gates2.rules) {
-    const cells = [
-      statusIcon(r2),
-      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
-      value(r2.base),
-      value(r2.head),
-      value(r2.threshold),
-      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
-    ];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  return [
-    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
-  ];
-}
-function gatesHeadline(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates2.checked) {
-    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `⚠️ no failing rule broke${tail}`;
-  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r2) {
-  switch (r2.status) {
-    case "passed":
-      return "✅";
-    case "skipped":
-      return "⏭️";
-    case "error":
-      return "❌";
-    case "failed":
-      return r2.level === "warn" ? "⚠️" : "❌";
-  }
-}
-function value(v2) {
-  return v2 === null ? "-" : formatValue(v2);
-}
-
-// src/gate/log.ts
-function logGates(gates2, gate, log) {
-  const lines2 = [
-    `Gates: ${gatesHeadline(gates2)}.`,
-    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
-  ].join("\n");
-  if (gates2.passed) {
-    log.info(lines2);
-    return;
-  }
-  log.error(lines2);
-  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
-  return [...new Set(paths)];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var MERMAID_MAX_LINES = 8;
-function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
-  const lines2 = [
-    "```mermaid",
-    "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
-  lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
-}
-function label(x3) {
-  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
-}
-function number2(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text2) {
-  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline3) {
-  if (!pipeline3.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline3.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline3.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m2 = Math.floor(seconds / 60);
-  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
-}
-function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
-}
-
 // src/values/direction.ts
 var LOWER_BETTER = /* @__PURE__ */ new Set([
   "loss",
@@ -40665,6 +40478,940 @@ function guessDirection(key2) {
   return void 0;
 }
 
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+function pyStr2(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr2(leaf2);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/aggregate/plots.ts
+var TOP_CONFIGURATIONS = 5;
+var MAX_PLOTS = 10;
+function overlaidPlots(configurations, rankedBy) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
+  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
+  const plots = [];
+  for (const id of ids) {
+    let x3 = null;
+    let base = null;
+    let title2 = id;
+    let labels = {};
+    let skipped = 0;
+    const lines2 = [];
+    for (const c3 of top2) {
+      const ys2 = [];
+      for (const report2 of c3.reports) {
+        const plot2 = report2.plots.find((p2) => p2.id === id);
+        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
+        if (!plot2?.series || head.length !== 1) continue;
+        x3 ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
+          skipped++;
+          continue;
+        }
+        title2 = plot2.title;
+        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
+        ys2.push(head[0].y);
+      }
+      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+    }
+    if (!x3 || !lines2.length) continue;
+    const notes = [
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
+    ];
+    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+  }
+  return plots;
+}
+function mean(values) {
+  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
+  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
+}
+
+// src/aggregate/compose.ts
+function aggregateRuns(runs, options) {
+  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  const reported = runs.filter((r2) => r2.report !== null);
+  const ok = reported.filter((r2) => r2.failed === null);
+  const base = commonBase(reported);
+  const warnings = [];
+  const values = reported.map((r2) => paramValues(r2.report));
+  const isRepeat = (p2) => options.repeatParams.some((name) => p2.key === name || p2.key.endsWith(`.${name}`));
+  const refs = unionRefs(reported.map((r2) => r2.report.params)).filter((p2) => !isRepeat(p2));
+  const varying = [];
+  const constant = [];
+  for (const ref of refs) {
+    const id = refId(ref);
+    const seen = new Set(values.map((v2) => v2.has(id) ? JSON.stringify(v2.get(id)) : "absent"));
+    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
+    else varying.push(ref);
+  }
+  const label2 = paramLabel(varying);
+  const configKey = (report2) => {
+    const v2 = paramValues(report2);
+    return varying.map((p2) => v2.get(refId(p2)) ?? null);
+  };
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const run3 of ok) {
+    const params = configKey(run3.report);
+    const key2 = JSON.stringify(params);
+    if (!groups2.has(key2)) groups2.set(key2, { params, runs: [] });
+    groups2.get(key2).runs.push(run3);
+  }
+  const columns = metricColumns(
+    ok.map((r2) => r2.report),
+    reported.map((r2) => r2.report)
+  );
+  const rules = options.rules ?? jobRules(reported);
+  const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
+  let configurations = [...groups2.values()].map((g2) => {
+    const metrics = columns.map((c3) => stats(g2.runs.map((r2) => metricNumber(r2.report, c3))));
+    return {
+      id: label2(g2.params),
+      params: g2.params,
+      runs: g2.runs.map((r2) => r2.name),
+      metrics,
+      best: false,
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
+    };
+  });
+  const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
+  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? guessDirection(c3.key) ?? null;
+  const rankBy = rankMetric(options.rankBy, columns, rules, configurations);
+  if (rankBy) {
+    const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
+    const score = (c3) => {
+      const mean2 = c3.metrics[j3]?.mean;
+      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
+    };
+    configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
+    if (configurations[0]?.metrics[j3]) configurations[0].best = true;
+  } else if (configurations.length > 1) {
+    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+  }
+  const failedRuns = runs.filter((r2) => r2.failed !== null).map((r2) => {
+    const params = r2.report ? configKey(r2.report) : null;
+    return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
+  });
+  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
+  const gated = configurations.filter((c3) => c3.gates);
+  const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
+  return {
+    schemaVersion: 1,
+    kind: "aggregate",
+    tool: { name: "mlreport", version: VERSION },
+    base,
+    head: commonHead(reported),
+    repeatParams: options.repeatParams,
+    varying,
+    constant,
+    metrics: columns,
+    rankBy,
+    configurations,
+    failedRuns,
+    // A failed job's configuration could not be checked: the overall gate does not pass without it.
+    gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
+    plots: overlaidPlots(
+      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
+      rankBy?.key ?? null
+    ),
+    warnings
+  };
+}
+function commonBase(runs) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const r2 of runs) {
+    const sha = r2.report.base?.sha ?? "no base";
+    bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
+  }
+  if (bySha.size > 1) {
+    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, … ${names.length - 5} more` : ""})`);
+    throw new UserError(
+      `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
+    );
+  }
+  return runs.find((r2) => r2.report.base)?.report.base ?? null;
+}
+function commonHead(runs) {
+  const first = runs[0]?.report.head;
+  return first && runs.every((r2) => r2.report.head.sha === first.sha && r2.report.head.label === first.label) ? first : null;
+}
+var refId = (ref) => `${ref.file}\0${ref.key}`;
+function paramValues(report2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f3 of report2.params) for (const row2 of f3.rows) if (row2.new !== void 0) out.set(refId({ file: f3.path, key: row2.key }), row2.new);
+  return out;
+}
+function unionRefs(fileLists) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const files of fileLists)
+    for (const f3 of files) for (const row2 of f3.rows) if (row2.new !== void 0) seen.set(refId({ file: f3.path, key: row2.key }), { file: f3.path, key: row2.key });
+  return [...seen.values()];
+}
+function paramLabel(varying) {
+  const names = varying.map((p2) => varying.filter((q3) => q3.key === p2.key).length > 1 ? `${p2.file}:${p2.key}` : p2.key);
+  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
+}
+function metricColumns(ok, all) {
+  const columns = /* @__PURE__ */ new Map();
+  for (const report2 of ok) {
+    for (const f3 of report2.metrics) {
+      for (const row2 of f3.rows) {
+        const id = refId({ file: f3.path, key: row2.key });
+        if (!columns.has(id) && toNumber2(row2.new) !== null) columns.set(id, { file: f3.path, key: row2.key, better: null, base: null });
+      }
+    }
+  }
+  for (const report2 of all) {
+    for (const f3 of report2.metrics) {
+      for (const row2 of f3.rows) {
+        const column = columns.get(refId({ file: f3.path, key: row2.key }));
+        if (column && column.base === null) column.base = toNumber2(row2.old);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+function metricNumber(report2, column) {
+  const file = report2.metrics.find((f3) => f3.path === column.file);
+  return toNumber2(file?.rows.find((r2) => r2.key === column.key)?.new);
+}
+function toNumber2(leaf2) {
+  if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
+  const n = numericValue(leaf2);
+  return n !== void 0 && Number.isFinite(n) ? n : null;
+}
+function stats(xs2) {
+  const values = xs2.filter((x3) => x3 !== null);
+  const n = values.length;
+  if (!n) return null;
+  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
+  return { mean: mean2, std, n };
+}
+function meansAsDiff(columns, metrics) {
+  const files = /* @__PURE__ */ new Map();
+  columns.forEach((c3, j3) => {
+    if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
+    const mean2 = metrics[j3]?.mean;
+    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
+  });
+  return [...files.values()];
+}
+function jobRules(runs) {
+  const lists = runs.filter((r2) => r2.report.gates).map((r2) => ({ name: r2.name, rules: r2.report.gates.rules.map((g2) => g2.level === "warn" ? `warn: ${g2.rule}` : g2.rule) }));
+  if (!lists.length) return [];
+  const first = lists[0];
+  const other = lists.find((l3) => JSON.stringify(l3.rules) !== JSON.stringify(first.rules));
+  if (other) {
+    throw new UserError(
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+    );
+  }
+  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function rankMetric(written, columns, rules, configurations) {
+  const lookup2 = columns.map((c3) => ({ file: c3.file, key: c3.key, base: c3.base, head: null }));
+  if (written === null) {
+    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
+    const column2 = metric && columns.find((c3) => c3.file === metric.file && c3.key === metric.key);
+    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
+  }
+  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
+  const name = match?.[1] ?? "";
+  const colon = name.indexOf(":");
+  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
+  const found = resolveMetric(ref, lookup2);
+  if (found.kind === "ambiguous") {
+    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
+  }
+  if (found.kind === "unknown") {
+    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
+  }
+  const column = columns.find((c3) => c3.file === found.metric.file && c3.key === found.metric.key);
+  const better = match?.[2] ?? column.better;
+  if (!better) {
+    throw new UserError(
+      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
+    );
+  }
+  return { file: column.file, key: column.key, better };
+}
+function firstRuleMetric(gates2) {
+  return gates2?.rules.find((r2) => r2.metric)?.metric ?? null;
+}
+
+// src/report/escape.ts
+function escapeCell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+}
+function code(text2) {
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run3) => Math.max(m2, run3.length), 0) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+}
+function htmlCode(text2) {
+  return `<code>${escapeCell(text2)}</code>`;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var MERMAID_MAX_LINES = 8;
+function mermaidChart(plot2) {
+  const series2 = plot2.series && usable(plot2.series);
+  if (!series2) return null;
+  const lines2 = [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${clean(plot2.title)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
+  lines2.push("```");
+  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
+  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  if (idx.length < 2) return null;
+  if (idx.length > MERMAID_MAX_POINTS) {
+    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
+    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
+  }
+  return {
+    ...series2,
+    x: idx.map((i) => series2.x[i]),
+    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
+  };
+}
+function label(x3) {
+  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function number2(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text2) {
+  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+}
+
+// src/aggregate/markdown.ts
+var FOLDED_METRICS = 8;
+function aggregateMarkdown(report2, options = {}) {
+  const measure = options.measure ?? ((text2) => text2.length);
+  const whole = draw(
+    report2,
+    options,
+    report2.metrics.map((_3, j3) => j3),
+    report2.configurations.length,
+    null,
+    report2.failedRuns.length
+  );
+  if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
+  const kept = foldedColumns(report2);
+  const unit = options.measure ? "bytes" : "characters";
+  const note = (rows2) => `> [!NOTE]
+> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed = report2.failedRuns.length;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note(rows2), failedRows2)) <= options.limit;
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed));
+  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  return { body: draw(report2, options, kept, rows, note(rows), failedRows), folded: true };
+}
+function largest(max, ok) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function draw(report2, options, columns, rows, note, failedRows) {
+  const parts = [...options.header ? [options.header] : [], `## ${title(report2)}`, ""];
+  if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
+  const best = report2.configurations.find((c3) => c3.best);
+  if (best && report2.rankBy) {
+    const j3 = report2.metrics.findIndex((m2) => m2.file === report2.rankBy.file && m2.key === report2.rankBy.key);
+    parts.push(
+      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j3] ?? null, best.runs.length)}`,
+      ""
+    );
+  }
+  if (note) parts.push(note, "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
+  if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
+  parts.push(
+    `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    ""
+  );
+  if (report2.constant.length) {
+    parts.push(`Params the same in every run: ${report2.constant.map((p2) => `${code(p2.key)} = ${code(displayValue(p2.value, null))}`).join(", ")}.`, "");
+  }
+  const broken = report2.configurations.slice(0, rows).filter((c3) => c3.gates && brokenRules(c3.gates).failures + brokenRules(c3.gates).warnings > 0);
+  if (broken.length) {
+    parts.push("### Broken rules", "");
+    for (const c3 of broken) {
+      for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
+        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "⚠️" : "❌"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
+      }
+    }
+    parts.push("");
+  }
+  const charts = report2.plots.flatMap((p2) => {
+    const chart = mermaidChart(p2);
+    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  });
+  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
+  if (report2.warnings.length) parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCellKeepingCode(w2)}`), "");
+  return parts.join("\n");
+}
+function title(report2) {
+  const runs = report2.configurations.reduce((n, c3) => n + c3.runs.length, 0) + report2.failedRuns.length;
+  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
+  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
+  const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
+  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
+}
+function gatesHeadline(report2) {
+  const gates2 = report2.gates;
+  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
+  if (gates2.failedConfigurations.length) {
+    return `❌ ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
+  }
+  if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
+  if (!gates2.configurations) return "❌ nothing checked (no run succeeded)";
+  return `✅ every configuration passed (${gates2.configurations})`;
+}
+function table(report2, columns, configurations, failedRows) {
+  const metrics = columns.map((j3) => report2.metrics[j3]);
+  const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
+  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const blanks = report2.varying.map(() => "");
+  const gateBlank = report2.gates ? [""] : [];
+  if (report2.base)
+    lines2.push(
+      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
+    );
+  for (const c3 of configurations) {
+    const cells = [
+      c3.best ? "🏆 best" : "",
+      ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
+      String(c3.runs.length),
+      ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
+      ...report2.gates ? [gateCell(c3)] : []
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
+    const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
+    const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines2.join("\n");
+}
+function metricHeader(m2) {
+  return `${escapeCell(m2.key)}${m2.better === "higher" ? " ↑" : m2.better === "lower" ? " ↓" : ""}`;
+}
+function cell(s, runs) {
+  if (!s) return "-";
+  const spread = s.std === null ? "" : ` ± ${num(s.std)}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
+}
+function gateCell(c3) {
+  if (!c3.gates) return "";
+  const { failures, warnings } = brokenRules(c3.gates);
+  if (failures) return `❌ ${failures} broke`;
+  if (!c3.gates.checked) return "❌ nothing checked";
+  return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? "" : "s"}` : "✅";
+}
+function num(x3) {
+  return displayValue(x3, 5);
+}
+function foldedColumns(report2) {
+  const wanted = /* @__PURE__ */ new Set();
+  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
+  for (const c3 of report2.configurations) for (const r2 of c3.gates?.rules ?? []) if (r2.metric) wanted.add(`${r2.metric.file}:${r2.metric.key}`);
+  const kept = report2.metrics.flatMap((m2, j3) => wanted.has(`${m2.file}:${m2.key}`) ? [j3] : []);
+  return (kept.length ? kept : report2.metrics.map((_3, j3) => j3)).slice(0, FOLDED_METRICS);
+}
+
+// src/aggregate/read.ts
+import { lstat as lstat3, readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
+import { basename as basename4, join as join17 } from "node:path";
+
+// src/report/parse.ts
+var ReportJsonError = class extends Error {
+};
+function parseReportJson(text2) {
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error2) {
+    throw new ReportJsonError(`not JSON (${error2.message})`);
+  }
+  return report(json, "");
+}
+var report = (v2, at2) => {
+  const o2 = object(v2, at2);
+  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
+  const tool = object(o2.tool, key(at2, "tool"));
+  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
+  return {
+    schemaVersion: 1,
+    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
+    base: nullable(revision)(o2.base, key(at2, "base")),
+    head: revision(o2.head, key(at2, "head")),
+    params: list(fileDiff)(o2.params, key(at2, "params")),
+    metrics: list(fileDiff)(o2.metrics, key(at2, "metrics")),
+    plots: list(plot)(o2.plots, key(at2, "plots")),
+    gates: nullable(gates)(o2.gates, key(at2, "gates")),
+    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
+    warnings: list(string)(o2.warnings, key(at2, "warnings"))
+  };
+};
+var revision = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
+};
+var fileDiff = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { path: string(o2.path, key(at2, "path")), rows: list(row)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
+};
+var row = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    key: string(o2.key, key(at2, "key")),
+    old: optional(leaf)(o2.old, key(at2, "old")),
+    new: optional(leaf)(o2.new, key(at2, "new")),
+    changed: boolean(o2.changed, key(at2, "changed"))
+  };
+  const diff = optional(number3)(o2.diff, key(at2, "diff"));
+  const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
+  if (diff !== void 0) out.diff = diff;
+  if (relative6 !== void 0) out.relative = relative6;
+  return out;
+};
+var leaf = (v2, at2) => {
+  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
+  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
+  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
+    const f3 = v2.float;
+    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
+  }
+  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
+};
+var plot = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    id: string(o2.id, key(at2, "id")),
+    title: string(o2.title, key(at2, "title")),
+    image: nullable(imagePath)(o2.image, key(at2, "image")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
+  const error2 = optional(string)(o2.error, key(at2, "error"));
+  const s = optional(series)(o2.series, key(at2, "series"));
+  if (baseImage !== void 0) entry.baseImage = baseImage;
+  if (error2 !== void 0) entry.error = error2;
+  if (s !== void 0) entry.series = s;
+  return entry;
+};
+var imagePath = (v2, at2) => {
+  const path = string(v2, at2);
+  const parts = path.split("/");
+  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
+    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
+  }
+  return path;
+};
+var series = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    x: list((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
+    lines: list((l3, a) => {
+      const line = object(l3, a);
+      return { name: string(line.name, key(a, "name")), y: list(nullable(number3))(line.y, key(a, "y")) };
+    })(o2.lines, key(at2, "lines"))
+  };
+  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
+  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
+  if (xLabel !== void 0) out.xLabel = xLabel;
+  if (yLabel !== void 0) out.yLabel = yLabel;
+  return out;
+};
+var gates = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    passed: boolean(o2.passed, key(at2, "passed")),
+    rules: list(rule)(o2.rules, key(at2, "rules")),
+    directions: list((d2, a) => {
+      const dir = object(d2, a);
+      return {
+        file: string(dir.file, key(a, "file")),
+        key: string(dir.key, key(a, "key")),
+        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
+      };
+    })(o2.directions, key(at2, "directions")),
+    checked: number3(o2.checked, key(at2, "checked")),
+    proposed: nullable((p2, a) => {
+      const proposed = object(p2, a);
+      return {
+        file: string(proposed.file, key(a, "file")),
+        added: list(string)(proposed.added, key(a, "added")),
+        removed: list(string)(proposed.removed, key(a, "removed"))
+      };
+    })(o2.proposed, key(at2, "proposed"))
+  };
+};
+var rule = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const source = object(o2.source, key(at2, "source"));
+  const file = optional(string)(source.file, key(at2, "source.file"));
+  return {
+    rule: string(o2.rule, key(at2, "rule")),
+    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
+    passed: boolean(o2.passed, key(at2, "passed")),
+    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
+    detail: string(o2.detail, key(at2, "detail")),
+    metric: nullable((m2, a) => {
+      const metric = object(m2, a);
+      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
+    })(o2.metric, key(at2, "metric")),
+    base: nullable(number3)(o2.base, key(at2, "base")),
+    head: nullable(number3)(o2.head, key(at2, "head")),
+    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
+    source: {
+      origin: string(source.origin, key(at2, "source.origin")),
+      line: number3(source.line, key(at2, "source.line")),
+      ...file !== void 0 ? { file } : {}
+    }
+  };
+};
+var pipeline2 = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
+    stages: list((s, a) => {
+      const stage = object(s, a);
+      const out = {
+        name: string(stage.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
+        seconds: number3(stage.seconds, key(a, "seconds"))
+      };
+      const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
+      const error2 = optional(string)(stage.error, key(a, "error"));
+      const log = optional(string)(stage.log, key(a, "log"));
+      if (reasons !== void 0) out.reasons = reasons;
+      if (error2 !== void 0) out.error = error2;
+      if (log !== void 0) out.log = log;
+      return out;
+    })(o2.stages, key(at2, "stages"))
+  };
+};
+function object(v2, at2) {
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
+  return v2;
+}
+function string(v2, at2) {
+  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
+}
+function number3(v2, at2) {
+  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
+}
+function boolean(v2, at2) {
+  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
+}
+function oneOf(values) {
+  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
+}
+function list(item) {
+  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
+}
+function nullable(read) {
+  return (v2, at2) => v2 === null ? null : read(v2, at2);
+}
+function optional(read) {
+  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
+}
+function key(at2, name) {
+  return at2 ? `${at2}.${name}` : name;
+}
+function fail(at2, expected, got) {
+  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+}
+
+// src/aggregate/read.ts
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
+async function readRuns(dirs) {
+  const runs = [];
+  for (const dir of dirs) {
+    const stat9 = await lstat3(dir).catch(() => null);
+    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    if (await lstat3(join17(dir, "report.json")).catch(() => null)) {
+      runs.push(await readRun(dir));
+      continue;
+    }
+    const children = (await readdir8(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
+    for (const child of children.sort()) runs.push(await readRun(join17(dir, child)));
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const run3 of runs) {
+    const count = (seen.get(run3.name) ?? 0) + 1;
+    seen.set(run3.name, count);
+    if (count > 1) run3.name = `${run3.name} (${count})`;
+  }
+  return runs;
+}
+async function readRun(dir) {
+  const name = runName(dir);
+  const path = join17(dir, "report.json");
+  const stat9 = await lstat3(path).catch(() => null);
+  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const text2 = await readFile6(path, "utf8");
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error2) {
+    throw new UserError(`${path} is not JSON (${error2.message}).`);
+  }
+  const raw = typeof json === "object" && json !== null ? json : {};
+  if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
+  if (raw.schemaVersion !== 1) {
+    throw new UserError(
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 1 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
+    );
+  }
+  let report2;
+  try {
+    report2 = parseReportJson(text2);
+  } catch (error2) {
+    if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
+    throw error2;
+  }
+  return { name, report: report2, failed: failure(report2, raw.projectErrors) };
+}
+function failure(report2, projectErrors) {
+  const stage = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ""}`;
+  if (Array.isArray(projectErrors) && projectErrors.length) {
+    return `project files do not parse: ${String(projectErrors[0])}`;
+  }
+  return null;
+}
+function runName(dir) {
+  const name = basename4(dir);
+  return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r2 of gates2.rules) {
+    const cells = [
+      statusIcon(r2),
+      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
+      value(r2.base),
+      value(r2.head),
+      value(r2.threshold),
+      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  return [
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
+  ];
+}
+function gatesHeadline2(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `⚠️ no failing rule broke${tail}`;
+  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r2) {
+  switch (r2.status) {
+    case "passed":
+      return "✅";
+    case "skipped":
+      return "⏭️";
+    case "error":
+      return "❌";
+    case "failed":
+      return r2.level === "warn" ? "⚠️" : "❌";
+  }
+}
+function value(v2) {
+  return v2 === null ? "-" : formatValue(v2);
+}
+
+// src/gate/log.ts
+function logGates(gates2, gate, log) {
+  const lines2 = [
+    `Gates: ${gatesHeadline2(gates2)}.`,
+    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+  ].join("\n");
+  if (gates2.passed) {
+    log.info(lines2);
+    return;
+  }
+  log.error(lines2);
+  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  return [...new Set(paths)];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title2 = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title2}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title2}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline3) {
+  if (!pipeline3.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline3.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline3.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m2 = Math.floor(seconds / 60);
+  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
+}
+function longestBacktickRun(text2) {
+  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
+}
+
 // src/values/diff.ts
 function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
   const notes = [];
@@ -40716,43 +41463,6 @@ function compareKeys(a, b3) {
   return a.length - b3.length;
 }
 
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-function pyStr2(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr2(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
 // src/report/format.ts
 function formatLeaf(value2, precision = 5) {
   return displayValue(value2, precision);
@@ -40778,18 +41488,18 @@ function valuesSection(kind, files, labels, options = {}) {
   const withBase = labels.base !== null;
   const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
   const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell(labels.base));
-  header.push(cell(labels.head));
+  if (withBase) header.push(cell2(labels.base));
+  header.push(cell2(labels.head));
   if (metrics && withBase) header.push("Change");
   if (withTrend) header.push("Better");
-  const table2 = (list3) => [
+  const table3 = (list3) => [
     `| ${header.join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
     ...list3.map(({ path, row: row2 }) => {
-      const cells = [cell(path), cell(row2.key)];
-      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
-      cells.push(cell(formatLeaf(row2.new, precision)));
-      if (metrics && withBase) cells.push(cell(formatChange(row2)));
+      const cells = [cell2(path), cell2(row2.key)];
+      if (withBase) cells.push(cell2(formatLeaf(row2.old, precision)));
+      cells.push(cell2(formatLeaf(row2.new, precision)));
+      if (metrics && withBase) cells.push(cell2(formatChange(row2)));
       if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
       return `| ${cells.join(" | ")} |`;
     })
@@ -40797,10 +41507,10 @@ function valuesSection(kind, files, labels, options = {}) {
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
-  parts.push(changed.length ? table2(changed).join("\n") : `_No ${kind} changed._`);
+  parts.push(changed.length ? table3(changed).join("\n") : `_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table2(unchanged).join("\n"), "", "</details>");
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table3(unchanged).join("\n"), "", "</details>");
   }
   if (notes.length) parts.push("", notes.join("\n"));
   return parts.join("\n");
@@ -40812,7 +41522,7 @@ function trendCell(row2, dir, withBase) {
   const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
   return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
-function cell(text2) {
+function cell2(text2) {
   const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
   return escapeCell(cut);
 }
@@ -40841,9 +41551,9 @@ function composeMarkdown(report2, options = REPORT_FILE) {
 function top(report2, options) {
   const base = report2.base ? code(report2.base.label) : "no base";
   const head = code(report2.head.label);
-  const title = [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-  if (!report2.projectErrors?.length) return title;
-  return [...title, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
+  const title2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
+  if (!report2.projectErrors?.length) return title2;
+  return [...title2, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
 }
 function headline(report2) {
   const changedMetrics = countChanged(report2.metrics);
@@ -40982,7 +41692,7 @@ function resolveSources(def, files) {
     if (data.dagshub) {
       const names = dagshubNames(data);
       const ys3 = source.y.length ? source.y : names;
-      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list(names)})`);
+      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list2(names)})`);
       return { file: source.file, x: null, ys: ys3, dagshub: true };
     }
     const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]);
@@ -40990,7 +41700,7 @@ function resolveSources(def, files) {
     for (const field of [...ys2, ...source.x ? [source.x] : []]) {
       if (data.columns ? !data.columns.has(field) : !data.rows.some((r2) => field in r2)) {
         const which2 = field === source.x ? "x" : "y";
-        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list(keys)})`);
+        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list2(keys)})`);
       }
     }
     return { file: source.file, x: source.x, ys: ys2, dagshub: false };
@@ -41105,7 +41815,7 @@ function shortNames(files) {
 function distinct(values) {
   return [...new Set(values)];
 }
-function list(values) {
+function list2(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
 }
 function scalarText(value2) {
@@ -41120,7 +41830,7 @@ function coerceNumeric(points, field, axis) {
   let dropped = 0;
   for (let i = 0; i < points.length; i++) {
     const p2 = points[i];
-    const value2 = toNumber2(p2[field]);
+    const value2 = toNumber3(p2[field]);
     if (value2 === void 0) {
       throw new PlotDataError(
         `${axis} field '${field}' in ${String(p2.filename)} (${String(p2.rev)}) is ${JSON.stringify(p2[field])} at data row ${rowOf(points, i)}: expected a number`
@@ -41203,7 +41913,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
   return { points, dropped, from };
 }
 function checkedNumber(s, axis, field, value2, i) {
-  const n = toNumber2(value2);
+  const n = toNumber3(value2);
   if (n === void 0) {
     const name = axis === "y" ? s.field : field;
     throw new PlotDataError(
@@ -41216,7 +41926,7 @@ function ascending(xs2, n) {
   for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
   return true;
 }
-function toNumber2(value2) {
+function toNumber3(value2) {
   if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
   if (value2 === null || value2 === void 0) return Number.NaN;
   if (typeof value2 === "boolean") return value2 ? 1 : 0;
@@ -41259,8 +41969,8 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
 function numericLine(xs2, ys2, name) {
   const points = [];
   for (let i = 0; i < xs2.length; i++) {
-    const x3 = toNumber2(xs2[i]);
-    const y2 = toNumber2(ys2[i]);
+    const x3 = toNumber3(xs2[i]);
+    const y2 = toNumber3(ys2[i]);
     if (x3 === void 0 || y2 === void 0) return void 0;
     if (!Number.isNaN(x3) && !Number.isNaN(y2)) points.push([x3, y2]);
   }
@@ -41554,8 +42264,8 @@ function parseCsvRecords(text2, delimiter) {
   }
   return records;
 }
-function csvNumber(cell2) {
-  const t2 = cell2.trim();
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
   if (!t2) return void 0;
   let digits = 0;
   let float = false;
@@ -41598,10 +42308,10 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
   for (const record of records.slice(1)) {
     if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
     const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell2 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell2);
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
     if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
     if (!withSeries && !skipRow) {
       last.set(key2, parsed);
       continue;
@@ -41624,9 +42334,9 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
   }
   return { last, series: series2 };
 }
-function optionalNumber(cell2, unreadable) {
-  if (cell2 === void 0 || cell2.trim() === "") return null;
-  const n = csvNumber(cell2);
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
   if (n === void 0) return unreadable;
   return n instanceof PyFloat ? n.value : n;
 }
@@ -41683,10 +42393,10 @@ var LoggerReader = class {
       return;
     }
     const key2 = fields[this.nameCol] ?? "";
-    const cell2 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell2);
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
     if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell2.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
     this.last.set(key2, parsed);
   }
 };
@@ -41730,9 +42440,9 @@ function parseMetricsTable(text2, delimiter) {
   }
   const data = /* @__PURE__ */ new Map();
   header.fields.forEach((name, i) => {
-    const cell2 = last.fields[i];
-    if (cell2 === void 0 || cell2 === "") return;
-    data.set(name, csvNumber(cell2) ?? cell2);
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
   });
   const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
   return { data, warnings };
@@ -41742,16 +42452,16 @@ function parseMetricsTable(text2, delimiter) {
 function parsePlotData(path, text2, header = true) {
   const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table2 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
-    const names = header ? table2.shift() ?? [] : (table2[0] ?? []).map((_3, i) => String(i));
+    const table3 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
+    const names = header ? table3.shift() ?? [] : (table3[0] ?? []).map((_3, i) => String(i));
     const dagshub = header && isExactLoggerHeader(names);
-    const columns = new Map(names.map((n, i) => [n, table2.map((cells) => cells[i] ?? "")]));
+    const columns = new Map(names.map((n, i) => [n, table3.map((cells) => cells[i] ?? "")]));
     let rows = null;
     return {
       columns,
       dagshub,
       get rows() {
-        rows ??= table2.map((cells) => {
+        rows ??= table3.map((cells) => {
           const row2 = {};
           for (let i = 0; i < names.length; i++) row2[names[i]] = cells[i] ?? "";
           return row2;
@@ -42372,9 +43082,9 @@ async function preparePlots(git, request2, definitions) {
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
   for (const def of definitions) {
-    const title = def.title ?? def.id;
+    const title2 = def.title ?? def.id;
     if (request2.deadline?.passed()) {
-      out.push({ kind: "error", id: def.id, title, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
+      out.push({ kind: "error", id: def.id, title: title2, error: `plot '${def.id}': ${request2.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
       continue;
     }
     try {
@@ -42383,7 +43093,7 @@ async function preparePlots(git, request2, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request2.headLabel}): showing ${request2.base.label}'s`] : request2.base && !base2 ? [`no image at the base (${request2.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -42393,7 +43103,7 @@ async function preparePlots(git, request2, definitions) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request2, readHead, baseNotes));
       }
     } catch (error2) {
-      out.push({ kind: "error", id: def.id, title, error: plotError(def, error2), notes: [] });
+      out.push({ kind: "error", id: def.id, title: title2, error: plotError(def, error2), notes: [] });
     }
   }
   await data?.close();
@@ -42426,7 +43136,7 @@ function splitDagshub(def, headFiles) {
   return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
 }
 async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNotes) {
-  const title = def.title ?? def.id;
+  const title2 = def.title ?? def.id;
   const notes = [...baseNotes];
   const baseLabel = request2.base && request2.base.label === request2.headLabel ? `${request2.base.label} (base)` : request2.base?.label ?? "base";
   const headComplete = def.sources.every((s) => headFiles.has(s.file));
@@ -42466,13 +43176,13 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
       data: numeric2,
       x: fields.x,
       y: fields.y,
-      title,
+      title: title2,
       xLabel,
       yLabel,
       revs,
       multi: fields.multi
     });
-    return { kind: "vega", id: def.id, title, spec: spec2, notes };
+    return { kind: "vega", id: def.id, title: title2, spec: spec2, notes };
   }
   const template = def.template.name;
   const lines2 = ["linear", "simple", "smooth"].includes(template);
@@ -42490,10 +43200,10 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
   } else if (reduced.from) {
     notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString("en-US")} points per revision (from ${reduced.from.toLocaleString("en-US")})`);
   }
-  const input = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
+  const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
   const spec = builtinSpec(input);
   const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: "vega", id: def.id, title, spec, notes, ...chart ? { series: chart } : {} };
+  return { kind: "vega", id: def.id, title: title2, spec, notes, ...chart ? { series: chart } : {} };
 }
 function checkedAtBase(def, sources, baseFiles) {
   return sources.filter((s) => {
@@ -42519,7 +43229,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -42538,11 +43248,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join17(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join18(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join17(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join18(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -42551,7 +43261,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join17(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join18(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -42611,15 +43321,15 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
-  for (const [title, files, withChange] of [
+  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
+  for (const [title2, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
   ]) {
     const rows = tableRows(files, data, withChange, (r2) => r2.changed);
-    if (rows.body.length) head.push({ text: [`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
+    if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
   const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
   if (unchanged.length) {
@@ -42628,10 +43338,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join24(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join24(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42645,19 +43355,19 @@ function tableRows(files, data, withChange, keep) {
   );
   return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
 }
-function boundedTable(table2, budget, what, measure) {
-  const out = [...table2.header];
+function boundedTable(table3, budget, what, measure) {
+  const out = [...table3.header];
   let size = measure(out.join("\n"));
   let shown = 0;
-  for (const row2 of table2.body) {
+  for (const row2 of table3.body) {
     const length = measure(row2) + 1;
     if (size + length > budget - 80) break;
     out.push(row2);
     size += length;
     shown++;
   }
-  if (shown < table2.body.length) out.push("", `_… ${table2.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table2.body.length} ${what}._`];
+  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
+  return shown ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -47268,7 +47978,7 @@ function lineAt(text2, offset) {
 var CHECK_TEXT_LIMIT = 65535;
 var ANNOTATIONS_PER_REQUEST = 50;
 var STATUS_DESCRIPTION_LIMIT = 140;
-var GateCheckPublisher = class {
+var CheckRunTarget = class {
   constructor(options, log) {
     this.options = options;
     this.log = log;
@@ -47279,21 +47989,9 @@ var GateCheckPublisher = class {
   name = "check run";
   client;
   async publish(report2, context3) {
-    const gates2 = report2.gates;
-    if (!gates2) return { skipped: true };
-    const outcome = {
-      headSha: this.options.github.headSha ?? this.options.github.sha,
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
-      failed: !gates2.passed,
-      title: stripEmoji(gatesHeadline(gates2)),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: fitReport(
-        report2,
-        { images: hostedImages(context3.hosted, "the workflow artifact") },
-        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
-      ).body,
-      annotations: await this.annotations(gates2)
-    };
+    const drawn = await this.outcome(report2, context3);
+    if (!drawn) return { skipped: true };
+    const outcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
     const checkRun = await this.createCheckRun(outcome);
     if (!("refused" in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
@@ -47367,12 +48065,35 @@ var GateCheckPublisher = class {
     const { serverUrl, owner, repo, runId } = this.options.github;
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
+};
+var GateCheckPublisher = class extends CheckRunTarget {
+  constructor(gateOptions, log) {
+    super(gateOptions, log);
+    this.gateOptions = gateOptions;
+  }
+  gateOptions;
+  async outcome(report2, context3) {
+    const gates2 = report2.gates;
+    if (!gates2) return null;
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates2.passed,
+      title: stripEmoji(gatesHeadline2(gates2)),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: fitReport(
+        report2,
+        { images: hostedImages(context3.hosted, "the workflow artifact") },
+        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
+      ).body,
+      annotations: await this.annotations(gates2)
+    };
+  }
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
   async annotations(gates2) {
     const out = [];
     const prefix = await this.workspaceInRepo();
     const texts = /* @__PURE__ */ new Map();
-    const tree = workspaceTree(this.options.workspace);
+    const tree = workspaceTree(this.gateOptions.workspace);
     const read = async (path) => {
       if (!texts.has(path))
         texts.set(
@@ -47387,7 +48108,7 @@ var GateCheckPublisher = class {
     for (const r2 of gates2.rules) {
       if (r2.status !== "failed" && r2.status !== "error") continue;
       const level = r2.status === "error" || r2.level === "fail" ? "failure" : "warning";
-      const title = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
+      const title2 = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
       let path = null;
       let line = 1;
       if (r2.metric) {
@@ -47399,14 +48120,14 @@ var GateCheckPublisher = class {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r2) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p2) => realpath4(p2).catch(() => p2);
-    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
+    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -47429,12 +48150,14 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join18, resolve as resolve6 } from "node:path";
+import { join as join19, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
-  constructor(dir) {
+  constructor(dir, markdown) {
     this.dir = dir;
+    this.markdown = markdown;
   }
   dir;
+  markdown;
   name = "local files";
   get markdownPath() {
     return resolve6(this.dir, "report.md");
@@ -47443,9 +48166,9 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join19(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join19(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47810,9 +48533,9 @@ var MlflowClient = class {
     });
     return data.runs?.[0] ?? null;
   }
-  async createRun(experimentId, runName, startTime, tags) {
+  async createRun(experimentId, runName2, startTime, tags) {
     const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/create", {
-      body: { experiment_id: experimentId, run_name: runName, start_time: startTime, tags }
+      body: { experiment_id: experimentId, run_name: runName2, start_time: startTime, tags }
     });
     return data.run;
   }
@@ -47862,10 +48585,10 @@ function planRun(data, logs, context3, notes) {
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
   const change = context3.change;
-  const runName = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const runName2 = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
   const tags = [
     { key: RUN_KEY_TAG, value: sha },
-    { key: "mlflow.runName", value: runName },
+    { key: "mlflow.runName", value: runName2 },
     { key: "mlflow.source.git.commit", value: sha },
     { key: "mlflow.source.type", value: "JOB" },
     { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
@@ -47877,7 +48600,7 @@ function planRun(data, logs, context3, notes) {
   if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
-  return { runKey: sha, runName, params: dedupe(params, notes), finals, series: series2, tags };
+  return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
 function noteContent(markdown, runUrl, notes) {
   if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
@@ -48042,11 +48765,11 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
       continue;
     }
     names.forEach((name, i) => {
-      const cell2 = cells[i]?.trim();
-      if (i === stepCol || !name || !cell2 || !Number.isFinite(Number(cell2))) return;
+      const cell3 = cells[i]?.trim();
+      if (i === stepCol || !name || !cell3 || !Number.isFinite(Number(cell3))) return;
       let series2 = byName.get(name);
       if (!series2) byName.set(name, series2 = { file, name, points: [] });
-      series2.points.push({ step, value: Number(cell2), timestamp: now });
+      series2.points.push({ step, value: Number(cell3), timestamp: now });
     });
   }
   return [...byName.values()];
@@ -48133,496 +48856,8 @@ var JobSummaryPublisher = class {
   }
 };
 
-// src/publish/github/artifact.ts
-import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
-import { join as join19 } from "node:path";
-
-// src/report/parse.ts
-var ReportJsonError = class extends Error {
-};
-function parseReportJson(text2) {
-  let json;
-  try {
-    json = JSON.parse(text2);
-  } catch (error2) {
-    throw new ReportJsonError(`not JSON (${error2.message})`);
-  }
-  return report(json, "");
-}
-var report = (v2, at2) => {
-  const o2 = object(v2, at2);
-  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
-  const tool = object(o2.tool, key(at2, "tool"));
-  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  return {
-    schemaVersion: 1,
-    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
-    base: nullable(revision)(o2.base, key(at2, "base")),
-    head: revision(o2.head, key(at2, "head")),
-    params: list2(fileDiff)(o2.params, key(at2, "params")),
-    metrics: list2(fileDiff)(o2.metrics, key(at2, "metrics")),
-    plots: list2(plot)(o2.plots, key(at2, "plots")),
-    gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list2(string)(o2.warnings, key(at2, "warnings"))
-  };
-};
-var revision = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
-};
-var fileDiff = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { path: string(o2.path, key(at2, "path")), rows: list2(row)(o2.rows, key(at2, "rows")), notes: list2(string)(o2.notes, key(at2, "notes")) };
-};
-var row = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    key: string(o2.key, key(at2, "key")),
-    old: optional(leaf)(o2.old, key(at2, "old")),
-    new: optional(leaf)(o2.new, key(at2, "new")),
-    changed: boolean(o2.changed, key(at2, "changed"))
-  };
-  const diff = optional(number3)(o2.diff, key(at2, "diff"));
-  const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
-  if (diff !== void 0) out.diff = diff;
-  if (relative6 !== void 0) out.relative = relative6;
-  return out;
-};
-var leaf = (v2, at2) => {
-  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
-  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
-  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
-    const f3 = v2.float;
-    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
-  }
-  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
-};
-var plot = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const entry = {
-    id: string(o2.id, key(at2, "id")),
-    title: string(o2.title, key(at2, "title")),
-    image: nullable(imagePath)(o2.image, key(at2, "image")),
-    notes: list2(string)(o2.notes, key(at2, "notes"))
-  };
-  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
-  const error2 = optional(string)(o2.error, key(at2, "error"));
-  const s = optional(series)(o2.series, key(at2, "series"));
-  if (baseImage !== void 0) entry.baseImage = baseImage;
-  if (error2 !== void 0) entry.error = error2;
-  if (s !== void 0) entry.series = s;
-  return entry;
-};
-var imagePath = (v2, at2) => {
-  const path = string(v2, at2);
-  const parts = path.split("/");
-  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
-    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
-  }
-  return path;
-};
-var series = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    x: list2((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
-    lines: list2((l3, a) => {
-      const line = object(l3, a);
-      return { name: string(line.name, key(a, "name")), y: list2(nullable(number3))(line.y, key(a, "y")) };
-    })(o2.lines, key(at2, "lines"))
-  };
-  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
-  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
-  if (xLabel !== void 0) out.xLabel = xLabel;
-  if (yLabel !== void 0) out.yLabel = yLabel;
-  return out;
-};
-var gates = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    passed: boolean(o2.passed, key(at2, "passed")),
-    rules: list2(rule)(o2.rules, key(at2, "rules")),
-    directions: list2((d2, a) => {
-      const dir = object(d2, a);
-      return {
-        file: string(dir.file, key(a, "file")),
-        key: string(dir.key, key(a, "key")),
-        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
-      };
-    })(o2.directions, key(at2, "directions")),
-    checked: number3(o2.checked, key(at2, "checked")),
-    proposed: nullable((p2, a) => {
-      const proposed = object(p2, a);
-      return {
-        file: string(proposed.file, key(a, "file")),
-        added: list2(string)(proposed.added, key(a, "added")),
-        removed: list2(string)(proposed.removed, key(a, "removed"))
-      };
-    })(o2.proposed, key(at2, "proposed"))
-  };
-};
-var rule = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const source = object(o2.source, key(at2, "source"));
-  const file = optional(string)(source.file, key(at2, "source.file"));
-  return {
-    rule: string(o2.rule, key(at2, "rule")),
-    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
-    passed: boolean(o2.passed, key(at2, "passed")),
-    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
-    detail: string(o2.detail, key(at2, "detail")),
-    metric: nullable((m2, a) => {
-      const metric = object(m2, a);
-      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
-    })(o2.metric, key(at2, "metric")),
-    base: nullable(number3)(o2.base, key(at2, "base")),
-    head: nullable(number3)(o2.head, key(at2, "head")),
-    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
-    source: {
-      origin: string(source.origin, key(at2, "source.origin")),
-      line: number3(source.line, key(at2, "source.line")),
-      ...file !== void 0 ? { file } : {}
-    }
-  };
-};
-var pipeline2 = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
-    stages: list2((s, a) => {
-      const stage = object(s, a);
-      const out = {
-        name: string(stage.name, key(a, "name")),
-        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number3(stage.seconds, key(a, "seconds"))
-      };
-      const reasons = optional(list2(string))(stage.reasons, key(a, "reasons"));
-      const error2 = optional(string)(stage.error, key(a, "error"));
-      const log = optional(string)(stage.log, key(a, "log"));
-      if (reasons !== void 0) out.reasons = reasons;
-      if (error2 !== void 0) out.error = error2;
-      if (log !== void 0) out.log = log;
-      return out;
-    })(o2.stages, key(at2, "stages"))
-  };
-};
-function object(v2, at2) {
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
-  return v2;
-}
-function string(v2, at2) {
-  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
-}
-function number3(v2, at2) {
-  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
-}
-function boolean(v2, at2) {
-  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
-}
-function oneOf(values) {
-  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
-}
-function list2(item) {
-  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
-}
-function nullable(read) {
-  return (v2, at2) => v2 === null ? null : read(v2, at2);
-}
-function optional(read) {
-  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
-}
-function key(at2, name) {
-  return at2 ? `${at2}.${name}` : name;
-}
-function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
-}
-
-// src/publish/github/artifact.ts
-var MAX_REPORT_BYTES = 32 * 1024 * 1024;
-async function readArtifact(dir) {
-  const path = join19(dir, "report.json");
-  const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
-  let text2;
-  try {
-    const stat9 = await lstat3(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-    text2 = await readFile6(path, "utf8");
-  } catch (error2) {
-    if (error2 instanceof UserError) throw error2;
-    throw new UserError(missing);
-  }
-  try {
-    return parseReportJson(text2);
-  } catch (error2) {
-    if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
-    throw error2;
-  }
-}
-
-// src/publish/artifact/report.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join20 } from "node:path";
-
-// src/util/zip.ts
-import { deflateRawSync } from "node:zlib";
-function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
-  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
-  const { time, date } = dosDateTime(modified);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8");
-    const deflated = deflateRawSync(entry.bytes);
-    const stored = deflated.length >= entry.bytes.length;
-    const data = stored ? entry.bytes : deflated;
-    const crc = crc32(entry.bytes);
-    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(67324752, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(2048, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(33639248, 0);
-    central.writeUInt16LE(3 << 8 | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(2048, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(33188 << 16 >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(101010256, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-function dosDateTime(d2) {
-  const year = Math.max(d2.getFullYear(), 1980);
-  return {
-    time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
-    date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
-  };
-}
-var table = null;
-function crc32(bytes) {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c3 = n;
-      for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
-      table[n] = c3 >>> 0;
-    }
-  }
-  let crc = 4294967295;
-  for (const byte of bytes) crc = table[(crc ^ byte) & 255] ^ crc >>> 8;
-  return (crc ^ 4294967295) >>> 0;
-}
-
-// src/publish/artifact/service.ts
-import { createHash as createHash4 } from "node:crypto";
-var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
-var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
-function isGhes(serverUrl) {
-  let host;
-  try {
-    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  } catch {
-    return false;
-  }
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function backendIds(token) {
-  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
-  const payload = token.split(".")[1];
-  if (!payload) throw invalid;
-  let scp;
-  try {
-    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
-  } catch {
-    throw invalid;
-  }
-  if (typeof scp !== "string") throw invalid;
-  for (const scope of scp.split(" ")) {
-    const parts = scope.split(":");
-    if (parts[0] !== "Actions.Results") continue;
-    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
-    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
-  }
-  throw invalid;
-}
-async function uploadArtifact(runtime, name, zip, options = {}) {
-  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
-  if (zip.length > maxBytes) {
-    throw new UserError(
-      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
-    );
-  }
-  const ids = backendIds(runtime.token);
-  const twirp = new JsonHttp({
-    service: "The artifact service",
-    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
-    headers: { authorization: `Bearer ${runtime.token}` },
-    secrets: [runtime.token],
-    backoffMs: options.backoffMs
-  });
-  const created = await twirp.request("POST", "/CreateArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      version: 7,
-      mime_type: "application/zip"
-    }
-  });
-  const uploadUrl = created.data?.signed_upload_url;
-  if (!created.data?.ok || !uploadUrl)
-    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
-  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      size: String(zip.length),
-      hash: digest
-    }
-  });
-  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
-  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
-}
-async function putBlob(url, body, backoffMs) {
-  const host = new URL(url).host;
-  let last = "";
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      const response = await httpFetch(
-        url,
-        {
-          method: "PUT",
-          headers: {
-            "x-ms-blob-type": "BlockBlob",
-            "x-ms-version": "2020-10-02",
-            "x-ms-blob-content-type": "application/zip",
-            "user-agent": `mlreport/${VERSION}`
-          },
-          body
-        },
-        12e4
-      );
-      const text2 = await response.text().catch(() => "");
-      if (response.status === 201 || response.status === 200) return;
-      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
-      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
-      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
-    } catch (error2) {
-      last = error2 instanceof Error ? error2.message : String(error2);
-    }
-    if (attempt < 3) await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempt - 1)));
-  }
-  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
-}
-
-// src/publish/artifact/report.ts
-function artifactName(reportId) {
-  return `mlreport-${reportId}`;
-}
-function wantsArtifact(mode, comment) {
-  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
-}
-var ReportArtifact = class {
-  constructor(cfg, outDir, github, log) {
-    this.cfg = cfg;
-    this.outDir = outDir;
-    this.github = github;
-    this.log = log;
-  }
-  cfg;
-  outDir;
-  github;
-  log;
-  name = "workflow artifact";
-  async publish(report2) {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
-    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
-  }
-};
-async function uploadReportArtifact(cfg, outDir, report2, github, log, options = {}) {
-  const runtime = github.artifactRuntime ?? null;
-  const name = artifactName(cfg.reportId);
-  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
-  if (isGhes(github.serverUrl)) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
-    );
-    return null;
-  }
-  if (!runtime) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
-    );
-    return null;
-  }
-  try {
-    const entries = await reportFiles(outDir, report2, log);
-    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
-    log.info(
-      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
-    );
-    return uploaded;
-  } catch (error2) {
-    if (error2 instanceof HttpError && error2.status === 409) {
-      log.warning(
-        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
-      );
-      return null;
-    }
-    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error2).replace(/\.?$/, ".")} ${instead}`);
-    return null;
-  }
-}
-async function reportFiles(outDir, report2, log) {
-  const names = ["report.md", "report.json"];
-  for (const plot2 of report2.plots) {
-    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
-  }
-  const entries = [];
-  for (const name of names) {
-    try {
-      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
-    } catch {
-      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
-    }
-  }
-  return entries;
-}
-
-// src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join21, posix as posix11 } from "node:path";
+// src/publish/aggregate.ts
+import { appendFile as appendFile3 } from "node:fs/promises";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48708,6 +48943,10 @@ function insideFolder(path) {
   const parts = path.split("/");
   return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
 }
+
+// src/publish/github/publisher.ts
+import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
+import { join as join21, posix as posix11 } from "node:path";
 
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
@@ -48903,10 +49142,268 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
   return data.filter((pr2) => pr2.head.sha === sha && pr2.head.repo?.full_name === headRepository).map((pr2) => pr2.number);
 }
 
+// src/publish/artifact/report.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+
+// src/util/zip.ts
+import { deflateRawSync } from "node:zlib";
+function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
+  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
+  const { time, date } = dosDateTime(modified);
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const deflated = deflateRawSync(entry.bytes);
+    const stored = deflated.length >= entry.bytes.length;
+    const data = stored ? entry.bytes : deflated;
+    const crc = crc32(entry.bytes);
+    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(67324752, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(2048, 6);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(33639248, 0);
+    central.writeUInt16LE(3 << 8 | 20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(2048, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(33188 << 16 >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+function dosDateTime(d2) {
+  const year = Math.max(d2.getFullYear(), 1980);
+  return {
+    time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
+    date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
+  };
+}
+var table2 = null;
+function crc32(bytes) {
+  if (!table2) {
+    table2 = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c3 = n;
+      for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
+      table2[n] = c3 >>> 0;
+    }
+  }
+  let crc = 4294967295;
+  for (const byte of bytes) crc = table2[(crc ^ byte) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+
+// src/publish/artifact/service.ts
+import { createHash as createHash4 } from "node:crypto";
+var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
+var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+function isGhes(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function backendIds(token) {
+  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
+  const payload = token.split(".")[1];
+  if (!payload) throw invalid;
+  let scp;
+  try {
+    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
+  } catch {
+    throw invalid;
+  }
+  if (typeof scp !== "string") throw invalid;
+  for (const scope of scp.split(" ")) {
+    const parts = scope.split(":");
+    if (parts[0] !== "Actions.Results") continue;
+    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
+    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
+  }
+  throw invalid;
+}
+async function uploadArtifact(runtime, name, zip, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+  if (zip.length > maxBytes) {
+    throw new UserError(
+      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
+    );
+  }
+  const ids = backendIds(runtime.token);
+  const twirp = new JsonHttp({
+    service: "The artifact service",
+    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
+    headers: { authorization: `Bearer ${runtime.token}` },
+    secrets: [runtime.token],
+    backoffMs: options.backoffMs
+  });
+  const created = await twirp.request("POST", "/CreateArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      version: 7,
+      mime_type: "application/zip"
+    }
+  });
+  const uploadUrl = created.data?.signed_upload_url;
+  if (!created.data?.ok || !uploadUrl)
+    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
+  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
+  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      size: String(zip.length),
+      hash: digest
+    }
+  });
+  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
+  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
+}
+async function putBlob(url, body, backoffMs) {
+  const host = new URL(url).host;
+  let last = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await httpFetch(
+        url,
+        {
+          method: "PUT",
+          headers: {
+            "x-ms-blob-type": "BlockBlob",
+            "x-ms-version": "2020-10-02",
+            "x-ms-blob-content-type": "application/zip",
+            "user-agent": `mlreport/${VERSION}`
+          },
+          body
+        },
+        12e4
+      );
+      const text2 = await response.text().catch(() => "");
+      if (response.status === 201 || response.status === 200) return;
+      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
+      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
+    } catch (error2) {
+      last = error2 instanceof Error ? error2.message : String(error2);
+    }
+    if (attempt < 3) await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempt - 1)));
+  }
+  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
+}
+
+// src/publish/artifact/report.ts
+function artifactName(reportId) {
+  return `mlreport-${reportId}`;
+}
+function wantsArtifact(mode, comment) {
+  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
+}
+var ReportArtifact = class {
+  constructor(cfg, outDir, github, log) {
+    this.cfg = cfg;
+    this.outDir = outDir;
+    this.github = github;
+    this.log = log;
+  }
+  cfg;
+  outDir;
+  github;
+  log;
+  name = "workflow artifact";
+  async publish(report2) {
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
+    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
+  }
+};
+async function uploadReportArtifact(cfg, outDir, report2, github, log, options = {}) {
+  const runtime = github.artifactRuntime ?? null;
+  const name = artifactName(cfg.reportId);
+  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
+    );
+    return null;
+  }
+  if (!runtime) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
+    );
+    return null;
+  }
+  try {
+    const entries = await reportFiles(outDir, report2, log);
+    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
+    log.info(
+      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
+    );
+    return uploaded;
+  } catch (error2) {
+    if (error2 instanceof HttpError && error2.status === 409) {
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
+      );
+      return null;
+    }
+    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error2).replace(/\.?$/, ".")} ${instead}`);
+    return null;
+  }
+}
+async function reportFiles(outDir, report2, log) {
+  const names = ["report.md", "report.json"];
+  for (const plot2 of report2.plots) {
+    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
+  }
+  const entries = [];
+  for (const name of names) {
+    try {
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
+    } catch {
+      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
+    }
+  }
+  return entries;
+}
+
 // src/publish/github/publisher.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-var GitHubPublisher = class {
+var CommentTarget = class {
   constructor(ctx, cfg, log, options) {
     this.ctx = ctx;
     this.cfg = cfg;
@@ -48949,7 +49446,7 @@ var GitHubPublisher = class {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return { skipped: true };
-    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, localPngs(report2), log);
+    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, this.images(report2), log);
     const first = targets.threads[0];
     const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
     let hosted = /* @__PURE__ */ new Map();
@@ -48965,9 +49462,8 @@ var GitHubPublisher = class {
         );
       }
     }
-    const fitted = commentBody(cfg.reportId, report2, hosted, reason, this.runUrl());
-    if (fitted.folded)
-      log.info("The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.");
+    const fitted = this.body(report2, hosted, reason, this.runUrl());
+    if (fitted.folded) log.info(this.foldedNote);
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
@@ -49005,6 +49501,15 @@ var GitHubPublisher = class {
     return `${where2} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
   }
 };
+var GitHubPublisher = class extends CommentTarget {
+  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
+  images(report2) {
+    return localPngs(report2);
+  }
+  body(report2, hosted, notHostedReason, fullReportUrl) {
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl);
+  }
+};
 function imageFailureReason(error2, store, assetsBranch) {
   const where2 = store === "release" ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
   if (isRulesetRefusal(error2)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
@@ -49037,12 +49542,85 @@ async function readImages(baseDir, rels, log) {
   return files;
 }
 
+// src/publish/aggregate.ts
+var AggregateCommentPublisher = class extends CommentTarget {
+  foldedNote = "The comparison is longer than a comment may be; the comment keeps the verdict, the best configurations and the ranked and gated metrics, and links the job summary.";
+  images() {
+    return [];
+  }
+  body(report2, _hosted, _reason, fullReportUrl) {
+    const marker = commentMarker(this.cfg.reportId);
+    const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
+    return { body: `${marker}
+${stripMarkers(fitted.body)}`, folded: fitted.folded };
+  }
+};
+var AggregateSummaryPublisher = class {
+  /** `reportDir`: the out-dir, named where the full table is when even the summary must fold. */
+  constructor(path, reportDir) {
+    this.path = path;
+    this.reportDir = reportDir;
+  }
+  path;
+  reportDir;
+  name = "job summary";
+  async publish(report2) {
+    const { body } = aggregateMarkdown(report2, {
+      limit: SUMMARY_LIMIT_BYTES,
+      measure: (text2) => Buffer.byteLength(text2),
+      fullReport: `report.md in the out-dir (\`${this.reportDir}\`)`
+    });
+    await appendFile3(this.path, `${body}
+`);
+    return { location: this.path };
+  }
+};
+var AggregateCheckPublisher = class extends CheckRunTarget {
+  outcome(report2) {
+    if (!report2.gates) return Promise.resolve(null);
+    return Promise.resolve({
+      failed: !report2.gates.passed,
+      title: stripEmoji(gatesHeadline(report2)),
+      summary: aggregateMarkdown(report2, { limit: CHECK_TEXT_LIMIT, fullReport: "the job summary" }).body,
+      // A sweep's means have no line in any file: the summary carries the broken rules.
+      annotations: []
+    });
+  }
+};
+
+// src/publish/github/artifact.ts
+import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
+import { join as join22 } from "node:path";
+var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
+async function readArtifact(dir) {
+  const path = join22(dir, "report.json");
+  const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
+  let text2;
+  try {
+    const stat9 = await lstat5(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    text2 = await readFile9(path, "utf8");
+  } catch (error2) {
+    if (error2 instanceof UserError) throw error2;
+    throw new UserError(missing);
+  }
+  try {
+    return parseReportJson(text2);
+  } catch (error2) {
+    if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
+    throw error2;
+  }
+}
+
 // src/publish/runner.ts
-async function publishAll(report2, table2, log) {
+async function publishAll(report2, table3, log) {
   const results = /* @__PURE__ */ new Map();
   const hosted = /* @__PURE__ */ new Map();
   let failed = false;
-  for (const row2 of table2) {
+  for (const row2 of table3) {
     if (!row2 || row2.when && !row2.when(results)) continue;
     const { target, policy } = row2;
     try {
@@ -49392,6 +49970,7 @@ async function selectFiles(tree, targets, log, fatal) {
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
+  if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
   const base = await resolveBase(git, config.baseCandidates, log);
@@ -49434,7 +50013,7 @@ async function run(config, log) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join22(config.outDir, "plots"),
+      dir: join23(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -49460,7 +50039,7 @@ async function run(config, log) {
     projectErrors: comparison.headErrors
   };
   redactDeep(report2);
-  const local = new LocalFilesPublisher(config.outDir);
+  const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -49506,11 +50085,77 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join22(publish.artifactDir, "report.md"),
-    reportJsonPath: join22(publish.artifactDir, "report.json"),
+    reportPath: join23(publish.artifactDir, "report.md"),
+    reportJsonPath: join23(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
+  };
+}
+async function runAggregate(config, log) {
+  const runs = await readRuns(config.dirs);
+  for (const run3 of runs) if (run3.failed !== null) log.error(`Job ${run3.name}: ${run3.failed}.`);
+  const report2 = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns
+  });
+  for (const missing of report2.failedRuns.filter((f3) => f3.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
+  redactDeep(report2);
+  log.info(
+    `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
+  );
+  const markdown = (r2) => aggregateMarkdown(r2).body;
+  const local = new LocalFilesPublisher(config.outDir, markdown);
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const published = await publishAll(
+    report2,
+    [
+      { target: local, policy: "required" },
+      comment && { target: comment, policy: "required" },
+      config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
+      report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: "required" } : null,
+      gh && {
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        policy: "never-fails",
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
+      }
+    ],
+    log
+  );
+  const gatesBroke = report2.gates !== null && !report2.gates.passed;
+  if (report2.gates && gatesBroke) log.error(`Gates: ${gatesHeadline(report2)}.`);
+  else if (report2.gates) log.info(`Gates: ${gatesHeadline(report2)}.`);
+  const passed = !published.failed && !report2.failedRuns.length;
+  return {
+    report: report2,
+    markdown: markdown(report2),
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || gatesBroke && config.failOnThreshold,
+    commentUrl: locationOf(comment, published.results)
+  };
+}
+function aggregateConfig(config) {
+  const publish = config.githubPublish;
+  if (!publish.artifactDir) throw new UserError("'mode: aggregate' needs 'artifact-dir'.");
+  return {
+    dirs: [publish.artifactDir],
+    outDir: config.outDir,
+    summaryPath: config.summaryPath,
+    repeatParams: config.sweep?.repeatParams ?? ["seed"],
+    rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
+    rules: config.gate?.rulesFrom === "input" ? config.gate.rules : null,
+    missingBase: config.gate?.missingBase ?? "skip",
+    failOnThreshold: config.gate?.failOnThreshold ?? true,
+    checkName: config.gate?.checkName ?? DEFAULT_CHECK_NAME,
+    github: config.github,
+    githubPublish: publish
   };
 }
 function locationOf(target, results) {
@@ -49538,7 +50183,7 @@ var actionLogger = {
   info: (message) => info(inertCommands(redact(message))),
   warning: (message, where2) => warning(redact(message), where2 ? { file: where2.file, startLine: where2.line } : void 0),
   error: (message, where2) => error(redact(message), where2 ? { file: where2.file, startLine: where2.line } : void 0),
-  group: (title, fn2) => group(redact(title), fn2)
+  group: (title2, fn2) => group(redact(title2), fn2)
 };
 
 // src/main.ts

@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
-import type { Config } from './config/types';
+import { aggregateRuns } from './aggregate/compose';
+import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
+import { readRuns } from './aggregate/read';
+import type { AggregateReport } from './aggregate/types';
+import type { AggregateConfig, Config } from './config/types';
 import { gateMetrics } from './gate';
-import { rulesAtBase } from './gate/config';
+import { DEFAULT_CHECK_NAME, rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
@@ -14,6 +18,7 @@ import { LocalFilesPublisher } from './publish/local';
 import { HubCommentPublisher } from './publish/hub/comment';
 import { MlflowTarget } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
+import { AggregateCheckPublisher, AggregateCommentPublisher, AggregateSummaryPublisher } from './publish/aggregate';
 import { readArtifact } from './publish/github/artifact';
 import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
@@ -29,7 +34,7 @@ import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
 
 export interface RunResult {
-  report: ReportData;
+  report: ReportData | AggregateReport;
   markdown: string;
   reportPath: string;
   reportJsonPath: string;
@@ -44,6 +49,7 @@ export interface RunResult {
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
+  if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log);
   // The clock starts before anything else: the budget is for the whole run, from the action's start.
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
   const git = await GitRepo.open(config.workspace);
@@ -128,7 +134,7 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
   // the run. The order matters twice: the comment hosts the plot images the summary and the check run then show,
   // and the artifact goes up when the comment was not posted, whatever the reason.
-  const local = new LocalFilesPublisher(config.outDir);
+  const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -191,7 +197,82 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
   };
 }
 
-function locationOf(target: Target | null, results: PublishResults): string | null {
+/**
+ * `mlreport aggregate` and `mode: aggregate`: the matrix jobs' reports → one comparison of their configurations,
+ * published as a run's report is: files, one sticky comment, the job summary, a check run for the gates, and the
+ * artifact. A failed job fails the step as a failed stage would.
+ */
+export async function runAggregate(config: AggregateConfig, log: Logger): Promise<RunResult> {
+  const runs = await readRuns(config.dirs);
+  for (const run of runs) if (run.failed !== null) log.error(`Job ${run.name}: ${run.failed}.`);
+  const report = aggregateRuns(runs, {
+    repeatParams: config.repeatParams,
+    rankBy: config.rankBy,
+    rules: config.rules,
+    missingBase: config.missingBase,
+    expectedRuns: config.expectedRuns,
+  });
+  for (const missing of report.failedRuns.filter((f) => f.run.startsWith('missing '))) log.error(`${missing.run}: ${missing.reason}.`);
+  redactDeep(report); // The jobs' reports may quote stage output; this job may hold secrets they never had.
+  log.info(
+    `Aggregated ${runs.length} job${runs.length === 1 ? '' : 's'} into ${report.configurations.length} configuration${report.configurations.length === 1 ? '' : 's'}.`,
+  );
+
+  const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
+  const local = new LocalFilesPublisher(config.outDir, markdown);
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const published = await publishAll(
+    report,
+    [
+      { target: local, policy: 'required' },
+      comment && { target: comment, policy: 'required' },
+      config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
+      report.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: 'required' } : null,
+      gh && {
+        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log),
+        policy: 'never-fails',
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
+      },
+    ],
+    log,
+  );
+  const gatesBroke = report.gates !== null && !report.gates.passed;
+  if (report.gates && gatesBroke) log.error(`Gates: ${gatesHeadline(report)}.`);
+  else if (report.gates) log.info(`Gates: ${gatesHeadline(report)}.`);
+  const passed = !published.failed && !report.failedRuns.length;
+  return {
+    report,
+    markdown: markdown(report),
+    reportPath: local.markdownPath,
+    reportJsonPath: local.jsonPath,
+    passed: passed && !gatesBroke,
+    failStep: !passed || (gatesBroke && config.failOnThreshold),
+    commentUrl: locationOf(comment, published.results),
+  };
+}
+
+/** The action's inputs for `mode: aggregate`: rules from `thresholds` only, as the jobs' own live in their reports. */
+function aggregateConfig(config: Config): AggregateConfig {
+  const publish = config.githubPublish!;
+  if (!publish.artifactDir) throw new UserError("'mode: aggregate' needs 'artifact-dir'.");
+  return {
+    dirs: [publish.artifactDir],
+    outDir: config.outDir,
+    summaryPath: config.summaryPath,
+    repeatParams: config.sweep?.repeatParams ?? ['seed'],
+    rankBy: config.sweep?.rankBy ?? null,
+    expectedRuns: config.sweep?.expectedRuns ?? null,
+    rules: config.gate?.rulesFrom === 'input' ? config.gate.rules : null,
+    missingBase: config.gate?.missingBase ?? 'skip',
+    failOnThreshold: config.gate?.failOnThreshold ?? true,
+    checkName: config.gate?.checkName ?? DEFAULT_CHECK_NAME,
+    github: config.github,
+    githubPublish: publish,
+  };
+}
+
+function locationOf(target: Target<never> | null, results: PublishResults): string | null {
   const result = target && results.get(target);
   return result?.status === 'published' ? result.location : null;
 }

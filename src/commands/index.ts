@@ -1,3 +1,4 @@
+import { aggregateCommand } from './aggregate';
 import { metricsDiffCommand } from './metrics-diff';
 import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
@@ -17,4 +18,5 @@ export const COMMANDS: Command[] = [
   plotsRenderCommand,
   pullCommand,
   pushCommand,
+  aggregateCommand,
 ];

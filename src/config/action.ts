@@ -11,6 +11,7 @@ import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
+import { expectedRuns, repeatParams } from './sweep';
 import type { Config, GitHubContext, WorkflowRunInfo } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
@@ -47,6 +48,9 @@ export const ACTION_INPUTS = [
   'missing-base',
   'plots',
   'artifact',
+  'repeat-params',
+  'rank-by',
+  'expected-runs',
 ] as const;
 type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -112,6 +116,11 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
+    sweep: {
+      repeatParams: repeatParams(getListInput(env, 'repeat-params')),
+      rankBy: getInput(env, 'rank-by') || null,
+      expectedRuns: expectedRuns(getInput(env, 'expected-runs'), "Input 'expected-runs'"),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { GateConfig } from '../gate/types';
+import type { GateConfig, GateRule, MissingBasePolicy } from '../gate/types';
 
 /** Everything one run needs, decided up front from action inputs or CLI arguments. */
 export interface Config {
@@ -35,12 +35,41 @@ export interface Config {
   gate?: GateConfig;
   /** How the report goes to GitHub (sticky comment, images); absent for a local CLI run. */
   githubPublish?: GitHubPublishConfig;
+  /** `mode: aggregate`: how the matrix jobs' runs are grouped and ranked (inputs `repeat-params`, `rank-by`). */
+  sweep?: SweepSettings;
+}
+
+interface SweepSettings {
+  /** Params that tell repeats of one configuration apart (default `seed`). */
+  repeatParams: string[];
+  /** The metric that marks the best configuration (`metric`, `file:metric`, optionally `higher`/`lower`); null: the first gated one. */
+  rankBy: string | null;
+  /** How many jobs the matrix has, so a job that uploaded nothing is a failed row; null: not known. */
+  expectedRuns: number | null;
+}
+
+/** What `mlreport aggregate` and `mode: aggregate` need: the jobs' report folders, and where the comparison goes. */
+export interface AggregateConfig extends SweepSettings {
+  /** Folders holding report.json, or folders of such folders (one per downloaded artifact). */
+  dirs: string[];
+  outDir: string;
+  summaryPath: string | null;
+  /** Rules given to the aggregate itself; null: the rules the jobs were gated with (their reports carry them). */
+  rules: GateRule[] | null;
+  missingBase: MissingBasePolicy;
+  failOnThreshold: boolean;
+  checkName: string;
+  github: GitHubContext | null;
+  githubPublish: GitHubPublishConfig | null;
 }
 
 /** The action's publishing inputs (docs: README "Publishing on GitHub"). */
 export interface GitHubPublishConfig {
-  /** `run`: compute and publish; `publish`: post a report made by another workflow (artifactDir). */
-  mode: 'run' | 'publish';
+  /**
+   * `run`: compute and publish; `publish`: post a report made by another workflow (artifactDir); `aggregate`: compare
+   * the reports of a matrix's jobs (artifactDir holds one folder per job) and publish the comparison.
+   */
+  mode: 'run' | 'publish' | 'aggregate';
   /** `update`: one sticky comment; `new`: a new comment every run; `off`: no comment. */
   comment: 'update' | 'new' | 'off';
   /** `auto`: the PR (on push: the open PRs whose head is the commit, else the commit). */
@@ -50,7 +79,7 @@ export interface GitHubPublishConfig {
   imageStore: 'branch' | 'release' | 'none';
   /** The orphan branch (image-store branch) or the prerelease's tag (image-store release). */
   assetsBranch: string;
-  /** mode publish: the downloaded artifact (report.md, plots/). */
+  /** mode publish: the downloaded artifact (report.md, plots/); mode aggregate: the folder of downloaded artifacts. */
   artifactDir: string | null;
   /** Lets runs on events with the repository's write token (pull_request_target, workflow_run, …) reproduce the pipeline (unsafe; off by default). */
   allowPullRequestTargetRepro: boolean;

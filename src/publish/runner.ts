@@ -12,8 +12,8 @@ import type { Target } from './types';
 type Policy = 'required' | 'optional' | 'never-fails';
 
 /** One row of the publishing table. */
-export interface PlannedTarget {
-  target: Target;
+export interface PlannedTarget<R = ReportData> {
+  target: Target<R>;
   policy: Policy;
   /** Said with an optional target's failure: the input that makes it required. */
   requiredBy?: string;
@@ -25,15 +25,15 @@ export interface PlannedTarget {
 export type TargetResult =
   { status: 'published'; location: string | null } | { status: 'not-posted'; reason: string } | { status: 'skipped' } | { status: 'failed'; error: string };
 
-export type PublishResults = ReadonlyMap<Target, TargetResult>;
+export type PublishResults = ReadonlyMap<Target<never>, TargetResult>;
 
 /**
  * Publishes the report to each target of the table in order (null rows are targets this run has not configured).
  * Images a target hosts are shown by the targets after it. Returns each target's result and whether a required
  * one failed.
  */
-export async function publishAll(report: ReportData, table: (PlannedTarget | null)[], log: Logger): Promise<{ results: PublishResults; failed: boolean }> {
-  const results = new Map<Target, TargetResult>();
+export async function publishAll<R>(report: R, table: (PlannedTarget<R> | null)[], log: Logger): Promise<{ results: PublishResults; failed: boolean }> {
+  const results = new Map<Target<R>, TargetResult>();
   const hosted = new Map<string, string>();
   let failed = false;
   for (const row of table) {

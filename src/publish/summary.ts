@@ -5,7 +5,7 @@ import type { ReportData } from '../report/types';
 import type { PublishContext, Target, TargetOutcome } from './types';
 
 /** GitHub aborts a step summary over 1 MiB; stay below it. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
 /**
  * Appends the report to the job summary ($GITHUB_STEP_SUMMARY). A job summary cannot show images relative to

@@ -1,14 +1,14 @@
 import type { ReportData } from '../report/types';
 
 /**
- * One place the report goes (report.md and report.json, a PR comment, the job summary, a check run, a hub comment,
+ * One place the report (a run's ReportData, or a sweep's AggregateReport) goes (report.md and report.json, a PR comment, the job summary, a check run, a hub comment,
  * an MLflow run, the workflow artifact). Each renders what it needs from the report's data, with its own size
  * limit and its own way of showing the plot images. What its failure does to the run is not its business: that is
  * its policy in the publishing table (src/run.ts), applied by the runner (./runner.ts).
  */
-export interface Target {
+export interface Target<R = ReportData> {
   readonly name: string;
-  publish(report: ReportData, context: PublishContext): Promise<TargetOutcome>;
+  publish(report: R, context: PublishContext): Promise<TargetOutcome>;
 }
 
 /** What the targets before this one left for it. */

@@ -29,7 +29,7 @@ describe('publishing inputs', () => {
     ['comment-on', 'issue', "Input 'comment-on' is 'issue'; expected one of: auto, pr, commit."],
     ['image-store', 'imgur', "Input 'image-store' is 'imgur'; expected one of: branch, release, none."],
     ['artifact', 'sometimes', "Input 'artifact' is 'sometimes'; expected one of: auto, always, off."],
-    ['mode', 'reproduce', "Input 'mode' is 'reproduce'; expected one of: run, publish."],
+    ['mode', 'reproduce', "Input 'mode' is 'reproduce'; expected one of: run, publish, aggregate."],
     ['report-id', 'my report', "Input 'report-id' is 'my report'; expected 1-64 letters, digits, '.', '_' or '-'."],
     ['assets-branch', '../x', "Input 'assets-branch' is '../x'; expected a branch name (letters, digits, '.', '_', '-', '/')."],
     ['allow-pull-request-target-repro', 'yes', "Input 'allow-pull-request-target-repro' is 'yes'; expected true or false (also True, TRUE, False, FALSE)."],
@@ -38,6 +38,14 @@ describe('publishing inputs', () => {
       assert.throws(() => publishConfigFromInputs(inputs({ [name]: value }), '/ws'), { name: 'UserError', message });
     });
   }
+
+  test('mode aggregate needs artifact-dir: the folder of downloaded job artifacts', () => {
+    assert.throws(
+      () => publishConfigFromInputs(inputs({ mode: 'aggregate' }), '/ws'),
+      /'mode' is 'aggregate', which needs 'artifact-dir'.*pattern: mlreport-\*/,
+    );
+    assert.equal(publishConfigFromInputs(inputs({ mode: 'aggregate', 'artifact-dir': 'reports' }), '/ws').artifactDir, join('/ws', 'reports'));
+  });
 
   test('mode publish needs artifact-dir', () => {
     assert.throws(() => publishConfigFromInputs(inputs({ mode: 'publish' }), '/ws'), /needs 'artifact-dir'/);

@@ -24,7 +24,7 @@ export function wantsArtifact(mode: GitHubPublishConfig['artifact'], comment: Ta
 }
 
 /** The report folder (written by the local-files target) as the workflow artifact `mlreport-<report-id>`. */
-export class ReportArtifact implements Target {
+export class ReportArtifact<R extends Pick<ReportData, 'plots'> = ReportData> implements Target<R> {
   readonly name = 'workflow artifact';
   constructor(
     private readonly cfg: GitHubPublishConfig,
@@ -33,7 +33,7 @@ export class ReportArtifact implements Target {
     private readonly log: Logger,
   ) {}
 
-  async publish(report: ReportData): Promise<TargetOutcome> {
+  async publish(report: R): Promise<TargetOutcome> {
     const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log);
     return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: 'see the warning above' };
   }
@@ -47,7 +47,7 @@ export class ReportArtifact implements Target {
 export async function uploadReportArtifact(
   cfg: GitHubPublishConfig,
   outDir: string,
-  report: ReportData,
+  report: Pick<ReportData, 'plots'>,
   github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
   log: Logger,
   options: { backoffMs?: number; maxBytes?: number } = {},
@@ -89,7 +89,7 @@ export async function uploadReportArtifact(
 }
 
 /** report.md, report.json and each plot image the report names (paths relative to the out-dir, as in its links). */
-async function reportFiles(outDir: string, report: ReportData, log: Logger): Promise<ZipEntry[]> {
+async function reportFiles(outDir: string, report: Pick<ReportData, 'plots'>, log: Logger): Promise<ZipEntry[]> {
   const names = ['report.md', 'report.json'];
   for (const plot of report.plots) {
     // The run wrote these under the out-dir itself; anything else is not taken along.

@@ -35,7 +35,7 @@ const MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
  * Removes comment markers from report text (a plot id, a stage's log), so a report cannot pose as another: again
  * and again, since removing one can join the pieces of another.
  */
-function stripMarkers(text: string): string {
+export function stripMarkers(text: string): string {
   for (let out = text; ;) {
     const next = out.replace(MARKER, '');
     if (next === out) return out;

@@ -27,7 +27,7 @@ export interface Annotation {
 }
 
 /** What the check run or the status says, computed once. */
-interface GateOutcome {
+export interface GateOutcome {
   headSha: string;
   failed: boolean;
   title: string;
@@ -35,48 +35,43 @@ interface GateOutcome {
   annotations: Annotation[];
 }
 
-export interface GateCheckOptions {
+export interface CheckRunOptions {
   github: GitHubContext;
   checkName: string;
-  /** The workspace directory (metrics paths are relative to it) and the repository's root. */
-  workspace: string;
-  repoRoot: string;
   /** Retry tuning (tests shorten the waits). */
   clientOptions?: GitHubClientOptions;
 }
 
+export interface GateCheckOptions extends CheckRunOptions {
+  /** The workspace directory (metrics paths are relative to it) and the repository's root. */
+  workspace: string;
+  repoRoot: string;
+}
+
 /**
- * Publishes the gate's outcome where branch protection can require it: a check run (conclusion, the report
- * as summary, an annotation on the metrics file per broken rule). Without `checks: write` (403), a commit
- * status with the same name; without that either, the log alone.
+ * Publishes a gate's outcome where branch protection can require it: a check run (conclusion, the report
+ * as summary, annotations). Without `checks: write` (403), a commit status with the same name; without that
+ * either, the log alone. What the check says is the subclass's: a run's gates (GateCheckPublisher) or a sweep's
+ * (AggregateCheckPublisher).
  */
-export class GateCheckPublisher implements Target {
+export abstract class CheckRunTarget<R> implements Target<R> {
   readonly name = 'check run';
   private readonly client: GitHubClient;
 
   constructor(
-    private readonly options: GateCheckOptions,
-    private readonly log: Logger,
+    protected readonly options: CheckRunOptions,
+    protected readonly log: Logger,
   ) {
     this.client = createGitHubClient(options.github.token, options.github.apiUrl, options.clientOptions);
   }
 
-  async publish(report: ReportData, context: PublishContext): Promise<TargetOutcome> {
-    const gates = report.gates;
-    if (!gates) return { skipped: true };
-    const outcome: GateOutcome = {
-      headSha: this.options.github.headSha ?? this.options.github.sha,
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
-      failed: !gates.passed,
-      title: stripEmoji(gatesHeadline(gates)),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: fitReport(
-        report,
-        { images: hostedImages(context.hosted, 'the workflow artifact') },
-        { limit: CHECK_TEXT_LIMIT, what: 'a check run summary', fullReportUrl: this.runUrl() },
-      ).body,
-      annotations: await this.annotations(gates),
-    };
+  /** The check's conclusion, title, summary and annotations; null when the report has no gate. */
+  protected abstract outcome(report: R, context: PublishContext): Promise<Omit<GateOutcome, 'headSha'> | null>;
+
+  async publish(report: R, context: PublishContext): Promise<TargetOutcome> {
+    const drawn = await this.outcome(report, context);
+    if (!drawn) return { skipped: true };
+    const outcome: GateOutcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
     const checkRun = await this.createCheckRun(outcome);
     if (!('refused' in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
@@ -150,9 +145,36 @@ export class GateCheckPublisher implements Target {
     return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
   }
 
-  private runUrl(): string | null {
+  protected runUrl(): string | null {
     const { serverUrl, owner, repo, runId } = this.options.github;
     return runId ? `${serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runId}` : null;
+  }
+}
+
+/** A run's gates as the check run: the report as its summary, an annotation on the metrics file per broken rule. */
+export class GateCheckPublisher extends CheckRunTarget<ReportData> {
+  constructor(
+    private readonly gateOptions: GateCheckOptions,
+    log: Logger,
+  ) {
+    super(gateOptions, log);
+  }
+
+  protected async outcome(report: ReportData, context: PublishContext): Promise<Omit<GateOutcome, 'headSha'> | null> {
+    const gates = report.gates;
+    if (!gates) return null;
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
+      failed: !gates.passed,
+      title: stripEmoji(gatesHeadline(gates)),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: fitReport(
+        report,
+        { images: hostedImages(context.hosted, 'the workflow artifact') },
+        { limit: CHECK_TEXT_LIMIT, what: 'a check run summary', fullReportUrl: this.runUrl() },
+      ).body,
+      annotations: await this.annotations(gates),
+    };
   }
 
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
@@ -161,7 +183,7 @@ export class GateCheckPublisher implements Target {
     const prefix = await this.workspaceInRepo();
     const texts = new Map<string, string | null>();
     // The metrics file a rule names comes from the pull request: read it as every project file is read.
-    const tree = workspaceTree(this.options.workspace);
+    const tree = workspaceTree(this.gateOptions.workspace);
     const read = async (path: string): Promise<string | null> => {
       if (!texts.has(path))
         texts.set(
@@ -196,7 +218,7 @@ export class GateCheckPublisher implements Target {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   private async workspaceInRepo(): Promise<string> {
     const real = async (p: string): Promise<string> => realpath(p).catch(() => p);
-    const prefix = relative(await real(this.options.repoRoot), await real(this.options.workspace))
+    const prefix = relative(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace))
       .split(sep)
       .join('/');
     return prefix.startsWith('..') ? '' : prefix;
@@ -223,6 +245,6 @@ export function truncate(text: string, limit: number, tail: string): string {
 }
 
 /** Check titles and status descriptions read better without the report's emoji. */
-function stripEmoji(text: string): string {
+export function stripEmoji(text: string): string {
   return text.replace(/^[^\p{L}\p{N}]+/u, '');
 }

@@ -24,21 +24,34 @@ export interface GitHubPublisherOptions {
 }
 
 /**
- * Posts the report to GitHub: hosts the plot images (for the targets after it too), then writes one sticky comment
+ * Posts a report to GitHub: hosts its plot images (for the targets after it too), then writes one sticky comment
  * per thread. Where the token may not write (fork PRs, read-only permissions) it warns, explains, and says the
  * report was not posted (so the artifact goes up): the job summary and the out-dir already hold the report. Any
- * other failure is thrown with GitHub's own message.
+ * other failure is thrown with GitHub's own message. What the comment says is the subclass's: a run's report
+ * (GitHubPublisher) or a sweep's comparison (AggregateCommentPublisher).
  */
-export class GitHubPublisher implements Target {
+export abstract class CommentTarget<R> implements Target<R> {
   readonly name = 'GitHub comment';
+  /** The PNG files the report links, as paths inside its folder. */
+  protected abstract images(report: R): string[];
+  /** The comment, marker first, fitted to GitHub's limit. */
+  protected abstract body(
+    report: R,
+    hosted: ReadonlyMap<string, string>,
+    notHostedReason: string | null,
+    fullReportUrl: string | null,
+  ): { body: string; folded: boolean };
+  /** Said in the log when the comment had to be folded. */
+  protected abstract readonly foldedNote: string;
+
   constructor(
-    private readonly ctx: GitHubContext,
-    private readonly cfg: GitHubPublishConfig,
-    private readonly log: Logger,
-    private readonly options: GitHubPublisherOptions,
+    protected readonly ctx: GitHubContext,
+    protected readonly cfg: GitHubPublishConfig,
+    protected readonly log: Logger,
+    protected readonly options: GitHubPublisherOptions,
   ) {}
 
-  async publish(report: ReportData): Promise<TargetOutcome> {
+  async publish(report: R): Promise<TargetOutcome> {
     const { ctx, cfg, log } = this;
     if (cfg.comment === 'off') return { skipped: true };
     if (!ctx.token) {
@@ -67,11 +80,11 @@ export class GitHubPublisher implements Target {
     }
   }
 
-  private async post(client: GitHubClient, report: ReportData): Promise<TargetOutcome> {
+  private async post(client: GitHubClient, report: R): Promise<TargetOutcome> {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return { skipped: true };
-    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, localPngs(report), log);
+    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, this.images(report), log);
     const first = targets.threads[0]!;
     const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
     let hosted = new Map<string, string>();
@@ -88,9 +101,8 @@ export class GitHubPublisher implements Target {
         );
       }
     }
-    const fitted = commentBody(cfg.reportId, report, hosted, reason, this.runUrl());
-    if (fitted.folded)
-      log.info('The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.');
+    const fitted = this.body(report, hosted, reason, this.runUrl());
+    if (fitted.folded) log.info(this.foldedNote);
     let identity: Promise<Identity> | null = null;
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
     const urls: string[] = [];
@@ -119,7 +131,7 @@ export class GitHubPublisher implements Target {
     );
   }
 
-  private runUrl(): string | null {
+  protected runUrl(): string | null {
     const { ctx } = this;
     return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
   }
@@ -130,6 +142,18 @@ export class GitHubPublisher implements Target {
       return `${where} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
     }
     return `${where} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
+  }
+}
+
+/** A run's report as the PR comment. */
+export class GitHubPublisher extends CommentTarget<ReportData> {
+  protected readonly foldedNote =
+    'The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.';
+  protected images(report: ReportData): string[] {
+    return localPngs(report);
+  }
+  protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null) {
+    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl);
   }
 }
 

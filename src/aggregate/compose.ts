@@ -1,0 +1,300 @@
+import { gateMetrics } from '../gate';
+import { parseRules } from '../gate/parse';
+import { metricName, resolveMetric } from '../gate/resolve';
+import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
+import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
+import { guessDirection } from '../values/direction';
+import { displayValue } from '../values/pyformat';
+import { numericValue, type FileDiff, type Leaf } from '../values/types';
+import { UserError } from '../util/errors';
+import { VERSION } from '../version';
+import { overlaidPlots } from './plots';
+import type { RunInput } from './read';
+import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats, ParamRef } from './types';
+
+export interface AggregateOptions {
+  /** Params that tell repeats apart (`seed`): a name matches the key or its last dotted parts (`train.seed`). */
+  repeatParams: string[];
+  /** `metric`, `file:metric`, optionally followed by `higher` or `lower`; null: the first gated metric. */
+  rankBy: string | null;
+  /** Rules given to the aggregate itself (input `thresholds`, `--threshold`); null: the rules the jobs were gated with. */
+  rules: GateRule[] | null;
+  missingBase: MissingBasePolicy;
+  /** How many jobs the matrix has; fewer folders than this are jobs whose artifact never arrived. null: not known. */
+  expectedRuns: number | null;
+}
+
+/**
+ * The sweep's comparison: runs grouped into configurations by the params that differ between them (repeat params
+ * aside), metrics as mean ± sample standard deviation per configuration, the best one marked, the rules evaluated on
+ * each configuration's means against the base. Failed runs stay as failed rows. Refuses runs that compared with
+ * different bases: their numbers are not comparable. Pure.
+ */
+export function aggregateRuns(runs: RunInput[], options: AggregateOptions): AggregateReport {
+  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options.expectedRuns) throw new UserError('No runs to aggregate: the folders hold no report.json.');
+  const reported = runs.filter((r): r is RunInput & { report: ReportData } => r.report !== null);
+  const ok = reported.filter((r) => r.failed === null);
+  const base = commonBase(reported);
+  const warnings: string[] = [];
+
+  const values = reported.map((r) => paramValues(r.report));
+  const isRepeat = (p: ParamRef) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
+  const refs = unionRefs(reported.map((r) => r.report.params)).filter((p) => !isRepeat(p));
+  const varying: ParamRef[] = [];
+  const constant: (ParamRef & { value: Leaf })[] = [];
+  for (const ref of refs) {
+    const id = refId(ref);
+    const seen = new Set(values.map((v) => (v.has(id) ? JSON.stringify(v.get(id)) : 'absent')));
+    if (seen.size === 1 && !seen.has('absent')) constant.push({ ...ref, value: values[0]!.get(id)! });
+    else varying.push(ref);
+  }
+  const label = paramLabel(varying);
+  const configKey = (report: ReportData) => {
+    const v = paramValues(report);
+    return varying.map((p) => v.get(refId(p)) ?? null);
+  };
+
+  const groups = new Map<string, { params: (Leaf | null)[]; runs: { name: string; report: ReportData }[] }>();
+  for (const run of ok) {
+    const params = configKey(run.report);
+    const key = JSON.stringify(params);
+    if (!groups.has(key)) groups.set(key, { params, runs: [] });
+    groups.get(key)!.runs.push(run);
+  }
+
+  const columns = metricColumns(
+    ok.map((r) => r.report),
+    reported.map((r) => r.report),
+  );
+  const rules = options.rules ?? jobRules(reported);
+  const gate: GateConfig | null = rules.length
+    ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: '', notes: [], rulesFrom: 'input', trustBase: false }
+    : null;
+
+  let configurations: Configuration[] = [...groups.values()].map((g) => {
+    const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
+    return {
+      id: label(g.params),
+      params: g.params,
+      runs: g.runs.map((r) => r.name),
+      metrics,
+      best: false,
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null,
+    };
+  });
+
+  // The rules say which way is better where they name a metric; the metric's name says it elsewhere.
+  const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
+  for (const c of columns) c.better = ruled.get(metricName(c)) ?? guessDirection(c.key) ?? null;
+
+  const rankBy = rankMetric(options.rankBy, columns, rules, configurations);
+  if (rankBy) {
+    const j = columns.findIndex((c) => c.file === rankBy.file && c.key === rankBy.key);
+    const score = (c: Configuration) => {
+      const mean = c.metrics[j]?.mean;
+      return mean === undefined ? Number.NEGATIVE_INFINITY : rankBy.better === 'higher' ? mean : -mean;
+    };
+    configurations = configurations
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => score(b.c) - score(a.c) || a.i - b.i)
+      .map((x) => x.c);
+    if (configurations[0]?.metrics[j]) configurations[0].best = true;
+  } else if (configurations.length > 1) {
+    warnings.push('No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.');
+  }
+
+  const failedRuns: FailedRun[] = runs
+    .filter((r) => r.failed !== null)
+    .map((r) => {
+      const params = r.report ? configKey(r.report) : null;
+      return { run: r.name, reason: r.failed!, configuration: params && label(params), params };
+    });
+  // A job that failed before uploading leaves no folder at all: only the count tells it is missing.
+  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null,
+    });
+  }
+
+  const gated = configurations.filter((c) => c.gates);
+  const failedConfigurations = gated.filter((c) => !c.gates!.passed).map((c) => c.id);
+  return {
+    schemaVersion: 1,
+    kind: 'aggregate',
+    tool: { name: 'mlreport', version: VERSION },
+    base,
+    head: commonHead(reported),
+    repeatParams: options.repeatParams,
+    varying,
+    constant,
+    metrics: columns,
+    rankBy,
+    configurations,
+    failedRuns,
+    // A failed job's configuration could not be checked: the overall gate does not pass without it.
+    gates: gate
+      ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations }
+      : null,
+    plots: overlaidPlots(
+      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name)!.report) })),
+      rankBy?.key ?? null,
+    ),
+    warnings,
+  };
+}
+
+/** The base every report compared with; refuses reports of different bases, naming each commit and its runs. */
+function commonBase(runs: { name: string; report: ReportData }[]): RevisionInfo | null {
+  const bySha = new Map<string, string[]>();
+  for (const r of runs) {
+    const sha = r.report.base?.sha ?? 'no base';
+    bySha.set(sha, [...(bySha.get(sha) ?? []), r.name]);
+  }
+  if (bySha.size > 1) {
+    const list = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(', ')}${names.length > 5 ? `, … ${names.length - 5} more` : ''})`);
+    throw new UserError(
+      `The reports compare with different base commits: ${list.join('; ')}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`,
+    );
+  }
+  return runs.find((r) => r.report.base)?.report.base ?? null;
+}
+
+function commonHead(runs: { report: ReportData }[]): RevisionInfo | null {
+  const first = runs[0]?.report.head;
+  return first && runs.every((r) => r.report.head.sha === first.sha && r.report.head.label === first.label) ? first : null;
+}
+
+const refId = (ref: ParamRef) => `${ref.file}\u0000${ref.key}`;
+
+function paramValues(report: ReportData): Map<string, Leaf> {
+  const out = new Map<string, Leaf>();
+  for (const f of report.params) for (const row of f.rows) if (row.new !== undefined) out.set(refId({ file: f.path, key: row.key }), row.new);
+  return out;
+}
+
+function unionRefs(fileLists: FileDiff[][]): ParamRef[] {
+  const seen = new Map<string, ParamRef>();
+  for (const files of fileLists)
+    for (const f of files) for (const row of f.rows) if (row.new !== undefined) seen.set(refId({ file: f.path, key: row.key }), { file: f.path, key: row.key });
+  return [...seen.values()];
+}
+
+/** `lr=0.01, depth=3`: keys alone, with their file where two files have the same key. */
+function paramLabel(varying: ParamRef[]): (params: (Leaf | null)[]) => string {
+  const names = varying.map((p) => (varying.filter((q) => q.key === p.key).length > 1 ? `${p.file}:${p.key}` : p.key));
+  return (params) => (names.length ? names.map((n, i) => `${n}=${params[i] === null ? '-' : displayValue(params[i], null)}`).join(', ') : 'all runs');
+}
+
+/** Every numeric metric of the successful runs, in the order they first appear, with the base's value. */
+function metricColumns(ok: ReportData[], all: ReportData[]): MetricColumn[] {
+  const columns = new Map<string, MetricColumn>();
+  for (const report of ok) {
+    for (const f of report.metrics) {
+      for (const row of f.rows) {
+        const id = refId({ file: f.path, key: row.key });
+        if (!columns.has(id) && toNumber(row.new) !== null) columns.set(id, { file: f.path, key: row.key, better: null, base: null });
+      }
+    }
+  }
+  for (const report of all) {
+    for (const f of report.metrics) {
+      for (const row of f.rows) {
+        const column = columns.get(refId({ file: f.path, key: row.key }));
+        if (column && column.base === null) column.base = toNumber(row.old);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+
+function metricNumber(report: ReportData, column: MetricColumn): number | null {
+  const file = report.metrics.find((f) => f.path === column.file);
+  return toNumber(file?.rows.find((r) => r.key === column.key)?.new);
+}
+
+/** A number a rule could compare: booleans and non-finite values are not averaged. */
+function toNumber(leaf: Leaf | undefined): number | null {
+  if (leaf === undefined || typeof leaf === 'boolean') return null;
+  const n = numericValue(leaf);
+  return n !== undefined && Number.isFinite(n) ? n : null;
+}
+
+/** Mean and sample standard deviation (n − 1) of the numbers present; null when there is none. */
+function stats(xs: (number | null)[]): MetricStats | null {
+  const values = xs.filter((x): x is number => x !== null);
+  const n = values.length;
+  if (!n) return null;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)) : null;
+  return { mean, std, n };
+}
+
+/** A configuration's means as a metrics diff against the base, the shape the gate evaluates. */
+function meansAsDiff(columns: MetricColumn[], metrics: (MetricStats | null)[]): FileDiff[] {
+  const files = new Map<string, FileDiff>();
+  columns.forEach((c, j) => {
+    if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
+    const mean = metrics[j]?.mean;
+    files.get(c.file)!.rows.push({ key: c.key, old: c.base ?? undefined, new: mean, changed: mean !== c.base });
+  });
+  return [...files.values()];
+}
+
+/**
+ * The rules the jobs were gated with (their reports carry them, as written): the same in every report, or the
+ * aggregate could not say which apply.
+ */
+function jobRules(runs: { name: string; report: ReportData }[]): GateRule[] {
+  const lists = runs
+    .filter((r) => r.report.gates)
+    .map((r) => ({ name: r.name, rules: r.report.gates!.rules.map((g) => (g.level === 'warn' ? `warn: ${g.rule}` : g.rule)) }));
+  if (!lists.length) return [];
+  const first = lists[0]!;
+  const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
+  if (other) {
+    throw new UserError(
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join('; ') || 'none'}; ${other.name}: ${other.rules.join('; ') || 'none'}). Give the aggregate its own rules (input 'thresholds' or --threshold).`,
+    );
+  }
+  return parseRules(first.rules.map((text, i) => ({ text, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+
+/** The metric that ranks configurations and which way is better; null when none is named and no rule names one. */
+function rankMetric(written: string | null, columns: MetricColumn[], rules: GateRule[], configurations: Configuration[]): AggregateReport['rankBy'] {
+  const lookup: MetricLookup[] = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));
+  if (written === null) {
+    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
+    const column = metric && columns.find((c) => c.file === metric.file && c.key === metric.key);
+    return column?.better ? { file: column.file, key: column.key, better: column.better } : null;
+  }
+  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
+  const name = match?.[1] ?? '';
+  const colon = name.indexOf(':');
+  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
+  const found = resolveMetric(ref, lookup);
+  if (found.kind === 'ambiguous') {
+    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(', ')}); name one as file:key.`);
+  }
+  if (found.kind === 'unknown') {
+    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(', ')}` : ''}.`);
+  }
+  const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key)!;
+  const better = (match?.[2] as 'higher' | 'lower' | undefined) ?? column.better;
+  if (!better) {
+    throw new UserError(
+      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`,
+    );
+  }
+  return { file: column.file, key: column.key, better };
+}
+
+function firstRuleMetric(gates: GateSummary | null): { file: string; key: string } | null {
+  return gates?.rules.find((r) => r.metric)?.metric ?? null;
+}

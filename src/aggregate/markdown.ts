@@ -1,0 +1,182 @@
+import { brokenRules } from '../gate/summary';
+import { code, escapeCell, escapeCellKeepingCode } from '../report/escape';
+import { mermaidChart } from '../report/mermaid';
+import { displayValue } from '../values/pyformat';
+import type { AggregateReport, Configuration, MetricColumn, MetricStats } from './types';
+
+/** What a target needs besides the data: its marker line, its size limit, and where the full table is. */
+export interface AggregateRenderOptions {
+  /** Lines before the report (a comment's own marker). */
+  header?: string;
+  limit?: number;
+  /** How the target counts its limit: characters (comments, check runs) or UTF-8 bytes (the job summary). */
+  measure?: (text: string) => number;
+  /** Where the whole table can be read, for the note of a folded comment. */
+  fullReport?: string;
+}
+
+/** Metric columns a folded table keeps beside the ranking metric: the ones the rules gate on, up to this many. */
+const FOLDED_METRICS = 8;
+
+/**
+ * The sweep's comparison as markdown: the gates' verdict, the best configuration, one table row per configuration
+ * (mean ± sample std, n) under the base's values, failed jobs as failed rows, then the constant params. Within
+ * `limit`, drawn whole; beyond it, folded: the ranking and gated metrics only, the best configurations first as
+ * many as fit, every failed job, and a note saying where the full table is. Pure.
+ */
+export function aggregateMarkdown(report: AggregateReport, options: AggregateRenderOptions = {}): { body: string; folded: boolean } {
+  const measure = options.measure ?? ((text: string) => text.length);
+  const whole = draw(
+    report,
+    options,
+    report.metrics.map((_, j) => j),
+    report.configurations.length,
+    null,
+    report.failedRuns.length,
+  );
+  if (options.limit === undefined || measure(whole) <= options.limit) return { body: whole, folded: false };
+  const kept = foldedColumns(report);
+  const unit = options.measure ? 'bytes' : 'characters';
+  const note = (rows: number) =>
+    `> [!NOTE]\n> This comparison is longer than ${options.limit!.toLocaleString('en-US')} ${unit}: it shows ${rows} of ${report.configurations.length} configurations (best first) and ${kept.length} of ${report.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? 'the job summary and in report.md in the workflow artifact'}.`;
+  // Fewer configurations until it fits, failed jobs kept; only when not even that fits, fewer failed jobs too.
+  const failed = report.failedRuns.length;
+  const fits = (rows: number, failedRows: number) => measure(draw(report, options, kept, rows, note(rows), failedRows)) <= options.limit!;
+  const rows = largest(report.configurations.length, (n) => fits(n, failed));
+  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  return { body: draw(report, options, kept, rows, note(rows), failedRows), folded: true };
+}
+
+/** The largest n in 0..max for which `ok(n)` holds (it holds for every smaller n too); 0 when none does. */
+function largest(max: number, ok: (n: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function draw(report: AggregateReport, options: AggregateRenderOptions, columns: number[], rows: number, note: string | null, failedRows: number): string {
+  const parts: string[] = [...(options.header ? [options.header] : []), `## ${title(report)}`, ''];
+  if (report.gates) parts.push(`### Gates: ${gatesHeadline(report)}`, '');
+  const best = report.configurations.find((c) => c.best);
+  if (best && report.rankBy) {
+    const j = report.metrics.findIndex((m) => m.file === report.rankBy!.file && m.key === report.rankBy!.key);
+    parts.push(
+      `**Best by ${code(report.rankBy.key)} (${report.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
+      '',
+    );
+  }
+  if (note) parts.push(note, '');
+  parts.push(table(report, columns, report.configurations.slice(0, rows), failedRows), '');
+  if (failedRows < report.failedRuns.length) parts.push(`…and ${report.failedRuns.length - failedRows} more failed jobs, in the full table.`, '');
+  const repeats = report.repeatParams.map(code).join(', ') || 'no param';
+  parts.push(
+    `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    '',
+  );
+  if (report.constant.length) {
+    parts.push(`Params the same in every run: ${report.constant.map((p) => `${code(p.key)} = ${code(displayValue(p.value, null))}`).join(', ')}.`, '');
+  }
+  const broken = report.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
+  if (broken.length) {
+    parts.push('### Broken rules', '');
+    for (const c of broken) {
+      for (const r of c.gates!.rules.filter((r) => r.status === 'failed' || r.status === 'error')) {
+        parts.push(`- ${escapeCell(c.id)}: ${r.level === 'warn' ? '⚠️' : '❌'} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);
+      }
+    }
+    parts.push('');
+  }
+  const charts = report.plots.flatMap((p) => {
+    const chart = mermaidChart(p);
+    return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join('\n\n')] : [];
+  });
+  if (charts.length) parts.push('### Plots', '', charts.join('\n\n'), '');
+  if (report.warnings.length) parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCellKeepingCode(w)}`), '');
+  return parts.join('\n');
+}
+
+function title(report: AggregateReport): string {
+  const runs = report.configurations.reduce((n, c) => n + c.runs.length, 0) + report.failedRuns.length;
+  const against = report.base ? ` vs ${code(report.base.label)}` : ', no base';
+  const head = report.head ? ` of ${code(report.head.label)}` : '';
+  const configurations = `${report.configurations.length} configuration${report.configurations.length === 1 ? '' : 's'}`;
+  return `mlreport sweep: ${runs} run${runs === 1 ? '' : 's'}${head} in ${configurations}${against}`;
+}
+
+/** `✅ every configuration passed (3)`, `❌ 1 of 3 configurations broke a rule; 1 job failed`. */
+export function gatesHeadline(report: AggregateReport): string {
+  const gates = report.gates!;
+  const failedJobs = report.failedRuns.length ? `${report.failedRuns.length} job${report.failedRuns.length === 1 ? '' : 's'} failed` : '';
+  if (gates.failedConfigurations.length) {
+    return `❌ ${gates.failedConfigurations.length} of ${gates.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ''}`;
+  }
+  if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
+  if (!gates.configurations) return '❌ nothing checked (no run succeeded)';
+  return `✅ every configuration passed (${gates.configurations})`;
+}
+
+function table(report: AggregateReport, columns: number[], configurations: Configuration[], failedRows: number): string {
+  const metrics = columns.map((j) => report.metrics[j]!);
+  const header = ['', ...report.varying.map((p) => escapeCell(p.key)), 'n', ...metrics.map(metricHeader), ...(report.gates ? ['gates'] : [])];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  const blanks = report.varying.map(() => '');
+  const gateBlank = report.gates ? [''] : [];
+  if (report.base)
+    lines.push(
+      `| base ${code(report.base.label)} | ${[...blanks, '', ...metrics.map((m) => (m.base === null ? '-' : num(m.base))), ...gateBlank].join(' | ')} |`,
+    );
+  for (const c of configurations) {
+    const cells = [
+      c.best ? '🏆 best' : '',
+      ...c.params.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))),
+      String(c.runs.length),
+      ...columns.map((j) => cell(c.metrics[j] ?? null, c.runs.length)),
+      ...(report.gates ? [gateCell(c)] : []),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  for (const f of report.failedRuns.slice(0, failedRows)) {
+    const params = f.params?.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))) ?? blanks;
+    const cells = ['❌ failed', ...params, '0', ...metrics.map(() => ''), ...gateBlank];
+    // The reason goes in the first metric cell (or the n cell): a table row has no cell spanning the others.
+    cells[report.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function metricHeader(m: MetricColumn): string {
+  return `${escapeCell(m.key)}${m.better === 'higher' ? ' ↑' : m.better === 'lower' ? ' ↓' : ''}`;
+}
+
+function cell(s: MetricStats | null, runs: number): string {
+  if (!s) return '-';
+  const spread = s.std === null ? '' : ` ± ${num(s.std)}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ''}`;
+}
+
+function gateCell(c: Configuration): string {
+  if (!c.gates) return '';
+  const { failures, warnings } = brokenRules(c.gates);
+  if (failures) return `❌ ${failures} broke`;
+  if (!c.gates.checked) return '❌ nothing checked';
+  return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? '' : 's'}` : '✅';
+}
+
+function num(x: number): string {
+  return displayValue(x, 5);
+}
+
+/** The columns a folded table keeps: the ranking metric, then the gated ones, in the table's order. */
+function foldedColumns(report: AggregateReport): number[] {
+  const wanted = new Set<string>();
+  if (report.rankBy) wanted.add(`${report.rankBy.file}:${report.rankBy.key}`);
+  for (const c of report.configurations) for (const r of c.gates?.rules ?? []) if (r.metric) wanted.add(`${r.metric.file}:${r.metric.key}`);
+  const kept = report.metrics.flatMap((m, j) => (wanted.has(`${m.file}:${m.key}`) ? [j] : []));
+  return (kept.length ? kept : report.metrics.map((_, j) => j)).slice(0, FOLDED_METRICS);
+}

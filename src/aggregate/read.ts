@@ -1,0 +1,88 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseReportJson, ReportJsonError } from '../report/parse';
+import type { ReportData } from '../report/types';
+import { UserError } from '../util/errors';
+import { VERSION } from '../version';
+
+/** A report.json larger than this is refused (a real one is far smaller). */
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+
+/** One matrix job: its report, or why there is none (the job failed before uploading, or its report is absent). */
+export type RunInput = { name: string; report: ReportData; failed: string | null } | { name: string; report: null; failed: string };
+
+/**
+ * The runs in the given folders. A folder holding report.json is one run; any other folder holds runs, one per
+ * sub-folder (as actions/download-artifact lays out `pattern: mlreport-*` without merging). A run folder without
+ * report.json is a failed run, not skipped. A report.json that is not a report, or of another schema version, is an
+ * error naming the file: averaging half-understood data would be worse than stopping.
+ */
+export async function readRuns(dirs: string[]): Promise<RunInput[]> {
+  const runs: RunInput[] = [];
+  for (const dir of dirs) {
+    const stat = await lstat(dir).catch(() => null);
+    if (!stat?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    if (await lstat(join(dir, 'report.json')).catch(() => null)) {
+      runs.push(await readRun(dir));
+      continue;
+    }
+    const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    if (!children.length) runs.push({ name: runName(dir), report: null, failed: 'no report.json in its folder' });
+    for (const child of children.sort()) runs.push(await readRun(join(dir, child)));
+  }
+  const seen = new Map<string, number>();
+  for (const run of runs) {
+    const count = (seen.get(run.name) ?? 0) + 1;
+    seen.set(run.name, count);
+    if (count > 1) run.name = `${run.name} (${count})`;
+  }
+  return runs;
+}
+
+async function readRun(dir: string): Promise<RunInput> {
+  const name = runName(dir);
+  const path = join(dir, 'report.json');
+  const stat = await lstat(path).catch(() => null);
+  if (!stat) return { name, report: null, failed: 'no report.json: the job failed before it wrote or uploaded its report' };
+  // The artifact was made by jobs that ran a pull request's code: a symlink could name any file on this runner.
+  if (!stat.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const text = await readFile(path, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${path} is not JSON (${(error as Error).message}).`);
+  }
+  const raw = (typeof json === 'object' && json !== null ? json : {}) as { schemaVersion?: unknown; kind?: unknown; projectErrors?: unknown };
+  if (raw.kind === 'aggregate') throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
+  if (raw.schemaVersion !== 1) {
+    throw new UserError(
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this mlreport (${VERSION}) reads report.json of schema version 1 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`,
+    );
+  }
+  let report: ReportData;
+  try {
+    report = parseReportJson(text);
+  } catch (error) {
+    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    throw error;
+  }
+  return { name, report, failed: failure(report, raw.projectErrors) };
+}
+
+/** Why a run that wrote its report failed: a stage failed, or project files did not parse; null when it did not. */
+function failure(report: ReportData, projectErrors: unknown): string | null {
+  const stage = report.pipeline?.stages.find((s) => s.status === 'failed');
+  if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ''}`;
+  if (Array.isArray(projectErrors) && projectErrors.length) {
+    return `project files do not parse: ${String(projectErrors[0])}`;
+  }
+  return null;
+}
+
+/** The job's name: its folder, without the `mlreport-` every report artifact's name starts with. */
+function runName(dir: string): string {
+  const name = basename(dir);
+  return name.startsWith('mlreport-') && name.length > 'mlreport-'.length ? name.slice('mlreport-'.length) : name;
+}

@@ -1,0 +1,105 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aggregateRuns } from '../../src/aggregate/compose';
+import { aggregateMarkdown } from '../../src/aggregate/markdown';
+import type { RunInput } from '../../src/aggregate/read';
+import type { ReportData } from '../../src/report/types';
+
+/** A job's report.json as `mlreport report` writes it: params and metrics as diffs against one base. */
+function jobReport(params: Record<string, number>, metrics: Record<string, number>): ReportData {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: '0.1.0' },
+    base: { sha: 'a'.repeat(40), label: 'main' },
+    head: { sha: 'b'.repeat(40), label: 'sweep' },
+    params: [{ path: 'params.yaml', rows: Object.entries(params).map(([key, v]) => ({ key, old: 0, new: v, changed: v !== 0 })), notes: [] }],
+    metrics: [{ path: 'metrics.json', rows: Object.entries(metrics).map(([key, v]) => ({ key, old: 0.5, new: v, changed: true })), notes: [] }],
+    plots: [],
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  };
+}
+
+/** 100 configurations × 2 seeds × 50 metrics, and one failed job. */
+function bigSweep(): RunInput[] {
+  const runs: RunInput[] = [];
+  for (let c = 0; c < 100; c++) {
+    for (const seed of [1, 2]) {
+      const metrics: Record<string, number> = {};
+      for (let m = 0; m < 50; m++) metrics[m === 0 ? 'accuracy' : `metric_${m}`] = 0.5 + c / 1000 + seed / 10_000 + m / 100;
+      runs.push({ name: `c${c}-s${seed}`, report: jobReport({ lr: c / 100, seed, epochs: 10 }, metrics), failed: null });
+    }
+  }
+  runs.push({ name: 'c5-s3', report: null, failed: 'no report.json' });
+  return runs;
+}
+
+describe('the comparison folded to a comment', () => {
+  const report = aggregateRuns(bigSweep(), { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+
+  test('200 runs × 50 metrics: the whole table is longer than a comment, so the comment keeps the best rows first and every failed job', () => {
+    const whole = aggregateMarkdown(report).body;
+    assert.ok(whole.length > 65_536, `the test needs a table over the limit (${whole.length})`);
+    const { body, folded } = aggregateMarkdown(report, { limit: 65_536, fullReport: 'the job summary' });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 65_536, String(body.length));
+    const rows = body.split('\n').filter((l) => l.startsWith('| '));
+    assert.match(rows[0]!, /^\|  \| lr \| n \| accuracy ↑ \|$/, 'only the ranking metric is kept when no rule gates another');
+    // Seeds 1 and 2 add 0.0001 and 0.0002: the mean of lr 0.99 is 0.59915, the std 0.0001/√2 (shown as Python rounds it).
+    assert.match(rows[1]!, /^\| base `main` \|  \|  \| 0\.5 \|$/);
+    assert.match(rows[2]!, /^\| 🏆 best \| 0\.99 \| 2 \| 0\.59915 ± 7e-05 \|$/);
+    assert.match(rows.at(-1)!, /^\| ❌ failed \|  \| 0 \| `c5-s3`: no report\.json \|$/);
+    const shown = rows.length - 3; // the header, the base and the failed job
+    assert.match(
+      body,
+      new RegExp(
+        `it shows ${shown} of 100 configurations \\(best first\\) and 1 of 50 metrics \\(ranked and gated\\)\\. The full table is in the job summary\\.`,
+      ),
+    );
+    assert.ok(shown === 100, 'one metric column leaves room for every configuration');
+  });
+
+  test('a tighter limit keeps fewer rows, best first, and still fits', () => {
+    const { body, folded } = aggregateMarkdown(report, { limit: 3_000 });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 3_000, String(body.length));
+    const rows = body.split('\n').filter((l) => l.startsWith('| '));
+    assert.match(rows[2]!, /^\| 🏆 best \| 0\.99 /);
+    assert.match(rows[3]!, /^\|  \| 0\.98 /);
+    assert.match(body, /it shows \d+ of 100 configurations/);
+  });
+
+  test('500 failed jobs: the comment keeps as many failed rows as fit and counts the rest', () => {
+    const failed: RunInput[] = Array.from({ length: 500 }, (_, i) => ({
+      name: `job-${i}`,
+      report: null,
+      failed: 'no report.json: the job failed before it wrote or uploaded its report',
+    }));
+    const many = aggregateRuns([...bigSweep(), ...failed], {
+      repeatParams: ['seed'],
+      rankBy: 'accuracy',
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const { body, folded } = aggregateMarkdown(many, { limit: 20_000 });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 20_000, String(body.length));
+    const shown = body.split('\n').filter((l) => l.startsWith('| ❌ failed')).length;
+    assert.ok(shown > 10 && shown < 501, String(shown));
+    assert.match(body, new RegExp(`…and ${501 - shown} more failed jobs, in the full table\\.`));
+  });
+
+  test('the job summary (1 MiB, counted in bytes) holds the whole table', () => {
+    const { body, folded } = aggregateMarkdown(report, { limit: 1024 * 1024 - 1024, measure: (t) => Buffer.byteLength(t) });
+    assert.equal(folded, false);
+    assert.equal(body.split('\n').filter((l) => l.startsWith('| ')).length, 1 + 1 + 100 + 1, 'header, base, 100 configurations, the failed job');
+    assert.ok(body.includes('| metric\\_49 |'), 'every metric is a column');
+  });
+
+  test('params the same in every run are folded away; the repeat param is not a column', () => {
+    assert.deepEqual(report.varying, [{ file: 'params.yaml', key: 'lr' }]);
+    assert.deepEqual(report.constant, [{ file: 'params.yaml', key: 'epochs', value: 10 }]);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aggregateRuns } from '../../src/aggregate/compose';
+import { aggregateMarkdown } from '../../src/aggregate/markdown';
+import type { RunInput } from '../../src/aggregate/read';
+import type { ReportData } from '../../src/report/types';
+
+/**
+ * A job's report with a plot, shaped as `mlreport report --plots loss.json` writes it: one line per revision,
+ * named by the revision's label (the base `main`, the head `sweep`).
+ */
+function job(lr: number, seed: number, accuracy: number, loss: number[]): RunInput {
+  const report: ReportData = {
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: '0.1.0' },
+    base: { sha: 'a'.repeat(40), label: 'main' },
+    head: { sha: 'b'.repeat(40), label: 'sweep' },
+    params: [
+      {
+        path: 'params.yaml',
+        rows: [
+          { key: 'lr', old: 0.1, new: lr, changed: true },
+          { key: 'seed', old: 0, new: seed, changed: true },
+        ],
+        notes: [],
+      },
+    ],
+    metrics: [{ path: 'metrics.json', rows: [{ key: 'accuracy', old: 0.9, new: accuracy, changed: true }], notes: [] }],
+    plots: [
+      {
+        id: 'loss.json',
+        title: 'Training loss',
+        image: 'plots/loss-json.png',
+        notes: [],
+        series: {
+          x: [0, 1, 2],
+          lines: [
+            { name: 'main', y: [1, 0.6, 0.5] },
+            { name: 'sweep', y: loss },
+          ],
+          xLabel: 'step',
+          yLabel: 'loss',
+        },
+      },
+    ],
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  };
+  return { name: `lr${lr}-seed${seed}`, report, failed: null };
+}
+
+describe('plots overlaid per configuration', () => {
+  const runs = [job(0.01, 1, 0.91, [1, 0.8, 0.7]), job(0.01, 2, 0.92, [1, 0.6, 0.5]), job(0.1, 1, 0.95, [0.9, 0.4, 0.2]), job(0.1, 2, 0.94, [0.9, 0.2, 0.1])];
+  const report = aggregateRuns(runs, { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+
+  test("one chart per plot: the base's line, then each configuration's mean line, best first", () => {
+    assert.equal(report.plots.length, 1);
+    const [plot] = report.plots;
+    assert.equal(plot!.title, 'Training loss');
+    assert.equal(plot!.image, null);
+    assert.deepEqual(plot!.series!.x, [0, 1, 2]);
+    assert.deepEqual(
+      plot!.series!.lines.map((l) => l.name),
+      ['base: main', 'lr=0.1', 'lr=0.01'],
+    );
+    const close = (a: (number | null)[], b: number[]) => a.every((v, i) => Math.abs(v! - b[i]!) < 1e-12);
+    assert.ok(close(plot!.series!.lines[1]!.y, [0.9, 0.3, 0.15]), String(plot!.series!.lines[1]!.y));
+    assert.ok(close(plot!.series!.lines[2]!.y, [1, 0.7, 0.6]), String(plot!.series!.lines[2]!.y));
+    assert.match(plot!.notes[0]!, /The top 2 configurations by accuracy, each the mean of its runs/);
+  });
+
+  test('the comparison draws it as a Mermaid chart, its lines named in order', () => {
+    const md = aggregateMarkdown(report).body;
+    assert.match(
+      md,
+      /### Plots\n\n```mermaid\nxychart-beta\n {4}title "Training loss"\n {4}x-axis "step" \[0, 1, 2\]\n {4}y-axis "loss"\n {4}line \[1, 0\.6, 0\.5\]\n {4}line \[0\.9, 0\.3, 0\.15\]\n {4}line \[1, 0\.7, 0\.6\]\n```/,
+    );
+    assert.match(md, /_Lines, in drawing order: `base: main`, `lr=0\.1`, `lr=0\.01`\._/);
+  });
+
+  test('a run whose plot has other x values is left out of the chart, and the chart says so', () => {
+    const odd = job(0.1, 3, 0.95, [0.5, 0.4]);
+    odd.report!.plots[0]!.series!.x = [0, 1];
+    odd.report!.plots[0]!.series!.lines = [{ name: 'sweep', y: [0.5, 0.4] }];
+    const withOdd = aggregateRuns([...runs, odd], { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+    assert.equal(withOdd.plots[0]!.series!.lines.length, 3);
+    assert.match(withOdd.plots[0]!.notes.join(' '), /1 run with other x values left out/);
+  });
+});
