@@ -30867,7 +30867,11 @@ function draw(report2, options2, columns, rows, note, failedRows) {
     return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
   });
   if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
-  if (report2.warnings.length) parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCellKeepingCode(w2)}`), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
+    parts.push("");
+  }
   return parts.join("\n");
 }
 function title(report2) {
@@ -40464,7 +40468,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
     try {
       const { dvcYamls, errors } = await loadDvcYamls(tree);
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
-      result.errors.unshift(...errors.map((e) => ({ id: e.file, error: e.error })));
+      result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
     } catch (error) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error) }] };
     }

@@ -96,7 +96,11 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join('\n\n')] : [];
   });
   if (charts.length) parts.push('### Plots', '', charts.join('\n\n'), '');
-  if (report.warnings.length) parts.push('### Notes', '', ...report.warnings.map((w) => `- ${escapeCellKeepingCode(w)}`), '');
+  if (report.warnings.length) {
+    parts.push('### Notes', '');
+    for (const w of report.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
+    parts.push('');
+  }
   return parts.join('\n');
 }
 

@@ -63,7 +63,7 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
       // as DVC does, by the project's one dvc.yaml loader.
       const { dvcYamls, errors } = await loadDvcYamls(tree);
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
-      result.errors.unshift(...errors.map((e) => ({ id: e.file, error: e.error })));
+      result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
     }
