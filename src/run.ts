@@ -43,7 +43,10 @@ export interface RunResult {
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
-  const git = await GitRepo.open(config.workspace);
+  return GitRepo.using(config.workspace, (git) => runIn(git, config, log));
+}
+
+async function runIn(git: GitRepo, config: Config, log: Logger): Promise<RunResult> {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
