@@ -32917,35 +32917,203 @@ function describeError(error) {
   return String(error);
 }
 
+// src/git/cat-file.ts
+import { spawn } from "node:child_process";
+var ObjectTooLarge = class extends Error {
+  constructor(oid, size) {
+    super(`object ${oid} has ${size} bytes, more than this read allows`);
+    this.oid = oid;
+    this.size = size;
+  }
+  oid;
+  size;
+};
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  pending = [];
+  header = Buffer.alloc(0);
+  body = null;
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve11, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve11, reject });
+      if (this.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve11) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve11();
+      child.once("close", () => resolve11());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      if (stderr.length < 4096) stderr += text2;
+    });
+    child.stdout.on("data", (chunk) => this.receive(chunk));
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error) => {
+      if (this.child === child) this.child = null;
+      this.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.header = Buffer.alloc(0);
+      this.body = null;
+      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
+      this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+  fail(error) {
+    for (const request2 of this.pending.splice(0)) request2.reject(error);
+  }
+  receive(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.body) {
+        at2 = this.take(chunk, at2);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at2);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        return;
+      }
+      const line = Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("utf8");
+      this.header = Buffer.alloc(0);
+      at2 = newline + 1;
+      this.answer(line);
+    }
+  }
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  answer(line) {
+    const request2 = this.pending[0];
+    if (!request2) return;
+    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m2) {
+      this.settle();
+      request2.resolve(null);
+      return;
+    }
+    const size = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    this.body = { request: request2, found, received: 0 };
+  }
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  take(chunk, at2) {
+    const body = this.body;
+    const { size, bytes } = body.found;
+    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    if (bytes) {
+      const copy = Math.min(n, size - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+    }
+    body.received += n;
+    if (body.received === size + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at2 + n;
+  }
+  settle() {
+    this.pending.shift();
+    if (!this.pending.length) this.hold(false);
+  }
+};
+
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
-  constructor(git, cwd, root) {
+  constructor(git, cwd, root, prefix) {
     this.git = git;
     this.cwd = cwd;
     this.root = root;
+    this.prefix = prefix;
+    this.objects = new CatFileBatch(cwd);
   }
   git;
   cwd;
   root;
+  prefix;
+  /** Blobs are read through one `git cat-file --batch` for the whole run, not one process a file. */
+  objects;
+  /** A commit's listing, read once however many trees of that commit a run makes. */
+  listings = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let root;
+    let lines2;
     try {
-      root = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
+      lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
     } catch {
       throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
     }
-    return new _GitRepo(git, dir, root);
+    return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+  }
+  /** Opens the repository for `fn` and closes it after, however `fn` ends. */
+  static async using(dir, fn2) {
+    const git = await _GitRepo.open(dir);
+    try {
+      return await fn2(git);
+    } finally {
+      await git.close();
+    }
   }
   /** The full SHA of a revision, or null when git does not know it. */
   async resolveCommit(rev) {
     assertSafeRev(rev);
-    try {
-      return (await this.git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])).trim() || null;
-    } catch {
-      return null;
-    }
+    return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
   async isShallow() {
     return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
@@ -32973,10 +33141,18 @@ var GitRepo = class _GitRepo {
     }
   }
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
-  async listEntries(sha) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  listEntries(sha) {
+    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
+    let listing = this.listings.get(sha);
+    if (!listing) {
+      listing = this.readListing(sha);
+      this.listings.set(sha, listing);
+    }
+    return listing;
+  }
+  async readListing(sha) {
     const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
-    const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
+    const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
       const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
@@ -32985,10 +33161,17 @@ var GitRepo = class _GitRepo {
     }
     return entries;
   }
-  /** An object's bytes (a blob by the id `listEntries` gave). */
-  async readObject(oid) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return await this.git.binaryCatFile(["blob", oid]);
+  /**
+   * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
+   * `maxBytes` is `ObjectTooLarge`, and those bytes are skipped, never held.
+   */
+  async readObject(oid, maxBytes) {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return this.objects.read(oid, maxBytes);
+  }
+  /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
+  close() {
+    return this.objects.close();
   }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
@@ -33722,10 +33905,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open4);
+      const open5 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open5);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
+      let k2 = open5 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -33746,7 +33929,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open4 + delim.length, k2);
+      const body = text2.slice(open5 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -33766,15 +33949,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open5 = brackets.pop();
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  const open4 = brackets.pop();
+  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -35431,6 +35614,7 @@ var PRIVATE_DIRS = [".git", ".dvc"];
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
 var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
   return PRIVATE_DIRS.includes(part.toLowerCase());
 }
@@ -35517,7 +35701,8 @@ function commitTree(git, sha, name, options2 = {}) {
         if (!entry) return null;
         if (entry.mode === "120000") {
           if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-          const link = (await git.readObject(entry.oid)).toString("utf8");
+          if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+          const link = (await readBlob(git, path, entry)).toString("utf8");
           const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
           try {
             rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
@@ -35528,13 +35713,18 @@ function commitTree(git, sha, name, options2 = {}) {
         }
         if (!entry.mode.startsWith("100")) return null;
         budget.take(path, entry.size);
-        return git.readObject(entry.oid);
+        return readBlob(git, path, entry);
       }
     },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
+}
+async function readBlob(git, path, entry) {
+  const bytes = await git.readObject(entry.oid, entry.size);
+  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
 }
 async function walk(root) {
   const out = [];
@@ -35612,30 +35802,46 @@ var ObjectHasher = class {
   }
   legacy;
   hash = createHash("md5");
-  pending = [];
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
   pendingBytes = 0;
+  scratch = null;
   update(chunk) {
     if (!this.legacy) {
       this.hash.update(chunk);
       return;
     }
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-    let all = Buffer.concat(this.pending);
-    while (all.length >= DOS2UNIX_CHUNK) {
-      this.block(all.subarray(0, DOS2UNIX_CHUNK));
-      all = all.subarray(DOS2UNIX_CHUNK);
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
     }
-    this.pending = all.length ? [Buffer.from(all)] : [];
-    this.pendingBytes = all.length;
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
   }
   digest() {
-    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
     return this.hash.digest("hex");
   }
   block(chunk) {
-    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
   }
 };
 function isTextBlock(block2) {
@@ -35647,15 +35853,31 @@ function isTextBlock(block2) {
   }
   return nontext / block2.length <= 0.3;
 }
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  const words = LITTLE_ENDIAN && chunk.byteOffset % 4 === 0 ? len >> 2 : 0;
+  const input = new Uint32Array(chunk.buffer, chunk.byteOffset, words);
+  const output = new DataView(out.buffer, out.byteOffset, out.length);
   let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
+  for (let w2 = 0; w2 < words; w2++) {
+    const word = input[w2];
+    const x3 = word ^ 218959117;
+    if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+      output.setUint32(n, word, true);
+      n += 4;
+      continue;
+    }
+    for (let i = w2 << 2, end = i + 4; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
   }
-  return out.subarray(0, n);
+  for (let i = words << 2; i < len; i++) {
+    const b3 = chunk[i];
+    if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+  }
+  return n;
 }
 function objectMd5(bytes, legacy = false) {
   const h3 = new ObjectHasher(legacy);
@@ -37412,14 +37634,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open3 = i;
+        const open4 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -37879,8 +38101,10 @@ async function runValuesDiffHere(kind, args) {
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+}
+async function valuesDiffIn(git, kind, args, workspace) {
   const log = consoleLogger(true);
-  const git = await GitRepo.open(workspace);
   const empty = !await git.resolveCommit("HEAD");
   let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
@@ -39588,15 +39812,17 @@ var plotsRenderCommand = {
     const workspace = await findProjectRoot(resolve4(values.cwd), "--cwd", values.cwd);
     const out = values.out === void 0 ? join11(workspace, ".mlreport", "plots") : resolve4(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
-    const git = await GitRepo.open(workspace);
-    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-    const { label: headLabel, sha: headSha } = await cliHead(git);
-    const plots = await renderPlots(
-      git,
-      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
-      async () => (await import("./render.js")).loadRenderer(),
-      log
-    );
+    const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
+      const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
+      const { label: headLabel2, sha: headSha2 } = await cliHead(git);
+      const plots2 = await renderPlots(
+        git,
+        { workspace, base: base2, headLabel: headLabel2, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
+        async () => (await import("./render.js")).loadRenderer(),
+        log
+      );
+      return { base: base2, headLabel: headLabel2, headSha: headSha2, plots: plots2 };
+    });
     const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
@@ -39761,7 +39987,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join23, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -40135,13 +40361,13 @@ function itemText(item) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join16 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join17 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -40315,10 +40541,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open3, close) {
+  emptyFlow(open4, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -40679,7 +40905,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { basename as basename3 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
@@ -40743,7 +40969,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
   const posix13 = process.platform !== "win32";
-  const child = spawn(file, args, { ...options2, detached: posix13 });
+  const child = spawn2(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -40783,8 +41009,8 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join15, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -40903,67 +41129,82 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { open as open3, readdir as readdir6, stat as stat7 } from "node:fs/promises";
 import { join as join13, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile5(path)).digest("hex");
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+var smallBuffer = null;
+async function hashFile(path, size, legacy) {
+  if (size !== void 0 && size < SMALL_FILE) {
+    const bytes = readSmall(path);
+    if (bytes) return objectMd5(bytes, legacy);
   }
-  const hash = createHash3("md5");
-  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash3("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK2) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
-      pending = pending.subarray(DOS2UNIX_CHUNK2);
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open3(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
     }
+  } finally {
+    await handle.close();
   }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
+  return hasher.digest();
 }
-async function hashPath(root, rel, ignore, name = "md5") {
+function readSmall(path) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const fd = openSync(path, "r");
+  try {
+    let n = 0;
+    for (let got = 1; got; n += got) {
+      if (n === SMALL_FILE) return null;
+      got = readSync(fd, smallBuffer, n, SMALL_FILE - n, n);
+    }
+    return smallBuffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join13(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat7(abs);
+    info = await stat7(abs, { bigint: true });
   } catch {
     return null;
   }
   if (!info.isDirectory()) {
-    const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
-    const meta = { md5: md52, size: info.size };
-    if (isExecutable(info.mode)) meta.isexec = true;
+    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info, name, state), size: Number(info.size) };
+    if (isExecutable(Number(info.mode))) meta.isexec = true;
     return meta;
   }
   const files = await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
   let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5: md52, relpath: file.relpath };
-      size += file.size;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    entries[i] = { md5: await hashOne(file.abs, `${rel}/${file.relpath}`, file.stats, name, state), relpath: file.relpath };
+    size += Number(file.stats.size);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+  }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+}
+async function hashOne(abs, rel, stats, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats);
+  if (known) return known;
+  const md52 = await hashFile(abs, Number(stats.size), name !== "md5");
+  state?.set(key2, stats, md52);
+  return md52;
 }
 function isExecutable(mode) {
   return process.platform !== "win32" && (mode & 73) !== 0;
@@ -40979,21 +41220,103 @@ async function listDirFiles(root, rel, ignore) {
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
       const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat7(join13(absDir, d2.name)).catch(() => null);
-        if (!info) continue;
-        isDir = info.isDirectory();
-        size = info.size;
+      if (d2.isDirectory()) {
+        if (!ignore.isIgnored(childRel, true)) await walk2(childRel, childInside);
+        continue;
       }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join13(absDir, d2.name), relpath: childInside, size });
+      const abs = join13(absDir, d2.name);
+      let stats;
+      try {
+        stats = statSync(abs, { bigint: true });
+      } catch {
+        continue;
+      }
+      if (ignore.isIgnored(childRel, stats.isDirectory())) continue;
+      if (stats.isDirectory()) await walk2(childRel, childInside);
+      else if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      else out.push({ abs, relpath: childInside, stats });
     }
   };
   await walk2(rel, "");
   return out;
+}
+
+// src/pipeline/hash-state.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir5, readFile as readFile5, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.json";
+var VERSION2 = 1;
+var RACY_NS = 2000000000n;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var HashState = class _HashState {
+  constructor(dir, entries, now) {
+    this.dir = dir;
+    this.now = now;
+    this.entries = entries;
+  }
+  dir;
+  now;
+  entries;
+  touched = /* @__PURE__ */ new Set();
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ns since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = () => BigInt(Date.now()) * 1000000n) {
+    if (!existsSync2(join14(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
+    const dir = join14(root, ...STATE_DIR);
+    const entries = /* @__PURE__ */ new Map();
+    try {
+      const data = JSON.parse(await readFile5(join14(dir, STATE_FILE), "utf8"));
+      if (data.version === VERSION2 && data.entries && typeof data.entries === "object") {
+        for (const [key2, value2] of Object.entries(data.entries)) {
+          if (Array.isArray(value2) && typeof value2[0] === "string" && typeof value2[1] === "string" && MD52.test(value2[1])) {
+            entries.set(key2, [value2[0], value2[1]]);
+          }
+        }
+      }
+    } catch {
+    }
+    return new _HashState(dir, entries, now);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats) {
+    const entry = this.entries.get(key2);
+    this.touched.add(key2);
+    return entry && entry[0] === signature(stats) ? entry[1] : void 0;
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats, md52) {
+    this.touched.add(key2);
+    const now = this.now();
+    if (now - stats.mtimeNs < RACY_NS || now - stats.ctimeNs < RACY_NS) {
+      if (this.entries.delete(key2)) this.dirty = true;
+      return;
+    }
+    this.entries.set(key2, [signature(stats), md52]);
+    this.dirty = true;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const keep = this.entries.size > MAX_ENTRIES ? [...this.entries].filter(([k2]) => this.touched.has(k2)) : [...this.entries];
+    try {
+      await mkdir5(this.dir, { recursive: true });
+      await writeFile2(join14(this.dir, ".gitignore"), "*\n");
+      const tmp = join14(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(tmp, JSON.stringify({ version: VERSION2, entries: Object.fromEntries(keep) }));
+      await rename5(tmp, join14(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
+function signature(s) {
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 }
 
 // src/pipeline/status.ts
@@ -41013,8 +41336,10 @@ var Workspace = class {
   /** The project directory relative to the DVC root, posix ('' when they are the same). */
   prefix;
   hashes = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join15(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -41022,23 +41347,29 @@ var Workspace = class {
     if (!p2) {
       const rel = posix10.normalize(posix10.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      p2 = hashPath(this.root, rel, this.ignore, name);
+      this.state ??= HashState.open(this.root);
+      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
       this.hashes.set(key2, p2);
     }
     return p2;
   }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
   invalidate() {
     this.hashes.clear();
   }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
   exists(path) {
-    return existsSync2(this.abs(path));
+    return existsSync3(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix10.normalize(posix10.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join14(this.root, ...rootPath.split("/")));
+    return existsSync3(join15(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -41051,7 +41382,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
-    if (existsSync2(join14(d2, ".dvc"))) return d2;
+    if (existsSync3(join15(d2, ".dvc"))) return d2;
     if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
@@ -41181,6 +41512,7 @@ async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
     return out;
   } finally {
     await data?.close();
+    await ws2.saveState();
   }
 }
 async function prepareDeps(pipeline3, selected, data, dry, log) {
@@ -41220,11 +41552,12 @@ async function reproduce(pipeline3, log, options2 = {}) {
     return await reproduceWith(pipeline3, log, options2, data);
   } finally {
     await data?.close();
+    await pipeline3.ws.saveState();
   }
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join15(pipeline3.dir, "dvc.lock");
+  const lockPath = join16(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -41418,7 +41751,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync4(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41443,7 +41776,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync4(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -41524,7 +41857,7 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -42050,9 +42383,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join23([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
   for (const [title, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -42067,10 +42400,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join23(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join24(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join23(blocks);
+  return join24(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -42106,7 +42439,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -42116,7 +42449,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -42344,8 +42677,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION2 = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+var VERSION3 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -43215,10 +43548,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION3 = "10.0.16";
+var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value2) {
@@ -43397,7 +43730,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION4 = "0.0.0-development";
+var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -43494,7 +43827,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -43552,7 +43885,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION5 = "7.0.8";
+var VERSION6 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -43574,9 +43907,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION5;
+  static VERSION = VERSION6;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -43689,7 +44022,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION6 = "17.0.0";
+var VERSION7 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -46113,7 +46446,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION6;
+restEndpointMethods.VERSION = VERSION7;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -46121,10 +46454,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION6;
+legacyRestEndpointMethods.VERSION = VERSION7;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -46237,7 +46570,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION7;
+paginateRest.VERSION = VERSION8;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -46272,7 +46605,7 @@ function getOctokit(token, options2, ...additionalPlugins) {
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 function isRequestError(error) {
   return error.request !== void 0;
 }
@@ -46342,11 +46675,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION8;
+retry.VERSION = VERSION9;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION9 = "0.0.0-development";
+var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options2) {
   return state.retryLimiter.schedule(doRequest, state, request2, options2);
@@ -46571,7 +46904,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION9;
+throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
 // src/publish/github/client.ts
@@ -46941,7 +47274,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join18, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46955,9 +47288,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47647,7 +47980,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47854,7 +48187,7 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -47876,7 +48209,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -47954,7 +48287,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -48013,7 +48346,7 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -48124,7 +48457,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48134,7 +48467,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix12 } from "node:path";
+import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48530,7 +48863,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -48583,7 +48916,9 @@ async function publishAll(report2, table2, log) {
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
-  const git = await GitRepo.open(config.workspace);
+  return GitRepo.using(config.workspace, (git) => runIn(git, config, log));
+}
+async function runIn(git, config, log) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
@@ -48615,7 +48950,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48684,8 +49019,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48739,12 +49074,12 @@ var reportCommand = {
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await cliHead(await GitRepo.open(workspace))).label,
+      headLabel: (await GitRepo.using(workspace, cliHead)).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir: values.out === void 0 ? join23(workspace, ".mlreport") : resolve8(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
