@@ -23967,10 +23967,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23984,7 +23984,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -24008,7 +24008,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -24024,7 +24024,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -24115,7 +24115,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24129,13 +24129,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -24178,18 +24178,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value2) {
+          if (!props.anchor && !props.tag && !sep8 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24243,8 +24243,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -24256,7 +24256,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -24267,8 +24267,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st2 of sep7) {
+              if (sep8)
+                for (const st2 of sep8) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -24285,7 +24285,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24465,7 +24465,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -24482,24 +24482,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value2 += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value2 += sep7 + content;
-          sep7 = " ";
+          value2 += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24682,25 +24682,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25510,14 +25510,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep7, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep7)
-        for (const st2 of sep7)
+      if (sep8)
+        for (const st2 of sep8)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -26009,9 +26009,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -26684,18 +26684,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26848,15 +26848,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep7 = it2.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it2.sep;
+                  sep8.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep7 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -27050,13 +27050,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -34075,20 +34075,27 @@ function pyJsonString(s) {
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
   const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "utf8");
   return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
 }
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
 function compareCodePoints(a, b3) {
-  const ia = a[Symbol.iterator]();
-  const ib = b3[Symbol.iterator]();
-  for (; ; ) {
-    const x3 = ia.next();
-    const y2 = ib.next();
-    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
-    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
-    if (d2) return d2;
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
   }
+  return a.length - b3.length;
 }
 var MD5 = /^[0-9a-f]{32}$/;
 function parseManifest(bytes, where2) {
@@ -35697,19 +35704,19 @@ function where(text2, offset) {
 
 // src/dvc/python/format.ts
 function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of s) {
     const code2 = ch.codePointAt(0);
     if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === quote2) out += `\\${quote2}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
     else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
-  return out + quote;
+  return out + quote2;
 }
 function pyRepr(value2) {
   if (value2 === null) return "None";
@@ -38490,6 +38497,7 @@ var DvcIgnore = class {
       return false;
     }
   }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir) {
     let ignored = false;
     const apply = (rules, rel) => {
@@ -38577,15 +38585,15 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { open as open4, readdir as readdir7, stat as stat6 } from "node:fs/promises";
-import { join as join9, posix as posix5 } from "node:path";
+import { join as join9, posix as posix5, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 var smallBuffer = null;
 async function hashFile(path, size, legacy) {
   if (size !== void 0 && size < SMALL_FILE) {
-    const bytes = readSmall(path);
-    if (bytes) return objectMd5(bytes, legacy);
+    const md52 = smallMd5(path, legacy ? "md5-dos2unix" : "md5");
+    if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
   const handle = await open4(path, "r");
@@ -38623,23 +38631,29 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join9(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat6(abs, { bigint: true });
+    info2 = await stat6(abs);
   } catch {
     return null;
   }
   if (!info2.isDirectory()) {
     if (!info2.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-    const meta = { md5: await hashOne(abs, rel, info2, name, state), size: Number(info2.size) };
-    if (isExecutable(Number(info2.mode))) meta.isexec = true;
+    const meta = { md5: await hashOne(abs, rel, info2, name, state), size: info2.size };
+    if (isExecutable(info2.mode)) meta.isexec = true;
     return meta;
   }
-  const files = await listDirFiles(root, rel, ignore);
+  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
   let size = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
-    entries[i] = { md5: await hashOne(file.abs, `${rel}/${file.relpath}`, file.stats, name, state), relpath: file.relpath };
-    size += Number(file.stats.size);
+    const key2 = `${name}\0${rel}/${file.relpath}`;
+    let md52 = state?.get(key2, file.stats);
+    if (!md52) {
+      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
+      state?.set(key2, file.stats, md52);
+    }
+    entries[i] = { md5: md52, relpath: file.relpath };
+    size += file.stats.size;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
   }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
@@ -38648,9 +38662,13 @@ async function hashOne(abs, rel, stats, name, state) {
   const key2 = `${name}\0${rel}`;
   const known = state?.get(key2, stats);
   if (known) return known;
-  const md52 = await hashFile(abs, Number(stats.size), name !== "md5");
+  const md52 = await hashFile(abs, stats.size, name !== "md5");
   state?.set(key2, stats, md52);
   return md52;
+}
+function smallMd5(path, name) {
+  const bytes = readSmall(path);
+  return bytes && objectMd5(bytes, name !== "md5");
 }
 function isExecutable(mode) {
   return process.platform !== "win32" && (mode & 73) !== 0;
@@ -38667,17 +38685,17 @@ async function listDirFiles(root, rel, ignore) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
       const childInside = inside ? `${inside}/${d2.name}` : d2.name;
       if (d2.isDirectory()) {
-        if (!ignore.isIgnored(childRel, true)) await walk2(childRel, childInside);
+        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
         continue;
       }
-      const abs = join9(absDir, d2.name);
+      const abs = absDir + sep5 + d2.name;
       let stats;
       try {
-        stats = statSync(abs, { bigint: true });
+        stats = statSync(abs);
       } catch {
         continue;
       }
-      if (ignore.isIgnored(childRel, stats.isDirectory())) continue;
+      if (ignore.matches(childRel, stats.isDirectory())) continue;
       if (stats.isDirectory()) await walk2(childRel, childInside);
       else if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
       else out.push({ abs, relpath: childInside, stats });
@@ -38693,8 +38711,8 @@ import { mkdir as mkdir6, readFile as readFile4, rename as rename6, writeFile as
 import { join as join10 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.json";
-var VERSION2 = 1;
-var RACY_NS = 2000000000n;
+var VERSION2 = 2;
+var RACY_MS = 2e3;
 var MAX_ENTRIES = 5e5;
 var MD52 = /^[0-9a-f]{32}$/;
 var HashState = class _HashState {
@@ -38709,20 +38727,20 @@ var HashState = class _HashState {
   touched = /* @__PURE__ */ new Set();
   dirty = false;
   /**
-   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ns since
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
-  static async open(root, now = () => BigInt(Date.now()) * 1000000n) {
+  static async open(root, now = Date.now) {
     if (!existsSync2(join10(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
     const dir = join10(root, ...STATE_DIR);
     const entries = /* @__PURE__ */ new Map();
     try {
       const data = JSON.parse(await readFile4(join10(dir, STATE_FILE), "utf8"));
-      if (data.version === VERSION2 && data.entries && typeof data.entries === "object") {
-        for (const [key2, value2] of Object.entries(data.entries)) {
-          if (Array.isArray(value2) && typeof value2[0] === "string" && typeof value2[1] === "string" && MD52.test(value2[1])) {
-            entries.set(key2, [value2[0], value2[1]]);
-          }
+      if (data.version === VERSION2 && Array.isArray(data.entries)) {
+        for (const row2 of data.entries) {
+          if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
+          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
+          entries.set(row2[0], row2.slice(1));
         }
       }
     } catch {
@@ -38731,39 +38749,39 @@ var HashState = class _HashState {
   }
   /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
   get(key2, stats) {
-    const entry = this.entries.get(key2);
     this.touched.add(key2);
-    return entry && entry[0] === signature(stats) ? entry[1] : void 0;
+    const e = this.entries.get(key2);
+    if (!e || e[0] !== stats.dev || e[1] !== stats.ino || e[2] !== stats.size || e[3] !== stats.mtimeMs || e[4] !== stats.ctimeMs) return void 0;
+    return e[5];
   }
   /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
   set(key2, stats, md52) {
     this.touched.add(key2);
     const now = this.now();
-    if (now - stats.mtimeNs < RACY_NS || now - stats.ctimeNs < RACY_NS) {
+    if (now - stats.mtimeMs < RACY_MS || now - stats.ctimeMs < RACY_MS) {
       if (this.entries.delete(key2)) this.dirty = true;
       return;
     }
-    this.entries.set(key2, [signature(stats), md52]);
+    this.entries.set(key2, [stats.dev, stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs, md52]);
     this.dirty = true;
   }
   /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
   async save() {
     if (!this.dir || !this.dirty) return;
-    const keep = this.entries.size > MAX_ENTRIES ? [...this.entries].filter(([k2]) => this.touched.has(k2)) : [...this.entries];
+    const rows = [];
+    const all = this.entries.size <= MAX_ENTRIES;
+    for (const [key2, entry] of this.entries) if (all || this.touched.has(key2)) rows.push([key2, ...entry]);
     try {
       await mkdir6(this.dir, { recursive: true });
       await writeFile3(join10(this.dir, ".gitignore"), "*\n");
       const tmp = join10(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
-      await writeFile3(tmp, JSON.stringify({ version: VERSION2, entries: Object.fromEntries(keep) }));
+      await writeFile3(tmp, JSON.stringify({ version: VERSION2, entries: rows }));
       await rename6(tmp, join10(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
   }
 };
-function signature(s) {
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-}
 
 // src/pipeline/status.ts
 var Workspace = class {
@@ -39565,10 +39583,10 @@ function readMetric(text2, pos, fail2) {
   if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
-  const quote = text2[pos];
-  if (quote === '"' || quote === "'") {
-    const close = text2.indexOf(quote, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+  const quote2 = text2[pos];
+  if (quote2 === '"' || quote2 === "'") {
+    const close = text2.indexOf(quote2, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote2} after the metric name`);
     raw = text2.slice(pos + 1, close);
     end = close + 1;
   } else {
@@ -42593,7 +42611,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix11, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix11, relative as relative5, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -44079,8 +44097,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep5 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -47416,7 +47434,7 @@ var GateCheckPublisher = class {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p2) => realpath3(p2).catch(() => p2);
-    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep6).join("/");
+    const prefix = relative5(await real(this.options.repoRoot), await real(this.options.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };

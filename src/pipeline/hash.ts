@@ -1,6 +1,6 @@
-import { closeSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { join, posix, sep } from 'node:path';
 import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
@@ -41,8 +41,8 @@ let smallBuffer: Buffer | null = null;
 
 async function hashFile(path: string, size: number | undefined, legacy: boolean): Promise<string> {
   if (size !== undefined && size < SMALL_FILE) {
-    const bytes = readSmall(path);
-    if (bytes) return objectMd5(bytes, legacy);
+    const md5 = smallMd5(path, legacy ? 'md5-dos2unix' : 'md5');
+    if (md5) return md5;
   }
   const hasher = new ObjectHasher(legacy);
   const handle = await open(path, 'r');
@@ -92,35 +92,49 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
   const abs = join(root, ...rel.split('/'));
   let info;
   try {
-    info = await stat(abs, { bigint: true });
+    info = await stat(abs);
   } catch {
     return null;
   }
   if (!info.isDirectory()) {
     if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-    const meta: HashMeta = { md5: await hashOne(abs, rel, info, name, state), size: Number(info.size) };
-    if (isExecutable(Number(info.mode))) meta.isexec = true;
+    const meta: HashMeta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
+    if (isExecutable(info.mode)) meta.isexec = true;
     return meta;
   }
-  const files = await listDirFiles(root, rel, ignore);
+  // A folder DVC ignores has no files; below it, each child needs only its own rules checked.
+  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array<DirEntry>(files.length);
   let size = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    entries[i] = { md5: await hashOne(file.abs, `${rel}/${file.relpath}`, file.stats, name, state), relpath: file.relpath };
-    size += Number(file.stats.size);
+    // Synchronous unless a large file has to be streamed: ten thousand awaits cost more than the hashing.
+    const key = `${name}\0${rel}/${file.relpath}`;
+    let md5 = state?.get(key, file.stats);
+    if (!md5) {
+      md5 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, name) : null) ?? (await hashFile(file.abs, file.stats.size, name !== 'md5'));
+      state?.set(key, file.stats, md5);
+    }
+    entries[i] = { md5, relpath: file.relpath };
+    size += file.stats.size;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
   }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
 
-async function hashOne(abs: string, rel: string, stats: BigIntStats, name: HashName, state: HashState | undefined): Promise<string> {
+async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, state: HashState | undefined): Promise<string> {
   const key = `${name}\0${rel}`;
   const known = state?.get(key, stats);
   if (known) return known;
-  const md5 = await hashFile(abs, Number(stats.size), name !== 'md5');
+  const md5 = await hashFile(abs, stats.size, name !== 'md5');
   state?.set(key, stats, md5);
   return md5;
+}
+
+/** The hash of a small file read whole, or null when it has grown past SMALL_FILE since its stat. */
+function smallMd5(path: string, name: HashName): string | null {
+  const bytes = readSmall(path);
+  return bytes && objectMd5(bytes, name !== 'md5');
 }
 
 function isExecutable(mode: number): boolean {
@@ -130,7 +144,7 @@ function isExecutable(mode: number): boolean {
 interface ListedFile {
   abs: string;
   relpath: string;
-  stats: BigIntStats;
+  stats: Stats;
 }
 
 /** Every file under a directory, recursively, minus what `.dvcignore` excludes; empty dirs add nothing. */
@@ -146,18 +160,18 @@ async function listDirFiles(root: string, rel: string, ignore: DvcIgnore): Promi
       const childRel = relDir ? `${relDir}/${d.name}` : d.name;
       const childInside = inside ? `${inside}/${d.name}` : d.name;
       if (d.isDirectory()) {
-        if (!ignore.isIgnored(childRel, true)) await walk(childRel, childInside);
+        if (!ignore.matches(childRel, true)) await walk(childRel, childInside);
         continue;
       }
       // One stat a file, synchronous: its size, and the inode and times the hash state is keyed by.
-      const abs = join(absDir, d.name);
-      let stats: BigIntStats;
+      const abs = absDir + sep + d.name;
+      let stats: Stats;
       try {
-        stats = statSync(abs, { bigint: true });
+        stats = statSync(abs);
       } catch {
         continue; // a dangling link, or a file removed meanwhile
       }
-      if (ignore.isIgnored(childRel, stats.isDirectory())) continue;
+      if (ignore.matches(childRel, stats.isDirectory())) continue;
       if (stats.isDirectory()) await walk(childRel, childInside);
       // A FIFO or device would block or never end; DVC hashes regular files only.
       else if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);

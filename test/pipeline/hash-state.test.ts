@@ -27,10 +27,10 @@ function project(files: Record<string, string>): string {
 }
 
 /** A clock `seconds` after now: the files were written that long before they are hashed. */
-const later = (seconds: number) => (): bigint => (BigInt(Date.now()) + BigInt(seconds * 1000)) * 1_000_000n;
+const later = (seconds: number) => (): number => Date.now() + seconds * 1000;
 
 /** Hashes `rel` in a run of its own (state opened, used, saved), as one `mlreport status` does. */
-async function run(dir: string, rel: string, clock = later(10)): Promise<string | undefined> {
+async function run(dir: string, rel: string, clock: () => number = later(10)): Promise<string | undefined> {
   const state = await HashState.open(dir, clock);
   const meta = await hashPath(dir, rel, new DvcIgnore(dir), 'md5', state);
   await state.save();
@@ -40,10 +40,10 @@ async function run(dir: string, rel: string, clock = later(10)): Promise<string 
 /** Puts `fake` where the state remembers `rel`'s md5: a run that returns it did not read the file. */
 function forge(dir: string, rel: string, fake: string): void {
   const path = join(dir, ...STATE);
-  const data = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, [string, string]> };
-  const entry = data.entries[`md5\0${rel}`];
-  assert.ok(entry, `no state entry for ${rel}`);
-  entry[1] = fake;
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { entries: unknown[][] };
+  const row = data.entries.find((r) => r[0] === `md5\0${rel}`);
+  assert.ok(row, `no state entry for ${rel}`);
+  row[6] = fake;
   writeFileSync(path, JSON.stringify(data));
 }
 
@@ -68,8 +68,9 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
     const state = await HashState.open(dir, later(10));
     const meta = await hashPath(dir, 'data', new DvcIgnore(dir), 'md5', state);
     assert.notEqual(meta?.md5, first);
-    const entries = JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')) as { entries: Record<string, [string, string]> };
-    assert.equal(entries.entries['md5\0data/a.csv']![1], FAKE, 'a.csv was read although its stat did not change');
+    await state.save();
+    const rows = (JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')) as { entries: unknown[][] }).entries;
+    assert.equal(rows.find((r) => r[0] === 'md5\0data/a.csv')?.[6], FAKE, 'a.csv was read although its stat did not change');
   });
 
   test('a touched file with the same content is read again (its mtime changed) and gets the same md5', async () => {
@@ -98,7 +99,7 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
   test('racy: a file hashed within the timestamp granularity of its last write is not remembered', async () => {
     const dir = project({ 'm.json': '{"acc": 1}' });
     const file = join(dir, 'm.json');
-    const now = (): bigint => BigInt(Date.now()) * 1_000_000n;
+    const now = Date.now;
     // Hashed right after it was written: a rewrite in the same clock tick would leave its whole stat unchanged.
     assert.equal(await run(dir, 'm.json', now), md5('{"acc": 1}'));
     assert.throws(() => readFileSync(join(dir, ...STATE)), /ENOENT/);
@@ -110,9 +111,9 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
   test('a damaged or foreign state file is ignored and written anew', async () => {
     const dir = project({ 'a.txt': 'x' });
     mkdirSync(join(dir, '.dvc', 'tmp', 'mlreport'), { recursive: true });
-    writeFileSync(join(dir, ...STATE), '{"version": 1, "entries": {"md5\\u0000a.txt": ["1:2:3", "not-an-md5"]}');
+    writeFileSync(join(dir, ...STATE), '{"version": 2, "entries": [["md5\\u0000a.txt", 1, 2, 3, 4, 5, "not-an-md5"]]');
     assert.equal(await run(dir, 'a.txt'), md5('x'));
-    writeFileSync(join(dir, ...STATE), JSON.stringify({ version: 1, entries: { 'md5\0a.txt': ['0:0:1:0:0', FAKE] } }));
+    writeFileSync(join(dir, ...STATE), JSON.stringify({ version: 2, entries: [['md5\0a.txt', 0, 0, 1, 0, 0, FAKE]] }));
     assert.equal(await run(dir, 'a.txt'), md5('x'), 'an entry whose stat does not match was trusted');
     assert.ok(JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')));
   });
