@@ -171,12 +171,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -12354,11 +12354,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -12631,7 +12631,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -12646,7 +12646,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -13710,8 +13710,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto = __require("node:crypto");
-      random = (max) => crypto.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -25350,13 +25350,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -25369,7 +25369,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -25441,9 +25441,9 @@ var require_connection = __commonJS({
     var { Headers, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options2) {
@@ -25463,7 +25463,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options2.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto.randomBytes(16).toString("base64");
+      const keyValue2 = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -25493,7 +25493,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -41137,6 +41137,7 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
+import * as crypto from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { open as open3, readdir as readdir6, stat as stat7 } from "node:fs/promises";
 import { join as join13, posix as posix9, sep as sep6 } from "node:path";
@@ -41146,7 +41147,7 @@ var YIELD_EVERY = 512;
 var smallBuffer = null;
 async function hashFile(path, size, legacy) {
   if (size !== void 0 && size < SMALL_FILE) {
-    const md52 = smallMd5(path, legacy ? "md5-dos2unix" : "md5");
+    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -41167,16 +41168,12 @@ async function hashFile(path, size, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path) {
+function readSmall(path, size) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, "r");
   try {
-    let n = 0;
-    for (let got = 1; got; n += got) {
-      if (n === SMALL_FILE) return null;
-      got = readSync(fd, smallBuffer, n, SMALL_FILE - n, n);
-    }
-    return smallBuffer.subarray(0, n);
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -41203,7 +41200,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
     const key2 = `${name}\0${rel}/${file.relpath}`;
     let md52 = state?.get(key2, file.stats);
     if (!md52) {
-      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
+      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
       state?.set(key2, file.stats, md52);
     }
     entries[i] = { md5: md52, relpath: file.relpath };
@@ -41220,10 +41217,12 @@ async function hashOne(abs, rel, stats, name, state) {
   state?.set(key2, stats, md52);
   return md52;
 }
-function smallMd5(path, name) {
-  const bytes = readSmall(path);
-  return bytes && objectMd5(bytes, name !== "md5");
+function smallMd5(path, size, name) {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
+var oneShot = crypto.hash;
 function isExecutable(mode) {
   return process.platform !== "win32" && (mode & 73) !== 0;
 }

@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto2.randomBytes(16).toString("base64");
+      const keyValue2 = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19284,12 +19284,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -38583,6 +38583,7 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
+import * as crypto2 from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { open as open4, readdir as readdir7, stat as stat6 } from "node:fs/promises";
 import { join as join9, posix as posix5, sep as sep5 } from "node:path";
@@ -38592,7 +38593,7 @@ var YIELD_EVERY = 512;
 var smallBuffer = null;
 async function hashFile(path, size, legacy) {
   if (size !== void 0 && size < SMALL_FILE) {
-    const md52 = smallMd5(path, legacy ? "md5-dos2unix" : "md5");
+    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -38613,16 +38614,12 @@ async function hashFile(path, size, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path) {
+function readSmall(path, size) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, "r");
   try {
-    let n = 0;
-    for (let got = 1; got; n += got) {
-      if (n === SMALL_FILE) return null;
-      got = readSync(fd, smallBuffer, n, SMALL_FILE - n, n);
-    }
-    return smallBuffer.subarray(0, n);
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -38649,7 +38646,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
     const key2 = `${name}\0${rel}/${file.relpath}`;
     let md52 = state?.get(key2, file.stats);
     if (!md52) {
-      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
+      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
       state?.set(key2, file.stats, md52);
     }
     entries[i] = { md5: md52, relpath: file.relpath };
@@ -38666,10 +38663,12 @@ async function hashOne(abs, rel, stats, name, state) {
   state?.set(key2, stats, md52);
   return md52;
 }
-function smallMd5(path, name) {
-  const bytes = readSmall(path);
-  return bytes && objectMd5(bytes, name !== "md5");
+function smallMd5(path, size, name) {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
+var oneShot = crypto2.hash;
 function isExecutable(mode) {
   return process.platform !== "win32" && (mode & 73) !== 0;
 }

@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
@@ -41,7 +42,7 @@ let smallBuffer: Buffer | null = null;
 
 async function hashFile(path: string, size: number | undefined, legacy: boolean): Promise<string> {
   if (size !== undefined && size < SMALL_FILE) {
-    const md5 = smallMd5(path, legacy ? 'md5-dos2unix' : 'md5');
+    const md5 = smallMd5(path, size, legacy ? 'md5-dos2unix' : 'md5');
     if (md5) return md5;
   }
   const hasher = new ObjectHasher(legacy);
@@ -64,20 +65,15 @@ async function hashFile(path: string, size: number | undefined, legacy: boolean)
   return hasher.digest();
 }
 
-/**
- * The bytes of a file the stat said is smaller than SMALL_FILE, in a buffer reused by the next call; null when
- * it has grown to SMALL_FILE since (it is then streamed).
- */
-function readSmall(path: string): Buffer | null {
+/** The bytes of a file the stat said has `size` < SMALL_FILE bytes, in a buffer reused by the next call. */
+function readSmall(path: string, size: number): Buffer | null {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, 'r');
   try {
-    let n = 0;
-    for (let got = 1; got; n += got) {
-      if (n === SMALL_FILE) return null;
-      got = readSync(fd, smallBuffer, n, SMALL_FILE - n, n);
-    }
-    return smallBuffer.subarray(0, n);
+    // One read: the size the stat gave means the whole file (no second read to see 0); anything else, the file
+    // is changing or the read was short, and it is streamed instead.
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -112,7 +108,7 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
     const key = `${name}\0${rel}/${file.relpath}`;
     let md5 = state?.get(key, file.stats);
     if (!md5) {
-      md5 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, name) : null) ?? (await hashFile(file.abs, file.stats.size, name !== 'md5'));
+      md5 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? (await hashFile(file.abs, file.stats.size, name !== 'md5'));
       state?.set(key, file.stats, md5);
     }
     entries[i] = { md5, relpath: file.relpath };
@@ -132,10 +128,14 @@ async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, s
 }
 
 /** The hash of a small file read whole, or null when it has grown past SMALL_FILE since its stat. */
-function smallMd5(path: string, name: HashName): string | null {
-  const bytes = readSmall(path);
-  return bytes && objectMd5(bytes, name !== 'md5');
+function smallMd5(path: string, size: number, name: HashName): string | null {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  // The one-shot digest (Node ≥ 20.12) makes no Hash object: a quarter of createHash's cost for a tiny file.
+  return name === 'md5' && oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
 }
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 function isExecutable(mode: number): boolean {
   return process.platform !== 'win32' && (mode & 0o111) !== 0;
