@@ -34003,27 +34003,30 @@ function isTextBlock(block2) {
 var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function dos2unixInto(chunk, out) {
   const len = chunk.length;
-  const words = LITTLE_ENDIAN && chunk.byteOffset % 4 === 0 ? len >> 2 : 0;
-  const input = new Uint32Array(chunk.buffer, chunk.byteOffset, words);
-  const output = new DataView(out.buffer, out.byteOffset, out.length);
   let n = 0;
-  for (let w2 = 0; w2 < words; w2++) {
-    const word = input[w2];
-    const x3 = word ^ 218959117;
-    if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
-      output.setUint32(n, word, true);
-      n += 4;
-      continue;
-    }
-    for (let i = w2 << 2, end = i + 4; i < end; i++) {
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
       const b3 = chunk[i];
       if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
     }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
   }
-  for (let i = words << 2; i < len; i++) {
-    const b3 = chunk[i];
-    if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
-  }
+  copy(len);
   return n;
 }
 function objectMd5(bytes, legacy = false) {

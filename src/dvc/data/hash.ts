@@ -69,44 +69,42 @@ export function isTextBlock(block: Buffer): boolean {
   return nontext / block.length <= 0.3;
 }
 
-/** CRLF → LF, as DVC 2.x hashed text (one chunk at a time, as dvc-data reads it). */
-export function dos2unix(chunk: Buffer): Buffer {
-  if (chunk.indexOf(13) < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  return out.subarray(0, dos2unixInto(chunk, out));
-}
-
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
- * Writes `chunk` without the CR of each CRLF into `out` (as long as `chunk`); returns the length written. Four
+ * CRLF → LF, as DVC 2.x hashed text (one chunk at a time, as dvc-data reads it): writes `chunk` without the CR
+ * of each CRLF into `out` (as long as `chunk`); returns the length written. Four
  * bytes at a time where a word has no CR: text has one every few dozen bytes, and byte by byte this is slower
  * than DVC's own `bytes.replace`.
  */
 function dos2unixInto(chunk: Buffer, out: Buffer): number {
   const len = chunk.length;
-  const words = LITTLE_ENDIAN && chunk.byteOffset % 4 === 0 ? len >> 2 : 0;
-  const input = new Uint32Array(chunk.buffer, chunk.byteOffset, words);
-  const output = new DataView(out.buffer, out.byteOffset, out.length);
   let n = 0;
-  for (let w = 0; w < words; w++) {
-    const word = input[w]!;
-    const x = word ^ 0x0d0d0d0d;
-    // Non-zero exactly when some byte of the word is 0x0D (the "has a zero byte" test on word ^ CRs).
-    if (((x - 0x01010101) & ~x & 0x80808080) === 0) {
-      output.setUint32(n, word, true);
-      n += 4;
-      continue;
-    }
-    for (let i = w << 2, end = i + 4; i < end; i++) {
+  let i = 0;
+  const copy = (end: number): void => {
+    for (; i < end; i++) {
       const b = chunk[i]!;
       if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
     }
+  };
+  if (LITTLE_ENDIAN) {
+    // Bytes up to a 4-byte boundary of the underlying memory one by one, then whole words.
+    copy(Math.min(len, (4 - (chunk.byteOffset % 4)) % 4));
+    const words = (len - i) >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w = 0; w < words; w++) {
+      const word = input[w]!;
+      const x = word ^ 0x0d0d0d0d;
+      // Non-zero exactly when some byte of the word is 0x0D (the "has a zero byte" test on word ^ CRs).
+      if (((x - 0x01010101) & ~x & 0x80808080) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
   }
-  for (let i = words << 2; i < len; i++) {
-    const b = chunk[i]!;
-    if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
-  }
+  copy(len);
   return n;
 }
 
