@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep8, value: value2 } = collItem;
+        const { start, key: key2, sep: sep9, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep8?.[0],
+          next: key2 ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep8, value: value2 } = collItem;
+        const { start, key: key2, sep: sep9, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep8?.[0],
+          next: key2 ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value2) {
+          if (!props.anchor && !props.tag && !sep9 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep8 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap3 && !sep9 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st2 of sep8) {
+              if (sep9)
+                for (const st2 of sep9) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep8 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          value2 += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value2 += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value2 += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep9 === "\n")
             value2 += "\n";
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          value2 += sep8 + content;
-          sep8 = " ";
+          value2 += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep8 + (match?.[1] ?? "");
+      return res + sep9 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep9, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep8)
-        for (const st2 of sep8)
+      if (sep9)
+        for (const st2 of sep9)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6041,9 +6041,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep9;
           if (scalar2.end) {
-            sep8 = scalar2.end;
-            sep8.push(this.sourceToken);
+            sep9 = scalar2.end;
+            sep9.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep8 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep8 }]
+            items: [{ start, key: scalar2, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep8 = it2.sep;
-                  sep8.push(this.sourceToken);
+                  const sep9 = it2.sep;
+                  sep9.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep8 }]
+                    items: [{ start: start2, key: key2, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7501,12 +7501,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -12354,11 +12354,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -12631,7 +12631,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto === void 0) {
+      if (crypto2 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -12646,7 +12646,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -13710,8 +13710,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto = __require("node:crypto");
-      random = (max) => crypto.randomInt(0, max);
+      const crypto2 = __require("node:crypto");
+      random = (max) => crypto2.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -25350,13 +25350,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto;
+    var crypto2;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
-      crypto = {
+      crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -25369,7 +25369,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -25441,9 +25441,9 @@ var require_connection = __commonJS({
     var { Headers, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto;
+    var crypto2;
     try {
-      crypto = __require("node:crypto");
+      crypto2 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options2) {
@@ -25463,7 +25463,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options2.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto.randomBytes(16).toString("base64");
+      const keyValue2 = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -25493,7 +25493,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -29514,6 +29514,7 @@ var PRIVATE_DIRS = [".git", ".dvc"];
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
 var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
   return PRIVATE_DIRS.includes(part.toLowerCase());
 }
@@ -29540,7 +29541,7 @@ function workspaceTree(root, options2 = {}) {
     name: options2.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open2(path, false);
+      const file = await open3(path, false);
       if (!file) return null;
       const { handle, size } = file;
       try {
@@ -29557,7 +29558,7 @@ function workspaceTree(root, options2 = {}) {
       }
     },
     async chunks(path) {
-      const file = await open2(path, true);
+      const file = await open3(path, true);
       if (!file) return null;
       return (async function* () {
         const { handle, size } = file;
@@ -29579,7 +29580,7 @@ function workspaceTree(root, options2 = {}) {
       return files;
     }
   };
-  async function open2(path, streamed) {
+  async function open3(path, streamed) {
     const rel = projectPath(path);
     const full = join(root, ...rel.split("/"));
     let target;
@@ -29640,7 +29641,7 @@ function commitTree(git, sha, name, options2 = {}) {
       const entry = await resolve12(path);
       if (!entry) return null;
       budget.take(path, entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, path, entry);
     },
     async chunks(path) {
       const entry = await resolve12(path);
@@ -29652,7 +29653,7 @@ function commitTree(git, sha, name, options2 = {}) {
       const entry = (await listing()).get(".dvc/config");
       if (!entry?.mode.startsWith("100")) return null;
       budget.take(".dvc/config", entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, ".dvc/config", entry);
     },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
@@ -29666,7 +29667,8 @@ function commitTree(git, sha, name, options2 = {}) {
       if (!entry) return null;
       if (entry.mode === "120000") {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await git.readObject(entry.oid)).toString("utf8");
+        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+        const link = (await readBlob(git, path, entry)).toString("utf8");
         const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
         try {
           rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
@@ -29678,6 +29680,11 @@ function commitTree(git, sha, name, options2 = {}) {
       return entry.mode.startsWith("100") ? entry : null;
     }
   }
+}
+async function readBlob(git, path, entry) {
+  const bytes = await git.readObject(entry.oid, entry.size);
+  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
 }
 async function walk(root) {
   const out = [];
@@ -29785,10 +29792,10 @@ function readMetric(text2, pos, fail2) {
   if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
-  const quote = text2[pos];
-  if (quote === '"' || quote === "'") {
-    const close = text2.indexOf(quote, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+  const quote2 = text2[pos];
+  if (quote2 === '"' || quote2 === "'") {
+    const close = text2.indexOf(quote2, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote2} after the metric name`);
     raw = text2.slice(pos + 1, close);
     end = close + 1;
   } else {
@@ -30075,7 +30082,7 @@ function itemText(item) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -31288,7 +31295,7 @@ function logGates(gates2, gate, log) {
 }
 
 // src/git/repo.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -34728,35 +34735,203 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/git/cat-file.ts
+import { spawn } from "node:child_process";
+var ObjectTooLarge = class extends Error {
+  constructor(oid, size) {
+    super(`object ${oid} has ${size} bytes, more than this read allows`);
+    this.oid = oid;
+    this.size = size;
+  }
+  oid;
+  size;
+};
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  pending = [];
+  header = Buffer.alloc(0);
+  body = null;
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve12, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve12, reject });
+      if (this.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve12) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve12();
+      child.once("close", () => resolve12());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      if (stderr.length < 4096) stderr += text2;
+    });
+    child.stdout.on("data", (chunk) => this.receive(chunk));
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error) => {
+      if (this.child === child) this.child = null;
+      this.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.header = Buffer.alloc(0);
+      this.body = null;
+      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
+      this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+  fail(error) {
+    for (const request2 of this.pending.splice(0)) request2.reject(error);
+  }
+  receive(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.body) {
+        at2 = this.take(chunk, at2);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at2);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        return;
+      }
+      const line = Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("utf8");
+      this.header = Buffer.alloc(0);
+      at2 = newline + 1;
+      this.answer(line);
+    }
+  }
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  answer(line) {
+    const request2 = this.pending[0];
+    if (!request2) return;
+    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m2) {
+      this.settle();
+      request2.resolve(null);
+      return;
+    }
+    const size = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    this.body = { request: request2, found, received: 0 };
+  }
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  take(chunk, at2) {
+    const body = this.body;
+    const { size, bytes } = body.found;
+    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    if (bytes) {
+      const copy = Math.min(n, size - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+    }
+    body.received += n;
+    if (body.received === size + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at2 + n;
+  }
+  settle() {
+    this.pending.shift();
+    if (!this.pending.length) this.hold(false);
+  }
+};
+
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
-  constructor(git, cwd, root) {
+  constructor(git, cwd, root, prefix) {
     this.git = git;
     this.cwd = cwd;
     this.root = root;
+    this.prefix = prefix;
+    this.objects = new CatFileBatch(cwd);
   }
   git;
   cwd;
   root;
+  prefix;
+  /** Blobs are read through one `git cat-file --batch` for the whole run, not one process a file. */
+  objects;
+  /** A commit's listing, read once however many trees of that commit a run makes. */
+  listings = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let root;
+    let lines2;
     try {
-      root = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
+      lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
     } catch {
       throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
     }
-    return new _GitRepo(git, dir, root);
+    return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+  }
+  /** Opens the repository for `fn` and closes it after, however `fn` ends. */
+  static async using(dir, fn2) {
+    const git = await _GitRepo.open(dir);
+    try {
+      return await fn2(git);
+    } finally {
+      await git.close();
+    }
   }
   /** The full SHA of a revision, or null when git does not know it. */
   async resolveCommit(rev) {
     assertSafeRev(rev);
-    try {
-      return (await this.git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])).trim() || null;
-    } catch {
-      return null;
-    }
+    return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
   async isShallow() {
     return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
@@ -34784,10 +34959,18 @@ var GitRepo = class _GitRepo {
     }
   }
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
-  async listEntries(sha) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  listEntries(sha) {
+    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
+    let listing = this.listings.get(sha);
+    if (!listing) {
+      listing = this.readListing(sha);
+      this.listings.set(sha, listing);
+    }
+    return listing;
+  }
+  async readListing(sha) {
     const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
-    const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
+    const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
       const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
@@ -34796,15 +34979,22 @@ var GitRepo = class _GitRepo {
     }
     return entries;
   }
-  /** An object's bytes (a blob by the id `listEntries` gave). */
-  async readObject(oid) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return await this.git.binaryCatFile(["blob", oid]);
+  /**
+   * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
+   * `maxBytes` is `ObjectTooLarge`, and those bytes are skipped, never held.
+   */
+  async readObject(oid, maxBytes) {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return this.objects.read(oid, maxBytes);
+  }
+  /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
+  close() {
+    return this.objects.close();
   }
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
     const closed = new Promise((resolve12, reject) => {
@@ -35419,19 +35609,19 @@ function where(text2, offset) {
 
 // src/dvc/python/format.ts
 function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of s) {
     const code2 = ch.codePointAt(0);
     if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === quote2) out += `\\${quote2}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
     else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
-  return out + quote;
+  return out + quote2;
 }
 function pyRepr(value2) {
   if (value2 === null) return "None";
@@ -35748,10 +35938,10 @@ function tokenize2(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open3 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open3);
+      const open4 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open4);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open3 + delim.length;
+      let k2 = open4 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35772,7 +35962,7 @@ function tokenize2(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open3 + delim.length, k2);
+      const body = text2.slice(open4 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35792,15 +35982,15 @@ function tokenize2(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open3 = brackets.pop();
-      if (!open3 || "([{".indexOf(open3.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open2 = brackets.pop();
-  if (open2) throw new SyntaxProblem(`'${open2.ch}' was never closed`, open2.line, open2.column + 1);
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -36816,8 +37006,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash = item.get("hash");
-    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash)}' is not one DVC writes (md5).`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -37414,30 +37604,46 @@ var ObjectHasher = class {
   }
   legacy;
   hash = createHash("md5");
-  pending = [];
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
   pendingBytes = 0;
+  scratch = null;
   update(chunk) {
     if (!this.legacy) {
       this.hash.update(chunk);
       return;
     }
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-    let all = Buffer.concat(this.pending);
-    while (all.length >= DOS2UNIX_CHUNK) {
-      this.block(all.subarray(0, DOS2UNIX_CHUNK));
-      all = all.subarray(DOS2UNIX_CHUNK);
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
     }
-    this.pending = all.length ? [Buffer.from(all)] : [];
-    this.pendingBytes = all.length;
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
   }
   digest() {
-    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
     return this.hash.digest("hex");
   }
   block(chunk) {
-    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
   }
 };
 function isTextBlock(block2) {
@@ -37449,15 +37655,34 @@ function isTextBlock(block2) {
   }
   return nontext / block2.length <= 0.3;
 }
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
   let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
   }
-  return out.subarray(0, n);
+  copy(len);
+  return n;
 }
 function objectMd5(bytes, legacy = false) {
   const h3 = new ObjectHasher(legacy);
@@ -37469,20 +37694,27 @@ function objectMd5(bytes, legacy = false) {
 import { createHash as createHash2 } from "node:crypto";
 function dirManifest(entries) {
   const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "utf8");
   return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
 }
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
 function compareCodePoints(a, b3) {
-  const ia = a[Symbol.iterator]();
-  const ib = b3[Symbol.iterator]();
-  for (; ; ) {
-    const x3 = ia.next();
-    const y2 = ib.next();
-    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
-    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
-    if (d2) return d2;
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
   }
+  return a.length - b3.length;
 }
 var MD5 = /^[0-9a-f]{32}$/;
 function parseManifest(bytes, where2) {
@@ -39666,14 +39898,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open2 = i;
+        const open3 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open2 - text2.lastIndexOf("\n", open2 - 1);
+            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -40778,9 +41010,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join25([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
   for (const [title2, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -40795,10 +41027,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join25(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join26(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join25(blocks);
+  return join26(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -47177,8 +47409,8 @@ async function publishAll(report2, table3, log) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join20 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join21 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/dvc/data/tracked.ts
@@ -47248,7 +47480,7 @@ async function plan(root, options2) {
 
 // src/pipeline/repro.ts
 import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -47439,10 +47671,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open2, close) {
+  emptyFlow(open3, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open2, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -47809,7 +48041,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 import { basename as basename4, join as join15 } from "node:path";
 var TailBuffer = class {
@@ -47875,7 +48107,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
   const posix12 = process.platform !== "win32";
-  const child = spawn2(file, args, { ...options2, detached: posix12 });
+  const child = spawn3(file, args, { ...options2, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -47939,8 +48171,8 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join18, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join19, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4 } from "node:fs";
@@ -47974,6 +48206,7 @@ var DvcIgnore = class {
       return false;
     }
   }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir) {
     let ignored = false;
     const apply = (rules, rel) => {
@@ -48059,39 +48292,48 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile8, stat as stat6 } from "node:fs/promises";
-import { join as join17, posix as posix10 } from "node:path";
+import * as crypto from "node:crypto";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { open as open2, readdir as readdir7, stat as stat6 } from "node:fs/promises";
+import { join as join17, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash4("md5").update(await readFile8(path)).digest("hex");
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+var smallBuffer = null;
+async function hashFile(path, size, legacy) {
+  if (size !== void 0 && size < SMALL_FILE) {
+    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
+    if (md52) return md52;
   }
-  const hash = createHash4("md5");
-  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash4("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK2) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
-      pending = pending.subarray(DOS2UNIX_CHUNK2);
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open2(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
     }
+  } finally {
+    await handle.close();
   }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
+  return hasher.digest();
 }
-async function hashPath(root, rel, ignore, name = "md5") {
+function readSmall(path, size) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const fd = openSync(path, "r");
+  try {
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join17(root, ...rel.split("/"));
   let info;
   try {
@@ -48100,27 +48342,42 @@ async function hashPath(root, rel, ignore, name = "md5") {
     return null;
   }
   if (!info.isDirectory()) {
-    const md52 = name === "md5" ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
-    const meta = { md5: md52, size: info.size };
+    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
     if (isExecutable(info.mode, abs)) meta.isexec = true;
     return meta;
   }
-  const files = await listDirFiles(root, rel, ignore);
+  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
   let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5: md52, relpath: file.relpath };
-      size += file.size;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const key2 = `${name}\0${rel}/${file.relpath}`;
+    let md52 = state?.get(key2, file.stats);
+    if (!md52) {
+      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
+      state?.set(key2, file.stats, md52);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+    entries[i] = { md5: md52, relpath: file.relpath };
+    size += file.stats.size;
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+  }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
+async function hashOne(abs, rel, stats2, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats2);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats2.size, name !== "md5");
+  state?.set(key2, stats2, md52);
+  return md52;
+}
+function smallMd5(path, size, name) {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShot = crypto.hash;
 function isExecutable(mode, path, platform = process.platform) {
   return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
@@ -48135,22 +48392,104 @@ async function listDirFiles(root, rel, ignore) {
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
       const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat6(join17(absDir, d2.name)).catch(() => null);
-        if (!info) continue;
-        isDir = info.isDirectory();
-        size = info.size;
+      if (d2.isDirectory()) {
+        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
+        continue;
       }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join17(absDir, d2.name), relpath: childInside, size });
+      const abs = absDir + sep7 + d2.name;
+      let stats2;
+      try {
+        stats2 = statSync(abs);
+      } catch {
+        continue;
+      }
+      if (ignore.matches(childRel, stats2.isDirectory())) continue;
+      if (stats2.isDirectory()) await walk2(childRel, childInside);
+      else if (!stats2.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      else out.push({ abs, relpath: childInside, stats: stats2 });
     }
   };
   await walk2(rel, "");
   return out;
 }
+
+// src/pipeline/hash-state.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join18 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.json";
+var VERSION10 = 2;
+var RACY_MS = 2e3;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var HashState = class _HashState {
+  constructor(dir, entries, now) {
+    this.dir = dir;
+    this.now = now;
+    this.entries = entries;
+  }
+  dir;
+  now;
+  entries;
+  touched = /* @__PURE__ */ new Set();
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = Date.now) {
+    if (!existsSync4(join18(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
+    const dir = join18(root, ...STATE_DIR);
+    const entries = /* @__PURE__ */ new Map();
+    try {
+      const data = JSON.parse(await readFile8(join18(dir, STATE_FILE), "utf8"));
+      if (data.version === VERSION10 && Array.isArray(data.entries)) {
+        for (const row2 of data.entries) {
+          if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
+          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
+          entries.set(row2[0], row2.slice(1));
+        }
+      }
+    } catch {
+    }
+    return new _HashState(dir, entries, now);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats2) {
+    this.touched.add(key2);
+    const e = this.entries.get(key2);
+    if (!e || e[0] !== stats2.dev || e[1] !== stats2.ino || e[2] !== stats2.size || e[3] !== stats2.mtimeMs || e[4] !== stats2.ctimeMs) return void 0;
+    return e[5];
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats2, md52) {
+    this.touched.add(key2);
+    const now = this.now();
+    if (now - stats2.mtimeMs < RACY_MS || now - stats2.ctimeMs < RACY_MS) {
+      if (this.entries.delete(key2)) this.dirty = true;
+      return;
+    }
+    this.entries.set(key2, [stats2.dev, stats2.ino, stats2.size, stats2.mtimeMs, stats2.ctimeMs, md52]);
+    this.dirty = true;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const rows = [];
+    const all = this.entries.size <= MAX_ENTRIES;
+    for (const [key2, entry] of this.entries) if (all || this.touched.has(key2)) rows.push([key2, ...entry]);
+    try {
+      await mkdir5(this.dir, { recursive: true });
+      await writeFile2(join18(this.dir, ".gitignore"), "*\n");
+      const tmp = join18(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(tmp, JSON.stringify({ version: VERSION10, entries: rows }));
+      await rename5(tmp, join18(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
 
 // src/pipeline/status.ts
 var Workspace = class {
@@ -48169,8 +48508,10 @@ var Workspace = class {
   /** The project directory relative to the DVC root, posix ('' when they are the same). */
   prefix;
   hashes = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
   abs(path) {
-    return join18(this.dir, ...path.split("/"));
+    return join19(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -48178,23 +48519,29 @@ var Workspace = class {
     if (!p2) {
       const rel = posix11.normalize(posix11.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      p2 = hashPath(this.root, rel, this.ignore, name);
+      this.state ??= HashState.open(this.root);
+      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
       this.hashes.set(key2, p2);
     }
     return p2;
   }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
   invalidate() {
     this.hashes.clear();
   }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
   exists(path) {
-    return existsSync4(this.abs(path));
+    return existsSync5(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix11.normalize(posix11.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join18(this.root, ...rootPath.split("/")));
+    return existsSync5(join19(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -48207,7 +48554,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve4(dir); ; d2 = dirname6(d2)) {
-    if (existsSync4(join18(d2, ".dvc"))) return d2;
+    if (existsSync5(join19(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve4(dir);
   }
 }
@@ -48346,6 +48693,7 @@ async function pipelineStatus(pipeline3, targets = [], options2 = {}) {
     return out;
   } finally {
     await data?.close();
+    await ws2.saveState();
   }
 }
 async function prepareDeps(pipeline3, selected, data, dry, log) {
@@ -48385,11 +48733,12 @@ async function reproduce(pipeline3, log, options2 = {}) {
     return await reproduceWith(pipeline3, log, options2, data);
   } finally {
     await data?.close();
+    await pipeline3.ws.saveState();
   }
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join19(pipeline3.dir, "dvc.lock");
+  const lockPath = join20(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -48595,7 +48944,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join20(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join21(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -48620,7 +48969,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join20(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join21(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -49089,7 +49438,9 @@ async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
   if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
-  const git = await GitRepo.open(config.workspace);
+  return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
+}
+async function runIn(git, config, log, deadline) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
@@ -49130,7 +49481,7 @@ async function run(config, log) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -49202,8 +49553,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -49395,11 +49746,11 @@ configuration breaks a rule. Reports compared with different base commits are re
 };
 
 // src/commands/values-diff.ts
-import { relative as relative6, resolve as resolve6, sep as sep7 } from "node:path";
+import { relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join22 } from "node:path";
+import { dirname as dirname7, join as join23 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -49412,7 +49763,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join22(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join23(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -49428,7 +49779,7 @@ async function isDirectory(path) {
   return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join22(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join23(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -49533,12 +49884,14 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative6(root, resolve6(cwd, t2)).split(sep7).join("/")) ?? null;
+  const targets = args.targets?.map((t2) => relative6(root, resolve6(cwd, t2)).split(sep8).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+}
+async function valuesDiffIn(git, kind, args, workspace) {
   const log = consoleLogger(true);
-  const git = await GitRepo.open(workspace);
   const empty = !await git.resolveCommit("HEAD");
   let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {
@@ -49632,7 +49985,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join23, resolve as resolve7 } from "node:path";
+import { join as join24, resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/commands/project-options.ts
@@ -49673,17 +50026,19 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join23(workspace, ".mlreport", "plots") : resolve7(values.cwd, values.out);
+    const out = values.out === void 0 ? join24(workspace, ".mlreport", "plots") : resolve7(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
-    const git = await GitRepo.open(workspace);
-    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-    const { label: headLabel, sha: headSha } = await cliHead(git);
-    const plots = await renderPlots(
-      git,
-      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
-      async () => (await import("./render.js")).loadRenderer(),
-      log
-    );
+    const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
+      const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
+      const { label: headLabel2, sha: headSha2 } = await cliHead(git);
+      const plots2 = await renderPlots(
+        git,
+        { workspace, base: base2, headLabel: headLabel2, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
+        async () => (await import("./render.js")).loadRenderer(),
+        log
+      );
+      return { base: base2, headLabel: headLabel2, headSha: headSha2, plots: plots2 };
+    });
     const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
@@ -49781,7 +50136,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join24, resolve as resolve9 } from "node:path";
+import { join as join25, resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var reportCommand = {
   path: ["report"],
@@ -49825,12 +50180,12 @@ var reportCommand = {
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await cliHead(await GitRepo.open(workspace))).label,
+      headLabel: (await GitRepo.using(workspace, cliHead)).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join24(workspace, ".mlreport") : resolve9(values.cwd, values.out),
+      outDir: values.out === void 0 ? join25(workspace, ".mlreport") : resolve9(values.cwd, values.out),
       summaryPath: null,
       repro: reproMode(values.repro),
       deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),

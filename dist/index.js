@@ -4087,11 +4087,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5443,8 +5443,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17083,13 +17083,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17102,7 +17102,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17174,9 +17174,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws2, onEstablish, options) {
@@ -17196,7 +17196,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue2 = crypto2.randomBytes(16).toString("base64");
+      const keyValue2 = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue2);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17226,7 +17226,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19284,12 +19284,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -23967,10 +23967,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23984,7 +23984,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -24008,7 +24008,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -24024,7 +24024,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -24115,7 +24115,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24129,13 +24129,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -24178,18 +24178,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value2) {
+          if (!props.anchor && !props.tag && !sep8 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -24243,8 +24243,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -24256,7 +24256,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -24267,8 +24267,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st2 of sep7) {
+              if (sep8)
+                for (const st2 of sep8) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -24285,7 +24285,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24465,7 +24465,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -24482,24 +24482,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value2 += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value2 += sep7 + content;
-          sep7 = " ";
+          value2 += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24682,25 +24682,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25510,14 +25510,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep7, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep7)
-        for (const st2 of sep7)
+      if (sep8)
+        for (const st2 of sep8)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -26009,9 +26009,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -26684,18 +26684,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26848,15 +26848,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep7 = it2.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it2.sep;
+                  sep8.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep7 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -27050,13 +27050,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30036,7 +30036,7 @@ function group(name, fn2) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join16, resolve as resolve5 } from "node:path";
+import { join as join17, resolve as resolve5 } from "node:path";
 import { tmpdir } from "node:os";
 
 // src/util/crash-site.ts
@@ -30086,7 +30086,7 @@ function describeError(error2) {
 }
 
 // src/git/repo.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -33526,35 +33526,203 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/git/cat-file.ts
+import { spawn } from "node:child_process";
+var ObjectTooLarge = class extends Error {
+  constructor(oid, size) {
+    super(`object ${oid} has ${size} bytes, more than this read allows`);
+    this.oid = oid;
+    this.size = size;
+  }
+  oid;
+  size;
+};
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  pending = [];
+  header = Buffer.alloc(0);
+  body = null;
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve7, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve7, reject });
+      if (this.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve7) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve7();
+      child.once("close", () => resolve7());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      if (stderr.length < 4096) stderr += text2;
+    });
+    child.stdout.on("data", (chunk) => this.receive(chunk));
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error2) => {
+      if (this.child === child) this.child = null;
+      this.fail(new Error(`git cat-file could not start: ${error2.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.header = Buffer.alloc(0);
+      this.body = null;
+      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
+      this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+  fail(error2) {
+    for (const request2 of this.pending.splice(0)) request2.reject(error2);
+  }
+  receive(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.body) {
+        at2 = this.take(chunk, at2);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at2);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        return;
+      }
+      const line = Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("utf8");
+      this.header = Buffer.alloc(0);
+      at2 = newline + 1;
+      this.answer(line);
+    }
+  }
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  answer(line) {
+    const request2 = this.pending[0];
+    if (!request2) return;
+    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m2) {
+      this.settle();
+      request2.resolve(null);
+      return;
+    }
+    const size = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    this.body = { request: request2, found, received: 0 };
+  }
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  take(chunk, at2) {
+    const body = this.body;
+    const { size, bytes } = body.found;
+    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    if (bytes) {
+      const copy = Math.min(n, size - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+    }
+    body.received += n;
+    if (body.received === size + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at2 + n;
+  }
+  settle() {
+    this.pending.shift();
+    if (!this.pending.length) this.hold(false);
+  }
+};
+
 // src/git/repo.ts
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
-  constructor(git, cwd, root) {
+  constructor(git, cwd, root, prefix) {
     this.git = git;
     this.cwd = cwd;
     this.root = root;
+    this.prefix = prefix;
+    this.objects = new CatFileBatch(cwd);
   }
   git;
   cwd;
   root;
+  prefix;
+  /** Blobs are read through one `git cat-file --batch` for the whole run, not one process a file. */
+  objects;
+  /** A commit's listing, read once however many trees of that commit a run makes. */
+  listings = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let root;
+    let lines2;
     try {
-      root = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
+      lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
     } catch {
       throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
     }
-    return new _GitRepo(git, dir, root);
+    return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+  }
+  /** Opens the repository for `fn` and closes it after, however `fn` ends. */
+  static async using(dir, fn2) {
+    const git = await _GitRepo.open(dir);
+    try {
+      return await fn2(git);
+    } finally {
+      await git.close();
+    }
   }
   /** The full SHA of a revision, or null when git does not know it. */
   async resolveCommit(rev) {
     assertSafeRev(rev);
-    try {
-      return (await this.git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`])).trim() || null;
-    } catch {
-      return null;
-    }
+    return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
   async isShallow() {
     return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
@@ -33582,10 +33750,18 @@ var GitRepo = class _GitRepo {
     }
   }
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
-  async listEntries(sha) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  listEntries(sha) {
+    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
+    let listing = this.listings.get(sha);
+    if (!listing) {
+      listing = this.readListing(sha);
+      this.listings.set(sha, listing);
+    }
+    return listing;
+  }
+  async readListing(sha) {
     const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
-    const prefix = (await this.git.raw(["rev-parse", "--show-prefix"])).trim();
+    const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
       const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
@@ -33594,15 +33770,22 @@ var GitRepo = class _GitRepo {
     }
     return entries;
   }
-  /** An object's bytes (a blob by the id `listEntries` gave). */
-  async readObject(oid) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return await this.git.binaryCatFile(["blob", oid]);
+  /**
+   * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
+   * `maxBytes` is `ObjectTooLarge`, and those bytes are skipped, never held.
+   */
+  async readObject(oid, maxBytes) {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return this.objects.read(oid, maxBytes);
+  }
+  /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
+  close() {
+    return this.objects.close();
   }
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
     const closed = new Promise((resolve7, reject) => {
@@ -33734,8 +33917,8 @@ function firstLine(error2) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join15 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
@@ -33787,30 +33970,46 @@ var ObjectHasher = class {
   }
   legacy;
   hash = createHash("md5");
-  pending = [];
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
   pendingBytes = 0;
+  scratch = null;
   update(chunk) {
     if (!this.legacy) {
       this.hash.update(chunk);
       return;
     }
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-    let all = Buffer.concat(this.pending);
-    while (all.length >= DOS2UNIX_CHUNK) {
-      this.block(all.subarray(0, DOS2UNIX_CHUNK));
-      all = all.subarray(DOS2UNIX_CHUNK);
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
     }
-    this.pending = all.length ? [Buffer.from(all)] : [];
-    this.pendingBytes = all.length;
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
   }
   digest() {
-    if (this.legacy && this.pendingBytes) this.block(Buffer.concat(this.pending));
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
     return this.hash.digest("hex");
   }
   block(chunk) {
-    this.hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
   }
 };
 function isTextBlock(block2) {
@@ -33822,15 +34021,34 @@ function isTextBlock(block2) {
   }
   return nontext / block2.length <= 0.3;
 }
-function dos2unix(chunk) {
-  if (chunk.indexOf("\r\n") < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
   let n = 0;
-  for (let i = 0; i < chunk.length; i++) {
-    if (chunk[i] === 13 && chunk[i + 1] === 10) continue;
-    out[n++] = chunk[i];
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
   }
-  return out.subarray(0, n);
+  copy(len);
+  return n;
 }
 function objectMd5(bytes, legacy = false) {
   const h3 = new ObjectHasher(legacy);
@@ -33881,20 +34099,27 @@ function pyJsonString(s) {
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
   const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${pyJsonString(e.md5)}, "relpath": ${pyJsonString(e.relpath)}}`).join(", ")}]`;
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "utf8");
   return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
 }
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
 function compareCodePoints(a, b3) {
-  const ia = a[Symbol.iterator]();
-  const ib = b3[Symbol.iterator]();
-  for (; ; ) {
-    const x3 = ia.next();
-    const y2 = ib.next();
-    if (x3.done || y2.done) return x3.done && y2.done ? 0 : x3.done ? -1 : 1;
-    const d2 = x3.value.codePointAt(0) - y2.value.codePointAt(0);
-    if (d2) return d2;
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
   }
+  return a.length - b3.length;
 }
 var MD5 = /^[0-9a-f]{32}$/;
 function parseManifest(bytes, where2) {
@@ -34408,6 +34633,7 @@ var PRIVATE_DIRS = [".git", ".dvc"];
 var MAX_WORKSPACE_FILES = 2e5;
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
 var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
   return PRIVATE_DIRS.includes(part.toLowerCase());
 }
@@ -34434,7 +34660,7 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open3(path, false);
+      const file = await open4(path, false);
       if (!file) return null;
       const { handle, size } = file;
       try {
@@ -34451,7 +34677,7 @@ function workspaceTree(root, options = {}) {
       }
     },
     async chunks(path) {
-      const file = await open3(path, true);
+      const file = await open4(path, true);
       if (!file) return null;
       return (async function* () {
         const { handle, size } = file;
@@ -34473,7 +34699,7 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
-  async function open3(path, streamed) {
+  async function open4(path, streamed) {
     const rel = projectPath(path);
     const full = join4(root, ...rel.split("/"));
     let target;
@@ -34534,7 +34760,7 @@ function commitTree(git, sha, name, options = {}) {
       const entry = await resolve7(path);
       if (!entry) return null;
       budget.take(path, entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, path, entry);
     },
     async chunks(path) {
       const entry = await resolve7(path);
@@ -34546,7 +34772,7 @@ function commitTree(git, sha, name, options = {}) {
       const entry = (await listing()).get(".dvc/config");
       if (!entry?.mode.startsWith("100")) return null;
       budget.take(".dvc/config", entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, ".dvc/config", entry);
     },
     async list() {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
@@ -34560,7 +34786,8 @@ function commitTree(git, sha, name, options = {}) {
       if (!entry) return null;
       if (entry.mode === "120000") {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await git.readObject(entry.oid)).toString("utf8");
+        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+        const link = (await readBlob(git, path, entry)).toString("utf8");
         const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
         try {
           rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
@@ -34572,6 +34799,11 @@ function commitTree(git, sha, name, options = {}) {
       return entry.mode.startsWith("100") ? entry : null;
     }
   }
+}
+async function readBlob(git, path, entry) {
+  const bytes = await git.readObject(entry.oid, entry.size);
+  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
 }
 async function walk(root) {
   const out = [];
@@ -34865,19 +35097,19 @@ function where(text2, offset) {
 
 // src/dvc/python/format.ts
 function pyStrRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of s) {
     const code2 = ch.codePointAt(0);
     if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === quote2) out += `\\${quote2}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
     else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
     else out += ch;
   }
-  return out + quote;
+  return out + quote2;
 }
 function pyRepr(value2) {
   if (value2 === null) return "None";
@@ -35194,10 +35426,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open4);
+      const open5 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open5);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
+      let k2 = open5 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35218,7 +35450,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open4 + delim.length, k2);
+      const body = text2.slice(open5 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35238,15 +35470,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open5 = brackets.pop();
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  const open4 = brackets.pop();
+  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -36262,8 +36494,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash = item.get("hash");
-    if (hash !== void 0 && hash !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -37155,7 +37387,7 @@ async function plan(root, options) {
 
 // src/pipeline/repro.ts
 import { realpath as realpath2, rm as rm5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -37871,10 +38103,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open3, close) {
+  emptyFlow(open4, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -38241,7 +38473,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename3, join as join8 } from "node:path";
 var TailBuffer = class {
@@ -38307,7 +38539,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
   const posix12 = process.platform !== "win32";
-  const child = spawn2(file, args, { ...options, detached: posix12 });
+  const child = spawn3(file, args, { ...options, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -38371,8 +38603,8 @@ function stageCommands(cmd) {
 }
 
 // src/pipeline/status.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join11, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join12, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -38406,6 +38638,7 @@ var DvcIgnore = class {
       return false;
     }
   }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir) {
     let ignored = false;
     const apply = (rules, rel) => {
@@ -38491,39 +38724,48 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
-import { readdir as readdir7, readFile as readFile3, stat as stat6 } from "node:fs/promises";
-import { join as join10, posix as posix4 } from "node:path";
+import * as crypto2 from "node:crypto";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { open as open3, readdir as readdir7, stat as stat6 } from "node:fs/promises";
+import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
-var DOS2UNIX_CHUNK2 = 1024 * 1024;
-var WHOLE_READ_LIMIT = 1024 * 1024;
-var DIR_CONCURRENCY = 16;
-async function md5File(path, size) {
-  if (size !== void 0 && size <= WHOLE_READ_LIMIT) {
-    return createHash3("md5").update(await readFile3(path)).digest("hex");
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+var smallBuffer = null;
+async function hashFile(path, size, legacy) {
+  if (size !== void 0 && size < SMALL_FILE) {
+    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
+    if (md52) return md52;
   }
-  const hash = createHash3("md5");
-  for await (const chunk of createReadStream4(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk);
-  return hash.digest("hex");
-}
-async function md5FileDos2Unix(path) {
-  const hash = createHash3("md5");
-  let pending = Buffer.alloc(0);
-  const flush = (chunk) => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  for await (const data of createReadStream4(path, { highWaterMark: DOS2UNIX_CHUNK2 })) {
-    pending = pending.length ? Buffer.concat([pending, data]) : data;
-    while (pending.length >= DOS2UNIX_CHUNK2) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK2));
-      pending = pending.subarray(DOS2UNIX_CHUNK2);
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open3(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
     }
+  } finally {
+    await handle.close();
   }
-  if (pending.length) flush(pending);
-  return hash.digest("hex");
+  return hasher.digest();
 }
-async function hashPath(root, rel, ignore, name = "md5") {
+function readSmall(path, size) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const fd = openSync(path, "r");
+  try {
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join10(root, ...rel.split("/"));
   let info2;
   try {
@@ -38532,27 +38774,42 @@ async function hashPath(root, rel, ignore, name = "md5") {
     return null;
   }
   if (!info2.isDirectory()) {
-    const md52 = name === "md5" ? await md5File(abs, info2.size) : await md5FileDos2Unix(abs);
-    const meta = { md5: md52, size: info2.size };
+    if (!info2.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info2, name, state), size: info2.size };
     if (isExecutable(info2.mode, abs)) meta.isexec = true;
     return meta;
   }
-  const files = await listDirFiles(root, rel, ignore);
+  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
   let size = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i];
-      const md52 = name === "md5" ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5: md52, relpath: file.relpath };
-      size += file.size;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const key2 = `${name}\0${rel}/${file.relpath}`;
+    let md52 = state?.get(key2, file.stats);
+    if (!md52) {
+      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
+      state?.set(key2, file.stats, md52);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+    entries[i] = { md5: md52, relpath: file.relpath };
+    size += file.stats.size;
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+  }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
+async function hashOne(abs, rel, stats2, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats2);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats2.size, name !== "md5");
+  state?.set(key2, stats2, md52);
+  return md52;
+}
+function smallMd5(path, size, name) {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShot = crypto2.hash;
 function isExecutable(mode, path, platform2 = process.platform) {
   return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
@@ -38567,22 +38824,104 @@ async function listDirFiles(root, rel, ignore) {
     for (const d2 of names) {
       const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
       const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      let isDir = d2.isDirectory();
-      let size = 0;
-      if (d2.isSymbolicLink() || !isDir) {
-        const info2 = await stat6(join10(absDir, d2.name)).catch(() => null);
-        if (!info2) continue;
-        isDir = info2.isDirectory();
-        size = info2.size;
+      if (d2.isDirectory()) {
+        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
+        continue;
       }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join10(absDir, d2.name), relpath: childInside, size });
+      const abs = absDir + sep5 + d2.name;
+      let stats2;
+      try {
+        stats2 = statSync(abs);
+      } catch {
+        continue;
+      }
+      if (ignore.matches(childRel, stats2.isDirectory())) continue;
+      if (stats2.isDirectory()) await walk2(childRel, childInside);
+      else if (!stats2.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      else out.push({ abs, relpath: childInside, stats: stats2 });
     }
   };
   await walk2(rel, "");
   return out;
 }
+
+// src/pipeline/hash-state.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.json";
+var VERSION2 = 2;
+var RACY_MS = 2e3;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var HashState = class _HashState {
+  constructor(dir, entries, now) {
+    this.dir = dir;
+    this.now = now;
+    this.entries = entries;
+  }
+  dir;
+  now;
+  entries;
+  touched = /* @__PURE__ */ new Set();
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = Date.now) {
+    if (!existsSync3(join11(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
+    const dir = join11(root, ...STATE_DIR);
+    const entries = /* @__PURE__ */ new Map();
+    try {
+      const data = JSON.parse(await readFile3(join11(dir, STATE_FILE), "utf8"));
+      if (data.version === VERSION2 && Array.isArray(data.entries)) {
+        for (const row2 of data.entries) {
+          if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
+          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
+          entries.set(row2[0], row2.slice(1));
+        }
+      }
+    } catch {
+    }
+    return new _HashState(dir, entries, now);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats2) {
+    this.touched.add(key2);
+    const e = this.entries.get(key2);
+    if (!e || e[0] !== stats2.dev || e[1] !== stats2.ino || e[2] !== stats2.size || e[3] !== stats2.mtimeMs || e[4] !== stats2.ctimeMs) return void 0;
+    return e[5];
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats2, md52) {
+    this.touched.add(key2);
+    const now = this.now();
+    if (now - stats2.mtimeMs < RACY_MS || now - stats2.ctimeMs < RACY_MS) {
+      if (this.entries.delete(key2)) this.dirty = true;
+      return;
+    }
+    this.entries.set(key2, [stats2.dev, stats2.ino, stats2.size, stats2.mtimeMs, stats2.ctimeMs, md52]);
+    this.dirty = true;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const rows = [];
+    const all = this.entries.size <= MAX_ENTRIES;
+    for (const [key2, entry] of this.entries) if (all || this.touched.has(key2)) rows.push([key2, ...entry]);
+    try {
+      await mkdir6(this.dir, { recursive: true });
+      await writeFile3(join11(this.dir, ".gitignore"), "*\n");
+      const tmp = join11(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile3(tmp, JSON.stringify({ version: VERSION2, entries: rows }));
+      await rename6(tmp, join11(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
 
 // src/pipeline/status.ts
 var Workspace = class {
@@ -38601,8 +38940,10 @@ var Workspace = class {
   /** The project directory relative to the DVC root, posix ('' when they are the same). */
   prefix;
   hashes = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
   abs(path) {
-    return join11(this.dir, ...path.split("/"));
+    return join12(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -38610,23 +38951,29 @@ var Workspace = class {
     if (!p2) {
       const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      p2 = hashPath(this.root, rel, this.ignore, name);
+      this.state ??= HashState.open(this.root);
+      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
       this.hashes.set(key2, p2);
     }
     return p2;
   }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
   invalidate() {
     this.hashes.clear();
   }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
   exists(path) {
-    return existsSync3(this.abs(path));
+    return existsSync4(this.abs(path));
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
     return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync3(join11(this.root, ...rootPath.split("/")));
+    return existsSync4(join12(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -38639,7 +38986,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
-    if (existsSync3(join11(d2, ".dvc"))) return d2;
+    if (existsSync4(join12(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve3(dir);
   }
 }
@@ -38741,9 +39088,9 @@ async function stageStatus(stage, lock, ws2, project) {
 }
 
 // src/pipeline/restore.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join12, posix as posix6 } from "node:path";
+import { join as join13, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -38758,7 +39105,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync4(join12(root, ".dvc"))) return null;
+    if (!existsSync5(join13(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -39024,11 +39371,12 @@ async function reproduce(pipeline3, log, options = {}) {
     return await reproduceWith(pipeline3, log, options, data);
   } finally {
     await data?.close();
+    await pipeline3.ws.saveState();
   }
 }
 async function reproduceWith(pipeline3, log, options, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join13(pipeline3.dir, "dvc.lock");
+  const lockPath = join14(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -39234,7 +39582,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join14(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join15(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -39259,7 +39607,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join14(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join15(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -39426,10 +39774,10 @@ function readMetric(text2, pos, fail2) {
   if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
   let raw;
   let end;
-  const quote = text2[pos];
-  if (quote === '"' || quote === "'") {
-    const close = text2.indexOf(quote, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote} after the metric name`);
+  const quote2 = text2[pos];
+  if (quote2 === '"' || quote2 === "'") {
+    const close = text2.indexOf(quote2, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote2} after the metric name`);
     raw = text2.slice(pos + 1, close);
     end = close + 1;
   } else {
@@ -39876,7 +40224,7 @@ function isUnder(url, base) {
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname7, join as join15 } from "node:path";
+import { dirname as dirname7, join as join16 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -39889,7 +40237,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join15(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory2(join16(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -39905,7 +40253,7 @@ async function isDirectory2(path) {
   return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join15(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join16(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -40040,7 +40388,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join16(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join17(env.RUNNER_TEMP || tmpdir(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -40165,7 +40513,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -40997,7 +41345,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat3, readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
-import { basename as basename4, join as join17 } from "node:path";
+import { basename as basename4, join as join18 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -41208,13 +41556,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat9 = await lstat3(dir).catch(() => null);
     if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat3(join17(dir, "report.json")).catch(() => null)) {
+    if (await lstat3(join18(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir8(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join17(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -41226,7 +41574,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join17(dir, "report.json");
+  const path = join18(dir, "report.json");
   const stat9 = await lstat3(path).catch(() => null);
   if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
@@ -42225,14 +42573,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open3 = i;
+        const open4 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -43233,7 +43581,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -43252,11 +43600,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join18(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join19(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join18(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join19(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -43265,7 +43613,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join18(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join19(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -43297,7 +43645,7 @@ async function renderPlots(git, request2, getRenderer, log) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath4 } from "node:fs/promises";
-import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix10, relative as relative5, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -43325,9 +43673,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join24 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join24([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join25([...head, ...tail])) - 200;
   for (const [title2, files, withChange] of [
     ["Changed metrics", data.metrics, true],
     ["Changed params", data.params, false]
@@ -43342,10 +43690,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join24(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join24(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join25(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join24(blocks);
+  return join25(blocks);
 }
 function tableRows(files, data, withChange, keep) {
   const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
@@ -43381,7 +43729,7 @@ function cutLines(text2, max) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync7 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -43391,7 +43739,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync7(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
@@ -43619,8 +43967,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION2 = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+var VERSION3 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -44490,10 +44838,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION3 = "10.0.16";
+var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value2) {
@@ -44672,7 +45020,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION4 = "0.0.0-development";
+var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -44769,7 +45117,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -44783,8 +45131,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep5 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -44827,7 +45175,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION5 = "7.0.8";
+var VERSION6 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -44849,9 +45197,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION5;
+  static VERSION = VERSION6;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -44964,7 +45312,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION6 = "17.0.0";
+var VERSION7 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -47388,7 +47736,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION6;
+restEndpointMethods.VERSION = VERSION7;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -47396,10 +47744,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION6;
+legacyRestEndpointMethods.VERSION = VERSION7;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -47512,7 +47860,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION7;
+paginateRest.VERSION = VERSION8;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -47547,7 +47895,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
@@ -47617,11 +47965,11 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION8;
+retry.VERSION = VERSION9;
 
 // node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
-var VERSION9 = "0.0.0-development";
+var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
@@ -47846,7 +48194,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION9;
+throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
 // src/publish/github/client.ts
@@ -48131,7 +48479,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p2) => realpath4(p2).catch(() => p2);
-    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
+    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -48154,7 +48502,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join19, resolve as resolve6 } from "node:path";
+import { join as join20, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir, markdown) {
     this.dir = dir;
@@ -48170,9 +48518,9 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join19(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join20(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join19(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join20(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -48950,7 +49298,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join21, posix as posix11 } from "node:path";
+import { join as join22, posix as posix11 } from "node:path";
 
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
@@ -49148,7 +49496,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -49226,7 +49574,7 @@ function crc32(bytes) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -49285,7 +49633,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash4("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -49396,7 +49744,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join21(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -49527,7 +49875,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join21(baseDir, ...rel.split("/"));
+      const path = join22(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -49596,10 +49944,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join22(dir, "report.json");
+  const path = join23(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -49976,7 +50324,9 @@ async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
   if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
-  const git = await GitRepo.open(config.workspace);
+  return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
+}
+async function runIn(git, config, log, deadline) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
@@ -50017,7 +50367,7 @@ async function run(config, log) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join23(config.outDir, "plots"),
+      dir: join24(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -50089,8 +50439,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join23(publish.artifactDir, "report.md"),
-    reportJsonPath: join23(publish.artifactDir, "report.json"),
+    reportPath: join24(publish.artifactDir, "report.md"),
+    reportJsonPath: join24(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)

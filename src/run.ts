@@ -52,7 +52,10 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log);
   // The clock starts before anything else: the budget is for the whole run, from the action's start.
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
-  const git = await GitRepo.open(config.workspace);
+  return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
+}
+
+async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadline): Promise<RunResult> {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);

@@ -29,15 +29,17 @@ export const plotsRenderCommand: Command = {
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
     const out = values.out === undefined ? join(workspace, '.mlreport', 'plots') : resolve(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
-    const git = await GitRepo.open(workspace);
-    const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-    const { label: headLabel, sha: headSha } = await cliHead(git);
-    const plots = await renderPlots(
-      git,
-      { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },
-      async () => (await import('../plots/engine')).loadRenderer(),
-      log,
-    );
+    const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
+      const base = await resolveBase(git, cliBaseCandidates(values.base), log);
+      const { label: headLabel, sha: headSha } = await cliHead(git);
+      const plots = await renderPlots(
+        git,
+        { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },
+        async () => (await import('../plots/engine')).loadRenderer(),
+        log,
+      );
+      return { base, headLabel, headSha, plots };
+    });
     const index = `# Plots: ${headLabel} vs ${base ? base.label : 'no base'}\n\n${plots.length ? plotsMarkdown(plots) : '_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._'}\n`;
     await writeFileAtomic(resolve(out, 'index.json'), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}\n`);
     await writeFileAtomic(resolve(out, 'index.md'), index);

@@ -55,7 +55,7 @@ export const reportCommand: Command = {
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await cliHead(await GitRepo.open(workspace))).label,
+      headLabel: (await GitRepo.using(workspace, cliHead)).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,

@@ -77,8 +77,11 @@ export async function runValuesDiffHere(kind: ValueKind, args: ValuesDiffArgs): 
 
 /** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the project at `workspace`. */
 async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+}
+
+async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
   const log = consoleLogger(true);
-  const git = await GitRepo.open(workspace);
   const empty = !(await git.resolveCommit('HEAD'));
   let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [] };
   if (!empty) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
+import { CatFileBatch } from './cat-file';
 
 /** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
 export interface TreeEntry {
@@ -16,32 +17,48 @@ const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
  * from outside are checked so they cannot be read as options.
  */
 export class GitRepo {
+  /** Blobs are read through one `git cat-file --batch` for the whole run, not one process a file. */
+  private readonly objects: CatFileBatch;
+  /** A commit's listing, read once however many trees of that commit a run makes. */
+  private readonly listings = new Map<string, Promise<Map<string, TreeEntry>>>();
+
   private constructor(
     private readonly git: SimpleGit,
     /** The directory git commands run in; paths read at a revision are relative to it. */
     readonly cwd: string,
     readonly root: string,
-  ) {}
+    /** `cwd` from the top of the work tree, `/`-ended ('' at the top): listings are cut to it. */
+    private readonly prefix: string,
+  ) {
+    this.objects = new CatFileBatch(cwd);
+  }
 
   static async open(dir: string): Promise<GitRepo> {
     const git = simpleGit({ baseDir: dir });
-    let root: string;
+    let lines: string[];
     try {
-      root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+      lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
     } catch {
       throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
     }
-    return new GitRepo(git, dir, root);
+    return new GitRepo(git, dir, lines[0]!.trim(), lines[1]?.trim() ?? '');
+  }
+
+  /** Opens the repository for `fn` and closes it after, however `fn` ends. */
+  static async using<T>(dir: string, fn: (git: GitRepo) => Promise<T>): Promise<T> {
+    const git = await GitRepo.open(dir);
+    try {
+      return await fn(git);
+    } finally {
+      await git.close();
+    }
   }
 
   /** The full SHA of a revision, or null when git does not know it. */
   async resolveCommit(rev: string): Promise<string | null> {
     assertSafeRev(rev);
-    try {
-      return (await this.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim() || null;
-    } catch {
-      return null;
-    }
+    // Asked of the object reader already running (or soon needed) rather than a `rev-parse` process.
+    return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
 
   async isShallow(): Promise<boolean> {
@@ -74,10 +91,19 @@ export class GitRepo {
   }
 
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
-  async listEntries(sha: string): Promise<Map<string, TreeEntry>> {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  listEntries(sha: string): Promise<Map<string, TreeEntry>> {
+    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
+    let listing = this.listings.get(sha);
+    if (!listing) {
+      listing = this.readListing(sha);
+      this.listings.set(sha, listing);
+    }
+    return listing;
+  }
+
+  private async readListing(sha: string): Promise<Map<string, TreeEntry>> {
     const out = await this.git.raw(['ls-tree', '-r', '-l', '--full-tree', '-z', '--end-of-options', sha]);
-    const prefix = (await this.git.raw(['rev-parse', '--show-prefix'])).trim();
+    const prefix = this.prefix;
     const entries = new Map<string, TreeEntry>();
     for (const line of out.split('\0')) {
       // `<mode> <type> <oid> <size>\t<path>`; the size is `-` for submodules.
@@ -88,10 +114,18 @@ export class GitRepo {
     return entries;
   }
 
-  /** An object's bytes (a blob by the id `listEntries` gave). */
-  async readObject(oid: string): Promise<Buffer> {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return (await this.git.binaryCatFile(['blob', oid])) as Buffer;
+  /**
+   * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
+   * `maxBytes` is `ObjectTooLarge`, and those bytes are skipped, never held.
+   */
+  async readObject(oid: string, maxBytes: number): Promise<Buffer | null> {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    return this.objects.read(oid, maxBytes);
+  }
+
+  /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
+  close(): Promise<void> {
+    return this.objects.close();
   }
 
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */

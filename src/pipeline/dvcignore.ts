@@ -45,7 +45,8 @@ export class DvcIgnore {
     }
   }
 
-  private matches(relPath: string, isDir: boolean): boolean {
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath: string, isDir: boolean): boolean {
     let ignored = false;
     const apply = (rules: IgnoreRule[], rel: string): void => {
       for (const rule of rules) {

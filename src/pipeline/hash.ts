@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import * as crypto from 'node:crypto';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
 import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
 import type { DvcIgnore } from './dvcignore';
-import { dos2unix, isTextBlock } from '../dvc/data/hash';
+import { ObjectHasher, objectMd5 } from '../dvc/data/hash';
+import type { HashState } from './hash-state';
 import { dirManifest, type DirEntry } from '../dvc/data/manifest';
 
 /** What DVC records for a file or directory: the hash and the `Meta` fields it writes. */
@@ -19,47 +20,71 @@ export interface HashMeta {
 }
 
 const STREAM_CHUNK = 4 * 1024 * 1024;
-const DOS2UNIX_CHUNK = 1024 * 1024;
-/** Files up to this size are read in one go: faster than a stream for the small files of a dataset dir. */
-const WHOLE_READ_LIMIT = 1024 * 1024;
-const DIR_CONCURRENCY = 16;
+/**
+ * Files up to this size are read whole with one synchronous read into a reused buffer: a dataset folder is
+ * mostly small files, and for them the thread-pool round trips of async reads cost more than the reading.
+ */
+const SMALL_FILE = 1024 * 1024;
+/** Small files hashed between two turns of the event loop, so timers (the run's deadline) still fire. */
+const YIELD_EVERY = 512;
 
 /** The md5 of a file's bytes (hex), as `md5sum` prints it. */
-export async function md5File(path: string, size?: number): Promise<string> {
-  if (size !== undefined && size <= WHOLE_READ_LIMIT) {
-    return createHash('md5')
-      .update(await readFile(path))
-      .digest('hex');
-  }
-  const hash = createHash('md5');
-  for await (const chunk of createReadStream(path, { highWaterMark: STREAM_CHUNK })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+export function md5File(path: string, size?: number): Promise<string> {
+  return hashFile(path, size, false);
 }
 
 /** DVC 2's legacy file hash: CRLF → LF within each 1 MiB chunk whose first 512 bytes look like text. */
-export async function md5FileDos2Unix(path: string): Promise<string> {
-  const hash = createHash('md5');
-  let pending: Buffer = Buffer.alloc(0);
-  const flush = (chunk: Buffer): void => {
-    hash.update(isTextBlock(chunk.subarray(0, 512)) ? dos2unix(chunk) : chunk);
-  };
-  // dvc-data reads exactly 1 MiB per call, so chunk boundaries must match its own.
-  for await (const data of createReadStream(path, { highWaterMark: DOS2UNIX_CHUNK })) {
-    pending = pending.length ? Buffer.concat([pending, data as Buffer]) : (data as Buffer);
-    while (pending.length >= DOS2UNIX_CHUNK) {
-      flush(pending.subarray(0, DOS2UNIX_CHUNK));
-      pending = pending.subarray(DOS2UNIX_CHUNK);
-    }
+export function md5FileDos2Unix(path: string, size?: number): Promise<string> {
+  return hashFile(path, size, true);
+}
+
+let smallBuffer: Buffer | null = null;
+
+async function hashFile(path: string, size: number | undefined, legacy: boolean): Promise<string> {
+  if (size !== undefined && size < SMALL_FILE) {
+    const md5 = smallMd5(path, size, legacy ? 'md5-dos2unix' : 'md5');
+    if (md5) return md5;
   }
-  if (pending.length) flush(pending);
-  return hash.digest('hex');
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open(path, 'r');
+  try {
+    // Two buffers: the next read runs in the thread pool while this one is hashed; nothing is allocated per chunk.
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0]!, 0, STREAM_CHUNK, null);
+    for (;;) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn]!, 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hasher.digest();
+}
+
+/** The bytes of a file the stat said has `size` < SMALL_FILE bytes, in a buffer reused by the next call. */
+function readSmall(path: string, size: number): Buffer | null {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const fd = openSync(path, 'r');
+  try {
+    // One read: the size the stat gave means the whole file (no second read to see 0); anything else, the file
+    // is changing or the read was short, and it is streamed instead.
+    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+    return n === size ? smallBuffer.subarray(0, n) : null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
  * Hashes a file or directory as DVC would record it, or returns null when it does not exist. `root` is the
- * DVC root (where `.dvcignore` rules are anchored); `rel` is the posix path from it.
+ * DVC root (where `.dvcignore` rules are anchored); `rel` is the posix path from it. With a `state`, files
+ * whose stat has not changed since they were last hashed are not read.
  */
-export async function hashPath(root: string, rel: string, ignore: DvcIgnore, name: HashName = 'md5'): Promise<HashMeta | null> {
+export async function hashPath(root: string, rel: string, ignore: DvcIgnore, name: HashName = 'md5', state?: HashState): Promise<HashMeta | null> {
   const abs = join(root, ...rel.split('/'));
   let info;
   try {
@@ -68,27 +93,49 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
     return null;
   }
   if (!info.isDirectory()) {
-    const md5 = name === 'md5' ? await md5File(abs, info.size) : await md5FileDos2Unix(abs);
-    const meta: HashMeta = { md5, size: info.size };
+    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta: HashMeta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
     if (isExecutable(info.mode, abs)) meta.isexec = true;
     return meta;
   }
-  const files = await listDirFiles(root, rel, ignore);
+  // A folder DVC ignores has no files; below it, each child needs only its own rules checked.
+  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array<DirEntry>(files.length);
   let size = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i]!;
-      const md5 = name === 'md5' ? await md5File(file.abs, file.size) : await md5FileDos2Unix(file.abs);
-      entries[i] = { md5, relpath: file.relpath };
-      size += file.size;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    // Synchronous unless a large file has to be streamed: ten thousand awaits cost more than the hashing.
+    const key = `${name}\0${rel}/${file.relpath}`;
+    let md5 = state?.get(key, file.stats);
+    if (!md5) {
+      md5 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? (await hashFile(file.abs, file.stats.size, name !== 'md5'));
+      state?.set(key, file.stats, md5);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(DIR_CONCURRENCY, files.length) }, worker));
+    entries[i] = { md5, relpath: file.relpath };
+    size += file.stats.size;
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+  }
   return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
 }
+
+async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, state: HashState | undefined): Promise<string> {
+  const key = `${name}\0${rel}`;
+  const known = state?.get(key, stats);
+  if (known) return known;
+  const md5 = await hashFile(abs, stats.size, name !== 'md5');
+  state?.set(key, stats, md5);
+  return md5;
+}
+
+/** The hash of a small file read whole, or null when it has grown past SMALL_FILE since its stat. */
+function smallMd5(path: string, size: number, name: HashName): string | null {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  // The one-shot digest (Node ≥ 20.12) makes no Hash object: a quarter of createHash's cost for a tiny file.
+  return name === 'md5' && oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
+}
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 /**
  * DVC's `isexec` (dvc-objects `is_exec`: an execute bit of Python's `os.stat`). On Windows Python makes those bits
@@ -101,7 +148,7 @@ export function isExecutable(mode: number, path: string, platform: NodeJS.Platfo
 interface ListedFile {
   abs: string;
   relpath: string;
-  size: number;
+  stats: Stats;
 }
 
 /** Every file under a directory, recursively, minus what `.dvcignore` excludes; empty dirs add nothing. */
@@ -116,17 +163,23 @@ async function listDirFiles(root: string, rel: string, ignore: DvcIgnore): Promi
     for (const d of names) {
       const childRel = relDir ? `${relDir}/${d.name}` : d.name;
       const childInside = inside ? `${inside}/${d.name}` : d.name;
-      let isDir = d.isDirectory();
-      let size = 0;
-      if (d.isSymbolicLink() || !isDir) {
-        const info = await stat(join(absDir, d.name)).catch(() => null);
-        if (!info) continue;
-        isDir = info.isDirectory();
-        size = info.size;
+      if (d.isDirectory()) {
+        if (!ignore.matches(childRel, true)) await walk(childRel, childInside);
+        continue;
       }
-      if (ignore.isIgnored(childRel, isDir)) continue;
-      if (isDir) await walk(childRel, childInside);
-      else out.push({ abs: join(absDir, d.name), relpath: childInside, size });
+      // One stat a file, synchronous: its size, and the inode and times the hash state is keyed by.
+      const abs = absDir + sep + d.name;
+      let stats: Stats;
+      try {
+        stats = statSync(abs);
+      } catch {
+        continue; // a dangling link, or a file removed meanwhile
+      }
+      if (ignore.matches(childRel, stats.isDirectory())) continue;
+      if (stats.isDirectory()) await walk(childRel, childInside);
+      // A FIFO or device would block or never end; DVC hashes regular files only.
+      else if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      else out.push({ abs, relpath: childInside, stats });
     }
   };
   await walk(rel, '');

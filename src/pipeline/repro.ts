@@ -98,6 +98,7 @@ export async function pipelineStatus(
     return out;
   } finally {
     await data?.close();
+    await ws.saveState();
   }
 }
 
@@ -156,6 +157,7 @@ export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproO
     return await reproduceWith(pipeline, log, options, data);
   } finally {
     await data?.close();
+    await pipeline.ws.saveState();
   }
 }
 

@@ -6,6 +6,7 @@ import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { DvcIgnore } from './dvcignore';
 import { hashPath, type HashMeta } from './hash';
+import { HashState } from './hash-state';
 import type { HashName, LockEntry, LockStage } from '../dvc/lock';
 import { isRawMap, mapFrom, PyCollection, pyEqual, type Raw, type RawMap } from '../dvc/python/value';
 
@@ -26,6 +27,8 @@ export class Workspace {
   /** The project directory relative to the DVC root, posix ('' when they are the same). */
   private readonly prefix: string;
   private readonly hashes = new Map<string, Promise<HashMeta | null>>();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  private state: Promise<HashState> | null = null;
 
   constructor(
     readonly dir: string,
@@ -47,14 +50,21 @@ export class Workspace {
     if (!p) {
       const rel = posix.normalize(posix.join(this.prefix || '.', path));
       if (rel.startsWith('../')) throw new UserError(`'${path}' is outside the DVC project.`);
-      p = hashPath(this.root, rel, this.ignore, name);
+      this.state ??= HashState.open(this.root);
+      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
       this.hashes.set(key, p);
     }
     return p;
   }
 
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
   invalidate(): void {
     this.hashes.clear();
+  }
+
+  /** Keeps the hashes of this run for the next one. */
+  async saveState(): Promise<void> {
+    if (this.state) await (await this.state).save();
   }
 
   exists(path: string): boolean {

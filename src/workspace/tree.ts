@@ -71,6 +71,8 @@ const MAX_WORKSPACE_FILES = 200_000;
 const SKIP_DIRS = new Set(['node_modules', '.mlreport']);
 /** Links followed inside a commit before giving up (a loop of links). */
 const MAX_LINK_HOPS = 40;
+/** A link's target is a path: longer than PATH_MAX is not one. */
+const MAX_LINK_BYTES = 4096;
 
 function isPrivate(part: string): boolean {
   return PRIVATE_DIRS.includes(part.toLowerCase());
@@ -220,7 +222,7 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       const entry = await resolve(path);
       if (!entry) return null;
       budget.take(path, entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, path, entry);
     },
     async chunks(path) {
       const entry = await resolve(path);
@@ -232,7 +234,7 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       const entry = (await listing()).get('.dvc/config');
       if (!entry?.mode.startsWith('100')) return null;
       budget.take('.dvc/config', entry.size);
-      return git.readObject(entry.oid);
+      return readBlob(git, '.dvc/config', entry);
     },
     async list() {
       return [...(await listing()).keys()].filter((p) => !p.split('/').some(isPrivate)).sort();
@@ -248,7 +250,8 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       if (!entry) return null;
       if (entry.mode === '120000') {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await git.readObject(entry.oid)).toString('utf8');
+        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+        const link = (await readBlob(git, path, entry)).toString('utf8');
         const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
         try {
           rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
@@ -261,6 +264,13 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       return entry.mode.startsWith('100') ? entry : null;
     }
   }
+}
+
+/** A blob the listing named; one git lacks (a partial clone) is an error, not a missing file. */
+async function readBlob(git: GitRepo, path: string, entry: TreeEntry): Promise<Buffer> {
+  const bytes = await git.readObject(entry.oid, entry.size);
+  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
 }
 
 /** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */

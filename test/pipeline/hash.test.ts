@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
-import { isTextBlock } from '../../src/dvc/data/hash';
+import { isTextBlock, ObjectHasher, objectMd5 } from '../../src/dvc/data/hash';
 import { dirManifest, type DirEntry } from '../../src/dvc/data/manifest';
 import { hashPath, isExecutable, md5File, md5FileDos2Unix } from '../../src/pipeline/hash';
 
@@ -101,6 +101,31 @@ describe('legacy md5-dos2unix (DVC 2 entries without hash:)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('CRLF at every byte alignment, lone CRs, a CR ending a chunk and unaligned buffers convert as bytes.replace does', () => {
+    const reference = (bytes: Buffer): string => {
+      const h = createHash('md5');
+      for (let at = 0; at < bytes.length; at += 1024 * 1024) {
+        const chunk = bytes.subarray(at, at + 1024 * 1024);
+        h.update(isTextBlock(chunk.subarray(0, 512)) ? Buffer.from(chunk.toString('latin1').replaceAll('\r\n', '\n'), 'latin1') : chunk);
+      }
+      return h.digest('hex');
+    };
+    const pieces = ['a\r\n', 'bb\r\n', 'ccc\r\n', 'dddd\r\n', '\r', '\r\r\n', 'x\ry', '\n\r'];
+    let text = '';
+    for (let i = 0; text.length < 1024 * 1024 + 4096; i++) text += pieces[i % pieces.length]! + 'z'.repeat(i % 5);
+    // A CR as the last byte of the first chunk, its LF opening the next: dvc-data keeps both.
+    const bytes = Buffer.from(text.slice(0, 1024 * 1024 - 1) + '\r\n' + text.slice(1024 * 1024 + 1), 'latin1');
+    assert.equal(objectMd5(bytes, true), reference(bytes));
+    for (let shift = 1; shift < 4; shift++) {
+      const unaligned = Buffer.alloc(bytes.length + shift).subarray(shift);
+      bytes.copy(unaligned);
+      assert.equal(objectMd5(unaligned, true), reference(bytes), `offset ${shift}`);
+    }
+    const h = new ObjectHasher(true);
+    for (let at = 0; at < bytes.length; at += 777) h.update(bytes.subarray(at, at + 777));
+    assert.equal(h.digest(), reference(bytes), 'fed in odd pieces');
   });
 
   test('conversion is decided per 1 MiB chunk, as dvc-data reads', async () => {

@@ -1,0 +1,89 @@
+// Reading 1,000 metrics + 1,000 params files at the base as a user does: `mlreport report --base HEAD` processes of
+// the shipped bundle (both kinds in one process, as the action), beside the same blobs read by one bare
+// `git cat-file --batch` plus the CLI's own start-up (`--version`), interleaved in the same run. Target: ≤ 2× (cat-file
+// + start-up) for the report whose head deleted the files (so what it does is read them at the base); the report
+// with the files at the head too is printed beside it. CPU time: user + system of the process and all it started.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../test/helpers/repo';
+import { measure, median, verdict } from './measure';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const FILES = 1000;
+const ROUNDS = 3;
+
+const dir = tempDir('mlreport-bench-git-');
+try {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  mkdirSync(join(dir, 'm'));
+  mkdirSync(join(dir, 'p'));
+  const metrics: string[] = [];
+  const params: string[] = [];
+  const write = (round: number): void => {
+    for (let i = 0; i < FILES; i++) {
+      writeFileSync(join(dir, 'm', `${i}.json`), JSON.stringify({ acc: (i + round) / FILES, loss: 1 - i / FILES, epoch: i }));
+      writeFileSync(join(dir, 'p', `${i}.yaml`), `lr: ${(i + round) / 1e4}\nlayers: ${i % 7}\nname: run-${i}\n`);
+    }
+  };
+  for (let i = 0; i < FILES; i++) {
+    metrics.push(`m/${i}.json`);
+    params.push(`p/${i}.yaml`);
+  }
+  // Named by their folders, as a project with this many values files would: a 2,000-line dvc.yaml would measure YAML parsing.
+  writeFileSync(join(dir, 'dvc.yaml'), 'metrics:\n  - m\nparams:\n  - p\n');
+  write(0);
+  git('add', '-A');
+  git('-c', 'user.name=b', '-c', 'user.email=b@example.com', 'commit', '-qm', 'base');
+  write(1);
+  const blobs = git('rev-parse', ...[...metrics, ...params].map((p) => `HEAD:${p}`));
+  if (blobs.trim().split('\n').length !== 2 * FILES) throw new Error('expected one blob a file');
+
+  const out = join(dir, '.out');
+  const cli =
+    (...args: string[]) =>
+    (): number =>
+      measure(process.execPath, [CLI, ...args], { cwd: dir }).cpuMs;
+  const report = cli('report', '--base', 'HEAD', '--out', out, '--quiet');
+  const check = spawnSync(process.execPath, [CLI, 'metrics', 'diff', 'HEAD', '--json'], { cwd: dir, encoding: 'utf8' });
+  if (check.status !== 0 || Object.keys(JSON.parse(check.stdout) as object).length !== FILES) throw new Error(`metrics diff failed: ${check.stderr}`);
+  const runs = {
+    cat: () => measure('git', ['cat-file', '--batch'], { cwd: dir, input: blobs }).cpuMs,
+    start: cli('--version'),
+    both: report,
+    // The same report where the pull request deleted every values file: what is left is reading them at the base.
+    baseOnly: () => {
+      rmSync(join(dir, 'm'), { recursive: true });
+      rmSync(join(dir, 'p'), { recursive: true });
+      try {
+        return report();
+      } finally {
+        mkdirSync(join(dir, 'm'));
+        mkdirSync(join(dir, 'p'));
+        write(1);
+      }
+    },
+  };
+  const samples = Object.fromEntries(Object.keys(runs).map((k) => [k, [] as number[]])) as Record<keyof typeof runs, number[]>;
+  // Interleaved, so a busy moment on a shared machine falls on all of them alike; medians of ROUNDS.
+  for (let round = 0; round < ROUNDS; round++) for (const [k, run] of Object.entries(runs)) samples[k as keyof typeof runs].push(run());
+  const cat = median(samples.cat);
+  const start = median(samples.start);
+  console.log(
+    `peer: \`git cat-file --batch\` of the ${2 * FILES} blobs ${cat.toFixed(0)} ms CPU + \`mlreport --version\` (Node + bundle start-up) ${start.toFixed(0)} ms`,
+  );
+  verdict(
+    `\`mlreport report --base HEAD\`, ${FILES} metrics + ${FILES} params files read at the base (deleted at the head)`,
+    median(samples.baseOnly),
+    cat + start,
+    2,
+    'ms CPU',
+  );
+  console.log(
+    `INFO  the same report with the files changed at the head (read from git and from disk, diffed, ${2 * FILES} rows composed): ${median(samples.both).toFixed(0)} ms CPU, ${(median(samples.both) / (cat + start)).toFixed(2)}× the peer`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,194 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+/** An object larger than the reader may take; its bytes were skipped, not kept. */
+export class ObjectTooLarge extends Error {
+  constructor(
+    readonly oid: string,
+    readonly size: number,
+  ) {
+    super(`object ${oid} has ${size} bytes, more than this read allows`);
+  }
+}
+
+/** What git answered for one name: the object, with its bytes when they were within the request's limit. */
+interface Found {
+  oid: string;
+  type: string;
+  size: number;
+  bytes: Buffer | null;
+}
+
+interface Pending {
+  maxBytes: number;
+  resolve: (found: Found | null) => void;
+  reject: (error: Error) => void;
+}
+
+/** A body being received: kept when within the request's limit, else counted and dropped. */
+interface Body {
+  request: Pending;
+  found: Found;
+  received: number;
+}
+
+/**
+ * One `git cat-file --batch` process for many reads: one process start instead of one a file (thousands of
+ * values files at a base). Requests are answered in the order they were written, so a FIFO of pending reads
+ * matches each answer to its request. The process is started on the first read and ends on `close()`; while
+ * idle it does not keep Node running, and should Node exit first git sees its input end and exits too.
+ */
+export class CatFileBatch {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private readonly pending: Pending[] = [];
+  private header: Buffer = Buffer.alloc(0);
+  private body: Body | null = null;
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly cwd: string) {}
+
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid: string, maxBytes: number): Promise<Buffer | null> {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name: string): Promise<{ oid: string; type: string } | null> {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+
+  private request(name: string, maxBytes: number): Promise<Found | null> {
+    if (this.closing) return Promise.reject(new Error('the git object reader is closed'));
+    const child = this.start();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ maxBytes, resolve, reject });
+      if (this.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}\n`);
+    });
+  }
+
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('close', () => resolve());
+      this.hold(true);
+      child.stdin.end();
+      // git exits on the end of its input; one that hangs (a stuck filesystem) is not waited for long.
+      const timer = setTimeout(() => child.kill(), 5000);
+      timer.unref();
+      child.once('close', () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+
+  /** The process id while one runs (tests check that it ended). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    this.child = child;
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < 4096) stderr += text;
+    });
+    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    // A write after git died (EPIPE) is reported through 'close' below, with git's own words.
+    child.stdin.on('error', () => undefined);
+    child.on('error', (error) => {
+      if (this.child === child) this.child = null;
+      this.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      if (this.child === child) this.child = null;
+      this.header = Buffer.alloc(0);
+      this.body = null;
+      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`);
+      this.fail(new Error(this.closing ? 'the git object reader was closed before the read ended' : `git cat-file ended early: ${why}`));
+    });
+    this.hold(false);
+    return child;
+  }
+
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  private hold(busy: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as { ref(): void; unref(): void }[]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+
+  private fail(error: Error): void {
+    for (const request of this.pending.splice(0)) request.reject(error);
+  }
+
+  private receive(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.body) {
+        at = this.take(chunk, at);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at)]);
+        return;
+      }
+      const line = Buffer.concat([this.header, chunk.subarray(at, newline)]).toString('utf8');
+      this.header = Buffer.alloc(0);
+      at = newline + 1;
+      this.answer(line);
+    }
+  }
+
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  private answer(line: string): void {
+    const request = this.pending[0];
+    if (!request) return;
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m) {
+      this.settle();
+      request.resolve(null);
+      return;
+    }
+    const size = Number(m[3]);
+    const found = { oid: m[1]!, type: m[2]!, size, bytes: size <= request.maxBytes ? Buffer.allocUnsafe(size) : null };
+    this.body = { request, found, received: 0 };
+  }
+
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  private take(chunk: Buffer, at: number): number {
+    const body = this.body!;
+    const { size, bytes } = body.found;
+    const n = Math.min(size + 1 - body.received, chunk.length - at);
+    if (bytes) {
+      const copy = Math.min(n, size - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at, at + copy);
+    }
+    body.received += n;
+    if (body.received === size + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at + n;
+  }
+
+  private settle(): void {
+    this.pending.shift();
+    if (!this.pending.length) this.hold(false);
+  }
+}

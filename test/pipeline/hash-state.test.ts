@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DvcIgnore } from '../../src/pipeline/dvcignore';
+import { hashPath } from '../../src/pipeline/hash';
+import { HashState } from '../../src/pipeline/hash-state';
+import { tempDir } from '../helpers/repo';
+
+const md5 = (data: string | Buffer): string => createHash('md5').update(data).digest('hex');
+const STATE = ['.dvc', 'tmp', 'mlreport', 'hashes.json'];
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A DVC project (a `.dvc` folder) with these files. */
+function project(files: Record<string, string>): string {
+  const dir = tempDir('mlreport-state-');
+  dirs.push(dir);
+  mkdirSync(join(dir, '.dvc'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, ...path.split('/').slice(0, -1)), { recursive: true });
+    writeFileSync(join(dir, ...path.split('/')), text);
+  }
+  return dir;
+}
+
+/** A clock `seconds` after now: the files were written that long before they are hashed. */
+const later = (seconds: number) => (): number => Date.now() + seconds * 1000;
+
+/** Hashes `rel` in a run of its own (state opened, used, saved), as one `mlreport status` does. */
+async function run(dir: string, rel: string, clock: () => number = later(10)): Promise<string | undefined> {
+  const state = await HashState.open(dir, clock);
+  const meta = await hashPath(dir, rel, new DvcIgnore(dir), 'md5', state);
+  await state.save();
+  return meta?.md5;
+}
+
+/** Puts `fake` where the state remembers `rel`'s md5: a run that returns it did not read the file. */
+function forge(dir: string, rel: string, fake: string): void {
+  const path = join(dir, ...STATE);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { entries: unknown[][] };
+  const row = data.entries.find((r) => r[0] === `md5\0${rel}`);
+  assert.ok(row, `no state entry for ${rel}`);
+  row[6] = fake;
+  writeFileSync(path, JSON.stringify(data));
+}
+
+const FAKE = 'f'.repeat(32);
+
+describe('the hash state (inode, size, mtime, ctime → md5)', () => {
+  test('an unchanged file is not read again: the next run takes its md5 from .dvc/tmp, which git ignores', async () => {
+    const dir = project({ 'data/a.csv': 'a\n1\n' });
+    assert.equal(await run(dir, 'data/a.csv'), md5('a\n1\n'));
+    forge(dir, 'data/a.csv', FAKE);
+    assert.equal(await run(dir, 'data/a.csv'), FAKE);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const untracked = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' });
+    assert.doesNotMatch(untracked, /hashes\.json/);
+  });
+
+  test('files of a directory are remembered one by one: only the changed one is read', async () => {
+    const dir = project({ 'data/a.csv': 'a\n', 'data/b.csv': 'b\n' });
+    const first = await run(dir, 'data');
+    forge(dir, 'data/a.csv', FAKE);
+    writeFileSync(join(dir, 'data', 'b.csv'), 'B\n');
+    const state = await HashState.open(dir, later(10));
+    const meta = await hashPath(dir, 'data', new DvcIgnore(dir), 'md5', state);
+    assert.notEqual(meta?.md5, first);
+    await state.save();
+    const rows = (JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')) as { entries: unknown[][] }).entries;
+    assert.equal(rows.find((r) => r[0] === 'md5\0data/a.csv')?.[6], FAKE, 'a.csv was read although its stat did not change');
+  });
+
+  test('a touched file with the same content is read again (its mtime changed) and gets the same md5', async () => {
+    const dir = project({ 'm.json': '{"acc": 1}' });
+    await run(dir, 'm.json');
+    forge(dir, 'm.json', FAKE);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'm.json'), past, past);
+    assert.equal(await run(dir, 'm.json'), md5('{"acc": 1}'));
+  });
+
+  test('a same-size rewrite that keeps the mtime is caught by the ctime', async () => {
+    const dir = project({ 'm.json': '{"acc": 1}' });
+    const file = join(dir, 'm.json');
+    const t = Math.floor(Date.now() / 1000) - 3600;
+    utimesSync(file, t, t);
+    const before = statSync(file, { bigint: true });
+    await run(dir, 'm.json');
+    writeFileSync(file, '{"acc": 2}');
+    utimesSync(file, t, t);
+    const after = statSync(file, { bigint: true });
+    assert.deepEqual([after.ino, after.size, after.mtimeNs], [before.ino, before.size, before.mtimeNs]);
+    assert.equal(await run(dir, 'm.json'), md5('{"acc": 2}'));
+  });
+
+  test('racy: a file hashed within the timestamp granularity of its last write is not remembered', async () => {
+    const dir = project({ 'm.json': '{"acc": 1}' });
+    const file = join(dir, 'm.json');
+    const now = Date.now;
+    // Hashed right after it was written: a rewrite in the same clock tick would leave its whole stat unchanged.
+    assert.equal(await run(dir, 'm.json', now), md5('{"acc": 1}'));
+    assert.throws(() => readFileSync(join(dir, ...STATE)), /ENOENT/);
+    // A same-size rewrite at once: within one tick of a coarse clock its whole stat could be the same.
+    writeFileSync(file, '{"acc": 2}');
+    assert.equal(await run(dir, 'm.json', now), md5('{"acc": 2}'));
+  });
+
+  test('a damaged or foreign state file is ignored and written anew', async () => {
+    const dir = project({ 'a.txt': 'x' });
+    mkdirSync(join(dir, '.dvc', 'tmp', 'mlreport'), { recursive: true });
+    writeFileSync(join(dir, ...STATE), '{"version": 2, "entries": [["md5\\u0000a.txt", 1, 2, 3, 4, 5, "not-an-md5"]]');
+    assert.equal(await run(dir, 'a.txt'), md5('x'));
+    writeFileSync(join(dir, ...STATE), JSON.stringify({ version: 2, entries: [['md5\0a.txt', 0, 0, 1, 0, 0, FAKE]] }));
+    assert.equal(await run(dir, 'a.txt'), md5('x'), 'an entry whose stat does not match was trusted');
+    assert.ok(JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')));
+  });
+
+  test('legacy (md5-dos2unix) and md5 hashes of one file are remembered apart', async () => {
+    const dir = project({ 'a.txt': 'x\r\ny\r\n' });
+    const state = await HashState.open(dir, later(10));
+    const ignore = new DvcIgnore(dir);
+    assert.equal((await hashPath(dir, 'a.txt', ignore, 'md5', state))?.md5, md5('x\r\ny\r\n'));
+    assert.equal((await hashPath(dir, 'a.txt', ignore, 'md5-dos2unix', state))?.md5, md5('x\ny\n'));
+    assert.equal((await hashPath(dir, 'a.txt', ignore, 'md5', state))?.md5, md5('x\r\ny\r\n'));
+  });
+
+  test('without a .dvc folder nothing is written into the project', async () => {
+    const dir = project({ 'a.txt': 'x' });
+    rmSync(join(dir, '.dvc'), { recursive: true });
+    assert.equal(await run(dir, 'a.txt'), md5('x'));
+    assert.deepEqual(execFileSync('find', ['.', '-mindepth', '1'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').sort(), ['./a.txt']);
+  });
+});
