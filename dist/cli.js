@@ -22638,7 +22638,7 @@ var require_fetch = __commonJS({
       fetchParams.controller.resume = async () => {
         while (true) {
           let bytes;
-          let isFailure;
+          let isFailure2;
           try {
             const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
@@ -22650,7 +22650,7 @@ var require_fetch = __commonJS({
               bytes = void 0;
             } else {
               bytes = err;
-              isFailure = true;
+              isFailure2 = true;
             }
           }
           if (bytes === void 0) {
@@ -22659,7 +22659,7 @@ var require_fetch = __commonJS({
             return;
           }
           timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
-          if (isFailure) {
+          if (isFailure2) {
             fetchParams.controller.terminate(bytes);
             return;
           }
@@ -29198,9 +29198,9 @@ var require_light = __commonJS({
             waitForExecuting = (at2) => {
               var finished;
               finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
               return new this.Promise((resolve11, reject) => {
                 if (finished()) {
@@ -32994,6 +32994,10 @@ var GitRepo = class _GitRepo {
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
+  /** Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files. */
+  async hasUncommittedChanges() {
+    return (await this.git.raw(["status", "--porcelain", "--untracked-files=normal", "--", "."])).trim() !== "";
+  }
   async currentBranch() {
     try {
       const name = (await this.git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"])).trim();
@@ -33559,8 +33563,8 @@ function literal(tokens) {
       }
       if (peek() !== ",") return FAIL;
       i++;
-      const more = items(")");
-      return more === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more]);
+      const more2 = items(")");
+      return more2 === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more2]);
     }
     if (t2.text === "{") {
       if (peek() === "}") {
@@ -33572,8 +33576,8 @@ function literal(tokens) {
       if (peek() !== ":") {
         if (peek() === ",") i++;
         else if (peek() !== "}") return FAIL;
-        const more = items("}");
-        return more === FAIL ? FAIL : new PyCollection("set", [first2, ...more]);
+        const more2 = items("}");
+        return more2 === FAIL ? FAIL : new PyCollection("set", [first2, ...more2]);
       }
       const map = /* @__PURE__ */ new Map();
       let key2 = first2;
@@ -36087,8 +36091,8 @@ function configDirs(env, platform) {
 function mergeLevel(merged, sections, file) {
   for (const [name, section] of sections) {
     if (name === "" && section.size === 0) continue;
-    const named = NAMED_SECTION.exec(name);
-    const key2 = named ? `${named[1]} "${named[2]}"` : name;
+    const named2 = NAMED_SECTION.exec(name);
+    const key2 = named2 ? `${named2[1]} "${named2[2]}"` : name;
     const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
     merged.set(key2, target);
     for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, file), file });
@@ -36104,9 +36108,9 @@ function resolvePath(key2, value2, section, file) {
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
   for (const [section, values] of merged) {
-    const named = NAMED_SECTION.exec(section);
-    if (!named || named[1] !== "remote") continue;
-    const name = named[2];
+    const named2 = NAMED_SECTION.exec(section);
+    if (!named2 || named2[1] !== "remote") continue;
+    const name = named2[2];
     const url = values.get("url");
     const defining = [...new Set([...values.values()].map((v2) => v2.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
@@ -37167,12 +37171,12 @@ function restorableOuts(stage, lock, status, expected, ws2, project) {
   const allowed = /* @__PURE__ */ new Set();
   for (const dep of stage.deps) {
     const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: deleted`);
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
   for (const out of stage.outs) {
-    allowed.add(`out ${out.path}: deleted`);
+    allowed.add(`out ${out.path}: missing`);
     const entry = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
     const remote = typeof out.props.remote === "string" ? out.props.remote : void 0;
@@ -37602,6 +37606,8 @@ function parseMetricsTable(text2, delimiter) {
 }
 
 // src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
@@ -37644,9 +37650,9 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         }
         return file;
       };
-      const named = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named);
+      const named2 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
       diffs.push(diff);
     }
@@ -37695,6 +37701,7 @@ async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
   let files = projectFiles([]);
+  let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
     for (const error of project.errors) {
@@ -37702,6 +37709,11 @@ async function selectFiles(tree, targets, log, fatal) {
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
     files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -37974,7 +37986,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join11, resolve as resolve4 } from "node:path";
+import { join as join12, resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/git/revisions.ts
@@ -38056,35 +38068,69 @@ import { posix as posix7 } from "node:path";
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
 var MERMAID_MAX_LINES = 8;
+var PALETTE = [
+  { color: "#1f6feb", square: "🟦" },
+  { color: "#e16f24", square: "🟧" },
+  { color: "#2da44e", square: "🟩" },
+  { color: "#cf222e", square: "🟥" },
+  { color: "#8250df", square: "🟪" },
+  { color: "#8b572a", square: "🟫" },
+  { color: "#57606a", square: "⬛" },
+  { color: "#d4a72c", square: "🟨" }
+];
 function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
+  const chart = plot2.series && usable(plot2.series);
+  if (!chart) return null;
+  const { series: series2, notes } = chart;
+  const palette = PALETTE.slice(0, series2.lines.length);
   const lines2 = [
     "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
     "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
+    `    title "${clean(plot2.title, 60)}"`,
     `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
   ];
   if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
   for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
   lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
+  for (const note of notes) lines2.push("", `_${note}_`);
   return lines2.join("\n");
 }
 function usable(series2) {
   const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
+  const all = series2.lines.filter((l3) => l3.y.length === n);
+  if (!n || !all.length || all.length !== series2.lines.length) return null;
+  const lines2 = all.slice(0, MERMAID_MAX_LINES);
+  const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
+  let idx = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
   if (idx.length < 2) return null;
   if (idx.length > MERMAID_MAX_POINTS) {
     const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
     idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
   }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
+  const notes = [];
+  const drawn = lines2.flatMap((l3) => {
+    const known = [...Array(n).keys()].filter((i) => has(l3, i));
+    if (!known.length) return [];
+    const first = known[0];
+    const last = known.at(-1);
+    if (first > idx[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[first]))}: its line is flat there.`);
+    const y2 = idx.filter((i) => i <= last).map((i) => valueAt(l3.y, known, i, series2.x));
+    return [{ name: l3.name, y: y2 }];
+  });
+  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
+  if (!drawn.length) return null;
+  return { series: { ...series2, x: idx.map((i) => series2.x[i]), lines: drawn }, notes };
+}
+function valueAt(y2, known, i, x3) {
+  if (typeof y2[i] === "number" && Number.isFinite(y2[i])) return y2[i];
+  const after = known.find((k2) => k2 > i);
+  const before = known.findLast((k2) => k2 < i);
+  if (before === void 0 || after === void 0) return y2[after ?? before];
+  const [x0, x1, xi] = [x3[before], x3[after], x3[i]];
+  const t2 = typeof x0 === "number" && typeof x1 === "number" && typeof xi === "number" && x1 !== x0 ? (xi - x0) / (x1 - x0) : (i - before) / (after - before);
+  return y2[before] + t2 * (y2[after] - y2[before]);
 }
 function label(x3) {
   const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
@@ -38093,8 +38139,12 @@ function label(x3) {
 function number2(v2) {
   return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
 }
-function clean(text2) {
-  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+function clean(text2, max = 80) {
+  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 // src/plots/lttb.ts
@@ -38416,11 +38466,11 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   }
   if (!lines2.length) return null;
   const aligned = align(lines2);
-  if (!aligned || aligned.x.length < 2) return null;
+  if (aligned.x.length < 2) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]),
-    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i]) })),
+    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i] ?? null) })),
     ...input.xLabel ? { xLabel: input.xLabel } : {},
     ...input.yLabel ? { yLabel: input.yLabel } : {}
   };
@@ -38448,11 +38498,18 @@ function numericLine(xs2, ys2, name) {
 function align(lines2) {
   const first = lines2[0].xs;
   if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const lo = Math.max(...lines2.map((l3) => l3.xs[0]));
-  const hi = Math.min(...lines2.map((l3) => l3.xs[l3.xs.length - 1]));
-  if (!(lo < hi)) return null;
-  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
-  return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
+  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs))].sort((a, b3) => a - b3);
+  return {
+    x: x3,
+    ys: lines2.map((l3) => {
+      const lo = l3.xs[0];
+      const hi = l3.xs.at(-1);
+      const inside = x3.filter((v2) => v2 >= lo && v2 <= hi);
+      const values = readAt(l3, inside);
+      let k2 = 0;
+      return x3.map((v2) => v2 >= lo && v2 <= hi ? values[k2++] : null);
+    })
+  };
 }
 function readAt(line, xs2) {
   const out = [];
@@ -38473,9 +38530,13 @@ function readAt(line, xs2) {
 }
 function downsample(x3, ys2, max) {
   if (x3.length <= max) return x3.map((_3, i) => i);
+  const ranges = ys2.map((y2) => {
+    const at2 = y2.flatMap((v2, i) => v2 === null ? [] : [i]);
+    return { at: at2, x: at2.map((i) => x3[i]), y: at2.map((i) => y2[i]) };
+  });
   const merged = (share) => {
     const picked = /* @__PURE__ */ new Set();
-    for (const y2 of ys2) for (const i of lttbIndices(x3, y2, share)) picked.add(i);
+    for (const r2 of ranges) for (const i of lttbIndices(r2.x, r2.y, share)) picked.add(r2.at[i]);
     return [...picked].sort((a, b3) => a - b3);
   };
   let best = merged(Math.max(3, Math.floor(max / ys2.length)));
@@ -39093,7 +39154,16 @@ function confusionSpec(input, normalized) {
     });
   }
   const facet = {
-    column: { field: "rev", type: "nominal", sort: input.revs.map((r2) => r2.label), title: null, header: revisionHeader(step * xCats.length) }
+    column: {
+      field: "rev",
+      type: "nominal",
+      sort: input.revs.map((r2) => r2.label),
+      title: null,
+      header: revisionHeader(
+        step * xCats.length,
+        input.revs.map((r2) => r2.label)
+      )
+    }
   };
   if (input.series.length) facet.row = { field: "series", type: "nominal", sort: input.series, title: null, header: { labelAngle: 0, labelAlign: "left" } };
   return {
@@ -39112,15 +39182,15 @@ function confusionSpec(input, normalized) {
     resolve: { scale: { color: "shared" } }
   };
 }
-function revisionHeader(width) {
+function revisionHeader(width, labels) {
   const k2 = Math.max(8, Math.floor(width / 9.5));
-  const label2 = "datum.label";
+  const wrapped = Object.fromEntries(labels.map((l3) => [l3, wrap(l3, k2)]));
   return {
     labelFontSize: 14,
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    labelExpr: `length(${label2}) <= ${k2} ? ${label2} : length(${label2}) <= ${2 * k2} ? [substring(${label2}, 0, ${k2}), substring(${label2}, ${k2})] : [substring(${label2}, 0, ${k2}), substring(${label2}, ${k2}, ${2 * k2}), substring(${label2}, ${2 * k2})]`
+    labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`
   };
 }
 function confusionCells(input, xCats, yCats, normalized) {
@@ -39133,21 +39203,21 @@ function confusionCells(input, xCats, yCats, normalized) {
     g2.push(p2);
   }
   for (const group of groups2.values()) {
-    const counts = /* @__PURE__ */ new Map();
+    const counts2 = /* @__PURE__ */ new Map();
     for (const p2 of group) {
       const k2 = `${String(p2[input.x])}\0${String(p2[input.y])}`;
-      counts.set(k2, (counts.get(k2) ?? 0) + 1);
+      counts2.set(k2, (counts2.get(k2) ?? 0) + 1);
     }
-    const max = Math.max(...counts.values());
+    const max = Math.max(...counts2.values());
     const rowSums = /* @__PURE__ */ new Map();
     for (const yv of yCats)
       rowSums.set(
         yv,
-        xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0)
+        xCats.reduce((s, xv) => s + (counts2.get(`${xv}\0${yv}`) ?? 0), 0)
       );
     for (const xv of xCats) {
       for (const yv of yCats) {
-        const count = counts.get(`${xv}\0${yv}`) ?? 0;
+        const count = counts2.get(`${xv}\0${yv}`) ?? 0;
         const sumY = rowSums.get(yv) ?? 0;
         cells.push({
           rev: group[0].rev,
@@ -39226,7 +39296,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
   } else {
     try {
       const dvc = await loadDvcYaml(tree);
-      if (!dvc) return { definitions: [], errors: [] };
+      if (!dvc) return { definitions: (await tree.list()).includes("metrics.csv") ? plotsFromPaths(["metrics.csv"]) : [], errors: [] };
       result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error) }] };
@@ -39549,6 +39619,8 @@ function fileIn(path, images) {
 }
 
 // src/commands/project-options.ts
+import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -39563,9 +39635,19 @@ function cliBaseCandidates(base) {
   ];
 }
 async function cliHead(git) {
-  const branch = await git.currentBranch();
   const sha = await git.resolveCommit("HEAD");
-  return { label: branch ?? (sha ? shortSha(sha) : "workspace"), sha };
+  if (!sha || await git.hasUncommittedChanges()) return { label: "workspace", sha };
+  return { label: await git.currentBranch() ?? shortSha(sha), sha };
+}
+async function defaultOutDir(workspace) {
+  const dir = join11(workspace, ".mlreport");
+  await mkdir5(dir, { recursive: true });
+  await writeFile2(join11(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+    (error) => {
+      if (error.code !== "EEXIST") throw error;
+    }
+  );
+  return dir;
 }
 
 // src/commands/plots-render.ts
@@ -39586,7 +39668,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve4(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join11(workspace, ".mlreport", "plots") : resolve4(values.cwd, values.out);
+    const out = values.out === void 0 ? join12(await defaultOutDir(workspace), "plots") : resolve4(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -39761,7 +39843,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { join as join22, resolve as resolve8 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/gate/config.ts
@@ -40073,10 +40155,10 @@ async function rulesAtBase(gate, base, readAtBase) {
   const added = atHead.filter((r2) => !inForce.includes(r2));
   const removed = inForce.filter((r2) => !atHead.includes(r2));
   const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
     ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change2}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change2}`
   ];
   return { ...gate, rules, proposed, notes };
 }
@@ -40133,15 +40215,46 @@ function itemText(item) {
   }
   return null;
 }
+async function readProjectDirections(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
+  }
+  return bytes === null ? [] : projectDirectionsFromText(bytes.toString("utf8"));
+}
+function projectDirectionsFromText(text2) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  if (doc.errors.length || !(0, import_yaml5.isMap)(doc.contents)) return [];
+  const node = doc.contents.get("directions", true);
+  if (node === void 0 || node === null || (0, import_yaml5.isScalar)(node) && node.value === null) return [];
+  const lineOf = (n) => {
+    const offset = n?.range?.[0];
+    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  };
+  const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
+  if (!(0, import_yaml5.isMap)(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  return node.items.map((pair) => {
+    const metric = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const value2 = (0, import_yaml5.isScalar)(pair.value) ? pair.value.value : null;
+    const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
+    if (!metric || better !== "higher" && better !== "lower") {
+      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+    }
+    return { metric, better };
+  });
+}
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { rm as rm4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -40518,8 +40631,8 @@ var ESCAPES2 = {
   "\u2029": "P"
 };
 function escape(ch) {
-  const named = ESCAPES2[ch];
-  if (named) return `\\${named}`;
+  const named2 = ESCAPES2[ch];
+  if (named2) return `\\${named2}`;
   const c3 = ch.codePointAt(0);
   const hex = c3.toString(16).toUpperCase();
   if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
@@ -40784,11 +40897,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { join as join15, posix as posix10, relative as relative5, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -40812,7 +40925,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join12(this.root, relDir, ".dvcignore"));
+      readFileSync3(join13(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -40840,7 +40953,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync3(join12(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync3(join13(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -40906,7 +41019,7 @@ function compileRule(line) {
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream4 } from "node:fs";
 import { readdir as readdir6, readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join13, posix as posix9 } from "node:path";
+import { join as join14, posix as posix9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var DOS2UNIX_CHUNK2 = 1024 * 1024;
 var WHOLE_READ_LIMIT = 1024 * 1024;
@@ -40936,7 +41049,7 @@ async function md5FileDos2Unix(path) {
   return hash.digest("hex");
 }
 async function hashPath(root, rel, ignore, name = "md5") {
-  const abs = join13(root, ...rel.split("/"));
+  const abs = join14(root, ...rel.split("/"));
   let info;
   try {
     info = await stat7(abs);
@@ -40971,7 +41084,7 @@ function isExecutable(mode) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join13(root, ...relDir.split("/"));
+    const absDir = join14(root, ...relDir.split("/"));
     const names = await readdir6(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix9.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -40982,14 +41095,14 @@ async function listDirFiles(root, rel, ignore) {
       let isDir = d2.isDirectory();
       let size = 0;
       if (d2.isSymbolicLink() || !isDir) {
-        const info = await stat7(join13(absDir, d2.name)).catch(() => null);
+        const info = await stat7(join14(absDir, d2.name)).catch(() => null);
         if (!info) continue;
         isDir = info.isDirectory();
         size = info.size;
       }
       if (ignore.isIgnored(childRel, isDir)) continue;
       if (isDir) await walk2(childRel, childInside);
-      else out.push({ abs: join13(absDir, d2.name), relpath: childInside, size });
+      else out.push({ abs: join14(absDir, d2.name), relpath: childInside, size });
     }
   };
   await walk2(rel, "");
@@ -41014,7 +41127,7 @@ var Workspace = class {
   prefix;
   hashes = /* @__PURE__ */ new Map();
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join15(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -41038,7 +41151,7 @@ var Workspace = class {
     return posix10.normalize(posix10.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join14(this.root, ...rootPath.split("/")));
+    return existsSync2(join15(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -41051,7 +41164,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve6(dir); ; d2 = dirname8(d2)) {
-    if (existsSync2(join14(d2, ".dvc"))) return d2;
+    if (existsSync2(join15(d2, ".dvc"))) return d2;
     if (dirname8(d2) === d2) return resolve6(dir);
   }
 }
@@ -41092,7 +41205,7 @@ function sameCmd(a, b3) {
 }
 async function entryStatus(path, entry, ws2) {
   const current = await ws2.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "deleted";
+  if (!current) return "missing";
   if (!entry || entry.md5 === null) return "new";
   return current.md5 === entry.md5 ? null : "modified";
 }
@@ -41106,14 +41219,14 @@ async function stageStatus(stage, lock, ws2, project) {
   for (const dep of stage.deps) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
+    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
   }
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
     const locked = lock?.params[dep.file];
     if (data === null) {
-      reasons.push(`params ${dep.file}: deleted`);
+      reasons.push(`params ${dep.file}: missing`);
       continue;
     }
     if (!lock) continue;
@@ -41135,7 +41248,7 @@ async function stageStatus(stage, lock, ws2, project) {
   for (const out of stage.outs) {
     const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
+    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
   }
   if (stage.frozen) {
     const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
@@ -41224,11 +41337,22 @@ async function reproduce(pipeline3, log, options2 = {}) {
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join15(pipeline3.dir, "dvc.lock");
+  const lockPath = join16(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
+  const record = (result) => {
+    results.push(result);
+    options2.onStage?.(result);
+  };
+  const own = !options2.onStage;
+  const note = (message) => {
+    if (own) log.info(message);
+  };
+  const stageError = (message) => {
+    if (own) log.error(message);
+  };
   let passed = true;
   const selected = selectStages(dag, options2.targets ?? []);
   const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options2.dry ?? false, log);
@@ -41237,7 +41361,7 @@ async function reproduceWith(pipeline3, log, options2, data) {
     const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
     if (blocker) {
-      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
     const started = performance2.now();
@@ -41245,12 +41369,12 @@ async function reproduceWith(pipeline3, log, options2, data) {
     if (depError) {
       if (options2.dry) {
         wouldRun.add(name);
-        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
         continue;
       }
       passed = false;
-      log.error(`Stage '${name}': ${depError}`);
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       continue;
     }
@@ -41259,31 +41383,31 @@ async function reproduceWith(pipeline3, log, options2, data) {
       status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
     } catch (error) {
       passed = false;
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      log.error(`Stage '${name}': ${describeError(error)}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      stageError(`Stage '${name}': ${describeError(error)}`);
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       continue;
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
     if (stage.frozen) {
-      log.info(`Stage '${name}' is frozen, skipping.`);
+      note(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options2.dry) {
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
         continue;
       }
       try {
         const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const record = await lockStage(stage, ws2, project);
-        updates.set(name, record);
-        pipeline3.lock.stages.set(name, record);
+        const locked = await lockStage(stage, ws2, project);
+        updates.set(name, locked);
+        pipeline3.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline3.lock, updates);
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error) {
         passed = false;
-        log.error(`Stage '${name}': ${describeError(error)}`);
-        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
+        stageError(`Stage '${name}': ${describeError(error)}`);
+        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
         for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       }
       continue;
@@ -41295,8 +41419,8 @@ async function reproduceWith(pipeline3, log, options2, data) {
         const available = await data.available(objects);
         if (available.ok) {
           for (const o2 of objects) expected.set(o2.path, o2.oid);
-          log.info(`Would restore stage '${name}' from ${available.from}.`);
-          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          note(`Would restore stage '${name}' from ${available.from}.`);
+          record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
         }
         cannot = `cannot restore: ${available.why}`;
@@ -41304,8 +41428,8 @@ async function reproduceWith(pipeline3, log, options2, data) {
         try {
           const from = await data.restore(objects);
           ws2.invalidate();
-          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
-          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          note(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          record({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
         } catch (error) {
           cannot = `cannot restore: ${describeError(error)}`;
@@ -41318,35 +41442,35 @@ async function reproduceWith(pipeline3, log, options2, data) {
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
       if (options2.force || status.changed || upstreamWouldRun) {
         wouldRun.add(name);
-        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
-        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
+        note(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
       } else {
-        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+        record({ name, status: "skipped", seconds: 0, reasons: [] });
       }
       continue;
     }
     if (!options2.force && !status.changed) {
-      log.info(`Stage '${name}' didn't change, skipping.`);
-      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      note(`Stage '${name}' didn't change, skipping.`);
+      record({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
     }
     const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, own ? reasons : []));
     const seconds = (performance2.now() - started) / 1e3;
-    if (outcome.lock) {
+    if (outcome2.lock) {
       try {
         await data?.save(stage, ws2, project);
       } catch (error) {
         log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
       }
-      updates.set(name, outcome.lock);
-      pipeline3.lock.stages.set(name, outcome.lock);
+      updates.set(name, outcome2.lock);
+      pipeline3.lock.stages.set(name, outcome2.lock);
       await writeLock(lockPath, pipeline3.lock, updates);
-      results.push({ name, status: "ran", seconds, reasons });
+      record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
-      log.error(`Stage '${name}' failed: ${outcome.error}`);
-      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
+      stageError(`Stage '${name}' failed: ${outcome2.error}`);
+      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
     }
   }
@@ -41418,7 +41542,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync3(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync3(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -41443,7 +41567,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync3(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync3(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -41492,7 +41616,7 @@ async function dvcRepro(cwd, log) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve11) => {
+  const outcome2 = await new Promise((resolve11) => {
     const child = spawnStage("dvc", ["repro"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(process.env) });
     const take = (data) => {
       for (const line of whole.push(data.toString("utf8"))) onLine(line);
@@ -41509,8 +41633,8 @@ async function dvcRepro(cwd, log) {
     });
   });
   close();
-  if (outcome.code === 0) return { stages, passed: true };
-  const error = outcome.error ?? `dvc repro exited with code ${outcome.code}`;
+  if (outcome2.code === 0) return { stages, passed: true };
+  const error = outcome2.error ?? `dvc repro exited with code ${outcome2.code}`;
   log.error(error);
   const last = current;
   if (last && last.result.status === "ran") {
@@ -41524,7 +41648,8 @@ async function dvcRepro(cwd, log) {
 }
 
 // src/run.ts
-import { join as join21 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join22 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41540,6 +41665,28 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   if (verdict.allowed) return { step, refused: null };
   const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/util/numbers.ts
+var DIGITS = 4;
+var MINUS = "−";
+function formatNumber(value2, digits = DIGITS) {
+  if (Number.isNaN(value2)) return "NaN";
+  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
+  const abs = Math.abs(value2);
+  let text2;
+  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
+  else text2 = String(Number(value2.toPrecision(digits)));
+  return text2.replace(/^-/, MINUS);
+}
+function formatPair(a, b3) {
+  for (let digits = DIGITS; digits < 17; digits++) {
+    const pair = [formatNumber(a, digits), formatNumber(b3, digits)];
+    if (a === b3 || Number.isNaN(a) || Number.isNaN(b3) || pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b3, 17)];
 }
 
 // src/gate/resolve.ts
@@ -41592,7 +41739,7 @@ function evaluateRules(rules, metrics, options2) {
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule2, metrics, options2) {
-  const outcome = (status, message, extra = {}) => ({
+  const outcome2 = (status, message, extra = {}) => ({
     rule: rule2,
     status,
     metric: null,
@@ -41605,12 +41752,12 @@ function evaluateRule(rule2, metrics, options2) {
   const resolved = resolveMetric(rule2.metric, metrics);
   if (resolved.kind === "ambiguous") {
     const names = resolved.candidates.map(metricName);
-    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
   }
   if (resolved.kind === "unknown") {
     const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
   const m2 = resolved.metric;
   const metric = { file: m2.file, key: m2.key };
@@ -41618,27 +41765,27 @@ function evaluateRule(rule2, metrics, options2) {
   const base = m2.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
-    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
-  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  if (head === null) return outcome2("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
       const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options2.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
+  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
-  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+  const [h3, t2] = formatPair(head, threshold);
+  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatNumber(base)})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
 }
 function evaluateExpr(expr, base) {
   switch (expr.kind) {
@@ -41684,10 +41831,6 @@ function compare(value2, comparator, threshold) {
     case "!=":
       return value2 !== threshold;
   }
-}
-function formatValue(value2) {
-  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
-  return String(Number(value2.toPrecision(6)));
 }
 function directionsOf(outcomes) {
   const byMetric = /* @__PURE__ */ new Map();
@@ -41806,7 +41949,7 @@ function statusIcon(r2) {
   }
 }
 function value(v2) {
-  return v2 === null ? "-" : formatValue(v2);
+  return v2 === null ? "-" : formatNumber(v2);
 }
 
 // src/gate/log.ts
@@ -41821,6 +41964,100 @@ function logGates(gates2, gate, log) {
   }
   log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wape",
+  "msle",
+  "rmsle",
+  "medae",
+  "hinge",
+  "regret",
+  "cost",
+  "fid",
+  "bpc",
+  "bpd",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "prec",
+  "recall",
+  "rec",
+  "f1",
+  "fscore",
+  "auc",
+  "auroc",
+  "auprc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits",
+  "jaccard",
+  "psnr",
+  "ssim",
+  "meteor",
+  "chrf",
+  "throughput"
+]);
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1);
+  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
+  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
+  return void 0;
+}
+
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
 }
 
 // src/report/pipeline-section.ts
@@ -41855,129 +42092,87 @@ function longestBacktickRun(text2) {
   return Math.max(0, ...(text2.match(/`+/g) ?? []).map((r2) => r2.length));
 }
 
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "fscore",
-  "auc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits"
-]);
-function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
-  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
-  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
-  return void 0;
-}
-
 // src/report/format.ts
-function formatLeaf(value2, precision = 5) {
-  return displayValue(value2, precision);
+function formatLeaf(value2, exact = false) {
+  const n = numericValue(value2);
+  if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
+  return formatNumber(n);
 }
-function formatChange(row2, precision = 5) {
+function formatRowValues(row2, exact = false) {
+  const a = numericValue(row2.old);
+  const b3 = numericValue(row2.new);
+  if (exact || a === void 0 || b3 === void 0 || typeof row2.old === "boolean" || typeof row2.new === "boolean") {
+    return [formatLeaf(row2.old, exact), formatLeaf(row2.new, exact)];
+  }
+  const [x3, y2] = formatPair(a, b3);
+  return [Number.isFinite(a) ? x3 : formatLeaf(row2.old), Number.isFinite(b3) ? y2 : formatLeaf(row2.new)];
+}
+function signed(value2) {
+  const text2 = formatNumber(value2);
+  return value2 > 0 ? `+${text2}` : text2;
+}
+function percent(relative7) {
+  if (relative7 === void 0 || !Number.isFinite(relative7) || relative7 === 0) return null;
+  const pct = relative7 * 100;
+  const abs = Math.abs(pct);
+  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  return `${pct > 0 ? "+" : MINUS}${text2}%`;
+}
+function formatChange(row2) {
   if (row2.diff === void 0) return "-";
-  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
-  const signed = row2.diff > 0 ? `+${abs}` : abs;
-  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
-  const pct = row2.relative * 100;
-  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
+  if (Number.isNaN(row2.diff)) return "NaN";
+  const pct = percent(row2.relative);
+  return pct && row2.diff !== 0 ? `${signed(row2.diff)} (${pct})` : signed(row2.diff);
 }
 
 // src/report/values-section.ts
 var MAX_CELL = 120;
-function valuesSection(kind, files, labels, options2 = {}) {
+var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
+function valueTable(kind, labels, direction) {
   const metrics = kind === "metrics";
-  const precision = metrics ? 5 : null;
-  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key2) => metrics ? options2.direction?.(path, key2) ?? guessDirection(key2) : void 0;
   const withBase = labels.base !== null;
-  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
   const header = ["Path", metrics ? "Metric" : "Param"];
   if (withBase) header.push(cell(labels.base));
   header.push(cell(labels.head));
   if (metrics && withBase) header.push("Change");
-  if (withTrend) header.push("Better");
-  const table2 = (list3) => [
-    `| ${header.join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...list3.map(({ path, row: row2 }) => {
+  if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  return {
+    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
+    row(path, row2) {
       const cells = [cell(path), cell(row2.key)];
-      if (withBase) cells.push(cell(formatLeaf(row2.old, precision)));
-      cells.push(cell(formatLeaf(row2.new, precision)));
+      const [a, b3] = formatRowValues(row2, !metrics);
+      if (withBase) cells.push(cell(a));
+      cells.push(cell(b3));
       if (metrics && withBase) cells.push(cell(formatChange(row2)));
-      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
+      if (direction) {
+        const dir = direction(path, row2.key);
+        const mark = withBase ? effect(row2.diff, dir) : null;
+        cells.push(mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : "");
+      }
       return `| ${cells.join(" | ")} |`;
-    })
-  ];
+    }
+  };
+}
+function valuesSection(kind, files, labels, options2 = {}) {
+  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
+  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
+  const known = direction && rows.some(({ path, row: row2 }) => direction(path, row2.key)) ? direction : null;
+  const withBase = labels.base !== null;
+  const table2 = valueTable(kind, labels, known);
+  const draw = (list3) => [...table2.header, ...list3.map(({ path, row: row2 }) => table2.row(path, row2))];
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
-  if (changed.length) parts.push(...table2(changed));
+  if (changed.length) parts.push(...draw(changed));
   else parts.push(`_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...table2(unchanged), "", "</details>");
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", ...draw(unchanged), "", "</details>");
   }
   if (notes.length) parts.push("", ...notes);
   return parts.join("\n");
-}
-function trendCell(row2, dir, withBase) {
-  if (!dir) return "";
-  const arrow = dir === "higher" ? "↑" : "↓";
-  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
-  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
-  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
 function cell(text2) {
   const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
@@ -41990,34 +42185,127 @@ var REPORT_FILE = { images: RELATIVE_IMAGES };
 function composeMarkdown(report2, options2 = REPORT_FILE) {
   const parts = [...top(report2, options2), ""];
   if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  parts.push(headline(report2), "");
   if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
+  const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
   if (report2.warnings.length) {
-    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCell(w2)}`), "");
+    parts.push("### Notes", "", ...report2.warnings.map((w2) => `- ${escapeCellKeepingCode(w2)}`), "");
   }
   if (options2.footer) parts.push(options2.footer, "");
   return parts.join("\n");
 }
 function top(report2, options2) {
-  const base = report2.base ? code(report2.base.label) : "no base";
-  const head = code(report2.head.label);
-  const title = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-  if (!report2.projectErrors?.length) return title;
-  return [...title, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const lines2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  lines2.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
+  if (report2.projectErrors?.length) {
+    lines2.push("", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`));
+  }
+  if (report2.stale.length) {
+    const stages = report2.stale.map((s) => `> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+    lines2.push(
+      "",
+      "> [!WARNING]",
+      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`,
+      ...stages
+    );
+  }
+  return lines2;
 }
-function headline(report2) {
-  const changedMetrics = countChanged(report2.metrics);
-  const changedParams = countChanged(report2.params);
-  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
-  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
+
+// src/report/verdict.ts
+var NAMED = 3;
+function verdictOf(report2) {
+  const directionOf = metricDirections(report2);
+  return { ...outcome(report2, directionOf), counts: counts(report2) };
 }
-function countChanged(files) {
-  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
+function outcome(report2, directionOf) {
+  const errors = report2.projectErrors ?? [];
+  if (errors.length) return { outcome: "failed", line: `❌ project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
+  const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
+  if (failedStages.length) {
+    const names = failedStages.map((s) => short(s.name));
+    const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
+    return { outcome: "failed", line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
+  }
+  const gates2 = report2.gates;
+  if (gates2) {
+    const { failures, warnings } = brokenRules(gates2);
+    if (failures) return { outcome: "failed", line: `❌ gate failed: ${named(gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics)))}` };
+    if (!gates2.checked) {
+      const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
+      return { outcome: "failed", line: `❌ gate checked nothing: ${why}` };
+    }
+    const broke = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn");
+    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(broke.map((r2) => ruleItem(r2, report2.metrics)))}` };
+    const n = gates2.checked;
+    const top3 = topChanges(report2.metrics, directionOf);
+    return {
+      outcome: "passed",
+      line: `✅ gate passed: ${n === 1 ? "the rule held" : `all ${n} checked rules held`}${top3.length ? `; ${named(top3.map((t2) => t2.text))}` : ""}`
+    };
+  }
+  if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
+  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
+  const top2 = topChanges(report2.metrics, directionOf);
+  if (!top2.length) return { outcome: "info", line: "ℹ️ no metric changed" };
+  const worse = top2.some((t2) => t2.effect === "worse");
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${named(top2.map((t2) => t2.text))}` };
+}
+function isFailure(r2) {
+  return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
+}
+function ruleItem(r2, metrics) {
+  if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
+  const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
+  if (row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
+  if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
+  return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+}
+function topChanges(metrics, directionOf) {
+  const rows = metrics.flatMap(
+    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
+  );
+  const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
+  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, NAMED + 1).map((x3) => ({ text: change(x3.row.key, x3.row, x3.effect), effect: x3.effect }));
+}
+function change(key2, row2, mark) {
+  const [a, b3] = formatPair(numericValue(row2.old), numericValue(row2.new));
+  const by = percent(row2.relative) ?? signed(row2.diff);
+  return `${short(key2)} ${by} (${a} → ${b3}${mark ? `, ${mark}` : ""})`;
+}
+function short(text2, max = 60) {
+  const flat = text2.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function named(items) {
+  const unique = [...new Set(items)];
+  return unique.slice(0, NAMED).join(", ") + more(unique.length - NAMED);
+}
+function more(n) {
+  return n > 0 ? ` and ${n} more` : "";
+}
+function counts(report2) {
+  const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const count = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  if (!report2.base)
+    return `${plural(
+      count(report2.metrics, () => true),
+      "metric"
+    )} and ${plural(
+      count(report2.params, () => true),
+      "param"
+    )} at the head`;
+  return `${plural(
+    count(report2.metrics, (r2) => r2.changed),
+    "metric"
+  )} and ${plural(
+    count(report2.params, (r2) => r2.changed),
+    "param"
+  )} changed`;
 }
 
 // src/publish/github/checks.ts
@@ -42041,7 +42329,7 @@ function fitReport(report2, render, options2) {
 function compact(data, render, note, limit, measure) {
   const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
-  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  head.push({ text: note, keep: true });
   const tail = [];
   const shown = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
@@ -42053,18 +42341,18 @@ function compact(data, render, note, limit, measure) {
   const join23 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
   const budget = () => limit - measure(join23([...head, ...tail])) - 200;
-  for (const [title, files, withChange] of [
-    ["Changed metrics", data.metrics, true],
-    ["Changed params", data.params, false]
+  for (const [title, kind] of [
+    ["Changed metrics", "metrics"],
+    ["Changed params", "params"]
   ]) {
-    const rows = tableRows(files, data, withChange, (r2) => r2.changed);
+    const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
-  const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
-  if (unchanged.length) {
-    const header = tableRows([], data, true, () => true).header;
-    const rows = boundedTable({ header, body: unchanged }, budget() - 100, "unchanged rows: see the full report", measure);
-    head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
+  for (const kind of ["metrics", "params"]) {
+    const rows = tableRows(data, kind, (r2) => !r2.changed);
+    if (!rows.body.length) continue;
+    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join23(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -42072,17 +42360,10 @@ function compact(data, render, note, limit, measure) {
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
   return join23(blocks);
 }
-function tableRows(files, data, withChange, keep) {
-  const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
-  if (withChange) cols.push("Change");
-  const body = files.flatMap(
-    (f3) => f3.rows.filter(keep).map((r2) => {
-      const cells = [escapeCell(f3.path), escapeCell(r2.key), escapeCell(formatLeaf(r2.old)), escapeCell(formatLeaf(r2.new))];
-      if (withChange) cells.push(escapeCell(formatChange(r2)));
-      return `| ${cells.join(" | ")} |`;
-    })
-  );
-  return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
+function tableRows(data, kind, keep) {
+  const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
+  const body = data[kind].flatMap((f3) => f3.rows.filter(keep).map((r2) => table2.row(f3.path, r2)));
+  return { header: table2.header, body };
 }
 function boundedTable(table2, budget, what, measure) {
   const out = [...table2.header];
@@ -46793,11 +47074,12 @@ var GateCheckPublisher = class {
   async publish(report2, context3) {
     const gates2 = report2.gates;
     if (!gates2) return { skipped: true };
-    const outcome = {
+    const outcome2 = {
       headSha: this.options.github.headSha ?? this.options.github.sha,
       // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
       failed: !gates2.passed,
-      title: stripEmoji(gatesHeadline(gates2)),
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report2.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(
         report2,
@@ -46806,15 +47088,15 @@ var GateCheckPublisher = class {
       ).body,
       annotations: await this.annotations(gates2)
     };
-    const checkRun = await this.createCheckRun(outcome);
+    const checkRun = await this.createCheckRun(outcome2);
     if (!("refused" in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-    const status = await this.setStatus(outcome);
+    const status = await this.setStatus(outcome2);
     if (status) return status;
     this.log.warning(
       `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
     );
-    for (const a of outcome.annotations) {
+    for (const a of outcome2.annotations) {
       const where2 = { file: a.path, line: a.start_line };
       if (a.annotation_level === "failure") this.log.error(`${a.title}: ${a.message}`, where2);
       else this.log.warning(`${a.title}: ${a.message}`, where2);
@@ -46941,7 +47223,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join17, resolve as resolve7 } from "node:path";
+import { join as join18, resolve as resolve7 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir) {
     this.dir = dir;
@@ -46955,9 +47237,9 @@ var LocalFilesPublisher = class {
     return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join17(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join18(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join17(this.dir, "report.md"), composeMarkdown(report2));
+    await writeFileAtomic(join18(this.dir, "report.md"), composeMarkdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47373,20 +47655,20 @@ function planRun(data, logs, context3, notes) {
     const key2 = paramKey(file, name);
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
-  const change = context3.change;
-  const runName = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const change2 = context3.change;
+  const runName = `${change2.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
   const tags = [
     { key: RUN_KEY_TAG, value: sha },
     { key: "mlflow.runName", value: runName },
     { key: "mlflow.source.git.commit", value: sha },
     { key: "mlflow.source.type", value: "JOB" },
-    { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
-    { key: "mlflow.note.content", value: noteContent(context3.markdown, change.runUrl, notes) }
+    { key: "mlflow.source.name", value: change2.runUrl ?? change2.repository ?? "mlreport" },
+    { key: "mlflow.note.content", value: noteContent(context3.markdown, change2.runUrl, notes) }
   ];
-  if (change.branch) tags.push({ key: "mlflow.source.git.branch", value: change.branch });
-  if (change.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change.repository}` });
-  if (change.prNumber !== null) tags.push({ key: "ci.pr", value: String(change.prNumber) });
-  if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
+  if (change2.branch) tags.push({ key: "mlflow.source.git.branch", value: change2.branch });
+  if (change2.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change2.repository}` });
+  if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
+  if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName, params: dedupe(params, notes), finals, series: series2, tags };
@@ -47647,7 +47929,7 @@ var JobSummaryPublisher = class {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat2, readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
@@ -47666,7 +47948,7 @@ var report = (v2, at2) => {
   if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
   const tool = object(o2.tool, key(at2, "tool"));
   if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  return {
+  const data = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
     base: nullable(revision)(o2.base, key(at2, "base")),
@@ -47676,8 +47958,21 @@ var report = (v2, at2) => {
     plots: list2(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
     pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list2(string)(o2.warnings, key(at2, "warnings"))
+    warnings: list2(string)(o2.warnings, key(at2, "warnings")),
+    directions: optional(
+      list2((d2, a) => {
+        const x3 = object(d2, a);
+        return { metric: string(x3.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x3.better, key(a, "better")) };
+      })
+    )(o2.directions, key(at2, "directions")) ?? [],
+    stale: optional(
+      list2((d2, a) => {
+        const x3 = object(d2, a);
+        return { stage: string(x3.stage, key(a, "stage")), reasons: list2(string)(x3.reasons, key(a, "reasons")) };
+      })
+    )(o2.stale, key(at2, "stale")) ?? []
   };
+  return { ...data, verdict: verdictOf(data) };
 };
 var revision = (v2, at2) => {
   const o2 = object(v2, at2);
@@ -47854,7 +48149,7 @@ function fail(at2, expected, got) {
 // src/publish/github/artifact.ts
 var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -47876,7 +48171,7 @@ async function readArtifact(dir) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -48124,7 +48419,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join19(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48134,7 +48429,7 @@ async function reportFiles(outDir, report2, log) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile8 } from "node:fs/promises";
-import { join as join20, posix as posix12 } from "node:path";
+import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -48317,8 +48612,8 @@ var ReleaseImageStore = class {
   async upload(files, folder) {
     const { owner, repo } = this.repo;
     const release = await this.release();
-    const named = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
-    const names = new Set(named.map((n) => n.name));
+    const named2 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
+    const names = new Set(named2.map((n) => n.name));
     const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release.id, per_page: 100 });
     const others = assets.filter((a) => !names.has(a.name));
     const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
@@ -48335,7 +48630,7 @@ var ReleaseImageStore = class {
       );
     }
     const urls = /* @__PURE__ */ new Map();
-    for (const { file, name } of named) {
+    for (const { file, name } of named2) {
       const uploaded = await this.client.request({
         method: "POST",
         url: release.upload_url,
@@ -48530,7 +48825,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join20(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -48558,11 +48853,11 @@ async function publishAll(report2, table2, log) {
     if (!row2 || row2.when && !row2.when(results)) continue;
     const { target, policy } = row2;
     try {
-      const outcome = await target.publish(report2, { hosted });
-      for (const [path, url] of outcome.hostedImages ?? []) hosted.set(path, url);
+      const outcome2 = await target.publish(report2, { hosted });
+      for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
       results.set(
         target,
-        outcome.notPosted ? { status: "not-posted", reason: outcome.notPosted } : outcome.skipped ? { status: "skipped" } : { status: "published", location: outcome.location ?? null }
+        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null }
       );
     } catch (error) {
       const message = describeError(error);
@@ -48615,7 +48910,7 @@ async function run(config, log) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
-      dir: join21(config.outDir, "plots"),
+      dir: join22(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -48624,7 +48919,21 @@ async function run(config, log) {
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
-  const report2 = {
+  const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
+  const cli = config.github === null;
+  const warnings = [];
+  if (!comparison.metrics.length && !comparison.params.length) {
+    warnings.push(
+      cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
+    );
+  }
+  if (stale.length) {
+    for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
+    warnings.push(
+      cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
+    );
+  }
+  const facts = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
@@ -48634,9 +48943,12 @@ async function run(config, log) {
     plots,
     gates: gates2,
     pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
-    warnings: comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."],
+    warnings,
+    directions: await readProjectDirections(config.workspace),
+    stale,
     projectErrors: comparison.headErrors
   };
+  const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
@@ -48684,8 +48996,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join21(publish.artifactDir, "report.md"),
-    reportJsonPath: join21(publish.artifactDir, "report.json"),
+    reportPath: join22(publish.artifactDir, "report.md"),
+    reportJsonPath: join22(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -48694,6 +49006,16 @@ async function publishArtifact(config, log) {
 function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
+}
+async function staleStages(workspace, log) {
+  if (!existsSync5(join22(workspace, "dvc.yaml"))) return [];
+  try {
+    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+  } catch (error) {
+    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);
+    return [];
+  }
 }
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");
@@ -48707,7 +49029,8 @@ var reportCommand = {
   usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport at the project root)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
+                  ignores itself in git)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
@@ -48736,6 +49059,7 @@ var reportCommand = {
     });
     const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
+    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve8(values.cwd, values.out);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
@@ -48744,7 +49068,7 @@ var reportCommand = {
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === void 0 ? join22(workspace, ".mlreport") : resolve8(values.cwd, values.out),
+      outDir,
       summaryPath: null,
       repro: reproMode(values.repro),
       runCommands: [],
@@ -48811,16 +49135,17 @@ var reproCommand = {
       dry: values.dry,
       force: values.force,
       pull: !values["no-pull"],
-      data: remoteOptions(values.remote)
-    });
-    for (const s of result.stages) {
-      const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
-      const what = restoring ? s.reasons.shift() ?? "" : values.dry && s.status === "not-run" ? "would run" : s.status;
-      const detail = s.error ?? s.reasons.join("; ");
-      const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
-      writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
+      data: remoteOptions(values.remote),
+      onStage: (s) => {
+        const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
+        const reasons = restoring ? s.reasons.slice(1) : s.reasons;
+        const what = restoring ? s.reasons[0] : values.dry && s.status === "not-run" ? "would run" : s.status;
+        const detail = s.error ?? reasons.join("; ");
+        const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
+        writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
 `);
-    }
+      }
+    });
     return result.passed ? 0 : 1;
   }
 };

@@ -1,13 +1,15 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
 import type { Config } from './config/types';
 import { gateMetrics } from './gate';
-import { rulesAtBase } from './gate/config';
+import { readProjectDirections, rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { verdictOf } from './report/verdict';
 import { renderPlots } from './plots/render-plots';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
@@ -20,7 +22,8 @@ import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
-import { UserError } from './util/errors';
+import { loadPipeline, pipelineStatus } from './pipeline/repro';
+import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
@@ -91,7 +94,26 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
   for (const note of gate?.notes ?? []) log.info(note);
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
 
-  const report: ReportData = {
+  // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
+  const stale = pipeline ? [] : await staleStages(config.workspace, log);
+  const cli = config.github === null;
+  const warnings: string[] = [];
+  if (!comparison.metrics.length && !comparison.params.length) {
+    warnings.push(
+      cli
+        ? 'No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root).'
+        : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root).",
+    );
+  }
+  if (stale.length) {
+    for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
+    warnings.push(
+      cli
+        ? 'Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change.'
+        : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
+    );
+  }
+  const facts: Omit<ReportData, 'verdict'> = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
@@ -101,12 +123,12 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
-    warnings:
-      comparison.metrics.length || comparison.params.length
-        ? []
-        : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.'],
+    warnings,
+    directions: await readProjectDirections(config.workspace),
+    stale,
     projectErrors: comparison.headErrors,
   };
+  const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.
 
   // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
@@ -178,6 +200,18 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
 function locationOf(target: Target | null, results: PublishResults): string | null {
   const result = target && results.get(target);
   return result?.status === 'published' ? result.location : null;
+}
+
+/** Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes). */
+async function staleStages(workspace: string, log: Logger): Promise<ReportData['stale']> {
+  if (!existsSync(join(workspace, 'dvc.yaml'))) return [];
+  try {
+    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+  } catch (error) {
+    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);
+    return [];
+  }
 }
 
 /** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */

@@ -98,6 +98,11 @@ export class GitRepo {
     return (await this.git.raw(['remote'])).split('\n').filter(Boolean);
   }
 
+  /** Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files. */
+  async hasUncommittedChanges(): Promise<boolean> {
+    return (await this.git.raw(['status', '--porcelain', '--untracked-files=normal', '--', '.'])).trim() !== '';
+  }
+
   async currentBranch(): Promise<string | null> {
     try {
       const name = (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();

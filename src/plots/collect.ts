@@ -58,7 +58,8 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
     try {
       // `${…}` in plot paths and properties resolved as DVC does, by the project's one dvc.yaml loader.
       const dvc = await loadDvcYaml(tree);
-      if (!dvc) return { definitions: [], errors: [] };
+      // Without dvc.yaml, a DagsHub logger's metrics.csv at the root is the training curve (one line per name).
+      if (!dvc) return { definitions: (await tree.list()).includes('metrics.csv') ? plotsFromPaths(['metrics.csv']) : [], errors: [] };
       result = plotsFromDvcDoc(resolvedDoc(dvc));
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
