@@ -40435,6 +40435,7 @@ function imagesNotShown(plots, images) {
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
+var GRID_LABELS = 22;
 var MERMAID_MAX_LINES = 8;
 var PALETTE = [
   { color: "#1f6feb", square: "🟦" },
@@ -40471,34 +40472,53 @@ function usable(series2) {
   if (!n || !all.length || all.length !== series2.lines.length) return null;
   const lines2 = all.slice(0, MERMAID_MAX_LINES);
   const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
-  let idx = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
+  if (used.length < 2) return null;
+  const numeric = used.every((i) => typeof series2.x[i] === "number");
+  const grid = numeric ? evenGrid(used.map((i) => series2.x[i])) : pick2(used);
+  const at2 = (i) => numeric ? series2.x[i] : i;
   const notes = [];
   const drawn = lines2.flatMap((l3) => {
     const known = [...Array(n).keys()].filter((i) => has(l3, i));
     if (!known.length) return [];
-    const first = known[0];
-    const last = known.at(-1);
-    if (first > idx[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[first]))}: its line is flat there.`);
-    const y2 = idx.filter((i) => i <= last).map((i) => valueAt(l3.y, known, i, series2.x));
-    return [{ name: l3.name, y: y2 }];
+    const [first, last] = [at2(known[0]), at2(known.at(-1))];
+    if (first > grid[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    const y2 = grid.filter((g2) => g2 <= last).map(
+      (g2) => readAt(
+        known.map(at2),
+        known.map((i) => l3.y[i]),
+        g2
+      )
+    );
+    return y2.length ? [{ name: l3.name, y: y2 }] : [];
   });
   if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
   if (!drawn.length) return null;
-  return { series: { ...series2, x: idx.map((i) => series2.x[i]), lines: drawn }, notes };
+  return { series: { ...series2, x: numeric ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
 }
-function valueAt(y2, known, i, x3) {
-  if (typeof y2[i] === "number" && Number.isFinite(y2[i])) return y2[i];
-  const after = known.find((k2) => k2 > i);
-  const before = known.findLast((k2) => k2 < i);
-  if (before === void 0 || after === void 0) return y2[after ?? before];
-  const [x0, x1, xi] = [x3[before], x3[after], x3[i]];
-  const t2 = typeof x0 === "number" && typeof x1 === "number" && typeof xi === "number" && x1 !== x0 ? (xi - x0) / (x1 - x0) : (i - before) / (after - before);
-  return y2[before] + t2 * (y2[after] - y2[before]);
+function evenGrid(xs2) {
+  const lo = Math.min(...xs2);
+  const hi = Math.max(...xs2);
+  const distinct2 = [...new Set(xs2)].sort((a, b3) => a - b3);
+  if (distinct2.length <= GRID_LABELS) return distinct2;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m2) => m2 * power).find((s) => s >= raw);
+  const grid = [lo];
+  for (let v2 = Math.floor(lo / step + 1) * step; v2 < hi; v2 += step) grid.push(Number(v2.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+function pick2(indices) {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => indices[Math.round(k2 * step)]);
+}
+function readAt(xs2, ys2, x3) {
+  const after = xs2.findIndex((v2) => v2 >= x3);
+  if (after <= 0) return ys2[after === -1 ? ys2.length - 1 : 0];
+  const [x0, x1] = [xs2[after - 1], xs2[after]];
+  return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
 }
 function label(x3) {
   const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
@@ -40752,13 +40772,16 @@ function outcome(report2, directionOf) {
   const gates2 = report2.gates;
   if (gates2) {
     const { failures, warnings } = brokenRules(gates2);
-    if (failures) return { outcome: "failed", line: `❌ gate failed: ${named(gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics)))}` };
+    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics));
+    if (failures) {
+      const failed = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics));
+      return { outcome: "failed", line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+    }
     if (!gates2.checked) {
       const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
       return { outcome: "failed", line: `❌ gate checked nothing: ${why}` };
     }
-    const broke = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn");
-    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(broke.map((r2) => ruleItem(r2, report2.metrics)))}` };
+    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(warned)}` };
     const n = gates2.checked;
     const top3 = topChanges(report2.metrics, directionOf);
     return {
@@ -40808,7 +40831,7 @@ function more(n) {
 }
 function counts(report2) {
   const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-  const count = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  const count = (files, pick3) => files.reduce((n, f3) => n + f3.rows.filter(pick3).length, 0);
   if (!report2.base)
     return `${plural(
       count(report2.metrics, () => true),
@@ -41251,13 +41274,13 @@ function align(lines2) {
       const lo = l3.xs[0];
       const hi = l3.xs.at(-1);
       const inside = x3.filter((v2) => v2 >= lo && v2 <= hi);
-      const values = readAt(l3, inside);
+      const values = readAt2(l3, inside);
       let k2 = 0;
       return x3.map((v2) => v2 >= lo && v2 <= hi ? values[k2++] : null);
     })
   };
 }
-function readAt(line, xs2) {
+function readAt2(line, xs2) {
   const out = [];
   let j3 = 0;
   for (const x3 of xs2) {

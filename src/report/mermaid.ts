@@ -2,6 +2,8 @@ import type { PlotEntry, PlotSeries } from './types';
 
 /** GitHub's renderer gets slow and unreadable with many points; a PR comment needs the shape, not every epoch. */
 export const MERMAID_MAX_POINTS = 40;
+/** x values on a numeric axis: Mermaid prints each one, and past this many they run into each other. */
+const GRID_LABELS = 22;
 /** Past this many lines a chart cannot be read (and the legend's colours run out). */
 export const MERMAID_MAX_LINES = 8;
 
@@ -47,10 +49,11 @@ export function mermaidChart(plot: PlotEntry): string | null {
 }
 
 /**
- * The x-axis every line is drawn on: the points where any line has a value, at most MERMAID_MAX_POINTS evenly
- * spaced (first and last kept). Each line is drawn from its first value to its last; Mermaid cannot leave a gap,
- * so a line's missing points inside its extent are interpolated, and a line that starts late is held at its first
- * value before it (said in a note). Lines past MERMAID_MAX_LINES are left out (also said).
+ * The x-axis every line is drawn on. Mermaid spaces its x values evenly whatever they are, so numeric x is read on an
+ * evenly spaced grid of at most MERMAID_MAX_POINTS values over every line's whole range (epochs 1-15 must not take as
+ * much width as 16-100); other x keep their order, evenly picked. Each line is drawn from its first value to its last,
+ * read between its own points; Mermaid cannot leave a gap, so a line that starts late is held at its first value before
+ * it (said in a note). Lines past MERMAID_MAX_LINES are left out (also said).
  */
 function usable(series: PlotSeries): { series: PlotSeries; notes: string[] } | null {
   const n = series.x.length;
@@ -58,37 +61,66 @@ function usable(series: PlotSeries): { series: PlotSeries; notes: string[] } | n
   if (!n || !all.length || all.length !== series.lines.length) return null;
   const lines = all.slice(0, MERMAID_MAX_LINES);
   const has = (l: PlotSeries['lines'][number], i: number) => typeof l.y[i] === 'number' && Number.isFinite(l.y[i]);
-  let idx = [...Array(n).keys()].filter((i) => lines.some((l) => has(l, i)));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k) => idx[Math.round(k * step)]!);
-  }
+  const used = [...Array(n).keys()].filter((i) => lines.some((l) => has(l, i)));
+  if (used.length < 2) return null;
+  const numeric = used.every((i) => typeof series.x[i] === 'number');
+  // Positions to draw at: numbers on an even grid, or indices into series.x (then a position is its own x).
+  const grid = numeric ? evenGrid(used.map((i) => series.x[i] as number)) : pick(used);
+  const at = (i: number): number => (numeric ? (series.x[i] as number) : i);
   const notes: string[] = [];
   const drawn = lines.flatMap((l) => {
     const known = [...Array(n).keys()].filter((i) => has(l, i));
     if (!known.length) return [];
-    const first = known[0]!;
-    const last = known.at(-1)!;
-    if (first > idx[0]!) notes.push(`${clean(l.name)} has no values before ${clean(String(series.x[first]))}: its line is flat there.`);
-    // Up to its last point; later x values are simply not drawn for it (its line ends there).
-    const y = idx.filter((i) => i <= last).map((i) => valueAt(l.y, known, i, series.x));
-    return [{ name: l.name, y }];
+    const [first, last] = [at(known[0]!), at(known.at(-1)!)];
+    if (first > grid[0]!) notes.push(`${clean(l.name)} has no values before ${clean(String(series.x[known[0]!]))}: its line is flat there.`);
+    // Up to its last point; past it the line simply ends.
+    const y = grid
+      .filter((g) => g <= last)
+      .map((g) =>
+        readAt(
+          known.map(at),
+          known.map((i) => l.y[i]!),
+          g,
+        ),
+      );
+    return y.length ? [{ name: l.name, y }] : [];
   });
   if (all.length > lines.length) notes.push(`${all.length - lines.length} more lines are not drawn here.`);
   if (!drawn.length) return null;
-  return { series: { ...series, x: idx.map((i) => series.x[i]!), lines: drawn }, notes };
+  return { series: { ...series, x: numeric ? grid : grid.map((i) => series.x[i]!), lines: drawn }, notes };
 }
 
-/** The line's value at index i: its own, else interpolated between its neighbours, else its first value. */
-function valueAt(y: (number | null)[], known: number[], i: number, x: (number | string)[]): number {
-  if (typeof y[i] === 'number' && Number.isFinite(y[i])) return y[i];
-  const after = known.find((k) => k > i);
-  const before = known.findLast((k) => k < i);
-  if (before === undefined || after === undefined) return y[after ?? before!]!;
-  const [x0, x1, xi] = [x[before], x[after], x[i]];
-  const t = typeof x0 === 'number' && typeof x1 === 'number' && typeof xi === 'number' && x1 !== x0 ? (xi - x0) / (x1 - x0) : (i - before) / (after - before);
-  return y[before]! + t * (y[after]! - y[before]!);
+/**
+ * Evenly spaced x values from the smallest x to the largest, on a round step (1, 2, 2.5 or 5 times a power of ten)
+ * so the axis reads 1, 5, 10, 15, …: at most GRID_LABELS of them, since Mermaid prints every one and more collide.
+ */
+function evenGrid(xs: number[]): number[] {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const distinct = [...new Set(xs)].sort((a, b) => a - b);
+  if (distinct.length <= GRID_LABELS) return distinct;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const grid = [lo];
+  for (let v = Math.floor(lo / step + 1) * step; v < hi; v += step) grid.push(Number(v.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+
+/** At most MERMAID_MAX_POINTS of the indices, evenly spaced, first and last kept. */
+function pick(indices: number[]): number[] {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]!);
+}
+
+/** The line (points xs to ys, xs ascending) at x: linear between its neighbours, its first value before it starts. */
+function readAt(xs: number[], ys: number[], x: number): number {
+  const after = xs.findIndex((v) => v >= x);
+  if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0]!;
+  const [x0, x1] = [xs[after - 1]!, xs[after]!];
+  return x1 === x0 ? ys[after]! : ys[after - 1]! + ((ys[after]! - ys[after - 1]!) * (x - x0)) / (x1 - x0);
 }
 
 function label(x: number | string): string {

@@ -29,13 +29,16 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   const gates = report.gates;
   if (gates) {
     const { failures, warnings } = brokenRules(gates);
-    if (failures) return { outcome: 'failed', line: `❌ gate failed: ${named(gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics)))}` };
+    const warned = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn').map((r) => ruleItem(r, report.metrics));
+    if (failures) {
+      const failed = gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics));
+      return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
+    }
     if (!gates.checked) {
       const why = !gates.rules.length ? 'no rules at the base revision' : 'every rule was skipped';
       return { outcome: 'failed', line: `❌ gate checked nothing: ${why}` };
     }
-    const broke = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn');
-    if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(broke.map((r) => ruleItem(r, report.metrics)))}` };
+    if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(warned)}` };
     const n = gates.checked;
     const top = topChanges(report.metrics, directionOf);
     return {

@@ -118,7 +118,7 @@ describe('fitting a report into one comment', () => {
 });
 
 describe('Mermaid fallback', () => {
-  test('downsamples to 40 points, keeps first and last, fills a gap inside a line, colours each line and names it in a legend', () => {
+  test('numeric x on an even, round grid (first and last kept), a gap inside a line filled, each line coloured and named in a legend', () => {
     const x = [...Array(100).keys()];
     const chart = mermaidChart(
       plotEntry({
@@ -135,8 +135,7 @@ describe('Mermaid fallback', () => {
       }),
     )!;
     const xs = /x-axis \[([^\]]*)\]/.exec(chart)![1]!.split(', ');
-    assert.equal(xs.length, 40);
-    assert.equal(xs[0], '0');
+    assert.deepEqual(xs.slice(0, 4), ['0', '5', '10', '15']);
     assert.equal(xs.at(-1), '99');
     assert.match(chart, /title "Loss train"/);
     assert.match(chart, /"plotColorPalette": "#1f6feb, #e16f24"/);
@@ -144,7 +143,7 @@ describe('Mermaid fallback', () => {
     const lines = [...chart.matchAll(/line \[([^\]]*)\]/g)].map((m) => m[1]!.split(', ').map(Number));
     assert.deepEqual(
       lines.map((l) => l.length),
-      [40, 40],
+      [xs.length, xs.length],
     );
     assert.ok(lines[0]!.every(Number.isFinite), 'the gap at 50 is read between its neighbours, not dropped from both lines');
   });

@@ -112,7 +112,7 @@ describe('gate check run', () => {
     await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'), NONE);
     const run = onlyRun();
     assert.equal(run.conclusion, 'failure');
-    assert.equal(run.output.title, 'gate failed: train.loss 0.6 (rule: train.loss <= base * 1.02)');
+    assert.equal(run.output.title, 'gate failed: train.loss 0.6 (rule: train.loss <= base * 1.02); warning: accuracy 0.93 (rule: accuracy >= 0.95)');
     assert.deepEqual(run.annotations, [
       {
         path: 'project/metrics.json',
