@@ -39210,7 +39210,11 @@ function revisionHeader(width, labels) {
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`
+    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
+    labelExpr: Object.entries(wrapped).reduceRight(
+      (rest, [label2, lines2]) => `(datum.value === ${JSON.stringify(label2)}) ? ${JSON.stringify(lines2)} : (${rest})`,
+      "(datum.label)"
+    )
   };
 }
 function confusionCells(input, xCats, yCats, normalized) {
@@ -42238,6 +42242,7 @@ function top(report2, options2) {
 
 // src/report/verdict.ts
 var NAMED = 3;
+var TOP = 2;
 function verdictOf(report2) {
   const directionOf = metricDirections(report2);
   return { ...outcome(report2, directionOf), counts: counts(report2) };
@@ -42266,17 +42271,15 @@ function outcome(report2, directionOf) {
     if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(warned)}` };
     const n = gates2.checked;
     const top3 = topChanges(report2.metrics, directionOf);
-    return {
-      outcome: "passed",
-      line: `✅ gate passed: ${n === 1 ? "the rule held" : `all ${n} checked rules held`}${top3.length ? `; ${named(top3.map((t2) => t2.text))}` : ""}`
-    };
+    const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
+    return { outcome: "passed", line: `✅ gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
   }
   if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
   if (!top2.length) return { outcome: "info", line: "ℹ️ no metric changed" };
   const worse = top2.some((t2) => t2.effect === "worse");
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${named(top2.map((t2) => t2.text))}` };
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${top2.map((t2) => t2.text).join(", ")}` };
 }
 function isFailure(r2) {
   return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
@@ -42293,7 +42296,7 @@ function topChanges(metrics, directionOf) {
     (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
   );
   const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
-  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, NAMED + 1).map((x3) => ({ text: change(x3.row.key, x3.row, x3.effect), effect: x3.effect }));
+  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(x3.row.key, x3.row, x3.effect), effect: x3.effect }));
 }
 function change(key2, row2, mark) {
   const [a, b3] = formatPair(numericValue(row2.old), numericValue(row2.new));

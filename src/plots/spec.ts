@@ -314,7 +314,7 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
 
 /**
  * Facet headers naming the revision: long branch names wrap onto lines the width of their matrix, broken after a
- * `/`, `-` or `_` (as the title is) rather than mid-word; each label's lines are computed here and looked up by vega.
+ * `/`, `-` or `_` (as the title is) rather than mid-word; each label's lines are computed here and picked by vega.
  */
 function revisionHeader(width: number, labels: string[]): Record<string, unknown> {
   const k = Math.max(8, Math.floor(width / 9.5));
@@ -324,7 +324,11 @@ function revisionHeader(width: number, labels: string[]): Record<string, unknown
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`,
+    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
+    labelExpr: Object.entries(wrapped).reduceRight(
+      (rest, [label, lines]) => `(datum.value === ${JSON.stringify(label)}) ? ${JSON.stringify(lines)} : (${rest})`,
+      '(datum.label)',
+    ),
   };
 }
 

@@ -5,8 +5,10 @@ import { effect, metricDirections, type DirectionOf } from './directions';
 import { percent, signed } from './format';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
-/** How many changes a verdict names before "and N more": a line, not a table. */
+/** How many broken rules a verdict names before "and N more": a line, not a table. */
 const NAMED = 3;
+/** How many of the changes that matter most a verdict names without a gate to say which. */
+const TOP = 2;
 
 /**
  * The report's first line: what failed first (a project file, a stage, the gate), else the gate's outcome, else the
@@ -41,17 +43,15 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
     if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(warned)}` };
     const n = gates.checked;
     const top = topChanges(report.metrics, directionOf);
-    return {
-      outcome: 'passed',
-      line: `✅ gate passed: ${n === 1 ? 'the rule held' : `all ${n} checked rules held`}${top.length ? `; ${named(top.map((t) => t.text))}` : ''}`,
-    };
+    const held = n === 1 ? 'the rule held' : n === 2 ? 'both rules held' : `all ${n} rules held`;
+    return { outcome: 'passed', line: `✅ gate passed: ${held}${top.length ? `; ${top.map((t) => t.text).join(', ')}` : ''}` };
   }
   if (!report.base) return { outcome: 'info', line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
   if (!top.length) return { outcome: 'info', line: 'ℹ️ no metric changed' };
   const worse = top.some((t) => t.effect === 'worse');
-  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${named(top.map((t) => t.text))}` };
+  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${top.map((t) => t.text).join(', ')}` };
 }
 
 function isFailure(r: GateRuleResult): boolean {
@@ -67,7 +67,10 @@ function ruleItem(r: GateRuleResult, metrics: FileDiff[]): string {
   return `${short(r.metric.key)}: ${short(r.detail.replace(/`/g, ''), 120)}`;
 }
 
-/** The changed metrics that matter most: those worse or better by the most (relative), then other numeric changes. */
+/**
+ * The changed metrics that matter most (two: the counts line says how many changed): those worse, then better, by the
+ * most (relative), then other numeric changes.
+ */
 function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
   const rows = metrics.flatMap((f) =>
     f.rows
@@ -78,7 +81,7 @@ function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: stri
     (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
   return rows
     .sort((a, b) => weight(b) - weight(a))
-    .slice(0, NAMED + 1)
+    .slice(0, TOP)
     .map((x) => ({ text: change(x.row.key, x.row, x.effect), effect: x.effect }));
 }
 
