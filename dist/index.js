@@ -33600,9 +33600,13 @@ var GitRepo = class _GitRepo {
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
-  /** Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files. */
-  async hasUncommittedChanges() {
-    return (await this.git.raw(["status", "--porcelain", "--untracked-files=normal", "--", "."])).trim() !== "";
+  /**
+   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
+   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   */
+  async hasUncommittedChanges(exclude = []) {
+    const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
+    return (await this.git.raw(["status", "--porcelain", "--untracked-files=normal", "--", ...pathspecs])).trim() !== "";
   }
   async currentBranch() {
     try {
@@ -40801,7 +40805,8 @@ function isFailure(r2) {
 function ruleItem(r2, metrics) {
   if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
   const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
-  if (row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
+  const relative6 = r2.detail.includes("(base ");
+  if (relative6 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
   if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
   return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
 }

@@ -31,7 +31,7 @@ export const plotsRenderCommand: Command = {
     const log = consoleLogger(values.quiet);
     const git = await GitRepo.open(workspace);
     const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-    const { label: headLabel, sha: headSha } = await cliHead(git);
+    const { label: headLabel, sha: headSha } = await cliHead(git, out);
     const plots = await renderPlots(
       git,
       { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },

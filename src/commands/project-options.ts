@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
 
@@ -24,9 +24,12 @@ export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
  * The workspace is the head, named as people say it: `workspace` when it holds uncommitted changes (the branch's
  * name would claim a commit that does not hold these values), else the branch, else HEAD's short sha.
  */
-export async function cliHead(git: GitRepo): Promise<{ label: string; sha: string | null }> {
+export async function cliHead(git: GitRepo, outDir?: string): Promise<{ label: string; sha: string | null }> {
   const sha = await git.resolveCommit('HEAD');
-  if (!sha || (await git.hasUncommittedChanges())) return { label: 'workspace', sha };
+  // The report's own folder, when the user put it inside the project, is not a change to the project.
+  const out = outDir === undefined ? '' : relative(git.cwd, outDir).split(sep).join('/');
+  const exclude = out && !out.startsWith('..') && !isAbsolute(out) ? [out] : [];
+  if (!sha || (await git.hasUncommittedChanges(exclude))) return { label: 'workspace', sha };
   return { label: (await git.currentBranch()) ?? shortSha(sha), sha };
 }
 

@@ -53,7 +53,7 @@ export const reportCommand: Command = {
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await cliHead(await GitRepo.open(workspace))).label,
+      headLabel: (await cliHead(await GitRepo.open(workspace), outDir)).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,

@@ -98,9 +98,13 @@ export class GitRepo {
     return (await this.git.raw(['remote'])).split('\n').filter(Boolean);
   }
 
-  /** Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files. */
-  async hasUncommittedChanges(): Promise<boolean> {
-    return (await this.git.raw(['status', '--porcelain', '--untracked-files=normal', '--', '.'])).trim() !== '';
+  /**
+   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
+   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   */
+  async hasUncommittedChanges(exclude: string[] = []): Promise<boolean> {
+    const pathspecs = ['.', ...exclude.map((p) => `:(exclude)${p}`)];
+    return (await this.git.raw(['status', '--porcelain', '--untracked-files=normal', '--', ...pathspecs])).trim() !== '';
   }
 
   async currentBranch(): Promise<string | null> {

@@ -62,7 +62,9 @@ function isFailure(r: GateRuleResult): boolean {
 function ruleItem(r: GateRuleResult, metrics: FileDiff[]): string {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row = metrics.find((f) => f.path === r.metric!.file)?.rows.find((x) => x.key === r.metric!.key);
-  if (row && row.diff !== undefined && r.base !== null && r.head !== null) return change(r.metric.key, row);
+  // A rule relative to the base broke by the change; an absolute one by the value (its change could be for the better).
+  const relative = r.detail.includes('(base ');
+  if (relative && row && row.diff !== undefined && r.base !== null && r.head !== null) return change(r.metric.key, row);
   if (r.head !== null) return `${short(r.metric.key)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(r.metric.key)}: ${short(r.detail.replace(/`/g, ''), 120)}`;
 }

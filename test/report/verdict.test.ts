@@ -112,10 +112,10 @@ describe('the verdict: the first line of every target', () => {
 
 describe('one number format, one change column', () => {
   test('the gates, the metrics table and the verdict show the same value the same way', () => {
-    const r = report({}, 'accuracy >= 0.8');
+    const r = report({}, 'accuracy >= base - 0.05');
     const gates = gatesSection(r.gates!);
     const metrics = valuesSection('metrics', METRICS, { base: 'main', head: 'feature' });
-    assert.match(gates, /\| 0\.8667 \| 0\.7333 \| 0\.8 \| 0\.7333 is not &gt;= 0\.8\. \|/);
+    assert.match(gates, /\| 0\.8667 \| 0\.7333 \| 0\.8167 \| 0\.7333 is not &gt;= 0\.8167 \(base 0\.8667\)\. \|/);
     assert.match(metrics, /\| metrics\.json \| accuracy \| 0\.8667 \| 0\.7333 \| −0\.1333 \(−15%\) \| ❌ worse \|/);
     assert.match(r.verdict.line, /0\.8667 → 0\.7333/);
   });
