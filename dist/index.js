@@ -14371,7 +14371,7 @@ var require_fetch = __commonJS({
       fetchParams.controller.resume = async () => {
         while (true) {
           let bytes;
-          let isFailure;
+          let isFailure2;
           try {
             const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
@@ -14383,7 +14383,7 @@ var require_fetch = __commonJS({
               bytes = void 0;
             } else {
               bytes = err;
-              isFailure = true;
+              isFailure2 = true;
             }
           }
           if (bytes === void 0) {
@@ -14392,7 +14392,7 @@ var require_fetch = __commonJS({
             return;
           }
           timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
-          if (isFailure) {
+          if (isFailure2) {
             fetchParams.controller.terminate(bytes);
             return;
           }
@@ -29197,9 +29197,9 @@ var require_light = __commonJS({
             waitForExecuting = (at2) => {
               var finished;
               finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
               return new this.Promise((resolve7, reject) => {
                 if (finished()) {
@@ -33804,6 +33804,14 @@ var GitRepo = class _GitRepo {
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
+  /**
+   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
+   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   */
+  async hasUncommittedChanges(exclude = []) {
+    const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
+    return (await this.git.raw(["status", "--porcelain", "--untracked-files=normal", "--", ...pathspecs])).trim() !== "";
+  }
   async currentBranch() {
     try {
       const name = (await this.git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"])).trim();
@@ -34531,8 +34539,8 @@ function configDirs(env, platform2) {
 function mergeLevel(merged, sections, file, dir) {
   for (const [name, section] of sections) {
     if (name === "" && section.size === 0) continue;
-    const named = NAMED_SECTION.exec(name);
-    const key2 = named ? `${named[1]} "${named[2]}"` : name;
+    const named2 = NAMED_SECTION.exec(name);
+    const key2 = named2 ? `${named2[1]} "${named2[2]}"` : name;
     const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
     merged.set(key2, target);
     for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
@@ -34548,9 +34556,9 @@ function resolvePath(key2, value2, section, dir) {
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
   for (const [section, values] of merged) {
-    const named = NAMED_SECTION.exec(section);
-    if (!named || named[1] !== "remote") continue;
-    const name = named[2];
+    const named2 = NAMED_SECTION.exec(section);
+    if (!named2 || named2[1] !== "remote") continue;
+    const name = named2[2];
     const url = values.get("url");
     const defining = [...new Set([...values.values()].map((v2) => v2.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
@@ -35263,8 +35271,8 @@ function literal(tokens) {
       }
       if (peek() !== ",") return FAIL;
       i++;
-      const more = items(")");
-      return more === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more]);
+      const more2 = items(")");
+      return more2 === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more2]);
     }
     if (t2.text === "{") {
       if (peek() === "}") {
@@ -35276,8 +35284,8 @@ function literal(tokens) {
       if (peek() !== ":") {
         if (peek() === ",") i++;
         else if (peek() !== "}") return FAIL;
-        const more = items("}");
-        return more === FAIL ? FAIL : new PyCollection("set", [first2, ...more]);
+        const more2 = items("}");
+        return more2 === FAIL ? FAIL : new PyCollection("set", [first2, ...more2]);
       }
       const map = /* @__PURE__ */ new Map();
       let key2 = first2;
@@ -38306,8 +38314,8 @@ var ESCAPES2 = {
   "\u2029": "P"
 };
 function escape(ch) {
-  const named = ESCAPES2[ch];
-  if (named) return `\\${named}`;
+  const named2 = ESCAPES2[ch];
+  if (named2) return `\\${named2}`;
   const c3 = ch.codePointAt(0);
   const hex = c3.toString(16).toUpperCase();
   if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
@@ -39029,7 +39037,7 @@ function sameCmd(a, b3) {
 }
 async function entryStatus(path, entry, ws2) {
   const current = await ws2.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "deleted";
+  if (!current) return "missing";
   if (!entry || entry.md5 === null) return "new";
   if (current.md5 === entry.md5) return null;
   return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
@@ -39049,14 +39057,14 @@ async function stageStatus(stage, lock, ws2, project) {
   for (const dep of stage.deps) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "deleted") reasons.push(`dep ${dep}: deleted`);
+    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
   }
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
     const locked = lock?.params.get(dep.file);
     if (data === null) {
-      reasons.push(`params ${dep.file}: deleted`);
+      reasons.push(`params ${dep.file}: missing`);
       continue;
     }
     if (!lock) continue;
@@ -39078,7 +39086,7 @@ async function stageStatus(stage, lock, ws2, project) {
   for (const out of stage.outs) {
     const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "deleted") reasons.push(`out ${out.path}: deleted`);
+    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
   }
   if (stage.frozen) {
     const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
@@ -39302,12 +39310,12 @@ function restorableOuts(stage, lock, status, expected, ws2, project) {
   const allowed = /* @__PURE__ */ new Set();
   for (const dep of stage.deps) {
     const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: deleted`);
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
   for (const out of stage.outs) {
-    allowed.add(`out ${out.path}: deleted`);
+    allowed.add(`out ${out.path}: missing`);
     const entry = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
     const remote = out.props.get("remote");
@@ -39333,6 +39341,36 @@ async function loadPipeline(given) {
   const dag = buildDag(dvc.stages);
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
+}
+async function pipelineStatus(pipeline3, targets = [], options = {}) {
+  const { dag, ws: ws2 } = pipeline3;
+  const selected = selectStages(dag, targets);
+  const data = options.pull === false ? null : await PipelineData.open(ws2.root, options.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage, p2);
+      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage, ws2, depErrors);
+      let action;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+      }
+      out.push({ name, ...status, ...action ? { action } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
+    await ws2.saveState();
+  }
 }
 async function prepareDeps(pipeline3, selected, data, dry, log) {
   const expected = /* @__PURE__ */ new Map();
@@ -39381,6 +39419,17 @@ async function reproduceWith(pipeline3, log, options, data) {
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
+  const record = (result) => {
+    results.push(result);
+    options.onStage?.(result);
+  };
+  const own = !options.onStage;
+  const note = (message) => {
+    if (own) log.info(message);
+  };
+  const stageError = (message) => {
+    if (own) log.error(message);
+  };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options.dry ?? false, log);
@@ -39389,12 +39438,12 @@ async function reproduceWith(pipeline3, log, options, data) {
     const project = (p2) => projectPath2(stage, p2);
     const blocker = blocked.get(name);
     if (blocker) {
-      results.push({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
     if (options.deadline?.passed()) {
       passed = false;
-      results.push({ name, status: "not-run", seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      record({ name, status: "not-run", seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
       continue;
     }
     const started = performance2.now();
@@ -39402,12 +39451,12 @@ async function reproduceWith(pipeline3, log, options, data) {
     if (depError) {
       if (options.dry) {
         wouldRun.add(name);
-        results.push({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
         continue;
       }
       passed = false;
-      log.error(`Stage '${name}': ${depError}`);
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       continue;
     }
@@ -39416,31 +39465,31 @@ async function reproduceWith(pipeline3, log, options, data) {
       status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
     } catch (error2) {
       passed = false;
-      results.push({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
-      log.error(`Stage '${name}': ${describeError(error2)}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
+      stageError(`Stage '${name}': ${describeError(error2)}`);
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       continue;
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
     if (stage.frozen) {
-      log.info(`Stage '${name}' is frozen, skipping.`);
+      note(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options.dry) {
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
         continue;
       }
       try {
         const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const record = await lockStage(stage, ws2, project);
-        updates.set(name, record);
-        pipeline3.lock.stages.set(name, record);
+        const locked = await lockStage(stage, ws2, project);
+        updates.set(name, locked);
+        pipeline3.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline3.lock, updates);
-        results.push({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
-        log.error(`Stage '${name}': ${describeError(error2)}`);
-        results.push({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error2) });
+        stageError(`Stage '${name}': ${describeError(error2)}`);
+        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error2) });
         for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
       }
       continue;
@@ -39452,8 +39501,8 @@ async function reproduceWith(pipeline3, log, options, data) {
         const available = await data.available(objects);
         if (available.ok) {
           for (const o2 of objects) expected.set(o2.path, o2.oid);
-          log.info(`Would restore stage '${name}' from ${available.from}.`);
-          results.push({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          note(`Would restore stage '${name}' from ${available.from}.`);
+          record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
         }
         cannot = `cannot restore: ${available.why}`;
@@ -39461,8 +39510,8 @@ async function reproduceWith(pipeline3, log, options, data) {
         try {
           const from = await data.restore(objects);
           ws2.invalidate();
-          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
-          results.push({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          note(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          record({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
         } catch (error2) {
           cannot = `cannot restore: ${describeError(error2)}`;
@@ -39475,35 +39524,35 @@ async function reproduceWith(pipeline3, log, options, data) {
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
       if (options.force || status.changed || upstreamWouldRun) {
         wouldRun.add(name);
-        log.info(`Would run stage '${name}': ${reasons2.join("; ")}`);
-        results.push({ name, status: "not-run", seconds: 0, reasons: reasons2 });
+        note(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
       } else {
-        results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+        record({ name, status: "skipped", seconds: 0, reasons: [] });
       }
       continue;
     }
     if (!options.force && !status.changed) {
-      log.info(`Stage '${name}' didn't change, skipping.`);
-      results.push({ name, status: "skipped", seconds: 0, reasons: [] });
+      note(`Stage '${name}' didn't change, skipping.`);
+      record({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, reasons, options.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, own ? reasons : [], options.deadline));
     const seconds = (performance2.now() - started) / 1e3;
-    if (outcome.lock) {
+    if (outcome2.lock) {
       try {
         await data?.save(stage, ws2, project);
       } catch (error2) {
         log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
       }
-      updates.set(name, outcome.lock);
-      pipeline3.lock.stages.set(name, outcome.lock);
+      updates.set(name, outcome2.lock);
+      pipeline3.lock.stages.set(name, outcome2.lock);
       await writeLock(lockPath, pipeline3.lock, updates);
-      results.push({ name, status: "ran", seconds, reasons });
+      record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
-      log.error(`Stage '${name}' failed: ${outcome.error}`);
-      results.push({ name, status: "failed", seconds, reasons, error: outcome.error, log: outcome.tail });
+      stageError(`Stage '${name}' failed: ${outcome2.error}`);
+      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
       for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
     }
   }
@@ -39657,7 +39706,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome = await new Promise((resolve7) => {
+  const outcome2 = await new Promise((resolve7) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -39678,9 +39727,9 @@ async function dvcRepro(cwd, log, deadline) {
     });
   });
   close();
-  if (outcome.code === 0) return { stages, passed: true };
+  if (outcome2.code === 0) return { stages, passed: true };
   const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
-  const error2 = outcome.error ?? stopped ?? `dvc repro exited with code ${outcome.code}`;
+  const error2 = outcome2.error ?? stopped ?? `dvc repro exited with code ${outcome2.code}`;
   log.error(error2);
   const last = current;
   if (last && last.result.status === "ran") {
@@ -40002,10 +40051,10 @@ async function rulesAtBase(gate, base, readAtBase) {
   const added = atHead.filter((r2) => !inForce.includes(r2));
   const removed = inForce.filter((r2) => !atHead.includes(r2));
   const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
     ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change2}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change2}`
   ];
   return { ...gate, rules, proposed, notes };
 }
@@ -40062,6 +40111,37 @@ function itemText(item) {
   }
   return null;
 }
+async function readProjectDirections(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error2) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error2)}`);
+  }
+  return bytes === null ? [] : projectDirectionsFromText(bytes.toString("utf8"));
+}
+function projectDirectionsFromText(text2) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents)) return [];
+  const node = doc.contents.get("directions", true);
+  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return [];
+  const lineOf = (n) => {
+    const offset = n?.range?.[0];
+    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  };
+  const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
+  if (!(0, import_yaml3.isMap)(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  return node.items.map((pair) => {
+    const metric = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
+    const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
+    if (!metric || better !== "higher" && better !== "lower") {
+      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+    }
+    return { metric, better };
+  });
+}
 
 // src/util/deadline.ts
 import { performance as performance4 } from "node:perf_hooks";
@@ -40098,8 +40178,8 @@ var Deadline = class {
   notes() {
     if (!this.cuts.length) return [];
     const shown = this.cuts.slice(0, 20);
-    const more = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more}.`];
+    const more2 = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
@@ -40144,7 +40224,7 @@ function changeFromEvent(env, eventName, event) {
     runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
   };
 }
-function hubFromInputs(get, env, change) {
+function hubFromInputs(get, env, change2) {
   const kind = get("hub").toLowerCase();
   if (kind && !HUB_KINDS.includes(kind)) {
     throw new UserError(`Input 'hub' is '${get("hub")}'; allowed values: ${HUB_KINDS.join(", ")} (or empty to turn the mirror off).`);
@@ -40154,7 +40234,7 @@ function hubFromInputs(get, env, change) {
   if (kind) {
     const url = httpUrl(get("hub-url") || DEFAULT_HUB_URL, "hub-url");
     if (url.username || url.password) throw new UserError("Input 'hub-url' must not contain credentials: put the token in 'hub-token'.");
-    const fullName = get("hub-repo") || change.repository || "";
+    const fullName = get("hub-repo") || change2.repository || "";
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
     if (!match) {
       throw new UserError(
@@ -40169,12 +40249,12 @@ function hubFromInputs(get, env, change) {
       user: get("hub-user") || null,
       token: get("hub-token") || null,
       required,
-      change
+      change: change2
     };
   }
-  return { hub, mlflow: mlflowFromInputs(get, env, hub, required, change) };
+  return { hub, mlflow: mlflowFromInputs(get, env, hub, required, change2) };
 }
-function mlflowFromInputs(get, env, hub, required, change) {
+function mlflowFromInputs(get, env, hub, required, change2) {
   const given = get("mlflow-tracking-uri");
   if (!given && !hub) return null;
   let trackingUri;
@@ -40196,8 +40276,8 @@ function mlflowFromInputs(get, env, hub, required, change) {
   } else if (auth2.kind === "none" && hub?.token && isUnder(trackingUri, hub.url)) {
     auth2 = { kind: "basic", username: hub.user, password: hub.token };
   }
-  const experiment = get("mlflow-experiment") || change.repository || (hub ? `${hub.owner}/${hub.repo}` : "mlreport");
-  return { trackingUri, experiment, auth: auth2, required, change };
+  const experiment = get("mlflow-experiment") || change2.repository || (hub ? `${hub.owner}/${hub.repo}` : "mlreport");
+  return { trackingUri, experiment, auth: auth2, required, change: change2 };
 }
 function hubSecrets(hub, mlflow) {
   const out = [hub?.token];
@@ -40513,6 +40593,7 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
+import { existsSync as existsSync8 } from "node:fs";
 import { join as join24 } from "node:path";
 
 // src/config/repro-guard.ts
@@ -40529,6 +40610,28 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   if (verdict.allowed) return { step, refused: null };
   const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/util/numbers.ts
+var DIGITS = 4;
+var MINUS = "−";
+function formatNumber(value2, digits = DIGITS) {
+  if (Number.isNaN(value2)) return "NaN";
+  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
+  const abs = Math.abs(value2);
+  let text2;
+  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
+  else text2 = String(Number(value2.toPrecision(digits)));
+  return text2.replace(/^-/, MINUS);
+}
+function formatPair(a, b3) {
+  for (let digits = DIGITS; digits < 17; digits++) {
+    const pair = [formatNumber(a, digits), formatNumber(b3, digits)];
+    if (a === b3 || Number.isNaN(a) || Number.isNaN(b3) || pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b3, 17)];
 }
 
 // src/gate/resolve.ts
@@ -40581,7 +40684,7 @@ function evaluateRules(rules, metrics, options) {
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule2, metrics, options) {
-  const outcome = (status, message, extra = {}) => ({
+  const outcome2 = (status, message, extra = {}) => ({
     rule: rule2,
     status,
     metric: null,
@@ -40594,12 +40697,12 @@ function evaluateRule(rule2, metrics, options) {
   const resolved = resolveMetric(rule2.metric, metrics);
   if (resolved.kind === "ambiguous") {
     const names = resolved.candidates.map(metricName);
-    return outcome("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
   }
   if (resolved.kind === "unknown") {
     const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
   const m2 = resolved.metric;
   const metric = { file: m2.file, key: m2.key };
@@ -40607,27 +40710,27 @@ function evaluateRule(rule2, metrics, options) {
   const base = m2.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
-    if (rule2.ifPresent) return outcome("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
   }
-  if (head === null) return outcome("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  if (head === null) return outcome2("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options.missingBase === "fail") return outcome("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+      if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (!Number.isFinite(base)) return outcome("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
-  if (!Number.isFinite(threshold)) return outcome("failed", `The threshold works out to ${threshold}.`, withHead);
+  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
-  const [h3, t2] = formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatValue(base)})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+  const [h3, t2] = formatPair(head, threshold);
+  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatNumber(base)})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
 }
 function evaluateExpr(expr, base) {
   switch (expr.kind) {
@@ -40674,10 +40777,6 @@ function compare(value2, comparator, threshold) {
       return value2 !== threshold;
   }
 }
-function formatValue(value2) {
-  if (!Number.isFinite(value2) || Number.isInteger(value2)) return String(value2);
-  return String(Number(value2.toPrecision(6)));
-}
 function directionsOf(outcomes) {
   const byMetric = /* @__PURE__ */ new Map();
   for (const o2 of outcomes) {
@@ -40702,9 +40801,6 @@ function numericValue(leaf2) {
   if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
   if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
   return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
 }
 function floatLeaf(value2) {
   if (Number.isNaN(value2)) return { float: "NaN" };
@@ -40773,6 +40869,16 @@ var LOWER_BETTER = /* @__PURE__ */ new Set([
   "rmse",
   "mape",
   "smape",
+  "wape",
+  "msle",
+  "rmsle",
+  "medae",
+  "hinge",
+  "regret",
+  "cost",
+  "fid",
+  "bpc",
+  "bpd",
   "wer",
   "cer",
   "perplexity",
@@ -40792,10 +40898,14 @@ var HIGHER_BETTER = /* @__PURE__ */ new Set([
   "acc",
   "accuracy",
   "precision",
+  "prec",
   "recall",
+  "rec",
   "f1",
   "fscore",
   "auc",
+  "auroc",
+  "auprc",
   "roc",
   "ap",
   "map",
@@ -40816,11 +40926,17 @@ var HIGHER_BETTER = /* @__PURE__ */ new Set([
   "ndcg",
   "mrr",
   "hit",
-  "hits"
+  "hits",
+  "jaccard",
+  "psnr",
+  "ssim",
+  "meteor",
+  "chrf",
+  "throughput"
 ]);
 function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1).toLowerCase();
-  const words = last.split(/[^a-z0-9]+/).filter(Boolean);
+  const last = key2.slice(key2.lastIndexOf(".") + 1);
+  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
   if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
   return void 0;
@@ -40858,9 +40974,6 @@ function displayValue(leaf2, precision = 5) {
     if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
   }
   return pyStr2(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
 }
 
 // src/aggregate/plots.ts
@@ -41153,36 +41266,90 @@ function htmlCode(text2) {
 
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
+var GRID_LABELS = 22;
 var MERMAID_MAX_LINES = 8;
+var PALETTE = [
+  { color: "#1f6feb", square: "🟦" },
+  { color: "#e16f24", square: "🟧" },
+  { color: "#2da44e", square: "🟩" },
+  { color: "#cf222e", square: "🟥" },
+  { color: "#8250df", square: "🟪" },
+  { color: "#8b572a", square: "🟫" },
+  { color: "#57606a", square: "⬛" },
+  { color: "#d4a72c", square: "🟨" }
+];
 function mermaidChart(plot2) {
-  const series2 = plot2.series && usable(plot2.series);
-  if (!series2) return null;
+  const chart = plot2.series && usable(plot2.series);
+  if (!chart) return null;
+  const { series: series2, notes } = chart;
+  const palette = PALETTE.slice(0, series2.lines.length);
   const lines2 = [
     "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
     "xychart-beta",
-    `    title "${clean(plot2.title)}"`,
+    `    title "${clean(plot2.title, 60)}"`,
     `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
   ];
   if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
   for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
   lines2.push("```");
-  if (series2.lines.length > 1) lines2.push(`_Lines, in drawing order: ${series2.lines.map((l3) => `\`${clean(l3.name)}\``).join(", ")}._`);
+  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
+  for (const note of notes) lines2.push("", `_${note}_`);
   return lines2.join("\n");
 }
 function usable(series2) {
   const n = series2.x.length;
-  if (!n || !series2.lines.length || series2.lines.some((l3) => l3.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series2.lines.every((l3) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => idx[Math.round(k2 * step)]);
-  }
-  return {
-    ...series2,
-    x: idx.map((i) => series2.x[i]),
-    lines: series2.lines.slice(0, MERMAID_MAX_LINES).map((l3) => ({ name: l3.name, y: idx.map((i) => l3.y[i]) }))
-  };
+  const all = series2.lines.filter((l3) => l3.y.length === n);
+  if (!n || !all.length || all.length !== series2.lines.length) return null;
+  const lines2 = all.slice(0, MERMAID_MAX_LINES);
+  const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
+  if (used.length < 2) return null;
+  const numeric2 = used.every((i) => typeof series2.x[i] === "number");
+  const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
+  const at2 = (i) => numeric2 ? series2.x[i] : i;
+  const notes = [];
+  const drawn = lines2.flatMap((l3) => {
+    const known = [...Array(n).keys()].filter((i) => has(l3, i));
+    if (!known.length) return [];
+    const [first, last] = [at2(known[0]), at2(known.at(-1))];
+    if (first > grid[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    const y2 = grid.filter((g2) => g2 <= last).map(
+      (g2) => readAt(
+        known.map(at2),
+        known.map((i) => l3.y[i]),
+        g2
+      )
+    );
+    return y2.length ? [{ name: l3.name, y: y2 }] : [];
+  });
+  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
+  if (!drawn.length) return null;
+  return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
+}
+function evenGrid(xs2) {
+  const distinct2 = [...new Set(xs2)].sort((a, b3) => a - b3);
+  const lo = distinct2[0];
+  const hi = distinct2.at(-1);
+  if (distinct2.length <= GRID_LABELS) return distinct2;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m2) => m2 * power).find((s) => s >= raw);
+  const grid = [lo];
+  for (let v2 = Math.floor(lo / step + 1) * step; v2 < hi; v2 += step) grid.push(Number(v2.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+function pick(indices) {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => indices[Math.round(k2 * step)]);
+}
+function readAt(xs2, ys2, x3) {
+  const after = xs2.findIndex((v2) => v2 >= x3);
+  if (after <= 0) return ys2[after === -1 ? ys2.length - 1 : 0];
+  const [x0, x1] = [xs2[after - 1], xs2[after]];
+  return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
 }
 function label(x3) {
   const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
@@ -41191,8 +41358,12 @@ function label(x3) {
 function number2(v2) {
   return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
 }
-function clean(text2) {
-  return text2.replace(/["`\r\n[\]<>]/g, " ").trim().slice(0, 80);
+function clean(text2, max = 80) {
+  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 // src/aggregate/markdown.ts
@@ -41347,6 +41518,144 @@ function foldedColumns(report2) {
 import { lstat as lstat3, readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
 import { basename as basename4, join as join18 } from "node:path";
 
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
+}
+
+// src/report/format.ts
+function formatLeaf(value2, exact = false) {
+  const n = numericValue(value2);
+  if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
+  return formatNumber(n);
+}
+function formatRowValues(row2, exact = false) {
+  const a = numericValue(row2.old);
+  const b3 = numericValue(row2.new);
+  if (exact || a === void 0 || b3 === void 0 || typeof row2.old === "boolean" || typeof row2.new === "boolean") {
+    return [formatLeaf(row2.old, exact), formatLeaf(row2.new, exact)];
+  }
+  const [x3, y2] = formatPair(a, b3);
+  return [Number.isFinite(a) ? x3 : formatLeaf(row2.old), Number.isFinite(b3) ? y2 : formatLeaf(row2.new)];
+}
+function signed(value2) {
+  const text2 = formatNumber(value2);
+  return value2 > 0 ? `+${text2}` : text2;
+}
+function percent(relative6) {
+  if (relative6 === void 0 || !Number.isFinite(relative6) || relative6 === 0) return null;
+  const pct = relative6 * 100;
+  const abs = Math.abs(pct);
+  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  return `${pct > 0 ? "+" : MINUS}${text2}%`;
+}
+function formatChange(row2) {
+  if (row2.diff === void 0) return "-";
+  if (Number.isNaN(row2.diff)) return "NaN";
+  const pct = percent(row2.relative);
+  return pct && row2.diff !== 0 ? `${signed(row2.diff)} (${pct})` : signed(row2.diff);
+}
+
+// src/report/verdict.ts
+var NAMED = 3;
+var TOP = 2;
+function verdictOf(report2) {
+  const directionOf = metricDirections(report2);
+  return { ...outcome(report2, directionOf), counts: counts(report2) };
+}
+function outcome(report2, directionOf) {
+  const errors = report2.projectErrors ?? [];
+  if (errors.length) return { outcome: "failed", line: `❌ project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
+  const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
+  if (failedStages.length) {
+    const names = failedStages.map((s) => short(s.name));
+    const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
+    return { outcome: "failed", line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
+  }
+  const gates2 = report2.gates;
+  if (gates2) {
+    const { failures, warnings } = brokenRules(gates2);
+    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics));
+    if (failures) {
+      const failed = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics));
+      return { outcome: "failed", line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+    }
+    if (!gates2.checked) {
+      const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
+      return { outcome: "failed", line: `❌ gate checked nothing: ${why}` };
+    }
+    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(warned)}` };
+    const n = gates2.checked;
+    const top3 = topChanges(report2.metrics, directionOf);
+    const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
+    return { outcome: "passed", line: `✅ gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
+  }
+  if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
+  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
+  const top2 = topChanges(report2.metrics, directionOf);
+  if (!top2.length) return { outcome: "info", line: "ℹ️ no metric changed" };
+  const worse = top2.some((t2) => t2.effect === "worse");
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${top2.map((t2) => t2.text).join(", ")}` };
+}
+function isFailure(r2) {
+  return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
+}
+function ruleItem(r2, metrics) {
+  if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
+  const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
+  const relative6 = r2.detail.includes("(base ");
+  if (relative6 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
+  if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
+  return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+}
+function topChanges(metrics, directionOf) {
+  const rows = metrics.flatMap(
+    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
+  );
+  const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
+  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(x3.row.key, x3.row, x3.effect), effect: x3.effect }));
+}
+function change(key2, row2, mark) {
+  const [a, b3] = formatPair(numericValue(row2.old), numericValue(row2.new));
+  const by = percent(row2.relative) ?? signed(row2.diff);
+  return `${short(key2)} ${by} (${a} → ${b3}${mark ? `, ${mark}` : ""})`;
+}
+function short(text2, max = 60) {
+  const flat = text2.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function named(items) {
+  const unique = [...new Set(items)];
+  return unique.slice(0, NAMED).join(", ") + more(unique.length - NAMED);
+}
+function more(n) {
+  return n > 0 ? ` and ${n} more` : "";
+}
+function counts(report2) {
+  const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const count = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  if (!report2.base)
+    return `${plural(
+      count(report2.metrics, () => true),
+      "metric"
+    )} and ${plural(
+      count(report2.params, () => true),
+      "param"
+    )} at the head`;
+  return `${plural(
+    count(report2.metrics, (r2) => r2.changed),
+    "metric"
+  )} and ${plural(
+    count(report2.params, (r2) => r2.changed),
+    "param"
+  )} changed`;
+}
+
 // src/report/parse.ts
 var ReportJsonError = class extends Error {
 };
@@ -41364,7 +41673,7 @@ var report = (v2, at2) => {
   if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
   const tool = object(o2.tool, key(at2, "tool"));
   if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  return {
+  const data = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
     base: nullable(revision)(o2.base, key(at2, "base")),
@@ -41374,8 +41683,21 @@ var report = (v2, at2) => {
     plots: list(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
     pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list(string)(o2.warnings, key(at2, "warnings"))
+    warnings: list(string)(o2.warnings, key(at2, "warnings")),
+    directions: optional(
+      list((d2, a) => {
+        const x3 = object(d2, a);
+        return { metric: string(x3.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x3.better, key(a, "better")) };
+      })
+    )(o2.directions, key(at2, "directions")) ?? [],
+    stale: optional(
+      list((d2, a) => {
+        const x3 = object(d2, a);
+        return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
+      })
+    )(o2.stale, key(at2, "stale")) ?? []
   };
+  return { ...data, verdict: verdictOf(data) };
 };
 var revision = (v2, at2) => {
   const o2 = object(v2, at2);
@@ -41668,7 +41990,7 @@ function statusIcon(r2) {
   }
 }
 function value(v2) {
-  return v2 === null ? "-" : formatValue(v2);
+  return v2 === null ? "-" : formatNumber(v2);
 }
 
 // src/gate/log.ts
@@ -41764,115 +42086,53 @@ function longestBacktickRun(text2) {
   return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
 }
 
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/report/format.ts
-function formatLeaf(value2, precision = 5) {
-  return displayValue(value2, precision);
-}
-function formatChange(row2, precision = 5) {
-  if (row2.diff === void 0) return "-";
-  const abs = displayValue(diffLeaf(row2.diff, diffIsFloat(row2)), precision);
-  const signed = row2.diff > 0 ? `+${abs}` : abs;
-  if (row2.relative === void 0 || row2.diff === 0 || !Number.isFinite(row2.relative)) return signed;
-  const pct = row2.relative * 100;
-  return `${signed} (${pct > 0 ? "+" : ""}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
-}
-
 // src/report/values-section.ts
 var MAX_CELL = 120;
-function valuesSection(kind, files, labels, options = {}) {
+var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
+function valueTable(kind, labels, direction) {
   const metrics = kind === "metrics";
-  const precision = metrics ? 5 : null;
-  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
-  const direction = (path, key2) => metrics ? options.direction?.(path, key2) ?? guessDirection(key2) : void 0;
   const withBase = labels.base !== null;
-  const withTrend = rows.some(({ path, row: row2 }) => direction(path, row2.key));
   const header = ["Path", metrics ? "Metric" : "Param"];
   if (withBase) header.push(cell2(labels.base));
   header.push(cell2(labels.head));
   if (metrics && withBase) header.push("Change");
-  if (withTrend) header.push("Better");
-  const table3 = (list3) => [
-    `| ${header.join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...list3.map(({ path, row: row2 }) => {
+  if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  return {
+    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
+    row(path, row2) {
       const cells = [cell2(path), cell2(row2.key)];
-      if (withBase) cells.push(cell2(formatLeaf(row2.old, precision)));
-      cells.push(cell2(formatLeaf(row2.new, precision)));
+      const [a, b3] = formatRowValues(row2, !metrics);
+      if (withBase) cells.push(cell2(a));
+      cells.push(cell2(b3));
       if (metrics && withBase) cells.push(cell2(formatChange(row2)));
-      if (withTrend) cells.push(trendCell(row2, direction(path, row2.key), withBase));
+      if (direction) {
+        const dir = direction(path, row2.key);
+        const mark = withBase ? effect(row2.diff, dir) : null;
+        cells.push(mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : "");
+      }
       return `| ${cells.join(" | ")} |`;
-    })
-  ];
+    }
+  };
+}
+function valuesSection(kind, files, labels, options = {}) {
+  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
+  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
+  const known = direction && rows.some(({ path, row: row2 }) => direction(path, row2.key)) ? direction : null;
+  const withBase = labels.base !== null;
+  const table3 = valueTable(kind, labels, known);
+  const draw2 = (list3) => [...table3.header, ...list3.map(({ path, row: row2 }) => table3.row(path, row2))];
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
-  parts.push(changed.length ? table3(changed).join("\n") : `_No ${kind} changed._`);
+  parts.push(changed.length ? draw2(changed).join("\n") : `_No ${kind} changed._`);
   if (unchanged.length) {
     const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", table3(unchanged).join("\n"), "", "</details>");
+    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(unchanged).join("\n"), "", "</details>");
   }
   if (notes.length) parts.push("", notes.join("\n"));
   return parts.join("\n");
-}
-function trendCell(row2, dir, withBase) {
-  if (!dir) return "";
-  const arrow = dir === "higher" ? "↑" : "↓";
-  if (!withBase || row2.diff === void 0 || row2.diff === 0 || Number.isNaN(row2.diff)) return arrow;
-  const worse = dir === "higher" ? row2.diff < 0 : row2.diff > 0;
-  return worse ? `${arrow} ⚠️ **worse**` : `${arrow} ✅ better`;
 }
 function cell2(text2) {
   const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
@@ -41885,36 +42145,37 @@ var REPORT_FILE = { images: RELATIVE_IMAGES };
 function composeMarkdown(report2, options = REPORT_FILE) {
   const parts = [...top(report2, options), ""];
   if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  parts.push(headline(report2), "");
   if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = (file, key2) => report2.gates?.directions.find((d2) => d2.file === file && d2.key === key2)?.better;
+  const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCell(w2)}`);
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
     parts.push("");
   }
   if (options.footer) parts.push(options.footer, "");
   return parts.join("\n");
 }
 function top(report2, options) {
-  const base = report2.base ? code(report2.base.label) : "no base";
-  const head = code(report2.head.label);
-  const title2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-  if (!report2.projectErrors?.length) return title2;
-  return [...title2, "", "### ❌ Project files that do not parse", "", ...report2.projectErrors.map((e) => `- ${escapeCell(e)}`)];
-}
-function headline(report2) {
-  const changedMetrics = countChanged(report2.metrics);
-  const changedParams = countChanged(report2.params);
-  if (!report2.base) return "No base revision to compare with: values below are the head's alone.";
-  return `${changedMetrics} metric${changedMetrics === 1 ? "" : "s"} and ${changedParams} param${changedParams === 1 ? "" : "s"} changed.`;
-}
-function countChanged(files) {
-  return files.reduce((n, f3) => n + f3.rows.filter((r2) => r2.changed).length, 0);
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  lines2.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
+  if (report2.projectErrors?.length) {
+    lines2.push("", "### ❌ Project files that do not parse", "");
+    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
+  }
+  if (report2.stale.length) {
+    lines2.push(
+      "",
+      "> [!WARNING]",
+      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
+    );
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+  }
+  return lines2;
 }
 
 // src/plots/collect.ts
@@ -42309,11 +42570,11 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   }
   if (!lines2.length) return null;
   const aligned = align(lines2);
-  if (!aligned || aligned.x.length < 2) return null;
+  if (aligned.x.length < 2) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]),
-    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i]) })),
+    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i] ?? null) })),
     ...input.xLabel ? { xLabel: input.xLabel } : {},
     ...input.yLabel ? { yLabel: input.yLabel } : {}
   };
@@ -42341,13 +42602,20 @@ function numericLine(xs2, ys2, name) {
 function align(lines2) {
   const first = lines2[0].xs;
   if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const lo = lines2.reduce((m2, l3) => Math.max(m2, l3.xs[0]), -Infinity);
-  const hi = lines2.reduce((m2, l3) => Math.min(m2, l3.xs[l3.xs.length - 1]), Infinity);
-  if (!(lo < hi)) return null;
-  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs.filter((v2) => v2 >= lo && v2 <= hi)))].sort((a, b3) => a - b3);
-  return { x: x3, ys: lines2.map((l3) => readAt(l3, x3)) };
+  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs))].sort((a, b3) => a - b3);
+  return {
+    x: x3,
+    ys: lines2.map((l3) => {
+      const lo = l3.xs[0];
+      const hi = l3.xs.at(-1);
+      const inside = x3.filter((v2) => v2 >= lo && v2 <= hi);
+      const values = readAt2(l3, inside);
+      let k2 = 0;
+      return x3.map((v2) => v2 >= lo && v2 <= hi ? values[k2++] : null);
+    })
+  };
 }
-function readAt(line, xs2) {
+function readAt2(line, xs2) {
   const out = [];
   let j3 = 0;
   for (const x3 of xs2) {
@@ -42366,9 +42634,13 @@ function readAt(line, xs2) {
 }
 function downsample(x3, ys2, max) {
   if (x3.length <= max) return x3.map((_3, i) => i);
+  const ranges = ys2.map((y2) => {
+    const at2 = y2.flatMap((v2, i) => v2 === null ? [] : [i]);
+    return { at: at2, x: at2.map((i) => x3[i]), y: at2.map((i) => y2[i]) };
+  });
   const merged = (share) => {
     const picked = /* @__PURE__ */ new Set();
-    for (const y2 of ys2) for (const i of lttbIndices(x3, y2, share)) picked.add(i);
+    for (const r2 of ranges) for (const i of lttbIndices(r2.x, r2.y, share)) picked.add(r2.at[i]);
     return [...picked].sort((a, b3) => a - b3);
   };
   let best = merged(Math.max(3, Math.floor(max / ys2.length)));
@@ -43240,7 +43512,16 @@ function confusionSpec(input, normalized) {
     });
   }
   const facet = {
-    column: { field: "rev", type: "nominal", sort: input.revs.map((r2) => r2.label), title: null, header: revisionHeader(step * xCats.length) }
+    column: {
+      field: "rev",
+      type: "nominal",
+      sort: input.revs.map((r2) => r2.label),
+      title: null,
+      header: revisionHeader(
+        step * xCats.length,
+        input.revs.map((r2) => r2.label)
+      )
+    }
   };
   if (input.series.length) facet.row = { field: "series", type: "nominal", sort: input.series, title: null, header: { labelAngle: 0, labelAlign: "left" } };
   return {
@@ -43259,15 +43540,19 @@ function confusionSpec(input, normalized) {
     resolve: { scale: { color: "shared" } }
   };
 }
-function revisionHeader(width) {
+function revisionHeader(width, labels) {
   const k2 = Math.max(8, Math.floor(width / 9.5));
-  const label2 = "datum.label";
+  const wrapped = Object.fromEntries(labels.map((l3) => [l3, wrap(l3, k2)]));
   return {
     labelFontSize: 14,
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    labelExpr: `length(${label2}) <= ${k2} ? ${label2} : length(${label2}) <= ${2 * k2} ? [substring(${label2}, 0, ${k2}), substring(${label2}, ${k2})] : [substring(${label2}, 0, ${k2}), substring(${label2}, ${k2}, ${2 * k2}), substring(${label2}, ${2 * k2})]`
+    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
+    labelExpr: Object.entries(wrapped).reduceRight(
+      (rest, [label2, lines2]) => `(datum.value === ${JSON.stringify(label2)}) ? ${JSON.stringify(lines2)} : (${rest})`,
+      "(datum.label)"
+    )
   };
 }
 function confusionCells(input, xCats, yCats, normalized) {
@@ -43280,22 +43565,22 @@ function confusionCells(input, xCats, yCats, normalized) {
     g2.push(p2);
   }
   for (const group2 of groups2.values()) {
-    const counts = /* @__PURE__ */ new Map();
+    const counts2 = /* @__PURE__ */ new Map();
     for (const p2 of group2) {
       const k2 = `${String(p2[input.x])}\0${String(p2[input.y])}`;
-      counts.set(k2, (counts.get(k2) ?? 0) + 1);
+      counts2.set(k2, (counts2.get(k2) ?? 0) + 1);
     }
     let max = -Infinity;
-    for (const n of counts.values()) max = Math.max(max, n);
+    for (const n of counts2.values()) max = Math.max(max, n);
     const rowSums = /* @__PURE__ */ new Map();
     for (const yv of yCats)
       rowSums.set(
         yv,
-        xCats.reduce((s, xv) => s + (counts.get(`${xv}\0${yv}`) ?? 0), 0)
+        xCats.reduce((s, xv) => s + (counts2.get(`${xv}\0${yv}`) ?? 0), 0)
       );
     for (const xv of xCats) {
       for (const yv of yCats) {
-        const count = counts.get(`${xv}\0${yv}`) ?? 0;
+        const count = counts2.get(`${xv}\0${yv}`) ?? 0;
         const sumY = rowSums.get(yv) ?? 0;
         cells.push({
           rev: group2[0].rev,
@@ -43374,6 +43659,9 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
   } else {
     try {
       const { dvcYamls, errors } = await loadDvcYamls(tree);
+      if (!dvcYamls.length && !errors.length) {
+        return { definitions: (await tree.list()).includes("metrics.csv") ? plotsFromPaths(["metrics.csv"]) : [], errors: [] };
+      }
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
       result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
     } catch (error2) {
@@ -43664,7 +43952,7 @@ function fitReport(report2, render, options) {
 function compact(data, render, note, limit, measure) {
   const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
-  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  head.push({ text: note, keep: true });
   const tail = [];
   const shown = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
@@ -43676,18 +43964,18 @@ function compact(data, render, note, limit, measure) {
   const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
   const budget = () => limit - measure(join25([...head, ...tail])) - 200;
-  for (const [title2, files, withChange] of [
-    ["Changed metrics", data.metrics, true],
-    ["Changed params", data.params, false]
+  for (const [title2, kind] of [
+    ["Changed metrics", "metrics"],
+    ["Changed params", "params"]
   ]) {
-    const rows = tableRows(files, data, withChange, (r2) => r2.changed);
+    const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
-  const unchanged = [...tableRows(data.metrics, data, true, (r2) => !r2.changed).body, ...tableRows(data.params, data, false, (r2) => !r2.changed).body];
-  if (unchanged.length) {
-    const header = tableRows([], data, true, () => true).header;
-    const rows = boundedTable({ header, body: unchanged }, budget() - 100, "unchanged rows: see the full report", measure);
-    head.push({ text: ["<details><summary>Unchanged values</summary>", "", ...rows, "", "</details>"].join("\n") });
+  for (const kind of ["metrics", "params"]) {
+    const rows = tableRows(data, kind, (r2) => !r2.changed);
+    if (!rows.body.length) continue;
+    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -43695,17 +43983,10 @@ function compact(data, render, note, limit, measure) {
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
   return join25(blocks);
 }
-function tableRows(files, data, withChange, keep) {
-  const cols = ["Path", withChange ? "Metric" : "Param", data.base ? escapeCell(data.base.label) : "base", escapeCell(data.head.label)];
-  if (withChange) cols.push("Change");
-  const body = files.flatMap(
-    (f3) => f3.rows.filter(keep).map((r2) => {
-      const cells = [escapeCell(f3.path), escapeCell(r2.key), escapeCell(formatLeaf(r2.old)), escapeCell(formatLeaf(r2.new))];
-      if (withChange) cells.push(escapeCell(formatChange(r2)));
-      return `| ${cells.join(" | ")} |`;
-    })
-  );
-  return { header: [`| ${cols.join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`], body };
+function tableRows(data, kind, keep) {
+  const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
+  const body = data[kind].flatMap((f3) => f3.rows.filter(keep).map((r2) => table3.row(f3.path, r2)));
+  return { header: table3.header, body };
 }
 function boundedTable(table3, budget, what, measure) {
   const out = [...table3.header];
@@ -48343,16 +48624,16 @@ var CheckRunTarget = class {
   async publish(report2, context3) {
     const drawn = await this.outcome(report2, context3);
     if (!drawn) return { skipped: true };
-    const outcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
-    const checkRun = await this.createCheckRun(outcome);
+    const outcome2 = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
+    const checkRun = await this.createCheckRun(outcome2);
     if (!("refused" in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-    const status = await this.setStatus(outcome);
+    const status = await this.setStatus(outcome2);
     if (status) return status;
     this.log.warning(
       `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
     );
-    for (const a of outcome.annotations) {
+    for (const a of outcome2.annotations) {
       const where2 = { file: a.path, line: a.start_line };
       if (a.annotation_level === "failure") this.log.error(`${a.title}: ${a.message}`, where2);
       else this.log.warning(`${a.title}: ${a.message}`, where2);
@@ -48430,7 +48711,8 @@ var GateCheckPublisher = class extends CheckRunTarget {
     return {
       // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
       failed: !gates2.passed,
-      title: stripEmoji(gatesHeadline2(gates2)),
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report2.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(
         report2,
@@ -48936,20 +49218,20 @@ function planRun(data, logs, context3, notes) {
     const key2 = paramKey(file, name);
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
-  const change = context3.change;
-  const runName2 = `${change.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const change2 = context3.change;
+  const runName2 = `${change2.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
   const tags = [
     { key: RUN_KEY_TAG, value: sha },
     { key: "mlflow.runName", value: runName2 },
     { key: "mlflow.source.git.commit", value: sha },
     { key: "mlflow.source.type", value: "JOB" },
-    { key: "mlflow.source.name", value: change.runUrl ?? change.repository ?? "mlreport" },
-    { key: "mlflow.note.content", value: noteContent(context3.markdown, change.runUrl, notes) }
+    { key: "mlflow.source.name", value: change2.runUrl ?? change2.repository ?? "mlreport" },
+    { key: "mlflow.note.content", value: noteContent(context3.markdown, change2.runUrl, notes) }
   ];
-  if (change.branch) tags.push({ key: "mlflow.source.git.branch", value: change.branch });
-  if (change.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change.repository}` });
-  if (change.prNumber !== null) tags.push({ key: "ci.pr", value: String(change.prNumber) });
-  if (change.runUrl) tags.push({ key: "ci.run_url", value: change.runUrl });
+  if (change2.branch) tags.push({ key: "mlflow.source.git.branch", value: change2.branch });
+  if (change2.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change2.repository}` });
+  if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
+  if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
@@ -49396,8 +49678,8 @@ var ReleaseImageStore = class {
   async upload(files, folder) {
     const { owner, repo } = this.repo;
     const release = await this.release();
-    const named = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
-    const names = new Set(named.map((n) => n.name));
+    const named2 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
+    const names = new Set(named2.map((n) => n.name));
     const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release.id, per_page: 100 });
     const others = assets.filter((a) => !names.has(a.name));
     const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
@@ -49414,7 +49696,7 @@ var ReleaseImageStore = class {
       );
     }
     const urls = /* @__PURE__ */ new Map();
-    for (const { file, name } of named) {
+    for (const { file, name } of named2) {
       const uploaded = await this.client.request({
         method: "POST",
         url: release.upload_url,
@@ -49976,11 +50258,11 @@ async function publishAll(report2, table3, log) {
     if (!row2 || row2.when && !row2.when(results)) continue;
     const { target, policy } = row2;
     try {
-      const outcome = await target.publish(report2, { hosted });
-      for (const [path, url] of outcome.hostedImages ?? []) hosted.set(path, url);
+      const outcome2 = await target.publish(report2, { hosted });
+      for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
       results.set(
         target,
-        outcome.notPosted ? { status: "not-posted", reason: outcome.notPosted } : outcome.skipped ? { status: "skipped" } : { status: "published", location: outcome.location ?? null }
+        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null }
       );
     } catch (error2) {
       const message = describeError(error2);
@@ -50037,6 +50319,54 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
   const sorted = (s) => [...s].sort();
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
 }
 
 // src/values/flatten.ts
@@ -50129,6 +50459,8 @@ function selectPaths(data, keyPaths) {
 }
 
 // src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
@@ -50171,9 +50503,9 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         }
         return file;
       };
-      const named = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named);
+      const named2 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
       diffs.push(diff);
     }
@@ -50277,6 +50609,7 @@ async function selectFiles(tree, targets, log, fatal) {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
   let files = projectFiles([]);
+  let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
     for (const error2 of project.errors) {
@@ -50284,6 +50617,11 @@ async function selectFiles(tree, targets, log, fatal) {
       else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
     }
     files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
   const expand2 = (patterns) => {
     const out = /* @__PURE__ */ new Set();
@@ -50376,7 +50714,21 @@ async function runIn(git, config, log, deadline) {
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
-  const report2 = {
+  const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
+  const cli = config.github === null;
+  const warnings = [];
+  if (!comparison.metrics.length && !comparison.params.length) {
+    warnings.push(
+      cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
+    );
+  }
+  if (stale.length) {
+    for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
+    warnings.push(
+      cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
+    );
+  }
+  const facts = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
@@ -50386,12 +50738,12 @@ async function runIn(git, config, log, deadline) {
     plots,
     gates: gates2,
     pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
-    warnings: [
-      ...deadline.notes(),
-      ...comparison.metrics.length || comparison.params.length ? [] : ["No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs."]
-    ],
+    warnings: [...deadline.notes(), ...warnings],
+    directions: await readProjectDirections(config.workspace),
+    stale,
     projectErrors: comparison.headErrors
   };
+  const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
@@ -50515,6 +50867,16 @@ function aggregateConfig(config) {
 function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
+}
+async function staleStages(workspace, log) {
+  if (!existsSync8(join24(workspace, "dvc.yaml"))) return [];
+  try {
+    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+  } catch (error2) {
+    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error2)}`);
+    return [];
+  }
 }
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
 import { aggregateRuns } from './aggregate/compose';
@@ -6,12 +7,13 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config } from './config/types';
 import { gateMetrics } from './gate';
-import { DEFAULT_CHECK_NAME, rulesAtBase } from './gate/config';
+import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
+import { verdictOf } from './report/verdict';
 import { renderPlots } from './plots/render-plots';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
@@ -25,8 +27,9 @@ import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
+import { loadPipeline, pipelineStatus } from './pipeline/repro';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
-import { UserError } from './util/errors';
+import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
@@ -114,7 +117,26 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   for (const note of gate?.notes ?? []) log.info(note);
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
 
-  const report: ReportData = {
+  // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
+  const stale = pipeline ? [] : await staleStages(config.workspace, log);
+  const cli = config.github === null;
+  const warnings: string[] = [];
+  if (!comparison.metrics.length && !comparison.params.length) {
+    warnings.push(
+      cli
+        ? 'No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root).'
+        : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root).",
+    );
+  }
+  if (stale.length) {
+    for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
+    warnings.push(
+      cli
+        ? 'Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change.'
+        : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
+    );
+  }
+  const facts: Omit<ReportData, 'verdict'> = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
@@ -124,14 +146,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
-    warnings: [
-      ...deadline.notes(),
-      ...(comparison.metrics.length || comparison.params.length
-        ? []
-        : ['No metrics or params files found: name them in dvc.yaml or with the `metrics`/`params` inputs.']),
-    ],
+    warnings: [...deadline.notes(), ...warnings],
+    directions: await readProjectDirections(config.workspace),
+    stale,
     projectErrors: comparison.headErrors,
   };
+  const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.
 
   // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
@@ -278,6 +298,18 @@ function aggregateConfig(config: Config): AggregateConfig {
 function locationOf(target: Target<never> | null, results: PublishResults): string | null {
   const result = target && results.get(target);
   return result?.status === 'published' ? result.location : null;
+}
+
+/** Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes). */
+async function staleStages(workspace: string, log: Logger): Promise<ReportData['stale']> {
+  if (!existsSync(join(workspace, 'dvc.yaml'))) return [];
+  try {
+    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+  } catch (error) {
+    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);
+    return [];
+  }
 }
 
 /** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */

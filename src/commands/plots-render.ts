@@ -7,7 +7,7 @@ import { renderPlots } from '../plots/render-plots';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
-import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const plotsRenderCommand: Command = {
@@ -27,11 +27,11 @@ export const plotsRenderCommand: Command = {
       options: { ...PROJECT_OPTIONS, out: { type: 'string' } },
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
-    const out = values.out === undefined ? join(workspace, '.mlreport', 'plots') : resolve(values.cwd, values.out);
+    const out = values.out === undefined ? join(await defaultOutDir(workspace), 'plots') : resolve(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base = await resolveBase(git, cliBaseCandidates(values.base), log);
-      const { label: headLabel, sha: headSha } = await cliHead(git);
+      const { label: headLabel, sha: headSha } = await cliHead(git, out);
       const plots = await renderPlots(
         git,
         { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },

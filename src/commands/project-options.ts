@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
 
@@ -18,9 +20,31 @@ export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
   ];
 }
 
-/** The workspace is the head, named as people say it: the branch, else HEAD's short sha, else `workspace` (no commit yet). */
-export async function cliHead(git: GitRepo): Promise<{ label: string; sha: string | null }> {
-  const branch = await git.currentBranch();
+/**
+ * The workspace is the head, named as people say it: `workspace` when it holds uncommitted changes (the branch's
+ * name would claim a commit that does not hold these values), else the branch, else HEAD's short sha.
+ */
+export async function cliHead(git: GitRepo, outDir?: string): Promise<{ label: string; sha: string | null }> {
   const sha = await git.resolveCommit('HEAD');
-  return { label: branch ?? (sha ? shortSha(sha) : 'workspace'), sha };
+  // The report's own folder, when the user put it inside the project, is not a change to the project.
+  const out = outDir === undefined ? '' : relative(git.cwd, outDir).split(sep).join('/');
+  const exclude = out && !out.startsWith('..') && !isAbsolute(out) ? [out] : [];
+  if (!sha || (await git.hasUncommittedChanges(exclude))) return { label: 'workspace', sha };
+  return { label: (await git.currentBranch()) ?? shortSha(sha), sha };
+}
+
+/**
+ * The CLI's default output folder, `.mlreport/` at the project root, made to ignore itself (a `.gitignore` of `*`
+ * inside it, as pytest does for its cache): the report never shows up as a change to commit, nor makes the next
+ * run's workspace look modified.
+ */
+export async function defaultOutDir(workspace: string): Promise<string> {
+  const dir = join(workspace, '.mlreport');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, '.gitignore'), '# Written by mlreport: this folder holds generated reports.\n*\n', { flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+  return dir;
 }

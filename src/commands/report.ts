@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { findProjectRoot } from '../config/project-root';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/types';
@@ -10,7 +10,7 @@ import { run } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
-import { cliBaseCandidates, cliHead, PROJECT_OPTIONS } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
@@ -19,7 +19,8 @@ export const reportCommand: Command = {
   usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport at the project root)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
+                  ignores itself in git)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
   --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
   --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
@@ -52,15 +53,17 @@ export const reportCommand: Command = {
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
     const log = consoleLogger(values.quiet);
+    // Before the head is named: an old .mlreport/ without its .gitignore would make the workspace look modified.
+    const outDir = values.out === undefined ? await defaultOutDir(workspace) : resolve(values.cwd, values.out);
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await GitRepo.using(workspace, cliHead)).label,
+      headLabel: (await GitRepo.using(workspace, (git) => cliHead(git, outDir))).label,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir: values.out === undefined ? join(workspace, '.mlreport') : resolve(values.cwd, values.out),
+      outDir,
       summaryPath: null,
       repro: reproMode(values.repro),
       deadlineMinutes: parseDeadlineMinutes(values['deadline-minutes'], '--deadline-minutes'),

@@ -32,20 +32,22 @@ export const reproCommand: Command = {
     });
     const log = consoleLogger();
     const pipeline = await loadPipeline(resolve(values.cwd));
+    // One line per stage, as soon as its outcome is known (a stage that runs shows its output above its line).
     const result = await reproduce(pipeline, log, {
       targets: positionals,
       dry: values.dry,
       force: values.force,
       pull: !values['no-pull'],
       data: remoteOptions(values.remote),
+      onStage: (s) => {
+        const restoring = s.status === 'skipped' && /^restored? from /.test(s.reasons[0] ?? '');
+        const reasons = restoring ? s.reasons.slice(1) : s.reasons;
+        const what = restoring ? s.reasons[0]! : values.dry && s.status === 'not-run' ? 'would run' : s.status;
+        const detail = s.error ?? reasons.join('; ');
+        const time = s.status === 'ran' || s.status === 'failed' ? ` ${s.seconds.toFixed(1)}s` : '';
+        writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);
+      },
     });
-    for (const s of result.stages) {
-      const restoring = s.status === 'skipped' && /^restored? from /.test(s.reasons[0] ?? '');
-      const what = restoring ? (s.reasons.shift() ?? '') : values.dry && s.status === 'not-run' ? 'would run' : s.status;
-      const detail = s.error ?? s.reasons.join('; ');
-      const time = s.status === 'ran' || s.status === 'failed' ? ` ${s.seconds.toFixed(1)}s` : '';
-      writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ''}\n`);
-    }
     return result.passed ? 0 : 1;
   },
 };

@@ -138,3 +138,48 @@ function itemText(item: unknown): string | null {
   }
   return null;
 }
+
+/** Which way is better for a metric, as `.mlreport.yml`'s `directions:` says (`avg_prec: higher`). */
+export interface DirectionSetting {
+  /** The metric as the report names it (`test.accuracy`), its last part (`accuracy`), or `path:key`. */
+  metric: string;
+  better: 'higher' | 'lower';
+}
+
+/**
+ * `.mlreport.yml`'s `directions:` mapping, for metrics whose names say nothing (`drift: lower`) or say it wrong;
+ * [] when the file or the key is absent. A value other than `higher`/`lower` is an error naming its line.
+ */
+export async function readProjectDirections(workspace: string): Promise<DirectionSetting[]> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
+  }
+  return bytes === null ? [] : projectDirectionsFromText(bytes.toString('utf8'));
+}
+
+export function projectDirectionsFromText(text: string): DirectionSetting[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // projectRulesFromText reports a file that does not parse; here it simply has no directions.
+  if (doc.errors.length || !isMap(doc.contents)) return [];
+  const node = doc.contents.get('directions', true);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
+  const lineOf = (n: unknown): number => {
+    const offset = (n as { range?: [number, number, number] } | null)?.range?.[0];
+    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  };
+  const example = '(e.g. `avg_prec: higher` or `drift: lower`)';
+  if (!isMap(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  return node.items.map((pair) => {
+    const metric = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = isScalar(pair.value) ? pair.value.value : null;
+    const better = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    if (!metric || (better !== 'higher' && better !== 'lower')) {
+      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+    }
+    return { metric, better };
+  });
+}

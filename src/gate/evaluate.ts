@@ -1,3 +1,4 @@
+import { formatNumber, formatPair } from '../util/numbers';
 import { usesBase } from './parse';
 import { metricName, resolveMetric } from './resolve';
 import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
@@ -85,10 +86,9 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   // `base / 0` is Infinity, which every value is below: a rule that would hold whatever the metric is checks nothing.
   if (!Number.isFinite(threshold)) return outcome('failed', `The threshold works out to ${threshold}.`, withHead);
   const full = { ...withHead, threshold };
-  // Values that differ only beyond six digits are shown in full, so a message never reads "0.9 is not >= 0.9".
-  const [h, t] =
-    formatValue(head) === formatValue(threshold) && head !== threshold ? [String(head), String(threshold)] : [formatValue(head), formatValue(threshold)];
-  const baseNote = usesBase(rule.threshold) ? ` (base ${formatValue(base!)})` : '';
+  // The report's number format, with the digits it takes so a message never reads "0.9 is not >= 0.9".
+  const [h, t] = formatPair(head, threshold);
+  const baseNote = usesBase(rule.threshold) ? ` (base ${formatNumber(base!)})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
 }
@@ -138,12 +138,6 @@ function compare(value: number, comparator: Comparator, threshold: number): bool
     case '!=':
       return value !== threshold;
   }
-}
-
-/** Six significant digits: enough to tell 0.9 from 0.90001 where it matters, short enough to read. */
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(6)));
 }
 
 function directionsOf(outcomes: RuleOutcome[]): MetricDirection[] {

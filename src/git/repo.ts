@@ -153,6 +153,15 @@ export class GitRepo {
     return (await this.git.raw(['remote'])).split('\n').filter(Boolean);
   }
 
+  /**
+   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
+   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   */
+  async hasUncommittedChanges(exclude: string[] = []): Promise<boolean> {
+    const pathspecs = ['.', ...exclude.map((p) => `:(exclude)${p}`)];
+    return (await this.git.raw(['status', '--porcelain', '--untracked-files=normal', '--', ...pathspecs])).trim() !== '';
+  }
+
   async currentBranch(): Promise<string | null> {
     try {
       const name = (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();

@@ -31,6 +31,11 @@ export interface ReproOptions {
   data?: DataOptions;
   /** The run's deadline: the stage running when it passes is ended, the stages after it are not run. */
   deadline?: Deadline;
+  /**
+   * Called with each stage's result as soon as it is known. A caller that prints these (the CLI's `repro`) gets one
+   * line per stage: the engine then leaves out its own per-stage status lines, which would say the same in other words.
+   */
+  onStage?: (result: StageResult) => void;
 }
 
 export interface ReproResult {
@@ -168,6 +173,17 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   const blocked = new Map<string, string>();
   const wouldRun = new Set<string>();
   const results: StageResult[] = [];
+  const record = (result: StageResult): void => {
+    results.push(result);
+    options.onStage?.(result);
+  };
+  const own = !options.onStage;
+  const note = (message: string): void => {
+    if (own) log.info(message);
+  };
+  const stageError = (message: string): void => {
+    if (own) log.error(message);
+  };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const { expected, depErrors } = await prepareDeps(pipeline, selected, data, options.dry ?? false, log);
@@ -177,12 +193,12 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     const project = (p: string): string => projectPath(stage, p);
     const blocker = blocked.get(name);
     if (blocker) {
-      results.push({ name, status: 'not-run', seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      record({ name, status: 'not-run', seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
       continue;
     }
     if (options.deadline?.passed()) {
       passed = false;
-      results.push({ name, status: 'not-run', seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      record({ name, status: 'not-run', seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
       continue;
     }
     const started = performance.now();
@@ -190,12 +206,12 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     if (depError) {
       if (options.dry) {
         wouldRun.add(name);
-        results.push({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        record({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
         continue;
       }
       passed = false;
-      log.error(`Stage '${name}': ${depError}`);
-      results.push({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
@@ -204,8 +220,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       status = await stageStatus(stage, pipeline.lock.stages.get(name), ws, project);
     } catch (error) {
       passed = false;
-      results.push({ name, status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
-      log.error(`Stage '${name}': ${describeError(error)}`);
+      record({ name, status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
+      stageError(`Stage '${name}': ${describeError(error)}`);
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
@@ -213,24 +229,24 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     if (stage.frozen) {
       // DVC never runs a frozen stage's command; when its cmd or outs changed it checks the outs exist and
       // records the workspace as it is in dvc.lock (Stage.run with frozen=True, then save()).
-      log.info(`Stage '${name}' is frozen, skipping.`);
+      note(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options.dry) {
-        results.push({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons] });
+        record({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons] });
         continue;
       }
       try {
         const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
-        const record = await lockStage(stage, ws, project);
-        updates.set(name, record);
-        pipeline.lock.stages.set(name, record);
+        const locked = await lockStage(stage, ws, project);
+        updates.set(name, locked);
+        pipeline.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline.lock, updates);
-        results.push({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons, 'dvc.lock updated from the workspace'] });
+        record({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons, 'dvc.lock updated from the workspace'] });
       } catch (error) {
         passed = false;
-        log.error(`Stage '${name}': ${describeError(error)}`);
-        results.push({ name, status: 'failed', seconds: 0, reasons: ['frozen', ...status.reasons], error: describeError(error) });
+        stageError(`Stage '${name}': ${describeError(error)}`);
+        record({ name, status: 'failed', seconds: 0, reasons: ['frozen', ...status.reasons], error: describeError(error) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;
@@ -243,8 +259,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         const available = await data.available(objects);
         if (available.ok) {
           for (const o of objects) expected.set(o.path, o.oid);
-          log.info(`Would restore stage '${name}' from ${available.from}.`);
-          results.push({ name, status: 'skipped', seconds: 0, reasons: [`restore from ${available.from}`] });
+          note(`Would restore stage '${name}' from ${available.from}.`);
+          record({ name, status: 'skipped', seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
         }
         cannot = `cannot restore: ${available.why}`;
@@ -252,8 +268,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         try {
           const from = await data.restore(objects);
           ws.invalidate();
-          log.info(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
-          results.push({ name, status: 'skipped', seconds: (performance.now() - started) / 1000, reasons: [`restored from ${from}`] });
+          note(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          record({ name, status: 'skipped', seconds: (performance.now() - started) / 1000, reasons: [`restored from ${from}`] });
           continue;
         } catch (error) {
           cannot = `cannot restore: ${describeError(error)}`;
@@ -266,20 +282,20 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       if (upstreamWouldRun && !status.changed) reasons.push(`upstream stage '${upstreamWouldRun}' would run`);
       if (options.force || status.changed || upstreamWouldRun) {
         wouldRun.add(name);
-        log.info(`Would run stage '${name}': ${reasons.join('; ')}`);
-        results.push({ name, status: 'not-run', seconds: 0, reasons });
+        note(`Would run stage '${name}': ${reasons.join('; ')}`);
+        record({ name, status: 'not-run', seconds: 0, reasons });
       } else {
-        results.push({ name, status: 'skipped', seconds: 0, reasons: [] });
+        record({ name, status: 'skipped', seconds: 0, reasons: [] });
       }
       continue;
     }
     if (!options.force && !status.changed) {
-      log.info(`Stage '${name}' didn't change, skipping.`);
-      results.push({ name, status: 'skipped', seconds: 0, reasons: [] });
+      note(`Stage '${name}' didn't change, skipping.`);
+      record({ name, status: 'skipped', seconds: 0, reasons: [] });
       continue;
     }
     const reasons = options.force ? ['forced', ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, reasons, options.deadline));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1000;
     if (outcome.lock) {
       try {
@@ -290,11 +306,11 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       updates.set(name, outcome.lock);
       pipeline.lock.stages.set(name, outcome.lock);
       await writeLock(lockPath, pipeline.lock, updates);
-      results.push({ name, status: 'ran', seconds, reasons });
+      record({ name, status: 'ran', seconds, reasons });
     } else {
       passed = false;
-      log.error(`Stage '${name}' failed: ${outcome.error}`);
-      results.push({ name, status: 'failed', seconds, reasons, error: outcome.error, log: outcome.tail });
+      stageError(`Stage '${name}' failed: ${outcome.error}`);
+      record({ name, status: 'failed', seconds, reasons, error: outcome.error, log: outcome.tail });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }

@@ -297,12 +297,12 @@ export function restorableOuts(
   const allowed = new Set<string>();
   for (const dep of stage.deps) {
     const md5 = lockDeps.get(dep)?.md5;
-    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) allowed.add(`dep ${dep}: deleted`);
+    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects: Wanted[] = [];
   for (const out of stage.outs) {
-    allowed.add(`out ${out.path}: deleted`);
+    allowed.add(`out ${out.path}: missing`);
     const entry: LockEntry | undefined = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
     const remote = out.props.get('remote');

@@ -142,7 +142,7 @@ function sameCmd(a: string | string[], b: string | string[]): boolean {
 
 async function entryStatus(path: string, entry: LockEntry | undefined, ws: Workspace): Promise<string | null> {
   const current = await ws.hash(path, entry?.hashName ?? 'md5');
-  if (!current) return 'deleted';
+  if (!current) return 'missing';
   if (!entry || entry.md5 === null) return 'new';
   if (current.md5 === entry.md5) return null;
   return (await onlyLineEndsDiffer(path, entry, current.size, ws)) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : 'modified';
@@ -180,14 +180,14 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
   for (const dep of stage.deps) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === 'deleted') reasons.push(`dep ${dep}: deleted`);
+    else if (s === 'missing') reasons.push(`dep ${dep}: missing`);
   }
   for (const dep of stage.params) {
     const path = project(dep.file);
     const data = await ws.params(path);
     const locked = lock?.params.get(dep.file);
     if (data === null) {
-      reasons.push(`params ${dep.file}: deleted`);
+      reasons.push(`params ${dep.file}: missing`);
       continue;
     }
     if (!lock) continue;
@@ -209,7 +209,7 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
   for (const out of stage.outs) {
     const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === 'deleted') reasons.push(`out ${out.path}: deleted`);
+    else if (s === 'missing') reasons.push(`out ${out.path}: missing`);
   }
   if (stage.frozen) {
     const kept = reasons.filter((r) => r === 'changed command' || r === 'not in dvc.lock' || r.startsWith('out '));

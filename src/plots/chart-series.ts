@@ -25,9 +25,9 @@ interface Line {
  * A plot's lines for a comment's Mermaid chart: one line per revision × field, on one shared x-axis, at most
  * MERMAID_MAX_POINTS points kept with LTTB (the union of each line's picks, so every line keeps its peaks).
  * Where lines have points at different x (the PR trained longer, logs at other steps, lines downsampled
- * apart), the chart spans the x range all lines cover, each line read at every x any of them has (linearly
- * between its own points, as its drawn line runs). Null when x or y is not numeric (category plots) or the
- * lines share no x range. Pure.
+ * apart), the chart spans every line's whole range, each line read at every x any of them has inside its own range
+ * (linearly between its own points, as its drawn line runs) and null outside it. Null when x or y is not numeric
+ * (category plots). Pure.
  */
 export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POINTS): PlotSeries | null {
   const groups = new Map<string, { rev: string; series: string; xs: unknown[]; ys: unknown[] }>();
@@ -49,11 +49,11 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
   }
   if (!lines.length) return null;
   const aligned = align(lines);
-  if (!aligned || aligned.x.length < 2) return null;
+  if (aligned.x.length < 2) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]!),
-    lines: lines.map((line, l) => ({ name: line.name, y: keep.map((i) => aligned.ys[l]![i]!) })),
+    lines: lines.map((line, l) => ({ name: line.name, y: keep.map((i) => aligned.ys[l]![i] ?? null) })),
     ...(input.xLabel ? { xLabel: input.xLabel } : {}),
     ...(input.yLabel ? { yLabel: input.yLabel } : {}),
   };
@@ -81,15 +81,25 @@ function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefin
   return line;
 }
 
-/** Every line's values on one x array: their own when all share the same x, else read on the union of x in the common range. */
-function align(lines: Line[]): { x: number[]; ys: number[][] } | null {
+/**
+ * Every line's values on one x array: their own when all share the same x, else read on the union of their x, each
+ * line only inside its own range (null outside it: the base's 100 epochs stay whole beside the PR's 15).
+ */
+function align(lines: Line[]): { x: number[]; ys: (number | null)[][] } {
   const first = lines[0]!.xs;
   if (lines.every((l) => l.xs.length === first.length && l.xs.every((x, i) => x === first[i]))) return { x: first, ys: lines.map((l) => l.ys) };
-  const lo = lines.reduce((m, l) => Math.max(m, l.xs[0]!), -Infinity);
-  const hi = lines.reduce((m, l) => Math.min(m, l.xs[l.xs.length - 1]!), Infinity);
-  if (!(lo < hi)) return null;
-  const x = [...new Set(lines.flatMap((l) => l.xs.filter((v) => v >= lo && v <= hi)))].sort((a, b) => a - b);
-  return { x, ys: lines.map((l) => readAt(l, x)) };
+  const x = [...new Set(lines.flatMap((l) => l.xs))].sort((a, b) => a - b);
+  return {
+    x,
+    ys: lines.map((l) => {
+      const lo = l.xs[0]!;
+      const hi = l.xs.at(-1)!;
+      const inside = x.filter((v) => v >= lo && v <= hi);
+      const values = readAt(l, inside);
+      let k = 0;
+      return x.map((v) => (v >= lo && v <= hi ? values[k++]! : null));
+    }),
+  };
 }
 
 /** The line's value at each of `xs` (ascending, inside its range): its own point, or linear between its neighbours. */
@@ -112,14 +122,18 @@ function readAt(line: Line, xs: number[]): number[] {
 }
 
 /**
- * Indices to keep: all when few, else every line's LTTB picks, merged. Each line gets an equal share of `max`;
- * lines of the same shape pick the same points, so the share grows while the merged picks still fit.
+ * Indices to keep: all when few, else every line's LTTB picks (over its own range), merged. Each line gets an equal
+ * share of `max`; lines of the same shape pick the same points, so the share grows while the merged picks still fit.
  */
-function downsample(x: number[], ys: number[][], max: number): number[] {
+function downsample(x: number[], ys: (number | null)[][], max: number): number[] {
   if (x.length <= max) return x.map((_, i) => i);
+  const ranges = ys.map((y) => {
+    const at = y.flatMap((v, i) => (v === null ? [] : [i]));
+    return { at, x: at.map((i) => x[i]!), y: at.map((i) => y[i]!) };
+  });
   const merged = (share: number): number[] => {
     const picked = new Set<number>();
-    for (const y of ys) for (const i of lttbIndices(x, y, share)) picked.add(i);
+    for (const r of ranges) for (const i of lttbIndices(r.x, r.y, share)) picked.add(r.at[i]!);
     return [...picked].sort((a, b) => a - b);
   };
   let best = merged(Math.max(3, Math.floor(max / ys.length)));

@@ -62,6 +62,10 @@ export async function findPlotDefinitions(workspace: string, plotsPaths: string[
       // Every dvc.yaml's plots, as `dvc plots show` collects them; `${…}` in plot paths and properties resolved
       // as DVC does, by the project's one dvc.yaml loader.
       const { dvcYamls, errors } = await loadDvcYamls(tree);
+      // Without dvc.yaml, a DagsHub logger's metrics.csv at the root is the training curve (one line per name).
+      if (!dvcYamls.length && !errors.length) {
+        return { definitions: (await tree.list()).includes('metrics.csv') ? plotsFromPaths(['metrics.csv']) : [], errors: [] };
+      }
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
       result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
     } catch (error) {

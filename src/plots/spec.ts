@@ -283,7 +283,16 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
     });
   }
   const facet: Record<string, unknown> = {
-    column: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label), title: null, header: revisionHeader(step * xCats.length) },
+    column: {
+      field: 'rev',
+      type: 'nominal',
+      sort: input.revs.map((r) => r.label),
+      title: null,
+      header: revisionHeader(
+        step * xCats.length,
+        input.revs.map((r) => r.label),
+      ),
+    },
   };
   if (input.series.length) facet.row = { field: 'series', type: 'nominal', sort: input.series, title: null, header: { labelAngle: 0, labelAlign: 'left' } };
   return {
@@ -303,18 +312,23 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
   };
 }
 
-/** Facet headers naming the revision: long branch names wrap onto up to three lines the width of their matrix. */
-function revisionHeader(width: number): Record<string, unknown> {
+/**
+ * Facet headers naming the revision: long branch names wrap onto lines the width of their matrix, broken after a
+ * `/`, `-` or `_` (as the title is) rather than mid-word; each label's lines are computed here and picked by vega.
+ */
+function revisionHeader(width: number, labels: string[]): Record<string, unknown> {
   const k = Math.max(8, Math.floor(width / 9.5));
-  const label = 'datum.label';
+  const wrapped = Object.fromEntries(labels.map((l) => [l, wrap(l, k)]));
   return {
     labelFontSize: 14,
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    labelExpr:
-      `length(${label}) <= ${k} ? ${label} : length(${label}) <= ${2 * k} ? [substring(${label}, 0, ${k}), substring(${label}, ${k})]` +
-      ` : [substring(${label}, 0, ${k}), substring(${label}, ${k}, ${2 * k}), substring(${label}, ${2 * k})]`,
+    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
+    labelExpr: Object.entries(wrapped).reduceRight(
+      (rest, [label, lines]) => `(datum.value === ${JSON.stringify(label)}) ? ${JSON.stringify(lines)} : (${rest})`,
+      '(datum.label)',
+    ),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { FileDiff } from '../values/types';
+import { metricDirections } from './directions';
 import { escapeCell } from './escape';
-import { formatChange, formatLeaf } from './format';
 import { gatesSection } from './gates-section';
-import { composeMarkdown, headline, top, type RenderOptions } from './markdown';
+import { composeMarkdown, top, type RenderOptions } from './markdown';
 import { mermaidChart } from './mermaid';
 import type { ReportData } from './types';
+import { valueTable } from './values-section';
 
 /** GitHub rejects issue, PR and commit comment bodies longer than this (422 "Body is too long"). */
 export const COMMENT_LIMIT = 65_536;
@@ -47,7 +48,7 @@ interface Block {
 function compact(data: ReportData, render: RenderOptions, note: string, limit: number, measure: (text: string) => number): string {
   const gates: Block | null = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head: Block[] = [{ text: cutLines(top(data, render).join('\n'), Math.floor(limit / 8)), keep: true }, ...(gates ? [gates] : [])];
-  head.push({ text: headline(data), keep: true }, { text: note, keep: true });
+  head.push({ text: note, keep: true });
   const tail: Block[] = [];
   // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay.
   const shown = data.plots.flatMap((p) => {
@@ -60,18 +61,18 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;
   const budget = (): number => limit - measure(join([...head, ...tail])) - 200;
 
-  for (const [title, files, withChange] of [
-    ['Changed metrics', data.metrics, true],
-    ['Changed params', data.params, false],
+  for (const [title, kind] of [
+    ['Changed metrics', 'metrics'],
+    ['Changed params', 'params'],
   ] as const) {
-    const rows = tableRows(files, data, withChange, (r) => r.changed);
+    const rows = tableRows(data, kind, (r) => r.changed);
     if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
   }
-  const unchanged = [...tableRows(data.metrics, data, true, (r) => !r.changed).body, ...tableRows(data.params, data, false, (r) => !r.changed).body];
-  if (unchanged.length) {
-    const header = tableRows([], data, true, () => true).header;
-    const rows = boundedTable({ header, body: unchanged }, budget() - 100, 'unchanged rows: see the full report', measure);
-    head.push({ text: ['<details><summary>Unchanged values</summary>', '', ...rows, '', '</details>'].join('\n') });
+  for (const kind of ['metrics', 'params'] as const) {
+    const rows = tableRows(data, kind, (r) => !r.changed);
+    if (!rows.body.length) continue;
+    const shown = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, '', ...shown, '', '</details>'].join('\n') });
   }
   // Still too long (a huge gates table, long names): drop whole blocks from the end, then shorten the gates table
   // by rows, so nothing is ever left open.
@@ -87,17 +88,11 @@ interface Table {
   body: string[];
 }
 
-function tableRows(files: FileDiff[], data: ReportData, withChange: boolean, keep: (r: FileDiff['rows'][number]) => boolean): Table {
-  const cols = ['Path', withChange ? 'Metric' : 'Param', data.base ? escapeCell(data.base.label) : 'base', escapeCell(data.head.label)];
-  if (withChange) cols.push('Change');
-  const body = files.flatMap((f) =>
-    f.rows.filter(keep).map((r) => {
-      const cells = [escapeCell(f.path), escapeCell(r.key), escapeCell(formatLeaf(r.old)), escapeCell(formatLeaf(r.new))];
-      if (withChange) cells.push(escapeCell(formatChange(r)));
-      return `| ${cells.join(' | ')} |`;
-    }),
-  );
-  return { header: [`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`], body };
+/** The rows `keep` picks, drawn as the full report draws them. */
+function tableRows(data: ReportData, kind: 'metrics' | 'params', keep: (r: FileDiff['rows'][number]) => boolean): Table {
+  const table = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === 'metrics' ? metricDirections(data) : null);
+  const body = data[kind].flatMap((f) => f.rows.filter(keep).map((r) => table.row(f.path, r)));
+  return { header: table.header, body };
 }
 
 /** The table's rows while they fit in `budget` characters, then a line saying how many were left out. */

@@ -1,18 +1,48 @@
-import { diffIsFloat } from '../values/diff';
-import { diffLeaf, displayValue } from '../values/pyformat';
-import type { Leaf, ValueRow } from '../values/types';
+import { displayValue } from '../values/pyformat';
+import { formatNumber, formatPair, MINUS } from '../util/numbers';
+import { isFloatLeaf, numericValue, type Leaf, type ValueRow } from '../values/types';
 
-/** A value as a table shows it: `-` when absent; floats rounded for display (full precision stays in JSON). */
-export function formatLeaf(value: Leaf | undefined, precision: number | null = 5): string {
-  return displayValue(value, precision);
+/**
+ * A value as a table shows it: `-` when absent; numbers in the report's one format (report.json keeps them whole);
+ * `exact` (params) shows the value as the file wrote it, since a learning rate of 0.00012345 is a setting, not a measure.
+ */
+function formatLeaf(value: Leaf | undefined, exact = false): string {
+  const n = numericValue(value);
+  if (exact || n === undefined || typeof value === 'boolean' || (isFloatLeaf(value) && !Number.isFinite(n))) return displayValue(value, null);
+  return formatNumber(n);
 }
 
-/** A row's change as `+0.01234 (+2.5%)`: DVC's diff, rounded like its tables, and the relative change. */
-export function formatChange(row: ValueRow, precision: number | null = 5): string {
+/** A row's two values, each side formatted so that different values never print alike. */
+export function formatRowValues(row: ValueRow, exact = false): [string, string] {
+  const a = numericValue(row.old);
+  const b = numericValue(row.new);
+  if (exact || a === undefined || b === undefined || typeof row.old === 'boolean' || typeof row.new === 'boolean') {
+    return [formatLeaf(row.old, exact), formatLeaf(row.new, exact)];
+  }
+  const [x, y] = formatPair(a, b);
+  return [Number.isFinite(a) ? x : formatLeaf(row.old), Number.isFinite(b) ? y : formatLeaf(row.new)];
+}
+
+/** A signed number: `+0.05`, `−0.1333`, `0`. */
+export function signed(value: number): string {
+  const text = formatNumber(value);
+  return value > 0 ? `+${text}` : text;
+}
+
+/** A relative change as a percentage: `+2.5%`, `−15%`; null when there is none to give. */
+export function percent(relative: number | undefined): string | null {
+  if (relative === undefined || !Number.isFinite(relative) || relative === 0) return null;
+  const pct = relative * 100;
+  const abs = Math.abs(pct);
+  // A change too small for one decimal keeps one significant digit rather than reading as 0.0%.
+  const text = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  return `${pct > 0 ? '+' : MINUS}${text}%`;
+}
+
+/** A row's change as `+0.01234 (+2.5%)`: the difference with its sign, and the relative change; `-` when none. */
+export function formatChange(row: ValueRow): string {
   if (row.diff === undefined) return '-';
-  const abs = displayValue(diffLeaf(row.diff, diffIsFloat(row)), precision);
-  const signed = row.diff > 0 ? `+${abs}` : abs;
-  if (row.relative === undefined || row.diff === 0 || !Number.isFinite(row.relative)) return signed;
-  const pct = row.relative * 100;
-  return `${signed} (${pct > 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%)`;
+  if (Number.isNaN(row.diff)) return 'NaN';
+  const pct = percent(row.relative);
+  return pct && row.diff !== 0 ? `${signed(row.diff)} (${pct})` : signed(row.diff);
 }

@@ -1,5 +1,5 @@
 import { brokenRules } from '../gate/summary';
-import { formatValue } from '../gate/evaluate';
+import { formatNumber } from '../util/numbers';
 import { escapeCell, escapeCellKeepingCode, htmlCode } from './escape';
 import type { GateRuleResult, GateSummary } from './types';
 
@@ -62,5 +62,5 @@ function statusIcon(r: GateRuleResult): string {
 }
 
 function value(v: number | null): string {
-  return v === null ? '-' : formatValue(v);
+  return v === null ? '-' : formatNumber(v);
 }

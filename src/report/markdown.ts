@@ -1,5 +1,5 @@
-import type { FileDiff } from '../values/types';
-import { code, escapeCell } from './escape';
+import { code, escapeCell, escapeCellKeepingCode } from './escape';
+import { metricDirections } from './directions';
 import { RELATIVE_IMAGES, type ImageResolver } from './images';
 import { plotsMarkdown } from './plots-markdown';
 import { pipelineSection } from './pipeline-section';
@@ -22,45 +22,48 @@ export interface RenderOptions {
 /** report.md: images linked relative to the report's folder. */
 export const REPORT_FILE: RenderOptions = { images: RELATIVE_IMAGES };
 
-/** Composes the report markdown: gates (when there are rules), headline, metrics, params, plots, then notes. Pure. */
+/** Composes the report markdown: the verdict and counts, gates (when there are rules), pipeline, metrics, params, plots, then notes. Pure. */
 export function composeMarkdown(report: ReportData, options: RenderOptions = REPORT_FILE): string {
   const parts: string[] = [...top(report, options), ''];
   if (report.gates) parts.push(gatesSection(report.gates), '');
-  parts.push(headline(report), '');
   if (report.pipeline) parts.push('### Pipeline', '', pipelineSection(report.pipeline), '');
   const labels = { base: report.base?.label ?? null, head: report.head.label };
-  // Threshold rules say which way is better; the section falls back to the metric's name.
-  const direction = (file: string, key: string) => report.gates?.directions.find((d) => d.file === file && d.key === key)?.better;
+  const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');
   if (report.warnings.length) {
+    // Notes are our own sentences (they may quote names from files in backticks, shown as code).
     parts.push('### Notes', '');
-    for (const w of report.warnings) parts.push(`- ${escapeCell(w)}`);
+    for (const w of report.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
     parts.push('');
   }
   if (options.footer) parts.push(options.footer, '');
   return parts.join('\n');
 }
 
-/** The target's header, our marker and the title: what every rendering starts with (fit.ts keeps it too). */
+/**
+ * What every rendering starts with (fit.ts keeps it whole): the target's header and our marker, the verdict as the
+ * title, the counts and revisions under it, then what makes the numbers below suspect — project files that do not
+ * parse, stages left out of date.
+ */
 export function top(report: ReportData, options: RenderOptions): string[] {
-  const base = report.base ? code(report.base.label) : 'no base';
-  const head = code(report.head.label);
-  const title = [...(options.header ? [options.header] : []), REPORT_MARKER, `## mlreport: ${head} vs ${base}`];
-  // A project file that does not parse makes every table below suspect: it is the first thing the report says.
-  if (!report.projectErrors?.length) return title;
-  return [...title, '', '### ❌ Project files that do not parse', '', ...report.projectErrors.map((e) => `- ${escapeCell(e)}`)];
-}
-
-/** The one-line summary under the title (exported for fit.ts, which rebuilds a long report's top). */
-export function headline(report: ReportData): string {
-  const changedMetrics = countChanged(report.metrics);
-  const changedParams = countChanged(report.params);
-  if (!report.base) return "No base revision to compare with: values below are the head's alone.";
-  return `${changedMetrics} metric${changedMetrics === 1 ? '' : 's'} and ${changedParams} param${changedParams === 1 ? '' : 's'} changed.`;
-}
-
-function countChanged(files: FileDiff[]): number {
-  return files.reduce((n, f) => n + f.rows.filter((r) => r.changed).length, 0);
+  const base = report.base
+    ? `${code(report.base.label)}${report.base.sha && report.base.sha.slice(0, 7) !== report.base.label ? ` (${report.base.sha.slice(0, 7)})` : ''}`
+    : 'no base';
+  const lines = [...(options.header ? [options.header] : []), REPORT_MARKER, `## ${escapeCell(report.verdict.line)}`, ''];
+  lines.push(`**mlreport** · ${code(report.head.label)} vs ${base} · ${report.verdict.counts}`);
+  if (report.projectErrors?.length) {
+    lines.push('', '### ❌ Project files that do not parse', '');
+    for (const e of report.projectErrors) lines.push(`- ${escapeCell(e)}`);
+  }
+  if (report.stale.length) {
+    lines.push(
+      '',
+      '> [!WARNING]',
+      `> ${report.stale.length === 1 ? 'A stage is' : `${report.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`,
+    );
+    for (const s of report.stale) lines.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join('; '))}`);
+  }
+  return lines;
 }

@@ -2,46 +2,125 @@ import type { PlotEntry, PlotSeries } from './types';
 
 /** GitHub's renderer gets slow and unreadable with many points; a PR comment needs the shape, not every epoch. */
 export const MERMAID_MAX_POINTS = 40;
-/** The chart has no legend; past this many lines it cannot be read. */
+/** x values on a numeric axis: Mermaid prints each one, and past this many they run into each other. */
+const GRID_LABELS = 22;
+/** Past this many lines a chart cannot be read (and the legend's colours run out). */
 export const MERMAID_MAX_LINES = 8;
+
+/**
+ * Line colours, strong enough to tell apart on GitHub's light and dark backgrounds, each paired with the coloured
+ * square that stands for it in the legend (`xychart-beta` draws none of its own).
+ */
+const PALETTE: { color: string; square: string }[] = [
+  { color: '#1f6feb', square: '🟦' },
+  { color: '#e16f24', square: '🟧' },
+  { color: '#2da44e', square: '🟩' },
+  { color: '#cf222e', square: '🟥' },
+  { color: '#8250df', square: '🟪' },
+  { color: '#8b572a', square: '🟫' },
+  { color: '#57606a', square: '⬛' },
+  { color: '#d4a72c', square: '🟨' },
+];
 
 /**
  * A plot's key series as a Mermaid `xychart-beta` block, which GitHub draws itself — for comments where no
  * PNG can be hosted (fork PRs, `image-store: none`). `xychart-beta` (not `xychart`) because GitHub's bundled
- * Mermaid may lag. The chart has no legend, so the line names follow it in order. Null when the plot has
- * no usable series. Pure.
+ * Mermaid may lag. Every line keeps its whole extent on a shared x-axis (downsampled, never cut to the shortest),
+ * in the palette's colours, with a legend below. Null when the plot has no usable series. Pure.
  */
 export function mermaidChart(plot: PlotEntry): string | null {
-  const series = plot.series && usable(plot.series);
-  if (!series) return null;
+  const chart = plot.series && usable(plot.series);
+  if (!chart) return null;
+  const { series, notes } = chart;
+  const palette = PALETTE.slice(0, series.lines.length);
   const lines = [
     '```mermaid',
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p) => p.color).join(', ')}"}}}}%%`,
     'xychart-beta',
-    `    title "${clean(plot.title)}"`,
+    `    title "${clean(plot.title, 60)}"`,
     `    x-axis ${series.xLabel ? `"${clean(series.xLabel)}" ` : ''}[${series.x.map(label).join(', ')}]`,
   ];
   if (series.yLabel) lines.push(`    y-axis "${clean(series.yLabel)}"`);
-  for (const line of series.lines) lines.push(`    line [${line.y.map((v) => number(v as number)).join(', ')}]`);
+  for (const line of series.lines) lines.push(`    line [${line.y.map((v) => number(v!)).join(', ')}]`);
   lines.push('```');
-  if (series.lines.length > 1) lines.push(`_Lines, in drawing order: ${series.lines.map((l) => `\`${clean(l.name)}\``).join(', ')}._`);
+  lines.push(series.lines.map((l, i) => `${palette[i]!.square} \`${clean(l.name)}\``).join(' · '));
+  for (const note of notes) lines.push('', `_${note}_`);
   return lines.join('\n');
 }
 
-/** Drops points where any line has no value, then keeps at most MERMAID_MAX_POINTS evenly spaced (first and last kept). */
-function usable(series: PlotSeries): PlotSeries | null {
+/**
+ * The x-axis every line is drawn on. Mermaid spaces its x values evenly whatever they are, so numeric x is read on an
+ * evenly spaced grid of at most MERMAID_MAX_POINTS values over every line's whole range (epochs 1-15 must not take as
+ * much width as 16-100); other x keep their order, evenly picked. Each line is drawn from its first value to its last,
+ * read between its own points; Mermaid cannot leave a gap, so a line that starts late is held at its first value before
+ * it (said in a note). Lines past MERMAID_MAX_LINES are left out (also said).
+ */
+function usable(series: PlotSeries): { series: PlotSeries; notes: string[] } | null {
   const n = series.x.length;
-  if (!n || !series.lines.length || series.lines.some((l) => l.y.length !== n)) return null;
-  let idx = [...Array(n).keys()].filter((i) => series.lines.every((l) => typeof l.y[i] === 'number' && Number.isFinite(l.y[i])));
-  if (idx.length < 2) return null;
-  if (idx.length > MERMAID_MAX_POINTS) {
-    const step = (idx.length - 1) / (MERMAID_MAX_POINTS - 1);
-    idx = [...Array(MERMAID_MAX_POINTS).keys()].map((k) => idx[Math.round(k * step)]!);
-  }
-  return {
-    ...series,
-    x: idx.map((i) => series.x[i]!),
-    lines: series.lines.slice(0, MERMAID_MAX_LINES).map((l) => ({ name: l.name, y: idx.map((i) => l.y[i]!) })),
-  };
+  const all = series.lines.filter((l) => l.y.length === n);
+  if (!n || !all.length || all.length !== series.lines.length) return null;
+  const lines = all.slice(0, MERMAID_MAX_LINES);
+  const has = (l: PlotSeries['lines'][number], i: number) => typeof l.y[i] === 'number' && Number.isFinite(l.y[i]);
+  const used = [...Array(n).keys()].filter((i) => lines.some((l) => has(l, i)));
+  if (used.length < 2) return null;
+  const numeric = used.every((i) => typeof series.x[i] === 'number');
+  // Positions to draw at: numbers on an even grid, or indices into series.x (then a position is its own x).
+  const grid = numeric ? evenGrid(used.map((i) => series.x[i] as number)) : pick(used);
+  const at = (i: number): number => (numeric ? (series.x[i] as number) : i);
+  const notes: string[] = [];
+  const drawn = lines.flatMap((l) => {
+    const known = [...Array(n).keys()].filter((i) => has(l, i));
+    if (!known.length) return [];
+    const [first, last] = [at(known[0]!), at(known.at(-1)!)];
+    if (first > grid[0]!) notes.push(`${clean(l.name)} has no values before ${clean(String(series.x[known[0]!]))}: its line is flat there.`);
+    // Up to its last point; past it the line simply ends.
+    const y = grid
+      .filter((g) => g <= last)
+      .map((g) =>
+        readAt(
+          known.map(at),
+          known.map((i) => l.y[i]!),
+          g,
+        ),
+      );
+    return y.length ? [{ name: l.name, y }] : [];
+  });
+  if (all.length > lines.length) notes.push(`${all.length - lines.length} more lines are not drawn here.`);
+  if (!drawn.length) return null;
+  return { series: { ...series, x: numeric ? grid : grid.map((i) => series.x[i]!), lines: drawn }, notes };
+}
+
+/**
+ * Evenly spaced x values from the smallest x to the largest, on a round step (1, 2, 2.5 or 5 times a power of ten)
+ * so the axis reads 1, 5, 10, 15, …: at most GRID_LABELS of them, since Mermaid prints every one and more collide.
+ */
+function evenGrid(xs: number[]): number[] {
+  const distinct = [...new Set(xs)].sort((a, b) => a - b);
+  const lo = distinct[0]!;
+  const hi = distinct.at(-1)!;
+  if (distinct.length <= GRID_LABELS) return distinct;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const grid = [lo];
+  for (let v = Math.floor(lo / step + 1) * step; v < hi; v += step) grid.push(Number(v.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+
+/** At most MERMAID_MAX_POINTS of the indices, evenly spaced, first and last kept. */
+function pick(indices: number[]): number[] {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]!);
+}
+
+/** The line (points xs to ys, xs ascending) at x: linear between its neighbours, its first value before it starts. */
+function readAt(xs: number[], ys: number[], x: number): number {
+  const after = xs.findIndex((v) => v >= x);
+  if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0]!;
+  const [x0, x1] = [xs[after - 1]!, xs[after]!];
+  return x1 === x0 ? ys[after]! : ys[after - 1]! + ((ys[after]! - ys[after - 1]!) * (x - x0)) / (x1 - x0);
 }
 
 function label(x: number | string): string {
@@ -53,10 +132,17 @@ function number(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
-/** Mermaid strings cannot hold quotes, a newline or backtick would end the block, and Mermaid reads some HTML in labels. */
-function clean(text: string): string {
-  return text
+/**
+ * Mermaid strings cannot hold quotes, a newline or backtick would end the block, and Mermaid reads some HTML in
+ * labels. Long titles are cut at a word with an ellipsis rather than wrapped mid-word by the chart.
+ */
+function clean(text: string, max = 80): string {
+  const flat = text
     .replace(/["`\r\n[\]<>]/g, ' ')
-    .trim()
-    .slice(0, 80);
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }

@@ -1,4 +1,5 @@
 import type { FileDiff, Leaf, ValueRow } from '../values/types';
+import { verdictOf } from './verdict';
 import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo } from './types';
 
 /** What is wrong with a report.json: the key path (`plots[2].image`) and what was expected there. */
@@ -27,7 +28,7 @@ const report: Reader<ReportData> = (v, at) => {
   if (o.schemaVersion !== 1) fail(`${key(at, 'schemaVersion')}`, 'the number 1', o.schemaVersion);
   const tool = object(o.tool, key(at, 'tool'));
   if (tool.name !== 'mlreport') fail(key(at, 'tool.name'), '"mlreport"', tool.name);
-  return {
+  const data: Omit<ReportData, 'verdict'> = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: string(tool.version, key(at, 'tool.version')) },
     base: nullable(revision)(o.base, key(at, 'base')),
@@ -38,7 +39,23 @@ const report: Reader<ReportData> = (v, at) => {
     gates: nullable(gates)(o.gates, key(at, 'gates')),
     pipeline: nullable(pipeline)(o.pipeline, key(at, 'pipeline')),
     warnings: list(string)(o.warnings, key(at, 'warnings')),
+    directions:
+      optional(
+        list((d, a) => {
+          const x = object(d, a);
+          return { metric: string(x.metric, key(a, 'metric')), better: oneOf(['higher', 'lower'] as const)(x.better, key(a, 'better')) };
+        }),
+      )(o.directions, key(at, 'directions')) ?? [],
+    stale:
+      optional(
+        list((d, a) => {
+          const x = object(d, a);
+          return { stage: string(x.stage, key(a, 'stage')), reasons: list(string)(x.reasons, key(a, 'reasons')) };
+        }),
+      )(o.stale, key(at, 'stale')) ?? [],
   };
+  // The verdict is derived: recomputed from the fields just checked, so the first line cannot disagree with them.
+  return { ...data, verdict: verdictOf(data) };
 };
 
 const revision: Reader<RevisionInfo> = (v, at) => {

@@ -16,10 +16,36 @@ export interface ReportData {
   pipeline: PipelineSummary | null;
   warnings: string[];
   /**
+   * The report's first line, derived from the fields above (report.json's copy is recomputed when read back, so
+   * it cannot disagree with them): the comment's first line, the job summary's and the check run's title.
+   */
+  verdict: Verdict;
+  /** Which way is better for metrics, from `.mlreport.yml`'s `directions:` (names not listed: rules, then the name). */
+  directions: { metric: string; better: 'higher' | 'lower' }[];
+  /**
+   * Stages whose dependencies changed since dvc.lock while the run did not reproduce (repro off): the metrics
+   * below are from their last run. Empty when the pipeline was reproduced or is up to date.
+   */
+  stale: { stage: string; reasons: string[] }[];
+  /**
    * Project files (dvc.yaml, dvc.lock, params) that do not parse at the head, each with file, line and column:
    * DVC refuses such a project, so the report says it first and the run fails. Always written by runs.
    */
   projectErrors?: string[];
+}
+
+/** The outcome in one line, with the numbers behind it, and the counts of what changed. */
+export interface Verdict {
+  /**
+   * `failed`: a project file does not parse, a stage failed, or the gate failed (a failing rule broke, a rule could
+   * not be checked, nothing was checked); `warning`: only warning rules broke, or (without gates) a metric got worse;
+   * `passed`: the gate held; `info`: no gate, nothing worse.
+   */
+  outcome: 'failed' | 'warning' | 'passed' | 'info';
+  /** Plain text with a leading emoji: `❌ gate failed: accuracy −15% (0.8667 → 0.7333, worse)`. */
+  line: string;
+  /** `2 metrics and 1 param changed`. */
+  counts: string;
 }
 
 export interface RevisionInfo {

@@ -16,6 +16,10 @@ import { LoggerReader, isLoggerHeader } from './dagshub';
 import { parseValueFile, type ValueKind } from './parse';
 import type { FileDiff, ValueFile } from './types';
 
+/** What DagsHub's logger (dagshub.logger.DAGsHubLogger) writes at the project root. */
+const LOGGER_METRICS = 'metrics.csv';
+const LOGGER_PARAMS = 'params.yml';
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export interface CollectRequest {
@@ -225,6 +229,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
   let files = projectFiles([]);
+  let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
     for (const error of project.errors) {
@@ -232,6 +237,12 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
     files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  // A project without dvc.yaml that logs with DagsHub's logger keeps its values in these two files at the root.
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
   const expand = (patterns: string[]): string[] => {
     const out = new Set<string>();

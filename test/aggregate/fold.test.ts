@@ -4,10 +4,11 @@ import { aggregateRuns } from '../../src/aggregate/compose';
 import { aggregateMarkdown } from '../../src/aggregate/markdown';
 import type { RunInput } from '../../src/aggregate/read';
 import type { ReportData } from '../../src/report/types';
+import { reportOf } from '../helpers/report';
 
 /** A job's report.json as `mlreport report` writes it: params and metrics as diffs against one base. */
 function jobReport(params: Record<string, number>, metrics: Record<string, number>): ReportData {
-  return {
+  return reportOf({
     schemaVersion: 1,
     tool: { name: 'mlreport', version: '0.1.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
@@ -18,7 +19,7 @@ function jobReport(params: Record<string, number>, metrics: Record<string, numbe
     gates: null,
     pipeline: null,
     warnings: [],
-  };
+  });
 }
 
 /** 100 configurations × 2 seeds × 50 metrics, and one failed job. */

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { aggregateRuns } from '../../src/aggregate/compose';
 import { aggregateMarkdown } from '../../src/aggregate/markdown';
 import type { RunInput } from '../../src/aggregate/read';
-import type { ReportData } from '../../src/report/types';
+import { reportOf } from '../helpers/report';
 
 /**
  * A job's report with a plot, shaped as `mlreport report --plots loss.json` writes it: one line per revision,
  * named by the revision's label (the base `main`, the head `sweep`).
  */
 function job(lr: number, seed: number, accuracy: number, loss: number[]): RunInput {
-  const report: ReportData = {
+  const report = reportOf({
     schemaVersion: 1,
     tool: { name: 'mlreport', version: '0.1.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
@@ -46,7 +46,7 @@ function job(lr: number, seed: number, accuracy: number, loss: number[]): RunInp
     gates: null,
     pipeline: null,
     warnings: [],
-  };
+  });
   return { name: `lr${lr}-seed${seed}`, report, failed: null };
 }
 

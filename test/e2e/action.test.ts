@@ -36,7 +36,7 @@ describe('the action (dist/index.js) as the runner runs it', () => {
     const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', event: prEvent, sha: headSha, apiUrl: fake.url });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.summary, /<!-- mlreport -->/);
-    assert.match(run.summary, /## mlreport: `tune-lr` vs `main`/);
+    assert.match(run.summary, /^\*\*mlreport\*\* · `tune-lr` vs `main` \(\w{7}\) · /m);
     assert.match(run.summary, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.95 \|/);
     assert.match(run.summary, /\| params\.yaml \| train\.lr \| 0\.01 \| 0\.02 \|/);
     assert.equal(run.outputs.passed, 'true');
@@ -75,7 +75,7 @@ describe('the action (dist/index.js) as the runner runs it', () => {
       apiUrl: fake.url,
     });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.summary, /## mlreport: `main` vs `\w{7}`/);
+    assert.match(run.summary, /^\*\*mlreport\*\* · `main` vs `\w{7}` · /m);
     assert.match(run.summary, /0\.9 \| 0\.95/);
   });
 

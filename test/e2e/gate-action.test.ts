@@ -106,7 +106,7 @@ describe('the action gates a pull request', () => {
     assert.equal(checkRuns(fake).length, 0);
     assert.deepEqual(
       commitStatuses(fake).map((s) => [s.sha, s.context, s.state, s.description]),
-      [[headSha, 'mlreport', 'success', 'the rule passed']],
+      [[headSha, 'mlreport', 'success', 'gate passed: the rule held; loss +20% (0.5 → 0.6, worse), accuracy +3.3% (0.9 → 0.93, better)']],
     );
   });
 
@@ -124,7 +124,8 @@ describe('the action gates a pull request', () => {
       });
       assert.equal(result.code, 1);
       const run = checkRuns(fake)[0]!;
-      assert.equal(run.output.title, '1 of 2 rules broke (1 warning)');
+      // The verdict: an absolute rule broke by the value (accuracy rose, but not to 0.95); a relative one by the change.
+      assert.equal(run.output.title, 'gate failed: accuracy 0.93 (rule: accuracy >= 0.95); warning: loss +20% (0.5 → 0.6)');
       assert.deepEqual(
         run.annotations.map((a) => [a.title, a.annotation_level]),
         [

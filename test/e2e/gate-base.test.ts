@@ -82,7 +82,7 @@ describe('a gate in which no rule was checked never shows ✅', () => {
       assert.match(result.summary, /### Gates: ❌ nothing checked \(2 rules skipped\)/);
       const [run] = checkRuns(fake);
       assert.equal(run!.conclusion, 'failure');
-      assert.equal(run!.output.title, 'nothing checked (2 rules skipped)');
+      assert.equal(run!.output.title, 'gate checked nothing: every rule was skipped');
       const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
       assert.equal(json.gates.passed, false);
       assert.equal(json.gates.checked, 0);

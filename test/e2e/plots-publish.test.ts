@@ -74,19 +74,20 @@ const prComment = (): string => {
   return bodies[0]!;
 };
 
-/** The chart of the Loss plot: base trained 3 epochs, the PR 4, so it spans the 3 both have. */
+/** The chart of the Loss plot: base trained 3 epochs, the PR 4: it spans all 4, the base's lines ending at their third. */
 const CHART = [
   '```mermaid',
+  '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#1f6feb, #e16f24, #2da44e, #cf222e"}}}}%%',
   'xychart-beta',
   '    title "Training loss"',
-  '    x-axis "epoch" [1, 2, 3]',
+  '    x-axis "epoch" [1, 2, 3, 4]',
   '    y-axis "loss, val_loss"',
   '    line [0.9, 0.6, 0.4]',
-  '    line [0.8, 0.5, 0.3]',
+  '    line [0.8, 0.5, 0.3, 0.25]',
   '    line [1.125, 0.75, 0.5]',
-  '    line [1, 0.625, 0.375]',
+  '    line [1, 0.625, 0.375, 0.313]',
   '```',
-  '_Lines, in drawing order: `main: loss`, `feature: loss`, `main: val_loss`, `feature: val_loss`._',
+  '🟦 `main: loss` · 🟧 `feature: loss` · 🟩 `main: val_loss` · 🟥 `feature: val_loss`',
 ].join('\n');
 
 describe('plots on GitHub (dist/index.js against the fake API)', () => {
@@ -95,12 +96,12 @@ describe('plots on GitHub (dist/index.js against the fake API)', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     assert.deepEqual([report.base.label, report.head.label], ['main', 'feature']);
     assert.deepEqual(report.plots[0].series, {
-      x: [1, 2, 3],
+      x: [1, 2, 3, 4],
       lines: [
-        { name: 'main: loss', y: [0.9, 0.6, 0.4] },
-        { name: 'feature: loss', y: [0.8, 0.5, 0.3] },
-        { name: 'main: val_loss', y: [1.125, 0.75, 0.5] },
-        { name: 'feature: val_loss', y: [1, 0.625, 0.375] },
+        { name: 'main: loss', y: [0.9, 0.6, 0.4, null] },
+        { name: 'feature: loss', y: [0.8, 0.5, 0.3, 0.25] },
+        { name: 'main: val_loss', y: [1.125, 0.75, 0.5, null] },
+        { name: 'feature: val_loss', y: [1, 0.625, 0.375, 0.313] },
       ],
       xLabel: 'epoch',
       yLabel: 'loss, val_loss',

@@ -7,7 +7,7 @@ import { UserError } from '../../src/util/errors';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /** A project as DVC lays it out: dvc.yaml and .mlreport.yml at the root, code in src/; accuracy fell. */
 let repo: TempRepo;
@@ -56,8 +56,10 @@ describe('the project root is found as DVC finds it, so a sub-folder gives the s
   });
 
   test('CLI: `mlreport report` from src/ prints the same report as from the root', async () => {
-    const fromRoot = await runCli(['report', '--base', 'HEAD~1', '--out', join(repo.dir, '.out-root')], repo.dir);
-    const fromSrc = await runCli(['report', '--base', 'HEAD~1', '--out', join(repo.dir, '.out-src')], join(repo.dir, 'src'));
+    // Outside the project: a folder left inside it would be an uncommitted change the second run names `workspace`.
+    const outside = tempDir();
+    const fromRoot = await runCli(['report', '--base', 'HEAD~1', '--out', join(outside, 'root')], repo.dir);
+    const fromSrc = await runCli(['report', '--base', 'HEAD~1', '--out', join(outside, 'src')], join(repo.dir, 'src'));
     assert.equal(fromRoot.code, 1, fromRoot.stderr);
     assert.equal(fromSrc.code, 1, fromSrc.stderr);
     assert.match(fromSrc.stdout, /### Gates: ❌ 1 of 1 rule broke/);

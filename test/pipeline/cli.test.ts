@@ -35,7 +35,7 @@ describe('mlreport repro / status', () => {
     try {
       let r = await runCli(['status'], repo.dir);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /train:\n\tnot in dvc.lock\n\tout model.txt: deleted\n/);
+      assert.match(r.stdout, /train:\n\tnot in dvc.lock\n\tout model.txt: missing\n/);
       r = await runCli(['repro'], repo.dir);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^train: ran .*\nevaluate: ran /);

@@ -151,7 +151,7 @@ describe('reproduce (builtin runner)', () => {
 
       rmSync(join(p.dir, 'model.txt'));
       r = await p.repro();
-      assert.deepEqual(r.stages.find((s) => s.name === 'train')?.reasons, ['out model.txt: deleted']);
+      assert.deepEqual(r.stages.find((s) => s.name === 'train')?.reasons, ['out model.txt: missing']);
       assert.equal(r.stages.find((s) => s.name === 'train')?.status, 'ran');
     } finally {
       p.remove();

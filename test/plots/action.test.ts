@@ -46,7 +46,10 @@ test('the action draws the `plots` input (a DagsHub metrics.csv, an image) for a
     assert.match(run.summary, /### Plots/);
     // Nothing hosts the images (comment: off), and a job summary cannot show relative links: the line plots are
     // drawn as Mermaid charts, the image is named in the out-dir.
-    assert.match(run.summary, /\*\*loss\*\* \(`logs\/metrics\.csv#loss`\)\n+```mermaid\nxychart-beta\n {4}title "loss"\n {4}x-axis "step" \[0, 1, 2, /);
+    assert.match(
+      run.summary,
+      /\*\*loss\*\* \(`logs\/metrics\.csv#loss`\)\n+```mermaid\n%%\{init: [^\n]*\}%%\nxychart-beta\n {4}title "loss"\n {4}x-axis "step" \[0, 2, 4, /,
+    );
     assert.match(run.summary, /_out\/cm\.svg: SVG `plots\/out-cm-svg\.svg` in the out-dir/);
     assert.doesNotMatch(run.summary, /\]\(plots\//);
     rmSync(run.runnerTemp, { recursive: true, force: true });

@@ -53,7 +53,7 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
   };
 
   before(async () => {
-    // The base trained 3 epochs, the PR 5: the chart spans the epochs both have.
+    // The base trained 3 epochs, the PR 5: the chart spans all 5, the base's lines ending at its third.
     const baseSha = repo.commit('base', { 'dvc.yaml': DVC_YAML, ...files(1, 3) });
     repo.commit('head', files(2, 5));
     const git = await GitRepo.open(repo.dir);
@@ -64,12 +64,12 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
 
   test('two fields × two revisions: one line each, named by revision and field, base beside head', () => {
     assert.deepEqual(series('Loss'), {
-      x: [1, 2, 3],
+      x: [1, 2, 3, 4, 5],
       lines: [
-        { name: 'main: loss', y: [0.5, 0.3333, 0.25] },
-        { name: 'feature: loss', y: [0.3333, 0.25, 0.2] },
-        { name: 'main: val_loss', y: [0.6, 0.4, 0.3] },
-        { name: 'feature: val_loss', y: [0.4, 0.3, 0.24] },
+        { name: 'main: loss', y: [0.5, 0.3333, 0.25, null, null] },
+        { name: 'feature: loss', y: [0.3333, 0.25, 0.2, 0.1667, 0.1429] },
+        { name: 'main: val_loss', y: [0.6, 0.4, 0.3, null, null] },
+        { name: 'feature: val_loss', y: [0.4, 0.3, 0.24, 0.2, 0.1714] },
       ],
       xLabel: 'epoch',
       yLabel: 'loss, val_loss',
@@ -128,8 +128,11 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
 
   test('the series draws as a Mermaid chart with those values', () => {
     const chart = mermaidChart({ id: 'Loss', title: 'Training loss', image: null, notes: [], series: series('Loss')! })!;
-    assert.match(chart, /x-axis "epoch" \[1, 2, 3\]\n {4}y-axis "loss, val_loss"\n {4}line \[0\.5, 0\.3333, 0\.25\]\n {4}line \[0\.3333, 0\.25, 0\.2\]/);
-    assert.match(chart, /_Lines, in drawing order: `main: loss`, `feature: loss`, `main: val_loss`, `feature: val_loss`\._/);
+    assert.match(
+      chart,
+      /x-axis "epoch" \[1, 2, 3, 4, 5\]\n {4}y-axis "loss, val_loss"\n {4}line \[0\.5, 0\.3333, 0\.25\]\n {4}line \[0\.3333, 0\.25, 0\.2, 0\.1667, 0\.1429\]/,
+    );
+    assert.match(chart, /🟦 `main: loss` · 🟧 `feature: loss` · 🟩 `main: val_loss` · 🟥 `feature: val_loss`/);
   });
 });
 
@@ -139,22 +142,25 @@ describe('chartSeries on points', () => {
     xs.map((x, i) => ({ rev, filename: 'l.csv', field, series: field, step: x, value: ys[i] }));
   const chart = (lines: Datapoint[][], multi = false, xLabel = '') => chartSeries({ points: lines.flat(), x: 'step', y: 'value', multi, xLabel, yLabel: '' });
 
-  test('revisions logged at different steps are read on one x (between their points, linearly) over the range both cover', () => {
+  test('revisions logged at different steps are read on one x (between their points, linearly), each over its whole range', () => {
     const s = chart([col('main', [0, 10, 20], [1, 0.5, 0.25]), col('pr', [0, 5, 15, 30], [1, 0.6, 0.3, 0.1])], false, 'step')!;
     assert.deepEqual(s, {
-      x: [0, 5, 10, 15, 20],
+      x: [0, 5, 10, 15, 20, 30],
       lines: [
-        { name: 'main', y: [1, 0.75, 0.5, 0.375, 0.25] },
-        { name: 'pr', y: [1, 0.6, 0.45, 0.3, 0.233333] },
+        { name: 'main', y: [1, 0.75, 0.5, 0.375, 0.25, null] },
+        { name: 'pr', y: [1, 0.6, 0.45, 0.3, 0.233333, 0.1] },
       ],
       xLabel: 'step',
     });
   });
 
-  test('blank and NaN values are skipped; lines that share no x range, or text, give no series', () => {
+  test('blank and NaN values are skipped; lines that share no x range each keep their own; text gives no series', () => {
     assert.deepEqual(chart([col('pr', ['0', '1', '2'], ['1', '', 'nan'])]), null);
     assert.deepEqual(chart([col('pr', ['0', '1', '2'], ['1', '', '0.5'])])!.x, [0, 2]);
-    assert.equal(chart([col('main', [0, 1], [1, 2]), col('pr', [2, 3], [1, 2])]), null);
+    assert.deepEqual(chart([col('main', [0, 1], [1, 2]), col('pr', [2, 3], [1, 2])])!.lines, [
+      { name: 'main', y: [1, 2, null, null] },
+      { name: 'pr', y: [null, null, 1, 2] },
+    ]);
     assert.equal(chart([col('pr', [0, 1], ['cat', 'dog'])]), null);
   });
 

@@ -5,6 +5,7 @@ import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { mermaidChart } from '../../src/report/mermaid';
 import { commentBody, localPngs } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
+import { verdictOf } from '../../src/report/verdict';
 import { plotEntry, reportData } from './github-fixtures';
 
 /** ~70,000 characters: 1,400 metrics, 3 of them changed. */
@@ -31,7 +32,7 @@ function bigReport(): ReturnType<typeof reportData> {
     ],
     directions: [],
   };
-  return data;
+  return { ...data, verdict: verdictOf(data) };
 }
 
 describe('fitting a report into one comment', () => {
@@ -46,15 +47,15 @@ describe('fitting a report into one comment', () => {
     assert.equal(folded, true);
     assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
     assert.ok(body.startsWith(commentMarker('default')), 'the marker stays first, so the comment is found next run');
-    assert.match(body, /## mlreport: `feature` vs `main`/);
-    assert.match(body, /3 metrics and 1 param changed\./);
+    assert.match(body, /^## ❌ gate failed: accuracy 0\.75 \(rule: accuracy &gt;= 0\.9\)$/m);
+    assert.match(body, /^\*\*mlreport\*\* · `feature` vs `main` \(\w{7}\) · 3 metrics and 1 param changed$/m);
     assert.match(body, /### Gates: ❌ 1 of 1 rule broke\n/);
     assert.match(body, /\| accuracy &gt;= 0\.9 \| 0\.5 \| 0\.75 \| 0\.9 \| 0\.75 &lt; 0\.9 \|/);
-    assert.ok(body.indexOf('### Gates') < body.indexOf('3 metrics and 1 param changed.'), 'gates first, as in the full report');
+    assert.ok(body.indexOf('## ❌ gate failed') < body.indexOf('### Gates'), 'the verdict first, then the gates, as in the full report');
     for (const i of [0, 1, 2])
       assert.match(body, new RegExp(`\\| metrics\\.json \\| per\\\\_class/class\\\\_000${i}/f1\\\\_score\\\\_macro \\| 0\\.5 \\| 0\\.75 \\|`));
     assert.match(body, /### Changed params[\s\S]*\| params\.yaml \| lr \| 0\.1 \| 0\.2 \|/);
-    assert.match(body, /<details><summary>Unchanged values<\/summary>[\s\S]*_… \d+ more unchanged rows: see the full report\._[\s\S]*<\/details>/);
+    assert.match(body, /<details><summary>Unchanged metrics<\/summary>[\s\S]*_… \d+ more unchanged metrics: see the full report\._[\s\S]*<\/details>/);
     assert.match(body, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/7\)/);
   });
 
@@ -66,7 +67,7 @@ describe('fitting a report into one comment', () => {
     assert.equal(folded, true);
     assert.ok(body.length <= COMMENT_LIMIT);
     assert.equal((body.match(/^```mermaid$/gm) ?? []).length, 1);
-    assert.match(body, /### Plots\n\n```mermaid\nxychart-beta[\s\S]*title "Loss"[\s\S]*\n```\n/);
+    assert.match(body, /### Plots\n\n```mermaid\n%%\{init: [^\n]*\}%%\nxychart-beta[\s\S]*title "Loss"[\s\S]*\n```\n/);
     assert.match(body, /_Plot images are not shown inline \(image-store: none\): the PNGs are in the workflow artifact\._\n$/);
   });
 
@@ -117,7 +118,7 @@ describe('fitting a report into one comment', () => {
 });
 
 describe('Mermaid fallback', () => {
-  test('downsamples to 40 points, keeps first and last, drops points with gaps, names lines', () => {
+  test('numeric x on an even, round grid (first and last kept), a gap inside a line filled, each line coloured and named in a legend', () => {
     const x = [...Array(100).keys()];
     const chart = mermaidChart(
       plotEntry({
@@ -134,12 +135,41 @@ describe('Mermaid fallback', () => {
       }),
     )!;
     const xs = /x-axis \[([^\]]*)\]/.exec(chart)![1]!.split(', ');
-    assert.equal(xs.length, 40);
-    assert.equal(xs[0], '0');
+    assert.deepEqual(xs.slice(0, 4), ['0', '5', '10', '15']);
     assert.equal(xs.at(-1), '99');
-    assert.ok(!xs.includes('50'));
-    assert.match(chart, /title "Loss  train"/);
-    assert.match(chart, /_Lines, in drawing order: `a`, `b`\._/);
+    assert.match(chart, /title "Loss train"/);
+    assert.match(chart, /"plotColorPalette": "#1f6feb, #e16f24"/);
+    assert.match(chart, /\n```\n🟦 `a` · 🟧 `b`$/);
+    const lines = [...chart.matchAll(/line \[([^\]]*)\]/g)].map((m) => m[1]!.split(', ').map(Number));
+    assert.deepEqual(
+      lines.map((l) => l.length),
+      [xs.length, xs.length],
+    );
+    assert.ok(lines[0]!.every(Number.isFinite), 'the gap at 50 is read between its neighbours, not dropped from both lines');
+  });
+
+  test("a base trained 100 epochs beside a PR's 15: the base's whole curve, the PR's line ends at its last epoch", () => {
+    const x = [...Array(100).keys()];
+    const chart = mermaidChart(
+      plotEntry({
+        id: 'loss',
+        title: 'loss',
+        image: null,
+        series: {
+          x,
+          lines: [
+            { name: 'main', y: x.map((i) => 1 / (1 + i)) },
+            { name: 'feature', y: x.map((i) => (i < 15 ? 0.9 / (1 + i) : null)) },
+          ],
+        },
+      }),
+    )!;
+    const xs = /x-axis \[([^\]]*)\]/.exec(chart)![1]!.split(', ');
+    assert.equal(xs.at(-1), '99', 'the x-axis spans the base, not the shortest line');
+    const [base, head] = [...chart.matchAll(/line \[([^\]]*)\]/g)].map((m) => m[1]!.split(', '));
+    assert.equal(base!.length, xs.length);
+    assert.ok(head!.length < xs.length && Number(xs[head!.length - 1]) <= 14, `the PR's line stops at epoch 14 (${head!.length} points)`);
+    assert.match(chart, /🟦 `main` · 🟧 `feature`/);
   });
 
   test('no series, or fewer than two points: no chart', () => {

@@ -9,6 +9,7 @@ import { MemoryLogger } from '../helpers/memory-logger';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { tempDir } from '../helpers/repo';
+import { reportOf } from '../helpers/report';
 
 export const REPO = 'octo/iris';
 export const HEAD = 'a'.repeat(40);
@@ -89,7 +90,7 @@ export function publishConfig(over: Partial<GitHubPublishConfig> = {}): GitHubPu
 
 /** A report with `rows` metrics (the first `changed` of them changed) and the given plots. */
 export function reportData(plots: PlotEntry[] = [], rows = 3, changed = 1): ReportData {
-  return {
+  return reportOf({
     schemaVersion: 1,
     tool: { name: 'mlreport', version: 'test' },
     base: { sha: 'c'.repeat(40), label: 'main' },
@@ -112,7 +113,7 @@ export function reportData(plots: PlotEntry[] = [], rows = 3, changed = 1): Repo
     gates: null,
     pipeline: null,
     warnings: [],
-  };
+  });
 }
 
 /** An out-dir holding plots/<id>.png for each id; returns the dir and the plot entries. */

@@ -1,6 +1,7 @@
 import type { ChangeInfo, HubConfig, MlflowConfig } from '../../src/config/types';
 import type { ReportData } from '../../src/report/types';
 import type { FileDiff } from '../../src/values/types';
+import { reportOf } from '../helpers/report';
 
 export const TOKEN = 'dhp_s3cr3t-t0ken-value';
 export const HEAD_SHA = 'a'.repeat(40);
@@ -31,7 +32,7 @@ export function fileDiff(path: string, values: Record<string, number | string | 
 }
 
 export function report(metrics: FileDiff[], params: FileDiff[], headSha: string | null = HEAD_SHA): ReportData {
-  const data: ReportData = {
+  const data: ReportData = reportOf({
     schemaVersion: 1,
     tool: { name: 'mlreport', version: '0.0.0-test' },
     base: { sha: 'b'.repeat(40), label: 'main' },
@@ -42,6 +43,6 @@ export function report(metrics: FileDiff[], params: FileDiff[], headSha: string 
     gates: null,
     pipeline: null,
     warnings: [],
-  };
+  });
   return data;
 }

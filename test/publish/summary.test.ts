@@ -57,7 +57,7 @@ describe('job summary', () => {
     const text = readFileSync(summary, 'utf8');
     assert.match(
       text,
-      /```mermaid\nxychart-beta\n {4}title "Loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```\n_Lines, in drawing order: `main`, `feature`\._/,
+      /```mermaid\n%%\{init: [^\n]*\}%%\nxychart-beta\n {4}title "Loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```\n🟦 `main` · 🟧 `feature`/,
     );
     assert.match(text, /_ROC: PNG `plots\/roc\.png` in the out-dir \(`\/runner\/out`\)\._/);
     assert.match(text, /_Confusion: SVG `plots\/cm\.svg` in the out-dir \(`\/runner\/out`\)\._/);

@@ -4,6 +4,7 @@ import { commentBody } from '../../src/publish/github/body';
 import { code, escapeCell } from '../../src/report/escape';
 import { composeMarkdown } from '../../src/report/markdown';
 import type { ReportData } from '../../src/report/types';
+import { verdictOf } from '../../src/report/verdict';
 import { plotEntry, reportData } from '../publish/github-fixtures';
 
 /** Everything a pull request controls (names, values, notes, plot ids and titles, branch names), made hostile. */
@@ -34,7 +35,7 @@ function hostileReport(): ReportData {
     plotEntry({ id: 'p', title: text, image: 'plots/p.png', baseImage: 'plots/p base.png' }),
   ];
   data.pipeline = { engine: 'builtin', stages: [{ name: text, status: 'failed', seconds: 1, error: text, log: text }] };
-  return data;
+  return { ...data, verdict: verdictOf(data) };
 }
 
 /** The report's lines outside fenced code blocks (where GitHub shows text as it is). */
@@ -92,11 +93,18 @@ describe('one escaping policy for the markdown the report emits', () => {
   test('a plot id with a blank line or backticks stays in its code span, on its line', () => {
     const line = md.split('\n').find((l) => l.startsWith('**') && l.includes('loss'))!;
     assert.ok(line.includes(code(hostileReport().plots[0]!.id)), line);
-    assert.doesNotMatch(md, /^#{1,6} (?!mlreport:|Gates|Pipeline|Metrics|Params|Plots|Notes)/m, 'no heading from data');
+    // Our headings: the verdict (it starts with its emoji, whatever names it quotes) and the sections.
+    assert.doesNotMatch(md, /^#{1,6} (?!❌ |⚠️ |✅ |ℹ️ |Gates|Pipeline|Metrics|Params|Plots|Notes)/m, 'no heading from data');
   });
 
-  test('a backtick in a branch name does not break the headline', () => {
-    assert.equal(md.split('\n')[1], '## mlreport: ``feat`ure`` vs `main`');
+  test('a backtick in a branch name does not break the line naming the revisions', () => {
+    assert.match(md.split('\n')[3]!, /^\*\*mlreport\*\* · ``feat`ure`` vs `main` \(\w{7}\) · /);
+  });
+
+  test('the verdict heading quotes names from files escaped, on one line', () => {
+    const heading = md.split('\n')[1]!;
+    assert.match(heading, /^## ❌ pipeline failed: stage &lt;img src=/);
+    assert.doesNotMatch(heading, /<img|@everyone|#123/);
   });
 
   test('the comment carries one marker, ours, however the data nests others', () => {

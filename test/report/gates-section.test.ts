@@ -8,6 +8,7 @@ import { composeMarkdown } from '../../src/report/markdown';
 import { escapeCellKeepingCode } from '../../src/report/escape';
 import type { GateSummary, ReportData } from '../../src/report/types';
 import type { MetricLookup } from '../../src/gate/types';
+import { reportOf } from '../helpers/report';
 
 const METRICS: MetricLookup[] = [
   { file: 'metrics.json', key: 'accuracy', base: 0.9, head: 0.93 },
@@ -52,8 +53,8 @@ describe('Gates section', () => {
     assert.equal(gatesHeadline(gates('acc >= 1')), '❌ 1 of 1 rule broke');
   });
 
-  test('the section opens the report, before the headline and the tables', () => {
-    const report: ReportData = {
+  test('the section opens the report: after the verdict and counts, before the tables', () => {
+    const report: ReportData = reportOf({
       schemaVersion: 1,
       tool: { name: 'mlreport', version: '0' },
       base: { sha: 'a'.repeat(40), label: 'main' },
@@ -64,11 +65,11 @@ describe('Gates section', () => {
       gates: gates('accuracy >= 0.9'),
       pipeline: null,
       warnings: [],
-    };
+    });
     const md = composeMarkdown(report);
     const at = (s: string): number => md.indexOf(s);
-    assert.ok(at('### Gates: ✅ the rule passed') > at('## mlreport:'));
-    assert.ok(at('### Gates') < at('metrics and'));
+    assert.ok(at('### Gates: ✅ the rule passed') > at('## ✅ gate passed'));
+    assert.ok(at('### Gates') > at('metrics and'));
     assert.ok(at('### Gates') < at('### Metrics'));
     assert.equal(composeMarkdown({ ...report, gates: null }).includes('### Gates'), false);
   });

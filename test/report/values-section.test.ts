@@ -4,6 +4,7 @@ import { valuesSection } from '../../src/report/values-section';
 import { guessDirection } from '../../src/values/direction';
 import { diffRow } from '../../src/values/diff';
 import type { FileDiff, Leaf } from '../../src/values/types';
+import { reportOf } from '../helpers/report';
 
 const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][], notes: string[] = []): FileDiff => ({
   path,
@@ -28,14 +29,14 @@ describe('report values sections', () => {
     assert.equal(
       md,
       [
-        '| Path | Metric | main | feature | Change | Better |',
+        '| Path | Metric | main | feature | Change | Better or worse |',
         '|---|---|---|---|---|---|',
-        '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ↑ ✅ better |',
+        '| eval/metrics.json | acc | 0.9 | 0.95 | +0.05 (+5.6%) | ✅ better |',
         '| eval/metrics.json | note | a | b | - |  |',
         '',
         '<details><summary>1 unchanged metric</summary>',
         '',
-        '| Path | Metric | main | feature | Change | Better |',
+        '| Path | Metric | main | feature | Change | Better or worse |',
         '|---|---|---|---|---|---|',
         '| eval/metrics.json | epochs | 10 | 10 | 0 |  |',
         '',
@@ -55,13 +56,14 @@ describe('report values sections', () => {
       ],
       labels,
     );
-    assert.match(md, /\| test\.accuracy \| 0\.9 \| 0\.8 \| -0\.1 \(-11%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
-    assert.match(md, /\| val\\_loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
+    // The change keeps its sign; whether that is good is a separate mark (an arrow beside a fall read as "rose").
+    assert.match(md, /\| test\.accuracy \| 0\.9 \| 0\.8 \| −0\.1 \(−11%\) \| ❌ worse \|/);
+    assert.match(md, /\| val\\_loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ❌ worse \|/);
   });
 
   test('a direction from a threshold wins over the name', () => {
     const md = valuesSection('metrics', [file('m.json', [['loss', 0.2, 0.3]])], labels, { direction: () => 'higher' });
-    assert.match(md, /\| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
+    assert.match(md, /\| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ✅ better \|/);
   });
 
   test('params have no Change column and are not rounded', () => {
@@ -87,7 +89,10 @@ describe('report values sections', () => {
 
   test('no base: the head values alone; notes listed under the table', () => {
     const md = valuesSection('metrics', [file('m.json', [['acc', undefined, 0.9]], ['not in git at main (DVC-tracked)'])], { base: null, head: 'feature' });
-    assert.equal(md, '| Path | Metric | feature | Better |\n|---|---|---|---|\n| m.json | acc | 0.9 | ↑ |\n\n- `m.json`: not in git at main (DVC-tracked)');
+    assert.equal(
+      md,
+      '| Path | Metric | feature | Direction |\n|---|---|---|---|\n| m.json | acc | 0.9 | higher is better |\n\n- `m.json`: not in git at main (DVC-tracked)',
+    );
   });
 
   test('nothing found / nothing changed', () => {
@@ -107,24 +112,26 @@ describe('report values sections', () => {
 describe('composeMarkdown wires threshold directions into the metrics section', () => {
   test("a rule's direction (gates.directions) wins over the name", async () => {
     const { composeMarkdown } = await import('../../src/report/markdown');
-    const md = composeMarkdown({
-      schemaVersion: 1,
-      tool: { name: 'mlreport', version: 'test' },
-      base: { sha: 'a'.repeat(40), label: 'main' },
-      head: { sha: null, label: 'feature' },
-      params: [],
-      metrics: [
-        file('m.json', [
-          ['loss', 0.2, 0.3],
-          ['acc', 0.5, 0.4],
-        ]),
-      ],
-      plots: [],
-      gates: { passed: true, checked: 1, proposed: null, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
-      pipeline: null,
-      warnings: [],
-    });
-    assert.match(md, /\| m\.json \| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ↑ ✅ better \|/);
-    assert.match(md, /\| m\.json \| acc \| 0\.5 \| 0\.4 \| -0\.1 \(-20%\) \| ↑ ⚠️ \*\*worse\*\* \|/);
+    const md = composeMarkdown(
+      reportOf({
+        schemaVersion: 1,
+        tool: { name: 'mlreport', version: 'test' },
+        base: { sha: 'a'.repeat(40), label: 'main' },
+        head: { sha: null, label: 'feature' },
+        params: [],
+        metrics: [
+          file('m.json', [
+            ['loss', 0.2, 0.3],
+            ['acc', 0.5, 0.4],
+          ]),
+        ],
+        plots: [],
+        gates: { passed: true, checked: 1, proposed: null, rules: [], directions: [{ file: 'm.json', key: 'loss', better: 'higher' }] },
+        pipeline: null,
+        warnings: [],
+      }),
+    );
+    assert.match(md, /\| m\.json \| loss \| 0\.2 \| 0\.3 \| \+0\.1 \(\+50%\) \| ✅ better \|/);
+    assert.match(md, /\| m\.json \| acc \| 0\.5 \| 0\.4 \| −0\.1 \(−20%\) \| ❌ worse \|/);
   });
 });

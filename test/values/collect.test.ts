@@ -74,7 +74,7 @@ describe('collectAndCompare (run.ts entry point)', () => {
     const res = await runCli(['report', '--base', 'main', '--quiet'], r.dir);
     assert.equal(res.code, 0, res.stderr);
     const md = readFileSync(join(r.dir, '.mlreport', 'report.md'), 'utf8');
-    assert.match(md, /\| metrics\.json \| val\\_loss \| 0\.12346 \| 0\.2 \| \+0\.07654 \(\+62%\) \| ↓ ⚠️ \*\*worse\*\* \|/);
+    assert.match(md, /\| metrics\.json \| val\\_loss \| 0\.1235 \| 0\.2 \| \+0\.07654 \(\+62%\) \| ❌ worse \|/);
     assert.match(md, /<details><summary>1 unchanged metric<\/summary>/);
     const json = JSON.parse(readFileSync(join(r.dir, '.mlreport', 'report.json'), 'utf8'));
     assert.equal(json.metrics[0].rows.find((row: { key: string }) => row.key === 'val_loss').old, 0.123456789);

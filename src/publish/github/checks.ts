@@ -2,7 +2,6 @@ import { realpath } from 'node:fs/promises';
 import { posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
 import { fitReport } from '../../report/fit';
-import { gatesHeadline } from '../../report/gates-section';
 import { hostedImages } from '../../report/images';
 import type { GateRuleResult, GateSummary, ReportData } from '../../report/types';
 import type { Logger } from '../../util/log';
@@ -166,7 +165,8 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
     return {
       // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
       failed: !gates.passed,
-      title: stripEmoji(gatesHeadline(gates)),
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
       summary: fitReport(
         report,

@@ -12,6 +12,7 @@ import { FakeArtifactService, runtimeToken, SIGNATURE } from '../../fakes/artifa
 import { tempDir } from '../../helpers/repo';
 import { readZip } from '../../helpers/zip';
 import { png } from '../github-fixtures';
+import { reportOf } from '../../helpers/report';
 
 let fake: FakeArtifactService;
 let dir: string;
@@ -38,18 +39,19 @@ const cfg = (artifact: GitHubPublishConfig['artifact'] = 'auto'): GitHubPublishC
   allowPullRequestTargetRepro: false,
   artifact,
 });
-const data = (plots: ReportData['plots']): ReportData => ({
-  schemaVersion: 1,
-  tool: { name: 'mlreport', version: '0' },
-  base: null,
-  head: { sha: null, label: 'head' },
-  params: [],
-  metrics: [],
-  plots,
-  gates: null,
-  pipeline: null,
-  warnings: [],
-});
+const data = (plots: ReportData['plots']): ReportData =>
+  reportOf({
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: '0' },
+    base: null,
+    head: { sha: null, label: 'head' },
+    params: [],
+    metrics: [],
+    plots,
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  });
 const leaks = (log: MemoryLogger): void => {
   const text = log.lines.join('\n');
   assert.ok(!text.includes(fake.token) && !text.includes(SIGNATURE) && !text.includes(encodeURIComponent(SIGNATURE)), text);

@@ -15,6 +15,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
 import { commitStatuses } from '../../fakes/github/routes/statuses';
 import { tempDir } from '../../helpers/repo';
+import { reportOf } from '../../helpers/report';
 
 const HEAD_SHA = 'b'.repeat(40);
 const MERGE_SHA = 'c'.repeat(40);
@@ -62,7 +63,7 @@ function github(token = 'test-token'): GitHubContext {
 
 function composed(rules: string, metrics = METRICS): ReportData {
   const lines = ruleLinesFromText(rules, "input 'thresholds'");
-  const data: ReportData = {
+  const data: ReportData = reportOf({
     schemaVersion: 1,
     tool: { name: 'mlreport', version: '0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
@@ -73,7 +74,7 @@ function composed(rules: string, metrics = METRICS): ReportData {
     gates: gateSummary(evaluateRules(parseRules(lines), metrics, { missingBase: 'skip', hasBase: true })),
     pipeline: null,
     warnings: [],
-  };
+  });
   return data;
 }
 
@@ -100,7 +101,8 @@ describe('gate check run', () => {
     assert.equal(run.status, 'completed');
     assert.equal(run.conclusion, 'success');
     assert.equal(run.details_url, 'https://github.com/octo/ml/actions/runs/42');
-    assert.equal(run.output.title, 'the rule passed');
+    // The report's verdict is the check's title, as it is the comment's first line.
+    assert.equal(run.output.title, 'gate passed: the rule held');
     assert.equal(run.output.summary, composeMarkdown(report));
     assert.deepEqual(run.annotations, []);
     assert.equal(outcome.location, `https://github.com/octo/ml/runs/${run.id}`);
@@ -110,7 +112,7 @@ describe('gate check run', () => {
     await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'), NONE);
     const run = onlyRun();
     assert.equal(run.conclusion, 'failure');
-    assert.equal(run.output.title, '1 of 3 rules broke (1 warning)');
+    assert.equal(run.output.title, 'gate failed: train.loss 0.6 (rule: train.loss <= base * 1.02); warning: accuracy 0.93 (rule: accuracy >= 0.95)');
     assert.deepEqual(run.annotations, [
       {
         path: 'project/metrics.json',
@@ -200,7 +202,7 @@ describe('gate check run', () => {
     const plot = { id: 'Loss', title: 'Loss', image: 'plots/Loss.png', notes: [], series: { x: [1, 2, 3], lines: [{ name: 'head', y: [0.9, 0.5, 0.3] }] } };
     await publisher().publish({ ...report, plots: [plot] }, NONE);
     const summary = onlyRun().output.summary!;
-    assert.match(summary, /```mermaid\nxychart-beta\n {4}title "Loss"\n {4}x-axis \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n```/);
+    assert.match(summary, /```mermaid\n%%\{init: [^\n]*\}%%\nxychart-beta\n {4}title "Loss"\n {4}x-axis \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n```/);
     assert.ok(!summary.includes('](plots/'), summary);
   });
 
@@ -244,7 +246,7 @@ describe('gate check run', () => {
     assert.equal(status!.sha, HEAD_SHA);
     assert.equal(status!.context, 'ml gates');
     assert.equal(status!.state, 'failure');
-    assert.equal(status!.description, '1 of 1 rule broke');
+    assert.equal(status!.description, 'gate failed: accuracy 0.93 (rule: accuracy >= 0.99)');
     assert.equal(status!.target_url, 'https://github.com/octo/ml/actions/runs/42');
     assert.match(
       log.lines.join('\n'),

@@ -1,0 +1,131 @@
+import { brokenRules } from '../gate/summary';
+import { formatNumber, formatPair } from '../util/numbers';
+import { numericValue, type FileDiff, type ValueRow } from '../values/types';
+import { effect, metricDirections, type DirectionOf } from './directions';
+import { percent, signed } from './format';
+import type { GateRuleResult, ReportData, Verdict } from './types';
+
+/** How many broken rules a verdict names before "and N more": a line, not a table. */
+const NAMED = 3;
+/** How many of the changes that matter most a verdict names without a gate to say which. */
+const TOP = 2;
+
+/**
+ * The report's first line: what failed first (a project file, a stage, the gate), else the gate's outcome, else the
+ * metric changes that matter most; each with its numbers. Then the counts. Pure: it reads only the report's data.
+ */
+export function verdictOf(report: Omit<ReportData, 'verdict'>): Verdict {
+  const directionOf = metricDirections(report);
+  return { ...outcome(report, directionOf), counts: counts(report) };
+}
+
+function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf): Omit<Verdict, 'counts'> {
+  const errors = report.projectErrors ?? [];
+  if (errors.length) return { outcome: 'failed', line: `❌ project files do not parse: ${short(errors[0]!, 160)}${more(errors.length - 1)}` };
+  const failedStages = report.pipeline?.stages.filter((s) => s.status === 'failed') ?? [];
+  if (failedStages.length) {
+    const names = failedStages.map((s) => short(s.name));
+    const gate = report.gates ? '; the gate compared what the pipeline left' : '';
+    return { outcome: 'failed', line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(', ')}${more(names.length - NAMED)} failed${gate}` };
+  }
+  const gates = report.gates;
+  if (gates) {
+    const { failures, warnings } = brokenRules(gates);
+    const warned = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn').map((r) => ruleItem(r, report.metrics));
+    if (failures) {
+      const failed = gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics));
+      return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
+    }
+    if (!gates.checked) {
+      const why = !gates.rules.length ? 'no rules at the base revision' : 'every rule was skipped';
+      return { outcome: 'failed', line: `❌ gate checked nothing: ${why}` };
+    }
+    if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(warned)}` };
+    const n = gates.checked;
+    const top = topChanges(report.metrics, directionOf);
+    const held = n === 1 ? 'the rule held' : n === 2 ? 'both rules held' : `all ${n} rules held`;
+    return { outcome: 'passed', line: `✅ gate passed: ${held}${top.length ? `; ${top.map((t) => t.text).join(', ')}` : ''}` };
+  }
+  if (!report.base) return { outcome: 'info', line: "ℹ️ no base revision to compare with: the head's values alone" };
+  if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
+  const top = topChanges(report.metrics, directionOf);
+  if (!top.length) return { outcome: 'info', line: 'ℹ️ no metric changed' };
+  const worse = top.some((t) => t.effect === 'worse');
+  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${top.map((t) => t.text).join(', ')}` };
+}
+
+function isFailure(r: GateRuleResult): boolean {
+  return r.status === 'error' || (r.status === 'failed' && r.level === 'fail');
+}
+
+/** A broken rule as its metric's change (`accuracy −15% (0.8667 → 0.7333)`), else its value, else the rule. */
+function ruleItem(r: GateRuleResult, metrics: FileDiff[]): string {
+  if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
+  const row = metrics.find((f) => f.path === r.metric!.file)?.rows.find((x) => x.key === r.metric!.key);
+  // A rule relative to the base broke by the change; an absolute one by the value (its change could be for the better).
+  const relative = r.detail.includes('(base ');
+  if (relative && row && row.diff !== undefined && r.base !== null && r.head !== null) return change(r.metric.key, row);
+  if (r.head !== null) return `${short(r.metric.key)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
+  return `${short(r.metric.key)}: ${short(r.detail.replace(/`/g, ''), 120)}`;
+}
+
+/**
+ * The changed metrics that matter most (two: the counts line says how many changed): those worse, then better, by the
+ * most (relative), then other numeric changes.
+ */
+function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
+  const rows = metrics.flatMap((f) =>
+    f.rows
+      .filter((r) => r.changed && r.diff !== undefined && !Number.isNaN(r.diff))
+      .map((r) => ({ row: r, effect: effect(r.diff, directionOf(f.path, r.key)) })),
+  );
+  const weight = (x: (typeof rows)[number]): number =>
+    (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
+  return rows
+    .sort((a, b) => weight(b) - weight(a))
+    .slice(0, TOP)
+    .map((x) => ({ text: change(x.row.key, x.row, x.effect), effect: x.effect }));
+}
+
+function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {
+  const [a, b] = formatPair(numericValue(row.old)!, numericValue(row.new)!);
+  const by = percent(row.relative) ?? signed(row.diff!);
+  return `${short(key)} ${by} (${a} → ${b}${mark ? `, ${mark}` : ''})`;
+}
+
+/** A name from a file, cut to fit a line (a check run's title, a heading). */
+function short(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** At most NAMED items, then how many more. */
+function named(items: string[]): string {
+  const unique = [...new Set(items)];
+  return unique.slice(0, NAMED).join(', ') + more(unique.length - NAMED);
+}
+
+function more(n: number): string {
+  return n > 0 ? ` and ${n} more` : '';
+}
+
+/** `2 metrics and 1 param changed`; with no base, how many were read. */
+function counts(report: Omit<ReportData, 'verdict'>): string {
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => files.reduce((n, f) => n + f.rows.filter(pick).length, 0);
+  if (!report.base)
+    return `${plural(
+      count(report.metrics, () => true),
+      'metric',
+    )} and ${plural(
+      count(report.params, () => true),
+      'param',
+    )} at the head`;
+  return `${plural(
+    count(report.metrics, (r) => r.changed),
+    'metric',
+  )} and ${plural(
+    count(report.params, (r) => r.changed),
+    'param',
+  )} changed`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Significant digits of a non-integer in every table, the verdict and the gates (one format, so 0.8667 in the
+ * metrics reads as 0.8667 in the gates). A pair of different values that would print alike gets more.
+ */
+const DIGITS = 4;
+/** The minus sign: a hyphen beside a number reads as a dash in prose ("accuracy −15%"). */
+export const MINUS = '\u2212';
+
+/** A number as the report shows it: integers whole, others to DIGITS significant digits, tiny/huge ones in e-notation. */
+export function formatNumber(value: number, digits = DIGITS): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : `${MINUS}Infinity`;
+  const abs = Math.abs(value);
+  let text: string;
+  if (Number.isInteger(value) && abs < 1e21) text = String(value);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text = value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  else if (abs >= 10 ** digits) text = value.toFixed(0);
+  else text = String(Number(value.toPrecision(digits)));
+  return text.replace(/^-/, MINUS);
+}
+
+/** Two numbers (base and head) with as many digits as it takes to tell them apart when they differ. */
+export function formatPair(a: number, b: number): [string, string] {
+  for (let digits = DIGITS; digits < 17; digits++) {
+    const pair: [string, string] = [formatNumber(a, digits), formatNumber(b, digits)];
+    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b, 17)];
+}

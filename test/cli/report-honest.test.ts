@@ -1,0 +1,121 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+const WRITER = "const [f, k, v] = process.argv.slice(2); require('fs').writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n";
+
+describe('mlreport report says what it compared, and what it could not', () => {
+  test("uncommitted changes are the 'workspace', not the branch; the default .mlreport/ ignores itself", async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('base', { 'metrics.json': '{"accuracy": 0.9}', 'dvc.yaml': 'metrics:\n  - metrics.json\n' });
+      repo.write({ 'metrics.json': '{"accuracy": 0.8}' });
+      const r = await runCli(['report', '--base', 'HEAD'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^## ⚠️ accuracy −11% \(0\.9 → 0\.8, worse\)$/m, 'the verdict is the first line of the report');
+      assert.match(r.stdout, /^\*\*mlreport\*\* · `workspace` vs `HEAD` \(\w{7}\) · 1 metric and 0 params changed$/m);
+      assert.equal(
+        readFileSync(join(repo.dir, '.mlreport', '.gitignore'), 'utf8')
+          .split('\n')
+          .at(-2),
+        '*',
+      );
+      assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), 'M metrics.json', 'the report folder is not a change to commit');
+      repo.git('checkout', '--', 'metrics.json');
+      const clean = await runCli(['report', '--base', 'HEAD', '--quiet'], repo.dir);
+      const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
+      assert.equal(clean.code, 0, clean.stderr);
+      assert.notEqual(json.head.label, 'workspace', 'a clean workspace is named by its branch');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('repro off and a params edit since dvc.lock: the out-of-date stage is named on stderr and in the report', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', {
+        'params.yaml': 'lr: 0.1\n',
+        'w.js': WRITER,
+        'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
+      });
+      const ran = await runCli(['repro'], repo.dir);
+      assert.equal(ran.code, 0, ran.stderr);
+      repo.commit('ran', {
+        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
+        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
+      });
+      repo.write({ 'params.yaml': 'lr: 0.2\n' });
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /warning: Stage 'train' is out of date \(param params\.yaml:lr: modified\)/);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(
+        md,
+        /> \[!WARNING\]\n> A stage is out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change\.\n> - `train`: param params\.yaml:lr: modified/,
+      );
+      assert.match(md, /Out-of-date stages: run mlreport repro first, or pass --repro auto/);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(json.stale, [{ stage: 'train', reasons: ['param params.yaml:lr: modified'] }]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('repro prints one line per stage, and calls an absent output missing', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', { 'w.js': WRITER, 'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js model.json w 1\n    outs: [model.json]\n' });
+      const r = await runCli(['repro'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^train: ran [\d.]+s \(not in dvc\.lock; out model\.json: missing\)\n$/);
+      assert.doesNotMatch(r.stderr, /Running stage|didn't change/, 'the stage is not said twice in other words');
+      const again = await runCli(['repro'], repo.dir);
+      assert.equal(again.stdout, 'train: skipped\n');
+      assert.equal(again.stderr, '');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('a DagsHub logger project (metrics.csv and params.yml at the root, no dvc.yaml) is read by default', async () => {
+    const repo = new TempRepo();
+    const log = (acc: number[]) => `Name,Value,Timestamp,Step\n${acc.map((a, i) => `acc,${a},${1700000000000 + i},${i}`).join('\n')}\n`;
+    try {
+      repo.commit('base', { 'metrics.csv': log([0.5, 0.7, 0.8]), 'params.yml': 'lr: 0.01\n' });
+      repo.commit('head', { 'metrics.csv': log([0.5, 0.75, 0.85, 0.9]), 'params.yml': 'lr: 0.02\n' });
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(md, /\| metrics\.csv \| acc \| 0\.8 \| 0\.9 \| \+0\.1 \(\+12%\) \| ✅ better \|/);
+      assert.match(md, /\| params\.yml \| lr \| 0\.01 \| 0\.02 \|/);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(
+        json.plots.map((p: { id: string }) => p.id),
+        ['metrics.csv#acc'],
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('no values found: the hint names the CLI flags, with no markdown backticks left showing', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('base', { 'README.md': 'x\n' });
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(md, /- No metrics or params files found: name them in dvc\.yaml, or pass --metrics and --params/);
+      assert.doesNotMatch(md, /\\`|inputs/);
+    } finally {
+      repo.remove();
+    }
+  });
+});

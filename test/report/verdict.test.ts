@@ -1,0 +1,180 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateRules } from '../../src/gate/evaluate';
+import { metricLookupFromDiffs } from '../../src/gate/lookup';
+import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
+import { gateSummary } from '../../src/gate/summary';
+import { projectDirectionsFromText } from '../../src/gate/config';
+import { gatesSection } from '../../src/report/gates-section';
+import { composeMarkdown } from '../../src/report/markdown';
+import { valuesSection } from '../../src/report/values-section';
+import type { ReportData } from '../../src/report/types';
+import { diffRow } from '../../src/values/diff';
+import { guessDirection } from '../../src/values/direction';
+import type { FileDiff, Leaf } from '../../src/values/types';
+import { reportOf } from '../helpers/report';
+
+const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][]): FileDiff => ({
+  path,
+  rows: rows.map(([k, o, n]) => diffRow(k, o, n)),
+  notes: [],
+});
+
+/** The issue's example: accuracy fell 15%, loss rose 125%. */
+const METRICS = [
+  file('metrics.json', [
+    ['accuracy', 0.8666666666666667, 0.7333333333333333],
+    ['loss', 0.2, 0.45],
+    ['epochs', 10, 10],
+  ]),
+];
+const PARAMS = [file('params.yaml', [['lr', 0.01, 0.1]])];
+
+function report(extra: Partial<Omit<ReportData, 'verdict'>> = {}, rules: string | null = null): ReportData {
+  const gates = rules
+    ? gateSummary(
+        evaluateRules(parseRules(ruleLinesFromText(rules, "input 'thresholds'")), metricLookupFromDiffs(METRICS), { missingBase: 'skip', hasBase: true }),
+      )
+    : null;
+  return reportOf({
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: 'test' },
+    base: { sha: 'a'.repeat(40), label: 'main' },
+    head: { sha: 'b'.repeat(40), label: 'feature' },
+    params: PARAMS,
+    metrics: METRICS,
+    plots: [],
+    gates,
+    pipeline: null,
+    warnings: [],
+    ...extra,
+  });
+}
+
+describe('the verdict: the first line of every target', () => {
+  test('a failing gate names each broken metric with its change and values; the counts follow', () => {
+    const r = report({}, 'accuracy >= base - 0.05\nloss <= base * 1.1\nepochs >= 5');
+    assert.equal(r.verdict.outcome, 'failed');
+    assert.equal(r.verdict.line, '❌ gate failed: accuracy −15% (0.8667 → 0.7333), loss +125% (0.2 → 0.45)');
+    assert.equal(r.verdict.counts, '2 metrics and 1 param changed');
+    const md = composeMarkdown(r).split('\n');
+    assert.equal(md[1], '## ❌ gate failed: accuracy −15% (0.8667 → 0.7333), loss +125% (0.2 → 0.45)');
+    assert.equal(md[3], '**mlreport** · `feature` vs `main` (aaaaaaa) · 2 metrics and 1 param changed');
+  });
+
+  test('a passing gate says so with the changes that matter most; warnings only: passed with warnings', () => {
+    assert.equal(
+      report({}, 'epochs >= 5').verdict.line,
+      '✅ gate passed: the rule held; loss +125% (0.2 → 0.45, worse), accuracy −15% (0.8667 → 0.7333, worse)',
+    );
+    const warned = report({}, 'epochs >= 5\nwarn: loss <= base');
+    assert.equal(warned.verdict.outcome, 'warning');
+    assert.equal(warned.verdict.line, '⚠️ gate passed with warnings: loss +125% (0.2 → 0.45)');
+  });
+
+  test('without gates: the most important changes, worse first, marked; nothing changed or no base said plainly', () => {
+    const r = report();
+    assert.equal(r.verdict.outcome, 'warning');
+    assert.equal(r.verdict.line, '⚠️ loss +125% (0.2 → 0.45, worse), accuracy −15% (0.8667 → 0.7333, worse)');
+    assert.equal(report({ metrics: [file('m.json', [['acc', 0.5, 0.5]])] }).verdict.line, 'ℹ️ no metric changed');
+    assert.equal(report({ metrics: [] }).verdict.line, '⚠️ no metrics found');
+    const headOnly = report({ base: null });
+    assert.match(headOnly.verdict.line, /^ℹ️ no base revision/);
+    assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
+  });
+
+  test("a failed stage comes first, before the gate: the metrics are not this change's", () => {
+    const r = report(
+      {
+        pipeline: {
+          engine: 'builtin',
+          stages: [
+            { name: 'prepare', status: 'ran', seconds: 1 },
+            { name: 'train', status: 'failed', seconds: 2, error: 'exit code 1' },
+          ],
+        },
+      },
+      'epochs >= 5',
+    );
+    assert.equal(r.verdict.outcome, 'failed');
+    assert.match(r.verdict.line, /^❌ pipeline failed: stage train failed/);
+    assert.equal(
+      report({ projectErrors: ['dvc.yaml line 3: bad indentation'] }).verdict.line,
+      '❌ project files do not parse: dvc.yaml line 3: bad indentation',
+    );
+  });
+
+  test('a gate that checked nothing fails, and says why', () => {
+    const r = report({}, 'auc >= 0.8 if present');
+    assert.equal(r.verdict.line, '❌ gate checked nothing: every rule was skipped');
+  });
+});
+
+describe('one number format, one change column', () => {
+  test('the gates, the metrics table and the verdict show the same value the same way', () => {
+    const r = report({}, 'accuracy >= base - 0.05');
+    const gates = gatesSection(r.gates!);
+    const metrics = valuesSection('metrics', METRICS, { base: 'main', head: 'feature' });
+    assert.match(gates, /\| 0\.8667 \| 0\.7333 \| 0\.8167 \| 0\.7333 is not &gt;= 0\.8167 \(base 0\.8667\)\. \|/);
+    assert.match(metrics, /\| metrics\.json \| accuracy \| 0\.8667 \| 0\.7333 \| −0\.1333 \(−15%\) \| ❌ worse \|/);
+    assert.match(r.verdict.line, /0\.8667 → 0\.7333/);
+  });
+
+  test('values that differ only past four digits get the digits that tell them apart', () => {
+    const md = valuesSection('metrics', [file('m.json', [['acc', 0.912341, 0.912344]])], { base: 'main', head: 'feature' });
+    assert.match(md, /\| acc \| 0\.912341 \| 0\.912344 \| \+3e-6 \(\+0\.0003%\) \| ✅ better \|/);
+  });
+
+  test('the change is signed; the better/worse mark is a column of its own', () => {
+    const md = valuesSection(
+      'metrics',
+      [
+        file('m.json', [
+          ['mae', 2, 1.5],
+          ['drift', 1, 2],
+        ]),
+      ],
+      { base: 'main', head: 'feature' },
+    );
+    assert.match(md, /^\| Path \| Metric \| main \| feature \| Change \| Better or worse \|$/m);
+    assert.match(md, /\| mae \| 2 \| 1\.5 \| −0\.5 \(−25%\) \| ✅ better \|/);
+    assert.match(md, /\| drift \| 1 \| 2 \| \+1 \(\+100%\) \|  \|/, 'no direction known: no mark');
+  });
+});
+
+describe('which way is better', () => {
+  test('common metric names', () => {
+    for (const name of ['avg_prec', 'precision', 'recall', 'f1', 'auc', 'roc_auc', 'test.accuracy', 'average_precision', 'valAccuracy'])
+      assert.equal(guessDirection(name), 'higher', name);
+    for (const name of ['mae', 'rmse', 'mse', 'mape', 'log_loss', 'logloss', 'val_loss', 'valLoss', 'error_rate', 'wer'])
+      assert.equal(guessDirection(name), 'lower', name);
+    assert.equal(guessDirection('epochs'), undefined);
+  });
+
+  test(".mlreport.yml's directions: win over the name; a rule's comparator wins over both", () => {
+    const directions = projectDirectionsFromText('thresholds:\n  - epochs >= 1\ndirections:\n  drift: lower\n  metrics.json:loss: higher\n');
+    assert.deepEqual(directions, [
+      { metric: 'drift', better: 'lower' },
+      { metric: 'metrics.json:loss', better: 'higher' },
+    ]);
+    const md = composeMarkdown(
+      report({
+        directions,
+        metrics: [
+          file('metrics.json', [
+            ['drift', 1, 2],
+            ['loss', 0.2, 0.45],
+          ]),
+        ],
+      }),
+    );
+    assert.match(md, /\| drift \| 1 \| 2 \| \+1 \(\+100%\) \| ❌ worse \|/);
+    assert.match(md, /\| loss \| 0\.2 \| 0\.45 \| \+0\.25 \(\+125%\) \| ✅ better \|/);
+    const ruled = composeMarkdown(report({ directions, metrics: [file('metrics.json', [['loss', 0.2, 0.45]])] }, 'loss <= 1'));
+    assert.match(ruled, /\| loss \| 0\.2 \| 0\.45 \| \+0\.25 \(\+125%\) \| ❌ worse \|/);
+  });
+
+  test('a direction that is neither higher nor lower is an error naming the line', () => {
+    assert.throws(() => projectDirectionsFromText('directions:\n  drift: down\n'), /\.mlreport\.yml line 2: directions of "drift" must be higher or lower/);
+  });
+});
