@@ -1,6 +1,6 @@
 import type { PlotEntry, PlotSeries, ReportData } from '../report/types';
 
-/** Lines one overlaid chart draws besides the base: the chart has no legend, so more cannot be told apart. */
+/** Lines one overlaid chart draws besides the base: past a handful, lines of near colours cannot be told apart. */
 const TOP_CONFIGURATIONS = 5;
 /** Charts in one comparison: a sweep's plots repeat per job, a reviewer reads the first few. */
 const MAX_PLOTS = 10;

@@ -74,9 +74,9 @@ describe('plots overlaid per configuration', () => {
     const md = aggregateMarkdown(report).body;
     assert.match(
       md,
-      /### Plots\n\n```mermaid\nxychart-beta\n {4}title "Training loss"\n {4}x-axis "step" \[0, 1, 2\]\n {4}y-axis "loss"\n {4}line \[1, 0\.6, 0\.5\]\n {4}line \[0\.9, 0\.3, 0\.15\]\n {4}line \[1, 0\.7, 0\.6\]\n```/,
+      /### Plots\n\n```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#1f6feb, #e16f24, #2da44e"\}\}\}\}%%\nxychart-beta\n {4}title "Training loss"\n {4}x-axis "step" \[0, 1, 2\]\n {4}y-axis "loss"\n {4}line \[1, 0\.6, 0\.5\]\n {4}line \[0\.9, 0\.3, 0\.15\]\n {4}line \[1, 0\.7, 0\.6\]\n```/,
     );
-    assert.match(md, /_Lines, in drawing order: `base: main`, `lr=0\.1`, `lr=0\.01`\._/);
+    assert.match(md, /^🟦 `base: main` · 🟧 `lr=0\.1` · 🟩 `lr=0\.01`$/m);
   });
 
   test('a run whose plot has other x values is left out of the chart, and the chart says so', () => {

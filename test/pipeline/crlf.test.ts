@@ -49,7 +49,7 @@ describe('a CRLF checkout (core.autocrlf=true) of a Linux-made project', () => {
       assert.equal(r.code, 0, r.stderr);
       const fix = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
       assert.deepEqual(JSON.parse(r.stdout), {
-        train: [`dep data.csv: modified, only in its line endings (${fix})`, 'out out.csv: deleted'],
+        train: [`dep data.csv: modified, only in its line endings (${fix})`, 'out out.csv: missing'],
       });
       r = await runCli(['repro', '--dry', '--no-pull'], clone);
       assert.match(
@@ -61,13 +61,13 @@ describe('a CRLF checkout (core.autocrlf=true) of a Linux-made project', () => {
       const fixed = join(clones, 'eol-lf');
       execFileSync('git', ['-c', 'core.autocrlf=false', 'clone', '-q', origin.dir, fixed]);
       r = await runCli(['status', '--no-pull'], fixed);
-      assert.match(r.stdout, /^train:\n\tout out\.csv: deleted\n$/);
+      assert.match(r.stdout, /^train:\n\tout out\.csv: missing\n$/);
       // Or the other fix: .gitattributes asks for LF in every checkout, core.autocrlf notwithstanding.
       origin.commit('LF checkouts', { '.gitattributes': '* text=auto eol=lf\n' });
       const attributed = join(clones, 'attributes');
       execFileSync('git', ['-c', 'core.autocrlf=true', 'clone', '-q', origin.dir, attributed]);
       r = await runCli(['status', '--no-pull'], attributed);
-      assert.match(r.stdout, /^train:\n\tout out\.csv: deleted\n$/);
+      assert.match(r.stdout, /^train:\n\tout out\.csv: missing\n$/);
     } finally {
       origin.remove();
       rmSync(clones, { recursive: true, force: true });

@@ -87,7 +87,11 @@ describe('the action mirrors to a hub and its MLflow (dist/index.js against the 
     assert.equal(mlrun.tags.get('mlflow.source.git.commit'), headSha);
     assert.equal(mlrun.tags.get('ci.pr'), '7');
     assert.equal(mlrun.tags.get('ci.run_url'), 'https://github.com/acme/iris/actions/runs/4242');
-    assert.equal(mlrun.tags.get('mlflow.note.content'), readFileSync(result.outputs.report!, 'utf8'));
+    // The run's note is the hub comment: report.md with each image named where it is hosted (GitHub), not linked.
+    const note = mlrun.tags.get('mlflow.note.content');
+    assert.equal(note, comments[0]!.body);
+    const reportMd = readFileSync(result.outputs.report!, 'utf8');
+    assert.equal(note, reportMd.replace(/^!\[(.+)\]\((plots\/[^)]+)\)$/gm, '_$1: PNG `$2` in the GitHub report._'));
     assert.ok(
       mlflow.requests.every((r) => r.authorization === `Basic ${Buffer.from(`ci-bot:${TOKEN}`).toString('base64')}`),
       'user name asked from the hub',
