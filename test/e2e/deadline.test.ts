@@ -3,29 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
+import { gone } from '../helpers/processes';
 import { TempRepo, tempDir } from '../helpers/repo';
-
-/** Whether a process with this id runs (a zombie counts as gone: it runs nothing). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = `/proc/${pid}/stat`;
-  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
-}
-
-async function gone(pid: number, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (!alive(pid)) return true;
-  return !alive(pid);
-}
 
 function pids(dir: string): number[] {
   return ['worker.pid', 'shell.pid'].map((f) => Number(readFileSync(join(dir, f), 'utf8').trim()));

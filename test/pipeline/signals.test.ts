@@ -5,23 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DIST_CLI } from '../helpers/cli';
+import { alive, gone, waitFor } from '../helpers/processes';
 import { TempRepo } from '../helpers/repo';
-
-/** Whether a process with this id is in the process table (a zombie counts as gone: it runs nothing). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = `/proc/${pid}/stat`;
-  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
-}
-
-async function waitFor(check: () => boolean, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;
-  return check();
-}
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(
@@ -42,7 +27,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         child.kill(signal);
         const outcome = await exited;
         assert.equal(outcome.signal, signal, 'mlreport ends by the signal it was sent');
-        for (const pid of pids) assert.ok(await waitFor(() => !alive(pid)), `process ${pid} of the stage still runs after mlreport ended`);
+        for (const pid of pids) assert.ok(await gone(pid), `process ${pid} of the stage still runs after mlreport ended`);
       } finally {
         repo.remove();
       }
