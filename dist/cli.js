@@ -50016,6 +50016,42 @@ function safeText(text2) {
   return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean2) : clean2;
 }
 
+// src/commands/project-options.ts
+import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join23, relative as relative6, sep as sep8 } from "node:path";
+var PROJECT_OPTIONS = {
+  base: { type: "string" },
+  plots: { type: "string", multiple: true },
+  cwd: { type: "string", default: "." },
+  quiet: { type: "boolean", default: false }
+};
+function cliBaseCandidates(base) {
+  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
+  return [
+    { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
+    { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
+  ];
+}
+async function cliHead(git, outDir) {
+  const sha = await git.resolveCommit("HEAD");
+  const out = outDir === void 0 ? "" : relative6(git.cwd, outDir).split(sep8).join("/");
+  const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
+  if (!sha || await git.hasUncommittedChanges(exclude)) return { label: "workspace", sha };
+  return { label: await git.currentBranch() ?? shortSha(sha), sha };
+}
+function defaultOutDir(workspace) {
+  return selfIgnoringDir(join23(workspace, ".mlreport"));
+}
+async function selfIgnoringDir(dir) {
+  await mkdir6(dir, { recursive: true });
+  await writeFile3(join23(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+    (error) => {
+      if (error.code !== "EEXIST") throw error;
+    }
+  );
+  return dir;
+}
+
 // src/commands/aggregate.ts
 var aggregateCommand = {
   path: ["aggregate"],
@@ -50024,7 +50060,7 @@ var aggregateCommand = {
 
   DIR             a folder holding a job's report.json, or a folder of such folders (as
                   actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
-  --out DIR       where report.md and report.json go (default: .mlreport-aggregate)
+  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
   --repeat-params NAME
                   a param whose values tell repeats of one configuration apart (repeatable; default: seed)
   --rank-by METRIC
@@ -50048,7 +50084,7 @@ configuration breaks a rule. Reports compared with different base commits are re
       strict: true,
       allowPositionals: true,
       options: {
-        out: { type: "string", default: ".mlreport-aggregate" },
+        out: { type: "string" },
         "repeat-params": { type: "string", multiple: true },
         "rank-by": { type: "string" },
         "expected-runs": { type: "string" },
@@ -50064,7 +50100,8 @@ configuration breaks a rule. Reports compared with different base commits are re
     const result = await runAggregate(
       {
         dirs: positionals.map((dir) => resolve5(dir)),
-        outDir: resolve5(values.out),
+        // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
+        outDir: values.out === void 0 ? await selfIgnoringDir(resolve5(".mlreport-aggregate")) : resolve5(values.out),
         summaryPath: null,
         repeatParams: values["repeat-params"] ?? ["seed"],
         rankBy: values["rank-by"] ?? null,
@@ -50087,11 +50124,11 @@ configuration breaks a rule. Reports compared with different base commits are re
 };
 
 // src/commands/values-diff.ts
-import { relative as relative6, resolve as resolve6, sep as sep8 } from "node:path";
+import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join23 } from "node:path";
+import { dirname as dirname7, join as join24 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -50104,7 +50141,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join23(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join24(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -50120,7 +50157,7 @@ async function isDirectory(path) {
   return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join23(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join24(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -50225,7 +50262,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative6(root, resolve6(cwd, t2)).split(sep8).join("/")) ?? null;
+  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep9).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -50328,42 +50365,6 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 // src/commands/plots-render.ts
 import { join as join25, resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
-
-// src/commands/project-options.ts
-import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join24, relative as relative7, sep as sep9 } from "node:path";
-var PROJECT_OPTIONS = {
-  base: { type: "string" },
-  plots: { type: "string", multiple: true },
-  cwd: { type: "string", default: "." },
-  quiet: { type: "boolean", default: false }
-};
-function cliBaseCandidates(base) {
-  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
-  return [
-    { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
-    { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
-  ];
-}
-async function cliHead(git, outDir) {
-  const sha = await git.resolveCommit("HEAD");
-  const out = outDir === void 0 ? "" : relative7(git.cwd, outDir).split(sep9).join("/");
-  const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
-  if (!sha || await git.hasUncommittedChanges(exclude)) return { label: "workspace", sha };
-  return { label: await git.currentBranch() ?? shortSha(sha), sha };
-}
-async function defaultOutDir(workspace) {
-  const dir = join24(workspace, ".mlreport");
-  await mkdir6(dir, { recursive: true });
-  await writeFile3(join24(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
-    (error) => {
-      if (error.code !== "EEXIST") throw error;
-    }
-  );
-  return dir;
-}
-
-// src/commands/plots-render.ts
 var plotsRenderCommand = {
   path: ["plots", "render"],
   summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",

@@ -6,6 +6,7 @@ import { parseRules } from '../gate/parse';
 import { runAggregate } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
+import { selfIgnoringDir } from './project-options';
 import type { Command } from './types';
 
 export const aggregateCommand: Command = {
@@ -15,7 +16,7 @@ export const aggregateCommand: Command = {
 
   DIR             a folder holding a job's report.json, or a folder of such folders (as
                   actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
-  --out DIR       where report.md and report.json go (default: .mlreport-aggregate)
+  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
   --repeat-params NAME
                   a param whose values tell repeats of one configuration apart (repeatable; default: seed)
   --rank-by METRIC
@@ -39,7 +40,7 @@ configuration breaks a rule. Reports compared with different base commits are re
       strict: true,
       allowPositionals: true,
       options: {
-        out: { type: 'string', default: '.mlreport-aggregate' },
+        out: { type: 'string' },
         'repeat-params': { type: 'string', multiple: true },
         'rank-by': { type: 'string' },
         'expected-runs': { type: 'string' },
@@ -55,7 +56,8 @@ configuration breaks a rule. Reports compared with different base commits are re
     const result = await runAggregate(
       {
         dirs: positionals.map((dir) => resolve(dir)),
-        outDir: resolve(values.out),
+        // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
+        outDir: values.out === undefined ? await selfIgnoringDir(resolve('.mlreport-aggregate')) : resolve(values.out),
         summaryPath: null,
         repeatParams: values['repeat-params'] ?? ['seed'],
         rankBy: values['rank-by'] ?? null,

@@ -38,8 +38,12 @@ export async function cliHead(git: GitRepo, outDir?: string): Promise<{ label: s
  * inside it, as pytest does for its cache): the report never shows up as a change to commit, nor makes the next
  * run's workspace look modified.
  */
-export async function defaultOutDir(workspace: string): Promise<string> {
-  const dir = join(workspace, '.mlreport');
+export function defaultOutDir(workspace: string): Promise<string> {
+  return selfIgnoringDir(join(workspace, '.mlreport'));
+}
+
+/** A default output folder of the CLI, made (when missing) with a `.gitignore` of `*` in it. */
+export async function selfIgnoringDir(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, '.gitignore'), '# Written by mlreport: this folder holds generated reports.\n*\n', { flag: 'wx' }).catch(
     (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
@@ -154,6 +155,14 @@ describe('mlreport aggregate (dist/cli.js over reports the real report command w
     const unknown = await runCli(['aggregate', artifacts, '--out', out, '--rank-by', 'acuracy'], repo.dir);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /rank-by 'acuracy' is not a metric of these runs; closest: metrics\.json:accuracy/);
+  });
+
+  test('without --out the comparison goes to .mlreport-aggregate, which git ignores', async () => {
+    const r = await runCli(['aggregate', artifacts, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, 'the failed jobs fail it');
+    assert.ok(existsSync(join(repo.dir, '.mlreport-aggregate', 'report.md')), r.stderr);
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo.dir }).toString();
+    assert.doesNotMatch(status, /mlreport-aggregate/);
   });
 
   test('reports from different base commits are refused, naming the commits', async () => {
