@@ -35272,7 +35272,7 @@ var GitRepo = class _GitRepo {
   }
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));

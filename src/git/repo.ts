@@ -130,7 +130,7 @@ export class GitRepo {
 
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid: string): AsyncGenerator<Buffer> {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn('git', ['cat-file', 'blob', oid], { cwd: this.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
