@@ -30465,6 +30465,16 @@ function guessDirection(key2) {
   return void 0;
 }
 
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
+}
+
 // src/util/python-text.ts
 function pyFloatRepr(x3) {
   if (Number.isNaN(x3)) return "nan";
@@ -30639,7 +30649,8 @@ function aggregateRuns(runs, options2) {
     };
   });
   const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
-  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? guessDirection(c3.key) ?? null;
+  const configured = metricDirections({ gates: null, directions: reported.flatMap((r2) => r2.report.directions) });
+  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? configured(c3.file, c3.key) ?? null;
   const rankBy = rankMetric(options2.rankBy, columns, rules, configurations);
   if (rankBy) {
     const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
@@ -31083,16 +31094,6 @@ function foldedColumns(report2) {
 // src/aggregate/read.ts
 import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
 import { basename, join as join2 } from "node:path";
-
-// src/report/directions.ts
-function metricDirections(report2) {
-  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
-  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
-}
-function effect(diff, direction) {
-  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
-  return direction === "higher" === diff > 0 ? "better" : "worse";
-}
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {

@@ -3,7 +3,7 @@ import { parseRules } from '../gate/parse';
 import { metricName, resolveMetric } from '../gate/resolve';
 import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
 import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
-import { guessDirection } from '../values/direction';
+import { metricDirections } from '../report/directions';
 import { displayValue } from '../values/pyformat';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import { UserError } from '../util/errors';
@@ -86,9 +86,11 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     };
   });
 
-  // The rules say which way is better where they name a metric; the metric's name says it elsewhere.
+  // The rules say which way is better where they name a metric; then the jobs' `directions:` (as each job's own
+  // report read them), then the metric's name.
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
-  for (const c of columns) c.better = ruled.get(metricName(c)) ?? guessDirection(c.key) ?? null;
+  const configured = metricDirections({ gates: null, directions: reported.flatMap((r) => r.report.directions) });
+  for (const c of columns) c.better = ruled.get(metricName(c)) ?? configured(c.file, c.key) ?? null;
 
   const rankBy = rankMetric(options.rankBy, columns, rules, configurations);
   if (rankBy) {
