@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep10 + cb;
-              sep10 = "";
+                comment += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value2) {
+          if (!props.anchor && !props.tag && !sep11 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st2 of sep10) {
+              if (sep11)
+                for (const st2 of sep11) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value2 += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value2 += sep10 + content;
-          sep10 = " ";
+          value2 += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep11, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep10)
-        for (const st2 of sep10)
+      if (sep11)
+        for (const st2 of sep11)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar2.end) {
-            sep10 = scalar2.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar2.end;
+            sep11.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep10 }]
+            items: [{ start, key: scalar2, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep10 = it2.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it2.sep;
+                  sep11.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep10 }]
+                    items: [{ start: start2, key: key2, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8137,12 +8137,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
+        const stat9 = fs_1.statSync(path);
+        if (stat9.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat8.isDirectory() && isDirectory2) {
+        if (stat9.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve12, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -25107,7 +25107,7 @@ var require_constants5 = __commonJS({
       writable: false,
       configurable: false
     };
-    var states = {
+    var states2 = {
       CONNECTING: 0,
       OPEN: 1,
       CLOSING: 2,
@@ -25144,7 +25144,7 @@ var require_constants5 = __commonJS({
       uid,
       sentCloseFrameState,
       staticPropertyDescriptors,
-      states,
+      states: states2,
       opcodes,
       maxUnsigned16Bit,
       parserStates,
@@ -25176,28 +25176,28 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants5();
+    var { states: states2, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws2) {
-      return ws2[kReadyState] === states.CONNECTING;
+      return ws2[kReadyState] === states2.CONNECTING;
     }
     function isEstablished(ws2) {
-      return ws2[kReadyState] === states.OPEN;
+      return ws2[kReadyState] === states2.OPEN;
     }
     function isClosing(ws2) {
-      return ws2[kReadyState] === states.CLOSING;
+      return ws2[kReadyState] === states2.CLOSING;
     }
     function isClosed(ws2) {
-      return ws2[kReadyState] === states.CLOSED;
+      return ws2[kReadyState] === states2.CLOSED;
     }
     function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
     function websocketMessageReceived(ws2, type, data) {
-      if (ws2[kReadyState] !== states.OPEN) {
+      if (ws2[kReadyState] !== states2.OPEN) {
         return;
       }
       let dataForEvent;
@@ -25425,7 +25425,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
+    var { uid, states: states2, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var {
       kReadyState,
       kSentClose,
@@ -25493,8 +25493,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -25534,7 +25534,7 @@ var require_connection = __commonJS({
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
@@ -25551,9 +25551,9 @@ var require_connection = __commonJS({
         const socket = ws2[kResponse].socket;
         socket.write(frame.createFrame(opcodes.CLOSE));
         ws2[kSentClose] = sentCloseFrameState.SENT;
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       } else {
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       }
     }
     function onSocketData(chunk) {
@@ -25577,7 +25577,7 @@ var require_connection = __commonJS({
       } else if (!ws2[kReceivedClose]) {
         code2 = 1006;
       }
-      ws2[kReadyState] = states.CLOSED;
+      ws2[kReadyState] = states2.CLOSED;
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code: code2,
@@ -25593,7 +25593,7 @@ var require_connection = __commonJS({
     }
     function onSocketError(error) {
       const { ws: ws2 } = this;
-      ws2[kReadyState] = states.CLOSING;
+      ws2[kReadyState] = states2.CLOSING;
       if (channels.socketError.hasSubscribers) {
         channels.socketError.publish(error);
       }
@@ -25694,7 +25694,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
+    var { parserStates, opcodes, states: states2, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -26038,7 +26038,7 @@ var require_receiver = __commonJS({
               }
             );
           }
-          this.ws[kReadyState] = states.CLOSING;
+          this.ws[kReadyState] = states2.CLOSING;
           this.ws[kReceivedClose] = true;
           return false;
         } else if (opcode === opcodes.PING) {
@@ -26159,7 +26159,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
+    var { staticPropertyDescriptors, states: states2, sentCloseFrameState, sendHints } = require_constants5();
     var {
       kWebSocketURL,
       kReadyState,
@@ -26433,7 +26433,7 @@ var require_websocket = __commonJS({
         response.socket.ws = this;
         this[kByteParser] = parser;
         this.#sendQueue = new SendQueue(response.socket);
-        this[kReadyState] = states.OPEN;
+        this[kReadyState] = states2.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
         if (extensions !== null) {
           this.#extensions = extensions;
@@ -26445,10 +26445,10 @@ var require_websocket = __commonJS({
         fireEvent("open", this);
       }
     };
-    WebSocket.CONNECTING = WebSocket.prototype.CONNECTING = states.CONNECTING;
-    WebSocket.OPEN = WebSocket.prototype.OPEN = states.OPEN;
-    WebSocket.CLOSING = WebSocket.prototype.CLOSING = states.CLOSING;
-    WebSocket.CLOSED = WebSocket.prototype.CLOSED = states.CLOSED;
+    WebSocket.CONNECTING = WebSocket.prototype.CONNECTING = states2.CONNECTING;
+    WebSocket.OPEN = WebSocket.prototype.OPEN = states2.OPEN;
+    WebSocket.CLOSING = WebSocket.prototype.CLOSING = states2.CLOSING;
+    WebSocket.CLOSED = WebSocket.prototype.CLOSED = states2.CLOSED;
     Object.defineProperties(WebSocket.prototype, {
       CONNECTING: staticPropertyDescriptors,
       OPEN: staticPropertyDescriptors,
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms2).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms2).unref();
       });
     }
     module.exports = {
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
-          resolve12(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms2));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms2));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -28560,8 +28560,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve12, reject) {
-            return setTimeout(resolve12, t2);
+          return new this.Promise(function(resolve13, reject) {
+            return setTimeout(resolve13, t2);
           });
         }
         computePenalty() {
@@ -28772,15 +28772,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve12, returned, task;
+          var args, cb, error, reject, resolve13, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve12, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve13, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve12(returned);
+                  return resolve13(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -28795,13 +28795,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve12;
-          resolve12 = reject = null;
+          var promise, reject, resolve13;
+          resolve13 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve12 = _resolve;
+            resolve13 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve12, reject });
+          this._queue.push({ task, args, resolve: resolve13, reject });
           this._tryToRun();
           return promise;
         }
@@ -29202,14 +29202,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
-              return new this.Promise((resolve12, reject) => {
+              return new this.Promise((resolve13, reject) => {
                 if (finished()) {
-                  return resolve12();
+                  return resolve13();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve12();
+                      return resolve13();
                     }
                   });
                 }
@@ -29302,9 +29302,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve12, reject) {
+              return new this.Promise(function(resolve13, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve12)(args3);
+                  return (args3[0] != null ? reject : resolve13)(args3);
                 });
               });
             };
@@ -29638,13 +29638,13 @@ function commitTree(git, sha, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve12(path);
+      const entry = await resolve13(path);
       if (!entry) return null;
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
     },
     async chunks(path) {
-      const entry = await resolve12(path);
+      const entry = await resolve13(path);
       if (!entry) return null;
       budget.take(path, entry.size, true);
       return git.streamObject(entry.oid);
@@ -29659,7 +29659,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
-  async function resolve12(path) {
+  async function resolve13(path) {
     let rel = projectPath(path);
     const all = await listing();
     for (let hops = 0; ; hops++) {
@@ -31113,9 +31113,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative8) {
-  if (relative8 === void 0 || !Number.isFinite(relative8) || relative8 === 0) return null;
-  const pct = relative8 * 100;
+function percent(relative9) {
+  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
+  const pct = relative9 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -31174,8 +31174,8 @@ function isFailure(r2) {
 function ruleItem(r2, metrics) {
   if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
   const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
-  const relative8 = r2.detail.includes("(base ");
-  if (relative8 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
+  const relative9 = r2.detail.includes("(base ");
+  if (relative9 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
   if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
   return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
 }
@@ -31282,9 +31282,9 @@ var row = (v2, at2) => {
     changed: boolean(o2.changed, key(at2, "changed"))
   };
   const diff = optional(number2)(o2.diff, key(at2, "diff"));
-  const relative8 = optional(number2)(o2.relative, key(at2, "relative"));
+  const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
-  if (relative8 !== void 0) out.relative = relative8;
+  if (relative9 !== void 0) out.relative = relative9;
   return out;
 };
 var leaf = (v2, at2) => {
@@ -31433,8 +31433,8 @@ function key(at2, name) {
   return at2 ? `${at2}.${name}` : name;
 }
 function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
 }
 
 // src/aggregate/read.ts
@@ -31442,8 +31442,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat8 = await lstat(dir).catch(() => null);
-    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat9 = await lstat(dir).catch(() => null);
+    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat(join2(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -31463,10 +31463,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join2(dir, "report.json");
-  const stat8 = await lstat(path).catch(() => null);
-  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat9 = await lstat(path).catch(() => null);
+  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
@@ -35053,8 +35053,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve12, reject) => {
-      this.pending.push({ maxBytes, resolve: resolve12, reject });
+    return new Promise((resolve13, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve13, reject });
       if (this.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -35062,10 +35062,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve12) => {
+    this.closing ??= new Promise((resolve13) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve12();
-      child.once("close", () => resolve12());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve13();
+      child.once("close", () => resolve13());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -35276,9 +35276,9 @@ var GitRepo = class _GitRepo {
     const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
-    const closed = new Promise((resolve12, reject) => {
+    const closed = new Promise((resolve13, reject) => {
       child.on("error", reject);
-      child.on("close", resolve12);
+      child.on("close", resolve13);
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -37806,11 +37806,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
+${shown2.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -38092,8 +38092,8 @@ async function listFiles(dir) {
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join3(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -38240,8 +38240,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve12 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve12) : resolve12(value2));
+      const resolve13 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve13) : resolve13(value2));
     }
   }
   return sections;
@@ -38586,10 +38586,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size);
     }
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve13, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve12(res);
+        resolve13(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -38618,7 +38618,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms2) {
-  return new Promise((resolve12) => setTimeout(resolve12, ms2));
+  return new Promise((resolve13) => setTimeout(resolve13, ms2));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -39388,6 +39388,21 @@ var PipelineData = class _PipelineData {
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
+  }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
     const out = [];
@@ -39505,7 +39520,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve12 = async (path) => {
+  const resolve13 = async (path) => {
     const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -39528,7 +39543,7 @@ function withCachedOutputs(tree, data) {
       const bytes = await tree.read(path);
       if (bytes || !data) return bytes;
       try {
-        return await resolve12(path);
+        return await resolve13(path);
       } catch (error) {
         reasons.set(path, describeError(error));
         return null;
@@ -41256,12 +41271,12 @@ function compact(data, render, note, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note, keep: true });
   const tail = [];
-  const shown = data.plots.flatMap((p2) => {
+  const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
     return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
@@ -41276,8 +41291,8 @@ function compact(data, render, note, limit, measure) {
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;
-    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
+    const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -41293,16 +41308,16 @@ function tableRows(data, kind, keep) {
 function boundedTable(table3, budget, what, measure) {
   const out = [...table3.header];
   let size = measure(out.join("\n"));
-  let shown = 0;
+  let shown2 = 0;
   for (const row2 of table3.body) {
     const length = measure(row2) + 1;
     if (size + length > budget - 80) break;
     out.push(row2);
     size += length;
-    shown++;
+    shown2++;
   }
-  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table3.body.length} ${what}._`];
+  if (shown2 < table3.body.length) out.push("", `_… ${table3.body.length - shown2} more ${what}._`);
+  return shown2 ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -41367,11 +41382,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
-      resolve12(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
+      resolve13(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -41387,7 +41402,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46281,7 +46296,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms2) {
-  return new Promise((resolve12) => setTimeout(resolve12, ms2));
+  return new Promise((resolve13) => setTimeout(resolve13, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -47023,7 +47038,7 @@ var BranchImageStore = class {
         if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
         const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
         if (Date.now() + waitMs > deadline) throw error;
-        await new Promise((resolve12) => setTimeout(resolve12, waitMs));
+        await new Promise((resolve13) => setTimeout(resolve13, waitMs));
       }
     }
   }
@@ -47290,18 +47305,18 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
+  const digest2 = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
       workflow_job_run_backend_id: ids.workflowJobRunBackendId,
       name,
       size: String(zip.length),
-      hash: digest
+      hash: digest2
     }
   });
   if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
-  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
+  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest: digest2 };
 }
 async function putBlob(url, body, backoffMs) {
   const host = new URL(url).host;
@@ -47608,9 +47623,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat8 = await lstat4(path);
-    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat9 = await lstat4(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -48325,7 +48340,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -48337,7 +48352,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve12({ code: code2, signal });
+      resolve13({ code: code2, signal });
     });
   });
 }
@@ -48436,11 +48451,11 @@ var DvcIgnore = class {
   root;
   cache = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
+  isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
     for (let i = 1; i <= parts.length; i++) {
       const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
     }
     return false;
   }
@@ -48454,11 +48469,11 @@ var DvcIgnore = class {
     }
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir) {
+  matches(relPath, isDir2) {
     let ignored = false;
     const apply = (rules, rel) => {
       for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.dirOnly && !isDir2) continue;
         if (rule2.regex.test(rel)) ignored = !rule2.negate;
       }
     };
@@ -49277,7 +49292,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve12) => {
+  const outcome2 = await new Promise((resolve13) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -49290,11 +49305,11 @@ async function dvcRepro(cwd, log, deadline) {
     child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
-      (error2) => resolve12({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve13({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve12({ code: code2 });
+      resolve13({ code: code2 });
     });
   });
   close();
@@ -49347,9 +49362,9 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more2}.`];
+    const shown2 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
@@ -50123,7 +50138,7 @@ configuration breaks a rule. Reports compared with different base commits are re
   }
 };
 
-// src/commands/values-diff.ts
+// src/commands/data-diff.ts
 import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
@@ -50159,6 +50174,142 @@ async function isDirectory(path) {
 async function anyFile(dir, names) {
   for (const name of names) if ((await stat7(join24(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
+}
+
+// src/data-diff/collect.ts
+import { stat as stat8 } from "node:fs/promises";
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function isEmptyDiff(diff) {
+  return !diff.added.length && !diff.deleted.length && !diff.modified.length && !diff.renamed.length && !diff.notInCache.length;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+function selectTargets(index, targets) {
+  const wanted = (path) => targets.some((t2) => path === t2 || path.startsWith(`${t2}/`) || t2.startsWith(`${path}/`));
+  return {
+    entries: new Map([...index.entries].filter(([path]) => wanted(path))),
+    unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
+    notes: index.notes
+  };
+}
+
+// src/data-diff/collect.ts
+async function readRevisionData(tree, data, options2 = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat8(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 
 // src/values/dvc-output.ts
@@ -50219,7 +50370,153 @@ function pyJsonLeaf(leaf2) {
   return "null";
 }
 
+// src/data-diff/dvc-output.ts
+function states(diff, hideMissing) {
+  const out = [
+    ["added", diff.added.map((e) => ({ path: e.path, hash: e.md5 }))],
+    ["deleted", diff.deleted.map((e) => ({ path: e.path, hash: e.md5 }))],
+    ["renamed", diff.renamed.map((e) => ({ path: `${e.path.old} -> ${e.path.new}`, hash: e.md5 }))],
+    ["modified", diff.modified.map((e) => ({ path: e.path, hash: { old: e.old.md5, new: e.new.md5 } }))]
+  ];
+  if (!hideMissing) out.push(["not in cache", diff.notInCache.map((e) => ({ path: e.path, hash: null }))]);
+  return out;
+}
+function dataDiffJson(diff, options2) {
+  if (isEmptyDiff(diff)) return "{}";
+  const str = (s) => s === null ? "null" : pyJsonString(s);
+  const obj = (o2) => `{"old": ${str(o2.old)}, "new": ${str(o2.new)}}`;
+  const entry = (path, hash2) => {
+    const fields = [`"path": ${typeof path === "string" ? str(path) : obj(path)}`];
+    if (options2.showHash) fields.push(`"hash": ${hash2 !== null && typeof hash2 === "object" ? obj(hash2) : str(hash2)}`);
+    return `{${fields.join(", ")}}`;
+  };
+  const lists = [
+    ["added", diff.added.map((e) => entry(e.path, e.md5))],
+    ["deleted", diff.deleted.map((e) => entry(e.path, e.md5))],
+    ["modified", diff.modified.map((e) => entry(e.path, { old: e.old.md5, new: e.new.md5 }))],
+    ["renamed", diff.renamed.map((e) => entry(e.path, e.md5))]
+  ];
+  if (!options2.hideMissing) lists.push(["not in cache", diff.notInCache.map((e) => entry(e.path, null))]);
+  return `{${lists.map(([k2, v2]) => `"${k2}": [${v2.join(", ")}]`).join(", ")}}`;
+}
+function dataDiffPlain(diff, options2) {
+  const lines2 = [];
+  const summary = [];
+  for (const [state, rows] of states(diff, options2.hideMissing)) {
+    if (!rows.length) continue;
+    lines2.push(`${state.charAt(0).toUpperCase()}${state.slice(1)}:`);
+    for (const row2 of rows) lines2.push(`    ${options2.showHash && row2.hash ? `${digest(row2.hash)}  ` : ""}${row2.path}`);
+    lines2.push("");
+    const files = rows.filter((r2) => !r2.path.endsWith("/")).length;
+    if (files) summary.push(`${files} ${state}`);
+  }
+  if (summary.length) lines2.push(`files summary: ${summary.join(", ")}`);
+  return lines2.length ? `${lines2.join("\n")}
+` : "";
+}
+function dataDiffMarkdown(diff, options2) {
+  const headers = options2.showHash ? ["Status", "Hash", "Path"] : ["Status", "Path"];
+  const rows = [];
+  for (const [state, entries] of states(diff, options2.hideMissing)) {
+    for (const row2 of entries) rows.push(options2.showHash ? [state, row2.hash ? digest(row2.hash) : "", row2.path] : [state, row2.path]);
+  }
+  return githubTable(headers, rows);
+}
+function digest(hash2) {
+  return typeof hash2 === "string" ? hash2.slice(0, 8) : `${(hash2.old ?? "").slice(0, 8)}..${(hash2.new ?? "").slice(0, 8)}`;
+}
+
+// src/commands/data-diff.ts
+var dataDiffCommand = {
+  path: ["data", "diff"],
+  summary: "show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`",
+  usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
+  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
+  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --md             print a GitHub markdown table
+  --show-hash      print each path's md5 (the first 8 digits in tables)
+  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
+                   implied by B_REV, as in DVC
+
+Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+  run: async (args) => runDataDiffHere(parseDataDiffArgs(args))
+};
+function parseDataDiffArgs(args) {
+  const out = { aRev: "HEAD", bRev: null, targets: null, json: false, markdown: false, showHash: false, hideMissing: false };
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") out.json = true;
+    else if (arg === "--md") out.markdown = true;
+    else if (arg === "--show-hash") out.showHash = true;
+    else if (arg === "--hide-missing") out.hideMissing = true;
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (arg === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) {
+    out.bRev = positionals[1];
+    out.hideMissing = true;
+  }
+  return out;
+}
+async function runDataDiffHere(args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
+  return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
+}
+async function dataDiffIn(git, args, root) {
+  const log = consoleLogger(true);
+  const print = (text2) => args.json ? process.stdout.write(`${redact(text2)}
+`) : writeResult(text2);
+  if (!await git.resolveCommit("HEAD")) {
+    print(args.json ? "{}" : "");
+    return 0;
+  }
+  const budget = new ReadBudget();
+  const data = await openProjectData(root, log);
+  try {
+    const tree = async (rev) => {
+      if (rev === null) return workspaceTree(root, { budget });
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return commitTree(git, sha, rev, { budget });
+    };
+    const a = await readRevisionData(await tree(args.aRev), data);
+    const b3 = await readRevisionData(await tree(args.bRev), data);
+    let [old, head] = [a.index, b3.index];
+    if (args.targets) {
+      [old, head] = [selectTargets(old, args.targets), selectTargets(head, args.targets)];
+      for (const t2 of args.targets) {
+        if (![...old.entries.keys(), ...head.entries.keys()].some((p2) => p2 === t2 || p2.startsWith(`${t2}/`) || t2.startsWith(`${p2}/`))) {
+          throw new UserError(`'${t2}' is not DVC-tracked at ${args.aRev} nor at ${args.bRev ?? "the workspace"}`);
+        }
+      }
+    }
+    for (const note of [...old.notes, ...head.notes]) log.warning(note);
+    const diff = diffData(old, head);
+    for (const m2 of diff.notInCache) log.warning(`${m2.path}: its files are not compared: ${m2.reason}`);
+    const options2 = { showHash: args.showHash, hideMissing: args.hideMissing };
+    print(args.json ? dataDiffJson(diff, options2) : args.markdown ? dataDiffMarkdown(diff, options2) : dataDiffPlain(diff, options2));
+    return 0;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/commands/values-diff.ts
+import { relative as relative8, resolve as resolve7, sep as sep10 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const withPrecision = kind === "metrics";
   const out = {
@@ -50262,7 +50559,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep9).join("/")) ?? null;
+  const targets = args.targets?.map((t2) => relative8(root, resolve7(cwd, t2)).split(sep10).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -50363,7 +50660,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join25, resolve as resolve7 } from "node:path";
+import { join as join25, resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   path: ["plots", "render"],
@@ -50381,8 +50678,8 @@ var plotsRenderCommand = {
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve8(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -50399,19 +50696,19 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve7(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    await writeFileAtomic(resolve8(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
-    await writeFileAtomic(resolve7(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve7(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    await writeFileAtomic(resolve8(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve8(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
-    process.stdout.write(`index: ${resolve7(out, "index.md")}
+    process.stdout.write(`index: ${resolve8(out, "index.md")}
 `);
     return plots.some((p2) => p2.error) ? 1 : 0;
   }
 };
 
 // src/commands/pull.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
@@ -50436,7 +50733,7 @@ function options(args, extra = {}) {
   const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
   if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
   return {
-    root: resolve8(values.cwd),
+    root: resolve9(values.cwd),
     options: {
       targets: positionals,
       jobs,
@@ -50492,7 +50789,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 var reportCommand = {
   path: ["report"],
@@ -50532,9 +50829,9 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
-    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve9(values.cwd, values.out);
+    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve10(values.cwd, values.out);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
@@ -50577,7 +50874,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var reproCommand = {
   path: ["repro"],
@@ -50605,7 +50902,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline3 = await loadPipeline(resolve10(values.cwd));
+    const pipeline3 = await loadPipeline(resolve11(values.cwd));
     const result = await reproduce(pipeline3, log, {
       targets: positionals,
       dry: values.dry,
@@ -50627,7 +50924,7 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 var statusCommand = {
   path: ["status"],
@@ -50653,7 +50950,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
         cwd: { type: "string", default: "." }
       }
     });
-    const pipeline3 = await loadPipeline(resolve11(values.cwd));
+    const pipeline3 = await loadPipeline(resolve12(values.cwd));
     const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
@@ -50676,6 +50973,7 @@ var COMMANDS = [
   statusCommand,
   metricsDiffCommand,
   paramsDiffCommand,
+  dataDiffCommand,
   plotsRenderCommand,
   pullCommand,
   pushCommand,

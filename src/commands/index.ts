@@ -1,4 +1,5 @@
 import { aggregateCommand } from './aggregate';
+import { dataDiffCommand } from './data-diff';
 import { metricsDiffCommand } from './metrics-diff';
 import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   statusCommand,
   metricsDiffCommand,
   paramsDiffCommand,
+  dataDiffCommand,
   plotsRenderCommand,
   pullCommand,
   pushCommand,

@@ -1,0 +1,145 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { DataError } from '../dvc/data/errors';
+import { parseManifest } from '../dvc/data/manifest';
+import { joinPath, loadProject } from '../dvc/project';
+import type { PipelineData } from '../pipeline/restore';
+import { describeError } from '../util/errors';
+import type { ReadBudget, Tree } from '../workspace/tree';
+import { diffData } from './diff';
+import { tableShape, tableDelimiter } from './table-shape';
+import type { DataIndex, DataSection, TableShape } from './types';
+
+/** A cached output as one revision records it: where its objects live. */
+interface TrackedOutput {
+  path: string;
+  md5: string | null;
+  legacy: boolean;
+  remote?: string;
+}
+
+/** One revision's data index and the outputs it came from. */
+export interface RevisionData {
+  tree: Tree;
+  index: DataIndex;
+  outputs: TrackedOutput[];
+  /** The cache and the remotes this revision's `.dvc/config` names; null without `.dvc/`. */
+  data: PipelineData | null;
+}
+
+/** How many changed CSV/TSV files get their rows counted: each is read whole, from the cache or the remote. */
+const MAX_TABLES = 50;
+
+/**
+ * The DVC-tracked data of a revision as DVC indexes it: every cached output of its dvc.yaml stages (hashes from
+ * dvc.lock) and `.dvc` files, and the files of each directory output from its `.dir` manifest — the cache first,
+ * then the remote the revision's own `.dvc/config` names. Whatever cannot be read is said, per path, never thrown.
+ */
+export async function readRevisionData(tree: Tree, data: PipelineData | null, options: { projectNotes?: boolean } = {}): Promise<RevisionData> {
+  const index: DataIndex = { entries: new Map(), unknown: new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs: TrackedOutput[] = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, 'dvc.lock');
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o) => o.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o) => o.path === out.path);
+        const remote = out.props.get('remote');
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== 'md5' : false,
+          remote: typeof remote === 'string' ? remote : undefined,
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        // Declared but not recorded: what it held here is unknown, so its files are not compared (not guessed as added).
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== 'md5', remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString('utf8') ?? null, tree.name) : data;
+  for (const out of outputs) {
+    if (!out.md5?.endsWith('.dir')) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+
+/**
+ * The data section of a report: `dvc diff` base → head, and the rows and columns of the CSV/TSV files that
+ * changed, read by md5 from the cache or the remote within the run's read budget.
+ */
+export async function dataSection(base: RevisionData, head: RevisionData, budget: ReadBudget): Promise<DataSection> {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables: DataSection['tables'] = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 })),
+  ].filter((c) => tableDelimiter(c.path));
+  changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c of changed.slice(0, MAX_TABLES)) {
+    const problems: string[] = [];
+    const side = async (rev: RevisionData, md5: string | null): Promise<TableShape | null> => {
+      if (!md5) return null;
+      try {
+        return await shapeOf(rev, c.path, md5, budget);
+      } catch (error) {
+        problems.push(`${rev.tree.name}: ${describeError(error)}`);
+        return null;
+      }
+    };
+    const row: DataSection['tables'][number] = { path: c.path, base: await side(base, c.base), head: await side(head, c.head) };
+    if (problems.length) row.note = problems.join('; ');
+    tables.push(row);
+  }
+  return { ...diff, tables, notes };
+}
+
+/** Streams a tracked CSV/TSV object from the cache (pulled from the remote when missing) and counts it. */
+async function shapeOf(rev: RevisionData, path: string, md5: string, budget: ReadBudget): Promise<TableShape> {
+  const out = rev.outputs.find((o) => path === o.path || path.startsWith(`${o.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md5, out.legacy, path, out.remote);
+  budget.take(path, (await stat(file)).size, true);
+  return tableShape(createReadStream(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path)!);
+}
+
+async function cachedSize(data: PipelineData, md5: string, legacy: boolean): Promise<number | null> {
+  try {
+    return (await stat(data.cache.path(md5, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+
+function isDir(md5: string | null, nfiles: number | undefined): boolean {
+  return md5 ? md5.endsWith('.dir') : nfiles !== undefined;
+}
