@@ -8290,8 +8290,8 @@ var require_pool_base = __commonJS({
       }
       get [kSize]() {
         let ret = this[kQueued];
-        for (const { [kSize]: size } of this[kClients]) {
-          ret += size;
+        for (const { [kSize]: size2 } of this[kClients]) {
+          ret += size2;
         }
         return ret;
       }
@@ -9282,7 +9282,7 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
+          const { start, size: size2, end = size2 - 1 } = contentRange;
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
@@ -9312,7 +9312,7 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -12118,17 +12118,17 @@ var require_headers = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
-        const size = this[kHeadersMap].size;
-        const array = new Array(size);
-        if (size <= 32) {
-          if (size === 0) {
+        const size2 = this[kHeadersMap].size;
+        const array = new Array(size2);
+        if (size2 <= 32) {
+          if (size2 === 0) {
             return array;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size; ++i) {
+          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size2; ++i) {
             value2 = iterator2.next().value;
             x3 = array[i] = [value2[0], value2[1].value];
             assert(x3[1] !== null);
@@ -15106,7 +15106,7 @@ var require_util4 = __commonJS({
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b3) => {
+      const size2 = sequences.reduce((a, b3) => {
         return a + b3.byteLength;
       }, 0);
       let offset = 0;
@@ -15114,7 +15114,7 @@ var require_util4 = __commonJS({
         a.set(b3, offset);
         offset += b3.byteLength;
         return a;
-      }, new Uint8Array(size));
+      }, new Uint8Array(size2));
     }
     module.exports = {
       staticPropertyDescriptors,
@@ -18310,8 +18310,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18425,7 +18425,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18440,15 +18440,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18461,8 +18461,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18547,13 +18547,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -19920,12 +19920,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat9 = fs_1.statSync(path);
-        if (stat9.isFile() && isFile) {
+        const stat10 = fs_1.statSync(path);
+        if (stat10.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat9.isDirectory() && isDirectory3) {
+        if (stat10.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -33529,10 +33529,10 @@ var wo = (t2, e) => {
 // src/git/cat-file.ts
 import { spawn } from "node:child_process";
 var ObjectTooLarge = class extends Error {
-  constructor(oid, size) {
-    super(`object ${oid} has ${size} bytes, more than this read allows`);
+  constructor(oid, size2) {
+    super(`object ${oid} has ${size2} bytes, more than this read allows`);
     this.oid = oid;
-    this.size = size;
+    this.size = size2;
   }
   oid;
   size;
@@ -33655,21 +33655,21 @@ var CatFileBatch = class {
       request2.resolve(null);
       return;
     }
-    const size = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    const size2 = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request2.maxBytes ? Buffer.allocUnsafe(size2) : null };
     this.body = { request: request2, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
   take(chunk, at2) {
     const body = this.body;
-    const { size, bytes } = body.found;
-    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    const { size: size2, bytes } = body.found;
+    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
     if (bytes) {
-      const copy = Math.min(n, size - body.received);
+      const copy = Math.min(n, size2 - body.received);
       if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
     }
     body.received += n;
-    if (body.received === size + 1) {
+    if (body.received === size2 + 1) {
       this.body = null;
       this.settle();
       body.request.resolve(body.found);
@@ -33954,11 +33954,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
+${shown2.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -34190,11 +34190,11 @@ var Cache = class {
     await mkdir2(dirname(target), { recursive: true });
     const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
-    let size = 0;
+    let size2 = 0;
     const hashing = new Transform({
       transform(chunk, _enc, done) {
         hasher.update(chunk);
-        size += chunk.length;
+        size2 += chunk.length;
         done(null, chunk);
       }
     });
@@ -34209,11 +34209,11 @@ var Cache = class {
     const expected = oid.replace(/\.dir$/, "");
     if (actual !== expected) {
       await rm2(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
     }
     await chmod2(tmp, CACHE_MODE);
     await rename2(tmp, target);
-    return size;
+    return size2;
   }
   /** Stores bytes already in memory (a verified `.dir` manifest). */
   async writeBytes(oid, legacy, bytes, from) {
@@ -34233,10 +34233,10 @@ var Cache = class {
   /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
   async addFile(file) {
     const hasher = new ObjectHasher(false);
-    let size = 0;
+    let size2 = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       hasher.update(chunk);
-      size += chunk.length;
+      size2 += chunk.length;
     }
     const oid = hasher.digest();
     if (!await this.has(oid)) {
@@ -34252,7 +34252,7 @@ var Cache = class {
         throw error2;
       }
     }
-    return { oid, size };
+    return { oid, size: size2 };
   }
   /**
    * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
@@ -34261,17 +34261,17 @@ var Cache = class {
    */
   async addDirectory(dir, ignored = () => false) {
     const entries = [];
-    let size = 0;
+    let size2 = 0;
     for (const file of await listFiles(dir)) {
       const relpath = relative(dir, file).split(sep).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
-      size += added.size;
+      size2 += added.size;
     }
     const manifest = dirManifest(entries);
     if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size, nfiles: entries.length };
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
   }
 };
 async function listFiles(dir) {
@@ -34279,8 +34279,8 @@ async function listFiles(dir) {
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -34627,11 +34627,11 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size, streamed = false) {
-    if (size > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size;
+  take(path, size2, streamed = false) {
+    if (size2 > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size2 > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size2;
   }
 };
 function mib(bytes) {
@@ -34670,9 +34670,9 @@ function workspaceTree(root, options = {}) {
     async read(path) {
       const file = await open4(path, false);
       if (!file) return null;
-      const { handle, size } = file;
+      const { handle, size: size2 } = file;
       try {
-        const buffer = Buffer.alloc(size);
+        const buffer = Buffer.alloc(size2);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -34688,11 +34688,11 @@ function workspaceTree(root, options = {}) {
       const file = await open4(path, true);
       if (!file) return null;
       return (async function* () {
-        const { handle, size } = file;
+        const { handle, size: size2 } = file;
         try {
           const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+          for (let offset = 0; offset < size2; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size2 - offset), offset);
             if (!bytesRead) break;
             offset += bytesRead;
             yield Buffer.from(buffer.subarray(0, bytesRead));
@@ -36470,10 +36470,10 @@ function parseLockEntries(value2, where2) {
     const path = isRawMap(item) ? item.get("path") : void 0;
     if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
     const md52 = item.get("md5");
-    const size = item.get("size");
+    const size2 = item.get("size");
     const nfiles = item.get("nfiles");
     const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size === "number") entry.size = size;
+    if (typeof size2 === "number") entry.size = size2;
     if (typeof nfiles === "number") entry.nfiles = nfiles;
     if (item.get("isexec") === true) entry.isexec = true;
     return entry;
@@ -36661,8 +36661,8 @@ var HttpRemote = class {
     if (status === 404) return false;
     throw this.statusError(key2, status, "HEAD");
   }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
+  async write(key2, file, size2) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size2);
     const body = await text(response);
     const status = response.statusCode ?? 0;
     if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
@@ -36676,14 +36676,14 @@ var HttpRemote = class {
     url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
     return url;
   }
-  send(method, key2, file, size) {
+  send(method, key2, file, size2) {
     const url = this.url(key2);
     const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
     if (method === "HEAD") headers["accept-encoding"] = "identity";
     if (file !== void 0) {
       headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
+      headers["content-length"] = String(size2);
     }
     return new Promise((resolve7, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
@@ -36816,9 +36816,9 @@ var S3Remote = class {
     });
     return keys.map((k2) => k2.slice(base.length));
   }
-  async write(key2, file, size) {
+  async write(key2, file, size2) {
     const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
+    await api.put(this.bucket, this.key(key2), file, size2).catch((error2) => {
       throw this.fail("PUT", key2, error2);
     });
   }
@@ -37306,15 +37306,15 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat5(file).then(
+      const size2 = await stat5(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
         }
       );
-      await remote.write(key2, file, size);
+      await remote.write(key2, file, size2);
       result.uploaded++;
-      result.bytes += size;
+      result.bytes += size2;
     } catch (error2) {
       fail2(first, error2);
       for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
@@ -37327,10 +37327,10 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat5(file)).size;
-        await remote.write(key2, file, size);
+        const size2 = (await stat5(file)).size;
+        await remote.write(key2, file, size2);
         result.uploaded++;
-        result.bytes += size;
+        result.bytes += size2;
       } catch (error2) {
         fail2(dir.ref, error2);
       }
@@ -38629,11 +38629,11 @@ var DvcIgnore = class {
   root;
   cache = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
+  isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
     for (let i = 1; i <= parts.length; i++) {
       const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
     }
     return false;
   }
@@ -38647,11 +38647,11 @@ var DvcIgnore = class {
     }
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir) {
+  matches(relPath, isDir2) {
     let ignored = false;
     const apply = (rules, rel) => {
       for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.dirOnly && !isDir2) continue;
         if (rule2.regex.test(rel)) ignored = !rule2.negate;
       }
     };
@@ -38740,9 +38740,9 @@ var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 var smallBuffer = null;
-async function hashFile(path, size, legacy) {
-  if (size !== void 0 && size < SMALL_FILE) {
-    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const md52 = smallMd5(path, size2, legacy ? "md5-dos2unix" : "md5");
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -38763,12 +38763,12 @@ async function hashFile(path, size, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path, size) {
+function readSmall(path, size2) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, "r");
   try {
     const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
-    return n === size ? smallBuffer.subarray(0, n) : null;
+    return n === size2 ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -38789,7 +38789,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   }
   const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
-  let size = 0;
+  let size2 = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const key2 = `${name}\0${rel}/${file.relpath}`;
@@ -38799,10 +38799,10 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
       state?.set(key2, file.stats, md52);
     }
     entries[i] = { md5: md52, relpath: file.relpath };
-    size += file.stats.size;
+    size2 += file.stats.size;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
   }
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+  return { md5: dirManifest(entries).oid, size: size2, nfiles: entries.length };
 }
 async function hashOne(abs, rel, stats2, name, state) {
   const key2 = `${name}\0${rel}`;
@@ -38812,8 +38812,8 @@ async function hashOne(abs, rel, stats2, name, state) {
   state?.set(key2, stats2, md52);
   return md52;
 }
-function smallMd5(path, size, name) {
-  const bytes = readSmall(path, size);
+function smallMd5(path, size2, name) {
+  const bytes = readSmall(path, size2);
   if (!bytes) return null;
   return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
@@ -39043,8 +39043,8 @@ async function entryStatus(path, entry, ws2) {
   return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size, ws2) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+async function onlyLineEndsDiffer(path, entry, size2, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
   return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
@@ -39225,8 +39225,8 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat7(file);
-    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    const { size: size2 } = await stat7(file);
+    if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
   /**
@@ -39676,9 +39676,9 @@ async function dvcPushStep(workspace, log, data = {}) {
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;
-    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
-    log.info(`dvc push: ${summary2}.`);
-    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary2] };
+    const summary3 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary3}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary3] };
   } catch (error2) {
     log.error(`dvc push failed: ${describeError(error2)}`);
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2) };
@@ -40192,9 +40192,9 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more2}.`];
+    const shown2 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
@@ -40627,6 +40627,953 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
 }
 
+// src/data-diff/collect.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat9 } from "node:fs/promises";
+
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve7 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve7(path);
+      } catch (error2) {
+        reasons.set(path, describeError(error2));
+        return null;
+      }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open4 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
+  }
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+async function collectAndCompare(git, request2, log) {
+  const budget = request2.budget;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options = {}) {
+  try {
+    return await PipelineData.open(workspace, options);
+  } catch (error2) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
+    return null;
+  }
+}
+async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+  const errors = [];
+  const headErrors = [];
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const compare2 = async (kind) => {
+    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+    const pathsB = filesOf(sideB, kind);
+    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const diffs = [];
+    for (const path of paths) {
+      const read = async (tree, side, keys) => {
+        if (!tree || !side) return null;
+        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        if (file.status === "error") {
+          errors.push({ rev: tree.name, path, message: file.message });
+          log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
+        }
+        return file;
+      };
+      const named2 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
+      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
+      diffs.push(diff);
+    }
+    return diffs;
+  };
+  const comparison = { metrics: [], params: [], errors, headErrors };
+  for (const kind of kinds) comparison[kind] = await compare2(kind);
+  return comparison;
+}
+function filesOf(side, kind) {
+  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+}
+async function readValueFile(tree, path, kind, keys, dvcTracked) {
+  let bytes;
+  let streamed = null;
+  try {
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
+  } catch (error2) {
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
+  if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
+    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: "missing", note: `not present at ${tree.name}` };
+  }
+  try {
+    let text2;
+    try {
+      text2 = UTF8.decode(bytes);
+    } catch {
+      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text2, kind);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: "ok", values, warnings: parsed.warnings };
+  } catch (error2) {
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size2 = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size2 += chunk.length;
+    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
+}
+async function selectFiles(tree, targets, log, fatal) {
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  let files = projectFiles([]);
+  let dvcYamls = 0;
+  if (needDvcYaml) {
+    const project = await loadProject(tree);
+    for (const error2 of project.errors) {
+      if (fatal) fatal.push(error2);
+      else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
+    }
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
+  }
+  const expand2 = (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p2 of patterns) {
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error2) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error2)}`);
+        continue;
+      }
+      if (!clean2) continue;
+      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
+      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
+      if (re2) under.forEach((f3) => out.add(f3));
+      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
+      else out.add(clean2);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand2(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p2 of files.topParams) files.params.set(p2, []);
+      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
+    }
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    const expanded = /* @__PURE__ */ new Map();
+    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
+    files.params = expanded;
+  }
+  return files;
+}
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+
+// src/data-diff/table-shape.ts
+function tableDelimiter(path) {
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "csv" ? "," : ext === "tsv" ? "	" : null;
+}
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+async function tableShape(chunks, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  let state = 0 /* FieldStart */;
+  let fields = 0;
+  let empty = true;
+  let records = 0;
+  let columns = 0;
+  let afterCr = false;
+  const endRecord = () => {
+    if (!empty) {
+      if (records === 0) columns = fields + 1;
+      records++;
+    }
+    state = 0 /* FieldStart */;
+    fields = 0;
+    empty = true;
+  };
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const c3 = chunk[i];
+      if (afterCr) {
+        afterCr = false;
+        if (c3 === LF) continue;
+      }
+      if (state === 2 /* Quoted */) {
+        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        continue;
+      }
+      if (c3 === LF || c3 === CR) {
+        afterCr = c3 === CR;
+        endRecord();
+        continue;
+      }
+      empty = false;
+      if (c3 === delim) {
+        fields++;
+        state = 0 /* FieldStart */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      else state = 1 /* Field */;
+    }
+  }
+  endRecord();
+  return { rows: Math.max(0, records - 1), columns };
+}
+
+// src/data-diff/collect.ts
+var MAX_TABLES = 50;
+async function readRevisionData(tree, data, options = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error2) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error2)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function compareData(base, head, budget) {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
+  ].filter((c3) => tableDelimiter(c3.path));
+  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c3 of changed.slice(0, MAX_TABLES)) {
+    const problems = [];
+    const side = async (rev, md52) => {
+      if (!md52) return null;
+      try {
+        return await shapeOf(rev, c3.path, md52, budget);
+      } catch (error2) {
+        problems.push(`${rev.tree.name}: ${describeError(error2)}`);
+        return null;
+      }
+    };
+    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row2.note = problems.join("; ");
+    tables.push(row2);
+  }
+  return { ...diff, tables, notes };
+}
+async function shapeOf(rev, path, md52, budget) {
+  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
+  budget.take(path, (await stat9(file)).size, true);
+  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat9(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
+}
+async function collectDataChanges(git, request2, log) {
+  if (!request2.base) return null;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request2.budget);
+  } catch (error2) {
+    log.warning(`Data changes are left out of the report: ${describeError(error2)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "−";
@@ -40807,23 +41754,6 @@ function directionsOf(outcomes) {
   return [...byMetric.values()].filter((d2) => d2 !== null);
 }
 
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
 // src/gate/lookup.ts
 function metricLookupFromDiffs(files) {
   return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
@@ -40857,10 +41787,10 @@ function gateSummary(evaluation, proposed = null) {
 function finiteOrNull(value2) {
   return value2 !== null && Number.isFinite(value2) ? value2 : null;
 }
-function brokenRules(summary2) {
+function brokenRules(summary3) {
   let failures = 0;
   let warnings = 0;
-  for (const r2 of summary2.rules) {
+  for (const r2 of summary3.rules) {
     if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
     else if (r2.status === "failed") warnings++;
   }
@@ -41882,8 +42812,8 @@ function key(at2, name) {
   return at2 ? `${at2}.${name}` : name;
 }
 function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
 }
 
 // src/aggregate/read.ts
@@ -41891,8 +42821,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat3(dir).catch(() => null);
-    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat10 = await lstat3(dir).catch(() => null);
+    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat3(join18(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -41912,10 +42842,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join18(dir, "report.json");
-  const stat9 = await lstat3(path).catch(() => null);
-  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat10 = await lstat3(path).catch(() => null);
+  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile6(path, "utf8");
   let json;
   try {
@@ -42020,6 +42950,66 @@ function logGates(gates2, gate, log) {
   }
   log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  const row2 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  for (const e of data.added) row2("added", code(e.path), null, e);
+  for (const e of data.deleted) row2("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row2("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row2("modified", code(e.path), e.old, e.new);
+  const counts2 = summary2(data);
+  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  if (rows.length) {
+    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|", ...rows];
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length} changed paths</summary>`, "", ...table3, "", "</details>");
+    else lines2.push("", ...table3);
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
+    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
+    const unread = data.tables.filter((t2) => t2.note);
+    if (unread.length) lines2.push("");
+    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function summary2(data) {
+  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v2) {
+  if (!v2) return "–";
+  if (v2.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v2.size;
+  let u2 = 0;
+  while (n >= 1024 && u2 < units.length - 1) {
+    n /= 1024;
+    u2++;
+  }
+  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} × ${s.columns}` : "–";
 }
 
 // src/report/images.ts
@@ -42165,6 +43155,7 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
@@ -42195,76 +43186,6 @@ function top(report2, options) {
 
 // src/plots/collect.ts
 import { posix as posix9 } from "node:path";
-
-// src/workspace/glob.ts
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-
-// src/values/cached-outputs.ts
-function withCachedOutputs(tree, data) {
-  let outs = null;
-  const reasons = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  let atRevision = null;
-  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
-  const index = async () => {
-    const project = await loadProject(tree);
-    const found = lockedOutputs(project);
-    for (const file of project.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
-    }
-    return found;
-  };
-  const resolve7 = async (path) => {
-    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
-    if (!out || !data) return null;
-    const from = await source(data);
-    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
-    if (!isDirOid(out.oid)) return null;
-    let manifest = manifests.get(out.oid);
-    if (!manifest) {
-      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
-      manifests.set(out.oid, manifest);
-    }
-    const oid = (await manifest).get(path);
-    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return from.objectBytes(oid, out.legacy, path, out.remote);
-  };
-  return {
-    name: tree.name,
-    isCommit: tree.isCommit,
-    list: () => tree.list(),
-    async read(path) {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve7(path);
-      } catch (error2) {
-        reasons.set(path, describeError(error2));
-        return null;
-      }
-    },
-    async chunks(path) {
-      return await tree.chunks(path) ?? oneChunk(await this.read(path));
-    },
-    whyMissing: (path) => reasons.get(path)
-  };
-}
 
 // src/plots/lttb.ts
 function lttbIndices(xs2, ys2, threshold) {
@@ -42834,260 +43755,6 @@ function isRecord(value2) {
 
 // src/plots/data.ts
 import { posix as posix7 } from "node:path";
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open4 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
-  }
-  return records;
-}
-function csvNumber(cell3) {
-  const t2 = cell3.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
-  }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell3, unreadable) {
-  if (cell3 === void 0 || cell3.trim() === "") return null;
-  const n = csvNumber(cell3);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  write(text2) {
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  end() {
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell3 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
-  }
-};
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell3 = last.fields[i];
-    if (cell3 === void 0 || cell3 === "") return;
-    data.set(name, csvNumber(cell3) ?? cell3);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
   const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
@@ -43170,7 +43837,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -43178,7 +43845,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
+      add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -43188,7 +43855,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
 function plotsFromPaths(paths) {
   return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
 }
-function add(out, make) {
+function add2(out, make) {
   try {
     out.definitions.push(make());
   } catch (error2) {
@@ -43957,8 +44624,8 @@ function fitReport(report2, render, options) {
   const measure = options.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
-  const where2 = options.fullReport ?? `${summary2} and in report.md in the workflow artifact`;
+  const summary3 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
+  const where2 = options.fullReport ?? `${summary3} and in report.md in the workflow artifact`;
   const unit = options.measure ? "bytes" : "characters";
   const note = `> [!NOTE]
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
@@ -43969,12 +44636,12 @@ function compact(data, render, note, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note, keep: true });
   const tail = [];
-  const shown = data.plots.flatMap((p2) => {
+  const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
     return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
@@ -43989,8 +44656,8 @@ function compact(data, render, note, limit, measure) {
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;
-    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
+    const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -44005,17 +44672,17 @@ function tableRows(data, kind, keep) {
 }
 function boundedTable(table3, budget, what, measure) {
   const out = [...table3.header];
-  let size = measure(out.join("\n"));
-  let shown = 0;
+  let size2 = measure(out.join("\n"));
+  let shown2 = 0;
   for (const row2 of table3.body) {
     const length = measure(row2) + 1;
-    if (size + length > budget - 80) break;
+    if (size2 + length > budget - 80) break;
     out.push(row2);
-    size += length;
-    shown++;
+    size2 += length;
+    shown2++;
   }
-  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table3.body.length} ${what}._`];
+  if (shown2 < table3.body.length) out.push("", `_… ${table3.body.length - shown2} more ${what}._`);
+  return shown2 ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -49108,10 +49775,10 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   const batches = [];
   let current = { metrics: [], params: [], tags: [] };
   let bytes = ENVELOPE_BYTES;
-  const size = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
+  const size2 = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
   const add3 = (kind, item) => {
     const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
-    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || size(current) > 0 && bytes + itemBytes > limits.bytes;
+    const full = current[kind].length >= limits[kind] || size2(current) >= limits.items || size2(current) > 0 && bytes + itemBytes > limits.bytes;
     if (full) {
       batches.push(current);
       current = { metrics: [], params: [], tags: [] };
@@ -49123,7 +49790,7 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   for (const p2 of all.params) add3("params", p2);
   for (const t2 of all.tags) add3("tags", t2);
   for (const m2 of all.metrics) add3("metrics", m2);
-  if (size(current)) batches.push(current);
+  if (size2(current)) batches.push(current);
   return batches;
 }
 function mlflowKey(name, notes) {
@@ -50199,9 +50866,9 @@ var AggregateCommentPublisher = class extends CommentTarget {
   }
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const summary3 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
     const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
-    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary3}${artifact}` });
     return { body: `${marker}
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
   }
@@ -50248,9 +50915,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat9 = await lstat5(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat10 = await lstat5(path);
+    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -50295,383 +50962,6 @@ async function publishAll(report2, table3, log) {
   return { results, failed };
 }
 
-// src/dvc/files.ts
-function projectFiles(dvcYamls, dvcFiles = []) {
-  const metrics = /* @__PURE__ */ new Set();
-  const params = /* @__PURE__ */ new Map();
-  const topParams = /* @__PURE__ */ new Set();
-  const vars = /* @__PURE__ */ new Map();
-  const dvcOuts = /* @__PURE__ */ new Set();
-  const plots = /* @__PURE__ */ new Set();
-  const addParams = (file, keys) => {
-    const current = params.get(file);
-    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
-    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
-    for (const stage of dvc.stages) {
-      const base = joinPath(dvc.dir, stage.wdir);
-      for (const out of stage.outs) {
-        const path = joinPath(base, out.path);
-        if (out.kind === "metric") metrics.add(path);
-        if (out.kind === "plot") plots.add(path);
-        if (out.cache) dvcOuts.add(path);
-      }
-      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
-    }
-    for (const [file, keys] of dvc.trackedVars) {
-      const path = joinPath(dvc.dir, file);
-      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
-    }
-    for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
-      else plots.add(joinPath(dvc.dir, plot2.id));
-    }
-  }
-  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
-  const sorted = (s) => [...s].sort();
-  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add2(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add2(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/values/collect.ts
-var LOGGER_METRICS = "metrics.csv";
-var LOGGER_PARAMS = "params.yml";
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-async function collectAndCompare(git, request2, log) {
-  const budget = request2.budget;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
-    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
-    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
-  } finally {
-    await data?.close();
-  }
-}
-async function openProjectData(workspace, log, options = {}) {
-  try {
-    return await PipelineData.open(workspace, options);
-  } catch (error2) {
-    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
-    return null;
-  }
-}
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
-  const errors = [];
-  const headErrors = [];
-  const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
-  const compare2 = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const diffs = [];
-    for (const path of paths) {
-      const read = async (tree, side, keys) => {
-        if (!tree || !side) return null;
-        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
-        if (file.status === "error") {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === "params" && tree === b3) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const named2 = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
-      diffs.push(diff);
-    }
-    return diffs;
-  };
-  const comparison = { metrics: [], params: [], errors, headErrors };
-  for (const kind of kinds) comparison[kind] = await compare2(kind);
-  return comparison;
-}
-function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
-}
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
-  let bytes;
-  let streamed = null;
-  try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
-    } else bytes = await tree.read(path);
-  } catch (error2) {
-    const message = describeError(error2);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
-    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
-    return { status: "missing", note: `not present at ${tree.name}` };
-  }
-  try {
-    let text2;
-    try {
-      text2 = UTF8.decode(bytes);
-    } catch {
-      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
-    }
-    const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
-    return { status: "ok", values, warnings: parsed.warnings };
-  } catch (error2) {
-    const message = describeError(error2);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-}
-async function readMetricsCsv(tree, path) {
-  const chunks = await tree.chunks(path);
-  if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
-    }
-  };
-  const whole = [];
-  let size = 0;
-  let reader = null;
-  let head = "";
-  for await (const chunk of chunks) {
-    if (reader) {
-      const text3 = decode(chunk);
-      withPosition(path, "CSV", () => reader.write(text3));
-      continue;
-    }
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
-    whole.push(chunk);
-    if (head === null) continue;
-    head += decode(chunk);
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => reader.write(text2));
-    whole.length = 0;
-  }
-  if (reader) {
-    const text2 = decode();
-    const last = withPosition(path, "CSV", () => {
-      reader.write(text2);
-      return reader.end();
-    });
-    return { parsed: { data: new Map(last), warnings: [] } };
-  }
-  return { bytes: Buffer.concat(whole) };
-}
-async function selectFiles(tree, targets, log, fatal) {
-  const needDvcYaml = !targets.metrics || !targets.params;
-  const all = await tree.list();
-  let files = projectFiles([]);
-  let dvcYamls = 0;
-  if (needDvcYaml) {
-    const project = await loadProject(tree);
-    for (const error2 of project.errors) {
-      if (fatal) fatal.push(error2);
-      else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
-    }
-    files = projectFiles(project.dvcYamls, project.dvcFiles);
-    dvcYamls = project.dvcYamls.length + project.errors.length;
-  }
-  if (!dvcYamls) {
-    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
-    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
-  }
-  const expand2 = (patterns) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
-      let clean2;
-      try {
-        clean2 = projectPath(p2);
-      } catch (error2) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error2)}`);
-        continue;
-      }
-      if (!clean2) continue;
-      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
-      else out.add(clean2);
-    }
-    return [...out].sort();
-  };
-  files.metrics = expand2(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
-  else {
-    if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
-      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
-    }
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
-    const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
-    files.params = expanded;
-  }
-  return files;
-}
-
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
@@ -50711,6 +51001,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   for (const error2 of comparison.headErrors) log.error(error2);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
   const plots = await renderPlots(
     git,
     {
@@ -50756,7 +51047,8 @@ async function runIn(git, config, log, deadline) {
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
-    projectErrors: comparison.headErrors
+    projectErrors: comparison.headErrors,
+    data: dataChanges
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);

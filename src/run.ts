@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
+import { collectDataChanges } from './data-diff/collect';
 import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
 import { readRuns } from './aggregate/read';
@@ -96,6 +97,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
 
   const plots = await renderPlots(
     git,
@@ -150,6 +152,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     directions: await readProjectDirections(config.workspace),
     stale,
     projectErrors: comparison.headErrors,
+    data: dataChanges,
   };
   const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.

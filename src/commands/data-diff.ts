@@ -54,7 +54,7 @@ function parseDataDiffArgs(args: string[]): DataDiffArgs {
       out.targets ??= [];
       while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
     } else if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
     else positionals.push(arg);

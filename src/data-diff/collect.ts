@@ -3,9 +3,12 @@ import { stat } from 'node:fs/promises';
 import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
 import { joinPath, loadProject } from '../dvc/project';
-import type { PipelineData } from '../pipeline/restore';
+import type { GitRepo } from '../git/repo';
+import type { DataOptions, PipelineData } from '../pipeline/restore';
 import { describeError } from '../util/errors';
-import type { ReadBudget, Tree } from '../workspace/tree';
+import type { Logger } from '../util/log';
+import { openProjectData } from '../values/collect';
+import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { diffData } from './diff';
 import { tableShape, tableDelimiter } from './table-shape';
 import type { DataIndex, DataSection, TableShape } from './types';
@@ -94,7 +97,7 @@ export async function readRevisionData(tree: Tree, data: PipelineData | null, op
  * The data section of a report: `dvc diff` base → head, and the rows and columns of the CSV/TSV files that
  * changed, read by md5 from the cache or the remote within the run's read budget.
  */
-export async function dataSection(base: RevisionData, head: RevisionData, budget: ReadBudget): Promise<DataSection> {
+export async function compareData(base: RevisionData, head: RevisionData, budget: ReadBudget): Promise<DataSection> {
   const diff = diffData(base.index, head.index);
   const notes = [...base.index.notes, ...head.index.notes];
   const tables: DataSection['tables'] = [];
@@ -142,4 +145,33 @@ async function cachedSize(data: PipelineData, md5: string, legacy: boolean): Pro
 
 function isDir(md5: string | null, nfiles: number | undefined): boolean {
   return md5 ? md5.endsWith('.dir') : nfiles !== undefined;
+}
+
+export interface DataChangesRequest {
+  workspace: string;
+  base: { sha: string; label: string } | null;
+  headLabel: string;
+  budget: ReadBudget;
+  data: DataOptions;
+}
+
+/**
+ * A run's data section: the base commit against the workspace (the head, after any reproduction), null when
+ * there is no base or neither side tracks data with DVC. A failure is a warning: the rest of the report stands.
+ */
+export async function collectDataChanges(git: GitRepo, request: DataChangesRequest, log: Logger): Promise<DataSection | null> {
+  if (!request.base) return null;
+  const data = await openProjectData(request.workspace, log, request.data);
+  try {
+    // Project files that do not parse at the head are the report's own first section; at the base they are notes here.
+    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request.budget);
+  } catch (error) {
+    log.warning(`Data changes are left out of the report: ${describeError(error)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
 }

@@ -72,7 +72,7 @@ export const BASE_FILES = {
 export const HEAD_FILES = {
   'keep.txt': 'same\n',
   'train.csv': 'a,b,c,d\n1,2,3,4\n4,5,6,7\n"x\ny",8,9,10\n',
-  'new.csv': 'k\tv\n',
+  'new.csv': 'k,v\n',
   'img/kitty.png': 'PNG-bytes\n',
 };
 
