@@ -30132,4935 +30132,6 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
 }
 
-// src/data-diff/collect.ts
-import { createReadStream as createReadStream4 } from "node:fs";
-import { stat as stat6 } from "node:fs/promises";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown2.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
-
-// src/dvc/data/manifest.ts
-import { createHash } from "node:crypto";
-
-// src/util/python-text.ts
-function pyFloatRepr(x3) {
-  if (Number.isNaN(x3)) return "nan";
-  if (x3 === Infinity) return "inf";
-  if (x3 === -Infinity) return "-inf";
-  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
-  const sign = x3 < 0 ? "-" : "";
-  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
-  const digits = mantissa.replace(".", "");
-  const decpt = Number(exp) + 1;
-  if (decpt <= -4 || decpt > 16) {
-    const e = decpt - 1;
-    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
-  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
-}
-function pyJsonString(s) {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c3 = s.charCodeAt(i);
-    const ch = s[i];
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-// src/dvc/data/manifest.ts
-function dirManifest(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
-  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "utf8");
-  return { bytes, oid: `${createHash("md5").update(bytes).digest("hex")}.dir` };
-}
-var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-function quote(s) {
-  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
-}
-function compareCodePoints(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    let x3 = a.charCodeAt(i);
-    let y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    if (x3 >= 55296 && y2 >= 55296) {
-      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
-      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
-    }
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-var MD5 = /^[0-9a-f]{32}$/;
-function parseManifest(bytes, where2) {
-  let data;
-  try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    throw new DataError(`${where2} is corrupted: not JSON`);
-  }
-  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
-  return data.map((e, i) => {
-    const entry = e;
-    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
-      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
-    }
-    const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
-      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
-    }
-    return { relpath: entry.relpath, md5: entry.md5 };
-  });
-}
-
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
-
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
-
-// src/dvc/python/value.ts
-var PyFloat = class {
-  constructor(value2) {
-    this.value = value2;
-  }
-  value;
-  toString() {
-    return pyFloatRepr(this.value);
-  }
-};
-var PyCollection = class {
-  constructor(kind, items) {
-    this.kind = kind;
-    this.items = items;
-  }
-  kind;
-  items;
-};
-var keyValues = /* @__PURE__ */ new WeakMap();
-function setKeyValue(map, key2, value2) {
-  let values = keyValues.get(map);
-  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
-  values.set(key2, value2);
-}
-function keyValue(map, key2) {
-  const values = keyValues.get(map);
-  return values?.has(key2) ? values.get(key2) : key2;
-}
-function isRawMap(value2) {
-  return value2 instanceof Map;
-}
-function mapFrom(entries, source) {
-  const map = new Map(entries);
-  const values = source && keyValues.get(source);
-  if (values) {
-    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
-  }
-  return map;
-}
-function cloneMap(map) {
-  return mapFrom(
-    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
-    map
-  );
-}
-function pyEqual(a, b3) {
-  const na = numeric(a);
-  const nb = numeric(b3);
-  if (na !== null || nb !== null) {
-    if (na === null || nb === null) return false;
-    if (typeof na === "bigint" || typeof nb === "bigint") {
-      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
-      return exact(na) !== null && exact(na) === exact(nb);
-    }
-    return na === nb;
-  }
-  const la = listItems(a);
-  const lb = listItems(b3);
-  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual(x3, lb[i]));
-  if (a instanceof PyCollection || b3 instanceof PyCollection) {
-    if (!(a instanceof PyCollection) || !(b3 instanceof PyCollection) || a.items.length !== b3.items.length) return false;
-    return a.items.every((x3) => b3.items.some((y2) => pyEqual(x3, y2)));
-  }
-  if (isRawMap(a) || isRawMap(b3)) {
-    if (!isRawMap(a) || !isRawMap(b3) || a.size !== b3.size) return false;
-    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual(v2, b3.get(k2)));
-  }
-  return a === b3;
-}
-function numeric(v2) {
-  if (typeof v2 === "number" || typeof v2 === "bigint") return v2;
-  if (typeof v2 === "boolean") return Number(v2);
-  return v2 instanceof PyFloat ? v2.value : null;
-}
-function listItems(v2) {
-  return Array.isArray(v2) ? v2 : v2 instanceof PyCollection && v2.kind === "tuple" ? v2.items : null;
-}
-function pyNumber(value2, isFloat2) {
-  if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
-  return value2;
-}
-function toPlain(value2) {
-  if (value2 instanceof PyFloat) return value2.value;
-  if (typeof value2 === "bigint") return Number(value2);
-  if (value2 instanceof PyCollection) return value2.items.map(toPlain);
-  if (Array.isArray(value2)) return value2.map(toPlain);
-  if (value2 instanceof Map) {
-    const out = {};
-    for (const [k2, v2] of value2) Object.defineProperty(out, k2, { value: toPlain(v2), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return value2;
-}
-
-// src/dvc/formats/json.ts
-var MAX_DEPTH2 = 2e3;
-var SyntaxProblem = class extends Error {
-  constructor(message, line, column) {
-    super(message);
-    this.line = line;
-    this.column = column;
-  }
-  line;
-  column;
-};
-function parseJson(text2) {
-  const warnings = [];
-  let i = 0;
-  let nextBackslash = text2.indexOf("\\");
-  const fail2 = (message, at2 = i) => {
-    const { line, column } = lineColumn(text2, at2);
-    throw new SyntaxProblem(message, line, column);
-  };
-  const ws2 = () => {
-    for (; ; ) {
-      const c3 = text2.charCodeAt(i);
-      if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
-      else return;
-    }
-  };
-  const value2 = (depth) => {
-    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
-    ws2();
-    const c3 = text2[i];
-    if (c3 === "{") return object2(depth);
-    if (c3 === "[") return array(depth);
-    if (c3 === '"') return string2();
-    if (c3 === void 0) return fail2("unexpected end of file, expected a value");
-    for (const [word, v2] of LITERALS) {
-      if (text2.startsWith(word, i)) {
-        i += word.length;
-        return v2();
-      }
-    }
-    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number4();
-    return fail2(`unexpected character ${JSON.stringify(c3)}, expected a value`);
-  };
-  const object2 = (depth) => {
-    const out = /* @__PURE__ */ new Map();
-    const start = i;
-    i++;
-    ws2();
-    if (text2[i] === "}") {
-      i++;
-      return out;
-    }
-    for (; ; ) {
-      ws2();
-      if (text2[i] !== '"') fail2('expected a "quoted" key');
-      const keyAt = i;
-      const key2 = string2();
-      ws2();
-      if (text2[i] !== ":") fail2("expected ':' after the key");
-      i++;
-      const v2 = value2(depth + 1);
-      if (out.has(key2)) {
-        const { line } = lineColumn(text2, keyAt);
-        warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
-        out.delete(key2);
-      }
-      out.set(key2, v2);
-      ws2();
-      if (text2[i] === ",") i++;
-      else if (text2[i] === "}") {
-        i++;
-        return out;
-      } else fail2(text2[i] === void 0 ? `unexpected end of file in the object opened at ${where(text2, start)}` : "expected ',' or '}'");
-    }
-  };
-  const array = (depth) => {
-    const out = [];
-    const start = i;
-    i++;
-    ws2();
-    if (text2[i] === "]") {
-      i++;
-      return out;
-    }
-    for (; ; ) {
-      out.push(value2(depth + 1));
-      ws2();
-      if (text2[i] === ",") i++;
-      else if (text2[i] === "]") {
-        i++;
-        return out;
-      } else fail2(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
-    }
-  };
-  const string2 = () => {
-    const start = i;
-    i++;
-    let out = "";
-    let chunk = i;
-    for (; ; ) {
-      const q3 = text2.indexOf('"', i);
-      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
-      const b3 = nextBackslash;
-      if (q3 === -1) fail2("unterminated string", start);
-      const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail2("control character in a string", k2);
-      if (stop === q3) {
-        out += text2.slice(chunk, q3);
-        i = q3 + 1;
-        return out;
-      }
-      out += text2.slice(chunk, b3);
-      const e = text2[b3 + 1];
-      i = b3 + 2;
-      if (e === "u") {
-        const hex = text2.slice(i, i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
-        out += String.fromCharCode(parseInt(hex, 16));
-        i += 4;
-      } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
-      else fail2(`invalid escape \\${e ?? ""}`, b3);
-      chunk = i;
-    }
-  };
-  const number4 = () => {
-    NUMBER.lastIndex = i;
-    const m2 = NUMBER.exec(text2);
-    if (!m2) {
-      if (text2.startsWith("-Infinity", i)) {
-        i += 9;
-        return pyNumber(-Infinity, true);
-      }
-      return fail2("invalid number");
-    }
-    i += m2[0].length;
-    const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
-    const n = Number(m2[0]);
-    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m2[0]);
-    return pyNumber(n, isFloat2);
-  };
-  const data = value2(0);
-  ws2();
-  if (i < text2.length) fail2("extra data after the JSON value");
-  return { data, warnings };
-}
-var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-var LITERALS = [
-  ["true", () => true],
-  ["false", () => false],
-  ["null", () => null],
-  ["NaN", () => pyNumber(NaN, true)],
-  ["Infinity", () => pyNumber(Infinity, true)]
-];
-function lineColumn(text2, offset) {
-  let line = 1;
-  let lastBreak = -1;
-  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
-    line++;
-    lastBreak = k2;
-  }
-  return { line, column: offset - lastBreak };
-}
-function where(text2, offset) {
-  const { line, column } = lineColumn(text2, offset);
-  return `line ${line}, column ${column}`;
-}
-
-// src/dvc/python/format.ts
-function pyStrRepr(s) {
-  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote2;
-  for (const ch of s) {
-    const code2 = ch.codePointAt(0);
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote2) out += `\\${quote2}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return out + quote2;
-}
-function pyRepr(value2) {
-  if (value2 === null) return "None";
-  if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint") return value2.toString();
-  if (typeof value2 === "string") return pyStrRepr(value2);
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (value2 instanceof PyCollection) {
-    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
-    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
-  }
-  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
-}
-function pyStr(value2) {
-  return typeof value2 === "string" ? value2 : pyRepr(value2);
-}
-
-// src/dvc/formats/python.ts
-function parsePython(text2) {
-  const lines2 = logicalLines(tokenize2(text2));
-  const [data] = block(lines2, 0, -1, false);
-  return { data, warnings: [] };
-}
-function block(lines2, start, parentIndent, onlySelf) {
-  const out = /* @__PURE__ */ new Map();
-  let i = start;
-  const indent = lines2[start]?.indent ?? 0;
-  while (i < lines2.length && lines2[i].indent > parentIndent) {
-    const line = lines2[i];
-    if (line.indent !== indent) {
-      i++;
-      continue;
-    }
-    const [first, second] = line.tokens;
-    const opensBlock = line.tokens.at(-1)?.text === ":";
-    if (first?.text === "class" && second?.kind === "name" && opensBlock) {
-      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, false) : [/* @__PURE__ */ new Map(), i + 1];
-      out.set(second.text, body);
-      i = next;
-      continue;
-    }
-    if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
-      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
-      for (const [k2, v2] of body) out.set(k2, v2);
-      i = next;
-      continue;
-    }
-    const assigned = assignment(line.tokens, onlySelf);
-    if (assigned) out.set(assigned[0], assigned[1]);
-    i++;
-  }
-  return [out, i];
-}
-function assignment(tokens, onlySelf) {
-  let k2 = 0;
-  let name;
-  if (onlySelf) {
-    if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
-    name = tokens[2].text;
-    k2 = 3;
-  } else {
-    if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
-    name = tokens[0].text;
-    k2 = 1;
-  }
-  if (tokens[k2]?.text === ":") {
-    let depth = 0;
-    k2++;
-    while (k2 < tokens.length && !(depth === 0 && tokens[k2].text === "=")) {
-      if ("([{".includes(tokens[k2].text)) depth++;
-      if (")]}".includes(tokens[k2].text)) depth--;
-      k2++;
-    }
-  }
-  if (tokens[k2]?.text !== "=") return null;
-  const rest = tokens.slice(k2 + 1);
-  if (rest.some((t2, idx) => t2.text === "=" && depthAt(rest, idx) === 0)) return null;
-  const value2 = literal(rest);
-  return value2 === FAIL ? null : [name, value2];
-}
-function depthAt(tokens, idx) {
-  let depth = 0;
-  for (let k2 = 0; k2 < idx; k2++) {
-    if ("([{".includes(tokens[k2].text)) depth++;
-    if (")]}".includes(tokens[k2].text)) depth--;
-  }
-  return depth;
-}
-var FAIL = /* @__PURE__ */ Symbol("not a literal");
-function literal(tokens) {
-  let i = 0;
-  const peek = () => tokens[i]?.text;
-  const items = (close) => {
-    const out = [];
-    while (peek() !== close) {
-      const v2 = expr();
-      if (v2 === FAIL) return FAIL;
-      out.push(v2);
-      if (peek() === ",") i++;
-      else if (peek() !== close) return FAIL;
-    }
-    i++;
-    return out;
-  };
-  const expr = () => {
-    const t2 = tokens[i];
-    if (!t2) return FAIL;
-    i++;
-    if (t2.kind === "number") return number(t2.text);
-    if (t2.kind === "string") {
-      let s = t2.value;
-      while (tokens[i]?.kind === "string") {
-        const next = tokens[i++].value;
-        s = s === null || s === void 0 || next === null || next === void 0 ? null : s + next;
-      }
-      return s ?? FAIL;
-    }
-    if (t2.text === "-" || t2.text === "+") {
-      const n = tokens[i];
-      if (n?.kind !== "number") return FAIL;
-      i++;
-      const v2 = number(n.text);
-      if (t2.text === "+" || v2 === FAIL) return v2;
-      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
-      if (typeof v2 === "bigint") return -v2;
-      return -v2;
-    }
-    if (t2.text === "True") return true;
-    if (t2.text === "False") return false;
-    if (t2.text === "None") return null;
-    if (t2.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
-      i += 2;
-      return new PyCollection("set", []);
-    }
-    if (t2.text === "[") {
-      const v2 = items("]");
-      return v2;
-    }
-    if (t2.text === "(") {
-      if (peek() === ")") {
-        i++;
-        return new PyCollection("tuple", []);
-      }
-      const first2 = expr();
-      if (first2 === FAIL) return FAIL;
-      if (peek() === ")") {
-        i++;
-        return first2;
-      }
-      if (peek() !== ",") return FAIL;
-      i++;
-      const more2 = items(")");
-      return more2 === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more2]);
-    }
-    if (t2.text === "{") {
-      if (peek() === "}") {
-        i++;
-        return /* @__PURE__ */ new Map();
-      }
-      const first2 = expr();
-      if (first2 === FAIL) return FAIL;
-      if (peek() !== ":") {
-        if (peek() === ",") i++;
-        else if (peek() !== "}") return FAIL;
-        const more2 = items("}");
-        return more2 === FAIL ? FAIL : new PyCollection("set", [first2, ...more2]);
-      }
-      const map = /* @__PURE__ */ new Map();
-      let key2 = first2;
-      for (; ; ) {
-        if (peek() !== ":") return FAIL;
-        i++;
-        const v2 = expr();
-        if (v2 === FAIL) return FAIL;
-        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v2);
-        if (peek() === ",") i++;
-        if (peek() === "}") {
-          i++;
-          return map;
-        }
-        const k2 = expr();
-        if (k2 === FAIL) return FAIL;
-        key2 = k2;
-      }
-    }
-    return FAIL;
-  };
-  const first = expr();
-  if (first === FAIL) return FAIL;
-  if (i === tokens.length) return first;
-  if (peek() !== ",") return FAIL;
-  const rest = [first];
-  while (peek() === ",") {
-    i++;
-    if (i === tokens.length) break;
-    const v2 = expr();
-    if (v2 === FAIL) return FAIL;
-    rest.push(v2);
-  }
-  return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
-}
-function number(text2) {
-  const t2 = text2.replace(/_/g, "").toLowerCase();
-  if (t2.endsWith("j")) {
-    const v2 = Number(t2.slice(0, -1));
-    return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
-  }
-  if (/^0[xob]/.test(t2)) {
-    const big = BigInt(t2);
-    return Number.isSafeInteger(Number(big)) ? Number(big) : big;
-  }
-  if (/^\d+$/.test(t2)) {
-    if (/^0+\d/.test(t2)) return FAIL;
-    return Number.isSafeInteger(Number(t2)) ? Number(t2) : BigInt(t2);
-  }
-  const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
-  if (Number.isNaN(n)) return FAIL;
-  return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
-}
-var KEYWORDS = /* @__PURE__ */ new Set([
-  "class",
-  "def",
-  "if",
-  "elif",
-  "else",
-  "for",
-  "while",
-  "try",
-  "except",
-  "finally",
-  "with",
-  "import",
-  "from",
-  "return",
-  "pass",
-  "global",
-  "nonlocal",
-  "del",
-  "assert",
-  "raise",
-  "async",
-  "await",
-  "lambda",
-  "yield",
-  "break",
-  "continue",
-  "match",
-  "case"
-]);
-var OPERATORS = [
-  "**=",
-  "//=",
-  ">>=",
-  "<<=",
-  "...",
-  "->",
-  ":=",
-  "**",
-  "//",
-  "<<",
-  ">>",
-  "<=",
-  ">=",
-  "==",
-  "!=",
-  "+=",
-  "-=",
-  "*=",
-  "/=",
-  "%=",
-  "&=",
-  "|=",
-  "^=",
-  "@="
-];
-function tokenize2(text2) {
-  const tokens = [];
-  const brackets = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  const fail2 = (message, at2 = i) => {
-    const l3 = text2.slice(0, at2).split("\n").length;
-    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
-  };
-  while (i < text2.length) {
-    const c3 = text2[i];
-    if (c3 === "\n") {
-      if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
-      i++;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    if (c3 === " " || c3 === "	" || c3 === "\r" || c3 === "\f") {
-      i++;
-      continue;
-    }
-    if (c3 === "#") {
-      const end = text2.indexOf("\n", i);
-      i = end === -1 ? text2.length : end;
-      continue;
-    }
-    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
-      i += text2[i + 1] === "\n" ? 2 : 3;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    const column = i - lineStart;
-    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
-    if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
-      const prefix = str[1].toLowerCase();
-      const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open4);
-      const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
-      const startLine = line;
-      for (; ; ) {
-        if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
-        const ch = text2[k2];
-        if (ch === "\\") {
-          if (text2[k2 + 1] === "\n") {
-            line++;
-            lineStart = k2 + 2;
-          }
-          k2 += 2;
-          continue;
-        }
-        if (ch === "\n") {
-          if (!triple) fail2("unterminated string (end of line)", i);
-          line++;
-          lineStart = k2 + 1;
-        }
-        if (text2.startsWith(delim, k2)) break;
-        k2++;
-      }
-      const body = text2.slice(open4 + delim.length, k2);
-      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
-      i = k2 + delim.length;
-      continue;
-    }
-    const num2 = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
-    if (num2 && num2[0] !== ".") {
-      tokens.push({ kind: "number", text: num2[0], line, column });
-      i += num2[0].length;
-      continue;
-    }
-    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
-    if (name) {
-      tokens.push({ kind: "name", text: name[0], line, column });
-      i += name[0].length;
-      continue;
-    }
-    if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
-    if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
-    }
-    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
-    tokens.push({ kind: "op", text: op, line, column });
-    i += op.length;
-  }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
-  return tokens;
-}
-function logicalLines(tokens) {
-  const lines2 = [];
-  let current = [];
-  const flush = () => {
-    if (current.length) {
-      let part = [];
-      for (const t2 of current) {
-        if (t2.text === ";") {
-          if (part.length) lines2.push({ indent: current[0].column, tokens: part });
-          part = [];
-        } else part.push(t2);
-      }
-      if (part.length) lines2.push({ indent: current[0].column, tokens: part });
-    }
-    current = [];
-  };
-  for (const t2 of tokens) {
-    if (t2.newline) flush();
-    else current.push(t2);
-  }
-  flush();
-  return lines2;
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
-function unescape(body) {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, e) => {
-    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
-    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
-    if (/^[0-7]/.test(e)) return String.fromCodePoint(parseInt(e, 8));
-    return whole;
-  });
-}
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string2, ptr) {
-  let lines2 = string2.slice(0, ptr).split(/\r?\n/);
-  return [lines2.length, lines2.pop().length + 1];
-}
-function makeCodeBlock(string2, line, column) {
-  let lines2 = string2.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l3 = lines2[i - 1];
-    if (!l3)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l3;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options2) {
-    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
-    const codeblock = makeCodeBlock(options2.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options2);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p++);
-  let first = c3;
-  let isLiteral = c3 === 39;
-  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c3 = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c3 === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c3 === 120 || c3 === 117 || c3 === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value2 = 0;
-        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
-        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value2 = value2 << 4 | digit;
-        }
-        if (value2 < 0 || value2 > 1114111 || value2 >= 55296 && value2 <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value2);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
-        state = 2;
-      } else {
-        if (c3 === 98)
-          parsed += "\b";
-        else if (c3 === 116)
-          parsed += "	";
-        else if (c3 === 110)
-          parsed += "\n";
-        else if (c3 === 102)
-          parsed += "\f";
-        else if (c3 === 114)
-          parsed += "\r";
-        else if (c3 === 101)
-          parsed += "\x1B";
-        else if (c3 === 34)
-          parsed += '"';
-        else if (c3 === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c3 !== 32 && c3 !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c3 === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c3;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p);
-  if (c3 === 91 || c3 === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value2 = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value2;
-  }
-  if (c3 === 34 || c3 === 39) {
-    return parseString(ctx);
-  }
-  if (c3 === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c3 === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c3 === 43 || c3 === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c3, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c3, end);
-  }
-  return parseNumber(ctx, ctx.p, c3, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c3 = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c3 === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c3 === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c3 === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c3 === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c3 === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c3 === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c3 === 46)
-      state = 2;
-    else if (c3 === 101 || c3 === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c3))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
-    if (!state)
-      state = 1;
-    if (c3 === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c3 === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
-      state = 4;
-    else if (state === 4 && (c3 === 43 || c3 === 45)) {
-      state = 6;
-    } else if (!isDigit(c3))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c3, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
-    if (c3 === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c3, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c3, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
-    let t3 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t3, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c3 = ctx.s.charCodeAt(ctx.p)) {
-    if (c3 === 90 || c3 === 122) {
-      let t3 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c3 === 43 || c3 === 45) {
-      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t2 = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c3, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t2 = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t2, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c3 = ctx.s.charCodeAt(ctx.p);
-    if (c3 === 10)
-      break;
-    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c3 < 32 && c3 !== 9 || c3 === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c3;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c3 !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c3 === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c3 === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c3 === 34 || c3 === 39)) {
-      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c3 === 32 || c3 === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c3 = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c3;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k2;
-    let t2 = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key2 = parseKey(ctx);
-    for (let i = 0; i < key2.length; i++) {
-      if (i)
-        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key2[i];
-      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor")) {
-        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value2 = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t2 && typeof (t2[k2] = value2) === "object")
-      seen.add(value2);
-    skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c3 !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c3;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c3 !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key2, table3, meta, type) {
-  let t2 = table3;
-  let m2 = meta;
-  let k2;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key2.length; i++) {
-    if (i) {
-      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      m2 = (state = m2[k2]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l3 = t2.length - 1;
-        t2 = t2[l3];
-        m2 = m2[l3].c;
-      }
-    }
-    k2 = key2[i];
-    if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
-      }
-      m2[k2] = {
-        t: i < key2.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m2[k2];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t2[k2] = [];
-    }
-    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k2, t2, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options2 = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options2.maxDepth ?? 1e3,
-    bi: options2.integersAsBigInt ?? false,
-    ld: options2.useLegacyDate ?? true,
-    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m2 = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k2 = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p2 = peekTable(
-        ctx,
-        k2,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p2) {
-        validateTablePeek(ctx, p2, tmp);
-        skipping = true;
-      } else {
-        m2 = p2[2];
-        tbl = p2[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k2 = parseKey(ctx);
-      let p2 = peekTable(
-        ctx,
-        k2,
-        tbl,
-        m2,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p2 && !skipping)
-        validateTablePeek(ctx, p2, tmp);
-      skipVoid(ctx, true, true);
-      let v2 = extractValue(ctx, void 0);
-      if (p2 && !skipping)
-        p2[1][p2[0]] = v2;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/dvc/formats/toml.ts
-function parseToml(text2) {
-  let doc;
-  try {
-    doc = parse(text2, { integersAsBigInt: true });
-  } catch (error) {
-    if (error instanceof TomlError) {
-      const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
-      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
-    }
-    throw error;
-  }
-  return { data: convert(doc), warnings: [] };
-}
-function convert(value2) {
-  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat(value2) : value2;
-  if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
-  if (value2 instanceof TomlDate) return value2.toISOString();
-  if (Array.isArray(value2)) return value2.map(convert);
-  if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k2, v2]) => [k2, convert(v2)]));
-  return null;
-}
-
-// src/dvc/formats/yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_NODES = 1e6;
-function parseYaml(text2) {
-  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
-  const error = doc.errors[0];
-  if (error) {
-    const { line, column } = lineColumn(text2, error.pos[0]);
-    if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
-    throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
-  }
-  if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  const problemAt = (node, message) => {
-    const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
-    return new SyntaxProblem(message, line, column);
-  };
-  let added = 0;
-  const budget = (node, alias, depth) => {
-    if (depth > MAX_DEPTH2) throw problemAt(node, `nesting deeper than ${MAX_DEPTH2} levels`);
-    if ((0, import_yaml2.isAlias)(node)) {
-      const target = node.resolve(doc);
-      if (target) budget(target, alias ?? node, depth + 1);
-      return;
-    }
-    if (alias && ++added > MAX_ALIAS_NODES) {
-      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
-    }
-    if ((0, import_yaml2.isMap)(node))
-      for (const pair of node.items) {
-        budget(pair.key, alias, depth + 1);
-        budget(pair.value, alias, depth + 1);
-      }
-    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
-  };
-  budget(doc.contents, null, 0);
-  const seen = /* @__PURE__ */ new Map();
-  const convert2 = (node, depth) => {
-    if ((0, import_yaml2.isAlias)(node)) {
-      const target = node.resolve(doc);
-      if (!target) return null;
-      return convert2(target, depth + 1);
-    }
-    if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml2.isMap)(node)) {
-      const map = /* @__PURE__ */ new Map();
-      seen.set(node, map);
-      const merged = [];
-      for (const pair of node.items) {
-        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
-          const value2 = convert2(pair.value, depth + 1);
-          for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
-          continue;
-        }
-        const key2 = convert2(pair.key, depth + 1);
-        const name = keyText(key2);
-        if (typeof key2 !== "string") setKeyValue(map, name, key2);
-        map.set(name, convert2(pair.value, depth + 1));
-      }
-      for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
-      return map;
-    }
-    if ((0, import_yaml2.isSeq)(node)) {
-      const list3 = [];
-      seen.set(node, list3);
-      for (const item of node.items) list3.push(convert2(item, depth + 1));
-      return list3;
-    }
-    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
-    return null;
-  };
-  return { data: convert2(doc.contents, 0), warnings: [] };
-}
-function scalar(value2, source) {
-  if (typeof value2 === "number") {
-    const float = !Number.isFinite(value2) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
-    if (float && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
-    return value2;
-  }
-  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
-  return JSON.stringify(value2) ?? "";
-}
-function keyText(key2) {
-  if (typeof key2 === "string") return key2;
-  return pyRepr(key2);
-}
-
-// src/dvc/formats/index.ts
-function formatOf(path) {
-  const ext = extension(path);
-  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
-}
-function withPosition(path, format, parse4) {
-  try {
-    return parse4();
-  } catch (error) {
-    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
-    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
-    throw error;
-  }
-}
-function parseDataFile(path, raw) {
-  const format = formatOf(path);
-  const text2 = raw.replace(/\r\n?/g, "\n");
-  return withPosition(path, format, () => {
-    switch (format) {
-      case "JSON":
-        return parseJson(text2);
-      case "TOML":
-        return parseToml(text2);
-      case "Python":
-        return parsePython(text2);
-      default:
-        return parseYaml(text2);
-    }
-  });
-}
-function extension(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot).toLowerCase() : "";
-}
-
-// src/dvc/lock.ts
-async function readLockFile(tree, path) {
-  const bytes = await tree.read(path);
-  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
-}
-function parseLockText(text2, displayPath = "dvc.lock") {
-  const doc = parseDataFile(displayPath, text2).data;
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  const legacy = !doc.has("schema");
-  const schema = doc.get("schema") ?? null;
-  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of stagesRaw) {
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? /* @__PURE__ */ new Map([
-    ["schema", "2.0"],
-    ["stages", stagesRaw]
-  ]) : doc;
-  return { stages, raw };
-}
-function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.get("cmd");
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  const paramsRaw = entry.get("params");
-  if (paramsRaw !== void 0 && paramsRaw !== null) {
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
-  }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
-}
-function parseLockEntries(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
-  return value2.map((item, i) => {
-    const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md52 = item.get("md5");
-    const size2 = item.get("size");
-    const nfiles = item.get("nfiles");
-    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size2 === "number") entry.size = size2;
-    if (typeof nfiles === "number") entry.nfiles = nfiles;
-    if (item.get("isexec") === true) entry.isexec = true;
-    return entry;
-  });
-}
-
-// src/dvc/dvcfile.ts
-var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-async function readDvcFile(tree, file) {
-  const bytes = await tree.read(file);
-  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
-}
-function parseDvcFile(file, text2) {
-  const doc = parseDataFile(file, text2).data;
-  if (doc === null) return { file, outs: [] };
-  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
-  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
-  const wdir = doc.get("wdir") ?? ".";
-  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix.join(posix.dirname(file), wdir);
-  const written = doc.get("outs");
-  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
-    const item = written[i];
-    const where2 = `${file}: outs[${i}]`;
-    const path = posix.normalize(posix.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const md52 = item.get("md5");
-    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash2 = item.get("hash");
-    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
-    const cache = item.get("cache") ?? true;
-    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
-    const remote = item.get("remote");
-    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
-    const out = { ...entry, path, cache };
-    if (remote !== void 0) out.remote = remote;
-    return out;
-  });
-  return { file, outs };
-}
-
-// src/dvc/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context3, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context3, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
-  if (isRawMap(value2)) {
-    return new Map(
-      [...value2].map(([k2, v2]) => {
-        const key2 = interpolateString(k2, context3, false);
-        return [pyStr(key2), interpolateValue(v2, context3, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context3, inner) {
-  const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context3;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isRawMap(cur) && cur.has(part)) {
-      cur = cur.get(part);
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k2, v2] of dict) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
-    else out.push([name, v2]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvc/project.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-function joinPath(dir, path) {
-  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
-async function loadDvcYaml(tree, dir = "") {
-  const file = joinPath(dir, "dvc.yaml");
-  const doc = await readDataFile(tree, file);
-  if (doc === void 0) return null;
-  const where2 = file;
-  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of doc.keys()) {
-    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-  }
-  const vars = new VarsLoader(tree, dir, where2);
-  await vars.loadDefaultParams();
-  await vars.load(doc.get("vars"), "", "vars");
-  const context3 = vars.context;
-  const stages = [];
-  const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of stagesDoc) {
-    for (const generated of expandEntry(where2, name, definition, context3)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context3, false));
-      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context3), trackedVars };
-}
-async function loadProject(tree) {
-  const files = await tree.list();
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load) => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push(describeError(error));
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
-  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
-    await attempt(async () => {
-      const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
-    });
-  }
-  return project;
-}
-async function loadDvcYamls(tree, files) {
-  const out = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
-    try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) out.dvcYamls.push(dvc);
-    } catch (error) {
-      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
-    }
-  }
-  return out;
-}
-function dvcYamlDirs(files) {
-  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
-}
-async function readDataFile(tree, path) {
-  const bytes = await tree.read(path);
-  if (!bytes) return void 0;
-  return parseDataFile(path, bytes.toString("utf8")).data;
-}
-function topPlots(file, value2, context3) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
-    }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
-  });
-}
-function withField(file, field, fn2, stage) {
-  try {
-    return fn2();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage ? `stages.${stage}.${field}` : field;
-      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(file, name, definition, context3) {
-  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  const withLoop = (entries) => mapFrom([...context3, ...entries], context3);
-  if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
-    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
-    const body = definition.get("do") ?? null;
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
-    } else if (isRawMap(items)) {
-      for (const [key2, item] of items) {
-        out.push({
-          name: `${name}@${key2}`,
-          definition: body,
-          context: withLoop([
-            ["key", key2],
-            ["item", item]
-          ]),
-          written: definition
-        });
-      }
-    } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
-    }
-    return out;
-  }
-  if (definition.has("matrix")) {
-    const matrix = definition.get("matrix");
-    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = mapFrom(definition, definition);
-    rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: [...c3.item, [axis, v2]],
-          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c3) => {
-      const key2 = c3.key.join("-");
-      return {
-        name: `${name}@${key2}`,
-        definition: rest,
-        context: withLoop([
-          ["item", new Map(c3.item)],
-          ["key", key2]
-        ]),
-        written: definition
-      };
-    });
-  }
-  return [{ name, definition, context: context3, written: definition }];
-}
-async function resolveStage(file, entry, vars, trackedVars) {
-  const { name, definition, context: context3 } = entry;
-  const where2 = `${file}: stage '${name}'`;
-  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context3, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context3;
-  let scope = vars;
-  if (definition.has("vars")) {
-    scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context3].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
-  }
-  scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
-    const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
-  };
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v2 = field(key2);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v2;
-  };
-  const desc = field("desc");
-  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage.desc = desc;
-  return stage;
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isRawMap(item)) {
-      for (const [file, keys] of item) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
-    if (isRawMap(item) && item.size === 1) {
-      const [path, flags] = [...item][0];
-      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k2, v2] of props) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(tree, dir, file) {
-    this.tree = tree;
-    this.dir = dir;
-    this.file = file;
-  }
-  tree;
-  dir;
-  file;
-  context = /* @__PURE__ */ new Map();
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  /** Every file values came from (whole or some keys), for tracked vars. */
-  files = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = cloneMap(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    for (const f3 of this.files) copy.files.add(f3);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
-    if (data === void 0) return;
-    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-    this.files.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isRawMap(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
-      const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
-      this.merge(picked, rel);
-      this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
-   */
-  track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
-          const source = this.sourceOf(key2);
-          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
-        }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k2, v2] of value2) {
-          if (k2 === "vars") continue;
-          visit(k2);
-          visit(v2);
-        }
-      }
-    };
-    visit(written);
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of data) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into.get(k2);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
-        this.merge(v2, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(
-          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
-        );
-      } else {
-        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key2 of keys) {
-    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out.set(key2, data.get(key2));
-  }
-  return out;
-}
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-
-// src/dvc/files.ts
-function projectFiles(dvcYamls, dvcFiles = []) {
-  const metrics = /* @__PURE__ */ new Set();
-  const params = /* @__PURE__ */ new Map();
-  const topParams = /* @__PURE__ */ new Set();
-  const vars = /* @__PURE__ */ new Map();
-  const dvcOuts = /* @__PURE__ */ new Set();
-  const plots = /* @__PURE__ */ new Set();
-  const addParams = (file, keys) => {
-    const current = params.get(file);
-    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
-    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
-    for (const stage of dvc.stages) {
-      const base = joinPath(dvc.dir, stage.wdir);
-      for (const out of stage.outs) {
-        const path = joinPath(base, out.path);
-        if (out.kind === "metric") metrics.add(path);
-        if (out.kind === "plot") plots.add(path);
-        if (out.cache) dvcOuts.add(path);
-      }
-      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
-    }
-    for (const [file, keys] of dvc.trackedVars) {
-      const path = joinPath(dvc.dir, file);
-      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
-    }
-    for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
-      else plots.add(joinPath(dvc.dir, plot2.id));
-    }
-  }
-  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
-  const sorted = (s) => [...s].sort();
-  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
-}
-
-// src/workspace/glob.ts
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-
-// src/pipeline/restore.ts
-import { existsSync } from "node:fs";
-import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join7, posix as posix3 } from "node:path";
-
-// src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { chmod, copyFile, mkdir, readFile, readdir as readdir2, rename, rm, stat as stat2 } from "node:fs/promises";
-import { dirname, join as join2, relative, sep as sep2 } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/dvc/data/hash.ts
-import { createHash as createHash2 } from "node:crypto";
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = createHash2("md5");
-  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
-  pending = null;
-  pendingBytes = 0;
-  scratch = null;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.pendingBytes) {
-      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
-      data.copy(this.pending, this.pendingBytes, 0, fill2);
-      this.pendingBytes += fill2;
-      data = data.subarray(fill2);
-      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-      this.block(this.pending);
-      this.pendingBytes = 0;
-    }
-    while (data.length >= DOS2UNIX_CHUNK) {
-      this.block(data.subarray(0, DOS2UNIX_CHUNK));
-      data = data.subarray(DOS2UNIX_CHUNK);
-    }
-    if (data.length) {
-      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-      data.copy(this.pending, 0);
-      this.pendingBytes = data.length;
-    }
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    if (!isTextBlock(chunk.subarray(0, 512))) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
-  }
-};
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function dos2unixInto(chunk, out) {
-  const len = chunk.length;
-  let n = 0;
-  let i = 0;
-  const copy = (end) => {
-    for (; i < end; i++) {
-      const b3 = chunk[i];
-      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
-    }
-  };
-  if (LITTLE_ENDIAN) {
-    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
-    const words = len - i >> 2;
-    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
-    const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w2 = 0; w2 < words; w2++) {
-      const word = input[w2];
-      const x3 = word ^ 218959117;
-      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
-        output.setUint32(n, word, true);
-        n += 4;
-        i += 4;
-      } else copy(i + 4);
-    }
-  }
-  copy(len);
-  return n;
-}
-function objectMd5(bytes, legacy = false) {
-  const h3 = new ObjectHasher(legacy);
-  h3.update(bytes);
-  return h3.digest();
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
-}
-
-// src/dvc/data/cache.ts
-var CACHE_MODE = 292;
-var Cache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  path(oid, legacy = false) {
-    return join2(this.dir, ...objectKey(oid, legacy).split("/"));
-  }
-  async has(oid, legacy = false) {
-    try {
-      return (await stat2(this.path(oid, legacy))).isFile();
-    } catch {
-      return false;
-    }
-  }
-  /**
-   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
-   * nothing behind; so does a stream that breaks off.
-   */
-  async write(oid, legacy, source, from) {
-    const target = this.path(oid, legacy);
-    await mkdir(dirname(target), { recursive: true });
-    const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size2 = 0;
-    const hashing = new Transform({
-      transform(chunk, _enc, done) {
-        hasher.update(chunk);
-        size2 += chunk.length;
-        done(null, chunk);
-      }
-    });
-    try {
-      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
-    } catch (error) {
-      await rm(tmp, { force: true });
-      if (error instanceof ObjectError) throw error;
-      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, "");
-    if (actual !== expected) {
-      await rm(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
-    }
-    await chmod(tmp, CACHE_MODE);
-    await rename(tmp, target);
-    return size2;
-  }
-  /** Stores bytes already in memory (a verified `.dir` manifest). */
-  async writeBytes(oid, legacy, bytes, from) {
-    await this.write(oid, legacy, [bytes], from);
-  }
-  /** The entries of a `.dir` object in the cache. */
-  async manifest(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    let bytes;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      throw new DataError(`${oid} is not in the cache (${this.dir})`);
-    }
-    return parseManifest(bytes, `cache object ${path}`);
-  }
-  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
-  async addFile(file) {
-    const hasher = new ObjectHasher(false);
-    let size2 = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      hasher.update(chunk);
-      size2 += chunk.length;
-    }
-    const oid = hasher.digest();
-    if (!await this.has(oid)) {
-      const target = this.path(oid);
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-      try {
-        await copyFile(file, tmp);
-        await chmod(tmp, CACHE_MODE);
-        await rename(tmp, target);
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
-    }
-    return { oid, size: size2 };
-  }
-  /**
-   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
-   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
-   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
-   */
-  async addDirectory(dir, ignored = () => false) {
-    const entries = [];
-    let size2 = 0;
-    for (const file of await listFiles(dir)) {
-      const relpath = relative(dir, file).split(sep2).join("/");
-      if (ignored(relpath)) continue;
-      const added = await this.addFile(file);
-      entries.push({ relpath, md5: added.oid });
-      size2 += added.size;
-    }
-    const manifest = dirManifest(entries);
-    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size: size2, nfiles: entries.length };
-  }
-};
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir2(dir, { withFileTypes: true })) {
-    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join2(dir, entry.name);
-    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir2) for (const file of await listFiles(path)) out.push(file);
-    else out.push(path);
-  }
-  return out;
-}
-
-// src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants2, createReadStream as createReadStream2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep3 } from "node:path";
-async function checkout(cache, root, target, options2 = {}) {
-  checkOid(target.oid, target.path);
-  const dest = resolve(root, target.path);
-  const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
-  const legacy = target.legacy ?? false;
-  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat(dest).catch(() => void 0);
-  if (!isDirOid(target.oid)) {
-    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod2(dest, 493 & ~process.umask());
-      return "unchanged";
-    }
-    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname2(dest), { recursive: true });
-    const tmp = join3(dirname2(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
-    try {
-      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm2(dest, { recursive: true, force: true });
-      await rename2(tmp, dest);
-    } catch (error) {
-      await rm2(tmp, { force: true });
-      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-    }
-    return current ? "modified" : "created";
-  }
-  const entries = await cache.manifest(target.oid, legacy);
-  const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
-  if (missing.length)
-    throw new DataError(
-      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
-  ${missing.slice(0, 10).join("\n  ")}`
-    );
-  if (current?.isDirectory()) {
-    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles2(dest);
-    let same = have.length === want.size;
-    for (const relpath of have) {
-      const file = join3(dest, ...relpath.split("/"));
-      const actual = await md5(file, legacy);
-      if (want.get(relpath) !== actual) {
-        same = false;
-        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
-      }
-    }
-    if (same) return "unchanged";
-  } else if (current) {
-    await guardUnsaved(cache, dest, target.path, legacy, options2);
-  }
-  await mkdir2(dirname2(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
-  const fresh = join3(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
-  const old = join3(dirname2(dest), `.${basename(dest)}.${token}.old`);
-  try {
-    for (const e of entries) {
-      const file = join3(fresh, ...e.relpath.split("/"));
-      await mkdir2(dirname2(file), { recursive: true });
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir2(fresh, { recursive: true });
-    if (current) await rename2(dest, old);
-    await rename2(fresh, dest);
-  } catch (error) {
-    await rm2(fresh, { recursive: true, force: true });
-    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-  }
-  await rm2(old, { recursive: true, force: true });
-  return current ? "modified" : "created";
-}
-async function materialise(from, to2, exec) {
-  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
-  await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
-}
-async function guardUnsaved(cache, dest, path, legacy, options2) {
-  if (options2.force) return;
-  const stats2 = await lstat(dest);
-  const files = stats2.isDirectory() ? (await listFiles2(dest)).map((f3) => join3(dest, ...f3.split("/"))) : [dest];
-  for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
-  }
-}
-function unsaved(path) {
-  return new DataError(
-    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
-  );
-}
-async function md5(file, legacy) {
-  const hasher = new ObjectHasher(legacy);
-  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-  return hasher.digest();
-}
-async function listFiles2(dir, prefix = "") {
-  const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join3(dir, entry.name), rel)) out.push(file);
-    else out.push(rel);
-  }
-  return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at2(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve13 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve13) : resolve13(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults2, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults2, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2) {
-  const env = environment.env ?? process.env;
-  const repoFile = join4(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join4(d2, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join4(root, ".dvc", "config.local"))
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile2(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-  }
-}
-function configDirs(env, platform) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global2;
-  if (platform === "win32") {
-    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global2 = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global2 = join4(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global2 = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named2 = NAMED_SECTION.exec(name);
-    const key2 = named2 ? `${named2[1]} "${named2[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
-  }
-}
-function resolvePath(key2, value2, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join4(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dir, value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named2 = NAMED_SECTION.exec(section);
-    if (!named2 || named2[1] !== "remote") continue;
-    const name = named2[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options2 = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
-    remotes.set(name, { name, url: url.value, options: options2, files: defining });
-  }
-  const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
-}
-
-// src/dvc/data/dvcfile.ts
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join5, relative as relative3, sep as sep4 } from "node:path";
-async function findDvcFiles(root, dir = root) {
-  const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join5(dir, entry.name))) out.push(file);
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join5(dir, entry.name)).split(sep4).join("/"));
-    }
-  }
-  return out.sort();
-}
-async function readDvcFile2(root, file) {
-  const parsed = await readDvcFile(workspaceTree(root), file);
-  if (!parsed) throw new DataError(`${file}: no such file`);
-  return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
-  );
-}
-
-// src/dvc/data/remotes/open.ts
-import { availableParallelism } from "node:os";
-
-// src/dvc/data/remotes/azure.ts
-var AzureRemote = class {
-  constructor(name, container, prefix, auth2, jobs) {
-    this.name = name;
-    this.container = container;
-    this.prefix = prefix;
-    this.auth = auth2;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
-  }
-  name;
-  container;
-  prefix;
-  auth;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    return (await this.sdk()).get(this.key(key2)).catch((error) => {
-      throw this.fail("GET", key2, error);
-    });
-  }
-  async exists(key2) {
-    return (await this.sdk()).exists(this.key(key2)).catch((error) => {
-      throw this.fail("HEAD", key2, error);
-    });
-  }
-  async list(prefix) {
-    const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file) {
-    await (await this.sdk()).put(this.key(key2), file).catch((error) => {
-      throw this.fail("PUT", key2, error);
-    });
-  }
-  async close() {
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
-    return this.api;
-  }
-  fail(method, key2, error) {
-    const e = error;
-    const status = e.statusCode;
-    const code2 = e.code ?? e.name ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ContainerNotFound") {
-      why = `container '${this.container}' does not exist`;
-    } else if (status === 404) {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403) {
-      kind = "denied";
-      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
-var READ_ATTEMPTS = 5;
-var HttpRemote = class {
-  constructor(options2) {
-    this.options = options2;
-    this.name = options2.name;
-    this.jobs = options2.jobs;
-    this.description = `remote '${options2.name}' (${options2.url.href})`;
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
-    if (options2.url.protocol === "https:") {
-      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync2(options2.sslVerify) } : {};
-      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
-    } else {
-      this.agent = new HttpAgent(agentOptions);
-    }
-  }
-  options;
-  name;
-  description;
-  jobs;
-  agent;
-  async read(key2) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await this.send("GET", key2);
-        if (response.statusCode === 200) return response;
-        response.resume();
-        throw this.statusError(key2, response.statusCode ?? 0, "GET");
-      } catch (error) {
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
-      }
-    }
-  }
-  async exists(key2) {
-    let response = await this.send("HEAD", key2);
-    response.resume();
-    if (response.statusCode === 405 || response.statusCode === 501) {
-      response = await this.send("GET", key2);
-      response.destroy();
-    }
-    const status = response.statusCode ?? 0;
-    if (status < 400) return true;
-    if (status === 404) return false;
-    throw this.statusError(key2, status, "HEAD");
-  }
-  async write(key2, file, size2) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size2);
-    const body = await text(response);
-    const status = response.statusCode ?? 0;
-    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
-  }
-  close() {
-    this.agent.destroy();
-    return Promise.resolve();
-  }
-  url(key2) {
-    const url = new URL(this.options.url.href);
-    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
-    return url;
-  }
-  send(method, key2, file, size2) {
-    const url = this.url(key2);
-    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
-    if (method === "HEAD") headers["accept-encoding"] = "identity";
-    if (file !== void 0) {
-      headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size2);
-    }
-    return new Promise((resolve13, reject) => {
-      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve13(res);
-      });
-      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
-      req.on("error", (error) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
-      });
-      if (file === void 0) req.end();
-      else
-        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
-    });
-  }
-  statusError(key2, status, method, body = "") {
-    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
-    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
-    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
-    return new ObjectError(message, kind);
-  }
-};
-function retryable(kind) {
-  return kind === "unreachable";
-}
-async function text(response) {
-  let out = "";
-  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
-  return out;
-}
-function sleep(ms2) {
-  return new Promise((resolve13) => setTimeout(resolve13, ms2));
-}
-
-// src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open, readdir as readdir5, rename as rename3, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join6 } from "node:path";
-var LocalRemote = class {
-  constructor(name, root, jobs) {
-    this.name = name;
-    this.root = root;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${root})`;
-  }
-  name;
-  root;
-  jobs;
-  description;
-  async read(key2) {
-    const path = join6(this.root, key2);
-    const handle = await open(path, "r").catch((error) => {
-      throw this.fail(key2, error);
-    });
-    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
-  }
-  async exists(key2) {
-    try {
-      return (await stat3(join6(this.root, key2))).isFile();
-    } catch (error) {
-      if (error.code === "ENOENT") return false;
-      throw this.fail(key2, error);
-    }
-  }
-  async list(prefix) {
-    try {
-      return (await readdir5(join6(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
-    } catch (error) {
-      if (error.code === "ENOENT") return [];
-      throw this.fail(prefix, error);
-    }
-  }
-  async write(key2, file) {
-    const target = join6(this.root, key2);
-    const tmp = join6(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
-    try {
-      await mkdir3(dirname4(target), { recursive: true });
-      await copyFile3(file, tmp);
-      await rename3(tmp, target);
-    } catch (error) {
-      await rm3(tmp, { force: true });
-      throw this.fail(key2, error);
-    }
-  }
-  async close() {
-  }
-  fail(key2, error) {
-    if (error.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
-    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
-    return new ObjectError(`${key2} in ${this.description}: ${error.code ?? error.message}`, "failed");
-  }
-};
-
-// src/dvc/data/remotes/s3.ts
-var S3Remote = class {
-  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
-    this.name = name;
-    this.bucket = bucket;
-    this.prefix = prefix;
-    this.settings = settings;
-    this.jobs = jobs;
-    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
-  }
-  name;
-  bucket;
-  prefix;
-  settings;
-  jobs;
-  description;
-  api;
-  async read(key2) {
-    const api = await this.sdk();
-    return api.get(this.bucket, this.key(key2)).catch((error) => {
-      throw this.fail("GET", key2, error);
-    });
-  }
-  async exists(key2) {
-    const api = await this.sdk();
-    return api.head(this.bucket, this.key(key2)).catch((error) => {
-      throw this.fail("HEAD", key2, error);
-    });
-  }
-  async list(prefix) {
-    const api = await this.sdk();
-    const base = this.key("");
-    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
-    return keys.map((k2) => k2.slice(base.length));
-  }
-  async write(key2, file, size2) {
-    const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size2).catch((error) => {
-      throw this.fail("PUT", key2, error);
-    });
-  }
-  async close() {
-    if (this.api) (await this.api).destroy();
-  }
-  key(key2) {
-    return this.prefix ? `${this.prefix}/${key2}` : key2;
-  }
-  sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
-    return this.api;
-  }
-  fail(method, key2, error) {
-    const e = error;
-    const status = e.$metadata?.httpStatusCode;
-    const code2 = e.name ?? e.code ?? "Error";
-    let kind = "failed";
-    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "NoSuchBucket") {
-      why = `bucket '${this.bucket}' does not exist`;
-    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
-      kind = "missing";
-      why = "not found";
-    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
-      kind = "denied";
-      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
-    } else if (!status || status >= 500) {
-      kind = "unreachable";
-      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
-    }
-    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
-  }
-};
-
-// src/dvc/data/remotes/types.ts
-function defaultJobs(cpus) {
-  return Math.max(1, 4 * cpus);
-}
-
-// src/util/redact.ts
-var forms = [];
-var MASK = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
-}
-function redact(text2) {
-  let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
-}
-function redactDeep(value2) {
-  if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
-    for (const key2 of Object.keys(record)) {
-      const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
-    }
-  }
-  return value2;
-}
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
-}
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
-}
-
-// src/dvc/data/remotes/open.ts
-var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
-var KNOWN = {
-  local: ["type", "protected", "shared", "slow_link_warning"],
-  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
-  s3: [
-    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
-    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
-    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
-  ],
-  azure: [
-    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
-    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
-    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
-  ]
-};
-var SECRET_OPTIONS = [
-  "password",
-  "user",
-  "secret_access_key",
-  "session_token",
-  "access_key_id",
-  "sse_customer_key",
-  "account_key",
-  "connection_string",
-  "sas_token",
-  "client_secret"
-];
-function openRemote(remote, inputs = {}) {
-  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const type = remoteType(remote.url);
-  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
-  const known = KNOWN[type];
-  if (!known) {
-    throw new DataError(
-      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
-    );
-  }
-  for (const key2 of Object.keys(remote.options)) {
-    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
-  }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
-    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
-  }
-  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
-  const env = inputs.env ?? process.env;
-  switch (type) {
-    case "local":
-      return new LocalRemote(remote.name, remote.url, jobs);
-    case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
-    case "s3":
-      return openS3(remote, o2, env, jobs, where2);
-    default:
-      return openAzure(remote, o2, env, jobs, where2);
-  }
-}
-function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
-}
-function displayUrl(url) {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
-}
-function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
-  if (scheme === "https") return "http";
-  return scheme;
-}
-function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
-  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
-}
-function openHttp(remote, o2, inputs, jobs, where2) {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
-  const auth2 = o2.str("auth");
-  const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
-  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
-  if (auth2 === "custom") {
-    const header = o2.str("custom_auth_header");
-    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
-    authHeaders[header.toLowerCase()] = password;
-  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
-    if (!user || password === void 0) {
-      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
-    }
-    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-  } else if (auth2 !== void 0) {
-    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
-  }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
-  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
-  return new HttpRemote({
-    name: remote.name,
-    url,
-    authHeaders,
-    uploadMethod: method,
-    jobs,
-    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
-    secrets: remoteSecrets(remote, inputs)
-  });
-}
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
-  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
-  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
-  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint2 = o2.str("endpointurl");
-  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
-  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
-  const putParams = {};
-  const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
-  };
-  put("sse", "ServerSideEncryption");
-  put("sse_kms_key_id", "SSEKMSKeyId");
-  put("acl", "ACL");
-  put("grant_read", "GrantRead");
-  put("grant_read_acp", "GrantReadACP");
-  put("grant_write_acp", "GrantWriteACP");
-  put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
-  if (customerKey) {
-    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
-  }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
-  const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    endpoint: endpoint2,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
-    maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
-    putParams
-  };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
-}
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
-  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
-  let auth2;
-  if (connectionString) auth2 = { kind: "connection-string", connectionString };
-  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
-    throw new DataError(
-      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
-    );
-  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
-  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
-  else {
-    throw new DataError(
-      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
-    );
-  }
-  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
-}
-function secondsToMs(s) {
-  return s === void 0 ? void 0 : s * 1e3;
-}
-var Options = class {
-  constructor(options2, where2) {
-    this.options = options2;
-    this.where = where2;
-  }
-  options;
-  where;
-  raw(key2) {
-    const v2 = this.options[key2];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
-  }
-  str(key2) {
-    const v2 = this.raw(key2);
-    return v2 === "" ? void 0 : v2;
-  }
-  bool(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
-  }
-  num(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
-    return n;
-  }
-  int(key2) {
-    const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
-    return n;
-  }
-};
-
-// src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error) {
-        failed ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
-async function pull(cache, remote, refs) {
-  const result = { downloaded: 0, cached: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error) => {
-    const e = error instanceof ObjectError ? error : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
-  };
-  const files = [];
-  const dirs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  await eachLimit(unique, remote.jobs, async (ref) => {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      return;
-    }
-    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
-    try {
-      let bytes;
-      if (await cache.has(ref.oid, legacy)) {
-        result.cached++;
-      } else {
-        bytes = await readVerified(remote, ref.oid, legacy);
-        state.manifest = bytes;
-      }
-      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
-      for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
-        state.pending++;
-      }
-      dirs.push(state);
-    } catch (error) {
-      fail2(ref, error);
-    }
-  });
-  const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
-  }
-  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
-    const first = group[0];
-    try {
-      if (await cache.has(first.oid, first.legacy)) {
-        result.cached++;
-      } else {
-        const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
-        result.downloaded++;
-      }
-    } catch (error) {
-      fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  for (const dir of dirs) {
-    if (dir.failed || !dir.manifest) continue;
-    try {
-      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
-      result.downloaded++;
-      result.bytes += dir.manifest.length;
-    } catch (error) {
-      fail2(dir.ref, error);
-    }
-  }
-  if (failures.length) throw new TransferError("pull", remote.description, failures);
-  return result;
-}
-async function readVerified(remote, oid, legacy) {
-  const key2 = objectKey(oid, legacy);
-  const chunks = [];
-  const hasher = new ObjectHasher(legacy);
-  try {
-    for await (const chunk of await remote.read(key2)) {
-      hasher.update(chunk);
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (error) {
-    if (error instanceof ObjectError) throw error;
-    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error.message}`, "unreachable");
-  }
-  const bytes = Buffer.concat(chunks);
-  const actual = hasher.digest();
-  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
-  return bytes;
-}
-async function push(cache, remote, refs) {
-  const result = { uploaded: 0, present: 0, bytes: 0 };
-  const failures = [];
-  const fail2 = (item, error) => {
-    const e = error instanceof ObjectError ? error : void 0;
-    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
-  };
-  const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
-  });
-  const dirs = [];
-  const files = [];
-  for (const ref of unique) {
-    const legacy = ref.legacy ?? false;
-    if (!isDirOid(ref.oid)) {
-      files.push({ oid: ref.oid, legacy, path: ref.path });
-      continue;
-    }
-    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
-  }
-  const present = await remotePresence(
-    remote,
-    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
-  );
-  for (const dir of dirs) {
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      result.present++;
-      continue;
-    }
-    try {
-      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
-        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
-        dir.pending++;
-      }
-    } catch {
-      dir.failed = true;
-      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
-    }
-  }
-  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
-  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const key2 = objectKey(f3.oid, f3.legacy);
-    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
-  }
-  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
-    const first = group[0];
-    if (present.has(key2)) {
-      result.present++;
-      return;
-    }
-    try {
-      const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat4(file).then(
-        (s) => s.size,
-        () => {
-          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
-        }
-      );
-      await remote.write(key2, file, size2);
-      result.uploaded++;
-      result.bytes += size2;
-    } catch (error) {
-      fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
-    }
-  });
-  await eachLimit(
-    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
-    remote.jobs,
-    async (dir) => {
-      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
-      try {
-        const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat4(file)).size;
-        await remote.write(key2, file, size2);
-        result.uploaded++;
-        result.bytes += size2;
-      } catch (error) {
-        fail2(dir.ref, error);
-      }
-    }
-  );
-  if (failures.length) throw new TransferError("push", remote.description, failures);
-  return result;
-}
-async function remotePresence(remote, keys) {
-  const present = /* @__PURE__ */ new Set();
-  if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
-  if (remote.list && keys.length >= 4 * prefixes.size) {
-    const wanted = new Set(keys);
-    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
-      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
-    });
-    return present;
-  }
-  await eachLimit(keys, remote.jobs, async (key2) => {
-    if (await remote.exists(key2)) present.add(key2);
-  });
-  return present;
-}
-
-// src/pipeline/restore.ts
-var PipelineData = class _PipelineData {
-  constructor(config, cache, options2) {
-    this.config = config;
-    this.cache = cache;
-    this.options = options2;
-  }
-  config;
-  cache;
-  options;
-  remotes = /* @__PURE__ */ new Map();
-  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
-  revisions = [];
-  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
-  static async open(root, options2 = {}) {
-    if (!existsSync(join7(root, ".dvc"))) return null;
-    const config = await loadDvcConfig(root);
-    registerSecrets(config, options2);
-    return new _PipelineData(config, new Cache(config.cacheDir), options2);
-  }
-  /**
-   * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
-   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
-   * objects, so a remote that moved since is still found where that revision's outputs were pushed.
-   */
-  async atRevision(text2, revision2) {
-    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` });
-    registerSecrets(config, this.options);
-    const data = new _PipelineData(config, this.cache, this.options);
-    this.revisions.push(data);
-    return data;
-  }
-  get root() {
-    return this.config.root;
-  }
-  remoteFor(name) {
-    const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
-    let r2 = this.remotes.get(key2);
-    if (!r2) {
-      const config = selectRemote(this.config, name ?? this.options.remote);
-      const hub = this.options.hub;
-      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
-      r2 = openRemote(
-        config,
-        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
-      );
-      this.remotes.set(key2, r2);
-    }
-    return r2;
-  }
-  async close() {
-    for (const r2 of this.remotes.values()) await r2.close();
-    for (const d2 of this.revisions) await d2.close();
-  }
-  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
-  async available(objects) {
-    let from = "the cache";
-    for (const o2 of objects) {
-      if (await this.cache.has(o2.oid, o2.legacy)) continue;
-      let remote;
-      try {
-        remote = this.remoteFor(o2.remote);
-      } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
-      }
-      let there;
-      try {
-        there = await remote.exists(objectKey(o2.oid, o2.legacy));
-      } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
-      }
-      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
-      from = `remote '${remote.name}'`;
-    }
-    return { ok: true, from };
-  }
-  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
-  async restore(objects, force = false) {
-    let from = "the cache";
-    const missing = [];
-    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
-    const groups2 = /* @__PURE__ */ new Map();
-    for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
-    for (const [name, refs] of groups2) {
-      const remote = this.remoteFor(name);
-      try {
-        await pull(this.cache, remote, refs);
-      } catch (error) {
-        if (error instanceof TransferError) {
-          const f3 = error.failures[0];
-          throw new DataError(
-            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
-          );
-        }
-        throw error;
-      }
-      from = `remote '${remote.name}'`;
-    }
-    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
-    return from;
-  }
-  /**
-   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
-   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
-   */
-  async objectBytes(oid, legacy, path, remoteName) {
-    if (!await this.cache.has(oid, legacy)) {
-      const remote = this.remoteFor(remoteName);
-      if (isDirOid(oid)) {
-        const chunks = [];
-        try {
-          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
-        } catch (error) {
-          throw objectError(error, path, oid, remote.name);
-        }
-        const bytes = Buffer.concat(chunks);
-        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
-          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
-        return bytes;
-      }
-      try {
-        await pull(this.cache, remote, [{ oid, path, legacy }]);
-      } catch (error) {
-        throw objectError(error, path, oid, remote.name);
-      }
-    }
-    const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat5(file);
-    if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
-    return readFile3(file);
-  }
-  /**
-   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
-   * as a stream (a CSV's rows) instead of whole.
-   */
-  async objectFile(oid, legacy, path, remoteName) {
-    if (!await this.cache.has(oid, legacy)) {
-      const remote = this.remoteFor(remoteName);
-      try {
-        await pull(this.cache, remote, [{ oid, path, legacy }]);
-      } catch (error) {
-        throw objectError(error, path, oid, remote.name);
-      }
-    }
-    return this.cache.path(oid, legacy);
-  }
-  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps, ws2) {
-    const out = [];
-    for (const file of await findDvcFiles(this.root)) {
-      for (const t2 of await readDvcFile2(this.root, file)) {
-        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
-        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
-      }
-    }
-    return out;
-  }
-  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage, ws2, project) {
-    for (const out of stage.outs) {
-      if (!out.cache) continue;
-      const abs = ws2.abs(project(out.path));
-      const rel = ws2.rootPath(project(out.path));
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
-      else await this.cache.addFile(abs);
-    }
-  }
-};
-function registerSecrets(config, options2) {
-  for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
-  addSecret(options2.hub?.password);
-}
-function objectError(error, path, oid, remote) {
-  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : void 0;
-  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
-  const reason = error instanceof TransferError ? error.failures[0]?.reason ?? error.message : describeError(error);
-  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
-}
-function lockedOutputs(project) {
-  const found = [];
-  for (const [dir, lock] of project.locks) {
-    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
-    for (const [name, stage] of lock.stages) {
-      const defined = dvcYaml?.stages.find((s) => s.name === name);
-      const base = joinPath(dir, defined?.wdir ?? ".");
-      for (const out of stage.outs) {
-        const def = defined?.outs.find((o2) => o2.path === out.path);
-        if (!out.md5 || def?.cache === false) continue;
-        const remote = def?.props.get("remote");
-        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
-      }
-    }
-  }
-  return found;
-}
-async function pushStageOutputs(root, options2 = {}) {
-  const data = await PipelineData.open(root, options2);
-  if (!data) return null;
-  try {
-    const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.join("\n"));
-    const groups2 = /* @__PURE__ */ new Map();
-    for (const out of lockedOutputs(project)) {
-      if (!await data.cache.has(out.oid, out.legacy)) continue;
-      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
-    }
-    const total = { uploaded: 0, present: 0, bytes: 0 };
-    for (const [name, refs] of groups2) {
-      const r2 = await push(data.cache, data.remoteFor(name), refs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
-    }
-    return total;
-  } finally {
-    await data.close();
-  }
-}
-function trackedObject(t2) {
-  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
-}
-function restorableOuts(stage, lock, status, expected, ws2, project) {
-  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
-  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
-  const allowed = /* @__PURE__ */ new Set();
-  for (const dep of stage.deps) {
-    const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
-  }
-  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
-  const objects = [];
-  for (const out of stage.outs) {
-    allowed.add(`out ${out.path}: missing`);
-    const entry = lockOuts.get(out.path);
-    if (!out.cache || !entry?.md5) return null;
-    const remote = out.props.get("remote");
-    objects.push({
-      path: ws2.rootPath(project(out.path)),
-      oid: entry.md5,
-      legacy: entry.hashName !== "md5",
-      isexec: entry.isexec,
-      remote: typeof remote === "string" ? remote : void 0
-    });
-  }
-  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
-  return objects;
-}
-
-// src/values/cached-outputs.ts
-function withCachedOutputs(tree, data) {
-  let outs = null;
-  const reasons = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  let atRevision = null;
-  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
-  const index = async () => {
-    const project = await loadProject(tree);
-    const found = lockedOutputs(project);
-    for (const file of project.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
-    }
-    return found;
-  };
-  const resolve13 = async (path) => {
-    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
-    if (!out || !data) return null;
-    const from = await source(data);
-    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
-    if (!isDirOid(out.oid)) return null;
-    let manifest = manifests.get(out.oid);
-    if (!manifest) {
-      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
-      manifests.set(out.oid, manifest);
-    }
-    const oid = (await manifest).get(path);
-    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return from.objectBytes(oid, out.legacy, path, out.remote);
-  };
-  return {
-    name: tree.name,
-    isCommit: tree.isCommit,
-    list: () => tree.list(),
-    async read(path) {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve13(path);
-      } catch (error) {
-        reasons.set(path, describeError(error));
-        return null;
-      }
-    },
-    async chunks(path) {
-      return await tree.chunks(path) ?? oneChunk(await this.read(path));
-    },
-    whyMissing: (path) => reasons.get(path)
-  };
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function diffIsFloat(row2) {
-  return isFloat(row2.old) || isFloat(row2.new);
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open3 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
-  }
-  return records;
-}
-function csvNumber(cell3) {
-  const t2 = cell3.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
-  }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell3, unreadable) {
-  if (cell3 === void 0 || cell3.trim() === "") return null;
-  const n = csvNumber(cell3);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  write(text2) {
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  end() {
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell3 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
-  }
-};
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell3 = last.fields[i];
-    if (cell3 === void 0 || cell3 === "") return;
-    data.set(name, csvNumber(cell3) ?? cell3);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/values/collect.ts
-var LOGGER_METRICS = "metrics.csv";
-var LOGGER_PARAMS = "params.yml";
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-async function collectAndCompare(git, request2, log) {
-  const budget = request2.budget;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
-    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
-    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
-  } finally {
-    await data?.close();
-  }
-}
-async function openProjectData(workspace, log, options2 = {}) {
-  try {
-    return await PipelineData.open(workspace, options2);
-  } catch (error) {
-    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
-    return null;
-  }
-}
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
-  const errors = [];
-  const headErrors = [];
-  const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
-  const compare2 = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const diffs = [];
-    for (const path of paths) {
-      const read = async (tree, side, keys) => {
-        if (!tree || !side) return null;
-        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
-        if (file.status === "error") {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === "params" && tree === b3) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const named2 = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
-      diffs.push(diff);
-    }
-    return diffs;
-  };
-  const comparison = { metrics: [], params: [], errors, headErrors };
-  for (const kind of kinds) comparison[kind] = await compare2(kind);
-  return comparison;
-}
-function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
-}
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
-  let bytes;
-  let streamed = null;
-  try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
-    } else bytes = await tree.read(path);
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
-    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
-    return { status: "missing", note: `not present at ${tree.name}` };
-  }
-  try {
-    let text2;
-    try {
-      text2 = UTF8.decode(bytes);
-    } catch {
-      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
-    }
-    const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
-    return { status: "ok", values, warnings: parsed.warnings };
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-}
-async function readMetricsCsv(tree, path) {
-  const chunks = await tree.chunks(path);
-  if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
-    }
-  };
-  const whole = [];
-  let size2 = 0;
-  let reader = null;
-  let head = "";
-  for await (const chunk of chunks) {
-    if (reader) {
-      const text3 = decode(chunk);
-      withPosition(path, "CSV", () => reader.write(text3));
-      continue;
-    }
-    size2 += chunk.length;
-    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
-    whole.push(chunk);
-    if (head === null) continue;
-    head += decode(chunk);
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => reader.write(text2));
-    whole.length = 0;
-  }
-  if (reader) {
-    const text2 = decode();
-    const last = withPosition(path, "CSV", () => {
-      reader.write(text2);
-      return reader.end();
-    });
-    return { parsed: { data: new Map(last), warnings: [] } };
-  }
-  return { bytes: Buffer.concat(whole) };
-}
-async function selectFiles(tree, targets, log, fatal) {
-  const needDvcYaml = !targets.metrics || !targets.params;
-  const all = await tree.list();
-  let files = projectFiles([]);
-  let dvcYamls = 0;
-  if (needDvcYaml) {
-    const project = await loadProject(tree);
-    for (const error of project.errors) {
-      if (fatal) fatal.push(error);
-      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
-    }
-    files = projectFiles(project.dvcYamls, project.dvcFiles);
-    dvcYamls = project.dvcYamls.length + project.errors.length;
-  }
-  if (!dvcYamls) {
-    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
-    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
-  }
-  const expand2 = (patterns) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
-      let clean2;
-      try {
-        clean2 = projectPath(p2);
-      } catch (error) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
-        continue;
-      }
-      if (!clean2) continue;
-      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
-      else out.add(clean2);
-    }
-    return [...out].sort();
-  };
-  files.metrics = expand2(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
-  else {
-    if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
-      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
-    }
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
-    const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
-    files.params = expanded;
-  }
-  return files;
-}
-
-// src/data-diff/diff.ts
-function diffData(old, head) {
-  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
-  const unknown = /* @__PURE__ */ new Map();
-  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
-  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
-  const added = [];
-  const deleted = [];
-  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
-    if (hidden(path)) continue;
-    const a = old.entries.get(path);
-    const b3 = head.entries.get(path);
-    if (a && b3) {
-      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
-        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
-      }
-    } else if (b3) added.push([path, b3]);
-    else if (a) deleted.push([path, a]);
-  }
-  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
-  added.sort(byKey);
-  deleted.sort(byKey);
-  const gone = /* @__PURE__ */ new Map();
-  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
-  const renamedFrom = /* @__PURE__ */ new Set();
-  for (const [path, entry] of added) {
-    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
-    if (match) {
-      renamedFrom.add(match[0]);
-      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
-    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
-  }
-  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
-  for (const [dir, why] of unknown) {
-    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
-  }
-  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
-  out.added.sort(byPath);
-  out.deleted.sort(byPath);
-  out.modified.sort(byPath);
-  out.notInCache.sort(byPath);
-  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
-  return out;
-}
-function isEmptyDiff(diff) {
-  return !diff.added.length && !diff.deleted.length && !diff.modified.length && !diff.renamed.length && !diff.notInCache.length;
-}
-function shown(path, isdir) {
-  return isdir ? `${path}/` : path;
-}
-function compareKeys2(a, b3) {
-  const x3 = a.split("/");
-  const y2 = b3.split("/");
-  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
-    const c3 = compareCodePoints(x3[i], y2[i]);
-    if (c3) return c3;
-  }
-  return x3.length - y2.length;
-}
-function selectTargets(index, targets) {
-  const wanted = (path) => targets.some((t2) => path === t2 || path.startsWith(`${t2}/`) || t2.startsWith(`${path}/`));
-  return {
-    entries: new Map([...index.entries].filter(([path]) => wanted(path))),
-    unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
-    notes: index.notes
-  };
-}
-
-// src/data-diff/table-shape.ts
-function tableDelimiter(path) {
-  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-  return ext === "csv" ? "," : ext === "tsv" ? "	" : null;
-}
-var QUOTE = 34;
-var LF = 10;
-var CR = 13;
-async function tableShape(chunks, delimiter) {
-  const delim = delimiter.charCodeAt(0);
-  let state = 0 /* FieldStart */;
-  let fields = 0;
-  let empty = true;
-  let records = 0;
-  let columns = 0;
-  let afterCr = false;
-  const endRecord = () => {
-    if (!empty) {
-      if (records === 0) columns = fields + 1;
-      records++;
-    }
-    state = 0 /* FieldStart */;
-    fields = 0;
-    empty = true;
-  };
-  for await (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++) {
-      const c3 = chunk[i];
-      if (afterCr) {
-        afterCr = false;
-        if (c3 === LF) continue;
-      }
-      if (state === 2 /* Quoted */) {
-        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
-        continue;
-      }
-      if (c3 === LF || c3 === CR) {
-        afterCr = c3 === CR;
-        endRecord();
-        continue;
-      }
-      empty = false;
-      if (c3 === delim) {
-        fields++;
-        state = 0 /* FieldStart */;
-      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
-      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
-      else state = 1 /* Field */;
-    }
-  }
-  endRecord();
-  return { rows: Math.max(0, records - 1), columns };
-}
-
-// src/data-diff/collect.ts
-var MAX_TABLES = 50;
-async function readRevisionData(tree, data, options2 = {}) {
-  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
-  const project = await loadProject(tree);
-  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
-  const outputs = [];
-  for (const dvcYaml of project.dvcYamls) {
-    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
-    const lock = project.locks.get(dvcYaml.dir);
-    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
-    for (const stage of cached) {
-      const locked = lock?.stages.get(stage.name);
-      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
-      for (const out of stage.outs) {
-        if (!out.cache) continue;
-        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
-        const entry = locked?.outs.find((o2) => o2.path === out.path);
-        const remote = out.props.get("remote");
-        outputs.push({
-          path,
-          md5: entry?.md5 ?? null,
-          legacy: entry ? entry.hashName !== "md5" : false,
-          remote: typeof remote === "string" ? remote : void 0
-        });
-        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
-        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
-      }
-    }
-  }
-  for (const file of project.dvcFiles) {
-    for (const out of file.outs) {
-      if (!out.cache) continue;
-      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
-      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
-    }
-  }
-  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
-  for (const out of outputs) {
-    if (!out.md5?.endsWith(".dir")) continue;
-    if (!from) {
-      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
-      continue;
-    }
-    try {
-      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
-      for (const file of manifest) {
-        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
-      }
-    } catch (error) {
-      index.unknown.set(out.path, `${tree.name}: ${describeError(error)}`);
-    }
-  }
-  return { tree, index, outputs, data: from };
-}
-async function compareData(base, head, budget) {
-  const diff = diffData(base.index, head.index);
-  const notes = [...base.index.notes, ...head.index.notes];
-  const tables = [];
-  const changed = [
-    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
-    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
-    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
-  ].filter((c3) => tableDelimiter(c3.path));
-  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
-  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
-  for (const c3 of changed.slice(0, MAX_TABLES)) {
-    const problems = [];
-    const side = async (rev, md52) => {
-      if (!md52) return null;
-      try {
-        return await shapeOf(rev, c3.path, md52, budget);
-      } catch (error) {
-        problems.push(`${rev.tree.name}: ${describeError(error)}`);
-        return null;
-      }
-    };
-    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
-    if (problems.length) row2.note = problems.join("; ");
-    tables.push(row2);
-  }
-  return { ...diff, tables, notes };
-}
-async function shapeOf(rev, path, md52, budget) {
-  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
-  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
-  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
-  budget.take(path, (await stat6(file)).size, true);
-  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
-}
-async function cachedSize(data, md52, legacy) {
-  try {
-    return (await stat6(data.cache.path(md52, legacy))).size;
-  } catch {
-    return null;
-  }
-}
-function isDir(md52, nfiles) {
-  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
-}
-async function collectDataChanges(git, request2, log) {
-  if (!request2.base) return null;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
-    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
-    if (!head.outputs.length && !base.outputs.length) return null;
-    return await compareData(base, head, request2.budget);
-  } catch (error) {
-    log.warning(`Data changes are left out of the report: ${describeError(error)}`);
-    return null;
-  } finally {
-    await data?.close();
-  }
-}
-
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "−";
@@ -35241,6 +30312,26 @@ function directionsOf(outcomes) {
   return [...byMetric.values()].filter((d2) => d2 !== null);
 }
 
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
 // src/gate/lookup.ts
 function metricLookupFromDiffs(files) {
   return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
@@ -35374,6 +30465,43 @@ function guessDirection(key2) {
   return void 0;
 }
 
+// src/util/python-text.ts
+function pyFloatRepr(x3) {
+  if (Number.isNaN(x3)) return "nan";
+  if (x3 === Infinity) return "inf";
+  if (x3 === -Infinity) return "-inf";
+  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
+  const sign = x3 < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const decpt = Number(exp) + 1;
+  if (decpt <= -4 || decpt > 16) {
+    const e = decpt - 1;
+    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
+}
+function pyJsonString(s) {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c3 = s.charCodeAt(i);
+    const ch = s[i];
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
 // src/values/pyformat.ts
 function pyRound(x3, ndigits) {
   if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
@@ -35392,7 +30520,7 @@ function pyRound(x3, ndigits) {
   }
   return Number(fixed);
 }
-function pyStr2(leaf2) {
+function pyStr(leaf2) {
   if (leaf2 === null) return "None";
   if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
   if (typeof leaf2 === "string") return leaf2;
@@ -35405,11 +30533,14 @@ function displayValue(leaf2, precision = 5) {
     if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
     if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
   }
-  return pyStr2(leaf2);
+  return pyStr(leaf2);
 }
 function diffLeaf(diff, float) {
   return float ? floatLeaf(diff) : diff;
 }
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/aggregate/plots.ts
 var TOP_CONFIGURATIONS = 5;
@@ -35726,7 +30857,7 @@ function mermaidChart(plot2) {
     `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
   ];
   if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
   lines2.push("```");
   lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
   for (const note of notes) lines2.push("", `_${note}_`);
@@ -35787,10 +30918,10 @@ function readAt(xs2, ys2, x3) {
   return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
 }
 function label(x3) {
-  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
+  const text2 = typeof x3 === "number" ? number(x3) : clean(x3);
   return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
 }
-function number2(v2) {
+function number(v2) {
   return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
 }
 function clean(text2, max = 80) {
@@ -35950,8 +31081,8 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat2, readdir as readdir6, readFile as readFile4 } from "node:fs/promises";
-import { basename as basename2, join as join8 } from "node:path";
+import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
+import { basename, join as join2 } from "node:path";
 
 // src/report/directions.ts
 function metricDirections(report2) {
@@ -36117,7 +31248,7 @@ var report = (v2, at2) => {
     metrics: list(fileDiff)(o2.metrics, key(at2, "metrics")),
     plots: list(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
+    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
     warnings: list(string)(o2.warnings, key(at2, "warnings")),
     directions: optional(
       list((d2, a) => {
@@ -36150,8 +31281,8 @@ var row = (v2, at2) => {
     new: optional(leaf)(o2.new, key(at2, "new")),
     changed: boolean(o2.changed, key(at2, "changed"))
   };
-  const diff = optional(number3)(o2.diff, key(at2, "diff"));
-  const relative9 = optional(number3)(o2.relative, key(at2, "relative"));
+  const diff = optional(number2)(o2.diff, key(at2, "diff"));
+  const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
   if (relative9 !== void 0) out.relative = relative9;
   return out;
@@ -36192,10 +31323,10 @@ var imagePath = (v2, at2) => {
 var series = (v2, at2) => {
   const o2 = object(v2, at2);
   const out = {
-    x: list((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
+    x: list((x3, a) => typeof x3 === "string" ? x3 : number2(x3, a))(o2.x, key(at2, "x")),
     lines: list((l3, a) => {
       const line = object(l3, a);
-      return { name: string(line.name, key(a, "name")), y: list(nullable(number3))(line.y, key(a, "y")) };
+      return { name: string(line.name, key(a, "name")), y: list(nullable(number2))(line.y, key(a, "y")) };
     })(o2.lines, key(at2, "lines"))
   };
   const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
@@ -36217,7 +31348,7 @@ var gates = (v2, at2) => {
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
     })(o2.directions, key(at2, "directions")),
-    checked: number3(o2.checked, key(at2, "checked")),
+    checked: number2(o2.checked, key(at2, "checked")),
     proposed: nullable((p2, a) => {
       const proposed = object(p2, a);
       return {
@@ -36242,17 +31373,17 @@ var rule = (v2, at2) => {
       const metric = object(m2, a);
       return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
     })(o2.metric, key(at2, "metric")),
-    base: nullable(number3)(o2.base, key(at2, "base")),
-    head: nullable(number3)(o2.head, key(at2, "head")),
-    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
+    base: nullable(number2)(o2.base, key(at2, "base")),
+    head: nullable(number2)(o2.head, key(at2, "head")),
+    threshold: nullable(number2)(o2.threshold, key(at2, "threshold")),
     source: {
       origin: string(source.origin, key(at2, "source.origin")),
-      line: number3(source.line, key(at2, "source.line")),
+      line: number2(source.line, key(at2, "source.line")),
       ...file !== void 0 ? { file } : {}
     }
   };
 };
-var pipeline2 = (v2, at2) => {
+var pipeline = (v2, at2) => {
   const o2 = object(v2, at2);
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
@@ -36261,7 +31392,7 @@ var pipeline2 = (v2, at2) => {
       const out = {
         name: string(stage.name, key(a, "name")),
         status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number3(stage.seconds, key(a, "seconds"))
+        seconds: number2(stage.seconds, key(a, "seconds"))
       };
       const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
       const error = optional(string)(stage.error, key(a, "error"));
@@ -36280,7 +31411,7 @@ function object(v2, at2) {
 function string(v2, at2) {
   return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
 }
-function number3(v2, at2) {
+function number2(v2, at2) {
   return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
 }
 function boolean(v2, at2) {
@@ -36311,15 +31442,15 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat2(dir).catch(() => null);
+    const stat9 = await lstat(dir).catch(() => null);
     if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat2(join8(dir, "report.json")).catch(() => null)) {
+    if (await lstat(join2(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir6(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const children = (await readdir2(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join8(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join2(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
@@ -36331,12 +31462,12 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join8(dir, "report.json");
-  const stat9 = await lstat2(path).catch(() => null);
+  const path = join2(dir, "report.json");
+  const stat9 = await lstat(path).catch(() => null);
   if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
   if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-  const text2 = await readFile4(path, "utf8");
+  const text2 = await readFile(path, "utf8");
   let json;
   try {
     json = JSON.parse(text2);
@@ -36368,7 +31499,7 @@ function failure(report2, projectErrors) {
   return null;
 }
 function runName(dir) {
-  const name = basename2(dir);
+  const name = basename(dir);
   return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
 }
 
@@ -40262,6 +35393,7 @@ function firstLine(error) {
 
 // src/report/data-section.ts
 var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
 function dataChangesSection(data) {
   const lines2 = [];
   const rows = [];
@@ -40273,9 +35405,13 @@ function dataChangesSection(data) {
   const counts2 = summary(data);
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
-    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|", ...rows];
-    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length} changed paths</summary>`, "", ...table3, "", "</details>");
-    else lines2.push("", ...table3);
+    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table3.push(r2);
+    if (rows.length > MAX_ROWS) table3.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table3) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {
     lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
@@ -40494,6 +35630,3997 @@ function top(report2, options2) {
 
 // src/plots/collect.ts
 import { posix as posix6 } from "node:path";
+
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
+
+// src/dvc/python/value.ts
+var PyFloat = class {
+  constructor(value2) {
+    this.value = value2;
+  }
+  value;
+  toString() {
+    return pyFloatRepr(this.value);
+  }
+};
+var PyCollection = class {
+  constructor(kind, items) {
+    this.kind = kind;
+    this.items = items;
+  }
+  kind;
+  items;
+};
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key2, value2) {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
+  values.set(key2, value2);
+}
+function keyValue(map, key2) {
+  const values = keyValues.get(map);
+  return values?.has(key2) ? values.get(key2) : key2;
+}
+function isRawMap(value2) {
+  return value2 instanceof Map;
+}
+function mapFrom(entries, source) {
+  const map = new Map(entries);
+  const values = source && keyValues.get(source);
+  if (values) {
+    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
+  }
+  return map;
+}
+function cloneMap(map) {
+  return mapFrom(
+    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
+    map
+  );
+}
+function pyEqual(a, b3) {
+  const na = numeric(a);
+  const nb = numeric(b3);
+  if (na !== null || nb !== null) {
+    if (na === null || nb === null) return false;
+    if (typeof na === "bigint" || typeof nb === "bigint") {
+      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
+      return exact(na) !== null && exact(na) === exact(nb);
+    }
+    return na === nb;
+  }
+  const la = listItems(a);
+  const lb = listItems(b3);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual(x3, lb[i]));
+  if (a instanceof PyCollection || b3 instanceof PyCollection) {
+    if (!(a instanceof PyCollection) || !(b3 instanceof PyCollection) || a.items.length !== b3.items.length) return false;
+    return a.items.every((x3) => b3.items.some((y2) => pyEqual(x3, y2)));
+  }
+  if (isRawMap(a) || isRawMap(b3)) {
+    if (!isRawMap(a) || !isRawMap(b3) || a.size !== b3.size) return false;
+    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual(v2, b3.get(k2)));
+  }
+  return a === b3;
+}
+function numeric(v2) {
+  if (typeof v2 === "number" || typeof v2 === "bigint") return v2;
+  if (typeof v2 === "boolean") return Number(v2);
+  return v2 instanceof PyFloat ? v2.value : null;
+}
+function listItems(v2) {
+  return Array.isArray(v2) ? v2 : v2 instanceof PyCollection && v2.kind === "tuple" ? v2.items : null;
+}
+function pyNumber(value2, isFloat2) {
+  if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
+  return value2;
+}
+function toPlain(value2) {
+  if (value2 instanceof PyFloat) return value2.value;
+  if (typeof value2 === "bigint") return Number(value2);
+  if (value2 instanceof PyCollection) return value2.items.map(toPlain);
+  if (Array.isArray(value2)) return value2.map(toPlain);
+  if (value2 instanceof Map) {
+    const out = {};
+    for (const [k2, v2] of value2) Object.defineProperty(out, k2, { value: toPlain(v2), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value2;
+}
+
+// src/dvc/formats/json.ts
+var MAX_DEPTH2 = 2e3;
+var SyntaxProblem = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+  line;
+  column;
+};
+function parseJson(text2) {
+  const warnings = [];
+  let i = 0;
+  let nextBackslash = text2.indexOf("\\");
+  const fail2 = (message, at2 = i) => {
+    const { line, column } = lineColumn(text2, at2);
+    throw new SyntaxProblem(message, line, column);
+  };
+  const ws2 = () => {
+    for (; ; ) {
+      const c3 = text2.charCodeAt(i);
+      if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
+      else return;
+    }
+  };
+  const value2 = (depth) => {
+    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
+    ws2();
+    const c3 = text2[i];
+    if (c3 === "{") return object2(depth);
+    if (c3 === "[") return array(depth);
+    if (c3 === '"') return string2();
+    if (c3 === void 0) return fail2("unexpected end of file, expected a value");
+    for (const [word, v2] of LITERALS) {
+      if (text2.startsWith(word, i)) {
+        i += word.length;
+        return v2();
+      }
+    }
+    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number4();
+    return fail2(`unexpected character ${JSON.stringify(c3)}, expected a value`);
+  };
+  const object2 = (depth) => {
+    const out = /* @__PURE__ */ new Map();
+    const start = i;
+    i++;
+    ws2();
+    if (text2[i] === "}") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      ws2();
+      if (text2[i] !== '"') fail2('expected a "quoted" key');
+      const keyAt = i;
+      const key2 = string2();
+      ws2();
+      if (text2[i] !== ":") fail2("expected ':' after the key");
+      i++;
+      const v2 = value2(depth + 1);
+      if (out.has(key2)) {
+        const { line } = lineColumn(text2, keyAt);
+        warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
+        out.delete(key2);
+      }
+      out.set(key2, v2);
+      ws2();
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "}") {
+        i++;
+        return out;
+      } else fail2(text2[i] === void 0 ? `unexpected end of file in the object opened at ${where(text2, start)}` : "expected ',' or '}'");
+    }
+  };
+  const array = (depth) => {
+    const out = [];
+    const start = i;
+    i++;
+    ws2();
+    if (text2[i] === "]") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      out.push(value2(depth + 1));
+      ws2();
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "]") {
+        i++;
+        return out;
+      } else fail2(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
+    }
+  };
+  const string2 = () => {
+    const start = i;
+    i++;
+    let out = "";
+    let chunk = i;
+    for (; ; ) {
+      const q3 = text2.indexOf('"', i);
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
+      const b3 = nextBackslash;
+      if (q3 === -1) fail2("unterminated string", start);
+      const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
+      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail2("control character in a string", k2);
+      if (stop === q3) {
+        out += text2.slice(chunk, q3);
+        i = q3 + 1;
+        return out;
+      }
+      out += text2.slice(chunk, b3);
+      const e = text2[b3 + 1];
+      i = b3 + 2;
+      if (e === "u") {
+        const hex = text2.slice(i, i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
+        out += String.fromCharCode(parseInt(hex, 16));
+        i += 4;
+      } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
+      else fail2(`invalid escape \\${e ?? ""}`, b3);
+      chunk = i;
+    }
+  };
+  const number4 = () => {
+    NUMBER.lastIndex = i;
+    const m2 = NUMBER.exec(text2);
+    if (!m2) {
+      if (text2.startsWith("-Infinity", i)) {
+        i += 9;
+        return pyNumber(-Infinity, true);
+      }
+      return fail2("invalid number");
+    }
+    i += m2[0].length;
+    const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
+    const n = Number(m2[0]);
+    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m2[0]);
+    return pyNumber(n, isFloat2);
+  };
+  const data = value2(0);
+  ws2();
+  if (i < text2.length) fail2("extra data after the JSON value");
+  return { data, warnings };
+}
+var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var LITERALS = [
+  ["true", () => true],
+  ["false", () => false],
+  ["null", () => null],
+  ["NaN", () => pyNumber(NaN, true)],
+  ["Infinity", () => pyNumber(Infinity, true)]
+];
+function lineColumn(text2, offset) {
+  let line = 1;
+  let lastBreak = -1;
+  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
+    line++;
+    lastBreak = k2;
+  }
+  return { line, column: offset - lastBreak };
+}
+function where(text2, offset) {
+  const { line, column } = lineColumn(text2, offset);
+  return `line ${line}, column ${column}`;
+}
+
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
+  for (const ch of s) {
+    const code2 = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote2) out += `\\${quote2}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code2 < 32 || code2 === 127) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + quote2;
+}
+function pyRepr(value2) {
+  if (value2 === null) return "None";
+  if (typeof value2 === "boolean") return value2 ? "True" : "False";
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint") return value2.toString();
+  if (typeof value2 === "string") return pyStrRepr(value2);
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (value2 instanceof PyCollection) {
+    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
+    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
+  }
+  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
+  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
+}
+function pyStr2(value2) {
+  return typeof value2 === "string" ? value2 : pyRepr(value2);
+}
+
+// src/dvc/formats/python.ts
+function parsePython(text2) {
+  const lines2 = logicalLines(tokenize2(text2));
+  const [data] = block(lines2, 0, -1, false);
+  return { data, warnings: [] };
+}
+function block(lines2, start, parentIndent, onlySelf) {
+  const out = /* @__PURE__ */ new Map();
+  let i = start;
+  const indent = lines2[start]?.indent ?? 0;
+  while (i < lines2.length && lines2[i].indent > parentIndent) {
+    const line = lines2[i];
+    if (line.indent !== indent) {
+      i++;
+      continue;
+    }
+    const [first, second] = line.tokens;
+    const opensBlock = line.tokens.at(-1)?.text === ":";
+    if (first?.text === "class" && second?.kind === "name" && opensBlock) {
+      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, false) : [/* @__PURE__ */ new Map(), i + 1];
+      out.set(second.text, body);
+      i = next;
+      continue;
+    }
+    if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
+      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
+      for (const [k2, v2] of body) out.set(k2, v2);
+      i = next;
+      continue;
+    }
+    const assigned = assignment(line.tokens, onlySelf);
+    if (assigned) out.set(assigned[0], assigned[1]);
+    i++;
+  }
+  return [out, i];
+}
+function assignment(tokens, onlySelf) {
+  let k2 = 0;
+  let name;
+  if (onlySelf) {
+    if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
+    name = tokens[2].text;
+    k2 = 3;
+  } else {
+    if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
+    name = tokens[0].text;
+    k2 = 1;
+  }
+  if (tokens[k2]?.text === ":") {
+    let depth = 0;
+    k2++;
+    while (k2 < tokens.length && !(depth === 0 && tokens[k2].text === "=")) {
+      if ("([{".includes(tokens[k2].text)) depth++;
+      if (")]}".includes(tokens[k2].text)) depth--;
+      k2++;
+    }
+  }
+  if (tokens[k2]?.text !== "=") return null;
+  const rest = tokens.slice(k2 + 1);
+  if (rest.some((t2, idx) => t2.text === "=" && depthAt(rest, idx) === 0)) return null;
+  const value2 = literal(rest);
+  return value2 === FAIL ? null : [name, value2];
+}
+function depthAt(tokens, idx) {
+  let depth = 0;
+  for (let k2 = 0; k2 < idx; k2++) {
+    if ("([{".includes(tokens[k2].text)) depth++;
+    if (")]}".includes(tokens[k2].text)) depth--;
+  }
+  return depth;
+}
+var FAIL = /* @__PURE__ */ Symbol("not a literal");
+function literal(tokens) {
+  let i = 0;
+  const peek = () => tokens[i]?.text;
+  const items = (close) => {
+    const out = [];
+    while (peek() !== close) {
+      const v2 = expr();
+      if (v2 === FAIL) return FAIL;
+      out.push(v2);
+      if (peek() === ",") i++;
+      else if (peek() !== close) return FAIL;
+    }
+    i++;
+    return out;
+  };
+  const expr = () => {
+    const t2 = tokens[i];
+    if (!t2) return FAIL;
+    i++;
+    if (t2.kind === "number") return number3(t2.text);
+    if (t2.kind === "string") {
+      let s = t2.value;
+      while (tokens[i]?.kind === "string") {
+        const next = tokens[i++].value;
+        s = s === null || s === void 0 || next === null || next === void 0 ? null : s + next;
+      }
+      return s ?? FAIL;
+    }
+    if (t2.text === "-" || t2.text === "+") {
+      const n = tokens[i];
+      if (n?.kind !== "number") return FAIL;
+      i++;
+      const v2 = number3(n.text);
+      if (t2.text === "+" || v2 === FAIL) return v2;
+      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
+      if (typeof v2 === "bigint") return -v2;
+      return -v2;
+    }
+    if (t2.text === "True") return true;
+    if (t2.text === "False") return false;
+    if (t2.text === "None") return null;
+    if (t2.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
+      i += 2;
+      return new PyCollection("set", []);
+    }
+    if (t2.text === "[") {
+      const v2 = items("]");
+      return v2;
+    }
+    if (t2.text === "(") {
+      if (peek() === ")") {
+        i++;
+        return new PyCollection("tuple", []);
+      }
+      const first2 = expr();
+      if (first2 === FAIL) return FAIL;
+      if (peek() === ")") {
+        i++;
+        return first2;
+      }
+      if (peek() !== ",") return FAIL;
+      i++;
+      const more2 = items(")");
+      return more2 === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more2]);
+    }
+    if (t2.text === "{") {
+      if (peek() === "}") {
+        i++;
+        return /* @__PURE__ */ new Map();
+      }
+      const first2 = expr();
+      if (first2 === FAIL) return FAIL;
+      if (peek() !== ":") {
+        if (peek() === ",") i++;
+        else if (peek() !== "}") return FAIL;
+        const more2 = items("}");
+        return more2 === FAIL ? FAIL : new PyCollection("set", [first2, ...more2]);
+      }
+      const map = /* @__PURE__ */ new Map();
+      let key2 = first2;
+      for (; ; ) {
+        if (peek() !== ":") return FAIL;
+        i++;
+        const v2 = expr();
+        if (v2 === FAIL) return FAIL;
+        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v2);
+        if (peek() === ",") i++;
+        if (peek() === "}") {
+          i++;
+          return map;
+        }
+        const k2 = expr();
+        if (k2 === FAIL) return FAIL;
+        key2 = k2;
+      }
+    }
+    return FAIL;
+  };
+  const first = expr();
+  if (first === FAIL) return FAIL;
+  if (i === tokens.length) return first;
+  if (peek() !== ",") return FAIL;
+  const rest = [first];
+  while (peek() === ",") {
+    i++;
+    if (i === tokens.length) break;
+    const v2 = expr();
+    if (v2 === FAIL) return FAIL;
+    rest.push(v2);
+  }
+  return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
+}
+function number3(text2) {
+  const t2 = text2.replace(/_/g, "").toLowerCase();
+  if (t2.endsWith("j")) {
+    const v2 = Number(t2.slice(0, -1));
+    return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
+  }
+  if (/^0[xob]/.test(t2)) {
+    const big = BigInt(t2);
+    return Number.isSafeInteger(Number(big)) ? Number(big) : big;
+  }
+  if (/^\d+$/.test(t2)) {
+    if (/^0+\d/.test(t2)) return FAIL;
+    return Number.isSafeInteger(Number(t2)) ? Number(t2) : BigInt(t2);
+  }
+  const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
+  if (Number.isNaN(n)) return FAIL;
+  return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
+}
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "class",
+  "def",
+  "if",
+  "elif",
+  "else",
+  "for",
+  "while",
+  "try",
+  "except",
+  "finally",
+  "with",
+  "import",
+  "from",
+  "return",
+  "pass",
+  "global",
+  "nonlocal",
+  "del",
+  "assert",
+  "raise",
+  "async",
+  "await",
+  "lambda",
+  "yield",
+  "break",
+  "continue",
+  "match",
+  "case"
+]);
+var OPERATORS = [
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  "->",
+  ":=",
+  "**",
+  "//",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "@="
+];
+function tokenize2(text2) {
+  const tokens = [];
+  const brackets = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const fail2 = (message, at2 = i) => {
+    const l3 = text2.slice(0, at2).split("\n").length;
+    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
+  };
+  while (i < text2.length) {
+    const c3 = text2[i];
+    if (c3 === "\n") {
+      if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c3 === " " || c3 === "	" || c3 === "\r" || c3 === "\f") {
+      i++;
+      continue;
+    }
+    if (c3 === "#") {
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end;
+      continue;
+    }
+    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+      i += text2[i + 1] === "\n" ? 2 : 3;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    const column = i - lineStart;
+    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
+    if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
+      const prefix = str[1].toLowerCase();
+      const q3 = str[2];
+      const open4 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open4);
+      const delim = triple ? q3.repeat(3) : q3;
+      let k2 = open4 + delim.length;
+      const startLine = line;
+      for (; ; ) {
+        if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k2];
+        if (ch === "\\") {
+          if (text2[k2 + 1] === "\n") {
+            line++;
+            lineStart = k2 + 2;
+          }
+          k2 += 2;
+          continue;
+        }
+        if (ch === "\n") {
+          if (!triple) fail2("unterminated string (end of line)", i);
+          line++;
+          lineStart = k2 + 1;
+        }
+        if (text2.startsWith(delim, k2)) break;
+        k2++;
+      }
+      const body = text2.slice(open4 + delim.length, k2);
+      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
+      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
+      i = k2 + delim.length;
+      continue;
+    }
+    const num2 = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
+    if (num2 && num2[0] !== ".") {
+      tokens.push({ kind: "number", text: num2[0], line, column });
+      i += num2[0].length;
+      continue;
+    }
+    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
+    if (name) {
+      tokens.push({ kind: "name", text: name[0], line, column });
+      i += name[0].length;
+      continue;
+    }
+    if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
+    if (")]}".includes(c3)) {
+      const open4 = brackets.pop();
+      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+    }
+    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
+    tokens.push({ kind: "op", text: op, line, column });
+    i += op.length;
+  }
+  const open3 = brackets.pop();
+  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  return tokens;
+}
+function logicalLines(tokens) {
+  const lines2 = [];
+  let current = [];
+  const flush = () => {
+    if (current.length) {
+      let part = [];
+      for (const t2 of current) {
+        if (t2.text === ";") {
+          if (part.length) lines2.push({ indent: current[0].column, tokens: part });
+          part = [];
+        } else part.push(t2);
+      }
+      if (part.length) lines2.push({ indent: current[0].column, tokens: part });
+    }
+    current = [];
+  };
+  for (const t2 of tokens) {
+    if (t2.newline) flush();
+    else current.push(t2);
+  }
+  flush();
+  return lines2;
+}
+var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
+function unescape(body) {
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, e) => {
+    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
+    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCodePoint(parseInt(e, 8));
+    return whole;
+  });
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string2, ptr) {
+  let lines2 = string2.slice(0, ptr).split(/\r?\n/);
+  return [lines2.length, lines2.pop().length + 1];
+}
+function makeCodeBlock(string2, line, column) {
+  let lines2 = string2.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l3 = lines2[i - 1];
+    if (!l3)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l3;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options2) {
+    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
+    const codeblock = makeCodeBlock(options2.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options2);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p++);
+  let first = c3;
+  let isLiteral = c3 === 39;
+  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c3 = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c3 === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c3 === 120 || c3 === 117 || c3 === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value2 = 0;
+        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
+        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value2 = value2 << 4 | digit;
+        }
+        if (value2 < 0 || value2 > 1114111 || value2 >= 55296 && value2 <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value2);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+        state = 2;
+      } else {
+        if (c3 === 98)
+          parsed += "\b";
+        else if (c3 === 116)
+          parsed += "	";
+        else if (c3 === 110)
+          parsed += "\n";
+        else if (c3 === 102)
+          parsed += "\f";
+        else if (c3 === 114)
+          parsed += "\r";
+        else if (c3 === 101)
+          parsed += "\x1B";
+        else if (c3 === 34)
+          parsed += '"';
+        else if (c3 === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c3 !== 32 && c3 !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c3 === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c3;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p);
+  if (c3 === 91 || c3 === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value2 = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value2;
+  }
+  if (c3 === 34 || c3 === 39) {
+    return parseString(ctx);
+  }
+  if (c3 === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c3 === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c3 === 43 || c3 === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c3, end);
+  }
+  return parseNumber(ctx, ctx.p, c3, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c3 = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c3 === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c3 === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c3 === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c3 === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c3 === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c3 === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c3 === 46)
+      state = 2;
+    else if (c3 === 101 || c3 === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c3))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (!state)
+      state = 1;
+    if (c3 === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c3 === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+      state = 4;
+    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+      state = 6;
+    } else if (!isDigit(c3))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c3, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (c3 === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c3, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c3, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
+    let t3 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t3, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c3 = ctx.s.charCodeAt(ctx.p)) {
+    if (c3 === 90 || c3 === 122) {
+      let t3 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c3 === 43 || c3 === 45) {
+      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t2 = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c3, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t2 = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t2, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c3 = ctx.s.charCodeAt(ctx.p);
+    if (c3 === 10)
+      break;
+    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c3 !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c3 === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c3 === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c3 === 34 || c3 === 39)) {
+      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c3 === 32 || c3 === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k2;
+    let t2 = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key2 = parseKey(ctx);
+    for (let i = 0; i < key2.length; i++) {
+      if (i)
+        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      k2 = key2[i];
+      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor")) {
+        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value2 = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t2 && typeof (t2[k2] = value2) === "object")
+      seen.add(value2);
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key2, table3, meta, type) {
+  let t2 = table3;
+  let m2 = meta;
+  let k2;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key2.length; i++) {
+    if (i) {
+      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      m2 = (state = m2[k2]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l3 = t2.length - 1;
+        t2 = t2[l3];
+        m2 = m2[l3].c;
+      }
+    }
+    k2 = key2[i];
+    if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+      m2[k2] = {
+        t: i < key2.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m2[k2];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t2[k2] = [];
+    }
+    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k2, t2, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options2 = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options2.maxDepth ?? 1e3,
+    bi: options2.integersAsBigInt ?? false,
+    ld: options2.useLegacyDate ?? true,
+    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m2 = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k2 = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p2 = peekTable(
+        ctx,
+        k2,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p2) {
+        validateTablePeek(ctx, p2, tmp);
+        skipping = true;
+      } else {
+        m2 = p2[2];
+        tbl = p2[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k2 = parseKey(ctx);
+      let p2 = peekTable(
+        ctx,
+        k2,
+        tbl,
+        m2,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p2 && !skipping)
+        validateTablePeek(ctx, p2, tmp);
+      skipVoid(ctx, true, true);
+      let v2 = extractValue(ctx, void 0);
+      if (p2 && !skipping)
+        p2[1][p2[0]] = v2;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/dvc/formats/toml.ts
+function parseToml(text2) {
+  let doc;
+  try {
+    doc = parse(text2, { integersAsBigInt: true });
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
+      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
+    }
+    throw error;
+  }
+  return { data: convert(doc), warnings: [] };
+}
+function convert(value2) {
+  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
+  if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat(value2) : value2;
+  if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
+  if (value2 instanceof TomlDate) return value2.toISOString();
+  if (Array.isArray(value2)) return value2.map(convert);
+  if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k2, v2]) => [k2, convert(v2)]));
+  return null;
+}
+
+// src/dvc/formats/yaml.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_NODES = 1e6;
+function parseYaml(text2) {
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, column } = lineColumn(text2, error.pos[0]);
+    if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
+    throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
+  }
+  if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  const problemAt = (node, message) => {
+    const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  const budget = (node, alias, depth) => {
+    if (depth > MAX_DEPTH2) throw problemAt(node, `nesting deeper than ${MAX_DEPTH2} levels`);
+    if ((0, import_yaml2.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
+    }
+    if ((0, import_yaml2.isMap)(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
+  const seen = /* @__PURE__ */ new Map();
+  const convert2 = (node, depth) => {
+    if ((0, import_yaml2.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (!target) return null;
+      return convert2(target, depth + 1);
+    }
+    if (seen.has(node)) return seen.get(node);
+    if ((0, import_yaml2.isMap)(node)) {
+      const map = /* @__PURE__ */ new Map();
+      seen.set(node, map);
+      const merged = [];
+      for (const pair of node.items) {
+        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+          const value2 = convert2(pair.value, depth + 1);
+          for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
+          continue;
+        }
+        const key2 = convert2(pair.key, depth + 1);
+        const name = keyText(key2);
+        if (typeof key2 !== "string") setKeyValue(map, name, key2);
+        map.set(name, convert2(pair.value, depth + 1));
+      }
+      for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
+      return map;
+    }
+    if ((0, import_yaml2.isSeq)(node)) {
+      const list3 = [];
+      seen.set(node, list3);
+      for (const item of node.items) list3.push(convert2(item, depth + 1));
+      return list3;
+    }
+    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
+    return null;
+  };
+  return { data: convert2(doc.contents, 0), warnings: [] };
+}
+function scalar(value2, source) {
+  if (typeof value2 === "number") {
+    const float = !Number.isFinite(value2) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
+    if (float && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
+    return value2;
+  }
+  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
+  return JSON.stringify(value2) ?? "";
+}
+function keyText(key2) {
+  if (typeof key2 === "string") return key2;
+  return pyRepr(key2);
+}
+
+// src/dvc/formats/index.ts
+function formatOf(path) {
+  const ext = extension(path);
+  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
+}
+function withPosition(path, format, parse4) {
+  try {
+    return parse4();
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    throw error;
+  }
+}
+function parseDataFile(path, raw) {
+  const format = formatOf(path);
+  const text2 = raw.replace(/\r\n?/g, "\n");
+  return withPosition(path, format, () => {
+    switch (format) {
+      case "JSON":
+        return parseJson(text2);
+      case "TOML":
+        return parseToml(text2);
+      case "Python":
+        return parsePython(text2);
+      default:
+        return parseYaml(text2);
+    }
+  });
+}
+function extension(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !doc.has("schema");
+  const schema = doc.get("schema") ?? null;
+  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr2(schema)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of stagesRaw) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.get("cmd");
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  const paramsRaw = entry.get("params");
+  if (paramsRaw !== void 0 && paramsRaw !== null) {
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
+}
+function parseLockEntries(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  return value2.map((item, i) => {
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md52 = item.get("md5");
+    const size2 = item.get("size");
+    const nfiles = item.get("nfiles");
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
+    if (typeof size2 === "number") entry.size = size2;
+    if (typeof nfiles === "number") entry.nfiles = nfiles;
+    if (item.get("isexec") === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
+  if (doc === null) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), wdir);
+  const written = doc.get("outs");
+  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix.normalize(posix.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const md52 = item.get("md5");
+    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
+    const cache = item.get("cache") ?? true;
+    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
+    const remote = item.get("remote");
+    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    const out = { ...entry, path, cache };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
+  return { file, outs };
+}
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context3, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context3, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context3, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context3, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context3, inCmd);
+  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context3, inCmd));
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k2, v2]) => {
+        const key2 = interpolateString(k2, context3, false);
+        return [pyStr2(key2), interpolateValue(v2, context3, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context3, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context3;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of dict) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
+    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context3 = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    for (const generated of expandEntry(where2, name, definition, context3)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc.get(key2);
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v2, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context3, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context3), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
+  const attempt = async (load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
+    }
+  }
+  return out;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value2, context3) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context3, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+  });
+}
+function withField(file, field, fn2, stage) {
+  try {
+    return fn2();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where2 = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+function expandEntry(file, name, definition, context3) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context3, ...entries], context3);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context3, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key2, item] of items) {
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context3, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: [...c3.item, [axis, v2]],
+          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key2 = c3.key.join("-");
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c3.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context: context3, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context: context3 } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context3, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context3;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context3].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v2 = field(key2);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k2, v2] of props) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isRawMap(value2)) {
+        for (const [k2, v2] of value2) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of data) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into.get(k2);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key2 of keys) {
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/pipeline/restore.ts
+import { existsSync } from "node:fs";
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { join as join8, posix as posix3 } from "node:path";
+
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { chmod, copyFile, mkdir, readFile as readFile2, readdir as readdir3, rename, rm, stat as stat2 } from "node:fs/promises";
+import { dirname, join as join3, relative, sep as sep2 } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown2.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
+  pendingBytes = 0;
+  scratch = null;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
+    }
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  let n = 0;
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
+  }
+  copy(len);
+  return n;
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+function dirManifest(entries) {
+  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "utf8");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
+function compareCodePoints(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join3(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat2(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    const target = this.path(oid, legacy);
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    const hasher = new ObjectHasher(legacy);
+    let size2 = 0;
+    const hashing = new Transform({
+      transform(chunk, _enc, done) {
+        hasher.update(chunk);
+        size2 += chunk.length;
+        done(null, chunk);
+      }
+    });
+    try {
+      await pipeline2(source, hashing, createWriteStream(tmp, { mode: 420 }));
+    } catch (error) {
+      await rm(tmp, { force: true });
+      if (error instanceof ObjectError) throw error;
+      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+    }
+    const actual = hasher.digest();
+    const expected = oid.replace(/\.dir$/, "");
+    if (actual !== expected) {
+      await rm(tmp, { force: true });
+      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
+    }
+    await chmod(tmp, CACHE_MODE);
+    await rename(tmp, target);
+    return size2;
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile2(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size2 = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size2 += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename(tmp, target);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size: size2 };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size2 = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep2).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size2 += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
+  }
+};
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join3(dir, entry.name);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
+    else out.push(path);
+  }
+  return out;
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants2, createReadStream as createReadStream2 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
+async function checkout(cache, root, target, options2 = {}) {
+  checkOid(target.oid, target.path);
+  const dest = resolve(root, target.path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat2(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod2(dest, 493 & ~process.umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
+    await mkdir2(dirname2(dest), { recursive: true });
+    const tmp = join4(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm2(dest, { recursive: true, force: true });
+      await rename2(tmp, dest);
+    } catch (error) {
+      await rm2(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const missing = [];
+  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join4(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options2);
+  }
+  await mkdir2(dirname2(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = join4(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join4(dirname2(dest), `.${basename2(dest)}.${token}.old`);
+  try {
+    for (const e of entries) {
+      const file = join4(fresh, ...e.relpath.split("/"));
+      await mkdir2(dirname2(file), { recursive: true });
+      await materialise(cache.path(e.md5, legacy), file, false);
+    }
+    if (!entries.length) await mkdir2(fresh, { recursive: true });
+    if (current) await rename2(dest, old);
+    await rename2(fresh, dest);
+  } catch (error) {
+    await rm2(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+  }
+  await rm2(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
+  await chmod2(to2, (exec ? 511 : 438) & ~process.umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options2) {
+  if (options2.force) return;
+  const stats2 = await lstat2(dest);
+  const files = stats2.isDirectory() ? (await listFiles2(dest)).map((f3) => join4(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const file of await listFiles2(join4(dir, entry.name), rel)) out.push(file);
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at2(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve13 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve13) : resolve13(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults2, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults2?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults2, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision2) {
+  const env = environment.env ?? process.env;
+  const repoFile = join5(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join5(d2, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join5(root, ".dvc", "config.local"))
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return buildConfig(root, read, merged);
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile3(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global2;
+  if (platform === "win32") {
+    system = join5(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global2 = join5(env.LOCALAPPDATA ?? join5(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global2 = join5(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join5((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global2 = join5(env.XDG_CONFIG_HOME || join5(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global2];
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named2 = NAMED_SECTION.exec(name);
+    const key2 = named2 ? `${named2[1]} "${named2[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
+  }
+}
+function resolvePath(key2, value2, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join5(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dir, value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named2 = NAMED_SECTION.exec(section);
+    if (!named2 || named2[1] !== "remote") continue;
+    const name = named2[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options2 = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options: options2, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join5(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join5(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join5(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join6, relative as relative3, sep as sep4 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile2(root, file) {
+  const parsed = await readDvcFile(workspaceTree(root), file);
+  if (!parsed) throw new DataError(`${file}: no such file`);
+  return parsed.outs.flatMap(
+    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
+  );
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth2, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth2;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    return (await this.sdk()).get(this.key(key2)).catch((error) => {
+      throw this.fail("GET", key2, error);
+    });
+  }
+  async exists(key2) {
+    return (await this.sdk()).exists(this.key(key2)).catch((error) => {
+      throw this.fail("HEAD", key2, error);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file) {
+    await (await this.sdk()).put(this.key(key2), file).catch((error) => {
+      throw this.fail("PUT", key2, error);
+    });
+  }
+  async close() {
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key2, error) {
+    const e = error;
+    const status = e.statusCode;
+    const code2 = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code2}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options2) {
+    this.options = options2;
+    this.name = options2.name;
+    this.jobs = options2.jobs;
+    this.description = `remote '${options2.name}' (${options2.url.href})`;
+    const agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
+    if (options2.url.protocol === "https:") {
+      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync2(options2.sslVerify) } : {};
+      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
+    } else {
+      this.agent = new HttpAgent(agentOptions);
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agent;
+  async read(key2) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key2);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key2, response.statusCode ?? 0, "GET");
+      } catch (error) {
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key2) {
+    let response = await this.send("HEAD", key2);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key2);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key2, status, "HEAD");
+  }
+  async write(key2, file, size2) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size2);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
+  }
+  close() {
+    this.agent.destroy();
+    return Promise.resolve();
+  }
+  url(key2) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
+    return url;
+  }
+  send(method, key2, file, size2) {
+    const url = this.url(key2);
+    const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size2);
+    }
+    return new Promise((resolve13, reject) => {
+      const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve13(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error) => {
+        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key2, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve13) => setTimeout(resolve13, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile3, mkdir as mkdir3, open, readdir as readdir6, rename as rename3, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key2) {
+    const path = join7(this.root, key2);
+    const handle = await open(path, "r").catch((error) => {
+      throw this.fail(key2, error);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key2) {
+    try {
+      return (await stat3(join7(this.root, key2))).isFile();
+    } catch (error) {
+      if (error.code === "ENOENT") return false;
+      throw this.fail(key2, error);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir6(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw this.fail(prefix, error);
+    }
+  }
+  async write(key2, file) {
+    const target = join7(this.root, key2);
+    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir3(dirname4(target), { recursive: true });
+      await copyFile3(file, tmp);
+      await rename3(tmp, target);
+    } catch (error) {
+      await rm3(tmp, { force: true });
+      throw this.fail(key2, error);
+    }
+  }
+  async close() {
+  }
+  fail(key2, error) {
+    if (error.code === "ENOENT") return new ObjectError(`${key2} is not in ${this.description}`, "missing");
+    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key2} in ${this.description}`, "denied");
+    return new ObjectError(`${key2} in ${this.description}: ${error.code ?? error.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key2) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key2)).catch((error) => {
+      throw this.fail("GET", key2, error);
+    });
+  }
+  async exists(key2) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key2)).catch((error) => {
+      throw this.fail("HEAD", key2, error);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key2, file, size2) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key2), file, size2).catch((error) => {
+      throw this.fail("PUT", key2, error);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key2) {
+    return this.prefix ? `${this.prefix}/${key2}` : key2;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key2, error) {
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    const code2 = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code2 === "NoSuchKey" || code2 === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code2)) {
+      kind = "denied";
+      why = `access denied (${code2}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code2}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key2} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/util/redact.ts
+var forms = [];
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+}
+function redact(text2) {
+  let out = text2;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+}
+function redactDeep(value2) {
+  if (Array.isArray(value2)) {
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    for (const key2 of Object.keys(record)) {
+      const clean2 = redact(key2);
+      const v2 = redactValue(record[key2]);
+      if (clean2 !== key2) delete record[key2];
+      record[clean2] = v2;
+    }
+  }
+  return value2;
+}
+function redactValue(value2) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key2 of Object.keys(remote.options)) {
+    if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth2 = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth2 === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth2 === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth2 === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth2 !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth2}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint2 = o2.str("endpointurl");
+  if (endpoint2 && !useSsl) endpoint2 = endpoint2.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint: endpoint2,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth2;
+  if (connectionString) auth2 = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth2 = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth2 = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth2 = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth2, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options2, where2) {
+    this.options = options2;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key2) {
+    const v2 = this.options[key2];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key2) {
+    const v2 = this.raw(key2);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+  }
+  num(key2) {
+    const v2 = this.str(key2);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key2) {
+    const n = this.num(key2);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+import { stat as stat4 } from "node:fs/promises";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      for (const e of entries) {
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error) {
+      fail2(ref, error);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
+    const first = group[0];
+    try {
+      if (await cache.has(first.oid, first.legacy)) {
+        result.cached++;
+      } else {
+        const key2 = objectKey(first.oid, first.legacy);
+        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.downloaded++;
+      }
+    } catch (error) {
+      fail2(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error) {
+      fail2(dir.ref, error);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key2 = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key2)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading ${key2} from ${remote.description} broke off: ${error.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key2} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+async function push(cache, remote, refs) {
+  const result = { uploaded: 0, present: 0, bytes: 0 };
+  const failures = [];
+  const fail2 = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  const dirs = [];
+  const files = [];
+  for (const ref of unique) {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      continue;
+    }
+    dirs.push({ ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false });
+  }
+  const present = await remotePresence(
+    remote,
+    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+  );
+  for (const dir of dirs) {
+    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
+      result.present++;
+      continue;
+    }
+    try {
+      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+        files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
+        dir.pending++;
+      }
+    } catch {
+      dir.failed = true;
+      fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
+    }
+  }
+  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const key2 = objectKey(f3.oid, f3.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  }
+  await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
+    const first = group[0];
+    if (present.has(key2)) {
+      result.present++;
+      return;
+    }
+    try {
+      const file = cache.path(first.oid, first.legacy);
+      const size2 = await stat4(file).then(
+        (s) => s.size,
+        () => {
+          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
+        }
+      );
+      await remote.write(key2, file, size2);
+      result.uploaded++;
+      result.bytes += size2;
+    } catch (error) {
+      fail2(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  await eachLimit(
+    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    remote.jobs,
+    async (dir) => {
+      const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
+      try {
+        const file = cache.path(dir.ref.oid, dir.ref.legacy);
+        const size2 = (await stat4(file)).size;
+        await remote.write(key2, file, size2);
+        result.uploaded++;
+        result.bytes += size2;
+      } catch (error) {
+        fail2(dir.ref, error);
+      }
+    }
+  );
+  if (failures.length) throw new TransferError("push", remote.description, failures);
+  return result;
+}
+async function remotePresence(remote, keys) {
+  const present = /* @__PURE__ */ new Set();
+  if (!keys.length) return present;
+  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  if (remote.list && keys.length >= 4 * prefixes.size) {
+    const wanted = new Set(keys);
+    await eachLimit([...prefixes], remote.jobs, async (prefix) => {
+      for (const key2 of await remote.list(prefix)) if (wanted.has(key2)) present.add(key2);
+    });
+    return present;
+  }
+  await eachLimit(keys, remote.jobs, async (key2) => {
+    if (await remote.exists(key2)) present.add(key2);
+  });
+  return present;
+}
+
+// src/pipeline/restore.ts
+var PipelineData = class _PipelineData {
+  constructor(config, cache, options2) {
+    this.config = config;
+    this.cache = cache;
+    this.options = options2;
+  }
+  config;
+  cache;
+  options;
+  remotes = /* @__PURE__ */ new Map();
+  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
+  revisions = [];
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root, options2 = {}) {
+    if (!existsSync(join8(root, ".dvc"))) return null;
+    const config = await loadDvcConfig(root);
+    registerSecrets(config, options2);
+    return new _PipelineData(config, new Cache(config.cacheDir), options2);
+  }
+  /**
+   * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
+   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
+   * objects, so a remote that moved since is still found where that revision's outputs were pushed.
+   */
+  async atRevision(text2, revision2) {
+    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` });
+    registerSecrets(config, this.options);
+    const data = new _PipelineData(config, this.cache, this.options);
+    this.revisions.push(data);
+    return data;
+  }
+  get root() {
+    return this.config.root;
+  }
+  remoteFor(name) {
+    const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
+    let r2 = this.remotes.get(key2);
+    if (!r2) {
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
+      r2 = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
+      );
+      this.remotes.set(key2, r2);
+    }
+    return r2;
+  }
+  async close() {
+    for (const r2 of this.remotes.values()) await r2.close();
+    for (const d2 of this.revisions) await d2.close();
+  }
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects) {
+    let from = "the cache";
+    for (const o2 of objects) {
+      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+      let remote;
+      try {
+        remote = this.remoteFor(o2.remote);
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there;
+      try {
+        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects, force = false) {
+    let from = "the cache";
+    const missing = [];
+    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const o2 of missing) groups2.set(o2.remote, [...groups2.get(o2.remote) ?? [], o2]);
+    for (const [name, refs] of groups2) {
+      const remote = this.remoteFor(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f3 = error.failures[0];
+          throw new DataError(
+            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    return from;
+  }
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      if (isDirOid(oid)) {
+        const chunks = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error) {
+          throw objectError(error, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size: size2 } = await stat5(file);
+    if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
+    return readFile4(file);
+  }
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
+  }
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps, ws2) {
+    const out = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t2 of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
+        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      }
+    }
+    return out;
+  }
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage, ws2, project) {
+    for (const out of stage.outs) {
+      if (!out.cache) continue;
+      const abs = ws2.abs(project(out.path));
+      const rel = ws2.rootPath(project(out.path));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+};
+function registerSecrets(config, options2) {
+  for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options2)) addSecret(s);
+  addSecret(options2.hub?.password);
+}
+function objectError(error, path, oid, remote) {
+  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : void 0;
+  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error instanceof TransferError ? error.failures[0]?.reason ?? error.message : describeError(error);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = def?.props.get("remote");
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
+      }
+    }
+  }
+  return found;
+}
+async function pushStageOutputs(root, options2 = {}) {
+  const data = await PipelineData.open(root, options2);
+  if (!data) return null;
+  try {
+    const project = await loadProject(workspaceTree(root));
+    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const out of lockedOutputs(project)) {
+      if (!await data.cache.has(out.oid, out.legacy)) continue;
+      groups2.set(out.remote, [...groups2.get(out.remote) ?? [], out]);
+    }
+    const total = { uploaded: 0, present: 0, bytes: 0 };
+    for (const [name, refs] of groups2) {
+      const r2 = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    }
+    return total;
+  } finally {
+    await data.close();
+  }
+}
+function trackedObject(t2) {
+  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
+}
+function restorableOuts(stage, lock, status, expected, ws2, project) {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const allowed = /* @__PURE__ */ new Set();
+  for (const dep of stage.deps) {
+    const md52 = lockDeps.get(dep)?.md5;
+    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
+  }
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const objects = [];
+  for (const out of stage.outs) {
+    allowed.add(`out ${out.path}: missing`);
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5) return null;
+    const remote = out.props.get("remote");
+    objects.push({
+      path: ws2.rootPath(project(out.path)),
+      oid: entry.md5,
+      legacy: entry.hashName !== "md5",
+      isexec: entry.isexec,
+      remote: typeof remote === "string" ? remote : void 0
+    });
+  }
+  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
+  return objects;
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve13 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve13(path);
+      } catch (error) {
+        reasons.set(path, describeError(error));
+        return null;
+      }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
+}
 
 // src/plots/lttb.ts
 function lttbIndices(xs2, ys2, threshold) {
@@ -41063,6 +40190,260 @@ function isRecord(value2) {
 
 // src/plots/data.ts
 import { posix as posix4 } from "node:path";
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open3 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
+  }
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
   const ext = posix4.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
@@ -41145,7 +40526,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -41153,7 +40534,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
+      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -41163,7 +40544,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
 function plotsFromPaths(paths) {
   return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
 }
-function add2(out, make) {
+function add(out, make) {
   try {
     out.definitions.push(make());
   } catch (error) {
@@ -49241,7 +48622,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import * as crypto from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { open as open2, readdir as readdir7, stat as stat7 } from "node:fs/promises";
+import { open as open2, readdir as readdir7, stat as stat6 } from "node:fs/promises";
 import { join as join17, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -49284,7 +48665,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join17(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat7(abs);
+    info = await stat6(abs);
   } catch {
     return null;
   }
@@ -50070,6 +49451,628 @@ function capitalize(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add2(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add2(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+async function collectAndCompare(git, request2, log) {
+  const budget = request2.budget;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options2 = {}) {
+  try {
+    return await PipelineData.open(workspace, options2);
+  } catch (error) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
+    return null;
+  }
+}
+async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+  const errors = [];
+  const headErrors = [];
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const compare2 = async (kind) => {
+    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+    const pathsB = filesOf(sideB, kind);
+    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const diffs = [];
+    for (const path of paths) {
+      const read = async (tree, side, keys) => {
+        if (!tree || !side) return null;
+        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        if (file.status === "error") {
+          errors.push({ rev: tree.name, path, message: file.message });
+          log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
+        }
+        return file;
+      };
+      const named2 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
+      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
+      diffs.push(diff);
+    }
+    return diffs;
+  };
+  const comparison = { metrics: [], params: [], errors, headErrors };
+  for (const kind of kinds) comparison[kind] = await compare2(kind);
+  return comparison;
+}
+function filesOf(side, kind) {
+  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+}
+async function readValueFile(tree, path, kind, keys, dvcTracked) {
+  let bytes;
+  let streamed = null;
+  try {
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
+  if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
+    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: "missing", note: `not present at ${tree.name}` };
+  }
+  try {
+    let text2;
+    try {
+      text2 = UTF8.decode(bytes);
+    } catch {
+      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text2, kind);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: "ok", values, warnings: parsed.warnings };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size2 = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size2 += chunk.length;
+    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
+}
+async function selectFiles(tree, targets, log, fatal) {
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  let files = projectFiles([]);
+  let dvcYamls = 0;
+  if (needDvcYaml) {
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
+    }
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
+  }
+  const expand2 = (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p2 of patterns) {
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
+        continue;
+      }
+      if (!clean2) continue;
+      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
+      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
+      if (re2) under.forEach((f3) => out.add(f3));
+      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
+      else out.add(clean2);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand2(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p2 of files.topParams) files.params.set(p2, []);
+      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
+    }
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    const expanded = /* @__PURE__ */ new Map();
+    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
+    files.params = expanded;
+  }
+  return files;
+}
+
+// src/data-diff/collect.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat7 } from "node:fs/promises";
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function isEmptyDiff(diff) {
+  return !diff.added.length && !diff.deleted.length && !diff.modified.length && !diff.renamed.length && !diff.notInCache.length;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+function selectTargets(index, targets) {
+  const wanted = (path) => targets.some((t2) => path === t2 || path.startsWith(`${t2}/`) || t2.startsWith(`${path}/`));
+  return {
+    entries: new Map([...index.entries].filter(([path]) => wanted(path))),
+    unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
+    notes: index.notes
+  };
+}
+
+// src/data-diff/table-shape.ts
+function tableDelimiter(path) {
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "csv" ? "," : ext === "tsv" ? "	" : null;
+}
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+async function tableShape(chunks, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  let state = 0 /* FieldStart */;
+  let fields = 0;
+  let empty = true;
+  let records = 0;
+  let columns = 0;
+  let afterCr = false;
+  const endRecord = () => {
+    if (!empty) {
+      if (records === 0) columns = fields + 1;
+      records++;
+    }
+    state = 0 /* FieldStart */;
+    fields = 0;
+    empty = true;
+  };
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const c3 = chunk[i];
+      if (afterCr) {
+        afterCr = false;
+        if (c3 === LF) continue;
+      }
+      if (state === 2 /* Quoted */) {
+        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        continue;
+      }
+      if (c3 === LF || c3 === CR) {
+        afterCr = c3 === CR;
+        endRecord();
+        continue;
+      }
+      empty = false;
+      if (c3 === delim) {
+        fields++;
+        state = 0 /* FieldStart */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      else state = 1 /* Field */;
+    }
+  }
+  endRecord();
+  return { rows: Math.max(0, records - 1), columns };
+}
+
+// src/data-diff/collect.ts
+var MAX_TABLES = 50;
+async function readRevisionData(tree, data, options2 = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function compareData(base, head, budget) {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
+  ].filter((c3) => tableDelimiter(c3.path));
+  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c3 of changed.slice(0, MAX_TABLES)) {
+    const problems = [];
+    const side = async (rev, md52) => {
+      if (!md52) return null;
+      try {
+        return await shapeOf(rev, c3.path, md52, budget);
+      } catch (error) {
+        problems.push(`${rev.tree.name}: ${describeError(error)}`);
+        return null;
+      }
+    };
+    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row2.note = problems.join("; ");
+    tables.push(row2);
+  }
+  return { ...diff, tables, notes };
+}
+async function shapeOf(rev, path, md52, budget) {
+  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
+  budget.take(path, (await stat7(file)).size, true);
+  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat7(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
+}
+async function collectDataChanges(git, request2, log) {
+  if (!request2.base) return null;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request2.budget);
+  } catch (error) {
+    log.warning(`Data changes are left out of the report: ${describeError(error)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
@@ -50445,7 +50448,7 @@ configuration breaks a rule. Reports compared with different base commits are re
   }
 };
 
-// src/commands/data-diff.ts
+// src/commands/values-diff.ts
 import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
@@ -50540,6 +50543,459 @@ function pyJsonLeaf(leaf2) {
   }
   return "null";
 }
+
+// src/commands/values-diff.ts
+function parseValuesDiffArgs(args, kind) {
+  const withPrecision = kind === "metrics";
+  const out = {
+    aRev: "HEAD",
+    bRev: "workspace",
+    targets: null,
+    json: false,
+    markdown: false,
+    all: false,
+    noPath: false,
+    precision: null,
+    deps: false
+  };
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") out.json = true;
+    else if (arg === "--md") out.markdown = true;
+    else if (arg === "--all") out.all = true;
+    else if (arg === "--no-path") out.noPath = true;
+    else if (kind === "params" && arg === "--deps") out.deps = true;
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (withPrecision && (arg === "--precision" || arg.startsWith("--precision="))) {
+      const value2 = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      if (value2 === void 0 || !/^\d+$/.test(value2)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value2 ?? "")}`);
+      out.precision = Number(value2);
+    } else if (arg === "--") {
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) out.bRev = positionals[1];
+  return out;
+}
+async function runValuesDiffHere(kind, args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep9).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
+async function runValuesDiff(kind, args, workspace) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+}
+async function valuesDiffIn(git, kind, args, workspace) {
+  const log = consoleLogger(true);
+  const empty = !await git.resolveCommit("HEAD");
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
+  if (!empty) {
+    const budget = new ReadBudget();
+    const data = await openProjectData(workspace, log);
+    const tree = async (rev) => {
+      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
+    };
+    try {
+      const a = await tree(args.aRev);
+      const b3 = await tree(args.bRev);
+      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+      comparison = await compareTrees(a, b3, targets, log, [kind]);
+    } finally {
+      await data?.close();
+    }
+  }
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
+`);
+    return 1;
+  }
+  const files = comparison[kind];
+  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
+  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
+`);
+  if (args.json) {
+    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
+`);
+    return 0;
+  }
+  let table3 = dvcDiffTable(files, {
+    title: kind === "metrics" ? "Metric" : "Param",
+    aRev: args.aRev,
+    bRev: args.bRev,
+    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
+    showChange: kind === "metrics",
+    markdown: args.markdown,
+    all: args.all
+  });
+  if (args.noPath) table3 = dropFirstColumn(table3, args.markdown);
+  writeResult(table3);
+  return 0;
+}
+function dropFirstColumn(table3, markdown) {
+  const lines2 = table3.split("\n");
+  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
+  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
+  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
+}
+
+// src/commands/metrics-diff.ts
+var metricsDiffCommand = {
+  path: ["metrics", "diff"],
+  summary: "show changed metrics between two revisions, like `dvc metrics diff`",
+  usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
+  --all            also show unchanged metrics
+  --precision N    round floats to N digits after the point in tables (default: 5)
+  --md             print a GitHub markdown table
+  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
+  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
+};
+
+// src/commands/params-diff.ts
+var paramsDiffCommand = {
+  path: ["params", "diff"],
+  summary: "show changed params between two revisions, like `dvc params diff`",
+  usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
+  --all            also show unchanged params
+  --deps           only params that stages depend on
+  --md             print a GitHub markdown table
+  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
+  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
+};
+
+// src/commands/plots-render.ts
+import { join as join25, resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+var plotsRenderCommand = {
+  path: ["plots", "render"],
+  summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
+  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
+  --quiet         print only the index's path`,
+  async run(args) {
+    const { values } = parseArgs2({
+      args,
+      strict: true,
+      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
+    });
+    const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const log = consoleLogger(values.quiet);
+    const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
+      const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
+      const { label: headLabel2, sha: headSha2 } = await cliHead(git, out);
+      const plots2 = await renderPlots(
+        git,
+        { workspace, base: base2, headLabel: headLabel2, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
+        async () => (await import("./render.js")).loadRenderer(),
+        log
+      );
+      return { base: base2, headLabel: headLabel2, headSha: headSha2, plots: plots2 };
+    });
+    const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
+
+${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
+`;
+    await writeFileAtomic(resolve7(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+`);
+    await writeFileAtomic(resolve7(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve7(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+`);
+    process.stdout.write(`index: ${resolve7(out, "index.md")}
+`);
+    return plots.some((p2) => p2.error) ? 1 : 0;
+  }
+};
+
+// src/commands/pull.ts
+import { resolve as resolve8 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
+var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
+  --cwd DIR          the project root (default: the current directory)
+
+Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
+HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
+password (or token).`;
+function options(args, extra = {}) {
+  const { values, positionals } = parseArgs3({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      remote: { type: "string", short: "r" },
+      jobs: { type: "string", short: "j" },
+      cwd: { type: "string", default: "." },
+      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
+    }
+  });
+  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
+  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
+  return {
+    root: resolve8(values.cwd),
+    options: {
+      targets: positionals,
+      jobs,
+      force: values.force === true,
+      ...remoteOptions(values.remote)
+    }
+  };
+}
+function remoteOptions(remote) {
+  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
+}
+var pullCommand = {
+  path: ["pull"],
+  summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
+
+${COMMON_USAGE}
+  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+  async run(args) {
+    const { root: cwd, options: o2 } = options(args, { force: false });
+    const root = await findProjectRoot(cwd, "--cwd");
+    const report2 = await pullTracked(root, o2);
+    for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
+`);
+    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
+`);
+    return 0;
+  }
+};
+var pushCommand = {
+  path: ["push"],
+  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
+  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
+
+${COMMON_USAGE}`,
+  async run(args) {
+    const { root: cwd, options: o2 } = options(args);
+    const root = await findProjectRoot(cwd, "--cwd");
+    const report2 = await pushTracked(root, o2);
+    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
+    if (stages) {
+      report2.uploaded += stages.uploaded;
+      report2.present += stages.present;
+      report2.bytes += stages.bytes;
+    }
+    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
+`);
+    return 0;
+  }
+};
+function mib2(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// src/commands/report.ts
+import { resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
+var reportCommand = {
+  path: ["report"],
+  summary: "compare metrics and params with a base revision and write report.md and report.json",
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+
+  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
+                  ignores itself in git)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --threshold RULE
+                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
+                  in .mlreport.yml); a broken rule makes the exit code 1
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
+  --deadline-minutes N
+                  the time budget for gathering the report (default: 330): a stage still running then is
+                  ended, the work not started is skipped, and the report says what was cut
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
+  --quiet         print only the report's path`,
+  async run(args) {
+    const { values } = parseArgs4({
+      args,
+      strict: true,
+      options: {
+        ...PROJECT_OPTIONS,
+        out: { type: "string" },
+        metrics: { type: "string", multiple: true },
+        params: { type: "string", multiple: true },
+        threshold: { type: "string", multiple: true },
+        "missing-base": { type: "string", default: "skip" },
+        repro: { type: "string", default: "off" },
+        "deadline-minutes": { type: "string", default: "" }
+      }
+    });
+    const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
+    const log = consoleLogger(values.quiet);
+    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve9(values.cwd, values.out);
+    const config = {
+      workspace,
+      baseCandidates: cliBaseCandidates(values.base),
+      headLabel: (await GitRepo.using(workspace, (git) => cliHead(git, outDir))).label,
+      metricsPaths: values.metrics ?? null,
+      paramsPaths: values.params ?? null,
+      plotsPaths: values.plots ?? null,
+      // --out is a path the user typed, so relative to where they are; the default sits at the project root.
+      outDir,
+      summaryPath: null,
+      repro: reproMode(values.repro),
+      deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),
+      runCommands: [],
+      github: null,
+      hub: null,
+      mlflow: null,
+      gate: await loadGateConfig(workspace, {
+        thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
+        missingBase: missingBasePolicy(values["missing-base"]),
+        failOnThreshold: true,
+        checkName: DEFAULT_CHECK_NAME,
+        trustBase: false
+      })
+    };
+    const result = await run(config, log);
+    if (!values.quiet) writeResult(`${result.markdown}
+`);
+    process.stdout.write(`report: ${result.reportPath}
+`);
+    return result.passed ? 0 : 1;
+  }
+};
+function reproMode(value2) {
+  if (!REPRO_MODES.includes(value2)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
+  return value2;
+}
+function missingBasePolicy(value2) {
+  if (value2 === "skip" || value2 === "fail") return value2;
+  throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${value2}'.`);
+}
+
+// src/commands/repro.ts
+import { resolve as resolve10 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
+var reproCommand = {
+  path: ["repro"],
+  summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
+  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  --dry      print what would run and why, run nothing
+  --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
+  async run(args) {
+    const { values, positionals } = parseArgs5({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        dry: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
+        cwd: { type: "string", default: "." }
+      }
+    });
+    const log = consoleLogger();
+    const pipeline3 = await loadPipeline(resolve10(values.cwd));
+    const result = await reproduce(pipeline3, log, {
+      targets: positionals,
+      dry: values.dry,
+      force: values.force,
+      pull: !values["no-pull"],
+      data: remoteOptions(values.remote),
+      onStage: (s) => {
+        const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
+        const reasons = restoring ? s.reasons.slice(1) : s.reasons;
+        const what = restoring ? s.reasons[0] : values.dry && s.status === "not-run" ? "would run" : s.status;
+        const detail = s.error ?? reasons.join("; ");
+        const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
+        writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
+`);
+      }
+    });
+    return result.passed ? 0 : 1;
+  }
+};
+
+// src/commands/status.ts
+import { resolve as resolve11 } from "node:path";
+import { parseArgs as parseArgs6 } from "node:util";
+var statusCommand = {
+  path: ["status"],
+  summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
+  usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      only these stages and what they depend on
+  --json     print {stage: [reasons]} for changed stages
+  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
+
+Exit code 0 either way; changed stages are listed with their reasons.`,
+  async run(args) {
+    const { values, positionals } = parseArgs6({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        "no-pull": { type: "boolean", default: false },
+        remote: { type: "string", short: "r" },
+        cwd: { type: "string", default: "." }
+      }
+    });
+    const pipeline3 = await loadPipeline(resolve11(values.cwd));
+    const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
+`);
+    } else if (!stages.length) {
+      process.stdout.write("Data and pipelines are up to date.\n");
+    } else {
+      for (const s of stages) writeResult(`${s.name}:${s.action ? ` ${s.action}` : ""}
+${s.reasons.map((r2) => `	${r2}
+`).join("")}`);
+    }
+    return 0;
+  }
+};
+
+// src/commands/data-diff.ts
+import { relative as relative8, resolve as resolve12, sep as sep10 } from "node:path";
 
 // src/data-diff/dvc-output.ts
 function states(diff, hideMissing) {
@@ -50644,7 +51100,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t2) => relative8(root, resolve12(cwd, t2)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -50685,457 +51141,6 @@ async function dataDiffIn(git, args, root) {
     await data?.close();
   }
 }
-
-// src/commands/values-diff.ts
-import { relative as relative8, resolve as resolve7, sep as sep10 } from "node:path";
-function parseValuesDiffArgs(args, kind) {
-  const withPrecision = kind === "metrics";
-  const out = {
-    aRev: "HEAD",
-    bRev: "workspace",
-    targets: null,
-    json: false,
-    markdown: false,
-    all: false,
-    noPath: false,
-    precision: null,
-    deps: false
-  };
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") out.json = true;
-    else if (arg === "--md") out.markdown = true;
-    else if (arg === "--all") out.all = true;
-    else if (arg === "--no-path") out.noPath = true;
-    else if (kind === "params" && arg === "--deps") out.deps = true;
-    else if (arg === "--targets") {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
-    } else if (withPrecision && (arg === "--precision" || arg.startsWith("--precision="))) {
-      const value2 = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
-      if (value2 === void 0 || !/^\d+$/.test(value2)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value2 ?? "")}`);
-      out.precision = Number(value2);
-    } else if (arg === "--") {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) out.bRev = positionals[1];
-  return out;
-}
-async function runValuesDiffHere(kind, args) {
-  const cwd = process.cwd();
-  const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative8(root, resolve7(cwd, t2)).split(sep10).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root);
-}
-async function runValuesDiff(kind, args, workspace) {
-  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
-}
-async function valuesDiffIn(git, kind, args, workspace) {
-  const log = consoleLogger(true);
-  const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [], headErrors: [] };
-  if (!empty) {
-    const budget = new ReadBudget();
-    const data = await openProjectData(workspace, log);
-    const tree = async (rev) => {
-      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
-      const sha = await git.resolveCommit(rev);
-      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
-      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
-    };
-    try {
-      const a = await tree(args.aRev);
-      const b3 = await tree(args.bRev);
-      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-      comparison = await compareTrees(a, b3, targets, log, [kind]);
-    } finally {
-      await data?.close();
-    }
-  }
-  if (comparison.headErrors.length) {
-    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
-`);
-    return 1;
-  }
-  const files = comparison[kind];
-  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
-  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
-`);
-  if (args.json) {
-    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
-`);
-    return 0;
-  }
-  let table3 = dvcDiffTable(files, {
-    title: kind === "metrics" ? "Metric" : "Param",
-    aRev: args.aRev,
-    bRev: args.bRev,
-    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
-    showChange: kind === "metrics",
-    markdown: args.markdown,
-    all: args.all
-  });
-  if (args.noPath) table3 = dropFirstColumn(table3, args.markdown);
-  writeResult(table3);
-  return 0;
-}
-function dropFirstColumn(table3, markdown) {
-  const lines2 = table3.split("\n");
-  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
-  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
-  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
-}
-
-// src/commands/metrics-diff.ts
-var metricsDiffCommand = {
-  path: ["metrics", "diff"],
-  summary: "show changed metrics between two revisions, like `dvc metrics diff`",
-  usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
-  --all            also show unchanged metrics
-  --precision N    round floats to N digits after the point in tables (default: 5)
-  --md             print a GitHub markdown table
-  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
-};
-
-// src/commands/params-diff.ts
-var paramsDiffCommand = {
-  path: ["params", "diff"],
-  summary: "show changed params between two revisions, like `dvc params diff`",
-  usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
-  --all            also show unchanged params
-  --deps           only params that stages depend on
-  --md             print a GitHub markdown table
-  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
-};
-
-// src/commands/plots-render.ts
-import { join as join25, resolve as resolve8 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
-var plotsRenderCommand = {
-  path: ["plots", "render"],
-  summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
-  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
-
-  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
-  --quiet         print only the index's path`,
-  async run(args) {
-    const { values } = parseArgs2({
-      args,
-      strict: true,
-      options: { ...PROJECT_OPTIONS, out: { type: "string" } }
-    });
-    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve8(values.cwd, values.out);
-    const log = consoleLogger(values.quiet);
-    const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
-      const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
-      const { label: headLabel2, sha: headSha2 } = await cliHead(git, out);
-      const plots2 = await renderPlots(
-        git,
-        { workspace, base: base2, headLabel: headLabel2, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "" },
-        async () => (await import("./render.js")).loadRenderer(),
-        log
-      );
-      return { base: base2, headLabel: headLabel2, headSha: headSha2, plots: plots2 };
-    });
-    const index = `# Plots: ${headLabel} vs ${base ? base.label : "no base"}
-
-${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
-`;
-    await writeFileAtomic(resolve8(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
-`);
-    await writeFileAtomic(resolve8(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve8(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
-`);
-    process.stdout.write(`index: ${resolve8(out, "index.md")}
-`);
-    return plots.some((p2) => p2.error) ? 1 : 0;
-  }
-};
-
-// src/commands/pull.ts
-import { resolve as resolve9 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
-var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
-  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
-  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
-  --cwd DIR          the project root (default: the current directory)
-
-Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
-HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
-password (or token).`;
-function options(args, extra = {}) {
-  const { values, positionals } = parseArgs3({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      remote: { type: "string", short: "r" },
-      jobs: { type: "string", short: "j" },
-      cwd: { type: "string", default: "." },
-      ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
-    }
-  });
-  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
-  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
-  return {
-    root: resolve9(values.cwd),
-    options: {
-      targets: positionals,
-      jobs,
-      force: values.force === true,
-      ...remoteOptions(values.remote)
-    }
-  };
-}
-function remoteOptions(remote) {
-  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
-}
-var pullCommand = {
-  path: ["pull"],
-  summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
-  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
-
-${COMMON_USAGE}
-  -f, --force        replace workspace files that differ even when their content is not in the cache`,
-  async run(args) {
-    const { root: cwd, options: o2 } = options(args, { force: false });
-    const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pullTracked(root, o2);
-    for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
-`);
-    process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
-`);
-    return 0;
-  }
-};
-var pushCommand = {
-  path: ["push"],
-  summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
-  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
-
-${COMMON_USAGE}`,
-  async run(args) {
-    const { root: cwd, options: o2 } = options(args);
-    const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pushTracked(root, o2);
-    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
-    if (stages) {
-      report2.uploaded += stages.uploaded;
-      report2.present += stages.present;
-      report2.bytes += stages.bytes;
-    }
-    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
-`);
-    return 0;
-  }
-};
-function mib2(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-// src/commands/report.ts
-import { resolve as resolve10 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
-var reportCommand = {
-  path: ["report"],
-  summary: "compare metrics and params with a base revision and write report.md and report.json",
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
-
-  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
-                  ignores itself in git)
-  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --threshold RULE
-                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
-                  in .mlreport.yml); a broken rule makes the exit code 1
-  --missing-base skip|fail
-                  a rule using \`base\` when the base has no value: skipped (default) or broken
-  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --deadline-minutes N
-                  the time budget for gathering the report (default: 330): a stage still running then is
-                  ended, the work not started is skipped, and the report says what was cut
-  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
-                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
-  --quiet         print only the report's path`,
-  async run(args) {
-    const { values } = parseArgs4({
-      args,
-      strict: true,
-      options: {
-        ...PROJECT_OPTIONS,
-        out: { type: "string" },
-        metrics: { type: "string", multiple: true },
-        params: { type: "string", multiple: true },
-        threshold: { type: "string", multiple: true },
-        "missing-base": { type: "string", default: "skip" },
-        repro: { type: "string", default: "off" },
-        "deadline-minutes": { type: "string", default: "" }
-      }
-    });
-    const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
-    const log = consoleLogger(values.quiet);
-    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve10(values.cwd, values.out);
-    const config = {
-      workspace,
-      baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await GitRepo.using(workspace, (git) => cliHead(git, outDir))).label,
-      metricsPaths: values.metrics ?? null,
-      paramsPaths: values.params ?? null,
-      plotsPaths: values.plots ?? null,
-      // --out is a path the user typed, so relative to where they are; the default sits at the project root.
-      outDir,
-      summaryPath: null,
-      repro: reproMode(values.repro),
-      deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),
-      runCommands: [],
-      github: null,
-      hub: null,
-      mlflow: null,
-      gate: await loadGateConfig(workspace, {
-        thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
-        missingBase: missingBasePolicy(values["missing-base"]),
-        failOnThreshold: true,
-        checkName: DEFAULT_CHECK_NAME,
-        trustBase: false
-      })
-    };
-    const result = await run(config, log);
-    if (!values.quiet) writeResult(`${result.markdown}
-`);
-    process.stdout.write(`report: ${result.reportPath}
-`);
-    return result.passed ? 0 : 1;
-  }
-};
-function reproMode(value2) {
-  if (!REPRO_MODES.includes(value2)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
-  return value2;
-}
-function missingBasePolicy(value2) {
-  if (value2 === "skip" || value2 === "fail") return value2;
-  throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${value2}'.`);
-}
-
-// src/commands/repro.ts
-import { resolve as resolve11 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
-var reproCommand = {
-  path: ["repro"],
-  summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
-  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
-  --dry      print what would run and why, run nothing
-  --force    run the selected stages even when unchanged (frozen stages still never run)
-  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
-             (by default repro is 'dvc repro --pull')
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
-  async run(args) {
-    const { values, positionals } = parseArgs5({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        dry: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        "no-pull": { type: "boolean", default: false },
-        remote: { type: "string", short: "r" },
-        cwd: { type: "string", default: "." }
-      }
-    });
-    const log = consoleLogger();
-    const pipeline3 = await loadPipeline(resolve11(values.cwd));
-    const result = await reproduce(pipeline3, log, {
-      targets: positionals,
-      dry: values.dry,
-      force: values.force,
-      pull: !values["no-pull"],
-      data: remoteOptions(values.remote),
-      onStage: (s) => {
-        const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
-        const reasons = restoring ? s.reasons.slice(1) : s.reasons;
-        const what = restoring ? s.reasons[0] : values.dry && s.status === "not-run" ? "would run" : s.status;
-        const detail = s.error ?? reasons.join("; ");
-        const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
-        writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
-`);
-      }
-    });
-    return result.passed ? 0 : 1;
-  }
-};
-
-// src/commands/status.ts
-import { resolve as resolve12 } from "node:path";
-import { parseArgs as parseArgs6 } from "node:util";
-var statusCommand = {
-  path: ["status"],
-  summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
-  usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      only these stages and what they depend on
-  --json     print {stage: [reasons]} for changed stages
-  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
-
-Exit code 0 either way; changed stages are listed with their reasons.`,
-  async run(args) {
-    const { values, positionals } = parseArgs6({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        "no-pull": { type: "boolean", default: false },
-        remote: { type: "string", short: "r" },
-        cwd: { type: "string", default: "." }
-      }
-    });
-    const pipeline3 = await loadPipeline(resolve12(values.cwd));
-    const stages = (await pipelineStatus(pipeline3, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
-`);
-    } else if (!stages.length) {
-      process.stdout.write("Data and pipelines are up to date.\n");
-    } else {
-      for (const s of stages) writeResult(`${s.name}:${s.action ? ` ${s.action}` : ""}
-${s.reasons.map((r2) => `	${r2}
-`).join("")}`);
-    }
-    return 0;
-  }
-};
 
 // src/commands/index.ts
 var COMMANDS = [

@@ -40627,953 +40627,6 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
 }
 
-// src/data-diff/collect.ts
-import { createReadStream as createReadStream4 } from "node:fs";
-import { stat as stat9 } from "node:fs/promises";
-
-// src/dvc/files.ts
-function projectFiles(dvcYamls, dvcFiles = []) {
-  const metrics = /* @__PURE__ */ new Set();
-  const params = /* @__PURE__ */ new Map();
-  const topParams = /* @__PURE__ */ new Set();
-  const vars = /* @__PURE__ */ new Map();
-  const dvcOuts = /* @__PURE__ */ new Set();
-  const plots = /* @__PURE__ */ new Set();
-  const addParams = (file, keys) => {
-    const current = params.get(file);
-    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
-    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
-  };
-  for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
-    for (const stage of dvc.stages) {
-      const base = joinPath(dvc.dir, stage.wdir);
-      for (const out of stage.outs) {
-        const path = joinPath(base, out.path);
-        if (out.kind === "metric") metrics.add(path);
-        if (out.kind === "plot") plots.add(path);
-        if (out.cache) dvcOuts.add(path);
-      }
-      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
-    }
-    for (const [file, keys] of dvc.trackedVars) {
-      const path = joinPath(dvc.dir, file);
-      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
-    }
-    for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
-      else plots.add(joinPath(dvc.dir, plot2.id));
-    }
-  }
-  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
-  const sorted = (s) => [...s].sort();
-  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
-}
-
-// src/workspace/glob.ts
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-
-// src/values/cached-outputs.ts
-function withCachedOutputs(tree, data) {
-  let outs = null;
-  const reasons = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  let atRevision = null;
-  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
-  const index = async () => {
-    const project = await loadProject(tree);
-    const found = lockedOutputs(project);
-    for (const file of project.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
-    }
-    return found;
-  };
-  const resolve7 = async (path) => {
-    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
-    if (!out || !data) return null;
-    const from = await source(data);
-    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
-    if (!isDirOid(out.oid)) return null;
-    let manifest = manifests.get(out.oid);
-    if (!manifest) {
-      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
-      manifests.set(out.oid, manifest);
-    }
-    const oid = (await manifest).get(path);
-    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return from.objectBytes(oid, out.legacy, path, out.remote);
-  };
-  return {
-    name: tree.name,
-    isCommit: tree.isCommit,
-    list: () => tree.list(),
-    async read(path) {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve7(path);
-      } catch (error2) {
-        reasons.set(path, describeError(error2));
-        return null;
-      }
-    },
-    async chunks(path) {
-      return await tree.chunks(path) ?? oneChunk(await this.read(path));
-    },
-    whyMissing: (path) => reasons.get(path)
-  };
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/values/diff.ts
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
-  return { path, rows, notes };
-}
-function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
-}
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
-}
-function compareKeys(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    const x3 = a.charCodeAt(i);
-    const y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    const xs2 = x3 >= 55296 && x3 <= 57343;
-    const ys2 = y2 >= 55296 && y2 <= 57343;
-    if (xs2 !== ys2) return xs2 ? 1 : -1;
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open4 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
-  }
-  return records;
-}
-function csvNumber(cell3) {
-  const t2 = cell3.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
-  }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell3, unreadable) {
-  if (cell3 === void 0 || cell3.trim() === "") return null;
-  const n = csvNumber(cell3);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  write(text2) {
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  end() {
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell3 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
-  }
-};
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell3 = last.fields[i];
-    if (cell3 === void 0 || cell3 === "") return;
-    data.set(name, csvNumber(cell3) ?? cell3);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/values/collect.ts
-var LOGGER_METRICS = "metrics.csv";
-var LOGGER_PARAMS = "params.yml";
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-async function collectAndCompare(git, request2, log) {
-  const budget = request2.budget;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
-    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
-    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
-  } finally {
-    await data?.close();
-  }
-}
-async function openProjectData(workspace, log, options = {}) {
-  try {
-    return await PipelineData.open(workspace, options);
-  } catch (error2) {
-    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
-    return null;
-  }
-}
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
-  const errors = [];
-  const headErrors = [];
-  const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
-  const compare2 = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const diffs = [];
-    for (const path of paths) {
-      const read = async (tree, side, keys) => {
-        if (!tree || !side) return null;
-        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
-        if (file.status === "error") {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === "params" && tree === b3) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const named2 = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
-      diffs.push(diff);
-    }
-    return diffs;
-  };
-  const comparison = { metrics: [], params: [], errors, headErrors };
-  for (const kind of kinds) comparison[kind] = await compare2(kind);
-  return comparison;
-}
-function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
-}
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
-  let bytes;
-  let streamed = null;
-  try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
-    } else bytes = await tree.read(path);
-  } catch (error2) {
-    const message = describeError(error2);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
-    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
-    return { status: "missing", note: `not present at ${tree.name}` };
-  }
-  try {
-    let text2;
-    try {
-      text2 = UTF8.decode(bytes);
-    } catch {
-      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
-    }
-    const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
-    return { status: "ok", values, warnings: parsed.warnings };
-  } catch (error2) {
-    const message = describeError(error2);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
-  }
-}
-async function readMetricsCsv(tree, path) {
-  const chunks = await tree.chunks(path);
-  if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
-    }
-  };
-  const whole = [];
-  let size2 = 0;
-  let reader = null;
-  let head = "";
-  for await (const chunk of chunks) {
-    if (reader) {
-      const text3 = decode(chunk);
-      withPosition(path, "CSV", () => reader.write(text3));
-      continue;
-    }
-    size2 += chunk.length;
-    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
-    whole.push(chunk);
-    if (head === null) continue;
-    head += decode(chunk);
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => reader.write(text2));
-    whole.length = 0;
-  }
-  if (reader) {
-    const text2 = decode();
-    const last = withPosition(path, "CSV", () => {
-      reader.write(text2);
-      return reader.end();
-    });
-    return { parsed: { data: new Map(last), warnings: [] } };
-  }
-  return { bytes: Buffer.concat(whole) };
-}
-async function selectFiles(tree, targets, log, fatal) {
-  const needDvcYaml = !targets.metrics || !targets.params;
-  const all = await tree.list();
-  let files = projectFiles([]);
-  let dvcYamls = 0;
-  if (needDvcYaml) {
-    const project = await loadProject(tree);
-    for (const error2 of project.errors) {
-      if (fatal) fatal.push(error2);
-      else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
-    }
-    files = projectFiles(project.dvcYamls, project.dvcFiles);
-    dvcYamls = project.dvcYamls.length + project.errors.length;
-  }
-  if (!dvcYamls) {
-    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
-    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
-  }
-  const expand2 = (patterns) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
-      let clean2;
-      try {
-        clean2 = projectPath(p2);
-      } catch (error2) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error2)}`);
-        continue;
-      }
-      if (!clean2) continue;
-      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
-      else out.add(clean2);
-    }
-    return [...out].sort();
-  };
-  files.metrics = expand2(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
-  else {
-    if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
-      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
-    }
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
-    const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
-    files.params = expanded;
-  }
-  return files;
-}
-
-// src/data-diff/diff.ts
-function diffData(old, head) {
-  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
-  const unknown = /* @__PURE__ */ new Map();
-  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
-  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
-  const added = [];
-  const deleted = [];
-  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
-    if (hidden(path)) continue;
-    const a = old.entries.get(path);
-    const b3 = head.entries.get(path);
-    if (a && b3) {
-      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
-        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
-      }
-    } else if (b3) added.push([path, b3]);
-    else if (a) deleted.push([path, a]);
-  }
-  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
-  added.sort(byKey);
-  deleted.sort(byKey);
-  const gone = /* @__PURE__ */ new Map();
-  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
-  const renamedFrom = /* @__PURE__ */ new Set();
-  for (const [path, entry] of added) {
-    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
-    if (match) {
-      renamedFrom.add(match[0]);
-      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
-    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
-  }
-  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
-  for (const [dir, why] of unknown) {
-    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
-  }
-  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
-  out.added.sort(byPath);
-  out.deleted.sort(byPath);
-  out.modified.sort(byPath);
-  out.notInCache.sort(byPath);
-  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
-  return out;
-}
-function shown(path, isdir) {
-  return isdir ? `${path}/` : path;
-}
-function compareKeys2(a, b3) {
-  const x3 = a.split("/");
-  const y2 = b3.split("/");
-  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
-    const c3 = compareCodePoints(x3[i], y2[i]);
-    if (c3) return c3;
-  }
-  return x3.length - y2.length;
-}
-
-// src/data-diff/table-shape.ts
-function tableDelimiter(path) {
-  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-  return ext === "csv" ? "," : ext === "tsv" ? "	" : null;
-}
-var QUOTE = 34;
-var LF = 10;
-var CR = 13;
-async function tableShape(chunks, delimiter) {
-  const delim = delimiter.charCodeAt(0);
-  let state = 0 /* FieldStart */;
-  let fields = 0;
-  let empty = true;
-  let records = 0;
-  let columns = 0;
-  let afterCr = false;
-  const endRecord = () => {
-    if (!empty) {
-      if (records === 0) columns = fields + 1;
-      records++;
-    }
-    state = 0 /* FieldStart */;
-    fields = 0;
-    empty = true;
-  };
-  for await (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++) {
-      const c3 = chunk[i];
-      if (afterCr) {
-        afterCr = false;
-        if (c3 === LF) continue;
-      }
-      if (state === 2 /* Quoted */) {
-        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
-        continue;
-      }
-      if (c3 === LF || c3 === CR) {
-        afterCr = c3 === CR;
-        endRecord();
-        continue;
-      }
-      empty = false;
-      if (c3 === delim) {
-        fields++;
-        state = 0 /* FieldStart */;
-      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
-      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
-      else state = 1 /* Field */;
-    }
-  }
-  endRecord();
-  return { rows: Math.max(0, records - 1), columns };
-}
-
-// src/data-diff/collect.ts
-var MAX_TABLES = 50;
-async function readRevisionData(tree, data, options = {}) {
-  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
-  const project = await loadProject(tree);
-  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
-  const outputs = [];
-  for (const dvcYaml of project.dvcYamls) {
-    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
-    const lock = project.locks.get(dvcYaml.dir);
-    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
-    for (const stage of cached) {
-      const locked = lock?.stages.get(stage.name);
-      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
-      for (const out of stage.outs) {
-        if (!out.cache) continue;
-        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
-        const entry = locked?.outs.find((o2) => o2.path === out.path);
-        const remote = out.props.get("remote");
-        outputs.push({
-          path,
-          md5: entry?.md5 ?? null,
-          legacy: entry ? entry.hashName !== "md5" : false,
-          remote: typeof remote === "string" ? remote : void 0
-        });
-        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
-        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
-      }
-    }
-  }
-  for (const file of project.dvcFiles) {
-    for (const out of file.outs) {
-      if (!out.cache) continue;
-      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
-      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
-    }
-  }
-  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
-  for (const out of outputs) {
-    if (!out.md5?.endsWith(".dir")) continue;
-    if (!from) {
-      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
-      continue;
-    }
-    try {
-      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
-      for (const file of manifest) {
-        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
-      }
-    } catch (error2) {
-      index.unknown.set(out.path, `${tree.name}: ${describeError(error2)}`);
-    }
-  }
-  return { tree, index, outputs, data: from };
-}
-async function compareData(base, head, budget) {
-  const diff = diffData(base.index, head.index);
-  const notes = [...base.index.notes, ...head.index.notes];
-  const tables = [];
-  const changed = [
-    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
-    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
-    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
-  ].filter((c3) => tableDelimiter(c3.path));
-  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
-  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
-  for (const c3 of changed.slice(0, MAX_TABLES)) {
-    const problems = [];
-    const side = async (rev, md52) => {
-      if (!md52) return null;
-      try {
-        return await shapeOf(rev, c3.path, md52, budget);
-      } catch (error2) {
-        problems.push(`${rev.tree.name}: ${describeError(error2)}`);
-        return null;
-      }
-    };
-    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
-    if (problems.length) row2.note = problems.join("; ");
-    tables.push(row2);
-  }
-  return { ...diff, tables, notes };
-}
-async function shapeOf(rev, path, md52, budget) {
-  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
-  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
-  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
-  budget.take(path, (await stat9(file)).size, true);
-  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
-}
-async function cachedSize(data, md52, legacy) {
-  try {
-    return (await stat9(data.cache.path(md52, legacy))).size;
-  } catch {
-    return null;
-  }
-}
-function isDir(md52, nfiles) {
-  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
-}
-async function collectDataChanges(git, request2, log) {
-  if (!request2.base) return null;
-  const data = await openProjectData(request2.workspace, log, request2.data);
-  try {
-    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
-    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
-    if (!head.outputs.length && !base.outputs.length) return null;
-    return await compareData(base, head, request2.budget);
-  } catch (error2) {
-    log.warning(`Data changes are left out of the report: ${describeError(error2)}`);
-    return null;
-  } finally {
-    await data?.close();
-  }
-}
-
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "−";
@@ -41752,6 +40805,23 @@ function directionsOf(outcomes) {
     else if (seen && seen.better !== better) byMetric.set(name, null);
   }
   return [...byMetric.values()].filter((d2) => d2 !== null);
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
 }
 
 // src/gate/lookup.ts
@@ -42954,6 +42024,7 @@ function logGates(gates2, gate, log) {
 
 // src/report/data-section.ts
 var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
 function dataChangesSection(data) {
   const lines2 = [];
   const rows = [];
@@ -42965,9 +42036,13 @@ function dataChangesSection(data) {
   const counts2 = summary2(data);
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
-    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|", ...rows];
-    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length} changed paths</summary>`, "", ...table3, "", "</details>");
-    else lines2.push("", ...table3);
+    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table3.push(r2);
+    if (rows.length > MAX_ROWS) table3.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table3) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {
     lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
@@ -43186,6 +42261,76 @@ function top(report2, options) {
 
 // src/plots/collect.ts
 import { posix as posix9 } from "node:path";
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve7 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      const bytes = await tree.read(path);
+      if (bytes || !data) return bytes;
+      try {
+        return await resolve7(path);
+      } catch (error2) {
+        reasons.set(path, describeError(error2));
+        return null;
+      }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
+}
 
 // src/plots/lttb.ts
 function lttbIndices(xs2, ys2, threshold) {
@@ -43755,6 +42900,260 @@ function isRecord(value2) {
 
 // src/plots/data.ts
 import { posix as posix7 } from "node:path";
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open4 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
+  }
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
   const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
@@ -43837,7 +43236,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -43845,7 +43244,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
+      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -43855,7 +43254,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
 function plotsFromPaths(paths) {
   return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
 }
-function add2(out, make) {
+function add(out, make) {
   try {
     out.definitions.push(make());
   } catch (error2) {
@@ -50960,6 +50359,614 @@ async function publishAll(report2, table3, log) {
     }
   }
   return { results, failed };
+}
+
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot2 of dvc.plots) {
+      const y2 = plot2.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot2.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/values/diff.ts
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const old = side(base, names.base);
+  const now = side(head, names.head);
+  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
+  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  return { path, rows, notes };
+}
+function diffRow(key2, o2, n) {
+  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a !== void 0 && b3 !== void 0) {
+    row2.diff = b3 - a;
+    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
+  }
+  return row2;
+}
+function pyEqual2(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function compareKeys(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    const x3 = a.charCodeAt(i);
+    const y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    const xs2 = x3 >= 55296 && x3 <= 57343;
+    const ys2 = y2 >= 55296 && y2 <= 57343;
+    if (xs2 !== ys2) return xs2 ? 1 : -1;
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add2(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add2(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+async function collectAndCompare(git, request2, log) {
+  const budget = request2.budget;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = withCachedOutputs(workspaceTree(request2.workspace, { name: request2.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const base = request2.base ? withCachedOutputs(commitTree(git, request2.base.sha, request2.base.label, budget ? { budget } : {}), data) : null;
+    return await compareTrees(base, head, { metrics: request2.metricsPaths, params: request2.paramsPaths }, log);
+  } finally {
+    await data?.close();
+  }
+}
+async function openProjectData(workspace, log, options = {}) {
+  try {
+    return await PipelineData.open(workspace, options);
+  } catch (error2) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error2)}`);
+    return null;
+  }
+}
+async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+  const errors = [];
+  const headErrors = [];
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const compare2 = async (kind) => {
+    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+    const pathsB = filesOf(sideB, kind);
+    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const diffs = [];
+    for (const path of paths) {
+      const read = async (tree, side, keys) => {
+        if (!tree || !side) return null;
+        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        if (file.status === "error") {
+          errors.push({ rev: tree.name, path, message: file.message });
+          log.warning(`${tree.name}: ${file.message}`, { file: path });
+          if (kind === "params" && tree === b3) headErrors.push(file.message);
+        }
+        return file;
+      };
+      const named2 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
+      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
+      diffs.push(diff);
+    }
+    return diffs;
+  };
+  const comparison = { metrics: [], params: [], errors, headErrors };
+  for (const kind of kinds) comparison[kind] = await compare2(kind);
+  return comparison;
+}
+function filesOf(side, kind) {
+  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+}
+async function readValueFile(tree, path, kind, keys, dvcTracked) {
+  let bytes;
+  let streamed = null;
+  try {
+    if (kind === "metrics" && extension(path) === ".csv") {
+      const read = await readMetricsCsv(tree, path);
+      bytes = read && "bytes" in read ? read.bytes : null;
+      streamed = read && "parsed" in read ? read.parsed : null;
+    } else bytes = await tree.read(path);
+  } catch (error2) {
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
+  if (!bytes) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
+    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: "missing", note: `not present at ${tree.name}` };
+  }
+  try {
+    let text2;
+    try {
+      text2 = UTF8.decode(bytes);
+    } catch {
+      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text2, kind);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: "ok", values, warnings: parsed.warnings };
+  } catch (error2) {
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+  }
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode = (chunk) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size2 = 0;
+  let reader = null;
+  let head = "";
+  for await (const chunk of chunks) {
+    if (reader) {
+      const text3 = decode(chunk);
+      withPosition(path, "CSV", () => reader.write(text3));
+      continue;
+    }
+    size2 += chunk.length;
+    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    if (head === null) continue;
+    head += decode(chunk);
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) continue;
+    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+      head = null;
+      continue;
+    }
+    reader = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => reader.write(text2));
+    whole.length = 0;
+  }
+  if (reader) {
+    const text2 = decode();
+    const last = withPosition(path, "CSV", () => {
+      reader.write(text2);
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
+}
+async function selectFiles(tree, targets, log, fatal) {
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  let files = projectFiles([]);
+  let dvcYamls = 0;
+  if (needDvcYaml) {
+    const project = await loadProject(tree);
+    for (const error2 of project.errors) {
+      if (fatal) fatal.push(error2);
+      else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
+    }
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
+  }
+  const expand2 = (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p2 of patterns) {
+      let clean2;
+      try {
+        clean2 = projectPath(p2);
+      } catch (error2) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error2)}`);
+        continue;
+      }
+      if (!clean2) continue;
+      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
+      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
+      if (re2) under.forEach((f3) => out.add(f3));
+      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
+      else out.add(clean2);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand2(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand2(targets.params).map((p2) => [p2, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p2 of files.topParams) files.params.set(p2, []);
+      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
+    }
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    const expanded = /* @__PURE__ */ new Map();
+    for (const [p2, keys] of files.params) for (const f3 of expand2([p2])) expanded.set(f3, keys);
+    files.params = expanded;
+  }
+  return files;
+}
+
+// src/data-diff/collect.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { stat as stat9 } from "node:fs/promises";
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+
+// src/data-diff/table-shape.ts
+function tableDelimiter(path) {
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "csv" ? "," : ext === "tsv" ? "	" : null;
+}
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+async function tableShape(chunks, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  let state = 0 /* FieldStart */;
+  let fields = 0;
+  let empty = true;
+  let records = 0;
+  let columns = 0;
+  let afterCr = false;
+  const endRecord = () => {
+    if (!empty) {
+      if (records === 0) columns = fields + 1;
+      records++;
+    }
+    state = 0 /* FieldStart */;
+    fields = 0;
+    empty = true;
+  };
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const c3 = chunk[i];
+      if (afterCr) {
+        afterCr = false;
+        if (c3 === LF) continue;
+      }
+      if (state === 2 /* Quoted */) {
+        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        continue;
+      }
+      if (c3 === LF || c3 === CR) {
+        afterCr = c3 === CR;
+        endRecord();
+        continue;
+      }
+      empty = false;
+      if (c3 === delim) {
+        fields++;
+        state = 0 /* FieldStart */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      else state = 1 /* Field */;
+    }
+  }
+  endRecord();
+  return { rows: Math.max(0, records - 1), columns };
+}
+
+// src/data-diff/collect.ts
+var MAX_TABLES = 50;
+async function readRevisionData(tree, data, options = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error2) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error2)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function compareData(base, head, budget) {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
+  ].filter((c3) => tableDelimiter(c3.path));
+  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c3 of changed.slice(0, MAX_TABLES)) {
+    const problems = [];
+    const side = async (rev, md52) => {
+      if (!md52) return null;
+      try {
+        return await shapeOf(rev, c3.path, md52, budget);
+      } catch (error2) {
+        problems.push(`${rev.tree.name}: ${describeError(error2)}`);
+        return null;
+      }
+    };
+    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row2.note = problems.join("; ");
+    tables.push(row2);
+  }
+  return { ...diff, tables, notes };
+}
+async function shapeOf(rev, path, md52, budget) {
+  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
+  budget.take(path, (await stat9(file)).size, true);
+  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat9(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
+}
+async function collectDataChanges(git, request2, log) {
+  if (!request2.base) return null;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request2.budget);
+  } catch (error2) {
+    log.warning(`Data changes are left out of the report: ${describeError(error2)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
 }
 
 // src/run.ts

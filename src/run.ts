@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
-import { collectDataChanges } from './data-diff/collect';
 import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
 import { readRuns } from './aggregate/read';
@@ -36,6 +35,7 @@ import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
+import { collectDataChanges } from './data-diff/collect';
 
 export interface RunResult {
   report: ReportData | AggregateReport;

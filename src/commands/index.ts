@@ -1,5 +1,4 @@
 import { aggregateCommand } from './aggregate';
-import { dataDiffCommand } from './data-diff';
 import { metricsDiffCommand } from './metrics-diff';
 import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
@@ -8,6 +7,7 @@ import { reportCommand } from './report';
 import { reproCommand } from './repro';
 import { statusCommand } from './status';
 import type { Command } from './types';
+import { dataDiffCommand } from './data-diff';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
 export const COMMANDS: Command[] = [

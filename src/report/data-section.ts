@@ -3,6 +3,8 @@ import { code, escapeCell } from './escape';
 
 /** Changed paths shown open; a longer list is folded into a `<details>` block. */
 const OPEN_ROWS = 15;
+/** Rows drawn at most: a folder of 100,000 new files is one line of counts and the first of them, not a 10 MB comment. */
+const MAX_ROWS = 200;
 
 /**
  * The "Data changes" section: `dvc diff` base → head as a table (change, path, size at each side), the rows and
@@ -20,9 +22,13 @@ export function dataChangesSection(data: DataSection): string {
   const counts = summary(data);
   lines.push(counts ? `${counts} (DVC-tracked files; directories listed too).` : 'No DVC-tracked file changed.');
   if (rows.length) {
-    const table = ['| Change | Path | Base | Head |', '|---|---|---|---|', ...rows];
-    if (rows.length > OPEN_ROWS) lines.push('', `<details><summary>${rows.length} changed paths</summary>`, '', ...table, '', '</details>');
-    else lines.push('', ...table);
+    const table = ['| Change | Path | Base | Head |', '|---|---|---|---|'];
+    for (const r of rows.slice(0, MAX_ROWS)) table.push(r);
+    if (rows.length > MAX_ROWS) table.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString('en-US')} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines.push('', `<details><summary>${rows.length.toLocaleString('en-US')} changed paths</summary>`, '');
+    else lines.push('');
+    for (const line of table) lines.push(line);
+    if (rows.length > OPEN_ROWS) lines.push('', '</details>');
   }
   if (data.tables.length) {
     lines.push('', '| Table | Base rows × columns | Head rows × columns |', '|---|---|---|');
