@@ -41710,7 +41710,8 @@ var report = (v2, at2) => {
         const x3 = object(d2, a);
         return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
       })
-    )(o2.stale, key(at2, "stale")) ?? []
+    )(o2.stale, key(at2, "stale")) ?? [],
+    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) }
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -41851,6 +41852,47 @@ var pipeline2 = (v2, at2) => {
       if (log !== void 0) out.log = log;
       return out;
     })(o2.stages, key(at2, "stages"))
+  };
+};
+var dataVersion = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number3)(o2.size, key(at2, "size")) };
+};
+var tableShape = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { rows: number3(o2.rows, key(at2, "rows")), columns: number3(o2.columns, key(at2, "columns")) };
+};
+var dataSection = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
+  return {
+    added: list(entry)(o2.added, key(at2, "added")),
+    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
+    modified: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
+    })(o2.modified, key(at2, "modified")),
+    renamed: list((e, a) => {
+      const x3 = object(e, a);
+      const path = object(x3.path, key(a, "path"));
+      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
+    })(o2.renamed, key(at2, "renamed")),
+    notInCache: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
+    })(o2.notInCache, key(at2, "notInCache")),
+    tables: list((e, a) => {
+      const x3 = object(e, a);
+      const t2 = {
+        path: string(x3.path, key(a, "path")),
+        base: nullable(tableShape)(x3.base, key(a, "base")),
+        head: nullable(tableShape)(x3.head, key(a, "head"))
+      };
+      const note = optional(string)(x3.note, key(a, "note"));
+      if (note !== void 0) t2.note = note;
+      return t2;
+    })(o2.tables, key(at2, "tables")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
   };
 };
 function object(v2, at2) {
@@ -50807,7 +50849,7 @@ function tableDelimiter(path) {
 var QUOTE = 34;
 var LF = 10;
 var CR = 13;
-async function tableShape(chunks, delimiter) {
+async function tableShape2(chunks, delimiter) {
   const delim = delimiter.charCodeAt(0);
   let state = 0 /* FieldStart */;
   let fields = 0;
@@ -50941,7 +50983,7 @@ async function shapeOf(rev, path, md52, budget) {
   if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
   const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
   budget.take(path, (await stat9(file)).size, true);
-  return tableShape(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
+  return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path));
 }
 async function cachedSize(data, md52, legacy) {
   try {
