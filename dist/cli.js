@@ -41396,6 +41396,10 @@ function compact(data, render, note, limit, measure) {
     const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
+  if (data.data) {
+    const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
+    if (measure(section) < budget()) head.push({ text: section });
+  }
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;

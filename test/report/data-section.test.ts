@@ -1,9 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DataSection } from '../../src/data-diff/types';
-import { composeMarkdown } from '../../src/report/markdown';
+import { fitReport } from '../../src/report/fit';
+import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { parseReportJson } from '../../src/report/parse';
 import { reportOf } from '../helpers/report';
+import { reportData } from '../publish/github-fixtures';
 
 function report(data: DataSection | null) {
   return reportOf({
@@ -55,5 +57,16 @@ describe('the "Data changes" section and report.json `data`', () => {
     const r = report(SECTION);
     assert.deepEqual(parseReportJson(JSON.stringify(r)).data, SECTION);
     assert.throws(() => parseReportJson(JSON.stringify({ ...r, data: { ...SECTION, added: [{ path: 3 }] } })), /'data\.added\[0\]\.path' must be a string/);
+  });
+
+  test('a comment folded to its limit keeps the section while it fits, and drops it whole when it does not', () => {
+    // 1,400 unchanged metrics: folded, with room for the section.
+    const r = { ...reportData([], 1400, 3), data: SECTION };
+    const folded = fitReport(r, REPORT_FILE, { limit: 20_000, fullReportUrl: null });
+    assert.equal(folded.folded, true);
+    assert.match(folded.body, /### Data changes\n\n1 added, 1 renamed/);
+    const tight = fitReport(r, REPORT_FILE, { limit: 600, fullReportUrl: null });
+    assert.doesNotMatch(tight.body, /Data changes/);
+    assert.ok(tight.body.length <= 600);
   });
 });
