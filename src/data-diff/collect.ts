@@ -97,7 +97,7 @@ export async function readRevisionData(tree: Tree, data: PipelineData | null, op
  * The data section of a report: `dvc diff` base → head, and the rows and columns of the CSV/TSV files that
  * changed, read by md5 from the cache or the remote within the run's read budget.
  */
-export async function compareData(base: RevisionData, head: RevisionData, budget: ReadBudget): Promise<DataSection> {
+async function compareData(base: RevisionData, head: RevisionData, budget: ReadBudget): Promise<DataSection> {
   const diff = diffData(base.index, head.index);
   const notes = [...base.index.notes, ...head.index.notes];
   const tables: DataSection['tables'] = [];

@@ -20,7 +20,7 @@ function place(store: string, bytes: string, suffix = ''): { md5: string; size: 
  * A directory output put into a store by hand: each file by its md5sum, then the `.dir` manifest as DVC writes its
  * bytes (entries sorted by relpath, Python's json.dumps separators, no trailing newline), named by its md5sum.
  */
-export function placeDir(store: string, files: Record<string, string>): { oid: string; size: number; nfiles: number; dirObject: string } {
+function placeDir(store: string, files: Record<string, string>): { oid: string; size: number; nfiles: number; dirObject: string } {
   let size = 0;
   const entries = Object.keys(files)
     .sort()
@@ -34,12 +34,12 @@ export function placeDir(store: string, files: Record<string, string>): { oid: s
   return { oid, size, nfiles: entries.length, dirObject: join(store, 'files', 'md5', oid.slice(0, 2), oid.slice(2)) };
 }
 
-export function placeFile(store: string, bytes: string): { md5: string; size: number } {
+function placeFile(store: string, bytes: string): { md5: string; size: number } {
   return place(store, bytes);
 }
 
 /** dvc.lock for one stage `prepare` writing the directory output `data/prepared`, as DVC 3 writes it. */
-export function lockFor(dir: { oid: string; size: number; nfiles: number }): string {
+function lockFor(dir: { oid: string; size: number; nfiles: number }): string {
   return [
     "schema: '2.0'",
     'stages:',
@@ -58,18 +58,18 @@ export function lockFor(dir: { oid: string; size: number; nfiles: number }): str
 export const DVC_YAML = 'stages:\n  prepare:\n    cmd: python prepare.py\n    outs:\n    - data/prepared\n';
 
 /** `model.pkl.dvc` as `dvc add model.pkl` writes it. */
-export function dvcFileFor(file: { md5: string; size: number }): string {
+function dvcFileFor(file: { md5: string; size: number }): string {
   return `outs:\n- md5: ${file.md5}\n  size: ${file.size}\n  hash: md5\n  path: model.pkl\n`;
 }
 
 /** The base's and head's data of the issue's example: one file added, one modified, one deleted, one renamed. */
-export const BASE_FILES = {
+const BASE_FILES = {
   'keep.txt': 'same\n',
   'train.csv': 'a,b,c\n1,2,3\n4,5,6\n',
   'old.txt': 'gone\n',
   'img/cat.png': 'PNG-bytes\n',
 };
-export const HEAD_FILES = {
+const HEAD_FILES = {
   'keep.txt': 'same\n',
   'train.csv': 'a,b,c,d\n1,2,3,4\n4,5,6,7\n"x\ny",8,9,10\n',
   'new.csv': 'k,v\n',
