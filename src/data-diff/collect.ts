@@ -10,7 +10,7 @@ import type { Logger } from '../util/log';
 import { openProjectData } from '../values/collect';
 import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { diffData } from './diff';
-import { tableShape, tableDelimiter } from './table-shape';
+import { parquetShape, tableFormat, tableShape } from './table-shape';
 import type { DataIndex, DataSection, TableShape } from './types';
 
 /** A cached output as one revision records it: where its objects live. */
@@ -105,9 +105,9 @@ async function compareData(base: RevisionData, head: RevisionData, budget: ReadB
     ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
     ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
     ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 })),
-  ].filter((c) => tableDelimiter(c.path));
+  ].filter((c) => tableFormat(c.path));
   changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV/Parquet files changed: rows and columns are counted for the first ${MAX_TABLES}`);
   for (const c of changed.slice(0, MAX_TABLES)) {
     const problems: string[] = [];
     const side = async (rev: RevisionData, md5: string | null): Promise<TableShape | null> => {
@@ -126,13 +126,19 @@ async function compareData(base: RevisionData, head: RevisionData, budget: ReadB
   return { ...diff, tables, notes };
 }
 
-/** Streams a tracked CSV/TSV object from the cache (pulled from the remote when missing) and counts it. */
+/** A tracked table's shape from its object in the cache (pulled from the remote when missing): CSV/TSV streamed, Parquet's footer. */
 async function shapeOf(rev: RevisionData, path: string, md5: string, budget: ReadBudget): Promise<TableShape> {
   const out = rev.outputs.find((o) => path === o.path || path.startsWith(`${o.path}/`));
   if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
   const file = await rev.data.objectFile(md5, out.legacy, path, out.remote);
+  const format = tableFormat(path)!;
+  if (format === 'parquet') {
+    const { shape, bytes } = await parquetShape(file, path);
+    budget.take(path, bytes, true);
+    return shape;
+  }
   budget.take(path, (await stat(file)).size, true);
-  return tableShape(createReadStream(file, { highWaterMark: 1024 * 1024 }), tableDelimiter(path)!);
+  return tableShape(createReadStream(file, { highWaterMark: 1024 * 1024 }), format);
 }
 
 async function cachedSize(data: PipelineData, md5: string, legacy: boolean): Promise<number | null> {

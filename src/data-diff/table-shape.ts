@@ -1,9 +1,44 @@
+import { open } from 'node:fs/promises';
+import { parquetMetadata } from 'hyparquet';
+import { DataError } from '../dvc/data/errors';
 import type { TableShape } from './types';
 
-/** The delimiter of a file DVC reads as a table (`.csv`, `.tsv`, any letter case); null for other files. */
-export function tableDelimiter(path: string): ',' | '\t' | null {
+/** How a file is read as a table, by its extension (any letter case); null for other files. */
+export function tableFormat(path: string): ',' | '\t' | 'parquet' | null {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return ext === 'csv' ? ',' : ext === 'tsv' ? '\t' : null;
+  return ext === 'csv' ? ',' : ext === 'tsv' ? '\t' : ext === 'parquet' ? 'parquet' : null;
+}
+
+/** A Parquet footer larger than this is not one a writer makes for a data file: refused before it is read. */
+const MAX_FOOTER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A Parquet file's rows and columns from its footer alone (the file metadata's `num_rows` and the root schema's
+ * fields), read by hyparquet: only the last bytes of the file are read, whatever its size. Returns the shape and the
+ * bytes read.
+ */
+export async function parquetShape(file: string, path: string): Promise<{ shape: TableShape; bytes: number }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(8);
+    if (size >= 12) await handle.read(tail, 0, 8, size - 8);
+    if (size < 12 || tail.toString('latin1', 4) !== 'PAR1') throw new DataError(`${path}: not a Parquet file (no PAR1 footer)`);
+    const length = tail.readUInt32LE(0);
+    if (length > size - 12 || length > MAX_FOOTER_BYTES) throw new DataError(`${path}: its Parquet footer says ${length} bytes, which the file cannot hold`);
+    const footer = Buffer.alloc(length + 8);
+    await handle.read(footer, 0, footer.length, size - footer.length);
+    let metadata;
+    try {
+      metadata = parquetMetadata(footer, { geoparquet: false });
+    } catch (error) {
+      throw new DataError(`${path}: its Parquet footer does not parse (${(error as Error).message})`);
+    }
+    const columns = metadata.schema[0]?.num_children ?? 0;
+    return { shape: { rows: Number(metadata.num_rows), columns }, bytes: footer.length };
+  } finally {
+    await handle.close();
+  }
 }
 
 const QUOTE = 0x22;

@@ -1,9 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { tempDir } from '../helpers/repo';
 import { diffData, selectTargets } from '../../src/data-diff/diff';
 import { dataDiffJson, dataDiffMarkdown, dataDiffPlain } from '../../src/data-diff/dvc-output';
-import { tableShape } from '../../src/data-diff/table-shape';
+import { parquetShape, tableShape } from '../../src/data-diff/table-shape';
 import type { DataEntry, DataIndex } from '../../src/data-diff/types';
 
 const H = (c: string) => c.repeat(32);
@@ -146,5 +149,44 @@ describe('tableShape: rows and columns of a CSV/TSV, streamed', () => {
       })(),
     );
     assert.deepEqual(await tableShape(rows, ','), { rows: 1_000_000, columns: 3 });
+  });
+});
+
+/** Thrift compact protocol, as Parquet's footer is written: zigzag varints, field headers by delta and type. */
+const varint = (n: bigint): number[] => {
+  const out: number[] = [];
+  do {
+    let b = Number(n & 0x7fn);
+    n >>= 7n;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+const zigzag = (n: number) => varint(BigInt(n) << 1n);
+const binary = (s: string) => [...varint(BigInt(Buffer.byteLength(s))), ...Buffer.from(s)];
+
+/**
+ * A Parquet file of `rows` rows whose schema has the given columns (INT64, required), row groups left out: magic,
+ * FileMetaData {1: version, 2: schema, 3: num_rows, 4: row_groups}, its length, magic — as parquet-format lays it out.
+ */
+function parquetFile(columns: string[], rows: number): Buffer {
+  const root = [0x48, ...binary('schema'), 0x15, ...zigzag(columns.length), 0x00];
+  const leaves = columns.flatMap((c) => [0x15, ...zigzag(2), 0x25, ...zigzag(0), 0x18, ...binary(c), 0x00]);
+  const meta = [0x15, ...zigzag(1), 0x19, ((columns.length + 1) << 4) | 12, ...root, ...leaves, 0x16, ...zigzag(rows), 0x19, 0x0c, 0x00];
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(meta.length);
+  return Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(4096), Buffer.from(meta), length, Buffer.from('PAR1')]);
+}
+
+describe('parquetShape: rows and columns from the footer alone', () => {
+  test("num_rows and the root schema's fields; a file that is not Parquet is said, not thrown as a crash", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.parquet'), parquetFile(['id', 'label', 'score'], 1_234_567));
+    const { shape, bytes } = await parquetShape(join(dir, 'a.parquet'), 'data/a.parquet');
+    assert.deepEqual(shape, { rows: 1_234_567, columns: 3 });
+    assert.ok(bytes < 200, `read ${bytes} bytes, not the 4 KiB before the footer`);
+    writeFileSync(join(dir, 'b.parquet'), 'a,b\n1,2\n');
+    await assert.rejects(parquetShape(join(dir, 'b.parquet'), 'data/b.parquet'), /data\/b\.parquet: not a Parquet file \(no PAR1 footer\)/);
   });
 });
