@@ -30113,8 +30113,8 @@ function projectDirectionsFromText(text2) {
 }
 
 // src/run.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join22 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41386,9 +41386,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -41407,10 +41407,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join26(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join27(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join26(blocks);
+  return join27(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -49878,7 +49878,8 @@ async function selectFiles(tree, targets, log, fatal) {
 }
 
 // src/data-diff/collect.ts
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
+import { join as join22 } from "node:path";
 import { stat as stat7 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -50711,7 +50712,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request2, log) {
-  if (!request2.base) return null;
+  if (!request2.base || !existsSync7(join22(request2.workspace, ".dvc"))) return null;
   const data = await openProjectData(request2.workspace, log, request2.data);
   try {
     const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
@@ -50775,7 +50776,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join22(config.outDir, "plots"),
+      dir: join23(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -50862,8 +50863,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join22(publish.artifactDir, "report.md"),
-    reportJsonPath: join22(publish.artifactDir, "report.json"),
+    reportPath: join23(publish.artifactDir, "report.md"),
+    reportJsonPath: join23(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -50940,7 +50941,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync7(join22(workspace, "dvc.yaml"))) return [];
+  if (!existsSync8(join23(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -50996,7 +50997,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join23, relative as relative6, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join24, relative as relative6, sep as sep8 } from "node:path";
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -51018,11 +51019,11 @@ async function cliHead(git, outDir) {
   return { label: await git.currentBranch() ?? shortSha(sha), sha };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join23(workspace, ".mlreport"));
+  return selfIgnoringDir(join24(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join23(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join24(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -51106,7 +51107,7 @@ import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:pa
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname7, join as join24 } from "node:path";
+import { dirname as dirname7, join as join25 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -51119,7 +51120,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join24(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join25(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -51135,7 +51136,7 @@ async function isDirectory(path) {
   return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join24(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join25(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -51341,7 +51342,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join25, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   path: ["plots", "render"],
@@ -51360,7 +51361,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const out = values.out === void 0 ? join26(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);

@@ -40608,8 +40608,8 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join24 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -44084,9 +44084,9 @@ function compact(data, render, note, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join25([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -44105,10 +44105,10 @@ function compact(data, render, note, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join25(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join26(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join25(blocks);
+  return join26(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -50785,7 +50785,8 @@ async function selectFiles(tree, targets, log, fatal) {
 }
 
 // src/data-diff/collect.ts
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
+import { join as join24 } from "node:path";
 import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -51607,7 +51608,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request2, log) {
-  if (!request2.base) return null;
+  if (!request2.base || !existsSync8(join24(request2.workspace, ".dvc"))) return null;
   const data = await openProjectData(request2.workspace, log, request2.data);
   try {
     const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
@@ -51671,7 +51672,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join24(config.outDir, "plots"),
+      dir: join25(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -51758,8 +51759,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join24(publish.artifactDir, "report.md"),
-    reportJsonPath: join24(publish.artifactDir, "report.json"),
+    reportPath: join25(publish.artifactDir, "report.md"),
+    reportJsonPath: join25(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -51836,7 +51837,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync8(join24(workspace, "dvc.yaml"))) return [];
+  if (!existsSync9(join25(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
@@ -166,7 +167,8 @@ export interface DataChangesRequest {
  * there is no base or neither side tracks data with DVC. A failure is a warning: the rest of the report stands.
  */
 export async function collectDataChanges(git: GitRepo, request: DataChangesRequest, log: Logger): Promise<DataSection | null> {
-  if (!request.base) return null;
+  // A project without `.dvc/` tracks no data with DVC: its files are not walked again for nothing.
+  if (!request.base || !existsSync(join(request.workspace, '.dvc'))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     // Project files that do not parse at the head are the report's own first section; at the base they are notes here.

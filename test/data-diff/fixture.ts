@@ -80,7 +80,7 @@ const HEAD_FILES = {
  * A git repository with a DVC project of two commits: `data/prepared` (a stage's directory output) and
  * `model.pkl` (`.dvc`-tracked) change between them; every object is in the local cache unless `cache` says not.
  */
-export function twoCommitProject(options: { baseDirInCache?: boolean; remote?: string } = {}): TempRepo {
+export function twoCommitProject(options: { baseDirInCache?: boolean; baseCsvInCache?: boolean; remote?: string } = {}): TempRepo {
   const repo = new TempRepo('mlreport-datadiff-');
   const cache = join(repo.dir, '.dvc', 'cache');
   const base = placeDir(cache, BASE_FILES);
@@ -88,6 +88,10 @@ export function twoCommitProject(options: { baseDirInCache?: boolean; remote?: s
   const m1 = placeFile(cache, 'model v1\n');
   const m2 = placeFile(cache, 'model v2!\n');
   if (options.baseDirInCache === false) rmSync(base.dirObject);
+  if (options.baseCsvInCache === false) {
+    const csv = placeFile(cache, BASE_FILES['train.csv']);
+    rmSync(join(cache, 'files', 'md5', csv.md5.slice(0, 2), csv.md5.slice(2)));
+  }
   const config = options.remote ? `[core]\n    remote = store\n['remote "store"']\n    url = ${options.remote}\n` : '';
   repo.write({ '.dvc/config': config, '.dvc/.gitignore': '/cache\n/tmp\n/config.local\n', '.gitignore': '/data/prepared\n/model.pkl\n' });
   repo.commit('base', { 'dvc.yaml': DVC_YAML, 'dvc.lock': lockFor(base), 'model.pkl.dvc': dvcFileFor(m1) });

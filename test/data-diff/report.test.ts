@@ -69,4 +69,15 @@ describe('the action (dist/index.js): the report\'s "Data changes" section and r
     assert.match(run.summary, /### Metrics/);
     repo.remove();
   });
+
+  test('a changed CSV whose base object is in neither cache nor remote: its base shape is not guessed, the note says why', async () => {
+    const repo = twoCommitProject({ baseCsvInCache: false, remote: tempDir('mlreport-empty-remote-') });
+    const run = await runOn(repo);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.summary, /\| `data\/prepared\/train\.csv` \| – \| 3 × 4 \|/);
+    assert.match(run.summary, /- `data\/prepared\/train\.csv` not counted: main: data\/prepared\/train\.csv: object [0-9a-f]{32} missing from remote 'store'/);
+    // Its size at the base is unknown (not in the cache), not zero.
+    assert.match(run.summary, /\| modified \| `data\/prepared\/train\.csv` \| \? \| 37 B \|/);
+    repo.remove();
+  });
 });
