@@ -51538,11 +51538,20 @@ async function readRevisionData(tree, data, options = {}) {
       index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
     }
   }
-  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name) : data;
+  let from = data;
+  let noData = "no DVC cache or remote to read its .dir manifest from (the project has no .dvc/, or its config does not load)";
+  if (data && tree.isCommit && tree.dvcConfig) {
+    try {
+      from = await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name);
+    } catch (error2) {
+      from = null;
+      noData = `its .dir manifest is not read: ${describeError(error2)}`;
+    }
+  }
   for (const out of outputs) {
     if (!out.md5?.endsWith(".dir")) continue;
     if (!from) {
-      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      index.unknown.set(out.path, `${tree.name}: ${noData}`);
       continue;
     }
     try {

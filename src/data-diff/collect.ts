@@ -31,7 +31,7 @@ export interface RevisionData {
   data: PipelineData | null;
 }
 
-/** How many changed CSV/TSV files get their rows counted: each is read whole, from the cache or the remote. */
+/** How many changed tables get their rows counted: each CSV/TSV is read whole (Parquet: its footer), pulled when missing. */
 const MAX_TABLES = 50;
 
 /**
@@ -75,11 +75,20 @@ export async function readRevisionData(tree: Tree, data: PipelineData | null, op
       index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
     }
   }
-  const from = data && tree.isCommit && tree.dvcConfig ? await data.atRevision((await tree.dvcConfig())?.toString('utf8') ?? null, tree.name) : data;
+  let from = data;
+  let noData = 'no DVC cache or remote to read its .dir manifest from (the project has no .dvc/, or its config does not load)';
+  if (data && tree.isCommit && tree.dvcConfig) {
+    try {
+      from = await data.atRevision((await tree.dvcConfig())?.toString('utf8') ?? null, tree.name);
+    } catch (error) {
+      from = null;
+      noData = `its .dir manifest is not read: ${describeError(error)}`;
+    }
+  }
   for (const out of outputs) {
     if (!out.md5?.endsWith('.dir')) continue;
     if (!from) {
-      index.unknown.set(out.path, `${tree.name}: no DVC cache or remote to read its .dir manifest from (the project has no .dvc/)`);
+      index.unknown.set(out.path, `${tree.name}: ${noData}`);
       continue;
     }
     try {
