@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep10 + cb;
-              sep10 = "";
+                comment += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value2) {
+          if (!props.anchor && !props.tag && !sep11 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st2 of sep10) {
+              if (sep11)
+                for (const st2 of sep11) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value2 += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value2 += sep10 + content;
-          sep10 = " ";
+          value2 += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep11, value: value2 }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep10)
-        for (const st2 of sep10)
+      if (sep11)
+        for (const st2 of sep11)
           res += st2.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar2.end) {
-            sep10 = scalar2.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar2.end;
+            sep11.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep10 }]
+            items: [{ start, key: scalar2, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep10 = it2.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it2.sep;
+                  sep11.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep10 }]
+                    items: [{ start: start2, key: key2, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8137,12 +8137,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
+        const stat9 = fs_1.statSync(path);
+        if (stat9.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat8.isDirectory() && isDirectory2) {
+        if (stat9.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve12;
+          callback = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -16557,8 +16557,8 @@ var require_pool_base = __commonJS({
       }
       get [kSize]() {
         let ret = this[kQueued];
-        for (const { [kSize]: size } of this[kClients]) {
-          ret += size;
+        for (const { [kSize]: size2 } of this[kClients]) {
+          ret += size2;
         }
         return ret;
       }
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -17549,7 +17549,7 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
+          const { start, size: size2, end = size2 - 1 } = contentRange;
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
@@ -17579,7 +17579,7 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve12, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -20385,17 +20385,17 @@ var require_headers = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
-        const size = this[kHeadersMap].size;
-        const array = new Array(size);
-        if (size <= 32) {
-          if (size === 0) {
+        const size2 = this[kHeadersMap].size;
+        const array = new Array(size2);
+        if (size2 <= 32) {
+          if (size2 === 0) {
             return array;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size; ++i) {
+          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size2; ++i) {
             value2 = iterator2.next().value;
             x3 = array[i] = [value2[0], value2[1].value];
             assert(x3[1] !== null);
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -23312,11 +23312,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder3.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder3.end());
           return dataURL;
         }
         case "Text": {
@@ -23333,7 +23333,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -23341,16 +23341,16 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder3.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder3.end();
           return binaryString;
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -23373,7 +23373,7 @@ var require_util4 = __commonJS({
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b3) => {
+      const size2 = sequences.reduce((a, b3) => {
         return a + b3.byteLength;
       }, 0);
       let offset = 0;
@@ -23381,7 +23381,7 @@ var require_util4 = __commonJS({
         a.set(b3, offset);
         offset += b3.byteLength;
         return a;
-      }, new Uint8Array(size));
+      }, new Uint8Array(size2));
     }
     module.exports = {
       staticPropertyDescriptors,
@@ -25107,7 +25107,7 @@ var require_constants5 = __commonJS({
       writable: false,
       configurable: false
     };
-    var states = {
+    var states2 = {
       CONNECTING: 0,
       OPEN: 1,
       CLOSING: 2,
@@ -25144,7 +25144,7 @@ var require_constants5 = __commonJS({
       uid,
       sentCloseFrameState,
       staticPropertyDescriptors,
-      states,
+      states: states2,
       opcodes,
       maxUnsigned16Bit,
       parserStates,
@@ -25176,28 +25176,28 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants5();
+    var { states: states2, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws2) {
-      return ws2[kReadyState] === states.CONNECTING;
+      return ws2[kReadyState] === states2.CONNECTING;
     }
     function isEstablished(ws2) {
-      return ws2[kReadyState] === states.OPEN;
+      return ws2[kReadyState] === states2.OPEN;
     }
     function isClosing(ws2) {
-      return ws2[kReadyState] === states.CLOSING;
+      return ws2[kReadyState] === states2.CLOSING;
     }
     function isClosed(ws2) {
-      return ws2[kReadyState] === states.CLOSED;
+      return ws2[kReadyState] === states2.CLOSED;
     }
     function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
     function websocketMessageReceived(ws2, type, data) {
-      if (ws2[kReadyState] !== states.OPEN) {
+      if (ws2[kReadyState] !== states2.OPEN) {
         return;
       }
       let dataForEvent;
@@ -25425,7 +25425,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
+    var { uid, states: states2, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var {
       kReadyState,
       kSentClose,
@@ -25493,8 +25493,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -25534,7 +25534,7 @@ var require_connection = __commonJS({
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
@@ -25551,9 +25551,9 @@ var require_connection = __commonJS({
         const socket = ws2[kResponse].socket;
         socket.write(frame.createFrame(opcodes.CLOSE));
         ws2[kSentClose] = sentCloseFrameState.SENT;
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       } else {
-        ws2[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states2.CLOSING;
       }
     }
     function onSocketData(chunk) {
@@ -25577,7 +25577,7 @@ var require_connection = __commonJS({
       } else if (!ws2[kReceivedClose]) {
         code2 = 1006;
       }
-      ws2[kReadyState] = states.CLOSED;
+      ws2[kReadyState] = states2.CLOSED;
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code: code2,
@@ -25593,7 +25593,7 @@ var require_connection = __commonJS({
     }
     function onSocketError(error) {
       const { ws: ws2 } = this;
-      ws2[kReadyState] = states.CLOSING;
+      ws2[kReadyState] = states2.CLOSING;
       if (channels.socketError.hasSubscribers) {
         channels.socketError.publish(error);
       }
@@ -25694,7 +25694,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
+    var { parserStates, opcodes, states: states2, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -26038,7 +26038,7 @@ var require_receiver = __commonJS({
               }
             );
           }
-          this.ws[kReadyState] = states.CLOSING;
+          this.ws[kReadyState] = states2.CLOSING;
           this.ws[kReceivedClose] = true;
           return false;
         } else if (opcode === opcodes.PING) {
@@ -26159,7 +26159,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
+    var { staticPropertyDescriptors, states: states2, sentCloseFrameState, sendHints } = require_constants5();
     var {
       kWebSocketURL,
       kReadyState,
@@ -26433,7 +26433,7 @@ var require_websocket = __commonJS({
         response.socket.ws = this;
         this[kByteParser] = parser;
         this.#sendQueue = new SendQueue(response.socket);
-        this[kReadyState] = states.OPEN;
+        this[kReadyState] = states2.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
         if (extensions !== null) {
           this.#extensions = extensions;
@@ -26445,10 +26445,10 @@ var require_websocket = __commonJS({
         fireEvent("open", this);
       }
     };
-    WebSocket.CONNECTING = WebSocket.prototype.CONNECTING = states.CONNECTING;
-    WebSocket.OPEN = WebSocket.prototype.OPEN = states.OPEN;
-    WebSocket.CLOSING = WebSocket.prototype.CLOSING = states.CLOSING;
-    WebSocket.CLOSED = WebSocket.prototype.CLOSED = states.CLOSED;
+    WebSocket.CONNECTING = WebSocket.prototype.CONNECTING = states2.CONNECTING;
+    WebSocket.OPEN = WebSocket.prototype.OPEN = states2.OPEN;
+    WebSocket.CLOSING = WebSocket.prototype.CLOSING = states2.CLOSING;
+    WebSocket.CLOSED = WebSocket.prototype.CLOSED = states2.CLOSED;
     Object.defineProperties(WebSocket.prototype, {
       CONNECTING: staticPropertyDescriptors,
       OPEN: staticPropertyDescriptors,
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms2).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms2).unref();
       });
     }
     module.exports = {
@@ -26577,8 +26577,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -26692,7 +26692,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -26707,15 +26707,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -26728,8 +26728,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -26814,13 +26814,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
-          resolve12(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
+          resolve13(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve13, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms2));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms2));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -28560,8 +28560,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve12, reject) {
-            return setTimeout(resolve12, t2);
+          return new this.Promise(function(resolve13, reject) {
+            return setTimeout(resolve13, t2);
           });
         }
         computePenalty() {
@@ -28772,15 +28772,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve12, returned, task;
+          var args, cb, error, reject, resolve13, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve12, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve13, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve12(returned);
+                  return resolve13(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -28795,13 +28795,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve12;
-          resolve12 = reject = null;
+          var promise, reject, resolve13;
+          resolve13 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve12 = _resolve;
+            resolve13 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve12, reject });
+          this._queue.push({ task, args, resolve: resolve13, reject });
           this._tryToRun();
           return promise;
         }
@@ -29202,14 +29202,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
-              return new this.Promise((resolve12, reject) => {
+              return new this.Promise((resolve13, reject) => {
                 if (finished()) {
-                  return resolve12();
+                  return resolve13();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve12();
+                      return resolve13();
                     }
                   });
                 }
@@ -29302,9 +29302,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve12, reject) {
+              return new this.Promise(function(resolve13, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve12)(args3);
+                  return (args3[0] != null ? reject : resolve13)(args3);
                 });
               });
             };
@@ -29500,11 +29500,11 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size, streamed = false) {
-    if (size > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size;
+  take(path, size2, streamed = false) {
+    if (size2 > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size2 > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size2;
   }
 };
 function mib(bytes) {
@@ -29541,11 +29541,11 @@ function workspaceTree(root, options2 = {}) {
     name: options2.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open3(path, false);
+      const file = await open4(path, false);
       if (!file) return null;
-      const { handle, size } = file;
+      const { handle, size: size2 } = file;
       try {
-        const buffer = Buffer.alloc(size);
+        const buffer = Buffer.alloc(size2);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -29558,14 +29558,14 @@ function workspaceTree(root, options2 = {}) {
       }
     },
     async chunks(path) {
-      const file = await open3(path, true);
+      const file = await open4(path, true);
       if (!file) return null;
       return (async function* () {
-        const { handle, size } = file;
+        const { handle, size: size2 } = file;
         try {
           const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+          for (let offset = 0; offset < size2; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size2 - offset), offset);
             if (!bytesRead) break;
             offset += bytesRead;
             yield Buffer.from(buffer.subarray(0, bytesRead));
@@ -29580,7 +29580,7 @@ function workspaceTree(root, options2 = {}) {
       return files;
     }
   };
-  async function open3(path, streamed) {
+  async function open4(path, streamed) {
     const rel = projectPath(path);
     const full = join(root, ...rel.split("/"));
     let target;
@@ -29638,13 +29638,13 @@ function commitTree(git, sha, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve12(path);
+      const entry = await resolve13(path);
       if (!entry) return null;
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
     },
     async chunks(path) {
-      const entry = await resolve12(path);
+      const entry = await resolve13(path);
       if (!entry) return null;
       budget.take(path, entry.size, true);
       return git.streamObject(entry.oid);
@@ -29659,7 +29659,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
     }
   };
-  async function resolve12(path) {
+  async function resolve13(path) {
     let rel = projectPath(path);
     const all = await listing();
     for (let hops = 0; ; hops++) {
@@ -30113,8 +30113,8 @@ function projectDirectionsFromText(text2) {
 }
 
 // src/run.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join22 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -30365,10 +30365,10 @@ function gateSummary(evaluation, proposed = null) {
 function finiteOrNull(value2) {
   return value2 !== null && Number.isFinite(value2) ? value2 : null;
 }
-function brokenRules(summary) {
+function brokenRules(summary2) {
   let failures = 0;
   let warnings = 0;
-  for (const r2 of summary.rules) {
+  for (const r2 of summary2.rules) {
     if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
     else if (r2.status === "failed") warnings++;
   }
@@ -31114,9 +31114,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative8) {
-  if (relative8 === void 0 || !Number.isFinite(relative8) || relative8 === 0) return null;
-  const pct = relative8 * 100;
+function percent(relative9) {
+  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
+  const pct = relative9 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -31175,8 +31175,8 @@ function isFailure(r2) {
 function ruleItem(r2, metrics) {
   if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
   const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
-  const relative8 = r2.detail.includes("(base ");
-  if (relative8 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
+  const relative9 = r2.detail.includes("(base ");
+  if (relative9 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
   if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
   return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
 }
@@ -31262,7 +31262,8 @@ var report = (v2, at2) => {
         const x3 = object(d2, a);
         return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
       })
-    )(o2.stale, key(at2, "stale")) ?? []
+    )(o2.stale, key(at2, "stale")) ?? [],
+    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) }
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -31283,9 +31284,9 @@ var row = (v2, at2) => {
     changed: boolean(o2.changed, key(at2, "changed"))
   };
   const diff = optional(number2)(o2.diff, key(at2, "diff"));
-  const relative8 = optional(number2)(o2.relative, key(at2, "relative"));
+  const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
-  if (relative8 !== void 0) out.relative = relative8;
+  if (relative9 !== void 0) out.relative = relative9;
   return out;
 };
 var leaf = (v2, at2) => {
@@ -31405,6 +31406,47 @@ var pipeline = (v2, at2) => {
     })(o2.stages, key(at2, "stages"))
   };
 };
+var dataVersion = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number2)(o2.size, key(at2, "size")) };
+};
+var tableShape = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { rows: number2(o2.rows, key(at2, "rows")), columns: number2(o2.columns, key(at2, "columns")) };
+};
+var dataSection = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
+  return {
+    added: list(entry)(o2.added, key(at2, "added")),
+    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
+    modified: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
+    })(o2.modified, key(at2, "modified")),
+    renamed: list((e, a) => {
+      const x3 = object(e, a);
+      const path = object(x3.path, key(a, "path"));
+      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
+    })(o2.renamed, key(at2, "renamed")),
+    notInCache: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
+    })(o2.notInCache, key(at2, "notInCache")),
+    tables: list((e, a) => {
+      const x3 = object(e, a);
+      const t2 = {
+        path: string(x3.path, key(a, "path")),
+        base: nullable(tableShape)(x3.base, key(a, "base")),
+        head: nullable(tableShape)(x3.head, key(a, "head"))
+      };
+      const note = optional(string)(x3.note, key(a, "note"));
+      if (note !== void 0) t2.note = note;
+      return t2;
+    })(o2.tables, key(at2, "tables")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+};
 function object(v2, at2) {
   if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
   return v2;
@@ -31434,8 +31476,8 @@ function key(at2, name) {
   return at2 ? `${at2}.${name}` : name;
 }
 function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
 }
 
 // src/aggregate/read.ts
@@ -31443,8 +31485,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat8 = await lstat(dir).catch(() => null);
-    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat9 = await lstat(dir).catch(() => null);
+    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat(join2(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -31464,10 +31506,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join2(dir, "report.json");
-  const stat8 = await lstat(path).catch(() => null);
-  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat9 = await lstat(path).catch(() => null);
+  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
@@ -35018,10 +35060,10 @@ var wo = (t2, e) => {
 // src/git/cat-file.ts
 import { spawn } from "node:child_process";
 var ObjectTooLarge = class extends Error {
-  constructor(oid, size) {
-    super(`object ${oid} has ${size} bytes, more than this read allows`);
+  constructor(oid, size2) {
+    super(`object ${oid} has ${size2} bytes, more than this read allows`);
     this.oid = oid;
-    this.size = size;
+    this.size = size2;
   }
   oid;
   size;
@@ -35054,8 +35096,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve12, reject) => {
-      this.pending.push({ maxBytes, resolve: resolve12, reject });
+    return new Promise((resolve13, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve13, reject });
       if (this.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -35063,10 +35105,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve12) => {
+    this.closing ??= new Promise((resolve13) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve12();
-      child.once("close", () => resolve12());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve13();
+      child.once("close", () => resolve13());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -35144,21 +35186,21 @@ var CatFileBatch = class {
       request2.resolve(null);
       return;
     }
-    const size = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    const size2 = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request2.maxBytes ? Buffer.allocUnsafe(size2) : null };
     this.body = { request: request2, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
   take(chunk, at2) {
     const body = this.body;
-    const { size, bytes } = body.found;
-    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    const { size: size2, bytes } = body.found;
+    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
     if (bytes) {
-      const copy = Math.min(n, size - body.received);
+      const copy = Math.min(n, size2 - body.received);
       if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
     }
     body.received += n;
-    if (body.received === size + 1) {
+    if (body.received === size2 + 1) {
       this.body = null;
       this.settle();
       body.request.resolve(body.found);
@@ -35277,9 +35319,9 @@ var GitRepo = class _GitRepo {
     const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
-    const closed = new Promise((resolve12, reject) => {
+    const closed = new Promise((resolve13, reject) => {
       child.on("error", reject);
-      child.on("close", resolve12);
+      child.on("close", resolve13);
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -35390,6 +35432,71 @@ function describe(candidate) {
 }
 function firstLine(error) {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  const row2 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  for (const e of data.added) row2("added", code(e.path), null, e);
+  for (const e of data.deleted) row2("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row2("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row2("modified", code(e.path), e.old, e.new);
+  const counts2 = summary(data);
+  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  if (rows.length) {
+    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table3.push(r2);
+    if (rows.length > MAX_ROWS) table3.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table3) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
+    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
+    const unread = data.tables.filter((t2) => t2.note);
+    if (unread.length) lines2.push("");
+    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function summary(data) {
+  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v2) {
+  if (!v2) return "–";
+  if (v2.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v2.size;
+  let u2 = 0;
+  while (n >= 1024 && u2 < units.length - 1) {
+    n /= 1024;
+    u2++;
+  }
+  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} × ${s.columns}` : "–";
 }
 
 // src/report/images.ts
@@ -35535,6 +35642,7 @@ function composeMarkdown(report2, options2 = REPORT_FILE) {
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
@@ -36165,10 +36273,10 @@ function tokenize2(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open4 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open4);
+      const open5 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open5);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open4 + delim.length;
+      let k2 = open5 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -36189,7 +36297,7 @@ function tokenize2(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open4 + delim.length, k2);
+      const body = text2.slice(open5 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -36209,15 +36317,15 @@ function tokenize2(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open4 = brackets.pop();
-      if (!open4 || "([{".indexOf(open4.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open5 = brackets.pop();
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open3 = brackets.pop();
-  if (open3) throw new SyntaxProblem(`'${open3.ch}' was never closed`, open3.line, open3.column + 1);
+  const open4 = brackets.pop();
+  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -37201,10 +37309,10 @@ function parseLockEntries(value2, where2) {
     const path = isRawMap(item) ? item.get("path") : void 0;
     if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
     const md52 = item.get("md5");
-    const size = item.get("size");
+    const size2 = item.get("size");
     const nfiles = item.get("nfiles");
     const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size === "number") entry.size = size;
+    if (typeof size2 === "number") entry.size = size2;
     if (typeof nfiles === "number") entry.nfiles = nfiles;
     if (item.get("isexec") === true) entry.isexec = true;
     return entry;
@@ -37807,11 +37915,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
+${shown2.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -38004,11 +38112,11 @@ var Cache = class {
     await mkdir(dirname(target), { recursive: true });
     const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
-    let size = 0;
+    let size2 = 0;
     const hashing = new Transform({
       transform(chunk, _enc, done) {
         hasher.update(chunk);
-        size += chunk.length;
+        size2 += chunk.length;
         done(null, chunk);
       }
     });
@@ -38023,11 +38131,11 @@ var Cache = class {
     const expected = oid.replace(/\.dir$/, "");
     if (actual !== expected) {
       await rm(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
     }
     await chmod(tmp, CACHE_MODE);
     await rename(tmp, target);
-    return size;
+    return size2;
   }
   /** Stores bytes already in memory (a verified `.dir` manifest). */
   async writeBytes(oid, legacy, bytes, from) {
@@ -38047,10 +38155,10 @@ var Cache = class {
   /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
   async addFile(file) {
     const hasher = new ObjectHasher(false);
-    let size = 0;
+    let size2 = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       hasher.update(chunk);
-      size += chunk.length;
+      size2 += chunk.length;
     }
     const oid = hasher.digest();
     if (!await this.has(oid)) {
@@ -38066,7 +38174,7 @@ var Cache = class {
         throw error;
       }
     }
-    return { oid, size };
+    return { oid, size: size2 };
   }
   /**
    * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
@@ -38075,17 +38183,17 @@ var Cache = class {
    */
   async addDirectory(dir, ignored = () => false) {
     const entries = [];
-    let size = 0;
+    let size2 = 0;
     for (const file of await listFiles(dir)) {
       const relpath = relative(dir, file).split(sep2).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
-      size += added.size;
+      size2 += added.size;
     }
     const manifest = dirManifest(entries);
     if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size, nfiles: entries.length };
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
   }
 };
 async function listFiles(dir) {
@@ -38093,8 +38201,8 @@ async function listFiles(dir) {
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join3(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -38241,8 +38349,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve12 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve12) : resolve12(value2));
+      const resolve13 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve13) : resolve13(value2));
     }
   }
   return sections;
@@ -38563,8 +38671,8 @@ var HttpRemote = class {
     if (status === 404) return false;
     throw this.statusError(key2, status, "HEAD");
   }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
+  async write(key2, file, size2) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size2);
     const body = await text(response);
     const status = response.statusCode ?? 0;
     if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
@@ -38578,19 +38686,19 @@ var HttpRemote = class {
     url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
     return url;
   }
-  send(method, key2, file, size) {
+  send(method, key2, file, size2) {
     const url = this.url(key2);
     const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
     if (method === "HEAD") headers["accept-encoding"] = "identity";
     if (file !== void 0) {
       headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
+      headers["content-length"] = String(size2);
     }
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve13, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve12(res);
+        resolve13(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -38619,7 +38727,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms2) {
-  return new Promise((resolve12) => setTimeout(resolve12, ms2));
+  return new Promise((resolve13) => setTimeout(resolve13, ms2));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -38718,9 +38826,9 @@ var S3Remote = class {
     });
     return keys.map((k2) => k2.slice(base.length));
   }
-  async write(key2, file, size) {
+  async write(key2, file, size2) {
     const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error) => {
+    await api.put(this.bucket, this.key(key2), file, size2).catch((error) => {
       throw this.fail("PUT", key2, error);
     });
   }
@@ -39208,15 +39316,15 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat4(file).then(
+      const size2 = await stat4(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
         }
       );
-      await remote.write(key2, file, size);
+      await remote.write(key2, file, size2);
       result.uploaded++;
-      result.bytes += size;
+      result.bytes += size2;
     } catch (error) {
       fail2(first, error);
       for (const f3 of group) if (f3.dir) f3.dir.failed = true;
@@ -39229,10 +39337,10 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat4(file)).size;
-        await remote.write(key2, file, size);
+        const size2 = (await stat4(file)).size;
+        await remote.write(key2, file, size2);
         result.uploaded++;
-        result.bytes += size;
+        result.bytes += size2;
       } catch (error) {
         fail2(dir.ref, error);
       }
@@ -39385,9 +39493,24 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat5(file);
-    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    const { size: size2 } = await stat5(file);
+    if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
+  }
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
@@ -39506,7 +39629,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve12 = async (path) => {
+  const resolve13 = async (path) => {
     const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -39529,7 +39652,7 @@ function withCachedOutputs(tree, data) {
       const bytes = await tree.read(path);
       if (bytes || !data) return bytes;
       try {
-        return await resolve12(path);
+        return await resolve13(path);
       } catch (error) {
         reasons.set(path, describeError(error));
         return null;
@@ -40136,14 +40259,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open3 = i;
+        const open4 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open3 - text2.lastIndexOf("\n", open3 - 1);
+            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -41245,8 +41368,8 @@ function fitReport(report2, render, options2) {
   const measure = options2.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary = options2.fullReportUrl ? `[the job summary](${options2.fullReportUrl})` : "the job summary";
-  const where2 = options2.fullReport ?? `${summary} and in report.md in the workflow artifact`;
+  const summary2 = options2.fullReportUrl ? `[the job summary](${options2.fullReportUrl})` : "the job summary";
+  const where2 = options2.fullReport ?? `${summary2} and in report.md in the workflow artifact`;
   const unit = options2.measure ? "bytes" : "characters";
   const note = `> [!NOTE]
 > This report is longer than ${options2.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
@@ -41257,16 +41380,16 @@ function compact(data, render, note, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note, keep: true });
   const tail = [];
-  const shown = data.plots.flatMap((p2) => {
+  const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
     return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -41274,17 +41397,21 @@ function compact(data, render, note, limit, measure) {
     const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
+  if (data.data) {
+    const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
+    if (measure(section) < budget()) head.push({ text: section });
+  }
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;
-    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
+    const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join26(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join27(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join26(blocks);
+  return join27(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -41293,17 +41420,17 @@ function tableRows(data, kind, keep) {
 }
 function boundedTable(table3, budget, what, measure) {
   const out = [...table3.header];
-  let size = measure(out.join("\n"));
-  let shown = 0;
+  let size2 = measure(out.join("\n"));
+  let shown2 = 0;
   for (const row2 of table3.body) {
     const length = measure(row2) + 1;
-    if (size + length > budget - 80) break;
+    if (size2 + length > budget - 80) break;
     out.push(row2);
-    size += length;
-    shown++;
+    size2 += length;
+    shown2++;
   }
-  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table3.body.length} ${what}._`];
+  if (shown2 < table3.body.length) out.push("", `_… ${table3.body.length - shown2} more ${what}._`);
+  return shown2 ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -41368,11 +41495,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve12) {
-      resolve12(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
+      resolve13(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -41388,7 +41515,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46282,7 +46409,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms2) {
-  return new Promise((resolve12) => setTimeout(resolve12, ms2));
+  return new Promise((resolve13) => setTimeout(resolve13, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -46469,10 +46596,10 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   const batches = [];
   let current = { metrics: [], params: [], tags: [] };
   let bytes = ENVELOPE_BYTES;
-  const size = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
+  const size2 = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
   const add3 = (kind, item) => {
     const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
-    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || size(current) > 0 && bytes + itemBytes > limits.bytes;
+    const full = current[kind].length >= limits[kind] || size2(current) >= limits.items || size2(current) > 0 && bytes + itemBytes > limits.bytes;
     if (full) {
       batches.push(current);
       current = { metrics: [], params: [], tags: [] };
@@ -46484,7 +46611,7 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   for (const p2 of all.params) add3("params", p2);
   for (const t2 of all.tags) add3("tags", t2);
   for (const m2 of all.metrics) add3("metrics", m2);
-  if (size(current)) batches.push(current);
+  if (size2(current)) batches.push(current);
   return batches;
 }
 function mlflowKey(name, notes) {
@@ -47024,7 +47151,7 @@ var BranchImageStore = class {
         if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
         const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
         if (Date.now() + waitMs > deadline) throw error;
-        await new Promise((resolve12) => setTimeout(resolve12, waitMs));
+        await new Promise((resolve13) => setTimeout(resolve13, waitMs));
       }
     }
   }
@@ -47291,18 +47418,18 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
+  const digest2 = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
       workflow_job_run_backend_id: ids.workflowJobRunBackendId,
       name,
       size: String(zip.length),
-      hash: digest
+      hash: digest2
     }
   });
   if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
-  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
+  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest: digest2 };
 }
 async function putBlob(url, body, backoffMs) {
   const host = new URL(url).host;
@@ -47560,9 +47687,9 @@ var AggregateCommentPublisher = class extends CommentTarget {
   }
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
     const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
-    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary}${artifact}` });
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
     return { body: `${marker}
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
   }
@@ -47609,9 +47736,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat8 = await lstat4(path);
-    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat9 = await lstat4(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -47919,10 +48046,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open3, close) {
+  emptyFlow(open4, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open3, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -48326,7 +48453,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -48338,7 +48465,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve12({ code: code2, signal });
+      resolve13({ code: code2, signal });
     });
   });
 }
@@ -48437,11 +48564,11 @@ var DvcIgnore = class {
   root;
   cache = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
+  isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
     for (let i = 1; i <= parts.length; i++) {
       const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
     }
     return false;
   }
@@ -48455,11 +48582,11 @@ var DvcIgnore = class {
     }
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir) {
+  matches(relPath, isDir2) {
     let ignored = false;
     const apply = (rules, rel) => {
       for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.dirOnly && !isDir2) continue;
         if (rule2.regex.test(rel)) ignored = !rule2.negate;
       }
     };
@@ -48548,9 +48675,9 @@ var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 var smallBuffer = null;
-async function hashFile(path, size, legacy) {
-  if (size !== void 0 && size < SMALL_FILE) {
-    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const md52 = smallMd5(path, size2, legacy ? "md5-dos2unix" : "md5");
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -48571,12 +48698,12 @@ async function hashFile(path, size, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path, size) {
+function readSmall(path, size2) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, "r");
   try {
     const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
-    return n === size ? smallBuffer.subarray(0, n) : null;
+    return n === size2 ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -48597,7 +48724,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   }
   const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
-  let size = 0;
+  let size2 = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const key2 = `${name}\0${rel}/${file.relpath}`;
@@ -48607,10 +48734,10 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
       state?.set(key2, file.stats, md52);
     }
     entries[i] = { md5: md52, relpath: file.relpath };
-    size += file.stats.size;
+    size2 += file.stats.size;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
   }
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+  return { md5: dirManifest(entries).oid, size: size2, nfiles: entries.length };
 }
 async function hashOne(abs, rel, stats2, name, state) {
   const key2 = `${name}\0${rel}`;
@@ -48620,8 +48747,8 @@ async function hashOne(abs, rel, stats2, name, state) {
   state?.set(key2, stats2, md52);
   return md52;
 }
-function smallMd5(path, size, name) {
-  const bytes = readSmall(path, size);
+function smallMd5(path, size2, name) {
+  const bytes = readSmall(path, size2);
   if (!bytes) return null;
   return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
@@ -48851,8 +48978,8 @@ async function entryStatus(path, entry, ws2) {
   return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size, ws2) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+async function onlyLineEndsDiffer(path, entry, size2, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
   return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
@@ -49233,9 +49360,9 @@ async function dvcPushStep(workspace, log, data = {}) {
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;
-    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
-    log.info(`dvc push: ${summary}.`);
-    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary] };
+    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary2}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary2] };
   } catch (error) {
     log.error(`dvc push failed: ${describeError(error)}`);
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error) };
@@ -49278,7 +49405,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve12) => {
+  const outcome2 = await new Promise((resolve13) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -49291,11 +49418,11 @@ async function dvcRepro(cwd, log, deadline) {
     child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
-      (error2) => resolve12({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve13({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve12({ code: code2 });
+      resolve13({ code: code2 });
     });
   });
   close();
@@ -49348,9 +49475,9 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more2}.`];
+    const shown2 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
@@ -49654,29 +49781,29 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
 async function readMetricsCsv(tree, path) {
   const chunks = await tree.chunks(path);
   if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode2 = (chunk) => {
     try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      return chunk ? decoder3.decode(chunk, { stream: true }) : decoder3.decode();
     } catch {
       throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
     }
   };
   const whole = [];
-  let size = 0;
+  let size2 = 0;
   let reader = null;
   let head = "";
   for await (const chunk of chunks) {
     if (reader) {
-      const text3 = decode(chunk);
+      const text3 = decode2(chunk);
       withPosition(path, "CSV", () => reader.write(text3));
       continue;
     }
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    size2 += chunk.length;
+    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode(chunk);
+    head += decode2(chunk);
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) continue;
     const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
@@ -49690,7 +49817,7 @@ async function readMetricsCsv(tree, path) {
     whole.length = 0;
   }
   if (reader) {
-    const text2 = decode();
+    const text2 = decode2();
     const last = withPosition(path, "CSV", () => {
       reader.write(text2);
       return reader.end();
@@ -49751,6 +49878,865 @@ async function selectFiles(tree, targets, log, fatal) {
   return files;
 }
 
+// src/data-diff/collect.ts
+import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
+import { join as join22 } from "node:path";
+import { stat as stat7 } from "node:fs/promises";
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function isEmptyDiff(diff) {
+  return !diff.added.length && !diff.deleted.length && !diff.modified.length && !diff.renamed.length && !diff.notInCache.length;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+function selectTargets(index, targets) {
+  const wanted = (path) => targets.some((t2) => path === t2 || path.startsWith(`${t2}/`) || t2.startsWith(`${path}/`));
+  return {
+    entries: new Map([...index.entries].filter(([path]) => wanted(path))),
+    unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
+    notes: index.notes
+  };
+}
+
+// src/data-diff/table-shape.ts
+import { open as open3 } from "node:fs/promises";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines2 = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines2.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines2 };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count = 0;
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r2 = 0; r2 < flags.count; r2++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b3) => b3.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
+  }
+};
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value2 = 0n;
+  for (const byte of bytes) {
+    value2 = value2 * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value2 >= 2n ** BigInt(bits - 1)) {
+    value2 -= 2n ** BigInt(bits);
+  }
+  return Number(value2);
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I16 = 4;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+function deserializeTCompactProtocol(reader) {
+  const value2 = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value2[`field_${fid}`] = readElement(reader, type);
+  }
+  return value2;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value2 = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value2;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key: key2 }) => key2 === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema.length; i++) {
+    const { logical_type, name, num_children, type } = schema[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder2 = new TextDecoder();
+function decode(value2) {
+  return value2 && decoder2.decode(value2);
+}
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex) => ({
+      file_path: decode(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2)
+  }));
+  const created_by = decode(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats2, schema, parsers) {
+  return stats2 && {
+    max: convertMetadata(stats2.field_1, schema, parsers),
+    min: convertMetadata(stats2.field_2, schema, parsers),
+    null_count: stats2.field_3,
+    distinct_count: stats2.field_4,
+    max_value: convertMetadata(stats2.field_5, schema, parsers),
+    min_value: convertMetadata(stats2.field_6, schema, parsers),
+    is_max_value_exact: stats2.field_7,
+    is_min_value_exact: stats2.field_8
+  };
+}
+function convertMetadata(value2, schema, parsers) {
+  const { type, converted_type, logical_type } = schema;
+  if (value2 === void 0) return value2;
+  if (type === "BOOLEAN") return value2[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value2);
+  const view = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value2) * 10 ** -scale : parseDecimal(value2) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value2;
+  return value2;
+}
+
+// src/data-diff/table-shape.ts
+function tableFormat(path) {
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "csv" ? "," : ext === "tsv" ? "	" : ext === "parquet" ? "parquet" : null;
+}
+var MAX_FOOTER_BYTES = 64 * 1024 * 1024;
+async function parquetShape(file, path) {
+  const handle = await open3(file, "r");
+  try {
+    const { size: size2 } = await handle.stat();
+    const tail = Buffer.alloc(8);
+    if (size2 >= 12) await handle.read(tail, 0, 8, size2 - 8);
+    if (size2 < 12 || tail.toString("latin1", 4) !== "PAR1") throw new DataError(`${path}: not a Parquet file (no PAR1 footer)`);
+    const length = tail.readUInt32LE(0);
+    if (length > size2 - 12 || length > MAX_FOOTER_BYTES) throw new DataError(`${path}: its Parquet footer says ${length} bytes, which the file cannot hold`);
+    const footer = Buffer.alloc(length + 8);
+    await handle.read(footer, 0, footer.length, size2 - footer.length);
+    let metadata;
+    try {
+      metadata = parquetMetadata(footer, { geoparquet: false });
+    } catch (error) {
+      throw new DataError(`${path}: its Parquet footer does not parse (${error.message})`);
+    }
+    const columns = metadata.schema[0]?.num_children ?? 0;
+    return { shape: { rows: Number(metadata.num_rows), columns }, bytes: footer.length };
+  } finally {
+    await handle.close();
+  }
+}
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+async function tableShape2(chunks, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  let state = 0 /* FieldStart */;
+  let fields = 0;
+  let empty = true;
+  let records = 0;
+  let columns = 0;
+  let afterCr = false;
+  const endRecord = () => {
+    if (!empty) {
+      if (records === 0) columns = fields + 1;
+      records++;
+    }
+    state = 0 /* FieldStart */;
+    fields = 0;
+    empty = true;
+  };
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const c3 = chunk[i];
+      if (afterCr) {
+        afterCr = false;
+        if (c3 === LF) continue;
+      }
+      if (state === 2 /* Quoted */) {
+        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        continue;
+      }
+      if (c3 === LF || c3 === CR) {
+        afterCr = c3 === CR;
+        endRecord();
+        continue;
+      }
+      empty = false;
+      if (c3 === delim) {
+        fields++;
+        state = 0 /* FieldStart */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      else state = 1 /* Field */;
+    }
+  }
+  endRecord();
+  return { rows: Math.max(0, records - 1), columns };
+}
+
+// src/data-diff/collect.ts
+var MAX_TABLES = 50;
+async function readRevisionData(tree, data, options2 = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  let from = data;
+  let noData = "no DVC cache or remote to read its .dir manifest from (the project has no .dvc/, or its config does not load)";
+  if (data && tree.isCommit && tree.dvcConfig) {
+    try {
+      from = await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name);
+    } catch (error) {
+      from = null;
+      noData = `its .dir manifest is not read: ${describeError(error)}`;
+    }
+  }
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: ${noData}`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function compareData(base, head, budget) {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
+  ].filter((c3) => tableFormat(c3.path));
+  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV/Parquet files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c3 of changed.slice(0, MAX_TABLES)) {
+    const problems = [];
+    const side = async (rev, md52) => {
+      if (!md52) return null;
+      try {
+        return await shapeOf(rev, c3.path, md52, budget);
+      } catch (error) {
+        problems.push(`${rev.tree.name}: ${describeError(error)}`);
+        return null;
+      }
+    };
+    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row2.note = problems.join("; ");
+    tables.push(row2);
+  }
+  return { ...diff, tables, notes };
+}
+async function shapeOf(rev, path, md52, budget) {
+  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
+  const format = tableFormat(path);
+  if (format === "parquet") {
+    const { shape: shape2, bytes } = await parquetShape(file, path);
+    budget.take(path, bytes, true);
+    return shape2;
+  }
+  budget.take(path, (await stat7(file)).size, true);
+  return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat7(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
+}
+async function collectDataChanges(git, request2, log) {
+  if (!request2.base || !existsSync7(join22(request2.workspace, ".dvc"))) return null;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request2.budget);
+  } catch (error) {
+    log.warning(`Data changes are left out of the report: ${describeError(error)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
@@ -49790,6 +50776,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   for (const error of comparison.headErrors) log.error(error);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
   const plots = await renderPlots(
     git,
     {
@@ -49799,7 +50786,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join22(config.outDir, "plots"),
+      dir: join23(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -49835,7 +50822,8 @@ async function runIn(git, config, log, deadline) {
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
-    projectErrors: comparison.headErrors
+    projectErrors: comparison.headErrors,
+    data: dataChanges
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
@@ -49885,8 +50873,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join22(publish.artifactDir, "report.md"),
-    reportJsonPath: join22(publish.artifactDir, "report.json"),
+    reportPath: join23(publish.artifactDir, "report.md"),
+    reportJsonPath: join23(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -49963,7 +50951,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync7(join22(workspace, "dvc.yaml"))) return [];
+  if (!existsSync8(join23(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -50019,7 +51007,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join23, relative as relative6, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join24, relative as relative6, sep as sep8 } from "node:path";
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -50041,11 +51029,11 @@ async function cliHead(git, outDir) {
   return { label: await git.currentBranch() ?? shortSha(sha), sha };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join23(workspace, ".mlreport"));
+  return selfIgnoringDir(join24(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join23(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join24(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -50128,8 +51116,8 @@ configuration breaks a rule. Reports compared with different base commits are re
 import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
-import { realpath as realpath4, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join24 } from "node:path";
+import { realpath as realpath4, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname7, join as join25 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -50142,7 +51130,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join24(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join25(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -50155,10 +51143,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory(path) {
-  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join24(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join25(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -50364,7 +51352,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join25, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   path: ["plots", "render"],
@@ -50383,7 +51371,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join25(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const out = values.out === void 0 ? join26(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -50670,6 +51658,154 @@ ${s.reasons.map((r2) => `	${r2}
   }
 };
 
+// src/commands/data-diff.ts
+import { relative as relative8, resolve as resolve12, sep as sep10 } from "node:path";
+
+// src/data-diff/dvc-output.ts
+function states(diff, hideMissing) {
+  const out = [
+    ["added", diff.added.map((e) => ({ path: e.path, hash: e.md5 }))],
+    ["deleted", diff.deleted.map((e) => ({ path: e.path, hash: e.md5 }))],
+    ["renamed", diff.renamed.map((e) => ({ path: `${e.path.old} -> ${e.path.new}`, hash: e.md5 }))],
+    ["modified", diff.modified.map((e) => ({ path: e.path, hash: { old: e.old.md5, new: e.new.md5 } }))]
+  ];
+  if (!hideMissing) out.push(["not in cache", diff.notInCache.map((e) => ({ path: e.path, hash: null }))]);
+  return out;
+}
+function dataDiffJson(diff, options2) {
+  if (isEmptyDiff(diff)) return "{}";
+  const str = (s) => s === null ? "null" : pyJsonString(s);
+  const obj = (o2) => `{"old": ${str(o2.old)}, "new": ${str(o2.new)}}`;
+  const entry = (path, hash2) => {
+    const fields = [`"path": ${typeof path === "string" ? str(path) : obj(path)}`];
+    if (options2.showHash) fields.push(`"hash": ${hash2 !== null && typeof hash2 === "object" ? obj(hash2) : str(hash2)}`);
+    return `{${fields.join(", ")}}`;
+  };
+  const lists = [
+    ["added", diff.added.map((e) => entry(e.path, e.md5))],
+    ["deleted", diff.deleted.map((e) => entry(e.path, e.md5))],
+    ["modified", diff.modified.map((e) => entry(e.path, { old: e.old.md5, new: e.new.md5 }))],
+    ["renamed", diff.renamed.map((e) => entry(e.path, e.md5))]
+  ];
+  if (!options2.hideMissing) lists.push(["not in cache", diff.notInCache.map((e) => entry(e.path, null))]);
+  return `{${lists.map(([k2, v2]) => `"${k2}": [${v2.join(", ")}]`).join(", ")}}`;
+}
+function dataDiffPlain(diff, options2) {
+  const lines2 = [];
+  const summary2 = [];
+  for (const [state, rows] of states(diff, options2.hideMissing)) {
+    if (!rows.length) continue;
+    lines2.push(`${state.charAt(0).toUpperCase()}${state.slice(1)}:`);
+    for (const row2 of rows) lines2.push(`    ${options2.showHash && row2.hash ? `${digest(row2.hash)}  ` : ""}${row2.path}`);
+    lines2.push("");
+    const files = rows.filter((r2) => !r2.path.endsWith("/")).length;
+    if (files) summary2.push(`${files} ${state}`);
+  }
+  if (summary2.length) lines2.push(`files summary: ${summary2.join(", ")}`);
+  return lines2.length ? `${lines2.join("\n")}
+` : "";
+}
+function dataDiffMarkdown(diff, options2) {
+  const headers = options2.showHash ? ["Status", "Hash", "Path"] : ["Status", "Path"];
+  const rows = [];
+  for (const [state, entries] of states(diff, options2.hideMissing)) {
+    for (const row2 of entries) rows.push(options2.showHash ? [state, row2.hash ? digest(row2.hash) : "", row2.path] : [state, row2.path]);
+  }
+  return githubTable(headers, rows);
+}
+function digest(hash2) {
+  return typeof hash2 === "string" ? hash2.slice(0, 8) : `${(hash2.old ?? "").slice(0, 8)}..${(hash2.new ?? "").slice(0, 8)}`;
+}
+
+// src/commands/data-diff.ts
+var dataDiffCommand = {
+  path: ["data", "diff"],
+  summary: "show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`",
+  usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
+  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
+  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --md             print a GitHub markdown table
+  --show-hash      print each path's md5 (the first 8 digits in tables)
+  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
+                   implied by B_REV, as in DVC
+
+Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+  run: async (args) => runDataDiffHere(parseDataDiffArgs(args))
+};
+function parseDataDiffArgs(args) {
+  const out = { aRev: "HEAD", bRev: null, targets: null, json: false, markdown: false, showHash: false, hideMissing: false };
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") out.json = true;
+    else if (arg === "--md") out.markdown = true;
+    else if (arg === "--show-hash") out.showHash = true;
+    else if (arg === "--hide-missing") out.hideMissing = true;
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (arg === "--") {
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) {
+    out.bRev = positionals[1];
+    out.hideMissing = true;
+  }
+  return out;
+}
+async function runDataDiffHere(args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative8(root, resolve12(cwd, t2)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
+  return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
+}
+async function dataDiffIn(git, args, root) {
+  const log = consoleLogger(true);
+  const print = (text2) => args.json ? process.stdout.write(`${redact(text2)}
+`) : writeResult(text2);
+  if (!await git.resolveCommit("HEAD")) {
+    print(args.json ? "{}" : "");
+    return 0;
+  }
+  const budget = new ReadBudget();
+  const data = await openProjectData(root, log);
+  try {
+    const tree = async (rev) => {
+      if (rev === null) return workspaceTree(root, { budget });
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return commitTree(git, sha, rev, { budget });
+    };
+    const a = await readRevisionData(await tree(args.aRev), data);
+    const b3 = await readRevisionData(await tree(args.bRev), data);
+    let [old, head] = [a.index, b3.index];
+    if (args.targets) {
+      [old, head] = [selectTargets(old, args.targets), selectTargets(head, args.targets)];
+      for (const t2 of args.targets) {
+        if (![...old.entries.keys(), ...head.entries.keys()].some((p2) => p2 === t2 || p2.startsWith(`${t2}/`) || t2.startsWith(`${p2}/`))) {
+          throw new UserError(`'${t2}' is not DVC-tracked at ${args.aRev} nor at ${args.bRev ?? "the workspace"}`);
+        }
+      }
+    }
+    for (const note of [...old.notes, ...head.notes]) log.warning(note);
+    const diff = diffData(old, head);
+    for (const m2 of diff.notInCache) log.warning(`${m2.path}: its files are not compared: ${m2.reason}`);
+    const options2 = { showHash: args.showHash, hideMissing: args.hideMissing };
+    print(args.json ? dataDiffJson(diff, options2) : args.markdown ? dataDiffMarkdown(diff, options2) : dataDiffPlain(diff, options2));
+    return 0;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/commands/index.ts
 var COMMANDS = [
   reportCommand,
@@ -50677,6 +51813,7 @@ var COMMANDS = [
   statusCommand,
   metricsDiffCommand,
   paramsDiffCommand,
+  dataDiffCommand,
   plotsRenderCommand,
   pullCommand,
   pushCommand,

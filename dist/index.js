@@ -8290,8 +8290,8 @@ var require_pool_base = __commonJS({
       }
       get [kSize]() {
         let ret = this[kQueued];
-        for (const { [kSize]: size } of this[kClients]) {
-          ret += size;
+        for (const { [kSize]: size2 } of this[kClients]) {
+          ret += size2;
         }
         return ret;
       }
@@ -9282,7 +9282,7 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
+          const { start, size: size2, end = size2 - 1 } = contentRange;
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
@@ -9312,7 +9312,7 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -12118,17 +12118,17 @@ var require_headers = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
-        const size = this[kHeadersMap].size;
-        const array = new Array(size);
-        if (size <= 32) {
-          if (size === 0) {
+        const size2 = this[kHeadersMap].size;
+        const array = new Array(size2);
+        if (size2 <= 32) {
+          if (size2 === 0) {
             return array;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size; ++i) {
+          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value2; i < size2; ++i) {
             value2 = iterator2.next().value;
             x3 = array[i] = [value2[0], value2[1].value];
             assert(x3[1] !== null);
@@ -15045,11 +15045,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder3.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder3.end());
           return dataURL;
         }
         case "Text": {
@@ -15066,7 +15066,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15074,16 +15074,16 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder3 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder3.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder3.end();
           return binaryString;
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15106,7 +15106,7 @@ var require_util4 = __commonJS({
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b3) => {
+      const size2 = sequences.reduce((a, b3) => {
         return a + b3.byteLength;
       }, 0);
       let offset = 0;
@@ -15114,7 +15114,7 @@ var require_util4 = __commonJS({
         a.set(b3, offset);
         offset += b3.byteLength;
         return a;
-      }, new Uint8Array(size));
+      }, new Uint8Array(size2));
     }
     module.exports = {
       staticPropertyDescriptors,
@@ -18310,8 +18310,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform: Transform2 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18425,7 +18425,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18440,15 +18440,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18461,8 +18461,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18547,13 +18547,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -19920,12 +19920,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat9 = fs_1.statSync(path);
-        if (stat9.isFile() && isFile) {
+        const stat10 = fs_1.statSync(path);
+        if (stat10.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat9.isDirectory() && isDirectory3) {
+        if (stat10.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -33529,10 +33529,10 @@ var wo = (t2, e) => {
 // src/git/cat-file.ts
 import { spawn } from "node:child_process";
 var ObjectTooLarge = class extends Error {
-  constructor(oid, size) {
-    super(`object ${oid} has ${size} bytes, more than this read allows`);
+  constructor(oid, size2) {
+    super(`object ${oid} has ${size2} bytes, more than this read allows`);
     this.oid = oid;
-    this.size = size;
+    this.size = size2;
   }
   oid;
   size;
@@ -33655,21 +33655,21 @@ var CatFileBatch = class {
       request2.resolve(null);
       return;
     }
-    const size = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request2.maxBytes ? Buffer.allocUnsafe(size) : null };
+    const size2 = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request2.maxBytes ? Buffer.allocUnsafe(size2) : null };
     this.body = { request: request2, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
   take(chunk, at2) {
     const body = this.body;
-    const { size, bytes } = body.found;
-    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    const { size: size2, bytes } = body.found;
+    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
     if (bytes) {
-      const copy = Math.min(n, size - body.received);
+      const copy = Math.min(n, size2 - body.received);
       if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
     }
     body.received += n;
-    if (body.received === size + 1) {
+    if (body.received === size2 + 1) {
       this.body = null;
       this.settle();
       body.request.resolve(body.found);
@@ -33954,11 +33954,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
+${shown2.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -34190,11 +34190,11 @@ var Cache = class {
     await mkdir2(dirname(target), { recursive: true });
     const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
-    let size = 0;
+    let size2 = 0;
     const hashing = new Transform({
       transform(chunk, _enc, done) {
         hasher.update(chunk);
-        size += chunk.length;
+        size2 += chunk.length;
         done(null, chunk);
       }
     });
@@ -34209,11 +34209,11 @@ var Cache = class {
     const expected = oid.replace(/\.dir$/, "");
     if (actual !== expected) {
       await rm2(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
     }
     await chmod2(tmp, CACHE_MODE);
     await rename2(tmp, target);
-    return size;
+    return size2;
   }
   /** Stores bytes already in memory (a verified `.dir` manifest). */
   async writeBytes(oid, legacy, bytes, from) {
@@ -34233,10 +34233,10 @@ var Cache = class {
   /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
   async addFile(file) {
     const hasher = new ObjectHasher(false);
-    let size = 0;
+    let size2 = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       hasher.update(chunk);
-      size += chunk.length;
+      size2 += chunk.length;
     }
     const oid = hasher.digest();
     if (!await this.has(oid)) {
@@ -34252,7 +34252,7 @@ var Cache = class {
         throw error2;
       }
     }
-    return { oid, size };
+    return { oid, size: size2 };
   }
   /**
    * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
@@ -34261,17 +34261,17 @@ var Cache = class {
    */
   async addDirectory(dir, ignored = () => false) {
     const entries = [];
-    let size = 0;
+    let size2 = 0;
     for (const file of await listFiles(dir)) {
       const relpath = relative(dir, file).split(sep).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
-      size += added.size;
+      size2 += added.size;
     }
     const manifest = dirManifest(entries);
     if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size, nfiles: entries.length };
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
   }
 };
 async function listFiles(dir) {
@@ -34279,8 +34279,8 @@ async function listFiles(dir) {
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
     const path = join(dir, entry.name);
-    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
   return out;
@@ -34627,11 +34627,11 @@ var ReadBudget = class {
   perRun;
   used = 0;
   /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size, streamed = false) {
-    if (size > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size;
+  take(path, size2, streamed = false) {
+    if (size2 > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size2 > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size2;
   }
 };
 function mib(bytes) {
@@ -34668,11 +34668,11 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open4(path, false);
+      const file = await open5(path, false);
       if (!file) return null;
-      const { handle, size } = file;
+      const { handle, size: size2 } = file;
       try {
-        const buffer = Buffer.alloc(size);
+        const buffer = Buffer.alloc(size2);
         let offset = 0;
         while (offset < buffer.length) {
           const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
@@ -34685,14 +34685,14 @@ function workspaceTree(root, options = {}) {
       }
     },
     async chunks(path) {
-      const file = await open4(path, true);
+      const file = await open5(path, true);
       if (!file) return null;
       return (async function* () {
-        const { handle, size } = file;
+        const { handle, size: size2 } = file;
         try {
           const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
+          for (let offset = 0; offset < size2; ) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size2 - offset), offset);
             if (!bytesRead) break;
             offset += bytesRead;
             yield Buffer.from(buffer.subarray(0, bytesRead));
@@ -34707,7 +34707,7 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
-  async function open4(path, streamed) {
+  async function open5(path, streamed) {
     const rel = projectPath(path);
     const full = join4(root, ...rel.split("/"));
     let target;
@@ -35434,10 +35434,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open5 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open5);
+      const open6 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open6);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open5 + delim.length;
+      let k2 = open6 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35458,7 +35458,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open5 + delim.length, k2);
+      const body = text2.slice(open6 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35478,15 +35478,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open5 = brackets.pop();
-      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open6 = brackets.pop();
+      if (!open6 || "([{".indexOf(open6.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open4 = brackets.pop();
-  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
+  const open5 = brackets.pop();
+  if (open5) throw new SyntaxProblem(`'${open5.ch}' was never closed`, open5.line, open5.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -36470,10 +36470,10 @@ function parseLockEntries(value2, where2) {
     const path = isRawMap(item) ? item.get("path") : void 0;
     if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
     const md52 = item.get("md5");
-    const size = item.get("size");
+    const size2 = item.get("size");
     const nfiles = item.get("nfiles");
     const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size === "number") entry.size = size;
+    if (typeof size2 === "number") entry.size = size2;
     if (typeof nfiles === "number") entry.nfiles = nfiles;
     if (item.get("isexec") === true) entry.isexec = true;
     return entry;
@@ -36661,8 +36661,8 @@ var HttpRemote = class {
     if (status === 404) return false;
     throw this.statusError(key2, status, "HEAD");
   }
-  async write(key2, file, size) {
-    const response = await this.send(this.options.uploadMethod, key2, file, size);
+  async write(key2, file, size2) {
+    const response = await this.send(this.options.uploadMethod, key2, file, size2);
     const body = await text(response);
     const status = response.statusCode ?? 0;
     if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
@@ -36676,14 +36676,14 @@ var HttpRemote = class {
     url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
     return url;
   }
-  send(method, key2, file, size) {
+  send(method, key2, file, size2) {
     const url = this.url(key2);
     const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
     if (method === "HEAD") headers["accept-encoding"] = "identity";
     if (file !== void 0) {
       headers["content-type"] = "application/octet-stream";
-      headers["content-length"] = String(size);
+      headers["content-length"] = String(size2);
     }
     return new Promise((resolve7, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
@@ -36816,9 +36816,9 @@ var S3Remote = class {
     });
     return keys.map((k2) => k2.slice(base.length));
   }
-  async write(key2, file, size) {
+  async write(key2, file, size2) {
     const api = await this.sdk();
-    await api.put(this.bucket, this.key(key2), file, size).catch((error2) => {
+    await api.put(this.bucket, this.key(key2), file, size2).catch((error2) => {
       throw this.fail("PUT", key2, error2);
     });
   }
@@ -37306,15 +37306,15 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat5(file).then(
+      const size2 = await stat5(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
         }
       );
-      await remote.write(key2, file, size);
+      await remote.write(key2, file, size2);
       result.uploaded++;
-      result.bytes += size;
+      result.bytes += size2;
     } catch (error2) {
       fail2(first, error2);
       for (const f3 of group2) if (f3.dir) f3.dir.failed = true;
@@ -37327,10 +37327,10 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size = (await stat5(file)).size;
-        await remote.write(key2, file, size);
+        const size2 = (await stat5(file)).size;
+        await remote.write(key2, file, size2);
         result.uploaded++;
-        result.bytes += size;
+        result.bytes += size2;
       } catch (error2) {
         fail2(dir.ref, error2);
       }
@@ -38111,10 +38111,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open4, close) {
+  emptyFlow(open5, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open4, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open5, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -38629,11 +38629,11 @@ var DvcIgnore = class {
   root;
   cache = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir) {
+  isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
     for (let i = 1; i <= parts.length; i++) {
       const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
     }
     return false;
   }
@@ -38647,11 +38647,11 @@ var DvcIgnore = class {
     }
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir) {
+  matches(relPath, isDir2) {
     let ignored = false;
     const apply = (rules, rel) => {
       for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
+        if (rule2.dirOnly && !isDir2) continue;
         if (rule2.regex.test(rel)) ignored = !rule2.negate;
       }
     };
@@ -38740,9 +38740,9 @@ var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 var smallBuffer = null;
-async function hashFile(path, size, legacy) {
-  if (size !== void 0 && size < SMALL_FILE) {
-    const md52 = smallMd5(path, size, legacy ? "md5-dos2unix" : "md5");
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const md52 = smallMd5(path, size2, legacy ? "md5-dos2unix" : "md5");
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -38763,12 +38763,12 @@ async function hashFile(path, size, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path, size) {
+function readSmall(path, size2) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
   const fd = openSync(path, "r");
   try {
     const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
-    return n === size ? smallBuffer.subarray(0, n) : null;
+    return n === size2 ? smallBuffer.subarray(0, n) : null;
   } finally {
     closeSync(fd);
   }
@@ -38789,7 +38789,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   }
   const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
   const entries = new Array(files.length);
-  let size = 0;
+  let size2 = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     const key2 = `${name}\0${rel}/${file.relpath}`;
@@ -38799,10 +38799,10 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
       state?.set(key2, file.stats, md52);
     }
     entries[i] = { md5: md52, relpath: file.relpath };
-    size += file.stats.size;
+    size2 += file.stats.size;
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
   }
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+  return { md5: dirManifest(entries).oid, size: size2, nfiles: entries.length };
 }
 async function hashOne(abs, rel, stats2, name, state) {
   const key2 = `${name}\0${rel}`;
@@ -38812,8 +38812,8 @@ async function hashOne(abs, rel, stats2, name, state) {
   state?.set(key2, stats2, md52);
   return md52;
 }
-function smallMd5(path, size, name) {
-  const bytes = readSmall(path, size);
+function smallMd5(path, size2, name) {
+  const bytes = readSmall(path, size2);
   if (!bytes) return null;
   return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
@@ -39043,8 +39043,8 @@ async function entryStatus(path, entry, ws2) {
   return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size, ws2) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size <= entry.size) return false;
+async function onlyLineEndsDiffer(path, entry, size2, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
   return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
 async function stageStatus(stage, lock, ws2, project) {
@@ -39225,9 +39225,24 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat7(file);
-    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    const { size: size2 } = await stat7(file);
+    if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
+  }
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error2) {
+        throw objectError(error2, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps, ws2) {
@@ -39661,9 +39676,9 @@ async function dvcPushStep(workspace, log, data = {}) {
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;
-    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
-    log.info(`dvc push: ${summary2}.`);
-    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary2] };
+    const summary3 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary3}.`);
+    return { name, status: "ran", seconds: (performance3.now() - started) / 1e3, reasons: [summary3] };
   } catch (error2) {
     log.error(`dvc push failed: ${describeError(error2)}`);
     return { name, status: "failed", seconds: (performance3.now() - started) / 1e3, reasons: [], error: describeError(error2) };
@@ -40177,9 +40192,9 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown.length ? `; and ${this.cuts.length - shown.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join("; ")}${more2}.`];
+    const shown2 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
@@ -40593,8 +40608,8 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join24 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -40842,10 +40857,10 @@ function gateSummary(evaluation, proposed = null) {
 function finiteOrNull(value2) {
   return value2 !== null && Number.isFinite(value2) ? value2 : null;
 }
-function brokenRules(summary2) {
+function brokenRules(summary3) {
   let failures = 0;
   let warnings = 0;
-  for (const r2 of summary2.rules) {
+  for (const r2 of summary3.rules) {
     if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
     else if (r2.status === "failed") warnings++;
   }
@@ -41696,7 +41711,8 @@ var report = (v2, at2) => {
         const x3 = object(d2, a);
         return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
       })
-    )(o2.stale, key(at2, "stale")) ?? []
+    )(o2.stale, key(at2, "stale")) ?? [],
+    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) }
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -41839,6 +41855,47 @@ var pipeline2 = (v2, at2) => {
     })(o2.stages, key(at2, "stages"))
   };
 };
+var dataVersion = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number3)(o2.size, key(at2, "size")) };
+};
+var tableShape = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { rows: number3(o2.rows, key(at2, "rows")), columns: number3(o2.columns, key(at2, "columns")) };
+};
+var dataSection = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
+  return {
+    added: list(entry)(o2.added, key(at2, "added")),
+    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
+    modified: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
+    })(o2.modified, key(at2, "modified")),
+    renamed: list((e, a) => {
+      const x3 = object(e, a);
+      const path = object(x3.path, key(a, "path"));
+      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
+    })(o2.renamed, key(at2, "renamed")),
+    notInCache: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
+    })(o2.notInCache, key(at2, "notInCache")),
+    tables: list((e, a) => {
+      const x3 = object(e, a);
+      const t2 = {
+        path: string(x3.path, key(a, "path")),
+        base: nullable(tableShape)(x3.base, key(a, "base")),
+        head: nullable(tableShape)(x3.head, key(a, "head"))
+      };
+      const note = optional(string)(x3.note, key(a, "note"));
+      if (note !== void 0) t2.note = note;
+      return t2;
+    })(o2.tables, key(at2, "tables")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+};
 function object(v2, at2) {
   if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
   return v2;
@@ -41868,8 +41925,8 @@ function key(at2, name) {
   return at2 ? `${at2}.${name}` : name;
 }
 function fail(at2, expected, got) {
-  const shown = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown}`);
+  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
 }
 
 // src/aggregate/read.ts
@@ -41877,8 +41934,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat3(dir).catch(() => null);
-    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat10 = await lstat3(dir).catch(() => null);
+    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat3(join18(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -41898,10 +41955,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join18(dir, "report.json");
-  const stat9 = await lstat3(path).catch(() => null);
-  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat10 = await lstat3(path).catch(() => null);
+  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile6(path, "utf8");
   let json;
   try {
@@ -42006,6 +42063,71 @@ function logGates(gates2, gate, log) {
   }
   log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  const row2 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  for (const e of data.added) row2("added", code(e.path), null, e);
+  for (const e of data.deleted) row2("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row2("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row2("modified", code(e.path), e.old, e.new);
+  const counts2 = summary2(data);
+  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  if (rows.length) {
+    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table3.push(r2);
+    if (rows.length > MAX_ROWS) table3.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table3) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
+    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
+    const unread = data.tables.filter((t2) => t2.note);
+    if (unread.length) lines2.push("");
+    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function summary2(data) {
+  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v2) {
+  if (!v2) return "–";
+  if (v2.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v2.size;
+  let u2 = 0;
+  while (n >= 1024 && u2 < units.length - 1) {
+    n /= 1024;
+    u2++;
+  }
+  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} × ${s.columns}` : "–";
 }
 
 // src/report/images.ts
@@ -42151,6 +42273,7 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
@@ -42846,14 +42969,14 @@ function parseCsvRecords(text2, delimiter) {
     for (; ; ) {
       let field;
       if (text2[i] === '"') {
-        const open4 = i;
+        const open5 = i;
         const openLine = line;
         let out = "";
         i++;
         for (; ; ) {
           const q3 = text2.indexOf('"', i);
           if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+            const col = open5 - text2.lastIndexOf("\n", open5 - 1);
             throw new SyntaxProblem("unterminated quoted field", openLine, col);
           }
           const part = text2.slice(i, q3);
@@ -43943,8 +44066,8 @@ function fitReport(report2, render, options) {
   const measure = options.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary2 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
-  const where2 = options.fullReport ?? `${summary2} and in report.md in the workflow artifact`;
+  const summary3 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
+  const where2 = options.fullReport ?? `${summary3} and in report.md in the workflow artifact`;
   const unit = options.measure ? "bytes" : "characters";
   const note = `> [!NOTE]
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
@@ -43955,16 +44078,16 @@ function compact(data, render, note, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note, keep: true });
   const tail = [];
-  const shown = data.plots.flatMap((p2) => {
+  const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
     return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown.length) tail.push({ text: ["### Plots", ...shown].join("\n\n") });
+  if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join25 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join25([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -43972,17 +44095,21 @@ function compact(data, render, note, limit, measure) {
     const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
+  if (data.data) {
+    const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
+    if (measure(section) < budget()) head.push({ text: section });
+  }
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;
-    const shown2 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown2, "", "</details>"].join("\n") });
+    const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join25(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join25(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join26(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join25(blocks);
+  return join26(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -43991,17 +44118,17 @@ function tableRows(data, kind, keep) {
 }
 function boundedTable(table3, budget, what, measure) {
   const out = [...table3.header];
-  let size = measure(out.join("\n"));
-  let shown = 0;
+  let size2 = measure(out.join("\n"));
+  let shown2 = 0;
   for (const row2 of table3.body) {
     const length = measure(row2) + 1;
-    if (size + length > budget - 80) break;
+    if (size2 + length > budget - 80) break;
     out.push(row2);
-    size += length;
-    shown++;
+    size2 += length;
+    shown2++;
   }
-  if (shown < table3.body.length) out.push("", `_… ${table3.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table3.body.length} ${what}._`];
+  if (shown2 < table3.body.length) out.push("", `_… ${table3.body.length - shown2} more ${what}._`);
+  return shown2 ? out : [`_${table3.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -49094,10 +49221,10 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   const batches = [];
   let current = { metrics: [], params: [], tags: [] };
   let bytes = ENVELOPE_BYTES;
-  const size = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
+  const size2 = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
   const add3 = (kind, item) => {
     const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
-    const full = current[kind].length >= limits[kind] || size(current) >= limits.items || size(current) > 0 && bytes + itemBytes > limits.bytes;
+    const full = current[kind].length >= limits[kind] || size2(current) >= limits.items || size2(current) > 0 && bytes + itemBytes > limits.bytes;
     if (full) {
       batches.push(current);
       current = { metrics: [], params: [], tags: [] };
@@ -49109,7 +49236,7 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   for (const p2 of all.params) add3("params", p2);
   for (const t2 of all.tags) add3("tags", t2);
   for (const m2 of all.metrics) add3("metrics", m2);
-  if (size(current)) batches.push(current);
+  if (size2(current)) batches.push(current);
   return batches;
 }
 function mlflowKey(name, notes) {
@@ -50185,9 +50312,9 @@ var AggregateCommentPublisher = class extends CommentTarget {
   }
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const summary3 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
     const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
-    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
+    const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary3}${artifact}` });
     return { body: `${marker}
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
   }
@@ -50234,9 +50361,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat9 = await lstat5(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat10 = await lstat5(path);
+    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -50561,29 +50688,29 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
 async function readMetricsCsv(tree, path) {
   const chunks = await tree.chunks(path);
   if (!chunks) return null;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const decode = (chunk) => {
+  const decoder3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const decode2 = (chunk) => {
     try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      return chunk ? decoder3.decode(chunk, { stream: true }) : decoder3.decode();
     } catch {
       throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
     }
   };
   const whole = [];
-  let size = 0;
+  let size2 = 0;
   let reader = null;
   let head = "";
   for await (const chunk of chunks) {
     if (reader) {
-      const text3 = decode(chunk);
+      const text3 = decode2(chunk);
       withPosition(path, "CSV", () => reader.write(text3));
       continue;
     }
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    size2 += chunk.length;
+    if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode(chunk);
+    head += decode2(chunk);
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) continue;
     const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
@@ -50597,7 +50724,7 @@ async function readMetricsCsv(tree, path) {
     whole.length = 0;
   }
   if (reader) {
-    const text2 = decode();
+    const text2 = decode2();
     const last = withPosition(path, "CSV", () => {
       reader.write(text2);
       return reader.end();
@@ -50658,6 +50785,854 @@ async function selectFiles(tree, targets, log, fatal) {
   return files;
 }
 
+// src/data-diff/collect.ts
+import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
+import { join as join24 } from "node:path";
+import { stat as stat9 } from "node:fs/promises";
+
+// src/data-diff/diff.ts
+function diffData(old, head) {
+  const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
+  const unknown = /* @__PURE__ */ new Map();
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
+  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const added = [];
+  const deleted = [];
+  for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
+    if (hidden(path)) continue;
+    const a = old.entries.get(path);
+    const b3 = head.entries.get(path);
+    if (a && b3) {
+      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+      }
+    } else if (b3) added.push([path, b3]);
+    else if (a) deleted.push([path, a]);
+  }
+  const byKey = (x3, y2) => compareKeys2(x3[0], y2[0]);
+  added.sort(byKey);
+  deleted.sort(byKey);
+  const gone = /* @__PURE__ */ new Map();
+  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  const renamedFrom = /* @__PURE__ */ new Set();
+  for (const [path, entry] of added) {
+    const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
+    if (match) {
+      renamedFrom.add(match[0]);
+      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  }
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [dir, why] of unknown) {
+    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+  }
+  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  out.added.sort(byPath);
+  out.deleted.sort(byPath);
+  out.modified.sort(byPath);
+  out.notInCache.sort(byPath);
+  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  return out;
+}
+function shown(path, isdir) {
+  return isdir ? `${path}/` : path;
+}
+function compareKeys2(a, b3) {
+  const x3 = a.split("/");
+  const y2 = b3.split("/");
+  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
+    const c3 = compareCodePoints(x3[i], y2[i]);
+    if (c3) return c3;
+  }
+  return x3.length - y2.length;
+}
+
+// src/data-diff/table-shape.ts
+import { open as open4 } from "node:fs/promises";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines2 = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines2.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines2 };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count = 0;
+  if (type > 1 && type <= 7) {
+    count = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r2 = 0; r2 < flags.count; r2++) {
+    const count = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b3) => b3.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
+  }
+};
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value2 = 0n;
+  for (const byte of bytes) {
+    value2 = value2 * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value2 >= 2n ** BigInt(bits - 1)) {
+    value2 -= 2n ** BigInt(bits);
+  }
+  return Number(value2);
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I16 = 4;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+function deserializeTCompactProtocol(reader) {
+  const value2 = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value2[`field_${fid}`] = readElement(reader, type);
+  }
+  return value2;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value2 = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value2;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key: key2 }) => key2 === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema.length; i++) {
+    const { logical_type, name, num_children, type } = schema[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder2 = new TextDecoder();
+function decode(value2) {
+  return value2 && decoder2.decode(value2);
+}
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex) => ({
+      file_path: decode(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2)
+  }));
+  const created_by = decode(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats2, schema, parsers) {
+  return stats2 && {
+    max: convertMetadata(stats2.field_1, schema, parsers),
+    min: convertMetadata(stats2.field_2, schema, parsers),
+    null_count: stats2.field_3,
+    distinct_count: stats2.field_4,
+    max_value: convertMetadata(stats2.field_5, schema, parsers),
+    min_value: convertMetadata(stats2.field_6, schema, parsers),
+    is_max_value_exact: stats2.field_7,
+    is_min_value_exact: stats2.field_8
+  };
+}
+function convertMetadata(value2, schema, parsers) {
+  const { type, converted_type, logical_type } = schema;
+  if (value2 === void 0) return value2;
+  if (type === "BOOLEAN") return value2[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value2);
+  const view = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value2) * 10 ** -scale : parseDecimal(value2) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value2;
+  return value2;
+}
+
+// src/data-diff/table-shape.ts
+function tableFormat(path) {
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "csv" ? "," : ext === "tsv" ? "	" : ext === "parquet" ? "parquet" : null;
+}
+var MAX_FOOTER_BYTES = 64 * 1024 * 1024;
+async function parquetShape(file, path) {
+  const handle = await open4(file, "r");
+  try {
+    const { size: size2 } = await handle.stat();
+    const tail = Buffer.alloc(8);
+    if (size2 >= 12) await handle.read(tail, 0, 8, size2 - 8);
+    if (size2 < 12 || tail.toString("latin1", 4) !== "PAR1") throw new DataError(`${path}: not a Parquet file (no PAR1 footer)`);
+    const length = tail.readUInt32LE(0);
+    if (length > size2 - 12 || length > MAX_FOOTER_BYTES) throw new DataError(`${path}: its Parquet footer says ${length} bytes, which the file cannot hold`);
+    const footer = Buffer.alloc(length + 8);
+    await handle.read(footer, 0, footer.length, size2 - footer.length);
+    let metadata;
+    try {
+      metadata = parquetMetadata(footer, { geoparquet: false });
+    } catch (error2) {
+      throw new DataError(`${path}: its Parquet footer does not parse (${error2.message})`);
+    }
+    const columns = metadata.schema[0]?.num_children ?? 0;
+    return { shape: { rows: Number(metadata.num_rows), columns }, bytes: footer.length };
+  } finally {
+    await handle.close();
+  }
+}
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+async function tableShape2(chunks, delimiter) {
+  const delim = delimiter.charCodeAt(0);
+  let state = 0 /* FieldStart */;
+  let fields = 0;
+  let empty = true;
+  let records = 0;
+  let columns = 0;
+  let afterCr = false;
+  const endRecord = () => {
+    if (!empty) {
+      if (records === 0) columns = fields + 1;
+      records++;
+    }
+    state = 0 /* FieldStart */;
+    fields = 0;
+    empty = true;
+  };
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const c3 = chunk[i];
+      if (afterCr) {
+        afterCr = false;
+        if (c3 === LF) continue;
+      }
+      if (state === 2 /* Quoted */) {
+        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        continue;
+      }
+      if (c3 === LF || c3 === CR) {
+        afterCr = c3 === CR;
+        endRecord();
+        continue;
+      }
+      empty = false;
+      if (c3 === delim) {
+        fields++;
+        state = 0 /* FieldStart */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      else state = 1 /* Field */;
+    }
+  }
+  endRecord();
+  return { rows: Math.max(0, records - 1), columns };
+}
+
+// src/data-diff/collect.ts
+var MAX_TABLES = 50;
+async function readRevisionData(tree, data, options = {}) {
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const project = await loadProject(tree);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  const outputs = [];
+  for (const dvcYaml of project.dvcYamls) {
+    const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
+    const lock = project.locks.get(dvcYaml.dir);
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
+      for (const out of stage.outs) {
+        if (!out.cache) continue;
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const remote = out.props.get("remote");
+        outputs.push({
+          path,
+          md5: entry?.md5 ?? null,
+          legacy: entry ? entry.hashName !== "md5" : false,
+          remote: typeof remote === "string" ? remote : void 0
+        });
+        index.entries.set(path, { md5: entry?.md5 ?? null, size: entry?.size ?? null, isdir: isDir(entry?.md5 ?? null, entry?.nfiles) });
+        if (!entry?.md5) index.unknown.set(path, `${tree.name}: ${why}, so its data is not known there`);
+      }
+    }
+  }
+  for (const file of project.dvcFiles) {
+    for (const out of file.outs) {
+      if (!out.cache) continue;
+      outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+    }
+  }
+  let from = data;
+  let noData = "no DVC cache or remote to read its .dir manifest from (the project has no .dvc/, or its config does not load)";
+  if (data && tree.isCommit && tree.dvcConfig) {
+    try {
+      from = await data.atRevision((await tree.dvcConfig())?.toString("utf8") ?? null, tree.name);
+    } catch (error2) {
+      from = null;
+      noData = `its .dir manifest is not read: ${describeError(error2)}`;
+    }
+  }
+  for (const out of outputs) {
+    if (!out.md5?.endsWith(".dir")) continue;
+    if (!from) {
+      index.unknown.set(out.path, `${tree.name}: ${noData}`);
+      continue;
+    }
+    try {
+      const manifest = parseManifest(await from.objectBytes(out.md5, out.legacy, out.path, out.remote), `${out.path}: object ${out.md5}`);
+      for (const file of manifest) {
+        index.entries.set(joinPath(out.path, file.relpath), { md5: file.md5, size: await cachedSize(from, file.md5, out.legacy), isdir: false });
+      }
+    } catch (error2) {
+      index.unknown.set(out.path, `${tree.name}: ${describeError(error2)}`);
+    }
+  }
+  return { tree, index, outputs, data: from };
+}
+async function compareData(base, head, budget) {
+  const diff = diffData(base.index, head.index);
+  const notes = [...base.index.notes, ...head.index.notes];
+  const tables = [];
+  const changed = [
+    ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
+    ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
+    ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
+  ].filter((c3) => tableFormat(c3.path));
+  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV/Parquet files changed: rows and columns are counted for the first ${MAX_TABLES}`);
+  for (const c3 of changed.slice(0, MAX_TABLES)) {
+    const problems = [];
+    const side = async (rev, md52) => {
+      if (!md52) return null;
+      try {
+        return await shapeOf(rev, c3.path, md52, budget);
+      } catch (error2) {
+        problems.push(`${rev.tree.name}: ${describeError(error2)}`);
+        return null;
+      }
+    };
+    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row2.note = problems.join("; ");
+    tables.push(row2);
+  }
+  return { ...diff, tables, notes };
+}
+async function shapeOf(rev, path, md52, budget) {
+  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
+  const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
+  const format = tableFormat(path);
+  if (format === "parquet") {
+    const { shape: shape2, bytes } = await parquetShape(file, path);
+    budget.take(path, bytes, true);
+    return shape2;
+  }
+  budget.take(path, (await stat9(file)).size, true);
+  return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
+}
+async function cachedSize(data, md52, legacy) {
+  try {
+    return (await stat9(data.cache.path(md52, legacy))).size;
+  } catch {
+    return null;
+  }
+}
+function isDir(md52, nfiles) {
+  return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
+}
+async function collectDataChanges(git, request2, log) {
+  if (!request2.base || !existsSync8(join24(request2.workspace, ".dvc"))) return null;
+  const data = await openProjectData(request2.workspace, log, request2.data);
+  try {
+    const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
+    const base = await readRevisionData(commitTree(git, request2.base.sha, request2.base.label, { budget: request2.budget }), data);
+    if (!head.outputs.length && !base.outputs.length) return null;
+    return await compareData(base, head, request2.budget);
+  } catch (error2) {
+    log.warning(`Data changes are left out of the report: ${describeError(error2)}`);
+    return null;
+  } finally {
+    await data?.close();
+  }
+}
+
 // src/run.ts
 async function run(config, log) {
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
@@ -50697,6 +51672,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   for (const error2 of comparison.headErrors) log.error(error2);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
   const plots = await renderPlots(
     git,
     {
@@ -50706,7 +51682,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join24(config.outDir, "plots"),
+      dir: join25(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -50742,7 +51718,8 @@ async function runIn(git, config, log, deadline) {
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
-    projectErrors: comparison.headErrors
+    projectErrors: comparison.headErrors,
+    data: dataChanges
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
@@ -50792,8 +51769,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join24(publish.artifactDir, "report.md"),
-    reportJsonPath: join24(publish.artifactDir, "report.json"),
+    reportPath: join25(publish.artifactDir, "report.md"),
+    reportJsonPath: join25(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -50870,7 +51847,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync8(join24(workspace, "dvc.yaml"))) return [];
+  if (!existsSync9(join25(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));

@@ -35,6 +35,7 @@ import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
 import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
+import { collectDataChanges } from './data-diff/collect';
 
 export interface RunResult {
   report: ReportData | AggregateReport;
@@ -96,6 +97,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
 
   const plots = await renderPlots(
     git,
@@ -150,6 +152,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     directions: await readProjectDirections(config.workspace),
     stale,
     projectErrors: comparison.headErrors,
+    data: dataChanges,
   };
   const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.

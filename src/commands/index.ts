@@ -7,6 +7,7 @@ import { reportCommand } from './report';
 import { reproCommand } from './repro';
 import { statusCommand } from './status';
 import type { Command } from './types';
+import { dataDiffCommand } from './data-diff';
 
 /** Every CLI subcommand; `mlreport --help` lists them in this order. */
 export const COMMANDS: Command[] = [
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   statusCommand,
   metricsDiffCommand,
   paramsDiffCommand,
+  dataDiffCommand,
   plotsRenderCommand,
   pullCommand,
   pushCommand,

@@ -182,6 +182,22 @@ export class PipelineData {
     return readFile(file);
   }
 
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid: string, legacy: boolean, path: string, remoteName?: string): Promise<string> {
+    if (!(await this.cache.has(oid, legacy))) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
+  }
+
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
   async trackedDeps(deps: Set<string>, ws: Workspace): Promise<TrackedOut[]> {
     const out: TrackedOut[] = [];

@@ -1,5 +1,6 @@
 import type { FileDiff } from '../values/types';
 import { metricDirections } from './directions';
+import { dataChangesSection } from './data-section';
 import { escapeCell } from './escape';
 import { gatesSection } from './gates-section';
 import { composeMarkdown, top, type RenderOptions } from './markdown';
@@ -67,6 +68,11 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   ] as const) {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
+  }
+  // Data changes (at most 200 rows already) when they fit; dropped before the changed values otherwise.
+  if (data.data) {
+    const section = ['### Data changes', '', dataChangesSection(data.data)].join('\n');
+    if (measure(section) < budget()) head.push({ text: section });
   }
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);

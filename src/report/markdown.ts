@@ -1,4 +1,5 @@
 import { code, escapeCell, escapeCellKeepingCode } from './escape';
+import { dataChangesSection } from './data-section';
 import { metricDirections } from './directions';
 import { RELATIVE_IMAGES, type ImageResolver } from './images';
 import { plotsMarkdown } from './plots-markdown';
@@ -31,6 +32,7 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
+  if (report.data) parts.push('### Data changes', '', dataChangesSection(report.data), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');
   if (report.warnings.length) {
     // Notes are our own sentences (they may quote names from files in backticks, shown as code).

@@ -1,3 +1,4 @@
+import type { DataSection, DataVersion, TableShape } from '../data-diff/types';
 import type { FileDiff, Leaf, ValueRow } from '../values/types';
 import { verdictOf } from './verdict';
 import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo } from './types';
@@ -53,6 +54,7 @@ const report: Reader<ReportData> = (v, at) => {
           return { stage: string(x.stage, key(a, 'stage')), reasons: list(string)(x.reasons, key(a, 'reasons')) };
         }),
       )(o.stale, key(at, 'stale')) ?? [],
+    ...(o.data === undefined ? {} : { data: nullable(dataSection)(o.data, key(at, 'data')) }),
   };
   // The verdict is derived: recomputed from the fields just checked, so the first line cannot disagree with them.
   return { ...data, verdict: verdictOf(data) };
@@ -205,6 +207,50 @@ const pipeline: Reader<PipelineSummary> = (v, at) => {
       if (log !== undefined) out.log = log;
       return out;
     })(o.stages, key(at, 'stages')),
+  };
+};
+
+const dataVersion: Reader<DataVersion> = (v, at) => {
+  const o = object(v, at);
+  return { md5: nullable(string)(o.md5, key(at, 'md5')), size: nullable(number)(o.size, key(at, 'size')) };
+};
+
+const tableShape: Reader<TableShape> = (v, at) => {
+  const o = object(v, at);
+  return { rows: number(o.rows, key(at, 'rows')), columns: number(o.columns, key(at, 'columns')) };
+};
+
+const dataSection: Reader<DataSection> = (v, at) => {
+  const o = object(v, at);
+  const entry: Reader<{ path: string } & DataVersion> = (e, a) => ({ path: string(object(e, a).path, key(a, 'path')), ...dataVersion(e, a) });
+  return {
+    added: list(entry)(o.added, key(at, 'added')),
+    deleted: list(entry)(o.deleted, key(at, 'deleted')),
+    modified: list((e, a) => {
+      const x = object(e, a);
+      return { path: string(x.path, key(a, 'path')), old: dataVersion(x.old, key(a, 'old')), new: dataVersion(x.new, key(a, 'new')) };
+    })(o.modified, key(at, 'modified')),
+    renamed: list((e, a) => {
+      const x = object(e, a);
+      const path = object(x.path, key(a, 'path'));
+      return { path: { old: string(path.old, key(a, 'path.old')), new: string(path.new, key(a, 'path.new')) }, ...dataVersion(e, a) };
+    })(o.renamed, key(at, 'renamed')),
+    notInCache: list((e, a) => {
+      const x = object(e, a);
+      return { path: string(x.path, key(a, 'path')), reason: string(x.reason, key(a, 'reason')) };
+    })(o.notInCache, key(at, 'notInCache')),
+    tables: list((e, a) => {
+      const x = object(e, a);
+      const t: DataSection['tables'][number] = {
+        path: string(x.path, key(a, 'path')),
+        base: nullable(tableShape)(x.base, key(a, 'base')),
+        head: nullable(tableShape)(x.head, key(a, 'head')),
+      };
+      const note = optional(string)(x.note, key(a, 'note'));
+      if (note !== undefined) t.note = note;
+      return t;
+    })(o.tables, key(at, 'tables')),
+    notes: list(string)(o.notes, key(at, 'notes')),
   };
 };
 

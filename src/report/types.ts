@@ -1,3 +1,4 @@
+import type { DataSection } from '../data-diff/types';
 import type { FileDiff } from '../values/types';
 
 /**
@@ -32,6 +33,8 @@ export interface ReportData {
    * DVC refuses such a project, so the report says it first and the run fails. Always written by runs.
    */
   projectErrors?: string[];
+  /** `dvc diff` base → head of the DVC-tracked data, with CSV/TSV shapes; null when there is no base or no DVC-tracked path. */
+  data?: DataSection | null;
 }
 
 /** The outcome in one line, with the numbers behind it, and the counts of what changed. */

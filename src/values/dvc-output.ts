@@ -77,7 +77,7 @@ function plainTable(headers: string[], rows: string[][]): string {
   return [line(headers), ...rows.map(line)].join('\n') + '\n';
 }
 
-function githubTable(headers: string[], rows: string[][]): string {
+export function githubTable(headers: string[], rows: string[][]): string {
   const w = widths(headers, rows);
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
   const rule = `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`;

@@ -1,0 +1,115 @@
+import { relative, resolve, sep } from 'node:path';
+import { findProjectRoot } from '../config/project-root';
+import { readRevisionData } from '../data-diff/collect';
+import { diffData, selectTargets } from '../data-diff/diff';
+import { dataDiffJson, dataDiffMarkdown, dataDiffPlain } from '../data-diff/dvc-output';
+import { GitRepo } from '../git/repo';
+import { consoleLogger, writeResult } from '../util/console-logger';
+import { UserError } from '../util/errors';
+import { redact } from '../util/redact';
+import { openProjectData } from '../values/collect';
+import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
+import type { Command } from './types';
+
+interface DataDiffArgs {
+  aRev: string;
+  /** null: the workspace, as DVC's default. */
+  bRev: string | null;
+  targets: string[] | null;
+  json: boolean;
+  markdown: boolean;
+  showHash: boolean;
+  hideMissing: boolean;
+}
+
+export const dataDiffCommand: Command = {
+  path: ['data', 'diff'],
+  summary: 'show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`',
+  usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
+  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
+  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --md             print a GitHub markdown table
+  --show-hash      print each path's md5 (the first 8 digits in tables)
+  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
+                   implied by B_REV, as in DVC
+
+Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+  run: async (args) => runDataDiffHere(parseDataDiffArgs(args)),
+};
+
+/** argv as DVC's argparse reads it: two optional positionals, `--targets` taking the words up to the next option. */
+function parseDataDiffArgs(args: string[]): DataDiffArgs {
+  const out: DataDiffArgs = { aRev: 'HEAD', bRev: null, targets: null, json: false, markdown: false, showHash: false, hideMissing: false };
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') out.json = true;
+    else if (arg === '--md') out.markdown = true;
+    else if (arg === '--show-hash') out.showHash = true;
+    else if (arg === '--hide-missing') out.hideMissing = true;
+    else if (arg === '--targets') {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
+    } else if (arg === '--') {
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
+      break;
+    } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
+    else positionals.push(arg);
+  }
+  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals[0]) out.aRev = positionals[0];
+  if (positionals[1]) {
+    out.bRev = positionals[1];
+    out.hideMissing = true;
+  }
+  return out;
+}
+
+async function runDataDiffHere(args: DataDiffArgs): Promise<number> {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, 'the current directory');
+  const targets = args.targets?.map((t) => relative(root, resolve(cwd, t)).split(sep).join('/').replace(/\/+$/, '')) ?? null;
+  return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
+}
+
+async function dataDiffIn(git: GitRepo, args: DataDiffArgs, root: string): Promise<number> {
+  const log = consoleLogger(true);
+  const print = (text: string) => (args.json ? process.stdout.write(`${redact(text)}\n`) : writeResult(text));
+  if (!(await git.resolveCommit('HEAD'))) {
+    print(args.json ? '{}' : '');
+    return 0;
+  }
+  const budget = new ReadBudget();
+  const data = await openProjectData(root, log);
+  try {
+    const tree = async (rev: string | null): Promise<Tree> => {
+      if (rev === null) return workspaceTree(root, { budget });
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return commitTree(git, sha, rev, { budget });
+    };
+    const a = await readRevisionData(await tree(args.aRev), data);
+    const b = await readRevisionData(await tree(args.bRev), data);
+    let [old, head] = [a.index, b.index];
+    if (args.targets) {
+      [old, head] = [selectTargets(old, args.targets), selectTargets(head, args.targets)];
+      for (const t of args.targets) {
+        if (![...old.entries.keys(), ...head.entries.keys()].some((p) => p === t || p.startsWith(`${t}/`) || t.startsWith(`${p}/`))) {
+          throw new UserError(`'${t}' is not DVC-tracked at ${args.aRev} nor at ${args.bRev ?? 'the workspace'}`);
+        }
+      }
+    }
+    for (const note of [...old.notes, ...head.notes]) log.warning(note);
+    const diff = diffData(old, head);
+    // Hidden or not, a directory that could not be compared is said: its files are missing from the lists.
+    for (const m of diff.notInCache) log.warning(`${m.path}: its files are not compared: ${m.reason}`);
+    const options = { showHash: args.showHash, hideMissing: args.hideMissing };
+    print(args.json ? dataDiffJson(diff, options) : args.markdown ? dataDiffMarkdown(diff, options) : dataDiffPlain(diff, options));
+    return 0;
+  } finally {
+    await data?.close();
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/repo';
+import { DVC_YAML, twoCommitProject } from './fixture';
+
+/** No system or global DVC config from the machine running the tests. */
+function env(): NodeJS.ProcessEnv {
+  const none = join(tempDir(), 'none');
+  return { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+}
+
+describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
+  test('a directory with one file added, one modified, one deleted and one renamed, and a .dvc-tracked file: --json with DVC keys', async () => {
+    const repo = twoCommitProject();
+    const r = await runCli(['data', 'diff', '--json', 'HEAD~1', 'HEAD'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    // DVC (dvc/commands/diff.py): B_REV given hides "not in cache"; entries are {"path"}, directories end with
+    // "/", a rename is {"path": {"old", "new"}}; json.dumps on one line.
+    assert.equal(
+      r.stdout,
+      '{"added": [{"path": "data/prepared/new.csv"}], "deleted": [{"path": "data/prepared/old.txt"}], ' +
+        '"modified": [{"path": "data/prepared/"}, {"path": "data/prepared/train.csv"}, {"path": "model.pkl"}], ' +
+        '"renamed": [{"path": {"old": "data/prepared/img/cat.png", "new": "data/prepared/img/kitty.png"}}]}\n',
+    );
+    repo.remove();
+  });
+
+  test('plain output against the workspace: groups, a blank line after each, files summary counting files only', async () => {
+    const repo = twoCommitProject();
+    const r = await runCli(['data', 'diff', 'HEAD~1'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      [
+        'Added:',
+        '    data/prepared/new.csv',
+        '',
+        'Deleted:',
+        '    data/prepared/old.txt',
+        '',
+        'Renamed:',
+        '    data/prepared/img/cat.png -> data/prepared/img/kitty.png',
+        '',
+        'Modified:',
+        '    data/prepared/',
+        '    data/prepared/train.csv',
+        '    model.pkl',
+        '',
+        'files summary: 1 added, 1 deleted, 1 renamed, 2 modified',
+        '',
+      ].join('\n'),
+    );
+    // Against the workspace "not in cache" is kept, empty here.
+    const json = await runCli(['data', 'diff', 'HEAD~1', '--json', '--show-hash'], repo.dir, env());
+    const parsed = JSON.parse(json.stdout) as Record<string, { path: unknown; hash: unknown }[]>;
+    assert.deepEqual(Object.keys(parsed), ['added', 'deleted', 'modified', 'renamed', 'not in cache']);
+    assert.deepEqual(parsed['not in cache'], []);
+    assert.match(String(parsed.added![0]!.hash), /^[0-9a-f]{32}$/);
+    assert.deepEqual(Object.keys(parsed.modified![0]!.hash as object), ['old', 'new']);
+    const none = await runCli(['data', 'diff', '--json'], repo.dir, env());
+    assert.equal(none.stdout, '{}\n');
+    repo.remove();
+  });
+
+  test('a .dir manifest in neither the cache nor the remote: the directory is "not in cache", its files are not guessed', async () => {
+    const remote = tempDir('mlreport-empty-remote-');
+    const repo = twoCommitProject({ baseDirInCache: false, remote });
+    const r = await runCli(['data', 'diff', 'HEAD~1', '--json'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      '{"added": [], "deleted": [], "modified": [{"path": "data/prepared/"}, {"path": "model.pkl"}], "renamed": [], "not in cache": [{"path": "data/prepared/"}]}\n',
+    );
+    assert.match(r.stderr, /data\/prepared\/: its files are not compared: HEAD~1: data\/prepared: object [0-9a-f]{32}\.dir missing from remote 'store'/);
+    const plain = await runCli(['data', 'diff', 'HEAD~1', '--targets', 'model.pkl'], repo.dir, env());
+    assert.equal(plain.stdout, 'Modified:\n    model.pkl\n\nfiles summary: 1 modified\n');
+    repo.remove();
+  });
+
+  test('no dvc.lock at the base, an unreachable remote: said per path, exit 0', async () => {
+    const repo = twoCommitProject({ baseDirInCache: false, remote: 'http://127.0.0.1:9/store' });
+    repo.git('rm', '-q', 'dvc.lock');
+    repo.commit('no lock');
+    repo.git('checkout', '-q', 'HEAD~1', '--', 'dvc.lock');
+    repo.commit('lock back', { 'dvc.yaml': DVC_YAML });
+    const r = await runCli(['data', 'diff', 'HEAD~1', 'HEAD', '--md'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /data\/prepared\/: its files are not compared: HEAD~1: dvc\.lock is missing, so its data is not known there/);
+    assert.equal(r.stdout, '| Status   | Path           |\n|----------|----------------|\n| modified | data/prepared/ |\n\n');
+    const far = await runCli(['data', 'diff', 'HEAD~3', '--json'], repo.dir, env());
+    assert.equal(far.code, 0, far.stderr);
+    assert.match(far.stderr, /HEAD~3: data\/prepared: object [0-9a-f]{32}\.dir could not be read from remote 'store'/);
+    assert.deepEqual(JSON.parse(far.stdout)['not in cache'], [{ path: 'data/prepared/' }]);
+    repo.remove();
+  });
+});
