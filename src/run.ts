@@ -11,6 +11,9 @@ import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase } from './gate/c
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
+import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
+import { readHistory } from './history/read';
+import type { StoreReader } from './history/types';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
@@ -59,6 +62,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
 }
 
 async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadline): Promise<RunResult> {
+  const historyDepth = config.history ?? DEFAULT_HISTORY;
+  const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
+  checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
@@ -115,7 +121,14 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
 
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base!.sha, base!.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
-  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
+  checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
+
+  // The base branch's history of each metric, from its commits in git. The history store's reader is passed here,
+  // for commits whose metrics are not in git (DVC-cached, or made in CI).
+  const historyStore: StoreReader | undefined = undefined;
+  const history =
+    base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const stale = pipeline ? [] : await staleStages(config.workspace, log);
@@ -149,6 +162,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
+    history,
     projectErrors: comparison.headErrors,
   };
   const report: ReportData = { ...facts, verdict: verdictOf(facts) };
