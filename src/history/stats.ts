@@ -1,7 +1,7 @@
 import type { HistoryStats } from './types';
 
 /** Fewer values than this say nothing about the noise: no stats, and rules that need them follow `missing-base`. */
-export const MIN_HISTORY = 3;
+const MIN_HISTORY = 3;
 
 /** n, mean, sample standard deviation (n − 1), min and max; null for fewer than MIN_HISTORY values. Pure. */
 export function historyStats(values: readonly number[]): HistoryStats | null {
