@@ -33701,6 +33701,8 @@ var GitRepo = class _GitRepo {
   objects;
   /** A commit's listing, read once however many trees of that commit a run makes. */
   listings = /* @__PURE__ */ new Map();
+  /** Commits as read (history walks them, then reads a file at each). */
+  commits = /* @__PURE__ */ new Map();
   /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
   trees = /* @__PURE__ */ new Map();
   static async open(dir) {
@@ -33781,7 +33783,16 @@ var GitRepo = class _GitRepo {
    * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
    * have the commit (a shallow clone's history ends before it).
    */
-  async readCommit(sha) {
+  readCommit(sha) {
+    let commit = this.commits.get(sha);
+    if (!commit) {
+      commit = this.parseCommit(sha);
+      this.commits.set(sha, commit);
+      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+    }
+    return commit;
+  }
+  async parseCommit(sha) {
     const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
     if (!bytes) return null;
     const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));

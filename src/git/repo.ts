@@ -32,6 +32,8 @@ export class GitRepo {
   private readonly objects: CatFileBatch;
   /** A commit's listing, read once however many trees of that commit a run makes. */
   private readonly listings = new Map<string, Promise<Map<string, TreeEntry>>>();
+  /** Commits as read (history walks them, then reads a file at each). */
+  private readonly commits = new Map<string, Promise<CommitInfo | null>>();
   /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
   private readonly trees = new Map<string, Promise<Map<string, { mode: string; oid: string }>>>();
 
@@ -135,7 +137,18 @@ export class GitRepo {
    * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
    * have the commit (a shallow clone's history ends before it).
    */
-  async readCommit(sha: string): Promise<CommitInfo | null> {
+  readCommit(sha: string): Promise<CommitInfo | null> {
+    let commit = this.commits.get(sha);
+    if (!commit) {
+      commit = this.parseCommit(sha);
+      this.commits.set(sha, commit);
+      // One git lacks now may be fetched later: only what was found is kept.
+      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+    }
+    return commit;
+  }
+
+  private async parseCommit(sha: string): Promise<CommitInfo | null> {
     const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
     if (!bytes) return null;
     const header = bytes.toString('utf8', 0, Math.max(0, bytes.indexOf('\n\n')));

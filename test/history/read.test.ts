@@ -212,3 +212,14 @@ test('a metrics file that is a link is read through the guarded reader: inside t
     /`outside\.json` could not be read at 1 commit, skipped there \([0-9a-f]{7}: a link to \.\.\/\.\.\/\.\.\/etc\/passwd, outside the project/,
   );
 });
+
+test('a project in a sub-folder of the repository reads its own files at each commit', async () => {
+  const r = repo();
+  for (const v of [0.7, 0.71, 0.72]) r.commit(`run ${v}`, { 'proj/metrics.json': JSON.stringify({ accuracy: v }), 'metrics.json': '{"accuracy": 0}' });
+  const { section } = await history(join(r.dir, 'proj'), 20, shown('metrics.json', { accuracy: 0.9 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.7, 0.71, 0.72],
+  );
+  assert.deepEqual(section.metrics[0]!.stats, historyStats([0.7, 0.71, 0.72]));
+});
