@@ -50228,7 +50228,7 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = void 0;
-  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const history2 = base && historyDepth > 0 ? deadline.passed() ? { branch: base.label, depth: historyDepth, metrics: [], notes: [deadline.skipped("reading the base branch's history")] } : await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;
@@ -50238,6 +50238,7 @@ async function runIn(git, config, log, deadline) {
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
     );
   }
+  if (history2 && gates2?.rules.some((r2) => r2.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(

@@ -127,7 +127,11 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // for commits whose metrics are not in git (DVC-cached, or made in CI).
   const historyStore: StoreReader | undefined = undefined;
   const history =
-    base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+    base && historyDepth > 0
+      ? deadline.passed()
+        ? { branch: base.label, depth: historyDepth, metrics: [], notes: [deadline.skipped("reading the base branch's history")] }
+        : await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log)
+      : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
@@ -141,6 +145,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root).",
     );
   }
+  // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
+  if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
     warnings.push(

@@ -130,3 +130,18 @@ test('the action on a pull request in a one-commit-deep clone fetches the base b
     await fake.stop();
   }
 });
+
+test("the report's notes say why a history rule had fewer values: a shallow clone with no remote to fetch from", async () => {
+  pr('cut', 0.83);
+  const clone = join(tempDir('mlreport-clone-'), 'work');
+  cleanup.push(join(clone, '..'));
+  execFileSync('git', ['clone', '-q', '--depth', '3', '--branch', 'cut', `file://${repo.dir}`, clone]);
+  execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
+  const result = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--out', join(clone, '..', 'out'), '--threshold', NOISE_RULE], clone);
+  assert.equal(result.code, 1, 'the only rule was skipped: nothing checked');
+  assert.match(result.stdout, /Skipped: not enough history \(n=2\)/);
+  assert.match(
+    result.stdout,
+    /### Notes\n\n- History of HEAD\\~1: Only 2 of the 20 commits asked for: this clone's history of HEAD\\~1 ends there \(a shallow clone\?\) and there is no remote 'origin' to fetch the rest from\./,
+  );
+});
