@@ -30348,9 +30348,8 @@ function formatPair(a, b3) {
 
 // src/gate/noise.ts
 var DEFAULT_K = 3;
-function noiseBand(expr, stats3, head, base) {
-  const used = historyStatsUsed(expr);
-  const k2 = used.includes("std") ? Math.abs(evaluateExpr(expr, base, { ...stats3, std: 1 }) - evaluateExpr(expr, base, { ...stats3, std: 0 })) : null;
+function noiseBand(used, stdWeight2, stats3, head) {
+  const k2 = stdWeight2;
   let band;
   let text2;
   if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
@@ -30476,7 +30475,7 @@ function evaluateRule(rule2, metrics, options2) {
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
   if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const noise2 = history2 ? { noise: noiseBand(rule2.threshold, history2, head, base ?? Number.NaN) } : {};
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
   const full = { ...withHead, threshold, ...noise2 };
   const [h3, t2] = formatPair(head, threshold);
   const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
@@ -30514,6 +30513,10 @@ function evaluateExpr(expr, base, history2 = null) {
       }
     }
   }
+}
+function stdWeight(expr, base, history2, used) {
+  if (!used.includes("std")) return null;
+  return Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
 }
 function compare(value2, comparator, threshold) {
   switch (comparator) {
@@ -50228,7 +50231,7 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = void 0;
-  const history2 = base && historyDepth > 0 ? deadline.passed() ? { branch: base.label, depth: historyDepth, metrics: [], notes: [deadline.skipped("reading the base branch's history")] } : await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;

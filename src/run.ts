@@ -127,11 +127,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // for commits whose metrics are not in git (DVC-cached, or made in CI).
   const historyStore: StoreReader | undefined = undefined;
   const history =
-    base && historyDepth > 0
-      ? deadline.passed()
-        ? { branch: base.label, depth: historyDepth, metrics: [], notes: [deadline.skipped("reading the base branch's history")] }
-        : await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log)
-      : null;
+    base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.

@@ -3,7 +3,7 @@ import { formatNumber, formatPair } from '../util/numbers';
 import { noiseBand, notEnoughHistory } from './noise';
 import { historyStatsUsed, usesBase } from './parse';
 import { metricName, resolveMetric } from './resolve';
-import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
+import type { Comparator, Expr, GateRule, HistoryStat, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
 
 export interface GateEvaluation {
   /** false when a failing-level rule broke, a rule could not be evaluated (unknown metric), or no rule was checked. */
@@ -102,7 +102,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN, history);
   // `base / 0` is Infinity, which every value is below: a rule that would hold whatever the metric is checks nothing.
   if (!Number.isFinite(threshold)) return outcome('failed', `The threshold works out to ${threshold}.`, withHead);
-  const noise = history ? { noise: noiseBand(rule.threshold, history, head, base ?? Number.NaN) } : {};
+  const noise = history ? { noise: noiseBand(stats, stdWeight(rule.threshold, base ?? Number.NaN, history, stats), history, head) } : {};
   const full = { ...withHead, threshold, ...noise };
   // The report's number format, with the digits it takes so a message never reads "0.9 is not >= 0.9".
   const [h, t] = formatPair(head, threshold);
@@ -143,6 +143,12 @@ export function evaluateExpr(expr: Expr, base: number, history: HistoryStats | n
       }
     }
   }
+}
+
+/** How far the threshold moves per unit of `history.std` (3 in `history.mean - 3 * history.std`); null without std. */
+function stdWeight(expr: Expr, base: number, history: HistoryStats, used: HistoryStat[]): number | null {
+  if (!used.includes('std')) return null;
+  return Math.abs(evaluateExpr(expr, base, { ...history, std: 1 }) - evaluateExpr(expr, base, { ...history, std: 0 }));
 }
 
 function compare(value: number, comparator: Comparator, threshold: number): boolean {

@@ -1,20 +1,18 @@
 import type { HistoryStats } from '../history/types';
 import { formatNumber } from '../util/numbers';
-import { evaluateExpr } from './evaluate';
-import { historyStatsUsed } from './parse';
-import type { Expr, NoiseBand } from './types';
+import type { HistoryStat, NoiseBand } from './types';
 
 /** How many standard deviations the band spans when a rule names none (`accuracy >= history.mean`). */
 const DEFAULT_K = 3;
 
 /**
  * The noise band a history rule used, and whether the head's value is within it. A rule on `history.std` spans
- * mean ± k·std with its own k (how much its threshold moves per unit of std: 3 for `history.mean - 3 * history.std`);
- * a rule on `history.min`/`history.max` alone spans the history's [min, max]; any other, mean ± 3·std. Pure.
+ * mean ± k·std with its own k (`stdWeight`: how much its threshold moves per unit of std, 3 for
+ * `history.mean - 3 * history.std`); a rule on `history.min`/`history.max` alone spans the history's [min, max]; any
+ * other, mean ± 3·std. Pure.
  */
-export function noiseBand(expr: Expr, stats: HistoryStats, head: number, base: number): NoiseBand {
-  const used = historyStatsUsed(expr);
-  const k = used.includes('std') ? Math.abs(evaluateExpr(expr, base, { ...stats, std: 1 }) - evaluateExpr(expr, base, { ...stats, std: 0 })) : null;
+export function noiseBand(used: readonly HistoryStat[], stdWeight: number | null, stats: HistoryStats, head: number): NoiseBand {
+  const k = stdWeight;
   let band: NonNullable<NoiseBand['band']>;
   let text: string;
   if (k !== null && Number.isFinite(k) && k > 0) {
