@@ -11236,11 +11236,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18659,15 +18659,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20572,8 +20572,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -20681,13 +20681,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c3 = getAliasCount(doc, item, anchors2);
-          if (c3 > count)
-            count = c3;
+          if (c3 > count2)
+            count2 = c3;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -23640,8 +23640,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -23718,12 +23718,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -33683,6 +33683,7 @@ var CatFileBatch = class {
 };
 
 // src/git/repo.ts
+var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
   constructor(git, cwd, root, prefix) {
@@ -33700,6 +33701,10 @@ var GitRepo = class _GitRepo {
   objects;
   /** A commit's listing, read once however many trees of that commit a run makes. */
   listings = /* @__PURE__ */ new Map();
+  /** Commits as read (history walks them, then reads a file at each). */
+  commits = /* @__PURE__ */ new Map();
+  /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
+  trees = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
     let lines2;
@@ -33727,10 +33732,14 @@ var GitRepo = class _GitRepo {
   async isShallow() {
     return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
-  /** Fetches exactly one commit at depth 1 (what a shallow `actions/checkout` clone lacks). */
-  async fetchCommit(sha, remote = "origin") {
+  /**
+   * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
+   * commits of its history: never more than asked for.
+   */
+  async fetchCommit(sha, remote = "origin", depth = 1) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, sha]);
+    if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
+    await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
   }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
@@ -33769,6 +33778,57 @@ var GitRepo = class _GitRepo {
       entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
     }
     return entries;
+  }
+  /**
+   * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
+   * have the commit (a shallow clone's history ends before it).
+   */
+  readCommit(sha) {
+    let commit = this.commits.get(sha);
+    if (!commit) {
+      commit = this.parseCommit(sha);
+      this.commits.set(sha, commit);
+      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+    }
+    return commit;
+  }
+  async parseCommit(sha) {
+    const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
+    if (!bytes) return null;
+    const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));
+    const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
+    if (!tree) throw new UserError(`object ${sha} is not a commit`);
+    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m2) => m2[1]);
+    const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
+    return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2], committer[3], committer[4]) : null };
+  }
+  /**
+   * One path's entry at a commit (relative to `cwd`), found by reading the tree objects along the path through the
+   * object reader rather than listing the whole commit: for a few files at each of many commits. Its size is not
+   * known (trees do not hold sizes): -1. Null when the commit has no such path.
+   */
+  async entryAt(sha, path) {
+    const commit = await this.readCommit(sha);
+    if (!commit) throw new UserError(`git does not have commit ${sha}`);
+    const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
+    let entry = { mode: "40000", oid: commit.tree };
+    for (const part of parts) {
+      if (entry.mode !== "40000") return null;
+      entry = (await this.readTree(entry.oid)).get(part);
+      if (!entry) return null;
+    }
+    return entry.mode === "40000" ? null : { ...entry, size: -1 };
+  }
+  readTree(oid) {
+    let tree = this.trees.get(oid);
+    if (!tree) {
+      tree = this.readObject(oid, MAX_METADATA_BYTES).then((bytes) => {
+        if (!bytes) throw new UserError(`git lists tree ${oid} but does not have it (a partial or damaged clone?)`);
+        return parseTree(bytes, oid.length / 2);
+      });
+      this.trees.set(oid, tree);
+    }
+    return tree;
   }
   /**
    * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
@@ -33821,6 +33881,22 @@ var GitRepo = class _GitRepo {
     }
   }
 };
+function parseTree(bytes, idBytes) {
+  const entries = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 < bytes.length; ) {
+    const space = bytes.indexOf(32, at2);
+    const nul = bytes.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new UserError("a tree object git gave does not parse");
+    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at2, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
+    at2 = nul + 1 + idBytes;
+  }
+  return entries;
+}
+function isoDate(seconds, sign, hours, minutes) {
+  const offset = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  const local = new Date((seconds + offset * 60) * 1e3).toISOString().slice(0, 19);
+  return `${local}${sign}${hours}:${minutes}`;
+}
 function assertSafeRev(rev) {
   if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
     throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
@@ -34367,8 +34443,8 @@ async function materialise(from, to2, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
-  const stats2 = await lstat2(dest);
-  const files = stats2.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  const stats3 = await lstat2(dest);
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
   }
@@ -34539,8 +34615,8 @@ function configDirs(env, platform2) {
 function mergeLevel(merged, sections, file, dir) {
   for (const [name, section] of sections) {
     if (name === "" && section.size === 0) continue;
-    const named2 = NAMED_SECTION.exec(name);
-    const key2 = named2 ? `${named2[1]} "${named2[2]}"` : name;
+    const named3 = NAMED_SECTION.exec(name);
+    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
     const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
     merged.set(key2, target);
     for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
@@ -34556,9 +34632,9 @@ function resolvePath(key2, value2, section, dir) {
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
   for (const [section, values] of merged) {
-    const named2 = NAMED_SECTION.exec(section);
-    if (!named2 || named2[1] !== "remote") continue;
-    const name = named2[2];
+    const named3 = NAMED_SECTION.exec(section);
+    if (!named3 || named3[1] !== "remote") continue;
+    const name = named3[2];
     const url = values.get("url");
     const defining = [...new Set([...values.values()].map((v2) => v2.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
@@ -34761,18 +34837,21 @@ function commitTree(git, sha, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   let entries = null;
   const listing = () => entries ??= git.listEntries(sha);
+  const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
   return {
     name,
     isCommit: true,
     async read(path) {
       const entry = await resolve7(path);
       if (!entry) return null;
+      if (entry.size < 0) return readUnsized(git, path, entry, budget);
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
     },
     async chunks(path) {
       const entry = await resolve7(path);
       if (!entry) return null;
+      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
       budget.take(path, entry.size, true);
       return git.streamObject(entry.oid);
     },
@@ -34788,14 +34867,15 @@ function commitTree(git, sha, name, options = {}) {
   };
   async function resolve7(path) {
     let rel = projectPath(path);
-    const all = await listing();
     for (let hops = 0; ; hops++) {
-      const entry = all.get(rel);
+      const entry = await entryOf(rel);
       if (!entry) return null;
       if (entry.mode === "120000") {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
         if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
-        const link = (await readBlob(git, path, entry)).toString("utf8");
+        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error2) => {
+          throw error2 instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error2.size} bytes, longer than any path; not read`) : error2;
+        })).toString("utf8");
         const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
         try {
           rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
@@ -34808,9 +34888,20 @@ function commitTree(git, sha, name, options = {}) {
     }
   }
 }
-async function readBlob(git, path, entry) {
-  const bytes = await git.readObject(entry.oid, entry.size);
+async function readBlob(git, path, entry, maxBytes = entry.size) {
+  const bytes = await git.readObject(entry.oid, maxBytes);
   if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
+}
+async function readUnsized(git, path, entry, budget) {
+  let bytes;
+  try {
+    bytes = await readBlob(git, path, entry, budget.perFile);
+  } catch (error2) {
+    if (error2 instanceof ObjectTooLarge) budget.take(path, error2.size);
+    throw error2;
+  }
+  budget.take(path, bytes.length);
   return bytes;
 }
 async function walk(root) {
@@ -38314,8 +38405,8 @@ var ESCAPES2 = {
   "\u2029": "P"
 };
 function escape(ch) {
-  const named2 = ESCAPES2[ch];
-  if (named2) return `\\${named2}`;
+  const named3 = ESCAPES2[ch];
+  if (named3) return `\\${named3}`;
   const c3 = ch.codePointAt(0);
   const hex = c3.toString(16).toUpperCase();
   if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
@@ -38804,12 +38895,12 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   }
   return { md5: dirManifest(entries).oid, size: size2, nfiles: entries.length };
 }
-async function hashOne(abs, rel, stats2, name, state) {
+async function hashOne(abs, rel, stats3, name, state) {
   const key2 = `${name}\0${rel}`;
-  const known = state?.get(key2, stats2);
+  const known = state?.get(key2, stats3);
   if (known) return known;
-  const md52 = await hashFile(abs, stats2.size, name !== "md5");
-  state?.set(key2, stats2, md52);
+  const md52 = await hashFile(abs, stats3.size, name !== "md5");
+  state?.set(key2, stats3, md52);
   return md52;
 }
 function smallMd5(path, size2, name) {
@@ -38837,16 +38928,16 @@ async function listDirFiles(root, rel, ignore) {
         continue;
       }
       const abs = absDir + sep5 + d2.name;
-      let stats2;
+      let stats3;
       try {
-        stats2 = statSync(abs);
+        stats3 = statSync(abs);
       } catch {
         continue;
       }
-      if (ignore.matches(childRel, stats2.isDirectory())) continue;
-      if (stats2.isDirectory()) await walk2(childRel, childInside);
-      else if (!stats2.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      else out.push({ abs, relpath: childInside, stats: stats2 });
+      if (ignore.matches(childRel, stats3.isDirectory())) continue;
+      if (stats3.isDirectory()) await walk2(childRel, childInside);
+      else if (!stats3.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      else out.push({ abs, relpath: childInside, stats: stats3 });
     }
   };
   await walk2(rel, "");
@@ -38896,21 +38987,21 @@ var HashState = class _HashState {
     return new _HashState(dir, entries, now);
   }
   /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
-  get(key2, stats2) {
+  get(key2, stats3) {
     this.touched.add(key2);
     const e = this.entries.get(key2);
-    if (!e || e[0] !== stats2.dev || e[1] !== stats2.ino || e[2] !== stats2.size || e[3] !== stats2.mtimeMs || e[4] !== stats2.ctimeMs) return void 0;
+    if (!e || e[0] !== stats3.dev || e[1] !== stats3.ino || e[2] !== stats3.size || e[3] !== stats3.mtimeMs || e[4] !== stats3.ctimeMs) return void 0;
     return e[5];
   }
   /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
-  set(key2, stats2, md52) {
+  set(key2, stats3, md52) {
     this.touched.add(key2);
     const now = this.now();
-    if (now - stats2.mtimeMs < RACY_MS || now - stats2.ctimeMs < RACY_MS) {
+    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
       if (this.entries.delete(key2)) this.dirty = true;
       return;
     }
-    this.entries.set(key2, [stats2.dev, stats2.ino, stats2.size, stats2.mtimeMs, stats2.ctimeMs, md52]);
+    this.entries.set(key2, [stats3.dev, stats3.ino, stats3.size, stats3.mtimeMs, stats3.ctimeMs, md52]);
     this.dirty = true;
   }
   /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
@@ -39439,7 +39530,7 @@ async function reproduceWith(pipeline3, log, options, data) {
     options.onStage?.(result);
   };
   const own = !options.onStage;
-  const note = (message) => {
+  const note2 = (message) => {
     if (own) log.info(message);
   };
   const stageError = (message) => {
@@ -39487,7 +39578,7 @@ async function reproduceWith(pipeline3, log, options, data) {
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
     if (stage.frozen) {
-      note(`Stage '${name}' is frozen, skipping.`);
+      note2(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options.dry) {
         record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
         continue;
@@ -39516,7 +39607,7 @@ async function reproduceWith(pipeline3, log, options, data) {
         const available = await data.available(objects);
         if (available.ok) {
           for (const o2 of objects) expected.set(o2.path, o2.oid);
-          note(`Would restore stage '${name}' from ${available.from}.`);
+          note2(`Would restore stage '${name}' from ${available.from}.`);
           record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
         }
@@ -39525,7 +39616,7 @@ async function reproduceWith(pipeline3, log, options, data) {
         try {
           const from = await data.restore(objects);
           ws2.invalidate();
-          note(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance2.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
         } catch (error2) {
@@ -39539,7 +39630,7 @@ async function reproduceWith(pipeline3, log, options, data) {
       if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
       if (options.force || status.changed || upstreamWouldRun) {
         wouldRun.add(name);
-        note(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        note2(`Would run stage '${name}': ${reasons2.join("; ")}`);
         record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
       } else {
         record({ name, status: "skipped", seconds: 0, reasons: [] });
@@ -39547,7 +39638,7 @@ async function reproduceWith(pipeline3, log, options, data) {
       continue;
     }
     if (!options.force && !status.changed) {
-      note(`Stage '${name}' didn't change, skipping.`);
+      note2(`Stage '${name}' didn't change, skipping.`);
       record({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
     }
@@ -39795,6 +39886,8 @@ var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var HISTORY_STATS = ["mean", "std", "min", "max", "n"];
+var HISTORY_NAMES = HISTORY_STATS.map((s) => `\`history.${s}\``).join(", ");
 var MAX_DEPTH2 = 64;
 var MAX_TOKENS = 1e3;
 function parseRule(text2, source) {
@@ -39971,6 +40064,12 @@ var ExprParser = class {
       this.i++;
       return { kind: "base" };
     }
+    if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
+      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
+      if (!stat10) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      this.i++;
+      return { kind: "history", stat: stat10 };
+    }
     if (t2.kind === "punct" && t2.value === "(") {
       this.i++;
       const inner = this.expression();
@@ -39982,7 +40081,7 @@ var ExprParser = class {
     if (t2.kind === "word") {
       this.fail(
         t2.pos,
-        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`
+        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`
       );
     }
     return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
@@ -40006,17 +40105,28 @@ var ExprParser = class {
   }
 };
 function usesBase(expr) {
+  return uses(expr, (e) => e.kind === "base");
+}
+function historyStatsUsed(expr) {
+  const found = [];
+  uses(expr, (e) => {
+    if (e.kind === "history" && !found.includes(e.stat)) found.push(e.stat);
+    return false;
+  });
+  return found;
+}
+function uses(expr, is2) {
   switch (expr.kind) {
     case "base":
-      return true;
     case "number":
-      return false;
+    case "history":
+      return is2(expr);
     case "negate":
-      return usesBase(expr.operand);
+      return uses(expr.operand, is2);
     case "binary":
-      return usesBase(expr.left) || usesBase(expr.right);
+      return [expr.left, expr.right].map((e) => uses(e, is2)).some(Boolean);
     case "percent":
-      return usesBase(expr.left);
+      return uses(expr.left, is2);
   }
 }
 function ruleLinesFromText(text2, origin, file) {
@@ -40156,6 +40266,28 @@ function projectDirectionsFromText(text2) {
     }
     return { metric, better };
   });
+}
+
+// src/history/config.ts
+var DEFAULT_HISTORY = 20;
+var MAX_HISTORY = 1e3;
+function parseHistoryDepth(text2, name) {
+  const value2 = text2.trim();
+  if (!value2) return DEFAULT_HISTORY;
+  if (!/^\d+$/.test(value2) || Number(value2) > MAX_HISTORY) {
+    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text2}'.`);
+  }
+  return Number(value2);
+}
+function checkHistoryRules(rules, depth, setting) {
+  if (depth > 0) return;
+  const needing = rules.filter((r2) => historyStatsUsed(r2.threshold).length);
+  if (!needing.length) return;
+  const lines2 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
+  throw new UserError(
+    `${lines2.join("\n")}
+but history is off (${setting}). Set it to how many base-branch commits to read (default ${DEFAULT_HISTORY}), or take history.* out of ${needing.length === 1 ? "the rule" : "these rules"}.`
+  );
 }
 
 // src/util/deadline.ts
@@ -40443,6 +40575,7 @@ var ACTION_INPUTS = [
   "fail-on-threshold",
   "check-name",
   "missing-base",
+  "history",
   "plots",
   "artifact",
   "repeat-params",
@@ -40494,6 +40627,7 @@ async function configFromAction({ env }) {
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
+    history: parseHistoryDepth(getInput(env, "history"), "Input 'history'"),
     sweep: {
       repeatParams: repeatParams(getListInput(env, "repeat-params")),
       rankBy: getInput(env, "rank-by") || null,
@@ -40649,6 +40783,30 @@ function formatPair(a, b3) {
   return [formatNumber(a, 17), formatNumber(b3, 17)];
 }
 
+// src/gate/noise.ts
+var DEFAULT_K = 3;
+function noiseBand(used, stdWeight2, stats3, head) {
+  const k2 = stdWeight2;
+  let band;
+  let text2;
+  if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
+    band = { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std, center: stats3.mean, k: k2 };
+    text2 = `${formatNumber(stats3.mean)} ± ${formatNumber(k2)}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  } else if (used.includes("min") || used.includes("max")) {
+    band = { low: stats3.min, high: stats3.max, center: null, k: null };
+    text2 = `min–max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
+  } else {
+    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
+    text2 = `${formatNumber(stats3.mean)} ± ${DEFAULT_K}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  }
+  const within = head >= band.low && head <= band.high;
+  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
+  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
+}
+function notEnoughHistory(n) {
+  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
+}
+
 // src/gate/resolve.ts
 function metricName(m2) {
   return `${m2.file}:${m2.key}`;
@@ -40739,30 +40897,47 @@ function evaluateRule(rule2, metrics, options) {
     }
     if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN);
+  const stats3 = historyStatsUsed(rule2.threshold);
+  let history2 = null;
+  if (stats3.length) {
+    const used = `\`history.${stats3[0]}\``;
+    if (!m2.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m2.history.stats) {
+      const noise3 = notEnoughHistory(m2.history.n);
+      const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
+      if (options.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
+    }
+    history2 = m2.history.stats;
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
   if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const full = { ...withHead, threshold };
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
+  const full = { ...withHead, threshold, ...noise2 };
   const [h3, t2] = formatPair(head, threshold);
-  const baseNote = usesBase(rule2.threshold) ? ` (base ${formatNumber(base)})` : "";
+  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
+  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
   return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
 }
-function evaluateExpr(expr, base) {
+function evaluateExpr(expr, base, history2 = null) {
   switch (expr.kind) {
     case "number":
       return expr.value;
     case "base":
       return base;
+    case "history":
+      return history2 ? history2[expr.stat] : Number.NaN;
     case "negate":
-      return -evaluateExpr(expr.operand, base);
+      return -evaluateExpr(expr.operand, base, history2);
     case "percent": {
-      const left = evaluateExpr(expr.left, base);
+      const left = evaluateExpr(expr.left, base, history2);
       const delta = Math.abs(left) * expr.percent / 100;
       return expr.op === "+" ? left + delta : left - delta;
     }
     case "binary": {
-      const l3 = evaluateExpr(expr.left, base);
-      const r2 = evaluateExpr(expr.right, base);
+      const l3 = evaluateExpr(expr.left, base, history2);
+      const r2 = evaluateExpr(expr.right, base, history2);
       switch (expr.op) {
         case "+":
           return l3 + r2;
@@ -40775,6 +40950,10 @@ function evaluateExpr(expr, base) {
       }
     }
   }
+}
+function stdWeight(expr, base, history2, used) {
+  if (!used.includes("std")) return null;
+  return Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
 }
 function compare(value2, comparator, threshold) {
   switch (comparator) {
@@ -40825,8 +41004,18 @@ function floatLeaf(value2) {
 }
 
 // src/gate/lookup.ts
-function metricLookupFromDiffs(files) {
-  return files.flatMap((f3) => f3.rows.map((r2) => ({ file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) })));
+function metricLookupFromDiffs(files, history2) {
+  const series2 = new Map(history2?.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2]));
+  return files.flatMap(
+    (f3) => f3.rows.map((r2) => {
+      const lookup2 = { file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) };
+      if (history2 !== void 0) {
+        const m2 = series2.get(`${f3.path}\0${r2.key}`);
+        lookup2.history = { n: m2?.points.length ?? 0, stats: m2?.stats ?? null };
+      }
+      return lookup2;
+    })
+  );
 }
 function toNumber(leaf2) {
   if (leaf2 === void 0) return void 0;
@@ -40848,7 +41037,8 @@ function gateSummary(evaluation, proposed = null) {
       base: finiteOrNull(o2.base),
       head: finiteOrNull(o2.head),
       threshold: finiteOrNull(o2.threshold),
-      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} }
+      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} },
+      ...o2.noise ? { noise: o2.noise } : {}
     })),
     directions: evaluation.directions,
     proposed
@@ -40868,9 +41058,10 @@ function brokenRules(summary3) {
 }
 
 // src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase) {
+function gateMetrics(gate, metrics, hasBase, history2) {
   if (!gate.rules.length && !gate.proposed) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+  const lookups = metricLookupFromDiffs(metrics, history2);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/values/direction.ts
@@ -41320,7 +41511,7 @@ function mermaidChart(plot2) {
   for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
   lines2.push("```");
   lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
-  for (const note of notes) lines2.push("", `_${note}_`);
+  for (const note2 of notes) lines2.push("", `_${note2}_`);
   return lines2.join("\n");
 }
 function usable(series2) {
@@ -41407,13 +41598,13 @@ function aggregateMarkdown(report2, options = {}) {
   if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report2);
   const unit = options.measure ? "bytes" : "characters";
-  const note = (rows2) => `> [!NOTE]
+  const note2 = (rows2) => `> [!NOTE]
 > This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
   const failed = report2.failedRuns.length;
-  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note(rows2), failedRows2)) <= options.limit;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note2(rows2), failedRows2)) <= options.limit;
   const rows = largest(report2.configurations.length, (n) => fits(n, failed));
   const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
-  return { body: draw(report2, options, kept, rows, note(rows), failedRows), folded: true };
+  return { body: draw(report2, options, kept, rows, note2(rows), failedRows), folded: true };
 }
 function largest(max, ok) {
   let low = 0;
@@ -41425,7 +41616,7 @@ function largest(max, ok) {
   }
   return low;
 }
-function draw(report2, options, columns, rows, note, failedRows) {
+function draw(report2, options, columns, rows, note2, failedRows) {
   const parts = [...options.header ? [options.header] : [], `## ${title(report2)}`, ""];
   if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
   const best = report2.configurations.find((c3) => c3.best);
@@ -41436,7 +41627,7 @@ function draw(report2, options, columns, rows, note, failedRows) {
       ""
     );
   }
-  if (note) parts.push(note, "");
+  if (note2) parts.push(note2, "");
   parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
   if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
   const repeats = report2.repeatParams.map(code).join(", ") || "no param";
@@ -41654,20 +41845,20 @@ function more(n) {
 }
 function counts(report2) {
   const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-  const count = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  const count2 = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
   if (!report2.base)
     return `${plural(
-      count(report2.metrics, () => true),
+      count2(report2.metrics, () => true),
       "metric"
     )} and ${plural(
-      count(report2.params, () => true),
+      count2(report2.params, () => true),
       "param"
     )} at the head`;
   return `${plural(
-    count(report2.metrics, (r2) => r2.changed),
+    count2(report2.metrics, (r2) => r2.changed),
     "metric"
   )} and ${plural(
-    count(report2.params, (r2) => r2.changed),
+    count2(report2.params, (r2) => r2.changed),
     "param"
   )} changed`;
 }
@@ -41712,7 +41903,9 @@ var report = (v2, at2) => {
         return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
       })
     )(o2.stale, key(at2, "stale")) ?? [],
-    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) }
+    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
+    // Reports from before history existed have none.
+    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -41831,7 +42024,56 @@ var rule = (v2, at2) => {
       origin: string(source.origin, key(at2, "source.origin")),
       line: number3(source.line, key(at2, "source.line")),
       ...file !== void 0 ? { file } : {}
-    }
+    },
+    ...o2.noise !== void 0 ? { noise: noise(o2.noise, key(at2, "noise")) } : {}
+  };
+};
+var stats2 = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k2) => number3(o2[k2], key(at2, k2)));
+  return { n, mean: mean2, std, min, max };
+};
+var noise = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    n: number3(o2.n, key(at2, "n")),
+    stats: nullable(stats2)(o2.stats, key(at2, "stats")),
+    band: nullable((b3, a) => {
+      const band = object(b3, a);
+      return {
+        low: number3(band.low, key(a, "low")),
+        high: number3(band.high, key(a, "high")),
+        center: nullable(number3)(band.center, key(a, "center")),
+        k: nullable(number3)(band.k, key(a, "k"))
+      };
+    })(o2.band, key(at2, "band")),
+    verdict: oneOf(["beyond", "within", "not-enough-history"])(o2.verdict, key(at2, "verdict")),
+    text: string(o2.text, key(at2, "text"))
+  };
+};
+var history = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    branch: string(o2.branch, key(at2, "branch")),
+    depth: number3(o2.depth, key(at2, "depth")),
+    metrics: list((m2, a) => {
+      const metric = object(m2, a);
+      return {
+        file: string(metric.file, key(a, "file")),
+        key: string(metric.key, key(a, "key")),
+        points: list((p2, pa) => {
+          const point = object(p2, pa);
+          return {
+            commit: string(point.commit, key(pa, "commit")),
+            date: nullable(string)(point.date, key(pa, "date")),
+            value: number3(point.value, key(pa, "value"))
+          };
+        })(metric.points, key(a, "points")),
+        stats: nullable(stats2)(metric.stats, key(a, "stats")),
+        head: nullable(number3)(metric.head, key(a, "head"))
+      };
+    })(o2.metrics, key(at2, "metrics")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
   };
 };
 var pipeline2 = (v2, at2) => {
@@ -41889,8 +42131,8 @@ var dataSection = (v2, at2) => {
         base: nullable(tableShape)(x3.base, key(a, "base")),
         head: nullable(tableShape)(x3.head, key(a, "head"))
       };
-      const note = optional(string)(x3.note, key(a, "note"));
-      if (note !== void 0) t2.note = note;
+      const note2 = optional(string)(x3.note, key(a, "note"));
+      if (note2 !== void 0) t2.note = note2;
       return t2;
     })(o2.tables, key(at2, "tables")),
     notes: list(string)(o2.notes, key(at2, "notes"))
@@ -41946,9 +42188,9 @@ async function readRuns(dirs) {
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
-    const count = (seen.get(run3.name) ?? 0) + 1;
-    seen.set(run3.name, count);
-    if (count > 1) run3.name = `${run3.name} (${count})`;
+    const count2 = (seen.get(run3.name) ?? 0) + 1;
+    seen.set(run3.name, count2);
+    if (count2 > 1) run3.name = `${run3.name} (${count2})`;
   }
   return runs;
 }
@@ -42000,14 +42242,7 @@ function gatesSection(gates2) {
   const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
   if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r2 of gates2.rules) {
-    const cells = [
-      statusIcon(r2),
-      escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule),
-      value(r2.base),
-      value(r2.head),
-      value(r2.threshold),
-      r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail)
-    ];
+    const cells = [statusIcon(r2), escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule), value(r2.base), value(r2.head), value(r2.threshold), note(r2)];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
@@ -42047,6 +42282,11 @@ function statusIcon(r2) {
       return r2.level === "warn" ? "⚠️" : "❌";
   }
 }
+function note(r2) {
+  const why = r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail);
+  const noise2 = r2.noise?.band ? `noise band ${escapeCell(r2.noise.text)}` : "";
+  return [why, noise2].filter(Boolean).join(" · ");
+}
 function value(v2) {
   return v2 === null ? "-" : formatNumber(v2);
 }
@@ -42063,6 +42303,529 @@ function logGates(gates2, gate, log) {
   }
   log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = prefix + k2;
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const records = [];
+  const d2 = delimiter.charCodeAt(0);
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  while (i < text2.length) {
+    const startLine = line;
+    if (text2[i] !== '"') {
+      let end = text2.indexOf("\n", i);
+      if (end === -1) end = text2.length;
+      const raw = text2.slice(i, end);
+      const cr2 = raw.indexOf("\r");
+      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
+        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        i = end + 1;
+        line++;
+        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
+        continue;
+      }
+    }
+    const fields = [];
+    for (; ; ) {
+      let field;
+      if (text2[i] === '"') {
+        const open5 = i;
+        const openLine = line;
+        let out = "";
+        i++;
+        for (; ; ) {
+          const q3 = text2.indexOf('"', i);
+          if (q3 === -1) {
+            const col = open5 - text2.lastIndexOf("\n", open5 - 1);
+            throw new SyntaxProblem("unterminated quoted field", openLine, col);
+          }
+          const part = text2.slice(i, q3);
+          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
+          out += part;
+          if (text2[q3 + 1] === '"') {
+            out += '"';
+            i = q3 + 2;
+          } else {
+            i = q3 + 1;
+            break;
+          }
+        }
+        field = out;
+        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
+      } else {
+        let end = i;
+        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+        field = text2.slice(i, end);
+        i = end;
+      }
+      fields.push(field);
+      if (text2.charCodeAt(i) === d2) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text2[i] === "\r") i++;
+    if (text2[i] === "\n") i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+  }
+  return records;
+}
+function csvNumber(cell3) {
+  const t2 = cell3.trim();
+  if (!t2) return void 0;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+  }
+  if (!digits) return void 0;
+  const n = Number(t2);
+  if (Number.isNaN(n)) return void 0;
+  return float ? pyNumber(n, true) : n;
+}
+function special(t2) {
+  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
+  if (!m2) return void 0;
+  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  last = /* @__PURE__ */ new Map();
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  write(text2) {
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      const record = chunk.slice(recordStart, end);
+      if (record.includes('"') && quotes(record) % 2) continue;
+      this.record(record);
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    if (this.partial.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  end() {
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    return this.last;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    const key2 = fields[this.nameCol] ?? "";
+    const cell3 = fields[this.valueCol] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
+    this.last.set(key2, parsed);
+  }
+};
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/history/stats.ts
+var MIN_HISTORY = 3;
+function historyStats(values) {
+  const n = values.length;
+  if (n < MIN_HISTORY) return null;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v2 of values) {
+    sum += v2;
+    if (v2 < min) min = v2;
+    if (v2 > max) max = v2;
+  }
+  const mean2 = sum / n;
+  let squares = 0;
+  for (const v2 of values) squares += (v2 - mean2) ** 2;
+  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+}
+
+// src/history/read.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var NAMED2 = 3;
+async function readHistory(git, request2, store, log) {
+  try {
+    return await readFromCommits(git, request2, store, log);
+  } catch (error2) {
+    const note2 = `The base branch's history could not be read: ${describeError(error2)}`;
+    log.warning(note2);
+    return { branch: request2.base.label, depth: request2.depth, metrics: [], notes: [note2] };
+  }
+}
+async function readFromCommits(git, request2, store, log) {
+  const notes = [];
+  const chain = await firstParents(git, request2, notes, log);
+  const files = request2.metrics.map((f3) => f3.path);
+  const atCommits = await Promise.all(
+    chain.map(async (commit) => {
+      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath: true, ...request2.budget ? { budget: request2.budget } : {} });
+      return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)])));
+    })
+  );
+  const records = /* @__PURE__ */ new Map();
+  chain.forEach((commit, i) => {
+    const metrics2 = [...atCommits[i]].flatMap(
+      ([file, read2]) => read2.status === "ok" ? [...read2.values].filter(([, v2]) => Number.isFinite(v2)).map(([key2, value2]) => ({ file, key: key2, value: value2 })) : []
+    );
+    if ([...atCommits[i].values()].some((r2) => r2.status !== "missing"))
+      records.set(commit.sha, { commit: commit.sha, date: commit.date, source: "git", metrics: metrics2 });
+  });
+  const notInGit = chain.filter((c3) => !records.has(c3.sha)).map((c3) => c3.sha);
+  if (store && notInGit.length) {
+    try {
+      const stored = await store(notInGit);
+      for (const note2 of stored.notes) notes.push(note2);
+      for (const sha of notInGit) {
+        const record = stored.records.get(sha);
+        if (record) records.set(sha, record);
+      }
+    } catch (error2) {
+      notes.push(`The history store could not be read (${describeError(error2)}): commits whose metrics are not in git are left out.`);
+    }
+  }
+  const read = (i, file) => atCommits[i].get(file);
+  const fromStore = (sha, file) => records.get(sha)?.source === "store" && records.get(sha).metrics.some((m2) => m2.file === file);
+  for (const file of files) {
+    const missing = chain.filter((c3, i) => read(i, file).status === "missing" && !fromStore(c3.sha, file)).map((c3) => c3.sha);
+    if (missing.length === chain.length && chain.length) {
+      notes.push(
+        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history.`
+      );
+    } else if (missing.length) {
+      notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);
+    }
+    const errors = chain.flatMap((c3, i) => {
+      const r2 = read(i, file);
+      return r2.status === "error" ? [`${shortSha(c3.sha)}: ${r2.message}`] : [];
+    });
+    if (errors.length) {
+      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
+      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
+    }
+  }
+  const oldestFirst2 = [...chain].reverse();
+  const valueAt = new Map([...records].map(([sha, r2]) => [sha, new Map(r2.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2.value]))]));
+  const metrics = [];
+  for (const diff of request2.metrics) {
+    for (const row2 of diff.rows) {
+      const head = finite(row2.new);
+      if (head === null && finite(row2.old) === null) continue;
+      const points = [];
+      const lacking = [];
+      const notNumbers = [];
+      for (const commit of oldestFirst2) {
+        const record = records.get(commit.sha);
+        const value2 = valueAt.get(commit.sha)?.get(`${diff.path}\0${row2.key}`);
+        if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+        else if (record?.source === "git") {
+          const file = atCommits[chain.indexOf(commit)].get(diff.path);
+          if (file.status === "ok") (file.values.has(row2.key) ? notNumbers : lacking).push(commit.sha);
+        }
+      }
+      const name = `\`${diff.path}:${row2.key}\``;
+      if (lacking.length)
+        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+      metrics.push({ file: diff.path, key: row2.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
+    }
+  }
+  for (const note2 of notes) log.info(`History: ${note2}`);
+  return { branch: request2.base.label, depth: request2.depth, metrics, notes };
+}
+async function firstParents(git, request2, notes, log) {
+  const { base, depth } = request2;
+  const chain = [];
+  let fetched = false;
+  for (let next = base.sha; next && chain.length < depth; ) {
+    let commit = await git.readCommit(next);
+    if (!commit && !fetched) {
+      fetched = true;
+      if (await deepen(git, request2, chain.length, notes, log)) commit = await git.readCommit(next);
+      else break;
+    }
+    if (!commit) {
+      notes.push(
+        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
+      );
+      break;
+    }
+    chain.push({ sha: next, date: commit.date });
+    next = commit.parents[0];
+  }
+  return chain;
+}
+async function deepen(git, request2, have, notes, log) {
+  const { base, depth } = request2;
+  const only = `Only ${have} of the ${depth} commits asked for`;
+  if (!(await git.remotes()).includes("origin")) {
+    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
+    return false;
+  }
+  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
+  try {
+    await git.fetchCommit(base.sha, "origin", depth);
+    return true;
+  } catch (error2) {
+    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error2).split("\n")[0]}).`);
+    return false;
+  }
+}
+async function readMetricsAt(tree, path) {
+  try {
+    const bytes = await tree.read(path);
+    if (!bytes) return { status: "missing" };
+    let text2;
+    try {
+      text2 = UTF8.decode(bytes);
+    } catch {
+      return { status: "error", message: "not UTF-8 text" };
+    }
+    const values = /* @__PURE__ */ new Map();
+    for (const [key2, leaf2] of flattenMetrics(parseValueFile(path, text2, "metrics").data)) {
+      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+      if (value2 !== void 0) values.set(key2, value2);
+    }
+    return { status: "ok", values };
+  } catch (error2) {
+    const message = describeError(error2);
+    return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
+  }
+}
+function finite(leaf2) {
+  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
+}
+function named2(commits) {
+  const shown2 = commits.slice(0, NAMED2).map(shortSha).join(", ");
+  return commits.length > NAMED2 ? `${shown2}, and ${commits.length - NAMED2} more` : shown2;
+}
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/report/data-section.ts
@@ -42391,9 +43154,9 @@ function lttbIndices(xs2, ys2, threshold) {
       avgX += xs2[j3];
       avgY += ys2[j3];
     }
-    const count = nextEnd - nextStart;
-    avgX /= count;
-    avgY /= count;
+    const count2 = nextEnd - nextStart;
+    avgX /= count2;
+    avgY /= count2;
     const start = Math.floor(i * bucket) + 1;
     const end = Math.floor((i + 1) * bucket) + 1;
     const ax = xs2[a];
@@ -42600,7 +43363,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
     const xs2 = o2.numericX ? new Float64Array(n) : null;
     const ys2 = o2.numericY ? new Float64Array(n) : null;
     const keep = new Int32Array(n);
-    let count = 0;
+    let count2 = 0;
     for (let i = 0; i < n; i++) {
       const x3 = xs2 ? checkedNumber(s, "x", o2.x, s.xs[i], i) : 0;
       const y2 = ys2 ? checkedNumber(s, "y", o2.y, s.ys[i], i) : 0;
@@ -42608,20 +43371,20 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
         dropped++;
         continue;
       }
-      if (xs2) xs2[count] = x3;
-      if (ys2) ys2[count] = y2;
-      keep[count++] = i;
+      if (xs2) xs2[count2] = x3;
+      if (ys2) ys2[count2] = y2;
+      keep[count2++] = i;
     }
     const max = o2.reduce === "lines" ? maxLinePoints : o2.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
-    let chosen = { length: count };
+    let chosen = { length: count2 };
     let identity = true;
-    if (count > max) {
-      from = Math.max(from ?? 0, count);
+    if (count2 > max) {
+      from = Math.max(from ?? 0, count2);
       identity = false;
       if (o2.reduce === "lines" && xs2 && ys2) {
-        if (ascending(xs2, count)) chosen = lttbIndices(xs2.subarray(0, count), ys2.subarray(0, count), max);
+        if (ascending(xs2, count2)) chosen = lttbIndices(xs2.subarray(0, count2), ys2.subarray(0, count2), max);
         else {
-          const order = Array.from({ length: count }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
+          const order = Array.from({ length: count2 }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
           const picked = lttbIndices(
             Float64Array.from(order, (k2) => xs2[k2]),
             Float64Array.from(order, (k2) => ys2[k2]),
@@ -42630,7 +43393,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
           chosen = picked.map((j3) => order[j3]);
         }
       } else {
-        const step = count / max;
+        const step = count2 / max;
         chosen = Array.from({ length: max }, (_3, j3) => Math.floor(j3 * step));
       }
     }
@@ -42716,10 +43479,10 @@ function numericLine(xs2, ys2, name) {
   for (let i = 0; i < points.length; ) {
     const x3 = points[i][0];
     let sum = 0;
-    let count = 0;
-    for (; i < points.length && points[i][0] === x3; i++, count++) sum += points[i][1];
+    let count2 = 0;
+    for (; i < points.length && points[i][0] === x3; i++, count2++) sum += points[i][1];
     line.xs.push(x3);
-    line.ys.push(count === 1 ? sum : round(sum / count));
+    line.ys.push(count2 === 1 ? sum : round(sum / count2));
   }
   return line;
 }
@@ -42883,10 +43646,10 @@ function assertBounded(path, value2, at2) {
     const r2 = value2[range];
     if (!isRecord(r2)) continue;
     const { start = 0, stop, step = 1 } = r2;
-    const count = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
-    if (!(count <= PLOT_BOUNDS.customPoints))
+    const count2 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count2 <= PLOT_BOUNDS.customPoints))
       over(
-        `generates ${Number.isFinite(count) ? count.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+        `generates ${Number.isFinite(count2) ? count2.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
       );
   }
   for (const steps of ["steps", "minsteps", "maxsteps"]) {
@@ -42943,260 +43706,6 @@ function isRecord(value2) {
 
 // src/plots/data.ts
 import { posix as posix7 } from "node:path";
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
-    const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open5 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open5 - text2.lastIndexOf("\n", open5 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
-  }
-  return records;
-}
-function csvNumber(cell3) {
-  const t2 = cell3.trim();
-  if (!t2) return void 0;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
-  }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
-}
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell3, unreadable) {
-  if (cell3 === void 0 || cell3.trim() === "") return null;
-  const n = csvNumber(cell3);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  write(text2) {
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  end() {
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell3 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
-  }
-};
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell3 = last.fields[i];
-    if (cell3 === void 0 || cell3 === "") return;
-    data.set(name, csvNumber(cell3) ?? cell3);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
   const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
@@ -43279,7 +43788,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   if (doc.plots !== void 0 && !Array.isArray(doc.plots)) {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
-  asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -43287,7 +43796,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
     asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
-      add(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
+      add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
@@ -43297,7 +43806,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
 function plotsFromPaths(paths) {
   return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
 }
-function add(out, make) {
+function add2(out, make) {
   try {
     out.definitions.push(make());
   } catch (error2) {
@@ -43440,10 +43949,10 @@ function builtinSpec(given) {
   for (const axis of ["x", "y"]) {
     const limit = limits[axis];
     const field = input[axis];
-    const count = limit === void 0 ? 0 : new Set(input.points.map((p2) => String(p2[field]))).size;
-    if (limit !== void 0 && count > limit) {
+    const count2 = limit === void 0 ? 0 : new Set(input.points.map((p2) => String(p2[field]))).size;
+    if (limit !== void 0 && count2 > limit) {
       throw new UserError(
-        `${axis} field '${field}' has ${count} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
+        `${axis} field '${field}' has ${count2} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
       );
     }
   }
@@ -43704,16 +44213,16 @@ function confusionCells(input, xCats, yCats, normalized) {
       );
     for (const xv of xCats) {
       for (const yv of yCats) {
-        const count = counts2.get(`${xv}\0${yv}`) ?? 0;
+        const count2 = counts2.get(`${xv}\0${yv}`) ?? 0;
         const sumY = rowSums.get(yv) ?? 0;
         cells.push({
           rev: group2[0].rev,
           series: group2[0].series,
           [input.x]: xv,
           [input.y]: yv,
-          xy_count: count,
-          percent_of_max: max ? count / max : 0,
-          ...normalized ? { percent_of_y: sumY ? count / sumY : 0 } : {}
+          xy_count: count2,
+          percent_of_max: max ? count2 / max : 0,
+          ...normalized ? { percent_of_y: sumY ? count2 / sumY : 0 } : {}
         });
       }
     }
@@ -44069,14 +44578,14 @@ function fitReport(report2, render, options) {
   const summary3 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
   const where2 = options.fullReport ?? `${summary3} and in report.md in the workflow artifact`;
   const unit = options.measure ? "bytes" : "characters";
-  const note = `> [!NOTE]
+  const note2 = `> [!NOTE]
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
-  return { body: compact(report2, render, note, limit, measure), folded: true };
+  return { body: compact(report2, render, note2, limit, measure), folded: true };
 }
-function compact(data, render, note, limit, measure) {
+function compact(data, render, note2, limit, measure) {
   const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
-  head.push({ text: note, keep: true });
+  head.push({ text: note2, keep: true });
   const tail = [];
   const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
@@ -49432,7 +49941,7 @@ var MlflowRunPublisher = class {
       throw error2;
     }
     await this.guard(client.updateRun(runId, "FINISHED", now));
-    for (const note of notes) this.log.warning(`MLflow: ${note}`);
+    for (const note2 of notes) this.log.warning(`MLflow: ${note2}`);
     this.log.info(
       `MLflow: ${existing ? "updated" : "created"} run ${runId} in experiment '${this.config.experiment}' (${params.length} params, ${metrics.length} metric points, ${batches.length} request${batches.length === 1 ? "" : "s"}).`
     );
@@ -49574,7 +50083,7 @@ var MlflowTarget = class {
     const { config, log } = this;
     const notes = [];
     const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report2), notes);
-    for (const note of notes) log.warning(`MLflow: ${note}`);
+    for (const note2 of notes) log.warning(`MLflow: ${note2}`);
     const hub = config.hub;
     const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : void 0;
     return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser }).publish(report2);
@@ -49791,12 +50300,12 @@ var BranchImageStore = class {
   }
 };
 var ReleaseImageStore = class {
-  constructor(client, repo, tag, note = () => {
+  constructor(client, repo, tag, note2 = () => {
   }) {
     this.client = client;
     this.repo = repo;
     this.tag = tag;
-    this.note = note;
+    this.note = note2;
   }
   client;
   repo;
@@ -49806,8 +50315,8 @@ var ReleaseImageStore = class {
   async upload(files, folder) {
     const { owner, repo } = this.repo;
     const release = await this.release();
-    const named2 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
-    const names = new Set(named2.map((n) => n.name));
+    const named3 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
+    const names = new Set(named3.map((n) => n.name));
     const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release.id, per_page: 100 });
     const others = assets.filter((a) => !names.has(a.name));
     const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
@@ -49824,7 +50333,7 @@ var ReleaseImageStore = class {
       );
     }
     const urls = /* @__PURE__ */ new Map();
-    for (const { file, name } of named2) {
+    for (const { file, name } of named3) {
       const uploaded = await this.client.request({
         method: "POST",
         url: release.upload_url,
@@ -50497,99 +51006,10 @@ function compareKeys(a, b3) {
   return a.length - b3.length;
 }
 
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add2(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add2(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function add2(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
 // src/values/collect.ts
 var LOGGER_METRICS = "metrics.csv";
 var LOGGER_PARAMS = "params.yml";
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var UTF82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 async function collectAndCompare(git, request2, log) {
   const budget = request2.budget;
   const data = await openProjectData(request2.workspace, log, request2.data);
@@ -50631,9 +51051,9 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         }
         return file;
       };
-      const named2 = targets[kind] ? [] : void 0;
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
+      const named3 = targets[kind] ? [] : void 0;
+      const fileA = await read(a, sideA, pathsA.get(path) ?? named3);
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named3);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
       diffs.push(diff);
     }
@@ -50673,7 +51093,7 @@ async function readValueFile(tree, path, kind, keys, dvcTracked) {
   try {
     let text2;
     try {
-      text2 = UTF8.decode(bytes);
+      text2 = UTF82.decode(bytes);
     } catch {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
@@ -50974,15 +51394,15 @@ function getFlags(reader) {
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
-  let count = 0;
+  let count2 = 0;
   if (type > 1 && type <= 7) {
-    count = view.getUint32(reader.offset, littleEndian);
+    count2 = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
   if (flags) dim++;
   if (flags === 3) dim++;
-  return { littleEndian, type, dim, count };
+  return { littleEndian, type, dim, count: count2 };
 }
 function readPosition(reader, flags) {
   const points = [];
@@ -51004,9 +51424,9 @@ function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
   for (let r2 = 0; r2 < flags.count; r2++) {
-    const count = view.getUint32(reader.offset, flags.littleEndian);
+    const count2 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count }));
+    rings.push(readLine(reader, { ...flags, count: count2 }));
   }
   return rings;
 }
@@ -51377,16 +51797,16 @@ function timeUnit(unit) {
   if (unit.field_3) return "NANOS";
   throw new Error("parquet time unit required");
 }
-function convertStats(stats2, schema, parsers) {
-  return stats2 && {
-    max: convertMetadata(stats2.field_1, schema, parsers),
-    min: convertMetadata(stats2.field_2, schema, parsers),
-    null_count: stats2.field_3,
-    distinct_count: stats2.field_4,
-    max_value: convertMetadata(stats2.field_5, schema, parsers),
-    min_value: convertMetadata(stats2.field_6, schema, parsers),
-    is_max_value_exact: stats2.field_7,
-    is_min_value_exact: stats2.field_8
+function convertStats(stats3, schema, parsers) {
+  return stats3 && {
+    max: convertMetadata(stats3.field_1, schema, parsers),
+    min: convertMetadata(stats3.field_2, schema, parsers),
+    null_count: stats3.field_3,
+    distinct_count: stats3.field_4,
+    max_value: convertMetadata(stats3.field_5, schema, parsers),
+    min_value: convertMetadata(stats3.field_6, schema, parsers),
+    is_max_value_exact: stats3.field_7,
+    is_min_value_exact: stats3.field_8
   };
 }
 function convertMetadata(value2, schema, parsers) {
@@ -51641,6 +52061,9 @@ async function run(config, log) {
   return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
 }
 async function runIn(git, config, log, deadline) {
+  const historyDepth = config.history ?? DEFAULT_HISTORY;
+  const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
+  checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
@@ -51689,8 +52112,11 @@ async function runIn(git, config, log, deadline) {
     log
   );
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
-  for (const note of gate?.notes ?? []) log.info(note);
-  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
+  for (const note2 of gate?.notes ?? []) log.info(note2);
+  checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
+  const historyStore = void 0;
+  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;
   const warnings = [];
@@ -51699,6 +52125,7 @@ async function runIn(git, config, log, deadline) {
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
     );
   }
+  if (history2 && gates2?.rules.some((r2) => r2.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(
@@ -51718,6 +52145,7 @@ async function runIn(git, config, log, deadline) {
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
+    history: history2,
     projectErrors: comparison.headErrors,
     data: dataChanges
   };

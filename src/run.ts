@@ -11,6 +11,9 @@ import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase } from './gate/c
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
+import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
+import { readHistory } from './history/read';
+import type { StoreReader } from './history/types';
 import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
@@ -60,6 +63,9 @@ export async function run(config: Config, log: Logger): Promise<RunResult> {
 }
 
 async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadline): Promise<RunResult> {
+  const historyDepth = config.history ?? DEFAULT_HISTORY;
+  const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
+  checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
@@ -117,7 +123,14 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
 
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base!.sha, base!.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
-  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
+  checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
+
+  // The base branch's history of each metric, from its commits in git. The history store's reader is passed here,
+  // for commits whose metrics are not in git (DVC-cached, or made in CI).
+  const historyStore: StoreReader | undefined = undefined;
+  const history =
+    base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const stale = pipeline ? [] : await staleStages(config.workspace, log);
@@ -130,6 +143,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root).",
     );
   }
+  // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
+  if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
     warnings.push(
@@ -151,6 +166,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
+    history,
     projectErrors: comparison.headErrors,
     data: dataChanges,
   };

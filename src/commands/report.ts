@@ -9,6 +9,7 @@ import { REPRO_MODES } from '../pipeline/engine';
 import { run } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { parseDeadlineMinutes } from '../util/deadline';
+import { parseHistoryDepth } from '../history/config';
 import { UserError } from '../util/errors';
 import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
 import type { Command } from './types';
@@ -16,7 +17,7 @@ import type { Command } from './types';
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
@@ -29,6 +30,8 @@ export const reportCommand: Command = {
                   in .mlreport.yml); a broken rule makes the exit code 1
   --missing-base skip|fail
                   a rule using \`base\` when the base has no value: skipped (default) or broken
+  --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
+                  0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
   --deadline-minutes N
                   the time budget for gathering the report (default: 330): a stage still running then is
@@ -47,6 +50,7 @@ export const reportCommand: Command = {
         params: { type: 'string', multiple: true },
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
+        history: { type: 'string', default: '' },
         repro: { type: 'string', default: 'off' },
         'deadline-minutes': { type: 'string', default: '' },
       },
@@ -71,6 +75,7 @@ export const reportCommand: Command = {
       github: null,
       hub: null,
       mlflow: null,
+      history: parseHistoryDepth(values.history, '--history'),
       gate: await loadGateConfig(workspace, {
         thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values['missing-base']),

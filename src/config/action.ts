@@ -5,6 +5,7 @@ import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/rev
 import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
+import { parseHistoryDepth } from '../history/config';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
@@ -46,6 +47,7 @@ export const ACTION_INPUTS = [
   'fail-on-threshold',
   'check-name',
   'missing-base',
+  'history',
   'plots',
   'artifact',
   'repeat-params',
@@ -116,6 +118,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
     gate: await loadGateConfig(workspace, gateSettings(env)),
+    history: parseHistoryDepth(getInput(env, 'history'), "Input 'history'"),
     sweep: {
       repeatParams: repeatParams(getListInput(env, 'repeat-params')),
       rankBy: getInput(env, 'rank-by') || null,

@@ -31,6 +31,8 @@ export interface Config {
   hub: HubConfig | null;
   /** Log the run to an MLflow tracking server (the hub's, or `mlflow-tracking-uri`); null when off. */
   mlflow: MlflowConfig | null;
+  /** `history`: how many first-parent commits of the base branch to read for `history.*` rules and trends; 0: off (default 20). */
+  history?: number;
   /** Threshold rules (parsed) and what a broken one does; absent or no rules: no gate. */
   gate?: GateConfig;
   /** How the report goes to GitHub (sticky comment, images); absent for a local CLI run. */

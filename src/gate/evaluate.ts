@@ -1,7 +1,9 @@
+import type { HistoryStats } from '../history/types';
 import { formatNumber, formatPair } from '../util/numbers';
-import { usesBase } from './parse';
+import { noiseBand, notEnoughHistory } from './noise';
+import { historyStatsUsed, usesBase } from './parse';
 import { metricName, resolveMetric } from './resolve';
-import type { Comparator, Expr, GateRule, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
+import type { Comparator, Expr, GateRule, HistoryStat, MetricDirection, MetricLookup, MissingBasePolicy, RuleOutcome } from './types';
 
 export interface GateEvaluation {
   /** false when a failing-level rule broke, a rule could not be evaluated (unknown metric), or no rule was checked. */
@@ -23,6 +25,8 @@ export interface EvaluateOptions {
  * Evaluates every rule against the metrics. Semantics:
  * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
+ *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
+ * - a rule that uses `history.*` where no history was read (an aggregate of jobs) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
  * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
  *   because a rule that cannot be checked must not pass silently;
@@ -82,33 +86,51 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     }
     if (!Number.isFinite(base)) return outcome('failed', `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
-  const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN);
+  const stats = historyStatsUsed(rule.threshold);
+  let history: HistoryStats | null = null;
+  if (stats.length) {
+    const used = `\`history.${stats[0]}\``;
+    if (!m.history) return outcome('error', `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats) {
+      const noise = notEnoughHistory(m.history.n);
+      const why = `${noise.text}${options.hasBase ? '' : ': there is no base revision'}`;
+      if (options.missingBase === 'fail') return outcome('failed', `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise });
+      return outcome('skipped', `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise });
+    }
+    history = m.history.stats;
+  }
+  const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN, history);
   // `base / 0` is Infinity, which every value is below: a rule that would hold whatever the metric is checks nothing.
   if (!Number.isFinite(threshold)) return outcome('failed', `The threshold works out to ${threshold}.`, withHead);
-  const full = { ...withHead, threshold };
+  const noise = history ? { noise: noiseBand(stats, stdWeight(rule.threshold, base ?? Number.NaN, history, stats), history, head) } : {};
+  const full = { ...withHead, threshold, ...noise };
   // The report's number format, with the digits it takes so a message never reads "0.9 is not >= 0.9".
   const [h, t] = formatPair(head, threshold);
-  const baseNote = usesBase(rule.threshold) ? ` (base ${formatNumber(base!)})` : '';
+  const notes = [usesBase(rule.threshold) ? `base ${formatNumber(base!)}` : '', history ? `history n=${history.n}` : ''].filter(Boolean);
+  const baseNote = notes.length ? ` (${notes.join(', ')})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
 }
 
-export function evaluateExpr(expr: Expr, base: number): number {
+/** The threshold's value; `history.*` is NaN without history (callers check that a rule needing it has it). */
+export function evaluateExpr(expr: Expr, base: number, history: HistoryStats | null = null): number {
   switch (expr.kind) {
     case 'number':
       return expr.value;
     case 'base':
       return base;
+    case 'history':
+      return history ? history[expr.stat] : Number.NaN;
     case 'negate':
-      return -evaluateExpr(expr.operand, base);
+      return -evaluateExpr(expr.operand, base, history);
     case 'percent': {
-      const left = evaluateExpr(expr.left, base);
+      const left = evaluateExpr(expr.left, base, history);
       const delta = (Math.abs(left) * expr.percent) / 100;
       return expr.op === '+' ? left + delta : left - delta;
     }
     case 'binary': {
-      const l = evaluateExpr(expr.left, base);
-      const r = evaluateExpr(expr.right, base);
+      const l = evaluateExpr(expr.left, base, history);
+      const r = evaluateExpr(expr.right, base, history);
       switch (expr.op) {
         case '+':
           return l + r;
@@ -121,6 +143,12 @@ export function evaluateExpr(expr: Expr, base: number): number {
       }
     }
   }
+}
+
+/** How far the threshold moves per unit of `history.std` (3 in `history.mean - 3 * history.std`); null without std. */
+function stdWeight(expr: Expr, base: number, history: HistoryStats, used: HistoryStat[]): number | null {
+  if (!used.includes('std')) return null;
+  return Math.abs(evaluateExpr(expr, base, { ...history, std: 1 }) - evaluateExpr(expr, base, { ...history, std: 0 }));
 }
 
 function compare(value: number, comparator: Comparator, threshold: number): boolean {

@@ -1,3 +1,4 @@
+import type { HistorySection } from '../history/types';
 import type { GateSummary } from '../report/types';
 import type { FileDiff } from '../values/types';
 import { evaluateRules } from './evaluate';
@@ -7,9 +8,11 @@ import type { GateConfig } from './types';
 
 /**
  * The gate step: the rules evaluated against the metrics diff; null when no rules are written anywhere. A PR that
- * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. Pure.
+ * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. `history`: the base
+ * branch's (null when there was none to read; undefined when history is off). Pure.
  */
-export function gateMetrics(gate: GateConfig, metrics: FileDiff[], hasBase: boolean): GateSummary | null {
+export function gateMetrics(gate: GateConfig, metrics: FileDiff[], hasBase: boolean, history?: HistorySection | null): GateSummary | null {
   if (!gate.rules.length && !gate.proposed) return null;
-  return gateSummary(evaluateRules(gate.rules, metricLookupFromDiffs(metrics), { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+  const lookups = metricLookupFromDiffs(metrics, history);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }

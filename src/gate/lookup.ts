@@ -1,12 +1,24 @@
+import type { HistorySection } from '../history/types';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import type { MetricLookup } from './types';
 
 /**
- * The one adapter between the metrics diff and the gate: every metric row as base/head numbers.
- * Absent stays undefined; anything that is not a number becomes null.
+ * The one adapter between the metrics diff and the gate: every metric row as base/head numbers, with its history
+ * when history was read (`history` null: read, but there was none — no base). Absent stays undefined; anything that
+ * is not a number becomes null.
  */
-export function metricLookupFromDiffs(files: FileDiff[]): MetricLookup[] {
-  return files.flatMap((f) => f.rows.map((r) => ({ file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new) })));
+export function metricLookupFromDiffs(files: FileDiff[], history?: HistorySection | null): MetricLookup[] {
+  const series = new Map(history?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
+  return files.flatMap((f) =>
+    f.rows.map((r) => {
+      const lookup: MetricLookup = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new) };
+      if (history !== undefined) {
+        const m = series.get(`${f.path}\0${r.key}`);
+        lookup.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+      }
+      return lookup;
+    }),
+  );
 }
 
 function toNumber(leaf: Leaf | undefined): number | null | undefined {

@@ -1,5 +1,5 @@
 import { UserError } from '../util/errors';
-import type { Comparator, Expr, GateLevel, GateRule, MetricRef, RuleSource } from './types';
+import type { Comparator, Expr, GateLevel, GateRule, HistoryStat, MetricRef, RuleSource } from './types';
 
 /**
  * The threshold rule language, one rule per line:
@@ -7,8 +7,9 @@ import type { Comparator, Expr, GateLevel, GateRule, MetricRef, RuleSource } fro
  *   [warn: | fail:] METRIC OP EXPR [if present]
  *
  * METRIC is `[file:]key.path` (quoted with "…" when it holds spaces or operator characters); OP is one of
- * >= <= > < == != (≥ ≤ ≠ too); EXPR is arithmetic over numbers and `base` (the metric's value at the
- * base revision) with + - * / and parentheses, where `X + N%` / `X - N%` add or take N percent of |X|.
+ * >= <= > < == != (≥ ≤ ≠ too); EXPR is arithmetic over numbers, `base` (the metric's value at the
+ * base revision) and `history.mean|std|min|max|n` (its values on the base branch's last commits) with + - * /
+ * and parentheses, where `X + N%` / `X - N%` add or take N percent of |X|.
  * A hand-written recursive-descent parser: nothing is ever evaluated as code.
  */
 
@@ -52,6 +53,8 @@ const COMPARATORS: Record<string, Comparator> = { '>=': '>=', '<=': '<=', '==': 
 const COMPARATOR_LIST = '`>=`, `<=`, `>`, `<`, `==` or `!=`';
 const OPERAND = 'a number, `base`, `(` or `-`';
 const LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+const HISTORY_STATS: readonly HistoryStat[] = ['mean', 'std', 'min', 'max', 'n'];
+const HISTORY_NAMES = HISTORY_STATS.map((s) => `\`history.${s}\``).join(', ');
 /**
  * Bounds that keep parsing and evaluation far from the call stack's limit (5,000 `(` overflowed it): no rule
  * a person writes comes near them.
@@ -253,6 +256,12 @@ class ExprParser {
       this.i++;
       return { kind: 'base' };
     }
+    if (t.kind === 'word' && /^history(\.|$)/i.test(t.value)) {
+      const stat = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      this.i++;
+      return { kind: 'history', stat };
+    }
     if (t.kind === 'punct' && t.value === '(') {
       this.i++;
       const inner = this.expression();
@@ -264,7 +273,7 @@ class ExprParser {
     if (t.kind === 'word') {
       this.fail(
         t.pos,
-        `unknown name \`${t.value}\`: expected ${OPERAND} (the right side compares with numbers and \`base\`, the metric's value at the base revision)`,
+        `unknown name \`${t.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`,
       );
     }
     return this.fail(t.pos, `expected ${OPERAND}, but found ${this.found(t)}`);
@@ -292,17 +301,31 @@ class ExprParser {
 
 /** Whether the threshold needs the base's value. */
 export function usesBase(expr: Expr): boolean {
+  return uses(expr, (e) => e.kind === 'base');
+}
+
+/** The `history.*` statistics the threshold uses, in the order written (none: it does not need history). */
+export function historyStatsUsed(expr: Expr): HistoryStat[] {
+  const found: HistoryStat[] = [];
+  uses(expr, (e) => {
+    if (e.kind === 'history' && !found.includes(e.stat)) found.push(e.stat);
+    return false;
+  });
+  return found;
+}
+
+function uses(expr: Expr, is: (leaf: Expr) => boolean): boolean {
   switch (expr.kind) {
     case 'base':
-      return true;
     case 'number':
-      return false;
+    case 'history':
+      return is(expr);
     case 'negate':
-      return usesBase(expr.operand);
+      return uses(expr.operand, is);
     case 'binary':
-      return usesBase(expr.left) || usesBase(expr.right);
+      return [expr.left, expr.right].map((e) => uses(e, is)).some(Boolean);
     case 'percent':
-      return usesBase(expr.left);
+      return uses(expr.left, is);
   }
 }
 

@@ -18,6 +18,7 @@ export function gateSummary(evaluation: GateEvaluation, proposed: ProposedRules 
       head: finiteOrNull(o.head),
       threshold: finiteOrNull(o.threshold),
       source: { origin: o.rule.source.origin, line: o.rule.source.line, ...(o.rule.source.file ? { file: o.rule.source.file } : {}) },
+      ...(o.noise ? { noise: o.noise } : {}),
     })),
     directions: evaluation.directions,
     proposed,

@@ -1,10 +1,16 @@
+import type { HistoryStats } from '../history/types';
+
 /** A comparison operator, as written in a rule. */
 export type Comparator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 
-/** The right-hand side of a rule: numbers, `base`, arithmetic and relative percentages. */
+/** A statistic of the metric's values on the base branch's history, as rules write it: `history.mean`, … */
+export type HistoryStat = 'mean' | 'std' | 'min' | 'max' | 'n';
+
+/** The right-hand side of a rule: numbers, `base`, `history.*`, arithmetic and relative percentages. */
 export type Expr =
   | { kind: 'number'; value: number }
   | { kind: 'base' }
+  | { kind: 'history'; stat: HistoryStat }
   | { kind: 'negate'; operand: Expr }
   | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
   /** `left ± N%`: N percent of |left| added or taken away (`base + 5%` is base × 1.05 for a positive base). */
@@ -81,6 +87,11 @@ export interface MetricLookup {
   /** undefined: absent on that side; null: present but not a number (text, boolean, null). NaN stays NaN. */
   base: number | null | undefined;
   head: number | null | undefined;
+  /**
+   * Its values on the base branch's history: how many, and their stats (null under MIN_HISTORY values); absent when
+   * history is off or not available (an aggregate of jobs).
+   */
+  history?: { n: number; stats: HistoryStats | null };
 }
 
 type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
@@ -96,6 +107,22 @@ export interface RuleOutcome {
   threshold: number | null;
   /** For people: what was compared, or why the rule was skipped or broke. */
   message: string;
+  /** For rules that use `history.*`: the band of noise they used and where the head's value is. */
+  noise?: NoiseBand;
+}
+
+/**
+ * The noise a history rule measured against: the band mean ± k·std (k as the rule has it, 3 when it has no std),
+ * or the history's [min, max] for rules on min/max; `beyond` when the head's value is outside it.
+ */
+export interface NoiseBand {
+  n: number;
+  stats: HistoryStats | null;
+  /** null when there is not enough history (n under 3). */
+  band: { low: number; high: number; center: number | null; k: number | null } | null;
+  verdict: 'beyond' | 'within' | 'not-enough-history';
+  /** `0.842 ± 3×0.006 = [0.824, 0.860]: within noise`, or `not enough history (n=2)`. */
+  text: string;
 }
 
 /** Which way is better for a metric, as the rules say (`>=` → higher). */

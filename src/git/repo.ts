@@ -10,6 +10,17 @@ export interface TreeEntry {
   size: number;
 }
 
+/** What a commit object says: its tree, its parents (first parent first) and its committer date. */
+export interface CommitInfo {
+  tree: string;
+  parents: string[];
+  /** ISO 8601 with the committer's own offset, as `git log --format=%cI` writes it; null when unreadable. */
+  date: string | null;
+}
+
+/** A commit or tree object is far below this; a larger one is not what it claims to be. */
+const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
@@ -21,6 +32,10 @@ export class GitRepo {
   private readonly objects: CatFileBatch;
   /** A commit's listing, read once however many trees of that commit a run makes. */
   private readonly listings = new Map<string, Promise<Map<string, TreeEntry>>>();
+  /** Commits as read (history walks them, then reads a file at each). */
+  private readonly commits = new Map<string, Promise<CommitInfo | null>>();
+  /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
+  private readonly trees = new Map<string, Promise<Map<string, { mode: string; oid: string }>>>();
 
   private constructor(
     private readonly git: SimpleGit,
@@ -65,10 +80,14 @@ export class GitRepo {
     return (await this.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }
 
-  /** Fetches exactly one commit at depth 1 (what a shallow `actions/checkout` clone lacks). */
-  async fetchCommit(sha: string, remote = 'origin'): Promise<void> {
+  /**
+   * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
+   * commits of its history: never more than asked for.
+   */
+  async fetchCommit(sha: string, remote = 'origin', depth = 1): Promise<void> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', '--depth=1', '--end-of-options', remote, sha]);
+    if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
+    await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', `--depth=${depth}`, '--end-of-options', remote, sha]);
   }
 
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
@@ -112,6 +131,62 @@ export class GitRepo {
       entries.set(m[4]!.slice(prefix.length), { mode: m[1]!, oid: m[2]!, size: m[3] === '-' ? 0 : Number(m[3]) });
     }
     return entries;
+  }
+
+  /**
+   * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
+   * have the commit (a shallow clone's history ends before it).
+   */
+  readCommit(sha: string): Promise<CommitInfo | null> {
+    let commit = this.commits.get(sha);
+    if (!commit) {
+      commit = this.parseCommit(sha);
+      this.commits.set(sha, commit);
+      // One git lacks now may be fetched later: only what was found is kept.
+      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+    }
+    return commit;
+  }
+
+  private async parseCommit(sha: string): Promise<CommitInfo | null> {
+    const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
+    if (!bytes) return null;
+    const header = bytes.toString('utf8', 0, Math.max(0, bytes.indexOf('\n\n')));
+    const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
+    if (!tree) throw new UserError(`object ${sha} is not a commit`);
+    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]!);
+    const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
+    return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2]!, committer[3]!, committer[4]!) : null };
+  }
+
+  /**
+   * One path's entry at a commit (relative to `cwd`), found by reading the tree objects along the path through the
+   * object reader rather than listing the whole commit: for a few files at each of many commits. Its size is not
+   * known (trees do not hold sizes): -1. Null when the commit has no such path.
+   */
+  async entryAt(sha: string, path: string): Promise<TreeEntry | null> {
+    const commit = await this.readCommit(sha);
+    if (!commit) throw new UserError(`git does not have commit ${sha}`);
+    const parts = `${this.prefix}${path}`.split('/').filter(Boolean);
+    let entry: { mode: string; oid: string } | undefined = { mode: '40000', oid: commit.tree };
+    for (const part of parts) {
+      if (entry.mode !== '40000') return null;
+      entry = (await this.readTree(entry.oid)).get(part);
+      if (!entry) return null;
+    }
+    return entry.mode === '40000' ? null : { ...entry, size: -1 };
+  }
+
+  private readTree(oid: string): Promise<Map<string, { mode: string; oid: string }>> {
+    let tree = this.trees.get(oid);
+    if (!tree) {
+      tree = this.readObject(oid, MAX_METADATA_BYTES).then((bytes) => {
+        if (!bytes) throw new UserError(`git lists tree ${oid} but does not have it (a partial or damaged clone?)`);
+        return parseTree(bytes, oid.length / 2);
+      });
+      this.trees.set(oid, tree);
+    }
+    return tree;
   }
 
   /**
@@ -170,6 +245,26 @@ export class GitRepo {
       return null;
     }
   }
+}
+
+/** A tree object's entries: `<mode> <name>\0<id as raw bytes>`, one after another. */
+function parseTree(bytes: Buffer, idBytes: number): Map<string, { mode: string; oid: string }> {
+  const entries = new Map<string, { mode: string; oid: string }>();
+  for (let at = 0; at < bytes.length;) {
+    const space = bytes.indexOf(32, at);
+    const nul = bytes.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new UserError('a tree object git gave does not parse');
+    entries.set(bytes.toString('utf8', space + 1, nul), { mode: bytes.toString('latin1', at, space), oid: bytes.toString('hex', nul + 1, nul + 1 + idBytes) });
+    at = nul + 1 + idBytes;
+  }
+  return entries;
+}
+
+/** A committer timestamp and offset as `%cI` writes them: `2026-12-05T14:19:50+01:00`. */
+function isoDate(seconds: number, sign: string, hours: string, minutes: string): string {
+  const offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+  return `${local}${sign}${hours}:${minutes}`;
 }
 
 /** Rejects revisions that git could read as an option or that contain control characters. */

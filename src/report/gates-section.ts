@@ -8,14 +8,7 @@ export function gatesSection(gates: GateSummary): string {
   const lines = [`### Gates: ${gatesHeadline(gates)}`];
   if (gates.rules.length) lines.push('', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|');
   for (const r of gates.rules) {
-    const cells = [
-      statusIcon(r),
-      escapeCell(r.level === 'warn' ? `warn: ${r.rule}` : r.rule),
-      value(r.base),
-      value(r.head),
-      value(r.threshold),
-      r.status === 'passed' ? '' : escapeCellKeepingCode(r.detail),
-    ];
+    const cells = [statusIcon(r), escapeCell(r.level === 'warn' ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   if (gates.proposed) for (const line of ['', ...proposedRules(gates.proposed)]) lines.push(line);
@@ -59,6 +52,13 @@ function statusIcon(r: GateRuleResult): string {
     case 'failed':
       return r.level === 'warn' ? '⚠️' : '❌';
   }
+}
+
+/** Why a rule did not pass; for a rule on `history.*`, also the band of noise it used and where the head's value is. */
+function note(r: GateRuleResult): string {
+  const why = r.status === 'passed' ? '' : escapeCellKeepingCode(r.detail);
+  const noise = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : '';
+  return [why, noise].filter(Boolean).join(' · ');
 }
 
 function value(v: number | null): string {

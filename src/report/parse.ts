@@ -1,4 +1,6 @@
 import type { DataSection, DataVersion, TableShape } from '../data-diff/types';
+import type { NoiseBand } from '../gate/types';
+import type { HistorySection, HistoryStats } from '../history/types';
 import type { FileDiff, Leaf, ValueRow } from '../values/types';
 import { verdictOf } from './verdict';
 import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo } from './types';
@@ -55,6 +57,8 @@ const report: Reader<ReportData> = (v, at) => {
         }),
       )(o.stale, key(at, 'stale')) ?? [],
     ...(o.data === undefined ? {} : { data: nullable(dataSection)(o.data, key(at, 'data')) }),
+    // Reports from before history existed have none.
+    history: optional(nullable(history))(o.history, key(at, 'history')) ?? null,
   };
   // The verdict is derived: recomputed from the fields just checked, so the first line cannot disagree with them.
   return { ...data, verdict: verdictOf(data) };
@@ -185,6 +189,64 @@ const rule: Reader<GateRuleResult> = (v, at) => {
       line: number(source.line, key(at, 'source.line')),
       ...(file !== undefined ? { file } : {}),
     },
+    ...(o.noise !== undefined ? { noise: noise(o.noise, key(at, 'noise')) } : {}),
+  };
+};
+
+const stats: Reader<HistoryStats> = (v, at) => {
+  const o = object(v, at);
+  const [n, mean, std, min, max] = (['n', 'mean', 'std', 'min', 'max'] as const).map((k) => number(o[k], key(at, k))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { n, mean, std, min, max };
+};
+
+const noise: Reader<NoiseBand> = (v, at) => {
+  const o = object(v, at);
+  return {
+    n: number(o.n, key(at, 'n')),
+    stats: nullable(stats)(o.stats, key(at, 'stats')),
+    band: nullable((b, a) => {
+      const band = object(b, a);
+      return {
+        low: number(band.low, key(a, 'low')),
+        high: number(band.high, key(a, 'high')),
+        center: nullable(number)(band.center, key(a, 'center')),
+        k: nullable(number)(band.k, key(a, 'k')),
+      };
+    })(o.band, key(at, 'band')),
+    verdict: oneOf(['beyond', 'within', 'not-enough-history'] as const)(o.verdict, key(at, 'verdict')),
+    text: string(o.text, key(at, 'text')),
+  };
+};
+
+const history: Reader<HistorySection> = (v, at) => {
+  const o = object(v, at);
+  return {
+    branch: string(o.branch, key(at, 'branch')),
+    depth: number(o.depth, key(at, 'depth')),
+    metrics: list((m, a) => {
+      const metric = object(m, a);
+      return {
+        file: string(metric.file, key(a, 'file')),
+        key: string(metric.key, key(a, 'key')),
+        points: list((p, pa) => {
+          const point = object(p, pa);
+          return {
+            commit: string(point.commit, key(pa, 'commit')),
+            date: nullable(string)(point.date, key(pa, 'date')),
+            value: number(point.value, key(pa, 'value')),
+          };
+        })(metric.points, key(a, 'points')),
+        stats: nullable(stats)(metric.stats, key(a, 'stats')),
+        head: nullable(number)(metric.head, key(a, 'head')),
+      };
+    })(o.metrics, key(at, 'metrics')),
+    notes: list(string)(o.notes, key(at, 'notes')),
   };
 };
 

@@ -1,4 +1,6 @@
 import type { DataSection } from '../data-diff/types';
+import type { NoiseBand } from '../gate/types';
+import type { HistorySection } from '../history/types';
 import type { FileDiff } from '../values/types';
 
 /**
@@ -28,6 +30,11 @@ export interface ReportData {
    * below are from their last run. Empty when the pipeline was reproduced or is up to date.
    */
   stale: { stage: string; reasons: string[] }[];
+  /**
+   * The base branch's history of each metric shown (input `history`, `--history`): values at its last first-parent
+   * commits, with their stats; null when history is off or there is no base.
+   */
+  history: HistorySection | null;
   /**
    * Project files (dvc.yaml, dvc.lock, params) that do not parse at the head, each with file, line and column:
    * DVC refuses such a project, so the report says it first and the run fails. Always written by runs.
@@ -106,6 +113,8 @@ export interface GateRuleResult {
   threshold: number | null;
   /** Where the rule was written: `input 'thresholds'`, `--threshold #N` or `.mlreport.yml`, the line, and the file when it is one. */
   source: { origin: string; line: number; file?: string };
+  /** Rules using `history.*` only: the band of noise used and whether the head's value is beyond it, within it, or there is not enough history. */
+  noise?: NoiseBand;
 }
 
 export interface PipelineSummary {

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open as openFile, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { ObjectTooLarge } from '../git/cat-file';
 import type { GitRepo, TreeEntry } from '../git/repo';
 import { UserError } from '../util/errors';
 
@@ -210,23 +211,30 @@ function isAbsent(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP';
 }
 
-/** A commit, read through git; links are followed inside the commit, with the same rules as on disk. */
-export function commitTree(git: GitRepo, sha: string, name: string, options: { budget?: ReadBudget } = {}): Tree {
+/**
+ * A commit, read through git; links are followed inside the commit, with the same rules as on disk. With `byPath`,
+ * a file is found by reading the tree objects along its path rather than by listing the whole commit first (one
+ * `git ls-tree` process a commit): for reading a few files at each of many commits (the base branch's history).
+ */
+export function commitTree(git: GitRepo, sha: string, name: string, options: { budget?: ReadBudget; byPath?: boolean } = {}): Tree {
   const budget = options.budget ?? new ReadBudget();
   let entries: Promise<Map<string, TreeEntry>> | null = null;
   const listing = (): Promise<Map<string, TreeEntry>> => (entries ??= git.listEntries(sha));
+  const entryOf = options.byPath ? (rel: string) => git.entryAt(sha, rel) : async (rel: string) => (await listing()).get(rel) ?? null;
   return {
     name,
     isCommit: true,
     async read(path) {
       const entry = await resolve(path);
       if (!entry) return null;
+      if (entry.size < 0) return readUnsized(git, path, entry, budget);
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
     },
     async chunks(path) {
       const entry = await resolve(path);
       if (!entry) return null;
+      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
       budget.take(path, entry.size, true);
       return git.streamObject(entry.oid);
     },
@@ -244,14 +252,17 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
   /** The blob a path names, links followed inside the commit; null when there is none. */
   async function resolve(path: string): Promise<TreeEntry | null> {
     let rel = projectPath(path);
-    const all = await listing();
     for (let hops = 0; ; hops++) {
-      const entry = all.get(rel);
+      const entry = await entryOf(rel);
       if (!entry) return null;
       if (entry.mode === '120000') {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
         if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
-        const link = (await readBlob(git, path, entry)).toString('utf8');
+        const link = (
+          await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error: unknown) => {
+            throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
+          })
+        ).toString('utf8');
         const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
         try {
           rel = projectPath(link.startsWith('/') || !dir ? link : `${dir}/${link}`);
@@ -267,9 +278,23 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
 }
 
 /** A blob the listing named; one git lacks (a partial clone) is an error, not a missing file. */
-async function readBlob(git: GitRepo, path: string, entry: TreeEntry): Promise<Buffer> {
-  const bytes = await git.readObject(entry.oid, entry.size);
+async function readBlob(git: GitRepo, path: string, entry: TreeEntry, maxBytes = entry.size): Promise<Buffer> {
+  const bytes = await git.readObject(entry.oid, maxBytes);
   if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  return bytes;
+}
+
+/** A blob found by path, whose size git tells only as it sends it: read within the per-file cap, then counted. */
+async function readUnsized(git: GitRepo, path: string, entry: TreeEntry, budget: ReadBudget): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readBlob(git, path, entry, budget.perFile);
+  } catch (error) {
+    // The budget's own refusal, with the size git gave.
+    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
+    throw error;
+  }
+  budget.take(path, bytes.length);
   return bytes;
 }
 

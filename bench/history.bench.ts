@@ -1,0 +1,81 @@
+// The base branch's history as a user runs it: a whole `mlreport report --history 200` process of the shipped bundle
+// reading 50 metrics at each of 200 first-parent commits of main and summarising them (points and stats for
+// report.json, a `history.*` rule evaluated). Target: under 1 s. Beside it in the same run, interleaved: the same report
+// with `--history 0` (what history adds is the difference), and the peer — a bare `git log --first-parent` piped into
+// `git cat-file --batch` of the same 200 blobs. CPU time: user + system of the process and all it started.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../test/helpers/repo';
+import { measure, median } from './measure';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const COMMITS = 200;
+const METRICS = 50;
+const ROUNDS = 5;
+const TARGET_MS = 1000;
+
+const metricsAt = (commit: number): string =>
+  `${JSON.stringify(Object.fromEntries(Array.from({ length: METRICS }, (_, m) => [`metric_${m}`, 0.8 + Math.sin(commit * 7 + m) / 100])), null, 2)}\n`;
+
+const dir = tempDir('mlreport-bench-history-');
+try {
+  const git = (args: string[], input?: string): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', input });
+  git(['init', '-q', '-b', 'main']);
+  // 200 commits through one fast-import stream, not 200 `git commit` processes.
+  let stream = '';
+  for (let c = 0; c < COMMITS; c++) {
+    const message = `run ${c}`;
+    const data = metricsAt(c);
+    stream += `commit refs/heads/main\ncommitter Bench <bench@example.com> ${1_700_000_000 + c * 3600} +0000\ndata ${message.length}\n${message}\n`;
+    stream += `M 100644 inline metrics.json\ndata ${Buffer.byteLength(data)}\n${data}\n`;
+  }
+  git(['fast-import', '--quiet'], stream);
+  git(['checkout', '-q', '-f', 'main']);
+  writeFileSync(join(dir, 'metrics.json'), metricsAt(COMMITS));
+
+  const out = join(dir, '.out');
+  const args = (history: number): string[] => {
+    const rule = history ? ['--threshold', 'metric_7 >= history.mean - 3 * history.std'] : [];
+    return [CLI, 'report', '--base', 'main', '--metrics', 'metrics.json', '--history', String(history), ...rule, '--out', out, '--quiet'];
+  };
+  const report = (history: number) => (): { cpu: number; wall: number } => {
+    const run = measure(process.execPath, args(history), { cwd: dir });
+    return { cpu: run.cpuMs, wall: run.wallMs };
+  };
+  // What the reader does, for a check before timing: 50 metrics × 200 points with stats.
+  const check = spawnSync(process.execPath, args(COMMITS), { cwd: dir, encoding: 'utf8' });
+  const section = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { history: { metrics: { points: unknown[]; stats: unknown }[] } }).history;
+  if (check.status !== 0 || section.metrics.length !== METRICS || section.metrics.some((m) => m.points.length !== COMMITS || !m.stats)) {
+    throw new Error(`the report did not read ${METRICS} metrics × ${COMMITS} commits: ${check.stderr}`);
+  }
+
+  const peerScript = `git log --first-parent -n ${COMMITS} --format=%H main | sed 's/$/:metrics.json/' | git cat-file --batch`;
+  const runs = {
+    history: report(COMMITS),
+    off: report(0),
+    peer: () => {
+      const run = measure('bash', ['-c', peerScript], { cwd: dir });
+      return { cpu: run.cpuMs, wall: run.wallMs };
+    },
+  };
+  const samples = { history: [] as { cpu: number; wall: number }[], off: [] as { cpu: number; wall: number }[], peer: [] as { cpu: number; wall: number }[] };
+  // Interleaved, so a busy moment on a shared machine falls on all of them alike; medians of ROUNDS.
+  for (let round = 0; round < ROUNDS; round++) for (const [k, run] of Object.entries(runs)) samples[k as keyof typeof runs].push(run());
+  const cpu = (k: keyof typeof samples) => median(samples[k].map((s) => s.cpu));
+  const wall = (k: keyof typeof samples) => median(samples[k].map((s) => s.wall));
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  console.log(
+    `peer: \`git log --first-parent\` + \`git cat-file --batch\` of the same ${COMMITS} blobs: ${cpu('peer').toFixed(0)} ms CPU (${wall('peer').toFixed(0)} ms wall)`,
+  );
+  console.log(
+    `INFO  the same report with --history 0: ${cpu('off').toFixed(0)} ms CPU (${wall('off').toFixed(0)} ms wall); history adds ${(cpu('history') - cpu('off')).toFixed(0)} ms CPU`,
+  );
+  const pass = cpu('history') < TARGET_MS;
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'}  \`mlreport report --history ${COMMITS}\`, ${METRICS} metrics × ${COMMITS} commits read and summarised, whole process: ${cpu('history').toFixed(0)} ms CPU (${wall('history').toFixed(0)} ms wall; medians of ${ROUNDS}, load ${load}) (target < ${TARGET_MS} ms)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

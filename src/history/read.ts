@@ -1,0 +1,212 @@
+import { shortSha, type GitRepo } from '../git/repo';
+import type { Revision } from '../git/revisions';
+import { describeError } from '../util/errors';
+import type { Logger } from '../util/log';
+import { flattenMetrics } from '../values/flatten';
+import { parseValueFile } from '../values/parse';
+import { numericValue, type FileDiff, type Leaf } from '../values/types';
+import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { historyStats } from './stats';
+import type { HistoryRecord, HistorySection, StoreReader } from './types';
+
+export interface HistoryRequest {
+  /** The newest commit of the history: the base revision (for a pull request, its base branch's tip); its label names the branch. */
+  base: Revision;
+  /** How many first-parent commits to read, the base included (input `history`, `--history`). */
+  depth: number;
+  /** The metrics the report shows: their files are read at each commit and their numeric keys kept. */
+  metrics: FileDiff[];
+  /** The run's read budget, shared with the other steps. */
+  budget?: ReadBudget;
+}
+
+/** What one commit's metrics file gave: its numbers (NaN kept, to be said), or why it gave none. */
+type FileAtCommit = { status: 'ok'; values: Map<string, number> } | { status: 'missing' } | { status: 'error'; message: string };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** Commits named in one note before "and N more". */
+const NAMED = 3;
+
+/**
+ * The base branch's history: each shown metric's values at the last `depth` first-parent commits, read from the
+ * metrics files committed there, through the object reader the run already has (no process a commit). A shallow
+ * clone is deepened to `depth` commits of the base, never more. Commits whose metrics are not in git are asked of
+ * `store` when there is one. Nothing a commit holds stops the read: files that do not parse, metrics missing in some
+ * commits, a history cut short are each said once in `notes`.
+ */
+export async function readHistory(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
+  try {
+    return await readFromCommits(git, request, store, log);
+  } catch (error) {
+    // A damaged object or a git that died: the report goes on without history, and rules on it say there is none.
+    const note = `The base branch's history could not be read: ${describeError(error)}`;
+    log.warning(note);
+    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note] };
+  }
+}
+
+async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
+  const notes: string[] = [];
+  const chain = await firstParents(git, request, notes, log);
+  const files = request.metrics.map((f) => f.path);
+
+  const atCommits = await Promise.all(
+    chain.map(async (commit) => {
+      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath: true, ...(request.budget ? { budget: request.budget } : {}) });
+      return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)] as const)));
+    }),
+  );
+  const records = new Map<string, HistoryRecord>();
+  chain.forEach((commit, i) => {
+    const metrics = [...atCommits[i]!].flatMap(([file, read]) =>
+      read.status === 'ok' ? [...read.values].filter(([, v]) => Number.isFinite(v)).map(([key, value]) => ({ file, key, value })) : [],
+    );
+    if ([...atCommits[i]!.values()].some((r) => r.status !== 'missing'))
+      records.set(commit.sha, { commit: commit.sha, date: commit.date, source: 'git', metrics });
+  });
+
+  const notInGit = chain.filter((c) => !records.has(c.sha)).map((c) => c.sha);
+  if (store && notInGit.length) {
+    try {
+      const stored = await store(notInGit);
+      for (const note of stored.notes) notes.push(note);
+      for (const sha of notInGit) {
+        const record = stored.records.get(sha);
+        if (record) records.set(sha, record);
+      }
+    } catch (error) {
+      notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
+    }
+  }
+
+  // Notes for each file: where it was not there to read, where it did not parse.
+  const read = (i: number, file: string): FileAtCommit => atCommits[i]!.get(file)!;
+  const fromStore = (sha: string, file: string): boolean => records.get(sha)?.source === 'store' && records.get(sha)!.metrics.some((m) => m.file === file);
+  for (const file of files) {
+    const missing = chain.filter((c, i) => read(i, file).status === 'missing' && !fromStore(c.sha, file)).map((c) => c.sha);
+    if (missing.length === chain.length && chain.length) {
+      notes.push(
+        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''} (a DVC-cached or CI-made file?): its metrics have no history.`,
+      );
+    } else if (missing.length) {
+      notes.push(`\`${file}\` is not in git at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)}): left out there.`);
+    }
+    const errors = chain.flatMap((c, i) => {
+      const r = read(i, file);
+      return r.status === 'error' ? [`${shortSha(c.sha)}: ${r.message}`] : [];
+    });
+    if (errors.length) {
+      const more = errors.length > NAMED ? `; and ${errors.length - NAMED} more` : '';
+      notes.push(`\`${file}\` could not be read at ${count(errors.length, 'commit')}, skipped there (${errors.slice(0, NAMED).join('; ')}${more}).`);
+    }
+  }
+
+  const oldestFirst = [...chain].reverse();
+  const valueAt = new Map([...records].map(([sha, r]) => [sha, new Map(r.metrics.map((m) => [`${m.file}\0${m.key}`, m.value]))]));
+  const metrics: HistorySection['metrics'] = [];
+  for (const diff of request.metrics) {
+    for (const row of diff.rows) {
+      const head = finite(row.new);
+      if (head === null && finite(row.old) === null) continue;
+      const points: HistorySection['metrics'][number]['points'] = [];
+      const lacking: string[] = [];
+      const notNumbers: string[] = [];
+      for (const commit of oldestFirst) {
+        const record = records.get(commit.sha);
+        const value = valueAt.get(commit.sha)?.get(`${diff.path}\0${row.key}`);
+        if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
+        else if (record?.source === 'git') {
+          const file = atCommits[chain.indexOf(commit)]!.get(diff.path)!;
+          // A file that was not there, or did not parse, is said once above; here, the metric missing from a file that was.
+          if (file.status === 'ok') (file.values.has(row.key) ? notNumbers : lacking).push(commit.sha);
+        }
+      }
+      const name = `\`${diff.path}:${row.key}\``;
+      if (lacking.length)
+        notes.push(`${name} is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
+      metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head });
+    }
+  }
+  for (const note of notes) log.info(`History: ${note}`);
+  return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+
+/** The base and its first parents, newest first, at most `depth`; a shallow clone is deepened once, never unshallowed. */
+async function firstParents(git: GitRepo, request: HistoryRequest, notes: string[], log: Logger): Promise<{ sha: string; date: string | null }[]> {
+  const { base, depth } = request;
+  const chain: { sha: string; date: string | null }[] = [];
+  let fetched = false;
+  for (let next: string | undefined = base.sha; next && chain.length < depth;) {
+    let commit = await git.readCommit(next);
+    if (!commit && !fetched) {
+      fetched = true;
+      if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
+      else break;
+    }
+    if (!commit) {
+      notes.push(
+        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1)!.sha)}, even after fetching.`,
+      );
+      break;
+    }
+    chain.push({ sha: next, date: commit.date });
+    next = commit.parents[0];
+  }
+  return chain;
+}
+
+/** Fetches `depth` commits of the base's history (what a shallow clone lacks); false, with a note, when it cannot. */
+async function deepen(git: GitRepo, request: HistoryRequest, have: number, notes: string[], log: Logger): Promise<boolean> {
+  const { base, depth } = request;
+  const only = `Only ${have} of the ${depth} commits asked for`;
+  if (!(await git.remotes()).includes('origin')) {
+    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
+    return false;
+  }
+  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
+  try {
+    await git.fetchCommit(base.sha, 'origin', depth);
+    return true;
+  } catch (error) {
+    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error).split('\n')[0]}).`);
+    return false;
+  }
+}
+
+/** One metrics file at one commit, parsed as the metrics diff parses it; never throws for the file's own problems. */
+async function readMetricsAt(tree: Tree, path: string): Promise<FileAtCommit> {
+  try {
+    const bytes = await tree.read(path);
+    if (!bytes) return { status: 'missing' };
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      return { status: 'error', message: 'not UTF-8 text' };
+    }
+    const values = new Map<string, number>();
+    for (const [key, leaf] of flattenMetrics(parseValueFile(path, text, 'metrics').data)) {
+      const value = typeof leaf === 'boolean' ? undefined : numericValue(leaf);
+      if (value !== undefined) values.set(key, value);
+    }
+    return { status: 'ok', values };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: 'error', message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
+  }
+}
+
+function finite(leaf: Leaf | undefined): number | null {
+  const value = typeof leaf === 'boolean' ? undefined : numericValue(leaf);
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+function named(commits: string[]): string {
+  const shown = commits.slice(0, NAMED).map(shortSha).join(', ');
+  return commits.length > NAMED ? `${shown}, and ${commits.length - NAMED} more` : shown;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { checkRuns } from '../fakes/github/routes/checks';
+import { runAction } from '../helpers/action';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+/** Ten training runs on main: accuracy moves by about ±0.005 from run to run with nothing changed. */
+const NOISY = [0.842, 0.848, 0.836, 0.845, 0.839, 0.851, 0.84, 0.844, 0.838, 0.847];
+const NOISE_RULE = 'accuracy >= history.mean - 3 * history.std';
+
+let repo: TempRepo;
+const cleanup: string[] = [];
+before(() => {
+  repo = new TempRepo();
+  for (const [i, v] of NOISY.entries()) repo.commit(`train run ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v, loss: 1 - v }) });
+});
+after(() => {
+  repo.remove();
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+function pr(branch: string, accuracy: number): void {
+  repo.git('checkout', '-q', '-B', branch, 'main');
+  repo.commit(`PR ${branch}`, { 'metrics.json': JSON.stringify({ accuracy, loss: 1 - accuracy }) });
+}
+
+function reportJson(dir: string) {
+  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+}
+
+test('a PR within the noise passes the history rule that a fixed `>= base - 0.01` breaks; a PR beyond it breaks it', async () => {
+  pr('within', 0.83);
+  const out = tempDir('mlreport-out-');
+  cleanup.push(out);
+  const args = ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out];
+  const noise = await runCli([...args, '--threshold', NOISE_RULE], repo.dir);
+  assert.equal(noise.code, 0, noise.stdout + noise.stderr);
+  assert.match(noise.stdout, /### Gates: ✅ the rule passed/);
+  assert.match(noise.stdout, /noise band 0\.843 ± 3×0\.00483 = \\\[0\.8285, 0\.8575\\\]: within noise/);
+  const json = reportJson(out);
+  assert.equal(json.history.branch, 'main');
+  assert.equal(json.history.depth, 20);
+  const accuracy = json.history.metrics.find((m: { key: string }) => m.key === 'accuracy');
+  assert.deepEqual(
+    accuracy.points.map((p: { value: number }) => p.value),
+    NOISY,
+  );
+  assert.equal(accuracy.head, 0.83);
+  assert.equal(accuracy.stats.n, 10);
+  assert.equal(json.gates.rules[0].noise.verdict, 'within');
+
+  const fixed = await runCli([...args, '--threshold', 'accuracy >= base - 0.01'], repo.dir);
+  assert.equal(fixed.code, 1, 'the one-step comparison calls the same value a regression');
+
+  pr('beyond', 0.81);
+  const beyond = await runCli([...args, '--threshold', NOISE_RULE], repo.dir);
+  assert.equal(beyond.code, 1);
+  assert.match(
+    beyond.stdout,
+    /\| ❌ \| accuracy &gt;= history\.mean - 3 \\\* history\.std \| 0\.847 \| 0\.81 \| 0\.8285 \| 0\.81 is not &gt;= 0\.8285 \(history n=10\)\. · noise band .*: beyond noise \(below\) \|/,
+  );
+  assert.equal(reportJson(out).gates.rules[0].noise.verdict, 'beyond');
+});
+
+test('--history N reads N commits of the local branch; --history 0 with a history rule is an error naming the rule', async () => {
+  pr('short', 0.83);
+  const out = tempDir('mlreport-out-');
+  cleanup.push(out);
+  const few = await runCli(['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--history', '2', '--threshold', NOISE_RULE], repo.dir);
+  assert.equal(few.code, 1, 'a gate whose only rule was skipped checked nothing');
+  assert.match(few.stdout, /Skipped: not enough history \(n=2\); the rule uses <code>history\.mean<\/code>, which needs at least 3 values\./);
+  assert.equal(reportJson(out).history.metrics[0].points.length, 2);
+
+  const off = await runCli(
+    ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--history', '0', '--threshold', 'accuracy >= 0.8', '--threshold', NOISE_RULE],
+    repo.dir,
+  );
+  assert.equal(off.code, 2, off.stderr);
+  assert.match(off.stderr, /--threshold #2 line 1: `accuracy >= history\.mean - 3 \* history\.std` uses `history\.mean`\nbut history is off \(--history 0\)\./);
+
+  const plain = await runCli(
+    ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--history', '0', '--threshold', 'accuracy >= 0.8'],
+    repo.dir,
+  );
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(reportJson(out).history, null);
+
+  const bad = await runCli(['report', '--history', 'lots'], repo.dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--history must be a whole number of commits from 0 \(off\) to 1000, not 'lots'\./);
+});
+
+test('the action on a pull request in a one-commit-deep clone fetches the base branch history and gates on its noise', async () => {
+  pr('feature', 0.83);
+  const headSha = repo.git('rev-parse', 'HEAD');
+  const baseSha = repo.git('rev-parse', 'main');
+  const bare = tempDir('mlreport-origin-');
+  const clone = join(tempDir('mlreport-clone-'), 'work');
+  cleanup.push(bare, join(clone, '..'));
+  execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${bare}`, clone]);
+  const fake: FakeGitHub = await startFakeGitHub();
+  try {
+    const result = await runAction({
+      workspace: clone,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } },
+      sha: headSha,
+      repository: 'octo/ml',
+      apiUrl: fake.url,
+      inputs: { metrics: 'metrics.json', thresholds: NOISE_RULE, history: '8', comment: 'off' },
+    });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Fetching 8 commits of main's history \(this clone holds 1\)\./);
+    const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
+    assert.deepEqual(
+      json.history.metrics.find((m: { key: string }) => m.key === 'accuracy').points.map((p: { value: number }) => p.value),
+      NOISY.slice(2),
+    );
+    assert.deepEqual(json.history.notes, []);
+    assert.equal(execFileSync('git', ['rev-list', '--count', baseSha], { cwd: clone, encoding: 'utf8' }).trim(), '8', 'no more history than asked for');
+    assert.equal(checkRuns(fake)[0]!.conclusion, 'success');
+    assert.match(result.summary, /noise band .*: within noise/);
+  } finally {
+    await fake.stop();
+  }
+});
+
+test("the report's notes say why a history rule had fewer values: a shallow clone with no remote to fetch from", async () => {
+  pr('cut', 0.83);
+  const clone = join(tempDir('mlreport-clone-'), 'work');
+  cleanup.push(join(clone, '..'));
+  execFileSync('git', ['clone', '-q', '--depth', '3', '--branch', 'cut', `file://${repo.dir}`, clone]);
+  execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
+  const result = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--out', join(clone, '..', 'out'), '--threshold', NOISE_RULE], clone);
+  assert.equal(result.code, 1, 'the only rule was skipped: nothing checked');
+  assert.match(result.stdout, /Skipped: not enough history \(n=2\)/);
+  assert.match(
+    result.stdout,
+    /### Notes\n\n- History of HEAD\\~1: Only 2 of the 20 commits asked for: this clone's history of HEAD\\~1 ends there \(a shallow clone\?\) and there is no remote 'origin' to fetch the rest from\./,
+  );
+});

@@ -1,0 +1,225 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GitRepo } from '../../src/git/repo';
+import { readHistory } from '../../src/history/read';
+import { historyStats } from '../../src/history/stats';
+import type { HistoryRecord, StoreReader } from '../../src/history/types';
+import type { FileDiff } from '../../src/values/types';
+import { MemoryLogger } from '../helpers/memory-logger';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+const cleanup: (() => void)[] = [];
+after(() => cleanup.forEach((c) => c()));
+
+function repo(): TempRepo {
+  const r = new TempRepo();
+  cleanup.push(() => r.remove());
+  return r;
+}
+
+/** The metrics diff rows the report shows, as the history reader takes them (head values only matter here). */
+function shown(file: string, head: Record<string, number>): FileDiff[] {
+  return [{ path: file, notes: [], rows: Object.entries(head).map(([key, v]) => ({ key, old: v, new: v, changed: false })) }];
+}
+
+const NOISY = [0.842, 0.848, 0.836, 0.845, 0.839, 0.851, 0.84, 0.844, 0.838, 0.847];
+
+async function history(dir: string, depth: number, metrics: FileDiff[], store?: StoreReader, rev = 'main') {
+  const log = new MemoryLogger();
+  const section = await GitRepo.using(dir, async (git) => {
+    const sha = (await git.resolveCommit(rev))!;
+    return readHistory(git, { base: { sha, label: rev }, depth, metrics }, store, log);
+  });
+  return { section, log };
+}
+
+test('the last N first-parent commits of the base, oldest first, with their committer dates and stats', async () => {
+  const r = repo();
+  const shas = NOISY.map((v, i) => r.commit(`run ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v, train: { loss: 1 - v } }) }));
+  // A merged side branch: its own commits are not the base branch's history; the merge commit is.
+  r.git('checkout', '-q', '-b', 'side', shas[8]!);
+  r.commit('side work', { 'metrics.json': JSON.stringify({ accuracy: 0.1, train: { loss: 0.9 } }) });
+  r.git('checkout', '-q', 'main');
+  r.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge side', 'side');
+  const merge = r.git('rev-parse', 'HEAD');
+
+  const { section } = await history(r.dir, 20, shown('metrics.json', { accuracy: 0.83, 'train.loss': 0.17 }));
+  const accuracy = section.metrics.find((m) => m.key === 'accuracy')!;
+  assert.deepEqual(
+    accuracy.points.map((p) => p.commit),
+    [...shas, merge],
+  );
+  assert.deepEqual(
+    accuracy.points.map((p) => p.value),
+    [...NOISY, 0.847],
+  );
+  assert.equal(accuracy.head, 0.83);
+  assert.deepEqual(accuracy.stats, historyStats([...NOISY, 0.847]));
+  assert.equal(accuracy.points[0]!.date, r.git('log', '-1', '--format=%cI', shas[0]!));
+  assert.equal(section.metrics.find((m) => m.key === 'train.loss')!.points.length, 11);
+  assert.deepEqual(section.notes, []);
+  assert.equal(section.branch, 'main');
+  assert.equal(section.depth, 20);
+
+  const { section: five } = await history(r.dir, 5, shown('metrics.json', { accuracy: 0.83 }));
+  assert.deepEqual(
+    five.metrics[0]!.points.map((p) => p.commit),
+    [...shas.slice(6), merge],
+  );
+});
+
+test('sample standard deviation (n − 1); fewer than 3 values give no stats', () => {
+  assert.deepEqual(historyStats([2, 4, 4, 4, 5, 5, 7, 9]), { n: 8, mean: 5, std: Math.sqrt(32 / 7), min: 2, max: 9 });
+  assert.equal(historyStats([1, 2]), null);
+  // A spread far below the values' size keeps its digits.
+  const close = historyStats([1e9 + 0.1, 1e9 + 0.2, 1e9 + 0.3])!;
+  assert.ok(Math.abs(close.std - 0.1) < 1e-6, String(close.std));
+});
+
+test('bad records are skipped with one note each: a file that does not parse, a missing key, NaN, a commit without the file', async () => {
+  const r = repo();
+  const good = (v: number) => ({ 'metrics.json': JSON.stringify({ accuracy: v, loss: 0.3 }) });
+  r.commit('no metrics yet', { 'README.md': 'hi\n' });
+  r.commit('a', good(0.84));
+  r.commit('broken', { 'metrics.json': '{"accuracy": 0.85,\n' });
+  r.commit('b', good(0.85));
+  const noAccuracy = r.commit('no accuracy', { 'metrics.json': JSON.stringify({ loss: 0.31 }) });
+  const nan = r.commit('nan', { 'metrics.json': '{"accuracy": NaN, "loss": 0.3}' });
+  r.commit('c', good(0.86));
+
+  const { section, log } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.8, loss: 0.3 }));
+  const accuracy = section.metrics.find((m) => m.key === 'accuracy')!;
+  assert.deepEqual(
+    accuracy.points.map((p) => p.value),
+    [0.84, 0.85, 0.86],
+  );
+  assert.equal(section.metrics.find((m) => m.key === 'loss')!.points.length, 5);
+  const notes = section.notes.join('\n');
+  assert.match(notes, /`metrics\.json` is not in git at 1 commit of the 7 read \([0-9a-f]{7}\): left out there\./);
+  assert.match(notes, /`metrics\.json` could not be read at 1 commit, skipped there \([0-9a-f]{7}: 2:1: invalid JSON/);
+  assert.match(notes, new RegExp(`\`metrics\\.json:accuracy\` is missing at 1 commit of the 7 read \\(${noAccuracy.slice(0, 7)}\\)`));
+  assert.match(notes, new RegExp(`\`metrics\\.json:accuracy\` is not a finite number at 1 commit \\(${nan.slice(0, 7)}\\)`));
+  assert.equal(section.notes.length, 4);
+  assert.ok(log.lines.some((l) => l.startsWith('info: History: ')));
+});
+
+test('a shallow clone fetches N commits of the base from origin, never the whole history', async () => {
+  const r = repo();
+  for (let i = 0; i < 30; i++) r.commit(`run ${i}`, { 'metrics.json': JSON.stringify({ accuracy: 0.8 + i / 1000 }) });
+  const bare = tempDir('mlreport-origin-');
+  cleanup.push(() => rmSync(bare, { recursive: true, force: true }));
+  execFileSync('git', ['clone', '-q', '--bare', r.dir, bare]);
+  const clone = join(tempDir('mlreport-clone-'), 'c');
+  cleanup.push(() => rmSync(clone, { recursive: true, force: true }));
+  // As actions/checkout makes it: one commit deep.
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${bare}`, clone]);
+  const count = () => execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: clone, encoding: 'utf8' }).trim();
+  assert.equal(count(), '1');
+
+  const { section, log } = await history(clone, 10, shown('metrics.json', { accuracy: 0.9 }), undefined, 'HEAD');
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    Array.from({ length: 10 }, (_, i) => 0.8 + (20 + i) / 1000),
+  );
+  assert.deepEqual(section.notes, []);
+  assert.ok(log.lines.includes("info: Fetching 10 commits of HEAD's history (this clone holds 1)."), log.lines.join('\n'));
+  assert.equal(count(), '10');
+  assert.equal(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: clone, encoding: 'utf8' }).trim(), 'true');
+});
+
+test('a shallow clone that cannot fetch says so and goes on with what it has', async () => {
+  const r = repo();
+  for (const v of [0.8, 0.81, 0.82, 0.83, 0.84]) r.commit(`run ${v}`, { 'metrics.json': JSON.stringify({ accuracy: v }) });
+  const clone = join(tempDir('mlreport-clone-'), 'c');
+  cleanup.push(() => rmSync(clone, { recursive: true, force: true }));
+  execFileSync('git', ['clone', '-q', '--depth', '2', `file://${r.dir}`, clone]);
+
+  execFileSync('git', ['remote', 'set-url', 'origin', `file://${r.dir}-gone`], { cwd: clone });
+  const offline = await history(clone, 20, shown('metrics.json', { accuracy: 0.9 }), undefined, 'HEAD');
+  assert.deepEqual(
+    offline.section.metrics[0]!.points.map((p) => p.value),
+    [0.83, 0.84],
+  );
+  assert.match(offline.section.notes.join('\n'), /^Only 2 of the 20 commits asked for: fetching HEAD's history from origin failed \(.+\)\.$/);
+
+  execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
+  const noRemote = await history(clone, 20, shown('metrics.json', { accuracy: 0.9 }), undefined, 'HEAD');
+  assert.equal(noRemote.section.metrics[0]!.points.length, 2);
+  assert.deepEqual(noRemote.section.notes, [
+    "Only 2 of the 20 commits asked for: this clone's history of HEAD ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.",
+  ]);
+});
+
+test('commits whose metrics are not in git are asked of the store, and only those', async () => {
+  const r = repo();
+  const inGit = [0.84, 0.85].map((v, i) => r.commit(`git ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v }) }));
+  r.git('rm', '-q', 'metrics.json');
+  // The metrics are made in CI from here on: not in git, recorded in the store by pushes.
+  const notInGit = [0, 1, 2].map((i) => r.commit(`ci ${i}`));
+  const asked: string[][] = [];
+  const store: StoreReader = async (commits) => {
+    asked.push([...commits]);
+    const records = new Map<string, HistoryRecord>();
+    commits.slice(0, 2).forEach((commit, i) => {
+      records.set(commit, { commit, date: null, source: 'store', metrics: [{ file: 'metrics.json', key: 'accuracy', value: 0.9 + i / 100 }] });
+    });
+    return { records, notes: ['1 store record skipped (does not parse).'] };
+  };
+  const { section } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.95 }), store);
+  assert.deepEqual(asked, [[...notInGit].reverse()]);
+  const points = section.metrics[0]!.points;
+  assert.deepEqual(
+    points.map((p) => [p.commit, p.value]),
+    [
+      [inGit[0], 0.84],
+      [inGit[1], 0.85],
+      [notInGit[1], 0.91],
+      [notInGit[2], 0.9],
+    ],
+  );
+  assert.deepEqual(section.notes, [
+    '1 store record skipped (does not parse).',
+    `\`metrics.json\` is not in git at 1 commit of the 5 read (${notInGit[0]!.slice(0, 7)}): left out there.`,
+  ]);
+
+  const failing: StoreReader = () => Promise.reject(new Error('store branch unreadable'));
+  const { section: withoutStore } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.95 }), failing);
+  assert.equal(withoutStore.metrics[0]!.points.length, 2);
+  assert.match(
+    withoutStore.notes[0]!,
+    /^The history store could not be read \(Error: store branch unreadable.*\): commits whose metrics are not in git are left out\.$/,
+  );
+});
+
+test('a metrics file that is a link is read through the guarded reader: inside the commit only', async () => {
+  const r = repo();
+  r.commit('real', { 'eval/metrics.json': JSON.stringify({ accuracy: 0.8 }) });
+  symlinkSync('eval/metrics.json', join(r.dir, 'metrics.json'));
+  r.commit('link');
+  symlinkSync('../../../etc/passwd', join(r.dir, 'outside.json'));
+  r.commit('bad link');
+  const { section } = await history(r.dir, 5, [...shown('metrics.json', { accuracy: 0.9 }), ...shown('outside.json', { x: 1 })]);
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.8, 0.8],
+  );
+  assert.equal(section.metrics[1]!.points.length, 0);
+  assert.match(
+    section.notes.join('\n'),
+    /`outside\.json` could not be read at 1 commit, skipped there \([0-9a-f]{7}: a link to \.\.\/\.\.\/\.\.\/etc\/passwd, outside the project/,
+  );
+});
+
+test('a project in a sub-folder of the repository reads its own files at each commit', async () => {
+  const r = repo();
+  for (const v of [0.7, 0.71, 0.72]) r.commit(`run ${v}`, { 'proj/metrics.json': JSON.stringify({ accuracy: v }), 'metrics.json': '{"accuracy": 0}' });
+  const { section } = await history(join(r.dir, 'proj'), 20, shown('metrics.json', { accuracy: 0.9 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.7, 0.71, 0.72],
+  );
+  assert.deepEqual(section.metrics[0]!.stats, historyStats([0.7, 0.71, 0.72]));
+});

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseReportJson, ReportJsonError } from '../../src/report/parse';
+import { reportOf } from '../helpers/report';
+
+const history = {
+  branch: 'main',
+  depth: 20,
+  metrics: [
+    {
+      file: 'metrics.json',
+      key: 'accuracy',
+      points: [1, 2, 3].map((i) => ({ commit: String(i).repeat(40), date: i === 1 ? null : `2026-12-0${i}T10:00:00+01:00`, value: 0.84 + i / 1000 })),
+      stats: { n: 3, mean: 0.842, std: 0.001, min: 0.841, max: 0.843 },
+      head: 0.83,
+    },
+  ],
+  notes: ['`metrics.json` is not in git at 1 commit of the 4 read (4444444): left out there.'],
+};
+
+const report = reportOf({
+  schemaVersion: 1,
+  tool: { name: 'mlreport', version: '0.1.0' },
+  base: { sha: '3'.repeat(40), label: 'main' },
+  head: { sha: null, label: 'feature' },
+  params: [],
+  metrics: [],
+  plots: [],
+  gates: {
+    passed: false,
+    checked: 1,
+    directions: [],
+    proposed: null,
+    rules: [
+      {
+        rule: 'accuracy >= history.mean - 3 * history.std',
+        level: 'fail',
+        passed: false,
+        status: 'failed',
+        detail: '0.83 is not >= 0.839 (history n=3).',
+        metric: { file: 'metrics.json', key: 'accuracy' },
+        base: 0.843,
+        head: 0.83,
+        threshold: 0.839,
+        source: { origin: "input 'thresholds'", line: 1 },
+        noise: {
+          n: 3,
+          stats: history.metrics[0]!.stats,
+          band: { low: 0.839, high: 0.845, center: 0.842, k: 3 },
+          verdict: 'beyond',
+          text: '0.842 ± 3×0.001 = [0.839, 0.845]: beyond noise (below)',
+        },
+      },
+    ],
+  },
+  pipeline: null,
+  warnings: [],
+  history,
+});
+
+test("report.json's history and the rules' noise bands read back as written (mode: publish draws from them)", () => {
+  assert.deepEqual(parseReportJson(JSON.stringify(report)), report);
+  const older = JSON.parse(JSON.stringify(report));
+  delete older.history;
+  assert.equal(parseReportJson(JSON.stringify(older)).history, null, 'a report from before history has none');
+});
+
+test('a history that is not what the schema says is refused, naming the key', () => {
+  const bad = JSON.parse(JSON.stringify(report));
+  bad.history.metrics[0].points[1].value = 'NaN';
+  assert.throws(() => parseReportJson(JSON.stringify(bad)), new ReportJsonError(`'history.metrics[0].points[1].value' must be a finite number, not "NaN"`));
+  const badNoise = JSON.parse(JSON.stringify(report));
+  badNoise.gates.rules[0].noise.verdict = 'fine';
+  assert.throws(
+    () => parseReportJson(JSON.stringify(badNoise)),
+    new ReportJsonError(`'gates.rules[0].noise.verdict' must be one of "beyond", "within", "not-enough-history", not "fine"`),
+  );
+});
