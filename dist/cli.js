@@ -49639,8 +49639,11 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const old = side(base, names.base);
   const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  const keys = Array.from(old.keys());
+  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
+  keys.sort(compareKeys);
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
   return { path, rows, notes };
 }
 function diffRow(key2, o2, n) {
@@ -50377,49 +50380,85 @@ async function anyFile(dir, names) {
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
-function visibleRows(file, all) {
-  return all ? file.rows : file.rows.filter((r2) => r2.changed);
-}
-function dvcDiffJson(files, all) {
-  const parts = [];
-  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
-    const rows = visibleRows(file, all);
-    if (!rows.length) continue;
-    const entries = rows.map((r2) => {
-      const fields = [`"old": ${pyJsonLeaf(r2.old)}`, `"new": ${pyJsonLeaf(r2.new)}`];
-      if (r2.diff !== void 0) fields.push(`"diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
-      return `${pyJsonString(r2.key)}: {${fields.join(", ")}}`;
-    });
-    parts.push(`${pyJsonString(file.path)}: {${entries.join(", ")}}`);
+var CHUNK = 1 << 16;
+var ChunkedWriter = class {
+  constructor(write) {
+    this.write = write;
   }
-  return `{${parts.join(", ")}}`;
+  write;
+  pending = [];
+  size = 0;
+  add(text2) {
+    this.pending.push(text2);
+    this.size += text2.length;
+  }
+  /** A row ends here: pass on what is collected if it is big enough. */
+  rowEnd() {
+    if (this.size >= CHUNK) this.flush();
+  }
+  flush() {
+    if (this.pending.length) this.write(this.pending.join(""));
+    this.pending = [];
+    this.size = 0;
+  }
+};
+function writeDvcDiffJson(files, all, write) {
+  const out = new ChunkedWriter(write);
+  out.add("{");
+  let firstFile = true;
+  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+    let firstRow = true;
+    for (const r2 of file.rows) {
+      if (!all && !r2.changed) continue;
+      if (firstRow) out.add(`${firstFile ? "" : ", "}${pyJsonString(file.path)}: {`);
+      else out.add(", ");
+      firstRow = false;
+      firstFile = false;
+      out.add(`${pyJsonString(r2.key)}: {"old": ${pyJsonLeaf(r2.old)}, "new": ${pyJsonLeaf(r2.new)}`);
+      if (r2.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      out.add("}");
+      out.rowEnd();
+    }
+    if (!firstRow) out.add("}");
+  }
+  out.add("}");
+  out.flush();
 }
-function dvcDiffTable(files, options2) {
+function writeDvcDiffTable(files, options2, write) {
   const headers = ["Path", options2.title, options2.aRev, options2.bRev];
   if (options2.showChange) headers.push("Change");
-  const rows = [];
+  const cells = (file, r2) => {
+    const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
+    if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
+    return row2;
+  };
+  const w2 = headers.map((h3) => h3.length + 2);
   for (const file of files) {
-    for (const r2 of visibleRows(file, options2.all)) {
-      const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
-      if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
-      rows.push(row2);
+    for (const r2 of file.rows) {
+      if (!options2.all && !r2.changed) continue;
+      cells(file, r2).forEach((c3, i) => w2[i] = Math.max(w2[i], c3.length));
     }
   }
-  return options2.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
-}
-function widths(headers, rows) {
-  return headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length + 2));
-}
-function plainTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => cells.map((c3, i) => c3.padEnd(w2[i])).join("  ").trimEnd();
-  return [line(headers), ...rows.map(line)].join("\n") + "\n";
-}
-function githubTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
-  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
-  return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
+  const from = options2.noPath ? 1 : 0;
+  const line = options2.markdown ? (row2) => `| ${row2.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join(" | ")} |
+` : (row2) => `${row2.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join("  ").trimEnd()}
+`;
+  const out = new ChunkedWriter(write);
+  out.add(line(headers));
+  if (options2.markdown)
+    out.add(
+      `|${w2.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
+`
+    );
+  for (const file of files) {
+    for (const r2 of file.rows) {
+      if (!options2.all && !r2.changed) continue;
+      out.add(line(cells(file, r2)));
+      out.rowEnd();
+    }
+  }
+  if (options2.markdown) out.add("\n");
+  out.flush();
 }
 function pyJsonLeaf(leaf2) {
   if (leaf2 === void 0 || leaf2 === null) return "null";
@@ -50514,28 +50553,25 @@ async function valuesDiffIn(git, kind, args, workspace) {
   if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
 `);
   if (args.json) {
-    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
-`);
+    writeDvcDiffJson(files, args.all, (chunk) => process.stdout.write(redact(chunk)));
+    process.stdout.write("\n");
     return 0;
   }
-  let table3 = dvcDiffTable(files, {
-    title: kind === "metrics" ? "Metric" : "Param",
-    aRev: args.aRev,
-    bRev: args.bRev,
-    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
-    showChange: kind === "metrics",
-    markdown: args.markdown,
-    all: args.all
-  });
-  if (args.noPath) table3 = dropFirstColumn(table3, args.markdown);
-  writeResult(table3);
+  writeDvcDiffTable(
+    files,
+    {
+      title: kind === "metrics" ? "Metric" : "Param",
+      aRev: args.aRev,
+      bRev: args.bRev,
+      precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
+      showChange: kind === "metrics",
+      markdown: args.markdown,
+      all: args.all,
+      noPath: args.noPath
+    },
+    writeResult
+  );
   return 0;
-}
-function dropFirstColumn(table3, markdown) {
-  const lines2 = table3.split("\n");
-  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
-  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
-  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
 }
 
 // src/commands/metrics-diff.ts

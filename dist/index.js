@@ -50549,8 +50549,11 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const old = side(base, names.base);
   const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  const keys = Array.from(old.keys());
+  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
+  keys.sort(compareKeys);
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
   return { path, rows, notes };
 }
 function diffRow(key2, o2, n) {
