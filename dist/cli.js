@@ -35818,7 +35818,7 @@ function flattenMetrics(data) {
   }
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
+      const key2 = ownKey(prefix, k2);
       if (isRawMap(v2)) visit(v2, `${key2}.`);
       else {
         const leaf2 = scalarLeaf(v2);
@@ -35838,13 +35838,18 @@ function flattenParams(data, keyPaths = []) {
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
   const visit = (map, prefix) => {
     for (const [k2, v2] of map) {
-      const key2 = prefix + k2;
+      const key2 = ownKey(prefix, k2);
       if (isRawMap(v2)) visit(v2, `${key2}.`);
       else add(out, key2, leafOf(v2));
     }
   };
   visit(root, "");
   return out;
+}
+function ownKey(prefix, k2) {
+  const key2 = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+  key2.charCodeAt(0);
+  return key2;
 }
 function add(out, key2, leaf2) {
   if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
@@ -36061,72 +36066,197 @@ function where(text2, offset) {
 
 // src/dvc/formats/csv.ts
 function parseCsvRecords(text2, delimiter) {
+  const cells = scanCsv(text2, delimiter);
   const records = [];
-  const d2 = delimiter.charCodeAt(0);
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  while (i < text2.length) {
-    const startLine = line;
-    if (text2[i] !== '"') {
-      let end = text2.indexOf("\n", i);
-      if (end === -1) end = text2.length;
-      const raw = text2.slice(i, end);
-      const cr2 = raw.indexOf("\r");
-      if (!raw.includes('"') && (cr2 === -1 || cr2 === raw.length - 1)) {
-        const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== "") records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
+  for (let r2 = 0; r2 < cells.records; r2++) {
     const fields = [];
-    for (; ; ) {
-      let field;
-      if (text2[i] === '"') {
-        const open4 = i;
-        const openLine = line;
-        let out = "";
-        i++;
-        for (; ; ) {
-          const q3 = text2.indexOf('"', i);
-          if (q3 === -1) {
-            const col = open4 - text2.lastIndexOf("\n", open4 - 1);
-            throw new SyntaxProblem("unterminated quoted field", openLine, col);
-          }
-          const part = text2.slice(i, q3);
-          for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) line++;
-          out += part;
-          if (text2[q3 + 1] === '"') {
-            out += '"';
-            i = q3 + 2;
-          } else {
-            i = q3 + 1;
-            break;
-          }
-        }
-        field = out;
-        while (i < text2.length && text2.charCodeAt(i) !== d2 && text2[i] !== "\n" && text2[i] !== "\r") field += text2[i++];
-      } else {
-        let end = i;
-        while (end < text2.length && text2.charCodeAt(end) !== d2 && text2[end] !== "\n" && text2[end] !== "\r") end++;
-        field = text2.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text2.charCodeAt(i) === d2) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text2[i] === "\r") i++;
-    if (text2[i] === "\n") i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ fields, line: startLine });
+    for (let f3 = cells.first[r2]; f3 < cells.first[r2 + 1]; f3++) fields.push(cells.field(f3));
+    records.push({ fields, line: cells.line[r2] });
   }
   return records;
 }
+var CsvCells = class {
+  constructor(text2, records, first, line, start, end, quoted) {
+    this.text = text2;
+    this.records = records;
+    this.first = first;
+    this.line = line;
+    this.start = start;
+    this.end = end;
+    this.quoted = quoted;
+  }
+  text;
+  records;
+  first;
+  line;
+  start;
+  end;
+  quoted;
+  /** Field `f`'s text. */
+  field(f3) {
+    return this.start[f3] < 0 ? this.quoted.get(f3) : this.text.slice(this.start[f3], this.end[f3]);
+  }
+  /** Field `f` as a number read straight from the text (no string made), or undefined when a string must decide. */
+  fastNumber(f3) {
+    const s = this.start[f3];
+    return s < 0 ? void 0 : decimal(this.text, s, this.end[f3]);
+  }
+};
+function scanCsv(text2, delimiter) {
+  const out = new CellsBuilder();
+  const n = text2.length;
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let quote2 = text2.indexOf('"', i);
+  let cr2 = text2.indexOf("\r", i);
+  let delim = text2.indexOf(delimiter, i);
+  while (i < n) {
+    let eol = text2.indexOf("\n", i);
+    if (eol === -1) eol = n;
+    if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
+    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
+    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
+      i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
+      continue;
+    }
+    const stop = cr2 === eol - 1 ? eol - 1 : eol;
+    if (stop > i) {
+      const recordFirst = out.fields;
+      for (let p2 = i; ; ) {
+        if (delim !== -1 && delim < p2) delim = text2.indexOf(delimiter, p2);
+        const to2 = delim === -1 || delim > stop ? stop : delim;
+        out.field(p2, to2);
+        if (to2 === stop) break;
+        p2 = to2 + 1;
+      }
+      out.record(recordFirst, out.line);
+    }
+    out.line++;
+    i = eol + 1;
+  }
+  return out.done(text2);
+}
+function scanRecord(text2, i, d2, out) {
+  const n = text2.length;
+  const startLine = out.line;
+  const recordFirst = out.fields;
+  for (; ; ) {
+    if (text2.charCodeAt(i) === 34) {
+      const open4 = i;
+      const openLine = out.line;
+      let value2 = "";
+      i++;
+      for (; ; ) {
+        const q3 = text2.indexOf('"', i);
+        if (q3 === -1) {
+          const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+          throw new SyntaxProblem("unterminated quoted field", openLine, col);
+        }
+        const part = text2.slice(i, q3);
+        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
+        value2 += part;
+        if (text2.charCodeAt(q3 + 1) === 34) {
+          value2 += '"';
+          i = q3 + 2;
+        } else {
+          i = q3 + 1;
+          break;
+        }
+      }
+      const rest = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      out.quotedField(value2 + text2.slice(rest, i));
+    } else {
+      const from = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      out.field(from, i);
+    }
+    if (text2.charCodeAt(i) === d2) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (text2.charCodeAt(i) === 13) i++;
+  if (text2.charCodeAt(i) === 10) i++;
+  out.line++;
+  if (out.fields - recordFirst === 1 && out.isEmpty(recordFirst)) out.drop(recordFirst);
+  else out.record(recordFirst, startLine);
+  return i;
+}
+var CellsBuilder = class {
+  start = new Int32Array(4096);
+  end = new Int32Array(4096);
+  fields = 0;
+  first = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  records = 0;
+  /** The line the scan is on (1-based). */
+  line = 1;
+  quoted = /* @__PURE__ */ new Map();
+  field(start, end) {
+    if (this.fields === this.start.length) {
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
+    this.start[this.fields] = start;
+    this.end[this.fields++] = end;
+  }
+  quotedField(value2) {
+    this.quoted.set(this.fields, value2);
+    this.field(-1, -1);
+  }
+  record(firstField, line) {
+    if (this.records + 1 >= this.first.length) {
+      this.first = grown(this.first);
+      this.lines = grown(this.lines);
+    }
+    this.first[this.records] = firstField;
+    this.lines[this.records++] = line;
+  }
+  isEmpty(f3) {
+    return this.start[f3] < 0 ? this.quoted.get(f3) === "" : this.start[f3] === this.end[f3];
+  }
+  /** Forgets the fields from f on. */
+  drop(f3) {
+    this.quoted.delete(f3);
+    this.fields = f3;
+  }
+  done(text2) {
+    this.first[this.records] = this.fields;
+    return new CsvCells(text2, this.records, this.first, this.lines, this.start, this.end, this.quoted);
+  }
+};
+function ends(c3, delimiter) {
+  return c3 === delimiter || c3 === 10 || c3 === 13;
+}
+function grown(a) {
+  const b3 = new Int32Array(a.length * 2);
+  b3.set(a);
+  return b3;
+}
+function decimal(text2, s, e) {
+  let k2 = s;
+  let sign = 1;
+  const c0 = text2.charCodeAt(k2);
+  if (c0 === 45 || c0 === 43) {
+    if (c0 === 45) sign = -1;
+    k2++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; k2 < e; k2++) {
+    const c3 = text2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) {
+      mantissa = mantissa * 10 + (c3 - 48);
+      digits++;
+    } else if (c3 === 46 && scale < 0) scale = k2;
+    else return void 0;
+  }
+  if (!digits || digits > 15) return void 0;
+  return sign * mantissa / (scale < 0 ? 1 : POWERS[e - scale - 1]);
+}
+var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
   const t2 = cell3.trim();
   if (!t2) return void 0;
@@ -40485,10 +40615,10 @@ function resolveSources(def, files) {
       for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list2(names)})`);
       return { file: source.file, x: null, ys: ys3, dagshub: true };
     }
-    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]);
+    const keys = data.table ? distinct(data.table.names) : Object.keys(data.rows[0]);
     const ys2 = source.y.length ? source.y : keys.slice(-1);
     for (const field of [...ys2, ...source.x ? [source.x] : []]) {
-      if (data.columns ? !data.columns.has(field) : !data.rows.some((r2) => field in r2)) {
+      if (data.table ? !data.table.has(field) : !data.rows.some((r2) => field in r2)) {
         const which = field === source.x ? "x" : "y";
         throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list2(keys)})`);
       }
@@ -40497,10 +40627,11 @@ function resolveSources(def, files) {
   });
 }
 function rowCount(data) {
-  return data.columns ? data.columns.values().next().value?.length ?? 0 : data.rows.length;
+  return data.table ? data.table.names.length ? data.table.length : 0 : data.rows.length;
 }
 function dagshubNames(data) {
-  const column = data.columns?.get("Name") ?? data.columns?.get("name") ?? data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
+  const { table: table3 } = data;
+  const column = table3?.has("Name") ? table3.strings("Name") : table3?.has("name") ? table3.strings("name") : data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
   return distinct(column);
 }
 function frameFields(sources) {
@@ -40564,30 +40695,58 @@ function revisionSeries(sources, rev, files) {
     const filename = names[si];
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
-      const columns = data.columns;
-      if (columns && !source.dagshub) {
-        const ys2 = columns.get(yField);
-        const xs2 = source.x === null ? ys2.map((_3, i) => i) : columns.get(source.x);
-        out.push({ rev, filename, field: yField, series: series2, xs: xs2, ys: ys2 });
+      const table3 = data.table;
+      if (table3 && !source.dagshub) {
+        const y2 = tableColumn(table3, yField);
+        const x3 = source.x === null ? indexColumn(table3.length) : tableColumn(table3, source.x);
+        out.push({ rev, filename, field: yField, series: series2, x: x3, y: y2 });
         continue;
       }
-      const cols = { rev, filename, field: yField, series: series2, xs: [], ys: [], rows: [] };
+      const xs2 = [];
+      const ys2 = [];
+      const rows = [];
       data.rows.forEach((row2, index) => {
         if (source.dagshub) {
           if (String(row2.Name ?? row2.name) !== yField) return;
-          cols.xs.push(row2.Step ?? row2.step);
-          cols.ys.push(row2.Value ?? row2.value);
+          xs2.push(row2.Step ?? row2.step);
+          ys2.push(row2.Value ?? row2.value);
         } else {
           if (!(yField in row2)) return;
-          cols.xs.push(source.x === null ? index : row2[source.x]);
-          cols.ys.push(row2[yField]);
+          xs2.push(source.x === null ? index : row2[source.x]);
+          ys2.push(row2[yField]);
         }
-        cols.rows.push(index + 1);
+        rows.push(index + 1);
       });
-      out.push(cols);
+      out.push({ rev, filename, field: yField, series: series2, x: arrayColumn(xs2), y: arrayColumn(ys2), rows });
     }
   });
   return out;
+}
+function tableColumn(table3, name) {
+  let strings = null;
+  return {
+    length: table3.length,
+    at: (i) => (strings ??= table3.strings(name))[i],
+    numbers: () => table3.numbers(name)
+  };
+}
+function indexColumn(length) {
+  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_3, i) => i), bad: -1 }) };
+}
+function arrayColumn(values) {
+  return {
+    length: values.length,
+    at: (i) => values[i],
+    numbers: () => {
+      let bad = -1;
+      const numbers = Float64Array.from(values, (v2, i) => {
+        const n = toNumber3(v2);
+        if (n === void 0 && bad < 0) bad = i;
+        return n ?? Number.NaN;
+      });
+      return { values: numbers, bad };
+    }
+  };
 }
 function seriesName(sources, filename, field) {
   const severalFiles = sources.length > 1;
@@ -40649,21 +40808,32 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
   let dropped = 0;
   let from = null;
   for (const s of all) {
-    const n = s.xs.length;
-    const xs2 = o2.numericX ? new Float64Array(n) : null;
-    const ys2 = o2.numericY ? new Float64Array(n) : null;
-    const keep = new Int32Array(n);
+    const n = s.y.length;
+    const xn2 = o2.numericX ? s.x.numbers() : null;
+    const yn2 = o2.numericY ? s.y.numbers() : null;
+    const xBad = xn2?.bad ?? -1;
+    const yBad = yn2?.bad ?? -1;
+    if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, "x", o2.x, s.x, xBad);
+    if (yBad >= 0) throw notNumber(s, "y", o2.y, s.y, yBad);
     let count2 = 0;
-    for (let i = 0; i < n; i++) {
-      const x3 = xs2 ? checkedNumber(s, "x", o2.x, s.xs[i], i) : 0;
-      const y2 = ys2 ? checkedNumber(s, "y", o2.y, s.ys[i], i) : 0;
-      if (Number.isNaN(x3) || Number.isNaN(y2)) {
-        dropped++;
-        continue;
+    for (let i = 0; i < n; i++) if (!(xn2 && Number.isNaN(xn2.values[i])) && !(yn2 && Number.isNaN(yn2.values[i]))) count2++;
+    dropped += n - count2;
+    let keep = null;
+    let xs2 = xn2?.values ?? null;
+    let ys2 = yn2?.values ?? null;
+    if (count2 < n) {
+      keep = new Int32Array(count2);
+      const kx = xs2 ? new Float64Array(count2) : null;
+      const ky = ys2 ? new Float64Array(count2) : null;
+      let k2 = 0;
+      for (let i = 0; i < n; i++) {
+        if (xs2 && Number.isNaN(xs2[i]) || ys2 && Number.isNaN(ys2[i])) continue;
+        if (kx) kx[k2] = xs2[i];
+        if (ky) ky[k2] = ys2[i];
+        keep[k2++] = i;
       }
-      if (xs2) xs2[count2] = x3;
-      if (ys2) ys2[count2] = y2;
-      keep[count2++] = i;
+      xs2 = kx;
+      ys2 = ky;
     }
     const max = o2.reduce === "lines" ? maxLinePoints : o2.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
     let chosen = { length: count2 };
@@ -40672,7 +40842,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
       from = Math.max(from ?? 0, count2);
       identity = false;
       if (o2.reduce === "lines" && xs2 && ys2) {
-        if (ascending(xs2, count2)) chosen = lttbIndices(xs2.subarray(0, count2), ys2.subarray(0, count2), max);
+        if (ascending(xs2, count2)) chosen = lttbIndices(xs2, ys2, max);
         else {
           const order = Array.from({ length: count2 }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
           const picked = lttbIndices(
@@ -40689,28 +40859,24 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
     }
     for (let c3 = 0; c3 < chosen.length; c3++) {
       const k2 = identity ? c3 : chosen[c3];
-      const i = keep[k2];
+      const i = keep ? keep[k2] : k2;
       points.push({
         rev: s.rev,
         filename: s.filename,
         field: s.field,
         series: s.series,
-        [o2.x]: xs2 ? xs2[k2] : s.xs[i],
-        [o2.y]: ys2 ? ys2[k2] : s.ys[i]
+        [o2.x]: xs2 ? xs2[k2] : s.x.at(i),
+        [o2.y]: ys2 ? ys2[k2] : s.y.at(i)
       });
     }
   }
   return { points, dropped, from };
 }
-function checkedNumber(s, axis, field, value2, i) {
-  const n = toNumber3(value2);
-  if (n === void 0) {
-    const name = axis === "y" ? s.field : field;
-    throw new PlotDataError(
-      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value2)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
-    );
-  }
-  return n;
+function notNumber(s, axis, field, column, i) {
+  const name = axis === "y" ? s.field : field;
+  return new PlotDataError(
+    `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(column.at(i))} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
+  );
 }
 function ascending(xs2, n) {
   for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
@@ -40722,9 +40888,10 @@ function toNumber3(value2) {
   if (typeof value2 === "boolean") return value2 ? 1 : 0;
   if (typeof value2 !== "string") return void 0;
   const t2 = value2.trim();
-  if (t2 === "" || /^[+-]?(nan|inf(inity)?)$/i.test(t2)) return Number.NaN;
+  if (t2 === "") return Number.NaN;
   const n = Number(t2);
-  return Number.isFinite(n) ? n : void 0;
+  if (Number.isFinite(n)) return n;
+  return /^[+-]?(nan|inf(inity)?)$/i.test(t2) ? Number.NaN : void 0;
 }
 
 // src/plots/chart-series.ts
@@ -40999,20 +41166,14 @@ import { posix as posix4 } from "node:path";
 function parsePlotData(path, text2, header = true) {
   const ext = posix4.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table3 = parseDelimited(path, text2, ext === ".tsv" ? "	" : ",");
-    const names = header ? table3.shift() ?? [] : (table3[0] ?? []).map((_3, i) => String(i));
-    const dagshub = header && isExactLoggerHeader(names);
-    const columns = new Map(names.map((n, i) => [n, table3.map((cells) => cells[i] ?? "")]));
+    const table3 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
+    const dagshub = header && isExactLoggerHeader(table3.names);
     let rows = null;
     return {
-      columns,
+      table: table3,
       dagshub,
       get rows() {
-        rows ??= table3.map((cells) => {
-          const row2 = {};
-          for (let i = 0; i < names.length; i++) row2[names[i]] = cells[i] ?? "";
-          return row2;
-        });
+        rows ??= table3.rowObjects();
         return rows;
       }
     };
@@ -41037,14 +41198,72 @@ function findDatapoints(doc) {
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
   return rows;
 }
-function parseDelimited(path, text2, delimiter) {
+function scanDelimited(path, text2, delimiter) {
   try {
-    return parseCsvRecords(text2, delimiter).map((record) => record.fields);
+    return scanCsv(text2, delimiter);
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}: a quoted field is never closed.`);
     throw error;
   }
 }
+var PlotTable = class {
+  constructor(cells, header) {
+    this.cells = cells;
+    const width = cells.records ? cells.first[1] - cells.first[0] : 0;
+    this.names = header ? Array.from({ length: width }, (_3, i) => cells.field(i)) : Array.from({ length: width }, (_3, i) => String(i));
+    this.body = header && cells.records ? 1 : 0;
+    this.length = cells.records - this.body;
+    this.names.forEach((name, i) => this.index.set(name, i));
+  }
+  cells;
+  names;
+  /** Data rows. */
+  length;
+  body;
+  /** A name the header repeats is its last column, as in the row objects. */
+  index = /* @__PURE__ */ new Map();
+  numberCache = /* @__PURE__ */ new Map();
+  has(name) {
+    return this.index.has(name);
+  }
+  strings(name) {
+    const col = this.index.get(name);
+    return Array.from({ length: this.length }, (_3, r2) => this.cell(r2, col));
+  }
+  numbers(name) {
+    const col = this.index.get(name);
+    let cached = this.numberCache.get(col);
+    if (cached) return cached;
+    const { cells } = this;
+    const values = new Float64Array(this.length);
+    let bad = -1;
+    for (let r2 = 0; r2 < this.length; r2++) {
+      const f3 = cells.first[this.body + r2] + col;
+      if (f3 >= cells.first[this.body + r2 + 1]) {
+        values[r2] = Number.NaN;
+        continue;
+      }
+      const n = cells.fastNumber(f3) ?? toNumber3(cells.field(f3));
+      if (n === void 0 && bad < 0) bad = r2;
+      values[r2] = n ?? Number.NaN;
+    }
+    cached = { values, bad };
+    this.numberCache.set(col, cached);
+    return cached;
+  }
+  /** Row `r`'s cell in column `col` ('' when the row is short). */
+  cell(r2, col) {
+    const f3 = this.cells.first[this.body + r2] + col;
+    return f3 < this.cells.first[this.body + r2 + 1] ? this.cells.field(f3) : "";
+  }
+  rowObjects() {
+    return Array.from({ length: this.length }, (_3, r2) => {
+      const row2 = {};
+      for (let i = 0; i < this.names.length; i++) row2[this.names[i]] = this.cell(r2, i);
+      return row2;
+    });
+  }
+};
 function sameKeys(rows) {
   const first = Object.keys(rows[0]).sort().join("\0");
   return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
@@ -41717,7 +41936,7 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
     baseSources = checkedAtBase(def, sources, baseFiles);
     baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
-  const hasData = (series3) => series3.some((s) => s.xs.length > 0);
+  const hasData = (series3) => series3.some((s) => s.y.length > 0);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request2.headLabel}): showing ${baseLabel} only`);
   else if (request2.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request2.headLabel} only`);
   const revs = [
@@ -50062,19 +50281,21 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const old = side(base, names.base);
   const now = side(head, names.head);
-  const keys = [.../* @__PURE__ */ new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key2) => diffRow(key2, old.get(key2), now.get(key2)));
+  const keys = Array.from(old.keys());
+  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
+  keys.sort(compareKeys);
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
   return { path, rows, notes };
 }
 function diffRow(key2, o2, n) {
-  const row2 = { key: key2, old: o2, new: n, changed: !pyEqual2(o2 ?? null, n ?? null) };
+  const changed = !pyEqual2(o2 ?? null, n ?? null);
   const a = numericValue(o2);
   const b3 = numericValue(n);
-  if (a !== void 0 && b3 !== void 0) {
-    row2.diff = b3 - a;
-    if (a !== 0 && Number.isFinite(a)) row2.relative = row2.diff / Math.abs(a);
-  }
-  return row2;
+  if (a === void 0 || b3 === void 0) return { key: key2, old: o2, new: n, changed };
+  const diff = b3 - a;
+  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o2, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key: key2, old: o2, new: n, changed, diff };
 }
 function pyEqual2(a, b3) {
   const x3 = numericValue(a);
@@ -51580,49 +51801,85 @@ async function anyFile(dir, names) {
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
-function visibleRows(file, all) {
-  return all ? file.rows : file.rows.filter((r2) => r2.changed);
-}
-function dvcDiffJson(files, all) {
-  const parts = [];
-  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
-    const rows = visibleRows(file, all);
-    if (!rows.length) continue;
-    const entries = rows.map((r2) => {
-      const fields = [`"old": ${pyJsonLeaf(r2.old)}`, `"new": ${pyJsonLeaf(r2.new)}`];
-      if (r2.diff !== void 0) fields.push(`"diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
-      return `${pyJsonString(r2.key)}: {${fields.join(", ")}}`;
-    });
-    parts.push(`${pyJsonString(file.path)}: {${entries.join(", ")}}`);
+var CHUNK = 1 << 16;
+var ChunkedWriter = class {
+  constructor(write) {
+    this.write = write;
   }
-  return `{${parts.join(", ")}}`;
+  write;
+  pending = [];
+  size = 0;
+  add(text2) {
+    this.pending.push(text2);
+    this.size += text2.length;
+  }
+  /** A row ends here: pass on what is collected if it is big enough. */
+  rowEnd() {
+    if (this.size >= CHUNK) this.flush();
+  }
+  flush() {
+    if (this.pending.length) this.write(this.pending.join(""));
+    this.pending = [];
+    this.size = 0;
+  }
+};
+function writeDvcDiffJson(files, all, write) {
+  const out = new ChunkedWriter(write);
+  out.add("{");
+  let firstFile = true;
+  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+    let firstRow = true;
+    for (const r2 of file.rows) {
+      if (!all && !r2.changed) continue;
+      if (firstRow) out.add(`${firstFile ? "" : ", "}${pyJsonString(file.path)}: {`);
+      else out.add(", ");
+      firstRow = false;
+      firstFile = false;
+      out.add(`${pyJsonString(r2.key)}: {"old": ${pyJsonLeaf(r2.old)}, "new": ${pyJsonLeaf(r2.new)}`);
+      if (r2.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      out.add("}");
+      out.rowEnd();
+    }
+    if (!firstRow) out.add("}");
+  }
+  out.add("}");
+  out.flush();
 }
-function dvcDiffTable(files, options2) {
+function writeDvcDiffTable(files, options2, write) {
   const headers = ["Path", options2.title, options2.aRev, options2.bRev];
   if (options2.showChange) headers.push("Change");
-  const rows = [];
+  const cells = (file, r2) => {
+    const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
+    if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
+    return row2;
+  };
+  const w2 = headers.map((h3) => h3.length + 2);
   for (const file of files) {
-    for (const r2 of visibleRows(file, options2.all)) {
-      const row2 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
-      if (options2.showChange) row2.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
-      rows.push(row2);
+    for (const r2 of file.rows) {
+      if (!options2.all && !r2.changed) continue;
+      cells(file, r2).forEach((c3, i) => w2[i] = Math.max(w2[i], c3.length));
     }
   }
-  return options2.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
-}
-function widths(headers, rows) {
-  return headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length + 2));
-}
-function plainTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => cells.map((c3, i) => c3.padEnd(w2[i])).join("  ").trimEnd();
-  return [line(headers), ...rows.map(line)].join("\n") + "\n";
-}
-function githubTable(headers, rows) {
-  const w2 = widths(headers, rows);
-  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
-  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
-  return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
+  const from = options2.noPath ? 1 : 0;
+  const line = options2.markdown ? (row2) => `| ${row2.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join(" | ")} |
+` : (row2) => `${row2.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join("  ").trimEnd()}
+`;
+  const out = new ChunkedWriter(write);
+  out.add(line(headers));
+  if (options2.markdown)
+    out.add(
+      `|${w2.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
+`
+    );
+  for (const file of files) {
+    for (const r2 of file.rows) {
+      if (!options2.all && !r2.changed) continue;
+      out.add(line(cells(file, r2)));
+      out.rowEnd();
+    }
+  }
+  if (options2.markdown) out.add("\n");
+  out.flush();
 }
 function pyJsonLeaf(leaf2) {
   if (leaf2 === void 0 || leaf2 === null) return "null";
@@ -51634,6 +51891,12 @@ function pyJsonLeaf(leaf2) {
     return pyFloatRepr(leaf2.float);
   }
   return "null";
+}
+function githubTable(headers, rows) {
+  const w2 = headers.map((h3, i) => rows.reduce((n, r2) => Math.max(n, r2[i].length), h3.length + 2));
+  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
+  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
+  return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
 }
 
 // src/commands/values-diff.ts
@@ -51717,28 +51980,25 @@ async function valuesDiffIn(git, kind, args, workspace) {
   if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
 `);
   if (args.json) {
-    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}
-`);
+    writeDvcDiffJson(files, args.all, (chunk) => process.stdout.write(redact(chunk)));
+    process.stdout.write("\n");
     return 0;
   }
-  let table3 = dvcDiffTable(files, {
-    title: kind === "metrics" ? "Metric" : "Param",
-    aRev: args.aRev,
-    bRev: args.bRev,
-    precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
-    showChange: kind === "metrics",
-    markdown: args.markdown,
-    all: args.all
-  });
-  if (args.noPath) table3 = dropFirstColumn(table3, args.markdown);
-  writeResult(table3);
+  writeDvcDiffTable(
+    files,
+    {
+      title: kind === "metrics" ? "Metric" : "Param",
+      aRev: args.aRev,
+      bRev: args.bRev,
+      precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
+      showChange: kind === "metrics",
+      markdown: args.markdown,
+      all: args.all,
+      noPath: args.noPath
+    },
+    writeResult
+  );
   return 0;
-}
-function dropFirstColumn(table3, markdown) {
-  const lines2 = table3.split("\n");
-  if (markdown) return lines2.map((l3) => l3.startsWith("|") ? `|${l3.split("|").slice(2).join("|")}` : l3).join("\n");
-  const pathWidth = lines2[0].match(/^Path\s+/)?.[0].length ?? 0;
-  return lines2.map((l3) => l3.slice(pathWidth)).join("\n");
 }
 
 // src/commands/metrics-diff.ts

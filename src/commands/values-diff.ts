@@ -6,7 +6,7 @@ import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { redact } from '../util/redact';
 import { compareTrees, openProjectData, type Comparison } from '../values/collect';
 import { withCachedOutputs } from '../values/cached-outputs';
-import { DEFAULT_PRECISION, dvcDiffJson, dvcDiffTable } from '../values/dvc-output';
+import { DEFAULT_PRECISION, writeDvcDiffJson, writeDvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
 
@@ -111,28 +111,25 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
   const revs = [...new Set(comparison.errors.map((e) => e.rev))];
   if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(', ')}'.\n`);
   if (args.json) {
-    // JSON stays parseable (no stop-commands around it), still without secrets.
-    process.stdout.write(`${redact(dvcDiffJson(files, args.all))}\n`);
+    // JSON stays parseable (no stop-commands around it), still without secrets. Written in pieces that end
+    // between two keys, so a secret in a key or a value is never cut in two.
+    writeDvcDiffJson(files, args.all, (chunk) => process.stdout.write(redact(chunk)));
+    process.stdout.write('\n');
     return 0;
   }
-  let table = dvcDiffTable(files, {
-    title: kind === 'metrics' ? 'Metric' : 'Param',
-    aRev: args.aRev,
-    bRev: args.bRev,
-    precision: kind === 'metrics' ? args.precision || DEFAULT_PRECISION : null,
-    showChange: kind === 'metrics',
-    markdown: args.markdown,
-    all: args.all,
-  });
-  if (args.noPath) table = dropFirstColumn(table, args.markdown);
-  writeResult(table);
+  writeDvcDiffTable(
+    files,
+    {
+      title: kind === 'metrics' ? 'Metric' : 'Param',
+      aRev: args.aRev,
+      bRev: args.bRev,
+      precision: kind === 'metrics' ? args.precision || DEFAULT_PRECISION : null,
+      showChange: kind === 'metrics',
+      markdown: args.markdown,
+      all: args.all,
+      noPath: args.noPath,
+    },
+    writeResult,
+  );
   return 0;
-}
-
-function dropFirstColumn(table: string, markdown: boolean): string {
-  // Rebuilding is simpler than threading the option through: re-render without the Path column.
-  const lines = table.split('\n');
-  if (markdown) return lines.map((l) => (l.startsWith('|') ? `|${l.split('|').slice(2).join('|')}` : l)).join('\n');
-  const pathWidth = lines[0]!.match(/^Path\s+/)?.[0].length ?? 0;
-  return lines.map((l) => l.slice(pathWidth)).join('\n');
 }

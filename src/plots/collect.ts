@@ -249,7 +249,7 @@ async function prepareOne(
     baseSources = checkedAtBase(def, sources, baseFiles);
     baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
-  const hasData = (series: SeriesColumns[]) => series.some((s) => s.xs.length > 0);
+  const hasData = (series: SeriesColumns[]) => series.some((s) => s.y.length > 0);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   const revs = [

@@ -1,18 +1,19 @@
 import { posix } from 'node:path';
-import { parseCsvRecords } from '../dvc/formats/csv';
+import { scanCsv, type CsvCells } from '../dvc/formats/csv';
 import { isExactLoggerHeader } from '../values/dagshub';
 import { SyntaxProblem } from '../dvc/formats/json';
 import { parseValuesText } from '../values/parse';
 import { UserError } from '../util/errors';
+import { toNumber } from './series';
 
 export type Row = Record<string, unknown>;
 
 /** The rows of a plot data file, and whether it is a DagsHub logger `metrics.csv` (long format). */
 export interface PlotData {
-  /** The rows as objects (CSV/TSV: built on first use, from `columns`). */
+  /** The rows as objects (CSV/TSV: built on first use, from `table`). */
   readonly rows: Row[];
-  /** CSV/TSV: the values by column name, so long logs are read without an object per row. */
-  columns?: Map<string, string[]>;
+  /** CSV/TSV: the cells by column, so long logs are read without an object or a string per row. */
+  table?: PlotTable;
   /** Name,Value,Timestamp,Step: one series per Name, x = Step. */
   dagshub: boolean;
 }
@@ -25,20 +26,14 @@ export interface PlotData {
 export function parsePlotData(path: string, text: string, header = true): PlotData {
   const ext = posix.extname(path).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') {
-    const table = parseDelimited(path, text, ext === '.tsv' ? '\t' : ',');
-    const names = header ? (table.shift() ?? []) : (table[0] ?? []).map((_, i) => String(i));
-    const dagshub = header && isExactLoggerHeader(names);
-    const columns = new Map(names.map((n, i) => [n, table.map((cells) => cells[i] ?? '')]));
+    const table = new PlotTable(scanDelimited(path, text, ext === '.tsv' ? '\t' : ','), header);
+    const dagshub = header && isExactLoggerHeader(table.names);
     let rows: Row[] | null = null;
     return {
-      columns,
+      table,
       dagshub,
       get rows() {
-        rows ??= table.map((cells) => {
-          const row: Row = {};
-          for (let i = 0; i < names.length; i++) row[names[i]!] = cells[i] ?? '';
-          return row;
-        });
+        rows ??= table.rowObjects();
         return rows;
       },
     };
@@ -69,13 +64,90 @@ export function findDatapoints(doc: unknown): Row[] {
   return rows;
 }
 
-/** RFC 4180 fields, split by the values engine's reader; an unclosed quote names the file and line. */
-function parseDelimited(path: string, text: string, delimiter: ',' | '\t'): string[][] {
+/** RFC 4180 fields, found by the values engine's scanner; an unclosed quote names the file and line. */
+function scanDelimited(path: string, text: string, delimiter: ',' | '\t'): CsvCells {
   try {
-    return parseCsvRecords(text, delimiter).map((record) => record.fields);
+    return scanCsv(text, delimiter);
   } catch (error) {
     if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}: a quoted field is never closed.`);
     throw error;
+  }
+}
+
+/** A column as numbers, as `toNumber` reads each cell: NaN for blanks and `nan`; `bad`: the first text that is no number (-1: none). */
+export interface NumberColumn {
+  values: Float64Array;
+  bad: number;
+}
+
+/**
+ * A CSV/TSV plot file by column: names from the header (or "0", "1", … from the first row's length), every later
+ * record a row, a missing cell empty and cells past the names ignored. A column's strings or numbers are made
+ * when a plot asks for them, numbers straight from the text.
+ */
+export class PlotTable {
+  readonly names: string[];
+  /** Data rows. */
+  readonly length: number;
+  private readonly body: number;
+  /** A name the header repeats is its last column, as in the row objects. */
+  private readonly index = new Map<string, number>();
+  private readonly numberCache = new Map<number, NumberColumn>();
+
+  constructor(
+    private readonly cells: CsvCells,
+    header: boolean,
+  ) {
+    const width = cells.records ? cells.first[1]! - cells.first[0]! : 0;
+    this.names = header ? Array.from({ length: width }, (_, i) => cells.field(i)) : Array.from({ length: width }, (_, i) => String(i));
+    this.body = header && cells.records ? 1 : 0;
+    this.length = cells.records - this.body;
+    this.names.forEach((name, i) => this.index.set(name, i));
+  }
+
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
+
+  strings(name: string): string[] {
+    const col = this.index.get(name)!;
+    return Array.from({ length: this.length }, (_, r) => this.cell(r, col));
+  }
+
+  numbers(name: string): NumberColumn {
+    const col = this.index.get(name)!;
+    let cached = this.numberCache.get(col);
+    if (cached) return cached;
+    const { cells } = this;
+    const values = new Float64Array(this.length);
+    let bad = -1;
+    for (let r = 0; r < this.length; r++) {
+      const f = cells.first[this.body + r]! + col;
+      if (f >= cells.first[this.body + r + 1]!) {
+        values[r] = Number.NaN;
+        continue;
+      }
+      const n = cells.fastNumber(f) ?? toNumber(cells.field(f));
+      if (n === undefined && bad < 0) bad = r;
+      values[r] = n ?? Number.NaN;
+    }
+    cached = { values, bad };
+    this.numberCache.set(col, cached);
+    return cached;
+  }
+
+  /** Row `r`'s cell in column `col` ('' when the row is short). */
+  cell(r: number, col: number): string {
+    const f = this.cells.first[this.body + r]! + col;
+    return f < this.cells.first[this.body + r + 1]! ? this.cells.field(f) : '';
+  }
+
+  rowObjects(): Row[] {
+    return Array.from({ length: this.length }, (_, r) => {
+      const row: Row = {};
+      for (let i = 0; i < this.names.length; i++) row[this.names[i]!] = this.cell(r, i);
+      return row;
+    });
   }
 }
 

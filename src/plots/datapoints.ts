@@ -1,5 +1,6 @@
 import { UserError } from '../util/errors';
-import type { PlotData, Row } from './data';
+import type { NumberColumn, PlotData, PlotTable, Row } from './data';
+import { toNumber } from './series';
 import type { Datapoint, PlotDefinition, PlotSource } from './types';
 
 /** DVC's name for the row index when a plot has no `x` (dvc/render/__init__.py `INDEX`). */
@@ -38,10 +39,10 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
       for (const y of ys) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list(names)})`);
       return { file: source.file, x: null, ys, dagshub: true };
     }
-    const keys = data.columns ? [...data.columns.keys()] : Object.keys(data.rows[0]!);
+    const keys = data.table ? distinct(data.table.names) : Object.keys(data.rows[0]!);
     const ys = source.y.length ? source.y : keys.slice(-1);
     for (const field of [...ys, ...(source.x ? [source.x] : [])]) {
-      if (data.columns ? !data.columns.has(field) : !data.rows.some((r) => field in r)) {
+      if (data.table ? !data.table.has(field) : !data.rows.some((r) => field in r)) {
         const which = field === source.x ? 'x' : 'y';
         throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list(keys)})`);
       }
@@ -51,12 +52,13 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
 }
 
 function rowCount(data: PlotData): number {
-  return data.columns ? (data.columns.values().next().value?.length ?? 0) : data.rows.length;
+  return data.table ? (data.table.names.length ? data.table.length : 0) : data.rows.length;
 }
 
 /** The metric names of a DagsHub metrics.csv, in order of first appearance. */
 export function dagshubNames(data: PlotData): string[] {
-  const column = data.columns?.get('Name') ?? data.columns?.get('name') ?? data.rows.map((r) => scalarText(r.Name ?? r.name));
+  const { table } = data;
+  const column = table?.has('Name') ? table.strings('Name') : table?.has('name') ? table.strings('name') : data.rows.map((r) => scalarText(r.Name ?? r.name));
   return distinct(column);
 }
 
@@ -129,14 +131,21 @@ export function revisionDatapoints(sources: ResolvedSource[], fields: FrameField
   return points;
 }
 
+/** One axis of a series: its cells, and all of them as numbers (made once, when a template needs numbers). */
+export interface SeriesColumn {
+  readonly length: number;
+  at(i: number): unknown;
+  numbers(): NumberColumn;
+}
+
 /** One series (revision × file × field) as columns: what builtin templates need, before any point object exists. */
 export interface SeriesColumns {
   rev: string;
   filename: string;
   field: string;
   series: string;
-  xs: unknown[];
-  ys: unknown[];
+  x: SeriesColumn;
+  y: SeriesColumn;
   /** The 1-based data row each value came from, for messages; absent when every row has a value (row = index + 1). */
   rows?: number[];
 }
@@ -154,30 +163,62 @@ export function revisionSeries(sources: ResolvedSource[], rev: string, files: Re
     const filename = names[si]!;
     for (const yField of source.ys) {
       const series = seriesName(sources, filename, yField);
-      const columns = data.columns;
-      if (columns && !source.dagshub) {
-        const ys = columns.get(yField)!;
-        const xs = source.x === null ? ys.map((_, i) => i) : columns.get(source.x)!;
-        out.push({ rev, filename, field: yField, series, xs, ys });
+      const table = data.table;
+      if (table && !source.dagshub) {
+        const y = tableColumn(table, yField);
+        const x = source.x === null ? indexColumn(table.length) : tableColumn(table, source.x);
+        out.push({ rev, filename, field: yField, series, x, y });
         continue;
       }
-      const cols: SeriesColumns = { rev, filename, field: yField, series, xs: [], ys: [], rows: [] };
+      const xs: unknown[] = [];
+      const ys: unknown[] = [];
+      const rows: number[] = [];
       data.rows.forEach((row: Row, index) => {
         if (source.dagshub) {
           if (String(row.Name ?? row.name) !== yField) return;
-          cols.xs.push(row.Step ?? row.step);
-          cols.ys.push(row.Value ?? row.value);
+          xs.push(row.Step ?? row.step);
+          ys.push(row.Value ?? row.value);
         } else {
           if (!(yField in row)) return;
-          cols.xs.push(source.x === null ? index : row[source.x]);
-          cols.ys.push(row[yField]);
+          xs.push(source.x === null ? index : row[source.x]);
+          ys.push(row[yField]);
         }
-        cols.rows!.push(index + 1);
+        rows.push(index + 1);
       });
-      out.push(cols);
+      out.push({ rev, filename, field: yField, series, x: arrayColumn(xs), y: arrayColumn(ys), rows });
     }
   });
   return out;
+}
+
+function tableColumn(table: PlotTable, name: string): SeriesColumn {
+  let strings: string[] | null = null;
+  return {
+    length: table.length,
+    at: (i) => (strings ??= table.strings(name))[i],
+    numbers: () => table.numbers(name),
+  };
+}
+
+/** The row index, DVC's `step` when a plot has no x. */
+function indexColumn(length: number): SeriesColumn {
+  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1 }) };
+}
+
+function arrayColumn(values: unknown[]): SeriesColumn {
+  return {
+    length: values.length,
+    at: (i) => values[i],
+    numbers: () => {
+      let bad = -1;
+      const numbers = Float64Array.from(values, (v, i) => {
+        const n = toNumber(v);
+        if (n === undefined && bad < 0) bad = i;
+        return n ?? Number.NaN;
+      });
+      return { values: numbers, bad };
+    },
+  };
 }
 
 function seriesName(sources: ResolvedSource[], filename: string, field: string): string {

@@ -1,5 +1,5 @@
 import { lttbIndices } from './lttb';
-import { PlotDataError, type SeriesColumns } from './datapoints';
+import { PlotDataError, type SeriesColumn, type SeriesColumns } from './datapoints';
 import type { Datapoint } from './types';
 
 /** Points per series above which a line is downsampled (≥ 1.5 points per device pixel at 2× density). */
@@ -70,22 +70,35 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
   let dropped = 0;
   let from: number | null = null;
   for (const s of all) {
-    const n = s.xs.length;
-    const xs = o.numericX ? new Float64Array(n) : null;
-    const ys = o.numericY ? new Float64Array(n) : null;
-    // keep[k]: the index in s of the k-th usable value; xs/ys hold the numbers at position k.
-    const keep = new Int32Array(n);
+    const n = s.y.length;
+    const xn = o.numericX ? s.x.numbers() : null;
+    const yn = o.numericY ? s.y.numbers() : null;
+    // The first row with text that is not a number, x before y in the same row.
+    const xBad = xn?.bad ?? -1;
+    const yBad = yn?.bad ?? -1;
+    if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, 'x', o.x, s.x, xBad);
+    if (yBad >= 0) throw notNumber(s, 'y', o.y, s.y, yBad);
+    // keep[k]: the row of the k-th usable value; xs/ys hold the numbers at position k (the columns themselves when
+    // no row is blank, as in most logs: no copy).
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs ? checkedNumber(s, 'x', o.x, s.xs[i], i) : 0;
-      const y = ys ? checkedNumber(s, 'y', o.y, s.ys[i], i) : 0;
-      if (Number.isNaN(x) || Number.isNaN(y)) {
-        dropped++;
-        continue;
+    for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count++;
+    dropped += n - count;
+    let keep: Int32Array | null = null;
+    let xs = xn?.values ?? null;
+    let ys = yn?.values ?? null;
+    if (count < n) {
+      keep = new Int32Array(count);
+      const kx = xs ? new Float64Array(count) : null;
+      const ky = ys ? new Float64Array(count) : null;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        if ((xs && Number.isNaN(xs[i])) || (ys && Number.isNaN(ys[i]))) continue;
+        if (kx) kx[k] = xs![i]!;
+        if (ky) ky[k] = ys![i]!;
+        keep[k++] = i;
       }
-      if (xs) xs[count] = x;
-      if (ys) ys[count] = y;
-      keep[count++] = i;
+      xs = kx;
+      ys = ky;
     }
     const max = o.reduce === 'lines' ? maxLinePoints : o.reduce === 'points' ? MAX_SCATTER_POINTS : Infinity;
     let chosen: ArrayLike<number> = { length: count };
@@ -94,7 +107,7 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
       from = Math.max(from ?? 0, count);
       identity = false;
       if (o.reduce === 'lines' && xs && ys) {
-        if (ascending(xs, count)) chosen = lttbIndices(xs.subarray(0, count), ys.subarray(0, count), max);
+        if (ascending(xs, count)) chosen = lttbIndices(xs, ys, max);
         else {
           const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => xs[a]! - xs[b]!);
           const picked = lttbIndices(
@@ -111,29 +124,25 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
     }
     for (let c = 0; c < chosen.length; c++) {
       const k = identity ? c : chosen[c]!;
-      const i = keep[k]!;
+      const i = keep ? keep[k]! : k;
       points.push({
         rev: s.rev,
         filename: s.filename,
         field: s.field,
         series: s.series,
-        [o.x]: xs ? xs[k] : s.xs[i],
-        [o.y]: ys ? ys[k] : s.ys[i],
+        [o.x]: xs ? xs[k] : s.x.at(i),
+        [o.y]: ys ? ys[k] : s.y.at(i),
       });
     }
   }
   return { points, dropped, from };
 }
 
-function checkedNumber(s: SeriesColumns, axis: 'x' | 'y', field: string, value: unknown, i: number): number {
-  const n = toNumber(value);
-  if (n === undefined) {
-    const name = axis === 'y' ? s.field : field;
-    throw new PlotDataError(
-      `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(value)} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`,
-    );
-  }
-  return n;
+function notNumber(s: SeriesColumns, axis: 'x' | 'y', field: string, column: SeriesColumn, i: number): PlotDataError {
+  const name = axis === 'y' ? s.field : field;
+  return new PlotDataError(
+    `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(column.at(i))} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`,
+  );
 }
 
 function ascending(xs: Float64Array, n: number): boolean {
@@ -148,7 +157,8 @@ export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  if (t === '' || /^[+-]?(nan|inf(inity)?)$/i.test(t)) return Number.NaN;
+  if (t === '') return Number.NaN;
   const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  if (Number.isFinite(n)) return n;
+  return /^[+-]?(nan|inf(inity)?)$/i.test(t) ? Number.NaN : undefined;
 }

@@ -19,20 +19,25 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   };
   const old = side(base, names.base);
   const now = side(head, names.head);
-  const keys = [...new Set([...old.keys(), ...now.keys()])].sort(compareKeys);
-  const rows = keys.map((key) => diffRow(key, old.get(key), now.get(key)));
+  // The union of both sides' keys without spreading them into one call or a Set: a million keys a side stay cheap.
+  const keys = Array.from(old.keys());
+  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
+  keys.sort(compareKeys);
+  const rows = new Array<ValueRow>(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i]!, old.get(keys[i]!), now.get(keys[i]!));
   return { path, rows, notes };
 }
 
 export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
-  const row: ValueRow = { key, old: o, new: n, changed: !pyEqual(o ?? null, n ?? null) };
+  const changed = !pyEqual(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
-  if (a !== undefined && b !== undefined) {
-    row.diff = b - a;
-    if (a !== 0 && Number.isFinite(a)) row.relative = row.diff / Math.abs(a);
-  }
-  return row;
+  if (a === undefined || b === undefined) return { key, old: o, new: n, changed };
+  // Each shape made whole in one literal: V8 keeps its fields inside the object (a million rows: ≈40 MB less
+  // than fields added afterwards, which go to a separate store).
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
 }
 
 /** Python's `==` between two leaves. */

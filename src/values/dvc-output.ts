@@ -18,71 +18,139 @@ export interface DvcTableOptions {
   markdown: boolean;
   /** Include unchanged rows (`--all`). */
   all: boolean;
+  /** Leave out the Path column (`--no-path`). */
+  noPath?: boolean;
 }
 
-/** The rows DVC prints: changed ones, or every one with `--all`. */
-function visibleRows(file: FileDiff, all: boolean): ValueRow[] {
-  return all ? file.rows : file.rows.filter((r) => r.changed);
+/** Text handed on in pieces of about this many characters, each ending where a row ends: small enough that the
+ * pieces die young (collected cheaply, never promoted to the old generation) before they are joined. */
+const CHUNK = 1 << 16;
+
+/**
+ * Collects text and hands it to `write` in pieces that end at the ends of rows: a million-row diff is written
+ * as it is made, never held as one string (nor as a string per row) in memory.
+ */
+class ChunkedWriter {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+  }
+
+  /** A row ends here: pass on what is collected if it is big enough. */
+  rowEnd(): void {
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length) this.write(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
 }
 
 /**
  * `dvc metrics diff --json` / `dvc params diff --json`: `{path: {key: {old, new[, diff]}}}`, a key missing
  * on one side as `null`, written the way Python's `json.dumps` writes it (one line, `", "` and `": "`,
- * floats as Python prints them, `NaN`/`Infinity`, non-ASCII escaped). Files and keys sorted.
+ * floats as Python prints them, `NaN`/`Infinity`, non-ASCII escaped). Files and keys sorted. Handed to `write` in
+ * pieces that end between two keys.
  */
-export function dvcDiffJson(files: FileDiff[], all: boolean): string {
-  const parts: string[] = [];
+export function writeDvcDiffJson(files: FileDiff[], all: boolean, write: (chunk: string) => void): void {
+  const out = new ChunkedWriter(write);
+  out.add('{');
+  let firstFile = true;
   for (const file of [...files].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
-    const rows = visibleRows(file, all);
-    if (!rows.length) continue;
-    const entries = rows.map((r) => {
-      const fields = [`"old": ${pyJsonLeaf(r.old)}`, `"new": ${pyJsonLeaf(r.new)}`];
-      if (r.diff !== undefined) fields.push(`"diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
-      return `${pyJsonString(r.key)}: {${fields.join(', ')}}`;
-    });
-    parts.push(`${pyJsonString(file.path)}: {${entries.join(', ')}}`);
+    let firstRow = true;
+    for (const r of file.rows) {
+      if (!all && !r.changed) continue;
+      if (firstRow) out.add(`${firstFile ? '' : ', '}${pyJsonString(file.path)}: {`);
+      else out.add(', ');
+      firstRow = false;
+      firstFile = false;
+      out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
+      if (r.diff !== undefined) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
+      out.add('}');
+      out.rowEnd();
+    }
+    if (!firstRow) out.add('}');
   }
-  return `{${parts.join(', ')}}`;
+  out.add('}');
+  out.flush();
+}
+
+/** `writeDvcDiffJson` as one string. */
+export function dvcDiffJson(files: FileDiff[], all: boolean): string {
+  return collected((write) => writeDvcDiffJson(files, all, write));
 }
 
 /**
  * DVC's diff table (dvc/compare.py `diff_table` rendered by tabulate): `plain` columns separated by two
  * spaces, each at least its header + 2 wide, trailing spaces trimmed; or with `markdown` a GitHub table.
+ * `noPath` leaves out the Path column. Handed to `write` in pieces of whole lines: the column widths are found
+ * in a first pass over the rows, and each line is made in the second.
  */
-export function dvcDiffTable(files: FileDiff[], options: DvcTableOptions): string {
+export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, write: (chunk: string) => void): void {
   const headers = ['Path', options.title, options.aRev, options.bRev];
   if (options.showChange) headers.push('Change');
-  const rows: string[][] = [];
+  const cells = (file: FileDiff, r: ValueRow): string[] => {
+    const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
+    if (options.showChange) row.push(r.diff === undefined ? '-' : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
+    return row;
+  };
+  const w = headers.map((h) => h.length + 2);
   for (const file of files) {
-    for (const r of visibleRows(file, options.all)) {
-      const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
-      if (options.showChange) row.push(r.diff === undefined ? '-' : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
-      rows.push(row);
+    for (const r of file.rows) {
+      if (!options.all && !r.changed) continue;
+      cells(file, r).forEach((c, i) => (w[i] = Math.max(w[i]!, c.length)));
     }
   }
-  return options.markdown ? githubTable(headers, rows) : plainTable(headers, rows);
-}
-
-function widths(headers: string[], rows: string[][]): number[] {
-  return headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length + 2));
-}
-
-function plainTable(headers: string[], rows: string[][]): string {
-  const w = widths(headers, rows);
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(w[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n') + '\n';
-}
-
-export function githubTable(headers: string[], rows: string[][]): string {
-  const w = widths(headers, rows);
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
-  const rule = `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`;
+  const from = options.noPath ? 1 : 0;
+  const line = options.markdown
+    ? (row: string[]): string =>
+        `| ${row
+          .slice(from)
+          .map((c, i) => c.padEnd(w[i + from]!))
+          .join(' | ')} |\n`
+    : (row: string[]): string =>
+        `${row
+          .slice(from)
+          .map((c, i) => c.padEnd(w[i + from]!))
+          .join('  ')
+          .trimEnd()}\n`;
+  const out = new ChunkedWriter(write);
+  out.add(line(headers));
+  if (options.markdown)
+    out.add(
+      `|${w
+        .slice(from)
+        .map((n) => '-'.repeat(n + 2))
+        .join('|')}|\n`,
+    );
+  for (const file of files) {
+    for (const r of file.rows) {
+      if (!options.all && !r.changed) continue;
+      out.add(line(cells(file, r)));
+      out.rowEnd();
+    }
+  }
   // DVC adds a newline after a markdown table ("md table is incomplete without the trailing newline").
-  return [line(headers), rule, ...rows.map(line)].join('\n') + '\n\n';
+  if (options.markdown) out.add('\n');
+  out.flush();
+}
+
+/** `writeDvcDiffTable` as one string. */
+export function dvcDiffTable(files: FileDiff[], options: DvcTableOptions): string {
+  return collected((write) => writeDvcDiffTable(files, options, write));
+}
+
+function collected(run: (write: (chunk: string) => void) => void): string {
+  const chunks: string[] = [];
+  run((chunk) => chunks.push(chunk));
+  return chunks.join('');
 }
 
 function pyJsonLeaf(leaf: Leaf | undefined): string {
@@ -95,4 +163,13 @@ function pyJsonLeaf(leaf: Leaf | undefined): string {
     return pyFloatRepr(leaf.float);
   }
   return 'null';
+}
+
+/** A GitHub table as DVC's `--md` writes one (tabulate's "github" format), with DVC's trailing blank line. */
+export function githubTable(headers: string[], rows: string[][]): string {
+  const w = headers.map((h, i) => rows.reduce((n, r) => Math.max(n, r[i]!.length), h.length + 2));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
+  const rule = `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`;
+  // DVC adds a newline after a markdown table ("md table is incomplete without the trailing newline").
+  return [line(headers), rule, ...rows.map(line)].join('\n') + '\n\n';
 }

@@ -2,6 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lttbIndices } from '../../src/plots/lttb';
 import { reduceSeries } from '../../src/plots/series';
+import { revisionSeries, type SeriesColumns } from '../../src/plots/datapoints';
+import { parsePlotData } from '../../src/plots/data';
+
+/** The series of an `l.csv` with columns step and loss, as a plot with x: step, y: loss reads it. */
+function seriesOf(rev: string, xs: string[], ys: string[]): SeriesColumns {
+  const data = parsePlotData('l.csv', `step,loss\n${xs.map((x, i) => `${x},${ys[i]}`).join('\n')}\n`);
+  return revisionSeries([{ file: 'l.csv', x: 'step', ys: ['loss'], dagshub: false }], rev, new Map([['l.csv', data]]))[0]!;
+}
 
 test('LTTB keeps the requested count, the first and last points, and a lone spike', () => {
   const n = 100_000;
@@ -23,11 +31,12 @@ test('LTTB leaves short series alone', () => {
 });
 
 test('reduceSeries: LTTB per series (sorted by x first), NaN rows skipped, text rows named', () => {
-  const column = (rev: string) => {
+  const column = (rev: string, badRow?: number) => {
     const xs = Array.from({ length: 5000 }, (_, i) => String(4999 - i));
-    const ys: unknown[] = Array.from({ length: 5000 }, (_, i) => String(i % 7));
+    const ys = Array.from({ length: 5000 }, (_, i) => String(i % 7));
     ys[10] = 'nan';
-    return { rev, filename: 'l.csv', field: 'loss', series: 'loss', xs, ys, rows: xs.map((_, i) => i + 1) };
+    if (badRow !== undefined) ys[badRow - 1] = 'oops';
+    return seriesOf(rev, xs, ys);
   };
   const r = reduceSeries([column('base'), column('head')], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }, 1000);
   assert.equal(r.from, 4999);
@@ -35,10 +44,8 @@ test('reduceSeries: LTTB per series (sorted by x first), NaN rows skipped, text 
   assert.equal(r.points.filter((p) => p.rev === 'base').length, 1000);
   const steps = r.points.filter((p) => p.rev === 'head').map((p) => p.step as number);
   assert.deepEqual([steps[0], steps.at(-1)], [0, 4999], 'sorted by x first');
-  const bad = column('head');
-  bad.ys[41] = 'oops';
   assert.throws(
-    () => reduceSeries([bad], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }),
+    () => reduceSeries([column('head', 42)], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }),
     /y field 'loss' in l\.csv \(head\) is "oops" at data row 42: expected a number/,
   );
 });

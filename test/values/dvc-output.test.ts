@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffRow, diffValueFile, pyEqual } from '../../src/values/diff';
-import { dvcDiffJson, dvcDiffTable, type DvcTableOptions } from '../../src/values/dvc-output';
+import { dvcDiffJson, dvcDiffTable, writeDvcDiffJson, writeDvcDiffTable, type DvcTableOptions } from '../../src/values/dvc-output';
 import type { FileDiff, Leaf } from '../../src/values/types';
 
 const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][]): FileDiff => ({
@@ -215,6 +215,45 @@ describe('--json (the shape of `dvc metrics diff --json`)', () => {
     assert.equal(
       dvcDiffJson([file('m.json', [['é', { float: 'NaN' }, { float: 'Infinity' }]])], false),
       '{"m.json": {"\\u00e9": {"old": NaN, "new": Infinity, "diff": NaN}}}',
+    );
+  });
+});
+
+describe('large diffs are written in pieces', () => {
+  const many = (n: number): FileDiff[] => [
+    file('b.json', [['only', 1, 2]]),
+    file(
+      'a.json',
+      Array.from({ length: n }, (_, i): [string, Leaf, Leaf] => [`group${i % 7}.metric_${i}`, i / 3, i / 7]),
+    ),
+  ];
+
+  test('--json: pieces end between two keys, and together are the one document', () => {
+    const chunks: string[] = [];
+    writeDvcDiffJson(many(20_000), false, (c) => chunks.push(c));
+    assert.ok(chunks.length > 5, `${chunks.length} pieces`);
+    for (const c of chunks.slice(0, -1)) assert.match(c, /}$/);
+    for (const c of chunks.slice(1)) assert.match(c, /^, "/);
+    const whole = chunks.join('');
+    assert.equal(whole, dvcDiffJson(many(20_000), false));
+    const parsed = JSON.parse(whole) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(parsed), ['a.json', 'b.json']);
+    assert.equal(Object.keys(parsed['a.json']!).length, 19_999);
+  });
+
+  test('tables: pieces are whole lines; --no-path leaves out the Path column, plain and markdown', () => {
+    const chunks: string[] = [];
+    writeDvcDiffTable(many(20_000), { title: 'Metric', aRev: 'HEAD', bRev: 'workspace', precision: 5, showChange: true, markdown: false, all: false }, (c) =>
+      chunks.push(c),
+    );
+    assert.ok(chunks.length > 5);
+    for (const c of chunks) assert.match(c, /\n$/);
+    assert.equal(chunks.join('').split('\n').length, 20_000 + 2);
+    const small = [file('metrics.json', [['a.b.c', 1, 2]])];
+    assert.equal(metricsTable(small, { noPath: true }), 'Metric    HEAD    workspace    Change\na.b.c     1       2            1\n');
+    assert.equal(
+      metricsTable(small, { noPath: true, markdown: true }),
+      '| Metric   | HEAD   | workspace   | Change   |\n|----------|--------|-------------|----------|\n| a.b.c    | 1      | 2           | 1        |\n\n',
     );
   });
 });

@@ -12,75 +12,227 @@ export interface CsvRecord {
  * Blank lines are skipped. An unterminated quote is an error with its line and column.
  */
 export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[] {
+  const cells = scanCsv(text, delimiter);
   const records: CsvRecord[] = [];
-  const d = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (i < text.length) {
-    const startLine = line;
-    if (text[i] !== '"') {
-      // Fast path: a line without quotes is a plain split. A lone CR (old Mac line ends) ends a record, as in
-      // the full scan below, so such a line takes that path.
-      let end = text.indexOf('\n', i);
-      if (end === -1) end = text.length;
-      const raw = text.slice(i, end);
-      const cr = raw.indexOf('\r');
-      if (!raw.includes('"') && (cr === -1 || cr === raw.length - 1)) {
-        const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        i = end + 1;
-        line++;
-        if (body !== '') records.push({ fields: body.split(delimiter), line: startLine });
-        continue;
-      }
-    }
+  for (let r = 0; r < cells.records; r++) {
     const fields: string[] = [];
-    for (;;) {
-      let field: string;
-      if (text[i] === '"') {
-        const open = i;
-        const openLine = line;
-        let out = '';
-        i++;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q === -1) {
-            const col = open - text.lastIndexOf('\n', open - 1);
-            throw new SyntaxProblem('unterminated quoted field', openLine, col);
-          }
-          const part = text.slice(i, q);
-          for (let k = part.indexOf('\n'); k !== -1; k = part.indexOf('\n', k + 1)) line++;
-          out += part;
-          if (text[q + 1] === '"') {
-            out += '"';
-            i = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
-        }
-        field = out;
-        // Text after a closing quote is kept, as Python's csv module does.
-        while (i < text.length && text.charCodeAt(i) !== d && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
-      } else {
-        let end = i;
-        while (end < text.length && text.charCodeAt(end) !== d && text[end] !== '\n' && text[end] !== '\r') end++;
-        field = text.slice(i, end);
-        i = end;
-      }
-      fields.push(field);
-      if (text.charCodeAt(i) === d) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: startLine });
+    for (let f = cells.first[r]!; f < cells.first[r + 1]!; f++) fields.push(cells.field(f));
+    records.push({ fields, line: cells.line[r]! });
   }
   return records;
 }
+
+/**
+ * A CSV/TSV text's records as field offsets into it, so a 100,000-row file is a few typed arrays rather than an
+ * array and strings per row: field `f` is `text.slice(start[f], end[f])`, except a quoted field, whose value
+ * (quotes and `""` undone) is kept apart. Record `r` holds fields `first[r]` to `first[r + 1] - 1`.
+ */
+export class CsvCells {
+  constructor(
+    readonly text: string,
+    /** How many records (blank lines are none). */
+    readonly records: number,
+    readonly first: Int32Array,
+    /** The 1-based line each record starts on. */
+    readonly line: Int32Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    private readonly quoted: Map<number, string>,
+  ) {}
+
+  /** Field `f`'s text. */
+  field(f: number): string {
+    return this.start[f]! < 0 ? this.quoted.get(f)! : this.text.slice(this.start[f], this.end[f]);
+  }
+
+  /** Field `f` as a number read straight from the text (no string made), or undefined when a string must decide. */
+  fastNumber(f: number): number | undefined {
+    const s = this.start[f]!;
+    return s < 0 ? undefined : decimal(this.text, s, this.end[f]!);
+  }
+}
+
+/** The one scanner behind every CSV/TSV read (the rules in `parseCsvRecords`). */
+export function scanCsv(text: string, delimiter: ',' | '\t'): CsvCells {
+  const out = new CellsBuilder();
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // The next quote, CR and delimiter at or after i, searched again only once passed: a plain line is split with
+  // native searches, each character looked at once in all. This loop stays small so that V8 optimises it early.
+  let quote = text.indexOf('"', i);
+  let cr = text.indexOf('\r', i);
+  let delim = text.indexOf(delimiter, i);
+  while (i < n) {
+    let eol = text.indexOf('\n', i);
+    if (eol === -1) eol = n;
+    if (quote !== -1 && quote < i) quote = text.indexOf('"', i);
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    if ((quote !== -1 && quote < eol) || (cr !== -1 && cr < eol - 1)) {
+      i = scanRecord(text, i, delimiter.charCodeAt(0), out);
+      continue;
+    }
+    // A line without quotes whose only CR (if any) ends it: fields between delimiters; a blank one is no record.
+    const stop = cr === eol - 1 ? eol - 1 : eol;
+    if (stop > i) {
+      const recordFirst = out.fields;
+      for (let p = i; ;) {
+        if (delim !== -1 && delim < p) delim = text.indexOf(delimiter, p);
+        const to = delim === -1 || delim > stop ? stop : delim;
+        out.field(p, to);
+        if (to === stop) break;
+        p = to + 1;
+      }
+      out.record(recordFirst, out.line);
+    }
+    out.line++;
+    i = eol + 1;
+  }
+  return out.done(text);
+}
+
+/** One record read character by character (quoted fields, lone CRs), from i; returns where the next one starts. */
+function scanRecord(text: string, i: number, d: number, out: CellsBuilder): number {
+  const n = text.length;
+  const startLine = out.line;
+  const recordFirst = out.fields;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      const open = i;
+      const openLine = out.line;
+      let value = '';
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) {
+          const col = open - text.lastIndexOf('\n', open - 1);
+          throw new SyntaxProblem('unterminated quoted field', openLine, col);
+        }
+        const part = text.slice(i, q);
+        for (let k = part.indexOf('\n'); k !== -1; k = part.indexOf('\n', k + 1)) out.line++;
+        value += part;
+        if (text.charCodeAt(q + 1) === 34) {
+          value += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      // Text after a closing quote is kept, as Python's csv module does.
+      const rest = i;
+      while (i < n && !ends(text.charCodeAt(i), d)) i++;
+      out.quotedField(value + text.slice(rest, i));
+    } else {
+      const from = i;
+      while (i < n && !ends(text.charCodeAt(i), d)) i++;
+      out.field(from, i);
+    }
+    if (text.charCodeAt(i) === d) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) === 10) i++;
+  out.line++;
+  // A blank line (or one empty quoted field) is no record.
+  if (out.fields - recordFirst === 1 && out.isEmpty(recordFirst)) out.drop(recordFirst);
+  else out.record(recordFirst, startLine);
+  return i;
+}
+
+/** The growing arrays of a scan. */
+class CellsBuilder {
+  start = new Int32Array(4096);
+  end = new Int32Array(4096);
+  fields = 0;
+  first = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  records = 0;
+  /** The line the scan is on (1-based). */
+  line = 1;
+  readonly quoted = new Map<number, string>();
+
+  field(start: number, end: number): void {
+    if (this.fields === this.start.length) {
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+    }
+    this.start[this.fields] = start;
+    this.end[this.fields++] = end;
+  }
+
+  quotedField(value: string): void {
+    this.quoted.set(this.fields, value);
+    this.field(-1, -1);
+  }
+
+  record(firstField: number, line: number): void {
+    if (this.records + 1 >= this.first.length) {
+      this.first = grown(this.first);
+      this.lines = grown(this.lines);
+    }
+    this.first[this.records] = firstField;
+    this.lines[this.records++] = line;
+  }
+
+  isEmpty(f: number): boolean {
+    return this.start[f]! < 0 ? this.quoted.get(f) === '' : this.start[f] === this.end[f];
+  }
+
+  /** Forgets the fields from f on. */
+  drop(f: number): void {
+    this.quoted.delete(f);
+    this.fields = f;
+  }
+
+  done(text: string): CsvCells {
+    this.first[this.records] = this.fields;
+    return new CsvCells(text, this.records, this.first, this.lines, this.start, this.end, this.quoted);
+  }
+}
+
+function ends(c: number, delimiter: number): boolean {
+  return c === delimiter || c === 10 || c === 13;
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * `Number()` of text[s, e) when it is a plain decimal (`-12.5`, `0.00031`) of at most 15 digits, computed from the
+ * characters: the digits as an integer and one division by a power of ten, both exact in a double, so the quotient
+ * is the correctly rounded value `Number()` gives (Clinger's fast path). Undefined for anything else (exponents,
+ * spaces, `nan`, empty), which the caller reads the usual way.
+ */
+function decimal(text: string, s: number, e: number): number | undefined {
+  let k = s;
+  let sign = 1;
+  const c0 = text.charCodeAt(k);
+  if (c0 === 45 || c0 === 43) {
+    if (c0 === 45) sign = -1;
+    k++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && scale < 0) scale = k;
+    else return undefined;
+  }
+  if (!digits || digits > 15) return undefined;
+  return (sign * mantissa) / (scale < 0 ? 1 : POWERS[e - scale - 1]!);
+}
+
+const POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 
 /**
  * A CSV cell as a number when Python's `int()`/`float()` would read it (`1` int, `1.0` float, `nan`, `1e-3`),

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCsvRecords } from '../../src/dvc/formats/csv';
+import { parsePlotData } from '../../src/plots/data';
+import { toNumber } from '../../src/plots/series';
+
+test('CSV records: plain and quoted lines mixed, CRLF, lone CR, BOM, blank lines and an empty quoted line skipped', () => {
+  const text = '\ufeffa,b,c\r\n1,"x, ""y""",3\n\n"",\n""\n4,5\r6,7,8\r\n"multi\nline",tail"after,9\n  ,,\n';
+  assert.deepEqual(parseCsvRecords(text, ','), [
+    { fields: ['a', 'b', 'c'], line: 1 },
+    { fields: ['1', 'x, "y"', '3'], line: 2 },
+    { fields: ['', ''], line: 4 },
+    { fields: ['4', '5'], line: 6 },
+    { fields: ['6', '7', '8'], line: 7 },
+    { fields: ['multi\nline', 'tail"after', '9'], line: 8 },
+    { fields: ['  ', '', ''], line: 10 },
+  ]);
+});
+
+test('CSV records: a TSV keeps commas in its cells; a one-column file of many lines is read in linear time', () => {
+  assert.deepEqual(parseCsvRecords('a\tb\n1,5\t2\n', '\t'), [
+    { fields: ['a', 'b'], line: 1 },
+    { fields: ['1,5', '2'], line: 2 },
+  ]);
+  const rows = 200_000;
+  const started = performance.now();
+  const records = parseCsvRecords(`v\n${'1\n'.repeat(rows)}`, ',');
+  assert.equal(records.length, rows + 1);
+  assert.ok(performance.now() - started < 5000, 'no rescan of the text per field');
+});
+
+test('plot table: numbers read from the text are exactly what Number() reads, blanks and nan are NaN, text is named', () => {
+  const cells = [
+    '0.1',
+    '-0',
+    '+3',
+    '1.',
+    '.5',
+    '007',
+    '123456789012345',
+    '1234567890123456789',
+    '0.30000000000000004',
+    '9007199254740993',
+    '1e-7',
+    '2.5E3',
+    ' 4.25 ',
+    '',
+    'nan',
+    '-Infinity',
+    '1e999',
+    'abc',
+    '0x10',
+    '-.',
+  ];
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  for (let i = 0; i < 2000; i++) {
+    const digits = 1 + Math.floor(random() * 17);
+    cells.push((random() < 0.5 ? '-' : '') + (random() * 10 ** Math.floor(random() * 8)).toFixed(Math.floor(random() * digits)));
+  }
+  const data = parsePlotData('v.csv', `v,w\n${cells.map((c) => `${c},1`).join('\n')}\n`);
+  const { values, bad } = data.table!.numbers('v');
+  assert.equal(bad, cells.indexOf('1e999'));
+  cells.forEach((cell, i) => {
+    const expected = toNumber(cell);
+    if (expected === undefined || Number.isNaN(expected)) assert.ok(Number.isNaN(values[i]), `${JSON.stringify(cell)} → NaN`);
+    else assert.ok(Object.is(values[i], expected), `${JSON.stringify(cell)} → ${expected}, got ${values[i]}`);
+  });
+});
+
+test('plot table: short rows read as empty cells, extra cells are ignored, a repeated name is its last column', () => {
+  const data = parsePlotData('t.csv', 'x,y,x\n1,2,3\n4\n5,6,7,8\n');
+  assert.deepEqual(data.table!.strings('x'), ['3', '', '7']);
+  assert.deepEqual([...data.table!.numbers('y').values], [2, NaN, 6]);
+  assert.deepEqual(data.rows, [
+    { x: '3', y: '2' },
+    { x: '', y: '' },
+    { x: '7', y: '6' },
+  ]);
+});
