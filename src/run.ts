@@ -15,6 +15,9 @@ import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
 import { renderPlots } from './plots/render-plots';
+import { drawTrends } from './history/draw-trends';
+import { planTrends } from './history/trends';
+import type { HistorySection } from './history/types';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
 import { HubCommentPublisher } from './publish/hub/comment';
@@ -116,6 +119,14 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base!.sha, base!.label).read(path)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null) : null;
+  // The base branch's history (input `history`): read by src/history/ where it is on, null where it is off.
+  const history: HistorySection | null = null;
+  const trends = await drawTrends(
+    planTrends(history, gates, comparison.metrics),
+    { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },
+    loadPlotRenderer,
+  );
+  for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const stale = pipeline ? [] : await staleStages(config.workspace, log);
@@ -150,6 +161,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     directions: await readProjectDirections(config.workspace),
     stale,
     projectErrors: comparison.headErrors,
+    history,
+    trends,
   };
   const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.

@@ -1,8 +1,10 @@
 import type { ReportData } from '../../src/report/types';
 import { verdictOf } from '../../src/report/verdict';
 
-/** A report as a run makes it: no directions or stale stages unless given, and the verdict its data gives. */
-export function reportOf(data: Omit<ReportData, 'verdict' | 'directions' | 'stale'> & Partial<Pick<ReportData, 'directions' | 'stale'>>): ReportData {
-  const facts = { directions: [], stale: [], ...data };
+type Defaulted = 'directions' | 'stale' | 'history' | 'trends';
+
+/** A report as a run makes it: no directions, stale stages, history or trends unless given, and the verdict its data gives. */
+export function reportOf(data: Omit<ReportData, 'verdict' | Defaulted> & Partial<Pick<ReportData, Defaulted>>): ReportData {
+  const facts = { directions: [], stale: [], history: null, trends: [], ...data };
   return { ...facts, verdict: verdictOf(facts) };
 }
