@@ -41398,7 +41398,8 @@ function trendChart(entry, metric, headLabel) {
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
     "xychart-beta",
     `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
-    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map(label).join(", ")}]`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
     `    y-axis "${clean(metric.key, 40)}" ${number2(bottom)} --> ${number2(top2)}`,
     ...series2.map((s) => `    ${s.text}`),
     "```"

@@ -85,7 +85,8 @@ export function trendChart(entry: TrendEntry, metric: HistorySection['metrics'][
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color.color).join(', ')}"}}}}%%`,
     'xychart-beta',
     `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
-    `    x-axis [${[...labels, ...(head === null ? [] : [headAxisLabel(headLabel, labels)])].map(label).join(', ')}]`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...(head === null ? [] : [headAxisLabel(headLabel, labels)])].map((l) => `"${clean(l)}"`).join(', ')}]`,
     `    y-axis "${clean(metric.key, 40)}" ${number(bottom)} --> ${number(top)}`,
     ...series.map((s) => `    ${s.text}`),
     '```',

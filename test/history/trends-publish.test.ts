@@ -79,7 +79,7 @@ describe('trend charts in the GitHub comment', () => {
     const trends = body.slice(body.indexOf('### Trends'));
     assert.ok(trends.includes('```mermaid'), body);
     assert.ok(trends.includes('    title "m0 (metrics.json)"'));
-    assert.ok(trends.includes('    x-axis [0000000, 1111111, 2222222, 3333333, 4444444, 5555555, feature]'));
+    assert.ok(trends.includes('    x-axis ["0000000", "1111111", "2222222", "3333333", "4444444", "5555555", "feature"]'));
     assert.ok(body.includes('    line [0.5, 0.52, 0.49, 0.51, 0.5, 0.48, 0.75]'), body);
     assert.ok(!body.includes('trends/metrics-json-m0.png'));
   });

@@ -180,7 +180,7 @@ describe('trends in the report', () => {
     const lines = chart[1]!.split('\n');
     const labels = ACCURACY.map((_, i) => sha(i).slice(0, 7));
     assert.equal(lines[2], '    title "accuracy (metrics.json)"');
-    assert.equal(lines[3], `    x-axis [${labels.join(', ')}, tune-lr]`);
+    assert.equal(lines[3], `    x-axis [${[...labels, 'tune-lr'].map((l) => `"${l}"`).join(', ')}]`);
     const axis = /^ {4}y-axis "accuracy" ([\d.]+) --> ([\d.]+)$/.exec(lines[4]!);
     assert.ok(axis, lines[4]);
     const [bottom, top] = [Number(axis[1]), Number(axis[2])];
