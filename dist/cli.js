@@ -30306,7 +30306,7 @@ function projectDirectionsFromText(text2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -31090,6 +31090,79 @@ function htmlCode(text2) {
   return `<code>${escapeCell(text2)}</code>`;
 }
 
+// src/history/trends.ts
+var HEADLINE_TRENDS = 4;
+var DEFAULT_K2 = 2;
+function planTrends(history2, gates2, metrics) {
+  if (!history2) return [];
+  const byName = new Map(history2.metrics.map((m2) => [trendId(m2), m2]));
+  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
+  const plans = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric) continue;
+    const band = bandOf(gates2, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+function trendId(m2) {
+  return `${m2.file}\0${m2.key}`;
+}
+function gatedMetrics(gates2) {
+  const seen = /* @__PURE__ */ new Set();
+  return gates2.rules.flatMap((r2) => r2.metric && !seen.has(trendId(r2.metric)) && seen.add(trendId(r2.metric)) ? [r2.metric] : []);
+}
+function headlineMetrics(files) {
+  const rows = files.flatMap(
+    (f3) => f3.rows.filter((r2) => typeof r2.new !== "boolean" && numericValue(r2.new ?? void 0) !== void 0).map((r2) => ({ file: f3.path, key: r2.key, changed: r2.changed }))
+  );
+  return [...rows.filter((r2) => r2.changed), ...rows.filter((r2) => !r2.changed)];
+}
+function bandOf(gates2, metric) {
+  for (const rule2 of gates2?.rules ?? []) {
+    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
+    const k2 = stdMultiplier(rule2.rule);
+    if (k2 !== null) return { k: k2, rule: rule2.rule };
+  }
+  return { k: DEFAULT_K2, rule: null };
+}
+var STD_FACTOR = String.raw`(\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+var STD_BEFORE = new RegExp(String.raw`${STD_FACTOR}\s*\*\s*\(?\s*history\.std\b`, "i");
+var STD_AFTER = new RegExp(String.raw`\bhistory\.std\s*\)?\s*\*\s*${STD_FACTOR}`, "i");
+function stdMultiplier(rule2) {
+  const comparison = /[<>=!≥≤≠]=?/.exec(rule2);
+  const threshold = comparison ? rule2.slice(comparison.index + comparison[0].length) : rule2;
+  if (!/\bhistory\.std\b/i.test(threshold)) return null;
+  const match = STD_BEFORE.exec(threshold) ?? STD_AFTER.exec(threshold);
+  const k2 = match ? Number(match[0].match(new RegExp(STD_FACTOR, "i"))[0]) : 1;
+  return Number.isFinite(k2) && k2 > 0 ? k2 : null;
+}
+function standingOf(metric, k2) {
+  if (metric.head === null) return "no-value";
+  if (!metric.stats) return "not-enough";
+  return Math.abs(metric.head - metric.stats.mean) > k2 * metric.stats.std ? "beyond" : "within";
+}
+function trendBand(stats3, k2) {
+  return stats3 ? { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std } : null;
+}
+function standingText(standing) {
+  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
+}
+function axisLabels(commits) {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c3) => c3.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
+}
+function headAxisLabel(label2, taken) {
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}…` : label2 || "head";
+  while (taken.includes(out)) out = `${out}′`;
+  return out;
+}
+
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
 var GRID_LABELS = 22;
@@ -31121,6 +31194,47 @@ function mermaidChart(plot2) {
   lines2.push("```");
   lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
   for (const note2 of notes) lines2.push("", `_${note2}_`);
+  return lines2.join("\n");
+}
+function trendChart(entry, metric, headLabel) {
+  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
+  if (!points.length) return null;
+  const labels = axisLabels(points.map((p2) => p2.commit));
+  const head = metric.head;
+  const values = [...points.map((p2) => p2.value), ...head === null ? [] : [head]];
+  const range = trendBand(metric.stats, entry.k);
+  const all = [...values, ...range ? [range.low, range.high] : []];
+  const [min, max] = all.reduce(([lo, hi], v2) => [Math.min(lo, v2), Math.max(hi, v2)], [Infinity, -Infinity]);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const [bottom, top2] = [min - pad, max + pad];
+  const flat = (v2) => `[${values.map(() => number(v2)).join(", ")}]`;
+  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
+  const series2 = [];
+  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => bottom), head].map(number).join(", ")}]` });
+  series2.push({ color: blue, text: `line [${values.map(number).join(", ")}]` });
+  if (range && metric.stats) {
+    series2.push(
+      { color: green, text: `line ${flat(range.high)}` },
+      { color: green, text: `line ${flat(range.low)}` },
+      { color: grey, text: `line ${flat(metric.stats.mean)}` }
+    );
+  }
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
+    `    y-axis "${clean(metric.key, 40)}" ${number(bottom)} --> ${number(top2)}`,
+    ...series2.map((s) => `    ${s.text}`),
+    "```"
+  ];
+  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
+  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
+  if (range) legend.push(`${green.square} band mean ± ${number(entry.k)}·std`, `${grey.square} mean`);
+  lines2.push(legend.join(" · "));
+  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines2.join("\n");
 }
 function usable(series2) {
@@ -31514,7 +31628,8 @@ var report = (v2, at2) => {
     )(o2.stale, key(at2, "stale")) ?? [],
     ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
     // Reports from before history existed have none.
-    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null
+    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null,
+    trends: optional(list(trend))(o2.trends, key(at2, "trends")) ?? []
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -31563,6 +31678,20 @@ var plot = (v2, at2) => {
   if (baseImage !== void 0) entry.baseImage = baseImage;
   if (error !== void 0) entry.error = error;
   if (s !== void 0) entry.series = s;
+  return entry;
+};
+var trend = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    file: string(o2.file, key(at2, "file")),
+    key: string(o2.key, key(at2, "key")),
+    k: number2(o2.k, key(at2, "k")),
+    rule: nullable(string)(o2.rule, key(at2, "rule")),
+    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o2.standing, key(at2, "standing")),
+    image: nullable(imagePath)(o2.image, key(at2, "image"))
+  };
+  const error = optional(string)(o2.error, key(at2, "error"));
+  if (error !== void 0) entry.error = error;
   return entry;
 };
 var imagePath = (v2, at2) => {
@@ -37992,6 +38121,9 @@ function plotImages(plots) {
   const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
   return [...new Set(paths)];
 }
+function reportImages(report2) {
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t2) => t2.image ? [t2.image] : [])])];
+}
 function imagesNotShown(plots, images) {
   return plotImages(plots).filter((path) => images.url(path) === null).length;
 }
@@ -38057,6 +38189,67 @@ function longestBacktickRun(text2) {
   return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
 }
 
+// src/report/trends-section.ts
+var OPEN_TRENDS = 4;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m2) => m2.file === trend2.file && m2.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} ± ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend2.k)}·std${trend2.rule ? ", the rule’s" : ""})` : "-",
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary2 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `${summary2}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the rule’s multiplier of \`history.std\`, else 2.`,
+    "",
+    `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `✅ ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above = head > range.high;
+  const effect2 = better ? better === "higher" === above ? ", better" : ", worse" : "";
+  return `❗ **${standingText("beyond")}** (${above ? "above" : "below"} the band${effect2})`;
+}
+
 // src/report/values-section.ts
 var MAX_CELL = 120;
 var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
@@ -38120,6 +38313,8 @@ function composeMarkdown(report2, options2 = REPORT_FILE) {
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const trends = trendsSection(report2, options2.images);
+  if (trends) parts.push(trends, "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
@@ -42085,6 +42280,116 @@ async function renderPlots(git, request2, getRenderer, log) {
   return entries;
 }
 
+// src/history/draw-trends.ts
+import { join as join11 } from "node:path";
+
+// src/history/trend-spec.ts
+var BASE_COLOR = "#1f6feb";
+var HEAD_COLOR = "#e16f24";
+var BAND_COLOR = "#2da44e";
+function trendSpec(entry, metric, headLabel) {
+  const labels = axisLabels(metric.points.map((p2) => p2.commit));
+  const head = metric.head === null ? null : headAxisLabel(headLabel, labels);
+  const x3 = {
+    field: "x",
+    type: "ordinal",
+    title: null,
+    scale: { domain: [...labels, ...head ? [head] : []] },
+    axis: { labelAngle: -40, labelOverlap: "greedy" }
+  };
+  const xy = { x: x3, y: { field: "value", type: "quantitative", title: null, scale: { zero: false, padding: 8 } } };
+  const base = metric.points.map((p2, i) => ({ x: labels[i], value: p2.value }));
+  const range = trendBand(metric.stats, entry.k);
+  const layers = [];
+  if (range && metric.stats) {
+    layers.push(
+      {
+        data: { values: [range] },
+        mark: { type: "rect", color: BAND_COLOR, opacity: 0.14 },
+        encoding: { y: { field: "low", type: "quantitative", scale: { zero: false, padding: 8 } }, y2: { field: "high" } }
+      },
+      {
+        data: { values: [{ mean: metric.stats.mean }] },
+        mark: { type: "rule", color: BAND_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: "mean", type: "quantitative", scale: { zero: false, padding: 8 } } }
+      }
+    );
+  }
+  layers.push({
+    data: { values: base },
+    mark: { type: "line", color: BASE_COLOR, strokeWidth: 2, point: { filled: true, size: 45, color: BASE_COLOR } },
+    encoding: xy
+  });
+  if (head !== null && metric.head !== null) {
+    const last = base.at(-1);
+    if (last)
+      layers.push({
+        data: { values: [last, { x: head, value: metric.head }] },
+        mark: { type: "line", color: HEAD_COLOR, strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: xy
+      });
+    layers.push({
+      data: { values: [{ x: head, value: metric.head }] },
+      mark: { type: "point", shape: "diamond", filled: true, size: 170, opacity: 1, color: HEAD_COLOR },
+      encoding: xy
+    });
+  }
+  const subtitle = [
+    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; ◆ ${head}` : ""}`,
+    range ? `band: mean ± ${entry.k}·std (${entry.rule ? "the rule’s" : "default"})` : "no band: fewer than 3 base values"
+  ];
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: wrap(entry.key, 56), subtitle: [...wrap(entry.file, 72), ...subtitle] },
+    background: "white",
+    padding: 12,
+    width: 420,
+    height: 150,
+    config: {
+      font: FONT,
+      view: { stroke: "#d0d0d0" },
+      axis: {
+        labelFontSize: 11,
+        titleFontSize: 12,
+        labelColor: "#333333",
+        titleColor: "#222222",
+        gridColor: "#ececec",
+        domainColor: "#9a9a9a",
+        tickColor: "#9a9a9a"
+      },
+      title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: "#555555", anchor: "start", offset: 10 }
+    },
+    layer: layers
+  };
+}
+
+// src/history/draw-trends.ts
+async function drawTrends(plans, request2, getRenderer) {
+  const names = /* @__PURE__ */ new Set();
+  const entries = [];
+  let renderer = null;
+  for (const { entry: planned, metric } of plans) {
+    const entry = { ...planned, image: null };
+    entries.push(entry);
+    if (!metric.points.length) continue;
+    const what = `trend of '${metric.key}' in ${metric.file}`;
+    if (request2.deadline?.passed()) {
+      entry.error = `${what}: ${request2.deadline.skipped(what)}`;
+      continue;
+    }
+    try {
+      renderer ??= await getRenderer();
+      const image = await renderer.render(trendSpec(entry, metric, request2.headLabel));
+      const name = uniqueName(`${metric.file}-${metric.key}`, names);
+      await writeFileAtomic(join11(request2.dir, `${name}.png`), image.png);
+      entry.image = `${request2.linkPrefix}${name}.png`;
+    } catch (error) {
+      entry.error = `${what}: could not render: ${describeError(error)}`;
+    }
+  }
+  return entries;
+}
+
 // src/publish/github/checks.ts
 import { realpath as realpath2 } from "node:fs/promises";
 import { posix as posix7, relative as relative4, sep as sep6 } from "node:path";
@@ -42108,6 +42413,8 @@ function compact(data, render, note2, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note2, keep: true });
   const tail = [];
+  const trends = trendsSection(data, render.images);
+  if (trends) tail.push({ text: trends });
   const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
@@ -42115,9 +42422,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join28 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join28([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -42136,10 +42443,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join27(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join28(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join28(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join27(blocks);
+  return join28(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -47015,7 +47322,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join11, resolve as resolve3 } from "node:path";
+import { join as join12, resolve as resolve3 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir, markdown) {
     this.dir = dir;
@@ -47031,9 +47338,9 @@ var LocalFilesPublisher = class {
     return resolve3(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join11(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join12(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join11(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join12(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -47422,6 +47729,7 @@ function errorCode(error) {
 
 // src/publish/mlflow/plan.ts
 var RUN_KEY_TAG = "mlreport.head_sha";
+var HISTORY_TAG_PREFIX = "mlreport.history.";
 function planRun(data, logs, context3, notes) {
   const sha = context3.sha;
   const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l3) => ({ file: l3.file, key: l3.name }))], notes);
@@ -47464,6 +47772,7 @@ function planRun(data, logs, context3, notes) {
   if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
   if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
+  for (const t2 of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t2.file, t2.key)}`, notes), value: standingText(t2.standing) });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
@@ -47794,7 +48103,7 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
 }
 function localPngs(report2) {
-  return plotImages(report2.plots).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+  return reportImages(report2).filter((path) => /\.png$/i.test(path) && insideFolder(path));
 }
 var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
 function stripMarkers(text2) {
@@ -47811,7 +48120,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
-import { join as join13, posix as posix8 } from "node:path";
+import { join as join14, posix as posix8 } from "node:path";
 
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
@@ -48009,7 +48318,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -48251,13 +48560,11 @@ async function uploadReportArtifact(cfg, outDir, report2, github, log, options2 
 }
 async function reportFiles(outDir, report2, log) {
   const names = ["report.md", "report.json"];
-  for (const plot2 of report2.plots) {
-    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
-  }
+  for (const image of reportImages(report2)) if (!image.split("/").includes("..") && !names.includes(image)) names.push(image);
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join12(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join13(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -48388,7 +48695,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join13(baseDir, ...rel.split("/"));
+      const path = join14(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile6(path);
     } catch {
@@ -48457,10 +48764,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat4, readFile as readFile7 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join14(dir, "report.json");
+  const path = join15(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -48513,7 +48820,7 @@ async function publishAll(report2, table3, log) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/dvc/data/tracked.ts
@@ -48583,7 +48890,7 @@ async function plan(root, options2) {
 
 // src/pipeline/repro.ts
 import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -49146,7 +49453,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
-import { basename as basename4, join as join15 } from "node:path";
+import { basename as basename4, join as join16 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -49226,7 +49533,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join15(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join16(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync3(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -49275,11 +49582,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join19, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
+import { join as join20, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -49303,7 +49610,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync4(join16(this.root, relDir, ".dvcignore"));
+      readFileSync4(join17(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -49332,7 +49639,7 @@ var DvcIgnore = class {
     if (!rules) {
       let text2 = "";
       try {
-        text2 = readFileSync4(join16(this.root, relDir, ".dvcignore"), "utf8");
+        text2 = readFileSync4(join17(this.root, relDir, ".dvcignore"), "utf8");
       } catch {
         text2 = "";
       }
@@ -49398,7 +49705,7 @@ function compileRule(line) {
 import * as crypto from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { open as open2, readdir as readdir7, stat as stat6 } from "node:fs/promises";
-import { join as join17, posix as posix10, sep as sep7 } from "node:path";
+import { join as join18, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -49437,7 +49744,7 @@ function readSmall(path, size2) {
   }
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join17(root, ...rel.split("/"));
+  const abs = join18(root, ...rel.split("/"));
   let info;
   try {
     info = await stat6(abs);
@@ -49487,7 +49794,7 @@ function isExecutable(mode, path, platform = process.platform) {
 async function listDirFiles(root, rel, ignore) {
   const out = [];
   const walk2 = async (relDir, inside) => {
-    const absDir = join17(root, ...relDir.split("/"));
+    const absDir = join18(root, ...relDir.split("/"));
     const names = await readdir7(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -49519,7 +49826,7 @@ async function listDirFiles(root, rel, ignore) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.json";
 var VERSION10 = 2;
@@ -49542,11 +49849,11 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync4(join18(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
-    const dir = join18(root, ...STATE_DIR);
+    if (!existsSync4(join19(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
+    const dir = join19(root, ...STATE_DIR);
     const entries = /* @__PURE__ */ new Map();
     try {
-      const data = JSON.parse(await readFile8(join18(dir, STATE_FILE), "utf8"));
+      const data = JSON.parse(await readFile8(join19(dir, STATE_FILE), "utf8"));
       if (data.version === VERSION10 && Array.isArray(data.entries)) {
         for (const row2 of data.entries) {
           if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
@@ -49584,10 +49891,10 @@ var HashState = class _HashState {
     for (const [key2, entry] of this.entries) if (all || this.touched.has(key2)) rows.push([key2, ...entry]);
     try {
       await mkdir5(this.dir, { recursive: true });
-      await writeFile2(join18(this.dir, ".gitignore"), "*\n");
-      const tmp = join18(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(join19(this.dir, ".gitignore"), "*\n");
+      const tmp = join19(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       await writeFile2(tmp, JSON.stringify({ version: VERSION10, entries: rows }));
-      await rename5(tmp, join18(this.dir, STATE_FILE));
+      await rename5(tmp, join19(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -49614,7 +49921,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join19(this.dir, ...path.split("/"));
+    return join20(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -49644,7 +49951,7 @@ var Workspace = class {
     return posix11.normalize(posix11.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync5(join19(this.root, ...rootPath.split("/")));
+    return existsSync5(join20(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -49657,7 +49964,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve4(dir); ; d2 = dirname6(d2)) {
-    if (existsSync5(join19(d2, ".dvc"))) return d2;
+    if (existsSync5(join20(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve4(dir);
   }
 }
@@ -49841,7 +50148,7 @@ async function reproduce(pipeline3, log, options2 = {}) {
 }
 async function reproduceWith(pipeline3, log, options2, data) {
   const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join20(pipeline3.dir, "dvc.lock");
+  const lockPath = join21(pipeline3.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -50058,7 +50365,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join21(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join22(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -50083,7 +50390,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance3.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync6(join21(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join22(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -50521,7 +50828,7 @@ async function selectFiles(tree, targets, log, fatal) {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 import { stat as stat7 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -51363,7 +51670,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request2, log) {
-  if (!request2.base || !existsSync7(join22(request2.workspace, ".dvc"))) return null;
+  if (!request2.base || !existsSync7(join23(request2.workspace, ".dvc"))) return null;
   const data = await openProjectData(request2.workspace, log, request2.data);
   try {
     const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
@@ -51430,7 +51737,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join23(config.outDir, "plots"),
+      dir: join24(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -51442,6 +51749,12 @@ async function runIn(git, config, log, deadline) {
   const historyStore = void 0;
   const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
+  const trends = await drawTrends(
+    planTrends(history2, gates2, comparison.metrics),
+    { dir: join24(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    loadPlotRenderer
+  );
+  for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
   const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;
   const warnings = [];
@@ -51472,7 +51785,8 @@ async function runIn(git, config, log, deadline) {
     stale,
     history: history2,
     projectErrors: comparison.headErrors,
-    data: dataChanges
+    data: dataChanges,
+    trends
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
@@ -51522,8 +51836,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join23(publish.artifactDir, "report.md"),
-    reportJsonPath: join23(publish.artifactDir, "report.json"),
+    reportPath: join24(publish.artifactDir, "report.md"),
+    reportJsonPath: join24(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -51600,7 +51914,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync8(join23(workspace, "dvc.yaml"))) return [];
+  if (!existsSync8(join24(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -51656,7 +51970,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join24, relative as relative6, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join25, relative as relative6, sep as sep8 } from "node:path";
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -51678,11 +51992,11 @@ async function cliHead(git, outDir) {
   return { label: await git.currentBranch() ?? shortSha(sha), sha };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join24(workspace, ".mlreport"));
+  return selfIgnoringDir(join25(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join24(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join25(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -51766,7 +52080,7 @@ import { relative as relative7, resolve as resolve6, sep as sep9 } from "node:pa
 
 // src/config/project-root.ts
 import { realpath as realpath4, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname7, join as join25 } from "node:path";
+import { dirname as dirname7, join as join26 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath4(start).catch(() => null);
@@ -51779,7 +52093,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join25(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join26(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -51795,7 +52109,7 @@ async function isDirectory(path) {
   return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join25(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join26(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -52040,7 +52354,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join26, resolve as resolve7 } from "node:path";
+import { join as join27, resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var plotsRenderCommand = {
   path: ["plots", "render"],
@@ -52059,7 +52373,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join26(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const out = values.out === void 0 ? join27(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);

@@ -40743,7 +40743,7 @@ function secretsFromEnvironment(env) {
 
 // src/run.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -41481,6 +41481,79 @@ function htmlCode(text2) {
   return `<code>${escapeCell(text2)}</code>`;
 }
 
+// src/history/trends.ts
+var HEADLINE_TRENDS = 4;
+var DEFAULT_K2 = 2;
+function planTrends(history2, gates2, metrics) {
+  if (!history2) return [];
+  const byName = new Map(history2.metrics.map((m2) => [trendId(m2), m2]));
+  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
+  const plans = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric) continue;
+    const band = bandOf(gates2, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+function trendId(m2) {
+  return `${m2.file}\0${m2.key}`;
+}
+function gatedMetrics(gates2) {
+  const seen = /* @__PURE__ */ new Set();
+  return gates2.rules.flatMap((r2) => r2.metric && !seen.has(trendId(r2.metric)) && seen.add(trendId(r2.metric)) ? [r2.metric] : []);
+}
+function headlineMetrics(files) {
+  const rows = files.flatMap(
+    (f3) => f3.rows.filter((r2) => typeof r2.new !== "boolean" && numericValue(r2.new ?? void 0) !== void 0).map((r2) => ({ file: f3.path, key: r2.key, changed: r2.changed }))
+  );
+  return [...rows.filter((r2) => r2.changed), ...rows.filter((r2) => !r2.changed)];
+}
+function bandOf(gates2, metric) {
+  for (const rule2 of gates2?.rules ?? []) {
+    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
+    const k2 = stdMultiplier(rule2.rule);
+    if (k2 !== null) return { k: k2, rule: rule2.rule };
+  }
+  return { k: DEFAULT_K2, rule: null };
+}
+var STD_FACTOR = String.raw`(\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+var STD_BEFORE = new RegExp(String.raw`${STD_FACTOR}\s*\*\s*\(?\s*history\.std\b`, "i");
+var STD_AFTER = new RegExp(String.raw`\bhistory\.std\s*\)?\s*\*\s*${STD_FACTOR}`, "i");
+function stdMultiplier(rule2) {
+  const comparison = /[<>=!≥≤≠]=?/.exec(rule2);
+  const threshold = comparison ? rule2.slice(comparison.index + comparison[0].length) : rule2;
+  if (!/\bhistory\.std\b/i.test(threshold)) return null;
+  const match = STD_BEFORE.exec(threshold) ?? STD_AFTER.exec(threshold);
+  const k2 = match ? Number(match[0].match(new RegExp(STD_FACTOR, "i"))[0]) : 1;
+  return Number.isFinite(k2) && k2 > 0 ? k2 : null;
+}
+function standingOf(metric, k2) {
+  if (metric.head === null) return "no-value";
+  if (!metric.stats) return "not-enough";
+  return Math.abs(metric.head - metric.stats.mean) > k2 * metric.stats.std ? "beyond" : "within";
+}
+function trendBand(stats3, k2) {
+  return stats3 ? { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std } : null;
+}
+function standingText(standing) {
+  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
+}
+function axisLabels(commits) {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c3) => c3.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
+}
+function headAxisLabel(label2, taken) {
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}…` : label2 || "head";
+  while (taken.includes(out)) out = `${out}′`;
+  return out;
+}
+
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
 var GRID_LABELS = 22;
@@ -41512,6 +41585,47 @@ function mermaidChart(plot2) {
   lines2.push("```");
   lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
   for (const note2 of notes) lines2.push("", `_${note2}_`);
+  return lines2.join("\n");
+}
+function trendChart(entry, metric, headLabel) {
+  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
+  if (!points.length) return null;
+  const labels = axisLabels(points.map((p2) => p2.commit));
+  const head = metric.head;
+  const values = [...points.map((p2) => p2.value), ...head === null ? [] : [head]];
+  const range = trendBand(metric.stats, entry.k);
+  const all = [...values, ...range ? [range.low, range.high] : []];
+  const [min, max] = all.reduce(([lo, hi], v2) => [Math.min(lo, v2), Math.max(hi, v2)], [Infinity, -Infinity]);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const [bottom, top2] = [min - pad, max + pad];
+  const flat = (v2) => `[${values.map(() => number2(v2)).join(", ")}]`;
+  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
+  const series2 = [];
+  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => bottom), head].map(number2).join(", ")}]` });
+  series2.push({ color: blue, text: `line [${values.map(number2).join(", ")}]` });
+  if (range && metric.stats) {
+    series2.push(
+      { color: green, text: `line ${flat(range.high)}` },
+      { color: green, text: `line ${flat(range.low)}` },
+      { color: grey, text: `line ${flat(metric.stats.mean)}` }
+    );
+  }
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
+    `    y-axis "${clean(metric.key, 40)}" ${number2(bottom)} --> ${number2(top2)}`,
+    ...series2.map((s) => `    ${s.text}`),
+    "```"
+  ];
+  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
+  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
+  if (range) legend.push(`${green.square} band mean ± ${number2(entry.k)}·std`, `${grey.square} mean`);
+  lines2.push(legend.join(" · "));
+  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines2.join("\n");
 }
 function usable(series2) {
@@ -41905,7 +42019,8 @@ var report = (v2, at2) => {
     )(o2.stale, key(at2, "stale")) ?? [],
     ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
     // Reports from before history existed have none.
-    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null
+    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null,
+    trends: optional(list(trend))(o2.trends, key(at2, "trends")) ?? []
   };
   return { ...data, verdict: verdictOf(data) };
 };
@@ -41954,6 +42069,20 @@ var plot = (v2, at2) => {
   if (baseImage !== void 0) entry.baseImage = baseImage;
   if (error2 !== void 0) entry.error = error2;
   if (s !== void 0) entry.series = s;
+  return entry;
+};
+var trend = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    file: string(o2.file, key(at2, "file")),
+    key: string(o2.key, key(at2, "key")),
+    k: number3(o2.k, key(at2, "k")),
+    rule: nullable(string)(o2.rule, key(at2, "rule")),
+    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o2.standing, key(at2, "standing")),
+    image: nullable(imagePath)(o2.image, key(at2, "image"))
+  };
+  const error2 = optional(string)(o2.error, key(at2, "error"));
+  if (error2 !== void 0) entry.error = error2;
   return entry;
 };
 var imagePath = (v2, at2) => {
@@ -43037,6 +43166,9 @@ function plotImages(plots) {
   const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
   return [...new Set(paths)];
 }
+function reportImages(report2) {
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t2) => t2.image ? [t2.image] : [])])];
+}
 function imagesNotShown(plots, images) {
   return plotImages(plots).filter((path) => images.url(path) === null).length;
 }
@@ -43102,6 +43234,67 @@ function longestBacktickRun(text2) {
   return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
 }
 
+// src/report/trends-section.ts
+var OPEN_TRENDS = 4;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m2) => m2.file === trend2.file && m2.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} ± ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend2.k)}·std${trend2.rule ? ", the rule’s" : ""})` : "-",
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary3 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the rule’s multiplier of \`history.std\`, else 2.`,
+    "",
+    `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `✅ ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above = head > range.high;
+  const effect2 = better ? better === "higher" === above ? ", better" : ", worse" : "";
+  return `❗ **${standingText("beyond")}** (${above ? "above" : "below"} the band${effect2})`;
+}
+
 // src/report/values-section.ts
 var MAX_CELL = 120;
 var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
@@ -43165,6 +43358,8 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const trends = trendsSection(report2, options.images);
+  if (trends) parts.push(trends, "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
   if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
@@ -44783,6 +44978,116 @@ async function renderPlots(git, request2, getRenderer, log) {
   return entries;
 }
 
+// src/history/draw-trends.ts
+import { join as join20 } from "node:path";
+
+// src/history/trend-spec.ts
+var BASE_COLOR = "#1f6feb";
+var HEAD_COLOR = "#e16f24";
+var BAND_COLOR = "#2da44e";
+function trendSpec(entry, metric, headLabel) {
+  const labels = axisLabels(metric.points.map((p2) => p2.commit));
+  const head = metric.head === null ? null : headAxisLabel(headLabel, labels);
+  const x3 = {
+    field: "x",
+    type: "ordinal",
+    title: null,
+    scale: { domain: [...labels, ...head ? [head] : []] },
+    axis: { labelAngle: -40, labelOverlap: "greedy" }
+  };
+  const xy = { x: x3, y: { field: "value", type: "quantitative", title: null, scale: { zero: false, padding: 8 } } };
+  const base = metric.points.map((p2, i) => ({ x: labels[i], value: p2.value }));
+  const range = trendBand(metric.stats, entry.k);
+  const layers = [];
+  if (range && metric.stats) {
+    layers.push(
+      {
+        data: { values: [range] },
+        mark: { type: "rect", color: BAND_COLOR, opacity: 0.14 },
+        encoding: { y: { field: "low", type: "quantitative", scale: { zero: false, padding: 8 } }, y2: { field: "high" } }
+      },
+      {
+        data: { values: [{ mean: metric.stats.mean }] },
+        mark: { type: "rule", color: BAND_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: "mean", type: "quantitative", scale: { zero: false, padding: 8 } } }
+      }
+    );
+  }
+  layers.push({
+    data: { values: base },
+    mark: { type: "line", color: BASE_COLOR, strokeWidth: 2, point: { filled: true, size: 45, color: BASE_COLOR } },
+    encoding: xy
+  });
+  if (head !== null && metric.head !== null) {
+    const last = base.at(-1);
+    if (last)
+      layers.push({
+        data: { values: [last, { x: head, value: metric.head }] },
+        mark: { type: "line", color: HEAD_COLOR, strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: xy
+      });
+    layers.push({
+      data: { values: [{ x: head, value: metric.head }] },
+      mark: { type: "point", shape: "diamond", filled: true, size: 170, opacity: 1, color: HEAD_COLOR },
+      encoding: xy
+    });
+  }
+  const subtitle = [
+    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; ◆ ${head}` : ""}`,
+    range ? `band: mean ± ${entry.k}·std (${entry.rule ? "the rule’s" : "default"})` : "no band: fewer than 3 base values"
+  ];
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: wrap(entry.key, 56), subtitle: [...wrap(entry.file, 72), ...subtitle] },
+    background: "white",
+    padding: 12,
+    width: 420,
+    height: 150,
+    config: {
+      font: FONT,
+      view: { stroke: "#d0d0d0" },
+      axis: {
+        labelFontSize: 11,
+        titleFontSize: 12,
+        labelColor: "#333333",
+        titleColor: "#222222",
+        gridColor: "#ececec",
+        domainColor: "#9a9a9a",
+        tickColor: "#9a9a9a"
+      },
+      title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: "#555555", anchor: "start", offset: 10 }
+    },
+    layer: layers
+  };
+}
+
+// src/history/draw-trends.ts
+async function drawTrends(plans, request2, getRenderer) {
+  const names = /* @__PURE__ */ new Set();
+  const entries = [];
+  let renderer = null;
+  for (const { entry: planned, metric } of plans) {
+    const entry = { ...planned, image: null };
+    entries.push(entry);
+    if (!metric.points.length) continue;
+    const what = `trend of '${metric.key}' in ${metric.file}`;
+    if (request2.deadline?.passed()) {
+      entry.error = `${what}: ${request2.deadline.skipped(what)}`;
+      continue;
+    }
+    try {
+      renderer ??= await getRenderer();
+      const image = await renderer.render(trendSpec(entry, metric, request2.headLabel));
+      const name = uniqueName(`${metric.file}-${metric.key}`, names);
+      await writeFileAtomic(join20(request2.dir, `${name}.png`), image.png);
+      entry.image = `${request2.linkPrefix}${name}.png`;
+    } catch (error2) {
+      entry.error = `${what}: could not render: ${describeError(error2)}`;
+    }
+  }
+  return entries;
+}
+
 // src/publish/github/checks.ts
 import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix10, relative as relative5, sep as sep7 } from "node:path";
@@ -44806,6 +45111,8 @@ function compact(data, render, note2, limit, measure) {
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
   head.push({ text: note2, keep: true });
   const tail = [];
+  const trends = trendsSection(data, render.images);
+  if (trends) tail.push({ text: trends });
   const shown2 = data.plots.flatMap((p2) => {
     const url = p2.image ? render.images.url(p2.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p2) : null;
@@ -44813,9 +45120,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join26 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join26([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -44834,10 +45141,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join26(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join26(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join27(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join26(blocks);
+  return join27(blocks);
 }
 function tableRows(data, kind, keep) {
   const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -49640,7 +49947,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join20, resolve as resolve6 } from "node:path";
+import { join as join21, resolve as resolve6 } from "node:path";
 var LocalFilesPublisher = class {
   constructor(dir, markdown) {
     this.dir = dir;
@@ -49656,9 +49963,9 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join20(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
+    await writeFileAtomic(join21(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
 `);
-    await writeFileAtomic(join20(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join21(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -50047,6 +50354,7 @@ function errorCode(error2) {
 
 // src/publish/mlflow/plan.ts
 var RUN_KEY_TAG = "mlreport.head_sha";
+var HISTORY_TAG_PREFIX = "mlreport.history.";
 function planRun(data, logs, context3, notes) {
   const sha = context3.sha;
   const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l3) => ({ file: l3.file, key: l3.name }))], notes);
@@ -50089,6 +50397,7 @@ function planRun(data, logs, context3, notes) {
   if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
   if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
+  for (const t2 of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t2.file, t2.key)}`, notes), value: standingText(t2.standing) });
   for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
@@ -50419,7 +50728,7 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
 ${stripMarkers(fitted.body)}`, folded: fitted.folded };
 }
 function localPngs(report2) {
-  return plotImages(report2.plots).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+  return reportImages(report2).filter((path) => /\.png$/i.test(path) && insideFolder(path));
 }
 var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
 function stripMarkers(text2) {
@@ -50436,7 +50745,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join22, posix as posix11 } from "node:path";
+import { join as join23, posix as posix11 } from "node:path";
 
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
@@ -50634,7 +50943,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/util/zip.ts
 import { deflateRawSync } from "node:zlib";
@@ -50876,13 +51185,11 @@ async function uploadReportArtifact(cfg, outDir, report2, github, log, options =
 }
 async function reportFiles(outDir, report2, log) {
   const names = ["report.md", "report.json"];
-  for (const plot2 of report2.plots) {
-    for (const image of [plot2.image, plot2.baseImage]) if (image && !image.split("/").includes("..") && !names.includes(image)) names.push(image);
-  }
+  for (const image of reportImages(report2)) if (!image.split("/").includes("..") && !names.includes(image)) names.push(image);
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join21(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join22(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -51013,7 +51320,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join22(baseDir, ...rel.split("/"));
+      const path = join23(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -51082,10 +51389,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join23(dir, "report.json");
+  const path = join24(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -51428,7 +51735,7 @@ async function selectFiles(tree, targets, log, fatal) {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -52259,7 +52566,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request2, log) {
-  if (!request2.base || !existsSync8(join24(request2.workspace, ".dvc"))) return null;
+  if (!request2.base || !existsSync8(join25(request2.workspace, ".dvc"))) return null;
   const data = await openProjectData(request2.workspace, log, request2.data);
   try {
     const head = await readRevisionData(workspaceTree(request2.workspace, { name: request2.headLabel, budget: request2.budget }), data, { projectNotes: false });
@@ -52326,7 +52633,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join25(config.outDir, "plots"),
+      dir: join26(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -52338,6 +52645,12 @@ async function runIn(git, config, log, deadline) {
   const historyStore = void 0;
   const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
+  const trends = await drawTrends(
+    planTrends(history2, gates2, comparison.metrics),
+    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    loadPlotRenderer
+  );
+  for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
   const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;
   const warnings = [];
@@ -52368,7 +52681,8 @@ async function runIn(git, config, log, deadline) {
     stale,
     history: history2,
     projectErrors: comparison.headErrors,
-    data: dataChanges
+    data: dataChanges,
+    trends
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
@@ -52418,8 +52732,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join25(publish.artifactDir, "report.md"),
-    reportJsonPath: join25(publish.artifactDir, "report.json"),
+    reportPath: join26(publish.artifactDir, "report.md"),
+    reportJsonPath: join26(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results)
@@ -52496,7 +52810,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync9(join25(workspace, "dvc.yaml"))) return [];
+  if (!existsSync9(join26(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));

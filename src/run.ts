@@ -18,6 +18,8 @@ import { composeMarkdown } from './report/markdown';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
 import { renderPlots } from './plots/render-plots';
+import { drawTrends } from './history/draw-trends';
+import { planTrends } from './history/trends';
 import { GateCheckPublisher } from './publish/github/checks';
 import { LocalFilesPublisher } from './publish/local';
 import { HubCommentPublisher } from './publish/hub/comment';
@@ -131,6 +133,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const history =
     base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
+  const trends = await drawTrends(
+    planTrends(history, gates, comparison.metrics),
+    { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },
+    loadPlotRenderer,
+  );
+  for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const stale = pipeline ? [] : await staleStages(config.workspace, log);
@@ -169,6 +177,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     history,
     projectErrors: comparison.headErrors,
     data: dataChanges,
+    trends,
   };
   const report: ReportData = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report); // Stage output and file text may carry secrets; every target renders from this data.

@@ -60,7 +60,7 @@ export async function writePlots(
 }
 
 /** A file name from a plot id: `plots/loss.csv` → `plots-loss-csv`, unique within one run. */
-function uniqueName(id: string, taken: Set<string>): string {
+export function uniqueName(id: string, taken: Set<string>): string {
   const base =
     id
       .replace(/[^A-Za-z0-9_-]+/g, '-')

@@ -5,6 +5,7 @@ import { escapeCell } from './escape';
 import { gatesSection } from './gates-section';
 import { composeMarkdown, top, type RenderOptions } from './markdown';
 import { mermaidChart } from './mermaid';
+import { trendsSection } from './trends-section';
 import type { ReportData } from './types';
 import { valueTable } from './values-section';
 
@@ -25,7 +26,7 @@ export interface FitOptions {
 /**
  * The report as one target draws it, within the target's size limit. A report within the limit is drawn whole.
  * A longer one keeps what a reviewer needs first — the title and headline, the gates, every changed value, the
- * plots the target can show — folds the unchanged values into a <details> block as far as they fit, and links the
+ * trends and plots the target can show — folds the unchanged values into a <details> block as far as they fit, and links the
  * full report. Pure; never throws for length.
  */
 export function fitReport(report: ReportData, render: RenderOptions, options: FitOptions): { body: string; folded: boolean } {
@@ -51,6 +52,8 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const head: Block[] = [{ text: cutLines(top(data, render).join('\n'), Math.floor(limit / 8)), keep: true }, ...(gates ? [gates] : [])];
   head.push({ text: note, keep: true });
   const tail: Block[] = [];
+  const trends = trendsSection(data, render.images);
+  if (trends) tail.push({ text: trends });
   // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay.
   const shown = data.plots.flatMap((p) => {
     const url = p.image ? render.images.url(p.image) : null;

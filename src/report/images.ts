@@ -1,4 +1,4 @@
-import type { PlotEntry } from './types';
+import type { PlotEntry, ReportData } from './types';
 
 /**
  * How one target shows the report's plot images. The report names each image by its path in the report's folder
@@ -32,9 +32,14 @@ export function hostedImages(hosted: ReadonlyMap<string, string>, where: string,
 }
 
 /** The image files a report's plots name (head and base images), in order, once each. */
-export function plotImages(plots: PlotEntry[]): string[] {
+function plotImages(plots: PlotEntry[]): string[] {
   const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p): p is string => typeof p === 'string' && p !== '');
   return [...new Set(paths)];
+}
+
+/** Every image file the report names: its plots' (plotImages), then its trend charts (a sweep's report has none). */
+export function reportImages(report: Pick<ReportData, 'plots'> & Partial<Pick<ReportData, 'trends'>>): string[] {
+  return [...new Set([...plotImages(report.plots), ...(report.trends ?? []).flatMap((t) => (t.image ? [t.image] : []))])];
 }
 
 /** How many of the report's images this target cannot show inline. */

@@ -6,6 +6,7 @@ import { plotsMarkdown } from './plots-markdown';
 import { pipelineSection } from './pipeline-section';
 import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
+import { trendsSection } from './trends-section';
 import { valuesSection } from './values-section';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
@@ -23,7 +24,7 @@ export interface RenderOptions {
 /** report.md: images linked relative to the report's folder. */
 export const REPORT_FILE: RenderOptions = { images: RELATIVE_IMAGES };
 
-/** Composes the report markdown: the verdict and counts, gates (when there are rules), pipeline, metrics, params, plots, then notes. Pure. */
+/** Composes the report markdown: the verdict and counts, gates (when there are rules), pipeline, metrics, trends, params, plots, then notes. Pure. */
 export function composeMarkdown(report: ReportData, options: RenderOptions = REPORT_FILE): string {
   const parts: string[] = [...top(report, options), ''];
   if (report.gates) parts.push(gatesSection(report.gates), '');
@@ -31,6 +32,8 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   const labels = { base: report.base?.label ?? null, head: report.head.label };
   const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
+  const trends = trendsSection(report, options.images);
+  if (trends) parts.push(trends, '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.data) parts.push('### Data changes', '', dataChangesSection(report.data), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');

@@ -1,4 +1,6 @@
-import type { PlotEntry, PlotSeries } from './types';
+import type { HistorySection } from '../history/types';
+import { axisLabels, trendBand, headAxisLabel } from '../history/trends';
+import type { PlotEntry, PlotSeries, TrendEntry } from './types';
 
 /** GitHub's renderer gets slow and unreadable with many points; a PR comment needs the shape, not every epoch. */
 export const MERMAID_MAX_POINTS = 40;
@@ -45,6 +47,55 @@ export function mermaidChart(plot: PlotEntry): string | null {
   lines.push('```');
   lines.push(series.lines.map((l, i) => `${palette[i]!.square} \`${clean(l.name)}\``).join(' · '));
   for (const note of notes) lines.push('', `_${note}_`);
+  return lines.join('\n');
+}
+
+/**
+ * A metric's trend as a Mermaid `xychart-beta` block, for where its PNG cannot be shown: the last base values (x: short
+ * SHAs, oldest first) and then the head's, the band's edges mean ± k·std and its mean as flat lines, and the head's
+ * value also as a bar, the one bar in the chart, so it stands apart from the base commits (Mermaid draws no single
+ * marker). The bars of the other commits sit at the axis's bottom: zero height. At most MERMAID_MAX_POINTS points, the
+ * newest kept. Null when there is no base value. Pure.
+ */
+export function trendChart(entry: TrendEntry, metric: HistorySection['metrics'][number], headLabel: string): string | null {
+  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
+  if (!points.length) return null;
+  const labels = axisLabels(points.map((p) => p.commit));
+  const head = metric.head;
+  const values = [...points.map((p) => p.value), ...(head === null ? [] : [head])];
+  const range = trendBand(metric.stats, entry.k);
+  const all = [...values, ...(range ? [range.low, range.high] : [])];
+  const [min, max] = all.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const [bottom, top] = [min - pad, max + pad];
+  const flat = (v: number) => `[${values.map(() => number(v)).join(', ')}]`;
+  const [orange, blue, green, grey] = [PALETTE[1]!, PALETTE[0]!, PALETTE[2]!, PALETTE[6]!];
+  const series: { color: { color: string; square: string }; text: string }[] = [];
+  if (head !== null) series.push({ color: orange, text: `bar [${[...points.map(() => bottom), head].map(number).join(', ')}]` });
+  series.push({ color: blue, text: `line [${values.map(number).join(', ')}]` });
+  if (range && metric.stats) {
+    series.push(
+      { color: green, text: `line ${flat(range.high)}` },
+      { color: green, text: `line ${flat(range.low)}` },
+      { color: grey, text: `line ${flat(metric.stats.mean)}` },
+    );
+  }
+  const lines = [
+    '```mermaid',
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map((s) => s.color.color).join(', ')}"}}}}%%`,
+    'xychart-beta',
+    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...(head === null ? [] : [headAxisLabel(headLabel, labels)])].map((l) => `"${clean(l)}"`).join(', ')}]`,
+    `    y-axis "${clean(metric.key, 40)}" ${number(bottom)} --> ${number(top)}`,
+    ...series.map((s) => `    ${s.text}`),
+    '```',
+  ];
+  const legend = [`${blue.square} base values, oldest first${head === null ? '' : `, then ${clean(headLabel || 'head')}`}`];
+  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || 'head')}`);
+  if (range) legend.push(`${green.square} band mean ± ${number(entry.k)}·std`, `${grey.square} mean`);
+  lines.push(legend.join(' · '));
+  if (metric.points.length > points.length) lines.push('', `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines.join('\n');
 }
 

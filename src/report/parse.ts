@@ -3,7 +3,7 @@ import type { NoiseBand } from '../gate/types';
 import type { HistorySection, HistoryStats } from '../history/types';
 import type { FileDiff, Leaf, ValueRow } from '../values/types';
 import { verdictOf } from './verdict';
-import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo } from './types';
+import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo, TrendEntry } from './types';
 
 /** What is wrong with a report.json: the key path (`plots[2].image`) and what was expected there. */
 export class ReportJsonError extends Error {}
@@ -59,6 +59,7 @@ const report: Reader<ReportData> = (v, at) => {
     ...(o.data === undefined ? {} : { data: nullable(dataSection)(o.data, key(at, 'data')) }),
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, 'history')) ?? null,
+    trends: optional(list(trend))(o.trends, key(at, 'trends')) ?? [],
   };
   // The verdict is derived: recomputed from the fields just checked, so the first line cannot disagree with them.
   return { ...data, verdict: verdictOf(data) };
@@ -113,6 +114,21 @@ const plot: Reader<PlotEntry> = (v, at) => {
   if (baseImage !== undefined) entry.baseImage = baseImage;
   if (error !== undefined) entry.error = error;
   if (s !== undefined) entry.series = s;
+  return entry;
+};
+
+const trend: Reader<TrendEntry> = (v, at) => {
+  const o = object(v, at);
+  const entry: TrendEntry = {
+    file: string(o.file, key(at, 'file')),
+    key: string(o.key, key(at, 'key')),
+    k: number(o.k, key(at, 'k')),
+    rule: nullable(string)(o.rule, key(at, 'rule')),
+    standing: oneOf(['beyond', 'within', 'not-enough', 'no-value'] as const)(o.standing, key(at, 'standing')),
+    image: nullable(imagePath)(o.image, key(at, 'image')),
+  };
+  const error = optional(string)(o.error, key(at, 'error'));
+  if (error !== undefined) entry.error = error;
   return entry;
 };
 

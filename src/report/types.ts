@@ -42,6 +42,26 @@ export interface ReportData {
   projectErrors?: string[];
   /** `dvc diff` base → head of the DVC-tracked data, with CSV/TSV shapes; null when there is no base or no DVC-tracked path. */
   data?: DataSection | null;
+  /** A trend chart per gated metric (per headline metric without gates), drawn from `history`; empty without it. */
+  trends: TrendEntry[];
+}
+
+/**
+ * One metric's trend: its base values from `history`, the band mean ± k·std around them and the head's value as the
+ * last point. `standing` is where the head's value is against that band (the same verdict the MLflow run carries).
+ */
+export interface TrendEntry {
+  file: string;
+  key: string;
+  /** The band's half-width in standard deviations: the gate rule's multiplier of `history.std`, else 2. */
+  k: number;
+  /** The rule k was read from; null when k is the default 2. */
+  rule: string | null;
+  /** `not-enough`: fewer than 3 base values; `no-value`: the head has none. */
+  standing: 'beyond' | 'within' | 'not-enough' | 'no-value';
+  /** The chart (PNG), relative to the report's directory; null when there was nothing to draw or drawing failed. */
+  image: string | null;
+  error?: string;
 }
 
 /** The outcome in one line, with the numbers behind it, and the counts of what changed. */

@@ -5,6 +5,7 @@ import { describeError } from '../../util/errors';
 import { HttpError } from '../../util/http';
 import type { Logger } from '../../util/log';
 import { zipFiles, type ZipEntry } from '../../util/zip';
+import { reportImages } from '../../report/images';
 import type { ReportData } from '../../report/types';
 import type { TargetResult } from '../runner';
 import type { Target, TargetOutcome } from '../types';
@@ -88,13 +89,11 @@ export async function uploadReportArtifact(
   }
 }
 
-/** report.md, report.json and each plot image the report names (paths relative to the out-dir, as in its links). */
-async function reportFiles(outDir: string, report: Pick<ReportData, 'plots'>, log: Logger): Promise<ZipEntry[]> {
+/** report.md, report.json and each plot and trend image the report names (paths relative to the out-dir, as in its links). */
+async function reportFiles(outDir: string, report: Pick<ReportData, 'plots'> & Partial<Pick<ReportData, 'trends'>>, log: Logger): Promise<ZipEntry[]> {
   const names = ['report.md', 'report.json'];
-  for (const plot of report.plots) {
-    // The run wrote these under the out-dir itself; anything else is not taken along.
-    for (const image of [plot.image, plot.baseImage]) if (image && !image.split('/').includes('..') && !names.includes(image)) names.push(image);
-  }
+  // The run wrote these under the out-dir itself; anything else is not taken along.
+  for (const image of reportImages(report)) if (!image.split('/').includes('..') && !names.includes(image)) names.push(image);
   const entries: ZipEntry[] = [];
   for (const name of names) {
     try {

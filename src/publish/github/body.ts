@@ -1,5 +1,5 @@
 import { COMMENT_LIMIT, fitReport } from '../../report/fit';
-import { hostedImages, imagesNotShown, plotImages } from '../../report/images';
+import { hostedImages, imagesNotShown, reportImages } from '../../report/images';
 import type { ReportData } from '../../report/types';
 import { commentMarker } from './comments';
 
@@ -24,9 +24,9 @@ export function commentBody(
   return { body: `${marker}\n${stripMarkers(fitted.body)}`, folded: fitted.folded };
 }
 
-/** The PNG files a report's plots name, as paths inside the report's folder (never absolute or leaving it). */
+/** The PNG files a report's plots and trends name, as paths inside the report's folder (never absolute or leaving it). */
 export function localPngs(report: ReportData): string[] {
-  return plotImages(report.plots).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+  return reportImages(report).filter((path) => /\.png$/i.test(path) && insideFolder(path));
 }
 
 const MARKER = /<!--\s*mlreport:comment[^>]*-->/g;

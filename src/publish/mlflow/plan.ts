@@ -1,4 +1,5 @@
 import type { ChangeInfo } from '../../config/types';
+import { standingText } from '../../history/trends';
 import type { ReportData } from '../../report/types';
 import { displayValue } from '../../values/pyformat';
 import { numericValue, type FileDiff } from '../../values/types';
@@ -8,6 +9,9 @@ import type { MetricSeries } from './series';
 
 /** The tag that names a run's head commit: re-runs for the same commit find and update that run. */
 export const RUN_KEY_TAG = 'mlreport.head_sha';
+
+/** Tags `mlreport.history.<metric>`: where the head's value stands against the base branch's noise (the report's Trends). */
+const HISTORY_TAG_PREFIX = 'mlreport.history.';
 
 /** Everything one commit's MLflow run should hold. */
 export interface RunPlan {
@@ -22,7 +26,7 @@ export interface RunPlan {
 }
 
 /**
- * Turns a report into MLflow params, metrics and tags. Keys are the report's keys (`train.loss`); a key found in
+ * Turns a report into MLflow params, metrics and tags (the trends' verdicts among them). Keys are the report's keys (`train.loss`); a key found in
  * more than one file is prefixed by each file's path (`eval/test.json/loss`, `eval/train.json/loss`) so they
  * never collide, while the usual single-file names stay as people know them. Pure.
  */
@@ -77,6 +81,8 @@ export function planRun(
   if (change.prNumber !== null) tags.push({ key: 'ci.pr', value: String(change.prNumber) });
   if (change.runUrl) tags.push({ key: 'ci.run_url', value: change.runUrl });
   if (data.base?.sha) tags.push({ key: 'ci.base_sha', value: data.base.sha });
+  // The report's verdict on each trend, to filter runs by (`tags."mlreport.history.accuracy" = 'beyond noise'`).
+  for (const t of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t.file, t.key)}`, notes), value: standingText(t.standing) });
   for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName, params: dedupe(params, notes), finals, series, tags };
 }

@@ -1,0 +1,113 @@
+import type { GateSummary, TrendEntry } from '../report/types';
+import { numericValue, type FileDiff } from '../values/types';
+import type { HistorySection, HistoryStats } from './types';
+
+/** Without gates, the trends shown are of at most this many metrics (the headline metrics). */
+const HEADLINE_TRENDS = 4;
+/** The band's half-width in standard deviations when no rule on the metric says one. */
+const DEFAULT_K = 2;
+
+/** A metric's history and the band to draw around it: one trend before it is drawn. */
+export interface TrendPlan {
+  entry: Omit<TrendEntry, 'image' | 'error'>;
+  metric: HistorySection['metrics'][number];
+}
+
+/**
+ * Which metrics get a trend, and where the head stands in each. With gates: every metric a rule names, in the rules'
+ * order. Without: the headline metrics, at most HEADLINE_TRENDS: the changed ones first, in the report's order, then
+ * unchanged ones. Only metrics the history holds. Pure.
+ */
+export function planTrends(history: HistorySection | null, gates: GateSummary | null, metrics: FileDiff[]): TrendPlan[] {
+  if (!history) return [];
+  const byName = new Map(history.metrics.map((m) => [trendId(m), m]));
+  const chosen = gates ? gatedMetrics(gates) : headlineMetrics(metrics);
+  const plans: TrendPlan[] = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric) continue;
+    const band = bandOf(gates, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+
+function trendId(m: { file: string; key: string }): string {
+  return `${m.file}\0${m.key}`;
+}
+
+function gatedMetrics(gates: GateSummary): { file: string; key: string }[] {
+  const seen = new Set<string>();
+  return gates.rules.flatMap((r) => (r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []));
+}
+
+function headlineMetrics(files: FileDiff[]): { file: string; key: string }[] {
+  const rows = files.flatMap((f) =>
+    f.rows
+      .filter((r) => typeof r.new !== 'boolean' && numericValue(r.new ?? undefined) !== undefined)
+      .map((r) => ({ file: f.path, key: r.key, changed: r.changed })),
+  );
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
+}
+
+/**
+ * The band's k: the number multiplying `history.std` in the first rule on the metric that uses it (`3` in
+ * `accuracy >= history.mean - 3 * history.std`, 1 for a bare `history.std`), so the chart shows the band the gate
+ * judged by; DEFAULT_K when no rule on the metric uses `history.std`.
+ */
+function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number; rule: string | null } {
+  for (const rule of gates?.rules ?? []) {
+    if (!rule.metric || trendId(rule.metric) !== trendId(metric)) continue;
+    const k = stdMultiplier(rule.rule);
+    if (k !== null) return { k, rule: rule.rule };
+  }
+  return { k: DEFAULT_K, rule: null };
+}
+
+const STD_FACTOR = String.raw`(\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+const STD_BEFORE = new RegExp(String.raw`${STD_FACTOR}\s*\*\s*\(?\s*history\.std\b`, 'i');
+const STD_AFTER = new RegExp(String.raw`\bhistory\.std\s*\)?\s*\*\s*${STD_FACTOR}`, 'i');
+
+/** The multiplier of `history.std` on a rule's right-hand side (after its comparison), or null when it has none. */
+export function stdMultiplier(rule: string): number | null {
+  const comparison = /[<>=!≥≤≠]=?/.exec(rule);
+  const threshold = comparison ? rule.slice(comparison.index + comparison[0].length) : rule;
+  if (!/\bhistory\.std\b/i.test(threshold)) return null;
+  const match = STD_BEFORE.exec(threshold) ?? STD_AFTER.exec(threshold);
+  const k = match ? Number(match[0].match(new RegExp(STD_FACTOR, 'i'))![0]) : 1;
+  return Number.isFinite(k) && k > 0 ? k : null;
+}
+
+/** Where the head's value is against mean ± k·std. */
+function standingOf(metric: HistorySection['metrics'][number], k: number): TrendEntry['standing'] {
+  if (metric.head === null) return 'no-value';
+  if (!metric.stats) return 'not-enough';
+  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? 'beyond' : 'within';
+}
+
+/** The band mean ± k·std, null when there are too few values for one. */
+export function trendBand(stats: HistoryStats | null, k: number): { low: number; high: number } | null {
+  return stats ? { low: stats.mean - k * stats.std, high: stats.mean + k * stats.std } : null;
+}
+
+/** The verdict in words, as the report, the MLflow tags and the hub comment say it. */
+export function standingText(standing: TrendEntry['standing']): string {
+  return { beyond: 'beyond noise', within: 'within noise', 'not-enough': 'not enough history', 'no-value': 'no value at the head' }[standing];
+}
+
+/** Short SHAs; longer where two share a prefix, so each commit keeps its own place on the axis. */
+export function axisLabels(commits: string[]): string[] {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c) => c.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
+}
+
+/** The head's place on the x-axis after the base commits: its label (a branch name, cut when long), unlike theirs. */
+export function headAxisLabel(label: string, taken: string[]): string {
+  let out = label.length > 16 ? `${label.slice(0, 15)}…` : label || 'head';
+  while (taken.includes(out)) out = `${out}′`;
+  return out;
+}

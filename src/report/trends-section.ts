@@ -1,0 +1,80 @@
+import { trendBand, standingText } from '../history/trends';
+import { formatNumber } from '../util/numbers';
+import { metricDirections } from './directions';
+import { code, escapeCell } from './escape';
+import type { ImageResolver } from './images';
+import { trendChart } from './mermaid';
+import type { HistorySection } from '../history/types';
+import type { ReportData, TrendEntry } from './types';
+
+type HistoryMetric = HistorySection['metrics'][number];
+
+/** Past this many trends the charts are folded into a `<details>` block; the table stays open. */
+const OPEN_TRENDS = 4;
+
+/**
+ * The "Trends" section: how many metrics stand beyond or within the base branch's noise, one table row per metric
+ * (the latest base value, mean ± std and n, the band, the head's value and where it stands), then each chart as the
+ * target can show it: the hosted PNG, else a Mermaid chart, else where the PNG is. Charts of more than OPEN_TRENDS
+ * metrics are folded. Null when the report has no trends. Pure.
+ */
+export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'head' | 'gates' | 'directions'>, images: ImageResolver): string | null {
+  const history = report.history;
+  if (!history || !report.trends.length) return null;
+  const direction = metricDirections(report);
+  const rows: string[] = [];
+  const charts: string[] = [];
+  const counts = new Map<TrendEntry['standing'], number>();
+  for (const trend of report.trends) {
+    const metric = history.metrics.find((m) => m.file === trend.file && m.key === trend.key);
+    if (!metric) continue;
+    counts.set(trend.standing, (counts.get(trend.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend.k);
+    const stats = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend.file),
+        escapeCell(trend.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : '-',
+        stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend.k)}·std${trend.rule ? ', the rule’s' : ''})` : '-',
+        metric.head === null ? '-' : formatNumber(metric.head),
+        trendVerdict(trend, metric, range, direction(trend.file, trend.key)),
+      ].join(' | ')} |`,
+    );
+    const title = `${escapeCell(trend.key)} (${escapeCell(trend.file)})`;
+    const url = trend.image ? images.url(trend.image) : null;
+    const chart = url ? `![Trend of ${title}](${url})` : images.charts ? trendChart(trend, metric, report.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend.image) charts.push(`_Trend of ${title}: PNG ${code(trend.image)} in ${images.where}._`);
+    if (trend.error) charts.push(`_${escapeCell(trend.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order: TrendEntry['standing'][] = ['beyond', 'within', 'not-enough', 'no-value'];
+  const summary = order.flatMap((s) => (counts.get(s) ? [`${counts.get(s)} ${standingText(s)}`] : [])).join(', ');
+  const lines = [
+    '### Trends',
+    '',
+    `${summary}, against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}. The band is their mean ± k·std: k is the rule’s multiplier of \`history.std\`, else 2.`,
+    '',
+    `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ];
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines.push('', `<details><summary>Trend charts of ${rows.length} metrics</summary>`, '', charts.join('\n\n'), '', '</details>');
+  else if (charts.length) lines.push('', charts.join('\n\n'));
+  return lines.join('\n');
+}
+
+/** `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. */
+function trendVerdict(trend: TrendEntry, metric: HistoryMetric, range: { low: number; high: number } | null, better: 'higher' | 'lower' | undefined): string {
+  const head = metric.head;
+  if (trend.standing === 'within') return `✅ ${standingText('within')}`;
+  if (trend.standing === 'not-enough') return `${standingText('not-enough')} (${metric.points.length} of 3 values)`;
+  if (trend.standing !== 'beyond' || head === null || !range) return standingText(trend.standing);
+  const above = head > range.high;
+  const effect = better ? ((better === 'higher') === above ? ', better' : ', worse') : '';
+  return `❗ **${standingText('beyond')}** (${above ? 'above' : 'below'} the band${effect})`;
+}

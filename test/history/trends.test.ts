@@ -1,0 +1,335 @@
+import { afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drawTrends } from '../../src/history/draw-trends';
+import { planTrends, stdMultiplier } from '../../src/history/trends';
+import type { HistorySection } from '../../src/history/types';
+import { PlotRenderer } from '../../src/plots/render';
+import { commentBody, localPngs } from '../../src/publish/github/body';
+import { hubBody } from '../../src/publish/hub/comment';
+import { MlflowRunPublisher } from '../../src/publish/mlflow/mirror';
+import { hostedImages } from '../../src/report/images';
+import { composeMarkdown } from '../../src/report/markdown';
+import { parseReportJson, ReportJsonError } from '../../src/report/parse';
+import type { GateRuleResult, GateSummary, ReportData, TrendEntry } from '../../src/report/types';
+import type { FileDiff } from '../../src/values/types';
+import { MemoryLogger } from '../helpers/memory-logger';
+import { reportOf } from '../helpers/report';
+import { FakeMlflow } from '../fakes/mlflow/server';
+import { FAST, mlflowConfig } from '../publish/hub-fixtures';
+import { rendererAssets } from '../plots/assets';
+import { pngSize } from '../plots/svg';
+
+/** Ten noisy accuracies on main, oldest first. */
+const ACCURACY = [0.861, 0.858, 0.866, 0.859, 0.863, 0.857, 0.864, 0.86, 0.862, 0.865];
+const sha = (i: number) => `${(0xc0ffee0 + i * 4099).toString(16)}${'0'.repeat(33)}`;
+
+function stats(values: number[]) {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  return n < 3 ? null : { n, mean, std, min: Math.min(...values), max: Math.max(...values) };
+}
+
+function metric(file: string, key: string, values: number[], head: number | null): HistorySection['metrics'][number] {
+  return { file, key, points: values.map((value, i) => ({ commit: sha(i), date: null, value })), stats: stats(values), head };
+}
+
+function history(metrics: HistorySection['metrics']): HistorySection {
+  return { branch: 'main', depth: 20, metrics, notes: [] };
+}
+
+function rule(text: string, file: string, key: string, status: GateRuleResult['status'] = 'passed'): GateRuleResult {
+  return {
+    rule: text,
+    level: 'fail',
+    passed: status !== 'failed',
+    status,
+    detail: '',
+    metric: { file, key },
+    base: null,
+    head: null,
+    threshold: null,
+    source: { origin: '.mlreport.yml', line: 1 },
+  };
+}
+
+function gatesOf(rules: GateRuleResult[]): GateSummary {
+  return { passed: rules.every((r) => r.passed), checked: rules.length, rules, directions: [], proposed: null };
+}
+
+function diff(path: string, values: Record<string, [number, number]>): FileDiff {
+  return { path, notes: [], rows: Object.entries(values).map(([key, [old, now]]) => ({ key, old, new: now, changed: old !== now, diff: now - old })) };
+}
+
+/** A report whose metrics, history and trends agree, the trends planned as a run plans them (images as given). */
+function reportWith(
+  section: HistorySection,
+  gates: GateSummary | null,
+  metrics: FileDiff[],
+  images: (t: TrendEntry) => string | null = () => null,
+): ReportData {
+  const trends = planTrends(section, gates, metrics).map((p) => ({ ...p.entry, image: images({ ...p.entry, image: null }) }));
+  return reportOf({
+    schemaVersion: 1,
+    tool: { name: 'mlreport', version: 'test' },
+    base: { sha: sha(9), label: 'main' },
+    head: { sha: 'f'.repeat(40), label: 'tune-lr' },
+    params: [],
+    metrics,
+    plots: [],
+    gates,
+    pipeline: null,
+    warnings: [],
+    history: section,
+    trends,
+  });
+}
+
+const NOISE_RULE = 'accuracy >= history.mean - 3 * history.std';
+const png = (t: TrendEntry) => `trends/${t.file.replace('.', '-')}-${t.key}.png`;
+
+describe('trends: which metrics, which band, where the head stands', () => {
+  test('every gated metric in the rules’ order; k from the rule that multiplies history.std, else 2', () => {
+    const section = history([metric('metrics.json', 'loss', [0.3, 0.31, 0.29, 0.3], 0.5), metric('metrics.json', 'accuracy', ACCURACY, 0.853)]);
+    const gates = gatesOf([
+      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
+      rule('loss <= base + 0.1', 'metrics.json', 'loss'),
+      rule('accuracy >= 0.5', 'metrics.json', 'accuracy'),
+    ]);
+    const plans = planTrends(section, gates, []);
+    assert.deepEqual(
+      plans.map((p) => p.entry),
+      [
+        { file: 'metrics.json', key: 'accuracy', k: 3, rule: NOISE_RULE, standing: 'within' },
+        { file: 'metrics.json', key: 'loss', k: 2, rule: null, standing: 'beyond' },
+      ],
+    );
+    // The same head beyond the rule's band (mean 0.8615, std ≈ 0.0030: band ≈ 0.8524–0.8706).
+    const beyond = planTrends(history([metric('metrics.json', 'accuracy', ACCURACY, 0.84)]), gates, []);
+    assert.equal(beyond[0]!.entry.standing, 'beyond');
+  });
+
+  test('fewer than 3 base values: not enough history; no head value: said so', () => {
+    const section = history([metric('m.json', 'a', [0.5, 0.6], 0.7), metric('m.json', 'b', ACCURACY, null)]);
+    const plans = planTrends(section, gatesOf([rule('a >= history.mean', 'm.json', 'a'), rule('b >= 0', 'm.json', 'b')]), []);
+    assert.deepEqual(
+      plans.map((p) => [p.entry.key, p.entry.standing, p.entry.k]),
+      [
+        ['a', 'not-enough', 2],
+        ['b', 'no-value', 2],
+      ],
+    );
+  });
+
+  test('without gates: the headline metrics, changed ones first, at most 4', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const section = history(names.map((n) => metric('m.json', n, ACCURACY, 0.86)));
+    const metrics = [diff('m.json', { a: [1, 1], b: [1, 2], c: [1, 1], d: [1, 3], e: [1, 1], f: [2, 1] })];
+    assert.deepEqual(
+      planTrends(section, null, metrics).map((p) => p.entry.key),
+      ['b', 'd', 'f', 'a'],
+    );
+    assert.deepEqual(planTrends(null, null, metrics), [], 'no history, no trends');
+  });
+
+  test('the multiplier of history.std as rules write it', () => {
+    assert.equal(stdMultiplier('acc >= history.mean - 3 * history.std'), 3);
+    assert.equal(stdMultiplier('acc >= history.mean - history.std * 2.5'), 2.5);
+    assert.equal(stdMultiplier('loss <= history.mean + (1.5 * history.std)'), 1.5);
+    assert.equal(stdMultiplier('loss <= history.mean + history.std'), 1);
+    assert.equal(stdMultiplier('loss <= history.max'), null);
+    assert.equal(stdMultiplier('acc >= base - 0.01'), null);
+  });
+});
+
+describe('trends in the report', () => {
+  const gates = gatesOf([rule(NOISE_RULE, 'metrics.json', 'accuracy')]);
+  const metrics = [diff('metrics.json', { accuracy: [0.865, 0.853] })];
+  const section = history([metric('metrics.json', 'accuracy', ACCURACY, 0.853)]);
+
+  test('report.md: the counts, one row with latest base, mean ± std (n), the band and the verdict, the PNG linked', () => {
+    const md = composeMarkdown(reportWith(section, gates, metrics, png));
+    const trends = md.slice(md.indexOf('### Trends'), md.indexOf('### Params'));
+    assert.ok(md.indexOf('### Metrics') < md.indexOf('### Trends'), 'after the metrics');
+    assert.match(trends, /^1 within noise, against the values of the last 20 first-parent commits of `main`\./m);
+    assert.ok(trends.includes('| Path | Metric | Latest base | Mean ± std (n) | Band | tune-lr | Against the noise |'), trends);
+    assert.ok(
+      trends.includes(
+        `| metrics.json | accuracy | 0.865 (\`${sha(9).slice(0, 7)}\`) | 0.8615 ± 0.003028 (10) | 0.8524 to 0.8706 (±3·std, the rule’s) | 0.853 | ✅ within noise |`,
+      ),
+      trends,
+    );
+    assert.ok(trends.includes('![Trend of accuracy (metrics.json)](trends/metrics-json-accuracy.png)'));
+    assert.ok(!trends.includes('```mermaid'));
+  });
+
+  test('beyond the noise: which side of the band, and whether that is better or worse', () => {
+    const md = composeMarkdown(reportWith(history([metric('metrics.json', 'accuracy', ACCURACY, 0.84)]), gates, metrics));
+    assert.match(md, /\| 0\.84 \| ❗ \*\*beyond noise\*\* \(below the band, worse\) \|/);
+    assert.match(md, /^1 beyond noise, against/m);
+  });
+
+  test('where images cannot be hosted (a fork PR): a Mermaid chart of the base values, the band and the head as the one bar', () => {
+    const report = reportWith(section, gates, metrics, png);
+    const { body } = commentBody('default', report, new Map(), 'a pull request from a fork', null);
+    const chart = /```mermaid\n([\s\S]*?)```\n(.*)/.exec(body.slice(body.indexOf('### Trends')));
+    assert.ok(chart, body);
+    const lines = chart[1]!.split('\n');
+    const labels = ACCURACY.map((_, i) => sha(i).slice(0, 7));
+    assert.equal(lines[2], '    title "accuracy (metrics.json)"');
+    assert.equal(lines[3], `    x-axis [${[...labels, 'tune-lr'].map((l) => `"${l}"`).join(', ')}]`);
+    const axis = /^ {4}y-axis "accuracy" ([\d.]+) --> ([\d.]+)$/.exec(lines[4]!);
+    assert.ok(axis, lines[4]);
+    const [bottom, top] = [Number(axis[1]), Number(axis[2])];
+    assert.ok(bottom < 0.8524 && top > 0.8706, 'the band fits on the axis');
+    assert.equal(lines[5], `    bar [${[...labels.map(() => axis[1]), '0.853'].join(', ')}]`, 'zero-height bars but the head’s');
+    assert.equal(lines[6], `    line [${[...ACCURACY, 0.853].join(', ')}]`);
+    assert.match(lines[7]!, /^ {4}line \[(0\.870583, ){10}0\.870583\]$/);
+    assert.match(lines[8]!, /^ {4}line \[(0\.852417, ){10}0\.852417\]$/);
+    assert.match(lines[9]!, /^ {4}line \[(0\.8615, ){10}0\.8615\]$/);
+    assert.equal(chart[2], '🟧 tune-lr · 🟦 base values, oldest first, then tune-lr · 🟩 band mean ± 3·std · ⬛ mean');
+    assert.ok(!body.includes('trends/metrics-json-accuracy.png'));
+    // Hosted (the comment uploaded it): the image, no chart.
+    const hosted = commentBody('default', report, new Map([['trends/metrics-json-accuracy.png', 'https://img.example/t.png']]), null, null).body;
+    assert.ok(hosted.includes('![Trend of accuracy (metrics.json)](https://img.example/t.png)'));
+    assert.ok(!hosted.includes('```mermaid'));
+    assert.deepEqual(localPngs(report), ['trends/metrics-json-accuracy.png'], 'the comment uploads trend PNGs as plot PNGs');
+  });
+
+  test('a target that draws no Mermaid (the hub): the verdict row and where the PNG is', () => {
+    const body = hubBody(reportWith(section, gates, metrics, png));
+    assert.ok(body.includes('| 0.853 | ✅ within noise |'));
+    assert.ok(body.includes('_Trend of accuracy (metrics.json): PNG `trends/metrics-json-accuracy.png` in the GitHub report._'), body);
+  });
+
+  test('fewer than 3 base values: no band, not enough history, a chart of what there is', () => {
+    const short = history([metric('metrics.json', 'accuracy', [0.86, 0.87], 0.853)]);
+    const report = reportWith(short, gates, metrics, png);
+    const md = composeMarkdown(report, { images: hostedImages(new Map(), 'the workflow artifact') });
+    assert.ok(
+      md.includes(
+        '| metrics.json | accuracy | 0.87 (`c0ffee0`) | - (2) | - | 0.853 | not enough history (2 of 3 values) |'.replace('c0ffee0', sha(1).slice(0, 7)),
+      ),
+      md,
+    );
+    const chart = md.slice(md.indexOf('```mermaid'));
+    assert.equal((chart.match(/^ {4}line /gm) ?? []).length, 1, 'no band lines');
+    assert.match(chart, /🟧 tune-lr · 🟦 base values, oldest first, then tune-lr\n/);
+  });
+
+  test('many gated metrics: the table stays open, the charts fold', () => {
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const many = history(keys.map((k, i) => metric('m.json', k, ACCURACY, i === 0 ? 0.7 : 0.86)));
+    const report = reportWith(many, gatesOf(keys.map((k) => rule(`${k} >= history.mean - 2 * history.std`, 'm.json', k))), [], png);
+    const md = composeMarkdown(report);
+    assert.match(md, /^1 beyond noise, 4 within noise, against/m);
+    const table = md.slice(md.indexOf('| Path | Metric | Latest base'), md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'));
+    assert.equal((table.match(/^\| m\.json \|/gm) ?? []).length, 5);
+    const folded = md.slice(md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'), md.indexOf('</details>'));
+    assert.equal((folded.match(/!\[Trend of /g) ?? []).length, 5);
+    // Four stay open.
+    const four = reportWith(history(many.metrics.slice(0, 4)), report.gates, [], png);
+    assert.ok(!composeMarkdown(four).includes('<details><summary>Trend charts'));
+  });
+
+  test('report.json: trends read back with the report; a wrong verdict names its key', () => {
+    const report = reportWith(section, gates, metrics, png);
+    assert.deepEqual(parseReportJson(JSON.stringify(report)).trends, report.trends);
+    const bad = JSON.parse(JSON.stringify(report)) as { trends: { standing: string }[] };
+    bad.trends[0]!.standing = 'fine';
+    assert.throws(
+      () => parseReportJson(JSON.stringify(bad)),
+      (e: Error) => e instanceof ReportJsonError && /'trends\[0\]\.standing' must be one of "beyond"/.test(e.message),
+    );
+  });
+});
+
+describe('trend PNGs', () => {
+  let renderer: PlotRenderer;
+  let dir: string;
+  before(async () => {
+    renderer = await PlotRenderer.create(rendererAssets());
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('drawn through the plots renderer: a PNG per trend, the band and the head’s point in it, none without base values', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trends-'));
+    const section = history([
+      metric('metrics.json', 'accuracy', ACCURACY, 0.84),
+      metric('metrics.json', 'f1', [0.8, 0.81], 0.82),
+      { ...metric('metrics.json', 'recall', [], 0.9), stats: null },
+    ]);
+    const gates = gatesOf([
+      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
+      rule('f1 >= 0.5', 'metrics.json', 'f1'),
+      rule('recall >= 0.5', 'metrics.json', 'recall'),
+    ]);
+    let loaded = 0;
+    const entries = await drawTrends(planTrends(section, gates, []), { dir, linkPrefix: 'trends/', headLabel: 'tune-lr' }, async () => (loaded++, renderer));
+    assert.equal(loaded, 1, 'one renderer for all');
+    assert.deepEqual(
+      entries.map((e) => [e.key, e.image, e.error]),
+      [
+        ['accuracy', 'trends/metrics-json-accuracy.png', undefined],
+        ['f1', 'trends/metrics-json-f1.png', undefined],
+        ['recall', null, undefined],
+      ],
+    );
+    for (const name of ['metrics-json-accuracy.png', 'metrics-json-f1.png']) {
+      const bytes = readFileSync(join(dir, name));
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+      const size = pngSize(bytes);
+      assert.ok(size.width >= 800 && size.width <= 1400 && size.height >= 300 && size.height <= 700, `${name}: ${size.width}×${size.height}`);
+      assert.ok(bytes.length > 5_000 && bytes.length < 300_000, `${name}: ${bytes.length} bytes`);
+    }
+  });
+
+  test('the SVG holds what the chart must show: the band, the dashed mean, one point per commit and the head’s diamond', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trends-'));
+    const { trendSpec } = await import('../../src/history/trend-spec');
+    const m = metric('metrics.json', 'accuracy', ACCURACY, 0.84);
+    const image = await renderer.render(trendSpec({ file: m.file, key: m.key, k: 3, rule: NOISE_RULE, standing: 'beyond', image: null }, m, 'tune-lr'));
+    assert.match(image.svg, /aria-roledescription="rect mark" d="[^"]*" fill="#2da44e" opacity="0\.14"/, 'the shaded band');
+    assert.match(image.svg, /stroke-dasharray="6,4"/, 'the dashed mean');
+    assert.equal((image.svg.match(/class="mark-symbol[^"]*"/g) ?? []).length, 2, 'the base points and the head’s, two symbol groups');
+    for (const label of ['c0ffee0', 'tune-lr', 'accuracy', 'band: mean ± 3·std (the rule’s)']) assert.ok(image.svg.includes(label), label);
+  });
+});
+
+describe('the MLflow run carries the trends’ verdicts', () => {
+  let mlflow: FakeMlflow;
+  afterEach(() => mlflow?.close());
+
+  test('a tag mlreport.history.<metric> per trend, keyed as the metric is', async () => {
+    mlflow = await FakeMlflow.start({ auth: { kind: 'basic', username: 'ci-bot', password: 'dhp_s3cr3t-t0ken-value' } });
+    const section = history([
+      metric('metrics.json', 'accuracy', ACCURACY, 0.84),
+      metric('metrics.json', 'loss', [0.3, 0.31], 0.29),
+      metric('eval.json', 'f1 score', ACCURACY, 0.86),
+    ]);
+    const gates = gatesOf([
+      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
+      rule('loss <= history.max', 'metrics.json', 'loss'),
+      rule('"f1 score" >= 0.5', 'eval.json', 'f1 score'),
+    ]);
+    const metrics = [diff('metrics.json', { accuracy: [0.865, 0.84], loss: [0.31, 0.29] }), diff('eval.json', { 'f1 score': [0.86, 0.86] })];
+    const report = reportWith(section, gates, metrics);
+    await new MlflowRunPublisher(mlflowConfig(mlflow.url), [], new MemoryLogger(), { tuning: FAST }).publish(report);
+    const [run] = mlflow.runsOf('acme/iris');
+    assert.ok(run);
+    const tags = Object.fromEntries([...run.tags].filter(([k]) => k.startsWith('mlreport.history.')));
+    assert.deepEqual(tags, {
+      'mlreport.history.accuracy': 'beyond noise',
+      'mlreport.history.loss': 'not enough history',
+      'mlreport.history.f1 score': 'within noise',
+    });
+    assert.ok(
+      run.history.some((m) => m.key === 'f1 score'),
+      'the same key as the metric',
+    );
+    assert.match(run.tags.get('mlflow.note.content') ?? '', /### Trends/, 'the note (the hub comment) has the section');
+  });
+});
