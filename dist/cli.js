@@ -39111,7 +39111,8 @@ async function pull(cache, remote, refs) {
         result.cached++;
       } else {
         const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.bytes += bytes;
         result.downloaded++;
       }
     } catch (error) {

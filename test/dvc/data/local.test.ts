@@ -189,6 +189,26 @@ describe('DVC data layer on a local-directory remote', () => {
     assert.deepEqual(tree(fresh.dir), []);
   });
 
+  test('pulled bytes are counted for every object, however many downloads run at once', async () => {
+    const store = temp();
+    const work = temp();
+    const entries = [];
+    let total = 0;
+    for (let i = 0; i < 24; i++) {
+      // Sizes that differ, so a lost update cannot add up to the right total by chance.
+      const bytes = Buffer.alloc(100_000 + i * 4_099, i + 1);
+      writeFileSync(join(work, `f${i}`), bytes);
+      entries.push({ relpath: `f${i}.bin`, md5: placeByMd5sum(store, join(work, `f${i}`)) });
+      total += bytes.length;
+    }
+    const manifest = dirManifest(entries);
+    mkdirSync(join(store, 'files', 'md5', manifest.oid.slice(0, 2)), { recursive: true });
+    writeFileSync(join(store, 'files', 'md5', manifest.oid.slice(0, 2), manifest.oid.slice(2)), manifest.bytes);
+    const cache = new Cache(join(temp(), 'cache'));
+    const pulled = await pull(cache, openRemote(localRemote(store), { jobs: 6 }), [{ oid: manifest.oid, path: 'data' }]);
+    assert.deepEqual(pulled, { downloaded: 25, cached: 0, bytes: total + manifest.bytes.length });
+  });
+
   test('a directory with a missing file: the others arrive, the .dir is not stored, the error names the file', async () => {
     const store = temp();
     exampleDirInStore(store);
