@@ -85,9 +85,11 @@ export async function checkout(cache: Cache, root: string, target: CheckoutTarge
   const fresh = join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
   const old = join(dirname(dest), `.${basename(dest)}.${token}.old`);
   try {
+    const made = new Set<string>();
     for (const e of entries) {
       const file = join(fresh, ...e.relpath.split('/'));
-      await mkdir(dirname(file), { recursive: true });
+      if (!made.has(dirname(file))) await mkdir(dirname(file), { recursive: true });
+      made.add(dirname(file));
       await materialise(cache.path(e.md5, legacy), file, false);
     }
     if (!entries.length) await mkdir(fresh, { recursive: true });
