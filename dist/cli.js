@@ -38127,6 +38127,26 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants2, createReadStream as createReadStream2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/checkout.ts
+var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   checkOid(target.oid, target.path);
   const dest = resolve(root, target.path);
@@ -38155,7 +38175,10 @@ async function checkout(cache, root, target, options2 = {}) {
   }
   const entries = await cache.manifest(target.oid, legacy);
   const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  await eachLimit(entries, COPIES_AT_ONCE, async (e) => {
+    if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  });
+  missing.sort();
   if (missing.length)
     throw new DataError(
       `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
@@ -38182,14 +38205,9 @@ async function checkout(cache, root, target, options2 = {}) {
   const fresh = join4(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
   const old = join4(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
-    const made = /* @__PURE__ */ new Set();
-    for (const e of entries) {
-      const file = join4(fresh, ...e.relpath.split("/"));
-      if (!made.has(dirname2(file))) await mkdir2(dirname2(file), { recursive: true });
-      made.add(dirname2(file));
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir2(fresh, { recursive: true });
+    await mkdir2(fresh, { recursive: true });
+    for (const folder of new Set(entries.map((e) => dirname2(join4(fresh, ...e.relpath.split("/")))))) await mkdir2(folder, { recursive: true });
+    await eachLimit(entries, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join4(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -39065,25 +39083,6 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat4 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error) {
-        failed ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
 async function pull(cache, remote, refs) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];

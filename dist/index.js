@@ -34314,6 +34314,26 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants3, createReadStream as createReadStream2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/checkout.ts
+var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   checkOid(target.oid, target.path);
   const dest = resolve(root, target.path);
@@ -34342,7 +34362,10 @@ async function checkout(cache, root, target, options = {}) {
   }
   const entries = await cache.manifest(target.oid, legacy);
   const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  await eachLimit(entries, COPIES_AT_ONCE, async (e) => {
+    if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  });
+  missing.sort();
   if (missing.length)
     throw new DataError(
       `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
@@ -34369,14 +34392,9 @@ async function checkout(cache, root, target, options = {}) {
   const fresh = join2(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
   const old = join2(dirname2(dest), `.${basename(dest)}.${token}.old`);
   try {
-    const made = /* @__PURE__ */ new Set();
-    for (const e of entries) {
-      const file = join2(fresh, ...e.relpath.split("/"));
-      if (!made.has(dirname2(file))) await mkdir3(dirname2(file), { recursive: true });
-      made.add(dirname2(file));
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir3(fresh, { recursive: true });
+    await mkdir3(fresh, { recursive: true });
+    for (const folder of new Set(entries.map((e) => dirname2(join2(fresh, ...e.relpath.split("/")))))) await mkdir3(folder, { recursive: true });
+    await eachLimit(entries, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
     if (current) await rename3(dest, old);
     await rename3(fresh, dest);
   } catch (error2) {
@@ -37164,25 +37182,6 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat5 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error2) {
-        failed ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
 async function pull(cache, remote, refs) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
