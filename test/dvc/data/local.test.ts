@@ -234,6 +234,32 @@ describe('DVC data layer on a local-directory remote', () => {
     assert.ok(!existsSync(join(root, 'data')));
   });
 
+  test('a directory checkout that fails part-way, with copies in flight, leaves the old directory as it was and no half-filled one', async () => {
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const work = temp();
+    const entries = [];
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(join(work, `f${i}`), `file ${i}\n`);
+      entries.push({ relpath: `f${String(i).padStart(2, '0')}.txt`, md5: (await cache.addFile(join(work, `f${i}`))).oid });
+    }
+    // `f10.txt` is also the folder of `f10.txt/inner`: that one copy cannot be made while the others are.
+    entries.push({ relpath: 'f10.txt/inner', md5: entries[0]!.md5 });
+    const manifest = dirManifest(entries);
+    await cache.writeBytes(manifest.oid, false, manifest.bytes, 'a test manifest');
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data', 'old.txt'), 'old\n');
+    await cache.addFile(join(root, 'data', 'old.txt'));
+    await assert.rejects(
+      checkout(cache, root, { path: 'data', oid: manifest.oid }),
+      (e: unknown) => e instanceof DataError && /^data: checkout failed/.test(e.message),
+    );
+    assert.deepEqual(
+      tree(root).filter((f) => !f.startsWith('.dvc/')),
+      ['data/old.txt'],
+    );
+  });
+
   test('checkout keeps unsaved workspace content unless forced, and replaces a file atomically', async () => {
     const store = temp();
     const work = temp();
