@@ -1,30 +1,41 @@
-// DVC data layer: pull N files from a local S3 server (s3rver, in its own process) with mlreport's S3 remote,
-// against `aws s3 sync` of the same prefix, side by side in one run; then the same pull on a warm cache, with the
-// server's own count of the requests it received. Target (issue 12): at least as fast as `aws s3 sync`, and zero
-// requests on a warm cache. Also timed: the same GETs with the bodies discarded (no md5, no cache write), which
-// says how much of a pull is the HTTP path against the server and how much is verifying and storing.
+// DVC data layer: pull N files from a local S3 server (s3rver, in its own process) with the shipped CLI — a whole
+// `node dist/cli.js pull` process on a project whose `data.dvc` names the dataset — beside Debian's `aws s3 sync` of
+// the same prefix, alternated round by round so that the machine's load touches both alike; the verdict is on the
+// medians of wall time. Then the same pull on a warm cache, with the server's own count of the requests it received.
+// Target (issue 12): at least as fast as `aws s3 sync`, and zero requests on a warm cache. Printed beside: each
+// side's CPU (the client process and what it started) and the server's, and the load average during the runs.
 //
-// Default: 200 files / 64 MiB, a couple of minutes at most on a 2-core machine. The issue's size:
-//   DVC_BENCH_FILES=1000 DVC_BENCH_MIB=1024 npm run bench dvc-data     (DVC_BENCH_JOBS=N to try another `jobs`)
+// Default: 200 files / 64 MiB, 3 rounds, a couple of minutes at most on a 2-core machine. The issue's size:
+//   DVC_BENCH_FILES=1000 DVC_BENCH_MIB=1024 npm run bench dvc-data
+// (DVC_BENCH_ROUNDS=N for more rounds, DVC_BENCH_JOBS=N to pass `-j N` to the pull).
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { Cache, dirManifest, openRemote, pull } from '../src/dvc/data/index';
+import { dirManifest } from '../src/dvc/data/index';
 import { tempDir } from '../test/helpers/repo';
+import { measure, median, verdict, type Run } from './measure';
 
 const FILES = Number(process.env.DVC_BENCH_FILES ?? 200);
 const MIB = Number(process.env.DVC_BENCH_MIB ?? 64);
-/** Transfers at once; the remote's default (DVC's 4 × CPUs) when unset. */
-const JOBS = process.env.DVC_BENCH_JOBS ? Number(process.env.DVC_BENCH_JOBS) : undefined;
-const KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1' };
+const ROUNDS = Number(process.env.DVC_BENCH_ROUNDS ?? 3);
+const JOBS = process.env.DVC_BENCH_JOBS ? ['-j', process.env.DVC_BENCH_JOBS] : [];
+const CLI = resolve('dist/cli.js');
+// Both clients find the server's keys where every AWS client looks, and no one's own AWS configuration.
+Object.assign(process.env, {
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+});
 const execFileAsync = promisify(execFile);
 
 /** s3rver in a child process, so the server never shares an event loop with the client being measured. */
-async function startServer(dir: string): Promise<{ endpoint: string; count: () => Promise<number>; stop: () => void }> {
+async function startServer(dir: string): Promise<{ endpoint: string; count: () => Promise<number>; cpuMs: () => number; stop: () => void }> {
   const script = `
     const S3rver = require('s3rver');
     const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: ${JSON.stringify(dir)}, configureBuckets: [{ name: 'bench' }] });
@@ -47,23 +58,13 @@ async function startServer(dir: string): Promise<{ endpoint: string; count: () =
       child.stdin.write('count\n');
       return Number((await answer).split(' ')[1]);
     },
+    // utime + stime from /proc (Linux): the server is a third process competing for the same cores.
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    },
     stop: () => child.kill(),
   };
-}
-
-/** Reads every key's body and drops it, `remote.jobs` at a time. */
-async function readAll(remote: ReturnType<typeof openRemote>, keys: string[]): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < keys.length) for await (const _chunk of await remote.read(keys[next++]!));
-  };
-  await Promise.all(Array.from({ length: remote.jobs }, worker));
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [(performance.now() - start) / 1000, value];
 }
 
 if (spawnSync('aws', ['--version']).status !== 0) {
@@ -88,49 +89,72 @@ try {
   const manifest = dirManifest(entries);
   mkdirSync(join(layout, manifest.oid.slice(0, 2)), { recursive: true });
   writeFileSync(join(layout, manifest.oid.slice(0, 2), manifest.oid.slice(2)), manifest.bytes);
-  const env = { ...process.env, ...KEYS, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-  const aws = (args: string[]) => execFileAsync('aws', ['--endpoint-url', server.endpoint, ...args], { env, maxBuffer: 1 << 26 });
-  await aws(['s3', 'sync', '--only-show-errors', layout, 's3://bench/project/files/md5']);
+  await execFileAsync('aws', ['--endpoint-url', server.endpoint, 's3', 'sync', '--only-show-errors', layout, 's3://bench/project/files/md5'], {
+    maxBuffer: 1 << 26,
+  });
   console.log(`dataset: ${FILES} files, ${MIB} MiB, in s3://bench/project on s3rver (${server.endpoint})`);
 
-  const remote = openRemote(
-    {
-      name: 'bench',
-      url: 's3://bench/project',
-      options: { endpointurl: server.endpoint, access_key_id: 'S3RVER', secret_access_key: 'S3RVER' },
-      files: [],
-    },
-    { jobs: JOBS },
+  // A DVC 3 project whose data.dvc tracks the dataset as `data/`, on an S3 remote at the server.
+  const project = join(dir, 'project');
+  mkdirSync(join(project, '.dvc'), { recursive: true });
+  writeFileSync(
+    join(project, '.dvc', 'config'),
+    `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://bench/project\n    endpointurl = ${server.endpoint}\n`,
   );
-  let ours = Infinity;
-  let theirs = Infinity;
-  let gets = Infinity;
-  const keys = entries.map((e) => `files/md5/${e.md5.slice(0, 2)}/${e.md5.slice(2)}`);
-  // Alternate the two, two rounds each, and keep each one's best.
-  for (let round = 0; round < 2; round++) {
-    const target = join(dir, `aws-${round}`);
-    const [t] = await timed(() => aws(['s3', 'sync', '--only-show-errors', 's3://bench/project/files/md5', target]));
-    theirs = Math.min(theirs, t);
-    gets = Math.min(gets, (await timed(() => readAll(remote, keys)))[0]);
-    const cache = new Cache(join(dir, `cache-${round}`));
-    const [o, result] = await timed(() => pull(cache, remote, [{ oid: manifest.oid, path: 'data' }]));
-    if (result.downloaded !== FILES + 1) throw new Error(`pulled ${result.downloaded} objects, expected ${FILES + 1}`);
-    ours = Math.min(ours, o);
-    rmSync(target, { recursive: true, force: true });
-  }
-  const mibs = (t: number) => `${(MIB / t).toFixed(0)} MiB/s`;
-  console.log(`pull ${FILES} files / ${MIB} MiB: mlreport ${ours.toFixed(2)} s (${mibs(ours)}, jobs ${remote.jobs})`);
-  console.log(`pull ${FILES} files / ${MIB} MiB: aws s3 sync ${theirs.toFixed(2)} s (${mibs(theirs)})`);
-  console.log(`pull ${FILES} files / ${MIB} MiB: mlreport's GETs alone, bodies discarded ${gets.toFixed(2)} s (${mibs(gets)})`);
-  console.log(`target: mlreport ≤ aws s3 sync — ${ours <= theirs ? 'met' : 'NOT met'} (mlreport takes ${((ours / theirs) * 100).toFixed(0)}% of aws's time)`);
+  writeFileSync(join(project, 'data.dvc'), `outs:\n- md5: ${manifest.oid}\n  nfiles: ${FILES}\n  hash: md5\n  path: data\n`);
+  const pullArgs = [CLI, 'pull', '--cwd', project, ...JOBS];
+  const awsArgs = ['--endpoint-url', server.endpoint, 's3', 'sync', '--only-show-errors', 's3://bench/project/files/md5', join(dir, 'aws')];
 
-  const cache = new Cache(join(dir, 'cache-1'));
+  const ours: Run[] = [];
+  const theirs: Run[] = [];
+  const serverMs = { ours: [] as number[], theirs: [] as number[] };
+  const loads: number[] = [];
+  const side = (name: 'ours' | 'theirs'): void => {
+    // Each run starts empty: no cache and no workspace copy for the pull, no target folder for the sync.
+    if (name === 'ours') {
+      rmSync(join(project, '.dvc', 'cache'), { recursive: true, force: true });
+      rmSync(join(project, 'data'), { recursive: true, force: true });
+    } else rmSync(join(dir, 'aws'), { recursive: true, force: true });
+    loads.push(loadavg()[0]!);
+    const before = server.cpuMs();
+    const run = name === 'ours' ? measure(process.execPath, pullArgs) : measure('aws', awsArgs);
+    serverMs[name].push(server.cpuMs() - before);
+    (name === 'ours' ? ours : theirs).push(run);
+    // The pull's workspace copy holds the files; the sync's folder holds them and the .dir manifest.
+    const got = countFiles(name === 'ours' ? join(project, 'data') : join(dir, 'aws'));
+    const expected = name === 'ours' ? FILES : FILES + 1;
+    if (got !== expected) throw new Error(`${name === 'ours' ? 'mlreport pull' : 'aws s3 sync'} left ${got} entries, expected ${expected}`);
+  };
+  // Alternated, and each round in the other order, so neither side always runs second (e.g. on a warmer server).
+  for (let round = 0; round < ROUNDS; round++) for (const name of round % 2 ? (['theirs', 'ours'] as const) : (['ours', 'theirs'] as const)) side(name);
+  loads.push(loadavg()[0]!);
+
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const line = (runs: Run[], server: number[]) =>
+    `median ${s(median(runs.map((r) => r.wallMs)))} wall (${runs.map((r) => (r.wallMs / 1000).toFixed(1)).join(', ')}), ${s(median(runs.map((r) => r.cpuMs)))} CPU; the server ${s(median(server))} CPU`;
+  console.log(
+    `pull ${FILES} files / ${MIB} MiB, ${ROUNDS} rounds alternated, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} CPUs`,
+  );
+  console.log(`  mlreport pull (dist/cli.js, whole process${JOBS.length ? `, -j ${JOBS[1]}` : ''}): ${line(ours, serverMs.ours)}`);
+  console.log(`  aws s3 sync: ${line(theirs, serverMs.theirs)}`);
+  verdict(
+    `pull ${FILES} files / ${MIB} MiB from s3rver, mlreport pull vs aws s3 sync (median wall)`,
+    median(ours.map((r) => r.wallMs)) / 1000,
+    median(theirs.map((r) => r.wallMs)) / 1000,
+    1,
+    's',
+  );
+
+  // The cache and the workspace hold the dataset from the last pull: another must not ask the server for anything.
   const before = await server.count();
-  const [warm] = await timed(() => pull(cache, remote, [{ oid: manifest.oid, path: 'data' }]));
+  const warm = measure(process.execPath, pullArgs);
   const requests = (await server.count()) - before;
-  console.log(`warm cache: ${(warm * 1000).toFixed(0)} ms, ${requests} requests to the server (target 0 — ${requests === 0 ? 'met' : 'NOT met'})`);
-  await remote.close();
+  console.log(`${requests === 0 ? 'PASS' : 'FAIL'}  warm cache: ${warm.wallMs.toFixed(0)} ms wall, ${requests} requests to the server (target 0)`);
 } finally {
   server.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+function countFiles(folder: string): number {
+  return readdirSync(folder, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(join(folder, e.name)) : 1), 0);
 }

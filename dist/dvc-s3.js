@@ -39256,6 +39256,7 @@ function createS3(settings) {
     // S3-compatible servers (MinIO, R2, DagsHub, s3rver) address buckets by path, as boto3 does for a custom endpoint.
     forcePathStyle: settings.endpoint !== void 0,
     followRegionRedirects: true,
+    cacheMiddleware: true,
     credentials: settings.anonymous ? { accessKeyId: "", secretAccessKey: "" } : settings.credentials,
     profile: settings.profile,
     // Flexible checksums (aws-chunked trailers) are not understood by every S3-compatible server; DVC (boto3

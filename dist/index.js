@@ -4076,7 +4076,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4764,7 +4764,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform2 {
+    var InflateStream = class extends Transform {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -6867,7 +6867,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline3 } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7346,7 +7346,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline3(
+      const pipe = pipeline2(
         body,
         h2stream,
         (err) => {
@@ -10391,7 +10391,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline3(opts, handler2) {
+    function pipeline2(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10400,7 +10400,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline3;
+    module.exports = pipeline2;
   }
 });
 
@@ -11250,13 +11250,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "✅" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform2({
+        this.transform = new Transform({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -13565,7 +13565,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline: pipeline3, finished } = __require("node:stream");
+    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18307,7 +18307,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF2 = 10;
@@ -18357,7 +18357,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform2 {
+    var EventSourceStream = class extends Transform {
       /**
        * @type {eventSourceSettings}
        */
@@ -18711,7 +18711,7 @@ ${value2}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline3 } = __require("node:stream");
+    var { pipeline: pipeline2 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18871,7 +18871,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline3(
+          pipeline2(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -34007,11 +34007,9 @@ import { performance as performance3 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -34242,6 +34240,7 @@ function objectKey(oid, legacy = false) {
 
 // src/dvc/data/cache.ts
 var CACHE_MODE = 292;
+var WRITE_BATCH = 1024 * 1024;
 var Cache = class {
   constructor(dir) {
     this.dir = dir;
@@ -34263,19 +34262,34 @@ var Cache = class {
    */
   async write(oid, legacy, source, from) {
     const target = this.path(oid, legacy);
-    await mkdir2(dirname(target), { recursive: true });
     const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
     const hasher = new ObjectHasher(legacy);
     let size2 = 0;
-    const hashing = new Transform({
-      transform(chunk, _enc, done) {
-        hasher.update(chunk);
-        size2 += chunk.length;
-        done(null, chunk);
-      }
-    });
     try {
-      await pipeline(source, hashing, createWriteStream(tmp, { mode: 420 }));
+      const file = await open2(tmp, "wx", 420).catch(async (error2) => {
+        if (error2.code !== "ENOENT") throw error2;
+        await mkdir2(dirname(target), { recursive: true });
+        return open2(tmp, "wx", 420);
+      });
+      try {
+        let batch = [];
+        let batched = 0;
+        for await (const chunk of source) {
+          hasher.update(chunk);
+          size2 += chunk.length;
+          batch.push(chunk);
+          batched += chunk.length;
+          if (batched >= WRITE_BATCH) {
+            await writeAll(file, batch);
+            batch = [];
+            batched = 0;
+          }
+        }
+        await writeAll(file, batch);
+        await file.chmod(CACHE_MODE);
+      } finally {
+        await file.close();
+      }
     } catch (error2) {
       await rm2(tmp, { force: true });
       if (error2 instanceof ObjectError) throw error2;
@@ -34287,7 +34301,6 @@ var Cache = class {
       await rm2(tmp, { force: true });
       throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
     }
-    await chmod2(tmp, CACHE_MODE);
     await rename2(tmp, target);
     return size2;
   }
@@ -34361,12 +34374,42 @@ async function listFiles(dir) {
   }
   return out;
 }
+async function writeAll(file, chunks) {
+  let rest = chunks;
+  while (rest.length) {
+    let { bytesWritten } = await file.writev(rest);
+    let i = 0;
+    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
+    rest = rest.slice(i);
+    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
+  }
+}
 
 // src/dvc/data/checkout.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as constants3, createReadStream as createReadStream2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
+// src/dvc/data/checkout.ts
+var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   checkOid(target.oid, target.path);
   const dest = resolve(root, target.path);
@@ -34395,7 +34438,10 @@ async function checkout(cache, root, target, options = {}) {
   }
   const entries = await cache.manifest(target.oid, legacy);
   const missing = [];
-  for (const e of entries) if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  await eachLimit(entries, COPIES_AT_ONCE, async (e) => {
+    if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
+  });
+  missing.sort();
   if (missing.length)
     throw new DataError(
       `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
@@ -34422,12 +34468,9 @@ async function checkout(cache, root, target, options = {}) {
   const fresh = join2(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
   const old = join2(dirname2(dest), `.${basename(dest)}.${token}.old`);
   try {
-    for (const e of entries) {
-      const file = join2(fresh, ...e.relpath.split("/"));
-      await mkdir3(dirname2(file), { recursive: true });
-      await materialise(cache.path(e.md5, legacy), file, false);
-    }
-    if (!entries.length) await mkdir3(fresh, { recursive: true });
+    await mkdir3(fresh, { recursive: true });
+    for (const folder of new Set(entries.map((e) => dirname2(join2(fresh, ...e.relpath.split("/")))))) await mkdir3(folder, { recursive: true });
+    await eachLimit(entries, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
     if (current) await rename3(dest, old);
     await rename3(fresh, dest);
   } catch (error2) {
@@ -34744,7 +34787,7 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open5(path, false);
+      const file = await open6(path, false);
       if (!file) return null;
       const { handle, size: size2 } = file;
       try {
@@ -34761,7 +34804,7 @@ function workspaceTree(root, options = {}) {
       }
     },
     async chunks(path) {
-      const file = await open5(path, true);
+      const file = await open6(path, true);
       if (!file) return null;
       return (async function* () {
         const { handle, size: size2 } = file;
@@ -34783,7 +34826,7 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
-  async function open5(path, streamed) {
+  async function open6(path, streamed) {
     const rel = projectPath(path);
     const full = join4(root, ...rel.split("/"));
     let target;
@@ -35525,10 +35568,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open6 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open6);
+      const open7 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open7);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open6 + delim.length;
+      let k2 = open7 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -35549,7 +35592,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open6 + delim.length, k2);
+      const body = text2.slice(open7 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -35569,15 +35612,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open6 = brackets.pop();
-      if (!open6 || "([{".indexOf(open6.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open7 = brackets.pop();
+      if (!open7 || "([{".indexOf(open7.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open5 = brackets.pop();
-  if (open5) throw new SyntaxProblem(`'${open5.ch}' was never closed`, open5.line, open5.column + 1);
+  const open6 = brackets.pop();
+  if (open6) throw new SyntaxProblem(`'${open6.ch}' was never closed`, open6.line, open6.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -36813,7 +36856,7 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir4, open as open2, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open3, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
 import { dirname as dirname4, join as join6 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -36828,7 +36871,7 @@ var LocalRemote = class {
   description;
   async read(key2) {
     const path = join6(this.root, key2);
-    const handle = await open2(path, "r").catch((error2) => {
+    const handle = await open3(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
@@ -37230,25 +37273,6 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat5 } from "node:fs/promises";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error2) {
-        failed ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
-}
-
-// src/dvc/data/transfer.ts
 async function pull(cache, remote, refs) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -37301,7 +37325,8 @@ async function pull(cache, remote, refs) {
         result.cached++;
       } else {
         const key2 = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        result.bytes += bytes;
         result.downloaded++;
       }
     } catch (error2) {
@@ -38202,10 +38227,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open5, close) {
+  emptyFlow(open6, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open5, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open6, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -38825,7 +38850,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { open as open3, readdir as readdir7, stat as stat6 } from "node:fs/promises";
+import { open as open4, readdir as readdir7, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -38837,7 +38862,7 @@ async function hashFile(path, size2, legacy) {
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
-  const handle = await open3(path, "r");
+  const handle = await open4(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
     let turn = 0;
@@ -39448,22 +39473,22 @@ async function loadPipeline(given) {
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
-async function pipelineStatus(pipeline3, targets = [], options = {}) {
-  const { dag, ws: ws2 } = pipeline3;
+async function pipelineStatus(pipeline2, targets = [], options = {}) {
+  const { dag, ws: ws2 } = pipeline2;
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws2.root, options.data);
   try {
-    const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, true);
+    const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
     const out = [];
     for (const name of selected) {
       const stage = dag.nodes.get(name).stage;
       const project = (p2) => projectPath2(stage, p2);
-      const status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      const status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
       const depError = depErrorOf(stage, ws2, depErrors);
       let action;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
-        const objects = restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project);
+        const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected, ws2, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
           for (const o2 of objects) expected.set(o2.path, o2.oid);
@@ -39478,11 +39503,11 @@ async function pipelineStatus(pipeline3, targets = [], options = {}) {
     await ws2.saveState();
   }
 }
-async function prepareDeps(pipeline3, selected, data, dry, log) {
+async function prepareDeps(pipeline2, selected, data, dry, log) {
   const expected = /* @__PURE__ */ new Map();
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected, depErrors };
-  const { dag, ws: ws2 } = pipeline3;
+  const { dag, ws: ws2 } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
   for (const t2 of await data.trackedDeps(deps, ws2)) {
     try {
@@ -39509,18 +39534,18 @@ function depErrorOf(stage, ws2, depErrors) {
   }
   return void 0;
 }
-async function reproduce(pipeline3, log, options = {}) {
-  const data = options.pull === false ? null : await PipelineData.open(pipeline3.ws.root, options.data);
+async function reproduce(pipeline2, log, options = {}) {
+  const data = options.pull === false ? null : await PipelineData.open(pipeline2.ws.root, options.data);
   try {
-    return await reproduceWith(pipeline3, log, options, data);
+    return await reproduceWith(pipeline2, log, options, data);
   } finally {
     await data?.close();
-    await pipeline3.ws.saveState();
+    await pipeline2.ws.saveState();
   }
 }
-async function reproduceWith(pipeline3, log, options, data) {
-  const { dag, ws: ws2 } = pipeline3;
-  const lockPath = join14(pipeline3.dir, "dvc.lock");
+async function reproduceWith(pipeline2, log, options, data) {
+  const { dag, ws: ws2 } = pipeline2;
+  const lockPath = join14(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -39538,7 +39563,7 @@ async function reproduceWith(pipeline3, log, options, data) {
   };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
-  const { expected, depErrors } = await prepareDeps(pipeline3, selected, data, options.dry ?? false, log);
+  const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
   for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p2) => projectPath2(stage, p2);
@@ -39568,7 +39593,7 @@ async function reproduceWith(pipeline3, log, options, data) {
     }
     let status;
     try {
-      status = await stageStatus(stage, pipeline3.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
     } catch (error2) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
@@ -39589,8 +39614,8 @@ async function reproduceWith(pipeline3, log, options, data) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const locked = await lockStage(stage, ws2, project);
         updates.set(name, locked);
-        pipeline3.lock.stages.set(name, locked);
-        await writeLock(lockPath, pipeline3.lock, updates);
+        pipeline2.lock.stages.set(name, locked);
+        await writeLock(lockPath, pipeline2.lock, updates);
         record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
@@ -39600,7 +39625,7 @@ async function reproduceWith(pipeline3, log, options, data) {
       }
       continue;
     }
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline3.lock.stages.get(name), status, expected, ws2, project) : null;
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
     let cannot;
     if (data && objects) {
       if (options.dry) {
@@ -39643,7 +39668,7 @@ async function reproduceWith(pipeline3, log, options, data) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline3, log, own ? reasons : [], options.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, own ? reasons : [], options.deadline));
     const seconds = (performance2.now() - started) / 1e3;
     if (outcome2.lock) {
       try {
@@ -39652,8 +39677,8 @@ async function reproduceWith(pipeline3, log, options, data) {
         log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
       }
       updates.set(name, outcome2.lock);
-      pipeline3.lock.stages.set(name, outcome2.lock);
-      await writeLock(lockPath, pipeline3.lock, updates);
+      pipeline2.lock.stages.set(name, outcome2.lock);
+      await writeLock(lockPath, pipeline2.lock, updates);
       record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
@@ -39664,8 +39689,8 @@ async function reproduceWith(pipeline3, log, options, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline3, log, reasons, deadline) {
-  const { ws: ws2, dag } = pipeline3;
+async function runStage(stage, pipeline2, log, reasons, deadline) {
+  const { ws: ws2, dag } = pipeline2;
   const project = (p2) => projectPath2(stage, p2);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
@@ -42003,7 +42028,7 @@ var report = (v2, at2) => {
     metrics: list(fileDiff)(o2.metrics, key(at2, "metrics")),
     plots: list(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline2)(o2.pipeline, key(at2, "pipeline")),
+    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
     warnings: list(string)(o2.warnings, key(at2, "warnings")),
     directions: optional(
       list((d2, a) => {
@@ -42205,7 +42230,7 @@ var history = (v2, at2) => {
     notes: list(string)(o2.notes, key(at2, "notes"))
   };
 };
-var pipeline2 = (v2, at2) => {
+var pipeline = (v2, at2) => {
   const o2 = object(v2, at2);
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
@@ -42605,14 +42630,14 @@ function scanRecord(text2, i, d2, out) {
   const recordFirst = out.fields;
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
-      const open5 = i;
+      const open6 = i;
       const openLine = out.line;
       let value2 = "";
       i++;
       for (; ; ) {
         const q3 = text2.indexOf('"', i);
         if (q3 === -1) {
-          const col = open5 - text2.lastIndexOf("\n", open5 - 1);
+          const col = open6 - text2.lastIndexOf("\n", open6 - 1);
           throw new SyntaxProblem("unterminated quoted field", openLine, col);
         }
         const part = text2.slice(i, q3);
@@ -43209,16 +43234,16 @@ var STATUS_TEXT = {
   failed: "**failed**",
   "not-run": "not run"
 };
-function pipelineSection(pipeline3) {
-  if (!pipeline3.stages.length) return "_No stages._";
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
   const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline3.stages) {
+  for (const s of pipeline2.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
     lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
-  for (const s of pipeline3.stages) {
+  for (const s of pipeline2.stages) {
     if (s.status !== "failed" || !s.log) continue;
     const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
     lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
@@ -51796,7 +51821,7 @@ function compareKeys2(a, b3) {
 }
 
 // src/data-diff/table-shape.ts
-import { open as open4 } from "node:fs/promises";
+import { open as open5 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -52379,7 +52404,7 @@ function tableFormat(path) {
 }
 var MAX_FOOTER_BYTES = 64 * 1024 * 1024;
 async function parquetShape(file, path) {
-  const handle = await open4(file, "r");
+  const handle = await open5(file, "r");
   try {
     const { size: size2 } = await handle.stat();
     const tail = Buffer.alloc(8);
@@ -52602,11 +52627,11 @@ async function runIn(git, config, log, deadline) {
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
-  const pipeline3 = await reproduceStep(reproduction.step, log);
-  if (config.dvcPush && pipeline3 && !reproduction.refused) {
+  const pipeline2 = await reproduceStep(reproduction.step, log);
+  if (config.dvcPush && pipeline2 && !reproduction.refused) {
     const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data);
-    pipeline3.stages.push(pushed);
-    if (pushed.status === "failed") pipeline3.passed = false;
+    pipeline2.stages.push(pushed);
+    if (pushed.status === "failed") pipeline2.passed = false;
   }
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(
@@ -52651,7 +52676,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
-  const stale = pipeline3 ? [] : await staleStages(config.workspace, log);
+  const stale = pipeline2 ? [] : await staleStages(config.workspace, log);
   const cli = config.github === null;
   const warnings = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -52675,7 +52700,7 @@ async function runIn(git, config, log, deadline) {
     metrics: comparison.metrics,
     plots,
     gates: gates2,
-    pipeline: pipeline3 ? { engine: pipeline3.engine, stages: pipeline3.stages } : null,
+    pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
     warnings: [...deadline.notes(), ...warnings],
     directions: await readProjectDirections(config.workspace),
     stale,
@@ -52709,7 +52734,7 @@ async function runIn(git, config, log, deadline) {
     ],
     log
   );
-  const passed = (pipeline3 ? pipeline3.passed : true) && !comparison.headErrors.length && !published.failed;
+  const passed = (pipeline2 ? pipeline2.passed : true) && !comparison.headErrors.length && !published.failed;
   const gatesBroke = gates2 !== null && !gates2.passed;
   if (gates2 && gate) logGates(gates2, gate, log);
   return {

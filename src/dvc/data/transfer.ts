@@ -100,7 +100,10 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
         result.cached++;
       } else {
         const key = objectKey(first.oid, first.legacy);
-        result.bytes += await cache.write(first.oid, first.legacy, await remote.read(key), `${key} on ${remote.description}`);
+        // Awaited before the `+=`: `result.bytes += await …` would read the total before the download and lose
+        // every other job's bytes that arrived meanwhile.
+        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key), `${key} on ${remote.description}`);
+        result.bytes += bytes;
         result.downloaded++;
       }
     } catch (error) {

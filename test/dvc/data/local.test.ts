@@ -189,6 +189,26 @@ describe('DVC data layer on a local-directory remote', () => {
     assert.deepEqual(tree(fresh.dir), []);
   });
 
+  test('pulled bytes are counted for every object, however many downloads run at once', async () => {
+    const store = temp();
+    const work = temp();
+    const entries = [];
+    let total = 0;
+    for (let i = 0; i < 24; i++) {
+      // Sizes that differ, so a lost update cannot add up to the right total by chance.
+      const bytes = Buffer.alloc(100_000 + i * 4_099, i + 1);
+      writeFileSync(join(work, `f${i}`), bytes);
+      entries.push({ relpath: `f${i}.bin`, md5: placeByMd5sum(store, join(work, `f${i}`)) });
+      total += bytes.length;
+    }
+    const manifest = dirManifest(entries);
+    mkdirSync(join(store, 'files', 'md5', manifest.oid.slice(0, 2)), { recursive: true });
+    writeFileSync(join(store, 'files', 'md5', manifest.oid.slice(0, 2), manifest.oid.slice(2)), manifest.bytes);
+    const cache = new Cache(join(temp(), 'cache'));
+    const pulled = await pull(cache, openRemote(localRemote(store), { jobs: 6 }), [{ oid: manifest.oid, path: 'data' }]);
+    assert.deepEqual(pulled, { downloaded: 25, cached: 0, bytes: total + manifest.bytes.length });
+  });
+
   test('a directory with a missing file: the others arrive, the .dir is not stored, the error names the file', async () => {
     const store = temp();
     exampleDirInStore(store);
@@ -212,6 +232,32 @@ describe('DVC data layer on a local-directory remote', () => {
       /data: object 849835d274483dc683eb416d6e4f887d\.dir is not in the cache/,
     );
     assert.ok(!existsSync(join(root, 'data')));
+  });
+
+  test('a directory checkout that fails part-way, with copies in flight, leaves the old directory as it was and no half-filled one', async () => {
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const work = temp();
+    const entries = [];
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(join(work, `f${i}`), `file ${i}\n`);
+      entries.push({ relpath: `f${String(i).padStart(2, '0')}.txt`, md5: (await cache.addFile(join(work, `f${i}`))).oid });
+    }
+    // `f10.txt` is also the folder of `f10.txt/inner`: that one copy cannot be made while the others are.
+    entries.push({ relpath: 'f10.txt/inner', md5: entries[0]!.md5 });
+    const manifest = dirManifest(entries);
+    await cache.writeBytes(manifest.oid, false, manifest.bytes, 'a test manifest');
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data', 'old.txt'), 'old\n');
+    await cache.addFile(join(root, 'data', 'old.txt'));
+    await assert.rejects(
+      checkout(cache, root, { path: 'data', oid: manifest.oid }),
+      (e: unknown) => e instanceof DataError && /^data: checkout failed/.test(e.message),
+    );
+    assert.deepEqual(
+      tree(root).filter((f) => !f.startsWith('.dvc/')),
+      ['data/old.txt'],
+    );
   });
 
   test('checkout keeps unsaved workspace content unless forced, and replaces a file atomically', async () => {

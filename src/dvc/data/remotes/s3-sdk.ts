@@ -47,6 +47,7 @@ export function createS3(settings: S3Settings): S3Api {
     // S3-compatible servers (MinIO, R2, DagsHub, s3rver) address buckets by path, as boto3 does for a custom endpoint.
     forcePathStyle: settings.endpoint !== undefined,
     followRegionRedirects: true,
+    cacheMiddleware: true,
     credentials: settings.anonymous ? { accessKeyId: '', secretAccessKey: '' } : settings.credentials,
     profile: settings.profile,
     // Flexible checksums (aws-chunked trailers) are not understood by every S3-compatible server; DVC (boto3
