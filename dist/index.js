@@ -34106,11 +34106,13 @@ function pyJsonString(s) {
 
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "utf8");
+  const bytes = Buffer.from(text2, "latin1");
   return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
 }
+var SURROGATE = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function quote(s) {
   return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
@@ -38628,6 +38630,7 @@ var DvcIgnore = class {
   }
   root;
   cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
   isIgnored(relPath, isDir) {
     const parts = relPath.split("/").filter(Boolean);
@@ -38648,21 +38651,27 @@ var DvcIgnore = class {
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir) {
-    let ignored = false;
-    const apply = (rules, rel) => {
-      for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir) continue;
-        if (rule2.regex.test(rel)) ignored = !rule2.negate;
-      }
-    };
-    apply(this.cache.get("\0defaults"), relPath);
-    const parts = relPath.split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join("/");
-      const rules = this.rulesIn(dir);
-      if (rules.length) apply(rules, parts.slice(i).join("/"));
+    let ignored = apply(this.cache.get("\0defaults"), relPath, isDir, false);
+    const slash = relPath.lastIndexOf("/");
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir, ignored);
     }
     return ignored;
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
   }
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
@@ -38679,6 +38688,13 @@ var DvcIgnore = class {
     return rules;
   }
 };
+function apply(rules, rel, isDir, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir) continue;
+    if (rule2.regex.test(rel)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
 function compileRule(line) {
   let pattern = line.replace(/(?<!\\)\s+$/, "");
   if (!pattern || pattern.startsWith("#")) return null;
@@ -38733,8 +38749,8 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { open as open3, readdir as readdir7, stat as stat6 } from "node:fs/promises";
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { open as open3, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -38787,45 +38803,17 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
     if (isExecutable(info2.mode, abs)) meta.isexec = true;
     return meta;
   }
-  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
-  const entries = new Array(files.length);
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+var dirMeta = (entries, size) => ({ md5: dirManifest(entries).oid, size, nfiles: entries.length });
+async function hashDir(root, rel, ignore, name, state) {
+  const entries = [];
   let size = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const key2 = `${name}\0${rel}/${file.relpath}`;
-    let md52 = state?.get(key2, file.stats);
-    if (!md52) {
-      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
-      state?.set(key2, file.stats, md52);
-    }
-    entries[i] = { md5: md52, relpath: file.relpath };
-    size += file.stats.size;
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
-  }
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
-}
-async function hashOne(abs, rel, stats2, name, state) {
-  const key2 = `${name}\0${rel}`;
-  const known = state?.get(key2, stats2);
-  if (known) return known;
-  const md52 = await hashFile(abs, stats2.size, name !== "md5");
-  state?.set(key2, stats2, md52);
-  return md52;
-}
-function smallMd5(path, size, name) {
-  const bytes = readSmall(path, size);
-  if (!bytes) return null;
-  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
-}
-var oneShot = crypto2.hash;
-function isExecutable(mode, path, platform2 = process.platform) {
-  return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-async function listDirFiles(root, rel, ignore) {
-  const out = [];
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
     const absDir = join10(root, ...relDir.split("/"));
-    const names = await readdir7(absDir, { withFileTypes: true });
+    const names = readdirSync(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
@@ -38844,13 +38832,44 @@ async function listDirFiles(root, rel, ignore) {
         continue;
       }
       if (ignore.matches(childRel, stats2.isDirectory())) continue;
-      if (stats2.isDirectory()) await walk2(childRel, childInside);
-      else if (!stats2.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      else out.push({ abs, relpath: childInside, stats: stats2 });
+      if (stats2.isDirectory()) {
+        await walk2(childRel, childInside);
+        continue;
+      }
+      if (!stats2.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      const key2 = keyPrefix + childInside;
+      let md52 = state?.get(key2, stats2);
+      if (!md52) {
+        md52 = (stats2.size < SMALL_FILE ? smallMd5(abs, stats2.size, name) : null) ?? await hashFile(abs, stats2.size, name !== "md5");
+        state?.set(key2, stats2, md52);
+      }
+      entries.push({ md5: md52, relpath: childInside });
+      size += stats2.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
     }
   };
   await walk2(rel, "");
-  return out;
+  return dirMeta(entries, size);
+}
+async function hashOne(abs, rel, stats2, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats2);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats2.size, name !== "md5");
+  state?.set(key2, stats2, md52);
+  return md52;
+}
+function smallMd5(path, size, name) {
+  const bytes = readSmall(path, size);
+  if (!bytes) return null;
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShot = crypto2.hash;
+function isExecutable(mode, path, platform2 = process.platform) {
+  return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
 
 // src/pipeline/hash-state.ts
@@ -41515,7 +41534,7 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat3, readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
 import { basename as basename4, join as join18 } from "node:path";
 
 // src/report/directions.ts
@@ -41882,7 +41901,7 @@ async function readRuns(dirs) {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir8(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
     for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
   }
