@@ -33537,6 +33537,7 @@ var ObjectTooLarge = class extends Error {
   oid;
   size;
 };
+var EMPTY = Buffer.alloc(0);
 var CatFileBatch = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -33544,7 +33545,7 @@ var CatFileBatch = class {
   cwd;
   child = null;
   pending = [];
-  header = Buffer.alloc(0);
+  header = EMPTY;
   body = null;
   closing = null;
   /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
@@ -33553,6 +33554,23 @@ var CatFileBatch = class {
     if (!found) return null;
     if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
     return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    const child = this.start();
+    const idle = !this.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve7, reject) => this.pending.push({ maxBytes, resolve: resolve7, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    const found = await Promise.all(answers);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
   }
   /**
    * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
@@ -33607,7 +33625,7 @@ var CatFileBatch = class {
     });
     child.on("close", (code2, signal) => {
       if (this.child === child) this.child = null;
-      this.header = Buffer.alloc(0);
+      this.header = EMPTY;
       this.body = null;
       const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
       this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
@@ -33639,8 +33657,8 @@ var CatFileBatch = class {
         this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
         return;
       }
-      const line = Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("utf8");
-      this.header = Buffer.alloc(0);
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      this.header = EMPTY;
       at2 = newline + 1;
       this.answer(line);
     }
@@ -33777,6 +33795,12 @@ var GitRepo = class _GitRepo {
   async readObject(oid, maxBytes) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return this.objects.read(oid, maxBytes);
+  }
+  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  readObjects(requests) {
+    const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
+    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
+    return this.objects.readMany(requests);
   }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
@@ -34616,6 +34640,13 @@ import { join as join5, relative as relative3, sep as sep4 } from "node:path";
 import { constants as constants4 } from "node:fs";
 import { open as openFile, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
 import { join as join4, sep as sep3 } from "node:path";
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error2) => asError(error2)));
+  return out;
+}
+var asError = (error2) => error2 instanceof Error ? error2 : new Error(String(error2));
 var RefusedRead = class extends UserError {
 };
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -34762,6 +34793,7 @@ function isAbsent(error2) {
 function commitTree(git, sha, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   let entries = null;
+  let files = null;
   const listing = () => entries ??= git.listEntries(sha);
   return {
     name,
@@ -34771,6 +34803,27 @@ function commitTree(git, sha, name, options = {}) {
       if (!entry) return null;
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      for (let at2 = 0; at2 < paths.length; at2++) {
+        const path = paths[at2];
+        try {
+          const entry = await resolve7(path);
+          if (!entry) continue;
+          budget.take(path, entry.size);
+          wanted.push({ at: at2, path, entry });
+        } catch (error2) {
+          out[at2] = asError(error2);
+        }
+      }
+      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      wanted.forEach(({ at: at2, path, entry }, i) => {
+        const blob = blobs[i];
+        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+      });
+      return out;
     },
     async chunks(path) {
       const entry = await resolve7(path);
@@ -34784,8 +34837,9 @@ function commitTree(git, sha, name, options = {}) {
       budget.take(".dvc/config", entry.size);
       return readBlob(git, ".dvc/config", entry);
     },
-    async list() {
-      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      return files;
     }
   };
   async function resolve7(path) {
@@ -34812,8 +34866,12 @@ function commitTree(git, sha, name, options = {}) {
 }
 async function readBlob(git, path, entry) {
   const bytes = await git.readObject(entry.oid, entry.size);
-  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  if (!bytes) throw missingObject(path, entry, null);
   return bytes;
+}
+function missingObject(path, entry, error2) {
+  if (error2) return new UserError(`${path}: ${error2.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
 async function walk(root) {
   const out = [];
@@ -42249,18 +42307,32 @@ function withCachedOutputs(tree, data) {
     if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
     return from.objectBytes(oid, out.legacy, path, out.remote);
   };
+  const orCached = async (path, bytes) => {
+    if (bytes || !data) return bytes;
+    try {
+      return await resolve7(path);
+    } catch (error2) {
+      reasons.set(path, describeError(error2));
+      return null;
+    }
+  };
   return {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
     async read(path) {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve7(path);
-      } catch (error2) {
-        reasons.set(path, describeError(error2));
-        return null;
+      return orCached(path, await tree.read(path));
+    },
+    // A batch where the tree has one (a commit); the workspace reads a file at a time.
+    ...tree.readMany && {
+      async readMany(paths) {
+        const found = await readFiles(tree, paths);
+        const out = [];
+        for (let i = 0; i < paths.length; i++) {
+          const bytes = found[i];
+          out.push(bytes instanceof Error ? bytes : await orCached(paths[i], bytes));
+        }
+        return out;
       }
     },
     async chunks(path) {
@@ -43755,9 +43827,9 @@ async function preparePlots(git, request2, definitions) {
         out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
         continue;
       }
-      const headFiles = await readFiles(def, readHead, headCache);
+      const headFiles = await readFiles2(def, readHead, headCache);
       const baseNotes = [];
-      const baseFiles = request2.base ? await readFiles(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request2.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
+      const baseFiles = request2.base ? await readFiles2(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request2.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
       for (const expanded of splitDagshub(def, headFiles)) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request2, readHead, baseNotes));
       }
@@ -43768,7 +43840,7 @@ async function preparePlots(git, request2, definitions) {
   await data?.close();
   return out;
 }
-async function readFiles(def, read, cache, onError) {
+async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
   for (const source of def.sources) {
     const key2 = `${def.header}\0${source.file}`;
@@ -50509,12 +50581,21 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
     const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const named2 = targets[kind] ? [] : void 0;
+    const readAll = async (tree, side) => {
+      if (!tree?.readMany) return /* @__PURE__ */ new Map();
+      const wanted = paths.filter((p2) => (side.get(p2) ?? named2) !== void 0 && !isMetricsCsv(kind, p2));
+      const got = await readFiles(tree, wanted);
+      return new Map(wanted.map((p2, i) => [p2, got[i]]));
+    };
+    const readA = await readAll(sideA && a, pathsA);
+    const readB = await readAll(b3, pathsB);
     const diffs = [];
     for (const path of paths) {
       const read = async (tree, side, keys) => {
         if (!tree || !side) return null;
         if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), (tree === b3 ? readB : readA).get(path));
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -50522,7 +50603,6 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         }
         return file;
       };
-      const named2 = targets[kind] ? [] : void 0;
       const fileA = await read(a, sideA, pathsA.get(path) ?? named2);
       const fileB = await read(b3, sideB, pathsB.get(path) ?? named2);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
@@ -50537,14 +50617,17 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
 }
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
+var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
+async function readValueFile(tree, path, kind, keys, dvcTracked, read) {
   let bytes;
   let streamed = null;
   try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
+    if (read instanceof Error) throw read;
+    if (read !== void 0) bytes = read;
+    else if (isMetricsCsv(kind, path)) {
+      const csv = await readMetricsCsv(tree, path);
+      bytes = csv && "bytes" in csv ? csv.bytes : null;
+      streamed = csv && "parsed" in csv ? csv.parsed : null;
     } else bytes = await tree.read(path);
   } catch (error2) {
     const message = describeError(error2);

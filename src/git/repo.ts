@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
-import { CatFileBatch } from './cat-file';
+import { CatFileBatch, type ObjectTooLarge } from './cat-file';
 
 /** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
 export interface TreeEntry {
@@ -121,6 +121,13 @@ export class GitRepo {
   async readObject(oid: string, maxBytes: number): Promise<Buffer | null> {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return this.objects.read(oid, maxBytes);
+  }
+
+  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  readObjects(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+    const bad = requests.find((r) => !FULL_SHA.test(r.oid));
+    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
+    return this.objects.readMany(requests);
   }
 
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
