@@ -23262,7 +23262,7 @@ var require_Schema = __commonJS({
     var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
-    var Schema = class _Schema {
+    var Schema2 = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
@@ -23280,7 +23280,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema;
+    exports.Schema = Schema2;
   }
 });
 
@@ -23373,7 +23373,7 @@ var require_Document = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -23624,7 +23624,7 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema2.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -27288,7 +27288,7 @@ var require_dist3 = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
@@ -27304,7 +27304,7 @@ var require_dist3 = __commonJS({
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
+    exports.Schema = Schema2.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -33701,6 +33701,7 @@ var CatFileBatch = class {
 };
 
 // src/git/repo.ts
+var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
   constructor(git, cwd, root, prefix) {
@@ -33720,11 +33721,14 @@ var GitRepo = class _GitRepo {
   listings = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let lines2;
-    try {
-      lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-    } catch {
-      throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    let lines2 = places.get(dir);
+    if (!lines2) {
+      try {
+        lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+      } catch {
+        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      }
+      places.set(dir, lines2);
     }
     return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
   }
@@ -36367,8 +36371,9 @@ function convert(value2) {
 // src/dvc/formats/yaml.ts
 var import_yaml = __toESM(require_dist3(), 1);
 var MAX_ALIAS_NODES = 1e6;
+var CORE = new import_yaml.Schema({ schema: "core", resolveKnownTags: true });
 function parseYaml(text2) {
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text2, error2.pos[0]);
@@ -36926,6 +36931,7 @@ var MIN_SECRET = 4;
 var MIN_DERIVED = 6;
 var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+var AUTH_HINT = /authorization:/i;
 function addSecret(secret) {
   if (!secret || secret.length < MIN_SECRET) return;
   const found = /* @__PURE__ */ new Set([secret]);
@@ -36939,7 +36945,9 @@ function addSecret(secret) {
 function redact(text2) {
   let out = text2;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
+  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  return out;
 }
 function redactDeep(value2) {
   if (Array.isArray(value2)) {
@@ -41325,8 +41333,10 @@ function firstRuleMetric(gates2) {
 
 // src/report/escape.ts
 function escapeCell(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2;
   return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
 }
+var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 function code(text2) {
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
@@ -41714,7 +41724,7 @@ function more(n) {
   return n > 0 ? ` and ${n} more` : "";
 }
 function counts(report2) {
-  const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const plural = (n, word) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ",")} ${word}${n === 1 ? "" : "s"}`;
   const count = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
   if (!report2.base)
     return `${plural(

@@ -10,6 +10,12 @@ export interface TreeEntry {
   size: number;
 }
 
+/**
+ * Where each directory opened sits in its work tree (`rev-parse --show-toplevel --show-prefix`): a command opens
+ * the same directory several times (finding the project, naming the head, the run), one git process is enough.
+ */
+const places = new Map<string, string[]>();
+
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
@@ -35,11 +41,14 @@ export class GitRepo {
 
   static async open(dir: string): Promise<GitRepo> {
     const git = simpleGit({ baseDir: dir });
-    let lines: string[];
-    try {
-      lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
-    } catch {
-      throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    let lines = places.get(dir);
+    if (!lines) {
+      try {
+        lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
+      } catch {
+        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      }
+      places.set(dir, lines);
     }
     return new GitRepo(git, dir, lines[0]!.trim(), lines[1]?.trim() ?? '');
   }
