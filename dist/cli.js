@@ -48506,7 +48506,7 @@ import { existsSync as existsSync5 } from "node:fs";
 import { join as join19, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync4, statSync } from "node:fs";
 import { join as join16 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -48565,11 +48565,14 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
+      const file = join16(this.root, relDir, ".dvcignore");
       let text2 = "";
-      try {
-        text2 = readFileSync4(join16(this.root, relDir, ".dvcignore"), "utf8");
-      } catch {
-        text2 = "";
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync4(file, "utf8");
+        } catch {
+          text2 = "";
+        }
       }
       rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
       this.cache.set(relDir, rules);
@@ -48638,7 +48641,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto from "node:crypto";
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open2, stat as stat6 } from "node:fs/promises";
 import { join as join17, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
@@ -48716,7 +48719,7 @@ async function hashDir(root, rel, ignore, name, state) {
       const abs = absDir + sep7 + d2.name;
       let stats2;
       try {
-        stats2 = statSync(abs);
+        stats2 = statSync2(abs);
       } catch {
         continue;
       }
@@ -48795,8 +48798,9 @@ var HashState = class _HashState {
       if (data.version === VERSION10 && Array.isArray(data.entries)) {
         for (const row2 of data.entries) {
           if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
-          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
-          entries.set(row2[0], row2.slice(1));
+          if (typeof row2[1] !== "number" || typeof row2[2] !== "number" || typeof row2[3] !== "number" || typeof row2[4] !== "number" || typeof row2[5] !== "number")
+            continue;
+          entries.set(row2[0], [row2[1], row2[2], row2[3], row2[4], row2[5], row2[6]]);
         }
       }
     } catch {

@@ -38683,7 +38683,7 @@ import { existsSync as existsSync4 } from "node:fs";
 import { join as join12, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync3, statSync } from "node:fs";
 import { join as join9 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -38742,11 +38742,14 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
+      const file = join9(this.root, relDir, ".dvcignore");
       let text2 = "";
-      try {
-        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
-      } catch {
-        text2 = "";
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
       }
       rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
       this.cache.set(relDir, rules);
@@ -38815,7 +38818,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open3, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
@@ -38893,7 +38896,7 @@ async function hashDir(root, rel, ignore, name, state) {
       const abs = absDir + sep5 + d2.name;
       let stats2;
       try {
-        stats2 = statSync(abs);
+        stats2 = statSync2(abs);
       } catch {
         continue;
       }
@@ -38972,8 +38975,9 @@ var HashState = class _HashState {
       if (data.version === VERSION2 && Array.isArray(data.entries)) {
         for (const row2 of data.entries) {
           if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
-          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
-          entries.set(row2[0], row2.slice(1));
+          if (typeof row2[1] !== "number" || typeof row2[2] !== "number" || typeof row2[3] !== "number" || typeof row2[4] !== "number" || typeof row2[5] !== "number")
+            continue;
+          entries.set(row2[0], [row2[1], row2[2], row2[3], row2[4], row2[5], row2[6]]);
         }
       }
     } catch {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One `.dvcignore` line, compiled (gitignore syntax, as DVC reads it with pathspec). */
@@ -75,11 +75,15 @@ export class DvcIgnore {
   private rulesIn(relDir: string): IgnoreRule[] {
     let rules = this.cache.get(relDir);
     if (!rules) {
+      const file = join(this.root, relDir, '.dvcignore');
       let text = '';
-      try {
-        text = readFileSync(join(this.root, relDir, '.dvcignore'), 'utf8');
-      } catch {
-        text = '';
+      // Asked first without an exception: most folders of a walk have no .dvcignore, and a thrown ENOENT costs more than the stat.
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          text = '';
+        }
       }
       rules = text
         .split(/\r?\n/)
