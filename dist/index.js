@@ -23262,7 +23262,7 @@ var require_Schema = __commonJS({
     var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
-    var Schema = class _Schema {
+    var Schema2 = class _Schema {
       constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
@@ -23280,7 +23280,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema;
+    exports.Schema = Schema2;
   }
 });
 
@@ -23373,7 +23373,7 @@ var require_Document = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -23624,7 +23624,7 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema2.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -27288,7 +27288,7 @@ var require_dist3 = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
@@ -27304,7 +27304,7 @@ var require_dist3 = __commonJS({
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
+    exports.Schema = Schema2.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -33537,6 +33537,7 @@ var ObjectTooLarge = class extends Error {
   oid;
   size;
 };
+var EMPTY = Buffer.alloc(0);
 var CatFileBatch = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -33544,7 +33545,7 @@ var CatFileBatch = class {
   cwd;
   child = null;
   pending = [];
-  header = Buffer.alloc(0);
+  header = EMPTY;
   body = null;
   closing = null;
   /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
@@ -33553,6 +33554,23 @@ var CatFileBatch = class {
     if (!found) return null;
     if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
     return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    const child = this.start();
+    const idle = !this.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve7, reject) => this.pending.push({ maxBytes, resolve: resolve7, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    const found = await Promise.all(answers);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
   }
   /**
    * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
@@ -33607,7 +33625,7 @@ var CatFileBatch = class {
     });
     child.on("close", (code2, signal) => {
       if (this.child === child) this.child = null;
-      this.header = Buffer.alloc(0);
+      this.header = EMPTY;
       this.body = null;
       const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
       this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
@@ -33639,8 +33657,8 @@ var CatFileBatch = class {
         this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
         return;
       }
-      const line = Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("utf8");
-      this.header = Buffer.alloc(0);
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      this.header = EMPTY;
       at2 = newline + 1;
       this.answer(line);
     }
@@ -33684,6 +33702,7 @@ var CatFileBatch = class {
 
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
+var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var GitRepo = class _GitRepo {
   constructor(git, cwd, root, prefix) {
@@ -33707,11 +33726,14 @@ var GitRepo = class _GitRepo {
   trees = /* @__PURE__ */ new Map();
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let lines2;
-    try {
-      lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-    } catch {
-      throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    let lines2 = places.get(dir);
+    if (!lines2) {
+      try {
+        lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+      } catch {
+        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      }
+      places.set(dir, lines2);
     }
     return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
   }
@@ -33837,6 +33859,12 @@ var GitRepo = class _GitRepo {
   async readObject(oid, maxBytes) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return this.objects.read(oid, maxBytes);
+  }
+  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  readObjects(requests) {
+    const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
+    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
+    return this.objects.readMany(requests);
   }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
@@ -34180,11 +34208,13 @@ function pyJsonString(s) {
 
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
-  const sorted = [...entries].sort((a, b3) => compareCodePoints(a.relpath, b3.relpath));
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "utf8");
+  const bytes = Buffer.from(text2, "latin1");
   return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
 }
+var SURROGATE = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function quote(s) {
   return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
@@ -34733,6 +34763,13 @@ import { join as join5, relative as relative3, sep as sep4 } from "node:path";
 import { constants as constants4 } from "node:fs";
 import { open as openFile, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
 import { join as join4, sep as sep3 } from "node:path";
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error2) => asError(error2)));
+  return out;
+}
+var asError = (error2) => error2 instanceof Error ? error2 : new Error(String(error2));
 var RefusedRead = class extends UserError {
 };
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -34879,6 +34916,7 @@ function isAbsent(error2) {
 function commitTree(git, sha, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   let entries = null;
+  let files = null;
   const listing = () => entries ??= git.listEntries(sha);
   const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
   return {
@@ -34890,6 +34928,31 @@ function commitTree(git, sha, name, options = {}) {
       if (entry.size < 0) return readUnsized(git, path, entry, budget);
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      for (let at2 = 0; at2 < paths.length; at2++) {
+        const path = paths[at2];
+        try {
+          const entry = await resolve7(path);
+          if (!entry) continue;
+          if (entry.size < 0) {
+            out[at2] = await readUnsized(git, path, entry, budget);
+            continue;
+          }
+          budget.take(path, entry.size);
+          wanted.push({ at: at2, path, entry });
+        } catch (error2) {
+          out[at2] = asError(error2);
+        }
+      }
+      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      wanted.forEach(({ at: at2, path, entry }, i) => {
+        const blob = blobs[i];
+        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+      });
+      return out;
     },
     async chunks(path) {
       const entry = await resolve7(path);
@@ -34904,8 +34967,9 @@ function commitTree(git, sha, name, options = {}) {
       budget.take(".dvc/config", entry.size);
       return readBlob(git, ".dvc/config", entry);
     },
-    async list() {
-      return [...(await listing()).keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort();
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      return files;
     }
   };
   async function resolve7(path) {
@@ -34933,7 +34997,7 @@ function commitTree(git, sha, name, options = {}) {
 }
 async function readBlob(git, path, entry, maxBytes = entry.size) {
   const bytes = await git.readObject(entry.oid, maxBytes);
-  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  if (!bytes) throw missingObject(path, entry, null);
   return bytes;
 }
 async function readUnsized(git, path, entry, budget) {
@@ -34946,6 +35010,10 @@ async function readUnsized(git, path, entry, budget) {
   }
   budget.take(path, bytes.length);
   return bytes;
+}
+function missingObject(path, entry, error2) {
+  if (error2) return new UserError(`${path}: ${error2.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
 async function walk(root) {
   const out = [];
@@ -36441,8 +36509,9 @@ function convert(value2) {
 // src/dvc/formats/yaml.ts
 var import_yaml = __toESM(require_dist3(), 1);
 var MAX_ALIAS_NODES = 1e6;
+var CORE = new import_yaml.Schema({ schema: "core", resolveKnownTags: true });
 function parseYaml(text2) {
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: "core", uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
     const { line, column } = lineColumn(text2, error2.pos[0]);
@@ -37000,6 +37069,7 @@ var MIN_SECRET = 4;
 var MIN_DERIVED = 6;
 var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+var AUTH_HINT = /authorization:/i;
 function addSecret(secret) {
   if (!secret || secret.length < MIN_SECRET) return;
   const found = /* @__PURE__ */ new Set([secret]);
@@ -37013,7 +37083,9 @@ function addSecret(secret) {
 function redact(text2) {
   let out = text2;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
+  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  return out;
 }
 function redactDeep(value2) {
   if (Array.isArray(value2)) {
@@ -38731,7 +38803,7 @@ import { existsSync as existsSync4 } from "node:fs";
 import { join as join12, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync3, statSync } from "node:fs";
 import { join as join9 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -38744,6 +38816,7 @@ var DvcIgnore = class {
   }
   root;
   cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
   /** `relPath` is posix, relative to the root, without a leading `./`. */
   isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
@@ -38764,30 +38837,39 @@ var DvcIgnore = class {
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir2) {
-    let ignored = false;
-    const apply = (rules, rel) => {
-      for (const rule2 of rules) {
-        if (rule2.dirOnly && !isDir2) continue;
-        if (rule2.regex.test(rel)) ignored = !rule2.negate;
-      }
-    };
-    apply(this.cache.get("\0defaults"), relPath);
-    const parts = relPath.split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join("/");
-      const rules = this.rulesIn(dir);
-      if (rules.length) apply(rules, parts.slice(i).join("/"));
+    let ignored = apply(this.cache.get("\0defaults"), relPath, isDir2, false);
+    const slash = relPath.lastIndexOf("/");
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
     }
     return ignored;
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
   }
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
+      const file = join9(this.root, relDir, ".dvcignore");
       let text2 = "";
-      try {
-        text2 = readFileSync3(join9(this.root, relDir, ".dvcignore"), "utf8");
-      } catch {
-        text2 = "";
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
       }
       rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
       this.cache.set(relDir, rules);
@@ -38795,6 +38877,13 @@ var DvcIgnore = class {
     return rules;
   }
 };
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.regex.test(rel)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
 function compileRule(line) {
   let pattern = line.replace(/(?<!\\)\s+$/, "");
   if (!pattern || pattern.startsWith("#")) return null;
@@ -38849,8 +38938,8 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { open as open4, readdir as readdir7, stat as stat6 } from "node:fs/promises";
+import { closeSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { open as open4, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -38903,22 +38992,56 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
     if (isExecutable(info2.mode, abs)) meta.isexec = true;
     return meta;
   }
-  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
-  const entries = new Array(files.length);
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
+async function hashDir(root, rel, ignore, name, state) {
+  const entries = [];
   let size2 = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const key2 = `${name}\0${rel}/${file.relpath}`;
-    let md52 = state?.get(key2, file.stats);
-    if (!md52) {
-      md52 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? await hashFile(file.abs, file.stats.size, name !== "md5");
-      state?.set(key2, file.stats, md52);
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
+  const walk2 = async (relDir, inside) => {
+    const absDir = join10(root, ...relDir.split("/"));
+    const names = readdirSync(absDir, { withFileTypes: true });
+    if (names.some((d2) => d2.name === ".dvcignore")) {
+      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
-    entries[i] = { md5: md52, relpath: file.relpath };
-    size2 += file.stats.size;
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
-  }
-  return { md5: dirManifest(entries).oid, size: size2, nfiles: entries.length };
+    for (const d2 of names) {
+      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
+      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
+      if (d2.isDirectory()) {
+        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
+        continue;
+      }
+      const abs = absDir + sep5 + d2.name;
+      let stats3;
+      try {
+        stats3 = statSync2(abs);
+      } catch {
+        continue;
+      }
+      if (ignore.matches(childRel, stats3.isDirectory())) continue;
+      if (stats3.isDirectory()) {
+        await walk2(childRel, childInside);
+        continue;
+      }
+      if (!stats3.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      const key2 = keyPrefix + childInside;
+      let md52 = state?.get(key2, stats3);
+      if (!md52) {
+        md52 = (stats3.size < SMALL_FILE ? smallMd5(abs, stats3.size, name) : null) ?? await hashFile(abs, stats3.size, name !== "md5");
+        state?.set(key2, stats3, md52);
+      }
+      entries.push({ md5: md52, relpath: childInside });
+      size2 += stats3.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
+    }
+  };
+  await walk2(rel, "");
+  return dirMeta(entries, size2);
 }
 async function hashOne(abs, rel, stats3, name, state) {
   const key2 = `${name}\0${rel}`;
@@ -38936,37 +39059,6 @@ function smallMd5(path, size2, name) {
 var oneShot = crypto2.hash;
 function isExecutable(mode, path, platform2 = process.platform) {
   return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-async function listDirFiles(root, rel, ignore) {
-  const out = [];
-  const walk2 = async (relDir, inside) => {
-    const absDir = join10(root, ...relDir.split("/"));
-    const names = await readdir7(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    for (const d2 of names) {
-      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      if (d2.isDirectory()) {
-        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
-        continue;
-      }
-      const abs = absDir + sep5 + d2.name;
-      let stats3;
-      try {
-        stats3 = statSync(abs);
-      } catch {
-        continue;
-      }
-      if (ignore.matches(childRel, stats3.isDirectory())) continue;
-      if (stats3.isDirectory()) await walk2(childRel, childInside);
-      else if (!stats3.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      else out.push({ abs, relpath: childInside, stats: stats3 });
-    }
-  };
-  await walk2(rel, "");
-  return out;
 }
 
 // src/pipeline/hash-state.ts
@@ -39003,8 +39095,9 @@ var HashState = class _HashState {
       if (data.version === VERSION2 && Array.isArray(data.entries)) {
         for (const row2 of data.entries) {
           if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
-          if (!row2.slice(1, 6).every((n) => typeof n === "number")) continue;
-          entries.set(row2[0], row2.slice(1));
+          if (typeof row2[1] !== "number" || typeof row2[2] !== "number" || typeof row2[3] !== "number" || typeof row2[4] !== "number" || typeof row2[5] !== "number")
+            continue;
+          entries.set(row2[0], [row2[1], row2[2], row2[3], row2[4], row2[5], row2[6]]);
         }
       }
     } catch {
@@ -41490,8 +41583,10 @@ function firstRuleMetric(gates2) {
 
 // src/report/escape.ts
 function escapeCell(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2;
   return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
 }
+var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 function code(text2) {
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
@@ -41871,7 +41966,7 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat3, readdir as readdir8, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
 import { basename as basename4, join as join18 } from "node:path";
 
 // src/report/format.ts
@@ -41983,7 +42078,7 @@ function more(n) {
   return n > 0 ? ` and ${n} more` : "";
 }
 function counts(report2) {
-  const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const plural = (n, word) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ",")} ${word}${n === 1 ? "" : "s"}`;
   const count2 = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
   if (!report2.base)
     return `${plural(
@@ -42336,7 +42431,7 @@ async function readRuns(dirs) {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir8(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
     for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
   }
@@ -43467,18 +43562,32 @@ function withCachedOutputs(tree, data) {
     if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
     return from.objectBytes(oid, out.legacy, path, out.remote);
   };
+  const orCached = async (path, bytes) => {
+    if (bytes || !data) return bytes;
+    try {
+      return await resolve7(path);
+    } catch (error2) {
+      reasons.set(path, describeError(error2));
+      return null;
+    }
+  };
   return {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
     async read(path) {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve7(path);
-      } catch (error2) {
-        reasons.set(path, describeError(error2));
-        return null;
+      return orCached(path, await tree.read(path));
+    },
+    // A batch where the tree has one (a commit); the workspace reads a file at a time.
+    ...tree.readMany && {
+      async readMany(paths) {
+        const found = await readFiles(tree, paths);
+        const out = [];
+        for (let i = 0; i < paths.length; i++) {
+          const bytes = found[i];
+          out.push(bytes instanceof Error ? bytes : await orCached(paths[i], bytes));
+        }
+        return out;
       }
     },
     async chunks(path) {
@@ -44808,9 +44917,9 @@ async function preparePlots(git, request2, definitions) {
         out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
         continue;
       }
-      const headFiles = await readFiles(def, readHead, headCache);
+      const headFiles = await readFiles2(def, readHead, headCache);
       const baseNotes = [];
-      const baseFiles = request2.base ? await readFiles(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request2.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
+      const baseFiles = request2.base ? await readFiles2(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request2.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
       for (const expanded of splitDagshub(def, headFiles)) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request2, readHead, baseNotes));
       }
@@ -44821,7 +44930,7 @@ async function preparePlots(git, request2, definitions) {
   await data?.close();
   return out;
 }
-async function readFiles(def, read, cache, onError) {
+async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
   for (const source of def.sources) {
     const key2 = `${def.header}\0${source.file}`;
@@ -51591,12 +51700,21 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
     const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const named3 = targets[kind] ? [] : void 0;
+    const readAll = async (tree, side) => {
+      if (!tree?.readMany) return /* @__PURE__ */ new Map();
+      const wanted = paths.filter((p2) => (side.get(p2) ?? named3) !== void 0 && !isMetricsCsv(kind, p2));
+      const got = await readFiles(tree, wanted);
+      return new Map(wanted.map((p2, i) => [p2, got[i]]));
+    };
+    const readA = await readAll(sideA && a, pathsA);
+    const readB = await readAll(b3, pathsB);
     const diffs = [];
     for (const path of paths) {
       const read = async (tree, side, keys) => {
         if (!tree || !side) return null;
         if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), (tree === b3 ? readB : readA).get(path));
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -51604,7 +51722,6 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         }
         return file;
       };
-      const named3 = targets[kind] ? [] : void 0;
       const fileA = await read(a, sideA, pathsA.get(path) ?? named3);
       const fileB = await read(b3, sideB, pathsB.get(path) ?? named3);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
@@ -51619,14 +51736,17 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
 }
-async function readValueFile(tree, path, kind, keys, dvcTracked) {
+var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
+async function readValueFile(tree, path, kind, keys, dvcTracked, read) {
   let bytes;
   let streamed = null;
   try {
-    if (kind === "metrics" && extension(path) === ".csv") {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && "bytes" in read ? read.bytes : null;
-      streamed = read && "parsed" in read ? read.parsed : null;
+    if (read instanceof Error) throw read;
+    if (read !== void 0) bytes = read;
+    else if (isMetricsCsv(kind, path)) {
+      const csv = await readMetricsCsv(tree, path);
+      bytes = csv && "bytes" in csv ? csv.bytes : null;
+      streamed = csv && "parsed" in csv ? csv.parsed : null;
     } else bytes = await tree.read(path);
   } catch (error2) {
     const message = describeError(error2);

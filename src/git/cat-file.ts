@@ -10,6 +10,8 @@ export class ObjectTooLarge extends Error {
   }
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** What git answered for one name: the object, with its bytes when they were within the request's limit. */
 interface Found {
   oid: string;
@@ -40,7 +42,7 @@ interface Body {
 export class CatFileBatch {
   private child: ChildProcessWithoutNullStreams | null = null;
   private readonly pending: Pending[] = [];
-  private header: Buffer = Buffer.alloc(0);
+  private header: Buffer = EMPTY;
   private body: Body | null = null;
   private closing: Promise<void> | null = null;
 
@@ -52,6 +54,23 @@ export class CatFileBatch {
     if (!found) return null;
     if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
     return found.bytes;
+  }
+
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked.
+   */
+  async readMany(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error('the git object reader is closed');
+    const child = this.start();
+    const idle = !this.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise<Found | null>((resolve, reject) => this.pending.push({ maxBytes, resolve, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r) => `${r.oid}\n`).join(''));
+    const found = await Promise.all(answers);
+    return found.map((f, i) => (!f ? null : (f.bytes ?? new ObjectTooLarge(requests[i]!.oid, f.size))));
   }
 
   /**
@@ -112,7 +131,7 @@ export class CatFileBatch {
     });
     child.on('close', (code, signal) => {
       if (this.child === child) this.child = null;
-      this.header = Buffer.alloc(0);
+      this.header = EMPTY;
       this.body = null;
       const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`);
       this.fail(new Error(this.closing ? 'the git object reader was closed before the read ended' : `git cat-file ended early: ${why}`));
@@ -147,8 +166,9 @@ export class CatFileBatch {
         this.header = Buffer.concat([this.header, chunk.subarray(at)]);
         return;
       }
-      const line = Buffer.concat([this.header, chunk.subarray(at, newline)]).toString('utf8');
-      this.header = Buffer.alloc(0);
+      // A header is ASCII (an object id, a type, a size), and mostly whole within one chunk.
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at, newline)]).toString('latin1') : chunk.toString('latin1', at, newline);
+      this.header = EMPTY;
       at = newline + 1;
       this.answer(line);
     }

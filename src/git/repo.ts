@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
-import { CatFileBatch } from './cat-file';
+import { CatFileBatch, type ObjectTooLarge } from './cat-file';
 
 /** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
 export interface TreeEntry {
@@ -20,6 +20,11 @@ export interface CommitInfo {
 
 /** A commit or tree object is far below this; a larger one is not what it claims to be. */
 const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+/**
+ * Where each directory opened sits in its work tree (`rev-parse --show-toplevel --show-prefix`): a command opens
+ * the same directory several times (finding the project, naming the head, the run), one git process is enough.
+ */
+const places = new Map<string, string[]>();
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
@@ -50,11 +55,14 @@ export class GitRepo {
 
   static async open(dir: string): Promise<GitRepo> {
     const git = simpleGit({ baseDir: dir });
-    let lines: string[];
-    try {
-      lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
-    } catch {
-      throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+    let lines = places.get(dir);
+    if (!lines) {
+      try {
+        lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
+      } catch {
+        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      }
+      places.set(dir, lines);
     }
     return new GitRepo(git, dir, lines[0]!.trim(), lines[1]?.trim() ?? '');
   }
@@ -196,6 +204,13 @@ export class GitRepo {
   async readObject(oid: string, maxBytes: number): Promise<Buffer | null> {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     return this.objects.read(oid, maxBytes);
+  }
+
+  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  readObjects(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+    const bad = requests.find((r) => !FULL_SHA.test(r.oid));
+    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
+    return this.objects.readMany(requests);
   }
 
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One `.dvcignore` line, compiled (gitignore syntax, as DVC reads it with pathspec). */
@@ -17,6 +17,7 @@ const DEFAULT_PATTERNS = ['.hg/', '.git/', '.git', '.dvc/'];
  */
 export class DvcIgnore {
   private readonly cache = new Map<string, IgnoreRule[]>();
+  private readonly chains = new Map<string, readonly { rules: IgnoreRule[]; offset: number }[]>();
 
   constructor(readonly root: string) {
     this.cache.set(
@@ -47,31 +48,42 @@ export class DvcIgnore {
 
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath: string, isDir: boolean): boolean {
-    let ignored = false;
-    const apply = (rules: IgnoreRule[], rel: string): void => {
-      for (const rule of rules) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.regex.test(rel)) ignored = !rule.negate;
-      }
-    };
-    apply(this.cache.get('\0defaults')!, relPath);
-    const parts = relPath.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      const rules = this.rulesIn(dir);
-      if (rules.length) apply(rules, parts.slice(i).join('/'));
+    let ignored = apply(this.cache.get('\0defaults')!, relPath, isDir, false);
+    const slash = relPath.lastIndexOf('/');
+    for (const { rules, offset } of this.chain(slash < 0 ? '' : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir, ignored);
     }
     return ignored;
+  }
+
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  private chain(relDir: string): readonly { rules: IgnoreRule[]; offset: number }[] {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf('/');
+      const parent = relDir ? this.chain(slash < 0 ? '' : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
   }
 
   private rulesIn(relDir: string): IgnoreRule[] {
     let rules = this.cache.get(relDir);
     if (!rules) {
+      const file = join(this.root, relDir, '.dvcignore');
       let text = '';
-      try {
-        text = readFileSync(join(this.root, relDir, '.dvcignore'), 'utf8');
-      } catch {
-        text = '';
+      // Asked first without an exception: most folders of a walk have no .dvcignore, and a thrown ENOENT costs more than the stat.
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          text = '';
+        }
       }
       rules = text
         .split(/\r?\n/)
@@ -81,6 +93,15 @@ export class DvcIgnore {
     }
     return rules;
   }
+}
+
+/** The verdict after `rules` (later rules win), starting from `ignored`. */
+function apply(rules: IgnoreRule[], rel: string, isDir: boolean, ignored: boolean): boolean {
+  for (const rule of rules) {
+    if (rule.dirOnly && !isDir) continue;
+    if (rule.regex.test(rel)) ignored = !rule.negate;
+  }
+  return ignored;
 }
 
 function compileRule(line: string): IgnoreRule | null {

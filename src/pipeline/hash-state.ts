@@ -54,8 +54,15 @@ export class HashState {
       if (data.version === VERSION && Array.isArray(data.entries)) {
         for (const row of data.entries as unknown[]) {
           if (!Array.isArray(row) || row.length !== 7 || typeof row[0] !== 'string' || typeof row[6] !== 'string' || !MD5.test(row[6])) continue;
-          if (!row.slice(1, 6).every((n) => typeof n === 'number')) continue;
-          entries.set(row[0], row.slice(1) as Entry);
+          if (
+            typeof row[1] !== 'number' ||
+            typeof row[2] !== 'number' ||
+            typeof row[3] !== 'number' ||
+            typeof row[4] !== 'number' ||
+            typeof row[5] !== 'number'
+          )
+            continue;
+          entries.set(row[0], [row[1], row[2], row[3], row[4], row[5], row[6]]);
         }
       }
     } catch {

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import type { HashName } from '../dvc/lock';
 import { UserError } from '../util/errors';
@@ -99,23 +99,65 @@ export async function hashPath(root: string, rel: string, ignore: DvcIgnore, nam
     return meta;
   }
   // A folder DVC ignores has no files; below it, each child needs only its own rules checked.
-  const files = ignore.isIgnored(rel, true) ? [] : await listDirFiles(root, rel, ignore);
-  const entries = new Array<DirEntry>(files.length);
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+
+const dirMeta = (entries: DirEntry[], size: number): HashMeta => ({ md5: dirManifest(entries).oid, size, nfiles: entries.length });
+
+/**
+ * Every file under a directory, recursively, minus what `.dvcignore` excludes, hashed as the walk meets it
+ * (empty dirs add nothing). Synchronous unless a large file has to be streamed: ten thousand awaits cost more
+ * than the hashing. Only a file's relpath and md5 outlive its turn: a walk over 100k files holds no stats.
+ */
+async function hashDir(root: string, rel: string, ignore: DvcIgnore, name: HashName, state: HashState | undefined): Promise<HashMeta> {
+  const entries: DirEntry[] = [];
   let size = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    // Synchronous unless a large file has to be streamed: ten thousand awaits cost more than the hashing.
-    const key = `${name}\0${rel}/${file.relpath}`;
-    let md5 = state?.get(key, file.stats);
-    if (!md5) {
-      md5 = (file.stats.size < SMALL_FILE ? smallMd5(file.abs, file.stats.size, name) : null) ?? (await hashFile(file.abs, file.stats.size, name !== 'md5'));
-      state?.set(key, file.stats, md5);
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
+  const walk = async (relDir: string, inside: string): Promise<void> => {
+    const absDir = join(root, ...relDir.split('/'));
+    const names = readdirSync(absDir, { withFileTypes: true });
+    if (names.some((d) => d.name === '.dvcignore')) {
+      throw new UserError(`'${posix.join(relDir, '.dvcignore')}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
-    entries[i] = { md5, relpath: file.relpath };
-    size += file.stats.size;
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
-  }
-  return { md5: dirManifest(entries).oid, size, nfiles: entries.length };
+    for (const d of names) {
+      const childRel = relDir ? `${relDir}/${d.name}` : d.name;
+      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!ignore.matches(childRel, true)) await walk(childRel, childInside);
+        continue;
+      }
+      // One stat a file, synchronous: its size, and the inode and times the hash state is keyed by.
+      const abs = absDir + sep + d.name;
+      let stats: Stats;
+      try {
+        stats = statSync(abs);
+      } catch {
+        continue; // a dangling link, or a file removed meanwhile
+      }
+      if (ignore.matches(childRel, stats.isDirectory())) continue;
+      if (stats.isDirectory()) {
+        await walk(childRel, childInside);
+        continue;
+      }
+      // A FIFO or device would block or never end; DVC hashes regular files only.
+      if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      const key = keyPrefix + childInside;
+      let md5 = state?.get(key, stats);
+      if (!md5) {
+        md5 = (stats.size < SMALL_FILE ? smallMd5(abs, stats.size, name) : null) ?? (await hashFile(abs, stats.size, name !== 'md5'));
+        state?.set(key, stats, md5);
+      }
+      entries.push({ md5, relpath: childInside });
+      size += stats.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
+    }
+  };
+  await walk(rel, '');
+  return dirMeta(entries, size);
 }
 
 async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, state: HashState | undefined): Promise<string> {
@@ -143,45 +185,4 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encodi
  */
 export function isExecutable(mode: number, path: string, platform: NodeJS.Platform = process.platform): boolean {
   return platform === 'win32' ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 0o111) !== 0;
-}
-
-interface ListedFile {
-  abs: string;
-  relpath: string;
-  stats: Stats;
-}
-
-/** Every file under a directory, recursively, minus what `.dvcignore` excludes; empty dirs add nothing. */
-async function listDirFiles(root: string, rel: string, ignore: DvcIgnore): Promise<ListedFile[]> {
-  const out: ListedFile[] = [];
-  const walk = async (relDir: string, inside: string): Promise<void> => {
-    const absDir = join(root, ...relDir.split('/'));
-    const names = await readdir(absDir, { withFileTypes: true });
-    if (names.some((d) => d.name === '.dvcignore')) {
-      throw new UserError(`'${posix.join(relDir, '.dvcignore')}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    for (const d of names) {
-      const childRel = relDir ? `${relDir}/${d.name}` : d.name;
-      const childInside = inside ? `${inside}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (!ignore.matches(childRel, true)) await walk(childRel, childInside);
-        continue;
-      }
-      // One stat a file, synchronous: its size, and the inode and times the hash state is keyed by.
-      const abs = absDir + sep + d.name;
-      let stats: Stats;
-      try {
-        stats = statSync(abs);
-      } catch {
-        continue; // a dangling link, or a file removed meanwhile
-      }
-      if (ignore.matches(childRel, stats.isDirectory())) continue;
-      if (stats.isDirectory()) await walk(childRel, childInside);
-      // A FIFO or device would block or never end; DVC hashes regular files only.
-      else if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      else out.push({ abs, relpath: childInside, stats });
-    }
-  };
-  await walk(rel, '');
-  return out;
 }

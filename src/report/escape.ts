@@ -10,6 +10,8 @@
  * Code spans (`code`) hold text as it is, so inside them only the line and the span's own fence need care.
  */
 export function escapeCell(text: string): string {
+  // Most cells (numbers, plain names) hold none of what the replacements below look for: eleven passes saved a cell.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
@@ -23,6 +25,9 @@ export function escapeCell(text: string): string {
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
     .replace(/\r\n?|\n/g, ' ');
 }
+
+/** Every character or word one of escapeCell's replacements starts from. */
+const NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 
 /**
  * Text as an inline code span: shown as it is, on one line (a blank line would end the span and let the rest be

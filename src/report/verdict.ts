@@ -111,7 +111,8 @@ function more(n: number): string {
 
 /** `2 metrics and 1 param changed`; with no base, how many were read. */
 function counts(report: Omit<ReportData, 'verdict'>): string {
-  const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  // Grouped by hand as en-US groups a count: the first toLocaleString of a process readies ICU (≈20 ms CPU).
+  const plural = (n: number, word: string) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${word}${n === 1 ? '' : 's'}`;
   const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => files.reduce((n, f) => n + f.rows.filter(pick).length, 0);
   if (!report.base)
     return `${plural(

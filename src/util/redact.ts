@@ -17,6 +17,7 @@ const MIN_DERIVED = 6;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 /** An HTTP authorization header's value, as a misconfigured tool or `git config --list` prints it. */
 const AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+const AUTH_HINT = /authorization:/i;
 
 /** Registers a secret (a token, a password); empty and very short values are ignored. */
 export function addSecret(secret: string | null | undefined): void {
@@ -34,7 +35,10 @@ export function addSecret(secret: string | null | undefined): void {
 export function redact(text: string): string {
   let out = text;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
-  return out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`).replace(AUTH_HEADER, `$1${MASK}`);
+  // Most texts (a report's names and numbers) have no `@` and no header: each pattern runs only where it can match.
+  if (out.includes('@')) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
+  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  return out;
 }
 
 /** Every string in a JSON-like value (keys too) redacted, in place; returns the value. */

@@ -4,7 +4,7 @@ import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
 import { isDirOid } from '../dvc/data/oid';
 import { describeError } from '../util/errors';
-import { oneChunk, type Chunks, type Tree } from '../workspace/tree';
+import { oneChunk, readFiles, type Chunks, type ReadResult, type Tree } from '../workspace/tree';
 
 type CachedOut = LockedOutput;
 
@@ -54,20 +54,35 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
     if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
     return from.objectBytes(oid, out.legacy, path, out.remote);
   };
+  /** What the tree gave for `path`, else the DVC output's bytes from the cache or a remote (null, with a reason, when not). */
+  const orCached = async (path: string, bytes: Buffer | null): Promise<Buffer | null> => {
+    if (bytes || !data) return bytes;
+    try {
+      return await resolve(path);
+    } catch (error) {
+      reasons.set(path, describeError(error));
+      return null;
+    }
+  };
   return {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
     async read(path: string): Promise<Buffer | null> {
-      const bytes = await tree.read(path);
-      if (bytes || !data) return bytes;
-      try {
-        return await resolve(path);
-      } catch (error) {
-        reasons.set(path, describeError(error));
-        return null;
-      }
+      return orCached(path, await tree.read(path));
     },
+    // A batch where the tree has one (a commit); the workspace reads a file at a time.
+    ...(tree.readMany && {
+      async readMany(paths: readonly string[]): Promise<ReadResult[]> {
+        const found = await readFiles(tree, paths);
+        const out: ReadResult[] = [];
+        for (let i = 0; i < paths.length; i++) {
+          const bytes = found[i]!;
+          out.push(bytes instanceof Error ? bytes : await orCached(paths[i]!, bytes));
+        }
+        return out;
+      },
+    }),
     async chunks(path: string): Promise<Chunks | null> {
       return (await tree.chunks(path)) ?? oneChunk(await this.read(path));
     },

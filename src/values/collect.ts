@@ -5,7 +5,7 @@ import type { Revision } from '../git/revisions';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { globToRegExp, isGlob } from '../workspace/glob';
-import { commitTree, MAX_FILE_BYTES, projectPath, RefusedRead, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { commitTree, MAX_FILE_BYTES, projectPath, readFiles, RefusedRead, workspaceTree, type ReadBudget, type ReadResult, type Tree } from '../workspace/tree';
 import { extension, withPosition } from '../dvc/formats';
 import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
@@ -98,12 +98,24 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
     const pathsB = filesOf(sideB, kind);
     const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    // Files the user named are read on both sides, even where a glob matched only one of them.
+    const named = targets[kind] ? [] : undefined;
+    // A commit's files in one batch (one round of requests to git), not a round trip each; a metrics CSV is
+    // streamed instead. The workspace reads each file as it comes to it.
+    const readAll = async (tree: Tree | null, side: Map<string, string[]>): Promise<Map<string, ReadResult>> => {
+      if (!tree?.readMany) return new Map();
+      const wanted = paths.filter((p) => (side.get(p) ?? named) !== undefined && !isMetricsCsv(kind, p));
+      const got = await readFiles(tree, wanted);
+      return new Map(wanted.map((p, i) => [p, got[i]!]));
+    };
+    const readA = await readAll(sideA && a, pathsA);
+    const readB = await readAll(b, pathsB);
     const diffs: FileDiff[] = [];
     for (const path of paths) {
       const read = async (tree: Tree | null, side: ProjectFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
         if (!tree || !side) return null;
         if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path));
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), (tree === b ? readB : readA).get(path));
         if (file.status === 'error') {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -111,8 +123,6 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
         }
         return file;
       };
-      // Files the user named are read on both sides, even where a glob matched only one of them.
-      const named = targets[kind] ? [] : undefined;
       const fileA = await read(a, sideA, pathsA.get(path) ?? named);
       const fileB = (await read(b, sideB, pathsB.get(path) ?? named))!;
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name });
@@ -129,15 +139,22 @@ function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
   return kind === 'params' ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
 
-/** One file at one revision, parsed and flattened; never throws for the file's own problems. */
-async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean): Promise<ValueFile> {
+const isMetricsCsv = (kind: ValueKind, path: string): boolean => kind === 'metrics' && extension(path) === '.csv';
+
+/**
+ * One file at one revision, parsed and flattened; never throws for the file's own problems. `read` is what a
+ * batch read of it gave, when it was read in one.
+ */
+async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean, read?: ReadResult): Promise<ValueFile> {
   let bytes: Buffer | null;
   let streamed: ParsedFile | null = null;
   try {
-    if (kind === 'metrics' && extension(path) === '.csv') {
-      const read = await readMetricsCsv(tree, path);
-      bytes = read && 'bytes' in read ? read.bytes : null;
-      streamed = read && 'parsed' in read ? read.parsed : null;
+    if (read instanceof Error) throw read;
+    if (read !== undefined) bytes = read;
+    else if (isMetricsCsv(kind, path)) {
+      const csv = await readMetricsCsv(tree, path);
+      bytes = csv && 'bytes' in csv ? csv.bytes : null;
+      streamed = csv && 'parsed' in csv ? csv.parsed : null;
     } else bytes = await tree.read(path);
   } catch (error) {
     const message = describeError(error);

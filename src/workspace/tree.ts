@@ -19,6 +19,12 @@ export interface Tree {
   /** A file's bytes; null when it does not exist (or is a directory). Throws `RefusedRead` for what the guard refuses. */
   read(path: string): Promise<Buffer | null>;
   /**
+   * Several files, each as `read` gives it — its bytes, null, or the error `read` would throw — in the order
+   * asked, through the same guards. A commit asks git for all their blobs in one batch, not a round trip a file.
+   * Optional: `readFiles` reads one after another where a tree has no batch.
+   */
+  readMany?(paths: readonly string[]): Promise<ReadResult[]>;
+  /**
    * The same file in chunks, for files read in one pass (a logger's metrics.csv of millions of rows): the same
    * guards, and the run's byte budget, but not the per-file cap, which bounds memory that a streamed read does not
    * take. On disk a chunk at a time; from git, the blob (within the per-file cap) as one chunk.
@@ -32,6 +38,19 @@ export interface Tree {
    */
   dvcConfig?(): Promise<Buffer | null>;
 }
+
+/** One file of a `readMany`: its bytes, null when it does not exist, or the error a `read` of it throws. */
+export type ReadResult = Buffer | null | Error;
+
+/** `paths` read through `tree.readMany`, or one `read` after another where the tree has no batch. */
+export async function readFiles(tree: Tree, paths: readonly string[]): Promise<ReadResult[]> {
+  if (tree.readMany) return tree.readMany(paths);
+  const out: ReadResult[] = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error: unknown) => asError(error)));
+  return out;
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /** A file's bytes in order, for `for await`. */
 export type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
@@ -219,6 +238,7 @@ function isAbsent(error: unknown): boolean {
 export function commitTree(git: GitRepo, sha: string, name: string, options: { budget?: ReadBudget; byPath?: boolean } = {}): Tree {
   const budget = options.budget ?? new ReadBudget();
   let entries: Promise<Map<string, TreeEntry>> | null = null;
+  let files: Promise<string[]> | null = null;
   const listing = (): Promise<Map<string, TreeEntry>> => (entries ??= git.listEntries(sha));
   const entryOf = options.byPath ? (rel: string) => git.entryAt(sha, rel) : async (rel: string) => (await listing()).get(rel) ?? null;
   return {
@@ -230,6 +250,33 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       if (entry.size < 0) return readUnsized(git, path, entry, budget);
       budget.take(path, entry.size);
       return readBlob(git, path, entry);
+    },
+    async readMany(paths) {
+      const out = new Array<ReadResult>(paths.length).fill(null);
+      // Each path through the guards and the budget in order, as one read after another would; then the blobs.
+      const wanted: { at: number; path: string; entry: TreeEntry }[] = [];
+      for (let at = 0; at < paths.length; at++) {
+        const path = paths[at]!;
+        try {
+          const entry = await resolve(path);
+          if (!entry) continue;
+          // Found by path (`byPath`), its size is known only as git sends it: read alone, within the per-file cap.
+          if (entry.size < 0) {
+            out[at] = await readUnsized(git, path, entry, budget);
+            continue;
+          }
+          budget.take(path, entry.size);
+          wanted.push({ at, path, entry });
+        } catch (error) {
+          out[at] = asError(error);
+        }
+      }
+      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      wanted.forEach(({ at, path, entry }, i) => {
+        const blob = blobs[i]!;
+        out[at] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+      });
+      return out;
     },
     async chunks(path) {
       const entry = await resolve(path);
@@ -244,8 +291,10 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       budget.take('.dvc/config', entry.size);
       return readBlob(git, '.dvc/config', entry);
     },
-    async list() {
-      return [...(await listing()).keys()].filter((p) => !p.split('/').some(isPrivate)).sort();
+    list() {
+      // Once a tree: dvc.yaml discovery, globs and the values files all ask for it.
+      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split('/').some(isPrivate)).sort());
+      return files;
     },
   };
 
@@ -280,7 +329,7 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
 /** A blob the listing named; one git lacks (a partial clone) is an error, not a missing file. */
 async function readBlob(git: GitRepo, path: string, entry: TreeEntry, maxBytes = entry.size): Promise<Buffer> {
   const bytes = await git.readObject(entry.oid, maxBytes);
-  if (!bytes) throw new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+  if (!bytes) throw missingObject(path, entry, null);
   return bytes;
 }
 
@@ -296,6 +345,12 @@ async function readUnsized(git: GitRepo, path: string, entry: TreeEntry, budget:
   }
   budget.take(path, bytes.length);
   return bytes;
+}
+
+/** Why a blob the listing named did not come: git lacks it, or it is larger than the listing said. */
+function missingObject(path: string, entry: TreeEntry, error: Error | null): Error {
+  if (error) return new UserError(`${path}: ${error.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
 
 /** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */

@@ -69,6 +69,41 @@ describe('one git cat-file --batch for many reads', () => {
     await batch.close();
   });
 
+  test('readMany asks for every object at once and answers in the order asked: missing null, over the limit refused, the rest their bytes', async () => {
+    const r = repo();
+    const files: Record<string, string | Buffer> = { 'big.bin': Buffer.alloc(200_000, 7), 'empty.txt': '' };
+    for (let i = 0; i < 2000; i++) files[`m/${i}.json`] = JSON.stringify({ i });
+    const sha = r.commit('many', files);
+    const names = Object.keys(files);
+    const oids = new Map(
+      r
+        .git('rev-parse', ...names.map((p) => `${sha}:${p}`))
+        .split('\n')
+        .map((o, i) => [names[i]!, o]),
+    );
+    const oid = (p: string): string => oids.get(p)!;
+    const paths = names.filter((p) => p.startsWith('m/'));
+    const batch = new CatFileBatch(r.dir);
+    await batch.read(oid('empty.txt'), 10);
+    const pid = batch.pid;
+    const got = await batch.readMany([
+      { oid: oid('big.bin'), maxBytes: 1000 },
+      { oid: '0'.repeat(40), maxBytes: 1000 },
+      ...paths.map((p) => ({ oid: oid(p), maxBytes: 1000 })),
+      { oid: oid('empty.txt'), maxBytes: 0 },
+      { oid: oid('big.bin'), maxBytes: 200_000 },
+    ]);
+    assert.ok(got[0] instanceof ObjectTooLarge && got[0].size === 200_000);
+    assert.equal(got[1], null);
+    paths.forEach((p, i) => assert.equal((got[i + 2] as Buffer).toString(), files[p], p));
+    assert.equal((got.at(-2) as Buffer).length, 0);
+    assert.equal((got.at(-1) as Buffer).length, 200_000);
+    assert.equal(batch.pid, pid, 'one git process for all of them');
+    assert.deepEqual(await batch.readMany([]), []);
+    await batch.close();
+    await assert.rejects(batch.readMany([{ oid: oid('empty.txt'), maxBytes: 0 }]), /closed/);
+  });
+
   test('close ends the process, also after failed reads; reads after close fail', async () => {
     const r = repo();
     const sha = r.commit('one', { 'a.txt': 'alpha', 'big.txt': 'b'.repeat(5000) });
@@ -155,3 +190,48 @@ describe('commitTree through the batch reader keeps every guard', { skip: proces
     await git.close();
   });
 });
+
+describe(
+  'commitTree.readMany: one batch, the guards of read for each file',
+  { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+  () => {
+    test('each path gets what read gives it, in order: bytes, null, or the refusal naming the file and the rule', async () => {
+      const r = repo();
+      r.write({ 'data/real.csv': 'a\n1\n', 'big.csv': 'z'.repeat(2000), 'm/a.json': '{"a": 1}', 'm/b.json': '{"b": 2}' });
+      symlinkSync('data/real.csv', join(r.dir, 'one.csv'));
+      symlinkSync('../../etc/passwd', join(r.dir, 'data', 'up.csv'));
+      symlinkSync('big.csv', join(r.dir, 'to-big.csv'));
+      const sha = r.commit('links');
+      const git = await GitRepo.open(r.dir);
+      const paths = ['m/a.json', 'big.csv', 'data/up.csv', 'missing.json', '.git/config', 'one.csv', 'to-big.csv', 'data', 'm/b.json'];
+      const got = await commitTree(git, sha, 'main', { budget: new ReadBudget(1000, 1_000_000) }).readMany!(paths);
+      assert.equal(got.length, paths.length);
+      assert.equal(String(got[0]), '{"a": 1}');
+      assert.ok(got[1] instanceof RefusedRead && /^big\.csv: .* larger than/.test(got[1].message), String(got[1]));
+      assert.ok(got[2] instanceof RefusedRead && /^data\/up\.csv: a link to \.\.\/\.\.\/etc\/passwd, outside the project/.test(got[2].message), String(got[2]));
+      assert.equal(got[3], null);
+      assert.ok(got[4] instanceof RefusedRead && /\.git\/config: inside \.git\//.test(got[4].message), String(got[4]));
+      assert.equal(String(got[5]), 'a\n1\n');
+      assert.ok(got[6] instanceof RefusedRead && /^to-big\.csv: .* larger than/.test(got[6].message), String(got[6]));
+      assert.equal(got[7], null);
+      assert.equal(String(got[8]), '{"b": 2}');
+      await git.close();
+    });
+
+    test('the run budget is taken file by file in the order asked: the file that would pass it is refused, by name; a smaller one after it still fits', async () => {
+      const r = repo();
+      const sha = r.commit('four', { '1.json': 'x'.repeat(400), '2.json': 'x'.repeat(400), '3.json': 'x'.repeat(400), '4.json': 'x'.repeat(100) });
+      const git = await GitRepo.open(r.dir);
+      const budget = new ReadBudget(1000, 1000);
+      const got = await commitTree(git, sha, 'main', { budget }).readMany!(['1.json', '2.json', '3.json', '4.json']);
+      assert.equal((got[0] as Buffer).length, 400);
+      assert.equal((got[1] as Buffer).length, 400);
+      assert.ok(got[2] instanceof RefusedRead && /^3\.json: reading it would pass the .* one run may read/.test(got[2].message), String(got[2]));
+      // What is left (200 bytes) still takes a smaller file, as one read after another would.
+      assert.equal((got[3] as Buffer).length, 100);
+      // The budget is shared with later reads of the run.
+      await assert.rejects(commitTree(git, sha, 'again', { budget }).read('1.json'), /1\.json: reading it would pass/);
+      await git.close();
+    });
+  },
+);

@@ -216,6 +216,29 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
     }
   });
 
+  test('a .dvcignore above the tracked folder anchors at its own folder, and its rules follow the root’s', async () => {
+    const dir = tree({
+      '.dvcignore': '*.log\n',
+      'proj/.dvcignore': '/data/skip/\n!keep.log\n',
+      'proj/data/a.txt': 'a',
+      'proj/data/b.log': 'ignored at the root',
+      'proj/data/keep.log': 'kept by proj/.dvcignore',
+      'proj/data/skip/c.txt': 'ignored',
+      'proj/data/sub/data/skip/d.txt': 'd',
+    });
+    try {
+      const meta = await hashPath(dir, 'proj/data', new DvcIgnore(dir));
+      const expected = dirHash([
+        { md5: md5('a'), relpath: 'a.txt' },
+        { md5: md5('kept by proj/.dvcignore'), relpath: 'keep.log' },
+        { md5: md5('d'), relpath: 'sub/data/skip/d.txt' },
+      ]);
+      assert.deepEqual(meta, { md5: expected, size: 25, nfiles: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('negation and ** patterns in .dvcignore', async () => {
     const dir = tree({ '.dvcignore': '**/logs/**\n*.csv\n!keep.csv\n', 'd/logs/x/1': '1', 'd/a.csv': 'a', 'd/keep.csv': 'k', 'd/n': 'n' });
     try {

@@ -1,8 +1,9 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
+import { ReadBudget } from '../../src/workspace/tree';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { collectAndCompare } from '../../src/values/collect';
 import { runCli } from '../helpers/cli';
@@ -63,6 +64,41 @@ describe('collectAndCompare (run.ts entry point)', () => {
     assert.deepEqual(result.errors, [{ rev: 'head', path: 'a.json', message: 'a.json:1:9: invalid JSON: expected a "quoted" key' }]);
     assert.ok(log.lines.includes('warning: head: a.json:1:9: invalid JSON: expected a "quoted" key'), log.lines.join('\n'));
     assert.deepEqual(result.metrics[1]!.rows[0], { key: 'y', old: 1, new: 2, diff: 1, relative: 1, changed: true });
+  });
+
+  test('hundreds of values files at the base, read in one batch: each keeps its values, and a refused one is an error naming it', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const files: Record<string, string> = { 'dvc.yaml': 'metrics:\n  - m\nparams:\n  - p\n', 'm/big.json': `{"x": "${'z'.repeat(5000)}"}` };
+    for (let i = 0; i < 300; i++) {
+      files[`m/${i}.json`] = JSON.stringify({ acc: i / 1000 });
+      files[`p/${i}.yaml`] = `lr: ${i}\n`;
+    }
+    const base = r.commit('base', files);
+    symlinkSync('../../outside.json', join(r.dir, 'm', 'up.json'));
+    const link = r.commit('a link out of the project');
+    r.git('rm', '-rq', 'm', 'p');
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    for (const sha of [base, link]) {
+      const budget = new ReadBudget(4096, 1024 * 1024);
+      const result = await collectAndCompare(git, { workspace: r.dir, base: { sha, label: 'main' }, metricsPaths: null, paramsPaths: null, budget }, log);
+      assert.deepEqual(
+        result.metrics.map((f) => f.path).filter((p) => !/^m\/\d+\.json$/.test(p)),
+        sha === link ? ['m', 'm/big.json', 'm/up.json'] : ['m', 'm/big.json'],
+      );
+      // 'm' and 'p' are what the head's dvc.yaml names, where nothing is left under them.
+      assert.equal(result.params.length, 301);
+      const m = new Map(result.metrics.map((f) => [f.path, f]));
+      assert.deepEqual(m.get('m/7.json')!.rows, [{ key: 'acc', old: 0.007, new: undefined, changed: true }]);
+      assert.deepEqual(new Map(result.params.map((f) => [f.path, f])).get('p/299.yaml')!.rows, [{ key: 'lr', old: 299, new: undefined, changed: true }]);
+      const errors = result.errors.map((e) => `${e.rev} ${e.message}`);
+      assert.deepEqual(errors, [
+        'main m/big.json: 0.00 MiB is larger than the 0.00 MiB a project file may have; not read',
+        ...(sha === link ? ['main m/up.json: a link to ../../outside.json, outside the project or into .git/ or .dvc/; not read'] : []),
+      ]);
+    }
+    await git.close();
   });
 
   test('mlreport report renders the same facts, and report.json keeps full precision', async () => {

@@ -15,11 +15,19 @@ export interface DirEntry {
  * `ensure_ascii`, no trailing newline. Its oid is the md5 of those bytes plus `.dir`.
  */
 export function dirManifest(entries: DirEntry[]): { bytes: Buffer; oid: string } {
-  const sorted = [...entries].sort((a, b) => compareCodePoints(a.relpath, b.relpath));
+  // Without characters past U+FFFF, UTF-16 order is code-point order, and the engine's own string compare is
+  // several times faster than a walk over the units (a folder of 10k files).
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath))
+    ? (a: DirEntry, b: DirEntry) => compareCodePoints(a.relpath, b.relpath)
+    : (a: DirEntry, b: DirEntry) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0);
+  const sorted = [...entries].sort(byPath);
   const text = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(', ')}]`;
-  const bytes = Buffer.from(text, 'utf8');
+  // ensure_ascii leaves only ASCII, where latin1 is UTF-8 and copies the string's bytes without encoding them.
+  const bytes = Buffer.from(text, 'latin1');
   return { bytes, oid: `${createHash('md5').update(bytes).digest('hex')}.dir` };
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Printable ASCII other than `"` and `\\`: json.dumps leaves such a string as it is. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;

@@ -1,10 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyRepr } from '../python/format';
 
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
 const MAX_ALIAS_NODES = 1_000_000;
+
+/** YAML 1.2's core schema as `schema: 'core'` makes it, made once: a thousand params files need not build it a thousand times. */
+const CORE = new Schema({ schema: 'core', resolveKnownTags: true });
 
 /**
  * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
@@ -13,7 +16,7 @@ const MAX_ALIAS_NODES = 1_000_000;
  * MAX_ALIAS_NODES first, so an alias bomb is an error naming the alias, not an exhausted heap downstream.
  */
 export function parseYaml(text: string): ParsedFile {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = parseDocument(text, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
     const { line, column } = lineColumn(text, error.pos[0]);
