@@ -6,6 +6,7 @@ import { pipelineSection } from './pipeline-section';
 import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
 import { valuesSection } from './values-section';
+import { causesSection } from './causes-section';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
@@ -30,6 +31,8 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   const labels = { base: report.base?.label ?? null, head: report.head.label };
   const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
+  const causes = causesSection(report.metrics);
+  if (causes) parts.push(causes, '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');
   if (report.plots.length) parts.push('### Plots', '', plotsMarkdown(report.plots, options.images), '');
   if (report.warnings.length) {
