@@ -4,32 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
-
-/** Reads `train.epochs` from params.yaml and writes a metric that follows it (and `bias`, a line of the script). */
-const TRAIN = `const fs = require('fs');
-const epochs = Number(/epochs: *(\\d+)/.exec(fs.readFileSync('params.yaml', 'utf8'))[1]);
-const rows = fs.readFileSync('data/prepared.csv', 'utf8').trim().split('\\n').length;
-const bias = 0;
-fs.writeFileSync('metrics.json', JSON.stringify({ accuracy: Math.round((epochs / 150 + bias + rows / 1000) * 10000) / 10000 }));
-`;
-
-const PREPARE = `const fs = require('fs');
-fs.mkdirSync('data', { recursive: true });
-fs.writeFileSync('data/prepared.csv', fs.readFileSync('data/raw.csv', 'utf8'));
-`;
-
-const PIPELINE = `stages:
-  prepare:
-    cmd: node src/prepare.js
-    deps: [src/prepare.js, data/raw.csv]
-    outs: [data/prepared.csv]
-  train:
-    cmd: node src/train.js
-    deps: [src/train.js, data/prepared.csv]
-    params: [train.epochs]
-    metrics:
-      - metrics.json: {cache: false}
-`;
+import { pipelineRepo, TRAIN } from './fixture';
 
 interface Report {
   md: string;
@@ -51,22 +26,6 @@ function causesOf(r: Report, key = 'accuracy', file = 'metrics.json'): Record<st
   const row = r.json.metrics.find((f) => f.path === file)!.rows.find((x) => x.key === key)!;
   assert.ok(row.causes, `causes on ${file}:${key}`);
   return row.causes;
-}
-
-/** A committed pipeline at its base: params, two scripts, a raw data file, and the dvc.lock `mlreport repro` wrote. */
-async function pipelineRepo(): Promise<TempRepo> {
-  const repo = new TempRepo('mlreport-causes-');
-  repo.write({
-    'params.yaml': 'train:\n  epochs: 100\n  lr: 0.1\n',
-    'src/train.js': TRAIN,
-    'src/prepare.js': PREPARE,
-    'data/raw.csv': 'a,b\n1,2\n',
-    'dvc.yaml': PIPELINE,
-  });
-  const r = await runCli(['repro'], repo.dir);
-  assert.equal(r.code, 0, r.stdout + r.stderr);
-  repo.commit('base');
-  return repo;
 }
 
 describe('why metrics changed (dist/cli.js report on real repositories)', () => {
