@@ -41449,6 +41449,8 @@ function compact(data, render, note, limit, measure) {
     const rows = tableRows(data, kind, (r2) => r2.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
+  const why = causesSection(data.metrics);
+  if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;

@@ -1,4 +1,5 @@
 import type { FileDiff } from '../values/types';
+import { causesSection } from './causes-section';
 import { metricDirections } from './directions';
 import { escapeCell } from './escape';
 import { gatesSection } from './gates-section';
@@ -68,6 +69,9 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
     const rows = tableRows(data, kind, (r) => r.changed);
     if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
   }
+  // Why the metrics changed comes before the unchanged rows, and is dropped before the changed ones.
+  const why = causesSection(data.metrics);
+  if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { causesSection } from '../../src/report/causes-section';
-import { composeMarkdown } from '../../src/report/markdown';
+import { fitReport } from '../../src/report/fit';
+import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { parseReportJson } from '../../src/report/parse';
 import { diffRow } from '../../src/values/diff';
 import type { FileDiff, MetricCauses } from '../../src/values/types';
@@ -94,5 +95,25 @@ describe('the "Why it changed" lines', () => {
     assert.match(composeMarkdown(parseReportJson(text)), /← `prepare` re-ran/);
     const bad = text.replace('"basis":"pipeline"', '"basis":"guess"');
     assert.throws(() => parseReportJson(bad), /'metrics\[0\]\.rows\[0\]\.causes\.basis' must be one of "pipeline", "no-pipeline", "no-stage", not "guess"/);
+  });
+
+  test('a report folded to fit a comment keeps the lines, before the unchanged rows', () => {
+    const unchanged = Array.from({ length: 3000 }, (_, i) => diffRow(`unchanged_metric_${i}`, 1, 1));
+    const report = reportOf({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: '0' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: null, label: 'workspace' },
+      params: [],
+      metrics: [{ ...metrics(1)[0]!, rows: [...metrics(1)[0]!.rows, ...unchanged] }],
+      plots: [],
+      gates: null,
+      pipeline: null,
+      warnings: [],
+    });
+    const { body, folded } = fitReport(report, REPORT_FILE, { fullReportUrl: null, limit: 20_000 });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 20_000);
+    assert.match(body, /### Changed metrics[\s\S]*#### Why it changed\n\n- `m0` −0\.1 \(−20%\) ← `prepare` re-ran[\s\S]*Unchanged metrics/);
   });
 });
