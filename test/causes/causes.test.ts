@@ -198,4 +198,24 @@ stages:
       { path: 'train.py', added: 2, deleted: 1, binary: false, stages: [] },
     ]);
   });
+
+  test('a metrics file inside a directory out: the stage that writes the directory, and what it reads', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const evaluate = (score: number) =>
+      `const fs = require('fs');\nfs.mkdirSync('eval', { recursive: true });\nfs.writeFileSync('eval/metrics.json', JSON.stringify({ auc: ${score} }));\n`;
+    repo.write({
+      'dvc.yaml':
+        'stages:\n  evaluate:\n    cmd: node src/evaluate.js\n    deps: [src/evaluate.js]\n    outs:\n      - eval:\n          cache: false\nmetrics:\n  - eval/metrics.json\n',
+      'src/evaluate.js': evaluate(0.7),
+    });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('base');
+    repo.write({ 'src/evaluate.js': evaluate(0.75) });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('better evaluation');
+    const r = await report(repo);
+    assert.match(r.md, /- `auc` \+0\.05 \(\+7\.1%\) ← `evaluate` re-ran: `src\/evaluate\.js` \+1\/−1\n/);
+    assert.equal(causesOf(r, 'auc', 'eval/metrics.json').stage, 'evaluate');
+  });
 });
