@@ -50879,10 +50879,9 @@ function causeSide(project) {
   }
   return { stages, project };
 }
-function causeLockOf(s, name) {
-  const at2 = s.stages.get(name);
-  const lock = at2 ? s.project.locks.get(at2.dir) : void 0;
-  return { file: lock !== void 0, stage: at2 && lock ? lock.stages.get(at2.local) : void 0 };
+function causeLockOf(s, at2) {
+  const lock = s.project.locks.get(at2.dir);
+  return { file: lock !== void 0, stage: lock?.stages.get(at2.local) };
 }
 function upstreamCauses(inputs, dag, head, base, writer) {
   const stages = [];
@@ -50890,12 +50889,13 @@ function upstreamCauses(inputs, dag, head, base, writer) {
   const files = new CauseEntries((f3) => f3.path);
   const data = new CauseEntries((d2) => d2.path);
   const unknown = /* @__PURE__ */ new Set();
-  const baseHasPipeline = base.stages.size > 0;
   for (const name of selectStages(dag, [writer])) {
-    const stage = head.stages.get(name).stage;
+    const at2 = head.stages.get(name);
+    const stage = at2.stage;
     const before = base.stages.get(name)?.stage;
-    const headLock = causeLockOf(head, name);
-    const baseLock = causeLockOf(base, name);
+    const headLock = causeLockOf(head, at2);
+    const baseLock = causeLockOf(base, at2);
+    const baseHasPipeline = base.project.dvcYamls.some((d2) => d2.dir === at2.dir);
     stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
     for (const dep of stage.params) {
       const file = joinPath(stage.wdir, dep.file);

@@ -93,10 +93,10 @@ function causeSide(project: DvcProject): CauseSide {
   return { stages, project };
 }
 
-function causeLockOf(s: CauseSide, name: string): { file: boolean; stage: LockStage | undefined } {
-  const at = s.stages.get(name);
-  const lock = at ? s.project.locks.get(at.dir) : undefined;
-  return { file: lock !== undefined, stage: at && lock ? lock.stages.get(at.local) : undefined };
+/** A stage's dvc.lock entry on one side, by the folder of its dvc.yaml and its name there (the head's). */
+function causeLockOf(s: CauseSide, at: CauseStage): { file: boolean; stage: LockStage | undefined } {
+  const lock = s.project.locks.get(at.dir);
+  return { file: lock !== undefined, stage: lock?.stages.get(at.local) };
 }
 
 /** The writer of the metric's file and every stage upstream of it, each with what changed among its own params and deps. */
@@ -106,12 +106,13 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
   const files = new CauseEntries<FileCause>((f) => f.path);
   const data = new CauseEntries<DataCause>((d) => d.path);
   const unknown = new Set<string>();
-  const baseHasPipeline = base.stages.size > 0;
   for (const name of selectStages(dag, [writer])) {
-    const stage = head.stages.get(name)!.stage;
+    const at = head.stages.get(name)!;
+    const stage = at.stage;
     const before = base.stages.get(name)?.stage;
-    const headLock = causeLockOf(head, name);
-    const baseLock = causeLockOf(base, name);
+    const headLock = causeLockOf(head, at);
+    const baseLock = causeLockOf(base, at);
+    const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
     stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
 
     for (const dep of stage.params) {
