@@ -33888,6 +33888,20 @@ var GitRepo = class _GitRepo {
       if (child.exitCode === null) child.kill();
     }
   }
+  /**
+   * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
+   * to `cwd`: lines added and deleted per file, null for a binary file. No renames, external diff or textconv drivers.
+   */
+  async diffNumstat(sha) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const files = /* @__PURE__ */ new Map();
+    for (const record of out.split("\0")) {
+      const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+      if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+    }
+    return files;
+  }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
@@ -42164,7 +42178,66 @@ var row = (v2, at2) => {
   const relative6 = optional(number3)(o2.relative, key(at2, "relative"));
   if (diff !== void 0) out.diff = diff;
   if (relative6 !== void 0) out.relative = relative6;
+  const why = optional(causesReader)(o2.causes, key(at2, "causes"));
+  if (why !== void 0) out.causes = why;
   return out;
+};
+var causesReader = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const stages = list(string);
+  const extent = nullable((e, a) => {
+    const x3 = object(e, a);
+    return { size: nullable(number3)(x3.size, key(a, "size")), nfiles: nullable(number3)(x3.nfiles, key(a, "nfiles")) };
+  });
+  return {
+    basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o2.basis, key(at2, "basis")),
+    stage: nullable(string)(o2.stage, key(at2, "stage")),
+    stages: list((s, a) => {
+      const x3 = object(s, a);
+      return {
+        name: string(x3.name, key(a, "name")),
+        status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x3.status, key(a, "status")),
+        reasons: list(string)(x3.reasons, key(a, "reasons")),
+        definition: nullable(oneOf(["command", "definition", "new"]))(x3.definition, key(a, "definition"))
+      };
+    })(o2.stages, key(at2, "stages")),
+    params: list((p2, a) => {
+      const x3 = object(p2, a);
+      const param = {
+        file: string(x3.file, key(a, "file")),
+        key: string(x3.key, key(a, "key")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+      const old = optional(leaf)(x3.old, key(a, "old"));
+      const now = optional(leaf)(x3.new, key(a, "new"));
+      if (old !== void 0) param.old = old;
+      if (now !== void 0) param.new = now;
+      return param;
+    })(o2.params, key(at2, "params")),
+    files: list((f3, a) => {
+      const x3 = object(f3, a);
+      return {
+        path: string(x3.path, key(a, "path")),
+        added: nullable(number3)(x3.added, key(a, "added")),
+        deleted: nullable(number3)(x3.deleted, key(a, "deleted")),
+        binary: boolean(x3.binary, key(a, "binary")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+    })(o2.files, key(at2, "files")),
+    data: list((d2, a) => {
+      const x3 = object(d2, a);
+      return {
+        path: string(x3.path, key(a, "path")),
+        source: oneOf([".dvc", "dvc.lock"])(x3.source, key(a, "source")),
+        old: extent(x3.old, key(a, "old")),
+        new: extent(x3.new, key(a, "new")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+    })(o2.data, key(at2, "data")),
+    unknown: list(string)(o2.unknown, key(at2, "unknown")),
+    omitted: number3(o2.omitted, key(at2, "omitted")),
+    nothingUpstream: boolean(o2.nothingUpstream, key(at2, "nothingUpstream"))
+  };
 };
 var leaf = (v2, at2) => {
   if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
@@ -43468,6 +43541,107 @@ function cell2(text2) {
   return escapeCell(cut);
 }
 
+// src/report/causes-section.ts
+var MAX_CAUSE_ITEMS = 8;
+var OPEN_CAUSE_LINES = 10;
+var MAX_CAUSE_LINES = 100;
+var MAX_CAUSE_VALUE = 40;
+var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+function causesSection(metrics) {
+  const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row2) => ({ path: f3.path, row: row2, causes: row2.causes })));
+  if (!rows.length) return null;
+  const files = new Set(rows.map((r2) => r2.path));
+  const lines2 = rows.slice(0, MAX_CAUSE_LINES).map(({ path, row: row2, causes }) => `- ${code(files.size > 1 ? `${path}: ${row2.key}` : row2.key)} ${causeMove(row2)} ← ${causeText(causes)}`);
+  if (rows.length > MAX_CAUSE_LINES) lines2.push(`- _… ${rows.length - MAX_CAUSE_LINES} more changed metrics: their causes are in report.json._`);
+  const title2 = "#### Why it changed";
+  if (rows.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${rows.length} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+}
+function causeMove(row2) {
+  if (row2.old === void 0) return `added (${causeValue(row2.new)})`;
+  if (row2.new === void 0) return `removed (was ${causeValue(row2.old)})`;
+  return row2.diff === void 0 ? `${causeValue(row2.old)}→${causeValue(row2.new)}` : formatChange(row2);
+}
+function causeText(causes) {
+  const parts = [];
+  let items = 0;
+  let more2 = causes.omitted;
+  const take = (list3) => {
+    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
+    items += Math.min(room, list3.length);
+    more2 += Math.max(0, list3.length - room);
+    return list3.slice(0, room);
+  };
+  if (causes.basis === "pipeline") {
+    for (const stage of causes.stages) {
+      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage.name);
+      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
+      const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown2.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown2.join(", ")}`);
+    }
+    if (!parts.length)
+      parts.push(
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${NON_DETERMINISM}` : "no upstream param, file or data change found"
+      );
+  } else {
+    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
+    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
+    parts.push(
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`
+    );
+  }
+  if (more2) parts[parts.length - 1] += `, and ${more2} more`;
+  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
+}
+var CAUSE_VERB = {
+  ran: " re-ran",
+  updated: " re-ran",
+  "out-of-date": " would re-run",
+  failed: " failed",
+  "not-run": " did not run",
+  new: " is new",
+  unchanged: "",
+  unknown: ""
+};
+var CAUSE_DEFINITION = {
+  command: "command changed",
+  definition: "definition in dvc.yaml changed",
+  new: "new stage"
+};
+function paramText(p2) {
+  const name = code(p2.file === "params.yaml" ? p2.key : `${p2.file}:${p2.key}`);
+  if (p2.old === void 0) return `${name} added (${causeValue(p2.new)})`;
+  if (p2.new === void 0) return `${name} removed (was ${causeValue(p2.old)})`;
+  return `${name} ${causeValue(p2.old)}→${causeValue(p2.new)}`;
+}
+function causeValue(leaf2) {
+  const text2 = displayValue(leaf2, null);
+  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}…` : text2);
+}
+function fileText(f3) {
+  return `${code(f3.path)} ${f3.binary ? "binary" : `+${f3.added}/${MINUS}${f3.deleted}`}`;
+}
+function dataText(d2) {
+  if (!d2.old) return `${code(d2.path)} added${d2.new ? ` (${extentText(d2.new)})` : ""}`;
+  if (!d2.new) return `${code(d2.path)} removed`;
+  if (d2.old.size === null || d2.new.size === null) return `${code(d2.path)} modified (size unknown: ${d2.source} records none)`;
+  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}→${d2.new.nfiles} files` : "";
+  const [a, b3] = byteText(d2.old.size) === byteText(d2.new.size) ? [`${d2.old.size} B`, `${d2.new.size} B`] : [byteText(d2.old.size), byteText(d2.new.size)];
+  return `${code(d2.path)} ${a}→${b3}${files}`;
+}
+function extentText(m2) {
+  const size2 = m2.size === null ? "size unknown" : byteText(m2.size);
+  return m2.nfiles === null ? size2 : `${size2}, ${m2.nfiles} files`;
+}
+function byteText(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v2 = n / 1024;
+  let i = 0;
+  for (; v2 >= 1024 && i < units.length - 1; i++) v2 /= 1024;
+  return `${v2 < 10 ? v2.toFixed(1) : Math.round(v2)} ${units[i]}`;
+}
+
 // src/report/markdown.ts
 var REPORT_MARKER = "<!-- mlreport -->";
 var REPORT_FILE = { images: RELATIVE_IMAGES };
@@ -43478,6 +43652,8 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const causes = causesSection(report2.metrics);
+  if (causes) parts.push(causes, "");
   const trends = trendsSection(report2, options.images);
   if (trends) parts.push(trends, "");
   parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
@@ -45268,6 +45444,8 @@ function compact(data, render, note2, limit, measure) {
     const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
     if (measure(section) < budget()) head.push({ text: section });
   }
+  const why = causesSection(data.metrics);
+  if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r2) => !r2.changed);
     if (!rows.body.length) continue;
@@ -51878,6 +52056,227 @@ async function selectFiles(tree, targets, log, fatal) {
   return files;
 }
 
+// src/causes/explain.ts
+var MAX_CAUSE_ENTRIES = 50;
+function explainer(inputs) {
+  const head = causeSide(inputs.head);
+  const base = causeSide(inputs.base);
+  let dag = null;
+  let dagError = null;
+  if (head.stages.size) {
+    try {
+      dag = buildDag([...head.stages.values()].map((s) => s.stage));
+    } catch (error2) {
+      dagError = describeError(error2);
+    }
+  }
+  const memo = /* @__PURE__ */ new Map();
+  return (file, row2) => {
+    let found = memo.get(file);
+    if (!found) {
+      const writer = dag?.producerOf(file);
+      if (dag && writer !== void 0) found = upstreamCauses(inputs, dag, head, base, writer);
+      else {
+        found = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
+        if (dagError) found.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      }
+      found.unknown = [...found.unknown, ...inputs.unknown];
+      memo.set(file, found);
+    }
+    const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+    return { ...found, nothingUpstream: row2.changed && nothing };
+  };
+}
+function withCauses(metrics, explain) {
+  return metrics.map((f3) => ({ ...f3, rows: f3.rows.map((r2) => r2.changed ? { ...r2, causes: explain(f3.path, r2) } : r2) }));
+}
+function causeSide(project) {
+  const stages = /* @__PURE__ */ new Map();
+  for (const dvc of project.dvcYamls) {
+    for (const stage of dvc.stages) {
+      const name = dvc.dir ? `${dvc.file}:${stage.name}` : stage.name;
+      stages.set(name, { stage: { ...stage, name, wdir: joinPath(dvc.dir, stage.wdir) || "." }, dir: dvc.dir, local: stage.name });
+    }
+  }
+  return { stages, project };
+}
+function causeLockOf(s, at2) {
+  const lock = s.project.locks.get(at2.dir);
+  return { file: lock !== void 0, stage: lock?.stages.get(at2.local) };
+}
+function upstreamCauses(inputs, dag, head, base, writer) {
+  const stages = [];
+  const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
+  const files = new CauseEntries((f3) => f3.path);
+  const data = new CauseEntries((d2) => d2.path);
+  const unknown = /* @__PURE__ */ new Set();
+  for (const name of selectStages(dag, [writer])) {
+    const at2 = head.stages.get(name);
+    const stage = at2.stage;
+    const before = base.stages.get(name)?.stage;
+    const headLock = causeLockOf(head, at2);
+    const baseLock = causeLockOf(base, at2);
+    const baseHasPipeline = base.project.dvcYamls.some((d2) => d2.dir === at2.dir);
+    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
+    for (const dep of stage.params) {
+      const file = joinPath(stage.wdir, dep.file);
+      const diff = inputs.params.find((f3) => f3.path === file);
+      if (!diff) {
+        unknown.add(`${file} is not in the params diff: changes to its params unknown`);
+        continue;
+      }
+      for (const row2 of diff.rows) {
+        if (row2.changed && (dep.keys === null || dep.keys.some((k2) => paramKeyUnder(row2.key, k2)))) params.add(paramCause(file, row2), name);
+      }
+    }
+    for (const dep of stage.deps) {
+      const path = joinPath(stage.wdir, dep);
+      if (dag.producerOf(path) !== void 0) continue;
+      const under = (p2) => path === "" || p2 === path || p2.startsWith(`${path}/`);
+      for (const [p2, count2] of inputs.files) if (under(p2) && dag.producerOf(p2) === void 0) files.add(fileCause(p2, count2), name);
+      const dvcOuts = causeTrackedOuts(inputs, path);
+      for (const out of dvcOuts) {
+        const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
+        if (change2) data.add(change2, name);
+      }
+      if (dvcOuts.length || [...inputs.tracked].some(under)) continue;
+      if (!baseLock.file) unknown.add(baseHasPipeline ? "dvc.lock missing at base: data changes unknown" : "no dvc.yaml at base: data changes unknown");
+      else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
+      else if (!headLock.stage) unknown.add(`stage '${name}' not in dvc.lock at head: changes to its data unknown`);
+      else {
+        const change2 = dataCause(dep, causeEntryOf(baseLock.stage.deps, dep), causeEntryOf(headLock.stage.deps, dep), "dvc.lock", path);
+        if (change2) data.add(change2, name);
+      }
+    }
+  }
+  const omitted = params.omitted() + files.omitted() + data.omitted();
+  return { basis: "pipeline", stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted };
+}
+function everythingChanged(inputs, basis) {
+  const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
+  const files = new CauseEntries((f3) => f3.path);
+  const data = new CauseEntries((d2) => d2.path);
+  for (const diff of inputs.params) for (const row2 of diff.rows) if (row2.changed) params.add(paramCause(diff.path, row2));
+  const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
+  for (const [p2, count2] of inputs.files) {
+    const name = p2.slice(p2.lastIndexOf("/") + 1);
+    if (!skip.has(p2) && !p2.endsWith(".dvc") && name !== "dvc.lock") files.add(fileCause(p2, count2));
+  }
+  const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f3) => f3.outs.map((o2) => o2.path)));
+  for (const out of [...outs].sort()) {
+    const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
+    if (change2) data.add(change2);
+  }
+  const omitted = params.omitted() + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted };
+}
+function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
+  const ran = inputs.ran?.find((s) => s.name === name);
+  if (ran && ran.status !== "skipped") return { status: ran.status, reasons: ran.reasons ?? [] };
+  const stale = inputs.stale.find((s) => s.stage === name);
+  if (stale) return { status: "out-of-date", reasons: stale.reasons };
+  if (!baseLock.file) return { status: baseHasPipeline ? "unknown" : "new", reasons: [] };
+  if (!baseLock.stage) return { status: "new", reasons: [] };
+  if (!headLock.stage) return { status: "unknown", reasons: [] };
+  return { status: sameLockEntry(baseLock.stage, headLock.stage) ? "unchanged" : "updated", reasons: [] };
+}
+function sameLockEntry(a, b3) {
+  const entries = (list3) => JSON.stringify(list3.map((e) => [e.path, e.md5]).sort());
+  if (JSON.stringify(a.cmd) !== JSON.stringify(b3.cmd) || entries(a.deps) !== entries(b3.deps) || entries(a.outs) !== entries(b3.outs)) return false;
+  const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b3.params.keys()]);
+  return [...files].every((f3) => pyEqual(a.params.get(f3), b3.params.get(f3)));
+}
+function causeDefinition(head, base) {
+  if (!base) return "new";
+  if (JSON.stringify(head.cmd) !== JSON.stringify(base.cmd)) return "command";
+  const shape2 = (s) => JSON.stringify([s.wdir, s.deps, s.params.map((p2) => [p2.file, p2.keys]), s.outs.map((o2) => [o2.path, o2.kind, o2.cache]), s.frozen, s.alwaysChanged]);
+  return shape2(head) === shape2(base) ? null : "definition";
+}
+function paramKeyUnder(key2, tracked) {
+  const parts = key2.split(".");
+  const want = tracked.split(".");
+  return want.length <= parts.length && want.every((w2, i) => w2 === "*" || w2 === parts[i]);
+}
+function paramCause(file, row2) {
+  const cause = { file, key: row2.key, stages: [] };
+  if (row2.old !== void 0) cause.old = row2.old;
+  if (row2.new !== void 0) cause.new = row2.new;
+  return cause;
+}
+function fileCause(path, count2) {
+  return { path, added: count2?.added ?? null, deleted: count2?.deleted ?? null, binary: count2 === null, stages: [] };
+}
+function isIncauseSide(child, parent) {
+  return parent === "" || child.startsWith(`${parent}/`);
+}
+function causeTrackedOuts(inputs, path) {
+  const outs = /* @__PURE__ */ new Set();
+  for (const file of [...inputs.base.dvcFiles, ...inputs.head.dvcFiles]) {
+    for (const out of file.outs) if (out.path === path || isIncauseSide(path, out.path) || isIncauseSide(out.path, path)) outs.add(out.path);
+  }
+  return [...outs].sort();
+}
+function causeFindOut(project, path) {
+  for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out;
+  return void 0;
+}
+function causeEntryOf(entries, path) {
+  return entries.find((e) => e.path === path);
+}
+function dataCause(path, before, after, source, shown2 = path) {
+  if (!before && !after) return null;
+  if (before && after && before.md5 === after.md5) return null;
+  const meta = (e) => e ? { size: e.size ?? null, nfiles: e.nfiles ?? null } : null;
+  return { path: shown2, source, old: meta(before), new: meta(after), stages: [] };
+}
+var CauseEntries = class {
+  constructor(id) {
+    this.id = id;
+  }
+  id;
+  items = /* @__PURE__ */ new Map();
+  add(item, stage) {
+    const known = this.items.get(this.id(item));
+    const kept = known ?? item;
+    if (!known) this.items.set(this.id(item), item);
+    if (stage !== void 0 && !kept.stages.includes(stage)) kept.stages.push(stage);
+  }
+  list() {
+    return [...this.items.values()].slice(0, MAX_CAUSE_ENTRIES);
+  }
+  omitted() {
+    return Math.max(0, this.items.size - MAX_CAUSE_ENTRIES);
+  }
+};
+
+// src/causes/gather.ts
+async function explainChanges(git, request2, log) {
+  const { base, budget } = request2;
+  if (!base || !request2.metrics.some((f3) => f3.rows.some((r2) => r2.changed))) return request2.metrics;
+  try {
+    const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
+    const atHead = await loadProject(workspaceTree(request2.workspace, { name: "head", ...budget ? { budget } : {} }));
+    const files = await git.diffNumstat(base.sha);
+    const headSha = await git.resolveCommit("HEAD");
+    const tracked = /* @__PURE__ */ new Set([...(await git.listEntries(base.sha)).keys(), ...headSha ? (await git.listEntries(headSha)).keys() : [], ...files.keys()]);
+    const explain = explainer({
+      base: atBase,
+      head: atHead,
+      params: request2.params,
+      metricsFiles: request2.metrics.map((f3) => f3.path),
+      files,
+      tracked,
+      ran: request2.pipeline?.stages ?? null,
+      stale: request2.stale,
+      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)]
+    });
+    return withCauses(request2.metrics, explain);
+  } catch (error2) {
+    log.warning(`Why the metrics changed is not shown: ${describeError(error2)}`);
+    return request2.metrics;
+  }
+}
+
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
 import { join as join25 } from "node:path";
@@ -52811,13 +53210,18 @@ async function runIn(git, config, log, deadline) {
       cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
     );
   }
+  const metrics = await explainChanges(
+    git,
+    { workspace: config.workspace, base, budget, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
+    log
+  );
   const facts = {
     schemaVersion: 1,
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
-    metrics: comparison.metrics,
+    metrics,
     plots,
     gates: gates2,
     pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,

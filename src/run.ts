@@ -38,6 +38,7 @@ import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
+import { explainChanges } from './causes/gather';
 import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
 import { collectDataChanges } from './data-diff/collect';
@@ -161,13 +162,18 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
     );
   }
+  const metrics = await explainChanges(
+    git,
+    { workspace: config.workspace, base, budget, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
+    log,
+  );
   const facts: Omit<ReportData, 'verdict'> = {
     schemaVersion: 1,
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
-    metrics: comparison.metrics,
+    metrics,
     plots,
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,

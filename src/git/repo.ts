@@ -238,6 +238,22 @@ export class GitRepo {
     }
   }
 
+  /**
+   * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
+   * to `cwd`: lines added and deleted per file, null for a binary file. No renames, external diff or textconv drivers.
+   */
+  async diffNumstat(sha: string): Promise<Map<string, { added: number; deleted: number } | null>> {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
+    const files = new Map<string, { added: number; deleted: number } | null>();
+    for (const record of out.split('\0')) {
+      // `<added>\t<deleted>\t<path>`; `-\t-` for a binary file.
+      const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+      if (m) files.set(m[3]!, m[1] === '-' ? null : { added: Number(m[1]), deleted: Number(m[2]) });
+    }
+    return files;
+  }
+
   /** The names of the configured remotes (`origin`, …). */
   async remotes(): Promise<string[]> {
     return (await this.git.raw(['remote'])).split('\n').filter(Boolean);

@@ -1,4 +1,5 @@
 import type { FileDiff } from '../values/types';
+import { causesSection } from './causes-section';
 import { metricDirections } from './directions';
 import { dataChangesSection } from './data-section';
 import { escapeCell } from './escape';
@@ -77,6 +78,9 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
     const section = ['### Data changes', '', dataChangesSection(data.data)].join('\n');
     if (measure(section) < budget()) head.push({ text: section });
   }
+  // Why the metrics changed comes before the unchanged rows, and is dropped before the changed ones.
+  const why = causesSection(data.metrics);
+  if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;

@@ -8,6 +8,7 @@ import { gatesSection } from './gates-section';
 import type { ReportData } from './types';
 import { trendsSection } from './trends-section';
 import { valuesSection } from './values-section';
+import { causesSection } from './causes-section';
 
 /** The marker that identifies our report (publishers use it to find and update their comment). */
 export const REPORT_MARKER = '<!-- mlreport -->';
@@ -32,6 +33,8 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   const labels = { base: report.base?.label ?? null, head: report.head.label };
   const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
+  const causes = causesSection(report.metrics);
+  if (causes) parts.push(causes, '');
   const trends = trendsSection(report, options.images);
   if (trends) parts.push(trends, '');
   parts.push('### Params', '', valuesSection('params', report.params, labels), '');

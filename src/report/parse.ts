@@ -1,7 +1,7 @@
 import type { DataSection, DataVersion, TableShape } from '../data-diff/types';
 import type { NoiseBand } from '../gate/types';
 import type { HistorySection, HistoryStats } from '../history/types';
-import type { FileDiff, Leaf, ValueRow } from '../values/types';
+import type { DataCause, FileDiff, Leaf, MetricCauses, ValueRow } from '../values/types';
 import { verdictOf } from './verdict';
 import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo, TrendEntry } from './types';
 
@@ -87,7 +87,67 @@ const row: Reader<ValueRow> = (v, at) => {
   const relative = optional(number)(o.relative, key(at, 'relative'));
   if (diff !== undefined) out.diff = diff;
   if (relative !== undefined) out.relative = relative;
+  const why = optional(causesReader)(o.causes, key(at, 'causes'));
+  if (why !== undefined) out.causes = why;
   return out;
+};
+
+const causesReader: Reader<MetricCauses> = (v, at) => {
+  const o = object(v, at);
+  const stages = list(string);
+  const extent = nullable((e, a) => {
+    const x = object(e, a);
+    return { size: nullable(number)(x.size, key(a, 'size')), nfiles: nullable(number)(x.nfiles, key(a, 'nfiles')) };
+  });
+  return {
+    basis: oneOf(['pipeline', 'no-pipeline', 'no-stage'] as const)(o.basis, key(at, 'basis')),
+    stage: nullable(string)(o.stage, key(at, 'stage')),
+    stages: list((s, a) => {
+      const x = object(s, a);
+      return {
+        name: string(x.name, key(a, 'name')),
+        status: oneOf(['ran', 'failed', 'not-run', 'out-of-date', 'updated', 'new', 'unchanged', 'unknown'] as const)(x.status, key(a, 'status')),
+        reasons: list(string)(x.reasons, key(a, 'reasons')),
+        definition: nullable(oneOf(['command', 'definition', 'new'] as const))(x.definition, key(a, 'definition')),
+      };
+    })(o.stages, key(at, 'stages')),
+    params: list((p, a) => {
+      const x = object(p, a);
+      const param: MetricCauses['params'][number] = {
+        file: string(x.file, key(a, 'file')),
+        key: string(x.key, key(a, 'key')),
+        stages: stages(x.stages, key(a, 'stages')),
+      };
+      const old = optional(leaf)(x.old, key(a, 'old'));
+      const now = optional(leaf)(x.new, key(a, 'new'));
+      if (old !== undefined) param.old = old;
+      if (now !== undefined) param.new = now;
+      return param;
+    })(o.params, key(at, 'params')),
+    files: list((f, a) => {
+      const x = object(f, a);
+      return {
+        path: string(x.path, key(a, 'path')),
+        added: nullable(number)(x.added, key(a, 'added')),
+        deleted: nullable(number)(x.deleted, key(a, 'deleted')),
+        binary: boolean(x.binary, key(a, 'binary')),
+        stages: stages(x.stages, key(a, 'stages')),
+      };
+    })(o.files, key(at, 'files')),
+    data: list((d, a): DataCause => {
+      const x = object(d, a);
+      return {
+        path: string(x.path, key(a, 'path')),
+        source: oneOf(['.dvc', 'dvc.lock'] as const)(x.source, key(a, 'source')),
+        old: extent(x.old, key(a, 'old')),
+        new: extent(x.new, key(a, 'new')),
+        stages: stages(x.stages, key(a, 'stages')),
+      };
+    })(o.data, key(at, 'data')),
+    unknown: list(string)(o.unknown, key(at, 'unknown')),
+    omitted: number(o.omitted, key(at, 'omitted')),
+    nothingUpstream: boolean(o.nothingUpstream, key(at, 'nothingUpstream')),
+  };
 };
 
 const leaf: Reader<Leaf> = (v, at) => {

@@ -29,6 +29,77 @@ export interface ValueRow {
   /** diff / |old|, when diff exists and old is not 0. */
   relative?: number;
   changed: boolean;
+  /** Metrics rows that changed, when there is a base: what changed upstream of them (docs/causes.md). */
+  causes?: MetricCauses;
+}
+
+/**
+ * Why a metric may have moved: what changed between base and head upstream of the stage that writes its file, or,
+ * without such a stage, every changed param and file. Nothing here is guessed: what could not be compared is in `unknown`.
+ */
+export interface MetricCauses {
+  /** `pipeline`: dvc.yaml walked upstream of `stage`; `no-pipeline`: no dvc.yaml; `no-stage`: no stage writes the file. */
+  basis: 'pipeline' | 'no-pipeline' | 'no-stage';
+  /** The stage that writes the metric's file (`dir/dvc.yaml:name` outside the root dvc.yaml); null without one. */
+  stage: string | null;
+  /** That stage and every stage upstream of it, upstream first. */
+  stages: StageCause[];
+  /** Changed params the stages depend on (every changed param without a stage). */
+  params: ParamCause[];
+  /** Changed files tracked by git among the stages' deps, lines from `git diff --numstat` base → workspace. */
+  files: FileCause[];
+  /** Changed DVC-tracked data among the stages' deps, sizes from the `.dvc` file or dvc.lock entries. */
+  data: DataCause[];
+  /** What could not be compared, said instead of guessed (`dvc.lock missing at base: data changes unknown`). */
+  unknown: string[];
+  /** Entries left out of `params`, `files` and `data` past 50 each. */
+  omitted: number;
+  /** The metric moved while no param, file, data or stage definition upstream changed and nothing is unknown. */
+  nothingUpstream: boolean;
+}
+
+export interface StageCause {
+  name: string;
+  /**
+   * `ran`/`failed`/`not-run` in this run; `out-of-date`: would run (not reproduced); `updated`: its dvc.lock entry
+   * differs from the base's (run before the commit); `new`: not in dvc.lock at the base; `unchanged`; `unknown`: no
+   * dvc.lock at the base to compare with.
+   */
+  status: 'ran' | 'failed' | 'not-run' | 'out-of-date' | 'updated' | 'new' | 'unchanged' | 'unknown';
+  /** Why it ran or would run, in `dvc status` words, as the pipeline section says them. */
+  reasons: string[];
+  /** How its dvc.yaml definition differs from the base's: `command`, `definition` (deps, params or outs), `new`; null when it does not. */
+  definition: 'command' | 'definition' | 'new' | null;
+}
+
+export interface ParamCause {
+  file: string;
+  key: string;
+  /** As in the params diff: absent when the key does not exist on that side. */
+  old?: Leaf;
+  new?: Leaf;
+  /** The stages that depend on it (empty without a pipeline). */
+  stages: string[];
+}
+
+export interface FileCause {
+  path: string;
+  /** Lines added and deleted; null for a binary file. */
+  added: number | null;
+  deleted: number | null;
+  binary: boolean;
+  stages: string[];
+}
+
+export interface DataCause {
+  /** The path the `.dvc` file or dvc.lock entry records. */
+  path: string;
+  /** Where the sizes come from. */
+  source: '.dvc' | 'dvc.lock';
+  /** Size in bytes and number of files (directories) at base and head; null where the entry records none or there is no entry. */
+  old: { size: number | null; nfiles: number | null } | null;
+  new: { size: number | null; nfiles: number | null } | null;
+  stages: string[];
 }
 
 export interface FileDiff {

@@ -1,0 +1,276 @@
+import type { LockEntry, LockStage } from '../dvc/lock';
+import { joinPath, type DvcProject } from '../dvc/project';
+import { pyEqual } from '../dvc/python/value';
+import type { Stage } from '../dvc/types';
+import { buildDag, selectStages, type Dag } from '../pipeline/dag';
+import { describeError } from '../util/errors';
+import type { DataCause, FileCause, FileDiff, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
+
+/** Entries of each kind a metric's causes list; the rest are counted in `omitted`. */
+const MAX_CAUSE_ENTRIES = 50;
+
+/** What a run knows that tells why metrics moved, read at the edges (gather.ts). */
+export interface CauseInputs {
+  /** The project at the base (empty when the base has no DVC files) and at the head (the workspace). */
+  base: DvcProject;
+  head: DvcProject;
+  /** The run's params diff, base → head. */
+  params: FileDiff[];
+  /** The run's metrics files: never a cause of themselves. */
+  metricsFiles: string[];
+  /** `git diff --numstat` base → workspace: lines added and deleted, null for a binary file. */
+  files: Map<string, { added: number; deleted: number } | null>;
+  /** Paths git tracks at the base or the head: such a dep's changes are its lines, not a dvc.lock hash. */
+  tracked: Set<string>;
+  /** The stages this run reproduced (the pipeline section), or null when it did not. */
+  ran: { name: string; status: 'ran' | 'skipped' | 'failed' | 'not-run'; reasons?: string[] }[] | null;
+  /** Stages out of date when the run did not reproduce. */
+  stale: { stage: string; reasons: string[] }[];
+  /** What could not be read (a dvc.yaml at the base that does not load), said on every metric's causes. */
+  unknown: string[];
+}
+
+/** A stage of any dvc.yaml, named and placed as one project: `wdir` from the project root, `dir/dvc.yaml:name` outside the root. */
+interface CauseStage {
+  stage: Stage;
+  /** The folder of its dvc.yaml, and its name there: where its dvc.lock entry is. */
+  dir: string;
+  local: string;
+}
+
+interface CauseSide {
+  stages: Map<string, CauseStage>;
+  project: DvcProject;
+}
+
+/**
+ * For each changed metric row, what changed upstream of it: a function of the metric's file and row, built once
+ * for the run. Pure.
+ */
+export function explainer(inputs: CauseInputs): (file: string, row: ValueRow) => MetricCauses {
+  const head = causeSide(inputs.head);
+  const base = causeSide(inputs.base);
+  let dag: Dag | null = null;
+  let dagError: string | null = null;
+  if (head.stages.size) {
+    try {
+      dag = buildDag([...head.stages.values()].map((s) => s.stage));
+    } catch (error) {
+      dagError = describeError(error);
+    }
+  }
+  const memo = new Map<string, Omit<MetricCauses, 'nothingUpstream'>>();
+  return (file, row) => {
+    let found = memo.get(file);
+    if (!found) {
+      const writer = dag?.producerOf(file);
+      if (dag && writer !== undefined) found = upstreamCauses(inputs, dag, head, base, writer);
+      else {
+        found = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
+        if (dagError) found.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      }
+      found.unknown = [...found.unknown, ...inputs.unknown];
+      memo.set(file, found);
+    }
+    const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+    return { ...found, nothingUpstream: row.changed && nothing };
+  };
+}
+
+/** Changed metrics rows with their causes; the rest as they were. */
+export function withCauses(metrics: FileDiff[], explain: (file: string, row: ValueRow) => MetricCauses): FileDiff[] {
+  return metrics.map((f) => ({ ...f, rows: f.rows.map((r) => (r.changed ? { ...r, causes: explain(f.path, r) } : r)) }));
+}
+
+function causeSide(project: DvcProject): CauseSide {
+  const stages = new Map<string, CauseStage>();
+  for (const dvc of project.dvcYamls) {
+    for (const stage of dvc.stages) {
+      const name = dvc.dir ? `${dvc.file}:${stage.name}` : stage.name;
+      stages.set(name, { stage: { ...stage, name, wdir: joinPath(dvc.dir, stage.wdir) || '.' }, dir: dvc.dir, local: stage.name });
+    }
+  }
+  return { stages, project };
+}
+
+/** A stage's dvc.lock entry on one side, by the folder of its dvc.yaml and its name there (the head's). */
+function causeLockOf(s: CauseSide, at: CauseStage): { file: boolean; stage: LockStage | undefined } {
+  const lock = s.project.locks.get(at.dir);
+  return { file: lock !== undefined, stage: lock?.stages.get(at.local) };
+}
+
+/** The writer of the metric's file and every stage upstream of it, each with what changed among its own params and deps. */
+function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: CauseSide, writer: string): Omit<MetricCauses, 'nothingUpstream'> {
+  const stages: StageCause[] = [];
+  const params = new CauseEntries<ParamCause>((p) => `${p.file}\0${p.key}`);
+  const files = new CauseEntries<FileCause>((f) => f.path);
+  const data = new CauseEntries<DataCause>((d) => d.path);
+  const unknown = new Set<string>();
+  for (const name of selectStages(dag, [writer])) {
+    const at = head.stages.get(name)!;
+    const stage = at.stage;
+    const before = base.stages.get(name)?.stage;
+    const headLock = causeLockOf(head, at);
+    const baseLock = causeLockOf(base, at);
+    const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
+    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
+
+    for (const dep of stage.params) {
+      const file = joinPath(stage.wdir, dep.file);
+      const diff = inputs.params.find((f) => f.path === file);
+      if (!diff) {
+        unknown.add(`${file} is not in the params diff: changes to its params unknown`);
+        continue;
+      }
+      for (const row of diff.rows) {
+        if (row.changed && (dep.keys === null || dep.keys.some((k) => paramKeyUnder(row.key, k)))) params.add(paramCause(file, row), name);
+      }
+    }
+
+    for (const dep of stage.deps) {
+      const path = joinPath(stage.wdir, dep);
+      if (dag.producerOf(path) !== undefined) continue; // Another stage's output: that stage is walked too.
+      const under = (p: string): boolean => path === '' || p === path || p.startsWith(`${path}/`);
+      for (const [p, count] of inputs.files) if (under(p) && dag.producerOf(p) === undefined) files.add(fileCause(p, count), name);
+      const dvcOuts = causeTrackedOuts(inputs, path);
+      for (const out of dvcOuts) {
+        const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
+        if (change) data.add(change, name);
+      }
+      if (dvcOuts.length || [...inputs.tracked].some(under)) continue;
+      // Data a stage reads that neither git nor a `.dvc` file tracks: only dvc.lock says what it was.
+      if (!baseLock.file) unknown.add(baseHasPipeline ? 'dvc.lock missing at base: data changes unknown' : 'no dvc.yaml at base: data changes unknown');
+      else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
+      else if (!headLock.stage) unknown.add(`stage '${name}' not in dvc.lock at head: changes to its data unknown`);
+      else {
+        const change = dataCause(dep, causeEntryOf(baseLock.stage.deps, dep), causeEntryOf(headLock.stage.deps, dep), 'dvc.lock', path);
+        if (change) data.add(change, name);
+      }
+    }
+  }
+  const omitted = params.omitted() + files.omitted() + data.omitted();
+  return { basis: 'pipeline', stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted };
+}
+
+/** Without a stage that writes the file: every changed param, git-tracked file and `.dvc`-tracked data, none tied to a stage. */
+function everythingChanged(inputs: CauseInputs, basis: 'no-pipeline' | 'no-stage'): Omit<MetricCauses, 'nothingUpstream'> {
+  const params = new CauseEntries<ParamCause>((p) => `${p.file}\0${p.key}`);
+  const files = new CauseEntries<FileCause>((f) => f.path);
+  const data = new CauseEntries<DataCause>((d) => d.path);
+  for (const diff of inputs.params) for (const row of diff.rows) if (row.changed) params.add(paramCause(diff.path, row));
+  // Params files are listed by key above, metrics files are the effect, `.dvc` files and dvc.lock are listed as data.
+  const skip = new Set([...inputs.metricsFiles, ...inputs.params.map((f) => f.path)]);
+  for (const [p, count] of inputs.files) {
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    if (!skip.has(p) && !p.endsWith('.dvc') && name !== 'dvc.lock') files.add(fileCause(p, count));
+  }
+  const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
+  for (const out of [...outs].sort()) {
+    const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
+    if (change) data.add(change);
+  }
+  const omitted = params.omitted() + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted };
+}
+
+/** A stage's state, most telling first: this run's outcome, out of date, then its dvc.lock entry at base and head. */
+function causeStageStatus(
+  inputs: CauseInputs,
+  name: string,
+  headLock: { file: boolean; stage: LockStage | undefined },
+  baseLock: { file: boolean; stage: LockStage | undefined },
+  baseHasPipeline: boolean,
+): Pick<StageCause, 'status' | 'reasons'> {
+  const ran = inputs.ran?.find((s) => s.name === name);
+  if (ran && ran.status !== 'skipped') return { status: ran.status, reasons: ran.reasons ?? [] };
+  const stale = inputs.stale.find((s) => s.stage === name);
+  if (stale) return { status: 'out-of-date', reasons: stale.reasons };
+  if (!baseLock.file) return { status: baseHasPipeline ? 'unknown' : 'new', reasons: [] };
+  if (!baseLock.stage) return { status: 'new', reasons: [] };
+  if (!headLock.stage) return { status: 'unknown', reasons: [] };
+  return { status: sameLockEntry(baseLock.stage, headLock.stage) ? 'unchanged' : 'updated', reasons: [] };
+}
+
+function sameLockEntry(a: LockStage, b: LockStage): boolean {
+  const entries = (list: LockEntry[]): string => JSON.stringify(list.map((e) => [e.path, e.md5]).sort());
+  if (JSON.stringify(a.cmd) !== JSON.stringify(b.cmd) || entries(a.deps) !== entries(b.deps) || entries(a.outs) !== entries(b.outs)) return false;
+  const files = new Set([...a.params.keys(), ...b.params.keys()]);
+  return [...files].every((f) => pyEqual(a.params.get(f), b.params.get(f)));
+}
+
+function causeDefinition(head: Stage, base: Stage | undefined): StageCause['definition'] {
+  if (!base) return 'new';
+  if (JSON.stringify(head.cmd) !== JSON.stringify(base.cmd)) return 'command';
+  const shape = (s: Stage): string =>
+    JSON.stringify([s.wdir, s.deps, s.params.map((p) => [p.file, p.keys]), s.outs.map((o) => [o.path, o.kind, o.cache]), s.frozen, s.alwaysChanged]);
+  return shape(head) === shape(base) ? null : 'definition';
+}
+
+/** `train.epochs` is under the tracked key `train`, `train.epochs` or `*.epochs` (DVC's dotted keys, `*` one level). */
+function paramKeyUnder(key: string, tracked: string): boolean {
+  const parts = key.split('.');
+  const want = tracked.split('.');
+  return want.length <= parts.length && want.every((w, i) => w === '*' || w === parts[i]);
+}
+
+function paramCause(file: string, row: ValueRow): ParamCause {
+  const cause: ParamCause = { file, key: row.key, stages: [] };
+  if (row.old !== undefined) cause.old = row.old;
+  if (row.new !== undefined) cause.new = row.new;
+  return cause;
+}
+
+function fileCause(path: string, count: { added: number; deleted: number } | null): FileCause {
+  return { path, added: count?.added ?? null, deleted: count?.deleted ?? null, binary: count === null, stages: [] };
+}
+
+function isIncauseSide(child: string, parent: string): boolean {
+  return parent === '' || child.startsWith(`${parent}/`);
+}
+
+/** The `.dvc`-tracked outs (at base or head) that are, hold or lie inside a dep path. */
+function causeTrackedOuts(inputs: CauseInputs, path: string): string[] {
+  const outs = new Set<string>();
+  for (const file of [...inputs.base.dvcFiles, ...inputs.head.dvcFiles]) {
+    for (const out of file.outs) if (out.path === path || isIncauseSide(path, out.path) || isIncauseSide(out.path, path)) outs.add(out.path);
+  }
+  return [...outs].sort();
+}
+
+function causeFindOut(project: DvcProject, path: string): LockEntry | undefined {
+  for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out;
+  return undefined;
+}
+
+function causeEntryOf(entries: LockEntry[], path: string): LockEntry | undefined {
+  return entries.find((e) => e.path === path);
+}
+
+/** A change of recorded data between two entries (either may be absent); null when they record the same content. */
+function dataCause(path: string, before: LockEntry | undefined, after: LockEntry | undefined, source: DataCause['source'], shown = path): DataCause | null {
+  if (!before && !after) return null;
+  if (before && after && before.md5 === after.md5) return null;
+  const meta = (e: LockEntry | undefined): DataCause['old'] => (e ? { size: e.size ?? null, nfiles: e.nfiles ?? null } : null);
+  return { path: shown, source, old: meta(before), new: meta(after), stages: [] };
+}
+
+/** Entries of one kind, each once with every stage it was found under, at most MAX_CAUSE_ENTRIES kept. */
+class CauseEntries<T extends { stages: string[] }> {
+  private readonly items = new Map<string, T>();
+  constructor(private readonly id: (item: T) => string) {}
+
+  add(item: T, stage?: string): void {
+    const known = this.items.get(this.id(item));
+    const kept = known ?? item;
+    if (!known) this.items.set(this.id(item), item);
+    if (stage !== undefined && !kept.stages.includes(stage)) kept.stages.push(stage);
+  }
+
+  list(): T[] {
+    return [...this.items.values()].slice(0, MAX_CAUSE_ENTRIES);
+  }
+
+  omitted(): number {
+    return Math.max(0, this.items.size - MAX_CAUSE_ENTRIES);
+  }
+}

@@ -1,0 +1,132 @@
+import { displayValue } from '../values/pyformat';
+import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
+import { code, escapeCell } from './escape';
+import { formatChange } from './format';
+import { MINUS } from '../util/numbers';
+
+/** Items one line names; report.json has them all. */
+const MAX_CAUSE_ITEMS = 8;
+/** Lines shown open; more go into a `<details>` block. */
+const OPEN_CAUSE_LINES = 10;
+/** Lines drawn at all; report.json has every changed metric's causes. */
+const MAX_CAUSE_LINES = 100;
+/** A param's value is cut past this: the line is for reading, report.json keeps the value. */
+const MAX_CAUSE_VALUE = 40;
+
+const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
+
+/**
+ * "Why it changed": one line per changed metric with causes, e.g.
+ * `` `accuracy` −0.1333 (−15%) ← `train` re-ran: `train.epochs` 100→15, `src/train.py` +12/−3 ``. Null when no row has
+ * causes. Pure.
+ */
+export function causesSection(metrics: FileDiff[]): string | null {
+  const rows = metrics.flatMap((f) => f.rows.filter((r) => r.causes).map((row) => ({ path: f.path, row, causes: row.causes! })));
+  if (!rows.length) return null;
+  const files = new Set(rows.map((r) => r.path));
+  const lines = rows
+    .slice(0, MAX_CAUSE_LINES)
+    .map(({ path, row, causes }) => `- ${code(files.size > 1 ? `${path}: ${row.key}` : row.key)} ${causeMove(row)} ← ${causeText(causes)}`);
+  if (rows.length > MAX_CAUSE_LINES) lines.push(`- _… ${rows.length - MAX_CAUSE_LINES} more changed metrics: their causes are in report.json._`);
+  const title = '#### Why it changed';
+  if (rows.length <= OPEN_CAUSE_LINES) return [title, '', ...lines].join('\n');
+  return [title, '', `<details><summary>${rows.length} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
+}
+
+function causeMove(row: ValueRow): string {
+  if (row.old === undefined) return `added (${causeValue(row.new)})`;
+  if (row.new === undefined) return `removed (was ${causeValue(row.old)})`;
+  return row.diff === undefined ? `${causeValue(row.old)}→${causeValue(row.new)}` : formatChange(row);
+}
+
+/** What changed upstream, grouped by the stage that depends on it, then what is unknown. */
+function causeText(causes: MetricCauses): string {
+  const parts: string[] = [];
+  let items = 0;
+  let more = causes.omitted;
+  const take = (list: string[]): string[] => {
+    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
+    items += Math.min(room, list.length);
+    more += Math.max(0, list.length - room);
+    return list.slice(0, room);
+  };
+  if (causes.basis === 'pipeline') {
+    for (const stage of causes.stages) {
+      const own = <T extends { stages: string[] }>(list: T[]): T[] => list.filter((x) => x.stages[0] === stage.name);
+      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
+      const shown = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown.join(', ')}`);
+    }
+    if (!parts.length)
+      parts.push(
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? '')} changed: ${NON_DETERMINISM}` : 'no upstream param, file or data change found',
+      );
+  } else {
+    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
+    const basis = causes.basis === 'no-pipeline' ? 'no pipeline' : 'no stage writes this file';
+    parts.push(
+      listed.length
+        ? `${basis}: all changed params and files listed: ${listed.join(', ')}`
+        : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`,
+    );
+  }
+  if (more) parts[parts.length - 1] += `, and ${more} more`;
+  return [...parts, ...causes.unknown.map(escapeCell)].join('; ');
+}
+
+const CAUSE_VERB: Record<StageCause['status'], string> = {
+  ran: ' re-ran',
+  updated: ' re-ran',
+  'out-of-date': ' would re-run',
+  failed: ' failed',
+  'not-run': ' did not run',
+  new: ' is new',
+  unchanged: '',
+  unknown: '',
+};
+
+const CAUSE_DEFINITION: Record<NonNullable<StageCause['definition']>, string> = {
+  command: 'command changed',
+  definition: 'definition in dvc.yaml changed',
+  new: 'new stage',
+};
+
+function paramText(p: ParamCause): string {
+  const name = code(p.file === 'params.yaml' ? p.key : `${p.file}:${p.key}`);
+  if (p.old === undefined) return `${name} added (${causeValue(p.new)})`;
+  if (p.new === undefined) return `${name} removed (was ${causeValue(p.old)})`;
+  return `${name} ${causeValue(p.old)}→${causeValue(p.new)}`;
+}
+
+function causeValue(leaf: Leaf | undefined): string {
+  const text = displayValue(leaf, null);
+  return escapeCell(text.length > MAX_CAUSE_VALUE ? `${text.slice(0, MAX_CAUSE_VALUE)}…` : text);
+}
+
+function fileText(f: FileCause): string {
+  return `${code(f.path)} ${f.binary ? 'binary' : `+${f.added}/${MINUS}${f.deleted}`}`;
+}
+
+function dataText(d: DataCause): string {
+  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ''}`;
+  if (!d.new) return `${code(d.path)} removed`;
+  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
+  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}→${d.new.nfiles} files` : '';
+  // Sizes that round alike are given in bytes, so the line never reads as "no change".
+  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
+  return `${code(d.path)} ${a}→${b}${files}`;
+}
+
+function extentText(m: { size: number | null; nfiles: number | null }): string {
+  const size = m.size === null ? 'size unknown' : byteText(m.size);
+  return m.nfiles === null ? size : `${size}, ${m.nfiles} files`;
+}
+
+function byteText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let i = 0;
+  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}

@@ -1,0 +1,221 @@
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+import { pipelineRepo, TRAIN } from './fixture';
+
+interface Report {
+  md: string;
+  json: { metrics: { path: string; rows: { key: string; causes?: Record<string, any> }[] }[] };
+}
+
+async function report(repo: TempRepo, args: string[] = []): Promise<Report> {
+  const out = tempDir();
+  try {
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', ...args], repo.dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    return { md: readFileSync(join(out, 'report.md'), 'utf8'), json: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function causesOf(r: Report, key = 'accuracy', file = 'metrics.json'): Record<string, any> {
+  const row = r.json.metrics.find((f) => f.path === file)!.rows.find((x) => x.key === key)!;
+  assert.ok(row.causes, `causes on ${file}:${key}`);
+  return row.causes;
+}
+
+describe('why metrics changed (dist/cli.js report on real repositories)', () => {
+  const repos: TempRepo[] = [];
+  after(() => repos.forEach((r) => r.remove()));
+
+  test('a PR changing one param and one code file, reproduced by the run: both, and the re-run stage, on the metric line', async () => {
+    const repo = await pipelineRepo();
+    repos.push(repo);
+    repo.commit('tune', {
+      'params.yaml': 'train:\n  epochs: 15\n  lr: 0.1\n',
+      'src/train.js': TRAIN.replace('const bias = 0;\n', 'const bias = 0.01;\nconst unused = 1;\n'),
+    });
+    const r = await report(repo, ['--repro', 'auto']);
+    assert.match(r.md, /#### Why it changed\n\n- `accuracy` −0\.5567 \(−83%\) ← `train` re-ran: `train\.epochs` 100→15, `src\/train\.js` \+2\/−1\n/);
+    const causes = causesOf(r);
+    assert.equal(causes.basis, 'pipeline');
+    assert.equal(causes.stage, 'train');
+    assert.deepEqual(
+      causes.stages.map((s: any) => [s.name, s.status, s.definition]),
+      [
+        ['prepare', 'unchanged', null],
+        ['train', 'ran', null],
+      ],
+    );
+    assert.deepEqual(causes.params, [{ file: 'params.yaml', key: 'train.epochs', old: 100, new: 15, stages: ['train'] }]);
+    assert.deepEqual(causes.files, [{ path: 'src/train.js', added: 2, deleted: 1, binary: false, stages: ['train'] }]);
+    assert.deepEqual(causes.data, []);
+    assert.deepEqual(causes.unknown, []);
+    assert.equal(causes.nothingUpstream, false);
+    // lr changed nowhere and is not a dep of train: not listed.
+    assert.doesNotMatch(r.md.slice(r.md.indexOf('#### Why'), r.md.indexOf('### Params')), /train\.lr/);
+  });
+
+  test('the same change run and committed by the author (dvc.lock updated in the PR): the stage re-ran, from the two dvc.lock files', async () => {
+    const repo = await pipelineRepo();
+    repos.push(repo);
+    repo.write({ 'params.yaml': 'train:\n  epochs: 15\n  lr: 0.1\n', 'src/train.js': TRAIN.replace('const bias = 0;\n', 'const bias = 0.01;\n') });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('tune and reproduce');
+    const r = await report(repo);
+    assert.match(r.md, /- `accuracy` −0\.5567 \(−83%\) ← `train` re-ran: `train\.epochs` 100→15, `src\/train\.js` \+1\/−1\n/);
+    assert.deepEqual(
+      causesOf(r).stages.map((s: any) => [s.name, s.status]),
+      [
+        ['prepare', 'unchanged'],
+        ['train', 'updated'],
+      ],
+    );
+  });
+
+  test('a metric that moved while nothing upstream changed is flagged as likely non-determinism, with the size of the move', async () => {
+    const repo = await pipelineRepo();
+    repos.push(repo);
+    // Another run of the same code on the same data and params gave another number (an unseeded shuffle, a GPU).
+    const before = JSON.parse(readFileSync(join(repo.dir, 'metrics.json'), 'utf8')).accuracy as number;
+    repo.commit('rerun', { 'metrics.json': JSON.stringify({ accuracy: before - 0.02 }), 'README.md': 'notes\n' });
+    const r = await report(repo);
+    assert.match(r.md, /- `accuracy` −0\.02 \(−3\.0%\) ← nothing upstream of `train` changed: likely non-determinism \(seed, data order, hardware\)\n/);
+    const causes = causesOf(r);
+    assert.equal(causes.nothingUpstream, true);
+    assert.deepEqual([causes.params, causes.files, causes.data, causes.unknown], [[], [], [], []]);
+    // The metrics file differs from dvc.lock: the stage is out of date, which is the effect, not a cause.
+    assert.deepEqual(
+      causes.stages.map((s: any) => [s.name, s.status]),
+      [
+        ['prepare', 'unchanged'],
+        ['train', 'out-of-date'],
+      ],
+    );
+  });
+
+  test('data deps: a `.dvc`-tracked folder and a dvc.lock-only file with new sizes and file counts', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const lock = (rawMd5: string, rawSize: number) => `schema: '2.0'
+stages:
+  train:
+    cmd: node src/train.js
+    deps:
+    - path: data/images
+      hash: md5
+      md5: 0123456789abcdef0123456789abcdef.dir
+      size: 3000
+      nfiles: 3
+    - path: data/raw.csv
+      hash: md5
+      md5: ${rawMd5}
+      size: ${rawSize}
+    outs:
+    - path: metrics.json
+      hash: md5
+      md5: cccccccccccccccccccccccccccccccc
+      size: 20
+`;
+    const images = (md5: string, size: number, nfiles: number) =>
+      `outs:\n- md5: ${md5}.dir\n  size: ${size}\n  nfiles: ${nfiles}\n  hash: md5\n  path: images\n`;
+    const dvcYaml =
+      'stages:\n  train:\n    cmd: node src/train.js\n    deps: [data/images, data/raw.csv]\n    metrics:\n      - metrics.json: {cache: false}\n';
+    repo.commit('base', {
+      '.gitignore': '/data/raw.csv\n',
+      'data/.gitignore': '/images\n',
+      'dvc.yaml': dvcYaml,
+      'dvc.lock': lock('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 2048),
+      'data/images.dvc': images('0123456789abcdef0123456789abcdef', 3000, 3),
+      'metrics.json': '{"accuracy": 0.8}',
+    });
+    repo.commit('more data', {
+      'dvc.lock': lock('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 3 * 1024 * 1024),
+      'data/images.dvc': images('fedcba9876543210fedcba9876543210', 4500, 4),
+      'metrics.json': '{"accuracy": 0.85}',
+    });
+    const r = await report(repo);
+    assert.match(r.md, /- `accuracy` \+0\.05 \(\+6\.2%\) ← `train`[^:]*: `data\/images` 2\.9 KiB→4\.4 KiB, 3→4 files, `data\/raw\.csv` 2\.0 KiB→3\.0 MiB\n/);
+    assert.deepEqual(causesOf(r).data, [
+      { path: 'data/images', source: '.dvc', old: { size: 3000, nfiles: 3 }, new: { size: 4500, nfiles: 4 }, stages: ['train'] },
+      { path: 'data/raw.csv', source: 'dvc.lock', old: { size: 2048, nfiles: null }, new: { size: 3145728, nfiles: null }, stages: ['train'] },
+    ]);
+  });
+
+  test('dvc.lock missing at the base: the line says data changes are unknown instead of guessing', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const dvcYaml =
+      'stages:\n  train:\n    cmd: node src/train.js\n    deps: [src/train.js, data/raw.csv]\n    metrics:\n      - metrics.json: {cache: false}\n';
+    repo.commit('base', { '.gitignore': '/data/raw.csv\n', 'dvc.yaml': dvcYaml, 'src/train.js': '// v1\n', 'metrics.json': '{"accuracy": 0.8}' });
+    repo.commit('head', {
+      'dvc.lock':
+        "schema: '2.0'\nstages:\n  train:\n    cmd: node src/train.js\n    deps:\n    - path: data/raw.csv\n      hash: md5\n      md5: 22222222222222222222222222222222\n      size: 10\n",
+      'metrics.json': '{"accuracy": 0.7}',
+    });
+    const r = await report(repo);
+    assert.match(r.md, /- `accuracy` −0\.1 \(−13%\) ← no upstream param, file or data change found; dvc\.lock missing at base: data changes unknown\n/);
+    const causes = causesOf(r);
+    assert.equal(causes.nothingUpstream, false);
+    assert.deepEqual(causes.unknown, ['dvc.lock missing at base: data changes unknown']);
+    assert.deepEqual(
+      causes.stages.map((s: any) => s.status),
+      ['out-of-date'],
+    );
+  });
+
+  test('no dvc.yaml: every changed param and file, marked as such; a binary file says so', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    repo.commit('base', {
+      'params.yaml': 'lr: 0.1\nseed: 1\n',
+      'train.py': 'print(1)\n',
+      'model.bin': Buffer.from([0, 1, 2, 3]),
+      'metrics.json': '{"accuracy": 0.8, "loss": 0.5}',
+    });
+    repo.commit('head', {
+      'params.yaml': 'lr: 0.2\nseed: 1\n',
+      'train.py': 'print(2)\nprint(3)\n',
+      'model.bin': Buffer.from([0, 9, 9]),
+      'metrics.json': '{"accuracy": 0.9, "loss": 0.5}',
+    });
+    const r = await report(repo, ['--metrics', 'metrics.json', '--params', 'params.yaml']);
+    assert.match(
+      r.md,
+      /- `accuracy` \+0\.1 \(\+12%\) ← no pipeline: all changed params and files listed: `lr` 0\.1→0\.2, `model\.bin` binary, `train\.py` \+2\/−1\n/,
+    );
+    // An unchanged metric has no line and no causes.
+    assert.doesNotMatch(r.md, /- `loss`/);
+    assert.equal(r.json.metrics[0]!.rows.find((x) => x.key === 'loss')!.causes, undefined);
+    const causes = causesOf(r);
+    assert.equal(causes.basis, 'no-pipeline');
+    assert.deepEqual(causes.files, [
+      { path: 'model.bin', added: null, deleted: null, binary: true, stages: [] },
+      { path: 'train.py', added: 2, deleted: 1, binary: false, stages: [] },
+    ]);
+  });
+
+  test('a metrics file inside a directory out: the stage that writes the directory, and what it reads', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const evaluate = (score: number) =>
+      `const fs = require('fs');\nfs.mkdirSync('eval', { recursive: true });\nfs.writeFileSync('eval/metrics.json', JSON.stringify({ auc: ${score} }));\n`;
+    repo.write({
+      'dvc.yaml':
+        'stages:\n  evaluate:\n    cmd: node src/evaluate.js\n    deps: [src/evaluate.js]\n    outs:\n      - eval:\n          cache: false\nmetrics:\n  - eval/metrics.json\n',
+      'src/evaluate.js': evaluate(0.7),
+    });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('base');
+    repo.write({ 'src/evaluate.js': evaluate(0.75) });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('better evaluation');
+    const r = await report(repo);
+    assert.match(r.md, /- `auc` \+0\.05 \(\+7\.1%\) ← `evaluate` re-ran: `src\/evaluate\.js` \+1\/−1\n/);
+    assert.equal(causesOf(r, 'auc', 'eval/metrics.json').stage, 'evaluate');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { causesSection } from '../../src/report/causes-section';
+import { fitReport } from '../../src/report/fit';
+import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
+import { parseReportJson } from '../../src/report/parse';
+import { diffRow } from '../../src/values/diff';
+import type { FileDiff, MetricCauses } from '../../src/values/types';
+import { reportOf } from '../helpers/report';
+
+const CAUSES: MetricCauses = {
+  basis: 'pipeline',
+  stage: 'evaluate',
+  stages: [
+    { name: 'prepare', status: 'updated', reasons: [], definition: null },
+    { name: 'train', status: 'ran', reasons: ['param params.yaml:train.epochs: modified'], definition: 'command' },
+    { name: 'evaluate', status: 'ran', reasons: ['dep model.pkl: modified'], definition: null },
+  ],
+  params: [
+    { file: 'params.yaml', key: 'train.epochs', old: 100, new: 15, stages: ['train'] },
+    { file: 'config/model.yaml', key: 'dropout', new: 0.1, stages: ['train', 'evaluate'] },
+  ],
+  files: [{ path: 'src/train.py', added: 12, deleted: 3, binary: false, stages: ['train'] }],
+  data: [
+    { path: 'data/raw', source: '.dvc', old: { size: 1000, nfiles: 3 }, new: { size: 1010, nfiles: 4 }, stages: ['prepare'] },
+    { path: 'data/extra.csv', source: 'dvc.lock', old: null, new: { size: 2_500_000, nfiles: null }, stages: ['prepare'] },
+  ],
+  unknown: ["stage 'evaluate' not in dvc.lock at head: changes to its data unknown"],
+  omitted: 0,
+  nothingUpstream: false,
+};
+
+function metrics(n: number, causes: MetricCauses = CAUSES): FileDiff[] {
+  const rows = Array.from({ length: n }, (_, i) => ({ ...diffRow(`m${i}`, 0.5, 0.4), causes }));
+  return [{ path: 'metrics.json', rows, notes: [] }];
+}
+
+describe('the "Why it changed" lines', () => {
+  test('grouped by the stage that depends on each cause, upstream first; a cause shared by two stages is named once; unknowns last', () => {
+    const section = causesSection(metrics(1))!;
+    assert.equal(
+      section,
+      '#### Why it changed\n\n' +
+        '- `m0` −0.1 (−20%) ← `prepare` re-ran: `data/raw` 1000 B→1010 B, 3→4 files, `data/extra.csv` added (2.4 MiB); ' +
+        '`train` re-ran: command changed, `train.epochs` 100→15, `config/model.yaml:dropout` added (0.1), `src/train.py` +12/−3; ' +
+        "stage 'evaluate' not in dvc.lock at head: changes to its data unknown",
+    );
+  });
+
+  test('more than ten changed metrics are folded; past eight causes a line says how many more', () => {
+    const many: MetricCauses = {
+      ...CAUSES,
+      files: Array.from({ length: 12 }, (_, i) => ({ path: `src/f${i}.py`, added: 1, deleted: 0, binary: false, stages: ['train'] })),
+      omitted: 3,
+    };
+    const section = causesSection(metrics(11, many))!;
+    assert.match(section, /^#### Why it changed\n\n<details><summary>11 changed metrics<\/summary>\n\n- `m0` /);
+    assert.match(section, /`src\/f2\.py` \+1\/−0, and 12 more; stage 'evaluate'/);
+    assert.match(section, /<\/details>$/);
+  });
+
+  test('no row with causes (no base, nothing changed): no section', () => {
+    const rows = [diffRow('acc', 0.5, 0.5)];
+    assert.equal(causesSection([{ path: 'metrics.json', rows, notes: [] }]), null);
+    const report = reportOf({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: '0' },
+      base: null,
+      head: { sha: null, label: 'workspace' },
+      params: [],
+      metrics: [{ path: 'metrics.json', rows, notes: [] }],
+      plots: [],
+      gates: null,
+      pipeline: null,
+      warnings: [],
+    });
+    assert.doesNotMatch(composeMarkdown(report), /Why it changed/);
+  });
+
+  test('report.json keeps causes through `mode: publish` reading it back; a wrong field is named', () => {
+    const report = reportOf({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: '0' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: null, label: 'workspace' },
+      params: [],
+      metrics: metrics(1),
+      plots: [],
+      gates: null,
+      pipeline: null,
+      warnings: [],
+    });
+    const text = JSON.stringify(report);
+    assert.deepEqual(parseReportJson(text).metrics[0]!.rows[0]!.causes, CAUSES);
+    assert.match(composeMarkdown(parseReportJson(text)), /← `prepare` re-ran/);
+    const bad = text.replace('"basis":"pipeline"', '"basis":"guess"');
+    assert.throws(() => parseReportJson(bad), /'metrics\[0\]\.rows\[0\]\.causes\.basis' must be one of "pipeline", "no-pipeline", "no-stage", not "guess"/);
+  });
+
+  test('a report folded to fit a comment keeps the lines, before the unchanged rows', () => {
+    const unchanged = Array.from({ length: 3000 }, (_, i) => diffRow(`unchanged_metric_${i}`, 1, 1));
+    const report = reportOf({
+      schemaVersion: 1,
+      tool: { name: 'mlreport', version: '0' },
+      base: { sha: 'a'.repeat(40), label: 'main' },
+      head: { sha: null, label: 'workspace' },
+      params: [],
+      metrics: [{ ...metrics(1)[0]!, rows: [...metrics(1)[0]!.rows, ...unchanged] }],
+      plots: [],
+      gates: null,
+      pipeline: null,
+      warnings: [],
+    });
+    const { body, folded } = fitReport(report, REPORT_FILE, { fullReportUrl: null, limit: 20_000 });
+    assert.equal(folded, true);
+    assert.ok(body.length <= 20_000);
+    assert.match(body, /### Changed metrics[\s\S]*#### Why it changed\n\n- `m0` −0\.1 \(−20%\) ← `prepare` re-ran[\s\S]*Unchanged metrics/);
+  });
+});
