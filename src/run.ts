@@ -33,6 +33,9 @@ import { describeError, UserError } from './util/errors';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
+import { HistoryStore } from './history/store';
+import { withStoreBase } from './history/store-base';
+import { HistoryRecorder } from './history/store-write';
 import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
 
@@ -96,6 +99,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
+  // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
+  const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
+  if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
 
   const plots = await renderPlots(
     git,
@@ -183,6 +189,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },
+      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: 'never-fails' } : null,
     ],
     log,
   );
