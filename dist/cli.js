@@ -49879,7 +49879,7 @@ function parseRecord(bytes, commit) {
   try {
     data = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
-    return `is not JSON (${describeError(error)})`;
+    return `is not JSON (${error.message})`;
   }
   if (!isObject(data) || data.format !== STORE_FORMAT.format || data.version !== STORE_FORMAT.version) {
     return `is not an mlreport history record of format ${STORE_FORMAT.version}`;

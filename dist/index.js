@@ -50803,7 +50803,7 @@ function parseRecord(bytes, commit) {
   try {
     data = JSON.parse(bytes.toString("utf8"));
   } catch (error2) {
-    return `is not JSON (${describeError(error2)})`;
+    return `is not JSON (${error2.message})`;
   }
   if (!isObject(data) || data.format !== STORE_FORMAT.format || data.version !== STORE_FORMAT.version) {
     return `is not an mlreport history record of format ${STORE_FORMAT.version}`;

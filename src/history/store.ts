@@ -129,7 +129,8 @@ function parseRecord(bytes: Buffer, commit: string): HistoryRecord | string {
   try {
     data = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    return `is not JSON (${describeError(error)})`;
+    // JSON.parse's own words ("Unexpected end of JSON input"): the file is at fault, not mlreport.
+    return `is not JSON (${(error as Error).message})`;
   }
   if (!isObject(data) || data.format !== STORE_FORMAT.format || data.version !== STORE_FORMAT.version) {
     return `is not an mlreport history record of format ${STORE_FORMAT.version}`;

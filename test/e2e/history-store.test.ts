@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
-import { bindRepository } from '../fakes/github/routes/git-backed';
+import { bindRepository, GitBackedStore } from '../fakes/github/routes/git-backed';
 import { runAction, type ActionRun } from '../helpers/action';
 import { TempRepo, tempDir } from '../helpers/repo';
 
@@ -185,5 +185,32 @@ describe('the history store', () => {
     assert.equal(gitData(from, WRITES).length, 1, 'the first write was refused, nothing more tried');
     assert.equal(git(origin, 'rev-parse', STORE), tip);
     assert.equal(storeFile(`records/${other}.json`), null);
+  });
+
+  test('a base record that does not parse is a note beside the file and the rule is skipped, as without a base', async () => {
+    const bare = new GitBackedStore(origin);
+    const ref = `refs/heads/${STORE}`;
+    const tip = bare.ref(ref)!;
+    const tree = bare.createTree(
+      [{ path: `records/${second}.json`, mode: '100644', type: 'blob', content: '{"format": "mlreport-history", "versi' }],
+      git(origin, 'rev-parse', `${tip}^{tree}`),
+    );
+    bare.updateRef(ref, bare.createCommit('a hand edit', tree as string, [tip]) as string, false);
+    const run = await pullRequest('0.85', { thresholds: 'acc >= base - 0.01' });
+    // The gate's own rule: nothing checked is no pass. No crash, no stack trace.
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /::error::Gates: ❌ nothing checked/);
+    assert.doesNotMatch(run.stdout + run.stderr, /\bat .*\.js:\d+|in src\//);
+    const file = run.report.metrics.find((f: { path: string }) => f.path === 'metrics.json');
+    assert.equal(file.rows.find((r: { key: string }) => r.key === 'acc').old, undefined);
+    assert.ok(
+      file.notes.some((n: string) =>
+        new RegExp(
+          `History store: records/${second}\\.json on 'mlreport-history' is not JSON \\([^)]*\\); skipped\\.`,
+        ).test(n),
+      ),
+      file.notes,
+    );
+    assert.equal(run.report.gates.rules[0].status, 'skipped');
   });
 });
