@@ -49814,14 +49814,14 @@ var HistoryStore = class {
   }
   async fetchTip() {
     if (!(await this.git.remotes()).includes(this.remote))
-      return { state: "absent", why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from` };
+      return { state: "absent", why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from`, remote: false };
     let commit;
     try {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
     } catch (error) {
       return { state: "unusable", reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine2(describeError(error)))})` };
     }
-    if (!commit) return { state: "absent", why: `no branch '${this.branch}' yet (pushes to the default branch write it)` };
+    if (!commit) return { state: "absent", why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
     const tree = await this.git.treeOf(commit);
     const marker = await this.git.readAt(commit, STORE_MARKER, 64 * 1024);
     if (!tree || !marker || !isMarker(marker)) {
@@ -49963,6 +49963,7 @@ async function writeRecord(client, repoRef, store, record, retry2) {
     tip: async () => {
       const tip = await store.tip(attempt++ > 0);
       if (tip.state === "unusable") throw new UserError(`${tip.reason}; not written`);
+      if (tip.state === "absent" && !tip.remote) throw new UserError(`${tip.why}; not written`);
       return tip.state === "ok" ? { commit: tip.commit, tree: tip.tree } : null;
     },
     tree: async (tip) => {
@@ -49990,6 +49991,11 @@ var HistoryRecorder = class {
     const why = !this.ctx.token ? "no 'github-token'" : !commit ? "the head is not a commit" : report2.pipeline?.stages.some((s) => s.status === "failed") ? "a stage failed" : report2.projectErrors?.length ? "project files do not parse" : null;
     if (why) {
       this.log.info(`History store: this push's metrics are not recorded (${why}).`);
+      return { skipped: true };
+    }
+    const tip = await this.store.tip();
+    if (tip.state === "absent" && !tip.remote) {
+      this.log.info(`History store: ${tip.why}; this push's metrics are not recorded.`);
       return { skipped: true };
     }
     const metrics = headMetrics(report2.metrics);

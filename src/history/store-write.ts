@@ -33,6 +33,8 @@ export async function writeRecord(
       // The run may have fetched the tip already (the base's values); after a lost race it is fetched again.
       const tip = await store.tip(attempt++ > 0);
       if (tip.state === 'unusable') throw new UserError(`${tip.reason}; not written`);
+      // Without the tip, a branch that exists would be taken for a new one: never write blind.
+      if (tip.state === 'absent' && !tip.remote) throw new UserError(`${tip.why}; not written`);
       return tip.state === 'ok' ? { commit: tip.commit, tree: tip.tree } : null;
     },
     tree: async (tip) => {
@@ -69,6 +71,11 @@ export class HistoryRecorder implements Target {
             : null;
     if (why) {
       this.log.info(`History store: this push's metrics are not recorded (${why}).`);
+      return { skipped: true };
+    }
+    const tip = await this.store.tip();
+    if (tip.state === 'absent' && !tip.remote) {
+      this.log.info(`History store: ${tip.why}; this push's metrics are not recorded.`);
       return { skipped: true };
     }
     const metrics = headMetrics(report.metrics);

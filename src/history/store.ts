@@ -23,8 +23,8 @@ export function recordPath(commit: string): string {
 
 /** The store branch's tip as this checkout fetched it. */
 export type StoreTip =
-  /** No store to read: `why` says so (no such branch yet, no remote). */
-  | { state: 'absent'; why: string }
+  /** No store to read: `why` says so (no such branch yet; no remote, and so nowhere to write one either). */
+  | { state: 'absent'; why: string; remote: boolean }
   | { state: 'ok'; commit: string; tree: string }
   /** Why the branch cannot be used (it is not a store, or it could not be fetched). */
   | { state: 'unusable'; reason: string };
@@ -51,7 +51,7 @@ export class HistoryStore {
 
   private async fetchTip(): Promise<StoreTip> {
     if (!(await this.git.remotes()).includes(this.remote))
-      return { state: 'absent', why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from` };
+      return { state: 'absent', why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from`, remote: false };
     let commit: string | null;
     try {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
@@ -59,7 +59,7 @@ export class HistoryStore {
       // git's message may quote the remote's URL, and a URL may carry a token.
       return { state: 'unusable', reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine(describeError(error)))})` };
     }
-    if (!commit) return { state: 'absent', why: `no branch '${this.branch}' yet (pushes to the default branch write it)` };
+    if (!commit) return { state: 'absent', why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
     const tree = await this.git.treeOf(commit);
     const marker = await this.git.readAt(commit, STORE_MARKER, 64 * 1024);
     if (!tree || !marker || !isMarker(marker)) {

@@ -177,7 +177,7 @@ describe('reading the history store', () => {
     assert.deepEqual([...after.records.keys()], [sha(2), sha(3)]);
   });
 
-  test('a store that cannot be fetched is a note without the credentials in the remote’s URL; no remote at all is no store', async () => {
+  test('a store that cannot be fetched is a note without the credentials in the remote’s URL; no remote at all is no store, and nothing is written', async () => {
     const secret = 'ghs_abcdefghij0123456789';
     addSecret(secret);
     const opened = await checkout();
@@ -190,6 +190,12 @@ describe('reading the history store', () => {
     assert.deepEqual((await new HistoryStore(opened, BRANCH).records([sha(1)])).notes, [
       "History store: no remote 'origin' to fetch the branch 'mlreport-history' from.",
     ]);
+    // Nor is it written blind: without its tip, an existing branch would look like a new one.
+    await assert.rejects(
+      writeRecord(client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(opened, BRANCH), record(1), fast),
+      /no remote 'origin'.*; not written/,
+    );
+    assert.deepEqual(writes(), []);
   });
 });
 
