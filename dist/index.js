@@ -50899,16 +50899,14 @@ async function writeRecord(client, repoRef, store, record, retry2) {
   });
 }
 var HistoryRecorder = class {
-  constructor(ctx, store, log, retry2) {
+  constructor(ctx, store, log) {
     this.ctx = ctx;
     this.store = store;
     this.log = log;
-    this.retry = retry2;
   }
   ctx;
   store;
   log;
-  retry;
   name = "history store";
   async publish(report2) {
     const commit = report2.head.sha;
@@ -50930,7 +50928,7 @@ var HistoryRecorder = class {
     const client = createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m2) => this.log.info(m2) });
     try {
       const date = await this.store.dateOf(commit);
-      const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit, date, metrics }, this.retry);
+      const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit, date, metrics });
       this.log.info(`History store: recorded ${metrics.length} metric values of ${shortSha(commit)} on '${this.store.branch}' (${shortSha(written)}).`);
       return { location: `${this.store.branch}:${recordPath(commit)}` };
     } catch (error2) {

@@ -55,7 +55,6 @@ export class HistoryRecorder implements Target {
     private readonly ctx: GitHubContext,
     private readonly store: HistoryStore,
     private readonly log: Logger,
-    private readonly retry?: RefRetry,
   ) {}
 
   async publish(report: ReportData): Promise<TargetOutcome> {
@@ -86,7 +85,7 @@ export class HistoryRecorder implements Target {
     const client = createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
     try {
       const date = await this.store.dateOf(commit!);
-      const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit: commit!, date, metrics }, this.retry);
+      const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit: commit!, date, metrics });
       this.log.info(`History store: recorded ${metrics.length} metric values of ${shortSha(commit!)} on '${this.store.branch}' (${shortSha(written)}).`);
       return { location: `${this.store.branch}:${recordPath(commit!)}` };
     } catch (error) {
