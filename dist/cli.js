@@ -35672,6 +35672,40 @@ var GitRepo = class _GitRepo {
     assertSafeRev(branch);
     await this.git.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
+  /**
+   * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and
+   * returns its SHA; null (and `into` deleted) when the remote has no such branch.
+   */
+  async fetchTip(branch, into, remote = "origin") {
+    assertSafeRev(branch);
+    assertSafeRev(into);
+    try {
+      await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
+    } catch (error) {
+      if (!/couldn't find remote ref/i.test(String(error))) throw error;
+      await this.git.raw(["update-ref", "-d", into]);
+      return null;
+    }
+    return (await this.git.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
+  }
+  /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
+  async readAt(commit, path, maxBytes) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const found = await this.objects.resolve(`${commit}:${path}`);
+    return found?.type === "blob" ? this.objects.read(found.oid, maxBytes) : null;
+  }
+  /** A commit's tree, or null when git does not have the commit. */
+  async treeOf(commit) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    return (await this.objects.resolve(`${commit}^{tree}`))?.oid ?? null;
+  }
+  /** A commit's committer date (ISO 8601), or null when git does not have the commit. */
+  async committerDate(commit) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const bytes = await this.objects.read(commit, 1024 * 1024);
+    const m2 = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
+    return m2 ? new Date(Number(m2[1]) * 1e3).toISOString() : null;
+  }
   async mergeBase(a, b3) {
     assertSafeRev(a);
     assertSafeRev(b3);
@@ -37977,8 +38011,8 @@ function parseValuesText(path, text2) {
   return toPlain(parseValueFile(path, text2, "params").data);
 }
 function parseMetricsTable(text2, delimiter) {
-  const firstLine2 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine2.includes('"') && isLoggerHeader(firstLine2.replace(/^\ufeff/, "").split(","))) {
+  const firstLine3 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine3.includes('"') && isLoggerHeader(firstLine3.replace(/^\ufeff/, "").split(","))) {
     return { data: new Map(loggerLastValues(text2)), warnings: [] };
   }
   const records = parseCsvRecords(text2, delimiter);
@@ -43520,8 +43554,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -48413,11 +48447,54 @@ function insideFolder(path) {
 import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
 import { join as join14, posix as posix8 } from "node:path";
 
+// src/publish/github/branch-commit.ts
+var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
+async function commitOnBranch(client, repoRef, commit) {
+  const { owner, repo } = repoRef;
+  const retry2 = commit.retry ?? DEFAULT_REF_RETRY;
+  const deadline = Date.now() + retry2.deadlineMs;
+  for (let attempt = 0; ; attempt++) {
+    const tip = await commit.tip();
+    const tree = await commit.tree(tip);
+    const created = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+      owner,
+      repo,
+      message: commit.message,
+      tree,
+      parents: tip ? [tip.commit] : []
+    });
+    try {
+      if (tip) {
+        await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${commit.branch}`, sha: created.data.sha, force: false });
+      } else {
+        await client.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${commit.branch}`, sha: created.data.sha });
+      }
+      return created.data.sha;
+    } catch (error) {
+      if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
+      const waitMs = Math.random() * Math.min(retry2.maxDelayMs, retry2.firstDelayMs * 2 ** attempt);
+      if (Date.now() + waitMs > deadline) throw error;
+      await new Promise((resolve13) => setTimeout(resolve13, waitMs));
+    }
+  }
+}
+async function tipByRest(client, { owner, repo }, branch) {
+  try {
+    return { commit: (await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` })).data.object.sha, tree: null };
+  } catch (error) {
+    if (apiStatus(error) === 404) return null;
+    throw error;
+  }
+}
+function isRulesetRefusal(error) {
+  return apiStatus(error) === 422 && /repository rule violations/i.test(apiMessage(error));
+}
+
 // src/publish/github/images.ts
 var MAX_RELEASE_ASSETS = 1e3;
 var PRUNE_HEADROOM = 100;
 var BranchImageStore = class {
-  constructor(client, repo, branch, serverUrl, message, refRetry = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 }) {
+  constructor(client, repo, branch, serverUrl, message, refRetry = DEFAULT_REF_RETRY) {
     this.client = client;
     this.repo = repo;
     this.branch = branch;
@@ -48445,52 +48522,17 @@ var BranchImageStore = class {
       tree.push({ path: `${folder}/${file.name}`, mode: "100644", type: "blob", sha: blob.data.sha });
     }
     const treeSha = (await this.client.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree })).data.sha;
-    const commitSha = await this.commitOnBranch(treeSha);
+    const branch = this.branch;
+    const commitSha = await commitOnBranch(this.client, this.repo, {
+      branch,
+      message: this.message,
+      tip: () => tipByRest(this.client, this.repo, branch),
+      // Each run's commit holds its own files only: the parent keeps earlier runs' images reachable.
+      tree: () => Promise.resolve(treeSha),
+      retry: this.refRetry
+    });
     const base = `${this.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/blob/${commitSha}`;
     return new Map(files.map((f3, i) => [f3.rel, `${base}/${tree[i].path.split("/").map(encodeURIComponent).join("/")}?raw=true`]));
-  }
-  /** Commits the tree on top of the branch (creating it on first use); retries when another run moved it first. */
-  async commitOnBranch(treeSha) {
-    const { owner, repo } = this.repo;
-    const deadline = Date.now() + this.refRetry.deadlineMs;
-    for (let attempt = 0; ; attempt++) {
-      const tip = await this.tip();
-      const commit = await this.client.request("POST /repos/{owner}/{repo}/git/commits", {
-        owner,
-        repo,
-        message: this.message,
-        tree: treeSha,
-        parents: tip ? [tip] : []
-      });
-      try {
-        if (tip) {
-          await this.client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
-            owner,
-            repo,
-            ref: `heads/${this.branch}`,
-            sha: commit.data.sha,
-            force: false
-          });
-        } else {
-          await this.client.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
-        }
-        return commit.data.sha;
-      } catch (error) {
-        if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
-        const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
-        if (Date.now() + waitMs > deadline) throw error;
-        await new Promise((resolve13) => setTimeout(resolve13, waitMs));
-      }
-    }
-  }
-  async tip() {
-    const { owner, repo } = this.repo;
-    try {
-      return (await this.client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${this.branch}` })).data.object.sha;
-    } catch (error) {
-      if (apiStatus(error) === 404) return null;
-      throw error;
-    }
   }
 };
 var ReleaseImageStore = class {
@@ -48560,9 +48602,6 @@ var ReleaseImageStore = class {
 };
 function oldestFirst(assets) {
   return [...assets].sort((a, b3) => a.created_at.localeCompare(b3.created_at) || a.id - b3.id);
-}
-function isRulesetRefusal(error) {
-  return apiStatus(error) === 422 && /repository rule violations/i.test(apiMessage(error));
 }
 
 // src/publish/github/targets.ts
@@ -51077,8 +51116,8 @@ async function readMetricsCsv(tree, path) {
     head += decode2(chunk);
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) continue;
-    const firstLine2 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine2.includes('"') || !isLoggerHeader(firstLine2.split(","))) {
+    const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine3.includes('"') || !isLoggerHeader(firstLine3.split(","))) {
       head = null;
       continue;
     }
@@ -51369,6 +51408,237 @@ async function explainChanges(git, request2, log) {
     return request2.metrics;
   }
 }
+
+// src/history/store.ts
+var STORE_MARKER = "mlreport-history.json";
+var STORE_FORMAT = { format: "mlreport-history", version: 1 };
+var LOCAL_REF = "refs/mlreport/history";
+var MAX_RECORD_BYTES = 16 * 1024 * 1024;
+function recordPath(commit) {
+  return `records/${commit}.json`;
+}
+var HistoryStore = class {
+  constructor(git, branch, remote = "origin") {
+    this.git = git;
+    this.branch = branch;
+    this.remote = remote;
+  }
+  git;
+  branch;
+  remote;
+  fetched = null;
+  /** The tip, fetched once a run; `fresh` fetches again (after another run moved the branch). */
+  tip(fresh = false) {
+    if (fresh || !this.fetched) this.fetched = this.fetchTip();
+    return this.fetched;
+  }
+  async fetchTip() {
+    if (!(await this.git.remotes()).includes(this.remote))
+      return { state: "absent", why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from`, remote: false };
+    let commit;
+    try {
+      commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
+    } catch (error) {
+      return { state: "unusable", reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine2(describeError(error)))})` };
+    }
+    if (!commit) return { state: "absent", why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
+    const tree = await this.git.treeOf(commit);
+    const marker = await this.git.readAt(commit, STORE_MARKER, 64 * 1024);
+    if (!tree || !marker || !isMarker(marker)) {
+      return {
+        state: "unusable",
+        reason: `the branch '${this.branch}' is not an mlreport history store (no ${STORE_MARKER} of format 1 at its tip ${shortSha(commit)})`
+      };
+    }
+    return { state: "ok", commit, tree };
+  }
+  /** A commit's committer date, as its record keeps it. */
+  dateOf(commit) {
+    return this.git.committerDate(commit);
+  }
+  /** The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a note. */
+  async records(commits) {
+    const records = /* @__PURE__ */ new Map();
+    const notes = [];
+    const tip = await this.tip();
+    if (tip.state === "unusable") return { records, notes: [`History store: ${tip.reason}; not read.`] };
+    if (tip.state === "absent") return { records, notes: [`History store: ${tip.why}.`] };
+    for (const commit of new Set(commits)) {
+      const path = recordPath(commit);
+      let bytes;
+      try {
+        bytes = await this.git.readAt(tip.commit, path, MAX_RECORD_BYTES);
+      } catch (error) {
+        notes.push(`History store: ${path} could not be read (${describeError(error)}); skipped.`);
+        continue;
+      }
+      if (!bytes) continue;
+      const parsed = parseRecord(bytes, commit);
+      if (typeof parsed === "string") notes.push(`History store: ${path} on '${this.branch}' ${parsed}; skipped.`);
+      else records.set(commit, parsed);
+    }
+    return { records, notes };
+  }
+};
+function storeReader(store) {
+  return (commits) => store.records(commits);
+}
+function recordText(record) {
+  return `${JSON.stringify({ ...STORE_FORMAT, commit: record.commit, date: record.date, metrics: record.metrics }, null, 1)}
+`;
+}
+function headMetrics(metrics) {
+  const out = [];
+  for (const file of metrics) {
+    for (const row2 of file.rows) {
+      const value2 = typeof row2.new === "number" ? row2.new : isFloatLeaf(row2.new) ? row2.new.float : void 0;
+      if (typeof value2 === "number" && Number.isFinite(value2)) out.push({ file: file.path, key: row2.key, value: value2 });
+    }
+  }
+  return out;
+}
+function parseRecord(bytes, commit) {
+  let data;
+  try {
+    data = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    return `is not JSON (${error.message})`;
+  }
+  if (!isObject(data) || data.format !== STORE_FORMAT.format || data.version !== STORE_FORMAT.version) {
+    return `is not an mlreport history record of format ${STORE_FORMAT.version}`;
+  }
+  if (data.commit !== commit) return `names the commit ${JSON.stringify(data.commit)}, not ${commit}`;
+  if (data.date !== null && (typeof data.date !== "string" || Number.isNaN(Date.parse(data.date)))) return `has a 'date' that is not an ISO 8601 date`;
+  if (!Array.isArray(data.metrics)) return `has no 'metrics' list`;
+  const metrics = [];
+  for (const [i, m2] of data.metrics.entries()) {
+    if (!isObject(m2) || typeof m2.file !== "string" || typeof m2.key !== "string" || typeof m2.value !== "number" || !Number.isFinite(m2.value)) {
+      return `has metrics[${i}] that is not {file, key, value} with a finite number`;
+    }
+    metrics.push({ file: m2.file, key: m2.key, value: m2.value });
+  }
+  return { commit, date: data.date, source: "store", metrics };
+}
+function isMarker(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    return isObject(data) && data.format === STORE_FORMAT.format && data.version === STORE_FORMAT.version;
+  } catch {
+    return false;
+  }
+}
+function isObject(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+function firstLine2(text2) {
+  return text2.split("\n").find((l3) => l3.trim())?.trim() ?? text2;
+}
+
+// src/history/store-base.ts
+async function withStoreBase(metrics, base, store, log) {
+  if (!base || !metrics.some(lacksBase)) return metrics;
+  const { records, notes } = await store.records([base.sha]);
+  const record = records.get(base.sha);
+  if (!record) {
+    const said = notes.length && (await store.tip()).state !== "absent";
+    log.info(notes.join(" ") || `History store: no record of ${shortSha(base.sha)} on '${store.branch}'.`);
+    return said ? metrics.map((f3) => lacksBase(f3) ? { ...f3, notes: [...f3.notes, ...notes] } : f3) : metrics;
+  }
+  const filled = fillBase(metrics, record, store.branch);
+  const used = filled.filter((f3, i) => f3 !== metrics[i]).length;
+  if (used)
+    log.info(`History store: base values of ${used} metrics file${used === 1 ? "" : "s"} from the record of ${shortSha(base.sha)} on '${store.branch}'.`);
+  return filled;
+}
+function lacksBase(file) {
+  return file.rows.length > 0 && file.rows.every((r2) => r2.old === void 0);
+}
+function fillBase(metrics, record, branch) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const m2 of record.metrics) {
+    const values = byFile.get(m2.file) ?? /* @__PURE__ */ new Map();
+    values.set(m2.key, m2.value);
+    byFile.set(m2.file, values);
+  }
+  return metrics.map((file) => {
+    const stored = byFile.get(file.path);
+    if (!stored || !lacksBase(file)) return file;
+    const head = /* @__PURE__ */ new Map();
+    for (const row2 of file.rows) if (row2.new !== void 0) head.set(row2.key, row2.new);
+    const old = new Map([...stored].map(([key2, value2]) => [key2, isFloat(head.get(key2)) ? floatLeaf(value2) : value2]));
+    const diff = diffValueFile(file.path, { status: "ok", values: old }, { status: "ok", values: head });
+    return {
+      ...diff,
+      notes: [...file.notes, `base values from the history store: the record of ${shortSha(record.commit)} on the branch '${branch}'`]
+    };
+  });
+}
+
+// src/history/store-write.ts
+async function writeRecord(client, repoRef, store, record, retry2) {
+  const { owner, repo } = repoRef;
+  const file = { path: recordPath(record.commit), mode: "100644", type: "blob", content: recordText(record) };
+  let attempt = 0;
+  return commitOnBranch(client, repoRef, {
+    branch: store.branch,
+    message: `mlreport: metrics of ${record.commit}`,
+    ...retry2 ? { retry: retry2 } : {},
+    tip: async () => {
+      const tip = await store.tip(attempt++ > 0);
+      if (tip.state === "unusable") throw new UserError(`${tip.reason}; not written`);
+      if (tip.state === "absent" && !tip.remote) throw new UserError(`${tip.why}; not written`);
+      return tip.state === "ok" ? { commit: tip.commit, tree: tip.tree } : null;
+    },
+    tree: async (tip) => {
+      const marker = { path: STORE_MARKER, mode: "100644", type: "blob", content: `${JSON.stringify(STORE_FORMAT)}
+` };
+      const body = tip?.tree ? { owner, repo, base_tree: tip.tree, tree: [file] } : { owner, repo, tree: [marker, file] };
+      return (await client.request("POST /repos/{owner}/{repo}/git/trees", body)).data.sha;
+    }
+  });
+}
+var HistoryRecorder = class {
+  constructor(ctx, store, log) {
+    this.ctx = ctx;
+    this.store = store;
+    this.log = log;
+  }
+  ctx;
+  store;
+  log;
+  name = "history store";
+  async publish(report2) {
+    const commit = report2.head.sha;
+    const why = !this.ctx.token ? "no 'github-token'" : !commit ? "the head is not a commit" : report2.pipeline?.stages.some((s) => s.status === "failed") ? "a stage failed" : report2.projectErrors?.length ? "project files do not parse" : null;
+    if (why) {
+      this.log.info(`History store: this push's metrics are not recorded (${why}).`);
+      return { skipped: true };
+    }
+    const tip = await this.store.tip();
+    if (tip.state === "absent" && !tip.remote) {
+      this.log.info(`History store: ${tip.why}; this push's metrics are not recorded.`);
+      return { skipped: true };
+    }
+    const metrics = headMetrics(report2.metrics);
+    if (!metrics.length) {
+      this.log.info("History store: no numeric metrics at the head; nothing recorded.");
+      return { skipped: true };
+    }
+    const client = createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m2) => this.log.info(m2) });
+    try {
+      const date = await this.store.dateOf(commit);
+      const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit, date, metrics });
+      this.log.info(`History store: recorded ${metrics.length} metric values of ${shortSha(commit)} on '${this.store.branch}' (${shortSha(written)}).`);
+      return { location: `${this.store.branch}:${recordPath(commit)}` };
+    } catch (error) {
+      if (!isPermissionError(error)) throw error;
+      this.log.warning(
+        `History store: the token cannot write the branch '${this.store.branch}' (the workflow needs \`permissions: contents: write\`); this push's metrics are not recorded.`
+      );
+      return { notPosted: "a read-only token" };
+    }
+  }
+};
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
@@ -52272,6 +52542,8 @@ async function runIn(git, config, log, deadline) {
   );
   for (const error of comparison.headErrors) log.error(error);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
+  const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
+  if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
   const plots = await renderPlots(
     git,
     {
@@ -52290,7 +52562,7 @@ async function runIn(git, config, log, deadline) {
   const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
-  const historyStore = void 0;
+  const historyStore = store ? storeReader(store) : void 0;
   const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
@@ -52358,7 +52630,8 @@ async function runIn(git, config, log, deadline) {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
-      }
+      },
+      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: "never-fails" } : null
     ],
     log
   );

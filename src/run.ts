@@ -39,6 +39,9 @@ import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
+import { HistoryStore, storeReader } from './history/store';
+import { withStoreBase } from './history/store-base';
+import { HistoryRecorder } from './history/store-write';
 import { VERSION } from './version';
 import { commitTree, ReadBudget } from './workspace/tree';
 import { collectDataChanges } from './data-diff/collect';
@@ -107,6 +110,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   );
   for (const error of comparison.headErrors) log.error(error);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
+  // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
+  const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
+  if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
 
   const plots = await renderPlots(
     git,
@@ -130,7 +136,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
 
   // The base branch's history of each metric, from its commits in git. The history store's reader is passed here,
   // for commits whose metrics are not in git (DVC-cached, or made in CI).
-  const historyStore: StoreReader | undefined = undefined;
+  const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
   const history =
     base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
@@ -217,6 +223,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },
+      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: 'never-fails' } : null,
     ],
     log,
   );

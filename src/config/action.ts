@@ -10,6 +10,7 @@ import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
 import { changeFromEvent, hubFromInputs } from './hub';
+import { historyStoreSettings } from './history-store';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
 import { expectedRuns, repeatParams } from './sweep';
@@ -53,6 +54,7 @@ export const ACTION_INPUTS = [
   'repeat-params',
   'rank-by',
   'expected-runs',
+  'history-branch',
 ] as const;
 type ActionInput = (typeof ACTION_INPUTS)[number];
 
@@ -124,6 +126,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
       rankBy: getInput(env, 'rank-by') || null,
       expectedRuns: expectedRuns(getInput(env, 'expected-runs'), "Input 'expected-runs'"),
     },
+    historyStore: historyStoreSettings(getInput(env, 'history-branch'), eventName, event),
   };
 }
 

@@ -39,6 +39,15 @@ export interface Config {
   githubPublish?: GitHubPublishConfig;
   /** `mode: aggregate`: how the matrix jobs' runs are grouped and ranked (inputs `repeat-params`, `rank-by`). */
   sweep?: SweepSettings;
+  /** The history store (input `history-branch`): where pushes' metrics are recorded and read; null or absent: off. */
+  historyStore?: HistoryStoreSettings | null;
+}
+
+export interface HistoryStoreSettings {
+  /** The orphan branch holding the records. */
+  branch: string;
+  /** This run records its metrics there: a `push` to the default branch. */
+  record: boolean;
 }
 
 interface SweepSettings {

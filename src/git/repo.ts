@@ -107,6 +107,45 @@ export class GitRepo {
     await this.git.raw(['fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
 
+  /**
+   * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and
+   * returns its SHA; null (and `into` deleted) when the remote has no such branch.
+   */
+  async fetchTip(branch: string, into: string, remote = 'origin'): Promise<string | null> {
+    assertSafeRev(branch);
+    assertSafeRev(into);
+    try {
+      await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', '--depth=1', '--end-of-options', remote, `+refs/heads/${branch}:${into}`]);
+    } catch (error) {
+      if (!/couldn't find remote ref/i.test(String(error))) throw error;
+      await this.git.raw(['update-ref', '-d', into]);
+      return null;
+    }
+    // A process of its own: the object reader may have looked this ref up before the fetch moved it.
+    return (await this.git.raw(['rev-parse', '--verify', '--end-of-options', `${into}^{commit}`])).trim();
+  }
+
+  /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
+  async readAt(commit: string, path: string, maxBytes: number): Promise<Buffer | null> {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const found = await this.objects.resolve(`${commit}:${path}`);
+    return found?.type === 'blob' ? this.objects.read(found.oid, maxBytes) : null;
+  }
+
+  /** A commit's tree, or null when git does not have the commit. */
+  async treeOf(commit: string): Promise<string | null> {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    return (await this.objects.resolve(`${commit}^{tree}`))?.oid ?? null;
+  }
+
+  /** A commit's committer date (ISO 8601), or null when git does not have the commit. */
+  async committerDate(commit: string): Promise<string | null> {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const bytes = await this.objects.read(commit, 1024 * 1024);
+    const m = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString('utf8'));
+    return m ? new Date(Number(m[1]) * 1000).toISOString() : null;
+  }
+
   async mergeBase(a: string, b: string): Promise<string | null> {
     assertSafeRev(a);
     assertSafeRev(b);

@@ -1,17 +1,11 @@
-import { apiMessage, apiStatus, type GitHubClient } from './client';
+import { commitOnBranch, tipByRest, DEFAULT_REF_RETRY, type RefRetry } from './branch-commit';
+import { apiStatus, type GitHubClient } from './client';
 import type { RepoRef } from './comments';
 
 /** GitHub refuses an asset upload to a release that already holds this many ("file_count limited to 1000 assets per release"). */
 export const MAX_RELEASE_ASSETS = 1000;
 /** Pruning frees this many places beyond the run's own need, so the next runs do not prune again at once. */
 const PRUNE_HEADROOM = 100;
-
-/** How long the assets-branch commit keeps retrying when other runs move the branch first. */
-export interface RefRetry {
-  deadlineMs: number;
-  firstDelayMs: number;
-  maxDelayMs: number;
-}
 
 /** A PNG to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
 export interface ImageFile {
@@ -41,7 +35,7 @@ export class BranchImageStore implements ImageStore {
     private readonly branch: string,
     private readonly serverUrl: string,
     private readonly message: string,
-    private readonly refRetry: RefRetry = { deadlineMs: 60_000, firstDelayMs: 250, maxDelayMs: 8_000 },
+    private readonly refRetry: RefRetry = DEFAULT_REF_RETRY,
   ) {}
 
   async upload(files: ImageFile[], folder: string): Promise<Map<string, string>> {
@@ -57,57 +51,17 @@ export class BranchImageStore implements ImageStore {
       tree.push({ path: `${folder}/${file.name}`, mode: '100644', type: 'blob', sha: blob.data.sha });
     }
     const treeSha = (await this.client.request('POST /repos/{owner}/{repo}/git/trees', { owner, repo, tree })).data.sha;
-    const commitSha = await this.commitOnBranch(treeSha);
+    const branch = this.branch;
+    const commitSha = await commitOnBranch(this.client, this.repo, {
+      branch,
+      message: this.message,
+      tip: () => tipByRest(this.client, this.repo, branch),
+      // Each run's commit holds its own files only: the parent keeps earlier runs' images reachable.
+      tree: () => Promise.resolve(treeSha),
+      retry: this.refRetry,
+    });
     const base = `${this.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/blob/${commitSha}`;
     return new Map(files.map((f, i) => [f.rel, `${base}/${tree[i]!.path.split('/').map(encodeURIComponent).join('/')}?raw=true`]));
-  }
-
-  /** Commits the tree on top of the branch (creating it on first use); retries when another run moved it first. */
-  private async commitOnBranch(treeSha: string): Promise<string> {
-    const { owner, repo } = this.repo;
-    const deadline = Date.now() + this.refRetry.deadlineMs;
-    for (let attempt = 0; ; attempt++) {
-      const tip = await this.tip();
-      const commit = await this.client.request('POST /repos/{owner}/{repo}/git/commits', {
-        owner,
-        repo,
-        message: this.message,
-        tree: treeSha,
-        parents: tip ? [tip] : [],
-      });
-      try {
-        if (tip) {
-          await this.client.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-            owner,
-            repo,
-            ref: `heads/${this.branch}`,
-            sha: commit.data.sha,
-            force: false,
-          });
-        } else {
-          await this.client.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
-        }
-        return commit.data.sha;
-      } catch (error) {
-        // 422: not a fast-forward, or the branch was just created — another run got there first. A repository
-        // ruleset's 422 is a refusal, not a race: repeating it changes nothing. Runs that collided would collide
-        // again after equal waits: a random share of a doubling delay ("full jitter").
-        if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
-        const waitMs = Math.random() * Math.min(this.refRetry.maxDelayMs, this.refRetry.firstDelayMs * 2 ** attempt);
-        if (Date.now() + waitMs > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-    }
-  }
-
-  private async tip(): Promise<string | null> {
-    const { owner, repo } = this.repo;
-    try {
-      return (await this.client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${this.branch}` })).data.object.sha;
-    } catch (error) {
-      if (apiStatus(error) === 404) return null;
-      throw error;
-    }
   }
 }
 
@@ -187,9 +141,4 @@ export class ReleaseImageStore implements ImageStore {
 
 function oldestFirst<T extends { id: number; created_at: string }>(assets: T[]): T[] {
   return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-}
-
-/** GitHub's answer when a repository ruleset forbids the ref write (creation, update or non-fast-forward). */
-export function isRulesetRefusal(error: unknown): boolean {
-  return apiStatus(error) === 422 && /repository rule violations/i.test(apiMessage(error));
 }

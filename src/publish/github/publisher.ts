@@ -8,7 +8,8 @@ import type { Target, TargetOutcome } from '../types';
 import { commentBody, localPngs } from './body';
 import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
-import { BranchImageStore, isRulesetRefusal, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
+import { isRulesetRefusal } from './branch-commit';
+import { BranchImageStore, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
 import { resolveTargets } from './targets';
 import { artifactName } from '../artifact/report';
 

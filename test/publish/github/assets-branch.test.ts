@@ -4,7 +4,8 @@ import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { validationFailed } from '../../fakes/github/server';
 import { fileAtCommit, gitStore } from '../../fakes/github/routes/git-data';
 import { createGitHubClient } from '../../../src/publish/github/client';
-import { BranchImageStore, type RefRetry } from '../../../src/publish/github/images';
+import type { RefRetry } from '../../../src/publish/github/branch-commit';
+import { BranchImageStore } from '../../../src/publish/github/images';
 import { GHS_TOKEN, REPO, png, registerGhsToken } from '../github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];

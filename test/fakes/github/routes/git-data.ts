@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { notFound, validationFailed, type FakeGitHub, type FakeRequest, type FakeResponse } from '../server';
+import { backedStore } from './git-backed';
 import { bucket, requireActor } from './shapes';
 
 /**
  * The Git Data API (blobs, trees, commits, refs) over an in-memory object store. Blob SHAs are git's own
  * (sha1 of "blob <size>\0<bytes>"); tree and commit SHAs are sha1 of their content, unique like git's but not
- * equal to them. Trees accept nested paths (`a/b/c.png`) as GitHub's "Create a tree" does. Ref updates without
- * `force` must be fast-forwards (422 "Update is not a fast forward").
+ * equal to them. Trees accept nested paths (`a/b/c.png`) and inline `content` as GitHub's "Create a tree" does. Ref
+ * updates without `force` must be fast-forwards (422 "Update is not a fast forward"). A repository bound to a real
+ * bare repository (`bindRepository`, ./git-backed.ts) is answered from that repository instead.
  */
 export interface GitStore {
   blobs: Map<string, Buffer>;
@@ -64,6 +66,11 @@ export function registerGitData(fake: FakeGitHub): void {
     if (typeof content !== 'string') return validationFailed('content is missing', 'content');
     if (encoding !== 'base64' && encoding !== 'utf-8') return validationFailed(`encoding must be utf-8 or base64`, 'encoding');
     const bytes = Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8');
+    const real = backedStore(fake, req);
+    if (real) {
+      const sha = real.createBlob(bytes);
+      return { status: 201, body: { url: `${api(req)}/git/blobs/${sha}`, sha } };
+    }
     const sha = sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]));
     gitStore(fake, req).blobs.set(sha, bytes);
     return { status: 201, body: { url: `${api(req)}/git/blobs/${sha}`, sha } };
@@ -73,10 +80,26 @@ export function registerGitData(fake: FakeGitHub): void {
     const denied = requireActor(req);
     if (denied) return denied;
     const store = gitStore(fake, req);
-    const { tree, base_tree } = (req.body ?? {}) as { tree?: { path?: string; mode?: string; type?: string; sha?: string }[]; base_tree?: string };
+    const { tree, base_tree } = (req.body ?? {}) as {
+      tree?: { path?: string; mode?: string; type?: string; sha?: string | null; content?: string }[];
+      base_tree?: string;
+    };
     if (!Array.isArray(tree)) return validationFailed('tree is missing', 'tree');
+    const real = backedStore(fake, req);
+    if (real) {
+      const made = real.createTree(tree, base_tree);
+      if (typeof made !== 'string') return made;
+      const entries = real.treeEntries(made).map((e) => ({ ...e, url: `${api(req)}/git/${e.type}s/${e.sha}` }));
+      return { status: 201, body: { sha: made, url: `${api(req)}/git/trees/${made}`, tree: entries, truncated: false } };
+    }
+    if (base_tree !== undefined && !store.trees.has(base_tree)) return validationFailed('base_tree is not a valid tree', 'base_tree');
     const files = new Map(base_tree ? (store.trees.get(base_tree) ?? []) : []);
     for (const entry of tree) {
+      if (typeof entry.content === 'string') {
+        const bytes = Buffer.from(entry.content, 'utf8');
+        entry.sha = sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]));
+        store.blobs.set(entry.sha, bytes);
+      }
       if (!entry.path || entry.type !== 'blob' || !entry.sha || !store.blobs.has(entry.sha) || !['100644', '100755'].includes(entry.mode ?? '')) {
         return validationFailed(`tree entry ${JSON.stringify(entry.path)} is not a valid blob entry`, 'tree');
       }
@@ -100,10 +123,18 @@ export function registerGitData(fake: FakeGitHub): void {
     if (denied) return denied;
     const store = gitStore(fake, req);
     const { message, tree, parents = [] } = (req.body ?? {}) as { message?: string; tree?: string; parents?: string[] };
-    if (typeof message !== 'string' || !tree || !store.trees.has(tree)) return validationFailed('Tree SHA does not exist', 'tree');
-    if (parents.some((p) => !store.commits.has(p))) return validationFailed('Parent SHA does not exist or is not a commit object', 'parents');
-    const sha = sha1(JSON.stringify({ message, tree, parents, n: fake.nextId() }));
-    store.commits.set(sha, { tree, parents, message });
+    const real = backedStore(fake, req);
+    let sha: string;
+    if (real) {
+      const made = typeof message === 'string' && tree ? real.createCommit(message, tree, parents) : validationFailed('Tree SHA does not exist', 'tree');
+      if (typeof made !== 'string') return made;
+      sha = made;
+    } else {
+      if (typeof message !== 'string' || !tree || !store.trees.has(tree)) return validationFailed('Tree SHA does not exist', 'tree');
+      if (parents.some((p) => !store.commits.has(p))) return validationFailed('Parent SHA does not exist or is not a commit object', 'parents');
+      sha = sha1(JSON.stringify({ message, tree, parents, n: fake.nextId() }));
+      store.commits.set(sha, { tree, parents, message });
+    }
     const person = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com', date: new Date().toISOString() };
     return {
       status: 201,
@@ -131,7 +162,8 @@ export function registerGitData(fake: FakeGitHub): void {
 
   fake.route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (req) => {
     const ref = `refs/${req.params.ref}`;
-    const sha = gitStore(fake, req).refs.get(ref);
+    const real = backedStore(fake, req);
+    const sha = real ? real.ref(ref) : gitStore(fake, req).refs.get(ref);
     return sha ? { status: 200, body: refBody(req, ref, sha) } : { status: 404, body: notFound() };
   });
 
@@ -143,6 +175,12 @@ export function registerGitData(fake: FakeGitHub): void {
     if (!ref || !/^refs\/.+\/.+/.test(ref)) return validationFailed('ref must start with refs/ and have at least two slashes', 'ref');
     const refused = ruleViolation(fake, req, ref);
     if (refused) return refused;
+    const real = backedStore(fake, req);
+    if (real) {
+      const problem = real.createRef(ref, sha ?? '');
+      if (problem) return problem;
+      return { status: 201, body: refBody(req, ref, sha!) };
+    }
     if (!sha || !store.commits.has(sha)) return validationFailed('Object does not exist', 'sha');
     if (store.refs.has(ref)) return validationFailed('Reference already exists', 'ref');
     store.refs.set(ref, sha);
@@ -157,6 +195,11 @@ export function registerGitData(fake: FakeGitHub): void {
     const refused = ruleViolation(fake, req, ref);
     if (refused) return refused;
     const { sha, force = false } = (req.body ?? {}) as { sha?: string; force?: boolean };
+    const real = backedStore(fake, req);
+    if (real) {
+      const problem = real.updateRef(ref, sha ?? '', force);
+      return problem ?? { status: 200, body: refBody(req, ref, sha!) };
+    }
     const current = store.refs.get(ref);
     if (!current) return validationFailed('Reference does not exist', 'ref');
     if (!sha || !store.commits.has(sha)) return validationFailed('Object does not exist', 'sha');

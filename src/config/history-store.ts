@@ -1,0 +1,21 @@
+import type { EventPayload } from '../git/revisions';
+import { UserError } from '../util/errors';
+import type { HistoryStoreSettings } from './types';
+
+/** The store branch's name when the `history-branch` input is not set. */
+const DEFAULT_HISTORY_BRANCH = 'mlreport-history';
+
+/**
+ * The `history-branch` input: the store branch's name (default `mlreport-history`), or `off`. Only a `push` to the
+ * repository's default branch records; every other event (pull requests, forks' among them) only reads.
+ */
+export function historyStoreSettings(input: string, eventName: string, event: EventPayload): HistoryStoreSettings | null {
+  const branch = input || DEFAULT_HISTORY_BRANCH;
+  if (branch === 'off') return null;
+  // git's check-ref-format rules, for a name written into a ref and a fetch refspec.
+  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
+    throw new UserError(`Input 'history-branch' must be a branch name (letters, digits, '.', '_', '-', '/') or \`off\`, not '${branch}'.`);
+  }
+  const defaultBranch = event.repository?.default_branch;
+  return { branch, record: eventName === 'push' && !!defaultBranch && event.ref === `refs/heads/${defaultBranch}` };
+}
