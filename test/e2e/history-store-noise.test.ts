@@ -28,7 +28,7 @@ const commits: string[] = [];
 
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
-async function pullRequest(acc: string, thresholds: string): Promise<{ code: number; stdout: string; report: any }> {
+async function pullRequest(acc: string, thresholds: string): Promise<{ code: number | null; stdout: string; report: any }> {
   const base = commits.at(-1)!;
   git(repo.dir, 'checkout', '-q', '-B', `feature-${acc}`, base);
   const head = repo.commit(`acc ${acc}`, { 'params.yaml': `acc: ${acc}\n` });
