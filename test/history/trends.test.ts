@@ -133,6 +133,17 @@ describe('trends: which metrics, which band, where the head stands', () => {
       ['b', 'd', 'f', 'a'],
     );
     assert.deepEqual(planTrends(null, null, metrics), [], 'no history, no trends');
+    // A metric no base commit has (DVC-cached, without a store record) is no headline trend; a gated one stays.
+    const none = history([metric('m.json', 'a', [], 0.86), metric('m.json', 'b', ACCURACY, 0.86)]);
+    const ab = [diff('m.json', { a: [1, 2], b: [1, 2] })];
+    assert.deepEqual(
+      planTrends(none, null, ab).map((p) => p.entry.key),
+      ['b'],
+    );
+    assert.deepEqual(
+      planTrends(none, gatesOf([rule(NOISE_RULE.replace('accuracy', 'a'), 'm.json', 'a')]), ab).map((p) => p.entry.standing),
+      ['not-enough'],
+    );
   });
 
   test('the multiplier of history.std as rules write it', () => {
