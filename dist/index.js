@@ -41676,7 +41676,7 @@ function planTrends(history2, gates2, metrics) {
   const plans = [];
   for (const name of chosen) {
     const metric = byName.get(trendId(name));
-    if (!metric || !gates2 && !metric.points.length) continue;
+    if (!metric || !gates2 && !metric.stats) continue;
     const band = bandOf(gates2, name);
     plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
     if (!gates2 && plans.length === HEADLINE_TRENDS) break;

@@ -16,7 +16,7 @@ export interface TrendPlan {
 /**
  * Which metrics get a trend, and where the head stands in each. With gates: every metric a rule names, in the rules'
  * order. Without: the headline metrics, at most HEADLINE_TRENDS: the changed ones first, in the report's order, then
- * unchanged ones, each with at least one base value. Only metrics the history holds. Pure.
+ * unchanged ones, each with a band (3 base values or more). Only metrics the history holds. Pure.
  */
 export function planTrends(history: HistorySection | null, gates: GateSummary | null, metrics: FileDiff[]): TrendPlan[] {
   if (!history) return [];
@@ -25,9 +25,10 @@ export function planTrends(history: HistorySection | null, gates: GateSummary | 
   const plans: TrendPlan[] = [];
   for (const name of chosen) {
     const metric = byName.get(trendId(name));
-    // A headline metric no base commit has (DVC-cached, made in CI, without a store record) has no trend to show;
-    // a gated one keeps its row, which says why its rule had no history.
-    if (!metric || (!gates && !metric.points.length)) continue;
+    // Without gates a trend is worth its space only with a band (3 base values or more): a young or DVC-cached
+    // metric's row would only say "not enough history". A gated one keeps its row, which says why its rule could not
+    // use history.
+    if (!metric || (!gates && !metric.stats)) continue;
     const band = bandOf(gates, name);
     plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
     if (!gates && plans.length === HEADLINE_TRENDS) break;

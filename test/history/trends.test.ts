@@ -133,9 +133,9 @@ describe('trends: which metrics, which band, where the head stands', () => {
       ['b', 'd', 'f', 'a'],
     );
     assert.deepEqual(planTrends(null, null, metrics), [], 'no history, no trends');
-    // A metric no base commit has (DVC-cached, without a store record) is no headline trend; a gated one stays.
-    const none = history([metric('m.json', 'a', [], 0.86), metric('m.json', 'b', ACCURACY, 0.86)]);
-    const ab = [diff('m.json', { a: [1, 2], b: [1, 2] })];
+    // Without a band (under 3 base values: a young or DVC-cached metric) no headline trend; a gated metric stays.
+    const none = history([metric('m.json', 'a', [], 0.86), metric('m.json', 'b', ACCURACY, 0.86), metric('m.json', 'c', [0.8, 0.81], 0.86)]);
+    const ab = [diff('m.json', { a: [1, 2], b: [1, 2], c: [1, 2] })];
     assert.deepEqual(
       planTrends(none, null, ab).map((p) => p.entry.key),
       ['b'],
