@@ -41699,21 +41699,10 @@ function headlineMetrics(files) {
 function bandOf(gates2, metric) {
   for (const rule2 of gates2?.rules ?? []) {
     if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const k2 = stdMultiplier(rule2.rule);
-    if (k2 !== null) return { k: k2, rule: rule2.rule };
+    const k2 = rule2.noise?.band?.k;
+    if (k2) return { k: k2, rule: rule2.rule };
   }
   return { k: DEFAULT_K2, rule: null };
-}
-var STD_FACTOR = String.raw`(\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
-var STD_BEFORE = new RegExp(String.raw`${STD_FACTOR}\s*\*\s*\(?\s*history\.std\b`, "i");
-var STD_AFTER = new RegExp(String.raw`\bhistory\.std\s*\)?\s*\*\s*${STD_FACTOR}`, "i");
-function stdMultiplier(rule2) {
-  const comparison = /[<>=!≥≤≠]=?/.exec(rule2);
-  const threshold = comparison ? rule2.slice(comparison.index + comparison[0].length) : rule2;
-  if (!/\bhistory\.std\b/i.test(threshold)) return null;
-  const match = STD_BEFORE.exec(threshold) ?? STD_AFTER.exec(threshold);
-  const k2 = match ? Number(match[0].match(new RegExp(STD_FACTOR, "i"))[0]) : 1;
-  return Number.isFinite(k2) && k2 > 0 ? k2 : null;
 }
 function standingOf(metric, k2) {
   if (metric.head === null) return "no-value";
@@ -43518,7 +43507,7 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the rule’s multiplier of \`history.std\`, else 2.`,
+    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
     "",
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",

@@ -55,31 +55,18 @@ function headlineMetrics(files: FileDiff[]): { file: string; key: string }[] {
 }
 
 /**
- * The band's k: the number multiplying `history.std` in the first rule on the metric that uses it (`3` in
- * `accuracy >= history.mean - 3 * history.std`, 1 for a bare `history.std`), so the chart shows the band the gate
- * judged by; DEFAULT_K when no rule on the metric uses `history.std`.
+ * The band's k: the gate's own, from the first rule on the metric whose noise band has one (the multiplier of
+ * `history.std` as the rule's parsed expression gives it, 3 in `accuracy >= history.mean - 3 * history.std`, and 3
+ * for `history.mean` alone), so the chart shows the band the gate judged by; DEFAULT_K when no rule on the metric
+ * has such a band (no history rule, `history.min`/`max` only, or not enough history).
  */
 function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number; rule: string | null } {
   for (const rule of gates?.rules ?? []) {
     if (!rule.metric || trendId(rule.metric) !== trendId(metric)) continue;
-    const k = stdMultiplier(rule.rule);
-    if (k !== null) return { k, rule: rule.rule };
+    const k = rule.noise?.band?.k;
+    if (k) return { k, rule: rule.rule };
   }
   return { k: DEFAULT_K, rule: null };
-}
-
-const STD_FACTOR = String.raw`(\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
-const STD_BEFORE = new RegExp(String.raw`${STD_FACTOR}\s*\*\s*\(?\s*history\.std\b`, 'i');
-const STD_AFTER = new RegExp(String.raw`\bhistory\.std\s*\)?\s*\*\s*${STD_FACTOR}`, 'i');
-
-/** The multiplier of `history.std` on a rule's right-hand side (after its comparison), or null when it has none. */
-export function stdMultiplier(rule: string): number | null {
-  const comparison = /[<>=!≥≤≠]=?/.exec(rule);
-  const threshold = comparison ? rule.slice(comparison.index + comparison[0].length) : rule;
-  if (!/\bhistory\.std\b/i.test(threshold)) return null;
-  const match = STD_BEFORE.exec(threshold) ?? STD_AFTER.exec(threshold);
-  const k = match ? Number(match[0].match(new RegExp(STD_FACTOR, 'i'))![0]) : 1;
-  return Number.isFinite(k) && k > 0 ? k : null;
 }
 
 /** Where the head's value is against mean ± k·std. */

@@ -56,7 +56,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const lines = [
     '### Trends',
     '',
-    `${summary}, against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}. The band is their mean ± k·std: k is the rule’s multiplier of \`history.std\`, else 2.`,
+    `${summary}, against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',

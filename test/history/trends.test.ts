@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drawTrends } from '../../src/history/draw-trends';
-import { planTrends, stdMultiplier } from '../../src/history/trends';
+import { planTrends } from '../../src/history/trends';
+import { evaluateRules } from '../../src/gate/evaluate';
+import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
 import type { HistorySection } from '../../src/history/types';
 import { PlotRenderer } from '../../src/plots/render';
 import { commentBody, localPngs } from '../../src/publish/github/body';
@@ -41,8 +43,20 @@ function history(metrics: HistorySection['metrics']): HistorySection {
   return { branch: 'main', depth: 20, metrics, notes: [] };
 }
 
-function rule(text: string, file: string, key: string, status: GateRuleResult['status'] = 'passed'): GateRuleResult {
+/**
+ * A rule's result as a run has it. With `history` (the metric's base values) its noise band comes from the real gate:
+ * the rule parsed and evaluated, so the k a trend takes is the one the gate judged by.
+ */
+function rule(text: string, file: string, key: string, status: GateRuleResult['status'] = 'passed', history?: number[]): GateRuleResult {
+  const noise = history
+    ? evaluateRules(
+        parseRules(ruleLinesFromText(text, '.mlreport.yml')),
+        [{ file, key, base: null, head: 0.5, history: { n: history.length, stats: stats(history) } }],
+        { missingBase: 'skip', hasBase: true },
+      ).outcomes[0]!.noise
+    : undefined;
   return {
+    ...(noise ? { noise } : {}),
     rule: text,
     level: 'fail',
     passed: status !== 'failed',
@@ -95,7 +109,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
   test('every gated metric in the rules’ order; k from the rule that multiplies history.std, else 2', () => {
     const section = history([metric('metrics.json', 'loss', [0.3, 0.31, 0.29, 0.3], 0.5), metric('metrics.json', 'accuracy', ACCURACY, 0.853)]);
     const gates = gatesOf([
-      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
+      rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY),
       rule('loss <= base + 0.1', 'metrics.json', 'loss'),
       rule('accuracy >= 0.5', 'metrics.json', 'accuracy'),
     ]);
@@ -114,7 +128,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
 
   test('fewer than 3 base values: not enough history; no head value: said so', () => {
     const section = history([metric('m.json', 'a', [0.5, 0.6], 0.7), metric('m.json', 'b', ACCURACY, null)]);
-    const plans = planTrends(section, gatesOf([rule('a >= history.mean', 'm.json', 'a'), rule('b >= 0', 'm.json', 'b')]), []);
+    const plans = planTrends(section, gatesOf([rule('a >= history.mean', 'm.json', 'a', 'passed', [0.5, 0.6]), rule('b >= 0', 'm.json', 'b')]), []);
     assert.deepEqual(
       plans.map((p) => [p.entry.key, p.entry.standing, p.entry.k]),
       [
@@ -141,23 +155,34 @@ describe('trends: which metrics, which band, where the head stands', () => {
       ['b'],
     );
     assert.deepEqual(
-      planTrends(none, gatesOf([rule(NOISE_RULE.replace('accuracy', 'a'), 'm.json', 'a')]), ab).map((p) => p.entry.standing),
+      planTrends(none, gatesOf([rule(NOISE_RULE.replace('accuracy', 'a'), 'm.json', 'a', 'passed', [])]), ab).map((p) => p.entry.standing),
       ['not-enough'],
     );
   });
 
-  test('the multiplier of history.std as rules write it', () => {
-    assert.equal(stdMultiplier('acc >= history.mean - 3 * history.std'), 3);
-    assert.equal(stdMultiplier('acc >= history.mean - history.std * 2.5'), 2.5);
-    assert.equal(stdMultiplier('loss <= history.mean + (1.5 * history.std)'), 1.5);
-    assert.equal(stdMultiplier('loss <= history.mean + history.std'), 1);
-    assert.equal(stdMultiplier('loss <= history.max'), null);
-    assert.equal(stdMultiplier('acc >= base - 0.01'), null);
+  test('the band is the gate’s: k as the parsed rule has it; 2 where the gate has no mean ± k·std band', () => {
+    const section = history([metric('m.json', 'acc', ACCURACY, 0.86)]);
+    const k = (text: string) => planTrends(section, gatesOf([rule(text, 'm.json', 'acc', 'passed', ACCURACY)]), [])[0]!.entry;
+    assert.deepEqual(k('acc >= history.mean - 3 * history.std'), {
+      file: 'm.json',
+      key: 'acc',
+      k: 3,
+      rule: 'acc >= history.mean - 3 * history.std',
+      standing: 'within',
+    });
+    assert.equal(k('acc >= history.mean - history.std * 2.5').k, 2.5);
+    assert.equal(k('acc <= history.mean + (1.5 * history.std)').k, 1.5);
+    // The gate measures k as how far the threshold moves per unit of std: 1 up to rounding.
+    assert.ok(Math.abs(k('acc <= history.mean + history.std').k - 1) < 1e-12);
+    // The gate's band for a rule on the mean alone is ± 3·std; the chart draws the same one.
+    assert.equal(k('acc >= history.mean').k, 3);
+    assert.deepEqual(k('acc <= history.max'), { file: 'm.json', key: 'acc', k: 2, rule: null, standing: 'within' });
+    assert.deepEqual(k('acc >= base - 0.01'), { file: 'm.json', key: 'acc', k: 2, rule: null, standing: 'within' });
   });
 });
 
 describe('trends in the report', () => {
-  const gates = gatesOf([rule(NOISE_RULE, 'metrics.json', 'accuracy')]);
+  const gates = gatesOf([rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY)]);
   const metrics = [diff('metrics.json', { accuracy: [0.865, 0.853] })];
   const section = history([metric('metrics.json', 'accuracy', ACCURACY, 0.853)]);
 
@@ -274,7 +299,7 @@ describe('trend PNGs', () => {
       { ...metric('metrics.json', 'recall', [], 0.9), stats: null },
     ]);
     const gates = gatesOf([
-      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
+      rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY),
       rule('f1 >= 0.5', 'metrics.json', 'f1'),
       rule('recall >= 0.5', 'metrics.json', 'recall'),
     ]);
@@ -322,8 +347,8 @@ describe('the MLflow run carries the trends’ verdicts', () => {
       metric('eval.json', 'f1 score', ACCURACY, 0.86),
     ]);
     const gates = gatesOf([
-      rule(NOISE_RULE, 'metrics.json', 'accuracy'),
-      rule('loss <= history.max', 'metrics.json', 'loss'),
+      rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY),
+      rule('loss <= history.max', 'metrics.json', 'loss', 'passed', [0.3, 0.31]),
       rule('"f1 score" >= 0.5', 'eval.json', 'f1 score'),
     ]);
     const metrics = [diff('metrics.json', { accuracy: [0.865, 0.84], loss: [0.31, 0.29] }), diff('eval.json', { 'f1 score': [0.86, 0.86] })];
