@@ -31257,7 +31257,8 @@ function trendChart(entry, metric, headLabel) {
   const flat = (v2) => `[${values.map(() => number(v2)).join(", ")}]`;
   const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
   const series2 = [];
-  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => bottom), head].map(number).join(", ")}]` });
+  const hidden = bottom - (top2 - bottom);
+  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number).join(", ")}]` });
   series2.push({ color: blue, text: `line [${values.map(number).join(", ")}]` });
   if (range && metric.stats) {
     series2.push(

@@ -71,7 +71,10 @@ export function trendChart(entry: TrendEntry, metric: HistorySection['metrics'][
   const flat = (v: number) => `[${values.map(() => number(v)).join(', ')}]`;
   const [orange, blue, green, grey] = [PALETTE[1]!, PALETTE[0]!, PALETTE[2]!, PALETTE[6]!];
   const series: { color: { color: string; square: string }; text: string }[] = [];
-  if (head !== null) series.push({ color: orange, text: `bar [${[...points.map(() => bottom), head].map(number).join(', ')}]` });
+  // The head's value as the chart's one bar: the others sit below the y-axis, where Mermaid draws nothing (at the
+  // axis itself it still draws a stub a few pixels high at every commit).
+  const hidden = bottom - (top - bottom);
+  if (head !== null) series.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number).join(', ')}]` });
   series.push({ color: blue, text: `line [${values.map(number).join(', ')}]` });
   if (range && metric.stats) {
     series.push(
