@@ -10427,9 +10427,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve13(data);
+              return err ? reject(err) : resolve14(data);
             });
           });
         }
@@ -10467,12 +10467,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve13(data);
+              ) : resolve14(data);
             });
           });
         }
@@ -12739,8 +12739,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve13, reject) => {
-        res = resolve13;
+      const promise = new Promise((resolve14, reject) => {
+        res = resolve14;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -14991,12 +14991,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve14;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15666,12 +15666,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve13;
+          callback = resolve14;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16150,16 +16150,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve13) => {
+        return new Promise((resolve14) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve13;
+            this[kClosedResolve] = resolve14;
           } else {
-            resolve13(null);
+            resolve14(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve13) => {
+        return new Promise((resolve14) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -16170,7 +16170,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve13(null);
+            resolve14(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16221,7 +16221,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve13, reject) => {
+        const socket = await new Promise((resolve14, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -16233,7 +16233,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve13(socket2);
+              resolve14(socket2);
             }
           });
         });
@@ -16569,8 +16569,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve13) => {
-            this[kClosedResolve] = resolve13;
+          await new Promise((resolve14) => {
+            this[kClosedResolve] = resolve14;
           });
         }
       }
@@ -17839,7 +17839,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve13, reject) => {
+        return await new Promise((resolve14, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -17852,7 +17852,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve13(null);
+              resolve14(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -17871,7 +17871,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve14, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -17888,7 +17888,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve13,
+              resolve: resolve14,
               reject,
               length: 0,
               body: []
@@ -17958,18 +17958,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve13, stream, length } = consume2;
+      const { type, body, resolve: resolve14, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve13(chunksDecode(body, length));
+          resolve14(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve13(JSON.parse(chunksDecode(body, length)));
+          resolve14(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve13(chunksConcat(body, length).buffer);
+          resolve14(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve13(new Blob(body, { type: stream[kContentType] }));
+          resolve14(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve13(chunksConcat(body, length));
+          resolve14(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -18226,9 +18226,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -18451,9 +18451,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -18738,9 +18738,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -18832,9 +18832,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -22697,7 +22697,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve13, reject) => agent.dispatch(
+        return new Promise((resolve14, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -22773,7 +22773,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve13({
+              resolve14({
                 status,
                 statusText,
                 headersList,
@@ -22816,7 +22816,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve13({
+              resolve14({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -26557,8 +26557,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve13) => {
-        setTimeout(resolve13, ms2).unref();
+      return new Promise((resolve14) => {
+        setTimeout(resolve14, ms2).unref();
       });
     }
     module.exports = {
@@ -27459,11 +27459,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value2) {
-        return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
-          resolve13(value2);
+        return value2 instanceof P3 ? value2 : new P3(function(resolve14) {
+          resolve14(value2);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve13, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve14, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -27479,7 +27479,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -27566,26 +27566,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve13(output.toString());
+              resolve14(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve13(Buffer.concat(chunks));
+              resolve14(Buffer.concat(chunks));
             });
           }));
         });
@@ -27793,14 +27793,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve13(res);
+                resolve14(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -28044,12 +28044,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve13) => setTimeout(() => resolve13(), ms2));
+          return new Promise((resolve14) => setTimeout(() => resolve14(), ms2));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve14, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -28057,7 +28057,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve13(response);
+              resolve14(response);
             }
             function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
@@ -28096,7 +28096,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve13(response);
+              resolve14(response);
             }
           }));
         });
@@ -28560,8 +28560,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve13, reject) {
-            return setTimeout(resolve13, t2);
+          return new this.Promise(function(resolve14, reject) {
+            return setTimeout(resolve14, t2);
           });
         }
         computePenalty() {
@@ -28772,15 +28772,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve13, returned, task;
+          var args, cb, error, reject, resolve14, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve13, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve13(returned);
+                  return resolve14(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -28795,13 +28795,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve13;
-          resolve13 = reject = null;
+          var promise, reject, resolve14;
+          resolve14 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve13 = _resolve;
+            resolve14 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve13, reject });
+          this._queue.push({ task, args, resolve: resolve14, reject });
           this._tryToRun();
           return promise;
         }
@@ -29202,14 +29202,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
               };
-              return new this.Promise((resolve13, reject) => {
+              return new this.Promise((resolve14, reject) => {
                 if (finished()) {
-                  return resolve13();
+                  return resolve14();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve13();
+                      return resolve14();
                     }
                   });
                 }
@@ -29302,9 +29302,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve13, reject) {
+              return new this.Promise(function(resolve14, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve13)(args3);
+                  return (args3[0] != null ? reject : resolve14)(args3);
                 });
               });
             };
@@ -29527,7 +29527,7 @@ var CatFileBatch = class {
     if (this.closing) throw new Error("the git object reader is closed");
     const child = this.start();
     const idle = !this.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise((resolve13, reject) => this.pending.push({ maxBytes, resolve: resolve13, reject })));
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.pending.push({ maxBytes, resolve: resolve14, reject })));
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r2) => `${r2.oid}
 `).join(""));
@@ -29545,8 +29545,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve13, reject) => {
-      this.pending.push({ maxBytes, resolve: resolve13, reject });
+    return new Promise((resolve14, reject) => {
+      this.pending.push({ maxBytes, resolve: resolve14, reject });
       if (this.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -29554,10 +29554,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve13) => {
+    this.closing ??= new Promise((resolve14) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve13();
-      child.once("close", () => resolve13());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
+      child.once("close", () => resolve14());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -29823,7 +29823,7 @@ function commitTree(git, sha, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve13(path);
+      const entry = await resolve14(path);
       if (!entry) return null;
       if (entry.size < 0) return readUnsized(git, path, entry, budget);
       budget.take(path, entry.size);
@@ -29835,7 +29835,7 @@ function commitTree(git, sha, name, options2 = {}) {
       for (let at2 = 0; at2 < paths.length; at2++) {
         const path = paths[at2];
         try {
-          const entry = await resolve13(path);
+          const entry = await resolve14(path);
           if (!entry) continue;
           if (entry.size < 0) {
             out[at2] = await readUnsized(git, path, entry, budget);
@@ -29855,7 +29855,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve13(path);
+      const entry = await resolve14(path);
       if (!entry) return null;
       if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
       budget.take(path, entry.size, true);
@@ -29872,7 +29872,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return files;
     }
   };
-  async function resolve13(path) {
+  async function resolve14(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -35801,9 +35801,9 @@ var GitRepo = class _GitRepo {
     const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
-    const closed = new Promise((resolve13, reject) => {
+    const closed = new Promise((resolve14, reject) => {
       child.on("error", reject);
-      child.on("close", resolve13);
+      child.on("close", resolve14);
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -39751,8 +39751,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve13 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve13) : resolve13(value2));
+      const resolve14 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve14) : resolve14(value2));
     }
   }
   return sections;
@@ -40097,10 +40097,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve13, reject) => {
+    return new Promise((resolve14, reject) => {
       const req = request2(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve13(res);
+        resolve14(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -40129,7 +40129,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms2) {
-  return new Promise((resolve13) => setTimeout(resolve13, ms2));
+  return new Promise((resolve14) => setTimeout(resolve14, ms2));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -41016,7 +41016,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve13 = async (path) => {
+  const resolve14 = async (path) => {
     const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -41034,7 +41034,7 @@ function withCachedOutputs(tree, data) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve13(path);
+      return await resolve14(path);
     } catch (error) {
       reasons.set(path, describeError(error));
       return null;
@@ -42845,11 +42845,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value2) {
-    return value2 instanceof P3 ? value2 : new P3(function(resolve13) {
-      resolve13(value2);
+    return value2 instanceof P3 ? value2 : new P3(function(resolve14) {
+      resolve14(value2);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve14, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -42865,7 +42865,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47759,7 +47759,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms2) {
-  return new Promise((resolve13) => setTimeout(resolve13, ms2));
+  return new Promise((resolve14) => setTimeout(resolve14, ms2));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -48464,7 +48464,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
       const waitMs = Math.random() * Math.min(retry2.maxDelayMs, retry2.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error;
-      await new Promise((resolve13) => setTimeout(resolve13, waitMs));
+      await new Promise((resolve14) => setTimeout(resolve14, waitMs));
     }
   }
 }
@@ -49808,7 +49808,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -49820,7 +49820,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve13({ code: code2, signal });
+      resolve14({ code: code2, signal });
     });
   });
 }
@@ -50781,7 +50781,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve13) => {
+  const outcome2 = await new Promise((resolve14) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -50794,11 +50794,11 @@ async function dvcRepro(cwd, log, deadline) {
     child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
-      (error2) => resolve13({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve14({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve13({ code: code2 });
+      resolve14({ code: code2 });
     });
   });
   close();
@@ -53146,6 +53146,89 @@ Exit code 0 even when metrics differ; a file that fails to parse on one side is 
   run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
 };
 
+// src/commands/metrics-history.ts
+import { resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+var metricsHistoryCommand = {
+  path: ["metrics", "history"],
+  summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
+  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--store BRANCH] [--md|--json] [--cwd DIR]
+
+  REV             the branch or commit whose first-parent history is read (default: HEAD)
+  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --store BRANCH  also read the history store on origin's BRANCH (e.g. mlreport-history) for commits whose
+                  metrics are not in git
+  --md            print a GitHub markdown table
+  --json          print the history as report.json's \`history\` (every point, with its commit)
+  --cwd DIR       where to start looking for the project (default: the current directory)
+
+Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
+figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
+missing or broken at some commits) is said on stderr.`,
+  async run(args) {
+    const { values, positionals } = parseArgs2({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        depth: { type: "string", default: "" },
+        metrics: { type: "string", multiple: true },
+        store: { type: "string" },
+        md: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        cwd: { type: "string", default: "." }
+      }
+    });
+    if (positionals.length > 1) throw new UserError(`expected at most one revision, got ${positionals.length}: ${positionals.join(" ")}`);
+    const depth = parseHistoryDepth(values.depth, "--depth");
+    if (depth === 0) throw new UserError("--depth must be at least 1 (a history of no commits has nothing to show).");
+    const rev = positionals[0] ?? "HEAD";
+    const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
+    const history2 = await GitRepo.using(workspace, (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, values.store));
+    for (const note2 of history2.notes) writeError(`mlreport: note: ${note2}
+`);
+    if (values.json) writeResult(`${JSON.stringify(history2, null, 2)}
+`);
+    else writeResult(historyTable(history2, values.md));
+    return 0;
+  }
+};
+async function readBranchHistory(git, workspace, rev, depth, metricsPaths, storeBranch) {
+  const sha = await git.resolveCommit(rev);
+  if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+  const log = consoleLogger(true);
+  const budget = new ReadBudget();
+  const data = await openProjectData(workspace, log);
+  let comparison;
+  try {
+    const at2 = withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
+    comparison = await compareTrees(at2, withCachedOutputs(workspaceTree(workspace, { budget }), data), { metrics: metricsPaths, params: [] }, log, ["metrics"]);
+  } finally {
+    await data?.close();
+  }
+  for (const error of comparison.headErrors) log.warning(error);
+  if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
+  const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;
+  return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget }, store, log);
+}
+function historyTable(history2, markdown) {
+  const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "σ from mean"];
+  const rows = history2.metrics.map((m2) => {
+    const s = m2.stats;
+    const cell3 = (v2) => v2 === void 0 || v2 === null ? "-" : formatNumber(v2);
+    const sigmas = s && m2.head !== null && s.std > 0 ? formatNumber((m2.head - s.mean) / s.std, 2) : "-";
+    return [m2.file, m2.key, String(m2.points.length), cell3(s?.mean), cell3(s?.std), cell3(s?.min), cell3(s?.max), cell3(m2.head), sigmas];
+  });
+  if (!rows.length) return `No numeric metrics to show at ${history2.branch}.
+`;
+  if (markdown) return githubTable(headers, rows);
+  const width = headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length));
+  const line = (cells) => `${cells.map((c3, i) => c3.padEnd(width[i])).join("  ").trimEnd()}
+`;
+  return line(headers) + rows.map(line).join("");
+}
+
 // src/commands/params-diff.ts
 var paramsDiffCommand = {
   path: ["params", "diff"],
@@ -53166,8 +53249,8 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
 };
 
 // src/commands/plots-render.ts
-import { join as join27, resolve as resolve7 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import { join as join27, resolve as resolve8 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   path: ["plots", "render"],
   summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
@@ -53179,13 +53262,13 @@ var plotsRenderCommand = {
   --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
   --quiet         print only the index's path`,
   async run(args) {
-    const { values } = parseArgs2({
+    const { values } = parseArgs3({
       args,
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join27(await defaultOutDir(workspace), "plots") : resolve7(values.cwd, values.out);
+    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
+    const out = values.out === void 0 ? join27(await defaultOutDir(workspace), "plots") : resolve8(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -53202,20 +53285,20 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve7(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    await writeFileAtomic(resolve8(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
-    await writeFileAtomic(resolve7(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve7(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    await writeFileAtomic(resolve8(out, "index.md"), index);
+    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve8(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
 `);
-    process.stdout.write(`index: ${resolve7(out, "index.md")}
+    process.stdout.write(`index: ${resolve8(out, "index.md")}
 `);
     return plots.some((p2) => p2.error) ? 1 : 0;
   }
 };
 
 // src/commands/pull.ts
-import { resolve as resolve8 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
   -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
@@ -53225,7 +53308,7 @@ Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, A
 HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
 password (or token).`;
 function options(args, extra = {}) {
-  const { values, positionals } = parseArgs3({
+  const { values, positionals } = parseArgs4({
     args,
     strict: true,
     allowPositionals: true,
@@ -53239,7 +53322,7 @@ function options(args, extra = {}) {
   const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
   if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
   return {
-    root: resolve8(values.cwd),
+    root: resolve9(values.cwd),
     options: {
       targets: positionals,
       jobs,
@@ -53295,8 +53378,8 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { resolve as resolve9 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+import { resolve as resolve10 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   path: ["report"],
   summary: "compare metrics and params with a base revision and write report.md and report.json",
@@ -53323,7 +53406,7 @@ var reportCommand = {
                   with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
   --quiet         print only the report's path`,
   async run(args) {
-    const { values } = parseArgs4({
+    const { values } = parseArgs5({
       args,
       strict: true,
       options: {
@@ -53338,9 +53421,9 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
     const log = consoleLogger(values.quiet);
-    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve9(values.cwd, values.out);
+    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve10(values.cwd, values.out);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
@@ -53384,8 +53467,8 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve10 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
+import { resolve as resolve11 } from "node:path";
+import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   path: ["repro"],
   summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
@@ -53399,7 +53482,7 @@ var reproCommand = {
   -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
   --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
   async run(args) {
-    const { values, positionals } = parseArgs5({
+    const { values, positionals } = parseArgs6({
       args,
       strict: true,
       allowPositionals: true,
@@ -53412,7 +53495,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline2 = await loadPipeline(resolve10(values.cwd));
+    const pipeline2 = await loadPipeline(resolve11(values.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
       dry: values.dry,
@@ -53434,8 +53517,8 @@ var reproCommand = {
 };
 
 // src/commands/status.ts
-import { resolve as resolve11 } from "node:path";
-import { parseArgs as parseArgs6 } from "node:util";
+import { resolve as resolve12 } from "node:path";
+import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   path: ["status"],
   summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
@@ -53449,7 +53532,7 @@ var statusCommand = {
 
 Exit code 0 either way; changed stages are listed with their reasons.`,
   async run(args) {
-    const { values, positionals } = parseArgs6({
+    const { values, positionals } = parseArgs7({
       args,
       strict: true,
       allowPositionals: true,
@@ -53460,7 +53543,7 @@ Exit code 0 either way; changed stages are listed with their reasons.`,
         cwd: { type: "string", default: "." }
       }
     });
-    const pipeline2 = await loadPipeline(resolve11(values.cwd));
+    const pipeline2 = await loadPipeline(resolve12(values.cwd));
     const stages = (await pipelineStatus(pipeline2, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
@@ -53477,7 +53560,7 @@ ${s.reasons.map((r2) => `	${r2}
 };
 
 // src/commands/data-diff.ts
-import { relative as relative8, resolve as resolve12, sep as sep10 } from "node:path";
+import { relative as relative8, resolve as resolve13, sep as sep10 } from "node:path";
 
 // src/data-diff/dvc-output.ts
 function states(diff, hideMissing) {
@@ -53582,7 +53665,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative8(root, resolve12(cwd, t2)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t2) => relative8(root, resolve13(cwd, t2)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -53630,6 +53713,7 @@ var COMMANDS = [
   reproCommand,
   statusCommand,
   metricsDiffCommand,
+  metricsHistoryCommand,
   paramsDiffCommand,
   dataDiffCommand,
   plotsRenderCommand,

@@ -1,5 +1,6 @@
 import { aggregateCommand } from './aggregate';
 import { metricsDiffCommand } from './metrics-diff';
+import { metricsHistoryCommand } from './metrics-history';
 import { paramsDiffCommand } from './params-diff';
 import { plotsRenderCommand } from './plots-render';
 import { pullCommand, pushCommand } from './pull';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   reproCommand,
   statusCommand,
   metricsDiffCommand,
+  metricsHistoryCommand,
   paramsDiffCommand,
   dataDiffCommand,
   plotsRenderCommand,

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findProjectRoot } from '../config/project-root';
+import { GitRepo } from '../git/repo';
+import { parseHistoryDepth } from '../history/config';
+import { readHistory } from '../history/read';
+import { HistoryStore, storeReader } from '../history/store';
+import type { HistorySection } from '../history/types';
+import { consoleLogger, writeError, writeResult } from '../util/console-logger';
+import { UserError } from '../util/errors';
+import type { Command } from './types';
+import { formatNumber } from '../util/numbers';
+import { withCachedOutputs } from '../values/cached-outputs';
+import { compareTrees, openProjectData } from '../values/collect';
+import { githubTable } from '../values/dvc-output';
+import { commitTree, ReadBudget, workspaceTree } from '../workspace/tree';
+
+export const metricsHistoryCommand: Command = {
+  path: ['metrics', 'history'],
+  summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
+  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--store BRANCH] [--md|--json] [--cwd DIR]
+
+  REV             the branch or commit whose first-parent history is read (default: HEAD)
+  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --store BRANCH  also read the history store on origin's BRANCH (e.g. mlreport-history) for commits whose
+                  metrics are not in git
+  --md            print a GitHub markdown table
+  --json          print the history as report.json's \`history\` (every point, with its commit)
+  --cwd DIR       where to start looking for the project (default: the current directory)
+
+Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
+figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
+missing or broken at some commits) is said on stderr.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        depth: { type: 'string', default: '' },
+        metrics: { type: 'string', multiple: true },
+        store: { type: 'string' },
+        md: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        cwd: { type: 'string', default: '.' },
+      },
+    });
+    if (positionals.length > 1) throw new UserError(`expected at most one revision, got ${positionals.length}: ${positionals.join(' ')}`);
+    const depth = parseHistoryDepth(values.depth, '--depth');
+    if (depth === 0) throw new UserError('--depth must be at least 1 (a history of no commits has nothing to show).');
+    const rev = positionals[0] ?? 'HEAD';
+    const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
+    const history = await GitRepo.using(workspace, (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, values.store));
+    for (const note of history.notes) writeError(`mlreport: note: ${note}\n`);
+    if (values.json) writeResult(`${JSON.stringify(history, null, 2)}\n`);
+    else writeResult(historyTable(history, values.md));
+    return 0;
+  },
+};
+
+/** The metrics the workspace shows, each with its values at `rev` and its first parents. */
+async function readBranchHistory(
+  git: GitRepo,
+  workspace: string,
+  rev: string,
+  depth: number,
+  metricsPaths: string[] | null,
+  storeBranch: string | undefined,
+): Promise<HistorySection> {
+  const sha = await git.resolveCommit(rev);
+  if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+  const log = consoleLogger(true);
+  const budget = new ReadBudget();
+  const data = await openProjectData(workspace, log);
+  let comparison;
+  try {
+    const at = withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
+    comparison = await compareTrees(at, withCachedOutputs(workspaceTree(workspace, { budget }), data), { metrics: metricsPaths, params: [] }, log, ['metrics']);
+  } finally {
+    await data?.close();
+  }
+  for (const error of comparison.headErrors) log.warning(error);
+  if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
+  const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
+  return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget }, store, log);
+}
+
+/** One row a metric: its stats over the history and where the workspace's value stands against them. */
+function historyTable(history: HistorySection, markdown: boolean): string {
+  const headers = ['Path', 'Metric', 'n', 'mean', 'std', 'min', 'max', 'workspace', 'σ from mean'];
+  const rows = history.metrics.map((m) => {
+    const s = m.stats;
+    const cell = (v: number | undefined | null): string => (v === undefined || v === null ? '-' : formatNumber(v));
+    const sigmas = s && m.head !== null && s.std > 0 ? formatNumber((m.head - s.mean) / s.std, 2) : '-';
+    return [m.file, m.key, String(m.points.length), cell(s?.mean), cell(s?.std), cell(s?.min), cell(s?.max), cell(m.head), sigmas];
+  });
+  if (!rows.length) return `No numeric metrics to show at ${history.branch}.\n`;
+  if (markdown) return githubTable(headers, rows);
+  const width = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
+  const line = (cells: string[]): string =>
+    `${cells
+      .map((c, i) => c.padEnd(width[i]!))
+      .join('  ')
+      .trimEnd()}\n`;
+  return line(headers) + rows.map(line).join('');
+}

@@ -1,0 +1,70 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from '../helpers/cli';
+import { TempRepo } from '../helpers/repo';
+
+/** Ten training runs on main, then one whose metrics file was committed broken. */
+const NOISY = [0.842, 0.848, 0.836, 0.845, 0.839, 0.851, 0.84, 0.844, 0.838, 0.847];
+
+let repo: TempRepo;
+let broken: string;
+before(() => {
+  repo = new TempRepo();
+  for (const [i, v] of NOISY.entries()) repo.commit(`train run ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v, model: 'cnn' }) });
+  broken = repo.commit('a bad merge', { 'metrics.json': '{"accuracy": 0.85,' });
+  repo.commit('train run 10', { 'metrics.json': JSON.stringify({ accuracy: 0.843, model: 'cnn' }) });
+  // The change under way: the workspace's value, not committed.
+  repo.write({ 'metrics.json': JSON.stringify({ accuracy: 0.83, model: 'cnn' }) });
+});
+after(() => repo.remove());
+
+test('metrics history shows the n, mean, std, min and max a history.* rule gets, and where the workspace stands', async () => {
+  const result = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json'], repo.dir);
+  assert.equal(result.code, 0, result.stderr);
+  // Eleven good commits (the ten, and 0.843); the broken one is said on stderr, not counted. A string is not a metric.
+  assert.equal(
+    result.stdout,
+    [
+      'Path          Metric    n   mean   std       min    max    workspace  σ from mean',
+      'metrics.json  accuracy  11  0.843  0.004583  0.836  0.851  0.83       −2.8',
+      '',
+    ].join('\n'),
+  );
+  assert.match(result.stderr, new RegExp(`note: \`metrics.json\` could not be read at 1 commit, skipped there \\(${broken.slice(0, 7)}: .*invalid JSON`));
+
+  const json = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json', '--depth', '4', '--json'], repo.dir);
+  assert.equal(json.code, 0, json.stderr);
+  const history = JSON.parse(json.stdout);
+  assert.equal(history.branch, 'main');
+  assert.equal(history.depth, 4);
+  const [accuracy] = history.metrics;
+  assert.deepEqual(
+    accuracy.points.map((p: { value: number }) => p.value),
+    [0.838, 0.847, 0.843],
+  );
+  assert.equal(accuracy.head, 0.83);
+  assert.equal(accuracy.stats.n, 3);
+
+  const md = await runCli(['metrics', 'history', 'main~1', '--metrics', 'metrics.json', '--depth', '2', '--md'], repo.dir);
+  assert.equal(md.code, 0, md.stderr);
+  // main~1 is the broken commit: one good value, too few for stats.
+  assert.match(md.stdout, /^\| Path +\| Metric +\| n +\| mean +\|/);
+  assert.match(md.stdout, /\| metrics\.json \| accuracy +\| 1 +\| - +\| - +\| - +\| - +\| 0\.83 +\| - +\|/);
+});
+
+test('metrics history: bad input is a clear error, exit code 2', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--depth', '0'], /--depth must be at least 1/],
+    [['--depth', 'ten'], /--depth must be a whole number of commits from 0 \(off\) to 1000, not 'ten'/],
+    [['no-such-branch'], /unknown revision 'no-such-branch'/],
+    [['main', 'HEAD'], /expected at most one revision, got 2/],
+    // No dvc.yaml and no --metrics: nothing to read, and the fix named.
+    [[], /no metrics files at HEAD or in the workspace: name them in dvc\.yaml, or pass --metrics PATH/],
+  ];
+  for (const [args, message] of cases) {
+    const result = await runCli(['metrics', 'history', ...args], repo.dir);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
