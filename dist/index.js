@@ -41133,7 +41133,8 @@ function evaluateExpr(expr, base, history2 = null) {
 }
 function stdWeight(expr, base, history2, used) {
   if (!used.includes("std")) return null;
-  return Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  const k2 = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  return Number(k2.toPrecision(12));
 }
 function compare(value2, comparator, threshold) {
   switch (comparator) {

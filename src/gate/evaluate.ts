@@ -148,7 +148,9 @@ export function evaluateExpr(expr: Expr, base: number, history: HistoryStats | n
 /** How far the threshold moves per unit of `history.std` (3 in `history.mean - 3 * history.std`); null without std. */
 function stdWeight(expr: Expr, base: number, history: HistoryStats, used: HistoryStat[]): number | null {
   if (!used.includes('std')) return null;
-  return Math.abs(evaluateExpr(expr, base, { ...history, std: 1 }) - evaluateExpr(expr, base, { ...history, std: 0 }));
+  const k = Math.abs(evaluateExpr(expr, base, { ...history, std: 1 }) - evaluateExpr(expr, base, { ...history, std: 0 }));
+  // The difference of two thresholds carries their rounding: `history.mean - history.std` gives 0.9999999999999999.
+  return Number(k.toPrecision(12));
 }
 
 function compare(value: number, comparator: Comparator, threshold: number): boolean {

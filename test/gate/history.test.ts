@@ -53,6 +53,8 @@ test('a value within the noise holds a rule a fixed margin breaks; beyond it, th
   // The rule's own k, however written; min/max rules use the history's range; others the usual 3·std.
   assert.equal(one('accuracy >= history.mean - history.std * 2', { head: 0.83 }).noise?.text, '0.842 ± 2×0.006 = [0.83, 0.854]: within noise');
   assert.equal(one('loss <= history.max', { key: 'loss', head: 0.86 }).noise?.text, 'min–max of 10 = [0.833, 0.851]: beyond noise (above)');
+  // k is the rule's number, not the rounding left by taking one threshold from another (0.5000000000000001).
+  assert.equal(one('accuracy >= history.mean + 0.5 * history.std', { head: 0.83 }).noise?.band?.k, 0.5);
   assert.equal(one('accuracy >= history.mean', { head: 0.83 }).noise?.text, '0.842 ± 3×0.006 = [0.824, 0.86]: within noise');
   assert.equal(one('accuracy >= 0.8', { head: 0.83 }).noise, undefined);
 });
