@@ -52926,6 +52926,30 @@ async function anyFile(dir, names) {
   return false;
 }
 
+// src/commands/dvc-args.ts
+function parseDvcStyleArgs(args, known) {
+  const out = { revisions: [], targets: null, flags: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const name = arg.split("=")[0];
+    if (known.flags.includes(arg)) out.flags.add(arg);
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (known.valued?.includes(name)) {
+      out.values.set(name, arg.includes("=") ? arg.slice(name.length + 1) : args[++i] ?? "");
+    } else if (arg === "--") {
+      for (const rest of args.slice(i + 1)) out.revisions.push(rest);
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else out.revisions.push(arg);
+  }
+  if (out.revisions.length > 2) {
+    throw new UserError(`expected at most two revisions (A_REV B_REV), got ${out.revisions.length}: ${out.revisions.join(" ")}`);
+  }
+  return out;
+}
+
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
 var CHUNK = 1 << 16;
@@ -53028,43 +53052,24 @@ function githubTable(headers, rows) {
 
 // src/commands/values-diff.ts
 function parseValuesDiffArgs(args, kind) {
-  const withPrecision = kind === "metrics";
-  const out = {
-    aRev: "HEAD",
-    bRev: "workspace",
-    targets: null,
-    json: false,
-    markdown: false,
-    all: false,
-    noPath: false,
-    precision: null,
-    deps: false
+  const parsed = parseDvcStyleArgs(args, {
+    flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
+    valued: kind === "metrics" ? ["--precision"] : []
+  });
+  const precision = parsed.values.get("--precision");
+  if (precision !== void 0 && !/^\d+$/.test(precision))
+    throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(precision)}`);
+  return {
+    aRev: parsed.revisions[0] || "HEAD",
+    bRev: parsed.revisions[1] || "workspace",
+    targets: parsed.targets,
+    json: parsed.flags.has("--json"),
+    markdown: parsed.flags.has("--md"),
+    all: parsed.flags.has("--all"),
+    noPath: parsed.flags.has("--no-path"),
+    precision: precision === void 0 ? null : Number(precision),
+    deps: parsed.flags.has("--deps")
   };
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") out.json = true;
-    else if (arg === "--md") out.markdown = true;
-    else if (arg === "--all") out.all = true;
-    else if (arg === "--no-path") out.noPath = true;
-    else if (kind === "params" && arg === "--deps") out.deps = true;
-    else if (arg === "--targets") {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
-    } else if (withPrecision && (arg === "--precision" || arg.startsWith("--precision="))) {
-      const value2 = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
-      if (value2 === void 0 || !/^\d+$/.test(value2)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value2 ?? "")}`);
-      out.precision = Number(value2);
-    } else if (arg === "--") {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) out.bRev = positionals[1];
-  return out;
 }
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
@@ -53638,30 +53643,17 @@ Directory contents come from the .dir manifests in the DVC cache, else the remot
   run: async (args) => runDataDiffHere(parseDataDiffArgs(args))
 };
 function parseDataDiffArgs(args) {
-  const out = { aRev: "HEAD", bRev: null, targets: null, json: false, markdown: false, showHash: false, hideMissing: false };
-  const positionals = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--json") out.json = true;
-    else if (arg === "--md") out.markdown = true;
-    else if (arg === "--show-hash") out.showHash = true;
-    else if (arg === "--hide-missing") out.hideMissing = true;
-    else if (arg === "--targets") {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
-    } else if (arg === "--") {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(" ")}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) {
-    out.bRev = positionals[1];
-    out.hideMissing = true;
-  }
-  return out;
+  const parsed = parseDvcStyleArgs(args, { flags: ["--json", "--md", "--show-hash", "--hide-missing"] });
+  const bRev = parsed.revisions[1] || null;
+  return {
+    aRev: parsed.revisions[0] || "HEAD",
+    bRev,
+    targets: parsed.targets,
+    json: parsed.flags.has("--json"),
+    markdown: parsed.flags.has("--md"),
+    showHash: parsed.flags.has("--show-hash"),
+    hideMissing: parsed.flags.has("--hide-missing") || bRev !== null
+  };
 }
 async function runDataDiffHere(args) {
   const cwd = process.cwd();

@@ -9,6 +9,7 @@ import { UserError } from '../util/errors';
 import { redact } from '../util/redact';
 import { openProjectData } from '../values/collect';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
+import { parseDvcStyleArgs } from './dvc-args';
 import type { Command } from './types';
 
 interface DataDiffArgs {
@@ -40,32 +41,19 @@ Directory contents come from the .dir manifests in the DVC cache, else the remot
   run: async (args) => runDataDiffHere(parseDataDiffArgs(args)),
 };
 
-/** argv as DVC's argparse reads it: two optional positionals, `--targets` taking the words up to the next option. */
+/** argv as DVC's argparse reads it (./dvc-args.ts); a B_REV implies `--hide-missing`, as in DVC. */
 function parseDataDiffArgs(args: string[]): DataDiffArgs {
-  const out: DataDiffArgs = { aRev: 'HEAD', bRev: null, targets: null, json: false, markdown: false, showHash: false, hideMissing: false };
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') out.json = true;
-    else if (arg === '--md') out.markdown = true;
-    else if (arg === '--show-hash') out.showHash = true;
-    else if (arg === '--hide-missing') out.hideMissing = true;
-    else if (arg === '--targets') {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
-    } else if (arg === '--') {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(' ')}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) {
-    out.bRev = positionals[1];
-    out.hideMissing = true;
-  }
-  return out;
+  const parsed = parseDvcStyleArgs(args, { flags: ['--json', '--md', '--show-hash', '--hide-missing'] });
+  const bRev = parsed.revisions[1] || null;
+  return {
+    aRev: parsed.revisions[0] || 'HEAD',
+    bRev,
+    targets: parsed.targets,
+    json: parsed.flags.has('--json'),
+    markdown: parsed.flags.has('--md'),
+    showHash: parsed.flags.has('--show-hash'),
+    hideMissing: parsed.flags.has('--hide-missing') || bRev !== null,
+  };
 }
 
 async function runDataDiffHere(args: DataDiffArgs): Promise<number> {

@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
+import { parseDvcStyleArgs } from './dvc-args';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { redact } from '../util/redact';
 import { compareTrees, openProjectData, type Comparison } from '../values/collect';
@@ -23,45 +24,26 @@ export interface ValuesDiffArgs {
   deps: boolean;
 }
 
-/** Parses argv as DVC's argparse does: two optional positionals, `--targets` taking every word up to the next option. */
+/** Parses argv as DVC's argparse does (./dvc-args.ts), with `--precision` for metrics and `--deps` for params. */
 export function parseValuesDiffArgs(args: string[], kind: ValueKind): ValuesDiffArgs {
-  const withPrecision = kind === 'metrics';
-  const out: ValuesDiffArgs = {
-    aRev: 'HEAD',
-    bRev: 'workspace',
-    targets: null,
-    json: false,
-    markdown: false,
-    all: false,
-    noPath: false,
-    precision: null,
-    deps: false,
+  const parsed = parseDvcStyleArgs(args, {
+    flags: ['--json', '--md', '--all', '--no-path', ...(kind === 'params' ? ['--deps'] : [])],
+    valued: kind === 'metrics' ? ['--precision'] : [],
+  });
+  const precision = parsed.values.get('--precision');
+  if (precision !== undefined && !/^\d+$/.test(precision))
+    throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(precision)}`);
+  return {
+    aRev: parsed.revisions[0] || 'HEAD',
+    bRev: parsed.revisions[1] || 'workspace',
+    targets: parsed.targets,
+    json: parsed.flags.has('--json'),
+    markdown: parsed.flags.has('--md'),
+    all: parsed.flags.has('--all'),
+    noPath: parsed.flags.has('--no-path'),
+    precision: precision === undefined ? null : Number(precision),
+    deps: parsed.flags.has('--deps'),
   };
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') out.json = true;
-    else if (arg === '--md') out.markdown = true;
-    else if (arg === '--all') out.all = true;
-    else if (arg === '--no-path') out.noPath = true;
-    else if (kind === 'params' && arg === '--deps') out.deps = true;
-    else if (arg === '--targets') {
-      out.targets ??= [];
-      while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) out.targets.push(args[++i]!);
-    } else if (withPrecision && (arg === '--precision' || arg.startsWith('--precision='))) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value === undefined || !/^\d+$/.test(value)) throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(value ?? '')}`);
-      out.precision = Number(value);
-    } else if (arg === '--') {
-      for (const rest of args.slice(i + 1)) positionals.push(rest);
-      break;
-    } else if (arg.startsWith('-')) throw new UserError(`unknown option '${arg}'`);
-    else positionals.push(arg);
-  }
-  if (positionals.length > 2) throw new UserError(`expected at most two revisions (A_REV B_REV), got ${positionals.length}: ${positionals.join(' ')}`);
-  if (positionals[0]) out.aRev = positionals[0];
-  if (positionals[1]) out.bRev = positionals[1];
-  return out;
 }
 
 /**

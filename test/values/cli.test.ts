@@ -176,6 +176,27 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     );
   });
 
+  test('the DVC-style options of metrics, params and data diff: --precision=N, and bad ones named, exit 2', async () => {
+    const r = repo();
+    r.commit('1', { 'm.json': '{"loss": 0.123456789}', 'dvc.yaml': stageYaml(['m.json']) });
+    r.commit('2', { 'm.json': '{"loss": 0.2}' });
+    const res = await runCli(['metrics', 'diff', 'HEAD~1', 'HEAD', '--precision=3', '--no-path'], r.dir);
+    assert.equal(res.stdout, 'Metric    HEAD~1    HEAD    Change\nloss      0.123     0.2     0.077\n');
+    const cases: [string[], string][] = [
+      [['metrics', 'diff', '--precision', 'two'], '--precision expects a whole number of digits, got "two"'],
+      [['metrics', 'diff', '--precision'], '--precision expects a whole number of digits, got ""'],
+      [['params', 'diff', '--precision', '2'], "unknown option '--precision'"],
+      [['metrics', 'diff', '--deps'], "unknown option '--deps'"],
+      [['data', 'diff', 'HEAD~1', 'HEAD', 'main'], 'expected at most two revisions (A_REV B_REV), got 3: HEAD~1 HEAD main'],
+      [['data', 'diff', '--all'], "unknown option '--all'"],
+    ];
+    for (const [args, message] of cases) {
+      const bad = await runCli(args, r.dir);
+      assert.equal(bad.code, 2, args.join(' '));
+      assert.equal(bad.stderr, `mlreport: ${message}\n`);
+    }
+  });
+
   test('--targets takes directories and globs; --no-path drops the Path column', async () => {
     const r = repo();
     r.commit('1', { 'eval/a.json': '{"x": 1}', 'eval/sub/b.yaml': 'y: 1\n', 'other/c.json': '{"z": 1}' });
