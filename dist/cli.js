@@ -52784,6 +52784,16 @@ function safeText(text2) {
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
 import { isAbsolute as isAbsolute3, join as join25, relative as relative6, sep as sep8 } from "node:path";
+
+// src/config/history-store.ts
+function checkStoreBranch(branch, origin, orElse = "") {
+  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
+    throw new UserError(`${origin} must be a branch name (letters, digits, '.', '_', '-', '/')${orElse}, not '${branch}'.`);
+  }
+  return branch;
+}
+
+// src/commands/project-options.ts
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -52815,6 +52825,9 @@ async function selfIgnoringDir(dir) {
     }
   );
   return dir;
+}
+function storeOption(value2) {
+  return value2 === void 0 ? void 0 : checkStoreBranch(value2, "--history-store");
 }
 
 // src/commands/aggregate.ts
@@ -53158,13 +53171,14 @@ import { parseArgs as parseArgs2 } from "node:util";
 var metricsHistoryCommand = {
   path: ["metrics", "history"],
   summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
-  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--store BRANCH] [--md|--json] [--cwd DIR]
+  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
 
   REV             the branch or commit whose first-parent history is read (default: HEAD)
   --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --store BRANCH  also read the history store on origin's BRANCH (e.g. mlreport-history) for commits whose
-                  metrics are not in git
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for commits whose metrics are not in git
   --md            print a GitHub markdown table
   --json          print the history as report.json's \`history\` (every point, with its commit)
   --cwd DIR       where to start looking for the project (default: the current directory)
@@ -53180,7 +53194,7 @@ missing or broken at some commits) is said on stderr.`,
       options: {
         depth: { type: "string", default: "" },
         metrics: { type: "string", multiple: true },
-        store: { type: "string" },
+        "history-store": { type: "string" },
         md: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         cwd: { type: "string", default: "." }
@@ -53191,7 +53205,10 @@ missing or broken at some commits) is said on stderr.`,
     if (depth === 0) throw new UserError("--depth must be at least 1 (a history of no commits has nothing to show).");
     const rev = positionals[0] ?? "HEAD";
     const workspace = await findProjectRoot(resolve7(values.cwd), "--cwd", values.cwd);
-    const history2 = await GitRepo.using(workspace, (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, values.store));
+    const history2 = await GitRepo.using(
+      workspace,
+      (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values["history-store"]))
+    );
     for (const note2 of history2.notes) writeError(`mlreport: note: ${note2}
 `);
     if (values.json) writeResult(`${JSON.stringify(history2, null, 2)}
@@ -53389,7 +53406,7 @@ import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   path: ["report"],
   summary: "compare metrics and params with a base revision and write report.md and report.json",
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
@@ -53404,6 +53421,9 @@ var reportCommand = {
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
                   0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for the base's values and the history of metrics not in git; only read
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
   --deadline-minutes N
                   the time budget for gathering the report (default: 330): a stage still running then is
@@ -53423,11 +53443,13 @@ var reportCommand = {
         threshold: { type: "string", multiple: true },
         "missing-base": { type: "string", default: "skip" },
         history: { type: "string", default: "" },
+        "history-store": { type: "string" },
         repro: { type: "string", default: "off" },
         "deadline-minutes": { type: "string", default: "" }
       }
     });
     const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
+    const storeBranch = storeOption(values["history-store"]);
     const log = consoleLogger(values.quiet);
     const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve10(values.cwd, values.out);
     const config = {
@@ -53447,6 +53469,7 @@ var reportCommand = {
       hub: null,
       mlflow: null,
       history: parseHistoryDepth(values.history, "--history"),
+      historyStore: storeBranch === void 0 ? null : { branch: storeBranch, record: false },
       gate: await loadGateConfig(workspace, {
         thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values["missing-base"]),

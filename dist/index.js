@@ -40620,11 +40620,15 @@ var DEFAULT_HISTORY_BRANCH = "mlreport-history";
 function historyStoreSettings(input, eventName, event) {
   const branch = input || DEFAULT_HISTORY_BRANCH;
   if (branch === "off") return null;
-  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
-    throw new UserError(`Input 'history-branch' must be a branch name (letters, digits, '.', '_', '-', '/') or \`off\`, not '${branch}'.`);
-  }
+  checkStoreBranch(branch, "Input 'history-branch'", " or `off`");
   const defaultBranch = event.repository?.default_branch;
   return { branch, record: eventName === "push" && !!defaultBranch && event.ref === `refs/heads/${defaultBranch}` };
+}
+function checkStoreBranch(branch, origin, orElse = "") {
+  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
+    throw new UserError(`${origin} must be a branch name (letters, digits, '.', '_', '-', '/')${orElse}, not '${branch}'.`);
+  }
+  return branch;
 }
 
 // src/config/project-root.ts

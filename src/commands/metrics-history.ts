@@ -8,6 +8,7 @@ import { HistoryStore, storeReader } from '../history/store';
 import type { HistorySection } from '../history/types';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
+import { storeOption } from './project-options';
 import type { Command } from './types';
 import { formatNumber } from '../util/numbers';
 import { withCachedOutputs } from '../values/cached-outputs';
@@ -18,13 +19,14 @@ import { commitTree, ReadBudget, workspaceTree } from '../workspace/tree';
 export const metricsHistoryCommand: Command = {
   path: ['metrics', 'history'],
   summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
-  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--store BRANCH] [--md|--json] [--cwd DIR]
+  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
 
   REV             the branch or commit whose first-parent history is read (default: HEAD)
   --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
   --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --store BRANCH  also read the history store on origin's BRANCH (e.g. mlreport-history) for commits whose
-                  metrics are not in git
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for commits whose metrics are not in git
   --md            print a GitHub markdown table
   --json          print the history as report.json's \`history\` (every point, with its commit)
   --cwd DIR       where to start looking for the project (default: the current directory)
@@ -40,7 +42,7 @@ missing or broken at some commits) is said on stderr.`,
       options: {
         depth: { type: 'string', default: '' },
         metrics: { type: 'string', multiple: true },
-        store: { type: 'string' },
+        'history-store': { type: 'string' },
         md: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         cwd: { type: 'string', default: '.' },
@@ -51,7 +53,9 @@ missing or broken at some commits) is said on stderr.`,
     if (depth === 0) throw new UserError('--depth must be at least 1 (a history of no commits has nothing to show).');
     const rev = positionals[0] ?? 'HEAD';
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
-    const history = await GitRepo.using(workspace, (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, values.store));
+    const history = await GitRepo.using(workspace, (git) =>
+      readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values['history-store'])),
+    );
     for (const note of history.notes) writeError(`mlreport: note: ${note}\n`);
     if (values.json) writeResult(`${JSON.stringify(history, null, 2)}\n`);
     else writeResult(historyTable(history, values.md));

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { checkStoreBranch } from '../config/history-store';
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
 
@@ -51,4 +52,9 @@ export async function selfIgnoringDir(dir: string): Promise<string> {
     },
   );
   return dir;
+}
+
+/** `--history-store BRANCH`, checked as the action checks its `history-branch` input. */
+export function storeOption(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : checkStoreBranch(value, '--history-store');
 }

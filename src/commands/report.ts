@@ -11,13 +11,13 @@ import { consoleLogger, writeResult } from '../util/console-logger';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { parseHistoryDepth } from '../history/config';
 import { UserError } from '../util/errors';
-import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS, storeOption } from './project-options';
 import type { Command } from './types';
 
 export const reportCommand: Command = {
   path: ['report'],
   summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
 
   --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
   --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
@@ -32,6 +32,9 @@ export const reportCommand: Command = {
                   a rule using \`base\` when the base has no value: skipped (default) or broken
   --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
                   0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for the base's values and the history of metrics not in git; only read
   --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
   --deadline-minutes N
                   the time budget for gathering the report (default: 330): a stage still running then is
@@ -51,11 +54,13 @@ export const reportCommand: Command = {
         threshold: { type: 'string', multiple: true },
         'missing-base': { type: 'string', default: 'skip' },
         history: { type: 'string', default: '' },
+        'history-store': { type: 'string' },
         repro: { type: 'string', default: 'off' },
         'deadline-minutes': { type: 'string', default: '' },
       },
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
+    const storeBranch = storeOption(values['history-store']);
     const log = consoleLogger(values.quiet);
     // Before the head is named: an old .mlreport/ without its .gitignore would make the workspace look modified.
     const outDir = values.out === undefined ? await defaultOutDir(workspace) : resolve(values.cwd, values.out);
@@ -76,6 +81,7 @@ export const reportCommand: Command = {
       hub: null,
       mlflow: null,
       history: parseHistoryDepth(values.history, '--history'),
+      historyStore: storeBranch === undefined ? null : { branch: storeBranch, record: false },
       gate: await loadGateConfig(workspace, {
         thresholds: values.threshold ? values.threshold.map((text, i) => ({ text, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
         missingBase: missingBasePolicy(values['missing-base']),

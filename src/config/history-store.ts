@@ -12,10 +12,15 @@ const DEFAULT_HISTORY_BRANCH = 'mlreport-history';
 export function historyStoreSettings(input: string, eventName: string, event: EventPayload): HistoryStoreSettings | null {
   const branch = input || DEFAULT_HISTORY_BRANCH;
   if (branch === 'off') return null;
-  // git's check-ref-format rules, for a name written into a ref and a fetch refspec.
-  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
-    throw new UserError(`Input 'history-branch' must be a branch name (letters, digits, '.', '_', '-', '/') or \`off\`, not '${branch}'.`);
-  }
+  checkStoreBranch(branch, "Input 'history-branch'", ' or `off`');
   const defaultBranch = event.repository?.default_branch;
   return { branch, record: eventName === 'push' && !!defaultBranch && event.ref === `refs/heads/${defaultBranch}` };
+}
+
+/** A store branch's name as git's check-ref-format allows it, for a name written into a ref and a fetch refspec. */
+export function checkStoreBranch(branch: string, origin: string, orElse = ''): string {
+  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
+    throw new UserError(`${origin} must be a branch name (letters, digits, '.', '_', '-', '/')${orElse}, not '${branch}'.`);
+  }
+  return branch;
 }

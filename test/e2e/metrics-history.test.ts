@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /** Ten training runs on main, then one whose metrics file was committed broken. */
 const NOISY = [0.842, 0.848, 0.836, 0.845, 0.839, 0.851, 0.84, 0.844, 0.838, 0.847];
@@ -66,5 +69,59 @@ test('metrics history: bad input is a clear error, exit code 2', async () => {
     assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
     assert.match(result.stderr, message);
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+test('--history-store reads the store on origin for metrics that are not in git: the history, and the report’s base and rule', async () => {
+  // Metrics made in CI are ignored by git; pushes to main recorded them on the store branch, which this clone fetches.
+  const origin = tempDir('mlreport-origin-');
+  const out = tempDir('mlreport-out-');
+  const clone = new TempRepo();
+  try {
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
+    clone.git('remote', 'add', 'origin', origin);
+    const values = [0.842, 0.848, 0.836, 0.845, 0.839];
+    const shas = values.map((_, i) => clone.commit(`train run ${i}`, { '.gitignore': 'metrics.json\n', 'train.py': `# run ${i}\n` }));
+    clone.git('checkout', '-q', '--orphan', 'store');
+    clone.git('rm', '-q', '-rf', '--cached', '.');
+    const record = (sha: string, value: number) => ({
+      format: 'mlreport-history',
+      version: 1,
+      commit: sha,
+      date: null,
+      metrics: [{ file: 'metrics.json', key: 'accuracy', value }],
+    });
+    const files = Object.fromEntries(shas.map((sha, i) => [`records/${sha}.json`, JSON.stringify(record(sha, values[i]!))]));
+    clone.write({ 'mlreport-history.json': JSON.stringify({ format: 'mlreport-history', version: 1 }), ...files });
+    clone.git('add', 'mlreport-history.json', 'records');
+    clone.git('commit', '-q', '-m', 'store');
+    clone.git('push', '-q', 'origin', 'store:mlreport-history', 'main:main');
+    clone.git('checkout', '-q', '-f', 'main');
+    clone.git('branch', '-q', '-D', 'store');
+    clone.write({ 'metrics.json': JSON.stringify({ accuracy: 0.83 }) });
+
+    const shown = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json', '--history-store', 'mlreport-history'], clone.dir);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, /\nmetrics\.json {2}accuracy {2}5 {2}0\.842 {2}0\.004743 {2}0\.836 {2}0\.848 {2}0\.83 {7}−2\.5\n/);
+    const without = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json'], clone.dir);
+    assert.match(without.stdout, /accuracy {2}0 {2}- /);
+    assert.match(without.stderr, /`metrics\.json` is not in git at any of the 5 commits read \(a DVC-cached or CI-made file\?\)/);
+
+    const args = ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--threshold', 'accuracy >= history.mean - 3 * history.std'];
+    const report = await runCli([...args, '--history-store', 'mlreport-history'], clone.dir);
+    assert.equal(report.code, 0, report.stdout + report.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.equal(json.metrics[0].rows[0].old, 0.839, 'the base’s value, from its record');
+    assert.equal(json.gates.rules[0].noise.verdict, 'within');
+    const noStore = await runCli(args, clone.dir);
+    assert.equal(noStore.code, 1, 'without the store the rule has no history to check against');
+
+    const bad = await runCli(['metrics', 'history', '--history-store', '../x'], clone.dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--history-store must be a branch name \(letters, digits, '\.', '_', '-', '\/'\), not '\.\.\/x'/);
+  } finally {
+    clone.remove();
+    rmSync(origin, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
   }
 });
