@@ -50919,16 +50919,17 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 
 // src/values/flat.ts
 var CHUNK = 1 << 20;
-var FIRST_CHUNK = 1 << 12;
+var FIRST_CHUNK = 1 << 8;
 var KeyTable = class {
   chunks = [];
   used = 0;
-  chunkOf = new Int32Array(1024);
-  startOf = new Int32Array(1024);
-  lengthOf = new Int32Array(1024);
-  hashOf = new Int32Array(1024);
+  // Small to start with: a report may diff a thousand small files.
+  chunkOf = new Int32Array(16);
+  startOf = new Int32Array(16);
+  lengthOf = new Int32Array(16);
+  hashOf = new Int32Array(16);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  slots = new Int32Array(2048);
+  slots = new Int32Array(32);
   size = 0;
   /** Where `internString` encodes a key. */
   scratch = Buffer.allocUnsafe(256);
@@ -51038,8 +51039,8 @@ var FlatValues = class _FlatValues {
     this.table = table3;
   }
   table;
-  kinds = new Uint8Array(1024);
-  numbers = new Float64Array(1024);
+  kinds = new Uint8Array(16);
+  numbers = new Float64Array(16);
   boxed = /* @__PURE__ */ new Map();
   /** Keys with a value (not `Seen`). */
   count = 0;
@@ -51189,24 +51190,25 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count2);
   for (let i = 0, n = 0; i < table3.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x3, y2) => table3.compare(x3, y2));
-  const columns = new DiffColumns(old, now, order);
+  let columns = new DiffColumns(old, now, order);
   const diff = { path };
   let rows;
+  const settle = (value2) => {
+    rows = value2;
+    columns = null;
+    columnsOf.delete(diff);
+    return value2;
+  };
   Object.defineProperty(diff, "rows", {
     enumerable: true,
     configurable: true,
     get: () => {
-      if (!rows) {
-        rows = new Array(columns.length);
-        for (let n = 0; n < columns.length; n++) rows[n] = columns.row(n);
-        columnsOf.delete(diff);
-      }
-      return rows;
+      if (rows) return rows;
+      const made = new Array(columns.length);
+      for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+      return settle(made);
     },
-    set: (value2) => {
-      rows = value2;
-      columnsOf.delete(diff);
-    }
+    set: settle
   });
   diff.notes = notes;
   columnsOf.set(diff, columns);

@@ -53,25 +53,27 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
+  // Let go once the rows are made: the columns would hold both sides' values a second time.
+  let columns: DiffColumns | null = new DiffColumns(old, now, order);
   // Own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
   const diff = { path } as FileDiff;
   let rows: ValueRow[] | undefined;
+  const settle = (value: ValueRow[]): ValueRow[] => {
+    rows = value;
+    columns = null;
+    columnsOf.delete(diff);
+    return value;
+  };
   Object.defineProperty(diff, 'rows', {
     enumerable: true,
     configurable: true,
     get: (): ValueRow[] => {
-      if (!rows) {
-        rows = new Array<ValueRow>(columns.length);
-        for (let n = 0; n < columns.length; n++) rows[n] = columns.row(n);
-        columnsOf.delete(diff);
-      }
-      return rows;
+      if (rows) return rows;
+      const made = new Array<ValueRow>(columns!.length);
+      for (let n = 0; n < made.length; n++) made[n] = columns!.row(n);
+      return settle(made);
     },
-    set: (value: ValueRow[]) => {
-      rows = value;
-      columnsOf.delete(diff);
-    },
+    set: settle,
   });
   diff.notes = notes;
   columnsOf.set(diff, columns);

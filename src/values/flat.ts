@@ -9,7 +9,7 @@ import { floatLeaf, isFloatLeaf, type Leaf } from './types';
 /** Keys' bytes live in chunks, each twice the last up to this size (a longer key gets a chunk of its own): growing
  * never copies them, and a small file's table stays small. */
 const CHUNK = 1 << 20;
-const FIRST_CHUNK = 1 << 12;
+const FIRST_CHUNK = 1 << 8;
 
 /**
  * Interned keys, each an index. A key is stored as UTF-8 — WTF-8 for a lone surrogate, which a JSON `\ud800` escape
@@ -18,12 +18,13 @@ const FIRST_CHUNK = 1 << 12;
 export class KeyTable {
   private chunks: Buffer[] = [];
   private used = 0;
-  private chunkOf = new Int32Array(1024);
-  private startOf = new Int32Array(1024);
-  private lengthOf = new Int32Array(1024);
-  private hashOf = new Int32Array(1024);
+  // Small to start with: a report may diff a thousand small files.
+  private chunkOf = new Int32Array(16);
+  private startOf = new Int32Array(16);
+  private lengthOf = new Int32Array(16);
+  private hashOf = new Int32Array(16);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  private slots = new Int32Array(2048);
+  private slots = new Int32Array(32);
   size = 0;
   /** Where `internString` encodes a key. */
   private scratch = Buffer.allocUnsafe(256);
@@ -141,8 +142,8 @@ type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** One file's flattened values at one revision, by the indices of a `KeyTable`. */
 export class FlatValues {
-  kinds = new Uint8Array(1024);
-  numbers = new Float64Array(1024);
+  kinds = new Uint8Array(16);
+  numbers = new Float64Array(16);
   boxed = new Map<number, Leaf>();
   /** Keys with a value (not `Seen`). */
   count = 0;
