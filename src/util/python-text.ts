@@ -12,6 +12,9 @@ export function pyFloatRepr(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(x);
+  // Where Python writes the shortest digits without an exponent, so does JavaScript (a million values a table).
+  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x) ? `${x}.0` : String(x);
   const sign = x < 0 ? '-' : '';
   const [mantissa, exp] = Math.abs(x).toExponential().split('e') as [string, string];
   const digits = mantissa.replace('.', '');

@@ -11,6 +11,8 @@ import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
 import { diffValueFile } from './diff';
+import { FlatValues, KeyTable } from './flat';
+import { flattenJsonMetrics } from './json-metrics';
 import { flattenMetrics, flattenParams } from './flatten';
 import { LoggerReader, isLoggerHeader } from './dagshub';
 import { parseValueFile, type ValueKind } from './parse';
@@ -112,10 +114,14 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const readB = await readAll(b, pathsB);
     const diffs: FileDiff[] = [];
     for (const path of paths) {
-      const read = async (tree: Tree | null, side: ProjectFiles | null, keys: string[] | undefined): Promise<ValueFile | null> => {
+      const read = async (tree: Tree | null, side: ProjectFiles | null, keys: string[] | undefined, table?: KeyTable): Promise<ValueFile | null> => {
         if (!tree || !side) return null;
         if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), (tree === b ? readB : readA).get(path));
+        // Taken out of the batch: a big file's bytes go once they are parsed, before the other side's are read.
+        const batch = tree === b ? readB : readA;
+        const bytes = batch.get(path);
+        batch.delete(path);
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), bytes, table);
         if (file.status === 'error') {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -124,7 +130,9 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
         return file;
       };
       const fileA = await read(a, sideA, pathsA.get(path) ?? named);
-      const fileB = (await read(b, sideB, pathsB.get(path) ?? named))!;
+      // The head's keys are looked up in the base's table, not kept a second time.
+      const table = fileA?.status === 'ok' && fileA.values instanceof FlatValues ? fileA.values.table : undefined;
+      const fileB = (await read(b, sideB, pathsB.get(path) ?? named, table))!;
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name });
       diffs.push(diff);
     }
@@ -143,9 +151,18 @@ const isMetricsCsv = (kind: ValueKind, path: string): boolean => kind === 'metri
 
 /**
  * One file at one revision, parsed and flattened; never throws for the file's own problems. `read` is what a
- * batch read of it gave, when it was read in one.
+ * batch read of it gave, when it was read in one. A JSON metrics file is flattened as it is scanned, its keys put
+ * in `table` (the other revision's, when given).
  */
-async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean, read?: ReadResult): Promise<ValueFile> {
+async function readValueFile(
+  tree: Tree,
+  path: string,
+  kind: ValueKind,
+  keys: string[],
+  dvcTracked: boolean,
+  read?: ReadResult,
+  table = new KeyTable(),
+): Promise<ValueFile> {
   let bytes: Buffer | null;
   let streamed: ParsedFile | null = null;
   try {
@@ -170,6 +187,10 @@ async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: st
       };
     if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: 'missing', note: `not present at ${tree.name}` };
+  }
+  if (kind === 'metrics' && extension(path) === '.json') {
+    const values = flattenJsonMetrics(bytes, table);
+    if (values) return { status: 'ok', values, warnings: [] };
   }
   try {
     let text: string;

@@ -1,14 +1,37 @@
+import { FlatValues, KeyTable } from './flat';
 import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
+
+/** A diff's rows kept as columns until someone asks for `rows`: writers read them a row at a time. */
+const columnsOf = new WeakMap<FileDiff, DiffColumns>();
+
+class DiffColumns {
+  constructor(
+    private readonly old: FlatValues,
+    private readonly now: FlatValues,
+    /** Key indices, in the order of the rows. */
+    private readonly order: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  row(n: number): ValueRow {
+    const i = this.order[n]!;
+    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+  }
+}
 
 /**
  * Diffs one file's values at two revisions the way `dvc metrics/params diff` does (dvc/utils/diff.py):
  * a key missing on one side is None there; equality is Python's (`1 == 1.0`, `True == 1`, NaN never
  * equal); `diff` only when both sides are numbers. Every key is returned, sorted; `changed` says which
- * ones DVC shows without `--all`.
+ * ones DVC shows without `--all`. The rows are made when `rows` is first read; `diffRows` hands them out one
+ * at a time without keeping them.
  */
 export function diffValueFile(path: string, base: ValueFile | null, head: ValueFile, names = { base: 'base', head: 'head' }): FileDiff {
   const notes: string[] = [];
-  const side = (file: ValueFile | null, name: string): Map<string, Leaf> => {
+  const side = (file: ValueFile | null, name: string): FlatValues | Map<string, Leaf> => {
     if (!file) return new Map();
     if (file.status === 'ok') {
       for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
@@ -17,15 +40,54 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
     notes.push(file.status === 'missing' ? (file.note ?? `not present at ${name}`) : `${name}: ${file.message}`);
     return new Map();
   };
-  const old = side(base, names.base);
-  const now = side(head, names.head);
-  // The union of both sides' keys without spreading them into one call or a Set: a million keys a side stay cheap.
-  const keys = Array.from(old.keys());
-  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
-  keys.sort(compareKeys);
-  const rows = new Array<ValueRow>(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i]!, old.get(keys[i]!), now.get(keys[i]!));
-  return { path, rows, notes };
+  const a = side(base, names.base);
+  const b = side(head, names.head);
+  // Both sides in one key table: the head's, when it was read into the base's.
+  const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
+  const inTable = (values: FlatValues | Map<string, Leaf>): FlatValues =>
+    values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
+  const old = inTable(a);
+  const now = inTable(b);
+  let count = 0;
+  for (let i = 0; i < table.size; i++) if (old.has(i) || now.has(i)) count++;
+  const order = new Int32Array(count);
+  for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
+  order.sort((x, y) => table.compare(x, y));
+  // Let go once the rows are made: the columns would hold both sides' values a second time.
+  let columns: DiffColumns | null = new DiffColumns(old, now, order);
+  // Own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
+  const diff = { path } as FileDiff;
+  let rows: ValueRow[] | undefined;
+  const settle = (value: ValueRow[]): ValueRow[] => {
+    rows = value;
+    columns = null;
+    columnsOf.delete(diff);
+    return value;
+  };
+  Object.defineProperty(diff, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: (): ValueRow[] => {
+      if (rows) return rows;
+      const made = new Array<ValueRow>(columns!.length);
+      for (let n = 0; n < made.length; n++) made[n] = columns!.row(n);
+      return settle(made);
+    },
+    set: settle,
+  });
+  diff.notes = notes;
+  columnsOf.set(diff, columns);
+  return diff;
+}
+
+/** A file's rows one at a time, made as they are asked for when the diff still has them as columns. */
+export function* diffRows(file: FileDiff): Generator<ValueRow> {
+  const columns = columnsOf.get(file);
+  if (!columns) {
+    yield* file.rows;
+    return;
+  }
+  for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
 
 export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
@@ -51,20 +113,4 @@ export function pyEqual(a: Leaf, b: Leaf): boolean {
 /** True when Python would compute the diff as a float (either side a float). */
 export function diffIsFloat(row: ValueRow): boolean {
   return isFloat(row.old) || isFloat(row.new);
-}
-
-/** Python's sort order for str keys: by code point (UTF-16 order differs only for astral characters). */
-function compareKeys(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    // A surrogate stands for a code point above every BMP character.
-    if (xs !== ys) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
 }

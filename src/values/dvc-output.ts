@@ -1,4 +1,4 @@
-import { diffIsFloat } from './diff';
+import { diffIsFloat, diffRows } from './diff';
 import { pyFloatRepr, pyJsonString } from '../util/python-text';
 import { diffLeaf, displayValue } from './pyformat';
 import { isFloatLeaf, type FileDiff, type Leaf, type ValueRow } from './types';
@@ -65,7 +65,7 @@ export function writeDvcDiffJson(files: FileDiff[], all: boolean, write: (chunk:
   let firstFile = true;
   for (const file of [...files].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
     let firstRow = true;
-    for (const r of file.rows) {
+    for (const r of diffRows(file)) {
       if (!all && !r.changed) continue;
       if (firstRow) out.add(`${firstFile ? '' : ', '}${pyJsonString(file.path)}: {`);
       else out.add(', ');
@@ -103,7 +103,7 @@ export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, w
   };
   const w = headers.map((h) => h.length + 2);
   for (const file of files) {
-    for (const r of file.rows) {
+    for (const r of diffRows(file)) {
       if (!options.all && !r.changed) continue;
       cells(file, r).forEach((c, i) => (w[i] = Math.max(w[i]!, c.length)));
     }
@@ -131,7 +131,7 @@ export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, w
         .join('|')}|\n`,
     );
   for (const file of files) {
-    for (const r of file.rows) {
+    for (const r of diffRows(file)) {
       if (!options.all && !r.changed) continue;
       out.add(line(cells(file, r)));
       out.rowEnd();

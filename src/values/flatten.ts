@@ -9,7 +9,7 @@ export function flattenValues(data: unknown, kind: 'metrics' | 'params'): Map<st
 }
 
 /** More flattened values than this is not a metrics file (e.g. a YAML alias bomb); say so instead of hanging. */
-const MAX_VALUES = 1_000_000;
+export const MAX_VALUES = 1_000_000;
 
 /**
  * Metrics as DVC extracts them (dvc/repo/metrics/show.py `_extract_metrics`): numbers, strings and

@@ -5,9 +5,10 @@ import { floatLeaf, isFloatLeaf, type Leaf } from './types';
 export function pyRound(x: number, ndigits: number): number {
   if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
   const fixed = x.toFixed(ndigits);
-  // Only a value next to a tie needs its exact decimal expansion (toFixed(100) is slow).
+  // Only a value next to a tie needs its exact decimal expansion (toFixed(100) is slow). `scaled` is one rounding
+  // (half an ulp) from the exact product and its fraction is exact, so a true tie is always this close to .5.
   const scaled = Math.abs(x) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-7 * Math.max(1, scaled)) return Number(fixed);
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
   const exact = x.toFixed(100);
   const dot = exact.indexOf('.');
   const tail = exact.slice(dot + 1 + ndigits);

@@ -1,3 +1,5 @@
+import type { FlatValues } from './flat';
+
 /**
  * A float that JavaScript cannot tell from an int: integral floats as written (`1.0`, `1e3`) and NaN/±inf.
  * DVC shows these as Python does (`1.0`, `nan`, `inf`), so the file's own type is kept.
@@ -15,9 +17,9 @@ export interface FloatLeaf {
  */
 export type Leaf = number | string | boolean | null | FloatLeaf;
 
-/** A metrics or params file read at one revision. */
+/** A metrics or params file read at one revision: its values as a map, or as columns (a big JSON metrics file). */
 export type ValueFile =
-  { status: 'ok'; values: Map<string, Leaf>; warnings?: string[] } | { status: 'missing'; note?: string } | { status: 'error'; message: string };
+  { status: 'ok'; values: Map<string, Leaf> | FlatValues; warnings?: string[] } | { status: 'missing'; note?: string } | { status: 'error'; message: string };
 
 export interface ValueRow {
   key: string;
