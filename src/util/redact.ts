@@ -41,15 +41,20 @@ export function redact(text: string): string {
   return out;
 }
 
-/** Every string in a JSON-like value (keys too) redacted, in place; returns the value. */
-export function redactDeep<T>(value: T): T {
+/**
+ * Every string in a JSON-like value (keys too) redacted, in place; returns the value. A list met again (a report's
+ * rows share their causes' lists) was cleaned the first time, with what it holds, and is not walked again.
+ */
+export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i]);
+    if (seen.has(value)) return value;
+    seen.add(value);
+    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i], seen);
   } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const clean = redact(key);
-      const v = redactValue(record[key]);
+      const v = redactValue(record[key], seen);
       if (clean !== key) delete record[key];
       record[clean] = v;
     }
@@ -57,8 +62,8 @@ export function redactDeep<T>(value: T): T {
   return value;
 }
 
-function redactValue(value: unknown): unknown {
-  return typeof value === 'string' ? redact(value) : redactDeep(value);
+function redactValue(value: unknown, seen: Set<unknown[]>): unknown {
+  return typeof value === 'string' ? redact(value) : redactDeep(value, seen);
 }
 
 /**
