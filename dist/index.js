@@ -33704,6 +33704,8 @@ var CatFileBatch = class {
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var KEEP_OBJECT_BYTES = 64 * 1024;
+var KEPT_BYTES = 32 * 1024 * 1024;
 var GitRepo = class _GitRepo {
   constructor(git, cwd, root, prefix) {
     this.git = git;
@@ -33724,6 +33726,9 @@ var GitRepo = class _GitRepo {
   commits = /* @__PURE__ */ new Map();
   /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
   trees = /* @__PURE__ */ new Map();
+  /** Small objects as read (never changed by their readers), by id. */
+  kept = /* @__PURE__ */ new Map();
+  keptBytes = 0;
   static async open(dir) {
     const git = wo({ baseDir: dir });
     let lines2 = places.get(dir);
@@ -33892,13 +33897,38 @@ var GitRepo = class _GitRepo {
    */
   async readObject(oid, maxBytes) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return this.objects.read(oid, maxBytes);
+    const kept = this.kept.get(oid);
+    if (kept && kept.length <= maxBytes) return kept;
+    const bytes = await this.objects.read(oid, maxBytes);
+    if (bytes) this.keep(oid, bytes);
+    return bytes;
   }
   /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
-  readObjects(requests) {
+  async readObjects(requests) {
     const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
-    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
-    return this.objects.readMany(requests);
+    if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
+    const out = new Array(requests.length);
+    const asked = [];
+    const at2 = [];
+    requests.forEach((r2, i) => {
+      const kept = this.kept.get(r2.oid);
+      if (kept && kept.length <= r2.maxBytes) out[i] = kept;
+      else {
+        asked.push(r2);
+        at2.push(i);
+      }
+    });
+    const got = await this.objects.readMany(asked);
+    got.forEach((bytes, j3) => {
+      out[at2[j3]] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j3].oid, bytes);
+    });
+    return out;
+  }
+  keep(oid, bytes) {
+    if (bytes.length > KEEP_OBJECT_BYTES || this.keptBytes + bytes.length > KEPT_BYTES || this.kept.has(oid)) return;
+    this.kept.set(oid, bytes);
+    this.keptBytes += bytes.length;
   }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
@@ -33924,17 +33954,34 @@ var GitRepo = class _GitRepo {
   }
   /**
    * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
-   * to `cwd`: lines added and deleted per file, null for a binary file. No renames, external diff or textconv drivers.
+   * to `cwd`: lines added and deleted per file, null for a binary file; of `paths` alone when given. No renames,
+   * external diff or textconv drivers.
    */
-  async diffNumstat(sha) {
+  async diffNumstat(sha, paths) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
     const files = /* @__PURE__ */ new Map();
-    for (const record of out.split("\0")) {
-      const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
-      if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+    const groups2 = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_3, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    for (const group2 of groups2) {
+      const pathspecs = group2 ? group2.map((p2) => `:(literal)${p2}`) : [];
+      const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      for (const record of out.split("\0")) {
+        const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+      }
     }
     return files;
+  }
+  /**
+   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
+   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   */
+  async diffPaths(sha) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const fields = out.split("\0");
+    const paths = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
+    return paths;
   }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
@@ -52521,7 +52568,7 @@ async function explainChanges(git, request2, log) {
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request2.workspace, { name: "head", ...budget ? { budget } : {} }));
-    const files = await git.diffNumstat(base.sha);
+    const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const headSha = await git.resolveCommit("HEAD");
     const tracked = /* @__PURE__ */ new Set([...(await git.listEntries(base.sha)).keys(), ...headSha ? (await git.listEntries(headSha)).keys() : [], ...files.keys()]);
     const explain = explainer({
@@ -52535,10 +52582,34 @@ async function explainChanges(git, request2, log) {
       stale: request2.stale,
       unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)]
     });
-    return withCauses(request2.metrics, explain);
+    const metrics = withCauses(request2.metrics, explain);
+    await countLines(git, base.sha, metrics);
+    return metrics;
   } catch (error2) {
     log.warning(`Why the metrics changed is not shown: ${describeError(error2)}`);
     return request2.metrics;
+  }
+}
+async function countLines(git, base, metrics) {
+  const listed = /* @__PURE__ */ new Map();
+  for (const file of metrics) {
+    for (const row2 of file.rows) {
+      for (const cause of row2.causes?.files ?? []) {
+        const same = listed.get(cause.path);
+        if (same) same.push(cause);
+        else listed.set(cause.path, [cause]);
+      }
+    }
+  }
+  if (!listed.size) return;
+  const counts2 = await git.diffNumstat(base, [...listed.keys()]);
+  for (const [path, causes] of listed) {
+    const count2 = counts2.get(path);
+    for (const cause of causes)
+      Object.assign(
+        cause,
+        count2 === null ? { added: null, deleted: null, binary: true } : { added: count2?.added ?? 0, deleted: count2?.deleted ?? 0, binary: false }
+      );
   }
 }
 
