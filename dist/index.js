@@ -37265,6 +37265,7 @@ var MIN_DERIVED = 6;
 var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
 var AUTH_HINT = /authorization:/i;
+var AUTH_HINT_LENGTH = "authorization:".length;
 function addSecret(secret) {
   if (!secret || secret.length < MIN_SECRET) return;
   const found = /* @__PURE__ */ new Set([secret]);
@@ -37279,7 +37280,7 @@ function redact(text2) {
   let out = text2;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
-  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
   return out;
 }
 function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
@@ -37291,9 +37292,12 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
     const record = value2;
     for (const key2 of Object.keys(record)) {
       const clean2 = redact(key2);
-      const v2 = redactValue(record[key2], seen);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
+      const was = record[key2];
+      const v2 = redactValue(was, seen);
+      if (clean2 !== key2) {
+        delete record[key2];
+        record[clean2] = v2;
+      } else if (v2 !== was) record[key2] = v2;
     }
   }
   return value2;
