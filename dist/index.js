@@ -50476,12 +50476,14 @@ import { join as join21, resolve as resolve6 } from "node:path";
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
 var REUSE = 64 * 1024;
+var NATIVE_INDENT = 2 * 6;
 function writeJson(value2, emit) {
   let parts = [];
   let pending = 0;
   let size2 = 0;
   const open6 = [];
   const lists = /* @__PURE__ */ new Map();
+  const walked = /* @__PURE__ */ new Set();
   const push2 = (text2) => {
     parts.push(text2);
     pending += text2.length;
@@ -50512,9 +50514,17 @@ function writeJson(value2, emit) {
       if (!list3.length) return push2("[]");
       const known = lists.get(list3);
       if (known && known.indent === indent) return push2(known.text);
+      if (indent.length >= NATIVE_INDENT && typeof list3.toJSON !== "function") {
+        const text2 = JSON.stringify(list3, null, 2).replaceAll("\n", `
+${indent}`);
+        if (text2.length < REUSE) lists.set(list3, { indent, text: text2 });
+        return push2(text2);
+      }
+      const again = walked.has(list3);
+      if (!again) walked.add(list3);
       const mark = parts.length;
       const from = size2;
-      open6.push(from);
+      if (again) open6.push(from);
       push2("[\n");
       for (let i = 0; i < list3.length; i++) {
         if (i) push2(",\n");
@@ -50525,13 +50535,19 @@ function writeJson(value2, emit) {
       }
       push2(`
 ${indent}]`);
-      open6.pop();
-      if (size2 - from < REUSE) {
-        const text2 = parts.splice(mark).join("");
-        parts.push(text2);
-        lists.set(list3, { indent, text: text2 });
+      if (again) {
+        open6.pop();
+        if (size2 - from < REUSE) {
+          const text2 = parts.splice(mark).join("");
+          parts.push(text2);
+          lists.set(list3, { indent, text: text2 });
+        }
       }
       return;
+    }
+    if (indent.length >= NATIVE_INDENT && typeof value3.toJSON !== "function") {
+      return push2(JSON.stringify(value3, null, 2).replaceAll("\n", `
+${indent}`));
     }
     const record = value3;
     let first = true;

@@ -2,6 +2,11 @@
 const PIECE = 64 * 1024;
 /** A list whose text is shorter than this is kept for its next appearance; longer ones are rarely shared. */
 const REUSE = 64 * 1024;
+/**
+ * From this depth (its indent) down, values are made by JSON.stringify: a report's rows share their causes' lists
+ * just above it (report → metrics → file → rows → row → causes → params), and are walked here to find them.
+ */
+const NATIVE_INDENT = 2 * 6;
 
 /**
  * Hands `emit` the text of `JSON.stringify(value, null, 2)`, character for character, in pieces of about 64 KiB as
@@ -18,6 +23,7 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
   /** Where each list being written began (`size`), innermost last: its text may still be kept for reuse. */
   const open: number[] = [];
   const lists = new Map<unknown[], { indent: string; text: string }>();
+  const walked = new Set<unknown[]>();
 
   const push = (text: string): void => {
     parts.push(text);
@@ -52,9 +58,19 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
       if (!list.length) return push('[]');
       const known = lists.get(list);
       if (known && known.indent === indent) return push(known.text);
+      if (indent.length >= NATIVE_INDENT && typeof (list as { toJSON?: unknown }).toJSON !== 'function') {
+        // Deep down, JSON.stringify makes the text (natively, much faster than this walk); its lines are indented
+        // here (a JSON string holds no raw line break).
+        const text = JSON.stringify(list, null, 2).replaceAll('\n', `\n${indent}`);
+        if (text.length < REUSE) lists.set(list, { indent, text });
+        return push(text);
+      }
+      // A list's text is kept from its second appearance on: most lists appear once, and keeping costs a copy.
+      const again = walked.has(list);
+      if (!again) walked.add(list);
       const mark = parts.length;
       const from = size;
-      open.push(from);
+      if (again) open.push(from);
       push('[\n');
       for (let i = 0; i < list.length; i++) {
         if (i) push(',\n');
@@ -64,13 +80,18 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
         else write(item, inner);
       }
       push(`\n${indent}]`);
-      open.pop();
-      if (size - from < REUSE) {
-        const text = parts.splice(mark).join('');
-        parts.push(text);
-        lists.set(list, { indent, text });
+      if (again) {
+        open.pop();
+        if (size - from < REUSE) {
+          const text = parts.splice(mark).join('');
+          parts.push(text);
+          lists.set(list, { indent, text });
+        }
       }
       return;
+    }
+    if (indent.length >= NATIVE_INDENT && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+      return push(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`));
     }
     const record = value as Record<string, unknown>;
     let first = true;
