@@ -41505,7 +41505,12 @@ function guessDirection(key2) {
 // src/report/directions.ts
 function metricDirections(report2) {
   const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
-  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
+  const guessed = /* @__PURE__ */ new Map();
+  const guess = (key2) => {
+    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
+    return guessed.get(key2);
+  };
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
 }
 function effect(diff, direction) {
   if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
