@@ -5,6 +5,7 @@
 // with the files at the head too is printed beside it. CPU time: user + system of the process and all it started.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../test/helpers/repo';
@@ -72,7 +73,9 @@ try {
   const cat = median(samples.cat);
   const start = median(samples.start);
   console.log(
-    `peer: \`git cat-file --batch\` of the ${2 * FILES} blobs ${cat.toFixed(0)} ms CPU + \`mlreport --version\` (Node + bundle start-up) ${start.toFixed(0)} ms`,
+    `peer: \`git cat-file --batch\` of the ${2 * FILES} blobs ${cat.toFixed(0)} ms CPU + \`mlreport --version\` (Node + bundle start-up) ${start.toFixed(0)} ms; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
   );
   verdict(
     `\`mlreport report --base HEAD\`, ${FILES} metrics + ${FILES} params files read at the base (deleted at the head)`,

@@ -984,12 +984,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1273,7 +1273,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
@@ -1325,8 +1325,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1870,20 +1870,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1893,10 +1893,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines2.push(blockItemPrefix + str2);
       }
@@ -1911,8 +1911,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1932,13 +1932,13 @@ ${indent}${line}` : "\n";
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1951,16 +1951,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1972,8 +1972,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines2.push(str);
         linesAtValue = lines2.length;
       }
@@ -1997,11 +1997,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines2.push(ic.trimStart());
       }
     }
@@ -2621,7 +2621,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -2646,7 +2646,7 @@ var require_binary = __commonJS({
           }
           str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3778,7 +3778,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3812,18 +3812,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3891,7 +3891,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -4144,7 +4144,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep11 = "";
@@ -4158,15 +4158,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep11 + cb;
+                comment2 += sep11 + cb;
               sep11 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep11 += source;
               hasSpace = true;
               break;
@@ -4176,7 +4176,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4575,7 +4575,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error !== -1)
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4592,7 +4592,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4608,7 +4608,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4854,7 +4854,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4882,8 +4882,8 @@ var require_compose_scalar = __commonJS({
         scalar2.tag = tagName;
       if (tag.format)
         scalar2.format = tag.format;
-      if (comment)
-        scalar2.comment = comment;
+      if (comment2)
+        scalar2.comment = comment2;
       return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
@@ -4969,7 +4969,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -5013,17 +5013,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5038,8 +5038,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -5125,14 +5125,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5147,7 +5147,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options2 = {}) {
@@ -5167,25 +5167,25 @@ var require_composer = __commonJS({
         this.options = options2;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it2 = dc.items[0];
             if (identity.isPair(it2))
               it2 = it2.key;
             const cb = it2.commentBefore;
-            it2.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it2.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -30774,7 +30774,12 @@ function guessDirection(key2) {
 // src/report/directions.ts
 function metricDirections(report2) {
   const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
-  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guessDirection(key2);
+  const guessed = /* @__PURE__ */ new Map();
+  const guess = (key2) => {
+    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
+    return guessed.get(key2);
+  };
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
 }
 function effect(diff, direction) {
   if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
@@ -35598,6 +35603,8 @@ var wo = (t2, e) => {
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var KEEP_OBJECT_BYTES = 64 * 1024;
+var KEPT_BYTES = 32 * 1024 * 1024;
 var GitRepo = class _GitRepo {
   constructor(git, cwd, root, prefix) {
     this.git = git;
@@ -35618,6 +35625,9 @@ var GitRepo = class _GitRepo {
   commits = /* @__PURE__ */ new Map();
   /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
   trees = /* @__PURE__ */ new Map();
+  /** Small objects as read (never changed by their readers), by id. */
+  kept = /* @__PURE__ */ new Map();
+  keptBytes = 0;
   static async open(dir) {
     const git = wo({ baseDir: dir });
     let lines2 = places.get(dir);
@@ -35786,13 +35796,38 @@ var GitRepo = class _GitRepo {
    */
   async readObject(oid, maxBytes) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return this.objects.read(oid, maxBytes);
+    const kept = this.kept.get(oid);
+    if (kept && kept.length <= maxBytes) return kept;
+    const bytes = await this.objects.read(oid, maxBytes);
+    if (bytes) this.keep(oid, bytes);
+    return bytes;
   }
   /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
-  readObjects(requests) {
+  async readObjects(requests) {
     const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
-    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
-    return this.objects.readMany(requests);
+    if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
+    const out = new Array(requests.length);
+    const asked = [];
+    const at2 = [];
+    requests.forEach((r2, i) => {
+      const kept = this.kept.get(r2.oid);
+      if (kept && kept.length <= r2.maxBytes) out[i] = kept;
+      else {
+        asked.push(r2);
+        at2.push(i);
+      }
+    });
+    const got = await this.objects.readMany(asked);
+    got.forEach((bytes, j3) => {
+      out[at2[j3]] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j3].oid, bytes);
+    });
+    return out;
+  }
+  keep(oid, bytes) {
+    if (bytes.length > KEEP_OBJECT_BYTES || this.keptBytes + bytes.length > KEPT_BYTES || this.kept.has(oid)) return;
+    this.kept.set(oid, bytes);
+    this.keptBytes += bytes.length;
   }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
@@ -35818,17 +35853,34 @@ var GitRepo = class _GitRepo {
   }
   /**
    * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
-   * to `cwd`: lines added and deleted per file, null for a binary file. No renames, external diff or textconv drivers.
+   * to `cwd`: lines added and deleted per file, null for a binary file; of `paths` alone when given. No renames,
+   * external diff or textconv drivers.
    */
-  async diffNumstat(sha) {
+  async diffNumstat(sha, paths) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
     const files = /* @__PURE__ */ new Map();
-    for (const record of out.split("\0")) {
-      const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
-      if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+    const groups2 = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_3, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    for (const group of groups2) {
+      const pathspecs = group ? group.map((p2) => `:(literal)${p2}`) : [];
+      const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      for (const record of out.split("\0")) {
+        const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+      }
     }
     return files;
+  }
+  /**
+   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
+   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   */
+  async diffPaths(sha) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const fields = out.split("\0");
+    const paths = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
+    return paths;
   }
   /** The names of the configured remotes (`origin`, …). */
   async remotes() {
@@ -37745,9 +37797,109 @@ function convert(value2) {
 
 // src/dvc/formats/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/dvc/formats/yaml-plain.ts
+var MAX_PLAIN_DEPTH = 64;
+var ENTRY = /^( *)([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +(.*))?$/;
+var NOT_STRING_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
+var VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ -]*[A-Za-z0-9_./+-])?$/;
+var INT = /^-?(?:0|[1-9][0-9]*)$/;
+var FLOAT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
+function plainYaml(text2) {
+  const root = /* @__PURE__ */ new Map();
+  const stack = [{ indent: 0, map: root }];
+  let opened = null;
+  let lastIndent = 0;
+  let lastHadValue = false;
+  let start = 0;
+  while (start <= text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
+    const line = text2.slice(start, end);
+    start = end + 1;
+    const content = line.trimStart();
+    if (content === "" || content.startsWith("#")) {
+      if (line.length !== content.length && !/^ *(?:#[^\t\r]*)?$/.test(line)) return null;
+      if (content.startsWith("#") && !/^[ -~]*$/.test(content)) return null;
+      continue;
+    }
+    const m2 = ENTRY.exec(line);
+    if (!m2) return null;
+    const indent = m2[1].length;
+    const key2 = m2[2];
+    if (NOT_STRING_KEY.test(key2)) return null;
+    if (opened) {
+      if (indent > opened.indent) {
+        if (stack.length > MAX_PLAIN_DEPTH) return null;
+        const nested = /* @__PURE__ */ new Map();
+        opened.map.set(opened.key, nested);
+        stack.push({ indent, map: nested });
+      } else opened.map.set(opened.key, null);
+      opened = null;
+    } else if (indent > lastIndent && lastHadValue) return null;
+    while (stack.length > 1 && indent < stack[stack.length - 1].indent) stack.pop();
+    const level = stack[stack.length - 1];
+    if (indent !== level.indent) return null;
+    if (level.map.has(key2)) return null;
+    const rest = comment(m2[3] ?? "");
+    if (rest === null) return null;
+    lastIndent = indent;
+    if (rest === "") {
+      level.map.set(key2, null);
+      opened = { map: level.map, key: key2, indent };
+      lastHadValue = false;
+      continue;
+    }
+    const value2 = plainScalar(rest);
+    if (value2 === void 0) return null;
+    level.map.set(key2, value2);
+    lastHadValue = true;
+  }
+  return root;
+}
+function comment(rest) {
+  const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
+  const value2 = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
+  if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
+  return value2;
+}
+function plainScalar(text2) {
+  if (!VALUE.test(text2)) return void 0;
+  switch (text2) {
+    case "null":
+    case "Null":
+    case "NULL":
+      return null;
+    case "true":
+    case "True":
+    case "TRUE":
+      return true;
+    case "false":
+    case "False":
+    case "FALSE":
+      return false;
+  }
+  const c3 = text2.charCodeAt(0);
+  if (c3 >= 48 && c3 <= 57 || c3 === 45 || c3 === 43 || c3 === 46) {
+    if (INT.test(text2)) {
+      const n2 = Number(text2);
+      return Number.isSafeInteger(n2) ? Object.is(n2, -0) ? 0 : n2 : BigInt(text2);
+    }
+    if (!FLOAT.test(text2)) return void 0;
+    const n = parseFloat(text2);
+    return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
+  }
+  return text2;
+}
+
+// src/dvc/formats/yaml.ts
 var MAX_ALIAS_NODES = 1e6;
 var CORE = new import_yaml2.Schema({ schema: "core", resolveKnownTags: true });
 function parseYaml(text2) {
+  const plain = plainYaml(text2);
+  return plain ? { data: plain, warnings: [] } : parseYamlDocument(text2);
+}
+function parseYamlDocument(text2) {
   const doc = (0, import_yaml2.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
@@ -40282,6 +40434,7 @@ var MIN_DERIVED = 6;
 var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
 var AUTH_HINT = /authorization:/i;
+var AUTH_HINT_LENGTH = "authorization:".length;
 function addSecret(secret) {
   if (!secret || secret.length < MIN_SECRET) return;
   const found = /* @__PURE__ */ new Set([secret]);
@@ -40296,25 +40449,30 @@ function redact(text2) {
   let out = text2;
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
-  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
   return out;
 }
-function redactDeep(value2) {
+function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
   if (Array.isArray(value2)) {
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i]);
+    if (seen.has(value2)) return value2;
+    seen.add(value2);
+    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i], seen);
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
     for (const key2 of Object.keys(record)) {
       const clean2 = redact(key2);
-      const v2 = redactValue(record[key2]);
-      if (clean2 !== key2) delete record[key2];
-      record[clean2] = v2;
+      const was = record[key2];
+      const v2 = redactValue(was, seen);
+      if (clean2 !== key2) {
+        delete record[key2];
+        record[clean2] = v2;
+      } else if (v2 !== was) record[key2] = v2;
     }
   }
   return value2;
 }
-function redactValue(value2) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2);
+function redactValue(value2, seen) {
+  return typeof value2 === "string" ? redact(value2) : redactDeep(value2, seen);
 }
 function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
@@ -42525,12 +42683,30 @@ function plotError(def, error) {
 import { join as join10 } from "node:path";
 
 // src/util/files.ts
-import { mkdir as mkdir4, rename as rename4, writeFile } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { mkdir as mkdir4, rename as rename4, rm as rm4, writeFile } from "node:fs/promises";
 import { dirname as dirname5, join as join9, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
   await mkdir4(dirname5(path), { recursive: true });
   const tmp = join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
   await writeFile(tmp, data);
+  await rename4(tmp, path);
+}
+async function writeTextAtomic(path, produce) {
+  await mkdir4(dirname5(path), { recursive: true });
+  const tmp = join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, "w");
+  try {
+    produce((piece) => {
+      const bytes = Buffer.from(piece, "utf8");
+      for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
+    });
+  } catch (error) {
+    closeSync(fd);
+    await rm4(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
   await rename4(tmp, path);
 }
 
@@ -47641,6 +47817,113 @@ function stripEmoji(text2) {
 
 // src/publish/local.ts
 import { join as join12, resolve as resolve3 } from "node:path";
+
+// src/util/json-text.ts
+var PIECE = 64 * 1024;
+var REUSE = 64 * 1024;
+var NATIVE_INDENT = 2 * 6;
+function writeJson(value2, emit) {
+  let parts = [];
+  let pending = 0;
+  let size2 = 0;
+  const open5 = [];
+  const lists = /* @__PURE__ */ new Map();
+  const walked = /* @__PURE__ */ new Set();
+  const push2 = (text2) => {
+    parts.push(text2);
+    pending += text2.length;
+    size2 += text2.length;
+    if (pending >= PIECE && (!open5.length || size2 - open5[open5.length - 1] >= REUSE)) {
+      emit(parts.join(""));
+      parts = [];
+      pending = 0;
+    }
+  };
+  const write = (value3, indent) => {
+    switch (typeof value3) {
+      case "string":
+        return push2(JSON.stringify(value3));
+      case "number":
+        return push2(Number.isFinite(value3) ? String(value3) : "null");
+      case "boolean":
+        return push2(value3 ? "true" : "false");
+      case "object":
+        break;
+      default:
+        return push2(JSON.stringify(value3));
+    }
+    if (value3 === null || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) return push2(JSON.stringify(value3));
+    const inner = `${indent}  `;
+    if (Array.isArray(value3)) {
+      const list3 = value3;
+      if (!list3.length) return push2("[]");
+      const known = lists.get(list3);
+      if (known && known.indent === indent) return push2(known.text);
+      if (indent.length >= NATIVE_INDENT && typeof list3.toJSON !== "function") {
+        const text2 = JSON.stringify(list3, null, 2).replaceAll("\n", `
+${indent}`);
+        if (text2.length < REUSE) lists.set(list3, { indent, text: text2 });
+        return push2(text2);
+      }
+      const again = walked.has(list3);
+      if (!again) walked.add(list3);
+      const mark = parts.length;
+      const from = size2;
+      if (again) open5.push(from);
+      push2("[\n");
+      for (let i = 0; i < list3.length; i++) {
+        if (i) push2(",\n");
+        push2(inner);
+        const item = jsonValue(list3[i], i);
+        if (omitted(item)) push2("null");
+        else write(item, inner);
+      }
+      push2(`
+${indent}]`);
+      if (again) {
+        open5.pop();
+        if (size2 - from < REUSE) {
+          const text2 = parts.splice(mark).join("");
+          parts.push(text2);
+          lists.set(list3, { indent, text: text2 });
+        }
+      }
+      return;
+    }
+    if (indent.length >= NATIVE_INDENT && typeof value3.toJSON !== "function") {
+      return push2(JSON.stringify(value3, null, 2).replaceAll("\n", `
+${indent}`));
+    }
+    const record = value3;
+    let first = true;
+    for (const name of Object.keys(record)) {
+      const item = jsonValue(record[name], name);
+      if (omitted(item)) continue;
+      push2(`${first ? "{" : ","}
+${inner}${JSON.stringify(name)}: `);
+      first = false;
+      write(item, inner);
+    }
+    push2(first ? "{}" : `
+${indent}}`);
+  };
+  const top2 = jsonValue(value2, "");
+  if (omitted(top2)) return;
+  write(top2, "");
+  if (parts.length) emit(parts.join(""));
+}
+function jsonValue(value2, key2) {
+  if (value2 !== null && (typeof value2 === "object" || typeof value2 === "bigint")) {
+    const toJSON = value2.toJSON;
+    if (typeof toJSON === "function") return toJSON.call(value2, String(key2));
+  }
+  return value2;
+}
+function omitted(value2) {
+  return value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol";
+}
+
+// src/publish/local.ts
 var LocalFilesPublisher = class {
   constructor(dir, markdown) {
     this.dir = dir;
@@ -47656,8 +47939,10 @@ var LocalFilesPublisher = class {
     return resolve3(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeFileAtomic(join12(this.dir, "report.json"), `${JSON.stringify(report2, null, 2)}
-`);
+    await writeTextAtomic(join12(this.dir, "report.json"), (write) => {
+      writeJson(report2, write);
+      write("\n");
+    });
     await writeFileAtomic(join12(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
@@ -47892,17 +48177,17 @@ var HubCommentPublisher = class {
     const login = await this.api.currentUser().catch(() => null);
     const ours = (await this.guard(this.api.comments(pull2.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
     const existing = ours.at(-1);
-    let comment;
+    let comment2;
     if (!existing) {
-      comment = await this.guard(this.api.createComment(pull2.number, body));
+      comment2 = await this.guard(this.api.createComment(pull2.number, body));
       this.log.info(`DagsHub: posted the report on PR #${pull2.number}.`);
     } else {
       const edited = await this.guard(this.api.editComment(pull2.number, existing.id, body));
       if (edited) {
-        comment = edited;
+        comment2 = edited;
         this.log.info(`DagsHub: updated the report on PR #${pull2.number}.`);
       } else {
-        comment = await this.guard(this.api.createComment(pull2.number, body));
+        comment2 = await this.guard(this.api.createComment(pull2.number, body));
         const deleted = await this.api.deleteComment(pull2.number, existing.id).catch(() => false);
         this.log.info(
           `DagsHub cannot edit comments: posted the report anew on PR #${pull2.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
@@ -47910,7 +48195,7 @@ var HubCommentPublisher = class {
       }
     }
     for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull2.number, stale.id).catch(() => false);
-    return { location: comment.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
+    return { location: comment2.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
   }
   /** Turns the statuses people can fix into messages that say how. */
   async guard(call) {
@@ -47937,8 +48222,8 @@ function matchPull(pulls, branch, sha) {
 function hubBody(report2) {
   return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
 }
-function authorOf(comment) {
-  return comment.user?.login || comment.user?.username;
+function authorOf(comment2) {
+  return comment2.user?.login || comment2.user?.username;
 }
 
 // src/publish/mlflow/batch.ts
@@ -48827,8 +49112,8 @@ async function putBlob(url, body, backoffMs) {
 function artifactName(reportId) {
   return `mlreport-${reportId}`;
 }
-function wantsArtifact(mode, comment) {
-  return mode === "always" || mode === "auto" && (comment?.status === "not-posted" || comment?.status === "failed");
+function wantsArtifact(mode, comment2) {
+  return mode === "always" || mode === "auto" && (comment2?.status === "not-posted" || comment2?.status === "failed");
 }
 var ReportArtifact = class {
   constructor(cfg, outDir, github, log) {
@@ -49212,7 +49497,7 @@ async function plan(root, options2) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath3, rm as rm4 } from "node:fs/promises";
+import { realpath as realpath3, rm as rm5 } from "node:fs/promises";
 import { join as join21 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
@@ -50043,7 +50328,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto from "node:crypto";
-import { closeSync, openSync, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open3, stat as stat6 } from "node:fs/promises";
 import { join as join18, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
@@ -50075,12 +50360,12 @@ async function hashFile(path, size2, legacy) {
 }
 function readSmall(path, size2) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const fd = openSync(path, "r");
+  const fd = openSync2(path, "r");
   try {
     const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
     return n === size2 ? smallBuffer.subarray(0, n) : null;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
@@ -50650,7 +50935,7 @@ async function runStage(stage, pipeline2, log, reasons, deadline) {
       );
     }
     await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm4(ws2.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage.outs) if (!out.persist) await rm5(ws2.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws2.abs(stage.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
     for (const cmd of stageCommands(stage.cmd)) {
@@ -51799,16 +52084,22 @@ function explainer(inputs) {
     }
   }
   const memo = /* @__PURE__ */ new Map();
+  let everything;
   return (file, row2) => {
     let found = memo.get(file);
     if (!found) {
       const writer = dag?.producerOf(file);
-      if (dag && writer !== void 0) found = upstreamCauses(inputs, dag, head, base, writer);
-      else {
-        found = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
-        if (dagError) found.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      if (dag && writer !== void 0) {
+        found = upstreamCauses(inputs, dag, head, base, writer);
+        found.unknown = [...found.unknown, ...inputs.unknown];
+      } else {
+        if (!everything) {
+          everything = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
+          if (dagError) everything.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+          everything.unknown = [...everything.unknown, ...inputs.unknown];
+        }
+        found = everything;
       }
-      found.unknown = [...found.unknown, ...inputs.unknown];
       memo.set(file, found);
     }
     const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
@@ -51877,8 +52168,8 @@ function upstreamCauses(inputs, dag, head, base, writer) {
       }
     }
   }
-  const omitted = params.omitted() + files.omitted() + data.omitted();
-  return { basis: "pipeline", stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted };
+  const omitted2 = params.omitted() + files.omitted() + data.omitted();
+  return { basis: "pipeline", stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted: omitted2 };
 }
 function everythingChanged(inputs, basis) {
   const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
@@ -51895,8 +52186,8 @@ function everythingChanged(inputs, basis) {
     const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
     if (change2) data.add(change2);
   }
-  const omitted = params.omitted() + files.omitted() + data.omitted();
-  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted };
+  const omitted2 = params.omitted() + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };
 }
 function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   const ran = inputs.ran?.find((s) => s.name === name);
@@ -51984,7 +52275,7 @@ async function explainChanges(git, request2, log) {
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request2.workspace, { name: "head", ...budget ? { budget } : {} }));
-    const files = await git.diffNumstat(base.sha);
+    const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const headSha = await git.resolveCommit("HEAD");
     const tracked = /* @__PURE__ */ new Set([...(await git.listEntries(base.sha)).keys(), ...headSha ? (await git.listEntries(headSha)).keys() : [], ...files.keys()]);
     const explain = explainer({
@@ -51998,10 +52289,34 @@ async function explainChanges(git, request2, log) {
       stale: request2.stale,
       unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)]
     });
-    return withCauses(request2.metrics, explain);
+    const metrics = withCauses(request2.metrics, explain);
+    await countLines(git, base.sha, metrics);
+    return metrics;
   } catch (error) {
     log.warning(`Why the metrics changed is not shown: ${describeError(error)}`);
     return request2.metrics;
+  }
+}
+async function countLines(git, base, metrics) {
+  const listed = /* @__PURE__ */ new Map();
+  for (const file of metrics) {
+    for (const row2 of file.rows) {
+      for (const cause of row2.causes?.files ?? []) {
+        const same = listed.get(cause.path);
+        if (same) same.push(cause);
+        else listed.set(cause.path, [cause]);
+      }
+    }
+  }
+  if (!listed.size) return;
+  const counts2 = await git.diffNumstat(base, [...listed.keys()]);
+  for (const [path, causes] of listed) {
+    const count2 = counts2.get(path);
+    for (const cause of causes)
+      Object.assign(
+        cause,
+        count2 === null ? { added: null, deleted: null, binary: true } : { added: count2?.added ?? 0, deleted: count2?.deleted ?? 0, binary: false }
+      );
   }
 }
 
@@ -53209,12 +53524,12 @@ async function runIn(git, config, log, deadline) {
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const comment2 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
     report2,
     [
       { target: local, policy: "required" },
-      comment && { target: comment, policy: "required" },
+      comment2 && { target: comment2, policy: "required" },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       gates2 && gate && gh?.ctx.token ? {
         target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
@@ -53225,7 +53540,7 @@ async function runIn(git, config, log, deadline) {
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment2 ? results.get(comment2) : void 0)
       },
       store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: "never-fails" } : null
     ],
@@ -53236,12 +53551,15 @@ async function runIn(git, config, log, deadline) {
   if (gates2 && gate) logGates(gates2, gate, log);
   return {
     report: report2,
-    markdown: composeMarkdown(report2),
+    // Composed when asked for: the report files have it already, and `--quiet` does not print it.
+    get markdown() {
+      return composeMarkdown(report2);
+    },
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
-    commentUrl: locationOf(comment, published.results)
+    commentUrl: locationOf(comment2, published.results)
   };
 }
 async function publishArtifact(config, log) {
@@ -53249,8 +53567,8 @@ async function publishArtifact(config, log) {
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report2 = await readArtifact(publish.artifactDir);
   redactDeep(report2);
-  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
-  const published = await publishAll(report2, [{ target: comment, policy: "required" }], log);
+  const comment2 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const published = await publishAll(report2, [{ target: comment2, policy: "required" }], log);
   return {
     report: report2,
     markdown: composeMarkdown(report2),
@@ -53258,7 +53576,7 @@ async function publishArtifact(config, log) {
     reportJsonPath: join24(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
-    commentUrl: locationOf(comment, published.results)
+    commentUrl: locationOf(comment2, published.results)
   };
 }
 async function runAggregate(config, log) {
@@ -53279,18 +53597,18 @@ async function runAggregate(config, log) {
   const markdown = (r2) => aggregateMarkdown(r2).body;
   const local = new LocalFilesPublisher(config.outDir, markdown);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const comment2 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
     report2,
     [
       { target: local, policy: "required" },
-      comment && { target: comment, policy: "required" },
+      comment2 && { target: comment2, policy: "required" },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: "required" } : null,
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment2 ? results.get(comment2) : void 0)
       }
     ],
     log
@@ -53306,7 +53624,7 @@ async function runAggregate(config, log) {
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && config.failOnThreshold,
-    commentUrl: locationOf(comment, published.results)
+    commentUrl: locationOf(comment2, published.results)
   };
 }
 function aggregateConfig(config) {

@@ -233,7 +233,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   if (gates && gate) logGates(gates, gate, log);
   return {
     report,
-    markdown: composeMarkdown(report),
+    // Composed when asked for: the report files have it already, and `--quiet` does not print it.
+    get markdown() {
+      return composeMarkdown(report);
+    },
     reportPath: local.markdownPath,
     reportJsonPath: local.jsonPath,
     passed: passed && !gatesBroke,

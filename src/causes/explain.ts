@@ -60,16 +60,24 @@ export function explainer(inputs: CauseInputs): (file: string, row: ValueRow) =>
     }
   }
   const memo = new Map<string, Omit<MetricCauses, 'nothingUpstream'>>();
+  // What a file no stage writes gets is the same for every such file: made once, not once a metrics file (1,000
+  // metrics files without a stage would each walk every changed param and file).
+  let everything: Omit<MetricCauses, 'nothingUpstream'> | undefined;
   return (file, row) => {
     let found = memo.get(file);
     if (!found) {
       const writer = dag?.producerOf(file);
-      if (dag && writer !== undefined) found = upstreamCauses(inputs, dag, head, base, writer);
-      else {
-        found = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
-        if (dagError) found.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      if (dag && writer !== undefined) {
+        found = upstreamCauses(inputs, dag, head, base, writer);
+        found.unknown = [...found.unknown, ...inputs.unknown];
+      } else {
+        if (!everything) {
+          everything = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
+          if (dagError) everything.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+          everything.unknown = [...everything.unknown, ...inputs.unknown];
+        }
+        found = everything;
       }
-      found.unknown = [...found.unknown, ...inputs.unknown];
       memo.set(file, found);
     }
     const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;

@@ -4,7 +4,7 @@ import type { Revision } from '../git/revisions';
 import type { PipelineSummary } from '../report/types';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
-import type { FileDiff } from '../values/types';
+import type { FileCause, FileDiff } from '../values/types';
 import { commitTree, workspaceTree, type ReadBudget } from '../workspace/tree';
 import { explainer, withCauses } from './explain';
 
@@ -30,7 +30,8 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}) }));
-    const files = await git.diffNumstat(base.sha);
+    // Which files changed first; their lines are counted below for the files the causes list.
+    const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const headSha = await git.resolveCommit('HEAD');
     const tracked = new Set([...(await git.listEntries(base.sha)).keys(), ...(headSha ? (await git.listEntries(headSha)).keys() : []), ...files.keys()]);
     const explain = explainer({
@@ -44,9 +45,36 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
       stale: request.stale,
       unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)],
     });
-    return withCauses(request.metrics, explain);
+    const metrics = withCauses(request.metrics, explain);
+    await countLines(git, base.sha, metrics);
+    return metrics;
   } catch (error) {
     log.warning(`Why the metrics changed is not shown: ${describeError(error)}`);
     return request.metrics;
+  }
+}
+
+/** The lines added and deleted of each changed file the causes list, from one `git diff --numstat` of those files. */
+async function countLines(git: GitRepo, base: string, metrics: FileDiff[]): Promise<void> {
+  const listed = new Map<string, FileCause[]>();
+  for (const file of metrics) {
+    for (const row of file.rows) {
+      for (const cause of row.causes?.files ?? []) {
+        const same = listed.get(cause.path);
+        if (same) same.push(cause);
+        else listed.set(cause.path, [cause]);
+      }
+    }
+  }
+  if (!listed.size) return;
+  const counts = await git.diffNumstat(base, [...listed.keys()]);
+  for (const [path, causes] of listed) {
+    const count = counts.get(path);
+    // A file git listed as changed whose lines it no longer counts (changed back since): no lines either way.
+    for (const cause of causes)
+      Object.assign(
+        cause,
+        count === null ? { added: null, deleted: null, binary: true } : { added: count?.added ?? 0, deleted: count?.deleted ?? 0, binary: false },
+      );
   }
 }

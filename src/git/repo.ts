@@ -27,6 +27,12 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 const places = new Map<string, string[]>();
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/**
+ * Objects up to this size are kept once read, up to KEPT_BYTES in all: a report reads the base's metrics files for
+ * the comparison and again for the history, whose commits mostly share their values files' blobs.
+ */
+const KEEP_OBJECT_BYTES = 64 * 1024;
+const KEPT_BYTES = 32 * 1024 * 1024;
 
 /**
  * The git edge: every call passes arguments as an array (never through a shell), and revisions that come
@@ -41,6 +47,9 @@ export class GitRepo {
   private readonly commits = new Map<string, Promise<CommitInfo | null>>();
   /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
   private readonly trees = new Map<string, Promise<Map<string, { mode: string; oid: string }>>>();
+  /** Small objects as read (never changed by their readers), by id. */
+  private readonly kept = new Map<string, Buffer>();
+  private keptBytes = 0;
 
   private constructor(
     private readonly git: SimpleGit,
@@ -242,14 +251,40 @@ export class GitRepo {
    */
   async readObject(oid: string, maxBytes: number): Promise<Buffer | null> {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    return this.objects.read(oid, maxBytes);
+    const kept = this.kept.get(oid);
+    if (kept && kept.length <= maxBytes) return kept;
+    const bytes = await this.objects.read(oid, maxBytes);
+    if (bytes) this.keep(oid, bytes);
+    return bytes;
   }
 
   /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
-  readObjects(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+  async readObjects(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
     const bad = requests.find((r) => !FULL_SHA.test(r.oid));
-    if (bad) return Promise.reject(new UserError(`not an object id: ${JSON.stringify(bad.oid)}`));
-    return this.objects.readMany(requests);
+    if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
+    const out = new Array<Buffer | null | ObjectTooLarge>(requests.length);
+    const asked: { oid: string; maxBytes: number }[] = [];
+    const at: number[] = [];
+    requests.forEach((r, i) => {
+      const kept = this.kept.get(r.oid);
+      if (kept && kept.length <= r.maxBytes) out[i] = kept;
+      else {
+        asked.push(r);
+        at.push(i);
+      }
+    });
+    const got = await this.objects.readMany(asked);
+    got.forEach((bytes, j) => {
+      out[at[j]!] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j]!.oid, bytes);
+    });
+    return out;
+  }
+
+  private keep(oid: string, bytes: Buffer): void {
+    if (bytes.length > KEEP_OBJECT_BYTES || this.keptBytes + bytes.length > KEPT_BYTES || this.kept.has(oid)) return;
+    this.kept.set(oid, bytes);
+    this.keptBytes += bytes.length;
   }
 
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
@@ -279,18 +314,38 @@ export class GitRepo {
 
   /**
    * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
-   * to `cwd`: lines added and deleted per file, null for a binary file. No renames, external diff or textconv drivers.
+   * to `cwd`: lines added and deleted per file, null for a binary file; of `paths` alone when given. No renames,
+   * external diff or textconv drivers.
    */
-  async diffNumstat(sha: string): Promise<Map<string, { added: number; deleted: number } | null>> {
+  async diffNumstat(sha: string, paths?: readonly string[]): Promise<Map<string, { added: number; deleted: number } | null>> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
     const files = new Map<string, { added: number; deleted: number } | null>();
-    for (const record of out.split('\0')) {
-      // `<added>\t<deleted>\t<path>`; `-\t-` for a binary file.
-      const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
-      if (m) files.set(m[3]!, m[1] === '-' ? null : { added: Number(m[1]), deleted: Number(m[2]) });
+    // Named paths go as literal pathspecs, a few hundred a process (a command line has a limit).
+    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    for (const group of groups) {
+      const pathspecs = group ? group.map((p) => `:(literal)${p}`) : [];
+      const out = await this.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--', ...pathspecs]);
+      for (const record of out.split('\0')) {
+        // `<added>\t<deleted>\t<path>`; `-\t-` for a binary file.
+        const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m) files.set(m[3]!, m[1] === '-' ? null : { added: Number(m[1]), deleted: Number(m[2]) });
+      }
     }
     return files;
+  }
+
+  /**
+   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
+   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   */
+  async diffPaths(sha: string): Promise<string[]> {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
+    // `:<modes> <ids> <status>\0<path>\0` a file.
+    const fields = out.split('\0');
+    const paths: string[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]!.startsWith(':')) paths.push(fields[i + 1]!);
+    return paths;
   }
 
   /** The names of the configured remotes (`origin`, …). */

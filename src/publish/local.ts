@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { ReportData } from '../report/types';
-import { writeFileAtomic } from '../util/files';
+import { writeFileAtomic, writeTextAtomic } from '../util/files';
+import { writeJson } from '../util/json-text';
 import type { Target, TargetOutcome } from './types';
 
 /**
@@ -22,7 +23,10 @@ export class LocalFilesPublisher<R = ReportData> implements Target<R> {
   }
 
   async publish(report: R): Promise<TargetOutcome> {
-    await writeFileAtomic(join(this.dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await writeTextAtomic(join(this.dir, 'report.json'), (write) => {
+      writeJson(report, write);
+      write('\n');
+    });
     await writeFileAtomic(join(this.dir, 'report.md'), this.markdown(report));
     return { location: this.markdownPath };
   }

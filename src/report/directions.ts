@@ -10,12 +10,18 @@ export type DirectionOf = (path: string, key: string) => Direction | undefined;
  */
 export function metricDirections(report: Pick<ReportData, 'gates' | 'directions'>): DirectionOf {
   const configured = new Map(report.directions.map((d) => [d.metric, d.better] as const));
+  // A thousand metrics files mostly repeat a few names: each name's words are read once.
+  const guessed = new Map<string, Direction | undefined>();
+  const guess = (key: string): Direction | undefined => {
+    if (!guessed.has(key)) guessed.set(key, guessDirection(key));
+    return guessed.get(key);
+  };
   return (path, key) =>
     report.gates?.directions.find((d) => d.file === path && d.key === key)?.better ??
     configured.get(`${path}:${key}`) ??
     configured.get(key) ??
     configured.get(key.slice(key.lastIndexOf('.') + 1)) ??
-    guessDirection(key);
+    guess(key);
 }
 
 /** Whether a row's change is better or worse, given which way is better; null when unknown or unchanged. */

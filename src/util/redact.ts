@@ -18,6 +18,7 @@ const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/g
 /** An HTTP authorization header's value, as a misconfigured tool or `git config --list` prints it. */
 const AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
 const AUTH_HINT = /authorization:/i;
+const AUTH_HINT_LENGTH = 'authorization:'.length;
 
 /** Registers a secret (a token, a password); empty and very short values are ignored. */
 export function addSecret(secret: string | null | undefined): void {
@@ -37,28 +38,36 @@ export function redact(text: string): string {
   for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   // Most texts (a report's names and numbers) have no `@` and no header: each pattern runs only where it can match.
   if (out.includes('@')) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
-  if (AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(':') && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
   return out;
 }
 
-/** Every string in a JSON-like value (keys too) redacted, in place; returns the value. */
-export function redactDeep<T>(value: T): T {
+/**
+ * Every string in a JSON-like value (keys too) redacted, in place; returns the value. A list met again (a report's
+ * rows share their causes' lists) was cleaned the first time, with what it holds, and is not walked again.
+ */
+export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i]);
+    if (seen.has(value)) return value;
+    seen.add(value);
+    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i], seen);
   } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const clean = redact(key);
-      const v = redactValue(record[key]);
-      if (clean !== key) delete record[key];
-      record[clean] = v;
+      const was = record[key];
+      const v = redactValue(was, seen);
+      if (clean !== key) {
+        delete record[key];
+        record[clean] = v;
+      } else if (v !== was) record[key] = v;
     }
   }
   return value;
 }
 
-function redactValue(value: unknown): unknown {
-  return typeof value === 'string' ? redact(value) : redactDeep(value);
+function redactValue(value: unknown, seen: Set<unknown[]>): unknown {
+  return typeof value === 'string' ? redact(value) : redactDeep(value, seen);
 }
 
 /**

@@ -235,3 +235,27 @@ describe(
     });
   },
 );
+
+describe('objects read once a run', () => {
+  test('a small blob read again (the base for the comparison, then for the history) is not asked of git again; a large one is', async () => {
+    const r = repo();
+    const sha = r.commit('three', { 'm.json': '{"acc": 1}', 'other.json': '{}', 'big.csv': 'z'.repeat(200 * 1024) });
+    const git = await GitRepo.open(r.dir);
+    const [small] = await commitTree(git, sha, 'base').readMany!(['m.json']);
+    assert.equal(String(small), '{"acc": 1}');
+    assert.equal((await commitTree(git, sha, 'base').read('big.csv'))!.length, 200 * 1024);
+    // The history finds its files through the commit's tree objects: these are read now, for another file.
+    assert.equal(String(await commitTree(git, sha, 'history', { byPath: true }).read('other.json')), '{}');
+    await git.close();
+    // The reader has ended: what is served now was kept from the first read.
+    assert.equal(
+      String(
+        await commitTree(git, sha, 'history', { byPath: true })
+          .read('m.json')
+          .catch((e: Error) => e.message),
+      ),
+      '{"acc": 1}',
+    );
+    await assert.rejects(commitTree(git, sha, 'again').read('big.csv'), /closed/, 'a large blob is not kept');
+  });
+});

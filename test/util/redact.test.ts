@@ -31,3 +31,14 @@ test('redactDeep cleans every string of report data in place, keys too', () => {
   assert.equal(redactDeep(data), data);
   assert.deepEqual(data, { stages: [{ name: 'train', log: 'printing ***' }], metrics: { '***': 1 }, n: 3, none: null });
 });
+
+test('redactDeep cleans a list that many rows share, and every row shows it clean', () => {
+  addSecret('shared-secret-77');
+  const shared = [{ file: 'params.yaml', key: 'token', new: 'shared-secret-77' }, 'log shared-secret-77'];
+  const rows = Array.from({ length: 3 }, (_, i) => ({ key: `m${i}`, causes: { params: shared, note: 'row shared-secret-77' } }));
+  redactDeep({ rows, again: [shared] });
+  for (const row of rows) {
+    assert.deepEqual(row.causes.params, [{ file: 'params.yaml', key: 'token', new: '***' }, 'log ***']);
+    assert.equal(row.causes.note, 'row ***', 'objects around the shared list are each cleaned');
+  }
+});

@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node } fro
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyRepr } from '../python/format';
+import { plainYaml } from './yaml-plain';
 
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
 const MAX_ALIAS_NODES = 1_000_000;
@@ -16,6 +17,13 @@ const CORE = new Schema({ schema: 'core', resolveKnownTags: true });
  * MAX_ALIAS_NODES first, so an alias bomb is an error naming the alias, not an exhausted heap downstream.
  */
 export function parseYaml(text: string): ParsedFile {
+  // Most params files are plain mappings of plain values: read as such, a thousand files cost no documents.
+  const plain = plainYaml(text);
+  return plain ? { data: plain, warnings: [] } : parseYamlDocument(text);
+}
+
+/** `parseYaml` through the library's document, whatever the text holds. */
+export function parseYamlDocument(text: string): ParsedFile {
   const doc = parseDocument(text, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {

@@ -1,0 +1,187 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseYaml, parseYamlDocument } from '../../src/dvc/formats/yaml';
+import { plainYaml } from '../../src/dvc/formats/yaml-plain';
+import { PyFloat, type Raw } from '../../src/dvc/python/value';
+
+/** A parsed value with everything a reader can tell apart spelled out: order of keys, int or float, -0, bigint. */
+function shape(value: Raw): unknown {
+  if (value instanceof Map) return { map: [...value].map(([k, v]) => [k, shape(v)]) };
+  if (value instanceof PyFloat) return { float: Object.is(value.value, -0) ? '-0' : String(value.value) };
+  if (typeof value === 'bigint') return { bigint: String(value) };
+  if (typeof value === 'number') return { number: Object.is(value, -0) ? '-0' : String(value) };
+  if (Array.isArray(value)) return value.map(shape);
+  return value;
+}
+
+/** What the library makes of the text: its data, or its error. */
+function viaLibrary(text: string): unknown {
+  try {
+    return shape(parseYamlDocument(text).data);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+function viaParseYaml(text: string): unknown {
+  try {
+    return shape(parseYaml(text).data);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+const PLAIN = [
+  'lr: 0.0001\nlayers: 3\nname: run-1\n',
+  'lr: 0\nlayers: 0\nname: run-0',
+  '',
+  '\n\n',
+  '# only a comment\n  # and another\n',
+  'train:\n  epochs: 10\n  lr: 1.0e-3 # the rate\n  optimizer: adam\n\n  nested:\n    deeper:\n      deepest: x\nseed: 42\n',
+  'a:\nb: 1\nc:\n',
+  'a: # comment after the key\n  b: 1\n',
+  'a:   \n  b: 1   \n',
+  'n: null\nN: Null\nNN: NULL\nt: true\nT: True\nTT: TRUE\nf: false\nF: False\nFF: FALSE\n',
+  'y: yes\nno: no\non: on\noff: off\nnn: nan\ni: inf\nnUlL: nUlL\ntRue: tRue\n',
+  'big: 9007199254740993\nsafe: 9007199254740991\nneg: -12\nzero: -0\nhuge: 123456789012345678901234567890\n',
+  'f1: 1.0\nf2: 1.\nf3: 1e5\nf4: 1.5e-3\nf5: -2.50\nf6: 0.0\nf7: -0.0\nf8: 1e400\nf9: 3.14159\nf10: 1E+2\n',
+  'path: /data/train.csv\nrel: data/x_y.csv\nwords: a  b   c\ndash: x - y\nend: x-\nunder: _x\ndotted.key: 1\ndash-key: 2\n_k: 3\n',
+  'a:\n  b:\n    c:\n      d:\n        e: 1\n  f: 2\ng: 3\n',
+  'a:\n    b: 1\n    c: 2\nd: 3\n',
+];
+
+test('plain params files are read without the library, with what the library reads', () => {
+  for (const text of PLAIN) {
+    const plain = plainYaml(text);
+    assert.notEqual(plain, null, `read as plain: ${JSON.stringify(text)}`);
+    assert.deepEqual(shape(plain!), viaLibrary(text), `same as the library: ${JSON.stringify(text)}`);
+    assert.deepEqual(viaParseYaml(text), viaLibrary(text));
+  }
+});
+
+const LEFT_TO_THE_LIBRARY: [string, string][] = [
+  ['anchors and aliases', 'base: &b 1\ncopy: *b\n'],
+  ['an anchored mapping merged', 'defaults: &d\n  lr: 1\ntrain:\n  <<: *d\n  epochs: 2\n'],
+  ['several documents', 'a: 1\n---\nb: 2\n'],
+  ['a document start', '---\na: 1\n'],
+  ['a document end', 'a: 1\n...\n'],
+  ['a directive', '%YAML 1.2\n---\na: 1\n'],
+  ['a double-quoted key', '"a b": 1\n'],
+  ['a single-quoted key', "'a': 1\n"],
+  ['a quoted value', 'a: "1"\nb: \'x\'\n'],
+  ['a tag', 'a: !!str 1\n'],
+  ['a local tag', 'a: !custom x\n'],
+  ['a literal block scalar', 'a: |\n  line 1\n  line 2\n'],
+  ['a folded block scalar', 'a: >-\n  one\n  two\n'],
+  ['a flow mapping', 'a: {b: 1, c: 2}\n'],
+  ['a flow sequence', 'layers: [64, 32]\n'],
+  ['a block sequence', 'layers:\n  - 64\n  - 32\n'],
+  ['a block sequence at the key', 'layers:\n- 64\n'],
+  ['a repeated key (an error)', 'a: 1\na: 2\n'],
+  ['a repeated nested key (an error)', 'a:\n  b: 1\n  b: 2\n'],
+  ['a tab before a value', 'a:\t1\n'],
+  ['a tab as indentation (an error)', 'a:\n\tb: 1\n'],
+  ['a tab in a comment line', 'a: 1\n\t# c\n'],
+  ['CRLF line ends', 'a: 1\r\nb: 2\r\n'],
+  ['a lone CR', 'a: 1\rb: 2\n'],
+  ['a byte order mark', '\ufeffa: 1\n'],
+  ['non-ASCII text', 'name: café\n'],
+  ['a non-ASCII comment', 'a: 1 # η\n'],
+  ['a hex int', 'a: 0x1F\n'],
+  ['an octal int', 'a: 0o17\n'],
+  ['a leading zero', 'a: 007\n'],
+  ['a plus sign', 'a: +1\n'],
+  ['a float without its int part', 'a: .5\n'],
+  ['infinity', 'a: .inf\n'],
+  ['negative infinity', 'a: -.inf\n'],
+  ['not a number', 'a: .nan\n'],
+  ['a version-like value', 'a: 1.2.3\n'],
+  ['a tilde null', 'a: ~\n'],
+  ['a boolean key', 'true: 1\n'],
+  ['a null key', 'null: 1\n'],
+  ['an int key', '1: a\n'],
+  ['a float key', '1.5: a\n'],
+  ['a key with a space', 'my key: 1\n'],
+  ['no space after the colon', 'a:1\n'],
+  ['a colon in the value', 'a: b: c\n'],
+  ['a URL value', 'url: http://example.com\n'],
+  ['a hash inside a value', 'a: b#c\n'],
+  ['a continuation line (multi-line plain scalar)', 'a: one\n  two\n'],
+  ['an indented first key', '  a: 1\n'],
+  ['an indent that matches no level (an error)', 'a:\n    b: 1\n  c: 2\n'],
+  ['an explicit key', '? a\n: 1\n'],
+  ['a dash value', 'a: -\n'],
+  ['a dash-led string', 'a: -x\n'],
+  ['a sequence at the root', '- a\n- b\n'],
+  ['a scalar at the root', 'just text\n'],
+  ['an equals sign', 'a: b=c\n'],
+  ['parentheses', 'a: f(x)\n'],
+];
+
+test('anything past the plain subset is left to the library, which then reads it as before', () => {
+  for (const [why, text] of LEFT_TO_THE_LIBRARY) {
+    assert.equal(plainYaml(text), null, `left to the library: ${why}`);
+    assert.deepEqual(viaParseYaml(text), viaLibrary(text), why);
+  }
+  assert.match(JSON.stringify(viaParseYaml('a: 1\na: 2\n')), /error/, 'a repeated key is still an error');
+});
+
+test('generated plain mappings: wherever the plain reader answers, the library answers the same', () => {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const values = [
+    '0',
+    '1',
+    '-1',
+    '10',
+    '0.5',
+    '1.0',
+    '2e3',
+    '-0.25',
+    '1.',
+    'abc',
+    'a b',
+    'x-y',
+    '/p/q.csv',
+    'true',
+    'False',
+    'NULL',
+    'yes',
+    'on',
+    '',
+    '# c',
+    'v # c',
+    '12345678901234567890',
+    '1.2.3',
+    '.5',
+    '+3',
+    'é',
+  ];
+  const keys = ['a', 'b', 'lr', 'layers', 'name', 'x.y', 'k-1', '_k', 'True', 'null', 'n'];
+  let plainCount = 0;
+  for (let round = 0; round < 400; round++) {
+    const lines: string[] = [];
+    const depthOf: number[] = [0];
+    for (let i = 0, n = 1 + rand(12); i < n; i++) {
+      const depth = depthOf[rand(depthOf.length)]!;
+      const key = keys[rand(keys.length)]!;
+      const value = values[rand(values.length)]!;
+      const pad = ' '.repeat(depth * 2);
+      if (rand(5) === 0) {
+        lines.push(`${pad}${key}:${rand(3) === 0 ? ' # c' : ''}`);
+        depthOf.push(depth + 1);
+      } else lines.push(`${pad}${key}:${value ? ` ${value}` : ''}${rand(6) === 0 ? '   ' : ''}`);
+      if (rand(8) === 0) lines.push(rand(2) ? '' : `${pad}# note`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const plain = plainYaml(text);
+    if (plain) {
+      plainCount++;
+      assert.deepEqual(shape(plain), viaLibrary(text), JSON.stringify(text));
+    } else assert.deepEqual(viaParseYaml(text), viaLibrary(text), JSON.stringify(text));
+  }
+  assert.ok(plainCount > 40, `enough generated files were plain (${plainCount})`);
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeJson } from '../../src/util/json-text';
+
+function jsonPieces(value: unknown): string[] {
+  const pieces: string[] = [];
+  writeJson(value, (piece) => pieces.push(piece));
+  return pieces;
+}
+
+const same = (value: unknown, why: string): void => assert.equal(jsonPieces(value).join(''), JSON.stringify(value, null, 2) ?? '', why);
+
+test("a report's JSON is JSON.stringify's text, character for character, whatever the values hold", () => {
+  same({ a: 1, b: [1, 'x', null, true, false], c: {}, d: [], e: { f: { g: [[], [{}], [[1]]] } } }, 'nesting, empty lists and objects');
+  same({ n: [0, -0, 1.5, 1e21, 1e-7, NaN, Infinity, -Infinity, Number.MAX_VALUE, 5e-324] }, 'numbers as JSON writes them, non-finite as null');
+  same({ s: ['"quoted"', 'back\\slash', 'new\nline\ttab', '\u0000\u001f\u007f', 'ℹ️ é 漢字 😀', '\ud800 lone', '\u2028\u2029'] }, 'escapes and non-ASCII text');
+  same({ 'key "q"': 1, ℹ️: 2, '': 3, '10': 4, '2': 5, b: 6, a: 7 }, 'keys escaped, in the order JSON.stringify takes them');
+  same({ u: undefined, f: () => 1, s: Symbol('x'), kept: 1, list: [undefined, () => 1, Symbol('y'), 2] }, 'members JSON leaves out; in a list they are null');
+  same({ only: undefined }, 'an object whose every member is left out');
+  same([undefined], 'a list of one left-out member');
+  same({ d: new Date(0), custom: { toJSON: (key: string) => `key ${key}` }, list: [{ toJSON: (key: string) => [key] }] }, 'toJSON is given its key');
+  same({ boxed: [Object(1), Object('s'), Object(false)] }, 'boxed primitives');
+  same({ map: new Map([[1, 2]]), set: new Set([1]), typed: new Uint8Array([1, 2]), buffer: Buffer.from('ab') }, 'objects JSON writes by their own keys');
+  same('top', 'a string at the top');
+  same(null, 'null at the top');
+  const holes = [1, , 3];
+  same({ holes }, 'holes in a list are null');
+  assert.throws(() => jsonPieces({ big: 1n }), TypeError, 'a BigInt throws as JSON.stringify does');
+});
+
+test('a list met again is written with the same text at every depth it appears at', () => {
+  const shared = [
+    { file: 'params.yaml', key: 'lr', old: 0.1, stages: ['train'] },
+    { path: 'src/a.py', added: 1, deleted: null },
+  ];
+  const rows = Array.from({ length: 200 }, (_, i) => ({ key: `m${i}`, changed: true, causes: { params: shared, files: shared, unknown: [] } }));
+  same({ metrics: [{ path: 'm.json', rows }], again: shared, deeper: { and: { again: [shared, [shared]] } } }, 'shared lists at different indents');
+});
+
+test('large text comes in pieces, split where no reusable list is open, and reads back whole', () => {
+  const big = {
+    rows: Array.from({ length: 20000 }, (_, i) => ({ key: `k${i}`, value: i / 7, tags: ['a', `t${i % 13}`], note: i % 5000 === 0 ? 'ℹ️ note' : 'plain' })),
+    long: Array.from({ length: 3 }, () => 'x'.repeat(100000)),
+  };
+  const pieces = jsonPieces(big);
+  assert.ok(pieces.length > 10, `about 64 KiB a piece (${pieces.length} pieces)`);
+  assert.equal(pieces.join(''), JSON.stringify(big, null, 2));
+  assert.ok(
+    pieces.every((p) => p.length < 400000),
+    'no piece is the whole text',
+  );
+});
