@@ -41649,15 +41649,8 @@ function downsample(x3, ys2, max) {
   if (x3.length <= max) return x3.map((_3, i) => i);
   const ranges = ys2.map((y2) => {
     const at2 = [];
-    const rx = [];
-    const ry = [];
-    for (let i = 0; i < y2.length; i++) {
-      if (y2[i] === null) continue;
-      at2.push(i);
-      rx.push(x3[i]);
-      ry.push(y2[i]);
-    }
-    return { at: at2, x: rx, y: ry };
+    for (let i = 0; i < y2.length; i++) if (y2[i] !== null) at2.push(i);
+    return { at: at2, x: Float64Array.from(at2, (i) => x3[i]), y: Float64Array.from(at2, (i) => y2[i]) };
   });
   const merged = (share) => {
     const marks = new Uint8Array(x3.length);
