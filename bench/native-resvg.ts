@@ -18,9 +18,9 @@ export class Resvg {
     this.native = new NativeResvg(svg, { ...options, font: { ...font, fontFiles } });
   }
 
-  render(): { asPng(): Uint8Array; width: number; height: number; free(): void } {
+  render(): { asPng(): Uint8Array; pixels: Uint8Array; width: number; height: number; free(): void } {
     const image = this.native.render();
-    return { asPng: () => image.asPng(), width: image.width, height: image.height, free() {} };
+    return { asPng: () => image.asPng(), pixels: image.pixels, width: image.width, height: image.height, free() {} };
   }
 
   free(): void {}

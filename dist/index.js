@@ -42984,7 +42984,7 @@ var CsvCells = class {
   }
 };
 function scanCsv(text2, delimiter) {
-  const out = new CellsBuilder();
+  const out = new CellsBuilder(text2.length);
   const n = text2.length;
   let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let quote2 = text2.indexOf('"', i);
@@ -43065,6 +43065,10 @@ function scanRecord(text2, i, d2, out) {
   return i;
 }
 var CellsBuilder = class {
+  constructor(textLength) {
+    this.textLength = textLength;
+  }
+  textLength;
   start = new Int32Array(4096);
   end = new Int32Array(4096);
   fields = 0;
@@ -43074,10 +43078,14 @@ var CellsBuilder = class {
   /** The line the scan is on (1-based). */
   line = 1;
   quoted = /* @__PURE__ */ new Map();
+  /** How far into the text the scan has come, for the size estimate. */
+  at = 1;
   field(start, end) {
+    if (end > 0) this.at = end;
     if (this.fields === this.start.length) {
-      this.start = grown(this.start);
-      this.end = grown(this.end);
+      const length = this.estimate(this.fields);
+      this.start = grown(this.start, length);
+      this.end = grown(this.end, length);
     }
     this.start[this.fields] = start;
     this.end[this.fields++] = end;
@@ -43088,11 +43096,16 @@ var CellsBuilder = class {
   }
   record(firstField, line) {
     if (this.records + 1 >= this.first.length) {
-      this.first = grown(this.first);
-      this.lines = grown(this.lines);
+      const length = this.estimate(this.records + 1);
+      this.first = grown(this.first, length);
+      this.lines = grown(this.lines, length);
     }
     this.first[this.records] = firstField;
     this.lines[this.records++] = line;
+  }
+  /** The length for an array holding `count` items so far: the rest of the text at the same rate, plus 1/16. */
+  estimate(count2) {
+    return Math.max(count2 + 1024, Math.ceil(count2 / this.at * this.textLength * 1.0625));
   }
   isEmpty(f3) {
     return this.start[f3] < 0 ? this.quoted.get(f3) === "" : this.start[f3] === this.end[f3];
@@ -43110,8 +43123,8 @@ var CellsBuilder = class {
 function ends(c3, delimiter) {
   return c3 === delimiter || c3 === 10 || c3 === 13;
 }
-function grown(a) {
-  const b3 = new Int32Array(a.length * 2);
+function grown(a, length) {
+  const b3 = new Int32Array(length);
   b3.set(a);
   return b3;
 }
@@ -44036,6 +44049,135 @@ function lttbIndices(xs2, ys2, threshold) {
   return kept;
 }
 
+// src/plots/data.ts
+import { posix as posix7 } from "node:path";
+function parsePlotData(path, text2, header = true) {
+  const ext = posix7.extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".tsv") {
+    const table3 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
+    const dagshub = header && isExactLoggerHeader(table3.names);
+    let rows = null;
+    return {
+      table: table3,
+      dagshub,
+      get rows() {
+        rows ??= table3.rowObjects();
+        return rows;
+      }
+    };
+  }
+  if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
+    return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
+  }
+  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
+}
+function findDatapoints(doc) {
+  const lists = [];
+  const visit = (value2) => {
+    if (Array.isArray(value2)) {
+      if (value2.length && value2.every(isRecord) && sameKeys(value2)) lists.push(value2);
+      return;
+    }
+    if (isRecord(value2)) for (const v2 of Object.values(value2)) visit(v2);
+  };
+  visit(doc);
+  const length = lists.reduce((m2, l3) => Math.max(m2, l3.length), 0);
+  const rows = [];
+  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
+  return rows;
+}
+function scanDelimited(path, text2, delimiter) {
+  try {
+    return scanCsv(text2, delimiter);
+  } catch (error2) {
+    if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}: a quoted field is never closed.`);
+    throw error2;
+  }
+}
+var NumberTally = class {
+  bad = -1;
+  nans = 0;
+  ascending = true;
+  last = -Infinity;
+  /** Row `r`'s number (undefined: text that is no number), as stored: NaN for none. */
+  add(n, r2) {
+    if (n === void 0) {
+      if (this.bad < 0) this.bad = r2;
+      this.nans++;
+      return Number.NaN;
+    }
+    if (Number.isNaN(n)) this.nans++;
+    else {
+      if (n < this.last) this.ascending = false;
+      this.last = n;
+    }
+    return n;
+  }
+  column(values) {
+    return { values, bad: this.bad, nans: this.nans, ascending: this.ascending };
+  }
+};
+var PlotTable = class {
+  constructor(cells, header) {
+    this.cells = cells;
+    const width = cells.records ? cells.first[1] - cells.first[0] : 0;
+    this.names = header ? Array.from({ length: width }, (_3, i) => cells.field(i)) : Array.from({ length: width }, (_3, i) => String(i));
+    this.body = header && cells.records ? 1 : 0;
+    this.length = cells.records - this.body;
+    this.names.forEach((name, i) => this.index.set(name, i));
+  }
+  cells;
+  names;
+  /** Data rows. */
+  length;
+  body;
+  /** A name the header repeats is its last column, as in the row objects. */
+  index = /* @__PURE__ */ new Map();
+  numberCache = /* @__PURE__ */ new Map();
+  has(name) {
+    return this.index.has(name);
+  }
+  strings(name) {
+    const col = this.index.get(name);
+    return Array.from({ length: this.length }, (_3, r2) => this.cell(r2, col));
+  }
+  numbers(name) {
+    const col = this.index.get(name);
+    let cached = this.numberCache.get(col);
+    if (cached) return cached;
+    const { cells } = this;
+    const values = new Float64Array(this.length);
+    const tally = new NumberTally();
+    for (let r2 = 0; r2 < this.length; r2++) {
+      const f3 = cells.first[this.body + r2] + col;
+      const n = f3 < cells.first[this.body + r2 + 1] ? cells.fastNumber(f3) ?? toNumber3(cells.field(f3)) : Number.NaN;
+      values[r2] = tally.add(n, r2);
+    }
+    cached = tally.column(values);
+    this.numberCache.set(col, cached);
+    return cached;
+  }
+  /** Row `r`'s cell in column `col` ('' when the row is short). */
+  cell(r2, col) {
+    const f3 = this.cells.first[this.body + r2] + col;
+    return f3 < this.cells.first[this.body + r2 + 1] ? this.cells.field(f3) : "";
+  }
+  rowObjects() {
+    return Array.from({ length: this.length }, (_3, r2) => {
+      const row2 = {};
+      for (let i = 0; i < this.names.length; i++) row2[this.names[i]] = this.cell(r2, i);
+      return row2;
+    });
+  }
+};
+function sameKeys(rows) {
+  const first = Object.keys(rows[0]).sort().join("\0");
+  return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
+}
+function isRecord(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+
 // src/plots/datapoints.ts
 var INDEX_FIELD = "step";
 var INFERRED_X = "dvc_inferred_x_value";
@@ -44170,20 +44312,15 @@ function tableColumn(table3, name) {
   };
 }
 function indexColumn(length) {
-  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_3, i) => i), bad: -1 }) };
+  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_3, i) => i), bad: -1, nans: 0, ascending: true }) };
 }
 function arrayColumn(values) {
   return {
     length: values.length,
     at: (i) => values[i],
     numbers: () => {
-      let bad = -1;
-      const numbers = Float64Array.from(values, (v2, i) => {
-        const n = toNumber3(v2);
-        if (n === void 0 && bad < 0) bad = i;
-        return n ?? Number.NaN;
-      });
-      return { values: numbers, bad };
+      const tally = new NumberTally();
+      return tally.column(Float64Array.from(values, (v2, i) => tally.add(toNumber3(v2), i)));
     }
   };
 }
@@ -44254,8 +44391,12 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
     const yBad = yn2?.bad ?? -1;
     if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, "x", o2.x, s.x, xBad);
     if (yBad >= 0) throw notNumber(s, "y", o2.y, s.y, yBad);
-    let count2 = 0;
-    for (let i = 0; i < n; i++) if (!(xn2 && Number.isNaN(xn2.values[i])) && !(yn2 && Number.isNaN(yn2.values[i]))) count2++;
+    const whole = !xn2?.nans && !yn2?.nans;
+    let count2 = n;
+    if (!whole) {
+      count2 = 0;
+      for (let i = 0; i < n; i++) if (!(xn2 && Number.isNaN(xn2.values[i])) && !(yn2 && Number.isNaN(yn2.values[i]))) count2++;
+    }
     dropped += n - count2;
     let keep = null;
     let xs2 = xn2?.values ?? null;
@@ -44281,7 +44422,7 @@ function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
       from = Math.max(from ?? 0, count2);
       identity = false;
       if (o2.reduce === "lines" && xs2 && ys2) {
-        if (ascending(xs2, count2)) chosen = lttbIndices(xs2, ys2, max);
+        if (whole ? xn2.ascending : ascending(xs2, count2)) chosen = lttbIndices(xs2, ys2, max);
         else {
           const order = Array.from({ length: count2 }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
           const picked = lttbIndices(
@@ -44336,10 +44477,15 @@ function toNumber3(value2) {
 // src/plots/chart-series.ts
 function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   const groups2 = /* @__PURE__ */ new Map();
+  let group2;
+  let last;
   for (const p2 of input.points) {
-    const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
-    let group2 = groups2.get(key2);
-    if (!group2) groups2.set(key2, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
+    if (!group2 || p2.rev !== last.rev || p2.series !== last.series) {
+      const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
+      group2 = groups2.get(key2);
+      if (!group2) groups2.set(key2, group2 = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
+    }
+    last = p2;
     group2.xs.push(p2[input.x]);
     group2.ys.push(p2[input.y]);
   }
@@ -44363,20 +44509,25 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   };
 }
 function numericLine(xs2, ys2, name) {
-  const points = [];
+  const px = [];
+  const py = [];
+  let sorted = true;
   for (let i = 0; i < xs2.length; i++) {
     const x3 = toNumber3(xs2[i]);
     const y2 = toNumber3(ys2[i]);
     if (x3 === void 0 || y2 === void 0) return void 0;
-    if (!Number.isNaN(x3) && !Number.isNaN(y2)) points.push([x3, y2]);
+    if (Number.isNaN(x3) || Number.isNaN(y2)) continue;
+    if (px.length && x3 < px[px.length - 1]) sorted = false;
+    px.push(x3);
+    py.push(y2);
   }
-  points.sort((a, b3) => a[0] - b3[0]);
+  const order = sorted ? null : px.map((_3, i) => i).sort((a, b3) => px[a] - px[b3]);
   const line = { name, xs: [], ys: [] };
-  for (let i = 0; i < points.length; ) {
-    const x3 = points[i][0];
+  for (let k2 = 0; k2 < px.length; ) {
+    const x3 = px[order ? order[k2] : k2];
     let sum = 0;
     let count2 = 0;
-    for (; i < points.length && points[i][0] === x3; i++, count2++) sum += points[i][1];
+    for (; k2 < px.length && px[order ? order[k2] : k2] === x3; k2++, count2++) sum += py[order ? order[k2] : k2];
     line.xs.push(x3);
     line.ys.push(count2 === 1 ? sum : round(sum / count2));
   }
@@ -44385,27 +44536,37 @@ function numericLine(xs2, ys2, name) {
 function align(lines2) {
   const first = lines2[0].xs;
   if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const x3 = [...new Set(lines2.flatMap((l3) => l3.xs))].sort((a, b3) => a - b3);
-  return {
-    x: x3,
-    ys: lines2.map((l3) => {
-      const lo = l3.xs[0];
-      const hi = l3.xs.at(-1);
-      const inside = x3.filter((v2) => v2 >= lo && v2 <= hi);
-      const values = readAt2(l3, inside);
-      let k2 = 0;
-      return x3.map((v2) => v2 >= lo && v2 <= hi ? values[k2++] : null);
-    })
-  };
+  const x3 = lines2.slice(1).reduce((union, l3) => mergeSorted(union, l3.xs), first);
+  return { x: x3, ys: lines2.map((l3) => readAt2(l3, x3)) };
+}
+function mergeSorted(a, b3) {
+  const out = [];
+  let i = 0;
+  let j3 = 0;
+  while (i < a.length || j3 < b3.length) {
+    if (j3 === b3.length || i < a.length && a[i] < b3[j3]) out.push(a[i++]);
+    else if (i === a.length || b3[j3] < a[i]) out.push(b3[j3++]);
+    else {
+      out.push(a[i++]);
+      j3++;
+    }
+  }
+  return out;
 }
 function readAt2(line, xs2) {
+  const lo = line.xs[0];
+  const hi = line.xs[line.xs.length - 1];
   const out = [];
   let j3 = 0;
   for (const x3 of xs2) {
-    while (line.xs[j3 + 1] !== void 0 && line.xs[j3 + 1] <= x3) j3++;
+    if (!(x3 >= lo && x3 <= hi)) {
+      out.push(null);
+      continue;
+    }
+    while (j3 + 1 < line.xs.length && line.xs[j3 + 1] <= x3) j3++;
     const x0 = line.xs[j3];
     const y0 = line.ys[j3];
-    if (x0 === x3 || line.xs[j3 + 1] === void 0) {
+    if (x0 === x3 || j3 + 1 === line.xs.length) {
       out.push(y0);
       continue;
     }
@@ -44418,21 +44579,30 @@ function readAt2(line, xs2) {
 function downsample(x3, ys2, max) {
   if (x3.length <= max) return x3.map((_3, i) => i);
   const ranges = ys2.map((y2) => {
-    const at2 = y2.flatMap((v2, i) => v2 === null ? [] : [i]);
-    return { at: at2, x: at2.map((i) => x3[i]), y: at2.map((i) => y2[i]) };
+    const at2 = [];
+    for (let i = 0; i < y2.length; i++) if (y2[i] !== null) at2.push(i);
+    return { at: at2, x: Float64Array.from(at2, (i) => x3[i]), y: Float64Array.from(at2, (i) => y2[i]) };
   });
   const merged = (share) => {
-    const picked = /* @__PURE__ */ new Set();
-    for (const r2 of ranges) for (const i of lttbIndices(r2.x, r2.y, share)) picked.add(r2.at[i]);
-    return [...picked].sort((a, b3) => a - b3);
+    const marks = new Uint8Array(x3.length);
+    let count2 = 0;
+    for (const r2 of ranges) {
+      for (const i of lttbIndices(r2.x, r2.y, share)) {
+        count2 += 1 - marks[r2.at[i]];
+        marks[r2.at[i]] = 1;
+      }
+    }
+    return { marks, count: count2 };
   };
   let best = merged(Math.max(3, Math.floor(max / ys2.length)));
-  for (let share = Math.floor(max / ys2.length) + 1; best.length < max && share <= max; share++) {
+  for (let share = Math.floor(max / ys2.length) + 1; best.count < max && share <= max; share++) {
     const next = merged(share);
-    if (next.length > max) break;
+    if (next.count > max) break;
     best = next;
   }
-  return best;
+  const keep = [];
+  for (let i = 0; i < x3.length; i++) if (best.marks[i]) keep.push(i);
+  return keep;
 }
 function round(v2) {
   return Number(v2.toPrecision(6));
@@ -44465,7 +44635,7 @@ function fillCustomTemplate(path, text2, values) {
   } catch (error2) {
     throw new UserError(`${path}: invalid JSON: ${error2.message}`);
   }
-  if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
+  if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text2.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
   }
@@ -44511,7 +44681,7 @@ function fill(value2, fills) {
     });
   }
   if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
-  if (isRecord(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
+  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
   return value2;
 }
 function assertNoUrls(path, value2, at2) {
@@ -44519,7 +44689,7 @@ function assertNoUrls(path, value2, at2) {
     value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord(value2)) return;
+  if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "url" || k2 === "href") {
@@ -44534,13 +44704,13 @@ function assertBounded(path, value2, at2) {
     value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord(value2)) return;
+  if (!isRecord2(value2)) return;
   const over = (what) => {
     throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
   };
   for (const range of ["sequence", "keyvals"]) {
     const r2 = value2[range];
-    if (!isRecord(r2)) continue;
+    if (!isRecord2(r2)) continue;
     const { start = 0, stop, step = 1 } = r2;
     const count2 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
     if (!(count2 <= PLOT_BOUNDS.customPoints))
@@ -44583,11 +44753,11 @@ function assertKnownMarks(path, value2, at2) {
     value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
     return;
   }
-  if (!isRecord(value2)) return;
+  if (!isRecord2(value2)) return;
   for (const [k2, v2] of Object.entries(value2)) {
     const key2 = at2 ? `${at2}.${k2}` : k2;
     if (k2 === "mark") {
-      const type = isRecord(v2) ? v2.type : v2;
+      const type = isRecord2(v2) ? v2.type : v2;
       if (typeof type !== "string" || !MARKS.includes(type)) {
         throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
       }
@@ -44595,117 +44765,6 @@ function assertKnownMarks(path, value2, at2) {
     }
     assertKnownMarks(path, v2, key2);
   }
-}
-function isRecord(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-
-// src/plots/data.ts
-import { posix as posix7 } from "node:path";
-function parsePlotData(path, text2, header = true) {
-  const ext = posix7.extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".tsv") {
-    const table3 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
-    const dagshub = header && isExactLoggerHeader(table3.names);
-    let rows = null;
-    return {
-      table: table3,
-      dagshub,
-      get rows() {
-        rows ??= table3.rowObjects();
-        return rows;
-      }
-    };
-  }
-  if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
-  }
-  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
-}
-function findDatapoints(doc) {
-  const lists = [];
-  const visit = (value2) => {
-    if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord2) && sameKeys(value2)) lists.push(value2);
-      return;
-    }
-    if (isRecord2(value2)) for (const v2 of Object.values(value2)) visit(v2);
-  };
-  visit(doc);
-  const length = lists.reduce((m2, l3) => Math.max(m2, l3.length), 0);
-  const rows = [];
-  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
-  return rows;
-}
-function scanDelimited(path, text2, delimiter) {
-  try {
-    return scanCsv(text2, delimiter);
-  } catch (error2) {
-    if (error2 instanceof SyntaxProblem) throw new UserError(`${path}:${error2.line}: a quoted field is never closed.`);
-    throw error2;
-  }
-}
-var PlotTable = class {
-  constructor(cells, header) {
-    this.cells = cells;
-    const width = cells.records ? cells.first[1] - cells.first[0] : 0;
-    this.names = header ? Array.from({ length: width }, (_3, i) => cells.field(i)) : Array.from({ length: width }, (_3, i) => String(i));
-    this.body = header && cells.records ? 1 : 0;
-    this.length = cells.records - this.body;
-    this.names.forEach((name, i) => this.index.set(name, i));
-  }
-  cells;
-  names;
-  /** Data rows. */
-  length;
-  body;
-  /** A name the header repeats is its last column, as in the row objects. */
-  index = /* @__PURE__ */ new Map();
-  numberCache = /* @__PURE__ */ new Map();
-  has(name) {
-    return this.index.has(name);
-  }
-  strings(name) {
-    const col = this.index.get(name);
-    return Array.from({ length: this.length }, (_3, r2) => this.cell(r2, col));
-  }
-  numbers(name) {
-    const col = this.index.get(name);
-    let cached = this.numberCache.get(col);
-    if (cached) return cached;
-    const { cells } = this;
-    const values = new Float64Array(this.length);
-    let bad = -1;
-    for (let r2 = 0; r2 < this.length; r2++) {
-      const f3 = cells.first[this.body + r2] + col;
-      if (f3 >= cells.first[this.body + r2 + 1]) {
-        values[r2] = Number.NaN;
-        continue;
-      }
-      const n = cells.fastNumber(f3) ?? toNumber3(cells.field(f3));
-      if (n === void 0 && bad < 0) bad = r2;
-      values[r2] = n ?? Number.NaN;
-    }
-    cached = { values, bad };
-    this.numberCache.set(col, cached);
-    return cached;
-  }
-  /** Row `r`'s cell in column `col` ('' when the row is short). */
-  cell(r2, col) {
-    const f3 = this.cells.first[this.body + r2] + col;
-    return f3 < this.cells.first[this.body + r2 + 1] ? this.cells.field(f3) : "";
-  }
-  rowObjects() {
-    return Array.from({ length: this.length }, (_3, r2) => {
-      const row2 = {};
-      for (let i = 0; i < this.names.length; i++) row2[this.names[i]] = this.cell(r2, i);
-      return row2;
-    });
-  }
-};
-function sameKeys(rows) {
-  const first = Object.keys(rows[0]).sort().join("\0");
-  return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
 }
 function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
@@ -44934,6 +44993,7 @@ function builtinSpec(given) {
   };
 }
 var BASE_CONFIG = {
+  aria: false,
   font: FONT,
   view: { stroke: "#d0d0d0" },
   axis: {

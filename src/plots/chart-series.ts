@@ -30,11 +30,18 @@ interface Line {
  * (category plots). Pure.
  */
 export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POINTS): PlotSeries | null {
-  const groups = new Map<string, { rev: string; series: string; xs: unknown[]; ys: unknown[] }>();
+  type Group = { rev: string; series: string; xs: unknown[]; ys: unknown[] };
+  const groups = new Map<string, Group>();
+  // A line's points come one after another: its group is looked up again only where the next line starts.
+  let group: Group | undefined;
+  let last: Datapoint | undefined;
   for (const p of input.points) {
-    const key = `${String(p.rev)}\0${String(p.series)}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { rev: String(p.rev), series: String(p.series), xs: [], ys: [] }));
+    if (!group || p.rev !== last!.rev || p.series !== last!.series) {
+      const key = `${String(p.rev)}\0${String(p.series)}`;
+      group = groups.get(key);
+      if (!group) groups.set(key, (group = { rev: String(p.rev), series: String(p.series), xs: [], ys: [] }));
+    }
+    last = p;
     group.xs.push(p[input.x]);
     group.ys.push(p[input.y]);
   }
@@ -61,20 +68,26 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
 
 /** The line's points sorted by x, blanks skipped, repeated x averaged; undefined when a value is not a number. */
 function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefined {
-  const points: [number, number][] = [];
+  const px: number[] = [];
+  const py: number[] = [];
+  let sorted = true;
   for (let i = 0; i < xs.length; i++) {
     const x = toNumber(xs[i]);
     const y = toNumber(ys[i]);
     if (x === undefined || y === undefined) return undefined;
-    if (!Number.isNaN(x) && !Number.isNaN(y)) points.push([x, y]);
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (px.length && x < px[px.length - 1]!) sorted = false;
+    px.push(x);
+    py.push(y);
   }
-  points.sort((a, b) => a[0] - b[0]);
+  // A stable sort: repeated x keep their order, so their average is summed as written.
+  const order = sorted ? null : px.map((_, i) => i).sort((a, b) => px[a]! - px[b]!);
   const line: Line = { name, xs: [], ys: [] };
-  for (let i = 0; i < points.length;) {
-    const x = points[i]![0];
+  for (let k = 0; k < px.length;) {
+    const x = px[order ? order[k]! : k]!;
     let sum = 0;
     let count = 0;
-    for (; i < points.length && points[i]![0] === x; i++, count++) sum += points[i]![1];
+    for (; k < px.length && px[order ? order[k]! : k] === x; k++, count++) sum += py[order ? order[k]! : k]!;
     line.xs.push(x);
     line.ys.push(count === 1 ? sum : round(sum / count));
   }
@@ -88,29 +101,44 @@ function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefin
 function align(lines: Line[]): { x: number[]; ys: (number | null)[][] } {
   const first = lines[0]!.xs;
   if (lines.every((l) => l.xs.length === first.length && l.xs.every((x, i) => x === first[i]))) return { x: first, ys: lines.map((l) => l.ys) };
-  const x = [...new Set(lines.flatMap((l) => l.xs))].sort((a, b) => a - b);
-  return {
-    x,
-    ys: lines.map((l) => {
-      const lo = l.xs[0]!;
-      const hi = l.xs.at(-1)!;
-      const inside = x.filter((v) => v >= lo && v <= hi);
-      const values = readAt(l, inside);
-      let k = 0;
-      return x.map((v) => (v >= lo && v <= hi ? values[k++]! : null));
-    }),
-  };
+  const x = lines.slice(1).reduce((union, l) => mergeSorted(union, l.xs), first);
+  return { x, ys: lines.map((l) => readAt(l, x)) };
 }
 
-/** The line's value at each of `xs` (ascending, inside its range): its own point, or linear between its neighbours. */
-function readAt(line: Line, xs: number[]): number[] {
+/** The union of two ascending arrays of distinct numbers, ascending. */
+function mergeSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i === a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The line's value at each of `xs` (ascending): its own point, or linear between its neighbours; null outside its
+ * range.
+ */
+function readAt(line: Line, xs: number[]): (number | null)[] {
+  const lo = line.xs[0]!;
+  const hi = line.xs[line.xs.length - 1]!;
+  const out: (number | null)[] = [];
   let j = 0;
   for (const x of xs) {
-    while (line.xs[j + 1] !== undefined && line.xs[j + 1]! <= x) j++;
+    if (!(x >= lo && x <= hi)) {
+      out.push(null);
+      continue;
+    }
+    while (j + 1 < line.xs.length && line.xs[j + 1]! <= x) j++;
     const x0 = line.xs[j]!;
     const y0 = line.ys[j]!;
-    if (x0 === x || line.xs[j + 1] === undefined) {
+    if (x0 === x || j + 1 === line.xs.length) {
       out.push(y0);
       continue;
     }
@@ -127,22 +155,33 @@ function readAt(line: Line, xs: number[]): number[] {
  */
 function downsample(x: number[], ys: (number | null)[][], max: number): number[] {
   if (x.length <= max) return x.map((_, i) => i);
+  // Typed arrays, as reduceSeries gives lttbIndices: one kind of argument keeps V8's optimised code for it.
   const ranges = ys.map((y) => {
-    const at = y.flatMap((v, i) => (v === null ? [] : [i]));
-    return { at, x: at.map((i) => x[i]!), y: at.map((i) => y[i]!) };
+    const at: number[] = [];
+    for (let i = 0; i < y.length; i++) if (y[i] !== null) at.push(i);
+    return { at, x: Float64Array.from(at, (i) => x[i]!), y: Float64Array.from(at, (i) => y[i]!) };
   });
-  const merged = (share: number): number[] => {
-    const picked = new Set<number>();
-    for (const r of ranges) for (const i of lttbIndices(r.x, r.y, share)) picked.add(r.at[i]!);
-    return [...picked].sort((a, b) => a - b);
+  // The merged picks as marks over x, and how many there are.
+  const merged = (share: number): { marks: Uint8Array; count: number } => {
+    const marks = new Uint8Array(x.length);
+    let count = 0;
+    for (const r of ranges) {
+      for (const i of lttbIndices(r.x, r.y, share)) {
+        count += 1 - marks[r.at[i]!]!;
+        marks[r.at[i]!] = 1;
+      }
+    }
+    return { marks, count };
   };
   let best = merged(Math.max(3, Math.floor(max / ys.length)));
-  for (let share = Math.floor(max / ys.length) + 1; best.length < max && share <= max; share++) {
+  for (let share = Math.floor(max / ys.length) + 1; best.count < max && share <= max; share++) {
     const next = merged(share);
-    if (next.length > max) break;
+    if (next.count > max) break;
     best = next;
   }
-  return best;
+  const keep: number[] = [];
+  for (let i = 0; i < x.length; i++) if (best.marks[i]) keep.push(i);
+  return keep;
 }
 
 /** Computed values (averages, readings between points) to 6 significant digits: the chart prints no more. */

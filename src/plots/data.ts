@@ -74,10 +74,43 @@ function scanDelimited(path: string, text: string, delimiter: ',' | '\t'): CsvCe
   }
 }
 
-/** A column as numbers, as `toNumber` reads each cell: NaN for blanks and `nan`; `bad`: the first text that is no number (-1: none). */
+/**
+ * A column as numbers, as `toNumber` reads each cell: NaN for blanks and `nan`; `bad`: the first text that is no number
+ * (-1: none). How many are NaN and whether the others never decrease come with it, so a long log is not read again
+ * to find out.
+ */
 export interface NumberColumn {
   values: Float64Array;
   bad: number;
+  nans: number;
+  ascending: boolean;
+}
+
+/** Builds a NumberColumn's facts value by value. */
+export class NumberTally {
+  private bad = -1;
+  private nans = 0;
+  private ascending = true;
+  private last = -Infinity;
+
+  /** Row `r`'s number (undefined: text that is no number), as stored: NaN for none. */
+  add(n: number | undefined, r: number): number {
+    if (n === undefined) {
+      if (this.bad < 0) this.bad = r;
+      this.nans++;
+      return Number.NaN;
+    }
+    if (Number.isNaN(n)) this.nans++;
+    else {
+      if (n < this.last) this.ascending = false;
+      this.last = n;
+    }
+    return n;
+  }
+
+  column(values: Float64Array): NumberColumn {
+    return { values, bad: this.bad, nans: this.nans, ascending: this.ascending };
+  }
 }
 
 /**
@@ -120,18 +153,13 @@ export class PlotTable {
     if (cached) return cached;
     const { cells } = this;
     const values = new Float64Array(this.length);
-    let bad = -1;
+    const tally = new NumberTally();
     for (let r = 0; r < this.length; r++) {
       const f = cells.first[this.body + r]! + col;
-      if (f >= cells.first[this.body + r + 1]!) {
-        values[r] = Number.NaN;
-        continue;
-      }
-      const n = cells.fastNumber(f) ?? toNumber(cells.field(f));
-      if (n === undefined && bad < 0) bad = r;
-      values[r] = n ?? Number.NaN;
+      const n = f < cells.first[this.body + r + 1]! ? (cells.fastNumber(f) ?? toNumber(cells.field(f))) : Number.NaN;
+      values[r] = tally.add(n, r);
     }
-    cached = { values, bad };
+    cached = tally.column(values);
     this.numberCache.set(col, cached);
     return cached;
   }

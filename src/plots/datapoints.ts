@@ -1,5 +1,5 @@
 import { UserError } from '../util/errors';
-import type { NumberColumn, PlotData, PlotTable, Row } from './data';
+import { NumberTally, type NumberColumn, type PlotData, type PlotTable, type Row } from './data';
 import { toNumber } from './series';
 import type { Datapoint, PlotDefinition, PlotSource } from './types';
 
@@ -202,7 +202,7 @@ function tableColumn(table: PlotTable, name: string): SeriesColumn {
 
 /** The row index, DVC's `step` when a plot has no x. */
 function indexColumn(length: number): SeriesColumn {
-  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1 }) };
+  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1, nans: 0, ascending: true }) };
 }
 
 function arrayColumn(values: unknown[]): SeriesColumn {
@@ -210,13 +210,8 @@ function arrayColumn(values: unknown[]): SeriesColumn {
     length: values.length,
     at: (i) => values[i],
     numbers: () => {
-      let bad = -1;
-      const numbers = Float64Array.from(values, (v, i) => {
-        const n = toNumber(v);
-        if (n === undefined && bad < 0) bad = i;
-        return n ?? Number.NaN;
-      });
-      return { values: numbers, bad };
+      const tally = new NumberTally();
+      return tally.column(Float64Array.from(values, (v, i) => tally.add(toNumber(v), i)));
     },
   };
 }

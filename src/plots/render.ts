@@ -4,6 +4,7 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { PlotBoundError, PLOT_BOUNDS } from './bounds';
+import { opaquePng } from './png';
 import { FONT } from './spec';
 
 /** The binary parts of the renderer: resvg's WebAssembly module and the fonts text is drawn with. */
@@ -66,7 +67,8 @@ export class PlotRenderer {
       try {
         const image = resvg.render();
         try {
-          return { png: image.asPng(), svg, width: image.width, height: image.height };
+          const png = opaquePng(image.pixels, image.width, image.height);
+          return { png, svg, width: image.width, height: image.height };
         } finally {
           image.free();
         }

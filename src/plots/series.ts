@@ -80,8 +80,12 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
     if (yBad >= 0) throw notNumber(s, 'y', o.y, s.y, yBad);
     // keep[k]: the row of the k-th usable value; xs/ys hold the numbers at position k (the columns themselves when
     // no row is blank, as in most logs: no copy).
-    let count = 0;
-    for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count++;
+    const whole = !xn?.nans && !yn?.nans;
+    let count = n;
+    if (!whole) {
+      count = 0;
+      for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count++;
+    }
     dropped += n - count;
     let keep: Int32Array | null = null;
     let xs = xn?.values ?? null;
@@ -107,7 +111,7 @@ export function reduceSeries(all: SeriesColumns[], o: ReduceOptions, maxLinePoin
       from = Math.max(from ?? 0, count);
       identity = false;
       if (o.reduce === 'lines' && xs && ys) {
-        if (ascending(xs, count)) chosen = lttbIndices(xs, ys, max);
+        if (whole ? xn!.ascending : ascending(xs, count)) chosen = lttbIndices(xs, ys, max);
         else {
           const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => xs[a]! - xs[b]!);
           const picked = lttbIndices(

@@ -99,8 +99,12 @@ export function builtinSpec(given: SpecInput): VegaLiteSpec {
   };
 }
 
-/** The house style: readable at a PR comment's width, DejaVu text, light grid, no clipped labels. */
+/**
+ * The house style: readable at a PR comment's width, DejaVu text, light grid, no clipped labels. No ARIA attributes:
+ * only the PNG is kept, and vega would format a description for every point of every line.
+ */
 const BASE_CONFIG = {
+  aria: false,
   font: FONT,
   view: { stroke: '#d0d0d0' },
   axis: {

@@ -49,3 +49,17 @@ test('reduceSeries: LTTB per series (sorted by x first), NaN rows skipped, text 
     /y field 'loss' in l\.csv \(head\) is "oops" at data row 42: expected a number/,
   );
 });
+
+test('reduceSeries: a log without blanks whose steps run backwards is sorted before LTTB too', () => {
+  const xs = Array.from({ length: 5000 }, (_, i) => String(4999 - i));
+  const ys = Array.from({ length: 5000 }, (_, i) => String(i % 7));
+  const r = reduceSeries([seriesOf('head', xs, ys)], { x: 'step', y: 'loss', numericX: true, numericY: true, reduce: 'lines' }, 1000);
+  assert.equal(r.dropped, 0);
+  const steps = r.points.map((p) => p.step as number);
+  assert.equal(steps.length, 1000);
+  assert.deepEqual([steps[0], steps.at(-1)], [0, 4999]);
+  assert.ok(
+    steps.every((s, i) => i === 0 || s > steps[i - 1]!),
+    'ascending',
+  );
+});

@@ -2,15 +2,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-wasm';
 import { GitRepo } from '../../src/git/repo';
 import { findPlotDefinitions, preparePlots, type PlotsRequest } from '../../src/plots/collect';
 import { PlotRenderer } from '../../src/plots/render';
+import { FONT } from '../../src/plots/spec';
 import { renderPlots } from '../../src/plots/render-plots';
 import type { PreparedPlot } from '../../src/plots/types';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo } from '../helpers/repo';
 import { rendererAssets } from './assets';
-import { countMarks, pngSize } from './svg';
+import { countMarks, pngPixels, pngSize } from './svg';
 
 const CLASSES = ['setosa', 'versicolor', 'virginica'];
 
@@ -45,6 +47,7 @@ describe('every builtin template, base and head overlaid', () => {
   let renderer: PlotRenderer;
   let prepared: PreparedPlot[];
   const svgs = new Map<string, string>();
+  const pngs = new Map<string, Uint8Array>();
 
   before(async () => {
     const baseSha = repo.commit('base', { 'dvc.yaml': DVC_YAML, ...dataFiles(1) });
@@ -63,6 +66,7 @@ describe('every builtin template, base and head overlaid', () => {
       assert.deepEqual(size, { width: image.width, height: image.height });
       assert.ok(image.png.length < 300_000, `${plot.id}: ${image.png.length} bytes`);
       svgs.set(plot.id, image.svg);
+      pngs.set(plot.id, image.png);
     }
   });
   after(() => repo.remove());
@@ -92,6 +96,22 @@ describe('every builtin template, base and head overlaid', () => {
   test('confusion and confusion_normalized: a 3×3 matrix per revision, every cell labelled', () => {
     assert.deepEqual(marks('Confusion'), { rect: 18, text: 18 });
     assert.deepEqual(marks('Normalized'), { rect: 18, text: 18 });
+  });
+  test("every PNG holds the pixels resvg's own encoder writes for its SVG", () => {
+    const fonts = rendererAssets().fonts;
+    for (const [id, svg] of svgs) {
+      const resvg = new Resvg(svg, {
+        font: { fontBuffers: fonts, defaultFontFamily: FONT, sansSerifFamily: FONT, loadSystemFonts: false } as never,
+        background: 'white',
+      });
+      const image = resvg.render();
+      const theirs = pngPixels(image.asPng());
+      image.free();
+      resvg.free();
+      const ours = pngPixels(pngs.get(id)!);
+      assert.deepEqual([ours.width, ours.height], [theirs.width, theirs.height], id);
+      assert.ok(Buffer.compare(ours.rgba, theirs.rgba) === 0, `${id}: pixels differ`);
+    }
   });
   test('bar_horizontal(_sorted): a bar per feature and revision; sorted puts the largest first', () => {
     assert.deepEqual(marks('Importance'), { rect: 8 });

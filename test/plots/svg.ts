@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /** Counts the data marks vega drew in an SVG, by mark type (legend and axis marks are not counted). */
 export function countMarks(svg: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -19,4 +21,54 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   if (String.fromCharCode(...png.subarray(12, 16)) !== 'IHDR') throw new Error('not a PNG: no IHDR');
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * A PNG's pixels as straight RGBA, from 8-bit RGB or RGBA scanlines under any of the five filters (PNG spec
+ * §9.2), whichever encoder wrote them: for checking two encodings hold the same image.
+ */
+export function pngPixels(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
+  const { width, height } = pngSize(png);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const channels = { 2: 3, 6: 4 }[png[25]!];
+  if (png[24] !== 8 || !channels || png[28] !== 0) throw new Error(`unsupported PNG: depth ${png[24]}, colour type ${png[25]}, interlace ${png[28]}`);
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = view.getUint32(at);
+    if (String.fromCharCode(...png.subarray(at + 4, at + 8)) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? rows[y * stride + i - channels]! : 0;
+      const b = y ? rows[(y - 1) * stride + i]! : 0;
+      const c = y && i >= channels ? rows[(y - 1) * stride + i - channels]! : 0;
+      let predictor: number;
+      if (filter === 0) predictor = 0;
+      else if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      } else throw new Error(`bad PNG filter ${filter} on row ${y}`);
+      rows[y * stride + i] = (raw[y * (stride + 1) + 1 + i]! + predictor) & 255;
+    }
+  }
+  if (channels === 4) return { width, height, rgba: rows };
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0, j = 0; i < rows.length; i += 3, j += 4) {
+    rgba[j] = rows[i]!;
+    rgba[j + 1] = rows[i + 1]!;
+    rgba[j + 2] = rows[i + 2]!;
+    rgba[j + 3] = 255;
+  }
+  return { width, height, rgba };
 }

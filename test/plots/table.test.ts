@@ -78,3 +78,26 @@ test('plot table: short rows read as empty cells, extra cells are ignored, a rep
     { x: '7', y: '6' },
   ]);
 });
+
+test('CSV records: a long file whose lines hold many more fields after the first thousands is read whole', () => {
+  // The scanner sizes its arrays from the rate so far: here it is far too low until the end.
+  const lines = ['a,b,c,d,e,f'];
+  for (let i = 0; i < 3000; i++) lines.push(`${i}${'y'.repeat(100)}`);
+  for (let i = 0; i < 20_000; i++) lines.push(`${i},${'x'.repeat(i % 40)},${i * 2},"q,${i}",,${i}.5`);
+  const records = parseCsvRecords(`${lines.join('\n')}\n`, ',');
+  assert.equal(records.length, lines.length);
+  assert.deepEqual(records[1]!.fields, [`0${'y'.repeat(100)}`]);
+  assert.deepEqual(records.at(-1)!.fields, ['19999', 'x'.repeat(19_999 % 40), '39998', 'q,19999', '', '19999.5']);
+  assert.equal(records.at(-1)!.line, lines.length);
+});
+
+test('plot table: a column says how many cells are NaN and whether its numbers ever go down', () => {
+  const data = parsePlotData('v.csv', 'up,gaps,down\n1,1,3\n2,,2\n2,nan,1\n5,4,\n');
+  const tally = (name: string) => {
+    const { nans, ascending, bad } = data.table!.numbers(name);
+    return { nans, ascending, bad };
+  };
+  assert.deepEqual(tally('up'), { nans: 0, ascending: true, bad: -1 });
+  assert.deepEqual(tally('gaps'), { nans: 2, ascending: true, bad: -1 });
+  assert.deepEqual(tally('down'), { nans: 1, ascending: false, bad: -1 });
+});
