@@ -8,7 +8,10 @@ interface IgnoreRule {
   regex: RegExp;
 }
 
-/** DVC's built-in patterns (dvc/ignore.py `DvcIgnoreFilter`), applied at the repository root. */
+/**
+ * DVC's built-in patterns (dvc/ignore.py `DvcIgnoreFilter`), applied at the repository root. None has a `/`
+ * inside: each matches a path anywhere by its last segment, which is all they are tested on.
+ */
 const DEFAULT_PATTERNS = ['.hg/', '.git/', '.git', '.dvc/'];
 
 /**
@@ -18,13 +21,9 @@ const DEFAULT_PATTERNS = ['.hg/', '.git/', '.git', '.dvc/'];
 export class DvcIgnore {
   private readonly cache = new Map<string, IgnoreRule[]>();
   private readonly chains = new Map<string, readonly { rules: IgnoreRule[]; offset: number }[]>();
+  private readonly defaults = DEFAULT_PATTERNS.map(compileRule).filter((r): r is IgnoreRule => r !== null);
 
-  constructor(readonly root: string) {
-    this.cache.set(
-      '\0defaults',
-      DEFAULT_PATTERNS.map(compileRule).filter((r): r is IgnoreRule => r !== null),
-    );
-  }
+  constructor(readonly root: string) {}
 
   /** `relPath` is posix, relative to the root, without a leading `./`. */
   isIgnored(relPath: string, isDir: boolean): boolean {
@@ -48,12 +47,22 @@ export class DvcIgnore {
 
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath: string, isDir: boolean): boolean {
-    let ignored = apply(this.cache.get('\0defaults')!, relPath, isDir, false);
     const slash = relPath.lastIndexOf('/');
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir, false);
     for (const { rules, offset } of this.chain(slash < 0 ? '' : relPath.slice(0, slash))) {
       ignored = apply(rules, relPath.slice(offset), isDir, ignored);
     }
     return ignored;
+  }
+
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir: string): (name: string, isDir: boolean) => boolean {
+    if (!this.chain(relDir).length) return (name, isDir) => apply(this.defaults, name, isDir, false);
+    const prefix = relDir ? `${relDir}/` : '';
+    return (name, isDir) => this.matches(prefix + name, isDir);
   }
 
   /**
