@@ -49988,7 +49988,7 @@ var DvcIgnore = class {
 function apply(rules, rel, isDir2, ignored) {
   for (const rule2 of rules) {
     if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.regex.test(rel)) ignored = !rule2.negate;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
   }
   return ignored;
 }
@@ -50041,7 +50041,12 @@ function compileRule(line) {
     } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
   const prefix = anchored ? "^" : "^(?:.*/)?";
-  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
 }
 
 // src/pipeline/hash.ts

@@ -6,6 +6,9 @@ interface IgnoreRule {
   negate: boolean;
   dirOnly: boolean;
   regex: RegExp;
+  /** A plain name without `/` (`.git`, `node_modules`): the path itself or its end after a `/`, no regex run. */
+  name?: string;
+  slashName?: string;
 }
 
 /**
@@ -108,7 +111,7 @@ export class DvcIgnore {
 function apply(rules: IgnoreRule[], rel: string, isDir: boolean, ignored: boolean): boolean {
   for (const rule of rules) {
     if (rule.dirOnly && !isDir) continue;
-    if (rule.regex.test(rel)) ignored = !rule.negate;
+    if (rule.name === undefined ? rule.regex.test(rel) : rel === rule.name || rel.endsWith(rule.slashName!)) ignored = !rule.negate;
   }
   return ignored;
 }
@@ -162,5 +165,10 @@ function compileRule(line: string): IgnoreRule | null {
     } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   const prefix = anchored ? '^' : '^(?:.*/)?';
-  return { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  const rule: IgnoreRule = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule.name = pattern;
+    rule.slashName = `/${pattern}`;
+  }
+  return rule;
 }

@@ -313,6 +313,31 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
     },
   );
 
+  test('a plain name in .dvcignore matches that name at any depth, never a longer name that ends with it', () => {
+    const dir = tree({ '.dvcignore': 'logs\ncache/\n' });
+    try {
+      const ignore = new DvcIgnore(dir);
+      const cases: [string, boolean, boolean][] = [
+        ['logs', false, true],
+        ['a/logs', true, true],
+        ['a/b/logs', false, true],
+        ['mylogs', false, false],
+        ['a/mylogs', false, false],
+        ['logs2', false, false],
+        ['a/cache', true, true],
+        ['a/cache', false, false],
+        ['a/xcache', true, false],
+      ];
+      for (const [path, isDir, ignored] of cases) {
+        assert.equal(ignore.matches(path, isDir), ignored, `${path} (${isDir ? 'folder' : 'file'})`);
+        const slash = path.lastIndexOf('/');
+        assert.equal(ignore.childMatcher(path.slice(0, Math.max(slash, 0)))(path.slice(slash + 1), isDir), ignored, `${path} by name`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a .dvcignore inside a tracked directory is an error, as in DVC', async () => {
     const dir = tree({ 'd/.dvcignore': 'x\n', 'd/a': 'a' });
     try {
