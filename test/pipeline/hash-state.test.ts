@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { hashPath } from '../../src/pipeline/hash';
 import { HashState } from '../../src/pipeline/hash-state';
+import { dirManifest } from '../../src/dvc/data/manifest';
 import { tempDir } from '../helpers/repo';
 
 const md5 = (data: string | Buffer): string => createHash('md5').update(data).digest('hex');
@@ -83,6 +84,20 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
     assert.notEqual(meta?.md5, first);
     await state.save();
     assert.equal(remembered(dir, 'data/a.csv'), FAKE, 'a.csv was read although its stat did not change');
+  });
+
+  test('a folder of thousands of files: every row keeps its own stat (the columns grow past their first size)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) files[`data/d${i % 7}/f${i}.txt`] = `${i}\n`;
+    const dir = project(files);
+    await run(dir, 'data');
+    assert.equal(readState(dir).head.keys.length, 2500);
+    for (const i of [0, 1023, 1024, 2047, 2048, 2499]) forge(dir, `data/d${i % 7}/f${i}.txt`, FAKE);
+    const entries = Object.keys(files).map((path, i) => ({
+      relpath: path.slice('data/'.length),
+      md5: [0, 1023, 1024, 2047, 2048, 2499].includes(i) ? FAKE : md5(files[path]!),
+    }));
+    assert.equal(await run(dir, 'data'), dirManifest(entries).oid, 'a forged row was not used, or another file took its stat');
   });
 
   test('a touched file with the same content is read again (its mtime changed) and gets the same md5', async () => {
