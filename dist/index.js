@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -39030,14 +39030,11 @@ var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
     this.root = root;
-    this.cache.set(
-      "\0defaults",
-      DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null)
-    );
   }
   root;
   cache = /* @__PURE__ */ new Map();
   chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null);
   /** `relPath` is posix, relative to the root, without a leading `./`. */
   isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
@@ -39058,12 +39055,21 @@ var DvcIgnore = class {
   }
   /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
   matches(relPath, isDir2) {
-    let ignored = apply(this.cache.get("\0defaults"), relPath, isDir2, false);
     const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
     for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
       ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
     }
     return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
   }
   /**
    * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
@@ -39101,7 +39107,7 @@ var DvcIgnore = class {
 function apply(rules, rel, isDir2, ignored) {
   for (const rule2 of rules) {
     if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.regex.test(rel)) ignored = !rule2.negate;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
   }
   return ignored;
 }
@@ -39154,21 +39160,31 @@ function compileRule(line) {
     } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
   const prefix = anchored ? "^" : "^(?:.*/)?";
-  return { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
 }
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync as closeSync2, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants5, fstatSync, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
-var smallBuffer = null;
 async function hashFile(path, size2, legacy) {
   if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const md52 = smallMd5(path, size2, legacy ? "md5-dos2unix" : "md5");
+    const fd = openSync2(path, READ);
+    let md52;
+    try {
+      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
+    } finally {
+      closeSync2(fd);
+    }
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
@@ -39189,16 +39205,16 @@ async function hashFile(path, size2, legacy) {
   }
   return hasher.digest();
 }
-function readSmall(path, size2) {
+var READ = constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0);
+var smallBuffer = null;
+function smallMd5(fd, size2, name) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const fd = openSync2(path, "r");
-  try {
-    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
-    return n === size2 ? smallBuffer.subarray(0, n) : null;
-  } finally {
-    closeSync2(fd);
-  }
+  const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+  if (n !== size2) return null;
+  const bytes = smallBuffer.subarray(0, n);
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
+var oneShot = crypto2.hash;
 async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join10(root, ...rel.split("/"));
   let info2;
@@ -39227,32 +39243,48 @@ async function hashDir(root, rel, ignore, name, state) {
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
+    const ignored = ignore.childMatcher(relDir);
+    const below = (child) => relDir ? `${relDir}/${child}` : child;
     for (const d2 of names) {
-      const childRel = relDir ? `${relDir}/${d2.name}` : d2.name;
       const childInside = inside ? `${inside}/${d2.name}` : d2.name;
       if (d2.isDirectory()) {
-        if (!ignore.matches(childRel, true)) await walk2(childRel, childInside);
+        if (!ignored(d2.name, true)) await walk2(below(d2.name), childInside);
         continue;
       }
+      if (d2.isFile() && ignored(d2.name, false)) continue;
       const abs = absDir + sep5 + d2.name;
-      let stats3;
-      try {
-        stats3 = statSync2(abs);
-      } catch {
-        continue;
-      }
-      if (ignore.matches(childRel, stats3.isDirectory())) continue;
-      if (stats3.isDirectory()) {
-        await walk2(childRel, childInside);
-        continue;
-      }
-      if (!stats3.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
       const key2 = keyPrefix + childInside;
-      let md52 = state?.get(key2, stats3);
-      if (!md52) {
-        md52 = (stats3.size < SMALL_FILE ? smallMd5(abs, stats3.size, name) : null) ?? await hashFile(abs, stats3.size, name !== "md5");
-        state?.set(key2, stats3, md52);
+      let stats3;
+      let md52 = null;
+      let remembered = false;
+      if (d2.isFile() && !state?.has(key2)) {
+        const fd = openUnlessGone(abs);
+        if (fd === null) continue;
+        try {
+          stats3 = fstatSync(fd);
+          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
+        } finally {
+          closeSync2(fd);
+        }
+      } else {
+        try {
+          stats3 = statSync2(abs, { throwIfNoEntry: false });
+        } catch {
+        }
+        if (!stats3) continue;
+        if (!d2.isFile()) {
+          if (ignored(d2.name, stats3.isDirectory())) continue;
+          if (stats3.isDirectory()) {
+            await walk2(below(d2.name), childInside);
+            continue;
+          }
+        }
+        md52 = state?.get(key2, stats3);
+        remembered = md52 !== void 0;
       }
+      if (!stats3.isFile()) throw new UserError(`'${below(d2.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
+      if (!remembered) state?.set(key2, stats3, md52);
       entries.push({ md5: md52, relpath: childInside });
       size2 += stats3.size;
       if (--untilYield === 0) {
@@ -39264,6 +39296,14 @@ async function hashDir(root, rel, ignore, name, state) {
   await walk2(rel, "");
   return dirMeta(entries, size2);
 }
+function openUnlessGone(path) {
+  try {
+    return openSync2(path, READ);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
 async function hashOne(abs, rel, stats3, name, state) {
   const key2 = `${name}\0${rel}`;
   const known = state?.get(key2, stats3);
@@ -39272,12 +39312,6 @@ async function hashOne(abs, rel, stats3, name, state) {
   state?.set(key2, stats3, md52);
   return md52;
 }
-function smallMd5(path, size2, name) {
-  const bytes = readSmall(path, size2);
-  if (!bytes) return null;
-  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
-}
-var oneShot = crypto2.hash;
 function isExecutable(mode, path, platform2 = process.platform) {
   return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
 }
@@ -39287,73 +39321,135 @@ import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join11 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
-var STATE_FILE = "hashes.json";
-var VERSION2 = 2;
+var STATE_FILE = "hashes.state";
+var VERSION2 = 3;
 var RACY_MS = 2e3;
 var MAX_ENTRIES = 5e5;
 var MD52 = /^[0-9a-f]{32}$/;
+var FIELDS = 5;
 var HashState = class _HashState {
-  constructor(dir, entries, now) {
+  constructor(dir, now) {
     this.dir = dir;
     this.now = now;
-    this.entries = entries;
   }
   dir;
   now;
-  entries;
-  touched = /* @__PURE__ */ new Set();
+  slots = /* @__PURE__ */ new Map();
+  keys = [];
+  /** '' where a file is no longer remembered (it was racy when hashed again). */
+  md5s = [];
+  stats = new Float64Array(0);
+  /** Whether this run looked at the slot's file. */
+  seen = new Uint8Array(0);
   dirty = false;
   /**
    * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join11(root, ".dvc"))) return new _HashState(null, /* @__PURE__ */ new Map(), now);
-    const dir = join11(root, ...STATE_DIR);
-    const entries = /* @__PURE__ */ new Map();
+    if (!existsSync3(join11(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join11(root, ...STATE_DIR), now);
     try {
-      const data = JSON.parse(await readFile3(join11(dir, STATE_FILE), "utf8"));
-      if (data.version === VERSION2 && Array.isArray(data.entries)) {
-        for (const row2 of data.entries) {
-          if (!Array.isArray(row2) || row2.length !== 7 || typeof row2[0] !== "string" || typeof row2[6] !== "string" || !MD52.test(row2[6])) continue;
-          if (typeof row2[1] !== "number" || typeof row2[2] !== "number" || typeof row2[3] !== "number" || typeof row2[4] !== "number" || typeof row2[5] !== "number")
-            continue;
-          entries.set(row2[0], [row2[1], row2[2], row2[3], row2[4], row2[5], row2[6]]);
-        }
-      }
+      state.load(await readFile3(join11(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
-    return new _HashState(dir, entries, now);
+    return state;
+  }
+  load(bytes) {
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return;
+    const head = JSON.parse(bytes.toString("utf8", 0, newline));
+    const { keys, md5s } = head;
+    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
+    const n = keys.length;
+    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
+    const stats3 = new Float64Array(n * FIELDS);
+    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
+    for (let i = 0; i < n; i++) {
+      const key2 = keys[i];
+      const md52 = md5s[i];
+      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
+    }
+    this.keys = keys;
+    this.md5s = md5s;
+    this.stats = stats3;
+    this.seen = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
+  }
+  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
+  has(key2) {
+    return this.slots.has(key2);
   }
   /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
   get(key2, stats3) {
-    this.touched.add(key2);
-    const e = this.entries.get(key2);
-    if (!e || e[0] !== stats3.dev || e[1] !== stats3.ino || e[2] !== stats3.size || e[3] !== stats3.mtimeMs || e[4] !== stats3.ctimeMs) return void 0;
-    return e[5];
+    const i = this.slots.get(key2);
+    if (i === void 0) return void 0;
+    this.seen[i] = 1;
+    const s = this.stats;
+    const o2 = i * FIELDS;
+    if (s[o2] !== stats3.dev || s[o2 + 1] !== stats3.ino || s[o2 + 2] !== stats3.size || s[o2 + 3] !== stats3.mtimeMs || s[o2 + 4] !== stats3.ctimeMs) return void 0;
+    return this.md5s[i] || void 0;
   }
   /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
   set(key2, stats3, md52) {
-    this.touched.add(key2);
     const now = this.now();
+    let i = this.slots.get(key2);
     if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
-      if (this.entries.delete(key2)) this.dirty = true;
+      if (i !== void 0 && this.md5s[i]) {
+        this.md5s[i] = "";
+        this.dirty = true;
+      }
       return;
     }
-    this.entries.set(key2, [stats3.dev, stats3.ino, stats3.size, stats3.mtimeMs, stats3.ctimeMs, md52]);
+    if (i === void 0) {
+      i = this.keys.length;
+      this.keys.push(key2);
+      this.md5s.push(md52);
+      this.slots.set(key2, i);
+      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
+    } else this.md5s[i] = md52;
+    const s = this.stats;
+    const o2 = i * FIELDS;
+    s[o2] = stats3.dev;
+    s[o2 + 1] = stats3.ino;
+    s[o2 + 2] = stats3.size;
+    s[o2 + 3] = stats3.mtimeMs;
+    s[o2 + 4] = stats3.ctimeMs;
+    this.seen[i] = 1;
     this.dirty = true;
+  }
+  grow(slots) {
+    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
+    const stats3 = new Float64Array(capacity * FIELDS);
+    stats3.set(this.stats);
+    this.stats = stats3;
+    const seen = new Uint8Array(capacity);
+    seen.set(this.seen);
+    this.seen = seen;
   }
   /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
   async save() {
     if (!this.dir || !this.dirty) return;
-    const rows = [];
-    const all = this.entries.size <= MAX_ENTRIES;
-    for (const [key2, entry] of this.entries) if (all || this.touched.has(key2)) rows.push([key2, ...entry]);
+    const n = this.keys.length;
+    const all = n <= MAX_ENTRIES;
+    let keys = this.keys;
+    let md5s = this.md5s;
+    let stats3 = this.stats.subarray(0, n * FIELDS);
+    if (!all || md5s.includes("")) {
+      const kept = [];
+      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
+      keys = kept.map((i) => this.keys[i]);
+      md5s = kept.map((i) => this.md5s[i]);
+      stats3 = new Float64Array(kept.length * FIELDS);
+      kept.forEach((i, j3) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j3 * FIELDS));
+    }
     try {
       await mkdir6(this.dir, { recursive: true });
       await writeFile3(join11(this.dir, ".gitignore"), "*\n");
       const tmp = join11(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
-      await writeFile3(tmp, JSON.stringify({ version: VERSION2, entries: rows }));
+      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
+`);
+      await writeFile3(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
       await rename6(tmp, join11(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import type { HashName } from '../dvc/lock';
@@ -38,11 +38,15 @@ export function md5FileDos2Unix(path: string, size?: number): Promise<string> {
   return hashFile(path, size, true);
 }
 
-let smallBuffer: Buffer | null = null;
-
 async function hashFile(path: string, size: number | undefined, legacy: boolean): Promise<string> {
   if (size !== undefined && size < SMALL_FILE) {
-    const md5 = smallMd5(path, size, legacy ? 'md5-dos2unix' : 'md5');
+    const fd = openSync(path, READ);
+    let md5;
+    try {
+      md5 = smallMd5(fd, size, legacy ? 'md5-dos2unix' : 'md5');
+    } finally {
+      closeSync(fd);
+    }
     if (md5) return md5;
   }
   const hasher = new ObjectHasher(legacy);
@@ -65,19 +69,27 @@ async function hashFile(path: string, size: number | undefined, legacy: boolean)
   return hasher.digest();
 }
 
-/** The bytes of a file the stat said has `size` < SMALL_FILE bytes, in a buffer reused by the next call. */
-function readSmall(path: string, size: number): Buffer | null {
+/**
+ * Opening never blocks: a FIFO that took a regular file's place after the listing opens at once, and its stat
+ * then refuses it.
+ */
+const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+let smallBuffer: Buffer | null = null;
+
+/**
+ * The hash of an open file that had `size` (< SMALL_FILE) bytes, read whole with one read into a reused buffer;
+ * null when the read finds another size (the file is changing, or the read was short): it is streamed instead.
+ */
+function smallMd5(fd: number, size: number, name: HashName): string | null {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const fd = openSync(path, 'r');
-  try {
-    // One read: the size the stat gave means the whole file (no second read to see 0); anything else, the file
-    // is changing or the read was short, and it is streamed instead.
-    const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
-    return n === size ? smallBuffer.subarray(0, n) : null;
-  } finally {
-    closeSync(fd);
-  }
+  const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+  if (n !== size) return null;
+  const bytes = smallBuffer.subarray(0, n);
+  // The one-shot digest (Node ≥ 20.12) makes no Hash object: a quarter of createHash's cost for a tiny file.
+  return name === 'md5' && oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
 }
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 /**
  * Hashes a file or directory as DVC would record it, or returns null when it does not exist. `root` is the
@@ -120,34 +132,53 @@ async function hashDir(root: string, rel: string, ignore: DvcIgnore, name: HashN
     if (names.some((d) => d.name === '.dvcignore')) {
       throw new UserError(`'${posix.join(relDir, '.dvcignore')}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
+    const ignored = ignore.childMatcher(relDir);
+    const below = (child: string): string => (relDir ? `${relDir}/${child}` : child);
     for (const d of names) {
-      const childRel = relDir ? `${relDir}/${d.name}` : d.name;
       const childInside = inside ? `${inside}/${d.name}` : d.name;
       if (d.isDirectory()) {
-        if (!ignore.matches(childRel, true)) await walk(childRel, childInside);
+        if (!ignored(d.name, true)) await walk(below(d.name), childInside);
         continue;
       }
-      // One stat a file, synchronous: its size, and the inode and times the hash state is keyed by.
+      // A regular file is known from its entry; anything else (a link, an unknown type) is what its stat says.
+      if (d.isFile() && ignored(d.name, false)) continue;
       const abs = absDir + sep + d.name;
-      let stats: Stats;
-      try {
-        stats = statSync(abs);
-      } catch {
-        continue; // a dangling link, or a file removed meanwhile
-      }
-      if (ignore.matches(childRel, stats.isDirectory())) continue;
-      if (stats.isDirectory()) {
-        await walk(childRel, childInside);
-        continue;
+      const key = keyPrefix + childInside;
+      let stats: Stats | undefined;
+      let md5: string | null | undefined = null;
+      let remembered = false;
+      if (d.isFile() && !state?.has(key)) {
+        // A file the state does not know is read anyway: opened first, its stat is the open file's (one path lookup).
+        const fd = openUnlessGone(abs);
+        if (fd === null) continue;
+        try {
+          stats = fstatSync(fd);
+          if (stats.isFile() && stats.size < SMALL_FILE) md5 = smallMd5(fd, stats.size, name);
+        } finally {
+          closeSync(fd);
+        }
+      } else {
+        // One stat: the size, and the inode and times the state is keyed by; a file as remembered is not read.
+        try {
+          stats = statSync(abs, { throwIfNoEntry: false });
+        } catch {
+          // unreadable: skipped, as a file removed meanwhile
+        }
+        if (!stats) continue; // a dangling link, or a file removed meanwhile
+        if (!d.isFile()) {
+          if (ignored(d.name, stats.isDirectory())) continue;
+          if (stats.isDirectory()) {
+            await walk(below(d.name), childInside);
+            continue;
+          }
+        }
+        md5 = state?.get(key, stats);
+        remembered = md5 !== undefined;
       }
       // A FIFO or device would block or never end; DVC hashes regular files only.
-      if (!stats.isFile()) throw new UserError(`'${childRel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      const key = keyPrefix + childInside;
-      let md5 = state?.get(key, stats);
-      if (!md5) {
-        md5 = (stats.size < SMALL_FILE ? smallMd5(abs, stats.size, name) : null) ?? (await hashFile(abs, stats.size, name !== 'md5'));
-        state?.set(key, stats, md5);
-      }
+      if (!stats.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      md5 ??= await hashFile(abs, stats.size, name !== 'md5');
+      if (!remembered) state?.set(key, stats, md5);
       entries.push({ md5, relpath: childInside });
       size += stats.size;
       if (--untilYield === 0) {
@@ -160,6 +191,16 @@ async function hashDir(root: string, rel: string, ignore: DvcIgnore, name: HashN
   return dirMeta(entries, size);
 }
 
+/** A file descriptor to read `path`, or null when it is gone (removed since the listing, or a dangling link). */
+function openUnlessGone(path: string): number | null {
+  try {
+    return openSync(path, READ);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, state: HashState | undefined): Promise<string> {
   const key = `${name}\0${rel}`;
   const known = state?.get(key, stats);
@@ -168,16 +209,6 @@ async function hashOne(abs: string, rel: string, stats: Stats, name: HashName, s
   state?.set(key, stats, md5);
   return md5;
 }
-
-/** The hash of a small file read whole, or null when it has grown past SMALL_FILE since its stat. */
-function smallMd5(path: string, size: number, name: HashName): string | null {
-  const bytes = readSmall(path, size);
-  if (!bytes) return null;
-  // The one-shot digest (Node ≥ 20.12) makes no Hash object: a quarter of createHash's cost for a tiny file.
-  return name === 'md5' && oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
-}
-
-const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 /**
  * DVC's `isexec` (dvc-objects `is_exec`: an execute bit of Python's `os.stat`). On Windows Python makes those bits

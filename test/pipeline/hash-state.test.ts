@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { DvcIgnore } from '../../src/pipeline/dvcignore';
 import { hashPath } from '../../src/pipeline/hash';
 import { HashState } from '../../src/pipeline/hash-state';
+import { dirManifest } from '../../src/dvc/data/manifest';
 import { tempDir } from '../helpers/repo';
 
 const md5 = (data: string | Buffer): string => createHash('md5').update(data).digest('hex');
-const STATE = ['.dvc', 'tmp', 'mlreport', 'hashes.json'];
+const STATE = ['.dvc', 'tmp', 'mlreport', 'hashes.state'];
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -37,14 +38,27 @@ async function run(dir: string, rel: string, clock: () => number = later(10)): P
   return meta?.md5;
 }
 
+/** The state file's JSON line (keys and md5s) and the stat fields after it. */
+function readState(dir: string): { head: { version: number; keys: string[]; md5s: string[] }; stats: Buffer } {
+  const bytes = readFileSync(join(dir, ...STATE));
+  const newline = bytes.indexOf(10);
+  return { head: JSON.parse(bytes.toString('utf8', 0, newline)) as { version: number; keys: string[]; md5s: string[] }, stats: bytes.subarray(newline + 1) };
+}
+
+/** The md5 the state remembers for `rel`. */
+function remembered(dir: string, rel: string): string | undefined {
+  const { head } = readState(dir);
+  const i = head.keys.indexOf(`md5\0${rel}`);
+  return i < 0 ? undefined : head.md5s[i];
+}
+
 /** Puts `fake` where the state remembers `rel`'s md5: a run that returns it did not read the file. */
 function forge(dir: string, rel: string, fake: string): void {
-  const path = join(dir, ...STATE);
-  const data = JSON.parse(readFileSync(path, 'utf8')) as { entries: unknown[][] };
-  const row = data.entries.find((r) => r[0] === `md5\0${rel}`);
-  assert.ok(row, `no state entry for ${rel}`);
-  row[6] = fake;
-  writeFileSync(path, JSON.stringify(data));
+  const { head, stats } = readState(dir);
+  const i = head.keys.indexOf(`md5\0${rel}`);
+  assert.ok(i >= 0, `no state entry for ${rel}`);
+  head.md5s[i] = fake;
+  writeFileSync(join(dir, ...STATE), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), stats]));
 }
 
 const FAKE = 'f'.repeat(32);
@@ -57,7 +71,7 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
     assert.equal(await run(dir, 'data/a.csv'), FAKE);
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const untracked = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' });
-    assert.doesNotMatch(untracked, /hashes\.json/);
+    assert.doesNotMatch(untracked, /hashes\.state/);
   });
 
   test('files of a directory are remembered one by one: only the changed one is read', async () => {
@@ -69,8 +83,21 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
     const meta = await hashPath(dir, 'data', new DvcIgnore(dir), 'md5', state);
     assert.notEqual(meta?.md5, first);
     await state.save();
-    const rows = (JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')) as { entries: unknown[][] }).entries;
-    assert.equal(rows.find((r) => r[0] === 'md5\0data/a.csv')?.[6], FAKE, 'a.csv was read although its stat did not change');
+    assert.equal(remembered(dir, 'data/a.csv'), FAKE, 'a.csv was read although its stat did not change');
+  });
+
+  test('a folder of thousands of files: every row keeps its own stat (the columns grow past their first size)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) files[`data/d${i % 7}/f${i}.txt`] = `${i}\n`;
+    const dir = project(files);
+    await run(dir, 'data');
+    assert.equal(readState(dir).head.keys.length, 2500);
+    for (const i of [0, 1023, 1024, 2047, 2048, 2499]) forge(dir, `data/d${i % 7}/f${i}.txt`, FAKE);
+    const entries = Object.keys(files).map((path, i) => ({
+      relpath: path.slice('data/'.length),
+      md5: [0, 1023, 1024, 2047, 2048, 2499].includes(i) ? FAKE : md5(files[path]!),
+    }));
+    assert.equal(await run(dir, 'data'), dirManifest(entries).oid, 'a forged row was not used, or another file took its stat');
   });
 
   test('a touched file with the same content is read again (its mtime changed) and gets the same md5', async () => {
@@ -108,14 +135,39 @@ describe('the hash state (inode, size, mtime, ctime → md5)', () => {
     assert.equal(await run(dir, 'm.json', now), md5('{"acc": 2}'));
   });
 
+  test('racy: a remembered file rewritten just before it is hashed again is forgotten, the others kept', async () => {
+    const dir = project({ 'data/a.csv': 'a\n', 'data/b.csv': 'b\n' });
+    await run(dir, 'data');
+    assert.equal(remembered(dir, 'data/a.csv'), md5('a\n'));
+    writeFileSync(join(dir, 'data', 'a.csv'), 'A\n');
+    assert.notEqual(await run(dir, 'data', Date.now), undefined);
+    assert.equal(remembered(dir, 'data/a.csv'), undefined, 'a file within the racy window stayed remembered');
+    assert.equal(remembered(dir, 'data/b.csv'), md5('b\n'));
+  });
+
   test('a damaged or foreign state file is ignored and written anew', async () => {
     const dir = project({ 'a.txt': 'x' });
     mkdirSync(join(dir, '.dvc', 'tmp', 'mlreport'), { recursive: true });
-    writeFileSync(join(dir, ...STATE), '{"version": 2, "entries": [["md5\\u0000a.txt", 1, 2, 3, 4, 5, "not-an-md5"]]');
+    const stateFile = join(dir, ...STATE);
+    const fields = (...values: number[]): Buffer => Buffer.from(new Float64Array(values).buffer);
+    const write = (head: unknown, stats: Buffer): void => writeFileSync(stateFile, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), stats]));
+    const info = statSync(join(dir, 'a.txt'));
+    const exact = fields(info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs);
+    // Not an md5; a truncated file; a version this one does not read; no JSON line at all.
+    write({ version: 3, keys: ['md5\0a.txt'], md5s: ['not-an-md5'] }, exact);
     assert.equal(await run(dir, 'a.txt'), md5('x'));
-    writeFileSync(join(dir, ...STATE), JSON.stringify({ version: 2, entries: [['md5\0a.txt', 0, 0, 1, 0, 0, FAKE]] }));
+    write({ version: 3, keys: ['md5\0a.txt'], md5s: [FAKE] }, exact.subarray(0, 39));
+    assert.equal(await run(dir, 'a.txt'), md5('x'));
+    write({ version: 2, keys: ['md5\0a.txt'], md5s: [FAKE] }, exact);
+    assert.equal(await run(dir, 'a.txt'), md5('x'));
+    writeFileSync(stateFile, '{"version": 3, "keys": [');
+    assert.equal(await run(dir, 'a.txt'), md5('x'));
+    write({ version: 3, keys: ['md5\0a.txt'], md5s: [FAKE] }, fields(0, 0, 1, 0, 0));
     assert.equal(await run(dir, 'a.txt'), md5('x'), 'an entry whose stat does not match was trusted');
-    assert.ok(JSON.parse(readFileSync(join(dir, ...STATE), 'utf8')));
+    assert.equal(remembered(dir, 'a.txt'), md5('x'));
+    // The control: the same row with the file's own stat is trusted (so the cases above were refused for their damage).
+    write({ version: 3, keys: ['md5\0a.txt'], md5s: [FAKE] }, exact);
+    assert.equal(await run(dir, 'a.txt'), FAKE);
   });
 
   test('legacy (md5-dos2unix) and md5 hashes of one file are remembered apart', async () => {

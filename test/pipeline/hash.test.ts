@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { md5sum } from '../helpers/md5sum';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -251,6 +252,87 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
           { md5: md5('n'), relpath: 'n' },
         ]),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("DVC's built-in ignores (.git, .git/, .hg/, .dvc/) apply at any depth, with and without a .dvcignore", async () => {
+    const files = {
+      'd/a': 'a',
+      'd/x/.git': 'gitdir: ../.git/modules/x',
+      'd/x/.git.bak': 'kept',
+      'd/y/.git/HEAD': 'ref',
+      'd/y/.hg/store': 'hg',
+      'd/y/.hg.txt': 'kept',
+      'd/z/.dvc/config': 'c',
+      'd/z/.hg': 'a file named .hg is kept: .hg/ names folders only',
+      'd/z/.dvc.txt': 'kept',
+    };
+    const expected = {
+      md5: dirHash([
+        { md5: md5('a'), relpath: 'a' },
+        { md5: md5('kept'), relpath: 'x/.git.bak' },
+        { md5: md5('kept'), relpath: 'y/.hg.txt' },
+        { md5: md5('kept'), relpath: 'z/.dvc.txt' },
+        { md5: md5('a file named .hg is kept: .hg/ names folders only'), relpath: 'z/.hg' },
+      ]),
+      size: 1 + 4 + 4 + 4 + 49,
+      nfiles: 5,
+    };
+    for (const dvcignore of [undefined, '*.log\n']) {
+      const dir = tree(dvcignore === undefined ? files : { ...files, '.dvcignore': dvcignore, 'd/x/run.log': 'ignored' });
+      try {
+        assert.deepEqual(await hashPath(dir, 'd', new DvcIgnore(dir)), expected, `with .dvcignore ${JSON.stringify(dvcignore)}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  test(
+    'in a folder, links are followed, a dangling link is skipped and a FIFO is refused without blocking',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const dir = tree({ 'd/a': 'a', 'outside/b': 'bb', 'outside/sub/c': 'ccc' });
+      try {
+        symlinkSync('../outside/b', join(dir, 'd', 'link-b'));
+        symlinkSync('../outside/sub', join(dir, 'd', 'link-sub'));
+        symlinkSync('../nowhere', join(dir, 'd', 'dangling'));
+        const expected = dirHash([
+          { md5: md5('a'), relpath: 'a' },
+          { md5: md5('bb'), relpath: 'link-b' },
+          { md5: md5('ccc'), relpath: 'link-sub/c' },
+        ]);
+        assert.deepEqual(await hashPath(dir, 'd', new DvcIgnore(dir)), { md5: expected, size: 6, nfiles: 3 });
+        execFileSync('mkfifo', [join(dir, 'd', 'pipe')]);
+        await assert.rejects(hashPath(dir, 'd', new DvcIgnore(dir)), /'d\/pipe': not a regular file/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  test('a plain name in .dvcignore matches that name at any depth, never a longer name that ends with it', () => {
+    const dir = tree({ '.dvcignore': 'logs\ncache/\n' });
+    try {
+      const ignore = new DvcIgnore(dir);
+      const cases: [string, boolean, boolean][] = [
+        ['logs', false, true],
+        ['a/logs', true, true],
+        ['a/b/logs', false, true],
+        ['mylogs', false, false],
+        ['a/mylogs', false, false],
+        ['logs2', false, false],
+        ['a/cache', true, true],
+        ['a/cache', false, false],
+        ['a/xcache', true, false],
+      ];
+      for (const [path, isDir, ignored] of cases) {
+        assert.equal(ignore.matches(path, isDir), ignored, `${path} (${isDir ? 'folder' : 'file'})`);
+        const slash = path.lastIndexOf('/');
+        assert.equal(ignore.childMatcher(path.slice(0, Math.max(slash, 0)))(path.slice(slash + 1), isDir), ignored, `${path} by name`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
