@@ -39368,7 +39368,8 @@ function directGets(client, settings) {
           headers: { host: t.url.host, "user-agent": `mlreport/${VERSION}` }
         }),
         { signingDate: new Date(Date.now() + (config.systemClockOffset ?? 0)), signingRegion: t.region, signingService: t.service }
-      );
+      ).catch(() => void 0);
+      if (!signed) return void 0;
       pool ??= new GetPool({
         maxSockets: settings.maxSockets,
         rejectUnauthorized: settings.sslVerify,

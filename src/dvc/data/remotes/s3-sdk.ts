@@ -156,17 +156,21 @@ function directGets(client: S3Client, settings: S3Settings): { download: S3Api['
       if (off) return undefined;
       const t = await target(bucket).catch(() => undefined);
       if (!t) return undefined;
-      const signed = await t.signer.sign(
-        new HttpRequest({
-          method: 'GET',
-          protocol: t.url.protocol,
-          hostname: t.url.hostname,
-          port: t.url.port ? Number(t.url.port) : undefined,
-          path: `${t.url.pathname.replace(/\/+$/, '')}/${key.split('/').map(extendedEncodeURIComponent).join('/')}`,
-          headers: { host: t.url.host, 'user-agent': `mlreport/${VERSION}` },
-        }),
-        { signingDate: new Date(Date.now() + (config.systemClockOffset ?? 0)), signingRegion: t.region, signingService: t.service },
-      );
+      // A signing failure (no credentials, an expired session) is for the SDK to report, as it always did.
+      const signed = await t.signer
+        .sign(
+          new HttpRequest({
+            method: 'GET',
+            protocol: t.url.protocol,
+            hostname: t.url.hostname,
+            port: t.url.port ? Number(t.url.port) : undefined,
+            path: `${t.url.pathname.replace(/\/+$/, '')}/${key.split('/').map(extendedEncodeURIComponent).join('/')}`,
+            headers: { host: t.url.host, 'user-agent': `mlreport/${VERSION}` },
+          }),
+          { signingDate: new Date(Date.now() + (config.systemClockOffset ?? 0)), signingRegion: t.region, signingService: t.service },
+        )
+        .catch(() => undefined);
+      if (!signed) return undefined;
       pool ??= new GetPool({
         maxSockets: settings.maxSockets,
         rejectUnauthorized: settings.sslVerify,
