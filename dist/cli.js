@@ -39634,48 +39634,7 @@ var Cache = class {
    * nothing behind; so does a stream that breaks off.
    */
   async write(oid, legacy, source, from) {
-    const target = this.path(oid, legacy);
-    const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size2 = 0;
-    try {
-      const file = await open(tmp, "wx", 420).catch(async (error) => {
-        if (error.code !== "ENOENT") throw error;
-        await mkdir(dirname(target), { recursive: true });
-        return open(tmp, "wx", 420);
-      });
-      try {
-        let batch = [];
-        let batched = 0;
-        for await (const chunk of source) {
-          hasher.update(chunk);
-          size2 += chunk.length;
-          batch.push(chunk);
-          batched += chunk.length;
-          if (batched >= WRITE_BATCH) {
-            await writeAll(file, batch);
-            batch = [];
-            batched = 0;
-          }
-        }
-        await writeAll(file, batch);
-        await file.chmod(CACHE_MODE);
-      } finally {
-        await file.close();
-      }
-    } catch (error) {
-      await rm(tmp, { force: true });
-      if (error instanceof ObjectError) throw error;
-      throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, "");
-    if (actual !== expected) {
-      await rm(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
-    }
-    await rename(tmp, target);
-    return size2;
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
   }
   /** Stores bytes already in memory (a verified `.dir` manifest). */
   async writeBytes(oid, legacy, bytes, from) {
@@ -39736,6 +39695,49 @@ var Cache = class {
     return { oid: manifest.oid, size: size2, nfiles: entries.length };
   }
 };
+async function writeObject(target, oid, legacy, source, from) {
+  const tmp = join3(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size2 = 0;
+  try {
+    const file = await open(tmp, "wx", 420).catch(async (error) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dirname(target), { recursive: true });
+      return open(tmp, "wx", 420);
+    });
+    try {
+      let batch = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size2 += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+  }
+  const actual = hasher.digest();
+  const expected = oid.replace(/\.dir$/, "");
+  if (actual !== expected) {
+    await rm(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
+  }
+  await rename(tmp, target);
+  return size2;
+}
 async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
@@ -40382,6 +40384,11 @@ var S3Remote = class {
       throw this.fail("GET", key2, error);
     });
   }
+  async download(key2, into) {
+    const api = await this.sdk();
+    const size2 = await api.download(this.bucket, this.key(key2), into);
+    return size2 ?? writeObject(into.file, into.oid, into.legacy, await this.read(key2), into.from);
+  }
   async exists(key2) {
     const api = await this.sdk();
     return api.head(this.bucket, this.key(key2)).catch((error) => {
@@ -40780,7 +40787,8 @@ async function pull(cache, remote, refs) {
         result.cached++;
       } else {
         const key2 = objectKey(first.oid, first.legacy);
-        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        const from = `${key2} on ${remote.description}`;
+        const bytes = remote.download ? await remote.download(key2, { file: cache.path(first.oid, first.legacy), oid: first.oid, legacy: first.legacy, from }) : await cache.write(first.oid, first.legacy, await remote.read(key2), from);
         result.bytes += bytes;
         result.downloaded++;
       }

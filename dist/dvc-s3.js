@@ -39244,9 +39244,42 @@ var require_dist_cjs16 = __commonJS({
 
 // src/dvc/data/remotes/s3-sdk.ts
 var import_client_s3 = __toESM(require_dist_cjs16(), 1);
+init_endpoints();
+init_protocols();
 import { createReadStream as createReadStream2 } from "node:fs";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+
+// src/dvc/data/remotes/s3-sdk.ts
 function createS3(settings) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const agent = { keepAlive: true, maxSockets: settings.maxSockets };
@@ -39271,7 +39304,9 @@ function createS3(settings) {
     },
     ...settings.anonymous ? { signer: { sign: (request) => Promise.resolve(request) } } : {}
   });
+  const direct = directGets(client, settings);
   return {
+    download: direct.download,
     async get(bucket, key) {
       const out = await client.send(new import_client_s3.GetObjectCommand({ Bucket: bucket, Key: key }));
       return out.Body;
@@ -39296,10 +39331,119 @@ function createS3(settings) {
       await client.send(new import_client_s3.PutObjectCommand({ ...settings.putParams, Bucket: bucket, Key: key, Body: createReadStream2(file), ContentLength: size }));
     },
     destroy() {
+      direct.destroy();
       client.destroy();
     }
   };
 }
+function directGets(client, settings) {
+  const targets = /* @__PURE__ */ new Map();
+  let off = false;
+  let pool;
+  const config = client.config;
+  const target = (bucket) => {
+    let found = targets.get(bucket);
+    if (!found) {
+      found = getEndpointFromInstructions({ Bucket: bucket, Key: "files/md5" }, import_client_s3.GetObjectCommand, client.config).then(async (endpoint) => {
+        const scheme = endpoint.properties?.authSchemes?.[0];
+        if (scheme?.name !== "sigv4" || Object.keys(endpoint.headers ?? {}).length) return void 0;
+        return { url: endpoint.url, signer: await config.signer(scheme), region: scheme.signingRegion, service: scheme.signingName };
+      });
+      targets.set(bucket, found);
+    }
+    return found;
+  };
+  return {
+    async download(bucket, key, into) {
+      if (off) return void 0;
+      const t = await target(bucket).catch(() => void 0);
+      if (!t) return void 0;
+      const signed = await t.signer.sign(
+        new HttpRequest({
+          method: "GET",
+          protocol: t.url.protocol,
+          hostname: t.url.hostname,
+          port: t.url.port ? Number(t.url.port) : void 0,
+          path: `${t.url.pathname.replace(/\/+$/, "")}/${key.split("/").map(extendedEncodeURIComponent).join("/")}`,
+          headers: { host: t.url.host, "user-agent": `mlreport/${VERSION}` }
+        }),
+        { signingDate: new Date(Date.now() + (config.systemClockOffset ?? 0)), signingRegion: t.region, signingService: t.service }
+      ).catch(() => void 0);
+      if (!signed) return void 0;
+      pool ??= new GetPool({
+        maxSockets: settings.maxSockets,
+        rejectUnauthorized: settings.sslVerify,
+        connectTimeoutMs: settings.connectTimeoutMs,
+        readTimeoutMs: settings.readTimeoutMs
+      });
+      const result = await pool.run({
+        https: t.url.protocol === "https:",
+        hostname: signed.hostname,
+        port: signed.port,
+        path: signed.path,
+        headers: signed.headers,
+        ...into
+      });
+      if ("size" in result) return result.size;
+      if ("error" in result) throw new ObjectError(result.error, result.kind);
+      if (result.redirect) off = true;
+      return void 0;
+    },
+    destroy() {
+      void pool?.destroy();
+    }
+  };
+}
+var GetPool = class {
+  threads;
+  waiting = /* @__PURE__ */ new Map();
+  nextId = 0;
+  constructor(options) {
+    const count = Math.max(2, Math.min(availableParallelism(), 8));
+    const workerData = { ...options, maxSockets: Math.max(1, Math.ceil(options.maxSockets / count)) };
+    const start = () => import.meta.url.endsWith(".ts") ? new Worker(
+      `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./s3-get.ts", import.meta.url).href)}); })`,
+      {
+        eval: true,
+        workerData
+      }
+    ) : new Worker(new URL("./dvc-get.js", import.meta.url), { workerData });
+    this.threads = Array.from({ length: count }, () => {
+      const thread = { worker: start(), jobs: /* @__PURE__ */ new Set(), dead: false };
+      thread.worker.unref();
+      thread.worker.on("message", (result) => this.settle(thread, result));
+      const die = () => {
+        thread.dead = true;
+        for (const id of thread.jobs) this.settle(thread, { id, fallback: true, redirect: false });
+      };
+      thread.worker.on("error", die);
+      thread.worker.on("exit", die);
+      return thread;
+    });
+  }
+  run(job) {
+    const id = this.nextId++;
+    const live = this.threads.filter((t) => !t.dead);
+    if (!live.length) return Promise.resolve({ id, fallback: true, redirect: false });
+    const thread = live.reduce((a5, b5) => b5.jobs.size < a5.jobs.size ? b5 : a5);
+    if (!thread.jobs.size) thread.worker.ref();
+    thread.jobs.add(id);
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      thread.worker.postMessage({ ...job, id });
+    });
+  }
+  async destroy() {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+  settle(thread, result) {
+    thread.jobs.delete(result.id);
+    if (!thread.jobs.size) thread.worker.unref();
+    const done = this.waiting.get(result.id);
+    this.waiting.delete(result.id);
+    done?.(result);
+  }
+};
 export {
   createS3
 };

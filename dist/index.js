@@ -34388,48 +34388,7 @@ var Cache = class {
    * nothing behind; so does a stream that breaks off.
    */
   async write(oid, legacy, source, from) {
-    const target = this.path(oid, legacy);
-    const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size2 = 0;
-    try {
-      const file = await open2(tmp, "wx", 420).catch(async (error2) => {
-        if (error2.code !== "ENOENT") throw error2;
-        await mkdir2(dirname(target), { recursive: true });
-        return open2(tmp, "wx", 420);
-      });
-      try {
-        let batch = [];
-        let batched = 0;
-        for await (const chunk of source) {
-          hasher.update(chunk);
-          size2 += chunk.length;
-          batch.push(chunk);
-          batched += chunk.length;
-          if (batched >= WRITE_BATCH) {
-            await writeAll(file, batch);
-            batch = [];
-            batched = 0;
-          }
-        }
-        await writeAll(file, batch);
-        await file.chmod(CACHE_MODE);
-      } finally {
-        await file.close();
-      }
-    } catch (error2) {
-      await rm2(tmp, { force: true });
-      if (error2 instanceof ObjectError) throw error2;
-      throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, "");
-    if (actual !== expected) {
-      await rm2(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
-    }
-    await rename2(tmp, target);
-    return size2;
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
   }
   /** Stores bytes already in memory (a verified `.dir` manifest). */
   async writeBytes(oid, legacy, bytes, from) {
@@ -34490,6 +34449,49 @@ var Cache = class {
     return { oid: manifest.oid, size: size2, nfiles: entries.length };
   }
 };
+async function writeObject(target, oid, legacy, source, from) {
+  const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size2 = 0;
+  try {
+    const file = await open2(tmp, "wx", 420).catch(async (error2) => {
+      if (error2.code !== "ENOENT") throw error2;
+      await mkdir2(dirname(target), { recursive: true });
+      return open2(tmp, "wx", 420);
+    });
+    try {
+      let batch = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size2 += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error2) {
+    await rm2(tmp, { force: true });
+    if (error2 instanceof ObjectError) throw error2;
+    throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
+  }
+  const actual = hasher.digest();
+  const expected = oid.replace(/\.dir$/, "");
+  if (actual !== expected) {
+    await rm2(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
+  }
+  await rename2(tmp, target);
+  return size2;
+}
 async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
@@ -37202,6 +37204,11 @@ var S3Remote = class {
       throw this.fail("GET", key2, error2);
     });
   }
+  async download(key2, into) {
+    const api = await this.sdk();
+    const size2 = await api.download(this.bucket, this.key(key2), into);
+    return size2 ?? writeObject(into.file, into.oid, into.legacy, await this.read(key2), into.from);
+  }
   async exists(key2) {
     const api = await this.sdk();
     return api.head(this.bucket, this.key(key2)).catch((error2) => {
@@ -37600,7 +37607,8 @@ async function pull(cache, remote, refs) {
         result.cached++;
       } else {
         const key2 = objectKey(first.oid, first.legacy);
-        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key2), `${key2} on ${remote.description}`);
+        const from = `${key2} on ${remote.description}`;
+        const bytes = remote.download ? await remote.download(key2, { file: cache.path(first.oid, first.legacy), oid: first.oid, legacy: first.legacy, from }) : await cache.write(first.oid, first.legacy, await remote.read(key2), from);
         result.bytes += bytes;
         result.downloaded++;
       }

@@ -52,6 +52,8 @@ await mkdir(outdir, { recursive: true });
 await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir, plugins: [lazyBundlesExternal] });
 await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir });
 await build({ ...common, entryPoints: Object.fromEntries(LAZY_BUNDLES.slice(1).map((l) => [l.entry, l.source])), outdir });
+// The S3 remote's download threads (started by dvc-s3.js from the file beside it).
+await build({ ...common, entryPoints: { 'dvc-get': 'src/dvc/data/remotes/s3-get.ts' }, outdir });
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
 // The files the renderer reads beside its bundle (src/plots/engine.ts): as files, not base64 in the bundle.
 const require = createRequire(import.meta.url);

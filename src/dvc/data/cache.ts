@@ -37,50 +37,7 @@ export class Cache {
    * nothing behind; so does a stream that breaks off.
    */
   async write(oid: string, legacy: boolean, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, from: string): Promise<number> {
-    const target = this.path(oid, legacy);
-    const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
-    const hasher = new ObjectHasher(legacy);
-    let size = 0;
-    try {
-      // A pull writes thousands of objects: one writev per MiB instead of a stream (and a syscall) per chunk, and
-      // a directory made only when the first open in it fails, keep the per-object cost near the bytes' own.
-      const file = await open(tmp, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-        await mkdir(dirname(target), { recursive: true });
-        return open(tmp, 'wx', 0o644);
-      });
-      try {
-        let batch: Uint8Array[] = [];
-        let batched = 0;
-        for await (const chunk of source) {
-          hasher.update(chunk);
-          size += chunk.length;
-          batch.push(chunk);
-          batched += chunk.length;
-          if (batched >= WRITE_BATCH) {
-            await writeAll(file, batch);
-            batch = [];
-            batched = 0;
-          }
-        }
-        await writeAll(file, batch);
-        await file.chmod(CACHE_MODE);
-      } finally {
-        await file.close();
-      }
-    } catch (error) {
-      await rm(tmp, { force: true });
-      if (error instanceof ObjectError) throw error;
-      throw new ObjectError(`reading it from ${from} broke off: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreachable');
-    }
-    const actual = hasher.digest();
-    const expected = oid.replace(/\.dir$/, '');
-    if (actual !== expected) {
-      await rm(tmp, { force: true });
-      throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, 'corrupt');
-    }
-    await rename(tmp, target);
-    return size;
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
   }
 
   /** Stores bytes already in memory (a verified `.dir` manifest). */
@@ -144,6 +101,63 @@ export class Cache {
     if (!(await this.has(manifest.oid))) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
     return { oid: manifest.oid, size, nfiles: entries.length };
   }
+}
+
+/**
+ * Streams `source` into the cache file `target` as object `oid`: into a temp file beside it while its md5 is
+ * computed, renamed into place only when the md5 matches. A stream whose md5 differs is ObjectError kind
+ * 'corrupt' and leaves nothing behind; so does a stream that breaks off. Also run on download threads.
+ */
+export async function writeObject(
+  target: string,
+  oid: string,
+  legacy: boolean,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  from: string,
+): Promise<number> {
+  const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size = 0;
+  try {
+    // A pull writes thousands of objects: one writev per MiB instead of a stream (and a syscall) per chunk, and
+    // a directory made only when the first open in it fails, keep the per-object cost near the bytes' own.
+    const file = await open(tmp, 'wx', 0o644).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dirname(target), { recursive: true });
+      return open(tmp, 'wx', 0o644);
+    });
+    try {
+      let batch: Uint8Array[] = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading it from ${from} broke off: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreachable');
+  }
+  const actual = hasher.digest();
+  const expected = oid.replace(/\.dir$/, '');
+  if (actual !== expected) {
+    await rm(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, 'corrupt');
+  }
+  await rename(tmp, target);
+  return size;
 }
 
 async function listFiles(dir: string): Promise<string[]> {

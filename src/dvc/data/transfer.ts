@@ -100,9 +100,12 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
         result.cached++;
       } else {
         const key = objectKey(first.oid, first.legacy);
+        const from = `${key} on ${remote.description}`;
         // Awaited before the `+=`: `result.bytes += await …` would read the total before the download and lose
         // every other job's bytes that arrived meanwhile.
-        const bytes = await cache.write(first.oid, first.legacy, await remote.read(key), `${key} on ${remote.description}`);
+        const bytes = remote.download
+          ? await remote.download(key, { file: cache.path(first.oid, first.legacy), oid: first.oid, legacy: first.legacy, from })
+          : await cache.write(first.oid, first.legacy, await remote.read(key), from);
         result.bytes += bytes;
         result.downloaded++;
       }

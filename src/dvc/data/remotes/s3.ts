@@ -1,6 +1,7 @@
+import { writeObject } from '../cache';
 import { ObjectError, type FailureKind } from '../errors';
 import type { S3Api, S3Settings } from './s3-sdk';
-import type { Remote } from './types';
+import type { ObjectFile, Remote } from './types';
 
 /**
  * DVC's S3 remote (`s3://bucket/prefix`, dvc-s3), also for S3-compatible stores through `endpointurl` (MinIO,
@@ -26,6 +27,12 @@ export class S3Remote implements Remote {
     return api.get(this.bucket, this.key(key)).catch((error: unknown) => {
       throw this.fail('GET', key, error);
     });
+  }
+
+  async download(key: string, into: ObjectFile): Promise<number> {
+    const api = await this.sdk();
+    const size = await api.download(this.bucket, this.key(key), into);
+    return size ?? writeObject(into.file, into.oid, into.legacy, await this.read(key), into.from);
   }
 
   async exists(key: string): Promise<boolean> {

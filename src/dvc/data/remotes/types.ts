@@ -11,12 +11,25 @@ export interface Remote {
   readonly jobs: number;
   /** Streams an object's bytes; an absent object is ObjectError kind 'missing'. */
   read(key: string): Promise<AsyncIterable<Uint8Array>>;
+  /**
+   * Where a remote has a faster way than `read` for bulk downloads: streams the object into the cache file
+   * `into.file`, verified against `into.oid` as the cache does, and returns its size.
+   */
+  download?(key: string, into: ObjectFile): Promise<number>;
   exists(key: string): Promise<boolean>;
   /** Every key under `prefix` (e.g. `files/md5/ab/`), where the store can list; HTTP remotes cannot. */
   list?(prefix: string): Promise<string[]>;
   /** Uploads a local file of `size` bytes to `key`, replacing what is there. */
   write(key: string, file: string, size: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A cache file to download an object into, the object it must hash to, and how messages name its source. */
+export interface ObjectFile {
+  file: string;
+  oid: string;
+  legacy: boolean;
+  from: string;
 }
 
 /** DVC's default `jobs`: 4 × CPU count (dvc-objects `_JOBS`). */
