@@ -54298,6 +54298,9 @@ missing or broken at some commits) is said on stderr.`,
     );
     for (const note2 of history2.notes) writeError(`mlreport: note: ${note2}
 `);
+    if (values["history-store"] === void 0 && history2.metrics.length && history2.metrics.every((m2) => !m2.points.length)) {
+      writeError("mlreport: note: metrics that are not committed have history only in the history store: add --history-store mlreport-history.\n");
+    }
     if (values.json) writeResult(`${JSON.stringify(history2, null, 2)}
 `);
     else writeResult(historyTable(history2, values.md));

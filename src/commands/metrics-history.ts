@@ -57,6 +57,10 @@ missing or broken at some commits) is said on stderr.`,
       readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values['history-store'])),
     );
     for (const note of history.notes) writeError(`mlreport: note: ${note}\n`);
+    // Nothing in git at any commit: metrics made in CI or cached by DVC, which only the history store keeps.
+    if (values['history-store'] === undefined && history.metrics.length && history.metrics.every((m) => !m.points.length)) {
+      writeError('mlreport: note: metrics that are not committed have history only in the history store: add --history-store mlreport-history.\n');
+    }
     if (values.json) writeResult(`${JSON.stringify(history, null, 2)}\n`);
     else writeResult(historyTable(history, values.md));
     return 0;

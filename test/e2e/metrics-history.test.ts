@@ -106,6 +106,8 @@ test('--history-store reads the store on origin for metrics that are not in git:
     const without = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json'], clone.dir);
     assert.match(without.stdout, /accuracy {2}0 {2}- /);
     assert.match(without.stderr, /`metrics\.json` is not in git at any of the 5 commits read \(a DVC-cached or CI-made file\?\)/);
+    assert.match(without.stderr, /note: metrics that are not committed have history only in the history store: add --history-store mlreport-history\./);
+    assert.doesNotMatch(shown.stderr, /add --history-store/);
 
     const args = ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--threshold', 'accuracy >= history.mean - 3 * history.std'];
     const report = await runCli([...args, '--history-store', 'mlreport-history'], clone.dir);
