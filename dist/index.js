@@ -36436,8 +36436,8 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key2, table3, meta, type) {
-  let t2 = table3;
+function peekTable(ctx, key2, table2, meta, type) {
+  let t2 = table2;
   let m2 = meta;
   let k2;
   let hasOwn = false;
@@ -43635,12 +43635,12 @@ function dataChangesSection(data) {
   const counts2 = summary2(data);
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
-    const table3 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
-    for (const r2 of rows.slice(0, MAX_ROWS)) table3.push(r2);
-    if (rows.length > MAX_ROWS) table3.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
+    if (rows.length > MAX_ROWS) table2.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
     if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
     else lines2.push("");
-    for (const line of table3) lines2.push(line);
+    for (const line of table2) lines2.push(line);
     if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {
@@ -43864,8 +43864,8 @@ function valuesSection(kind, files, labels, options = {}) {
   const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
   const known = direction && rows.some(({ path, row: row2 }) => direction(path, row2.key)) ? direction : null;
   const withBase = labels.base !== null;
-  const table3 = valueTable(kind, labels, known);
-  const draw2 = (list3) => [...table3.header, ...list3.map(({ path, row: row2 }) => table3.row(path, row2))];
+  const table2 = valueTable(kind, labels, known);
+  const draw2 = (list3) => [...table2.header, ...list3.map(({ path, row: row2 }) => table2.row(path, row2))];
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
@@ -44158,14 +44158,14 @@ import { posix as posix7 } from "node:path";
 function parsePlotData(path, text2, header = true) {
   const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
-    const table3 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
-    const dagshub = header && isExactLoggerHeader(table3.names);
+    const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
+    const dagshub = header && isExactLoggerHeader(table2.names);
     let rows = null;
     return {
-      table: table3,
+      table: table2,
       dagshub,
       get rows() {
-        rows ??= table3.rowObjects();
+        rows ??= table2.rowObjects();
         return rows;
       }
     };
@@ -44315,8 +44315,8 @@ function rowCount(data) {
   return data.table ? data.table.names.length ? data.table.length : 0 : data.rows.length;
 }
 function dagshubNames(data) {
-  const { table: table3 } = data;
-  const column = table3?.has("Name") ? table3.strings("Name") : table3?.has("name") ? table3.strings("name") : data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
+  const { table: table2 } = data;
+  const column = table2?.has("Name") ? table2.strings("Name") : table2?.has("name") ? table2.strings("name") : data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
   return distinct(column);
 }
 function frameFields(sources) {
@@ -44380,10 +44380,10 @@ function revisionSeries(sources, rev, files) {
     const filename = names[si];
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
-      const table3 = data.table;
-      if (table3 && !source.dagshub) {
-        const y2 = tableColumn(table3, yField);
-        const x3 = source.x === null ? indexColumn(table3.length) : tableColumn(table3, source.x);
+      const table2 = data.table;
+      if (table2 && !source.dagshub) {
+        const y2 = tableColumn(table2, yField);
+        const x3 = source.x === null ? indexColumn(table2.length) : tableColumn(table2, source.x);
         out.push({ rev, filename, field: yField, series: series2, x: x3, y: y2 });
         continue;
       }
@@ -44407,12 +44407,12 @@ function revisionSeries(sources, rev, files) {
   });
   return out;
 }
-function tableColumn(table3, name) {
+function tableColumn(table2, name) {
   let strings = null;
   return {
-    length: table3.length,
-    at: (i) => (strings ??= table3.strings(name))[i],
-    numbers: () => table3.numbers(name)
+    length: table2.length,
+    at: (i) => (strings ??= table2.strings(name))[i],
+    numbers: () => table2.numbers(name)
   };
 }
 function indexColumn(length) {
@@ -45847,23 +45847,23 @@ function compact(data, render, note2, limit, measure) {
   return join27(blocks);
 }
 function tableRows(data, kind, keep) {
-  const table3 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
-  const body = data[kind].flatMap((f3) => f3.rows.filter(keep).map((r2) => table3.row(f3.path, r2)));
-  return { header: table3.header, body };
+  const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
+  const body = data[kind].flatMap((f3) => f3.rows.filter(keep).map((r2) => table2.row(f3.path, r2)));
+  return { header: table2.header, body };
 }
-function boundedTable(table3, budget, what, measure) {
-  const out = [...table3.header];
+function boundedTable(table2, budget, what, measure) {
+  const out = [...table2.header];
   let size2 = measure(out.join("\n"));
   let shown2 = 0;
-  for (const row2 of table3.body) {
+  for (const row2 of table2.body) {
     const length = measure(row2) + 1;
     if (size2 + length > budget - 80) break;
     out.push(row2);
     size2 += length;
     shown2++;
   }
-  if (shown2 < table3.body.length) out.push("", `_… ${table3.body.length - shown2} more ${what}._`);
-  return shown2 ? out : [`_${table3.body.length} ${what}._`];
+  if (shown2 < table2.body.length) out.push("", `_… ${table2.body.length - shown2} more ${what}._`);
+  return shown2 ? out : [`_${table2.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -51760,7 +51760,7 @@ import { readFile as readFile7 } from "node:fs/promises";
 import { join as join22 } from "node:path";
 
 // src/util/zip.ts
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
   if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
   const { time, date } = dosDateTime(modified);
@@ -51818,20 +51818,6 @@ function dosDateTime(d2) {
     time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
     date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
   };
-}
-var table2 = null;
-function crc32(bytes) {
-  if (!table2) {
-    table2 = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c3 = n;
-      for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
-      table2[n] = c3 >>> 0;
-    }
-  }
-  let crc = 4294967295;
-  for (const byte of bytes) crc = table2[(crc ^ byte) & 255] ^ crc >>> 8;
-  return (crc ^ 4294967295) >>> 0;
 }
 
 // src/publish/artifact/service.ts
@@ -52227,11 +52213,11 @@ async function readArtifact(dir) {
 }
 
 // src/publish/runner.ts
-async function publishAll(report2, table3, log) {
+async function publishAll(report2, table2, log) {
   const results = /* @__PURE__ */ new Map();
   const hosted = /* @__PURE__ */ new Map();
   let failed = false;
-  for (const row2 of table3) {
+  for (const row2 of table2) {
     if (!row2 || row2.when && !row2.when(results)) continue;
     const { target, policy } = row2;
     try {
@@ -52416,8 +52402,8 @@ var Kind = {
   Boxed: 6
 };
 var FlatValues = class _FlatValues {
-  constructor(table3) {
-    this.table = table3;
+  constructor(table2) {
+    this.table = table2;
   }
   table;
   kinds = new Uint8Array(16);
@@ -52472,10 +52458,10 @@ var FlatValues = class _FlatValues {
     return out;
   }
   /** Values read as a map (another reader, another format) put in `table`. */
-  static fromMap(values, table3) {
-    const flat = new _FlatValues(table3);
+  static fromMap(values, table2) {
+    const flat = new _FlatValues(table2);
     for (const [key2, leaf2] of values) {
-      const i = table3.internString(key2);
+      const i = table2.internString(key2);
       if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
       else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
       else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
@@ -52562,15 +52548,15 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const a = side(base, names.base);
   const b3 = side(head, names.head);
-  const table3 = a instanceof FlatValues ? a.table : b3 instanceof FlatValues ? b3.table : new KeyTable();
-  const inTable = (values) => values instanceof FlatValues && values.table === table3 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table3);
+  const table2 = a instanceof FlatValues ? a.table : b3 instanceof FlatValues ? b3.table : new KeyTable();
+  const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
   const old = inTable(a);
   const now = inTable(b3);
   let count2 = 0;
-  for (let i = 0; i < table3.size; i++) if (old.has(i) || now.has(i)) count2++;
+  for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count2++;
   const order = new Int32Array(count2);
-  for (let i = 0, n = 0; i < table3.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
-  order.sort((x3, y2) => table3.compare(x3, y2));
+  for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
+  order.sort((x3, y2) => table2.compare(x3, y2));
   let columns = new DiffColumns(old, now, order);
   const diff = { path };
   let rows;
@@ -52621,21 +52607,21 @@ var bail = () => {
 };
 var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
 var TWO_53 = 2 ** 53;
-function flattenJsonMetrics(bytes, table3) {
+function flattenJsonMetrics(bytes, table2) {
   if (!isUtf8(bytes)) return null;
   try {
-    return new MetricsScanner(bytes, table3).run();
+    return new MetricsScanner(bytes, table2).run();
   } catch (error2) {
     if (error2 === GENERAL) return null;
     throw error2;
   }
 }
 var MetricsScanner = class {
-  constructor(b3, table3) {
+  constructor(b3, table2) {
     this.b = b3;
-    this.table = table3;
+    this.table = table2;
     this.n = b3.length;
-    this.values = new FlatValues(table3);
+    this.values = new FlatValues(table2);
   }
   b;
   table;
@@ -52978,13 +52964,13 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const readB = await readAll(b3, pathsB);
     const diffs = [];
     for (const path of paths) {
-      const read = async (tree, side, keys, table4) => {
+      const read = async (tree, side, keys, table3) => {
         if (!tree || !side) return null;
         if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
         const batch = tree === b3 ? readB : readA;
         const bytes = batch.get(path);
         batch.delete(path);
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), bytes, table4);
+        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), bytes, table3);
         if (file.status === "error") {
           errors.push({ rev: tree.name, path, message: file.message });
           log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -52993,8 +52979,8 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         return file;
       };
       const fileA = await read(a, sideA, pathsA.get(path) ?? named3);
-      const table3 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named3, table3);
+      const table2 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
+      const fileB = await read(b3, sideB, pathsB.get(path) ?? named3, table2);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
       diffs.push(diff);
     }
@@ -53008,7 +52994,7 @@ function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
 }
 var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
-async function readValueFile(tree, path, kind, keys, dvcTracked, read, table3 = new KeyTable()) {
+async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2 = new KeyTable()) {
   let bytes;
   let streamed = null;
   try {
@@ -53035,7 +53021,7 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, read, table3 = 
     return { status: "missing", note: `not present at ${tree.name}` };
   }
   if (kind === "metrics" && extension(path) === ".json") {
-    const values = flattenJsonMetrics(bytes, table3);
+    const values = flattenJsonMetrics(bytes, table2);
     if (values) return { status: "ok", values, warnings: [] };
   }
   try {

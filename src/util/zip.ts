@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One file in a ZIP archive: its path inside the archive (`/`-separated) and its bytes. */
 export interface ZipEntry {
@@ -70,21 +70,4 @@ function dosDateTime(d: Date): { time: number; date: number } {
     time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
     date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
   };
-}
-
-let table: Uint32Array | null = null;
-
-/** CRC-32 (IEEE 802.3, reflected 0xEDB88320), as ZIP requires; zlib.crc32 is not in every Node 20. */
-export function crc32(bytes: Uint8Array): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

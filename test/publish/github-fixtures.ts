@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import type { GitHubContext, GitHubPublishConfig } from '../../src/config/types';
 import type { PlotEntry, ReportData } from '../../src/report/types';
 import { createGitHubClient } from '../../src/publish/github/client';
@@ -43,15 +43,6 @@ export function png(w = 4, h = 3, shade = 128, noise = false): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
 }
 
 export function context(fake: FakeGitHub, over: Partial<GitHubContext> = {}): GitHubContext {
