@@ -42755,14 +42755,12 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir as mkdir4, rename as rename4, rm as rm4, writeFile } from "node:fs/promises";
 import { dirname as dirname5, join as join9, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir4(dirname5(path), { recursive: true });
-  const tmp = join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   await writeFile(tmp, data);
   await rename4(tmp, path);
 }
 async function writeTextAtomic(path, produce) {
-  await mkdir4(dirname5(path), { recursive: true });
-  const tmp = join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   const fd = openSync(tmp, "w");
   try {
     produce((piece) => {
@@ -42776,6 +42774,10 @@ async function writeTextAtomic(path, produce) {
   }
   closeSync(fd);
   await rename4(tmp, path);
+}
+async function tempBeside(path) {
+  await mkdir4(dirname5(path), { recursive: true });
+  return join9(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 
 // src/plots/write.ts

@@ -38432,14 +38432,12 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir as mkdir5, rename as rename5, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname5, join as join7, basename as basename2 } from "node:path";
 async function writeFileAtomic(path, data) {
-  await mkdir5(dirname5(path), { recursive: true });
-  const tmp = join7(dirname5(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   await writeFile2(tmp, data);
   await rename5(tmp, path);
 }
 async function writeTextAtomic(path, produce) {
-  await mkdir5(dirname5(path), { recursive: true });
-  const tmp = join7(dirname5(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   const fd = openSync(tmp, "w");
   try {
     produce((piece) => {
@@ -38453,6 +38451,10 @@ async function writeTextAtomic(path, produce) {
   }
   closeSync(fd);
   await rename5(tmp, path);
+}
+async function tempBeside(path) {
+  await mkdir5(dirname5(path), { recursive: true });
+  return join7(dirname5(path), `.${basename2(path)}.${process.pid}.tmp`);
 }
 
 // src/pipeline/yaml-emit.ts

@@ -4,8 +4,7 @@ import { dirname, join, basename } from 'node:path';
 
 /** Writes via a temporary file and a rename, so a reader never sees half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -15,8 +14,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * is never one string), then the file is renamed into place. What `produce` throws leaves no file behind.
  */
 export async function writeTextAtomic(path: string, produce: (write: (piece: string) => void) => void): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = await tempBeside(path);
   const fd = openSync(tmp, 'w');
   try {
     produce((piece) => {
@@ -30,4 +28,10 @@ export async function writeTextAtomic(path: string, produce: (write: (piece: str
   }
   closeSync(fd);
   await rename(tmp, path);
+}
+
+/** The temporary file a write goes to before its rename: beside `path` (same filesystem), its folder made. */
+async function tempBeside(path: string): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
