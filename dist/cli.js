@@ -54300,14 +54300,7 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
   const log = consoleLogger(true);
   const budget = new ReadBudget();
-  const data = await openProjectData(workspace, log);
-  let comparison;
-  try {
-    const at2 = withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
-    comparison = await compareTrees(at2, withCachedOutputs(workspaceTree(workspace, { budget }), data), { metrics: metricsPaths, params: [] }, log, ["metrics"]);
-  } finally {
-    await data?.close();
-  }
+  const comparison = await collectAndCompare(git, { workspace, base: { sha, label: rev }, metricsPaths, paramsPaths: [], headLabel: "workspace", budget }, log);
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;

@@ -11,10 +11,9 @@ import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
 import type { Command } from './types';
 import { formatNumber } from '../util/numbers';
-import { withCachedOutputs } from '../values/cached-outputs';
-import { compareTrees, openProjectData } from '../values/collect';
+import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
-import { commitTree, ReadBudget, workspaceTree } from '../workspace/tree';
+import { ReadBudget } from '../workspace/tree';
 
 export const metricsHistoryCommand: Command = {
   path: ['metrics', 'history'],
@@ -80,14 +79,7 @@ async function readBranchHistory(
   if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
   const log = consoleLogger(true);
   const budget = new ReadBudget();
-  const data = await openProjectData(workspace, log);
-  let comparison;
-  try {
-    const at = withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
-    comparison = await compareTrees(at, withCachedOutputs(workspaceTree(workspace, { budget }), data), { metrics: metricsPaths, params: [] }, log, ['metrics']);
-  } finally {
-    await data?.close();
-  }
+  const comparison = await collectAndCompare(git, { workspace, base: { sha, label: rev }, metricsPaths, paramsPaths: [], headLabel: 'workspace', budget }, log);
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
