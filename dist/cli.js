@@ -31656,16 +31656,17 @@ function parseReportJson(text2) {
 }
 var report = (v2, at2) => {
   const o2 = object(v2, at2);
-  if (o2.schemaVersion !== 1) fail(`${key(at2, "schemaVersion")}`, "the number 1", o2.schemaVersion);
+  if (o2.schemaVersion !== 2) fail(`${key(at2, "schemaVersion")}`, "the number 2", o2.schemaVersion);
   const tool = object(o2.tool, key(at2, "tool"));
   if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
+  const causes = list(causesReader)(o2.causes, key(at2, "causes"));
   const data = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
     base: nullable(revision)(o2.base, key(at2, "base")),
     head: revision(o2.head, key(at2, "head")),
-    params: list(fileDiff)(o2.params, key(at2, "params")),
-    metrics: list(fileDiff)(o2.metrics, key(at2, "metrics")),
+    params: list(fileDiff(row(null)))(o2.params, key(at2, "params")),
+    metrics: list(fileDiff(row(causes)))(o2.metrics, key(at2, "metrics")),
     plots: list(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
     pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
@@ -31693,26 +31694,36 @@ var revision = (v2, at2) => {
   const o2 = object(v2, at2);
   return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
 };
-var fileDiff = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { path: string(o2.path, key(at2, "path")), rows: list(row)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
-};
-var row = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    key: string(o2.key, key(at2, "key")),
-    old: optional(leaf)(o2.old, key(at2, "old")),
-    new: optional(leaf)(o2.new, key(at2, "new")),
-    changed: boolean(o2.changed, key(at2, "changed"))
+function fileDiff(row2) {
+  return (v2, at2) => {
+    const o2 = object(v2, at2);
+    return { path: string(o2.path, key(at2, "path")), rows: list(row2)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
   };
-  const diff = optional(number2)(o2.diff, key(at2, "diff"));
-  const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
-  if (diff !== void 0) out.diff = diff;
-  if (relative9 !== void 0) out.relative = relative9;
-  const why = optional(causesReader)(o2.causes, key(at2, "causes"));
-  if (why !== void 0) out.causes = why;
-  return out;
-};
+}
+function row(causes) {
+  return (v2, at2) => {
+    const o2 = object(v2, at2);
+    const out = {
+      key: string(o2.key, key(at2, "key")),
+      old: optional(leaf)(o2.old, key(at2, "old")),
+      new: optional(leaf)(o2.new, key(at2, "new")),
+      changed: boolean(o2.changed, key(at2, "changed"))
+    };
+    const diff = optional(number2)(o2.diff, key(at2, "diff"));
+    const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
+    if (diff !== void 0) out.diff = diff;
+    if (relative9 !== void 0) out.relative = relative9;
+    if (causes && o2.causes !== void 0) {
+      const where2 = key(at2, "causes");
+      const index = o2.causes;
+      if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= causes.length) {
+        fail(where2, causes.length ? `an index into 'causes' (0 to ${causes.length - 1})` : "absent ('causes' is empty)", index);
+      }
+      out.causes = causes[index];
+    }
+    return out;
+  };
+}
 var causesReader = (v2, at2) => {
   const o2 = object(v2, at2);
   const stages = list(string);
@@ -32063,9 +32074,9 @@ async function readRun(dir) {
   }
   const raw = typeof json === "object" && json !== null ? json : {};
   if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
-  if (raw.schemaVersion !== 1) {
+  if (raw.schemaVersion !== 2) {
     throw new UserError(
-      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 1 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
     );
   }
   let report2;
@@ -38780,6 +38791,25 @@ function top(report2, options2) {
     for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
   }
   return lines2;
+}
+
+// src/report/to-json.ts
+function reportJson(report2) {
+  const causes = [];
+  const index = /* @__PURE__ */ new Map();
+  const metrics = report2.metrics.map((file) => ({
+    ...file,
+    rows: file.rows.map((row2) => {
+      if (!row2.causes) return row2;
+      let at2 = index.get(row2.causes);
+      if (at2 === void 0) {
+        at2 = causes.push(row2.causes) - 1;
+        index.set(row2.causes, at2);
+      }
+      return { ...row2, causes: at2 };
+    })
+  }));
+  return { ...report2, metrics, causes };
 }
 
 // src/plots/collect.ts
@@ -47890,25 +47920,22 @@ import { join as join12, resolve as resolve3 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
-var REUSE = 64 * 1024;
-var NATIVE_INDENT = 2 * 6;
+var NATIVE_OBJECT_INDENT = 2 * 3;
+var NATIVE_LIST_INDENT = 2 * 6;
 function writeJson(value2, emit) {
   let parts = [];
   let pending = 0;
-  let size2 = 0;
-  const open5 = [];
-  const lists = /* @__PURE__ */ new Map();
-  const walked = /* @__PURE__ */ new Set();
   const push2 = (text2) => {
     parts.push(text2);
     pending += text2.length;
-    size2 += text2.length;
-    if (pending >= PIECE && (!open5.length || size2 - open5[open5.length - 1] >= REUSE)) {
+    if (pending >= PIECE) {
       emit(parts.join(""));
       parts = [];
       pending = 0;
     }
   };
+  const native = (value3, indent) => push2(JSON.stringify(value3, null, 2).replaceAll("\n", `
+${indent}`));
   const write = (value3, indent) => {
     switch (typeof value3) {
       case "string":
@@ -47923,23 +47950,12 @@ function writeJson(value2, emit) {
         return push2(JSON.stringify(value3));
     }
     if (value3 === null || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) return push2(JSON.stringify(value3));
+    const hasToJSON = typeof value3.toJSON === "function";
     const inner = `${indent}  `;
     if (Array.isArray(value3)) {
       const list3 = value3;
       if (!list3.length) return push2("[]");
-      const known = lists.get(list3);
-      if (known && known.indent === indent) return push2(known.text);
-      if (indent.length >= NATIVE_INDENT && typeof list3.toJSON !== "function") {
-        const text2 = JSON.stringify(list3, null, 2).replaceAll("\n", `
-${indent}`);
-        if (text2.length < REUSE) lists.set(list3, { indent, text: text2 });
-        return push2(text2);
-      }
-      const again = walked.has(list3);
-      if (!again) walked.add(list3);
-      const mark = parts.length;
-      const from = size2;
-      if (again) open5.push(from);
+      if (indent.length >= NATIVE_LIST_INDENT && !hasToJSON) return native(list3, indent);
       push2("[\n");
       for (let i = 0; i < list3.length; i++) {
         if (i) push2(",\n");
@@ -47948,22 +47964,10 @@ ${indent}`);
         if (omitted(item)) push2("null");
         else write(item, inner);
       }
-      push2(`
+      return push2(`
 ${indent}]`);
-      if (again) {
-        open5.pop();
-        if (size2 - from < REUSE) {
-          const text2 = parts.splice(mark).join("");
-          parts.push(text2);
-          lists.set(list3, { indent, text: text2 });
-        }
-      }
-      return;
     }
-    if (indent.length >= NATIVE_INDENT && typeof value3.toJSON !== "function") {
-      return push2(JSON.stringify(value3, null, 2).replaceAll("\n", `
-${indent}`));
-    }
+    if (indent.length >= NATIVE_OBJECT_INDENT && !hasToJSON) return native(value3, indent);
     const record = value3;
     let first = true;
     for (const name of Object.keys(record)) {
@@ -47995,12 +47999,14 @@ function omitted(value2) {
 
 // src/publish/local.ts
 var LocalFilesPublisher = class {
-  constructor(dir, markdown) {
+  constructor(dir, markdown, json) {
     this.dir = dir;
     this.markdown = markdown;
+    this.json = json;
   }
   dir;
   markdown;
+  json;
   name = "local files";
   get markdownPath() {
     return resolve3(this.dir, "report.md");
@@ -48010,7 +48016,7 @@ var LocalFilesPublisher = class {
   }
   async publish(report2) {
     await writeTextAtomic(join12(this.dir, "report.json"), (write) => {
-      writeJson(report2, write);
+      writeJson(this.json(report2), write);
       write("\n");
     });
     await writeFileAtomic(join12(this.dir, "report.md"), this.markdown(report2));
@@ -52235,31 +52241,33 @@ function explainer(inputs) {
       dagError = describeError(error);
     }
   }
-  const memo = /* @__PURE__ */ new Map();
+  const byWriter = /* @__PURE__ */ new Map();
   let everything;
-  return (file, row2) => {
-    let found = memo.get(file);
-    if (!found) {
-      const writer = dag?.producerOf(file);
-      if (dag && writer !== void 0) {
-        found = upstreamCauses(inputs, dag, head, base, writer);
-        found.unknown = [...found.unknown, ...inputs.unknown];
-      } else {
-        if (!everything) {
-          everything = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
-          if (dagError) everything.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
-          everything.unknown = [...everything.unknown, ...inputs.unknown];
-        }
-        found = everything;
+  return (file) => {
+    const writer = dag?.producerOf(file);
+    if (dag && writer !== void 0) {
+      let found = byWriter.get(writer);
+      if (!found) {
+        const upstream = upstreamCauses(inputs, dag, head, base, writer);
+        found = settled({ ...upstream, unknown: [...upstream.unknown, ...inputs.unknown] });
+        byWriter.set(writer, found);
       }
-      memo.set(file, found);
+      return found;
     }
-    const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
-    return { ...found, nothingUpstream: row2.changed && nothing };
+    if (!everything) {
+      const all = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
+      if (dagError) all.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      everything = settled({ ...all, unknown: [...all.unknown, ...inputs.unknown] });
+    }
+    return everything;
   };
 }
+function settled(found) {
+  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+  return { ...found, nothingUpstream: nothing };
+}
 function withCauses(metrics, explain) {
-  return metrics.map((f3) => ({ ...f3, rows: f3.rows.map((r2) => r2.changed ? { ...r2, causes: explain(f3.path, r2) } : r2) }));
+  return metrics.map((f3) => ({ ...f3, rows: f3.rows.map((r2) => r2.changed ? { ...r2, causes: explain(f3.path) } : r2) }));
 }
 function causeSide(project) {
   const stages = /* @__PURE__ */ new Map();
@@ -52451,9 +52459,12 @@ async function explainChanges(git, request2, log) {
 }
 async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
   for (const file of metrics) {
     for (const row2 of file.rows) {
-      for (const cause of row2.causes?.files ?? []) {
+      if (!row2.causes || seen.has(row2.causes)) continue;
+      seen.add(row2.causes);
+      for (const cause of row2.causes.files) {
         const same = listed.get(cause.path);
         if (same) same.push(cause);
         else listed.set(cause.path, [cause]);
@@ -53655,7 +53666,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   const facts = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
@@ -53674,7 +53685,7 @@ async function runIn(git, config, log, deadline) {
   };
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
-  const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
+  const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment2 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -53747,7 +53758,7 @@ async function runAggregate(config, log) {
     `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
   );
   const markdown = (r2) => aggregateMarkdown(r2).body;
-  const local = new LocalFilesPublisher(config.outDir, markdown);
+  const local = new LocalFilesPublisher(config.outDir, markdown, (r2) => r2);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment2 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(

@@ -15,6 +15,7 @@ import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
 import { readHistory } from './history/read';
 import type { StoreReader } from './history/types';
 import { composeMarkdown } from './report/markdown';
+import { reportJson } from './report/to-json';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
 import { renderPlots } from './plots/render-plots';
@@ -174,7 +175,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
   const facts: Omit<ReportData, 'verdict'> = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
@@ -197,7 +198,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
   // the run. The order matters twice: the comment hosts the plot images the summary and the check run then show,
   // and the artifact goes up when the comment was not posted, whatever the reason.
-  const local = new LocalFilesPublisher(config.outDir, composeMarkdown);
+  const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -286,7 +287,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger): Promis
   );
 
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
-  const local = new LocalFilesPublisher(config.outDir, markdown);
+  const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(

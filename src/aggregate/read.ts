@@ -56,9 +56,9 @@ async function readRun(dir: string): Promise<RunInput> {
   }
   const raw = (typeof json === 'object' && json !== null ? json : {}) as { schemaVersion?: unknown; kind?: unknown; projectErrors?: unknown };
   if (raw.kind === 'aggregate') throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
-  if (raw.schemaVersion !== 1) {
+  if (raw.schemaVersion !== 2) {
     throw new UserError(
-      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this mlreport (${VERSION}) reads report.json of schema version 1 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`,
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`,
     );
   }
   let report: ReportData;

@@ -44,10 +44,11 @@ interface CauseSide {
 }
 
 /**
- * For each changed metric row, what changed upstream of it: a function of the metric's file and row, built once
- * for the run. Pure.
+ * For each changed metric row, what changed upstream of it: a function of the metric's file, built once for the
+ * run. Every changed row of a file, and every file the same stage writes, gets the one same object: report.json
+ * names each once (docs/report-schema.md). Pure.
  */
-export function explainer(inputs: CauseInputs): (file: string, row: ValueRow) => MetricCauses {
+export function explainer(inputs: CauseInputs): (file: string) => MetricCauses {
   const head = causeSide(inputs.head);
   const base = causeSide(inputs.base);
   let dag: Dag | null = null;
@@ -59,35 +60,39 @@ export function explainer(inputs: CauseInputs): (file: string, row: ValueRow) =>
       dagError = describeError(error);
     }
   }
-  const memo = new Map<string, Omit<MetricCauses, 'nothingUpstream'>>();
+  const byWriter = new Map<string, MetricCauses>();
   // What a file no stage writes gets is the same for every such file: made once, not once a metrics file (1,000
   // metrics files without a stage would each walk every changed param and file).
-  let everything: Omit<MetricCauses, 'nothingUpstream'> | undefined;
-  return (file, row) => {
-    let found = memo.get(file);
-    if (!found) {
-      const writer = dag?.producerOf(file);
-      if (dag && writer !== undefined) {
-        found = upstreamCauses(inputs, dag, head, base, writer);
-        found.unknown = [...found.unknown, ...inputs.unknown];
-      } else {
-        if (!everything) {
-          everything = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
-          if (dagError) everything.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
-          everything.unknown = [...everything.unknown, ...inputs.unknown];
-        }
-        found = everything;
+  let everything: MetricCauses | undefined;
+  return (file) => {
+    const writer = dag?.producerOf(file);
+    if (dag && writer !== undefined) {
+      let found = byWriter.get(writer);
+      if (!found) {
+        const upstream = upstreamCauses(inputs, dag, head, base, writer);
+        found = settled({ ...upstream, unknown: [...upstream.unknown, ...inputs.unknown] });
+        byWriter.set(writer, found);
       }
-      memo.set(file, found);
+      return found;
     }
-    const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
-    return { ...found, nothingUpstream: row.changed && nothing };
+    if (!everything) {
+      const all = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
+      if (dagError) all.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
+      everything = settled({ ...all, unknown: [...all.unknown, ...inputs.unknown] });
+    }
+    return everything;
   };
 }
 
+/** Causes of a metric that moved, with `nothingUpstream`: nothing upstream changed and nothing is unknown. */
+function settled(found: Omit<MetricCauses, 'nothingUpstream'>): MetricCauses {
+  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+  return { ...found, nothingUpstream: nothing };
+}
+
 /** Changed metrics rows with their causes; the rest as they were. */
-export function withCauses(metrics: FileDiff[], explain: (file: string, row: ValueRow) => MetricCauses): FileDiff[] {
-  return metrics.map((f) => ({ ...f, rows: f.rows.map((r) => (r.changed ? { ...r, causes: explain(f.path, r) } : r)) }));
+export function withCauses(metrics: FileDiff[], explain: (file: string) => MetricCauses): FileDiff[] {
+  return metrics.map((f) => ({ ...f, rows: f.rows.map((r) => (r.changed ? { ...r, causes: explain(f.path) } : r)) }));
 }
 
 function causeSide(project: DvcProject): CauseSide {

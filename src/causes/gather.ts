@@ -4,7 +4,7 @@ import type { Revision } from '../git/revisions';
 import type { PipelineSummary } from '../report/types';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
-import type { FileCause, FileDiff } from '../values/types';
+import type { FileCause, FileDiff, MetricCauses } from '../values/types';
 import { commitTree, workspaceTree, type ReadBudget } from '../workspace/tree';
 import { explainer, withCauses } from './explain';
 
@@ -57,9 +57,13 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
 /** The lines added and deleted of each changed file the causes list, from one `git diff --numstat` of those files. */
 async function countLines(git: GitRepo, base: string, metrics: FileDiff[]): Promise<void> {
   const listed = new Map<string, FileCause[]>();
+  // Rows of a file, and files of one stage, share one causes object: each is listed once.
+  const seen = new Set<MetricCauses>();
   for (const file of metrics) {
     for (const row of file.rows) {
-      for (const cause of row.causes?.files ?? []) {
+      if (!row.causes || seen.has(row.causes)) continue;
+      seen.add(row.causes);
+      for (const cause of row.causes.files) {
         const same = listed.get(cause.path);
         if (same) same.push(cause);
         else listed.set(cause.path, [cause]);

@@ -6,13 +6,15 @@ import type { Target, TargetOutcome } from './types';
 
 /**
  * Writes report.md (images linked beside it) and report.json into a directory (the CLI's --out, the action's
- * out-dir); `markdown` draws report.md from the data (a run's report, or a sweep's comparison).
+ * out-dir); `markdown` draws report.md from the data (a run's report, or a sweep's comparison), `json` what
+ * report.json holds.
  */
 export class LocalFilesPublisher<R = ReportData> implements Target<R> {
   readonly name = 'local files';
   constructor(
     private readonly dir: string,
     private readonly markdown: (report: R) => string,
+    private readonly json: (report: R) => unknown,
   ) {}
 
   get markdownPath(): string {
@@ -24,7 +26,7 @@ export class LocalFilesPublisher<R = ReportData> implements Target<R> {
 
   async publish(report: R): Promise<TargetOutcome> {
     await writeTextAtomic(join(this.dir, 'report.json'), (write) => {
-      writeJson(report, write);
+      writeJson(this.json(report), write);
       write('\n');
     });
     await writeFileAtomic(join(this.dir, 'report.md'), this.markdown(report));

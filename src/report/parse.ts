@@ -28,16 +28,18 @@ export function parseReportJson(text: string): ReportData {
 
 const report: Reader<ReportData> = (v, at) => {
   const o = object(v, at);
-  if (o.schemaVersion !== 1) fail(`${key(at, 'schemaVersion')}`, 'the number 1', o.schemaVersion);
+  if (o.schemaVersion !== 2) fail(`${key(at, 'schemaVersion')}`, 'the number 2', o.schemaVersion);
   const tool = object(o.tool, key(at, 'tool'));
   if (tool.name !== 'mlreport') fail(key(at, 'tool.name'), '"mlreport"', tool.name);
+  // Rows name their causes by index into this list (written once however many rows share them).
+  const causes = list(causesReader)(o.causes, key(at, 'causes'));
   const data: Omit<ReportData, 'verdict'> = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: string(tool.version, key(at, 'tool.version')) },
     base: nullable(revision)(o.base, key(at, 'base')),
     head: revision(o.head, key(at, 'head')),
-    params: list(fileDiff)(o.params, key(at, 'params')),
-    metrics: list(fileDiff)(o.metrics, key(at, 'metrics')),
+    params: list(fileDiff(row(null)))(o.params, key(at, 'params')),
+    metrics: list(fileDiff(row(causes)))(o.metrics, key(at, 'metrics')),
     plots: list(plot)(o.plots, key(at, 'plots')),
     gates: nullable(gates)(o.gates, key(at, 'gates')),
     pipeline: nullable(pipeline)(o.pipeline, key(at, 'pipeline')),
@@ -70,27 +72,38 @@ const revision: Reader<RevisionInfo> = (v, at) => {
   return { sha: nullable(string)(o.sha, key(at, 'sha')), label: string(o.label, key(at, 'label')) };
 };
 
-const fileDiff: Reader<FileDiff> = (v, at) => {
-  const o = object(v, at);
-  return { path: string(o.path, key(at, 'path')), rows: list(row)(o.rows, key(at, 'rows')), notes: list(string)(o.notes, key(at, 'notes')) };
-};
-
-const row: Reader<ValueRow> = (v, at) => {
-  const o = object(v, at);
-  const out: ValueRow = {
-    key: string(o.key, key(at, 'key')),
-    old: optional(leaf)(o.old, key(at, 'old')),
-    new: optional(leaf)(o.new, key(at, 'new')),
-    changed: boolean(o.changed, key(at, 'changed')),
+function fileDiff(row: Reader<ValueRow>): Reader<FileDiff> {
+  return (v, at) => {
+    const o = object(v, at);
+    return { path: string(o.path, key(at, 'path')), rows: list(row)(o.rows, key(at, 'rows')), notes: list(string)(o.notes, key(at, 'notes')) };
   };
-  const diff = optional(number)(o.diff, key(at, 'diff'));
-  const relative = optional(number)(o.relative, key(at, 'relative'));
-  if (diff !== undefined) out.diff = diff;
-  if (relative !== undefined) out.relative = relative;
-  const why = optional(causesReader)(o.causes, key(at, 'causes'));
-  if (why !== undefined) out.causes = why;
-  return out;
-};
+}
+
+/** A values row; `causes`, the report's list that metrics rows point into (null for params rows, which have none). */
+function row(causes: MetricCauses[] | null): Reader<ValueRow> {
+  return (v, at) => {
+    const o = object(v, at);
+    const out: ValueRow = {
+      key: string(o.key, key(at, 'key')),
+      old: optional(leaf)(o.old, key(at, 'old')),
+      new: optional(leaf)(o.new, key(at, 'new')),
+      changed: boolean(o.changed, key(at, 'changed')),
+    };
+    const diff = optional(number)(o.diff, key(at, 'diff'));
+    const relative = optional(number)(o.relative, key(at, 'relative'));
+    if (diff !== undefined) out.diff = diff;
+    if (relative !== undefined) out.relative = relative;
+    if (causes && o.causes !== undefined) {
+      const where = key(at, 'causes');
+      const index = o.causes;
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= causes.length) {
+        fail(where, causes.length ? `an index into 'causes' (0 to ${causes.length - 1})` : "absent ('causes' is empty)", index);
+      }
+      out.causes = causes[index]!;
+    }
+    return out;
+  };
+}
 
 const causesReader: Reader<MetricCauses> = (v, at) => {
   const o = object(v, at);

@@ -8,7 +8,7 @@ import type { FileDiff } from '../values/types';
  * did not produce are empty lists or null, never absent, so consumers need no guesswork.
  */
 export interface ReportData {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'mlreport'; version: string };
   base: RevisionInfo | null;
   head: RevisionInfo;

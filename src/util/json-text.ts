@@ -1,41 +1,35 @@
 /** Text is handed on in pieces of about this many characters, joined as they fill. */
 const PIECE = 64 * 1024;
-/** A list whose text is shorter than this is kept for its next appearance; longer ones are rarely shared. */
-const REUSE = 64 * 1024;
 /**
- * From this depth (its indent) down, values are made by JSON.stringify: a report's rows share their causes' lists
- * just above it (report → metrics → file → rows → row → causes → params), and are walked here to find them.
+ * Objects from this depth (its indent) down are made by JSON.stringify, natively and much faster than this walk:
+ * a report's rows (report → metrics → file → rows → row), history entries, gate rules. Lists above it are walked
+ * here, item by item, so a file of a million rows is written while it is made.
  */
-const NATIVE_INDENT = 2 * 6;
+const NATIVE_OBJECT_INDENT = 2 * 3;
+/** Lists from this depth down are made by JSON.stringify too. */
+const NATIVE_LIST_INDENT = 2 * 6;
 
 /**
  * Hands `emit` the text of `JSON.stringify(value, null, 2)`, character for character, in pieces of about 64 KiB as
- * it is made, so a large report is written while it is made and never held whole. A list that appears more than
- * once in the value (every changed row of a report holds the same causes' params and files) is made once and its
- * text reused, where `JSON.stringify` makes it again each time (a report of 2,000 changed rows is 26 MB of JSON).
- * Pieces stay one-byte strings where they can: one non-Latin-1 character in a single string would make all of it
- * two bytes a character. Throws what `JSON.stringify` throws (a BigInt); the value must not contain itself.
+ * it is made, so a large report is written while it is made and never held whole. Pieces stay one-byte strings
+ * where they can: one non-Latin-1 character in a single string would make all of it two bytes a character. Throws
+ * what `JSON.stringify` throws (a BigInt); the value must not contain itself.
  */
 export function writeJson(value: unknown, emit: (piece: string) => void): void {
   let parts: string[] = [];
   let pending = 0;
-  let size = 0;
-  /** Where each list being written began (`size`), innermost last: its text may still be kept for reuse. */
-  const open: number[] = [];
-  const lists = new Map<unknown[], { indent: string; text: string }>();
-  const walked = new Set<unknown[]>();
 
   const push = (text: string): void => {
     parts.push(text);
     pending += text.length;
-    size += text.length;
-    // Joined only where no list that may be reused is open: such a list's parts are still needed one by one.
-    if (pending >= PIECE && (!open.length || size - open[open.length - 1]! >= REUSE)) {
+    if (pending >= PIECE) {
       emit(parts.join(''));
       parts = [];
       pending = 0;
     }
   };
+  // Deep down, JSON.stringify makes the text; its lines are indented here (a JSON string holds no raw line break).
+  const native = (value: unknown, indent: string): void => push(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`));
 
   const write = (value: unknown, indent: string): void => {
     switch (typeof value) {
@@ -52,25 +46,12 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
         return push(JSON.stringify(value));
     }
     if (value === null || value instanceof Number || value instanceof String || value instanceof Boolean) return push(JSON.stringify(value));
+    const hasToJSON = typeof (value as { toJSON?: unknown }).toJSON === 'function';
     const inner = `${indent}  `;
     if (Array.isArray(value)) {
       const list = value as unknown[];
       if (!list.length) return push('[]');
-      const known = lists.get(list);
-      if (known && known.indent === indent) return push(known.text);
-      if (indent.length >= NATIVE_INDENT && typeof (list as { toJSON?: unknown }).toJSON !== 'function') {
-        // Deep down, JSON.stringify makes the text (natively, much faster than this walk); its lines are indented
-        // here (a JSON string holds no raw line break).
-        const text = JSON.stringify(list, null, 2).replaceAll('\n', `\n${indent}`);
-        if (text.length < REUSE) lists.set(list, { indent, text });
-        return push(text);
-      }
-      // A list's text is kept from its second appearance on: most lists appear once, and keeping costs a copy.
-      const again = walked.has(list);
-      if (!again) walked.add(list);
-      const mark = parts.length;
-      const from = size;
-      if (again) open.push(from);
+      if (indent.length >= NATIVE_LIST_INDENT && !hasToJSON) return native(list, indent);
       push('[\n');
       for (let i = 0; i < list.length; i++) {
         if (i) push(',\n');
@@ -79,20 +60,9 @@ export function writeJson(value: unknown, emit: (piece: string) => void): void {
         if (omitted(item)) push('null');
         else write(item, inner);
       }
-      push(`\n${indent}]`);
-      if (again) {
-        open.pop();
-        if (size - from < REUSE) {
-          const text = parts.splice(mark).join('');
-          parts.push(text);
-          lists.set(list, { indent, text });
-        }
-      }
-      return;
+      return push(`\n${indent}]`);
     }
-    if (indent.length >= NATIVE_INDENT && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
-      return push(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`));
-    }
+    if (indent.length >= NATIVE_OBJECT_INDENT && !hasToJSON) return native(value, indent);
     const record = value as Record<string, unknown>;
     let first = true;
     for (const name of Object.keys(record)) {

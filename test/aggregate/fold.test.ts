@@ -9,7 +9,7 @@ import { reportOf } from '../helpers/report';
 /** A job's report.json as `mlreport report` writes it: params and metrics as diffs against one base. */
 function jobReport(params: Record<string, number>, metrics: Record<string, number>): ReportData {
   return reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0.1.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: 'b'.repeat(40), label: 'sweep' },

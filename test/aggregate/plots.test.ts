@@ -11,7 +11,7 @@ import { reportOf } from '../helpers/report';
  */
 function job(lr: number, seed: number, accuracy: number, loss: number[]): RunInput {
   const report = reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0.1.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: 'b'.repeat(40), label: 'sweep' },

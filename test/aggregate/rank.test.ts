@@ -7,7 +7,7 @@ import { reportOf } from '../helpers/report';
 /** A job whose metric `spread` says nothing by its name about which way is better; `.mlreport.yml` may say it. */
 function job(lr: number, spread: number, directions: { metric: string; better: 'higher' | 'lower' }[]): RunInput {
   const report = reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0.1.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: 'b'.repeat(40), label: 'sweep' },

@@ -182,12 +182,12 @@ describe('mlreport aggregate (dist/cli.js over reports the real report command w
     const dir = tempDir('mlreport-v2-');
     cpSync(join(artifacts, 'mlreport-lr0.1-seed1'), join(dir, 'mlreport-a'), { recursive: true });
     const path = join(dir, 'mlreport-a', 'report.json');
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), schemaVersion: 2 }));
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), schemaVersion: 1 }));
     const r = await runCli(['aggregate', dir, '--out', join(dir, 'out')], repo.dir);
     assert.equal(r.code, 2);
     assert.match(
       r.stderr,
-      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schemaVersion 2; this mlreport \\(.*\\) reads report\\.json of schema version 1`),
+      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schemaVersion 1; this mlreport \\(.*\\) reads report\\.json of schema version 2`),
     );
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     assert.throws(() => readFileSync(join(dir, 'out', 'report.json')));

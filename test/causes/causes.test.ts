@@ -8,7 +8,7 @@ import { pipelineRepo, TRAIN } from './fixture';
 
 interface Report {
   md: string;
-  json: { metrics: { path: string; rows: { key: string; causes?: Record<string, any> }[] }[] };
+  json: { metrics: { path: string; rows: { key: string; causes?: number }[] }[]; causes: Record<string, any>[] };
 }
 
 async function report(repo: TempRepo, args: string[] = []): Promise<Report> {
@@ -24,8 +24,9 @@ async function report(repo: TempRepo, args: string[] = []): Promise<Report> {
 
 function causesOf(r: Report, key = 'accuracy', file = 'metrics.json'): Record<string, any> {
   const row = r.json.metrics.find((f) => f.path === file)!.rows.find((x) => x.key === key)!;
-  assert.ok(row.causes, `causes on ${file}:${key}`);
-  return row.causes;
+  assert.ok(row.causes !== undefined, `causes on ${file}:${key}`);
+  // report.json names each causes entry once; rows point at it by index.
+  return r.json.causes[row.causes]!;
 }
 
 describe('why metrics changed (dist/cli.js report on real repositories)', () => {
@@ -197,6 +198,24 @@ stages:
       { path: 'model.bin', added: null, deleted: null, binary: true, stages: [] },
       { path: 'train.py', added: 2, deleted: 1, binary: false, stages: [] },
     ]);
+  });
+
+  test('report.json names shared causes once: rows of files no stage writes all point at one entry', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const files = (v: number): Record<string, string> => ({
+      'params.yaml': `lr: ${v}\n`,
+      'a.json': JSON.stringify({ acc: v, loss: 1 - v }),
+      'b.json': JSON.stringify({ acc: v / 2, loss: 1 - v / 2 }),
+    });
+    repo.commit('base', files(0.1));
+    repo.commit('head', files(0.2));
+    const r = await report(repo, ['--metrics', 'a.json', '--metrics', 'b.json', '--params', 'params.yaml']);
+    const pointers = r.json.metrics.flatMap((f) => f.rows.map((row) => row.causes));
+    assert.deepEqual(pointers, [0, 0, 0, 0], 'four changed rows, one causes entry');
+    assert.equal(r.json.causes.length, 1);
+    assert.deepEqual(r.json.causes[0]!.params, [{ file: 'params.yaml', key: 'lr', old: 0.1, new: 0.2, stages: [] }]);
+    assert.match(r.md, /- `a\.json: acc` \+0\.1 \(\+100%\) ← no pipeline/);
   });
 
   test('a metrics file inside a directory out: the stage that writes the directory, and what it reads', async () => {

@@ -27,7 +27,7 @@ describe('mlreport report (dist/cli.js in a real repository)', () => {
     assert.match(md, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.93 \| \+0\.03 \(\+3\.3%\) \|/);
     assert.match(md, /\| params\.yaml \| train\.lr \| 0\.01 \| 0\.02 \|/);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    assert.equal(json.schemaVersion, 1);
+    assert.equal(json.schemaVersion, 2);
     assert.equal(json.base.label, 'HEAD~1');
     assert.equal(json.base.sha, repo.git('rev-parse', 'HEAD~1'));
     assert.equal(json.head.sha, repo.git('rev-parse', 'HEAD'));

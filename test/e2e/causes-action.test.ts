@@ -57,7 +57,7 @@ describe('why metrics changed, through the action (dist/index.js against the fak
       assert.equal(bodies.length, 1);
       assert.match(bodies[0]!, /#### Why it changed\n\n- `accuracy` −0\.5567 \(−83%\) ← `train` re-ran: `train\.epochs` 100→15, `src\/train\.js` \+1\/−1\n/);
       const json = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8'));
-      const causes = json.metrics[0].rows.find((r: { key: string }) => r.key === 'accuracy').causes;
+      const causes = json.causes[json.metrics[0].rows.find((r: { key: string }) => r.key === 'accuracy').causes];
       assert.equal(causes.stage, 'train');
       assert.deepEqual(
         causes.stages.map((s: { name: string; status: string }) => [s.name, s.status]),

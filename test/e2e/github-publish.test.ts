@@ -247,19 +247,20 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     writeFileSync(join(artifact, 'report.json'), '{"pr": 7, "not": "trusted"}');
     const junk = await runAction('workflow_run', event, { mode: 'publish', 'artifact-dir': artifact });
     assert.equal(junk.code, 1);
-    assert.match(junk.stdout, /'schemaVersion' must be the number 1, not missing/);
+    assert.match(junk.stdout, /'schemaVersion' must be the number 2, not missing/);
   });
 });
 
 /** The report.json a first workflow uploads: a fork's report with two plots (one of them not a real PNG). */
 function artifactReport() {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '1.0.0' },
     base: { sha: base, label: 'main' },
     head: { sha: head, label: 'fix' },
     params: [],
     metrics: [{ path: 'metrics.json', notes: [], rows: [{ key: 'accuracy', old: 0.9, new: 0.95, diff: 0.05, relative: 0.0556, changed: true }] }],
+    causes: [],
     plots: [
       { id: '<!-- mlreport:comment id=other -->', title: 'Loss', image: 'plots/loss.png', notes: [] },
       { id: 'fake', title: 'Fake', image: 'plots/fake.png', notes: [] },

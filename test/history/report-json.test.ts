@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseReportJson, ReportJsonError } from '../../src/report/parse';
+import { reportJson } from '../../src/report/to-json';
 import { reportOf } from '../helpers/report';
 
 const history = {
@@ -19,7 +20,7 @@ const history = {
 };
 
 const report = reportOf({
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'mlreport', version: '0.1.0' },
   base: { sha: '3'.repeat(40), label: 'main' },
   head: { sha: null, label: 'feature' },
@@ -59,17 +60,17 @@ const report = reportOf({
 });
 
 test("report.json's history and the rules' noise bands read back as written (mode: publish draws from them)", () => {
-  assert.deepEqual(parseReportJson(JSON.stringify(report)), report);
-  const older = JSON.parse(JSON.stringify(report));
+  assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))), report);
+  const older = JSON.parse(JSON.stringify(reportJson(report)));
   delete older.history;
   assert.equal(parseReportJson(JSON.stringify(older)).history, null, 'a report from before history has none');
 });
 
 test('a history that is not what the schema says is refused, naming the key', () => {
-  const bad = JSON.parse(JSON.stringify(report));
+  const bad = JSON.parse(JSON.stringify(reportJson(report)));
   bad.history.metrics[0].points[1].value = 'NaN';
   assert.throws(() => parseReportJson(JSON.stringify(bad)), new ReportJsonError(`'history.metrics[0].points[1].value' must be a finite number, not "NaN"`));
-  const badNoise = JSON.parse(JSON.stringify(report));
+  const badNoise = JSON.parse(JSON.stringify(reportJson(report)));
   badNoise.gates.rules[0].noise.verdict = 'fine';
   assert.throws(
     () => parseReportJson(JSON.stringify(badNoise)),

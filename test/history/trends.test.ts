@@ -87,7 +87,7 @@ function reportWith(
 ): ReportData {
   const trends = planTrends(section, gates, metrics).map((p) => ({ ...p.entry, image: images({ ...p.entry, image: null }) }));
   return reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: 'test' },
     base: { sha: sha(9), label: 'main' },
     head: { sha: 'f'.repeat(40), label: 'tune-lr' },

@@ -82,7 +82,7 @@ export function publishConfig(over: Partial<GitHubPublishConfig> = {}): GitHubPu
 /** A report with `rows` metrics (the first `changed` of them changed) and the given plots. */
 export function reportData(plots: PlotEntry[] = [], rows = 3, changed = 1): ReportData {
   return reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: 'test' },
     base: { sha: 'c'.repeat(40), label: 'main' },
     head: { sha: HEAD, label: 'feature' },

@@ -33,7 +33,7 @@ export function fileDiff(path: string, values: Record<string, number | string | 
 
 export function report(metrics: FileDiff[], params: FileDiff[], headSha: string | null = HEAD_SHA): ReportData {
   const data: ReportData = reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0.0.0-test' },
     base: { sha: 'b'.repeat(40), label: 'main' },
     head: { sha: headSha, label: 'tune-lr' },

@@ -4,6 +4,7 @@ import { causesSection } from '../../src/report/causes-section';
 import { fitReport } from '../../src/report/fit';
 import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { parseReportJson } from '../../src/report/parse';
+import { reportJson } from '../../src/report/to-json';
 import { diffRow } from '../../src/values/diff';
 import type { FileDiff, MetricCauses } from '../../src/values/types';
 import { reportOf } from '../helpers/report';
@@ -63,7 +64,7 @@ describe('the "Why it changed" lines', () => {
     const rows = [diffRow('acc', 0.5, 0.5)];
     assert.equal(causesSection([{ path: 'metrics.json', rows, notes: [] }]), null);
     const report = reportOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'mlreport', version: '0' },
       base: null,
       head: { sha: null, label: 'workspace' },
@@ -79,7 +80,7 @@ describe('the "Why it changed" lines', () => {
 
   test('report.json keeps causes through `mode: publish` reading it back; a wrong field is named', () => {
     const report = reportOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'mlreport', version: '0' },
       base: { sha: 'a'.repeat(40), label: 'main' },
       head: { sha: null, label: 'workspace' },
@@ -90,17 +91,27 @@ describe('the "Why it changed" lines', () => {
       pipeline: null,
       warnings: [],
     });
-    const text = JSON.stringify(report);
+    const text = JSON.stringify(reportJson(report));
     assert.deepEqual(parseReportJson(text).metrics[0]!.rows[0]!.causes, CAUSES);
     assert.match(composeMarkdown(parseReportJson(text)), /← `prepare` re-ran/);
     const bad = text.replace('"basis":"pipeline"', '"basis":"guess"');
-    assert.throws(() => parseReportJson(bad), /'metrics\[0\]\.rows\[0\]\.causes\.basis' must be one of "pipeline", "no-pipeline", "no-stage", not "guess"/);
+    assert.throws(() => parseReportJson(bad), /'causes\[0\]\.basis' must be one of "pipeline", "no-pipeline", "no-stage", not "guess"/);
+    // A row pointing past the list, or at a list that is empty, is refused by name.
+    const json = reportJson(report);
+    json.metrics[0]!.rows[0]!.causes = 1;
+    assert.throws(() => parseReportJson(JSON.stringify(json)), /'metrics\[0\]\.rows\[0\]\.causes' must be an index into 'causes' \(0 to 0\), not 1/);
+    assert.throws(
+      () => parseReportJson(JSON.stringify({ ...json, causes: [] })),
+      /'metrics\[0\]\.rows\[0\]\.causes' must be absent \('causes' is empty\), not 1/,
+    );
+    const { causes: _, ...noList } = reportJson(report);
+    assert.throws(() => parseReportJson(JSON.stringify(noList)), /'causes' must be a list, not missing/);
   });
 
   test('a report folded to fit a comment keeps the lines, before the unchanged rows', () => {
     const unchanged = Array.from({ length: 3000 }, (_, i) => diffRow(`unchanged_metric_${i}`, 1, 1));
     const report = reportOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'mlreport', version: '0' },
       base: { sha: 'a'.repeat(40), label: 'main' },
       head: { sha: null, label: 'workspace' },

@@ -4,12 +4,13 @@ import type { DataSection } from '../../src/data-diff/types';
 import { fitReport } from '../../src/report/fit';
 import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { parseReportJson } from '../../src/report/parse';
+import { reportJson } from '../../src/report/to-json';
 import { reportOf } from '../helpers/report';
 import { reportData } from '../publish/github-fixtures';
 
 function report(data: DataSection | null) {
   return reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0.0.0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: null, label: 'workspace' },
@@ -55,8 +56,11 @@ describe('the "Data changes" section and report.json `data`', () => {
 
   test('report.json read back (mode: publish) keeps `data` as written', () => {
     const r = report(SECTION);
-    assert.deepEqual(parseReportJson(JSON.stringify(r)).data, SECTION);
-    assert.throws(() => parseReportJson(JSON.stringify({ ...r, data: { ...SECTION, added: [{ path: 3 }] } })), /'data\.added\[0\]\.path' must be a string/);
+    assert.deepEqual(parseReportJson(JSON.stringify(reportJson(r))).data, SECTION);
+    assert.throws(
+      () => parseReportJson(JSON.stringify({ ...reportJson(r), data: { ...SECTION, added: [{ path: 3 }] } })),
+      /'data\.added\[0\]\.path' must be a string/,
+    );
   });
 
   test('a comment folded to its limit keeps the section while it fits, and drops it whole when it does not', () => {

@@ -55,7 +55,7 @@ describe('Gates section', () => {
 
   test('the section opens the report: after the verdict and counts, before the tables', () => {
     const report: ReportData = reportOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { name: 'mlreport', version: '0' },
       base: { sha: 'a'.repeat(40), label: 'main' },
       head: { sha: 'b'.repeat(40), label: 'feature' },

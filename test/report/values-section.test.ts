@@ -114,7 +114,7 @@ describe('composeMarkdown wires threshold directions into the metrics section', 
     const { composeMarkdown } = await import('../../src/report/markdown');
     const md = composeMarkdown(
       reportOf({
-        schemaVersion: 1,
+        schemaVersion: 2,
         tool: { name: 'mlreport', version: 'test' },
         base: { sha: 'a'.repeat(40), label: 'main' },
         head: { sha: null, label: 'feature' },

@@ -37,7 +37,7 @@ function report(extra: Partial<Omit<ReportData, 'verdict'>> = {}, rules: string 
       )
     : null;
   return reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: 'test' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: 'b'.repeat(40), label: 'feature' },

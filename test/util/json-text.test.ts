@@ -28,7 +28,7 @@ test("a report's JSON is JSON.stringify's text, character for character, whateve
   assert.throws(() => jsonPieces({ big: 1n }), TypeError, 'a BigInt throws as JSON.stringify does');
 });
 
-test('a list met again is written with the same text at every depth it appears at', () => {
+test('a list met more than once is written in full each time, at every depth it appears at', () => {
   const shared = [
     { file: 'params.yaml', key: 'lr', old: 0.1, stages: ['train'] },
     { path: 'src/a.py', added: 1, deleted: null },
@@ -37,7 +37,7 @@ test('a list met again is written with the same text at every depth it appears a
   same({ metrics: [{ path: 'm.json', rows }], again: shared, deeper: { and: { again: [shared, [shared]] } } }, 'shared lists at different indents');
 });
 
-test('large text comes in pieces, split where no reusable list is open, and reads back whole', () => {
+test('large text comes in pieces and reads back whole', () => {
   const big = {
     rows: Array.from({ length: 20000 }, (_, i) => ({ key: `k${i}`, value: i / 7, tags: ['a', `t${i % 13}`], note: i % 5000 === 0 ? 'ℹ️ note' : 'plain' })),
     long: Array.from({ length: 3 }, () => 'x'.repeat(100000)),

@@ -41,7 +41,7 @@ const cfg = (artifact: GitHubPublishConfig['artifact'] = 'auto'): GitHubPublishC
 });
 const data = (plots: ReportData['plots']): ReportData =>
   reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0' },
     base: null,
     head: { sha: null, label: 'head' },

@@ -64,7 +64,7 @@ function github(token = 'test-token'): GitHubContext {
 function composed(rules: string, metrics = METRICS): ReportData {
   const lines = ruleLinesFromText(rules, "input 'thresholds'");
   const data: ReportData = reportOf({
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'mlreport', version: '0' },
     base: { sha: 'a'.repeat(40), label: 'main' },
     head: { sha: HEAD_SHA, label: 'feature' },
