@@ -54895,6 +54895,11 @@ function help() {
     ""
   ].join("\n");
 }
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") process.stderr.write(redact(`mlreport: cannot write the output: ${error.message}
+`));
+  process.exit(error.code === "EPIPE" ? process.exitCode ?? 0 : 2);
+});
 secretsFromEnvironment(process.env).forEach(addSecret);
 main(process.argv.slice(2)).then(
   (code2) => {

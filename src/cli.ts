@@ -45,6 +45,12 @@ function help(): string {
   ].join('\n');
 }
 
+// A reader that stops early (`mlreport metrics diff | head`) closes the pipe: stop quietly with the exit code so
+// far, as git does, not with Node's unhandled 'error' and its stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(redact(`mlreport: cannot write the output: ${error.message}\n`));
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
 secretsFromEnvironment(process.env).forEach(addSecret);
 main(process.argv.slice(2)).then(
   (code) => {
