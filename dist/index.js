@@ -42968,6 +42968,238 @@ function logGates(gates2, gate, log) {
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
 }
 
+// src/values/flat.ts
+var CHUNK = 1 << 20;
+var FIRST_CHUNK = 1 << 8;
+var KeyTable = class {
+  chunks = [];
+  used = 0;
+  // Small to start with: a report may diff a thousand small files.
+  chunkOf = new Int32Array(16);
+  startOf = new Int32Array(16);
+  lengthOf = new Int32Array(16);
+  hashOf = new Int32Array(16);
+  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
+  slots = new Int32Array(32);
+  size = 0;
+  /** Where `internString` encodes a key. */
+  scratch = Buffer.allocUnsafe(256);
+  /** The index of the key in `bytes[start, end)`, added if new. */
+  intern(bytes, start, end) {
+    let h3 = 2166136261 | 0;
+    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let s = h3 & mask; ; s = s + 1 & mask) {
+      const slot = this.slots[s];
+      if (slot === 0) {
+        const index = this.add(bytes, start, length, h3);
+        this.slots[s] = index + 1;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return index;
+      }
+      const i = slot - 1;
+      if (this.hashOf[i] === h3 && this.lengthOf[i] === length) {
+        const chunk = this.chunks[this.chunkOf[i]];
+        const at2 = this.startOf[i];
+        let k2 = 0;
+        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
+        if (k2 === length) return i;
+      }
+    }
+  }
+  /** The index of a key given as a JavaScript string, added if new. */
+  internString(key2) {
+    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(key2.length * 3);
+    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
+  }
+  /** Key `i` as a string. */
+  key(i) {
+    const chunk = this.chunks[this.chunkOf[i]];
+    const start = this.startOf[i];
+    const end = start + this.lengthOf[i];
+    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
+    return chunk.toString("latin1", start, end);
+  }
+  /** Byte order of keys `i` and `j`: code point order. */
+  compare(i, j3) {
+    const a = this.chunks[this.chunkOf[i]];
+    const b3 = this.chunks[this.chunkOf[j3]];
+    const x3 = this.startOf[i];
+    const y2 = this.startOf[j3];
+    const m2 = this.lengthOf[i];
+    const n = this.lengthOf[j3];
+    const common2 = m2 < n ? m2 : n;
+    for (let k2 = 0; k2 < common2; k2++) {
+      const d2 = a[x3 + k2] - b3[y2 + k2];
+      if (d2 !== 0) return d2;
+    }
+    return m2 - n;
+  }
+  add(bytes, start, length, hash2) {
+    const last = this.chunks.at(-1);
+    if (!last || this.used + length > last.length) {
+      this.chunks.push(Buffer.allocUnsafeSlow(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      this.used = 0;
+    }
+    const index = this.size++;
+    if (index === this.chunkOf.length) {
+      this.chunkOf = grown(this.chunkOf);
+      this.startOf = grown(this.startOf);
+      this.lengthOf = grown(this.lengthOf);
+      this.hashOf = grown(this.hashOf);
+    }
+    const chunk = this.chunks[this.chunks.length - 1];
+    chunk.set(bytes.subarray(start, start + length), this.used);
+    this.chunkOf[index] = this.chunks.length - 1;
+    this.startOf[index] = this.used;
+    this.lengthOf[index] = length;
+    this.hashOf[index] = hash2;
+    this.used += length;
+    return index;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let s = this.hashOf[i] & mask;
+      while (slots[s] !== 0) s = s + 1 & mask;
+      slots[s] = i + 1;
+    }
+    this.slots = slots;
+  }
+};
+function grown(array) {
+  const next = new array.constructor(array.length * 2);
+  next.set(array);
+  return next;
+}
+var Kind = {
+  Absent: 0,
+  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
+  Seen: 1,
+  Int: 2,
+  Float: 3,
+  True: 4,
+  False: 5,
+  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
+  Boxed: 6
+};
+var FlatValues = class _FlatValues {
+  constructor(table2) {
+    this.table = table2;
+  }
+  table;
+  kinds = new Uint8Array(16);
+  numbers = new Float64Array(16);
+  boxed = /* @__PURE__ */ new Map();
+  /** Keys with a value (not `Seen`). */
+  count = 0;
+  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
+  setNew(i, kind, value2 = 0) {
+    if (i >= this.kinds.length) {
+      while (i >= this.kinds.length) {
+        this.kinds = grown(this.kinds);
+        this.numbers = grown(this.numbers);
+      }
+    } else if (this.kinds[i] !== Kind.Absent) return false;
+    this.kinds[i] = kind;
+    this.numbers[i] = value2;
+    if (kind !== Kind.Seen) this.count++;
+    return true;
+  }
+  setBoxed(i, leaf2) {
+    if (!this.setNew(i, Kind.Boxed)) return false;
+    this.boxed.set(i, leaf2);
+    return true;
+  }
+  has(i) {
+    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
+  }
+  /** Key `i`'s value, undefined when this side has none. */
+  leaf(i) {
+    if (i >= this.kinds.length) return void 0;
+    switch (this.kinds[i]) {
+      case Kind.Int:
+        return this.numbers[i];
+      case Kind.Float:
+        return floatLeaf(this.numbers[i]);
+      case Kind.True:
+        return true;
+      case Kind.False:
+        return false;
+      case Kind.Boxed:
+        return this.boxed.get(i);
+      default:
+        return void 0;
+    }
+  }
+  /** Every key with its value, in the order the keys were first seen. */
+  toMap() {
+    const out = /* @__PURE__ */ new Map();
+    const n = Math.min(this.kinds.length, this.table.size);
+    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
+    return out;
+  }
+  /** Values read as a map (another reader, another format) put in `table`. */
+  static fromMap(values, table2) {
+    const flat = new _FlatValues(table2);
+    for (const [key2, leaf2] of values) {
+      const i = table2.internString(key2);
+      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
+      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
+      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
+      else flat.setBoxed(i, leaf2);
+    }
+    return flat;
+  }
+};
+function encodeWtf8(s, out) {
+  let n = 0;
+  for (let k2 = 0; k2 < s.length; k2++) {
+    let c3 = s.charCodeAt(k2);
+    if (c3 < 128) out[n++] = c3;
+    else if (c3 < 2048) {
+      out[n++] = 192 | c3 >> 6;
+      out[n++] = 128 | c3 & 63;
+    } else {
+      const next = s.charCodeAt(k2 + 1);
+      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
+        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
+        k2++;
+        out[n++] = 240 | c3 >> 18;
+        out[n++] = 128 | c3 >> 12 & 63;
+      } else out[n++] = 224 | c3 >> 12;
+      out[n++] = 128 | c3 >> 6 & 63;
+      out[n++] = 128 | c3 & 63;
+    }
+  }
+  return n;
+}
+function decodeWtf8(bytes, start, end) {
+  const units = [];
+  for (let k2 = start; k2 < end; ) {
+    const b3 = bytes[k2];
+    let c3;
+    if (b3 < 128) c3 = bytes[k2++];
+    else if (b3 < 224) {
+      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
+      k2 += 2;
+    } else if (b3 < 240) {
+      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
+      k2 += 3;
+    } else {
+      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
+      k2 += 4;
+    }
+    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
+    else units.push(c3);
+  }
+  let out = "";
+  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
+  return out;
+}
+
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
@@ -43060,6 +43292,330 @@ function selectPaths(data, keyPaths) {
     walk2(data, path.split("."), result);
   }
   return result;
+}
+
+// src/values/json-metrics.ts
+import { isUtf8 } from "node:buffer";
+var NeedsGeneralReader = class extends Error {
+};
+var GENERAL = new NeedsGeneralReader("left to the general reader");
+var bail = () => {
+  throw GENERAL;
+};
+var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var TWO_53 = 2 ** 53;
+function flattenJsonMetrics(bytes, table2) {
+  if (!isUtf8(bytes)) return null;
+  try {
+    return new MetricsScanner(bytes, table2).run();
+  } catch (error2) {
+    if (error2 === GENERAL) return null;
+    throw error2;
+  }
+}
+var MetricsScanner = class {
+  constructor(b3, table2) {
+    this.b = b3;
+    this.table = table2;
+    this.n = b3.length;
+    this.values = new FlatValues(table2);
+  }
+  b;
+  table;
+  i = 0;
+  n;
+  /** The flattened key being built: the parents' keys, each followed by `.`, then the member's own. */
+  key = Buffer.allocUnsafe(256);
+  keyLength = 0;
+  values;
+  run() {
+    const b3 = this.b;
+    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
+    this.ws();
+    if (b3[this.i] !== 123) bail();
+    this.object(1);
+    this.ws();
+    if (this.i !== this.n) bail();
+    return this.values;
+  }
+  ws() {
+    const b3 = this.b;
+    let i = this.i;
+    for (; ; ) {
+      const c3 = b3[i];
+      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
+      else break;
+    }
+    this.i = i;
+  }
+  /** A mapping whose members' keys start with `key[0, keyLength)`. */
+  object(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    const values = this.values;
+    const prefix = this.keyLength;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      this.keyLength = prefix;
+      this.readKey();
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      const index = this.table.intern(this.key, 0, this.keyLength);
+      const c3 = b3[this.i];
+      if (c3 === 123) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.append(46);
+        this.object(depth + 1);
+      } else if (c3 === 91) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.array(depth + 1);
+      } else if (c3 === 34) {
+        this.full();
+        if (!values.setBoxed(index, this.string())) bail();
+      } else if (c3 === 110) {
+        this.literal("null");
+        if (!values.setNew(index, Kind.Seen)) bail();
+      } else {
+        this.full();
+        if (!this.scalar(index)) bail();
+      }
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) break;
+      if (next !== 44) bail();
+    }
+    this.keyLength = prefix;
+  }
+  full() {
+    if (this.values.count >= MAX_VALUES) bail();
+  }
+  /** true, false, a number, NaN or ±Infinity for key `index`; false when the key was already set. */
+  scalar(index) {
+    const c3 = this.b[this.i];
+    if (c3 === 116) {
+      this.literal("true");
+      return this.values.setNew(index, Kind.True);
+    }
+    if (c3 === 102) {
+      this.literal("false");
+      return this.values.setNew(index, Kind.False);
+    }
+    if (c3 === 78) {
+      this.literal("NaN");
+      return this.values.setNew(index, Kind.Float, NaN);
+    }
+    if (c3 === 73) {
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, Infinity);
+    }
+    if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, -Infinity);
+    }
+    const isFloat2 = this.number();
+    return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
+  }
+  numberValue = 0;
+  /**
+   * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
+   * Up to 2^53 in its digits and 10^±22 it is computed exactly (one correctly rounded operation on exact
+   * doubles); otherwise the engine reads its text.
+   */
+  number() {
+    const b3 = this.b;
+    const start = this.i;
+    let i = start;
+    const negative = b3[i] === 45;
+    if (negative) i++;
+    let w2 = 0;
+    let c3 = b3[i];
+    if (c3 === 48) i++;
+    else if (c3 >= 49 && c3 <= 57) {
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    } else bail();
+    let e10 = 0;
+    let isFloat2 = false;
+    if (b3[i] === 46) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        e10--;
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    }
+    c3 = b3[i];
+    if (c3 === 101 || c3 === 69) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      let sign = 1;
+      if (c3 === 43 || c3 === 45) {
+        if (c3 === 45) sign = -1;
+        c3 = b3[++i];
+      }
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      let exponent = 0;
+      do {
+        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+      e10 += sign * exponent;
+    }
+    this.i = i;
+    let v2;
+    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
+    else return this.slowNumber(start, isFloat2);
+    this.numberValue = negative ? -v2 : v2;
+    return isFloat2;
+  }
+  slowNumber(start, isFloat2) {
+    this.numberValue = Number(this.b.toString("latin1", start, this.i));
+    return isFloat2;
+  }
+  literal(word) {
+    const b3 = this.b;
+    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
+    this.i += word.length;
+  }
+  /** The end of the string starting at `i` (its closing quote), and whether it holds an escape. */
+  stringEnd() {
+    const b3 = this.b;
+    const n = this.n;
+    let i = this.i + 1;
+    let escaped = false;
+    for (; ; ) {
+      if (i >= n) bail();
+      const c3 = b3[i];
+      if (c3 === 34) break;
+      if (c3 === 92) {
+        escaped = true;
+        i += 2;
+      } else if (c3 < 32) bail();
+      else i++;
+    }
+    return { end: i, escaped };
+  }
+  string() {
+    const start = this.i;
+    const { end, escaped } = this.stringEnd();
+    this.i = end + 1;
+    return escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
+  }
+  /** The member's key, appended to `key`. */
+  readKey() {
+    const start = this.i + 1;
+    const { end, escaped } = this.stringEnd();
+    this.i = end + 1;
+    if (!escaped) {
+      this.reserve(end - start);
+      this.b.copy(this.key, this.keyLength, start, end);
+      this.keyLength += end - start;
+      return;
+    }
+    const text2 = decodeJsonString(this.b.toString("utf8", start - 1, end + 1));
+    const encoded = Buffer.from(text2, "utf8");
+    if (encoded.toString("utf8") !== text2) bail();
+    this.reserve(encoded.length);
+    encoded.copy(this.key, this.keyLength);
+    this.keyLength += encoded.length;
+  }
+  append(byte) {
+    this.reserve(1);
+    this.key[this.keyLength++] = byte;
+  }
+  reserve(more2) {
+    if (this.keyLength + more2 <= this.key.length) return;
+    const key2 = Buffer.allocUnsafe(Math.max(this.key.length * 2, this.keyLength + more2));
+    this.key.copy(key2, 0, 0, this.keyLength);
+    this.key = key2;
+  }
+  /** A list: metrics leave lists out, so it is only checked. */
+  array(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 93) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 93) return;
+      if (next !== 44) bail();
+    }
+  }
+  skipValue(depth) {
+    const c3 = this.b[this.i];
+    if (c3 === 123) this.skipObject(depth);
+    else if (c3 === 91) this.array(depth);
+    else if (c3 === 34) {
+      this.i = this.stringEnd().end + 1;
+    } else if (c3 === 110) this.literal("null");
+    else if (c3 === 116) this.literal("true");
+    else if (c3 === 102) this.literal("false");
+    else if (c3 === 78) this.literal("NaN");
+    else if (c3 === 73) this.literal("Infinity");
+    else if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+    } else this.number();
+  }
+  /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
+  skipObject(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    const keys = /* @__PURE__ */ new Set();
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      const key2 = this.string();
+      if (keys.has(key2)) bail();
+      keys.add(key2);
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) return;
+      if (next !== 44) bail();
+    }
+  }
+};
+function decodeJsonString(literal2) {
+  try {
+    return JSON.parse(literal2);
+  } catch {
+    return bail();
+  }
 }
 
 // src/dvc/formats/csv.ts
@@ -43201,8 +43757,8 @@ var CellsBuilder = class {
     if (end > 0) this.at = end;
     if (this.fields === this.start.length) {
       const length = this.estimate(this.fields);
-      this.start = grown(this.start, length);
-      this.end = grown(this.end, length);
+      this.start = grown2(this.start, length);
+      this.end = grown2(this.end, length);
     }
     this.start[this.fields] = start;
     this.end[this.fields++] = end;
@@ -43214,8 +43770,8 @@ var CellsBuilder = class {
   record(firstField, line) {
     if (this.records + 1 >= this.first.length) {
       const length = this.estimate(this.records + 1);
-      this.first = grown(this.first, length);
-      this.lines = grown(this.lines, length);
+      this.first = grown2(this.first, length);
+      this.lines = grown2(this.lines, length);
     }
     this.first[this.records] = firstField;
     this.lines[this.records++] = line;
@@ -43240,7 +43796,7 @@ var CellsBuilder = class {
 function ends(c3, delimiter) {
   return c3 === delimiter || c3 === 10 || c3 === 13;
 }
-function grown(a, length) {
+function grown2(a, length) {
   const b3 = new Int32Array(length);
   b3.set(a);
   return b3;
@@ -43605,14 +44161,18 @@ async function readMetricsAt(tree, path) {
   try {
     const bytes = await tree.read(path);
     if (!bytes) return { status: "missing" };
-    let text2;
-    try {
-      text2 = UTF8.decode(bytes);
-    } catch {
-      return { status: "error", message: "not UTF-8 text" };
+    let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
+    if (!leaves) {
+      let text2;
+      try {
+        text2 = UTF8.decode(bytes);
+      } catch {
+        return { status: "error", message: "not UTF-8 text" };
+      }
+      leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
     }
     const values = /* @__PURE__ */ new Map();
-    for (const [key2, leaf2] of flattenMetrics(parseValueFile(path, text2, "metrics").data)) {
+    for (const [key2, leaf2] of leaves) {
       const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
       if (value2 !== void 0) values.set(key2, value2);
     }
@@ -52292,238 +52852,6 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }
 
-// src/values/flat.ts
-var CHUNK = 1 << 20;
-var FIRST_CHUNK = 1 << 8;
-var KeyTable = class {
-  chunks = [];
-  used = 0;
-  // Small to start with: a report may diff a thousand small files.
-  chunkOf = new Int32Array(16);
-  startOf = new Int32Array(16);
-  lengthOf = new Int32Array(16);
-  hashOf = new Int32Array(16);
-  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  slots = new Int32Array(32);
-  size = 0;
-  /** Where `internString` encodes a key. */
-  scratch = Buffer.allocUnsafe(256);
-  /** The index of the key in `bytes[start, end)`, added if new. */
-  intern(bytes, start, end) {
-    let h3 = 2166136261 | 0;
-    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let s = h3 & mask; ; s = s + 1 & mask) {
-      const slot = this.slots[s];
-      if (slot === 0) {
-        const index = this.add(bytes, start, length, h3);
-        this.slots[s] = index + 1;
-        if (this.size * 2 > this.slots.length) this.rehash();
-        return index;
-      }
-      const i = slot - 1;
-      if (this.hashOf[i] === h3 && this.lengthOf[i] === length) {
-        const chunk = this.chunks[this.chunkOf[i]];
-        const at2 = this.startOf[i];
-        let k2 = 0;
-        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
-        if (k2 === length) return i;
-      }
-    }
-  }
-  /** The index of a key given as a JavaScript string, added if new. */
-  internString(key2) {
-    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(key2.length * 3);
-    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
-  }
-  /** Key `i` as a string. */
-  key(i) {
-    const chunk = this.chunks[this.chunkOf[i]];
-    const start = this.startOf[i];
-    const end = start + this.lengthOf[i];
-    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
-    return chunk.toString("latin1", start, end);
-  }
-  /** Byte order of keys `i` and `j`: code point order. */
-  compare(i, j3) {
-    const a = this.chunks[this.chunkOf[i]];
-    const b3 = this.chunks[this.chunkOf[j3]];
-    const x3 = this.startOf[i];
-    const y2 = this.startOf[j3];
-    const m2 = this.lengthOf[i];
-    const n = this.lengthOf[j3];
-    const common2 = m2 < n ? m2 : n;
-    for (let k2 = 0; k2 < common2; k2++) {
-      const d2 = a[x3 + k2] - b3[y2 + k2];
-      if (d2 !== 0) return d2;
-    }
-    return m2 - n;
-  }
-  add(bytes, start, length, hash2) {
-    const last = this.chunks.at(-1);
-    if (!last || this.used + length > last.length) {
-      this.chunks.push(Buffer.allocUnsafeSlow(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
-      this.used = 0;
-    }
-    const index = this.size++;
-    if (index === this.chunkOf.length) {
-      this.chunkOf = grown2(this.chunkOf);
-      this.startOf = grown2(this.startOf);
-      this.lengthOf = grown2(this.lengthOf);
-      this.hashOf = grown2(this.hashOf);
-    }
-    const chunk = this.chunks[this.chunks.length - 1];
-    chunk.set(bytes.subarray(start, start + length), this.used);
-    this.chunkOf[index] = this.chunks.length - 1;
-    this.startOf[index] = this.used;
-    this.lengthOf[index] = length;
-    this.hashOf[index] = hash2;
-    this.used += length;
-    return index;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.size; i++) {
-      let s = this.hashOf[i] & mask;
-      while (slots[s] !== 0) s = s + 1 & mask;
-      slots[s] = i + 1;
-    }
-    this.slots = slots;
-  }
-};
-function grown2(array) {
-  const next = new array.constructor(array.length * 2);
-  next.set(array);
-  return next;
-}
-var Kind = {
-  Absent: 0,
-  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
-  Seen: 1,
-  Int: 2,
-  Float: 3,
-  True: 4,
-  False: 5,
-  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
-  Boxed: 6
-};
-var FlatValues = class _FlatValues {
-  constructor(table2) {
-    this.table = table2;
-  }
-  table;
-  kinds = new Uint8Array(16);
-  numbers = new Float64Array(16);
-  boxed = /* @__PURE__ */ new Map();
-  /** Keys with a value (not `Seen`). */
-  count = 0;
-  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
-  setNew(i, kind, value2 = 0) {
-    if (i >= this.kinds.length) {
-      while (i >= this.kinds.length) {
-        this.kinds = grown2(this.kinds);
-        this.numbers = grown2(this.numbers);
-      }
-    } else if (this.kinds[i] !== Kind.Absent) return false;
-    this.kinds[i] = kind;
-    this.numbers[i] = value2;
-    if (kind !== Kind.Seen) this.count++;
-    return true;
-  }
-  setBoxed(i, leaf2) {
-    if (!this.setNew(i, Kind.Boxed)) return false;
-    this.boxed.set(i, leaf2);
-    return true;
-  }
-  has(i) {
-    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
-  }
-  /** Key `i`'s value, undefined when this side has none. */
-  leaf(i) {
-    if (i >= this.kinds.length) return void 0;
-    switch (this.kinds[i]) {
-      case Kind.Int:
-        return this.numbers[i];
-      case Kind.Float:
-        return floatLeaf(this.numbers[i]);
-      case Kind.True:
-        return true;
-      case Kind.False:
-        return false;
-      case Kind.Boxed:
-        return this.boxed.get(i);
-      default:
-        return void 0;
-    }
-  }
-  /** Every key with its value, in the order the keys were first seen. */
-  toMap() {
-    const out = /* @__PURE__ */ new Map();
-    const n = Math.min(this.kinds.length, this.table.size);
-    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
-    return out;
-  }
-  /** Values read as a map (another reader, another format) put in `table`. */
-  static fromMap(values, table2) {
-    const flat = new _FlatValues(table2);
-    for (const [key2, leaf2] of values) {
-      const i = table2.internString(key2);
-      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
-      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
-      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
-      else flat.setBoxed(i, leaf2);
-    }
-    return flat;
-  }
-};
-function encodeWtf8(s, out) {
-  let n = 0;
-  for (let k2 = 0; k2 < s.length; k2++) {
-    let c3 = s.charCodeAt(k2);
-    if (c3 < 128) out[n++] = c3;
-    else if (c3 < 2048) {
-      out[n++] = 192 | c3 >> 6;
-      out[n++] = 128 | c3 & 63;
-    } else {
-      const next = s.charCodeAt(k2 + 1);
-      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
-        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
-        k2++;
-        out[n++] = 240 | c3 >> 18;
-        out[n++] = 128 | c3 >> 12 & 63;
-      } else out[n++] = 224 | c3 >> 12;
-      out[n++] = 128 | c3 >> 6 & 63;
-      out[n++] = 128 | c3 & 63;
-    }
-  }
-  return n;
-}
-function decodeWtf8(bytes, start, end) {
-  const units = [];
-  for (let k2 = start; k2 < end; ) {
-    const b3 = bytes[k2];
-    let c3;
-    if (b3 < 128) c3 = bytes[k2++];
-    else if (b3 < 224) {
-      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
-      k2 += 2;
-    } else if (b3 < 240) {
-      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
-      k2 += 3;
-    } else {
-      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
-      k2 += 4;
-    }
-    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
-    else units.push(c3);
-  }
-  let out = "";
-  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
-  return out;
-}
-
 // src/values/diff.ts
 var columnsOf = /* @__PURE__ */ new WeakMap();
 var DiffColumns = class {
@@ -52603,330 +52931,6 @@ function pyEqual2(a, b3) {
   const y2 = numericValue(b3);
   if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
   return a === b3;
-}
-
-// src/values/json-metrics.ts
-import { isUtf8 } from "node:buffer";
-var NeedsGeneralReader = class extends Error {
-};
-var GENERAL = new NeedsGeneralReader("left to the general reader");
-var bail = () => {
-  throw GENERAL;
-};
-var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
-var TWO_53 = 2 ** 53;
-function flattenJsonMetrics(bytes, table2) {
-  if (!isUtf8(bytes)) return null;
-  try {
-    return new MetricsScanner(bytes, table2).run();
-  } catch (error2) {
-    if (error2 === GENERAL) return null;
-    throw error2;
-  }
-}
-var MetricsScanner = class {
-  constructor(b3, table2) {
-    this.b = b3;
-    this.table = table2;
-    this.n = b3.length;
-    this.values = new FlatValues(table2);
-  }
-  b;
-  table;
-  i = 0;
-  n;
-  /** The flattened key being built: the parents' keys, each followed by `.`, then the member's own. */
-  key = Buffer.allocUnsafe(256);
-  keyLength = 0;
-  values;
-  run() {
-    const b3 = this.b;
-    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
-    this.ws();
-    if (b3[this.i] !== 123) bail();
-    this.object(1);
-    this.ws();
-    if (this.i !== this.n) bail();
-    return this.values;
-  }
-  ws() {
-    const b3 = this.b;
-    let i = this.i;
-    for (; ; ) {
-      const c3 = b3[i];
-      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
-      else break;
-    }
-    this.i = i;
-  }
-  /** A mapping whose members' keys start with `key[0, keyLength)`. */
-  object(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    const values = this.values;
-    const prefix = this.keyLength;
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      if (b3[this.i] !== 34) bail();
-      this.keyLength = prefix;
-      this.readKey();
-      this.ws();
-      if (b3[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
-      const index = this.table.intern(this.key, 0, this.keyLength);
-      const c3 = b3[this.i];
-      if (c3 === 123) {
-        if (!values.setNew(index, Kind.Seen)) bail();
-        this.append(46);
-        this.object(depth + 1);
-      } else if (c3 === 91) {
-        if (!values.setNew(index, Kind.Seen)) bail();
-        this.array(depth + 1);
-      } else if (c3 === 34) {
-        this.full();
-        if (!values.setBoxed(index, this.string())) bail();
-      } else if (c3 === 110) {
-        this.literal("null");
-        if (!values.setNew(index, Kind.Seen)) bail();
-      } else {
-        this.full();
-        if (!this.scalar(index)) bail();
-      }
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 125) break;
-      if (next !== 44) bail();
-    }
-    this.keyLength = prefix;
-  }
-  full() {
-    if (this.values.count >= MAX_VALUES) bail();
-  }
-  /** true, false, a number, NaN or ±Infinity for key `index`; false when the key was already set. */
-  scalar(index) {
-    const c3 = this.b[this.i];
-    if (c3 === 116) {
-      this.literal("true");
-      return this.values.setNew(index, Kind.True);
-    }
-    if (c3 === 102) {
-      this.literal("false");
-      return this.values.setNew(index, Kind.False);
-    }
-    if (c3 === 78) {
-      this.literal("NaN");
-      return this.values.setNew(index, Kind.Float, NaN);
-    }
-    if (c3 === 73) {
-      this.literal("Infinity");
-      return this.values.setNew(index, Kind.Float, Infinity);
-    }
-    if (c3 === 45 && this.b[this.i + 1] === 73) {
-      this.i++;
-      this.literal("Infinity");
-      return this.values.setNew(index, Kind.Float, -Infinity);
-    }
-    const isFloat2 = this.number();
-    return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
-  }
-  numberValue = 0;
-  /**
-   * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
-   * Up to 2^53 in its digits and 10^±22 it is computed exactly (one correctly rounded operation on exact
-   * doubles); otherwise the engine reads its text.
-   */
-  number() {
-    const b3 = this.b;
-    const start = this.i;
-    let i = start;
-    const negative = b3[i] === 45;
-    if (negative) i++;
-    let w2 = 0;
-    let c3 = b3[i];
-    if (c3 === 48) i++;
-    else if (c3 >= 49 && c3 <= 57) {
-      do {
-        w2 = w2 * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-    } else bail();
-    let e10 = 0;
-    let isFloat2 = false;
-    if (b3[i] === 46) {
-      isFloat2 = true;
-      c3 = b3[++i];
-      if (!(c3 >= 48 && c3 <= 57)) bail();
-      do {
-        w2 = w2 * 10 + (c3 - 48);
-        e10--;
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-    }
-    c3 = b3[i];
-    if (c3 === 101 || c3 === 69) {
-      isFloat2 = true;
-      c3 = b3[++i];
-      let sign = 1;
-      if (c3 === 43 || c3 === 45) {
-        if (c3 === 45) sign = -1;
-        c3 = b3[++i];
-      }
-      if (!(c3 >= 48 && c3 <= 57)) bail();
-      let exponent = 0;
-      do {
-        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-      e10 += sign * exponent;
-    }
-    this.i = i;
-    let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
-    else return this.slowNumber(start, isFloat2);
-    this.numberValue = negative ? -v2 : v2;
-    return isFloat2;
-  }
-  slowNumber(start, isFloat2) {
-    this.numberValue = Number(this.b.toString("latin1", start, this.i));
-    return isFloat2;
-  }
-  literal(word) {
-    const b3 = this.b;
-    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
-    this.i += word.length;
-  }
-  /** The end of the string starting at `i` (its closing quote), and whether it holds an escape. */
-  stringEnd() {
-    const b3 = this.b;
-    const n = this.n;
-    let i = this.i + 1;
-    let escaped = false;
-    for (; ; ) {
-      if (i >= n) bail();
-      const c3 = b3[i];
-      if (c3 === 34) break;
-      if (c3 === 92) {
-        escaped = true;
-        i += 2;
-      } else if (c3 < 32) bail();
-      else i++;
-    }
-    return { end: i, escaped };
-  }
-  string() {
-    const start = this.i;
-    const { end, escaped } = this.stringEnd();
-    this.i = end + 1;
-    return escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
-  }
-  /** The member's key, appended to `key`. */
-  readKey() {
-    const start = this.i + 1;
-    const { end, escaped } = this.stringEnd();
-    this.i = end + 1;
-    if (!escaped) {
-      this.reserve(end - start);
-      this.b.copy(this.key, this.keyLength, start, end);
-      this.keyLength += end - start;
-      return;
-    }
-    const text2 = decodeJsonString(this.b.toString("utf8", start - 1, end + 1));
-    const encoded = Buffer.from(text2, "utf8");
-    if (encoded.toString("utf8") !== text2) bail();
-    this.reserve(encoded.length);
-    encoded.copy(this.key, this.keyLength);
-    this.keyLength += encoded.length;
-  }
-  append(byte) {
-    this.reserve(1);
-    this.key[this.keyLength++] = byte;
-  }
-  reserve(more2) {
-    if (this.keyLength + more2 <= this.key.length) return;
-    const key2 = Buffer.allocUnsafe(Math.max(this.key.length * 2, this.keyLength + more2));
-    this.key.copy(key2, 0, 0, this.keyLength);
-    this.key = key2;
-  }
-  /** A list: metrics leave lists out, so it is only checked. */
-  array(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 93) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      this.skipValue(depth + 1);
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 93) return;
-      if (next !== 44) bail();
-    }
-  }
-  skipValue(depth) {
-    const c3 = this.b[this.i];
-    if (c3 === 123) this.skipObject(depth);
-    else if (c3 === 91) this.array(depth);
-    else if (c3 === 34) {
-      this.i = this.stringEnd().end + 1;
-    } else if (c3 === 110) this.literal("null");
-    else if (c3 === 116) this.literal("true");
-    else if (c3 === 102) this.literal("false");
-    else if (c3 === 78) this.literal("NaN");
-    else if (c3 === 73) this.literal("Infinity");
-    else if (c3 === 45 && this.b[this.i + 1] === 73) {
-      this.i++;
-      this.literal("Infinity");
-    } else this.number();
-  }
-  /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
-  skipObject(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    const keys = /* @__PURE__ */ new Set();
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      if (b3[this.i] !== 34) bail();
-      const key2 = this.string();
-      if (keys.has(key2)) bail();
-      keys.add(key2);
-      this.ws();
-      if (b3[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
-      this.skipValue(depth + 1);
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 125) return;
-      if (next !== 44) bail();
-    }
-  }
-};
-function decodeJsonString(literal2) {
-  try {
-    return JSON.parse(literal2);
-  } catch {
-    return bail();
-  }
 }
 
 // src/values/collect.ts

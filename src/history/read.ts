@@ -2,7 +2,10 @@ import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
+import { extension } from '../dvc/formats';
+import { KeyTable } from '../values/flat';
 import { flattenMetrics } from '../values/flatten';
+import { flattenJsonMetrics } from '../values/json-metrics';
 import { parseValueFile } from '../values/parse';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
@@ -179,14 +182,20 @@ async function readMetricsAt(tree: Tree, path: string): Promise<FileAtCommit> {
   try {
     const bytes = await tree.read(path);
     if (!bytes) return { status: 'missing' };
-    let text: string;
-    try {
-      text = UTF8.decode(bytes);
-    } catch {
-      return { status: 'error', message: 'not UTF-8 text' };
+    // The metrics diff's scanner first (a base's history reads a thousand files at each commit); what it leaves to
+    // the general reader goes there, for the same errors and warnings.
+    let leaves = extension(path) === '.json' ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : undefined;
+    if (!leaves) {
+      let text: string;
+      try {
+        text = UTF8.decode(bytes);
+      } catch {
+        return { status: 'error', message: 'not UTF-8 text' };
+      }
+      leaves = flattenMetrics(parseValueFile(path, text, 'metrics').data);
     }
     const values = new Map<string, number>();
-    for (const [key, leaf] of flattenMetrics(parseValueFile(path, text, 'metrics').data)) {
+    for (const [key, leaf] of leaves) {
       const value = typeof leaf === 'boolean' ? undefined : numericValue(leaf);
       if (value !== undefined) values.set(key, value);
     }
