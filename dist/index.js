@@ -37299,7 +37299,9 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
     for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i], seen);
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
-    for (const key2 of Object.keys(record)) {
+    const keys = Object.keys(record);
+    for (let k2 = 0; k2 < keys.length; k2++) {
+      const key2 = keys[k2];
       const clean2 = redact(key2);
       const was = record[key2];
       const v2 = redactValue(was, seen);
@@ -41941,7 +41943,9 @@ function escapeCell(text2) {
   return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
 }
 var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
+var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
 function code(text2) {
+  if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
   const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run3) => Math.max(m2, run3.length), 0) + 1);
@@ -42971,19 +42975,20 @@ function logGates(gates2, gate, log) {
 // src/values/flat.ts
 var CHUNK = 1 << 20;
 var FIRST_CHUNK = 1 << 8;
+var EMPTY2 = Buffer.alloc(0);
 var KeyTable = class {
   chunks = [];
   used = 0;
-  // Small to start with: a report may diff a thousand small files.
-  chunkOf = new Int32Array(16);
-  startOf = new Int32Array(16);
-  lengthOf = new Int32Array(16);
-  hashOf = new Int32Array(16);
+  /**
+   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
+   * its chunk, its start there, its length in bytes and its hash.
+   */
+  entries = new Int32Array(4 * 8);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
   slots = new Int32Array(32);
   size = 0;
-  /** Where `internString` encodes a key. */
-  scratch = Buffer.allocUnsafe(256);
+  /** Where `internString` encodes a key; made on first use. */
+  scratch = EMPTY2;
   /** The index of the key in `bytes[start, end)`, added if new. */
   intern(bytes, start, end) {
     let h3 = 2166136261 | 0;
@@ -42998,37 +43003,38 @@ var KeyTable = class {
         if (this.size * 2 > this.slots.length) this.rehash();
         return index;
       }
-      const i = slot - 1;
-      if (this.hashOf[i] === h3 && this.lengthOf[i] === length) {
-        const chunk = this.chunks[this.chunkOf[i]];
-        const at2 = this.startOf[i];
+      const e = 4 * (slot - 1);
+      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
+        const chunk = this.chunks[this.entries[e]];
+        const at2 = this.entries[e + 1];
         let k2 = 0;
         while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
-        if (k2 === length) return i;
+        if (k2 === length) return slot - 1;
       }
     }
   }
   /** The index of a key given as a JavaScript string, added if new. */
   internString(key2) {
-    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(key2.length * 3);
+    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key2.length * 3));
     return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
   }
   /** Key `i` as a string. */
   key(i) {
-    const chunk = this.chunks[this.chunkOf[i]];
-    const start = this.startOf[i];
-    const end = start + this.lengthOf[i];
+    const chunk = this.chunks[this.entries[4 * i]];
+    const start = this.entries[4 * i + 1];
+    const end = start + this.entries[4 * i + 2];
     for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
     return chunk.toString("latin1", start, end);
   }
   /** Byte order of keys `i` and `j`: code point order. */
   compare(i, j3) {
-    const a = this.chunks[this.chunkOf[i]];
-    const b3 = this.chunks[this.chunkOf[j3]];
-    const x3 = this.startOf[i];
-    const y2 = this.startOf[j3];
-    const m2 = this.lengthOf[i];
-    const n = this.lengthOf[j3];
+    const e = this.entries;
+    const a = this.chunks[e[4 * i]];
+    const b3 = this.chunks[e[4 * j3]];
+    const x3 = e[4 * i + 1];
+    const y2 = e[4 * j3 + 1];
+    const m2 = e[4 * i + 2];
+    const n = e[4 * j3 + 2];
     const common2 = m2 < n ? m2 : n;
     for (let k2 = 0; k2 < common2; k2++) {
       const d2 = a[x3 + k2] - b3[y2 + k2];
@@ -43039,22 +43045,18 @@ var KeyTable = class {
   add(bytes, start, length, hash2) {
     const last = this.chunks.at(-1);
     if (!last || this.used + length > last.length) {
-      this.chunks.push(Buffer.allocUnsafeSlow(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
       this.used = 0;
     }
     const index = this.size++;
-    if (index === this.chunkOf.length) {
-      this.chunkOf = grown(this.chunkOf);
-      this.startOf = grown(this.startOf);
-      this.lengthOf = grown(this.lengthOf);
-      this.hashOf = grown(this.hashOf);
-    }
+    if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1];
     chunk.set(bytes.subarray(start, start + length), this.used);
-    this.chunkOf[index] = this.chunks.length - 1;
-    this.startOf[index] = this.used;
-    this.lengthOf[index] = length;
-    this.hashOf[index] = hash2;
+    const e = 4 * index;
+    this.entries[e] = this.chunks.length - 1;
+    this.entries[e + 1] = this.used;
+    this.entries[e + 2] = length;
+    this.entries[e + 3] = hash2;
     this.used += length;
     return index;
   }
@@ -43062,7 +43064,7 @@ var KeyTable = class {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let i = 0; i < this.size; i++) {
-      let s = this.hashOf[i] & mask;
+      let s = this.entries[4 * i + 3] & mask;
       while (slots[s] !== 0) s = s + 1 & mask;
       slots[s] = i + 1;
     }
@@ -51243,8 +51245,7 @@ import { join as join21, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
-var NATIVE_OBJECT_INDENT = 2 * 3;
-var NATIVE_LIST_INDENT = 2 * 6;
+var ONE_LINE_INDENT = 2 * 3;
 function writeJson(value2, emit) {
   let parts = [];
   let pending = 0;
@@ -51257,8 +51258,6 @@ function writeJson(value2, emit) {
       pending = 0;
     }
   };
-  const native = (value3, indent) => push2(JSON.stringify(value3, null, 2).replaceAll("\n", `
-${indent}`));
   const write = (value3, indent) => {
     switch (typeof value3) {
       case "string":
@@ -51273,12 +51272,12 @@ ${indent}`));
         return push2(JSON.stringify(value3));
     }
     if (value3 === null || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) return push2(JSON.stringify(value3));
-    const hasToJSON = typeof value3.toJSON === "function";
+    const isList = Array.isArray(value3);
+    if (indent.length >= ONE_LINE_INDENT + (isList ? 2 : 0)) return push2(JSON.stringify(value3));
     const inner = `${indent}  `;
-    if (Array.isArray(value3)) {
+    if (isList) {
       const list3 = value3;
       if (!list3.length) return push2("[]");
-      if (indent.length >= NATIVE_LIST_INDENT && !hasToJSON) return native(list3, indent);
       push2("[\n");
       for (let i = 0; i < list3.length; i++) {
         if (i) push2(",\n");
@@ -51290,7 +51289,6 @@ ${indent}`));
       return push2(`
 ${indent}]`);
     }
-    if (indent.length >= NATIVE_OBJECT_INDENT && !hasToJSON) return native(value3, indent);
     const record = value3;
     let first = true;
     for (const name of Object.keys(record)) {

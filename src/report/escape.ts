@@ -29,12 +29,17 @@ export function escapeCell(text: string): string {
 /** Every character or word one of escapeCell's replacements starts from. */
 const NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 
+/** Text that needs no padding and holds no backtick or line break. */
+const PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
+
 /**
  * Text as an inline code span: shown as it is, on one line (a blank line would end the span and let the rest be
  * read as markdown), fenced by one backtick more than its longest run of backticks, padded with a space where it
  * starts or ends with a backtick or a space (CommonMark strips one space from each side).
  */
 export function code(text: string): string {
+  // The usual name (a key, a path): one pair of backticks, nothing to look for (a report may have thousands).
+  if (PLAIN_CODE.test(text)) return `\`${text}\``;
   const flat = text.replace(/\r\n?|\n/g, ' ');
   if (flat === '') return '` `';
   const fence = '`'.repeat((flat.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), 0) + 1);

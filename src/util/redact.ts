@@ -53,7 +53,9 @@ export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
     for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i], seen);
   } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const clean = redact(key);
       const was = record[key];
       const v = redactValue(was, seen);

@@ -10,6 +10,7 @@ import { floatLeaf, isFloatLeaf, type Leaf } from './types';
  * never copies them, and a small file's table stays small. */
 const CHUNK = 1 << 20;
 const FIRST_CHUNK = 1 << 8;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Interned keys, each an index. A key is stored as UTF-8 — WTF-8 for a lone surrogate, which a JSON `\ud800` escape
@@ -18,16 +19,16 @@ const FIRST_CHUNK = 1 << 8;
 export class KeyTable {
   private chunks: Buffer[] = [];
   private used = 0;
-  // Small to start with: a report may diff a thousand small files.
-  private chunkOf = new Int32Array(16);
-  private startOf = new Int32Array(16);
-  private lengthOf = new Int32Array(16);
-  private hashOf = new Int32Array(16);
+  /**
+   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
+   * its chunk, its start there, its length in bytes and its hash.
+   */
+  private entries = new Int32Array(4 * 8);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
   private slots = new Int32Array(32);
   size = 0;
-  /** Where `internString` encodes a key. */
-  private scratch = Buffer.allocUnsafe(256);
+  /** Where `internString` encodes a key; made on first use. */
+  private scratch = EMPTY;
 
   /** The index of the key in `bytes[start, end)`, added if new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
@@ -43,40 +44,41 @@ export class KeyTable {
         if (this.size * 2 > this.slots.length) this.rehash();
         return index;
       }
-      const i = slot - 1;
-      if (this.hashOf[i] === h && this.lengthOf[i] === length) {
-        const chunk = this.chunks[this.chunkOf[i]!]!;
-        const at = this.startOf[i]!;
+      const e = 4 * (slot - 1);
+      if (this.entries[e + 3] === h && this.entries[e + 2] === length) {
+        const chunk = this.chunks[this.entries[e]!]!;
+        const at = this.entries[e + 1]!;
         let k = 0;
         while (k < length && chunk[at + k] === bytes[start + k]) k++;
-        if (k === length) return i;
+        if (k === length) return slot - 1;
       }
     }
   }
 
   /** The index of a key given as a JavaScript string, added if new. */
   internString(key: string): number {
-    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key.length * 3));
     return this.intern(this.scratch, 0, encodeWtf8(key, this.scratch));
   }
 
   /** Key `i` as a string. */
   key(i: number): string {
-    const chunk = this.chunks[this.chunkOf[i]!]!;
-    const start = this.startOf[i]!;
-    const end = start + this.lengthOf[i]!;
+    const chunk = this.chunks[this.entries[4 * i]!]!;
+    const start = this.entries[4 * i + 1]!;
+    const end = start + this.entries[4 * i + 2]!;
     for (let k = start; k < end; k++) if (chunk[k]! >= 0x80) return decodeWtf8(chunk, start, end);
     return chunk.toString('latin1', start, end);
   }
 
   /** Byte order of keys `i` and `j`: code point order. */
   compare(i: number, j: number): number {
-    const a = this.chunks[this.chunkOf[i]!]!;
-    const b = this.chunks[this.chunkOf[j]!]!;
-    const x = this.startOf[i]!;
-    const y = this.startOf[j]!;
-    const m = this.lengthOf[i]!;
-    const n = this.lengthOf[j]!;
+    const e = this.entries;
+    const a = this.chunks[e[4 * i]!]!;
+    const b = this.chunks[e[4 * j]!]!;
+    const x = e[4 * i + 1]!;
+    const y = e[4 * j + 1]!;
+    const m = e[4 * i + 2]!;
+    const n = e[4 * j + 2]!;
     const common = m < n ? m : n;
     for (let k = 0; k < common; k++) {
       const d = a[x + k]! - b[y + k]!;
@@ -88,22 +90,19 @@ export class KeyTable {
   private add(bytes: Uint8Array, start: number, length: number, hash: number): number {
     const last = this.chunks.at(-1);
     if (!last || this.used + length > last.length) {
-      this.chunks.push(Buffer.allocUnsafeSlow(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      // Small first chunks come from Node's shared pool; large ones are their own memory either way.
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
       this.used = 0;
     }
     const index = this.size++;
-    if (index === this.chunkOf.length) {
-      this.chunkOf = grown(this.chunkOf);
-      this.startOf = grown(this.startOf);
-      this.lengthOf = grown(this.lengthOf);
-      this.hashOf = grown(this.hashOf);
-    }
+    if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1]!;
     chunk.set(bytes.subarray(start, start + length), this.used);
-    this.chunkOf[index] = this.chunks.length - 1;
-    this.startOf[index] = this.used;
-    this.lengthOf[index] = length;
-    this.hashOf[index] = hash;
+    const e = 4 * index;
+    this.entries[e] = this.chunks.length - 1;
+    this.entries[e + 1] = this.used;
+    this.entries[e + 2] = length;
+    this.entries[e + 3] = hash;
     this.used += length;
     return index;
   }
@@ -112,7 +111,7 @@ export class KeyTable {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let i = 0; i < this.size; i++) {
-      let s = this.hashOf[i]! & mask;
+      let s = this.entries[4 * i + 3]! & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = i + 1;
     }

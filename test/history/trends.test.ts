@@ -15,6 +15,7 @@ import { MlflowRunPublisher } from '../../src/publish/mlflow/mirror';
 import { hostedImages } from '../../src/report/images';
 import { composeMarkdown } from '../../src/report/markdown';
 import { parseReportJson, ReportJsonError } from '../../src/report/parse';
+import { reportJson } from '../../src/report/to-json';
 import type { GateRuleResult, GateSummary, ReportData, TrendEntry } from '../../src/report/types';
 import type { FileDiff } from '../../src/values/types';
 import { MemoryLogger } from '../helpers/memory-logger';
@@ -280,8 +281,8 @@ describe('trends in the report', () => {
 
   test('report.json: trends read back with the report; a wrong verdict names its key', () => {
     const report = reportWith(section, gates, metrics, png);
-    assert.deepEqual(parseReportJson(JSON.stringify(report)).trends, report.trends);
-    const bad = JSON.parse(JSON.stringify(report)) as { trends: { standing: string }[] };
+    assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).trends, report.trends);
+    const bad = JSON.parse(JSON.stringify(reportJson(report))) as { trends: { standing: string }[] };
     bad.trends[0]!.standing = 'fine';
     assert.throws(
       () => parseReportJson(JSON.stringify(bad)),

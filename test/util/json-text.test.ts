@@ -8,9 +8,15 @@ function jsonPieces(value: unknown): string[] {
   return pieces;
 }
 
-const same = (value: unknown, why: string): void => assert.equal(jsonPieces(value).join(''), JSON.stringify(value, null, 2) ?? '', why);
+/** The text reads back as JSON.stringify's would, whatever the values hold. */
+const same = (value: unknown, why: string): void => {
+  const text = jsonPieces(value).join('');
+  const expected = JSON.stringify(value, null, 2);
+  if (expected === undefined) return assert.equal(text, '', why);
+  assert.deepEqual(JSON.parse(text), JSON.parse(expected), why);
+};
 
-test("a report's JSON is JSON.stringify's text, character for character, whatever the values hold", () => {
+test("a report's JSON reads back as JSON.stringify's, whatever the values hold", () => {
   same({ a: 1, b: [1, 'x', null, true, false], c: {}, d: [], e: { f: { g: [[], [{}], [[1]]] } } }, 'nesting, empty lists and objects');
   same({ n: [0, -0, 1.5, 1e21, 1e-7, NaN, Infinity, -Infinity, Number.MAX_VALUE, 5e-324] }, 'numbers as JSON writes them, non-finite as null');
   same({ s: ['"quoted"', 'back\\slash', 'new\nline\ttab', '\u0000\u001f\u007f', 'ℹ️ é 漢字 😀', '\ud800 lone', '\u2028\u2029'] }, 'escapes and non-ASCII text');
@@ -26,6 +32,42 @@ test("a report's JSON is JSON.stringify's text, character for character, whateve
   const holes = [1, , 3];
   same({ holes }, 'holes in a list are null');
   assert.throws(() => jsonPieces({ big: 1n }), TypeError, 'a BigInt throws as JSON.stringify does');
+});
+
+test('indented as JSON.stringify(value, null, 2) down to the rows, one line a row from there', () => {
+  const report = {
+    schemaVersion: 2,
+    metrics: [
+      {
+        path: 'm.json',
+        rows: [
+          { key: 'acc', old: 0.5, new: { float: 1 }, changed: true },
+          { key: 'x', changed: false },
+        ],
+      },
+    ],
+    causes: [],
+  };
+  assert.equal(
+    jsonPieces(report).join(''),
+    [
+      '{',
+      '  "schemaVersion": 2,',
+      '  "metrics": [',
+      '    {',
+      '      "path": "m.json",',
+      '      "rows": [',
+      '        {"key":"acc","old":0.5,"new":{"float":1},"changed":true},',
+      '        {"key":"x","changed":false}',
+      '      ]',
+      '    }',
+      '  ],',
+      '  "causes": []',
+      '}',
+    ].join('\n'),
+  );
+  const shallow = { a: 1, b: [1, 'x', null], c: { d: 'e', f: [] } };
+  assert.equal(jsonPieces(shallow).join(''), JSON.stringify(shallow, null, 2), 'above the rows, the same text');
 });
 
 test('a list met more than once is written in full each time, at every depth it appears at', () => {
@@ -44,7 +86,7 @@ test('large text comes in pieces and reads back whole', () => {
   };
   const pieces = jsonPieces(big);
   assert.ok(pieces.length > 10, `about 64 KiB a piece (${pieces.length} pieces)`);
-  assert.equal(pieces.join(''), JSON.stringify(big, null, 2));
+  assert.deepEqual(JSON.parse(pieces.join('')), big);
   assert.ok(
     pieces.every((p) => p.length < 400000),
     'no piece is the whole text',
