@@ -31568,9 +31568,10 @@ function outcome(report2, directionOf) {
   const gates2 = report2.gates;
   if (gates2) {
     const { failures, warnings } = brokenRules(gates2);
-    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics));
+    const name = metricNames(report2.metrics);
+    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
     if (failures) {
-      const failed = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics));
+      const failed = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
       return { outcome: "failed", line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
@@ -31593,20 +31594,25 @@ function outcome(report2, directionOf) {
 function isFailure(r2) {
   return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
 }
-function ruleItem(r2, metrics) {
+function ruleItem(r2, metrics, name) {
   if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
   const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
+  const metric = name(r2.metric.file, r2.metric.key);
   const relative9 = r2.detail.includes("(base ");
-  if (relative9 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(r2.metric.key, row2);
-  if (r2.head !== null) return `${short(r2.metric.key)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
-  return `${short(r2.metric.key)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+  if (relative9 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row2);
+  if (r2.head !== null) return `${short(metric)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
+  return `${short(metric)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+}
+function metricNames(metrics) {
+  return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
 }
 function topChanges(metrics, directionOf) {
   const rows = metrics.flatMap(
-    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
+    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
   );
+  const name = metricNames(metrics);
   const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
-  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(x3.row.key, x3.row, x3.effect), effect: x3.effect }));
+  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
 }
 function change(key2, row2, mark) {
   const [a, b3] = formatPair(numericValue(row2.old), numericValue(row2.new));

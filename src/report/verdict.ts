@@ -31,9 +31,10 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   const gates = report.gates;
   if (gates) {
     const { failures, warnings } = brokenRules(gates);
-    const warned = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn').map((r) => ruleItem(r, report.metrics));
+    const name = metricNames(report.metrics);
+    const warned = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn').map((r) => ruleItem(r, report.metrics, name));
     if (failures) {
-      const failed = gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics));
+      const failed = gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics, name));
       return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
     }
     if (!gates.checked) {
@@ -59,14 +60,23 @@ function isFailure(r: GateRuleResult): boolean {
 }
 
 /** A broken rule as its metric's change (`accuracy −15% (0.8667 → 0.7333)`), else its value, else the rule. */
-function ruleItem(r: GateRuleResult, metrics: FileDiff[]): string {
+function ruleItem(r: GateRuleResult, metrics: FileDiff[], name: MetricName): string {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row = metrics.find((f) => f.path === r.metric!.file)?.rows.find((x) => x.key === r.metric!.key);
+  const metric = name(r.metric.file, r.metric.key);
   // A rule relative to the base broke by the change; an absolute one by the value (its change could be for the better).
   const relative = r.detail.includes('(base ');
-  if (relative && row && row.diff !== undefined && r.base !== null && r.head !== null) return change(r.metric.key, row);
-  if (r.head !== null) return `${short(r.metric.key)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
-  return `${short(r.metric.key)}: ${short(r.detail.replace(/`/g, ''), 120)}`;
+  if (relative && row && row.diff !== undefined && r.base !== null && r.head !== null) return change(metric, row);
+  if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
+  return `${short(metric)}: ${short(r.detail.replace(/`/g, ''), 120)}`;
+}
+
+type MetricName = (file: string, key: string) => string;
+
+/** A metric as a line names it: its key, or `file: key` where another metrics file has the same key. */
+function metricNames(metrics: FileDiff[]): MetricName {
+  // Asked for the few metrics a line names, so a scan each, not a table of every key.
+  return (file, key) => (metrics.some((f) => f.path !== file && f.rows.some((r) => r.key === key)) ? `${file}: ${key}` : key);
 }
 
 /**
@@ -77,14 +87,15 @@ function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: stri
   const rows = metrics.flatMap((f) =>
     f.rows
       .filter((r) => r.changed && r.diff !== undefined && !Number.isNaN(r.diff))
-      .map((r) => ({ row: r, effect: effect(r.diff, directionOf(f.path, r.key)) })),
+      .map((r) => ({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) })),
   );
+  const name = metricNames(metrics);
   const weight = (x: (typeof rows)[number]): number =>
     (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
   return rows
     .sort((a, b) => weight(b) - weight(a))
     .slice(0, TOP)
-    .map((x) => ({ text: change(x.row.key, x.row, x.effect), effect: x.effect }));
+    .map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 
 function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {

@@ -83,6 +83,26 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
   });
 
+  test('a key two metrics files share is named with its file; a key of one file alone is not', () => {
+    const sweep = [
+      file('train/metrics.json', [
+        ['acc', 0.1, 0.2],
+        ['loss', 0.5, 0.5],
+      ]),
+      file('eval/metrics.json', [
+        ['acc', 0.05, 0.1],
+        ['auc', 0.5, 0.6],
+      ]),
+    ];
+    assert.equal(
+      report({ metrics: sweep }).verdict.line,
+      'ℹ️ train/metrics.json: acc +100% (0.1 → 0.2, better), eval/metrics.json: acc +100% (0.05 → 0.1, better)',
+    );
+    const rules = parseRules(ruleLinesFromText('eval/metrics.json:acc <= 0.09\nauc <= 0.55', "input 'thresholds'"));
+    const gated = report({ metrics: sweep, gates: gateSummary(evaluateRules(rules, metricLookupFromDiffs(sweep), { missingBase: 'skip', hasBase: true })) });
+    assert.equal(gated.verdict.line, '❌ gate failed: eval/metrics.json: acc 0.1 (rule: eval/metrics.json:acc <= 0.09), auc 0.6 (rule: auc <= 0.55)');
+  });
+
   test("a failed stage comes first, before the gate: the metrics are not this change's", () => {
     const r = report(
       {
