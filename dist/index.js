@@ -33829,6 +33829,10 @@ var GitRepo = class _GitRepo {
     }
     return listing;
   }
+  /** Whether this run has listed the commit already (`listEntries`): reading a path there then costs no object reads. */
+  hasListing(sha) {
+    return this.listings.has(sha);
+  }
   async readListing(sha) {
     const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = this.prefix;
@@ -44053,7 +44057,8 @@ async function readFromCommits(git, request2, store, log) {
   const files = request2.metrics.map((f3) => f3.path);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
-      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath: true, ...request2.budget ? { budget: request2.budget } : {} });
+      const byPath = !git.hasListing(commit.sha);
+      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request2.budget ? { budget: request2.budget } : {} });
       return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)])));
     })
   );

@@ -176,6 +176,11 @@ export class GitRepo {
     return listing;
   }
 
+  /** Whether this run has listed the commit already (`listEntries`): reading a path there then costs no object reads. */
+  hasListing(sha: string): boolean {
+    return this.listings.has(sha);
+  }
+
   private async readListing(sha: string): Promise<Map<string, TreeEntry>> {
     const out = await this.git.raw(['ls-tree', '-r', '-l', '--full-tree', '-z', '--end-of-options', sha]);
     const prefix = this.prefix;

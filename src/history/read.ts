@@ -55,7 +55,9 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
 
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
-      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath: true, ...(request.budget ? { budget: request.budget } : {}) });
+      // Path by path through the trees, for a few files at each commit; from the listing where the run has one (the base).
+      const byPath = !git.hasListing(commit.sha);
+      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
       return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)] as const)));
     }),
   );
