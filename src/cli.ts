@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import { COMMANDS } from './commands/index';
-import type { Command } from './commands/types';
-import { secretsFromEnvironment } from './config/secrets';
-import { describeError, UserError } from './util/errors';
-import { addSecret, redact } from './util/redact';
+import { COMMANDS, findCommand } from './commands/index';
 import { VERSION } from './version';
 
-/** The `mlreport` command: argv → the matching subcommand → exit code. */
+/**
+ * The `mlreport` command: argv → the matching subcommand → exit code. Help and the version are answered from the
+ * commands' table alone; the commands' code (./commands/run-command.ts, most of the CLI) is read only to run one.
+ */
 async function main(argv: string[]): Promise<number> {
   if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     process.stdout.write(help());
@@ -17,17 +16,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = findCommand(argv);
-  if (!command) throw new UserError(`unknown command '${argv.join(' ')}'. Run 'mlreport --help' for the list.`);
-  const rest = argv.slice(command.path.length);
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const rest = command ? argv.slice(command.path.length) : [];
+  if (command && (rest.includes('--help') || rest.includes('-h'))) {
     process.stdout.write(`usage: ${command.usage}\n`);
     return 0;
   }
-  return command.run(rest);
-}
-
-function findCommand(argv: string[]): Command | undefined {
-  return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];
+  const { runCommand } = await import('./commands/run-command');
+  return runCommand(argv);
 }
 
 function help(): string {
@@ -45,16 +40,4 @@ function help(): string {
   ].join('\n');
 }
 
-secretsFromEnvironment(process.env).forEach(addSecret);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // parseArgs' own errors (unknown option, missing value) are user errors too.
-    const code = (error as { code?: string }).code;
-    const message = code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : describeError(error);
-    process.stderr.write(redact(`mlreport: ${message}\n`));
-    process.exitCode = 2;
-  },
-);
+process.exitCode = await main(process.argv.slice(2));
