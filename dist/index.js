@@ -15804,8 +15804,6 @@ var AzureRemote = class {
 
 // src/dvc/data/remotes/http.ts
 import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -15818,19 +15816,23 @@ var HttpRemote = class {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.url.href})`;
-    const agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
       const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
-      this.agent = new HttpsAgent({ ...agentOptions, ...tls });
-    } else {
-      this.agent = new HttpAgent(agentOptions);
+      this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
   options;
   name;
   description;
   jobs;
-  agent;
+  agentOptions;
+  /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
+  transport;
+  async connect() {
+    const { request, Agent } = this.options.url.protocol === "https:" ? await import("node:https") : await import("node:http");
+    return { request, agent: new Agent(this.agentOptions) };
+  }
   async read(key2) {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -15862,18 +15864,17 @@ var HttpRemote = class {
     const status = response.statusCode ?? 0;
     if (status >= 400) throw this.statusError(key2, status, this.options.uploadMethod, body);
   }
-  close() {
-    this.agent.destroy();
-    return Promise.resolve();
+  async close() {
+    if (this.transport) (await this.transport).agent.destroy();
   }
   url(key2) {
     const url = new URL(this.options.url.href);
     url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key2}`;
     return url;
   }
-  send(method, key2, file, size2) {
+  async send(method, key2, file, size2) {
     const url = this.url(key2);
-    const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
     if (method === "HEAD") headers["accept-encoding"] = "identity";
     if (file !== void 0) {
@@ -15881,7 +15882,7 @@ var HttpRemote = class {
       headers["content-length"] = String(size2);
     }
     return new Promise((resolve7, reject) => {
-      const req = request(url, { method, headers, agent: this.agent, timeout: this.options.connectTimeoutMs }, (res) => {
+      const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
         resolve7(res);
       });
