@@ -1,6 +1,7 @@
 // What the benches share: a whole process's CPU time (its children included, as a user's `time` shows it) and
 // the verdict line every figure ends with.
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 export interface Run {
   /** User + system CPU of the process and everything it started, in ms. */
@@ -23,6 +24,16 @@ export function measure(command: string, args: string[], options: { cwd?: string
   const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout);
   if (r.status !== 0 || !times) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status}) in ${options.cwd ?? '.'}`);
   return { cpuMs: (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000, wallMs };
+}
+
+/**
+ * Arguments for `node` that start the CLI as a command's process starts it, and do nothing else: dist/cli.js (with no
+ * arguments it prints its help) and then the commands' bundle beside it, which a command reads to run
+ * (`mlreport --version` reads dist/cli.js alone). The benches that take a process's start-up apart use this.
+ */
+export function cliStartUp(cli: string): string[] {
+  const url = pathToFileURL(cli).href;
+  return ['--input-type=module', '-e', `await import(${JSON.stringify(url)}); await import(${JSON.stringify(new URL('commands.js', url).href)});`];
 }
 
 export function median(values: number[]): number {

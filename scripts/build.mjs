@@ -4,7 +4,12 @@
 // src/, and a readable bundle under stable names changes by about the lines that changed in src/, where a
 // minified or renamed one is rewritten whole. The renderer (vega and the rasteriser's JavaScript) is its own
 // bundle, read with `await import()` only by runs that draw a chart; the rasteriser's WebAssembly and the fonts
-// are copied beside it as files (dist/resvg.wasm, dist/fonts/), read by it at run time.
+// are copied beside it as files (dist/resvg.wasm, dist/fonts/), read by it at run time. Bundles of their own too,
+// each read with `await import()` where first needed: the clouds' SDKs (dist/dvc-s3.js, dist/dvc-azure.js), by DVC
+// remotes of theirs; the HTTP and GitHub client libraries (dist/net.js: undici, Octokit and its plugins), by a
+// run's first request; the CLI's commands (dist/commands.js), by dist/cli.js to run one, so `mlreport --help`
+// parses only the commands' table. A start parses only what it needs (the start-up targets in
+// docs/development.md's performance table).
 // `node scripts/build.mjs --outdir DIR` builds elsewhere.
 import { build } from 'esbuild';
 import { rm, mkdir, cp, readFile } from 'node:fs/promises';
@@ -17,12 +22,16 @@ const version = JSON.parse(await readFile('package.json', 'utf8')).version;
 
 /**
  * Modules src/ loads with `await import()` that are bundled on their own, so a run that does not need them never
- * parses them: the plot renderer (vega, the rasteriser) and the clouds' SDKs behind the DVC data layer.
+ * parses them: the plot renderer (vega, the rasteriser), the clouds' SDKs behind the DVC data layer, and the HTTP
+ * and GitHub client libraries (src/util/net-libraries.ts).
  */
 const LAZY_BUNDLES = [
   { filter: /\/plots\/engine$/, entry: 'render', source: 'src/plots/engine.ts' },
   { filter: /\/dvc\/data\/remotes\/s3-sdk$|^\.\/s3-sdk$/, entry: 'dvc-s3', source: 'src/dvc/data/remotes/s3-sdk.ts' },
   { filter: /\/dvc\/data\/remotes\/azure-sdk$|^\.\/azure-sdk$/, entry: 'dvc-azure', source: 'src/dvc/data/remotes/azure-sdk.ts' },
+  { filter: /\/util\/net-libraries$|^\.\/net-libraries$/, entry: 'net', source: 'src/util/net-libraries.ts' },
+  // Bundled with the entry points (it loads the bundles above lazily too, as they do).
+  { filter: /\/commands\/run-command$/, entry: 'commands', source: 'src/commands/run-command.ts', withEntries: true },
 ];
 const lazyBundlesExternal = {
   name: 'lazy-bundles-external',
@@ -30,6 +39,25 @@ const lazyBundlesExternal = {
     for (const lazy of LAZY_BUNDLES) {
       b.onResolve({ filter: lazy.filter }, (args) => (args.kind === 'dynamic-import' ? { path: `./${lazy.entry}.js`, external: true } : undefined));
     }
+  },
+};
+
+/**
+ * CommonJS packages that @actions/core imports (its OIDC client, through @actions/http-client) although nothing of
+ * ours calls that client: esbuild keeps a CommonJS import it cannot see is unused, so without this undici alone
+ * (≈770 KiB) was parsed and started by every run of dist/index.js. Their top levels only define what they export,
+ * so an import of them whose bindings nobody uses is dropped; dist/net.js, which uses them, keeps them.
+ */
+const UNUSED_WITHOUT_EFFECTS = /^(undici|tunnel)$/;
+const dropUnusedImports = {
+  name: 'drop-unused-imports',
+  setup(b) {
+    b.onResolve({ filter: UNUSED_WITHOUT_EFFECTS }, async (args) => {
+      if (args.pluginData === dropUnusedImports) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const resolved = await b.resolve(args.path, { kind, importer, resolveDir, pluginData: dropUnusedImports });
+      return resolved.errors.length ? undefined : { path: resolved.path, namespace: resolved.namespace, sideEffects: false };
+    });
   },
 };
 
@@ -49,9 +77,15 @@ const common = {
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
-await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' }, outdir, plugins: [lazyBundlesExternal] });
+const entries = (lazy) => Object.fromEntries(lazy.map((l) => [l.entry, l.source]));
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', ...entries(LAZY_BUNDLES.filter((l) => l.withEntries)) },
+  outdir,
+  plugins: [lazyBundlesExternal, dropUnusedImports],
+});
 await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir });
-await build({ ...common, entryPoints: Object.fromEntries(LAZY_BUNDLES.slice(1).map((l) => [l.entry, l.source])), outdir });
+await build({ ...common, entryPoints: entries(LAZY_BUNDLES.filter((l) => l.entry !== 'render' && !l.withEntries)), outdir });
 // The S3 remote's download threads (started by dvc-s3.js from the file beside it).
 await build({ ...common, entryPoints: { 'dvc-get': 'src/dvc/data/remotes/s3-get.ts' }, outdir });
 await cp('scripts/dist-package.json', `${outdir}/package.json`);

@@ -7,33 +7,9 @@ import { runAggregate } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
 import { selfIgnoringDir } from './project-options';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 
-export const aggregateCommand: Command = {
-  path: ['aggregate'],
-  summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
-  usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
-
-  DIR             a folder holding a job's report.json, or a folder of such folders (as
-                  actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
-  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
-  --repeat-params NAME
-                  a param whose values tell repeats of one configuration apart (repeatable; default: seed)
-  --rank-by METRIC
-                  the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
-                  followed by 'higher' or 'lower' (default: the first metric a rule gates on)
-  --expected-runs N
-                  how many jobs the matrix has: fewer report folders are failed rows (a job that
-                  failed before uploading leaves no folder)
-  --threshold RULE
-                  a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
-                  (repeatable; default: the rules the jobs were gated with)
-  --missing-base skip|fail
-                  a rule using \`base\` when the base has no value: skipped (default) or broken
-  --quiet         print only the report's path
-
-A job whose report.json is missing, or says a stage failed, is a failed row, and the exit code is 1, as it is when a
-configuration breaks a rule. Reports compared with different base commits are refused.`,
+export const aggregateCommand: CommandRunner = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

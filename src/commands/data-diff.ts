@@ -10,7 +10,7 @@ import { redact } from '../util/redact';
 import { openProjectData } from '../values/collect';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
 import { parseDvcStyleArgs } from './dvc-args';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 
 interface DataDiffArgs {
   aRev: string;
@@ -23,21 +23,7 @@ interface DataDiffArgs {
   hideMissing: boolean;
 }
 
-export const dataDiffCommand: Command = {
-  path: ['data', 'diff'],
-  summary: 'show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`',
-  usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
-  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
-  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
-  --md             print a GitHub markdown table
-  --show-hash      print each path's md5 (the first 8 digits in tables)
-  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
-                   implied by B_REV, as in DVC
-
-Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+export const dataDiffCommand: CommandRunner = {
   run: async (args) => runDataDiffHere(parseDataDiffArgs(args)),
 };
 

@@ -9,30 +9,13 @@ import type { HistorySection } from '../history/types';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
 import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
 import { ReadBudget } from '../workspace/tree';
 
-export const metricsHistoryCommand: Command = {
-  path: ['metrics', 'history'],
-  summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
-  usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
-
-  REV             the branch or commit whose first-parent history is read (default: HEAD)
-  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
-  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --history-store BRANCH
-                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
-                  mlreport-history), for commits whose metrics are not in git
-  --md            print a GitHub markdown table
-  --json          print the history as report.json's \`history\` (every point, with its commit)
-  --cwd DIR       where to start looking for the project (default: the current directory)
-
-Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
-figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
-missing or broken at some commits) is said on stderr.`,
+export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

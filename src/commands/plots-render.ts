@@ -8,18 +8,9 @@ import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
 import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 
-export const plotsRenderCommand: Command = {
-  path: ['plots', 'render'],
-  summary: 'render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index',
-  usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
-
-  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
-  --quiet         print only the index's path`,
+export const plotsRenderCommand: CommandRunner = {
   async run(args) {
     const { values } = parseArgs({
       args,

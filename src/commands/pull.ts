@@ -2,18 +2,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index';
 import { UserError } from '../util/errors';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 import { pushStageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
-
-const COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
-  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
-  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
-  --cwd DIR          the project root (default: the current directory)
-
-Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
-HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
-password (or token).`;
 
 function options(args: string[], extra: { force?: boolean } = {}): { root: string; options: TrackedOptions } {
   const { values, positionals } = parseArgs({
@@ -45,13 +36,7 @@ export function remoteOptions(remote: string | undefined): { remote?: string; us
   return { remote, user: process.env.MLREPORT_REMOTE_USER || undefined, password: process.env.MLREPORT_REMOTE_PASSWORD || undefined };
 }
 
-export const pullCommand: Command = {
-  path: ['pull'],
-  summary: 'download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)',
-  usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
-
-${COMMON_USAGE}
-  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+export const pullCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, '--cwd'); // from a subfolder too, as DVC finds its project
@@ -62,12 +47,7 @@ ${COMMON_USAGE}
   },
 };
 
-export const pushCommand: Command = {
-  path: ['push'],
-  summary: 'upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)',
-  usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
-
-${COMMON_USAGE}`,
+export const pushCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, '--cwd');

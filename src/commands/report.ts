@@ -12,36 +12,9 @@ import { parseDeadlineMinutes } from '../util/deadline';
 import { parseHistoryDepth } from '../history/config';
 import { UserError } from '../util/errors';
 import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS, storeOption } from './project-options';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 
-export const reportCommand: Command = {
-  path: ['report'],
-  summary: 'compare metrics and params with a base revision and write report.md and report.json',
-  usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
-
-  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
-                  ignores itself in git)
-  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --threshold RULE
-                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
-                  in .mlreport.yml); a broken rule makes the exit code 1
-  --missing-base skip|fail
-                  a rule using \`base\` when the base has no value: skipped (default) or broken
-  --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
-                  0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
-  --history-store BRANCH
-                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
-                  mlreport-history), for the base's values and the history of metrics not in git; only read
-  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --deadline-minutes N
-                  the time budget for gathering the report (default: 330): a stage still running then is
-                  ended, the work not started is skipped, and the report says what was cut
-  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
-                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
-  --quiet         print only the report's path`,
+export const reportCommand: CommandRunner = {
   async run(args) {
     const { values } = parseArgs({
       args,

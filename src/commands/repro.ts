@@ -2,21 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPipeline, reproduce } from '../pipeline/repro';
 import { consoleLogger, writeResult } from '../util/console-logger';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 import { remoteOptions } from './pull';
 
-export const reproCommand: Command = {
-  path: ['repro'],
-  summary: 'run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock',
-  usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
-  --dry      print what would run and why, run nothing
-  --force    run the selected stages even when unchanged (frozen stages still never run)
-  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
-             (by default repro is 'dvc repro --pull')
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
+export const reproCommand: CommandRunner = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

@@ -1,22 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPipeline, pipelineStatus } from '../pipeline/repro';
-import type { Command } from './types';
+import type { CommandRunner } from './types';
 import { remoteOptions } from './pull';
 import { writeResult } from '../util/console-logger';
 
-export const statusCommand: Command = {
-  path: ['status'],
-  summary: 'show which dvc.yaml stages changed since dvc.lock and why (like dvc status)',
-  usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      only these stages and what they depend on
-  --json     print {stage: [reasons]} for changed stages
-  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
-
-Exit code 0 either way; changed stages are listed with their reasons.`,
+export const statusCommand: CommandRunner = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

@@ -82,7 +82,7 @@ export class HistoryRecorder implements Target {
       this.log.info('History store: no numeric metrics at the head; nothing recorded.');
       return { skipped: true };
     }
-    const client = createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
+    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
     try {
       const date = await this.store.dateOf(commit!);
       const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit: commit!, date, metrics });

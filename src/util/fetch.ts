@@ -1,5 +1,5 @@
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import { fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher, ProxyAgent } from 'undici';
 
 /** How long one request (answer and body) may take before it is abandoned, unless the caller says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -11,7 +11,7 @@ const proxies = new Map<string, ProxyAgent>();
  * HTTP_PROXY by the URL's scheme, none when NO_PROXY lists the host or the host is loopback. Node 20's own fetch
  * ignores these variables, so every client of ours sends through this.
  */
-function proxyFor(url: URL): Dispatcher | undefined {
+function proxyFor(url: URL, Agent: typeof ProxyAgent): Dispatcher | undefined {
   const proxy = getProxyUrl(url);
   if (!proxy?.hostname) return undefined;
   let agent = proxies.get(proxy.href);
@@ -20,7 +20,7 @@ function proxyFor(url: URL): Dispatcher | undefined {
       proxy.username || proxy.password
         ? { token: `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` }
         : {};
-    agent = new ProxyAgent({ uri: `${proxy.protocol}//${proxy.host}`, ...auth });
+    agent = new Agent({ uri: `${proxy.protocol}//${proxy.host}`, ...auth });
     proxies.set(proxy.href, agent);
   }
   return agent;
@@ -40,11 +40,12 @@ export class RequestTimeoutError extends Error {
  */
 export async function httpFetch(input: string | URL, init: RequestInit = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
   const url = new URL(input);
+  const net = await import('./net-libraries');
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   try {
-    const options = { ...init, signal, dispatcher: proxyFor(url) } as Parameters<typeof undiciFetch>[1];
-    return await undiciFetch(url, options);
+    const options = { ...init, signal, dispatcher: proxyFor(url, net.ProxyAgent) } as Parameters<typeof net.fetch>[1];
+    return await net.fetch(url, options);
   } catch (error) {
     if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
     throw error;

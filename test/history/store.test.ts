@@ -73,13 +73,13 @@ describe('writing the history store', () => {
   test('a writer that lost the race fetches the new tip and writes again on top of it: both records are kept', async () => {
     const a = new HistoryStore(await checkout(), BRANCH);
     const b = new HistoryStore(await checkout(), BRANCH);
-    await writeRecord(client(), { owner: 'octo', repo: 'iris' }, a, record(1), fast);
+    await writeRecord(await client(), { owner: 'octo', repo: 'iris' }, a, record(1), fast);
     // Both read the same tip; b commits first, so a's ref update is not a fast-forward.
     await a.tip(true);
     await b.tip(true);
-    await writeRecord(client(), { owner: 'octo', repo: 'iris' }, b, record(2), fast);
+    await writeRecord(await client(), { owner: 'octo', repo: 'iris' }, b, record(2), fast);
     fake.requests.length = 0;
-    await writeRecord(client(), { owner: 'octo', repo: 'iris' }, a, record(3), fast);
+    await writeRecord(await client(), { owner: 'octo', repo: 'iris' }, a, record(3), fast);
     assert.deepEqual(writes(), [
       'POST /repos/{owner}/{repo}/git/trees 201',
       'POST /repos/{owner}/{repo}/git/commits 201',
@@ -97,7 +97,9 @@ describe('writing the history store', () => {
     const stores = await Promise.all([1, 2, 3, 4].map(async () => new HistoryStore(await checkout(), BRANCH)));
     // Each lost race costs a fetch and three requests again: a minute, as a run has, on a machine shared with others.
     const patient = { ...fast, deadlineMs: 60_000 };
-    const results = await Promise.allSettled(stores.map((s, i) => writeRecord(client(), { owner: 'octo', repo: 'iris' }, s, record(i + 1), patient)));
+    const results = await Promise.allSettled(
+      stores.map(async (s, i) => writeRecord(await client(), { owner: 'octo', repo: 'iris' }, s, record(i + 1), patient)),
+    );
     assert.deepEqual(
       results.map((r) => r.status),
       stores.map(() => 'fulfilled'),
@@ -119,7 +121,10 @@ describe('writing the history store', () => {
       read.notes[0]!,
       /^History store: the branch 'mlreport-history' is not an mlreport history store \(no mlreport-history\.json of format 1 at its tip [0-9a-f]{7}\); not read\.$/,
     );
-    await assert.rejects(writeRecord(client(), { owner: 'octo', repo: 'iris' }, store, record(1), fast), /is not an mlreport history store .*; not written/);
+    await assert.rejects(
+      writeRecord(await client(), { owner: 'octo', repo: 'iris' }, store, record(1), fast),
+      /is not an mlreport history store .*; not written/,
+    );
     assert.deepEqual(writes(), [], 'no request was made');
     assert.equal(bare.ref(REF), tip);
   });
@@ -164,7 +169,7 @@ describe('reading the history store', () => {
 
   test('a store branch rewritten into an unrelated history: read as it now is, and the next write goes on top of it', async () => {
     const reader = await checkout();
-    await writeRecord(client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(reader, BRANCH), record(1), fast);
+    await writeRecord(await client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(reader, BRANCH), record(1), fast);
     storeCommit(
       { 'mlreport-history.json': marker, [`records/${sha(2)}.json`]: JSON.stringify({ format: 'mlreport-history', version: 1, ...record(2) }) },
       { orphan: true },
@@ -172,7 +177,7 @@ describe('reading the history store', () => {
     const store = new HistoryStore(reader, BRANCH);
     const before = await store.records([sha(1), sha(2)]);
     assert.deepEqual([...before.records.keys()], [sha(2)]);
-    await writeRecord(client(), { owner: 'octo', repo: 'iris' }, store, record(3), fast);
+    await writeRecord(await client(), { owner: 'octo', repo: 'iris' }, store, record(3), fast);
     const after = await new HistoryStore(reader, BRANCH).records([sha(1), sha(2), sha(3)]);
     assert.deepEqual([...after.records.keys()], [sha(2), sha(3)]);
   });
@@ -192,7 +197,7 @@ describe('reading the history store', () => {
     ]);
     // Nor is it written blind: without its tip, an existing branch would look like a new one.
     await assert.rejects(
-      writeRecord(client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(opened, BRANCH), record(1), fast),
+      writeRecord(await client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(opened, BRANCH), record(1), fast),
       /no remote 'origin'.*; not written/,
     );
     assert.deepEqual(writes(), []);

@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import type { FakeGitHub } from '../fakes/github';
 import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
-import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { UserError } from '../../src/util/errors';
-import { GHS_TOKEN, REPO, context, plotsDir, publishConfig, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
+import { REPO, context, plotsDir, publishConfig, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
 const [owner, repo] = REPO.split('/') as [string, string];
 const COMMENTS = /^POST \/repos\/octo\/iris\/issues\/5\/comments$/;
@@ -63,8 +62,7 @@ describe('API faults', () => {
   test('an exhausted rate limit resetting in half an hour fails at once, saying why', async () => {
     fake.injectFault({ match: /^GET /, times: 10, response: primaryRateLimit(Math.floor(Date.now() / 1000) + 1800) });
     const log = new MemoryLogger();
-    const client = createGitHubClient(GHS_TOKEN, fake.url, { maxWaitMs: 60_000, onRetry: (m) => log.info(m) });
-    const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, client });
+    const pub = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, clientOptions: { maxWaitMs: 60_000 } });
     await assert.rejects(
       pub.publish(reportData()),
       /Could not post the report to GitHub \([^)]*\): API rate limit exceeded for installation ID 1\. \(HTTP 403\)/,
@@ -80,8 +78,7 @@ describe('API faults', () => {
   test('an API that cannot be reached: retried, then a message naming the API URL, no HTTP status', async () => {
     const log = new MemoryLogger();
     const ctx = context(fake, { apiUrl: 'http://127.0.0.1:9' });
-    const client = createGitHubClient(GHS_TOKEN, ctx.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
-    const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, client });
+    const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, clientOptions: { waitScale: 0.001 } });
     await assert.rejects(pub.publish(reportData()), (error: Error) => {
       assert.match(error.message, /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:9\): /);
       assert.doesNotMatch(error.message, /HTTP 500/);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { GitHubContext, GitHubPublishConfig } from '../../src/config/types';
 import type { PlotEntry, ReportData } from '../../src/report/types';
-import { createGitHubClient } from '../../src/publish/github/client';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
@@ -136,8 +135,7 @@ export function publisher(
 ): { pub: GitHubPublisher; log: MemoryLogger } {
   const log = new MemoryLogger();
   const c = context(fake, ctx);
-  const client = createGitHubClient(c.token, c.apiUrl, { waitScale: 0.001, onRetry: (m) => log.info(m) });
-  return { pub: new GitHubPublisher(c, publishConfig(cfg), log, { baseDir, client }), log };
+  return { pub: new GitHubPublisher(c, publishConfig(cfg), log, { baseDir, clientOptions: { waitScale: 0.001 } }), log };
 }
 
 /** What most publisher tests start from: a fresh fake GitHub with the action's token and PR #5 at HEAD, and a temp folder. */

@@ -132,7 +132,7 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as @actions/http-client reads the
       const before = proxy.connects.length;
       const http = new JsonHttp({ service: 'MLflow', baseUrl: `http://${host}:${echo.port}`, headers: {}, secrets: [] });
       await http.request('GET', '/direct');
-      const client = createGitHubClient(GHS_TOKEN, `http://${host}:${echo.port}`);
+      const client = await createGitHubClient(GHS_TOKEN, `http://${host}:${echo.port}`);
       await client.request('GET /octocat');
       assert.deepEqual(echo.seen, ['GET /direct', 'GET /octocat']);
       assert.equal(proxy.connects.length, before, 'nothing went through the proxy');
@@ -157,7 +157,7 @@ describe('timeouts: a server that accepts the connection and never answers', () 
   test('the GitHub client gives up after its timeout on each attempt and says so', async () => {
     seen.length = 0;
     const retries: string[] = [];
-    const client = createGitHubClient(GHS_TOKEN, url, { timeoutMs: 300, retries: 2, waitScale: 0.001, onRetry: (m) => retries.push(m) });
+    const client = await createGitHubClient(GHS_TOKEN, url, { timeoutMs: 300, retries: 2, waitScale: 0.001, onRetry: (m) => retries.push(m) });
     await assert.rejects(client.request('GET /repos/{owner}/{repo}', { owner: 'octo', repo: 'iris' }), /no answer within 0\.3 s/);
     assert.deepEqual(seen, ['GET /repos/octo/iris', 'GET /repos/octo/iris', 'GET /repos/octo/iris']);
     assert.equal(retries.length, 2);

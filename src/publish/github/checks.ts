@@ -55,14 +55,11 @@ export interface GateCheckOptions extends CheckRunOptions {
  */
 export abstract class CheckRunTarget<R> implements Target<R> {
   readonly name = 'check run';
-  private readonly client: GitHubClient;
 
   constructor(
     protected readonly options: CheckRunOptions,
     protected readonly log: Logger,
-  ) {
-    this.client = createGitHubClient(options.github.token, options.github.apiUrl, options.clientOptions);
-  }
+  ) {}
 
   /** The check's conclusion, title, summary and annotations; null when the report has no gate. */
   protected abstract outcome(report: R, context: PublishContext): Promise<Omit<GateOutcome, 'headSha'> | null>;
@@ -71,10 +68,11 @@ export abstract class CheckRunTarget<R> implements Target<R> {
     const drawn = await this.outcome(report, context);
     if (!drawn) return { skipped: true };
     const outcome: GateOutcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
-    const checkRun = await this.createCheckRun(outcome);
+    const client = await createGitHubClient(this.options.github.token, this.options.github.apiUrl, this.options.clientOptions);
+    const checkRun = await this.createCheckRun(client, outcome);
     if (!('refused' in checkRun)) return checkRun;
     this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-    const status = await this.setStatus(outcome);
+    const status = await this.setStatus(client, outcome);
     if (status) return status;
     this.log.warning(
       `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`,
@@ -88,12 +86,12 @@ export abstract class CheckRunTarget<R> implements Target<R> {
   }
 
   /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
-  private async createCheckRun(o: GateOutcome): Promise<TargetOutcome | { refused: string }> {
+  private async createCheckRun(client: GitHubClient, o: GateOutcome): Promise<TargetOutcome | { refused: string }> {
     const { owner, repo } = this.options.github;
     const output = (annotations: Annotation[]) => ({ title: o.title, summary: o.summary, annotations });
     let created;
     try {
-      created = await this.client.request('POST /repos/{owner}/{repo}/check-runs', {
+      created = await client.request('POST /repos/{owner}/{repo}/check-runs', {
         owner,
         repo,
         name: this.options.checkName,
@@ -114,7 +112,7 @@ export abstract class CheckRunTarget<R> implements Target<R> {
       return { refused: ' (403: the token needs `checks: write`)' };
     }
     for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-      await this.client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
         owner,
         repo,
         check_run_id: created.data.id,
@@ -125,10 +123,10 @@ export abstract class CheckRunTarget<R> implements Target<R> {
   }
 
   /** A commit status named like the check; null when the token may not set it. */
-  private async setStatus(o: GateOutcome): Promise<TargetOutcome | null> {
+  private async setStatus(client: GitHubClient, o: GateOutcome): Promise<TargetOutcome | null> {
     const { owner, repo } = this.options.github;
     try {
-      await this.client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+      await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
         owner,
         repo,
         sha: o.headSha,

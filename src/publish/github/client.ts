@@ -1,8 +1,6 @@
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import type { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
-import Bottleneck from 'bottleneck/light.js';
+import type Bottleneck from 'bottleneck/light.js';
 import { DEFAULT_TIMEOUT_MS, fetchWithTimeout } from '../../util/fetch';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -26,7 +24,7 @@ export interface GitHubClientOptions {
  * with three images 7.0 s instead of 2.7 s end to end (bench/publish.bench.ts). Rate-limit answers are still
  * waited out.
  */
-const oneWriteAtATime = new Bottleneck.Group({ maxConcurrent: 1 });
+let oneWriteAtATime: Bottleneck.Group | undefined;
 
 /** Statuses the retry plugin leaves alone: client errors, and 403/429, which the throttling plugin handles. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
@@ -35,9 +33,12 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
  * Octokit composed once, as @actions/github gives it (GitHub Enterprise: GITHUB_API_URL; HTTPS_PROXY/NO_PROXY),
  * with @octokit/plugin-retry (5xx, network errors and timeouts, growing waits) and @octokit/plugin-throttling
  * (primary limits: wait for `x-ratelimit-reset`; secondary limits and 429: honour `retry-after`, else a
- * minute, as GitHub's docs ask). Every request is abandoned after `timeoutMs`.
+ * minute, as GitHub's docs ask). Every request is abandoned after `timeoutMs`. The libraries are read here, not at
+ * start (src/util/net-libraries.ts).
  */
-export function createGitHubClient(token: string, apiUrl: string, options: GitHubClientOptions = {}): GitHubClient {
+export async function createGitHubClient(token: string, apiUrl: string, options: GitHubClientOptions = {}): Promise<GitHubClient> {
+  const { getOctokit, retry, throttling, Bottleneck } = await import('../../util/net-libraries');
+  oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options.retries ?? 4;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const scale = options.waitScale ?? 1;

@@ -20,7 +20,6 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export interface GitHubPublisherOptions {
   /** The folder the report's image paths are relative to (the out-dir, or the downloaded artifact). */
   baseDir: string;
-  client?: GitHubClient;
   clientOptions?: GitHubClientOptions;
 }
 
@@ -63,7 +62,7 @@ export abstract class CommentTarget<R> implements Target<R> {
       log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish()}`);
       return { notPosted: 'a pull request from a fork' };
     }
-    const client = this.options.client ?? createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
+    const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
     try {
       return await this.post(client, report);
     } catch (error) {

@@ -19,9 +19,9 @@ beforeEach(async () => {
 });
 afterEach(() => fake.stop());
 
-const store = (retry: RefRetry, run: number): BranchImageStore =>
+const store = async (retry: RefRetry, run: number): Promise<BranchImageStore> =>
   new BranchImageStore(
-    createGitHubClient(GHS_TOKEN, fake.url, { waitScale: 0.001 }),
+    await createGitHubClient(GHS_TOKEN, fake.url, { waitScale: 0.001 }),
     { owner, repo },
     'mlreport-assets',
     'https://github.example',
@@ -33,9 +33,9 @@ const refUpdates = (): number[] => fake.requests.filter((r) => REF_UPDATE.test(`
 
 describe('the assets-branch commit', () => {
   test('a ref update refused four times as not a fast forward (other runs moved the branch) is retried until it lands', async () => {
-    await store(fast, 0).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
+    await (await store(fast, 0)).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
     fake.injectFault({ match: REF_UPDATE, times: 4, response: validationFailed('Update is not a fast forward', 'sha') });
-    const urls = await store(fast, 1).upload([{ rel: 'plots/b.png', name: 'b.png', bytes: png(5, 5) }], 'run-1');
+    const urls = await (await store(fast, 1)).upload([{ rel: 'plots/b.png', name: 'b.png', bytes: png(5, 5) }], 'run-1');
     assert.deepEqual(refUpdates(), [422, 422, 422, 422, 200]);
     const sha = tip()!;
     assert.ok(urls.get('plots/b.png')?.includes(`/blob/${sha}/run-1/b.png?raw=true`));
@@ -43,10 +43,10 @@ describe('the assets-branch commit', () => {
   });
 
   test('six runs committing at once all land on the branch, one after another', async () => {
-    await store(fast, 0).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
+    await (await store(fast, 0)).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
     const runs = [1, 2, 3, 4, 5, 6];
     const results = await Promise.allSettled(
-      runs.map((run) => store(fast, run).upload([{ rel: 'plots/p.png', name: 'p.png', bytes: png(run + 4, 3) }], `run-${run}`)),
+      runs.map(async (run) => (await store(fast, run)).upload([{ rel: 'plots/p.png', name: 'p.png', bytes: png(run + 4, 3) }], `run-${run}`)),
     );
     assert.deepEqual(
       results.map((r) => r.status),
@@ -61,10 +61,10 @@ describe('the assets-branch commit', () => {
   });
 
   test('when other runs keep winning, it gives up at the deadline with GitHub’s answer', async () => {
-    await store(fast, 0).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
+    await (await store(fast, 0)).upload([{ rel: 'plots/a.png', name: 'a.png', bytes: png() }], 'run-0');
     fake.injectFault({ match: REF_UPDATE, times: 10_000, response: validationFailed('Update is not a fast forward', 'sha') });
     await assert.rejects(
-      store({ deadlineMs: 1_000, firstDelayMs: 5, maxDelayMs: 50 }, 1).upload([{ rel: 'plots/b.png', name: 'b.png', bytes: png() }], 'run-1'),
+      (await store({ deadlineMs: 1_000, firstDelayMs: 5, maxDelayMs: 50 }, 1)).upload([{ rel: 'plots/b.png', name: 'b.png', bytes: png() }], 'run-1'),
       {
         status: 422,
         message: /Update is not a fast forward/,

@@ -1,0 +1,38 @@
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DIST_CLI, runCli, runNode } from '../helpers/cli';
+import { tempDir } from '../helpers/repo';
+
+describe('the CLI start: help from the commands table, the commands from their own bundle', () => {
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  test('--help, --version and a command --help are answered by dist/cli.js alone; running a command needs dist/commands.js', async () => {
+    // dist/cli.js with nothing beside it but the package.json that makes it a module.
+    const alone = tempDir();
+    dirs.push(alone);
+    copyFileSync(DIST_CLI, join(alone, 'cli.js'));
+    copyFileSync(join(dirname(DIST_CLI), 'package.json'), join(alone, 'package.json'));
+    const cli = join(alone, 'cli.js');
+    const help = await runNode(cli, ['--help'], { cwd: alone });
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /^ {2}metrics history {2}show each metric over a branch's last N commits/m);
+    assert.match((await runNode(cli, ['--version'], { cwd: alone })).stdout, /^\d+\.\d+\.\d+\n$/);
+    const usage = await runNode(cli, ['pull', '--help'], { cwd: alone });
+    assert.equal(usage.code, 0, usage.stderr);
+    assert.match(usage.stdout, /^usage: mlreport pull \[TARGET\.\.\.\][^]*MLREPORT_REMOTE_PASSWORD/);
+    const run = await runNode(cli, ['status'], { cwd: alone });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /commands\.js/);
+  });
+
+  test("an error is told by the commands' bundle, which knows the environment's secrets", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const r = await runCli(['ghp_startSecret0042'], dir, { ...process.env, GITHUB_TOKEN: 'ghp_startSecret0042' });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "mlreport: unknown command '***'. Run 'mlreport --help' for the list.\n");
+  });
+});
