@@ -7,8 +7,8 @@ import { parentPort, workerData } from "node:worker_threads";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
-import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
 
 // src/util/errors.ts
 var UserError = class extends Error {
@@ -126,58 +126,85 @@ function dos2unixInto(chunk, out) {
 
 // src/dvc/data/cache.ts
 var CACHE_MODE = 292;
-var WRITE_BATCH = 1024 * 1024;
-async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-  const hasher = new ObjectHasher(legacy);
-  let size = 0;
-  try {
-    const file = await open(tmp, "wx", 420).catch(async (error) => {
-      if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname(target), { recursive: true });
-      return open(tmp, "wx", 420);
-    });
+var WRITE_BATCH = 256 * 1024;
+var ObjectFileWriter = class {
+  constructor(target, oid, legacy, from) {
+    this.target = target;
+    this.oid = oid;
+    this.from = from;
+    this.tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    this.hasher = new ObjectHasher(legacy);
     try {
-      let batch = [];
-      let batched = 0;
-      for await (const chunk of source) {
-        hasher.update(chunk);
-        size += chunk.length;
-        batch.push(chunk);
-        batched += chunk.length;
-        if (batched >= WRITE_BATCH) {
-          await writeAll(file, batch);
-          batch = [];
-          batched = 0;
-        }
-      }
-      await writeAll(file, batch);
-      await file.chmod(CACHE_MODE);
-    } finally {
-      await file.close();
+      this.fd = openSync(this.tmp, "wx", CACHE_MODE);
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+      mkdirSync(dirname(target), { recursive: true });
+      this.fd = openSync(this.tmp, "wx", CACHE_MODE);
     }
-  } catch (error) {
-    await rm(tmp, { force: true });
-    if (error instanceof ObjectError) throw error;
-    throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+    if (umask() & CACHE_MODE) fchmodSync(this.fd, CACHE_MODE);
   }
-  const actual = hasher.digest();
-  const expected = oid.replace(/\.dir$/, "");
-  if (actual !== expected) {
-    await rm(tmp, { force: true });
-    throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+  target;
+  oid;
+  from;
+  tmp;
+  hasher;
+  fd;
+  batch = [];
+  batched = 0;
+  size = 0;
+  write(chunk) {
+    this.hasher.update(chunk);
+    this.size += chunk.length;
+    this.batch.push(chunk);
+    this.batched += chunk.length;
+    if (this.batched >= WRITE_BATCH) this.flush();
   }
-  await rename(tmp, target);
-  return size;
+  /** Closes the file and, when its md5 is the object's, renames it into place; else leaves nothing behind. */
+  finish() {
+    try {
+      this.flush();
+      closeSync(this.fd);
+      this.fd = void 0;
+      const actual = this.hasher.digest();
+      if (actual !== this.oid.replace(/\.dir$/, "")) throw new ObjectError(`corrupt: ${this.from} sent ${this.size} bytes whose md5 is ${actual}`, "corrupt");
+      renameSync(this.tmp, this.target);
+      return this.size;
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+  abort() {
+    if (this.fd !== void 0) closeSync(this.fd);
+    this.fd = void 0;
+    rmSync(this.tmp, { force: true });
+  }
+  flush() {
+    let rest = this.batch;
+    while (rest.length) {
+      let written = writevSync(this.fd, rest);
+      let i = 0;
+      while (i < rest.length && written >= rest[i].length) written -= rest[i++].length;
+      rest = rest.slice(i);
+      if (written && rest.length) rest[0] = rest[0].subarray(written);
+    }
+    this.batch = [];
+    this.batched = 0;
+  }
+};
+var processUmask;
+function umask() {
+  return processUmask ??= process.umask();
 }
-async function writeAll(file, chunks) {
-  let rest = chunks;
-  while (rest.length) {
-    let { bytesWritten } = await file.writev(rest);
-    let i = 0;
-    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
-    rest = rest.slice(i);
-    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
+
+// src/dvc/data/checkout.ts
+import { chmodSync, constants, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+function copyStaged(from, to) {
+  try {
+    copyFileSync(from, to.file, constants.COPYFILE_FICLONE);
+    chmodSync(to.file, to.mode);
+  } catch {
+    rmSync2(to.file, { force: true });
   }
 }
 
@@ -197,11 +224,23 @@ async function run(job) {
     return { id: job.id, fallback: true, redirect };
   }
   try {
-    return { id: job.id, size: await writeObject(job.file, job.oid, job.legacy, response, job.from) };
+    const size = await receive(job, response);
+    if (job.copy) copyStaged(job.file, job.copy);
+    return { id: job.id, size };
   } catch (error) {
     const e = error instanceof ObjectError ? error : new ObjectError(`writing ${job.file}: ${error.message}`, "failed");
     return { id: job.id, error: e.message, kind: e.kind };
   }
+}
+async function receive(job, response) {
+  const writer = new ObjectFileWriter(job.file, job.oid, job.legacy, job.from);
+  try {
+    for await (const chunk of response) writer.write(chunk);
+  } catch (error) {
+    writer.abort();
+    throw new ObjectError(`reading it from ${job.from} broke off: ${error.code ?? error.message}`, "unreachable");
+  }
+  return writer.finish();
 }
 function send(job) {
   return new Promise((resolve, reject) => {

@@ -12927,9 +12927,9 @@ import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -13162,9 +13162,26 @@ function objectKey(oid, legacy = false) {
   return legacy ? rel : `files/md5/${rel}`;
 }
 
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error2) {
+        failed ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed) throw failed.error;
+}
+
 // src/dvc/data/cache.ts
 var CACHE_MODE = 292;
-var WRITE_BATCH = 1024 * 1024;
+var WRITE_BATCH = 256 * 1024;
 var Cache = class {
   constructor(dir) {
     this.dir = dir;
@@ -13179,6 +13196,30 @@ var Cache = class {
     } catch {
       return false;
     }
+  }
+  /**
+   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
+   * which for the thousands of files of a directory output is most of the cost of asking.
+   */
+  async holding(oids, legacy = false) {
+    const held = /* @__PURE__ */ new Set();
+    if (!oids.length) return held;
+    const folders = /* @__PURE__ */ new Map();
+    for (const oid of oids) {
+      const folder = dirname(this.path(oid, legacy));
+      folders.set(folder, [...folders.get(folder) ?? [], oid]);
+    }
+    const root = dirname([...folders.keys()][0]);
+    const present = new Set(await readdir2(root).catch(() => []));
+    await eachLimit([...folders], 8, async ([folder, wanted]) => {
+      if (!present.has(basename(folder))) return;
+      const entries = new Map((await readdir2(folder, { withFileTypes: true })).map((e) => [e.name, e]));
+      for (const oid of wanted) {
+        const e = entries.get(basename(this.path(oid, legacy)));
+        if (e?.isFile() || e?.isSymbolicLink() && await this.has(oid, legacy)) held.add(oid);
+      }
+    });
+    return held;
   }
   /**
    * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
@@ -13310,48 +13351,50 @@ async function writeAll(file, chunks) {
     if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
   }
 }
-
-// src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3, createReadStream as createReadStream2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error2) {
-        failed ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
+var processUmask;
+function umask() {
+  return processUmask ??= process.umask();
 }
 
 // src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { chmodSync, constants as constants3, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
-  checkOid(target.oid, target.path);
-  const dest = resolve(root, target.path);
+  try {
+    return await place(cache, root, target, options);
+  } finally {
+    if (options.staged) await rm3(options.staged, { recursive: true, force: true });
+  }
+}
+async function makeFolders(dir, relpaths) {
+  for (const folder of new Set(relpaths.map((r2) => dirname2(join2(dir, ...r2.split("/")))))) await mkdir3(folder, { recursive: true });
+}
+function stagedCopy(staged, relpath) {
+  return { file: join2(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+}
+function outputPath(root, path) {
+  const dest = resolve(root, path);
   const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  return dest;
+}
+async function place(cache, root, target, options) {
+  checkOid(target.oid, target.path);
+  const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   const current = await lstat2(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod3(dest, 493 & ~process.umask());
+      if (target.isexec) await chmod3(dest, 493 & ~umask());
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir3(dirname2(dest), { recursive: true });
-    const tmp = join2(dirname2(dest), `.${basename(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join2(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -13363,10 +13406,11 @@ async function checkout(cache, root, target, options = {}) {
     return current ? "modified" : "created";
   }
   const entries = await cache.manifest(target.oid, legacy);
-  const missing = [];
-  await eachLimit(entries, COPIES_AT_ONCE, async (e) => {
-    if (!await cache.has(e.md5, legacy)) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
-  });
+  const held = await cache.holding(
+    entries.map((e) => e.md5),
+    legacy
+  );
+  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
   missing.sort();
   if (missing.length)
     throw new DataError(
@@ -13391,12 +13435,17 @@ async function checkout(cache, root, target, options = {}) {
   }
   await mkdir3(dirname2(dest), { recursive: true });
   const token = randomBytes2(6).toString("hex");
-  const fresh = join2(dirname2(dest), `.${basename(dest)}.${token}.tmp`);
-  const old = join2(dirname2(dest), `.${basename(dest)}.${token}.old`);
+  const fresh = options.staged ?? join2(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join2(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir3(fresh, { recursive: true });
-    for (const folder of new Set(entries.map((e) => dirname2(join2(fresh, ...e.relpath.split("/")))))) await mkdir3(folder, { recursive: true });
-    await eachLimit(entries, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
+    await makeFolders(
+      fresh,
+      entries.map((e) => e.relpath)
+    );
+    const copied = new Set(options.staged ? await listFiles2(fresh) : []);
+    const rest = entries.filter((e) => !copied.has(e.relpath));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
     if (current) await rename3(dest, old);
     await rename3(fresh, dest);
   } catch (error2) {
@@ -13408,7 +13457,7 @@ async function checkout(cache, root, target, options = {}) {
 }
 async function materialise(from, to2, exec) {
   await copyFile3(from, to2, constants3.COPYFILE_FICLONE);
-  await chmod3(to2, (exec ? 511 : 438) & ~process.umask());
+  await chmod3(to2, (exec ? 511 : 438) & ~umask());
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
@@ -16355,7 +16404,7 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat5 } from "node:fs/promises";
-async function pull(cache, remote, refs) {
+async function pull(cache, remote, refs, options = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
   const fail2 = (item, error2) => {
@@ -16386,8 +16435,17 @@ async function pull(cache, remote, refs) {
         state.manifest = bytes;
       }
       const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      const staged = ref.path === void 0 ? void 0 : options.staging?.get(ref.path);
+      const copies = staged && await makeFolders(
+        staged,
+        entries.map((e) => e.relpath)
+      ).then(
+        () => true,
+        () => false
+      );
       for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        const copy = copies ? stagedCopy(staged, e.relpath) : void 0;
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state, copy });
         state.pending++;
       }
       dirs.push(state);
@@ -16400,15 +16458,27 @@ async function pull(cache, remote, refs) {
     const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
     byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
   }
-  await eachLimit([...byOid.values()], remote.jobs, async (group2) => {
+  const groups = [...byOid.values()];
+  const held = /* @__PURE__ */ new Set();
+  for (const legacy of [false, true]) {
+    const oids = groups.filter((g2) => g2[0].legacy === legacy).map((g2) => g2[0].oid);
+    for (const oid of await cache.holding(oids, legacy)) held.add(`${legacy ? "L" : ""}${oid}`);
+  }
+  await eachLimit(groups, remote.jobs, async (group2) => {
     const first = group2[0];
     try {
-      if (await cache.has(first.oid, first.legacy)) {
+      if (held.has(`${first.legacy ? "L" : ""}${first.oid}`)) {
         result.cached++;
       } else {
         const key2 = objectKey(first.oid, first.legacy);
         const from = `${key2} on ${remote.description}`;
-        const bytes = remote.download ? await remote.download(key2, { file: cache.path(first.oid, first.legacy), oid: first.oid, legacy: first.legacy, from }) : await cache.write(first.oid, first.legacy, await remote.read(key2), from);
+        const bytes = remote.download ? await remote.download(key2, {
+          file: cache.path(first.oid, first.legacy),
+          oid: first.oid,
+          legacy: first.legacy,
+          from,
+          copy: group2.find((f3) => f3.copy)?.copy
+        }) : await cache.write(first.oid, first.legacy, await remote.read(key2), from);
         result.bytes += bytes;
         result.downloaded++;
       }
@@ -16815,12 +16885,12 @@ function topPlots(file, value2, context) {
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
   });
 }
-function withField(file, field, fn2, stage) {
+function withField(file, field, fn2, stage2) {
   try {
     return fn2();
   } catch (error2) {
     if (error2 instanceof InterpolationError) {
-      const where2 = stage ? `stages.${stage}.${field}` : field;
+      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
       throw new UserError(`${file}: failed to parse '${where2}': ${error2.message}.`);
     }
     throw error2;
@@ -16936,9 +17006,9 @@ async function resolveStage(file, entry, vars, trackedVars) {
     return v2;
   };
   const desc = field("desc");
-  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage.desc = desc;
-  return stage;
+  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage2.desc = desc;
+  return stage2;
 }
 function stringList(value2, where2) {
   if (value2 === void 0 || value2 === null) return [];
@@ -17114,22 +17184,22 @@ function asMapping(value2, file) {
 
 // src/pipeline/dag.ts
 import { posix as posix3 } from "node:path";
-function projectPath2(stage, p2) {
-  return posix3.normalize(posix3.join(stage.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+function projectPath2(stage2, p2) {
+  return posix3.normalize(posix3.join(stage2.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute2(p2) {
   return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
-function refuseAbsolute(stage) {
-  const outs = stage.outs.map((o2) => o2.path).filter(isAbsolute2);
+function refuseAbsolute(stage2) {
+  const outs = stage2.outs.map((o2) => o2.path).filter(isAbsolute2);
   if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+    throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
-  const deps = [...stage.deps, ...stage.params.map((p2) => p2.file)].filter(isAbsolute2);
+  const deps = [...stage2.deps, ...stage2.params.map((p2) => p2.file)].filter(isAbsolute2);
   if (deps.length) {
     throw new UserError(
-      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
     );
   }
 }
@@ -17139,27 +17209,27 @@ function isInside(child, parent) {
 function buildDag(stages) {
   const nodes = /* @__PURE__ */ new Map();
   const writer = /* @__PURE__ */ new Map();
-  for (const stage of stages) {
-    refuseAbsolute(stage);
+  for (const stage2 of stages) {
+    refuseAbsolute(stage2);
     const node = {
-      stage,
-      deps: [...stage.deps.map((d2) => projectPath2(stage, d2)), ...stage.params.map((p2) => projectPath2(stage, p2.file))],
-      outs: stage.outs.map((o2) => projectPath2(stage, o2.path))
+      stage: stage2,
+      deps: [...stage2.deps.map((d2) => projectPath2(stage2, d2)), ...stage2.params.map((p2) => projectPath2(stage2, p2.file))],
+      outs: stage2.outs.map((o2) => projectPath2(stage2, o2.path))
     };
-    nodes.set(stage.name, node);
+    nodes.set(stage2.name, node);
     for (const out of node.outs) {
       const other = writer.get(out);
       if (other !== void 0) {
         throw new UserError(
-          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
+          other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
         );
       }
       for (const [path, owner] of writer) {
-        if (owner !== stage.name && (isInside(out, path) || isInside(path, out))) {
-          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${path}' of stage '${owner}'.`);
+        if (owner !== stage2.name && (isInside(out, path) || isInside(path, out))) {
+          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${path}' of stage '${owner}'.`);
         }
       }
-      writer.set(out, stage.name);
+      writer.set(out, stage2.name);
     }
   }
   const producerOf = (path) => {
@@ -17217,9 +17287,9 @@ function downstreamOf(dag, name) {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [stage, ups] of dag.upstream) {
-      if (!out.has(stage) && ups.some((u2) => u2 === name || out.has(u2))) {
-        out.add(stage);
+    for (const [stage2, ups] of dag.upstream) {
+      if (!out.has(stage2) && ups.some((u2) => u2 === name || out.has(u2))) {
+        out.add(stage2);
         grew = true;
       }
     }
@@ -17228,9 +17298,9 @@ function downstreamOf(dag, name) {
 }
 
 // src/util/files.ts
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
 import { mkdir as mkdir5, rename as rename5, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join7, basename as basename2 } from "node:path";
+import { dirname as dirname5, join as join7, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
   const tmp = await tempBeside(path);
   await writeFile2(tmp, data);
@@ -17238,23 +17308,23 @@ async function writeFileAtomic(path, data) {
 }
 async function writeTextAtomic(path, produce) {
   const tmp = await tempBeside(path);
-  const fd = openSync(tmp, "w");
+  const fd = openSync2(tmp, "w");
   try {
     produce((piece) => {
       const bytes = Buffer.from(piece, "utf8");
       for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
     });
   } catch (error2) {
-    closeSync(fd);
+    closeSync2(fd);
     await rm5(tmp, { force: true });
     throw error2;
   }
-  closeSync(fd);
+  closeSync2(fd);
   await rename5(tmp, path);
 }
 async function tempBeside(path) {
   await mkdir5(dirname5(path), { recursive: true });
-  return join7(dirname5(path), `.${basename2(path)}.${process.pid}.tmp`);
+  return join7(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 
 // src/pipeline/yaml-emit.ts
@@ -17655,8 +17725,8 @@ function lockEntryFromHash(path, meta) {
   if (meta.isexec) entry.isexec = true;
   return entry;
 }
-function serializeStage(stage) {
-  const out = /* @__PURE__ */ new Map([["cmd", stage.cmd]]);
+function serializeStage(stage2) {
+  const out = /* @__PURE__ */ new Map([["cmd", stage2.cmd]]);
   const entry = (e) => {
     const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
     if (e.hashName === "md5") d2.set("hash", "md5");
@@ -17667,13 +17737,13 @@ function serializeStage(stage) {
     return d2;
   };
   const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
-  if (stage.deps.length) out.set("deps", [...stage.deps].sort(byPath).map(entry));
-  const files = [...stage.params.keys()].sort(compareCodePoints);
+  if (stage2.deps.length) out.set("deps", [...stage2.deps].sort(byPath).map(entry));
+  const files = [...stage2.params.keys()].sort(compareCodePoints);
   if (files.length) {
     const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
     const params = /* @__PURE__ */ new Map();
     for (const file of ordered) {
-      const values = stage.params.get(file);
+      const values = stage2.params.get(file);
       params.set(
         file,
         mapFrom(
@@ -17684,14 +17754,14 @@ function serializeStage(stage) {
     }
     out.set("params", params);
   }
-  if (stage.outs.length) out.set("outs", [...stage.outs].sort(byPath).map(entry));
+  if (stage2.outs.length) out.set("outs", [...stage2.outs].sort(byPath).map(entry));
   return out;
 }
 function renderLock(lock, updates) {
   const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
   const before = raw.get("stages");
   const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
-  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
+  for (const [name, stage2] of updates) stages.set(name, serializeStage(stage2));
   raw.set("stages", stages);
   return emitYaml(raw, lock.folding);
 }
@@ -17702,7 +17772,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join8 } from "node:path";
+import { basename as basename4, join as join8 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -17818,7 +17888,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename3(executable).toLowerCase();
+  const name = basename4(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -17980,7 +18050,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync as closeSync2, constants as constants5, fstatSync, openSync as openSync2, readdirSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readdirSync, readSync, statSync as statSync2 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
 import { join as join10, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
@@ -17988,12 +18058,12 @@ var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 async function hashFile(path, size2, legacy) {
   if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync2(path, READ);
+    const fd = openSync3(path, READ);
     let md52;
     try {
       md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
     if (md52) return md52;
   }
@@ -18074,7 +18144,7 @@ async function hashDir(root, rel, ignore, name, state) {
           stats3 = fstatSync(fd);
           if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
         } finally {
-          closeSync2(fd);
+          closeSync3(fd);
         }
       } else {
         try {
@@ -18108,7 +18178,7 @@ async function hashDir(root, rel, ignore, name, state) {
 }
 function openUnlessGone(path) {
   try {
-    return openSync2(path, READ);
+    return openSync3(path, READ);
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -18345,12 +18415,12 @@ function getParam(data, key2) {
   }
   return cur;
 }
-async function currentParams(stage, ws2, project) {
+async function currentParams(stage2, ws2, project) {
   const out = /* @__PURE__ */ new Map();
-  for (const dep of stage.params) {
+  for (const dep of stage2.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
-    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
     if (dep.keys === null) {
       out.set(dep.file, mapFrom(data, data));
       continue;
@@ -18362,7 +18432,7 @@ async function currentParams(stage, ws2, project) {
       if (v2 === void 0) missing.push(key2);
       else values.set(key2, v2);
     }
-    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
+    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
     out.set(dep.file, values);
   }
   return out;
@@ -18383,19 +18453,19 @@ async function onlyLineEndsDiffer(path, entry, size2, ws2) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
   return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
-async function stageStatus(stage, lock, ws2, project) {
+async function stageStatus(stage2, lock, ws2, project) {
   const reasons = [];
-  if (stage.alwaysChanged) reasons.push("always changed");
-  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
+  if (stage2.alwaysChanged) reasons.push("always changed");
+  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
   if (!lock) reasons.push("not in dvc.lock");
   const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage.deps) {
+  for (const dep of stage2.deps) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
     else if (s === "missing") reasons.push(`dep ${dep}: missing`);
   }
-  for (const dep of stage.params) {
+  for (const dep of stage2.params) {
     const path = project(dep.file);
     const data = await ws2.params(path);
     const locked = lock?.params.get(dep.file);
@@ -18419,12 +18489,12 @@ async function stageStatus(stage, lock, ws2, project) {
     }
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage.outs) {
+  for (const out of stage2.outs) {
     const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
     else if (s === "missing") reasons.push(`out ${out.path}: missing`);
   }
-  if (stage.frozen) {
+  if (stage2.frozen) {
     const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
     return { changed: kept.length > 0, reasons: kept };
   }
@@ -18592,8 +18662,8 @@ var PipelineData = class _PipelineData {
     return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage, ws2, project) {
-    for (const out of stage.outs) {
+  async save(stage2, ws2, project) {
+    for (const out of stage2.outs) {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
@@ -18616,10 +18686,10 @@ function lockedOutputs(project) {
   const found = [];
   for (const [dir, lock] of project.locks) {
     const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
-    for (const [name, stage] of lock.stages) {
+    for (const [name, stage2] of lock.stages) {
       const defined = dvcYaml?.stages.find((s) => s.name === name);
       const base = joinPath(dir, defined?.wdir ?? ".");
-      for (const out of stage.outs) {
+      for (const out of stage2.outs) {
         const def = defined?.outs.find((o2) => o2.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");
@@ -18655,17 +18725,17 @@ async function pushStageOutputs(root, options = {}) {
 function trackedObject(t2) {
   return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
 }
-function restorableOuts(stage, lock, status, expected, ws2, project) {
-  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
+function restorableOuts(stage2, lock, status, expected, ws2, project) {
+  if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const allowed = /* @__PURE__ */ new Set();
-  for (const dep of stage.deps) {
+  for (const dep of stage2.deps) {
     const md52 = lockDeps.get(dep)?.md5;
     if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
-  for (const out of stage.outs) {
+  for (const out of stage2.outs) {
     allowed.add(`out ${out.path}: missing`);
     const entry = lockOuts.get(out.path);
     if (!out.cache || !entry?.md5) return null;
@@ -18701,14 +18771,14 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
     const out = [];
     for (const name of selected) {
-      const stage = dag.nodes.get(name).stage;
-      const project = (p2) => projectPath2(stage, p2);
-      const status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
-      const depError = depErrorOf(stage, ws2, depErrors);
+      const stage2 = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage2, p2);
+      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage2, ws2, depErrors);
       let action;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
-        const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected, ws2, project);
+        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
           for (const o2 of objects) expected.set(o2.path, o2.oid);
@@ -18746,10 +18816,10 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws2.invalidate();
   return { expected, depErrors };
 }
-function depErrorOf(stage, ws2, depErrors) {
-  for (const dep of stage.deps) {
-    if (ws2.exists(projectPath2(stage, dep))) continue;
-    const rp = ws2.rootPath(projectPath2(stage, dep));
+function depErrorOf(stage2, ws2, depErrors) {
+  for (const dep of stage2.deps) {
+    if (ws2.exists(projectPath2(stage2, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage2, dep));
     for (const [path, error2] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error2;
   }
   return void 0;
@@ -18785,8 +18855,8 @@ async function reproduceWith(pipeline2, log, options, data) {
   const selected = selectStages(dag, options.targets ?? []);
   const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
   for (const name of selected) {
-    const stage = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath2(stage, p2);
+    const stage2 = dag.nodes.get(name).stage;
+    const project = (p2) => projectPath2(stage2, p2);
     const blocker = blocked.get(name);
     if (blocker) {
       record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
@@ -18798,7 +18868,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const started = performance.now();
-    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws2, depErrors);
+    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws2, depErrors);
     if (depError) {
       if (options.dry) {
         wouldRun.add(name);
@@ -18813,7 +18883,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     }
     let status;
     try {
-      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
     } catch (error2) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
@@ -18822,17 +18892,17 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
-    if (stage.frozen) {
+    if (stage2.frozen) {
       note2(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options.dry) {
         record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
         continue;
       }
       try {
-        const missing = stage.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
+        const missing = stage2.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const locked = await lockStage(stage, ws2, project);
+        const locked = await lockStage(stage2, ws2, project);
         updates.set(name, locked);
         pipeline2.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline2.lock, updates);
@@ -18845,7 +18915,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       }
       continue;
     }
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
     let cannot;
     if (data && objects) {
       if (options.dry) {
@@ -18888,11 +18958,11 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, own ? reasons : [], options.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1e3;
     if (outcome2.lock) {
       try {
-        await data?.save(stage, ws2, project);
+        await data?.save(stage2, ws2, project);
       } catch (error2) {
         log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
       }
@@ -18909,39 +18979,39 @@ async function reproduceWith(pipeline2, log, options, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline2, log, reasons, deadline) {
+async function runStage(stage2, pipeline2, log, reasons, deadline) {
   const { ws: ws2, dag } = pipeline2;
-  const project = (p2) => projectPath2(stage, p2);
+  const project = (p2) => projectPath2(stage2, p2);
   const tail = new TailBuffer(TAIL_LINES);
-  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
+  if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
   try {
-    for (const dep of stage.deps) {
+    for (const dep of stage2.deps) {
       if (ws2.exists(project(dep))) continue;
       const producer = dag.producerOf(project(dep));
       throw new UserError(
         producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
       );
     }
-    await currentParams(stage, ws2, project);
-    for (const out of stage.outs) if (!out.persist) await rm6(ws2.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws2.abs(stage.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage.name };
-    for (const cmd of stageCommands(stage.cmd)) {
+    await currentParams(stage2, ws2, project);
+    for (const out of stage2.outs) if (!out.persist) await rm6(ws2.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws2.abs(stage2.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
+    for (const cmd of stageCommands(stage2.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
       const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage2.name}'`));
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws2.invalidate();
-    const missing = stage.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
+    const missing = stage2.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
     if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage, ws2, project) };
+    return { lock: await lockStage(stage2, ws2, project) };
   } catch (error2) {
     return { error: describeError(error2), tail: tail.text() };
   }
 }
-async function lockStage(stage, ws2, project) {
+async function lockStage(stage2, ws2, project) {
   const entries = async (paths) => {
     const out = [];
     for (const p2 of paths) {
@@ -18952,10 +19022,10 @@ async function lockStage(stage, ws2, project) {
     return out;
   };
   return {
-    cmd: stage.cmd,
-    deps: await entries(stage.deps),
-    params: await currentParams(stage, ws2, project),
-    outs: await entries(stage.outs.map((o2) => o2.path))
+    cmd: stage2.cmd,
+    deps: await entries(stage2.deps),
+    params: await currentParams(stage2, ws2, project),
+    outs: await entries(stage2.outs.map((o2) => o2.path))
   };
 }
 
@@ -18988,7 +19058,7 @@ async function reproduceStep(step, log) {
     engine = "builtin";
     try {
       const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
-      for (const stage of result.stages) stages.push(stage);
+      for (const stage2 of result.stages) stages.push(stage2);
       passed = result.passed;
     } catch (error2) {
       log.error(describeError(error2));
@@ -18998,7 +19068,7 @@ async function reproduceStep(step, log) {
   } else if (passed && mode === "dvc") {
     engine = "dvc";
     const result = await dvcRepro(step.workspace, log, step.deadline);
-    for (const stage of result.stages) stages.push(stage);
+    for (const stage2 of result.stages) stages.push(stage2);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed } : null;
@@ -21113,7 +21183,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
-import { basename as basename4, join as join18 } from "node:path";
+import { basename as basename5, join as join18 } from "node:path";
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
@@ -21552,15 +21622,15 @@ var pipeline = (v2, at2) => {
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
     stages: list((s, a) => {
-      const stage = object(s, a);
+      const stage2 = object(s, a);
       const out = {
-        name: string(stage.name, key(a, "name")),
-        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number3(stage.seconds, key(a, "seconds"))
+        name: string(stage2.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage2.status, key(a, "status")),
+        seconds: number3(stage2.seconds, key(a, "seconds"))
       };
-      const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
-      const error2 = optional(string)(stage.error, key(a, "error"));
-      const log = optional(string)(stage.log, key(a, "log"));
+      const reasons = optional(list(string))(stage2.reasons, key(a, "reasons"));
+      const error2 = optional(string)(stage2.error, key(a, "error"));
+      const log = optional(string)(stage2.log, key(a, "log"));
       if (reasons !== void 0) out.reasons = reasons;
       if (error2 !== void 0) out.error = error2;
       if (log !== void 0) out.log = log;
@@ -21696,15 +21766,15 @@ async function readRun(dir) {
   return { name, report: report2, failed: failure(report2, raw.projectErrors) };
 }
 function failure(report2, projectErrors) {
-  const stage = report2.pipeline?.stages.find((s) => s.status === "failed");
-  if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ""}`;
+  const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;
   }
   return null;
 }
 function runName(dir) {
-  const name = basename4(dir);
+  const name = basename5(dir);
   return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
 }
 
@@ -23294,11 +23364,11 @@ function causeText(causes) {
     return list3.slice(0, room);
   };
   if (causes.basis === "pipeline") {
-    for (const stage of causes.stages) {
-      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage.name);
-      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
+    for (const stage2 of causes.stages) {
+      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage2.name);
+      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
       const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown2.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown2.join(", ")}`);
+      if (shown2.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown2.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -24301,10 +24371,10 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
-  for (const [name, stage] of Object.entries(stages)) {
-    if (!isRecord3(stage)) continue;
-    const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    asList(stage.plots).forEach((entry, i) => {
+  for (const [name, stage2] of Object.entries(stages)) {
+    if (!isRecord3(stage2)) continue;
+    const wdir = typeof stage2.wdir === "string" ? stage2.wdir : ".";
+    asList(stage2.plots).forEach((entry, i) => {
       const before = out.definitions.length;
       add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
@@ -24830,9 +24900,9 @@ function resolvedDoc(dvc) {
   return {
     plots: dvc.plots.map((p2) => topPlot(p2.id, p2.props)),
     stages: Object.fromEntries(
-      dvc.stages.map((stage) => [
-        stage.name,
-        { wdir: at2(stage.wdir), plots: stage.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
+      dvc.stages.map((stage2) => [
+        stage2.name,
+        { wdir: at2(stage2.wdir), plots: stage2.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
       ])
     )
   };
@@ -27159,15 +27229,15 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   for (const dvc of dvcYamls) {
     for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
     for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
-    for (const stage of dvc.stages) {
-      const base = joinPath(dvc.dir, stage.wdir);
-      for (const out of stage.outs) {
+    for (const stage2 of dvc.stages) {
+      const base = joinPath(dvc.dir, stage2.wdir);
+      for (const out of stage2.outs) {
         const path = joinPath(base, out.path);
         if (out.kind === "metric") metrics.add(path);
         if (out.kind === "plot") plots.add(path);
         if (out.cache) dvcOuts.add(path);
       }
-      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
+      for (const dep of stage2.params) addParams(joinPath(base, dep.file), dep.keys);
     }
     for (const [file, keys] of dvc.trackedVars) {
       const path = joinPath(dvc.dir, file);
@@ -27528,9 +27598,9 @@ function withCauses(metrics, explain) {
 function causeSide(project) {
   const stages = /* @__PURE__ */ new Map();
   for (const dvc of project.dvcYamls) {
-    for (const stage of dvc.stages) {
-      const name = dvc.dir ? `${dvc.file}:${stage.name}` : stage.name;
-      stages.set(name, { stage: { ...stage, name, wdir: joinPath(dvc.dir, stage.wdir) || "." }, dir: dvc.dir, local: stage.name });
+    for (const stage2 of dvc.stages) {
+      const name = dvc.dir ? `${dvc.file}:${stage2.name}` : stage2.name;
+      stages.set(name, { stage: { ...stage2, name, wdir: joinPath(dvc.dir, stage2.wdir) || "." }, dir: dvc.dir, local: stage2.name });
     }
   }
   return { stages, project };
@@ -27547,14 +27617,14 @@ function upstreamCauses(inputs, dag, head, base, writer) {
   const unknown = /* @__PURE__ */ new Set();
   for (const name of selectStages(dag, [writer])) {
     const at2 = head.stages.get(name);
-    const stage = at2.stage;
+    const stage2 = at2.stage;
     const before = base.stages.get(name)?.stage;
     const headLock = causeLockOf(head, at2);
     const baseLock = causeLockOf(base, at2);
     const baseHasPipeline = base.project.dvcYamls.some((d2) => d2.dir === at2.dir);
-    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
-    for (const dep of stage.params) {
-      const file = joinPath(stage.wdir, dep.file);
+    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage2, before) });
+    for (const dep of stage2.params) {
+      const file = joinPath(stage2.wdir, dep.file);
       const diff = inputs.params.find((f3) => f3.path === file);
       if (!diff) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
@@ -27564,8 +27634,8 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         if (row2.changed && (dep.keys === null || dep.keys.some((k2) => paramKeyUnder(row2.key, k2)))) params.add(paramCause(file, row2), name);
       }
     }
-    for (const dep of stage.deps) {
-      const path = joinPath(stage.wdir, dep);
+    for (const dep of stage2.deps) {
+      const path = joinPath(stage2.wdir, dep);
       if (dag.producerOf(path) !== void 0) continue;
       const under = (p2) => path === "" || p2 === path || p2.startsWith(`${path}/`);
       for (const [p2, count2] of inputs.files) if (under(p2) && dag.producerOf(p2) === void 0) files.add(fileCause(p2, count2), name);
@@ -27670,11 +27740,11 @@ var CauseEntries = class {
   }
   id;
   items = /* @__PURE__ */ new Map();
-  add(item, stage) {
+  add(item, stage2) {
     const known = this.items.get(this.id(item));
     const kept = known ?? item;
     if (!known) this.items.set(this.id(item), item);
-    if (stage !== void 0 && !kept.stages.includes(stage)) kept.stages.push(stage);
+    if (stage2 !== void 0 && !kept.stages.includes(stage2)) kept.stages.push(stage2);
   }
   list() {
     return [...this.items.values()].slice(0, MAX_CAUSE_ENTRIES);
@@ -28698,12 +28768,12 @@ async function readRevisionData(tree, data, options = {}) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
     const lock = project.locks.get(dvcYaml.dir);
     const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
-    for (const stage of cached) {
-      const locked = lock?.stages.get(stage.name);
-      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
-      for (const out of stage.outs) {
+    for (const stage2 of cached) {
+      const locked = lock?.stages.get(stage2.name);
+      const why = lock ? `${lockPath} has no entry for stage '${stage2.name}'` : `${lockPath} is missing`;
+      for (const out of stage2.outs) {
         if (!out.cache) continue;
-        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
+        const path = joinPath(joinPath(dvcYaml.dir, stage2.wdir), out.path);
         const entry = locked?.outs.find((o2) => o2.path === out.path);
         const remote = out.props.get("remote");
         outputs.push({

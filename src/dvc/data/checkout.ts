@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { chmodSync, constants, copyFileSync, createReadStream, rmSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Cache } from './cache';
+import { umask, type Cache } from './cache';
 import { DataError } from './errors';
 import { ObjectHasher } from './hash';
 import { checkOid, isDirOid } from './oid';
@@ -23,6 +23,11 @@ export interface CheckoutTarget {
 export interface CheckoutOptions {
   /** Replace workspace content that differs and is not in the cache (DVC's `--force`). */
   force?: boolean;
+  /**
+   * The folder `stage` made for this directory output, holding whole copies of some of its files (made as their
+   * objects arrived): checkout copies the rest into it and moves it into place. It is removed in any case.
+   */
+  staged?: string;
 }
 
 export type CheckoutOutcome = 'unchanged' | 'created' | 'modified';
@@ -35,16 +40,68 @@ export type CheckoutOutcome = 'unchanged' | 'created' | 'modified';
  * "Can't remove the following unsaved files without confirmation".
  */
 export async function checkout(cache: Cache, root: string, target: CheckoutTarget, options: CheckoutOptions = {}): Promise<CheckoutOutcome> {
-  checkOid(target.oid, target.path);
-  const dest = resolve(root, target.path);
+  try {
+    return await place(cache, root, target, options);
+  } finally {
+    // Moved into place on success; otherwise what was copied into it goes.
+    if (options.staged) await rm(options.staged, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The new folder of a directory output that the workspace does not hold yet, made beside it before its objects
+ * are pulled, so that a remote can copy each file into it as its object arrives (`ObjectFile.copy`) instead of
+ * the checkout copying all of them afterwards; pass it to `checkout` as `staged`. Undefined for a file output,
+ * or where the output exists (the checkout compares it first).
+ */
+export async function stage(root: string, target: CheckoutTarget): Promise<string | undefined> {
+  if (!isDirOid(target.oid)) return undefined;
+  const dest = outputPath(root, target.path);
+  if (await lstat(dest).catch(() => undefined)) return undefined;
+  const staged = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
+  await mkdir(staged, { recursive: true });
+  return staged;
+}
+
+/** Makes the folders of `relpaths` under `dir`, each once. */
+export async function makeFolders(dir: string, relpaths: readonly string[]): Promise<void> {
+  for (const folder of new Set(relpaths.map((r) => dirname(join(dir, ...r.split('/')))))) await mkdir(folder, { recursive: true });
+}
+
+/** Where a staged file goes, with the mode checkout gives it. */
+export function stagedCopy(staged: string, relpath: string): { file: string; mode: number } {
+  return { file: join(staged, ...relpath.split('/')), mode: 0o666 & ~umask() };
+}
+
+/**
+ * `materialise` for a download thread, which copies an object into a staged folder as soon as it is verified in
+ * the cache. Best effort: a copy that fails leaves no file there, and the checkout makes it.
+ */
+export function copyStaged(from: string, to: { file: string; mode: number }): void {
+  try {
+    copyFileSync(from, to.file, constants.COPYFILE_FICLONE);
+    chmodSync(to.file, to.mode);
+  } catch {
+    rmSync(to.file, { force: true });
+  }
+}
+
+function outputPath(root: string, path: string): string {
+  const dest = resolve(root, path);
   const rel = relative(resolve(root), dest);
-  if (!rel || rel.startsWith('..') || rel.split(sep).includes('..')) throw new DataError(`${target.path}: an output path must stay inside the project`);
+  if (!rel || rel.startsWith('..') || rel.split(sep).includes('..')) throw new DataError(`${path}: an output path must stay inside the project`);
+  return dest;
+}
+
+async function place(cache: Cache, root: string, target: CheckoutTarget, options: CheckoutOptions): Promise<CheckoutOutcome> {
+  checkOid(target.oid, target.path);
+  const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!(await cache.has(target.oid, legacy))) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
   const current = await lstat(dest).catch(() => undefined);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && (await md5(dest, legacy)) === target.oid) {
-      if (target.isexec) await chmod(dest, 0o755 & ~process.umask());
+      if (target.isexec) await chmod(dest, 0o755 & ~umask());
       return 'unchanged';
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
@@ -62,10 +119,11 @@ export async function checkout(cache: Cache, root: string, target: CheckoutTarge
   }
 
   const entries = await cache.manifest(target.oid, legacy);
-  const missing: string[] = [];
-  await eachLimit(entries, COPIES_AT_ONCE, async (e) => {
-    if (!(await cache.has(e.md5, legacy))) missing.push(`${target.path}/${e.relpath} (object ${e.md5})`);
-  });
+  const held = await cache.holding(
+    entries.map((e) => e.md5),
+    legacy,
+  );
+  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
   missing.sort();
   if (missing.length)
     throw new DataError(
@@ -89,14 +147,20 @@ export async function checkout(cache: Cache, root: string, target: CheckoutTarge
   }
   await mkdir(dirname(dest), { recursive: true });
   const token = randomBytes(6).toString('hex');
-  const fresh = join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
+  const fresh = options.staged ?? join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
   const old = join(dirname(dest), `.${basename(dest)}.${token}.old`);
   try {
     // Folders first, then the copies several at a time: one after another, each file waits for its own
     // round trips through the file system's threads, which on a busy machine is most of a large checkout.
+    // A staged folder's files are whole copies already (copyStaged leaves none that is not).
     await mkdir(fresh, { recursive: true });
-    for (const folder of new Set(entries.map((e) => dirname(join(fresh, ...e.relpath.split('/')))))) await mkdir(folder, { recursive: true });
-    await eachLimit(entries, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join(fresh, ...e.relpath.split('/')), false));
+    await makeFolders(
+      fresh,
+      entries.map((e) => e.relpath),
+    );
+    const copied = new Set(options.staged ? await listFiles(fresh) : []);
+    const rest = entries.filter((e) => !copied.has(e.relpath));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join(fresh, ...e.relpath.split('/')), false));
     if (current) await rename(dest, old);
     await rename(fresh, dest);
   } catch (error) {
@@ -110,7 +174,7 @@ export async function checkout(cache: Cache, root: string, target: CheckoutTarge
 /** A copy of a cache file with ordinary permissions (cache files are read-only); a reflink where supported. */
 async function materialise(from: string, to: string, exec: boolean): Promise<void> {
   await copyFile(from, to, constants.COPYFILE_FICLONE);
-  await chmod(to, (exec ? 0o777 : 0o666) & ~process.umask());
+  await chmod(to, (exec ? 0o777 : 0o666) & ~umask());
 }
 
 async function guardUnsaved(cache: Cache, dest: string, path: string, legacy: boolean, options: CheckoutOptions): Promise<void> {

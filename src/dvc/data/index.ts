@@ -5,7 +5,7 @@ export { loadDvcConfig, selectRemote, type RemoteConfig } from './config';
 export { openRemote } from './remotes/open';
 export { Cache } from './cache';
 export { pull, push } from './transfer';
-export { checkout } from './checkout';
+export { checkout, stage } from './checkout';
 export { dirManifest } from './manifest';
 export { pullTracked, pushTracked, type TrackedOptions } from './tracked';
 export { DataError, TransferError } from './errors';

@@ -1,5 +1,6 @@
 import { Cache } from './cache';
-import { checkout, type CheckoutOutcome } from './checkout';
+import { rm } from 'node:fs/promises';
+import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
 import { DataError, TransferError, type ObjectFailure } from './errors';
 import { findDvcFiles, readDvcFile, type TrackedOut } from './dvcfile';
@@ -24,10 +25,32 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   const report: PullReport = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
   const failures: { remote: string; failures: ObjectFailure[] }[] = [];
   const ready: TrackedOut[] = [];
-  for (const [name, outs] of groups) {
+  // Directory outputs the workspace lacks are built in staged folders, which the remote may fill as objects arrive.
+  const staging = new Map<string, string>();
+  try {
+    for (const [name, outs] of groups) {
+      for (const out of outs) {
+        const staged = await stage(root, out);
+        if (staged) staging.set(out.path, staged);
+      }
+      await pullGroup(name, outs);
+    }
+    for (const out of ready) {
+      report.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options.force, staged: staging.get(out.path) }) });
+      staging.delete(out.path);
+    }
+  } finally {
+    for (const staged of staging.values()) await rm(staged, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    throw new DataError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'));
+  }
+  return report;
+
+  async function pullGroup(name: string | undefined, outs: TrackedOut[]): Promise<void> {
     const remote = openRemote(selectRemote(config, name), options);
     try {
-      const r = await pull(cache, remote, outs);
+      const r = await pull(cache, remote, outs, { staging });
       report.downloaded += r.downloaded;
       report.cached += r.cached;
       report.bytes += r.bytes;
@@ -42,11 +65,6 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
       await remote.close();
     }
   }
-  for (const out of ready) report.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options.force }) });
-  if (failures.length) {
-    throw new DataError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'));
-  }
-  return report;
 }
 
 /** `dvc push` for `.dvc`-tracked data already in the cache. */

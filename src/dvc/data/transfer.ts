@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Cache } from './cache';
+import { makeFolders, stagedCopy } from './checkout';
 import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
 import { ObjectHasher } from './hash';
 import { parseManifest } from './manifest';
@@ -22,12 +23,22 @@ export interface PushResult {
   bytes: number;
 }
 
+export interface PullOptions {
+  /**
+   * Staged checkout folders (from `stage` in checkout.ts) by the `path` of their `.dir` ref: a remote that can
+   * copies each file into it as soon as its object is verified in the cache, and checkout does the rest.
+   */
+  staging?: ReadonlyMap<string, string>;
+}
+
 /** A file object to move, with the `.dir` it belongs to (if any). */
 interface Item {
   oid: string;
   legacy: boolean;
   path?: string;
   dir?: DirState;
+  /** Where a staged checkout wants a copy of this file. */
+  copy?: { file: string; mode: number };
 }
 
 interface DirState {
@@ -44,7 +55,7 @@ interface DirState {
  * Objects already in the cache are not requested: a warm cache makes no request at all. Transfers run
  * `remote.jobs` at a time. Any object that fails is listed in one TransferError after all others finished.
  */
-export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Promise<PullResult> {
+export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[], options: PullOptions = {}): Promise<PullResult> {
   const result: PullResult = { downloaded: 0, cached: 0, bytes: 0 };
   const failures: ObjectFailure[] = [];
   const fail = (item: { oid: string; path?: string }, error: unknown): void => {
@@ -77,8 +88,20 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
         state.manifest = bytes;
       }
       const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      const staged = ref.path === undefined ? undefined : options.staging?.get(ref.path);
+      // Without its folders, the checkout copies every file itself.
+      const copies =
+        staged &&
+        (await makeFolders(
+          staged,
+          entries.map((e) => e.relpath),
+        ).then(
+          () => true,
+          () => false,
+        ));
       for (const e of entries) {
-        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state });
+        const copy = copies ? stagedCopy(staged, e.relpath) : undefined;
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state, copy });
         state.pending++;
       }
       dirs.push(state);
@@ -93,10 +116,16 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
     const k = `${f.legacy ? 'L' : ''}${f.oid}`;
     byOid.set(k, [...(byOid.get(k) ?? []), f]);
   }
-  await eachLimit([...byOid.values()], remote.jobs, async (group) => {
+  const groups = [...byOid.values()];
+  const held = new Set<string>();
+  for (const legacy of [false, true]) {
+    const oids = groups.filter((g) => g[0]!.legacy === legacy).map((g) => g[0]!.oid);
+    for (const oid of await cache.holding(oids, legacy)) held.add(`${legacy ? 'L' : ''}${oid}`);
+  }
+  await eachLimit(groups, remote.jobs, async (group) => {
     const first = group[0]!;
     try {
-      if (await cache.has(first.oid, first.legacy)) {
+      if (held.has(`${first.legacy ? 'L' : ''}${first.oid}`)) {
         result.cached++;
       } else {
         const key = objectKey(first.oid, first.legacy);
@@ -104,7 +133,13 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
         // Awaited before the `+=`: `result.bytes += await …` would read the total before the download and lose
         // every other job's bytes that arrived meanwhile.
         const bytes = remote.download
-          ? await remote.download(key, { file: cache.path(first.oid, first.legacy), oid: first.oid, legacy: first.legacy, from })
+          ? await remote.download(key, {
+              file: cache.path(first.oid, first.legacy),
+              oid: first.oid,
+              legacy: first.legacy,
+              from,
+              copy: group.find((f) => f.copy)?.copy,
+            })
           : await cache.write(first.oid, first.legacy, await remote.read(key), from);
         result.bytes += bytes;
         result.downloaded++;

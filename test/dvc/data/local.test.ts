@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cache, checkout, DataError, dirManifest, openRemote, pull, push, TransferError } from '../../../src/dvc/data/index';
 import type { RemoteConfig } from '../../../src/dvc/data/index';
@@ -77,6 +77,31 @@ describe('DVC data layer on a local-directory remote', () => {
     const gone = openRemote(localRemote(join(store, 'nowhere')));
     const again = await pull(cache, gone, [{ oid: EXAMPLE_DIR.oid, path: 'data' }]);
     assert.deepEqual({ downloaded: again.downloaded, cached: again.cached }, { downloaded: 0, cached: 3 });
+  });
+
+  test('asking the cache by folder listing answers as has() does: files and links to files, not dangling links or folders', async () => {
+    const root = temp();
+    const cache = new Cache(join(root, 'cache'));
+    const work = temp();
+    writeFileSync(join(work, 'a'), 'a\n');
+    writeFileSync(join(work, 'b'), 'b\n');
+    const a = placeByMd5sum(cache.dir, join(work, 'a'));
+    const b = placeByMd5sum(cache.dir, join(work, 'b'), true);
+    const linked = 'c'.repeat(32);
+    const dangling = 'd'.repeat(32);
+    const folder = 'e'.repeat(32);
+    mkdirSync(join(cache.path(linked), '..'), { recursive: true });
+    symlinkSync(cache.path(a), cache.path(linked));
+    mkdirSync(join(cache.path(dangling), '..'), { recursive: true });
+    symlinkSync(join(root, 'nowhere'), cache.path(dangling));
+    mkdirSync(cache.path(folder), { recursive: true });
+    const absent = ['ab'.repeat(16), 'ff'.repeat(16)];
+    const all = [a, b, linked, dangling, folder, ...absent];
+    const held = await cache.holding(all);
+    for (const oid of all) assert.equal(held.has(oid), await cache.has(oid), oid);
+    assert.deepEqual([...held].sort(), [a, linked].sort());
+    assert.deepEqual([...(await cache.holding(all, true))], [b]);
+    assert.equal((await new Cache(join(root, 'none')).holding(all)).size, 0);
   });
 
   test('DVC 2.x objects (no hash: md5) are read from the remote root and land at the cache root', async () => {

@@ -1,11 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
+import { Cache, checkout, DataError, openRemote, pull, pullTracked, push, stage, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
 import { EXAMPLE_DIR, exampleDirInStore, md5sum, temp } from './helpers';
 import { aws, awsCli, S3RVER_KEYS, startS3rver } from './servers';
 
@@ -324,6 +324,59 @@ describe('S3 bulk GETs (signed by the SDK, sent without its per-request middlewa
     assert.ok(redirected.length >= 1 && redirected.length <= 2, JSON.stringify(front.seen));
     assert.ok(redirected.every((g) => g.userAgent.startsWith('mlreport/')));
     assert.equal(gets.filter((g) => g.region === 'eu-west-1').length, 2);
+  });
+
+  test('a directory the workspace lacks: each file is copied into its staged folder once verified, and the checkout moves that folder into place', async () => {
+    const root = temp();
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    const target = { path: 'data', oid: EXAMPLE_DIR.oid };
+    const staged = await stage(root, target);
+    assert.ok(staged && staged.startsWith(join(root, '.data.')), staged);
+    const r = open(s3.endpoint);
+    try {
+      assert.equal((await pull(cache, r, [target], { staging: new Map([['data', staged]]) })).downloaded, 3);
+    } finally {
+      await r.close();
+    }
+    // Before any checkout the hidden folder holds whole copies, writable as checkout makes them; the cache's stay 0444.
+    assert.equal(readFileSync(join(staged, 'sub', 'b.txt'), 'utf8'), 'b\n');
+    assert.equal(statSync(join(staged, 'a.txt')).mode & 0o777, 0o666 & ~process.umask());
+    assert.equal(statSync(cache.path('60b725f10c9c85c70d97880dfe8191b3')).mode & 0o777, 0o444);
+    assert.ok(!existsSync(join(root, 'data')));
+    const inode = statSync(join(staged, 'a.txt')).ino;
+    assert.equal(await checkout(cache, root, target, { staged }), 'created');
+    assert.equal(statSync(join(root, 'data', 'a.txt')).ino, inode, 'the staged copy itself, not a second one');
+    assert.equal(readFileSync(join(root, 'data', 'a.txt'), 'utf8'), 'a\n');
+    assert.deepEqual(readdirSync(root).sort(), ['.dvc', 'data']);
+  });
+
+  test('a corrupt file object in a pulled directory: no copy of it anywhere, no workspace folder, no staged folder left', async () => {
+    const front = await startFront(s3.endpoint, (seen, _req, res) => {
+      if (seen.method !== 'GET' || !seen.path.endsWith('60/b725f10c9c85c70d97880dfe8191b3')) return false;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '2' }).end('x\n');
+      return true;
+    });
+    const root = temp();
+    mkdirSync(join(root, '.dvc'));
+    writeFileSync(
+      join(root, '.dvc', 'config'),
+      `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://dvc-bucket/${prefix}\n    endpointurl = ${front.endpoint}\n` +
+        `    access_key_id = ${S3RVER_KEYS.AWS_ACCESS_KEY_ID}\n    secret_access_key = ${S3RVER_KEYS.AWS_SECRET_ACCESS_KEY}\n`,
+    );
+    writeFileSync(join(root, 'data.dvc'), `outs:\n- md5: ${EXAMPLE_DIR.oid}\n  nfiles: 2\n  hash: md5\n  path: data\n`);
+    try {
+      await assert.rejects(
+        pullTracked(root),
+        (e: unknown) => e instanceof DataError && /data\/a\.txt: object 60b725f10c9c85c70d97880dfe8191b3: corrupt/.test(e.message),
+      );
+    } finally {
+      await front.stop();
+    }
+    assert.deepEqual(readdirSync(root).sort(), ['.dvc', 'data.dvc']);
+    const cache = new Cache(join(root, '.dvc', 'cache'));
+    assert.equal(await cache.has('60b725f10c9c85c70d97880dfe8191b3'), false);
+    assert.equal(await cache.has('3b5d5c3712955042212316173ccf37be'), true);
+    assert.equal(await cache.has(EXAMPLE_DIR.oid), false);
   });
 
   test('an object missing from the remote is reported as missing, with its key and the remote', async () => {

@@ -5,7 +5,8 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeObject } from '../cache';
+import { ObjectFileWriter } from '../cache';
+import { copyStaged } from '../checkout';
 import { ObjectError } from '../errors';
 
 export interface GetThreadOptions {
@@ -23,11 +24,12 @@ export interface GetJob {
   /** Already escaped, exactly as signed. */
   path: string;
   headers: Record<string, string>;
-  /** The cache file to write, the object it must hash to, and how messages name where it came from. */
+  /** The cache file to write, the object it must hash to, how messages name where it came from, and a staged copy. */
   file: string;
   oid: string;
   legacy: boolean;
   from: string;
+  copy?: { file: string; mode: number };
 }
 
 /**
@@ -56,11 +58,24 @@ async function run(job: GetJob): Promise<GetResult> {
     return { id: job.id, fallback: true, redirect };
   }
   try {
-    return { id: job.id, size: await writeObject(job.file, job.oid, job.legacy, response, job.from) };
+    const size = await receive(job, response);
+    if (job.copy) copyStaged(job.file, job.copy);
+    return { id: job.id, size };
   } catch (error) {
     const e = error instanceof ObjectError ? error : new ObjectError(`writing ${job.file}: ${(error as Error).message}`, 'failed');
     return { id: job.id, error: e.message, kind: e.kind };
   }
+}
+
+async function receive(job: GetJob, response: IncomingMessage): Promise<number> {
+  const writer = new ObjectFileWriter(job.file, job.oid, job.legacy, job.from);
+  try {
+    for await (const chunk of response) writer.write(chunk as Buffer);
+  } catch (error) {
+    writer.abort();
+    throw new ObjectError(`reading it from ${job.from} broke off: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreachable');
+  }
+  return writer.finish();
 }
 
 /** One signed GET, with the SDK request handler's connect and idle timeouts. */

@@ -30,6 +30,11 @@ export interface ObjectFile {
   oid: string;
   legacy: boolean;
   from: string;
+  /**
+   * A file of a staged checkout folder (see `stage` in checkout.ts) that the remote may also copy the object to once
+   * it is verified in the cache, with this mode; a failed copy leaves no file there.
+   */
+  copy?: { file: string; mode: number };
 }
 
 /** DVC's default `jobs`: 4 × CPU count (dvc-objects `_JOBS`). */
