@@ -41245,6 +41245,9 @@ function formatPair(a, b3) {
   }
   return [formatNumber(a, 17), formatNumber(b3, 17)];
 }
+function groupDigits(n) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
 
 // src/gate/noise.ts
 var DEFAULT_K = 3;
@@ -44454,7 +44457,7 @@ function scalarText(value2) {
 }
 
 // src/plots/series.ts
-var MAX_LINE_POINTS = 2e3;
+var MAX_LINE_POINTS = 1280;
 var MAX_SCATTER_POINTS = 5e3;
 function coerceNumeric(points, field, axis) {
   const kept = [];
@@ -45581,11 +45584,11 @@ async function prepareOne(def, headFiles, baseFiles, request2, readHead, baseNot
     reduce: lines2 ? "lines" : template === "scatter" || template === "scatter_jitter" ? "points" : "all"
   });
   if (!reduced.points.length) throw new PlotDataError("no numeric values to draw");
-  if (reduced.dropped) notes.push(`${reduced.dropped.toLocaleString("en-US")} blank or NaN value${reduced.dropped === 1 ? "" : "s"} skipped`);
+  if (reduced.dropped) notes.push(`${groupDigits(reduced.dropped)} blank or NaN value${reduced.dropped === 1 ? "" : "s"} skipped`);
   if (reduced.from && lines2) {
-    notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString("en-US")} points per line (from ${reduced.from.toLocaleString("en-US")}, LTTB, shape kept)`);
+    notes.push(`downsampled to ${groupDigits(MAX_LINE_POINTS)} points per line (from ${groupDigits(reduced.from)}, LTTB, shape kept)`);
   } else if (reduced.from) {
-    notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString("en-US")} points per revision (from ${reduced.from.toLocaleString("en-US")})`);
+    notes.push(`thinned to ${groupDigits(MAX_SCATTER_POINTS)} points per revision (from ${groupDigits(reduced.from)})`);
   }
   const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
   const spec = builtinSpec(input);

@@ -6,6 +6,7 @@ import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import type { Deadline } from '../util/deadline';
 import { describeError } from '../util/errors';
+import { groupDigits } from '../util/numbers';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { PipelineData } from '../pipeline/restore';
@@ -292,11 +293,11 @@ async function prepareOne(
     reduce: lines ? 'lines' : template === 'scatter' || template === 'scatter_jitter' ? 'points' : 'all',
   });
   if (!reduced.points.length) throw new PlotDataError('no numeric values to draw');
-  if (reduced.dropped) notes.push(`${reduced.dropped.toLocaleString('en-US')} blank or NaN value${reduced.dropped === 1 ? '' : 's'} skipped`);
+  if (reduced.dropped) notes.push(`${groupDigits(reduced.dropped)} blank or NaN value${reduced.dropped === 1 ? '' : 's'} skipped`);
   if (reduced.from && lines) {
-    notes.push(`downsampled to ${MAX_LINE_POINTS.toLocaleString('en-US')} points per line (from ${reduced.from.toLocaleString('en-US')}, LTTB, shape kept)`);
+    notes.push(`downsampled to ${groupDigits(MAX_LINE_POINTS)} points per line (from ${groupDigits(reduced.from)}, LTTB, shape kept)`);
   } else if (reduced.from) {
-    notes.push(`thinned to ${MAX_SCATTER_POINTS.toLocaleString('en-US')} points per revision (from ${reduced.from.toLocaleString('en-US')})`);
+    notes.push(`thinned to ${groupDigits(MAX_SCATTER_POINTS)} points per revision (from ${groupDigits(reduced.from)})`);
   }
   const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
   const spec = builtinSpec(input);
