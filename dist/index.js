@@ -44712,7 +44712,13 @@ function downsample(x3, ys2, max) {
   const ranges = ys2.map((y2) => {
     const at2 = [];
     for (let i = 0; i < y2.length; i++) if (y2[i] !== null) at2.push(i);
-    return { at: at2, x: Float64Array.from(at2, (i) => x3[i]), y: Float64Array.from(at2, (i) => y2[i]) };
+    const rx = new Float64Array(at2.length);
+    const ry = new Float64Array(at2.length);
+    for (let k2 = 0; k2 < at2.length; k2++) {
+      rx[k2] = x3[at2[k2]];
+      ry[k2] = y2[at2[k2]];
+    }
+    return { at: at2, x: rx, y: ry };
   });
   const merged = (share) => {
     const marks = new Uint8Array(x3.length);
