@@ -38810,6 +38810,7 @@ function top(report2, options2) {
 }
 
 // src/plots/collect.ts
+import { isAscii } from "node:buffer";
 import { posix as posix6 } from "node:path";
 
 // src/dvc/project.ts
@@ -42665,7 +42666,7 @@ async function readFiles2(def, read, cache, onError) {
     const key2 = `${def.header}\0${source.file}`;
     let parsed = cache.get(key2);
     if (!parsed) {
-      parsed = read(source.file).then((bytes) => bytes ? parsePlotData(source.file, bytes.toString("utf8"), def.header) : null);
+      parsed = read(source.file).then((bytes) => bytes ? parsePlotData(source.file, decodeText(bytes), def.header) : null);
       cache.set(key2, parsed);
     }
     try {
@@ -42677,6 +42678,9 @@ async function readFiles2(def, read, cache, onError) {
     }
   }
   return files;
+}
+function decodeText(bytes) {
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 function splitDagshub(def, headFiles) {
   const source = def.sources[0];
