@@ -44748,7 +44748,7 @@ function round(v2) {
 
 // src/plots/bounds.ts
 var PLOT_BOUNDS = {
-  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  /** Rows handed to a custom template (builtin templates downsample to 1,280–5,000 points instead). */
   customPoints: 2e4,
   /** Width or height a custom template may ask for, in CSS pixels. */
   templateSide: 4e3,
