@@ -6,7 +6,7 @@ import { UserError } from '../util/errors';
  * A plot over a bound is not drawn and says so in the report; the rest of the report is unaffected.
  */
 export const PLOT_BOUNDS = {
-  /** Rows handed to a custom template (builtin templates downsample to 2,000–5,000 points instead). */
+  /** Rows handed to a custom template (builtin templates downsample to 1,280–5,000 points instead). */
   customPoints: 20_000,
   /** Width or height a custom template may ask for, in CSS pixels. */
   templateSide: 4_000,

@@ -155,11 +155,19 @@ function readAt(line: Line, xs: number[]): (number | null)[] {
  */
 function downsample(x: number[], ys: (number | null)[][], max: number): number[] {
   if (x.length <= max) return x.map((_, i) => i);
-  // Typed arrays, as reduceSeries gives lttbIndices: one kind of argument keeps V8's optimised code for it.
+  // Typed arrays, as reduceSeries gives lttbIndices: one kind of argument keeps V8's optimised code for it. Filled
+  // in a loop: `Float64Array.from` with a mapping function calls it through V8's generic path, ≈ 20 ms for two
+  // lines of 2,560 points in a fresh process.
   const ranges = ys.map((y) => {
     const at: number[] = [];
     for (let i = 0; i < y.length; i++) if (y[i] !== null) at.push(i);
-    return { at, x: Float64Array.from(at, (i) => x[i]!), y: Float64Array.from(at, (i) => y[i]!) };
+    const rx = new Float64Array(at.length);
+    const ry = new Float64Array(at.length);
+    for (let k = 0; k < at.length; k++) {
+      rx[k] = x[at[k]!]!;
+      ry[k] = y[at[k]!]!;
+    }
+    return { at, x: rx, y: ry };
   });
   // The merged picks as marks over x, and how many there are.
   const merged = (share: number): { marks: Uint8Array; count: number } => {

@@ -151,15 +151,13 @@ export class PlotTable {
     const col = this.index.get(name)!;
     let cached = this.numberCache.get(col);
     if (cached) return cached;
-    const { cells } = this;
-    const values = new Float64Array(this.length);
-    const tally = new NumberTally();
-    for (let r = 0; r < this.length; r++) {
-      const f = cells.first[this.body + r]! + col;
-      const n = f < cells.first[this.body + r + 1]! ? (cells.fastNumber(f) ?? toNumber(cells.field(f))) : Number.NaN;
-      values[r] = tally.add(n, r);
-    }
-    cached = tally.column(values);
+    let bad = -1;
+    const column = this.cells.numbers(col, this.body, this.body + this.length, (text, r) => {
+      const n = toNumber(text);
+      if (n === undefined && bad < 0) bad = r;
+      return n ?? Number.NaN;
+    });
+    cached = { ...column, bad };
     this.numberCache.set(col, cached);
     return cached;
   }

@@ -4,7 +4,8 @@ const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
  * The scanlines of the last image, kept for the next: writing 6 MB of fresh memory costs as much as deflating it
- * (page faults), so each chart after the first reuses it.
+ * (page faults), so each chart after the first reuses it. Made an eighth larger than the first image needs, so that
+ * a later chart a few lines taller (a note under its title) still fits.
  */
 let scanlines: Buffer | null = null;
 
@@ -17,7 +18,7 @@ let scanlines: Buffer | null = null;
 export function opaquePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const row = width * 4;
   const size = (row + 1) * height;
-  if (!scanlines || scanlines.length < size) scanlines = Buffer.allocUnsafe(size);
+  if (!scanlines || scanlines.length < size) scanlines = Buffer.allocUnsafe(size + (size >> 3));
   const raw = scanlines.subarray(0, size);
   for (let y = 0; y < height; y++) {
     raw[y * (row + 1)] = 0;

@@ -2,8 +2,12 @@ import { lttbIndices } from './lttb';
 import { PlotDataError, type SeriesColumn, type SeriesColumns } from './datapoints';
 import type { Datapoint } from './types';
 
-/** Points per series above which a line is downsampled (≥ 1.5 points per device pixel at 2× density). */
-export const MAX_LINE_POINTS = 2000;
+/**
+ * Points per line above which it is downsampled: one per device pixel of a line chart's plot area (640 px wide in
+ * `lineSpec`, drawn at 2× density). LTTB keeps the most prominent point of each bucket, so a pixel column keeps its
+ * peak; more points add nothing to see but cost vega, the SVG and the rasteriser time per point.
+ */
+export const MAX_LINE_POINTS = 1280;
 /** Scatter plots keep more points: every point is a mark, but there is no line shape to preserve. */
 export const MAX_SCATTER_POINTS = 5000;
 

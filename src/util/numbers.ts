@@ -27,3 +27,11 @@ export function formatPair(a: number, b: number): [string, string] {
   }
   return [formatNumber(a, 17), formatNumber(b, 17)];
 }
+
+/**
+ * A whole number with its thousands grouped as en-US does (`100,000`), by hand: a process's first `toLocaleString`
+ * readies ICU's number formatting, ≈ 25 ms of CPU for one note under a chart.
+ */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}

@@ -108,6 +108,18 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
     assert.ok(JSON.stringify(s).length < 2000, 'small enough for report.json');
   });
 
+  test('the chart of a 5,000-step log: one point per device pixel of its width (1,280 per line), ends and spike kept', () => {
+    const plot = prepared.find((p) => p.id === 'logs/long.csv');
+    assert.ok(plot && plot.kind === 'vega');
+    assert.deepEqual(plot.notes, ['downsampled to 1,280 points per line (from 5,000, LTTB, shape kept)']);
+    const points = (plot.spec.data as { values: Datapoint[] }).values;
+    for (const rev of ['main', 'feature']) {
+      const steps = points.filter((p) => p.rev === rev).map((p) => p.step);
+      assert.equal(steps.length, 1280, rev);
+      assert.deepEqual([steps[0], steps.at(-1), steps.includes(2500)], [0, 4999, true], rev);
+    }
+  });
+
   test('scatter: points sorted by x, a repeated x averaged', () => {
     assert.deepEqual(series('ROC'), {
       x: [0, 0.2, 1],

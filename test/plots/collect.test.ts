@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPlotDefinitions } from '../../src/plots/collect';
+import { GitRepo } from '../../src/git/repo';
+import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
 import { TempRepo } from '../helpers/repo';
 
 test('a plot id that is a directory stands for each data file and image in it; props carry over', async () => {
@@ -122,6 +123,36 @@ plots:
     );
     assert.equal(definitions[1]!.origin, 'dvc.yaml plots[1]');
     assert.equal(definitions[4]!.origin, 'models/a/dvc.yaml plots[1]');
+  } finally {
+    repo.remove();
+  }
+});
+
+test('a data file is read as UTF-8 (a BOM dropped, accented names kept) and a plain ASCII one as the same text', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.commit('base', {
+      'dvc.yaml': 'plots:\n  - imp.csv: {template: bar_horizontal, x: importance, y: feature}\n  - loss.csv: {x: step, y: loss}\n',
+      'imp.csv': '\ufefffeature,importance\ngröße,0.5\nlänge,0.25\n',
+      'loss.csv': `step,loss\n${Array.from({ length: 3000 }, (_, i) => `${i},${(1 / (i + 1)).toFixed(6)}`).join('\n')}\n`,
+    });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    const prepared = await preparePlots(git, { workspace: repo.dir, base: null, headLabel: 'main', plotsPaths: null }, definitions);
+    const values = (id: string) => {
+      const plot = prepared.find((p) => p.id === id);
+      assert.ok(plot?.kind === 'vega', JSON.stringify(plot));
+      return (plot.spec.data as { values: Record<string, unknown>[] }).values;
+    };
+    assert.deepEqual(
+      values('imp.csv').map((p) => [p.feature, p.importance]),
+      [
+        ['größe', 0.5],
+        ['länge', 0.25],
+      ],
+    );
+    const loss = values('loss.csv');
+    assert.deepEqual([loss.length, loss[0]!.loss, loss.at(-1)!.step, loss.at(-1)!.loss], [1280, 1, 2999, 0.000333]);
   } finally {
     repo.remove();
   }
