@@ -20406,7 +20406,7 @@ function more(n) {
   return n > 0 ? ` and ${n} more` : "";
 }
 function counts(report2) {
-  const plural = (n, word) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ",")} ${word}${n === 1 ? "" : "s"}`;
+  const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
   const count2 = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
   if (!report2.base)
     return `${plural(

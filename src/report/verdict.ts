@@ -1,5 +1,5 @@
 import { brokenRules } from '../gate/summary';
-import { formatNumber, formatPair } from '../util/numbers';
+import { formatNumber, formatPair, groupDigits } from '../util/numbers';
 import { numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { percent, signed } from './format';
@@ -122,8 +122,7 @@ function more(n: number): string {
 
 /** `2 metrics and 1 param changed`; with no base, how many were read. */
 function counts(report: Omit<ReportData, 'verdict'>): string {
-  // Grouped by hand as en-US groups a count: the first toLocaleString of a process readies ICU (≈20 ms CPU).
-  const plural = (n: number, word: string) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string) => `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
   const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => files.reduce((n, f) => n + f.rows.filter(pick).length, 0);
   if (!report.base)
     return `${plural(
