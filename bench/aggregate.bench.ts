@@ -9,6 +9,7 @@ import { aggregateRuns } from '../src/aggregate/compose';
 import { aggregateMarkdown } from '../src/aggregate/markdown';
 import { readRuns } from '../src/aggregate/read';
 import type { AggregateReport } from '../src/aggregate/types';
+import type { ReportJson } from '../src/report/to-json';
 
 const CONFIGURATIONS = 100;
 const SEEDS = 2;
@@ -27,13 +28,15 @@ for (let c = 0; c < CONFIGURATIONS; c++) {
       new: 0.5 + Math.sin(c * 7 + m + seed) / 10,
       changed: true,
     }));
-    const report = {
-      schemaVersion: 1,
+    // Typed as report.json is, so a change of its schema is a change here too.
+    const report: ReportJson = {
+      schemaVersion: 2,
       tool: { name: 'mlreport', version: '0.1.0' },
       base: { sha: 'a'.repeat(40), label: 'main' },
       head: { sha: 'b'.repeat(40), label: 'sweep' },
       params: [{ path: 'params.yaml', rows: Object.entries(params).map(([key, v]) => ({ key, old: v, new: v, changed: false })), notes: [] }],
       metrics: [{ path: 'metrics.json', rows: metrics, notes: [] }],
+      causes: [],
       plots: [],
       gates: {
         passed: true,
@@ -55,6 +58,12 @@ for (let c = 0; c < CONFIGURATIONS; c++) {
       },
       pipeline: null,
       warnings: [],
+      directions: [],
+      stale: [],
+      history: null,
+      trends: [],
+      // Recomputed from the rest when read.
+      verdict: { outcome: 'passed', line: '', counts: '' },
     };
     mkdirSync(join(artifacts, `mlreport-c${c}-s${seed}`), { recursive: true });
     writeFileSync(join(artifacts, `mlreport-c${c}-s${seed}`, 'report.json'), JSON.stringify(report));
