@@ -11709,6 +11709,9 @@ var wo = (t2, e) => {
 
 // src/git/cat-file.ts
 import { spawn } from "node:child_process";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 var ObjectTooLarge = class extends Error {
   constructor(oid, size2) {
     super(`object ${oid} has ${size2} bytes, more than this read allows`);
@@ -11719,113 +11722,14 @@ var ObjectTooLarge = class extends Error {
   size;
 };
 var EMPTY = Buffer.alloc(0);
-var CatFileBatch = class {
-  constructor(cwd) {
-    this.cwd = cwd;
+var AnswerReader = class {
+  constructor(onIdle = () => void 0) {
+    this.onIdle = onIdle;
   }
-  cwd;
-  child = null;
+  onIdle;
   pending = [];
   header = EMPTY;
   body = null;
-  closing = null;
-  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
-  async read(oid, maxBytes) {
-    const found = await this.request(oid, maxBytes);
-    if (!found) return null;
-    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
-    return found.bytes;
-  }
-  /**
-   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
-   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
-   * has no such object) or `ObjectTooLarge`, in the order asked.
-   */
-  async readMany(requests) {
-    if (!requests.length) return [];
-    if (this.closing) throw new Error("the git object reader is closed");
-    const child = this.start();
-    const idle = !this.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.pending.push({ maxBytes, resolve: resolve14, reject })));
-    if (idle) this.hold(true);
-    child.stdin.write(requests.map((r2) => `${r2.oid}
-`).join(""));
-    const found = await Promise.all(answers);
-    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
-  }
-  /**
-   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
-   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
-   */
-  async resolve(name) {
-    const found = await this.request(name, -1);
-    return found && { oid: found.oid, type: found.type };
-  }
-  request(name, maxBytes) {
-    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
-    const child = this.start();
-    return new Promise((resolve14, reject) => {
-      this.pending.push({ maxBytes, resolve: resolve14, reject });
-      if (this.pending.length === 1) this.hold(true);
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
-  close() {
-    this.closing ??= new Promise((resolve14) => {
-      const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
-      child.once("close", () => resolve14());
-      this.hold(true);
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill(), 5e3);
-      timer.unref();
-      child.once("close", () => clearTimeout(timer));
-    });
-    return this.closing;
-  }
-  /** The process id while one runs (tests check that it ended). */
-  get pid() {
-    return this.child?.pid;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
-    this.child = child;
-    let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text2) => {
-      if (stderr.length < 4096) stderr += text2;
-    });
-    child.stdout.on("data", (chunk) => this.receive(chunk));
-    child.stdin.on("error", () => void 0);
-    child.on("error", (error) => {
-      if (this.child === child) this.child = null;
-      this.fail(new Error(`git cat-file could not start: ${error.message}`));
-    });
-    child.on("close", (code2, signal) => {
-      if (this.child === child) this.child = null;
-      this.header = EMPTY;
-      this.body = null;
-      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
-      this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
-    });
-    this.hold(false);
-    return child;
-  }
-  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
-  hold(busy) {
-    const child = this.child;
-    if (!child) return;
-    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-      if (busy) handle.ref();
-      else handle.unref();
-    }
-  }
-  fail(error) {
-    for (const request of this.pending.splice(0)) request.reject(error);
-  }
   receive(chunk) {
     let at2 = 0;
     while (at2 < chunk.length) {
@@ -11843,6 +11747,12 @@ var CatFileBatch = class {
       at2 = newline + 1;
       this.answer(line);
     }
+  }
+  /** Forgets a half-received answer (the process that sent it ended) and fails every pending request. */
+  fail(error) {
+    this.header = EMPTY;
+    this.body = null;
+    for (const request of this.pending.splice(0)) request.reject(error);
   }
   /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
   answer(line) {
@@ -11877,9 +11787,152 @@ var CatFileBatch = class {
   }
   settle() {
     this.pending.shift();
-    if (!this.pending.length) this.hold(false);
+    if (!this.pending.length) this.onIdle();
   }
 };
+var ONE_PROCESS_FROM = 64;
+var READ_BACK_BYTES = 1024 * 1024;
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  answers = new AnswerReader(() => this.hold(false));
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
+   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    const found = requests.length >= ONE_PROCESS_FROM ? await readThroughFile(this.cwd, requests) : await this.askAll(requests);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+  }
+  askAll(requests) {
+    const child = this.start();
+    const idle = !this.answers.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, resolve: resolve14, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    return Promise.all(answers);
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve14, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve14, reject });
+      if (this.answers.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve14) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
+      child.once("close", () => resolve14());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    const stderr = keepStderr(child);
+    child.stdout.on("data", (chunk) => this.answers.receive(chunk));
+    child.on("error", (error) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(
+        new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${stderr.why(code2, signal)}`)
+      );
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+};
+function keepStderr(child) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < 4096) stderr += text2;
+  });
+  child.stdin.on("error", () => void 0);
+  return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
+}
+async function readThroughFile(cwd, requests) {
+  const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-"));
+  try {
+    const file = await open(join(dir, "batch"), "w+");
+    try {
+      await new Promise((resolve14, reject) => {
+        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = keepStderr(child);
+        child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
+        child.on("close", (code2, signal) => code2 === 0 ? resolve14() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
+        child.stdin.end(requests.map((r2) => `${r2.oid}
+`).join(""));
+      });
+      const found = [];
+      const answers = new AnswerReader();
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
+      for (let position = 0; answers.pending.length; ) {
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        answers.receive(chunk.subarray(0, bytesRead));
+        position += bytesRead;
+      }
+      return found;
+    } finally {
+      await file.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
@@ -12289,14 +12342,14 @@ function firstLine(error) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { chmod, copyFile, mkdir, open as open2, readFile, readdir, rename, rm as rm2, stat } from "node:fs/promises";
+import { basename, dirname, join as join2, relative, sep } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -12555,7 +12608,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join2(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -12622,13 +12675,13 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
         await rename(tmp, target);
       } catch (error) {
-        await rm(tmp, { force: true });
+        await rm2(tmp, { force: true });
         throw error;
       }
     }
@@ -12655,14 +12708,14 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
-    const file = await open(tmp, "wx", 420).catch(async (error) => {
+    const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
       await mkdir(dirname(target), { recursive: true });
-      return open(tmp, "wx", 420);
+      return open2(tmp, "wx", 420);
     });
     try {
       let batch = [];
@@ -12684,14 +12737,14 @@ async function writeObject(target, oid, legacy, source, from) {
       await file.close();
     }
   } catch (error) {
-    await rm(tmp, { force: true });
+    await rm2(tmp, { force: true });
     if (error instanceof ObjectError) throw error;
     throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
   }
   const actual = hasher.digest();
   const expected = oid.replace(/\.dir$/, "");
   if (actual !== expected) {
-    await rm(tmp, { force: true });
+    await rm2(tmp, { force: true });
     throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
   }
   await rename(tmp, target);
@@ -12701,7 +12754,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join(dir, entry.name);
+    const path = join2(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -12724,34 +12777,34 @@ function umask() {
 }
 
 // src/dvc/data/tracked.ts
-import { rm as rm4 } from "node:fs/promises";
+import { rm as rm5 } from "node:fs/promises";
 
 // src/dvc/data/checkout.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, constants, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   try {
     return await place(cache, root, target, options2);
   } finally {
-    if (options2.staged) await rm2(options2.staged, { recursive: true, force: true });
+    if (options2.staged) await rm3(options2.staged, { recursive: true, force: true });
   }
 }
 async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat(dest).catch(() => void 0)) return void 0;
-  const staged = join2(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+  const staged = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r2) => dirname2(join2(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r2) => dirname2(join3(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join2(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join3(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
@@ -12772,13 +12825,13 @@ async function place(cache, root, target, options2) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
     await mkdir2(dirname2(dest), { recursive: true });
-    const tmp = join2(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm2(dest, { recursive: true, force: true });
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
       await rename2(tmp, dest);
     } catch (error) {
-      await rm2(tmp, { force: true });
+      await rm3(tmp, { force: true });
       throw new DataError(`${target.path}: checkout failed: ${error.message}`);
     }
     return current ? "modified" : "created";
@@ -12800,7 +12853,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join2(dest, ...relpath.split("/"));
+      const file = join3(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -12813,8 +12866,8 @@ async function place(cache, root, target, options2) {
   }
   await mkdir2(dirname2(dest), { recursive: true });
   const token = randomBytes2(6).toString("hex");
-  const fresh = options2.staged ?? join2(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join2(dirname2(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options2.staged ?? join3(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join3(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -12823,14 +12876,14 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join3(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
-    await rm2(fresh, { recursive: true, force: true });
+    await rm3(fresh, { recursive: true, force: true });
     throw new DataError(`${target.path}: checkout failed: ${error.message}`);
   }
-  await rm2(old, { recursive: true, force: true });
+  await rm3(old, { recursive: true, force: true });
   return current ? "modified" : "created";
 }
 async function materialise(from, to2, exec) {
@@ -12840,7 +12893,7 @@ async function materialise(from, to2, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join3(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
   }
@@ -12859,7 +12912,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join2(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join3(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -12868,7 +12921,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -12967,12 +13020,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const repoFile = join3(root, ".dvc", "config");
+  const repoFile = join4(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join3(d2, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join4(d2, "config"))),
     revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join3(root, ".dvc", "config.local"))
+    onDisk(join4(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -12997,14 +13050,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join3(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join3(env.LOCALAPPDATA ?? join3(home, "AppData", "Local"), "iterative", "dvc");
+    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join3(home, "Library", "Application Support", "dvc");
+    global = join4(home, "Library", "Application Support", "dvc");
   } else {
-    system = join3((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join3(env.XDG_CONFIG_HOME || join3(home, ".config"), "dvc");
+    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -13021,7 +13074,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join3(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join4(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
@@ -13050,13 +13103,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join3(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join3(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -13074,18 +13127,18 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join3(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join5, relative as relative3, sep as sep4 } from "node:path";
+import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/workspace/tree.ts
 import { constants as constants2 } from "node:fs";
 import { open as openFile, readdir as readdir3, realpath, stat as stat2 } from "node:fs/promises";
-import { join as join4, sep as sep3 } from "node:path";
+import { join as join5, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -13147,7 +13200,7 @@ function workspaceTree(root, options2 = {}) {
     name: options2.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open5(path, false);
+      const file = await open6(path, false);
       if (!file) return null;
       const { handle, size: size2 } = file;
       try {
@@ -13164,7 +13217,7 @@ function workspaceTree(root, options2 = {}) {
       }
     },
     async chunks(path) {
-      const file = await open5(path, true);
+      const file = await open6(path, true);
       if (!file) return null;
       return (async function* () {
         const { handle, size: size2 } = file;
@@ -13186,9 +13239,9 @@ function workspaceTree(root, options2 = {}) {
       return files;
     }
   };
-  async function open5(path, streamed) {
+  async function open6(path, streamed) {
     const rel = projectPath(path);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     let target;
     try {
       target = await realpath(full);
@@ -13227,7 +13280,7 @@ async function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!(await readdir3(dir)).includes(part)) return false;
-    dir = join4(dir, part);
+    dir = join5(dir, part);
   }
   return true;
 }
@@ -13353,7 +13406,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -13959,10 +14012,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open6 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open6);
+      const open7 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open7);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open6 + delim.length;
+      let k2 = open7 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -13983,7 +14036,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open6 + delim.length, k2);
+      const body = text2.slice(open7 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -14003,15 +14056,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open6 = brackets.pop();
-      if (!open6 || "([{".indexOf(open6.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open7 = brackets.pop();
+      if (!open7 || "([{".indexOf(open7.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open5 = brackets.pop();
-  if (open5) throw new SyntaxProblem(`'${open5.ch}' was never closed`, open5.line, open5.column + 1);
+  const open6 = brackets.pop();
+  if (open6) throw new SyntaxProblem(`'${open6.ch}' was never closed`, open6.line, open6.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -15146,9 +15199,9 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join5(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join5(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
     }
   }
   return out.sort();
@@ -15349,8 +15402,8 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open as open2, readdir as readdir5, rename as rename3, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15363,15 +15416,15 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join6(this.root, key2);
-    const handle = await open2(path, "r").catch((error) => {
+    const path = join7(this.root, key2);
+    const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
   }
   async exists(key2) {
     try {
-      return (await stat3(join6(this.root, key2))).isFile();
+      return (await stat3(join7(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -15379,21 +15432,21 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join6(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join6(this.root, key2);
-    const tmp = join6(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const target = join7(this.root, key2);
+    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname4(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
-      await rm3(tmp, { force: true });
+      await rm4(tmp, { force: true });
       throw this.fail(key2, error);
     }
   }
@@ -16023,7 +16076,7 @@ async function pullTracked(root, options2 = {}) {
       staging.delete(out.path);
     }
   } finally {
-    for (const staged of staging.values()) await rm4(staged, { recursive: true, force: true });
+    for (const staged of staging.values()) await rm5(staged, { recursive: true, force: true });
   }
   if (failures.length) {
     throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
@@ -16084,8 +16137,8 @@ async function plan(root, options2) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath2, rm as rm6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -16720,8 +16773,8 @@ function downstreamOf(dag, name) {
 
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
-import { mkdir as mkdir4, rename as rename4, rm as rm5, writeFile } from "node:fs/promises";
-import { dirname as dirname5, join as join7, basename as basename3 } from "node:path";
+import { mkdir as mkdir4, rename as rename4, rm as rm6, writeFile } from "node:fs/promises";
+import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
   const tmp = await tempBeside(path);
   await writeFile(tmp, data);
@@ -16737,7 +16790,7 @@ async function writeTextAtomic(path, produce) {
     });
   } catch (error) {
     closeSync2(fd);
-    await rm5(tmp, { force: true });
+    await rm6(tmp, { force: true });
     throw error;
   }
   closeSync2(fd);
@@ -16745,7 +16798,7 @@ async function writeTextAtomic(path, produce) {
 }
 async function tempBeside(path) {
   await mkdir4(dirname5(path), { recursive: true });
-  return join7(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  return join8(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 
 // src/pipeline/yaml-emit.ts
@@ -16821,10 +16874,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open5, close) {
+  emptyFlow(open6, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open5, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open6, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -17193,7 +17246,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync } from "node:fs";
-import { basename as basename4, join as join8 } from "node:path";
+import { basename as basename4, join as join9 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -17273,7 +17326,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join8(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join9(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -17322,11 +17375,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { join as join12, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
+import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3, statSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -17348,7 +17401,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join9(this.root, relDir, ".dvcignore"));
+      readFileSync3(join10(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -17390,7 +17443,7 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join9(this.root, relDir, ".dvcignore");
+      const file = join10(this.root, relDir, ".dvcignore");
       let text2 = "";
       if (statSync(file, { throwIfNoEntry: false })) {
         try {
@@ -17472,8 +17525,8 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import * as crypto from "node:crypto";
 import { closeSync as closeSync3, constants as constants3, fstatSync, openSync as openSync3, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { open as open3, stat as stat5 } from "node:fs/promises";
-import { join as join10, posix as posix4, sep as sep5 } from "node:path";
+import { open as open4, stat as stat5 } from "node:fs/promises";
+import { join as join11, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -17489,7 +17542,7 @@ async function hashFile(path, size2, legacy) {
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
-  const handle = await open3(path, "r");
+  const handle = await open4(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
     let turn = 0;
@@ -17517,7 +17570,7 @@ function smallMd5(fd, size2, name) {
 }
 var oneShot = crypto.hash;
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join10(root, ...rel.split("/"));
+  const abs = join11(root, ...rel.split("/"));
   let info;
   try {
     info = await stat5(abs);
@@ -17539,7 +17592,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join10(root, ...relDir.split("/"));
+    const absDir = join11(root, ...relDir.split("/"));
     const names = readdirSync(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -17620,7 +17673,7 @@ function isExecutable(mode, path, platform = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile3, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -17648,10 +17701,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync2(join11(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join11(root, ...STATE_DIR), now);
+    if (!existsSync2(join12(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join12(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile3(join11(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile3(join12(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -17746,12 +17799,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir5(this.dir, { recursive: true });
-      await writeFile2(join11(this.dir, ".gitignore"), "*\n");
-      const tmp = join11(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(join12(this.dir, ".gitignore"), "*\n");
+      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename5(tmp, join11(this.dir, STATE_FILE));
+      await rename5(tmp, join12(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -17778,7 +17831,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join12(this.dir, ...path.split("/"));
+    return join13(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -17808,7 +17861,7 @@ var Workspace = class {
     return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync3(join12(this.root, ...rootPath.split("/")));
+    return existsSync3(join13(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -17821,7 +17874,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
-    if (existsSync3(join12(d2, ".dvc"))) return d2;
+    if (existsSync3(join13(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve3(dir);
   }
 }
@@ -17925,7 +17978,7 @@ async function stageStatus(stage2, lock, ws2, project) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join13, posix as posix6 } from "node:path";
+import { join as join14, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
     this.config = config;
@@ -17940,7 +17993,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync4(join13(root, ".dvc"))) return null;
+    if (!existsSync4(join14(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -18256,7 +18309,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws: ws2 } = pipeline2;
-  const lockPath = join14(pipeline2.dir, "dvc.lock");
+  const lockPath = join15(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -18414,7 +18467,7 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
       );
     }
     await currentParams(stage2, ws2, project);
-    for (const out of stage2.outs) if (!out.persist) await rm6(ws2.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage2.outs) if (!out.persist) await rm7(ws2.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws2.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
     for (const cmd of stageCommands(stage2.cmd)) {
@@ -18473,7 +18526,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join15(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync5(join16(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -18498,7 +18551,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join15(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync5(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -19093,7 +19146,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join16 } from "node:path";
+import { dirname as dirname7, join as join17 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -19106,7 +19159,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join16(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join17(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -19122,7 +19175,7 @@ async function isDirectory(path) {
   return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join16(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join17(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -19176,7 +19229,7 @@ import { parseArgs } from "node:util";
 
 // src/run.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -20289,7 +20342,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat2, readdir as readdir6, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename5, join as join17 } from "node:path";
+import { basename as basename5, join as join18 } from "node:path";
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
@@ -20825,13 +20878,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat9 = await lstat2(dir).catch(() => null);
     if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat2(join17(dir, "report.json")).catch(() => null)) {
+    if (await lstat2(join18(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir6(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join17(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
@@ -20843,7 +20896,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join17(dir, "report.json");
+  const path = join18(dir, "report.json");
   const stat9 = await lstat2(path).catch(() => null);
   if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
@@ -21723,14 +21776,14 @@ function scanRecord(text2, i, d2, out) {
   const recordFirst = out.fields;
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
-      const open5 = i;
+      const open6 = i;
       const openLine = out.line;
       let value2 = "";
       i++;
       for (; ; ) {
         const q3 = text2.indexOf('"', i);
         if (q3 === -1) {
-          const col = open5 - text2.lastIndexOf("\n", open5 - 1);
+          const col = open6 - text2.lastIndexOf("\n", open6 - 1);
           throw new SyntaxProblem("unterminated quoted field", openLine, col);
         }
         const part = text2.slice(i, q3);
@@ -24221,7 +24274,7 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -24240,11 +24293,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join18(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join19(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join18(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join19(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -24253,7 +24306,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join18(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join19(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -24284,7 +24337,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -24384,7 +24437,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join19(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join20(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -24425,9 +24478,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join28 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join29 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join28([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join29([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -24448,10 +24501,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join28(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join28(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join29(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join28(blocks);
+  return join29(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -24856,7 +24909,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join20, resolve as resolve4 } from "node:path";
+import { join as join21, resolve as resolve4 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -24951,11 +25004,11 @@ var LocalFilesPublisher = class {
     return resolve4(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join20(this.dir, "report.json"), (write) => {
+    await writeTextAtomic(join21(this.dir, "report.json"), (write) => {
       writeJson(this.json(report2), write);
       write("\n");
     });
-    await writeFileAtomic(join20(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join21(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -25735,7 +25788,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
-import { join as join22, posix as posix11 } from "node:path";
+import { join as join23, posix as posix11 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25938,7 +25991,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -26170,7 +26223,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join21(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join22(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -26301,7 +26354,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join22(baseDir, ...rel.split("/"));
+      const path = join23(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile7(path);
     } catch {
@@ -26370,10 +26423,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join23(dir, "report.json");
+  const path = join24(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -27264,7 +27317,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { stat as stat8 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -27336,7 +27389,7 @@ function selectTargets(index, targets) {
 }
 
 // src/data-diff/table-shape.ts
-import { open as open4 } from "node:fs/promises";
+import { open as open5 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -27919,7 +27972,7 @@ function tableFormat(path) {
 }
 var MAX_FOOTER_BYTES = 64 * 1024 * 1024;
 async function parquetShape(file, path) {
-  const handle = await open4(file, "r");
+  const handle = await open5(file, "r");
   try {
     const { size: size2 } = await handle.stat();
     const tail = Buffer.alloc(8);
@@ -28106,7 +28159,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join24(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
@@ -28175,7 +28228,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join25(config.outDir, "plots"),
+      dir: join26(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -28189,7 +28242,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join25(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -28283,8 +28336,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join25(publish.artifactDir, "report.md"),
-    reportJsonPath: join25(publish.artifactDir, "report.json"),
+    reportPath: join26(publish.artifactDir, "report.md"),
+    reportJsonPath: join26(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment2, published.results)
@@ -28361,7 +28414,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync7(join25(workspace, "dvc.yaml"))) return [];
+  if (!existsSync7(join26(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -28417,7 +28470,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join26, relative as relative6, sep as sep7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join27, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -28439,11 +28492,11 @@ async function cliHead(git, outDir) {
   return { label: await git.currentBranch() ?? shortSha(sha), sha };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join26(workspace, ".mlreport"));
+  return selfIgnoringDir(join27(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join26(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -29107,7 +29160,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join27, resolve as resolve9 } from "node:path";
+import { join as join28, resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -29117,7 +29170,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join27(await defaultOutDir(workspace), "plots") : resolve9(values.cwd, values.out);
+    const out = values.out === void 0 ? join28(await defaultOutDir(workspace), "plots") : resolve9(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);

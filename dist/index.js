@@ -8829,8 +8829,8 @@ function group(name, fn2) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join17, resolve as resolve5 } from "node:path";
-import { tmpdir } from "node:os";
+import { join as join18, resolve as resolve5 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
 import { readFileSync } from "node:fs";
@@ -12321,6 +12321,9 @@ var wo = (t2, e) => {
 
 // src/git/cat-file.ts
 import { spawn } from "node:child_process";
+import { mkdtemp, open as open2, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 var ObjectTooLarge = class extends Error {
   constructor(oid, size2) {
     super(`object ${oid} has ${size2} bytes, more than this read allows`);
@@ -12331,113 +12334,14 @@ var ObjectTooLarge = class extends Error {
   size;
 };
 var EMPTY = Buffer.alloc(0);
-var CatFileBatch = class {
-  constructor(cwd) {
-    this.cwd = cwd;
+var AnswerReader = class {
+  constructor(onIdle = () => void 0) {
+    this.onIdle = onIdle;
   }
-  cwd;
-  child = null;
+  onIdle;
   pending = [];
   header = EMPTY;
   body = null;
-  closing = null;
-  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
-  async read(oid, maxBytes) {
-    const found = await this.request(oid, maxBytes);
-    if (!found) return null;
-    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
-    return found.bytes;
-  }
-  /**
-   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
-   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
-   * has no such object) or `ObjectTooLarge`, in the order asked.
-   */
-  async readMany(requests) {
-    if (!requests.length) return [];
-    if (this.closing) throw new Error("the git object reader is closed");
-    const child = this.start();
-    const idle = !this.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise((resolve7, reject) => this.pending.push({ maxBytes, resolve: resolve7, reject })));
-    if (idle) this.hold(true);
-    child.stdin.write(requests.map((r2) => `${r2.oid}
-`).join(""));
-    const found = await Promise.all(answers);
-    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
-  }
-  /**
-   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
-   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
-   */
-  async resolve(name) {
-    const found = await this.request(name, -1);
-    return found && { oid: found.oid, type: found.type };
-  }
-  request(name, maxBytes) {
-    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
-    const child = this.start();
-    return new Promise((resolve7, reject) => {
-      this.pending.push({ maxBytes, resolve: resolve7, reject });
-      if (this.pending.length === 1) this.hold(true);
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
-  close() {
-    this.closing ??= new Promise((resolve7) => {
-      const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve7();
-      child.once("close", () => resolve7());
-      this.hold(true);
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill(), 5e3);
-      timer.unref();
-      child.once("close", () => clearTimeout(timer));
-    });
-    return this.closing;
-  }
-  /** The process id while one runs (tests check that it ended). */
-  get pid() {
-    return this.child?.pid;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
-    this.child = child;
-    let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text2) => {
-      if (stderr.length < 4096) stderr += text2;
-    });
-    child.stdout.on("data", (chunk) => this.receive(chunk));
-    child.stdin.on("error", () => void 0);
-    child.on("error", (error2) => {
-      if (this.child === child) this.child = null;
-      this.fail(new Error(`git cat-file could not start: ${error2.message}`));
-    });
-    child.on("close", (code2, signal) => {
-      if (this.child === child) this.child = null;
-      this.header = EMPTY;
-      this.body = null;
-      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`);
-      this.fail(new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${why}`));
-    });
-    this.hold(false);
-    return child;
-  }
-  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
-  hold(busy) {
-    const child = this.child;
-    if (!child) return;
-    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-      if (busy) handle.ref();
-      else handle.unref();
-    }
-  }
-  fail(error2) {
-    for (const request of this.pending.splice(0)) request.reject(error2);
-  }
   receive(chunk) {
     let at2 = 0;
     while (at2 < chunk.length) {
@@ -12455,6 +12359,12 @@ var CatFileBatch = class {
       at2 = newline + 1;
       this.answer(line);
     }
+  }
+  /** Forgets a half-received answer (the process that sent it ended) and fails every pending request. */
+  fail(error2) {
+    this.header = EMPTY;
+    this.body = null;
+    for (const request of this.pending.splice(0)) request.reject(error2);
   }
   /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
   answer(line) {
@@ -12489,9 +12399,152 @@ var CatFileBatch = class {
   }
   settle() {
     this.pending.shift();
-    if (!this.pending.length) this.hold(false);
+    if (!this.pending.length) this.onIdle();
   }
 };
+var ONE_PROCESS_FROM = 64;
+var READ_BACK_BYTES = 1024 * 1024;
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  answers = new AnswerReader(() => this.hold(false));
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
+   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    const found = requests.length >= ONE_PROCESS_FROM ? await readThroughFile(this.cwd, requests) : await this.askAll(requests);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+  }
+  askAll(requests) {
+    const child = this.start();
+    const idle = !this.answers.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve7, reject) => this.answers.pending.push({ maxBytes, resolve: resolve7, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    return Promise.all(answers);
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve7, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve7, reject });
+      if (this.answers.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve7) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve7();
+      child.once("close", () => resolve7());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    const stderr = keepStderr(child);
+    child.stdout.on("data", (chunk) => this.answers.receive(chunk));
+    child.on("error", (error2) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(new Error(`git cat-file could not start: ${error2.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(
+        new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${stderr.why(code2, signal)}`)
+      );
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+};
+function keepStderr(child) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < 4096) stderr += text2;
+  });
+  child.stdin.on("error", () => void 0);
+  return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
+}
+async function readThroughFile(cwd, requests) {
+  const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-"));
+  try {
+    const file = await open2(join(dir, "batch"), "w+");
+    try {
+      await new Promise((resolve7, reject) => {
+        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = keepStderr(child);
+        child.on("error", (error2) => reject(new Error(`git cat-file could not start: ${error2.message}`)));
+        child.on("close", (code2, signal) => code2 === 0 ? resolve7() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
+        child.stdin.end(requests.map((r2) => `${r2.oid}
+`).join(""));
+      });
+      const found = [];
+      const answers = new AnswerReader();
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
+      for (let position = 0; answers.pending.length; ) {
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        answers.receive(chunk.subarray(0, bytesRead));
+        position += bytesRead;
+      }
+      return found;
+    } finally {
+      await file.close();
+    }
+  } finally {
+    await rm2(dir, { recursive: true, force: true });
+  }
+}
 
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
@@ -12922,14 +12975,14 @@ function firstLine(error2) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/data/cache.ts
 import { randomBytes } from "node:crypto";
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open2, readFile, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open3, readFile, readdir as readdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { basename, dirname, join as join2, relative, sep } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -13188,7 +13241,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join2(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -13255,13 +13308,13 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir2(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
         await rename2(tmp, target);
       } catch (error2) {
-        await rm2(tmp, { force: true });
+        await rm3(tmp, { force: true });
         throw error2;
       }
     }
@@ -13288,14 +13341,14 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
-    const file = await open2(tmp, "wx", 420).catch(async (error2) => {
+    const file = await open3(tmp, "wx", 420).catch(async (error2) => {
       if (error2.code !== "ENOENT") throw error2;
       await mkdir2(dirname(target), { recursive: true });
-      return open2(tmp, "wx", 420);
+      return open3(tmp, "wx", 420);
     });
     try {
       let batch = [];
@@ -13317,14 +13370,14 @@ async function writeObject(target, oid, legacy, source, from) {
       await file.close();
     }
   } catch (error2) {
-    await rm2(tmp, { force: true });
+    await rm3(tmp, { force: true });
     if (error2 instanceof ObjectError) throw error2;
     throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
   }
   const actual = hasher.digest();
   const expected = oid.replace(/\.dir$/, "");
   if (actual !== expected) {
-    await rm2(tmp, { force: true });
+    await rm3(tmp, { force: true });
     throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
   }
   await rename2(tmp, target);
@@ -13334,7 +13387,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join(dir, entry.name);
+    const path = join2(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -13359,21 +13412,21 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, constants as constants3, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm4 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
   } finally {
-    if (options.staged) await rm3(options.staged, { recursive: true, force: true });
+    if (options.staged) await rm4(options.staged, { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r2) => dirname2(join2(dir, ...r2.split("/")))))) await mkdir3(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r2) => dirname2(join3(dir, ...r2.split("/")))))) await mkdir3(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join2(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join3(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
@@ -13394,13 +13447,13 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir3(dirname2(dest), { recursive: true });
-    const tmp = join2(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      if (current?.isDirectory()) await rm4(dest, { recursive: true, force: true });
       await rename3(tmp, dest);
     } catch (error2) {
-      await rm3(tmp, { force: true });
+      await rm4(tmp, { force: true });
       throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
     }
     return current ? "modified" : "created";
@@ -13422,7 +13475,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join2(dest, ...relpath.split("/"));
+      const file = join3(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -13435,8 +13488,8 @@ async function place(cache, root, target, options) {
   }
   await mkdir3(dirname2(dest), { recursive: true });
   const token = randomBytes2(6).toString("hex");
-  const fresh = options.staged ?? join2(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join2(dirname2(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options.staged ?? join3(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join3(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir3(fresh, { recursive: true });
     await makeFolders(
@@ -13445,14 +13498,14 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join2(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join3(fresh, ...e.relpath.split("/")), false));
     if (current) await rename3(dest, old);
     await rename3(fresh, dest);
   } catch (error2) {
-    await rm3(fresh, { recursive: true, force: true });
+    await rm4(fresh, { recursive: true, force: true });
     throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
   }
-  await rm3(old, { recursive: true, force: true });
+  await rm4(old, { recursive: true, force: true });
   return current ? "modified" : "created";
 }
 async function materialise(from, to2, exec) {
@@ -13462,7 +13515,7 @@ async function materialise(from, to2, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join2(dest, ...f3.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join3(dest, ...f3.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
   }
@@ -13481,7 +13534,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join2(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join3(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -13490,7 +13543,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -13589,12 +13642,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const repoFile = join3(root, ".dvc", "config");
+  const repoFile = join4(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join3(d2, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join4(d2, "config"))),
     revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join3(root, ".dvc", "config.local"))
+    onDisk(join4(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -13619,14 +13672,14 @@ function configDirs(env, platform2) {
   let system;
   let global;
   if (platform2 === "win32") {
-    system = join3(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join3(env.LOCALAPPDATA ?? join3(home, "AppData", "Local"), "iterative", "dvc");
+    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform2 === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join3(home, "Library", "Application Support", "dvc");
+    global = join4(home, "Library", "Application Support", "dvc");
   } else {
-    system = join3((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join3(env.XDG_CONFIG_HOME || join3(home, ".config"), "dvc");
+    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -13643,7 +13696,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join3(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join4(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
@@ -13672,13 +13725,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join3(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join3(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -13696,18 +13749,18 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join3(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join5, relative as relative3, sep as sep4 } from "node:path";
+import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/workspace/tree.ts
 import { constants as constants4 } from "node:fs";
 import { open as openFile, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
-import { join as join4, sep as sep3 } from "node:path";
+import { join as join5, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -13769,7 +13822,7 @@ function workspaceTree(root, options = {}) {
     name: options.name ?? "workspace",
     isCommit: false,
     async read(path) {
-      const file = await open6(path, false);
+      const file = await open7(path, false);
       if (!file) return null;
       const { handle, size: size2 } = file;
       try {
@@ -13786,7 +13839,7 @@ function workspaceTree(root, options = {}) {
       }
     },
     async chunks(path) {
-      const file = await open6(path, true);
+      const file = await open7(path, true);
       if (!file) return null;
       return (async function* () {
         const { handle, size: size2 } = file;
@@ -13808,9 +13861,9 @@ function workspaceTree(root, options = {}) {
       return files;
     }
   };
-  async function open6(path, streamed) {
+  async function open7(path, streamed) {
     const rel = projectPath(path);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     let target;
     try {
       target = await realpath(full);
@@ -13849,7 +13902,7 @@ async function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!(await readdir4(dir)).includes(part)) return false;
-    dir = join4(dir, part);
+    dir = join5(dir, part);
   }
   return true;
 }
@@ -13975,7 +14028,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -14581,10 +14634,10 @@ function tokenize(text2) {
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
       const q3 = str[2];
-      const open7 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open7);
+      const open8 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open8);
       const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open7 + delim.length;
+      let k2 = open8 + delim.length;
       const startLine = line;
       for (; ; ) {
         if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
@@ -14605,7 +14658,7 @@ function tokenize(text2) {
         if (text2.startsWith(delim, k2)) break;
         k2++;
       }
-      const body = text2.slice(open7 + delim.length, k2);
+      const body = text2.slice(open8 + delim.length, k2);
       const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
       tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
       i = k2 + delim.length;
@@ -14625,15 +14678,15 @@ function tokenize(text2) {
     }
     if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
     if (")]}".includes(c3)) {
-      const open7 = brackets.pop();
-      if (!open7 || "([{".indexOf(open7.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      const open8 = brackets.pop();
+      if (!open8 || "([{".indexOf(open8.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
     }
     const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
-  const open6 = brackets.pop();
-  if (open6) throw new SyntaxProblem(`'${open6.ch}' was never closed`, open6.line, open6.column + 1);
+  const open7 = brackets.pop();
+  if (open7) throw new SyntaxProblem(`'${open7.ch}' was never closed`, open7.line, open7.column + 1);
   return tokens;
 }
 function logicalLines(tokens) {
@@ -15768,9 +15821,9 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join5(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join5(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
     }
   }
   return out.sort();
@@ -15971,8 +16024,8 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir4, open as open3, readdir as readdir6, rename as rename4, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15985,15 +16038,15 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join6(this.root, key2);
-    const handle = await open3(path, "r").catch((error2) => {
+    const path = join7(this.root, key2);
+    const handle = await open4(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
   }
   async exists(key2) {
     try {
-      return (await stat4(join6(this.root, key2))).isFile();
+      return (await stat4(join7(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -16001,21 +16054,21 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join6(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw this.fail(prefix, error2);
     }
   }
   async write(key2, file) {
-    const target = join6(this.root, key2);
-    const tmp = join6(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const target = join7(this.root, key2);
+    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
     try {
       await mkdir4(dirname4(target), { recursive: true });
       await copyFile4(file, tmp);
       await rename4(tmp, target);
     } catch (error2) {
-      await rm4(tmp, { force: true });
+      await rm5(tmp, { force: true });
       throw this.fail(key2, error2);
     }
   }
@@ -16663,8 +16716,8 @@ async function plan(root, options) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath2, rm as rm6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -17299,8 +17352,8 @@ function downstreamOf(dag, name) {
 
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
-import { mkdir as mkdir5, rename as rename5, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join7, basename as basename3 } from "node:path";
+import { mkdir as mkdir5, rename as rename5, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
   const tmp = await tempBeside(path);
   await writeFile2(tmp, data);
@@ -17316,7 +17369,7 @@ async function writeTextAtomic(path, produce) {
     });
   } catch (error2) {
     closeSync2(fd);
-    await rm5(tmp, { force: true });
+    await rm6(tmp, { force: true });
     throw error2;
   }
   closeSync2(fd);
@@ -17324,7 +17377,7 @@ async function writeTextAtomic(path, produce) {
 }
 async function tempBeside(path) {
   await mkdir5(dirname5(path), { recursive: true });
-  return join7(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  return join8(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 
 // src/pipeline/yaml-emit.ts
@@ -17400,10 +17453,10 @@ var Emitter = class {
     this.indent = this.indents.pop()[0];
   }
   /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open6, close) {
+  emptyFlow(open7, close) {
     const top2 = this.indents.at(-1);
     const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open6, true, true);
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open7, true, true);
     this.writeIndicator(close, false);
     this.writeLineBreak();
   }
@@ -17772,7 +17825,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename4, join as join8 } from "node:path";
+import { basename as basename4, join as join9 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -17852,7 +17905,7 @@ function resolveCommand(name, env, platform2 = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join8(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join9(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -17901,11 +17954,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join12, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
+import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3, statSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -17927,7 +17980,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join9(this.root, relDir, ".dvcignore"));
+      readFileSync3(join10(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -17969,7 +18022,7 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join9(this.root, relDir, ".dvcignore");
+      const file = join10(this.root, relDir, ".dvcignore");
       let text2 = "";
       if (statSync(file, { throwIfNoEntry: false })) {
         try {
@@ -18051,8 +18104,8 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
 import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join10, posix as posix4, sep as sep5 } from "node:path";
+import { open as open5, stat as stat6 } from "node:fs/promises";
+import { join as join11, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -18068,7 +18121,7 @@ async function hashFile(path, size2, legacy) {
     if (md52) return md52;
   }
   const hasher = new ObjectHasher(legacy);
-  const handle = await open4(path, "r");
+  const handle = await open5(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
     let turn = 0;
@@ -18096,7 +18149,7 @@ function smallMd5(fd, size2, name) {
 }
 var oneShot = crypto2.hash;
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join10(root, ...rel.split("/"));
+  const abs = join11(root, ...rel.split("/"));
   let info2;
   try {
     info2 = await stat6(abs);
@@ -18118,7 +18171,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join10(root, ...relDir.split("/"));
+    const absDir = join11(root, ...relDir.split("/"));
     const names = readdirSync(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -18199,7 +18252,7 @@ function isExecutable(mode, path, platform2 = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -18227,10 +18280,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join11(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join11(root, ...STATE_DIR), now);
+    if (!existsSync3(join12(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join12(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile3(join11(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile3(join12(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -18325,12 +18378,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir6(this.dir, { recursive: true });
-      await writeFile3(join11(this.dir, ".gitignore"), "*\n");
-      const tmp = join11(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile3(join12(this.dir, ".gitignore"), "*\n");
+      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile3(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename6(tmp, join11(this.dir, STATE_FILE));
+      await rename6(tmp, join12(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -18357,7 +18410,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join12(this.dir, ...path.split("/"));
+    return join13(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -18387,7 +18440,7 @@ var Workspace = class {
     return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join12(this.root, ...rootPath.split("/")));
+    return existsSync4(join13(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -18400,7 +18453,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
-    if (existsSync4(join12(d2, ".dvc"))) return d2;
+    if (existsSync4(join13(d2, ".dvc"))) return d2;
     if (dirname6(d2) === d2) return resolve3(dir);
   }
 }
@@ -18504,7 +18557,7 @@ async function stageStatus(stage2, lock, ws2, project) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join13, posix as posix6 } from "node:path";
+import { join as join14, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -18519,7 +18572,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync5(join13(root, ".dvc"))) return null;
+    if (!existsSync5(join14(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -18835,7 +18888,7 @@ async function reproduce(pipeline2, log, options = {}) {
 }
 async function reproduceWith(pipeline2, log, options, data) {
   const { dag, ws: ws2 } = pipeline2;
-  const lockPath = join14(pipeline2.dir, "dvc.lock");
+  const lockPath = join15(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -18993,7 +19046,7 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
       );
     }
     await currentParams(stage2, ws2, project);
-    for (const out of stage2.outs) if (!out.persist) await rm6(ws2.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage2.outs) if (!out.persist) await rm7(ws2.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws2.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
     for (const cmd of stageCommands(stage2.cmd)) {
@@ -19052,7 +19105,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join15(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join16(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -19077,7 +19130,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync6(join15(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -19782,7 +19835,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname7, join as join16 } from "node:path";
+import { dirname as dirname7, join as join17 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -19795,7 +19848,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname7(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join16(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory2(join17(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -19811,7 +19864,7 @@ async function isDirectory2(path) {
   return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join16(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join17(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -19948,7 +20001,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join17(env.RUNNER_TEMP || tmpdir(), "mlreport")),
+    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join18(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -20076,7 +20129,7 @@ function secretsFromEnvironment(env) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -21186,7 +21239,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
-import { basename as basename5, join as join18 } from "node:path";
+import { basename as basename5, join as join19 } from "node:path";
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
@@ -21722,13 +21775,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat10 = await lstat3(dir).catch(() => null);
     if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat3(join18(dir, "report.json")).catch(() => null)) {
+    if (await lstat3(join19(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join19(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -21740,7 +21793,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join18(dir, "report.json");
+  const path = join19(dir, "report.json");
   const stat10 = await lstat3(path).catch(() => null);
   if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
@@ -22620,14 +22673,14 @@ function scanRecord(text2, i, d2, out) {
   const recordFirst = out.fields;
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
-      const open6 = i;
+      const open7 = i;
       const openLine = out.line;
       let value2 = "";
       i++;
       for (; ; ) {
         const q3 = text2.indexOf('"', i);
         if (q3 === -1) {
-          const col = open6 - text2.lastIndexOf("\n", open6 - 1);
+          const col = open7 - text2.lastIndexOf("\n", open7 - 1);
           throw new SyntaxProblem("unterminated quoted field", openLine, col);
         }
         const part = text2.slice(i, q3);
@@ -25118,7 +25171,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -25137,11 +25190,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join19(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join20(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join19(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join20(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -25150,7 +25203,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join19(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join20(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -25181,7 +25234,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -25281,7 +25334,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join20(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join21(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -25322,9 +25375,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join27 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join28 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join27([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join28([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -25345,10 +25398,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join27(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join27(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join28(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join28(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join27(blocks);
+  return join28(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -25680,7 +25733,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join21, resolve as resolve6 } from "node:path";
+import { join as join22, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -25775,11 +25828,11 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join21(this.dir, "report.json"), (write) => {
+    await writeTextAtomic(join22(this.dir, "report.json"), (write) => {
       writeJson(this.json(report2), write);
       write("\n");
     });
-    await writeFileAtomic(join21(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join22(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -26559,7 +26612,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join23, posix as posix11 } from "node:path";
+import { join as join24, posix as posix11 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -26762,7 +26815,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -26994,7 +27047,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join22(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join23(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -27125,7 +27178,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join23(baseDir, ...rel.split("/"));
+      const path = join24(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -27194,10 +27247,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join24(dir, "report.json");
+  const path = join25(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -28077,7 +28130,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -28138,7 +28191,7 @@ function compareKeys(a, b3) {
 }
 
 // src/data-diff/table-shape.ts
-import { open as open5 } from "node:fs/promises";
+import { open as open6 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -28721,7 +28774,7 @@ function tableFormat(path) {
 }
 var MAX_FOOTER_BYTES = 64 * 1024 * 1024;
 async function parquetShape(file, path) {
-  const handle = await open5(file, "r");
+  const handle = await open6(file, "r");
   try {
     const { size: size2 } = await handle.stat();
     const tail = Buffer.alloc(8);
@@ -28908,7 +28961,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join25(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join26(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
@@ -28977,7 +29030,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join26(config.outDir, "plots"),
+      dir: join27(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -28991,7 +29044,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join27(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -29085,8 +29138,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join26(publish.artifactDir, "report.md"),
-    reportJsonPath: join26(publish.artifactDir, "report.json"),
+    reportPath: join27(publish.artifactDir, "report.md"),
+    reportJsonPath: join27(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment2, published.results)
@@ -29163,7 +29216,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync8(join26(workspace, "dvc.yaml"))) return [];
+  if (!existsSync8(join27(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));

@@ -1,4 +1,5 @@
-import { symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,6 +87,10 @@ describe('one git cat-file --batch for many reads', () => {
     const batch = new CatFileBatch(r.dir);
     await batch.read(oid('empty.txt'), 10);
     const pid = batch.pid;
+    // A batch this large goes through a file in a private temporary folder, which must be gone after.
+    const temp = mkdtempSync(join(tmpdir(), 'cat-file-test-'));
+    const savedTemp = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
     const got = await batch.readMany([
       { oid: oid('big.bin'), maxBytes: 1000 },
       { oid: '0'.repeat(40), maxBytes: 1000 },
@@ -98,7 +103,19 @@ describe('one git cat-file --batch for many reads', () => {
     paths.forEach((p, i) => assert.equal((got[i + 2] as Buffer).toString(), files[p], p));
     assert.equal((got.at(-2) as Buffer).length, 0);
     assert.equal((got.at(-1) as Buffer).length, 200_000);
-    assert.equal(batch.pid, pid, 'one git process for all of them');
+    if (savedTemp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTemp;
+    assert.deepEqual(readdirSync(temp), [], 'the batch file is removed');
+    rmSync(temp, { recursive: true });
+    assert.equal(batch.pid, pid, 'the long-lived reader is still the same process');
+    // A small batch is asked of that process, in step with its other reads.
+    const few = await batch.readMany([
+      { oid: oid('m/1.json'), maxBytes: 100 },
+      { oid: oid('big.bin'), maxBytes: 10 },
+    ]);
+    assert.equal((few[0] as Buffer).toString(), files['m/1.json']);
+    assert.ok(few[1] instanceof ObjectTooLarge);
+    assert.equal(batch.pid, pid);
     assert.deepEqual(await batch.readMany([]), []);
     await batch.close();
     await assert.rejects(batch.readMany([{ oid: oid('empty.txt'), maxBytes: 0 }]), /closed/);
@@ -165,6 +182,26 @@ describe('one git cat-file --batch for many reads', () => {
     const batch = new CatFileBatch(join(r.dir, 'no-such-dir'));
     await assert.rejects(batch.read('a'.repeat(40), 10), /git cat-file/);
     await batch.close();
+  });
+
+  test('a large batch where git cannot read fails with git’s own words and leaves no file behind', async () => {
+    const r = repo();
+    r.commit('one', { 'a.txt': 'alpha' });
+    rmSync(join(r.dir, '.git'), { recursive: true });
+    const temp = mkdtempSync(join(tmpdir(), 'cat-file-test-'));
+    const savedTemp = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const batch = new CatFileBatch(r.dir);
+      const many = Array.from({ length: 100 }, (_, i) => ({ oid: i.toString(16).padStart(40, '0'), maxBytes: 10 }));
+      await assert.rejects(batch.readMany(many), /git cat-file failed: .*not a git repository/);
+      await batch.close();
+      assert.deepEqual(readdirSync(temp), []);
+    } finally {
+      if (savedTemp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTemp;
+      rmSync(temp, { recursive: true });
+    }
   });
 });
 
