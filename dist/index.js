@@ -21312,9 +21312,16 @@ function outcome(report2, directionOf) {
   if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
-  if (!top2.length) return { outcome: "info", line: "ℹ️ no metric changed" };
-  const worse = top2.some((t2) => t2.effect === "worse");
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${top2.map((t2) => t2.text).join(", ")}` };
+  const gone = missingAtHead(report2.metrics);
+  if (!top2.length && !gone) return { outcome: "info", line: "ℹ️ no metric changed" };
+  const worse = gone > 0 || top2.some((t2) => t2.effect === "worse");
+  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
+}
+function missingAtHead(metrics) {
+  let n = 0;
+  for (const f3 of metrics) for (const r2 of f3.rows) if (r2.old !== void 0 && r2.new === void 0) n++;
+  return n;
 }
 function isFailure(r2) {
   return r2.status === "error" || r2.status === "failed" && r2.level === "fail";

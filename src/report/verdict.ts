@@ -50,9 +50,18 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (!report.base) return { outcome: 'info', line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
-  if (!top.length) return { outcome: 'info', line: 'ℹ️ no metric changed' };
-  const worse = top.some((t) => t.effect === 'worse');
-  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${top.map((t) => t.text).join(', ')}` };
+  // A metric the base had and the head lacks (its file deleted, or no longer written) is never "no change".
+  const gone = missingAtHead(report.metrics);
+  if (!top.length && !gone) return { outcome: 'info', line: 'ℹ️ no metric changed' };
+  const worse = gone > 0 || top.some((t) => t.effect === 'worse');
+  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? '' : 's'} missing at the head` : '';
+  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${[missing, ...top.map((t) => t.text)].filter(Boolean).join(', ')}` };
+}
+
+function missingAtHead(metrics: FileDiff[]): number {
+  let n = 0;
+  for (const f of metrics) for (const r of f.rows) if (r.old !== undefined && r.new === undefined) n++;
+  return n;
 }
 
 function isFailure(r: GateRuleResult): boolean {

@@ -78,6 +78,19 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(r.verdict.line, '⚠️ loss +125% (0.2 → 0.45, worse), accuracy −15% (0.8667 → 0.7333, worse)');
     assert.equal(report({ metrics: [file('m.json', [['acc', 0.5, 0.5]])] }).verdict.line, 'ℹ️ no metric changed');
     assert.equal(report({ metrics: [] }).verdict.line, '⚠️ no metrics found');
+    // Deleted at the head: a warning that says so, before the changes that matter most.
+    const deleted = report({
+      metrics: [
+        file('m.json', [
+          ['acc', 0.5, undefined],
+          ['loss', 0.2, undefined],
+        ]),
+        file('e.json', [['auc', 0.5, 0.6]]),
+      ],
+    });
+    assert.equal(deleted.verdict.outcome, 'warning');
+    assert.equal(deleted.verdict.line, '⚠️ 2 metrics missing at the head, auc +20% (0.5 → 0.6, better)');
+    assert.equal(report({ metrics: [file('m.json', [['acc', 0.5, undefined]])] }).verdict.line, '⚠️ 1 metric missing at the head');
     const headOnly = report({ base: null });
     assert.match(headOnly.verdict.line, /^ℹ️ no base revision/);
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
