@@ -11791,7 +11791,7 @@ var AnswerReader = class {
   }
 };
 var ONE_PROCESS_FROM = 64;
-var READ_BACK_BYTES = 1024 * 1024;
+var READ_BACK_BYTES = 64 * 1024;
 var CatFileBatch = class {
   constructor(cwd) {
     this.cwd = cwd;
@@ -21021,11 +21021,12 @@ var KeyTable = class {
   used = 0;
   /**
    * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
-   * its chunk, its start there, its length in bytes and its hash.
+   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
+   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
    */
-  entries = new Int32Array(4 * 8);
+  entries = new Int32Array(4 * 4);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  slots = new Int32Array(32);
+  slots = new Int32Array(16);
   size = 0;
   /** Where `internString` encodes a key; made on first use. */
   scratch = EMPTY2;
@@ -21132,8 +21133,9 @@ var FlatValues = class _FlatValues {
     this.table = table2;
   }
   table;
-  kinds = new Uint8Array(16);
-  numbers = new Float64Array(16);
+  kinds = new Uint8Array(8);
+  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
+  numbers = new Float64Array(8);
   boxed = /* @__PURE__ */ new Map();
   /** Keys with a value (not `Seen`). */
   count = 0;

@@ -120,7 +120,7 @@ class AnswerReader {
  */
 const ONE_PROCESS_FROM = 64;
 /** Bytes read back from that file at a time. */
-const READ_BACK_BYTES = 1024 * 1024;
+const READ_BACK_BYTES = 64 * 1024;
 
 /**
  * One `git cat-file --batch` process for many reads: one process start instead of one a file (thousands of

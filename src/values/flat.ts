@@ -21,11 +21,12 @@ export class KeyTable {
   private used = 0;
   /**
    * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
-   * its chunk, its start there, its length in bytes and its hash.
+   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
+   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
    */
-  private entries = new Int32Array(4 * 8);
+  private entries = new Int32Array(4 * 4);
   /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  private slots = new Int32Array(32);
+  private slots = new Int32Array(16);
   size = 0;
   /** Where `internString` encodes a key; made on first use. */
   private scratch = EMPTY;
@@ -141,8 +142,9 @@ type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** One file's flattened values at one revision, by the indices of a `KeyTable`. */
 export class FlatValues {
-  kinds = new Uint8Array(16);
-  numbers = new Float64Array(16);
+  kinds = new Uint8Array(8);
+  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
+  numbers = new Float64Array(8);
   boxed = new Map<number, Leaf>();
   /** Keys with a value (not `Seen`). */
   count = 0;
