@@ -11816,7 +11816,11 @@ var CatFileBatch = class {
   async readMany(requests) {
     if (!requests.length) return [];
     if (this.closing) throw new Error("the git object reader is closed");
-    const found = requests.length >= ONE_PROCESS_FROM ? await readThroughFile(this.cwd, requests) : await this.askAll(requests);
+    let found;
+    if (requests.length >= ONE_PROCESS_FROM) {
+      const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
+      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+    } else found = await this.askAll(requests);
     return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
   }
   askAll(requests) {
@@ -11902,8 +11906,7 @@ function keepStderr(child) {
   child.stdin.on("error", () => void 0);
   return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
 }
-async function readThroughFile(cwd, requests) {
-  const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-"));
+async function readThroughFile(cwd, dir, requests) {
   try {
     const file = await open(join(dir, "batch"), "w+");
     try {

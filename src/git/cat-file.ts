@@ -152,7 +152,12 @@ export class CatFileBatch {
   async readMany(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
     if (!requests.length) return [];
     if (this.closing) throw new Error('the git object reader is closed');
-    const found = requests.length >= ONE_PROCESS_FROM ? await readThroughFile(this.cwd, requests) : await this.askAll(requests);
+    let found: (Found | null)[];
+    if (requests.length >= ONE_PROCESS_FROM) {
+      const dir = await mkdtemp(join(tmpdir(), 'mlreport-objects-')).catch(() => null);
+      // Without a writable temporary folder, through the pipe: slower, the same answers.
+      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+    } else found = await this.askAll(requests);
     return found.map((f, i) => (!f ? null : (f.bytes ?? new ObjectTooLarge(requests[i]!.oid, f.size))));
   }
 
@@ -248,11 +253,10 @@ function keepStderr(child: ChildProcess): { why(code: number | null, signal: Nod
 }
 
 /**
- * A batch through a `git cat-file --batch` of its own whose output goes to a file in a private temporary folder,
- * read back once git has ended; the folder is removed however the read ends.
+ * A batch through a `git cat-file --batch` of its own whose output goes to a file in `dir` (a private temporary
+ * folder), read back once git has ended; the folder is removed however the read ends.
  */
-async function readThroughFile(cwd: string, requests: readonly { oid: string; maxBytes: number }[]): Promise<(Found | null)[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'mlreport-objects-'));
+async function readThroughFile(cwd: string, dir: string, requests: readonly { oid: string; maxBytes: number }[]): Promise<(Found | null)[]> {
   try {
     const file = await open(join(dir, 'batch'), 'w+');
     try {

@@ -106,8 +106,16 @@ describe('one git cat-file --batch for many reads', () => {
     if (savedTemp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTemp;
     assert.deepEqual(readdirSync(temp), [], 'the batch file is removed');
-    rmSync(temp, { recursive: true });
     assert.equal(batch.pid, pid, 'the long-lived reader is still the same process');
+    // No writable temporary folder: the same answers, through the long-lived reader.
+    process.env.TMPDIR = join(temp, 'no-such-folder');
+    try {
+      const again = await batch.readMany(paths.map((p) => ({ oid: oid(p), maxBytes: 1000 })));
+      paths.forEach((p, i) => assert.equal((again[i] as Buffer).toString(), files[p], p));
+    } finally {
+      if (savedTemp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTemp;
+    }
     // A small batch is asked of that process, in step with its other reads.
     const few = await batch.readMany([
       { oid: oid('m/1.json'), maxBytes: 100 },
@@ -116,6 +124,7 @@ describe('one git cat-file --batch for many reads', () => {
     assert.equal((few[0] as Buffer).toString(), files['m/1.json']);
     assert.ok(few[1] instanceof ObjectTooLarge);
     assert.equal(batch.pid, pid);
+    rmSync(temp, { recursive: true });
     assert.deepEqual(await batch.readMany([]), []);
     await batch.close();
     await assert.rejects(batch.readMany([{ oid: oid('empty.txt'), maxBytes: 0 }]), /closed/);
