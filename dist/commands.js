@@ -17131,7 +17131,7 @@ function analyze(text2) {
   if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
   let blockIndicators = false;
   let lineBreaks2 = false;
-  let special2 = false;
+  let special = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -17156,7 +17156,7 @@ function analyze(text2) {
     if (!(ch === "\n" || ch >= " " && ch <= "~")) {
       const c3 = ch.codePointAt(0);
       const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
-      if (!printable || c3 === 65279) special2 = true;
+      if (!printable || c3 === 65279) special = true;
     }
     if (ch === " ") {
       if (index === 0) leadingSpace = true;
@@ -17179,7 +17179,7 @@ function analyze(text2) {
   }
   let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
   let allowSingleQuoted = true;
-  if (breakSpace || special2 || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (breakSpace || special || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
   if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
   return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
 }
@@ -21897,24 +21897,42 @@ function grown2(a, length) {
 var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
   const t2 = cell3.trim();
-  if (!t2) return void 0;
+  const kind = csvNumberKind(t2);
+  if (kind === NOT_A_NUMBER) return void 0;
+  const n = kind === SPECIAL ? specialValue(t2) : Number(t2);
+  if (Number.isNaN(n) && kind !== SPECIAL) return void 0;
+  return kind === INT2 ? n : pyNumber(n, true);
+}
+function csvNumberValue(cell3) {
+  const t2 = cell3.trim();
+  const kind = csvNumberKind(t2);
+  READ2.isFloat = kind !== INT2;
+  READ2.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
+  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ2.value)) READ2.isFloat = false;
+  return READ2;
+}
+var READ2 = { value: NaN, isFloat: false };
+var NOT_A_NUMBER = 0;
+var INT2 = 1;
+var FLOAT2 = 2;
+var SPECIAL = 3;
+function csvNumberKind(t2) {
+  if (!t2) return NOT_A_NUMBER;
   let digits = 0;
   let float = false;
   for (let k2 = 0; k2 < t2.length; k2++) {
     const c3 = t2.charCodeAt(k2);
     if (c3 >= 48 && c3 <= 57) digits++;
     else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return special(t2);
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
   }
-  if (!digits) return void 0;
-  const n = Number(t2);
-  if (Number.isNaN(n)) return void 0;
-  return float ? pyNumber(n, true) : n;
+  if (!digits) return NOT_A_NUMBER;
+  return float ? FLOAT2 : INT2;
 }
-function special(t2) {
-  const m2 = /^([-+]?)(nan|inf|infinity)$/i.exec(t2);
-  if (!m2) return void 0;
-  return pyNumber(m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity, true);
+var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
+function specialValue(t2) {
+  const m2 = SPECIAL_TEXT.exec(t2);
+  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
 }
 
 // src/values/dagshub.ts
@@ -21977,7 +21995,10 @@ function loggerLastValues(text2) {
   return reader.end();
 }
 var LoggerReader = class {
-  last = /* @__PURE__ */ new Map();
+  /** Each name's place in `values` and `floats`: a row costs a lookup, not an object. */
+  names = /* @__PURE__ */ new Map();
+  values = [];
+  floats = [];
   header = null;
   nameCol = 0;
   valueCol = 0;
@@ -21991,11 +22012,15 @@ var LoggerReader = class {
       this.started = true;
       if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
     }
+    const quoted = chunk.includes('"');
     let recordStart = 0;
     for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
+      if (!quoted && this.header) this.line(chunk, recordStart, end);
+      else {
+        const record = chunk.slice(recordStart, end);
+        if (record.includes('"') && quotes(record) % 2) continue;
+        this.record(record);
+      }
       recordStart = end + 1;
     }
     this.partial = chunk.slice(recordStart);
@@ -22007,7 +22032,9 @@ var LoggerReader = class {
     if (this.partial) this.record(this.partial);
     this.partial = "";
     if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    return this.last;
+    const last = /* @__PURE__ */ new Map();
+    for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    return last;
   }
   record(text2) {
     const first = this.lineNo + 1;
@@ -22023,12 +22050,37 @@ var LoggerReader = class {
       this.valueCol = names.indexOf("value");
       return;
     }
-    const key2 = fields[this.nameCol] ?? "";
-    const cell3 = fields[this.valueCol] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key2, parsed);
+    this.take(fields[this.nameCol] ?? "", fields[this.valueCol] ?? "", first);
+  }
+  /** A record with no quote in `chunk[start, end)`: only its name and value cells are cut out. */
+  line(chunk, start, end) {
+    const first = ++this.lineNo;
+    if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+    if (end === start) return;
+    const lastCol = Math.max(this.nameCol, this.valueCol);
+    let name = "";
+    let cell3 = "";
+    for (let col = 0, at2 = start; ; col++) {
+      let comma = chunk.indexOf(",", at2);
+      if (comma === -1 || comma > end) comma = end;
+      if (col === this.nameCol) name = chunk.slice(at2, comma);
+      if (col === this.valueCol) cell3 = chunk.slice(at2, comma);
+      if (comma === end || col === lastCol) break;
+      at2 = comma + 1;
+    }
+    this.take(name, cell3, first);
+  }
+  take(name, cell3, line) {
+    const read = csvNumberValue(cell3);
+    if (Number.isNaN(read.value) && !read.isFloat)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    let i = this.names.get(name);
+    if (i === void 0) {
+      i = this.values.length;
+      this.names.set(name, i);
+    }
+    this.values[i] = read.value;
+    this.floats[i] = read.isFloat;
   }
 };
 function quotes(text2) {
@@ -26489,6 +26541,9 @@ async function publishAll(report2, table2, log) {
   return { results, failed };
 }
 
+// src/values/collect.ts
+import { isAscii as isAscii2 } from "node:buffer";
+
 // src/dvc/files.ts
 function projectFiles(dvcYamls, dvcFiles = []) {
   const metrics = /* @__PURE__ */ new Set();
@@ -26744,7 +26799,10 @@ async function readMetricsCsv(tree, path) {
   const chunks = await tree.chunks(path);
   if (!chunks) return null;
   const decoder3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let ascii = true;
   const decode2 = (chunk) => {
+    if (chunk && ascii && isAscii2(chunk)) return chunk.toString("latin1");
+    ascii = false;
     try {
       return chunk ? decoder3.decode(chunk, { stream: true }) : decoder3.decode();
     } catch {

@@ -1,6 +1,6 @@
-import { csvNumber, parseCsvRecords, type CsvRecord } from '../dvc/formats/csv';
+import { csvNumber, csvNumberValue, parseCsvRecords, type CsvRecord } from '../dvc/formats/csv';
 import { SyntaxProblem } from '../dvc/formats/json';
-import { PyFloat } from '../dvc/python/value';
+import { PyFloat, pyNumber } from '../dvc/python/value';
 
 interface LoggerPoint {
   step: number | null;
@@ -119,7 +119,10 @@ export function loggerLastValues(text: string): Map<string, number | PyFloat> {
  * read, and `end` gives each name's last value (a value that is not a number is an error with its line).
  */
 export class LoggerReader {
-  private readonly last = new Map<string, number | PyFloat>();
+  /** Each name's place in `values` and `floats`: a row costs a lookup, not an object. */
+  private readonly names = new Map<string, number>();
+  private readonly values: number[] = [];
+  private readonly floats: boolean[] = [];
   private header: string[] | null = null;
   private nameCol = 0;
   private valueCol = 0;
@@ -134,12 +137,17 @@ export class LoggerReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
+    // Most logs have no quote at all: each record is a line, read where it lies.
+    const quoted = chunk.includes('"');
     let recordStart = 0;
     for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', end + 1)) {
-      const record = chunk.slice(recordStart, end);
-      // A line break inside quotes is part of the field: wait for the closing quote.
-      if (record.includes('"') && quotes(record) % 2) continue;
-      this.record(record);
+      if (!quoted && this.header) this.line(chunk, recordStart, end);
+      else {
+        const record = chunk.slice(recordStart, end);
+        // A line break inside quotes is part of the field: wait for the closing quote.
+        if (record.includes('"') && quotes(record) % 2) continue;
+        this.record(record);
+      }
       recordStart = end + 1;
     }
     this.partial = chunk.slice(recordStart);
@@ -153,7 +161,9 @@ export class LoggerReader {
     if (this.partial) this.record(this.partial);
     this.partial = '';
     if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, 1, 1);
-    return this.last;
+    const last = new Map<string, number | PyFloat>();
+    for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i]!, true) : this.values[i]!);
+    return last;
   }
 
   private record(text: string): void {
@@ -170,12 +180,39 @@ export class LoggerReader {
       this.valueCol = names.indexOf('value');
       return;
     }
-    const key = fields[this.nameCol] ?? '';
-    const cell = fields[this.valueCol] ?? '';
-    const parsed = csvNumber(cell);
-    if (parsed === undefined)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, first, 1);
-    this.last.set(key, parsed);
+    this.take(fields[this.nameCol] ?? '', fields[this.valueCol] ?? '', first);
+  }
+
+  /** A record with no quote in `chunk[start, end)`: only its name and value cells are cut out. */
+  private line(chunk: string, start: number, end: number): void {
+    const first = ++this.lineNo;
+    if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+    if (end === start) return;
+    const lastCol = Math.max(this.nameCol, this.valueCol);
+    let name = '';
+    let cell = '';
+    for (let col = 0, at = start; ; col++) {
+      let comma = chunk.indexOf(',', at);
+      if (comma === -1 || comma > end) comma = end;
+      if (col === this.nameCol) name = chunk.slice(at, comma);
+      if (col === this.valueCol) cell = chunk.slice(at, comma);
+      if (comma === end || col === lastCol) break;
+      at = comma + 1;
+    }
+    this.take(name, cell, first);
+  }
+
+  private take(name: string, cell: string, line: number): void {
+    const read = csvNumberValue(cell);
+    if (Number.isNaN(read.value) && !read.isFloat)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    let i = this.names.get(name);
+    if (i === undefined) {
+      i = this.values.length;
+      this.names.set(name, i);
+    }
+    this.values[i] = read.value;
+    this.floats[i] = read.isFloat;
   }
 }
 

@@ -117,6 +117,25 @@ describe('collectAndCompare (run.ts entry point)', () => {
   });
 });
 
+describe('a logger metrics.csv read in pieces', () => {
+  test('ASCII pieces then a UTF-8 name, at the base (from git) and in the workspace; a bad byte after ASCII pieces is still an error', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    // 1.5 MB of ASCII rows: the workspace's and git's pieces are all ASCII until the last rows.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `loss,${(i / 60_000).toFixed(6)},${i},${i}`).join('\n');
+    const log = (last: string): string => `Name,Value,Timestamp,Step\n${rows}\nprécision,${last},1,1\n`;
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.csv\n', 'metrics.csv': log('0.5') });
+    r.write({ 'metrics.csv': log('0.75') });
+    const res = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(JSON.parse(res.stdout), { 'metrics.csv': { précision: { old: 0.5, new: 0.75, diff: 0.25 } } });
+    const bad = Buffer.concat([Buffer.from(log('0.75')), Buffer.from([0xff, 0x0a])]);
+    r.write({ 'metrics.csv': bad });
+    const broken = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.match(broken.stderr, /metrics\.csv: not UTF-8 text/);
+  });
+});
+
 describe('consumers read leaves through numericValue', () => {
   test('the gate lookup sees a float written as 1.0 as the number 1, and a boolean as no number', async () => {
     const { metricLookupFromDiffs } = await import('../../src/gate/lookup');

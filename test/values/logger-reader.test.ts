@@ -35,6 +35,26 @@ describe('LoggerReader: a DagsHub metrics.csv read a chunk at a time', () => {
     }
   });
 
+  test('a log with no quotes (each line a record, read in place): any column order, CRLF, blank lines, ints, floats, nan and inf', () => {
+    const text = 'Step,Timestamp,Value,Name\r\n0,1,0.9,loss\r\n0,2,1,acc\r\n\r\n1,3,nan,loss\r\n1,4,-inf,f1\r\n2,5, 1e-3 ,acc\r\n3,6,7\r\n';
+    const whole = plain(read([text]));
+    assert.deepEqual(whole, [
+      ['loss', 'float NaN'],
+      ['acc', 0.001],
+      ['f1', 'float -Infinity'],
+      // A record short of the Name column: the name ''.
+      ['', 7],
+    ]);
+    for (let i = 1; i < text.length; i++) assert.deepEqual(plain(read([text.slice(0, i), text.slice(i)])), whole, `split at ${i}`);
+    const bad = 'Name,Value,Timestamp,Step\nloss,0.9,1,0\n\nloss,1.2.3,2,1\n';
+    for (const cut of [5, 30, 38]) {
+      assert.throws(
+        () => read([bad.slice(0, cut), bad.slice(cut)]),
+        (e: Error & { line?: number }) => e.line === 4 && /value "1\.2\.3" of "loss" is not a number/.test(e.message),
+      );
+    }
+  });
+
   test('a file that is not a logger file, and an endless record, are errors', () => {
     assert.throws(() => read(['epoch,loss\n1,2\n']), /expected a header with the columns Name, Value, Timestamp, Step/);
     assert.throws(() => read(['Name,Value,Timestamp,Step\n"', 'x'.repeat(2 * 1024 * 1024)]), /a record longer than 1,048,576 characters/);

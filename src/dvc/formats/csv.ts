@@ -279,23 +279,53 @@ const POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
  */
 export function csvNumber(cell: string): number | PyFloat | undefined {
   const t = cell.trim();
-  if (!t) return undefined;
+  const kind = csvNumberKind(t);
+  if (kind === NOT_A_NUMBER) return undefined;
+  const n = kind === SPECIAL ? specialValue(t) : Number(t);
+  if (Number.isNaN(n) && kind !== SPECIAL) return undefined;
+  return kind === INT ? n : pyNumber(n, true);
+}
+
+/**
+ * `csvNumber` without the float object, for a reader that checks every cell and keeps few (a logger file keeps
+ * each name's last value): the number, NaN for a cell that holds none (`isFloat` then says nothing), and whether
+ * Python reads it as a float (`nan` is a float and a number).
+ */
+export function csvNumberValue(cell: string): { value: number; isFloat: boolean } {
+  const t = cell.trim();
+  const kind = csvNumberKind(t);
+  READ.isFloat = kind !== INT;
+  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
+  if (kind === NOT_A_NUMBER || (kind !== SPECIAL && Number.isNaN(READ.value))) READ.isFloat = false;
+  return READ;
+}
+
+/** One object for every `csvNumberValue` answer: its caller reads it before asking again. */
+const READ = { value: NaN, isFloat: false };
+
+const NOT_A_NUMBER = 0;
+const INT = 1;
+const FLOAT = 2;
+/** `nan`, `inf`, `-infinity`, as Python's `float()` reads them. */
+const SPECIAL = 3;
+
+function csvNumberKind(t: string): number {
+  if (!t) return NOT_A_NUMBER;
   let digits = 0;
   let float = false;
   for (let k = 0; k < t.length; k++) {
     const c = t.charCodeAt(k);
     if (c >= 48 && c <= 57) digits++;
     else if (c === 46 || c === 101 || c === 69) float = true;
-    else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === 'e' || t[k - 1] === 'E'))) return special(t);
+    else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === 'e' || t[k - 1] === 'E'))) return SPECIAL_TEXT.test(t) ? SPECIAL : NOT_A_NUMBER;
   }
-  if (!digits) return undefined;
-  const n = Number(t);
-  if (Number.isNaN(n)) return undefined;
-  return float ? pyNumber(n, true) : n;
+  if (!digits) return NOT_A_NUMBER;
+  return float ? FLOAT : INT;
 }
 
-function special(t: string): PyFloat | undefined {
-  const m = /^([-+]?)(nan|inf|infinity)$/i.exec(t);
-  if (!m) return undefined;
-  return pyNumber(m[2]!.toLowerCase() === 'nan' ? NaN : m[1] === '-' ? -Infinity : Infinity, true) as PyFloat;
+const SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
+
+function specialValue(t: string): number {
+  const m = SPECIAL_TEXT.exec(t)!;
+  return m[2]!.toLowerCase() === 'nan' ? NaN : m[1] === '-' ? -Infinity : Infinity;
 }
