@@ -8633,8 +8633,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell3) => {
+    const tableBody = rows.map((row3) => {
+      const cells = row3.map((cell3) => {
         if (typeof cell3 === "string") {
           return this.wrap("td", cell3);
         }
@@ -20215,30 +20215,51 @@ function resolveMetric(ref, metrics) {
   return { kind: "unknown", closest: closestNames(ref, metrics) };
 }
 function closestNames(ref, metrics, limit = 3) {
-  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
-  const scored = metrics.map((m2) => {
+  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
+  const key2 = ref.key.toLowerCase();
+  const best = [];
+  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
+  for (const m2 of metrics) {
     const full = metricName(m2);
-    const distance = Math.min(
-      editDistance(wanted.toLowerCase(), full.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m2.key.split(".").pop().toLowerCase())
-    );
-    return { full, distance };
-  });
-  const sorted = scored.sort((a, b3) => a.distance - b3.distance || a.full.localeCompare(b3.full));
-  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
-}
-function editDistance(a, b3) {
-  let prev = Array.from({ length: b3.length + 1 }, (_3, j3) => j3);
-  for (let i = 1; i <= a.length; i++) {
-    const row2 = [i];
-    for (let j3 = 1; j3 <= b3.length; j3++) {
-      row2[j3] = Math.min(prev[j3] + 1, row2[j3 - 1] + 1, prev[j3 - 1] + (a[i - 1] === b3[j3 - 1] ? 0 : 1));
+    const mKey = m2.key.toLowerCase();
+    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
+    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
+    if (floor > bound()) continue;
+    const most = bound();
+    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
+    if (distance > most) continue;
+    const at2 = best.findIndex((b3) => distance < b3.distance || distance === b3.distance && full.localeCompare(b3.full) < 0);
+    if (at2 === -1) {
+      if (best.length < limit) best.push({ full, distance });
+    } else {
+      best.splice(at2, 0, { full, distance });
+      if (best.length > limit) best.pop();
     }
-    prev = row2;
   }
-  return prev[b3.length];
+  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : best).map((s) => s.full);
+}
+var above = new Int32Array(64);
+var row = new Int32Array(64);
+function editDistance(a, b3, most = Infinity) {
+  if (row.length <= b3.length) {
+    above = new Int32Array(2 * (b3.length + 1));
+    row = new Int32Array(2 * (b3.length + 1));
+  }
+  for (let j3 = 0; j3 <= b3.length; j3++) above[j3] = j3;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const c3 = a.charCodeAt(i - 1);
+    for (let j3 = 1; j3 <= b3.length; j3++) {
+      const d2 = Math.min(above[j3] + 1, row[j3 - 1] + 1, above[j3 - 1] + (c3 === b3.charCodeAt(j3 - 1) ? 0 : 1));
+      row[j3] = d2;
+      if (d2 < least) least = d2;
+    }
+    if (least > most) return most + 1;
+    [above, row] = [row, above];
+  }
+  return above[b3.length];
 }
 
 // src/gate/evaluate.ts
@@ -20762,13 +20783,13 @@ function commonHead(runs) {
 var refId = (ref) => `${ref.file}\0${ref.key}`;
 function paramValues(report2) {
   const out = /* @__PURE__ */ new Map();
-  for (const f3 of report2.params) for (const row2 of f3.rows) if (row2.new !== void 0) out.set(refId({ file: f3.path, key: row2.key }), row2.new);
+  for (const f3 of report2.params) for (const row3 of f3.rows) if (row3.new !== void 0) out.set(refId({ file: f3.path, key: row3.key }), row3.new);
   return out;
 }
 function unionRefs(fileLists) {
   const seen = /* @__PURE__ */ new Map();
   for (const files of fileLists)
-    for (const f3 of files) for (const row2 of f3.rows) if (row2.new !== void 0) seen.set(refId({ file: f3.path, key: row2.key }), { file: f3.path, key: row2.key });
+    for (const f3 of files) for (const row3 of f3.rows) if (row3.new !== void 0) seen.set(refId({ file: f3.path, key: row3.key }), { file: f3.path, key: row3.key });
   return [...seen.values()];
 }
 function paramLabel(varying) {
@@ -20779,17 +20800,17 @@ function metricColumns(ok, all) {
   const columns = /* @__PURE__ */ new Map();
   for (const report2 of ok) {
     for (const f3 of report2.metrics) {
-      for (const row2 of f3.rows) {
-        const id = refId({ file: f3.path, key: row2.key });
-        if (!columns.has(id) && toNumber2(row2.new) !== null) columns.set(id, { file: f3.path, key: row2.key, better: null, base: null });
+      for (const row3 of f3.rows) {
+        const id = refId({ file: f3.path, key: row3.key });
+        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f3.path, key: row3.key, better: null, base: null });
       }
     }
   }
   for (const report2 of all) {
     for (const f3 of report2.metrics) {
-      for (const row2 of f3.rows) {
-        const column = columns.get(refId({ file: f3.path, key: row2.key }));
-        if (column && column.base === null) column.base = toNumber2(row2.old);
+      for (const row3 of f3.rows) {
+        const column = columns.get(refId({ file: f3.path, key: row3.key }));
+        if (column && column.base === null) column.base = toNumber2(row3.old);
       }
     }
   }
@@ -21250,14 +21271,14 @@ function formatLeaf(value2, exact = false) {
   if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
   return formatNumber(n);
 }
-function formatRowValues(row2, exact = false) {
-  const a = numericValue(row2.old);
-  const b3 = numericValue(row2.new);
-  if (exact || a === void 0 || b3 === void 0 || typeof row2.old === "boolean" || typeof row2.new === "boolean") {
-    return [formatLeaf(row2.old, exact), formatLeaf(row2.new, exact)];
+function formatRowValues(row3, exact = false) {
+  const a = numericValue(row3.old);
+  const b3 = numericValue(row3.new);
+  if (exact || a === void 0 || b3 === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
+    return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
   }
   const [x3, y2] = formatPair(a, b3);
-  return [Number.isFinite(a) ? x3 : formatLeaf(row2.old), Number.isFinite(b3) ? y2 : formatLeaf(row2.new)];
+  return [Number.isFinite(a) ? x3 : formatLeaf(row3.old), Number.isFinite(b3) ? y2 : formatLeaf(row3.new)];
 }
 function signed(value2) {
   const text2 = formatNumber(value2);
@@ -21270,11 +21291,11 @@ function percent(relative6) {
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
 }
-function formatChange(row2) {
-  if (row2.diff === void 0) return "-";
-  if (Number.isNaN(row2.diff)) return "NaN";
-  const pct = percent(row2.relative);
-  return pct && row2.diff !== 0 ? `${signed(row2.diff)} (${pct})` : signed(row2.diff);
+function formatChange(row3) {
+  if (row3.diff === void 0) return "-";
+  if (Number.isNaN(row3.diff)) return "NaN";
+  const pct = percent(row3.relative);
+  return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
 }
 
 // src/report/verdict.ts
@@ -21331,10 +21352,10 @@ function isFailure(r2) {
 }
 function ruleItem(r2, metrics, name) {
   if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
-  const row2 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
+  const row3 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
   const metric = name(r2.metric.file, r2.metric.key);
   const relative6 = r2.detail.includes("(base ");
-  if (relative6 && row2 && row2.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row2);
+  if (relative6 && row3 && row3.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row3);
   if (r2.head !== null) return `${short(metric)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
   return `${short(metric)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
 }
@@ -21349,9 +21370,9 @@ function topChanges(metrics, directionOf) {
   const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
   return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
 }
-function change(key2, row2, mark) {
-  const [a, b3] = formatPair(numericValue(row2.old), numericValue(row2.new));
-  const by = percent(row2.relative) ?? signed(row2.diff);
+function change(key2, row3, mark) {
+  const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
+  const by = percent(row3.relative) ?? signed(row3.diff);
   return `${short(key2)} ${by} (${a} → ${b3}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {
@@ -21408,8 +21429,8 @@ var report = (v2, at2) => {
     tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
     base: nullable(revision)(o2.base, key(at2, "base")),
     head: revision(o2.head, key(at2, "head")),
-    params: list(fileDiff(row(null)))(o2.params, key(at2, "params")),
-    metrics: list(fileDiff(row(causes)))(o2.metrics, key(at2, "metrics")),
+    params: list(fileDiff(row2(null)))(o2.params, key(at2, "params")),
+    metrics: list(fileDiff(row2(causes)))(o2.metrics, key(at2, "metrics")),
     plots: list(plot)(o2.plots, key(at2, "plots")),
     gates: nullable(gates)(o2.gates, key(at2, "gates")),
     pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
@@ -21437,13 +21458,13 @@ var revision = (v2, at2) => {
   const o2 = object(v2, at2);
   return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
 };
-function fileDiff(row2) {
+function fileDiff(row3) {
   return (v2, at2) => {
     const o2 = object(v2, at2);
-    return { path: string(o2.path, key(at2, "path")), rows: list(row2)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
+    return { path: string(o2.path, key(at2, "path")), rows: list(row3)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
   };
 }
-function row(causes) {
+function row2(causes) {
   return (v2, at2) => {
     const o2 = object(v2, at2);
     const out = {
@@ -23115,26 +23136,26 @@ async function readFromCommits(git, request, store, log) {
   const valueAt = new Map([...records].map(([sha, r2]) => [sha, new Map(r2.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2.value]))]));
   const metrics = [];
   for (const diff of request.metrics) {
-    for (const row2 of diff.rows) {
-      const head = finite(row2.new);
-      if (head === null && finite(row2.old) === null) continue;
+    for (const row3 of diff.rows) {
+      const head = finite(row3.new);
+      if (head === null && finite(row3.old) === null) continue;
       const points = [];
       const lacking = [];
       const notNumbers = [];
       for (const commit of oldestFirst2) {
         const record = records.get(commit.sha);
-        const value2 = valueAt.get(commit.sha)?.get(`${diff.path}\0${row2.key}`);
+        const value2 = valueAt.get(commit.sha)?.get(`${diff.path}\0${row3.key}`);
         if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
         else if (record?.source === "git") {
           const file = atCommits[chain.indexOf(commit)].get(diff.path);
-          if (file.status === "ok") (file.values.has(row2.key) ? notNumbers : lacking).push(commit.sha);
+          if (file.status === "ok") (file.values.has(row3.key) ? notNumbers : lacking).push(commit.sha);
         }
       }
-      const name = `\`${diff.path}:${row2.key}\``;
+      const name = `\`${diff.path}:${row3.key}\``;
       if (lacking.length)
         notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row2.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
+      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
     }
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
@@ -23221,11 +23242,11 @@ var MAX_ROWS = 200;
 function dataChangesSection(data) {
   const lines2 = [];
   const rows = [];
-  const row2 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
-  for (const e of data.added) row2("added", code(e.path), null, e);
-  for (const e of data.deleted) row2("deleted", code(e.path), e, null);
-  for (const e of data.renamed) row2("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
-  for (const e of data.modified) row2("modified", code(e.path), e.old, e.new);
+  const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  for (const e of data.added) row3("added", code(e.path), null, e);
+  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
   const counts2 = summary2(data);
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
@@ -23418,9 +23439,9 @@ function trendVerdict(trend2, metric, range, better) {
   if (trend2.standing === "within") return `✅ ${standingText("within")}`;
   if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
   if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
-  const above = head > range.high;
-  const effect2 = better ? better === "higher" === above ? ", better" : ", worse" : "";
-  return `❗ **${standingText("beyond")}** (${above ? "above" : "below"} the band${effect2})`;
+  const above2 = head > range.high;
+  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
+  return `❗ **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
 }
 
 // src/report/values-section.ts
@@ -23436,15 +23457,15 @@ function valueTable(kind, labels, direction) {
   if (direction) header.push(withBase ? "Better or worse" : "Direction");
   return {
     header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
-    row(path, row2) {
-      const cells = [cell2(path), cell2(row2.key)];
-      const [a, b3] = formatRowValues(row2, !metrics);
+    row(path, row3) {
+      const cells = [cell2(path), cell2(row3.key)];
+      const [a, b3] = formatRowValues(row3, !metrics);
       if (withBase) cells.push(cell2(a));
       cells.push(cell2(b3));
-      if (metrics && withBase) cells.push(cell2(formatChange(row2)));
+      if (metrics && withBase) cells.push(cell2(formatChange(row3)));
       if (direction) {
-        const dir = direction(path, row2.key);
-        const mark = withBase ? effect(row2.diff, dir) : null;
+        const dir = direction(path, row3.key);
+        const mark = withBase ? effect(row3.diff, dir) : null;
         cells.push(mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : "");
       }
       return `| ${cells.join(" | ")} |`;
@@ -23452,14 +23473,14 @@ function valueTable(kind, labels, direction) {
   };
 }
 function valuesSection(kind, files, labels, options = {}) {
-  const rows = files.flatMap((f3) => f3.rows.map((row2) => ({ path: f3.path, row: row2 })));
+  const rows = files.flatMap((f3) => f3.rows.map((row3) => ({ path: f3.path, row: row3 })));
   const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
   if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
   const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && rows.some(({ path, row: row2 }) => direction(path, row2.key)) ? direction : null;
+  const known = direction && rows.some(({ path, row: row3 }) => direction(path, row3.key)) ? direction : null;
   const withBase = labels.base !== null;
   const table2 = valueTable(kind, labels, known);
-  const draw2 = (list3) => [...table2.header, ...list3.map(({ path, row: row2 }) => table2.row(path, row2))];
+  const draw2 = (list3) => [...table2.header, ...list3.map(({ path, row: row3 }) => table2.row(path, row3))];
   const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
   const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
   const parts = [];
@@ -23483,19 +23504,19 @@ var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
 function causesSection(metrics) {
-  const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row2) => ({ path: f3.path, row: row2, causes: row2.causes })));
+  const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row3) => ({ path: f3.path, row: row3, causes: row3.causes })));
   if (!rows.length) return null;
   const files = new Set(rows.map((r2) => r2.path));
-  const lines2 = rows.slice(0, MAX_CAUSE_LINES).map(({ path, row: row2, causes }) => `- ${code(files.size > 1 ? `${path}: ${row2.key}` : row2.key)} ${causeMove(row2)} ← ${causeText(causes)}`);
+  const lines2 = rows.slice(0, MAX_CAUSE_LINES).map(({ path, row: row3, causes }) => `- ${code(files.size > 1 ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)} ← ${causeText(causes)}`);
   if (rows.length > MAX_CAUSE_LINES) lines2.push(`- _… ${rows.length - MAX_CAUSE_LINES} more changed metrics: their causes are in report.json._`);
   const title2 = "#### Why it changed";
   if (rows.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
   return [title2, "", `<details><summary>${rows.length} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
-function causeMove(row2) {
-  if (row2.old === void 0) return `added (${causeValue(row2.new)})`;
-  if (row2.new === void 0) return `removed (was ${causeValue(row2.old)})`;
-  return row2.diff === void 0 ? `${causeValue(row2.old)}→${causeValue(row2.new)}` : formatChange(row2);
+function causeMove(row3) {
+  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
+  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
+  return row3.diff === void 0 ? `${causeValue(row3.old)}→${causeValue(row3.new)}` : formatChange(row3);
 }
 function causeText(causes) {
   const parts = [];
@@ -23627,14 +23648,14 @@ function reportJson(report2) {
   const index = /* @__PURE__ */ new Map();
   const metrics = report2.metrics.map((file) => ({
     ...file,
-    rows: file.rows.map((row2) => {
-      if (!row2.causes) return row2;
-      let at2 = index.get(row2.causes);
+    rows: file.rows.map((row3) => {
+      if (!row3.causes) return row3;
+      let at2 = index.get(row3.causes);
       if (at2 === void 0) {
-        at2 = causes.push(row2.causes) - 1;
-        index.set(row2.causes, at2);
+        at2 = causes.push(row3.causes) - 1;
+        index.set(row3.causes, at2);
       }
-      return { ...row2, causes: at2 };
+      return { ...row3, causes: at2 };
     })
   }));
   return { ...report2, metrics, causes };
@@ -23880,9 +23901,9 @@ var PlotTable = class {
   }
   rowObjects() {
     return Array.from({ length: this.length }, (_3, r2) => {
-      const row2 = {};
-      for (let i = 0; i < this.names.length; i++) row2[this.names[i]] = this.cell(r2, i);
-      return row2;
+      const row3 = {};
+      for (let i = 0; i < this.names.length; i++) row3[this.names[i]] = this.cell(r2, i);
+      return row3;
     });
   }
 };
@@ -23954,12 +23975,12 @@ function revisionDatapoints(sources, fields, rev, files) {
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
       if (source.dagshub) {
-        for (const row2 of data.rows) {
-          if (String(row2.Name ?? row2.name) !== yField) continue;
+        for (const row3 of data.rows) {
+          if (String(row3.Name ?? row3.name) !== yField) continue;
           const point = {
-            ...row2,
-            [INDEX_FIELD]: row2.Step ?? row2.step,
-            [DAGSHUB_VALUE]: row2.Value ?? row2.value,
+            ...row3,
+            [INDEX_FIELD]: row3.Step ?? row3.step,
+            [DAGSHUB_VALUE]: row3.Value ?? row3.value,
             rev,
             filename,
             field: yField,
@@ -23971,12 +23992,12 @@ function revisionDatapoints(sources, fields, rev, files) {
         }
         continue;
       }
-      data.rows.forEach((row2, index) => {
-        if (!(yField in row2)) return;
-        const point = { ...row2, rev, filename, field: yField, series: series2 };
+      data.rows.forEach((row3, index) => {
+        if (!(yField in row3)) return;
+        const point = { ...row3, rev, filename, field: yField, series: series2 };
         if (source.x === null) point[INDEX_FIELD] = index;
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row2[source.x];
-        if (fields.y !== yField) point[fields.y] = row2[yField];
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row3[source.x];
+        if (fields.y !== yField) point[fields.y] = row3[yField];
         points.push(point);
       });
     }
@@ -24002,15 +24023,15 @@ function revisionSeries(sources, rev, files) {
       const xs2 = [];
       const ys2 = [];
       const rows = [];
-      data.rows.forEach((row2, index) => {
+      data.rows.forEach((row3, index) => {
         if (source.dagshub) {
-          if (String(row2.Name ?? row2.name) !== yField) return;
-          xs2.push(row2.Step ?? row2.step);
-          ys2.push(row2.Value ?? row2.value);
+          if (String(row3.Name ?? row3.name) !== yField) return;
+          xs2.push(row3.Step ?? row3.step);
+          ys2.push(row3.Value ?? row3.value);
         } else {
-          if (!(yField in row2)) return;
-          xs2.push(source.x === null ? index : row2[source.x]);
-          ys2.push(row2[yField]);
+          if (!(yField in row3)) return;
+          xs2.push(source.x === null ? index : row3[source.x]);
+          ys2.push(row3[yField]);
         }
         rows.push(index + 1);
       });
@@ -24088,12 +24109,12 @@ function coerceNumeric(points, field, axis) {
 }
 function rowOf(points, i) {
   const p2 = points[i];
-  let row2 = 1;
+  let row3 = 1;
   for (let j3 = 0; j3 < i; j3++) {
     const q3 = points[j3];
-    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row2++;
+    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row3++;
   }
-  return row2;
+  return row3;
 }
 function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
   const points = [];
@@ -25476,10 +25497,10 @@ function boundedTable(table2, budget, what, measure) {
   const out = [...table2.header];
   let size2 = measure(out.join("\n"));
   let shown2 = 0;
-  for (const row2 of table2.body) {
-    const length = measure(row2) + 1;
+  for (const row3 of table2.body) {
+    const length = measure(row3) + 1;
     if (size2 + length > budget - 80) break;
-    out.push(row2);
+    out.push(row3);
     size2 += length;
     shown2++;
   }
@@ -27339,9 +27360,9 @@ async function publishAll(report2, table2, log) {
   const results = /* @__PURE__ */ new Map();
   const hosted = /* @__PURE__ */ new Map();
   let failed = false;
-  for (const row2 of table2) {
-    if (!row2 || row2.when && !row2.when(results)) continue;
-    const { target, policy } = row2;
+  for (const row3 of table2) {
+    if (!row3 || row3.when && !row3.when(results)) continue;
+    const { target, policy } = row3;
     try {
       const outcome2 = await target.publish(report2, { hosted });
       for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
@@ -27356,7 +27377,7 @@ async function publishAll(report2, table2, log) {
         failed = true;
         log.error(`${target.name}: ${message}`);
       } else if (policy === "optional") {
-        log.warning(`${target.name}: ${message} (This does not fail the step${row2.requiredBy ? `; set '${row2.requiredBy}' to make it` : ""}.)`);
+        log.warning(`${target.name}: ${message} (This does not fail the step${row3.requiredBy ? `; set '${row3.requiredBy}' to make it` : ""}.)`);
       } else {
         log.warning(`${target.name}: ${message}`);
       }
@@ -27788,8 +27809,8 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
         continue;
       }
-      for (const row2 of diff.rows) {
-        if (row2.changed && (dep.keys === null || dep.keys.some((k2) => paramKeyUnder(row2.key, k2)))) params.add(paramCause(file, row2), name);
+      for (const row3 of diff.rows) {
+        if (row3.changed && (dep.keys === null || dep.keys.some((k2) => paramKeyUnder(row3.key, k2)))) params.add(paramCause(file, row3), name);
       }
     }
     for (const dep of stage2.deps) {
@@ -27819,7 +27840,7 @@ function everythingChanged(inputs, basis) {
   const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
   const files = new CauseEntries((f3) => f3.path);
   const data = new CauseEntries((d2) => d2.path);
-  for (const diff of inputs.params) for (const row2 of diff.rows) if (row2.changed) params.add(paramCause(diff.path, row2));
+  for (const diff of inputs.params) for (const row3 of diff.rows) if (row3.changed) params.add(paramCause(diff.path, row3));
   const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
   for (const [p2, count2] of inputs.files) {
     const name = p2.slice(p2.lastIndexOf("/") + 1);
@@ -27860,10 +27881,10 @@ function paramKeyUnder(key2, tracked) {
   const want = tracked.split(".");
   return want.length <= parts.length && want.every((w2, i) => w2 === "*" || w2 === parts[i]);
 }
-function paramCause(file, row2) {
-  const cause = { file, key: row2.key, stages: [] };
-  if (row2.old !== void 0) cause.old = row2.old;
-  if (row2.new !== void 0) cause.new = row2.new;
+function paramCause(file, row3) {
+  const cause = { file, key: row3.key, stages: [] };
+  if (row3.old !== void 0) cause.old = row3.old;
+  if (row3.new !== void 0) cause.new = row3.new;
   return cause;
 }
 function fileCause(path, count2) {
@@ -27945,10 +27966,10 @@ async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const file of metrics) {
-    for (const row2 of file.rows) {
-      if (!row2.causes || seen.has(row2.causes)) continue;
-      seen.add(row2.causes);
-      for (const cause of row2.causes.files) {
+    for (const row3 of file.rows) {
+      if (!row3.causes || seen.has(row3.causes)) continue;
+      seen.add(row3.causes);
+      for (const cause of row3.causes.files) {
         const same = listed.get(cause.path);
         if (same) same.push(cause);
         else listed.set(cause.path, [cause]);
@@ -28048,9 +28069,9 @@ function recordText(record) {
 function headMetrics(metrics) {
   const out = [];
   for (const file of metrics) {
-    for (const row2 of file.rows) {
-      const value2 = typeof row2.new === "number" ? row2.new : isFloatLeaf(row2.new) ? row2.new.float : void 0;
-      if (typeof value2 === "number" && Number.isFinite(value2)) out.push({ file: file.path, key: row2.key, value: value2 });
+    for (const row3 of file.rows) {
+      const value2 = typeof row3.new === "number" ? row3.new : isFloatLeaf(row3.new) ? row3.new.float : void 0;
+      if (typeof value2 === "number" && Number.isFinite(value2)) out.push({ file: file.path, key: row3.key, value: value2 });
     }
   }
   return out;
@@ -28122,7 +28143,7 @@ function fillBase(metrics, record, branch) {
     const stored = byFile.get(file.path);
     if (!stored || !lacksBase(file)) return file;
     const head = /* @__PURE__ */ new Map();
-    for (const row2 of file.rows) if (row2.new !== void 0) head.set(row2.key, row2.new);
+    for (const row3 of file.rows) if (row3.new !== void 0) head.set(row3.key, row3.new);
     const old = new Map([...stored].map(([key2, value2]) => [key2, isFloat(head.get(key2)) ? floatLeaf(value2) : value2]));
     const diff = diffValueFile(file.path, { status: "ok", values: old }, { status: "ok", values: head });
     return {
@@ -29001,9 +29022,9 @@ async function compareData(base, head, budget) {
         return null;
       }
     };
-    const row2 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
-    if (problems.length) row2.note = problems.join("; ");
-    tables.push(row2);
+    const row3 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    if (problems.length) row3.note = problems.join("; ");
+    tables.push(row3);
   }
   return { ...diff, tables, notes };
 }

@@ -26,30 +26,56 @@ export function resolveMetric(ref: MetricRef, metrics: MetricLookup[]): Resoluti
 
 /** Up to three known metric names nearest to what the rule wrote (edit distance), nearest first. */
 function closestNames(ref: MetricRef, metrics: MetricLookup[], limit = 3): string[] {
-  const wanted = ref.file === null ? ref.key : `${ref.file}:${ref.key}`;
-  const scored = metrics.map((m) => {
+  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
+  const key = ref.key.toLowerCase();
+  // The nearest `limit` so far, nearest first: a project of 10,000 metrics is scanned once, not sorted (ties are
+  // broken by localeCompare, which is slow), and a name that cannot come nearer than the last kept is not scored.
+  const best: { full: string; distance: number }[] = [];
+  const bound = (): number => (best.length < limit ? Infinity : best[limit - 1]!.distance);
+  for (const m of metrics) {
     const full = metricName(m);
-    const distance = Math.min(
-      editDistance(wanted.toLowerCase(), full.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m.key.toLowerCase()),
-      editDistance(ref.key.toLowerCase(), m.key.split('.').pop()!.toLowerCase()),
-    );
-    return { full, distance };
-  });
-  const sorted = scored.sort((a, b) => a.distance - b.distance || a.full.localeCompare(b.full));
+    const mKey = m.key.toLowerCase();
+    const last = mKey.slice(mKey.lastIndexOf('.') + 1);
+    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key.length - mKey.length), Math.abs(key.length - last.length));
+    if (floor > bound()) continue;
+    const most = bound();
+    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key, mKey, most), editDistance(key, last, most));
+    if (distance > most) continue;
+    const at = best.findIndex((b) => distance < b.distance || (distance === b.distance && full.localeCompare(b.full) < 0));
+    if (at === -1) {
+      if (best.length < limit) best.push({ full, distance });
+    } else {
+      best.splice(at, 0, { full, distance });
+      if (best.length > limit) best.pop();
+    }
+  }
   // Names within a few edits are likely typos; when none is that close, the nearest few still help.
-  const near = sorted.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : sorted).slice(0, limit).map((s) => s.full);
+  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : best).map((s) => s.full);
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
+/** Two rows of the edit distance table, kept between calls (a rule is scored against every metric). */
+let above = new Int32Array(64);
+let row = new Int32Array(64);
+
+/** Levenshtein distance; anything above `most` is given as `most + 1` as soon as no path can come under it. */
+function editDistance(a: string, b: string, most = Infinity): number {
+  if (row.length <= b.length) {
+    above = new Int32Array(2 * (b.length + 1));
+    row = new Int32Array(2 * (b.length + 1));
   }
-  return prev[b.length]!;
+  for (let j = 0; j <= b.length; j++) above[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < least) least = d;
+    }
+    if (least > most) return most + 1;
+    [above, row] = [row, above];
+  }
+  return above[b.length]!;
 }
