@@ -97,16 +97,19 @@ async function initBaseline(wasm: Uint8Array): Promise<void> {
   api.instantiate = async (source, imports) => {
     const wbg = imports?.wbg;
     const name = wbg && Object.keys(wbg).find((key) => key.startsWith('__wbg_newwithbyteoffsetandlength_'));
+    // The memory of the instance these imports belong to, known once it exists (only `pixels` needs it, later).
+    const instance: { memory?: WasmMemory } = {};
     if (wbg && name) {
       const view = wbg[name]!;
       wbg[name] = (buffer: number, offset: number, length: number) => {
-        if (!pixelsView.watching) return view(buffer, offset, length);
-        pixelsView.at = { offset: offset >>> 0, length: length >>> 0 };
+        const memory = instance.memory;
+        if (!pixelsView.watching || !memory) return view(buffer, offset, length);
+        pixelsView.at = { memory, offset: offset >>> 0, length: length >>> 0 };
         return view(buffer, offset, 0);
       };
     }
     const result = await instantiate.call(api, source, imports);
-    if (wbg && name) pixelsView.memory = (('instance' in result ? result.instance : result).exports.memory as WasmMemory | undefined) ?? null;
+    instance.memory = ('instance' in result ? result.instance : result).exports.memory as WasmMemory | undefined;
     return result;
   };
   try {
@@ -127,12 +130,8 @@ interface WasmApi {
   instantiate: Instantiate;
 }
 
-/** What `pixelsOf` needs of resvg's module: its memory, and where the image `pixels` was asked for lies in it. */
-const pixelsView: { memory: WasmMemory | null; watching: boolean; at: { offset: number; length: number } | null } = {
-  memory: null,
-  watching: false,
-  at: null,
-};
+/** While `pixelsOf` asks for `pixels`: where in which memory resvg's module found the image. */
+const pixelsView: { watching: boolean; at: { memory: WasmMemory; offset: number; length: number } | null } = { watching: false, at: null };
 
 /**
  * The image's RGBA pixels, read in place in resvg's memory until the image is freed or resvg runs again. resvg-wasm's
@@ -150,11 +149,11 @@ function pixelsOf(image: ReturnType<InstanceType<typeof Resvg>['render']>): Uint
   } finally {
     pixelsView.watching = false;
   }
-  const { memory, at } = pixelsView;
+  const at = pixelsView.at;
   pixelsView.at = null;
   if (pixels.length) return pixels;
-  if (!memory || !at || at.length !== image.width * image.height * 4) return image.pixels;
-  return new Uint8Array(memory.buffer, at.offset, at.length);
+  if (!at || at.length !== image.width * image.height * 4) return image.pixels;
+  return new Uint8Array(at.memory.buffer, at.offset, at.length);
 }
 
 /** The SVG of a Vega-Lite spec at PIXEL_RATIO; compile and dataflow errors are thrown with vega's message. */
