@@ -128,11 +128,12 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${process.platform}-${process.arch}, Node ${process.version}`,
 );
-await buildNativePeer();
+const parts = process.env.PLOTS_BENCH?.split(',') ?? ['first', 'twenty', 'long'];
+if (parts.includes('first') || parts.includes('twenty')) await buildNativePeer();
 
 // 1. The first chart: a whole process drawing one 2 × 1,000-point chart (Node start, CLI, git reads, vega, the
 //    rasteriser's start and one PNG), beside the same work with the native rasteriser.
-{
+if (parts.includes('first')) {
   const RUNS = 7;
   const repo = repoWith(
     { 'dvc.yaml': 'plots:\n  - loss.csv: {x: step, y: [loss, val_loss]}\n', 'loss.csv': lossCsv(1000, 0) },
@@ -148,7 +149,7 @@ await buildNativePeer();
 }
 
 // 2. Twenty typical plots in one process, first chart included.
-{
+if (parts.includes('twenty')) {
   const repo = repoWith(twentyPlots(0), twentyPlots(1));
   const [ours, peer] = interleaved([DIST, PEER], repo.dir, 3);
   const cpu = median(ours!.map((r) => r.cpuMs));
@@ -167,7 +168,7 @@ await buildNativePeer();
 
 // 3. A 100,000-point line chart after the first: what it adds to a process that draws a 1,000-point chart (two
 //    100k-row CSVs read at base and head, LTTB, vega, the PNG).
-{
+if (parts.includes('long')) {
   const RUNS = 5;
   const small = repoWith({ 'dvc.yaml': 'plots:\n  - small.csv: {x: step, y: loss}\n', 'small.csv': lossCsv(1000, 0) }, { 'small.csv': lossCsv(1000, 1) });
   const both = repoWith(

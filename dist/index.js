@@ -22587,75 +22587,114 @@ function decodeJsonString(literal2) {
 function parseCsvRecords(text2, delimiter) {
   const cells = scanCsv(text2, delimiter);
   const records = [];
-  for (let r2 = 0; r2 < cells.records; r2++) {
-    const fields = [];
-    for (let f3 = cells.first[r2]; f3 < cells.first[r2 + 1]; f3++) fields.push(cells.field(f3));
-    records.push({ fields, line: cells.line[r2] });
-  }
+  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
   return records;
 }
 var CsvCells = class {
-  constructor(text2, records, first, line, start, end, quoted) {
+  constructor(text2, records, start, line, split, delimiter) {
     this.text = text2;
     this.records = records;
-    this.first = first;
-    this.line = line;
     this.start = start;
-    this.end = end;
-    this.quoted = quoted;
+    this.line = line;
+    this.split = split;
+    this.delimiter = delimiter;
   }
   text;
   records;
-  first;
-  line;
   start;
-  end;
-  quoted;
-  /** Field `f`'s text. */
-  field(f3) {
-    return this.start[f3] < 0 ? this.quoted.get(f3) : this.text.slice(this.start[f3], this.end[f3]);
+  line;
+  split;
+  delimiter;
+  /** Record `r`'s fields. */
+  fields(r2) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s];
+    const out = [];
+    for (let k2 = s; ; ) {
+      const e = this.fieldEnd(k2);
+      out.push(this.text.slice(k2, e));
+      if (this.text.charCodeAt(e) !== this.delimiter) return out;
+      k2 = e + 1;
+    }
+  }
+  /** Field `col` of record `r`; undefined when the record is shorter. */
+  field(r2, col) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s][col];
+    const k2 = this.fieldStart(s, col);
+    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
+  }
+  /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
+  fieldStart(k2, col) {
+    for (let c3 = 0; c3 < col; c3++) {
+      k2 = this.fieldEnd(k2);
+      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
+      k2++;
+    }
+    return k2;
+  }
+  /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
+  fieldEnd(k2) {
+    const { text: text2, delimiter } = this;
+    const n = text2.length;
+    for (; k2 < n; k2++) {
+      const c3 = text2.charCodeAt(k2);
+      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
+    }
+    return k2;
   }
   /**
    * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
    * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
-   * reads its text; a record without that field gives NaN. One loop with the reading written into it: in a fresh
-   * process V8 interprets a loop for a while before it optimises it, and a call per cell made a long log's first
-   * column ≈ 2.5× slower to read (bench/plots.bench.ts).
+   * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
+   * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
+   * log's first column ≈ 2.5× slower to read (bench/plots.bench.ts).
    */
   numbers(col, from, to2, slow) {
-    const { text: text2, first, start, end } = this;
+    const { text: text2, start, delimiter } = this;
+    const n = text2.length;
     const values = new Float64Array(to2 - from);
     let nans = 0;
     let ascending2 = true;
     let last = -Infinity;
     for (let r2 = from; r2 < to2; r2++) {
-      const f3 = first[r2] + col;
       let value2 = Number.NaN;
-      if (f3 < first[r2 + 1]) {
-        const s = start[f3];
-        const e = end[f3];
-        let k2 = s;
-        let sign = 1;
-        let mantissa = 0;
-        let digits = 0;
-        let scale = -1;
-        if (s >= 0) {
-          const c0 = text2.charCodeAt(k2);
-          if (c0 === 45 || c0 === 43) {
-            if (c0 === 45) sign = -1;
+      let k2 = start[r2];
+      if (k2 < 0) {
+        const cell3 = this.split[-1 - k2][col];
+        if (cell3 !== void 0) value2 = slow(cell3, r2 - from);
+      } else {
+        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
+          let ch = 0;
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch === delimiter || ch === 10 || ch === 13) break;
+          }
+          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
+        }
+        if (k2 >= 0) {
+          const s = k2;
+          let sign = 1;
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          let ch = text2.charCodeAt(k2);
+          if (ch === 45 || ch === 43) {
+            if (ch === 45) sign = -1;
             k2++;
           }
-          for (; k2 < e; k2++) {
-            const c3 = text2.charCodeAt(k2);
-            if (c3 >= 48 && c3 <= 57) {
-              mantissa = mantissa * 10 + (c3 - 48);
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch >= 48 && ch <= 57) {
+              mantissa = mantissa * 10 + (ch - 48);
               digits++;
-            } else if (c3 === 46 && scale < 0) scale = k2;
+            } else if (ch === 46 && scale < 0) scale = k2;
             else break;
           }
+          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
+            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
+          } else value2 = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
         }
-        const plain = s >= 0 && k2 === e && digits > 0 && digits <= 15;
-        value2 = plain ? sign * mantissa / (scale < 0 ? 1 : POWERS[e - scale - 1]) : slow(this.field(f3), r2 - from);
       }
       if (value2 !== value2) nans++;
       else {
@@ -22673,7 +22712,6 @@ function scanCsv(text2, delimiter) {
   let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let quote2 = text2.indexOf('"', i);
   let cr2 = text2.indexOf("\r", i);
-  let delim = text2.indexOf(delimiter, i);
   while (i < n) {
     let eol = text2.indexOf("\n", i);
     if (eol === -1) eol = n;
@@ -22683,27 +22721,17 @@ function scanCsv(text2, delimiter) {
       i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
       continue;
     }
-    const stop = cr2 === eol - 1 ? eol - 1 : eol;
-    if (stop > i) {
-      const recordFirst = out.fields;
-      for (let p2 = i; ; ) {
-        if (delim !== -1 && delim < p2) delim = text2.indexOf(delimiter, p2);
-        const to2 = delim === -1 || delim > stop ? stop : delim;
-        out.field(p2, to2);
-        if (to2 === stop) break;
-        p2 = to2 + 1;
-      }
-      out.record(recordFirst, out.line);
-    }
+    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
     out.line++;
     i = eol + 1;
   }
-  return out.done(text2);
+  return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
 }
 function scanRecord(text2, i, d2, out) {
   const n = text2.length;
   const startLine = out.line;
-  const recordFirst = out.fields;
+  const at2 = i;
+  const fields = [];
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
       const open7 = i;
@@ -22729,11 +22757,11 @@ function scanRecord(text2, i, d2, out) {
       }
       const rest = i;
       while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
-      out.quotedField(value2 + text2.slice(rest, i));
+      fields.push(value2 + text2.slice(rest, i));
     } else {
       const from = i;
       while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
-      out.field(from, i);
+      fields.push(text2.slice(from, i));
     }
     if (text2.charCodeAt(i) === d2) {
       i++;
@@ -22744,8 +22772,10 @@ function scanRecord(text2, i, d2, out) {
   if (text2.charCodeAt(i) === 13) i++;
   if (text2.charCodeAt(i) === 10) i++;
   out.line++;
-  if (out.fields - recordFirst === 1 && out.isEmpty(recordFirst)) out.drop(recordFirst);
-  else out.record(recordFirst, startLine);
+  if (fields.length > 1 || fields[0] !== "") {
+    out.split.push(fields);
+    out.record(-out.split.length, startLine, at2);
+  }
   return i;
 }
 var CellsBuilder = class {
@@ -22753,55 +22783,21 @@ var CellsBuilder = class {
     this.textLength = textLength;
   }
   textLength;
-  start = new Int32Array(4096);
-  end = new Int32Array(4096);
-  fields = 0;
-  first = new Int32Array(1024);
+  start = new Int32Array(1024);
   lines = new Int32Array(1024);
   records = 0;
+  split = [];
   /** The line the scan is on (1-based). */
   line = 1;
-  quoted = /* @__PURE__ */ new Map();
-  /** How far into the text the scan has come, for the size estimate. */
-  at = 1;
-  field(start, end) {
-    if (end > 0) this.at = end;
-    if (this.fields === this.start.length) {
-      const length = this.estimate(this.fields);
+  /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
+  record(start, line, at2) {
+    if (this.records === this.start.length) {
+      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
       this.start = grown2(this.start, length);
-      this.end = grown2(this.end, length);
-    }
-    this.start[this.fields] = start;
-    this.end[this.fields++] = end;
-  }
-  quotedField(value2) {
-    this.quoted.set(this.fields, value2);
-    this.field(-1, -1);
-  }
-  record(firstField, line) {
-    if (this.records + 1 >= this.first.length) {
-      const length = this.estimate(this.records + 1);
-      this.first = grown2(this.first, length);
       this.lines = grown2(this.lines, length);
     }
-    this.first[this.records] = firstField;
+    this.start[this.records] = start;
     this.lines[this.records++] = line;
-  }
-  /** The length for an array holding `count` items so far: the rest of the text at the same rate, plus 1/16. */
-  estimate(count2) {
-    return Math.max(count2 + 1024, Math.ceil(count2 / this.at * this.textLength * 1.0625));
-  }
-  isEmpty(f3) {
-    return this.start[f3] < 0 ? this.quoted.get(f3) === "" : this.start[f3] === this.end[f3];
-  }
-  /** Forgets the fields from f on. */
-  drop(f3) {
-    this.quoted.delete(f3);
-    this.fields = f3;
-  }
-  done(text2) {
-    this.first[this.records] = this.fields;
-    return new CsvCells(text2, this.records, this.first, this.lines, this.start, this.end, this.quoted);
   }
 };
 function ends(c3, delimiter) {
@@ -23859,8 +23855,8 @@ var NumberTally = class {
 var PlotTable = class {
   constructor(cells, header) {
     this.cells = cells;
-    const width = cells.records ? cells.first[1] - cells.first[0] : 0;
-    this.names = header ? Array.from({ length: width }, (_3, i) => cells.field(i)) : Array.from({ length: width }, (_3, i) => String(i));
+    const first = cells.records ? cells.fields(0) : [];
+    this.names = header ? first : first.map((_3, i) => String(i));
     this.body = header && cells.records ? 1 : 0;
     this.length = cells.records - this.body;
     this.names.forEach((name, i) => this.index.set(name, i));
@@ -23896,13 +23892,13 @@ var PlotTable = class {
   }
   /** Row `r`'s cell in column `col` ('' when the row is short). */
   cell(r2, col) {
-    const f3 = this.cells.first[this.body + r2] + col;
-    return f3 < this.cells.first[this.body + r2 + 1] ? this.cells.field(f3) : "";
+    return this.cells.field(this.body + r2, col) ?? "";
   }
   rowObjects() {
     return Array.from({ length: this.length }, (_3, r2) => {
+      const cells = this.cells.fields(this.body + r2);
       const row3 = {};
-      for (let i = 0; i < this.names.length; i++) row3[this.names[i]] = this.cell(r2, i);
+      for (let i = 0; i < this.names.length; i++) row3[this.names[i]] = cells[i] ?? "";
       return row3;
     });
   }

@@ -131,8 +131,8 @@ export class PlotTable {
     private readonly cells: CsvCells,
     header: boolean,
   ) {
-    const width = cells.records ? cells.first[1]! - cells.first[0]! : 0;
-    this.names = header ? Array.from({ length: width }, (_, i) => cells.field(i)) : Array.from({ length: width }, (_, i) => String(i));
+    const first = cells.records ? cells.fields(0) : [];
+    this.names = header ? first : first.map((_, i) => String(i));
     this.body = header && cells.records ? 1 : 0;
     this.length = cells.records - this.body;
     this.names.forEach((name, i) => this.index.set(name, i));
@@ -164,14 +164,14 @@ export class PlotTable {
 
   /** Row `r`'s cell in column `col` ('' when the row is short). */
   cell(r: number, col: number): string {
-    const f = this.cells.first[this.body + r]! + col;
-    return f < this.cells.first[this.body + r + 1]! ? this.cells.field(f) : '';
+    return this.cells.field(this.body + r, col) ?? '';
   }
 
   rowObjects(): Row[] {
     return Array.from({ length: this.length }, (_, r) => {
+      const cells = this.cells.fields(this.body + r);
       const row: Row = {};
-      for (let i = 0; i < this.names.length; i++) row[this.names[i]!] = this.cell(r, i);
+      for (let i = 0; i < this.names.length; i++) row[this.names[i]!] = cells[i] ?? '';
       return row;
     });
   }

@@ -101,3 +101,19 @@ test('plot table: a column says how many cells are NaN and whether its numbers e
   assert.deepEqual(tally('gaps'), { nans: 2, ascending: true, bad: -1 });
   assert.deepEqual(tally('down'), { nans: 1, ascending: false, bad: -1 });
 });
+
+test('plot table: a column is found past quoted, short and CR-ended rows; its numbers and strings agree with the row objects', () => {
+  const text = 'step,"name, quoted",loss\r\n1,a,0.5\r\n2,"b ""x""",0.25\n3\n"4",c,"0.125"\n5,"multi\nline",-1e-3\n6,,\t7 \n';
+  const data = parsePlotData('m.csv', text);
+  assert.deepEqual(data.table!.names, ['step', 'name, quoted', 'loss']);
+  assert.deepEqual([...data.table!.numbers('step').values], [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual([...data.table!.numbers('loss').values], [0.5, 0.25, NaN, 0.125, -0.001, 7]);
+  assert.deepEqual(data.table!.strings('name, quoted'), ['a', 'b "x"', '', 'c', 'multi\nline', '']);
+  assert.deepEqual(
+    data.rows.map((r) => r.loss),
+    ['0.5', '0.25', '', '0.125', '-1e-3', '\t7 '],
+  );
+  const tsv = parsePlotData('m.tsv', 'a\tb\n1,5\t2\n3\t\n', true);
+  assert.deepEqual(tsv.table!.strings('a'), ['1,5', '3']);
+  assert.deepEqual([...tsv.table!.numbers('b').values], [2, NaN]);
+});

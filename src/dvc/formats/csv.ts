@@ -14,78 +14,123 @@ export interface CsvRecord {
 export function parseCsvRecords(text: string, delimiter: ',' | '\t'): CsvRecord[] {
   const cells = scanCsv(text, delimiter);
   const records: CsvRecord[] = [];
-  for (let r = 0; r < cells.records; r++) {
-    const fields: string[] = [];
-    for (let f = cells.first[r]!; f < cells.first[r + 1]!; f++) fields.push(cells.field(f));
-    records.push({ fields, line: cells.line[r]! });
-  }
+  for (let r = 0; r < cells.records; r++) records.push({ fields: cells.fields(r), line: cells.line[r]! });
   return records;
 }
 
 /**
- * A CSV/TSV text's records as field offsets into it, so a 100,000-row file is a few typed arrays rather than an
- * array and strings per row: field `f` is `text.slice(start[f], end[f])`, except a quoted field, whose value
- * (quotes and `""` undone) is kept apart. Record `r` holds fields `first[r]` to `first[r + 1] - 1`.
+ * A CSV/TSV text's records as where each starts in it, so a 100,000-row file is two typed arrays rather than an array
+ * and strings per row, or offsets per field: a plain record (no quote, no CR but the one ending it) is split where a
+ * field is asked for, its fields ending at a delimiter, CR or LF. Any other record is split by the scan and kept apart
+ * as strings (quotes and `""` undone): `start[r]` is then `-1 - i`, i its index in `split`.
  */
 export class CsvCells {
   constructor(
     readonly text: string,
     /** How many records (blank lines are none). */
     readonly records: number,
-    readonly first: Int32Array,
+    private readonly start: Int32Array,
     /** The 1-based line each record starts on. */
     readonly line: Int32Array,
-    readonly start: Int32Array,
-    readonly end: Int32Array,
-    private readonly quoted: Map<number, string>,
+    private readonly split: string[][],
+    private readonly delimiter: number,
   ) {}
 
-  /** Field `f`'s text. */
-  field(f: number): string {
-    return this.start[f]! < 0 ? this.quoted.get(f)! : this.text.slice(this.start[f], this.end[f]);
+  /** Record `r`'s fields. */
+  fields(r: number): string[] {
+    const s = this.start[r]!;
+    if (s < 0) return this.split[-1 - s]!;
+    const out: string[] = [];
+    for (let k = s; ;) {
+      const e = this.fieldEnd(k);
+      out.push(this.text.slice(k, e));
+      if (this.text.charCodeAt(e) !== this.delimiter) return out;
+      k = e + 1;
+    }
+  }
+
+  /** Field `col` of record `r`; undefined when the record is shorter. */
+  field(r: number, col: number): string | undefined {
+    const s = this.start[r]!;
+    if (s < 0) return this.split[-1 - s]![col];
+    const k = this.fieldStart(s, col);
+    return k < 0 ? undefined : this.text.slice(k, this.fieldEnd(k));
+  }
+
+  /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
+  private fieldStart(k: number, col: number): number {
+    for (let c = 0; c < col; c++) {
+      k = this.fieldEnd(k);
+      if (this.text.charCodeAt(k) !== this.delimiter) return -1;
+      k++;
+    }
+    return k;
+  }
+
+  /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
+  private fieldEnd(k: number): number {
+    const { text, delimiter } = this;
+    const n = text.length;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === delimiter || c === 10 || c === 13) break;
+    }
+    return k;
   }
 
   /**
    * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
    * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
-   * reads its text; a record without that field gives NaN. One loop with the reading written into it: in a fresh
-   * process V8 interprets a loop for a while before it optimises it, and a call per cell made a long log's first
-   * column ≈ 2.5× slower to read (bench/plots.bench.ts).
+   * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
+   * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
+   * log's first column ≈ 2.5× slower to read (bench/plots.bench.ts).
    */
   numbers(col: number, from: number, to: number, slow: (field: string, k: number) => number): { values: Float64Array; nans: number; ascending: boolean } {
-    const { text, first, start, end } = this;
+    const { text, start, delimiter } = this;
+    const n = text.length;
     const values = new Float64Array(to - from);
     let nans = 0;
     let ascending = true;
     let last = -Infinity;
     for (let r = from; r < to; r++) {
-      const f = first[r]! + col;
       let value = Number.NaN;
-      if (f < first[r + 1]!) {
-        const s = start[f]!;
-        const e = end[f]!;
-        let k = s;
-        let sign = 1;
-        let mantissa = 0;
-        let digits = 0;
-        let scale = -1;
-        if (s >= 0) {
-          const c0 = text.charCodeAt(k);
-          if (c0 === 45 || c0 === 43) {
-            if (c0 === 45) sign = -1;
+      let k = start[r]!;
+      if (k < 0) {
+        const cell = this.split[-1 - k]![col];
+        if (cell !== undefined) value = slow(cell, r - from);
+      } else {
+        // To the field: past `col` delimiters, or to the record's end when it is shorter.
+        for (let c = 0; c < col && k >= 0; c++) {
+          let ch = 0;
+          for (; k < n; k++) {
+            ch = text.charCodeAt(k);
+            if (ch === delimiter || ch === 10 || ch === 13) break;
+          }
+          k = k < n && ch === delimiter ? k + 1 : -1;
+        }
+        if (k >= 0) {
+          const s = k;
+          let sign = 1;
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          let ch = text.charCodeAt(k);
+          if (ch === 45 || ch === 43) {
+            if (ch === 45) sign = -1;
             k++;
           }
-          for (; k < e; k++) {
-            const c = text.charCodeAt(k);
-            if (c >= 48 && c <= 57) {
-              mantissa = mantissa * 10 + (c - 48);
+          for (; k < n; k++) {
+            ch = text.charCodeAt(k);
+            if (ch >= 48 && ch <= 57) {
+              mantissa = mantissa * 10 + (ch - 48);
               digits++;
-            } else if (c === 46 && scale < 0) scale = k;
+            } else if (ch === 46 && scale < 0) scale = k;
             else break;
           }
+          if (k === n || ch === delimiter || ch === 10 || ch === 13) {
+            value = digits > 0 && digits <= 15 ? (sign * mantissa) / (scale < 0 ? 1 : POWERS[k - scale - 1]!) : slow(text.slice(s, k), r - from);
+          } else value = slow(text.slice(s, this.fieldEnd(k)), r - from);
         }
-        const plain = s >= 0 && k === e && digits > 0 && digits <= 15;
-        value = plain ? (sign * mantissa) / (scale < 0 ? 1 : POWERS[e - scale - 1]!) : slow(this.field(f), r - from);
       }
       if (value !== value) nans++;
       else {
@@ -103,11 +148,10 @@ export function scanCsv(text: string, delimiter: ',' | '\t'): CsvCells {
   const out = new CellsBuilder(text.length);
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // The next quote, CR and delimiter at or after i, searched again only once passed: a plain line is split with
-  // native searches, each character looked at once in all. This loop stays small so that V8 optimises it early.
+  // The next quote and CR at or after i, searched again only once passed: a plain line is found with native
+  // searches, its fields split only when asked for. This loop stays small so that V8 optimises it early.
   let quote = text.indexOf('"', i);
   let cr = text.indexOf('\r', i);
-  let delim = text.indexOf(delimiter, i);
   while (i < n) {
     let eol = text.indexOf('\n', i);
     if (eol === -1) eol = n;
@@ -117,30 +161,20 @@ export function scanCsv(text: string, delimiter: ',' | '\t'): CsvCells {
       i = scanRecord(text, i, delimiter.charCodeAt(0), out);
       continue;
     }
-    // A line without quotes whose only CR (if any) ends it: fields between delimiters; a blank one is no record.
-    const stop = cr === eol - 1 ? eol - 1 : eol;
-    if (stop > i) {
-      const recordFirst = out.fields;
-      for (let p = i; ;) {
-        if (delim !== -1 && delim < p) delim = text.indexOf(delimiter, p);
-        const to = delim === -1 || delim > stop ? stop : delim;
-        out.field(p, to);
-        if (to === stop) break;
-        p = to + 1;
-      }
-      out.record(recordFirst, out.line);
-    }
+    // A line without quotes whose only CR (if any) ends it; a blank one is no record.
+    if ((cr === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
     out.line++;
     i = eol + 1;
   }
-  return out.done(text);
+  return new CsvCells(text, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
 }
 
 /** One record read character by character (quoted fields, lone CRs), from i; returns where the next one starts. */
 function scanRecord(text: string, i: number, d: number, out: CellsBuilder): number {
   const n = text.length;
   const startLine = out.line;
-  const recordFirst = out.fields;
+  const at = i;
+  const fields: string[] = [];
   for (;;) {
     if (text.charCodeAt(i) === 34) {
       const open = i;
@@ -167,11 +201,11 @@ function scanRecord(text: string, i: number, d: number, out: CellsBuilder): numb
       // Text after a closing quote is kept, as Python's csv module does.
       const rest = i;
       while (i < n && !ends(text.charCodeAt(i), d)) i++;
-      out.quotedField(value + text.slice(rest, i));
+      fields.push(value + text.slice(rest, i));
     } else {
       const from = i;
       while (i < n && !ends(text.charCodeAt(i), d)) i++;
-      out.field(from, i);
+      fields.push(text.slice(from, i));
     }
     if (text.charCodeAt(i) === d) {
       i++;
@@ -183,8 +217,10 @@ function scanRecord(text: string, i: number, d: number, out: CellsBuilder): numb
   if (text.charCodeAt(i) === 10) i++;
   out.line++;
   // A blank line (or one empty quoted field) is no record.
-  if (out.fields - recordFirst === 1 && out.isEmpty(recordFirst)) out.drop(recordFirst);
-  else out.record(recordFirst, startLine);
+  if (fields.length > 1 || fields[0] !== '') {
+    out.split.push(fields);
+    out.record(-out.split.length, startLine, at);
+  }
   return i;
 }
 
@@ -194,64 +230,25 @@ function scanRecord(text: string, i: number, d: number, out: CellsBuilder): numb
  * fresh memory costs more to touch than the scan itself.
  */
 class CellsBuilder {
-  start = new Int32Array(4096);
-  end = new Int32Array(4096);
-  fields = 0;
-  first = new Int32Array(1024);
+  start = new Int32Array(1024);
   lines = new Int32Array(1024);
   records = 0;
+  readonly split: string[][] = [];
   /** The line the scan is on (1-based). */
   line = 1;
-  readonly quoted = new Map<number, string>();
-  /** How far into the text the scan has come, for the size estimate. */
-  private at = 1;
 
   constructor(private readonly textLength: number) {}
 
-  field(start: number, end: number): void {
-    if (end > 0) this.at = end;
-    if (this.fields === this.start.length) {
-      const length = this.estimate(this.fields);
+  /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
+  record(start: number, line: number, at: number): void {
+    if (this.records === this.start.length) {
+      // The rest of the text at the rate so far, plus 1/16.
+      const length = Math.max(this.records + 1024, Math.ceil((this.records / Math.max(at, 1)) * this.textLength * 1.0625));
       this.start = grown(this.start, length);
-      this.end = grown(this.end, length);
-    }
-    this.start[this.fields] = start;
-    this.end[this.fields++] = end;
-  }
-
-  quotedField(value: string): void {
-    this.quoted.set(this.fields, value);
-    this.field(-1, -1);
-  }
-
-  record(firstField: number, line: number): void {
-    if (this.records + 1 >= this.first.length) {
-      const length = this.estimate(this.records + 1);
-      this.first = grown(this.first, length);
       this.lines = grown(this.lines, length);
     }
-    this.first[this.records] = firstField;
+    this.start[this.records] = start;
     this.lines[this.records++] = line;
-  }
-
-  /** The length for an array holding `count` items so far: the rest of the text at the same rate, plus 1/16. */
-  private estimate(count: number): number {
-    return Math.max(count + 1024, Math.ceil((count / this.at) * this.textLength * 1.0625));
-  }
-
-  isEmpty(f: number): boolean {
-    return this.start[f]! < 0 ? this.quoted.get(f) === '' : this.start[f] === this.end[f];
-  }
-
-  /** Forgets the fields from f on. */
-  drop(f: number): void {
-    this.quoted.delete(f);
-    this.fields = f;
-  }
-
-  done(text: string): CsvCells {
-    this.first[this.records] = this.fields;
-    return new CsvCells(text, this.records, this.first, this.lines, this.start, this.end, this.quoted);
   }
 }
 
