@@ -21,6 +21,7 @@ const python = pythonEnvironment();
 process.on('exit', python.cleanup);
 
 const temp = mkdtempSync(join(tmpdir(), 'mlreport-demo-'));
+const keep = Boolean(process.env.MLREPORT_DEMO_KEEP);
 // `url = ../../dvcstore` in the example's .dvc/config: relative to .dvc/, so a folder beside each clone.
 const store = join(temp, 'dvcstore');
 const developer = join(temp, 'project');
@@ -97,6 +98,8 @@ try {
   mlreport(ciPull, 'push');
   git(ciPull, 'commit', '-q', '-am', 'dvc.lock for n_est 30');
   mlreport(freshClone('ci-next', 'more-trees', ciPull), 'repro', '--dry');
+  if (keep) console.log(`\nKept: the report at ${join(out, 'report.md')}, its plots in ${join(out, 'plots')}, the project in ${temp}`);
 } finally {
-  rmSync(temp, { recursive: true, force: true });
+  // MLREPORT_DEMO_KEEP=1 leaves the folder, to open the report and the PNGs it links.
+  if (!keep) rmSync(temp, { recursive: true, force: true });
 }
