@@ -22598,6 +22598,7 @@ function cell2(text2) {
 
 // src/report/causes-section.ts
 var MAX_CAUSE_ITEMS = 8;
+var MAX_LINE_METRICS = 5;
 var OPEN_CAUSE_LINES = 10;
 var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
@@ -22606,11 +22607,22 @@ function causesSection(metrics) {
   const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row3) => ({ path: f3.path, row: row3, causes: row3.causes })));
   if (!rows.length) return null;
   const files = new Set(rows.map((r2) => r2.path));
-  const lines2 = rows.slice(0, MAX_CAUSE_LINES).map(({ path, row: row3, causes }) => `- ${code(files.size > 1 ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)} ← ${causeText(causes)}`);
-  if (rows.length > MAX_CAUSE_LINES) lines2.push(`- _… ${rows.length - MAX_CAUSE_LINES} more changed metrics: their causes are in report.json._`);
+  const byCauses = /* @__PURE__ */ new Map();
+  for (const r2 of rows) {
+    const group = byCauses.get(r2.causes);
+    if (group) group.push(r2);
+    else byCauses.set(r2.causes, [r2]);
+  }
+  const groups = [...byCauses.values()];
+  const lines2 = groups.slice(0, MAX_CAUSE_LINES).map((group) => {
+    const named3 = group.slice(0, MAX_LINE_METRICS).map(({ path, row: row3 }) => `${code(files.size > 1 ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const more2 = group.length > MAX_LINE_METRICS ? `, and ${groupDigits(group.length - MAX_LINE_METRICS)} more` : "";
+    return `- ${named3.join(", ")}${more2} ← ${causeText(group[0].causes)}`;
+  });
+  if (groups.length > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.length - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
-  if (rows.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
-  return [title2, "", `<details><summary>${rows.length} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows.length)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
 function causeMove(row3) {
   if (row3.old === void 0) return `added (${causeValue(row3.new)})`;

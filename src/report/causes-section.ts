@@ -2,10 +2,12 @@ import { displayValue } from '../values/pyformat';
 import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
 import { code, escapeCell } from './escape';
 import { formatChange } from './format';
-import { MINUS } from '../util/numbers';
+import { groupDigits, MINUS } from '../util/numbers';
 
 /** Items one line names; report.json has them all. */
 const MAX_CAUSE_ITEMS = 8;
+/** Metrics one line names before "and N more": those with the same causes share the line. */
+const MAX_LINE_METRICS = 5;
 /** Lines shown open; more go into a `<details>` block. */
 const OPEN_CAUSE_LINES = 10;
 /** Lines drawn at all; report.json has every changed metric's causes. */
@@ -16,21 +18,31 @@ const MAX_CAUSE_VALUE = 40;
 const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
 
 /**
- * "Why it changed": one line per changed metric with causes, e.g.
- * `` `accuracy` −0.1333 (−15%) ← `train` re-ran: `train.epochs` 100→15, `src/train.py` +12/−3 ``. Null when no row has
- * causes. Pure.
+ * "Why it changed": a line per cause, naming the changed metrics it explains, e.g.
+ * `` `accuracy` −0.1333 (−15%), `loss` +0.25 (+125%) ← `train` re-ran: `train.epochs` 100→15, `src/train.py` +12/−3 ``.
+ * Metrics share a line when they share their causes (every changed metric of the files one stage writes: report.json
+ * names such an entry once). Null when no row has causes. Pure.
  */
 export function causesSection(metrics: FileDiff[]): string | null {
   const rows = metrics.flatMap((f) => f.rows.filter((r) => r.causes).map((row) => ({ path: f.path, row, causes: row.causes! })));
   if (!rows.length) return null;
   const files = new Set(rows.map((r) => r.path));
-  const lines = rows
-    .slice(0, MAX_CAUSE_LINES)
-    .map(({ path, row, causes }) => `- ${code(files.size > 1 ? `${path}: ${row.key}` : row.key)} ${causeMove(row)} ← ${causeText(causes)}`);
-  if (rows.length > MAX_CAUSE_LINES) lines.push(`- _… ${rows.length - MAX_CAUSE_LINES} more changed metrics: their causes are in report.json._`);
+  const byCauses = new Map<MetricCauses, typeof rows>();
+  for (const r of rows) {
+    const group = byCauses.get(r.causes);
+    if (group) group.push(r);
+    else byCauses.set(r.causes, [r]);
+  }
+  const groups = [...byCauses.values()];
+  const lines = groups.slice(0, MAX_CAUSE_LINES).map((group) => {
+    const named = group.slice(0, MAX_LINE_METRICS).map(({ path, row }) => `${code(files.size > 1 ? `${path}: ${row.key}` : row.key)} ${causeMove(row)}`);
+    const more = group.length > MAX_LINE_METRICS ? `, and ${groupDigits(group.length - MAX_LINE_METRICS)} more` : '';
+    return `- ${named.join(', ')}${more} ← ${causeText(group[0]!.causes)}`;
+  });
+  if (groups.length > MAX_CAUSE_LINES) lines.push(`- _… ${groups.length - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title = '#### Why it changed';
-  if (rows.length <= OPEN_CAUSE_LINES) return [title, '', ...lines].join('\n');
-  return [title, '', `<details><summary>${rows.length} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
+  if (lines.length <= OPEN_CAUSE_LINES) return [title, '', ...lines].join('\n');
+  return [title, '', `<details><summary>${groupDigits(rows.length)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
 }
 
 function causeMove(row: ValueRow): string {

@@ -215,7 +215,8 @@ stages:
     assert.deepEqual(pointers, [0, 0, 0, 0], 'four changed rows, one causes entry');
     assert.equal(r.json.causes.length, 1);
     assert.deepEqual(r.json.causes[0]!.params, [{ file: 'params.yaml', key: 'lr', old: 0.1, new: 0.2, stages: [] }]);
-    assert.match(r.md, /- `a\.json: acc` \+0\.1 \(\+100%\) ← no pipeline/);
+    // One line for the four, as one entry in report.json.
+    assert.match(r.md, /- `a\.json: acc` \+0\.1 \(\+100%\), `a\.json: loss` −0\.1 \(−11%\), `b\.json: acc` [^←]*, `b\.json: loss` [^←]* ← no pipeline/);
   });
 
   test('a metrics file inside a directory out: the stage that writes the directory, and what it reads', async () => {

@@ -48,16 +48,22 @@ describe('the "Why it changed" lines', () => {
     );
   });
 
-  test('more than ten changed metrics are folded; past eight causes a line says how many more', () => {
+  test('metrics with the same causes share a line, five named and then how many more; past ten lines they are folded', () => {
     const many: MetricCauses = {
       ...CAUSES,
       files: Array.from({ length: 12 }, (_, i) => ({ path: `src/f${i}.py`, added: 1, deleted: 0, binary: false, stages: ['train'] })),
       omitted: 3,
     };
-    const section = causesSection(metrics(11, many))!;
-    assert.match(section, /^#### Why it changed\n\n<details><summary>11 changed metrics<\/summary>\n\n- `m0` /);
-    assert.match(section, /`src\/f2\.py` \+1\/−0, and 12 more; stage 'evaluate'/);
-    assert.match(section, /<\/details>$/);
+    const shared = causesSection(metrics(11, many))!;
+    assert.match(shared, /^#### Why it changed\n\n- `m0` −0\.1 \(−20%\), `m1` −0\.1 \(−20%\), `m2` [^←]*, `m4` −0\.1 \(−20%\), and 6 more ← `prepare` re-ran/);
+    assert.match(shared, /`src\/f2\.py` \+1\/−0, and 12 more; stage 'evaluate'/);
+    assert.equal(shared.split('\n').length, 3, 'one line for the eleven');
+    // Eleven causes (eleven stages' worth): a line each, folded.
+    const rows = metrics(11)[0]!.rows.map((row, i) => ({ ...row, causes: { ...many, stage: `stage${i}` } }));
+    const folded = causesSection([{ path: 'metrics.json', rows, notes: [] }])!;
+    assert.match(folded, /^#### Why it changed\n\n<details><summary>11 changed metrics<\/summary>\n\n- `m0` /);
+    assert.equal(folded.split('\n').filter((l) => l.startsWith('- ')).length, 11);
+    assert.match(folded, /<\/details>$/);
   });
 
   test('no row with causes (no base, nothing changed): no section', () => {
