@@ -22810,12 +22810,9 @@ function grown2(a, length) {
 }
 var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
-  const t2 = cell3.trim();
-  const kind = csvNumberKind(t2);
-  if (kind === NOT_A_NUMBER) return void 0;
-  const n = kind === SPECIAL ? specialValue(t2) : Number(t2);
-  if (Number.isNaN(n) && kind !== SPECIAL) return void 0;
-  return kind === INT2 ? n : pyNumber(n, true);
+  const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
+  if (!isFloat2) return Number.isNaN(value2) ? void 0 : value2;
+  return pyNumber(value2, true);
 }
 function csvNumberValue(cell3) {
   const t2 = cell3.trim();

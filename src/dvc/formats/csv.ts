@@ -275,12 +275,9 @@ const POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
  * else undefined. A character scan rather than regexes: logger files have hundreds of thousands of cells.
  */
 export function csvNumber(cell: string): number | PyFloat | undefined {
-  const t = cell.trim();
-  const kind = csvNumberKind(t);
-  if (kind === NOT_A_NUMBER) return undefined;
-  const n = kind === SPECIAL ? specialValue(t) : Number(t);
-  if (Number.isNaN(n) && kind !== SPECIAL) return undefined;
-  return kind === INT ? n : pyNumber(n, true);
+  const { value, isFloat } = csvNumberValue(cell);
+  if (!isFloat) return Number.isNaN(value) ? undefined : value;
+  return pyNumber(value, true);
 }
 
 /**
