@@ -23077,11 +23077,13 @@ async function readFromCommits(git, request, store, log) {
   const notes = [];
   const chain = await firstParents(git, request, notes, log);
   const files = request.metrics.map((f3) => f3.path);
+  const atBase = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
       const byPath = !git.hasListing(commit.sha);
       const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
-      return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)])));
+      const known = commit.sha === request.base.sha ? atBase : void 0;
+      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
     })
   );
   const records = /* @__PURE__ */ new Map();
@@ -23153,6 +23155,21 @@ async function readFromCommits(git, request, store, log) {
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
   return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+async function parsedAtBase(git, request) {
+  const known = /* @__PURE__ */ new Map();
+  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
+  const listing = await git.listEntries(request.base.sha);
+  for (const diff of request.metrics) {
+    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
+    const values = /* @__PURE__ */ new Map();
+    for (const row3 of diff.rows) {
+      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
+      if (value2 !== void 0) values.set(row3.key, value2);
+    }
+    known.set(diff.path, { status: "ok", values });
+  }
+  return known;
 }
 async function firstParents(git, request, notes, log) {
   const { base, depth } = request;
@@ -27542,6 +27559,7 @@ async function openProjectData(workspace, log, options = {}) {
 async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
+  const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b3, targets, log, headErrors);
   const compare2 = async (kind) => {
@@ -27574,6 +27592,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
         return file;
       };
       const fileA = await read(a, sideA, pathsA.get(path) ?? named3);
+      if (kind === "metrics" && fileA?.status === "ok" && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase2.add(path);
       const table2 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
       const fileB = await read(b3, sideB, pathsB.get(path) ?? named3, table2);
       const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
@@ -27581,7 +27600,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2 };
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
 }
@@ -29136,7 +29155,7 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
-  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, historyStore, log) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),

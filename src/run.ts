@@ -139,7 +139,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // for commits whose metrics are not in git (DVC-cached, or made in CI).
   const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
   const history =
-    base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget }, historyStore, log) : null;
+    base && historyDepth > 0
+      ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, historyStore, log)
+      : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),

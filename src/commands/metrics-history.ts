@@ -66,7 +66,7 @@ async function readBranchHistory(
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
-  return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget }, store, log);
+  return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, store, log);
 }
 
 /** One row a metric: its stats over the history and where the workspace's value stands against them. */

@@ -65,7 +65,7 @@ async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: s
 async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
   const log = consoleLogger(true);
   const empty = !(await git.resolveCommit('HEAD'));
-  let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [] };
+  let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: new Set() };
   if (!empty) {
     const budget = new ReadBudget();
     const data = await openProjectData(workspace, log);

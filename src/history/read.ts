@@ -21,6 +21,11 @@ export interface HistoryRequest {
   metrics: FileDiff[];
   /** The run's read budget, shared with the other steps. */
   budget?: ReadBudget;
+  /**
+   * Files of `metrics` whose base side the comparison read and parsed (`Comparison.parsedAtBase`): where git holds
+   * them as files at the base, their values there are the diff's base values, not read and parsed a second time.
+   */
+  parsedAtBase?: ReadonlySet<string>;
 }
 
 /** What one commit's metrics file gave: its numbers (NaN kept, to be said), or why it gave none. */
@@ -52,13 +57,15 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   const notes: string[] = [];
   const chain = await firstParents(git, request, notes, log);
   const files = request.metrics.map((f) => f.path);
+  const atBase = await parsedAtBase(git, request);
 
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
       // Path by path through the trees, for a few files at each commit; from the listing where the run has one (the base).
       const byPath = !git.hasListing(commit.sha);
       const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
-      return new Map(await Promise.all(files.map(async (file) => [file, await readMetricsAt(tree, file)] as const)));
+      const known = commit.sha === request.base.sha ? atBase : undefined;
+      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? (await readMetricsAt(tree, file))] as const)));
     }),
   );
   const records = new Map<string, HistoryRecord>();
@@ -135,6 +142,27 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   }
   for (const note of notes) log.info(`History: ${note}`);
   return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+
+/**
+ * The base commit's metrics files the comparison already parsed, as `readMetricsAt` would give them: the diff's base
+ * values. Only files git holds there as files: one the comparison took from the DVC cache (not in git) or read
+ * through a link is read here as the other commits are.
+ */
+async function parsedAtBase(git: GitRepo, request: HistoryRequest): Promise<Map<string, FileAtCommit>> {
+  const known = new Map<string, FileAtCommit>();
+  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
+  const listing = await git.listEntries(request.base.sha);
+  for (const diff of request.metrics) {
+    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith('100')) continue;
+    const values = new Map<string, number>();
+    for (const row of diff.rows) {
+      const value = typeof row.old === 'boolean' ? undefined : numericValue(row.old);
+      if (value !== undefined) values.set(row.key, value);
+    }
+    known.set(diff.path, { status: 'ok', values });
+  }
+  return known;
 }
 
 /** The base and its first parents, newest first, at most `depth`; a shallow clone is deepened once, never unshallowed. */

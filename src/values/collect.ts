@@ -54,6 +54,8 @@ export interface Comparison {
    * it compares. DVC refuses to diff such a project, so callers report these first and fail.
    */
   headErrors: string[];
+  /** Metrics files whose base side was read and parsed, with values: the base branch's history takes them from here. */
+  parsedAtBase: Set<string>;
 }
 
 /** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
@@ -95,6 +97,7 @@ export async function openProjectData(workspace: string, log: Logger, options: D
 export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, log: Logger, kinds: ValueKind[] = ['metrics', 'params']): Promise<Comparison> {
   const errors: LoadError[] = [];
   const headErrors: string[] = [];
+  const parsedAtBase = new Set<string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
@@ -131,6 +134,8 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
         return file;
       };
       const fileA = await read(a, sideA, pathsA.get(path) ?? named);
+      // With values: a base file with none may yet be filled in from the history store (withStoreBase).
+      if (kind === 'metrics' && fileA?.status === 'ok' && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
       // The head's keys are looked up in the base's table, not kept a second time.
       const table = fileA?.status === 'ok' && fileA.values instanceof FlatValues ? fileA.values.table : undefined;
       const fileB = (await read(b, sideB, pathsB.get(path) ?? named, table))!;
@@ -139,7 +144,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     }
     return diffs;
   };
-  const comparison: Comparison = { metrics: [], params: [], errors, headErrors };
+  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
   for (const kind of kinds) comparison[kind] = await compare(kind);
   return comparison;
 }

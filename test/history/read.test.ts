@@ -7,7 +7,9 @@ import { GitRepo } from '../../src/git/repo';
 import { readHistory } from '../../src/history/read';
 import { historyStats } from '../../src/history/stats';
 import type { HistoryRecord, StoreReader } from '../../src/history/types';
+import { collectAndCompare } from '../../src/values/collect';
 import type { FileDiff } from '../../src/values/types';
+import { MAX_FILE_BYTES, ReadBudget } from '../../src/workspace/tree';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { TempRepo, tempDir } from '../helpers/repo';
 
@@ -222,4 +224,52 @@ test('a project in a sub-folder of the repository reads its own files at each co
     [0.7, 0.71, 0.72],
   );
   assert.deepEqual(section.metrics[0]!.stats, historyStats([0.7, 0.71, 0.72]));
+});
+
+test("the base's metrics files the comparison parsed are not read again: the history takes the diff's base values", async () => {
+  const r = repo();
+  const texts = [0.8, 0.81, 0.82].map((v) => JSON.stringify({ accuracy: v, passed: true, label: 'x' }));
+  for (const text of texts) r.commit('run', { 'metrics.json': text });
+  const head = JSON.stringify({ accuracy: 0.9 });
+  r.write({ 'metrics.json': head });
+  await GitRepo.using(r.dir, async (git) => {
+    const base = { sha: (await git.resolveCommit('main'))!, label: 'main' };
+    const log = new MemoryLogger();
+    const run = async (reuse: boolean) => {
+      // Room for what the comparison reads (the base's file and the head's) and the two older commits' files: a
+      // second read of the base's file would pass the budget.
+      const budget = new ReadBudget(MAX_FILE_BYTES, texts[2]!.length + head.length + texts[0]!.length + texts[1]!.length);
+      const comparison = await collectAndCompare(git, { workspace: r.dir, base, metricsPaths: ['metrics.json'], paramsPaths: [], budget }, log);
+      assert.deepEqual([...comparison.parsedAtBase], ['metrics.json']);
+      const parsedAtBase = reuse ? comparison.parsedAtBase : new Set<string>();
+      return readHistory(git, { base, depth: 3, metrics: comparison.metrics, budget, parsedAtBase }, undefined, log);
+    };
+    const section = await run(true);
+    assert.deepEqual(section.notes, []);
+    assert.deepEqual(
+      section.metrics.map((m) => [m.key, m.points.map((p) => p.value)]),
+      [['accuracy', [0.8, 0.81, 0.82]]],
+    );
+    // Without the comparison's values, the base's file is read again, past the budget.
+    assert.match((await run(false)).notes.join('\n'), /could not be read at 1 commit.*would pass the/);
+  });
+});
+
+test("the diff's base values stand for the base commit only where git holds the file there, with values", async () => {
+  const r = repo();
+  r.commit('run', { 'empty.json': '{}' });
+  const sha = r.commit('run', { 'empty.json': '{}' });
+  r.write({ 'empty.json': JSON.stringify({ accuracy: 0.9 }), 'cached.json': JSON.stringify({ accuracy: 0.9 }) });
+  const section = await GitRepo.using(r.dir, async (git) => {
+    const base = { sha, label: 'main' };
+    const log = new MemoryLogger();
+    // A base file with no values is not taken: the history store may fill its base side in (withStoreBase).
+    const comparison = await collectAndCompare(git, { workspace: r.dir, base, metricsPaths: ['empty.json'], paramsPaths: [] }, log);
+    assert.deepEqual([...comparison.parsedAtBase], []);
+    // A file the comparison parsed at the base from the DVC cache, as git does not have it: git's files are read.
+    const metrics = shown('cached.json', { accuracy: 0.8 });
+    return readHistory(git, { base, depth: 5, metrics, parsedAtBase: new Set(['cached.json']) }, undefined, log);
+  });
+  assert.equal(section.metrics[0]!.points.length, 0);
+  assert.match(section.notes.join('\n'), /`cached\.json` is not in git at any of the 2 commits read/);
 });
