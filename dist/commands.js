@@ -806,12 +806,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory2) {
       log(`checking %s`, path);
       try {
-        const stat9 = fs_1.statSync(path);
-        if (stat9.isFile() && isFile) {
+        const stat8 = fs_1.statSync(path);
+        if (stat8.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat9.isDirectory() && isDirectory2) {
+        if (stat8.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -13139,8 +13139,8 @@ import { readdir as readdir4 } from "node:fs/promises";
 import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/workspace/tree.ts
-import { constants as constants2 } from "node:fs";
-import { open as openFile, readdir as readdir3, realpath, stat as stat2 } from "node:fs/promises";
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { readdir as readdir3 } from "node:fs/promises";
 import { join as join5, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
@@ -13202,87 +13202,92 @@ function workspaceTree(root, options2 = {}) {
   return {
     name: options2.name ?? "workspace",
     isCommit: false,
-    async read(path) {
-      const file = await open6(path, false);
-      if (!file) return null;
-      const { handle, size: size2 } = file;
-      try {
-        const buffer = Buffer.alloc(size2);
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await handle.close();
-      }
-    },
-    async chunks(path) {
-      const file = await open6(path, true);
-      if (!file) return null;
-      return (async function* () {
-        const { handle, size: size2 } = file;
-        try {
-          const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size2; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size2 - offset), offset);
-            if (!bytesRead) break;
-            offset += bytesRead;
-            yield Buffer.from(buffer.subarray(0, bytesRead));
-          }
-        } finally {
-          await handle.close();
-        }
-      })();
-    },
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
     list() {
       files ??= walk(root);
       return files;
     }
   };
-  async function open6(path, streamed) {
+  function readNow(path) {
+    const file = open6(path, false);
+    if (!file) return null;
+    const { fd, size: size2 } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size2);
+      let offset = 0;
+      while (offset < size2) {
+        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync2(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open6(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size: size2 } = file;
+      try {
+        const buffer = Buffer.alloc(CHUNK_BYTES);
+        for (let offset = 0; offset < size2; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield Buffer.from(buffer.subarray(0, bytesRead));
+        }
+      } finally {
+        closeSync2(fd);
+      }
+    })();
+  }
+  function open6(path, streamed) {
     const rel = projectPath(path);
     const full = join5(root, ...rel.split("/"));
     let target;
     try {
-      target = await realpath(full);
+      target = realpathSync.native(full);
     } catch (error) {
       if (isAbsent(error)) return null;
       throw error;
     }
-    realRoot ??= realpath(root);
-    const inside = await realRoot;
+    realRoot ??= realpathSync.native(root);
+    const inside = realRoot;
     if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
       throw new RefusedRead(
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
       );
     }
-    const info = await stat2(target);
+    const info = statSync(target);
     if (info.isDirectory()) return null;
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
-    const handle = await openFile(target, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    const fd = openSync2(target, constants2.O_RDONLY | constants2.O_NONBLOCK);
     try {
-      const opened = await handle.stat();
+      const opened = fstatSync(fd);
       if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
       if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
-      return { handle, size: opened.size };
+      return { fd, size: opened.size };
     } catch (error) {
-      await handle.close();
+      closeSync2(fd);
       throw error;
     }
   }
 }
-async function namedAsOnDisk(root, rel) {
+function later(fn2) {
+  return new Promise((resolve14) => resolve14(fn2()));
+}
+function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
-    if (!(await readdir3(dir)).includes(part)) return false;
+    if (!readdirSync(dir).includes(part)) return false;
     dir = join5(dir, part);
   }
   return true;
@@ -15405,7 +15410,7 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -15427,7 +15432,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat3(join7(this.root, key2))).isFile();
+      return (await stat2(join7(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -15837,7 +15842,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 async function pull(cache, remote, refs, options2 = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -16009,7 +16014,7 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat4(file).then(
+      const size2 = await stat3(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -16030,7 +16035,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat4(file)).size;
+        const size2 = (await stat3(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -16140,7 +16145,7 @@ async function plan(root, options2) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { realpath, rm as rm7 } from "node:fs/promises";
 import { join as join15 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -16775,7 +16780,7 @@ function downstreamOf(dag, name) {
 }
 
 // src/util/files.ts
-import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
 import { mkdir as mkdir4, rename as rename4, rm as rm6, writeFile } from "node:fs/promises";
 import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
@@ -16785,18 +16790,18 @@ async function writeFileAtomic(path, data) {
 }
 async function writeTextAtomic(path, produce) {
   const tmp = await tempBeside(path);
-  const fd = openSync2(tmp, "w");
+  const fd = openSync3(tmp, "w");
   try {
     produce((piece) => {
       const bytes = Buffer.from(piece, "utf8");
       for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
     });
   } catch (error) {
-    closeSync2(fd);
+    closeSync3(fd);
     await rm6(tmp, { force: true });
     throw error;
   }
-  closeSync2(fd);
+  closeSync3(fd);
   await rename4(tmp, path);
 }
 async function tempBeside(path) {
@@ -17381,7 +17386,7 @@ import { existsSync as existsSync3 } from "node:fs";
 import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync } from "node:fs";
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -17448,7 +17453,7 @@ var DvcIgnore = class {
     if (!rules) {
       const file = join10(this.root, relDir, ".dvcignore");
       let text2 = "";
-      if (statSync(file, { throwIfNoEntry: false })) {
+      if (statSync2(file, { throwIfNoEntry: false })) {
         try {
           text2 = readFileSync3(file, "utf8");
         } catch {
@@ -17527,20 +17532,20 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto from "node:crypto";
-import { closeSync as closeSync3, constants as constants3, fstatSync, openSync as openSync3, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { open as open4, stat as stat5 } from "node:fs/promises";
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { open as open4, stat as stat4 } from "node:fs/promises";
 import { join as join11, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 async function hashFile(path, size2, legacy) {
   if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync3(path, READ);
+    const fd = openSync4(path, READ);
     let md52;
     try {
       md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
     } finally {
-      closeSync3(fd);
+      closeSync4(fd);
     }
     if (md52) return md52;
   }
@@ -17566,7 +17571,7 @@ var READ = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 var smallBuffer = null;
 function smallMd5(fd, size2, name) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
   if (n !== size2) return null;
   const bytes = smallBuffer.subarray(0, n);
   return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
@@ -17576,7 +17581,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join11(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat5(abs);
+    info = await stat4(abs);
   } catch {
     return null;
   }
@@ -17596,7 +17601,7 @@ async function hashDir(root, rel, ignore, name, state) {
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
     const absDir = join11(root, ...relDir.split("/"));
-    const names = readdirSync(absDir, { withFileTypes: true });
+    const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
@@ -17618,14 +17623,14 @@ async function hashDir(root, rel, ignore, name, state) {
         const fd = openUnlessGone(abs);
         if (fd === null) continue;
         try {
-          stats3 = fstatSync(fd);
+          stats3 = fstatSync2(fd);
           if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
         } finally {
-          closeSync3(fd);
+          closeSync4(fd);
         }
       } else {
         try {
-          stats3 = statSync2(abs, { throwIfNoEntry: false });
+          stats3 = statSync3(abs, { throwIfNoEntry: false });
         } catch {
         }
         if (!stats3) continue;
@@ -17655,7 +17660,7 @@ async function hashDir(root, rel, ignore, name, state) {
 }
 function openUnlessGone(path) {
   try {
-    return openSync3(path, READ);
+    return openSync4(path, READ);
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -17980,7 +17985,7 @@ async function stageStatus(stage2, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
 import { join as join14, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
@@ -18108,7 +18113,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat6(file);
+    const { size: size2 } = await stat5(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -18144,7 +18149,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -18232,7 +18237,7 @@ function restorableOuts(stage2, lock, status, expected, ws2, project) {
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
-  const dir = await realpath2(given).catch(() => given);
+  const dir = await realpath(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -18857,10 +18862,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
-      const stat9 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
-      if (!stat9) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
+      if (!stat8) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat9 };
+      return { kind: "history", stat: stat8 };
     }
     if (t2.kind === "punct" && t2.value === "(") {
       this.i++;
@@ -19148,11 +19153,11 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat7 } from "node:fs/promises";
+import { realpath as realpath2, stat as stat6 } from "node:fs/promises";
 import { dirname as dirname7, join as join17 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath3(start).catch(() => null);
+  const real = await realpath2(start).catch(() => null);
   if (!real || !await isDirectory(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -19169,16 +19174,16 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function gitRoot(dir) {
   try {
-    return await realpath3((await GitRepo.open(dir)).root);
+    return await realpath2((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
 }
 async function isDirectory(path) {
-  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat6(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join17(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat6(join17(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -20907,8 +20912,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat2(dir).catch(() => null);
-    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat8 = await lstat2(dir).catch(() => null);
+    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat2(join18(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -20928,10 +20933,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join18(dir, "report.json");
-  const stat9 = await lstat2(path).catch(() => null);
-  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat8 = await lstat2(path).catch(() => null);
+  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile5(path, "utf8");
   let json;
   try {
@@ -24554,7 +24559,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath4 } from "node:fs/promises";
+import { realpath as realpath3 } from "node:fs/promises";
 import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
@@ -24992,7 +24997,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath4(p2).catch(() => p2);
+    const real = async (p2) => realpath3(p2).catch(() => p2);
     const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -26537,9 +26542,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat9 = await lstat4(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat8 = await lstat4(path);
+    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile8(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -27433,7 +27438,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
 import { join as join25 } from "node:path";
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat7 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -28260,12 +28265,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat8(file)).size, true);
+  budget.take(path, (await stat7(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat8(data.cache.path(md52, legacy))).size;
+    return (await stat7(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }

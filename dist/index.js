@@ -806,12 +806,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory3) {
       log(`checking %s`, path);
       try {
-        const stat10 = fs_1.statSync(path);
-        if (stat10.isFile() && isFile) {
+        const stat9 = fs_1.statSync(path);
+        if (stat9.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat10.isDirectory() && isDirectory3) {
+        if (stat9.isDirectory() && isDirectory3) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -13761,8 +13761,8 @@ import { readdir as readdir5 } from "node:fs/promises";
 import { join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/workspace/tree.ts
-import { constants as constants4 } from "node:fs";
-import { open as openFile, readdir as readdir4, realpath, stat as stat3 } from "node:fs/promises";
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { readdir as readdir4 } from "node:fs/promises";
 import { join as join5, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
@@ -13824,87 +13824,92 @@ function workspaceTree(root, options = {}) {
   return {
     name: options.name ?? "workspace",
     isCommit: false,
-    async read(path) {
-      const file = await open7(path, false);
-      if (!file) return null;
-      const { handle, size: size2 } = file;
-      try {
-        const buffer = Buffer.alloc(size2);
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await handle.close();
-      }
-    },
-    async chunks(path) {
-      const file = await open7(path, true);
-      if (!file) return null;
-      return (async function* () {
-        const { handle, size: size2 } = file;
-        try {
-          const buffer = Buffer.alloc(CHUNK_BYTES);
-          for (let offset = 0; offset < size2; ) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size2 - offset), offset);
-            if (!bytesRead) break;
-            offset += bytesRead;
-            yield Buffer.from(buffer.subarray(0, bytesRead));
-          }
-        } finally {
-          await handle.close();
-        }
-      })();
-    },
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
     list() {
       files ??= walk(root);
       return files;
     }
   };
-  async function open7(path, streamed) {
+  function readNow(path) {
+    const file = open7(path, false);
+    if (!file) return null;
+    const { fd, size: size2 } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size2);
+      let offset = 0;
+      while (offset < size2) {
+        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync2(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open7(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size: size2 } = file;
+      try {
+        const buffer = Buffer.alloc(CHUNK_BYTES);
+        for (let offset = 0; offset < size2; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield Buffer.from(buffer.subarray(0, bytesRead));
+        }
+      } finally {
+        closeSync2(fd);
+      }
+    })();
+  }
+  function open7(path, streamed) {
     const rel = projectPath(path);
     const full = join5(root, ...rel.split("/"));
     let target;
     try {
-      target = await realpath(full);
+      target = realpathSync.native(full);
     } catch (error2) {
       if (isAbsent(error2)) return null;
       throw error2;
     }
-    realRoot ??= realpath(root);
-    const inside = await realRoot;
+    realRoot ??= realpathSync.native(root);
+    const inside = realRoot;
     if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !await namedAsOnDisk(root, rel)) {
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
       throw new RefusedRead(
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
       );
     }
-    const info2 = await stat3(target);
+    const info2 = statSync(target);
     if (info2.isDirectory()) return null;
     if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info2.size, streamed);
-    const handle = await openFile(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    const fd = openSync2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
     try {
-      const opened = await handle.stat();
+      const opened = fstatSync(fd);
       if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
       if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size), streamed);
-      return { handle, size: opened.size };
+      return { fd, size: opened.size };
     } catch (error2) {
-      await handle.close();
+      closeSync2(fd);
       throw error2;
     }
   }
 }
-async function namedAsOnDisk(root, rel) {
+function later(fn2) {
+  return new Promise((resolve7) => resolve7(fn2()));
+}
+function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
-    if (!(await readdir4(dir)).includes(part)) return false;
+    if (!readdirSync(dir).includes(part)) return false;
     dir = join5(dir, part);
   }
   return true;
@@ -16027,7 +16032,7 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat4 } from "node:fs/promises";
+import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -16049,7 +16054,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat4(join7(this.root, key2))).isFile();
+      return (await stat3(join7(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -16459,7 +16464,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat5 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 async function pull(cache, remote, refs, options = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -16631,7 +16636,7 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat5(file).then(
+      const size2 = await stat4(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -16652,7 +16657,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat5(file)).size;
+        const size2 = (await stat4(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -16719,7 +16724,7 @@ async function plan(root, options) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { realpath, rm as rm7 } from "node:fs/promises";
 import { join as join15 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -17354,7 +17359,7 @@ function downstreamOf(dag, name) {
 }
 
 // src/util/files.ts
-import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
 import { mkdir as mkdir5, rename as rename5, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
@@ -17364,18 +17369,18 @@ async function writeFileAtomic(path, data) {
 }
 async function writeTextAtomic(path, produce) {
   const tmp = await tempBeside(path);
-  const fd = openSync2(tmp, "w");
+  const fd = openSync3(tmp, "w");
   try {
     produce((piece) => {
       const bytes = Buffer.from(piece, "utf8");
       for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
     });
   } catch (error2) {
-    closeSync2(fd);
+    closeSync3(fd);
     await rm6(tmp, { force: true });
     throw error2;
   }
-  closeSync2(fd);
+  closeSync3(fd);
   await rename5(tmp, path);
 }
 async function tempBeside(path) {
@@ -17960,7 +17965,7 @@ import { existsSync as existsSync4 } from "node:fs";
 import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync } from "node:fs";
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
@@ -18027,7 +18032,7 @@ var DvcIgnore = class {
     if (!rules) {
       const file = join10(this.root, relDir, ".dvcignore");
       let text2 = "";
-      if (statSync(file, { throwIfNoEntry: false })) {
+      if (statSync2(file, { throwIfNoEntry: false })) {
         try {
           text2 = readFileSync3(file, "utf8");
         } catch {
@@ -18106,20 +18111,20 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import * as crypto2 from "node:crypto";
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readdirSync, readSync, statSync as statSync2 } from "node:fs";
-import { open as open5, stat as stat6 } from "node:fs/promises";
+import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { open as open5, stat as stat5 } from "node:fs/promises";
 import { join as join11, posix as posix4, sep as sep5 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
 async function hashFile(path, size2, legacy) {
   if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync3(path, READ);
+    const fd = openSync4(path, READ);
     let md52;
     try {
       md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
     } finally {
-      closeSync3(fd);
+      closeSync4(fd);
     }
     if (md52) return md52;
   }
@@ -18145,7 +18150,7 @@ var READ = constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0);
 var smallBuffer = null;
 function smallMd5(fd, size2, name) {
   smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const n = readSync(fd, smallBuffer, 0, SMALL_FILE, 0);
+  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
   if (n !== size2) return null;
   const bytes = smallBuffer.subarray(0, n);
   return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
@@ -18155,7 +18160,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join11(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat6(abs);
+    info2 = await stat5(abs);
   } catch {
     return null;
   }
@@ -18175,7 +18180,7 @@ async function hashDir(root, rel, ignore, name, state) {
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
     const absDir = join11(root, ...relDir.split("/"));
-    const names = readdirSync(absDir, { withFileTypes: true });
+    const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d2) => d2.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
@@ -18197,14 +18202,14 @@ async function hashDir(root, rel, ignore, name, state) {
         const fd = openUnlessGone(abs);
         if (fd === null) continue;
         try {
-          stats3 = fstatSync(fd);
+          stats3 = fstatSync2(fd);
           if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
         } finally {
-          closeSync3(fd);
+          closeSync4(fd);
         }
       } else {
         try {
-          stats3 = statSync2(abs, { throwIfNoEntry: false });
+          stats3 = statSync3(abs, { throwIfNoEntry: false });
         } catch {
         }
         if (!stats3) continue;
@@ -18234,7 +18239,7 @@ async function hashDir(root, rel, ignore, name, state) {
 }
 function openUnlessGone(path) {
   try {
-    return openSync3(path, READ);
+    return openSync4(path, READ);
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw e;
@@ -18559,7 +18564,7 @@ async function stageStatus(stage2, lock, ws2, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { join as join14, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
@@ -18687,7 +18692,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat7(file);
+    const { size: size2 } = await stat6(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -18723,7 +18728,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
+      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -18811,7 +18816,7 @@ function restorableOuts(stage2, lock, status, expected, ws2, project) {
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
-  const dir = await realpath2(given).catch(() => given);
+  const dir = await realpath(given).catch(() => given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -19436,10 +19441,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
-      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
-      if (!stat10) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat9 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
+      if (!stat9) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat10 };
+      return { kind: "history", stat: stat9 };
     }
     if (t2.kind === "punct" && t2.value === "(") {
       this.i++;
@@ -19837,11 +19842,11 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
+import { realpath as realpath2, stat as stat7 } from "node:fs/promises";
 import { dirname as dirname7, join as join17 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath3(start).catch(() => null);
+  const real = await realpath2(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -19858,16 +19863,16 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function gitRoot(dir) {
   try {
-    return await realpath3((await GitRepo.open(dir)).root);
+    return await realpath2((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
 }
 async function isDirectory2(path) {
-  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join17(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join17(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -21804,8 +21809,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat10 = await lstat3(dir).catch(() => null);
-    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat9 = await lstat3(dir).catch(() => null);
+    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat3(join19(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -21825,10 +21830,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join19(dir, "report.json");
-  const stat10 = await lstat3(path).catch(() => null);
-  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat9 = await lstat3(path).catch(() => null);
+  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile6(path, "utf8");
   let json;
   try {
@@ -25451,7 +25456,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath4 } from "node:fs/promises";
+import { realpath as realpath3 } from "node:fs/promises";
 import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
@@ -25816,7 +25821,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath4(p2).catch(() => p2);
+    const real = async (p2) => realpath3(p2).catch(() => p2);
     const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -27361,9 +27366,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat10 = await lstat5(path);
-    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat9 = await lstat5(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -28246,7 +28251,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
 import { join as join26 } from "node:path";
-import { stat as stat9 } from "node:fs/promises";
+import { stat as stat8 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -29062,12 +29067,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat9(file)).size, true);
+  budget.take(path, (await stat8(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat9(data.cache.path(md52, legacy))).size;
+    return (await stat8(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }

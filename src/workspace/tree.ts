@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { open as openFile, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ObjectTooLarge } from '../git/cat-file';
 import type { GitRepo, TreeEntry } from '../git/repo';
@@ -118,105 +118,118 @@ export function projectPath(path: string): string {
   return parts.join('/');
 }
 
-/** The workspace on disk at `root`. */
+/**
+ * The workspace on disk at `root`. Files are opened, checked and read with synchronous calls: the same six steps
+ * (realpath, stat, open, fstat, read, close) each through the thread pool cost ≈ 0.25 ms of CPU a file, half a
+ * second for a pull request's 2,000 values files, where made directly they cost a tenth of that.
+ */
 export function workspaceTree(root: string, options: { name?: string; budget?: ReadBudget } = {}): Tree {
   const budget = options.budget ?? new ReadBudget();
   let files: Promise<string[]> | null = null;
-  let realRoot: Promise<string> | null = null;
+  let realRoot: string | null = null;
   return {
     name: options.name ?? 'workspace',
     isCommit: false,
-    async read(path) {
-      const file = await open(path, false);
-      if (!file) return null;
-      const { handle, size } = file;
-      try {
-        const buffer = Buffer.alloc(size);
-        let offset = 0;
-        while (offset < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, offset, buffer.length - offset, offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-        }
-        return buffer.subarray(0, offset);
-      } finally {
-        await handle.close();
-      }
-    },
-    async chunks(path) {
-      const file = await open(path, true);
-      if (!file) return null;
-      return (async function* () {
-        const { handle, size } = file;
-        try {
-          const buffer = Buffer.alloc(CHUNK_BYTES);
-          // Never past the size the budget took: a file that grows while it is read is read as it was.
-          for (let offset = 0; offset < size;) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - offset), offset);
-            if (!bytesRead) break;
-            offset += bytesRead;
-            yield Buffer.from(buffer.subarray(0, bytesRead));
-          }
-        } finally {
-          await handle.close();
-        }
-      })();
-    },
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
     list() {
       files ??= walk(root);
       return files;
     },
   };
 
+  function readNow(path: string): Buffer | null {
+    const file = open(path, false);
+    if (!file) return null;
+    const { fd, size } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size);
+      let offset = 0;
+      while (offset < size) {
+        const bytesRead = readSync(fd, buffer, offset, size - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  function chunksNow(path: string): Chunks | null {
+    const file = open(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size } = file;
+      try {
+        const buffer = Buffer.alloc(CHUNK_BYTES);
+        // Never past the size the budget took: a file that grows while it is read is read as it was.
+        for (let offset = 0; offset < size;) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield Buffer.from(buffer.subarray(0, bytesRead));
+        }
+      } finally {
+        closeSync(fd);
+      }
+    })();
+  }
+
   /** Opens a project file past the guards, its size taken from the budget; null when it does not exist. */
-  async function open(path: string, streamed: boolean): Promise<{ handle: FileHandle; size: number } | null> {
+  function open(path: string, streamed: boolean): { fd: number; size: number } | null {
     const rel = projectPath(path);
     const full = join(root, ...rel.split('/'));
     let target: string;
     try {
-      target = await realpath(full);
+      target = realpathSync.native(full);
     } catch (error) {
       if (isAbsent(error)) return null;
       throw error;
     }
     // A symlink committed in a pull request could point at the runner's own files or at .git/config.
-    realRoot ??= realpath(root);
-    const inside = await realRoot;
+    realRoot ??= realpathSync.native(root);
+    const inside = realRoot;
     if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     // macOS and Windows file systems ignore letter case, git does not: a path read here would be missing at the
     // base commit and on Linux. realpath gives the names as on disk; a difference in case alone is looked at.
     const asOnDisk = targetParts.join('/');
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !(await namedAsOnDisk(root, rel))) {
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
       throw new RefusedRead(
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
       );
     }
-    const info = await stat(target);
+    const info = statSync(target);
     if (info.isDirectory()) return null;
     // A FIFO would block the read forever and a device could be endless: only regular files are read.
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
     // O_NONBLOCK: should the file have been swapped for a FIFO since the stat, open does not wait for a writer.
-    const handle = await openFile(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const opened = await handle.stat();
+      const opened = fstatSync(fd);
       if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
       if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
-      return { handle, size: opened.size };
+      return { fd, size: opened.size };
     } catch (error) {
-      await handle.close();
+      closeSync(fd);
       throw error;
     }
   }
 }
 
+/** What `fn` returns, or throws, as a promise: a tree reads asynchronously, though the workspace's reads need not. */
+function later<T>(fn: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(fn()));
+}
+
 /** Whether every component of `rel` is listed by its directory exactly as written (a link may differ only in case). */
-async function namedAsOnDisk(root: string, rel: string): Promise<boolean> {
+function namedAsOnDisk(root: string, rel: string): boolean {
   let dir = root;
   for (const part of rel.split('/')) {
-    if (!(await readdir(dir)).includes(part)) return false;
+    if (!readdirSync(dir).includes(part)) return false;
     dir = join(dir, part);
   }
   return true;
