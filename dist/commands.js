@@ -26800,7 +26800,7 @@ function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
 }
 var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
-async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2 = new KeyTable()) {
+async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2) {
   let bytes;
   let streamed = null;
   try {
@@ -26827,7 +26827,7 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2 = 
     return { status: "missing", note: `not present at ${tree.name}` };
   }
   if (kind === "metrics" && extension(path) === ".json") {
-    const values = flattenJsonMetrics(bytes, table2);
+    const values = flattenJsonMetrics(bytes, table2 ?? new KeyTable());
     if (values) return { status: "ok", values, warnings: [] };
   }
   try {

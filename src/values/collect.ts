@@ -167,7 +167,7 @@ async function readValueFile(
   keys: string[],
   dvcTracked: boolean,
   read?: ReadResult,
-  table = new KeyTable(),
+  table?: KeyTable,
 ): Promise<ValueFile> {
   let bytes: Buffer | null;
   let streamed: ParsedFile | null = null;
@@ -195,7 +195,7 @@ async function readValueFile(
     return { status: 'missing', note: `not present at ${tree.name}` };
   }
   if (kind === 'metrics' && extension(path) === '.json') {
-    const values = flattenJsonMetrics(bytes, table);
+    const values = flattenJsonMetrics(bytes, table ?? new KeyTable());
     if (values) return { status: 'ok', values, warnings: [] };
   }
   try {
