@@ -22194,29 +22194,23 @@ async function readFromCommits(git, request, store, log) {
       return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
     })
   );
-  const records = /* @__PURE__ */ new Map();
-  chain.forEach((commit, i) => {
-    const metrics2 = [...atCommits[i]].flatMap(
-      ([file, read2]) => read2.status === "ok" ? [...read2.values].filter(([, v2]) => Number.isFinite(v2)).map(([key2, value2]) => ({ file, key: key2, value: value2 })) : []
-    );
-    if ([...atCommits[i].values()].some((r2) => r2.status !== "missing"))
-      records.set(commit.sha, { commit: commit.sha, date: commit.date, source: "git", metrics: metrics2 });
-  });
-  const notInGit = chain.filter((c3) => !records.has(c3.sha)).map((c3) => c3.sha);
+  const inGit = new Set(chain.filter((_3, i) => [...atCommits[i].values()].some((r2) => r2.status !== "missing")).map((c3) => c3.sha));
+  const stored = /* @__PURE__ */ new Map();
+  const notInGit = chain.filter((c3) => !inGit.has(c3.sha)).map((c3) => c3.sha);
   if (store && notInGit.length) {
     try {
-      const stored = await store(notInGit);
-      for (const note2 of stored.notes) notes.push(note2);
+      const found = await store(notInGit);
+      for (const note2 of found.notes) notes.push(note2);
       for (const sha of notInGit) {
-        const record = stored.records.get(sha);
-        if (record) records.set(sha, record);
+        const record = found.records.get(sha);
+        if (record) stored.set(sha, byFileAndKey(record));
       }
     } catch (error) {
       notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
     }
   }
   const read = (i, file) => atCommits[i].get(file);
-  const fromStore = (sha, file) => records.get(sha)?.source === "store" && records.get(sha).metrics.some((m2) => m2.file === file);
+  const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
   for (const file of files) {
     const missing = chain.filter((c3, i) => read(i, file).status === "missing" && !fromStore(c3.sha, file)).map((c3) => c3.sha);
     if (missing.length === chain.length && chain.length) {
@@ -22235,8 +22229,7 @@ async function readFromCommits(git, request, store, log) {
       notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
     }
   }
-  const oldestFirst2 = [...chain].reverse();
-  const valueAt = new Map([...records].map(([sha, r2]) => [sha, new Map(r2.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2.value]))]));
+  const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
   const metrics = [];
   for (const diff of request.metrics) {
     for (const row3 of diff.rows) {
@@ -22245,13 +22238,16 @@ async function readFromCommits(git, request, store, log) {
       const points = [];
       const lacking = [];
       const notNumbers = [];
-      for (const commit of oldestFirst2) {
-        const record = records.get(commit.sha);
-        const value2 = valueAt.get(commit.sha)?.get(`${diff.path}\0${row3.key}`);
-        if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-        else if (record?.source === "git") {
-          const file = atCommits[chain.indexOf(commit)].get(diff.path);
-          if (file.status === "ok") (file.values.has(row3.key) ? notNumbers : lacking).push(commit.sha);
+      for (const { commit, i } of oldestFirst2) {
+        if (inGit.has(commit.sha)) {
+          const file = atCommits[i].get(diff.path);
+          if (file.status !== "ok") continue;
+          const value2 = file.values.get(row3.key);
+          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
+        } else {
+          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
+          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
         }
       }
       const name = `\`${diff.path}:${row3.key}\``;
@@ -22263,6 +22259,15 @@ async function readFromCommits(git, request, store, log) {
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
   return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+function byFileAndKey(record) {
+  const files = /* @__PURE__ */ new Map();
+  for (const { file, key: key2, value: value2 } of record.metrics) {
+    let keys = files.get(file);
+    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
+    keys.set(key2, value2);
+  }
+  return files;
 }
 async function parsedAtBase(git, request) {
   const known = /* @__PURE__ */ new Map();

@@ -68,23 +68,17 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? (await readMetricsAt(tree, file))] as const)));
     }),
   );
-  const records = new Map<string, HistoryRecord>();
-  chain.forEach((commit, i) => {
-    const metrics = [...atCommits[i]!].flatMap(([file, read]) =>
-      read.status === 'ok' ? [...read.values].filter(([, v]) => Number.isFinite(v)).map(([key, value]) => ({ file, key, value })) : [],
-    );
-    if ([...atCommits[i]!.values()].some((r) => r.status !== 'missing'))
-      records.set(commit.sha, { commit: commit.sha, date: commit.date, source: 'git', metrics });
-  });
-
-  const notInGit = chain.filter((c) => !records.has(c.sha)).map((c) => c.sha);
+  // Commits where some file was in git; the others are asked of the store, file → key → value.
+  const inGit = new Set(chain.filter((_, i) => [...atCommits[i]!.values()].some((r) => r.status !== 'missing')).map((c) => c.sha));
+  const stored = new Map<string, Map<string, Map<string, number>>>();
+  const notInGit = chain.filter((c) => !inGit.has(c.sha)).map((c) => c.sha);
   if (store && notInGit.length) {
     try {
-      const stored = await store(notInGit);
-      for (const note of stored.notes) notes.push(note);
+      const found = await store(notInGit);
+      for (const note of found.notes) notes.push(note);
       for (const sha of notInGit) {
-        const record = stored.records.get(sha);
-        if (record) records.set(sha, record);
+        const record = found.records.get(sha);
+        if (record) stored.set(sha, byFileAndKey(record));
       }
     } catch (error) {
       notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
@@ -93,7 +87,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
 
   // Notes for each file: where it was not there to read, where it did not parse.
   const read = (i: number, file: string): FileAtCommit => atCommits[i]!.get(file)!;
-  const fromStore = (sha: string, file: string): boolean => records.get(sha)?.source === 'store' && records.get(sha)!.metrics.some((m) => m.file === file);
+  const fromStore = (sha: string, file: string): boolean => stored.get(sha)?.has(file) ?? false;
   for (const file of files) {
     const missing = chain.filter((c, i) => read(i, file).status === 'missing' && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
@@ -113,8 +107,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     }
   }
 
-  const oldestFirst = [...chain].reverse();
-  const valueAt = new Map([...records].map(([sha, r]) => [sha, new Map(r.metrics.map((m) => [`${m.file}\0${m.key}`, m.value]))]));
+  const oldestFirst = chain.map((commit, i) => ({ commit, i })).reverse();
   const metrics: HistorySection['metrics'] = [];
   for (const diff of request.metrics) {
     for (const row of diff.rows) {
@@ -123,14 +116,17 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const points: HistorySection['metrics'][number]['points'] = [];
       const lacking: string[] = [];
       const notNumbers: string[] = [];
-      for (const commit of oldestFirst) {
-        const record = records.get(commit.sha);
-        const value = valueAt.get(commit.sha)?.get(`${diff.path}\0${row.key}`);
-        if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
-        else if (record?.source === 'git') {
-          const file = atCommits[chain.indexOf(commit)]!.get(diff.path)!;
+      for (const { commit, i } of oldestFirst) {
+        if (inGit.has(commit.sha)) {
+          const file = atCommits[i]!.get(diff.path)!;
           // A file that was not there, or did not parse, is said once above; here, the metric missing from a file that was.
-          if (file.status === 'ok') (file.values.has(row.key) ? notNumbers : lacking).push(commit.sha);
+          if (file.status !== 'ok') continue;
+          const value = file.values.get(row.key);
+          if (value !== undefined && Number.isFinite(value)) points.push({ commit: commit.sha, date: commit.date, value });
+          else (value === undefined ? lacking : notNumbers).push(commit.sha);
+        } else {
+          const value = stored.get(commit.sha)?.get(diff.path)?.get(row.key);
+          if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
         }
       }
       const name = `\`${diff.path}:${row.key}\``;
@@ -142,6 +138,17 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   }
   for (const note of notes) log.info(`History: ${note}`);
   return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+
+/** A stored record's values, file → key → value. */
+function byFileAndKey(record: HistoryRecord): Map<string, Map<string, number>> {
+  const files = new Map<string, Map<string, number>>();
+  for (const { file, key, value } of record.metrics) {
+    let keys = files.get(file);
+    if (!keys) files.set(file, (keys = new Map<string, number>()));
+    keys.set(key, value);
+  }
+  return files;
 }
 
 /**
