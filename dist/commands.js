@@ -29541,6 +29541,8 @@ var RUNNERS = {
 async function runCommand2(argv) {
   secretsFromEnvironment(process.env).forEach(addSecret);
   try {
+    if (!currentFolderExists())
+      throw new UserError("the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.");
     const command = findCommand(argv);
     if (!command) throw new UserError(`unknown command '${argv.join(" ")}'. Run 'mlreport --help' for the list.`);
     return await RUNNERS[command.runner].run(argv.slice(command.path.length));
@@ -29550,6 +29552,14 @@ async function runCommand2(argv) {
     process.stderr.write(redact(`mlreport: ${message}
 `));
     return 2;
+  }
+}
+function currentFolderExists() {
+  try {
+    process.cwd();
+    return true;
+  } catch {
+    return false;
   }
 }
 export {

@@ -35,6 +35,9 @@ export const RUNNERS = {
 export async function runCommand(argv: string[]): Promise<number> {
   secretsFromEnvironment(process.env).forEach(addSecret);
   try {
+    // Every command resolves paths from it; Node's own error for it names only `uv_cwd`.
+    if (!currentFolderExists())
+      throw new UserError('the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.');
     const command = findCommand(argv);
     if (!command) throw new UserError(`unknown command '${argv.join(' ')}'. Run 'mlreport --help' for the list.`);
     return await RUNNERS[command.runner].run(argv.slice(command.path.length));
@@ -44,5 +47,14 @@ export async function runCommand(argv: string[]): Promise<number> {
     const message = code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : describeError(error);
     process.stderr.write(redact(`mlreport: ${message}\n`));
     return 2;
+  }
+}
+
+function currentFolderExists(): boolean {
+  try {
+    process.cwd();
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
 import { tempDir } from '../helpers/repo';
@@ -35,4 +36,21 @@ describe('the CLI start: help from the commands table, the commands from their o
     assert.equal(r.code, 2);
     assert.equal(r.stderr, "mlreport: unknown command '***'. Run 'mlreport --help' for the list.\n");
   });
+
+  test(
+    'run from a folder deleted after the shell entered it: a plain error, not a stack or uv_cwd',
+    { skip: process.platform === 'win32' && 'a folder in use cannot be deleted' },
+    async () => {
+      const parent = tempDir();
+      dirs.push(parent);
+      const gone = join(parent, 'gone');
+      mkdirSync(gone);
+      const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" report', 'sh', gone, process.execPath, DIST_CLI], { encoding: 'utf8' });
+      assert.equal(r.status, 2);
+      assert.equal(
+        r.stderr,
+        'mlreport: the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.\n',
+      );
+    },
+  );
 });
