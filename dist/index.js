@@ -27792,7 +27792,11 @@ function settled(found) {
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {
-  return metrics.map((f3) => ({ ...f3, rows: f3.rows.map((r2) => r2.changed ? { ...r2, causes: explain(f3.path) } : r2) }));
+  return metrics.map((f3) => {
+    let causes;
+    const rows = f3.rows.map((r2) => r2.changed ? { ...r2, causes: causes ??= explain(f3.path) } : r2);
+    return { ...f3, rows };
+  });
 }
 function causeSide(project) {
   const stages = /* @__PURE__ */ new Map();
@@ -27843,7 +27847,7 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
         if (change2) data.add(change2, name);
       }
-      if (dvcOuts.length || [...inputs.tracked].some(under)) continue;
+      if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
       if (!baseLock.file) unknown.add(baseHasPipeline ? "dvc.lock missing at base: data changes unknown" : "no dvc.yaml at base: data changes unknown");
       else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
       else if (!headLock.stage) unknown.add(`stage '${name}' not in dvc.lock at head: changes to its data unknown`);
@@ -27857,10 +27861,16 @@ function upstreamCauses(inputs, dag, head, base, writer) {
   return { basis: "pipeline", stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted: omitted2 };
 }
 function everythingChanged(inputs, basis) {
-  const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
+  const params = [];
   const files = new CauseEntries((f3) => f3.path);
   const data = new CauseEntries((d2) => d2.path);
-  for (const diff of inputs.params) for (const row3 of diff.rows) if (row3.changed) params.add(paramCause(diff.path, row3));
+  let changedParams = 0;
+  for (const diff of inputs.params) {
+    for (const row3 of diff.rows) {
+      if (!row3.changed) continue;
+      if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row3));
+    }
+  }
   const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
   for (const [p2, count2] of inputs.files) {
     const name = p2.slice(p2.lastIndexOf("/") + 1);
@@ -27871,8 +27881,8 @@ function everythingChanged(inputs, basis) {
     const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
     if (change2) data.add(change2);
   }
-  const omitted2 = params.omitted() + files.omitted() + data.omitted();
-  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };
+  const omitted2 = changedParams - params.length + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params, files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };
 }
 function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   const ran = inputs.ran?.find((s) => s.name === name);
@@ -27910,6 +27920,10 @@ function paramCause(file, row3) {
 function fileCause(path, count2) {
   return { path, added: count2?.added ?? null, deleted: count2?.deleted ?? null, binary: count2 === null, stages: [] };
 }
+function someOf(paths, test) {
+  for (const path of paths) if (test(path)) return true;
+  return false;
+}
 function isIncauseSide(child, parent) {
   return parent === "" || child.startsWith(`${parent}/`);
 }
@@ -27940,9 +27954,10 @@ var CauseEntries = class {
   id;
   items = /* @__PURE__ */ new Map();
   add(item, stage2) {
-    const known = this.items.get(this.id(item));
+    const id = this.id(item);
+    const known = this.items.get(id);
     const kept = known ?? item;
-    if (!known) this.items.set(this.id(item), item);
+    if (!known) this.items.set(id, item);
     if (stage2 !== void 0 && !kept.stages.includes(stage2)) kept.stages.push(stage2);
   }
   list() {
@@ -27961,8 +27976,7 @@ async function explainChanges(git, request, log) {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {} }));
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
-    const headSha = await git.resolveCommit("HEAD");
-    const tracked = /* @__PURE__ */ new Set([...(await git.listEntries(base.sha)).keys(), ...headSha ? (await git.listEntries(headSha)).keys() : [], ...files.keys()]);
+    const tracked = atHead.dvcYamls.some((d2) => d2.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
       base: atBase,
       head: atHead,
@@ -27981,6 +27995,13 @@ async function explainChanges(git, request, log) {
     log.warning(`Why the metrics changed is not shown: ${describeError(error2)}`);
     return request.metrics;
   }
+}
+async function trackedPaths(git, base, files) {
+  const tracked = new Set((await git.listEntries(base)).keys());
+  const headSha = await git.resolveCommit("HEAD");
+  if (headSha) for (const path of (await git.listEntries(headSha)).keys()) tracked.add(path);
+  for (const path of files.keys()) tracked.add(path);
+  return tracked;
 }
 async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
