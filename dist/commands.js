@@ -19263,7 +19263,7 @@ function formatNumber(value2, digits = DIGITS) {
   else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
   else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
   else text2 = String(Number(value2.toPrecision(digits)));
-  return text2.replace(/^-/, MINUS);
+  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
 }
 function formatPair(a, b3) {
   for (let digits = DIGITS; digits < 17; digits++) {
@@ -19674,6 +19674,7 @@ function metricDirections(report2) {
     if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
     return guessed.get(key2);
   };
+  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
   return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
 }
 function effect(diff, direction) {
@@ -20467,9 +20468,11 @@ function metricNames(metrics) {
   return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
 }
 function topChanges(metrics, directionOf) {
-  const rows = metrics.flatMap(
-    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
-  );
+  const rows = [];
+  for (const f3 of metrics) {
+    for (const r2 of f3.rows)
+      if (r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)) rows.push({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) });
+  }
   const name = metricNames(metrics);
   const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
   return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
@@ -20492,7 +20495,11 @@ function more(n) {
 }
 function counts(report2) {
   const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
-  const count2 = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  const count2 = (files, pick2) => {
+    let n = 0;
+    for (const f3 of files) for (const r2 of f3.rows) if (pick2(r2)) n++;
+    return n;
+  };
   if (!report2.base)
     return `${plural(
       count2(report2.metrics, () => true),
@@ -22552,45 +22559,60 @@ function valueTable(kind, labels, direction) {
   header.push(cell2(labels.head));
   if (metrics && withBase) header.push("Change");
   if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  let lastPath;
+  let pathCell = "";
   return {
     header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
     row(path, row3) {
-      const cells = [cell2(path), cell2(row3.key)];
-      const [a, b3] = formatRowValues(row3, !metrics);
-      if (withBase) cells.push(cell2(a));
-      cells.push(cell2(b3));
-      if (metrics && withBase) cells.push(cell2(formatChange(row3)));
+      if (path !== lastPath) {
+        lastPath = path;
+        pathCell = cell2(path);
+      }
+      const values = formatRowValues(row3, !metrics);
+      let line = `| ${pathCell} | ${cell2(row3.key)}`;
+      if (withBase) line += ` | ${cell2(values[0])}`;
+      line += ` | ${cell2(values[1])}`;
+      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
       if (direction) {
         const dir = direction(path, row3.key);
         const mark = withBase ? effect(row3.diff, dir) : null;
-        cells.push(mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : "");
+        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
       }
-      return `| ${cells.join(" | ")} |`;
+      return `${line} |`;
     }
   };
 }
 function valuesSection(kind, files, labels, options2 = {}) {
-  const rows = files.flatMap((f3) => f3.rows.map((row3) => ({ path: f3.path, row: row3 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  let rows = 0;
+  let changed = 0;
+  let notes = "";
+  for (const f3 of files) {
+    rows += f3.rows.length;
+    for (const r2 of f3.rows) if (r2.changed) changed++;
+    for (const n of f3.notes) notes += `${notes ? "\n" : ""}- ${code(f3.path)}: ${escapeCell(n)}`;
+  }
+  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
   const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && rows.some(({ path, row: row3 }) => direction(path, row3.key)) ? direction : null;
+  const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
   const withBase = labels.base !== null;
   const table2 = valueTable(kind, labels, known);
-  const draw2 = (list3) => [...table2.header, ...list3.map(({ path, row: row3 }) => table2.row(path, row3))];
-  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
-  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
+  const draw2 = (pick2) => {
+    let text2 = table2.header.join("\n");
+    for (const f3 of files) for (const r2 of f3.rows) if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
+${table2.row(f3.path, r2)}`;
+    return text2;
+  };
+  const unchanged = withBase ? rows - changed : 0;
   const parts = [];
-  parts.push(changed.length ? draw2(changed).join("\n") : `_No ${kind} changed._`);
-  if (unchanged.length) {
-    const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(unchanged).join("\n"), "", "</details>");
+  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
+  if (unchanged) {
+    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
   }
-  if (notes.length) parts.push("", notes.join("\n"));
+  if (notes) parts.push("", notes);
   return parts.join("\n");
 }
 function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${groupDigits(text2.length)} characters)` : text2;
   return escapeCell(cut);
 }
 
@@ -22602,25 +22624,33 @@ var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
 function causesSection(metrics) {
-  const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row3) => ({ path: f3.path, row: row3, causes: row3.causes })));
-  if (!rows.length) return null;
-  const files = new Set(rows.map((r2) => r2.path));
-  const byCauses = /* @__PURE__ */ new Map();
-  for (const r2 of rows) {
-    const group = byCauses.get(r2.causes);
-    if (group) group.push(r2);
-    else byCauses.set(r2.causes, [r2]);
+  const groups = /* @__PURE__ */ new Map();
+  let rows = 0;
+  let firstPath;
+  let manyFiles = false;
+  for (const f3 of metrics) {
+    for (const row3 of f3.rows) {
+      if (!row3.causes) continue;
+      rows++;
+      firstPath ??= f3.path;
+      if (f3.path !== firstPath) manyFiles = true;
+      let group = groups.get(row3.causes);
+      if (!group) groups.set(row3.causes, group = { count: 0, named: [] });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f3.path, row: row3 });
+    }
   }
-  const groups = [...byCauses.values()];
-  const lines3 = groups.slice(0, MAX_CAUSE_LINES).map((group) => {
-    const named3 = group.slice(0, MAX_LINE_METRICS).map(({ path, row: row3 }) => `${code(files.size > 1 ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
-    const more2 = group.length > MAX_LINE_METRICS ? `, and ${groupDigits(group.length - MAX_LINE_METRICS)} more` : "";
-    return `- ${named3.join(", ")}${more2} ← ${causeText(group[0].causes)}`;
-  });
-  if (groups.length > MAX_CAUSE_LINES) lines3.push(`- _… ${groups.length - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (!rows) return null;
+  const lines3 = [];
+  for (const [causes, group] of groups) {
+    if (lines3.length === MAX_CAUSE_LINES) break;
+    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
+    lines3.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines3.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
   if (lines3.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines3].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows.length)} changed metrics</summary>`, "", ...lines3, "", "</details>"].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines3, "", "</details>"].join("\n");
 }
 function causeMove(row3) {
   if (row3.old === void 0) return `added (${causeValue(row3.new)})`;

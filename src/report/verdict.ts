@@ -93,11 +93,11 @@ function metricNames(metrics: FileDiff[]): MetricName {
  * most (relative), then other numeric changes.
  */
 function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
-  const rows = metrics.flatMap((f) =>
-    f.rows
-      .filter((r) => r.changed && r.diff !== undefined && !Number.isNaN(r.diff))
-      .map((r) => ({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) })),
-  );
+  const rows: { file: string; row: ValueRow; effect: 'better' | 'worse' | null }[] = [];
+  for (const f of metrics) {
+    for (const r of f.rows)
+      if (r.changed && r.diff !== undefined && !Number.isNaN(r.diff)) rows.push({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) });
+  }
   const name = metricNames(metrics);
   const weight = (x: (typeof rows)[number]): number =>
     (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
@@ -132,7 +132,11 @@ function more(n: number): string {
 /** `2 metrics and 1 param changed`; with no base, how many were read. */
 function counts(report: Omit<ReportData, 'verdict'>): string {
   const plural = (n: number, word: string) => `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
-  const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => files.reduce((n, f) => n + f.rows.filter(pick).length, 0);
+  const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => {
+    let n = 0;
+    for (const f of files) for (const r of f.rows) if (pick(r)) n++;
+    return n;
+  };
   if (!report.base)
     return `${plural(
       count(report.metrics, () => true),
