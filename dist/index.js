@@ -27522,29 +27522,32 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count2);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x3, y2) => table2.compare(x3, y2));
-  let columns = new DiffColumns(old, now, order);
   const diff = { path };
-  let rows;
-  const settle = (value2) => {
-    rows = value2;
-    columns = null;
-    columnsOf.delete(diff);
-    return value2;
-  };
-  Object.defineProperty(diff, "rows", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (rows) return rows;
-      const made = new Array(columns.length);
-      for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
-      return settle(made);
-    },
-    set: settle
-  });
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, columns);
+  columnsOf.set(diff, new DiffColumns(old, now, order));
   return diff;
+}
+var rowsOf2 = /* @__PURE__ */ new WeakMap();
+var LAZY_ROWS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const kept = rowsOf2.get(this);
+    if (kept) return kept;
+    const columns = columnsOf.get(this);
+    const made = new Array(columns.length);
+    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    settleRows(this, made);
+    return made;
+  },
+  set(rows) {
+    settleRows(this, rows);
+  }
+};
+function settleRows(diff, rows) {
+  rowsOf2.set(diff, rows);
+  columnsOf.delete(diff);
 }
 function diffRow(key2, o2, n) {
   const changed = !pyEqual2(o2 ?? null, n ?? null);
