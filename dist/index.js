@@ -16196,27 +16196,27 @@ function redact(text2) {
   return out;
 }
 function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
-  if (value2 === null || typeof value2 !== "object" || ArrayBuffer.isView(value2) || seen.has(value2)) return value2;
-  seen.add(value2);
   if (Array.isArray(value2)) {
+    if (seen.has(value2)) return value2;
+    seen.add(value2);
     for (let i = 0; i < value2.length; i++) {
       const was = value2[i];
       if (typeof was === "string") value2[i] = redact(was);
       else if (was !== null && typeof was === "object") redactDeep(was, seen);
     }
-    return value2;
-  }
-  const record = value2;
-  const keys = Object.keys(record);
-  for (let k2 = 0; k2 < keys.length; k2++) {
-    const key2 = keys[k2];
-    const clean2 = redact(key2);
-    const was = record[key2];
-    const v2 = typeof was === "string" ? redact(was) : redactDeep(was, seen);
-    if (clean2 !== key2) {
-      delete record[key2];
-      record[clean2] = v2;
-    } else if (v2 !== was) record[key2] = v2;
+  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
+    const record = value2;
+    const keys = Object.keys(record);
+    for (let k2 = 0; k2 < keys.length; k2++) {
+      const key2 = keys[k2];
+      const clean2 = redact(key2);
+      const was = record[key2];
+      const v2 = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
+      if (clean2 !== key2) {
+        delete record[key2];
+        record[clean2] = v2;
+      } else if (v2 !== was) record[key2] = v2;
+    }
   }
   return value2;
 }

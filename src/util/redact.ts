@@ -43,31 +43,31 @@ export function redact(text: string): string {
 }
 
 /**
- * Every string in a JSON-like value (keys too) redacted, in place; returns the value. An object or list met again (a
- * report's rows share their causes) was cleaned the first time, with what it holds, and is not walked again.
+ * Every string in a JSON-like value (keys too) redacted, in place; returns the value. A list met again (a report's
+ * rows share their causes' lists) was cleaned the first time, with what it holds, and is not walked again.
  */
-export function redactDeep<T>(value: T, seen = new Set<object>()): T {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || seen.has(value)) return value;
-  seen.add(value);
+export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
   if (Array.isArray(value)) {
+    if (seen.has(value)) return value;
+    seen.add(value);
     for (let i = 0; i < value.length; i++) {
       const was: unknown = value[i];
       if (typeof was === 'string') value[i] = redact(was);
       else if (was !== null && typeof was === 'object') redactDeep(was, seen);
     }
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k]!;
-    const clean = redact(key);
-    const was = record[key];
-    const v = typeof was === 'string' ? redact(was) : redactDeep(was, seen);
-    if (clean !== key) {
-      delete record[key];
-      record[clean] = v;
-    } else if (v !== was) record[key] = v;
+  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const clean = redact(key);
+      const was = record[key];
+      const v = typeof was === 'string' ? redact(was) : was !== null && typeof was === 'object' ? redactDeep(was, seen) : was;
+      if (clean !== key) {
+        delete record[key];
+        record[clean] = v;
+      } else if (v !== was) record[key] = v;
+    }
   }
   return value;
 }
