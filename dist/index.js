@@ -16171,6 +16171,7 @@ function defaultJobs(cpus) {
 
 // src/util/redact.ts
 var forms = [];
+var shortestForm = Infinity;
 var MASK = "***";
 var MIN_SECRET = 4;
 var MIN_DERIVED = 6;
@@ -16187,10 +16188,13 @@ function addSecret(secret) {
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
   forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+  shortestForm = forms[forms.length - 1].length;
 }
 function redact(text2) {
   let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  if (out.length >= shortestForm) {
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  }
   if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
   if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
   return out;

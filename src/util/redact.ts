@@ -7,6 +7,8 @@
 
 /** Registered forms, longest first so a longer form is replaced before a shorter one inside it. */
 let forms: string[] = [];
+/** The shortest registered form's length: a shorter text holds none (most of a report's keys and values). */
+let shortestForm = Infinity;
 
 const MASK = '***';
 /** Shorter secrets would mask ordinary words; the derived forms of a short secret are only a few characters. */
@@ -30,12 +32,13 @@ export function addSecret(secret: string | null | undefined): void {
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
   forms = [...new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
+  shortestForm = forms[forms.length - 1]!.length;
 }
 
 /** The text with every registered secret, URL password and authorization header value replaced by `***`. */
 export function redact(text: string): string {
   let out = text;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  if (out.length >= shortestForm) for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   // Most texts (a report's names and numbers) have no `@` and no header: each pattern runs only where it can match.
   if (out.includes('@')) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
   if (out.length >= AUTH_HINT_LENGTH && out.includes(':') && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
