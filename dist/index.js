@@ -1249,7 +1249,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines3 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -1265,9 +1265,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
-            lines3.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines3.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -2728,22 +2728,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines3 = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines3.push("");
-          addCommentBefore(ctx, lines3, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines3.push("");
-            addCommentBefore(ctx, lines3, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -2752,15 +2752,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
           chompKeep = false;
-        lines3.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines3.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines3[0];
-        for (let i = 1; i < lines3.length; ++i) {
-          const line = lines3[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -2783,22 +2783,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines3 = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines3.push("");
-          addCommentBefore(ctx, lines3, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines3.push("");
-            addCommentBefore(ctx, lines3, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -2815,12 +2815,12 @@ ${indent}${line}` : "\n";
         if (comment2)
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
-        reqNewline || (reqNewline = lines3.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines3.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -2828,35 +2828,35 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
-        lines3.push(str);
-        linesAtValue = lines3.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines3.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines3.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines3)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines3.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines3, comment2, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment2, chompKeep) {
       if (comment2 && chompKeep)
         comment2 = comment2.replace(/^\n+/, "");
       if (comment2) {
         const ic = stringifyComment.indentComment(commentString(comment2), indent);
-        lines3.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -3494,11 +3494,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines3 = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
-            lines3[i] = str.substr(o2, lineWidth);
+            lines2[i] = str.substr(o2, lineWidth);
           }
-          str = lines3.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -4178,35 +4178,35 @@ var require_stringifyDocument = __commonJS({
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines3 = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines3.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines3.push("---");
+        lines2.push("---");
       const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines3.length !== 1)
-          lines3.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs2 = commentString(doc.commentBefore);
-        lines3.unshift(stringifyComment.indentComment(cs2, ""));
+        lines2.unshift(stringifyComment.indentComment(cs2, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines3.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs2 = commentString(doc.contents.commentBefore);
-            lines3.push(stringifyComment.indentComment(cs2, ""));
+            lines2.push(stringifyComment.indentComment(cs2, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -4215,36 +4215,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines3[lines3.length - 1] === "---") {
-          lines3[lines3.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines3.push(body);
+          lines2.push(body);
       } else {
-        lines3.push(stringify2.stringify(doc.contents, ctx));
+        lines2.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs2 = commentString(doc.comment);
           if (cs2.includes("\n")) {
-            lines3.push("...");
-            lines3.push(stringifyComment.indentComment(cs2, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs2, ""));
           } else {
-            lines3.push(`... ${cs2}`);
+            lines2.push(`... ${cs2}`);
           }
         } else {
-          lines3.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines3[lines3.length - 1] !== "")
-            lines3.push("");
-          lines3.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines3.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -5306,17 +5306,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines3 = scalar2.source ? splitLines(scalar2.source) : [];
-      let chompStart = lines3.length;
-      for (let i = lines3.length - 1; i >= 0; --i) {
-        const content = lines3[i][1];
+      const lines2 = scalar2.source ? splitLines(scalar2.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines3.length > 0 ? "\n".repeat(Math.max(1, lines3.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
@@ -5326,7 +5326,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines3[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -5346,17 +5346,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines3.length - 1; i >= chompStart; --i) {
-        if (lines3[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value2 = "";
       let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value2 += lines3[i][0].slice(trimIndent) + "\n";
+        value2 += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines3[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -5393,8 +5393,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines3.length; ++i)
-            value2 += "\n" + lines3[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value2 += "\n" + lines2[i][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -5469,10 +5469,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m2 = first.match(/^( *)/);
       const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
-      const lines3 = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines3.push([split[i], split[i + 1]]);
-      return lines3;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -8849,14 +8849,14 @@ function crashSite(error2) {
   return null;
 }
 function moduleAt(bundle, line) {
-  let lines3;
+  let lines2;
   try {
-    lines3 = readFileSync(bundle, "utf8").split("\n", line);
+    lines2 = readFileSync(bundle, "utf8").split("\n", line);
   } catch {
     return null;
   }
-  for (let i = lines3.length - 1; i >= 0; i--) {
-    const m2 = MODULE_COMMENT.exec(lines3[i]);
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    const m2 = MODULE_COMMENT.exec(lines2[i]);
     if (m2) return m2[1];
   }
   return null;
@@ -12580,16 +12580,16 @@ var GitRepo = class _GitRepo {
   keptBytes = 0;
   static async open(dir) {
     const git = wo({ baseDir: dir });
-    let lines3 = places.get(dir);
-    if (!lines3) {
+    let lines2 = places.get(dir);
+    if (!lines2) {
       try {
-        lines3 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+        lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
       } catch {
         throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
       }
-      places.set(dir, lines3);
+      places.set(dir, lines2);
     }
-    return new _GitRepo(git, dir, lines3[0].trim(), lines3[1]?.trim() ?? "");
+    return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn2) {
@@ -13553,12 +13553,12 @@ var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
 var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
 function parseIni(text2, file) {
   const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines3 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   let current = sections.get("");
   let sectionName = "";
   const at2 = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines3.length; n++) {
-    const line = lines3[n].trim();
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
     if (!line || line.startsWith("#")) continue;
     const header = SECTION.exec(line);
     if (header) {
@@ -14342,16 +14342,16 @@ function pyStr(value2) {
 
 // src/dvc/formats/python.ts
 function parsePython(text2) {
-  const lines3 = logicalLines(tokenize(text2));
-  const [data] = block(lines3, 0, -1, false);
+  const lines2 = logicalLines(tokenize(text2));
+  const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
-function block(lines3, start, parentIndent, onlySelf) {
+function block(lines2, start, parentIndent, onlySelf) {
   const out = /* @__PURE__ */ new Map();
   let i = start;
-  const indent = lines3[start]?.indent ?? 0;
-  while (i < lines3.length && lines3[i].indent > parentIndent) {
-    const line = lines3[i];
+  const indent = lines2[start]?.indent ?? 0;
+  while (i < lines2.length && lines2[i].indent > parentIndent) {
+    const line = lines2[i];
     if (line.indent !== indent) {
       i++;
       continue;
@@ -14359,13 +14359,13 @@ function block(lines3, start, parentIndent, onlySelf) {
     const [first, second] = line.tokens;
     const opensBlock = line.tokens.at(-1)?.text === ":";
     if (first?.text === "class" && second?.kind === "name" && opensBlock) {
-      const [body, next] = lines3[i + 1] && lines3[i + 1].indent > indent ? block(lines3, i + 1, indent, false) : [/* @__PURE__ */ new Map(), i + 1];
+      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, false) : [/* @__PURE__ */ new Map(), i + 1];
       out.set(second.text, body);
       i = next;
       continue;
     }
     if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
-      const [body, next] = lines3[i + 1] && lines3[i + 1].indent > indent ? block(lines3, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
+      const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
       for (const [k2, v2] of body) out.set(k2, v2);
       i = next;
       continue;
@@ -14693,18 +14693,18 @@ function tokenize(text2) {
   return tokens;
 }
 function logicalLines(tokens) {
-  const lines3 = [];
+  const lines2 = [];
   let current = [];
   const flush = () => {
     if (current.length) {
       let part = [];
       for (const t2 of current) {
         if (t2.text === ";") {
-          if (part.length) lines3.push({ indent: current[0].column, tokens: part });
+          if (part.length) lines2.push({ indent: current[0].column, tokens: part });
           part = [];
         } else part.push(t2);
       }
-      if (part.length) lines3.push({ indent: current[0].column, tokens: part });
+      if (part.length) lines2.push({ indent: current[0].column, tokens: part });
     }
     current = [];
   };
@@ -14713,7 +14713,7 @@ function logicalLines(tokens) {
     else current.push(t2);
   }
   flush();
-  return lines3;
+  return lines2;
 }
 var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
 function unescape(body) {
@@ -14727,15 +14727,15 @@ function unescape(body) {
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string2, ptr) {
-  let lines3 = string2.slice(0, ptr).split(/\r?\n/);
-  return [lines3.length, lines3.pop().length + 1];
+  let lines2 = string2.slice(0, ptr).split(/\r?\n/);
+  return [lines2.length, lines2.pop().length + 1];
 }
 function makeCodeBlock(string2, line, column) {
-  let lines3 = string2.split(/\r?\n/);
+  let lines2 = string2.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
-    let l3 = lines3[i - 1];
+    let l3 = lines2[i - 1];
     if (!l3)
       continue;
     codeblock += i.toString().padEnd(numberLen, " ");
@@ -17776,8 +17776,8 @@ async function readLock(tree, path = "dvc.lock") {
 }
 function parseLock(text2, displayPath = "dvc.lock") {
   const lock = parseLockText(text2, displayPath);
-  const lines3 = text2.replace(/\r\n/g, "\n");
-  const folding = emitYaml(lock.raw, "current") !== lines3 && emitYaml(lock.raw, "legacy") === lines3 ? "legacy" : "current";
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
   return { ...lock, folding };
 }
 function lockEntryFromHash(path, meta) {
@@ -17955,9 +17955,9 @@ function posixShell(command, env) {
 }
 function stageCommands(cmd) {
   if (Array.isArray(cmd)) return cmd;
-  const lines3 = cmd.split(/\r\n|\r|\n/);
-  if (lines3.length > 1 && lines3.at(-1) === "") lines3.pop();
-  return lines3;
+  const lines2 = cmd.split(/\r\n|\r|\n/);
+  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
+  return lines2;
 }
 
 // src/pipeline/status.ts
@@ -19242,10 +19242,10 @@ var RuleSyntaxError = class extends UserError {
   column;
   problem;
 };
-function parseRules(lines3) {
+function parseRules(lines2) {
   const rules = [];
   const errors = [];
-  for (const line of lines3) {
+  for (const line of lines2) {
     try {
       rules.push(parseRule(line.text, line.source));
     } catch (error2) {
@@ -19521,15 +19521,15 @@ var DEFAULT_CHECK_NAME = "mlreport";
 async function loadGateConfig(workspace, settings) {
   const fromFile = await readProjectRules(workspace);
   const notes = [];
-  let lines3 = settings.thresholds ?? [];
+  let lines2 = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
     notes.push(
       `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
     );
   } else if (!settings.thresholds && fromFile) {
-    lines3 = fromFile;
+    lines2 = fromFile;
   }
-  const rules = parseRules(lines3);
+  const rules = parseRules(lines2);
   return {
     rules,
     missingBase: settings.missingBase,
@@ -19544,8 +19544,8 @@ async function rulesAtBase(gate, base, readAtBase) {
   if (!gate.trustBase || gate.rulesFrom === "input") return gate;
   const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const text2 = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines3 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
-  const rules = parseRules(lines3);
+  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
   const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
   const inForce = rules.map(written);
   const atHead = gate.rules.map(written);
@@ -19659,9 +19659,9 @@ function checkHistoryRules(rules, depth, setting) {
   if (depth > 0) return;
   const needing = rules.filter((r2) => historyStatsUsed(r2.threshold).length);
   if (!needing.length) return;
-  const lines3 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
+  const lines2 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
   throw new UserError(
-    `${lines3.join("\n")}
+    `${lines2.join("\n")}
 but history is off (${setting}). Set it to how many base-branch commits to read (default ${DEFAULT_HISTORY}), or take history.* out of ${needing.length === 1 ? "the rule" : "these rules"}.`
   );
 }
@@ -19930,8 +19930,8 @@ function expectedRuns(text2, what) {
   if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
   return Number(text2);
 }
-function repeatParams(lines3) {
-  const names = (lines3 ?? []).flatMap((l3) => l3.split(",")).map((n) => n.trim()).filter(Boolean);
+function repeatParams(lines2) {
+  const names = (lines2 ?? []).flatMap((l3) => l3.split(",")).map((n) => n.trim()).filter(Boolean);
   return names.length ? names : ["seed"];
 }
 
@@ -19982,8 +19982,8 @@ function getInput(env, name) {
   return (env[inputEnvName(name)] ?? "").trim();
 }
 function getListInput(env, name) {
-  const lines3 = getInput(env, name).split(/\r?\n/).map((l3) => l3.trim()).filter((l3) => l3 && !l3.startsWith("#"));
-  return lines3.length ? lines3 : null;
+  const lines2 = getInput(env, name).split(/\r?\n/).map((l3) => l3.trim()).filter((l3) => l3 && !l3.startsWith("#"));
+  return lines2.length ? lines2 : null;
 }
 function unknownInputs(env) {
   const known = new Set(ACTION_INPUTS.map(inputEnvName));
@@ -20031,13 +20031,13 @@ async function configFromAction({ env }) {
 }
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function gateSettings(env) {
-  const lines3 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
+  const lines2 = ruleLinesFromText(getInput(env, "thresholds"), "input 'thresholds'");
   const missingBase = getInput(env, "missing-base") || "skip";
   if (missingBase !== "skip" && missingBase !== "fail") {
     throw new UserError(`Input 'missing-base' must be \`skip\` or \`fail\`, not '${missingBase}'.`);
   }
   return {
-    thresholds: lines3.length ? lines3 : null,
+    thresholds: lines2.length ? lines2 : null,
     missingBase,
     failOnThreshold: parseBooleanInput(getInput(env, "fail-on-threshold"), "fail-on-threshold", true),
     checkName: getInput(env, "check-name") || DEFAULT_CHECK_NAME,
@@ -20633,7 +20633,7 @@ function overlaidPlots(configurations, rankedBy) {
     let title2 = id;
     let labels = {};
     let skipped = 0;
-    const lines3 = [];
+    const lines2 = [];
     for (const c3 of top2) {
       const ys2 = [];
       for (const report2 of c3.reports) {
@@ -20650,14 +20650,14 @@ function overlaidPlots(configurations, rankedBy) {
         base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
         ys2.push(head[0].y);
       }
-      if (ys2.length) lines3.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
     }
-    if (!x3 || !lines3.length) continue;
+    if (!x3 || !lines2.length) continue;
     const notes = [
-      `${lines3.length === 1 ? "The" : `The top ${lines3.length}`} configuration${lines3.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
       ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
     ];
-    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines3], ...labels } });
+    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
   }
   return plots;
 }
@@ -20994,19 +20994,19 @@ function mermaidChart(plot2) {
   if (!chart) return null;
   const { series: series2, notes } = chart;
   const palette = PALETTE.slice(0, series2.lines.length);
-  const lines3 = [
+  const lines2 = [
     "```mermaid",
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
     "xychart-beta",
     `    title "${clean(plot2.title, 60)}"`,
     `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
   ];
-  if (series2.yLabel) lines3.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines3.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
-  lines3.push("```");
-  lines3.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
-  for (const note2 of notes) lines3.push("", `_${note2}_`);
-  return lines3.join("\n");
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
+  lines2.push("```");
+  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
+  for (const note2 of notes) lines2.push("", `_${note2}_`);
+  return lines2.join("\n");
 }
 function trendChart(entry, metric, headLabel) {
   const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
@@ -21032,7 +21032,7 @@ function trendChart(entry, metric, headLabel) {
       { color: grey, text: `line ${flat(metric.stats.mean)}` }
     );
   }
-  const lines3 = [
+  const lines2 = [
     "```mermaid",
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
     "xychart-beta",
@@ -21046,23 +21046,23 @@ function trendChart(entry, metric, headLabel) {
   const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
   if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
   if (range) legend.push(`${green.square} band mean ± ${number2(entry.k)}·std`, `${grey.square} mean`);
-  lines3.push(legend.join(" · "));
-  if (metric.points.length > points.length) lines3.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
-  return lines3.join("\n");
+  lines2.push(legend.join(" · "));
+  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
+  return lines2.join("\n");
 }
 function usable(series2) {
   const n = series2.x.length;
   const all = series2.lines.filter((l3) => l3.y.length === n);
   if (!n || !all.length || all.length !== series2.lines.length) return null;
-  const lines3 = all.slice(0, MERMAID_MAX_LINES);
+  const lines2 = all.slice(0, MERMAID_MAX_LINES);
   const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
-  const used = [...Array(n).keys()].filter((i) => lines3.some((l3) => has(l3, i)));
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
   if (used.length < 2) return null;
   const numeric2 = used.every((i) => typeof series2.x[i] === "number");
   const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
   const at2 = (i) => numeric2 ? series2.x[i] : i;
   const notes = [];
-  const drawn = lines3.flatMap((l3) => {
+  const drawn = lines2.flatMap((l3) => {
     const known = [...Array(n).keys()].filter((i) => has(l3, i));
     if (!known.length) return [];
     const [first, last] = [at2(known[0]), at2(known.at(-1))];
@@ -21076,7 +21076,7 @@ function usable(series2) {
     );
     return y2.length ? [{ name: l3.name, y: y2 }] : [];
   });
-  if (all.length > lines3.length) notes.push(`${all.length - lines3.length} more lines are not drawn here.`);
+  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
   if (!drawn.length) return null;
   return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
 }
@@ -21216,11 +21216,11 @@ function gatesHeadline(report2) {
 function table(report2, columns, configurations, failedRows) {
   const metrics = columns.map((j3) => report2.metrics[j3]);
   const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
-  const lines3 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
   const blanks = report2.varying.map(() => "");
   const gateBlank = report2.gates ? [""] : [];
   if (report2.base)
-    lines3.push(
+    lines2.push(
       `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
     );
   for (const c3 of configurations) {
@@ -21231,15 +21231,15 @@ function table(report2, columns, configurations, failedRows) {
       ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
       ...report2.gates ? [gateCell(c3)] : []
     ];
-    lines3.push(`| ${cells.join(" | ")} |`);
+    lines2.push(`| ${cells.join(" | ")} |`);
   }
   for (const f3 of report2.failedRuns.slice(0, failedRows)) {
     const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
     const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
     cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
-    lines3.push(`| ${cells.join(" | ")} |`);
+    lines2.push(`| ${cells.join(" | ")} |`);
   }
-  return lines3.join("\n");
+  return lines2.join("\n");
 }
 function metricHeader(m2) {
   return `${escapeCell(m2.key)}${m2.better === "higher" ? " ↑" : m2.better === "lower" ? " ↓" : ""}`;
@@ -21879,14 +21879,14 @@ function runName(dir) {
 
 // src/report/gates-section.ts
 function gatesSection(gates2) {
-  const lines3 = [`### Gates: ${gatesHeadline2(gates2)}`];
-  if (gates2.rules.length) lines3.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r2 of gates2.rules) {
     const cells = [statusIcon(r2), escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule), value(r2.base), value(r2.head), value(r2.threshold), note(r2)];
-    lines3.push(`| ${cells.join(" | ")} |`);
+    lines2.push(`| ${cells.join(" | ")} |`);
   }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines3.push(line);
-  return lines3.join("\n");
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
 }
 function proposedRules(proposed) {
   return [
@@ -21933,15 +21933,15 @@ function value(v2) {
 
 // src/gate/log.ts
 function logGates(gates2, gate, log) {
-  const lines3 = [
+  const lines2 = [
     `Gates: ${gatesHeadline2(gates2)}.`,
     ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
   ].join("\n");
   if (gates2.passed) {
-    log.info(lines3);
+    log.info(lines2);
     return;
   }
-  log.error(lines3);
+  log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
 }
 
@@ -23245,7 +23245,7 @@ function count(n, word) {
 var OPEN_ROWS = 15;
 var MAX_ROWS = 200;
 function dataChangesSection(data) {
-  const lines3 = [];
+  const lines2 = [];
   const rows = [];
   const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
   for (const e of data.added) row3("added", code(e.path), null, e);
@@ -23253,32 +23253,32 @@ function dataChangesSection(data) {
   for (const e of data.renamed) row3("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
   for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
   const counts2 = summary2(data);
-  lines3.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
     const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
     for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
     if (rows.length > MAX_ROWS) table2.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
-    if (rows.length > OPEN_ROWS) lines3.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
-    else lines3.push("");
-    for (const line of table2) lines3.push(line);
-    if (rows.length > OPEN_ROWS) lines3.push("", "</details>");
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table2) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {
-    lines3.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
-    for (const t2 of data.tables) lines3.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
+    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
+    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
     const unread = data.tables.filter((t2) => t2.note);
-    if (unread.length) lines3.push("");
-    for (const t2 of unread) lines3.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+    if (unread.length) lines2.push("");
+    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
   }
   if (data.notInCache.length) {
-    lines3.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
-    for (const m2 of data.notInCache) lines3.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
   }
   if (data.notes.length) {
-    lines3.push("");
-    for (const n of data.notes) lines3.push(`- ${escapeCell(n)}`);
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
   }
-  return lines3.join("\n");
+  return lines2.join("\n");
 }
 function summary2(data) {
   const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
@@ -23365,19 +23365,19 @@ var STATUS_TEXT = {
 };
 function pipelineSection(pipeline2) {
   if (!pipeline2.stages.length) return "_No stages._";
-  const lines3 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
   for (const s of pipeline2.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
-    lines3.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
   for (const s of pipeline2.stages) {
     if (s.status !== "failed" || !s.log) continue;
     const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines3.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
   }
-  return lines3.join("\n");
+  return lines2.join("\n");
 }
 function formatSeconds(seconds) {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
@@ -23425,7 +23425,7 @@ function trendsSection(report2, images) {
   if (!rows.length) return null;
   const order = ["beyond", "within", "not-enough", "no-value"];
   const summary3 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
-  const lines3 = [
+  const lines2 = [
     "### Trends",
     "",
     `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
@@ -23435,9 +23435,9 @@ function trendsSection(report2, images) {
     ...rows
   ];
   if (charts.length && rows.length > OPEN_TRENDS)
-    lines3.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
-  else if (charts.length) lines3.push("", charts.join("\n\n"));
-  return lines3.join("\n");
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
 }
 function trendVerdict(trend2, metric, range, better) {
   const head = metric.head;
@@ -23541,17 +23541,17 @@ function causesSection(metrics) {
     }
   }
   if (!rows) return null;
-  const lines3 = [];
+  const lines2 = [];
   for (const [causes, group2] of groups) {
-    if (lines3.length === MAX_CAUSE_LINES) break;
+    if (lines2.length === MAX_CAUSE_LINES) break;
     const named3 = group2.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
     const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
-    lines3.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
+    lines2.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
   }
-  if (groups.size > MAX_CAUSE_LINES) lines3.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
-  if (lines3.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines3].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines3, "", "</details>"].join("\n");
+  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
 function causeMove(row3) {
   if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
@@ -23665,21 +23665,21 @@ function composeMarkdown(report2, options = REPORT_FILE) {
 }
 function top(report2, options) {
   const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
-  const lines3 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  lines3.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
+  const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  lines2.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
   if (report2.projectErrors?.length) {
-    lines3.push("", "### ❌ Project files that do not parse", "");
-    for (const e of report2.projectErrors) lines3.push(`- ${escapeCell(e)}`);
+    lines2.push("", "### ❌ Project files that do not parse", "");
+    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
   }
   if (report2.stale.length) {
-    lines3.push(
+    lines2.push(
       "",
       "> [!WARNING]",
       `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
     );
-    for (const s of report2.stale) lines3.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
   }
-  return lines3;
+  return lines2;
 }
 
 // src/report/to-json.ts
@@ -24268,19 +24268,19 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   }
   const order = [...new Set([...groups.values()].map((g2) => g2.series))];
   const columns = [...groups.values()].sort((a, b3) => order.indexOf(a.series) - order.indexOf(b3.series)).slice(0, MERMAID_MAX_LINES);
-  const lines3 = [];
+  const lines2 = [];
   for (const g2 of columns) {
     const line = numericLine(g2.xs, g2.ys, input.multi ? `${g2.rev}: ${g2.series}` : g2.rev);
     if (line === void 0) return null;
-    if (line.xs.length) lines3.push(line);
+    if (line.xs.length) lines2.push(line);
   }
-  if (!lines3.length) return null;
-  const aligned = align(lines3);
+  if (!lines2.length) return null;
+  const aligned = align(lines2);
   if (aligned.x.length < 2) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]),
-    lines: lines3.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i] ?? null) })),
+    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i] ?? null) })),
     ...input.xLabel ? { xLabel: input.xLabel } : {},
     ...input.yLabel ? { yLabel: input.yLabel } : {}
   };
@@ -24310,11 +24310,11 @@ function numericLine(xs2, ys2, name) {
   }
   return line;
 }
-function align(lines3) {
-  const first = lines3[0].xs;
-  if (lines3.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines3.map((l3) => l3.ys) };
-  const x3 = lines3.slice(1).reduce((union, l3) => mergeSorted(union, l3.xs), first);
-  return { x: x3, ys: lines3.map((l3) => readAt2(l3, x3)) };
+function align(lines2) {
+  const first = lines2[0].xs;
+  if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
+  const x3 = lines2.slice(1).reduce((union, l3) => mergeSorted(union, l3.xs), first);
+  return { x: x3, ys: lines2.map((l3) => readAt2(l3, x3)) };
 }
 function mergeSorted(a, b3) {
   const out = [];
@@ -24974,7 +24974,7 @@ function revisionHeader(width, labels) {
     labelLimit: 0,
     // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
     labelExpr: Object.entries(wrapped).reduceRight(
-      (rest, [label2, lines3]) => `(datum.value === ${JSON.stringify(label2)}) ? ${JSON.stringify(lines3)} : (${rest})`,
+      (rest, [label2, lines2]) => `(datum.value === ${JSON.stringify(label2)}) ? ${JSON.stringify(lines2)} : (${rest})`,
       "(datum.label)"
     )
   };
@@ -25252,17 +25252,17 @@ async function prepareOne(def, headFiles, baseFiles, request, readHead, baseNote
     return { kind: "vega", id: def.id, title: title2, spec: spec2, notes };
   }
   const template = def.template.name;
-  const lines3 = ["linear", "simple", "smooth"].includes(template);
+  const lines2 = ["linear", "simple", "smooth"].includes(template);
   const reduced = reduceSeries([...baseSeries, ...headSeries], {
     x: fields.x,
     y: fields.y,
-    numericX: lines3 || ["scatter", "bar_horizontal", "bar_horizontal_sorted"].includes(template),
-    numericY: lines3 || template === "scatter",
-    reduce: lines3 ? "lines" : template === "scatter" || template === "scatter_jitter" ? "points" : "all"
+    numericX: lines2 || ["scatter", "bar_horizontal", "bar_horizontal_sorted"].includes(template),
+    numericY: lines2 || template === "scatter",
+    reduce: lines2 ? "lines" : template === "scatter" || template === "scatter_jitter" ? "points" : "all"
   });
   if (!reduced.points.length) throw new PlotDataError("no numeric values to draw");
   if (reduced.dropped) notes.push(`${groupDigits(reduced.dropped)} blank or NaN value${reduced.dropped === 1 ? "" : "s"} skipped`);
-  if (reduced.from && lines3) {
+  if (reduced.from && lines2) {
     notes.push(`downsampled to ${groupDigits(MAX_LINE_POINTS)} points per line (from ${groupDigits(reduced.from)}, LTTB, shape kept)`);
   } else if (reduced.from) {
     notes.push(`thinned to ${groupDigits(MAX_SCATTER_POINTS)} points per revision (from ${groupDigits(reduced.from)})`);
@@ -25865,79 +25865,59 @@ var PIECE = 64 * 1024;
 var ONE_LINE_INDENT = 2 * 3;
 function writeJson(value2, emit) {
   let text2 = "";
-  const member = (item, indent) => {
-    if (oneLine(item, indent)) text2 += JSON.stringify(item);
-    else if (Array.isArray(item)) list3(item, indent);
-    else record(item, indent);
-    if (text2.length >= PIECE) {
-      emit(text2);
-      text2 = "";
-    }
+  const full = () => {
+    if (text2.length < PIECE) return;
+    emit(text2);
+    text2 = "";
   };
-  const list3 = (items, indent) => {
-    if (!items.length) {
-      text2 += "[]";
+  const walk2 = (value3, indent) => {
+    if (typeof value3 !== "object" || value3 === null || indent.length >= ONE_LINE_INDENT + (Array.isArray(value3) ? 2 : 0) || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) {
+      text2 += JSON.stringify(value3);
       return;
     }
     const inner = `${indent}  `;
-    const between = `,
-${inner}`;
-    text2 += `[
-${inner}`;
-    if (inner.length >= ONE_LINE_INDENT + 2) {
-      for (let from = 0; from < items.length; from += LINES) {
-        if (from) text2 += between;
-        text2 += lines2(items, from, Math.min(items.length, from + LINES), between);
-        if (text2.length >= PIECE) {
-          emit(text2);
-          text2 = "";
-        }
+    if (Array.isArray(value3)) {
+      if (!value3.length) {
+        text2 += "[]";
+        return;
       }
-    } else {
-      for (let i = 0; i < items.length; i++) {
+      const between = `,
+${inner}`;
+      const lines2 = inner.length >= ONE_LINE_INDENT + 2;
+      text2 += `[
+${inner}`;
+      for (let i = 0; i < value3.length; i++) {
         if (i) text2 += between;
-        const item = jsonValue(items[i], i);
+        const item = jsonValue(value3[i], i);
         if (omitted(item)) text2 += "null";
-        else member(item, inner);
+        else if (lines2) text2 += JSON.stringify(item);
+        else walk2(item, inner);
+        full();
       }
-    }
-    text2 += `
+      text2 += `
 ${indent}]`;
-  };
-  const record = (value3, indent) => {
-    const inner = `${indent}  `;
-    const names = Object.keys(value3);
+      return;
+    }
+    const record = value3;
+    const names = Object.keys(record);
     let first = true;
     for (let k2 = 0; k2 < names.length; k2++) {
       const name = names[k2];
-      const item = jsonValue(value3[name], name);
+      const item = jsonValue(record[name], name);
       if (omitted(item)) continue;
       text2 += `${first ? "{" : ","}
 ${inner}${JSON.stringify(name)}: `;
       first = false;
-      member(item, inner);
+      walk2(item, inner);
+      full();
     }
     text2 += first ? "{}" : `
 ${indent}}`;
   };
   const top2 = jsonValue(value2, "");
   if (omitted(top2)) return;
-  member(top2, "");
+  walk2(top2, "");
   if (text2) emit(text2);
-}
-function oneLine(value2, indent) {
-  if (typeof value2 !== "object" || value2 === null) return true;
-  if (indent.length >= ONE_LINE_INDENT + (Array.isArray(value2) ? 2 : 0)) return true;
-  return value2 instanceof Number || value2 instanceof String || value2 instanceof Boolean;
-}
-var LINES = 1024;
-function lines2(items, from, to2, between) {
-  let out = "";
-  for (let i = from; i < to2; i++) {
-    const item = jsonValue(items[i], i);
-    out += `${i > from ? between : ""}${omitted(item) ? "null" : JSON.stringify(item)}`;
-  }
-  return out;
 }
 function jsonValue(value2, key2) {
   if (value2 !== null && (typeof value2 === "object" || typeof value2 === "bigint")) {
@@ -28459,11 +28439,11 @@ function wkbToGeojson(reader) {
     }
     return { type: "MultiPoint", coordinates: points };
   } else if (flags.type === 5) {
-    const lines3 = [];
+    const lines2 = [];
     for (let i = 0; i < flags.count; i++) {
-      lines3.push(readLine(reader, getFlags(reader)));
+      lines2.push(readLine(reader, getFlags(reader)));
     }
-    return { type: "MultiLineString", coordinates: lines3 };
+    return { type: "MultiLineString", coordinates: lines2 };
   } else if (flags.type === 6) {
     const polygons = [];
     for (let i = 0; i < flags.count; i++) {

@@ -16,94 +16,70 @@ const ONE_LINE_INDENT = 2 * 3;
  * Throws what `JSON.stringify` throws (a BigInt); the value must not contain itself.
  */
 export function writeJson(value: unknown, emit: (piece: string) => void): void {
-  // One string, appended to and handed on when it fills: V8 joins the appends once, when `emit` reads it.
+  // One string, appended to and handed on when it fills (V8 joins the appends once, when `emit` reads them), and one
+  // walk with the rows' loop inside it: closures calling each other per value (`push`, then a walk split in three)
+  // cost more to run and to optimise than the rows' JSON.stringify itself.
   let text = '';
-
-  const member = (item: unknown, indent: string): void => {
-    if (oneLine(item, indent)) text += JSON.stringify(item);
-    else if (Array.isArray(item)) list(item, indent);
-    else record(item as Record<string, unknown>, indent);
-    if (text.length >= PIECE) {
-      emit(text);
-      text = '';
-    }
+  const full = (): void => {
+    if (text.length < PIECE) return;
+    emit(text);
+    text = '';
   };
 
-  const list = (items: unknown[], indent: string): void => {
-    if (!items.length) {
-      text += '[]';
+  const walk = (value: unknown, indent: string): void => {
+    // Primitives, boxed primitives, objects from the rows' depth down and lists below it (a list at that depth is
+    // still walked: it is the rows): JSON.stringify's own text, a BigInt its TypeError.
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      indent.length >= ONE_LINE_INDENT + (Array.isArray(value) ? 2 : 0) ||
+      value instanceof Number ||
+      value instanceof String ||
+      value instanceof Boolean
+    ) {
+      text += JSON.stringify(value);
       return;
     }
     const inner = `${indent}  `;
-    const between = `,\n${inner}`;
-    text += `[\n${inner}`;
-    if (inner.length >= ONE_LINE_INDENT + 2) {
-      // The rows: a line each, a piece's worth at a time.
-      for (let from = 0; from < items.length; from += LINES) {
-        if (from) text += between;
-        text += lines(items, from, Math.min(items.length, from + LINES), between);
-        if (text.length >= PIECE) {
-          emit(text);
-          text = '';
-        }
+    if (Array.isArray(value)) {
+      if (!value.length) {
+        text += '[]';
+        return;
       }
-    } else {
-      for (let i = 0; i < items.length; i++) {
+      const between = `,\n${inner}`;
+      // Items from the rows' depth are each one line, whatever they are.
+      const lines = inner.length >= ONE_LINE_INDENT + 2;
+      text += `[\n${inner}`;
+      for (let i = 0; i < value.length; i++) {
         if (i) text += between;
-        const item = jsonValue(items[i], i);
+        const item = jsonValue(value[i], i);
         if (omitted(item)) text += 'null';
-        else member(item, inner);
+        else if (lines) text += JSON.stringify(item);
+        else walk(item, inner);
+        full();
       }
+      text += `\n${indent}]`;
+      return;
     }
-    text += `\n${indent}]`;
-  };
-
-  const record = (value: Record<string, unknown>, indent: string): void => {
-    const inner = `${indent}  `;
-    const names = Object.keys(value);
+    const record = value as Record<string, unknown>;
+    const names = Object.keys(record);
     let first = true;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
-      const item = jsonValue(value[name], name);
+      const item = jsonValue(record[name], name);
       if (omitted(item)) continue;
       text += `${first ? '{' : ','}\n${inner}${JSON.stringify(name)}: `;
       first = false;
-      member(item, inner);
+      walk(item, inner);
+      full();
     }
     text += first ? '{}' : `\n${indent}}`;
   };
 
   const top = jsonValue(value, '');
   if (omitted(top)) return;
-  member(top, '');
+  walk(top, '');
   if (text) emit(text);
-}
-
-/**
- * Whether JSON.stringify writes the value where it stands: primitives (a BigInt: its TypeError), boxed primitives,
- * objects from the rows' depth down and lists below it (a list at that depth is walked: it is the rows).
- */
-function oneLine(value: unknown, indent: string): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (indent.length >= ONE_LINE_INDENT + (Array.isArray(value) ? 2 : 0)) return true;
-  return value instanceof Number || value instanceof String || value instanceof Boolean;
-}
-
-/** Items a call of `lines` writes. */
-const LINES = 1024;
-
-/**
- * Items `from` to `to` of a list whose items are each written on one line, joined by `between`. Kept apart and
- * small: a report's rows run through it once a process, and V8's optimising compiler took 30–80 ms of CPU over a
- * walk that wrote them inside one recursive function.
- */
-function lines(items: unknown[], from: number, to: number, between: string): string {
-  let out = '';
-  for (let i = from; i < to; i++) {
-    const item = jsonValue(items[i], i);
-    out += `${i > from ? between : ''}${omitted(item) ? 'null' : JSON.stringify(item)}`;
-  }
-  return out;
 }
 
 /** What JSON writes for a member: its `toJSON(key)` where it has one. */
