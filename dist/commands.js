@@ -27212,14 +27212,13 @@ async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const file of metrics) {
-    for (const row3 of file.rows) {
-      if (!row3.causes || seen.has(row3.causes)) continue;
-      seen.add(row3.causes);
-      for (const cause of row3.causes.files) {
-        const same = listed.get(cause.path);
-        if (same) same.push(cause);
-        else listed.set(cause.path, [cause]);
-      }
+    const causes = file.rows.find((r2) => r2.causes)?.causes;
+    if (!causes || seen.has(causes)) continue;
+    seen.add(causes);
+    for (const cause of causes.files) {
+      const same = listed.get(cause.path);
+      if (same) same.push(cause);
+      else listed.set(cause.path, [cause]);
     }
   }
   if (!listed.size) return;

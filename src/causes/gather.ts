@@ -66,17 +66,16 @@ async function trackedPaths(git: GitRepo, base: string, files: Map<string, unkno
 /** The lines added and deleted of each changed file the causes list, from one `git diff --numstat` of those files. */
 async function countLines(git: GitRepo, base: string, metrics: FileDiff[]): Promise<void> {
   const listed = new Map<string, FileCause[]>();
-  // Rows of a file, and files of one stage, share one causes object: each is listed once.
+  // Rows of a file share one causes object (withCauses), and so do files of one stage: each is listed once.
   const seen = new Set<MetricCauses>();
   for (const file of metrics) {
-    for (const row of file.rows) {
-      if (!row.causes || seen.has(row.causes)) continue;
-      seen.add(row.causes);
-      for (const cause of row.causes.files) {
-        const same = listed.get(cause.path);
-        if (same) same.push(cause);
-        else listed.set(cause.path, [cause]);
-      }
+    const causes = file.rows.find((r) => r.causes)?.causes;
+    if (!causes || seen.has(causes)) continue;
+    seen.add(causes);
+    for (const cause of causes.files) {
+      const same = listed.get(cause.path);
+      if (same) same.push(cause);
+      else listed.set(cause.path, [cause]);
     }
   }
   if (!listed.size) return;
