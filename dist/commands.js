@@ -20453,7 +20453,10 @@ function outcome(report2, directionOf) {
 }
 function missingAtHead(metrics) {
   let n = 0;
-  for (const f3 of metrics) for (const r2 of f3.rows) if (r2.old !== void 0 && r2.new === void 0) n++;
+  for (let i = 0; i < metrics.length; i++) {
+    const rows = metrics[i].rows;
+    for (let k2 = 0; k2 < rows.length; k2++) if (rows[k2].old !== void 0 && rows[k2].new === void 0) n++;
+  }
   return n;
 }
 function isFailure(r2) {
@@ -20473,9 +20476,13 @@ function metricNames(metrics) {
 }
 function topChanges(metrics, directionOf) {
   const rows = [];
-  for (const f3 of metrics) {
-    for (const r2 of f3.rows)
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const r2 = list3[k2];
       if (r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)) rows.push({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) });
+    }
   }
   const name = metricNames(metrics);
   const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
@@ -20501,7 +20508,10 @@ function counts(report2) {
   const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
   const count2 = (files, pick2) => {
     let n = 0;
-    for (const f3 of files) for (const r2 of f3.rows) if (pick2(r2)) n++;
+    for (let i = 0; i < files.length; i++) {
+      const rows = files[i].rows;
+      for (let k2 = 0; k2 < rows.length; k2++) if (pick2(rows[k2])) n++;
+    }
     return n;
   };
   if (!report2.base)
@@ -22590,9 +22600,11 @@ function valuesSection(kind, files, labels, options2 = {}) {
   let rows = 0;
   let changed = 0;
   let notes = "";
-  for (const f3 of files) {
-    rows += f3.rows.length;
-    for (const r2 of f3.rows) if (r2.changed) changed++;
+  for (let i = 0; i < files.length; i++) {
+    const f3 = files[i];
+    const list3 = f3.rows;
+    rows += list3.length;
+    for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
     for (const n of f3.notes) notes += `${notes ? "\n" : ""}- ${code(f3.path)}: ${escapeCell(n)}`;
   }
   if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
@@ -22602,8 +22614,14 @@ function valuesSection(kind, files, labels, options2 = {}) {
   const table2 = valueTable(kind, labels, known);
   const draw2 = (pick2) => {
     let text2 = table2.header.join("\n");
-    for (const f3 of files) for (const r2 of f3.rows) if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
-${table2.row(f3.path, r2)}`;
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list3 } = files[i];
+      for (let k2 = 0; k2 < list3.length; k2++) {
+        const r2 = list3[k2];
+        if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
+${table2.row(path, r2)}`;
+      }
+    }
     return text2;
   };
   const unchanged = withBase ? rows - changed : 0;
@@ -22632,8 +22650,11 @@ function causesSection(metrics) {
   let rows = 0;
   let firstPath;
   let manyFiles = false;
-  for (const f3 of metrics) {
-    for (const row3 of f3.rows) {
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const row3 = list3[k2];
       if (!row3.causes) continue;
       rows++;
       firstPath ??= f3.path;
@@ -27070,8 +27091,11 @@ function everythingChanged(inputs, basis) {
   const files = new CauseEntries((f3) => f3.path);
   const data = new CauseEntries((d2) => d2.path);
   let changedParams = 0;
-  for (const diff of inputs.params) {
-    for (const row3 of diff.rows) {
+  for (let i = 0; i < inputs.params.length; i++) {
+    const diff = inputs.params[i];
+    const rows = diff.rows;
+    for (let k2 = 0; k2 < rows.length; k2++) {
+      const row3 = rows[k2];
       if (!row3.changed) continue;
       if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row3));
     }

@@ -178,8 +178,11 @@ function everythingChanged(inputs: CauseInputs, basis: 'no-pipeline' | 'no-stage
   // Each param is met once here (a file's keys are distinct, and so are the params files): past the listed ones,
   // only counted. A change that deletes 1,000 params files has 3,000 of them.
   let changedParams = 0;
-  for (const diff of inputs.params) {
-    for (const row of diff.rows) {
+  for (let i = 0; i < inputs.params.length; i++) {
+    const diff = inputs.params[i]!;
+    const rows = diff.rows;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
       if (!row.changed) continue;
       if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row));
     }

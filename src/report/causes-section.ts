@@ -30,8 +30,11 @@ export function causesSection(metrics: FileDiff[]): string | null {
   // Whether rows of more than one path have causes: a line then names each metric with its file.
   let firstPath: string | undefined;
   let manyFiles = false;
-  for (const f of metrics) {
-    for (const row of f.rows) {
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i]!;
+    const list = f.rows;
+    for (let k = 0; k < list.length; k++) {
+      const row = list[k]!;
       if (!row.causes) continue;
       rows++;
       firstPath ??= f.path;

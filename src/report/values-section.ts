@@ -73,9 +73,12 @@ export function valuesSection(
   let rows = 0;
   let changed = 0;
   let notes = '';
-  for (const f of files) {
-    rows += f.rows.length;
-    for (const r of f.rows) if (r.changed) changed++;
+  // Indexed loops: this runs once a process, mostly before V8 optimises it, and an array's iterator costs there.
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const list = f.rows;
+    rows += list.length;
+    for (let k = 0; k < list.length; k++) if (list[k]!.changed) changed++;
     for (const n of f.notes) notes += `${notes ? '\n' : ''}- ${code(f.path)}: ${escapeCell(n)}`;
   }
   if (!rows) return [`_No ${kind} found._`, ...(notes ? ['', notes] : [])].join('\n');
@@ -88,7 +91,13 @@ export function valuesSection(
   // The table of the rows whose `changed` is `pick` (every row when `pick` is null), one string made as it goes.
   const draw = (pick: boolean | null): string => {
     let text = table.header.join('\n');
-    for (const f of files) for (const r of f.rows) if (pick === null || Boolean(r.changed) === pick) text += `\n${table.row(f.path, r)}`;
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list } = files[i]!;
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k]!;
+        if (pick === null || Boolean(r.changed) === pick) text += `\n${table.row(path, r)}`;
+      }
+    }
     return text;
   };
 

@@ -60,7 +60,10 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
 
 function missingAtHead(metrics: FileDiff[]): number {
   let n = 0;
-  for (const f of metrics) for (const r of f.rows) if (r.old !== undefined && r.new === undefined) n++;
+  for (let i = 0; i < metrics.length; i++) {
+    const rows = metrics[i]!.rows;
+    for (let k = 0; k < rows.length; k++) if (rows[k]!.old !== undefined && rows[k]!.new === undefined) n++;
+  }
   return n;
 }
 
@@ -94,9 +97,13 @@ function metricNames(metrics: FileDiff[]): MetricName {
  */
 function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
   const rows: { file: string; row: ValueRow; effect: 'better' | 'worse' | null }[] = [];
-  for (const f of metrics) {
-    for (const r of f.rows)
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i]!;
+    const list = f.rows;
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k]!;
       if (r.changed && r.diff !== undefined && !Number.isNaN(r.diff)) rows.push({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) });
+    }
   }
   const name = metricNames(metrics);
   const weight = (x: (typeof rows)[number]): number =>
@@ -134,7 +141,10 @@ function counts(report: Omit<ReportData, 'verdict'>): string {
   const plural = (n: number, word: string) => `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
   const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => {
     let n = 0;
-    for (const f of files) for (const r of f.rows) if (pick(r)) n++;
+    for (let i = 0; i < files.length; i++) {
+      const rows = files[i]!.rows;
+      for (let k = 0; k < rows.length; k++) if (pick(rows[k]!)) n++;
+    }
     return n;
   };
   if (!report.base)
