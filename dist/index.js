@@ -27914,10 +27914,10 @@ function everythingChanged(inputs, basis) {
     }
   }
   const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
-  for (const [p2, count2] of inputs.files) {
-    const name = p2.slice(p2.lastIndexOf("/") + 1);
-    if (!skip.has(p2) && !p2.endsWith(".dvc") && name !== "dvc.lock") files.add(fileCause(p2, count2));
-  }
+  inputs.files.forEach((count2, p2) => {
+    if (skip.has(p2) || p2.endsWith(".dvc") || p2.slice(p2.lastIndexOf("/") + 1) === "dvc.lock") return;
+    files.add(fileCause(p2, count2));
+  });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f3) => f3.outs.map((o2) => o2.path)));
   for (const out of [...outs].sort()) {
     const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");

@@ -189,10 +189,11 @@ function everythingChanged(inputs: CauseInputs, basis: 'no-pipeline' | 'no-stage
   }
   // Params files are listed by key above, metrics files are the effect, `.dvc` files and dvc.lock are listed as data.
   const skip = new Set([...inputs.metricsFiles, ...inputs.params.map((f) => f.path)]);
-  for (const [p, count] of inputs.files) {
-    const name = p.slice(p.lastIndexOf('/') + 1);
-    if (!skip.has(p) && !p.endsWith('.dvc') && name !== 'dvc.lock') files.add(fileCause(p, count));
-  }
+  // forEach: no entry pair made and taken apart for each of a change's thousands of paths.
+  inputs.files.forEach((count, p) => {
+    if (skip.has(p) || p.endsWith('.dvc') || p.slice(p.lastIndexOf('/') + 1) === 'dvc.lock') return;
+    files.add(fileCause(p, count));
+  });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
     const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
