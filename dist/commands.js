@@ -20475,18 +20475,24 @@ function metricNames(metrics) {
   return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
 }
 function topChanges(metrics, directionOf) {
-  const rows = [];
+  const top2 = [];
   for (let i = 0; i < metrics.length; i++) {
     const f3 = metrics[i];
     const list3 = f3.rows;
     for (let k2 = 0; k2 < list3.length; k2++) {
       const r2 = list3[k2];
-      if (r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)) rows.push({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) });
+      if (!r2.changed || r2.diff === void 0 || Number.isNaN(r2.diff)) continue;
+      const mark = effect(r2.diff, directionOf(f3.path, r2.key));
+      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r2.relative ?? r2.diff));
+      let at2 = top2.length;
+      while (at2 > 0 && top2[at2 - 1].weight < weight) at2--;
+      if (at2 >= TOP) continue;
+      top2.splice(at2, 0, { file: f3.path, row: r2, effect: mark, weight });
+      if (top2.length > TOP) top2.pop();
     }
   }
   const name = metricNames(metrics);
-  const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
-  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
+  return top2.map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
 }
 function change(key2, row3, mark) {
   const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));

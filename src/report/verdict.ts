@@ -96,22 +96,26 @@ function metricNames(metrics: FileDiff[]): MetricName {
  * most (relative), then other numeric changes.
  */
 function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
-  const rows: { file: string; row: ValueRow; effect: 'better' | 'worse' | null }[] = [];
+  // The TOP heaviest in one pass, ties in row order as a stable sort leaves them: thousands of changed rows are
+  // neither each made into an object nor sorted for two of them.
+  const top: { file: string; row: ValueRow; effect: 'better' | 'worse' | null; weight: number }[] = [];
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i]!;
     const list = f.rows;
     for (let k = 0; k < list.length; k++) {
       const r = list[k]!;
-      if (r.changed && r.diff !== undefined && !Number.isNaN(r.diff)) rows.push({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) });
+      if (!r.changed || r.diff === undefined || Number.isNaN(r.diff)) continue;
+      const mark = effect(r.diff, directionOf(f.path, r.key));
+      const weight = (mark === 'worse' ? 3 : mark === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r.relative ?? r.diff));
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.weight < weight) at--;
+      if (at >= TOP) continue;
+      top.splice(at, 0, { file: f.path, row: r, effect: mark, weight });
+      if (top.length > TOP) top.pop();
     }
   }
   const name = metricNames(metrics);
-  const weight = (x: (typeof rows)[number]): number =>
-    (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
-  return rows
-    .sort((a, b) => weight(b) - weight(a))
-    .slice(0, TOP)
-    .map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
+  return top.map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 
 function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {
