@@ -15554,6 +15554,7 @@ function defaultJobs(cpus) {
 
 // src/util/redact.ts
 var forms = [];
+var shortestForm = Infinity;
 var MASK = "***";
 var MIN_SECRET = 4;
 var MIN_DERIVED = 6;
@@ -15570,10 +15571,13 @@ function addSecret(secret) {
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
   forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+  shortestForm = forms[forms.length - 1].length;
 }
 function redact(text2) {
   let out = text2;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  if (out.length >= shortestForm) {
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  }
   if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
   if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
   return out;
@@ -15582,7 +15586,11 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
   if (Array.isArray(value2)) {
     if (seen.has(value2)) return value2;
     seen.add(value2);
-    for (let i = 0; i < value2.length; i++) value2[i] = redactValue(value2[i], seen);
+    for (let i = 0; i < value2.length; i++) {
+      const was = value2[i];
+      if (typeof was === "string") value2[i] = redact(was);
+      else if (was !== null && typeof was === "object") redactDeep(was, seen);
+    }
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
     const keys = Object.keys(record);
@@ -15590,7 +15598,7 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
       const key2 = keys[k2];
       const clean2 = redact(key2);
       const was = record[key2];
-      const v2 = redactValue(was, seen);
+      const v2 = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
       if (clean2 !== key2) {
         delete record[key2];
         record[clean2] = v2;
@@ -15598,9 +15606,6 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
     }
   }
   return value2;
-}
-function redactValue(value2, seen) {
-  return typeof value2 === "string" ? redact(value2) : redactDeep(value2, seen);
 }
 function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
@@ -19267,7 +19272,7 @@ function formatNumber(value2, digits = DIGITS) {
   else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
   else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
   else text2 = String(Number(value2.toPrecision(digits)));
-  return text2.replace(/^-/, MINUS);
+  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
 }
 function formatPair(a, b3) {
   for (let digits = DIGITS; digits < 17; digits++) {
@@ -19678,6 +19683,7 @@ function metricDirections(report2) {
     if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
     return guessed.get(key2);
   };
+  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
   return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
 }
 function effect(diff, direction) {
@@ -20452,7 +20458,10 @@ function outcome(report2, directionOf) {
 }
 function missingAtHead(metrics) {
   let n = 0;
-  for (const f3 of metrics) for (const r2 of f3.rows) if (r2.old !== void 0 && r2.new === void 0) n++;
+  for (let i = 0; i < metrics.length; i++) {
+    const rows = metrics[i].rows;
+    for (let k2 = 0; k2 < rows.length; k2++) if (rows[k2].old !== void 0 && rows[k2].new === void 0) n++;
+  }
   return n;
 }
 function isFailure(r2) {
@@ -20471,12 +20480,24 @@ function metricNames(metrics) {
   return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
 }
 function topChanges(metrics, directionOf) {
-  const rows = metrics.flatMap(
-    (f3) => f3.rows.filter((r2) => r2.changed && r2.diff !== void 0 && !Number.isNaN(r2.diff)).map((r2) => ({ file: f3.path, row: r2, effect: effect(r2.diff, directionOf(f3.path, r2.key)) }))
-  );
+  const top2 = [];
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const r2 = list3[k2];
+      if (!r2.changed || r2.diff === void 0 || Number.isNaN(r2.diff)) continue;
+      const mark = effect(r2.diff, directionOf(f3.path, r2.key));
+      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r2.relative ?? r2.diff));
+      let at2 = top2.length;
+      while (at2 > 0 && top2[at2 - 1].weight < weight) at2--;
+      if (at2 >= TOP) continue;
+      top2.splice(at2, 0, { file: f3.path, row: r2, effect: mark, weight });
+      if (top2.length > TOP) top2.pop();
+    }
+  }
   const name = metricNames(metrics);
-  const weight = (x3) => (x3.effect === "worse" ? 3 : x3.effect === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x3.row.relative ?? x3.row.diff ?? 0));
-  return rows.sort((a, b3) => weight(b3) - weight(a)).slice(0, TOP).map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
+  return top2.map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
 }
 function change(key2, row3, mark) {
   const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
@@ -20496,7 +20517,14 @@ function more(n) {
 }
 function counts(report2) {
   const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
-  const count2 = (files, pick2) => files.reduce((n, f3) => n + f3.rows.filter(pick2).length, 0);
+  const count2 = (files, pick2) => {
+    let n = 0;
+    for (let i = 0; i < files.length; i++) {
+      const rows = files[i].rows;
+      for (let k2 = 0; k2 < rows.length; k2++) if (pick2(rows[k2])) n++;
+    }
+    return n;
+  };
   if (!report2.base)
     return `${plural(
       count2(report2.metrics, () => true),
@@ -22578,45 +22606,68 @@ function valueTable(kind, labels, direction) {
   header.push(cell2(labels.head));
   if (metrics && withBase) header.push("Change");
   if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  let lastPath;
+  let pathCell = "";
   return {
     header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
     row(path, row3) {
-      const cells = [cell2(path), cell2(row3.key)];
-      const [a, b3] = formatRowValues(row3, !metrics);
-      if (withBase) cells.push(cell2(a));
-      cells.push(cell2(b3));
-      if (metrics && withBase) cells.push(cell2(formatChange(row3)));
+      if (path !== lastPath) {
+        lastPath = path;
+        pathCell = cell2(path);
+      }
+      const values = formatRowValues(row3, !metrics);
+      let line = `| ${pathCell} | ${cell2(row3.key)}`;
+      if (withBase) line += ` | ${cell2(values[0])}`;
+      line += ` | ${cell2(values[1])}`;
+      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
       if (direction) {
         const dir = direction(path, row3.key);
         const mark = withBase ? effect(row3.diff, dir) : null;
-        cells.push(mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : "");
+        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
       }
-      return `| ${cells.join(" | ")} |`;
+      return `${line} |`;
     }
   };
 }
 function valuesSection(kind, files, labels, options2 = {}) {
-  const rows = files.flatMap((f3) => f3.rows.map((row3) => ({ path: f3.path, row: row3 })));
-  const notes = files.flatMap((f3) => f3.notes.map((n) => `- ${code(f3.path)}: ${escapeCell(n)}`));
-  if (!rows.length) return [`_No ${kind} found._`, ...notes.length ? ["", ...notes] : []].join("\n");
+  let rows = 0;
+  let changed = 0;
+  let notes = "";
+  for (let i = 0; i < files.length; i++) {
+    const f3 = files[i];
+    const list3 = f3.rows;
+    rows += list3.length;
+    for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
+    for (const n of f3.notes) notes += `${notes ? "\n" : ""}- ${code(f3.path)}: ${escapeCell(n)}`;
+  }
+  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
   const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && rows.some(({ path, row: row3 }) => direction(path, row3.key)) ? direction : null;
+  const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
   const withBase = labels.base !== null;
   const table2 = valueTable(kind, labels, known);
-  const draw2 = (list3) => [...table2.header, ...list3.map(({ path, row: row3 }) => table2.row(path, row3))];
-  const changed = withBase ? rows.filter((r2) => r2.row.changed) : rows;
-  const unchanged = withBase ? rows.filter((r2) => !r2.row.changed) : [];
+  const draw2 = (pick2) => {
+    let text2 = table2.header.join("\n");
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list3 } = files[i];
+      for (let k2 = 0; k2 < list3.length; k2++) {
+        const r2 = list3[k2];
+        if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
+${table2.row(path, r2)}`;
+      }
+    }
+    return text2;
+  };
+  const unchanged = withBase ? rows - changed : 0;
   const parts = [];
-  parts.push(changed.length ? draw2(changed).join("\n") : `_No ${kind} changed._`);
-  if (unchanged.length) {
-    const n = unchanged.length;
-    parts.push("", `<details><summary>${n} unchanged ${n === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(unchanged).join("\n"), "", "</details>");
+  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
+  if (unchanged) {
+    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
   }
-  if (notes.length) parts.push("", notes.join("\n"));
+  if (notes) parts.push("", notes);
   return parts.join("\n");
 }
 function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${text2.length.toLocaleString("en-US")} characters)` : text2;
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${groupDigits(text2.length)} characters)` : text2;
   return escapeCell(cut);
 }
 
@@ -22628,25 +22679,36 @@ var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
 function causesSection(metrics) {
-  const rows = metrics.flatMap((f3) => f3.rows.filter((r2) => r2.causes).map((row3) => ({ path: f3.path, row: row3, causes: row3.causes })));
-  if (!rows.length) return null;
-  const files = new Set(rows.map((r2) => r2.path));
-  const byCauses = /* @__PURE__ */ new Map();
-  for (const r2 of rows) {
-    const group = byCauses.get(r2.causes);
-    if (group) group.push(r2);
-    else byCauses.set(r2.causes, [r2]);
+  const groups = /* @__PURE__ */ new Map();
+  let rows = 0;
+  let firstPath;
+  let manyFiles = false;
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const row3 = list3[k2];
+      if (!row3.causes) continue;
+      rows++;
+      firstPath ??= f3.path;
+      if (f3.path !== firstPath) manyFiles = true;
+      let group = groups.get(row3.causes);
+      if (!group) groups.set(row3.causes, group = { count: 0, named: [] });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f3.path, row: row3 });
+    }
   }
-  const groups = [...byCauses.values()];
-  const lines2 = groups.slice(0, MAX_CAUSE_LINES).map((group) => {
-    const named3 = group.slice(0, MAX_LINE_METRICS).map(({ path, row: row3 }) => `${code(files.size > 1 ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
-    const more2 = group.length > MAX_LINE_METRICS ? `, and ${groupDigits(group.length - MAX_LINE_METRICS)} more` : "";
-    return `- ${named3.join(", ")}${more2} ← ${causeText(group[0].causes)}`;
-  });
-  if (groups.length > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.length - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (!rows) return null;
+  const lines2 = [];
+  for (const [causes, group] of groups) {
+    if (lines2.length === MAX_CAUSE_LINES) break;
+    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
+    lines2.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
   if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows.length)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
 function causeMove(row3) {
   if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
@@ -25032,65 +25094,60 @@ import { join as join21, resolve as resolve4 } from "node:path";
 var PIECE = 64 * 1024;
 var ONE_LINE_INDENT = 2 * 3;
 function writeJson(value2, emit) {
-  let parts = [];
-  let pending = 0;
-  const push2 = (text2) => {
-    parts.push(text2);
-    pending += text2.length;
-    if (pending >= PIECE) {
-      emit(parts.join(""));
-      parts = [];
-      pending = 0;
-    }
+  let text2 = "";
+  const full = () => {
+    if (text2.length < PIECE) return;
+    emit(text2);
+    text2 = "";
   };
-  const write = (value3, indent) => {
-    switch (typeof value3) {
-      case "string":
-        return push2(JSON.stringify(value3));
-      case "number":
-        return push2(Number.isFinite(value3) ? String(value3) : "null");
-      case "boolean":
-        return push2(value3 ? "true" : "false");
-      case "object":
-        break;
-      default:
-        return push2(JSON.stringify(value3));
+  const walk2 = (value3, indent) => {
+    if (typeof value3 !== "object" || value3 === null || indent.length >= ONE_LINE_INDENT + (Array.isArray(value3) ? 2 : 0) || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) {
+      text2 += JSON.stringify(value3);
+      return;
     }
-    if (value3 === null || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) return push2(JSON.stringify(value3));
-    const isList = Array.isArray(value3);
-    if (indent.length >= ONE_LINE_INDENT + (isList ? 2 : 0)) return push2(JSON.stringify(value3));
     const inner = `${indent}  `;
-    if (isList) {
-      const list3 = value3;
-      if (!list3.length) return push2("[]");
-      push2("[\n");
-      for (let i = 0; i < list3.length; i++) {
-        if (i) push2(",\n");
-        push2(inner);
-        const item = jsonValue(list3[i], i);
-        if (omitted(item)) push2("null");
-        else write(item, inner);
+    if (Array.isArray(value3)) {
+      if (!value3.length) {
+        text2 += "[]";
+        return;
       }
-      return push2(`
-${indent}]`);
+      const between = `,
+${inner}`;
+      const lines2 = inner.length >= ONE_LINE_INDENT + 2;
+      text2 += `[
+${inner}`;
+      for (let i = 0; i < value3.length; i++) {
+        if (i) text2 += between;
+        const item = jsonValue(value3[i], i);
+        if (omitted(item)) text2 += "null";
+        else if (lines2) text2 += JSON.stringify(item);
+        else walk2(item, inner);
+        full();
+      }
+      text2 += `
+${indent}]`;
+      return;
     }
     const record = value3;
+    const names = Object.keys(record);
     let first = true;
-    for (const name of Object.keys(record)) {
+    for (let k2 = 0; k2 < names.length; k2++) {
+      const name = names[k2];
       const item = jsonValue(record[name], name);
       if (omitted(item)) continue;
-      push2(`${first ? "{" : ","}
-${inner}${JSON.stringify(name)}: `);
+      text2 += `${first ? "{" : ","}
+${inner}${JSON.stringify(name)}: `;
       first = false;
-      write(item, inner);
+      walk2(item, inner);
+      full();
     }
-    push2(first ? "{}" : `
-${indent}}`);
+    text2 += first ? "{}" : `
+${indent}}`;
   };
   const top2 = jsonValue(value2, "");
   if (omitted(top2)) return;
-  write(top2, "");
-  if (parts.length) emit(parts.join(""));
+  walk2(top2, "");
+  if (text2) emit(text2);
 }
 function jsonValue(value2, key2) {
   if (value2 !== null && (typeof value2 === "object" || typeof value2 === "bigint")) {
@@ -26679,29 +26736,32 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count2);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x3, y2) => table2.compare(x3, y2));
-  let columns = new DiffColumns(old, now, order);
   const diff = { path };
-  let rows;
-  const settle = (value2) => {
-    rows = value2;
-    columns = null;
-    columnsOf.delete(diff);
-    return value2;
-  };
-  Object.defineProperty(diff, "rows", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (rows) return rows;
-      const made = new Array(columns.length);
-      for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
-      return settle(made);
-    },
-    set: settle
-  });
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, columns);
+  columnsOf.set(diff, new DiffColumns(old, now, order));
   return diff;
+}
+var rowsOf2 = /* @__PURE__ */ new WeakMap();
+var LAZY_ROWS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const kept = rowsOf2.get(this);
+    if (kept) return kept;
+    const columns = columnsOf.get(this);
+    const made = new Array(columns.length);
+    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    settleRows(this, made);
+    return made;
+  },
+  set(rows) {
+    settleRows(this, rows);
+  }
+};
+function settleRows(diff, rows) {
+  rowsOf2.set(diff, rows);
+  columnsOf.delete(diff);
 }
 function* diffRows(file) {
   const columns = columnsOf.get(file);
@@ -26993,7 +27053,11 @@ function settled(found) {
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {
-  return metrics.map((f3) => ({ ...f3, rows: f3.rows.map((r2) => r2.changed ? { ...r2, causes: explain(f3.path) } : r2) }));
+  return metrics.map((f3) => {
+    let causes;
+    const rows = f3.rows.map((r2) => r2.changed ? { ...r2, causes: causes ??= explain(f3.path) } : r2);
+    return { ...f3, rows };
+  });
 }
 function causeSide(project) {
   const stages = /* @__PURE__ */ new Map();
@@ -27044,7 +27108,7 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
         if (change2) data.add(change2, name);
       }
-      if (dvcOuts.length || [...inputs.tracked].some(under)) continue;
+      if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
       if (!baseLock.file) unknown.add(baseHasPipeline ? "dvc.lock missing at base: data changes unknown" : "no dvc.yaml at base: data changes unknown");
       else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
       else if (!headLock.stage) unknown.add(`stage '${name}' not in dvc.lock at head: changes to its data unknown`);
@@ -27058,22 +27122,31 @@ function upstreamCauses(inputs, dag, head, base, writer) {
   return { basis: "pipeline", stage: writer, stages, params: params.list(), files: files.list(), data: data.list(), unknown: [...unknown], omitted: omitted2 };
 }
 function everythingChanged(inputs, basis) {
-  const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
+  const params = [];
   const files = new CauseEntries((f3) => f3.path);
   const data = new CauseEntries((d2) => d2.path);
-  for (const diff of inputs.params) for (const row3 of diff.rows) if (row3.changed) params.add(paramCause(diff.path, row3));
-  const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
-  for (const [p2, count2] of inputs.files) {
-    const name = p2.slice(p2.lastIndexOf("/") + 1);
-    if (!skip.has(p2) && !p2.endsWith(".dvc") && name !== "dvc.lock") files.add(fileCause(p2, count2));
+  let changedParams = 0;
+  for (let i = 0; i < inputs.params.length; i++) {
+    const diff = inputs.params[i];
+    const rows = diff.rows;
+    for (let k2 = 0; k2 < rows.length; k2++) {
+      const row3 = rows[k2];
+      if (!row3.changed) continue;
+      if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row3));
+    }
   }
+  const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
+  inputs.files.forEach((count2, p2) => {
+    if (skip.has(p2) || p2.endsWith(".dvc") || p2.slice(p2.lastIndexOf("/") + 1) === "dvc.lock") return;
+    files.add(fileCause(p2, count2));
+  });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f3) => f3.outs.map((o2) => o2.path)));
   for (const out of [...outs].sort()) {
     const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
     if (change2) data.add(change2);
   }
-  const omitted2 = params.omitted() + files.omitted() + data.omitted();
-  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };
+  const omitted2 = changedParams - params.length + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params, files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };
 }
 function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   const ran = inputs.ran?.find((s) => s.name === name);
@@ -27111,6 +27184,10 @@ function paramCause(file, row3) {
 function fileCause(path, count2) {
   return { path, added: count2?.added ?? null, deleted: count2?.deleted ?? null, binary: count2 === null, stages: [] };
 }
+function someOf(paths, test) {
+  for (const path of paths) if (test(path)) return true;
+  return false;
+}
 function isIncauseSide(child, parent) {
   return parent === "" || child.startsWith(`${parent}/`);
 }
@@ -27141,9 +27218,10 @@ var CauseEntries = class {
   id;
   items = /* @__PURE__ */ new Map();
   add(item, stage2) {
-    const known = this.items.get(this.id(item));
+    const id = this.id(item);
+    const known = this.items.get(id);
     const kept = known ?? item;
-    if (!known) this.items.set(this.id(item), item);
+    if (!known) this.items.set(id, item);
     if (stage2 !== void 0 && !kept.stages.includes(stage2)) kept.stages.push(stage2);
   }
   list() {
@@ -27162,8 +27240,7 @@ async function explainChanges(git, request, log) {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {} }));
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
-    const headSha = await git.resolveCommit("HEAD");
-    const tracked = /* @__PURE__ */ new Set([...(await git.listEntries(base.sha)).keys(), ...headSha ? (await git.listEntries(headSha)).keys() : [], ...files.keys()]);
+    const tracked = atHead.dvcYamls.some((d2) => d2.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
       base: atBase,
       head: atHead,
@@ -27183,18 +27260,24 @@ async function explainChanges(git, request, log) {
     return request.metrics;
   }
 }
+async function trackedPaths(git, base, files) {
+  const tracked = new Set((await git.listEntries(base)).keys());
+  const headSha = await git.resolveCommit("HEAD");
+  if (headSha) for (const path of (await git.listEntries(headSha)).keys()) tracked.add(path);
+  for (const path of files.keys()) tracked.add(path);
+  return tracked;
+}
 async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const file of metrics) {
-    for (const row3 of file.rows) {
-      if (!row3.causes || seen.has(row3.causes)) continue;
-      seen.add(row3.causes);
-      for (const cause of row3.causes.files) {
-        const same = listed.get(cause.path);
-        if (same) same.push(cause);
-        else listed.set(cause.path, [cause]);
-      }
+    const causes = file.rows.find((r2) => r2.causes)?.causes;
+    if (!causes || seen.has(causes)) continue;
+    seen.add(causes);
+    for (const cause of causes.files) {
+      const same = listed.get(cause.path);
+      if (same) same.push(cause);
+      else listed.set(cause.path, [cause]);
     }
   }
   if (!listed.size) return;

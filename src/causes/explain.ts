@@ -92,7 +92,12 @@ function settled(found: Omit<MetricCauses, 'nothingUpstream'>): MetricCauses {
 
 /** Changed metrics rows with their causes; the rest as they were. */
 export function withCauses(metrics: FileDiff[], explain: (file: string) => MetricCauses): FileDiff[] {
-  return metrics.map((f) => ({ ...f, rows: f.rows.map((r) => (r.changed ? { ...r, causes: explain(f.path) } : r)) }));
+  return metrics.map((f) => {
+    // Every changed row of a file has the same causes: asked for once a file.
+    let causes: MetricCauses | undefined;
+    const rows = f.rows.map((r) => (r.changed ? { ...r, causes: (causes ??= explain(f.path)) } : r));
+    return { ...f, rows };
+  });
 }
 
 function causeSide(project: DvcProject): CauseSide {
@@ -150,7 +155,7 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
         const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
         if (change) data.add(change, name);
       }
-      if (dvcOuts.length || [...inputs.tracked].some(under)) continue;
+      if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
       // Data a stage reads that neither git nor a `.dvc` file tracks: only dvc.lock says what it was.
       if (!baseLock.file) unknown.add(baseHasPipeline ? 'dvc.lock missing at base: data changes unknown' : 'no dvc.yaml at base: data changes unknown');
       else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
@@ -167,23 +172,35 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
 
 /** Without a stage that writes the file: every changed param, git-tracked file and `.dvc`-tracked data, none tied to a stage. */
 function everythingChanged(inputs: CauseInputs, basis: 'no-pipeline' | 'no-stage'): Omit<MetricCauses, 'nothingUpstream'> {
-  const params = new CauseEntries<ParamCause>((p) => `${p.file}\0${p.key}`);
+  const params: ParamCause[] = [];
   const files = new CauseEntries<FileCause>((f) => f.path);
   const data = new CauseEntries<DataCause>((d) => d.path);
-  for (const diff of inputs.params) for (const row of diff.rows) if (row.changed) params.add(paramCause(diff.path, row));
+  // Each param is met once here (a file's keys are distinct, and so are the params files): past the listed ones,
+  // only counted. A change that deletes 1,000 params files has 3,000 of them.
+  let changedParams = 0;
+  for (let i = 0; i < inputs.params.length; i++) {
+    const diff = inputs.params[i]!;
+    const rows = diff.rows;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (!row.changed) continue;
+      if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row));
+    }
+  }
   // Params files are listed by key above, metrics files are the effect, `.dvc` files and dvc.lock are listed as data.
   const skip = new Set([...inputs.metricsFiles, ...inputs.params.map((f) => f.path)]);
-  for (const [p, count] of inputs.files) {
-    const name = p.slice(p.lastIndexOf('/') + 1);
-    if (!skip.has(p) && !p.endsWith('.dvc') && name !== 'dvc.lock') files.add(fileCause(p, count));
-  }
+  // forEach: no entry pair made and taken apart for each of a change's thousands of paths.
+  inputs.files.forEach((count, p) => {
+    if (skip.has(p) || p.endsWith('.dvc') || p.slice(p.lastIndexOf('/') + 1) === 'dvc.lock') return;
+    files.add(fileCause(p, count));
+  });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
     const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
     if (change) data.add(change);
   }
-  const omitted = params.omitted() + files.omitted() + data.omitted();
-  return { basis, stage: null, stages: [], params: params.list(), files: files.list(), data: data.list(), unknown: [], omitted };
+  const omitted = changedParams - params.length + files.omitted() + data.omitted();
+  return { basis, stage: null, stages: [], params, files: files.list(), data: data.list(), unknown: [], omitted };
 }
 
 /** A stage's state, most telling first: this run's outcome, out of date, then its dvc.lock entry at base and head. */
@@ -237,6 +254,11 @@ function fileCause(path: string, count: { added: number; deleted: number } | nul
   return { path, added: count?.added ?? null, deleted: count?.deleted ?? null, binary: count === null, stages: [] };
 }
 
+function someOf(paths: Set<string>, test: (path: string) => boolean): boolean {
+  for (const path of paths) if (test(path)) return true;
+  return false;
+}
+
 function isIncauseSide(child: string, parent: string): boolean {
   return parent === '' || child.startsWith(`${parent}/`);
 }
@@ -273,9 +295,10 @@ class CauseEntries<T extends { stages: string[] }> {
   constructor(private readonly id: (item: T) => string) {}
 
   add(item: T, stage?: string): void {
-    const known = this.items.get(this.id(item));
+    const id = this.id(item);
+    const known = this.items.get(id);
     const kept = known ?? item;
-    if (!known) this.items.set(this.id(item), item);
+    if (!known) this.items.set(id, item);
     if (stage !== undefined && !kept.stages.includes(stage)) kept.stages.push(stage);
   }
 

@@ -32,8 +32,8 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
     const atHead = await loadProject(workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}) }));
     // Which files changed first; their lines are counted below for the files the causes list.
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
-    const headSha = await git.resolveCommit('HEAD');
-    const tracked = new Set([...(await git.listEntries(base.sha)).keys(), ...(headSha ? (await git.listEntries(headSha)).keys() : []), ...files.keys()]);
+    // What git tracks only matters to a stage's deps: without a stage at the head, no listing is walked.
+    const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : new Set<string>();
     const explain = explainer({
       base: atBase,
       head: atHead,
@@ -54,20 +54,28 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
   }
 }
 
+/** Paths git tracks at the base or at HEAD, and the changed ones. */
+async function trackedPaths(git: GitRepo, base: string, files: Map<string, unknown>): Promise<Set<string>> {
+  const tracked = new Set((await git.listEntries(base)).keys());
+  const headSha = await git.resolveCommit('HEAD');
+  if (headSha) for (const path of (await git.listEntries(headSha)).keys()) tracked.add(path);
+  for (const path of files.keys()) tracked.add(path);
+  return tracked;
+}
+
 /** The lines added and deleted of each changed file the causes list, from one `git diff --numstat` of those files. */
 async function countLines(git: GitRepo, base: string, metrics: FileDiff[]): Promise<void> {
   const listed = new Map<string, FileCause[]>();
-  // Rows of a file, and files of one stage, share one causes object: each is listed once.
+  // Rows of a file share one causes object (withCauses), and so do files of one stage: each is listed once.
   const seen = new Set<MetricCauses>();
   for (const file of metrics) {
-    for (const row of file.rows) {
-      if (!row.causes || seen.has(row.causes)) continue;
-      seen.add(row.causes);
-      for (const cause of row.causes.files) {
-        const same = listed.get(cause.path);
-        if (same) same.push(cause);
-        else listed.set(cause.path, [cause]);
-      }
+    const causes = file.rows.find((r) => r.causes)?.causes;
+    if (!causes || seen.has(causes)) continue;
+    seen.add(causes);
+    for (const cause of causes.files) {
+      const same = listed.get(cause.path);
+      if (same) same.push(cause);
+      else listed.set(cause.path, [cause]);
     }
   }
   if (!listed.size) return;

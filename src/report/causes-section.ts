@@ -24,25 +24,38 @@ const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
  * names such an entry once). Null when no row has causes. Pure.
  */
 export function causesSection(metrics: FileDiff[]): string | null {
-  const rows = metrics.flatMap((f) => f.rows.filter((r) => r.causes).map((row) => ({ path: f.path, row, causes: row.causes! })));
-  if (!rows.length) return null;
-  const files = new Set(rows.map((r) => r.path));
-  const byCauses = new Map<MetricCauses, typeof rows>();
-  for (const r of rows) {
-    const group = byCauses.get(r.causes);
-    if (group) group.push(r);
-    else byCauses.set(r.causes, [r]);
+  // One pass: each distinct causes object with how many rows it explains and the first few of them.
+  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow }[] }>();
+  let rows = 0;
+  // Whether rows of more than one path have causes: a line then names each metric with its file.
+  let firstPath: string | undefined;
+  let manyFiles = false;
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i]!;
+    const list = f.rows;
+    for (let k = 0; k < list.length; k++) {
+      const row = list[k]!;
+      if (!row.causes) continue;
+      rows++;
+      firstPath ??= f.path;
+      if (f.path !== firstPath) manyFiles = true;
+      let group = groups.get(row.causes);
+      if (!group) groups.set(row.causes, (group = { count: 0, named: [] }));
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row });
+    }
   }
-  const groups = [...byCauses.values()];
-  const lines = groups.slice(0, MAX_CAUSE_LINES).map((group) => {
-    const named = group.slice(0, MAX_LINE_METRICS).map(({ path, row }) => `${code(files.size > 1 ? `${path}: ${row.key}` : row.key)} ${causeMove(row)}`);
-    const more = group.length > MAX_LINE_METRICS ? `, and ${groupDigits(group.length - MAX_LINE_METRICS)} more` : '';
-    return `- ${named.join(', ')}${more} ← ${causeText(group[0]!.causes)}`;
-  });
-  if (groups.length > MAX_CAUSE_LINES) lines.push(`- _… ${groups.length - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (!rows) return null;
+  const lines: string[] = [];
+  for (const [causes, group] of groups) {
+    if (lines.length === MAX_CAUSE_LINES) break;
+    const named = group.named.map(({ path, row }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row)}`);
+    const more = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : '';
+    lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title = '#### Why it changed';
   if (lines.length <= OPEN_CAUSE_LINES) return [title, '', ...lines].join('\n');
-  return [title, '', `<details><summary>${groupDigits(rows.length)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
+  return [title, '', `<details><summary>${groupDigits(rows)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
 }
 
 function causeMove(row: ValueRow): string {

@@ -16,6 +16,8 @@ export function metricDirections(report: Pick<ReportData, 'gates' | 'directions'
     if (!guessed.has(key)) guessed.set(key, guessDirection(key));
     return guessed.get(key);
   };
+  // Most reports name no direction: each row then asks only its name.
+  if (!configured.size && !report.gates?.directions.length) return (_path, key) => guess(key);
   return (path, key) =>
     report.gates?.directions.find((d) => d.file === path && d.key === key)?.better ??
     configured.get(`${path}:${key}`) ??

@@ -60,7 +60,10 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
 
 function missingAtHead(metrics: FileDiff[]): number {
   let n = 0;
-  for (const f of metrics) for (const r of f.rows) if (r.old !== undefined && r.new === undefined) n++;
+  for (let i = 0; i < metrics.length; i++) {
+    const rows = metrics[i]!.rows;
+    for (let k = 0; k < rows.length; k++) if (rows[k]!.old !== undefined && rows[k]!.new === undefined) n++;
+  }
   return n;
 }
 
@@ -93,18 +96,26 @@ function metricNames(metrics: FileDiff[]): MetricName {
  * most (relative), then other numeric changes.
  */
 function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: string; effect: 'better' | 'worse' | null }[] {
-  const rows = metrics.flatMap((f) =>
-    f.rows
-      .filter((r) => r.changed && r.diff !== undefined && !Number.isNaN(r.diff))
-      .map((r) => ({ file: f.path, row: r, effect: effect(r.diff, directionOf(f.path, r.key)) })),
-  );
+  // The TOP heaviest in one pass, ties in row order as a stable sort leaves them: thousands of changed rows are
+  // neither each made into an object nor sorted for two of them.
+  const top: { file: string; row: ValueRow; effect: 'better' | 'worse' | null; weight: number }[] = [];
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i]!;
+    const list = f.rows;
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k]!;
+      if (!r.changed || r.diff === undefined || Number.isNaN(r.diff)) continue;
+      const mark = effect(r.diff, directionOf(f.path, r.key));
+      const weight = (mark === 'worse' ? 3 : mark === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r.relative ?? r.diff));
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.weight < weight) at--;
+      if (at >= TOP) continue;
+      top.splice(at, 0, { file: f.path, row: r, effect: mark, weight });
+      if (top.length > TOP) top.pop();
+    }
+  }
   const name = metricNames(metrics);
-  const weight = (x: (typeof rows)[number]): number =>
-    (x.effect === 'worse' ? 3 : x.effect === 'better' ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(x.row.relative ?? x.row.diff ?? 0));
-  return rows
-    .sort((a, b) => weight(b) - weight(a))
-    .slice(0, TOP)
-    .map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
+  return top.map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 
 function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {
@@ -132,7 +143,14 @@ function more(n: number): string {
 /** `2 metrics and 1 param changed`; with no base, how many were read. */
 function counts(report: Omit<ReportData, 'verdict'>): string {
   const plural = (n: number, word: string) => `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
-  const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => files.reduce((n, f) => n + f.rows.filter(pick).length, 0);
+  const count = (files: FileDiff[], pick: (r: ValueRow) => boolean) => {
+    let n = 0;
+    for (let i = 0; i < files.length; i++) {
+      const rows = files[i]!.rows;
+      for (let k = 0; k < rows.length; k++) if (pick(rows[k]!)) n++;
+    }
+    return n;
+  };
   if (!report.base)
     return `${plural(
       count(report.metrics, () => true),

@@ -16,7 +16,7 @@ export function formatNumber(value: number, digits = DIGITS): string {
   else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text = value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
   else if (abs >= 10 ** digits) text = value.toFixed(0);
   else text = String(Number(value.toPrecision(digits)));
-  return text.replace(/^-/, MINUS);
+  return text.charCodeAt(0) === 45 ? `${MINUS}${text.slice(1)}` : text;
 }
 
 /** Two numbers (base and head) with as many digits as it takes to tell them apart when they differ. */

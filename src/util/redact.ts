@@ -7,6 +7,8 @@
 
 /** Registered forms, longest first so a longer form is replaced before a shorter one inside it. */
 let forms: string[] = [];
+/** The shortest registered form's length: a shorter text holds none (most of a report's keys and values). */
+let shortestForm = Infinity;
 
 const MASK = '***';
 /** Shorter secrets would mask ordinary words; the derived forms of a short secret are only a few characters. */
@@ -30,12 +32,13 @@ export function addSecret(secret: string | null | undefined): void {
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
   forms = [...new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
+  shortestForm = forms[forms.length - 1]!.length;
 }
 
 /** The text with every registered secret, URL password and authorization header value replaced by `***`. */
 export function redact(text: string): string {
   let out = text;
-  for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  if (out.length >= shortestForm) for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
   // Most texts (a report's names and numbers) have no `@` and no header: each pattern runs only where it can match.
   if (out.includes('@')) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
   if (out.length >= AUTH_HINT_LENGTH && out.includes(':') && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
@@ -50,7 +53,11 @@ export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
   if (Array.isArray(value)) {
     if (seen.has(value)) return value;
     seen.add(value);
-    for (let i = 0; i < value.length; i++) value[i] = redactValue(value[i], seen);
+    for (let i = 0; i < value.length; i++) {
+      const was: unknown = value[i];
+      if (typeof was === 'string') value[i] = redact(was);
+      else if (was !== null && typeof was === 'object') redactDeep(was, seen);
+    }
   } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
@@ -58,7 +65,7 @@ export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
       const key = keys[k]!;
       const clean = redact(key);
       const was = record[key];
-      const v = redactValue(was, seen);
+      const v = typeof was === 'string' ? redact(was) : was !== null && typeof was === 'object' ? redactDeep(was, seen) : was;
       if (clean !== key) {
         delete record[key];
         record[clean] = v;
@@ -66,10 +73,6 @@ export function redactDeep<T>(value: T, seen = new Set<unknown[]>()): T {
     }
   }
   return value;
-}
-
-function redactValue(value: unknown, seen: Set<unknown[]>): unknown {
-  return typeof value === 'string' ? redact(value) : redactDeep(value, seen);
 }
 
 /**

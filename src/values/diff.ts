@@ -53,31 +53,43 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
-  // Let go once the rows are made: the columns would hold both sides' values a second time.
-  let columns: DiffColumns | null = new DiffColumns(old, now, order);
   // Own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
   const diff = { path } as FileDiff;
-  let rows: ValueRow[] | undefined;
-  const settle = (value: ValueRow[]): ValueRow[] => {
-    rows = value;
-    columns = null;
-    columnsOf.delete(diff);
-    return value;
-  };
-  Object.defineProperty(diff, 'rows', {
-    enumerable: true,
-    configurable: true,
-    get: (): ValueRow[] => {
-      if (rows) return rows;
-      const made = new Array<ValueRow>(columns!.length);
-      for (let n = 0; n < made.length; n++) made[n] = columns!.row(n);
-      return settle(made);
-    },
-    set: settle,
-  });
+  Object.defineProperty(diff, 'rows', LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, columns);
+  columnsOf.set(diff, new DiffColumns(old, now, order));
   return diff;
+}
+
+/** Rows made, or set, in place of a diff's columns. */
+const rowsOf = new WeakMap<FileDiff, ValueRow[]>();
+
+/**
+ * Every diff's `rows` accessor is this one pair of functions: a pair of closures made for each diff gave each its own
+ * property store (V8's dictionary mode), and every later read of a report's thousand diffs (the verdict, redaction,
+ * report.json, report.md) paid a lookup by name.
+ */
+const LAZY_ROWS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: FileDiff): ValueRow[] {
+    const kept = rowsOf.get(this);
+    if (kept) return kept;
+    const columns = columnsOf.get(this)!;
+    const made = new Array<ValueRow>(columns.length);
+    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    settleRows(this, made);
+    return made;
+  },
+  set(this: FileDiff, rows: ValueRow[]): void {
+    settleRows(this, rows);
+  },
+};
+
+/** Keeps the rows; lets go of the columns, which would hold both sides' values a second time. */
+function settleRows(diff: FileDiff, rows: ValueRow[]): void {
+  rowsOf.set(diff, rows);
+  columnsOf.delete(diff);
 }
 
 /** A file's rows one at a time, made as they are asked for when the diff still has them as columns. */

@@ -96,6 +96,17 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
   });
 
+  test('the two that matter most of many: heavier first, equal ones in the order of the rows', () => {
+    const rows: [string, Leaf | undefined, Leaf | undefined][] = Array.from({ length: 50 }, (_, i) => [`m${String(i).padStart(2, '0')}`, 1, 1.1]);
+    rows.push(['m50', 1, 1.5], ['m51', 1, 1.5], ['m52', 1, 1.2]);
+    // Same relative change, same (unknown) direction: the first two rows; a larger one later comes first.
+    assert.equal(report({ metrics: [file('m.json', rows.slice(0, 50))] }).verdict.line, 'ℹ️ m00 +10% (1 → 1.1), m01 +10% (1 → 1.1)');
+    assert.equal(report({ metrics: [file('m.json', rows)] }).verdict.line, 'ℹ️ m50 +50% (1 → 1.5), m51 +50% (1 → 1.5)');
+    // A worse change outweighs any size of unmarked one.
+    const mixed = report({ metrics: [file('m.json', [...rows, ['val_loss', 1, 1.01]])] });
+    assert.equal(mixed.verdict.line, '⚠️ val_loss +1.0% (1 → 1.01, worse), m50 +50% (1 → 1.5)');
+  });
+
   test('a key two metrics files share is named with its file; a key of one file alone is not', () => {
     const sweep = [
       file('train/metrics.json', [

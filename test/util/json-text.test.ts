@@ -92,3 +92,44 @@ test('large text comes in pieces and reads back whole', () => {
     'no piece is the whole text',
   );
 });
+
+test("a value at the rows' depth is one line under an object as in a list, and a list there is walked", () => {
+  const report = { plots: [{ id: 'p', series: { x: [1, 2], lines: [{ name: 'a', y: [1] }] }, notes: ['n'] }] };
+  assert.equal(
+    jsonPieces(report).join(''),
+    [
+      '{',
+      '  "plots": [',
+      '    {',
+      '      "id": "p",',
+      '      "series": {"x":[1,2],"lines":[{"name":"a","y":[1]}]},',
+      '      "notes": [',
+      '        "n"',
+      '      ]',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n'),
+  );
+  const lists = { a: { b: [[1, [2]], { c: [3] }], d: [] } };
+  assert.equal(
+    jsonPieces(lists).join(''),
+    ['{', '  "a": {', '    "b": [', '      [', '        1,', '        [2]', '      ],', '      {"c":[3]}', '    ],', '    "d": []', '  }', '}'].join('\n'),
+    'a list above the rows is walked; below them, and any object at their depth, is one line',
+  );
+});
+
+test('a list of more rows than one piece holds is written whole, in pieces', () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => ({ key: `metric-${i}`, old: i / 7, new: i === 3 ? undefined : 'x'.repeat(i % 40), changed: true }));
+  const value = {
+    metrics: [
+      { path: 'm.json', rows },
+      { path: 'n.json', rows: [undefined, rows[0]] },
+    ],
+  };
+  const pieces = jsonPieces(value);
+  assert.ok(pieces.length > 1, 'more than one piece');
+  const text = pieces.join('');
+  assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(value)));
+  assert.equal(text.split('\n').length, 5000 + 2 + 14, 'a row a line');
+});

@@ -42,3 +42,12 @@ test('redactDeep cleans a list that many rows share, and every row shows it clea
     assert.equal(row.causes.note, 'row ***', 'objects around the shared list are each cleaned');
   }
 });
+
+test('redactDeep cleans an object that many rows share once, and every row shows it clean, keys too', () => {
+  addSecret('object-secret-31');
+  const causes = { basis: 'no-pipeline', unknown: ['read object-secret-31'], 'object-secret-31': 'value object-secret-31' };
+  const rows = Array.from({ length: 3 }, (_, i) => ({ key: `m${i}`, causes }));
+  const report = { metrics: [{ path: 'm.json', rows }], causes: [causes] };
+  redactDeep(report);
+  for (const row of report.metrics[0]!.rows) assert.deepEqual(row.causes, { basis: 'no-pipeline', unknown: ['read ***'], '***': 'value ***' });
+});
