@@ -234,10 +234,17 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
   let size = 0;
   let reader: LoggerReader | null = null;
   let head: string | null = '';
+  // ASCII pieces go to the reader as bytes (it reads them in place); once one is not, text from the decoder.
+  const feed = (chunk: Buffer): void => {
+    if (ascii && isAscii(chunk)) reader!.writeAscii(chunk);
+    else {
+      const text = decode(chunk);
+      reader!.write(text);
+    }
+  };
   for await (const chunk of chunks) {
     if (reader) {
-      const text = decode(chunk);
-      withPosition(path, 'CSV', () => reader!.write(text));
+      withPosition(path, 'CSV', () => feed(chunk));
       continue;
     }
     size += chunk.length;
@@ -254,13 +261,15 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
     }
     reader = new LoggerReader();
     const text = head;
-    withPosition(path, 'CSV', () => reader!.write(text));
+    withPosition(path, 'CSV', () => {
+      if (ascii) for (const piece of whole) reader!.writeAscii(piece);
+      else reader!.write(text);
+    });
     whole.length = 0;
   }
   if (reader) {
-    const text = decode();
     const last = withPosition(path, 'CSV', () => {
-      reader.write(text);
+      if (!ascii) reader.write(decode());
       return reader.end();
     });
     return { parsed: { data: new Map(last), warnings: [] } };
