@@ -20598,6 +20598,24 @@ function pyRound(x3, ndigits) {
   }
   return Number(fixed);
 }
+var POW10 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
+function roundedRepr(x3, ndigits) {
+  const abs = Math.abs(x3);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
+  const fixed = x3.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x3, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
 function pyStr2(leaf2) {
   if (leaf2 === null) return "None";
   if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
@@ -20608,7 +20626,7 @@ function pyStr2(leaf2) {
 function displayValue(leaf2, precision = 5) {
   if (leaf2 === void 0 || leaf2 === null) return "-";
   if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
     if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
   }
   return pyStr2(leaf2);
@@ -22267,7 +22285,7 @@ var GENERAL = new NeedsGeneralReader("left to the general reader");
 var bail = () => {
   throw GENERAL;
 };
-var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var POW102 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
 var TWO_53 = 2 ** 53;
 function flattenJsonMetrics(bytes, table2) {
   if (!isUtf8(bytes)) return null;
@@ -22443,7 +22461,7 @@ var MetricsScanner = class {
     }
     this.i = i;
     let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
+    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW102[e10] : w2 / POW102[-e10];
     else return this.slowNumber(start, isFloat2);
     this.numberValue = negative ? -v2 : v2;
     return isFloat2;
