@@ -22031,7 +22031,7 @@ var KeyTable = class {
     const index = this.size++;
     if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1];
-    chunk.set(bytes.subarray(start, start + length), this.used);
+    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
     const e = 4 * index;
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
@@ -22475,7 +22475,9 @@ var MetricsScanner = class {
     for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
     this.i += word.length;
   }
-  /** The end of the string starting at `i` (its closing quote), and whether it holds an escape. */
+  /** Whether the string `stringEnd` last found holds an escape. */
+  escaped = false;
+  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
   stringEnd() {
     const b3 = this.b;
     const n = this.n;
@@ -22491,22 +22493,24 @@ var MetricsScanner = class {
       } else if (c3 < 32) bail();
       else i++;
     }
-    return { end: i, escaped };
+    this.escaped = escaped;
+    return i;
   }
   string() {
     const start = this.i;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    return escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
+    return this.escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
   }
   /** The member's key, appended to `key`. */
   readKey() {
     const start = this.i + 1;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    if (!escaped) {
+    if (!this.escaped) {
       this.reserve(end - start);
-      this.b.copy(this.key, this.keyLength, start, end);
+      const { b: b3, key: key2 } = this;
+      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key2[at2] = b3[k2];
       this.keyLength += end - start;
       return;
     }
@@ -22552,7 +22556,7 @@ var MetricsScanner = class {
     if (c3 === 123) this.skipObject(depth);
     else if (c3 === 91) this.array(depth);
     else if (c3 === 34) {
-      this.i = this.stringEnd().end + 1;
+      this.i = this.stringEnd() + 1;
     } else if (c3 === 110) this.literal("null");
     else if (c3 === 116) this.literal("true");
     else if (c3 === 102) this.literal("false");
