@@ -22947,9 +22947,8 @@ var LoggerReader = class {
   bytes = new ByteNames();
   /** The bytes after the last line break, as `partial` is for text. */
   tail = Buffer.alloc(0);
-  /** Why `scan` stopped (DONE, QUOTE, RARE) and, for RARE, its line's name and value cells and where it ends. */
-  stop = DONE;
-  cells = new Int32Array(5);
+  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
+  cells = new Int32Array(4);
   /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
   writeAscii(chunk) {
     if (!this.bytes) return this.write(chunk.toString("latin1"));
@@ -23047,9 +23046,11 @@ var LoggerReader = class {
     for (let window2 = WINDOW; ; ) {
       const to2 = Math.min(n, from + window2);
       const at2 = this.scan(buf, from, to2);
-      if (this.stop === QUOTE) return -1 - at2;
-      if (this.stop === RARE) from = this.rareLine(buf, at2);
-      else if (to2 === n) return at2;
+      if (at2 < 0) {
+        const start = Math.floor((-1 - at2) / 2);
+        if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+        from = this.rareLine(buf, start);
+      } else if (to2 === n) return at2;
       else {
         window2 = at2 === from ? 2 * window2 : WINDOW;
         from = at2;
@@ -23057,18 +23058,21 @@ var LoggerReader = class {
     }
   }
   /**
-   * The common lines, from `from`: a name already met and a plain decimal value. Stops (`stop` says why) at a line
-   * with a quote, at a line that needs more (the header, a new name, any other value: `rareLine`), or where the
-   * whole lines end. One small loop with nothing rare in it: in a fresh process V8 interprets a loop until it has
-   * compiled it, and a bigger function takes longer to compile.
+   * The common lines of `buf[from, n)`: a name already met and a plain decimal value. Returns where the whole lines
+   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
+   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
+   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
+   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
    */
   scan(buf, from, n) {
     const { nameCol, valueCol } = this;
     const lastCol = nameCol > valueCol ? nameCol : valueCol;
     const bytes = this.bytes;
     const rare = this.header === null;
+    let lineNo = this.lineNo;
     let start = from;
-    while (start < n) {
+    let stop = -1;
+    lines: while (start < n) {
       let nameStart = start;
       let nameEnd = start;
       let valueStart = start;
@@ -23092,18 +23096,24 @@ var LoggerReader = class {
           if (c3 === 10 || col === lastCol) break;
           col++;
           cellStart = k2 + 1;
-        } else if (c3 === 34) return this.stopAt(QUOTE, start);
+        } else if (c3 === 34) {
+          stop = QUOTE;
+          break lines;
+        }
       }
       if (c3 !== 10) {
         for (k2++; k2 < n; k2++) {
           c3 = buf[k2];
           if (c3 === 10) break;
-          if (c3 === 34) return this.stopAt(QUOTE, start);
+          if (c3 === 34) {
+            stop = QUOTE;
+            break lines;
+          }
         }
       }
-      if (k2 >= n) return this.stopAt(DONE, start);
+      if (k2 >= n) break;
       if (k2 === start || k2 === start + 1 && buf[start] === 13) {
-        this.lineNo++;
+        lineNo++;
         start = k2 + 1;
         continue;
       }
@@ -23127,33 +23137,28 @@ var LoggerReader = class {
       }
       const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
       if (i < 0) {
-        this.cells[0] = nameStart;
-        this.cells[1] = nameEnd;
-        this.cells[2] = valueStart;
-        this.cells[3] = valueEnd;
-        this.cells[4] = k2;
-        return this.stopAt(RARE, start);
+        stop = RARE;
+        break;
       }
       bytes.keep(i, buf, valueStart, valueEnd);
-      this.lineNo++;
+      lineNo++;
       start = k2 + 1;
     }
-    return this.stopAt(DONE, start);
+    this.lineNo = lineNo;
+    return stop < 0 ? start : -1 - (2 * start + stop);
   }
-  stopAt(why, at2) {
-    this.stop = why;
-    return at2;
-  }
-  /** The line `scan` stopped at for more (its cells in `cells`), read as `line` reads it; returns where the next starts. */
+  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
   rareLine(buf, start) {
-    const [nameStart, nameEnd, valueStart, valueEnd, lineEnd] = this.cells;
+    const lineEnd = buf.indexOf(10, start);
+    const text2 = buf.toString("latin1", start, lineEnd);
     if (!this.header) {
-      this.record(buf.toString("latin1", start, lineEnd));
+      this.record(text2);
       return lineEnd + 1;
     }
     const line = ++this.lineNo;
-    this.check(buf.toString("latin1", nameStart, nameEnd), buf.toString("latin1", valueStart, valueEnd), line);
-    this.bytes.keep(this.bytes.slot(buf, nameStart, nameEnd), buf, valueStart, valueEnd);
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text2, 0, text2.endsWith("\r") ? text2.length - 1 : text2.length);
+    this.check(text2.slice(nameStart, nameEnd), text2.slice(valueStart, valueEnd), line);
+    this.bytes.keep(this.bytes.slot(buf, start + nameStart, start + nameEnd), buf, start + valueStart, start + valueEnd);
     return lineEnd + 1;
   }
   record(text2) {
@@ -23177,18 +23182,28 @@ var LoggerReader = class {
     const first = ++this.lineNo;
     if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
     if (end === start) return;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
+    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
+  }
+  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
+  cutCells(text2, start, end) {
+    const cells = this.cells.fill(start);
     const lastCol = Math.max(this.nameCol, this.valueCol);
-    let name = "";
-    let cell3 = "";
     for (let col = 0, at2 = start; ; col++) {
-      let comma = chunk.indexOf(",", at2);
+      let comma = text2.indexOf(",", at2);
       if (comma === -1 || comma > end) comma = end;
-      if (col === this.nameCol) name = chunk.slice(at2, comma);
-      if (col === this.valueCol) cell3 = chunk.slice(at2, comma);
+      if (col === this.nameCol) {
+        cells[0] = at2;
+        cells[1] = comma;
+      }
+      if (col === this.valueCol) {
+        cells[2] = at2;
+        cells[3] = comma;
+      }
       if (comma === end || col === lastCol) break;
       at2 = comma + 1;
     }
-    this.take(name, cell3, first);
+    return cells;
   }
   take(name, cell3, line) {
     const read = this.check(name, cell3, line);
@@ -23210,9 +23225,8 @@ var LoggerReader = class {
 };
 var NEWLINE = Buffer.from("\n");
 var WINDOW = 1 << 16;
-var DONE = 0;
-var QUOTE = 1;
-var RARE = 2;
+var QUOTE = 0;
+var RARE = 1;
 var VALUE_BYTES = 32;
 var ByteNames = class {
   count = 0;
@@ -27989,7 +28003,8 @@ async function readMetricsCsv(tree, path) {
     if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode2(chunk);
+    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
+    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) continue;
     const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");

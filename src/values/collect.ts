@@ -251,7 +251,10 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
     if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode(chunk);
+    // While the pieces are ASCII only the first line is read as text (the reader takes the bytes): not a string of
+    // the whole first piece.
+    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
+    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
     const firstBreak = head.indexOf('\n');
     if (firstBreak === -1) continue;
     const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, '');

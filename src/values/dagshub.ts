@@ -139,9 +139,8 @@ export class LoggerReader {
   private bytes: ByteNames | null = new ByteNames();
   /** The bytes after the last line break, as `partial` is for text. */
   private tail: Buffer = Buffer.alloc(0);
-  /** Why `scan` stopped (DONE, QUOTE, RARE) and, for RARE, its line's name and value cells and where it ends. */
-  private stop = DONE;
-  private readonly cells = new Int32Array(5);
+  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
+  private readonly cells = new Int32Array(4);
 
   /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
   writeAscii(chunk: Buffer): void {
@@ -249,9 +248,12 @@ export class LoggerReader {
     for (let window = WINDOW; ;) {
       const to = Math.min(n, from + window);
       const at = this.scan(buf, from, to);
-      if (this.stop === QUOTE) return -1 - at;
-      if (this.stop === RARE) from = this.rareLine(buf, at);
-      else if (to === n) return at;
+      if (at < 0) {
+        // Where the line scan stopped at starts, and why.
+        const start = Math.floor((-1 - at) / 2);
+        if ((-1 - at) % 2 === QUOTE) return -1 - start;
+        from = this.rareLine(buf, start);
+      } else if (to === n) return at;
       else {
         // A line longer than the window is read with a wider one.
         window = at === from ? 2 * window : WINDOW;
@@ -261,18 +263,21 @@ export class LoggerReader {
   }
 
   /**
-   * The common lines, from `from`: a name already met and a plain decimal value. Stops (`stop` says why) at a line
-   * with a quote, at a line that needs more (the header, a new name, any other value: `rareLine`), or where the
-   * whole lines end. One small loop with nothing rare in it: in a fresh process V8 interprets a loop until it has
-   * compiled it, and a bigger function takes longer to compile.
+   * The common lines of `buf[from, n)`: a name already met and a plain decimal value. Returns where the whole lines
+   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
+   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
+   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
+   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
    */
   private scan(buf: Buffer, from: number, n: number): number {
     const { nameCol, valueCol } = this;
     const lastCol = nameCol > valueCol ? nameCol : valueCol;
     const bytes = this.bytes!;
     const rare = this.header === null;
+    let lineNo = this.lineNo;
     let start = from;
-    while (start < n) {
+    let stop = -1;
+    lines: while (start < n) {
       // The name's and the value's cells: [nameStart, nameEnd), [valueStart, valueEnd); empty when the line is short.
       let nameStart = start;
       let nameEnd = start;
@@ -298,19 +303,25 @@ export class LoggerReader {
           if (c === 10 || col === lastCol) break;
           col++;
           cellStart = k + 1;
-        } else if (c === 34) return this.stopAt(QUOTE, start);
+        } else if (c === 34) {
+          stop = QUOTE;
+          break lines;
+        }
       }
       // The rest of the line (a quote there can open a field that spans lines).
       if (c !== 10) {
         for (k++; k < n; k++) {
           c = buf[k]!;
           if (c === 10) break;
-          if (c === 34) return this.stopAt(QUOTE, start);
+          if (c === 34) {
+            stop = QUOTE;
+            break lines;
+          }
         }
       }
-      if (k >= n) return this.stopAt(DONE, start);
+      if (k >= n) break;
       if (k === start || (k === start + 1 && buf[start] === 13)) {
-        this.lineNo++;
+        lineNo++;
         start = k + 1;
         continue;
       }
@@ -335,36 +346,30 @@ export class LoggerReader {
       }
       const i = rare || !plain || v !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
       if (i < 0) {
-        this.cells[0] = nameStart;
-        this.cells[1] = nameEnd;
-        this.cells[2] = valueStart;
-        this.cells[3] = valueEnd;
-        this.cells[4] = k;
-        return this.stopAt(RARE, start);
+        stop = RARE;
+        break;
       }
       bytes.keep(i, buf, valueStart, valueEnd);
-      this.lineNo++;
+      lineNo++;
       start = k + 1;
     }
-    return this.stopAt(DONE, start);
+    this.lineNo = lineNo;
+    return stop < 0 ? start : -1 - (2 * start + stop);
   }
 
-  private stopAt(why: number, at: number): number {
-    this.stop = why;
-    return at;
-  }
-
-  /** The line `scan` stopped at for more (its cells in `cells`), read as `line` reads it; returns where the next starts. */
+  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
   private rareLine(buf: Buffer, start: number): number {
-    const [nameStart, nameEnd, valueStart, valueEnd, lineEnd] = this.cells;
+    const lineEnd = buf.indexOf(10, start);
+    const text = buf.toString('latin1', start, lineEnd);
     if (!this.header) {
-      this.record(buf.toString('latin1', start, lineEnd));
-      return lineEnd! + 1;
+      this.record(text);
+      return lineEnd + 1;
     }
     const line = ++this.lineNo;
-    this.check(buf.toString('latin1', nameStart, nameEnd), buf.toString('latin1', valueStart, valueEnd), line);
-    this.bytes!.keep(this.bytes!.slot(buf, nameStart!, nameEnd!), buf, valueStart!, valueEnd!);
-    return lineEnd! + 1;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text, 0, text.endsWith('\r') ? text.length - 1 : text.length);
+    this.check(text.slice(nameStart, nameEnd), text.slice(valueStart, valueEnd), line);
+    this.bytes!.keep(this.bytes!.slot(buf, start + nameStart!, start + nameEnd!), buf, start + valueStart!, start + valueEnd!);
+    return lineEnd + 1;
   }
 
   private record(text: string): void {
@@ -389,18 +394,29 @@ export class LoggerReader {
     const first = ++this.lineNo;
     if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
     if (end === start) return;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
+    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
+  }
+
+  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
+  private cutCells(text: string, start: number, end: number): Int32Array {
+    const cells = this.cells.fill(start);
     const lastCol = Math.max(this.nameCol, this.valueCol);
-    let name = '';
-    let cell = '';
     for (let col = 0, at = start; ; col++) {
-      let comma = chunk.indexOf(',', at);
+      let comma = text.indexOf(',', at);
       if (comma === -1 || comma > end) comma = end;
-      if (col === this.nameCol) name = chunk.slice(at, comma);
-      if (col === this.valueCol) cell = chunk.slice(at, comma);
+      if (col === this.nameCol) {
+        cells[0] = at;
+        cells[1] = comma;
+      }
+      if (col === this.valueCol) {
+        cells[2] = at;
+        cells[3] = comma;
+      }
       if (comma === end || col === lastCol) break;
       at = comma + 1;
     }
-    this.take(name, cell, first);
+    return cells;
   }
 
   private take(name: string, cell: string, line: number): void {
@@ -429,9 +445,8 @@ const NEWLINE = Buffer.from('\n');
  * stack, and for the next calls), and a fresh process pays for both.
  */
 const WINDOW = 1 << 16;
-const DONE = 0;
-const QUOTE = 1;
-const RARE = 2;
+const QUOTE = 0;
+const RARE = 1;
 /** A value this long or shorter is kept as bytes in its name's place; a longer one as text. */
 const VALUE_BYTES = 32;
 
