@@ -22145,29 +22145,23 @@ var LoggerReader = class {
    * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
    */
   lines(buf, from) {
-    const n = buf.length;
-    for (let window2 = WINDOW; ; ) {
-      const to2 = Math.min(n, from + window2);
-      const at2 = this.scan(buf, from, to2);
-      if (at2 < 0) {
-        const start = Math.floor((-1 - at2) / 2);
-        if ((-1 - at2) % 2 === QUOTE) return -1 - start;
-        from = this.rareLine(buf, start);
-      } else if (to2 === n) return at2;
-      else {
-        window2 = at2 === from ? 2 * window2 : WINDOW;
-        from = at2;
-      }
+    for (; ; ) {
+      const at2 = this.scan(buf, from);
+      if (at2 >= 0) return at2;
+      const start = Math.floor((-1 - at2) / 2);
+      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      from = this.rareLine(buf, start);
     }
   }
   /**
-   * The common lines of `buf[from, n)`: a name already met and a plain decimal value. Returns where the whole lines
+   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
    * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
    * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
    * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
    * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
    */
-  scan(buf, from, n) {
+  scan(buf, from) {
+    const n = buf.length;
     const { nameCol, valueCol } = this;
     const lastCol = nameCol > valueCol ? nameCol : valueCol;
     const bytes = this.bytes;
@@ -22327,7 +22321,6 @@ var LoggerReader = class {
   }
 };
 var NEWLINE = Buffer.from("\n");
-var WINDOW = 1 << 16;
 var QUOTE = 0;
 var RARE = 1;
 var VALUE_BYTES = 32;

@@ -244,32 +244,25 @@ export class LoggerReader {
    * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
    */
   private lines(buf: Buffer, from: number): number {
-    const n = buf.length;
-    for (let window = WINDOW; ;) {
-      const to = Math.min(n, from + window);
-      const at = this.scan(buf, from, to);
-      if (at < 0) {
-        // Where the line scan stopped at starts, and why.
-        const start = Math.floor((-1 - at) / 2);
-        if ((-1 - at) % 2 === QUOTE) return -1 - start;
-        from = this.rareLine(buf, start);
-      } else if (to === n) return at;
-      else {
-        // A line longer than the window is read with a wider one.
-        window = at === from ? 2 * window : WINDOW;
-        from = at;
-      }
+    for (;;) {
+      const at = this.scan(buf, from);
+      if (at >= 0) return at;
+      // Where the line scan stopped at starts, and why.
+      const start = Math.floor((-1 - at) / 2);
+      if ((-1 - at) % 2 === QUOTE) return -1 - start;
+      from = this.rareLine(buf, start);
     }
   }
 
   /**
-   * The common lines of `buf[from, n)`: a name already met and a plain decimal value. Returns where the whole lines
+   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
    * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
    * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
    * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
    * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
    */
-  private scan(buf: Buffer, from: number, n: number): number {
+  private scan(buf: Buffer, from: number): number {
+    const n = buf.length;
     const { nameCol, valueCol } = this;
     const lastCol = nameCol > valueCol ? nameCol : valueCol;
     const bytes = this.bytes!;
@@ -440,11 +433,6 @@ export class LoggerReader {
 }
 
 const NEWLINE = Buffer.from('\n');
-/**
- * Bytes `scan` reads a call at most: a loop that runs long in one call is compiled twice by V8 (for that call, on
- * stack, and for the next calls), and a fresh process pays for both.
- */
-const WINDOW = 1 << 16;
 const QUOTE = 0;
 const RARE = 1;
 /** A value this long or shorter is kept as bytes in its name's place; a longer one as text. */
