@@ -170,12 +170,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash2 = 0;
+        let hash3 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
+          hash3 = (hash3 << 5) - hash3 + namespace.charCodeAt(i);
+          hash3 |= 0;
         }
-        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash3) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -15575,9 +15575,9 @@ function plainYaml(text2) {
   return root;
 }
 function comment(rest) {
-  const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
-  const value2 = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
-  if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
+  const hash3 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
+  const value2 = (hash3 < 0 ? rest : rest.slice(0, hash3)).trimEnd();
+  if (hash3 >= 0 && !/^[ -~]*$/.test(rest.slice(hash3))) return null;
   return value2;
 }
 function plainScalar(text2) {
@@ -15811,8 +15811,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash2 = item.get("hash");
-    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
+    const hash3 = item.get("hash");
+    if (hash3 !== void 0 && hash3 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash3)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -20609,6 +20609,24 @@ function pyRound(x3, ndigits) {
   }
   return Number(fixed);
 }
+var POW10 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
+function roundedRepr(x3, ndigits) {
+  const abs = Math.abs(x3);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
+  const fixed = x3.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x3, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
 function pyStr2(leaf2) {
   if (leaf2 === null) return "None";
   if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
@@ -20619,7 +20637,7 @@ function pyStr2(leaf2) {
 function displayValue(leaf2, precision = 5) {
   if (leaf2 === void 0 || leaf2 === null) return "-";
   if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return pyFloatRepr(pyRound(leaf2, precision));
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
     if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
   }
   return pyStr2(leaf2);
@@ -22037,7 +22055,7 @@ var KeyTable = class {
     }
     return m2 - n;
   }
-  add(bytes, start, length, hash2) {
+  add(bytes, start, length, hash3) {
     const last = this.chunks.at(-1);
     if (!last || this.used + length > last.length) {
       this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
@@ -22046,12 +22064,12 @@ var KeyTable = class {
     const index = this.size++;
     if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1];
-    chunk.set(bytes.subarray(start, start + length), this.used);
+    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
     const e = 4 * index;
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
     this.entries[e + 2] = length;
-    this.entries[e + 3] = hash2;
+    this.entries[e + 3] = hash3;
     this.used += length;
     return index;
   }
@@ -22300,7 +22318,7 @@ var GENERAL = new NeedsGeneralReader("left to the general reader");
 var bail = () => {
   throw GENERAL;
 };
-var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var POW102 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
 var TWO_53 = 2 ** 53;
 function flattenJsonMetrics(bytes, table2) {
   if (!isUtf8(bytes)) return null;
@@ -22476,7 +22494,7 @@ var MetricsScanner = class {
     }
     this.i = i;
     let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
+    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW102[e10] : w2 / POW102[-e10];
     else return this.slowNumber(start, isFloat2);
     this.numberValue = negative ? -v2 : v2;
     return isFloat2;
@@ -22490,7 +22508,9 @@ var MetricsScanner = class {
     for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
     this.i += word.length;
   }
-  /** The end of the string starting at `i` (its closing quote), and whether it holds an escape. */
+  /** Whether the string `stringEnd` last found holds an escape. */
+  escaped = false;
+  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
   stringEnd() {
     const b3 = this.b;
     const n = this.n;
@@ -22506,22 +22526,24 @@ var MetricsScanner = class {
       } else if (c3 < 32) bail();
       else i++;
     }
-    return { end: i, escaped };
+    this.escaped = escaped;
+    return i;
   }
   string() {
     const start = this.i;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    return escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
+    return this.escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
   }
   /** The member's key, appended to `key`. */
   readKey() {
     const start = this.i + 1;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    if (!escaped) {
+    if (!this.escaped) {
       this.reserve(end - start);
-      this.b.copy(this.key, this.keyLength, start, end);
+      const { b: b3, key: key2 } = this;
+      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key2[at2] = b3[k2];
       this.keyLength += end - start;
       return;
     }
@@ -22567,7 +22589,7 @@ var MetricsScanner = class {
     if (c3 === 123) this.skipObject(depth);
     else if (c3 === 91) this.array(depth);
     else if (c3 === 34) {
-      this.i = this.stringEnd().end + 1;
+      this.i = this.stringEnd() + 1;
     } else if (c3 === 110) this.literal("null");
     else if (c3 === 116) this.literal("true");
     else if (c3 === 102) this.literal("false");
@@ -22950,7 +22972,46 @@ var LoggerReader = class {
   partial = "";
   lineNo = 0;
   started = false;
+  /**
+   * ASCII pieces are read as bytes, where they lie, while no quote has been met: a row's name is found by its bytes
+   * and its value checked from them, no string made, and only each name's last value kept (as its bytes, read as a
+   * number by `end`). Null once text came in (`write`) or a quote was met: the text reader goes on from there.
+   */
+  bytes = new ByteNames();
+  /** The bytes after the last line break, as `partial` is for text. */
+  tail = Buffer.alloc(0);
+  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
+  cells = new Int32Array(4);
+  /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
+  writeAscii(chunk) {
+    if (!this.bytes) return this.write(chunk.toString("latin1"));
+    if (chunk.length) this.started = true;
+    let from = 0;
+    if (this.tail.length) {
+      const lineEnd = chunk.indexOf(10);
+      if (lineEnd === -1) {
+        this.tail = Buffer.concat([this.tail, chunk]);
+        return this.checkTail();
+      }
+      const line = Buffer.concat([this.tail, chunk.subarray(0, lineEnd + 1)]);
+      this.tail = Buffer.alloc(0);
+      const stop2 = this.lines(line, 0);
+      from = lineEnd + 1;
+      if (stop2 < 0) {
+        this.leaveBytes(line.toString("latin1", -1 - stop2));
+        return this.write(chunk.toString("latin1", from));
+      }
+    }
+    const stop = this.lines(chunk, from);
+    if (stop < 0) {
+      this.leaveBytes("");
+      return this.write(chunk.toString("latin1", -1 - stop));
+    }
+    this.tail = chunk.subarray(stop);
+    this.checkTail();
+  }
   write(text2) {
+    if (this.bytes) this.leaveBytes(this.tail.toString("latin1"));
     let chunk = this.partial + text2;
     if (!this.started && chunk.length) {
       this.started = true;
@@ -22968,17 +23029,164 @@ var LoggerReader = class {
       recordStart = end + 1;
     }
     this.partial = chunk.slice(recordStart);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
+    this.checkTail();
   }
   end() {
+    if (this.bytes && this.tail.length) {
+      const line = Buffer.concat([this.tail, NEWLINE]);
+      this.tail = Buffer.alloc(0);
+      const stop = this.lines(line, 0);
+      if (stop < 0) this.leaveBytes(line.toString("latin1", -1 - stop, line.length - 1));
+    }
     if (this.partial) this.record(this.partial);
     this.partial = "";
     if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
     const last = /* @__PURE__ */ new Map();
-    for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    const bytes = this.bytes;
+    if (bytes) {
+      for (let i = 0; i < bytes.count; i++) {
+        const read = csvNumberValue(bytes.value(i));
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+      }
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
     return last;
+  }
+  /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
+  checkTail() {
+    if (this.partial.length + this.tail.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  /** From bytes to text: the names and last values so far go to the text reader's tables, `partial` is what is left. */
+  leaveBytes(partial) {
+    const bytes = this.bytes;
+    this.bytes = null;
+    this.tail = Buffer.alloc(0);
+    for (let i = 0; i < bytes.count; i++) {
+      const read = csvNumberValue(bytes.value(i));
+      this.names.set(bytes.name(i), i);
+      this.values[i] = read.value;
+      this.floats[i] = read.isFloat;
+    }
+    this.partial = partial;
+  }
+  /**
+   * The whole lines of `buf` from `from`, as `line` reads them: returns where the first line not read starts (the
+   * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
+   */
+  lines(buf, from) {
+    for (; ; ) {
+      const at2 = this.scan(buf, from);
+      if (at2 >= 0) return at2;
+      const start = Math.floor((-1 - at2) / 2);
+      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      from = this.rareLine(buf, start);
+    }
+  }
+  /**
+   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
+   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
+   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
+   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
+   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
+   */
+  scan(buf, from) {
+    const n = buf.length;
+    const { nameCol, valueCol } = this;
+    const lastCol = nameCol > valueCol ? nameCol : valueCol;
+    const bytes = this.bytes;
+    const rare = this.header === null;
+    let lineNo = this.lineNo;
+    let start = from;
+    let stop = -1;
+    lines: while (start < n) {
+      let nameStart = start;
+      let nameEnd = start;
+      let valueStart = start;
+      let valueEnd = start;
+      let col = 0;
+      let cellStart = start;
+      let k2 = start;
+      let c3 = 0;
+      for (; k2 < n; k2++) {
+        c3 = buf[k2];
+        if (c3 === 44 || c3 === 10) {
+          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
+          if (col === nameCol) {
+            nameStart = cellStart;
+            nameEnd = cellEnd;
+          }
+          if (col === valueCol) {
+            valueStart = cellStart;
+            valueEnd = cellEnd;
+          }
+          if (c3 === 10 || col === lastCol) break;
+          col++;
+          cellStart = k2 + 1;
+        } else if (c3 === 34) {
+          stop = QUOTE;
+          break lines;
+        }
+      }
+      if (c3 !== 10) {
+        for (k2++; k2 < n; k2++) {
+          c3 = buf[k2];
+          if (c3 === 10) break;
+          if (c3 === 34) {
+            stop = QUOTE;
+            break lines;
+          }
+        }
+      }
+      if (k2 >= n) break;
+      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
+        lineNo++;
+        start = k2 + 1;
+        continue;
+      }
+      let v2 = valueStart;
+      c3 = buf[v2];
+      if (c3 === 43 || c3 === 45) v2++;
+      let digits = v2;
+      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+      let plain = v2 > digits;
+      if (plain && v2 < valueEnd && buf[v2] === 46) {
+        digits = ++v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
+        v2++;
+        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
+        digits = v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
+      if (i < 0) {
+        stop = RARE;
+        break;
+      }
+      bytes.keep(i, buf, valueStart, valueEnd);
+      lineNo++;
+      start = k2 + 1;
+    }
+    this.lineNo = lineNo;
+    return stop < 0 ? start : -1 - (2 * start + stop);
+  }
+  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
+  rareLine(buf, start) {
+    const lineEnd = buf.indexOf(10, start);
+    const text2 = buf.toString("latin1", start, lineEnd);
+    if (!this.header) {
+      this.record(text2);
+      return lineEnd + 1;
+    }
+    const line = ++this.lineNo;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text2, 0, text2.endsWith("\r") ? text2.length - 1 : text2.length);
+    this.check(text2.slice(nameStart, nameEnd), text2.slice(valueStart, valueEnd), line);
+    this.bytes.keep(this.bytes.slot(buf, start + nameStart, start + nameEnd), buf, start + valueStart, start + valueEnd);
+    return lineEnd + 1;
   }
   record(text2) {
     const first = this.lineNo + 1;
@@ -23001,23 +23209,31 @@ var LoggerReader = class {
     const first = ++this.lineNo;
     if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
     if (end === start) return;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
+    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
+  }
+  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
+  cutCells(text2, start, end) {
+    const cells = this.cells.fill(start);
     const lastCol = Math.max(this.nameCol, this.valueCol);
-    let name = "";
-    let cell3 = "";
     for (let col = 0, at2 = start; ; col++) {
-      let comma = chunk.indexOf(",", at2);
+      let comma = text2.indexOf(",", at2);
       if (comma === -1 || comma > end) comma = end;
-      if (col === this.nameCol) name = chunk.slice(at2, comma);
-      if (col === this.valueCol) cell3 = chunk.slice(at2, comma);
+      if (col === this.nameCol) {
+        cells[0] = at2;
+        cells[1] = comma;
+      }
+      if (col === this.valueCol) {
+        cells[2] = at2;
+        cells[3] = comma;
+      }
       if (comma === end || col === lastCol) break;
       at2 = comma + 1;
     }
-    this.take(name, cell3, first);
+    return cells;
   }
   take(name, cell3, line) {
-    const read = csvNumberValue(cell3);
-    if (Number.isNaN(read.value) && !read.isFloat)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    const read = this.check(name, cell3, line);
     let i = this.names.get(name);
     if (i === void 0) {
       i = this.values.length;
@@ -23026,7 +23242,119 @@ var LoggerReader = class {
     this.values[i] = read.value;
     this.floats[i] = read.isFloat;
   }
+  /** The cell read as a number; an error naming the line when it is none. */
+  check(name, cell3, line) {
+    const read = csvNumberValue(cell3);
+    if (Number.isNaN(read.value) && !read.isFloat)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    return read;
+  }
 };
+var NEWLINE = Buffer.from("\n");
+var QUOTE = 0;
+var RARE = 1;
+var VALUE_BYTES = 32;
+var ByteNames = class {
+  count = 0;
+  table = new Int32Array(64).fill(-1);
+  hashes = new Int32Array(32);
+  nameStart = new Int32Array(32);
+  nameLength = new Int32Array(32);
+  namePool = Buffer.alloc(1024);
+  nameBytes = 0;
+  values = Buffer.alloc(32 * VALUE_BYTES);
+  valueLength = new Int32Array(32);
+  longValues = [];
+  /** The place of the name in `buf[start, end)`, -1 when it is new. */
+  find(buf, start, end) {
+    const h3 = hash2(buf, start, end);
+    const length = end - start;
+    const mask = this.table.length - 1;
+    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
+      const i = this.table[p2];
+      if (i === -1) return -1;
+      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
+      const at2 = this.nameStart[i];
+      let k2 = 0;
+      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
+      if (k2 === length) return i;
+    }
+  }
+  /** The same, added when new. */
+  slot(buf, start, end) {
+    const i = this.find(buf, start, end);
+    return i < 0 ? this.add(buf, start, end) : i;
+  }
+  /** Name `i`'s last value is `buf[start, end)`. */
+  keep(i, buf, start, end) {
+    const length = end - start;
+    if (length > VALUE_BYTES) {
+      this.longValues[i] = buf.toString("latin1", start, end);
+      this.valueLength[i] = -1;
+      return;
+    }
+    const values = this.values;
+    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
+    this.valueLength[i] = length;
+  }
+  name(i) {
+    return this.namePool.toString("latin1", this.nameStart[i], this.nameStart[i] + this.nameLength[i]);
+  }
+  value(i) {
+    const length = this.valueLength[i];
+    return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
+  }
+  add(buf, start, end) {
+    const h3 = hash2(buf, start, end);
+    const mask = this.table.length - 1;
+    let p2 = h3 & mask;
+    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
+    const i = this.count++;
+    const length = end - start;
+    if (i === this.hashes.length) {
+      this.hashes = grown3(this.hashes, 2 * i);
+      this.nameStart = grown3(this.nameStart, 2 * i);
+      this.nameLength = grown3(this.nameLength, 2 * i);
+      this.valueLength = grown3(this.valueLength, 2 * i);
+      const values = Buffer.alloc(2 * i * VALUE_BYTES);
+      this.values.copy(values);
+      this.values = values;
+    }
+    if (this.nameBytes + length > this.namePool.length) {
+      const pool = Buffer.alloc(2 * (this.nameBytes + length));
+      this.namePool.copy(pool, 0, 0, this.nameBytes);
+      this.namePool = pool;
+    }
+    buf.copy(this.namePool, this.nameBytes, start, end);
+    this.hashes[i] = h3;
+    this.nameStart[i] = this.nameBytes;
+    this.nameLength[i] = length;
+    this.nameBytes += length;
+    this.table[p2] = i;
+    if (2 * this.count > this.table.length) this.rehash();
+    return i;
+  }
+  rehash() {
+    const table2 = new Int32Array(2 * this.table.length).fill(-1);
+    const mask = table2.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      let p2 = this.hashes[i] & mask;
+      while (table2[p2] !== -1) p2 = p2 + 1 & mask;
+      table2[p2] = i;
+    }
+    this.table = table2;
+  }
+};
+function hash2(buf, start, end) {
+  let h3 = 2166136261 | 0;
+  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
+  return h3;
+}
+function grown3(a, length) {
+  const b3 = new Int32Array(length);
+  b3.set(a);
+  return b3;
+}
 function quotes(text2) {
   let n = 0;
   for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
@@ -27741,17 +28069,24 @@ async function readMetricsCsv(tree, path) {
   let size2 = 0;
   let reader = null;
   let head = "";
+  const feed = (chunk) => {
+    if (ascii && isAscii2(chunk)) reader.writeAscii(chunk);
+    else {
+      const text2 = decode2(chunk);
+      reader.write(text2);
+    }
+  };
   for await (const chunk of chunks) {
     if (reader) {
-      const text3 = decode2(chunk);
-      withPosition(path, "CSV", () => reader.write(text3));
+      withPosition(path, "CSV", () => feed(chunk));
       continue;
     }
     size2 += chunk.length;
     if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode2(chunk);
+    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
+    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) continue;
     const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
@@ -27761,13 +28096,15 @@ async function readMetricsCsv(tree, path) {
     }
     reader = new LoggerReader();
     const text2 = head;
-    withPosition(path, "CSV", () => reader.write(text2));
+    withPosition(path, "CSV", () => {
+      if (ascii) for (const piece of whole) reader.writeAscii(piece);
+      else reader.write(text2);
+    });
     whole.length = 0;
   }
   if (reader) {
-    const text2 = decode2();
     const last = withPosition(path, "CSV", () => {
-      reader.write(text2);
+      if (!ascii) reader.write(decode2());
       return reader.end();
     });
     return { parsed: { data: new Map(last), warnings: [] } };
@@ -29004,7 +29341,7 @@ async function parquetShape(file, path) {
     await handle.close();
   }
 }
-var QUOTE = 34;
+var QUOTE2 = 34;
 var LF = 10;
 var CR = 13;
 async function tableShape2(chunks, delimiter) {
@@ -29032,7 +29369,7 @@ async function tableShape2(chunks, delimiter) {
         if (c3 === LF) continue;
       }
       if (state === 2 /* Quoted */) {
-        if (c3 === QUOTE) state = 3 /* QuoteInQuoted */;
+        if (c3 === QUOTE2) state = 3 /* QuoteInQuoted */;
         continue;
       }
       if (c3 === LF || c3 === CR) {
@@ -29044,8 +29381,8 @@ async function tableShape2(chunks, delimiter) {
       if (c3 === delim) {
         fields++;
         state = 0 /* FieldStart */;
-      } else if (state === 0 /* FieldStart */ && c3 === QUOTE) state = 2 /* Quoted */;
-      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE ? 2 /* Quoted */ : 1 /* Field */;
+      } else if (state === 0 /* FieldStart */ && c3 === QUOTE2) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE2 ? 2 /* Quoted */ : 1 /* Field */;
       else state = 1 /* Field */;
     }
   }

@@ -239,17 +239,27 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
   let size = 0;
   let reader: LoggerReader | null = null;
   let head: string | null = '';
+  // ASCII pieces go to the reader as bytes (it reads them in place); once one is not, text from the decoder.
+  const feed = (chunk: Buffer): void => {
+    if (ascii && isAscii(chunk)) reader!.writeAscii(chunk);
+    else {
+      const text = decode(chunk);
+      reader!.write(text);
+    }
+  };
   for await (const chunk of chunks) {
     if (reader) {
-      const text = decode(chunk);
-      withPosition(path, 'CSV', () => reader!.write(text));
+      withPosition(path, 'CSV', () => feed(chunk));
       continue;
     }
     size += chunk.length;
     if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
     if (head === null) continue;
-    head += decode(chunk);
+    // While the pieces are ASCII only the first line is read as text (the reader takes the bytes): not a string of
+    // the whole first piece.
+    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
+    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
     const firstBreak = head.indexOf('\n');
     if (firstBreak === -1) continue;
     const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, '');
@@ -259,13 +269,15 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
     }
     reader = new LoggerReader();
     const text = head;
-    withPosition(path, 'CSV', () => reader!.write(text));
+    withPosition(path, 'CSV', () => {
+      if (ascii) for (const piece of whole) reader!.writeAscii(piece);
+      else reader!.write(text);
+    });
     whole.length = 0;
   }
   if (reader) {
-    const text = decode();
     const last = withPosition(path, 'CSV', () => {
-      reader.write(text);
+      if (!ascii) reader.write(decode());
       return reader.end();
     });
     return { parsed: { data: new Map(last), warnings: [] } };

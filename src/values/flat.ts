@@ -98,7 +98,7 @@ export class KeyTable {
     const index = this.size++;
     if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1]!;
-    chunk.set(bytes.subarray(start, start + length), this.used);
+    for (let k = 0, at = this.used; k < length; k++, at++) chunk[at] = bytes[start + k]!;
     const e = 4 * index;
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;

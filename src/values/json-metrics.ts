@@ -222,8 +222,11 @@ class MetricsScanner {
     this.i += word.length;
   }
 
-  /** The end of the string starting at `i` (its closing quote), and whether it holds an escape. */
-  private stringEnd(): { end: number; escaped: boolean } {
+  /** Whether the string `stringEnd` last found holds an escape. */
+  private escaped = false;
+
+  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
+  private stringEnd(): number {
     const b = this.b;
     const n = this.n;
     let i = this.i + 1;
@@ -238,24 +241,27 @@ class MetricsScanner {
       } else if (c < 0x20) bail();
       else i++;
     }
-    return { end: i, escaped };
+    this.escaped = escaped;
+    return i;
   }
 
   private string(): string {
     const start = this.i;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    return escaped ? decodeJsonString(this.b.toString('utf8', start, end + 1)) : this.b.toString('utf8', start + 1, end);
+    return this.escaped ? decodeJsonString(this.b.toString('utf8', start, end + 1)) : this.b.toString('utf8', start + 1, end);
   }
 
   /** The member's key, appended to `key`. */
   private readKey(): void {
     const start = this.i + 1;
-    const { end, escaped } = this.stringEnd();
+    const end = this.stringEnd();
     this.i = end + 1;
-    if (!escaped) {
+    if (!this.escaped) {
       this.reserve(end - start);
-      this.b.copy(this.key, this.keyLength, start, end);
+      // A key is a few bytes: a loop costs less than a call to Buffer's copy.
+      const { b, key } = this;
+      for (let k = start, at = this.keyLength; k < end; k++, at++) key[at] = b[k]!;
       this.keyLength += end - start;
       return;
     }
@@ -306,7 +312,7 @@ class MetricsScanner {
     if (c === 0x7b) this.skipObject(depth);
     else if (c === 0x5b) this.array(depth);
     else if (c === 0x22) {
-      this.i = this.stringEnd().end + 1;
+      this.i = this.stringEnd() + 1;
     } else if (c === 0x6e) this.literal('null');
     else if (c === 0x74) this.literal('true');
     else if (c === 0x66) this.literal('false');

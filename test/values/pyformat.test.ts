@@ -66,6 +66,24 @@ describe('Python float formatting (what DVC prints)', () => {
     assert.equal(displayValue(3.3456, 3), '3.346');
   });
 
+  test("a table's rounded float is the same text with or without the shortcut from toFixed (random values, ties, every precision)", () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const values: number[] = [0.015625, -0.015625, 2.675, 0.00001, 0.000095, 0.0000949, 0.0001, -0.00009999, 999999999.999995, 12345678901.5, 1e15 + 0.5];
+    for (let i = 0; i < 5_000; i++) {
+      const x = (random() - 0.5) * 10 ** Math.floor(random() * 34 - 16);
+      values.push(x, Math.round(x * 1e6) / 1e6 + 5e-6, (Math.floor(random() * 2e6) + 0.5) / 1e5);
+    }
+    for (const x of values) {
+      if (Number.isInteger(x)) continue;
+      for (let precision = 1; precision <= 17; precision++)
+        assert.equal(displayValue(x, precision), pyFloatRepr(pyRound(x, precision)), `${x} at ${precision}`);
+    }
+  });
+
   test('params print unrounded (DVC passes no precision for params)', () => {
     assert.equal(displayValue(0.123456789, null), '0.123456789');
   });
