@@ -13254,8 +13254,7 @@ function workspaceTree(root, options2 = {}) {
       if (isAbsent(error)) return null;
       throw error;
     }
-    realRoot ??= realpathSync.native(root);
-    const inside = realRoot;
+    const inside = realRoot ??= realpathSync.native(root);
     if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);

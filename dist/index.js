@@ -13876,8 +13876,7 @@ function workspaceTree(root, options = {}) {
       if (isAbsent(error2)) return null;
       throw error2;
     }
-    realRoot ??= realpathSync.native(root);
-    const inside = realRoot;
+    const inside = realRoot ??= realpathSync.native(root);
     if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);

@@ -188,8 +188,7 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
       throw error;
     }
     // A symlink committed in a pull request could point at the runner's own files or at .git/config.
-    realRoot ??= realpathSync.native(root);
-    const inside = realRoot;
+    const inside = (realRoot ??= realpathSync.native(root));
     if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
