@@ -12841,20 +12841,22 @@ var GitRepo = class _GitRepo {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
   /**
-   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
-   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   * HEAD's commit (null before the first commit), its branch (null when detached), and whether the working tree under
+   * `cwd` differs from it: modified, staged or untracked (not ignored) files, leaving out `exclude` (paths relative to
+   * `cwd`, such as the report's own output folder). One `git status` answers all three.
    */
-  async hasUncommittedChanges(exclude = []) {
+  async workingState(exclude = []) {
     const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
-    return (await this.git.raw(["status", "--porcelain", "--untracked-files=normal", "--", ...pathspecs])).trim() !== "";
-  }
-  async currentBranch() {
-    try {
-      const name = (await this.git.raw(["symbolic-ref", "--quiet", "--short", "HEAD"])).trim();
-      return name || null;
-    } catch {
-      return null;
+    const out = await this.git.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
+    let head = null;
+    let branch = null;
+    let changed = false;
+    for (const record of out.split("\0")) {
+      if (record.startsWith("# branch.oid ")) head = FULL_SHA.test(record.slice(13)) ? record.slice(13) : null;
+      else if (record.startsWith("# branch.head ")) branch = record.slice(14) === "(detached)" ? null : record.slice(14);
+      else if (record && !record.startsWith("# ")) changed = true;
     }
+    return { head, branch, changed };
   }
 };
 function parseTree(bytes, idBytes) {
@@ -27973,33 +27975,35 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b3, pathsB);
     const diffs = [];
+    const sides = { a, b: b3, sideA, sideB, readA, readB, kind, errors, headErrors, log };
     for (const path of paths) {
-      const read = async (tree, side, keys, table3) => {
-        if (!tree || !side) return null;
-        if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
-        const batch = tree === b3 ? readB : readA;
-        const bytes = batch.get(path);
-        batch.delete(path);
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), bytes, table3);
-        if (file.status === "error") {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === "params" && tree === b3) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named3);
+      const fileA = await readSide(sides, path, "a", pathsA.get(path) ?? named3);
       if (kind === "metrics" && fileA?.status === "ok" && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase2.add(path);
       const table2 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
-      const fileB = await read(b3, sideB, pathsB.get(path) ?? named3, table2);
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name });
-      diffs.push(diff);
+      const fileB = await readSide(sides, path, "b", pathsB.get(path) ?? named3, table2);
+      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name }));
     }
     return diffs;
   };
   const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2 };
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
+}
+async function readSide(sides, path, which2, keys, table2) {
+  const tree = which2 === "a" ? sides.a : sides.b;
+  const side = which2 === "a" ? sides.sideA : sides.sideB;
+  if (!tree || !side) return null;
+  if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+  const batch = which2 === "a" ? sides.readA : sides.readB;
+  const bytes = batch.get(path);
+  batch.delete(path);
+  const file = await readValueFile(tree, path, sides.kind, keys, side.dvcOuts.has(path), bytes, table2);
+  if (file.status === "error") {
+    sides.errors.push({ rev: tree.name, path, message: file.message });
+    sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+    if (sides.kind === "params" && which2 === "b") sides.headErrors.push(file.message);
+  }
+  return file;
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));

@@ -26,12 +26,12 @@ export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
  * name would claim a commit that does not hold these values), else the branch, else HEAD's short sha.
  */
 export async function cliHead(git: GitRepo, outDir?: string): Promise<{ label: string; sha: string | null }> {
-  const sha = await git.resolveCommit('HEAD');
   // The report's own folder, when the user put it inside the project, is not a change to the project.
   const out = outDir === undefined ? '' : relative(git.cwd, outDir).split(sep).join('/');
   const exclude = out && !out.startsWith('..') && !isAbsolute(out) ? [out] : [];
-  if (!sha || (await git.hasUncommittedChanges(exclude))) return { label: 'workspace', sha };
-  return { label: (await git.currentBranch()) ?? shortSha(sha), sha };
+  const { head, branch, changed } = await git.workingState(exclude);
+  if (!head || changed) return { label: 'workspace', sha: head };
+  return { label: branch ?? shortSha(head), sha: head };
 }
 
 /**

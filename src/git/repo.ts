@@ -359,21 +359,22 @@ export class GitRepo {
   }
 
   /**
-   * Whether the working tree under `cwd` differs from HEAD: modified, staged or untracked (not ignored) files, leaving
-   * out `exclude` (paths relative to `cwd`, such as the report's own output folder).
+   * HEAD's commit (null before the first commit), its branch (null when detached), and whether the working tree under
+   * `cwd` differs from it: modified, staged or untracked (not ignored) files, leaving out `exclude` (paths relative to
+   * `cwd`, such as the report's own output folder). One `git status` answers all three.
    */
-  async hasUncommittedChanges(exclude: string[] = []): Promise<boolean> {
+  async workingState(exclude: string[] = []): Promise<{ head: string | null; branch: string | null; changed: boolean }> {
     const pathspecs = ['.', ...exclude.map((p) => `:(exclude)${p}`)];
-    return (await this.git.raw(['status', '--porcelain', '--untracked-files=normal', '--', ...pathspecs])).trim() !== '';
-  }
-
-  async currentBranch(): Promise<string | null> {
-    try {
-      const name = (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
-      return name || null;
-    } catch {
-      return null;
+    const out = await this.git.raw(['status', '--porcelain=v2', '--branch', '--no-ahead-behind', '--untracked-files=normal', '-z', '--', ...pathspecs]);
+    let head: string | null = null;
+    let branch: string | null = null;
+    let changed = false;
+    for (const record of out.split('\0')) {
+      if (record.startsWith('# branch.oid ')) head = FULL_SHA.test(record.slice(13)) ? record.slice(13) : null;
+      else if (record.startsWith('# branch.head ')) branch = record.slice(14) === '(detached)' ? null : record.slice(14);
+      else if (record && !record.startsWith('# ')) changed = true;
     }
+    return { head, branch, changed };
   }
 }
 

@@ -117,36 +117,57 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b, pathsB);
     const diffs: FileDiff[] = [];
+    const sides: ComparedSides = { a, b, sideA, sideB, readA, readB, kind, errors, headErrors, log };
     for (const path of paths) {
-      const read = async (tree: Tree | null, side: ProjectFiles | null, keys: string[] | undefined, table?: KeyTable): Promise<ValueFile | null> => {
-        if (!tree || !side) return null;
-        if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
-        // Taken out of the batch: a big file's bytes go once they are parsed, before the other side's are read.
-        const batch = tree === b ? readB : readA;
-        const bytes = batch.get(path);
-        batch.delete(path);
-        const file = await readValueFile(tree, path, kind, keys, side.dvcOuts.has(path), bytes, table);
-        if (file.status === 'error') {
-          errors.push({ rev: tree.name, path, message: file.message });
-          log.warning(`${tree.name}: ${file.message}`, { file: path });
-          if (kind === 'params' && tree === b) headErrors.push(file.message);
-        }
-        return file;
-      };
-      const fileA = await read(a, sideA, pathsA.get(path) ?? named);
+      const fileA = await readSide(sides, path, 'a', pathsA.get(path) ?? named);
       // With values: a base file with none may yet be filled in from the history store (withStoreBase).
       if (kind === 'metrics' && fileA?.status === 'ok' && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
       // The head's keys are looked up in the base's table, not kept a second time.
       const table = fileA?.status === 'ok' && fileA.values instanceof FlatValues ? fileA.values.table : undefined;
-      const fileB = (await read(b, sideB, pathsB.get(path) ?? named, table))!;
-      const diff = diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name });
-      diffs.push(diff);
+      const fileB = (await readSide(sides, path, 'b', pathsB.get(path) ?? named, table))!;
+      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name }));
     }
     return diffs;
   };
   const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
   for (const kind of kinds) comparison[kind] = await compare(kind);
   return comparison;
+}
+
+/** What one kind's comparison reads each file of a path from: both trees, their files, what their batches read. */
+interface ComparedSides {
+  a: Tree | null;
+  b: Tree;
+  sideA: ProjectFiles | null;
+  sideB: ProjectFiles;
+  readA: Map<string, ReadResult>;
+  readB: Map<string, ReadResult>;
+  kind: ValueKind;
+  errors: LoadError[];
+  headErrors: string[];
+  log: Logger;
+}
+
+/**
+ * One side's file of a path, read and parsed; a file that fails is noted (a params file at the head fails the
+ * comparison). A function of its own, not a closure made for each path: the loop over thousands of paths stays small.
+ */
+async function readSide(sides: ComparedSides, path: string, which: 'a' | 'b', keys: string[] | undefined, table?: KeyTable): Promise<ValueFile | null> {
+  const tree = which === 'a' ? sides.a : sides.b;
+  const side = which === 'a' ? sides.sideA : sides.sideB;
+  if (!tree || !side) return null;
+  if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
+  // Taken out of the batch: a big file's bytes go once they are parsed, before the other side's are read.
+  const batch = which === 'a' ? sides.readA : sides.readB;
+  const bytes = batch.get(path);
+  batch.delete(path);
+  const file = await readValueFile(tree, path, sides.kind, keys, side.dvcOuts.has(path), bytes, table);
+  if (file.status === 'error') {
+    sides.errors.push({ rev: tree.name, path, message: file.message });
+    sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+    if (sides.kind === 'params' && which === 'b') sides.headErrors.push(file.message);
+  }
+  return file;
 }
 
 function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
