@@ -12590,18 +12590,18 @@ function objectKey(oid, legacy = false) {
 // src/dvc/data/pool.ts
 async function eachLimit(items, limit, fn2) {
   let next = 0;
-  let failed;
+  let failed2;
   const worker = async () => {
     while (next < items.length) {
       try {
         await fn2(items[next++]);
       } catch (error) {
-        failed ??= { error };
+        failed2 ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed) throw failed.error;
+  if (failed2) throw failed2.error;
 }
 
 // src/dvc/data/cache.ts
@@ -20263,10 +20263,10 @@ function aggregateMarkdown(report2, options2 = {}) {
   const unit = options2.measure ? "bytes" : "characters";
   const note2 = (rows2) => `> [!NOTE]
 > This comparison is longer than ${options2.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options2.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
-  const failed = report2.failedRuns.length;
+  const failed2 = report2.failedRuns.length;
   const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note2(rows2), failedRows2)) <= options2.limit;
-  const rows = largest(report2.configurations.length, (n) => fits(n, failed));
-  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
+  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
   return { body: draw(report2, options2, kept, rows, note2(rows), failedRows), folded: true };
 }
 function largest(max, ok) {
@@ -20453,8 +20453,8 @@ function outcome(report2, directionOf) {
     const name = metricNames(report2.metrics);
     const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
     if (failures) {
-      const failed = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
-      return { outcome: "failed", line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+      const failed2 = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
+      return { outcome: "failed", line: `❌ gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
       const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
@@ -26953,7 +26953,7 @@ async function readArtifact(dir) {
 async function publishAll(report2, table2, log) {
   const results = /* @__PURE__ */ new Map();
   const hosted = /* @__PURE__ */ new Map();
-  let failed = false;
+  let failed2 = false;
   for (const row3 of table2) {
     if (!row3 || row3.when && !row3.when(results)) continue;
     const { target, policy } = row3;
@@ -26968,7 +26968,7 @@ async function publishAll(report2, table2, log) {
       const message = describeError(error);
       results.set(target, { status: "failed", error: message });
       if (policy === "required") {
-        failed = true;
+        failed2 = true;
         log.error(`${target.name}: ${message}`);
       } else if (policy === "optional") {
         log.warning(`${target.name}: ${message} (This does not fail the step${row3.requiredBy ? `; set '${row3.requiredBy}' to make it` : ""}.)`);
@@ -26977,7 +26977,7 @@ async function publishAll(report2, table2, log) {
       }
     }
   }
-  return { results, failed };
+  return { results, failed: failed2 };
 }
 
 // src/values/collect.ts
@@ -27164,10 +27164,12 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const diffs = [];
     const sides = { a, b: b3, sideA, sideB, readA, readB, kind, errors, headErrors, log };
     for (const path of paths) {
-      const fileA = await readSide(sides, path, "a", pathsA.get(path) ?? named3);
+      let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
+      if (fileA instanceof Promise) fileA = await fileA;
       if (kind === "metrics" && fileA?.status === "ok" && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase2.add(path);
       const table2 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
-      const fileB = await readSide(sides, path, "b", pathsB.get(path) ?? named3, table2);
+      let fileB = sideFile(sides, path, "b", pathsB.get(path) ?? named3, table2);
+      if (fileB instanceof Promise) fileB = await fileB;
       diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name }));
     }
     return diffs;
@@ -27176,43 +27178,46 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
   for (const kind of kinds) comparison[kind] = await compare2(kind);
   return comparison;
 }
-async function readSide(sides, path, which, keys, table2) {
+function sideFile(sides, path, which, keys, table2) {
   const tree = which === "a" ? sides.a : sides.b;
   const side = which === "a" ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
   if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+  const noted = (file) => {
+    if (file.status === "error") {
+      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+      if (sides.kind === "params" && which === "b") sides.headErrors.push(file.message);
+    }
+    return file;
+  };
   const batch = which === "a" ? sides.readA : sides.readB;
-  const bytes = batch.get(path);
+  const dvcTracked = side.dvcOuts.has(path);
+  if (!batch.has(path)) return readValueFile(tree, path, sides.kind, keys, dvcTracked, table2).then(noted);
+  const read = batch.get(path);
   batch.delete(path);
-  const file = await readValueFile(tree, path, sides.kind, keys, side.dvcOuts.has(path), bytes, table2);
-  if (file.status === "error") {
-    sides.errors.push({ rev: tree.name, path, message: file.message });
-    sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
-    if (sides.kind === "params" && which === "b") sides.headErrors.push(file.message);
-  }
-  return file;
+  return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table2));
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
 }
 var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
-async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2) {
-  let bytes;
-  let streamed = null;
+async function readValueFile(tree, path, kind, keys, dvcTracked, table2) {
+  let read;
   try {
-    if (read instanceof Error) throw read;
-    if (read !== void 0) bytes = read;
-    else if (isMetricsCsv(kind, path)) {
+    if (isMetricsCsv(kind, path)) {
       const csv = await readMetricsCsv(tree, path);
-      bytes = csv && "bytes" in csv ? csv.bytes : null;
-      streamed = csv && "parsed" in csv ? csv.parsed : null;
-    } else bytes = await tree.read(path);
+      if (csv && "parsed" in csv) return { status: "ok", values: flattenMetrics(csv.parsed.data), warnings: csv.parsed.warnings };
+      read = csv && csv.bytes;
+    } else read = await tree.read(path);
   } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+    return failed(path, error);
   }
-  if (streamed) return { status: "ok", values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
+  return valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2);
+}
+function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
+  if (read instanceof Error) return failed(path, read);
+  if (!read) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
     if (why)
       return {
@@ -27223,13 +27228,13 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2) {
     return { status: "missing", note: `not present at ${tree.name}` };
   }
   if (kind === "metrics" && extension(path) === ".json") {
-    const values = flattenJsonMetrics(bytes, table2 ?? new KeyTable());
+    const values = flattenJsonMetrics(read, table2 ?? new KeyTable());
     if (values) return { status: "ok", values, warnings: [] };
   }
   try {
     let text2;
     try {
-      text2 = UTF82.decode(bytes);
+      text2 = UTF82.decode(read);
     } catch {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
@@ -27237,9 +27242,12 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, read, table2) {
     const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
     return { status: "ok", values, warnings: parsed.warnings };
   } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+    return failed(path, error);
   }
+}
+function failed(path, error) {
+  const message = describeError(error);
+  return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
 }
 async function readMetricsCsv(tree, path) {
   const chunks = await tree.chunks(path);

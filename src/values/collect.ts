@@ -119,12 +119,14 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const diffs: FileDiff[] = [];
     const sides: ComparedSides = { a, b, sideA, sideB, readA, readB, kind, errors, headErrors, log };
     for (const path of paths) {
-      const fileA = await readSide(sides, path, 'a', pathsA.get(path) ?? named);
+      let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
+      if (fileA instanceof Promise) fileA = await fileA;
       // With values: a base file with none may yet be filled in from the history store (withStoreBase).
       if (kind === 'metrics' && fileA?.status === 'ok' && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
       // The head's keys are looked up in the base's table, not kept a second time.
       const table = fileA?.status === 'ok' && fileA.values instanceof FlatValues ? fileA.values.table : undefined;
-      const fileB = (await readSide(sides, path, 'b', pathsB.get(path) ?? named, table))!;
+      let fileB = sideFile(sides, path, 'b', pathsB.get(path) ?? named, table)!;
+      if (fileB instanceof Promise) fileB = await fileB;
       diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? 'base', head: b.name }));
     }
     return diffs;
@@ -149,25 +151,30 @@ interface ComparedSides {
 }
 
 /**
- * One side's file of a path, read and parsed; a file that fails is noted (a params file at the head fails the
- * comparison). A function of its own, not a closure made for each path: the loop over thousands of paths stays small.
+ * One side's file of a path, parsed; a file that fails is noted (a params file at the head fails the comparison).
+ * A file its side's batch read is parsed there and then, not behind a promise: thousands of values files would
+ * each wait their turn in the microtask queue. A function of its own, not a closure made for each path.
  */
-async function readSide(sides: ComparedSides, path: string, which: 'a' | 'b', keys: string[] | undefined, table?: KeyTable): Promise<ValueFile | null> {
+function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: string[] | undefined, table?: KeyTable): ValueFile | null | Promise<ValueFile> {
   const tree = which === 'a' ? sides.a : sides.b;
   const side = which === 'a' ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
   if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
-  // Taken out of the batch: a big file's bytes go once they are parsed, before the other side's are read.
+  const noted = (file: ValueFile): ValueFile => {
+    if (file.status === 'error') {
+      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+      if (sides.kind === 'params' && which === 'b') sides.headErrors.push(file.message);
+    }
+    return file;
+  };
   const batch = which === 'a' ? sides.readA : sides.readB;
-  const bytes = batch.get(path);
+  const dvcTracked = side.dvcOuts.has(path);
+  if (!batch.has(path)) return readValueFile(tree, path, sides.kind, keys, dvcTracked, table).then(noted);
+  // Taken out of the batch: a big file's bytes go once they are parsed, before the other side's are read.
+  const read = batch.get(path)!;
   batch.delete(path);
-  const file = await readValueFile(tree, path, sides.kind, keys, side.dvcOuts.has(path), bytes, table);
-  if (file.status === 'error') {
-    sides.errors.push({ rev: tree.name, path, message: file.message });
-    sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
-    if (sides.kind === 'params' && which === 'b') sides.headErrors.push(file.message);
-  }
-  return file;
+  return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table));
 }
 
 function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
@@ -177,35 +184,27 @@ function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
 const isMetricsCsv = (kind: ValueKind, path: string): boolean => kind === 'metrics' && extension(path) === '.csv';
 
 /**
- * One file at one revision, parsed and flattened; never throws for the file's own problems. `read` is what a
- * batch read of it gave, when it was read in one. A JSON metrics file is flattened as it is scanned, its keys put
- * in `table` (the other revision's, when given).
+ * One file at one revision, read, parsed and flattened; never throws for the file's own problems. A JSON metrics
+ * file is flattened as it is scanned, its keys put in `table` (the other revision's, when given).
  */
-async function readValueFile(
-  tree: Tree,
-  path: string,
-  kind: ValueKind,
-  keys: string[],
-  dvcTracked: boolean,
-  read?: ReadResult,
-  table?: KeyTable,
-): Promise<ValueFile> {
-  let bytes: Buffer | null;
-  let streamed: ParsedFile | null = null;
+async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean, table?: KeyTable): Promise<ValueFile> {
+  let read: ReadResult;
   try {
-    if (read instanceof Error) throw read;
-    if (read !== undefined) bytes = read;
-    else if (isMetricsCsv(kind, path)) {
+    if (isMetricsCsv(kind, path)) {
       const csv = await readMetricsCsv(tree, path);
-      bytes = csv && 'bytes' in csv ? csv.bytes : null;
-      streamed = csv && 'parsed' in csv ? csv.parsed : null;
-    } else bytes = await tree.read(path);
+      if (csv && 'parsed' in csv) return { status: 'ok', values: flattenMetrics(csv.parsed.data), warnings: csv.parsed.warnings };
+      read = csv && csv.bytes;
+    } else read = await tree.read(path);
   } catch (error) {
-    const message = describeError(error);
-    return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
+    return failed(path, error);
   }
-  if (streamed) return { status: 'ok', values: flattenMetrics(streamed.data), warnings: streamed.warnings };
-  if (!bytes) {
+  return valueFileFrom(tree, path, kind, keys, dvcTracked, read, table);
+}
+
+/** A file's values from what reading it gave (its bytes, null when it is not there, or why it could not be read). */
+function valueFileFrom(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean, read: ReadResult, table?: KeyTable): ValueFile {
+  if (read instanceof Error) return failed(path, read);
+  if (!read) {
     const why = 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
     if (why)
       return {
@@ -216,13 +215,13 @@ async function readValueFile(
     return { status: 'missing', note: `not present at ${tree.name}` };
   }
   if (kind === 'metrics' && extension(path) === '.json') {
-    const values = flattenJsonMetrics(bytes, table ?? new KeyTable());
+    const values = flattenJsonMetrics(read, table ?? new KeyTable());
     if (values) return { status: 'ok', values, warnings: [] };
   }
   try {
     let text: string;
     try {
-      text = UTF8.decode(bytes);
+      text = UTF8.decode(read);
     } catch {
       return { status: 'error', message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
@@ -230,9 +229,14 @@ async function readValueFile(
     const values = kind === 'metrics' ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
     return { status: 'ok', values, warnings: parsed.warnings };
   } catch (error) {
-    const message = describeError(error);
-    return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
+    return failed(path, error);
   }
+}
+
+/** A file that could not be read or parsed, its message naming it. */
+function failed(path: string, error: unknown): ValueFile {
+  const message = describeError(error);
+  return { status: 'error', message: message.startsWith(path) ? message : `${path}: ${message}` };
 }
 
 /**
