@@ -13317,10 +13317,12 @@ function commitTree(git, sha, name, options2 = {}) {
     async readMany(paths) {
       const out = new Array(paths.length).fill(null);
       const wanted = [];
+      const all = options2.byPath ? null : await listing();
       for (let at2 = 0; at2 < paths.length; at2++) {
         const path = paths[at2];
         try {
-          const entry = await resolve14(path);
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
           if (!entry) continue;
           if (entry.size < 0) {
             out[at2] = await readUnsized(git, path, entry, budget);

@@ -13939,10 +13939,12 @@ function commitTree(git, sha, name, options = {}) {
     async readMany(paths) {
       const out = new Array(paths.length).fill(null);
       const wanted = [];
+      const all = options.byPath ? null : await listing();
       for (let at2 = 0; at2 < paths.length; at2++) {
         const path = paths[at2];
         try {
-          const entry = await resolve7(path);
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve7(path);
           if (!entry) continue;
           if (entry.size < 0) {
             out[at2] = await readUnsized(git, path, entry, budget);

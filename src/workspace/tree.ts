@@ -267,10 +267,13 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       const out = new Array<ReadResult>(paths.length).fill(null);
       // Each path through the guards and the budget in order, as one read after another would; then the blobs.
       const wanted: { at: number; path: string; entry: TreeEntry }[] = [];
+      // A regular file the listing names is taken from it directly; links and the rest are resolved one by one.
+      const all = options.byPath ? null : await listing();
       for (let at = 0; at < paths.length; at++) {
         const path = paths[at]!;
         try {
-          const entry = await resolve(path);
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith('100') ? listed : await resolve(path);
           if (!entry) continue;
           // Found by path (`byPath`), its size is known only as git sends it: read alone, within the per-file cap.
           if (entry.size < 0) {
