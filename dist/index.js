@@ -23860,14 +23860,19 @@ function valueTable(kind, labels, direction) {
 function valuesSection(kind, files, labels, options = {}) {
   let rows = 0;
   let changed = 0;
-  let notes = "";
+  const noted = /* @__PURE__ */ new Map();
   for (let i = 0; i < files.length; i++) {
     const f3 = files[i];
     const list3 = f3.rows;
     rows += list3.length;
     for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
-    for (const n of f3.notes) notes += `${notes ? "\n" : ""}- ${code(f3.path)}: ${escapeCell(n)}`;
+    for (const n of f3.notes) {
+      const paths = noted.get(n);
+      if (paths) paths.push(f3.path);
+      else noted.set(n, [f3.path]);
+    }
   }
+  const notes = noteLines(noted);
   if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
   const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
   const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
@@ -23893,6 +23898,20 @@ ${table2.row(path, r2)}`;
   }
   if (notes) parts.push("", notes);
   return parts.join("\n");
+}
+var NAMED_FILES = 3;
+function noteLines(noted) {
+  const lines2 = [];
+  for (const [note2, paths] of noted) {
+    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
+    else {
+      const more2 = paths.length - NAMED_FILES;
+      lines2.push(
+        `- ${paths.slice(0, NAMED_FILES).map((p2) => code(p2)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
+      );
+    }
+  }
+  return lines2.join("\n");
 }
 function cell2(text2) {
   const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${groupDigits(text2.length)} characters)` : text2;
@@ -27963,9 +27982,15 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b3, targets, log, headErrors);
+  const presentA = a && new Set(await a.list());
+  const presentB = new Set(await b3.list());
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
+    if (presentA) {
+      foldAbsentDirectories(pathsA, pathsB, presentA);
+      foldAbsentDirectories(pathsB, pathsA, presentB);
+    }
     const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     const named3 = targets[kind] ? [] : void 0;
     const readAll = async (tree, side) => {
@@ -28012,6 +28037,15 @@ function sideFile(sides, path, which2, keys, table2) {
   const read = batch.get(path);
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table2));
+}
+function foldAbsentDirectories(paths, other, present) {
+  for (const [path, keys] of [...paths]) {
+    if (present.has(path) || other.has(path)) continue;
+    const under = [...other.keys()].filter((p2) => p2.startsWith(`${path}/`));
+    if (!under.length) continue;
+    paths.delete(path);
+    for (const p2 of under) if (!paths.has(p2)) paths.set(p2, keys);
+  }
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));

@@ -72,15 +72,21 @@ export function valuesSection(
 ): string {
   let rows = 0;
   let changed = 0;
-  let notes = '';
+  // Each note with the files it was said of, in the order first said.
+  const noted = new Map<string, string[]>();
   // Indexed loops: this runs once a process, mostly before V8 optimises it, and an array's iterator costs there.
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
     const list = f.rows;
     rows += list.length;
     for (let k = 0; k < list.length; k++) if (list[k]!.changed) changed++;
-    for (const n of f.notes) notes += `${notes ? '\n' : ''}- ${code(f.path)}: ${escapeCell(n)}`;
+    for (const n of f.notes) {
+      const paths = noted.get(n);
+      if (paths) paths.push(f.path);
+      else noted.set(n, [f.path]);
+    }
   }
+  const notes = noteLines(noted);
   if (!rows) return [`_No ${kind} found._`, ...(notes ? ['', notes] : [])].join('\n');
 
   const direction = kind === 'metrics' ? (options.direction ?? ((_path: string, key: string) => guessDirection(key))) : undefined;
@@ -109,6 +115,27 @@ export function valuesSection(
   }
   if (notes) parts.push('', notes);
   return parts.join('\n');
+}
+
+/** Files named before "and N other files" when many share a note (a pull request that deletes a folder of metrics). */
+const NAMED_FILES = 3;
+
+/** A line a file and note; a note said of more than a few files, one line naming the first of them. */
+function noteLines(noted: Map<string, string[]>): string {
+  const lines: string[] = [];
+  for (const [note, paths] of noted) {
+    if (paths.length <= NAMED_FILES) for (const path of paths) lines.push(`- ${code(path)}: ${escapeCell(note)}`);
+    else {
+      const more = paths.length - NAMED_FILES;
+      lines.push(
+        `- ${paths
+          .slice(0, NAMED_FILES)
+          .map((p) => code(p))
+          .join(', ')} and ${groupDigits(more)} other files: ${escapeCell(note)}`,
+      );
+    }
+  }
+  return lines.join('\n');
 }
 
 function cell(text: string): string {

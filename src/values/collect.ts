@@ -100,9 +100,15 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const parsedAtBase = new Set<string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
+  const presentA = a && new Set(await a.list());
+  const presentB = new Set(await b.list());
   const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
     const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
     const pathsB = filesOf(sideB, kind);
+    if (presentA) {
+      foldAbsentDirectories(pathsA, pathsB, presentA);
+      foldAbsentDirectories(pathsB, pathsA, presentB);
+    }
     const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     // Files the user named are read on both sides, even where a glob matched only one of them.
     const named = targets[kind] ? [] : undefined;
@@ -175,6 +181,21 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   const read = batch.get(path)!;
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table));
+}
+
+/**
+ * A folder a side's dvc.yaml names but that side lacks stays a name of its own there, as DVC keeps a path it cannot
+ * expand. Where the other side holds files under it, those files are what it stood for: each is compared as not
+ * present on this side (a pull request that deletes a folder of metrics), and the folder's name is not a file.
+ */
+function foldAbsentDirectories(paths: Map<string, string[]>, other: Map<string, string[]>, present: Set<string>): void {
+  for (const [path, keys] of [...paths]) {
+    if (present.has(path) || other.has(path)) continue;
+    const under = [...other.keys()].filter((p) => p.startsWith(`${path}/`));
+    if (!under.length) continue;
+    paths.delete(path);
+    for (const p of under) if (!paths.has(p)) paths.set(p, keys);
+  }
 }
 
 function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {

@@ -95,6 +95,22 @@ describe('report values sections', () => {
     );
   });
 
+  test('a note said of many files is one line naming the first few; of a few files, a line each', () => {
+    const gone = Array.from({ length: 1200 }, (_, i) => file(`m/${i}.json`, [['acc', i, undefined]], ['not present at feature']));
+    const md = valuesSection(
+      'metrics',
+      [file('a.json', [['x', 1, 2]], ['not present at feature']), ...gone, file('z.json', [['x', 1, 1]], ['a `warning`'])],
+      labels,
+    );
+    const notes = md.split('\n').filter((l) => l.startsWith('- '));
+    assert.deepEqual(notes, ['- `a.json`, `m/0.json`, `m/1.json` and 1,198 other files: not present at feature', '- `z.json`: a \\`warning\\`']);
+    const few = valuesSection('metrics', gone.slice(0, 3), labels);
+    assert.deepEqual(
+      few.split('\n').filter((l) => l.startsWith('- ')),
+      ['- `m/0.json`: not present at feature', '- `m/1.json`: not present at feature', '- `m/2.json`: not present at feature'],
+    );
+  });
+
   test('nothing found / nothing changed', () => {
     assert.equal(valuesSection('params', [], labels), '_No params found._');
     assert.match(valuesSection('params', [file('p.yaml', [['a', 1, 1]])], labels), /^_No params changed\._\n\n<details><summary>1 unchanged param<\/summary>/);

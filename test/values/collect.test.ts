@@ -83,14 +83,19 @@ describe('collectAndCompare (run.ts entry point)', () => {
     for (const sha of [base, link]) {
       const budget = new ReadBudget(4096, 1024 * 1024);
       const result = await collectAndCompare(git, { workspace: r.dir, base: { sha, label: 'main' }, metricsPaths: null, paramsPaths: null, budget }, log);
+      // The head's dvc.yaml names folders 'm' and 'p', gone there: the files under them at the base are compared
+      // as not present, and the folders are not files of their own.
       assert.deepEqual(
         result.metrics.map((f) => f.path).filter((p) => !/^m\/\d+\.json$/.test(p)),
-        sha === link ? ['m', 'm/big.json', 'm/up.json'] : ['m', 'm/big.json'],
+        sha === link ? ['m/big.json', 'm/up.json'] : ['m/big.json'],
       );
-      // 'm' and 'p' are what the head's dvc.yaml names, where nothing is left under them.
-      assert.equal(result.params.length, 301);
+      assert.equal(result.params.length, 300);
       const m = new Map(result.metrics.map((f) => [f.path, f]));
-      assert.deepEqual(m.get('m/7.json')!.rows, [{ key: 'acc', old: 0.007, new: undefined, changed: true }]);
+      assert.deepEqual(m.get('m/7.json'), {
+        path: 'm/7.json',
+        rows: [{ key: 'acc', old: 0.007, new: undefined, changed: true }],
+        notes: ['not present at head'],
+      });
       assert.deepEqual(new Map(result.params.map((f) => [f.path, f])).get('p/299.yaml')!.rows, [{ key: 'lr', old: 299, new: undefined, changed: true }]);
       const errors = result.errors.map((e) => `${e.rev} ${e.message}`);
       assert.deepEqual(errors, [
@@ -98,6 +103,24 @@ describe('collectAndCompare (run.ts entry point)', () => {
         ...(sha === link ? ['main m/up.json: a link to ../../outside.json, outside the project or into .git/ or .dvc/; not read'] : []),
       ]);
     }
+    await git.close();
+  });
+
+  test('a folder of values files new at the head: its files are not present at the base, the folder is no file of its own', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', { 'dvc.yaml': 'metrics:\n  - m\n' });
+    r.write({ 'm/a.json': '{"acc": 1}', 'm/b.json': '{"acc": 2}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(
+      result.metrics.map((f) => [f.path, f.notes]),
+      [
+        ['m/a.json', ['not present at main']],
+        ['m/b.json', ['not present at main']],
+      ],
+    );
     await git.close();
   });
 
