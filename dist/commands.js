@@ -13249,8 +13249,11 @@ function workspaceTree(root, options2 = {}) {
   function open6(path, streamed) {
     const rel = projectPath(path);
     const full = join5(root, ...rel.split("/"));
+    let info;
     let target;
     try {
+      info = statSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
       target = realpathSync.native(full);
     } catch (error) {
       if (isAbsent(error)) return null;
@@ -13266,7 +13269,6 @@ function workspaceTree(root, options2 = {}) {
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
       );
     }
-    const info = statSync(target);
     if (info.isDirectory()) return null;
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
@@ -27174,10 +27176,8 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
-    if (presentA) {
-      foldAbsentDirectories(pathsA, pathsB, presentA);
-      foldAbsentDirectories(pathsB, pathsA, presentB);
-    }
+    const goneA = presentA ? absentFolders(pathsA, pathsB, presentA) : /* @__PURE__ */ new Set();
+    const goneB = presentA ? absentFolders(pathsB, pathsA, presentB) : /* @__PURE__ */ new Set();
     const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     const named3 = targets[kind] ? [] : void 0;
     const readAll = async (tree, side) => {
@@ -27189,7 +27189,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b3, pathsB);
     const diffs = [];
-    const sides = { a, b: b3, sideA, sideB, readA, readB, kind, errors, headErrors, log };
+    const sides = { a, b: b3, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -27209,7 +27209,10 @@ function sideFile(sides, path, which, keys, table2) {
   const tree = which === "a" ? sides.a : sides.b;
   const side = which === "a" ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
-  if (keys === void 0) return { status: "missing", note: `not named in dvc.yaml at ${tree.name}` };
+  if (keys === void 0) {
+    const gone = which === "a" ? sides.goneA : sides.goneB;
+    return { status: "missing", note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
+  }
   const noted = (file) => {
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -27225,14 +27228,25 @@ function sideFile(sides, path, which, keys, table2) {
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table2));
 }
-function foldAbsentDirectories(paths, other, present) {
-  for (const [path, keys] of [...paths]) {
+function absentFolders(paths, other, present) {
+  const gone = /* @__PURE__ */ new Set();
+  for (const path of paths.keys()) {
     if (present.has(path) || other.has(path)) continue;
-    const under = [...other.keys()].filter((p2) => p2.startsWith(`${path}/`));
-    if (!under.length) continue;
-    paths.delete(path);
-    for (const p2 of under) if (!paths.has(p2)) paths.set(p2, keys);
+    const prefix = `${path}/`;
+    for (const p2 of other.keys()) {
+      if (p2.startsWith(prefix)) {
+        gone.add(path);
+        break;
+      }
+    }
   }
+  for (const path of gone) paths.delete(path);
+  return gone;
+}
+function inFolderOf(path, folders) {
+  if (!folders.size) return false;
+  for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (folders.has(path.slice(0, cut))) return true;
+  return false;
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));

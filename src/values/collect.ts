@@ -105,10 +105,8 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
     const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
     const pathsB = filesOf(sideB, kind);
-    if (presentA) {
-      foldAbsentDirectories(pathsA, pathsB, presentA);
-      foldAbsentDirectories(pathsB, pathsA, presentB);
-    }
+    const goneA = presentA ? absentFolders(pathsA, pathsB, presentA) : new Set<string>();
+    const goneB = presentA ? absentFolders(pathsB, pathsA, presentB) : new Set<string>();
     const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     // Files the user named are read on both sides, even where a glob matched only one of them.
     const named = targets[kind] ? [] : undefined;
@@ -123,7 +121,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b, pathsB);
     const diffs: FileDiff[] = [];
-    const sides: ComparedSides = { a, b, sideA, sideB, readA, readB, kind, errors, headErrors, log };
+    const sides: ComparedSides = { a, b, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -150,6 +148,9 @@ interface ComparedSides {
   sideB: ProjectFiles;
   readA: Map<string, ReadResult>;
   readB: Map<string, ReadResult>;
+  /** Folders each side's dvc.yaml names that the side lacks, while the other side has files in them. */
+  goneA: Set<string>;
+  goneB: Set<string>;
   kind: ValueKind;
   errors: LoadError[];
   headErrors: string[];
@@ -165,7 +166,10 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   const tree = which === 'a' ? sides.a : sides.b;
   const side = which === 'a' ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
-  if (keys === undefined) return { status: 'missing', note: `not named in dvc.yaml at ${tree.name}` };
+  if (keys === undefined) {
+    const gone = which === 'a' ? sides.goneA : sides.goneB;
+    return { status: 'missing', note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
+  }
   const noted = (file: ValueFile): ValueFile => {
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -185,17 +189,31 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
 
 /**
  * A folder a side's dvc.yaml names but that side lacks stays a name of its own there, as DVC keeps a path it cannot
- * expand. Where the other side holds files under it, those files are what it stood for: each is compared as not
- * present on this side (a pull request that deletes a folder of metrics), and the folder's name is not a file.
+ * expand. Where the other side holds files in it, those files are what it stood for: the folder's name is taken out
+ * of `paths` (it is no file) and returned, so its files are said to be not present on this side (a pull request that
+ * deletes a folder of metrics), not unnamed.
  */
-function foldAbsentDirectories(paths: Map<string, string[]>, other: Map<string, string[]>, present: Set<string>): void {
-  for (const [path, keys] of [...paths]) {
+function absentFolders(paths: Map<string, string[]>, other: Map<string, string[]>, present: Set<string>): Set<string> {
+  const gone = new Set<string>();
+  for (const path of paths.keys()) {
     if (present.has(path) || other.has(path)) continue;
-    const under = [...other.keys()].filter((p) => p.startsWith(`${path}/`));
-    if (!under.length) continue;
-    paths.delete(path);
-    for (const p of under) if (!paths.has(p)) paths.set(p, keys);
+    const prefix = `${path}/`;
+    for (const p of other.keys()) {
+      if (p.startsWith(prefix)) {
+        gone.add(path);
+        break;
+      }
+    }
   }
+  for (const path of gone) paths.delete(path);
+  return gone;
+}
+
+/** Whether `path` lies in one of `folders`. */
+function inFolderOf(path: string, folders: Set<string>): boolean {
+  if (!folders.size) return false;
+  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) if (folders.has(path.slice(0, cut))) return true;
+  return false;
 }
 
 function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ObjectTooLarge } from '../git/cat-file';
@@ -180,8 +180,13 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
   function open(path: string, streamed: boolean): { fd: number; size: number } | null {
     const rel = projectPath(path);
     const full = join(root, ...rel.split('/'));
+    // The file the path leads to (links followed), stat'ed first: a missing file is the common case of a pull request
+    // that deletes values files, and a stat that finds nothing throws no error to build (realpath's would).
+    let info: Stats | undefined;
     let target: string;
     try {
+      info = statSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
       target = realpathSync.native(full);
     } catch (error) {
       if (isAbsent(error)) return null;
@@ -200,7 +205,6 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
       );
     }
-    const info = statSync(target);
     if (info.isDirectory()) return null;
     // A FIFO would block the read forever and a device could be endless: only regular files are read.
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
