@@ -13854,12 +13854,12 @@ function workspaceTree(root, options = {}) {
     return (function* () {
       const { fd, size: size2 } = file;
       try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
         for (let offset = 0; offset < size2; ) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size2 - offset));
+          const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
           if (!bytesRead) break;
           offset += bytesRead;
-          yield Buffer.from(buffer.subarray(0, bytesRead));
+          yield buffer.subarray(0, bytesRead);
         }
       } finally {
         closeSync2(fd);

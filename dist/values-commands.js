@@ -14853,12 +14853,12 @@ function workspaceTree(root, options = {}) {
     return (function* () {
       const { fd, size } = file;
       try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
         for (let offset = 0; offset < size; ) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - offset));
+          const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
           if (!bytesRead) break;
           offset += bytesRead;
-          yield Buffer.from(buffer.subarray(0, bytesRead));
+          yield buffer.subarray(0, bytesRead);
         }
       } finally {
         closeSync(fd);

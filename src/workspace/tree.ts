@@ -162,13 +162,14 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
     return (function* () {
       const { fd, size } = file;
       try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
-        // Never past the size the budget took: a file that grows while it is read is read as it was.
+        // Never past the size the budget took: a file that grows while it is read is read as it was. Each piece is
+        // read into memory of its own, which the reader may keep: no copy of it out of one reused buffer.
         for (let offset = 0; offset < size;) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - offset));
+          const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
           if (!bytesRead) break;
           offset += bytesRead;
-          yield Buffer.from(buffer.subarray(0, bytesRead));
+          yield buffer.subarray(0, bytesRead);
         }
       } finally {
         closeSync(fd);
