@@ -9686,7 +9686,9 @@ function pyFloatRepr(x3) {
   if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
   return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
 }
+var PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function pyJsonString(s) {
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c3 = s.charCodeAt(i);
