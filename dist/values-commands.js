@@ -14855,9 +14855,9 @@ function workspaceTree(root, options = {}) {
     return (function* () {
       const { fd, size } = file;
       try {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
         for (let offset = 0; offset < size; ) {
-          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - offset));
-          const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
           if (!bytesRead) break;
           offset += bytesRead;
           yield buffer.subarray(0, bytesRead);
@@ -17879,7 +17879,7 @@ var LoggerReader = class {
       this.leaveBytes("");
       return this.write(chunk.toString("latin1", -1 - stop));
     }
-    this.tail = chunk.subarray(stop);
+    this.tail = Buffer.from(chunk.subarray(stop));
     this.checkTail();
   }
   write(text2) {
@@ -18406,6 +18406,26 @@ async function readMetricsCsv(tree, path) {
       reader.write(text2);
     }
   };
+  const start = (chunk) => {
+    if (head === null) return null;
+    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
+    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) return null;
+    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(","))) {
+      head = null;
+      return null;
+    }
+    const started = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => {
+      if (ascii) for (const piece of whole) started.writeAscii(piece);
+      else started.write(text2);
+    });
+    whole.length = 0;
+    return started;
+  };
   for await (const chunk of chunks) {
     if (reader) {
       withPosition(path, "CSV", () => feed(chunk));
@@ -18414,23 +18434,8 @@ async function readMetricsCsv(tree, path) {
     size += chunk.length;
     if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
-    if (head === null) continue;
-    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
-    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => {
-      if (ascii) for (const piece of whole) reader.writeAscii(piece);
-      else reader.write(text2);
-    });
-    whole.length = 0;
+    reader = start(chunk);
+    if (!reader) whole[whole.length - 1] = Buffer.from(chunk);
   }
   if (reader) {
     const last = withPosition(path, "CSV", () => {

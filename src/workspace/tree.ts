@@ -52,7 +52,7 @@ export async function readFiles(tree: Tree, paths: readonly string[]): Promise<R
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
-/** A file's bytes in order, for `for await`. */
+/** A file's bytes in order, for `for await`. A piece may be overwritten once the next is asked for: a reader copies what it keeps. */
 export type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
 
 /** A read the guard refused; the message names the path and the rule, for the report. */
@@ -162,11 +162,12 @@ export function workspaceTree(root: string, options: { name?: string; budget?: R
     return (function* () {
       const { fd, size } = file;
       try {
-        // Never past the size the budget took: a file that grows while it is read is read as it was. Each piece is
-        // read into memory of its own, which the reader may keep: no copy of it out of one reused buffer.
+        // Never past the size the budget took: a file that grows while it is read is read as it was. Every piece is
+        // read into the same memory (`Chunks`: a piece lasts until the next is asked for): fresh memory for each
+        // would cost the process a page fault every 4 KiB.
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
         for (let offset = 0; offset < size;) {
-          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - offset));
-          const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
           if (!bytesRead) break;
           offset += bytesRead;
           yield buffer.subarray(0, bytesRead);
