@@ -8,8 +8,9 @@
 // each read with `await import()` where first needed: the clouds' SDKs (dist/dvc-s3.js, dist/dvc-azure.js), by DVC
 // remotes of theirs; the HTTP and GitHub client libraries (dist/net.js: undici, Octokit and its plugins), by a
 // run's first request; the CLI's commands (dist/commands.js), by dist/cli.js to run one, so `mlreport --help`
-// parses only the commands' table. A start parses only what it needs (the start-up targets in
-// docs/development.md's performance table).
+// parses only the commands' table, and `metrics diff` and `params diff` alone (dist/values-commands.js, about half
+// of commands.js), by dist/cli.js in its place for those two. A start parses only what it needs (the start-up
+// targets in docs/development.md's performance table).
 // `node scripts/build.mjs --outdir DIR` builds elsewhere.
 import { build } from 'esbuild';
 import { rm, mkdir, cp, readFile, readdir, writeFile } from 'node:fs/promises';
