@@ -93,11 +93,11 @@ await build({ ...common, entryPoints: { 'dvc-get': 'src/dvc/data/remotes/s3-get.
 // or in regular expressions: one such character makes the whole bundle's text two bytes a character in V8, decoded
 // through ICU at every start (≈ 10 ms of a command's). `\uXXXX` (UTF-16 units) means the same in a string, in a
 // regular expression with or without the u flag and in a comment; in a tagged template's raw text it would not,
-// and esbuild leaves none there that is not ASCII.
+// and esbuild leaves none there that is not ASCII. A raw line or paragraph separator ends a `//` comment, so stays.
 for (const file of await readdir(outdir)) {
   if (!file.endsWith('.js')) continue;
   const text = await readFile(`${outdir}/${file}`, 'utf8');
-  const ascii = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const ascii = text.replace(/[^\0-\x7f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   if (ascii !== text) await writeFile(`${outdir}/${file}`, ascii);
 }
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
